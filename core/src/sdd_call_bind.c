@@ -1,0 +1,128 @@
+/*
+ * sdd_call_bind.c - interrupt binding and the reset calls:
+ * INTERRUPT_BIND, INTERRUPT_RELEASE, PRIVATE_RESET, SHARED_RESET
+ * (DEN0054C §5.1.14-5.1.15, §5.1.18-5.1.19, §6.3).
+ */
+#include "sdd_internal.h"
+
+/* First free bind slot of the given type, found by the slot's own "bound"
+ * bit, never by "interrupt number == 0" (TF-A FB25).  -1 if none. */
+static int free_slot(const struct sdd *d, unsigned type)
+{
+	for (unsigned i = 0; i < d->plat.event_count; i++) {
+		const struct sdd_event_desc *ev = sdd_desc(d, i);
+		if (ev->kind == SDD_EVK_DYNAMIC && ev->type == type && !(d->bound & SDD_BIT(i)))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* Is intid active anywhere it could be (every PE for a PPI)? */
+static bool active_anywhere(const struct sdd *d, unsigned pe, uint32_t intid)
+{
+	if (intid >= SDD_INTID_SPI_FIRST)
+		return d->port->irq_is_active(d->ctx, pe, intid);
+	for (unsigned p = 0; p < d->plat.pe_count; p++)
+		if (d->port->irq_is_active(d->ctx, p, intid))
+			return true;
+	return false;
+}
+
+int64_t sdd_call_interrupt_bind(struct sdd_call_args *c)
+{
+	struct sdd *d = c->d;
+	bool tfa = d->plat.policy.bind == SDD_BIND_TFA;
+	uint32_t intid;
+	unsigned type;
+	int slot;
+
+	if (sdd_param32(d, c->r->x[1], &intid))
+		return SDD_INVALID_PARAMETERS;
+	/* Only PPIs and existing SPIs: SGIs, special and extended IDs, LPIs
+	 * are refused before any port operation sees the number (FB23). */
+	if (intid < SDD_INTID_PPI_FIRST || intid >= SDD_INTID_SPI_FIRST + d->plat.spi_count)
+		return SDD_INVALID_PARAMETERS;
+	if (d->intid_event[intid] != SDD_NONE) {
+		unsigned i = d->intid_event[intid];
+		if (sdd_desc(d, i)->kind != SDD_EVK_DYNAMIC)
+			return SDD_INVALID_PARAMETERS;   /* a platform event's interrupt */
+		return (uint32_t)sdd_desc(d, i)->number;   /* same interrupt, same number */
+	}
+	type = intid < SDD_INTID_SPI_FIRST ? SDD_PRIVATE : SDD_SHARED;
+	slot = free_slot(d, type);
+	if (tfa && slot < 0)
+		return SDD_OUT_OF_RESOURCE;       /* TF-A looks for a slot first */
+	if (!d->port->irq_is_client_owned(d->ctx, c->pe, intid))
+		return tfa ? SDD_DENIED : SDD_INVALID_PARAMETERS;
+	if (!tfa && active_anywhere(d, c->pe, intid))
+		return SDD_DENIED;                /* must be inactive (§5.1.14.3) */
+	if (slot < 0)
+		return SDD_OUT_OF_RESOURCE;
+
+	d->bound |= SDD_BIT(slot);
+	d->intid[slot] = (uint16_t)intid;
+	d->intid_event[intid] = (uint8_t)slot;
+	if (type == SDD_PRIVATE) {
+		for (unsigned p = 0; p < d->plat.pe_count; p++)
+			d->port->irq_claim(d->ctx, p, intid, SDD_PRI_NORMAL);
+	} else {
+		d->port->irq_claim(d->ctx, c->pe, intid, SDD_PRI_NORMAL);
+	}
+	return (uint32_t)sdd_desc(d, (unsigned)slot)->number;
+}
+
+int64_t sdd_call_interrupt_release(struct sdd_call_args *c)
+{
+	struct sdd *d = c->d;
+	unsigned i;
+	int err;
+
+	err = sdd_lookup_arg(d, c->r->x[1], true, &i);
+	if (err)
+		return err;
+	if (sdd_desc(d, i)->kind != SDD_EVK_DYNAMIC || !(d->bound & SDD_BIT(i)))
+		return SDD_INVALID_PARAMETERS;    /* platform events and free slots */
+	if (!sdd_unused_everywhere(d, i))
+		return SDD_DENIED;                /* registered or running on some PE */
+	sdd_release_slot(d, c->pe, i);
+	return SDD_SUCCESS;
+}
+
+int64_t sdd_call_private_reset(struct sdd_call_args *c)
+{
+	struct sdd *d = c->d;
+	bool running = false;
+
+	for (unsigned i = 0; i < d->plat.event_count; i++) {
+		if (!sdd_is_private(d, i) || sdd_entry_of(d, c->pe, i)->state == 0)
+			continue;
+		if (sdd_unregister(d, c->pe, i) == SDD_PENDING)
+			running = true;
+	}
+	/* Running handlers are left unregister-pending (§5.1.18). */
+	return running ? SDD_DENIED : SDD_SUCCESS;
+}
+
+int64_t sdd_call_shared_reset(struct sdd_call_args *c)
+{
+	struct sdd *d = c->d;
+	bool denied = false;
+
+	for (unsigned i = 0; i < d->plat.event_count; i++) {
+		if (sdd_is_private(d, i) || d->shared[i].state == 0)
+			continue;
+		if (sdd_unregister(d, c->pe, i) == SDD_PENDING)
+			denied = true;
+	}
+	/* Bindings go only when no bound event is still in use anywhere
+	 * (§5.1.19: private events must have been reset on every PE). */
+	for (unsigned i = 0; i < d->plat.event_count && !denied; i++)
+		if ((d->bound & SDD_BIT(i)) && !sdd_unused_everywhere(d, i))
+			denied = true;
+	if (denied)
+		return SDD_DENIED;
+	for (unsigned i = 0; i < d->plat.event_count; i++)
+		if (d->bound & SDD_BIT(i))
+			sdd_release_slot(d, c->pe, i);
+	return SDD_SUCCESS;
+}

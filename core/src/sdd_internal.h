@@ -1,0 +1,200 @@
+/*
+ * sdd_internal.h - declarations shared by the core's translation units.
+ *
+ * Conventions inside the core:
+ *   - an "event index" i is the position of an event in plat.events
+ *     (0 .. event_count-1); event numbers only appear at the interface;
+ *   - a "call" function returns the value the client finds in x0;
+ *   - the port lock is taken only by the public entry points (sdd_*),
+ *     never by the helpers declared here.
+ */
+#ifndef SDD_INTERNAL_H
+#define SDD_INTERNAL_H
+
+#include "sdd/sdd.h"
+
+/* The only library functions the core uses.  Declared here rather than by
+ * including <string.h>, which a freestanding implementation need not have;
+ * firmware supplies its own. */
+void *memcpy(void *restrict dst, const void *restrict src, size_t n);
+void *memset(void *dst, int c, size_t n);
+
+#define SDD_NONE       0xFFu   /* "no event / no PE / no slot" in uint8_t fields */
+#define SDD_NO_INTID   1023u   /* the GIC's spurious INTID: "no interrupt" */
+#define SDD_BIT(i)     (1ull << (i))
+
+/* ---- The handler state machine (sdd_state.c) ---- */
+
+enum sdd_op {           /* the transitions of DEN0054C Table 14, plus dispatch */
+	SDD_OP_REGISTER = 0,
+	SDD_OP_RELEASE,
+	SDD_OP_ENABLE,
+	SDD_OP_DISABLE,
+	SDD_OP_UNREGISTER,
+	SDD_OP_ROUTING_SET,
+	SDD_OP_CONTEXT,
+	SDD_OP_COMPLETE,
+	SDD_OP_COMPLETE_AND_RESUME,
+	SDD_OP_DISPATCH,
+	SDD_OP_COUNT
+};
+
+#define SDD_STATE_DENIED 0xFFu
+
+/* Next state of an event in `state` (STATUS bits) after `op`, or
+ * SDD_STATE_DENIED when the table forbids it.  Pure. */
+uint8_t sdd_state_next(unsigned state, enum sdd_op op);
+
+/* Is `state` one of the six states DEN0054C defines (not 2 or 6, < 8)? */
+bool sdd_state_legal(unsigned state);
+
+/* ---- Events, parameters, PEs (sdd_event.c) ---- */
+
+static inline const struct sdd_event_desc *sdd_desc(const struct sdd *d, unsigned i)
+{
+	return &d->plat.events[i];
+}
+
+static inline bool sdd_is_private(const struct sdd *d, unsigned i)
+{
+	return d->plat.events[i].type == SDD_PRIVATE;
+}
+
+/* The registration of event i as PE pe sees it (per PE for private events). */
+static inline struct sdd_entry *sdd_entry_of(struct sdd *d, unsigned pe, unsigned i)
+{
+	if (sdd_is_private(d, i))
+		return &d->priv[pe * d->npriv + d->priv_slot[i]];
+	return &d->shared[i];
+}
+
+static inline const struct sdd_entry *sdd_entry_ro(const struct sdd *d, unsigned pe, unsigned i)
+{
+	if (sdd_is_private(d, i))
+		return &d->priv[pe * d->npriv + d->priv_slot[i]];
+	return &d->shared[i];
+}
+
+/* Is event i currently backed by an interrupt (event 0, static, bound slot)? */
+static inline bool sdd_has_irq(const struct sdd *d, unsigned i)
+{
+	uint8_t kind = d->plat.events[i].kind;
+	if (kind == SDD_EVK_DYNAMIC)
+		return (d->bound & SDD_BIT(i)) != 0;
+	return kind != SDD_EVK_EXPLICIT;
+}
+
+/* Bitmap of event indices whose registration is per PE. */
+uint64_t sdd_private_mask(const struct sdd *d);
+
+/* Decode a 32-bit parameter from a 64-bit register under the upper-bits
+ * policy.  Returns 0 or INVALID_PARAMETERS. */
+int sdd_param32(const struct sdd *d, uint64_t reg, uint32_t *out);
+
+/* Decode and look up the event-number argument `reg`.  An unbound bind slot
+ * is refused with INVALID_PARAMETERS unless allow_unbound is set and the
+ * unbound policy is SDD_UNBOUND_TFA.  Returns 0 (index in *i) or an error. */
+int sdd_lookup_arg(const struct sdd *d, uint64_t reg, bool allow_unbound, unsigned *i);
+
+/* Index of event number ev in the platform table, or -1. */
+int sdd_find_event(const struct sdd *d, int32_t ev);
+
+/* PE index whose MPIDR is `affinity` (under the MPIDR policy), or -1. */
+int sdd_pe_of_mpidr(const struct sdd *d, uint64_t affinity);
+
+/* ---- Interrupt bookkeeping (sdd_event.c) ---- */
+
+/* Enable or disable forwarding of event i's interrupt as seen from pe. */
+void sdd_irq_enable(struct sdd *d, unsigned pe, unsigned i, bool on);
+
+/* Unregister event i as seen from pe: the shared part of UNREGISTER,
+ * PRIVATE_RESET and SHARED_RESET.  Returns SUCCESS, PENDING (the handler is
+ * running: now unregister-pending) or DENIED (not registered). */
+int sdd_unregister(struct sdd *d, unsigned pe, unsigned i);
+
+/* Clear a registration back to its unregistered value. */
+void sdd_entry_clear(struct sdd_entry *e);
+
+/* Is bind slot / event i unregistered on every PE (or globally)? */
+bool sdd_unused_everywhere(const struct sdd *d, unsigned i);
+
+/* Release bind slot i (must be bound and unused everywhere). */
+void sdd_release_slot(struct sdd *d, unsigned pe, unsigned i);
+
+/* ---- Dispatch (sdd_dispatch.c) ---- */
+
+/* PSTATE of an exception taken to the client EL from `from` under policy
+ * `pol` (enum sdd_pol_pstate), using r's SCTLR_ELc / HCR_EL2. */
+uint64_t sdd_exception_pstate(const struct sdd *d, const struct sdd_regs *r,
+			      uint64_t from, unsigned pol);
+
+/* May an event of class pri be taken on pe now (nesting rules only)? */
+bool sdd_can_nest(const struct sdd *d, unsigned pe, unsigned pri);
+
+/* Enter the handler of event i on pe (the event must be enabled, not
+ * running, and nesting must allow it). */
+void sdd_enter(struct sdd *d, unsigned pe, unsigned i, bool explicit_dispatch,
+	       uint32_t intid, struct sdd_regs *r, struct sdd_outcome *o);
+
+/* Complete the innermost handler on pe (depth must be > 0): restore the
+ * interrupted context into r, or build the resume context at resume_addr
+ * when resume is set; end its interrupt or priority. */
+void sdd_finish(struct sdd *d, unsigned pe, bool resume, uint64_t resume_addr,
+		struct sdd_regs *r, struct sdd_outcome *o);
+
+/* Record an internal fault: the dispatcher refuses everything afterwards. */
+void sdd_fault(struct sdd *d, int code);
+
+/* ---- Client calls (sdd_call_*.c): each returns the value for x0 ---- */
+
+struct sdd_call_args {
+	struct sdd         *d;
+	unsigned            pe;
+	struct sdd_regs    *r;
+	struct sdd_outcome *o;
+};
+
+int64_t sdd_call_version(struct sdd_call_args *c);
+int64_t sdd_call_register(struct sdd_call_args *c);
+int64_t sdd_call_enable(struct sdd_call_args *c);
+int64_t sdd_call_disable(struct sdd_call_args *c);
+int64_t sdd_call_context(struct sdd_call_args *c);
+int64_t sdd_call_complete(struct sdd_call_args *c);
+int64_t sdd_call_complete_and_resume(struct sdd_call_args *c);
+int64_t sdd_call_unregister(struct sdd_call_args *c);
+int64_t sdd_call_status(struct sdd_call_args *c);
+int64_t sdd_call_get_info(struct sdd_call_args *c);
+int64_t sdd_call_routing_set(struct sdd_call_args *c);
+int64_t sdd_call_pe_mask(struct sdd_call_args *c);
+int64_t sdd_call_pe_unmask(struct sdd_call_args *c);
+int64_t sdd_call_interrupt_bind(struct sdd_call_args *c);
+int64_t sdd_call_interrupt_release(struct sdd_call_args *c);
+int64_t sdd_call_signal(struct sdd_call_args *c);
+int64_t sdd_call_features(struct sdd_call_args *c);
+int64_t sdd_call_private_reset(struct sdd_call_args *c);
+int64_t sdd_call_shared_reset(struct sdd_call_args *c);
+
+/* ---- Life cycle helpers (sdd_init.c) ---- */
+
+/* Put the state (not the platform copy) back to its initial value.  Does
+ * not call the port. */
+void sdd_reset_state(struct sdd *d);
+
+/* Rebuild the derived fields (priv_slot, npriv, intid_event) from plat,
+ * intid[] and bound. */
+void sdd_derive(struct sdd *d);
+
+/* Validate a platform description; returns an enum sdd_init_error. */
+int sdd_validate_platform(const struct sdd_platform *p);
+
+/* Re-program the interrupts of pe's redistributor that the dispatcher owns
+ * (event 0's SGI, private static and bound PPIs): claimed, disabled. */
+void sdd_claim_banked(struct sdd *d, unsigned pe);
+
+/* Usable for an operation on pe?  (initialised, not failed, pe in range) */
+static inline bool sdd_usable(const struct sdd *d, unsigned pe)
+{
+	return d != NULL && !d->failed && pe < d->plat.pe_count;
+}
+
+#endif /* SDD_INTERNAL_H */

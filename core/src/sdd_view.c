@@ -1,0 +1,232 @@
+/*
+ * sdd_view.c - reading the dispatcher's state from outside: the register
+ * view (after KVM's SDEI pseudo-firmware registers), event look-ups, and
+ * the invariant checker used by tests, the simulator and sdd_load().
+ */
+#include "sdd_internal.h"
+
+int sdd_event_index(const struct sdd *d, int32_t ev)
+{
+	if (d == NULL || d->failed)
+		return -1;
+	return sdd_find_event(d, ev);
+}
+
+unsigned sdd_event_state(const struct sdd *d, unsigned pe, unsigned i)
+{
+	if (d == NULL || d->failed || pe >= d->plat.pe_count || i >= d->plat.event_count)
+		return 0;
+	return sdd_entry_ro(d, pe, i)->state;
+}
+
+static int put(uint64_t *vals, unsigned n, const uint64_t *src, unsigned count)
+{
+	for (unsigned k = 0; k < count && k < n; k++)
+		vals[k] = src[k];
+	return (int)count;
+}
+
+/* Bitmap over events of `bit` in the state seen from pe. */
+static uint64_t state_bitmap(const struct sdd *d, unsigned pe, unsigned bit)
+{
+	uint64_t m = 0;
+
+	for (unsigned i = 0; i < d->plat.event_count; i++) {
+		const struct sdd_entry *e = sdd_entry_ro(d, pe, i);
+		if (!(e->state & bit))
+			continue;
+		if (bit == SDD_STATUS_RUNNING && !sdd_is_private(d, i) && e->running_pe != pe)
+			continue;
+		m |= SDD_BIT(i);
+	}
+	return m;
+}
+
+/* see sdd.h */
+int sdd_reg_read(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsigned n)
+{
+	uint64_t v[SDD_CONTEXT_REGS + 2];
+	int res = -1;
+
+	if (!sdd_usable(d, pe) || (vals == NULL && n != 0))
+		return -1;
+	d->port->lock(d->ctx);
+	switch (id) {
+	case SDD_REG_PE_STATE:
+		v[0] = d->pe[pe].masked | ((uint64_t)d->pe[pe].depth << 1);
+		res = put(vals, n, v, 1);
+		break;
+	case SDD_REG_REGISTERED:
+	case SDD_REG_ENABLED:
+	case SDD_REG_RUNNING:
+		v[0] = state_bitmap(d, pe, id == SDD_REG_REGISTERED ? SDD_STATUS_REGISTERED :
+					   id == SDD_REG_ENABLED ? SDD_STATUS_ENABLED : SDD_STATUS_RUNNING);
+		res = put(vals, n, v, 1);
+		break;
+	case SDD_REG_PENDING:
+		v[0] = 0;
+		for (unsigned i = 0; i < d->plat.event_count; i++)
+			if (sdd_has_irq(d, i) && d->port->irq_is_pending(d->ctx, pe, d->intid[i]))
+				v[0] |= SDD_BIT(i);
+		res = put(vals, n, v, 1);
+		break;
+	case SDD_REG_BOUND:
+		res = put(vals, n, &d->bound, 1);
+		break;
+	case SDD_REG_CONTEXT0:
+	case SDD_REG_CONTEXT1: {
+		unsigned level = id - SDD_REG_CONTEXT0;
+		const struct sdd_frame *f = &d->pe[pe].frame[level];
+		if (level >= d->pe[pe].depth)
+			break;
+		v[0] = f->pc;
+		v[1] = f->pstate;
+		memcpy(&v[2], f->x, sizeof f->x);
+		res = put(vals, n, v, SDD_CONTEXT_REGS + 2);
+		break;
+	}
+	default:
+		if (id >= SDD_REG_HANDLER_BASE && id - SDD_REG_HANDLER_BASE < d->plat.event_count) {
+			const struct sdd_entry *e = sdd_entry_ro(d, pe, id - SDD_REG_HANDLER_BASE);
+			v[0] = e->ep;
+			v[1] = e->arg;
+			v[2] = e->flags;
+			v[3] = e->state;
+			res = put(vals, n, v, 4);
+		}
+		break;
+	}
+	d->port->unlock(d->ctx);
+	return res;
+}
+
+/* ---- Invariants ---- */
+
+/* A registration in a legal state whose fields agree with it. */
+static bool entry_ok(const struct sdd *d, const struct sdd_entry *e, bool shared)
+{
+	if (!sdd_state_legal(e->state))
+		return false;
+	if (e->flags & ~(SDD_REGFLAG_RELATIVE | SDD_REGFLAG_RM_PE))
+		return false;
+	if (e->state == 0)
+		return e->ep == 0 && e->arg == 0 && e->flags == 0 && e->target == 0 &&
+		       e->running_pe == SDD_NONE;
+	if (!shared)
+		return !(e->flags & SDD_REGFLAG_RM_PE) && e->target == 0 && e->running_pe == SDD_NONE;
+	if (e->target >= d->plat.pe_count || (!(e->flags & SDD_REGFLAG_RM_PE) && e->target != 0))
+		return false;
+	if (e->state & SDD_STATUS_RUNNING)
+		return e->running_pe < d->plat.pe_count;
+	return e->running_pe == SDD_NONE;
+}
+
+/* Number of frames on pe's stack for event i. */
+static unsigned frames_for(const struct sdd *d, unsigned pe, unsigned i)
+{
+	unsigned n = 0;
+	for (unsigned k = 0; k < d->pe[pe].depth; k++)
+		n += d->pe[pe].frame[k].event == i;
+	return n;
+}
+
+static int check_frames(const struct sdd *d, unsigned pe)
+{
+	const struct sdd_pe_state *p = &d->pe[pe];
+
+	if (p->depth > 2 || p->masked > 1)
+		return -10;
+	if (p->depth == 2 && (p->frame[0].priority != SDD_PRI_NORMAL ||
+			      p->frame[1].priority != SDD_PRI_CRITICAL))
+		return -11;    /* only critical nests, and only over normal */
+	for (unsigned k = 0; k < p->depth; k++) {
+		const struct sdd_frame *f = &p->frame[k];
+		const struct sdd_event_desc *ev;
+		if (f->event >= d->plat.event_count || f->explicit_dispatch > 1)
+			return -12;
+		ev = sdd_desc(d, f->event);
+		if (f->priority != ev->priority)
+			return -13;
+		if (f->explicit_dispatch ? (ev->kind != SDD_EVK_EXPLICIT || f->intid != SDD_NO_INTID)
+					 : (!sdd_has_irq(d, f->event) || f->intid != d->intid[f->event]))
+			return -14;
+		if (!(sdd_entry_ro(d, pe, f->event)->state & SDD_STATUS_RUNNING))
+			return -15;
+		if (!sdd_is_private(d, f->event) && d->shared[f->event].running_pe != pe)
+			return -16;
+	}
+	for (unsigned i = 0; i < 64; i++)
+		if ((p->deferred & SDD_BIT(i)) && (i >= d->plat.event_count || !sdd_has_irq(d, i)))
+			return -17;   /* only interrupts the dispatcher owns can be held */
+	return 0;
+}
+
+static int check_bindings(const struct sdd *d)
+{
+	for (unsigned i = 0; i < d->plat.event_count; i++) {
+		const struct sdd_event_desc *ev = sdd_desc(d, i);
+		bool bound = (d->bound & SDD_BIT(i)) != 0;
+		uint16_t intid = d->intid[i];
+
+		if (ev->kind != SDD_EVK_DYNAMIC) {
+			if (bound || intid != (ev->kind == SDD_EVK_EXPLICIT ? 0 : ev->intid))
+				return -20;
+			continue;
+		}
+		if (!bound) {
+			if (intid != 0 || !sdd_unused_everywhere(d, i))
+				return -21;
+			continue;
+		}
+		if (ev->type == SDD_PRIVATE ? (intid < SDD_INTID_PPI_FIRST || intid >= SDD_INTID_SPI_FIRST)
+					    : (intid < SDD_INTID_SPI_FIRST ||
+					       intid >= SDD_INTID_SPI_FIRST + d->plat.spi_count))
+			return -22;
+		for (unsigned j = 0; j < d->plat.event_count; j++)
+			if (j != i && sdd_has_irq(d, j) && d->intid[j] == intid)
+				return -23;
+	}
+	if (d->plat.event_count < 64 && (d->bound >> d->plat.event_count) != 0)
+		return -24;
+	return 0;
+}
+
+/* see sdd.h */
+int sdd_check(const struct sdd *d)
+{
+	int err;
+
+	if (d == NULL || d->failed)
+		return -1;
+	err = check_bindings(d);
+	if (err)
+		return err;
+	for (unsigned i = 0; i < d->plat.event_count; i++) {
+		if (sdd_is_private(d, i)) {
+			for (unsigned p = 0; p < d->plat.pe_count; p++) {
+				const struct sdd_entry *e = sdd_entry_ro(d, p, i);
+				if (!entry_ok(d, e, false))
+					return -30;
+				if (((e->state & SDD_STATUS_RUNNING) != 0) != (frames_for(d, p, i) == 1) ||
+				    frames_for(d, p, i) > 1)
+					return -31;
+			}
+		} else {
+			const struct sdd_entry *e = &d->shared[i];
+			unsigned total = 0;
+			if (!entry_ok(d, e, true))
+				return -32;
+			for (unsigned p = 0; p < d->plat.pe_count; p++)
+				total += frames_for(d, p, i);
+			/* At most one running instance system-wide (§6.2). */
+			if (total != ((e->state & SDD_STATUS_RUNNING) ? 1u : 0u))
+				return -33;
+		}
+	}
+	for (unsigned p = 0; p < d->plat.pe_count; p++) {
+		err = check_frames(d, p);
+		if (err)
+			return err;
+	}
+	return 0;
+}
