@@ -282,6 +282,7 @@ int64_t tp_call(struct tp *t, unsigned pe, uint32_t fid, uint64_t a, uint64_t b,
 		uint64_t c, uint64_t d, uint64_t e)
 {
 	struct sdd_regs *r = &t->regs[pe];
+	int64_t x0;
 
 	r->x[0] = fid;
 	r->x[1] = a;
@@ -290,11 +291,14 @@ int64_t tp_call(struct tp *t, unsigned pe, uint32_t fid, uint64_t a, uint64_t b,
 	r->x[4] = d;
 	r->x[5] = e;
 	t->last_action = sdd_call(&t->d, pe, r, &t->last_out);
+	x0 = (int64_t)r->x[0];
 	if (t->lock_depth != 0)
 		fail_msg("lock still held after a call");
+	/* The result is taken before anything pending is delivered, which
+	 * may switch the PE into a handler. */
 	if (t->auto_deliver)
 		tp_deliver(t);
-	return (int64_t)r->x[0];
+	return x0;
 }
 
 void tp_register(struct tp *t, unsigned pe, int32_t ev, uint64_t ep, uint64_t arg)

@@ -1,0 +1,233 @@
+/*
+ * test_bind.c - INTERRUPT_BIND / INTERRUPT_RELEASE and bind slots
+ * (DEN0054C §5.1.14-5.1.15, §6.3; our notes §3.12-3.13).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "tplat.h"
+
+#define INV  SDD_INVALID_PARAMETERS
+#define DEN  SDD_DENIED
+#define OOR  SDD_OUT_OF_RESOURCE
+
+static int setup(void **state)
+{
+	static struct tp t;
+	tp_setup(&t, NULL);
+	*state = &t;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	tp_check(*state);
+	return 0;
+}
+
+static void bind_ppi_makes_a_private_vendor_event_on_every_pe(void **state)
+{
+	struct tp *t = *state;
+	int64_t ev = tp_call1(t, 1, SDD_FID_INTERRUPT_BIND, 16);
+
+	assert_int_equal(ev, EV_PSLOT(0));
+	assert_true(ev & SDD_EVENT_VENDOR_BIT);
+	assert_int_equal(ev >> 32, 0);
+	assert_int_equal(tp_call2(t, 0, SDD_FID_EVENT_GET_INFO, (uint64_t)ev, SDD_INFO_EV_TYPE), 0);
+	assert_int_equal(tp_call2(t, 0, SDD_FID_EVENT_GET_INFO, (uint64_t)ev, SDD_INFO_EV_PRIORITY), 0);
+	assert_int_equal(tp_call2(t, 0, SDD_FID_EVENT_GET_INFO, (uint64_t)ev, SDD_INFO_EV_SIGNALED), 1);
+	for (unsigned pe = 0; pe < TP_PES; pe++) {
+		assert_true(tp_irq(t, pe, 16)->fw);
+		assert_false(tp_irq(t, pe, 16)->enabled);
+		assert_int_equal(tp_irq(t, pe, 16)->prio, PRIO_NORMAL);
+	}
+}
+
+static void bind_spi_makes_a_shared_event(void **state)
+{
+	struct tp *t = *state;
+	int64_t ev = tp_call1(t, 2, SDD_FID_INTERRUPT_BIND, 127);
+
+	assert_int_equal(ev, EV_SSLOT(0));
+	assert_int_equal(tp_call2(t, 0, SDD_FID_EVENT_GET_INFO, (uint64_t)ev, SDD_INFO_EV_TYPE), 1);
+	assert_true(tp_irq(t, 0, 127)->fw);
+}
+
+static void bind_same_interrupt_twice_gives_the_same_number(void **state)
+{
+	struct tp *t = *state;
+	int32_t a = tp_bind(t, 0, 50), b = tp_bind(t, 3, 50), c = tp_bind(t, 0, 51);
+
+	assert_int_equal(a, b);
+	assert_int_not_equal(a, c);
+	assert_int_equal(tp_bind(t, 1, 20), tp_bind(t, 2, 20));
+}
+
+static void bind_refuses_what_is_not_a_ppi_or_existing_spi(void **state)
+{
+	struct tp *t = *state;
+	static const uint64_t bad[] = {
+		0, 1, 7, 8, 15,                 /* SGIs */
+		128, 1019,                      /* SPIs this GIC does not have (spi_count 96) */
+		1020, 1021, 1022, 1023,         /* special INTIDs */
+		1024, 1056, 4096, 8192,         /* extended ranges, LPIs */
+		0xFFFFFFFFull, 0x100000010ull,  /* garbage, upper bits */
+	};
+	for (unsigned k = 0; k < sizeof bad / sizeof bad[0]; k++)
+		assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_BIND, bad[k]), INV);
+	/* None of these numbers reached the interrupt controller (CVE-2023-49100). */
+	assert_int_equal(t->port_calls_with_bad_intid, 0);
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_BIND, 127), EV_SSLOT(0));  /* the last SPI */
+}
+
+static void bind_refuses_firmware_owned_interrupts(void **state)
+{
+	struct tp *t = *state;
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_BIND, PPI_SECURE), INV);
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_BIND, SPI_SECURE), INV);
+	/* the platform's own events' interrupts */
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_BIND, PPI_NORM), INV);
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_BIND, SPI_CRIT), INV);
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_BIND, SGI_EV0), INV);
+}
+
+static void bind_refuses_an_interrupt_that_is_not_inactive(void **state)
+{
+	struct tp *t = *state;
+	tp_irq(t, 2, 21)->active = true;          /* active on one PE only */
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_BIND, 21), DEN);
+	tp_irq(t, 0, 60)->active = true;
+	assert_int_equal(tp_call1(t, 1, SDD_FID_INTERRUPT_BIND, 60), DEN);
+	tp_irq(t, 2, 21)->active = false;
+	tp_irq(t, 0, 60)->active = false;
+	tp_bind(t, 0, 21);
+	tp_bind(t, 0, 60);
+}
+
+static void bind_slots_run_out(void **state)
+{
+	struct tp *t = *state;
+	for (uint32_t k = 0; k < 3; k++) {
+		assert_int_equal(tp_bind(t, 0, 16 + k), EV_PSLOT(k));
+		assert_int_equal(tp_bind(t, 0, 50 + k), EV_SSLOT(k));
+	}
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_BIND, 19), OOR);
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_BIND, 53), OOR);
+	assert_int_equal(tp_bind(t, 0, 17), EV_PSLOT(1));      /* already bound: still fine */
+	assert_false(tp_irq(t, 0, 19)->fw);
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_RELEASE, EV_PSLOT(1)), 0);
+	assert_int_equal(tp_bind(t, 0, 19), EV_PSLOT(1));      /* the freed slot is reused */
+}
+
+static void release_refuses_what_is_not_a_bound_event(void **state)
+{
+	struct tp *t = *state;
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_RELEASE, EV_PSLOT(0)), INV);   /* free slot */
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_RELEASE, EV_PPI_NORM), INV);   /* platform */
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_RELEASE, EV0), INV);
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_RELEASE, EV_EXPL_NORM), INV);
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_RELEASE, 0x40000999), INV);
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_RELEASE, 16), INV);   /* an INTID is not an event */
+}
+
+static void release_gives_the_interrupt_back(void **state)
+{
+	struct tp *t = *state;
+	int32_t ev = tp_bind(t, 0, 23);
+
+	assert_int_equal(tp_call1(t, 3, SDD_FID_INTERRUPT_RELEASE, (uint32_t)ev), 0);
+	for (unsigned pe = 0; pe < TP_PES; pe++)
+		assert_false(tp_irq(t, pe, 23)->fw);
+	assert_int_equal(tp_call1(t, 0, SDD_FID_EVENT_STATUS, (uint32_t)ev), INV);
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_RELEASE, (uint32_t)ev), INV);   /* twice */
+}
+
+static void release_needs_every_pe_unregistered(void **state)
+{
+	struct tp *t = *state;
+	int32_t ev = tp_bind(t, 0, 24);
+
+	tp_register(t, 2, ev, H_A, 0);
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_RELEASE, (uint32_t)ev), DEN);
+	assert_int_equal(tp_call1(t, 2, SDD_FID_INTERRUPT_RELEASE, (uint32_t)ev), DEN);
+	assert_int_equal(tp_call1(t, 2, SDD_FID_EVENT_UNREGISTER, (uint32_t)ev), 0);
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_RELEASE, (uint32_t)ev), 0);
+}
+
+static void release_of_a_running_event_is_denied(void **state)
+{
+	struct tp *t = *state;
+	int32_t ev = tp_bind(t, 0, 70);
+
+	tp_register(t, 1, ev, H_A, 0);
+	tp_enable(t, 1, ev);
+	tp_unmask(t, 1);
+	tp_fire(t, 70, 0);
+	assert_int_equal(tp_call1(t, 1, SDD_FID_EVENT_UNREGISTER, (uint32_t)ev), SDD_PENDING);
+	assert_int_equal(tp_call1(t, 1, SDD_FID_INTERRUPT_RELEASE, (uint32_t)ev), DEN);
+	assert_int_equal(tp_call1(t, 2, SDD_FID_INTERRUPT_RELEASE, (uint32_t)ev), DEN);
+	tp_call1(t, 1, SDD_FID_EVENT_COMPLETE, 0);
+	assert_int_equal(tp_call1(t, 2, SDD_FID_INTERRUPT_RELEASE, (uint32_t)ev), 0);
+}
+
+static void bound_event_end_to_end(void **state)
+{
+	struct tp *t = *state;
+	int32_t ev = tp_bind(t, 0, 88);
+
+	tp_register_pe(t, 0, ev, H_A, 0xBEEF, 2);
+	assert_int_equal(t->spi_target[88 - 32], 2);
+	tp_enable(t, 0, ev);
+	tp_unmask(t, 0);
+	tp_unmask(t, 2);
+	tp_fire(t, 88, 0);
+	assert_int_equal(t->nlog, 1);
+	assert_int_equal(t->log[0].pe, 2);
+	assert_int_equal(t->log[0].regs.x[0], (uint32_t)ev);
+	assert_int_equal(t->log[0].regs.x[1], 0xBEEF);
+	tp_call1(t, 2, SDD_FID_EVENT_COMPLETE, 0);
+	assert_int_equal(t->last_out.intid, 88);
+	assert_false(tp_irq(t, 0, 88)->active);
+}
+
+static void bound_ppi_registration_is_per_pe(void **state)
+{
+	struct tp *t = *state;
+	int32_t ev = tp_bind(t, 0, 25);
+
+	tp_register(t, 0, ev, H_A, 0);
+	tp_enable(t, 0, ev);
+	tp_unmask(t, 0);
+	tp_unmask(t, 1);
+	tp_fire(t, 25, 1);
+	assert_int_equal(t->nlog, 0);
+	tp_fire(t, 25, 0);
+	assert_int_equal(t->nlog, 1);
+	assert_int_equal(t->log[0].pe, 0);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(bind_ppi_makes_a_private_vendor_event_on_every_pe),
+		T(bind_spi_makes_a_shared_event),
+		T(bind_same_interrupt_twice_gives_the_same_number),
+		T(bind_refuses_what_is_not_a_ppi_or_existing_spi),
+		T(bind_refuses_firmware_owned_interrupts),
+		T(bind_refuses_an_interrupt_that_is_not_inactive),
+		T(bind_slots_run_out),
+		T(release_refuses_what_is_not_a_bound_event),
+		T(release_gives_the_interrupt_back),
+		T(release_needs_every_pe_unregistered),
+		T(release_of_a_running_event_is_denied),
+		T(bound_event_end_to_end),
+		T(bound_ppi_registration_is_per_pe),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
