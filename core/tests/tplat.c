@@ -45,6 +45,10 @@ static uint8_t running_priority(const struct tp *t, unsigned pe)
 
 static void push_running(struct tp *t, unsigned pe, uint8_t prio)
 {
+	if (pe >= TP_PES) {
+		t->port_calls_with_bad_intid++;
+		return;
+	}
 	if (t->nrunning[pe] >= 8 || prio >= running_priority(t, pe))
 		t->gic_errors++;          /* only strictly higher priority may nest */
 	if (t->nrunning[pe] < 8)
@@ -53,6 +57,10 @@ static void push_running(struct tp *t, unsigned pe, uint8_t prio)
 
 static void pop_running(struct tp *t, unsigned pe, uint8_t prio)
 {
+	if (pe >= TP_PES) {
+		t->port_calls_with_bad_intid++;
+		return;
+	}
 	if (t->nrunning[pe] == 0 || t->running[pe][t->nrunning[pe] - 1] != prio) {
 		t->gic_errors++;          /* priority drop of something not on top */
 		return;
@@ -140,7 +148,9 @@ static void p_sgi(void *ctx, unsigned target, uint32_t intid)
 
 static void p_participate(void *ctx, unsigned pe, bool on)
 {
-	((struct tp *)ctx)->participate[pe] = on;
+	struct tp *t = ctx;
+	if (pe < TP_PES)
+		t->participate[pe] = on;
 }
 
 static void p_pri_activate(void *ctx, unsigned pe, enum sdd_priority pri)
