@@ -184,9 +184,6 @@ void sdd_reset_state(struct sdd *d);
  * intid[] and bound. */
 void sdd_derive(struct sdd *d);
 
-/* Validate a platform description; returns an enum sdd_init_error. */
-int sdd_validate_platform(const struct sdd_platform *p);
-
 /* Re-program the interrupts of pe's redistributor that the dispatcher owns
  * (event 0's SGI, private static and bound PPIs): claimed, disabled. */
 void sdd_claim_banked(struct sdd *d, unsigned pe);

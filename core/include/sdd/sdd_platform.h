@@ -157,6 +157,10 @@ enum sdd_init_error {
 	SDD_INIT_TOO_MANY_PRIVATE        /* more than SDD_MAX_PRIVATE_EVENTS private events */
 };
 
+/* Check a description the way sdd_init() does, without building anything.
+ * Returns SDD_INIT_OK or the first enum sdd_init_error found. */
+int sdd_validate_platform(const struct sdd_platform *p);
+
 /* Human-readable name of an sdd_init_error (a static string, never NULL). */
 const char *sdd_init_error_name(int err);
 

@@ -1,0 +1,87 @@
+/*
+ * check.c - invariants checked after every step: the GIC model's own
+ * (G1-G10), the dispatcher's own (sdd_check), and those that tie them
+ * together (reference/gicv3-ehf.md §4.3 X1, X3, X4):
+ *   - the machine and the dispatcher agree on how many handlers run on
+ *     each PE;
+ *   - while an interrupt-backed handler runs, its interrupt is active,
+ *     owned by that PE, and the running priority is its priority (X1);
+ *     while an explicit one runs, PMR holds its class priority (X2);
+ *   - a PE running no handler has no Group 0 interrupt active and PMR
+ *     back at the client's value: nothing leaks back to the client (X3).
+ */
+#include "sim_internal.h"
+
+static uint8_t owner_of(const struct gic *g, unsigned pe, uint32_t intid)
+{
+	return intid < 32 ? g->pe[pe].banked[intid].owner : g->spi[intid - 32].owner;
+}
+
+static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
+{
+	const struct sim_pe *p = &m->pe[pe];
+	uint64_t st = 0;
+	unsigned depth;
+
+	sdd_reg_read(&m->core, pe, SDD_REG_PE_STATE, &st, 1);
+	depth = (unsigned)(st >> 1) & 3;
+	if (depth != p->depth) {
+		sim_fail(m, loc, "PE %u: the machine counts %u running handler(s), the dispatcher %u",
+			 pe, p->depth, depth);
+		return false;
+	}
+	if (depth == 0) {
+		if (gic_rpr(&m->gic, pe) != GIC_IDLE_PRIO || gic_get_pmr(&m->gic, pe) != (0xFF & GIC_PRIO_MASK)) {
+			sim_fail(m, loc, "PE %u runs no handler but its running priority is 0x%02x and "
+				 "PMR 0x%02x (an interrupt or priority was left active)", pe,
+				 gic_rpr(&m->gic, pe), gic_get_pmr(&m->gic, pe));
+			return false;
+		}
+		return true;
+	}
+	for (unsigned k = 0; k < depth; k++) {
+		const struct sim_dispatch *d = &p->disp[k];
+		if (d->intid < GIC_NUM_INTIDS &&
+		    (!gic_is_active(&m->gic, pe, d->intid) || owner_of(&m->gic, pe, d->intid) != pe)) {
+			sim_fail(m, loc, "PE %u runs the handler of event 0x%x but its interrupt %u is not "
+				 "active on this PE", pe, (unsigned)d->event, d->intid);
+			return false;
+		}
+	}
+	{
+		const struct sim_dispatch *d = &p->disp[depth - 1];
+		uint8_t want = d->intid < GIC_NUM_INTIDS ?
+			       gic_get_priority(&m->gic, pe, d->intid) & GIC_PRIO_MASK :
+			       gic_get_pmr(&m->gic, pe);
+		uint8_t have = d->intid < GIC_NUM_INTIDS ? gic_rpr(&m->gic, pe) :
+			       (p->npri ? gic_get_pmr(&m->gic, pe) : 0xFF);
+		if (want != have || have == 0xFF) {
+			sim_fail(m, loc, "PE %u runs the handler of event 0x%x at priority 0x%02x, "
+				 "expected 0x%02x", pe, (unsigned)d->event, have, want);
+			return false;
+		}
+	}
+	return true;
+}
+
+bool sim_check_invariants(struct sim_machine *m, struct sim_loc loc)
+{
+	char why[200];
+	int e;
+
+	e = gic_check(&m->gic, why, sizeof why);
+	if (e) {
+		sim_fail(m, loc, "GIC invariant G%d violated: %s", e, why);
+		return false;
+	}
+	e = sdd_check(&m->core);
+	if (e) {
+		sim_fail(m, loc, "dispatcher invariant violated (sdd_check %d)", e);
+		return false;
+	}
+	for (unsigned pe = 0; pe < m->npe; pe++)
+		if (m->pe[pe].power != SIM_PE_OFF && m->pe[pe].power != SIM_PE_FROZEN &&
+		    !check_pe(m, pe, loc))
+			return false;
+	return true;
+}

@@ -1,0 +1,208 @@
+/*
+ * cpu.c - see cpu.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicorn/unicorn.h>
+
+#include "cpu.h"
+#include "runtime/rt_layout.h"
+
+extern const unsigned char rt_image[];
+extern const size_t rt_image_size;
+
+/* Unicorn's exception numbers (QEMU EXCP_*), measured in
+ * reference/unicorn-fuzzing.md §2.2. */
+#define EXCP_UDEF 1
+#define EXCP_SWI  2
+#define EXCP_HVC  11
+#define EXCP_SMC  13
+
+#define NREGS 34   /* x0..x30, sp, pc, nzcv */
+
+struct sim_cpu {
+	uc_engine *uc;
+	uc_hook intr_hook;
+	const struct sim_cpu_hooks *hooks;   /* of the run in progress */
+	struct sim_ctx *ctx;
+	bool stop_requested;
+	bool ctx_current;        /* ctx already holds the final state (a trap hook stopped) */
+	uint64_t runs;
+	int reg_ids[NREGS];
+};
+
+/* SP is the register selected by PSTATE.SPSel (bit 0). */
+static uint64_t *sp_of(struct sim_ctx *ctx)
+{
+	return (ctx->pstate & 1) ? &ctx->sp_elc : &ctx->sp_el0;
+}
+
+static void load(struct sim_cpu *c, struct sim_ctx *ctx)
+{
+	uint64_t nzcv = ctx->pstate & 0xF0000000ull;
+	void *vals[NREGS];
+
+	for (int k = 0; k < 31; k++)
+		vals[k] = &ctx->x[k];
+	vals[31] = sp_of(ctx);
+	vals[32] = &ctx->pc;
+	vals[33] = &nzcv;
+	uc_reg_write_batch(c->uc, c->reg_ids, vals, NREGS);
+}
+
+static void store(struct sim_cpu *c, struct sim_ctx *ctx)
+{
+	uint64_t nzcv = 0;
+	void *vals[NREGS];
+
+	for (int k = 0; k < 31; k++)
+		vals[k] = &ctx->x[k];
+	vals[31] = sp_of(ctx);
+	vals[32] = &ctx->pc;
+	vals[33] = &nzcv;
+	uc_reg_read_batch(c->uc, c->reg_ids, vals, NREGS);
+	ctx->pstate = (ctx->pstate & ~0xF0000000ull) | (nzcv & 0xF0000000ull);
+}
+
+static void on_intr(uc_engine *uc, uint32_t intno, void *user)
+{
+	struct sim_cpu *c = user;
+	enum sim_trap_kind kind;
+	enum sim_trap_action act;
+	uint32_t insn = 0, imm = 0;
+
+	store(c, c->ctx);
+	switch (intno) {
+	case EXCP_SWI: kind = SIM_TRAP_SVC; break;
+	case EXCP_SMC: kind = SIM_TRAP_SMC; break;
+	case EXCP_HVC: kind = SIM_TRAP_HVC; break;
+	case EXCP_UDEF: kind = SIM_TRAP_UNDEF; break;
+	default: kind = SIM_TRAP_OTHER; break;
+	}
+	/* No syndrome is available: the immediate comes from the instruction,
+	 * which for SVC/SMC/HVC is the one before the reported PC. */
+	if (kind <= SIM_TRAP_HVC && uc_mem_read(uc, c->ctx->pc - 4, &insn, 4) == UC_ERR_OK)
+		imm = (insn >> 5) & 0xFFFF;
+	act = c->hooks->trap(c->hooks->ctx, kind, imm, intno, c->ctx);
+	if (act == SIM_TRAP_STOP) {
+		c->stop_requested = true;
+		c->ctx_current = true;
+		uc_emu_stop(uc);
+	} else if (act == SIM_TRAP_CONTINUE_ALL) {
+		load(c, c->ctx);
+	} else {
+		uc_reg_write(uc, UC_ARM64_REG_X0, &c->ctx->x[0]);
+	}
+}
+
+static uint64_t device_read(uc_engine *uc, uint64_t offset, unsigned size, void *user)
+{
+	(void)uc;
+	(void)offset;
+	(void)size;
+	(void)user;
+	return 0;
+}
+
+static void device_write(uc_engine *uc, uint64_t offset, unsigned size, uint64_t value, void *user)
+{
+	struct sim_cpu *c = user;
+	(void)uc;
+	(void)size;
+	if (c->hooks)
+		c->hooks->device_write(c->hooks->ctx, offset, value);
+}
+
+struct sim_cpu *sim_cpu_create(char *err, size_t errlen)
+{
+	struct sim_cpu *c = calloc(1, sizeof *c);
+	uc_arm64_cp_reg scr = { .crn = 1, .crm = 1, .op0 = 3, .op1 = 6, .op2 = 0,
+				.val = 0x501 };   /* SCR_EL3: NS, HCE (HVC traps), RW */
+	uc_err e;
+
+	if (c == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	e = uc_open(UC_ARCH_ARM64, UC_MODE_ARM, &c->uc);
+	if (e == UC_ERR_OK)
+		e = uc_mem_map(c->uc, RT_CODE_BASE, RT_CODE_SIZE, UC_PROT_ALL);
+	if (e == UC_ERR_OK)
+		e = uc_mem_map(c->uc, RT_DATA_BASE, RT_DATA_SIZE, UC_PROT_READ | UC_PROT_WRITE);
+	if (e == UC_ERR_OK)
+		e = uc_mem_map(c->uc, RT_USER_BASE, RT_USER_SIZE, UC_PROT_ALL);
+	if (e == UC_ERR_OK)
+		e = uc_mmio_map(c->uc, RT_DEVICE_BASE, RT_DEVICE_SIZE, device_read, c, device_write, c);
+	if (e == UC_ERR_OK)
+		e = uc_mem_write(c->uc, RT_CODE_BASE, rt_image, rt_image_size);
+	if (e == UC_ERR_OK)
+		e = uc_reg_write(c->uc, UC_ARM64_REG_CP_REG, &scr);
+	if (e == UC_ERR_OK)
+		e = uc_hook_add(c->uc, &c->intr_hook, UC_HOOK_INTR, (void *)on_intr, c, 1, 0);
+	if (e != UC_ERR_OK) {
+		snprintf(err, errlen, "unicorn: %s", uc_strerror(e));
+		sim_cpu_destroy(c);
+		return NULL;
+	}
+	for (int k = 0; k < 29; k++)
+		c->reg_ids[k] = UC_ARM64_REG_X0 + k;
+	c->reg_ids[29] = UC_ARM64_REG_X29;
+	c->reg_ids[30] = UC_ARM64_REG_X30;
+	c->reg_ids[31] = UC_ARM64_REG_SP;
+	c->reg_ids[32] = UC_ARM64_REG_PC;
+	c->reg_ids[33] = UC_ARM64_REG_NZCV;
+	return c;
+}
+
+void sim_cpu_destroy(struct sim_cpu *c)
+{
+	if (c == NULL)
+		return;
+	if (c->uc)
+		uc_close(c->uc);
+	free(c);
+}
+
+int sim_cpu_write(struct sim_cpu *c, uint64_t addr, const void *p, size_t n)
+{
+	return uc_mem_write(c->uc, addr, p, n) == UC_ERR_OK ? 0 : -1;
+}
+
+int sim_cpu_read(struct sim_cpu *c, uint64_t addr, void *p, size_t n)
+{
+	return uc_mem_read(c->uc, addr, p, n) == UC_ERR_OK ? 0 : -1;
+}
+
+void sim_cpu_flush_code(struct sim_cpu *c, uint64_t addr, size_t n)
+{
+	uc_ctl_remove_cache(c->uc, addr, addr + n);
+}
+
+enum sim_run_end sim_cpu_run(struct sim_cpu *c, struct sim_ctx *ctx, uint64_t budget,
+			     const struct sim_cpu_hooks *hooks, char *err, size_t errlen)
+{
+	uc_err e;
+
+	c->hooks = hooks;
+	c->ctx = ctx;
+	c->stop_requested = false;
+	c->ctx_current = false;
+	c->runs++;
+	load(c, ctx);
+	e = uc_emu_start(c->uc, ctx->pc, 0, 0, budget);
+	if (!c->ctx_current)
+		store(c, ctx);          /* else a stopping trap hook left ctx as it wants it */
+	c->hooks = NULL;
+	if (e != UC_ERR_OK) {
+		snprintf(err, errlen, "%s at pc 0x%llx", uc_strerror(e), (unsigned long long)ctx->pc);
+		return SIM_RUN_FAULT;
+	}
+	return c->stop_requested ? SIM_RUN_STOPPED : SIM_RUN_BUDGET;
+}
+
+uint64_t sim_cpu_runs(const struct sim_cpu *c)
+{
+	return c->runs;
+}

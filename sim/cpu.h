@@ -1,0 +1,89 @@
+/*
+ * cpu.h - the client CPU: AArch64 code of every PE executed by one
+ * Unicorn engine (one PE at a time; the simulator is single-threaded).
+ *
+ * Unicorn 2.0.1 always executes at EL1 and never performs an exception
+ * entry itself (reference/unicorn-fuzzing.md §0, §2.2), so the simulator
+ * owns the architectural view: each PE's context (struct sim_ctx) with its
+ * modelled PSTATE (EL, DAIF, SPSel, PAN, DIT, ...), ELR/SPSR/VBAR/SCTLR of
+ * the client EL and HCR_EL2.  Only the general registers, SP, PC and NZCV
+ * live in the engine while a PE runs; they are loaded before and stored
+ * after every run.  Engines are expensive to create (~0.4 ms) and are
+ * created once and reused.
+ *
+ * Memory: the runtime image at RT_CODE_BASE, host-written data at
+ * RT_DATA_BASE, user images at RT_USER_BASE (all RWX: writes from the
+ * host stay cheap), and the test device at RT_DEVICE_BASE (rt_layout.h).
+ */
+#ifndef SIM_CPU_H
+#define SIM_CPU_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct sim_ctx {                /* a PE's client context */
+	uint64_t x[31];
+	uint64_t sp_el0, sp_elc;    /* SP in use: SP_ELc when PSTATE.SPSel, else SP_EL0 */
+	uint64_t pc;
+	uint64_t pstate;            /* SPSR format */
+	uint64_t elr_elc, spsr_elc; /* ELR/SPSR of the client EL */
+	uint64_t vbar_elc, sctlr_elc, hcr_el2;
+};
+
+enum sim_trap_kind {
+	SIM_TRAP_SVC = 0,           /* SVC #imm (the runtime's calls to the simulator) */
+	SIM_TRAP_SMC,               /* SMC #imm */
+	SIM_TRAP_HVC,               /* HVC #imm */
+	SIM_TRAP_UNDEF,             /* undefined instruction (pc is the instruction) */
+	SIM_TRAP_OTHER              /* any other exception Unicorn reports */
+};
+
+/* What a trap handler wants next. */
+enum sim_trap_action {
+	SIM_TRAP_CONTINUE = 0,      /* go on; only x0 changed in ctx */
+	SIM_TRAP_CONTINUE_ALL,      /* go on from ctx, which may have changed entirely */
+	SIM_TRAP_STOP               /* stop this run; ctx is the state to keep */
+};
+
+struct sim_cpu_hooks {
+	/* A trap at ctx->pc (the instruction after it, except for UNDEF). */
+	enum sim_trap_action (*trap)(void *hctx, enum sim_trap_kind kind, uint32_t imm,
+				     uint32_t intno, struct sim_ctx *ctx);
+	/* A store to the test device (offset within it).  The run cannot stop
+	 * in the middle of a store: what it causes is taken at the next trap
+	 * (the runtime follows every device write with RT_SVC_SYNC). */
+	void (*device_write)(void *hctx, uint64_t offset, uint64_t value);
+	void *ctx;
+};
+
+enum sim_run_end {
+	SIM_RUN_STOPPED = 0,        /* a hook asked to stop */
+	SIM_RUN_BUDGET,             /* the instruction budget ran out (a hang) */
+	SIM_RUN_FAULT               /* Unicorn stopped on a memory or other error */
+};
+
+struct sim_cpu;
+
+/* Create an engine with the memory map and the runtime loaded.  NULL on
+ * failure, with a message in err. */
+struct sim_cpu *sim_cpu_create(char *err, size_t errlen);
+void sim_cpu_destroy(struct sim_cpu *c);
+
+/* Host access to client memory.  0 on success, -1 for an unmapped range. */
+int sim_cpu_write(struct sim_cpu *c, uint64_t addr, const void *p, size_t n);
+int sim_cpu_read(struct sim_cpu *c, uint64_t addr, void *p, size_t n);
+
+/* Forget cached translations of [addr, addr+n) after rewriting code there. */
+void sim_cpu_flush_code(struct sim_cpu *c, uint64_t addr, size_t n);
+
+/* Run ctx from ctx->pc for at most budget instructions, calling hooks on
+ * traps and device writes.  ctx holds the final state.  On SIM_RUN_FAULT a
+ * message is in err. */
+enum sim_run_end sim_cpu_run(struct sim_cpu *c, struct sim_ctx *ctx, uint64_t budget,
+			     const struct sim_cpu_hooks *hooks, char *err, size_t errlen);
+
+/* Instructions-per-run statistics (for benchmarks): number of runs made. */
+uint64_t sim_cpu_runs(const struct sim_cpu *c);
+
+#endif /* SIM_CPU_H */

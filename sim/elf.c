@@ -1,0 +1,131 @@
+/*
+ * elf.c - loading a user's own AArch64 handler image (an ELF executable
+ * linked to run inside the user area of client memory) so that real
+ * client entry code can be run as an SDEI handler.  Uses elfutils'
+ * libelf.
+ *
+ * Rules: ELF64, little-endian, EM_AARCH64; every PT_LOAD segment must lie
+ * inside [RT_USER_BASE, RT_USER_BASE + RT_USER_SIZE - stacks), where the
+ * top of the user area holds each PE's stack; the entry point is the value
+ * of the named symbol (from .symtab).
+ */
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "runtime/rt_layout.h"
+#include "sim_internal.h"
+
+static bool in_user_area(uint64_t addr, uint64_t size, uint64_t limit)
+{
+	return addr >= RT_USER_BASE && size <= limit - RT_USER_BASE && addr - RT_USER_BASE <= limit - RT_USER_BASE - size;
+}
+
+static int load_segments(struct sim_machine *m, Elf *e, const char *path, uint64_t limit,
+			 char *err, size_t errlen)
+{
+	size_t n, filesize;
+	char *raw = elf_rawfile(e, &filesize);
+
+	if (raw == NULL || elf_getphdrnum(e, &n) != 0) {
+		snprintf(err, errlen, "%s: cannot read program headers: %s", path, elf_errmsg(-1));
+		return -1;
+	}
+	for (size_t k = 0; k < n; k++) {
+		GElf_Phdr ph;
+		if (gelf_getphdr(e, (int)k, &ph) == NULL || ph.p_type != PT_LOAD)
+			continue;
+		if (ph.p_filesz > ph.p_memsz || ph.p_offset > filesize || ph.p_filesz > filesize - ph.p_offset ||
+		    !in_user_area(ph.p_vaddr, ph.p_memsz, limit)) {
+			snprintf(err, errlen, "%s: segment at 0x%llx (+0x%llx) is outside the user area "
+				 "0x%x-0x%llx or malformed", path, (unsigned long long)ph.p_vaddr,
+				 (unsigned long long)ph.p_memsz, RT_USER_BASE, (unsigned long long)limit);
+			return -1;
+		}
+		if (sim_cpu_write(m->cpu, ph.p_vaddr, raw + ph.p_offset, ph.p_filesz)) {
+			snprintf(err, errlen, "%s: cannot write segment", path);
+			return -1;
+		}
+		for (uint64_t z = ph.p_filesz; z < ph.p_memsz; z += 4096) {
+			static const uint8_t zeros[4096];
+			uint64_t len = ph.p_memsz - z < sizeof zeros ? ph.p_memsz - z : sizeof zeros;
+			sim_cpu_write(m->cpu, ph.p_vaddr + z, zeros, len);
+		}
+		sim_cpu_flush_code(m->cpu, ph.p_vaddr, ph.p_memsz);
+		if (m->nuser < SIM_MAX_USER_RANGES) {
+			m->user[m->nuser].addr = ph.p_vaddr;
+			m->user[m->nuser].size = ph.p_memsz;
+			m->nuser++;
+		}
+	}
+	return 0;
+}
+
+static int find_symbol(Elf *e, const char *path, const char *name, uint64_t *value,
+		       char *err, size_t errlen)
+{
+	Elf_Scn *scn = NULL;
+
+	while ((scn = elf_nextscn(e, scn)) != NULL) {
+		GElf_Shdr sh;
+		Elf_Data *data;
+		if (gelf_getshdr(scn, &sh) == NULL || sh.sh_type != SHT_SYMTAB || sh.sh_entsize == 0)
+			continue;
+		data = elf_getdata(scn, NULL);
+		for (size_t k = 0; data && k < sh.sh_size / sh.sh_entsize; k++) {
+			GElf_Sym sym;
+			const char *s;
+			if (gelf_getsym(data, (int)k, &sym) == NULL)
+				continue;
+			s = elf_strptr(e, sh.sh_link, sym.st_name);
+			if (s && strcmp(s, name) == 0 && sym.st_shndx != SHN_UNDEF) {
+				*value = sym.st_value;
+				return 0;
+			}
+		}
+	}
+	snprintf(err, errlen, "%s: no symbol '%s'", path, name);
+	return -1;
+}
+
+int sim_elf_load(struct sim_machine *m, const char *path, const char *symbol, uint64_t *entry,
+		 char *err, size_t errlen)
+{
+	/* the top of the user area holds the PEs' stacks (sim_main_context) */
+	uint64_t limit = RT_USER_BASE + RT_USER_SIZE - 0x10000ull * SIM_MAX_PES;
+	GElf_Ehdr eh;
+	Elf *e = NULL;
+	int fd, res = -1;
+
+	if (elf_version(EV_CURRENT) == EV_NONE) {
+		snprintf(err, errlen, "libelf: %s", elf_errmsg(-1));
+		return -1;
+	}
+	fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: cannot open", path);
+		return -1;
+	}
+	e = elf_begin(fd, ELF_C_READ, NULL);
+	if (e == NULL || elf_kind(e) != ELF_K_ELF || gelf_getehdr(e, &eh) == NULL) {
+		snprintf(err, errlen, "%s: not an ELF file", path);
+	} else if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_ident[EI_DATA] != ELFDATA2LSB ||
+		   eh.e_machine != EM_AARCH64) {
+		snprintf(err, errlen, "%s: not a 64-bit little-endian AArch64 image", path);
+	} else if (load_segments(m, e, path, limit, err, errlen) == 0 &&
+		   find_symbol(e, path, symbol, entry, err, errlen) == 0) {
+		if (!in_user_area(*entry, 4, limit) || (*entry & 3)) {
+			snprintf(err, errlen, "%s: symbol '%s' (0x%llx) is not code in the user area",
+				 path, symbol, (unsigned long long)*entry);
+		} else {
+			res = 0;
+		}
+	}
+	if (e)
+		elf_end(e);
+	close(fd);
+	return res;
+}

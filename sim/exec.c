@@ -1,0 +1,490 @@
+/*
+ * exec.c - making the machine run: the scheduler, traps from client code,
+ * firmware calls, and taking interrupts.
+ *
+ * After every step the machine runs until nothing more can happen
+ * (sim_quiesce): at each round every PE that can make progress is a
+ * candidate — a suspended PE with an interrupt aimed at it (wakes), a PE
+ * whose CPU interface signals a Group 0 interrupt (takes it: the
+ * dispatcher decides), a PE running handler code that is not paused (runs
+ * until its next trap that matters) — and the choice source picks one
+ * (the scenario policy: the lowest-numbered).  Interrupts are taken at
+ * instruction boundaries where client code traps: after a firmware call
+ * returns, after a test-device write, or where the PE is parked.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/rt_layout.h"
+#include "sim_internal.h"
+
+enum progress { P_NONE = 0, P_WAKE, P_IRQ, P_RUN };
+
+static enum progress pe_progress(struct sim_machine *m, unsigned pe)
+{
+	struct sim_pe *p = &m->pe[pe];
+
+	switch (p->power) {
+	case SIM_PE_STANDBY:
+	case SIM_PE_POWERDOWN:
+		return gic_wake_event(&m->gic, pe) ? P_WAKE : P_NONE;
+	case SIM_PE_ON:
+		break;
+	default:
+		return P_NONE;
+	}
+	if (p->stuck)
+		return P_NONE;
+	if (gic_fiq_line(&m->gic, pe))
+		return P_IRQ;
+	/* code to run: a handler not paused, or (after COMPLETE_AND_RESUME) a
+	 * main context that has not parked yet */
+	if (p->depth > 0 ? p->paused != p->depth : p->ctx.pc != RT_MAIN_IDLE)
+		return P_RUN;
+	return P_NONE;
+}
+
+void sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outcome *o,
+		       uint64_t int_pc, uint64_t int_pstate)
+{
+	struct sim_pe *p = &m->pe[pe];
+	struct sim_dispatch *d;
+	struct sim_obs ob;
+
+	if (o->depth == 0 || o->depth > 2)
+		return;
+	p->depth = o->depth;
+	d = &p->disp[p->depth - 1];
+	d->event = o->event;
+	d->handler = sim_handler_at(m, p->ctx.pc);
+	d->intid = o->intid;
+	d->int_pc = int_pc;
+	d->int_pstate = int_pstate;
+	m->dispatches++;
+	if (m->nentries == m->cap_entries) {
+		uint32_t cap = m->cap_entries ? m->cap_entries * 2 : 32;
+		struct sim_entry_rec *bigger = realloc(m->entries, cap * sizeof *bigger);
+		if (bigger) {
+			m->entries = bigger;
+			m->cap_entries = cap;
+		}
+	}
+	if (m->nentries < m->cap_entries)
+		m->entries[m->nentries++] = (struct sim_entry_rec){
+			(uint8_t)pe, o->event, d->handler, p->ctx.pc, p->ctx.x[1] };
+	memset(&ob, 0, sizeof ob);
+	ob.kind = SIM_OBS_DISPATCH;
+	ob.pe = (uint8_t)pe;
+	ob.depth = p->depth;
+	ob.event = o->event;
+	ob.handler = d->handler;
+	ob.intid = o->intid;
+	memcpy(ob.regs, p->ctx.x, sizeof ob.regs);
+	ob.pc = p->ctx.pc;
+	ob.pstate = p->ctx.pstate;
+	sim_observe(m, &ob);
+}
+
+/* Firmware acknowledges the Group 0 interrupt pe's CPU interface signals
+ * and hands it to the dispatcher. */
+static void take_irq(struct sim_machine *m, unsigned pe)
+{
+	struct sim_pe *p = &m->pe[pe];
+	uint32_t intid = gic_ack0(&m->gic, pe);
+	uint64_t int_pc = p->ctx.pc, int_pstate = p->ctx.pstate;
+	enum sdd_irq_result res;
+	struct sdd_outcome o;
+	struct sdd_regs r;
+	struct sim_obs ob;
+
+	if (intid >= GIC_NUM_INTIDS)
+		return;
+	sim_ctx_to_regs(&p->ctx, &r);
+	res = sdd_irq(&m->core, pe, intid, &r, &o);
+	memset(&ob, 0, sizeof ob);
+	ob.kind = SIM_OBS_IRQ;
+	ob.pe = (uint8_t)pe;
+	ob.intid = intid;
+	ob.status = res;
+	ob.depth = p->depth;
+	sim_observe(m, &ob);
+	if (res == SDD_IRQ_DISPATCHED) {
+		sim_regs_to_ctx(&r, &p->ctx);
+		sim_note_dispatch(m, pe, &o, int_pc, int_pstate);
+	} else if (res == SDD_IRQ_NOT_MINE || res == SDD_IRQ_REFUSED) {
+		gic_eoi0(&m->gic, pe, intid);    /* a Group 0 interrupt with no owner */
+	}
+}
+
+void sim_fire(struct sim_machine *m, uint32_t intid, unsigned pe)
+{
+	struct sim_obs ob;
+
+	if (!gic_intid_valid(&m->gic, intid) || pe >= m->npe)
+		return;
+	gic_fire(&m->gic, pe, intid);
+	memset(&ob, 0, sizeof ob);
+	ob.kind = SIM_OBS_FIRE;
+	ob.pe = (uint8_t)pe;
+	ob.intid = intid;
+	sim_observe(m, &ob);
+}
+
+/* ---- Firmware calls ---- */
+
+/* Registers x0..x5 for op (a `call`, `psci`, `complete` or
+ * `complete_and_resume` step or action), resolved now. */
+static bool build_call(struct sim_machine *m, const struct sim_op *op, unsigned pe,
+		       struct sim_ctx *ctx)
+{
+	const struct sim_program *p = m->prog;
+	uint64_t v;
+
+	for (unsigned k = 1; k <= 5; k++)
+		ctx->x[k] = 0;
+	switch (op->kind) {
+	case SIM_OP_CALL:
+		if (!sim_resolve(m, &op->fid, 0, 0, op->loc, &v))
+			return false;
+		ctx->x[0] = v;
+		break;
+	case SIM_OP_COMPLETE:
+	case SIM_OP_COMPLETE_AND_RESUME:
+		ctx->x[0] = op->kind == SIM_OP_COMPLETE ? SDD_FID_EVENT_COMPLETE
+							: SDD_FID_EVENT_COMPLETE_AND_RESUME;
+		if (!sim_resolve(m, &op->fid, 0, 0, op->loc, &ctx->x[1]))
+			return false;
+		return true;
+	case SIM_OP_PSCI:
+		ctx->x[0] = sim_psci_fid(op->psci_fn);
+		if (op->target != SIM_NONE)
+			ctx->x[1] = m->plat.mpidr[op->target];
+		if (op->psci_fn == SIM_PSCI_CPU_ON || op->psci_fn == SIM_PSCI_CPU_SUSPEND)
+			ctx->x[2] = RT_MAIN_IDLE;    /* entry point: the main context */
+		if (op->psci_fn == SIM_PSCI_CPU_SUSPEND)
+			ctx->x[1] = (uint64_t)op->state << 16;
+		break;
+	default:
+		return false;
+	}
+	(void)pe;
+	for (uint32_t k = 0; k < op->nargs && k < 5; k++) {
+		if (!sim_resolve(m, &p->values[op->args + k], 0, 0, op->loc, &v))
+			return false;
+		ctx->x[1 + k] = v;
+	}
+	return true;
+}
+
+static void observe_call(struct sim_machine *m, unsigned pe, const struct sim_ctx *ctx,
+			 uint32_t fid, const uint64_t args[5], int64_t x0, bool psci, bool from_handler)
+{
+	struct sim_obs o;
+
+	memset(&o, 0, sizeof o);
+	o.kind = psci ? SIM_OBS_PSCI : SIM_OBS_CALL;
+	o.pe = (uint8_t)pe;
+	o.depth = m->pe[pe].depth;
+	o.from_handler = from_handler;
+	o.fid = fid;
+	memcpy(o.args, args, sizeof o.args);
+	o.result = x0;
+	o.pc = ctx->pc;
+	sim_observe(m, &o);
+}
+
+/* The dispatcher completed the innermost handler on pe. */
+static void note_complete(struct sim_machine *m, unsigned pe, const struct sdd_outcome *o,
+			  bool resume)
+{
+	struct sim_pe *p = &m->pe[pe];
+	struct sim_obs ob;
+
+	if (p->depth > 0)
+		p->last_completed = p->disp[p->depth - 1];
+	p->depth = o->depth;
+	if (p->paused > p->depth)
+		p->paused = 0;       /* the paused handler itself was completed */
+	memset(&ob, 0, sizeof ob);
+	ob.kind = SIM_OBS_COMPLETE;
+	ob.pe = (uint8_t)pe;
+	ob.depth = p->depth;
+	ob.event = o->event;
+	ob.handler = p->last_completed.handler;
+	ob.intid = o->intid;
+	ob.status = resume ? -1 : (int32_t)o->status;
+	ob.pc = p->ctx.pc;
+	ob.pstate = p->ctx.pstate;
+	sim_observe(m, &ob);
+}
+
+enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx,
+				       const struct sim_op *op, bool from_handler)
+{
+	uint64_t args[5];
+	uint32_t fid;
+	int64_t x0;
+
+	if (op && !build_call(m, op, pe, ctx))
+		return SIM_TRAP_STOP;
+	fid = (uint32_t)ctx->x[0];
+	memcpy(args, &ctx->x[1], sizeof args);
+	m->calls++;
+
+	if (sim_is_psci_fid(fid)) {
+		bool stops;
+		x0 = sim_psci(m, pe, ctx, from_handler, &stops);
+		if (!stops)
+			ctx->x[0] = (uint64_t)x0;
+		observe_call(m, pe, ctx, fid, args, x0, true, from_handler);
+		if (op)
+			sim_after_call(m, op, ctx, x0, pe);
+		if (stops || m->failed)
+			return SIM_TRAP_STOP;
+	} else if ((fid & SDD_FID_WINDOW_MASK) == SDD_FID_WINDOW_BASE) {
+		struct sdd_regs r;
+		struct sdd_outcome o;
+		enum sdd_action act;
+
+		sim_ctx_to_regs(ctx, &r);
+		act = sdd_call(&m->core, pe, &r, &o);
+		if (act == SDD_ACT_COMPLETE || act == SDD_ACT_RESUME) {
+			sim_regs_to_ctx(&r, ctx);
+			observe_call(m, pe, ctx, fid, args, 0, false, from_handler);
+			note_complete(m, pe, &o, act == SDD_ACT_RESUME);
+			if (op)
+				sim_after_call(m, op, ctx, 0, pe);
+			return SIM_TRAP_STOP;
+		}
+		x0 = (int64_t)r.x[0];
+		ctx->x[0] = r.x[0];
+		observe_call(m, pe, ctx, fid, args, x0, false, from_handler);
+		if (op)
+			sim_after_call(m, op, ctx, x0, pe);
+	} else {
+		/* SMCCC: an unknown function answers NOT_SUPPORTED */
+		ctx->x[0] = (uint64_t)(int64_t)SDD_NOT_SUPPORTED;
+		observe_call(m, pe, ctx, fid, args, SDD_NOT_SUPPORTED, false, from_handler);
+		if (op)
+			sim_after_call(m, op, ctx, SDD_NOT_SUPPORTED, pe);
+	}
+	/* An interrupt the call made deliverable here is taken right after it. */
+	if (m->failed || gic_fiq_line(&m->gic, pe))
+		return SIM_TRAP_STOP;
+	return SIM_TRAP_CONTINUE;
+}
+
+/* ---- Traps from client code ---- */
+
+static struct sim_loc handler_loc(const struct sim_machine *m, unsigned pe)
+{
+	const struct sim_pe *p = &m->pe[pe];
+	struct sim_loc none = { 0, 0 };
+	int h = p->depth ? p->disp[p->depth - 1].handler : -1;
+
+	if (h >= 0)
+		return m->prog->handlers[h].loc;
+	return m->step < m->prog->nsteps ? m->prog->steps[m->step].loc : none;
+}
+
+static const char *handler_name(const struct sim_machine *m, unsigned pe)
+{
+	const struct sim_pe *p = &m->pe[pe];
+	int h = p->depth ? p->disp[p->depth - 1].handler : -1;
+	return h >= 0 ? sim_str(m->prog, m->prog->handlers[h].name) : "(unknown)";
+}
+
+/* The first instruction of a handler: check what it really received. */
+static void on_enter(struct sim_machine *m, unsigned pe, const struct sim_ctx *ctx)
+{
+	const struct sim_program *p = m->prog;
+	const struct sim_pe *s = &m->pe[pe];
+	int h = sim_handler_at(m, ctx->pc - 4);
+
+	if (h < 0 || s->depth == 0)
+		return;
+	for (uint32_t k = 0; k < p->handlers[h].nops; k++) {
+		const struct sim_op *op = &p->actions[p->handlers[h].ops + k];
+		if (op->kind == SIM_OP_EXPECT_ENTRY)
+			sim_check_regs(m, op->checks, op->nchecks, ctx, s->disp[s->depth - 1].int_pc,
+				       s->disp[s->depth - 1].int_pstate, "handler entry");
+	}
+}
+
+/* Resume pad or vector: record the landing and return as ERET would. */
+static enum sim_trap_action on_landing(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx,
+				       unsigned vector)
+{
+	struct sim_pe *p = &m->pe[pe];
+	struct sim_obs ob;
+
+	if (m->nlandings == m->cap_landings) {
+		uint32_t cap = m->cap_landings ? m->cap_landings * 2 : 16;
+		struct sim_landing *bigger = realloc(m->landings, cap * sizeof *bigger);
+		if (bigger) {
+			m->landings = bigger;
+			m->cap_landings = cap;
+		}
+	}
+	if (m->nlandings < m->cap_landings)
+		m->landings[m->nlandings++] = (struct sim_landing){
+			(uint8_t)pe, (uint8_t)vector, ctx->elr_elc, ctx->spsr_elc, ctx->pstate,
+			p->last_completed.int_pc, p->last_completed.int_pstate };
+	memset(&ob, 0, sizeof ob);
+	ob.kind = SIM_OBS_LANDING;
+	ob.pe = (uint8_t)pe;
+	ob.depth = p->depth;
+	ob.regs[0] = ctx->elr_elc;
+	ob.regs[1] = ctx->spsr_elc;
+	ob.regs[2] = ctx->pstate;
+	ob.regs[3] = vector;
+	ob.pc = ctx->pc - 4;
+	sim_observe(m, &ob);
+	ctx->pc = ctx->elr_elc;
+	ctx->pstate = ctx->spsr_elc;
+	return SIM_TRAP_CONTINUE_ALL;
+}
+
+static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_t imm,
+				    uint32_t intno, struct sim_ctx *ctx)
+{
+	struct sim_machine *m = hctx;
+	unsigned pe = (unsigned)m->running_pe;
+	struct sim_pe *p = &m->pe[pe];
+
+	switch (kind) {
+	case SIM_TRAP_SVC:
+		if (imm == RT_SVC_ENTER) {
+			on_enter(m, pe, ctx);
+			return m->failed ? SIM_TRAP_STOP : SIM_TRAP_CONTINUE;
+		}
+		if (imm == RT_SVC_YIELD) {
+			struct sim_obs ob;
+			p->paused = p->depth;
+			memset(&ob, 0, sizeof ob);
+			ob.kind = SIM_OBS_YIELD;
+			ob.pe = (uint8_t)pe;
+			ob.depth = p->depth;
+			sim_observe(m, &ob);
+			return SIM_TRAP_STOP;
+		}
+		if (imm == RT_SVC_END) {
+			sim_fail(m, handler_loc(m, pe), "handler '%s' on PE %u ran out of actions "
+				 "without completing", handler_name(m, pe), pe);
+			p->stuck = 1;
+			return SIM_TRAP_STOP;
+		}
+		if (imm == RT_SVC_PARK) {
+			ctx->pc = RT_MAIN_IDLE;      /* parked: the canonical idle point */
+			return SIM_TRAP_STOP;
+		}
+		if (imm == RT_SVC_SYNC)              /* let the scheduler take what a device write caused */
+			return SIM_TRAP_STOP;
+		if (imm == RT_SVC_PAD || (imm >= RT_SVC_VECTOR && imm < RT_SVC_VECTOR + 16))
+			return on_landing(m, pe, ctx, imm == RT_SVC_PAD ? 0xFF : imm - RT_SVC_VECTOR);
+		sim_fail(m, handler_loc(m, pe), "PE %u: unexpected SVC #0x%x at 0x%llx", pe, imm,
+			 (unsigned long long)(ctx->pc - 4));
+		p->stuck = 1;
+		return SIM_TRAP_STOP;
+	case SIM_TRAP_SMC:
+	case SIM_TRAP_HVC: {
+		const struct sim_op *op = NULL;
+		int h, a;
+		bool hvc = kind == SIM_TRAP_HVC;
+		if (hvc != (m->plat.conduit == SIM_CONDUIT_HVC)) {
+			/* not the SDEI conduit: nothing answers this call */
+			ctx->x[0] = (uint64_t)(int64_t)SDD_NOT_SUPPORTED;
+			return SIM_TRAP_CONTINUE;
+		}
+		if (ctx->pc >= RT_INTERP && ctx->pc < RT_STUBS) {
+			a = sim_action_of_record(m, ctx->x[RT_ACTION_REG], &h);
+			if (a >= 0)
+				op = &m->prog->actions[a];
+		}
+		return sim_firmware_call(m, pe, ctx, op, true);
+	}
+	default:
+		sim_fail(m, handler_loc(m, pe), "PE %u: %s at 0x%llx (exception %u) in handler '%s'",
+			 pe, kind == SIM_TRAP_UNDEF ? "undefined instruction" : "unexpected exception",
+			 (unsigned long long)ctx->pc, intno, handler_name(m, pe));
+		p->stuck = 1;
+		return SIM_TRAP_STOP;
+	}
+}
+
+static void on_device(void *hctx, uint64_t offset, uint64_t value)
+{
+	struct sim_machine *m = hctx;
+	unsigned pe = (unsigned)m->running_pe;
+
+	switch (offset) {
+	case RT_DEV_TARGET:
+		m->dev_target = value < m->npe ? (unsigned)value : pe;
+		break;
+	case RT_DEV_RAISE:
+		sim_fire(m, (uint32_t)value, m->dev_target);
+		m->dev_target = pe;
+		break;
+	case RT_DEV_LINE_HIGH:
+	case RT_DEV_LINE_LOW:
+		gic_set_line(&m->gic, m->dev_target, (uint32_t)value, offset == RT_DEV_LINE_HIGH);
+		break;
+	default:
+		break;
+	}
+}
+
+static void run_pe(struct sim_machine *m, unsigned pe)
+{
+	struct sim_pe *p = &m->pe[pe];
+	struct sim_cpu_hooks hooks = { on_trap, on_device, m };
+	char err[200];
+	enum sim_run_end end;
+
+	m->running_pe = (int)pe;
+	m->dev_target = pe;
+	end = sim_cpu_run(m->cpu, &p->ctx, m->slice_budget, &hooks, err, sizeof err);
+	m->running_pe = -1;
+	if (end == SIM_RUN_BUDGET) {
+		sim_fail(m, handler_loc(m, pe), "PE %u ran %llu instructions in handler '%s' "
+			 "without completing or trapping", pe, (unsigned long long)m->slice_budget,
+			 handler_name(m, pe));
+		p->stuck = 1;
+	} else if (end == SIM_RUN_FAULT) {
+		sim_fail(m, handler_loc(m, pe), "PE %u faulted in handler '%s': %s", pe,
+			 handler_name(m, pe), err);
+		p->stuck = 1;
+	}
+}
+
+void sim_quiesce(struct sim_machine *m)
+{
+	for (uint32_t round = 0; !m->failed && !m->system_off; round++) {
+		unsigned cand[SIM_MAX_PES], n = 0, pe;
+
+		for (pe = 0; pe < m->npe; pe++)
+			if (pe_progress(m, pe) != P_NONE)
+				cand[n++] = pe;
+		if (n == 0)
+			return;
+		if (round >= m->max_rounds) {
+			sim_fail(m, m->prog->steps[m->step].loc, "the machine did not settle after %u "
+				 "rounds (PE %u keeps running)", round, cand[0]);
+			return;
+		}
+		pe = cand[sim_pick(m, SIM_CHOICE_SCHEDULE, n)];
+		switch (pe_progress(m, pe)) {
+		case P_WAKE:
+			sim_wake(m, pe);
+			break;
+		case P_IRQ:
+			take_irq(m, pe);
+			break;
+		case P_RUN:
+			run_pe(m, pe);
+			break;
+		default:
+			break;
+		}
+	}
+}

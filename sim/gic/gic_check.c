@@ -1,0 +1,383 @@
+/*
+ * gic_check.c - the invariants G1-G10 of reference/gicv3-ehf.md §4.3 as
+ * they apply to this model (the list is in gic.h, above gic_check).
+ *
+ * The checks restate the rules from the stored fields wherever they can
+ * (RPR from the ack list rather than the APRs, the HPPI from a scan of
+ * every INTID rather than spi_live), so that a bug in the fast paths shows
+ * up as a disagreement instead of being checked against itself.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "gic_internal.h"
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+static int gic_fail(char *why, size_t n, int inv, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (why && n) {
+		va_start(ap, fmt);
+		vsnprintf(why, n, fmt, ap);
+		va_end(ap);
+	}
+	return inv;
+}
+
+static bool gic_bool(uint8_t v)
+{
+	return v <= 1;
+}
+
+static bool gic_pe_or_none(const struct gic *g, uint8_t pe)
+{
+	return pe == GIC_NO_PE || pe < g->npe;
+}
+
+static const char *gic_fault_name(uint8_t f)
+{
+	static const char *const names[] = {
+		[GIC_EOI_LEGAL] = "legal",
+		[GIC_EOI_NOTHING_ACTIVE] = "EOIR with nothing acknowledged",
+		[GIC_EOI_WRONG_GROUP] = "EOIR of the wrong group",
+		[GIC_EOI_NOT_TOP] = "EOIR out of order",
+		[GIC_DIR_BEFORE_DROP] = "DIR before the priority drop",
+		[GIC_DIR_GROUP0] = "DIR of a Group 0 interrupt",
+	};
+	return f < sizeof names / sizeof names[0] ? names[f] : "unknown fault";
+}
+
+/* ---- G10, range part: what the other checks need to be safe ---- */
+
+static bool gic_irq_encoded(const struct gic *g, const struct gic_irq *irq)
+{
+	return irq->group < GIC_NUM_GROUPS && gic_bool(irq->enabled) && gic_bool(irq->edge)
+	    && gic_bool(irq->latch) && gic_bool(irq->line) && gic_bool(irq->active)
+	    && gic_pe_or_none(g, irq->owner);
+}
+
+static int gic_check_ranges(const struct gic *g, char *why, size_t n)
+{
+	if (g->npe > GIC_MAX_PES || g->nspi > GIC_MAX_SPIS)
+		return gic_fail(why, n, 10, "G10: npe %u / nspi %u out of range",
+				(unsigned)g->npe, (unsigned)g->nspi);
+	for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++)
+		if (!gic_bool(g->grp_enabled[grp]))
+			return gic_fail(why, n, 10, "G10: GICD_CTLR group %u enable is %u",
+					grp, g->grp_enabled[grp]);
+	for (unsigned s = 0; s < g->nspi; s++)
+		if (!gic_irq_encoded(g, &g->spi[s]) || !gic_bool(g->route[s].irm)
+		    || !gic_pe_or_none(g, g->route[s].chosen))
+			return gic_fail(why, n, 10, "G10: SPI %u has a field out of range", GIC_MIN_SPI + s);
+	for (unsigned i = 0; i < g->npe; i++) {
+		const struct gic_pe *p = &g->pe[i];
+
+		if (p->nack > GIC_ACK_MAX || !gic_bool(p->sleep))
+			return gic_fail(why, n, 10, "G10: PE %u nack %u / sleep %u out of range",
+					i, p->nack, p->sleep);
+		for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++)
+			if (!gic_bool(p->dpg[grp]) || !gic_bool(p->igrpen[grp]))
+				return gic_fail(why, n, 10, "G10: PE %u DPG/IGRPEN of group %u not 0/1", i, grp);
+		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
+			if (!gic_irq_encoded(g, &p->banked[intid]))
+				return gic_fail(why, n, 10, "G10: INTID %u of PE %u has a field out of range",
+						intid, i);
+		for (unsigned k = 0; k < p->nack; k++)
+			if (p->ack[k].group >= GIC_NUM_GROUPS || !gic_intid_valid(g, p->ack[k].intid))
+				return gic_fail(why, n, 10, "G10: PE %u ack[%u] names INTID %u group %u",
+						i, k, p->ack[k].intid, p->ack[k].group);
+	}
+	return 0;
+}
+
+/* ---- G1, G2: the APRs and their shadow ---- */
+
+/* RPR as the ack list has it: its lowest group priority. */
+static uint8_t gic_shadow_rpr(const struct gic_pe *p)
+{
+	uint8_t rpr = GIC_IDLE_PRIO;
+
+	for (unsigned k = 0; k < p->nack; k++)
+		if (p->ack[k].gprio < rpr)
+			rpr = p->ack[k].gprio;
+	return rpr;
+}
+
+static int gic_check_apr(const struct gic *g, char *why, size_t n)
+{
+	for (unsigned i = 0; i < g->npe; i++) {
+		const struct gic_pe *p = &g->pe[i];
+		uint32_t want[GIC_NUM_GROUPS] = { 0, 0, 0 };
+
+		for (unsigned k = 0; k < p->nack; k++) {
+			uint32_t bit = 1u << (p->ack[k].gprio >> GIC_GPRIO_SHIFT);
+
+			if (want[p->ack[k].group] & bit)
+				return gic_fail(why, n, 1, "G1: PE %u: two ack entries hold group %u priority 0x%02x",
+						i, p->ack[k].group, p->ack[k].gprio);
+			want[p->ack[k].group] |= bit;
+		}
+		for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++)
+			if (p->apr[grp] != want[grp])
+				return gic_fail(why, n, 1, "G1: PE %u: APR of group %u is 0x%08x, ack list says 0x%08x",
+						i, grp, (unsigned)p->apr[grp], (unsigned)want[grp]);
+		if (icc_running_prio(p) != gic_shadow_rpr(p))
+			return gic_fail(why, n, 1, "G1: PE %u: RPR 0x%02x, ack list says 0x%02x",
+					i, icc_running_prio(p), gic_shadow_rpr(p));
+	}
+	return 0;
+}
+
+static int gic_check_nesting(const struct gic *g, char *why, size_t n)
+{
+	for (unsigned i = 0; i < g->npe; i++) {
+		const struct gic_pe *p = &g->pe[i];
+
+		for (unsigned k = 1; k < p->nack; k++)
+			if (p->ack[k].gprio >= p->ack[k - 1].gprio)
+				return gic_fail(why, n, 2, "G2: PE %u: INTID %u (0x%02x) acknowledged over INTID %u (0x%02x)",
+						i, p->ack[k].intid, p->ack[k].gprio,
+						p->ack[k - 1].intid, p->ack[k - 1].gprio);
+	}
+	return 0;
+}
+
+/* ---- G3: active ownership ---- */
+
+/* An active instance must be in exactly its owner's ack list.  pe is the
+ * PE of a banked instance, GIC_NO_PE for an SPI. */
+static int gic_check_owned(char *why, size_t n, const struct gic_irq *irq,
+			   unsigned intid, unsigned pe, unsigned entries)
+{
+	char name[32];
+
+	if (irq->active ? entries == 1 : irq->owner == GIC_NO_PE)
+		return 0;
+	if (pe == GIC_NO_PE)
+		snprintf(name, sizeof name, "SPI %u", intid);
+	else
+		snprintf(name, sizeof name, "INTID %u of PE %u", intid, pe);
+	if (!irq->active)
+		return gic_fail(why, n, 3, "G3: %s inactive but owned by PE %u", name, irq->owner);
+	return gic_fail(why, n, 3, "G3: %s active with %u ack entries", name, entries);
+}
+
+static int gic_check_active(const struct gic *g, char *why, size_t n)
+{
+	uint8_t spi_entries[GIC_MAX_SPIS] = { 0 };
+	int r;
+
+	for (unsigned i = 0; i < g->npe; i++) {
+		const struct gic_pe *p = &g->pe[i];
+		uint8_t own[GIC_NUM_BANKED] = { 0 };
+
+		for (unsigned k = 0; k < p->nack; k++) {
+			unsigned intid = p->ack[k].intid;
+			const struct gic_irq *irq = gic_irq_cref(g, i, intid);
+
+			if (!irq->active || irq->owner != i)
+				return gic_fail(why, n, 3, "G3: PE %u ack[%u] is INTID %u, which is %s",
+						i, k, intid, irq->active ? "owned by another PE" : "not active");
+			if (intid < GIC_NUM_BANKED)
+				own[intid]++;
+			else
+				spi_entries[intid - GIC_MIN_SPI]++;
+		}
+		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
+			if ((r = gic_check_owned(why, n, &p->banked[intid], intid, i, own[intid])))
+				return r;
+	}
+	for (unsigned s = 0; s < g->nspi; s++)
+		if ((r = gic_check_owned(why, n, &g->spi[s], GIC_MIN_SPI + s,
+					 GIC_NO_PE, spi_entries[s])))
+			return r;
+	return 0;
+}
+
+/* ---- G4: derived state ---- */
+
+static int gic_check_derived(struct gic *g, char *why, size_t n)
+{
+	for (unsigned s = 0; s < GIC_MAX_SPIS; s++) {
+		bool want = s < g->nspi && gicd_irq_live(&g->spi[s]);
+		bool have = (g->spi_live[s / 64] >> (s % 64)) & 1u;
+
+		if (want != have)
+			return gic_fail(why, n, 4, "G4: spi_live says SPI %u is %s", GIC_MIN_SPI + s,
+					have ? "live, it is not" : "not live, it is");
+	}
+	for (unsigned s = 0; s < g->nspi; s++) {
+		const struct gic_irq *irq = &g->spi[s];
+		unsigned chosen = g->route[s].chosen;
+
+		if (!g->route[s].irm || !gicd_forwardable(g, irq) || gicd_eligible(g, chosen, irq))
+			continue;
+		if (chosen != GIC_NO_PE)
+			return gic_fail(why, n, 4, "G4: 1-of-N SPI %u chosen for PE %u, which cannot take it",
+					GIC_MIN_SPI + s, chosen);
+		for (unsigned i = 0; i < g->npe; i++)
+			if (gicd_eligible(g, i, irq))
+				return gic_fail(why, n, 4, "G4: 1-of-N SPI %u has no target but PE %u can take it",
+						GIC_MIN_SPI + s, i);
+	}
+	for (unsigned i = 0; i < g->npe; i++) {
+		struct gic_hppi fast = gic_highest_pending(g, i);
+		struct gic_hppi ref = icc_hppi_scan(g, i, true);
+
+		if (fast.intid != ref.intid || fast.prio != ref.prio || fast.group != ref.group)
+			return gic_fail(why, n, 4, "G4: PE %u HPPI %u (0x%02x), a full scan says %u (0x%02x)",
+					i, (unsigned)fast.intid, fast.prio, (unsigned)ref.intid, ref.prio);
+	}
+	return 0;
+}
+
+/* ---- G5: the signal rule ---- */
+
+static int gic_check_signal(struct gic *g, char *why, size_t n)
+{
+	for (unsigned i = 0; i < g->npe; i++) {
+		const struct gic_pe *p = &g->pe[i];
+		struct gic_hppi h = icc_hppi_scan(g, i, true);
+		uint8_t rpr = gic_shadow_rpr(p);
+		bool sig = h.intid != GIC_SPURIOUS && h.prio < p->pmr
+			&& (rpr == GIC_IDLE_PRIO || (h.prio & GIC_PRIO_MASK) < (rpr & GIC_PRIO_MASK));
+		bool fiq = sig && h.group != GIC_G1NS;
+		bool irq = sig && h.group == GIC_G1NS;
+		uint32_t hppir = h.intid == GIC_SPURIOUS || h.group == GIC_G0 ? h.intid
+			       : h.group == GIC_G1S ? 1020u : 1021u;
+
+		if (gic_fiq_line(g, i) != fiq || gic_irq_line(g, i) != irq)
+			return gic_fail(why, n, 5, "G5: PE %u FIQ %d IRQ %d, but HPPI %u (0x%02x, group %u) "
+					"with PMR 0x%02x RPR 0x%02x gives FIQ %d IRQ %d",
+					i, gic_fiq_line(g, i), gic_irq_line(g, i), (unsigned)h.intid, h.prio,
+					h.group, p->pmr, rpr, fiq, irq);
+		if (gic_hppir0(g, i) != hppir)
+			return gic_fail(why, n, 5, "G5: PE %u HPPIR0 %u, HPPI gives %u",
+					i, (unsigned)gic_hppir0(g, i), (unsigned)hppir);
+	}
+	return 0;
+}
+
+/* ---- G6: SPI exclusivity ---- */
+
+static int gic_check_exclusive(const struct gic *g, char *why, size_t n)
+{
+	for (unsigned s = 0; s < g->nspi; s++) {
+		const struct gic_irq *irq = &g->spi[s];
+		const struct gic_route *r = &g->route[s];
+		unsigned where = GIC_NO_PE;
+
+		for (unsigned i = 0; i < g->npe; i++) {
+			const struct gic_pe *p = &g->pe[i];
+
+			if (!icc_candidate(g, i, GIC_MIN_SPI + s))
+				continue;
+			if (where != GIC_NO_PE)
+				return gic_fail(why, n, 6, "G6: SPI %u is a candidate on PEs %u and %u",
+						GIC_MIN_SPI + s, where, i);
+			where = i;
+			if (!r->irm && p->mpidr != r->aff)
+				return gic_fail(why, n, 6, "G6: SPI %u routed to 0x%llx is a candidate on PE %u",
+						GIC_MIN_SPI + s, (unsigned long long)r->aff, i);
+			if (r->irm && (p->sleep || p->dpg[irq->group] || !p->igrpen[irq->group]))
+				return gic_fail(why, n, 6, "G6: 1-of-N SPI %u is a candidate on PE %u, "
+						"which is asleep, not participating or has the group disabled",
+						GIC_MIN_SPI + s, i);
+		}
+	}
+	return 0;
+}
+
+/* ---- G7, G8: level semantics, SGIs ---- */
+
+static int gic_check_level(struct gic *g, char *why, size_t n)
+{
+	for (unsigned i = 0; i < g->npe; i++)
+		for (unsigned intid = GIC_NUM_SGIS; intid < GIC_NUM_BANKED; intid++) {
+			const struct gic_irq *irq = &g->pe[i].banked[intid];
+
+			if (irq->line && !irq->edge && !gic_is_pending(g, i, intid))
+				return gic_fail(why, n, 7, "G7: level PPI %u of PE %u has its line high "
+						"but is not pending", intid, i);
+		}
+	for (unsigned s = 0; s < g->nspi; s++) {
+		const struct gic_irq *irq = &g->spi[s];
+
+		if (irq->line && !irq->edge && !gic_is_pending(g, 0, GIC_MIN_SPI + s))
+			return gic_fail(why, n, 7, "G7: level SPI %u has its line high but is not pending",
+					GIC_MIN_SPI + s);
+	}
+	return 0;
+}
+
+static int gic_check_sgis(const struct gic *g, char *why, size_t n)
+{
+	for (unsigned i = 0; i < g->npe; i++)
+		for (unsigned intid = 0; intid < GIC_NUM_SGIS; intid++) {
+			const struct gic_irq *irq = &g->pe[i].banked[intid];
+
+			if (!irq->edge || irq->line)
+				return gic_fail(why, n, 8, "G8: SGI %u of PE %u is %s", intid, i,
+						!irq->edge ? "level-sensitive" : "driven by a line");
+		}
+	return 0;
+}
+
+/* ---- G9, G10 ---- */
+
+static int gic_check_eoi(const struct gic *g, char *why, size_t n)
+{
+	if (g->bad_eoi == 0)
+		return 0;
+	return gic_fail(why, n, 9, "G9: %u illegal EOI/DIR writes, the first: %s, INTID %u on PE %u",
+			(unsigned)g->bad_eoi, gic_fault_name(g->bad_eoi_fault),
+			g->bad_eoi_intid, g->bad_eoi_pe);
+}
+
+static bool gic_masked(uint8_t prio)
+{
+	return (prio & ~GIC_PRIO_MASK) == 0;
+}
+
+static int gic_check_masks(const struct gic *g, char *why, size_t n)
+{
+	for (unsigned s = 0; s < g->nspi; s++)
+		if (!gic_masked(g->spi[s].prio))
+			return gic_fail(why, n, 10, "G10: SPI %u priority 0x%02x", GIC_MIN_SPI + s,
+					g->spi[s].prio);
+	for (unsigned i = 0; i < g->npe; i++) {
+		const struct gic_pe *p = &g->pe[i];
+
+		if (!gic_masked(p->pmr))
+			return gic_fail(why, n, 10, "G10: PE %u PMR 0x%02x", i, p->pmr);
+		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
+			if (!gic_masked(p->banked[intid].prio))
+				return gic_fail(why, n, 10, "G10: INTID %u of PE %u priority 0x%02x",
+						intid, i, p->banked[intid].prio);
+		for (unsigned k = 0; k < p->nack; k++)
+			if (!gic_masked(p->ack[k].gprio))
+				return gic_fail(why, n, 10, "G10: PE %u ack[%u] priority 0x%02x",
+						i, k, p->ack[k].gprio);
+	}
+	return 0;
+}
+
+int gic_check(struct gic *g, char *why, size_t n)
+{
+	int r;
+
+	if (why && n)
+		why[0] = '\0';
+	if ((r = gic_check_ranges(g, why, n)))
+		return r;
+	if ((r = gic_check_apr(g, why, n)) || (r = gic_check_nesting(g, why, n))
+	    || (r = gic_check_active(g, why, n)) || (r = gic_check_derived(g, why, n))
+	    || (r = gic_check_signal(g, why, n)) || (r = gic_check_exclusive(g, why, n))
+	    || (r = gic_check_level(g, why, n)) || (r = gic_check_sgis(g, why, n))
+	    || (r = gic_check_eoi(g, why, n)) || (r = gic_check_masks(g, why, n)))
+		return r;
+	return 0;
+}

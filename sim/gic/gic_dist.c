@@ -1,0 +1,193 @@
+/*
+ * gic_dist.c - the distributor: model set-up, copy and comparison,
+ * GICD_CTLR group enables, GICD_IROUTER routing and the 1-of-N choice,
+ * and the derived spi_live bitmap that keeps the HPPI scan cheap.
+ */
+#include <string.h>
+
+#include "gic_internal.h"
+
+void gic_init(struct gic *g, unsigned npe, const uint64_t *mpidr, unsigned nspi,
+	      const struct gic_choice *choice)
+{
+	memset(g, 0, sizeof *g);   /* padding too: copies stay byte-identical */
+	g->npe = npe < GIC_MAX_PES ? npe : GIC_MAX_PES;
+	g->nspi = nspi < GIC_MAX_SPIS ? nspi : GIC_MAX_SPIS;
+	for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++)
+		g->grp_enabled[grp] = 1;
+	for (unsigned n = 0; n < GIC_MAX_SPIS; n++) {
+		g->spi[n] = gic_irq_reset_value();
+		g->route[n].chosen = GIC_NO_PE;
+	}
+	for (unsigned i = 0; i < GIC_MAX_PES; i++) {
+		struct gic_pe *p = &g->pe[i];
+
+		/* Without MPIDRs, PE i is Aff0 = i (one cluster). */
+		p->mpidr = (i < g->npe && mpidr ? mpidr[i] : i) & GIC_AFF_MASK;
+		p->pmr = GIC_IDLE_PRIO & GIC_PRIO_MASK;
+		for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++)
+			p->igrpen[grp] = 1;
+		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
+			p->banked[intid] = gic_irq_reset_value();
+	}
+	if (choice)
+		g->choice = *choice;
+	g->bad_eoi_pe = GIC_NO_PE;
+	g->bad_eoi_intid = GIC_SPURIOUS;
+}
+
+void gic_copy(struct gic *dst, const struct gic *src)
+{
+	struct gic_choice keep;
+
+	if (dst == src)
+		return;
+	keep = dst->choice;
+	memcpy(dst, src, sizeof *dst);
+	dst->choice = keep;
+}
+
+static bool gic_pe_equal(const struct gic_pe *a, const struct gic_pe *b)
+{
+	return a->mpidr == b->mpidr && a->sleep == b->sleep
+	    && memcmp(a->dpg, b->dpg, sizeof a->dpg) == 0
+	    && a->pmr == b->pmr
+	    && memcmp(a->igrpen, b->igrpen, sizeof a->igrpen) == 0
+	    && memcmp(a->banked, b->banked, sizeof a->banked) == 0
+	    && memcmp(a->apr, b->apr, sizeof a->apr) == 0
+	    && a->nack == b->nack
+	    && memcmp(a->ack, b->ack, gic_nack(a) * sizeof a->ack[0]) == 0;
+}
+
+/* Field by field: struct gic_route and struct gic_pe have padding, and
+ * slots beyond npe / nspi are not state. */
+bool gic_equal(const struct gic *a, const struct gic *b)
+{
+	if (a->npe != b->npe || a->nspi != b->nspi
+	    || memcmp(a->grp_enabled, b->grp_enabled, sizeof a->grp_enabled) != 0
+	    || a->bad_eoi != b->bad_eoi || a->bad_eoi_intid != b->bad_eoi_intid
+	    || a->bad_eoi_pe != b->bad_eoi_pe || a->bad_eoi_fault != b->bad_eoi_fault)
+		return false;
+	if (memcmp(a->spi, b->spi, gic_nspi(a) * sizeof a->spi[0]) != 0)
+		return false;
+	for (unsigned n = 0; n < gic_nspi(a); n++) {
+		const struct gic_route *ra = &a->route[n], *rb = &b->route[n];
+
+		if (ra->aff != rb->aff || ra->irm != rb->irm || ra->chosen != rb->chosen)
+			return false;
+	}
+	for (unsigned i = 0; i < gic_npe(a); i++)
+		if (!gic_pe_equal(&a->pe[i], &b->pe[i]))
+			return false;
+	return true;
+}
+
+/* ---- derived state ---- */
+
+void gicd_spi_sync(struct gic *g, unsigned n)
+{
+	uint64_t bit = 1ull << (n % 64);
+
+	if (n >= GIC_MAX_SPIS)
+		return;
+	if (gicd_irq_live(&g->spi[n]))
+		g->spi_live[n / 64] |= bit;
+	else
+		g->spi_live[n / 64] &= ~bit;
+}
+
+unsigned gicd_affinity_pe(const struct gic *g, uint64_t aff)
+{
+	for (unsigned i = 0; i < gic_npe(g); i++)
+		if (g->pe[i].mpidr == aff)
+			return i;
+	return GIC_NO_PE;
+}
+
+bool gicd_eligible(const struct gic *g, unsigned pe, const struct gic_irq *irq)
+{
+	const struct gic_pe *p;
+
+	if (pe >= gic_npe(g))
+		return false;
+	p = &g->pe[pe];
+	return gicr_takes(p, irq->group) && !p->dpg[irq->group]
+	    && icc_can_signal(p, irq->prio);
+}
+
+bool gicd_routes_to(const struct gic *g, unsigned n, unsigned pe)
+{
+	const struct gic_route *r = &g->route[n];
+
+	if (r->irm)
+		return r->chosen == pe;
+	/* The MPIDR test first: the scan for a lower PE of the same affinity
+	 * is only needed on a match. */
+	return pe < gic_npe(g) && g->pe[pe].mpidr == r->aff && gicd_affinity_pe(g, r->aff) == pe;
+}
+
+/* The 1-of-N choice of SPI n, made again only when the chosen PE can no
+ * longer take it (sticky, so an SPI does not hop between equally able PEs
+ * on every change). */
+static void gicd_choose(struct gic *g, unsigned n)
+{
+	const struct gic_irq *irq = &g->spi[n];
+	struct gic_route *r = &g->route[n];
+	uint8_t eligible[GIC_MAX_PES];
+	unsigned count = 0, pick = 0;
+
+	if (gicd_eligible(g, r->chosen, irq))
+		return;
+	for (unsigned i = 0; i < gic_npe(g); i++)
+		if (gicd_eligible(g, i, irq))
+			eligible[count++] = (uint8_t)i;
+	if (count == 0) {
+		r->chosen = GIC_NO_PE;
+		return;
+	}
+	if (g->choice.pick)
+		pick = g->choice.pick(g->choice.ctx, count) % count;
+	r->chosen = eligible[pick];
+}
+
+/* Only forwardable SPIs need a choice: one that is not keeps its last
+ * choice, which is where it goes again if still eligible. */
+static void gicd_refresh_choices(struct gic *g)
+{
+	for (unsigned n = gicd_next_live(g, 0); n < gic_nspi(g); n = gicd_next_live(g, n + 1))
+		if (g->route[n].irm && gicd_group_on(g, g->spi[n].group))
+			gicd_choose(g, n);
+}
+
+void gic_changed(struct gic *g)
+{
+	g->epoch++;
+	gicd_refresh_choices(g);
+}
+
+/* ---- registers ---- */
+
+void gic_set_route(struct gic *g, uint32_t intid, bool any, uint64_t aff)
+{
+	struct gic_route *r;
+	unsigned n = intid - GIC_MIN_SPI;
+
+	if (intid < GIC_MIN_SPI || n >= gic_nspi(g))
+		return;
+	r = &g->route[n];
+	aff &= GIC_AFF_MASK;
+	if (r->irm == any && r->aff == aff)
+		return;
+	r->irm = any;
+	r->aff = aff;
+	r->chosen = GIC_NO_PE;
+	gic_changed(g);
+}
+
+void gic_set_group_enable(struct gic *g, enum gic_group grp, bool on)
+{
+	if ((unsigned)grp >= GIC_NUM_GROUPS || (bool)g->grp_enabled[grp] == on)
+		return;
+	g->grp_enabled[grp] = on;
+	gic_changed(g);
+}

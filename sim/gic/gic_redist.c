@@ -1,0 +1,96 @@
+/*
+ * gic_redist.c - the redistributors: GICR_WAKER.ProcessorSleep,
+ * GICR_CTLR.DPG participation, redistributor reset on power-up, SGI
+ * acceptance, and the wake request a redistributor raises for its PE.
+ */
+#include <string.h>
+
+#include "gic_internal.h"
+
+void gic_set_sleep(struct gic *g, unsigned pe, bool asleep)
+{
+	if (pe >= gic_npe(g) || (bool)g->pe[pe].sleep == asleep)
+		return;
+	g->pe[pe].sleep = asleep;
+	gic_changed(g);
+}
+
+void gic_set_participate(struct gic *g, unsigned pe, enum gic_group grp, bool participate)
+{
+	if (pe >= gic_npe(g) || (unsigned)grp >= GIC_NUM_GROUPS
+	    || (bool)g->pe[pe].dpg[grp] == !participate)
+		return;
+	g->pe[pe].dpg[grp] = !participate;
+	gic_changed(g);
+}
+
+void gic_redist_reset(struct gic *g, unsigned pe)
+{
+	struct gic_pe *p;
+	struct gic_pe before;
+
+	if (pe >= gic_npe(g))
+		return;
+	p = &g->pe[pe];
+	memcpy(&before, p, sizeof before);   /* bytes, so the memcmp below is exact */
+	for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++) {
+		struct gic_irq irq = gic_irq_reset_value();
+
+		/* Pending state and the wire are not configuration: TF-A's
+		 * gicv3_rdistif_init leaves them, so a latch survives CPU_ON. */
+		irq.latch = p->banked[intid].latch;
+		irq.line = p->banked[intid].line;
+		p->banked[intid] = irq;
+	}
+	p->pmr = GIC_IDLE_PRIO & GIC_PRIO_MASK;
+	memset(p->apr, 0, sizeof p->apr);
+	memset(p->ack, 0, sizeof p->ack);
+	p->nack = 0;
+	if (memcmp(&before, p, sizeof before) != 0)
+		gic_changed(g);
+}
+
+bool gic_sgi(struct gic *g, unsigned src, unsigned target, uint32_t intid, enum gic_group grp)
+{
+	struct gic_irq *irq;
+	struct gic_irq next;
+
+	if (src >= gic_npe(g) || target >= gic_npe(g) || intid >= GIC_NUM_SGIS)
+		return false;
+	irq = &g->pe[target].banked[intid];
+	if ((unsigned)grp != irq->group)
+		return false;
+	/* One latch per (PE, SGI): SGIs sent before the acknowledge merge. */
+	next = *irq;
+	next.latch = 1;
+	gic_irq_commit(g, intid, irq, next);
+	return true;
+}
+
+/* Routed to pe for waking purposes: 1-of-N counts every PE that takes
+ * part for the group, whichever one it is currently chosen for. */
+static bool gicr_wakes_for(const struct gic *g, unsigned pe, unsigned n)
+{
+	const struct gic_route *r = &g->route[n];
+	unsigned grp = g->spi[n].group;
+
+	if (!r->irm)
+		return gicd_routes_to(g, n, pe);
+	return grp < GIC_NUM_GROUPS && !g->pe[pe].dpg[grp];
+}
+
+bool gic_wake_event(struct gic *g, unsigned pe)
+{
+	const struct gic_pe *p;
+
+	if (pe >= gic_npe(g))
+		return false;
+	p = &g->pe[pe];
+	for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
+		if (gicd_forwardable(g, &p->banked[intid]))
+			return true;
+	for (unsigned n = gicd_next_live(g, 0); n < gic_nspi(g); n = gicd_next_live(g, n + 1))
+		if (gicd_forwardable(g, &g->spi[n]) && gicr_wakes_for(g, pe, n))
+			return true;
+	return false;
+}

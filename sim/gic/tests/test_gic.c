@@ -1,0 +1,433 @@
+/*
+ * test_gic.c - the model's state: gic_init, per-interrupt configuration
+ * and input (edge/level, latch, enable), SGIs, redistributor reset, total
+ * functions on bad arguments, gic_copy / gic_equal and the epoch.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "gic_fixture.h"
+
+static void init_state_is_the_firmware_setup(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	assert_int_equal(g->npe, FX_PES);
+	assert_int_equal(g->nspi, FX_SPIS);
+	for (unsigned grp = 0; grp < 3; grp++)
+		assert_int_equal(g->grp_enabled[grp], 1);
+	for (unsigned pe = 0; pe < FX_PES; pe++) {
+		assert_int_equal(g->pe[pe].mpidr, fx_mpidr[pe]);
+		assert_int_equal(gic_get_pmr(g, pe), 0xF8);
+		assert_int_equal(gic_rpr(g, pe), GIC_IDLE_PRIO);
+		assert_int_equal(g->pe[pe].sleep, 0);
+		for (unsigned grp = 0; grp < 3; grp++) {
+			assert_int_equal(g->pe[pe].dpg[grp], 0);
+			assert_int_equal(g->pe[pe].igrpen[grp], 1);
+		}
+		assert_int_equal(gic_highest_pending(g, pe).intid, GIC_SPURIOUS);
+	}
+	for (uint32_t intid = 0; intid <= FX_LAST; intid++) {
+		assert_int_equal(gic_get_group(g, 1, intid), GIC_G1NS);
+		assert_int_equal(gic_get_priority(g, 1, intid), 0xA0);
+		assert_false(gic_get_enabled(g, 1, intid));
+		assert_false(gic_is_pending(g, 1, intid));
+		assert_false(gic_is_active(g, 1, intid));
+		assert_int_equal(intid < 32 ? g->pe[1].banked[intid].edge : g->spi[intid - 32].edge, 1);
+	}
+	assert_int_equal(g->route[0].chosen, GIC_NO_PE);
+	assert_int_equal(g->bad_eoi, 0);
+}
+
+static void init_clamps_counts_and_defaults_mpidrs(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->other;
+
+	gic_init(g, 100, NULL, 5000, NULL);
+	assert_int_equal(g->npe, GIC_MAX_PES);
+	assert_int_equal(g->nspi, GIC_MAX_SPIS);
+	assert_int_equal(g->pe[5].mpidr, 5);
+	assert_true(gic_intid_valid(g, 1019));
+	assert_false(gic_intid_valid(g, 1020));
+	fx_assert_clean(g);
+}
+
+static void priorities_are_stored_with_five_bits(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	gic_set_priority(g, 2, 20, 0x67);
+	assert_int_equal(gic_get_priority(g, 2, 20), 0x60);
+	gic_set_priority(g, 0, 60, 0xFF);
+	assert_int_equal(gic_get_priority(g, 0, 60), 0xF8);
+	gic_set_priority(g, 0, 61, 0x07);
+	assert_int_equal(gic_get_priority(g, 0, 61), 0x00);
+}
+
+static void banked_configuration_is_per_pe_and_spi_ignores_pe(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	gic_set_group(g, 1, 8, GIC_G0);
+	assert_int_equal(gic_get_group(g, 1, 8), GIC_G0);
+	assert_int_equal(gic_get_group(g, 0, 8), GIC_G1NS);
+	gic_set_group(g, 3, 40, GIC_G0);
+	assert_int_equal(gic_get_group(g, 0, 40), GIC_G0);
+	gic_set_priority(g, 200, 41, NORM);   /* pe is not even checked for SPIs */
+	assert_int_equal(gic_get_priority(g, 1, 41), NORM);
+}
+
+static void edge_input_latches_on_rising_edges_only(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	gic_set_line(g, 1, 20, true);
+	assert_true(gic_is_pending(g, 1, 20));
+	gic_set_line(g, 1, 20, false);
+	assert_true(gic_is_pending(g, 1, 20));     /* the latch holds it */
+	gic_set_pending(g, 1, 20, false);
+	assert_false(gic_is_pending(g, 1, 20));
+	gic_set_line(g, 1, 20, true);
+	gic_set_pending(g, 1, 20, false);
+	gic_set_line(g, 1, 20, true);              /* still high: no edge */
+	assert_false(gic_is_pending(g, 1, 20));
+	assert_false(gic_is_pending(g, 0, 20));    /* banked: PE0's PPI 20 untouched */
+	gic_fire(g, 1, 20);
+	assert_true(gic_is_pending(g, 1, 20));
+}
+
+static void level_input_is_pending_while_high(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	gic_set_edge(g, 0, 50, false);
+	gic_set_line(g, 0, 50, true);
+	assert_true(gic_is_pending(g, 0, 50));
+	assert_int_equal(g->spi[50 - 32].latch, 0);
+	gic_set_line(g, 0, 50, false);
+	assert_false(gic_is_pending(g, 0, 50));
+	gic_fire(g, 0, 50);                       /* a level one: sets the latch */
+	assert_true(gic_is_pending(g, 0, 50));
+	assert_int_equal(g->spi[50 - 32].latch, 1);
+}
+
+static void icpendr_cannot_clear_a_level_interrupt_with_its_line_high(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	gic_set_edge(g, 0, 50, false);
+	gic_set_pending(g, 0, 50, true);
+	gic_set_line(g, 0, 50, true);
+	gic_set_pending(g, 0, 50, false);
+	assert_true(gic_is_pending(g, 0, 50));
+	gic_set_line(g, 0, 50, false);
+	assert_false(gic_is_pending(g, 0, 50));
+}
+
+static void disabled_interrupt_latches_but_is_not_forwarded(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, 40, GIC_G0, NORM, 0);
+	gic_set_enabled(g, 0, 40, false);
+	gic_fire(g, 0, 40);
+	assert_true(gic_is_pending(g, 0, 40));
+	assert_int_equal(gic_highest_pending(g, 0).intid, GIC_SPURIOUS);
+	assert_false(gic_fiq_line(g, 0));
+	assert_false(gic_wake_event(g, 0));
+	gic_set_enabled(g, 0, 40, true);
+	assert_int_equal(gic_highest_pending(g, 0).intid, 40);
+	assert_true(gic_fiq_line(g, 0));
+	assert_true(gic_wake_event(g, 0));
+}
+
+static void sgis_are_edge_and_have_no_input_line(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	gic_set_edge(g, 0, 8, false);
+	assert_int_equal(g->pe[0].banked[8].edge, 1);
+	gic_set_line(g, 0, 8, true);
+	gic_fire(g, 0, 8);
+	assert_false(gic_is_pending(g, 0, 8));
+	assert_int_equal(g->pe[0].banked[8].line, 0);
+	gic_set_edge(g, 0, 16, false);             /* PPIs may be level */
+	assert_int_equal(g->pe[0].banked[16].edge, 0);
+}
+
+static void repeated_sgis_before_acknowledge_merge(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 2, 8, GIC_G0, NORM, 0);
+	assert_true(gic_sgi(g, 0, 2, 8, GIC_G0));
+	assert_true(gic_sgi(g, 1, 2, 8, GIC_G0));
+	assert_int_equal(gic_ack0(g, 2), 8);
+	assert_int_equal(gic_ack0(g, 2), GIC_SPURIOUS);
+	gic_eoi0(g, 2, 8);
+	assert_int_equal(gic_ack0(g, 2), GIC_SPURIOUS);
+	assert_false(gic_is_pending(g, 2, 8));
+	/* one sent after the acknowledge is a new one */
+	assert_true(gic_sgi(g, 0, 2, 8, GIC_G0));
+	assert_int_equal(gic_ack0(g, 2), 8);
+	gic_eoi0(g, 2, 8);
+}
+
+static void sgi_is_accepted_only_in_the_targets_group(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 1, 8, GIC_G0, NORM, 0);          /* PE1's SGI 8 is Group 0, PE0's is not */
+	assert_false(gic_sgi(g, 0, 1, 8, GIC_G1NS));
+	assert_false(gic_sgi(g, 0, 1, 8, GIC_G1S));
+	assert_false(gic_is_pending(g, 1, 8));
+	assert_true(gic_sgi(g, 0, 1, 8, GIC_G0));
+	assert_true(gic_is_pending(g, 1, 8));
+	assert_false(gic_is_pending(g, 0, 8));
+	assert_false(gic_sgi(g, 1, 0, 8, GIC_G0));   /* the sender's group does not matter */
+	assert_false(gic_is_pending(g, 0, 8));
+	assert_true(gic_sgi(g, 1, 0, 8, GIC_G1NS));
+	assert_true(gic_is_pending(g, 0, 8));
+	assert_false(gic_sgi(g, 0, 1, 16, GIC_G1NS));    /* not an SGI */
+	assert_false(gic_sgi(g, 0, FX_PES, 8, GIC_G1NS));
+	assert_false(gic_sgi(g, FX_PES, 0, 8, GIC_G1NS));
+	assert_false(gic_sgi(g, 0, 0, 9, (enum gic_group)3));
+}
+
+static void redist_reset_restores_banked_setup_and_keeps_latches(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 1, 9, GIC_G0, CRIT, 0);
+	gic_sgi(g, 0, 1, 9, GIC_G0);
+	assert_int_equal(gic_ack0(g, 1), 9);
+	fx_irq(g, 1, 8, GIC_G0, NORM, 0);
+	gic_sgi(g, 0, 1, 8, GIC_G0);               /* pending behind the active one */
+	fx_irq(g, 1, 20, GIC_G0, NORM, 0);
+	gic_set_edge(g, 1, 20, false);
+	gic_set_line(g, 1, 20, true);
+	gic_set_pmr(g, 1, 0x80);
+	fx_irq(g, 0, 8, GIC_G0, NORM, 0);
+
+	gic_redist_reset(g, 1);
+	assert_false(gic_is_active(g, 1, 9));
+	assert_int_equal(g->pe[1].banked[9].owner, GIC_NO_PE);
+	assert_true(gic_is_pending(g, 1, 8));          /* latch kept ... */
+	assert_false(gic_get_enabled(g, 1, 8));        /* ... configuration gone */
+	assert_int_equal(gic_get_group(g, 1, 8), GIC_G1NS);
+	assert_int_equal(gic_get_priority(g, 1, 8), 0xA0);
+	assert_int_equal(g->pe[1].banked[20].edge, 1);
+	assert_int_equal(g->pe[1].banked[20].line, 1); /* the wire is still high */
+	assert_false(gic_is_pending(g, 1, 20));        /* but edge-triggered now */
+	assert_int_equal(gic_get_pmr(g, 1), 0xF8);
+	assert_int_equal(gic_rpr(g, 1), GIC_IDLE_PRIO);
+	assert_int_equal(g->pe[1].apr[GIC_G0], 0);
+	assert_int_equal(g->pe[1].nack, 0);
+	assert_int_equal(gic_get_group(g, 0, 8), GIC_G0);   /* other PEs untouched */
+	assert_true(gic_get_enabled(g, 0, 8));
+}
+
+static void out_of_range_arguments_are_ignored(void **state)
+{
+	struct fx *f = *state;
+	struct gic *g = &f->g, *before = &f->other;
+	static const uint32_t bad[] = { FX_LAST + 1, 1019, 1020, 1023, 1024, 0xFFFFFFFFu };
+
+	fx_irq(g, 0, 40, GIC_G0, NORM, 0);
+	gic_fire(g, 0, 40);
+	gic_copy(before, g);
+	for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		uint32_t id = bad[i];
+
+		gic_set_group(g, 0, id, GIC_G0);
+		gic_set_priority(g, 0, id, 0);
+		gic_set_enabled(g, 0, id, true);
+		gic_set_edge(g, 0, id, false);
+		gic_set_pending(g, 0, id, true);
+		gic_set_active(g, 0, id, true);
+		gic_set_line(g, 0, id, true);
+		gic_fire(g, 0, id);
+		gic_set_route(g, id, true, 0);
+		gic_eoi0(g, 0, id);
+		gic_dir(g, 0, id);
+		assert_int_equal(gic_get_group(g, 0, id), 0);
+		assert_int_equal(gic_get_priority(g, 0, id), 0);
+		assert_false(gic_get_enabled(g, 0, id));
+		assert_false(gic_is_pending(g, 0, id));
+		assert_false(gic_is_active(g, 0, id));
+		assert_false(gic_intid_valid(g, id));
+	}
+	/* a PE that does not exist, for banked INTIDs and PE registers */
+	gic_set_group(g, FX_PES, 20, GIC_G0);
+	gic_set_priority(g, FX_PES, 20, 0);
+	gic_set_enabled(g, FX_PES, 20, true);
+	gic_set_pending(g, FX_PES, 20, true);
+	gic_set_active(g, FX_PES, 20, true);
+	gic_set_line(g, FX_PES, 20, true);
+	gic_fire(g, 64, 20);
+	gic_set_sleep(g, FX_PES, true);
+	gic_set_participate(g, FX_PES, GIC_G0, false);
+	gic_set_igrpen(g, FX_PES, GIC_G0, false);
+	gic_redist_reset(g, 64);
+	gic_eoi0(g, FX_PES, 40);
+	gic_eoi1(g, 255, 40);
+	gic_dir(g, FX_PES, 40);
+	assert_int_equal(gic_set_pmr(g, FX_PES, 0), 0);
+	assert_int_equal(gic_ack0(g, FX_PES), GIC_SPURIOUS);
+	assert_int_equal(gic_ack1(g, FX_PES), GIC_SPURIOUS);
+	/* and groups that do not exist */
+	gic_set_group(g, 0, 40, (enum gic_group)3);
+	gic_set_participate(g, 0, (enum gic_group)3, false);
+	gic_set_igrpen(g, 0, (enum gic_group)7, false);
+	gic_set_group_enable(g, (enum gic_group)3, false);
+	assert_true(gic_equal(g, before));
+	assert_int_equal(g->epoch, before->epoch);
+
+	assert_int_equal(gic_get_pmr(g, FX_PES), 0);
+	assert_int_equal(gic_rpr(g, FX_PES), 0);
+	assert_int_equal(gic_highest_pending(g, FX_PES).intid, GIC_SPURIOUS);
+	assert_int_equal(gic_hppir0(g, FX_PES), GIC_SPURIOUS);
+	assert_false(gic_fiq_line(g, FX_PES));
+	assert_false(gic_irq_line(g, FX_PES));
+	assert_false(gic_wake_event(g, FX_PES));
+	assert_int_equal(gic_get_group(g, FX_PES, 20), 0);
+	assert_false(gic_is_pending(g, FX_PES, 20));
+	assert_true(gic_intid_valid(g, FX_LAST));
+	assert_true(gic_intid_valid(g, 0));
+}
+
+static void copy_keeps_the_destinations_choice(void **state)
+{
+	struct fx *f = *state;
+	struct gic *g = &f->g, *dst = &f->other;
+
+	fx_irq(g, 0, 40, GIC_G0, NORM, FX_ANY);
+	gic_fire(g, 0, 40);
+	assert_false(gic_equal(dst, g));
+	gic_copy(dst, g);
+	assert_true(gic_equal(dst, g));
+	assert_null(dst->choice.pick);
+	assert_non_null(g->choice.pick);
+	assert_int_equal(dst->epoch, g->epoch);
+	gic_copy(g, g);                        /* to itself: nothing happens */
+	assert_true(gic_equal(dst, g));
+	assert_non_null(g->choice.pick);
+	dst->epoch += 5;                       /* history is not state */
+	assert_true(gic_equal(dst, g));
+	fx_assert_clean(dst);
+}
+
+/* Each of these makes a state differ from the fixture's initial one. */
+static void chg_group(struct gic *g)        { gic_set_group(g, 3, 20, GIC_G1S); }
+static void chg_prio(struct gic *g)         { gic_set_priority(g, 0, 95, 0x08); }
+static void chg_enable(struct gic *g)       { gic_set_enabled(g, 0, 33, true); }
+static void chg_edge(struct gic *g)         { gic_set_edge(g, 2, 31, false); }
+static void chg_pending(struct gic *g)      { gic_set_pending(g, 0, 70, true); }
+static void chg_active(struct gic *g)       { gic_set_active(g, 1, 5, true); }
+static void chg_line(struct gic *g)         { gic_set_line(g, 0, 90, true); gic_set_pending(g, 0, 90, false); }
+static void chg_route(struct gic *g)        { gic_set_route(g, 40, false, 0x101); }
+static void chg_irm(struct gic *g)          { gic_set_route(g, 40, true, 0); }
+static void chg_sleep(struct gic *g)        { gic_set_sleep(g, 3, true); }
+static void chg_dpg(struct gic *g)          { gic_set_participate(g, 2, GIC_G1S, false); }
+static void chg_pmr(struct gic *g)          { gic_set_pmr(g, 1, 0x80); }
+static void chg_igrpen(struct gic *g)       { gic_set_igrpen(g, 1, GIC_G1S, false); }
+static void chg_gicd(struct gic *g)         { gic_set_group_enable(g, GIC_G1NS, false); }
+static void chg_bad_eoi(struct gic *g)      { gic_eoi0(g, 0, 40); }
+static void chg_ack(struct gic *g)
+{
+	fx_irq(g, 0, 40, GIC_G1NS, NSPRI, 0);
+	gic_fire(g, 0, 40);
+	gic_ack1(g, 0);
+	gic_set_enabled(g, 0, 40, false);
+	gic_set_priority(g, 0, 40, 0xA0);
+	gic_set_route(g, 40, false, 0);
+}
+
+/* ... and these by writing fields no single call changes on its own. */
+static void frg_apr(struct gic *g)          { g->pe[2].apr[GIC_G1S] = 4; }
+static void frg_ack(struct gic *g)          { g->pe[2].nack = 1; }
+static void frg_chosen(struct gic *g)       { g->route[7].chosen = 1; }
+static void frg_mpidr(struct gic *g)        { g->pe[3].mpidr = 0x102; }
+
+static void equal_sees_every_kind_of_state(void **state)
+{
+	static void (*const change[])(struct gic *) = {
+		chg_group, chg_prio, chg_enable, chg_edge, chg_pending, chg_active, chg_line,
+		chg_route, chg_irm, chg_sleep, chg_dpg, chg_pmr, chg_igrpen, chg_gicd,
+		chg_bad_eoi, chg_ack,
+		frg_apr, frg_ack, frg_chosen, frg_mpidr,
+	};
+	const unsigned forged = 4;   /* the last ones do not go through the API */
+	const unsigned count = sizeof change / sizeof change[0];
+	struct fx *f = *state;
+
+	for (unsigned i = 0; i < count; i++) {
+		uint64_t epoch;
+
+		gic_init(&f->g, FX_PES, fx_mpidr, FX_SPIS, NULL);
+		gic_copy(&f->other, &f->g);
+		assert_true(gic_equal(&f->g, &f->other));
+		epoch = f->other.epoch;
+		change[i](&f->other);
+		if (gic_equal(&f->g, &f->other) || gic_equal(&f->other, &f->g))
+			fail_msg("change %u left the models equal", i);
+		if (i < count - forged && f->other.epoch == epoch)
+			fail_msg("change %u did not move the epoch", i);
+	}
+}
+
+static void epoch_counts_changes_not_queries(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+	uint64_t epoch;
+
+	fx_irq(g, 0, 40, GIC_G0, NORM, FX_ANY);
+	gic_fire(g, 0, 40);
+	epoch = g->epoch;
+	for (unsigned pe = 0; pe < FX_PES; pe++) {
+		gic_highest_pending(g, pe);
+		gic_fiq_line(g, pe);
+		gic_irq_line(g, pe);
+		gic_wake_event(g, pe);
+		gic_hppir0(g, pe);
+		gic_rpr(g, pe);
+	}
+	gic_get_priority(g, 0, 40);
+	gic_check(g, NULL, 0);
+	assert_int_equal(g->epoch, epoch);
+	gic_set_priority(g, 0, 40, NORM | 1);  /* stores the same value */
+	gic_set_pmr(g, 0, 0xFF);
+	gic_fire(g, 0, 40);
+	assert_int_equal(g->epoch, epoch);
+	gic_set_priority(g, 0, 40, CRIT);
+	assert_int_equal(g->epoch, epoch + 1);
+}
+
+#define T(f)  cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown_clean)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(init_state_is_the_firmware_setup),
+		T(init_clamps_counts_and_defaults_mpidrs),
+		T(priorities_are_stored_with_five_bits),
+		T(banked_configuration_is_per_pe_and_spi_ignores_pe),
+		T(edge_input_latches_on_rising_edges_only),
+		T(level_input_is_pending_while_high),
+		T(icpendr_cannot_clear_a_level_interrupt_with_its_line_high),
+		T(disabled_interrupt_latches_but_is_not_forwarded),
+		T(sgis_are_edge_and_have_no_input_line),
+		T(repeated_sgis_before_acknowledge_merge),
+		T(sgi_is_accepted_only_in_the_targets_group),
+		T(redist_reset_restores_banked_setup_and_keeps_latches),
+		T(out_of_range_arguments_are_ignored),
+		T(copy_keeps_the_destinations_choice),
+		cmocka_unit_test_setup_teardown(equal_sees_every_kind_of_state, fx_setup, fx_teardown),
+		T(epoch_counts_changes_not_queries),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,325 @@
+/*
+ * test_gic_check.c - gic_check(): silent along legal runs, and each
+ * broken state it is shown is reported with the right invariant number
+ * and message.  Broken states come from illegal software sequences where
+ * the API can make them, and from writing fields directly where it cannot.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "gic_fixture.h"
+
+#define SPI_N  40      /* Group 0 NORM to PE0 */
+#define SPI_C  41      /* Group 0 CRIT to PE0 */
+#define SPI_NS 43      /* G1NS to PE0 */
+
+static void assert_check(struct gic *g, int inv, const char *msg)
+{
+	char why[200];
+
+	assert_int_equal(gic_check(g, why, sizeof why), inv);
+	assert_string_equal(why, msg);
+}
+
+/* PE0 in a normal handler preempted by a critical one. */
+static void nest_normal_then_critical(struct gic *g)
+{
+	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
+	fx_irq(g, 0, SPI_C, GIC_G0, CRIT, 0);
+	gic_fire(g, 0, SPI_N);
+	assert_int_equal(gic_ack0(g, 0), SPI_N);
+	gic_fire(g, 0, SPI_C);
+	assert_int_equal(gic_ack0(g, 0), SPI_C);
+}
+
+static void check_is_silent_along_a_legal_run(void **state)
+{
+	struct fx *f = *state;
+	struct gic *g = &f->g;
+
+	assert_check(g, 0, "");
+	nest_normal_then_critical(g);
+	assert_check(g, 0, "");
+	fx_irq(g, 1, 8, GIC_G0, NORM, 0);
+	gic_sgi(g, 0, 1, 8, GIC_G0);
+	gic_sgi(g, 2, 1, 8, GIC_G0);
+	assert_check(g, 0, "");
+	fx_irq(g, 0, 50, GIC_G0, CRIT, FX_ANY);
+	gic_set_edge(g, 0, 50, false);
+	gic_set_line(g, 0, 50, true);
+	assert_check(g, 0, "");
+	fx_irq(g, 3, 30, GIC_G1NS, NSPRI, 0);
+	gic_set_line(g, 3, 30, true);
+	gic_set_sleep(g, 2, true);
+	assert_check(g, 0, "");
+	assert_int_equal(gic_ack0(g, 1), 50);          /* PE0 busy: 1-of-N to PE1, before SGI 8 */
+	assert_int_equal(gic_ack0(g, 1), GIC_SPURIOUS);
+	gic_eoi0(g, 0, SPI_C);
+	gic_eoi0(g, 0, SPI_N);
+	assert_check(g, 0, "");
+	gic_eoi0(g, 1, 50);                            /* line still high: pending again */
+	assert_true(gic_is_pending(g, 0, 50));
+	assert_int_equal(gic_ack1(g, 3), 30);
+	gic_redist_reset(g, 3);
+	assert_check(g, 0, "");
+	assert_int_equal(g->epoch > 0, 1);
+}
+
+static void check_reports_an_active_interrupt_with_no_ack_entry(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	gic_set_active(g, 0, SPI_N, true);
+	assert_check(g, 3, "G3: SPI 40 active with 0 ack entries");
+	gic_set_active(g, 0, SPI_N, false);
+	gic_set_active(g, 2, 17, true);
+	assert_check(g, 3, "G3: INTID 17 of PE 2 active with 0 ack entries");
+}
+
+static void check_reports_an_out_of_order_eoi(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	nest_normal_then_critical(g);
+	gic_eoi0(g, 0, SPI_N);
+	assert_check(g, 3, "G3: PE 0 ack[0] is INTID 40, which is not active");
+	gic_eoi0(g, 0, SPI_C);   /* undoes the damage to the state, not the record */
+	assert_check(g, 9, "G9: 2 illegal EOI/DIR writes, the first: EOIR out of order, INTID 40 on PE 0");
+}
+
+static void check_reports_an_eoi_with_nothing_acknowledged(void **state)
+{
+	struct fx *f = *state;
+	struct gic *g = &f->g;
+
+	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
+	gic_copy(&f->other, g);
+	gic_eoi0(g, 1, SPI_N);
+	assert_check(g, 9, "G9: 1 illegal EOI/DIR writes, the first: EOIR with nothing acknowledged, INTID 40 on PE 1");
+	assert_int_equal(g->pe[1].nack, 0);
+	assert_false(gic_equal(g, &f->other));   /* the record is state */
+}
+
+static void check_reports_an_acknowledged_interrupt_cleared_by_icactiver(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
+	gic_fire(g, 0, SPI_N);
+	gic_ack0(g, 0);
+	gic_set_active(g, 0, SPI_N, false);
+	assert_int_equal(g->spi[SPI_N - 32].owner, GIC_NO_PE);
+	assert_check(g, 3, "G3: PE 0 ack[0] is INTID 40, which is not active");
+}
+
+static void check_reports_an_spi_left_active_by_redist_reset(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
+	gic_fire(g, 0, SPI_N);
+	gic_ack0(g, 0);
+	gic_redist_reset(g, 0);
+	assert_true(gic_is_active(g, 0, SPI_N));
+	assert_check(g, 3, "G3: SPI 40 active with 0 ack entries");
+}
+
+static void check_reports_dir_before_the_priority_drop(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI_NS, GIC_G1NS, NSPRI, 0);
+	gic_fire(g, 0, SPI_NS);
+	gic_ack1(g, 0);
+	gic_dir(g, 0, SPI_NS);
+	assert_check(g, 3, "G3: PE 0 ack[0] is INTID 43, which is not active");
+}
+
+static void check_reports_an_apr_bit_without_ack_entry(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	g->pe[1].apr[GIC_G1S] = 1u << 3;
+	assert_check(g, 1, "G1: PE 1: APR of group 1 is 0x00000008, ack list says 0x00000000");
+}
+
+static void check_reports_two_ack_entries_of_one_priority(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	nest_normal_then_critical(g);
+	g->pe[0].ack[1].gprio = NORM;
+	assert_check(g, 1, "G1: PE 0: two ack entries hold group 0 priority 0x70");
+}
+
+static void check_reports_an_ack_list_that_does_not_nest(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+	struct gic_ack bottom;
+
+	nest_normal_then_critical(g);
+	bottom = g->pe[0].ack[0];
+	g->pe[0].ack[0] = g->pe[0].ack[1];
+	g->pe[0].ack[1] = bottom;
+	assert_check(g, 2, "G2: PE 0: INTID 40 (0x70) acknowledged over INTID 41 (0x60)");
+}
+
+/* Two groups can each hold a bit for 0x70 without upsetting G1. */
+static void check_reports_equal_priorities_in_two_groups(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI_NS, GIC_G1NS, NORM, 0);
+	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
+	gic_fire(g, 0, SPI_NS);
+	gic_ack1(g, 0);
+	gic_fire(g, 0, SPI_N);
+	assert_int_equal(gic_ack0(g, 0), GIC_SPURIOUS);
+	g->pe[0].ack[1] = (struct gic_ack){ SPI_N, NORM, GIC_G0 };
+	g->pe[0].nack = 2;
+	g->pe[0].apr[GIC_G0] = 1u << (NORM >> 3);   /* G1 holds; G2 comes before G3, G4 */
+	assert_check(g, 2, "G2: PE 0: INTID 40 (0x70) acknowledged over INTID 43 (0x70)");
+}
+
+static void check_reports_an_spi_in_two_ack_lists(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
+	gic_fire(g, 0, SPI_N);
+	gic_ack0(g, 0);
+	g->pe[1].ack[0] = g->pe[0].ack[0];
+	g->pe[1].nack = 1;
+	g->pe[1].apr[GIC_G0] = g->pe[0].apr[GIC_G0];
+	assert_check(g, 3, "G3: PE 1 ack[0] is INTID 40, which is owned by another PE");
+}
+
+static void check_reports_a_stale_pending_bitmap(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
+	g->spi[SPI_N - 32].latch = 1;            /* behind the model's back */
+	assert_check(g, 4, "G4: spi_live says SPI 40 is not live, it is");
+	gic_set_pending(g, 0, SPI_N, true);      /* no change, so no resync ... */
+	assert_int_equal(gic_check(g, NULL, 0), 4);
+	gic_set_pending(g, 0, SPI_N, false);     /* ... until a real one */
+	assert_check(g, 0, "");
+}
+
+static void check_reports_a_stale_one_of_n_choice(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI_N, GIC_G0, NORM, FX_ANY);
+	gic_fire(g, 0, SPI_N);
+	assert_int_equal(g->route[SPI_N - 32].chosen, 0);
+	g->pe[0].sleep = 1;
+	assert_check(g, 4, "G4: 1-of-N SPI 40 chosen for PE 0, which cannot take it");
+	g->pe[0].sleep = 0;
+	g->route[SPI_N - 32].chosen = GIC_NO_PE;
+	assert_check(g, 4, "G4: 1-of-N SPI 40 has no target but PE 0 can take it");
+}
+
+static void check_reports_a_level_sensitive_sgi(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	g->pe[1].banked[3].edge = 0;
+	assert_check(g, 8, "G8: SGI 3 of PE 1 is level-sensitive");
+	g->pe[1].banked[3].edge = 1;
+	g->pe[1].banked[3].line = 1;
+	assert_check(g, 8, "G8: SGI 3 of PE 1 is driven by a line");
+}
+
+static void check_reports_unimplemented_priority_bits(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	g->spi[10].prio = 0x71;
+	assert_check(g, 10, "G10: SPI 42 priority 0x71");
+	g->spi[10].prio = 0x70;
+	g->pe[2].pmr = 0xFF;
+	assert_check(g, 10, "G10: PE 2 PMR 0xff");
+}
+
+static void check_reports_fields_out_of_range_before_anything_else(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	g->pe[0].apr[GIC_G0] = 1;                /* G1 too, reported after */
+	g->spi[5].group = 7;
+	assert_check(g, 10, "G10: SPI 37 has a field out of range");
+	g->spi[5].group = GIC_G0;
+	g->pe[3].nack = 33;
+	assert_check(g, 10, "G10: PE 3 nack 33 / sleep 0 out of range");
+	g->pe[3].nack = 0;
+	g->route[2].chosen = FX_PES;
+	assert_check(g, 10, "G10: SPI 34 has a field out of range");
+	g->route[2].chosen = GIC_NO_PE;
+	g->pe[1].igrpen[GIC_G1S] = 2;
+	assert_check(g, 10, "G10: PE 1 DPG/IGRPEN of group 1 not 0/1");
+	g->pe[1].igrpen[GIC_G1S] = 1;
+	assert_check(g, 1, "G1: PE 0: APR of group 0 is 0x00000001, ack list says 0x00000000");
+}
+
+static void check_message_is_optional_and_truncated_to_fit(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+	char small[4];
+
+	gic_set_active(g, 0, SPI_N, true);
+	assert_int_equal(gic_check(g, NULL, 0), 3);
+	assert_int_equal(gic_check(g, small, sizeof small), 3);
+	assert_string_equal(small, "G3:");
+}
+
+static void check_does_not_change_the_model(void **state)
+{
+	struct fx *f = *state;
+	struct gic *g = &f->g;
+
+	fx_irq(g, 0, 50, GIC_G0, NORM, FX_ANY);
+	gic_fire(g, 0, 50);
+	nest_normal_then_critical(g);      /* moves SPI 50 off the busy PE0 */
+	gic_eoi0(g, 0, SPI_N);
+	gic_copy(&f->other, g);
+	assert_int_equal(f->pick.calls, 2);
+	assert_int_equal(gic_check(g, NULL, 0), 3);
+	assert_true(gic_equal(g, &f->other));
+	assert_int_equal(g->epoch, f->other.epoch);
+	assert_int_equal(f->pick.calls, 2);
+}
+
+#define T(f)  cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown_clean)
+#define TB(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(check_is_silent_along_a_legal_run),
+		TB(check_reports_an_active_interrupt_with_no_ack_entry),
+		TB(check_reports_an_out_of_order_eoi),
+		TB(check_reports_an_eoi_with_nothing_acknowledged),
+		TB(check_reports_an_acknowledged_interrupt_cleared_by_icactiver),
+		TB(check_reports_an_spi_left_active_by_redist_reset),
+		TB(check_reports_dir_before_the_priority_drop),
+		TB(check_reports_an_apr_bit_without_ack_entry),
+		TB(check_reports_two_ack_entries_of_one_priority),
+		TB(check_reports_an_ack_list_that_does_not_nest),
+		TB(check_reports_equal_priorities_in_two_groups),
+		TB(check_reports_an_spi_in_two_ack_lists),
+		T(check_reports_a_stale_pending_bitmap),
+		TB(check_reports_a_stale_one_of_n_choice),
+		TB(check_reports_a_level_sensitive_sgi),
+		TB(check_reports_unimplemented_priority_bits),
+		TB(check_reports_fields_out_of_range_before_anything_else),
+		TB(check_message_is_optional_and_truncated_to_fit),
+		TB(check_does_not_change_the_model),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,343 @@
+/*
+ * machine.c - building a machine, and the dispatcher's port onto it.
+ *
+ * The port is the only way the core reaches the machine; each operation
+ * is one GIC register access (reference/gicv3-ehf.md §1.8 maps them to
+ * TF-A's plat_ic_* calls).  SDEI interrupts are Group 0 at the platform's
+ * two SDEI priorities (critical 0x60, normal 0x70, as on TF-A's FVP).
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/rt_layout.h"
+#include "sim_internal.h"
+
+static uint8_t class_priority(enum sdd_priority pri)
+{
+	return pri == SDD_PRI_CRITICAL ? SIM_PRIO_CRITICAL : SIM_PRIO_NORMAL;
+}
+
+/* ---- The port ---- */
+
+static bool p_client_owned(void *ctx, unsigned pe, uint32_t intid)
+{
+	struct sim_machine *m = ctx;
+	return gic_get_group(&m->gic, pe, intid) == GIC_G1NS && !m->secure[intid];
+}
+
+static bool p_active(void *ctx, unsigned pe, uint32_t intid)
+{
+	return gic_is_active(&((struct sim_machine *)ctx)->gic, pe, intid);
+}
+
+static bool p_pending(void *ctx, unsigned pe, uint32_t intid)
+{
+	return gic_is_pending(&((struct sim_machine *)ctx)->gic, pe, intid);
+}
+
+static void p_claim(void *ctx, unsigned pe, uint32_t intid, enum sdd_priority pri)
+{
+	struct gic *g = &((struct sim_machine *)ctx)->gic;
+	gic_set_enabled(g, pe, intid, false);
+	gic_set_group(g, pe, intid, GIC_G0);
+	gic_set_priority(g, pe, intid, class_priority(pri));
+	gic_set_pending(g, pe, intid, false);
+}
+
+static void p_unclaim(void *ctx, unsigned pe, uint32_t intid)
+{
+	struct gic *g = &((struct sim_machine *)ctx)->gic;
+	gic_set_enabled(g, pe, intid, false);
+	gic_set_group(g, pe, intid, GIC_G1NS);
+	gic_set_priority(g, pe, intid, SIM_PRIO_CLIENT);
+}
+
+static void p_enable(void *ctx, unsigned pe, uint32_t intid, bool on)
+{
+	gic_set_enabled(&((struct sim_machine *)ctx)->gic, pe, intid, on);
+}
+
+static void p_set_pending(void *ctx, unsigned pe, uint32_t intid, bool on)
+{
+	gic_set_pending(&((struct sim_machine *)ctx)->gic, pe, intid, on);
+}
+
+static void p_route(void *ctx, uint32_t intid, bool any, unsigned target)
+{
+	struct sim_machine *m = ctx;
+	gic_set_route(&m->gic, intid, any, m->plat.mpidr[target]);
+}
+
+static void p_eoi(void *ctx, unsigned pe, uint32_t intid)
+{
+	gic_eoi0(&((struct sim_machine *)ctx)->gic, pe, intid);
+}
+
+static void p_sgi(void *ctx, unsigned target, uint32_t intid)
+{
+	struct sim_machine *m = ctx;
+	unsigned src = m->running_pe >= 0 ? (unsigned)m->running_pe : target;
+	gic_sgi(&m->gic, src, target, intid, GIC_G0);
+}
+
+static void p_participate(void *ctx, unsigned pe, bool on)
+{
+	gic_set_participate(&((struct sim_machine *)ctx)->gic, pe, GIC_G0, on);
+}
+
+/* Explicit dispatch: raise PMR to the class priority, as TF-A's EHF does,
+ * and put the previous value back at the end. */
+static void p_pri_activate(void *ctx, unsigned pe, enum sdd_priority pri)
+{
+	struct sim_machine *m = ctx;
+	struct sim_pe *p = &m->pe[pe];
+	uint8_t old = gic_set_pmr(&m->gic, pe, class_priority(pri));
+	if (p->npri < 2)
+		p->saved_pmr[p->npri++] = old;
+}
+
+static void p_pri_deactivate(void *ctx, unsigned pe, enum sdd_priority pri)
+{
+	struct sim_machine *m = ctx;
+	struct sim_pe *p = &m->pe[pe];
+	(void)pri;
+	if (p->npri > 0)
+		gic_set_pmr(&m->gic, pe, p->saved_pmr[--p->npri]);
+}
+
+static bool p_ep_valid(void *ctx, unsigned pe, uint64_t addr)
+{
+	(void)ctx;
+	(void)pe;
+	/* client code lives in the runtime image and the user area */
+	return (addr >= RT_CODE_BASE && addr < RT_CODE_BASE + RT_CODE_SIZE) ||
+	       (addr >= RT_USER_BASE && addr < RT_USER_BASE + RT_USER_SIZE);
+}
+
+static void p_lock(void *ctx)
+{
+	(void)ctx;
+}
+
+static void p_unlock(void *ctx)
+{
+	(void)ctx;
+}
+
+static void p_fault(void *ctx, int code)
+{
+	struct sim_machine *m = ctx;
+	struct sim_loc here = { 0, 0 };
+	if (m->prog && m->step < m->prog->nsteps)
+		here = m->prog->steps[m->step].loc;
+	sim_fail(m, here, "the dispatcher detected an interrupt-controller fault (code %d)", code);
+}
+
+static const struct sdd_port machine_port = {
+	.irq_is_client_owned = p_client_owned,
+	.irq_is_active = p_active,
+	.irq_is_pending = p_pending,
+	.irq_claim = p_claim,
+	.irq_unclaim = p_unclaim,
+	.irq_enable = p_enable,
+	.irq_set_pending = p_set_pending,
+	.irq_route = p_route,
+	.irq_eoi = p_eoi,
+	.sgi_raise = p_sgi,
+	.pe_participate = p_participate,
+	.pri_activate = p_pri_activate,
+	.pri_deactivate = p_pri_deactivate,
+	.ep_valid = p_ep_valid,
+	.lock = p_lock,
+	.unlock = p_unlock,
+	.fault = p_fault,
+};
+
+/* ---- Contexts ---- */
+
+void sim_main_context(const struct sim_machine *m, unsigned pe, struct sim_ctx *ctx)
+{
+	memset(ctx, 0, sizeof *ctx);
+	ctx->pc = RT_MAIN_IDLE;
+	ctx->pstate = m->plat.client_el == 2 ? SDD_PSTATE_M_EL2H : SDD_PSTATE_M_EL1H;
+	/* each PE gets a 64 KiB stack at the top of the user area */
+	ctx->sp_elc = RT_USER_BASE + RT_USER_SIZE - 0x10000ull * pe;
+	ctx->vbar_elc = RT_VECTORS;
+	ctx->sctlr_elc = SDD_SCTLR_SPAN;   /* PAN is kept, not set, on exception entry */
+}
+
+void sim_ctx_to_regs(const struct sim_ctx *c, struct sdd_regs *r)
+{
+	memcpy(r->x, c->x, sizeof r->x);
+	r->pc = c->pc;
+	r->pstate = c->pstate;
+	r->elr_elc = c->elr_elc;
+	r->spsr_elc = c->spsr_elc;
+	r->vbar_elc = c->vbar_elc;
+	r->sctlr_elc = c->sctlr_elc;
+	r->hcr_el2 = c->hcr_el2;
+}
+
+void sim_regs_to_ctx(const struct sdd_regs *r, struct sim_ctx *c)
+{
+	memcpy(c->x, r->x, sizeof r->x);
+	c->pc = r->pc;
+	c->pstate = r->pstate;
+	c->elr_elc = r->elr_elc;
+	c->spsr_elc = r->spsr_elc;
+}
+
+/* ---- Failures, observations, choices ---- */
+
+void sim_fail(struct sim_machine *m, struct sim_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	struct sim_obs o;
+
+	if (m->failed)
+		return;
+	m->failed = true;
+	m->fail_loc = loc;
+	va_start(ap, fmt);
+	vsnprintf(m->fail_msg, sizeof m->fail_msg, fmt, ap);
+	va_end(ap);
+	memset(&o, 0, sizeof o);
+	o.kind = SIM_OBS_FAIL;
+	o.pe = m->running_pe >= 0 ? (uint8_t)m->running_pe : SIM_NONE;
+	o.text = m->fail_msg;
+	sim_observe(m, &o);
+}
+
+void sim_observe(struct sim_machine *m, struct sim_obs *o)
+{
+	o->time = ++m->time;
+	o->step = m->step;
+	if (m->observer.obs)
+		m->observer.obs(m->observer.ctx, o);
+}
+
+unsigned sim_pick(struct sim_machine *m, unsigned kind, unsigned n)
+{
+	unsigned k;
+
+	if (n <= 1 || m->choice.pick == NULL)
+		return 0;
+	k = m->choice.pick(m->choice.ctx, kind, n);
+	return k < n ? k : k % n;
+}
+
+static unsigned gic_pick(void *ctx, unsigned n)
+{
+	return sim_pick(ctx, SIM_CHOICE_1OFN, n);
+}
+
+/* ---- Building ---- */
+
+/* The parts that SYSTEM_RESET puts back: GIC, dispatcher, PEs. */
+static int power_up(struct sim_machine *m, char *err, size_t errlen)
+{
+	struct gic_choice gc = { gic_pick, m };
+	int e;
+
+	gic_init(&m->gic, m->npe, m->plat.mpidr, m->plat.spis, &gc);
+	/* Firmware-owned interrupts the client may not bind: Secure Group 1. */
+	for (unsigned k = 0; k < m->plat.nsecure; k++) {
+		uint32_t id = m->plat.secure_intids[k];
+		for (unsigned pe = 0; pe < (id < 32 ? m->npe : 1); pe++)
+			gic_set_group(&m->gic, pe, id, GIC_G1S);
+	}
+	e = sdd_init(&m->core, &m->splat, &m->port, m);
+	if (e != SDD_INIT_OK) {
+		snprintf(err, errlen, "the dispatcher refuses this platform: %s", sdd_init_error_name(e));
+		return -1;
+	}
+	for (unsigned pe = 0; pe < m->npe; pe++) {
+		memset(&m->pe[pe], 0, sizeof m->pe[pe]);
+		sim_main_context(m, pe, &m->pe[pe].ctx);
+		m->pe[pe].power = SIM_PE_ON;
+	}
+	return 0;
+}
+
+int sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct sim_program *prog,
+		     const struct sim_run_opts *opts, char *err, size_t errlen)
+{
+	int e;
+
+	memset(m, 0, sizeof *m);
+	m->cpu = cpu;
+	m->prog = prog;
+	m->plat = prog->platform;
+	m->running_pe = -1;
+	m->port = machine_port;
+	if (opts) {
+		m->choice = opts->choice;
+		m->observer = opts->observer;
+		m->slice_budget = opts->slice_budget;
+		m->max_rounds = opts->max_rounds;
+	}
+	if (m->slice_budget == 0)
+		m->slice_budget = 1000000;
+	if (m->max_rounds == 0)
+		m->max_rounds = 100000;
+	e = sim_platform_to_sdd(&m->plat, &m->splat);
+	if (e != SDD_INIT_OK) {
+		snprintf(err, errlen, "the dispatcher refuses this platform: %s", sdd_init_error_name(e));
+		return -1;
+	}
+	if (m->plat.spis > GIC_MAX_SPIS) {
+		snprintf(err, errlen, "too many SPIs (%u, at most %u)", m->plat.spis, GIC_MAX_SPIS);
+		return -1;
+	}
+	m->npe = m->plat.pes;
+	for (unsigned k = 0; k < m->plat.nsecure; k++)
+		if (m->plat.secure_intids[k] < GIC_NUM_INTIDS)
+			m->secure[m->plat.secure_intids[k]] = 1;
+	if (power_up(m, err, errlen))
+		return -1;
+	if (prog->nvars) {
+		m->var_value = calloc(prog->nvars, sizeof *m->var_value);
+		m->var_set = calloc(prog->nvars, sizeof *m->var_set);
+		if (!m->var_value || !m->var_set) {
+			snprintf(err, errlen, "out of memory");
+			sim_machine_free(m);
+			return -1;
+		}
+	}
+	if (sim_handlers_load(m, err, errlen)) {
+		sim_machine_free(m);
+		return -1;
+	}
+	return 0;
+}
+
+void sim_machine_free(struct sim_machine *m)
+{
+	free(m->var_value);
+	free(m->var_set);
+	free(m->entries);
+	free(m->landings);
+	m->var_value = NULL;
+	m->var_set = NULL;
+	m->entries = NULL;
+	m->landings = NULL;
+}
+
+void sim_machine_reset(struct sim_machine *m)
+{
+	char err[200];
+
+	m->resets++;
+	/* The description was accepted once, so it is accepted again. */
+	if (power_up(m, err, sizeof err))
+		sim_fail(m, m->prog->steps[m->step].loc, "SYSTEM_RESET: %s", err);
+	for (unsigned pe = 0; pe < m->npe; pe++) {
+		struct sim_obs o;
+		memset(&o, 0, sizeof o);
+		o.kind = SIM_OBS_POWER;
+		o.pe = (uint8_t)pe;
+		o.status = SIM_PE_ON;
+		sim_observe(m, &o);
+	}
+}

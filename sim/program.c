@@ -1,0 +1,340 @@
+/*
+ * program.c - building scenario programs, and the built-in platforms.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "program.h"
+
+/* ---- Built-in platforms ---- */
+
+/* Bind slots are numbered in the vendor space, far from where platforms
+ * put their own events: private slot i is 0x40FF0000 + i, shared 0x40FF8000 + i. */
+#define DEFAULT_SLOT_PRIVATE 0x40FF0000
+#define DEFAULT_SLOT_SHARED  0x40FF8000
+
+static void platform_default(struct sim_platform *p)
+{
+	memset(p, 0, sizeof *p);
+	strcpy(p->profile, "default");
+	p->pes = 4;
+	for (unsigned k = 0; k < SIM_MAX_PES; k++)
+		p->mpidr[k] = k;               /* Aff0 = PE index */
+	p->client_el = 2;
+	p->conduit = SIM_CONDUIT_SMC;
+	p->version_minor = 1;
+	p->relative_mode = 1;
+	p->vendor_version = 0;
+	p->bind_private = 4;
+	p->bind_shared = 4;
+	p->slot_private_base = DEFAULT_SLOT_PRIVATE;
+	p->slot_shared_base = DEFAULT_SLOT_SHARED;
+	p->spis = 96;
+	p->event0_sgi = 8;                 /* a firmware SGI, as on Arm platforms */
+	p->event0_priority = SDD_PRI_NORMAL;
+	p->features = SDD_FEAT_PAN;
+}
+
+static void add_event(struct sim_platform *p, int32_t n, unsigned type, unsigned pri,
+		      bool explicit_event, uint32_t intid)
+{
+	struct sim_event *e = &p->events[p->nevents++];
+	memset(e, 0, sizeof *e);
+	e->number = n;
+	e->type = (uint8_t)type;
+	e->priority = (uint8_t)pri;
+	e->explicit_event = explicit_event;
+	e->intid = intid;
+}
+
+/* TF-A on the Arm FVP base platform (reference/tf-a-dispatcher.md §1.2,
+ * §2.1): 2 clusters of 4 PEs, SDEI 1.0 without relative mode, event 0 on
+ * SGI 8, private bind slots 1000-1002, shared 2000-2002, explicit RAS
+ * events 5000-5002 (normal) and 5003-5004 (critical), and every TF-A
+ * divergence from the specification as its named policy. */
+static void platform_tfa_fvp(struct sim_platform *p)
+{
+	platform_default(p);
+	strcpy(p->profile, "tf-a-fvp");
+	p->pes = 8;
+	for (unsigned k = 0; k < SIM_MAX_PES; k++)
+		p->mpidr[k] = ((uint64_t)(k / 4) << 8) | (k % 4);
+	p->version_minor = 0;
+	p->relative_mode = 0;
+	p->bind_private = 3;
+	p->bind_shared = 3;
+	p->slot_private_base = 1000;
+	p->slot_shared_base = 2000;
+	p->spis = 224;
+	p->features = SDD_FEAT_PAN | SDD_FEAT_UAO | SDD_FEAT_SSBS;
+	p->secure_intids[p->nsecure++] = 29;   /* ARM_IRQ_SEC_PHY_TIMER */
+	p->secure_intids[p->nsecure++] = 56;   /* ARM_IRQ_SEC_WDOG (trusted watchdog) */
+	for (int i = 0; i < 3; i++)
+		add_event(p, 5000 + i, SDD_PRIVATE, SDD_PRI_NORMAL, true, 0);
+	for (int i = 3; i < 5; i++)
+		add_event(p, 5000 + i, SDD_PRIVATE, SDD_PRI_CRITICAL, true, 0);
+	p->policy.upper_bits = SDD_UPPER_TRUNCATE;
+	p->policy.signal = SDD_SIGNAL_TFA_STRICT;
+	p->policy.bind = SDD_BIND_TFA;
+	p->policy.resume_error = SDD_RESUME_ERR_DENIED;
+	p->policy.resume_pstate = SDD_PSTATE_TFA_PLAIN;
+	p->policy.unbound = SDD_UNBOUND_TFA;
+	p->policy.priv_route = SDD_PRIV_ROUTE_VALIDATE;
+	p->policy.mpidr = SDD_MPIDR_IGNORE_OTHER_BITS;
+	p->policy.explicit_err = SDD_EXPLICIT_MINUS_ONE;
+	p->policy.number_space = SDD_BOUND_ANY_SPACE;
+}
+
+bool sim_platform_profile(struct sim_platform *p, const char *name)
+{
+	if (strcmp(name, "default") == 0) {
+		platform_default(p);
+		return true;
+	}
+	if (strcmp(name, "tf-a-fvp") == 0) {
+		platform_tfa_fvp(p);
+		return true;
+	}
+	return false;
+}
+
+static void add_sdd_event(struct sdd_platform *o, int32_t n, unsigned kind, unsigned type,
+			  unsigned pri, uint32_t intid)
+{
+	struct sdd_event_desc *e = &o->events[o->event_count++];
+	e->number = n;
+	e->kind = (uint8_t)kind;
+	e->type = (uint8_t)type;
+	e->priority = (uint8_t)pri;
+	e->intid = intid;
+}
+
+int sim_platform_to_sdd(const struct sim_platform *p, struct sdd_platform *o)
+{
+	memset(o, 0, sizeof *o);
+	if (p->pes == 0 || p->pes > SDD_MAX_PES)
+		return SDD_INIT_PE_COUNT;
+	if (1u + p->nevents + p->bind_private + p->bind_shared > SDD_MAX_EVENTS)
+		return SDD_INIT_EVENT_COUNT;
+	o->pe_count = p->pes;
+	memcpy(o->mpidr, p->mpidr, p->pes * sizeof p->mpidr[0]);
+	o->client_el = p->client_el;
+	o->version_minor = p->version_minor;
+	o->relative_mode = p->relative_mode;
+	o->vendor_version = p->vendor_version;
+	o->spi_count = p->spis;
+	o->features = p->features;
+	o->policy = p->policy;
+
+	add_sdd_event(o, 0, SDD_EVK_EVENT0, SDD_PRIVATE, p->event0_priority, p->event0_sgi);
+	for (unsigned i = 0; i < p->nevents; i++) {
+		const struct sim_event *e = &p->events[i];
+		add_sdd_event(o, e->number, e->explicit_event ? SDD_EVK_EXPLICIT : SDD_EVK_STATIC,
+			      e->type, e->priority, e->explicit_event ? 0 : e->intid);
+	}
+	for (unsigned i = 0; i < p->bind_private; i++)
+		add_sdd_event(o, p->slot_private_base + (int32_t)i, SDD_EVK_DYNAMIC, SDD_PRIVATE,
+			      SDD_PRI_NORMAL, 0);
+	for (unsigned i = 0; i < p->bind_shared; i++)
+		add_sdd_event(o, p->slot_shared_base + (int32_t)i, SDD_EVK_DYNAMIC, SDD_SHARED,
+			      SDD_PRI_NORMAL, 0);
+	/* The core wants them sorted by number: insertion sort, stable. */
+	for (unsigned i = 1; i < o->event_count; i++) {
+		struct sdd_event_desc e = o->events[i];
+		unsigned j = i;
+		while (j > 0 && o->events[j - 1].number > e.number) {
+			o->events[j] = o->events[j - 1];
+			j--;
+		}
+		o->events[j] = e;
+	}
+	return sdd_validate_platform(o);
+}
+
+/* ---- Pools ---- */
+
+/* Make room for one more element in a pool; false when out of memory. */
+static bool grow(void **arr, uint32_t n, uint32_t *cap, size_t elem, bool *oom)
+{
+	void *bigger;
+	uint32_t want;
+
+	if (*oom)
+		return false;
+	if (n < *cap)
+		return true;
+	want = *cap ? *cap * 2 : 16;
+	bigger = realloc(*arr, (size_t)want * elem);
+	if (bigger == NULL) {
+		*oom = true;
+		return false;
+	}
+	*arr = bigger;
+	*cap = want;
+	return true;
+}
+
+#define POOL_ADD(p, arr, n, cap, item)                                              \
+	(grow((void **)&(p)->arr, (p)->n, &(p)->cap, sizeof *(p)->arr, &(p)->oom) ?      \
+	 ((p)->arr[(p)->n] = (item), (p)->n++) : UINT32_MAX)
+
+uint32_t sim_add_step(struct sim_program *p, const struct sim_op *op)
+{
+	return POOL_ADD(p, steps, nsteps, cap_steps, *op);
+}
+
+uint32_t sim_add_action(struct sim_program *p, const struct sim_op *op)
+{
+	return POOL_ADD(p, actions, nactions, cap_actions, *op);
+}
+
+uint32_t sim_add_handler(struct sim_program *p, const struct sim_handler *h)
+{
+	return POOL_ADD(p, handlers, nhandlers, cap_handlers, *h);
+}
+
+uint32_t sim_add_value(struct sim_program *p, struct sim_value v)
+{
+	return POOL_ADD(p, values, nvalues, cap_values, v);
+}
+
+uint32_t sim_add_check(struct sim_program *p, const struct sim_check *c)
+{
+	return POOL_ADD(p, checks, nchecks, cap_checks, *c);
+}
+
+uint32_t sim_add_assign(struct sim_program *p, const struct sim_assign *a)
+{
+	return POOL_ADD(p, assigns, nassigns, cap_assigns, *a);
+}
+
+uint32_t sim_add_dispatch(struct sim_program *p, const struct sim_expect_dispatch *e)
+{
+	return POOL_ADD(p, dispatches, ndispatches, cap_dispatches, *e);
+}
+
+uint32_t sim_add_resume(struct sim_program *p, const struct sim_expect_resume *e)
+{
+	return POOL_ADD(p, resumes, nresumes, cap_resumes, *e);
+}
+
+uint32_t sim_add_string(struct sim_program *p, const char *s)
+{
+	size_t len = strlen(s) + 1;
+	uint32_t off = p->nstrings;
+
+	if (p->oom || len > UINT32_MAX / 2 || p->nstrings + len > UINT32_MAX / 2) {
+		p->oom = true;
+		return UINT32_MAX;
+	}
+	while (p->nstrings + len > p->cap_strings) {
+		uint32_t want = p->cap_strings ? p->cap_strings * 2 : 256;
+		char *bigger = realloc(p->strings, want);
+		if (bigger == NULL) {
+			p->oom = true;
+			return UINT32_MAX;
+		}
+		p->strings = bigger;
+		p->cap_strings = want;
+	}
+	memcpy(p->strings + off, s, len);
+	p->nstrings += (uint32_t)len;
+	return off;
+}
+
+uint32_t sim_var(struct sim_program *p, const char *name)
+{
+	uint32_t off;
+
+	for (uint32_t k = 0; k < p->nvars; k++)
+		if (strcmp(sim_str(p, p->vars[k]), name) == 0)
+			return k;
+	off = sim_add_string(p, name);
+	if (off == UINT32_MAX)
+		return UINT32_MAX;
+	return POOL_ADD(p, vars, nvars, cap_vars, off);
+}
+
+int sim_find_handler(const struct sim_program *p, const char *name)
+{
+	for (uint32_t k = 0; k < p->nhandlers; k++)
+		if (strcmp(sim_str(p, p->handlers[k].name), name) == 0)
+			return (int)k;
+	return -1;
+}
+
+/* ---- Life cycle ---- */
+
+void sim_program_init(struct sim_program *p)
+{
+	memset(p, 0, sizeof *p);
+	platform_default(&p->platform);
+}
+
+void sim_program_reset(struct sim_program *p)
+{
+	free(p->file);
+	free(p->name);
+	free(p->description);
+	p->file = p->name = p->description = NULL;
+	platform_default(&p->platform);
+	p->nsteps = p->nactions = p->nhandlers = p->nvalues = p->nchecks = 0;
+	p->nassigns = p->ndispatches = p->nresumes = p->nstrings = p->nvars = 0;
+	p->oom = false;
+}
+
+void sim_program_free(struct sim_program *p)
+{
+	sim_program_reset(p);
+	free(p->steps);
+	free(p->actions);
+	free(p->handlers);
+	free(p->values);
+	free(p->checks);
+	free(p->assigns);
+	free(p->dispatches);
+	free(p->resumes);
+	free(p->strings);
+	free(p->vars);
+	memset(p, 0, sizeof *p);
+}
+
+/* ---- Names ---- */
+
+static const char *const op_names[SIM_OP_KIND_COUNT] = {
+	"call", "psci", "interrupt", "set", "wake", "dispatch", "migrate", "resume",
+	"expect_dispatches", "expect_resumes", "expect_entry", "yield", "complete",
+	"complete_and_resume",
+};
+
+static const char *const psci_names[SIM_PSCI_FN_COUNT] = {
+	"PSCI_VERSION", "PSCI_FEATURES", "CPU_ON", "CPU_OFF", "CPU_SUSPEND",
+	"AFFINITY_INFO", "SYSTEM_OFF", "SYSTEM_RESET", "CPU_FREEZE",
+};
+
+static const char *const reg_names[SIM_R_COUNT - SIM_R_SP] = {
+	"sp", "pc", "pstate", "pstate.el", "pstate.daif", "pstate.spsel", "pstate.pan",
+	"pstate.dit", "pstate.nzcv", "elr", "spsr",
+};
+
+const char *sim_op_name(unsigned kind)
+{
+	return kind < SIM_OP_KIND_COUNT ? op_names[kind] : "?";
+}
+
+const char *sim_psci_name(unsigned fn)
+{
+	return fn < SIM_PSCI_FN_COUNT ? psci_names[fn] : "?";
+}
+
+const char *sim_reg_name(unsigned reg)
+{
+	static const char *const xn[31] = {
+		"x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",
+		"x12", "x13", "x14", "x15", "x16", "x17", "x18", "x19", "x20", "x21", "x22",
+		"x23", "x24", "x25", "x26", "x27", "x28", "x29", "x30",
+	};
+	if (reg < SIM_R_SP)
+		return xn[reg];
+	return reg < SIM_R_COUNT ? reg_names[reg - SIM_R_SP] : "?";
+}

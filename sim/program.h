@@ -1,0 +1,276 @@
+/*
+ * program.h - the scenario program: the one intermediate representation
+ * of sdeisim (DESIGN.md).  Every front end (YAML loader, fuzz-input
+ * decoder, trace importer) builds one; the simulator runs one; every back
+ * end (YAML writer, fuzz-input encoder) prints one.
+ *
+ * A program is a platform description, named client handlers (lists of
+ * actions run as AArch64 code, or a user's ELF image), and an ordered list
+ * of steps with optional expectations.  It owns all its memory (growable
+ * pools indexed by position, so it can be copied or reset cheaply); every
+ * element carries the source location it came from, for
+ * `file:line:column` messages.
+ *
+ * The semantics of each element are those of contract/scenario-v1.md and
+ * scenarios/FORMAT.md; this header says how they are represented.
+ */
+#ifndef SIM_PROGRAM_H
+#define SIM_PROGRAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sdd/sdd_platform.h"
+
+#define SIM_MAX_PES      64u
+#define SIM_MAX_EVENTS   48u      /* platform events besides event 0 and bind slots */
+#define SIM_NONE         0xFFu    /* "unspecified" for PE fields */
+
+struct sim_loc { uint32_t line, col; };
+
+/* ---- Values: numbers, or something resolved when the step runs ---- */
+
+enum sim_vkind {
+	SIM_V_CONST = 0,     /* u */
+	SIM_V_VAR,           /* u = variable index: a value saved earlier ($name) */
+	SIM_V_HANDLER,       /* u = handler index: its entry point address */
+	SIM_V_HANDLER_OFF,   /* u = handler index: entry point - VBAR ({offset: h}) */
+	SIM_V_RESUME_PAD,    /* the simulator's resume routine */
+	SIM_V_MPIDR,         /* u = PE index: its MPIDR ({mpidr: N}) */
+	SIM_V_INT_PC,        /* interrupted_pc (expect_entry / expect_resumes only) */
+	SIM_V_INT_PSTATE     /* interrupted_pstate */
+};
+
+struct sim_value {
+	uint8_t  kind;       /* enum sim_vkind */
+	uint64_t u;
+};
+
+/* ---- Expectations on one 64-bit value ---- */
+
+enum sim_mkind {
+	SIM_M_EQ = 0,        /* == a */
+	SIM_M_MASK,          /* (v & a) == b */
+	SIM_M_NOT,           /* != a */
+	SIM_M_ONE_OF         /* == one of values[list .. list+count) */
+};
+
+struct sim_match {
+	uint8_t  kind;       /* enum sim_mkind */
+	uint8_t  width32;    /* compare sign-extended low 32 bits of the observed value (PSCI) */
+	struct sim_value a, b;
+	uint32_t list, count;
+	struct sim_loc loc;
+};
+
+/* What a check looks at.  SIM_R_X0 + n for xn. */
+enum sim_reg {
+	SIM_R_X0 = 0,
+	SIM_R_SP = 31,
+	SIM_R_PC,
+	SIM_R_PSTATE,        /* the whole PSTATE, SPSR format */
+	SIM_R_PSTATE_EL,     /* PSTATE fields */
+	SIM_R_PSTATE_DAIF,
+	SIM_R_PSTATE_SPSEL,
+	SIM_R_PSTATE_PAN,
+	SIM_R_PSTATE_DIT,
+	SIM_R_PSTATE_NZCV,
+	SIM_R_ELR,           /* ELR of the client EL (expect_resumes) */
+	SIM_R_SPSR,          /* SPSR of the client EL (expect_resumes) */
+	SIM_R_COUNT
+};
+
+struct sim_check {
+	uint8_t reg;         /* enum sim_reg */
+	struct sim_match m;
+};
+
+/* A register assignment of a `set` step. */
+struct sim_assign {
+	uint8_t reg;         /* x0..x30, SIM_R_SP, SIM_R_PSTATE_PAN/DIT/NZCV */
+	struct sim_value v;
+	struct sim_loc loc;
+};
+
+/* ---- Operations: steps and handler actions share one representation ---- */
+
+enum sim_op_kind {
+	SIM_OP_CALL = 0,          /* SMC/HVC: fid, args -> x1.., expect on x0 (or registers), save */
+	SIM_OP_PSCI,              /* a PSCI function (psci_fn) with target/state/args */
+	SIM_OP_INTERRUPT,         /* an interrupt fires (intid; pe for SGI/PPI) */
+	SIM_OP_SET,               /* step: set registers of a PE's current context */
+	SIM_OP_WAKE,              /* step: wake a suspended PE */
+	SIM_OP_DISPATCH,          /* step: firmware explicit dispatch of `event` on pe */
+	SIM_OP_MIGRATE,           /* step: save the machine, restore into a fresh one */
+	SIM_OP_RESUME,            /* step: continue the handler paused on pe */
+	SIM_OP_EXPECT_DISPATCHES, /* step: handler entries since the last such step */
+	SIM_OP_EXPECT_RESUMES,    /* step: resume-pad landings since the last such step */
+	SIM_OP_EXPECT_ENTRY,      /* action: checks on the handler's entry registers */
+	SIM_OP_YIELD,             /* action: pause until a resume step */
+	SIM_OP_COMPLETE,          /* action: EVENT_COMPLETE(value) */
+	SIM_OP_COMPLETE_AND_RESUME, /* action: EVENT_COMPLETE_AND_RESUME(value) */
+	SIM_OP_KIND_COUNT
+};
+
+enum sim_psci_fn {
+	SIM_PSCI_VERSION = 0, SIM_PSCI_FEATURES, SIM_PSCI_CPU_ON, SIM_PSCI_CPU_OFF,
+	SIM_PSCI_CPU_SUSPEND, SIM_PSCI_AFFINITY_INFO, SIM_PSCI_SYSTEM_OFF,
+	SIM_PSCI_SYSTEM_RESET, SIM_PSCI_CPU_FREEZE, SIM_PSCI_FN_COUNT
+};
+
+enum sim_suspend { SIM_SUSPEND_STANDBY = 0, SIM_SUSPEND_POWERDOWN = 1 };
+
+struct sim_op {
+	uint8_t  kind;            /* enum sim_op_kind */
+	uint8_t  pe;              /* the PE (SIM_NONE: unspecified) */
+	uint8_t  from_el;         /* CALL: EL the call is made from; 0 = the client EL */
+	uint8_t  psci_fn;         /* PSCI: enum sim_psci_fn */
+	uint8_t  target;          /* PSCI CPU_ON/AFFINITY_INFO: target PE index; SIM_NONE: none */
+	uint8_t  state;           /* PSCI CPU_SUSPEND: enum sim_suspend */
+	uint8_t  raw_fid;         /* CALL: made with `fid:` (not `call:`) */
+	int32_t  save;            /* CALL/PSCI: variable to save x0 in, -1 none */
+	uint32_t intid;           /* INTERRUPT */
+	struct sim_value fid;     /* CALL: function ID; COMPLETE*: status / resume address */
+	struct sim_value event;   /* DISPATCH */
+	uint32_t args, nargs;     /* values[] range: x1, x2, ... */
+	uint32_t checks, nchecks; /* checks[] range: expect (x0, or a register map) */
+	uint32_t sets, nsets;     /* assigns[] range (SET) */
+	uint32_t list, nlist;     /* EXPECT_DISPATCHES: dispatches[]; EXPECT_RESUMES: resumes[] */
+	struct sim_loc loc;
+};
+
+/* One entry of an expect_dispatches step. */
+struct sim_expect_dispatch {
+	uint8_t  pe;              /* SIM_NONE: any PE */
+	uint8_t  has_event, has_arg;
+	int32_t  handler;         /* handler index, -1: not checked */
+	struct sim_match event, arg;
+	struct sim_loc loc;
+};
+
+/* One entry of an expect_resumes step: checks on SIM_R_ELR, SIM_R_SPSR and
+ * PSTATE (SIM_R_PSTATE*) of the landing. */
+struct sim_expect_resume {
+	uint8_t  pe;              /* SIM_NONE: any PE */
+	uint32_t checks, nchecks;
+	struct sim_loc loc;
+};
+
+/* ---- Handlers ---- */
+
+enum sim_handler_kind { SIM_H_ACTIONS = 0, SIM_H_ELF };
+
+struct sim_handler {
+	uint32_t name;            /* strings[] offset */
+	uint8_t  kind;            /* enum sim_handler_kind */
+	uint32_t ops, nops;       /* ACTIONS: actions[] range */
+	uint32_t elf_path, symbol;/* ELF: strings[] offsets (symbol: entry point) */
+	struct sim_loc loc;
+};
+
+/* ---- Platform ---- */
+
+enum sim_conduit { SIM_CONDUIT_SMC = 0, SIM_CONDUIT_HVC = 1 };
+
+struct sim_event {            /* a platform event besides event 0 */
+	int32_t  number;
+	uint8_t  type;            /* enum sdd_event_type */
+	uint8_t  priority;        /* enum sdd_priority */
+	uint8_t  explicit_event;  /* 1: explicit (no interrupt) */
+	uint32_t intid;           /* bound interrupt (not explicit) */
+	struct sim_loc loc;
+};
+
+struct sim_platform {
+	char     profile[16];     /* "default", "tf-a-fvp" */
+	uint32_t pes;
+	uint64_t mpidr[SIM_MAX_PES];
+	uint8_t  client_el;       /* 1 or 2 */
+	uint8_t  conduit;         /* enum sim_conduit */
+	uint8_t  version_minor;   /* 0 or 1 */
+	uint8_t  relative_mode;
+	uint32_t vendor_version;
+	uint32_t bind_private, bind_shared;
+	int32_t  slot_private_base, slot_shared_base;  /* numbers of bind slot 0 */
+	uint32_t spis;
+	uint32_t event0_sgi;
+	uint8_t  event0_priority;
+	uint32_t features;        /* SDD_FEAT_* */
+	struct sdd_policy policy;
+	uint32_t nsecure;
+	uint32_t secure_intids[64];
+	uint32_t nevents;
+	struct sim_event events[SIM_MAX_EVENTS];
+};
+
+/* ---- The program ---- */
+
+struct sim_program {
+	char   *file;             /* source name for messages ("" when built in memory) */
+	char   *name;
+	char   *description;
+	struct sim_platform platform;
+
+	struct sim_op *steps;                 uint32_t nsteps, cap_steps;
+	struct sim_op *actions;               uint32_t nactions, cap_actions;
+	struct sim_handler *handlers;         uint32_t nhandlers, cap_handlers;
+	struct sim_value *values;             uint32_t nvalues, cap_values;
+	struct sim_check *checks;             uint32_t nchecks, cap_checks;
+	struct sim_assign *assigns;           uint32_t nassigns, cap_assigns;
+	struct sim_expect_dispatch *dispatches; uint32_t ndispatches, cap_dispatches;
+	struct sim_expect_resume *resumes;    uint32_t nresumes, cap_resumes;
+	char   *strings;                      uint32_t nstrings, cap_strings;
+	uint32_t *vars;                       uint32_t nvars, cap_vars;   /* strings[] offset of each name */
+	bool    oom;              /* an allocation failed: the program is unusable */
+};
+
+/* The `default` platform of contract/scenario-v1.md and the `tf-a-fvp`
+ * profile.  Returns false for an unknown profile name. */
+bool sim_platform_profile(struct sim_platform *p, const char *name);
+
+/* The SDD platform description (events sorted, bind slots added) for p.
+ * Returns 0, or an sdd_init_error for a description the core refuses. */
+int sim_platform_to_sdd(const struct sim_platform *p, struct sdd_platform *out);
+
+/* Life cycle.  A program starts on the default platform, with no steps. */
+void sim_program_init(struct sim_program *p);
+void sim_program_reset(struct sim_program *p);   /* empty again, memory kept */
+void sim_program_free(struct sim_program *p);
+
+/* Builders: each returns the new element's index (or UINT32_MAX and sets
+ * oom when memory runs out).  Pointers into the pools are invalidated by
+ * the next builder call; keep indices. */
+uint32_t sim_add_step(struct sim_program *p, const struct sim_op *op);
+uint32_t sim_add_action(struct sim_program *p, const struct sim_op *op);
+uint32_t sim_add_handler(struct sim_program *p, const struct sim_handler *h);
+uint32_t sim_add_value(struct sim_program *p, struct sim_value v);
+uint32_t sim_add_check(struct sim_program *p, const struct sim_check *c);
+uint32_t sim_add_assign(struct sim_program *p, const struct sim_assign *a);
+uint32_t sim_add_dispatch(struct sim_program *p, const struct sim_expect_dispatch *e);
+uint32_t sim_add_resume(struct sim_program *p, const struct sim_expect_resume *e);
+uint32_t sim_add_string(struct sim_program *p, const char *s);
+/* Variable index of name, creating it. */
+uint32_t sim_var(struct sim_program *p, const char *name);
+/* Handler index of name, or -1. */
+int sim_find_handler(const struct sim_program *p, const char *name);
+
+static inline const char *sim_str(const struct sim_program *p, uint32_t off)
+{
+	return p->strings + off;
+}
+
+/* Helpers for the common shapes. */
+static inline struct sim_value sim_const(uint64_t u)
+{
+	struct sim_value v = { SIM_V_CONST, u };
+	return v;
+}
+
+/* Names: SIM_OP_* kinds, PSCI functions, registers (for messages and the
+ * YAML writer). */
+const char *sim_op_name(unsigned kind);
+const char *sim_psci_name(unsigned fn);
+const char *sim_reg_name(unsigned reg);
+
+#endif /* SIM_PROGRAM_H */

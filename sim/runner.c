@@ -1,0 +1,481 @@
+/*
+ * runner.c - running a scenario program: one step at a time, the machine
+ * brought to quiescence after each, every expectation checked, and the
+ * first failure reported as "what was expected, what happened" at the
+ * location of the expectation that failed.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/rt_layout.h"
+#include "sim_internal.h"
+
+/* ---- Values and matches ---- */
+
+bool sim_resolve(struct sim_machine *m, const struct sim_value *v, uint64_t int_pc,
+		 uint64_t int_pstate, struct sim_loc loc, uint64_t *out)
+{
+	const struct sim_program *p = m->prog;
+
+	switch (v->kind) {
+	case SIM_V_CONST:
+		*out = v->u;
+		return true;
+	case SIM_V_VAR:
+		if (v->u < p->nvars && m->var_set[v->u]) {
+			*out = m->var_value[v->u];
+			return true;
+		}
+		sim_fail(m, loc, "$%s is used before any step saved it",
+			 v->u < p->nvars ? sim_str(p, p->vars[v->u]) : "?");
+		return false;
+	case SIM_V_HANDLER:
+	case SIM_V_HANDLER_OFF:
+		if (v->u >= p->nhandlers)
+			break;
+		*out = m->handler_entry[v->u] - (v->kind == SIM_V_HANDLER_OFF ? RT_VECTORS : 0);
+		return true;
+	case SIM_V_RESUME_PAD:
+		*out = RT_RESUME_PAD;
+		return true;
+	case SIM_V_MPIDR:
+		if (v->u >= m->npe)
+			break;
+		*out = m->plat.mpidr[v->u];
+		return true;
+	case SIM_V_INT_PC:
+		*out = int_pc;
+		return true;
+	case SIM_V_INT_PSTATE:
+		*out = int_pstate;
+		return true;
+	default:
+		break;
+	}
+	sim_fail(m, loc, "a value that cannot be resolved (kind %u)", v->kind);
+	return false;
+}
+
+static const char *sdei_code_name(int64_t v)
+{
+	switch (v) {
+	case SDD_NOT_SUPPORTED: return "NOT_SUPPORTED";
+	case SDD_INVALID_PARAMETERS: return "INVALID_PARAMETERS";
+	case SDD_DENIED: return "DENIED";
+	case SDD_PENDING: return "PENDING";
+	case SDD_OUT_OF_RESOURCE: return "OUT_OF_RESOURCE";
+	default: return NULL;
+	}
+}
+
+/* A value for a message: error codes by name, else hex. */
+static const char *show(char *buf, size_t n, uint64_t v)
+{
+	const char *name = sdei_code_name((int64_t)v);
+	if (name)
+		snprintf(buf, n, "%s (%" PRId64 ")", name, (int64_t)v);
+	else
+		snprintf(buf, n, "0x%" PRIx64, v);
+	return buf;
+}
+
+/* Evaluate one match.  *desc gets the expectation in words.  Returns 1
+ * matched, 0 not, -1 could not resolve (failure recorded). */
+static int match(struct sim_machine *m, const struct sim_match *mt, uint64_t seen, uint64_t int_pc,
+		 uint64_t int_pstate, char *desc, size_t n)
+{
+	const struct sim_program *p = m->prog;
+	uint64_t a = 0, b = 0;
+	char sa[48], sb[48];
+
+	if (mt->width32)
+		seen = (uint64_t)(int64_t)(int32_t)seen;
+	if (mt->kind != SIM_M_ONE_OF && !sim_resolve(m, &mt->a, int_pc, int_pstate, mt->loc, &a))
+		return -1;
+	switch (mt->kind) {
+	case SIM_M_EQ:
+		snprintf(desc, n, "%s", show(sa, sizeof sa, a));
+		return seen == a;
+	case SIM_M_NOT:
+		snprintf(desc, n, "anything but %s", show(sa, sizeof sa, a));
+		return seen != a;
+	case SIM_M_MASK:
+		if (!sim_resolve(m, &mt->b, int_pc, int_pstate, mt->loc, &b))
+			return -1;
+		snprintf(desc, n, "(value & %s) == %s", show(sa, sizeof sa, a), show(sb, sizeof sb, b));
+		return (seen & a) == b;
+	default: {
+		size_t used = (size_t)snprintf(desc, n, "one of");
+		int hit = 0;
+		for (uint32_t k = 0; k < mt->count; k++) {
+			uint64_t v;
+			if (!sim_resolve(m, &p->values[mt->list + k], int_pc, int_pstate, mt->loc, &v))
+				return -1;
+			if (used < n)
+				used += (size_t)snprintf(desc + used, n - used, "%s %s", k ? "," : "",
+							 show(sa, sizeof sa, v));
+			hit |= seen == v;
+		}
+		return hit;
+	}
+	}
+}
+
+static uint64_t reg_value(const struct sim_ctx *c, unsigned reg)
+{
+	if (reg < SIM_R_SP)
+		return c->x[reg];
+	switch (reg) {
+	case SIM_R_SP:           return (c->pstate & 1) ? c->sp_elc : c->sp_el0;
+	case SIM_R_PC:           return c->pc;
+	case SIM_R_PSTATE:       return c->pstate;
+	case SIM_R_PSTATE_EL:    return (c->pstate >> 2) & 3;
+	case SIM_R_PSTATE_DAIF:  return (c->pstate >> 6) & 0xF;
+	case SIM_R_PSTATE_SPSEL: return c->pstate & 1;
+	case SIM_R_PSTATE_PAN:   return (c->pstate >> 22) & 1;
+	case SIM_R_PSTATE_DIT:   return (c->pstate >> 24) & 1;
+	case SIM_R_PSTATE_NZCV:  return (c->pstate >> 28) & 0xF;
+	case SIM_R_ELR:          return c->elr_elc;
+	case SIM_R_SPSR:         return c->spsr_elc;
+	default:                 return 0;
+	}
+}
+
+bool sim_check_regs(struct sim_machine *m, uint32_t first, uint32_t n, const struct sim_ctx *c,
+		    uint64_t int_pc, uint64_t int_pstate, const char *describe)
+{
+	for (uint32_t k = 0; k < n && !m->failed; k++) {
+		const struct sim_check *ck = &m->prog->checks[first + k];
+		uint64_t seen = reg_value(c, ck->reg);
+		char desc[300], s[48];
+		int r = match(m, &ck->m, seen, int_pc, int_pstate, desc, sizeof desc);
+		if (r == 0)
+			sim_fail(m, ck->m.loc, "%s: expected %s == %s, got %s", describe,
+				 sim_reg_name(ck->reg), desc, show(s, sizeof s, seen));
+		if (r != 1)
+			return false;
+	}
+	return !m->failed;
+}
+
+/* What a call was, in words: "EVENT_STATUS on PE 1 (handler 'h')". */
+static void describe_call(const struct sim_machine *m, const struct sim_op *op, unsigned pe,
+			  char *buf, size_t n)
+{
+	const char *what = sim_op_name(op->kind);
+	char fidbuf[24];
+
+	if (op->kind == SIM_OP_PSCI) {
+		what = sim_psci_name(op->psci_fn);
+	} else if (op->kind == SIM_OP_CALL) {
+		uint64_t fid = op->fid.kind == SIM_V_CONST ? op->fid.u : 0;
+		what = sdd_call_name((uint32_t)fid);
+		if (what == NULL) {
+			snprintf(fidbuf, sizeof fidbuf, "function 0x%08" PRIx32, (uint32_t)fid);
+			what = fidbuf;
+		}
+	}
+	if (m->pe[pe].depth > 0 && m->pe[pe].disp[m->pe[pe].depth - 1].handler >= 0)
+		snprintf(buf, n, "%s on PE %u in handler '%s'", what, pe,
+			 sim_str(m->prog, m->prog->handlers[m->pe[pe].disp[m->pe[pe].depth - 1].handler].name));
+	else
+		snprintf(buf, n, "%s on PE %u", what, pe);
+}
+
+void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct sim_ctx *c,
+		    int64_t x0, unsigned pe)
+{
+	const struct sim_program *p = m->prog;
+
+	if (m->failed)
+		return;
+	if (op->nchecks) {
+		char what[160];
+		struct sim_ctx seen = *c;
+		seen.x[0] = (uint64_t)x0;
+		describe_call(m, op, pe, what, sizeof what);
+		if (!sim_check_regs(m, op->checks, op->nchecks, &seen, 0, 0, what))
+			return;
+	}
+	if (op->save >= 0 && (uint32_t)op->save < p->nvars) {
+		m->var_value[op->save] = (uint64_t)x0;
+		m->var_set[op->save] = 1;
+	}
+}
+
+/* ---- expect_dispatches / expect_resumes ---- */
+
+static void list_entries(const struct sim_machine *m, char *buf, size_t n)
+{
+	size_t used = 0;
+
+	buf[0] = 0;
+	if (m->nentries == 0)
+		snprintf(buf, n, "none");
+	for (uint32_t k = 0; k < m->nentries && used < n; k++) {
+		const struct sim_entry_rec *e = &m->entries[k];
+		used += (size_t)snprintf(buf + used, n - used, "%s{pe: %u, event: 0x%" PRIx32 "%s%s}",
+					 k ? ", " : "", e->pe, (uint32_t)e->event,
+					 e->handler >= 0 ? ", handler: " : "",
+					 e->handler >= 0 ? sim_str(m->prog, m->prog->handlers[e->handler].name) : "");
+	}
+}
+
+static void expect_dispatches(struct sim_machine *m, const struct sim_op *op)
+{
+	const struct sim_program *p = m->prog;
+	char got[300], desc[200];
+
+	list_entries(m, got, sizeof got);
+	if (op->nlist != m->nentries) {
+		sim_fail(m, op->loc, "expected %u handler entr%s, got %u: %s", op->nlist,
+			 op->nlist == 1 ? "y" : "ies", m->nentries, got);
+		return;
+	}
+	for (uint32_t k = 0; k < op->nlist && !m->failed; k++) {
+		const struct sim_expect_dispatch *e = &p->dispatches[op->list + k];
+		const struct sim_entry_rec *r = &m->entries[k];
+		int res;
+		if (e->pe != SIM_NONE && e->pe != r->pe) {
+			sim_fail(m, e->loc, "expected entry %u on PE %u, got: %s", k + 1, e->pe, got);
+			return;
+		}
+		if (e->has_event) {
+			res = match(m, &e->event, (uint32_t)r->event, 0, 0, desc, sizeof desc);
+			if (res == 0)
+				sim_fail(m, e->loc, "expected entry %u for event %s, got: %s", k + 1, desc, got);
+			if (res != 1)
+				return;
+		}
+		if (e->handler >= 0 && e->handler != r->handler) {
+			sim_fail(m, e->loc, "expected entry %u into handler '%s', got: %s", k + 1,
+				 sim_str(p, p->handlers[e->handler].name), got);
+			return;
+		}
+		if (e->has_arg) {
+			char s[48];
+			res = match(m, &e->arg, r->x1, 0, 0, desc, sizeof desc);
+			if (res == 0)
+				sim_fail(m, e->loc, "expected entry %u with argument %s, got %s", k + 1, desc,
+					 show(s, sizeof s, r->x1));
+			if (res != 1)
+				return;
+		}
+	}
+	m->nentries = 0;
+}
+
+static void expect_resumes(struct sim_machine *m, const struct sim_op *op)
+{
+	const struct sim_program *p = m->prog;
+
+	if (op->nlist != m->nlandings) {
+		sim_fail(m, op->loc, "expected %u landing%s at the resume pad, got %u", op->nlist,
+			 op->nlist == 1 ? "" : "s", m->nlandings);
+		return;
+	}
+	for (uint32_t k = 0; k < op->nlist && !m->failed; k++) {
+		const struct sim_expect_resume *e = &p->resumes[op->list + k];
+		const struct sim_landing *l = &m->landings[k];
+		struct sim_ctx c;
+		char what[64];
+		if (e->pe != SIM_NONE && e->pe != l->pe) {
+			sim_fail(m, e->loc, "expected landing %u on PE %u, it was on PE %u", k + 1, e->pe, l->pe);
+			return;
+		}
+		memset(&c, 0, sizeof c);
+		c.elr_elc = l->elr;
+		c.spsr_elc = l->spsr;
+		c.pstate = l->pstate;
+		snprintf(what, sizeof what, "landing %u on PE %u", k + 1, l->pe);
+		sim_check_regs(m, e->checks, e->nchecks, &c, l->int_pc, l->int_pstate, what);
+	}
+	m->nlandings = 0;
+}
+
+/* ---- Steps ---- */
+
+static bool pe_can_call(struct sim_machine *m, const struct sim_op *op, unsigned pe)
+{
+	static const char *const power[] = { "on", "off", "suspended", "suspended", "frozen" };
+	const struct sim_pe *p = &m->pe[pe];
+
+	if (p->power != SIM_PE_ON) {
+		sim_fail(m, op->loc, "PE %u is %s: it cannot make a call", pe, power[p->power]);
+		return false;
+	}
+	if (p->stuck) {
+		sim_fail(m, op->loc, "PE %u is stopped in a failed handler", pe);
+		return false;
+	}
+	return true;
+}
+
+static void step_call(struct sim_machine *m, const struct sim_op *op, unsigned pe)
+{
+	uint8_t before_depth = m->pe[pe].depth;
+	uint32_t resets = m->resets;
+	struct sim_ctx *ctx = &m->pe[pe].ctx;
+	struct sim_ctx before = *ctx;
+	uint64_t other_el = (before.pstate & ~0xCull) | ((uint64_t)op->from_el << 2);
+
+	if (!pe_can_call(m, op, pe))
+		return;
+	/* A call made from another EL than the client's (e.g. a guest calling
+	 * firmware) is made with that EL in PSTATE; the context keeps its own. */
+	if (op->from_el)
+		ctx->pstate = other_el;
+	sim_firmware_call(m, pe, ctx, op, false);
+	/* When the call returned to its caller, only x0 changed: its arguments
+	 * are not left behind in x1..x5 (contract: "every other register of
+	 * that context is as it was before the call"). */
+	if (m->resets == resets && m->pe[pe].power != SIM_PE_OFF && ctx->pc == before.pc &&
+	    m->pe[pe].depth == before_depth) {
+		memcpy(&ctx->x[1], &before.x[1], 5 * sizeof ctx->x[0]);
+		ctx->pstate = (ctx->pstate & ~0xCull) | (before.pstate & 0xCull);
+	}
+}
+
+static void step_set(struct sim_machine *m, const struct sim_op *op, unsigned pe)
+{
+	struct sim_ctx *c = &m->pe[pe].ctx;
+
+	for (uint32_t k = 0; k < op->nsets; k++) {
+		const struct sim_assign *a = &m->prog->assigns[op->sets + k];
+		uint64_t v;
+		if (!sim_resolve(m, &a->v, 0, 0, a->loc, &v))
+			return;
+		if (a->reg < SIM_R_SP)
+			c->x[a->reg] = v;
+		else if (a->reg == SIM_R_SP)
+			*((c->pstate & 1) ? &c->sp_elc : &c->sp_el0) = v;
+		else if (a->reg == SIM_R_PSTATE_PAN)
+			c->pstate = (c->pstate & ~SDD_PSTATE_PAN) | ((v & 1) << 22);
+		else if (a->reg == SIM_R_PSTATE_DIT)
+			c->pstate = (c->pstate & ~SDD_PSTATE_DIT) | ((v & 1) << 24);
+		else if (a->reg == SIM_R_PSTATE_NZCV)
+			c->pstate = (c->pstate & ~SDD_PSTATE_NZCV) | ((v & 0xF) << 28);
+	}
+}
+
+static void step_dispatch(struct sim_machine *m, const struct sim_op *op, unsigned pe)
+{
+	struct sim_pe *p = &m->pe[pe];
+	uint64_t ev, int_pc = p->ctx.pc, int_pstate = p->ctx.pstate;
+	struct sdd_outcome o;
+	struct sdd_regs r;
+	int res;
+
+	if (!pe_can_call(m, op, pe) || !sim_resolve(m, &op->event, 0, 0, op->loc, &ev))
+		return;
+	sim_ctx_to_regs(&p->ctx, &r);
+	res = sdd_dispatch_explicit(&m->core, pe, (int32_t)ev, &r, &o);
+	if (res == 0) {
+		sim_regs_to_ctx(&r, &p->ctx);
+		sim_note_dispatch(m, pe, &o, int_pc, int_pstate);
+	}
+	if (op->nchecks) {
+		char what[80];
+		struct sim_ctx seen = p->ctx;
+		seen.x[0] = (uint64_t)(int64_t)res;
+		snprintf(what, sizeof what, "explicit dispatch of 0x%" PRIx64 " on PE %u", ev, pe);
+		sim_check_regs(m, op->checks, op->nchecks, &seen, 0, 0, what);
+	}
+}
+
+static void run_step(struct sim_machine *m, const struct sim_op *op)
+{
+	unsigned pe = op->pe == SIM_NONE ? 0 : op->pe;
+	struct sim_obs ob;
+
+	memset(&ob, 0, sizeof ob);
+	ob.kind = SIM_OBS_STEP;
+	ob.pe = op->pe;
+	ob.status = op->kind;
+	sim_observe(m, &ob);
+	if (op->pe != SIM_NONE && op->pe >= m->npe) {
+		sim_fail(m, op->loc, "PE %u does not exist (the platform has %u)", op->pe, m->npe);
+		return;
+	}
+	switch (op->kind) {
+	case SIM_OP_CALL:
+	case SIM_OP_PSCI:
+		step_call(m, op, pe);
+		break;
+	case SIM_OP_INTERRUPT:
+		sim_fire(m, op->intid, pe);
+		break;
+	case SIM_OP_SET:
+		step_set(m, op, pe);
+		break;
+	case SIM_OP_WAKE:
+		sim_wake(m, pe);
+		break;
+	case SIM_OP_DISPATCH:
+		step_dispatch(m, op, pe);
+		break;
+	case SIM_OP_MIGRATE:
+		sim_migrate(m, op->loc);
+		break;
+	case SIM_OP_RESUME:
+		if (m->pe[pe].paused == 0) {
+			sim_fail(m, op->loc, "no handler is paused on PE %u", pe);
+			break;
+		}
+		m->pe[pe].paused = 0;
+		ob.kind = SIM_OBS_RESUME;
+		ob.pe = (uint8_t)pe;
+		ob.depth = m->pe[pe].depth;
+		sim_observe(m, &ob);
+		break;
+	case SIM_OP_EXPECT_DISPATCHES:
+		expect_dispatches(m, op);
+		break;
+	case SIM_OP_EXPECT_RESUMES:
+		expect_resumes(m, op);
+		break;
+	default:
+		sim_fail(m, op->loc, "'%s' is not a step", sim_op_name(op->kind));
+		break;
+	}
+}
+
+int sim_run(struct sim_cpu *cpu, const struct sim_program *prog, const struct sim_run_opts *opts,
+	    struct sim_result *res)
+{
+	struct sim_machine *m = calloc(1, sizeof *m);
+	static const struct sim_run_opts none;
+
+	memset(res, 0, sizeof *res);
+	if (!opts)
+		opts = &none;
+	if (m == NULL) {
+		snprintf(res->message, sizeof res->message, "out of memory");
+		return -1;
+	}
+	if (sim_machine_init(m, cpu, prog, opts, res->message, sizeof res->message)) {
+		free(m);
+		return -1;
+	}
+	for (uint32_t k = 0; k < prog->nsteps && !m->failed && !m->system_off; k++) {
+		const struct sim_op *op = &prog->steps[k];
+		m->step = k;
+		run_step(m, op);
+		if (!m->failed)
+			sim_quiesce(m);
+		if (!m->failed && !opts->skip_invariants)
+			sim_check_invariants(m, op->loc);
+		res->steps_run = k + 1;
+	}
+	res->passed = !m->failed;
+	res->step = m->step;
+	res->loc = m->fail_loc;
+	res->dispatches = m->dispatches;
+	res->calls = m->calls;
+	if (m->failed)
+		snprintf(res->message, sizeof res->message, "%s", m->fail_msg);
+	sim_machine_free(m);
+	free(m);
+	return 0;
+}

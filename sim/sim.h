@@ -1,0 +1,106 @@
+/*
+ * sim.h - the simulator: runs a scenario program on a simulated multi-PE
+ * Arm machine (GICv3 model, PSCI, client code on Unicorn) with the SDEI
+ * dispatcher core inside, checking every expectation and invariant.
+ *
+ * Determinism: every choice the hardware or the specification leaves open
+ * (which PE takes a 1-of-N SPI, which PE advances next when several can)
+ * comes from one choice source.  Without one, the documented scenario
+ * policy applies: the lowest-numbered eligible PE.  The same program and
+ * the same choices give the same run, observation for observation.
+ */
+#ifndef SIM_SIM_H
+#define SIM_SIM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cpu.h"
+#include "program.h"
+
+enum sim_choice_kind {
+	SIM_CHOICE_1OFN = 0,     /* which eligible PE takes a 1-of-N SPI */
+	SIM_CHOICE_SCHEDULE      /* which PE that can make progress advances next */
+};
+
+struct sim_choice {
+	/* Return 0..n-1 (an index into the candidates, in ascending PE order). */
+	unsigned (*pick)(void *ctx, unsigned kind, unsigned n);
+	void *ctx;
+};
+
+/* ---- Observations: what happened, in order ---- */
+
+enum sim_obs_kind {
+	SIM_OBS_STEP = 0,    /* a step starts (step index, op kind in status) */
+	SIM_OBS_CALL,        /* an SMC/HVC answered (fid, args x1..x5, result) */
+	SIM_OBS_PSCI,        /* a PSCI call answered */
+	SIM_OBS_FIRE,        /* an interrupt input fired (intid, pe for banked) */
+	SIM_OBS_IRQ,         /* firmware acknowledged intid on pe (status: enum sdd_irq_result) */
+	SIM_OBS_DISPATCH,    /* a handler was entered (event, handler, regs x0..x3, pc, pstate) */
+	SIM_OBS_COMPLETE,    /* a handler completed (event; status: COMPLETE status, or -1 for
+			      * COMPLETE_AND_RESUME, -2 implicit completion) */
+	SIM_OBS_LANDING,     /* the resume pad or a vector was reached (regs: elr, spsr, pstate, vector) */
+	SIM_OBS_YIELD,       /* a handler paused */
+	SIM_OBS_RESUME,      /* a paused handler was resumed */
+	SIM_OBS_POWER,       /* a PE's power state changed (status: enum sim_power) */
+	SIM_OBS_MIGRATE,     /* the machine was saved and restored into a fresh one */
+	SIM_OBS_FAIL         /* the scenario failed (text) */
+};
+
+enum sim_power { SIM_PE_ON = 0, SIM_PE_OFF, SIM_PE_STANDBY, SIM_PE_POWERDOWN, SIM_PE_FROZEN };
+
+struct sim_obs {
+	uint8_t  kind;       /* enum sim_obs_kind */
+	uint8_t  pe;
+	uint8_t  depth;      /* handlers running on pe after the event */
+	uint8_t  from_handler;  /* CALL/PSCI: made by handler code (1) or a step (0) */
+	uint32_t step;
+	uint64_t time;       /* logical clock: +1 per observation */
+	uint32_t fid;
+	uint64_t args[5];
+	int64_t  result;
+	int32_t  event;
+	int32_t  handler;    /* handler index, -1 unknown */
+	uint32_t intid;
+	uint64_t regs[4];
+	uint64_t pc, pstate;
+	int32_t  status;
+	const char *text;
+};
+
+struct sim_observer {
+	void (*obs)(void *ctx, const struct sim_obs *o);
+	void *ctx;
+};
+
+/* ---- Running a program ---- */
+
+struct sim_run_opts {
+	struct sim_choice choice;       /* pick NULL: the scenario policy */
+	struct sim_observer observer;   /* obs NULL: none */
+	uint64_t slice_budget;          /* instructions a PE may run without trapping (0: 1,000,000) */
+	uint32_t max_rounds;            /* scheduler rounds per step before "did not settle" (0: 100,000) */
+	bool     skip_invariants;       /* don't check invariants after every step */
+};
+
+struct sim_result {
+	bool     passed;
+	uint32_t step;                  /* the step that failed (valid when !passed) */
+	struct sim_loc loc;             /* where the failed expectation is written */
+	char     message[600];          /* "what was expected, what happened" */
+	uint32_t steps_run;
+	uint32_t dispatches;
+	uint32_t calls;
+};
+
+/*
+ * Run prog on a fresh machine built on cpu.  Returns 0 when the program
+ * could run (res says whether it passed), or -1 when no machine can be
+ * built for it (res->message says why: a platform the dispatcher refuses,
+ * too many handlers, an ELF image that cannot be loaded, ...).
+ */
+int sim_run(struct sim_cpu *cpu, const struct sim_program *prog,
+	    const struct sim_run_opts *opts, struct sim_result *res);
+
+#endif /* SIM_SIM_H */

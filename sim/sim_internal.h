@@ -1,0 +1,199 @@
+/*
+ * sim_internal.h - the machine: what sim.h's run is made of.
+ *
+ *   machine.c   building a machine, the core's port onto the GIC model
+ *   handlers.c  handler code and action records in client memory
+ *   exec.c      the scheduler, traps, taking interrupts, running PEs
+ *   psci.c      the PSCI firmware model
+ *   runner.c    executing steps and checking expectations
+ *   check.c     cross-layer invariants
+ *   snapshot.c  saving and restoring a whole machine
+ */
+#ifndef SIM_INTERNAL_H
+#define SIM_INTERNAL_H
+
+#include <stdio.h>
+
+#include "gic/gic.h"
+#include "sdd/sdd.h"
+#include "sim.h"
+
+#define SIM_MAX_HANDLERS 256u
+#define SIM_PRIO_CRITICAL 0x60   /* GIC priorities of the two SDEI classes (TF-A's FVP values) */
+#define SIM_PRIO_NORMAL   0x70
+#define SIM_PRIO_CLIENT   0xA0   /* a client (Non-secure) interrupt */
+
+/* One running dispatch on a PE, as the machine saw it happen (kept apart
+ * from the core's own record so that expectations check the core). */
+struct sim_dispatch {
+	int32_t  event;
+	int32_t  handler;        /* handler index, -1: not one of the program's */
+	uint32_t intid;          /* 1023 for an explicit dispatch */
+	uint64_t int_pc, int_pstate;   /* the context it interrupted */
+};
+
+struct sim_pe {
+	struct sim_ctx ctx;      /* what the PE executes now (main context or a handler) */
+	uint8_t  power;          /* enum sim_power */
+	uint8_t  depth;          /* handlers running here (mirrors the core) */
+	uint8_t  paused;         /* depth of a handler stopped by yield; 0: none */
+	uint8_t  stuck;          /* stopped for good: a handler faulted or ran out of actions */
+	uint8_t  npri;           /* explicit-dispatch priority activations */
+	uint8_t  saved_pmr[2];   /* PMR before each activation */
+	struct sim_dispatch disp[2];
+	struct sim_dispatch last_completed;   /* for interrupted_pc/_pstate at a landing */
+};
+
+/* A landing at the resume pad or a vector. */
+struct sim_landing {
+	uint8_t  pe;
+	uint8_t  vector;         /* 0xFF: the resume pad */
+	uint64_t elr, spsr, pstate;
+	uint64_t int_pc, int_pstate;
+};
+
+/* Client memory user code may write (ELF images). */
+#define SIM_MAX_USER_RANGES 16
+struct sim_range { uint64_t addr, size; };
+
+/* A handler entry seen during the run. */
+struct sim_entry_rec {
+	uint8_t  pe;
+	int32_t  event;
+	int32_t  handler;
+	uint64_t pc, x1;
+};
+
+struct sim_machine {
+	struct sim_cpu *cpu;
+	const struct sim_program *prog;
+	struct sim_platform plat;
+	struct sdd_platform splat;
+	struct sdd core;
+	struct sdd_port port;
+	struct gic gic;
+	struct sim_choice choice;
+	struct sim_observer observer;
+	uint64_t slice_budget;
+	uint32_t max_rounds;
+	uint32_t npe;
+	struct sim_pe pe[SIM_MAX_PES];
+
+	/* handlers in client memory */
+	uint64_t handler_entry[SIM_MAX_HANDLERS];
+	uint32_t handler_rec[SIM_MAX_HANDLERS];   /* first action record of each handler */
+	uint32_t nrecs;
+	uint8_t  secure[GIC_NUM_INTIDS];         /* firmware-owned client-invisible interrupts */
+	struct sim_range user[SIM_MAX_USER_RANGES];  /* loaded ELF segments */
+	uint32_t nuser;
+
+	/* run state */
+	uint32_t step;           /* step being run */
+	uint64_t time;
+	int      running_pe;     /* PE executing code, -1 none */
+	unsigned dev_target;     /* test device: PE of the next SGI/PPI raise */
+	bool     system_off;
+	uint32_t resets;         /* SYSTEM_RESETs so far */
+	bool     failed;
+	struct sim_loc fail_loc;
+	char     fail_msg[600];
+	uint32_t calls, dispatches;
+
+	/* variables ($name) */
+	uint64_t *var_value;
+	uint8_t  *var_set;
+
+	/* logs since the last expect_dispatches / expect_resumes step */
+	struct sim_entry_rec *entries;   uint32_t nentries, cap_entries;
+	struct sim_landing *landings;    uint32_t nlandings, cap_landings;
+};
+
+/* ---- machine.c ---- */
+
+/* Build a machine for prog on cpu.  0, or -1 with a message in err. */
+int  sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct sim_program *prog,
+		      const struct sim_run_opts *opts, char *err, size_t errlen);
+void sim_machine_free(struct sim_machine *m);
+/* SYSTEM_RESET: back to the state before the first step (handlers stay loaded). */
+void sim_machine_reset(struct sim_machine *m);
+/* A PE's main context at power-up: parked in the runtime's idle loop. */
+void sim_main_context(const struct sim_machine *m, unsigned pe, struct sim_ctx *ctx);
+/* Conversions between the machine's context and the core's register file. */
+void sim_ctx_to_regs(const struct sim_ctx *c, struct sdd_regs *r);
+void sim_regs_to_ctx(const struct sdd_regs *r, struct sim_ctx *c);
+/* Record a failure (the first one wins) at loc. */
+void sim_fail(struct sim_machine *m, struct sim_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Report an observation (fills time and step). */
+void sim_observe(struct sim_machine *m, struct sim_obs *o);
+/* Choice source. */
+unsigned sim_pick(struct sim_machine *m, unsigned kind, unsigned n);
+
+/* ---- handlers.c ---- */
+
+int  sim_handlers_load(struct sim_machine *m, char *err, size_t errlen);
+/* Load a user ELF image (elf.c); *entry = the symbol's address. */
+int  sim_elf_load(struct sim_machine *m, const char *path, const char *symbol, uint64_t *entry,
+		  char *err, size_t errlen);
+/* Handler index whose entry point is pc, or -1. */
+int  sim_handler_at(const struct sim_machine *m, uint64_t pc);
+/* Program action index of action record address rec, or -1 (with its handler). */
+int  sim_action_of_record(const struct sim_machine *m, uint64_t rec, int *handler);
+
+/* ---- exec.c ---- */
+
+/* Run until nothing more can happen without a new step. */
+void sim_quiesce(struct sim_machine *m);
+/* A firmware call (SMC/HVC) from PE pe's context ctx: op is the step or
+ * handler action making it (its arguments are placed in x0..x5 first and
+ * its expectations checked after), or NULL for a call whose registers are
+ * already set (user code).  Returns what the trap should do next. */
+enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx,
+				       const struct sim_op *op, bool from_handler);
+/* Take the dispatcher's result for a dispatch that happened on pe. */
+void sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outcome *o,
+		       uint64_t int_pc, uint64_t int_pstate);
+/* Raise interrupt intid as a device would (pe: target of an SGI or PPI). */
+void sim_fire(struct sim_machine *m, uint32_t intid, unsigned pe);
+/* Wake a suspended PE. */
+void sim_wake(struct sim_machine *m, unsigned pe);
+
+/* ---- psci.c ---- */
+
+bool    sim_is_psci_fid(uint32_t fid);
+uint32_t sim_psci_fid(unsigned fn);
+/* Handle PSCI call fid with x1..x3 on pe.  Returns x0 (32-bit results
+ * sign-extended).  *stops is set when the calling PE does not continue
+ * (it powered off, suspended, froze, or the system went off or reset). */
+int64_t sim_psci(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, bool from_handler,
+		 bool *stops);
+
+/* ---- check.c ---- */
+
+/* Check the GIC, the core and the machine against each other; records a
+ * failure at loc and returns false when something does not hold. */
+bool sim_check_invariants(struct sim_machine *m, struct sim_loc loc);
+
+/* ---- runner.c ---- */
+
+/* Value of v as seen now on pe, with the interrupted context int_pc /
+ * int_pstate for interrupted_pc / interrupted_pstate.  false (and a
+ * failure recorded at loc) when it cannot be resolved. */
+bool sim_resolve(struct sim_machine *m, const struct sim_value *v, uint64_t int_pc,
+		 uint64_t int_pstate, struct sim_loc loc, uint64_t *out);
+/* Check checks[first..first+n) against a context (regs, pstate, elr/spsr);
+ * describe: what is being checked, for the message.  false on mismatch. */
+bool sim_check_regs(struct sim_machine *m, uint32_t first, uint32_t n, const struct sim_ctx *c,
+		    uint64_t int_pc, uint64_t int_pstate, const char *describe);
+/* After a call: check op's expectations on x0 (or the register map) and save. */
+void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct sim_ctx *c,
+		    int64_t x0, unsigned pe);
+
+/* ---- snapshot.c ---- */
+
+/* Save m and restore it into a fresh machine on the same CPU; m becomes
+ * the fresh machine.  false (failure recorded) if the dispatcher refused
+ * its own state. */
+bool sim_migrate(struct sim_machine *m, struct sim_loc loc);
+
+#endif /* SIM_INTERNAL_H */
