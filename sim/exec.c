@@ -20,6 +20,20 @@
 
 enum progress { P_NONE = 0, P_WAKE, P_IRQ, P_RUN };
 
+/* Would firmware on pe take a Group 0 interrupt now?  (A signalled Secure
+ * Group 1 interrupt is not firmware's to acknowledge: IAR0 would say 1023.)
+ * Cached per PE until the GIC model changes: the scheduler asks often. */
+static bool group0_signalled(struct sim_machine *m, unsigned pe)
+{
+	struct sim_pe *p = &m->pe[pe];
+
+	if (p->irq_epoch != m->gic.epoch + 1) {
+		p->irq_ready = gic_fiq_line(&m->gic, pe) && gic_hppir0(&m->gic, pe) < GIC_NUM_INTIDS;
+		p->irq_epoch = m->gic.epoch + 1;
+	}
+	return p->irq_ready;
+}
+
 static enum progress pe_progress(struct sim_machine *m, unsigned pe)
 {
 	struct sim_pe *p = &m->pe[pe];
@@ -35,7 +49,7 @@ static enum progress pe_progress(struct sim_machine *m, unsigned pe)
 	}
 	if (p->stuck)
 		return P_NONE;
-	if (gic_fiq_line(&m->gic, pe))
+	if (group0_signalled(m, pe))
 		return P_IRQ;
 	/* code to run: a handler not paused, or (after COMPLETE_AND_RESUME) a
 	 * main context that has not parked yet */
@@ -269,7 +283,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 			sim_after_call(m, op, ctx, SDD_NOT_SUPPORTED, pe);
 	}
 	/* An interrupt the call made deliverable here is taken right after it. */
-	if (m->failed || gic_fiq_line(&m->gic, pe))
+	if (m->failed || group0_signalled(m, pe))
 		return SIM_TRAP_STOP;
 	return SIM_TRAP_CONTINUE;
 }

@@ -42,6 +42,8 @@ struct sim_pe {
 	uint8_t  saved_pmr[2];   /* PMR before each activation */
 	struct sim_dispatch disp[2];
 	struct sim_dispatch last_completed;   /* for interrupted_pc/_pstate at a landing */
+	uint64_t irq_epoch;      /* derived: GIC epoch + 1 when irq_ready was computed */
+	uint8_t  irq_ready;      /* derived: a Group 0 interrupt is signalled here */
 };
 
 /* A landing at the resume pad or a vector. */

@@ -104,6 +104,7 @@ struct gic_pe {                 /* redistributor + CPU interface */
 	uint32_t apr[3];            /* ICC_AP0R0 / AP1R0(S) / AP1R0(NS): one bit per group priority (32 levels) */
 	struct gic_ack ack[32];     /* shadow of the APRs in acknowledge order (for invariants) */
 	uint8_t  nack;
+	uint32_t banked_live;       /* derived: bit i set iff banked[i] is pending, enabled, inactive */
 };
 
 struct gic {

@@ -201,6 +201,14 @@ static int gic_check_active(const struct gic *g, char *why, size_t n)
 
 static int gic_check_derived(struct gic *g, char *why, size_t n)
 {
+	for (unsigned i = 0; i < g->npe; i++)
+		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++) {
+			bool want = gicd_irq_live(&g->pe[i].banked[intid]);
+			bool have = (g->pe[i].banked_live >> intid) & 1u;
+			if (want != have)
+				return gic_fail(why, n, 4, "G4: banked_live of PE %u says INTID %u is %s",
+						i, intid, have ? "live, it is not" : "not live, it is");
+		}
 	for (unsigned s = 0; s < GIC_MAX_SPIS; s++) {
 		bool want = s < g->nspi && gicd_irq_live(&g->spi[s]);
 		bool have = (g->spi_live[s / 64] >> (s % 64)) & 1u;

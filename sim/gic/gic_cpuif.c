@@ -80,12 +80,17 @@ struct gic_hppi icc_hppi_scan(const struct gic *g, unsigned pe, bool every_spi)
 
 	if (pe >= gic_npe(g) || g->pe[pe].sleep)
 		return best;
-	for (uint32_t intid = 0; intid < GIC_NUM_BANKED; intid++)
-		icc_consider(g, pe, intid, &g->pe[pe].banked[intid], &best);
 	if (every_spi) {
+		for (uint32_t intid = 0; intid < GIC_NUM_BANKED; intid++)
+			icc_consider(g, pe, intid, &g->pe[pe].banked[intid], &best);
 		for (unsigned n = 0; n < gic_nspi(g); n++)
 			icc_consider(g, pe, GIC_MIN_SPI + n, &g->spi[n], &best);
 		return best;
+	}
+	/* Only live interrupts can be candidates: walk the derived bitmaps. */
+	for (uint32_t live = g->pe[pe].banked_live; live; live &= live - 1) {
+		uint32_t intid = gic_ctz64(live);
+		icc_consider(g, pe, intid, &g->pe[pe].banked[intid], &best);
 	}
 	for (unsigned n = gicd_next_live(g, 0); n < gic_nspi(g); n = gicd_next_live(g, n + 1))
 		icc_consider(g, pe, GIC_MIN_SPI + n, &g->spi[n], &best);
@@ -152,8 +157,7 @@ static uint32_t icc_ack(struct gic *g, unsigned pe, unsigned grp)
 	 * guard is for forged states, which G1 then reports. */
 	if (p->nack < GIC_ACK_MAX)
 		p->ack[p->nack++] = (struct gic_ack){ (uint16_t)h.intid, gprio, (uint8_t)grp };
-	if (h.intid >= GIC_MIN_SPI)
-		gicd_spi_sync(g, h.intid - GIC_MIN_SPI);
+	gic_irq_sync(g, irq, h.intid);
 	gic_changed(g);
 	return h.intid;
 }
@@ -224,8 +228,7 @@ static void icc_deactivate(struct gic *g, uint32_t intid, struct gic_irq *irq)
 {
 	irq->active = 0;
 	irq->owner = GIC_NO_PE;
-	if (intid >= GIC_MIN_SPI)
-		gicd_spi_sync(g, intid - GIC_MIN_SPI);
+	gic_irq_sync(g, irq, intid);
 }
 
 /* EOImode 0: the drop is of the APRs' highest priority, whatever intid

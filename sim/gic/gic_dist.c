@@ -29,6 +29,7 @@ void gic_init(struct gic *g, unsigned npe, const uint64_t *mpidr, unsigned nspi,
 			p->igrpen[grp] = 1;
 		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
 			p->banked[intid] = gic_irq_reset_value();
+		gicr_live_recompute(p);
 	}
 	if (choice)
 		g->choice = *choice;
@@ -83,6 +84,33 @@ bool gic_equal(const struct gic *a, const struct gic *b)
 }
 
 /* ---- derived state ---- */
+
+void gic_irq_sync(struct gic *g, const struct gic_irq *irq, uint32_t intid)
+{
+	if (intid >= GIC_MIN_SPI) {
+		gicd_spi_sync(g, intid - GIC_MIN_SPI);
+	} else if (intid < GIC_NUM_BANKED) {
+		/* which PE's copy: irq lies in g->pe[k].banked[intid] */
+		size_t k = (size_t)((const char *)irq - (const char *)&g->pe[0].banked[intid]) /
+			   sizeof(struct gic_pe);
+		uint32_t bit = 1u << intid;
+
+		if (k >= GIC_MAX_PES)
+			return;
+		if (gicd_irq_live(irq))
+			g->pe[k].banked_live |= bit;
+		else
+			g->pe[k].banked_live &= ~bit;
+	}
+}
+
+void gicr_live_recompute(struct gic_pe *p)
+{
+	p->banked_live = 0;
+	for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
+		if (gicd_irq_live(&p->banked[intid]))
+			p->banked_live |= 1u << intid;
+}
 
 void gicd_spi_sync(struct gic *g, unsigned n)
 {

@@ -115,6 +115,11 @@ struct gic_irq gic_irq_reset_value(void);
 void gic_changed(struct gic *g);
 /* Recompute SPI n's spi_live bit from its state. */
 void gicd_spi_sync(struct gic *g, unsigned n);
+/* Recompute the live bit of interrupt instance irq (intid's SPI, or a
+ * banked one inside some g->pe[].banked[]) after a change to it. */
+void gic_irq_sync(struct gic *g, const struct gic_irq *irq, uint32_t intid);
+/* Recompute a PE's whole banked_live bitmap. */
+void gicr_live_recompute(struct gic_pe *p);
 /* PE an IRM=0 route names (the lowest one with that affinity), or GIC_NO_PE. */
 unsigned gicd_affinity_pe(const struct gic *g, uint64_t aff);
 /* 1-of-N eligibility of pe for an SPI (see gic.h, gic_highest_pending). */

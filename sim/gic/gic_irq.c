@@ -42,8 +42,7 @@ void gic_irq_commit(struct gic *g, uint32_t intid, struct gic_irq *irq, struct g
 	if (memcmp(irq, &next, sizeof next) == 0)
 		return;
 	*irq = next;
-	if (intid >= GIC_MIN_SPI)
-		gicd_spi_sync(g, intid - GIC_MIN_SPI);
+	gic_irq_sync(g, irq, intid);
 	gic_changed(g);
 }
 

@@ -42,6 +42,7 @@ void gic_redist_reset(struct gic *g, unsigned pe)
 		irq.line = p->banked[intid].line;
 		p->banked[intid] = irq;
 	}
+	gicr_live_recompute(p);
 	p->pmr = GIC_IDLE_PRIO & GIC_PRIO_MASK;
 	memset(p->apr, 0, sizeof p->apr);
 	memset(p->ack, 0, sizeof p->ack);
