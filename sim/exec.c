@@ -191,7 +191,8 @@ static bool build_call(struct sim_machine *m, const struct sim_op *op, unsigned 
 }
 
 static void observe_call(struct sim_machine *m, unsigned pe, const struct sim_ctx *ctx,
-			 uint32_t fid, const uint64_t args[5], int64_t x0, bool psci, bool from_handler)
+			 uint32_t fid, const uint64_t args[5], int64_t x0, bool psci, bool from_handler,
+			 unsigned el, bool completed)
 {
 	struct sim_obs o;
 
@@ -200,6 +201,8 @@ static void observe_call(struct sim_machine *m, unsigned pe, const struct sim_ct
 	o.pe = (uint8_t)pe;
 	o.depth = m->pe[pe].depth;
 	o.from_handler = from_handler;
+	o.el = (uint8_t)el;
+	o.status = completed;
 	o.fid = fid;
 	memcpy(o.args, args, sizeof o.args);
 	o.result = x0;
@@ -237,12 +240,14 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 {
 	uint64_t args[5];
 	uint32_t fid;
+	unsigned el;
 	int64_t x0;
 
 	if (op && !build_call(m, op, pe, ctx))
 		return SIM_TRAP_STOP;
 	fid = (uint32_t)ctx->x[0];
 	memcpy(args, &ctx->x[1], sizeof args);
+	el = (unsigned)(ctx->pstate >> 2) & 3;
 	m->calls++;
 
 	if (sim_is_psci_fid(fid)) {
@@ -250,7 +255,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		x0 = sim_psci(m, pe, ctx, from_handler, &stops);
 		if (!stops)
 			ctx->x[0] = (uint64_t)x0;
-		observe_call(m, pe, ctx, fid, args, x0, true, from_handler);
+		observe_call(m, pe, ctx, fid, args, x0, true, from_handler, el, false);
 		if (op)
 			sim_after_call(m, op, ctx, x0, pe);
 		if (stops || m->failed)
@@ -264,7 +269,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		act = sdd_call(&m->core, pe, &r, &o);
 		if (act == SDD_ACT_COMPLETE || act == SDD_ACT_RESUME) {
 			sim_regs_to_ctx(&r, ctx);
-			observe_call(m, pe, ctx, fid, args, 0, false, from_handler);
+			observe_call(m, pe, ctx, fid, args, 0, false, from_handler, el, true);
 			note_complete(m, pe, &o, act == SDD_ACT_RESUME);
 			if (op)
 				sim_after_call(m, op, ctx, 0, pe);
@@ -272,13 +277,13 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		}
 		x0 = (int64_t)r.x[0];
 		ctx->x[0] = r.x[0];
-		observe_call(m, pe, ctx, fid, args, x0, false, from_handler);
+		observe_call(m, pe, ctx, fid, args, x0, false, from_handler, el, false);
 		if (op)
 			sim_after_call(m, op, ctx, x0, pe);
 	} else {
 		/* SMCCC: an unknown function answers NOT_SUPPORTED */
 		ctx->x[0] = (uint64_t)(int64_t)SDD_NOT_SUPPORTED;
-		observe_call(m, pe, ctx, fid, args, SDD_NOT_SUPPORTED, false, from_handler);
+		observe_call(m, pe, ctx, fid, args, SDD_NOT_SUPPORTED, false, from_handler, el, false);
 		if (op)
 			sim_after_call(m, op, ctx, SDD_NOT_SUPPORTED, pe);
 	}

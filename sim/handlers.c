@@ -88,6 +88,7 @@ int sim_handlers_load(struct sim_machine *m, char *err, size_t errlen)
 			if (sim_elf_load(m, sim_str(p, hd->elf_path), sim_str(p, hd->symbol),
 					 &m->handler_entry[h], why, sizeof why)) {
 				snprintf(err, errlen, "handler '%s': %s", sim_str(p, hd->name), why);
+				m->fail_loc = hd->loc;
 				return -1;
 			}
 			continue;

@@ -332,12 +332,11 @@ void sim_machine_reset(struct sim_machine *m)
 	/* The description was accepted once, so it is accepted again. */
 	if (power_up(m, err, sizeof err))
 		sim_fail(m, m->prog->steps[m->step].loc, "SYSTEM_RESET: %s", err);
-	for (unsigned pe = 0; pe < m->npe; pe++) {
+	{
 		struct sim_obs o;
 		memset(&o, 0, sizeof o);
-		o.kind = SIM_OBS_POWER;
-		o.pe = (uint8_t)pe;
-		o.status = SIM_PE_ON;
+		o.kind = SIM_OBS_RESET;
+		o.pe = SIM_NONE;
 		sim_observe(m, &o);
 	}
 }

@@ -69,8 +69,9 @@ static void note_power(struct sim_machine *m, unsigned pe, enum sim_power state)
 {
 	struct sim_obs o;
 
-	m->pe[pe].power = (uint8_t)state;
 	memset(&o, 0, sizeof o);
+	o.regs[0] = m->pe[pe].power;
+	m->pe[pe].power = (uint8_t)state;
 	o.kind = SIM_OBS_POWER;
 	o.pe = (uint8_t)pe;
 	o.status = state;

@@ -371,6 +371,16 @@ static void step_dispatch(struct sim_machine *m, const struct sim_op *op, unsign
 		return;
 	sim_ctx_to_regs(&p->ctx, &r);
 	res = sdd_dispatch_explicit(&m->core, pe, (int32_t)ev, &r, &o);
+	{
+		struct sim_obs ob;
+		memset(&ob, 0, sizeof ob);
+		ob.kind = SIM_OBS_EXPLICIT;
+		ob.pe = (uint8_t)pe;
+		ob.event = (int32_t)ev;
+		ob.result = res;
+		ob.depth = p->depth;
+		sim_observe(m, &ob);
+	}
 	if (res == 0) {
 		sim_regs_to_ctx(&r, &p->ctx);
 		sim_note_dispatch(m, pe, &o, int_pc, int_pstate);
@@ -455,6 +465,7 @@ int sim_run(struct sim_cpu *cpu, const struct sim_program *prog, const struct si
 		return -1;
 	}
 	if (sim_machine_init(m, cpu, prog, opts, res->message, sizeof res->message)) {
+		res->loc = m->fail_loc;          /* where the problem is written, when known */
 		free(m);
 		return -1;
 	}

@@ -43,9 +43,11 @@ enum sim_obs_kind {
 	SIM_OBS_LANDING,     /* the resume pad or a vector was reached (regs: elr, spsr, pstate, vector) */
 	SIM_OBS_YIELD,       /* a handler paused */
 	SIM_OBS_RESUME,      /* a paused handler was resumed */
-	SIM_OBS_POWER,       /* a PE's power state changed (status: enum sim_power) */
+	SIM_OBS_POWER,       /* a PE's power state changed (status: enum sim_power; regs[0]: the previous one) */
 	SIM_OBS_MIGRATE,     /* the machine was saved and restored into a fresh one */
-	SIM_OBS_FAIL         /* the scenario failed (text) */
+	SIM_OBS_FAIL,        /* the scenario failed (text) */
+	SIM_OBS_EXPLICIT,    /* firmware asked for an explicit dispatch of event on pe (result) */
+	SIM_OBS_RESET        /* SYSTEM_RESET: the machine is back in its initial state */
 };
 
 enum sim_power { SIM_PE_ON = 0, SIM_PE_OFF, SIM_PE_STANDBY, SIM_PE_POWERDOWN, SIM_PE_FROZEN };
@@ -55,6 +57,7 @@ struct sim_obs {
 	uint8_t  pe;
 	uint8_t  depth;      /* handlers running on pe after the event */
 	uint8_t  from_handler;  /* CALL/PSCI: made by handler code (1) or a step (0) */
+	uint8_t  el;         /* CALL/PSCI: EL the call was made from */
 	uint32_t step;
 	uint64_t time;       /* logical clock: +1 per observation */
 	uint32_t fid;
@@ -65,7 +68,7 @@ struct sim_obs {
 	uint32_t intid;
 	uint64_t regs[4];
 	uint64_t pc, pstate;
-	int32_t  status;
+	int32_t  status;     /* see the kinds; CALL: 1 when the call completed the running handler */
 	const char *text;
 };
 

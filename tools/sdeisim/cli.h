@@ -1,0 +1,64 @@
+/*
+ * cli.h - the sdeisim command: shared pieces of its subcommands.
+ *
+ * Exit status, for every subcommand: 0 all passed, 1 a check failed,
+ * 2 bad input or usage.
+ */
+#ifndef SDEISIM_CLI_H
+#define SDEISIM_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "sim.h"
+
+#define EXIT_PASSED   0
+#define EXIT_FAILED   1
+#define EXIT_BADINPUT 2
+
+struct cli_cmd {
+	const char *name;
+	const char *summary;
+	int (*run)(int argc, char **argv);   /* argv[0] is the subcommand's name */
+};
+
+/* The subcommands (run.c, ...). */
+int cmd_run(int argc, char **argv);
+
+/* ---- files.c ---- */
+
+/* The scenario files named by paths: files as given, directories expanded
+ * to every *.yaml below them, sorted.  Returns 0, or -1 after printing
+ * "PATH: problem" to stderr. */
+int collect_yaml(char **paths, int npaths, char ***files, size_t *nfiles);
+void free_files(char **files, size_t n);
+
+/* ---- report.c ---- */
+
+/* One scenario's outcome, with what was recorded while it ran. */
+struct scen_report {
+	char  *file;
+	char  *name;            /* NULL if it could not be loaded */
+	int    status;          /* EXIT_PASSED, EXIT_FAILED or EXIT_BADINPUT */
+	char   message[800];    /* "FILE:LINE:COL: message" when not passed */
+	double seconds;
+	char  *verbose;         /* --verbose text (may be NULL) */
+	char  *timeline;        /* trace events of this scenario, comma-separated JSON objects (may be NULL) */
+};
+
+/* An observer that writes --verbose lines and/or timeline events for one
+ * scenario.  open() before the run, close() after (fills the report). */
+struct recorder;
+struct recorder *recorder_open(const struct sim_program *prog, bool verbose, bool timeline,
+			       unsigned scenario_index);
+struct sim_observer recorder_observer(struct recorder *r);
+void recorder_close(struct recorder *r, struct scen_report *rep);
+
+/* Write the JUnit XML and the trace-event JSON of a whole run. */
+int write_junit(const char *path, const struct scen_report *reps, size_t n);
+int write_timeline(const char *path, const struct scen_report *reps, size_t n);
+
+void report_free(struct scen_report *rep);
+
+#endif /* SDEISIM_CLI_H */

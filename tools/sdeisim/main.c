@@ -1,0 +1,43 @@
+/*
+ * main.c - sdeisim: one binary, one table of subcommands.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct cli_cmd commands[] = {
+	{ "run", "run YAML scenarios on the simulated machine", cmd_run },
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: sdeisim COMMAND [OPTIONS] [ARGS]\n\n"
+		   "An SDEI (Arm DEN0054C) dispatcher in a simulated multi-PE machine.\n\n"
+		   "Commands:\n");
+	for (size_t k = 0; k < NCOMMANDS; k++)
+		fprintf(f, "  %-10s %s\n", commands[k].name, commands[k].summary);
+	fprintf(f, "\n`sdeisim COMMAND --help` describes a command.\n"
+		   "Exit status: 0 all passed, 1 a check failed, 2 bad input or usage.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_BADINPUT;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return EXIT_PASSED;
+	}
+	for (size_t k = 0; k < NCOMMANDS; k++)
+		if (strcmp(argv[1], commands[k].name) == 0)
+			return commands[k].run(argc - 1, argv + 1);
+	fprintf(stderr, "sdeisim: unknown command '%s'\n\n", argv[1]);
+	usage(stderr);
+	return EXIT_BADINPUT;
+}

@@ -1,0 +1,354 @@
+/*
+ * report.c - what `sdeisim run` writes besides PASS/FAIL lines: the
+ * --verbose narration, the --timeline trace (Chrome trace-event JSON, one
+ * process per scenario, one thread per PE, a slice per handler, instants
+ * for calls, interrupts and power changes; opens in Perfetto or
+ * chrome://tracing), and the --junit report.  JSON and XML are produced
+ * with json-c and libxml2, which do the escaping.
+ */
+#include <inttypes.h>
+#include <json-c/json.h>
+#include <libxml/xmlwriter.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "sdd/sdd.h"
+
+#define TID_GIC   1000    /* timeline thread for SPIs */
+#define TID_STEPS 1001    /* timeline thread for steps */
+
+struct recorder {
+	const struct sim_program *prog;
+	unsigned pid;
+	FILE  *vf, *tf;          /* memory streams */
+	char  *vbuf, *tbuf;
+	size_t vlen, tlen;
+	bool   tl_first;
+};
+
+static const char *const obs_kind_names[] = {
+	"step", "call", "psci", "fire", "irq", "dispatch", "complete", "landing", "yield",
+	"resume", "power", "migrate", "fail", "explicit dispatch", "system reset",
+};
+
+static const char *const irq_results[] = {
+	"dispatched", "deferred (PE masked)", "held (event disabled)", "dropped (not registered)",
+	"not an SDEI interrupt", "refused", "fault",
+};
+
+static const char *const power_names[] = { "on", "off", "standby", "powerdown", "frozen" };
+
+static const char *fid_name(uint32_t fid, bool psci, char *buf, size_t n)
+{
+	static const uint32_t psci_fids[] = { 0x84000000, 0x8400000A, 0xC4000003, 0x84000002,
+		0xC4000001, 0xC4000004, 0x84000008, 0x84000009, 0x8400000B };
+	const char *s = sdd_call_name(fid);
+
+	if (s)
+		return s;
+	if (psci)
+		for (unsigned k = 0; k < sizeof psci_fids / sizeof psci_fids[0]; k++)
+			if (psci_fids[k] == (fid | 0x40000000u) || psci_fids[k] == fid)
+				return sim_psci_name(k);
+	snprintf(buf, n, "0x%08" PRIx32, fid);
+	return buf;
+}
+
+static const char *handler_name(const struct recorder *r, int h)
+{
+	return h >= 0 && (uint32_t)h < r->prog->nhandlers ? sim_str(r->prog, r->prog->handlers[h].name)
+							    : "?";
+}
+
+/* One narration line for --verbose. */
+static void narrate(struct recorder *r, const struct sim_obs *o)
+{
+	char b[32];
+
+	switch (o->kind) {
+	case SIM_OBS_STEP:
+		fprintf(r->vf, "  step %u: %s\n", o->step + 1, sim_op_name((unsigned)o->status));
+		break;
+	case SIM_OBS_CALL:
+	case SIM_OBS_PSCI:
+		fprintf(r->vf, "    PE %u%s %s(0x%" PRIx64 ", 0x%" PRIx64 ", 0x%" PRIx64 ", 0x%" PRIx64
+			", 0x%" PRIx64 ") -> %" PRId64 " (0x%" PRIx64 ")\n", o->pe,
+			o->from_handler ? " handler" : "", fid_name(o->fid, o->kind == SIM_OBS_PSCI, b, sizeof b),
+			o->args[0], o->args[1], o->args[2], o->args[3], o->args[4], o->result,
+			(uint64_t)o->result);
+		break;
+	case SIM_OBS_FIRE:
+		fprintf(r->vf, "    interrupt %u fires%s%u\n", o->intid, o->intid < 32 ? " on PE " : "",
+			o->intid < 32 ? o->pe : 0);
+		break;
+	case SIM_OBS_IRQ:
+		fprintf(r->vf, "    PE %u acknowledges INTID %u: %s\n", o->pe, o->intid,
+			(unsigned)o->status < 7 ? irq_results[o->status] : "?");
+		break;
+	case SIM_OBS_DISPATCH:
+		fprintf(r->vf, "    PE %u enters handler '%s' for event 0x%" PRIx32 " (x1 0x%" PRIx64
+			", interrupted pc 0x%" PRIx64 " pstate 0x%" PRIx64 "), depth %u\n", o->pe,
+			handler_name(r, o->handler), (uint32_t)o->event, o->regs[1], o->regs[2],
+			o->regs[3], o->depth);
+		break;
+	case SIM_OBS_COMPLETE:
+		fprintf(r->vf, "    PE %u completes event 0x%" PRIx32 " (%s), depth %u\n", o->pe,
+			(uint32_t)o->event, o->status == -1 ? "and resumes" : o->status == -2 ? "implicitly" :
+			o->status == 0 ? "HANDLED" : "FAILED", o->depth);
+		break;
+	case SIM_OBS_LANDING:
+		fprintf(r->vf, "    PE %u lands at the %s (ELR 0x%" PRIx64 ", SPSR 0x%" PRIx64 ")\n",
+			o->pe, o->regs[3] == 0xFF ? "resume pad" : "vector table", o->regs[0], o->regs[1]);
+		break;
+	case SIM_OBS_POWER:
+		fprintf(r->vf, "    PE %u is %s\n", o->pe, (unsigned)o->status < 5 ? power_names[o->status] : "?");
+		break;
+	default:
+		fprintf(r->vf, "    %s%s%u\n", obs_kind_names[o->kind], o->pe == SIM_NONE ? "" : " PE ",
+			o->pe == SIM_NONE ? 0 : o->pe);
+		break;
+	}
+}
+
+/* ---- timeline ---- */
+
+static void tl_emit(struct recorder *r, json_object *ev)
+{
+	if (!r->tl_first)
+		fputs(",\n", r->tf);
+	r->tl_first = false;
+	fputs(json_object_to_json_string_ext(ev, JSON_C_TO_STRING_PLAIN), r->tf);
+	json_object_put(ev);
+}
+
+static json_object *tl_event(const struct recorder *r, const char *name, const char *ph,
+			     uint64_t ts, int tid)
+{
+	json_object *ev = json_object_new_object();
+	json_object_object_add(ev, "name", json_object_new_string(name));
+	json_object_object_add(ev, "ph", json_object_new_string(ph));
+	json_object_object_add(ev, "ts", json_object_new_int64((int64_t)ts));
+	json_object_object_add(ev, "pid", json_object_new_int((int)r->pid));
+	json_object_object_add(ev, "tid", json_object_new_int(tid));
+	if (ph[0] == 'i')
+		json_object_object_add(ev, "s", json_object_new_string("t"));
+	return ev;
+}
+
+static void tl_meta(struct recorder *r, const char *what, int tid, const char *name)
+{
+	json_object *ev = json_object_new_object();
+	json_object *args = json_object_new_object();
+	json_object_object_add(ev, "name", json_object_new_string(what));
+	json_object_object_add(ev, "ph", json_object_new_string("M"));
+	json_object_object_add(ev, "pid", json_object_new_int((int)r->pid));
+	if (tid >= 0)
+		json_object_object_add(ev, "tid", json_object_new_int(tid));
+	json_object_object_add(args, "name", json_object_new_string(name));
+	json_object_object_add(ev, "args", args);
+	tl_emit(r, ev);
+}
+
+static void trace(struct recorder *r, const struct sim_obs *o)
+{
+	char name[96], b[32];
+	json_object *ev, *args = json_object_new_object();
+	int tid = o->pe == SIM_NONE ? TID_STEPS : o->pe;
+
+	switch (o->kind) {
+	case SIM_OBS_DISPATCH:
+		snprintf(name, sizeof name, "event 0x%" PRIx32 " (%s)", (uint32_t)o->event,
+			 handler_name(r, o->handler));
+		ev = tl_event(r, name, "B", o->time, tid);
+		json_object_object_add(args, "x1", json_object_new_int64((int64_t)o->regs[1]));
+		json_object_object_add(args, "interrupted_pc", json_object_new_int64((int64_t)o->regs[2]));
+		break;
+	case SIM_OBS_COMPLETE:
+		snprintf(name, sizeof name, "event 0x%" PRIx32 " (%s)", (uint32_t)o->event,
+			 handler_name(r, o->handler));
+		ev = tl_event(r, name, "E", o->time, tid);
+		json_object_object_add(args, "status", json_object_new_int(o->status));
+		break;
+	case SIM_OBS_CALL:
+	case SIM_OBS_PSCI:
+		ev = tl_event(r, fid_name(o->fid, o->kind == SIM_OBS_PSCI, b, sizeof b), "i", o->time, tid);
+		json_object_object_add(args, "x1", json_object_new_int64((int64_t)o->args[0]));
+		json_object_object_add(args, "result", json_object_new_int64(o->result));
+		break;
+	case SIM_OBS_FIRE:
+		snprintf(name, sizeof name, "interrupt %u", o->intid);
+		ev = tl_event(r, name, "i", o->time, o->intid < 32 ? o->pe : TID_GIC);
+		break;
+	case SIM_OBS_IRQ:
+		snprintf(name, sizeof name, "ack %u: %s", o->intid,
+			 (unsigned)o->status < 7 ? irq_results[o->status] : "?");
+		ev = tl_event(r, name, "i", o->time, tid);
+		break;
+	case SIM_OBS_STEP:
+		snprintf(name, sizeof name, "step %u: %s", o->step + 1, sim_op_name((unsigned)o->status));
+		ev = tl_event(r, name, "i", o->time, TID_STEPS);
+		break;
+	case SIM_OBS_POWER:
+		snprintf(name, sizeof name, "power %s", (unsigned)o->status < 5 ? power_names[o->status] : "?");
+		ev = tl_event(r, name, "i", o->time, tid);
+		break;
+	default:
+		ev = tl_event(r, obs_kind_names[o->kind], "i", o->time, tid);
+		if (o->text)
+			json_object_object_add(args, "text", json_object_new_string(o->text));
+		break;
+	}
+	json_object_object_add(ev, "args", args);
+	tl_emit(r, ev);
+}
+
+static void observe(void *ctx, const struct sim_obs *o)
+{
+	struct recorder *r = ctx;
+	if (r->vf)
+		narrate(r, o);
+	if (r->tf)
+		trace(r, o);
+}
+
+struct recorder *recorder_open(const struct sim_program *prog, bool verbose, bool timeline,
+			       unsigned scenario_index)
+{
+	struct recorder *r = calloc(1, sizeof *r);
+
+	if (!r)
+		return NULL;
+	r->prog = prog;
+	r->pid = scenario_index + 1;
+	r->tl_first = true;
+	if (verbose)
+		r->vf = open_memstream(&r->vbuf, &r->vlen);
+	if (timeline) {
+		r->tf = open_memstream(&r->tbuf, &r->tlen);
+		if (r->tf) {
+			char pe[16];
+			tl_meta(r, "process_name", -1, prog->name ? prog->name : "?");
+			for (unsigned k = 0; k < prog->platform.pes; k++) {
+				snprintf(pe, sizeof pe, "PE %u", k);
+				tl_meta(r, "thread_name", (int)k, pe);
+			}
+			tl_meta(r, "thread_name", TID_GIC, "GIC (SPIs)");
+			tl_meta(r, "thread_name", TID_STEPS, "steps");
+		}
+	}
+	return r;
+}
+
+struct sim_observer recorder_observer(struct recorder *r)
+{
+	struct sim_observer o = { NULL, NULL };
+	if (r && (r->vf || r->tf)) {
+		o.obs = observe;
+		o.ctx = r;
+	}
+	return o;
+}
+
+void recorder_close(struct recorder *r, struct scen_report *rep)
+{
+	if (!r)
+		return;
+	if (r->vf) {
+		fclose(r->vf);
+		rep->verbose = r->vbuf;
+	}
+	if (r->tf) {
+		fclose(r->tf);
+		rep->timeline = r->tbuf;
+	}
+	free(r);
+}
+
+void report_free(struct scen_report *rep)
+{
+	free(rep->file);
+	free(rep->name);
+	free(rep->verbose);
+	free(rep->timeline);
+	memset(rep, 0, sizeof *rep);
+}
+
+/* ---- whole-run files ---- */
+
+int write_timeline(const char *path, const struct scen_report *reps, size_t n)
+{
+	FILE *f = fopen(path, "w");
+	bool first = true;
+
+	if (!f) {
+		perror(path);
+		return -1;
+	}
+	fputs("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"clock\":\"logical: one unit per observed event\"},"
+	      "\"traceEvents\":[\n", f);
+	for (size_t k = 0; k < n; k++) {
+		if (!reps[k].timeline || !reps[k].timeline[0])
+			continue;
+		if (!first)
+			fputs(",\n", f);
+		first = false;
+		fputs(reps[k].timeline, f);
+	}
+	fputs("\n]}\n", f);
+	return fclose(f) == 0 ? 0 : -1;
+}
+
+int write_junit(const char *path, const struct scen_report *reps, size_t n)
+{
+	xmlTextWriterPtr w = xmlNewTextWriterFilename(path, 0);
+	unsigned failures = 0, errors = 0;
+	double total = 0;
+	char num[32];
+	int rc = 0;
+
+	if (!w) {
+		fprintf(stderr, "%s: cannot write\n", path);
+		return -1;
+	}
+	for (size_t k = 0; k < n; k++) {
+		failures += reps[k].status == EXIT_FAILED;
+		errors += reps[k].status == EXIT_BADINPUT;
+		total += reps[k].seconds;
+	}
+	xmlTextWriterSetIndent(w, 1);
+	rc |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0;
+	rc |= xmlTextWriterStartElement(w, BAD_CAST "testsuites") < 0;
+	rc |= xmlTextWriterStartElement(w, BAD_CAST "testsuite") < 0;
+	rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST "sdeisim") < 0;
+	snprintf(num, sizeof num, "%zu", n);
+	rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "tests", BAD_CAST num) < 0;
+	snprintf(num, sizeof num, "%u", failures);
+	rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "failures", BAD_CAST num) < 0;
+	snprintf(num, sizeof num, "%u", errors);
+	rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "errors", BAD_CAST num) < 0;
+	snprintf(num, sizeof num, "%.6f", total);
+	rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "time", BAD_CAST num) < 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct scen_report *r = &reps[k];
+		rc |= xmlTextWriterStartElement(w, BAD_CAST "testcase") < 0;
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "classname", BAD_CAST r->file) < 0;
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "name",
+						  BAD_CAST(r->name ? r->name : r->file)) < 0;
+		snprintf(num, sizeof num, "%.6f", r->seconds);
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "time", BAD_CAST num) < 0;
+		if (r->status != EXIT_PASSED) {
+			const char *tag = r->status == EXIT_FAILED ? "failure" : "error";
+			rc |= xmlTextWriterStartElement(w, BAD_CAST tag) < 0;
+			rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "message", BAD_CAST r->message) < 0;
+			rc |= xmlTextWriterWriteString(w, BAD_CAST r->message) < 0;
+			rc |= xmlTextWriterEndElement(w) < 0;
+		}
+		rc |= xmlTextWriterEndElement(w) < 0;
+	}
+	rc |= xmlTextWriterEndDocument(w) < 0;
+	xmlFreeTextWriter(w);
+	if (rc)
+		fprintf(stderr, "%s: error writing JUnit XML\n", path);
+	return rc ? -1 : 0;
+}

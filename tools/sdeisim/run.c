@@ -1,0 +1,358 @@
+/*
+ * run.c - `sdeisim run`: run YAML scenarios (contract/scenario-v1.md).
+ *
+ * Output, in the order of the files: a line per scenario, `PASS name`, or
+ * `FAIL name` followed by `FILE:LINE:COLUMN: what was expected, what
+ * happened`, or, for a file that cannot be used, its
+ * `FILE:LINE:COLUMN: message`; then exactly `N passed, M failed` (a file
+ * that cannot be used counts as failed).  Exit 0 when all pass, 1 when
+ * any fails, 2 when a file cannot be used or the command line is wrong.
+ *
+ * With -j N, N worker processes (each with its own CPU engine) run the
+ * scenarios and send their reports back through pipes; the output is the
+ * same, in the same order, as with -j 1.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "scn.h"
+
+struct run_opts {
+	const char *profile;
+	const char *junit;
+	const char *timeline;
+	bool verbose;
+	unsigned jobs;
+};
+
+static const char run_help[] =
+	"usage: sdeisim run [OPTIONS] FILE_OR_DIR...\n\n"
+	"Run scenarios: every FILE, and every *.yaml below every DIR, in sorted order.\n\n"
+	"Options:\n"
+	"  --profile NAME   platform profile for files that do not name one\n"
+	"                   (default, tf-a-fvp; default: default)\n"
+	"  --junit FILE     write a JUnit XML report\n"
+	"  --timeline FILE  write a Chrome trace-event JSON timeline (Perfetto, chrome://tracing)\n"
+	"  --verbose, -v    narrate every step and what happened\n"
+	"  -j N             run N scenarios in parallel (default 1)\n"
+	"  --help, -h       this text\n\n"
+	"Exit status: 0 all passed, 1 a scenario failed, 2 a file could not be used.\n";
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Load and run one scenario into rep. */
+static void run_one(struct sim_cpu **cpu, const char *file, const struct run_opts *o,
+		    unsigned index, struct scen_report *rep)
+{
+	struct sim_program prog;
+	double t0 = now();
+
+	memset(rep, 0, sizeof *rep);
+	rep->file = strdup(file);
+	sim_program_init(&prog);
+	if (scn_load_file(file, o->profile, &prog, rep->message, sizeof rep->message)) {
+		rep->status = EXIT_BADINPUT;
+	} else {
+		struct sim_run_opts ro;
+		struct sim_result res;
+		struct recorder *rec;
+		char err[200];
+		int rc;
+
+		rep->name = strdup(prog.name);
+		if (*cpu == NULL && (*cpu = sim_cpu_create(err, sizeof err)) == NULL) {
+			snprintf(rep->message, sizeof rep->message, "%s:1:1: cannot create the CPU: %s", file, err);
+			rep->status = EXIT_BADINPUT;
+			goto out;
+		}
+		memset(&ro, 0, sizeof ro);
+		rec = recorder_open(&prog, o->verbose, o->timeline != NULL, index);
+		ro.observer = recorder_observer(rec);
+		rc = sim_run(*cpu, &prog, &ro, &res);
+		recorder_close(rec, rep);
+		if (rc) {
+			rep->status = EXIT_BADINPUT;
+			snprintf(rep->message, sizeof rep->message, "%s:%u:%u: %s", file,
+				 res.loc.line ? res.loc.line : 1, res.loc.line ? res.loc.col : 1, res.message);
+		} else if (!res.passed) {
+			rep->status = EXIT_FAILED;
+			snprintf(rep->message, sizeof rep->message, "%s:%u:%u: %s", file, res.loc.line,
+				 res.loc.col, res.message);
+		}
+	}
+out:
+	rep->seconds = now() - t0;
+	sim_program_free(&prog);
+}
+
+static void print_report(const struct scen_report *r)
+{
+	if (r->verbose)
+		fputs(r->verbose, stdout);
+	if (r->status == EXIT_PASSED)
+		printf("PASS %s\n", r->name);
+	else if (r->status == EXIT_FAILED)
+		printf("FAIL %s\n%s\n", r->name, r->message);
+	else
+		printf("%s\n", r->message);
+	fflush(stdout);
+}
+
+/* ---- reports through a pipe (for -j) ---- */
+
+static int put(FILE *f, const void *p, size_t n)
+{
+	return fwrite(p, 1, n, f) == n ? 0 : -1;
+}
+
+static int put_str(FILE *f, const char *s)
+{
+	uint32_t len = s ? (uint32_t)strlen(s) : UINT32_MAX;
+	return put(f, &len, sizeof len) || (s && put(f, s, len));
+}
+
+static int send_report(FILE *f, uint32_t index, const struct scen_report *r)
+{
+	int32_t status = r->status;
+	return put(f, &index, sizeof index) || put(f, &status, sizeof status) ||
+	       put(f, &r->seconds, sizeof r->seconds) || put_str(f, r->file) || put_str(f, r->name) ||
+	       put_str(f, r->message) || put_str(f, r->verbose) || put_str(f, r->timeline);
+}
+
+struct reader { const char *p; size_t n; };
+
+static int get(struct reader *rd, void *out, size_t n)
+{
+	if (rd->n < n)
+		return -1;
+	memcpy(out, rd->p, n);
+	rd->p += n;
+	rd->n -= n;
+	return 0;
+}
+
+static int get_str(struct reader *rd, char **out)
+{
+	uint32_t len;
+	if (get(rd, &len, sizeof len))
+		return -1;
+	if (len == UINT32_MAX) {
+		*out = NULL;
+		return 0;
+	}
+	if (rd->n < len || (*out = malloc((size_t)len + 1)) == NULL)
+		return -1;
+	memcpy(*out, rd->p, len);
+	(*out)[len] = 0;
+	rd->p += len;
+	rd->n -= len;
+	return 0;
+}
+
+static int recv_report(struct reader *rd, struct scen_report *reps, size_t n)
+{
+	uint32_t index;
+	int32_t status;
+	double seconds;
+	char *msg = NULL;
+	struct scen_report r;
+
+	memset(&r, 0, sizeof r);
+	if (get(rd, &index, sizeof index) || index >= n || get(rd, &status, sizeof status) ||
+	    get(rd, &seconds, sizeof seconds) || get_str(rd, &r.file) || get_str(rd, &r.name) ||
+	    get_str(rd, &msg) || get_str(rd, &r.verbose) || get_str(rd, &r.timeline)) {
+		free(msg);
+		report_free(&r);
+		return -1;
+	}
+	r.status = status;
+	r.seconds = seconds;
+	snprintf(r.message, sizeof r.message, "%s", msg ? msg : "");
+	free(msg);
+	report_free(&reps[index]);
+	reps[index] = r;
+	return 0;
+}
+
+/* Run files[] in jobs worker processes; reports land in reps[]. */
+static int run_parallel(char **files, size_t n, const struct run_opts *o, struct scen_report *reps)
+{
+	unsigned jobs = o->jobs > n ? (unsigned)n : o->jobs;
+	struct pollfd pfd[64];
+	char *buf[64];
+	size_t len[64];
+	pid_t pid[64];
+	unsigned open_pipes = 0;
+	int rc = 0;
+
+	for (unsigned w = 0; w < jobs; w++) {
+		int fds[2];
+		if (pipe(fds) || (pid[w] = fork()) < 0) {
+			perror("sdeisim: cannot start workers");
+			return -1;
+		}
+		if (pid[w] == 0) {
+			FILE *f = fdopen(fds[1], "w");
+			struct sim_cpu *cpu = NULL;
+			close(fds[0]);
+			for (unsigned v = 0; v < w; v++)
+				close(pfd[v].fd);
+			for (size_t k = w; k < n && f; k += jobs) {
+				struct scen_report r;
+				run_one(&cpu, files[k], o, (unsigned)k, &r);
+				if (send_report(f, (uint32_t)k, &r))
+					_exit(3);
+				report_free(&r);
+			}
+			sim_cpu_destroy(cpu);
+			_exit(f && fclose(f) == 0 ? 0 : 3);
+		}
+		close(fds[1]);
+		pfd[w].fd = fds[0];
+		pfd[w].events = POLLIN;
+		buf[w] = NULL;
+		len[w] = 0;
+		open_pipes++;
+	}
+	while (open_pipes) {
+		if (poll(pfd, jobs, -1) < 0 && errno != EINTR)
+			break;
+		for (unsigned w = 0; w < jobs; w++) {
+			char chunk[65536];
+			ssize_t got;
+			if (pfd[w].fd < 0 || !(pfd[w].revents & (POLLIN | POLLHUP)))
+				continue;
+			got = read(pfd[w].fd, chunk, sizeof chunk);
+			if (got > 0) {
+				char *bigger = realloc(buf[w], len[w] + (size_t)got);
+				if (!bigger)
+					break;
+				memcpy(bigger + len[w], chunk, (size_t)got);
+				buf[w] = bigger;
+				len[w] += (size_t)got;
+			} else {
+				close(pfd[w].fd);
+				pfd[w].fd = -1;
+				open_pipes--;
+			}
+		}
+	}
+	for (unsigned w = 0; w < jobs; w++) {
+		struct reader rd = { buf[w], len[w] };
+		int status;
+		while (rd.n > 0 && recv_report(&rd, reps, n) == 0)
+			;
+		if (rd.n != 0 || waitpid(pid[w], &status, 0) < 0 || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != 0) {
+			fprintf(stderr, "sdeisim: worker %u failed\n", w);
+			rc = -1;
+		}
+		free(buf[w]);
+	}
+	return rc;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "profile", required_argument, NULL, 'p' },
+		{ "junit", required_argument, NULL, 'J' },
+		{ "timeline", required_argument, NULL, 'T' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct run_opts o = { NULL, NULL, NULL, false, 1 };
+	struct scen_report *reps;
+	unsigned passed = 0, failed = 0, bad = 0;
+	char **files;
+	size_t n;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "vhj:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p': o.profile = optarg; break;
+		case 'J': o.junit = optarg; break;
+		case 'T': o.timeline = optarg; break;
+		case 'v': o.verbose = true; break;
+		case 'j': {
+			char *end;
+			long j = strtol(optarg, &end, 10);
+			if (*end || j < 1 || j > 64) {
+				fprintf(stderr, "sdeisim run: -j takes a number from 1 to 64\n");
+				return EXIT_BADINPUT;
+			}
+			o.jobs = (unsigned)j;
+			break;
+		}
+		case 'h':
+			fputs(run_help, stdout);
+			return EXIT_PASSED;
+		default:
+			fputs(run_help, stderr);
+			return EXIT_BADINPUT;
+		}
+	}
+	if (optind >= argc) {
+		fputs("sdeisim run: name at least one scenario file or directory\n\n", stderr);
+		fputs(run_help, stderr);
+		return EXIT_BADINPUT;
+	}
+	if (o.profile && !sim_platform_profile(&(struct sim_platform){ 0 }, o.profile)) {
+		fprintf(stderr, "sdeisim run: unknown profile '%s' (default, tf-a-fvp)\n", o.profile);
+		return EXIT_BADINPUT;
+	}
+	if (collect_yaml(argv + optind, argc - optind, &files, &n))
+		return EXIT_BADINPUT;
+	if (n == 0) {
+		fprintf(stderr, "sdeisim run: no *.yaml scenario found\n");
+		free_files(files, n);
+		return EXIT_BADINPUT;
+	}
+	reps = calloc(n, sizeof *reps);
+	if (!reps) {
+		free_files(files, n);
+		return EXIT_BADINPUT;
+	}
+	if (o.jobs > 1) {
+		if (run_parallel(files, n, &o, reps) == 0)
+			for (size_t k = 0; k < n; k++)
+				print_report(&reps[k]);
+	} else {
+		struct sim_cpu *cpu = NULL;
+		for (size_t k = 0; k < n; k++) {
+			run_one(&cpu, files[k], &o, (unsigned)k, &reps[k]);
+			print_report(&reps[k]);
+		}
+		sim_cpu_destroy(cpu);
+	}
+	for (size_t k = 0; k < n; k++) {
+		passed += reps[k].file && reps[k].status == EXIT_PASSED;
+		failed += reps[k].status == EXIT_FAILED;
+		bad += reps[k].status == EXIT_BADINPUT || reps[k].file == NULL;
+	}
+	printf("%u passed, %u failed\n", passed, failed + bad);
+	if (o.junit && write_junit(o.junit, reps, n))
+		bad++;
+	if (o.timeline && write_timeline(o.timeline, reps, n))
+		bad++;
+	for (size_t k = 0; k < n; k++)
+		report_free(&reps[k]);
+	free(reps);
+	free_files(files, n);
+	return bad ? EXIT_BADINPUT : failed ? EXIT_FAILED : EXIT_PASSED;
+}
