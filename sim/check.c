@@ -26,13 +26,13 @@ static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 	sdd_reg_read(&m->core, pe, SDD_REG_PE_STATE, &st, 1);
 	depth = (unsigned)(st >> 1) & 3;
 	if (depth != p->depth) {
-		sim_fail(m, loc, "PE %u: the machine counts %u running handler(s), the dispatcher %u",
+		sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u: the machine counts %u running handler(s), the dispatcher %u",
 			 pe, p->depth, depth);
 		return false;
 	}
 	if (depth == 0) {
 		if (gic_rpr(&m->gic, pe) != GIC_IDLE_PRIO || gic_get_pmr(&m->gic, pe) != (0xFF & GIC_PRIO_MASK)) {
-			sim_fail(m, loc, "PE %u runs no handler but its running priority is 0x%02x and "
+			sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs no handler but its running priority is 0x%02x and "
 				 "PMR 0x%02x (an interrupt or priority was left active)", pe,
 				 gic_rpr(&m->gic, pe), gic_get_pmr(&m->gic, pe));
 			return false;
@@ -43,7 +43,7 @@ static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 		const struct sim_dispatch *d = &p->disp[k];
 		if (d->intid < GIC_NUM_INTIDS &&
 		    (!gic_is_active(&m->gic, pe, d->intid) || owner_of(&m->gic, pe, d->intid) != pe)) {
-			sim_fail(m, loc, "PE %u runs the handler of event 0x%x but its interrupt %u is not "
+			sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs the handler of event 0x%x but its interrupt %u is not "
 				 "active on this PE", pe, (unsigned)d->event, d->intid);
 			return false;
 		}
@@ -56,7 +56,7 @@ static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 		uint8_t have = d->intid < GIC_NUM_INTIDS ? gic_rpr(&m->gic, pe) :
 			       (p->npri ? gic_get_pmr(&m->gic, pe) : 0xFF);
 		if (want != have || have == 0xFF) {
-			sim_fail(m, loc, "PE %u runs the handler of event 0x%x at priority 0x%02x, "
+			sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs the handler of event 0x%x at priority 0x%02x, "
 				 "expected 0x%02x", pe, (unsigned)d->event, have, want);
 			return false;
 		}
@@ -71,12 +71,12 @@ bool sim_check_invariants(struct sim_machine *m, struct sim_loc loc)
 
 	e = gic_check(&m->gic, why, sizeof why);
 	if (e) {
-		sim_fail(m, loc, "GIC invariant G%d violated: %s", e, why);
+		sim_fail(m, SIM_FAIL_INVARIANT, loc, "GIC invariant G%d violated: %s", e, why);
 		return false;
 	}
 	e = sdd_check(&m->core);
 	if (e) {
-		sim_fail(m, loc, "dispatcher invariant violated (sdd_check %d)", e);
+		sim_fail(m, SIM_FAIL_INVARIANT, loc, "dispatcher invariant violated (sdd_check %d)", e);
 		return false;
 	}
 	for (unsigned pe = 0; pe < m->npe; pe++)

@@ -388,7 +388,7 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 			return SIM_TRAP_STOP;
 		}
 		if (imm == RT_SVC_END) {
-			sim_fail(m, handler_loc(m, pe), "handler '%s' on PE %u ran out of actions "
+			sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "handler '%s' on PE %u ran out of actions "
 				 "without completing", handler_name(m, pe), pe);
 			p->stuck = 1;
 			return SIM_TRAP_STOP;
@@ -401,7 +401,7 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 			return SIM_TRAP_STOP;
 		if (imm == RT_SVC_PAD || (imm >= RT_SVC_VECTOR && imm < RT_SVC_VECTOR + 16))
 			return on_landing(m, pe, ctx, imm == RT_SVC_PAD ? 0xFF : imm - RT_SVC_VECTOR);
-		sim_fail(m, handler_loc(m, pe), "PE %u: unexpected SVC #0x%x at 0x%llx", pe, imm,
+		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u: unexpected SVC #0x%x at 0x%llx", pe, imm,
 			 (unsigned long long)(ctx->pc - 4));
 		p->stuck = 1;
 		return SIM_TRAP_STOP;
@@ -423,7 +423,7 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 		return sim_firmware_call(m, pe, ctx, op, true);
 	}
 	default:
-		sim_fail(m, handler_loc(m, pe), "PE %u: %s at 0x%llx (exception %u) in handler '%s'",
+		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u: %s at 0x%llx (exception %u) in handler '%s'",
 			 pe, kind == SIM_TRAP_UNDEF ? "undefined instruction" : "unexpected exception",
 			 (unsigned long long)ctx->pc, intno, handler_name(m, pe));
 		p->stuck = 1;
@@ -465,12 +465,12 @@ static void run_pe(struct sim_machine *m, unsigned pe)
 	end = sim_cpu_run(m->cpu, &p->ctx, m->slice_budget, &hooks, err, sizeof err);
 	m->running_pe = -1;
 	if (end == SIM_RUN_BUDGET) {
-		sim_fail(m, handler_loc(m, pe), "PE %u ran %llu instructions in handler '%s' "
+		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u ran %llu instructions in handler '%s' "
 			 "without completing or trapping", pe, (unsigned long long)m->slice_budget,
 			 handler_name(m, pe));
 		p->stuck = 1;
 	} else if (end == SIM_RUN_FAULT) {
-		sim_fail(m, handler_loc(m, pe), "PE %u faulted in handler '%s': %s", pe,
+		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u faulted in handler '%s': %s", pe,
 			 handler_name(m, pe), err);
 		p->stuck = 1;
 	}
@@ -487,7 +487,7 @@ void sim_quiesce(struct sim_machine *m)
 		if (n == 0)
 			return;
 		if (round >= m->max_rounds) {
-			sim_fail(m, m->prog->steps[m->step].loc, "the machine did not settle after %u "
+			sim_fail(m, SIM_FAIL_SETTLE, m->prog->steps[m->step].loc, "the machine did not settle after %u "
 				 "rounds (PE %u keeps running)", round, cand[0]);
 			return;
 		}

@@ -131,7 +131,7 @@ static void p_fault(void *ctx, int code)
 	struct sim_loc here = { 0, 0 };
 	if (m->prog && m->step < m->prog->nsteps)
 		here = m->prog->steps[m->step].loc;
-	sim_fail(m, here, "the dispatcher detected an interrupt-controller fault (code %d)", code);
+	sim_fail(m, SIM_FAIL_DISPATCHER, here, "the dispatcher detected an interrupt-controller fault (code %d)", code);
 }
 
 static const struct sdd_port machine_port = {
@@ -190,7 +190,7 @@ void sim_regs_to_ctx(const struct sdd_regs *r, struct sim_ctx *c)
 
 /* ---- Failures, observations, choices ---- */
 
-void sim_fail(struct sim_machine *m, struct sim_loc loc, const char *fmt, ...)
+void sim_fail(struct sim_machine *m, unsigned kind, struct sim_loc loc, const char *fmt, ...)
 {
 	va_list ap;
 	struct sim_obs o;
@@ -198,6 +198,7 @@ void sim_fail(struct sim_machine *m, struct sim_loc loc, const char *fmt, ...)
 	if (m->failed)
 		return;
 	m->failed = true;
+	m->fail_kind = (uint8_t)kind;
 	m->fail_loc = loc;
 	va_start(ap, fmt);
 	vsnprintf(m->fail_msg, sizeof m->fail_msg, fmt, ap);
@@ -331,7 +332,7 @@ void sim_machine_reset(struct sim_machine *m)
 	m->resets++;
 	/* The description was accepted once, so it is accepted again. */
 	if (power_up(m, err, sizeof err))
-		sim_fail(m, m->prog->steps[m->step].loc, "SYSTEM_RESET: %s", err);
+		sim_fail(m, SIM_FAIL_MACHINE, m->prog->steps[m->step].loc, "SYSTEM_RESET: %s", err);
 	{
 		struct sim_obs o;
 		memset(&o, 0, sizeof o);

@@ -281,6 +281,7 @@ void sim_program_reset(struct sim_program *p)
 	p->nsteps = p->nactions = p->nhandlers = p->nvalues = p->nchecks = 0;
 	p->nassigns = p->ndispatches = p->nresumes = p->nstrings = p->nvars = 0;
 	p->oom = false;
+	p->lenient = false;
 }
 
 void sim_program_free(struct sim_program *p)

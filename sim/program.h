@@ -223,6 +223,10 @@ struct sim_program {
 	char   *strings;                      uint32_t nstrings, cap_strings;
 	uint32_t *vars;                       uint32_t nvars, cap_vars;   /* strings[] offset of each name */
 	bool    oom;              /* an allocation failed: the program is unusable */
+	/* Generated programs (fuzzing): steps that cannot be made (a call from
+	 * a PE that is off or stuck, resume with nothing paused) are skipped and
+	 * a $name not saved yet reads as 0, instead of failing the scenario. */
+	bool    lenient;
 };
 
 /* The `default` platform of contract/scenario-v1.md and the `tf-a-fvp`

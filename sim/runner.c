@@ -27,7 +27,11 @@ bool sim_resolve(struct sim_machine *m, const struct sim_value *v, uint64_t int_
 			*out = m->var_value[v->u];
 			return true;
 		}
-		sim_fail(m, loc, "$%s is used before any step saved it",
+		if (p->lenient) {
+			*out = 0;
+			return true;
+		}
+		sim_fail(m, SIM_FAIL_SCENARIO, loc, "$%s is used before any step saved it",
 			 v->u < p->nvars ? sim_str(p, p->vars[v->u]) : "?");
 		return false;
 	case SIM_V_HANDLER:
@@ -53,7 +57,7 @@ bool sim_resolve(struct sim_machine *m, const struct sim_value *v, uint64_t int_
 	default:
 		break;
 	}
-	sim_fail(m, loc, "a value that cannot be resolved (kind %u)", v->kind);
+	sim_fail(m, SIM_FAIL_SCENARIO, loc, "a value that cannot be resolved (kind %u)", v->kind);
 	return false;
 }
 
@@ -151,7 +155,7 @@ bool sim_check_regs(struct sim_machine *m, uint32_t first, uint32_t n, const str
 		char desc[300], s[48];
 		int r = match(m, &ck->m, seen, int_pc, int_pstate, desc, sizeof desc);
 		if (r == 0)
-			sim_fail(m, ck->m.loc, "%s: expected %s == %s, got %s", describe,
+			sim_fail(m, SIM_FAIL_EXPECT, ck->m.loc, "%s: expected %s == %s, got %s", describe,
 				 sim_reg_name(ck->reg), desc, show(s, sizeof s, seen));
 		if (r != 1)
 			return false;
@@ -229,7 +233,7 @@ static void expect_dispatches(struct sim_machine *m, const struct sim_op *op)
 
 	list_entries(m, got, sizeof got);
 	if (op->nlist != m->nentries) {
-		sim_fail(m, op->loc, "expected %u handler entr%s, got %u: %s", op->nlist,
+		sim_fail(m, SIM_FAIL_EXPECT, op->loc, "expected %u handler entr%s, got %u: %s", op->nlist,
 			 op->nlist == 1 ? "y" : "ies", m->nentries, got);
 		return;
 	}
@@ -238,18 +242,18 @@ static void expect_dispatches(struct sim_machine *m, const struct sim_op *op)
 		const struct sim_entry_rec *r = &m->entries[k];
 		int res;
 		if (e->pe != SIM_NONE && e->pe != r->pe) {
-			sim_fail(m, e->loc, "expected entry %u on PE %u, got: %s", k + 1, e->pe, got);
+			sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected entry %u on PE %u, got: %s", k + 1, e->pe, got);
 			return;
 		}
 		if (e->has_event) {
 			res = match(m, &e->event, (uint32_t)r->event, 0, 0, desc, sizeof desc);
 			if (res == 0)
-				sim_fail(m, e->loc, "expected entry %u for event %s, got: %s", k + 1, desc, got);
+				sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected entry %u for event %s, got: %s", k + 1, desc, got);
 			if (res != 1)
 				return;
 		}
 		if (e->handler >= 0 && e->handler != r->handler) {
-			sim_fail(m, e->loc, "expected entry %u into handler '%s', got: %s", k + 1,
+			sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected entry %u into handler '%s', got: %s", k + 1,
 				 sim_str(p, p->handlers[e->handler].name), got);
 			return;
 		}
@@ -257,7 +261,7 @@ static void expect_dispatches(struct sim_machine *m, const struct sim_op *op)
 			char s[48];
 			res = match(m, &e->arg, r->x1, 0, 0, desc, sizeof desc);
 			if (res == 0)
-				sim_fail(m, e->loc, "expected entry %u with argument %s, got %s", k + 1, desc,
+				sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected entry %u with argument %s, got %s", k + 1, desc,
 					 show(s, sizeof s, r->x1));
 			if (res != 1)
 				return;
@@ -271,7 +275,7 @@ static void expect_resumes(struct sim_machine *m, const struct sim_op *op)
 	const struct sim_program *p = m->prog;
 
 	if (op->nlist != m->nlandings) {
-		sim_fail(m, op->loc, "expected %u landing%s at the resume pad, got %u", op->nlist,
+		sim_fail(m, SIM_FAIL_EXPECT, op->loc, "expected %u landing%s at the resume pad, got %u", op->nlist,
 			 op->nlist == 1 ? "" : "s", m->nlandings);
 		return;
 	}
@@ -281,7 +285,7 @@ static void expect_resumes(struct sim_machine *m, const struct sim_op *op)
 		struct sim_ctx c;
 		char what[64];
 		if (e->pe != SIM_NONE && e->pe != l->pe) {
-			sim_fail(m, e->loc, "expected landing %u on PE %u, it was on PE %u", k + 1, e->pe, l->pe);
+			sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected landing %u on PE %u, it was on PE %u", k + 1, e->pe, l->pe);
 			return;
 		}
 		memset(&c, 0, sizeof c);
@@ -302,11 +306,13 @@ static bool pe_can_call(struct sim_machine *m, const struct sim_op *op, unsigned
 	const struct sim_pe *p = &m->pe[pe];
 
 	if (p->power != SIM_PE_ON) {
-		sim_fail(m, op->loc, "PE %u is %s: it cannot make a call", pe, power[p->power]);
+		if (!m->prog->lenient)
+			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u is %s: it cannot make a call", pe, power[p->power]);
 		return false;
 	}
 	if (p->stuck) {
-		sim_fail(m, op->loc, "PE %u is stopped in a failed handler", pe);
+		if (!m->prog->lenient)
+			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u is stopped in a failed handler", pe);
 		return false;
 	}
 	return true;
@@ -405,7 +411,7 @@ static void run_step(struct sim_machine *m, const struct sim_op *op)
 	ob.status = op->kind;
 	sim_observe(m, &ob);
 	if (op->pe != SIM_NONE && op->pe >= m->npe) {
-		sim_fail(m, op->loc, "PE %u does not exist (the platform has %u)", op->pe, m->npe);
+		sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u does not exist (the platform has %u)", op->pe, m->npe);
 		return;
 	}
 	switch (op->kind) {
@@ -430,7 +436,8 @@ static void run_step(struct sim_machine *m, const struct sim_op *op)
 		break;
 	case SIM_OP_RESUME:
 		if (m->pe[pe].paused == 0) {
-			sim_fail(m, op->loc, "no handler is paused on PE %u", pe);
+			if (!m->prog->lenient)
+				sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "no handler is paused on PE %u", pe);
 			break;
 		}
 		m->pe[pe].paused = 0;
@@ -446,7 +453,7 @@ static void run_step(struct sim_machine *m, const struct sim_op *op)
 		expect_resumes(m, op);
 		break;
 	default:
-		sim_fail(m, op->loc, "'%s' is not a step", sim_op_name(op->kind));
+		sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "'%s' is not a step", sim_op_name(op->kind));
 		break;
 	}
 }
@@ -480,6 +487,7 @@ int sim_run(struct sim_cpu *cpu, const struct sim_program *prog, const struct si
 		res->steps_run = k + 1;
 	}
 	res->passed = !m->failed;
+	res->fail_kind = m->failed ? m->fail_kind : SIM_FAIL_NONE;
 	res->step = m->step;
 	res->loc = m->fail_loc;
 	res->dispatches = m->dispatches;

@@ -87,8 +87,21 @@ struct sim_run_opts {
 	bool     skip_invariants;       /* don't check invariants after every step */
 };
 
+/* Why a run failed. */
+enum sim_fail_kind {
+	SIM_FAIL_NONE = 0,
+	SIM_FAIL_EXPECT,      /* an expectation of the scenario did not hold */
+	SIM_FAIL_CLIENT,      /* client code went wrong: ran out of actions, faulted, looped */
+	SIM_FAIL_SETTLE,      /* the machine kept running without settling */
+	SIM_FAIL_SCENARIO,    /* a step that cannot be made (PE off, nothing paused, $name unset) */
+	SIM_FAIL_INVARIANT,   /* a GIC, dispatcher or cross-layer invariant was violated */
+	SIM_FAIL_DISPATCHER,  /* the dispatcher reported a fault, or refused its own migrated state */
+	SIM_FAIL_MACHINE      /* the simulator itself could not continue (out of memory) */
+};
+
 struct sim_result {
 	bool     passed;
+	uint8_t  fail_kind;             /* enum sim_fail_kind */
 	uint32_t step;                  /* the step that failed (valid when !passed) */
 	struct sim_loc loc;             /* where the failed expectation is written */
 	char     message[600];          /* "what was expected, what happened" */

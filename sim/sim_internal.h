@@ -97,6 +97,7 @@ struct sim_machine {
 	bool     system_off;
 	uint32_t resets;         /* SYSTEM_RESETs so far */
 	bool     failed;
+	uint8_t  fail_kind;
 	struct sim_loc fail_loc;
 	char     fail_msg[600];
 	uint32_t calls, dispatches;
@@ -123,9 +124,9 @@ void sim_main_context(const struct sim_machine *m, unsigned pe, struct sim_ctx *
 /* Conversions between the machine's context and the core's register file. */
 void sim_ctx_to_regs(const struct sim_ctx *c, struct sdd_regs *r);
 void sim_regs_to_ctx(const struct sdd_regs *r, struct sim_ctx *c);
-/* Record a failure (the first one wins) at loc. */
-void sim_fail(struct sim_machine *m, struct sim_loc loc, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* Record a failure (the first one wins) of kind (enum sim_fail_kind) at loc. */
+void sim_fail(struct sim_machine *m, unsigned kind, struct sim_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /* Report an observation (fills time and step). */
 void sim_observe(struct sim_machine *m, struct sim_obs *o);
 /* Choice source. */

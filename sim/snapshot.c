@@ -72,7 +72,7 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 		free(gic);
 		free(pes);
 		free(user);
-		sim_fail(m, loc, "migrate: cannot save the machine");
+		sim_fail(m, SIM_FAIL_MACHINE, loc, "migrate: cannot save the machine");
 		return false;
 	}
 	memcpy(gic, &m->gic, sizeof *gic);
@@ -85,7 +85,7 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 		free(gic);
 		free(pes);
 		free(user);
-		sim_fail(m, loc, "migrate: %s", err);
+		sim_fail(m, SIM_FAIL_MACHINE, loc, "migrate: %s", err);
 		return false;
 	}
 	copy_user(m, &user, false);
@@ -113,7 +113,7 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 	m->calls = old.calls;
 	m->dispatches = old.dispatches;
 	if (e != SDD_LOAD_OK) {
-		sim_fail(m, loc, "migrate: the dispatcher refused its own saved state (error %d)", e);
+		sim_fail(m, SIM_FAIL_DISPATCHER, loc, "migrate: the dispatcher refused its own saved state (error %d)", e);
 		return false;
 	}
 	memset(&ob, 0, sizeof ob);

@@ -1,0 +1,310 @@
+/*
+ * fz_decode.c - fuzz bytes -> scenario program (format in fz_input.h).
+ */
+#include <string.h>
+
+#include "fz_input.h"
+#include "fz_vocab.h"
+#include "runtime/rt_layout.h"
+#include "sdd/sdd_spec.h"
+
+/* Record kinds, weighted: kind = kind_of[byte]. */
+static const struct { uint8_t kind, weight; } weights[] = {
+	{ FZ_R_CALL, 70 }, { FZ_R_CALL_RAW, 6 }, { FZ_R_INTERRUPT, 40 }, { FZ_R_PSCI, 12 },
+	{ FZ_R_SET, 8 }, { FZ_R_WAKE, 4 }, { FZ_R_DISPATCH, 10 }, { FZ_R_MIGRATE, 4 },
+	{ FZ_R_RESUME, 12 }, { FZ_R_ACTION, 70 }, { FZ_R_LITERAL, 10 }, { FZ_R_CHOICES, 10 },
+};
+
+unsigned fz_record_kind(uint8_t byte)
+{
+	unsigned acc = 0;
+	for (unsigned k = 0; k < sizeof weights / sizeof weights[0]; k++) {
+		acc += weights[k].weight;
+		if (byte < acc)
+			return weights[k].kind;
+	}
+	return FZ_R_CHOICES;
+}
+
+uint8_t fz_record_byte(unsigned kind)
+{
+	unsigned acc = 0;
+	for (unsigned k = 0; k < sizeof weights / sizeof weights[0]; k++) {
+		if (weights[k].kind == kind)
+			return (uint8_t)acc;
+		acc += weights[k].weight;
+	}
+	return 0;
+}
+
+_Static_assert(70 + 6 + 40 + 12 + 8 + 4 + 10 + 4 + 12 + 70 + 10 + 10 == 256, "weights cover every byte");
+
+/* ---- platform ---- */
+
+static void decode_platform(const uint8_t *h, struct fz_ctx *c)
+{
+	struct sim_platform *p = &c->prog->platform;
+	unsigned pes = 1u + h[0] % 8;
+
+	sim_platform_profile(p, (h[1] & 0x10) ? "tf-a-fvp" : "default");
+	p->pes = pes;
+	for (unsigned k = 0; k < pes; k++)
+		p->mpidr[k] = (h[1] & 0x10) ? ((uint64_t)(k / 4) << 8) | (k % 4) : k;
+	p->conduit = (h[1] & 0x01) ? SIM_CONDUIT_HVC : SIM_CONDUIT_SMC;
+	p->client_el = (h[1] & 0x02) ? 1 : 2;
+	if (h[1] & 0x04) {
+		p->version_minor = 0;
+		p->relative_mode = 0;
+	} else if (!(h[1] & 0x10)) {
+		p->version_minor = 1;
+		p->relative_mode = !(h[1] & 0x08);
+	}
+	p->bind_private = h[2] & 7;
+	p->bind_shared = (h[2] >> 3) & 7;
+	p->spis = 32 + h[3] % 65;
+	p->nsecure = 0;
+	if (h[1] & 0x20) {
+		p->secure_intids[p->nsecure++] = 27;
+		p->secure_intids[p->nsecure++] = 33;
+	}
+	for (unsigned e = 0; e < 4; e++) {
+		const uint8_t *d = h + 4 + 3 * e;
+		struct sim_event ev;
+		bool clash = false;
+
+		if (!(d[0] & 1) || p->nevents >= SIM_MAX_EVENTS)
+			continue;
+		memset(&ev, 0, sizeof ev);
+		ev.number = (int32_t)(0x40000000u + ((uint32_t)d[1] << 8));
+		ev.explicit_event = (d[0] >> 3) & 1;
+		ev.type = ev.explicit_event ? SDD_PRIVATE : (d[0] >> 1) & 1;
+		ev.priority = (d[0] >> 2) & 1;
+		if (!ev.explicit_event)
+			ev.intid = ev.type == SDD_PRIVATE ? 16 + d[2] % 16 : 32 + d[2] % p->spis;
+		for (unsigned k = 0; k < p->nevents; k++)
+			clash |= p->events[k].number == ev.number ||
+				 (!ev.explicit_event && !p->events[k].explicit_event &&
+				  p->events[k].intid == ev.intid);
+		for (unsigned k = 0; k < p->nsecure; k++)
+			clash |= !ev.explicit_event && p->secure_intids[k] == ev.intid;
+		if (!clash)
+			p->events[p->nevents++] = ev;
+	}
+	fz_vocab_init(c);
+}
+
+/* ---- records ---- */
+
+static struct sim_op new_op(unsigned kind, unsigned pe)
+{
+	struct sim_op op;
+	memset(&op, 0, sizeof op);
+	op.kind = (uint8_t)kind;
+	op.pe = (uint8_t)pe;
+	op.target = SIM_NONE;
+	op.save = -1;
+	return op;
+}
+
+/* A call (step or action) with the function of selector sel and 5 args. */
+static struct sim_op call_op(struct fz_ctx *c, unsigned pe, uint8_t sel, bool raw,
+			     const uint8_t *args)
+{
+	struct sim_op op = new_op(SIM_OP_CALL, pe);
+	struct sim_program *p = c->prog;
+
+	op.fid = sim_const(raw ? fz_raw_fid(sel) : SDD_FID_FIRST + sel % SDD_CALL_COUNT);
+	op.raw_fid = raw;
+	op.args = p->nvalues;
+	op.nargs = 5;
+	for (unsigned k = 0; k < 5; k++)
+		sim_add_value(p, fz_value(c, args[k]));
+	if (!raw && SDD_FID_FIRST + sel % SDD_CALL_COUNT == SDD_FID_INTERRUPT_BIND)
+		op.save = (int32_t)fz_bind_var(c);
+	return op;
+}
+
+static const uint8_t psci_fns[16] = {
+	SIM_PSCI_VERSION, SIM_PSCI_FEATURES, SIM_PSCI_CPU_ON, SIM_PSCI_CPU_ON, SIM_PSCI_CPU_ON,
+	SIM_PSCI_CPU_OFF, SIM_PSCI_CPU_OFF, SIM_PSCI_CPU_SUSPEND, SIM_PSCI_CPU_SUSPEND,
+	SIM_PSCI_CPU_SUSPEND, SIM_PSCI_AFFINITY_INFO, SIM_PSCI_AFFINITY_INFO, SIM_PSCI_SYSTEM_RESET,
+	SIM_PSCI_FEATURES, SIM_PSCI_SYSTEM_OFF, SIM_PSCI_CPU_FREEZE,
+};
+
+uint8_t fz_psci_byte(unsigned fn)
+{
+	for (unsigned k = 0; k < 16; k++)
+		if (psci_fns[k] == fn)
+			return (uint8_t)k;
+	return 0;
+}
+
+static struct sim_op psci_op(struct fz_ctx *c, unsigned pe, const uint8_t *r)
+{
+	struct sim_op op = new_op(SIM_OP_PSCI, pe);
+
+	op.psci_fn = psci_fns[r[0] % 16];
+	op.target = (uint8_t)(r[1] % c->prog->platform.pes);
+	op.state = r[2] & 1;
+	if (op.psci_fn == SIM_PSCI_FEATURES) {
+		op.args = c->prog->nvalues;
+		op.nargs = 1;
+		sim_add_value(c->prog, fz_value(c, r[3]));
+	}
+	return op;
+}
+
+static void add_action(struct fz_ctx *c, const uint8_t *r)
+{
+	unsigned h = r[1] % FZ_HANDLERS, kind = (r[1] >> 3) % 8;
+	unsigned pes = c->prog->platform.pes;
+	struct sim_op op;
+
+	switch (kind) {
+	case 0: case 1: case 2: case 3:
+		op = call_op(c, SIM_NONE, r[2], false, r + 3);
+		break;
+	case 4:
+		op = new_op(SIM_OP_YIELD, SIM_NONE);
+		break;
+	case 5:
+		op = new_op(SIM_OP_INTERRUPT, r[3] % (pes + 1) == pes ? SIM_NONE : r[3] % (pes + 1));
+		op.intid = fz_intid(c, r[2]);
+		break;
+	case 6:
+		op = psci_op(c, SIM_NONE, r + 2);
+		break;
+	default:
+		op = new_op((r[2] & 1) ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
+		op.fid = (r[2] & 1) ? fz_value(c, r[3]) : sim_const(r[3] % 3);
+		break;
+	}
+	if (c->nbody[h] < FZ_MAX_BODY)
+		c->body[h][c->nbody[h]++] = op;
+}
+
+static void add_step(struct fz_ctx *c, unsigned kind, const uint8_t *r)
+{
+	struct sim_program *p = c->prog;
+	unsigned pes = p->platform.pes, pe = r[1] % pes;
+	struct sim_op op;
+
+	switch (kind) {
+	case FZ_R_CALL:
+	case FZ_R_CALL_RAW:
+		op = call_op(c, pe, r[2], kind == FZ_R_CALL_RAW, r + 3);
+		if ((r[1] & 0xE0) == 0xE0)       /* now and then, from the wrong EL */
+			op.from_el = p->platform.client_el == 2 ? 1 : 2;
+		break;
+	case FZ_R_INTERRUPT:
+		op = new_op(SIM_OP_INTERRUPT, SIM_NONE);
+		op.intid = fz_intid(c, r[2]);
+		if (op.intid < 32)
+			op.pe = (uint8_t)pe;
+		break;
+	case FZ_R_PSCI:
+		op = psci_op(c, pe, r + 2);
+		break;
+	case FZ_R_SET: {
+		struct sim_assign a;
+		op = new_op(SIM_OP_SET, pe);
+		memset(&a, 0, sizeof a);
+		a.reg = r[2] % 34 < 31 ? r[2] % 34 : r[2] % 34 == 31 ? SIM_R_SP :
+			r[2] % 34 == 32 ? SIM_R_PSTATE_PAN : SIM_R_PSTATE_NZCV;
+		a.v = a.reg == SIM_R_PSTATE_PAN ? sim_const(r[3] & 1) :
+		      a.reg == SIM_R_PSTATE_NZCV ? sim_const(r[3] & 15) : fz_value(c, r[3]);
+		op.sets = sim_add_assign(p, &a);
+		op.nsets = 1;
+		break;
+	}
+	case FZ_R_WAKE:
+		op = new_op(SIM_OP_WAKE, pe);
+		break;
+	case FZ_R_DISPATCH:
+		op = new_op(SIM_OP_DISPATCH, pe);
+		op.event = fz_event_value(c, r[2]);
+		break;
+	case FZ_R_MIGRATE:
+		op = new_op(SIM_OP_MIGRATE, SIM_NONE);
+		break;
+	default:                           /* FZ_R_RESUME */
+		op = new_op(SIM_OP_RESUME, pe);
+		break;
+	}
+	op.loc.line = c->record + 1;
+	sim_add_step(p, &op);
+}
+
+/* Handlers: their bodies, each closed by a completion. */
+static void add_handlers(struct fz_ctx *c)
+{
+	struct sim_program *p = c->prog;
+	static const char *const names[FZ_HANDLERS] = { "h0", "h1", "h2", "h3", "h4", "h5", "h6", "h7" };
+
+	for (unsigned h = 0; h < FZ_HANDLERS; h++) {
+		struct sim_handler hd;
+		struct sim_op end = new_op(h & 1 ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
+
+		memset(&hd, 0, sizeof hd);
+		hd.name = sim_add_string(p, names[h]);
+		hd.kind = SIM_H_ACTIONS;
+		hd.ops = p->nactions;
+		for (unsigned k = 0; k < c->nbody[h]; k++) {
+			c->body[h][k].loc.line = 0;
+			sim_add_action(p, &c->body[h][k]);
+		}
+		end.fid = h & 1 ? (struct sim_value){ SIM_V_RESUME_PAD, 0 } : sim_const(SDD_EV_HANDLED);
+		sim_add_action(p, &end);
+		hd.nops = c->nbody[h] + 1;
+		sim_add_handler(p, &hd);
+	}
+}
+
+int fz_decode(const uint8_t *data, size_t len, struct sim_program *prog, struct fz_choices *ch)
+{
+	uint8_t header[FZ_HEADER_BYTES] = { 0 };
+	size_t nrec;
+	struct fz_ctx c;
+
+	sim_program_reset(prog);
+	prog->lenient = true;
+	memset(&c, 0, sizeof c);
+	c.prog = prog;
+	memset(ch, 0, sizeof *ch);
+	memcpy(header, data, len < FZ_HEADER_BYTES ? len : FZ_HEADER_BYTES);
+	decode_platform(header, &c);
+
+	nrec = len > FZ_HEADER_BYTES ? (len - FZ_HEADER_BYTES) / FZ_RECORD_BYTES : 0;
+	if (nrec > FZ_MAX_RECORDS)
+		nrec = FZ_MAX_RECORDS;
+	/* Literals and choices first, so that every record sees them all. */
+	for (size_t k = 0; k < nrec; k++) {
+		const uint8_t *r = data + FZ_HEADER_BYTES + k * FZ_RECORD_BYTES;
+		unsigned kind = fz_record_kind(r[0]);
+		if (kind == FZ_R_LITERAL)
+			fz_add_literal(&c, r + 1);
+		else if (kind == FZ_R_CHOICES)
+			for (unsigned b = 1; b < FZ_RECORD_BYTES && ch->n < FZ_MAX_CHOICES; b++)
+				ch->bytes[ch->n++] = r[b];
+	}
+	for (size_t k = 0; k < nrec; k++) {
+		const uint8_t *r = data + FZ_HEADER_BYTES + k * FZ_RECORD_BYTES;
+		unsigned kind = fz_record_kind(r[0]);
+		c.record = (uint32_t)k;
+		if (kind == FZ_R_ACTION)
+			add_action(&c, r);
+		else if (kind != FZ_R_LITERAL && kind != FZ_R_CHOICES)
+			add_step(&c, kind, r);
+	}
+	add_handlers(&c);
+	return prog->oom ? -1 : 0;
+}
+
+unsigned fz_pick(void *choices, unsigned kind, unsigned n)
+{
+	struct fz_choices *ch = choices;
+	(void)kind;
+	if (n <= 1 || ch->next >= ch->n)
+		return 0;
+	return ch->bytes[ch->next++] % n;
+}

@@ -1,0 +1,61 @@
+/*
+ * fz_input.h - fuzz inputs: bytes <-> scenario programs.
+ *
+ * Every byte string decodes to a valid program (nothing is rejected), and
+ * the format is made of fixed-size fields so that a small mutation makes a
+ * small change to the program:
+ *
+ *   header, 16 bytes (missing bytes read as 0):
+ *     [0]  PEs - 1 (mod 8)
+ *     [1]  bit0 HVC conduit, bit1 client EL1, bit2 SDEI 1.0, bit3 no relative
+ *          mode, bit4 the tf-a-fvp policies, bit5 a secure PPI (27) and SPI (33)
+ *     [2]  bind slots: private = bits 2:0, shared = bits 5:3
+ *     [3]  SPIs: 32 + (byte % 65)
+ *     [4..15] four platform events, 3 bytes each:
+ *          a: bit0 present, bit1 shared, bit2 critical, bit3 explicit
+ *          b: number 0x40000000 + (b << 8)
+ *          c: INTID (private: PPI 16 + c % 16; shared: SPI 32 + c % spis)
+ *   records, 8 bytes each: [0] kind (via a weight table), [1..7] operands
+ *
+ * A record is a step, a literal for the value vocabulary, a handler action
+ * (appended to one of 8 handlers, each of which always ends with a
+ * completion), or choice bytes (1-of-N routing and scheduling decisions;
+ * when they run out the scenario policy applies).  Values are picked from
+ * a vocabulary biased toward interesting ones: valid and invalid event
+ * numbers, bind results saved earlier, MPIDRs, handler addresses, the
+ * resume pad, bad addresses, boundary and upper-bit garbage, literals.
+ */
+#ifndef FZ_INPUT_H
+#define FZ_INPUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "program.h"
+
+#define FZ_HEADER_BYTES   16
+#define FZ_RECORD_BYTES   8
+#define FZ_MAX_RECORDS    256    /* longer inputs are cut */
+#define FZ_HANDLERS       8
+#define FZ_MAX_CHOICES    256
+
+struct fz_choices {
+	uint8_t  bytes[FZ_MAX_CHOICES];
+	unsigned n, next;
+};
+
+/* Decode data into prog (which must have been sim_program_init()ed; it is
+ * reset first) and the choice bytes into ch.  Never fails except for out
+ * of memory (-1). */
+int fz_decode(const uint8_t *data, size_t len, struct sim_program *prog, struct fz_choices *ch);
+
+/* The choice source a decoded input asks the simulator to use. */
+unsigned fz_pick(void *choices, unsigned kind, unsigned n);
+
+/* Encode prog as an input that decodes to the same program or a close
+ * one (expectations are dropped; more than 8 PEs or handlers, more than
+ * four platform events and values outside the vocabulary are
+ * approximated).  Returns the number of bytes written (at most cap). */
+size_t fz_encode(const struct sim_program *prog, uint8_t *buf, size_t cap);
+
+#endif /* FZ_INPUT_H */
