@@ -80,7 +80,7 @@ static void decode_platform(const uint8_t *h, struct fz_ctx *c)
 		ev.type = ev.explicit_event ? SDD_PRIVATE : (d[0] >> 1) & 1;
 		ev.priority = (d[0] >> 2) & 1;
 		if (!ev.explicit_event)
-			ev.intid = ev.type == SDD_PRIVATE ? 16 + d[2] % 16 : 32 + d[2] % p->spis;
+			ev.intid = ev.type == SDD_PRIVATE ? 16u + d[2] % 16u : 32u + d[2] % p->spis;
 		for (unsigned k = 0; k < p->nevents; k++)
 			clash |= p->events[k].number == ev.number ||
 				 (!ev.explicit_event && !p->events[k].explicit_event &&
@@ -112,13 +112,14 @@ static struct sim_op call_op(struct fz_ctx *c, unsigned pe, uint8_t sel, bool ra
 {
 	struct sim_op op = new_op(SIM_OP_CALL, pe);
 	struct sim_program *p = c->prog;
+	const uint8_t *roles = fz_call_roles(sel);
 
 	op.fid = sim_const(raw ? fz_raw_fid(sel) : SDD_FID_FIRST + sel % SDD_CALL_COUNT);
 	op.raw_fid = raw;
 	op.args = p->nvalues;
 	op.nargs = 5;
 	for (unsigned k = 0; k < 5; k++)
-		sim_add_value(p, fz_value(c, args[k]));
+		sim_add_value(p, fz_role_value(c, raw ? FZ_ANY : roles[k], args[k]));
 	if (!raw && SDD_FID_FIRST + sel % SDD_CALL_COUNT == SDD_FID_INTERRUPT_BIND)
 		op.save = (int32_t)fz_bind_var(c);
 	return op;
@@ -176,7 +177,7 @@ static void add_action(struct fz_ctx *c, const uint8_t *r)
 		break;
 	default:
 		op = new_op((r[2] & 1) ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
-		op.fid = (r[2] & 1) ? fz_value(c, r[3]) : sim_const(r[3] % 3);
+		op.fid = (r[2] & 1) ? fz_role_value(c, FZ_ADDR, r[3]) : sim_const(r[3] % 3);
 		break;
 	}
 	if (c->nbody[h] < FZ_MAX_BODY)
@@ -222,7 +223,7 @@ static void add_step(struct fz_ctx *c, unsigned kind, const uint8_t *r)
 		break;
 	case FZ_R_DISPATCH:
 		op = new_op(SIM_OP_DISPATCH, pe);
-		op.event = fz_event_value(c, r[2]);
+		op.event = fz_role_value(c, FZ_EVENT, r[2]);
 		break;
 	case FZ_R_MIGRATE:
 		op = new_op(SIM_OP_MIGRATE, SIM_NONE);

@@ -15,6 +15,7 @@
 
 #include "fz_vocab.h"
 #include "runtime/rt_layout.h"
+#include "sdd/sdd_spec.h"
 
 static const uint64_t boundary[16] = {
 	0xFFFFFFFFFFFFFFFFull, 0x8000000000000000ull, 0x7FFFFFFFull, 0x80000000ull,
@@ -87,7 +88,7 @@ uint32_t fz_intid(const struct fz_ctx *c, uint8_t b)
 	switch (b & 3) {
 	case 0:  return c->intids[(b >> 2) % c->nintids];
 	case 1:  return 16 + (b >> 2) % 16;
-	case 2:  return spis ? 32 + (b >> 2) % spis : 16 + (b >> 2) % 16;
+	case 2:  return spis ? 32u + (b >> 2) % spis : 16u + (b >> 2) % 16u;
 	default: return (b >> 2) % 16;
 	}
 }
@@ -137,5 +138,60 @@ struct sim_value fz_value(const struct fz_ctx *c, uint8_t b)
 		if (i < 48)
 			return sim_const(c->nliterals ? c->literal[(i - 16) % c->nliterals] : boundary[i % 16]);
 		return sim_const(boundary[i - 48]);
+	}
+}
+
+/* ---- roles ---- */
+
+static const uint8_t call_roles[SDD_CALL_COUNT][5] = {
+	/* VERSION */             { FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* EVENT_REGISTER */      { FZ_EVENT, FZ_ADDR,  FZ_ANY,   FZ_SMALL, FZ_MPIDR },
+	/* EVENT_ENABLE */        { FZ_EVENT, FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* EVENT_DISABLE */       { FZ_EVENT, FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* EVENT_CONTEXT */       { FZ_SMALL, FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* EVENT_COMPLETE */      { FZ_SMALL, FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* COMPLETE_AND_RESUME */ { FZ_ADDR,  FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* EVENT_UNREGISTER */    { FZ_EVENT, FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* EVENT_STATUS */        { FZ_EVENT, FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* EVENT_GET_INFO */      { FZ_EVENT, FZ_SMALL, FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* EVENT_ROUTING_SET */   { FZ_EVENT, FZ_SMALL, FZ_MPIDR, FZ_ANY,   FZ_ANY },
+	/* PE_MASK */             { FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* PE_UNMASK */           { FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* INTERRUPT_BIND */      { FZ_INTID, FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* INTERRUPT_RELEASE */   { FZ_EVENT, FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* EVENT_SIGNAL */        { FZ_EVENT, FZ_MPIDR, FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* FEATURES */            { FZ_SMALL, FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* PRIVATE_RESET */       { FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+	/* SHARED_RESET */        { FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY,   FZ_ANY },
+};
+
+const uint8_t *fz_call_roles(unsigned n)
+{
+	return call_roles[n % SDD_CALL_COUNT];
+}
+
+struct sim_value fz_role_value(const struct fz_ctx *c, unsigned role, uint8_t b)
+{
+	unsigned pes = c->prog->platform.pes;
+
+	if (role == FZ_ANY || b >= FZ_ROLE_ESCAPE)
+		return fz_value(c, b);
+	switch (role) {
+	case FZ_EVENT:               /* the valid events and the bind results */
+		if (b % (c->nvalid + FZ_VARS) < c->nvalid)
+			return sim_const((uint32_t)c->events[b % (c->nvalid + FZ_VARS)]);
+		return (struct sim_value){ SIM_V_VAR, c->var[b % (c->nvalid + FZ_VARS) - c->nvalid] };
+	case FZ_ADDR:                /* mostly handlers; some offsets, the resume pad */
+		if (b < 128)
+			return (struct sim_value){ SIM_V_HANDLER, b % FZ_HANDLERS };
+		if (b < 160)
+			return (struct sim_value){ SIM_V_HANDLER_OFF, b % FZ_HANDLERS };
+		return (struct sim_value){ SIM_V_RESUME_PAD, 0 };
+	case FZ_MPIDR:
+		return (struct sim_value){ SIM_V_MPIDR, b % pes };
+	case FZ_SMALL:
+		return sim_const(b % 8);
+	default:                     /* FZ_INTID */
+		return sim_const(fz_intid(c, b));
 	}
 }

@@ -44,6 +44,15 @@ void fz_vocab_init(struct fz_ctx *c);
 void fz_add_literal(struct fz_ctx *c, const uint8_t seven[7]);
 unsigned fz_bind_var(struct fz_ctx *c);
 
+/* What an argument is for: its byte is decoded mostly to good values of
+ * that kind (bytes 0..191), else through the general vocabulary. */
+enum fz_role { FZ_ANY = 0, FZ_EVENT, FZ_ADDR, FZ_MPIDR, FZ_SMALL, FZ_INTID };
+#define FZ_ROLE_ESCAPE 192
+
+/* The roles of x1..x5 of SDEI call number n (0..18). */
+const uint8_t *fz_call_roles(unsigned n);
+struct sim_value fz_role_value(const struct fz_ctx *c, unsigned role, uint8_t b);
+
 struct sim_value fz_value(const struct fz_ctx *c, uint8_t b);
 struct sim_value fz_event_value(const struct fz_ctx *c, uint8_t b);
 uint32_t fz_intid(const struct fz_ctx *c, uint8_t b);

@@ -31,6 +31,10 @@ struct sim_cpu {
 	bool ctx_current;        /* ctx already holds the final state (a trap hook stopped) */
 	uint64_t runs;
 	int reg_ids[NREGS];
+	uc_hook block_hook;      /* installed by sim_cpu_set_coverage */
+	uint8_t *cov;
+	size_t   cov_mask;
+	uint64_t cov_prev;
 };
 
 /* SP is the register selected by PSTATE.SPSel (bit 0). */
@@ -113,6 +117,31 @@ static void device_write(uc_engine *uc, uint64_t offset, unsigned size, uint64_t
 	(void)size;
 	if (c->hooks)
 		c->hooks->device_write(c->hooks->ctx, offset, value);
+}
+
+static void on_block(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
+{
+	struct sim_cpu *c = user;
+	uint64_t cur = (addr >> 2) * 0x9E3779B97F4A7C15ull;
+	(void)uc;
+	(void)size;
+	if (c->cov) {
+		uint8_t *cell = &c->cov[(cur ^ c->cov_prev) & c->cov_mask];
+		*cell = (uint8_t)(*cell + 1);
+		c->cov_prev = cur >> 1;
+	}
+}
+
+void sim_cpu_set_coverage(struct sim_cpu *c, uint8_t *map, size_t size)
+{
+	c->cov = map;
+	c->cov_mask = size ? size - 1 : 0;
+	if (map && !c->block_hook) {
+		uc_hook_add(c->uc, &c->block_hook, UC_HOOK_BLOCK, (void *)on_block, c, 1, 0);
+		/* a hook added after code was translated only sees it retranslated */
+		uc_ctl_remove_cache(c->uc, RT_CODE_BASE, RT_CODE_BASE + RT_CODE_SIZE);
+		uc_ctl_remove_cache(c->uc, RT_USER_BASE, RT_USER_BASE + RT_USER_SIZE);
+	}
 }
 
 struct sim_cpu *sim_cpu_create(char *err, size_t errlen)

@@ -83,6 +83,12 @@ void sim_cpu_flush_code(struct sim_cpu *c, uint64_t addr, size_t n);
 enum sim_run_end sim_cpu_run(struct sim_cpu *c, struct sim_ctx *ctx, uint64_t budget,
 			     const struct sim_cpu_hooks *hooks, char *err, size_t errlen);
 
+/* Feed edges of the emulated code (pairs of consecutive basic blocks) into
+ * map[size] as 8-bit hit counters (libFuzzer extra counters, AFL++'s
+ * map), so that a fuzzer sees what client code does.  size must be a
+ * power of two; map NULL turns it off.  Costs a hook call per block. */
+void sim_cpu_set_coverage(struct sim_cpu *c, uint8_t *map, size_t size);
+
 /* Instructions-per-run statistics (for benchmarks): number of runs made. */
 uint64_t sim_cpu_runs(const struct sim_cpu *c);
 

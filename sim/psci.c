@@ -114,6 +114,7 @@ static void power_on(struct sim_machine *m, unsigned pe)
 	gic_set_sleep(&m->gic, pe, false);
 	sdd_pe_on(&m->core, pe);
 	memset(p, 0, sizeof *p);
+	p->power = SIM_PE_OFF;               /* what note_power reports it came from */
 	sim_main_context(m, pe, &p->ctx);
 	note_power(m, pe, SIM_PE_ON);
 }

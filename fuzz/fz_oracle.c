@@ -1,0 +1,166 @@
+/*
+ * fz_oracle.c - see fz_oracle.h.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "fz_oracle.h"
+#include "sdd/sdd.h"
+
+static void disagree(struct fz_oracle *o, uint32_t step, const char *why)
+{
+	if (o->failed)
+		return;
+	o->failed = true;
+	snprintf(o->why, sizeof o->why, "step %u: %s", step + 1, why);
+}
+
+bool fz_oracle_begin(struct fz_oracle *o, const struct sim_platform *sp)
+{
+	struct sdd_platform d;
+	struct rm_platform p;
+
+	memset(o, 0, sizeof *o);
+	if (sim_platform_to_sdd(sp, &d) != SDD_INIT_OK)
+		return false;
+	memset(&p, 0, sizeof p);
+	p.pes = sp->pes;
+	memcpy(p.mpidr, sp->mpidr, sizeof p.mpidr);
+	p.client_el = sp->client_el;
+	p.version_minor = sp->version_minor;
+	p.relative_mode = sp->relative_mode;
+	p.vendor = sp->vendor_version;
+	p.spis = sp->spis;
+	p.nsecure = sp->nsecure;
+	memcpy(p.secure, sp->secure_intids, sizeof p.secure);
+	p.nevents = d.event_count;
+	for (unsigned k = 0; k < d.event_count; k++) {
+		static const uint8_t kinds[] = { RM_EVENT0, RM_STATIC, RM_SLOT, RM_EXPLICIT };
+		p.events[k].number = d.events[k].number;
+		p.events[k].kind = kinds[d.events[k].kind];
+		p.events[k].shared = d.events[k].type == SDD_SHARED;
+		p.events[k].critical = d.events[k].priority == SDD_PRI_CRITICAL;
+		p.events[k].intid = d.events[k].intid;
+	}
+	p.truncate_upper = sp->policy.upper_bits == SDD_UPPER_TRUNCATE;
+	p.signal_strict = sp->policy.signal == SDD_SIGNAL_TFA_STRICT;
+	p.bind_tfa = sp->policy.bind == SDD_BIND_TFA;
+	p.resume_denied = sp->policy.resume_error == SDD_RESUME_ERR_DENIED;
+	p.unbound_tfa = sp->policy.unbound == SDD_UNBOUND_TFA;
+	p.priv_route_validate = sp->policy.priv_route == SDD_PRIV_ROUTE_VALIDATE;
+	p.ctx_running_first = sp->policy.ctx_order == SDD_CTX_RUNNING_FIRST;
+	p.mpidr_lax = sp->policy.mpidr == SDD_MPIDR_IGNORE_OTHER_BITS;
+	p.explicit_minus_one = sp->policy.explicit_err == SDD_EXPLICIT_MINUS_ONE;
+	p.signaled_inverted = sp->policy.signaled == SDD_SIGNALED_INVERTED;
+	p.mask_zero = sp->policy.mask_result == SDD_MASK_RESULT_ZERO;
+	p.cpu_on_keep = sp->policy.cpu_on == SDD_CPU_ON_KEEP_PRIVATE;
+	if (rm_init(&o->model, &p) != 0)
+		return false;
+	o->active = true;
+	o->npe = sp->pes;
+	return true;
+}
+
+static void settled(struct fz_oracle *o, uint32_t step)
+{
+	bool busy[RM_MAX_PES];
+	char why[400];
+
+	for (unsigned k = 0; k < RM_MAX_PES; k++)
+		busy[k] = k >= o->npe || o->paused[k] || o->power[k] != SIM_PE_ON;
+	o->checks++;
+	if (!rm_settled(&o->model, busy, why, sizeof why))
+		disagree(o, step, why);
+}
+
+static void power(struct fz_oracle *o, const struct sim_obs *ob)
+{
+	unsigned pe = ob->pe, from = (unsigned)ob->regs[0], to = (unsigned)ob->status;
+
+	if (pe >= o->npe)
+		return;
+	o->power[pe] = (uint8_t)to;
+	if (to == SIM_PE_OFF || to == SIM_PE_FROZEN) {
+		o->paused[pe] = 0;
+		rm_cpu_off(&o->model, pe);
+	} else if (to == SIM_PE_ON && from == SIM_PE_OFF) {
+		rm_cpu_on(&o->model, pe);
+	} else if (to == SIM_PE_ON) {
+		rm_wake(&o->model, pe, from == SIM_PE_POWERDOWN);
+	}
+}
+
+void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
+{
+	struct fz_oracle *o = ctx;
+	char why[400];
+
+	if (!o->active || o->failed)
+		return;
+	switch (ob->kind) {
+	case SIM_OBS_STEP:
+		if (o->step_open && !o->machine_failed)
+			settled(o, ob->step - 1);
+		o->step_open = true;
+		break;
+	case SIM_OBS_CALL:
+		/* only SDEI calls reach the dispatcher; the rest are not its answers */
+		if ((ob->fid & SDD_FID_WINDOW_MASK) == SDD_FID_WINDOW_BASE) {
+			uint64_t x[6] = { ob->fid, ob->args[0], ob->args[1], ob->args[2], ob->args[3], ob->args[4] };
+			o->checks++;
+			if (!rm_call(&o->model, ob->pe, x, ob->el, false, ob->result, ob->status == 1, why, sizeof why))
+				disagree(o, ob->step, why);
+		}
+		break;
+	case SIM_OBS_FIRE:
+		rm_fire(&o->model, ob->intid, ob->pe);
+		break;
+	case SIM_OBS_DISPATCH:
+		/* explicit dispatches are checked by their SIM_OBS_EXPLICIT */
+		if (ob->intid < 1020) {
+			o->checks++;
+			if (!rm_dispatch(&o->model, ob->pe, ob->event, why, sizeof why))
+				disagree(o, ob->step, why);
+		}
+		break;
+	case SIM_OBS_EXPLICIT:
+		o->checks++;
+		if (!rm_explicit(&o->model, ob->pe, ob->event, ob->result, why, sizeof why))
+			disagree(o, ob->step, why);
+		break;
+	case SIM_OBS_YIELD:
+		if (ob->pe < o->npe)
+			o->paused[ob->pe] = ob->depth;
+		break;
+	case SIM_OBS_RESUME:
+		if (ob->pe < o->npe)
+			o->paused[ob->pe] = 0;
+		break;
+	case SIM_OBS_COMPLETE:
+		if (ob->pe < o->npe && o->paused[ob->pe] > ob->depth)
+			o->paused[ob->pe] = 0;
+		break;
+	case SIM_OBS_POWER:
+		power(o, ob);
+		break;
+	case SIM_OBS_RESET:
+		memset(o->paused, 0, sizeof o->paused);
+		memset(o->power, SIM_PE_ON, sizeof o->power);
+		rm_system_reset(&o->model);
+		break;
+	case SIM_OBS_FAIL:
+		o->machine_failed = true;
+		break;
+	default:
+		break;
+	}
+}
+
+bool fz_oracle_end(struct fz_oracle *o, const struct sim_result *r)
+{
+	if (!o->active)
+		return true;
+	if (!o->failed && !o->machine_failed && r->passed && o->step_open)
+		settled(o, r->steps_run ? r->steps_run - 1 : 0);
+	return !o->failed;
+}

@@ -1,0 +1,237 @@
+/* rm: reference model of SDEI (Arm DEN0054C, versions 1.0 and 1.1), used
+ * as the fuzzer's oracle.
+ *
+ * The model is an executable specification written from the specification
+ * notes (reference/sdei-spec.md) and the machine's documented behaviour
+ * (core/README.md "Named policies" and "The interrupt model",
+ * scenarios/FORMAT.md), independently of the production dispatcher in
+ * core/. It is told everything the machine did (calls and their results,
+ * interrupts, handler entries, firmware dispatches, power transitions) and
+ * says, for each, whether the specification (with the named behaviours in
+ * force) allows it; if so it applies it to its own state.
+ *
+ * Cost: every function is allocation-free and bounded by the platform: a
+ * call is a few look-ups over at most RM_MAX_EVENTS events (about 10-30 ns
+ * on a 64-PE platform); only rm_settled walks PEs for each pending event
+ * (at most RM_MAX_EVENTS x RM_MAX_PES cheap steps). No globals: all state
+ * is in the caller-allocated struct rm_model, which holds no pointers, so
+ * it may be copied with memcpy (the tests snapshot it that way).
+ *
+ * Where the specification (and the machine's documentation) leaves several
+ * answers open, the model accepts the whole set:
+ *  - INTERRUPT_BIND of an unbound INTID: any free bind slot of the right
+ *    type (private for a PPI, shared for an SPI); that binding is recorded.
+ *  - EVENT_CONTEXT inside a handler: any value (the model does not track
+ *    registers; every 64-bit value, even -1..-10, is a legal register value).
+ *  - EVENT_COMPLETE whose status_code (a uint32 parameter) has upper bits
+ *    set, without truncate_upper: INVALID_PARAMETERS (arguments first) or the
+ *    call's normal outcome (the specification lists no INVALID_PARAMETERS for
+ *    COMPLETE, and nothing validates the status code's low 32 bits).
+ *  - GET_INFO(ROUTING_AFF) under mpidr_lax: the affinity as passed, or with
+ *    the bits outside Aff3..Aff0 cleared.
+ *  - A trigger whose survival the documentation does not pin down is
+ *    "possibly pending": it may be dispatched (once), but need not be
+ *    (rm_settled does not require it). This is the case for every private
+ *    trigger pending on a PE when CPU_ON brings it back, those that arrived
+ *    while it was off included (event 0 SIGNALs too): its redistributor may
+ *    have been reset.
+ *  - Several pending events that may be dispatched: any order, any of them;
+ *    a shared RM_ANY event: any PE that can take it.
+ *  - N triggers may give fewer handler runs (one pending bit), never more.
+ *
+ * Decisions where the texts are ambiguous (all documented again where the
+ * code makes them):
+ *  - PE_MASK/PE_UNMASK take effect immediately, also inside a handler (a
+ *    critical event cannot preempt a normal handler that masked its PE).
+ *  - GET_INFO(ROUTING_MODE/AFF) in unregister-pending answers DENIED (the
+ *    registered bit is clear).
+ *  - SHARED_RESET that answers DENIED releases no binding (all or nothing);
+ *    it still unregisters the shared events.
+ *  - EVENT_COMPLETE's status code is not validated (any low-32-bit value).
+ *  - COMPLETE_AND_RESUME's address is absolute, also in relative mode.
+ *  - A platform event's INTID that is also listed as firmware-owned, a
+ *    critical bind slot, or an invalid table: rm_init refuses the platform.
+ *  - An ID outside the two SDEI windows given to rm_call is a harness error:
+ *    rm_call returns false and says so.
+ *  - The model does not know when a PE is suspended: the harness passes a
+ *    suspended PE as busy to rm_settled. A busy PE running no handler owes
+ *    nothing; a busy PE inside a (paused) normal handler still owes
+ *    critical events (the simulator dispatches on top of paused handlers).
+ *  - A trigger that arrives while its event runs stays pending and is owed
+ *    after completion (the interrupt is active, then pending again).
+ */
+#ifndef RM_H
+#define RM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define RM_MAX_PES 64
+#define RM_MAX_EVENTS 64
+
+enum rm_event_kind { RM_EVENT0, RM_STATIC, RM_SLOT, RM_EXPLICIT };
+
+struct rm_event {            /* one platform event (event 0 included) or one bind slot */
+    int32_t  number;
+    uint8_t  kind;           /* enum rm_event_kind */
+    uint8_t  shared;         /* 1 shared, 0 private */
+    uint8_t  critical;       /* 1 critical, 0 normal */
+    uint32_t intid;          /* RM_EVENT0: its SGI; RM_STATIC: its PPI/SPI; else 0 */
+};
+
+struct rm_platform {
+    unsigned pes;  uint64_t mpidr[RM_MAX_PES];      /* affinity fields only */
+    unsigned client_el;      /* 1 or 2: calls from any other EL, or from AArch32, are NOT_SUPPORTED */
+    unsigned version_minor;  /* 0 or 1 */
+    bool     relative_mode;  /* only in force under 1.1 */
+    uint32_t vendor;         /* VERSION bits [31:0] */
+    unsigned spis;           /* SPIs 32..32+spis-1 exist */
+    unsigned nsecure; uint32_t secure[64];   /* firmware-owned INTIDs: BIND refuses them */
+    unsigned nevents; struct rm_event events[RM_MAX_EVENTS];   /* any order */
+    /* Behaviours (named policies; false = the specification's intent, true = TF-A or KVM).
+       Semantics of each: core/README.md "Named policies" table. */
+    bool truncate_upper;     /* upper 32 bits of 32-bit params ignored (else INVALID_PARAMETERS) */
+    bool signal_strict;      /* SIGNAL -> INVALID if target masked or its event 0 not registered+enabled */
+    bool bind_tfa;           /* BIND of firmware-owned -> DENIED; slot availability checked first */
+    bool resume_denied;      /* COMPLETE_AND_RESUME to a bad address -> DENIED (else INVALID) */
+    bool unbound_tfa;        /* a free bind-slot number answers as an unregistered event (REGISTER DENIED, STATUS 0, GET_INFO answers, ENABLE/DISABLE/UNREGISTER DENIED, ROUTING_SET/RELEASE INVALID) */
+    bool priv_route_validate;/* REGISTER of a private event validates RM_PE affinity */
+    bool ctx_running_first;  /* EVENT_CONTEXT outside a handler -> DENIED before checking param_id */
+    bool mpidr_lax;          /* bits outside the affinity fields of an MPIDR argument ignored */
+    bool explicit_minus_one; /* refused explicit dispatch -> -1 */
+    bool signaled_inverted;  /* GET_INFO(SIGNALED): 1 = can be signalled */
+    bool mask_zero;          /* PE_MASK always returns 0 */
+    bool cpu_on_keep;        /* CPU_ON keeps the PE's private registrations (else resets them) */
+};
+
+/* The model's state. Its layout is private to rm_*.c; it is declared here
+ * only so that the caller can allocate it. */
+struct rm_pe_state {
+    bool    on;
+    bool    masked;
+    uint8_t depth;           /* running handlers on this PE: 0..2 */
+    uint8_t stack[2];        /* their event indices, outermost first */
+};
+
+struct rm_event_state {
+    uint8_t  state[RM_MAX_PES]; /* STATUS bits; private: per PE, shared: [0] */
+    uint64_t nonzero;        /* bit p: state of PE p is not 0 (shared: bit 0) */
+    uint64_t pend;           /* triggers that must be delivered (bit per PE; shared: bit 0) */
+    uint64_t maybe;          /* triggers that may be delivered, need not be */
+    uint64_t affinity;       /* shared + RM_PE: the target as passed */
+    uint32_t intid;          /* the backing INTID (slot: while bound) */
+    bool     bound;          /* slot: currently bound */
+    bool     rm_pe;          /* shared: routed RM_PE */
+    uint8_t  run_pe;         /* shared, while running: the PE running it */
+};
+
+struct rm_model {
+    struct rm_platform    p;
+    unsigned              slots_private, slots_shared;
+    struct rm_pe_state    pe[RM_MAX_PES];
+    struct rm_event_state ev[RM_MAX_EVENTS];
+};
+
+/* Build the model of a freshly initialised dispatcher on p: every PE on and
+ * masked, nothing registered, bound or pending. p is copied. Returns 0, or
+ * -1 if p is not something the model supports (then the harness skips the
+ * input): pes not in 1..64; an MPIDR with bits outside Aff3..Aff0 or two
+ * equal; client_el not 1/2; version_minor not 0/1; more than 988 SPIs;
+ * nsecure > 64; no or several RM_EVENT0, or event 0 not numbered 0, not
+ * private or not on an SGI; two events with the same number; a number with
+ * bit 31 or bits 29:24 set; a static private event not on a PPI or a static
+ * shared one not on an existing SPI; two platform events on one INTID; a
+ * platform event's INTID listed as firmware-owned; an explicit event that is
+ * shared or has an INTID; a slot with an INTID or critical (bound events are
+ * normal, DEN0054C §4.3.2.1); an unknown kind. */
+int  rm_init(struct rm_model *m, const struct rm_platform *p);
+
+/* A call made by PE pe from caller_el (aarch32: from AArch32) with x[0..5]
+ * (x[0] = function ID, only its low 32 bits count), answered by the
+ * dispatcher with `result` (when it returned), or completed = true when it
+ * did not return because it ended the running handler (EVENT_COMPLETE /
+ * EVENT_COMPLETE_AND_RESUME that succeeded). Checks that this outcome is one
+ * the specification (with the behaviours in force) allows; if so applies the
+ * call to the model (including its side effects: SIGNAL makes event 0
+ * pending on the target, resets unregister, BIND records the slot the
+ * dispatcher chose) and returns true; else changes nothing and returns false
+ * with an explanation in why (NUL-terminated, truncated to n bytes; why may
+ * be NULL when n is 0), e.g. "EVENT_ENABLE(0x40000100) on PE 1: state
+ * registered+running allows SUCCESS, got DENIED". Also false (with the
+ * reason) when the input is inconsistent: pe out of range or off, or an ID
+ * outside 0x84000020..0x8400003F / 0xC4000020..0xC400003F. */
+bool rm_call(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned caller_el, bool aarch32,
+             int64_t result, bool completed, char *why, size_t n);
+
+/* An interrupt source fired intid (pe: the PE for SGIs/PPIs; ignored for
+ * SPIs). If intid backs event 0, a static event or a bound slot, the event
+ * becomes pending (for that PE if private): event 0 in every state;
+ * another event only while registered (states 1, 3, 5, 7), else the trigger
+ * is ignored. A private trigger at a PE that is off is owed nowhere while
+ * it is off and only possibly pending after rm_cpu_on. Any other INTID (or pe out of range for a private event) does
+ * nothing. */
+void rm_fire(struct rm_model *m, uint32_t intid, unsigned pe);
+
+/* The machine entered the handler of event `ev` on `pe` because an
+ * interrupt was taken. Allowed only if: ev is event 0, a static event or a
+ * bound slot; pe is on and unmasked; the event is registered+enabled and
+ * not running (on pe if private, anywhere if shared); it is pending (or
+ * possibly pending) (for pe if private); a shared RM_PE event is routed to
+ * pe; nesting allows it (nothing runs on pe, or a normal handler runs and ev
+ * is critical). If so, clears the pending bit, makes ev running on pe and
+ * returns true; else false with why. */
+bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n);
+
+/* Firmware asked to dispatch explicit event `ev` on `pe` and the dispatcher
+ * answered `result` (0 = dispatched). The model requires INVALID_PARAMETERS
+ * if ev is not an explicit event; DENIED if pe is masked (or off), the event
+ * is not registered+enabled+not running on pe, or nesting forbids it
+ * (explicit_minus_one: -1 for every refusal); else 0, and then the event
+ * runs on pe. Returns whether result is that; applies it if so. */
+bool rm_explicit(struct rm_model *m, unsigned pe, int32_t ev, int64_t result, char *why, size_t n);
+
+/* Power (PSCI).
+ * rm_cpu_off: pe called CPU_OFF or CPU_FREEZE: its running handlers
+ *   complete implicitly (innermost first, as EVENT_COMPLETE), then it is
+ *   masked and off.
+ * rm_cpu_on: CPU_ON of pe completed: on and masked; its private
+ *   registrations reset to unregistered unless cpu_on_keep; its pending
+ *   private triggers become possibly pending (event 0's, and with
+ *   cpu_on_keep every one) or are dropped (the others: their event is
+ *   unregistered, REGISTER would drop them anyway). Handlers still running
+ *   on pe (rm_cpu_off not called) complete implicitly first.
+ * rm_wake: pe woke from CPU_SUSPEND; from power-down: masked again,
+ *   registrations and pending triggers kept; from standby: nothing changes.
+ * rm_system_reset: SYSTEM_RESET: the whole model returns to the state
+ *   rm_init built.
+ * rm_complete_all: implicit completion of pe's running handlers only
+ *   (SYSTEM_OFF). */
+void rm_cpu_off(struct rm_model *m, unsigned pe);
+void rm_cpu_on(struct rm_model *m, unsigned pe);
+void rm_wake(struct rm_model *m, unsigned pe, bool from_powerdown);
+void rm_system_reset(struct rm_model *m);
+void rm_complete_all(struct rm_model *m, unsigned pe);
+
+/* The machine has settled (nothing more happens without a new input):
+ * check that no event the specification says must be delivered is left
+ * undelivered: on every PE that is on, unmasked and can take the event's
+ * class (nothing running, or only a normal handler for a critical event), no
+ * event is pending (not merely possibly pending), registered+enabled and not
+ * running for it (private: triggered on that PE; shared: triggered and
+ * routed RM_PE to it, or RM_ANY). Returns true, or false with why. The
+ * harness calls it only where nothing is blocked by the simulator's own
+ * pausing.
+ * pe_busy[p]: PE p is inside a handler the scenario paused, or cannot run
+ * (suspended, say): it cannot take events of the class it is running; a
+ * busy PE running nothing takes no event at all. */
+bool rm_settled(struct rm_model *m, const bool pe_busy[RM_MAX_PES], char *why, size_t n);
+
+/* EVENT_STATUS bits of event ev as seen from pe (for comparing final
+ * states): what EVENT_STATUS(ev) called on pe would have to answer, or -1
+ * where it would answer INVALID_PARAMETERS (ev not a valid event now: an
+ * unknown number, or a free bind slot unless unbound_tfa, where it is 0).
+ * -1 also for pe out of range. */
+int  rm_status(const struct rm_model *m, unsigned pe, int32_t ev);
+
+#endif

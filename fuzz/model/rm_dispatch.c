@@ -1,0 +1,248 @@
+/* Triggers, dispatch, completion and the "settled" check (DEN0054C §6.2,
+ * §5.2, §4.3.2; the machine's interrupt model in core/README.md). */
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "rm_internal.h"
+
+static bool say(char *why, size_t n, const char *what, int32_t ev, unsigned pe, const char *reason)
+{
+    if (why && n)
+        snprintf(why, n, "%s of event 0x%" PRIx32 " on PE %u: %s", what, (uint32_t)ev, pe, reason);
+    return false;
+}
+
+/* ---- triggers ---------------------------------------------------------- */
+
+void rm_trigger(struct rm_model *m, unsigned e, unsigned pe)
+{
+    const struct rm_event *d = rm_ev(m, e);
+
+    /* Unregistered (or unregister-pending): event 0 keeps the trigger
+     * (SIGNAL = "pending until the target can take it"); others ignore it
+     * (their interrupt's pending state is dropped at REGISTER anyway). */
+    if (d->kind != RM_EVENT0 && !(rm_state(m, e, pe) & RM_REG))
+        return;
+    /* At a PE that is off too: nothing is owed there while it is off, and
+     * rm_cpu_on makes it only possibly pending. */
+    m->ev[e].pend |= rm_bit(m, e, pe);
+}
+
+void rm_fire(struct rm_model *m, uint32_t intid, unsigned pe)
+{
+    int e = rm_find_intid(m, intid);
+
+    if (e < 0)
+        return;   /* not an SDEI interrupt: nothing for the model */
+    if (!rm_ev(m, (unsigned)e)->shared && pe >= m->p.pes)
+        return;
+    rm_trigger(m, (unsigned)e, pe);
+}
+
+/* ---- nesting and dispatch ---------------------------------------------- */
+
+const char *rm_nesting(const struct rm_model *m, unsigned pe, unsigned e)
+{
+    const struct rm_pe_state *ps = &m->pe[pe];
+
+    /* Critical may preempt normal; nothing else nests (§4.3.2.2, §6.2). */
+    if (ps->depth == 0)
+        return NULL;
+    if (ps->depth >= 2)
+        return "two handlers already running on this PE";
+    if (rm_ev(m, ps->stack[0])->critical)
+        return "a critical handler is running on this PE";
+    if (!rm_ev(m, e)->critical)
+        return "a normal handler is running on this PE and the event is normal";
+    return NULL;
+}
+
+static void enter(struct rm_model *m, unsigned pe, unsigned e)
+{
+    struct rm_pe_state *ps = &m->pe[pe];
+    struct rm_event_state *es = &m->ev[e];
+    uint64_t bit = rm_bit(m, e, pe);
+
+    es->pend &= ~bit;
+    es->maybe &= ~bit;
+    rm_set_state(m, e, pe, (unsigned)rm_transition(rm_state(m, e, pe), RM_A_DISPATCH).next);
+    es->run_pe = (uint8_t)pe;
+    ps->stack[ps->depth++] = (uint8_t)e;
+}
+
+bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n)
+{
+    char buf[96];
+    int ei;
+
+    if (pe >= m->p.pes)
+        return say(why, n, "dispatch", ev, pe, "no such PE");
+    ei = ev < 0 ? -1 : rm_find_event(m, (uint32_t)ev);
+    if (ei < 0 || !rm_exists(m, (unsigned)ei))
+        return say(why, n, "dispatch", ev, pe, "not an event");
+    unsigned e = (unsigned)ei;
+    const struct rm_event *d = rm_ev(m, e);
+    const struct rm_event_state *es = &m->ev[e];
+    unsigned s = rm_state(m, e, pe);
+    uint64_t bit = rm_bit(m, e, pe);
+    const char *nest;
+
+    if (!rm_has_intid(m, e))
+        return say(why, n, "dispatch", ev, pe, "explicit event taken as an interrupt");
+    if (!m->pe[pe].on)
+        return say(why, n, "dispatch", ev, pe, "PE is off");
+    if (m->pe[pe].masked)
+        return say(why, n, "dispatch", ev, pe, "PE is masked");
+    if (rm_transition(s, RM_A_DISPATCH).next < 0) {
+        if (d->shared && (s & RM_RUN))
+            snprintf(buf, sizeof buf, "state %s on PE %u (dispatch needs enabled, not running)",
+                     rm_state_name(s), es->run_pe);
+        else
+            snprintf(buf, sizeof buf, "state %s (dispatch needs enabled, not running)",
+                     rm_state_name(s));
+        return say(why, n, "dispatch", ev, pe, buf);
+    }
+    if (!((es->pend | es->maybe) & bit))
+        return say(why, n, "dispatch", ev, pe, d->shared ? "not triggered"
+                                                         : "not triggered on this PE");
+    if (d->shared && es->rm_pe && rm_find_pe(m, es->affinity) != (int)pe) {
+        snprintf(buf, sizeof buf, "routed RM_PE to MPIDR 0x%" PRIx64, es->affinity);
+        return say(why, n, "dispatch", ev, pe, buf);
+    }
+    if ((nest = rm_nesting(m, pe, e)) != NULL)
+        return say(why, n, "dispatch", ev, pe, nest);
+    enter(m, pe, e);
+    if (why && n)
+        why[0] = '\0';
+    return true;
+}
+
+bool rm_explicit(struct rm_model *m, unsigned pe, int32_t ev, int64_t result, char *why, size_t n)
+{
+    const char *reason = NULL;
+    char buf[64];
+    int64_t want = RM_SUCCESS;
+    int ei = ev < 0 ? -1 : rm_find_event(m, (uint32_t)ev);
+    unsigned e = (unsigned)ei;
+
+    if (pe >= m->p.pes)
+        return say(why, n, "explicit dispatch", ev, pe, "no such PE");
+    /* Refusals, in order: not explicit (INVALID), then the PE and the
+     * event's state (DENIED). explicit_minus_one: -1 for all (TF-A). */
+    if (ei < 0 || rm_ev(m, e)->kind != RM_EXPLICIT) {
+        want = RM_INVALID;
+        reason = "not an explicit event";
+    } else if (m->pe[pe].masked || !m->pe[pe].on) {
+        want = RM_DENIED;
+        reason = m->pe[pe].on ? "PE masked" : "PE off";
+    } else if (rm_transition(rm_state(m, e, pe), RM_A_DISPATCH).next < 0) {
+        want = RM_DENIED;
+        snprintf(buf, sizeof buf, "state %s (needs enabled, not running)",
+                 rm_state_name(rm_state(m, e, pe)));
+        reason = buf;
+    } else if ((reason = rm_nesting(m, pe, e)) != NULL) {
+        want = RM_DENIED;
+    }
+    if (want != RM_SUCCESS && m->p.explicit_minus_one)
+        want = -1;
+    if (result != want) {
+        if (why && n) {
+            const char *wn = rm_result_name(want), *gn = rm_result_name(result);
+            char g[24];
+            if (!gn) {
+                snprintf(g, sizeof g, "%" PRId64, result);
+                gn = g;
+            }
+            snprintf(why, n, "explicit dispatch of event 0x%" PRIx32 " on PE %u: %s%sallows %s, "
+                     "got %s", (uint32_t)ev, pe, reason ? reason : "", reason ? " " : "",
+                     want == -1 ? "-1" : wn, gn);
+        }
+        return false;
+    }
+    if (want == RM_SUCCESS)
+        enter(m, pe, e);
+    if (why && n)
+        why[0] = '\0';
+    return true;
+}
+
+void rm_complete_top(struct rm_model *m, unsigned pe)
+{
+    struct rm_pe_state *ps = &m->pe[pe];
+
+    if (ps->depth == 0)
+        return;
+    unsigned e = ps->stack[--ps->depth];
+    struct rm_transition t = rm_transition(rm_state(m, e, pe), RM_A_COMPLETE);
+    /* A running handler is always in a running state (4, 5, 7). */
+    rm_set_state(m, e, pe, t.next < 0 ? 0u : (unsigned)t.next);
+}
+
+/* ---- settled ----------------------------------------------------------- */
+
+/* Can PE p take an event of class `critical` now? */
+static const char *cannot_take(const struct rm_model *m, const bool busy[RM_MAX_PES], unsigned p,
+                               unsigned e)
+{
+    const struct rm_pe_state *ps = &m->pe[p];
+
+    if (!ps->on)
+        return "off";
+    if (ps->masked)
+        return "masked";
+    if (busy && busy[p] && ps->depth == 0)
+        return "busy";
+    /* Busy inside a handler: no event of its class; nesting already says so. */
+    return rm_nesting(m, p, e);
+}
+
+bool rm_settled(struct rm_model *m, const bool pe_busy[RM_MAX_PES], char *why, size_t n)
+{
+    for (unsigned e = 0; e < m->p.nevents; e++) {
+        const struct rm_event *d = rm_ev(m, e);
+        const struct rm_event_state *es = &m->ev[e];
+        uint64_t pend = es->pend;
+
+        if (pend == 0 || !rm_exists(m, e))
+            continue;
+        for (unsigned p = 0; p < m->p.pes; p++) {
+            if (d->shared) {
+                if (es->state[0] != (RM_REG | RM_ENA))
+                    break;
+                if (es->rm_pe && rm_find_pe(m, es->affinity) != (int)p)
+                    continue;
+            } else if (!(pend & (1ull << p)) || es->state[p] != (RM_REG | RM_ENA)) {
+                continue;
+            }
+            if (cannot_take(m, pe_busy, p, e))
+                continue;
+            if (why && n)
+                snprintf(why, n, "settled with event 0x%" PRIx32 " pending and enabled%s, "
+                         "PE %u on, unmasked and able to take it: it must have been dispatched",
+                         (uint32_t)d->number,
+                         d->shared ? (es->rm_pe ? " (shared, RM_PE)" : " (shared, RM_ANY)")
+                                   : " (private)",
+                         p);
+            return false;
+        }
+    }
+    if (why && n)
+        why[0] = '\0';
+    return true;
+}
+
+/* ---- status ------------------------------------------------------------ */
+
+int rm_status(const struct rm_model *m, unsigned pe, int32_t ev)
+{
+    int e;
+
+    if (pe >= m->p.pes || ev < 0 || ((uint32_t)ev & 0x3F000000u))
+        return -1;
+    e = rm_find_event(m, (uint32_t)ev);
+    if (e < 0)
+        return -1;
+    if (!rm_exists(m, (unsigned)e))
+        return m->p.unbound_tfa ? 0 : -1;
+    return (int)rm_state(m, (unsigned)e, pe);
+}

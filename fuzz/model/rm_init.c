@@ -1,0 +1,117 @@
+/* Platform validation and the initial state. */
+#include <string.h>
+
+#include "rm_internal.h"
+
+/* ---- validation: each returns true when the platform is supported ------ */
+
+static bool valid_pes(const struct rm_platform *p)
+{
+    if (p->pes < 1 || p->pes > RM_MAX_PES)
+        return false;
+    for (unsigned i = 0; i < p->pes; i++) {
+        if (p->mpidr[i] & ~RM_AFF_MASK)
+            return false;
+        for (unsigned j = 0; j < i; j++)
+            if (p->mpidr[j] == p->mpidr[i])
+                return false;
+    }
+    return true;
+}
+
+static bool valid_basics(const struct rm_platform *p)
+{
+    /* SPIs 32..1019: at most 988. */
+    return (p->client_el == 1 || p->client_el == 2) && p->version_minor <= 1 &&
+           p->spis <= 988 && p->nsecure <= 64 && p->nevents >= 1 &&
+           p->nevents <= RM_MAX_EVENTS;
+}
+
+static bool secure(const struct rm_platform *p, uint32_t intid)
+{
+    for (unsigned i = 0; i < p->nsecure; i++)
+        if (p->secure[i] == intid)
+            return true;
+    return false;
+}
+
+static bool valid_event(const struct rm_platform *p, const struct rm_event *d)
+{
+    uint32_t n = (uint32_t)d->number;
+    bool ppi = d->intid >= 16 && d->intid < 32;
+    bool spi = d->intid >= 32 && d->intid - 32 < p->spis;
+
+    if ((n & 0x80000000u) || (n & 0x3F000000u) || d->shared > 1 || d->critical > 1)
+        return false;
+    switch (d->kind) {
+    case RM_EVENT0:
+        return n == 0 && !d->shared && d->intid < 16 && !secure(p, d->intid);
+    case RM_STATIC:
+        return n != 0 && (d->shared ? spi : ppi) && !secure(p, d->intid);
+    case RM_EXPLICIT:
+        return n != 0 && !d->shared && d->intid == 0;
+    case RM_SLOT:
+        /* Bound events are always normal (§4.3.2.1). */
+        return n != 0 && d->intid == 0 && !d->critical;
+    default:
+        return false;
+    }
+}
+
+static bool valid_events(const struct rm_platform *p)
+{
+    unsigned event0 = 0;
+
+    for (unsigned i = 0; i < p->nevents; i++) {
+        const struct rm_event *d = &p->events[i];
+        if (!valid_event(p, d))
+            return false;
+        event0 += d->kind == RM_EVENT0;
+        for (unsigned j = 0; j < i; j++) {
+            const struct rm_event *o = &p->events[j];
+            if (o->number == d->number)
+                return false;
+            bool both_backed = (d->kind == RM_EVENT0 || d->kind == RM_STATIC) &&
+                               (o->kind == RM_EVENT0 || o->kind == RM_STATIC);
+            if (both_backed && o->intid == d->intid)
+                return false;
+        }
+    }
+    return event0 == 1;
+}
+
+/* ---- initial state ----------------------------------------------------- */
+
+void rm_reset_runtime(struct rm_model *m)
+{
+    /* Every PE on and masked (§5.1.12.3), nothing registered, bound or
+     * pending. */
+    memset(m->pe, 0, sizeof m->pe);
+    memset(m->ev, 0, sizeof m->ev);
+    for (unsigned p = 0; p < m->p.pes; p++) {
+        m->pe[p].on = true;
+        m->pe[p].masked = true;
+    }
+    for (unsigned e = 0; e < m->p.nevents; e++)
+        if (rm_ev(m, e)->kind == RM_EVENT0 || rm_ev(m, e)->kind == RM_STATIC)
+            m->ev[e].intid = rm_ev(m, e)->intid;
+}
+
+int rm_init(struct rm_model *m, const struct rm_platform *p)
+{
+    if (!valid_pes(p) || !valid_basics(p) || !valid_events(p))
+        return -1;
+    struct rm_platform copy = *p;   /* p may be m->p */
+    memset(m, 0, sizeof *m);
+    m->p = copy;
+    for (unsigned e = 0; e < m->p.nevents; e++) {
+        if (m->p.events[e].kind != RM_SLOT)
+            continue;
+        if (m->p.events[e].shared)
+            m->slots_shared++;
+        else
+            m->slots_private++;
+    }
+    rm_reset_runtime(m);
+    return 0;
+}

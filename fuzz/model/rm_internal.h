@@ -1,0 +1,204 @@
+/* Internal interface between the rm_*.c files. Not for users of the model. */
+#ifndef RM_INTERNAL_H
+#define RM_INTERNAL_H
+
+#include "rm.h"
+
+/* Return codes (DEN0054C Table 6). */
+enum {
+    RM_SUCCESS = 0,
+    RM_NOT_SUPPORTED = -1,
+    RM_INVALID = -2,
+    RM_DENIED = -3,
+    RM_PENDING = -5,
+    RM_OUT_OF_RESOURCE = -10,
+};
+
+/* STATUS bits (DEN0054C Table 13). */
+#define RM_REG 1u
+#define RM_ENA 2u
+#define RM_RUN 4u
+
+/* MPIDR affinity fields: Aff3 [39:32], Aff2 [23:16], Aff1 [15:8], Aff0 [7:0]. */
+#define RM_AFF_MASK 0xFF00FFFFFFull
+
+/* The client runtime's VBAR: relative-mode entry points are offsets from it
+ * (client memory itself is in rm_client_address). */
+#define RM_VBAR 0x10000ull
+
+/* Function numbers (function ID - 0xC4000020), DEN0054C §5.1. */
+enum rm_fn {
+    RM_FN_VERSION, RM_FN_REGISTER, RM_FN_ENABLE, RM_FN_DISABLE, RM_FN_CONTEXT,
+    RM_FN_COMPLETE, RM_FN_COMPLETE_RESUME, RM_FN_UNREGISTER, RM_FN_STATUS,
+    RM_FN_GET_INFO, RM_FN_ROUTING_SET, RM_FN_PE_MASK, RM_FN_PE_UNMASK,
+    RM_FN_BIND, RM_FN_RELEASE, RM_FN_SIGNAL, RM_FN_FEATURES,
+    RM_FN_PRIVATE_RESET, RM_FN_SHARED_RESET, RM_FN_COUNT
+};
+
+/* ---- the handler state machine (rm_state.c) ---------------------------- */
+
+/* The actions of DEN0054C Table 14, plus the dispatcher-internal dispatch. */
+enum rm_action {
+    RM_A_REGISTER, RM_A_RELEASE, RM_A_ENABLE, RM_A_DISABLE, RM_A_UNREGISTER,
+    RM_A_ROUTING_SET, RM_A_CONTEXT, RM_A_COMPLETE, RM_A_COMPLETE_RESUME,
+    RM_A_DISPATCH, RM_A_COUNT
+};
+
+struct rm_transition {
+    int8_t next;    /* next state, or -1: not available in this state (DENIED) */
+    int8_t result;  /* RM_SUCCESS or RM_PENDING when available */
+};
+
+/* The transition of action a from state (STATUS value 0..7). */
+struct rm_transition rm_transition(unsigned state, enum rm_action a);
+/* "unregistered", "registered+running", ... */
+const char *rm_state_name(unsigned state);
+
+/* ---- events, arguments (rm_args.c) ------------------------------------- */
+
+static inline const struct rm_event *rm_ev(const struct rm_model *m, unsigned e)
+{
+    return &m->p.events[e];
+}
+
+/* Column of the per-PE state/pending bitmaps: private events have one per
+ * PE, shared events one in all. */
+static inline unsigned rm_col(const struct rm_model *m, unsigned e, unsigned pe)
+{
+    return m->p.events[e].shared ? 0u : pe;
+}
+
+static inline unsigned rm_state(const struct rm_model *m, unsigned e, unsigned pe)
+{
+    return m->ev[e].state[rm_col(m, e, pe)];
+}
+
+static inline uint64_t rm_bit(const struct rm_model *m, unsigned e, unsigned pe)
+{
+    return 1ull << rm_col(m, e, pe);
+}
+
+/* Is event e an event now (a platform event, or a bind slot that is bound)? */
+static inline bool rm_exists(const struct rm_model *m, unsigned e)
+{
+    return m->p.events[e].kind != RM_SLOT || m->ev[e].bound;
+}
+
+/* Is event e backed by an interrupt (event 0, a static event, a slot)? */
+static inline bool rm_has_intid(const struct rm_model *m, unsigned e)
+{
+    return m->p.events[e].kind != RM_EXPLICIT;
+}
+
+/* Set the state of event e seen from pe, keeping `nonzero` in step. */
+void rm_set_state(struct rm_model *m, unsigned e, unsigned pe, unsigned s);
+/* Drop triggers latched for e (on pe if private): what REGISTER and
+ * UNREGISTER do to interrupt-backed events other than event 0. */
+void rm_drop_triggers(struct rm_model *m, unsigned e, unsigned pe);
+
+/* Event index of number, free slots included; -1 if none. */
+int rm_find_event(const struct rm_model *m, uint32_t number);
+/* Event index backed by intid now (event 0, static, bound slot); -1 if none. */
+int rm_find_intid(const struct rm_model *m, uint32_t intid);
+/* PE whose MPIDR is mpidr (mpidr_lax: compared on the affinity fields); -1. */
+int rm_find_pe(const struct rm_model *m, uint64_t mpidr);
+/* Is a 4-byte aligned address inside client memory? */
+bool rm_client_address(uint64_t a);
+/* Is intid firmware-owned? */
+bool rm_secure(const struct rm_model *m, uint32_t intid);
+/* The low 32 bits of a 32-bit parameter; false if its upper bits are set
+ * and truncate_upper is off. */
+bool rm_arg32(const struct rm_model *m, uint64_t raw, uint32_t *out);
+
+/* ---- calls (rm_calls.c) ------------------------------------------------ */
+
+enum rm_want { RM_W_VALUE, RM_W_ANY, RM_W_COMPLETES, RM_W_SLOT };
+
+/* One call being judged. Handlers decode into it, state what the call must
+ * answer with rm_expect*(), and apply the call's effect only when that
+ * returns true (the dispatcher's answer was the expected one). */
+struct rm_ctx {
+    struct rm_model *m;
+    unsigned pe;
+    const uint64_t *x;
+    enum rm_fn fn;
+    int64_t got;
+    bool completed;
+    /* decoded by rm_chk_event */
+    int e;
+    bool unbound;          /* e is a free slot answering as unregistered (unbound_tfa) */
+    /* the judgement */
+    const char *reason;    /* why this answer: "unknown event", ... */
+    int shown_state;       /* the state the answer depends on, or -1 */
+    enum rm_want want;
+    int64_t value[2];      /* RM_W_VALUE: the answer, or either of two */
+    unsigned nvalue;
+    bool slot_shared;      /* RM_W_SLOT: which kind of slot */
+    bool has_alt;          /* also accepted, with no effect: alt */
+    int64_t alt;
+    const char *alt_reason;
+    bool ok;               /* the answer matched */
+};
+
+/* A check of an error-precedence table: 0 if it passes, else the error
+ * (with c->reason set). */
+typedef int64_t (*rm_check)(struct rm_ctx *c);
+/* Runs checks in order; the first failure's error, or 0. */
+int64_t rm_run_checks(struct rm_ctx *c, const rm_check *checks, unsigned n);
+
+/* The call must answer v / v1 or v2 / any value / by completing / with a
+ * free slot number. Each returns true when the dispatcher gave that answer:
+ * then, and only then, the handler applies the call's effect. */
+bool rm_expect(struct rm_ctx *c, int64_t v, const char *reason);
+bool rm_expect_either(struct rm_ctx *c, int64_t v1, int64_t v2, const char *reason);
+bool rm_expect_any(struct rm_ctx *c, const char *reason);
+bool rm_expect_completion(struct rm_ctx *c, const char *reason);
+bool rm_expect_slot(struct rm_ctx *c, bool shared, const char *reason);
+/* Also accept v, with no effect on the model (an answer the texts allow). */
+void rm_also_allow(struct rm_ctx *c, int64_t v, const char *reason);
+
+/* Decode x1 as an event number into c->e / c->unbound. INVALID for upper
+ * bits (unless truncate_upper), bit 31, bits 29:24, unknown numbers and
+ * free slots (unless unbound_tfa). */
+int64_t rm_chk_event(struct rm_ctx *c);
+
+/* Handlers, one per function (rm_call_event.c, rm_call_pe.c, rm_call_bind.c). */
+void rm_h_version(struct rm_ctx *c);
+void rm_h_register(struct rm_ctx *c);
+void rm_h_enable(struct rm_ctx *c);
+void rm_h_disable(struct rm_ctx *c);
+void rm_h_context(struct rm_ctx *c);
+void rm_h_complete(struct rm_ctx *c);
+void rm_h_complete_resume(struct rm_ctx *c);
+void rm_h_unregister(struct rm_ctx *c);
+void rm_h_status(struct rm_ctx *c);
+void rm_h_get_info(struct rm_ctx *c);
+void rm_h_routing_set(struct rm_ctx *c);
+void rm_h_pe_mask(struct rm_ctx *c);
+void rm_h_pe_unmask(struct rm_ctx *c);
+void rm_h_bind(struct rm_ctx *c);
+void rm_h_release(struct rm_ctx *c);
+void rm_h_signal(struct rm_ctx *c);
+void rm_h_features(struct rm_ctx *c);
+void rm_h_private_reset(struct rm_ctx *c);
+void rm_h_shared_reset(struct rm_ctx *c);
+
+/* Unregister e seen from pe as a reset does (rm_call_bind.c): running ->
+ * unregister-pending, else unregistered. */
+void rm_reset_event(struct rm_model *m, unsigned e, unsigned pe);
+
+/* ---- dispatch and power (rm_dispatch.c, rm_power.c, rm_init.c) ---------- */
+
+/* A trigger of event e (on pe if private). */
+void rm_trigger(struct rm_model *m, unsigned e, unsigned pe);
+/* End the innermost handler on pe (EVENT_COMPLETE or implicit completion). */
+void rm_complete_top(struct rm_model *m, unsigned pe);
+/* Why nesting forbids event e on pe now, or NULL if it allows it. */
+const char *rm_nesting(const struct rm_model *m, unsigned pe, unsigned e);
+/* Reset everything but the platform to the state rm_init builds. */
+void rm_reset_runtime(struct rm_model *m);
+
+/* Printable name of a result code, or NULL for other values. */
+const char *rm_result_name(int64_t v);
+
+#endif

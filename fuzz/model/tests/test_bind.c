@@ -1,0 +1,114 @@
+/* INTERRUPT_BIND / INTERRUPT_RELEASE: which INTIDs, which slot numbers,
+ * exhaustion, re-bind, release (DEN0054C §5.1.14-15, §4.4). */
+#include "rm_test.h"
+
+static void bind_refuses(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    static const uint64_t bad[] = {
+        0, 7, SGI_EV0, 15,             /* SGIs */
+        PPI_P, PPI_PC, SPI_S, SPI_SC,  /* platform events' INTIDs */
+        96, 1019, 1020, 1023, 8192,    /* SPIs beyond the platform, special, LPI */
+        0x100000014ull,                /* upper bits */
+        PPI_SEC, SPI_SEC,              /* firmware-owned */
+    };
+    for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        ONLY(&m, 0, F_BIND, SLOTP0, INVALID, bad[i]);
+        REJECT(&m, 0, F_BIND, SLOTS0, bad[i]);
+        REJECT(&m, 0, F_BIND, DENIED, bad[i]);
+    }
+    ONLY(&m, 0, F_FEATURES, 0, 0x00020002, 0);
+}
+
+static void bind_any_free_slot(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    /* A PPI takes a private slot, an SPI a shared one; which is the
+     * dispatcher's choice. */
+    REJECT(&m, 0, F_BIND, SLOTS0, 20);       /* wrong type */
+    REJECT(&m, 0, F_BIND, EVP, 20);          /* not a slot */
+    REJECT(&m, 0, F_BIND, 0x40FF0002, 20);   /* no such slot */
+    REJECT(&m, 0, F_BIND, OUT_OF_RESOURCE, 20);
+    ACCEPT(&m, 0, F_BIND, SLOTP1, 20);
+    STATUS(&m, 0, SLOTP1, 0);
+    STATUS(&m, 0, SLOTP0, -1);
+    REJECT(&m, 1, F_BIND, SLOTP1, 21);       /* taken */
+    ACCEPT(&m, 1, F_BIND, SLOTP0, 21);
+    REJECT(&m, 0, F_BIND, SLOTP0, 50);
+    ACCEPT(&m, 0, F_BIND, SLOTS0, 50);
+    /* Same INTID again: the same number, even with no slot free. */
+    ONLY(&m, 2, F_BIND, SLOTP0, SLOTP1, 20);
+    ONLY(&m, 2, F_BIND, OUT_OF_RESOURCE, SLOTP0, 21);
+    /* Exhaustion. */
+    ONLY(&m, 0, F_BIND, SLOTP0, OUT_OF_RESOURCE, 22);
+    ONLY(&m, 0, F_BIND, SLOTS0, SLOTS1, 51);
+    ONLY(&m, 0, F_BIND, SLOTS1, OUT_OF_RESOURCE, 52);
+    /* Spec order: a firmware-owned INTID is INVALID even with no slot. */
+    ONLY(&m, 0, F_BIND, OUT_OF_RESOURCE, INVALID, SPI_SEC);
+    ONLY(&m, 0, F_GET_INFO, 1, 0, SLOTP1, 0);
+    ONLY(&m, 0, F_FEATURES, 0, 0x00020002, 0);
+}
+
+static void bound_event_fires(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    ACCEPT(&m, 0, F_BIND, SLOTS1, 70);
+    ACCEPT(&m, 0, F_BIND, SLOTP0, 30);
+    t_run(&m, 2, SLOTS1);
+    t_run(&m, 3, SLOTP0);                    /* PPI 30 on PE 3 */
+    rm_fire(&m, 30, 2);                      /* PPI 30 on PE 2: not registered there */
+    COMPLETES(&m, 2, F_COMPLETE, 0);
+    SETTLED(&m);
+    NO_DISPATCH(&m, 2, SLOTP0);
+}
+
+static void release(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    ONLY(&m, 0, F_RELEASE, DENIED, INVALID, SLOTP0);     /* not bound */
+    ONLY(&m, 0, F_RELEASE, SUCCESS, INVALID, EVP);       /* platform event */
+    ONLY(&m, 0, F_RELEASE, SUCCESS, INVALID, EV0);
+    ONLY(&m, 0, F_RELEASE, SUCCESS, INVALID, PPI_P);     /* an INTID, not an event */
+    ACCEPT(&m, 0, F_BIND, SLOTP0, 20);
+    ACCEPT(&m, 0, F_BIND, SLOTS0, 40 + 10);
+    /* A private bound event registered on PE 1 only: DENIED from PE 0. */
+    ACCEPT(&m, 1, F_REGISTER, SUCCESS, SLOTP0, HANDLER, 0, 0, 0);
+    ONLY(&m, 0, F_RELEASE, SUCCESS, DENIED, SLOTP0);
+    ONLY(&m, 1, F_RELEASE, SUCCESS, DENIED, SLOTP0);
+    ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, SLOTP0);
+    ONLY(&m, 0, F_RELEASE, DENIED, SUCCESS, SLOTP0);
+    STATUS(&m, 1, SLOTP0, -1);
+    ONLY(&m, 0, F_RELEASE, SUCCESS, INVALID, SLOTP0);    /* released twice */
+    ONLY(&m, 0, F_STATUS, 0, INVALID, SLOTP0);
+    ONLY(&m, 0, F_REGISTER, SUCCESS, INVALID, SLOTP0, HANDLER, 0, 0, 0);
+    rm_fire(&m, 20, 0);                                  /* no longer SDEI's */
+    /* A shared bound event running (even unregister-pending): DENIED. */
+    t_run(&m, 3, SLOTS0);
+    ACCEPT(&m, 0, F_UNREGISTER, PENDING, SLOTS0);
+    ONLY(&m, 0, F_RELEASE, SUCCESS, DENIED, SLOTS0);
+    COMPLETES(&m, 3, F_COMPLETE, 0);
+    ONLY(&m, 0, F_RELEASE, DENIED, SUCCESS, SLOTS0);
+    /* Re-bind: any free slot. */
+    ACCEPT(&m, 0, F_BIND, SLOTS1, 50);
+    ACCEPT(&m, 0, F_BIND, SLOTS0, 51);
+    ACCEPT(&m, 0, F_BIND, SLOTP0, 20);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(bind_refuses),
+        cmocka_unit_test(bind_any_free_slot),
+        cmocka_unit_test(bound_event_fires),
+        cmocka_unit_test(release),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,283 @@
+/* Every behaviour flag: the same input under the specification's intent
+ * (flag off) and under the named policy (flag on). core/README.md "Named
+ * policies". */
+#include "rm_test.h"
+
+/* The test platform with one flag set by `set`. */
+#define WITH(m, set)                 \
+    do {                             \
+        struct rm_platform p_;       \
+        tplat(&p_);                  \
+        p_.set = true;               \
+        tinit(m, &p_);               \
+    } while (0)
+
+static void truncate_upper(void **state)
+{
+    struct rm_model m;
+    const uint64_t hi = 0xFFFFFFFF00000000ull;
+    (void)state;
+    tmodel(&m);
+    ONLY(&m, 0, F_STATUS, 0, INVALID, hi | EVP);
+    ONLY(&m, 0, F_BIND, SLOTP0, INVALID, hi | 20);
+    ONLY(&m, 0, F_FEATURES, 0x00020002, INVALID, hi);
+    ONLY(&m, 0, F_CONTEXT, DENIED, INVALID, hi);
+    ONLY(&m, 0, F_SIGNAL, SUCCESS, INVALID, hi, 0);
+    ONLY(&m, 0, F_GET_INFO, 1, INVALID, EVS, hi | 0);
+    WITH(&m, truncate_upper);
+    ONLY(&m, 0, F_STATUS, INVALID, 0, hi | EVP);
+    ONLY(&m, 0, F_REGISTER, INVALID, SUCCESS, hi | EVP, HANDLER, 0, 0, 0);
+    ONLY(&m, 0, F_ENABLE, INVALID, SUCCESS, hi | EVP);
+    STATUS(&m, 0, EVP, 3);
+    ONLY(&m, 0, F_BIND, INVALID, SLOTP0, hi | 20);
+    ONLY(&m, 0, F_FEATURES, INVALID, 0x00020002, hi);
+    ONLY(&m, 0, F_CONTEXT, INVALID, DENIED, hi);
+    ONLY(&m, 0, F_SIGNAL, INVALID, SUCCESS, hi, 0);
+    ONLY(&m, 0, F_GET_INFO, INVALID, 1, EVS, hi | 0);
+    /* Reserved bits of 64-bit parameters still count. */
+    ONLY(&m, 0, F_REGISTER, SUCCESS, INVALID, EVS, HANDLER, 0, hi, 0);
+}
+
+static void complete_status_upper_bits(void **state)
+{
+    struct rm_model m;
+    const uint64_t hi = 0x100000000ull;
+    (void)state;
+    tmodel(&m);
+    /* Without truncation: INVALID (arguments first) or the normal outcome. */
+    ACCEPT(&m, 0, F_COMPLETE, INVALID, hi);
+    ACCEPT(&m, 0, F_COMPLETE, DENIED, hi);
+    REJECT(&m, 0, F_COMPLETE, SUCCESS, hi);
+    t_run(&m, 0, EVP);
+    ACCEPT(&m, 0, F_COMPLETE, INVALID, hi);
+    STATUS(&m, 0, EVP, 7);
+    REJECT(&m, 0, F_COMPLETE, DENIED, hi);
+    COMPLETES(&m, 0, F_COMPLETE, hi);
+    /* With truncation: only the normal outcome. */
+    WITH(&m, truncate_upper);
+    ONLY(&m, 0, F_COMPLETE, INVALID, DENIED, hi);
+}
+
+static void signal_strict(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    ONLY(&m, 0, F_SIGNAL, INVALID, SUCCESS, 0, 0x1);     /* masked, unregistered: fine */
+    WITH(&m, signal_strict);
+    ONLY(&m, 0, F_SIGNAL, SUCCESS, INVALID, 0, 0x1);     /* target masked */
+    ACCEPT(&m, 1, F_PE_UNMASK, SUCCESS);
+    ONLY(&m, 0, F_SIGNAL, SUCCESS, INVALID, 0, 0x1);     /* event 0 unregistered */
+    ACCEPT(&m, 1, F_REGISTER, SUCCESS, EV0, HANDLER, 0, 0, 0);
+    ONLY(&m, 0, F_SIGNAL, SUCCESS, INVALID, 0, 0x1);     /* registered, disabled */
+    ACCEPT(&m, 1, F_ENABLE, SUCCESS, EV0);
+    ONLY(&m, 0, F_SIGNAL, SUCCESS, INVALID, EVP, 0x1);   /* still only event 0 */
+    ONLY(&m, 0, F_SIGNAL, SUCCESS, INVALID, 0, 0x2);     /* still a real PE */
+    ONLY(&m, 0, F_SIGNAL, INVALID, SUCCESS, 0, 0x1);
+    DISPATCH(&m, 1, EV0);
+    ONLY(&m, 0, F_SIGNAL, INVALID, SUCCESS, 0, 0x1);     /* running is fine */
+    COMPLETES(&m, 1, F_COMPLETE, 0);
+    DISPATCH(&m, 1, EV0);
+}
+
+static void bind_tfa(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    ONLY(&m, 0, F_BIND, DENIED, INVALID, SPI_SEC);
+    ACCEPT(&m, 0, F_BIND, SLOTS0, 50);
+    ACCEPT(&m, 0, F_BIND, SLOTS1, 51);
+    ONLY(&m, 0, F_BIND, OUT_OF_RESOURCE, INVALID, SPI_SEC);
+    WITH(&m, bind_tfa);
+    ONLY(&m, 0, F_BIND, INVALID, DENIED, SPI_SEC);
+    ONLY(&m, 0, F_BIND, INVALID, DENIED, PPI_SEC);
+    ONLY(&m, 0, F_BIND, SLOTP0, INVALID, 8);             /* SGIs still INVALID */
+    ACCEPT(&m, 0, F_BIND, SLOTS0, 50);
+    ACCEPT(&m, 0, F_BIND, SLOTS1, 51);
+    ONLY(&m, 0, F_BIND, DENIED, OUT_OF_RESOURCE, SPI_SEC);   /* slot first */
+    ONLY(&m, 0, F_BIND, OUT_OF_RESOURCE, SLOTS0, 50);
+}
+
+static void resume_denied(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    t_run(&m, 0, EVP);
+    ONLY(&m, 0, F_RESUME, DENIED, INVALID, RESUME + 2);
+    WITH(&m, resume_denied);
+    ONLY(&m, 0, F_RESUME, INVALID, DENIED, RESUME + 2);  /* outside a handler too */
+    t_run(&m, 0, EVP);
+    ONLY(&m, 0, F_RESUME, INVALID, DENIED, 0x3000000);
+    STATUS(&m, 0, EVP, 7);
+    COMPLETES(&m, 0, F_RESUME, RESUME);
+}
+
+static void unbound_tfa(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    ONLY(&m, 0, F_STATUS, 0, INVALID, SLOTS0);
+    ONLY(&m, 0, F_ENABLE, DENIED, INVALID, SLOTS0);
+    ONLY(&m, 0, F_GET_INFO, 1, INVALID, SLOTS0, 0);
+    STATUS(&m, 0, SLOTS0, -1);
+    WITH(&m, unbound_tfa);
+    ONLY(&m, 0, F_REGISTER, INVALID, DENIED, SLOTS0, HANDLER, 0, 0, 0);
+    ONLY(&m, 0, F_REGISTER, DENIED, INVALID, SLOTS0, HANDLER, 0, 4, 0);  /* args first */
+    ONLY(&m, 0, F_STATUS, INVALID, 0, SLOTS0);
+    ONLY(&m, 0, F_GET_INFO, INVALID, 1, SLOTS0, 0);
+    ONLY(&m, 0, F_GET_INFO, INVALID, 0, SLOTP0, 0);
+    ONLY(&m, 0, F_GET_INFO, INVALID, 1, SLOTS0, 1);
+    ONLY(&m, 0, F_GET_INFO, INVALID, 0, SLOTS0, 2);
+    ONLY(&m, 0, F_GET_INFO, INVALID, DENIED, SLOTS0, 3);
+    ONLY(&m, 0, F_GET_INFO, DENIED, INVALID, SLOTP0, 3);
+    ONLY(&m, 0, F_ENABLE, INVALID, DENIED, SLOTS0);
+    ONLY(&m, 0, F_DISABLE, INVALID, DENIED, SLOTP0);
+    ONLY(&m, 0, F_UNREGISTER, INVALID, DENIED, SLOTS0);
+    ONLY(&m, 0, F_ROUTING_SET, DENIED, INVALID, SLOTS0, 0, 0);
+    ONLY(&m, 0, F_RELEASE, DENIED, INVALID, SLOTS0);
+    STATUS(&m, 0, SLOTS0, 0);
+    /* Unknown numbers stay INVALID. */
+    ONLY(&m, 0, F_STATUS, 0, INVALID, 0x40FF0002);
+    STATUS(&m, 0, 0x40FF0002, -1);
+    /* Bound, then released: free again. */
+    ACCEPT(&m, 0, F_BIND, SLOTS0, 50);
+    ACCEPT(&m, 0, F_RELEASE, SUCCESS, SLOTS0);
+    ONLY(&m, 0, F_REGISTER, SUCCESS, DENIED, SLOTS0, HANDLER, 0, 0, 0);
+}
+
+static void priv_route_validate(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    ONLY(&m, 0, F_REGISTER, INVALID, SUCCESS, EVP, HANDLER, 0, 1, 0x7);
+    WITH(&m, priv_route_validate);
+    ONLY(&m, 0, F_REGISTER, SUCCESS, INVALID, EVP, HANDLER, 0, 1, 0x7);
+    ONLY(&m, 0, F_REGISTER, INVALID, SUCCESS, EVP, HANDLER, 0, 1, 0x101);   /* any PE */
+    ONLY(&m, 1, F_REGISTER, INVALID, SUCCESS, EVP, HANDLER, 0, 0, 0x7);     /* RM_ANY */
+}
+
+static void ctx_running_first(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    ONLY(&m, 0, F_CONTEXT, DENIED, INVALID, 18);
+    WITH(&m, ctx_running_first);
+    ONLY(&m, 0, F_CONTEXT, INVALID, DENIED, 18);
+    ONLY(&m, 0, F_CONTEXT, INVALID, DENIED, 0x100000000ull);
+    t_run(&m, 0, EVP);
+    ONLY(&m, 0, F_CONTEXT, DENIED, INVALID, 18);        /* inside: param checked */
+    ACCEPT(&m, 0, F_CONTEXT, 5, 17);
+}
+
+static void mpidr_lax(void **state)
+{
+    struct rm_model m;
+    const uint64_t junk = 0x80000000ull | 0xFF0000000000ull | 0x1000000ull;
+    (void)state;
+    tmodel(&m);
+    ONLY(&m, 0, F_SIGNAL, SUCCESS, INVALID, 0, junk | 0x1);
+    ONLY(&m, 0, F_REGISTER, SUCCESS, INVALID, EVS, HANDLER, 0, 1, junk | 0x100);
+    WITH(&m, mpidr_lax);
+    ONLY(&m, 0, F_SIGNAL, INVALID, SUCCESS, 0, junk | 0x1);
+    ONLY(&m, 0, F_SIGNAL, SUCCESS, INVALID, 0, junk | 0x2);  /* affinity still checked */
+    ONLY(&m, 0, F_REGISTER, INVALID, SUCCESS, EVS, HANDLER, 0, 1, junk | 0x100);
+    /* GET_INFO(ROUTING_AFF): as passed, or the affinity fields only. */
+    ACCEPT(&m, 0, F_GET_INFO, junk | 0x100, EVS, 4);
+    ACCEPT(&m, 0, F_GET_INFO, 0x100, EVS, 4);
+    REJECT(&m, 0, F_GET_INFO, 0x101, EVS, 4);
+    ONLY(&m, 0, F_ROUTING_SET, INVALID, SUCCESS, EVS, 1, junk | 0x101);
+    ACCEPT(&m, 0, F_ENABLE, SUCCESS, EVS);
+    ACCEPT(&m, 3, F_PE_UNMASK, SUCCESS);
+    rm_fire(&m, SPI_S, 0);
+    NOT_SETTLED(&m);
+    DISPATCH(&m, 3, EVS);                  /* routed to PE 3 (0x101) */
+}
+
+static void explicit_minus_one(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    assert_false(rm_explicit(&m, 0, EVX, -1, NULL, 0));
+    EXPLICIT(&m, 0, EVX, (int64_t)DENIED);
+    assert_false(rm_explicit(&m, 0, EVP, -1, NULL, 0));
+    EXPLICIT(&m, 0, EVP, (int64_t)INVALID);
+    WITH(&m, explicit_minus_one);
+    assert_false(rm_explicit(&m, 0, EVX, (int64_t)DENIED, NULL, 0));
+    EXPLICIT(&m, 0, EVX, -1);
+    assert_false(rm_explicit(&m, 0, EVP, (int64_t)INVALID, NULL, 0));
+    EXPLICIT(&m, 0, EVP, -1);
+    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
+    t_reg_enable(&m, 0, EVX);
+    assert_false(rm_explicit(&m, 0, EVX, -1, NULL, 0));
+    EXPLICIT(&m, 0, EVX, 0);
+    EXPLICIT(&m, 0, EVX, -1);
+}
+
+static void signaled_inverted(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    WITH(&m, signaled_inverted);
+    ONLY(&m, 0, F_GET_INFO, 0, 1, EV0, 1);
+    ONLY(&m, 0, F_GET_INFO, 1, 0, EVP, 1);
+    ONLY(&m, 0, F_GET_INFO, 1, 0, EVS, 1);
+}
+
+static void mask_zero(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    WITH(&m, mask_zero);
+    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
+    ONLY(&m, 0, F_PE_MASK, 1, 0);
+    ONLY(&m, 0, F_PE_MASK, 1, 0);
+    /* It still masks. */
+    t_reg_enable(&m, 0, EVP);
+    rm_fire(&m, PPI_P, 0);
+    NO_DISPATCH(&m, 0, EVP);
+    SETTLED(&m);
+}
+
+static void cpu_on_keep(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    WITH(&m, cpu_on_keep);
+    t_reg_enable(&m, 2, EVP);
+    ACCEPT(&m, 2, F_PE_UNMASK, SUCCESS);
+    rm_fire(&m, PPI_P, 2);
+    ACCEPT(&m, 2, F_PE_MASK, 1);
+    rm_cpu_off(&m, 2);
+    rm_cpu_on(&m, 2);
+    STATUS(&m, 2, EVP, 3);                 /* kept */
+    ONLY(&m, 2, F_PE_MASK, 1, 0);          /* masked anyway */
+    ACCEPT(&m, 2, F_PE_UNMASK, SUCCESS);
+    SETTLED(&m);                           /* the old trigger: may be lost... */
+    DISPATCH(&m, 2, EVP);                  /* ...or delivered */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(truncate_upper),
+        cmocka_unit_test(complete_status_upper_bits),
+        cmocka_unit_test(signal_strict),
+        cmocka_unit_test(bind_tfa),
+        cmocka_unit_test(resume_denied),
+        cmocka_unit_test(unbound_tfa),
+        cmocka_unit_test(priv_route_validate),
+        cmocka_unit_test(ctx_running_first),
+        cmocka_unit_test(mpidr_lax),
+        cmocka_unit_test(explicit_minus_one),
+        cmocka_unit_test(signaled_inverted),
+        cmocka_unit_test(mask_zero),
+        cmocka_unit_test(cpu_on_keep),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,69 @@
+/*
+ * scn.h - the YAML scenario loader: a scenario file (contract/scenario-v1.md,
+ * scenarios/FORMAT.md) becomes a scenario program (sim/program.h).
+ *
+ * Contract
+ *
+ * - The caller MUST have sim_program_init()ed prog.  The loader empties it
+ *   first (sim_program_reset), so a program may be loaded into again.  On
+ *   success prog holds the whole program: platform, handlers, steps, and
+ *   its `file` (the name given here) and `name` (and `description` when the
+ *   file has one), all owned by prog.  On failure prog's contents are
+ *   unspecified, but sim_program_free() still releases everything.
+ *
+ * - profile is the built-in platform (sim_platform_profile) a file starts
+ *   from when its `platform` does not name one with `profile:`; NULL means
+ *   "default".  An unknown name is an error reported at 1:1.
+ *
+ * - Returns 0, or -1 with exactly one message in err (truncated to errlen,
+ *   always NUL-terminated when errlen > 0):
+ *
+ *       FILE:LINE:COLUMN: message
+ *
+ *   FILE is path / name exactly as given; LINE and COLUMN are 1-based and
+ *   point at the YAML node at fault (a key, a value, or the map that lacks
+ *   a key).  Problems without a node (an unreadable or empty file, an
+ *   unknown profile argument) are reported at 1:1.  When a file has several
+ *   errors the one that comes first in the file is reported, with one
+ *   exception: checks that depend on a part found wrong are not made (a
+ *   step's PE index is not checked against a `platform` that failed).
+ *
+ * - Never crashes, hangs or leaks, whatever the input: binary garbage, NUL
+ *   bytes, invalid UTF-8 and YAML syntax errors are reported as errors.
+ *   YAML anchors and aliases are resolved, within the limits below (an
+ *   alias "bomb" stops at SCN_MAX_VISITS).  A file holds one YAML document;
+ *   a second one is an error.  YAML tags are ignored.
+ *
+ * - Relative `elf:` paths of handlers are resolved against the directory of
+ *   path / name.  Every `$name` used must be saved by some `save: name`
+ *   somewhere in the file (whether it is saved before use is checked when
+ *   the program runs).
+ *
+ * Thread safety: no global state; concurrent loads into different programs
+ * are fine.
+ */
+#ifndef SCN_H
+#define SCN_H
+
+#include <stddef.h>
+
+#include "program.h"
+
+/* Limits, each reported as an error when exceeded. */
+#define SCN_MAX_FILE_SIZE (1u << 20)   /* bytes of one scenario file */
+#define SCN_MAX_DEPTH     32u          /* nesting of YAML collections (real files need < 10) */
+#define SCN_MAX_NODES     200000u      /* YAML nodes of the document */
+#define SCN_MAX_VISITS    1000000u     /* collection items looked at, aliases counted each time */
+#define SCN_MAX_HANDLERS  256u         /* the simulator's runtime holds 256 */
+#define SCN_MAX_VARS      256u         /* different `save:` names */
+
+/* Load the scenario file at path into prog (see above). */
+int scn_load_file(const char *path, const char *profile, struct sim_program *prog, char *err,
+		  size_t errlen);
+
+/* Load len bytes of text (need not be NUL-terminated, may hold NUL bytes)
+ * as a scenario file called name into prog (see above). */
+int scn_load_string(const char *name, const char *text, size_t len, const char *profile,
+		    struct sim_program *prog, char *err, size_t errlen);
+
+#endif /* SCN_H */

@@ -1,0 +1,259 @@
+/*
+ * scn_expect.c - expectations (contract "Expectations"): one parser of the
+ * EXPECT forms for every place that takes one, register maps, PSTATE as a
+ * whole or by fields, and the check lists they become.
+ *
+ * Checks of one element are collected first and appended together, so
+ * that they are contiguous in prog->checks (values of one_of lists go to
+ * prog->values meanwhile, which is a different pool).  They are kept in
+ * file order: the runner reports the first check that fails, and the
+ * first one in the file is the one a reader expects.
+ */
+#include <string.h>
+
+#include "scn_internal.h"
+
+/* see scn_internal.h */
+const char *const scn_pstate_fields[SCN_PSTATE_FIELDS] = {
+	"el", "daif", "spsel", "pan", "dit", "nzcv",
+};
+
+_Static_assert(SIM_R_PSTATE_NZCV - SIM_R_PSTATE_EL + 1 == SCN_PSTATE_FIELDS,
+	       "PSTATE fields are consecutive registers, in scn_pstate_fields order");
+
+/* see scn_internal.h */
+void scn_reg_keys(const char *names[SCN_REG_KEYS])
+{
+	for (unsigned r = 0; r <= SIM_R_SP; r++)
+		names[r] = sim_reg_name(r);
+	names[SCN_REG_PSTATE] = sim_reg_name(SIM_R_PSTATE);
+}
+
+/* see scn_internal.h */
+unsigned scn_in_file_order(const struct scn_field *f, unsigned n, unsigned *order)
+{
+	unsigned count = 0;
+
+	for (unsigned k = 0; k < n; k++) {
+		unsigned j;
+		if (!f[k].key)
+			continue;
+		/* Insertion by key node id: ids grow in file order. */
+		j = count++;
+		while (j > 0 && f[order[j - 1]].key > f[k].key) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = k;
+	}
+	return count;
+}
+
+/* see scn_internal.h */
+void scn_checks_add(struct scn_checks *b, unsigned reg, const struct sim_match *m)
+{
+	if (b->n < SCN_MAX_CHECKS) {
+		b->c[b->n].reg = (uint8_t)reg;
+		b->c[b->n].m = *m;
+		b->n++;
+	}
+}
+
+/* see scn_internal.h */
+void scn_checks_commit(struct scn *s, const struct scn_checks *b, uint32_t *first, uint32_t *n)
+{
+	*first = s->prog->nchecks;
+	for (unsigned k = 0; k < b->n; k++)
+		sim_add_check(s->prog, &b->c[k]);
+	*n = b->n;
+}
+
+/* Does map id have a key among names[] selected by mask? */
+static bool has_key(struct scn *s, int id, const char *const *names, unsigned n, uint64_t mask)
+{
+	const yaml_node_pair_t *pairs;
+	int np;
+
+	if (!scn_is(s, id, YAML_MAPPING_NODE) || (np = scn_map(s, id, "a map", &pairs)) < 0)
+		return false;
+	for (int j = 0; j < np; j++)
+		for (unsigned k = 0; k < n; k++)
+			if (((mask >> k) & 1) && scn_text_is(s, pairs[j].key, names[k]))
+				return true;
+	return false;
+}
+
+/* ---- One EXPECT ---- */
+
+enum { E_MASK, E_VALUE, E_NOT, E_ONE_OF, E_OFFSET, E_MPIDR, E_KEYS };
+
+static const char *const expect_keys[E_KEYS] = {
+	"mask", "value", "not", "one_of", "offset", "mpidr",
+};
+
+static const struct scn_map_spec expect_spec = {
+	"an expectation", expect_keys, E_KEYS, SCN_BIT(E_KEYS) - 1,
+	"{mask: M, value: V}, {not: V}, {one_of: [V, ...]}, or a value {offset: HANDLER} or "
+	"{mpidr: N}",
+};
+
+static bool one_of(struct scn *s, int id, unsigned vflags, struct sim_match *m)
+{
+	const yaml_node_item_t *items;
+	int n = scn_seq(s, id, "`one_of`", &items);
+
+	if (n < 0)
+		return false;
+	if (n == 0)
+		return scn_fail(s, id, "`one_of` needs at least one value (an empty list never "
+				"matches)");
+	m->kind = SIM_M_ONE_OF;
+	m->list = s->prog->nvalues;
+	for (int k = 0; k < n; k++) {
+		struct sim_value v;
+		if (!scn_value(s, items[k], vflags, "a `one_of` value", &v))
+			return false;
+		sim_add_value(s->prog, v);
+	}
+	m->count = (uint32_t)n;
+	return true;
+}
+
+/* see scn_internal.h */
+bool scn_match(struct scn *s, int id, unsigned vflags, struct sim_match *m)
+{
+	struct scn_field f[E_KEYS];
+	unsigned order[E_KEYS], n, forms = 0;
+	bool ok;
+
+	memset(m, 0, sizeof *m);
+	m->loc = scn_loc(s, id);
+	vflags |= SCN_V_RUNTIME;
+	if (scn_is(s, id, YAML_SEQUENCE_NODE))
+		return scn_fail(s, id, "an expectation is a value, {mask: M, value: V}, {not: V} or "
+				"{one_of: [V, ...]}, found a sequence");
+	if (!scn_is(s, id, YAML_MAPPING_NODE) || has_key(s, id, expect_keys + E_OFFSET, 2, 3)) {
+		m->kind = SIM_M_EQ;
+		return scn_value(s, id, vflags, "the expected value", &m->a);
+	}
+	if (!scn_fields(s, id, &expect_spec, f))
+		return false;
+	/* One form: mask+value, not, or one_of. */
+	n = scn_in_file_order(f, E_ONE_OF + 1, order);
+	for (unsigned k = 0; k < n; k++) {
+		unsigned form = order[k] == E_VALUE ? E_MASK : order[k];
+		if (forms & SCN_BIT(form) || k == 0) {
+			forms |= SCN_BIT(form);
+			continue;
+		}
+		return scn_fail(s, f[order[k]].key, "an expectation has one form: '%s' cannot be "
+				"used with '%s'", expect_keys[order[k]], expect_keys[order[0]]);
+	}
+	if (f[E_MASK].key || f[E_VALUE].key) {
+		if (!f[E_MASK].key || !f[E_VALUE].key)
+			return scn_fail(s, id, "{mask: M, value: V} needs both `mask` and `value`");
+		m->kind = SIM_M_MASK;
+		ok = scn_value(s, f[E_MASK].value, vflags, "`mask`", &m->a);
+		ok &= scn_value(s, f[E_VALUE].value, vflags, "`value`", &m->b);
+		return ok;
+	}
+	if (f[E_NOT].key) {
+		m->kind = SIM_M_NOT;
+		return scn_value(s, f[E_NOT].value, vflags, "`not`", &m->a);
+	}
+	if (f[E_ONE_OF].key)
+		return one_of(s, f[E_ONE_OF].value, vflags, m);
+	return scn_fail(s, id, "an expectation is a value, {mask: M, value: V}, {not: V} or "
+			"{one_of: [V, ...]}, found an empty map");
+}
+
+/* ---- Register maps ---- */
+
+/* Checks for the fields f[0..n) in file order: field k checks reg0 + k. */
+static bool field_checks(struct scn *s, const struct scn_field *f, unsigned n, unsigned reg0,
+			 unsigned vflags, struct scn_checks *b)
+{
+	unsigned order[SCN_REG_KEYS];
+	unsigned count = scn_in_file_order(f, n, order);
+	bool ok = true;
+
+	for (unsigned k = 0; k < count; k++) {
+		struct sim_match m;
+		if (scn_match(s, f[order[k]].value, vflags, &m))
+			scn_checks_add(b, reg0 + order[k], &m);
+		else
+			ok = false;
+	}
+	return ok;
+}
+
+/* see scn_internal.h */
+bool scn_pstate_checks(struct scn *s, int id, struct scn_checks *b)
+{
+	static const struct scn_map_spec spec = {
+		"`pstate`", scn_pstate_fields, SCN_PSTATE_FIELDS, SCN_BIT(SCN_PSTATE_FIELDS) - 1, NULL,
+	};
+	const unsigned vflags = SCN_V_RUNTIME | SCN_V_INTERRUPTED;
+	struct scn_field f[SCN_PSTATE_FIELDS];
+	struct sim_match m;
+
+	if (has_key(s, id, scn_pstate_fields, SCN_PSTATE_FIELDS, SCN_BIT(SCN_PSTATE_FIELDS) - 1)) {
+		if (!scn_fields(s, id, &spec, f))
+			return false;
+		return field_checks(s, f, SCN_PSTATE_FIELDS, SIM_R_PSTATE_EL, vflags, b);
+	}
+	if (!scn_match(s, id, vflags, &m))
+		return false;
+	scn_checks_add(b, SIM_R_PSTATE, &m);
+	return true;
+}
+
+/* see scn_internal.h */
+bool scn_expect(struct scn *s, int id, bool width32, uint32_t *first, uint32_t *n)
+{
+	const char *names[SCN_REG_KEYS];
+	const uint64_t xn = SCN_BIT(SIM_R_SP) - 1;
+	struct scn_map_spec spec = { "a register map", names, SCN_REG_KEYS, xn, "x0..x30" };
+	struct scn_field f[SCN_REG_KEYS];
+	struct scn_checks b;
+	struct sim_match m;
+	bool ok;
+
+	b.n = 0;
+	scn_reg_keys(names);
+	if (has_key(s, id, names, SCN_REG_KEYS, xn)) {
+		ok = scn_fields(s, id, &spec, f);
+		ok &= field_checks(s, f, SIM_R_SP, SIM_R_X0, SCN_V_RUNTIME, &b);
+	} else {
+		ok = scn_match(s, id, SCN_V_RUNTIME, &m);
+		scn_checks_add(&b, SIM_R_X0, &m);
+	}
+	/* PSCI results are 32-bit: x0 alone is compared sign-extended. */
+	for (unsigned k = 0; k < b.n; k++)
+		b.c[k].m.width32 = width32 && b.c[k].reg == SIM_R_X0;
+	scn_checks_commit(s, &b, first, n);
+	return ok;
+}
+
+/* see scn_internal.h */
+bool scn_entry_checks(struct scn *s, int id, uint32_t *first, uint32_t *n)
+{
+	const char *names[SCN_REG_KEYS];
+	struct scn_map_spec spec = {
+		"expect_entry", names, SCN_REG_KEYS, SCN_BIT(SCN_REG_KEYS) - 1, "x0..x30, sp or pstate",
+	};
+	struct scn_field f[SCN_REG_KEYS];
+	struct scn_checks b;
+	bool ok;
+
+	b.n = 0;
+	scn_reg_keys(names);
+	if (!scn_fields(s, id, &spec, f))
+		return false;
+	/* PSTATE goes last whatever its place: it may expand to several checks. */
+	ok = field_checks(s, f, SIM_R_SP + 1, SIM_R_X0, SCN_V_RUNTIME | SCN_V_INTERRUPTED, &b);
+	if (f[SCN_REG_PSTATE].key)
+		ok &= scn_pstate_checks(s, f[SCN_REG_PSTATE].value, &b);
+	scn_checks_commit(s, &b, first, n);
+	return ok;
+}

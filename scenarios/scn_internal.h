@@ -1,0 +1,224 @@
+/*
+ * scn_internal.h - what the parts of the scenario loader share.
+ *
+ * The loader walks the libyaml document (node ids, 1-based, 0 = none)
+ * guided by the format, never generically, so nothing recurses deeper
+ * than the format does and a cycle made with aliases cannot loop.
+ *
+ * Errors.  Every check records its message with the position of the node
+ * at fault (scn_fail) and returns false; the loader keeps the error that
+ * comes first in the file.  So a parser may go on after a failure whenever
+ * what follows does not depend on what failed, and the earliest problem is
+ * still the one reported.  Items of one list are in file order, so a list
+ * stops at its first bad item.
+ *
+ * Budget.  Every time the loader looks at the items of a collection it
+ * pays for them (scn_seq, scn_map); aliases let a small file name the same
+ * collection many times, and the budget (SCN_MAX_VISITS) is what bounds
+ * the work and the program's size.
+ */
+#ifndef SCN_INTERNAL_H
+#define SCN_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <yaml.h>
+
+#include "program.h"
+#include "scn.h"
+
+#if defined(__GNUC__)
+#define SCN_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define SCN_PRINTF(fmt, args)
+#endif
+
+#define SCN_MSG_MAX   640u  /* one message, without the FILE:LINE:COLUMN prefix */
+#define SCN_SHOW_MAX  48u   /* bytes of a user's text quoted in a message */
+#define SCN_MAX_CHECKS 40u  /* checks of one register map: x0..x30, sp, 6 PSTATE fields */
+#define SCN_MAX_ARGS  5u    /* x1..x5 */
+
+#define SCN_BIT(k) (UINT64_C(1) << (k))
+
+/* The state of one load. */
+struct scn {
+	struct sim_program *prog;
+	yaml_document_t *doc;
+	const char *dir;            /* directory of the file, "" for none (relative ELF paths) */
+	uint32_t visits;            /* collection items looked at so far */
+	bool over_budget;           /* SCN_MAX_VISITS reached: everything stops */
+	bool failed;
+	struct sim_loc err_loc;     /* position of the earliest error so far */
+	char msg[SCN_MSG_MAX];
+};
+
+/* ==== scn_load.c: errors ==== */
+
+/* Record an error at node id (its start) or at loc; keeps the earliest.
+ * Both return false, so a parser can `return scn_fail(...)`. */
+bool scn_fail(struct scn *s, int id, const char *fmt, ...) SCN_PRINTF(3, 4);
+bool scn_fail_at(struct scn *s, struct sim_loc loc, const char *fmt, ...) SCN_PRINTF(3, 4);
+
+/* ==== scn_node.c: looking at YAML nodes ==== */
+
+/* A key of a map: field number k of a spec's names, and the two nodes. */
+struct scn_field {
+	int key, value;             /* node ids; 0: the key is absent */
+};
+
+/* What keys a kind of map may have. */
+struct scn_map_spec {
+	const char *what;           /* the map in words, for messages: "a call step" */
+	const char *const *names;   /* every key this kind of map knows; index = field number */
+	unsigned n;                 /* <= 64 */
+	uint64_t allowed;           /* bit k: names[k] may be used here */
+	const char *hint;           /* the allowed keys in words; NULL: list them */
+};
+
+const yaml_node_t *scn_node(const struct scn *s, int id);
+struct sim_loc scn_loc(const struct scn *s, int id);
+bool scn_is(const struct scn *s, int id, yaml_node_type_t type);
+/* Is id a scalar whose text is exactly lit? */
+bool scn_text_is(const struct scn *s, int id, const char *lit);
+/* The node in words for "found ..." ("a map", "the string 'x'", "the number 5"). */
+const char *scn_describe(const struct scn *s, int id, char *buf, size_t n);
+/* The text of a scalar, quoted for a message (truncated, control bytes escaped). */
+const char *scn_show(const struct scn *s, int id, char *buf, size_t n);
+/* A plain scalar that YAML reads as null / a boolean? */
+bool scn_is_null(const struct scn *s, int id);
+/* null, true, false in any of YAML's spellings (not the empty null). */
+bool scn_is_yaml_word(const char *text, size_t len);
+/* An identifier: [A-Za-z_][A-Za-z0-9_]* (text and length of a scalar). */
+bool scn_is_ident(const char *text, size_t len);
+
+/* The items of sequence id / pairs of map id, paid for from the budget.
+ * what names the value for the type error ("`steps`").  Returns the count,
+ * or -1 (error recorded). */
+int scn_seq(struct scn *s, int id, const char *what, const yaml_node_item_t **items);
+int scn_map(struct scn *s, int id, const char *what, const yaml_node_pair_t **pairs);
+
+/* Sort the pairs of map id into f[0..spec->n) by key, with an error for
+ * each key that is unknown, not allowed, not a scalar or repeated (f keeps
+ * the first).  The map MUST be a map.  Returns false on any error. */
+bool scn_fields(struct scn *s, int map, const struct scn_map_spec *spec, struct scn_field *f);
+
+/* A boolean (true/false), a non-empty string without NUL (malloc'ed), a
+ * scalar that is one of names[] (returns its index). */
+bool scn_bool(struct scn *s, int id, const char *what, bool *out);
+bool scn_string(struct scn *s, int id, const char *what, char **out);
+bool scn_choice(struct scn *s, int id, const char *what, const char *const *names, unsigned n,
+		unsigned *out);
+
+/* ==== scn_value.c: numbers, names, values ==== */
+
+enum scn_vflags {
+	SCN_V_CONST = 0,            /* a number known when the file loads */
+	SCN_V_RUNTIME = 1,          /* also $var, handlers, {offset:}, {mpidr:}, resume_pad */
+	SCN_V_INTERRUPTED = 2       /* also interrupted_pc / interrupted_pstate */
+};
+
+bool scn_value(struct scn *s, int id, unsigned flags, const char *what, struct sim_value *out);
+/* A constant in lo..hi (as unsigned 64-bit numbers). */
+bool scn_uint(struct scn *s, int id, const char *what, uint64_t lo, uint64_t hi, uint64_t *out);
+/* A PE index of the platform. */
+bool scn_pe(struct scn *s, int id, const char *what, uint8_t *out);
+/* An INTID that exists on the platform. */
+bool scn_intid(struct scn *s, int id, const char *what, uint32_t *out);
+bool scn_intid_exists(const struct sim_platform *p, uint64_t intid);
+/* "SGIs 0..15, PPIs 16..31, SPIs 32..127" for the platform. */
+const char *scn_intid_ranges(const struct sim_platform *p, char *buf, size_t n);
+/* A handler by name (scalar id), its index in *out. */
+bool scn_handler_ref(struct scn *s, int id, const char *what, int32_t *out);
+/* Names a handler may not take (value names and YAML words). */
+bool scn_is_reserved(const char *text, size_t len);
+/* Index of variable name, or -1. */
+int scn_find_var(const struct sim_program *p, const char *name, size_t len);
+
+/* ==== scn_expect.c: expectations ==== */
+
+#define SCN_PSTATE_FIELDS 6u               /* el, daif, spsel, pan, dit, nzcv */
+#define SCN_REG_KEYS      (SIM_R_SP + 2u)  /* x0..x30, sp, pstate */
+#define SCN_REG_PSTATE    (SIM_R_SP + 1u)  /* index of pstate in the register keys */
+
+/* PSTATE field keys, in the order of SIM_R_PSTATE_EL.. */
+extern const char *const scn_pstate_fields[SCN_PSTATE_FIELDS];
+/* The register keys: x0..x30, sp, pstate (index = SIM_R_X0 + n, SIM_R_SP, SCN_REG_PSTATE). */
+void scn_reg_keys(const char *names[SCN_REG_KEYS]);
+/* The indices of the present fields of f[0..n) in file order; returns how many. */
+unsigned scn_in_file_order(const struct scn_field *f, unsigned n, unsigned *order);
+
+/* Checks being collected for one element, appended together at the end so
+ * that they are contiguous in prog->checks. */
+struct scn_checks {
+	struct sim_check c[SCN_MAX_CHECKS];
+	unsigned n;
+};
+
+bool scn_match(struct scn *s, int id, unsigned vflags, struct sim_match *m);
+/* `expect:` of a call, psci or dispatch: x0, or a register map x0..x30. */
+bool scn_expect(struct scn *s, int id, bool width32, uint32_t *first, uint32_t *n);
+/* `expect_entry:` - x0..x30, sp, pstate. */
+bool scn_entry_checks(struct scn *s, int id, uint32_t *first, uint32_t *n);
+/* `pstate:` of expect_entry / expect_resumes: a whole value or fields. */
+bool scn_pstate_checks(struct scn *s, int id, struct scn_checks *out);
+void scn_checks_add(struct scn_checks *b, unsigned reg, const struct sim_match *m);
+void scn_checks_commit(struct scn *s, const struct scn_checks *b, uint32_t *first, uint32_t *n);
+
+/* ==== scn_platform.c ==== */
+
+/* Apply the `platform` map (id, or 0 when the file has none) to
+ * s->prog->platform, which holds the starting profile. */
+bool scn_platform(struct scn *s, int id);
+
+/* ==== scn_ops.c: steps and handler actions ==== */
+
+/* Keys of step and action maps.  The first SCN_OK_KINDS are kind keys. */
+enum scn_okey {
+	SCN_OK_CALL = 0, SCN_OK_FID, SCN_OK_PSCI, SCN_OK_INTERRUPT, SCN_OK_SET, SCN_OK_WAKE,
+	SCN_OK_RESUME, SCN_OK_MIGRATE, SCN_OK_DISPATCH, SCN_OK_EXPECT_DISPATCHES,
+	SCN_OK_EXPECT_RESUMES, SCN_OK_EXPECT_ENTRY, SCN_OK_YIELD, SCN_OK_COMPLETE,
+	SCN_OK_COMPLETE_AND_RESUME,
+	SCN_OK_KINDS,
+	SCN_OK_PE = SCN_OK_KINDS, SCN_OK_ARGS, SCN_OK_EXPECT, SCN_OK_SAVE, SCN_OK_FROM_EL,
+	SCN_OK_TARGET, SCN_OK_STATE,
+	SCN_OK_COUNT
+};
+
+/* One step or action map, sorted by key. */
+struct scn_opin {
+	int map;
+	bool action;                /* a handler action (else a step) */
+	unsigned kind;              /* enum scn_okey of its kind key */
+	struct scn_field f[SCN_OK_COUNT];
+};
+
+/* Parse step or action map id into op. */
+bool scn_op(struct scn *s, int id, bool action, struct sim_op *op);
+
+/* Kind parsers (op->kind, loc, pe = target = SIM_NONE, save = -1 preset). */
+bool scn_parse_call(struct scn *s, const struct scn_opin *in, struct sim_op *op);
+bool scn_parse_psci(struct scn *s, const struct scn_opin *in, struct sim_op *op);
+bool scn_parse_interrupt(struct scn *s, const struct scn_opin *in, struct sim_op *op);
+bool scn_parse_flag(struct scn *s, const struct scn_opin *in, struct sim_op *op);
+bool scn_parse_set(struct scn *s, const struct scn_opin *in, struct sim_op *op);
+bool scn_parse_pe_kind(struct scn *s, const struct scn_opin *in, struct sim_op *op);
+bool scn_parse_dispatch(struct scn *s, const struct scn_opin *in, struct sim_op *op);
+bool scn_parse_expect_dispatches(struct scn *s, const struct scn_opin *in, struct sim_op *op);
+bool scn_parse_expect_resumes(struct scn *s, const struct scn_opin *in, struct sim_op *op);
+bool scn_parse_expect_entry(struct scn *s, const struct scn_opin *in, struct sim_op *op);
+bool scn_parse_complete(struct scn *s, const struct scn_opin *in, struct sim_op *op);
+
+/* `pe:` of a step: the PE index given, or dflt. */
+bool scn_op_pe(struct scn *s, const struct scn_opin *in, uint8_t dflt, struct sim_op *op);
+
+/* ==== scn_steps.c / scn_handlers.c ==== */
+
+bool scn_steps(struct scn *s, int id);
+/* Handlers are loaded in two passes: names first (steps and handler bodies
+ * may name any handler), then bodies. */
+bool scn_handler_names(struct scn *s, int id);
+bool scn_handler_bodies(struct scn *s, int id);
+
+#endif /* SCN_INTERNAL_H */

@@ -1,0 +1,416 @@
+/*
+ * scn_load.c - the loader's entry points: reading the file, driving
+ * libyaml, the top level of a scenario, and the one error reported.
+ *
+ * libyaml is used twice over the same bytes.  A first parser reads events
+ * only, to refuse a file nested too deeply or too big before anything is
+ * built (libyaml's scanner is quadratic in the nesting of flow
+ * collections: 200,000 `[` take minutes), and later to find out whether a
+ * second document follows the first.  A second parser loads the first
+ * document into a node tree (yaml_parser_load), which is what the
+ * scenario is read from.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scn_internal.h"
+
+/* ---- Errors ---- */
+
+static bool loc_before(struct sim_loc a, struct sim_loc b)
+{
+	return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
+static bool vfail(struct scn *s, struct sim_loc loc, const char *fmt, va_list ap) SCN_PRINTF(3, 0);
+
+static bool vfail(struct scn *s, struct sim_loc loc, const char *fmt, va_list ap)
+{
+	/* Keep the earliest: a later check may find an error before one
+	 * recorded already (see scn_internal.h). */
+	if (s->failed && !loc_before(loc, s->err_loc))
+		return false;
+	s->failed = true;
+	s->err_loc = loc;
+	vsnprintf(s->msg, sizeof s->msg, fmt, ap);
+	return false;
+}
+
+/* see scn_internal.h */
+bool scn_fail_at(struct scn *s, struct sim_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfail(s, loc, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+/* see scn_internal.h */
+bool scn_fail(struct scn *s, int id, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfail(s, scn_loc(s, id), fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+static const struct sim_loc file_start = { 1, 1 };
+
+/* Line and column of byte offset in text: libyaml gives only an offset
+ * for errors found while decoding the bytes (bad UTF-8, NUL). */
+static struct sim_loc loc_of_offset(const unsigned char *text, size_t len, size_t offset)
+{
+	struct sim_loc loc = { 1, 1 };
+
+	for (size_t k = 0; k < offset && k < len; k++) {
+		if (text[k] == '\n' || (text[k] == '\r' && (k + 1 >= len || text[k + 1] != '\n'))) {
+			loc.line++;
+			loc.col = 1;
+		} else if ((text[k] & 0xC0) != 0x80 && text[k] != '\r') {
+			loc.col++;          /* columns count characters, not bytes */
+		}
+	}
+	return loc;
+}
+
+static void syntax_error(struct scn *s, const yaml_parser_t *p, const unsigned char *text,
+			 size_t len)
+{
+	struct sim_loc loc;
+
+	if (p->error == YAML_MEMORY_ERROR) {
+		scn_fail_at(s, file_start, "out of memory");
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		loc = loc_of_offset(text, len, p->problem_offset);
+	} else {
+		loc.line = (uint32_t)p->problem_mark.line + 1;
+		loc.col = (uint32_t)p->problem_mark.column + 1;
+	}
+	scn_fail_at(s, loc, "YAML syntax error: %s", p->problem ? p->problem : "unknown problem");
+}
+
+/* ---- The first pass: limits ---- */
+
+enum prescan_result { PRE_DOCUMENT, PRE_EMPTY, PRE_SYNTAX, PRE_LIMIT };
+
+/* Read events up to the end of the first document. */
+static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsigned char *text,
+				   size_t len)
+{
+	uint32_t depth = 0, nodes = 0;
+	bool document = false;
+
+	for (;;) {
+		yaml_event_t ev;
+		struct sim_loc at;
+		yaml_event_type_t type;
+
+		if (!yaml_parser_parse(p, &ev)) {
+			syntax_error(s, p, text, len);
+			return PRE_SYNTAX;
+		}
+		type = ev.type;
+		at.line = (uint32_t)ev.start_mark.line + 1;
+		at.col = (uint32_t)ev.start_mark.column + 1;
+		yaml_event_delete(&ev);
+		switch (type) {
+		case YAML_STREAM_END_EVENT:
+			return document ? PRE_DOCUMENT : PRE_EMPTY;
+		case YAML_DOCUMENT_START_EVENT:
+			document = true;
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			return PRE_DOCUMENT;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > SCN_MAX_DEPTH) {
+				scn_fail_at(s, at, "nested too deeply: more than %u levels of maps and "
+					    "sequences", SCN_MAX_DEPTH);
+				return PRE_LIMIT;
+			}
+			nodes++;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		default:            /* scalars and aliases */
+			nodes++;
+			break;
+		}
+		if (nodes > SCN_MAX_NODES) {
+			scn_fail_at(s, at, "too many YAML nodes: a scenario file may have at most %u",
+				    SCN_MAX_NODES);
+			return PRE_LIMIT;
+		}
+	}
+}
+
+/* After the first document: nothing more may follow. */
+static void second_document(struct scn *s, yaml_parser_t *p, const unsigned char *text, size_t len)
+{
+	yaml_event_t ev;
+
+	if (!yaml_parser_parse(p, &ev)) {
+		syntax_error(s, p, text, len);
+		return;
+	}
+	if (ev.type == YAML_DOCUMENT_START_EVENT)
+		scn_fail_at(s, (struct sim_loc){ (uint32_t)ev.start_mark.line + 1,
+						 (uint32_t)ev.start_mark.column + 1 },
+			    "a second YAML document starts here: a scenario file holds one document");
+	yaml_event_delete(&ev);
+}
+
+/* ---- Variables ---- */
+
+/* `save: NAME` anywhere a step or action may have it declares NAME before
+ * anything is parsed, so that a `$NAME` used before (in the file) the step
+ * that saves it is not taken for undefined. */
+static void declare_saves(struct scn *s, int list)
+{
+	const yaml_node_item_t *items;
+	int n;
+
+	if (!scn_is(s, list, YAML_SEQUENCE_NODE) || (n = scn_seq(s, list, "a list", &items)) < 0)
+		return;
+	for (int k = 0; k < n; k++) {
+		const yaml_node_pair_t *pairs;
+		int np;
+		if (!scn_is(s, items[k], YAML_MAPPING_NODE) ||
+		    (np = scn_map(s, items[k], "a map", &pairs)) < 0)
+			continue;
+		for (int j = 0; j < np; j++) {
+			const yaml_node_t *v = scn_node(s, pairs[j].value);
+			char *name;
+			if (!scn_text_is(s, pairs[j].key, "save") || v->type != YAML_SCALAR_NODE ||
+			    !scn_is_ident((const char *)v->data.scalar.value, v->data.scalar.length) ||
+			    scn_find_var(s->prog, (const char *)v->data.scalar.value,
+					 v->data.scalar.length) >= 0)
+				continue;
+			if (s->prog->nvars >= SCN_MAX_VARS) {
+				scn_fail(s, pairs[j].value, "too many variables: at most %u different "
+					 "names can be saved", SCN_MAX_VARS);
+				return;
+			}
+			name = strndup((const char *)v->data.scalar.value, v->data.scalar.length);
+			if (name == NULL) {
+				s->prog->oom = true;
+				return;
+			}
+			sim_var(s->prog, name);
+			free(name);
+		}
+	}
+}
+
+/* ---- The top level ---- */
+
+enum { TOP_NAME, TOP_DESCRIPTION, TOP_PLATFORM, TOP_HANDLERS, TOP_STEPS, TOP_COUNT };
+
+static const char *const top_keys[TOP_COUNT] = {
+	"name", "description", "platform", "handlers", "steps",
+};
+
+static const struct scn_map_spec top_spec = {
+	"the top level", top_keys, TOP_COUNT, SCN_BIT(TOP_COUNT) - 1, NULL,
+};
+
+static void translate(struct scn *s, int root)
+{
+	struct scn_field f[TOP_COUNT];
+	char found[SCN_MSG_MAX];
+	int handlers, steps;
+	bool platform_ok, names_ok, handlers_first;
+
+	if (scn_is_null(s, root)) {
+		scn_fail(s, root, "empty document: a scenario needs `name` and `steps`");
+		return;
+	}
+	if (!scn_is(s, root, YAML_MAPPING_NODE)) {
+		scn_fail(s, root, "a scenario is a map with `name` and `steps`, found %s",
+			 scn_describe(s, root, found, sizeof found));
+		return;
+	}
+	scn_fields(s, root, &top_spec, f);
+	if (!f[TOP_NAME].key)
+		scn_fail(s, root, "missing `name`: a scenario needs `name` and `steps`");
+	if (!f[TOP_STEPS].key)
+		scn_fail(s, root, "missing `steps`: a scenario needs `name` and `steps` "
+			 "(`steps: []` for none)");
+	if (f[TOP_NAME].key && scn_string(s, f[TOP_NAME].value, "`name`", &s->prog->name) &&
+	    s->prog->name[0] == '\0')
+		scn_fail(s, f[TOP_NAME].value, "`name` must not be empty");
+	if (f[TOP_DESCRIPTION].key)
+		scn_string(s, f[TOP_DESCRIPTION].value, "`description`", &s->prog->description);
+
+	handlers = f[TOP_HANDLERS].value;
+	steps = f[TOP_STEPS].value;
+	/* Variables are numbered in file order (node ids are in file order). */
+	handlers_first = handlers && handlers < steps;
+	if (!handlers_first)
+		declare_saves(s, steps);
+	if (scn_is(s, handlers, YAML_MAPPING_NODE)) {
+		const yaml_node_pair_t *pairs;
+		int n = scn_map(s, handlers, "`handlers`", &pairs);
+		for (int k = 0; k < n; k++)
+			declare_saves(s, pairs[k].value);
+	}
+	if (handlers_first)
+		declare_saves(s, steps);
+
+	/* The platform and the handler names are independent; bodies and steps
+	 * are checked against both, so only when both are right. */
+	platform_ok = scn_platform(s, f[TOP_PLATFORM].value);
+	names_ok = !handlers || scn_handler_names(s, handlers);
+	if (platform_ok && names_ok && !s->over_budget) {
+		if (handlers)
+			scn_handler_bodies(s, handlers);
+		if (steps)
+			scn_steps(s, steps);
+	}
+}
+
+/* Parse text and translate its document. */
+static void parse(struct scn *s, const unsigned char *text, size_t len)
+{
+	yaml_parser_t events, loader;
+	yaml_document_t doc;
+	enum prescan_result pre;
+
+	if (!yaml_parser_initialize(&events)) {
+		scn_fail_at(s, file_start, "out of memory");
+		return;
+	}
+	if (!yaml_parser_initialize(&loader)) {
+		yaml_parser_delete(&events);
+		scn_fail_at(s, file_start, "out of memory");
+		return;
+	}
+	/* Scenario files are UTF-8 (a UTF-16 file is refused as bad UTF-8). */
+	yaml_parser_set_encoding(&events, YAML_UTF8_ENCODING);
+	yaml_parser_set_encoding(&loader, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&events, text, len);
+	yaml_parser_set_input_string(&loader, text, len);
+
+	pre = prescan(s, &events, text, len);
+	if (pre == PRE_EMPTY) {
+		scn_fail_at(s, file_start, "empty file: a scenario needs `name` and `steps`");
+	} else if (pre != PRE_LIMIT) {
+		/* After a syntax error the first document may still be whole (the
+		 * error is further on): its own errors come first then. */
+		if (!yaml_parser_load(&loader, &doc)) {
+			syntax_error(s, &loader, text, len);
+		} else {
+			s->doc = &doc;
+			if (doc.nodes.start != doc.nodes.top)
+				translate(s, 1);      /* node 1 is the root */
+			if (!s->failed && pre == PRE_DOCUMENT)
+				second_document(s, &events, text, len);
+			s->doc = NULL;
+			yaml_document_delete(&doc);
+		}
+	}
+	yaml_parser_delete(&loader);
+	yaml_parser_delete(&events);
+}
+
+/* The directory part of name ("" for none), for relative ELF paths. */
+static char *dir_of(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+
+	if (slash == NULL)
+		return strdup("");
+	return strndup(name, slash == name ? 1 : (size_t)(slash - name));
+}
+
+static int load(const char *name, const unsigned char *text, size_t len, const char *profile,
+		struct sim_program *prog, char *err, size_t errlen)
+{
+	struct scn s;
+	char *dir;
+
+	memset(&s, 0, sizeof s);
+	s.prog = prog;
+	sim_program_reset(prog);
+	prog->file = strdup(name);
+	dir = dir_of(name);
+	s.dir = dir ? dir : "";
+	if (prog->file == NULL || dir == NULL)
+		scn_fail_at(&s, file_start, "out of memory");
+	else if (!sim_platform_profile(&prog->platform, profile ? profile : "default"))
+		scn_fail_at(&s, file_start, "unknown platform profile '%.40s' (built-in: default, "
+			    "tf-a-fvp)", profile);
+	else if (len > SCN_MAX_FILE_SIZE)
+		scn_fail_at(&s, file_start, "the file is too large: %zu bytes, at most %u", len,
+			    SCN_MAX_FILE_SIZE);
+	else
+		parse(&s, text, len);
+	if (!s.failed && prog->oom)
+		scn_fail_at(&s, file_start, "out of memory");
+	free(dir);
+	if (!s.failed)
+		return 0;
+	if (err && errlen)
+		snprintf(err, errlen, "%s:%u:%u: %s", name, s.err_loc.line, s.err_loc.col, s.msg);
+	return -1;
+}
+
+/* see scn.h */
+int scn_load_string(const char *name, const char *text, size_t len, const char *profile,
+		    struct sim_program *prog, char *err, size_t errlen)
+{
+	/* libyaml wants a pointer even for no bytes. */
+	return load(name, text ? (const unsigned char *)text : (const unsigned char *)"",
+		    text ? len : 0, profile, prog, err, errlen);
+}
+
+/* see scn.h */
+int scn_load_file(const char *path, const char *profile, struct sim_program *prog, char *err,
+		  size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *buf;
+	size_t len;
+	int rc, saved;
+
+	if (f == NULL) {
+		saved = errno;
+		sim_program_reset(prog);
+		if (err && errlen)
+			snprintf(err, errlen, "%s:1:1: cannot open the file: %s", path, strerror(saved));
+		return -1;
+	}
+	/* One byte more than the limit tells a file at the limit from a bigger one. */
+	buf = malloc(SCN_MAX_FILE_SIZE + 1);
+	if (buf == NULL) {
+		fclose(f);
+		if (err && errlen)
+			snprintf(err, errlen, "%s:1:1: out of memory", path);
+		return -1;
+	}
+	len = fread(buf, 1, SCN_MAX_FILE_SIZE + 1, f);
+	if (ferror(f)) {
+		saved = errno;
+		fclose(f);
+		free(buf);
+		sim_program_reset(prog);
+		if (err && errlen)
+			snprintf(err, errlen, "%s:1:1: cannot read the file: %s", path, strerror(saved));
+		return -1;
+	}
+	fclose(f);
+	rc = load(path, buf, len, profile, prog, err, errlen);
+	free(buf);
+	return rc;
+}

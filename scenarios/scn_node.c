@@ -1,0 +1,345 @@
+/*
+ * scn_node.c - looking at YAML nodes: types, texts, the budget, and the
+ * one check of a map's keys every map of the format goes through.
+ *
+ * Scalars are (bytes, length): a quoted scalar may hold "\0", so texts
+ * are compared with their length, never with strcmp.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scn_internal.h"
+
+/* see scn_internal.h */
+const yaml_node_t *scn_node(const struct scn *s, int id)
+{
+	if (s->doc == NULL || id < 1 || id > s->doc->nodes.top - s->doc->nodes.start)
+		return NULL;
+	return s->doc->nodes.start + (id - 1);
+}
+
+/* see scn_internal.h */
+struct sim_loc scn_loc(const struct scn *s, int id)
+{
+	const yaml_node_t *n = scn_node(s, id);
+	struct sim_loc loc = { 1, 1 };
+
+	if (n) {
+		loc.line = (uint32_t)n->start_mark.line + 1;
+		loc.col = (uint32_t)n->start_mark.column + 1;
+	}
+	return loc;
+}
+
+/* see scn_internal.h */
+bool scn_is(const struct scn *s, int id, yaml_node_type_t type)
+{
+	const yaml_node_t *n = scn_node(s, id);
+	return n && n->type == type;
+}
+
+static bool text_eq(const yaml_node_t *n, const char *lit)
+{
+	size_t len = strlen(lit);
+	return n && n->type == YAML_SCALAR_NODE && n->data.scalar.length == len &&
+	       memcmp(n->data.scalar.value, lit, len) == 0;
+}
+
+/* see scn_internal.h */
+bool scn_text_is(const struct scn *s, int id, const char *lit)
+{
+	return text_eq(scn_node(s, id), lit);
+}
+
+static bool plain_one_of(const yaml_node_t *n, const char *const *words, unsigned count)
+{
+	if (n == NULL || n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	for (unsigned k = 0; k < count; k++)
+		if (text_eq(n, words[k]))
+			return true;
+	return false;
+}
+
+/* The YAML 1.2 core schema's words. */
+static const char *const null_words[] = { "", "~", "null", "Null", "NULL" };
+static const char *const true_words[] = { "true", "True", "TRUE" };
+static const char *const false_words[] = { "false", "False", "FALSE" };
+
+/* see scn_internal.h */
+bool scn_is_yaml_word(const char *text, size_t len)
+{
+	const char *const *lists[3] = { null_words + 1, true_words, false_words };
+	const unsigned counts[3] = { 4, 3, 3 };
+
+	for (unsigned l = 0; l < 3; l++)
+		for (unsigned k = 0; k < counts[l]; k++)
+			if (strlen(lists[l][k]) == len && memcmp(lists[l][k], text, len) == 0)
+				return true;
+	return false;
+}
+
+/* see scn_internal.h */
+bool scn_is_null(const struct scn *s, int id)
+{
+	return plain_one_of(scn_node(s, id), null_words, 5);
+}
+
+/* A plain scalar YAML would read as a number (only to say so in messages). */
+static bool looks_numeric(const yaml_node_t *n)
+{
+	const unsigned char *t = n->data.scalar.value;
+	size_t len = n->data.scalar.length, k = 0;
+
+	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	if (k < len && (t[k] == '-' || t[k] == '+'))
+		k++;
+	if (k < len && t[k] == '.')
+		k++;
+	return k < len && t[k] >= '0' && t[k] <= '9';
+}
+
+/* see scn_internal.h */
+const char *scn_show(const struct scn *s, int id, char *buf, size_t n)
+{
+	const yaml_node_t *node = scn_node(s, id);
+	const unsigned char *t;
+	size_t len, used = 0, k;
+
+	if (n == 0)
+		return buf;
+	buf[0] = '\0';
+	if (node == NULL || node->type != YAML_SCALAR_NODE)
+		return buf;
+	t = node->data.scalar.value;
+	len = node->data.scalar.length;
+	for (k = 0; k < len && k < SCN_SHOW_MAX && used + 5 < n; k++) {
+		if (t[k] < 0x20 || t[k] == 0x7F) {
+			snprintf(buf + used, n - used, "\\x%02X", t[k]);
+			used += 4;
+		} else {
+			buf[used++] = (char)t[k];
+		}
+	}
+	if (k < len) {
+		/* Do not cut a UTF-8 sequence in two. */
+		while (used > 0 && k > 0 && (t[k] & 0xC0) == 0x80) {
+			used--;
+			k--;
+		}
+		if (used + 4 <= n) {
+			memcpy(buf + used, "...", 3);
+			used += 3;
+		}
+	}
+	buf[used < n ? used : n - 1] = '\0';
+	return buf;
+}
+
+/* see scn_internal.h */
+const char *scn_describe(const struct scn *s, int id, char *buf, size_t n)
+{
+	const yaml_node_t *node = scn_node(s, id);
+	char text[SCN_SHOW_MAX * 4 + 8];
+
+	if (node == NULL)
+		snprintf(buf, n, "nothing");
+	else if (node->type == YAML_MAPPING_NODE)
+		snprintf(buf, n, "a map");
+	else if (node->type == YAML_SEQUENCE_NODE)
+		snprintf(buf, n, "a sequence");
+	else if (plain_one_of(node, null_words, 5))
+		snprintf(buf, n, "an empty value");
+	else if (plain_one_of(node, true_words, 3) || plain_one_of(node, false_words, 3))
+		snprintf(buf, n, "the boolean %s", scn_show(s, id, text, sizeof text));
+	else if (looks_numeric(node))
+		snprintf(buf, n, "the number %s", scn_show(s, id, text, sizeof text));
+	else
+		snprintf(buf, n, "the string '%s'", scn_show(s, id, text, sizeof text));
+	return buf;
+}
+
+/* see scn_internal.h */
+bool scn_is_ident(const char *text, size_t len)
+{
+	if (len == 0)
+		return false;
+	for (size_t k = 0; k < len; k++) {
+		char c = text[k];
+		bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+		if (!letter && (k == 0 || c < '0' || c > '9'))
+			return false;
+	}
+	return true;
+}
+
+/* ---- Collections and the budget ---- */
+
+static bool pay(struct scn *s, int id, size_t items)
+{
+	if (s->over_budget)
+		return false;
+	if (items > SCN_MAX_VISITS - s->visits) {
+		s->over_budget = true;
+		return scn_fail(s, id, "the file is too big once its aliases are expanded: more "
+				"than %u items", SCN_MAX_VISITS);
+	}
+	s->visits += (uint32_t)items;
+	return true;
+}
+
+static bool expect_type(struct scn *s, int id, yaml_node_type_t type, const char *what)
+{
+	char found[SCN_MSG_MAX];
+
+	if (scn_is(s, id, type))
+		return true;
+	return scn_fail(s, id, "%s must be %s, found %s", what,
+			type == YAML_SEQUENCE_NODE ? "a sequence" : "a map",
+			scn_describe(s, id, found, sizeof found));
+}
+
+/* see scn_internal.h */
+int scn_seq(struct scn *s, int id, const char *what, const yaml_node_item_t **items)
+{
+	const yaml_node_t *n;
+
+	if (!expect_type(s, id, YAML_SEQUENCE_NODE, what))
+		return -1;
+	n = scn_node(s, id);
+	if (!pay(s, id, (size_t)(n->data.sequence.items.top - n->data.sequence.items.start)))
+		return -1;
+	*items = n->data.sequence.items.start;
+	return (int)(n->data.sequence.items.top - n->data.sequence.items.start);
+}
+
+/* see scn_internal.h */
+int scn_map(struct scn *s, int id, const char *what, const yaml_node_pair_t **pairs)
+{
+	const yaml_node_t *n;
+
+	if (!expect_type(s, id, YAML_MAPPING_NODE, what))
+		return -1;
+	n = scn_node(s, id);
+	if (!pay(s, id, (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start)))
+		return -1;
+	*pairs = n->data.mapping.pairs.start;
+	return (int)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+}
+
+/* "a, b or c" of the names[] whose bit is set in mask. */
+static const char *list_names(const char *const *names, unsigned n, uint64_t mask, char *buf,
+			      size_t size)
+{
+	unsigned total = 0, done = 0;
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (unsigned k = 0; k < n; k++)
+		total += (mask >> k) & 1;
+	for (unsigned k = 0; k < n && used < size; k++) {
+		if (!((mask >> k) & 1))
+			continue;
+		used += (size_t)snprintf(buf + used, size - used, "%s%s",
+					 done == 0 ? "" : done + 1 == total ? " or " : ", ", names[k]);
+		done++;
+	}
+	return buf;
+}
+
+/* see scn_internal.h */
+bool scn_fields(struct scn *s, int map, const struct scn_map_spec *spec, struct scn_field *f)
+{
+	const yaml_node_pair_t *pairs;
+	char text[SCN_SHOW_MAX * 4 + 8], found[SCN_MSG_MAX], allowed[SCN_MSG_MAX / 2];
+	int np = scn_map(s, map, spec->what, &pairs);
+	bool ok = np >= 0;
+
+	memset(f, 0, spec->n * sizeof *f);
+	for (int j = 0; j < np; j++) {
+		const yaml_node_t *key = scn_node(s, pairs[j].key);
+		unsigned k = 0;
+
+		if (key->type != YAML_SCALAR_NODE) {
+			ok = scn_fail(s, pairs[j].key, "a key in %s must be a name, found %s", spec->what,
+				      scn_describe(s, pairs[j].key, found, sizeof found));
+			continue;
+		}
+		while (k < spec->n && !text_eq(key, spec->names[k]))
+			k++;
+		if (k == spec->n || !((spec->allowed >> k) & 1)) {
+			const char *hint = spec->hint ? spec->hint :
+				list_names(spec->names, spec->n, spec->allowed, allowed, sizeof allowed);
+			ok = scn_fail(s, pairs[j].key, "%s '%s' %s %s (allowed: %s)",
+				      k == spec->n ? "unknown key" : "key",
+				      scn_show(s, pairs[j].key, text, sizeof text),
+				      k == spec->n ? "in" : "is not allowed in", spec->what, hint);
+		} else if (f[k].key) {
+			struct sim_loc first = scn_loc(s, f[k].key);
+			ok = scn_fail(s, pairs[j].key, "duplicate key '%s' in %s (first at %u:%u)",
+				      spec->names[k], spec->what, first.line, first.col);
+		} else {
+			f[k].key = pairs[j].key;
+			f[k].value = pairs[j].value;
+		}
+	}
+	return ok;
+}
+
+/* ---- Scalars ---- */
+
+/* see scn_internal.h */
+bool scn_bool(struct scn *s, int id, const char *what, bool *out)
+{
+	const yaml_node_t *n = scn_node(s, id);
+	char found[SCN_MSG_MAX];
+
+	if (plain_one_of(n, true_words, 3)) {
+		*out = true;
+		return true;
+	}
+	if (plain_one_of(n, false_words, 3)) {
+		*out = false;
+		return true;
+	}
+	return scn_fail(s, id, "%s must be true or false, found %s", what,
+			scn_describe(s, id, found, sizeof found));
+}
+
+/* see scn_internal.h */
+bool scn_string(struct scn *s, int id, const char *what, char **out)
+{
+	const yaml_node_t *n = scn_node(s, id);
+	char found[SCN_MSG_MAX];
+
+	if (n == NULL || n->type != YAML_SCALAR_NODE || scn_is_null(s, id))
+		return scn_fail(s, id, "%s must be a string, found %s", what,
+				scn_describe(s, id, found, sizeof found));
+	if (memchr(n->data.scalar.value, '\0', n->data.scalar.length))
+		return scn_fail(s, id, "%s must not contain a NUL character", what);
+	free(*out);
+	*out = strndup((const char *)n->data.scalar.value, n->data.scalar.length);
+	if (*out == NULL)
+		s->prog->oom = true;
+	return *out != NULL;
+}
+
+/* see scn_internal.h */
+bool scn_choice(struct scn *s, int id, const char *what, const char *const *names, unsigned n,
+		unsigned *out)
+{
+	const yaml_node_t *node = scn_node(s, id);
+	char found[SCN_MSG_MAX], choices[SCN_MSG_MAX / 2];
+
+	for (unsigned k = 0; k < n; k++) {
+		if (text_eq(node, names[k])) {
+			*out = k;
+			return true;
+		}
+	}
+	return scn_fail(s, id, "%s must be %s, found %s", what,
+			list_names(names, n, SCN_BIT(n) - 1, choices, sizeof choices),
+			scn_describe(s, id, found, sizeof found));
+}

@@ -1,0 +1,349 @@
+/*
+ * scn_ops.c - steps and handler actions: one table of kinds (the key that
+ * says what a map is, which other keys it may have as a step and as an
+ * action, and its parser), the one parser every step and action goes
+ * through, and the kinds steps and actions share (call, fid, psci,
+ * interrupt, and the `true` flags).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "scn_internal.h"
+#include "sdd/sdd.h"
+#include "sdd/sdd_spec.h"
+
+static const char *const op_keys[SCN_OK_COUNT] = {
+	[SCN_OK_CALL] = "call",
+	[SCN_OK_FID] = "fid",
+	[SCN_OK_PSCI] = "psci",
+	[SCN_OK_INTERRUPT] = "interrupt",
+	[SCN_OK_SET] = "set",
+	[SCN_OK_WAKE] = "wake",
+	[SCN_OK_RESUME] = "resume",
+	[SCN_OK_MIGRATE] = "migrate",
+	[SCN_OK_DISPATCH] = "dispatch",
+	[SCN_OK_EXPECT_DISPATCHES] = "expect_dispatches",
+	[SCN_OK_EXPECT_RESUMES] = "expect_resumes",
+	[SCN_OK_EXPECT_ENTRY] = "expect_entry",
+	[SCN_OK_YIELD] = "yield",
+	[SCN_OK_COMPLETE] = "complete",
+	[SCN_OK_COMPLETE_AND_RESUME] = "complete_and_resume",
+	[SCN_OK_PE] = "pe",
+	[SCN_OK_ARGS] = "args",
+	[SCN_OK_EXPECT] = "expect",
+	[SCN_OK_SAVE] = "save",
+	[SCN_OK_FROM_EL] = "from_el",
+	[SCN_OK_TARGET] = "target",
+	[SCN_OK_STATE] = "state",
+};
+
+#define K(name) SCN_BIT(SCN_OK_##name)
+#define CALL_ACTION_KEYS (K(ARGS) | K(EXPECT) | K(SAVE))
+#define CALL_STEP_KEYS   (CALL_ACTION_KEYS | K(PE) | K(FROM_EL))
+#define PSCI_ACTION_KEYS (K(TARGET) | K(STATE) | K(ARGS) | K(EXPECT) | K(SAVE))
+#define PSCI_STEP_KEYS   (PSCI_ACTION_KEYS | K(PE))
+
+static const struct scn_kind {
+	uint8_t op;                   /* enum sim_op_kind */
+	const char *noun;             /* for "a call step" */
+	bool step, action;            /* where the kind may be used */
+	uint64_t step_keys, action_keys;  /* other keys allowed there */
+	bool (*parse)(struct scn *s, const struct scn_opin *in, struct sim_op *op);
+} kinds[SCN_OK_KINDS] = {
+	[SCN_OK_CALL] = { SIM_OP_CALL, "call", true, true, CALL_STEP_KEYS, CALL_ACTION_KEYS,
+			  scn_parse_call },
+	[SCN_OK_FID] = { SIM_OP_CALL, "call", true, true, CALL_STEP_KEYS, CALL_ACTION_KEYS,
+			 scn_parse_call },
+	[SCN_OK_PSCI] = { SIM_OP_PSCI, "psci", true, true, PSCI_STEP_KEYS, PSCI_ACTION_KEYS,
+			  scn_parse_psci },
+	[SCN_OK_INTERRUPT] = { SIM_OP_INTERRUPT, "interrupt", true, true, K(PE), K(PE),
+			       scn_parse_interrupt },
+	[SCN_OK_SET] = { SIM_OP_SET, "set", true, false, K(PE), 0, scn_parse_set },
+	[SCN_OK_WAKE] = { SIM_OP_WAKE, "wake", true, false, 0, 0, scn_parse_pe_kind },
+	[SCN_OK_RESUME] = { SIM_OP_RESUME, "resume", true, false, 0, 0, scn_parse_pe_kind },
+	[SCN_OK_MIGRATE] = { SIM_OP_MIGRATE, "migrate", true, false, 0, 0, scn_parse_flag },
+	[SCN_OK_DISPATCH] = { SIM_OP_DISPATCH, "dispatch", true, false, K(PE) | K(EXPECT), 0,
+			      scn_parse_dispatch },
+	[SCN_OK_EXPECT_DISPATCHES] = { SIM_OP_EXPECT_DISPATCHES, "expect_dispatches", true, false,
+				       0, 0, scn_parse_expect_dispatches },
+	[SCN_OK_EXPECT_RESUMES] = { SIM_OP_EXPECT_RESUMES, "expect_resumes", true, false, 0, 0,
+				    scn_parse_expect_resumes },
+	[SCN_OK_EXPECT_ENTRY] = { SIM_OP_EXPECT_ENTRY, "expect_entry", false, true, 0, 0,
+				  scn_parse_expect_entry },
+	[SCN_OK_YIELD] = { SIM_OP_YIELD, "yield", false, true, 0, 0, scn_parse_flag },
+	[SCN_OK_COMPLETE] = { SIM_OP_COMPLETE, "complete", false, true, 0, 0, scn_parse_complete },
+	[SCN_OK_COMPLETE_AND_RESUME] = { SIM_OP_COMPLETE_AND_RESUME, "complete_and_resume", false,
+					 true, 0, 0, scn_parse_complete },
+};
+
+static bool kind_allowed(unsigned k, bool action)
+{
+	return action ? kinds[k].action : kinds[k].step;
+}
+
+/* "call, fid, psci, ..." : the kinds of a step or of an action. */
+static const char *kind_list(bool action, char *buf, size_t n)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (unsigned k = 0; k < SCN_OK_KINDS && used < n; k++)
+		if (kind_allowed(k, action))
+			used += (size_t)snprintf(buf + used, n - used, "%s%s", used ? ", " : "",
+						 op_keys[k]);
+	return buf;
+}
+
+/* see scn_internal.h */
+bool scn_op(struct scn *s, int id, bool action, struct sim_op *op)
+{
+	const char *role = action ? "handler action" : "step";
+	const yaml_node_pair_t *pairs;
+	struct scn_opin in;
+	struct scn_map_spec spec;
+	char found[SCN_MSG_MAX], list[SCN_MSG_MAX / 2];
+	const struct scn_kind *kd;
+	int np, kind_key = 0;
+
+	memset(op, 0, sizeof *op);
+	op->pe = SIM_NONE;
+	op->target = SIM_NONE;
+	op->save = -1;
+	op->loc = scn_loc(s, id);
+	if (!scn_is(s, id, YAML_MAPPING_NODE))
+		return scn_fail(s, id, "a %s is a map such as %s, found %s", role,
+				action ? "{complete: HANDLED}" : "{call: VERSION}",
+				scn_describe(s, id, found, sizeof found));
+	np = scn_map(s, id, role, &pairs);
+	memset(&in, 0, sizeof in);
+	in.map = id;
+	in.action = action;
+	in.kind = SCN_OK_KINDS;
+	for (int j = 0; j < np; j++) {
+		unsigned k = 0;
+		while (k < SCN_OK_KINDS && !scn_text_is(s, pairs[j].key, op_keys[k]))
+			k++;
+		if (k == SCN_OK_KINDS)
+			continue;
+		if (!kind_allowed(k, action))
+			return scn_fail(s, pairs[j].key, "'%s' is only used in %s (a %s is one of: %s)",
+					op_keys[k], action ? "steps" : "handler actions", role,
+					kind_list(action, list, sizeof list));
+		if (in.kind != SCN_OK_KINDS)
+			return scn_fail(s, pairs[j].key, "a %s has one kind: found '%s' and '%s'", role,
+					op_keys[in.kind], op_keys[k]);
+		in.kind = k;
+		kind_key = pairs[j].key;
+	}
+	if (np < 0)
+		return false;
+	if (in.kind == SCN_OK_KINDS)
+		return scn_fail(s, id, "a %s needs one of: %s", role, kind_list(action, list, sizeof list));
+	(void)kind_key;
+	kd = &kinds[in.kind];
+	/* "a call step", "an interrupt action": what the map is, in messages. */
+	snprintf(in.what, sizeof in.what, "%s %s %s", strchr("aeiou", kd->noun[0]) ? "an" : "a",
+		 kd->noun, action ? "action" : "step");
+	spec.what = in.what;
+	spec.names = op_keys;
+	spec.n = SCN_OK_COUNT;
+	spec.allowed = SCN_BIT(in.kind) | (action ? kd->action_keys : kd->step_keys);
+	spec.hint = NULL;
+	op->kind = kd->op;
+	/* Both run: an unknown key may come after a bad value. */
+	return scn_fields(s, id, &spec, in.f) & kd->parse(s, &in, op);
+}
+
+/* see scn_internal.h */
+bool scn_op_pe(struct scn *s, const struct scn_opin *in, uint8_t dflt, struct sim_op *op)
+{
+	op->pe = dflt;
+	return !in->f[SCN_OK_PE].key || scn_pe(s, in->f[SCN_OK_PE].value, "`pe`", &op->pe);
+}
+
+/* ---- call, fid, psci ---- */
+
+/* What calls and PSCI calls share: pe (steps), args, expect, save. */
+static bool call_common(struct scn *s, const struct scn_opin *in, struct sim_op *op, bool psci)
+{
+	const struct scn_field *f = in->f;
+	char found[SCN_MSG_MAX];
+	bool ok = in->action || scn_op_pe(s, in, 0, op);
+
+	op->args = s->prog->nvalues;
+	if (f[SCN_OK_ARGS].key) {
+		const yaml_node_item_t *items;
+		int n = scn_seq(s, f[SCN_OK_ARGS].value, "`args`", &items);
+		if (n > (int)SCN_MAX_ARGS)
+			ok = scn_fail(s, f[SCN_OK_ARGS].value, "`args` has %d values, at most %u (x1..x5)",
+				      n, SCN_MAX_ARGS);
+		for (int k = 0; k < n && k < (int)SCN_MAX_ARGS && ok; k++) {
+			struct sim_value v;
+			if (scn_value(s, items[k], SCN_V_RUNTIME, "an argument", &v))
+				sim_add_value(s->prog, v), op->nargs++;
+			else
+				ok = false;
+		}
+		ok &= n >= 0;
+	}
+	if (f[SCN_OK_EXPECT].key)
+		ok &= scn_expect(s, f[SCN_OK_EXPECT].value, psci, &op->checks, &op->nchecks);
+	if (f[SCN_OK_SAVE].key) {
+		const yaml_node_t *n = scn_node(s, f[SCN_OK_SAVE].value);
+		int var = -1;
+		if (n->type == YAML_SCALAR_NODE &&
+		    scn_is_ident((const char *)n->data.scalar.value, n->data.scalar.length))
+			var = scn_find_var(s->prog, (const char *)n->data.scalar.value,
+					   n->data.scalar.length);
+		if (n->type == YAML_SCALAR_NODE && n->data.scalar.length > 0 &&
+		    n->data.scalar.value[0] == '$')
+			ok = scn_fail(s, f[SCN_OK_SAVE].value, "`save` takes the name without $ "
+				      "(`save: x`, then $x reads it)");
+		else if (var < 0 && n->type == YAML_SCALAR_NODE &&
+			 scn_is_ident((const char *)n->data.scalar.value, n->data.scalar.length))
+			ok = false;      /* too many variables: reported where they were declared */
+		else if (var < 0)
+			ok = scn_fail(s, f[SCN_OK_SAVE].value, "`save` needs a variable name (letters, "
+				      "digits and _, not starting with a digit), found %s",
+				      scn_describe(s, f[SCN_OK_SAVE].value, found, sizeof found));
+		op->save = var;
+	}
+	return ok;
+}
+
+/* An SDEI function by name, with or without SDEI_. */
+static bool call_name(struct scn *s, int id, struct sim_value *fid)
+{
+	const yaml_node_t *n = scn_node(s, id);
+	char text[SCN_SHOW_MAX * 4 + 8], found[SCN_MSG_MAX];
+	const char *t;
+	size_t len;
+
+	if (n->type != YAML_SCALAR_NODE)
+		return scn_fail(s, id, "`call` must be an SDEI function name, found %s",
+				scn_describe(s, id, found, sizeof found));
+	t = (const char *)n->data.scalar.value;
+	len = n->data.scalar.length;
+	if (len > 5 && memcmp(t, "SDEI_", 5) == 0) {
+		t += 5;
+		len -= 5;
+	}
+	for (uint32_t f = SDD_FID_FIRST; f <= SDD_FID_LAST; f++) {
+		const char *name = sdd_call_name(f);
+		if (strlen(name) == len && memcmp(name, t, len) == 0) {
+			*fid = sim_const(f);
+			return true;
+		}
+	}
+	return scn_fail(s, id, "unknown SDEI function '%s' (expected a name such as VERSION or "
+			"EVENT_REGISTER, with or without SDEI_; `fid:` takes a raw function ID)",
+			scn_show(s, id, text, sizeof text));
+}
+
+/* see scn_internal.h */
+bool scn_parse_call(struct scn *s, const struct scn_opin *in, struct sim_op *op)
+{
+	bool ok = call_common(s, in, op, false);
+	uint64_t el;
+
+	if (in->f[SCN_OK_CALL].key) {
+		ok &= call_name(s, in->f[SCN_OK_CALL].value, &op->fid);
+	} else {
+		op->raw_fid = 1;
+		ok &= scn_value(s, in->f[SCN_OK_FID].value, SCN_V_RUNTIME, "`fid`", &op->fid);
+	}
+	if (in->f[SCN_OK_FROM_EL].key) {
+		if (scn_uint(s, in->f[SCN_OK_FROM_EL].value, "`from_el`", 1, 3, &el))
+			/* The IR's 0 is "the client EL". */
+			op->from_el = el == s->prog->platform.client_el ? 0 : (uint8_t)el;
+		else
+			ok = false;
+	}
+	return ok;
+}
+
+static bool psci_name(struct scn *s, int id, unsigned *fn)
+{
+	const yaml_node_t *n = scn_node(s, id);
+	char text[SCN_SHOW_MAX * 4 + 8], list[SCN_MSG_MAX / 2];
+	size_t used = 0;
+
+	for (unsigned k = 0; k < SIM_PSCI_FN_COUNT; k++) {
+		if (scn_text_is(s, id, sim_psci_name(k))) {
+			*fn = k;
+			return true;
+		}
+		used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "",
+					 sim_psci_name(k));
+	}
+	if (n->type != YAML_SCALAR_NODE)
+		return scn_fail(s, id, "`psci` must be a PSCI function name (%s), found %s", list,
+				scn_describe(s, id, text, sizeof text));
+	return scn_fail(s, id, "unknown PSCI function '%s' (expected %s)",
+			scn_show(s, id, text, sizeof text), list);
+}
+
+/* see scn_internal.h */
+bool scn_parse_psci(struct scn *s, const struct scn_opin *in, struct sim_op *op)
+{
+	static const char *const states[] = {
+		[SIM_SUSPEND_STANDBY] = "standby", [SIM_SUSPEND_POWERDOWN] = "powerdown",
+	};
+	const struct scn_field *f = in->f;
+	unsigned fn = 0, state;
+	bool fn_ok = psci_name(s, f[SCN_OK_PSCI].value, &fn);
+	bool ok = call_common(s, in, op, true) & fn_ok;
+	bool targeted = fn == SIM_PSCI_CPU_ON || fn == SIM_PSCI_AFFINITY_INFO;
+
+	op->psci_fn = (uint8_t)fn;
+	if (f[SCN_OK_TARGET].key && fn_ok && !targeted)
+		ok = scn_fail(s, f[SCN_OK_TARGET].key, "`target` is only used by CPU_ON and "
+			      "AFFINITY_INFO");
+	else if (f[SCN_OK_TARGET].key)
+		ok &= scn_pe(s, f[SCN_OK_TARGET].value, "`target`", &op->target);
+	else if (fn_ok && targeted)
+		ok = scn_fail(s, f[SCN_OK_PSCI].value, "%s needs `target: PE` (the index of the PE "
+			      "it acts on)", sim_psci_name(fn));
+	if (f[SCN_OK_STATE].key && fn_ok && fn != SIM_PSCI_CPU_SUSPEND)
+		ok = scn_fail(s, f[SCN_OK_STATE].key, "`state` is only used by CPU_SUSPEND");
+	else if (f[SCN_OK_STATE].key && scn_choice(s, f[SCN_OK_STATE].value, "`state`", states, 2, &state))
+		op->state = (uint8_t)state;
+	else if (f[SCN_OK_STATE].key)
+		ok = false;
+	return ok;
+}
+
+/* ---- interrupt, flags ---- */
+
+/* see scn_internal.h */
+bool scn_parse_interrupt(struct scn *s, const struct scn_opin *in, struct sim_op *op)
+{
+	const struct scn_field *f = in->f;
+	bool ok = scn_intid(s, f[SCN_OK_INTERRUPT].value, "`interrupt`", &op->intid);
+
+	if (f[SCN_OK_PE].key && ok && op->intid >= SDD_INTID_SPI_FIRST)
+		return scn_fail(s, f[SCN_OK_PE].key, "`pe` is only for SGIs and PPIs (INTID < 32): "
+				"SPI %u is routed by the GIC", op->intid);
+	/* An SGI or PPI of a step goes to PE 0 by default; in an action, to
+	 * the PE running the handler (SIM_NONE). */
+	if (!in->action && ok && op->intid < SDD_INTID_SPI_FIRST)
+		op->pe = 0;
+	if (f[SCN_OK_PE].key)
+		ok &= scn_pe(s, f[SCN_OK_PE].value, "`pe`", &op->pe);
+	return ok;
+}
+
+/* see scn_internal.h */
+bool scn_parse_flag(struct scn *s, const struct scn_opin *in, struct sim_op *op)
+{
+	int id = in->f[in->kind].value;
+	bool on;
+
+	(void)op;
+	if (!scn_bool(s, id, op_keys[in->kind][0] == 'y' ? "`yield`" : "`migrate`", &on))
+		return false;
+	if (!on)
+		return scn_fail(s, id, "`%s` must be true (`%s: true`); leave the %s out instead",
+				op_keys[in->kind], op_keys[in->kind], in->action ? "action" : "step");
+	return true;
+}
