@@ -136,7 +136,12 @@ void sim_fire(struct sim_machine *m, uint32_t intid, unsigned pe)
 
 	if (!gic_intid_valid(&m->gic, intid) || pe >= m->npe)
 		return;
-	gic_fire(&m->gic, pe, intid);
+	/* An SGI has no input line: one firing is one SGI generated for pe,
+	 * which sets its pending latch whatever its group. */
+	if (intid < 16)
+		gic_set_pending(&m->gic, pe, intid, true);
+	else
+		gic_fire(&m->gic, pe, intid);
 	memset(&ob, 0, sizeof ob);
 	ob.kind = SIM_OBS_FIRE;
 	ob.pe = (uint8_t)pe;

@@ -278,6 +278,8 @@ static int gic_check_exclusive(const struct gic *g, char *why, size_t n)
 		const struct gic_route *r = &g->route[s];
 		unsigned where = GIC_NO_PE;
 
+		if (!gicd_irq_live(irq))          /* not pending: a candidate nowhere */
+			continue;
 		for (unsigned i = 0; i < g->npe; i++) {
 			const struct gic_pe *p = &g->pe[i];
 

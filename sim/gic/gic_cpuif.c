@@ -81,10 +81,15 @@ struct gic_hppi icc_hppi_scan(const struct gic *g, unsigned pe, bool every_spi)
 	if (pe >= gic_npe(g) || g->pe[pe].sleep)
 		return best;
 	if (every_spi) {
+		/* The reference scan: every interrupt, judged by its own fields
+		 * (never by the derived bitmaps it is there to check). Only live
+		 * ones can be candidates, so the rest are passed over cheaply. */
 		for (uint32_t intid = 0; intid < GIC_NUM_BANKED; intid++)
-			icc_consider(g, pe, intid, &g->pe[pe].banked[intid], &best);
+			if (gicd_irq_live(&g->pe[pe].banked[intid]))
+				icc_consider(g, pe, intid, &g->pe[pe].banked[intid], &best);
 		for (unsigned n = 0; n < gic_nspi(g); n++)
-			icc_consider(g, pe, GIC_MIN_SPI + n, &g->spi[n], &best);
+			if (gicd_irq_live(&g->spi[n]))
+				icc_consider(g, pe, GIC_MIN_SPI + n, &g->spi[n], &best);
 		return best;
 	}
 	/* Only live interrupts can be candidates: walk the derived bitmaps. */

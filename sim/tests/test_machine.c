@@ -498,6 +498,31 @@ static void signal_across_pes(void **state)
 	pb_free(&b);
 }
 
+/* Found by fuzz_sdei + the reference model: an `interrupt` step on an
+ * SGI did nothing, so event 0 (on SGI 8) fired that way was lost. */
+static void firing_event0s_sgi_signals_event0(void **state)
+{
+	struct pb b;
+	int h;
+	(void)state;
+
+	pb_init(&b);
+	h = pb_handler(&b, "h");
+	pb_complete(&b, 0);
+	pb_end(&b);
+	pb_register(&b, 0, 0, h, 0, 0, V(0));
+	pb_interrupt(&b, 0, 8);                       /* while disabled and masked */
+	pb_call1(&b, 0, SDD_FID_EVENT_ENABLE, V(0));
+	pb_expect_dispatches(&b);
+	pb_call0(&b, 0, SDD_FID_PE_UNMASK);
+	pb_expect_dispatches(&b);
+	pb_dispatch_is(&b, 0, 0, h, 0, 0);
+	pb_interrupt(&b, 1, 3);                       /* a client SGI: nothing for SDEI */
+	pb_expect_dispatches(&b);
+	assert_passes(&b);
+	pb_free(&b);
+}
+
 static void cpu_off_inside_a_handler_completes_it(void **state)
 {
 	struct pb b;
@@ -987,6 +1012,7 @@ int main(void)
 		cmocka_unit_test(unexpected_dispatch_count_fails),
 		cmocka_unit_test(rm_any_goes_to_an_unmasked_pe),
 		cmocka_unit_test(signal_across_pes),
+		cmocka_unit_test(firing_event0s_sgi_signals_event0),
 		cmocka_unit_test(cpu_off_inside_a_handler_completes_it),
 		cmocka_unit_test(psci_from_the_main_context),
 		cmocka_unit_test(explicit_dispatch_step),

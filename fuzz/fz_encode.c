@@ -1,0 +1,356 @@
+/*
+ * fz_encode.c - scenario program -> fuzz input (the inverse of fz_decode
+ * where the format can say it; see fz_input.h for what is approximated).
+ * Seeds for the fuzzers are made this way from the scenario suite.
+ *
+ * The encoder builds the input's header first and decodes it, so that it
+ * works with exactly the vocabulary the decoder will see, then looks up a
+ * byte for every value; values the vocabulary cannot name become literals.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fz_vocab.h"
+#include "sdd/sdd_spec.h"
+
+struct enc {
+	uint8_t *buf;
+	size_t   n, cap;
+	struct fz_ctx c;                 /* the vocabulary, as decoded from our header */
+	struct sim_program shadow;       /* the program the header decodes to */
+	const struct sim_program *src;
+	int32_t  var_map[64];            /* source $var -> decoder var index, -1 unknown */
+	unsigned nbinds;
+	uint64_t literal[FZ_MAX_LITERALS];
+	unsigned nliterals;
+	bool     collecting;             /* first pass: gather literals only */
+};
+
+static void emit(struct enc *e, const uint8_t *rec, size_t n)
+{
+	if (e->collecting)
+		return;
+	for (size_t k = 0; k < n && e->n < e->cap; k++)
+		e->buf[e->n++] = rec[k];
+}
+
+/* ---- header ---- */
+
+static uint8_t event_byte(int32_t number)
+{
+	return (uint8_t)(((uint32_t)number >> 8) & 0xFF);
+}
+
+static void header(struct enc *e, uint8_t h[FZ_HEADER_BYTES])
+{
+	const struct sim_platform *p = &e->src->platform;
+	unsigned ne = 0;
+
+	memset(h, 0, FZ_HEADER_BYTES);
+	h[0] = (uint8_t)((p->pes > 8 ? 8 : p->pes ? p->pes : 1) - 1);
+	h[1] = (uint8_t)((p->conduit == SIM_CONDUIT_HVC ? 0x01 : 0) | (p->client_el == 1 ? 0x02 : 0) |
+			 (p->version_minor == 0 ? 0x04 : 0) |
+			 (p->version_minor == 1 && !p->relative_mode ? 0x08 : 0) |
+			 (strcmp(p->profile, "tf-a-fvp") == 0 ? 0x10 : 0) | (p->nsecure ? 0x20 : 0));
+	h[2] = (uint8_t)((p->bind_private > 7 ? 7 : p->bind_private) |
+			 (p->bind_shared > 7 ? 7 : p->bind_shared) << 3);
+	h[3] = (uint8_t)(p->spis >= 32 && p->spis <= 96 ? p->spis - 32 : 64);
+	for (unsigned k = 0; k < p->nevents && ne < 4; k++) {
+		const struct sim_event *ev = &p->events[k];
+		uint8_t *d = h + 4 + 3 * ne;
+		if (ev->number >= 5000 && ev->number <= 5004 && (h[1] & 0x10))
+			continue;                    /* comes with the profile */
+		d[0] = (uint8_t)(1 | (ev->type == SDD_SHARED) << 1 | (ev->priority == SDD_PRI_CRITICAL) << 2 |
+				 (ev->explicit_event ? 8 : 0));
+		d[1] = event_byte(ev->number);
+		d[2] = (uint8_t)(ev->type == SDD_SHARED ? (ev->intid - 32) % 256 : (ev->intid - 16) % 16);
+		ne++;
+	}
+}
+
+/* ---- values ---- */
+
+static bool same(struct sim_value a, struct sim_value b)
+{
+	return a.kind == b.kind && a.u == b.u;
+}
+
+/* The value as the decoded program will spell it ($vars renamed). */
+static struct sim_value translate(struct enc *e, struct sim_value v)
+{
+	if (v.kind == SIM_V_VAR)
+		return v.u < 64 && e->var_map[v.u] >= 0 ? (struct sim_value){ SIM_V_VAR, (uint64_t)e->var_map[v.u] }
+							 : sim_const(0);
+	if ((v.kind == SIM_V_HANDLER || v.kind == SIM_V_HANDLER_OFF) && v.u >= FZ_HANDLERS)
+		return sim_const(0);
+	return v;
+}
+
+static unsigned literal_index(struct enc *e, uint64_t v)
+{
+	for (unsigned k = 0; k < e->nliterals; k++)
+		if (e->literal[k] == v)
+			return k;
+	if (e->nliterals < FZ_MAX_LITERALS)
+		e->literal[e->nliterals++] = v;
+	return e->nliterals - 1;
+}
+
+/* A byte that decodes (in role) to v, or a literal reference. */
+static uint8_t value_byte(struct enc *e, unsigned role, struct sim_value v)
+{
+	v = translate(e, v);
+	for (unsigned b = 0; b < 256; b++)
+		if (same(fz_role_value(&e->c, role, (uint8_t)b), v))
+			return (uint8_t)b;
+	if (v.kind != SIM_V_CONST)
+		return 0;
+	/* class 3, index 16..47: literal[(index - 16) % nliterals] */
+	return (uint8_t)(0xC0 | (16 + literal_index(e, v.u)));
+}
+
+/* r1 for a PE: r1 % pes == pe (and the wrong-EL bits when asked). */
+static uint8_t pe_byte(const struct enc *e, unsigned pe, bool wrong_el)
+{
+	unsigned pes = e->c.prog->platform.pes;
+	for (unsigned b = wrong_el ? 0xE0 : 0; b < (wrong_el ? 0x100u : 0xE0u); b++)
+		if (b % pes == pe % pes)
+			return (uint8_t)b;
+	return 0;
+}
+
+static uint8_t intid_byte(const struct enc *e, uint32_t intid)
+{
+	for (unsigned b = 0; b < 256; b++)
+		if (fz_intid(&e->c, (uint8_t)b) == intid)
+			return (uint8_t)b;
+	return 0;
+}
+
+/* ---- records ---- */
+
+static void call_args(struct enc *e, const struct sim_op *op, unsigned sel, bool raw, uint8_t *out)
+{
+	const uint8_t *roles = fz_call_roles(sel);
+	for (unsigned k = 0; k < 5; k++) {
+		struct sim_value v = k < op->nargs ? e->src->values[op->args + k] : sim_const(0);
+		out[k] = value_byte(e, raw ? FZ_ANY : roles[k], v);
+	}
+}
+
+/* Call selector: SDEI call index, or a raw byte; false if not encodable. */
+static bool call_selector(const struct sim_op *op, uint8_t *sel, bool *raw)
+{
+	uint64_t fid = op->fid.kind == SIM_V_CONST ? op->fid.u : 0;
+
+	if (op->fid.kind != SIM_V_CONST)
+		return false;
+	if ((uint32_t)fid >= SDD_FID_FIRST && (uint32_t)fid <= SDD_FID_LAST) {
+		*sel = (uint8_t)((uint32_t)fid - SDD_FID_FIRST);
+		*raw = false;
+		return true;
+	}
+	for (unsigned b = 0; b < 256; b++)
+		if (fz_raw_fid((uint8_t)b) == (uint32_t)fid) {
+			*sel = (uint8_t)b;
+			*raw = true;
+			return true;
+		}
+	return false;
+}
+
+static void note_bind(struct enc *e, const struct sim_op *op, uint8_t sel, bool raw)
+{
+	if (!raw && sel == SDD_FID_INTERRUPT_BIND - SDD_FID_FIRST) {
+		if (op->save >= 0 && op->save < 64)
+			e->var_map[op->save] = (int32_t)e->c.var[e->nbinds % FZ_VARS];
+		e->nbinds++;
+	}
+}
+
+static void encode_action(struct enc *e, unsigned h, const struct sim_op *op)
+{
+	uint8_t r[FZ_RECORD_BYTES] = { fz_record_byte(FZ_R_ACTION), 0 };
+	uint8_t sel;
+	bool raw;
+
+	switch (op->kind) {
+	case SIM_OP_CALL:
+		if (!call_selector(op, &sel, &raw) || raw)
+			return;
+		r[1] = (uint8_t)h;                             /* kind 0: a call */
+		r[2] = sel;
+		call_args(e, op, sel, false, r + 3);
+		note_bind(e, op, sel, false);
+		break;
+	case SIM_OP_YIELD:
+		r[1] = (uint8_t)(h | 4 << 3);
+		break;
+	case SIM_OP_INTERRUPT:
+		r[1] = (uint8_t)(h | 5 << 3);
+		r[2] = intid_byte(e, op->intid);
+		r[3] = op->pe == SIM_NONE ? (uint8_t)e->c.prog->platform.pes : op->pe;
+		break;
+	case SIM_OP_PSCI:
+		r[1] = (uint8_t)(h | 6 << 3);
+		r[2] = fz_psci_byte(op->psci_fn);
+		r[3] = op->target == SIM_NONE ? 0 : op->target;
+		r[4] = op->state;
+		break;
+	case SIM_OP_COMPLETE:
+		r[1] = (uint8_t)(h | 7 << 3);
+		r[2] = 0;
+		r[3] = (uint8_t)(op->fid.kind == SIM_V_CONST ? op->fid.u % 3 : 0);
+		break;
+	case SIM_OP_COMPLETE_AND_RESUME:
+		r[1] = (uint8_t)(h | 7 << 3);
+		r[2] = 1;
+		r[3] = value_byte(e, FZ_ADDR, op->fid);
+		break;
+	default:
+		return;                                        /* checks are the model's job */
+	}
+	emit(e, r, sizeof r);
+}
+
+static void encode_step(struct enc *e, const struct sim_op *op)
+{
+	unsigned pes = e->c.prog->platform.pes;
+	uint8_t r[FZ_RECORD_BYTES] = { 0 };
+	unsigned pe = op->pe == SIM_NONE ? 0 : op->pe % pes;
+	uint8_t sel;
+	bool raw;
+
+	switch (op->kind) {
+	case SIM_OP_CALL:
+		if (!call_selector(op, &sel, &raw))
+			return;
+		r[0] = fz_record_byte(raw ? FZ_R_CALL_RAW : FZ_R_CALL);
+		r[1] = pe_byte(e, pe, op->from_el != 0);
+		r[2] = sel;
+		call_args(e, op, sel, raw, r + 3);
+		note_bind(e, op, sel, raw);
+		break;
+	case SIM_OP_COMPLETE:
+	case SIM_OP_COMPLETE_AND_RESUME:
+		return;
+	case SIM_OP_INTERRUPT:
+		r[0] = fz_record_byte(FZ_R_INTERRUPT);
+		r[1] = pe_byte(e, pe, false);
+		r[2] = intid_byte(e, op->intid);
+		break;
+	case SIM_OP_PSCI:
+		r[0] = fz_record_byte(FZ_R_PSCI);
+		r[1] = pe_byte(e, pe, false);
+		r[2] = fz_psci_byte(op->psci_fn);
+		r[3] = op->target == SIM_NONE ? 0 : op->target;
+		r[4] = op->state;
+		r[5] = op->nargs ? value_byte(e, FZ_ANY, e->src->values[op->args]) : 0;
+		break;
+	case SIM_OP_SET:
+		for (uint32_t k = 0; k < op->nsets; k++) {
+			const struct sim_assign *a = &e->src->assigns[op->sets + k];
+			uint8_t s[FZ_RECORD_BYTES] = { fz_record_byte(FZ_R_SET), pe_byte(e, pe, false) };
+			if (a->reg < 31)
+				s[2] = a->reg;
+			else if (a->reg == SIM_R_SP)
+				s[2] = 31;
+			else if (a->reg == SIM_R_PSTATE_PAN)
+				s[2] = 32;
+			else if (a->reg == SIM_R_PSTATE_NZCV)
+				s[2] = 33;
+			else
+				continue;
+			s[3] = s[2] >= 32 ? (uint8_t)(a->v.kind == SIM_V_CONST ? a->v.u : 0)
+					  : value_byte(e, FZ_ANY, a->v);
+			emit(e, s, sizeof s);
+		}
+		return;
+	case SIM_OP_WAKE:
+		r[0] = fz_record_byte(FZ_R_WAKE);
+		r[1] = pe_byte(e, pe, false);
+		break;
+	case SIM_OP_DISPATCH:
+		r[0] = fz_record_byte(FZ_R_DISPATCH);
+		r[1] = pe_byte(e, pe, false);
+		r[2] = value_byte(e, FZ_EVENT, op->event);
+		break;
+	case SIM_OP_MIGRATE:
+		r[0] = fz_record_byte(FZ_R_MIGRATE);
+		break;
+	case SIM_OP_RESUME:
+		r[0] = fz_record_byte(FZ_R_RESUME);
+		r[1] = pe_byte(e, pe, false);
+		break;
+	default:
+		return;                                        /* expectations: the model's job */
+	}
+	emit(e, r, sizeof r);
+}
+
+static void encode_body(struct enc *e)
+{
+	const struct sim_program *p = e->src;
+
+	e->nbinds = 0;
+	for (unsigned k = 0; k < 64; k++)
+		e->var_map[k] = -1;
+	/* Handler actions first: a BIND in a handler runs later, but its
+	 * $var mapping must be known when steps that use it are encoded. */
+	for (uint32_t h = 0; h < p->nhandlers && h < FZ_HANDLERS; h++)
+		if (p->handlers[h].kind == SIM_H_ACTIONS)
+			for (uint32_t k = 0; k < p->handlers[h].nops && k < FZ_MAX_BODY; k++)
+				encode_action(e, h, &p->actions[p->handlers[h].ops + k]);
+	for (uint32_t k = 0; k < p->nsteps; k++)
+		encode_step(e, &p->steps[k]);
+}
+
+/* Encode into e->buf: header, literals, then the handlers' actions and
+ * the steps. */
+static size_t encode(struct enc *e)
+{
+	uint8_t h[FZ_HEADER_BYTES];
+	struct fz_choices ch;
+
+	header(e, h);
+	sim_program_init(&e->shadow);
+	if (fz_decode(h, sizeof h, &e->shadow, &ch) != 0) {
+		sim_program_free(&e->shadow);
+		return 0;
+	}
+	e->c.prog = &e->shadow;
+	fz_vocab_init(&e->c);
+
+	/* pass 1 finds the literals; pass 2 writes, literals first, since the
+	 * decoder reads them all before any step */
+	e->collecting = true;
+	encode_body(e);
+	memcpy(e->c.literal, e->literal, sizeof e->literal);
+	e->c.nliterals = e->nliterals;
+	e->collecting = false;
+	emit(e, h, sizeof h);
+	for (unsigned k = 0; k < e->nliterals; k++) {
+		uint8_t r[FZ_RECORD_BYTES] = { fz_record_byte(FZ_R_LITERAL) };
+		for (unsigned b = 0; b < 7; b++)
+			r[1 + b] = (uint8_t)(e->literal[k] >> (8 * b));
+		emit(e, r, sizeof r);
+	}
+	encode_body(e);
+	sim_program_free(&e->shadow);
+	return e->n;
+}
+
+size_t fz_encode(const struct sim_program *prog, uint8_t *buf, size_t cap)
+{
+	struct enc *e = calloc(1, sizeof *e);   /* large: keep it off the stack */
+	size_t n;
+
+	if (e == NULL)
+		return 0;
+	e->src = prog;
+	e->buf = buf;
+	e->cap = cap;
+	n = encode(e);
+	free(e);
+	return n;
+}
