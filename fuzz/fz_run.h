@@ -21,6 +21,14 @@
 #include "fz_oracle.h"
 #include "sim.h"
 
+/* Limits that keep a fuzz input's run short; a program that needs more is
+ * a client that went wrong or a machine that does not settle, neither of
+ * them a finding.  The longest handler a decoded input can have (16
+ * actions and a completion, nested once) runs in a few thousand
+ * instructions. */
+#define FZ_MAX_ROUNDS    256      /* scheduler rounds per step */
+#define FZ_SLICE_BUDGET  50000    /* instructions a PE may run without stopping */
+
 struct fz_run {
 	struct sim_cpu *cpu;
 	struct sim_program prog;
@@ -28,7 +36,7 @@ struct fz_run {
 	struct fz_oracle oracle;
 	struct sim_result res;
 	struct sim_observer also;     /* an extra observer (tracing), may be empty */
-	uint32_t max_rounds;          /* scheduler rounds per step (0: 2,000) */
+	uint32_t max_rounds;          /* scheduler rounds per step (0: FZ_MAX_ROUNDS) */
 	char finding[800];            /* what was found; empty when nothing */
 };
 

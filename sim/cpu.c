@@ -35,6 +35,8 @@ struct sim_cpu {
 	uint8_t *cov;
 	size_t   cov_mask;
 	uint64_t cov_prev;
+	void    *workspace;      /* sim_cpu_workspace */
+	size_t   workspace_size;
 };
 
 /* SP is the register selected by PSTATE.SPSel (bit 0). */
@@ -191,7 +193,21 @@ void sim_cpu_destroy(struct sim_cpu *c)
 		return;
 	if (c->uc)
 		uc_close(c->uc);
+	free(c->workspace);
 	free(c);
+}
+
+void *sim_cpu_workspace(struct sim_cpu *c, size_t size)
+{
+	if (c->workspace_size < size) {
+		void *bigger = calloc(1, size);
+		if (bigger == NULL)
+			return NULL;
+		free(c->workspace);
+		c->workspace = bigger;
+		c->workspace_size = size;
+	}
+	return c->workspace;
 }
 
 int sim_cpu_write(struct sim_cpu *c, uint64_t addr, const void *p, size_t n)

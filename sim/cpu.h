@@ -70,6 +70,12 @@ struct sim_cpu;
 struct sim_cpu *sim_cpu_create(char *err, size_t errlen);
 void sim_cpu_destroy(struct sim_cpu *c);
 
+/* A buffer of at least size bytes kept with the CPU between uses and freed
+ * with it (the runner keeps its machine there rather than allocating one
+ * per run).  Its contents are whatever the last user left.  NULL when out
+ * of memory. */
+void *sim_cpu_workspace(struct sim_cpu *c, size_t size);
+
 /* Host access to client memory.  0 on success, -1 for an unmapped range. */
 int sim_cpu_write(struct sim_cpu *c, uint64_t addr, const void *p, size_t n);
 int sim_cpu_read(struct sim_cpu *c, uint64_t addr, void *p, size_t n);

@@ -342,6 +342,14 @@ static enum sim_trap_action on_landing(struct sim_machine *m, unsigned pe, struc
 	struct sim_pe *p = &m->pe[pe];
 	struct sim_obs ob;
 
+	if (ctx->elr_elc == ctx->pc - 4) {
+		/* ERET would come straight back here: the client loops forever. */
+		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u: %s at 0x%llx returns to itself "
+			 "(ELR_EL%u points at it)", pe, vector == 0xFF ? "the resume pad" : "a vector",
+			 (unsigned long long)(ctx->pc - 4), (unsigned)m->plat.client_el);
+		p->stuck = 1;
+		return SIM_TRAP_STOP;
+	}
 	if (m->nlandings == m->cap_landings) {
 		uint32_t cap = m->cap_landings ? m->cap_landings * 2 : 16;
 		struct sim_landing *bigger = realloc(m->landings, cap * sizeof *bigger);

@@ -7,6 +7,7 @@
  * two SDEI priorities (critical 0x60, normal 0x70, as on TF-A's FVP).
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -242,6 +243,7 @@ static int power_up(struct sim_machine *m, char *err, size_t errlen)
 	int e;
 
 	gic_init(&m->gic, m->npe, m->plat.mpidr, m->plat.spis, &gc);
+	m->gic_checked = false;
 	/* Firmware-owned interrupts the client may not bind: Secure Group 1. */
 	for (unsigned k = 0; k < m->plat.nsecure; k++) {
 		uint32_t id = m->plat.secure_intids[k];
@@ -266,7 +268,7 @@ int sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct si
 {
 	int e;
 
-	memset(m, 0, sizeof *m);
+	memset(m, 0, offsetof(struct sim_machine, core));
 	m->cpu = cpu;
 	m->prog = prog;
 	m->plat = prog->platform;

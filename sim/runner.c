@@ -461,7 +461,7 @@ static void run_step(struct sim_machine *m, const struct sim_op *op)
 int sim_run(struct sim_cpu *cpu, const struct sim_program *prog, const struct sim_run_opts *opts,
 	    struct sim_result *res)
 {
-	struct sim_machine *m = calloc(1, sizeof *m);
+	struct sim_machine *m = sim_cpu_workspace(cpu, sizeof *m);
 	static const struct sim_run_opts none;
 
 	memset(res, 0, sizeof *res);
@@ -473,7 +473,6 @@ int sim_run(struct sim_cpu *cpu, const struct sim_program *prog, const struct si
 	}
 	if (sim_machine_init(m, cpu, prog, opts, res->message, sizeof res->message)) {
 		res->loc = m->fail_loc;          /* where the problem is written, when known */
-		free(m);
 		return -1;
 	}
 	for (uint32_t k = 0; k < prog->nsteps && !m->failed && !m->system_off; k++) {
@@ -495,6 +494,5 @@ int sim_run(struct sim_cpu *cpu, const struct sim_program *prog, const struct si
 	if (m->failed)
 		snprintf(res->message, sizeof res->message, "%s", m->fail_msg);
 	sim_machine_free(m);
-	free(m);
 	return 0;
 }

@@ -71,9 +71,7 @@ struct sim_machine {
 	const struct sim_program *prog;
 	struct sim_platform plat;
 	struct sdd_platform splat;
-	struct sdd core;
 	struct sdd_port port;
-	struct gic gic;
 	struct sim_choice choice;
 	struct sim_observer observer;
 	uint64_t slice_budget;
@@ -101,6 +99,11 @@ struct sim_machine {
 	struct sim_loc fail_loc;
 	char     fail_msg[600];
 	uint32_t calls, dispatches;
+	/* The GIC epoch gic_check last passed at; the GIC cannot have broken
+	 * an invariant since unless the epoch moved.  Cleared whenever the
+	 * GIC is rebuilt (power-up, reset, migration). */
+	uint64_t gic_checked_epoch;
+	bool     gic_checked;
 
 	/* variables ($name) */
 	uint64_t *var_value;
@@ -109,6 +112,12 @@ struct sim_machine {
 	/* logs since the last expect_dispatches / expect_resumes step */
 	struct sim_entry_rec *entries;   uint32_t nentries, cap_entries;
 	struct sim_landing *landings;    uint32_t nlandings, cap_landings;
+
+	/* The two large parts come last: sim_machine_init clears everything
+	 * above them, and sdd_init / gic_init set up as much of these as the
+	 * platform's size uses (the rest is never read). */
+	struct sdd core;
+	struct gic gic;
 };
 
 /* ---- machine.c ---- */

@@ -54,6 +54,47 @@ static bool copy_user(struct sim_machine *m, uint8_t **buf, bool save)
 	return true;
 }
 
+/* Run state and logs, carried across a migration. */
+struct carry {
+	uint64_t *var_value;
+	uint8_t *var_set;
+	struct sim_entry_rec *entries;
+	uint32_t nentries, cap_entries;
+	struct sim_landing *landings;
+	uint32_t nlandings, cap_landings;
+	uint32_t step, calls, dispatches;
+	uint64_t time;
+};
+
+static struct carry carry_take(struct sim_machine *m)
+{
+	struct carry c = { m->var_value, m->var_set, m->entries, m->nentries, m->cap_entries, m->landings,
+			   m->nlandings, m->cap_landings, m->step, m->calls, m->dispatches, m->time };
+	m->var_value = NULL;                    /* the fresh machine gets its own */
+	m->var_set = NULL;
+	m->entries = NULL;
+	m->landings = NULL;
+	return c;
+}
+
+/* Replace the fresh machine's (empty) logs and run state by the old ones. */
+static void carry_put(struct sim_machine *m, const struct carry *c)
+{
+	sim_machine_free(m);
+	m->var_value = c->var_value;
+	m->var_set = c->var_set;
+	m->entries = c->entries;
+	m->nentries = c->nentries;
+	m->cap_entries = c->cap_entries;
+	m->landings = c->landings;
+	m->nlandings = c->nlandings;
+	m->cap_landings = c->cap_landings;
+	m->step = c->step;
+	m->time = c->time;
+	m->calls = c->calls;
+	m->dispatches = c->dispatches;
+}
+
 bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 {
 	struct sim_run_opts opts = { m->choice, m->observer, m->slice_budget, m->max_rounds, false };
@@ -61,7 +102,9 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 	uint8_t *core = malloc(n ? n : 1);
 	struct gic *gic = malloc(sizeof *gic);
 	struct sim_pe *pes = malloc(sizeof m->pe);
-	struct sim_machine old = *m;           /* scalars, and the pointers it owns */
+	struct carry old;
+	struct sim_cpu *cpu = m->cpu;
+	const struct sim_program *prog = m->prog;
 	uint8_t *user = NULL;
 	char err[200];
 	struct sim_obs ob;
@@ -75,12 +118,14 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 		sim_fail(m, SIM_FAIL_MACHINE, loc, "migrate: cannot save the machine");
 		return false;
 	}
-	memcpy(gic, &m->gic, sizeof *gic);
+	gic->choice = m->gic.choice;
+	gic_copy(gic, &m->gic);
 	memcpy(pes, m->pe, sizeof m->pe);
 
-	if (sim_machine_init(m, old.cpu, old.prog, &opts, err, sizeof err)) {
+	old = carry_take(m);
+	if (sim_machine_init(m, cpu, prog, &opts, err, sizeof err)) {
 		/* the same program built a machine before: this cannot happen */
-		*m = old;
+		carry_put(m, &old);
 		free(core);
 		free(gic);
 		free(pes);
@@ -91,27 +136,14 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 	copy_user(m, &user, false);
 	free(user);
 	gic_copy(&m->gic, gic);
+	m->gic_checked = false;
 	memcpy(m->pe, pes, sizeof m->pe);
 	e = sdd_load(&m->core, core, n);
 	free(core);
 	free(gic);
 	free(pes);
 
-	/* carry over the run state and the logs (the fresh machine's empty
-	 * allocations are replaced by the old ones) */
-	sim_machine_free(m);
-	m->var_value = old.var_value;
-	m->var_set = old.var_set;
-	m->entries = old.entries;
-	m->nentries = old.nentries;
-	m->cap_entries = old.cap_entries;
-	m->landings = old.landings;
-	m->nlandings = old.nlandings;
-	m->cap_landings = old.cap_landings;
-	m->step = old.step;
-	m->time = old.time;
-	m->calls = old.calls;
-	m->dispatches = old.dispatches;
+	carry_put(m, &old);
 	if (e != SDD_LOAD_OK) {
 		sim_fail(m, SIM_FAIL_DISPATCHER, loc, "migrate: the dispatcher refused its own saved state (error %d)", e);
 		return false;

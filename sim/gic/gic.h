@@ -111,9 +111,6 @@ struct gic {
 	uint32_t npe;
 	uint32_t nspi;
 	uint8_t  grp_enabled[3];    /* GICD_CTLR.EnableGrp0/EnableGrp1S/EnableGrp1NS */
-	struct gic_irq   spi[GIC_MAX_SPIS];
-	struct gic_route route[GIC_MAX_SPIS];
-	struct gic_pe    pe[GIC_MAX_PES];
 	struct gic_choice choice;   /* not state: preserved by gic_copy, ignored by gic_equal */
 	uint64_t epoch;             /* bumped on every change (cheap "did anything change?") */
 	/* G9: illegal EOIR/DIR writes seen (saturating) and the first of them. */
@@ -124,6 +121,11 @@ struct gic {
 	/* Derived from spi[]: bit n set iff SPI 32+n is pending, enabled and
 	 * inactive, so the HPPI scan costs O(pending SPIs), not O(nspi). */
 	uint64_t spi_live[GIC_SPI_WORDS];
+	/* Per-interrupt and per-PE state, last: only the first nspi / npe
+	 * entries are state (set up by gic_init, copied by gic_copy). */
+	struct gic_irq   spi[GIC_MAX_SPIS];
+	struct gic_route route[GIC_MAX_SPIS];
+	struct gic_pe    pe[GIC_MAX_PES];
 };
 
 /* ---- Set-up ---- */

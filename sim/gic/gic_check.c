@@ -9,6 +9,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "gic_internal.h"
 
@@ -50,13 +51,30 @@ static const char *gic_fault_name(uint8_t f)
 	return f < sizeof names / sizeof names[0] ? names[f] : "unknown fault";
 }
 
-/* ---- G10, range part: what the other checks need to be safe ---- */
+/* ---- G10, range part of the PEs: what the other checks need to be safe ---- */
 
 static bool gic_irq_encoded(const struct gic *g, const struct gic_irq *irq)
 {
 	return irq->group < GIC_NUM_GROUPS && gic_bool(irq->enabled) && gic_bool(irq->edge)
 	    && gic_bool(irq->latch) && gic_bool(irq->line) && gic_bool(irq->active)
 	    && gic_pe_or_none(g, irq->owner);
+}
+
+/* An instance untouched since reset (most of them): it keeps every
+ * per-instance rule as long as nothing marks it live or acknowledged,
+ * so the passes below judge it with one comparison. */
+static bool gic_irq_untouched(const struct gic_irq *irq)
+{
+	static const struct gic_irq reset = {
+		.prio = 0xA0, .group = GIC_G1NS, .enabled = 0, .edge = 1,
+		.latch = 0, .line = 0, .active = 0, .owner = GIC_NO_PE,
+	};
+	uint64_t a, b;
+
+	_Static_assert(sizeof reset == sizeof a, "an instance is compared as one word");
+	memcpy(&a, irq, sizeof a);
+	memcpy(&b, &reset, sizeof b);
+	return a == b;
 }
 
 static int gic_check_ranges(const struct gic *g, char *why, size_t n)
@@ -69,8 +87,8 @@ static int gic_check_ranges(const struct gic *g, char *why, size_t n)
 			return gic_fail(why, n, 10, "G10: GICD_CTLR group %u enable is %u",
 					grp, g->grp_enabled[grp]);
 	for (unsigned s = 0; s < g->nspi; s++)
-		if (!gic_irq_encoded(g, &g->spi[s]) || !gic_bool(g->route[s].irm)
-		    || !gic_pe_or_none(g, g->route[s].chosen))
+		if ((!gic_irq_untouched(&g->spi[s]) && !gic_irq_encoded(g, &g->spi[s]))
+		    || !gic_bool(g->route[s].irm) || !gic_pe_or_none(g, g->route[s].chosen))
 			return gic_fail(why, n, 10, "G10: SPI %u has a field out of range", GIC_MIN_SPI + s);
 	for (unsigned i = 0; i < g->npe; i++) {
 		const struct gic_pe *p = &g->pe[i];
@@ -82,7 +100,7 @@ static int gic_check_ranges(const struct gic *g, char *why, size_t n)
 			if (!gic_bool(p->dpg[grp]) || !gic_bool(p->igrpen[grp]))
 				return gic_fail(why, n, 10, "G10: PE %u DPG/IGRPEN of group %u not 0/1", i, grp);
 		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
-			if (!gic_irq_encoded(g, &p->banked[intid]))
+			if (!gic_irq_untouched(&p->banked[intid]) && !gic_irq_encoded(g, &p->banked[intid]))
 				return gic_fail(why, n, 10, "G10: INTID %u of PE %u has a field out of range",
 						intid, i);
 		for (unsigned k = 0; k < p->nack; k++)
@@ -147,33 +165,18 @@ static int gic_check_nesting(const struct gic *g, char *why, size_t n)
 
 /* ---- G3: active ownership ---- */
 
-/* An active instance must be in exactly its owner's ack list.  pe is the
- * PE of a banked instance, GIC_NO_PE for an SPI. */
-static int gic_check_owned(char *why, size_t n, const struct gic_irq *irq,
-			   unsigned intid, unsigned pe, unsigned entries)
+/* Ack entries per interrupt instance: banked ones by [pe][intid], then the SPIs. */
+struct gic_acks {
+	uint8_t banked[GIC_MAX_PES][GIC_NUM_BANKED];
+	uint8_t spi[GIC_MAX_SPIS];
+};
+
+static int gic_check_acks(const struct gic *g, struct gic_acks *acks, char *why, size_t n)
 {
-	char name[32];
-
-	if (irq->active ? entries == 1 : irq->owner == GIC_NO_PE)
-		return 0;
-	if (pe == GIC_NO_PE)
-		snprintf(name, sizeof name, "SPI %u", intid);
-	else
-		snprintf(name, sizeof name, "INTID %u of PE %u", intid, pe);
-	if (!irq->active)
-		return gic_fail(why, n, 3, "G3: %s inactive but owned by PE %u", name, irq->owner);
-	return gic_fail(why, n, 3, "G3: %s active with %u ack entries", name, entries);
-}
-
-static int gic_check_active(const struct gic *g, char *why, size_t n)
-{
-	uint8_t spi_entries[GIC_MAX_SPIS] = { 0 };
-	int r;
-
 	for (unsigned i = 0; i < g->npe; i++) {
 		const struct gic_pe *p = &g->pe[i];
-		uint8_t own[GIC_NUM_BANKED] = { 0 };
 
+		memset(acks->banked[i], 0, sizeof acks->banked[i]);
 		for (unsigned k = 0; k < p->nack; k++) {
 			unsigned intid = p->ack[k].intid;
 			const struct gic_irq *irq = gic_irq_cref(g, i, intid);
@@ -182,40 +185,100 @@ static int gic_check_active(const struct gic *g, char *why, size_t n)
 				return gic_fail(why, n, 3, "G3: PE %u ack[%u] is INTID %u, which is %s",
 						i, k, intid, irq->active ? "owned by another PE" : "not active");
 			if (intid < GIC_NUM_BANKED)
-				own[intid]++;
-			else
-				spi_entries[intid - GIC_MIN_SPI]++;
+				acks->banked[i][intid]++;
 		}
-		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
-			if ((r = gic_check_owned(why, n, &p->banked[intid], intid, i, own[intid])))
-				return r;
 	}
-	for (unsigned s = 0; s < g->nspi; s++)
-		if ((r = gic_check_owned(why, n, &g->spi[s], GIC_MIN_SPI + s,
-					 GIC_NO_PE, spi_entries[s])))
+	memset(acks->spi, 0, g->nspi);
+	for (unsigned i = 0; i < g->npe; i++)
+		for (unsigned k = 0; k < g->pe[i].nack; k++)
+			if (g->pe[i].ack[k].intid >= GIC_MIN_SPI)
+				acks->spi[g->pe[i].ack[k].intid - GIC_MIN_SPI]++;
+	return 0;
+}
+
+/* ---- Every interrupt instance, in one pass ---- */
+
+static bool gic_masked(uint8_t prio)
+{
+	return (prio & ~GIC_PRIO_MASK) == 0;
+}
+
+/* The rules about one instance (its fields are in range): its priority
+ * masked (G10), active exactly when in its owner's ack list (G3), its
+ * derived live bit right (G4), level semantics (G7), SGIs edge-triggered
+ * with no line (G8).  pe is the PE of a banked instance, GIC_NO_PE for an
+ * SPI; entries is how many ack entries name it; live its derived bit. */
+static int gic_check_instance(const struct gic_irq *irq, unsigned intid,
+			      unsigned pe, unsigned entries, bool live, char *why, size_t n)
+{
+	char name[32];
+
+	if (gic_masked(irq->prio)
+	    && (irq->active ? entries == 1 : irq->owner == GIC_NO_PE)
+	    && gicd_irq_live(irq) == live
+	    && !(irq->line && !irq->edge && !gic_irq_pending(irq))
+	    && (intid >= GIC_NUM_SGIS || (irq->edge && !irq->line)))
+		return 0;
+	if (pe == GIC_NO_PE)
+		snprintf(name, sizeof name, "SPI %u", intid);
+	else
+		snprintf(name, sizeof name, "INTID %u of PE %u", intid, pe);
+	if (!irq->active && irq->owner != GIC_NO_PE)
+		return gic_fail(why, n, 3, "G3: %s inactive but owned by PE %u", name, irq->owner);
+	if (irq->active && entries != 1)
+		return gic_fail(why, n, 3, "G3: %s active with %u ack entries", name, entries);
+	if (gicd_irq_live(irq) != live && pe == GIC_NO_PE)
+		return gic_fail(why, n, 4, "G4: spi_live says %s is %s", name,
+				live ? "live, it is not" : "not live, it is");
+	if (gicd_irq_live(irq) != live)
+		return gic_fail(why, n, 4, "G4: banked_live of PE %u says INTID %u is %s", pe, intid,
+				live ? "live, it is not" : "not live, it is");
+	if (irq->line && !irq->edge && !gic_irq_pending(irq))
+		return gic_fail(why, n, 7, "G7: level-sensitive %s has its line high but is not pending", name);
+	if (intid < GIC_NUM_SGIS)
+		return gic_fail(why, n, 8, "G8: SGI %u of PE %u is %s", intid, pe,
+				!irq->edge ? "level-sensitive" : "driven by a line");
+	return gic_fail(why, n, 10, "G10: %s priority 0x%02x", name, irq->prio);
+}
+
+static int gic_check_instances(const struct gic *g, const struct gic_acks *acks, char *why, size_t n)
+{
+	int r;
+
+	for (unsigned i = 0; i < g->npe; i++) {
+		const struct gic_pe *p = &g->pe[i];
+
+		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++) {
+			bool live = (p->banked_live >> intid) & 1u;
+
+			if (gic_irq_untouched(&p->banked[intid]) && !live && acks->banked[i][intid] == 0)
+				continue;
+			if ((r = gic_check_instance(&p->banked[intid], intid, i, acks->banked[i][intid],
+						    live, why, n)))
+				return r;
+		}
+	}
+	for (unsigned s = 0; s < g->nspi; s++) {
+		bool live = (g->spi_live[s / 64] >> (s % 64)) & 1u;
+
+		if (gic_irq_untouched(&g->spi[s]) && !live && acks->spi[s] == 0)
+			continue;
+		if ((r = gic_check_instance(&g->spi[s], GIC_MIN_SPI + s, GIC_NO_PE, acks->spi[s],
+					    live, why, n)))
 			return r;
+	}
 	return 0;
 }
 
 /* ---- G4: derived state ---- */
 
-static int gic_check_derived(struct gic *g, char *why, size_t n)
+static int gic_check_derived(struct gic *g, const struct gic_hppi *ref, char *why, size_t n)
 {
-	for (unsigned i = 0; i < g->npe; i++)
-		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++) {
-			bool want = gicd_irq_live(&g->pe[i].banked[intid]);
-			bool have = (g->pe[i].banked_live >> intid) & 1u;
-			if (want != have)
-				return gic_fail(why, n, 4, "G4: banked_live of PE %u says INTID %u is %s",
-						i, intid, have ? "live, it is not" : "not live, it is");
-		}
-	for (unsigned s = 0; s < GIC_MAX_SPIS; s++) {
-		bool want = s < g->nspi && gicd_irq_live(&g->spi[s]);
-		bool have = (g->spi_live[s / 64] >> (s % 64)) & 1u;
-
-		if (want != have)
-			return gic_fail(why, n, 4, "G4: spi_live says SPI %u is %s", GIC_MIN_SPI + s,
-					have ? "live, it is not" : "not live, it is");
+	/* (each instance's own live bit is checked with the instance) No bits for SPIs the model does not have, a word at a time. */
+	for (unsigned w = g->nspi / 64; w < GIC_SPI_WORDS; w++) {
+		uint64_t beyond = w == g->nspi / 64 ? g->spi_live[w] >> (g->nspi % 64) : g->spi_live[w];
+		if (beyond)
+			return gic_fail(why, n, 4, "G4: spi_live marks an SPI beyond the %u implemented", g->nspi);
 	}
 	for (unsigned s = 0; s < g->nspi; s++) {
 		const struct gic_irq *irq = &g->spi[s];
@@ -233,22 +296,21 @@ static int gic_check_derived(struct gic *g, char *why, size_t n)
 	}
 	for (unsigned i = 0; i < g->npe; i++) {
 		struct gic_hppi fast = gic_highest_pending(g, i);
-		struct gic_hppi ref = icc_hppi_scan(g, i, true);
 
-		if (fast.intid != ref.intid || fast.prio != ref.prio || fast.group != ref.group)
+		if (fast.intid != ref[i].intid || fast.prio != ref[i].prio || fast.group != ref[i].group)
 			return gic_fail(why, n, 4, "G4: PE %u HPPI %u (0x%02x), a full scan says %u (0x%02x)",
-					i, (unsigned)fast.intid, fast.prio, (unsigned)ref.intid, ref.prio);
+					i, (unsigned)fast.intid, fast.prio, (unsigned)ref[i].intid, ref[i].prio);
 	}
 	return 0;
 }
 
 /* ---- G5: the signal rule ---- */
 
-static int gic_check_signal(struct gic *g, char *why, size_t n)
+static int gic_check_signal(struct gic *g, const struct gic_hppi *ref, char *why, size_t n)
 {
 	for (unsigned i = 0; i < g->npe; i++) {
 		const struct gic_pe *p = &g->pe[i];
-		struct gic_hppi h = icc_hppi_scan(g, i, true);
+		struct gic_hppi h = ref[i];
 		uint8_t rpr = gic_shadow_rpr(p);
 		bool sig = h.intid != GIC_SPURIOUS && h.prio < p->pmr
 			&& (rpr == GIC_IDLE_PRIO || (h.prio & GIC_PRIO_MASK) < (rpr & GIC_PRIO_MASK));
@@ -301,41 +363,6 @@ static int gic_check_exclusive(const struct gic *g, char *why, size_t n)
 	return 0;
 }
 
-/* ---- G7, G8: level semantics, SGIs ---- */
-
-static int gic_check_level(struct gic *g, char *why, size_t n)
-{
-	for (unsigned i = 0; i < g->npe; i++)
-		for (unsigned intid = GIC_NUM_SGIS; intid < GIC_NUM_BANKED; intid++) {
-			const struct gic_irq *irq = &g->pe[i].banked[intid];
-
-			if (irq->line && !irq->edge && !gic_is_pending(g, i, intid))
-				return gic_fail(why, n, 7, "G7: level PPI %u of PE %u has its line high "
-						"but is not pending", intid, i);
-		}
-	for (unsigned s = 0; s < g->nspi; s++) {
-		const struct gic_irq *irq = &g->spi[s];
-
-		if (irq->line && !irq->edge && !gic_is_pending(g, 0, GIC_MIN_SPI + s))
-			return gic_fail(why, n, 7, "G7: level SPI %u has its line high but is not pending",
-					GIC_MIN_SPI + s);
-	}
-	return 0;
-}
-
-static int gic_check_sgis(const struct gic *g, char *why, size_t n)
-{
-	for (unsigned i = 0; i < g->npe; i++)
-		for (unsigned intid = 0; intid < GIC_NUM_SGIS; intid++) {
-			const struct gic_irq *irq = &g->pe[i].banked[intid];
-
-			if (!irq->edge || irq->line)
-				return gic_fail(why, n, 8, "G8: SGI %u of PE %u is %s", intid, i,
-						!irq->edge ? "level-sensitive" : "driven by a line");
-		}
-	return 0;
-}
-
 /* ---- G9, G10 ---- */
 
 static int gic_check_eoi(const struct gic *g, char *why, size_t n)
@@ -347,26 +374,13 @@ static int gic_check_eoi(const struct gic *g, char *why, size_t n)
 			g->bad_eoi_intid, g->bad_eoi_pe);
 }
 
-static bool gic_masked(uint8_t prio)
-{
-	return (prio & ~GIC_PRIO_MASK) == 0;
-}
-
 static int gic_check_masks(const struct gic *g, char *why, size_t n)
 {
-	for (unsigned s = 0; s < g->nspi; s++)
-		if (!gic_masked(g->spi[s].prio))
-			return gic_fail(why, n, 10, "G10: SPI %u priority 0x%02x", GIC_MIN_SPI + s,
-					g->spi[s].prio);
 	for (unsigned i = 0; i < g->npe; i++) {
 		const struct gic_pe *p = &g->pe[i];
 
 		if (!gic_masked(p->pmr))
 			return gic_fail(why, n, 10, "G10: PE %u PMR 0x%02x", i, p->pmr);
-		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
-			if (!gic_masked(p->banked[intid].prio))
-				return gic_fail(why, n, 10, "G10: INTID %u of PE %u priority 0x%02x",
-						intid, i, p->banked[intid].prio);
 		for (unsigned k = 0; k < p->nack; k++)
 			if (!gic_masked(p->ack[k].gprio))
 				return gic_fail(why, n, 10, "G10: PE %u ack[%u] priority 0x%02x",
@@ -377,17 +391,21 @@ static int gic_check_masks(const struct gic *g, char *why, size_t n)
 
 int gic_check(struct gic *g, char *why, size_t n)
 {
+	struct gic_hppi ref[GIC_MAX_PES];
+	struct gic_acks acks;
 	int r;
 
 	if (why && n)
 		why[0] = '\0';
-	if ((r = gic_check_ranges(g, why, n)))
+	if ((r = gic_check_ranges(g, why, n)) || (r = gic_check_apr(g, why, n))
+	    || (r = gic_check_nesting(g, why, n)) || (r = gic_check_acks(g, &acks, why, n))
+	    || (r = gic_check_instances(g, &acks, why, n)))
 		return r;
-	if ((r = gic_check_apr(g, why, n)) || (r = gic_check_nesting(g, why, n))
-	    || (r = gic_check_active(g, why, n)) || (r = gic_check_derived(g, why, n))
-	    || (r = gic_check_signal(g, why, n)) || (r = gic_check_exclusive(g, why, n))
-	    || (r = gic_check_level(g, why, n)) || (r = gic_check_sgis(g, why, n))
-	    || (r = gic_check_eoi(g, why, n)) || (r = gic_check_masks(g, why, n)))
+	/* every field is in range from here on */
+	icc_hppi_reference(g, ref);
+	if ((r = gic_check_derived(g, ref, why, n)) || (r = gic_check_signal(g, ref, why, n))
+	    || (r = gic_check_exclusive(g, why, n)) || (r = gic_check_eoi(g, why, n))
+	    || (r = gic_check_masks(g, why, n)))
 		return r;
 	return 0;
 }

@@ -74,24 +74,12 @@ static void icc_consider(const struct gic *g, unsigned pe, uint32_t intid,
 	}
 }
 
-struct gic_hppi icc_hppi_scan(const struct gic *g, unsigned pe, bool every_spi)
+struct gic_hppi icc_hppi_scan(const struct gic *g, unsigned pe)
 {
 	struct gic_hppi best = icc_no_hppi;
 
 	if (pe >= gic_npe(g) || g->pe[pe].sleep)
 		return best;
-	if (every_spi) {
-		/* The reference scan: every interrupt, judged by its own fields
-		 * (never by the derived bitmaps it is there to check). Only live
-		 * ones can be candidates, so the rest are passed over cheaply. */
-		for (uint32_t intid = 0; intid < GIC_NUM_BANKED; intid++)
-			if (gicd_irq_live(&g->pe[pe].banked[intid]))
-				icc_consider(g, pe, intid, &g->pe[pe].banked[intid], &best);
-		for (unsigned n = 0; n < gic_nspi(g); n++)
-			if (gicd_irq_live(&g->spi[n]))
-				icc_consider(g, pe, GIC_MIN_SPI + n, &g->spi[n], &best);
-		return best;
-	}
 	/* Only live interrupts can be candidates: walk the derived bitmaps. */
 	for (uint32_t live = g->pe[pe].banked_live; live; live &= live - 1) {
 		uint32_t intid = gic_ctz64(live);
@@ -102,9 +90,34 @@ struct gic_hppi icc_hppi_scan(const struct gic *g, unsigned pe, bool every_spi)
 	return best;
 }
 
+void icc_hppi_reference(const struct gic *g, struct gic_hppi *hppi)
+{
+	uint16_t live[GIC_MAX_SPIS];
+	unsigned nlive = 0;
+
+	/* Every interrupt judged by its own fields, never by the derived
+	 * bitmaps this is there to check.  Only live ones can be candidates;
+	 * the live SPIs are found once for every PE. */
+	for (unsigned n = 0; n < gic_nspi(g); n++)
+		if (gicd_irq_live(&g->spi[n]))
+			live[nlive++] = (uint16_t)n;
+	for (unsigned pe = 0; pe < gic_npe(g); pe++) {
+		struct gic_hppi best = icc_no_hppi;
+
+		if (!g->pe[pe].sleep) {
+			for (uint32_t intid = 0; intid < GIC_NUM_BANKED; intid++)
+				if (gicd_irq_live(&g->pe[pe].banked[intid]))
+					icc_consider(g, pe, intid, &g->pe[pe].banked[intid], &best);
+			for (unsigned k = 0; k < nlive; k++)
+				icc_consider(g, pe, GIC_MIN_SPI + live[k], &g->spi[live[k]], &best);
+		}
+		hppi[pe] = best;
+	}
+}
+
 struct gic_hppi gic_highest_pending(struct gic *g, unsigned pe)
 {
-	return icc_hppi_scan(g, pe, false);
+	return icc_hppi_scan(g, pe);
 }
 
 /* §1.5 on an HPPI. */

@@ -3,27 +3,40 @@
  * GICD_CTLR group enables, GICD_IROUTER routing and the 1-of-N choice,
  * and the derived spi_live bitmap that keeps the HPPI scan cheap.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "gic_internal.h"
 
+/* Everything before the per-interrupt arrays. */
+static void gic_init_header(struct gic *g, unsigned npe, unsigned nspi)
+{
+	memset(g, 0, offsetof(struct gic, spi));
+	g->npe = npe < GIC_MAX_PES ? npe : GIC_MAX_PES;
+	g->nspi = nspi < GIC_MAX_SPIS ? nspi : GIC_MAX_SPIS;
+}
+
 void gic_init(struct gic *g, unsigned npe, const uint64_t *mpidr, unsigned nspi,
 	      const struct gic_choice *choice)
 {
-	memset(g, 0, sizeof *g);   /* padding too: copies stay byte-identical */
-	g->npe = npe < GIC_MAX_PES ? npe : GIC_MAX_PES;
-	g->nspi = nspi < GIC_MAX_SPIS ? nspi : GIC_MAX_SPIS;
+	/* Only the PEs and SPIs the model has are set up (a model is built
+	 * for every scenario and fuzz input; slots beyond npe / nspi are
+	 * never read).  Whole structs are cleared, padding too, so that
+	 * copies of the same state stay byte-identical. */
+	gic_init_header(g, npe, nspi);
 	for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++)
 		g->grp_enabled[grp] = 1;
-	for (unsigned n = 0; n < GIC_MAX_SPIS; n++) {
+	memset(g->route, 0, g->nspi * sizeof g->route[0]);
+	for (unsigned n = 0; n < g->nspi; n++) {
 		g->spi[n] = gic_irq_reset_value();
 		g->route[n].chosen = GIC_NO_PE;
 	}
-	for (unsigned i = 0; i < GIC_MAX_PES; i++) {
+	memset(g->pe, 0, g->npe * sizeof g->pe[0]);
+	for (unsigned i = 0; i < g->npe; i++) {
 		struct gic_pe *p = &g->pe[i];
 
 		/* Without MPIDRs, PE i is Aff0 = i (one cluster). */
-		p->mpidr = (i < g->npe && mpidr ? mpidr[i] : i) & GIC_AFF_MASK;
+		p->mpidr = (mpidr ? mpidr[i] : i) & GIC_AFF_MASK;
 		p->pmr = GIC_IDLE_PRIO & GIC_PRIO_MASK;
 		for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++)
 			p->igrpen[grp] = 1;
@@ -44,7 +57,10 @@ void gic_copy(struct gic *dst, const struct gic *src)
 	if (dst == src)
 		return;
 	keep = dst->choice;
-	memcpy(dst, src, sizeof *dst);
+	memcpy(dst, src, offsetof(struct gic, spi));
+	memcpy(dst->spi, src->spi, src->nspi * sizeof src->spi[0]);
+	memcpy(dst->route, src->route, src->nspi * sizeof src->route[0]);
+	memcpy(dst->pe, src->pe, src->npe * sizeof src->pe[0]);
 	dst->choice = keep;
 }
 

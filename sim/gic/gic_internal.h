@@ -136,8 +136,10 @@ uint8_t icc_running_prio(const struct gic_pe *p);
 bool icc_can_signal(const struct gic_pe *p, uint8_t prio);
 /* §1.4: is intid in pe's candidate set? */
 bool icc_candidate(const struct gic *g, unsigned pe, uint32_t intid);
-/* §1.4 HPPI of pe.  every_spi: scan all SPIs rather than spi_live (the
- * brute-force reference gic_check compares against). */
-struct gic_hppi icc_hppi_scan(const struct gic *g, unsigned pe, bool every_spi);
+/* §1.4 HPPI of pe, found through the derived live bitmaps. */
+struct gic_hppi icc_hppi_scan(const struct gic *g, unsigned pe);
+/* The brute-force reference gic_check compares against: the HPPI of each
+ * of the model's PEs in hppi[pe], from every interrupt's own fields. */
+void icc_hppi_reference(const struct gic *g, struct gic_hppi *hppi);
 
 #endif /* SIM_GIC_INTERNAL_H */
