@@ -2,7 +2,6 @@
  * fz_run.c - see fz_run.h.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "fz_run.h"
@@ -52,7 +51,6 @@ bool fz_run_one(struct fz_run *r, const uint8_t *data, size_t size)
 	opts.observer.ctx = r;
 	opts.max_rounds = r->max_rounds ? r->max_rounds : FZ_MAX_ROUNDS;
 	opts.slice_budget = FZ_SLICE_BUDGET;
-	opts.skip_invariants = getenv("FZ_NOCHECK") != NULL;
 	if (sim_run(r->cpu, &r->prog, &opts, &r->res)) {
 		/* the decoder only builds platforms the dispatcher accepts */
 		snprintf(r->finding, sizeof r->finding, "no machine for the decoded program: %s", r->res.message);
