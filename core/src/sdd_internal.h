@@ -46,7 +46,10 @@ enum sdd_op {           /* the transitions of DEN0054C Table 14, plus dispatch *
 uint8_t sdd_state_next(unsigned state, enum sdd_op op);
 
 /* Is `state` one of the six states DEN0054C defines (not 2 or 6, < 8)? */
-bool sdd_state_legal(unsigned state);
+static inline bool sdd_state_legal(unsigned state)
+{
+	return state < 8 && state != 2 && state != 6;
+}
 
 /* ---- Events, parameters, PEs (sdd_event.c) ---- */
 

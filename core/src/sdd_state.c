@@ -39,8 +39,3 @@ uint8_t sdd_state_next(unsigned state, enum sdd_op op)
 		return SDD_STATE_DENIED;
 	return next_state[state][op];
 }
-
-bool sdd_state_legal(unsigned state)
-{
-	return state < 8 && state != 2 && state != 6;
-}

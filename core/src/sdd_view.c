@@ -155,9 +155,12 @@ static int check_frames(const struct sdd *d, unsigned pe)
 		if (!sdd_is_private(d, f->event) && d->shared[f->event].running_pe != pe)
 			return -16;
 	}
-	for (unsigned i = 0; i < 64; i++)
-		if ((p->deferred & SDD_BIT(i)) && (i >= d->plat.event_count || !sdd_has_irq(d, i)))
-			return -17;   /* only interrupts the dispatcher owns can be held */
+	/* only interrupts the dispatcher owns can be held */
+	if (d->plat.event_count < 64 && (p->deferred >> d->plat.event_count) != 0)
+		return -17;
+	for (unsigned i = 0; i < d->plat.event_count; i++)
+		if ((p->deferred & SDD_BIT(i)) && !sdd_has_irq(d, i))
+			return -17;
 	return 0;
 }
 
@@ -205,10 +208,10 @@ int sdd_check(const struct sdd *d)
 		if (sdd_is_private(d, i)) {
 			for (unsigned p = 0; p < d->plat.pe_count; p++) {
 				const struct sdd_entry *e = sdd_entry_ro(d, p, i);
+				unsigned frames = d->pe[p].depth ? frames_for(d, p, i) : 0;
 				if (!entry_ok(d, e, false))
 					return -30;
-				if (((e->state & SDD_STATUS_RUNNING) != 0) != (frames_for(d, p, i) == 1) ||
-				    frames_for(d, p, i) > 1)
+				if (((e->state & SDD_STATUS_RUNNING) != 0) != (frames == 1) || frames > 1)
 					return -31;
 			}
 		} else {

@@ -107,6 +107,8 @@ struct gic_pe {                 /* redistributor + CPU interface */
 	uint32_t banked_live;       /* derived: bit i set iff banked[i] is pending, enabled, inactive */
 };
 
+struct gic_hppi { uint32_t intid; uint8_t prio; uint8_t group; };
+
 struct gic {
 	uint32_t npe;
 	uint32_t nspi;
@@ -121,6 +123,11 @@ struct gic {
 	/* Derived from spi[]: bit n set iff SPI 32+n is pending, enabled and
 	 * inactive, so the HPPI scan costs O(pending SPIs), not O(nspi). */
 	uint64_t spi_live[GIC_SPI_WORDS];
+	/* Derived: each PE's HPPI as last found, valid while hppi_at[pe] is
+	 * epoch + 1 (the scheduler and the checks ask for it many times
+	 * between changes). */
+	uint64_t hppi_at[GIC_MAX_PES];
+	struct gic_hppi hppi[GIC_MAX_PES];
 	/* Per-interrupt and per-PE state, last: only the first nspi / npe
 	 * entries are state (set up by gic_init, copied by gic_copy). */
 	struct gic_irq   spi[GIC_MAX_SPIS];
@@ -190,7 +197,6 @@ void gic_redist_reset(struct gic *g, unsigned pe);
 
 /* ---- CPU interface ---- */
 
-struct gic_hppi { uint32_t intid; uint8_t prio; uint8_t group; };
 
 /* Highest-priority pending interrupt forwarded to pe (§1.4): candidates are
  * pe's SGIs/PPIs and the SPIs routed to pe (IRM=0 with its affinity, or

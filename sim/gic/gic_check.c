@@ -6,6 +6,14 @@
  * (RPR from the ack list rather than the APRs, the HPPI from a scan of
  * every INTID rather than spi_live), so that a bug in the fast paths shows
  * up as a disagreement instead of being checked against itself.
+ *
+ * Cost: the model is checked after every simulated step that changed it,
+ * so the checks are built to be cheap where nothing happened: one pass
+ * finds the instances that differ from their reset value ("touched",
+ * judged from their own fields), and the rules about single instances,
+ * the reference HPPI and the SPI routing rules only look at those.  An
+ * untouched instance is disabled, inactive and not pending: it keeps all
+ * of them unless a derived bit says otherwise, which is checked too.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -77,7 +85,15 @@ static bool gic_irq_untouched(const struct gic_irq *irq)
 	return a == b;
 }
 
-static int gic_check_ranges(const struct gic *g, char *why, size_t n)
+/* Instances that differ from their reset value. */
+struct gic_touched {
+	uint32_t banked[GIC_MAX_PES];
+	uint64_t spi[GIC_SPI_WORDS];
+};
+
+/* Fields out of range, anywhere (G10): first, since the other checks
+ * index tables with them.  Fills t on the way. */
+static int gic_check_ranges(const struct gic *g, struct gic_touched *t, char *why, size_t n)
 {
 	if (g->npe > GIC_MAX_PES || g->nspi > GIC_MAX_SPIS)
 		return gic_fail(why, n, 10, "G10: npe %u / nspi %u out of range",
@@ -86,10 +102,15 @@ static int gic_check_ranges(const struct gic *g, char *why, size_t n)
 		if (!gic_bool(g->grp_enabled[grp]))
 			return gic_fail(why, n, 10, "G10: GICD_CTLR group %u enable is %u",
 					grp, g->grp_enabled[grp]);
-	for (unsigned s = 0; s < g->nspi; s++)
-		if ((!gic_irq_untouched(&g->spi[s]) && !gic_irq_encoded(g, &g->spi[s]))
+	memset(t->spi, 0, sizeof t->spi);
+	for (unsigned s = 0; s < g->nspi; s++) {
+		bool touched = !gic_irq_untouched(&g->spi[s]);
+
+		if ((touched && !gic_irq_encoded(g, &g->spi[s]))
 		    || !gic_bool(g->route[s].irm) || !gic_pe_or_none(g, g->route[s].chosen))
 			return gic_fail(why, n, 10, "G10: SPI %u has a field out of range", GIC_MIN_SPI + s);
+		t->spi[s / 64] |= (uint64_t)touched << (s % 64);
+	}
 	for (unsigned i = 0; i < g->npe; i++) {
 		const struct gic_pe *p = &g->pe[i];
 
@@ -99,10 +120,15 @@ static int gic_check_ranges(const struct gic *g, char *why, size_t n)
 		for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++)
 			if (!gic_bool(p->dpg[grp]) || !gic_bool(p->igrpen[grp]))
 				return gic_fail(why, n, 10, "G10: PE %u DPG/IGRPEN of group %u not 0/1", i, grp);
-		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
-			if (!gic_irq_untouched(&p->banked[intid]) && !gic_irq_encoded(g, &p->banked[intid]))
+		t->banked[i] = 0;
+		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++) {
+			bool touched = !gic_irq_untouched(&p->banked[intid]);
+
+			if (touched && !gic_irq_encoded(g, &p->banked[intid]))
 				return gic_fail(why, n, 10, "G10: INTID %u of PE %u has a field out of range",
 						intid, i);
+			t->banked[i] |= (uint32_t)touched << intid;
+		}
 		for (unsigned k = 0; k < p->nack; k++)
 			if (p->ack[k].group >= GIC_NUM_GROUPS || !gic_intid_valid(g, p->ack[k].intid))
 				return gic_fail(why, n, 10, "G10: PE %u ack[%u] names INTID %u group %u",
@@ -165,18 +191,13 @@ static int gic_check_nesting(const struct gic *g, char *why, size_t n)
 
 /* ---- G3: active ownership ---- */
 
-/* Ack entries per interrupt instance: banked ones by [pe][intid], then the SPIs. */
-struct gic_acks {
-	uint8_t banked[GIC_MAX_PES][GIC_NUM_BANKED];
-	uint8_t spi[GIC_MAX_SPIS];
-};
-
-static int gic_check_acks(const struct gic *g, struct gic_acks *acks, char *why, size_t n)
+/* Every ack entry names an active instance its PE owns.  (That an active
+ * instance has exactly one entry is checked with the instance.) */
+static int gic_check_acks(const struct gic *g, char *why, size_t n)
 {
 	for (unsigned i = 0; i < g->npe; i++) {
 		const struct gic_pe *p = &g->pe[i];
 
-		memset(acks->banked[i], 0, sizeof acks->banked[i]);
 		for (unsigned k = 0; k < p->nack; k++) {
 			unsigned intid = p->ack[k].intid;
 			const struct gic_irq *irq = gic_irq_cref(g, i, intid);
@@ -184,16 +205,21 @@ static int gic_check_acks(const struct gic *g, struct gic_acks *acks, char *why,
 			if (!irq->active || irq->owner != i)
 				return gic_fail(why, n, 3, "G3: PE %u ack[%u] is INTID %u, which is %s",
 						i, k, intid, irq->active ? "owned by another PE" : "not active");
-			if (intid < GIC_NUM_BANKED)
-				acks->banked[i][intid]++;
 		}
 	}
-	memset(acks->spi, 0, g->nspi);
-	for (unsigned i = 0; i < g->npe; i++)
-		for (unsigned k = 0; k < g->pe[i].nack; k++)
-			if (g->pe[i].ack[k].intid >= GIC_MIN_SPI)
-				acks->spi[g->pe[i].ack[k].intid - GIC_MIN_SPI]++;
 	return 0;
+}
+
+/* Ack entries naming intid's instance of pe (an SPI's: on any PE). */
+static unsigned gic_ack_entries(const struct gic *g, unsigned pe, unsigned intid)
+{
+	unsigned count = 0;
+
+	for (unsigned i = 0; i < g->npe; i++)
+		if (intid >= GIC_MIN_SPI || i == pe)
+			for (unsigned k = 0; k < g->pe[i].nack; k++)
+				count += g->pe[i].ack[k].intid == intid;
+	return count;
 }
 
 /* ---- Every interrupt instance, in one pass ---- */
@@ -241,40 +267,45 @@ static int gic_check_instance(const struct gic_irq *irq, unsigned intid,
 	return gic_fail(why, n, 10, "G10: %s priority 0x%02x", name, irq->prio);
 }
 
-static int gic_check_instances(const struct gic *g, const struct gic_acks *acks, char *why, size_t n)
+/* Touched instances, and any an (untouched) derived live bit names. */
+static int gic_check_instances(const struct gic *g, const struct gic_touched *t, char *why, size_t n)
 {
 	int r;
 
 	for (unsigned i = 0; i < g->npe; i++) {
 		const struct gic_pe *p = &g->pe[i];
 
-		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++) {
-			bool live = (p->banked_live >> intid) & 1u;
+		for (uint32_t m = t->banked[i] | p->banked_live; m; m &= m - 1) {
+			unsigned intid = gic_ctz64(m);
+			const struct gic_irq *irq = &p->banked[intid];
 
-			if (gic_irq_untouched(&p->banked[intid]) && !live && acks->banked[i][intid] == 0)
-				continue;
-			if ((r = gic_check_instance(&p->banked[intid], intid, i, acks->banked[i][intid],
-						    live, why, n)))
+			if ((r = gic_check_instance(irq, intid, i, irq->active ? gic_ack_entries(g, i, intid) : 0,
+						    (p->banked_live >> intid) & 1u, why, n)))
 				return r;
 		}
 	}
-	for (unsigned s = 0; s < g->nspi; s++) {
-		bool live = (g->spi_live[s / 64] >> (s % 64)) & 1u;
+	for (unsigned w = 0; w < GIC_SPI_WORDS && w * 64 < g->nspi; w++)
+		for (uint64_t m = t->spi[w] | g->spi_live[w]; m; m &= m - 1) {
+			unsigned s = w * 64 + gic_ctz64(m), intid = GIC_MIN_SPI + s;
+			const struct gic_irq *irq = &g->spi[s];
 
-		if (gic_irq_untouched(&g->spi[s]) && !live && acks->spi[s] == 0)
-			continue;
-		if ((r = gic_check_instance(&g->spi[s], GIC_MIN_SPI + s, GIC_NO_PE, acks->spi[s],
-					    live, why, n)))
-			return r;
-	}
+			if (s >= g->nspi)
+				break;            /* beyond: reported with the derived state */
+			if ((r = gic_check_instance(irq, intid, GIC_NO_PE,
+						    irq->active ? gic_ack_entries(g, GIC_NO_PE, intid) : 0,
+						    (g->spi_live[w] >> (s % 64)) & 1u, why, n)))
+				return r;
+		}
 	return 0;
 }
 
 /* ---- G4: derived state ---- */
 
-static int gic_check_derived(struct gic *g, const struct gic_hppi *ref, char *why, size_t n)
+static int gic_check_derived(struct gic *g, const struct gic_touched *t, const struct gic_hppi *ref,
+			     char *why, size_t n)
 {
-	/* (each instance's own live bit is checked with the instance) No bits for SPIs the model does not have, a word at a time. */
+	/* Each instance's own live bit is checked with the instance; here,
+	 * no bits for SPIs the model does not have. */
 	for (unsigned w = g->nspi / 64; w < GIC_SPI_WORDS; w++) {
 		uint64_t beyond = w == g->nspi / 64 ? g->spi_live[w] >> (g->nspi % 64) : g->spi_live[w];
 		if (beyond)
@@ -284,6 +315,8 @@ static int gic_check_derived(struct gic *g, const struct gic_hppi *ref, char *wh
 		const struct gic_irq *irq = &g->spi[s];
 		unsigned chosen = g->route[s].chosen;
 
+		if (!((t->spi[s / 64] >> (s % 64)) & 1u))
+			continue;                     /* disabled: forwarded nowhere */
 		if (!g->route[s].irm || !gicd_forwardable(g, irq) || gicd_eligible(g, chosen, irq))
 			continue;
 		if (chosen != GIC_NO_PE)
@@ -333,15 +366,15 @@ static int gic_check_signal(struct gic *g, const struct gic_hppi *ref, char *why
 
 /* ---- G6: SPI exclusivity ---- */
 
-static int gic_check_exclusive(const struct gic *g, char *why, size_t n)
+static int gic_check_exclusive(const struct gic *g, const struct gic_touched *t, char *why, size_t n)
 {
 	for (unsigned s = 0; s < g->nspi; s++) {
 		const struct gic_irq *irq = &g->spi[s];
 		const struct gic_route *r = &g->route[s];
 		unsigned where = GIC_NO_PE;
 
-		if (!gicd_irq_live(irq))          /* not pending: a candidate nowhere */
-			continue;
+		if (!((t->spi[s / 64] >> (s % 64)) & 1u) || !gicd_irq_live(irq))
+			continue;                 /* not pending: a candidate nowhere */
 		for (unsigned i = 0; i < g->npe; i++) {
 			const struct gic_pe *p = &g->pe[i];
 
@@ -392,19 +425,19 @@ static int gic_check_masks(const struct gic *g, char *why, size_t n)
 int gic_check(struct gic *g, char *why, size_t n)
 {
 	struct gic_hppi ref[GIC_MAX_PES];
-	struct gic_acks acks;
+	struct gic_touched t;
 	int r;
 
 	if (why && n)
 		why[0] = '\0';
-	if ((r = gic_check_ranges(g, why, n)) || (r = gic_check_apr(g, why, n))
-	    || (r = gic_check_nesting(g, why, n)) || (r = gic_check_acks(g, &acks, why, n))
-	    || (r = gic_check_instances(g, &acks, why, n)))
+	if ((r = gic_check_ranges(g, &t, why, n)) || (r = gic_check_apr(g, why, n))
+	    || (r = gic_check_nesting(g, why, n)) || (r = gic_check_acks(g, why, n))
+	    || (r = gic_check_instances(g, &t, why, n)))
 		return r;
 	/* every field is in range from here on */
-	icc_hppi_reference(g, ref);
-	if ((r = gic_check_derived(g, ref, why, n)) || (r = gic_check_signal(g, ref, why, n))
-	    || (r = gic_check_exclusive(g, why, n)) || (r = gic_check_eoi(g, why, n))
+	icc_hppi_reference(g, t.banked, t.spi, ref);
+	if ((r = gic_check_derived(g, &t, ref, why, n)) || (r = gic_check_signal(g, ref, why, n))
+	    || (r = gic_check_exclusive(g, &t, why, n)) || (r = gic_check_eoi(g, why, n))
 	    || (r = gic_check_masks(g, why, n)))
 		return r;
 	return 0;

@@ -85,7 +85,7 @@ static inline unsigned gic_ctz64(uint64_t x)   /* x != 0 */
  *   for (n = gicd_next_live(g, 0); n < gic_nspi(g); n = gicd_next_live(g, n + 1)) */
 static inline unsigned gicd_next_live(const struct gic *g, unsigned from)
 {
-	for (unsigned w = from / 64; w < GIC_SPI_WORDS; w++) {
+	for (unsigned w = from / 64; w < (gic_nspi(g) + 63) / 64; w++) {
 		uint64_t m = g->spi_live[w];
 
 		if (w == from / 64)
@@ -139,7 +139,11 @@ bool icc_candidate(const struct gic *g, unsigned pe, uint32_t intid);
 /* §1.4 HPPI of pe, found through the derived live bitmaps. */
 struct gic_hppi icc_hppi_scan(const struct gic *g, unsigned pe);
 /* The brute-force reference gic_check compares against: the HPPI of each
- * of the model's PEs in hppi[pe], from every interrupt's own fields. */
-void icc_hppi_reference(const struct gic *g, struct gic_hppi *hppi);
+ * of the model's PEs in hppi[pe], from the interrupts' own fields.  Only
+ * the instances in banked_may[pe] (bit intid) and spi_may (bit n for SPI
+ * 32+n) are looked at: a superset of the live ones, which the caller
+ * finds from their fields too. */
+void icc_hppi_reference(const struct gic *g, const uint32_t *banked_may, const uint64_t *spi_may,
+			struct gic_hppi *hppi);
 
 #endif /* SIM_GIC_INTERNAL_H */
