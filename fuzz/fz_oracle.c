@@ -66,8 +66,9 @@ static void settled(struct fz_oracle *o, uint32_t step)
 	bool busy[RM_MAX_PES];
 	char why[400];
 
-	for (unsigned k = 0; k < RM_MAX_PES; k++)
-		busy[k] = k >= o->npe || o->paused[k] || o->power[k] != SIM_PE_ON;
+	memset(busy + o->npe, 1, (RM_MAX_PES - o->npe) * sizeof busy[0]);   /* no such PE */
+	for (unsigned k = 0; k < o->npe; k++)
+		busy[k] = o->paused[k] || o->power[k] != SIM_PE_ON;
 	o->checks++;
 	if (!rm_settled(&o->model, busy, why, sizeof why))
 		disagree(o, step, why);

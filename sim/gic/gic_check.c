@@ -91,6 +91,18 @@ struct gic_touched {
 	uint64_t spi[GIC_SPI_WORDS];
 };
 
+/* The first touched SPI index >= from, or a value >= nspi when none is. */
+static unsigned gic_next_touched(const struct gic *g, const struct gic_touched *t, unsigned from)
+{
+	for (unsigned w = from / 64; w < (g->nspi + 63) / 64; w++) {
+		uint64_t m = t->spi[w] & (w == from / 64 ? ~0ull << (from % 64) : ~0ull);
+
+		if (m)
+			return w * 64 + gic_ctz64(m);
+	}
+	return g->nspi;
+}
+
 /* Fields out of range, anywhere (G10): first, since the other checks
  * index tables with them.  Fills t on the way. */
 static int gic_check_ranges(const struct gic *g, struct gic_touched *t, char *why, size_t n)
@@ -103,14 +115,12 @@ static int gic_check_ranges(const struct gic *g, struct gic_touched *t, char *wh
 			return gic_fail(why, n, 10, "G10: GICD_CTLR group %u enable is %u",
 					grp, g->grp_enabled[grp]);
 	memset(t->spi, 0, sizeof t->spi);
-	for (unsigned s = 0; s < g->nspi; s++) {
-		bool touched = !gic_irq_untouched(&g->spi[s]);
-
-		if ((touched && !gic_irq_encoded(g, &g->spi[s]))
+	for (unsigned s = 0; s < g->nspi; s++)          /* branch-free: most are untouched */
+		t->spi[s / 64] |= (uint64_t)!gic_irq_untouched(&g->spi[s]) << (s % 64);
+	for (unsigned s = 0; s < g->nspi; s++)
+		if ((((t->spi[s / 64] >> (s % 64)) & 1u) && !gic_irq_encoded(g, &g->spi[s]))
 		    || !gic_bool(g->route[s].irm) || !gic_pe_or_none(g, g->route[s].chosen))
 			return gic_fail(why, n, 10, "G10: SPI %u has a field out of range", GIC_MIN_SPI + s);
-		t->spi[s / 64] |= (uint64_t)touched << (s % 64);
-	}
 	for (unsigned i = 0; i < g->npe; i++) {
 		const struct gic_pe *p = &g->pe[i];
 
@@ -121,14 +131,12 @@ static int gic_check_ranges(const struct gic *g, struct gic_touched *t, char *wh
 			if (!gic_bool(p->dpg[grp]) || !gic_bool(p->igrpen[grp]))
 				return gic_fail(why, n, 10, "G10: PE %u DPG/IGRPEN of group %u not 0/1", i, grp);
 		t->banked[i] = 0;
-		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++) {
-			bool touched = !gic_irq_untouched(&p->banked[intid]);
-
-			if (touched && !gic_irq_encoded(g, &p->banked[intid]))
+		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
+			t->banked[i] |= (uint32_t)!gic_irq_untouched(&p->banked[intid]) << intid;
+		for (uint32_t m = t->banked[i]; m; m &= m - 1)
+			if (!gic_irq_encoded(g, &p->banked[gic_ctz64(m)]))
 				return gic_fail(why, n, 10, "G10: INTID %u of PE %u has a field out of range",
-						intid, i);
-			t->banked[i] |= (uint32_t)touched << intid;
-		}
+						gic_ctz64(m), i);
 		for (unsigned k = 0; k < p->nack; k++)
 			if (p->ack[k].group >= GIC_NUM_GROUPS || !gic_intid_valid(g, p->ack[k].intid))
 				return gic_fail(why, n, 10, "G10: PE %u ack[%u] names INTID %u group %u",
@@ -311,12 +319,11 @@ static int gic_check_derived(struct gic *g, const struct gic_touched *t, const s
 		if (beyond)
 			return gic_fail(why, n, 4, "G4: spi_live marks an SPI beyond the %u implemented", g->nspi);
 	}
-	for (unsigned s = 0; s < g->nspi; s++) {
+	/* an untouched SPI is disabled: forwarded nowhere */
+	for (unsigned s = gic_next_touched(g, t, 0); s < g->nspi; s = gic_next_touched(g, t, s + 1)) {
 		const struct gic_irq *irq = &g->spi[s];
 		unsigned chosen = g->route[s].chosen;
 
-		if (!((t->spi[s / 64] >> (s % 64)) & 1u))
-			continue;                     /* disabled: forwarded nowhere */
 		if (!g->route[s].irm || !gicd_forwardable(g, irq) || gicd_eligible(g, chosen, irq))
 			continue;
 		if (chosen != GIC_NO_PE)
@@ -368,12 +375,12 @@ static int gic_check_signal(struct gic *g, const struct gic_hppi *ref, char *why
 
 static int gic_check_exclusive(const struct gic *g, const struct gic_touched *t, char *why, size_t n)
 {
-	for (unsigned s = 0; s < g->nspi; s++) {
+	for (unsigned s = gic_next_touched(g, t, 0); s < g->nspi; s = gic_next_touched(g, t, s + 1)) {
 		const struct gic_irq *irq = &g->spi[s];
 		const struct gic_route *r = &g->route[s];
 		unsigned where = GIC_NO_PE;
 
-		if (!((t->spi[s / 64] >> (s % 64)) & 1u) || !gicd_irq_live(irq))
+		if (!gicd_irq_live(irq))
 			continue;                 /* not pending: a candidate nowhere */
 		for (unsigned i = 0; i < g->npe; i++) {
 			const struct gic_pe *p = &g->pe[i];
