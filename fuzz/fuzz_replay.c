@@ -3,8 +3,10 @@
  * through the same runner the fuzzers use, without a fuzzing engine: the
  * seed corpus and every saved reproducer become regression tests.
  *
- *   fuzz_replay [-v] FILE_OR_DIR...
+ *   fuzz_replay [-v] [--migrate] FILE_OR_DIR...
  *
+ * --migrate runs each input the way fuzz_migrate does (once as it is,
+ * once migrated at the step it chooses, compared).
  * Prints one line per finding and a summary; exit 0 when nothing was
  * found, 1 when something was, 2 on bad usage.
  */
@@ -17,7 +19,7 @@
 #include "fz_run.h"
 
 static unsigned inputs, findings;
-static bool verbose;
+static bool verbose, migrate;
 
 static void replay_file(struct fz_run *r, const char *path)
 {
@@ -33,7 +35,7 @@ static void replay_file(struct fz_run *r, const char *path)
 	n = fread(buf, 1, sizeof buf, f);
 	fclose(f);
 	inputs++;
-	if (!fz_run_one(r, buf, n)) {
+	if (!(migrate ? fz_run_migrated(r, buf, n) : fz_run_one(r, buf, n))) {
 		printf("FINDING %s: %s\n", path, r->finding);
 		findings++;
 	} else if (verbose) {
@@ -75,12 +77,18 @@ int main(int argc, char **argv)
 	char err[200];
 	int first = 1;
 
-	if (argc > 1 && strcmp(argv[1], "-v") == 0) {
-		verbose = true;
-		first = 2;
+	for (; first < argc && argv[first][0] == '-'; first++) {
+		if (strcmp(argv[first], "-v") == 0) {
+			verbose = true;
+		} else if (strcmp(argv[first], "--migrate") == 0) {
+			migrate = true;
+		} else {
+			fprintf(stderr, "fuzz_replay: unknown option '%s'\n", argv[first]);
+			return 2;
+		}
 	}
 	if (first >= argc) {
-		fprintf(stderr, "usage: fuzz_replay [-v] FILE_OR_DIR...\n");
+		fprintf(stderr, "usage: fuzz_replay [-v] [--migrate] FILE_OR_DIR...\n");
 		return 2;
 	}
 	if (fz_run_init(&r, err, sizeof err)) {

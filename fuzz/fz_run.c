@@ -2,6 +2,7 @@
  * fz_run.c - see fz_run.h.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fz_run.h"
@@ -10,6 +11,11 @@ int fz_run_init(struct fz_run *r, char *err, size_t n)
 {
 	memset(r, 0, sizeof *r);
 	sim_program_init(&r->prog);
+	r->pair = calloc(2, sizeof *r->pair);
+	if (r->pair == NULL) {
+		snprintf(err, n, "out of memory");
+		return -1;
+	}
 	r->cpu = sim_cpu_create(err, n);
 	return r->cpu ? 0 : -1;
 }
@@ -18,13 +24,35 @@ void fz_run_free(struct fz_run *r)
 {
 	sim_program_free(&r->prog);
 	sim_cpu_destroy(r->cpu);
+	free(r->pair);
 	r->cpu = NULL;
+	r->pair = NULL;
+}
+
+static void log_obs(struct fz_log *l, const struct sim_obs *o)
+{
+	struct sim_obs k;
+
+	if (o->kind == SIM_OBS_STEP || o->kind == SIM_OBS_MIGRATE)
+		return;
+	k = *o;
+	k.time = 0;
+	k.step = 0;
+	k.text = NULL;
+	if (l->n < FZ_LOG_MAX)
+		l->o[l->n++] = k;
+	l->total++;
+	/* observations are built from zeroed structs: padding is zero too */
+	for (size_t b = 0; b < sizeof k; b++)
+		l->hash = (l->hash ^ ((const uint8_t *)&k)[b]) * 0x100000001B3ull;
 }
 
 static void both(void *ctx, const struct sim_obs *o)
 {
 	struct fz_run *r = ctx;
 	fz_oracle_observe(&r->oracle, o);
+	if (r->log)
+		log_obs(r->log, o);
 	if (r->also.obs)
 		r->also.obs(r->also.ctx, o);
 }
@@ -34,14 +62,17 @@ static bool is_finding(unsigned kind)
 	return kind == SIM_FAIL_INVARIANT || kind == SIM_FAIL_DISPATCHER || kind == SIM_FAIL_MACHINE;
 }
 
-bool fz_run_one(struct fz_run *r, const uint8_t *data, size_t size)
+/* Run the decoded program in r->prog with every oracle; true when nothing
+ * was found.  digest: also compute the final state's digest. */
+static bool run_decoded(struct fz_run *r, bool digest)
 {
 	struct sim_run_opts opts;
 
 	r->finding[0] = 0;
-	if (fz_decode(data, size, &r->prog, &r->choices)) {
-		snprintf(r->finding, sizeof r->finding, "out of memory decoding the input");
-		return false;
+	r->choices.next = 0;
+	if (r->log) {
+		r->log->n = r->log->total = 0;
+		r->log->hash = 0xCBF29CE484222325ull;
 	}
 	fz_oracle_begin(&r->oracle, &r->prog.platform);
 	memset(&opts, 0, sizeof opts);
@@ -51,6 +82,7 @@ bool fz_run_one(struct fz_run *r, const uint8_t *data, size_t size)
 	opts.observer.ctx = r;
 	opts.max_rounds = r->max_rounds ? r->max_rounds : FZ_MAX_ROUNDS;
 	opts.slice_budget = FZ_SLICE_BUDGET;
+	opts.digest = digest;
 	if (sim_run(r->cpu, &r->prog, &opts, &r->res)) {
 		/* the decoder only builds platforms the dispatcher accepts */
 		snprintf(r->finding, sizeof r->finding, "no machine for the decoded program: %s", r->res.message);
@@ -62,6 +94,107 @@ bool fz_run_one(struct fz_run *r, const uint8_t *data, size_t size)
 	}
 	if (!fz_oracle_end(&r->oracle, &r->res)) {
 		snprintf(r->finding, sizeof r->finding, "the reference model disagrees: %s", r->oracle.why);
+		return false;
+	}
+	return true;
+}
+
+static bool decode(struct fz_run *r, const uint8_t *data, size_t size)
+{
+	if (fz_decode(data, size, &r->prog, &r->choices) == 0)
+		return true;
+	snprintf(r->finding, sizeof r->finding, "out of memory decoding the input");
+	return false;
+}
+
+bool fz_run_one(struct fz_run *r, const uint8_t *data, size_t size)
+{
+	return decode(r, data, size) && run_decoded(r, false);
+}
+
+uint32_t fz_migrate_cut(const uint8_t *data, size_t size, uint32_t nsteps)
+{
+	size_t whole = size > FZ_HEADER_BYTES ? (size - FZ_HEADER_BYTES) / FZ_RECORD_BYTES : 0;
+	size_t tail = FZ_HEADER_BYTES + whole * FZ_RECORD_BYTES;
+
+	if (whole > FZ_MAX_RECORDS || tail >= size)
+		return nsteps / 2;
+	return data[tail] % (nsteps + 1);
+}
+
+/* Insert a MIGRATE step before step cut of r->prog. */
+static bool insert_migrate(struct fz_run *r, uint32_t cut)
+{
+	struct sim_program *p = &r->prog;
+	struct sim_op op;
+
+	memset(&op, 0, sizeof op);
+	op.kind = SIM_OP_MIGRATE;
+	op.pe = SIM_NONE;
+	op.target = SIM_NONE;
+	op.save = -1;
+	sim_add_step(p, &op);
+	if (p->oom)
+		return false;
+	memmove(&p->steps[cut + 1], &p->steps[cut], (p->nsteps - 1 - cut) * sizeof p->steps[0]);
+	p->steps[cut] = op;
+	p->steps[cut].loc = cut < p->nsteps - 1 ? p->steps[cut + 1].loc : p->steps[cut].loc;
+	return true;
+}
+
+/* Where two logs first differ (index), or -1. */
+static long first_difference(const struct fz_log *a, const struct fz_log *b)
+{
+	uint32_t n = a->n < b->n ? a->n : b->n;
+
+	for (uint32_t k = 0; k < n; k++)
+		if (memcmp(&a->o[k], &b->o[k], sizeof a->o[k]) != 0)
+			return (long)k;
+	if (a->total != b->total || a->hash != b->hash)
+		return (long)n;
+	return -1;
+}
+
+bool fz_run_migrated(struct fz_run *r, const uint8_t *data, size_t size)
+{
+	struct fz_log *logs = r->pair, *keep = r->log;
+	uint64_t digest;
+	uint32_t cut;
+	long diff;
+	bool ok;
+
+	if (!decode(r, data, size))
+		return false;
+	r->log = &logs[0];
+	ok = run_decoded(r, true);
+	digest = r->res.digest;
+	cut = fz_migrate_cut(data, size, r->prog.nsteps);
+	if (ok && !insert_migrate(r, cut)) {
+		snprintf(r->finding, sizeof r->finding, "out of memory decoding the input");
+		ok = false;
+	}
+	if (ok) {
+		r->log = &logs[1];
+		ok = run_decoded(r, true);
+	}
+	r->log = keep;
+	if (!ok)
+		return false;
+	diff = first_difference(&logs[0], &logs[1]);
+	if (diff >= 0) {
+		const struct sim_obs *a = (uint32_t)diff < logs[0].n ? &logs[0].o[diff] : NULL;
+		const struct sim_obs *b = (uint32_t)diff < logs[1].n ? &logs[1].o[diff] : NULL;
+		snprintf(r->finding, sizeof r->finding,
+			 "migrating before step %u changes the run: observation %ld is kind %d on PE %d "
+			 "(x0/result 0x%llx) unmigrated, kind %d on PE %d (x0/result 0x%llx) migrated",
+			 cut + 1, diff, a ? a->kind : -1, a ? a->pe : -1,
+			 a ? (unsigned long long)a->result : 0ull, b ? b->kind : -1, b ? b->pe : -1,
+			 b ? (unsigned long long)b->result : 0ull);
+		return false;
+	}
+	if (r->res.digest != digest) {
+		snprintf(r->finding, sizeof r->finding,
+			 "migrating before step %u changes the final state (same observations)", cut + 1);
 		return false;
 	}
 	return true;

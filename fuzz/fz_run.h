@@ -29,6 +29,16 @@
 #define FZ_MAX_ROUNDS    256      /* scheduler rounds per step */
 #define FZ_SLICE_BUDGET  50000    /* instructions a PE may run without stopping */
 
+/* What a run did, for comparing two runs (fuzz_migrate): the observations
+ * that do not depend on how the machine was built (no steps, migrations
+ * or times), the first FZ_LOG_MAX of them kept, all of them hashed. */
+#define FZ_LOG_MAX 1024
+struct fz_log {
+	struct sim_obs o[FZ_LOG_MAX];
+	uint32_t n, total;
+	uint64_t hash;
+};
+
 struct fz_run {
 	struct sim_cpu *cpu;
 	struct sim_program prog;
@@ -38,6 +48,8 @@ struct fz_run {
 	struct sim_observer also;     /* an extra observer (tracing), may be empty */
 	uint32_t max_rounds;          /* scheduler rounds per step (0: FZ_MAX_ROUNDS) */
 	char finding[800];            /* what was found; empty when nothing */
+	struct fz_log *log;           /* when set, the run's observations go here */
+	struct fz_log *pair;          /* fz_run_migrated's two logs */
 };
 
 /* Create the CPU and an empty program.  0, or -1 with a message. */
@@ -46,5 +58,17 @@ void fz_run_free(struct fz_run *r);
 
 /* Run one input.  Returns true when nothing was found. */
 bool fz_run_one(struct fz_run *r, const uint8_t *data, size_t size);
+
+/*
+ * fuzz_migrate: run the input once as it is, then again with the whole
+ * machine migrated (saved and restored into a fresh one) before the step
+ * the input chooses (fz_migrate_cut); everything the two runs observed
+ * and their final states must be the same, and both must pass every
+ * oracle of fz_run_one.  Returns true when nothing was found.
+ */
+bool fz_run_migrated(struct fz_run *r, const uint8_t *data, size_t size);
+/* The step before which fz_run_migrated migrates, for a program of
+ * nsteps: the first byte after the last whole record, else the middle. */
+uint32_t fz_migrate_cut(const uint8_t *data, size_t size, uint32_t nsteps);
 
 #endif /* FZ_RUN_H */

@@ -491,6 +491,8 @@ int sim_run(struct sim_cpu *cpu, const struct sim_program *prog, const struct si
 	res->loc = m->fail_loc;
 	res->dispatches = m->dispatches;
 	res->calls = m->calls;
+	if (opts->digest)
+		res->digest = sim_machine_digest(m);
 	if (m->failed)
 		snprintf(res->message, sizeof res->message, "%s", m->fail_msg);
 	sim_machine_free(m);

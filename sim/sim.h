@@ -85,6 +85,7 @@ struct sim_run_opts {
 	uint64_t slice_budget;          /* instructions a PE may run without trapping (0: 1,000,000) */
 	uint32_t max_rounds;            /* scheduler rounds per step before "did not settle" (0: 100,000) */
 	bool     skip_invariants;       /* don't check invariants after every step */
+	bool     digest;                /* compute sim_result.digest */
 };
 
 /* Why a run failed. */
@@ -108,6 +109,11 @@ struct sim_result {
 	uint32_t steps_run;
 	uint32_t dispatches;
 	uint32_t calls;
+	/* With opts.digest: a 64-bit hash of the machine's final state (the
+	 * dispatcher's saved state, the GIC's canonical form, each PE's power,
+	 * context and running handlers, the program's variables).  Two runs
+	 * that end in the same state have the same digest. */
+	uint64_t digest;
 };
 
 /*

@@ -120,6 +120,11 @@ struct sim_machine {
 	struct gic gic;
 };
 
+/* ---- snapshot.c ---- */
+
+/* see sim_result.digest; 0 when out of memory */
+uint64_t sim_machine_digest(struct sim_machine *m);
+
 /* ---- machine.c ---- */
 
 /* Build a machine for prog on cpu.  0, or -1 with a message in err. */

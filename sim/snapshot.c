@@ -97,7 +97,7 @@ static void carry_put(struct sim_machine *m, const struct carry *c)
 
 bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 {
-	struct sim_run_opts opts = { m->choice, m->observer, m->slice_budget, m->max_rounds, false };
+	struct sim_run_opts opts = { m->choice, m->observer, m->slice_budget, m->max_rounds, false, false };
 	size_t n = sdd_save_size(&m->core);
 	uint8_t *core = malloc(n ? n : 1);
 	struct gic *gic = malloc(sizeof *gic);
@@ -153,4 +153,75 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 	ob.pe = SIM_NONE;
 	sim_observe(m, &ob);
 	return true;
+}
+
+/* ---- Digest of the state ---- */
+
+static void fnv64(uint64_t *h, const void *p, size_t n)
+{
+	const uint8_t *b = p;
+
+	for (size_t k = 0; k < n; k++) {
+		*h ^= b[k];
+		*h *= 0x100000001B3ull;
+	}
+}
+
+static void fnv64_u(uint64_t *h, uint64_t v)
+{
+	uint8_t le[8];
+
+	for (unsigned k = 0; k < 8; k++)
+		le[k] = (uint8_t)(v >> (8 * k));
+	fnv64(h, le, sizeof le);
+}
+
+uint64_t sim_machine_digest(struct sim_machine *m)
+{
+	uint64_t h = 0xCBF29CE484222325ull;
+	size_t n = sdd_save_size(&m->core), g = gic_encode(&m->gic, NULL, 0);
+	uint8_t *buf = malloc((n > g ? n : g) + 1);
+
+	if (buf == NULL)
+		return 0;
+	fnv64_u(&h, sdd_save(&m->core, buf, n));
+	fnv64(&h, buf, n);
+	fnv64_u(&h, gic_encode(&m->gic, buf, g));
+	fnv64(&h, buf, g);
+	free(buf);
+	for (unsigned pe = 0; pe < m->npe; pe++) {
+		const struct sim_pe *p = &m->pe[pe];
+		const struct sim_ctx *c = &p->ctx;
+
+		fnv64_u(&h, p->power);
+		fnv64_u(&h, p->depth);
+		fnv64_u(&h, p->paused);
+		fnv64_u(&h, p->stuck);
+		fnv64_u(&h, p->npri);
+		for (unsigned k = 0; k < p->npri && k < 2; k++)
+			fnv64_u(&h, p->saved_pmr[k]);
+		for (unsigned k = 0; k < 31; k++)
+			fnv64_u(&h, c->x[k]);
+		fnv64_u(&h, c->sp_el0);
+		fnv64_u(&h, c->sp_elc);
+		fnv64_u(&h, c->pc);
+		fnv64_u(&h, c->pstate);
+		fnv64_u(&h, c->elr_elc);
+		fnv64_u(&h, c->spsr_elc);
+		fnv64_u(&h, c->vbar_elc);
+		fnv64_u(&h, c->sctlr_elc);
+		fnv64_u(&h, c->hcr_el2);
+		for (unsigned k = 0; k < p->depth && k < 2; k++) {
+			fnv64_u(&h, (uint64_t)(int64_t)p->disp[k].event);
+			fnv64_u(&h, (uint64_t)(int64_t)p->disp[k].handler);
+			fnv64_u(&h, p->disp[k].intid);
+			fnv64_u(&h, p->disp[k].int_pc);
+			fnv64_u(&h, p->disp[k].int_pstate);
+		}
+	}
+	for (uint32_t v = 0; v < m->prog->nvars; v++) {
+		fnv64_u(&h, m->var_set[v]);
+		fnv64_u(&h, m->var_set[v] ? m->var_value[v] : 0);
+	}
+	return h;
 }

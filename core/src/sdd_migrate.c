@@ -34,11 +34,11 @@ struct rd { const uint8_t *p; size_t n, len; bool short_read; };
 
 static void put_le(struct wr *w, uint64_t v, unsigned bytes)
 {
-	for (unsigned k = 0; k < bytes; k++, v >>= 8) {
-		if (w->n < w->cap)
-			w->p[w->n] = (uint8_t)v;
-		w->n++;
+	if (w->n <= w->cap && w->cap - w->n >= bytes) {
+		for (unsigned k = 0; k < bytes; k++, v >>= 8)
+			w->p[w->n + k] = (uint8_t)v;
 	}
+	w->n += bytes;     /* past cap: only counted (sdd_save checks the total) */
 }
 
 static uint64_t get_le(struct rd *r, unsigned bytes)
@@ -255,15 +255,20 @@ static bool intids_in_range(const struct sdd *d)
 
 /* ---- Entry points ---- */
 
-/* see sdd.h */
+/* see sdd.h; the layout put_payload writes, counted */
 size_t sdd_save_size(const struct sdd *d)
 {
-	struct wr w = { NULL, 0, 0 };
+	size_t n;
 
 	if (d == NULL || d->failed)
 		return 0;
-	put_payload(&w, d);
-	return HEADER_BYTES + w.n + TRAILER_BYTES;
+	n = 8u + 2u * d->plat.event_count;
+	for (unsigned i = 0; i < d->plat.event_count; i++)
+		n += sdd_is_private(d, i) ? 0u : ENTRY_BYTES;
+	for (unsigned p = 0; p < d->plat.pe_count; p++)
+		n += 10u + (d->pe[p].depth < 2 ? d->pe[p].depth : 2u) * FRAME_BYTES;
+	n += (size_t)d->plat.pe_count * d->npriv * ENTRY_BYTES;
+	return HEADER_BYTES + n + TRAILER_BYTES;
 }
 
 /* see sdd.h */
@@ -284,6 +289,8 @@ size_t sdd_save(const struct sdd *d, uint8_t *buf, size_t cap)
 	put_le(&w, fingerprint(&d->plat), 4);
 	put_le(&w, payload, 4);
 	put_payload(&w, d);
+	if (w.n != need - TRAILER_BYTES)
+		return 0;          /* sdd_save_size and put_payload disagree: a bug */
 	put_le(&w, crc32(buf, w.n), 4);
 	return w.n;
 }

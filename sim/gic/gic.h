@@ -147,6 +147,10 @@ void gic_init(struct gic *g, unsigned npe, const uint64_t *mpidr, unsigned nspi,
  * route.chosen is compared, since it decides where an SPI goes next). */
 void gic_copy(struct gic *dst, const struct gic *src);
 bool gic_equal(const struct gic *a, const struct gic *b);
+/* The state in a canonical byte form (what gic_equal compares): written
+ * to buf up to cap bytes; returns the full length (call with cap 0 to
+ * size a buffer). */
+size_t gic_encode(const struct gic *g, uint8_t *buf, size_t cap);
 
 /* Does intid exist on this GIC (SGI/PPI, or an implemented SPI)? */
 bool gic_intid_valid(const struct gic *g, uint32_t intid);

@@ -4,6 +4,7 @@
  * and the derived spi_live bitmap that keeps the HPPI scan cheap.
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gic_internal.h"
@@ -64,39 +65,91 @@ void gic_copy(struct gic *dst, const struct gic *src)
 	dst->choice = keep;
 }
 
-static bool gic_pe_equal(const struct gic_pe *a, const struct gic_pe *b)
+/* ---- canonical form ---- */
+
+struct gic_enc { uint8_t *p; size_t n, cap; };
+
+static void enc(struct gic_enc *e, uint64_t v, unsigned bytes)
 {
-	return a->mpidr == b->mpidr && a->sleep == b->sleep
-	    && memcmp(a->dpg, b->dpg, sizeof a->dpg) == 0
-	    && a->pmr == b->pmr
-	    && memcmp(a->igrpen, b->igrpen, sizeof a->igrpen) == 0
-	    && memcmp(a->banked, b->banked, sizeof a->banked) == 0
-	    && memcmp(a->apr, b->apr, sizeof a->apr) == 0
-	    && a->nack == b->nack
-	    && memcmp(a->ack, b->ack, gic_nack(a) * sizeof a->ack[0]) == 0;
+	for (unsigned k = 0; k < bytes; k++, v >>= 8) {
+		if (e->n < e->cap)
+			e->p[e->n] = (uint8_t)v;
+		e->n++;
+	}
 }
 
-/* Field by field: struct gic_route and struct gic_pe have padding, and
- * slots beyond npe / nspi are not state. */
+static void enc_irq(struct gic_enc *e, const struct gic_irq *irq)
+{
+	enc(e, irq->prio, 1);
+	enc(e, irq->group, 1);
+	enc(e, irq->enabled, 1);
+	enc(e, irq->edge, 1);
+	enc(e, irq->latch, 1);
+	enc(e, irq->line, 1);
+	enc(e, irq->active, 1);
+	enc(e, irq->owner, 1);
+}
+
+/* Field by field: struct gic_route and struct gic_pe have padding, slots
+ * beyond npe / nspi are not state, and the epoch, the choice callback and
+ * the derived bitmaps and caches are not state either (route.chosen is:
+ * it decides where an SPI goes next). */
+size_t gic_encode(const struct gic *g, uint8_t *buf, size_t cap)
+{
+	struct gic_enc e = { buf, 0, cap };
+
+	enc(&e, g->npe, 4);
+	enc(&e, g->nspi, 4);
+	for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++)
+		enc(&e, g->grp_enabled[grp], 1);
+	enc(&e, g->bad_eoi, 4);
+	enc(&e, g->bad_eoi_intid, 2);
+	enc(&e, g->bad_eoi_pe, 1);
+	enc(&e, g->bad_eoi_fault, 1);
+	for (unsigned n = 0; n < gic_nspi(g); n++) {
+		enc_irq(&e, &g->spi[n]);
+		enc(&e, g->route[n].aff, 8);
+		enc(&e, g->route[n].irm, 1);
+		enc(&e, g->route[n].chosen, 1);
+	}
+	for (unsigned i = 0; i < gic_npe(g); i++) {
+		const struct gic_pe *p = &g->pe[i];
+
+		enc(&e, p->mpidr, 8);
+		enc(&e, p->sleep, 1);
+		enc(&e, p->pmr, 1);
+		for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++) {
+			enc(&e, p->dpg[grp], 1);
+			enc(&e, p->igrpen[grp], 1);
+			enc(&e, p->apr[grp], 4);
+		}
+		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
+			enc_irq(&e, &p->banked[intid]);
+		enc(&e, p->nack, 1);
+		for (unsigned k = 0; k < gic_nack(p); k++) {
+			enc(&e, p->ack[k].intid, 2);
+			enc(&e, p->ack[k].gprio, 1);
+			enc(&e, p->ack[k].group, 1);
+		}
+	}
+	return e.n;
+}
+
 bool gic_equal(const struct gic *a, const struct gic *b)
 {
-	if (a->npe != b->npe || a->nspi != b->nspi
-	    || memcmp(a->grp_enabled, b->grp_enabled, sizeof a->grp_enabled) != 0
-	    || a->bad_eoi != b->bad_eoi || a->bad_eoi_intid != b->bad_eoi_intid
-	    || a->bad_eoi_pe != b->bad_eoi_pe || a->bad_eoi_fault != b->bad_eoi_fault)
-		return false;
-	if (memcmp(a->spi, b->spi, gic_nspi(a) * sizeof a->spi[0]) != 0)
-		return false;
-	for (unsigned n = 0; n < gic_nspi(a); n++) {
-		const struct gic_route *ra = &a->route[n], *rb = &b->route[n];
+	size_t na = gic_encode(a, NULL, 0), nb = gic_encode(b, NULL, 0);
+	uint8_t *ea, *eb;
+	bool same;
 
-		if (ra->aff != rb->aff || ra->irm != rb->irm || ra->chosen != rb->chosen)
-			return false;
-	}
-	for (unsigned i = 0; i < gic_npe(a); i++)
-		if (!gic_pe_equal(&a->pe[i], &b->pe[i]))
-			return false;
-	return true;
+	if (na != nb)
+		return false;
+	ea = malloc(na);
+	eb = malloc(nb);
+	same = ea && eb && gic_encode(a, ea, na) == na && gic_encode(b, eb, nb) == nb
+	    && memcmp(ea, eb, na) == 0;
+	free(ea);
+	free(eb);
+	return same;
 }
 
 /* ---- derived state ---- */

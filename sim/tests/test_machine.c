@@ -86,6 +86,7 @@ static struct sim_result run(struct pb *b, struct olog *log)
 	struct sim_result res;
 
 	memset(&opts, 0, sizeof opts);
+	opts.digest = true;
 	if (log) {
 		log->n = 0;
 		opts.observer.obs = record;
@@ -965,10 +966,14 @@ static void migration_anywhere_gives_the_identical_run(void **state)
 	struct sim_result r;
 	(void)state;
 
+	uint64_t final;
+
 	busy_program(&b, -1);
 	r = run(&b, &ref);
 	if (!r.passed)
 		fail_msg("unmigrated run: line %u: %s", r.loc.line, r.message);
+	final = r.digest;
+	assert_true(final != 0);
 	pb_free(&b);
 	assert_true(ref.n > 40);
 	for (int cut = 0; cut < 11; cut++) {
@@ -977,8 +982,25 @@ static void migration_anywhere_gives_the_identical_run(void **state)
 		if (!r.passed)
 			fail_msg("migrated at %d: line %u: %s", cut, r.loc.line, r.message);
 		assert_same_run(&ref, &mig);
+		if (r.digest != final)
+			fail_msg("migrated at %d: the final state differs", cut);
 		pb_free(&b);
 	}
+}
+
+static void the_final_state_digest_tells_states_apart(void **state)
+{
+	struct pb b;
+	struct sim_result one, two;
+	(void)state;
+
+	busy_program(&b, -1);
+	one = run(&b, NULL);
+	pb_set(&b, 1, 5, 0x1234);           /* one more register differs at the end */
+	two = run(&b, NULL);
+	assert_true(one.passed && two.passed);
+	assert_true(one.digest != two.digest);
+	pb_free(&b);
 }
 
 static void the_same_program_gives_the_same_run(void **state)
@@ -988,8 +1010,7 @@ static void the_same_program_gives_the_same_run(void **state)
 	(void)state;
 
 	busy_program(&b, -1);
-	run(&b, &a);
-	run(&b, &c);
+	assert_true(run(&b, &a).digest == run(&b, &c).digest);
 	assert_int_equal(a.n, c.n);
 	for (unsigned k = 0; k < a.n; k++)
 		assert_memory_equal(&a.o[k], &c.o[k], sizeof a.o[k]);
@@ -1025,6 +1046,7 @@ int main(void)
 		cmocka_unit_test(user_elf_handler_runs_as_the_handler),
 		cmocka_unit_test(bad_elf_images_are_refused),
 		cmocka_unit_test(migration_anywhere_gives_the_identical_run),
+		cmocka_unit_test(the_final_state_digest_tells_states_apart),
 		cmocka_unit_test(the_same_program_gives_the_same_run),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

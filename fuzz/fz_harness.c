@@ -1,0 +1,58 @@
+/*
+ * fz_harness.c - see fz_harness.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fz_harness.h"
+
+#define COVERAGE_SIZE 4096     /* a power of two: sim_cpu hashes edges into it */
+
+#if defined(__AFL_COMPILER)
+/* AFL++: the edges are folded into its map after each input. */
+extern uint8_t *__afl_area_ptr;
+extern uint32_t __afl_map_size;
+static uint8_t coverage[COVERAGE_SIZE];
+#else
+/* libFuzzer reads (and clears) counters in this section after each input. */
+__attribute__((section("__libfuzzer_extra_counters"), used)) static uint8_t coverage[COVERAGE_SIZE];
+#endif
+
+static struct fz_run *runner;
+
+struct fz_run *fz_harness_run(void)
+{
+	static struct fz_run run;
+	char err[200];
+
+	if (runner)
+		return runner;
+	if (fz_run_init(&run, err, sizeof err)) {
+		fprintf(stderr, "sdeisim fuzz harness: %s\n", err);
+		exit(1);
+	}
+	sim_cpu_set_coverage(run.cpu, coverage, COVERAGE_SIZE);
+	runner = &run;
+	return runner;
+}
+
+void fz_harness_coverage_done(void)
+{
+#if defined(__AFL_COMPILER)
+	/* Spread the emulated edges over the top part of AFL's map, clear. */
+	if (__afl_area_ptr && __afl_map_size >= 2 * COVERAGE_SIZE) {
+		uint8_t *top = __afl_area_ptr + (__afl_map_size - COVERAGE_SIZE);
+		for (unsigned k = 0; k < COVERAGE_SIZE; k++)
+			if (coverage[k])
+				top[k] = (uint8_t)(top[k] + coverage[k]);
+	}
+	memset(coverage, 0, sizeof coverage);
+#endif
+}
+
+_Noreturn void fz_harness_finding(const char *harness, const struct fz_run *r)
+{
+	fprintf(stderr, "%s: FINDING: %s\n", harness, r->finding);
+	abort();
+}
