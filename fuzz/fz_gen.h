@@ -1,0 +1,29 @@
+/*
+ * fz_gen.h - fuzz inputs made up from a seed, for the throughput
+ * benchmark and the seed corpus.  Two families:
+ *   random  records drawn uniformly through the decoder's weight table
+ *           (what a fuzzer starts from: few events ever fire);
+ *   driven  episodes of what a working client does with one event -
+ *           register it with a handler, enable it, unmask, make it fire
+ *           (its interrupt, or SIGNAL for event 0) - with other calls and
+ *           handler actions mixed in, so that most inputs dispatch
+ *           several handlers (where a coverage-guided corpus drifts).
+ * The same seed gives the same inputs.
+ */
+#ifndef FZ_GEN_H
+#define FZ_GEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fz_input.h"
+
+enum fz_gen_family { FZ_GEN_RANDOM = 0, FZ_GEN_DRIVEN };
+
+struct fz_gen { uint64_t state; };     /* any non-zero seed */
+
+/* Write one input of about ops operations (step and handler-action
+ * records) to buf; returns its length (0 if cap cannot hold a header). */
+size_t fz_gen_input(struct fz_gen *g, enum fz_gen_family family, unsigned ops, uint8_t *buf, size_t cap);
+
+#endif /* FZ_GEN_H */
