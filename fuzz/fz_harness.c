@@ -1,6 +1,10 @@
 /*
  * fz_harness.c - see fz_harness.h.
  */
+#if defined(__AFL_COMPILER)
+#define _GNU_SOURCE 1          /* RTLD_DEFAULT */
+#include <dlfcn.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,10 +14,24 @@
 #define COVERAGE_SIZE 4096     /* a power of two: sim_cpu hashes edges into it */
 
 #if defined(__AFL_COMPILER)
-/* AFL++: the edges are folded into its map after each input. */
-extern uint8_t *__afl_area_ptr;
-extern uint32_t __afl_map_size;
+/* AFL++: the edges are folded into its map after each input.  The map is
+ * looked up at run time (the harness is linked -rdynamic): afl-clang-fast's
+ * pass declares __afl_area_ptr itself, and a declaration here would be
+ * renamed by it instead of linked. */
 static uint8_t coverage[COVERAGE_SIZE];
+
+static uint8_t *afl_map(uint32_t *size)
+{
+	static uint8_t **area;
+	static uint32_t *map_size;
+
+	if (area == NULL) {
+		area = dlsym(RTLD_DEFAULT, "__afl_area_ptr");
+		map_size = dlsym(RTLD_DEFAULT, "__afl_map_size");
+	}
+	*size = map_size ? *map_size : 0;
+	return area ? *area : NULL;
+}
 #else
 /* libFuzzer reads (and clears) counters in this section after each input. */
 __attribute__((section("__libfuzzer_extra_counters"), used)) static uint8_t coverage[COVERAGE_SIZE];
@@ -41,8 +59,11 @@ void fz_harness_coverage_done(void)
 {
 #if defined(__AFL_COMPILER)
 	/* Spread the emulated edges over the top part of AFL's map, clear. */
-	if (__afl_area_ptr && __afl_map_size >= 2 * COVERAGE_SIZE) {
-		uint8_t *top = __afl_area_ptr + (__afl_map_size - COVERAGE_SIZE);
+	uint32_t size;
+	uint8_t *map = afl_map(&size);
+
+	if (map && size >= 2 * COVERAGE_SIZE) {
+		uint8_t *top = map + (size - COVERAGE_SIZE);
 		for (unsigned k = 0; k < COVERAGE_SIZE; k++)
 			if (coverage[k])
 				top[k] = (uint8_t)(top[k] + coverage[k]);
