@@ -13,8 +13,11 @@ if(SDEISIM_FUZZ)
     message(FATAL_ERROR "the fuzz presets need clang (libFuzzer) or afl-clang-fast")
   endif()
   # Programs that are not harnesses (tests, tools) link code with coverage
-  # callbacks too: give them the runtime without its main().
-  add_link_options(-fsanitize=fuzzer-no-link)
+  # callbacks too: give them the runtime without its main().  (An OSS-Fuzz
+  # style build brings its own engine and flags: see SDEISIM_FUZZ_ENGINE.)
+  if(SDEISIM_FUZZ_ENGINE STREQUAL "-fsanitize=fuzzer")
+    add_link_options(-fsanitize=fuzzer-no-link)
+  endif()
 endif()
 
 # Coverage instrumentation for the fuzzers, on the code whose behaviour
@@ -24,13 +27,15 @@ endif()
 # instrumenting it halves the executions per second.  The emulated client
 # code is covered separately (extra counters fed from Unicorn).
 #
+# ($CFLAGS decide in OSS-Fuzz style builds.)
+#
 # Comparison tracing (which feeds operands of compares to the mutator) is
 # for parsers, where magic strings matter; in the dispatcher, the model and
 # the decoder the input's vocabulary already supplies the interesting
 # values, and tracing every compare of their state checks would cost
 # more than half the executions.  Pass PARSER for parsers.
 function(sdeisim_fuzz_coverage target)
-  if(SDEISIM_FUZZ)
+  if(SDEISIM_FUZZ AND SDEISIM_FUZZ_ENGINE STREQUAL "-fsanitize=fuzzer")
     if("${ARGN}" STREQUAL "PARSER")
       target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
     else()
