@@ -22,11 +22,9 @@ cmake --build "$work/build"
 harnesses=$(cd "$work/build/bin" && ls fuzz_* | grep -v -e '^fuzz_empty$' -e '^fuzz_replay$' -e '^fuzz_seeds$')
 for h in $harnesses; do
   cp "$work/build/bin/$h" "$OUT/$h"
-  if [ -f "$src/fuzz/dict/$h.dict" ]; then
-    cp "$src/fuzz/dict/$h.dict" "$OUT/$h.dict"
-  elif [ -f "$src/fuzz/dict/program.dict" ]; then
-    cp "$src/fuzz/dict/program.dict" "$OUT/$h.dict"
-  fi
+  dict="$work/build/seeds/program.dict"
+  [ -f "$work/build/seeds/$h.dict" ] && dict="$work/build/seeds/$h.dict"
+  cp "$dict" "$OUT/$h.dict"
   printf '[libfuzzer]\nmax_len = 2064\ntimeout = 10\n' > "$OUT/$h.options"
   seeds="$work/build/seeds/program"
   [ -d "$work/build/seeds/$h" ] && seeds="$work/build/seeds/$h"

@@ -2,15 +2,28 @@
  * fuzz_seeds - write a seed corpus for the harnesses.
  *
  *   fuzz_seeds DIR [COUNT]
+ *   fuzz_seeds --dict FILE
  *
  * Writes COUNT (default 64) generated inputs of each family of fz_gen.h,
- * 32 operations each, as DIR/gen-driven-NNN and DIR/gen-random-NNN.
- * Always the same bytes (fixed seed), so a corpus can be rebuilt.
+ * 32 operations each, as DIR/gen-driven-NNN and DIR/gen-random-NNN
+ * (creating DIR).  Always the same bytes (fixed seed), so a corpus can be
+ * rebuilt.
+ *
+ * --dict writes the harnesses' dictionary (AFL/libFuzzer syntax): whole
+ * records, since that is what a mutation should insert - a call of each
+ * SDEI function with well-chosen arguments, from PE 0 and from a handler,
+ * an interrupt of each platform event, and literal records carrying the
+ * magic values (function IDs, event numbers, MPIDR and bit-31 patterns).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "fz_gen.h"
+#include "fz_vocab.h"
+#include "sdd/sdd.h"
 
 static int write_file(const char *path, const uint8_t *p, size_t n)
 {
@@ -23,15 +36,71 @@ static int write_file(const char *path, const uint8_t *p, size_t n)
 	return 0;
 }
 
+static void dict_entry(FILE *f, const char *name, unsigned n, const uint8_t rec[FZ_RECORD_BYTES])
+{
+	fprintf(f, "%s_%u=\"", name, n);
+	for (unsigned k = 0; k < FZ_RECORD_BYTES; k++)
+		fprintf(f, "\\x%02X", rec[k]);
+	fprintf(f, "\"\n");
+}
+
+static int write_dict(const char *path)
+{
+	static const uint64_t magic[] = {
+		0xC4000020, 0xC4000021, 0xC4000025, 0xC4000026, 0xC400002F, 0x84000020, 0x84000000,
+		0xC4000003, 0x40000000, 0x40FF0000, 0x40FF8000, 0x80000000, 0xFFFFFFFF, 0x100000000ull,
+		0x8000000000000000ull, 0xFF00000000ull, 0x100, 0x10000, 0x1000000,
+	};
+	FILE *f = fopen(path, "w");
+	uint8_t rec[FZ_RECORD_BYTES];
+
+	if (f == NULL) {
+		fprintf(stderr, "fuzz_seeds: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	fprintf(f, "# sdeisim program harnesses: whole 8-byte records (see fuzz/fz_input.h)\n");
+	for (unsigned sel = 0; sel < SDD_CALL_COUNT; sel++) {
+		/* a step: PE 0, the first good value of each argument's role */
+		memset(rec, 0, sizeof rec);
+		rec[0] = fz_record_byte(FZ_R_CALL);
+		rec[2] = (uint8_t)sel;
+		dict_entry(f, "call", sel, rec);
+		/* the same from handler 0 */
+		rec[0] = fz_record_byte(FZ_R_ACTION);
+		rec[1] = 0;
+		dict_entry(f, "action", sel, rec);
+	}
+	for (unsigned e = 0; e < 5; e++) {           /* the platform events' interrupts */
+		memset(rec, 0, sizeof rec);
+		rec[0] = fz_record_byte(FZ_R_INTERRUPT);
+		rec[2] = (uint8_t)(e << 2);
+		dict_entry(f, "interrupt", e, rec);
+	}
+	for (unsigned k = 0; k < sizeof magic / sizeof magic[0]; k++) {
+		memset(rec, 0, sizeof rec);
+		rec[0] = fz_record_byte(FZ_R_LITERAL);
+		for (unsigned b = 0; b < 7; b++)
+			rec[1 + b] = (uint8_t)(magic[k] >> (8 * b));
+		dict_entry(f, "literal", k, rec);
+	}
+	return fclose(f) == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	static const char *const family[] = { "random", "driven" };
 	struct fz_gen g = { 0x5DEECE66Dull };
 	long count = argc > 2 ? strtol(argv[2], NULL, 10) : 64;
 
-	if (argc < 2 || argc > 3 || count <= 0 || count > 100000) {
-		fprintf(stderr, "usage: fuzz_seeds DIR [COUNT]\n");
+	if (argc == 3 && strcmp(argv[1], "--dict") == 0)
+		return write_dict(argv[2]);
+	if (argc < 2 || argc > 3 || count <= 0 || count > 100000 || argv[1][0] == '-') {
+		fprintf(stderr, "usage: fuzz_seeds DIR [COUNT] | fuzz_seeds --dict FILE\n");
 		return 2;
+	}
+	if (mkdir(argv[1], 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "fuzz_seeds: %s: %s\n", argv[1], strerror(errno));
+		return 1;
 	}
 	for (long k = 0; k < count; k++)
 		for (unsigned f = 0; f < 2; f++) {
