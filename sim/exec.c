@@ -240,6 +240,32 @@ static void note_complete(struct sim_machine *m, unsigned pe, const struct sdd_o
 	sim_observe(m, &ob);
 }
 
+/* A call the dispatcher answers returns its result in x0 and nothing
+ * else (SMCCC: x1-x17 are preserved by SDEI calls, which have one
+ * result); a change anywhere else is the dispatcher's fault. */
+static bool only_x0_changed(struct sim_machine *m, const struct sim_ctx *ctx, const struct sdd_regs *r,
+			    unsigned pe, uint32_t fid)
+{
+	struct sdd_regs before;
+
+	sim_ctx_to_regs(ctx, &before);
+	for (unsigned k = 1; k < SDD_CONTEXT_REGS; k++)
+		if (r->x[k] != before.x[k]) {
+			sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc,
+				 "%s on PE %u returned with x%u changed (0x%llx, was 0x%llx): only x0 is a result",
+				 sdd_call_name(fid), pe, k, (unsigned long long)r->x[k],
+				 (unsigned long long)before.x[k]);
+			return false;
+		}
+	if (r->pc != before.pc || r->pstate != before.pstate || r->elr_elc != before.elr_elc ||
+	    r->spsr_elc != before.spsr_elc) {
+		sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc,
+			 "%s on PE %u returned to a different PC, PSTATE or ELR/SPSR", sdd_call_name(fid), pe);
+		return false;
+	}
+	return true;
+}
+
 enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx,
 				       const struct sim_op *op, bool from_handler)
 {
@@ -281,6 +307,8 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 			return SIM_TRAP_STOP;
 		}
 		x0 = (int64_t)r.x[0];
+		if (!only_x0_changed(m, ctx, &r, pe, fid))
+			return SIM_TRAP_STOP;
 		ctx->x[0] = r.x[0];
 		observe_call(m, pe, ctx, fid, args, x0, false, from_handler, el, false);
 		if (op)
