@@ -1,0 +1,227 @@
+/*
+ * linein.c - see linein.h.
+ *
+ * One buffer of LINEIN_MAX_LINE + a read chunk: lines are found with
+ * memchr and handed out in place; the unread tail moves to the front
+ * before the next read.  zlib's gzread reads plain files as they are, so
+ * one path serves both.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "linein.h"
+
+#define CHUNK (1u << 20)
+
+struct linein {
+	gzFile   gz;                /* NULL: memory input */
+	const uint8_t *mem;         /* memory input (a private copy) */
+	size_t   mem_len, mem_pos;
+	char    *buf;               /* LINEIN_MAX_LINE + CHUNK + 1 bytes */
+	size_t   start, end;        /* unread bytes: buf[start..end) */
+	bool     eof;               /* the source has nothing more */
+	bool     fatal;
+	bool     complete;
+	uint64_t lineno;
+	char     name[512];
+	char     error[600];
+};
+
+static struct linein *alloc(const char *name)
+{
+	struct linein *in = calloc(1, sizeof *in);
+
+	if (!in)
+		return NULL;
+	in->buf = malloc(LINEIN_MAX_LINE + CHUNK + 1);
+	if (!in->buf) {
+		free(in);
+		return NULL;
+	}
+	snprintf(in->name, sizeof in->name, "%s", name);
+	return in;
+}
+
+struct linein *linein_open(const char *path, char *err, size_t errlen)
+{
+	struct linein *in;
+	gzFile gz;
+
+	if (strcmp(path, "-") == 0) {
+		int fd = dup(STDIN_FILENO);
+		gz = fd >= 0 ? gzdopen(fd, "rb") : NULL;
+		if (!gz && fd >= 0)
+			close(fd);
+	} else {
+		gz = gzopen(path, "rb");
+	}
+	if (!gz) {
+		snprintf(err, errlen, "%s: cannot open", path);
+		return NULL;
+	}
+	gzbuffer(gz, 256u << 10);
+	in = alloc(strcmp(path, "-") == 0 ? "<stdin>" : path);
+	if (!in) {
+		gzclose(gz);
+		snprintf(err, errlen, "%s: out of memory", path);
+		return NULL;
+	}
+	in->gz = gz;
+	return in;
+}
+
+struct linein *linein_open_mem(const uint8_t *data, size_t n, const char *name)
+{
+	struct linein *in = alloc(name);
+	uint8_t *copy;
+
+	if (!in)
+		return NULL;
+	copy = malloc(n ? n : 1);
+	if (!copy) {
+		linein_close(in);
+		return NULL;
+	}
+	if (n)
+		memcpy(copy, data, n);
+	in->mem = copy;
+	in->mem_len = n;
+	return in;
+}
+
+void linein_close(struct linein *in)
+{
+	if (!in)
+		return;
+	if (in->gz)
+		gzclose(in->gz);
+	free((void *)(uintptr_t)in->mem);
+	free(in->buf);
+	free(in);
+}
+
+const char *linein_error(const struct linein *in)
+{
+	return in->error;
+}
+
+bool linein_fatal(const struct linein *in)
+{
+	return in->fatal;
+}
+
+uint64_t linein_lineno(const struct linein *in)
+{
+	return in->lineno;
+}
+
+bool linein_complete(const struct linein *in)
+{
+	return in->complete;
+}
+
+const char *linein_name(const struct linein *in)
+{
+	return in->name;
+}
+
+/* Append up to CHUNK bytes from the source at buf[end]; false at its end
+ * or on an error (in->fatal). */
+static bool fill(struct linein *in)
+{
+	size_t room = LINEIN_MAX_LINE + CHUNK - in->end;
+	size_t got;
+
+	if (in->eof || room == 0)
+		return false;
+	if (room > CHUNK)
+		room = CHUNK;
+	if (!in->gz) {
+		got = in->mem_len - in->mem_pos < room ? in->mem_len - in->mem_pos : room;
+		memcpy(in->buf + in->end, in->mem + in->mem_pos, got);
+		in->mem_pos += got;
+	} else {
+		int n = gzread(in->gz, in->buf + in->end, (unsigned)room);
+		if (n < 0) {
+			int code;
+			const char *why = gzerror(in->gz, &code);
+			snprintf(in->error, sizeof in->error, "%s:%llu:1: cannot read: %s", in->name,
+				 (unsigned long long)in->lineno + 1, why ? why : "read error");
+			in->fatal = true;
+			in->eof = true;
+			return false;
+		}
+		got = (size_t)n;
+	}
+	if (got == 0) {
+		in->eof = true;
+		return false;
+	}
+	in->end += got;
+	return true;
+}
+
+/* Move the unread bytes to the front of the buffer. */
+static void compact(struct linein *in)
+{
+	if (in->start == 0)
+		return;
+	memmove(in->buf, in->buf + in->start, in->end - in->start);
+	in->end -= in->start;
+	in->start = 0;
+}
+
+/* Drop everything up to and including the next newline (a line too long
+ * to hold). */
+static void skip_line(struct linein *in)
+{
+	for (;;) {
+		char *nl = memchr(in->buf + in->start, '\n', in->end - in->start);
+		if (nl) {
+			in->start = (size_t)(nl - in->buf) + 1;
+			return;
+		}
+		in->start = in->end = 0;
+		if (!fill(in))
+			return;
+	}
+}
+
+int linein_next(struct linein *in, char **line, size_t *len)
+{
+	char *nl;
+	size_t n;
+
+	if (in->fatal)
+		return -1;
+	for (;;) {
+		nl = memchr(in->buf + in->start, '\n', in->end - in->start);
+		if (nl || in->eof)
+			break;
+		if (in->end - in->start >= LINEIN_MAX_LINE) {
+			in->lineno++;
+			snprintf(in->error, sizeof in->error, "%s:%llu:1: line longer than %u bytes", in->name,
+				 (unsigned long long)in->lineno, LINEIN_MAX_LINE);
+			skip_line(in);
+			return -1;
+		}
+		compact(in);
+		if (!fill(in) && in->fatal)
+			return -1;
+	}
+	if (!nl && in->start == in->end)
+		return 0;
+	in->lineno++;
+	in->complete = nl != NULL;
+	n = nl ? (size_t)(nl - (in->buf + in->start)) : in->end - in->start;
+	*line = in->buf + in->start;
+	in->start += n + (nl ? 1 : 0);
+	if (n > 0 && (*line)[n - 1] == '\r')
+		n--;
+	(*line)[n] = 0;          /* the newline's place, or the spare byte after end */
+	*len = n;
+	return 1;
+}

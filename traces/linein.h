@@ -1,0 +1,43 @@
+/*
+ * linein.h - reading an importer's input one line at a time, fast and in
+ * bounded memory: plain or gzip-compressed files (zlib detects which),
+ * standard input ("-"), or a memory buffer (the fuzz harnesses).
+ *
+ * Lines are returned in place, NUL-terminated, without their newline and
+ * trailing carriage return; they stay valid until the next call.  A line
+ * longer than LINEIN_MAX_LINE is an error for that line only: the reader
+ * skips to the next newline and goes on, so a lenient importer can too.
+ */
+#ifndef TRACES_LINEIN_H
+#define TRACES_LINEIN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define LINEIN_MAX_LINE (1u << 20)
+
+struct linein;
+
+/* Open path ("-": standard input).  NULL with a message in err. */
+struct linein *linein_open(const char *path, char *err, size_t errlen);
+/* Read from data[0..n) (copied), named name in messages. */
+struct linein *linein_open_mem(const uint8_t *data, size_t n, const char *name);
+void linein_close(struct linein *in);
+
+/* The next line: 1 (*line, *len set), 0 at the end, -1 for a line that
+ * cannot be read (too long: the reader skips it; or a read or
+ * decompression error: every later call returns -1 too).  The message is
+ * linein_error(). */
+int linein_next(struct linein *in, char **line, size_t *len);
+const char *linein_error(const struct linein *in);
+/* True when the last read error ends the input (not a skipped line). */
+bool linein_fatal(const struct linein *in);
+
+/* The current line's number (1-based) and whether it ended with a
+ * newline (false: the input stopped in the middle of it). */
+uint64_t linein_lineno(const struct linein *in);
+bool     linein_complete(const struct linein *in);
+const char *linein_name(const struct linein *in);
+
+#endif /* TRACES_LINEIN_H */

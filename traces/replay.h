@@ -1,0 +1,105 @@
+/*
+ * replay.h - running a trace on the simulator and saying where the
+ * dispatcher answers differently (traces/README.md, "Replay").
+ *
+ * replay_build() turns a canonical trace into a scenario program (the
+ * platform of the chosen profile shaped like the traced machine; the
+ * calls each PE made, in time order; the interrupts and explicit
+ * dispatches that started handlers; handlers rebuilt as action lists) and
+ * an index of the trace for comparing.  replay_run() runs the program with
+ * an observer that matches every call, dispatch, completion and
+ * acknowledged interrupt of the run against the trace and reports each
+ * divergence, because the simulator's own expectations stop a run at the
+ * first that fails.  The same program, built with expectations, is a
+ * stand-alone reproducer whose failures name trace lines.
+ */
+#ifndef TRACES_REPLAY_H
+#define TRACES_REPLAY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "program.h"
+#include "sim.h"
+#include "trace.h"
+
+struct replay_opts {
+	const char *profile;     /* NULL: the trace's platform record's, else "default" */
+	bool expectations;       /* the trace's results become the program's expectations */
+};
+
+/* What a record is compared as. */
+enum replay_role { ROLE_NONE = 0, ROLE_CALL, ROLE_DISPATCH, ROLE_COMPLETE, ROLE_ACK };
+
+/* One handler invocation of the trace (a dispatch record). */
+struct replay_inv {
+	uint32_t dispatch;       /* record index */
+	int32_t  complete;       /* record index, -1: the trace ends inside it */
+	int32_t  handler;        /* program handler the registration maps to, -1: none */
+	uint32_t calls, ncalls;  /* replay.inv_calls[calls .. calls+ncalls): its calls */
+	uint8_t  pe;
+};
+
+struct replay {
+	char    *name;                      /* the trace file */
+	struct sim_program prog;
+	struct trace_rec *recs;             /* in replay order: time, then trace line */
+	uint32_t nrecs;
+	uint8_t *role;                      /* enum replay_role per record */
+	int32_t *rec_inv;                   /* calls: the invocation they belong to (-1: main context) */
+	struct replay_inv *invs;            /* in replay order */
+	uint32_t ninvs;
+	uint32_t *inv_calls;
+	int32_t *step_rec;                  /* per program step: the record it came from, -1 */
+	uint32_t *pe_invs[TRACE_MAX_PES];   /* per PE: its invocations, in order */
+	uint32_t npe_invs[TRACE_MAX_PES];
+	uint32_t *pe_acks[TRACE_MAX_PES];   /* per PE: acknowledged-interrupt records compared */
+	uint32_t npe_acks[TRACE_MAX_PES];
+	/* Builder notes (a handler invocation that does something else than
+	 * the first, a call from a handler whose dispatch is not in the trace,
+	 * ...): "TRACE:LINE: text" lines. */
+	char   **notes;
+	uint32_t nnotes, cap_notes;
+	struct trace_reader *reader;        /* owns the records' src_file strings */
+};
+
+/*
+ * Read the whole trace from rd (which the replay keeps until
+ * replay_free) and build.  0, or -1 with "file:line:column: message" in err
+ * (the trace does not read, names an unknown profile, or needs more
+ * handlers or actions than the simulator holds).
+ */
+int  replay_build(struct replay *rp, struct trace_reader *rd, const struct replay_opts *o,
+		  char *err, size_t errlen);
+void replay_free(struct replay *rp);
+
+/* The result of a replay run. */
+struct replay_summary {
+	uint32_t matched;        /* compared records the replay agreed with */
+	uint32_t diverged;       /* divergences printed */
+	bool     stopped;        /* the simulator stopped the run early (a failure of its own) */
+	char     stop_message[700];
+};
+
+/*
+ * Run the program on cpu, compare, and print each divergence to out in
+ * trace order ("TRACE:LINE: ..."), or only the first with first.
+ * Returns 0, or -1 when the simulator cannot build a machine for the
+ * program (message in sum->stop_message).
+ */
+int  replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out,
+		struct replay_summary *sum);
+
+/* ---- replay_state.c: the event's state, as the replay's calls left it ---- */
+
+struct replay_evstate;
+struct replay_evstate *replay_evstate_new(const struct sim_platform *p);
+void replay_evstate_free(struct replay_evstate *s);
+void replay_evstate_observe(struct replay_evstate *s, const struct sim_obs *o);
+/* "event 5 on PE 1: registered, enabled, running; PE 1 unmasked"; event
+ * -1: the PE's mask only. */
+void replay_evstate_describe(const struct replay_evstate *s, int32_t event, unsigned pe,
+			     char *buf, size_t n);
+
+#endif /* TRACES_REPLAY_H */

@@ -1,0 +1,181 @@
+/*
+ * replay_build.c - reading a trace for replay: all its records, in time
+ * order; the platform; the program (replay_walk.c); the index the
+ * comparison uses (replay_compare.c).
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay_internal.h"
+
+static int by_time(const void *x, const void *y)
+{
+	const struct trace_rec *a = x, *b = y;
+
+	if (a->t != b->t)
+		return a->t < b->t ? -1 : 1;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static int read_all(struct replay *rp, struct trace_reader *rd, char *err, size_t errlen)
+{
+	uint32_t cap = 0;
+	struct trace_rec r;
+	int rc;
+
+	while ((rc = trace_read(rd, &r)) == 1) {
+		if (rp->nrecs == cap) {
+			uint32_t want = cap ? cap * 2 : 1024;
+			struct trace_rec *bigger = realloc(rp->recs, want * sizeof *bigger);
+			if (!bigger) {
+				snprintf(err, errlen, "%s: out of memory", rp->name);
+				return -1;
+			}
+			rp->recs = bigger;
+			cap = want;
+		}
+		r.msg = NULL;              /* valid only until the next read */
+		rp->recs[rp->nrecs++] = r;
+	}
+	if (rc < 0) {
+		snprintf(err, errlen, "%s", trace_reader_error(rd));
+		return -1;
+	}
+	qsort(rp->recs, rp->nrecs, sizeof *rp->recs, by_time);
+	return 0;
+}
+
+/* The platform: the profile's, shaped like the traced machine (its PE
+ * count, client EL and conduit). */
+static int platform(struct replay *rp, const struct replay_opts *o, char *err, size_t errlen)
+{
+	struct sim_platform *pl = &rp->prog.platform;
+	const struct trace_rec *plat = NULL, *call = NULL;
+	const char *profile = o->profile;
+	uint32_t pes = 0;
+
+	for (uint32_t k = 0; k < rp->nrecs; k++) {
+		const struct trace_rec *r = &rp->recs[k];
+		if (r->kind == TRACE_PLATFORM && !plat)
+			plat = r;
+		if (r->kind == TRACE_CALL && !call && trace_fid_is_sdei((uint32_t)r->x[0]))
+			call = r;
+		if (r->kind != TRACE_PLATFORM && r->pe + 1u > pes)
+			pes = r->pe + 1u;
+	}
+	if (!profile)
+		profile = plat && (plat->has & TRACE_HAS_PROFILE) ? plat->profile : "default";
+	if (!sim_platform_profile(pl, profile)) {
+		snprintf(err, errlen, "%s: unknown profile '%s' (default, tf-a-fvp)", rp->name, profile);
+		return -1;
+	}
+	if (plat && (plat->has & TRACE_HAS_PES) && plat->pes > pes)
+		pes = plat->pes;
+	if (pes > pl->pes)
+		pl->pes = pes;
+	if (plat && (plat->has & TRACE_HAS_EL) && plat->el >= 1 && plat->el <= 2)
+		pl->client_el = plat->el;
+	else if (call && call->el >= 1 && call->el <= 2)
+		pl->client_el = call->el;
+	if (plat && (plat->has & TRACE_HAS_CONDUIT))
+		pl->conduit = plat->conduit;
+	else if (call)
+		pl->conduit = call->conduit;
+	return 0;
+}
+
+/* Per-invocation call lists and per-PE lists, for the comparison. */
+static int index_model(struct replay *rp)
+{
+	uint32_t total = 0;
+
+	for (uint32_t k = 0; k < rp->nrecs; k++) {
+		if (rp->recs[k].kind == TRACE_CALL && rp->rec_inv[k] >= 0)
+			rp->invs[rp->rec_inv[k]].ncalls++;
+		if (rp->role[k] == ROLE_ACK)
+			rp->npe_acks[rp->recs[k].pe]++;
+	}
+	for (uint32_t v = 0; v < rp->ninvs; v++) {
+		rp->invs[v].calls = total;
+		total += rp->invs[v].ncalls;
+		rp->invs[v].ncalls = 0;
+		rp->npe_invs[rp->invs[v].pe]++;
+	}
+	rp->inv_calls = malloc((total ? total : 1) * sizeof *rp->inv_calls);
+	if (!rp->inv_calls)
+		return -1;
+	for (unsigned p = 0; p < TRACE_MAX_PES; p++) {
+		rp->pe_invs[p] = malloc((rp->npe_invs[p] ? rp->npe_invs[p] : 1) * sizeof **rp->pe_invs);
+		rp->pe_acks[p] = malloc((rp->npe_acks[p] ? rp->npe_acks[p] : 1) * sizeof **rp->pe_acks);
+		if (!rp->pe_invs[p] || !rp->pe_acks[p])
+			return -1;
+		rp->npe_invs[p] = rp->npe_acks[p] = 0;
+	}
+	for (uint32_t k = 0; k < rp->nrecs; k++) {
+		const struct trace_rec *r = &rp->recs[k];
+		if (r->kind == TRACE_CALL && rp->rec_inv[k] >= 0) {
+			struct replay_inv *v = &rp->invs[rp->rec_inv[k]];
+			rp->inv_calls[v->calls + v->ncalls++] = k;
+		}
+		if (rp->role[k] == ROLE_ACK)
+			rp->pe_acks[r->pe][rp->npe_acks[r->pe]++] = k;
+	}
+	for (uint32_t v = 0; v < rp->ninvs; v++)
+		rp->pe_invs[rp->invs[v].pe][rp->npe_invs[rp->invs[v].pe]++] = v;
+	return 0;
+}
+
+int replay_build(struct replay *rp, struct trace_reader *rd, const struct replay_opts *o,
+		 char *err, size_t errlen)
+{
+	memset(rp, 0, sizeof *rp);
+	sim_program_init(&rp->prog);
+	rp->reader = rd;
+	rp->name = strdup(trace_reader_name(rd));
+	rp->prog.file = strdup(trace_reader_name(rd));
+	rp->prog.name = strdup(trace_reader_name(rd));
+	if (!rp->name || !rp->prog.file || !rp->prog.name) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (read_all(rp, rd, err, errlen) || platform(rp, o, err, errlen))
+		return -1;
+	for (uint32_t k = 0; k < rp->nrecs; k++)
+		rp->ninvs += rp->recs[k].kind == TRACE_DISPATCH;
+	rp->role = calloc(rp->nrecs ? rp->nrecs : 1, sizeof *rp->role);
+	rp->rec_inv = calloc(rp->nrecs ? rp->nrecs : 1, sizeof *rp->rec_inv);
+	rp->invs = calloc(rp->ninvs ? rp->ninvs : 1, sizeof *rp->invs);
+	if (!rp->role || !rp->rec_inv || !rp->invs) {
+		snprintf(err, errlen, "%s: out of memory", rp->name);
+		return -1;
+	}
+	if (replay_walk(rp, o, err, errlen))
+		return -1;
+	if (index_model(rp)) {
+		snprintf(err, errlen, "%s: out of memory", rp->name);
+		return -1;
+	}
+	err[0] = 0;
+	return 0;
+}
+
+void replay_free(struct replay *rp)
+{
+	for (uint32_t k = 0; k < rp->nnotes; k++)
+		free(rp->notes[k]);
+	free(rp->notes);
+	for (unsigned p = 0; p < TRACE_MAX_PES; p++) {
+		free(rp->pe_invs[p]);
+		free(rp->pe_acks[p]);
+	}
+	free(rp->inv_calls);
+	free(rp->step_rec);
+	free(rp->invs);
+	free(rp->rec_inv);
+	free(rp->role);
+	free(rp->recs);
+	free(rp->name);
+	sim_program_free(&rp->prog);
+	memset(rp, 0, sizeof *rp);
+}

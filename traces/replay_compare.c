@@ -1,0 +1,432 @@
+/*
+ * replay_compare.c - running a replay and comparing it with its trace,
+ * observation by observation (replay.h).
+ *
+ * Matching:
+ *   a call made by a step       the record that step came from;
+ *   a call made by a handler    the next call of the trace invocation the
+ *                               running handler was matched with;
+ *   a dispatch on a PE          the PE's earliest trace dispatch not yet
+ *                               matched with the same event (so one missed
+ *                               dispatch does not shift all later ones);
+ *   a completion                the matched invocation's completion;
+ *   an acknowledged interrupt   the PE's earliest unmatched acknowledgement
+ *                               of the same INTID.
+ * Every difference, every observation with no record and every compared
+ * record never reached is a divergence; they are printed in trace order.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay.h"
+#include "sdd/sdd_spec.h"
+
+#define MAX_DEPTH 8
+
+struct div { uint32_t line, seq; char *text; };
+
+struct frame { int32_t inv; int32_t event; uint32_t cursor; };
+
+struct cmp {
+	struct replay *rp;
+	struct replay_evstate *evs;
+	uint8_t *state;                       /* per record: 0 unmatched, 1 matched, 2 diverged */
+	uint8_t *inv_used;
+	struct frame stack[TRACE_MAX_PES][MAX_DEPTH];
+	uint8_t depth[TRACE_MAX_PES];
+	uint32_t inv_pos[TRACE_MAX_PES], ack_pos[TRACE_MAX_PES];
+	uint32_t step;
+	struct div *div;
+	uint32_t ndiv, cap_div;
+	bool oom;
+};
+
+enum { UNMATCHED = 0, MATCHED, DIVERGED };
+
+/* ---- Divergences ---- */
+
+__attribute__((format(printf, 3, 4)))
+static void diverge(struct cmp *c, uint32_t line, const char *fmt, ...)
+{
+	char text[900];
+	va_list ap;
+	int n = snprintf(text, sizeof text, "%s:%" PRIu32 ": ", c->rp->name, line);
+
+	va_start(ap, fmt);
+	vsnprintf(text + n, sizeof text - (size_t)n, fmt, ap);
+	va_end(ap);
+	if (c->ndiv == c->cap_div) {
+		uint32_t cap = c->cap_div ? c->cap_div * 2 : 16;
+		struct div *bigger = realloc(c->div, cap * sizeof *bigger);
+		if (!bigger) {
+			c->oom = true;
+			return;
+		}
+		c->div = bigger;
+		c->cap_div = cap;
+	}
+	c->div[c->ndiv].line = line;
+	c->div[c->ndiv].seq = c->ndiv;
+	c->div[c->ndiv].text = strdup(text);
+	if (c->div[c->ndiv].text)
+		c->ndiv++;
+}
+
+/* A result in words: "-3 (DENIED)", "0", "0x1000000000000". */
+static const char *show(char *buf, size_t n, int64_t v)
+{
+	const char *name = trace_error_name(v);
+
+	if (name)
+		snprintf(buf, n, "%" PRId64 " (%s)", v, name);
+	else if (v >= -1000 && v <= 0xFFFF)
+		snprintf(buf, n, "%" PRId64, v);
+	else
+		snprintf(buf, n, "0x%" PRIx64, (uint64_t)v);
+	return buf;
+}
+
+/* " [from FILE:LINE]" when the record came from an importer's input. */
+static const char *from(char *buf, size_t n, const struct trace_rec *r)
+{
+	if (r->has & TRACE_HAS_SRC)
+		snprintf(buf, n, " [from %s:%" PRIu32 "]", r->src_file, r->src_line);
+	else
+		buf[0] = 0;
+	return buf;
+}
+
+static const char *fname(char *buf, size_t n, uint32_t fid)
+{
+	const char *s = trace_fid_name(fid);
+	if (s)
+		return s;
+	snprintf(buf, n, "function 0x%08" PRIx32, fid);
+	return buf;
+}
+
+/* The event a call concerns (for its state): its x1 for the calls that
+ * name one, the running one for those made inside a handler. */
+static int32_t event_of_call(const struct cmp *c, uint32_t fid, uint64_t x1, unsigned pe)
+{
+	switch (fid) {
+	case SDD_FID_EVENT_REGISTER: case SDD_FID_EVENT_ENABLE: case SDD_FID_EVENT_DISABLE:
+	case SDD_FID_EVENT_UNREGISTER: case SDD_FID_EVENT_STATUS: case SDD_FID_EVENT_GET_INFO:
+	case SDD_FID_EVENT_ROUTING_SET: case SDD_FID_INTERRUPT_RELEASE: case SDD_FID_EVENT_SIGNAL:
+		return (int32_t)x1;
+	case SDD_FID_EVENT_CONTEXT: case SDD_FID_EVENT_COMPLETE: case SDD_FID_EVENT_COMPLETE_AND_RESUME:
+		return c->depth[pe] ? c->stack[pe][c->depth[pe] - 1].event : -1;
+	default:
+		return -1;
+	}
+}
+
+/* ---- Calls ---- */
+
+static void compare_call(struct cmp *c, uint32_t rec, const struct sim_obs *o)
+{
+	const struct trace_rec *r = &c->rp->recs[rec];
+	uint32_t fid = (uint32_t)r->x[0];
+	bool psci = trace_fid_is_psci(fid);
+	char a[48], b[48], nm[32], st[200], src[300];
+	int64_t want = (int64_t)r->r[0], got = o->result;
+
+	if (psci) {                   /* PSCI results are 32-bit */
+		want = (int32_t)want;
+		got = (int32_t)got;
+	}
+	replay_evstate_describe(c->evs, event_of_call(c, fid, o->args[0], o->pe), o->pe, st, sizeof st);
+	c->state[rec] = DIVERGED;
+	if (o->fid != fid) {
+		diverge(c, r->line, "PE %u: the trace calls %s, the replay called %s%s", r->pe, fname(nm, sizeof nm, fid),
+			fname(a, sizeof a, o->fid), from(src, sizeof src, r));
+	} else if (r->end == TRACE_END_RET && !psci && o->status == 1) {
+		diverge(c, r->line, "%s on PE %u: trace x0=%s, replay: the call completed the handler; %s%s",
+			fname(nm, sizeof nm, fid), r->pe, (r->r_known & 1) ? show(a, sizeof a, want) : "?", st,
+			from(src, sizeof src, r));
+	} else if (r->end == TRACE_END_RET && (r->r_known & 1) && want != got) {
+		diverge(c, r->line, "%s on PE %u: trace x0=%s, replay x0=%s; %s%s", fname(nm, sizeof nm, fid), r->pe,
+			show(a, sizeof a, want), show(b, sizeof b, got), st, from(src, sizeof src, r));
+	} else if (r->end == TRACE_END_COMPLETE && o->status != 1) {
+		diverge(c, r->line, "%s on PE %u: the trace's call completed the handler, the replay's returned x0=%s; %s%s",
+			fname(nm, sizeof nm, fid), r->pe, show(b, sizeof b, got), st, from(src, sizeof src, r));
+	} else {
+		c->state[rec] = MATCHED;
+	}
+}
+
+static void on_call(struct cmp *c, const struct sim_obs *o)
+{
+	struct replay *rp = c->rp;
+	char nm[32];
+
+	if (!o->from_handler) {
+		int32_t rec = c->step < rp->prog.nsteps ? rp->step_rec[c->step] : -1;
+		if (rec >= 0 && rp->recs[rec].kind == TRACE_CALL && c->state[rec] == UNMATCHED) {
+			compare_call(c, (uint32_t)rec, o);
+			return;
+		}
+		diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay called %s, which the trace does not",
+			o->pe, fname(nm, sizeof nm, o->fid));
+		return;
+	}
+	if (c->depth[o->pe] > 0) {
+		struct frame *f = &c->stack[o->pe][c->depth[o->pe] - 1];
+		const struct replay_inv *v;
+		if (f->inv < 0)
+			return;           /* in a handler the trace never entered: reported at its dispatch */
+		v = &rp->invs[f->inv];
+		if (f->cursor < v->ncalls) {
+			compare_call(c, rp->inv_calls[v->calls + f->cursor++], o);
+			return;
+		}
+		diverge(c, rp->recs[v->dispatch].line, "PE %u: the replayed handler called %s after the trace's "
+			"handler had made all its calls", o->pe, fname(nm, sizeof nm, o->fid));
+		return;
+	}
+	diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay called %s from a handler the comparison "
+		"did not see enter", o->pe, fname(nm, sizeof nm, o->fid));
+}
+
+/* ---- Dispatches and completions ---- */
+
+static int32_t find_inv(struct cmp *c, unsigned pe, int32_t event)
+{
+	struct replay *rp = c->rp;
+	uint32_t *list = rp->pe_invs[pe], n = rp->npe_invs[pe];
+
+	while (c->inv_pos[pe] < n && c->inv_used[list[c->inv_pos[pe]]])
+		c->inv_pos[pe]++;
+	for (uint32_t k = c->inv_pos[pe]; k < n; k++)
+		if (!c->inv_used[list[k]] && rp->recs[rp->invs[list[k]].dispatch].event == event)
+			return (int32_t)list[k];
+	return -1;
+}
+
+static void on_dispatch(struct cmp *c, const struct sim_obs *o)
+{
+	struct replay *rp = c->rp;
+	int32_t v = find_inv(c, o->pe, o->event);
+	char st[200], src[300];
+
+	if (c->depth[o->pe] < MAX_DEPTH)
+		c->stack[o->pe][c->depth[o->pe]++] = (struct frame){ v, o->event, 0 };
+	if (v < 0) {
+		replay_evstate_describe(c->evs, o->event, o->pe, st, sizeof st);
+		diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay dispatched event %" PRId32 " (x1=0x%" PRIx64
+			"), which the trace does not here; %s", o->pe, o->event, o->regs[1], st);
+		return;
+	}
+	c->inv_used[v] = 1;
+	{
+		const struct replay_inv *iv = &rp->invs[v];
+		const struct trace_rec *r = &rp->recs[iv->dispatch];
+		c->state[iv->dispatch] = DIVERGED;
+		if (iv->handler >= 0 && o->handler != iv->handler)
+			diverge(c, r->line, "dispatch of event %" PRId32 " on PE %u: the replay entered handler %s, not %s%s",
+				r->event, r->pe, o->handler >= 0 ? sim_str(&rp->prog, rp->prog.handlers[o->handler].name) : "?",
+				sim_str(&rp->prog, rp->prog.handlers[iv->handler].name), from(src, sizeof src, r));
+		else if ((r->x_known & 2) && o->regs[1] != r->x[1])
+			diverge(c, r->line, "dispatch of event %" PRId32 " on PE %u: trace x1=0x%" PRIx64 ", replay x1=0x%"
+				PRIx64 "%s", r->event, r->pe, r->x[1], o->regs[1], from(src, sizeof src, r));
+		else
+			c->state[iv->dispatch] = MATCHED;
+	}
+}
+
+static const char *done_name(int32_t status)
+{
+	return status == -1 ? "COMPLETE_AND_RESUME" : status == -2 ? "an implicit completion" : "COMPLETE";
+}
+
+static void on_complete(struct cmp *c, const struct sim_obs *o)
+{
+	struct replay *rp = c->rp;
+	const struct frame *f;
+	const struct trace_rec *r;
+	int32_t how;
+	char src[300];
+
+	if (c->depth[o->pe] == 0)
+		return;
+	f = &c->stack[o->pe][--c->depth[o->pe]];
+	if (f->inv < 0)
+		return;
+	if (rp->invs[f->inv].complete < 0) {
+		r = &rp->recs[rp->invs[f->inv].dispatch];
+		diverge(c, r->line, "PE %u: the replay's handler for event %" PRId32 " finished (%s); the trace ends "
+			"inside it", o->pe, r->event, done_name(o->status));
+		return;
+	}
+	r = &rp->recs[rp->invs[f->inv].complete];
+	how = o->status == -1 ? TRACE_DONE_RESUME : o->status == -2 ? TRACE_DONE_IMPLICIT : TRACE_DONE_COMPLETE;
+	c->state[rp->invs[f->inv].complete] = DIVERGED;
+	if (how != r->how)
+		diverge(c, r->line, "event %" PRId32 " on PE %u: the trace's handler finished by %s, the replay's by %s%s",
+			r->event, r->pe, done_name(r->how == TRACE_DONE_RESUME ? -1 : r->how == TRACE_DONE_IMPLICIT ? -2 : 0),
+			done_name(o->status), from(src, sizeof src, r));
+	else
+		c->state[rp->invs[f->inv].complete] = MATCHED;
+}
+
+static void on_irq(struct cmp *c, const struct sim_obs *o)
+{
+	struct replay *rp = c->rp;
+	uint32_t *list = rp->pe_acks[o->pe], n = rp->npe_acks[o->pe];
+	static const char *const res[] = { "dispatched", "deferred", "held", "dropped", "not-sdei", "refused", "fault" };
+
+	while (c->ack_pos[o->pe] < n && c->state[list[c->ack_pos[o->pe]]] != UNMATCHED)
+		c->ack_pos[o->pe]++;
+	for (uint32_t k = c->ack_pos[o->pe]; k < n; k++) {
+		const struct trace_rec *r = &rp->recs[list[k]];
+		char src[300];
+		if (c->state[list[k]] != UNMATCHED || r->intid != o->intid)
+			continue;
+		c->state[list[k]] = MATCHED;
+		if ((r->has & TRACE_HAS_RES) && r->res != o->status) {
+			c->state[list[k]] = DIVERGED;
+			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the trace's firmware %s it, the replay's %s it%s",
+				r->intid, r->pe, res[r->res % 7], res[(unsigned)o->status % 7], from(src, sizeof src, r));
+		}
+		return;
+	}
+	diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay's firmware acknowledged INTID %" PRIu32
+		" (%s), which the trace's does not here", o->pe, o->intid, res[(unsigned)o->status % 7]);
+}
+
+static void observe(void *ctx, const struct sim_obs *o)
+{
+	struct cmp *c = ctx;
+
+	switch (o->kind) {
+	case SIM_OBS_STEP:
+		c->step = o->step;
+		break;
+	case SIM_OBS_CALL:
+	case SIM_OBS_PSCI:
+		on_call(c, o);
+		break;
+	case SIM_OBS_DISPATCH:
+		on_dispatch(c, o);
+		break;
+	case SIM_OBS_COMPLETE:
+		on_complete(c, o);
+		break;
+	case SIM_OBS_IRQ:
+		on_irq(c, o);
+		break;
+	default:
+		break;
+	}
+	replay_evstate_observe(c->evs, o);
+}
+
+/* ---- The run ---- */
+
+/* Compared records the run never reached.  After a stop, only those
+ * before the stopping step count: the rest was never tried. */
+static uint32_t report_unreached(struct cmp *c, bool stopped, uint32_t stop_line)
+{
+	struct replay *rp = c->rp;
+	uint32_t untried = 0;
+
+	for (uint32_t k = 0; k < rp->nrecs; k++) {
+		const struct trace_rec *r = &rp->recs[k];
+		char nm[32], st[200], src[300];
+		if (rp->role[k] == ROLE_NONE || c->state[k] != UNMATCHED)
+			continue;
+		if (stopped && r->line >= stop_line) {
+			untried++;
+			continue;
+		}
+		replay_evstate_describe(c->evs, r->kind == TRACE_CALL ? event_of_call(c, (uint32_t)r->x[0], r->x[1], r->pe)
+									: r->kind == TRACE_IRQ ? -1 : r->event, r->pe, st, sizeof st);
+		switch (rp->role[k]) {
+		case ROLE_CALL:
+			diverge(c, r->line, "%s on PE %u: the replay did not make this call; at the end: %s%s",
+				fname(nm, sizeof nm, (uint32_t)r->x[0]), r->pe, st, from(src, sizeof src, r));
+			break;
+		case ROLE_DISPATCH:
+			diverge(c, r->line, "dispatch of event %" PRId32 " on PE %u: the replay did not dispatch it; at the "
+				"end: %s%s", r->event, r->pe, st, from(src, sizeof src, r));
+			break;
+		case ROLE_COMPLETE:
+			diverge(c, r->line, "completion of event %" PRId32 " on PE %u: the replay's handler did not finish "
+				"here; at the end: %s%s", r->event, r->pe, st, from(src, sizeof src, r));
+			break;
+		default:
+			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay's firmware did not acknowledge it%s",
+				r->intid, r->pe, from(src, sizeof src, r));
+			break;
+		}
+	}
+	return untried;
+}
+
+static int by_line(const void *x, const void *y)
+{
+	const struct div *a = x, *b = y;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, struct replay_summary *sum)
+{
+	struct cmp c;
+	struct sim_run_opts ro;
+	struct sim_result res;
+	uint32_t untried = 0, limit, stop_line = 0;
+	int rc;
+
+	memset(sum, 0, sizeof *sum);
+	memset(&c, 0, sizeof c);
+	c.rp = rp;
+	c.evs = replay_evstate_new(&rp->prog.platform);
+	c.state = calloc(rp->nrecs ? rp->nrecs : 1, 1);
+	c.inv_used = calloc(rp->ninvs ? rp->ninvs : 1, 1);
+	if (!c.evs || !c.state || !c.inv_used) {
+		snprintf(sum->stop_message, sizeof sum->stop_message, "out of memory");
+		rc = -1;
+		goto out;
+	}
+	memset(&ro, 0, sizeof ro);
+	ro.observer.obs = observe;
+	ro.observer.ctx = &c;
+	rp->prog.lenient = true;          /* a step that cannot be made is skipped: the comparison says so */
+	rc = sim_run(cpu, &rp->prog, &ro, &res);
+	if (rc) {
+		snprintf(sum->stop_message, sizeof sum->stop_message, "%s", res.message);
+		goto out;
+	}
+	if (!res.passed) {
+		sum->stopped = true;
+		stop_line = res.step < rp->prog.nsteps ? rp->prog.steps[res.step].loc.line : res.loc.line;
+		snprintf(sum->stop_message, sizeof sum->stop_message, "%s", res.message);
+		diverge(&c, stop_line, "the replay stopped: %s", res.message);
+	}
+	untried = report_unreached(&c, sum->stopped, stop_line);
+	qsort(c.div, c.ndiv, sizeof *c.div, by_line);
+	limit = first && c.ndiv ? 1 : c.ndiv;
+	for (uint32_t k = 0; k < limit; k++)
+		fprintf(out, "%s\n", c.div[k].text);
+	for (uint32_t k = 0; k < rp->nrecs; k++)
+		if (c.state[k] == MATCHED && (!first || c.ndiv == 0 || rp->recs[k].line < c.div[0].line))
+			sum->matched++;
+	sum->diverged = limit;
+	if (sum->stopped && untried && !first)
+		fprintf(out, "%s: %" PRIu32 " trace record%s after line %" PRIu32 " not replayed\n", rp->name, untried,
+			untried == 1 ? "" : "s", stop_line);
+	fprintf(out, "%" PRIu32 " matched, %" PRIu32 " diverged\n", sum->matched, sum->diverged);
+out:
+	for (uint32_t k = 0; k < c.ndiv; k++)
+		free(c.div[k].text);
+	free(c.div);
+	free(c.state);
+	free(c.inv_used);
+	replay_evstate_free(c.evs);
+	return rc;
+}

@@ -1,0 +1,345 @@
+/*
+ * replay_slots.c - see replay_slots.h.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay_slots.h"
+#include "sdd/sdd_spec.h"
+
+#define ANY_PE 0xFFu
+
+struct slot {
+	int32_t  event;
+	uint64_t ep;
+	uint32_t line;
+	bool     claimed;
+	struct sim_op *ops;
+	uint32_t nops, cap;
+};
+
+struct mapent { bool used; uint64_t key; uint32_t slot; };
+
+struct slots {
+	struct slot *v;
+	uint32_t n, cap;
+	struct mapent *map;          /* open addressing, power-of-two size */
+	uint32_t map_n, map_cap;
+};
+
+struct slots *slots_new(void)
+{
+	return calloc(1, sizeof(struct slots));
+}
+
+void slots_free(struct slots *sl)
+{
+	if (!sl)
+		return;
+	for (uint32_t k = 0; k < sl->n; k++)
+		free(sl->v[k].ops);
+	free(sl->v);
+	free(sl->map);
+	free(sl);
+}
+
+uint32_t slots_count(const struct slots *sl)
+{
+	return sl->n;
+}
+
+uint32_t slots_add(struct slots *sl, int32_t event, uint64_t ep, uint32_t line)
+{
+	if (sl->n == sl->cap) {
+		uint32_t cap = sl->cap ? sl->cap * 2 : 16;
+		struct slot *bigger = realloc(sl->v, cap * sizeof *bigger);
+		if (!bigger)
+			return UINT32_MAX;
+		sl->v = bigger;
+		sl->cap = cap;
+	}
+	sl->v[sl->n] = (struct slot){ event, ep, line, false, NULL, 0, 0 };
+	return sl->n++;
+}
+
+/* ---- Registrations: (event, PE) -> slot ---- */
+
+static uint64_t key_of(int32_t event, unsigned pe)
+{
+	return ((uint64_t)(uint32_t)event << 8) | (pe & 0xFFu);
+}
+
+static uint32_t hash(uint64_t key)
+{
+	key ^= key >> 33;
+	key *= 0xff51afd7ed558ccdull;
+	key ^= key >> 33;
+	return (uint32_t)key;
+}
+
+static struct mapent *probe(const struct slots *sl, uint64_t key)
+{
+	uint32_t i = hash(key) & (sl->map_cap - 1);
+
+	while (sl->map[i].used && sl->map[i].key != key)
+		i = (i + 1) & (sl->map_cap - 1);
+	return &sl->map[i];
+}
+
+static bool put(struct slots *sl, uint64_t key, uint32_t slot)
+{
+	struct mapent *e;
+
+	if ((sl->map_n + 1) * 2 > sl->map_cap) {
+		struct mapent *old = sl->map;
+		uint32_t old_cap = sl->map_cap;
+		sl->map_cap = old_cap ? old_cap * 2 : 64;
+		sl->map = calloc(sl->map_cap, sizeof *sl->map);
+		if (!sl->map) {
+			sl->map = old;
+			sl->map_cap = old_cap;
+			return false;
+		}
+		sl->map_n = 0;
+		for (uint32_t k = 0; k < old_cap; k++)
+			if (old[k].used) {
+				*probe(sl, old[k].key) = old[k];
+				sl->map_n++;
+			}
+		free(old);
+	}
+	e = probe(sl, key);
+	if (!e->used)
+		sl->map_n++;
+	*e = (struct mapent){ true, key, slot };
+	return true;
+}
+
+static uint32_t get(const struct slots *sl, uint64_t key)
+{
+	const struct mapent *e;
+
+	if (sl->map_cap == 0)
+		return UINT32_MAX;
+	e = probe(sl, key);
+	return e->used ? e->slot : UINT32_MAX;
+}
+
+bool slots_register(struct slots *sl, int32_t event, unsigned pe, uint32_t slot)
+{
+	return put(sl, key_of(event, pe), slot) && put(sl, key_of(event, ANY_PE), slot);
+}
+
+uint32_t slots_find(const struct slots *sl, int32_t event, unsigned pe, uint64_t ep)
+{
+	uint32_t mine = get(sl, key_of(event, pe)), any = get(sl, key_of(event, ANY_PE));
+
+	if (mine != UINT32_MAX && sl->v[mine].ep == ep)
+		return mine;
+	if (any != UINT32_MAX && sl->v[any].ep == ep)
+		return any;
+	return mine != UINT32_MAX ? mine : any;
+}
+
+/* ---- Action lists ---- */
+
+bool slots_claim(struct slots *sl, uint32_t slot)
+{
+	bool first = !sl->v[slot].claimed;
+	sl->v[slot].claimed = true;
+	return first;
+}
+
+bool slots_append(struct slots *sl, uint32_t slot, const struct sim_op *op)
+{
+	struct slot *s = &sl->v[slot];
+
+	if (s->nops == s->cap) {
+		uint32_t cap = s->cap ? s->cap * 2 : 8;
+		struct sim_op *bigger = realloc(s->ops, cap * sizeof *bigger);
+		if (!bigger)
+			return false;
+		s->ops = bigger;
+		s->cap = cap;
+	}
+	s->ops[s->nops++] = *op;
+	return true;
+}
+
+const struct sim_op *slots_actions(const struct slots *sl, uint32_t slot, uint32_t *n)
+{
+	*n = sl->v[slot].nops;
+	return sl->v[slot].ops;
+}
+
+int32_t slots_event(const struct slots *sl, uint32_t slot)
+{
+	return sl->v[slot].event;
+}
+
+/* ---- The program's handlers ---- */
+
+/* What an action list does, as bytes: two slots are one handler when
+ * their signatures are equal. */
+struct sig { uint8_t *b; size_t n, cap; bool oom; };
+
+static void put_bytes(struct sig *s, const void *p, size_t n)
+{
+	if (s->oom)
+		return;
+	if (s->n + n > s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 256;
+		uint8_t *bigger;
+		while (cap < s->n + n)
+			cap *= 2;
+		bigger = realloc(s->b, cap);
+		if (!bigger) {
+			s->oom = true;
+			return;
+		}
+		s->b = bigger;
+		s->cap = cap;
+	}
+	memcpy(s->b + s->n, p, n);
+	s->n += n;
+}
+
+static void put_value(struct sig *s, const struct sim_value *v)
+{
+	put_bytes(s, &v->kind, sizeof v->kind);
+	put_bytes(s, &v->u, sizeof v->u);
+}
+
+static void put_op(struct sig *s, const struct sim_program *p, const struct sim_op *op)
+{
+	uint8_t head[6] = { op->kind, op->pe, op->from_el, op->psci_fn, op->target, op->state };
+
+	put_bytes(s, head, sizeof head);
+	put_bytes(s, &op->intid, sizeof op->intid);
+	put_value(s, &op->fid);
+	put_bytes(s, &op->nargs, sizeof op->nargs);
+	for (uint32_t k = 0; k < op->nargs; k++)
+		put_value(s, &p->values[op->args + k]);
+	put_bytes(s, &op->nchecks, sizeof op->nchecks);
+	for (uint32_t k = 0; k < op->nchecks; k++) {
+		const struct sim_check *c = &p->checks[op->checks + k];
+		uint8_t ch[3] = { c->reg, c->m.kind, c->m.width32 };
+		put_bytes(s, ch, sizeof ch);
+		put_value(s, &c->m.a);
+		put_value(s, &c->m.b);
+	}
+}
+
+/* The actions a slot's handler runs: its recorded list, or (never
+ * entered in the trace) EVENT_COMPLETE at once; then the final yield. */
+static void final_list(const struct slot *s, struct sim_op *extra, uint32_t *nextra)
+{
+	memset(extra, 0, 2 * sizeof *extra);
+	*nextra = 0;
+	if (!s->claimed) {
+		extra[*nextra].kind = SIM_OP_COMPLETE;
+		extra[*nextra].fid = sim_const(SDD_EV_HANDLED);
+		extra[(*nextra)++].save = -1;
+	}
+	extra[*nextra].kind = SIM_OP_YIELD;
+	extra[(*nextra)++].save = -1;
+	for (uint32_t k = 0; k < *nextra; k++) {
+		extra[k].pe = SIM_NONE;
+		extra[k].target = SIM_NONE;
+		extra[k].loc.line = s->line;
+		extra[k].loc.col = 1;
+	}
+}
+
+struct group { uint64_t hash; uint32_t first_slot, handler; uint8_t *sig; size_t n; };
+
+static uint64_t fnv(const uint8_t *b, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001b3ull;
+	return h;
+}
+
+static int make_handler(struct sim_program *p, const struct slot *s, const struct sim_op *extra,
+			uint32_t nextra)
+{
+	struct sim_handler h;
+	char name[64];
+
+	memset(&h, 0, sizeof h);
+	snprintf(name, sizeof name, "ev%" PRId32 "_line%" PRIu32, s->event, s->line);
+	h.name = sim_add_string(p, name);
+	h.kind = SIM_H_ACTIONS;
+	h.ops = p->nactions;
+	h.loc.line = s->line;
+	h.loc.col = 1;
+	for (uint32_t k = 0; k < s->nops; k++)
+		sim_add_action(p, &s->ops[k]);
+	for (uint32_t k = 0; k < nextra; k++)
+		sim_add_action(p, &extra[k]);
+	h.nops = s->nops + nextra;
+	return (int)sim_add_handler(p, &h);
+}
+
+int slots_finish(struct slots *sl, struct sim_program *p, int32_t *handler_of, char *err, size_t errlen)
+{
+	struct group *groups = calloc(sl->n ? sl->n : 1, sizeof *groups);
+	uint32_t ngroups = 0;
+	struct sig s = { NULL, 0, 0, false };
+	int rc = 0;
+
+	if (!groups) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (uint32_t k = 0; k < sl->n && rc == 0; k++) {
+		struct sim_op extra[2];
+		uint32_t nextra, g;
+		uint64_t h;
+
+		final_list(&sl->v[k], extra, &nextra);
+		s.n = 0;
+		for (uint32_t a = 0; a < sl->v[k].nops; a++)
+			put_op(&s, p, &sl->v[k].ops[a]);
+		for (uint32_t a = 0; a < nextra; a++)
+			put_op(&s, p, &extra[a]);
+		if (s.oom) {
+			rc = -1;
+			break;
+		}
+		h = fnv(s.b, s.n);
+		for (g = 0; g < ngroups; g++)
+			if (groups[g].hash == h && groups[g].n == s.n && memcmp(groups[g].sig, s.b, s.n) == 0)
+				break;
+		if (g == ngroups) {
+			int hi = make_handler(p, &sl->v[k], extra, nextra);
+			groups[g] = (struct group){ h, k, (uint32_t)hi, malloc(s.n ? s.n : 1), s.n };
+			if (hi < 0 || !groups[g].sig) {
+				rc = -1;
+				break;
+			}
+			memcpy(groups[g].sig, s.b, s.n);
+			ngroups++;
+		}
+		handler_of[k] = (int32_t)groups[g].handler;
+	}
+	for (uint32_t g = 0; g < ngroups; g++)
+		free(groups[g].sig);
+	free(groups);
+	free(s.b);
+	if (rc || p->oom) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (uint32_t k = 0; k < p->nvalues; k++)
+		if ((p->values[k].kind == SIM_V_HANDLER || p->values[k].kind == SIM_V_HANDLER_OFF) &&
+		    p->values[k].u < sl->n)
+			p->values[k].u = (uint64_t)handler_of[p->values[k].u];
+	for (uint32_t k = 0; k < p->ndispatches; k++)
+		if (p->dispatches[k].handler >= 0 && (uint32_t)p->dispatches[k].handler < sl->n)
+			p->dispatches[k].handler = handler_of[p->dispatches[k].handler];
+	return 0;
+}

@@ -1,0 +1,56 @@
+/*
+ * replay_slots.h - the handlers of a replayed trace while they are being
+ * rebuilt (replay_slots.c), for replay_build.c.
+ *
+ * Every EVENT_REGISTER in the trace gets a slot: a handler-to-be, named in
+ * the program by slot number until the end.  A slot's action list is
+ * what its first invocation in the trace did (the calls it made, with a
+ * yield wherever other steps must happen before the handler goes on).
+ * At the end, slots with identical lists become one program handler (so a
+ * trace that registers thousands of times needs only as many handlers as
+ * it has distinct handler behaviours), every handler gets a final yield
+ * (a handler whose COMPLETE the replayed dispatcher refuses pauses instead
+ * of running off its list), a slot never invoked completes at once, and
+ * the values naming slots are renumbered to handler indices.
+ */
+#ifndef TRACES_REPLAY_SLOTS_H
+#define TRACES_REPLAY_SLOTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "program.h"
+
+struct slots;
+
+struct slots *slots_new(void);
+void slots_free(struct slots *sl);
+
+/* A new slot for event registered (or first seen dispatched) at trace
+ * line `line` with entry point ep.  UINT32_MAX when out of memory. */
+uint32_t slots_add(struct slots *sl, int32_t event, uint64_t ep, uint32_t line);
+
+/* Registrations: the slot event has on pe (any: the latest on any PE). */
+bool slots_register(struct slots *sl, int32_t event, unsigned pe, uint32_t slot);
+/* The slot a dispatch of event on pe at entry point ep enters, or
+ * UINT32_MAX when the trace never registered it. */
+uint32_t slots_find(const struct slots *sl, int32_t event, unsigned pe, uint64_t ep);
+
+/* The first invocation of a slot records its actions: true when this
+ * invocation is that one. */
+bool slots_claim(struct slots *sl, uint32_t slot);
+bool slots_append(struct slots *sl, uint32_t slot, const struct sim_op *op);
+const struct sim_op *slots_actions(const struct slots *sl, uint32_t slot, uint32_t *n);
+int32_t slots_event(const struct slots *sl, uint32_t slot);
+
+/*
+ * Make the program's handlers (appending actions and handlers to p,
+ * renumbering SIM_V_HANDLER* values and expect_dispatches handler
+ * fields).  handler_of[slot] receives each slot's handler index (the
+ * array must hold slots_count() entries).  0, or -1 with a message.
+ */
+uint32_t slots_count(const struct slots *sl);
+int slots_finish(struct slots *sl, struct sim_program *p, int32_t *handler_of, char *err, size_t errlen);
+
+#endif /* TRACES_REPLAY_SLOTS_H */

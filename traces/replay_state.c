@@ -1,0 +1,177 @@
+/*
+ * replay_state.c - the state of each event as the replay's own calls and
+ * dispatches left it, for the divergence messages ("what the dispatcher
+ * answered, and the event's state").
+ *
+ * It is read off the run's observations (a successful EVENT_REGISTER
+ * makes an event registered, a dispatch makes it running, ...), not asked
+ * of the dispatcher: the simulator's observer sees observations only.  It
+ * is an account of what the answers imply, exact for what the calls did
+ * and blind to what nothing reported (CPU_ON resetting a PE's private
+ * events, for one).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay.h"
+#include "sdd/sdd.h"
+
+#define ST_REGISTERED  1u
+#define ST_ENABLED     2u
+#define ST_RUNNING     4u
+#define ST_UNREG_PEND  8u
+
+struct evrec {
+	int32_t number;
+	bool    shared;
+	uint8_t state[TRACE_MAX_PES];   /* shared events use [0] */
+};
+
+struct replay_evstate {
+	struct evrec *ev;
+	unsigned nev;
+	bool masked[TRACE_MAX_PES];
+};
+
+struct replay_evstate *replay_evstate_new(const struct sim_platform *p)
+{
+	struct replay_evstate *s = calloc(1, sizeof *s);
+	struct sdd_platform *sp = malloc(sizeof *sp);
+
+	if (!s || !sp) {
+		free(s);
+		free(sp);
+		return NULL;
+	}
+	/* the event map as the dispatcher sees it (bind slots included); an
+	 * invalid platform leaves it empty: every event then reads as unknown */
+	if (sim_platform_to_sdd(p, sp) == 0 && sp->event_count > 0) {
+		s->ev = calloc(sp->event_count, sizeof *s->ev);
+		for (unsigned k = 0; s->ev && k < sp->event_count; k++) {
+			s->ev[k].number = sp->events[k].number;
+			s->ev[k].shared = sp->events[k].type == SDD_SHARED;
+		}
+		s->nev = s->ev ? sp->event_count : 0;
+	}
+	for (unsigned p2 = 0; p2 < TRACE_MAX_PES; p2++)
+		s->masked[p2] = true;        /* every PE starts masked (DEN0054C §4.5) */
+	free(sp);
+	return s;
+}
+
+void replay_evstate_free(struct replay_evstate *s)
+{
+	if (!s)
+		return;
+	free(s->ev);
+	free(s);
+}
+
+static uint8_t *state_of(struct replay_evstate *s, int32_t event, unsigned pe)
+{
+	for (unsigned k = 0; k < s->nev; k++)
+		if (s->ev[k].number == event)
+			return &s->ev[k].state[s->ev[k].shared ? 0 : pe % TRACE_MAX_PES];
+	return NULL;
+}
+
+static void reset_class(struct replay_evstate *s, bool shared, unsigned pe)
+{
+	for (unsigned k = 0; k < s->nev; k++)
+		if (s->ev[k].shared == shared)
+			s->ev[k].state[shared ? 0 : pe] = 0;
+}
+
+static void call(struct replay_evstate *s, const struct sim_obs *o)
+{
+	uint8_t *st = state_of(s, (int32_t)o->args[0], o->pe);
+
+	switch (o->fid) {
+	case SDD_FID_EVENT_REGISTER:
+		if (st && o->result == 0)
+			*st = ST_REGISTERED;
+		break;
+	case SDD_FID_EVENT_ENABLE:
+		if (st && o->result == 0)
+			*st |= ST_ENABLED;
+		break;
+	case SDD_FID_EVENT_DISABLE:
+		if (st && o->result == 0)
+			*st &= (uint8_t)~ST_ENABLED;
+		break;
+	case SDD_FID_EVENT_UNREGISTER:
+		if (st && o->result == 0)
+			*st = 0;
+		else if (st && o->result == SDD_PENDING)
+			*st |= ST_UNREG_PEND;
+		break;
+	case SDD_FID_PE_MASK:
+		s->masked[o->pe] = true;
+		break;
+	case SDD_FID_PE_UNMASK:
+		s->masked[o->pe] = false;
+		break;
+	case SDD_FID_PRIVATE_RESET:
+		if (o->result == 0)
+			reset_class(s, false, o->pe);
+		break;
+	case SDD_FID_SHARED_RESET:
+		if (o->result == 0)
+			reset_class(s, true, o->pe);
+		break;
+	default:
+		break;
+	}
+}
+
+void replay_evstate_observe(struct replay_evstate *s, const struct sim_obs *o)
+{
+	uint8_t *st;
+
+	switch (o->kind) {
+	case SIM_OBS_CALL:
+		call(s, o);
+		break;
+	case SIM_OBS_DISPATCH:
+		if ((st = state_of(s, o->event, o->pe)) != NULL)
+			*st |= ST_RUNNING;
+		break;
+	case SIM_OBS_COMPLETE:
+		if ((st = state_of(s, o->event, o->pe)) != NULL)
+			*st = (*st & ST_UNREG_PEND) ? 0 : (uint8_t)(*st & ~ST_RUNNING);
+		break;
+	case SIM_OBS_RESET:
+		for (unsigned k = 0; k < s->nev; k++)
+			memset(s->ev[k].state, 0, sizeof s->ev[k].state);
+		for (unsigned p = 0; p < TRACE_MAX_PES; p++)
+			s->masked[p] = true;
+		break;
+	default:
+		break;
+	}
+}
+
+void replay_evstate_describe(const struct replay_evstate *s, int32_t event, unsigned pe, char *buf, size_t n)
+{
+	const char *mask = s->masked[pe % TRACE_MAX_PES] ? "masked" : "unmasked";
+	uint8_t st;
+
+	if (event < 0) {
+		snprintf(buf, n, "PE %u %s", pe, mask);
+		return;
+	}
+	for (unsigned k = 0; k < s->nev; k++) {
+		if (s->ev[k].number != event)
+			continue;
+		st = s->ev[k].state[s->ev[k].shared ? 0 : pe % TRACE_MAX_PES];
+		snprintf(buf, n, "event %" PRId32 " (%s) %s%s%s%s%s; PE %u %s", event, s->ev[k].shared ? "shared" : "private",
+			 st & ST_REGISTERED ? "registered" : "not registered",
+			 st & ST_REGISTERED ? (st & ST_ENABLED ? ", enabled" : ", disabled") : "",
+			 st & ST_RUNNING ? ", running" : "", st & ST_UNREG_PEND ? ", unregister pending" : "",
+			 s->ev[k].shared ? "" : " here", pe, mask);
+		return;
+	}
+	snprintf(buf, n, "event %" PRId32 " is not an event of this platform; PE %u %s", event, pe, mask);
+}

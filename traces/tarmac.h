@@ -1,0 +1,100 @@
+/*
+ * tarmac.h - the Tarmac importer's two halves: the lexer (tarmac_lex.c:
+ * one line, any dialect, to a struct tm_line) and the per-PE state
+ * machine (tarmac_pe.c: lines to canonical records).  tarmac_import.c
+ * drives them.  Reference: tarmac-traces.md §1 (dialects) and §4 (design).
+ */
+#ifndef TRACES_TARMAC_H
+#define TRACES_TARMAC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "trace.h"
+
+/* ---- Lexer ---- */
+
+enum tm_kind {
+	TM_IGNORED = 0,  /* a known kind that carries nothing for SDEI (memory, CADI, SIGNAL, header...) */
+	TM_UNKNOWN,      /* no known kind: counted, skipped */
+	TM_INSN,         /* IT / IS / IF / ES with an instruction */
+	TM_REG,          /* R */
+	TM_EXC           /* E / EXC / ES EXC / ES Reset: an exception or reset */
+};
+
+/* Registers the state machine follows. */
+enum tm_reg {
+	TM_R_OTHER = 0,  /* any other register: ignored */
+	TM_R_X,          /* x0..x30 (also the W and e forms); n = number */
+	TM_R_ELR,        /* ELR_ELn */
+	TM_R_SPSR,       /* SPSR_ELn */
+	TM_R_VBAR        /* VBAR_ELn */
+};
+
+struct tm_line {
+	uint8_t  kind;       /* enum tm_kind */
+	bool     has_time;
+	uint64_t time;
+	int      pe;         /* -1: no source token (PE 0) */
+	size_t   kind_col;   /* column of the kind token */
+	/* TM_INSN */
+	bool     executed;   /* false: IS or CCFAIL (condition failed) */
+	bool     a64;        /* instruction set O (AArch64) */
+	bool     fetched;    /* false: opcode printed as -------- */
+	uint64_t pc;
+	uint32_t opcode;
+	int      el;         /* from the mode field; -1 unknown */
+	/* TM_REG */
+	uint8_t  reg;        /* enum tm_reg */
+	uint8_t  n;          /* register number / ELn */
+	bool     w;          /* W form: the low 32 bits, zero-extended */
+	bool     known;      /* value given (not ---- or x bits) */
+	uint64_t value;
+	/* TM_EXC */
+	bool     reset;
+	bool     has_pc;     /* E: the PC field (exc_pc) */
+	uint64_t exc_pc;
+};
+
+/* PE names seen so far: `cpuN` is PE N; any other source token gets the
+ * next free number in order of first appearance. */
+struct tm_names {
+	char     name[TRACE_MAX_PES][48];
+	uint8_t  pe[TRACE_MAX_PES];
+	unsigned n;
+	uint64_t used;       /* bit p: PE p has a name */
+};
+
+/* Lex line[0..len) (NUL-terminated).  0, or -1 with a message and the
+ * column (0-based) of the problem. */
+int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line *out,
+	   char *msg, size_t msglen, size_t *col);
+
+/* ---- State machine ---- */
+
+struct tm_state;
+
+struct tm_sink {
+	int  (*emit)(void *ctx, const struct trace_rec *r);
+	void *ctx;
+	const char *src_file;   /* src= of every record */
+};
+
+struct tm_state *tm_state_new(const struct tm_sink *sink);
+void tm_state_free(struct tm_state *st);
+
+/*
+ * Feed one lexed line (time already resolved: l->time is the line's time,
+ * inherited when the line had none) from input line `lineno`.  Returns 0;
+ * 1 when the line is an error (msg, col set; the line had no effect); -1
+ * when emitting failed.
+ */
+int tm_feed(struct tm_state *st, const struct tm_line *l, uint64_t lineno,
+	    char *msg, size_t msglen, size_t *col);
+/* End of input: calls still open are written as never returned.  0 or -1. */
+int tm_finish(struct tm_state *st);
+uint64_t tm_records(const struct tm_state *st);
+uint64_t tm_blind_calls(const struct tm_state *st);
+
+#endif /* TRACES_TARMAC_H */

@@ -1,0 +1,123 @@
+/*
+ * tarmac_import.c - the Tarmac importer's loop: read a line, lex it,
+ * give it its time (a line without a timestamp has the previous line's),
+ * feed it to the state machine; report or (lenient) skip bad lines.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "tarmac.h"
+
+/* An error at line/col of the input: the message for err or diag. */
+static void locate(char *out, size_t outlen, const struct linein *in, size_t col, const char *msg)
+{
+	snprintf(out, outlen, "%s:%" PRIu64 ":%zu: %s", linein_name(in), linein_lineno(in), col + 1, msg);
+}
+
+/* The first control byte of a line (binary data), or -1. */
+static long binary_at(const char *line, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)line[i];
+		if ((c < 0x20 && c != '\t') || c == 0x7F)
+			return (long)i;
+	}
+	return -1;
+}
+
+int tarmac_import(struct linein *in, const struct import_opts *o, struct import_stats *st,
+		  char *err, size_t errlen)
+{
+	struct tm_sink sink = { o->emit, o->emit_ctx, linein_name(in) };
+	struct tm_state *sm = tm_state_new(&sink);
+	struct tm_names *names = calloc(1, sizeof *names);
+	uint64_t last_time = 0;
+	int result = 0;
+
+	memset(st, 0, sizeof *st);
+	if (!sm || !names) {
+		tm_state_free(sm);
+		free(names);
+		snprintf(err, errlen, "%s: out of memory", linein_name(in));
+		return -1;
+	}
+	for (;;) {
+		char msg[300], where[700];
+		struct tm_line l;
+		size_t len, col = 0;
+		char *line;
+		long bin;
+		int rc = linein_next(in, &line, &len);
+
+		if (rc == 0)
+			break;
+		st->lines++;
+		if (rc < 0) {
+			snprintf(where, sizeof where, "%s", linein_error(in));
+			if (linein_fatal(in) || !o->lenient) {
+				snprintf(err, errlen, "%s", where);
+				result = -1;
+				break;
+			}
+			goto skipped;
+		}
+		bin = binary_at(line, len);
+		if (bin >= 0) {
+			snprintf(msg, sizeof msg, "binary data (byte 0x%02x) in a text trace",
+				 (unsigned char)line[bin]);
+			col = (size_t)bin;
+			goto bad;
+		}
+		if (tm_lex(line, len, names, &l, msg, sizeof msg, &col)) {
+			if (!linein_complete(in)) {
+				size_t n = strlen(msg);
+				snprintf(msg + n, sizeof msg - n, " (the input ends in the middle of this line)");
+			}
+			goto bad;
+		}
+		if (l.kind == TM_IGNORED) {
+			st->ignored++;
+			continue;
+		}
+		if (l.kind == TM_UNKNOWN) {
+			st->unknown++;
+			continue;
+		}
+		if (!l.has_time)
+			l.time = last_time;
+		rc = tm_feed(sm, &l, linein_lineno(in), msg, sizeof msg, &col);
+		if (rc < 0) {
+			snprintf(err, errlen, "%s: cannot write the records", linein_name(in));
+			result = -1;
+			break;
+		}
+		if (rc > 0)
+			goto bad;
+		last_time = l.time;
+		st->used++;
+		continue;
+bad:
+		locate(where, sizeof where, in, col, msg);
+		if (!o->lenient) {
+			snprintf(err, errlen, "%s", where);
+			result = -1;
+			break;
+		}
+skipped:
+		st->errors++;
+		if (o->diag)
+			o->diag(o->diag_ctx, where);
+	}
+	if (result == 0 && tm_finish(sm)) {
+		snprintf(err, errlen, "%s: cannot write the records", linein_name(in));
+		result = -1;
+	}
+	st->records = tm_records(sm);
+	st->blind_calls = tm_blind_calls(sm);
+	tm_state_free(sm);
+	free(names);
+	return result;
+}

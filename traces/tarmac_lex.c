@@ -1,0 +1,530 @@
+/*
+ * tarmac_lex.c - one Tarmac line, in any of the dialects of
+ * tarmac-traces.md §1, to a struct tm_line:
+ *
+ *   [<time>[<unit>] [<unit>]] [<source>] <KIND> <fields...>
+ *
+ * Timestamps may be missing (the line inherits the previous one), glued
+ * to their unit (271ns), fractional (us), right-aligned.  The source is
+ * any token that is not a kind and is followed by one (cpuN, or a
+ * hierarchical name).  Instruction lines come as IT/IS/IF with the index,
+ * the address or address:index in brackets, or as ES (addr:opcode); the
+ * mode may be missing, glued to its colon, lower- or upper-case.
+ * Register values may be split in two 32-bit halves, separated by '_' or
+ * ':', or unknown (---- or x digits).  Kinds that carry nothing for SDEI
+ * (memory, LD/ST, CADI, SIGNAL, BR, ...) are recognised and ignored;
+ * unknown kinds are counted, never an error: only a line of a kind we
+ * read whose fields are missing or malformed is one.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tarmac.h"
+#include "trace_internal.h"
+
+struct cursor {
+	const char *s;
+	size_t len, pos;
+};
+
+struct token {
+	const char *p;
+	size_t n, col;
+};
+
+static bool next_token(struct cursor *c, struct token *t)
+{
+	while (c->pos < c->len && (c->s[c->pos] == ' ' || c->s[c->pos] == '\t'))
+		c->pos++;
+	if (c->pos >= c->len)
+		return false;
+	t->p = c->s + c->pos;
+	t->col = c->pos;
+	while (c->pos < c->len && c->s[c->pos] != ' ' && c->s[c->pos] != '\t')
+		c->pos++;
+	t->n = (size_t)(c->s + c->pos - t->p);
+	return true;
+}
+
+static bool is(const struct token *t, const char *word)
+{
+	return strlen(word) == t->n && memcmp(t->p, word, t->n) == 0;
+}
+
+static bool is_nocase(const char *p, size_t n, const char *word)
+{
+	if (strlen(word) != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (tolower((unsigned char)p[i]) != word[i])
+			return false;
+	return true;
+}
+
+static bool contains_nocase(const char *p, size_t n, const char *word)
+{
+	size_t w = strlen(word);
+	for (size_t i = 0; i + w <= n; i++)
+		if (is_nocase(p + i, w, word))
+			return true;
+	return false;
+}
+
+static bool all_digits(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)p[i]))
+			return false;
+	return n > 0;
+}
+
+/* ---- Kinds ---- */
+
+enum kw { KW_NONE = 0, KW_IT, KW_IS, KW_IF, KW_ES, KW_R, KW_E, KW_EXC, KW_IGN };
+
+static enum kw keyword(const struct token *t)
+{
+	static const char *const ignored[] = {
+		"LD", "ST", "CADI", "SIGNAL", "SIGNAL:", "BR", "P", "CACHE", "TTW", "TLB",
+		"INFO_EXCEPTION_REASON", "Tarmac",
+	};
+
+	if (is(t, "IT"))  return KW_IT;
+	if (is(t, "IS"))  return KW_IS;
+	if (is(t, "IF"))  return KW_IF;
+	if (is(t, "ES"))  return KW_ES;
+	if (is(t, "R"))   return KW_R;
+	if (is(t, "E"))   return KW_E;
+	if (is(t, "EXC")) return KW_EXC;
+	for (size_t k = 0; k < sizeof ignored / sizeof ignored[0]; k++)
+		if (is(t, ignored[k]))
+			return KW_IGN;
+	/* memory: MR4, MW8, MNW4___D, ...; and the R01..R08 / W01..W08 form */
+	if (t->n >= 3 && t->p[0] == 'M' && strchr("RWN", t->p[1]))
+		for (size_t i = 2; i < t->n; i++)
+			if (isdigit((unsigned char)t->p[i]))
+				return KW_IGN;
+	if (t->n == 3 && (t->p[0] == 'R' || t->p[0] == 'W') && all_digits(t->p + 1, 2))
+		return KW_IGN;
+	return KW_NONE;
+}
+
+/* ---- Time ---- */
+
+static bool is_unit(const char *p, size_t n)
+{
+	static const char *const units[] = { "clk", "ns", "ps", "cs", "cyc", "tic", "us" };
+	for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+		if (strlen(units[k]) == n && memcmp(units[k], p, n) == 0)
+			return true;
+	return false;
+}
+
+/* A timestamp token: digits, an optional fraction (microseconds, kept as
+ * picoseconds), an optional glued unit.  false: not a timestamp. */
+static bool time_token(const struct token *t, uint64_t *time, bool *glued_unit)
+{
+	size_t i = 0, int_end, frac_end;
+	uint64_t v;
+
+	while (i < t->n && isdigit((unsigned char)t->p[i]))
+		i++;
+	int_end = i;
+	if (int_end == 0 || !trace_scan_u64(t->p, int_end, 10, &v))
+		return false;
+	frac_end = int_end;
+	if (i < t->n && t->p[i] == '.') {
+		uint64_t scale = 100000, frac = 0;
+		for (i++; i < t->n && isdigit((unsigned char)t->p[i]); i++) {
+			frac += (uint64_t)(t->p[i] - '0') * scale;
+			scale /= 10;
+		}
+		frac_end = i;
+		if (v > UINT64_MAX / 1000000)
+			return false;
+		v = v * 1000000 + frac;
+	}
+	if (frac_end < t->n && !is_unit(t->p + frac_end, t->n - frac_end))
+		return false;
+	*glued_unit = frac_end < t->n;
+	*time = v;
+	return true;
+}
+
+/* ---- Sources ---- */
+
+static int source_pe(struct tm_names *nm, const struct token *t, char *msg, size_t msglen)
+{
+	uint64_t n;
+
+	if (t->n > 3 && is_nocase(t->p, 3, "cpu") && trace_scan_u64(t->p + 3, t->n - 3, 10, &n)) {
+		if (n >= TRACE_MAX_PES) {
+			snprintf(msg, msglen, "PE '%.*s' out of range (at most %u PEs)", (int)t->n, t->p, TRACE_MAX_PES);
+			return -1;
+		}
+		nm->used |= 1ull << n;
+		return (int)n;
+	}
+	for (unsigned k = 0; k < nm->n; k++)
+		if (strlen(nm->name[k]) == t->n && memcmp(nm->name[k], t->p, t->n) == 0)
+			return nm->pe[k];
+	if (t->n >= sizeof nm->name[0] || nm->n == TRACE_MAX_PES || nm->used == UINT64_MAX) {
+		snprintf(msg, msglen, "too many or too long source names ('%.*s')", (int)t->n, t->p);
+		return -1;
+	}
+	memcpy(nm->name[nm->n], t->p, t->n);
+	nm->name[nm->n][t->n] = 0;
+	for (unsigned p = 0; p < TRACE_MAX_PES; p++)
+		if (!(nm->used & (1ull << p))) {
+			nm->pe[nm->n++] = (uint8_t)p;
+			nm->used |= 1ull << p;
+			return (int)p;
+		}
+	return -1;
+}
+
+/* ---- Field values ---- */
+
+static int hexdigit(char c)
+{
+	if (c >= '0' && c <= '9') return c - '0';
+	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+	return -1;
+}
+
+/* The hex number at the start of p[0..n), up to ':' ',' or ')'. */
+static bool address(const char *p, size_t n, uint64_t *out)
+{
+	size_t i = 0;
+	uint64_t v = 0;
+
+	for (; i < n && p[i] != ':' && p[i] != ',' && p[i] != ')'; i++) {
+		int d = hexdigit(p[i]);
+		if (d < 0 || i >= 16)
+			return false;
+		v = v << 4 | (uint64_t)d;
+	}
+	*out = v;
+	return i > 0;
+}
+
+static int opcode(const char *p, size_t n, struct tm_line *l)
+{
+	uint64_t v;
+
+	if (n == 8 && memcmp(p, "--------", 8) == 0) {
+		l->fetched = false;
+		return 0;
+	}
+	if ((n != 8 && n != 4) || !trace_scan_u64(p, n, 16, &v))
+		return -1;
+	l->fetched = true;
+	l->opcode = (uint32_t)v;
+	return 0;
+}
+
+static bool is_state(const struct token *t)
+{
+	return is(t, "O") || is(t, "A") || is(t, "T") || is(t, "X") || is(t, "T16") || is(t, "T32");
+}
+
+/* The exception level a mode field names, or -1. */
+static int mode_el(const char *p, size_t n)
+{
+	static const struct { const char *name; int el; } a32[] = {
+		{ "usr", 0 }, { "fiq", 1 }, { "irq", 1 }, { "svc", 1 }, { "abt", 1 }, { "und", 1 },
+		{ "sys", 1 }, { "hyp", 2 }, { "mon", 3 },
+	};
+	size_t base = 0;
+
+	while (n > 0 && p[n - 1] == ':')
+		n--;
+	while (base < n && p[base] != '_')
+		base++;
+	if (base >= 3 && (p[0] == 'E' || p[0] == 'e') && (p[1] == 'L' || p[1] == 'l') && p[2] >= '0' && p[2] <= '3')
+		return p[2] - '0';
+	for (size_t k = 0; k < sizeof a32 / sizeof a32[0]; k++)
+		if (is_nocase(p, base, a32[k].name))
+			return a32[k].el;
+	return -1;
+}
+
+/* ---- Line kinds ---- */
+
+#define FAIL(col_, ...) (snprintf(msg, msglen, __VA_ARGS__), *col = (col_), -1)
+
+static int lex_insn(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, size_t msglen, size_t *col)
+{
+	struct token a, b, cc, d, mode;
+	bool hb, hc, hd;
+	const struct token *addr, *op, *state;
+
+	l->kind = TM_INSN;
+	l->executed = kw != KW_IS;
+	if (!next_token(c, &a))
+		return FAIL(c->len, "truncated instruction line: expected an address after '%s'",
+			    kw == KW_IT ? "IT" : kw == KW_IS ? "IS" : "IF");
+	hb = next_token(c, &b);
+	hc = hb && next_token(c, &cc);
+	hd = hc && next_token(c, &d);
+	if (a.p[0] == '(') {
+		if (!hb)
+			return FAIL(c->len, "truncated instruction line: expected the address or opcode after '%.*s'",
+				    (int)a.n, a.p);
+		if (hc && is_state(&cc)) {          /* (address[:index]) opcode state */
+			addr = &a;
+			op = &b;
+			state = &cc;
+			if (hd) {
+				mode = d;
+			} else {
+				mode.n = 0;
+			}
+		} else {                            /* (index) address opcode state */
+			if (!hc)
+				return FAIL(c->len, "truncated instruction line: expected the opcode after the address");
+			if (!hd)
+				return FAIL(c->len, "truncated instruction line: expected the instruction set (O, A, T) "
+					    "after the opcode");
+			if (!is_state(&d))
+				return FAIL(d.col, "expected the instruction set (O, A, T), found '%.*s'", (int)d.n, d.p);
+			addr = &b;
+			op = &cc;
+			state = &d;
+			if (!next_token(c, &mode))
+				mode.n = 0;
+		}
+	} else {                                    /* address opcode state (no bracket) */
+		if (!hb)
+			return FAIL(c->len, "truncated instruction line: expected the opcode after the address");
+		if (!hc)
+			return FAIL(c->len, "truncated instruction line: expected the instruction set after the opcode");
+		if (!is_state(&cc))
+			return FAIL(cc.col, "expected the instruction set (O, A, T), found '%.*s'", (int)cc.n, cc.p);
+		addr = &a;
+		op = &b;
+		state = &cc;
+		mode = hd ? d : (struct token){ NULL, 0, 0 };
+	}
+	if (!address(addr->p + (addr->p[0] == '('), addr->n - (addr->p[0] == '('), &l->pc))
+		return FAIL(addr->col, "bad instruction address '%.*s'", (int)addr->n, addr->p);
+	if (opcode(op->p, op->n, l))
+		return FAIL(op->col, "bad opcode '%.*s': expected 4 or 8 hex digits", (int)op->n, op->p);
+	l->a64 = is(state, "O") || is(state, "X");
+	l->el = mode.n ? mode_el(mode.p, mode.n) : -1;
+	return 0;
+}
+
+/* ES (addr:opcode) state mode: [CCFAIL] ..., ES EXC ..., ES Reset */
+static int lex_es(struct cursor *c, struct tm_line *l, char *msg, size_t msglen, size_t *col)
+{
+	struct token a, st, mode, extra;
+	const char *colon;
+
+	if (!next_token(c, &a))
+		return FAIL(c->len, "truncated ES line: expected '(address:opcode)', EXC or Reset");
+	if (is(&a, "EXC") || is(&a, "Reset")) {
+		l->kind = TM_EXC;
+		l->reset = is(&a, "Reset") || strstr(c->s, "Reset") != NULL;
+		return 0;
+	}
+	l->kind = TM_INSN;
+	l->executed = true;
+	colon = memchr(a.p, ':', a.n);
+	if (a.p[0] != '(' || !colon || a.p[a.n - 1] != ')')
+		return FAIL(a.col, "expected '(address:opcode)', found '%.*s'", (int)a.n, a.p);
+	if (!address(a.p + 1, (size_t)(colon - a.p - 1), &l->pc))
+		return FAIL(a.col, "bad instruction address in '%.*s'", (int)a.n, a.p);
+	if (opcode(colon + 1, (size_t)(a.p + a.n - 1 - colon - 1), l))
+		return FAIL((size_t)(colon + 1 - c->s), "bad opcode in '%.*s': expected 4 or 8 hex digits",
+			    (int)a.n, a.p);
+	if (!next_token(c, &st))
+		return FAIL(c->len, "truncated ES line: expected the instruction set after '%.*s'", (int)a.n, a.p);
+	if (!is_state(&st))
+		return FAIL(st.col, "expected the instruction set (O, A, T), found '%.*s'", (int)st.n, st.p);
+	l->a64 = is(&st, "O") || is(&st, "X");
+	l->el = next_token(c, &mode) ? mode_el(mode.p, mode.n) : -1;
+	if (l->el >= 0 && next_token(c, &extra) && is(&extra, "CCFAIL"))
+		l->executed = false;
+	return 0;
+}
+
+/* Register value tokens: hex digits with optional '_' / ':' separators,
+ * possibly split into two 8-digit tokens; '-' or 'x' digits make the
+ * value unknown.  Returns 0, or -1 (malformed). */
+static int reg_value(struct cursor *c, const struct token *first, struct tm_line *l)
+{
+	char digits[40];
+	size_t nd = 0;
+	bool unknown = false;
+	struct token more;
+	size_t save;
+
+	for (size_t i = 0; i < first->n; i++) {
+		char ch = first->p[i];
+		if (ch == '_' || ch == ':')
+			continue;
+		if (ch == '-' || ch == 'x' || ch == 'X')
+			unknown = true;
+		else if (hexdigit(ch) < 0)
+			return -1;
+		if (nd == sizeof digits)
+			return -1;
+		digits[nd++] = ch;
+	}
+	save = c->pos;
+	if (nd == 8 && next_token(c, &more) && more.n == 8) {
+		bool ok = true;
+		for (size_t i = 0; i < 8; i++)
+			ok &= hexdigit(more.p[i]) >= 0 || more.p[i] == '-';
+		if (ok) {
+			for (size_t i = 0; i < 8; i++) {
+				unknown |= more.p[i] == '-';
+				digits[nd++] = more.p[i];
+			}
+		} else {
+			c->pos = save;
+		}
+	} else {
+		c->pos = save;
+	}
+	if (nd == 0 || nd > 16)
+		return -1;
+	l->known = !unknown;
+	if (l->known && !trace_scan_u64(digits, nd, 16, &l->value))
+		return -1;
+	return 0;
+}
+
+static void reg_name(const struct token *t, struct tm_line *l)
+{
+	static const struct { const char *prefix; uint8_t reg; } sys[] = {
+		{ "elr_el", TM_R_ELR }, { "spsr_el", TM_R_SPSR }, { "vbar_el", TM_R_VBAR },
+	};
+	const char *lt = memchr(t->p, '<', t->n);
+	size_t n = lt ? (size_t)(lt - t->p) : t->n;
+	uint64_t num;
+	char c0 = (char)tolower((unsigned char)t->p[0]);
+
+	l->reg = TM_R_OTHER;
+	if (n >= 2 && n <= 3 && (c0 == 'x' || c0 == 'w' || c0 == 'e') &&
+	    trace_scan_u64(t->p + 1, n - 1, 10, &num) && num <= 30) {
+		l->reg = TM_R_X;
+		l->n = (uint8_t)num;
+		l->w = c0 == 'w';
+	}
+	for (size_t k = 0; k < sizeof sys / sizeof sys[0]; k++) {
+		size_t pn = strlen(sys[k].prefix);
+		if (n == pn + 1 && is_nocase(t->p, pn, sys[k].prefix) && t->p[pn] >= '1' && t->p[pn] <= '3') {
+			l->reg = sys[k].reg;
+			l->n = (uint8_t)(t->p[pn] - '0');
+		}
+	}
+	if (lt && l->reg != TM_R_OTHER)
+		l->reg = TM_R_OTHER;    /* a part of the register: tells us nothing certain */
+}
+
+static int lex_reg(struct cursor *c, struct tm_line *l, char *msg, size_t msglen, size_t *col)
+{
+	struct token name, v;
+
+	l->kind = TM_REG;
+	if (!next_token(c, &name))
+		return FAIL(c->len, "truncated register line: expected a register name after 'R'");
+	if (is(&name, "DC") || is(&name, "IC") || is(&name, "TLBI") || is(&name, "AT")) {
+		l->kind = TM_IGNORED;      /* system operations logged as pseudo-registers */
+		return 0;
+	}
+	reg_name(&name, l);
+	do {
+		if (!next_token(c, &v))
+			return FAIL(c->len, "truncated register line: expected a value after '%.*s'", (int)name.n, name.p);
+	} while (v.p[0] == '(');           /* bank or view: R R1 (USR) 00000800 */
+	if (l->reg == TM_R_OTHER)
+		return 0;
+	if (reg_value(c, &v, l))
+		return FAIL(v.col, "bad value '%.*s' for register %.*s", (int)v.n, v.p, (int)name.n, name.p);
+	return 0;
+}
+
+static int lex_exc(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, size_t msglen, size_t *col)
+{
+	struct token t;
+	bool first = true;
+
+	l->kind = TM_EXC;
+	while (next_token(c, &t)) {
+		if (first && kw == KW_E && t.n > 10 && memcmp(t.p, "DebugEvent", 10) == 0) {
+			l->kind = TM_IGNORED;      /* debug events are not exceptions */
+			return 0;
+		}
+		if (first && kw == KW_E)
+			l->has_pc = address(t.p, t.n, &l->exc_pc);
+		if (contains_nocase(t.p, t.n, "reset"))
+			l->reset = true;
+		first = false;
+	}
+	if (first)
+		return FAIL(c->len, "truncated exception line: nothing after '%s'", kw == KW_E ? "E" : "EXC");
+	return 0;
+}
+
+int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line *l,
+	   char *msg, size_t msglen, size_t *col)
+{
+	struct cursor c = { line, len, 0 };
+	struct token t, src;
+	bool glued = false, have_src = false;
+	enum kw kw;
+
+	memset(l, 0, sizeof *l);
+	l->pe = -1;
+	l->el = -1;
+	if (!next_token(&c, &t)) {
+		l->kind = TM_IGNORED;
+		return 0;
+	}
+	if (time_token(&t, &l->time, &glued)) {
+		l->has_time = true;
+		if (!next_token(&c, &t) || (!glued && is_unit(t.p, t.n) && !next_token(&c, &t))) {
+			l->kind = TM_UNKNOWN;
+			return 0;
+		}
+	}
+	kw = keyword(&t);
+	if (kw == KW_NONE) {
+		/* a source token, if a kind follows it */
+		src = t;
+		if (!next_token(&c, &t) || (kw = keyword(&t)) == KW_NONE) {
+			l->kind = TM_UNKNOWN;
+			return 0;
+		}
+		have_src = true;
+	}
+	l->kind_col = t.col;
+	if (kw == KW_IGN) {
+		l->kind = TM_IGNORED;
+		return 0;
+	}
+	if (have_src) {
+		l->pe = source_pe(names, &src, msg, msglen);
+		if (l->pe < 0) {
+			*col = src.col;
+			return -1;
+		}
+	}
+	switch (kw) {
+	case KW_IT:
+	case KW_IS:
+	case KW_IF:
+		return lex_insn(&c, kw, l, msg, msglen, col);
+	case KW_ES:
+		return lex_es(&c, l, msg, msglen, col);
+	case KW_R:
+		return lex_reg(&c, l, msg, msglen, col);
+	default:
+		return lex_exc(&c, kw, l, msg, msglen, col);
+	}
+}

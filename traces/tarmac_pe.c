@@ -1,0 +1,524 @@
+/*
+ * tarmac_pe.c - from Tarmac lines to SDEI records (tarmac-traces.md §4.3,
+ * §4.4): one small state machine per PE, O(#PE) memory.
+ *
+ * Per PE we follow the exception level (the mode field of instruction
+ * lines), the X registers (R lines; a W write zero-extends), ELR/SPSR/VBAR,
+ * the calls in progress (one per caller EL: a guest's HVC to EL2 may be
+ * open while EL2 makes its own SMC), the handlers running (a stack of
+ * event numbers), and the last INTID read from ICC_IAR0/1_EL1 at EL3.
+ *
+ *  - A call is an SMC/HVC executed at EL1/EL2 with W0 naming an SDEI or
+ *    PSCI function; x0..x5 are the registers as the instruction saw them.
+ *  - When the dispatcher's EL executes ERET, x0..x3 are snapshotted and the
+ *    next instruction (or exception) on that PE says where it went:
+ *      back to call pc + 4            -> the call returned (results x0..x3);
+ *      a COMPLETE* call elsewhere     -> the handler completed (complete);
+ *      a registered entry point with
+ *      x0 = its event number          -> a dispatch (cause: the call, an
+ *                                        IAR read during this stay at EL3,
+ *                                        or neither: explicit);
+ *      a PSCI call elsewhere          -> it did not return (power-down...).
+ *  - Entry points come from successful EVENT_REGISTER calls earlier in the
+ *    trace, in a bounded table (oldest entries make room for new ones).
+ *  - An ERET from EL3 on a PE that entered EL3 from a lower EL without an
+ *    SMC/HVC or an exception line is an error: the trace is not the trace
+ *    of one machine (checked only once the trace has shown exception
+ *    lines at all: gem5 and trace_events=0 traces have none).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sdd/sdd_spec.h"
+#include "tarmac.h"
+
+#define MAX_DEPTH     4
+#define REGISTRY_SIZE 256
+
+/* A64 encodings (Arm ARM C6). */
+#define OP_EXC_GEN_MASK 0xFF000000u   /* SVC, HVC, SMC, BRK, HLT, DCPSx */
+#define OP_EXC_GEN      0xD4000000u
+#define OP_CALL_MASK    0xFFE0001Fu
+#define OP_SMC          0xD4000003u
+#define OP_HVC          0xD4000002u
+#define OP_ERET         0xD69F03E0u
+#define OP_ERETAA       0xD69F0BFFu
+#define OP_ERETAB       0xD69F0FFFu
+#define OP_MRS_RT_MASK  0xFFFFFFE0u
+#define OP_MRS_IAR0     0xD538C800u   /* MRS Xt, ICC_IAR0_EL1 */
+#define OP_MRS_IAR1     0xD538CC00u   /* MRS Xt, ICC_IAR1_EL1 */
+
+struct call {
+	bool     open;
+	uint8_t  conduit, el, from_handler, x_known;
+	uint64_t x[6];
+	uint64_t pc, t, line;
+};
+
+struct pe {
+	bool     seen;
+	int      el;                 /* -1 unknown */
+	uint64_t x[31];
+	uint32_t x_known;            /* bit n: xn known */
+	uint64_t elr[4], spsr[4], vbar[4];
+	uint8_t  elr_known, spsr_known, vbar_known;   /* bit n: ..._ELn known */
+	struct call call[4];         /* by caller EL */
+	bool     trap_armed;         /* an exception was taken since the last lower-EL instruction */
+	bool     el3_explained;      /* the current stay at EL3 began with an exception, a reset or the trace */
+	int      iar_rt;             /* MRS ICC_IAR*_EL1 destination waiting for its R line, -1 none */
+	bool     have_intid;         /* an INTID was read during this stay at EL3 */
+	uint32_t intid;
+	bool     eret;               /* ERET executed; where it went is not seen yet */
+	int      eret_el;
+	uint64_t eret_x[4];
+	uint8_t  eret_known;
+	uint64_t eret_t, eret_line;
+	int32_t  stack[MAX_DEPTH];   /* events of the handlers running here */
+	uint8_t  depth;
+	uint64_t last_t, last_line;  /* time never goes backwards on one PE */
+};
+
+struct entry {                       /* a registered entry point */
+	bool     used;
+	uint8_t  pe;
+	bool     relative;           /* v1.1 relative mode: ep is an offset from VBAR */
+	int32_t  event;
+	uint64_t ep;
+};
+
+struct tm_state {
+	struct tm_sink sink;
+	struct pe pe[TRACE_MAX_PES];
+	bool     events_seen;
+	struct entry reg[REGISTRY_SIZE];
+	unsigned next_evict;
+	uint64_t records, blind;
+	uint64_t emitted_t[TRACE_MAX_PES];
+};
+
+struct tm_state *tm_state_new(const struct tm_sink *sink)
+{
+	struct tm_state *st = calloc(1, sizeof *st);
+
+	if (!st)
+		return NULL;
+	st->sink = *sink;
+	for (unsigned p = 0; p < TRACE_MAX_PES; p++) {
+		st->pe[p].el = -1;
+		st->pe[p].iar_rt = -1;
+	}
+	return st;
+}
+
+void tm_state_free(struct tm_state *st)
+{
+	free(st);
+}
+
+uint64_t tm_records(const struct tm_state *st)
+{
+	return st->records;
+}
+
+uint64_t tm_blind_calls(const struct tm_state *st)
+{
+	return st->blind;
+}
+
+/* Records are written when they are complete (a call when it returns),
+ * with the time they began; a record's time is raised where needed so
+ * that the output never goes back in time on one PE (a PE that woke from
+ * a power-down suspend inside its CPU_SUSPEND call, for one). */
+static int emit(struct tm_state *st, struct trace_rec *r, uint64_t line)
+{
+	if (r->t < st->emitted_t[r->pe])
+		r->t = st->emitted_t[r->pe];
+	st->emitted_t[r->pe] = r->t;
+	if (st->sink.src_file) {
+		r->has |= TRACE_HAS_SRC;
+		r->src_file = st->sink.src_file;
+		r->src_line = (uint32_t)(line > UINT32_MAX ? UINT32_MAX : line);
+	}
+	st->records++;
+	return st->sink.emit(st->sink.ctx, r);
+}
+
+/* ---- Registered entry points ---- */
+
+static void registry_add(struct tm_state *st, unsigned pe, int32_t event, uint64_t ep, bool relative)
+{
+	struct entry *slot = NULL;
+
+	for (unsigned k = 0; k < REGISTRY_SIZE && !slot; k++)
+		if (st->reg[k].used && st->reg[k].event == event && st->reg[k].pe == pe)
+			slot = &st->reg[k];
+	for (unsigned k = 0; k < REGISTRY_SIZE && !slot; k++)
+		if (!st->reg[k].used)
+			slot = &st->reg[k];
+	if (!slot) {                 /* full: the oldest-placed entry makes room */
+		slot = &st->reg[st->next_evict];
+		st->next_evict = (st->next_evict + 1) % REGISTRY_SIZE;
+	}
+	*slot = (struct entry){ true, (uint8_t)pe, relative, event, ep };
+}
+
+/* Is pc the entry point of event (registered on any PE: shared events are
+ * registered once, private ones on each PE)? */
+static bool is_entry(const struct tm_state *st, const struct pe *p, uint64_t pc, int32_t event)
+{
+	for (unsigned k = 0; k < REGISTRY_SIZE; k++) {
+		const struct entry *e = &st->reg[k];
+		if (!e->used || e->event != event)
+			continue;
+		if (e->ep == pc)
+			return true;
+		for (unsigned el = 1; el <= 2 && e->relative; el++)
+			if ((p->vbar_known & (1u << el)) && p->vbar[el] + e->ep == pc)
+				return true;
+	}
+	return false;
+}
+
+/* ---- Records ---- */
+
+static void call_rec(const struct call *c, unsigned pe, struct trace_rec *r)
+{
+	trace_rec_init(r, TRACE_CALL);
+	r->pe = (uint8_t)pe;
+	r->t = c->t;
+	r->conduit = c->conduit;
+	r->el = c->el;
+	r->from_handler = c->from_handler;
+	memcpy(r->x, c->x, sizeof r->x);
+	r->x_known = c->x_known;
+}
+
+static bool is_complete_fid(uint32_t fid)
+{
+	return fid == SDD_FID_EVENT_COMPLETE || fid == SDD_FID_EVENT_COMPLETE_AND_RESUME;
+}
+
+static int emit_dispatch(struct tm_state *st, unsigned pe, uint64_t target, enum trace_cause cause)
+{
+	struct pe *p = &st->pe[pe];
+	struct trace_rec r;
+
+	trace_rec_init(&r, TRACE_DISPATCH);
+	r.pe = (uint8_t)pe;
+	r.t = p->eret_t;
+	r.event = (int32_t)p->eret_x[0];
+	r.ep = target;
+	r.has |= TRACE_HAS_EP | TRACE_HAS_DEPTH;
+	r.cause = (uint8_t)cause;
+	if (cause == TRACE_CAUSE_IRQ) {
+		r.intid = p->intid;
+		r.has |= TRACE_HAS_INTID;
+	}
+	memcpy(r.x, p->eret_x, sizeof p->eret_x);
+	r.x_known = p->eret_known;
+	if (p->spsr_known & (1u << p->eret_el)) {
+		r.pstate = p->spsr[p->eret_el];
+		r.has |= TRACE_HAS_PSTATE;
+	}
+	if (p->depth < MAX_DEPTH)
+		p->stack[p->depth++] = r.event;
+	r.depth = p->depth;
+	return emit(st, &r, p->eret_line);
+}
+
+static int emit_complete(struct tm_state *st, unsigned pe, const struct call *c, uint64_t target)
+{
+	struct pe *p = &st->pe[pe];
+	struct trace_rec r;
+
+	trace_rec_init(&r, TRACE_COMPLETE);
+	r.pe = (uint8_t)pe;
+	r.t = p->eret_t;
+	r.event = p->depth ? p->stack[--p->depth] : -1;   /* -1: its dispatch is not in the trace */
+	r.how = (uint32_t)c->x[0] == SDD_FID_EVENT_COMPLETE ? TRACE_DONE_COMPLETE : TRACE_DONE_RESUME;
+	if (c->x_known & 2) {
+		r.arg = c->x[1];
+		r.has |= TRACE_HAS_ARG;
+	}
+	r.pc = target;
+	r.has |= TRACE_HAS_PC | TRACE_HAS_DEPTH;
+	if (p->spsr_known & (1u << p->eret_el)) {
+		r.pstate = p->spsr[p->eret_el];
+		r.has |= TRACE_HAS_PSTATE;
+	}
+	r.depth = p->depth;
+	return emit(st, &r, p->eret_line);
+}
+
+/* A call that returned: remember what it registered. */
+static void note_result(struct tm_state *st, unsigned pe, const struct call *c, const struct trace_rec *r)
+{
+	if ((uint32_t)c->x[0] == SDD_FID_EVENT_REGISTER && (r->r_known & 1) && r->r[0] == 0 &&
+	    (c->x_known & 0x16) == 0x16)
+		registry_add(st, pe, (int32_t)c->x[1], c->x[2], (c->x[4] & SDD_REGFLAG_RELATIVE) != 0);
+}
+
+/* The ERET on pe has reached target (at EL target_el, -1 unknown). */
+static int classify(struct tm_state *st, unsigned pe, uint64_t target, int target_el)
+{
+	struct pe *p = &st->pe[pe];
+	struct call *c = NULL;
+	bool dispatch = (p->eret_known & 1) && is_entry(st, p, target, (int32_t)p->eret_x[0]);
+	struct trace_rec r;
+	int rc = 0;
+
+	p->eret = false;
+	if (target_el >= 0 && target_el < p->eret_el && p->call[target_el].open)
+		c = &p->call[target_el];
+	for (int el = p->eret_el - 1; el >= 1 && !c && target_el < 0; el--)
+		if (p->call[el].open)
+			c = &p->call[el];
+	if (c) {
+		call_rec(c, pe, &r);
+		c->open = false;
+		if (target == c->pc + 4) {
+			r.end = TRACE_END_RET;
+			memcpy(r.r, p->eret_x, sizeof p->eret_x);
+			r.r_known = p->eret_known;
+			note_result(st, pe, c, &r);
+			rc = emit(st, &r, c->line);
+		} else if (is_complete_fid((uint32_t)c->x[0])) {
+			r.end = TRACE_END_COMPLETE;
+			rc = emit(st, &r, c->line);
+			if (!rc)
+				rc = emit_complete(st, pe, c, target);
+			if (!rc && dispatch)
+				rc = emit_dispatch(st, pe, target, TRACE_CAUSE_CALL);
+		} else if (dispatch) {
+			r.end = TRACE_END_RET;     /* it finished, but x0 now holds the event: result unseen */
+			rc = emit(st, &r, c->line);
+			if (!rc)
+				rc = emit_dispatch(st, pe, target, TRACE_CAUSE_CALL);
+		} else {
+			r.end = TRACE_END_NONE;
+			rc = emit(st, &r, c->line);
+			if (!rc && !trace_fid_is_psci((uint32_t)c->x[0])) {
+				char text[160];
+				struct trace_rec w;
+				trace_rec_init(&w, TRACE_WARNING);
+				w.has |= TRACE_HAS_T | TRACE_HAS_PE;
+				w.t = p->eret_t;
+				w.pe = (uint8_t)pe;
+				snprintf(text, sizeof text, "the call at line %" PRIu64 " went on at 0x%" PRIx64
+					 ", not at the instruction after it (0x%" PRIx64 ")", c->line, target, c->pc + 4);
+				w.msg = text;
+				rc = emit(st, &w, p->eret_line);
+			}
+		}
+	} else if (dispatch) {
+		rc = emit_dispatch(st, pe, target, p->have_intid ? TRACE_CAUSE_IRQ : TRACE_CAUSE_EXPLICIT);
+	}
+	p->have_intid = false;
+	return rc ? -1 : 0;
+}
+
+/* ---- Lines ---- */
+
+static int open_call(struct tm_state *st, unsigned pe, const struct tm_line *l, uint64_t lineno)
+{
+	struct pe *p = &st->pe[pe];
+	struct call *c = &p->call[l->el];
+	uint32_t w0 = (uint32_t)p->x[0];
+
+	if (!(p->x_known & 1)) {
+		st->blind++;
+		return 0;
+	}
+	if (!trace_fid_is_sdei(w0) && !trace_fid_is_psci(w0))
+		return 0;
+	if (c->open) {                   /* the previous call at this EL never came back */
+		struct trace_rec r;
+		call_rec(c, pe, &r);
+		r.end = TRACE_END_NONE;
+		if (emit(st, &r, c->line))
+			return -1;
+	}
+	c->open = true;
+	c->conduit = (l->opcode & OP_CALL_MASK) == OP_SMC ? TRACE_SMC : TRACE_HVC;
+	c->el = (uint8_t)l->el;
+	c->from_handler = p->depth > 0;
+	c->x_known = (uint8_t)(p->x_known & 0x3F);
+	memcpy(c->x, p->x, sizeof c->x);
+	c->pc = l->pc;
+	c->t = l->time;
+	c->line = lineno;
+	return 0;
+}
+
+static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint64_t lineno,
+		char *msg, size_t msglen)
+{
+	struct pe *p = &st->pe[pe];
+	uint32_t op = l->opcode;
+	int rc;
+
+	if (p->eret) {
+		rc = classify(st, pe, l->pc, l->el);
+		if (rc)
+			return rc;
+	}
+	if (l->el >= 0) {
+		if (!p->seen || p->el < 0)
+			p->el3_explained = true;      /* first seen here: the trace began at this EL */
+		else if (l->el == 3 && p->el < 3)
+			p->el3_explained = p->trap_armed || !st->events_seen;
+		if (p->el >= 0 && l->el > p->el)
+			p->trap_armed = false;
+		p->el = l->el;
+	}
+	p->seen = true;
+	p->iar_rt = -1;
+	if (!l->executed || !l->a64 || !l->fetched || l->el < 0)
+		return 0;
+	if ((op & OP_EXC_GEN_MASK) == OP_EXC_GEN && l->el < 3)
+		p->trap_armed = true;
+	if (((op & OP_CALL_MASK) == OP_SMC || (op & OP_CALL_MASK) == OP_HVC) && (l->el == 1 || l->el == 2))
+		return open_call(st, pe, l, lineno);
+	if ((op == OP_ERET || op == OP_ERETAA || op == OP_ERETAB) && l->el >= 1) {
+		if (l->el == 3 && !p->el3_explained && !p->call[1].open && !p->call[2].open) {
+			snprintf(msg, msglen, "ERET from EL3 on PE %u with no call or exception that entered EL3", pe);
+			return 1;
+		}
+		p->eret = true;
+		p->eret_el = l->el;
+		p->eret_t = l->time;
+		p->eret_line = lineno;
+		p->eret_known = (uint8_t)(p->x_known & 0xF);
+		memcpy(p->eret_x, p->x, sizeof p->eret_x);
+		return 0;
+	}
+	if (l->el == 3 && ((op & OP_MRS_RT_MASK) == OP_MRS_IAR0 || (op & OP_MRS_RT_MASK) == OP_MRS_IAR1) &&
+	    (op & 0x1F) != 31)
+		p->iar_rt = (int)(op & 0x1F);
+	return 0;
+}
+
+static int reg(struct tm_state *st, unsigned pe, const struct tm_line *l, uint64_t lineno)
+{
+	struct pe *p = &st->pe[pe];
+	uint8_t bit = (uint8_t)(1u << l->n);
+	uint64_t v = l->w ? (l->value & 0xFFFFFFFFu) : l->value;
+
+	switch (l->reg) {
+	case TM_R_X:
+		if (!l->known) {
+			p->x_known &= ~(1u << l->n);
+			break;
+		}
+		p->x[l->n] = v;
+		p->x_known |= 1u << l->n;
+		if (p->iar_rt == l->n) {
+			uint32_t intid = (uint32_t)(v & 0xFFFFFF);
+			p->iar_rt = -1;
+			if (intid < 1020) {      /* 1020..1023: spurious, nothing acknowledged */
+				struct trace_rec r;
+				p->intid = intid;
+				p->have_intid = true;
+				trace_rec_init(&r, TRACE_IRQ);
+				r.pe = (uint8_t)pe;
+				r.t = l->time;
+				r.intid = intid;
+				r.how = TRACE_IRQ_ACK;
+				return emit(st, &r, lineno) ? -1 : 0;
+			}
+		}
+		break;
+	case TM_R_ELR:
+	case TM_R_SPSR:
+	case TM_R_VBAR: {
+		uint64_t *slot = l->reg == TM_R_ELR ? p->elr : l->reg == TM_R_SPSR ? p->spsr : p->vbar;
+		uint8_t *known = l->reg == TM_R_ELR ? &p->elr_known : l->reg == TM_R_SPSR ? &p->spsr_known
+											 : &p->vbar_known;
+		if (l->known) {
+			slot[l->n] = v;
+			*known |= bit;
+		} else {
+			*known &= (uint8_t)~bit;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int exception(struct tm_state *st, unsigned pe, const struct tm_line *l)
+{
+	struct pe *p = &st->pe[pe];
+
+	st->events_seen = true;
+	if (p->eret && l->has_pc) {
+		int target_el = (p->spsr_known & (1u << p->eret_el)) ? (int)((p->spsr[p->eret_el] >> 2) & 3) : -1;
+		int rc = classify(st, pe, l->exc_pc, target_el);
+		if (rc)
+			return rc;
+	}
+	p->trap_armed = true;
+	if (l->reset) {                  /* a reset forgets calls and handlers in progress */
+		memset(p->call, 0, sizeof p->call);
+		p->depth = 0;
+		p->eret = false;
+		p->el3_explained = true;
+	}
+	return 0;
+}
+
+int tm_feed(struct tm_state *st, const struct tm_line *l, uint64_t lineno, char *msg, size_t msglen,
+	    size_t *col)
+{
+	unsigned pe = l->pe < 0 ? 0 : (unsigned)l->pe;
+	struct pe *p = &st->pe[pe];
+	int rc;
+
+	if (p->last_line && l->time < p->last_t) {
+		snprintf(msg, msglen, "time goes backwards on PE %u: %" PRIu64 " after %" PRIu64 " at line %" PRIu64,
+			 pe, l->time, p->last_t, p->last_line);
+		*col = 0;
+		return 1;
+	}
+	*col = l->kind_col;
+	switch (l->kind) {
+	case TM_INSN:
+		rc = insn(st, pe, l, lineno, msg, msglen);
+		break;
+	case TM_REG:
+		rc = reg(st, pe, l, lineno);
+		break;
+	case TM_EXC:
+		rc = exception(st, pe, l);
+		break;
+	default:
+		return 0;
+	}
+	if (rc == 0) {
+		p->last_t = l->time;
+		p->last_line = lineno;
+	}
+	return rc;
+}
+
+int tm_finish(struct tm_state *st)
+{
+	for (unsigned pe = 0; pe < TRACE_MAX_PES; pe++) {
+		struct pe *p = &st->pe[pe];
+		for (unsigned el = 0; el < 4; el++) {
+			struct trace_rec r;
+			if (!p->call[el].open)
+				continue;
+			call_rec(&p->call[el], pe, &r);
+			r.end = TRACE_END_NONE;
+			p->call[el].open = false;
+			if (emit(st, &r, p->call[el].line))
+				return -1;
+		}
+	}
+	return 0;
+}

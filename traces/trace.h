@@ -1,0 +1,189 @@
+/*
+ * trace.h - the canonical SDEI trace: one record per line, versioned,
+ * greppable, streamed (traces/FORMAT.md is the specification; this
+ * header says how a record is represented in C).
+ *
+ * A trace is what happened at the SDEI interface of one machine: the
+ * firmware calls each PE made (arguments and results), the handlers the
+ * dispatcher entered and how they finished, the interrupts, the power
+ * changes.  Three producers write it (the FVP Tarmac importer, the TF-A
+ * log importer, the simulator's recorder) and two consumers read it (the
+ * replay, the timeline export).
+ *
+ * Records carry the PE and a time.  Time is in the producer's unit (FVP
+ * clk/ps, the recorder's logical clock, a TF-A log's line numbers); it
+ * never decreases for one PE, but records of different PEs may appear out
+ * of time order (a call is written when it returns, with the time it was
+ * made).  Consumers that need one order sort by (t, file line).
+ */
+#ifndef TRACE_H
+#define TRACE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define TRACE_VERSION  1
+#define TRACE_MAX_PES  64u
+
+enum trace_kind {
+	TRACE_CALL = 0,      /* a firmware call through the SDEI conduit (SDEI or PSCI function) */
+	TRACE_DISPATCH,      /* the dispatcher entered a handler */
+	TRACE_COMPLETE,      /* a handler finished (COMPLETE, COMPLETE_AND_RESUME, implicitly) */
+	TRACE_IRQ,           /* an interrupt fired, or firmware acknowledged one */
+	TRACE_POWER,         /* a PE's power state changed */
+	TRACE_PLATFORM,      /* what the trace was taken on */
+	TRACE_WARNING,       /* something a producer saw and could not explain */
+	TRACE_KIND_COUNT
+};
+
+enum trace_conduit { TRACE_SMC = 0, TRACE_HVC = 1 };
+
+/* How a call ended. */
+enum trace_end {
+	TRACE_END_RET = 0,   /* it returned to the caller: r0..r3 are its results */
+	TRACE_END_COMPLETE,  /* it completed the running handler (no return to the caller) */
+	TRACE_END_NONE,      /* it never returned (power-down, reset, end of the trace) */
+	TRACE_END_COUNT
+};
+
+/* What made the dispatcher enter a handler. */
+enum trace_cause {
+	TRACE_CAUSE_IRQ = 0, /* an interrupt bound to the event (intid) */
+	TRACE_CAUSE_CALL,    /* the call the PE was making (PE_UNMASK, EVENT_SIGNAL to itself, ...) */
+	TRACE_CAUSE_EXPLICIT,/* firmware dispatched it without an interrupt (RAS, ...) */
+	TRACE_CAUSE_COUNT
+};
+
+/* How a handler finished. */
+enum trace_done {
+	TRACE_DONE_COMPLETE = 0, /* EVENT_COMPLETE(status) */
+	TRACE_DONE_RESUME,       /* EVENT_COMPLETE_AND_RESUME(resume address) */
+	TRACE_DONE_IMPLICIT,     /* the dispatcher completed it (CPU_OFF, SYSTEM_RESET from the handler) */
+	TRACE_DONE_COUNT
+};
+
+enum trace_irq_how { TRACE_IRQ_ACK = 0, TRACE_IRQ_FIRE, TRACE_IRQ_HOW_COUNT };
+
+/* What the dispatcher did with an acknowledged interrupt (sdd_irq_result). */
+enum trace_irq_res {
+	TRACE_RES_DISPATCHED = 0, TRACE_RES_DEFERRED, TRACE_RES_HELD, TRACE_RES_DROPPED,
+	TRACE_RES_NOT_SDEI, TRACE_RES_REFUSED, TRACE_RES_FAULT, TRACE_RES_COUNT
+};
+
+/* Power states (the simulator's enum sim_power, in the same order). */
+enum trace_power {
+	TRACE_PWR_ON = 0, TRACE_PWR_OFF, TRACE_PWR_STANDBY, TRACE_PWR_POWERDOWN, TRACE_PWR_FROZEN,
+	TRACE_PWR_COUNT
+};
+
+/* Optional fields present in a record (trace_rec.has). */
+#define TRACE_HAS_T        (1u << 0)
+#define TRACE_HAS_PE       (1u << 1)
+#define TRACE_HAS_EP       (1u << 2)   /* dispatch */
+#define TRACE_HAS_PC       (1u << 3)   /* complete: where execution continued */
+#define TRACE_HAS_PSTATE   (1u << 4)   /* dispatch: handler PSTATE; complete: PSTATE continued with */
+#define TRACE_HAS_INTID    (1u << 5)   /* dispatch */
+#define TRACE_HAS_DEPTH    (1u << 6)   /* dispatch, complete */
+#define TRACE_HAS_ARG      (1u << 7)   /* complete: status or resume address */
+#define TRACE_HAS_RES      (1u << 8)   /* irq */
+#define TRACE_HAS_PREV     (1u << 9)   /* power */
+#define TRACE_HAS_SRC      (1u << 10)  /* src */
+#define TRACE_HAS_PROFILE  (1u << 11)  /* platform */
+#define TRACE_HAS_PES      (1u << 12)  /* platform */
+#define TRACE_HAS_EL       (1u << 13)  /* call, platform */
+#define TRACE_HAS_CONDUIT  (1u << 14)  /* call, platform */
+
+struct trace_rec {
+	uint8_t  kind;        /* enum trace_kind */
+	uint8_t  pe;          /* PE index, 0 .. TRACE_MAX_PES-1 */
+	uint32_t has;         /* TRACE_HAS_* */
+	uint64_t t;
+
+	/* call: x0 (function ID) .. x5 as the caller passed them, and on
+	 * TRACE_END_RET its x0..x3 after the return; bit n of x_known /
+	 * r_known: xn / rn is known.  dispatch: x0..x3 at handler entry
+	 * (event, argument, interrupted PC, interrupted PSTATE). */
+	uint8_t  conduit;     /* enum trace_conduit */
+	uint8_t  el;          /* call: the caller's EL; platform: the client EL */
+	uint8_t  from_handler;/* call: made by a handler (a dispatch was running on the PE) */
+	uint8_t  end;         /* call: enum trace_end */
+	uint8_t  x_known, r_known;
+	uint64_t x[6];
+	uint64_t r[4];
+
+	/* dispatch, complete */
+	int32_t  event;
+	uint8_t  cause;       /* dispatch: enum trace_cause */
+	uint8_t  how;         /* complete: enum trace_done; irq: enum trace_irq_how */
+	uint8_t  depth;       /* handlers running on the PE after the record */
+	uint64_t ep;          /* dispatch: handler address */
+	uint64_t pc, pstate;  /* complete: context execution continued with; dispatch: pstate only */
+	uint64_t arg;         /* complete: COMPLETE status or COMPLETE_AND_RESUME address */
+
+	/* irq */
+	uint32_t intid;
+	uint8_t  res;         /* enum trace_irq_res */
+
+	/* power */
+	uint8_t  state, prev; /* enum trace_power */
+
+	/* platform */
+	char     profile[16];
+	uint32_t pes;
+
+	/* warning: text (reader: valid until the next trace_read) */
+	const char *msg;
+
+	/* Where the record came from (an importer's input, a scenario file):
+	 * src_file is owned by whoever filled the record (reader: valid until
+	 * trace_reader_close). */
+	const char *src_file;
+	uint32_t src_line;
+
+	uint32_t line;        /* reader: the record's line in the trace file */
+};
+
+/* A record of kind with every field empty. */
+void trace_rec_init(struct trace_rec *r, unsigned kind);
+
+/* ---- Names (FORMAT.md's spellings; NULL / -1 when unknown) ---- */
+
+const char *trace_kind_name(unsigned kind);
+/* The function a function ID names: "EVENT_REGISTER", "CPU_ON", or NULL. */
+const char *trace_fid_name(uint32_t fid);
+/* Is fid in the SDEI window / a PSCI function? */
+bool trace_fid_is_sdei(uint32_t fid);
+bool trace_fid_is_psci(uint32_t fid);
+/* The simulator's enum sim_psci_fn for a PSCI function ID, or -1. */
+int  trace_psci_fn(uint32_t fid);
+/* An SDEI error code's name ("DENIED") for a result, or NULL. */
+const char *trace_error_name(int64_t v);
+
+/* ---- Writing ---- */
+
+/* The first line of every trace, then one comment line per non-NULL
+ * comment ("# " + text).  0, or -1 on a write error. */
+int trace_write_header(FILE *f, const char *comment);
+/* One record as one line, fields in FORMAT.md's order.  0 or -1. */
+int trace_write(FILE *f, const struct trace_rec *r);
+
+/* ---- Reading ---- */
+
+struct trace_reader;
+
+/* A reader of f (not closed by the reader); name is the file's name in
+ * messages.  NULL when out of memory. */
+struct trace_reader *trace_reader_open(FILE *f, const char *name);
+/*
+ * The next record.  Returns 1 (rec filled), 0 at the end of the trace, or
+ * -1 on an error: trace_reader_error() then says "name:line:column:
+ * message", and every later call returns -1 again.  The version header
+ * is checked before the first record.
+ */
+int  trace_read(struct trace_reader *rd, struct trace_rec *rec);
+const char *trace_reader_error(const struct trace_reader *rd);
+const char *trace_reader_name(const struct trace_reader *rd);
+void trace_reader_close(struct trace_reader *rd);
+
+#endif /* TRACE_H */

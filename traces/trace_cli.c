@@ -1,0 +1,327 @@
+/*
+ * trace_cli.c - `sdeisim import`, `sdeisim replay`, `sdeisim export`
+ * (trace_cli.h).  Records go to stdout or -o FILE; messages, notes and
+ * skipped-line reports to stderr.  An output file of a failed import is
+ * removed, so a file that exists is a whole trace.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "replay.h"
+#include "timeline.h"
+#include "trace_cli.h"
+
+#define EXIT_OK       0
+#define EXIT_DIVERGED 1
+#define EXIT_BAD      2
+#define MAX_DIAG      20     /* lenient: skipped-line messages shown before only counting */
+
+/* ---- Options ---- */
+
+struct cli {
+	const char *cmd;
+	const char *positional[2];
+	unsigned    npositional;
+	const char *out;
+	const char *profile;
+	bool        lenient, first, help;
+};
+
+/* Parse argv[1..]: the options each command allows (a string of letters:
+ * o = -o FILE, p = --profile NAME, l = --lenient, f = --first) and at
+ * most `max` positional arguments.  false after printing why. */
+static bool parse(int argc, char **argv, const char *allowed, unsigned max, struct cli *c)
+{
+	memset(c, 0, sizeof *c);
+	c->cmd = argc > 0 ? argv[0] : "?";
+	for (int k = 1; k < argc; k++) {
+		const char *a = argv[k];
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			c->help = true;
+		} else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && strchr(allowed, 'o')) {
+			if (++k == argc)
+				goto missing;
+			c->out = argv[k];
+		} else if (strcmp(a, "--profile") == 0 && strchr(allowed, 'p')) {
+			if (++k == argc)
+				goto missing;
+			c->profile = argv[k];
+		} else if (strcmp(a, "--lenient") == 0 && strchr(allowed, 'l')) {
+			c->lenient = true;
+		} else if (strcmp(a, "--first") == 0 && strchr(allowed, 'f')) {
+			c->first = true;
+		} else if (a[0] == '-' && a[1] != 0) {
+			fprintf(stderr, "sdeisim %s: unknown option '%s' (try --help)\n", c->cmd, a);
+			return false;
+		} else if (c->npositional < max) {
+			c->positional[c->npositional++] = a;
+		} else {
+			fprintf(stderr, "sdeisim %s: unexpected argument '%s' (try --help)\n", c->cmd, a);
+			return false;
+		}
+		continue;
+missing:
+		fprintf(stderr, "sdeisim %s: %s needs a value\n", c->cmd, a);
+		return false;
+	}
+	return true;
+}
+
+static FILE *open_out(const char *path)
+{
+	FILE *f;
+
+	if (!path || strcmp(path, "-") == 0)
+		return stdout;
+	f = fopen(path, "w");
+	if (!f)
+		fprintf(stderr, "%s: cannot write\n", path);
+	return f;
+}
+
+/* Close an output; on failure (or when the command failed) a file is
+ * removed.  Returns false if writing failed. */
+static bool close_out(FILE *f, const char *path, bool keep)
+{
+	bool ok = fflush(f) == 0 && !ferror(f);
+
+	if (f != stdout) {
+		ok &= fclose(f) == 0;
+		if (!ok || !keep)
+			remove(path);
+	}
+	if (!ok)
+		fprintf(stderr, "%s: write error\n", path ? path : "<stdout>");
+	return ok;
+}
+
+/* ---- import ---- */
+
+static const char import_help[] =
+	"usage: sdeisim import tarmac FILE [-o OUT] [--lenient]\n"
+	"       sdeisim import tf-a-log FILE [-o OUT] [--lenient] [--profile NAME]\n\n"
+	"Turn an FVP Tarmac trace, or the console log of TF-A built with LOG_LEVEL=50\n"
+	"(verbose SDEI messages), into a canonical SDEI trace (traces/FORMAT.md).\n"
+	"FILE may be gzip-compressed, or - for standard input.  One streaming pass:\n"
+	"memory does not grow with the input.\n\n"
+	"Options:\n"
+	"  -o OUT           write the trace to OUT (default: standard output)\n"
+	"  --lenient        report bad lines on stderr, skip them and go on\n"
+	"                   (default: the first bad line stops the import)\n"
+	"  --profile NAME   tf-a-log: the profile whose MPIDRs number the PEs and whose\n"
+	"                   event-0 SGI is event 0's interrupt (default: tf-a-fvp)\n"
+	"  --help, -h       this text\n\n"
+	"Exit status: 0 imported, 2 bad input or usage (FILE:LINE:COLUMN: message).\n";
+
+struct emit_ctx { FILE *f; };
+
+static int emit_record(void *ctx, const struct trace_rec *r)
+{
+	return trace_write(((struct emit_ctx *)ctx)->f, r);
+}
+
+struct diag_ctx { unsigned shown; };
+
+static void show_diag(void *ctx, const char *msg)
+{
+	struct diag_ctx *d = ctx;
+	if (d->shown++ < MAX_DIAG)
+		fprintf(stderr, "%s (skipped)\n", msg);
+}
+
+int trace_cmd_import(int argc, char **argv)
+{
+	struct cli c;
+	struct import_opts o;
+	struct import_stats st;
+	struct emit_ctx ec;
+	struct diag_ctx dc = { 0 };
+	struct linein *in;
+	char err[800], comment[700];
+	bool tarmac;
+	FILE *out;
+	int rc;
+
+	memset(&st, 0, sizeof st);
+	if (!parse(argc, argv, "olp", 2, &c))
+		return EXIT_BAD;
+	if (c.help) {
+		fputs(import_help, stdout);
+		return EXIT_OK;
+	}
+	if (c.npositional != 2 || (strcmp(c.positional[0], "tarmac") && strcmp(c.positional[0], "tf-a-log"))) {
+		fputs(import_help, stderr);
+		return EXIT_BAD;
+	}
+	tarmac = strcmp(c.positional[0], "tarmac") == 0;
+	if (tarmac && c.profile) {
+		fprintf(stderr, "sdeisim import: --profile is for tf-a-log\n");
+		return EXIT_BAD;
+	}
+	in = linein_open(c.positional[1], err, sizeof err);
+	if (!in) {
+		fprintf(stderr, "%s\n", err);
+		return EXIT_BAD;
+	}
+	out = open_out(c.out);
+	if (!out) {
+		linein_close(in);
+		return EXIT_BAD;
+	}
+	snprintf(comment, sizeof comment, "imported from %s (%s)", linein_name(in), c.positional[0]);
+	ec.f = out;
+	memset(&o, 0, sizeof o);
+	o.lenient = c.lenient;
+	o.profile = c.profile;
+	o.emit = emit_record;
+	o.emit_ctx = &ec;
+	o.diag = show_diag;
+	o.diag_ctx = &dc;
+	rc = trace_write_header(out, comment);
+	if (rc == 0)
+		rc = (tarmac ? tarmac_import : tfa_log_import)(in, &o, &st, err, sizeof err);
+	else
+		snprintf(err, sizeof err, "cannot write the trace");
+	if (rc)
+		fprintf(stderr, "%s\n", err);
+	if (st.errors)
+		fprintf(stderr, "%s: %llu bad line%s skipped (%u shown)\n", linein_name(in),
+			(unsigned long long)st.errors, st.errors == 1 ? "" : "s", dc.shown < MAX_DIAG ? dc.shown : MAX_DIAG);
+	if (rc == 0 && st.blind_calls)
+		fprintf(stderr, "%s: %llu SMC/HVC instruction%s with x0 not in the trace (trace_core_registers=0?) "
+			"ignored\n", linein_name(in), (unsigned long long)st.blind_calls, st.blind_calls == 1 ? "" : "s");
+	linein_close(in);
+	if (!close_out(out, c.out, rc == 0))
+		return EXIT_BAD;
+	return rc ? EXIT_BAD : EXIT_OK;
+}
+
+/* ---- replay ---- */
+
+static const char replay_help[] =
+	"usage: sdeisim replay TRACE [--profile NAME] [--first]\n\n"
+	"Run a canonical SDEI trace (traces/FORMAT.md; - for standard input) on the\n"
+	"simulated machine and compare what its dispatcher answers with what the trace\n"
+	"recorded: every call's result, every dispatch, completion and acknowledged\n"
+	"interrupt.  Prints each divergence as TRACE:LINE: what the trace recorded, what\n"
+	"the replay did, and the event's state, in trace order; then `N matched, M\n"
+	"diverged`.  Notes on what the replay cannot reproduce exactly go to stderr.\n\n"
+	"Options:\n"
+	"  --profile NAME   dispatcher profile: default, tf-a-fvp (default: the trace's\n"
+	"                   platform record, else default)\n"
+	"  --first          report only the first divergence\n"
+	"  --help, -h       this text\n\n"
+	"Exit status: 0 no divergence, 1 divergences, 2 bad input or usage.\n";
+
+int trace_cmd_replay(int argc, char **argv)
+{
+	struct cli c;
+	struct replay rp;
+	struct replay_opts ro = { NULL, false };
+	struct replay_summary sum;
+	struct trace_reader *rd;
+	struct sim_cpu *cpu = NULL;
+	char err[800];
+	FILE *in;
+	int status = EXIT_BAD;
+
+	if (!parse(argc, argv, "pf", 1, &c))
+		return EXIT_BAD;
+	if (c.help) {
+		fputs(replay_help, stdout);
+		return EXIT_OK;
+	}
+	if (c.npositional != 1) {
+		fputs(replay_help, stderr);
+		return EXIT_BAD;
+	}
+	in = strcmp(c.positional[0], "-") == 0 ? stdin : fopen(c.positional[0], "r");
+	if (!in) {
+		fprintf(stderr, "%s: cannot open\n", c.positional[0]);
+		return EXIT_BAD;
+	}
+	rd = trace_reader_open(in, in == stdin ? "<stdin>" : c.positional[0]);
+	ro.profile = c.profile;
+	if (!rd || replay_build(&rp, rd, &ro, err, sizeof err)) {
+		fprintf(stderr, "%s\n", rd ? err : "out of memory");
+		if (rd)
+			replay_free(&rp);
+		goto out;
+	}
+	for (uint32_t k = 0; k < rp.nnotes; k++)
+		fprintf(stderr, "%s\n", rp.notes[k]);
+	cpu = sim_cpu_create(err, sizeof err);
+	if (!cpu) {
+		fprintf(stderr, "cannot create the CPU: %s\n", err);
+	} else if (replay_run(&rp, cpu, c.first, stdout, &sum)) {
+		fprintf(stderr, "%s: %s\n", rp.name, sum.stop_message);
+	} else {
+		status = sum.diverged ? EXIT_DIVERGED : EXIT_OK;
+	}
+	replay_free(&rp);
+out:
+	if (cpu)
+		sim_cpu_destroy(cpu);
+	trace_reader_close(rd);
+	if (in != stdin)
+		fclose(in);
+	if (fflush(stdout) != 0)
+		status = EXIT_BAD;
+	return status;
+}
+
+/* ---- export ---- */
+
+static const char export_help[] =
+	"usage: sdeisim export timeline TRACE [-o FILE]\n"
+	"       sdeisim export yaml TRACE      (not yet available)\n"
+	"       sdeisim export tarmac TRACE    (not yet available)\n\n"
+	"Write a canonical SDEI trace (- for standard input) in another form:\n"
+	"  timeline  Chrome trace-event JSON (Perfetto, chrome://tracing): a thread per\n"
+	"            PE, a slice per handler, instants for calls, interrupts and power\n\n"
+	"Options:\n"
+	"  -o FILE          write to FILE (default: standard output)\n"
+	"  --help, -h       this text\n\n"
+	"Exit status: 0 written, 2 bad input or usage.\n";
+
+int trace_cmd_export(int argc, char **argv)
+{
+	struct cli c;
+	struct trace_reader *rd;
+	char err[800];
+	FILE *in, *out;
+	int rc;
+
+	if (!parse(argc, argv, "o", 2, &c))
+		return EXIT_BAD;
+	if (c.help) {
+		fputs(export_help, stdout);
+		return EXIT_OK;
+	}
+	if (c.npositional == 2 && (strcmp(c.positional[0], "yaml") == 0 || strcmp(c.positional[0], "tarmac") == 0)) {
+		fprintf(stderr, "sdeisim export %s: not yet available\n", c.positional[0]);
+		return EXIT_BAD;
+	}
+	if (c.npositional != 2 || strcmp(c.positional[0], "timeline") != 0) {
+		fputs(export_help, stderr);
+		return EXIT_BAD;
+	}
+	in = strcmp(c.positional[1], "-") == 0 ? stdin : fopen(c.positional[1], "r");
+	if (!in) {
+		fprintf(stderr, "%s: cannot open\n", c.positional[1]);
+		return EXIT_BAD;
+	}
+	rd = trace_reader_open(in, in == stdin ? "<stdin>" : c.positional[1]);
+	out = rd ? open_out(c.out) : NULL;
+	rc = out ? trace_timeline(rd, out, err, sizeof err) : -1;
+	if (rc && out)
+		fprintf(stderr, "%s\n", err);
+	if (out && !close_out(out, c.out, rc == 0))
+		rc = -1;
+	trace_reader_close(rd);
+	if (in != stdin)
+		fclose(in);
+	return rc ? EXIT_BAD : EXIT_OK;
+}

@@ -1,0 +1,42 @@
+/*
+ * trace_internal.h - pieces the traces/ files share and nobody else needs:
+ * the spellings of enumerated fields, text escaping, number scanning.
+ */
+#ifndef TRACE_INTERNAL_H
+#define TRACE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "trace.h"
+
+/* ---- trace_names.c: enumerated field values ---- */
+
+enum trace_enum {
+	TRACE_ENUM_CONDUIT = 0, TRACE_ENUM_END, TRACE_ENUM_CAUSE, TRACE_ENUM_DONE,
+	TRACE_ENUM_IRQ_HOW, TRACE_ENUM_RES, TRACE_ENUM_POWER, TRACE_ENUM_COUNT
+};
+
+/* The spelling of value v of enumeration e ("?" when out of range). */
+const char *trace_enum_name(unsigned e, unsigned v);
+/* The value spelled s[0..n), or -1. */
+int trace_enum_value(unsigned e, const char *s, size_t n);
+
+/* ---- trace_text.c ---- */
+
+/* Escape s for a text field (FORMAT.md: bytes that would end or split a
+ * field become %XX) into out (cap bytes, NUL-terminated, truncated at a
+ * whole escape).  Returns the length written. */
+size_t trace_escape(char *out, size_t cap, const char *s);
+/* Undo trace_escape on s[0..n) into out (at least n+1 bytes).  false on
+ * a malformed %XX; *bad = its offset. */
+bool trace_unescape(const char *s, size_t n, char *out, size_t *bad);
+
+/* Parse all of s[0..n) as an unsigned number: base 16 or 10, or 0 for
+ * "0x" hex / decimal.  false on anything else or on overflow. */
+bool trace_scan_u64(const char *s, size_t n, unsigned base, uint64_t *out);
+/* The same, with an optional leading '-' (two's complement result). */
+bool trace_scan_i64(const char *s, size_t n, unsigned base, uint64_t *out);
+
+#endif /* TRACE_INTERNAL_H */

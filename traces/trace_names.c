@@ -1,0 +1,110 @@
+/*
+ * trace_names.c - the spellings of FORMAT.md, and what a function ID is.
+ *
+ * SDEI names come from the dispatcher core (sdd_call_name) and PSCI ones
+ * from the simulator (sim_psci_name / sim_psci_fid), so that a trace, a
+ * scenario and a report all call a function the same thing.
+ */
+#include <string.h>
+
+#include "sdd/sdd.h"
+#include "sdd/sdd_spec.h"
+#include "sim_internal.h"   /* sim_psci_fid: the PSCI function IDs the simulator implements */
+#include "trace.h"
+#include "trace_internal.h"
+
+void trace_rec_init(struct trace_rec *r, unsigned kind)
+{
+	memset(r, 0, sizeof *r);
+	r->kind = (uint8_t)kind;
+}
+
+static const char *const kind_names[TRACE_KIND_COUNT] = {
+	"call", "dispatch", "complete", "irq", "power", "platform", "warning",
+};
+
+const char *trace_kind_name(unsigned kind)
+{
+	return kind < TRACE_KIND_COUNT ? kind_names[kind] : NULL;
+}
+
+bool trace_fid_is_sdei(uint32_t fid)
+{
+	return (fid & SDD_FID_WINDOW_MASK) == SDD_FID_WINDOW_BASE;
+}
+
+/* PSCI owns function numbers 0x00..0x1F of the standard service, in both
+ * calling conventions (SMCCC; PSCI DEN0022 §5.1). */
+bool trace_fid_is_psci(uint32_t fid)
+{
+	return (fid & 0xBFFFFFE0u) == 0x84000000u;
+}
+
+int trace_psci_fn(uint32_t fid)
+{
+	for (int fn = 0; fn < SIM_PSCI_FN_COUNT; fn++)
+		if (fid == sim_psci_fid((unsigned)fn) || (fid | 0x40000000u) == sim_psci_fid((unsigned)fn))
+			return fn;
+	return -1;
+}
+
+const char *trace_fid_name(uint32_t fid)
+{
+	int fn;
+
+	if (trace_fid_is_sdei(fid))
+		return sdd_call_name(fid);
+	fn = trace_psci_fn(fid);
+	return fn >= 0 ? sim_psci_name((unsigned)fn) : NULL;
+}
+
+const char *trace_error_name(int64_t v)
+{
+	switch (v) {
+	case SDD_NOT_SUPPORTED:      return "NOT_SUPPORTED";
+	case SDD_INVALID_PARAMETERS: return "INVALID_PARAMETERS";
+	case SDD_DENIED:             return "DENIED";
+	case SDD_PENDING:            return "PENDING";
+	case SDD_OUT_OF_RESOURCE:    return "OUT_OF_RESOURCE";
+	default:                     return NULL;
+	}
+}
+
+/* ---- Enumerated field values (FORMAT.md) ---- */
+
+static const char *const conduit_names[] = { "smc", "hvc" };
+static const char *const end_names[TRACE_END_COUNT] = { "ret", "complete", "none" };
+static const char *const cause_names[TRACE_CAUSE_COUNT] = { "irq", "call", "explicit" };
+static const char *const done_names[TRACE_DONE_COUNT] = { "complete", "resume", "implicit" };
+static const char *const irq_how_names[TRACE_IRQ_HOW_COUNT] = { "ack", "fire" };
+static const char *const res_names[TRACE_RES_COUNT] = {
+	"dispatched", "deferred", "held", "dropped", "not-sdei", "refused", "fault",
+};
+static const char *const power_names[TRACE_PWR_COUNT] = {
+	"on", "off", "standby", "powerdown", "frozen",
+};
+
+static const struct { const char *const *names; unsigned n; } enums[TRACE_ENUM_COUNT] = {
+	[TRACE_ENUM_CONDUIT] = { conduit_names, 2 },
+	[TRACE_ENUM_END]     = { end_names, TRACE_END_COUNT },
+	[TRACE_ENUM_CAUSE]   = { cause_names, TRACE_CAUSE_COUNT },
+	[TRACE_ENUM_DONE]    = { done_names, TRACE_DONE_COUNT },
+	[TRACE_ENUM_IRQ_HOW] = { irq_how_names, TRACE_IRQ_HOW_COUNT },
+	[TRACE_ENUM_RES]     = { res_names, TRACE_RES_COUNT },
+	[TRACE_ENUM_POWER]   = { power_names, TRACE_PWR_COUNT },
+};
+
+const char *trace_enum_name(unsigned e, unsigned v)
+{
+	return e < TRACE_ENUM_COUNT && v < enums[e].n ? enums[e].names[v] : "?";
+}
+
+int trace_enum_value(unsigned e, const char *s, size_t n)
+{
+	if (e >= TRACE_ENUM_COUNT)
+		return -1;
+	for (unsigned v = 0; v < enums[e].n; v++)
+		if (strlen(enums[e].names[v]) == n && memcmp(enums[e].names[v], s, n) == 0)
+			return (int)v;
+	return -1;
+}

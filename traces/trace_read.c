@@ -1,0 +1,534 @@
+/*
+ * trace_read.c - lines to records (FORMAT.md), strictly: a field that is
+ * not allowed in its record, given twice, malformed or out of range is an
+ * error naming its line and column, so that a trace that reads is a trace
+ * every consumer can trust.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trace_internal.h"
+
+#define MAX_LINE 65536
+
+enum key {
+	K_T = 0, K_PE, K_CONDUIT, K_EL, K_H, K_FN, K_X0, K_X1, K_X2, K_X3, K_X4, K_X5, K_END,
+	K_R0, K_R1, K_R2, K_R3, K_EVENT, K_EP, K_CAUSE, K_INTID, K_DEPTH, K_PSTATE, K_HOW,
+	K_STATUS, K_RESUME, K_PC, K_RES, K_STATE, K_PREV, K_PROFILE, K_PES, K_MSG, K_SRC,
+	K_COUNT
+};
+
+static const char *const key_names[K_COUNT] = {
+	"t", "pe", "conduit", "el", "h", "fn", "x0", "x1", "x2", "x3", "x4", "x5", "end",
+	"r0", "r1", "r2", "r3", "event", "ep", "cause", "intid", "depth", "pstate", "how",
+	"status", "resume", "pc", "res", "state", "prev", "profile", "pes", "msg", "src",
+};
+
+#define B(k) (1ull << (k))
+#define XS   (B(K_X0) | B(K_X1) | B(K_X2) | B(K_X3) | B(K_X4) | B(K_X5))
+#define RS   (B(K_R0) | B(K_R1) | B(K_R2) | B(K_R3))
+
+/* Which keys each record kind allows, and which it requires. */
+static const struct { uint64_t allowed, required; } kind_keys[TRACE_KIND_COUNT] = {
+	[TRACE_CALL] = {
+		B(K_T) | B(K_PE) | B(K_CONDUIT) | B(K_EL) | B(K_H) | B(K_FN) | XS | B(K_END) | RS | B(K_SRC),
+		B(K_T) | B(K_PE) | B(K_CONDUIT) | B(K_EL) | B(K_H) | B(K_X0) | B(K_END) },
+	[TRACE_DISPATCH] = {
+		B(K_T) | B(K_PE) | B(K_EVENT) | B(K_EP) | B(K_CAUSE) | B(K_INTID) | B(K_DEPTH) |
+		B(K_X0) | B(K_X1) | B(K_X2) | B(K_X3) | B(K_PSTATE) | B(K_SRC),
+		B(K_T) | B(K_PE) | B(K_EVENT) | B(K_CAUSE) },
+	[TRACE_COMPLETE] = {
+		B(K_T) | B(K_PE) | B(K_EVENT) | B(K_HOW) | B(K_STATUS) | B(K_RESUME) | B(K_PC) |
+		B(K_PSTATE) | B(K_DEPTH) | B(K_SRC),
+		B(K_T) | B(K_PE) | B(K_EVENT) | B(K_HOW) },
+	[TRACE_IRQ] = {
+		B(K_T) | B(K_PE) | B(K_INTID) | B(K_HOW) | B(K_RES) | B(K_SRC),
+		B(K_T) | B(K_PE) | B(K_INTID) | B(K_HOW) },
+	[TRACE_POWER] = {
+		B(K_T) | B(K_PE) | B(K_STATE) | B(K_PREV) | B(K_SRC),
+		B(K_T) | B(K_PE) | B(K_STATE) },
+	[TRACE_PLATFORM] = {
+		B(K_T) | B(K_PE) | B(K_PROFILE) | B(K_PES) | B(K_EL) | B(K_CONDUIT), 0 },
+	[TRACE_WARNING] = {
+		B(K_T) | B(K_PE) | B(K_MSG) | B(K_SRC), B(K_MSG) },
+};
+
+struct trace_reader {
+	FILE    *f;
+	char    *name;
+	char    *line;            /* the current line (MAX_LINE + 2 bytes) */
+	uint32_t lineno;
+	bool     header_seen;
+	bool     failed;
+	char     error[700];
+	char    *msg;             /* unescaped warning text (MAX_LINE) */
+	char    *scratch;         /* unescaping src and profile (MAX_LINE) */
+	char   **files;           /* interned src file names */
+	uint32_t nfiles, cap_files;
+	uint64_t last_t[TRACE_MAX_PES];
+	uint32_t last_line[TRACE_MAX_PES];
+	bool     seen_pe[TRACE_MAX_PES];
+};
+
+struct trace_reader *trace_reader_open(FILE *f, const char *name)
+{
+	struct trace_reader *rd = calloc(1, sizeof *rd);
+
+	if (!rd)
+		return NULL;
+	rd->f = f;
+	rd->name = strdup(name ? name : "-");
+	rd->msg = malloc(MAX_LINE + 1);
+	rd->scratch = malloc(MAX_LINE + 1);
+	rd->line = malloc(MAX_LINE + 2);
+	if (!rd->name || !rd->msg || !rd->scratch || !rd->line) {
+		trace_reader_close(rd);
+		return NULL;
+	}
+	return rd;
+}
+
+void trace_reader_close(struct trace_reader *rd)
+{
+	if (!rd)
+		return;
+	for (uint32_t k = 0; k < rd->nfiles; k++)
+		free(rd->files[k]);
+	free(rd->files);
+	free(rd->msg);
+	free(rd->scratch);
+	free(rd->line);
+	free(rd->name);
+	free(rd);
+}
+
+const char *trace_reader_error(const struct trace_reader *rd)
+{
+	return rd->error;
+}
+
+const char *trace_reader_name(const struct trace_reader *rd)
+{
+	return rd->name;
+}
+
+__attribute__((format(printf, 3, 4)))
+static int fail(struct trace_reader *rd, size_t col, const char *fmt, ...)
+{
+	va_list ap;
+	int n = snprintf(rd->error, sizeof rd->error, "%s:%" PRIu32 ":%zu: ", rd->name, rd->lineno, col + 1);
+
+	va_start(ap, fmt);
+	if (n > 0 && (size_t)n < sizeof rd->error)
+		vsnprintf(rd->error + n, sizeof rd->error - (size_t)n, fmt, ap);
+	va_end(ap);
+	rd->failed = true;
+	return -1;
+}
+
+/* The interned copy of a src file name (records point at it). */
+static const char *intern(struct trace_reader *rd, const char *s)
+{
+	for (uint32_t k = rd->nfiles; k-- > 0;)
+		if (strcmp(rd->files[k], s) == 0)
+			return rd->files[k];
+	if (rd->nfiles == rd->cap_files) {
+		uint32_t cap = rd->cap_files ? rd->cap_files * 2 : 4;
+		char **bigger = realloc(rd->files, cap * sizeof *bigger);
+		if (!bigger)
+			return NULL;
+		rd->files = bigger;
+		rd->cap_files = cap;
+	}
+	rd->files[rd->nfiles] = strdup(s);
+	return rd->files[rd->nfiles] ? rd->files[rd->nfiles++] : NULL;
+}
+
+/* ---- One field ---- */
+
+struct field {
+	const char *line;        /* for columns */
+	const char *k, *v;       /* key and value */
+	size_t      kn, vn;
+};
+
+static size_t col_of(const struct field *fd, const char *p)
+{
+	return (size_t)(p - fd->line);
+}
+
+static int bad_value(struct trace_reader *rd, const struct field *fd, const char *what)
+{
+	return fail(rd, col_of(fd, fd->v), "%.*s=%.*s: %s", (int)fd->kn, fd->k, (int)fd->vn, fd->v, what);
+}
+
+static int num(struct trace_reader *rd, const struct field *fd, uint64_t max, uint64_t *out)
+{
+	if (!trace_scan_u64(fd->v, fd->vn, 10, out))
+		return bad_value(rd, fd, "expected a decimal number");
+	if (*out > max)
+		return fail(rd, col_of(fd, fd->v), "%.*s=%" PRIu64 ": at most %" PRIu64, (int)fd->kn, fd->k,
+			    *out, max);
+	return 0;
+}
+
+static int hexreg(struct trace_reader *rd, const struct field *fd, uint64_t *out, bool *known)
+{
+	if (fd->vn == 1 && fd->v[0] == '?') {
+		*known = false;
+		return 0;
+	}
+	if (fd->vn < 3 || fd->v[0] != '0' || fd->v[1] != 'x' || !trace_scan_u64(fd->v + 2, fd->vn - 2, 16, out))
+		return bad_value(rd, fd, "expected 0x followed by at most 16 hex digits, or ?");
+	*known = true;
+	return 0;
+}
+
+static int hexval(struct trace_reader *rd, const struct field *fd, uint64_t *out)
+{
+	bool known;
+
+	if (hexreg(rd, fd, out, &known))
+		return -1;
+	return known ? 0 : bad_value(rd, fd, "this field cannot be unknown");
+}
+
+static int enumval(struct trace_reader *rd, const struct field *fd, unsigned e, uint8_t *out)
+{
+	int v = trace_enum_value(e, fd->v, fd->vn);
+
+	if (v < 0)
+		return bad_value(rd, fd, "not one of the values FORMAT.md lists");
+	*out = (uint8_t)v;
+	return 0;
+}
+
+static int src_field(struct trace_reader *rd, const struct field *fd, struct trace_rec *rec)
+{
+	const char *colon = NULL;
+	uint64_t line;
+	size_t bad;
+
+	for (size_t i = 0; i < fd->vn; i++)
+		if (fd->v[i] == ':')
+			colon = fd->v + i;
+	if (!colon || colon == fd->v)
+		return bad_value(rd, fd, "expected FILE:LINE");
+	if (!trace_scan_u64(colon + 1, (size_t)(fd->v + fd->vn - colon - 1), 10, &line) || line > UINT32_MAX)
+		return fail(rd, col_of(fd, colon + 1), "src: expected a line number after the last ':'");
+	if (!trace_unescape(fd->v, (size_t)(colon - fd->v), rd->scratch, &bad))
+		return fail(rd, col_of(fd, fd->v + bad), "src: malformed %%XX escape");
+	rec->src_file = intern(rd, rd->scratch);
+	if (!rec->src_file)
+		return fail(rd, col_of(fd, fd->v), "out of memory");
+	rec->src_line = (uint32_t)line;
+	rec->has |= TRACE_HAS_SRC;
+	return 0;
+}
+
+static int set_field(struct trace_reader *rd, const struct field *fd, unsigned key,
+		     struct trace_rec *rec)
+{
+	uint64_t v;
+	bool known;
+	size_t bad;
+
+	switch (key) {
+	case K_T:
+		if (num(rd, fd, UINT64_MAX, &rec->t))
+			return -1;
+		rec->has |= TRACE_HAS_T;
+		return 0;
+	case K_PE:
+		if (num(rd, fd, TRACE_MAX_PES - 1, &v))
+			return -1;
+		rec->pe = (uint8_t)v;
+		rec->has |= TRACE_HAS_PE;
+		return 0;
+	case K_CONDUIT:
+		rec->has |= TRACE_HAS_CONDUIT;
+		return enumval(rd, fd, TRACE_ENUM_CONDUIT, &rec->conduit);
+	case K_EL:
+		if (num(rd, fd, 3, &v))
+			return -1;
+		rec->el = (uint8_t)v;
+		rec->has |= TRACE_HAS_EL;
+		return 0;
+	case K_H:
+		if (num(rd, fd, 1, &v))
+			return -1;
+		rec->from_handler = (uint8_t)v;
+		return 0;
+	case K_FN:
+		return 0;                  /* checked against x0 once the record is complete */
+	case K_X0: case K_X1: case K_X2: case K_X3: case K_X4: case K_X5:
+		if (hexreg(rd, fd, &rec->x[key - K_X0], &known))
+			return -1;
+		if (known)
+			rec->x_known |= (uint8_t)(1u << (key - K_X0));
+		return 0;
+	case K_R0: case K_R1: case K_R2: case K_R3:
+		if (hexreg(rd, fd, &rec->r[key - K_R0], &known))
+			return -1;
+		if (known)
+			rec->r_known |= (uint8_t)(1u << (key - K_R0));
+		return 0;
+	case K_END:
+		return enumval(rd, fd, TRACE_ENUM_END, &rec->end);
+	case K_EVENT:
+		if (!trace_scan_i64(fd->v, fd->vn, 0, &v) || (int64_t)v < INT32_MIN || (int64_t)v > INT32_MAX)
+			return bad_value(rd, fd, "expected a 32-bit event number");
+		rec->event = (int32_t)v;
+		return 0;
+	case K_EP:
+		rec->has |= TRACE_HAS_EP;
+		return hexval(rd, fd, &rec->ep);
+	case K_CAUSE:
+		return enumval(rd, fd, TRACE_ENUM_CAUSE, &rec->cause);
+	case K_INTID:
+		if (num(rd, fd, 1019, &v))
+			return -1;
+		rec->intid = (uint32_t)v;
+		rec->has |= TRACE_HAS_INTID;
+		return 0;
+	case K_DEPTH:
+		if (num(rd, fd, 8, &v))
+			return -1;
+		rec->depth = (uint8_t)v;
+		rec->has |= TRACE_HAS_DEPTH;
+		return 0;
+	case K_PSTATE:
+		rec->has |= TRACE_HAS_PSTATE;
+		return hexval(rd, fd, &rec->pstate);
+	case K_HOW:
+		return enumval(rd, fd, rec->kind == TRACE_IRQ ? TRACE_ENUM_IRQ_HOW : TRACE_ENUM_DONE, &rec->how);
+	case K_STATUS:
+	case K_RESUME:
+		rec->has |= TRACE_HAS_ARG;
+		return hexval(rd, fd, &rec->arg);
+	case K_PC:
+		rec->has |= TRACE_HAS_PC;
+		return hexval(rd, fd, &rec->pc);
+	case K_RES:
+		rec->has |= TRACE_HAS_RES;
+		return enumval(rd, fd, TRACE_ENUM_RES, &rec->res);
+	case K_STATE:
+		return enumval(rd, fd, TRACE_ENUM_POWER, &rec->state);
+	case K_PREV:
+		rec->has |= TRACE_HAS_PREV;
+		return enumval(rd, fd, TRACE_ENUM_POWER, &rec->prev);
+	case K_PROFILE:
+		if (!trace_unescape(fd->v, fd->vn, rd->scratch, &bad))
+			return fail(rd, col_of(fd, fd->v + bad), "profile: malformed %%XX escape");
+		if (strlen(rd->scratch) >= sizeof rec->profile)
+			return bad_value(rd, fd, "profile names are at most 15 characters");
+		strcpy(rec->profile, rd->scratch);
+		rec->has |= TRACE_HAS_PROFILE;
+		return 0;
+	case K_PES:
+		if (num(rd, fd, TRACE_MAX_PES, &v))
+			return -1;
+		if (v == 0)
+			return bad_value(rd, fd, "a platform has at least one PE");
+		rec->pes = (uint32_t)v;
+		rec->has |= TRACE_HAS_PES;
+		return 0;
+	case K_MSG:
+		if (!trace_unescape(fd->v, fd->vn, rd->msg, &bad))
+			return fail(rd, col_of(fd, fd->v + bad), "msg: malformed %%XX escape");
+		rec->msg = rd->msg;
+		return 0;
+	case K_SRC:
+		return src_field(rd, fd, rec);
+	default:
+		return fail(rd, col_of(fd, fd->k), "internal error: key %u", key);
+	}
+}
+
+static int find_key(const char *k, size_t n)
+{
+	for (unsigned i = 0; i < K_COUNT; i++)
+		if (strlen(key_names[i]) == n && memcmp(key_names[i], k, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* ---- Whole records ---- */
+
+/* What holds between the fields of one record. */
+static int check_record(struct trace_reader *rd, struct trace_rec *rec, uint64_t seen,
+			const char *line, const char *fn_at, size_t fn_n)
+{
+	uint64_t missing = kind_keys[rec->kind].required & ~seen;
+
+	if (missing) {
+		unsigned k = 0;
+		while (!(missing & B(k)))
+			k++;
+		return fail(rd, strlen(line), "%s record without %s=", trace_kind_name(rec->kind), key_names[k]);
+	}
+	if (rec->kind == TRACE_CALL) {
+		if (rec->end != TRACE_END_RET && (seen & RS))
+			return fail(rd, 0, "results (r0..r3) belong to calls with end=ret");
+		if (fn_at) {
+			const char *name = (rec->x_known & 1) ? trace_fid_name((uint32_t)rec->x[0]) : NULL;
+			if (!name || strlen(name) != fn_n || memcmp(name, fn_at, fn_n) != 0)
+				return fail(rd, (size_t)(fn_at - line), "fn=%.*s does not name the function in x0",
+					    (int)fn_n, fn_at);
+		}
+	}
+	if (rec->kind == TRACE_COMPLETE) {
+		if ((seen & B(K_STATUS)) && rec->how != TRACE_DONE_COMPLETE)
+			return fail(rd, 0, "status= belongs to how=complete");
+		if ((seen & B(K_RESUME)) && rec->how != TRACE_DONE_RESUME)
+			return fail(rd, 0, "resume= belongs to how=resume");
+	}
+	if ((rec->has & TRACE_HAS_T) && (rec->has & TRACE_HAS_PE)) {
+		if (rd->seen_pe[rec->pe] && rec->t < rd->last_t[rec->pe])
+			return fail(rd, 0, "time goes backwards on PE %u: t=%" PRIu64 " after t=%" PRIu64
+				    " at line %" PRIu32, rec->pe, rec->t, rd->last_t[rec->pe], rd->last_line[rec->pe]);
+		rd->seen_pe[rec->pe] = true;
+		rd->last_t[rec->pe] = rec->t;
+		rd->last_line[rec->pe] = rd->lineno;
+	}
+	return 1;
+}
+
+static int parse_record(struct trace_reader *rd, char *line, size_t len, struct trace_rec *rec)
+{
+	const char *p = line, *end = line + len, *fn_at = NULL;
+	size_t fn_n = 0;
+	uint64_t seen = 0;
+	int kind = -1;
+	const char *ks = p;
+
+	while (p < end && *p != ' ')
+		p++;
+	for (unsigned k = 0; k < TRACE_KIND_COUNT; k++)
+		if (strlen(trace_kind_name(k)) == (size_t)(p - ks) && memcmp(trace_kind_name(k), ks, (size_t)(p - ks)) == 0)
+			kind = (int)k;
+	if (kind < 0)
+		return fail(rd, 0, "unknown record kind '%.*s'", (int)(p - ks), ks);
+	trace_rec_init(rec, (unsigned)kind);
+	rec->line = rd->lineno;
+	while (p < end) {
+		struct field fd;
+		const char *eq;
+		int key;
+
+		while (p < end && *p == ' ')
+			p++;
+		if (p == end)
+			break;
+		fd.line = line;
+		fd.k = p;
+		while (p < end && *p != ' ')
+			p++;
+		eq = memchr(fd.k, '=', (size_t)(p - fd.k));
+		if (!eq)
+			return fail(rd, (size_t)(fd.k - line), "expected key=value, found '%.*s'", (int)(p - fd.k), fd.k);
+		fd.kn = (size_t)(eq - fd.k);
+		fd.v = eq + 1;
+		fd.vn = (size_t)(p - fd.v);
+		key = find_key(fd.k, fd.kn);
+		if (key < 0 || !(kind_keys[kind].allowed & B(key)))
+			return fail(rd, (size_t)(fd.k - line), "%s records have no field '%.*s'", trace_kind_name((unsigned)kind),
+				    (int)fd.kn, fd.k);
+		if (seen & B(key))
+			return fail(rd, (size_t)(fd.k - line), "field '%s' given twice", key_names[key]);
+		if (fd.vn == 0)
+			return fail(rd, (size_t)(fd.v - line), "field '%s' has no value", key_names[key]);
+		seen |= B(key);
+		if (key == K_FN) {
+			fn_at = fd.v;
+			fn_n = fd.vn;
+		}
+		if (set_field(rd, &fd, (unsigned)key, rec))
+			return -1;
+	}
+	return check_record(rd, rec, seen, line, fn_at, fn_n);
+}
+
+/* The version line: "# sdeisim-trace N". */
+static int check_header(struct trace_reader *rd, const char *line, size_t len)
+{
+	static const char magic[] = "# sdeisim-trace ";
+	uint64_t v;
+
+	if (len < sizeof magic - 1 || memcmp(line, magic, sizeof magic - 1) != 0)
+		return fail(rd, 0, "not an sdeisim trace: the first line must be '# sdeisim-trace %d'", TRACE_VERSION);
+	if (!trace_scan_u64(line + sizeof magic - 1, len - (sizeof magic - 1), 10, &v))
+		return fail(rd, sizeof magic - 1, "expected a version number");
+	if (v != TRACE_VERSION)
+		return fail(rd, sizeof magic - 1, "unsupported trace version %" PRIu64 " (this reader knows version %d)",
+			    v, TRACE_VERSION);
+	rd->header_seen = true;
+	return 0;
+}
+
+/* The next line into rd->line (its length, newline included), or -1 at
+ * the end of the file.  Lines are bounded so that no input, however
+ * large, makes the reader hold more than MAX_LINE bytes. */
+static long read_line(struct trace_reader *rd)
+{
+	size_t n = 0;
+	int c;
+
+	while ((c = getc(rd->f)) != EOF) {
+		if (n == MAX_LINE + 1)
+			return (long)n;          /* too long: reported by the caller */
+		rd->line[n++] = (char)c;
+		if (c == '\n')
+			break;
+	}
+	return n == 0 ? -1 : (long)n;
+}
+
+int trace_read(struct trace_reader *rd, struct trace_rec *rec)
+{
+	for (;;) {
+		long got;
+		size_t len;
+
+		if (rd->failed)
+			return -1;
+		got = read_line(rd);
+		if (got < 0) {
+			if (ferror(rd->f)) {
+				rd->lineno++;
+				return fail(rd, 0, "read error");
+			}
+			if (!rd->header_seen) {
+				rd->lineno++;
+				return fail(rd, 0, "empty file: expected '# sdeisim-trace %d'", TRACE_VERSION);
+			}
+			return 0;
+		}
+		rd->lineno++;
+		len = (size_t)got;
+		if (len > MAX_LINE)
+			return fail(rd, MAX_LINE, "line longer than %d bytes", MAX_LINE);
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)rd->line[i];
+			if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F)
+				return fail(rd, i, "binary data (byte 0x%02x) in a text trace", c);
+		}
+		while (len > 0 && (rd->line[len - 1] == '\n' || rd->line[len - 1] == '\r' ||
+				   rd->line[len - 1] == ' ' || rd->line[len - 1] == '\t'))
+			len--;
+		rd->line[len] = 0;
+		if (!rd->header_seen) {
+			if (check_header(rd, rd->line, len))
+				return -1;
+			continue;
+		}
+		if (len == 0 || rd->line[0] == '#')
+			continue;
+		for (size_t i = 0; i < len; i++)
+			if (rd->line[i] == '\t')
+				return fail(rd, i, "fields are separated by spaces, not tabs");
+		return parse_record(rd, rd->line, len, rec) < 0 ? -1 : 1;
+	}
+}

@@ -1,0 +1,108 @@
+/*
+ * trace_text.c - text helpers every traces/ parser and writer uses: the
+ * percent escaping of text fields and strict number scanning.
+ */
+#include <string.h>
+
+#include "trace_internal.h"
+
+/* Bytes a text field cannot hold literally: separators of the line
+ * format, the escape character itself, and control characters. */
+static bool needs_escape(unsigned char c)
+{
+	return c <= 0x20 || c == 0x7F || c == '%' || c == '=';
+}
+
+size_t trace_escape(char *out, size_t cap, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = 0;
+
+	if (cap == 0)
+		return 0;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		size_t need = needs_escape(c) ? 3 : 1;
+		if (n + need >= cap)
+			break;
+		if (need == 3) {
+			out[n++] = '%';
+			out[n++] = hex[c >> 4];
+			out[n++] = hex[c & 15];
+		} else {
+			out[n++] = (char)c;
+		}
+	}
+	out[n] = 0;
+	return n;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+bool trace_unescape(const char *s, size_t n, char *out, size_t *bad)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '%') {
+			out[o++] = s[i];
+			continue;
+		}
+		if (i + 2 >= n || hexval(s[i + 1]) < 0 || hexval(s[i + 2]) < 0) {
+			*bad = i;
+			return false;
+		}
+		out[o++] = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
+		i += 2;
+	}
+	out[o] = 0;
+	return true;
+}
+
+bool trace_scan_u64(const char *s, size_t n, unsigned base, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (base == 0) {
+		if (n > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+			s += 2;
+			n -= 2;
+			base = 16;
+		} else {
+			base = 10;
+		}
+	}
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		int d = hexval(s[i]);
+		if (d < 0 || (unsigned)d >= base)
+			return false;
+		if (v > (UINT64_MAX - (uint64_t)d) / base)
+			return false;
+		v = v * base + (uint64_t)d;
+	}
+	*out = v;
+	return true;
+}
+
+bool trace_scan_i64(const char *s, size_t n, unsigned base, uint64_t *out)
+{
+	if (n > 0 && s[0] == '-') {
+		uint64_t v;
+		if (!trace_scan_u64(s + 1, n - 1, base, &v) || v > (uint64_t)INT64_MAX + 1)
+			return false;
+		*out = (uint64_t)0 - v;
+		return true;
+	}
+	return trace_scan_u64(s, n, base, out);
+}

@@ -1,0 +1,185 @@
+/*
+ * trace_write.c - records to lines (FORMAT.md).  The field order is fixed
+ * so that the same records always give the same bytes.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "trace_internal.h"
+
+/* A line being built; overflow cannot happen (every field is bounded and
+ * the text fields are truncated to fit) but is checked anyway. */
+struct line {
+	char   buf[1536];
+	size_t n;
+	bool   overflow;
+};
+
+__attribute__((format(printf, 2, 3)))
+static void add(struct line *l, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	if (l->overflow)
+		return;
+	va_start(ap, fmt);
+	k = vsnprintf(l->buf + l->n, sizeof l->buf - l->n, fmt, ap);
+	va_end(ap);
+	if (k < 0 || (size_t)k >= sizeof l->buf - l->n)
+		l->overflow = true;
+	else
+		l->n += (size_t)k;
+}
+
+static void add_reg(struct line *l, const char *name, unsigned n, bool known, uint64_t v)
+{
+	if (known)
+		add(l, " %s%u=0x%" PRIx64, name, n, v);
+	else
+		add(l, " %s%u=?", name, n);
+}
+
+static void add_text(struct line *l, const char *key, const char *s)
+{
+	char esc[600];
+	trace_escape(esc, sizeof esc, s);
+	add(l, " %s=%s", key, esc);
+}
+
+static void add_call(struct line *l, const struct trace_rec *r)
+{
+	const char *fn = (r->x_known & 1) ? trace_fid_name((uint32_t)r->x[0]) : NULL;
+
+	add(l, " conduit=%s el=%u h=%u", trace_enum_name(TRACE_ENUM_CONDUIT, r->conduit), r->el,
+	    r->from_handler);
+	if (fn)
+		add(l, " fn=%s", fn);
+	for (unsigned k = 0; k < 6; k++)
+		add_reg(l, "x", k, r->x_known & (1u << k), r->x[k]);
+	add(l, " end=%s", trace_enum_name(TRACE_ENUM_END, r->end));
+	if (r->end == TRACE_END_RET)
+		for (unsigned k = 0; k < 4; k++)
+			if (r->r_known & (1u << k))
+				add_reg(l, "r", k, true, r->r[k]);
+}
+
+static void add_dispatch(struct line *l, const struct trace_rec *r)
+{
+	add(l, " event=%" PRId32, r->event);
+	if (r->has & TRACE_HAS_EP)
+		add(l, " ep=0x%" PRIx64, r->ep);
+	add(l, " cause=%s", trace_enum_name(TRACE_ENUM_CAUSE, r->cause));
+	if (r->has & TRACE_HAS_INTID)
+		add(l, " intid=%" PRIu32, r->intid);
+	if (r->has & TRACE_HAS_DEPTH)
+		add(l, " depth=%u", r->depth);
+	for (unsigned k = 0; k < 4; k++)
+		add_reg(l, "x", k, r->x_known & (1u << k), r->x[k]);
+	if (r->has & TRACE_HAS_PSTATE)
+		add(l, " pstate=0x%" PRIx64, r->pstate);
+}
+
+static void add_complete(struct line *l, const struct trace_rec *r)
+{
+	add(l, " event=%" PRId32 " how=%s", r->event, trace_enum_name(TRACE_ENUM_DONE, r->how));
+	if (r->has & TRACE_HAS_ARG)
+		add(l, " %s=0x%" PRIx64, r->how == TRACE_DONE_RESUME ? "resume" : "status", r->arg);
+	if (r->has & TRACE_HAS_PC)
+		add(l, " pc=0x%" PRIx64, r->pc);
+	if (r->has & TRACE_HAS_PSTATE)
+		add(l, " pstate=0x%" PRIx64, r->pstate);
+	if (r->has & TRACE_HAS_DEPTH)
+		add(l, " depth=%u", r->depth);
+}
+
+static void add_platform(struct line *l, const struct trace_rec *r)
+{
+	if (r->has & TRACE_HAS_PROFILE)
+		add_text(l, "profile", r->profile);
+	if (r->has & TRACE_HAS_PES)
+		add(l, " pes=%" PRIu32, r->pes);
+	if (r->has & TRACE_HAS_EL)
+		add(l, " el=%u", r->el);
+	if (r->has & TRACE_HAS_CONDUIT)
+		add(l, " conduit=%s", trace_enum_name(TRACE_ENUM_CONDUIT, r->conduit));
+}
+
+/* Records whose time and PE are always present. */
+static bool timed(unsigned kind)
+{
+	return kind != TRACE_PLATFORM && kind != TRACE_WARNING;
+}
+
+int trace_write(FILE *f, const struct trace_rec *r)
+{
+	struct line l;
+
+	if (r->kind >= TRACE_KIND_COUNT)
+		return -1;
+	l.n = 0;
+	l.overflow = false;
+	add(&l, "%s", trace_kind_name(r->kind));
+	if (timed(r->kind) || (r->has & TRACE_HAS_T))
+		add(&l, " t=%" PRIu64, r->t);
+	if (timed(r->kind) || (r->has & TRACE_HAS_PE))
+		add(&l, " pe=%u", r->pe);
+	switch (r->kind) {
+	case TRACE_CALL:
+		add_call(&l, r);
+		break;
+	case TRACE_DISPATCH:
+		add_dispatch(&l, r);
+		break;
+	case TRACE_COMPLETE:
+		add_complete(&l, r);
+		break;
+	case TRACE_IRQ:
+		add(&l, " intid=%" PRIu32 " how=%s", r->intid, trace_enum_name(TRACE_ENUM_IRQ_HOW, r->how));
+		if (r->has & TRACE_HAS_RES)
+			add(&l, " res=%s", trace_enum_name(TRACE_ENUM_RES, r->res));
+		break;
+	case TRACE_POWER:
+		add(&l, " state=%s", trace_enum_name(TRACE_ENUM_POWER, r->state));
+		if (r->has & TRACE_HAS_PREV)
+			add(&l, " prev=%s", trace_enum_name(TRACE_ENUM_POWER, r->prev));
+		break;
+	case TRACE_PLATFORM:
+		add_platform(&l, r);
+		break;
+	case TRACE_WARNING:
+		add_text(&l, "msg", r->msg ? r->msg : "");
+		break;
+	default:
+		break;
+	}
+	if ((r->has & TRACE_HAS_SRC) && r->src_file) {
+		char esc[512];
+		trace_escape(esc, sizeof esc, r->src_file);
+		add(&l, " src=%s:%" PRIu32, esc, r->src_line);
+	}
+	add(&l, "\n");
+	if (l.overflow)
+		return -1;
+	return fwrite(l.buf, 1, l.n, f) == l.n ? 0 : -1;
+}
+
+int trace_write_header(FILE *f, const char *comment)
+{
+	if (fprintf(f, "# sdeisim-trace %d\n", TRACE_VERSION) < 0)
+		return -1;
+	if (comment) {
+		char esc[600];
+		size_t n = 0;
+		/* A comment is one line: anything that would start a new one is cut. */
+		while (comment[n] && comment[n] != '\n' && n < sizeof esc - 1) {
+			esc[n] = comment[n];
+			n++;
+		}
+		esc[n] = 0;
+		if (fprintf(f, "# %s\n", esc) < 0)
+			return -1;
+	}
+	return 0;
+}
