@@ -156,6 +156,7 @@ void replay_evstate_observe(struct replay_evstate *s, const struct sim_obs *o)
 void replay_evstate_describe(const struct replay_evstate *s, int32_t event, unsigned pe, char *buf, size_t n)
 {
 	const char *mask = s->masked[pe % TRACE_MAX_PES] ? "masked" : "unmasked";
+	char where[32];
 	uint8_t st;
 
 	if (event < 0) {
@@ -166,11 +167,15 @@ void replay_evstate_describe(const struct replay_evstate *s, int32_t event, unsi
 		if (s->ev[k].number != event)
 			continue;
 		st = s->ev[k].state[s->ev[k].shared ? 0 : pe % TRACE_MAX_PES];
-		snprintf(buf, n, "event %" PRId32 " (%s) %s%s%s%s%s; PE %u %s", event, s->ev[k].shared ? "shared" : "private",
+		if (s->ev[k].shared)
+			snprintf(where, sizeof where, "shared");
+		else
+			snprintf(where, sizeof where, "private, PE %u", pe);
+		snprintf(buf, n, "event %" PRId32 " (%s): %s%s%s%s; PE %u %s", event, where,
 			 st & ST_REGISTERED ? "registered" : "not registered",
 			 st & ST_REGISTERED ? (st & ST_ENABLED ? ", enabled" : ", disabled") : "",
 			 st & ST_RUNNING ? ", running" : "", st & ST_UNREG_PEND ? ", unregister pending" : "",
-			 s->ev[k].shared ? "" : " here", pe, mask);
+			 pe, mask);
 		return;
 	}
 	snprintf(buf, n, "event %" PRId32 " is not an event of this platform; PE %u %s", event, pe, mask);

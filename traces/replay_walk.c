@@ -426,6 +426,18 @@ static void expect_dispatch(struct builder *b, uint32_t slot, const struct trace
 	b->pend[b->npend++] = e;
 }
 
+static bool sdei_interrupt(const struct builder *b, uint32_t intid)
+{
+	const struct sim_platform *pl = &b->p->platform;
+
+	if (intid == pl->event0_sgi || (intid < 1020 && b->is_bound[intid]))
+		return true;
+	for (unsigned k = 0; k < pl->nevents; k++)
+		if (!pl->events[k].explicit_event && pl->events[k].intid == intid)
+			return true;
+	return false;
+}
+
 /* Make the dispatch happen, unless a step already does. */
 static void trigger(struct builder *b, const struct trace_rec *r)
 {
@@ -439,13 +451,15 @@ static void trigger(struct builder *b, const struct trace_rec *r)
 		a->consumed = true;
 		return;
 	}
-	if (r->cause == TRACE_CAUSE_IRQ && (r->has & TRACE_HAS_INTID)) {
+	if (r->cause == TRACE_CAUSE_IRQ && (r->has & TRACE_HAS_INTID) && sdei_interrupt(b, r->intid)) {
 		op = op_of(SIM_OP_INTERRUPT, r->pe, r->line);
 		op.intid = r->intid;
 		step(b, &op, -1);
 		return;
 	}
-	if (r->cause == TRACE_CAUSE_IRQ)
+	/* no interrupt of the event's: firmware dispatched it itself (a RAS
+	 * error interrupt handled at EL3 and turned into an SDEI event) */
+	if (r->cause == TRACE_CAUSE_IRQ && !(r->has & TRACE_HAS_INTID))
 		note(b, r->line, "the interrupt that dispatched event %" PRId32 " is not in the trace: replayed as an "
 		     "explicit dispatch", r->event);
 	op = op_of(SIM_OP_DISPATCH, r->pe, r->line);
@@ -514,18 +528,6 @@ static void complete(struct builder *b, uint32_t i)
 static uint8_t *repended(struct builder *b, uint32_t intid, unsigned pe)
 {
 	return intid < 32 ? &b->repended_banked[pe][intid] : &b->repended_spi[intid];
-}
-
-static bool sdei_interrupt(const struct builder *b, uint32_t intid)
-{
-	const struct sim_platform *pl = &b->p->platform;
-
-	if (intid == pl->event0_sgi || (intid < 1020 && b->is_bound[intid]))
-		return true;
-	for (unsigned k = 0; k < pl->nevents; k++)
-		if (!pl->events[k].explicit_event && pl->events[k].intid == intid)
-			return true;
-	return false;
 }
 
 static void irq(struct builder *b, uint32_t i)

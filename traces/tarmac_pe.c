@@ -64,6 +64,7 @@ struct pe {
 	uint32_t x_known;            /* bit n: xn known */
 	uint64_t elr[4], spsr[4], vbar[4];
 	uint8_t  elr_known, spsr_known, vbar_known;   /* bit n: ..._ELn known */
+	uint8_t  elr_fresh;          /* bit n: ELR_ELn written since the PE last entered ELn */
 	struct call call[4];         /* by caller EL */
 	bool     trap_armed;         /* an exception was taken since the last lower-EL instruction */
 	bool     el3_explained;      /* the current stay at EL3 began with an exception, a reset or the trace */
@@ -360,7 +361,12 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 	int rc;
 
 	if (p->eret) {
-		rc = classify(st, pe, l->pc, l->el);
+		/* this instruction is where the ERET went -- unless an exception
+		 * was taken there first (no E line in this dialect): then ELR says */
+		if (l->el >= p->eret_el && l->el >= 0)
+			rc = classify(st, pe, (p->elr_known & (1u << p->eret_el)) ? p->elr[p->eret_el] : UINT64_MAX, -1);
+		else
+			rc = classify(st, pe, l->pc, l->el);
 		if (rc)
 			return rc;
 	}
@@ -369,8 +375,10 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 			p->el3_explained = true;      /* first seen here: the trace began at this EL */
 		else if (l->el == 3 && p->el < 3)
 			p->el3_explained = p->trap_armed || !st->events_seen;
-		if (p->el >= 0 && l->el > p->el)
+		if (p->el >= 0 && l->el > p->el) {
 			p->trap_armed = false;
+			p->elr_fresh &= (uint8_t)~(1u << l->el);
+		}
 		p->el = l->el;
 	}
 	p->seen = true;
@@ -392,6 +400,12 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 		p->eret_line = lineno;
 		p->eret_known = (uint8_t)(p->x_known & 0xF);
 		memcpy(p->eret_x, p->x, sizeof p->eret_x);
+		/* ELR written during this stay (TF-A's el3_exit restores it just
+		 * before ERET) is where ERET goes: no need to wait for the target */
+		if (p->elr_fresh & (1u << l->el)) {
+			int target_el = (p->spsr_known & (1u << l->el)) ? (int)((p->spsr[l->el] >> 2) & 3) : -1;
+			return classify(st, pe, p->elr[l->el], target_el) ? -1 : 0;
+		}
 		return 0;
 	}
 	if (l->el == 3 && ((op & OP_MRS_RT_MASK) == OP_MRS_IAR0 || (op & OP_MRS_RT_MASK) == OP_MRS_IAR1) &&
@@ -439,6 +453,8 @@ static int reg(struct tm_state *st, unsigned pe, const struct tm_line *l, uint64
 		if (l->known) {
 			slot[l->n] = v;
 			*known |= bit;
+			if (l->reg == TM_R_ELR)
+				p->elr_fresh |= bit;
 		} else {
 			*known &= (uint8_t)~bit;
 		}
@@ -509,6 +525,12 @@ int tm_finish(struct tm_state *st)
 {
 	for (unsigned pe = 0; pe < TRACE_MAX_PES; pe++) {
 		struct pe *p = &st->pe[pe];
+		/* the trace ends right after an ERET: ELR and SPSR say where it went */
+		if (p->eret && (p->elr_known & (1u << p->eret_el))) {
+			int target_el = (p->spsr_known & (1u << p->eret_el)) ? (int)((p->spsr[p->eret_el] >> 2) & 3) : -1;
+			if (classify(st, pe, p->elr[p->eret_el], target_el))
+				return -1;
+		}
 		for (unsigned el = 0; el < 4; el++) {
 			struct trace_rec r;
 			if (!p->call[el].open)
