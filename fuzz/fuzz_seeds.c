@@ -5,7 +5,7 @@
  *   fuzz_seeds --dict FILE
  *
  * Writes COUNT (default 64) generated inputs of each family of fz_gen.h,
- * 32 operations each, as DIR/gen-driven-NNN and DIR/gen-random-NNN
+ * 32 operations each, as DIR/gen-FAMILY-NNN
  * (creating DIR).  Always the same bytes (fixed seed), so a corpus can be
  * rebuilt.
  *
@@ -88,7 +88,7 @@ static int write_dict(const char *path)
 
 int main(int argc, char **argv)
 {
-	static const char *const family[] = { "random", "driven" };
+	static const char *const family[FZ_GEN_FAMILIES] = { "random", "driven", "nesting" };
 	struct fz_gen g = { 0x5DEECE66Dull };
 	long count = argc > 2 ? strtol(argv[2], NULL, 10) : 64;
 
@@ -103,7 +103,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	for (long k = 0; k < count; k++)
-		for (unsigned f = 0; f < 2; f++) {
+		for (unsigned f = 0; f < FZ_GEN_FAMILIES; f++) {
 			uint8_t buf[FZ_HEADER_BYTES + 64 * FZ_RECORD_BYTES];
 			char path[4096];
 			size_t n = fz_gen_input(&g, (enum fz_gen_family)f, 32, buf, sizeof buf);

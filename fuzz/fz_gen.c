@@ -80,43 +80,114 @@ static void call(struct gen *x, uint8_t sel, uint8_t a1, uint8_t a2, uint8_t a3,
 	r[3] = a1, r[4] = a2, r[5] = a3, r[6] = a4, r[7] = a5;
 }
 
-/* Episodes of what a working client does with one event: register it
- * with a handler, enable it, unmask, make it fire (its interrupt, or
- * SIGNAL for event 0), with other calls and handler actions mixed in. */
-static void gen_driven(struct gen *x, unsigned nops)
+/* A step record of kind on PE 0 with operand bytes b2, b3. */
+static void step(struct gen *x, unsigned kind, uint8_t b2, uint8_t b3)
 {
+	uint8_t *r = record(x);
+
+	if (r == NULL)
+		return;
+	r[0] = fz_record_byte(kind);
+	r[1] = 0;
+	r[2] = b2;
+	r[3] = b3;
+}
+
+/* An action record for handler h: kind (see fz_decode.c add_action) and
+ * operand bytes b2, b3 (the rest good argument bytes). */
+static void action(struct gen *x, unsigned h, unsigned kind, uint8_t b2, uint8_t b3)
+{
+	uint8_t *r = record(x);
+
+	if (r == NULL)
+		return;
+	good_args(r);
+	r[0] = fz_record_byte(FZ_R_ACTION);
+	r[1] = (uint8_t)(h | kind << 3);
+	r[2] = b2;
+	r[3] = b3;
+}
+
+enum { ACT_CALL = 0, ACT_YIELD = 4, ACT_INTERRUPT = 5 };
+
+/* Vocabulary indices of the events (fz_vocab.c): 0 is event 0, then the
+ * platform's in header order.  Platform event k (index k + 1) fires by
+ * interrupt byte k << 2 (its INTID in the vocabulary). */
+#define EXPLICIT_FIRST 3                 /* nesting family: indices 3, 4 are explicit */
+
+struct episode_state {
+	uint8_t seen;                       /* vocabulary indices registered so far */
+};
+
+/* What a working client does with one event: register it with a handler,
+ * enable it, unmask, make it fire (its interrupt, or SIGNAL for event 0),
+ * with a handler action and another call mixed in.  nesting: the handler
+ * fires another event registered before on this PE. */
+static unsigned episode_fire(struct gen *x, struct episode_state *st, uint8_t ev, bool nesting)
+{
+	uint8_t h = rnd(x) % FZ_HANDLERS, other = (uint8_t)(1 + rnd(x) % (EXPLICIT_FIRST - 1));
+	uint8_t *r;
+
+	call(x, 1, ev, h, rnd(x), 0, 0);
+	call(x, 2, ev, 0, 0, 0, 0);
+	call(x, 12, 0, 0, 0, 0, 0);
+	if (nesting && other != ev && (st->seen >> other & 1))
+		action(x, h, ACT_INTERRUPT, (uint8_t)((other - 1) << 2), 0);
+	else
+		action(x, h, ACT_CALL + rnd(x) % 4, driven_calls[rnd(x) % sizeof driven_calls], rnd(x) % 5);
+	if (ev == 0)
+		call(x, 15, 0, 0, 0, 0, 0);
+	else
+		step(x, FZ_R_INTERRUPT, (uint8_t)((ev - 1) << 2), 0);
+	r = record(x);                          /* one more call or step of any kind */
+	if (r && (rnd(x) & 1)) {
+		r[0] = fz_record_byte(FZ_R_CALL);
+		r[1] &= 0x01;
+		r[2] = driven_calls[rnd(x) % sizeof driven_calls];
+		good_args(r);
+	}
+	st->seen = (uint8_t)(st->seen | 1u << ev);
+	return 5 + (r && is_op(fz_record_kind(r[0])));
+}
+
+/* Explicit dispatch with nesting: register an explicit event whose
+ * handler yields, dispatch it, then (handler paused) dispatch the other
+ * explicit event on the same PE, and resume. */
+static unsigned episode_explicit(struct gen *x, struct episode_state *st)
+{
+	uint8_t ev = (uint8_t)(EXPLICIT_FIRST + rnd(x) % 2), other = ev == EXPLICIT_FIRST ? ev + 1 : EXPLICIT_FIRST;
+	uint8_t h = rnd(x) % FZ_HANDLERS;
+
+	call(x, 1, ev, h, rnd(x), 0, 0);
+	call(x, 2, ev, 0, 0, 0, 0);
+	call(x, 12, 0, 0, 0, 0, 0);
+	action(x, h, ACT_YIELD, 0, 0);
+	step(x, FZ_R_DISPATCH, ev, 0);
+	step(x, FZ_R_DISPATCH, other, 0);
+	step(x, FZ_R_RESUME, 0, 0);
+	st->seen = (uint8_t)(st->seen | 1u << ev);
+	return 7;
+}
+
+static void gen_driven(struct gen *x, unsigned nops, bool nesting)
+{
+	struct episode_state st = { 0 };
 	unsigned ops = 0;
 
 	header(x);
 	x->buf[0] = 3;                          /* 4 PEs */
 	x->buf[1] &= 0x23;                      /* default profile, v1.1 */
-	for (unsigned e = 0; e < 4; e++)        /* four bound, non-explicit events */
-		x->buf[4 + 3 * e] = (uint8_t)((x->buf[4 + 3 * e] & 0x06) | 1);
-	while (ops + 6 <= nops && x->cap - x->len >= 6 * FZ_RECORD_BYTES) {
-		uint8_t ev = rnd(x) % 5, *r;      /* vocabulary index: event 0, then the platform's */
-		call(x, 1, ev, rnd(x) % FZ_HANDLERS, rnd(x), 0, 0);
-		call(x, 2, ev, 0, 0, 0, 0);
-		call(x, 12, 0, 0, 0, 0, 0);
-		r = record(x);
-		r[0] = fz_record_byte(FZ_R_ACTION);
-		r[2] = driven_calls[rnd(x) % sizeof driven_calls];
-		good_args(r);
-		if (ev == 0) {
-			call(x, 15, 0, 0, 0, 0, 0);
-		} else {
-			r = record(x);
-			r[0] = fz_record_byte(FZ_R_INTERRUPT);
-			r[1] = 0;
-			r[2] = (uint8_t)((ev - 1) << 2);
-		}
-		r = record(x);                  /* one more call or step of any kind */
-		if (rnd(x) & 1) {
-			r[0] = fz_record_byte(FZ_R_CALL);
-			r[1] &= 0x01;
-			r[2] = driven_calls[rnd(x) % sizeof driven_calls];
-			good_args(r);
-		}
-		ops += 5 + is_op(fz_record_kind(r[0]));
+	for (unsigned e = 0; e < 4; e++) {      /* four events with a number each */
+		uint8_t *d = &x->buf[4 + 3 * e];
+		bool explicit_event = nesting && e + 1 >= EXPLICIT_FIRST;
+		d[0] = (uint8_t)((d[0] & 0x06) | 1 | (explicit_event ? 8 : 0));
+		d[1] = (uint8_t)(e * 64 + d[1] % 64);   /* never the same number */
+	}
+	while (ops + 7 <= nops && x->cap - x->len >= 7 * FZ_RECORD_BYTES) {
+		if (nesting && (rnd(x) & 1))
+			ops += episode_explicit(x, &st);
+		else
+			ops += episode_fire(x, &st, rnd(x) % (nesting ? EXPLICIT_FIRST : 5), nesting);
 	}
 	for (; ops < nops && x->cap - x->len >= FZ_RECORD_BYTES; ops++)   /* the rest: calls from PE 0 */
 		call(x, driven_calls[rnd(x) % sizeof driven_calls], rnd(x) % 5, rnd(x) % FZ_HANDLERS, 0, 0, 0);
@@ -128,9 +199,9 @@ size_t fz_gen_input(struct fz_gen *g, enum fz_gen_family family, unsigned ops, u
 
 	if (cap < FZ_HEADER_BYTES)
 		return 0;
-	if (family == FZ_GEN_DRIVEN)
-		gen_driven(&x, ops);
-	else
+	if (family == FZ_GEN_RANDOM)
 		gen_random(&x, ops);
+	else
+		gen_driven(&x, ops, family == FZ_GEN_NESTING);
 	return x.len;
 }

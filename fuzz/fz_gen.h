@@ -7,18 +7,22 @@
  *           register it with a handler, enable it, unmask, make it fire
  *           (its interrupt, or SIGNAL for event 0) - with other calls and
  *           handler actions mixed in, so that most inputs dispatch
- *           several handlers (where a coverage-guided corpus drifts).
+ *           several handlers (where a coverage-guided corpus drifts);
+ *   nesting driven, with handlers that fire platform events' interrupts
+ *           on their own PE (nesting, pending order, held interrupts and
+ *           the interrupt storms of handlers that re-trigger themselves).
  * The same seed gives the same inputs.
  */
 #ifndef FZ_GEN_H
 #define FZ_GEN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "fz_input.h"
 
-enum fz_gen_family { FZ_GEN_RANDOM = 0, FZ_GEN_DRIVEN };
+enum fz_gen_family { FZ_GEN_RANDOM = 0, FZ_GEN_DRIVEN, FZ_GEN_NESTING, FZ_GEN_FAMILIES };
 
 struct fz_gen { uint64_t state; };     /* any non-zero seed */
 
