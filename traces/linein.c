@@ -20,7 +20,8 @@ struct linein {
 	gzFile   gz;                /* NULL: memory input */
 	const uint8_t *mem;         /* memory input (a private copy) */
 	size_t   mem_len, mem_pos;
-	char    *buf;               /* LINEIN_MAX_LINE + CHUNK + 1 bytes */
+	char    *buf;               /* cap + 1 bytes */
+	size_t   cap;               /* LINEIN_MAX_LINE + CHUNK; a small memory input: its size */
 	size_t   start, end;        /* unread bytes: buf[start..end) */
 	bool     eof;               /* the source has nothing more */
 	bool     fatal;
@@ -30,13 +31,14 @@ struct linein {
 	char     error[600];
 };
 
-static struct linein *alloc(const char *name)
+static struct linein *alloc(const char *name, size_t cap)
 {
 	struct linein *in = calloc(1, sizeof *in);
 
 	if (!in)
 		return NULL;
-	in->buf = malloc(LINEIN_MAX_LINE + CHUNK + 1);
+	in->cap = cap;
+	in->buf = malloc(cap + 1);
 	if (!in->buf) {
 		free(in);
 		return NULL;
@@ -63,7 +65,7 @@ struct linein *linein_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	gzbuffer(gz, 256u << 10);
-	in = alloc(strcmp(path, "-") == 0 ? "<stdin>" : path);
+	in = alloc(strcmp(path, "-") == 0 ? "<stdin>" : path, LINEIN_MAX_LINE + CHUNK);
 	if (!in) {
 		gzclose(gz);
 		snprintf(err, errlen, "%s: out of memory", path);
@@ -75,7 +77,8 @@ struct linein *linein_open(const char *path, char *err, size_t errlen)
 
 struct linein *linein_open_mem(const uint8_t *data, size_t n, const char *name)
 {
-	struct linein *in = alloc(name);
+	/* an input smaller than the longest line fits whole: no bigger buffer */
+	struct linein *in = alloc(name, n < LINEIN_MAX_LINE ? n + 1 : LINEIN_MAX_LINE + CHUNK);
 	uint8_t *copy;
 
 	if (!in)
@@ -132,7 +135,7 @@ const char *linein_name(const struct linein *in)
  * or on an error (in->fatal). */
 static bool fill(struct linein *in)
 {
-	size_t room = LINEIN_MAX_LINE + CHUNK - in->end;
+	size_t room = in->cap - in->end;
 	size_t got;
 
 	if (in->eof || room == 0)

@@ -15,6 +15,7 @@ struct slot {
 	int32_t  event;
 	uint64_t ep;
 	uint32_t line;
+	uint32_t first_line;         /* where its first invocation was entered */
 	bool     claimed;
 	struct sim_op *ops;
 	uint32_t nops, cap;
@@ -60,7 +61,7 @@ uint32_t slots_add(struct slots *sl, int32_t event, uint64_t ep, uint32_t line)
 		sl->v = bigger;
 		sl->cap = cap;
 	}
-	sl->v[sl->n] = (struct slot){ event, ep, line, false, NULL, 0, 0 };
+	sl->v[sl->n] = (struct slot){ event, ep, line, 0, false, NULL, 0, 0 };
 	return sl->n++;
 }
 
@@ -145,11 +146,18 @@ uint32_t slots_find(const struct slots *sl, int32_t event, unsigned pe, uint64_t
 
 /* ---- Action lists ---- */
 
-bool slots_claim(struct slots *sl, uint32_t slot)
+bool slots_claim(struct slots *sl, uint32_t slot, uint32_t line)
 {
 	bool first = !sl->v[slot].claimed;
+	if (first)
+		sl->v[slot].first_line = line;
 	sl->v[slot].claimed = true;
 	return first;
+}
+
+uint32_t slots_first_line(const struct slots *sl, uint32_t slot)
+{
+	return sl->v[slot].first_line;
 }
 
 bool slots_append(struct slots *sl, uint32_t slot, const struct sim_op *op)

@@ -361,7 +361,7 @@ static void handler_call(struct builder *b, uint32_t i)
 		if ((c >= n || !same_action(b, &ops[c], r)) && !is->noted) {
 			note(b, r->line, "this invocation of event %" PRId32 "'s handler does something else than its "
 			     "first (line %" PRIu32 "): the replay repeats what the first did",
-			     slots_event(b->sl, is->slot), b->rp->recs[b->rp->invs[is->inv].dispatch].line);
+			     slots_event(b->sl, is->slot), slots_first_line(b->sl, is->slot));
 			is->noted = true;
 		}
 		if (c < n && ops[c].kind == SIM_OP_CALL && ops[c].fid.u == SDD_FID_EVENT_REGISTER &&
@@ -494,7 +494,7 @@ static void dispatch(struct builder *b, uint32_t i, uint32_t inv)
 		return;
 	}
 	is = &b->stack[r->pe][b->depth[r->pe]++];
-	*is = (struct inv_state){ inv, slot, slots_claim(b->sl, slot), b->depth[r->pe] > 1, false, 0,
+	*is = (struct inv_state){ inv, slot, slots_claim(b->sl, slot, r->line), b->depth[r->pe] > 1, false, 0,
 				  b->p->nsteps };
 	if (is->recording && b->o->expectations)
 		expect_entry(b, slot, r);

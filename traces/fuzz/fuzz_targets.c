@@ -1,0 +1,152 @@
+/*
+ * fuzz_targets.c - see fuzz_targets.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz_targets.h"
+#include "import.h"
+#include "replay.h"
+#include "trace.h"
+
+#define MAX_REPLAY_BUILD 4096   /* build a replay program from traces up to this size */
+
+static void fail(const char *what)
+{
+	fprintf(stderr, "fuzz oracle: %s\n", what);
+	abort();
+}
+
+static int emit(void *ctx, const struct trace_rec *r)
+{
+	return trace_write((FILE *)ctx, r);
+}
+
+/* Every line written must read back as a record that writes the same. */
+static void check_round_trip(const char *text, size_t len)
+{
+	FILE *in, *again;
+	char *copy = NULL;
+	size_t copy_len = 0;
+	struct trace_reader *rd;
+	struct trace_rec r;
+	int rc;
+
+	if (len == 0)
+		return;
+	in = fmemopen((void *)(uintptr_t)text, len, "r");
+	again = open_memstream(&copy, &copy_len);
+	if (!in || !again)
+		fail("out of memory");
+	rd = trace_reader_open(in, "written");
+	if (!rd)
+		fail("out of memory");
+	trace_write_header(again, NULL);
+	while ((rc = trace_read(rd, &r)) == 1)
+		if (trace_write(again, &r))
+			fail("a record read back cannot be written");
+	if (rc < 0) {
+		fprintf(stderr, "%s\n", trace_reader_error(rd));
+		fail("an importer wrote a record its reader refuses");
+	}
+	fclose(again);
+	{
+		/* the importer's text without its comment lines must equal the re-written text */
+		const char *p = text, *end = text + len;
+		size_t o = 0;
+		while (p < end) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+			if (p[0] != '#') {
+				while (o < copy_len && copy[o] == '#')
+					o = (size_t)((char *)memchr(copy + o, '\n', copy_len - o) - copy) + 1;
+				if (o + n > copy_len || memcmp(copy + o, p, n) != 0)
+					fail("a record read back writes different bytes");
+				o += n;
+			}
+			p += n;
+		}
+	}
+	free(copy);
+	trace_reader_close(rd);
+	fclose(in);
+}
+
+typedef int (*importer)(struct linein *, const struct import_opts *, struct import_stats *, char *, size_t);
+
+static void run_importer(importer imp, const uint8_t *data, size_t size, bool lenient)
+{
+	struct linein *in = linein_open_mem(data, size, "fuzz");
+	struct import_opts o;
+	struct import_stats st;
+	char *text = NULL, err[800];
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	if (!in || !out)
+		fail("out of memory");
+	memset(&o, 0, sizeof o);
+	o.lenient = lenient;
+	o.emit = emit;
+	o.emit_ctx = out;
+	trace_write_header(out, NULL);
+	if (imp(in, &o, &st, err, sizeof err) == 0 && st.errors && !lenient)
+		fail("errors counted outside lenient mode");
+	fclose(out);
+	check_round_trip(text, len);
+	free(text);
+	linein_close(in);
+}
+
+void fuzz_target_tarmac(const uint8_t *data, size_t size)
+{
+	run_importer(tarmac_import, data, size, false);
+	run_importer(tarmac_import, data, size, true);
+}
+
+void fuzz_target_tfa_log(const uint8_t *data, size_t size)
+{
+	run_importer(tfa_log_import, data, size, false);
+	run_importer(tfa_log_import, data, size, true);
+}
+
+void fuzz_target_trace(const uint8_t *data, size_t size)
+{
+	FILE *in;
+	char *text = NULL;
+	size_t len = 0;
+	struct trace_reader *rd;
+	struct trace_rec r;
+	FILE *out;
+
+	if (size == 0)
+		return;
+	in = fmemopen((void *)(uintptr_t)data, size, "r");
+	out = open_memstream(&text, &len);
+	rd = in ? trace_reader_open(in, "fuzz") : NULL;
+	if (!rd || !out)
+		fail("out of memory");
+	trace_write_header(out, NULL);
+	while (trace_read(rd, &r) == 1)
+		trace_write(out, &r);
+	fclose(out);
+	check_round_trip(text, len);
+	free(text);
+	trace_reader_close(rd);
+	fclose(in);
+	if (size <= MAX_REPLAY_BUILD) {
+		/* the replay builder must take whatever the reader accepts */
+		struct replay rp;
+		struct replay_opts ro = { "tf-a-fvp", true };
+		char err[800];
+		in = fmemopen((void *)(uintptr_t)data, size, "r");
+		rd = in ? trace_reader_open(in, "fuzz") : NULL;
+		if (!rd)
+			fail("out of memory");
+		replay_build(&rp, rd, &ro, err, sizeof err);
+		replay_free(&rp);
+		trace_reader_close(rd);
+		fclose(in);
+	}
+}

@@ -1,0 +1,275 @@
+/*
+ * test_format.c - the canonical trace: records written and read back are
+ * the same records and the same bytes; every reader error names its line
+ * and column.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trace.h"
+
+/* Write recs, read them back; returns the text written (caller frees). */
+static char *write_all(const struct trace_rec *recs, size_t n, size_t *len)
+{
+	char *text = NULL;
+	FILE *f = open_memstream(&text, len);
+
+	assert_non_null(f);
+	assert_int_equal(trace_write_header(f, "test"), 0);
+	for (size_t k = 0; k < n; k++)
+		assert_int_equal(trace_write(f, &recs[k]), 0);
+	fclose(f);
+	return text;
+}
+
+static void sample_records(struct trace_rec *r)
+{
+	trace_rec_init(&r[0], TRACE_CALL);
+	r[0].t = 10;
+	r[0].pe = 3;
+	r[0].conduit = TRACE_HVC;
+	r[0].el = 1;
+	r[0].x[0] = 0xC4000021;
+	r[0].x[1] = 5;
+	r[0].x[2] = 0xffff800010081000ull;
+	r[0].x_known = 0x07;             /* x3..x5 unknown */
+	r[0].end = TRACE_END_RET;
+	r[0].r[0] = (uint64_t)-3;
+	r[0].r_known = 1;
+	r[0].has = TRACE_HAS_SRC;
+	r[0].src_file = "a file.tarmac";
+	r[0].src_line = 77;
+
+	trace_rec_init(&r[1], TRACE_DISPATCH);
+	r[1].t = 12;
+	r[1].pe = 3;
+	r[1].event = 5;
+	r[1].ep = 0x1000;
+	r[1].cause = TRACE_CAUSE_IRQ;
+	r[1].intid = 40;
+	r[1].depth = 1;
+	r[1].x[0] = 5;
+	r[1].x[1] = 0x99;
+	r[1].x_known = 0x3;
+	r[1].pstate = 0x3c9;
+	r[1].has = TRACE_HAS_EP | TRACE_HAS_INTID | TRACE_HAS_DEPTH | TRACE_HAS_PSTATE;
+
+	trace_rec_init(&r[2], TRACE_COMPLETE);
+	r[2].t = 14;
+	r[2].pe = 3;
+	r[2].event = 5;
+	r[2].how = TRACE_DONE_RESUME;
+	r[2].arg = 0x2000;
+	r[2].pc = 0x2000;
+	r[2].has = TRACE_HAS_ARG | TRACE_HAS_PC;
+
+	trace_rec_init(&r[3], TRACE_IRQ);
+	r[3].t = 15;
+	r[3].pe = 3;
+	r[3].intid = 40;
+	r[3].how = TRACE_IRQ_ACK;
+	r[3].res = TRACE_RES_DEFERRED;
+	r[3].has = TRACE_HAS_RES;
+
+	trace_rec_init(&r[4], TRACE_POWER);
+	r[4].t = 20;
+	r[4].pe = 1;
+	r[4].state = TRACE_PWR_OFF;
+	r[4].prev = TRACE_PWR_ON;
+	r[4].has = TRACE_HAS_PREV;
+
+	trace_rec_init(&r[5], TRACE_PLATFORM);
+	strcpy(r[5].profile, "tf-a-fvp");
+	r[5].pes = 8;
+	r[5].el = 2;
+	r[5].has = TRACE_HAS_PROFILE | TRACE_HAS_PES | TRACE_HAS_EL;
+
+	trace_rec_init(&r[6], TRACE_WARNING);
+	r[6].msg = "100% odd: a=b\tc";
+}
+
+static void round_trip(void **state)
+{
+	struct trace_rec w[7], r;
+	size_t len, len2;
+	char *text, *again = NULL;
+	FILE *in, *out;
+	struct trace_reader *rd;
+	unsigned k = 0;
+
+	(void)state;
+	sample_records(w);
+	text = write_all(w, 7, &len);
+	in = fmemopen(text, len, "r");
+	out = open_memstream(&again, &len2);
+	rd = trace_reader_open(in, "mem");
+	trace_write_header(out, "test");
+	while (trace_read(rd, &r) == 1) {
+		assert_true(k < 7);
+		assert_int_equal(r.kind, w[k].kind);
+		assert_int_equal(r.pe, w[k].pe);
+		assert_true(r.t == w[k].t);
+		assert_int_equal(r.line, k + 3);          /* after the header and the comment */
+		assert_int_equal(trace_write(out, &r), 0);
+		k++;
+	}
+	assert_int_equal(k, 7);
+	fclose(out);
+	assert_int_equal(len, len2);
+	assert_memory_equal(text, again, len);       /* same records, same bytes */
+	assert_non_null(strstr(text, "call t=10 pe=3 conduit=hvc el=1 h=0 fn=EVENT_REGISTER x0=0xc4000021 x1=0x5 "
+				     "x2=0xffff800010081000 x3=? x4=? x5=? end=ret r0=0xfffffffffffffffd "
+				     "src=a%20file.tarmac:77\n"));
+	assert_non_null(strstr(text, "warning msg=100%25%20odd:%20a%3Db%09c\n"));
+	trace_reader_close(rd);
+	fclose(in);
+	free(text);
+	free(again);
+}
+
+static void fields_read_back(void **state)
+{
+	static const char text[] =
+		"# sdeisim-trace 1\n"
+		"\n"
+		"# a comment\n"
+		"dispatch t=12 pe=3 event=-1 cause=explicit x0=0xffffffffffffffff  src=x:y.trace:9  \r\n"
+		"warning msg=a%20b src=f:1\n";
+	FILE *in = fmemopen((void *)(uintptr_t)text, sizeof text - 1, "r");
+	struct trace_reader *rd = trace_reader_open(in, "mem");
+	struct trace_rec r;
+
+	(void)state;
+	assert_int_equal(trace_read(rd, &r), 1);
+	assert_int_equal(r.kind, TRACE_DISPATCH);
+	assert_int_equal(r.event, -1);
+	assert_int_equal(r.cause, TRACE_CAUSE_EXPLICIT);
+	assert_true(r.x[0] == UINT64_MAX);
+	assert_int_equal(r.x_known, 1);
+	assert_string_equal(r.src_file, "x:y.trace");  /* the line number follows the last ':' */
+	assert_int_equal(r.src_line, 9);
+	assert_int_equal(r.line, 4);
+	assert_int_equal(trace_read(rd, &r), 1);
+	assert_string_equal(r.msg, "a b");
+	assert_int_equal(trace_read(rd, &r), 0);
+	trace_reader_close(rd);
+	fclose(in);
+}
+
+/* ---- Errors ---- */
+
+struct bad { const char *text, *error; };
+
+static const struct bad bad_inputs[] = {
+	{ "", "mem:1:1: empty file: expected '# sdeisim-trace 1'" },
+	{ "call t=1\n", "mem:1:1: not an sdeisim trace: the first line must be '# sdeisim-trace 1'" },
+	{ "# sdeisim-trace x\n", "mem:1:17: expected a version number" },
+	{ "# sdeisim-trace 1\nfoo t=1\n", "mem:2:1: unknown record kind 'foo'" },
+	{ "# sdeisim-trace 1\nirq t=1 pe=0 intid=3 how=ack bogus=1\n", "mem:2:30: irq records have no field 'bogus'" },
+	{ "# sdeisim-trace 1\nirq t=1 pe=0 intid=3 how=ack t=2\n", "mem:2:30: field 't' given twice" },
+	{ "# sdeisim-trace 1\nirq t=1 pe=0 how=ack\n", "mem:2:21: irq record without intid=" },
+	{ "# sdeisim-trace 1\nirq t=1 pe=64 intid=3 how=ack\n", "mem:2:12: pe=64: at most 63" },
+	{ "# sdeisim-trace 1\nirq t=1 pe=0 intid=1020 how=ack\n", "mem:2:20: intid=1020: at most 1019" },
+	{ "# sdeisim-trace 1\nirq t=1 pe=0 intid=3 how=maybe\n", "mem:2:26: how=maybe: not one of the values FORMAT.md lists" },
+	{ "# sdeisim-trace 1\ncall t=1 pe=0 conduit=smc el=2 h=0 x0=12 end=ret\n",
+	  "mem:2:39: x0=12: expected 0x followed by at most 16 hex digits, or ?" },
+	{ "# sdeisim-trace 1\ncall t=1 pe=0 conduit=smc el=2 h=0 x0=0x10000000000000000 end=ret\n",
+	  "mem:2:39: x0=0x10000000000000000: expected 0x followed by at most 16 hex digits, or ?" },
+	{ "# sdeisim-trace 1\ncall t=1 pe=0 conduit=smc el=2 h=0 fn=VERSION x0=0xc4000021 end=ret\n",
+	  "mem:2:39: fn=VERSION does not name the function in x0" },
+	{ "# sdeisim-trace 1\ncall t=1 pe=0 conduit=smc el=2 h=0 x0=0xc4000025 end=complete r0=0x0\n",
+	  "mem:2:1: results (r0..r3) belong to calls with end=ret" },
+	{ "# sdeisim-trace 1\ncomplete t=1 pe=0 event=0 how=complete resume=0x10\n",
+	  "mem:2:1: resume= belongs to how=resume" },
+	{ "# sdeisim-trace 1\nwarning msg=50%\n", "mem:2:15: msg: malformed %XX escape" },
+	{ "# sdeisim-trace 1\nwarning\tmsg=a\n", "mem:2:8: fields are separated by spaces, not tabs" },
+	{ "# sdeisim-trace 1\nwarning msg=a\001b\n", "mem:2:14: binary data (byte 0x01) in a text trace" },
+	{ "# sdeisim-trace 1\nirq t=1 pe=0 intid=3 how=ack junk\n", "mem:2:30: expected key=value, found 'junk'" },
+	{ "# sdeisim-trace 1\nirq t=1 pe=0 intid=3 how=ack src=nolinenumber\n",
+	  "mem:2:34: src=nolinenumber: expected FILE:LINE" },
+	{ "# sdeisim-trace 1\nirq t=5 pe=2 intid=3 how=ack\nirq t=4 pe=2 intid=3 how=ack\n",
+	  "mem:3:1: time goes backwards on PE 2: t=4 after t=5 at line 2" },
+	{ "# sdeisim-trace 1\nplatform profile=a-very-long-profile-name\n",
+	  "mem:2:18: profile=a-very-long-profile-name: profile names are at most 15 characters" },
+};
+
+static void reader_errors(void **state)
+{
+	unsigned failures = 0;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof bad_inputs / sizeof bad_inputs[0]; k++) {
+		const struct bad *b = &bad_inputs[k];
+		size_t n = strlen(b->text);
+		/* fmemopen refuses a size of 0: an empty trace is an empty file */
+		FILE *in = n ? fmemopen((void *)(uintptr_t)b->text, n, "r") : fopen("/dev/null", "r");
+		struct trace_reader *rd = trace_reader_open(in, "mem");
+		struct trace_rec r;
+		int rc;
+		while ((rc = trace_read(rd, &r)) == 1)
+			;
+		if (rc != -1 || strcmp(trace_reader_error(rd), b->error) != 0) {
+			print_message("input %zu: expected '%s', got %d '%s'\n", k, b->error, rc, trace_reader_error(rd));
+			failures++;
+		} else if (trace_read(rd, &r) != -1) {
+			print_message("input %zu: the error does not stick\n", k);
+			failures++;
+		}
+		trace_reader_close(rd);
+		fclose(in);
+	}
+	assert_int_equal(failures, 0);
+}
+
+static void long_line(void **state)
+{
+	size_t n = 70000;
+	char *text = malloc(n + 32);
+	FILE *in;
+	struct trace_reader *rd;
+	struct trace_rec r;
+
+	(void)state;
+	strcpy(text, "# sdeisim-trace 1\nwarning msg=");
+	memset(text + strlen(text), 'a', n);
+	text[n + 30] = 0;
+	in = fmemopen(text, n + 30, "r");
+	rd = trace_reader_open(in, "mem");
+	assert_int_equal(trace_read(rd, &r), -1);
+	assert_string_equal(trace_reader_error(rd), "mem:2:65537: line longer than 65536 bytes");
+	trace_reader_close(rd);
+	fclose(in);
+	free(text);
+}
+
+static void names(void **state)
+{
+	(void)state;
+	assert_string_equal(trace_fid_name(0xC4000026), "EVENT_COMPLETE_AND_RESUME");
+	assert_string_equal(trace_fid_name(0xC4000003), "CPU_ON");
+	assert_string_equal(trace_fid_name(0x84000002), "CPU_OFF");
+	assert_null(trace_fid_name(0xC4000033));         /* in the SDEI window, no call */
+	assert_true(trace_fid_is_sdei(0xC4000033));
+	assert_true(trace_fid_is_sdei(0x84000021));      /* SMC32 twin */
+	assert_false(trace_fid_is_sdei(0xC4000040));
+	assert_true(trace_fid_is_psci(0xC4000001));
+	assert_string_equal(trace_error_name(-10), "OUT_OF_RESOURCE");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(round_trip),
+		cmocka_unit_test(fields_read_back),
+		cmocka_unit_test(reader_errors),
+		cmocka_unit_test(long_line),
+		cmocka_unit_test(names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

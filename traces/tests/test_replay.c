@@ -1,0 +1,374 @@
+/*
+ * test_replay.c - the recorder and the replay, end to end on the
+ * simulator: a recorded run replays with no divergence; a changed result
+ * is reported at its line; a program built with expectations passes
+ * where the replay matches and fails at the trace line where it does not;
+ * a handler whose invocations differ is noted and its divergence
+ * reported; --first stops at the first divergence; the timeline export
+ * is JSON with a slice per handler.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pb.h"
+#include "replay.h"
+#include "timeline.h"
+#include "trace.h"
+#include "trace_recorder.h"
+
+static struct sim_cpu *cpu;
+
+static int setup(void **state)
+{
+	char err[200];
+	(void)state;
+	cpu = sim_cpu_create(err, sizeof err);
+	return cpu ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	sim_cpu_destroy(cpu);
+	return 0;
+}
+
+/*
+ * On tf-a-fvp: a normal explicit event whose handler is preempted by a
+ * critical one, a bound PPI, EVENT_SIGNAL to another PE whose handler
+ * completes and resumes, and PSCI.
+ */
+static void build_program(struct pb *b)
+{
+	int hn, hc, hb, h0;
+
+	pb_init(b);
+	assert_true(sim_platform_profile(&b->p.platform, "tf-a-fvp"));
+	b->p.platform.pes = 2;
+	hn = pb_handler(b, "normal");
+	pb_call1(b, SIM_NONE, SDD_FID_EVENT_STATUS, V(5000));
+	pb_yield(b);
+	pb_complete(b, SDD_EV_HANDLED);
+	pb_end(b);
+	hc = pb_handler(b, "critical");
+	pb_call1(b, SIM_NONE, SDD_FID_EVENT_CONTEXT, V(0));
+	pb_complete(b, SDD_EV_HANDLED);
+	pb_end(b);
+	hb = pb_handler(b, "bound");
+	pb_complete(b, SDD_EV_HANDLED);
+	pb_end(b);
+	h0 = pb_handler(b, "event0");
+	pb_complete_and_resume(b, VPAD);
+	pb_end(b);
+
+	pb_call0(b, 0, SDD_FID_VERSION);
+	pb_register(b, 0, 5000, hn, 0x50, 0, V(0));
+	pb_call1(b, 0, SDD_FID_EVENT_ENABLE, V(5000));
+	pb_register(b, 0, 5003, hc, 0x53, 0, V(0));
+	pb_call1(b, 0, SDD_FID_EVENT_ENABLE, V(5003));
+	pb_call1(b, 0, SDD_FID_INTERRUPT_BIND, V(23));
+	pb_register(b, 0, 1000, hb, 0x10, 0, V(0));
+	pb_call1(b, 0, SDD_FID_EVENT_ENABLE, V(1000));
+	pb_call0(b, 0, SDD_FID_PE_UNMASK);
+	pb_register(b, 1, 0, h0, 0x0e, 0, V(0));
+	pb_call1(b, 1, SDD_FID_EVENT_ENABLE, V(0));
+	pb_call0(b, 1, SDD_FID_PE_UNMASK);
+	pb_dispatch(b, 0, 5000);
+	pb_dispatch(b, 0, 5003);
+	pb_resume(b, 0);
+	pb_interrupt(b, 0, 23);
+	pb_call2(b, 0, SDD_FID_EVENT_SIGNAL, V(0), VMPIDR(1));
+	pb_call1(b, 0, SDD_FID_EVENT_STATUS, V(5000));
+	pb_psci(b, 1, SIM_PSCI_CPU_OFF, SIM_NONE);
+	pb_psci(b, 0, SIM_PSCI_AFFINITY_INFO, 1);
+}
+
+/* Record a run of the program: the trace's text. */
+static char *record(size_t *len)
+{
+	struct pb b;
+	struct sim_run_opts ro;
+	struct sim_result res;
+	struct trace_recorder *rec;
+	char *text = NULL;
+	FILE *f = open_memstream(&text, len);
+	struct sim_observer none = { NULL, NULL };
+
+	build_program(&b);
+	rec = trace_recorder_open(f, &b.p);
+	assert_non_null(rec);
+	memset(&ro, 0, sizeof ro);
+	ro.observer = trace_recorder_observer(rec, none);
+	assert_int_equal(sim_run(cpu, &b.p, &ro, &res), 0);
+	if (!res.passed)
+		fail_msg("the program failed: %s", res.message);
+	assert_int_equal(trace_recorder_close(rec), 0);
+	fclose(f);
+	pb_free(&b);
+	return text;
+}
+
+/* Replay text; the printed report in *report (caller frees). */
+static int replay_text(const char *text, const char *profile, bool first, char **report, struct replay_summary *sum,
+		       struct replay *keep)
+{
+	FILE *in = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
+	struct trace_reader *rd = trace_reader_open(in, "t.trace");
+	struct replay_opts ro = { profile, false };
+	struct replay rp;
+	char err[600];
+	size_t len;
+	FILE *out = open_memstream(report, &len);
+	int rc;
+
+	if (replay_build(&rp, rd, &ro, err, sizeof err))
+		fail_msg("replay_build: %s", err);
+	rc = replay_run(&rp, cpu, first, out, sum);
+	fclose(out);
+	if (keep)
+		*keep = rp;
+	else
+		replay_free(&rp);
+	trace_reader_close(rd);
+	fclose(in);
+	return rc;
+}
+
+/* Compared records in a trace: calls, dispatches, completions, acks. */
+static unsigned compared(const char *text)
+{
+	unsigned n = 0;
+	for (const char *p = text; (p = strchr(p, '\n')) != NULL; p++) {
+		const char *line = p + 1, *end = strchr(line, '\n');
+		const char *ack = strstr(line, "how=ack");
+		n += strncmp(line, "call ", 5) == 0 || strncmp(line, "dispatch ", 9) == 0 ||
+		     strncmp(line, "complete ", 9) == 0 || (strncmp(line, "irq ", 4) == 0 && ack && ack < end);
+	}
+	return n;
+}
+
+static void recorded_run_replays(void **state)
+{
+	size_t len;
+	char *text = record(&len), *report = NULL, want[64];
+	struct replay_summary sum;
+
+	(void)state;
+	assert_non_null(strstr(text, "platform profile=tf-a-fvp pes=2 el=2 conduit=smc\n"));
+	assert_non_null(strstr(text, " cause=explicit "));
+	assert_non_null(strstr(text, " how=fire"));
+	assert_non_null(strstr(text, " how=resume "));
+	assert_non_null(strstr(text, "power t="));
+	assert_int_equal(replay_text(text, NULL, false, &report, &sum, NULL), 0);
+	snprintf(want, sizeof want, "%u matched, 0 diverged\n", compared(text));
+	assert_string_equal(report, want);
+	assert_int_equal(sum.diverged, 0);
+	free(report);
+	/* on the spec's profile the same trace diverges: there is no event 5000 */
+	assert_int_equal(replay_text(text, "default", false, &report, &sum, NULL), 0);
+	assert_true(sum.diverged > 0);
+	assert_non_null(strstr(report, ": VERSION on PE 0: trace x0=0x1000000000000, replay x0=0x1000100000000"));
+	assert_non_null(strstr(report, ": EVENT_REGISTER on PE 0: trace x0=0, replay x0=-2 (INVALID_PARAMETERS); "
+				       "event 5000 is not an event of this platform; PE 0 masked [from test.c:"));
+	free(report);
+	free(text);
+}
+
+/* The line of the first record matching `what`. */
+static unsigned line_of(const char *text, const char *what)
+{
+	const char *at = strstr(text, what);
+	unsigned line = 1;
+	assert_non_null(at);
+	for (const char *p = text; p < at; p++)
+		line += *p == '\n';
+	return line;
+}
+
+static void changed_result_is_reported(void **state)
+{
+	size_t len;
+	char *text = record(&len), *report = NULL, want[300], *at;
+	struct replay_summary sum;
+	unsigned line;
+
+	(void)state;
+	at = strstr(text, "fn=EVENT_STATUS x0=0xc4000028 x1=0x1388");
+	assert_non_null(at);
+	at = strstr(at, "r0=0x");
+	at[5] = '9';                              /* the trace now says STATUS answered 9 */
+	line = line_of(text, "fn=EVENT_STATUS x0=0xc4000028 x1=0x1388");
+	assert_int_equal(replay_text(text, NULL, false, &report, &sum, NULL), 0);
+	assert_int_equal(sum.diverged, 1);
+	snprintf(want, sizeof want, "t.trace:%u: EVENT_STATUS on PE 0: trace x0=9, replay x0=7; event 5000 (private, PE 0): "
+		 "registered, enabled, running; PE 0 unmasked [from test.c:", line);
+	if (strncmp(report, want, strlen(want)) != 0)
+		fail_msg("got: %s", report);
+	free(report);
+	free(text);
+}
+
+static void expectations_name_trace_lines(void **state)
+{
+	size_t len;
+	char *text = record(&len);
+	struct sim_result res;
+	struct replay_opts ro = { NULL, true };
+	struct replay rp;
+	char err[600];
+	FILE *in;
+	struct trace_reader *rd;
+
+	(void)state;
+	in = fmemopen(text, strlen(text), "r");
+	rd = trace_reader_open(in, "t.trace");
+	assert_int_equal(replay_build(&rp, rd, &ro, err, sizeof err), 0);
+	assert_true(rp.prog.nchecks > 0);
+	assert_true(rp.prog.ndispatches > 0);
+	assert_int_equal(sim_run(cpu, &rp.prog, NULL, &res), 0);
+	if (!res.passed)
+		fail_msg("with expectations: %s (line %u)", res.message, res.loc.line);
+	replay_free(&rp);
+	trace_reader_close(rd);
+	fclose(in);
+	/* on the spec's profile the first expectation that fails is VERSION's */
+	ro.profile = "default";
+	in = fmemopen(text, strlen(text), "r");
+	rd = trace_reader_open(in, "t.trace");
+	assert_int_equal(replay_build(&rp, rd, &ro, err, sizeof err), 0);
+	assert_int_equal(sim_run(cpu, &rp.prog, NULL, &res), 0);
+	assert_false(res.passed);
+	assert_int_equal(res.fail_kind, SIM_FAIL_EXPECT);
+	assert_int_equal(res.loc.line, line_of(text, "fn=VERSION"));
+	replay_free(&rp);
+	trace_reader_close(rd);
+	fclose(in);
+	free(text);
+}
+
+/* Event 0's handler does STATUS then COMPLETE the first time, only
+ * COMPLETE the second: the replay repeats the first. */
+static const char twice[] =
+	"# sdeisim-trace 1\n"
+	"call t=1 pe=0 conduit=smc el=2 h=0 x0=0xc4000021 x1=0x0 x2=0x80081000 x3=0x7 x4=0x0 x5=0x0 end=ret r0=0x0\n"
+	"call t=2 pe=0 conduit=smc el=2 h=0 x0=0xc4000022 x1=0x0 end=ret r0=0x0\n"
+	"call t=3 pe=0 conduit=smc el=2 h=0 x0=0xc400002c end=ret r0=0x0\n"
+	"call t=4 pe=0 conduit=smc el=2 h=0 x0=0xc400002f x1=0x0 x2=0x0 end=ret r0=0x0\n"
+	"irq t=5 pe=0 intid=8 how=ack\n"
+	"dispatch t=6 pe=0 event=0 ep=0x80081000 cause=irq intid=8 x0=0x0 x1=0x7\n"
+	"call t=7 pe=0 conduit=smc el=2 h=1 x0=0xc4000028 x1=0x0 end=ret r0=0x7\n"
+	"call t=8 pe=0 conduit=smc el=2 h=1 x0=0xc4000025 x1=0x0 end=complete\n"
+	"complete t=9 pe=0 event=0 how=complete status=0x0\n"
+	"call t=10 pe=0 conduit=smc el=2 h=0 x0=0xc400002f x1=0x0 x2=0x0 end=ret r0=0x0\n"
+	"irq t=11 pe=0 intid=8 how=ack\n"
+	"dispatch t=12 pe=0 event=0 ep=0x80081000 cause=irq intid=8 x0=0x0 x1=0x7\n"
+	"call t=13 pe=0 conduit=smc el=2 h=1 x0=0xc4000025 x1=0x0 end=complete\n"
+	"complete t=14 pe=0 event=0 how=complete status=0x0\n";
+
+static void handler_invocations_that_differ(void **state)
+{
+	char *report = NULL;
+	struct replay_summary sum;
+	struct replay rp;
+
+	(void)state;
+	assert_int_equal(replay_text(twice, "default", false, &report, &sum, &rp), 0);
+	assert_int_equal(rp.nnotes, 1);
+	assert_string_equal(rp.notes[0], "t.trace:14: this invocation of event 0's handler does something else than its "
+					 "first (line 7): the replay repeats what the first did");
+	assert_int_equal(rp.prog.nhandlers, 1);
+	replay_free(&rp);
+	/* the replayed second invocation calls STATUS where the trace's
+	 * completes, then completes after the trace's calls ran out */
+	assert_string_equal(report,
+		"t.trace:13: PE 0: the replayed handler called EVENT_COMPLETE after the trace's handler had made all its calls\n"
+		"t.trace:14: PE 0: the trace calls EVENT_COMPLETE, the replay called EVENT_STATUS\n"
+		"13 matched, 2 diverged\n");
+	free(report);
+}
+
+static void first_divergence_only(void **state)
+{
+	size_t len;
+	char *text = record(&len), *report = NULL;
+	struct replay_summary sum;
+
+	(void)state;
+	assert_int_equal(replay_text(text, "default", true, &report, &sum, NULL), 0);
+	assert_int_equal(sum.diverged, 1);
+	/* the first divergence is the first compared record: nothing matched before it */
+	assert_non_null(strstr(report, ": VERSION on PE 0: trace x0=0x1000000000000, replay x0=0x1000100000000"));
+	assert_non_null(strstr(report, "\n0 matched, 1 diverged\n"));
+	assert_int_equal(strchr(report, '\n') - report + 1 + (long)strlen("0 matched, 1 diverged\n"), (long)strlen(report));
+	free(report);
+	free(text);
+}
+
+static void timeline(void **state)
+{
+	size_t len, tlen;
+	char *text = record(&len), *json = NULL, err[300];
+	FILE *in = fmemopen(text, strlen(text), "r"), *out = open_memstream(&json, &tlen);
+	struct trace_reader *rd = trace_reader_open(in, "t.trace");
+	json_object *root, *events;
+	unsigned begins = 0, ends = 0, dispatches = 0;
+
+	(void)state;
+	assert_int_equal(trace_timeline(rd, out, err, sizeof err), 0);
+	fclose(out);
+	root = json_tokener_parse(json);
+	assert_non_null(root);
+	assert_true(json_object_object_get_ex(root, "traceEvents", &events));
+	for (size_t k = 0; k < json_object_array_length(events); k++) {
+		json_object *ph;
+		json_object_object_get_ex(json_object_array_get_idx(events, k), "ph", &ph);
+		begins += strcmp(json_object_get_string(ph), "B") == 0;
+		ends += strcmp(json_object_get_string(ph), "E") == 0;
+	}
+	for (const char *p = text; (p = strstr(p, "\ndispatch ")) != NULL; p++)
+		dispatches++;
+	assert_int_equal(begins, dispatches);
+	assert_int_equal(ends, dispatches);
+	json_object_put(root);
+	trace_reader_close(rd);
+	fclose(in);
+	free(json);
+	free(text);
+}
+
+static void unknown_profile(void **state)
+{
+	FILE *in = fmemopen((void *)(uintptr_t)twice, strlen(twice), "r");
+	struct trace_reader *rd = trace_reader_open(in, "t.trace");
+	struct replay_opts ro = { "nonsense", false };
+	struct replay rp;
+	char err[300];
+
+	(void)state;
+	assert_int_equal(replay_build(&rp, rd, &ro, err, sizeof err), -1);
+	assert_string_equal(err, "t.trace: unknown profile 'nonsense' (default, tf-a-fvp)");
+	replay_free(&rp);
+	trace_reader_close(rd);
+	fclose(in);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(recorded_run_replays),
+		cmocka_unit_test(changed_result_is_reported),
+		cmocka_unit_test(expectations_name_trace_lines),
+		cmocka_unit_test(handler_invocations_that_differ),
+		cmocka_unit_test(first_divergence_only),
+		cmocka_unit_test(timeline),
+		cmocka_unit_test(unknown_profile),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,296 @@
+/*
+ * test_tarmac.c - the Tarmac importer: one line of every dialect of
+ * tarmac-traces.md §1 lexes to what it says; bad lines are errors with
+ * their column; the state machine turns small traces into the records
+ * they mean (zero-extended W writes, HVC at EL1, lenient skipping, calls
+ * whose x0 was not traced).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "tarmac.h"
+
+/* ---- Lexer ---- */
+
+struct lexcase {
+	const char *line;
+	uint8_t  kind;
+	int      pe;
+	bool     has_time;
+	uint64_t time;
+	uint64_t pc;        /* TM_INSN: pc; TM_REG: value; TM_EXC: exc_pc */
+	uint32_t opcode;
+	int      el;        /* TM_INSN: el; TM_REG: register kind */
+	bool     flag;      /* TM_INSN: executed && fetched && a64; TM_REG: known; TM_EXC: reset */
+};
+
+static const struct lexcase lexcases[] = {
+	/* Fast Model IT style */
+	{ "8 clk IT (8) 002109cc 90ffff80 O EL3h_s : ADRP     x0,{pc}-0x10000 ; 0x2009cc",
+	  TM_INSN, -1, true, 8, 0x2109cc, 0x90ffff80, 3, true },
+	{ "483 clk IS (483) 0000c7ec 54ffffa1 O EL3h_s : B.NE     {pc}-0xc ; 0xc7e0",
+	  TM_INSN, -1, true, 483, 0xc7ec, 0x54ffffa1, 3, false },
+	{ "23 clk IT (23) 0000815c:00000000815c_NS,00000000815e_NS f7ffef76 T hyp_n : BLX      {pc}-0x110",
+	  TM_INSN, -1, true, 23, 0x815c, 0xf7ffef76, 2, false },
+	/* multi-core FVP: cpu token, 16-digit PC on E lines */
+	{ "2368228 clk cpu0 IT (694297) 8000f040 d51be000 O EL1h_s : MSR      CNTFRQ_EL0,x0",
+	  TM_INSN, 0, true, 2368228, 0x8000f040, 0xd51be000, 1, true },
+	{ "2368228 clk cpu3 E 000000008000f040 00000084 CoreEvent_CURRENT_SPx_SYNC",
+	  TM_EXC, 3, true, 2368228, 0x8000f040, 0, 0, false },
+	{ "0 clk E 00000000:000000000000 00000000 CoreEvent_Reset", TM_EXC, -1, true, 0, 0, 0, 0, true },
+	/* address in the bracket, unknown mode */
+	{ "    6000000 cs IT (00000000004d6eb8) 54fffea1 O  ---_- :        b.ne\t0x4d6e8c",
+	  TM_INSN, -1, true, 6000000, 0x4d6eb8, 0x54fffea1, -1, true },
+	/* Cortex-M4 RTL: (address:index), address again, 16-bit opcode */
+	{ "      3041 cyc IT (00022a7c:00000006) 00022a7c     48f6 T16 LDR      r0,[pc,#984]",
+	  TM_INSN, -1, true, 3041, 0x22a7c, 0x48f6, -1, false },
+	/* Cycle-model ES style */
+	{ "     541481 ns  ES  (0000000000000000:d53800a1) O el3h_s:         MRS      x1,MPIDR_EL1",
+	  TM_INSN, -1, true, 541481, 0, 0xd53800a1, 3, true },
+	{ "     800000 ns  ES  (000001a4:03a06a01) A svc:     CCFAIL MOVEQ    r6,#0x1000",
+	  TM_INSN, -1, true, 800000, 0x1a4, 0x03a06a01, 1, false },
+	{ "     307754 tic ES  (0000aaaaabaf59f0:--------) O el0t_ns:",
+	  TM_INSN, -1, true, 307754, 0xaaaaabaf59f0, 0, 0, false },
+	{ "      17000 ns  ES  EXC [0x00] Reset", TM_EXC, -1, true, 17000, 0, 0, 0, true },
+	{ "                    EXC [0x200] Synchronous Current EL with SP_ELx", TM_EXC, -1, false, 0, 0, 0, 0, false },
+	/* register lines */
+	{ "                    R X1 0000000081000000", TM_REG, -1, false, 0, 0x81000000, 0, TM_R_X, true },
+	{ "0 clk R X30 0000000000008004", TM_REG, -1, true, 0, 0x8004, 0, TM_R_X, true },
+	{ "R X0 01234567 89abcdef", TM_REG, -1, false, 0, 0x0123456789abcdef, 0, TM_R_X, true },
+	{ "R X0 00000000_00200000", TM_REG, -1, false, 0, 0x200000, 0, TM_R_X, true },
+	{ "R X0 -------- --------", TM_REG, -1, false, 0, 0, 0, TM_R_X, false },
+	{ "R X1 --------", TM_REG, -1, false, 0, 0, 0, TM_R_X, false },
+	{ "1000 clk cpu0 R W8 00000026", TM_REG, 0, true, 1000, 0x26, 0, TM_R_X, true },
+	{ "6000019 cs R E15 0000007f99d14b94", TM_REG, -1, true, 6000019, 0x7f99d14b94, 0, TM_R_X, true },
+	{ "502 clk R SP_EL3 0000000010000000", TM_REG, -1, true, 502, 0, 0, TM_R_OTHER, false },
+	{ "R SP_EL2 fedcba98 76543210", TM_REG, -1, false, 0, 0, 0, TM_R_OTHER, false },
+	{ "2000000 ps R ELR_EL3 0000000000210124", TM_REG, -1, true, 2000000, 0x210124, 0, TM_R_ELR, true },
+	{ "1 clk cpu0 R spsr_el3 00000000000003c9", TM_REG, 0, true, 1, 0x3c9, 0, TM_R_SPSR, true },
+	{ "271ns R r13 20001fff (MSP)", TM_REG, -1, true, 271, 0, 0, TM_R_OTHER, false },
+	{ "                    R R1 (USR) 00000800", TM_REG, -1, false, 0, 0, 0, TM_R_OTHER, false },
+	{ "6000017 cs R cpsr 20000000 __C_", TM_REG, -1, true, 6000017, 0, 0, TM_R_OTHER, false },
+	{ "R V0<127:64> ffeeddccbbaa9988", TM_REG, -1, false, 0, 0, 0, TM_R_OTHER, false },
+	{ "1.5us R X3 0000000000000003", TM_REG, -1, true, 1500000, 3, 0, TM_R_X, true },
+	/* kinds that carry nothing for SDEI */
+	{ "4541 clk CADI E simulation_stopped", TM_IGNORED, -1, true, 4541, 0, 0, 0, false },
+	{ "0 clk cpu0 E DebugEvent_HaltingDebugState 00000000", TM_IGNORED, -1, true, 0, 0, 0, 0, false },
+	{ "1 clk MR8 0000c7c8:00000000c7c8 00000000_0000ca68", TM_IGNORED, -1, true, 1, 0, 0, 0, false },
+	{ "6000001 cs R08 0000007f99d14af4 4305000042ea0000", TM_IGNORED, -1, true, 6000001, 0, 0, 0, false },
+	{ "      3039 cyc MNW4___D 2002fa00 efbeefbe", TM_IGNORED, -1, true, 3039, 0, 0, 0, false },
+	{ "40 clk R DC CISW 00000000:00000000", TM_IGNORED, -1, true, 40, 0, 0, 0, false },
+	{ "                    LD 00000020  ........ ........ ........ 00000080     0000000020    NM ISH INC",
+	  TM_IGNORED, -1, false, 0, 0, 0, 0, false },
+	{ "Tarmac Text Rev 3t", TM_IGNORED, -1, false, 0, 0, 0, 0, false },
+	{ "0 clk cpu0 SIGNAL: SIGNAL=DebugReset STATE=N", TM_IGNORED, -1, true, 0, 0, 0, 0, false },
+	{ "", TM_IGNORED, -1, false, 0, 0, 0, 0, false },
+	/* no kind: an ES continuation line whose address looks like a time */
+	{ "                       00004010  3e000a73 ........ ........ ........   S:0000000000004010  NM NSH",
+	  TM_UNKNOWN, -1, true, 4010, 0, 0, 0, false },
+	{ "Simulation is started", TM_UNKNOWN, -1, false, 0, 0, 0, 0, false },
+};
+
+static void lex_dialects(void **state)
+{
+	struct tm_names names;
+	unsigned failures = 0;
+
+	(void)state;
+	memset(&names, 0, sizeof names);
+	for (size_t k = 0; k < sizeof lexcases / sizeof lexcases[0]; k++) {
+		const struct lexcase *c = &lexcases[k];
+		struct tm_line l;
+		char msg[200];
+		size_t col;
+		bool ok;
+		if (tm_lex(c->line, strlen(c->line), &names, &l, msg, sizeof msg, &col)) {
+			print_message("'%s': error %s\n", c->line, msg);
+			failures++;
+			continue;
+		}
+		ok = l.kind == c->kind && (c->kind == TM_IGNORED || c->kind == TM_UNKNOWN || l.pe == c->pe) &&
+		     l.has_time == c->has_time && (!c->has_time || l.time == c->time);
+		if (ok && l.kind == TM_INSN)
+			ok = l.pc == c->pc && l.opcode == c->opcode && l.el == c->el &&
+			     (l.executed && l.fetched && l.a64) == c->flag;
+		if (ok && l.kind == TM_REG)
+			ok = l.reg == c->el && (l.reg == TM_R_OTHER || (l.known == c->flag && (!l.known || l.value == c->pc)));
+		if (ok && l.kind == TM_EXC)
+			ok = l.reset == c->flag && (!c->pc || (l.has_pc && l.exc_pc == c->pc));
+		if (!ok) {
+			print_message("'%s': kind %u pe %d time %d/%llu pc %llx op %x el %d reg %u known %d value %llx\n",
+				      c->line, l.kind, l.pe, l.has_time, (unsigned long long)l.time,
+				      (unsigned long long)l.pc, l.opcode, l.el, l.reg, l.known, (unsigned long long)l.value);
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+struct badlex { const char *line, *msg; size_t col; };
+
+static const struct badlex badlex[] = {
+	{ "8 clk IT (8)", "truncated instruction line: expected the address or opcode after '(8)'", 12 },
+	{ "8 clk IT (8) 002109cc", "truncated instruction line: expected the opcode after the address", 21 },
+	{ "8 clk IT (8) 002109cc 90ffff80", "truncated instruction line: expected the instruction set (O, A, T) after the opcode", 30 },
+	{ "8 clk IT (8) 002109cc 90f O EL3h_s", "bad opcode '90f': expected 4 or 8 hex digits", 22 },
+	{ "8 clk IT (8) 002109cc 9zffff80 O EL3h_s", "bad opcode '9zffff80': expected 4 or 8 hex digits", 22 },
+	{ "8 clk IT (8) 00g109cc 90ffff80 O EL3h_s", "bad instruction address '00g109cc'", 13 },
+	{ "8 clk IT", "truncated instruction line: expected an address after 'IT'", 8 },
+	{ "8 clk cpu0 R X0", "truncated register line: expected a value after 'X0'", 15 },
+	{ "8 clk R", "truncated register line: expected a register name after 'R'", 7 },
+	{ "8 clk R X0 00000000zz000000", "bad value '00000000zz000000' for register X0", 11 },
+	{ "8 clk R X0 0123456789abcdef01", "bad value '0123456789abcdef01' for register X0", 11 },
+	{ "8 clk cpu64 IT (8) 002109cc 90ffff80 O EL3h_s", "PE 'cpu64' out of range (at most 64 PEs)", 6 },
+	{ "8 clk E", "truncated exception line: nothing after 'E'", 7 },
+	{ "  41000 ns  ES  (00000000e59ff018) A svc:", "expected '(address:opcode)', found '(00000000e59ff018)'", 16 },
+};
+
+static void lex_errors(void **state)
+{
+	struct tm_names names;
+	unsigned failures = 0;
+
+	(void)state;
+	memset(&names, 0, sizeof names);
+	for (size_t k = 0; k < sizeof badlex / sizeof badlex[0]; k++) {
+		struct tm_line l;
+		char msg[200];
+		size_t col = 0;
+		int rc = tm_lex(badlex[k].line, strlen(badlex[k].line), &names, &l, msg, sizeof msg, &col);
+		if (rc != -1 || strcmp(msg, badlex[k].msg) != 0 || col != badlex[k].col) {
+			print_message("'%s': rc %d col %zu '%s'\n", badlex[k].line, rc, col, rc ? msg : "");
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+static void source_names(void **state)
+{
+	struct tm_names names;
+	struct tm_line l;
+	char msg[200];
+	size_t col;
+
+	(void)state;
+	memset(&names, 0, sizeof names);
+	/* cpuN is PE N; other names take the lowest free number, in order */
+	assert_int_equal(tm_lex("1 clk cpu0 R X0 0", 17, &names, &l, msg, sizeof msg, &col), 0);
+	assert_int_equal(l.pe, 0);
+	assert_int_equal(tm_lex("1 clk cluster1.cpu0 R X0 0", 26, &names, &l, msg, sizeof msg, &col), 0);
+	assert_int_equal(l.pe, 1);
+	assert_int_equal(tm_lex("1 clk cluster1.cpu1 R X0 0", 26, &names, &l, msg, sizeof msg, &col), 0);
+	assert_int_equal(l.pe, 2);
+	assert_int_equal(tm_lex("1 clk cluster1.cpu0 R X0 0", 26, &names, &l, msg, sizeof msg, &col), 0);
+	assert_int_equal(l.pe, 1);
+	/* a word that is followed by no kind is not a source */
+	assert_int_equal(tm_lex("1 clk hello world", 17, &names, &l, msg, sizeof msg, &col), 0);
+	assert_int_equal(l.kind, TM_UNKNOWN);
+	assert_int_equal(names.n, 2);
+}
+
+/* ---- Importer ---- */
+
+struct out { char *text; size_t len; FILE *f; unsigned diags; };
+
+static int emit(void *ctx, const struct trace_rec *r)
+{
+	return trace_write(((struct out *)ctx)->f, r);
+}
+
+static void diag(void *ctx, const char *msg)
+{
+	(void)msg;
+	((struct out *)ctx)->diags++;
+}
+
+/* Import text; returns the importer's result, the records in o->text. */
+static int import(const char *text, bool lenient, struct out *o, struct import_stats *st, char *err, size_t n)
+{
+	struct linein *in = linein_open_mem((const uint8_t *)text, strlen(text), "t.tarmac");
+	struct import_opts opts;
+	int rc;
+
+	memset(o, 0, sizeof *o);
+	o->f = open_memstream(&o->text, &o->len);
+	memset(&opts, 0, sizeof opts);
+	opts.lenient = lenient;
+	opts.emit = emit;
+	opts.emit_ctx = o;
+	opts.diag = diag;
+	opts.diag_ctx = o;
+	rc = tarmac_import(in, &opts, st, err, n);
+	fclose(o->f);
+	linein_close(in);
+	return rc;
+}
+
+/* A W write zero-extends into X: the caller's W0 names the function even
+ * though X0 held all ones before. */
+static const char w_extension[] =
+	"1 clk cpu1 R X0 FFFFFFFFFFFFFFFF\n"
+	"2 clk cpu1 IT (1) 80001000 52800400 O EL1h_n : MOV      w0,#0x20\n"
+	"2 clk cpu1 R W0 00000020\n"
+	"3 clk cpu1 IT (2) 80001004 72b88000 O EL1h_n : MOVK     w0,#0xc400,LSL #16\n"
+	"3 clk cpu1 R W0 C4000020\n"
+	"4 clk cpu1 IT (3) 80001008 d4000002 O EL1h_n : HVC      #0\n"
+	"4 clk cpu1 E 80001008 00000084 CoreEvent_LOWER_SYNC\n"
+	"5 clk cpu1 IT (4) 90000400 d2800000 O EL2h_n : MOV      x0,#0\n"
+	"5 clk cpu1 R X0 0001000000000000\n"
+	"6 clk cpu1 IT (5) 90000404 d69f03e0 O EL2h_n : ERET\n"
+	"7 clk cpu1 IT (6) 8000100c aa0003f3 O EL1h_n : MOV      x19,x0\n";
+
+static void hvc_and_w_registers(void **state)
+{
+	struct out o;
+	struct import_stats st;
+	char err[300];
+
+	(void)state;
+	assert_int_equal(import(w_extension, false, &o, &st, err, sizeof err), 0);
+	assert_string_equal(o.text, "call t=4 pe=1 conduit=hvc el=1 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
+				    "end=ret r0=0x1000000000000 src=t.tarmac:6\n");
+	assert_int_equal(st.records, 1);
+	free(o.text);
+}
+
+static void unknown_x0_and_lenient(void **state)
+{
+	static const char text[] =
+		"1 clk IT (1) 80001008 d4000003 O EL2h_n : SMC      #0\n"         /* x0 never traced */
+		"2 clk IT (2) 0400 d4 O EL3h_s : junk\n"                             /* a bad opcode */
+		"3 clk R X0\n";                                                      /* truncated */
+	struct out o;
+	struct import_stats st;
+	char err[300];
+
+	(void)state;
+	assert_int_equal(import(text, false, &o, &st, err, sizeof err), -1);
+	assert_string_equal(err, "t.tarmac:2:19: bad opcode 'd4': expected 4 or 8 hex digits");
+	free(o.text);
+	assert_int_equal(import(text, true, &o, &st, err, sizeof err), 0);
+	assert_int_equal(st.errors, 2);
+	assert_int_equal(o.diags, 2);
+	assert_int_equal(st.blind_calls, 1);
+	assert_int_equal(st.lines, 3);
+	free(o.text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(lex_dialects),
+		cmocka_unit_test(lex_errors),
+		cmocka_unit_test(source_names),
+		cmocka_unit_test(hvc_and_w_registers),
+		cmocka_unit_test(unknown_x0_and_lenient),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
