@@ -17,7 +17,8 @@
 #define CHUNK (1u << 20)
 
 struct linein {
-	gzFile   gz;                /* NULL: memory input */
+	gzFile   gz;                /* NULL: a FILE or memory input */
+	FILE    *file;              /* NULL: gz or memory input */
 	const uint8_t *mem;         /* memory input (a private copy) */
 	size_t   mem_len, mem_pos;
 	char    *buf;               /* cap + 1 bytes */
@@ -72,6 +73,15 @@ struct linein *linein_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	in->gz = gz;
+	return in;
+}
+
+struct linein *linein_open_file(FILE *f, const char *name)
+{
+	struct linein *in = alloc(name, LINEIN_MAX_LINE + CHUNK);
+
+	if (in)
+		in->file = f;
 	return in;
 }
 
@@ -142,7 +152,16 @@ static bool fill(struct linein *in)
 		return false;
 	if (room > CHUNK)
 		room = CHUNK;
-	if (!in->gz) {
+	if (in->file) {
+		got = fread(in->buf + in->end, 1, room, in->file);
+		if (got == 0 && ferror(in->file)) {
+			snprintf(in->error, sizeof in->error, "%s:%llu:1: read error", in->name,
+				 (unsigned long long)in->lineno + 1);
+			in->fatal = true;
+			in->eof = true;
+			return false;
+		}
+	} else if (!in->gz) {
 		got = in->mem_len - in->mem_pos < room ? in->mem_len - in->mem_pos : room;
 		memcpy(in->buf + in->end, in->mem + in->mem_pos, got);
 		in->mem_pos += got;

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define LINEIN_MAX_LINE (1u << 20)
 
@@ -21,6 +22,8 @@ struct linein;
 
 /* Open path ("-": standard input).  NULL with a message in err. */
 struct linein *linein_open(const char *path, char *err, size_t errlen);
+/* Read from f (left open; plain text, no decompression). */
+struct linein *linein_open_file(FILE *f, const char *name);
 /* Read from data[0..n) (copied), named name in messages. */
 struct linein *linein_open_mem(const uint8_t *data, size_t n, const char *name);
 void linein_close(struct linein *in);

@@ -42,7 +42,8 @@ static int read_all(struct replay *rp, struct trace_reader *rd, char *err, size_
 		snprintf(err, errlen, "%s", trace_reader_error(rd));
 		return -1;
 	}
-	qsort(rp->recs, rp->nrecs, sizeof *rp->recs, by_time);
+	if (rp->nrecs)
+		qsort(rp->recs, rp->nrecs, sizeof *rp->recs, by_time);
 	return 0;
 }
 

@@ -197,8 +197,8 @@ static uint64_t xval(const struct trace_rec *r, unsigned n)
 static void call_args(struct builder *b, struct sim_op *op, const struct trace_rec *r, uint32_t fid)
 {
 	op->args = b->p->nvalues;
-	op->nargs = 5;
-	for (unsigned k = 1; k <= 5; k++) {
+	op->nargs = trace_fid_nargs(fid);     /* what the other registers held does not matter */
+	for (unsigned k = 1; k <= op->nargs; k++) {
 		struct sim_value v = sim_const(xval(r, k));
 		if (k == 2 && fid == SDD_FID_EVENT_REGISTER && (r->x_known & 2) &&
 		    !(r->end == TRACE_END_RET && (r->r_known & 1) && (int64_t)r->r[0] == SDD_INVALID_PARAMETERS)) {
@@ -358,7 +358,7 @@ static void handler_call(struct builder *b, uint32_t i)
 			resume_step(b, r->pe, r->line);
 			c = skip_silent(ops, n, c + 1);
 		}
-		if ((c >= n || !same_action(b, &ops[c], r)) && !is->noted) {
+		if ((c >= n || !same_action(b, &ops[c], r)) && !is->noted && slots_first_difference(b->sl, is->slot)) {
 			note(b, r->line, "this invocation of event %" PRId32 "'s handler does something else than its "
 			     "first (line %" PRIu32 "): the replay repeats what the first did",
 			     slots_event(b->sl, is->slot), slots_first_line(b->sl, is->slot));
@@ -517,7 +517,7 @@ static void complete(struct builder *b, uint32_t i)
 		uint32_t n;
 		const struct sim_op *ops = slots_actions(b->sl, is->slot, &n);
 		uint32_t c = skip_silent(ops, n, is->cursor);
-		if (c < n && ops[c].kind != SIM_OP_YIELD)
+		if (c < n && ops[c].kind != SIM_OP_YIELD && slots_first_difference(b->sl, is->slot))
 			note(b, r->line, "this invocation of event %" PRId32 "'s handler ends before the first did: the "
 			     "replay repeats what the first did", slots_event(b->sl, is->slot));
 	}

@@ -157,6 +157,9 @@ bool trace_fid_is_sdei(uint32_t fid);
 bool trace_fid_is_psci(uint32_t fid);
 /* The simulator's enum sim_psci_fn for a PSCI function ID, or -1. */
 int  trace_psci_fn(uint32_t fid);
+/* How many argument registers (x1, x2, ...) function fid reads: 0..5
+ * (5 for a function ID nothing defines). */
+unsigned trace_fid_nargs(uint32_t fid);
 /* An SDEI error code's name ("DENIED") for a result, or NULL. */
 const char *trace_error_name(int64_t v);
 

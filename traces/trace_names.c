@@ -58,6 +58,21 @@ const char *trace_fid_name(uint32_t fid)
 	return fn >= 0 ? sim_psci_name((unsigned)fn) : NULL;
 }
 
+/* DEN0054C §5.1 (arguments of each call); PSCI DEN0022 §5.1. */
+unsigned trace_fid_nargs(uint32_t fid)
+{
+	static const uint8_t sdei[SDD_CALL_COUNT] = {
+		0, 5, 1, 1, 1, 1, 1, 1, 1, 2, 3, 0, 0, 1, 1, 2, 1, 0, 0,
+	};
+	static const uint8_t psci[SIM_PSCI_FN_COUNT] = { 0, 1, 3, 0, 3, 2, 0, 0, 0 };
+	int fn;
+
+	if ((fid | 0x40000000u) >= SDD_FID_FIRST && (fid | 0x40000000u) <= SDD_FID_LAST)
+		return sdei[(fid | 0x40000000u) - SDD_FID_FIRST];
+	fn = trace_psci_fn(fid);
+	return fn >= 0 ? psci[fn] : 5;
+}
+
 const char *trace_error_name(int64_t v)
 {
 	switch (v) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "linein.h"
 #include "trace_internal.h"
 
 #define MAX_LINE 65536
@@ -56,9 +57,8 @@ static const struct { uint64_t allowed, required; } kind_keys[TRACE_KIND_COUNT] 
 };
 
 struct trace_reader {
-	FILE    *f;
+	struct linein *in;
 	char    *name;
-	char    *line;            /* the current line (MAX_LINE + 2 bytes) */
 	uint32_t lineno;
 	bool     header_seen;
 	bool     failed;
@@ -78,12 +78,11 @@ struct trace_reader *trace_reader_open(FILE *f, const char *name)
 
 	if (!rd)
 		return NULL;
-	rd->f = f;
 	rd->name = strdup(name ? name : "-");
+	rd->in = linein_open_file(f, rd->name ? rd->name : "-");
 	rd->msg = malloc(MAX_LINE + 1);
 	rd->scratch = malloc(MAX_LINE + 1);
-	rd->line = malloc(MAX_LINE + 2);
-	if (!rd->name || !rd->msg || !rd->scratch || !rd->line) {
+	if (!rd->name || !rd->in || !rd->msg || !rd->scratch) {
 		trace_reader_close(rd);
 		return NULL;
 	}
@@ -99,7 +98,7 @@ void trace_reader_close(struct trace_reader *rd)
 	free(rd->files);
 	free(rd->msg);
 	free(rd->scratch);
-	free(rd->line);
+	linein_close(rd->in);
 	free(rd->name);
 	free(rd);
 }
@@ -350,7 +349,7 @@ static int set_field(struct trace_reader *rd, const struct field *fd, unsigned k
 static int find_key(const char *k, size_t n)
 {
 	for (unsigned i = 0; i < K_COUNT; i++)
-		if (strlen(key_names[i]) == n && memcmp(key_names[i], k, n) == 0)
+		if (key_names[i][0] == k[0] && strncmp(key_names[i], k, n) == 0 && key_names[i][n] == 0)
 			return (int)i;
 	return -1;
 }
@@ -406,9 +405,11 @@ static int parse_record(struct trace_reader *rd, char *line, size_t len, struct 
 
 	while (p < end && *p != ' ')
 		p++;
-	for (unsigned k = 0; k < TRACE_KIND_COUNT; k++)
-		if (strlen(trace_kind_name(k)) == (size_t)(p - ks) && memcmp(trace_kind_name(k), ks, (size_t)(p - ks)) == 0)
+	for (unsigned k = 0; k < TRACE_KIND_COUNT && kind < 0; k++) {
+		const char *name = trace_kind_name(k);
+		if (name[0] == ks[0] && strncmp(name, ks, (size_t)(p - ks)) == 0 && name[p - ks] == 0)
 			kind = (int)k;
+	}
 	if (kind < 0)
 		return fail(rd, 0, "unknown record kind '%.*s'", (int)(p - ks), ks);
 	trace_rec_init(rec, (unsigned)kind);
@@ -468,67 +469,48 @@ static int check_header(struct trace_reader *rd, const char *line, size_t len)
 	return 0;
 }
 
-/* The next line into rd->line (its length, newline included), or -1 at
- * the end of the file.  Lines are bounded so that no input, however
- * large, makes the reader hold more than MAX_LINE bytes. */
-static long read_line(struct trace_reader *rd)
-{
-	size_t n = 0;
-	int c;
-
-	while ((c = getc(rd->f)) != EOF) {
-		if (n == MAX_LINE + 1)
-			return (long)n;          /* too long: reported by the caller */
-		rd->line[n++] = (char)c;
-		if (c == '\n')
-			break;
-	}
-	return n == 0 ? -1 : (long)n;
-}
-
 int trace_read(struct trace_reader *rd, struct trace_rec *rec)
 {
 	for (;;) {
-		long got;
+		char *line;
 		size_t len;
+		int got;
 
 		if (rd->failed)
 			return -1;
-		got = read_line(rd);
+		got = linein_next(rd->in, &line, &len);
+		rd->lineno = (uint32_t)linein_lineno(rd->in);
 		if (got < 0) {
-			if (ferror(rd->f)) {
-				rd->lineno++;
-				return fail(rd, 0, "read error");
-			}
+			snprintf(rd->error, sizeof rd->error, "%s", linein_error(rd->in));
+			rd->failed = true;
+			return -1;
+		}
+		if (got == 0) {
 			if (!rd->header_seen) {
 				rd->lineno++;
 				return fail(rd, 0, "empty file: expected '# sdeisim-trace %d'", TRACE_VERSION);
 			}
 			return 0;
 		}
-		rd->lineno++;
-		len = (size_t)got;
 		if (len > MAX_LINE)
 			return fail(rd, MAX_LINE, "line longer than %d bytes", MAX_LINE);
 		for (size_t i = 0; i < len; i++) {
-			unsigned char c = (unsigned char)rd->line[i];
-			if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F)
+			unsigned char c = (unsigned char)line[i];
+			if ((c < 0x20 && c != '\t') || c == 0x7F)
 				return fail(rd, i, "binary data (byte 0x%02x) in a text trace", c);
 		}
-		while (len > 0 && (rd->line[len - 1] == '\n' || rd->line[len - 1] == '\r' ||
-				   rd->line[len - 1] == ' ' || rd->line[len - 1] == '\t'))
+		while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
 			len--;
-		rd->line[len] = 0;
+		line[len] = 0;
 		if (!rd->header_seen) {
-			if (check_header(rd, rd->line, len))
+			if (check_header(rd, line, len))
 				return -1;
 			continue;
 		}
-		if (len == 0 || rd->line[0] == '#')
+		if (len == 0 || line[0] == '#')
 			continue;
-		for (size_t i = 0; i < len; i++)
-			if (rd->line[i] == '\t')
-				return fail(rd, i, "fields are separated by spaces, not tabs");
-		return parse_record(rd, rd->line, len, rec) < 0 ? -1 : 1;
+		if (memchr(line, '\t', len))
+			return fail(rd, (size_t)((char *)memchr(line, '\t', len) - line), "fields are separated by spaces, not tabs");
+		return parse_record(rd, line, len, rec) < 0 ? -1 : 1;
 	}
 }
