@@ -4,6 +4,9 @@
  *
  * Contract
  *
+ * - path / name and prog MUST NOT be NULL (text may be NULL when len is 0;
+ *   err may be NULL when errlen is 0).
+ *
  * - The caller MUST have sim_program_init()ed prog.  The loader empties it
  *   first (sim_program_reset), so a program may be loaded into again.  On
  *   success prog holds the whole program: platform, handlers, steps, and
@@ -25,14 +28,19 @@
  *   a key).  Problems without a node (an unreadable or empty file, an
  *   unknown profile argument) are reported at 1:1.  When a file has several
  *   errors the one that comes first in the file is reported, with one
- *   exception: checks that depend on a part found wrong are not made (a
- *   step's PE index is not checked against a `platform` that failed).
+ *   exception: checks that depend on a part found wrong are not made.
+ *   Steps and handler bodies are checked against the platform (PE count,
+ *   SPIs, client EL) and the handler names, so they are not checked when
+ *   `profile`, `pes`, `spis` or `client_el` is wrong or a handler name is
+ *   (an unknown key or a bad event in `platform` does not stop them).
  *
  * - Never crashes, hangs or leaks, whatever the input: binary garbage, NUL
  *   bytes, invalid UTF-8 and YAML syntax errors are reported as errors.
- *   YAML anchors and aliases are resolved, within the limits below (an
- *   alias "bomb" stops at SCN_MAX_VISITS).  A file holds one YAML document;
- *   a second one is an error.  YAML tags are ignored.
+ *   Files are UTF-8 (a BOM is allowed; UTF-16 is refused).  YAML anchors
+ *   and aliases are resolved, within the limits below (an alias "bomb"
+ *   stops at SCN_MAX_VISITS).  A file holds one YAML document; a second
+ *   one is an error.  YAML tags are ignored.  Running out of memory is
+ *   reported as "out of memory" at 1:1.
  *
  * - Relative `elf:` paths of handlers are resolved against the directory of
  *   path / name.  Every `$name` used must be saved by some `save: name`

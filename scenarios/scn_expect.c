@@ -198,9 +198,9 @@ bool scn_pstate_checks(struct scn *s, int id, struct scn_checks *b)
 	struct sim_match m;
 
 	if (has_key(s, id, scn_pstate_fields, SCN_PSTATE_FIELDS, SCN_BIT(SCN_PSTATE_FIELDS) - 1)) {
-		if (!scn_fields(s, id, &spec, f))
-			return false;
-		return field_checks(s, f, SCN_PSTATE_FIELDS, SIM_R_PSTATE_EL, vflags, b);
+		bool ok = scn_fields(s, id, &spec, f);
+		ok &= field_checks(s, f, SCN_PSTATE_FIELDS, SIM_R_PSTATE_EL, vflags, b);
+		return ok;
 	}
 	if (!scn_match(s, id, vflags, &m))
 		return false;
@@ -246,14 +246,21 @@ bool scn_entry_checks(struct scn *s, int id, uint32_t *first, uint32_t *n)
 	struct scn_checks b;
 	bool ok;
 
+	unsigned order[SCN_REG_KEYS], count;
+
 	b.n = 0;
 	scn_reg_keys(names);
-	if (!scn_fields(s, id, &spec, f))
-		return false;
-	/* PSTATE goes last whatever its place: it may expand to several checks. */
-	ok = field_checks(s, f, SIM_R_SP + 1, SIM_R_X0, SCN_V_RUNTIME | SCN_V_INTERRUPTED, &b);
-	if (f[SCN_REG_PSTATE].key)
-		ok &= scn_pstate_checks(s, f[SCN_REG_PSTATE].value, &b);
+	ok = scn_fields(s, id, &spec, f);
+	count = scn_in_file_order(f, SCN_REG_KEYS, order);
+	for (unsigned k = 0; k < count; k++) {
+		struct sim_match m;
+		if (order[k] == SCN_REG_PSTATE)
+			ok &= scn_pstate_checks(s, f[order[k]].value, &b);
+		else if (scn_match(s, f[order[k]].value, SCN_V_RUNTIME | SCN_V_INTERRUPTED, &m))
+			scn_checks_add(&b, SIM_R_X0 + order[k], &m);
+		else
+			ok = false;
+	}
 	scn_checks_commit(s, &b, first, n);
 	return ok;
 }

@@ -37,6 +37,7 @@
 
 #define SCN_MSG_MAX   640u  /* one message, without the FILE:LINE:COLUMN prefix */
 #define SCN_SHOW_MAX  48u   /* bytes of a user's text quoted in a message */
+#define SCN_SHOW_SIZE (SCN_SHOW_MAX * 4 + 8)  /* a buffer for scn_show: "\xNN" per byte, "..." */
 #define SCN_MAX_CHECKS 40u  /* checks of one register map: x0..x30, sp, 6 PSTATE fields */
 #define SCN_MAX_ARGS  5u    /* x1..x5 */
 
@@ -169,8 +170,10 @@ void scn_checks_commit(struct scn *s, const struct scn_checks *b, uint32_t *firs
 /* ==== scn_platform.c ==== */
 
 /* Apply the `platform` map (id, or 0 when the file has none) to
- * s->prog->platform, which holds the starting profile. */
-bool scn_platform(struct scn *s, int id);
+ * s->prog->platform, which holds the starting profile.  *basis_ok tells
+ * whether what steps and handlers are checked against (the PE count, the
+ * SPIs, the client EL) is right, even if something else is not. */
+bool scn_platform(struct scn *s, int id, bool *basis_ok);
 
 /* ==== scn_ops.c: steps and handler actions ==== */
 
@@ -191,6 +194,7 @@ struct scn_opin {
 	int map;
 	bool action;                /* a handler action (else a step) */
 	unsigned kind;              /* enum scn_okey of its kind key */
+	char what[40];              /* "a call step", for messages */
 	struct scn_field f[SCN_OK_COUNT];
 };
 

@@ -68,8 +68,10 @@ static const struct sim_loc file_start = { 1, 1 };
 static struct sim_loc loc_of_offset(const unsigned char *text, size_t len, size_t offset)
 {
 	struct sim_loc loc = { 1, 1 };
+	/* libyaml drops a UTF-8 BOM before it counts columns. */
+	size_t k = len >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF ? 3 : 0;
 
-	for (size_t k = 0; k < offset && k < len; k++) {
+	for (; k < offset && k < len; k++) {
 		if (text[k] == '\n' || (text[k] == '\r' && (k + 1 >= len || text[k + 1] != '\n'))) {
 			loc.line++;
 			loc.col = 1;
@@ -85,7 +87,8 @@ static void syntax_error(struct scn *s, const yaml_parser_t *p, const unsigned c
 {
 	struct sim_loc loc;
 
-	if (p->error == YAML_MEMORY_ERROR) {
+	/* libyaml leaves some allocation failures without an error code. */
+	if (p->error == YAML_MEMORY_ERROR || p->error == YAML_NO_ERROR || p->problem == NULL) {
 		scn_fail_at(s, file_start, "out of memory");
 		return;
 	}
@@ -95,7 +98,7 @@ static void syntax_error(struct scn *s, const yaml_parser_t *p, const unsigned c
 		loc.line = (uint32_t)p->problem_mark.line + 1;
 		loc.col = (uint32_t)p->problem_mark.column + 1;
 	}
-	scn_fail_at(s, loc, "YAML syntax error: %s", p->problem ? p->problem : "unknown problem");
+	scn_fail_at(s, loc, "YAML syntax error: %s", p->problem);
 }
 
 /* ---- The first pass: limits ---- */
@@ -143,8 +146,11 @@ static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsign
 		case YAML_MAPPING_END_EVENT:
 			depth--;
 			break;
-		default:            /* scalars and aliases */
+		case YAML_SCALAR_EVENT:
+		case YAML_ALIAS_EVENT:
 			nodes++;
+			break;
+		default:            /* STREAM-START */
 			break;
 		}
 		if (nodes > SCN_MAX_NODES) {
@@ -230,7 +236,7 @@ static void translate(struct scn *s, int root)
 	struct scn_field f[TOP_COUNT];
 	char found[SCN_MSG_MAX];
 	int handlers, steps;
-	bool platform_ok, names_ok, handlers_first;
+	bool platform_ok, basis_ok, names_ok, handlers_first, ok;
 
 	if (scn_is_null(s, root)) {
 		scn_fail(s, root, "empty document: a scenario needs `name` and `steps`");
@@ -269,15 +275,20 @@ static void translate(struct scn *s, int root)
 		declare_saves(s, steps);
 
 	/* The platform and the handler names are independent; bodies and steps
-	 * are checked against both, so only when both are right. */
-	platform_ok = scn_platform(s, f[TOP_PLATFORM].value);
+	 * are checked against both, so only when both are usable. */
+	platform_ok = scn_platform(s, f[TOP_PLATFORM].value, &basis_ok);
 	names_ok = !handlers || scn_handler_names(s, handlers);
-	if (platform_ok && names_ok && !s->over_budget) {
-		if (handlers)
-			scn_handler_bodies(s, handlers);
-		if (steps)
-			scn_steps(s, steps);
+	ok = platform_ok;
+	if (basis_ok && names_ok && !s->over_budget) {
+		bool bodies_ok = !handlers || scn_handler_bodies(s, handlers);
+		ok &= (!steps || scn_steps(s, steps)) && bodies_ok;
+	} else {
+		ok = false;
 	}
+	/* Every failure records its message; make sure of it rather than
+	 * return a half-built program as a success. */
+	if (!ok && !s->failed && !s->prog->oom)
+		scn_fail(s, root, "internal error: the scenario was refused without a reason");
 }
 
 /* Parse text and translate its document. */
@@ -287,6 +298,12 @@ static void parse(struct scn *s, const unsigned char *text, size_t len)
 	yaml_document_t doc;
 	enum prescan_result pre;
 
+	/* Scenario files are UTF-8 (with or without a BOM).  libyaml would
+	 * read UTF-16 too, but then its error offsets are not UTF-8 ones. */
+	if (len >= 2 && ((text[0] == 0xFF && text[1] == 0xFE) || (text[0] == 0xFE && text[1] == 0xFF))) {
+		scn_fail_at(s, file_start, "the file is UTF-16: scenario files are UTF-8");
+		return;
+	}
 	if (!yaml_parser_initialize(&events)) {
 		scn_fail_at(s, file_start, "out of memory");
 		return;
@@ -296,9 +313,6 @@ static void parse(struct scn *s, const unsigned char *text, size_t len)
 		scn_fail_at(s, file_start, "out of memory");
 		return;
 	}
-	/* Scenario files are UTF-8 (a UTF-16 file is refused as bad UTF-8). */
-	yaml_parser_set_encoding(&events, YAML_UTF8_ENCODING);
-	yaml_parser_set_encoding(&loader, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&events, text, len);
 	yaml_parser_set_input_string(&loader, text, len);
 
@@ -356,8 +370,11 @@ static int load(const char *name, const unsigned char *text, size_t len, const c
 			    SCN_MAX_FILE_SIZE);
 	else
 		parse(&s, text, len);
-	if (!s.failed && prog->oom)
+	if (prog->oom) {
+		/* The root cause of whatever else went wrong (a name not added, ...). */
+		s.failed = false;
 		scn_fail_at(&s, file_start, "out of memory");
+	}
 	free(dir);
 	if (!s.failed)
 		return 0;

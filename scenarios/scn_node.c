@@ -86,19 +86,43 @@ bool scn_is_null(const struct scn *s, int id)
 	return plain_one_of(scn_node(s, id), null_words, 5);
 }
 
-/* A plain scalar YAML would read as a number (only to say so in messages). */
+static size_t digits(const unsigned char *t, size_t len, size_t k, bool hex)
+{
+	while (k < len && ((t[k] >= '0' && t[k] <= '9') ||
+			   (hex && ((t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'f'))))
+		k++;
+	return k;
+}
+
+/* A plain scalar YAML reads as a number (only to say so in messages):
+ * [-+] then 0x hex, or digits with an optional fraction and exponent. */
 static bool looks_numeric(const yaml_node_t *n)
 {
 	const unsigned char *t = n->data.scalar.value;
-	size_t len = n->data.scalar.length, k = 0;
+	size_t len = n->data.scalar.length, k = 0, start;
 
 	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return false;
 	if (k < len && (t[k] == '-' || t[k] == '+'))
 		k++;
+	if (len - k > 2 && t[k] == '0' && (t[k + 1] | 0x20) == 'x')
+		return digits(t, len, k + 2, true) == len;
+	start = k;
+	k = digits(t, len, k, false);
 	if (k < len && t[k] == '.')
+		k = digits(t, len, k + 1, false);
+	if (k == start || (k == start + 1 && t[start] == '.'))
+		return false;
+	if (k < len && (t[k] | 0x20) == 'e') {
 		k++;
-	return k < len && t[k] >= '0' && t[k] <= '9';
+		if (k < len && (t[k] == '-' || t[k] == '+'))
+			k++;
+		start = k;
+		k = digits(t, len, k, false);
+		if (k == start)
+			return false;
+	}
+	return k == len;
 }
 
 /* see scn_internal.h */
@@ -142,7 +166,7 @@ const char *scn_show(const struct scn *s, int id, char *buf, size_t n)
 const char *scn_describe(const struct scn *s, int id, char *buf, size_t n)
 {
 	const yaml_node_t *node = scn_node(s, id);
-	char text[SCN_SHOW_MAX * 4 + 8];
+	char text[SCN_SHOW_SIZE];
 
 	if (node == NULL)
 		snprintf(buf, n, "nothing");
@@ -253,7 +277,7 @@ static const char *list_names(const char *const *names, unsigned n, uint64_t mas
 bool scn_fields(struct scn *s, int map, const struct scn_map_spec *spec, struct scn_field *f)
 {
 	const yaml_node_pair_t *pairs;
-	char text[SCN_SHOW_MAX * 4 + 8], found[SCN_MSG_MAX], allowed[SCN_MSG_MAX / 2];
+	char text[SCN_SHOW_SIZE], found[SCN_MSG_MAX], allowed[SCN_MSG_MAX / 2];
 	int np = scn_map(s, map, spec->what, &pairs);
 	bool ok = np >= 0;
 

@@ -103,7 +103,8 @@ bool scn_op(struct scn *s, int id, bool action, struct sim_op *op)
 	struct scn_map_spec spec;
 	char found[SCN_MSG_MAX], list[SCN_MSG_MAX / 2];
 	const struct scn_kind *kd;
-	int np, kind_key = 0;
+	bool ok;
+	int np;
 
 	memset(op, 0, sizeof *op);
 	op->pe = SIM_NONE;
@@ -133,13 +134,11 @@ bool scn_op(struct scn *s, int id, bool action, struct sim_op *op)
 			return scn_fail(s, pairs[j].key, "a %s has one kind: found '%s' and '%s'", role,
 					op_keys[in.kind], op_keys[k]);
 		in.kind = k;
-		kind_key = pairs[j].key;
 	}
 	if (np < 0)
 		return false;
 	if (in.kind == SCN_OK_KINDS)
 		return scn_fail(s, id, "a %s needs one of: %s", role, kind_list(action, list, sizeof list));
-	(void)kind_key;
 	kd = &kinds[in.kind];
 	/* "a call step", "an interrupt action": what the map is, in messages. */
 	snprintf(in.what, sizeof in.what, "%s %s %s", strchr("aeiou", kd->noun[0]) ? "an" : "a",
@@ -151,7 +150,9 @@ bool scn_op(struct scn *s, int id, bool action, struct sim_op *op)
 	spec.hint = NULL;
 	op->kind = kd->op;
 	/* Both run: an unknown key may come after a bad value. */
-	return scn_fields(s, id, &spec, in.f) & kd->parse(s, &in, op);
+	ok = scn_fields(s, id, &spec, in.f);
+	ok &= kd->parse(s, &in, op);
+	return ok;
 }
 
 /* see scn_internal.h */
@@ -163,11 +164,31 @@ bool scn_op_pe(struct scn *s, const struct scn_opin *in, uint8_t dflt, struct si
 
 /* ---- call, fid, psci ---- */
 
+/* `save: NAME`: declared already (scn_load.c), so only found here. */
+static bool save_var(struct scn *s, int id, int32_t *out)
+{
+	const yaml_node_t *n = scn_node(s, id);
+	bool scalar = n->type == YAML_SCALAR_NODE;
+	const char *t = scalar ? (const char *)n->data.scalar.value : "";
+	size_t len = scalar ? n->data.scalar.length : 0;
+	char found[SCN_MSG_MAX];
+
+	if (len > 0 && t[0] == '$')
+		return scn_fail(s, id, "`save` takes the name without $ (`save: x`, then $x reads it)");
+	if (!scn_is_ident(t, len))
+		return scn_fail(s, id, "`save` needs a variable name (letters, digits and _, not "
+				"starting with a digit), found %s", scn_describe(s, id, found, sizeof found));
+	*out = scn_find_var(s->prog, t, len);
+	if (*out < 0)      /* only past the limit */
+		return scn_fail(s, id, "too many variables: at most %u different names can be saved",
+				SCN_MAX_VARS);
+	return true;
+}
+
 /* What calls and PSCI calls share: pe (steps), args, expect, save. */
 static bool call_common(struct scn *s, const struct scn_opin *in, struct sim_op *op, bool psci)
 {
 	const struct scn_field *f = in->f;
-	char found[SCN_MSG_MAX];
 	bool ok = in->action || scn_op_pe(s, in, 0, op);
 
 	op->args = s->prog->nvalues;
@@ -177,37 +198,22 @@ static bool call_common(struct scn *s, const struct scn_opin *in, struct sim_op 
 		if (n > (int)SCN_MAX_ARGS)
 			ok = scn_fail(s, f[SCN_OK_ARGS].value, "`args` has %d values, at most %u (x1..x5)",
 				      n, SCN_MAX_ARGS);
+		/* Values of one list go to prog->values back to back: nothing
+		 * else is added to it while an argument is parsed. */
 		for (int k = 0; k < n && k < (int)SCN_MAX_ARGS && ok; k++) {
 			struct sim_value v;
-			if (scn_value(s, items[k], SCN_V_RUNTIME, "an argument", &v))
-				sim_add_value(s->prog, v), op->nargs++;
-			else
-				ok = false;
+			ok = scn_value(s, items[k], SCN_V_RUNTIME, "an argument", &v);
+			if (ok) {
+				sim_add_value(s->prog, v);
+				op->nargs++;
+			}
 		}
 		ok &= n >= 0;
 	}
 	if (f[SCN_OK_EXPECT].key)
 		ok &= scn_expect(s, f[SCN_OK_EXPECT].value, psci, &op->checks, &op->nchecks);
-	if (f[SCN_OK_SAVE].key) {
-		const yaml_node_t *n = scn_node(s, f[SCN_OK_SAVE].value);
-		int var = -1;
-		if (n->type == YAML_SCALAR_NODE &&
-		    scn_is_ident((const char *)n->data.scalar.value, n->data.scalar.length))
-			var = scn_find_var(s->prog, (const char *)n->data.scalar.value,
-					   n->data.scalar.length);
-		if (n->type == YAML_SCALAR_NODE && n->data.scalar.length > 0 &&
-		    n->data.scalar.value[0] == '$')
-			ok = scn_fail(s, f[SCN_OK_SAVE].value, "`save` takes the name without $ "
-				      "(`save: x`, then $x reads it)");
-		else if (var < 0 && n->type == YAML_SCALAR_NODE &&
-			 scn_is_ident((const char *)n->data.scalar.value, n->data.scalar.length))
-			ok = false;      /* too many variables: reported where they were declared */
-		else if (var < 0)
-			ok = scn_fail(s, f[SCN_OK_SAVE].value, "`save` needs a variable name (letters, "
-				      "digits and _, not starting with a digit), found %s",
-				      scn_describe(s, f[SCN_OK_SAVE].value, found, sizeof found));
-		op->save = var;
-	}
+	if (f[SCN_OK_SAVE].key)
+		ok &= save_var(s, f[SCN_OK_SAVE].value, &op->save);
 	return ok;
 }
 
@@ -215,7 +221,7 @@ static bool call_common(struct scn *s, const struct scn_opin *in, struct sim_op 
 static bool call_name(struct scn *s, int id, struct sim_value *fid)
 {
 	const yaml_node_t *n = scn_node(s, id);
-	char text[SCN_SHOW_MAX * 4 + 8], found[SCN_MSG_MAX];
+	char text[SCN_SHOW_SIZE], found[SCN_MSG_MAX];
 	const char *t;
 	size_t len;
 
@@ -265,7 +271,7 @@ bool scn_parse_call(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 static bool psci_name(struct scn *s, int id, unsigned *fn)
 {
 	const yaml_node_t *n = scn_node(s, id);
-	char text[SCN_SHOW_MAX * 4 + 8], list[SCN_MSG_MAX / 2];
+	char text[SCN_SHOW_SIZE], list[SCN_MSG_MAX / 2];
 	size_t used = 0;
 
 	for (unsigned k = 0; k < SIM_PSCI_FN_COUNT; k++) {
@@ -337,10 +343,12 @@ bool scn_parse_interrupt(struct scn *s, const struct scn_opin *in, struct sim_op
 bool scn_parse_flag(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 {
 	int id = in->f[in->kind].value;
+	char what[32];
 	bool on;
 
 	(void)op;
-	if (!scn_bool(s, id, op_keys[in->kind][0] == 'y' ? "`yield`" : "`migrate`", &on))
+	snprintf(what, sizeof what, "`%s`", op_keys[in->kind]);
+	if (!scn_bool(s, id, what, &on))
 		return false;
 	if (!on)
 		return scn_fail(s, id, "`%s` must be true (`%s: true`); leave the %s out instead",

@@ -58,7 +58,7 @@ static bool check_counts(struct scn *s, int id, const struct sim_platform *p, un
 
 static bool p_profile(struct scn *s, const struct pctx *c, int id)
 {
-	char *name = NULL, text[SCN_SHOW_MAX * 4 + 8];
+	char *name = NULL, text[SCN_SHOW_SIZE];
 	bool ok = scn_string(s, id, "`profile`", &name);
 
 	if (ok && !sim_platform_profile(c->p, name))
@@ -82,7 +82,7 @@ static bool p_mpidr(struct scn *s, const struct pctx *c, int id)
 {
 	const yaml_node_item_t *items;
 	uint64_t mpidr[SIM_MAX_PES];
-	char text[SCN_SHOW_MAX * 4 + 8];
+	char text[SCN_SHOW_SIZE];
 	int n = scn_seq(s, id, "`mpidr`", &items);
 
 	if (n < 0)
@@ -228,7 +228,7 @@ static const char *const event_keys[E_COUNT] = { "event", "type", "priority", "i
 static bool event_number(struct scn *s, const struct sim_platform *p, int id,
 			 const struct sim_event *prev, unsigned nprev, int32_t *out)
 {
-	char text[SCN_SHOW_MAX * 4 + 8];
+	char text[SCN_SHOW_SIZE];
 	const char *shown = scn_show(s, id, text, sizeof text);
 	uint64_t v;
 
@@ -260,11 +260,12 @@ static bool event_number(struct scn *s, const struct sim_platform *p, int id,
 }
 
 /* The interrupt of an event entry: a PPI (private) or an existing SPI
- * (shared) that neither the firmware nor another event owns. */
+ * (shared) that neither the firmware nor another event owns.  (Event 0's
+ * interrupt is an SGI, so it cannot be one of these.) */
 static bool event_intid(struct scn *s, const struct sim_platform *p, int id, uint8_t type,
 			const struct sim_event *prev, unsigned nprev, uint32_t *out)
 {
-	char text[SCN_SHOW_MAX * 4 + 8];
+	char text[SCN_SHOW_SIZE];
 	const char *shown = scn_show(s, id, text, sizeof text);
 	uint64_t v;
 
@@ -282,8 +283,6 @@ static bool event_intid(struct scn *s, const struct sim_platform *p, int id, uin
 		if (p->secure_intids[k] == v)
 			return scn_fail(s, id, "INTID %s is owned by the firmware (it is in "
 					"secure_intids)", shown);
-	if (v == p->event0_sgi)
-		return scn_fail(s, id, "INTID %s is already used by event 0", shown);
 	for (unsigned k = 0; k < nprev; k++)
 		if (!prev[k].explicit_event && prev[k].intid == v)
 			return scn_fail(s, id, "INTID %s is already used by event 0x%" PRIx32, shown,
@@ -392,8 +391,11 @@ static const struct {
 				      SCN_BIT(P_BIND_SLOTS) },
 };
 
+/* The keys steps and handlers are checked against (PE indices, INTIDs, from_el). */
+#define BASIS (SCN_BIT(P_PROFILE) | SCN_BIT(P_PES) | SCN_BIT(P_SPIS) | SCN_BIT(P_CLIENT_EL))
+
 /* see scn_internal.h */
-bool scn_platform(struct scn *s, int id)
+bool scn_platform(struct scn *s, int id, bool *basis_ok)
 {
 	static const struct scn_map_spec spec = {
 		"`platform`", platform_keys, P_COUNT, SCN_BIT(P_COUNT) - 1, NULL,
@@ -405,6 +407,7 @@ bool scn_platform(struct scn *s, int id)
 	bool keys_ok;
 	int err;
 
+	*basis_ok = true;
 	if (id) {
 		keys_ok = scn_fields(s, id, &spec, f);
 		for (unsigned k = 0; k < P_COUNT && !s->over_budget; k++) {
@@ -413,6 +416,9 @@ bool scn_platform(struct scn *s, int id)
 			if ((failed & pkeys[k].deps) || !pkeys[k].parse(s, &c, f[k].value))
 				failed |= (uint32_t)SCN_BIT(k);
 		}
+		/* An unknown key, or a bad `events`, does not make a step's PE index
+		 * or INTID doubtful: steps are still checked then. */
+		*basis_ok = scn_is(s, id, YAML_MAPPING_NODE) && !(failed & BASIS) && !s->over_budget;
 		if (!keys_ok || failed || s->over_budget)
 			return false;
 	}

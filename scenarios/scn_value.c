@@ -126,7 +126,7 @@ static enum number parse_number(const char *t, size_t len, uint64_t *out)
 
 static bool need_runtime(struct scn *s, int id, unsigned flags, const char *what, const char *form)
 {
-	char text[SCN_SHOW_MAX * 4 + 8];
+	char text[SCN_SHOW_SIZE];
 
 	if (flags & SCN_V_RUNTIME)
 		return true;
@@ -144,8 +144,8 @@ static bool map_value(struct scn *s, int id, unsigned flags, const char *what,
 		"a value", keys, 2, 3, "a map as a value is {offset: HANDLER} or {mpidr: N}",
 	};
 	struct scn_field f[2];
-	int32_t h;
-	uint8_t pe;
+	int32_t h = 0;
+	uint8_t pe = 0;
 
 	if (!scn_fields(s, id, &spec, f))
 		return false;
@@ -175,7 +175,7 @@ static bool name_value(struct scn *s, int id, unsigned flags, const char *what,
 	const yaml_node_t *n = scn_node(s, id);
 	const char *t = (const char *)n->data.scalar.value;
 	size_t len = n->data.scalar.length;
-	char text[SCN_SHOW_MAX * 4 + 8], found[SCN_MSG_MAX];
+	char text[SCN_SHOW_SIZE], found[SCN_MSG_MAX];
 	int h;
 
 	for (size_t k = 0; k < COUNT(value_names); k++) {
@@ -222,7 +222,7 @@ static bool name_value(struct scn *s, int id, unsigned flags, const char *what,
 bool scn_value(struct scn *s, int id, unsigned flags, const char *what, struct sim_value *out)
 {
 	const yaml_node_t *n = scn_node(s, id);
-	char text[SCN_SHOW_MAX * 4 + 8];
+	char text[SCN_SHOW_SIZE];
 	const char *t;
 	size_t len;
 	int var;
@@ -269,7 +269,7 @@ bool scn_value(struct scn *s, int id, unsigned flags, const char *what, struct s
 bool scn_uint(struct scn *s, int id, const char *what, uint64_t lo, uint64_t hi, uint64_t *out)
 {
 	struct sim_value v;
-	char text[SCN_SHOW_MAX * 4 + 8];
+	char text[SCN_SHOW_SIZE];
 
 	if (!scn_value(s, id, SCN_V_CONST, what, &v))
 		return false;
@@ -285,7 +285,7 @@ bool scn_pe(struct scn *s, int id, const char *what, uint8_t *out)
 {
 	uint32_t pes = s->prog->platform.pes;
 	struct sim_value v;
-	char text[SCN_SHOW_MAX * 4 + 8];
+	char text[SCN_SHOW_SIZE];
 
 	if (!scn_value(s, id, SCN_V_CONST, what, &v))
 		return false;
@@ -317,7 +317,7 @@ const char *scn_intid_ranges(const struct sim_platform *p, char *buf, size_t n)
 bool scn_intid(struct scn *s, int id, const char *what, uint32_t *out)
 {
 	struct sim_value v;
-	char text[SCN_SHOW_MAX * 4 + 8], ranges[80];
+	char text[SCN_SHOW_SIZE], ranges[80];
 
 	if (!scn_value(s, id, SCN_V_CONST, what, &v))
 		return false;

@@ -1,0 +1,83 @@
+/*
+ * scn_test.h - what the loader's tests share: a fixture holding a program,
+ * loading helpers, and exact comparisons of program elements.
+ */
+#ifndef SCN_TEST_H
+#define SCN_TEST_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "scn.h"
+#include "sdd/sdd_spec.h"
+
+struct fx {
+	struct sim_program p;
+	char err[1024];
+};
+
+/* cmocka setup/teardown: a struct fx with an initialised program. */
+int setup(void **state);
+int teardown(void **state);
+
+/* Load text as a file called name; load_ok fails the test on an error,
+ * load_fails unless the error is exactly expected. */
+int load(struct fx *f, const char *name, const char *text, const char *profile);
+void load_ok(struct fx *f, const char *text);
+void load_fails(struct fx *f, const char *text, const char *expected);
+
+void loc_is(struct sim_loc loc, uint32_t line, uint32_t col);
+void value_is(struct sim_value v, unsigned kind, uint64_t u);
+/* A match of kind with operand a of kind akind. */
+void match_is(const struct sim_match *m, unsigned kind, unsigned akind, uint64_t a,
+	      unsigned width32, uint32_t line, uint32_t col);
+/* Check first + k: register reg, and its match as for match_is. */
+void check_is(const struct sim_program *p, uint32_t first, uint32_t k, unsigned reg,
+	      unsigned kind, unsigned akind, uint64_t a, unsigned width32, uint32_t line,
+	      uint32_t col);
+/* The fields every op has. */
+void op_is(const struct sim_op *op, unsigned kind, unsigned pe, uint32_t line, uint32_t col);
+/* A call: fid, raw_fid, save, no target or from_el, nargs constant
+ * arguments, nchecks checks. */
+void call_is(const struct sim_program *p, const struct sim_op *op, uint64_t fid, int raw,
+	     int save, unsigned nargs, const uint64_t *args, uint32_t nchecks);
+const char *var_name(const struct sim_program *p, uint32_t k);
+
+/* test_scn_cases.c */
+#define LOAD_CASES \
+	cmocka_unit_test_setup_teardown(test_platform_defaults, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_platform_profiles, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_platform_keys, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_values, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_expect_forms, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_entry_and_resumes, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_steps_details, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_references_and_aliases, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_elf_handlers, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_reload_and_api, setup, teardown)
+
+#define MALFORMED_CASES \
+	cmocka_unit_test_setup_teardown(test_generated_inputs, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_more_errors, setup, teardown)
+
+void test_platform_defaults(void **state);
+void test_platform_profiles(void **state);
+void test_platform_keys(void **state);
+void test_values(void **state);
+void test_expect_forms(void **state);
+void test_entry_and_resumes(void **state);
+void test_steps_details(void **state);
+void test_references_and_aliases(void **state);
+void test_elf_handlers(void **state);
+void test_reload_and_api(void **state);
+void test_generated_inputs(void **state);
+void test_more_errors(void **state);
+
+#endif /* SCN_TEST_H */

@@ -1,0 +1,550 @@
+/*
+ * test_scn_cases.c - the loader's tests on texts: every platform key,
+ * value and expectation form, step and action detail, and inputs made by
+ * the test (garbage, NUL bytes, nesting, aliases, limits).
+ */
+#include "scn_test.h"
+
+/* ---- Platform ---- */
+
+static void platform_is_profile(const struct sim_platform *got, const char *profile)
+{
+	struct sim_platform want;
+
+	assert_true(sim_platform_profile(&want, profile));
+	assert_memory_equal(&want, got, sizeof want);
+}
+
+void test_platform_defaults(void **state)
+{
+	struct fx *f = *state;
+
+	/* The contract's table of defaults, every key given. */
+	load_ok(f, "name: defaults\n"
+		   "platform:\n"
+		   "  profile: default\n"
+		   "  pes: 4\n"
+		   "  mpidr: [0, 1, 2, 3]\n"
+		   "  client_el: 2\n"
+		   "  conduit: smc\n"
+		   "  version: \"1.1\"\n"
+		   "  relative_mode: true\n"
+		   "  bind_slots: {private: 4, shared: 4}\n"
+		   "  spis: 96\n"
+		   "  secure_intids: []\n"
+		   "  events: []\n"
+		   "steps: []\n");
+	platform_is_profile(&f->p.platform, "default");
+	assert_int_equal(f->p.nsteps, 0);
+	assert_null(f->p.description);
+	load_ok(f, "name: empty platform\nplatform: {}\nsteps: []\n");
+	platform_is_profile(&f->p.platform, "default");
+}
+
+void test_platform_profiles(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(load(f, "t.yaml", "name: p\nsteps: []\n", "tf-a-fvp"), 0);
+	platform_is_profile(&f->p.platform, "tf-a-fvp");
+	assert_int_equal(load(f, "t.yaml", "name: p\nplatform: {profile: default}\nsteps: []\n",
+			      "tf-a-fvp"), 0);
+	platform_is_profile(&f->p.platform, "default");
+	/* `profile` first, wherever it is; `pes` keeps the profile's MPIDRs. */
+	load_ok(f, "name: p\nplatform: {pes: 6, profile: tf-a-fvp}\nsteps: []\n");
+	assert_string_equal(f->p.platform.profile, "tf-a-fvp");
+	assert_int_equal(f->p.platform.pes, 6);
+	assert_int_equal(f->p.platform.mpidr[5], 0x101);
+	assert_int_equal(f->p.platform.version_minor, 0);
+	assert_int_equal(f->p.platform.nevents, 5);
+	load_ok(f, "name: p\nplatform: {profile: tf-a-fvp, version: 1.1, relative_mode: true}\n"
+		   "steps: []\n");
+	assert_int_equal(f->p.platform.version_minor, 1);
+	assert_int_equal(f->p.platform.relative_mode, 1);
+	assert_int_equal(load(f, "t.yaml", "name: p\nplatform: {spis: 10}\nsteps: []\n", "tf-a-fvp"), -1);
+	assert_string_equal(f->err, "t.yaml:2:18: with 10 SPIs, INTID 56, a secure INTID of the "
+			    "profile, does not exist (give `secure_intids` too)");
+}
+
+void test_platform_keys(void **state)
+{
+	struct fx *f = *state;
+	const struct sim_platform *p = &f->p.platform;
+	static const uint64_t mpidr[] = { 0x100, 0x0, 0x10000, 0xFF00000000 };
+
+	load_ok(f, "name: every key\n"
+		   "platform:\n"
+		   "  pes: 4\n"
+		   "  mpidr: [0x100, 0x0, 0x10000, 0xFF00000000]\n"
+		   "  client_el: 1\n"
+		   "  conduit: hvc\n"
+		   "  version: 1.0\n"
+		   "  bind_slots: {shared: 2}\n"
+		   "  spis: 200\n"
+		   "  secure_intids: [29, 200]\n"
+		   "  events:\n"
+		   "    - {event: 0x100, type: shared, intid: 231}\n"
+		   "    - {event: 0x40000001, type: private, priority: critical, explicit: true}\n"
+		   "steps: []\n");
+	assert_memory_equal(p->mpidr, mpidr, sizeof mpidr);
+	assert_int_equal(p->client_el, 1);
+	assert_int_equal(p->conduit, SIM_CONDUIT_HVC);
+	assert_int_equal(p->version_minor, 0);
+	assert_int_equal(p->relative_mode, 0);      /* 1.0 has none */
+	assert_int_equal(p->bind_private, 4);
+	assert_int_equal(p->bind_shared, 2);
+	assert_int_equal(p->spis, 200);
+	assert_int_equal(p->nsecure, 2);
+	assert_int_equal(p->secure_intids[0], 29);
+	assert_int_equal(p->secure_intids[1], 200);
+	assert_int_equal(p->nevents, 2);
+	assert_int_equal(p->events[0].number, 0x100);
+	assert_int_equal(p->events[0].type, SDD_SHARED);
+	assert_int_equal(p->events[0].priority, SDD_PRI_NORMAL);
+	assert_int_equal(p->events[0].intid, 231);
+	loc_is(p->events[0].loc, 12, 7);
+	assert_int_equal(p->events[1].number, 0x40000001);
+	assert_int_equal(p->events[1].type, SDD_PRIVATE);
+	assert_int_equal(p->events[1].priority, SDD_PRI_CRITICAL);
+	assert_int_equal(p->events[1].explicit_event, 1);
+	load_ok(f, "name: v\nplatform: {version: \"1.1\", relative_mode: false}\nsteps: []\n");
+	assert_int_equal(p->version_minor, 1);
+	assert_int_equal(p->relative_mode, 0);
+}
+
+/* ---- Values and expectations ---- */
+
+void test_values(void **state)
+{
+	struct fx *f = *state;
+	static const uint64_t want[5][5] = {
+		{ 0, (uint64_t)-1, (uint64_t)-2, (uint64_t)-3, (uint64_t)-5 },
+		{ (uint64_t)-10, 0, 1, 0, 1 },
+		{ 0, 1, 2, 3, 4 },
+		{ 0, 1, UINT64_MAX, UINT64_C(0x8000000000000000), UINT64_MAX },
+		{ 0xFF, 0, 7, INT64_MAX, UINT64_MAX },
+	};
+
+	load_ok(f, "name: values\n"
+		   "handlers:\n"
+		   "  h: [{complete: HANDLED}]\n"
+		   "steps:\n"
+		   "  - {call: EVENT_STATUS, args: [SUCCESS, NOT_SUPPORTED, INVALID_PARAMETERS, DENIED, "
+		   "PENDING], save: v}\n"
+		   "  - {call: EVENT_STATUS, args: [OUT_OF_RESOURCE, RM_ANY, RM_PE, HANDLED, FAILED]}\n"
+		   "  - {call: EVENT_STATUS, args: [TYPE, SIGNALED, PRIORITY, ROUTING_MODE, ROUTING_AFF]}\n"
+		   "  - {call: EVENT_STATUS, args: [BIND_SLOTS, RELATIVE_MODE, -1, -9223372036854775808, "
+		   "18446744073709551615]}\n"
+		   "  - {call: EVENT_STATUS, args: [0XfF, 0x0, 007, 9223372036854775807, "
+		   "0xFFFFFFFFFFFFFFFF]}\n"
+		   "  - {call: EVENT_STATUS, args: [h, {offset: h}, {mpidr: 3}, resume_pad, $v]}\n");
+	assert_int_equal(f->p.nsteps, 6);
+	for (unsigned s = 0; s < 5; s++)
+		call_is(&f->p, &f->p.steps[s], SDD_FID_EVENT_STATUS, 0, s == 0 ? 0 : -1, 5, want[s], 0);
+	value_is(f->p.values[f->p.steps[5].args + 0], SIM_V_HANDLER, 0);
+	value_is(f->p.values[f->p.steps[5].args + 1], SIM_V_HANDLER_OFF, 0);
+	value_is(f->p.values[f->p.steps[5].args + 2], SIM_V_MPIDR, 3);
+	value_is(f->p.values[f->p.steps[5].args + 3], SIM_V_RESUME_PAD, 0);
+	value_is(f->p.values[f->p.steps[5].args + 4], SIM_V_VAR, 0);
+}
+
+void test_expect_forms(void **state)
+{
+	struct fx *f = *state;
+	const struct sim_program *p = &f->p;
+	const struct sim_op *s;
+	const struct sim_match *m;
+
+	load_ok(f, "name: expectations\n"
+		   "steps:\n"
+		   "  - {call: VERSION, expect: {x0: 1, x3: {not: 2}, x30: {one_of: [4, 5, 6]}}}\n"
+		   "  - {call: VERSION, args: [7], expect: {one_of: [SUCCESS, DENIED]}}\n"
+		   "  - {pe: 1, psci: PSCI_VERSION, expect: {x0: {mask: 0xFFFF, value: 0x2}, x1: 3}}\n"
+		   "  - {pe: 1, psci: PSCI_VERSION, expect: {not: NOT_SUPPORTED}}\n"
+		   "  - {dispatch: 0x40000300, expect: {one_of: [0, -1]}}\n");
+	s = p->steps;
+	assert_int_equal(s[0].nchecks, 3);
+	check_is(p, s[0].checks, 0, SIM_R_X0, SIM_M_EQ, SIM_V_CONST, 1, 0, 3, 34);
+	check_is(p, s[0].checks, 1, SIM_R_X0 + 3, SIM_M_NOT, SIM_V_CONST, 2, 0, 3, 41);
+	m = &p->checks[s[0].checks + 2].m;
+	assert_int_equal(p->checks[s[0].checks + 2].reg, SIM_R_X0 + 30);
+	assert_int_equal(m->kind, SIM_M_ONE_OF);
+	loc_is(m->loc, 3, 56);
+	assert_int_equal(m->list, 0);
+	assert_int_equal(m->count, 3);
+	for (unsigned k = 0; k < 3; k++)
+		value_is(p->values[k], SIM_V_CONST, 4 + k);
+	/* The argument, then the one_of list, each contiguous. */
+	value_is(p->values[s[1].args], SIM_V_CONST, 7);
+	m = &p->checks[s[1].checks].m;
+	assert_int_equal(m->kind, SIM_M_ONE_OF);
+	assert_int_equal(m->list, 4);
+	assert_int_equal(m->count, 2);
+	value_is(p->values[4], SIM_V_CONST, 0);
+	value_is(p->values[5], SIM_V_CONST, (uint64_t)SDD_DENIED);
+	/* PSCI: x0 alone is 32-bit. */
+	assert_int_equal(s[2].nchecks, 2);
+	m = &p->checks[s[2].checks].m;
+	assert_int_equal(m->kind, SIM_M_MASK);
+	assert_int_equal(m->width32, 1);
+	value_is(m->a, SIM_V_CONST, 0xFFFF);
+	value_is(m->b, SIM_V_CONST, 2);
+	check_is(p, s[2].checks, 1, SIM_R_X0 + 1, SIM_M_EQ, SIM_V_CONST, 3, 0, 5, 78);
+	check_is(p, s[3].checks, 0, SIM_R_X0, SIM_M_NOT, SIM_V_CONST, UINT64_MAX, 1, 6, 41);
+	op_is(&s[4], SIM_OP_DISPATCH, 0, 7, 5);
+	assert_int_equal(p->checks[s[4].checks].m.kind, SIM_M_ONE_OF);
+	assert_int_equal(p->checks[s[4].checks].m.width32, 0);
+	assert_int_equal(p->nvalues, 8);
+}
+
+void test_entry_and_resumes(void **state)
+{
+	struct fx *f = *state;
+	const struct sim_program *p = &f->p;
+	const struct sim_op *a;
+	const struct sim_expect_resume *r;
+
+	load_ok(f, "name: entry and resumes\n"
+		   "handlers:\n"
+		   "  h:\n"
+		   "    - expect_entry: {x1: 1, x0: interrupted_pc, sp: 0x8000, pstate: {mask: 0xC, "
+		   "value: 0x8}, x30: {one_of: [interrupted_pstate, 0]}}\n"
+		   "    - complete: FAILED\n"
+		   "steps:\n"
+		   "  - expect_resumes:\n"
+		   "      - {spsr: 0x3C5, elr: {not: 0}, pstate: interrupted_pstate}\n"
+		   "      - {}\n");
+	a = p->actions;
+	/* Checks in file order. */
+	op_is(&a[0], SIM_OP_EXPECT_ENTRY, SIM_NONE, 4, 7);
+	assert_int_equal(a[0].nchecks, 5);
+	check_is(p, a[0].checks, 0, SIM_R_X0 + 1, SIM_M_EQ, SIM_V_CONST, 1, 0, 4, 26);
+	check_is(p, a[0].checks, 1, SIM_R_X0, SIM_M_EQ, SIM_V_INT_PC, 0, 0, 4, 33);
+	check_is(p, a[0].checks, 2, SIM_R_SP, SIM_M_EQ, SIM_V_CONST, 0x8000, 0, 4, 53);
+	assert_int_equal(p->checks[a[0].checks + 3].reg, SIM_R_PSTATE);
+	assert_int_equal(p->checks[a[0].checks + 3].m.kind, SIM_M_MASK);
+	value_is(p->checks[a[0].checks + 3].m.b, SIM_V_CONST, 8);
+	assert_int_equal(p->checks[a[0].checks + 4].reg, SIM_R_X0 + 30);
+	assert_int_equal(p->checks[a[0].checks + 4].m.kind, SIM_M_ONE_OF);
+	value_is(p->values[p->checks[a[0].checks + 4].m.list], SIM_V_INT_PSTATE, 0);
+	op_is(&a[1], SIM_OP_COMPLETE, SIM_NONE, 5, 7);
+	value_is(a[1].fid, SIM_V_CONST, SDD_EV_FAILED);
+	assert_int_equal(p->steps[0].nlist, 2);
+	r = &p->resumes[p->steps[0].list];
+	assert_int_equal(r[0].pe, SIM_NONE);
+	assert_int_equal(r[0].nchecks, 3);
+	check_is(p, r[0].checks, 0, SIM_R_SPSR, SIM_M_EQ, SIM_V_CONST, 0x3C5, 0, 8, 16);
+	check_is(p, r[0].checks, 1, SIM_R_ELR, SIM_M_NOT, SIM_V_CONST, 0, 0, 8, 28);
+	check_is(p, r[0].checks, 2, SIM_R_PSTATE, SIM_M_EQ, SIM_V_INT_PSTATE, 0, 0, 8, 46);
+	assert_int_equal(r[1].nchecks, 0);
+	loc_is(r[1].loc, 9, 9);
+}
+
+/* ---- Steps and actions ---- */
+
+void test_steps_details(void **state)
+{
+	struct fx *f = *state;
+	const struct sim_program *p = &f->p;
+	const struct sim_op *s, *a;
+	static const uint64_t twelve[] = { 1, 2 };
+
+	load_ok(f, "name: details\n"
+		   "platform: {client_el: 1}\n"
+		   "steps:\n"
+		   "  - {call: VERSION, from_el: 1}\n"
+		   "  - {call: VERSION, from_el: 2}\n"
+		   "  - {fid: 0xC4000020, from_el: 3, pe: 3}\n"
+		   "  - {call: SDEI_PE_MASK}\n"
+		   "  - {interrupt: 5}\n"
+		   "  - {interrupt: 20, pe: 3}\n"
+		   "  - {interrupt: 127}\n"
+		   "  - {set: {pstate: {nzcv: 15}, x30: $r}, pe: 2}\n"
+		   "  - {psci: CPU_SUSPEND, save: r}\n"
+		   "  - {psci: CPU_FREEZE, args: [1, 2]}\n"
+		   "  - {wake: 3}\n"
+		   "  - {resume: 0}\n"
+		   "  - {dispatch: $r}\n"
+		   "handlers:\n"
+		   "  h:\n"
+		   "    - {interrupt: 20}\n"
+		   "    - {interrupt: 2, pe: 1}\n"
+		   "    - {interrupt: 100}\n"
+		   "    - {psci: AFFINITY_INFO, target: 3, expect: 1, save: r}\n"
+		   "    - {call: EVENT_COMPLETE_AND_RESUME, args: [{offset: h}]}\n");
+	s = p->steps;
+	a = p->actions;
+	assert_int_equal(p->nsteps, 13);
+	assert_int_equal(s[0].from_el, 0);             /* the client EL */
+	assert_int_equal(s[1].from_el, 2);
+	op_is(&s[2], SIM_OP_CALL, 3, 6, 5);
+	assert_int_equal(s[2].from_el, 3);
+	assert_int_equal(s[2].raw_fid, 1);
+	value_is(s[3].fid, SIM_V_CONST, SDD_FID_PE_MASK);
+	op_is(&s[4], SIM_OP_INTERRUPT, 0, 8, 5);       /* an SGI goes to PE 0 */
+	op_is(&s[5], SIM_OP_INTERRUPT, 3, 9, 5);
+	op_is(&s[6], SIM_OP_INTERRUPT, SIM_NONE, 10, 5);
+	assert_int_equal(s[6].intid, 127);
+	op_is(&s[7], SIM_OP_SET, 2, 11, 5);
+	assert_int_equal(s[7].nsets, 2);
+	assert_int_equal(p->assigns[s[7].sets].reg, SIM_R_PSTATE_NZCV);
+	value_is(p->assigns[s[7].sets].v, SIM_V_CONST, 15);
+	loc_is(p->assigns[s[7].sets].loc, 11, 27);
+	assert_int_equal(p->assigns[s[7].sets + 1].reg, SIM_R_X0 + 30);
+	value_is(p->assigns[s[7].sets + 1].v, SIM_V_VAR, 0);
+	op_is(&s[8], SIM_OP_PSCI, 0, 12, 5);
+	assert_int_equal(s[8].state, SIM_SUSPEND_STANDBY);
+	assert_int_equal(s[8].save, 0);
+	assert_int_equal(s[9].psci_fn, SIM_PSCI_CPU_FREEZE);
+	assert_int_equal(s[9].nargs, 2);
+	value_is(p->values[s[9].args + 1], SIM_V_CONST, twelve[1]);
+	op_is(&s[10], SIM_OP_WAKE, 3, 14, 5);
+	op_is(&s[11], SIM_OP_RESUME, 0, 15, 5);
+	op_is(&s[12], SIM_OP_DISPATCH, 0, 16, 5);
+	value_is(s[12].event, SIM_V_VAR, 0);
+	/* Actions: an interrupt without `pe` goes to the handler's PE. */
+	op_is(&a[0], SIM_OP_INTERRUPT, SIM_NONE, 19, 7);
+	op_is(&a[1], SIM_OP_INTERRUPT, 1, 20, 7);
+	op_is(&a[2], SIM_OP_INTERRUPT, SIM_NONE, 21, 7);
+	op_is(&a[3], SIM_OP_PSCI, SIM_NONE, 22, 7);
+	assert_int_equal(a[3].target, 3);
+	assert_int_equal(a[3].save, 0);
+	check_is(p, a[3].checks, 0, SIM_R_X0, SIM_M_EQ, SIM_V_CONST, 1, 1, 22, 48);
+	value_is(p->values[a[4].args], SIM_V_HANDLER_OFF, 0);
+	assert_int_equal(p->nvars, 1);
+}
+
+void test_references_and_aliases(void **state)
+{
+	struct fx *f = *state;
+	const struct sim_program *p = &f->p;
+	const struct sim_op *s;
+
+	load_ok(f, "name: forward references and aliases\n"
+		   "steps:\n"
+		   "  - &reg {pe: 0, call: EVENT_REGISTER, args: &args [0, h2, 0, RM_ANY, 0]}\n"
+		   "  - *reg\n"
+		   "  - {call: EVENT_ENABLE, args: *args}\n"
+		   "  - {call: EVENT_STATUS, args: [$late]}\n"
+		   "  - {call: INTERRUPT_BIND, args: [40], save: late}\n"
+		   "handlers:\n"
+		   "  h1:\n"
+		   "    - {call: EVENT_REGISTER, args: [0, h2, 0, RM_ANY, 0]}\n"
+		   "    - complete: HANDLED\n"
+		   "  h2:\n"
+		   "    - {call: EVENT_STATUS, args: [$late]}\n"
+		   "    - complete_and_resume: h1\n");
+	s = p->steps;
+	assert_int_equal(p->nsteps, 5);
+	/* An alias is the same node: same location, its own values. */
+	assert_int_equal(s[0].loc.line, s[1].loc.line);
+	assert_int_equal(s[0].loc.col, s[1].loc.col);
+	/* Handler bodies are read first: 6 values, then the steps'. */
+	assert_int_equal(s[0].args, 6);
+	assert_int_equal(s[1].args, 11);
+	assert_int_equal(s[2].args, 16);
+	for (unsigned k = 0; k < 3; k++)
+		value_is(p->values[s[k].args + 1], SIM_V_HANDLER, 1);
+	value_is(p->values[s[3].args], SIM_V_VAR, 0);
+	assert_int_equal(s[4].save, 0);
+	value_is(p->values[p->actions[0].args + 1], SIM_V_HANDLER, 1);
+	value_is(p->actions[3].fid, SIM_V_HANDLER, 0);
+}
+
+void test_elf_handlers(void **state)
+{
+	struct fx *f = *state;
+	const struct sim_program *p = &f->p;
+	static const char text[] =
+		"name: elf\n"
+		"handlers:\n"
+		"  h: {elf: h.elf, symbol: entry}\n"
+		"  g: {symbol: main, elf: /abs/g.elf}\n"
+		"steps:\n"
+		"  - {call: EVENT_REGISTER, args: [0, g, 0, RM_ANY, 0]}\n";
+
+	assert_int_equal(load(f, "dir/sub/s.yaml", text, NULL), 0);
+	assert_int_equal(p->handlers[0].kind, SIM_H_ELF);
+	assert_string_equal(sim_str(p, p->handlers[0].elf_path), "dir/sub/h.elf");
+	assert_string_equal(sim_str(p, p->handlers[0].symbol), "entry");
+	assert_int_equal(p->handlers[0].nops, 0);
+	loc_is(p->handlers[0].loc, 3, 3);
+	assert_string_equal(sim_str(p, p->handlers[1].elf_path), "/abs/g.elf");
+	assert_string_equal(sim_str(p, p->handlers[1].symbol), "main");
+	value_is(p->values[p->steps[0].args + 1], SIM_V_HANDLER, 1);
+	assert_int_equal(load(f, "s.yaml", text, NULL), 0);
+	assert_string_equal(sim_str(p, p->handlers[0].elf_path), "h.elf");
+	assert_int_equal(load(f, "/s.yaml", text, NULL), 0);
+	assert_string_equal(sim_str(p, p->handlers[0].elf_path), "/h.elf");
+}
+
+void test_reload_and_api(void **state)
+{
+	struct fx *f = *state;
+	char small[12];
+
+	/* A program may be loaded into again, after a failure or a success. */
+	load_fails(f, "name: bad\nsteps: [{call: NOPE}]\n", "t.yaml:2:16: unknown SDEI function "
+		   "'NOPE' (expected a name such as VERSION or EVENT_REGISTER, with or without SDEI_; "
+		   "`fid:` takes a raw function ID)");
+	load_ok(f, "name: one\nsteps: [{call: VERSION}, {call: VERSION}]\n");
+	load_ok(f, "name: two\r\nsteps:\r\n  - {call: PE_UNMASK}\r\n");
+	assert_string_equal(f->p.name, "two");
+	assert_string_equal(f->p.file, "t.yaml");
+	assert_int_equal(f->p.nsteps, 1);
+	assert_int_equal(f->p.nvalues, 0);
+	load_ok(f, "\xEF\xBB\xBFname: with a BOM\nsteps: []\n");
+	/* len, not the NUL, ends the text. */
+	assert_int_equal(scn_load_string("n.yaml", "name: a\nsteps: []\0junk", 17, NULL, &f->p,
+					 f->err, sizeof f->err), 0);
+	assert_int_equal(scn_load_string("n.yaml", NULL, 0, NULL, &f->p, f->err, sizeof f->err), -1);
+	assert_string_equal(f->err, "n.yaml:1:1: empty file: a scenario needs `name` and `steps`");
+	assert_int_equal(scn_load_file("no/such.yaml", NULL, &f->p, f->err, sizeof f->err), -1);
+	assert_string_equal(f->err, "no/such.yaml:1:1: cannot open the file: No such file or "
+			    "directory");
+	assert_int_equal(load(f, "x.yaml", "name: a\nsteps: []\n", "juno"), -1);
+	assert_string_equal(f->err, "x.yaml:1:1: unknown platform profile 'juno' (built-in: "
+			    "default, tf-a-fvp)");
+	/* The message is cut to fit, and always ends with a NUL. */
+	assert_int_equal(scn_load_string("x.yaml", "", 0, NULL, &f->p, small, sizeof small), -1);
+	assert_string_equal(small, "x.yaml:1:1:");
+	assert_int_equal(scn_load_string("x.yaml", "", 0, NULL, &f->p, NULL, 0), -1);
+}
+
+/* ---- Inputs made here ---- */
+
+/* Load len bytes as name; the message must be exactly want. */
+static void fails_with(struct fx *f, const char *name, const char *text, size_t len,
+		       const char *want)
+{
+	assert_int_equal(scn_load_string(name, text, len, NULL, &f->p, f->err, sizeof f->err), -1);
+	assert_string_equal(f->err, want);
+}
+
+static char *repeat(const char *head, const char *unit, unsigned n, const char *tail)
+{
+	size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail);
+	char *buf = malloc(hl + ul * n + tl + 1), *at = buf;
+
+	assert_non_null(buf);
+	memcpy(at, head, hl);
+	at += hl;
+	for (unsigned k = 0; k < n; k++, at += ul)
+		memcpy(at, unit, ul);
+	memcpy(at, tail, tl + 1);
+	return buf;
+}
+
+void test_generated_inputs(void **state)
+{
+	struct fx *f = *state;
+	static const char garbage[20] = "\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\xB7";
+	char want[200], *text, *zeros;
+
+	fails_with(f, "garbage.bin", garbage, sizeof garbage,
+		   "garbage.bin:1:1: YAML syntax error: control characters are not allowed");
+	fails_with(f, "nul.yaml", "name: x\nsteps: []\0\n", 19,
+		   "nul.yaml:2:10: YAML syntax error: control characters are not allowed");
+	fails_with(f, "utf8.yaml", "name: \xFF\nsteps: []\n", 18,
+		   "utf8.yaml:1:7: YAML syntax error: invalid leading UTF-8 octet");
+	fails_with(f, "utf16.yaml", "\xFF\xFEn\0a\0", 6,
+		   "utf16.yaml:1:1: the file is UTF-16: scenario files are UTF-8");
+	fails_with(f, "doc.yaml", "---\n", 4,
+		   "doc.yaml:2:1: empty document: a scenario needs `name` and `steps`");
+	fails_with(f, "cycle.yaml", "name: cycle\nsteps: &s [*s]\n", 27, "cycle.yaml:2:8: a step "
+		   "is a map such as {call: VERSION}, found a sequence");
+	/* Nesting is refused before libyaml spends time on it (its scanner is
+	 * quadratic in it): 100000 levels take no time. */
+	text = repeat("steps: ", "[", 100000, "");
+	fails_with(f, "deep.yaml", text, strlen(text),
+		   "deep.yaml:1:39: nested too deeply: more than 32 levels of maps and sequences");
+	free(text);
+	/* An alias bomb: 201 steps x 100 entries x 100 values. */
+	zeros = repeat("0", ", 0", 99, "");
+	text = repeat("name: bomb\nsteps:\n  - &s {expect_dispatches: [&e {event: {one_of: &v [",
+		      zeros, 1, "]}}");
+	free(zeros);
+	zeros = text;
+	text = repeat(zeros, ", *e", 99, "]}\n");
+	free(zeros);
+	zeros = text;
+	text = repeat(zeros, "  - *s\n", 200, "");
+	free(zeros);
+	fails_with(f, "bomb.yaml", text, strlen(text), "bomb.yaml:3:49: the file is too big once "
+		   "its aliases are expanded: more than 1000000 items");
+	free(text);
+	/* Size and node limits. */
+	text = repeat("", " ", SCN_MAX_FILE_SIZE + 1, "");
+	snprintf(want, sizeof want, "big.yaml:1:1: the file is too large: %u bytes, at most %u",
+		 SCN_MAX_FILE_SIZE + 1, SCN_MAX_FILE_SIZE);
+	fails_with(f, "big.yaml", text, strlen(text), want);
+	free(text);
+	/* Nodes: the map, `steps`, the sequence, then zeros: the one after the
+	 * limit is zero number SCN_MAX_NODES - 2, at column 9 + 2 * (that - 1). */
+	text = repeat("steps: [0", ",0", SCN_MAX_NODES, "]\n");
+	snprintf(want, sizeof want, "nodes.yaml:1:%u: too many YAML nodes: a scenario file may "
+		 "have at most %u", 9 + 2 * (SCN_MAX_NODES - 3), SCN_MAX_NODES);
+	fails_with(f, "nodes.yaml", text, strlen(text), want);
+	free(text);
+}
+
+/* A text of n numbered lines: "  h0: []", "  h1: []", ... */
+static char *numbered(const char *head, unsigned n, int which)
+{
+	size_t cap = strlen(head) + (size_t)n * 64 + 1, used;
+	char *buf = malloc(cap);
+
+	assert_non_null(buf);
+	used = (size_t)snprintf(buf, cap, "%s", head);
+	for (unsigned k = 0; k < n; k++) {
+		if (which == 0)
+			used += (size_t)snprintf(buf + used, cap - used, "  h%u: []\n", k);
+		else if (which == 1)
+			used += (size_t)snprintf(buf + used, cap - used, "  - {call: VERSION, save: v%u}\n", k);
+		else
+			used += (size_t)snprintf(buf + used, cap - used, "    - {event: %u, type: shared, "
+						 "intid: %u}\n", 0x40000001u + k, 32 + k);
+	}
+	return buf;
+}
+
+void test_more_errors(void **state)
+{
+	struct fx *f = *state;
+	char *text;
+
+	/* Limits, reported at the first name or entry too many. */
+	text = numbered("name: many\nsteps: []\nhandlers:\n", SCN_MAX_HANDLERS + 1, 0);
+	fails_with(f, "many.yaml", text, strlen(text), "many.yaml:260:3: too many handlers: at most 256");
+	free(text);
+	text = numbered("name: vars\nsteps:\n", SCN_MAX_VARS + 1, 1);
+	fails_with(f, "vars.yaml", text, strlen(text), "vars.yaml:259:27: too many variables: at "
+		   "most 256 different names can be saved");
+	free(text);
+	text = numbered("name: events\nsteps: []\nplatform:\n  bind_slots: {private: 4, shared: 12}\n"
+			"  events:\n", SIM_MAX_EVENTS, 2);
+	fails_with(f, "events.yaml", text, strlen(text), "events.yaml:53:7: too many events: event 0, "
+		   "48 platform events and 16 bind slots make 65, at most 64");
+	free(text);
+	/* Events: a second user of an INTID, explicit: false. */
+	load_fails(f, "name: e\nplatform:\n  events:\n"
+		   "    - {event: 0x40000200, type: shared, intid: 40}\n"
+		   "    - {event: 0x40000201, type: shared, intid: 40}\nsteps: []\n",
+		   "t.yaml:5:48: INTID 40 is already used by event 0x40000200");
+	load_fails(f, "name: e\nplatform:\n  events: [{event: 1, type: private, explicit: false}]\n"
+		   "steps: []\n", "t.yaml:3:48: `explicit` must be true (leave it out for an event "
+		   "bound to an interrupt)");
+	/* relative_mode on a 1.0 profile. */
+	assert_int_equal(load(f, "t.yaml", "name: r\nplatform: {relative_mode: true}\nsteps: []\n",
+			      "tf-a-fvp"), -1);
+	assert_string_equal(f->err, "t.yaml:2:27: relative_mode needs SDEI version 1.1, the "
+			    "platform's version is 1.0");
+	/* A step is checked even when an unrelated platform key is wrong,
+	 * and the earlier error wins. */
+	load_fails(f, "name: order\nsteps: [{pe: 7, call: VERSION}]\nplatform: {pes: 8, colour: red}\n",
+		   "t.yaml:3:20: unknown key 'colour' in `platform` (allowed: profile, pes, mpidr, "
+		   "client_el, conduit, version, relative_mode, bind_slots, spis, secure_intids or "
+		   "events)");
+	load_fails(f, "name: order\nsteps: [{pe: 9, call: VERSION}]\nplatform: {pes: 2, colour: red}\n",
+		   "t.yaml:2:14: `pe` must be a PE index 0..1 (the platform has 2 PEs), found 9");
+}
