@@ -39,6 +39,8 @@ static void log_obs(struct fz_log *l, const struct sim_obs *o)
 	k.time = 0;
 	k.step = 0;
 	k.text = NULL;
+	if (!k.from_handler)
+		k.op = 0;              /* a step index: migration inserts a step */
 	if (l->n < FZ_LOG_MAX)
 		l->o[l->n++] = k;
 	l->total++;

@@ -195,13 +195,23 @@ static bool build_call(struct sim_machine *m, const struct sim_op *op, unsigned 
 	return true;
 }
 
+/* Index of the op that made a call: a step, or an action of a handler
+ * (from_handler); -1 for code that is not the program's (an ELF handler). */
+static int32_t op_index(const struct sim_machine *m, const struct sim_op *op, bool from_handler)
+{
+	if (op == NULL)
+		return -1;
+	return (int32_t)(from_handler ? op - m->prog->actions : op - m->prog->steps);
+}
+
 static void observe_call(struct sim_machine *m, unsigned pe, const struct sim_ctx *ctx,
 			 uint32_t fid, const uint64_t args[5], int64_t x0, bool psci, bool from_handler,
-			 unsigned el, bool completed)
+			 unsigned el, bool completed, const struct sim_op *op)
 {
 	struct sim_obs o;
 
 	memset(&o, 0, sizeof o);
+	o.op = op_index(m, op, from_handler);
 	o.kind = psci ? SIM_OBS_PSCI : SIM_OBS_CALL;
 	o.pe = (uint8_t)pe;
 	o.depth = m->pe[pe].depth;
@@ -286,7 +296,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		x0 = sim_psci(m, pe, ctx, from_handler, &stops);
 		if (!stops)
 			ctx->x[0] = (uint64_t)x0;
-		observe_call(m, pe, ctx, fid, args, x0, true, from_handler, el, false);
+		observe_call(m, pe, ctx, fid, args, x0, true, from_handler, el, false, op);
 		if (op)
 			sim_after_call(m, op, ctx, x0, pe);
 		if (stops || m->failed)
@@ -300,7 +310,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		act = sdd_call(&m->core, pe, &r, &o);
 		if (act == SDD_ACT_COMPLETE || act == SDD_ACT_RESUME) {
 			sim_regs_to_ctx(&r, ctx);
-			observe_call(m, pe, ctx, fid, args, 0, false, from_handler, el, true);
+			observe_call(m, pe, ctx, fid, args, 0, false, from_handler, el, true, op);
 			note_complete(m, pe, &o, act == SDD_ACT_RESUME);
 			if (op)
 				sim_after_call(m, op, ctx, 0, pe);
@@ -310,13 +320,13 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		if (!only_x0_changed(m, ctx, &r, pe, fid))
 			return SIM_TRAP_STOP;
 		ctx->x[0] = r.x[0];
-		observe_call(m, pe, ctx, fid, args, x0, false, from_handler, el, false);
+		observe_call(m, pe, ctx, fid, args, x0, false, from_handler, el, false, op);
 		if (op)
 			sim_after_call(m, op, ctx, x0, pe);
 	} else {
 		/* SMCCC: an unknown function answers NOT_SUPPORTED */
 		ctx->x[0] = (uint64_t)(int64_t)SDD_NOT_SUPPORTED;
-		observe_call(m, pe, ctx, fid, args, SDD_NOT_SUPPORTED, false, from_handler, el, false);
+		observe_call(m, pe, ctx, fid, args, SDD_NOT_SUPPORTED, false, from_handler, el, false, op);
 		if (op)
 			sim_after_call(m, op, ctx, SDD_NOT_SUPPORTED, pe);
 	}
