@@ -7,12 +7,29 @@
 #include "fz_oracle.h"
 #include "sdd/sdd.h"
 
-static void disagree(struct fz_oracle *o, uint32_t step, const char *why)
+static void disagree(struct fz_oracle *o, uint32_t step, const char *why, const struct fz_disagreement *d)
 {
 	if (o->failed)
 		return;
 	o->failed = true;
+	o->bad = *d;
+	o->bad.step = step;
 	snprintf(o->why, sizeof o->why, "step %u: %s", step + 1, why);
+}
+
+static struct fz_disagreement about(unsigned kind, const struct sim_obs *ob)
+{
+	struct fz_disagreement d;
+
+	memset(&d, 0, sizeof d);
+	d.kind = (uint8_t)kind;
+	d.op = -1;
+	if (ob) {
+		d.pe = ob->pe;
+		d.event = ob->event;
+		d.time = ob->time;
+	}
+	return d;
 }
 
 bool fz_oracle_begin(struct fz_oracle *o, const struct sim_platform *sp)
@@ -65,13 +82,17 @@ static void settled(struct fz_oracle *o, uint32_t step)
 {
 	bool busy[RM_MAX_PES];
 	char why[400];
+	struct fz_disagreement d = about(FZ_D_SETTLED, NULL);
+	unsigned pe = 0;
 
 	memset(busy + o->npe, 1, (RM_MAX_PES - o->npe) * sizeof busy[0]);   /* no such PE */
 	for (unsigned k = 0; k < o->npe; k++)
 		busy[k] = o->paused[k] || o->power[k] != SIM_PE_ON;
 	o->checks++;
-	if (!rm_settled(&o->model, busy, why, sizeof why))
-		disagree(o, step, why);
+	if (!rm_settled_which(&o->model, busy, &d.event, &pe, why, sizeof why)) {
+		d.pe = (uint8_t)pe;
+		disagree(o, step, why, &d);
+	}
 }
 
 static void power(struct fz_oracle *o, const struct sim_obs *ob)
@@ -108,9 +129,17 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 		/* only SDEI calls reach the dispatcher; the rest are not its answers */
 		if ((ob->fid & SDD_FID_WINDOW_MASK) == SDD_FID_WINDOW_BASE) {
 			uint64_t x[6] = { ob->fid, ob->args[0], ob->args[1], ob->args[2], ob->args[3], ob->args[4] };
+			struct fz_disagreement d = about(FZ_D_CALL, ob);
 			o->checks++;
-			if (!rm_call(&o->model, ob->pe, x, ob->el, false, ob->result, ob->status == 1, why, sizeof why))
-				disagree(o, ob->step, why);
+			if (!rm_call_judged(&o->model, ob->pe, x, ob->el, false, ob->result, ob->status == 1,
+					    &d.allowed, why, sizeof why)) {
+				d.from_handler = ob->from_handler;
+				d.op = ob->op;
+				d.fid = ob->fid;
+				d.got = ob->result;
+				d.completed = ob->status == 1;
+				disagree(o, ob->step, why, &d);
+			}
 		}
 		break;
 	case SIM_OBS_FIRE:
@@ -120,14 +149,19 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 		/* explicit dispatches are checked by their SIM_OBS_EXPLICIT */
 		if (ob->intid < 1020) {
 			o->checks++;
-			if (!rm_dispatch(&o->model, ob->pe, ob->event, why, sizeof why))
-				disagree(o, ob->step, why);
+			if (!rm_dispatch(&o->model, ob->pe, ob->event, why, sizeof why)) {
+				struct fz_disagreement d = about(FZ_D_DISPATCH, ob);
+				disagree(o, ob->step, why, &d);
+			}
 		}
 		break;
 	case SIM_OBS_EXPLICIT:
 		o->checks++;
-		if (!rm_explicit(&o->model, ob->pe, ob->event, ob->result, why, sizeof why))
-			disagree(o, ob->step, why);
+		if (!rm_explicit(&o->model, ob->pe, ob->event, ob->result, why, sizeof why)) {
+			struct fz_disagreement d = about(FZ_D_EXPLICIT, ob);
+			d.got = ob->result;
+			disagree(o, ob->step, why, &d);
+		}
 		break;
 	case SIM_OBS_YIELD:
 		if (ob->pe < o->npe)

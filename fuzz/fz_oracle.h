@@ -14,6 +14,30 @@
 #include "rm.h"
 #include "sim.h"
 
+/* The first disagreement, in a form a reproducer can turn into an
+ * expectation. */
+enum fz_disagreement_kind {
+	FZ_D_NONE = 0,
+	FZ_D_CALL,       /* a call answered what the specification does not allow */
+	FZ_D_DISPATCH,   /* a handler was entered that should not have been */
+	FZ_D_EXPLICIT,   /* an explicit dispatch answered wrongly */
+	FZ_D_SETTLED     /* after a step, an event was left undelivered */
+};
+
+struct fz_disagreement {
+	uint8_t  kind;           /* enum fz_disagreement_kind */
+	uint8_t  pe;
+	uint8_t  from_handler;   /* CALL: made by a handler action */
+	uint32_t step;           /* the step during which (SETTLED: after which) */
+	int32_t  op;             /* CALL: the op that made it (sim_obs.op) */
+	int32_t  event;          /* DISPATCH, EXPLICIT, SETTLED: the event */
+	uint32_t fid;            /* CALL */
+	int64_t  got;            /* CALL, EXPLICIT: what the dispatcher answered */
+	bool     completed;      /* CALL: it completed the handler instead of returning */
+	struct rm_verdict allowed;   /* CALL: what the specification allows */
+	uint64_t time;           /* the observation's logical time */
+};
+
 struct fz_oracle {
 	struct rm_model model;
 	bool     active;         /* the model supports this platform */
@@ -24,6 +48,7 @@ struct fz_oracle {
 	uint8_t  power[RM_MAX_PES];
 	uint8_t  paused[RM_MAX_PES];
 	char     why[600];
+	struct fz_disagreement bad;   /* the first disagreement (kind NONE: none) */
 	uint64_t checks;         /* model checks made (for statistics) */
 };
 

@@ -164,6 +164,24 @@ int  rm_init(struct rm_model *m, const struct rm_platform *p);
 bool rm_call(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned caller_el, bool aarch32,
              int64_t result, bool completed, char *why, size_t n);
 
+/* What the specification allows a call to answer, as rm_call_judged found
+ * it (whether or not the dispatcher's answer was one of them): values[0..n)
+ * (RM_V_VALUES), any value (RM_V_ANY), not returning because it completed
+ * the running handler (RM_V_COMPLETES), or the number of a free bind slot
+ * of the kind slot_shared says (RM_V_SLOT). */
+enum rm_verdict_kind { RM_V_VALUES = 0, RM_V_ANY, RM_V_COMPLETES, RM_V_SLOT };
+struct rm_verdict {
+    uint8_t kind;
+    uint8_t n;
+    int64_t values[3];
+    bool    slot_shared;
+};
+
+/* rm_call, and what the call was allowed to answer in *verdict (may be NULL). */
+bool rm_call_judged(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned caller_el,
+                    bool aarch32, int64_t result, bool completed, struct rm_verdict *verdict,
+                    char *why, size_t n);
+
 /* An interrupt source fired intid (pe: the PE for SGIs/PPIs; ignored for
  * SPIs). If intid backs event 0, a static event or a bound slot, the event
  * becomes pending (for that PE if private): event 0 in every state;
@@ -226,6 +244,10 @@ void rm_complete_all(struct rm_model *m, unsigned pe);
  * (suspended, say): it cannot take events of the class it is running; a
  * busy PE running nothing takes no event at all. */
 bool rm_settled(struct rm_model *m, const bool pe_busy[RM_MAX_PES], char *why, size_t n);
+/* rm_settled, and when it fails, the event left undelivered and the PE it
+ * should have been delivered to (either pointer may be NULL). */
+bool rm_settled_which(struct rm_model *m, const bool pe_busy[RM_MAX_PES], int32_t *event,
+                      unsigned *on_pe, char *why, size_t n);
 
 /* EVENT_STATUS bits of event ev as seen from pe (for comparing final
  * states): what EVENT_STATUS(ev) called on pe would have to answer, or -1

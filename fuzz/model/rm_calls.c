@@ -244,8 +244,40 @@ static bool refuse(char *why, size_t n, uint32_t fid, unsigned pe, const char *w
 
 /* ---- the entry point --------------------------------------------------- */
 
+/* What c's judgement allows, for the caller. */
+static void verdict_of(const struct rm_ctx *c, struct rm_verdict *v)
+{
+    memset(v, 0, sizeof *v);
+    switch (c->want) {
+    case RM_W_VALUE:
+        v->kind = RM_V_VALUES;
+        for (unsigned k = 0; k < c->nvalue; k++)
+            v->values[v->n++] = c->value[k];
+        break;
+    case RM_W_ANY:
+        v->kind = RM_V_ANY;
+        break;
+    case RM_W_COMPLETES:
+        v->kind = RM_V_COMPLETES;
+        break;
+    case RM_W_SLOT:
+        v->kind = RM_V_SLOT;
+        v->slot_shared = c->slot_shared;
+        break;
+    }
+    if (c->has_alt && v->kind == RM_V_VALUES)
+        v->values[v->n++] = c->alt;
+}
+
 bool rm_call(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned caller_el, bool aarch32,
              int64_t result, bool completed, char *why, size_t n)
+{
+    return rm_call_judged(m, pe, x, caller_el, aarch32, result, completed, NULL, why, n);
+}
+
+bool rm_call_judged(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned caller_el,
+                    bool aarch32, int64_t result, bool completed, struct rm_verdict *verdict,
+                    char *why, size_t n)
 {
     uint32_t fid = (uint32_t)x[0];
     uint32_t base = fid & ~(FID_WINDOW - 1u);
@@ -283,6 +315,8 @@ bool rm_call(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned call
     if (unsupported) {
         c.fn = fid - FID_BASE_64 < RM_FN_COUNT ? (enum rm_fn)(fid - FID_BASE_64) : RM_FN_VERSION;
         rm_expect(&c, RM_NOT_SUPPORTED, unsupported);
+        if (verdict)
+            verdict_of(&c, verdict);
         if (!c.ok && why && n) {
             char got[32];
             struct buf g = { got, sizeof got, 0 };
@@ -301,6 +335,8 @@ bool rm_call(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned call
 
     c.fn = (enum rm_fn)(fid - FID_BASE_64);
     fns[c.fn].handler(&c);
+    if (verdict)
+        verdict_of(&c, verdict);
     if (!c.ok) {
         explain(&c, why, n);
         return false;

@@ -198,6 +198,12 @@ static const char *cannot_take(const struct rm_model *m, const bool busy[RM_MAX_
 
 bool rm_settled(struct rm_model *m, const bool pe_busy[RM_MAX_PES], char *why, size_t n)
 {
+    return rm_settled_which(m, pe_busy, NULL, NULL, why, n);
+}
+
+bool rm_settled_which(struct rm_model *m, const bool pe_busy[RM_MAX_PES], int32_t *event,
+                      unsigned *on_pe, char *why, size_t n)
+{
     for (unsigned e = 0; e < m->p.nevents; e++) {
         const struct rm_event *d = rm_ev(m, e);
         const struct rm_event_state *es = &m->ev[e];
@@ -216,6 +222,10 @@ bool rm_settled(struct rm_model *m, const bool pe_busy[RM_MAX_PES], char *why, s
             }
             if (cannot_take(m, pe_busy, p, e))
                 continue;
+            if (event)
+                *event = (int32_t)d->number;
+            if (on_pe)
+                *on_pe = p;
             if (why && n)
                 snprintf(why, n, "settled with event 0x%" PRIx32 " pending and enabled%s, "
                          "PE %u on, unmasked and able to take it: it must have been dispatched",

@@ -424,6 +424,34 @@ static void explanations(void **state)
     assert_false(t_raw(&m, 1, 0xC4000022, V(DENIED, EVP), 2, false, false, NULL, 0));
 }
 
+/* rm_call_judged reports what was allowed, right or wrong answer alike. */
+static void verdicts_say_what_was_allowed(void **state)
+{
+    struct rm_model m;
+    struct rm_verdict v;
+    char why[200];
+    uint64_t enable[6] = { 0xC4000022, EVP, 0, 0, 0, 0 }, version[6] = { 0xC4000020, 0, 0, 0, 0, 0 };
+    uint64_t complete[6] = { 0xC4000025, 0, 0, 0, 0, 0 };
+    (void)state;
+    tmodel(&m);
+    /* ENABLE of an unregistered event: DENIED only, whatever was answered */
+    assert_false(rm_call_judged(&m, 0, enable, 2, false, 0, false, &v, why, sizeof why));
+    assert_int_equal(v.kind, RM_V_VALUES);
+    assert_int_equal(v.n, 1);
+    assert_int_equal(v.values[0], -3);
+    assert_true(rm_call_judged(&m, 0, enable, 2, false, -3, false, &v, why, sizeof why));
+    assert_int_equal(v.values[0], -3);
+    /* VERSION: the one value of this platform */
+    assert_true(rm_call_judged(&m, 0, version, 2, false, (int64_t)0x0001000100001234ull, false, &v,
+                               why, sizeof why));
+    assert_int_equal(v.kind, RM_V_VALUES);
+    assert_int_equal(v.values[0], (int64_t)0x0001000100001234ull);
+    /* COMPLETE outside a handler: DENIED, not a completion */
+    assert_false(rm_call_judged(&m, 0, complete, 2, false, 0, true, &v, why, sizeof why));
+    assert_int_equal(v.kind, RM_V_VALUES);
+    assert_int_equal(v.values[0], -3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -447,6 +475,7 @@ int main(void)
         cmocka_unit_test(pe_mask),
         cmocka_unit_test(signal_event),
         cmocka_unit_test(explanations),
+        cmocka_unit_test(verdicts_say_what_was_allowed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
