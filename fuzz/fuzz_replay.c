@@ -3,10 +3,12 @@
  * through the same runner the fuzzers use, without a fuzzing engine: the
  * seed corpus and every saved reproducer become regression tests.
  *
- *   fuzz_replay [-v] [--migrate] FILE_OR_DIR...
+ *   fuzz_replay [-v] [--migrate] [--repro] FILE_OR_DIR...
  *
  * --migrate runs each input the way fuzz_migrate does (once as it is,
- * once migrated at the step it chooses, compared).
+ * once migrated at the step it chooses, compared).  --repro minimises
+ * each input that finds something and says whether the program it gives,
+ * with expectations added, fails on its own (see fz_repro.h).
  * Prints one line per finding and a summary; exit 0 when nothing was
  * found, 1 when something was, 2 on bad usage.
  */
@@ -16,10 +18,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fz_repro.h"
 #include "fz_run.h"
 
 static unsigned inputs, findings;
-static bool verbose, migrate;
+static bool verbose, migrate, repro;
 
 static void replay_file(struct fz_run *r, const char *path)
 {
@@ -38,6 +41,13 @@ static void replay_file(struct fz_run *r, const char *path)
 	if (!(migrate ? fz_run_migrated(r, buf, n) : fz_run_one(r, buf, n))) {
 		printf("FINDING %s: %s\n", path, r->finding);
 		findings++;
+		if (repro) {
+			static struct fz_repro rp;
+			if (fz_repro(r, buf, n, migrate, &rp) == 0)
+				printf("  minimised %zu -> %zu bytes, %u steps; %s%s%s\n", rp.original_len, rp.len,
+				       r->prog.nsteps, rp.verified ? "the program fails on its own" :
+				       rp.expressed ? "NOT VERIFIED" : "not expressed", rp.note[0] ? ": " : "", rp.note);
+		}
 	} else if (verbose) {
 		printf("ok %s (%u steps, %u dispatches, %llu model checks)\n", path, r->res.steps_run,
 		       r->res.dispatches, (unsigned long long)r->oracle.checks);
@@ -82,13 +92,15 @@ int main(int argc, char **argv)
 			verbose = true;
 		} else if (strcmp(argv[first], "--migrate") == 0) {
 			migrate = true;
+		} else if (strcmp(argv[first], "--repro") == 0) {
+			repro = true;
 		} else {
 			fprintf(stderr, "fuzz_replay: unknown option '%s'\n", argv[first]);
 			return 2;
 		}
 	}
 	if (first >= argc) {
-		fprintf(stderr, "usage: fuzz_replay [-v] [--migrate] FILE_OR_DIR...\n");
+		fprintf(stderr, "usage: fuzz_replay [-v] [--migrate] [--repro] FILE_OR_DIR...\n");
 		return 2;
 	}
 	if (fz_run_init(&r, err, sizeof err)) {

@@ -29,21 +29,33 @@ void fz_run_free(struct fz_run *r)
 	r->pair = NULL;
 }
 
+/* What two runs must agree on: an observation without its time, its step
+ * number and the index of the step that made a call (a migration inserts
+ * a step). */
+static struct sim_obs comparable(const struct sim_obs *o)
+{
+	struct sim_obs k = *o;
+
+	k.time = 0;
+	k.step = 0;
+	if (!k.from_handler)
+		k.op = 0;
+	return k;
+}
+
 static void log_obs(struct fz_log *l, const struct sim_obs *o)
 {
 	struct sim_obs k;
 
 	if (o->kind == SIM_OBS_STEP || o->kind == SIM_OBS_MIGRATE)
 		return;
-	k = *o;
-	k.time = 0;
-	k.step = 0;
-	k.text = NULL;
-	if (!k.from_handler)
-		k.op = 0;              /* a step index: migration inserts a step */
-	if (l->n < FZ_LOG_MAX)
-		l->o[l->n++] = k;
+	if (l->n < FZ_LOG_MAX) {
+		l->o[l->n] = *o;
+		l->o[l->n++].text = NULL;
+	}
 	l->total++;
+	k = comparable(o);
+	k.text = NULL;
 	/* observations are built from zeroed structs: padding is zero too */
 	for (size_t b = 0; b < sizeof k; b++)
 		l->hash = (l->hash ^ ((const uint8_t *)&k)[b]) * 0x100000001B3ull;
@@ -64,14 +76,13 @@ static bool is_finding(unsigned kind)
 	return kind == SIM_FAIL_INVARIANT || kind == SIM_FAIL_DISPATCHER || kind == SIM_FAIL_MACHINE;
 }
 
-/* Run the decoded program in r->prog with every oracle; true when nothing
- * was found.  digest: also compute the final state's digest. */
-static bool run_decoded(struct fz_run *r, bool digest)
+bool fz_run_program(struct fz_run *r, bool digest)
 {
 	struct sim_run_opts opts;
 
 	r->finding[0] = 0;
 	r->choices.next = 0;
+	r->last_log = r->log;
 	if (r->log) {
 		r->log->n = r->log->total = 0;
 		r->log->hash = 0xCBF29CE484222325ull;
@@ -111,7 +122,7 @@ static bool decode(struct fz_run *r, const uint8_t *data, size_t size)
 
 bool fz_run_one(struct fz_run *r, const uint8_t *data, size_t size)
 {
-	return decode(r, data, size) && run_decoded(r, false);
+	return decode(r, data, size) && fz_run_program(r, false);
 }
 
 uint32_t fz_migrate_cut(const uint8_t *data, size_t size, uint32_t nsteps)
@@ -124,10 +135,19 @@ uint32_t fz_migrate_cut(const uint8_t *data, size_t size, uint32_t nsteps)
 	return data[tail] % (nsteps + 1);
 }
 
-/* Insert a MIGRATE step before step cut of r->prog. */
+bool fz_insert_step(struct sim_program *p, uint32_t at, const struct sim_op *op)
+{
+	if (at > p->nsteps || sim_add_step(p, op) == UINT32_MAX)
+		return false;
+	memmove(&p->steps[at + 1], &p->steps[at], (p->nsteps - 1 - at) * sizeof p->steps[0]);
+	p->steps[at] = *op;
+	/* where it is reported: at the step it stands before (or the last) */
+	p->steps[at].loc = at + 1 < p->nsteps ? p->steps[at + 1].loc : p->steps[at ? at - 1 : 0].loc;
+	return true;
+}
+
 static bool insert_migrate(struct fz_run *r, uint32_t cut)
 {
-	struct sim_program *p = &r->prog;
 	struct sim_op op;
 
 	memset(&op, 0, sizeof op);
@@ -135,13 +155,7 @@ static bool insert_migrate(struct fz_run *r, uint32_t cut)
 	op.pe = SIM_NONE;
 	op.target = SIM_NONE;
 	op.save = -1;
-	sim_add_step(p, &op);
-	if (p->oom)
-		return false;
-	memmove(&p->steps[cut + 1], &p->steps[cut], (p->nsteps - 1 - cut) * sizeof p->steps[0]);
-	p->steps[cut] = op;
-	p->steps[cut].loc = cut < p->nsteps - 1 ? p->steps[cut + 1].loc : p->steps[cut].loc;
-	return true;
+	return fz_insert_step(&r->prog, cut, &op);
 }
 
 /* Where two logs first differ (index), or -1. */
@@ -149,9 +163,11 @@ static long first_difference(const struct fz_log *a, const struct fz_log *b)
 {
 	uint32_t n = a->n < b->n ? a->n : b->n;
 
-	for (uint32_t k = 0; k < n; k++)
-		if (memcmp(&a->o[k], &b->o[k], sizeof a->o[k]) != 0)
+	for (uint32_t k = 0; k < n; k++) {
+		struct sim_obs x = comparable(&a->o[k]), y = comparable(&b->o[k]);
+		if (memcmp(&x, &y, sizeof x) != 0)
 			return (long)k;
+	}
 	if (a->total != b->total || a->hash != b->hash)
 		return (long)n;
 	return -1;
@@ -168,7 +184,7 @@ bool fz_run_migrated(struct fz_run *r, const uint8_t *data, size_t size)
 	if (!decode(r, data, size))
 		return false;
 	r->log = &logs[0];
-	ok = run_decoded(r, true);
+	ok = fz_run_program(r, true);
 	digest = r->res.digest;
 	cut = fz_migrate_cut(data, size, r->prog.nsteps);
 	if (ok && !insert_migrate(r, cut)) {
@@ -177,7 +193,7 @@ bool fz_run_migrated(struct fz_run *r, const uint8_t *data, size_t size)
 	}
 	if (ok) {
 		r->log = &logs[1];
-		ok = run_decoded(r, true);
+		ok = fz_run_program(r, true);
 	}
 	r->log = keep;
 	if (!ok)

@@ -29,9 +29,10 @@
 #define FZ_MAX_ROUNDS    256      /* scheduler rounds per step */
 #define FZ_SLICE_BUDGET  50000    /* instructions a PE may run without stopping */
 
-/* What a run did, for comparing two runs (fuzz_migrate): the observations
- * that do not depend on how the machine was built (no steps, migrations
- * or times), the first FZ_LOG_MAX of them kept, all of them hashed. */
+/* What a run did: its observations but steps and migrations, the first
+ * FZ_LOG_MAX of them kept (without text), all of them hashed for comparing
+ * two runs (fuzz_migrate) on what does not depend on how the machine was
+ * built (not times, step numbers, or which step made a call). */
 #define FZ_LOG_MAX 1024
 struct fz_log {
 	struct sim_obs o[FZ_LOG_MAX];
@@ -50,11 +51,20 @@ struct fz_run {
 	char finding[800];            /* what was found; empty when nothing */
 	struct fz_log *log;           /* when set, the run's observations go here */
 	struct fz_log *pair;          /* fz_run_migrated's two logs */
+	const struct fz_log *last_log;   /* the log of the last run (NULL: it kept none) */
 };
 
 /* Create the CPU and an empty program.  0, or -1 with a message. */
 int  fz_run_init(struct fz_run *r, char *err, size_t n);
 void fz_run_free(struct fz_run *r);
+
+/* Run the program in r->prog (decoded, or edited since) with every
+ * oracle; true when nothing was found.  digest: also compute the final
+ * state's digest (r->res.digest). */
+bool fz_run_program(struct fz_run *r, bool digest);
+
+/* Insert op into p as step `at` (0..nsteps); false when out of memory. */
+bool fz_insert_step(struct sim_program *p, uint32_t at, const struct sim_op *op);
 
 /* Run one input.  Returns true when nothing was found. */
 bool fz_run_one(struct fz_run *r, const uint8_t *data, size_t size);

@@ -1,0 +1,313 @@
+/*
+ * fz_repro.c - see fz_repro.h.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fz_repro.h"
+#include "sdd/sdd_spec.h"
+
+/* ---- running and recognising the finding ---- */
+
+static bool finds(struct fz_run *r, const uint8_t *data, size_t len, bool migrate)
+{
+	return migrate ? !fz_run_migrated(r, data, len) : !fz_run_one(r, data, len);
+}
+
+/* The finding without what minimising changes: numbers in the text, and
+ * for the model's findings, everything but what disagreed. */
+static void signature(const struct fz_run *r, char *sig, size_t n)
+{
+	const struct fz_disagreement *d = &r->oracle.bad;
+	const char *text = r->finding;
+	size_t k = 0;
+
+	if (r->oracle.failed && d->kind == FZ_D_CALL) {
+		snprintf(sig, n, "model: call 0x%x from %s", (unsigned)d->fid, d->from_handler ? "a handler" : "a step");
+		return;
+	}
+	if (r->oracle.failed && d->kind != FZ_D_NONE) {
+		snprintf(sig, n, "model: kind %u, event 0x%x", d->kind, (unsigned)d->event);
+		return;
+	}
+	if (strncmp(text, "step ", 5) == 0 && strchr(text, ':'))
+		text = strchr(text, ':') + 2;           /* "step N: " */
+	for (const char *p = text; *p && k + 1 < n; p++) {
+		if (isdigit((unsigned char)*p)) {
+			while (isxdigit((unsigned char)p[1]) || p[1] == 'x')
+				p++;
+			sig[k++] = '#';
+		} else {
+			sig[k++] = *p;
+		}
+	}
+	sig[k] = '\0';
+}
+
+static bool same_finding(struct fz_run *r, const uint8_t *data, size_t len, bool migrate, const char *want)
+{
+	char sig[400];
+
+	if (!finds(r, data, len, migrate))
+		return false;
+	signature(r, sig, sizeof sig);
+	return strcmp(sig, want) == 0;
+}
+
+/* ---- minimising ---- */
+
+static size_t records(size_t len)
+{
+	return len > FZ_HEADER_BYTES ? (len - FZ_HEADER_BYTES) / FZ_RECORD_BYTES : 0;
+}
+
+/* Drop records while the finding stays; then simplify the header. */
+static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
+{
+	uint8_t trial[sizeof out->input];
+	bool changed = true;
+
+	for (unsigned pass = 0; changed && pass < 4; pass++) {
+		changed = false;
+		for (size_t k = records(out->len); k-- > 0;) {
+			size_t at = FZ_HEADER_BYTES + k * FZ_RECORD_BYTES;
+			memcpy(trial, out->input, at);
+			memcpy(trial + at, out->input + at + FZ_RECORD_BYTES, out->len - at - FZ_RECORD_BYTES);
+			if (same_finding(r, trial, out->len - FZ_RECORD_BYTES, migrate, out->signature)) {
+				memcpy(out->input, trial, out->len - FZ_RECORD_BYTES);
+				out->len -= FZ_RECORD_BYTES;
+				changed = true;
+			}
+		}
+	}
+	/* fewer PEs, no platform event that is not needed */
+	memcpy(trial, out->input, out->len);
+	for (uint8_t pes = 0; pes < out->input[0] % 8; pes++) {
+		trial[0] = pes;
+		if (same_finding(r, trial, out->len, migrate, out->signature)) {
+			out->input[0] = pes;
+			break;
+		}
+		trial[0] = out->input[0];
+	}
+	for (unsigned e = 0; e < 4; e++) {
+		memcpy(trial, out->input, out->len);
+		trial[4 + 3 * e] &= (uint8_t)~1u;
+		if (trial[4 + 3 * e] != out->input[4 + 3 * e] &&
+		    same_finding(r, trial, out->len, migrate, out->signature))
+			out->input[4 + 3 * e] = trial[4 + 3 * e];
+	}
+}
+
+/* ---- expectations ---- */
+
+/* Expect x0 of op to be one of vals[0..n). */
+static bool expect_x0(struct sim_program *p, struct sim_op *op, const int64_t *vals, unsigned n)
+{
+	struct sim_check c;
+
+	memset(&c, 0, sizeof c);
+	c.reg = SIM_R_X0;
+	c.m.loc = op->loc;
+	if (n == 1) {
+		c.m.kind = SIM_M_EQ;
+		c.m.a = sim_const((uint64_t)vals[0]);
+	} else {
+		c.m.kind = SIM_M_ONE_OF;
+		c.m.list = p->nvalues;
+		c.m.count = n;
+		for (unsigned k = 0; k < n; k++)
+			sim_add_value(p, sim_const((uint64_t)vals[k]));
+	}
+	op->checks = p->nchecks;
+	op->nchecks = 1;
+	sim_add_check(p, &c);
+	return !p->oom;
+}
+
+static void add_unique(int64_t *set, unsigned *n, unsigned cap, int64_t v)
+{
+	for (unsigned k = 0; k < *n; k++)
+		if (set[k] == v)
+			return;
+	if (*n < cap)
+		set[(*n)++] = v;
+}
+
+/* A call answered wrongly: its op expects what the specification allows -
+ * and, for a handler's action, what the earlier runs of the same action
+ * answered (accepted then). */
+static bool pin_call(struct fz_run *r, const struct fz_log *log, struct fz_repro *out)
+{
+	const struct fz_disagreement *d = &r->oracle.bad;
+	struct sim_program *p = &r->prog;
+	int64_t set[16];
+	unsigned n = 0;
+	struct sim_op *op;
+
+	if (d->op < 0 || (uint32_t)d->op >= (d->from_handler ? p->nactions : p->nsteps)) {
+		snprintf(out->note, sizeof out->note, "the call was not made by one of the program's ops");
+		return false;
+	}
+	if (d->allowed.kind != RM_V_VALUES || d->completed) {
+		snprintf(out->note, sizeof out->note, "the call %s where it had to %s: no expectation on x0 says so",
+			 d->completed ? "completed the handler" : "answered",
+			 d->allowed.kind == RM_V_COMPLETES ? "complete the handler" : "answer differently");
+		return false;
+	}
+	for (unsigned k = 0; k < d->allowed.n; k++)
+		add_unique(set, &n, 16, d->allowed.values[k]);
+	op = d->from_handler ? &p->actions[d->op] : &p->steps[d->op];
+	for (uint32_t k = 0; k < log->n && log->o[k].time < d->time; k++) {
+		const struct sim_obs *o = &log->o[k];
+		if (o->kind == SIM_OBS_CALL && o->from_handler == d->from_handler && o->op == d->op)
+			add_unique(set, &n, 16, o->result);
+	}
+	for (unsigned k = 0; k < n; k++)
+		if (set[k] == d->got) {
+			snprintf(out->note, sizeof out->note, "the same action answered 0x%llx correctly earlier: "
+				 "an expectation on it cannot tell the runs apart", (unsigned long long)d->got);
+			return false;
+		}
+	return expect_x0(p, op, set, n);
+}
+
+/* After step `after`, expect exactly the handler entries of log up to
+ * `until` (logical time, exclusive), plus (pe, event) when extra. */
+static bool pin_dispatches(struct fz_run *r, const struct fz_log *log, uint32_t after, uint64_t until,
+			   bool extra, unsigned pe, int32_t event)
+{
+	struct sim_program *p = &r->prog;
+	struct sim_op op;
+
+	memset(&op, 0, sizeof op);
+	op.kind = SIM_OP_EXPECT_DISPATCHES;
+	op.pe = SIM_NONE;
+	op.target = SIM_NONE;
+	op.save = -1;
+	op.list = p->ndispatches;
+	for (uint32_t k = 0; k < log->n && log->o[k].time < until; k++) {
+		const struct sim_obs *o = &log->o[k];
+		struct sim_expect_dispatch e;
+		if (o->kind != SIM_OBS_DISPATCH || o->step > after)
+			continue;
+		memset(&e, 0, sizeof e);
+		e.pe = o->pe;
+		e.has_event = 1;
+		e.event.kind = SIM_M_EQ;
+		e.event.a = sim_const((uint32_t)o->event);
+		e.handler = -1;
+		sim_add_dispatch(p, &e);
+		op.nlist++;
+	}
+	if (extra) {
+		struct sim_expect_dispatch e;
+		memset(&e, 0, sizeof e);
+		e.pe = (uint8_t)pe;
+		e.has_event = 1;
+		e.event.kind = SIM_M_EQ;
+		e.event.a = sim_const((uint32_t)event);
+		e.handler = -1;
+		sim_add_dispatch(p, &e);
+		op.nlist++;
+	}
+	return !p->oom && fz_insert_step(p, after + 1, &op);
+}
+
+/* Pin the finding of the last run of r->prog with expectations. */
+static void pin(struct fz_run *r, const struct fz_log *log, struct fz_repro *out)
+{
+	const struct fz_disagreement *d = &r->oracle.bad;
+
+	if (!r->oracle.failed) {
+		/* invariants, dispatcher faults: every run checks them */
+		out->expressed = strncmp(r->finding, "migrating", 9) != 0;
+		if (!out->expressed)
+			snprintf(out->note, sizeof out->note, "a difference between a migrated and an unmigrated "
+				 "run: the program migrates where the input did, with no expectation that tells the runs apart");
+		return;
+	}
+	if (log->n < log->total) {
+		snprintf(out->note, sizeof out->note, "the run has more than %u observations", FZ_LOG_MAX);
+		return;
+	}
+	switch (d->kind) {
+	case FZ_D_CALL:
+		out->expressed = pin_call(r, log, out);
+		break;
+	case FZ_D_DISPATCH:
+		out->expressed = pin_dispatches(r, log, d->step, d->time, false, 0, 0);
+		break;
+	case FZ_D_SETTLED:
+		out->expressed = pin_dispatches(r, log, d->step, UINT64_MAX, true, d->pe, d->event);
+		break;
+	case FZ_D_EXPLICIT: {
+		struct sim_op *op = d->step < r->prog.nsteps ? &r->prog.steps[d->step] : NULL;
+		if (op && op->kind == SIM_OP_DISPATCH) {
+			struct sim_check c;
+			memset(&c, 0, sizeof c);
+			c.reg = SIM_R_X0;
+			c.m.kind = SIM_M_NOT;
+			c.m.a = sim_const((uint64_t)d->got);
+			c.m.loc = op->loc;
+			op->checks = r->prog.nchecks;
+			op->nchecks = 1;
+			sim_add_check(&r->prog, &c);
+			out->expressed = !r->prog.oom;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* ---- the whole ---- */
+
+int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, struct fz_repro *out)
+{
+	struct fz_log *log, *keep = r->log;
+	struct sim_run_opts opts;
+
+	memset(out, 0, sizeof *out);
+	out->original_len = size;
+	out->len = size < sizeof out->input ? size : sizeof out->input;
+	out->len = out->len < FZ_HEADER_BYTES ? out->len :
+		   FZ_HEADER_BYTES + records(out->len) * FZ_RECORD_BYTES;
+	memcpy(out->input, data, out->len);
+	if (!finds(r, out->input, out->len, migrate))
+		return 1;
+	snprintf(out->finding, sizeof out->finding, "%s", r->finding);
+	signature(r, out->signature, sizeof out->signature);
+	minimise(r, out, migrate);
+
+	/* the minimised input once more, with its observations kept */
+	log = calloc(1, sizeof *log);
+	if (log == NULL)
+		return -1;
+	r->log = migrate ? NULL : log;       /* fz_run_migrated keeps its own two */
+	if (!finds(r, out->input, out->len, migrate))
+		snprintf(out->note, sizeof out->note, "the minimised input no longer finds anything (nondeterminism?)");
+	else if (r->last_log == NULL)
+		snprintf(out->note, sizeof out->note, "no observations of the run were kept");
+	else
+		pin(r, r->last_log, out);       /* the run that failed: its program is r->prog */
+	r->log = keep;
+	free(log);
+
+	/* run it the way `sdeisim run` would: no model, the input's choices */
+	memset(&opts, 0, sizeof opts);
+	r->choices.next = 0;
+	opts.choice.pick = fz_pick;
+	opts.choice.ctx = &r->choices;
+	opts.max_rounds = FZ_MAX_ROUNDS;
+	opts.slice_budget = FZ_SLICE_BUDGET;
+	if (out->expressed && sim_run(r->cpu, &r->prog, &opts, &out->res) == 0)
+		out->verified = !out->res.passed;
+	if (out->expressed && !out->verified)
+		snprintf(out->note, sizeof out->note, "the program with its expectations passes when run alone");
+	r->choices.next = 0;
+	return 0;
+}

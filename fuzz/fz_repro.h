@@ -1,0 +1,50 @@
+/*
+ * fz_repro.h - from a fuzz input that finds something to the smallest
+ * scenario program that fails the same way: the regression test to
+ * commit.
+ *
+ *  1. The input is run as the harness ran it; its finding is kept as a
+ *     signature (which oracle, which call or event, the message with its
+ *     numbers taken out).
+ *  2. It is minimised record by record: each step, handler action,
+ *     literal and choice record is dropped in turn, the PE count lowered
+ *     and platform events removed, whenever the signature stays the same.
+ *  3. The minimised input's program gets expectations that make it fail
+ *     where the finding is, without the reference model: the answers the
+ *     specification allows for a call the dispatcher got wrong, the
+ *     dispatches that should (or should not) have happened after a step.
+ *     Invariant violations and dispatcher faults need none: the simulator
+ *     checks them in every run.
+ *  4. That program is run as `sdeisim run` would run it (no model) and must
+ *     fail; `verified` says whether it did.
+ */
+#ifndef FZ_REPRO_H
+#define FZ_REPRO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fz_run.h"
+
+struct fz_repro {
+	uint8_t  input[FZ_HEADER_BYTES + FZ_MAX_RECORDS * FZ_RECORD_BYTES];
+	size_t   len;               /* the minimised input */
+	size_t   original_len;
+	char     finding[800];      /* the finding, as the harness reported it */
+	char     signature[400];
+	bool     expressed;         /* the failure is pinned by the program alone */
+	bool     verified;          /* and running the program fails */
+	char     note[400];         /* why it is not expressed / not verified */
+	struct sim_result res;      /* the verification run */
+};
+
+/*
+ * Reproduce data (a fuzz_sdei input, or with migrate a fuzz_migrate one)
+ * on r.  Returns 1 when the input finds nothing, 0 when it does: then
+ * out describes the minimised input and r->prog holds the program with its
+ * expectations (its choices in r->choices).  -1 when out of memory.
+ */
+int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, struct fz_repro *out);
+
+#endif /* FZ_REPRO_H */
