@@ -16,7 +16,10 @@
  *
  * - profile is the built-in platform (sim_platform_profile) a file starts
  *   from when its `platform` does not name one with `profile:`; NULL means
- *   "default".  An unknown name is an error reported at 1:1.
+ *   "default".  An unknown name is an error reported at 1:1.  The profile a
+ *   file runs on (its own, else this one) also chooses the entry of each
+ *   `by_profile` expectation (FORMAT.md); the program holds only that
+ *   entry, as if it had been written in its place.
  *
  * - Returns 0, or -1 with exactly one message in err (truncated to errlen,
  *   always NUL-terminated when errlen > 0):

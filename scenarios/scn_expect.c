@@ -1,7 +1,8 @@
 /*
  * scn_expect.c - expectations (contract "Expectations"): one parser of the
  * EXPECT forms for every place that takes one, register maps, PSTATE as a
- * whole or by fields, and the check lists they become.
+ * whole or by fields, the check lists they become, and `by_profile`
+ * (FORMAT.md), which picks one of them by the profile the file runs on.
  *
  * Checks of one element are collected first and appended together, so
  * that they are contiguous in prog->checks (values of one_of lists go to
@@ -68,19 +69,70 @@ void scn_checks_commit(struct scn *s, const struct scn_checks *b, uint32_t *firs
 	*n = b->n;
 }
 
-/* Does map id have a key among names[] selected by mask? */
-static bool has_key(struct scn *s, int id, const char *const *names, unsigned n, uint64_t mask)
-{
-	const yaml_node_pair_t *pairs;
-	int np;
+/* ---- by_profile ---- */
 
-	if (!scn_is(s, id, YAML_MAPPING_NODE) || (np = scn_map(s, id, "a map", &pairs)) < 0)
-		return false;
-	for (int j = 0; j < np; j++)
-		for (unsigned k = 0; k < n; k++)
-			if (((mask >> k) & 1) && scn_text_is(s, pairs[j].key, names[k]))
-				return true;
-	return false;
+static const char *const by_profile_key[] = { "by_profile" };
+
+/* see scn_internal.h */
+bool scn_is_by_profile(struct scn *s, int id)
+{
+	return scn_has_key(s, id, by_profile_key, 1, 1);
+}
+
+/* see scn_internal.h */
+int scn_by_profile(struct scn *s, int id)
+{
+	static const struct scn_map_spec outer = {
+		"a by_profile expectation", by_profile_key, 1, 1, NULL,
+	};
+	const char *names[SCN_MAX_PROFILES];
+	struct scn_map_spec spec = { "`by_profile`", names, 0, 0, NULL };
+	struct scn_field f[1], pf[SCN_MAX_PROFILES];
+	const char *profile = s->prog->platform.profile;
+	char found[SCN_MSG_MAX];
+	unsigned n = 0, chosen = SCN_MAX_PROFILES;
+	int v;
+
+	if (!scn_is_by_profile(s, id))
+		return id;
+	if (!scn_fields(s, id, &outer, f))
+		return 0;
+	if (!scn_is(s, f[0].value, YAML_MAPPING_NODE)) {
+		scn_fail(s, f[0].value, "`by_profile` is a map from profile names to expectations, "
+			 "such as {default: SUCCESS, tf-a-fvp: DENIED}, found %s",
+			 scn_describe(s, f[0].value, found, sizeof found));
+		return 0;
+	}
+	while (n < SCN_MAX_PROFILES && (names[n] = sim_profile_name(n)) != NULL) {
+		if (strcmp(names[n], profile) == 0)
+			chosen = n;
+		n++;
+	}
+	spec.n = n;
+	spec.allowed = SCN_BIT(n) - 1;
+	/* Every key must be a profile; only the chosen entry is read: the
+	 * others are meant for another platform (PE count, events), so
+	 * checking them against this one would refuse good files. */
+	if (!scn_fields(s, f[0].value, &spec, pf))
+		return 0;
+	if (chosen == SCN_MAX_PROFILES || !pf[chosen].key) {
+		scn_fail(s, f[0].value, "no expectation for profile '%s'", profile);
+		return 0;
+	}
+	v = pf[chosen].value;
+	if (scn_is_by_profile(s, v)) {
+		scn_fail(s, v, "by_profile cannot be nested: the profile is already chosen here");
+		return 0;
+	}
+	return v;
+}
+
+/* A value of an expectation (a one_of member, mask, value, not). */
+static bool expect_value(struct scn *s, int id, unsigned vflags, const char *what,
+			 struct sim_value *out)
+{
+	id = scn_by_profile(s, id);
+	return id && scn_value(s, id, vflags, what, out);
 }
 
 /* ---- One EXPECT ---- */
@@ -111,7 +163,7 @@ static bool one_of(struct scn *s, int id, unsigned vflags, struct sim_match *m)
 	m->list = s->prog->nvalues;
 	for (int k = 0; k < n; k++) {
 		struct sim_value v;
-		if (!scn_value(s, items[k], vflags, "a `one_of` value", &v))
+		if (!expect_value(s, items[k], vflags, "a `one_of` value", &v))
 			return false;
 		sim_add_value(s->prog, v);
 	}
@@ -127,12 +179,15 @@ bool scn_match(struct scn *s, int id, unsigned vflags, struct sim_match *m)
 	bool ok;
 
 	memset(m, 0, sizeof *m);
+	id = scn_by_profile(s, id);
+	if (!id)
+		return false;
 	m->loc = scn_loc(s, id);
 	vflags |= SCN_V_RUNTIME;
 	if (scn_is(s, id, YAML_SEQUENCE_NODE))
 		return scn_fail(s, id, "an expectation is a value, {mask: M, value: V}, {not: V} or "
 				"{one_of: [V, ...]}, found a sequence");
-	if (!scn_is(s, id, YAML_MAPPING_NODE) || has_key(s, id, expect_keys + E_OFFSET, 2, 3)) {
+	if (!scn_is(s, id, YAML_MAPPING_NODE) || scn_has_key(s, id, expect_keys + E_OFFSET, 2, 3)) {
 		m->kind = SIM_M_EQ;
 		return scn_value(s, id, vflags, "the expected value", &m->a);
 	}
@@ -153,13 +208,13 @@ bool scn_match(struct scn *s, int id, unsigned vflags, struct sim_match *m)
 		if (!f[E_MASK].key || !f[E_VALUE].key)
 			return scn_fail(s, id, "{mask: M, value: V} needs both `mask` and `value`");
 		m->kind = SIM_M_MASK;
-		ok = scn_value(s, f[E_MASK].value, vflags, "`mask`", &m->a);
-		ok &= scn_value(s, f[E_VALUE].value, vflags, "`value`", &m->b);
+		ok = expect_value(s, f[E_MASK].value, vflags, "`mask`", &m->a);
+		ok &= expect_value(s, f[E_VALUE].value, vflags, "`value`", &m->b);
 		return ok;
 	}
 	if (f[E_NOT].key) {
 		m->kind = SIM_M_NOT;
-		return scn_value(s, f[E_NOT].value, vflags, "`not`", &m->a);
+		return expect_value(s, f[E_NOT].value, vflags, "`not`", &m->a);
 	}
 	if (f[E_ONE_OF].key)
 		return one_of(s, f[E_ONE_OF].value, vflags, m);
@@ -197,7 +252,10 @@ bool scn_pstate_checks(struct scn *s, int id, struct scn_checks *b)
 	struct scn_field f[SCN_PSTATE_FIELDS];
 	struct sim_match m;
 
-	if (has_key(s, id, scn_pstate_fields, SCN_PSTATE_FIELDS, SCN_BIT(SCN_PSTATE_FIELDS) - 1)) {
+	id = scn_by_profile(s, id);
+	if (!id)
+		return false;
+	if (scn_has_key(s, id, scn_pstate_fields, SCN_PSTATE_FIELDS, SCN_BIT(SCN_PSTATE_FIELDS) - 1)) {
 		bool ok = scn_fields(s, id, &spec, f);
 		ok &= field_checks(s, f, SCN_PSTATE_FIELDS, SIM_R_PSTATE_EL, vflags, b);
 		return ok;
@@ -221,7 +279,13 @@ bool scn_expect(struct scn *s, int id, bool width32, uint32_t *first, uint32_t *
 
 	b.n = 0;
 	scn_reg_keys(names);
-	if (has_key(s, id, names, SCN_REG_KEYS, xn)) {
+	id = scn_by_profile(s, id);
+	if (!id) {
+		*first = s->prog->nchecks;
+		*n = 0;
+		return false;
+	}
+	if (scn_has_key(s, id, names, SCN_REG_KEYS, xn)) {
 		ok = scn_fields(s, id, &spec, f);
 		ok &= field_checks(s, f, SIM_R_SP, SIM_R_X0, SCN_V_RUNTIME, &b);
 	} else {

@@ -100,6 +100,9 @@ bool scn_is_ident(const char *text, size_t len);
 int scn_seq(struct scn *s, int id, const char *what, const yaml_node_item_t **items);
 int scn_map(struct scn *s, int id, const char *what, const yaml_node_pair_t **pairs);
 
+/* Is id a map with a key among names[0..n) whose bit is set in mask? */
+bool scn_has_key(struct scn *s, int id, const char *const *names, unsigned n, uint64_t mask);
+
 /* Sort the pairs of map id into f[0..spec->n) by key, with an error for
  * each key that is unknown, not allowed, not a scalar or repeated (f keeps
  * the first).  The map MUST be a map.  Returns false on any error. */
@@ -157,6 +160,17 @@ struct scn_checks {
 	unsigned n;
 };
 
+#define SCN_MAX_PROFILES 8u   /* built-in profiles (sim_profile_name) */
+
+/* Is id a {by_profile: ...} map? */
+bool scn_is_by_profile(struct scn *s, int id);
+/* The node an expectation is read from: id itself, or for a
+ * {by_profile: {PROFILE: E, ...}} map the E of the profile the file runs
+ * on (prog->platform.profile).  0 with an error recorded when a key is not
+ * a profile, the profile has no entry, or the entry is a by_profile. */
+int scn_by_profile(struct scn *s, int id);
+
+/* One EXPECT (by_profile resolved first). */
 bool scn_match(struct scn *s, int id, unsigned vflags, struct sim_match *m);
 /* `expect:` of a call, psci or dispatch: x0, or a register map x0..x30. */
 bool scn_expect(struct scn *s, int id, bool width32, uint32_t *first, uint32_t *n);

@@ -253,6 +253,21 @@ int scn_map(struct scn *s, int id, const char *what, const yaml_node_pair_t **pa
 	return (int)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
 }
 
+/* see scn_internal.h */
+bool scn_has_key(struct scn *s, int id, const char *const *names, unsigned n, uint64_t mask)
+{
+	const yaml_node_pair_t *pairs;
+	int np;
+
+	if (!scn_is(s, id, YAML_MAPPING_NODE) || (np = scn_map(s, id, "a map", &pairs)) < 0)
+		return false;
+	for (int j = 0; j < np; j++)
+		for (unsigned k = 0; k < n; k++)
+			if (((mask >> k) & 1) && scn_text_is(s, pairs[j].key, names[k]))
+				return true;
+	return false;
+}
+
 /* "a, b or c" of the names[] whose bit is set in mask. */
 static const char *list_names(const char *const *names, unsigned n, uint64_t mask, char *buf,
 			      size_t size)

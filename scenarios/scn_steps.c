@@ -150,6 +150,13 @@ static bool entries(struct scn *s, const struct scn_opin *in, const char *what,
 	return true;
 }
 
+/* `pe:` of an expect_* entry, which may depend on the profile too. */
+static bool profiled_pe(struct scn *s, int id, uint8_t *pe)
+{
+	id = scn_by_profile(s, id);
+	return id && scn_pe(s, id, "`pe`", pe);
+}
+
 static bool dispatch_entry(struct scn *s, int id)
 {
 	enum { D_PE, D_EVENT, D_HANDLER, D_ARG, D_COUNT };
@@ -171,13 +178,15 @@ static bool dispatch_entry(struct scn *s, int id)
 				"arg} (each optional), found %s", scn_describe(s, id, found, sizeof found));
 	ok = scn_fields(s, id, &spec, f);
 	if (f[D_PE].key)
-		ok &= scn_pe(s, f[D_PE].value, "`pe`", &e.pe);
+		ok &= profiled_pe(s, f[D_PE].value, &e.pe);
 	if (f[D_EVENT].key) {
 		e.has_event = 1;
 		ok &= scn_match(s, f[D_EVENT].value, SCN_V_RUNTIME, &e.event);
 	}
-	if (f[D_HANDLER].key)
-		ok &= scn_handler_ref(s, f[D_HANDLER].value, "`handler`", &e.handler);
+	if (f[D_HANDLER].key) {
+		int h = scn_by_profile(s, f[D_HANDLER].value);
+		ok &= h && scn_handler_ref(s, h, "`handler`", &e.handler);
+	}
 	if (f[D_ARG].key) {
 		e.has_arg = 1;
 		ok &= scn_match(s, f[D_ARG].value, SCN_V_RUNTIME, &e.arg);
@@ -209,7 +218,7 @@ static bool resume_entry(struct scn *s, int id)
 				"(each optional), found %s", scn_describe(s, id, found, sizeof found));
 	ok = scn_fields(s, id, &spec, f);
 	if (f[R_PE].key)
-		ok &= scn_pe(s, f[R_PE].value, "`pe`", &e.pe);
+		ok &= profiled_pe(s, f[R_PE].value, &e.pe);
 	n = scn_in_file_order(f + R_ELR, R_COUNT - R_ELR, order);
 	for (unsigned k = 0; k < n; k++) {
 		unsigned key = R_ELR + order[k];

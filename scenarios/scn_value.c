@@ -147,6 +147,9 @@ static bool map_value(struct scn *s, int id, unsigned flags, const char *what,
 	int32_t h = 0;
 	uint8_t pe = 0;
 
+	if (scn_is_by_profile(s, id))
+		return scn_fail(s, id, "%s: `by_profile` is only used where an expectation is (expect, "
+				"expect_entry, expect_dispatches, expect_resumes, expect_view)", what);
 	if (!scn_fields(s, id, &spec, f))
 		return false;
 	if ((f[0].key != 0) == (f[1].key != 0))

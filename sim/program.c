@@ -85,6 +85,13 @@ static void platform_tfa_fvp(struct sim_platform *p)
 	p->policy.number_space = SDD_BOUND_ANY_SPACE;
 }
 
+static const char *const profile_names[] = { "default", "tf-a-fvp" };
+
+const char *sim_profile_name(unsigned k)
+{
+	return k < sizeof profile_names / sizeof profile_names[0] ? profile_names[k] : NULL;
+}
+
 bool sim_platform_profile(struct sim_platform *p, const char *name)
 {
 	if (strcmp(name, "default") == 0) {

@@ -232,6 +232,8 @@ struct sim_program {
 /* The `default` platform of contract/scenario-v1.md and the `tf-a-fvp`
  * profile.  Returns false for an unknown profile name. */
 bool sim_platform_profile(struct sim_platform *p, const char *name);
+/* Name of built-in profile k (0: "default"), NULL past the last. */
+const char *sim_profile_name(unsigned k);
 
 /* The SDD platform description (events sorted, bind slots added) for p.
  * Returns 0, or an sdd_init_error for a description the core refuses. */

@@ -63,6 +63,12 @@ const char *var_name(const struct sim_program *p, uint32_t k);
 	cmocka_unit_test_setup_teardown(test_elf_handlers, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_reload_and_api, setup, teardown)
 
+/* test_scn_ext.c */
+#define EXT_CASES \
+	cmocka_unit_test_setup_teardown(test_by_profile_default, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_by_profile_tfa, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_by_profile_errors, setup, teardown)
+
 #define MALFORMED_CASES \
 	cmocka_unit_test_setup_teardown(test_generated_inputs, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_more_errors, setup, teardown)
@@ -77,6 +83,9 @@ void test_steps_details(void **state);
 void test_references_and_aliases(void **state);
 void test_elf_handlers(void **state);
 void test_reload_and_api(void **state);
+void test_by_profile_default(void **state);
+void test_by_profile_tfa(void **state);
+void test_by_profile_errors(void **state);
 void test_generated_inputs(void **state);
 void test_more_errors(void **state);
 
