@@ -163,17 +163,18 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 			disagree(o, ob->step, why, &d);
 		}
 		break;
+	/* paused[pe]: bit d-1 for a paused handler at depth d (as the machine) */
 	case SIM_OBS_YIELD:
-		if (ob->pe < o->npe)
-			o->paused[ob->pe] = ob->depth;
+		if (ob->pe < o->npe && ob->depth > 0)
+			o->paused[ob->pe] |= (uint8_t)(1u << (ob->depth - 1));
 		break;
 	case SIM_OBS_RESUME:
-		if (ob->pe < o->npe)
-			o->paused[ob->pe] = 0;
+		if (ob->pe < o->npe && ob->depth > 0)
+			o->paused[ob->pe] &= (uint8_t)~(1u << (ob->depth - 1));
 		break;
 	case SIM_OBS_COMPLETE:
-		if (ob->pe < o->npe && o->paused[ob->pe] > ob->depth)
-			o->paused[ob->pe] = 0;
+		if (ob->pe < o->npe)
+			o->paused[ob->pe] &= (uint8_t)((1u << ob->depth) - 1);
 		break;
 	case SIM_OBS_POWER:
 		power(o, ob);

@@ -53,7 +53,7 @@ static enum progress pe_progress(struct sim_machine *m, unsigned pe)
 		return P_IRQ;
 	/* code to run: a handler not paused, or (after COMPLETE_AND_RESUME) a
 	 * main context that has not parked yet */
-	if (p->depth > 0 ? p->paused != p->depth : p->ctx.pc != RT_MAIN_IDLE)
+	if (p->depth > 0 ? !((p->paused >> (p->depth - 1)) & 1u) : p->ctx.pc != RT_MAIN_IDLE)
 		return P_RUN;
 	return P_NONE;
 }
@@ -235,8 +235,7 @@ static void note_complete(struct sim_machine *m, unsigned pe, const struct sdd_o
 	if (p->depth > 0)
 		p->last_completed = p->disp[p->depth - 1];
 	p->depth = o->depth;
-	if (p->paused > p->depth)
-		p->paused = 0;       /* the paused handler itself was completed */
+	p->paused &= (uint8_t)((1u << p->depth) - 1);   /* a completed handler is no longer paused */
 	memset(&ob, 0, sizeof ob);
 	ob.kind = SIM_OBS_COMPLETE;
 	ob.pe = (uint8_t)pe;
@@ -430,7 +429,7 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 		}
 		if (imm == RT_SVC_YIELD) {
 			struct sim_obs ob;
-			p->paused = p->depth;
+			p->paused |= (uint8_t)(1u << (p->depth - 1));
 			memset(&ob, 0, sizeof ob);
 			ob.kind = SIM_OBS_YIELD;
 			ob.pe = (uint8_t)pe;

@@ -440,10 +440,13 @@ static void run_step(struct sim_machine *m, const struct sim_op *op)
 				sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "no handler is paused on PE %u", pe);
 			break;
 		}
-		m->pe[pe].paused = 0;
+		/* the innermost paused handler goes on (one below it stays paused) */
+		ob.depth = 1;
+		while (m->pe[pe].paused >> ob.depth)
+			ob.depth++;
+		m->pe[pe].paused &= (uint8_t)~(1u << (ob.depth - 1));
 		ob.kind = SIM_OBS_RESUME;
 		ob.pe = (uint8_t)pe;
-		ob.depth = m->pe[pe].depth;
 		sim_observe(m, &ob);
 		break;
 	case SIM_OP_EXPECT_DISPATCHES:

@@ -41,8 +41,8 @@ enum sim_obs_kind {
 	SIM_OBS_COMPLETE,    /* a handler completed (event; status: COMPLETE status, or -1 for
 			      * COMPLETE_AND_RESUME, -2 implicit completion) */
 	SIM_OBS_LANDING,     /* the resume pad or a vector was reached (regs: elr, spsr, pstate, vector) */
-	SIM_OBS_YIELD,       /* a handler paused */
-	SIM_OBS_RESUME,      /* a paused handler was resumed */
+	SIM_OBS_YIELD,       /* a handler paused (depth: its depth) */
+	SIM_OBS_RESUME,      /* a paused handler was resumed (depth: its depth) */
 	SIM_OBS_POWER,       /* a PE's power state changed (status: enum sim_power; regs[0]: the previous one) */
 	SIM_OBS_MIGRATE,     /* the machine was saved and restored into a fresh one */
 	SIM_OBS_FAIL,        /* the scenario failed (text) */

@@ -36,7 +36,7 @@ struct sim_pe {
 	struct sim_ctx ctx;      /* what the PE executes now (main context or a handler) */
 	uint8_t  power;          /* enum sim_power */
 	uint8_t  depth;          /* handlers running here (mirrors the core) */
-	uint8_t  paused;         /* depth of a handler stopped by yield; 0: none */
+	uint8_t  paused;         /* bit d-1: the handler at depth d is stopped by a yield */
 	uint8_t  stuck;          /* stopped for good: a handler faulted or ran out of actions */
 	uint8_t  npri;           /* explicit-dispatch priority activations */
 	uint8_t  saved_pmr[2];   /* PMR before each activation */
