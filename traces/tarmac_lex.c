@@ -49,7 +49,7 @@ static bool next_token(struct cursor *c, struct token *t)
 
 static bool is(const struct token *t, const char *word)
 {
-	return strlen(word) == t->n && memcmp(t->p, word, t->n) == 0;
+	return word[0] == t->p[0] && strncmp(word, t->p, t->n) == 0 && word[t->n] == 0;
 }
 
 static bool is_nocase(const char *p, size_t n, const char *word)
@@ -89,23 +89,26 @@ static enum kw keyword(const struct token *t)
 		"LD", "ST", "CADI", "SIGNAL", "SIGNAL:", "BR", "P", "CACHE", "TTW", "TLB",
 		"INFO_EXCEPTION_REASON", "Tarmac",
 	};
+	const char *p = t->p;
 
-	if (is(t, "IT"))  return KW_IT;
-	if (is(t, "IS"))  return KW_IS;
-	if (is(t, "IF"))  return KW_IF;
-	if (is(t, "ES"))  return KW_ES;
-	if (is(t, "R"))   return KW_R;
-	if (is(t, "E"))   return KW_E;
-	if (is(t, "EXC")) return KW_EXC;
+	/* the kinds of nearly every line first, without a table */
+	if (t->n == 1)
+		return p[0] == 'R' ? KW_R : p[0] == 'E' ? KW_E : p[0] == 'P' ? KW_IGN : KW_NONE;
+	if (t->n == 2 && p[0] == 'I')
+		return p[1] == 'T' ? KW_IT : p[1] == 'S' ? KW_IS : p[1] == 'F' ? KW_IF : KW_NONE;
+	if (t->n == 2 && p[0] == 'E' && p[1] == 'S')
+		return KW_ES;
+	if (is(t, "EXC"))
+		return KW_EXC;
 	for (size_t k = 0; k < sizeof ignored / sizeof ignored[0]; k++)
 		if (is(t, ignored[k]))
 			return KW_IGN;
 	/* memory: MR4, MW8, MNW4___D, ...; and the R01..R08 / W01..W08 form */
-	if (t->n >= 3 && t->p[0] == 'M' && strchr("RWN", t->p[1]))
+	if (t->n >= 3 && p[0] == 'M' && strchr("RWN", p[1]))
 		for (size_t i = 2; i < t->n; i++)
-			if (isdigit((unsigned char)t->p[i]))
+			if (isdigit((unsigned char)p[i]))
 				return KW_IGN;
-	if (t->n == 3 && (t->p[0] == 'R' || t->p[0] == 'W') && all_digits(t->p + 1, 2))
+	if (t->n == 3 && (p[0] == 'R' || p[0] == 'W') && all_digits(p + 1, 2))
 		return KW_IGN;
 	return KW_NONE;
 }
@@ -116,7 +119,7 @@ static bool is_unit(const char *p, size_t n)
 {
 	static const char *const units[] = { "clk", "ns", "ps", "cs", "cyc", "tic", "us" };
 	for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
-		if (strlen(units[k]) == n && memcmp(units[k], p, n) == 0)
+		if (strncmp(units[k], p, n) == 0 && units[k][n] == 0)
 			return true;
 	return false;
 }

@@ -83,13 +83,29 @@ bool trace_scan_u64(const char *s, size_t n, unsigned base, uint64_t *out)
 	}
 	if (n == 0)
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		int d = hexval(s[i]);
-		if (d < 0 || (unsigned)d >= base)
+	if (base == 16) {
+		/* leading zeros are allowed; what follows them must fit in 64 bits */
+		while (n > 16 && *s == '0') {
+			s++;
+			n--;
+		}
+		if (n > 16)
 			return false;
-		if (v > (UINT64_MAX - (uint64_t)d) / base)
-			return false;
-		v = v * base + (uint64_t)d;
+		for (size_t i = 0; i < n; i++) {
+			int d = hexval(s[i]);
+			if (d < 0)
+				return false;
+			v = v << 4 | (uint64_t)d;
+		}
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			unsigned d = (unsigned)(s[i] - '0');
+			if (d > 9)
+				return false;
+			if (v > UINT64_MAX / 10 || (v == UINT64_MAX / 10 && d > UINT64_MAX % 10))
+				return false;
+			v = v * 10 + d;
+		}
 	}
 	*out = v;
 	return true;
