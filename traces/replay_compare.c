@@ -409,7 +409,8 @@ int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, st
 		diverge(&c, stop_line, "the replay stopped: %s", res.message);
 	}
 	untried = report_unreached(&c, sum->stopped, stop_line);
-	qsort(c.div, c.ndiv, sizeof *c.div, by_line);
+	if (c.ndiv)
+		qsort(c.div, c.ndiv, sizeof *c.div, by_line);
 	limit = first && c.ndiv ? 1 : c.ndiv;
 	for (uint32_t k = 0; k < limit; k++)
 		fprintf(out, "%s\n", c.div[k].text);

@@ -13,6 +13,7 @@
 #include "trace_internal.h"
 
 #define MAX_LINE 65536
+#define MAX_SRC_FILES 1024   /* distinct src= files a reader keeps: its memory stays bounded */
 
 enum key {
 	K_T = 0, K_PE, K_CONDUIT, K_EL, K_H, K_FN, K_X0, K_X1, K_X2, K_X3, K_X4, K_X5, K_END,
@@ -133,6 +134,8 @@ static const char *intern(struct trace_reader *rd, const char *s)
 	for (uint32_t k = rd->nfiles; k-- > 0;)
 		if (strcmp(rd->files[k], s) == 0)
 			return rd->files[k];
+	if (rd->nfiles == MAX_SRC_FILES)
+		return NULL;
 	if (rd->nfiles == rd->cap_files) {
 		uint32_t cap = rd->cap_files ? rd->cap_files * 2 : 4;
 		char **bigger = realloc(rd->files, cap * sizeof *bigger);
@@ -221,7 +224,7 @@ static int src_field(struct trace_reader *rd, const struct field *fd, struct tra
 		return fail(rd, col_of(fd, fd->v + bad), "src: malformed %%XX escape");
 	rec->src_file = intern(rd, rd->scratch);
 	if (!rec->src_file)
-		return fail(rd, col_of(fd, fd->v), "out of memory");
+		return fail(rd, col_of(fd, fd->v), "src: more than %d different files, or out of memory", MAX_SRC_FILES);
 	rec->src_line = (uint32_t)line;
 	rec->has |= TRACE_HAS_SRC;
 	return 0;
