@@ -196,7 +196,7 @@ enum scn_okey {
 	SCN_OK_CALL = 0, SCN_OK_FID, SCN_OK_PSCI, SCN_OK_INTERRUPT, SCN_OK_SET, SCN_OK_WAKE,
 	SCN_OK_RESUME, SCN_OK_MIGRATE, SCN_OK_DISPATCH, SCN_OK_EXPECT_DISPATCHES,
 	SCN_OK_EXPECT_RESUMES, SCN_OK_EXPECT_ENTRY, SCN_OK_YIELD, SCN_OK_COMPLETE,
-	SCN_OK_COMPLETE_AND_RESUME,
+	SCN_OK_COMPLETE_AND_RESUME, SCN_OK_EXPECT_VIEW,
 	SCN_OK_KINDS,
 	SCN_OK_PE = SCN_OK_KINDS, SCN_OK_ARGS, SCN_OK_EXPECT, SCN_OK_SAVE, SCN_OK_FROM_EL,
 	SCN_OK_TARGET, SCN_OK_STATE,
@@ -227,6 +227,8 @@ bool scn_parse_expect_dispatches(struct scn *s, const struct scn_opin *in, struc
 bool scn_parse_expect_resumes(struct scn *s, const struct scn_opin *in, struct sim_op *op);
 bool scn_parse_expect_entry(struct scn *s, const struct scn_opin *in, struct sim_op *op);
 bool scn_parse_complete(struct scn *s, const struct scn_opin *in, struct sim_op *op);
+/* scn_view.c */
+bool scn_parse_expect_view(struct scn *s, const struct scn_opin *in, struct sim_op *op);
 
 /* `pe:` of a step: the PE index given, or dflt. */
 bool scn_op_pe(struct scn *s, const struct scn_opin *in, uint8_t dflt, struct sim_op *op);

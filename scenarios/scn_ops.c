@@ -28,6 +28,7 @@ static const char *const op_keys[SCN_OK_COUNT] = {
 	[SCN_OK_YIELD] = "yield",
 	[SCN_OK_COMPLETE] = "complete",
 	[SCN_OK_COMPLETE_AND_RESUME] = "complete_and_resume",
+	[SCN_OK_EXPECT_VIEW] = "expect_view",
 	[SCN_OK_PE] = "pe",
 	[SCN_OK_ARGS] = "args",
 	[SCN_OK_EXPECT] = "expect",
@@ -74,6 +75,8 @@ static const struct scn_kind {
 	[SCN_OK_COMPLETE] = { SIM_OP_COMPLETE, "complete", false, true, 0, 0, scn_parse_complete },
 	[SCN_OK_COMPLETE_AND_RESUME] = { SIM_OP_COMPLETE_AND_RESUME, "complete_and_resume", false,
 					 true, 0, 0, scn_parse_complete },
+	[SCN_OK_EXPECT_VIEW] = { SIM_OP_EXPECT_VIEW, "expect_view", true, false, 0, 0,
+				 scn_parse_expect_view },
 };
 
 static bool kind_allowed(unsigned k, bool action)

@@ -191,8 +191,8 @@ static bool name_value(struct scn *s, int id, unsigned flags, const char *what,
 		if (!is(t, len, run_names[k].name))
 			continue;
 		if (run_names[k].needs == SCN_V_INTERRUPTED && !(flags & SCN_V_INTERRUPTED))
-			return scn_fail(s, id, "%s can only be used in expect_entry and "
-					"expect_resumes", run_names[k].name);
+			return scn_fail(s, id, "%s can only be used in expect_entry, "
+					"expect_resumes and expect_view", run_names[k].name);
 		if (!need_runtime(s, id, flags, what, ""))
 			return false;
 		out->kind = run_names[k].kind;

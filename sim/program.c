@@ -225,6 +225,11 @@ uint32_t sim_add_resume(struct sim_program *p, const struct sim_expect_resume *e
 	return POOL_ADD(p, resumes, nresumes, cap_resumes, *e);
 }
 
+uint32_t sim_add_view(struct sim_program *p, const struct sim_expect_view *e)
+{
+	return POOL_ADD(p, views, nviews, cap_views, *e);
+}
+
 uint32_t sim_add_string(struct sim_program *p, const char *s)
 {
 	size_t len = strlen(s) + 1;
@@ -286,7 +291,7 @@ void sim_program_reset(struct sim_program *p)
 	p->file = p->name = p->description = NULL;
 	platform_default(&p->platform);
 	p->nsteps = p->nactions = p->nhandlers = p->nvalues = p->nchecks = 0;
-	p->nassigns = p->ndispatches = p->nresumes = p->nstrings = p->nvars = 0;
+	p->nassigns = p->ndispatches = p->nresumes = p->nviews = p->nstrings = p->nvars = 0;
 	p->oom = false;
 	p->lenient = false;
 }
@@ -302,6 +307,7 @@ void sim_program_free(struct sim_program *p)
 	free(p->assigns);
 	free(p->dispatches);
 	free(p->resumes);
+	free(p->views);
 	free(p->strings);
 	free(p->vars);
 	memset(p, 0, sizeof *p);
@@ -312,7 +318,7 @@ void sim_program_free(struct sim_program *p)
 static const char *const op_names[SIM_OP_KIND_COUNT] = {
 	"call", "psci", "interrupt", "set", "wake", "dispatch", "migrate", "resume",
 	"expect_dispatches", "expect_resumes", "expect_entry", "yield", "complete",
-	"complete_and_resume",
+	"complete_and_resume", "expect_view",
 };
 
 static const char *const psci_names[SIM_PSCI_FN_COUNT] = {
@@ -322,7 +328,8 @@ static const char *const psci_names[SIM_PSCI_FN_COUNT] = {
 
 static const char *const reg_names[SIM_R_COUNT - SIM_R_SP] = {
 	"sp", "pc", "pstate", "pstate.el", "pstate.daif", "pstate.spsel", "pstate.pan",
-	"pstate.dit", "pstate.nzcv", "elr", "spsr",
+	"pstate.dit", "pstate.nzcv", "elr", "spsr", "masked", "depth", "registered", "enabled",
+	"running", "pending", "bound", "ep", "arg", "flags", "state",
 };
 
 const char *sim_op_name(unsigned kind)

@@ -53,7 +53,9 @@ enum sim_mkind {
 	SIM_M_EQ = 0,        /* == a */
 	SIM_M_MASK,          /* (v & a) == b */
 	SIM_M_NOT,           /* != a */
-	SIM_M_ONE_OF         /* == one of values[list .. list+count) */
+	SIM_M_ONE_OF,        /* == one of values[list .. list+count) */
+	SIM_M_SET            /* a bitmap by event index (expect_view) that holds exactly the
+			      * events numbered values[list .. list+count) */
 };
 
 struct sim_match {
@@ -78,6 +80,18 @@ enum sim_reg {
 	SIM_R_PSTATE_NZCV,
 	SIM_R_ELR,           /* ELR of the client EL (expect_resumes) */
 	SIM_R_SPSR,          /* SPSR of the client EL (expect_resumes) */
+	/* expect_view: the dispatcher's register view of a PE (sdd_reg_read) */
+	SIM_R_VIEW_MASKED,   /* SDD_REG_PE_STATE bit 0 */
+	SIM_R_VIEW_DEPTH,    /* SDD_REG_PE_STATE bits 2:1 */
+	SIM_R_VIEW_REGISTERED, /* the bitmaps SDD_REG_REGISTERED .. SDD_REG_BOUND, in that order */
+	SIM_R_VIEW_ENABLED,
+	SIM_R_VIEW_RUNNING,
+	SIM_R_VIEW_PENDING,
+	SIM_R_VIEW_BOUND,
+	SIM_R_VIEW_EP,       /* SDD_REG_HANDLER_BASE + event index: [0] .. [3], in that order */
+	SIM_R_VIEW_ARG,
+	SIM_R_VIEW_FLAGS,
+	SIM_R_VIEW_STATE,
 	SIM_R_COUNT
 };
 
@@ -110,6 +124,7 @@ enum sim_op_kind {
 	SIM_OP_YIELD,             /* action: pause until a resume step */
 	SIM_OP_COMPLETE,          /* action: EVENT_COMPLETE(value) */
 	SIM_OP_COMPLETE_AND_RESUME, /* action: EVENT_COMPLETE_AND_RESUME(value) */
+	SIM_OP_EXPECT_VIEW,       /* step: checks on the dispatcher's register view of pe (views[]) */
 	SIM_OP_KIND_COUNT
 };
 
@@ -136,7 +151,8 @@ struct sim_op {
 	uint32_t args, nargs;     /* values[] range: x1, x2, ... */
 	uint32_t checks, nchecks; /* checks[] range: expect (x0, or a register map) */
 	uint32_t sets, nsets;     /* assigns[] range (SET) */
-	uint32_t list, nlist;     /* EXPECT_DISPATCHES: dispatches[]; EXPECT_RESUMES: resumes[] */
+	uint32_t list, nlist;     /* EXPECT_DISPATCHES: dispatches[]; EXPECT_RESUMES: resumes[];
+				   * EXPECT_VIEW: views[] */
 	struct sim_loc loc;
 };
 
@@ -153,6 +169,23 @@ struct sim_expect_dispatch {
  * PSTATE (SIM_R_PSTATE*) of the landing. */
 struct sim_expect_resume {
 	uint8_t  pe;              /* SIM_NONE: any PE */
+	uint32_t checks, nchecks;
+	struct sim_loc loc;
+};
+
+/* What one part of an expect_view step reads from the dispatcher's view. */
+enum sim_view_part {
+	SIM_VIEW_PE = 0,          /* mask, depth, bitmaps: SIM_R_VIEW_MASKED .. SIM_R_VIEW_BOUND */
+	SIM_VIEW_CONTEXT,         /* SDD_REG_CONTEXT0: SIM_R_PC, SIM_R_PSTATE(_*), x0..x17 */
+	SIM_VIEW_NESTED_CONTEXT,  /* SDD_REG_CONTEXT1: the same */
+	SIM_VIEW_EVENT            /* SDD_REG_HANDLER_BASE + index of `event`: SIM_R_VIEW_EP .. STATE */
+};
+
+/* One part of an expect_view step: checks[checks .. +nchecks) on what
+ * part reads.  A step's parts are in the order of the file. */
+struct sim_expect_view {
+	uint8_t  part;            /* enum sim_view_part */
+	struct sim_value event;   /* EVENT: the event number */
 	uint32_t checks, nchecks;
 	struct sim_loc loc;
 };
@@ -220,6 +253,7 @@ struct sim_program {
 	struct sim_assign *assigns;           uint32_t nassigns, cap_assigns;
 	struct sim_expect_dispatch *dispatches; uint32_t ndispatches, cap_dispatches;
 	struct sim_expect_resume *resumes;    uint32_t nresumes, cap_resumes;
+	struct sim_expect_view *views;        uint32_t nviews, cap_views;
 	char   *strings;                      uint32_t nstrings, cap_strings;
 	uint32_t *vars;                       uint32_t nvars, cap_vars;   /* strings[] offset of each name */
 	bool    oom;              /* an allocation failed: the program is unusable */
@@ -255,6 +289,7 @@ uint32_t sim_add_check(struct sim_program *p, const struct sim_check *c);
 uint32_t sim_add_assign(struct sim_program *p, const struct sim_assign *a);
 uint32_t sim_add_dispatch(struct sim_program *p, const struct sim_expect_dispatch *e);
 uint32_t sim_add_resume(struct sim_program *p, const struct sim_expect_resume *e);
+uint32_t sim_add_view(struct sim_program *p, const struct sim_expect_view *e);
 uint32_t sim_add_string(struct sim_program *p, const char *s);
 /* Variable index of name, creating it. */
 uint32_t sim_var(struct sim_program *p, const char *name);

@@ -95,7 +95,8 @@ static int match(struct sim_machine *m, const struct sim_match *mt, uint64_t see
 
 	if (mt->width32)
 		seen = (uint64_t)(int64_t)(int32_t)seen;
-	if (mt->kind != SIM_M_ONE_OF && !sim_resolve(m, &mt->a, int_pc, int_pstate, mt->loc, &a))
+	if (mt->kind != SIM_M_ONE_OF && mt->kind != SIM_M_SET &&
+	    !sim_resolve(m, &mt->a, int_pc, int_pstate, mt->loc, &a))
 		return -1;
 	switch (mt->kind) {
 	case SIM_M_EQ:
@@ -109,6 +110,11 @@ static int match(struct sim_machine *m, const struct sim_match *mt, uint64_t see
 			return -1;
 		snprintf(desc, n, "(value & %s) == %s", show(sa, sizeof sa, a), show(sb, sizeof sb, b));
 		return (seen & a) == b;
+	case SIM_M_SET:
+		if (!sim_event_set(m, mt, &a))
+			return -1;
+		sim_show_events(m, a, desc, n);
+		return seen == a;
 	default: {
 		size_t used = (size_t)snprintf(desc, n, "one of");
 		int hit = 0;
@@ -126,8 +132,10 @@ static int match(struct sim_machine *m, const struct sim_match *mt, uint64_t see
 	}
 }
 
-static uint64_t reg_value(const struct sim_ctx *c, unsigned reg)
+static uint64_t reg_value(const void *src, unsigned reg)
 {
+	const struct sim_ctx *c = src;
+
 	if (reg < SIM_R_SP)
 		return c->x[reg];
 	switch (reg) {
@@ -146,21 +154,33 @@ static uint64_t reg_value(const struct sim_ctx *c, unsigned reg)
 	}
 }
 
-bool sim_check_regs(struct sim_machine *m, uint32_t first, uint32_t n, const struct sim_ctx *c,
+bool sim_check_list(struct sim_machine *m, uint32_t first, uint32_t n,
+		    uint64_t (*get)(const void *src, unsigned reg), const void *src,
 		    uint64_t int_pc, uint64_t int_pstate, const char *describe)
 {
 	for (uint32_t k = 0; k < n && !m->failed; k++) {
 		const struct sim_check *ck = &m->prog->checks[first + k];
-		uint64_t seen = reg_value(c, ck->reg);
-		char desc[300], s[48];
+		uint64_t seen = get(src, ck->reg);
+		char desc[300], s[300];
 		int r = match(m, &ck->m, seen, int_pc, int_pstate, desc, sizeof desc);
-		if (r == 0)
+		if (r == 0) {
+			if (ck->m.kind == SIM_M_SET)
+				sim_show_events(m, seen, s, sizeof s);
+			else
+				show(s, sizeof s, seen);
 			sim_fail(m, SIM_FAIL_EXPECT, ck->m.loc, "%s: expected %s == %s, got %s", describe,
-				 sim_reg_name(ck->reg), desc, show(s, sizeof s, seen));
+				 sim_reg_name(ck->reg), desc, s);
+		}
 		if (r != 1)
 			return false;
 	}
 	return !m->failed;
+}
+
+bool sim_check_regs(struct sim_machine *m, uint32_t first, uint32_t n, const struct sim_ctx *c,
+		    uint64_t int_pc, uint64_t int_pstate, const char *describe)
+{
+	return sim_check_list(m, first, n, reg_value, c, int_pc, int_pstate, describe);
 }
 
 /* What a call was, in words: "EVENT_STATUS on PE 1 (handler 'h')". */
@@ -454,6 +474,9 @@ static void run_step(struct sim_machine *m, const struct sim_op *op)
 		break;
 	case SIM_OP_EXPECT_RESUMES:
 		expect_resumes(m, op);
+		break;
+	case SIM_OP_EXPECT_VIEW:
+		sim_expect_view(m, op);
 		break;
 	default:
 		sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "'%s' is not a step", sim_op_name(op->kind));

@@ -202,9 +202,23 @@ bool sim_resolve(struct sim_machine *m, const struct sim_value *v, uint64_t int_
  * describe: what is being checked, for the message.  false on mismatch. */
 bool sim_check_regs(struct sim_machine *m, uint32_t first, uint32_t n, const struct sim_ctx *c,
 		    uint64_t int_pc, uint64_t int_pstate, const char *describe);
+/* The same for any source of values: get(src, reg) is what check reg sees. */
+bool sim_check_list(struct sim_machine *m, uint32_t first, uint32_t n,
+		    uint64_t (*get)(const void *src, unsigned reg), const void *src,
+		    uint64_t int_pc, uint64_t int_pstate, const char *describe);
 /* After a call: check op's expectations on x0 (or the register map) and save. */
 void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct sim_ctx *c,
 		    int64_t x0, unsigned pe);
+
+/* ---- view.c ---- */
+
+/* An expect_view step: op's parts against the dispatcher's register view. */
+void sim_expect_view(struct sim_machine *m, const struct sim_op *op);
+/* The bitmap (by event index) of the events a SIM_M_SET match lists;
+ * false (failure recorded) when one cannot be resolved or is no event. */
+bool sim_event_set(struct sim_machine *m, const struct sim_match *mt, uint64_t *bits);
+/* A bitmap by event index in words: "{0x0, 0x40000100}". */
+void sim_show_events(const struct sim_machine *m, uint64_t bits, char *buf, size_t n);
 
 /* ---- snapshot.c ---- */
 

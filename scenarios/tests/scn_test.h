@@ -67,7 +67,9 @@ const char *var_name(const struct sim_program *p, uint32_t k);
 #define EXT_CASES \
 	cmocka_unit_test_setup_teardown(test_by_profile_default, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_by_profile_tfa, setup, teardown), \
-	cmocka_unit_test_setup_teardown(test_by_profile_errors, setup, teardown)
+	cmocka_unit_test_setup_teardown(test_by_profile_errors, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_expect_view, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_expect_view_errors, setup, teardown)
 
 #define MALFORMED_CASES \
 	cmocka_unit_test_setup_teardown(test_generated_inputs, setup, teardown), \
@@ -86,6 +88,8 @@ void test_reload_and_api(void **state);
 void test_by_profile_default(void **state);
 void test_by_profile_tfa(void **state);
 void test_by_profile_errors(void **state);
+void test_expect_view(void **state);
+void test_expect_view_errors(void **state);
 void test_generated_inputs(void **state);
 void test_more_errors(void **state);
 

@@ -131,3 +131,111 @@ void test_by_profile_errors(void **state)
 		   "t.yaml:3:10: `pe`: `by_profile` is only used where an expectation is (expect, "
 		   "expect_entry, expect_dispatches, expect_resumes, expect_view)");
 }
+
+/* ---- expect_view ---- */
+
+void test_expect_view(void **state)
+{
+	struct fx *f = *state;
+	const struct sim_program *p = &f->p;
+	const struct sim_expect_view *v;
+	const struct sim_op *s;
+
+	load_ok(f, "name: view\n"
+		   "handlers: {h: [{complete: HANDLED}]}\n"
+		   "steps:\n"
+		   "  - {call: INTERRUPT_BIND, args: [45], save: ev}\n"
+		   "  - expect_view:\n"
+		   "      masked: 1\n"
+		   "      pe: 2\n"
+		   "      bound: [$ev, 0x40FF8001]\n"
+		   "      context: {x17: 3, pc: interrupted_pc, pstate: {daif: 0xf}}\n"
+		   "      depth: {not: 2}\n"
+		   "      events: {0: {state: 3, ep: h}, $ev: {arg: {by_profile: {default: 4}}}}\n"
+		   "      nested_context: {}\n"
+		   "      registered: []\n"
+		   "  - expect_view: {pe: 0}\n");
+	s = &p->steps[1];
+	op_is(s, SIM_OP_EXPECT_VIEW, 2, 5, 5);
+	/* Parts in file order; consecutive PE-wide keys share one. */
+	assert_int_equal(s->nlist, 7);
+	v = &p->views[s->list];
+	assert_int_equal(v[0].part, SIM_VIEW_PE);
+	loc_is(v[0].loc, 6, 7);
+	assert_int_equal(v[0].nchecks, 2);
+	check_is(p, v[0].checks, 0, SIM_R_VIEW_MASKED, SIM_M_EQ, SIM_V_CONST, 1, 0, 6, 15);
+	assert_int_equal(p->checks[v[0].checks + 1].reg, SIM_R_VIEW_BOUND);
+	{
+		const struct sim_match *m = &p->checks[v[0].checks + 1].m;
+		assert_int_equal(m->kind, SIM_M_SET);
+		loc_is(m->loc, 8, 14);
+		assert_int_equal(m->count, 2);
+		value_is(p->values[m->list], SIM_V_VAR, 0);
+		value_is(p->values[m->list + 1], SIM_V_CONST, 0x40FF8001);
+	}
+	assert_int_equal(v[1].part, SIM_VIEW_CONTEXT);
+	loc_is(v[1].loc, 9, 7);
+	assert_int_equal(v[1].nchecks, 3);
+	check_is(p, v[1].checks, 0, SIM_R_X0 + 17, SIM_M_EQ, SIM_V_CONST, 3, 0, 9, 22);
+	check_is(p, v[1].checks, 1, SIM_R_PC, SIM_M_EQ, SIM_V_INT_PC, 0, 0, 9, 29);
+	check_is(p, v[1].checks, 2, SIM_R_PSTATE_DAIF, SIM_M_EQ, SIM_V_CONST, 0xF, 0, 9, 60);
+	assert_int_equal(v[2].part, SIM_VIEW_PE);
+	check_is(p, v[2].checks, 0, SIM_R_VIEW_DEPTH, SIM_M_NOT, SIM_V_CONST, 2, 0, 10, 14);
+	assert_int_equal(v[3].part, SIM_VIEW_EVENT);
+	value_is(v[3].event, SIM_V_CONST, 0);
+	loc_is(v[3].loc, 11, 16);
+	assert_int_equal(v[3].nchecks, 2);
+	check_is(p, v[3].checks, 0, SIM_R_VIEW_STATE, SIM_M_EQ, SIM_V_CONST, 3, 0, 11, 27);
+	check_is(p, v[3].checks, 1, SIM_R_VIEW_EP, SIM_M_EQ, SIM_V_HANDLER, 0, 0, 11, 34);
+	assert_int_equal(v[4].part, SIM_VIEW_EVENT);
+	value_is(v[4].event, SIM_V_VAR, 0);
+	loc_is(v[4].loc, 11, 38);
+	check_is(p, v[4].checks, 0, SIM_R_VIEW_ARG, SIM_M_EQ, SIM_V_CONST, 4, 0, 11, 72);
+	assert_int_equal(v[5].part, SIM_VIEW_NESTED_CONTEXT);
+	assert_int_equal(v[5].nchecks, 0);
+	/* `registered: []` after it: a PE part of its own, an empty set. */
+	assert_int_equal(v[6].part, SIM_VIEW_PE);
+	assert_int_equal(p->checks[v[6].checks].m.kind, SIM_M_SET);
+	assert_int_equal(p->checks[v[6].checks].m.count, 0);
+	assert_int_equal(p->checks[v[6].checks].reg, SIM_R_VIEW_REGISTERED);
+	/* Only `pe`: no part at all. */
+	op_is(&p->steps[2], SIM_OP_EXPECT_VIEW, 0, 14, 5);
+	assert_int_equal(p->steps[2].nlist, 0);
+	assert_int_equal(p->nviews, 7);
+}
+
+void test_expect_view_errors(void **state)
+{
+	struct fx *f = *state;
+
+	load_fails(f, "name: v\nsteps:\n  - expect_view: {masked: 1}\n",
+		   "t.yaml:3:18: expect_view needs `pe: N` (the PE whose view is checked)");
+	load_fails(f, "name: v\nsteps:\n  - expect_view: [0]\n", "t.yaml:3:18: expect_view is a "
+		   "map {pe: N, masked, depth, registered, enabled, running, pending, bound, context, "
+		   "nested_context, events}, found a sequence");
+	load_fails(f, "name: v\nsteps:\n  - expect_view: {pe: 0, running: 0}\n",
+		   "t.yaml:3:35: `running` is a list of event numbers (the exact set), such as [0, "
+		   "0x40000100], found the number 0");
+	load_fails(f, "name: v\nsteps:\n  - expect_view: {pe: 0, pending: [{not: 0}]}\n",
+		   "t.yaml:3:37: unknown key 'not' in a value (allowed: a map as a value is {offset: "
+		   "HANDLER} or {mpidr: N})");
+	load_fails(f, "name: v\nsteps:\n  - expect_view: {pe: 0, context: {x18: 0}}\n",
+		   "t.yaml:3:36: unknown key 'x18' in `context` (allowed: pc, pstate, x0..x17)");
+	load_fails(f, "name: v\nsteps:\n  - expect_view: {pe: 0, nested_context: 0}\n",
+		   "t.yaml:3:42: `nested_context` is a map {pc, pstate, x0..x17}, found the number 0");
+	load_fails(f, "name: v\nsteps:\n  - expect_view: {pe: 0, events: {0: {ep: 1}, 0x0: {}}}\n",
+		   "t.yaml:3:47: event 0x0 is listed twice in `events` (first at 3:35)");
+	load_fails(f, "name: v\nsteps:\n  - expect_view: {pe: 0, events: {1: {sp: 0}}}\n",
+		   "t.yaml:3:39: unknown key 'sp' in an entry of `events` (allowed: ep, arg, flags, "
+		   "state)");
+	load_fails(f, "name: v\nsteps:\n  - expect_view: {pe: 0, events: [0]}\n",
+		   "t.yaml:3:34: `events` is a map {EVENT: {ep, arg, flags, state}}, found a sequence");
+	load_fails(f, "name: v\nsteps:\n  - expect_view: {pe: 4}\n",
+		   "t.yaml:3:23: `pe` must be a PE index 0..3 (the platform has 4 PEs), found 4");
+	load_fails(f, "name: v\nhandlers: {h: [{expect_view: {pe: 0}}]}\nsteps: []\n",
+		   "t.yaml:2:17: 'expect_view' is only used in steps (a handler action is one of: "
+		   "call, fid, psci, interrupt, expect_entry, yield, complete, complete_and_resume)");
+	load_fails(f, "name: v\nsteps:\n  - {expect_view: {pe: 0}, pe: 1}\n",
+		   "t.yaml:3:28: key 'pe' is not allowed in an expect_view step (allowed: "
+		   "expect_view)");
+}
