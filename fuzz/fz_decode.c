@@ -6,6 +6,7 @@
 #include "fz_input.h"
 #include "fz_vocab.h"
 #include "runtime/rt_layout.h"
+#include "sim.h"
 #include "sdd/sdd_spec.h"
 
 /* Record kinds, weighted: kind = kind_of[byte]. */
@@ -271,7 +272,6 @@ int fz_decode(const uint8_t *data, size_t len, struct sim_program *prog, struct 
 	prog->lenient = true;
 	memset(&c, 0, sizeof c);
 	c.prog = prog;
-	memset(ch, 0, sizeof *ch);
 	memcpy(header, data, len < FZ_HEADER_BYTES ? len : FZ_HEADER_BYTES);
 	decode_platform(header, &c);
 
@@ -285,8 +285,8 @@ int fz_decode(const uint8_t *data, size_t len, struct sim_program *prog, struct 
 		if (kind == FZ_R_LITERAL)
 			fz_add_literal(&c, r + 1);
 		else if (kind == FZ_R_CHOICES)
-			for (unsigned b = 1; b < FZ_RECORD_BYTES && ch->n < FZ_MAX_CHOICES; b++)
-				ch->bytes[ch->n++] = r[b];
+			for (unsigned b = 1; b < FZ_RECORD_BYTES && prog->nchoices < FZ_MAX_CHOICES; b++)
+				sim_add_choice(prog, r[b]);
 	}
 	for (size_t k = 0; k < nrec; k++) {
 		const uint8_t *r = data + FZ_HEADER_BYTES + k * FZ_RECORD_BYTES;
@@ -298,14 +298,31 @@ int fz_decode(const uint8_t *data, size_t len, struct sim_program *prog, struct 
 			add_step(&c, kind, r);
 	}
 	add_handlers(&c);
+	ch->bytes = prog->choices;
+	ch->n = prog->nchoices;
+	ch->next = 0;
 	return prog->oom ? -1 : 0;
 }
 
 unsigned fz_pick(void *choices, unsigned kind, unsigned n)
 {
 	struct fz_choices *ch = choices;
+
 	(void)kind;
-	if (n <= 1 || ch->next >= ch->n)
-		return 0;
-	return ch->bytes[ch->next++] % n;
+	return sim_choice_take(ch->bytes, ch->n, &ch->next, n);
+}
+
+void fz_choices_to_program(const struct fz_choices *ch, struct sim_program *prog)
+{
+	uint8_t keep[FZ_MAX_CHOICES];
+	unsigned n = ch->n < FZ_MAX_CHOICES ? ch->n : FZ_MAX_CHOICES;
+
+	if (ch->bytes == prog->choices && ch->n == prog->nchoices)
+		return;
+	/* ch may point into prog's own choices: keep the bytes first. */
+	if (n)
+		memcpy(keep, ch->bytes, n);
+	prog->nchoices = 0;
+	for (unsigned k = 0; k < n; k++)
+		sim_add_choice(prog, keep[k]);
 }

@@ -20,10 +20,13 @@
  * A record is a step, a literal for the value vocabulary, a handler action
  * (appended to one of 8 handlers, each of which always ends with a
  * completion), or choice bytes (1-of-N routing and scheduling decisions;
- * when they run out the scenario policy applies).  Values are picked from
- * a vocabulary biased toward interesting ones: valid and invalid event
- * numbers, bind results saved earlier, MPIDRs, handler addresses, the
- * resume pad, bad addresses, boundary and upper-bit garbage, literals.
+ * when they run out the scenario policy applies).  The choice bytes
+ * become the program's `choices`, read by the simulator's own rule
+ * (sim_choice_take), so the program alone makes the input's choices.
+ * Values are picked from a vocabulary biased toward interesting ones:
+ * valid and invalid event numbers, bind results saved earlier, MPIDRs,
+ * handler addresses, the resume pad, bad addresses, boundary and
+ * upper-bit garbage, literals.
  */
 #ifndef FZ_INPUT_H
 #define FZ_INPUT_H
@@ -39,18 +42,25 @@
 #define FZ_HANDLERS       8
 #define FZ_MAX_CHOICES    256
 
+/* Where a run is in a decoded program's choices (prog->choices, which
+ * bytes points to: valid while the program is not reset or freed). */
 struct fz_choices {
-	uint8_t  bytes[FZ_MAX_CHOICES];
-	unsigned n, next;
+	const uint8_t *bytes;
+	uint32_t n, next;
 };
 
 /* Decode data into prog (which must have been sim_program_init()ed; it is
- * reset first) and the choice bytes into ch.  Never fails except for out
- * of memory (-1). */
+ * reset first; its `choices` get the input's choice bytes) and start ch at
+ * the first of them.  Never fails except for out of memory (-1). */
 int fz_decode(const uint8_t *data, size_t len, struct sim_program *prog, struct fz_choices *ch);
 
-/* The choice source a decoded input asks the simulator to use. */
+/* The choice source a decoded input asks the simulator to use: ctx is a
+ * struct fz_choices (rewind it by setting next to 0). */
 unsigned fz_pick(void *choices, unsigned kind, unsigned n);
+
+/* Make prog's `choices` the bytes of ch (nothing to do for the program ch
+ * was decoded with, whose choices they are already). */
+void fz_choices_to_program(const struct fz_choices *ch, struct sim_program *prog);
 
 /* Encode prog as an input that decodes to the same program or a close
  * one (expectations are dropped; more than 8 PEs or handlers, more than

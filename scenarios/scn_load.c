@@ -221,11 +221,28 @@ static void declare_saves(struct scn *s, int list)
 
 /* ---- The top level ---- */
 
-enum { TOP_NAME, TOP_DESCRIPTION, TOP_PLATFORM, TOP_HANDLERS, TOP_STEPS, TOP_COUNT };
+enum {
+	TOP_NAME, TOP_DESCRIPTION, TOP_PLATFORM, TOP_HANDLERS, TOP_STEPS, TOP_LENIENT, TOP_CHOICES,
+	TOP_COUNT
+};
 
 static const char *const top_keys[TOP_COUNT] = {
-	"name", "description", "platform", "handlers", "steps",
+	"name", "description", "platform", "handlers", "steps", "lenient", "choices",
 };
+
+/* `choices: [N, ...]`: the answers to the simulator's choices, 0..255. */
+static void choices(struct scn *s, int id)
+{
+	const yaml_node_item_t *items;
+	int n = scn_seq(s, id, "`choices`", &items);
+
+	for (int k = 0; k < n; k++) {
+		uint64_t v;
+		if (!scn_uint(s, items[k], "a choice", 0, 255, &v))
+			return;
+		sim_add_choice(s->prog, (uint8_t)v);
+	}
+}
 
 static const struct scn_map_spec top_spec = {
 	"the top level", top_keys, TOP_COUNT, SCN_BIT(TOP_COUNT) - 1, NULL,
@@ -258,6 +275,11 @@ static void translate(struct scn *s, int root)
 		scn_fail(s, f[TOP_NAME].value, "`name` must not be empty");
 	if (f[TOP_DESCRIPTION].key)
 		scn_string(s, f[TOP_DESCRIPTION].value, "`description`", &s->prog->description);
+	/* Before the steps: a lenient file may use a $name nothing saves. */
+	if (f[TOP_LENIENT].key)
+		scn_bool(s, f[TOP_LENIENT].value, "`lenient`", &s->prog->lenient);
+	if (f[TOP_CHOICES].key)
+		choices(s, f[TOP_CHOICES].value);
 
 	handlers = f[TOP_HANDLERS].value;
 	steps = f[TOP_STEPS].value;

@@ -8,6 +8,7 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scn_internal.h"
@@ -221,6 +222,26 @@ static bool name_value(struct scn *s, int id, unsigned flags, const char *what,
 			"expected a number or a value name such as SUCCESS or RM_PE");
 }
 
+/* A $name nothing saves, in a lenient file (it reads 0): declared on first
+ * use.  -1 (error recorded) past the limit or out of memory. */
+static int lenient_var(struct scn *s, int id, const char *name, size_t len)
+{
+	char *copy;
+	uint32_t var;
+
+	if (s->prog->nvars >= SCN_MAX_VARS)
+		return scn_fail(s, id, "too many variables: at most %u different names can be used",
+				SCN_MAX_VARS), -1;
+	copy = strndup(name, len);
+	if (copy == NULL) {
+		s->prog->oom = true;
+		return -1;
+	}
+	var = sim_var(s->prog, copy);
+	free(copy);
+	return var == UINT32_MAX ? -1 : (int)var;
+}
+
 /* see scn_internal.h */
 bool scn_value(struct scn *s, int id, unsigned flags, const char *what, struct sim_value *out)
 {
@@ -256,6 +277,8 @@ bool scn_value(struct scn *s, int id, unsigned flags, const char *what, struct s
 		if (!need_runtime(s, id, flags, what, ""))
 			return false;
 		var = scn_find_var(s->prog, t + 1, len - 1);
+		if (var < 0 && s->prog->lenient && (var = lenient_var(s, id, t + 1, len - 1)) < 0)
+			return false;
 		if (var < 0) {
 			const char *shown = scn_show(s, id, text, sizeof text);
 			return scn_fail(s, id, "undefined variable %s (no step or action has `save: "

@@ -230,6 +230,11 @@ uint32_t sim_add_view(struct sim_program *p, const struct sim_expect_view *e)
 	return POOL_ADD(p, views, nviews, cap_views, *e);
 }
 
+uint32_t sim_add_choice(struct sim_program *p, uint8_t answer)
+{
+	return POOL_ADD(p, choices, nchoices, cap_choices, answer);
+}
+
 uint32_t sim_add_string(struct sim_program *p, const char *s)
 {
 	size_t len = strlen(s) + 1;
@@ -292,6 +297,7 @@ void sim_program_reset(struct sim_program *p)
 	platform_default(&p->platform);
 	p->nsteps = p->nactions = p->nhandlers = p->nvalues = p->nchecks = 0;
 	p->nassigns = p->ndispatches = p->nresumes = p->nviews = p->nstrings = p->nvars = 0;
+	p->nchoices = 0;
 	p->oom = false;
 	p->lenient = false;
 }
@@ -310,6 +316,7 @@ void sim_program_free(struct sim_program *p)
 	free(p->views);
 	free(p->strings);
 	free(p->vars);
+	free(p->choices);
 	memset(p, 0, sizeof *p);
 }
 

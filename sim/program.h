@@ -261,6 +261,10 @@ struct sim_program {
 	 * a PE that is off or stuck, resume with nothing paused) are skipped and
 	 * a $name not saved yet reads as 0, instead of failing the scenario. */
 	bool    lenient;
+	/* The answers to the simulator's choices (1-of-N SPI targets,
+	 * scheduling), consumed in order by sim_program_choice's source;
+	 * none: the scenario policy decides every choice. */
+	uint8_t *choices;                     uint32_t nchoices, cap_choices;
 };
 
 /* The `default` platform of contract/scenario-v1.md and the `tf-a-fvp`
@@ -291,6 +295,7 @@ uint32_t sim_add_dispatch(struct sim_program *p, const struct sim_expect_dispatc
 uint32_t sim_add_resume(struct sim_program *p, const struct sim_expect_resume *e);
 uint32_t sim_add_view(struct sim_program *p, const struct sim_expect_view *e);
 uint32_t sim_add_string(struct sim_program *p, const char *s);
+uint32_t sim_add_choice(struct sim_program *p, uint8_t answer);
 /* Variable index of name, creating it. */
 uint32_t sim_var(struct sim_program *p, const char *name);
 /* Handler index of name, or -1. */

@@ -29,6 +29,28 @@ struct sim_choice {
 	void *ctx;
 };
 
+/* ---- Choices read from a byte sequence ---- */
+
+/* The next choice among n candidates from bytes[*next .. nbytes), the way
+ * fuzz inputs and a program's `choices` answer: a choice among n > 1 takes
+ * the next byte, modulo n; a choice among n <= 1 takes none; once the
+ * bytes run out every choice is the scenario policy's 0. */
+unsigned sim_choice_take(const uint8_t *bytes, uint32_t nbytes, uint32_t *next, unsigned n);
+
+/* A position in a sequence of answers, and the choice source reading it. */
+struct sim_choice_cursor {
+	const uint8_t *bytes;
+	uint32_t n, next;
+};
+unsigned sim_choice_cursor_pick(void *cursor, unsigned kind, unsigned n);
+
+/* The choice source a program asks for (`sdeisim run`): its `choices`
+ * from the first, read through cur (which must outlive the run and
+ * prog's choices must not change meanwhile), or the scenario policy when
+ * it has none. */
+struct sim_choice sim_program_choice(const struct sim_program *prog,
+				     struct sim_choice_cursor *cur);
+
 /* ---- Observations: what happened, in order ---- */
 
 enum sim_obs_kind {

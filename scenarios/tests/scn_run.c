@@ -39,8 +39,10 @@ static void record(void *ctx, const struct sim_obs *o)
 int scn_test_run(const struct sim_program *prog, struct sim_result *res, struct obs_log *log)
 {
 	struct sim_run_opts opts;
+	struct sim_choice_cursor choices;
 
 	memset(&opts, 0, sizeof opts);
+	opts.choice = sim_program_choice(prog, &choices);
 	if (log) {
 		opts.observer.obs = record;
 		opts.observer.ctx = log;

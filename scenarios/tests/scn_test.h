@@ -69,7 +69,8 @@ const char *var_name(const struct sim_program *p, uint32_t k);
 	cmocka_unit_test_setup_teardown(test_by_profile_tfa, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_by_profile_errors, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_expect_view, setup, teardown), \
-	cmocka_unit_test_setup_teardown(test_expect_view_errors, setup, teardown)
+	cmocka_unit_test_setup_teardown(test_expect_view_errors, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_reproducer_keys, setup, teardown)
 
 #define MALFORMED_CASES \
 	cmocka_unit_test_setup_teardown(test_generated_inputs, setup, teardown), \
@@ -90,6 +91,7 @@ void test_by_profile_tfa(void **state);
 void test_by_profile_errors(void **state);
 void test_expect_view(void **state);
 void test_expect_view_errors(void **state);
+void test_reproducer_keys(void **state);
 void test_generated_inputs(void **state);
 void test_more_errors(void **state);
 

@@ -239,3 +239,44 @@ void test_expect_view_errors(void **state)
 		   "t.yaml:3:28: key 'pe' is not allowed in an expect_view step (allowed: "
 		   "expect_view)");
 }
+
+/* ---- lenient, choices ---- */
+
+void test_reproducer_keys(void **state)
+{
+	struct fx *f = *state;
+	const struct sim_program *p = &f->p;
+
+	load_ok(f, "name: r\nsteps: []\n");
+	assert_false(p->lenient);
+	assert_int_equal(p->nchoices, 0);
+	load_ok(f, "name: r\nchoices: [0, 255, 0x7f, 3]\nlenient: true\n"
+		   "steps:\n  - {call: EVENT_STATUS, args: [$nothing_saves_it]}\n"
+		   "  - {call: EVENT_STATUS, args: [$b], save: b}\n");
+	assert_true(p->lenient);
+	assert_int_equal(p->nchoices, 4);
+	assert_int_equal(p->choices[0], 0);
+	assert_int_equal(p->choices[1], 255);
+	assert_int_equal(p->choices[2], 0x7F);
+	assert_int_equal(p->choices[3], 3);
+	/* Declared where it is used: after the saved names. */
+	assert_int_equal(p->nvars, 2);
+	assert_string_equal(var_name(p, 0), "b");
+	assert_string_equal(var_name(p, 1), "nothing_saves_it");
+	value_is(p->values[p->steps[0].args], SIM_V_VAR, 1);
+	/* A reload starts from nothing. */
+	load_ok(f, "name: r\nlenient: false\nchoices: []\nsteps: []\n");
+	assert_false(p->lenient);
+	assert_int_equal(p->nchoices, 0);
+	/* Errors. */
+	load_fails(f, "name: r\nchoices: [1, 256]\nsteps: []\n",
+		   "t.yaml:2:14: a choice must be 0..255, found 256");
+	load_fails(f, "name: r\nchoices: [-1]\nsteps: []\n",
+		   "t.yaml:2:11: a choice must be 0..255, found -1");
+	load_fails(f, "name: r\nchoices: 3\nsteps: []\n",
+		   "t.yaml:2:10: `choices` must be a sequence, found the number 3");
+	load_fails(f, "name: r\nlenient: yes\nsteps: []\n",
+		   "t.yaml:2:10: `lenient` must be true or false, found the string 'yes'");
+	load_fails(f, "name: r\nlenient: false\nsteps:\n  - {call: VERSION, args: [$x]}\n",
+		   "t.yaml:4:28: undefined variable $x (no step or action has `save: x`)");
+}

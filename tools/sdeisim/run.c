@@ -67,6 +67,7 @@ static void run_one(struct sim_cpu **cpu, const char *file, const struct run_opt
 		rep->status = EXIT_BADINPUT;
 	} else {
 		struct sim_run_opts ro;
+		struct sim_choice_cursor choices;
 		struct sim_result res;
 		struct recorder *rec;
 		char err[200];
@@ -79,6 +80,8 @@ static void run_one(struct sim_cpu **cpu, const char *file, const struct run_opt
 			goto out;
 		}
 		memset(&ro, 0, sizeof ro);
+		/* A fuzz reproducer's `choices` make the input's choices again. */
+		ro.choice = sim_program_choice(&prog, &choices);
 		rec = recorder_open(&prog, o->verbose, o->timeline != NULL, index);
 		ro.observer = recorder_observer(rec);
 		rc = sim_run(*cpu, &prog, &ro, &res);
