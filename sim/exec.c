@@ -234,6 +234,13 @@ static void note_complete(struct sim_machine *m, unsigned pe, const struct sdd_o
 
 	if (p->depth > 0)
 		p->last_completed = p->disp[p->depth - 1];
+	if (resume && p->depth > 0) {
+		if (p->nresumed == sizeof p->resumed / sizeof p->resumed[0])
+			memmove(p->resumed, p->resumed + 1, sizeof p->resumed - sizeof p->resumed[0]);
+		else
+			p->nresumed++;
+		p->resumed[p->nresumed - 1] = p->disp[p->depth - 1];
+	}
 	p->depth = o->depth;
 	p->paused &= (uint8_t)((1u << p->depth) - 1);   /* a completed handler is no longer paused */
 	memset(&ob, 0, sizeof ob);
@@ -377,6 +384,7 @@ static enum sim_trap_action on_landing(struct sim_machine *m, unsigned pe, struc
 				       unsigned vector)
 {
 	struct sim_pe *p = &m->pe[pe];
+	struct sim_dispatch origin = p->nresumed ? p->resumed[--p->nresumed] : p->last_completed;
 	struct sim_obs ob;
 
 	if (ctx->elr_elc == ctx->pc - 4) {
@@ -398,7 +406,7 @@ static enum sim_trap_action on_landing(struct sim_machine *m, unsigned pe, struc
 	if (m->nlandings < m->cap_landings)
 		m->landings[m->nlandings++] = (struct sim_landing){
 			(uint8_t)pe, (uint8_t)vector, ctx->elr_elc, ctx->spsr_elc, ctx->pstate,
-			p->last_completed.int_pc, p->last_completed.int_pstate };
+			origin.int_pc, origin.int_pstate };
 	memset(&ob, 0, sizeof ob);
 	ob.kind = SIM_OBS_LANDING;
 	ob.pe = (uint8_t)pe;

@@ -41,7 +41,13 @@ struct sim_pe {
 	uint8_t  npri;           /* explicit-dispatch priority activations */
 	uint8_t  saved_pmr[2];   /* PMR before each activation */
 	struct sim_dispatch disp[2];
-	struct sim_dispatch last_completed;   /* for interrupted_pc/_pstate at a landing */
+	struct sim_dispatch last_completed;   /* the handler completed last */
+	/* Handlers completed by COMPLETE_AND_RESUME whose resume address has not
+	 * been reached yet, innermost last: a landing belongs to the last one
+	 * (another event may be taken at the resume address, and complete,
+	 * before the landing runs). */
+	struct sim_dispatch resumed[4];
+	uint8_t  nresumed;
 	uint64_t irq_epoch;      /* derived: GIC epoch + 1 when irq_ready was computed */
 	uint8_t  irq_ready;      /* derived: a Group 0 interrupt is signalled here */
 };

@@ -211,6 +211,11 @@ uint64_t sim_machine_digest(struct sim_machine *m)
 		fnv64_u(&h, c->vbar_elc);
 		fnv64_u(&h, c->sctlr_elc);
 		fnv64_u(&h, c->hcr_el2);
+		fnv64_u(&h, p->nresumed);
+		for (unsigned k = 0; k < p->nresumed && k < 4; k++) {
+			fnv64_u(&h, p->resumed[k].int_pc);
+			fnv64_u(&h, p->resumed[k].int_pstate);
+		}
 		for (unsigned k = 0; k < p->depth && k < 2; k++) {
 			fnv64_u(&h, (uint64_t)(int64_t)p->disp[k].event);
 			fnv64_u(&h, (uint64_t)(int64_t)p->disp[k].handler);

@@ -42,6 +42,24 @@ static uint64_t state_bitmap(const struct sdd *d, unsigned pe, unsigned bit)
 	return m;
 }
 
+/* Is event i pending for pe?  A private event's interrupt is banked: its
+ * own pending state.  A shared event's SPI is pending for the PE it is
+ * routed to: its RM_PE target, or, routed RM_ANY (or not registered),
+ * every PE that could take it. */
+static bool pending_at(const struct sdd *d, unsigned pe, unsigned i)
+{
+	const struct sdd_entry *e;
+
+	if (!sdd_has_irq(d, i))
+		return false;
+	if (!sdd_is_private(d, i)) {
+		e = &d->shared[i];
+		if (e->state != 0 && (e->flags & SDD_REGFLAG_RM_PE) && e->target != pe)
+			return false;
+	}
+	return d->port->irq_is_pending(d->ctx, pe, d->intid[i]);
+}
+
 /* see sdd.h */
 int sdd_reg_read(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsigned n)
 {
@@ -66,7 +84,7 @@ int sdd_reg_read(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsign
 	case SDD_REG_PENDING:
 		v[0] = 0;
 		for (unsigned i = 0; i < d->plat.event_count; i++)
-			if (sdd_has_irq(d, i) && d->port->irq_is_pending(d->ctx, pe, d->intid[i]))
+			if (pending_at(d, pe, i))
 				v[0] |= SDD_BIT(i);
 		res = put(vals, n, v, 1);
 		break;

@@ -79,8 +79,10 @@ static void narrate(struct recorder *r, const struct sim_obs *o)
 			(uint64_t)o->result);
 		break;
 	case SIM_OBS_FIRE:
-		fprintf(r->vf, "    interrupt %u fires%s%u\n", o->intid, o->intid < 32 ? " on PE " : "",
-			o->intid < 32 ? o->pe : 0);
+		if (o->intid < 32)
+			fprintf(r->vf, "    interrupt %u fires on PE %u\n", o->intid, o->pe);
+		else
+			fprintf(r->vf, "    interrupt %u fires\n", o->intid);
 		break;
 	case SIM_OBS_IRQ:
 		fprintf(r->vf, "    PE %u acknowledges INTID %u: %s\n", o->pe, o->intid,
@@ -105,8 +107,10 @@ static void narrate(struct recorder *r, const struct sim_obs *o)
 		fprintf(r->vf, "    PE %u is %s\n", o->pe, (unsigned)o->status < 5 ? power_names[o->status] : "?");
 		break;
 	default:
-		fprintf(r->vf, "    %s%s%u\n", obs_kind_names[o->kind], o->pe == SIM_NONE ? "" : " PE ",
-			o->pe == SIM_NONE ? 0 : o->pe);
+		if (o->pe == SIM_NONE)
+			fprintf(r->vf, "    %s\n", obs_kind_names[o->kind]);
+		else
+			fprintf(r->vf, "    %s PE %u\n", obs_kind_names[o->kind], o->pe);
 		break;
 	}
 }

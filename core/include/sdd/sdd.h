@@ -240,7 +240,9 @@ enum sdd_reg_id {
 	SDD_REG_REGISTERED,     /* [0] bitmap of events registered (for private events: on this PE) */
 	SDD_REG_ENABLED,        /* [0] bitmap of events enabled */
 	SDD_REG_RUNNING,        /* [0] bitmap of events running (shared: on this PE) */
-	SDD_REG_PENDING,        /* [0] bitmap of events whose interrupt is pending at this PE */
+	SDD_REG_PENDING,        /* [0] bitmap of events whose interrupt is pending at this PE
+				 * (a shared event: at its RM_PE target, or at every PE
+				 * when routed RM_ANY or not registered) */
 	SDD_REG_BOUND,          /* [0] bitmap of bind slots currently bound */
 	SDD_REG_CONTEXT0,       /* [0] pc [1] pstate [2..19] x0..x17 of the outer dispatch */
 	SDD_REG_CONTEXT1,       /* same for the inner (nested) dispatch */
