@@ -5,9 +5,13 @@
 #include <string.h>
 
 #include "cli.h"
+#include "trace_cli.h"
 
 static const struct cli_cmd commands[] = {
 	{ "run", "run YAML scenarios on the simulated machine", cmd_run },
+	{ "import", "turn an FVP Tarmac trace or a TF-A SDEI log into a canonical trace", trace_cmd_import },
+	{ "replay", "run a canonical trace against the dispatcher and show where it diverges", trace_cmd_replay },
+	{ "export", "write a trace as a timeline (and more)", trace_cmd_export },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

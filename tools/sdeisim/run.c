@@ -24,11 +24,13 @@
 
 #include "cli.h"
 #include "scn.h"
+#include "trace_recorder.h"
 
 struct run_opts {
 	const char *profile;
 	const char *junit;
 	const char *timeline;
+	const char *trace;       /* --trace: the canonical trace of the (one) scenario */
 	bool verbose;
 	unsigned jobs;
 };
@@ -41,6 +43,7 @@ static const char run_help[] =
 	"                   (default, tf-a-fvp; default: default)\n"
 	"  --junit FILE     write a JUnit XML report\n"
 	"  --timeline FILE  write a Chrome trace-event JSON timeline (Perfetto, chrome://tracing)\n"
+	"  --trace FILE     write the canonical SDEI trace of the run (one scenario; traces/FORMAT.md)\n"
 	"  --verbose, -v    narrate every step and what happened\n"
 	"  -j N             run N scenarios in parallel (default 1)\n"
 	"  --help, -h       this text\n\n"
@@ -51,6 +54,36 @@ static double now(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* --trace: a trace recorder in front of the run's observer. */
+static int open_trace(const char *path, const struct sim_program *prog, struct sim_observer *obs,
+		      FILE **f, struct trace_recorder **tr, struct scen_report *rep)
+{
+	*f = fopen(path, "w");
+	*tr = *f ? trace_recorder_open(*f, prog) : NULL;
+	if (*tr == NULL) {
+		snprintf(rep->message, sizeof rep->message, "%s:1:1: cannot write the trace: %s", path,
+			 strerror(errno));
+		rep->status = EXIT_BADINPUT;
+		if (*f)
+			fclose(*f);
+		return -1;
+	}
+	*obs = trace_recorder_observer(*tr, *obs);
+	return 0;
+}
+
+static int close_trace(const char *path, FILE *f, struct trace_recorder *tr, struct scen_report *rep)
+{
+	int bad = trace_recorder_close(tr);
+
+	if (fclose(f) != 0 || bad) {
+		snprintf(rep->message, sizeof rep->message, "%s:1:1: writing the trace failed", path);
+		rep->status = EXIT_BADINPUT;
+		return -1;
+	}
+	return 0;
 }
 
 /* Load and run one scenario into rep. */
@@ -70,6 +103,8 @@ static void run_one(struct sim_cpu **cpu, const char *file, const struct run_opt
 		struct sim_choice_cursor choices;
 		struct sim_result res;
 		struct recorder *rec;
+		struct trace_recorder *tr = NULL;
+		FILE *tf = NULL;
 		char err[200];
 		int rc;
 
@@ -84,8 +119,14 @@ static void run_one(struct sim_cpu **cpu, const char *file, const struct run_opt
 		ro.choice = sim_program_choice(&prog, &choices);
 		rec = recorder_open(&prog, o->verbose, o->timeline != NULL, index);
 		ro.observer = recorder_observer(rec);
+		if (o->trace && open_trace(o->trace, &prog, &ro.observer, &tf, &tr, rep)) {
+			recorder_close(rec, rep);
+			goto out;
+		}
 		rc = sim_run(*cpu, &prog, &ro, &res);
 		recorder_close(rec, rep);
+		if (tr && close_trace(o->trace, tf, tr, rep))
+			goto out;
 		if (rc) {
 			rep->status = EXIT_BADINPUT;
 			snprintf(rep->message, sizeof rep->message, "%s:%u:%u: %s", file,
@@ -274,11 +315,12 @@ int cmd_run(int argc, char **argv)
 		{ "profile", required_argument, NULL, 'p' },
 		{ "junit", required_argument, NULL, 'J' },
 		{ "timeline", required_argument, NULL, 'T' },
+		{ "trace", required_argument, NULL, 't' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct run_opts o = { NULL, NULL, NULL, false, 1 };
+	struct run_opts o = { NULL, NULL, NULL, NULL, false, 1 };
 	struct scen_report *reps;
 	unsigned passed = 0, failed = 0, bad = 0;
 	char **files;
@@ -291,6 +333,7 @@ int cmd_run(int argc, char **argv)
 		case 'p': o.profile = optarg; break;
 		case 'J': o.junit = optarg; break;
 		case 'T': o.timeline = optarg; break;
+		case 't': o.trace = optarg; break;
 		case 'v': o.verbose = true; break;
 		case 'j': {
 			char *end;
@@ -323,6 +366,11 @@ int cmd_run(int argc, char **argv)
 		return EXIT_BADINPUT;
 	if (n == 0) {
 		fprintf(stderr, "sdeisim run: no *.yaml scenario found\n");
+		free_files(files, n);
+		return EXIT_BADINPUT;
+	}
+	if (o.trace && n != 1) {
+		fprintf(stderr, "sdeisim run: --trace records one scenario, %zu were named\n", n);
 		free_files(files, n);
 		return EXIT_BADINPUT;
 	}
