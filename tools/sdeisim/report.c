@@ -336,16 +336,16 @@ int write_junit(const char *path, const struct scen_report *reps, size_t n)
 	for (size_t k = 0; k < n; k++) {
 		const struct scen_report *r = &reps[k];
 		rc |= xmlTextWriterStartElement(w, BAD_CAST "testcase") < 0;
-		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "classname", BAD_CAST r->file) < 0;
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "classname", (const xmlChar *)r->file) < 0;
 		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "name",
-						  BAD_CAST(r->name ? r->name : r->file)) < 0;
+						  (const xmlChar *)(r->name ? r->name : r->file)) < 0;
 		snprintf(num, sizeof num, "%.6f", r->seconds);
 		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "time", BAD_CAST num) < 0;
 		if (r->status != EXIT_PASSED) {
 			const char *tag = r->status == EXIT_FAILED ? "failure" : "error";
-			rc |= xmlTextWriterStartElement(w, BAD_CAST tag) < 0;
-			rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "message", BAD_CAST r->message) < 0;
-			rc |= xmlTextWriterWriteString(w, BAD_CAST r->message) < 0;
+			rc |= xmlTextWriterStartElement(w, (const xmlChar *)tag) < 0;
+			rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "message", (const xmlChar *)r->message) < 0;
+			rc |= xmlTextWriterWriteString(w, (const xmlChar *)r->message) < 0;
 			rc |= xmlTextWriterEndElement(w) < 0;
 		}
 		rc |= xmlTextWriterEndElement(w) < 0;
