@@ -48,7 +48,7 @@
  * - Relative `elf:` paths of handlers are resolved against the directory of
  *   path / name.  Every `$name` used must be saved by some `save: name`
  *   somewhere in the file (whether it is saved before use is checked when
- *   the program runs).
+ *   the program runs), unless the file is `lenient: true`.
  *
  * Thread safety: no global state; concurrent loads into different programs
  * are fine.
@@ -57,6 +57,7 @@
 #define SCN_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "program.h"
 
@@ -76,5 +77,52 @@ int scn_load_file(const char *path, const char *profile, struct sim_program *pro
  * as a scenario file called name into prog (see above). */
 int scn_load_string(const char *name, const char *text, size_t len, const char *profile,
 		    struct sim_program *prog, char *err, size_t errlen);
+
+/*
+ * The YAML writer: prog as a scenario file (FORMAT.md) written to f, such
+ * that loading it gives prog again (sim_program_equal), for any program
+ * the format can express: what the loader builds, what the fuzz decoder
+ * builds.  Returns 0, or -1 with one message in err (truncated to errlen,
+ * NUL-terminated when errlen > 0) and nothing written to f.
+ *
+ * What it writes: the top level (`lenient` and `choices` when set), the
+ * platform as `profile:` (the built-in profile whose dispatcher policies,
+ * features, vendor version, bind slot numbers and event 0 are the
+ * program's: its own profile first; -1 when none is) and only the keys
+ * whose values differ from that profile, the handlers, and the steps, one
+ * flow map per line (blocks for expect_dispatches, expect_resumes and
+ * expect_view).  Values as the program holds them: handler names,
+ * {offset: h}, resume_pad, {mpidr: N}, $name, interrupted_pc; constants in
+ * decimal below 0x100, else in hex, except a call's result (x0 of
+ * `expect`), whose SDEI error codes are written by name, and a completion,
+ * HANDLED or FAILED; SDEI functions by name (`fid:` for other function
+ * IDs and for calls the program marks raw); PSCI functions by name.
+ *
+ * Where the format cannot say exactly what the program holds, the file
+ * says what runs the same (the same observations on the same machine);
+ * loading it gives a program that differs from prog in just these ways:
+ *
+ *   - a program without a name is written `name: unnamed`;
+ *   - a PSCI `target` on a function other than CPU_ON and AFFINITY_INFO
+ *     (only its MPIDR in x1) is written `args: [{mpidr: T}]` when the call
+ *     has no arguments, and left out when arguments or CPU_SUSPEND's
+ *     power state set x1 anyway; the `state` of a function other than
+ *     CPU_SUSPEND (never read) is left out;
+ *   - the `pe` of an SPI's interrupt (step or action) is left out: the GIC
+ *     routes an SPI; the PE named appears only in the firing's
+ *     observation, where it means nothing;
+ *   - a relative ELF path is written absolute (the file written may be
+ *     loaded from another directory);
+ *   - a step without a PE where the format defaults one (call, psci, set,
+ *     dispatch, an SGI or PPI interrupt: PE 0, as the runner does; wake,
+ *     resume: PE 0) loads with that PE;
+ *   - a call not marked raw whose function ID is not an SDEI call is
+ *     written `fid:` and loads marked raw (which changes nothing when run);
+ *   - PSTATE field checks of one map that are not next to each other are
+ *     written together, at the place of the first.
+ *
+ * The program must not be changed while it is written; f is left open.
+ */
+int scn_write(FILE *f, const struct sim_program *prog, char *err, size_t errlen);
 
 #endif /* SCN_H */

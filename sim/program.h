@@ -313,6 +313,15 @@ static inline struct sim_value sim_const(uint64_t u)
 	return v;
 }
 
+/* Are a and b the same program?  Compared structurally: what every element
+ * says, not where it is kept - ranges by their contents, variables by
+ * name, handlers by position and name, of each operation only the fields
+ * its kind uses - and not where it came from (locations and `file` are
+ * not compared).  false with the first difference, in words, in why
+ * (n bytes; n may be 0). */
+bool sim_program_equal(const struct sim_program *a, const struct sim_program *b, char *why,
+		       size_t n);
+
 /* Names: SIM_OP_* kinds, PSCI functions, registers (for messages and the
  * YAML writer). */
 const char *sim_op_name(unsigned kind);

@@ -83,11 +83,12 @@ bool obs_log_same(const struct obs_log *a, const struct obs_log *b, char *why, s
 		if (x.kind == SIM_OBS_FIRE && x.intid >= 32)
 			x.pe = y.pe;
 		if (!obs_equal(&x, &y) || strcmp(tx, ty) != 0) {
-			snprintf(why, n, "observation %u differs: kind %u pe %u step %u fid 0x%x result "
-				 "%lld event 0x%x '%s' / kind %u pe %u step %u fid 0x%x result %lld "
-				 "event 0x%x '%s'", k, x.kind, x.pe, x.step, x.fid, (long long)x.result,
-				 (unsigned)x.event, tx, y.kind, y.pe, y.step, y.fid, (long long)y.result,
-				 (unsigned)y.event, ty);
+			snprintf(why, n, "observation %u differs: kind %u pe %u step %u fid 0x%x x1 0x%llx "
+				 "result %lld event 0x%x '%s' / kind %u pe %u step %u fid 0x%x x1 0x%llx "
+				 "result %lld event 0x%x '%s'", k, x.kind, x.pe, x.step, x.fid,
+				 (unsigned long long)x.args[0], (long long)x.result, (unsigned)x.event, tx,
+				 y.kind, y.pe, y.step, y.fid, (unsigned long long)y.args[0],
+				 (long long)y.result, (unsigned)y.event, ty);
 			return false;
 		}
 	}

@@ -1,0 +1,330 @@
+/*
+ * scn_write.c - the YAML writer (scn.h): a scenario program printed as a
+ * scenario file that loads back into the same program.  This half writes
+ * the file around the operations: the top level, the platform as a
+ * built-in profile and what differs from it, and the handlers;
+ * scn_write_ops.c writes the steps and actions.
+ */
+#define _XOPEN_SOURCE 700     /* realpath (XSI), beside the POSIX the build asks for */
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scn_internal.h"
+#include "scn_write_internal.h"
+#include "sdd/sdd.h"
+
+/* see scn_write_internal.h */
+bool scn_w_fail(struct scn_w *w, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (w->failed)
+		return false;
+	w->failed = true;
+	va_start(ap, fmt);
+	vsnprintf(w->msg, sizeof w->msg, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+/* see scn_write_internal.h */
+void scn_w_out(struct scn_w *w, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(w->f, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- Strings ---- */
+
+/* Is s valid UTF-8?  (A double-quoted YAML string holds characters, and
+ * its \x escapes are code points: bytes that are no UTF-8 cannot be
+ * written.) */
+static bool utf8(const unsigned char *s)
+{
+	while (*s) {
+		unsigned n = *s < 0x80 ? 0 : (*s & 0xE0) == 0xC0 ? 1 : (*s & 0xF0) == 0xE0 ? 2 :
+			     (*s & 0xF8) == 0xF0 ? 3 : 4;
+		if (n == 4 || (n == 1 && *s < 0xC2))
+			return false;
+		s++;
+		for (unsigned k = 0; k < n; k++, s++)
+			if ((*s & 0xC0) != 0x80)
+				return false;
+	}
+	return true;
+}
+
+/* Text that YAML reads back as this string when written plain: a letter,
+ * then letters, digits, spaces and a few marks; not a YAML word. */
+static bool plain(const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len == 0 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')) ||
+	    s[len - 1] == ' ' || scn_is_yaml_word(s, len))
+		return false;
+	for (size_t k = 0; k < len; k++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _.,()/+'-",
+			    s[k]))
+			return false;
+	return true;
+}
+
+static void string(struct scn_w *w, const char *what, const char *s)
+{
+	if (!utf8((const unsigned char *)s)) {
+		scn_w_fail(w, "%s is not UTF-8 text", what);
+		return;
+	}
+	if (plain(s)) {
+		scn_w_out(w, "%s", s);
+		return;
+	}
+	scn_w_out(w, "\"");
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+		if (*c == '"' || *c == '\\')
+			scn_w_out(w, "\\%c", *c);
+		else if (*c == '\n')
+			scn_w_out(w, "\\n");
+		else if (*c == '\t')
+			scn_w_out(w, "\\t");
+		else if (*c < 0x20 || *c == 0x7F)
+			scn_w_out(w, "\\x%02X", *c);
+		else
+			scn_w_out(w, "%c", *c);
+	}
+	scn_w_out(w, "\"");
+}
+
+/* ---- Platform ---- */
+
+/* Does profile q have everything of p the format cannot write? */
+static bool profile_fits(const struct sim_platform *p, const struct sim_platform *q)
+{
+	return p->vendor_version == q->vendor_version &&
+	       p->slot_private_base == q->slot_private_base &&
+	       p->slot_shared_base == q->slot_shared_base && p->event0_sgi == q->event0_sgi &&
+	       p->event0_priority == q->event0_priority && p->features == q->features &&
+	       memcmp(&p->policy, &q->policy, sizeof p->policy) == 0;
+}
+
+/* The built-in profile to start from: p's own when it fits, else the
+ * first that does; false when none does. */
+static bool choose_profile(const struct sim_platform *p, struct sim_platform *q)
+{
+	if (sim_platform_profile(q, p->profile) && profile_fits(p, q))
+		return true;
+	for (unsigned k = 0; sim_profile_name(k); k++)
+		if (sim_platform_profile(q, sim_profile_name(k)) && profile_fits(p, q))
+			return true;
+	return false;
+}
+
+static void number_list(struct scn_w *w, const uint64_t *v, const uint32_t *v32, uint32_t n)
+{
+	scn_w_out(w, "[");
+	for (uint32_t k = 0; k < n; k++) {
+		uint64_t x = v ? v[k] : v32[k];
+		scn_w_out(w, x < 0x100 ? "%s%" PRIu64 : "%s0x%" PRIX64, k ? ", " : "", x);
+	}
+	scn_w_out(w, "]");
+}
+
+static bool same_events(const struct sim_platform *p, const struct sim_platform *q)
+{
+	if (p->nevents != q->nevents)
+		return false;
+	for (uint32_t k = 0; k < p->nevents; k++) {
+		const struct sim_event *a = &p->events[k], *b = &q->events[k];
+		if (a->number != b->number || a->type != b->type || a->priority != b->priority ||
+		    a->explicit_event != b->explicit_event || (!a->explicit_event && a->intid != b->intid))
+			return false;
+	}
+	return true;
+}
+
+/* `profile:` and the keys whose values differ from it, in the order the
+ * loader applies them (scn_platform.c). */
+static void platform(struct scn_w *w)
+{
+	const struct sim_platform *p = &w->p->platform;
+	struct sim_platform q;
+	struct sdd_platform sdd;
+	bool version_written = false;
+	int err = sim_platform_to_sdd(p, &sdd);
+
+	if (err) {
+		scn_w_fail(w, "the platform is not valid: %s", sdd_init_error_name(err));
+		return;
+	}
+	if (!choose_profile(p, &q)) {
+		scn_w_fail(w, "no built-in profile has this platform's dispatcher policies, features, "
+			   "vendor version, bind slot numbers and event 0: it cannot be written");
+		return;
+	}
+	scn_w_out(w, "platform:\n  profile: %s\n", q.profile);
+	if (p->pes != q.pes)
+		scn_w_out(w, "  pes: %u\n", p->pes);
+	if (memcmp(p->mpidr, q.mpidr, p->pes * sizeof p->mpidr[0]) != 0) {
+		scn_w_out(w, "  mpidr: ");
+		number_list(w, p->mpidr, NULL, p->pes);
+		scn_w_out(w, "\n");
+	}
+	if (p->client_el != q.client_el)
+		scn_w_out(w, "  client_el: %u\n", p->client_el);
+	if (p->conduit != q.conduit)
+		scn_w_out(w, "  conduit: %s\n", p->conduit == SIM_CONDUIT_HVC ? "hvc" : "smc");
+	if (p->version_minor != q.version_minor) {
+		scn_w_out(w, "  version: \"1.%u\"\n", p->version_minor);
+		version_written = true;
+	}
+	/* `version: "1.0"` turns relative mode off; the profile's stays otherwise. */
+	if (p->relative_mode != (version_written && p->version_minor == 0 ? 0 : q.relative_mode))
+		scn_w_out(w, "  relative_mode: %s\n", p->relative_mode ? "true" : "false");
+	if (p->bind_private != q.bind_private || p->bind_shared != q.bind_shared)
+		scn_w_out(w, "  bind_slots: {private: %u, shared: %u}\n", p->bind_private, p->bind_shared);
+	if (p->spis != q.spis)
+		scn_w_out(w, "  spis: %u\n", p->spis);
+	if (p->nsecure != q.nsecure ||
+	    memcmp(p->secure_intids, q.secure_intids, p->nsecure * sizeof p->secure_intids[0]) != 0) {
+		scn_w_out(w, "  secure_intids: ");
+		number_list(w, NULL, p->secure_intids, p->nsecure);
+		scn_w_out(w, "\n");
+	}
+	if (same_events(p, &q))
+		return;
+	scn_w_out(w, "  events:%s\n", p->nevents ? "" : " []");
+	for (uint32_t k = 0; k < p->nevents; k++) {
+		const struct sim_event *e = &p->events[k];
+		scn_w_out(w, "    - {event: 0x%" PRIX32 ", type: %s, priority: %s, ", (uint32_t)e->number,
+			  e->type == SDD_SHARED ? "shared" : "private",
+			  e->priority == SDD_PRI_CRITICAL ? "critical" : "normal");
+		if (e->explicit_event)
+			scn_w_out(w, "explicit: true}\n");
+		else
+			scn_w_out(w, "intid: %u}\n", e->intid);
+	}
+}
+
+/* ---- Handlers ---- */
+
+static void handlers(struct scn_w *w)
+{
+	const struct sim_program *p = w->p;
+
+	if (p->nhandlers == 0)
+		return;
+	scn_w_out(w, "handlers:\n");
+	for (uint32_t k = 0; k < p->nhandlers && !w->failed; k++) {
+		const struct sim_handler *h = &p->handlers[k];
+		const char *name = sim_str(p, h->name);
+		size_t len = strlen(name);
+
+		if (!scn_is_ident(name, len) || scn_is_reserved(name, len) ||
+		    sim_find_handler(p, name) != (int)k) {
+			scn_w_fail(w, "handler name '%s' cannot be written (a name, not a value name, "
+				   "used once)", name);
+			return;
+		}
+		scn_w_out(w, "  %s:", name);
+		if (h->kind == SIM_H_ELF) {
+			/* Absolute: the file written may live in another directory. */
+			char *abs = realpath(sim_str(p, h->elf_path), NULL);
+			scn_w_out(w, " {elf: ");
+			string(w, "an ELF path", abs ? abs : sim_str(p, h->elf_path));
+			scn_w_out(w, ", symbol: ");
+			string(w, "an ELF symbol", sim_str(p, h->symbol));
+			scn_w_out(w, "}\n");
+			free(abs);
+			continue;
+		}
+		scn_w_out(w, "%s\n", h->nops ? "" : " []");
+		for (uint32_t j = 0; j < h->nops; j++)
+			scn_w_op(w, &p->actions[h->ops + j], true);
+	}
+}
+
+/* ---- The file ---- */
+
+/* Which variables some step or action saves (a $name nothing saves is
+ * only allowed in a lenient file). */
+static void find_saves(struct scn_w *w, const struct sim_op *ops, uint32_t n)
+{
+	for (uint32_t k = 0; k < n; k++)
+		if (ops[k].save >= 0 && (uint32_t)ops[k].save < w->p->nvars)
+			w->saved[ops[k].save] = 1;
+}
+
+static void whole(struct scn_w *w)
+{
+	const struct sim_program *p = w->p;
+
+	for (uint32_t k = 0; k < p->nvars; k++) {
+		const char *v = sim_str(p, p->vars[k]);
+		if (!scn_is_ident(v, strlen(v))) {
+			scn_w_fail(w, "variable name '%s' cannot be written", v);
+			return;
+		}
+	}
+	find_saves(w, p->steps, p->nsteps);
+	find_saves(w, p->actions, p->nactions);
+	scn_w_out(w, "name: ");
+	/* A program built in memory may have no name; a file must. */
+	string(w, "the name", p->name && p->name[0] ? p->name : "unnamed");
+	scn_w_out(w, "\n");
+	if (p->description) {
+		scn_w_out(w, "description: ");
+		string(w, "the description", p->description);
+		scn_w_out(w, "\n");
+	}
+	if (p->lenient)
+		scn_w_out(w, "lenient: true\n");
+	if (p->nchoices) {
+		scn_w_out(w, "choices: [");
+		for (uint32_t k = 0; k < p->nchoices; k++)
+			scn_w_out(w, "%s%u", k ? ", " : "", p->choices[k]);
+		scn_w_out(w, "]\n");
+	}
+	platform(w);
+	handlers(w);
+	scn_w_out(w, "steps:%s\n", p->nsteps ? "" : " []");
+	for (uint32_t k = 0; k < p->nsteps && !w->failed; k++)
+		scn_w_op(w, &p->steps[k], false);
+}
+
+/* see scn.h */
+int scn_write(FILE *f, const struct sim_program *prog, char *err, size_t errlen)
+{
+	struct scn_w w;
+	char *text = NULL;
+	size_t len = 0;
+	int rc = -1;
+
+	memset(&w, 0, sizeof w);
+	w.p = prog;
+	w.saved = calloc(prog->nvars ? prog->nvars : 1, 1);
+	w.f = open_memstream(&text, &len);
+	if (w.saved == NULL || w.f == NULL)
+		scn_w_fail(&w, "out of memory");
+	else if (prog->oom)
+		scn_w_fail(&w, "the program is incomplete (it ran out of memory while built)");
+	else
+		whole(&w);
+	if (w.f && fclose(w.f) != 0)
+		scn_w_fail(&w, "out of memory");
+	if (!w.failed && fwrite(text, 1, len, f) != len)
+		scn_w_fail(&w, "cannot write the file");
+	if (!w.failed)
+		rc = 0;
+	else if (err && errlen)
+		snprintf(err, errlen, "%s", w.msg);
+	free(text);
+	free(w.saved);
+	return rc;
+}

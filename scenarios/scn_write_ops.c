@@ -1,0 +1,536 @@
+/*
+ * scn_write_ops.c - the YAML writer's operations: steps and handler
+ * actions as one flow map per line (blocks for expect_dispatches,
+ * expect_resumes and expect_view, as FORMAT.md writes them), their
+ * expectations and values, each written the way the loader reads it back
+ * into the same element (scn.h lists the few exceptions).
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "scn_internal.h"
+#include "scn_write_internal.h"
+#include "sdd/sdd.h"
+
+_Static_assert(SIM_R_COUNT <= 64, "register sets are 64-bit masks");
+
+#define R(reg) (UINT64_C(1) << (reg))
+#define R_XN(n) (R(SIM_R_X0 + (n)) - 1)      /* x0 .. x(n-1) */
+#define R_FIELDS (R(SIM_R_PSTATE_EL) | R(SIM_R_PSTATE_DAIF) | R(SIM_R_PSTATE_SPSEL) | \
+		  R(SIM_R_PSTATE_PAN) | R(SIM_R_PSTATE_DIT) | R(SIM_R_PSTATE_NZCV))
+#define R_PSTATE_ALL (R(SIM_R_PSTATE) | R_FIELDS)
+#define R_SET_FIELDS (R(SIM_R_PSTATE_PAN) | R(SIM_R_PSTATE_DIT) | R(SIM_R_PSTATE_NZCV))
+
+/* ---- Values ---- */
+
+static const struct { int64_t v; const char *name; } status_names[] = {
+	{ SDD_NOT_SUPPORTED, "NOT_SUPPORTED" }, { SDD_INVALID_PARAMETERS, "INVALID_PARAMETERS" },
+	{ SDD_DENIED, "DENIED" }, { SDD_PENDING, "PENDING" }, { SDD_OUT_OF_RESOURCE, "OUT_OF_RESOURCE" },
+};
+
+static void constant(struct scn_w *w, uint64_t u, enum scn_w_vctx c)
+{
+	if (c == SCN_W_STATUS)
+		for (size_t k = 0; k < sizeof status_names / sizeof status_names[0]; k++)
+			if ((int64_t)u == status_names[k].v) {
+				scn_w_out(w, "%s", status_names[k].name);
+				return;
+			}
+	if (c == SCN_W_COMPLETION && u <= SDD_EV_FAILED)
+		scn_w_out(w, "%s", u == SDD_EV_HANDLED ? "HANDLED" : "FAILED");
+	else if (u < 0x100)
+		scn_w_out(w, "%" PRIu64, u);
+	else
+		scn_w_out(w, "0x%" PRIX64, u);
+}
+
+static const char *handler(struct scn_w *w, uint64_t k)
+{
+	if (k >= w->p->nhandlers)
+		return scn_w_fail(w, "a value names handler %" PRIu64 ", which does not exist", k), "?";
+	return sim_str(w->p, w->p->handlers[k].name);
+}
+
+/* see scn_write_internal.h */
+void scn_w_value(struct scn_w *w, struct sim_value v, enum scn_w_vctx c)
+{
+	switch (v.kind) {
+	case SIM_V_CONST:
+		constant(w, v.u, c);
+		break;
+	case SIM_V_VAR:
+		if (v.u >= w->p->nvars) {
+			scn_w_fail(w, "a value names variable %" PRIu64 ", which does not exist", v.u);
+			break;
+		}
+		/* The format asks that a $name be saved somewhere, unless lenient. */
+		if (!w->p->lenient && !w->saved[v.u])
+			scn_w_fail(w, "$%s is used but nothing saves it (only a lenient program may "
+				   "do that)", sim_str(w->p, w->p->vars[v.u]));
+		scn_w_out(w, "$%s", sim_str(w->p, w->p->vars[v.u]));
+		break;
+	case SIM_V_HANDLER:
+		scn_w_out(w, "%s", handler(w, v.u));
+		break;
+	case SIM_V_HANDLER_OFF:
+		scn_w_out(w, "{offset: %s}", handler(w, v.u));
+		break;
+	case SIM_V_RESUME_PAD:
+		scn_w_out(w, "resume_pad");
+		break;
+	case SIM_V_MPIDR:
+		scn_w_out(w, "{mpidr: %" PRIu64 "}", v.u);
+		break;
+	case SIM_V_INT_PC:
+		scn_w_out(w, "interrupted_pc");
+		break;
+	case SIM_V_INT_PSTATE:
+		scn_w_out(w, "interrupted_pstate");
+		break;
+	default:
+		scn_w_fail(w, "a value of unknown kind %u", v.kind);
+	}
+}
+
+/* values[first .. first+n) as a flow sequence. */
+static void values(struct scn_w *w, uint32_t first, uint32_t n, enum scn_w_vctx c)
+{
+	scn_w_out(w, "[");
+	for (uint32_t k = 0; k < n; k++) {
+		scn_w_out(w, "%s", k ? ", " : "");
+		scn_w_value(w, w->p->values[first + k], c);
+	}
+	scn_w_out(w, "]");
+}
+
+static void match(struct scn_w *w, const struct sim_match *m, enum scn_w_vctx c)
+{
+	switch (m->kind) {
+	case SIM_M_EQ:
+		scn_w_value(w, m->a, c);
+		break;
+	case SIM_M_NOT:
+		scn_w_out(w, "{not: ");
+		scn_w_value(w, m->a, c);
+		scn_w_out(w, "}");
+		break;
+	case SIM_M_MASK:
+		scn_w_out(w, "{mask: ");
+		scn_w_value(w, m->a, SCN_W_NUMBER);
+		scn_w_out(w, ", value: ");
+		scn_w_value(w, m->b, SCN_W_NUMBER);
+		scn_w_out(w, "}");
+		break;
+	case SIM_M_ONE_OF:
+		if (m->count == 0)
+			scn_w_fail(w, "an empty one_of cannot be written (it never matches)");
+		scn_w_out(w, "{one_of: ");
+		values(w, m->list, m->count, c);
+		scn_w_out(w, "}");
+		break;
+	case SIM_M_SET:
+		values(w, m->list, m->count, SCN_W_NUMBER);
+		break;
+	default:
+		scn_w_fail(w, "an expectation of unknown kind %u", m->kind);
+	}
+}
+
+/* ---- Register maps ---- */
+
+/* The key of register reg in a map. */
+static const char *reg_key(unsigned reg)
+{
+	return reg >= SIM_R_PSTATE_EL && reg <= SIM_R_PSTATE_NZCV ?
+	       scn_pstate_fields[reg - SIM_R_PSTATE_EL] : sim_reg_name(reg);
+}
+
+/* checks[first .. first+n) as the entries of a map (no braces), each
+ * register one of allowed; PSTATE fields together under `pstate` at the
+ * place of the first.  x0 of a result is compared sign-extended from 32
+ * bits exactly when width32 says so (the loader's rule for PSCI). */
+static void check_entries(struct scn_w *w, uint32_t first, uint32_t n, uint64_t allowed,
+			  bool width32, enum scn_w_vctx x0ctx)
+{
+	const struct sim_check *cks = &w->p->checks[first];
+	uint64_t seen = 0;
+	bool any = false;
+
+	for (uint32_t k = 0; k < n; k++) {
+		unsigned reg = cks[k].reg;
+		bool field = reg >= SIM_R_PSTATE_EL && reg <= SIM_R_PSTATE_NZCV;
+		if (field && (seen & R_FIELDS))
+			continue;            /* written with the first field */
+		if (reg >= SIM_R_COUNT || !(allowed & R(reg)) || (seen & R(reg)) ||
+		    (reg == SIM_R_PSTATE && (seen & R_FIELDS)) || (field && (seen & R(SIM_R_PSTATE)))) {
+			scn_w_fail(w, "an expectation on %s cannot be written here", sim_reg_name(reg));
+			return;
+		}
+		if (cks[k].m.width32 != (width32 && reg == SIM_R_X0)) {
+			scn_w_fail(w, "a 32-bit comparison of %s cannot be written here", sim_reg_name(reg));
+			return;
+		}
+		scn_w_out(w, "%s%s: ", any ? ", " : "", field ? "pstate" : reg_key(reg));
+		any = true;
+		seen |= R(reg);
+		if (!field) {
+			match(w, &cks[k].m, reg == SIM_R_X0 ? x0ctx : SCN_W_NUMBER);
+			continue;
+		}
+		scn_w_out(w, "{");
+		for (uint32_t j = k; j < n; j++) {
+			unsigned fr = cks[j].reg;
+			if (fr < SIM_R_PSTATE_EL || fr > SIM_R_PSTATE_NZCV)
+				continue;
+			if ((j > k && (seen & R(fr))) || cks[j].m.width32) {
+				scn_w_fail(w, "this expectation on %s cannot be written", sim_reg_name(fr));
+				return;
+			}
+			seen |= R(fr);
+			scn_w_out(w, "%s%s: ", j > k ? ", " : "", reg_key(fr));
+			match(w, &cks[j].m, SCN_W_NUMBER);
+		}
+		scn_w_out(w, "}");
+	}
+}
+
+static void check_map(struct scn_w *w, uint32_t first, uint32_t n, uint64_t allowed)
+{
+	scn_w_out(w, "{");
+	check_entries(w, first, n, allowed, false, SCN_W_NUMBER);
+	scn_w_out(w, "}");
+}
+
+/* `, expect: E` of a call, PSCI call or dispatch: x0, or a register map. */
+static void expect(struct scn_w *w, const struct sim_op *op)
+{
+	const struct sim_check *c = &w->p->checks[op->checks];
+	bool psci = op->kind == SIM_OP_PSCI;
+
+	if (op->nchecks == 0)
+		return;
+	scn_w_out(w, ", expect: ");
+	if (op->nchecks == 1 && c->reg == SIM_R_X0) {
+		if (c->m.width32 != psci)
+			scn_w_fail(w, "a 32-bit comparison of x0 cannot be written here");
+		match(w, &c->m, SCN_W_STATUS);
+		return;
+	}
+	scn_w_out(w, "{");
+	check_entries(w, op->checks, op->nchecks, R_XN(31), psci, SCN_W_STATUS);
+	scn_w_out(w, "}");
+}
+
+/* ---- Operations ---- */
+
+static void pe_key(struct scn_w *w, const struct sim_op *op)
+{
+	if (op->pe != SIM_NONE)
+		scn_w_out(w, "pe: %u, ", op->pe);
+}
+
+static void args(struct scn_w *w, const struct sim_op *op)
+{
+	if (op->nargs > SCN_MAX_ARGS)
+		scn_w_fail(w, "%u arguments cannot be written (x1..x5: at most 5)", op->nargs);
+	if (op->nargs) {
+		scn_w_out(w, ", args: ");
+		values(w, op->args, op->nargs, SCN_W_NUMBER);
+	}
+}
+
+static void save(struct scn_w *w, const struct sim_op *op)
+{
+	if (op->save < 0)
+		return;
+	if ((uint32_t)op->save >= w->p->nvars)
+		scn_w_fail(w, "`save` names variable %d, which does not exist", op->save);
+	else
+		scn_w_out(w, ", save: %s", sim_str(w->p, w->p->vars[op->save]));
+}
+
+static void call(struct scn_w *w, const struct sim_op *op, bool action)
+{
+	const char *name = op->fid.kind == SIM_V_CONST && op->fid.u <= UINT32_MAX ?
+			   sdd_call_name((uint32_t)op->fid.u) : NULL;
+
+	if (action && op->pe != SIM_NONE)
+		scn_w_fail(w, "a handler's call names PE %u: it calls on the PE it runs on", op->pe);
+	if (!action)
+		pe_key(w, op);
+	/* `call: NAME` for a known function unless the program says it was
+	 * given raw; any other function ID only as `fid:` (scn.h). */
+	if (name && !op->raw_fid) {
+		scn_w_out(w, "call: %s", name);
+	} else {
+		scn_w_out(w, "fid: ");
+		scn_w_value(w, op->fid, SCN_W_NUMBER);
+	}
+	args(w, op);
+	expect(w, op);
+	save(w, op);
+	if (op->from_el && action)
+		scn_w_fail(w, "a handler's call from another EL cannot be written");
+	else if (op->from_el)
+		scn_w_out(w, ", from_el: %u", op->from_el);
+}
+
+static void psci(struct scn_w *w, const struct sim_op *op, bool action)
+{
+	bool targeted = op->psci_fn == SIM_PSCI_CPU_ON || op->psci_fn == SIM_PSCI_AFFINITY_INFO;
+	struct sim_value mpidr = { SIM_V_MPIDR, op->target };
+
+	if (action && op->pe != SIM_NONE)
+		scn_w_fail(w, "a handler's PSCI call names PE %u: it calls on the PE it runs on", op->pe);
+	if (!action)
+		pe_key(w, op);
+	scn_w_out(w, "psci: %s", sim_psci_name(op->psci_fn));
+	if (op->psci_fn >= SIM_PSCI_FN_COUNT)
+		scn_w_fail(w, "PSCI function %u does not exist", op->psci_fn);
+	if (targeted && op->target == SIM_NONE)
+		scn_w_fail(w, "%s without a target cannot be written", sim_psci_name(op->psci_fn));
+	else if (targeted)
+		scn_w_out(w, ", target: %u", op->target);
+	if (op->psci_fn == SIM_PSCI_CPU_SUSPEND && op->state == SIM_SUSPEND_POWERDOWN)
+		scn_w_out(w, ", state: powerdown");
+	/* A target of another function only puts its MPIDR in x1 - unless
+	 * arguments (or CPU_SUSPEND's power state) overwrite it (scn.h). */
+	if (!targeted && op->target != SIM_NONE && op->nargs == 0 &&
+	    op->psci_fn != SIM_PSCI_CPU_SUSPEND) {
+		scn_w_out(w, ", args: [");
+		scn_w_value(w, mpidr, SCN_W_NUMBER);
+		scn_w_out(w, "]");
+	}
+	args(w, op);
+	expect(w, op);
+	save(w, op);
+	if (op->from_el)
+		scn_w_fail(w, "a PSCI call from another EL cannot be written");
+}
+
+/* The parts of an expect_view step, as the entries of its block map. */
+static void view(struct scn_w *w, const struct sim_op *op)
+{
+	const char *ind = "      ";
+	bool keys[SIM_R_COUNT] = { false }, contexts[2] = { false, false }, events = false;
+
+	if (op->nlist == 0) {
+		scn_w_out(w, "expect_view: {pe: %u}\n", op->pe);
+		return;
+	}
+	scn_w_out(w, "expect_view:\n%spe: %u\n", ind, op->pe);
+	for (uint32_t k = 0; k < op->nlist; k++) {
+		const struct sim_expect_view *v = &w->p->views[op->list + k];
+		const struct sim_check *cks = &w->p->checks[v->checks];
+		bool nested = v->part == SIM_VIEW_NESTED_CONTEXT;
+		switch (v->part) {
+		case SIM_VIEW_PE:
+			for (uint32_t j = 0; j < v->nchecks; j++) {
+				unsigned reg = cks[j].reg;
+				if (reg < SIM_R_VIEW_MASKED || reg > SIM_R_VIEW_BOUND || keys[reg] ||
+				    (cks[j].m.kind == SIM_M_SET) != (reg >= SIM_R_VIEW_REGISTERED)) {
+					scn_w_fail(w, "an expect_view check of %s cannot be written",
+						   sim_reg_name(reg));
+					return;
+				}
+				keys[reg] = true;
+				scn_w_out(w, "%s%s: ", ind, sim_reg_name(reg));
+				match(w, &cks[j].m, SCN_W_NUMBER);
+				scn_w_out(w, "\n");
+			}
+			break;
+		case SIM_VIEW_CONTEXT:
+		case SIM_VIEW_NESTED_CONTEXT:
+			if (contexts[nested])
+				scn_w_fail(w, "two parts of one expect_view read the same context");
+			contexts[nested] = true;
+			scn_w_out(w, "%s%s: ", ind, nested ? "nested_context" : "context");
+			check_map(w, v->checks, v->nchecks,
+				  R(SIM_R_PC) | R_PSTATE_ALL | R_XN(SDD_CONTEXT_REGS));
+			scn_w_out(w, "\n");
+			break;
+		default:
+			/* Event parts one after the other make one `events` map. */
+			if (k == 0 || w->p->views[op->list + k - 1].part != SIM_VIEW_EVENT) {
+				if (events)
+					scn_w_fail(w, "expect_view events apart from each other cannot be "
+						   "written");
+				events = true;
+				scn_w_out(w, "%sevents:\n", ind);
+			}
+			scn_w_out(w, "%s  ", ind);
+			scn_w_value(w, v->event, SCN_W_NUMBER);
+			scn_w_out(w, ": ");
+			check_map(w, v->checks, v->nchecks, R(SIM_R_VIEW_EP) | R(SIM_R_VIEW_ARG) |
+				  R(SIM_R_VIEW_FLAGS) | R(SIM_R_VIEW_STATE));
+			scn_w_out(w, "\n");
+		}
+	}
+}
+
+static void dispatch_entry(struct scn_w *w, const struct sim_expect_dispatch *e)
+{
+	const char *sep = "";
+
+	scn_w_out(w, "      - {");
+	if (e->pe != SIM_NONE) {
+		scn_w_out(w, "pe: %u", e->pe);
+		sep = ", ";
+	}
+	if (e->has_event) {
+		scn_w_out(w, "%sevent: ", sep);
+		match(w, &e->event, SCN_W_NUMBER);
+		sep = ", ";
+	}
+	if (e->handler >= 0) {
+		scn_w_out(w, "%shandler: %s", sep, handler(w, (uint64_t)e->handler));
+		sep = ", ";
+	}
+	if (e->has_arg) {
+		scn_w_out(w, "%sarg: ", sep);
+		match(w, &e->arg, SCN_W_NUMBER);
+	}
+	scn_w_out(w, "}\n");
+}
+
+static void resume_entry(struct scn_w *w, const struct sim_expect_resume *e)
+{
+	scn_w_out(w, "      - {");
+	if (e->pe != SIM_NONE)
+		scn_w_out(w, "pe: %u%s", e->pe, e->nchecks ? ", " : "");
+	check_entries(w, e->checks, e->nchecks, R(SIM_R_ELR) | R(SIM_R_SPSR) | R_PSTATE_ALL, false,
+		      SCN_W_NUMBER);
+	scn_w_out(w, "}\n");
+}
+
+/* An expect_dispatches or expect_resumes step: its entries as a block. */
+static void entries(struct scn_w *w, const struct sim_op *op)
+{
+	bool d = op->kind == SIM_OP_EXPECT_DISPATCHES;
+
+	scn_w_out(w, "%s:%s\n", d ? "expect_dispatches" : "expect_resumes", op->nlist ? "" : " []");
+	for (uint32_t k = 0; k < op->nlist; k++) {
+		if (d)
+			dispatch_entry(w, &w->p->dispatches[op->list + k]);
+		else
+			resume_entry(w, &w->p->resumes[op->list + k]);
+	}
+}
+
+/* `set:` of a step: x0..x30, sp, and the PSTATE fields a step may set. */
+static void set(struct scn_w *w, const struct sim_op *op)
+{
+	const struct sim_assign *as = &w->p->assigns[op->sets];
+	uint64_t seen = 0;
+	const char *sep = "";
+
+	pe_key(w, op);
+	scn_w_out(w, "set: {");
+	for (uint32_t k = 0; k < op->nsets; k++) {
+		unsigned reg = as[k].reg;
+		bool field = reg < SIM_R_COUNT && (R(reg) & R_SET_FIELDS);
+		if (field && (seen & R_SET_FIELDS))
+			continue;            /* written with the first field */
+		if ((reg > SIM_R_SP && !field) || (seen & R(reg))) {
+			scn_w_fail(w, "setting %s cannot be written", sim_reg_name(reg));
+			return;
+		}
+		seen |= R(reg);
+		scn_w_out(w, "%s%s: ", sep, field ? "pstate" : sim_reg_name(reg));
+		sep = ", ";
+		if (!field) {
+			scn_w_value(w, as[k].v, SCN_W_NUMBER);
+			continue;
+		}
+		scn_w_out(w, "{");
+		for (uint32_t j = k; j < op->nsets; j++) {
+			unsigned fr = as[j].reg;
+			if (fr >= SIM_R_COUNT || !(R(fr) & R_SET_FIELDS))
+				continue;
+			if ((j > k && (seen & R(fr))) || as[j].v.kind != SIM_V_CONST) {
+				scn_w_fail(w, "setting %s twice cannot be written", sim_reg_name(fr));
+				return;
+			}
+			seen |= R(fr);
+			scn_w_out(w, "%s%s: %" PRIu64, j > k ? ", " : "", reg_key(fr), as[j].v.u);
+		}
+		scn_w_out(w, "}");
+	}
+	scn_w_out(w, "}");
+}
+
+/* see scn_write_internal.h */
+void scn_w_op(struct scn_w *w, const struct sim_op *op, bool action)
+{
+	static const bool step_only[SIM_OP_KIND_COUNT] = {
+		[SIM_OP_SET] = 1, [SIM_OP_WAKE] = 1, [SIM_OP_DISPATCH] = 1, [SIM_OP_MIGRATE] = 1,
+		[SIM_OP_RESUME] = 1, [SIM_OP_EXPECT_DISPATCHES] = 1, [SIM_OP_EXPECT_RESUMES] = 1,
+		[SIM_OP_EXPECT_VIEW] = 1,
+	};
+	static const bool action_only[SIM_OP_KIND_COUNT] = {
+		[SIM_OP_EXPECT_ENTRY] = 1, [SIM_OP_YIELD] = 1, [SIM_OP_COMPLETE] = 1,
+		[SIM_OP_COMPLETE_AND_RESUME] = 1,
+	};
+
+	scn_w_out(w, "%s- ", action ? "    " : "  ");
+	if (op->kind >= SIM_OP_KIND_COUNT || (action ? step_only : action_only)[op->kind]) {
+		scn_w_fail(w, "'%s' cannot be %s", sim_op_name(op->kind),
+			   action ? "a handler action" : "a step");
+		return;
+	}
+	switch (op->kind) {
+	case SIM_OP_EXPECT_DISPATCHES:
+	case SIM_OP_EXPECT_RESUMES:
+		entries(w, op);
+		return;
+	case SIM_OP_EXPECT_VIEW:
+		view(w, op);
+		return;
+	case SIM_OP_EXPECT_ENTRY:
+		scn_w_out(w, "expect_entry: ");
+		check_map(w, op->checks, op->nchecks, R_XN(31) | R(SIM_R_SP) | R_PSTATE_ALL);
+		scn_w_out(w, "\n");
+		return;
+	case SIM_OP_MIGRATE:
+	case SIM_OP_YIELD:
+		scn_w_out(w, "%s: true\n", sim_op_name(op->kind));
+		return;
+	case SIM_OP_COMPLETE:
+	case SIM_OP_COMPLETE_AND_RESUME:
+		scn_w_out(w, "%s: ", sim_op_name(op->kind));
+		scn_w_value(w, op->fid, op->kind == SIM_OP_COMPLETE ? SCN_W_COMPLETION : SCN_W_NUMBER);
+		scn_w_out(w, "\n");
+		return;
+	default:
+		break;
+	}
+	scn_w_out(w, "{");
+	switch (op->kind) {
+	case SIM_OP_CALL:
+		call(w, op, action);
+		break;
+	case SIM_OP_PSCI:
+		psci(w, op, action);
+		break;
+	case SIM_OP_INTERRUPT:
+		/* A PE goes with an SGI or PPI only: the GIC routes an SPI (scn.h). */
+		scn_w_out(w, "interrupt: %u", op->intid);
+		if (op->intid < SDD_INTID_SPI_FIRST && op->pe != SIM_NONE)
+			scn_w_out(w, ", pe: %u", op->pe);
+		break;
+	case SIM_OP_SET:
+		set(w, op);
+		break;
+	case SIM_OP_WAKE:
+	case SIM_OP_RESUME:
+		scn_w_out(w, "%s: %u", sim_op_name(op->kind), op->pe == SIM_NONE ? 0 : op->pe);
+		break;
+	default:                     /* SIM_OP_DISPATCH */
+		pe_key(w, op);
+		scn_w_out(w, "dispatch: ");
+		scn_w_value(w, op->event, SCN_W_NUMBER);
+		expect(w, op);
+		break;
+	}
+	scn_w_out(w, "}\n");
+}

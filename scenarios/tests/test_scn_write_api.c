@@ -1,0 +1,333 @@
+/*
+ * test_scn_write_api.c - the writer's text, what it refuses, the one
+ * documented case the loader never produces (scattered PSTATE fields),
+ * and sim_program_equal: blind to how a program is stored, never to what
+ * it says.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "scn.h"
+#include "scn_write_test.h"
+#include "sdd/sdd_spec.h"
+
+static void load_text(struct sim_program *p, const char *text)
+{
+	char err[1024];
+
+	sim_program_init(p);
+	if (scn_load_string("t.yaml", text, strlen(text), NULL, p, err, sizeof err))
+		fail_msg("%s", err);
+}
+
+/* ---- The text ---- */
+
+static const char forms[] =
+	"name: the writer's forms\n"
+	"description: \"two\\nlines, a \\\"quote\\\"\"\n"
+	"platform:\n"
+	"  client_el: 1\n"
+	"  pes: 2\n"
+	"  profile: tf-a-fvp\n"
+	"  conduit: hvc\n"
+	"  spis: 64\n"
+	"  events: [{event: 0x40000100, type: shared, priority: critical, intid: 40}]\n"
+	"handlers:\n"
+	"  h:\n"
+	"    - expect_entry: {x1: {one_of: [1, 0x1234]}, pstate: interrupted_pstate}\n"
+	"    - {call: EVENT_CONTEXT, args: [0], expect: {x0: DENIED, x1: -3}}\n"
+	"    - {interrupt: 5}\n"
+	"    - complete_and_resume: {offset: h}\n"
+	"  empty: []\n"
+	"steps:\n"
+	"  - {pe: 1, call: EVENT_REGISTER, args: [0x40000100, h, -1, RM_PE, {mpidr: 1}],\n"
+	"     expect: DENIED, save: r}\n"
+	"  - {fid: 0x84000000, args: [$r]}\n"
+	"  - {pe: 1, psci: CPU_SUSPEND, state: powerdown, expect: {one_of: [-4, SUCCESS]}}\n"
+	"  - {interrupt: 40}\n"
+	"  - {dispatch: 5000, expect: {not: -1}}\n"
+	"  - expect_view: {pe: 1, depth: 0, bound: [], events: {0x40000100: {ep: {offset: h}}}}\n"
+	"  - {pe: 0, set: {pstate: {nzcv: 6}, x3: resume_pad}}\n"
+	"  - expect_resumes: [{elr: {mask: 0xFFF, value: 0x80}}]\n"
+	"  - expect_dispatches: [{}, {pe: 1, handler: empty}]\n";
+
+static const char forms_written[] =
+	"name: the writer's forms\n"
+	"description: \"two\\nlines, a \\\"quote\\\"\"\n"
+	"platform:\n"
+	"  profile: tf-a-fvp\n"
+	"  pes: 2\n"
+	"  client_el: 1\n"
+	"  conduit: hvc\n"
+	"  spis: 64\n"
+	"  events:\n"
+	"    - {event: 0x40000100, type: shared, priority: critical, intid: 40}\n"
+	"handlers:\n"
+	"  h:\n"
+	"    - expect_entry: {x1: {one_of: [1, 0x1234]}, pstate: interrupted_pstate}\n"
+	"    - {call: EVENT_CONTEXT, args: [0], expect: {x0: DENIED, x1: 0xFFFFFFFFFFFFFFFD}}\n"
+	"    - {interrupt: 5}\n"
+	"    - complete_and_resume: {offset: h}\n"
+	"  empty: []\n"
+	"steps:\n"
+	"  - {pe: 1, call: EVENT_REGISTER, args: [0x40000100, h, 0xFFFFFFFFFFFFFFFF, 1, {mpidr: 1}], "
+	"expect: DENIED, save: r}\n"
+	"  - {pe: 0, fid: 0x84000000, args: [$r]}\n"
+	"  - {pe: 1, psci: CPU_SUSPEND, state: powerdown, expect: {one_of: [0xFFFFFFFFFFFFFFFC, 0]}}\n"
+	"  - {interrupt: 40}\n"
+	"  - {pe: 0, dispatch: 0x1388, expect: {not: NOT_SUPPORTED}}\n"
+	"  - expect_view:\n"
+	"      pe: 1\n"
+	"      depth: 0\n"
+	"      bound: []\n"
+	"      events:\n"
+	"        0x40000100: {ep: {offset: h}}\n"
+	"  - {pe: 0, set: {pstate: {nzcv: 6}, x3: resume_pad}}\n"
+	"  - expect_resumes:\n"
+	"      - {elr: {mask: 0xFFF, value: 128}}\n"
+	"  - expect_dispatches:\n"
+	"      - {}\n"
+	"      - {pe: 1, handler: empty}\n";
+
+static void test_text(void **state)
+{
+	struct sim_program p;
+	char err[400], *text;
+
+	(void)state;
+	load_text(&p, forms);
+	text = write_text(&p, err, sizeof err);
+	if (text == NULL)
+		fail_msg("%s", err);
+	assert_string_equal(text, forms_written);
+	free(text);
+	round_trip(&p, "forms");
+	sim_program_free(&p);
+}
+
+/* ---- Refusals: -1, the reason, and nothing written ---- */
+
+static void refused(const struct sim_program *p, const char *why)
+{
+	char *text = NULL, err[400];
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	assert_non_null(f);
+	assert_int_equal(scn_write(f, p, err, sizeof err), -1);
+	fclose(f);
+	assert_string_equal(err, why);
+	assert_int_equal(len, 0);
+	free(text);
+}
+
+static void test_refusals(void **state)
+{
+	struct sim_program p;
+	struct sim_op op;
+
+	(void)state;
+	/* A policy no profile has. */
+	load_text(&p, "name: r\nsteps: []\n");
+	p.platform.policy.signal = SDD_SIGNAL_TFA_STRICT;
+	refused(&p, "no built-in profile has this platform's dispatcher policies, features, vendor "
+		"version, bind slot numbers and event 0: it cannot be written");
+	p.platform.policy.signal = 0;
+	p.platform.features = 0;
+	refused(&p, "no built-in profile has this platform's dispatcher policies, features, vendor "
+		"version, bind slot numbers and event 0: it cannot be written");
+	p.platform.features = SDD_FEAT_PAN;
+	p.platform.pes = 0;
+	refused(&p, "the platform is not valid: PE count out of range");
+	sim_program_free(&p);
+
+	/* A $name nothing saves, in a program that is not lenient. */
+	load_text(&p, "name: r\nlenient: true\nsteps:\n  - {call: EVENT_STATUS, args: [$x]}\n");
+	p.lenient = false;
+	refused(&p, "$x is used but nothing saves it (only a lenient program may do that)");
+	sim_program_free(&p);
+
+	/* Names the loader would read as something else. */
+	load_text(&p, "name: r\nhandlers: {h: []}\nsteps: []\n");
+	p.handlers[0].name = sim_add_string(&p, "SUCCESS");
+	refused(&p, "handler name 'SUCCESS' cannot be written (a name, not a value name, used once)");
+	sim_program_free(&p);
+
+	/* Kinds in the wrong place, expectations on the wrong registers. */
+	load_text(&p, "name: r\nhandlers: {h: [{yield: true}]}\nsteps: [{migrate: true}]\n");
+	op = p.steps[0];
+	p.steps[0] = p.actions[0];
+	refused(&p, "'yield' cannot be a step");
+	p.steps[0] = op;
+	p.actions[0] = op;
+	refused(&p, "'migrate' cannot be a handler action");
+	sim_program_free(&p);
+	load_text(&p, "name: r\nsteps: [{call: VERSION, expect: {x0: 1, x2: 2}}]\n");
+	p.checks[1].reg = SIM_R_SP;
+	refused(&p, "an expectation on sp cannot be written here");
+	p.checks[1].reg = SIM_R_X0;
+	refused(&p, "an expectation on x0 cannot be written here");
+	p.checks[1].reg = SIM_R_X0 + 2;
+	p.checks[1].m.width32 = 1;
+	refused(&p, "a 32-bit comparison of x2 cannot be written here");
+	sim_program_free(&p);
+	load_text(&p, "name: r\nsteps: [{pe: 0, psci: CPU_ON, target: 1}]\n");
+	p.steps[0].target = SIM_NONE;
+	refused(&p, "CPU_ON without a target cannot be written");
+	sim_program_free(&p);
+}
+
+/* ---- The one documented case the loader cannot produce ---- */
+
+static void test_scattered_pstate(void **state)
+{
+	struct sim_program p;
+	struct sim_check c;
+	char err[400], *text;
+
+	(void)state;
+	load_text(&p, "name: s\nhandlers:\n  h:\n"
+		      "    - expect_entry: {pstate: {el: 2, daif: 15}, x1: 5}\n"
+		      "    - complete: FAILED\nsteps: []\n");
+	/* el, x1, daif: the fields apart. */
+	c = p.checks[1];
+	p.checks[1] = p.checks[2];
+	p.checks[2] = c;
+	text = write_text(&p, err, sizeof err);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "    - expect_entry: {pstate: {el: 2, daif: 15}, x1: 5}\n"
+				     "    - complete: FAILED\n"));
+	free(text);
+	sim_program_free(&p);
+}
+
+/* ---- sim_program_equal ---- */
+
+static const char base[] =
+	"name: e\n"
+	"choices: [1, 2]\n"
+	"platform: {events: [{event: 0x40000100, type: private, intid: 23}]}\n"
+	"handlers:\n"
+	"  h: [{call: EVENT_STATUS, args: [$a], save: b}, {complete: HANDLED}]\n"
+	"  g: [{expect_entry: {x1: {one_of: [1, 2]}}}, {complete: FAILED}]\n"
+	"steps:\n"
+	"  - {call: INTERRUPT_BIND, args: [45], save: a, expect: {mask: 0xFF, value: 0}}\n"
+	"  - {call: EVENT_STATUS, args: [$b, h, {mpidr: 2}]}\n"
+	"  - expect_dispatches: [{pe: 1, event: 0x40000100, handler: g}]\n"
+	"  - expect_view: {pe: 0, registered: [0, $a], events: {$a: {arg: 3}}}\n";
+
+/* The same program, written otherwise: steps before handlers (so other
+ * pool indices and variable numbers), other spacing (other locations). */
+static const char same[] =
+	"steps:\n"
+	"- {save: a, call: INTERRUPT_BIND, expect: {value: 0, mask: 255}, args: [0x2d]}\n"
+	"- call: EVENT_STATUS\n"
+	"  args: [$b, h, {mpidr: 2}]\n"
+	"- expect_dispatches:\n"
+	"  - {pe: 1, handler: g, event: 0x40000100}\n"
+	"- expect_view: {registered: [0, $a], pe: 0, events: {$a: {arg: 3}}}\n"
+	"handlers:\n"
+	"  h:\n"
+	"  - {call: EVENT_STATUS, args: [$a], save: b}\n"
+	"  - complete: 0\n"
+	"  g: [{expect_entry: {x1: {one_of: [1, 2]}}}, {complete: 1}]\n"
+	"platform:\n"
+	"  events:\n"
+	"    - {event: 0x40000100, type: private, intid: 23, priority: normal}\n"
+	"choices: [1, 2]\n"
+	"name: e\n";
+
+static void differs(void (*mutate)(struct sim_program *), const char *why_prefix)
+{
+	struct sim_program a, b;
+	char why[600];
+
+	load_text(&a, base);
+	load_text(&b, base);
+	assert_true(sim_program_equal(&a, &b, why, sizeof why));
+	mutate(&b);
+	assert_false(sim_program_equal(&a, &b, why, sizeof why));
+	if (strncmp(why, why_prefix, strlen(why_prefix)) != 0)
+		fail_msg("expected a difference '%s...', got '%s'", why_prefix, why);
+	/* And the other way round. */
+	assert_false(sim_program_equal(&b, &a, why, sizeof why));
+	sim_program_free(&a);
+	sim_program_free(&b);
+}
+
+static void m_arg(struct sim_program *p)     { p->values[p->steps[0].args].u = 46; }
+static void m_var(struct sim_program *p)     { p->vars[0] = sim_add_string(p, "c"); }
+static void m_handler(struct sim_program *p) { p->handlers[1].name = sim_add_string(p, "k"); }
+static void m_policy(struct sim_program *p)  { p->platform.policy.bind = SDD_BIND_TFA; }
+static void m_choice(struct sim_program *p)  { p->choices[1] = 3; }
+static void m_mask(struct sim_program *p)    { p->checks[p->steps[0].checks].m.b.u = 1; }
+static void m_one_of(struct sim_program *p)  { p->values[p->checks[p->actions[2].checks].m.list + 1].u = 3; }
+static void m_kind(struct sim_program *p)    { p->actions[1].kind = SIM_OP_COMPLETE_AND_RESUME; }
+static void m_entry(struct sim_program *p)   { p->dispatches[0].pe = SIM_NONE; }
+static void m_view(struct sim_program *p)    { p->views[p->steps[3].list].part = SIM_VIEW_CONTEXT; }
+static void m_set(struct sim_program *p)     { p->values[p->checks[p->views[0].checks].m.list].u = 1; }
+static void m_lenient(struct sim_program *p) { p->lenient = true; }
+static void m_event(struct sim_program *p)   { p->platform.events[0].intid = 22; }
+static void m_save(struct sim_program *p)    { p->steps[0].save = -1; }
+static void m_value_kind(struct sim_program *p) { p->values[p->steps[1].args + 2].kind = SIM_V_CONST; }
+
+static void test_equal(void **state)
+{
+	struct sim_program a, b;
+	struct sim_check check;
+	char why[600];
+	uint32_t first;
+
+	(void)state;
+	load_text(&a, base);
+	load_text(&b, same);
+	/* Elements kept elsewhere in the pools: step 2's arguments and step
+	 * 1's checks moved to the end. */
+	first = b.nvalues;
+	for (uint32_t k = 0; k < b.steps[1].nargs; k++)
+		sim_add_value(&b, b.values[b.steps[1].args + k]);
+	b.steps[1].args = first;
+	check = b.checks[b.steps[0].checks];
+	b.steps[0].checks = sim_add_check(&b, &check);
+	if (!sim_program_equal(&a, &b, why, sizeof why))
+		fail_msg("the same program, stored otherwise: %s", why);
+	/* Stored otherwise indeed: other variable numbers, other indices. */
+	assert_string_not_equal(sim_str(&a, a.vars[0]), sim_str(&b, b.vars[0]));
+	assert_int_not_equal(a.steps[1].args, b.steps[1].args);
+	assert_int_not_equal(a.steps[0].checks, b.steps[0].checks);
+	sim_program_free(&a);
+	sim_program_free(&b);
+
+	differs(m_arg, "step 1: args[0]: 0x2d / 0x2e");
+	differs(m_var, "handler 'h' action 1: save: 'b' / 'c'");
+	differs(m_handler, "handler 1: name: 'g' / 'k'");
+	differs(m_policy, "platform: dispatcher policies differ");
+	differs(m_choice, "choices differ");
+	differs(m_mask, "step 1: expect: check 0 (x0)");
+	differs(m_one_of, "handler 'g' action 1: expect: check 0 (x1)[1]: 0x2 / 0x3");
+	differs(m_kind, "handler 'h' action 2: 'complete' / 'complete_and_resume'");
+	differs(m_entry, "step 3: entry 0: 1 / 255");
+	differs(m_view, "step 4: view part 0: 0 / 1");
+	differs(m_set, "step 4: view part 0: check 0 (registered)[0]: 0x0 / 0x1");
+	differs(m_lenient, "lenient: 0 / 1");
+	differs(m_event, "platform: event intid: 23 / 22");
+	differs(m_save, "step 1: save: a / (none)");
+	differs(m_value_kind, "step 2: args[2]: a value of kind 5 / 0");
+}
+
+int scn_write_api_tests(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_scattered_pstate),
+		cmocka_unit_test(test_equal),
+	};
+
+	return cmocka_run_group_tests_name("api", tests, NULL, NULL);
+}
