@@ -152,7 +152,7 @@ static const char *reg_key(unsigned reg)
 static void check_entries(struct scn_w *w, uint32_t first, uint32_t n, uint64_t allowed,
 			  bool width32, enum scn_w_vctx x0ctx)
 {
-	const struct sim_check *cks = &w->p->checks[first];
+	const struct sim_check *cks = n ? &w->p->checks[first] : NULL;
 	uint64_t seen = 0;
 	bool any = false;
 
@@ -204,11 +204,12 @@ static void check_map(struct scn_w *w, uint32_t first, uint32_t n, uint64_t allo
 /* `, expect: E` of a call, PSCI call or dispatch: x0, or a register map. */
 static void expect(struct scn_w *w, const struct sim_op *op)
 {
-	const struct sim_check *c = &w->p->checks[op->checks];
 	bool psci = op->kind == SIM_OP_PSCI;
+	const struct sim_check *c;
 
 	if (op->nchecks == 0)
-		return;
+		return;              /* (an empty pool may be NULL: no pointer into it) */
+	c = &w->p->checks[op->checks];
 	scn_w_out(w, ", expect: ");
 	if (op->nchecks == 1 && c->reg == SIM_R_X0) {
 		if (c->m.width32 != psci)
@@ -321,7 +322,7 @@ static void view(struct scn_w *w, const struct sim_op *op)
 	scn_w_out(w, "expect_view:\n%spe: %u\n", ind, op->pe);
 	for (uint32_t k = 0; k < op->nlist; k++) {
 		const struct sim_expect_view *v = &w->p->views[op->list + k];
-		const struct sim_check *cks = &w->p->checks[v->checks];
+		const struct sim_check *cks = v->nchecks ? &w->p->checks[v->checks] : NULL;
 		bool nested = v->part == SIM_VIEW_NESTED_CONTEXT;
 		switch (v->part) {
 		case SIM_VIEW_PE:
@@ -420,7 +421,7 @@ static void entries(struct scn_w *w, const struct sim_op *op)
 /* `set:` of a step: x0..x30, sp, and the PSTATE fields a step may set. */
 static void set(struct scn_w *w, const struct sim_op *op)
 {
-	const struct sim_assign *as = &w->p->assigns[op->sets];
+	const struct sim_assign *as = op->nsets ? &w->p->assigns[op->sets] : NULL;
 	uint64_t seen = 0;
 	const char *sep = "";
 
