@@ -16,17 +16,20 @@ cmake -S "$src" -B "$work/build" -G Ninja \
       -DSDEISIM_FUZZ_ENGINE="$LIB_FUZZING_ENGINE"
 cmake --build "$work/build"
 
-# Every harness but the engine's empty ceiling; the build made the seed
-# corpora (build/seeds/program for the program harnesses, build/seeds/NAME
-# for a harness with its own).
-harnesses=$(cd "$work/build/bin" && ls fuzz_* | grep -v -e '^fuzz_empty$' -e '^fuzz_replay$' -e '^fuzz_seeds$')
+# Every harness (the build lists them); the build made the seed corpora
+# (build/seeds/program for the program harnesses, build/seeds/NAME for a
+# harness with its own).
+harnesses=$(cat "$work/build/harnesses.txt")
 for h in $harnesses; do
   cp "$work/build/bin/$h" "$OUT/$h"
-  dict="$work/build/seeds/program.dict"
-  [ -f "$work/build/seeds/$h.dict" ] && dict="$work/build/seeds/$h.dict"
-  cp "$dict" "$OUT/$h.dict"
+  # the program harnesses share their seeds and dictionary; a parser has its own seeds
+  if [ -d "$work/build/seeds/$h" ]; then
+    seeds="$work/build/seeds/$h"
+    [ -f "$work/build/seeds/$h.dict" ] && cp "$work/build/seeds/$h.dict" "$OUT/$h.dict"
+  else
+    seeds="$work/build/seeds/program"
+    cp "$work/build/seeds/program.dict" "$OUT/$h.dict"
+  fi
   printf '[libfuzzer]\nmax_len = 2064\ntimeout = 10\n' > "$OUT/$h.options"
-  seeds="$work/build/seeds/program"
-  [ -d "$work/build/seeds/$h" ] && seeds="$work/build/seeds/$h"
   (cd "$seeds" && zip -q -r "$OUT/${h}_seed_corpus.zip" .)
 done

@@ -437,6 +437,14 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 		}
 		if (imm == RT_SVC_YIELD) {
 			struct sim_obs ob;
+			if (p->depth == 0) {
+				/* handler code reached after its handler completed (a
+				 * COMPLETE_AND_RESUME into it): nothing to pause */
+				sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u: a yield with no handler "
+					 "running (handler code resumed into after its completion)", pe);
+				p->stuck = 1;
+				return SIM_TRAP_STOP;
+			}
 			p->paused |= (uint8_t)(1u << (p->depth - 1));
 			memset(&ob, 0, sizeof ob);
 			ob.kind = SIM_OBS_YIELD;
