@@ -96,22 +96,11 @@ static void decode_platform(const uint8_t *h, struct fz_ctx *c)
 
 /* ---- records ---- */
 
-static struct sim_op new_op(unsigned kind, unsigned pe)
-{
-	struct sim_op op;
-	memset(&op, 0, sizeof op);
-	op.kind = (uint8_t)kind;
-	op.pe = (uint8_t)pe;
-	op.target = SIM_NONE;
-	op.save = -1;
-	return op;
-}
-
 /* A call (step or action) with the function of selector sel and 5 args. */
 static struct sim_op call_op(struct fz_ctx *c, unsigned pe, uint8_t sel, bool raw,
 			     const uint8_t *args)
 {
-	struct sim_op op = new_op(SIM_OP_CALL, pe);
+	struct sim_op op = sim_op_new(SIM_OP_CALL, pe);
 	struct sim_program *p = c->prog;
 	const uint8_t *roles = fz_call_roles(sel);
 
@@ -143,7 +132,7 @@ uint8_t fz_psci_byte(unsigned fn)
 
 static struct sim_op psci_op(struct fz_ctx *c, unsigned pe, const uint8_t *r)
 {
-	struct sim_op op = new_op(SIM_OP_PSCI, pe);
+	struct sim_op op = sim_op_new(SIM_OP_PSCI, pe);
 
 	op.psci_fn = psci_fns[r[0] % 16];
 	op.target = (uint8_t)(r[1] % c->prog->platform.pes);
@@ -167,17 +156,17 @@ static void add_action(struct fz_ctx *c, const uint8_t *r)
 		op = call_op(c, SIM_NONE, r[2], false, r + 3);
 		break;
 	case 4:
-		op = new_op(SIM_OP_YIELD, SIM_NONE);
+		op = sim_op_new(SIM_OP_YIELD, SIM_NONE);
 		break;
 	case 5:
-		op = new_op(SIM_OP_INTERRUPT, r[3] % (pes + 1) == pes ? SIM_NONE : r[3] % (pes + 1));
+		op = sim_op_new(SIM_OP_INTERRUPT, r[3] % (pes + 1) == pes ? SIM_NONE : r[3] % (pes + 1));
 		op.intid = fz_intid(c, r[2]);
 		break;
 	case 6:
 		op = psci_op(c, SIM_NONE, r + 2);
 		break;
 	default:
-		op = new_op((r[2] & 1) ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
+		op = sim_op_new((r[2] & 1) ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
 		op.fid = (r[2] & 1) ? fz_role_value(c, FZ_ADDR, r[3]) : sim_const(r[3] % 3);
 		break;
 	}
@@ -199,7 +188,7 @@ static void add_step(struct fz_ctx *c, unsigned kind, const uint8_t *r)
 			op.from_el = p->platform.client_el == 2 ? 1 : 2;
 		break;
 	case FZ_R_INTERRUPT:
-		op = new_op(SIM_OP_INTERRUPT, SIM_NONE);
+		op = sim_op_new(SIM_OP_INTERRUPT, SIM_NONE);
 		op.intid = fz_intid(c, r[2]);
 		if (op.intid < 32)
 			op.pe = (uint8_t)pe;
@@ -209,7 +198,7 @@ static void add_step(struct fz_ctx *c, unsigned kind, const uint8_t *r)
 		break;
 	case FZ_R_SET: {
 		struct sim_assign a;
-		op = new_op(SIM_OP_SET, pe);
+		op = sim_op_new(SIM_OP_SET, pe);
 		memset(&a, 0, sizeof a);
 		a.reg = r[2] % 34 < 31 ? r[2] % 34 : r[2] % 34 == 31 ? SIM_R_SP :
 			r[2] % 34 == 32 ? SIM_R_PSTATE_PAN : SIM_R_PSTATE_NZCV;
@@ -220,17 +209,17 @@ static void add_step(struct fz_ctx *c, unsigned kind, const uint8_t *r)
 		break;
 	}
 	case FZ_R_WAKE:
-		op = new_op(SIM_OP_WAKE, pe);
+		op = sim_op_new(SIM_OP_WAKE, pe);
 		break;
 	case FZ_R_DISPATCH:
-		op = new_op(SIM_OP_DISPATCH, pe);
+		op = sim_op_new(SIM_OP_DISPATCH, pe);
 		op.event = fz_role_value(c, FZ_EVENT, r[2]);
 		break;
 	case FZ_R_MIGRATE:
-		op = new_op(SIM_OP_MIGRATE, SIM_NONE);
+		op = sim_op_new(SIM_OP_MIGRATE, SIM_NONE);
 		break;
 	default:                           /* FZ_R_RESUME */
-		op = new_op(SIM_OP_RESUME, pe);
+		op = sim_op_new(SIM_OP_RESUME, pe);
 		break;
 	}
 	op.loc.line = c->record + 1;
@@ -245,7 +234,7 @@ static void add_handlers(struct fz_ctx *c)
 
 	for (unsigned h = 0; h < FZ_HANDLERS; h++) {
 		struct sim_handler hd;
-		struct sim_op end = new_op(h & 1 ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
+		struct sim_op end = sim_op_new(h & 1 ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
 
 		memset(&hd, 0, sizeof hd);
 		hd.name = sim_add_string(p, names[h]);

@@ -180,13 +180,8 @@ static bool pin_dispatches(struct fz_run *r, const struct fz_log *log, uint32_t 
 			   bool extra, unsigned pe, int32_t event)
 {
 	struct sim_program *p = &r->prog;
-	struct sim_op op;
+	struct sim_op op = sim_op_new(SIM_OP_EXPECT_DISPATCHES, SIM_NONE);
 
-	memset(&op, 0, sizeof op);
-	op.kind = SIM_OP_EXPECT_DISPATCHES;
-	op.pe = SIM_NONE;
-	op.target = SIM_NONE;
-	op.save = -1;
 	op.list = p->ndispatches;
 	for (uint32_t k = 0; k < log->n && log->o[k].time < until; k++) {
 		const struct sim_obs *o = &log->o[k];

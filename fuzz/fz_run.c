@@ -148,13 +148,8 @@ bool fz_insert_step(struct sim_program *p, uint32_t at, const struct sim_op *op)
 
 static bool insert_migrate(struct fz_run *r, uint32_t cut)
 {
-	struct sim_op op;
+	struct sim_op op = sim_op_new(SIM_OP_MIGRATE, SIM_NONE);
 
-	memset(&op, 0, sizeof op);
-	op.kind = SIM_OP_MIGRATE;
-	op.pe = SIM_NONE;
-	op.target = SIM_NONE;
-	op.save = -1;
 	return fz_insert_step(&r->prog, cut, &op);
 }
 

@@ -45,16 +45,23 @@ static uint64_t *sp_of(struct sim_ctx *ctx)
 	return (ctx->pstate & 1) ? &ctx->sp_elc : &ctx->sp_el0;
 }
 
+/* Where each of the registers Unicorn exchanges lives in ctx (NZCV in a
+ * separate word, merged into PSTATE by store()). */
+static void reg_slots(struct sim_ctx *ctx, uint64_t *nzcv, void *vals[NREGS])
+{
+	for (int k = 0; k < 31; k++)
+		vals[k] = &ctx->x[k];
+	vals[31] = sp_of(ctx);
+	vals[32] = &ctx->pc;
+	vals[33] = nzcv;
+}
+
 static void load(struct sim_cpu *c, struct sim_ctx *ctx)
 {
 	uint64_t nzcv = ctx->pstate & 0xF0000000ull;
 	void *vals[NREGS];
 
-	for (int k = 0; k < 31; k++)
-		vals[k] = &ctx->x[k];
-	vals[31] = sp_of(ctx);
-	vals[32] = &ctx->pc;
-	vals[33] = &nzcv;
+	reg_slots(ctx, &nzcv, vals);
 	uc_reg_write_batch(c->uc, c->reg_ids, vals, NREGS);
 }
 
@@ -63,11 +70,7 @@ static void store(struct sim_cpu *c, struct sim_ctx *ctx)
 	uint64_t nzcv = 0;
 	void *vals[NREGS];
 
-	for (int k = 0; k < 31; k++)
-		vals[k] = &ctx->x[k];
-	vals[31] = sp_of(ctx);
-	vals[32] = &ctx->pc;
-	vals[33] = &nzcv;
+	reg_slots(ctx, &nzcv, vals);
 	uc_reg_read_batch(c->uc, c->reg_ids, vals, NREGS);
 	ctx->pstate = (ctx->pstate & ~0xF0000000ull) | (nzcv & 0xF0000000ull);
 }

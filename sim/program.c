@@ -185,6 +185,18 @@ static bool grow(void **arr, uint32_t n, uint32_t *cap, size_t elem, bool *oom)
 	(grow((void **)&(p)->arr, (p)->n, &(p)->cap, sizeof *(p)->arr, &(p)->oom) ?      \
 	 ((p)->arr[(p)->n] = (item), (p)->n++) : UINT32_MAX)
 
+struct sim_op sim_op_new(unsigned kind, unsigned pe)
+{
+	struct sim_op op;
+
+	memset(&op, 0, sizeof op);
+	op.kind = (uint8_t)kind;
+	op.pe = (uint8_t)pe;
+	op.target = SIM_NONE;
+	op.save = -1;
+	return op;
+}
+
 uint32_t sim_add_step(struct sim_program *p, const struct sim_op *op)
 {
 	return POOL_ADD(p, steps, nsteps, cap_steps, *op);

@@ -285,6 +285,9 @@ void sim_program_free(struct sim_program *p);
 /* Builders: each returns the new element's index (or UINT32_MAX and sets
  * oom when memory runs out).  Pointers into the pools are invalidated by
  * the next builder call; keep indices. */
+/* An op of kind with nothing set: no PE (or pe), no target, no save. */
+struct sim_op sim_op_new(unsigned kind, unsigned pe);
+
 uint32_t sim_add_step(struct sim_program *p, const struct sim_op *op);
 uint32_t sim_add_action(struct sim_program *p, const struct sim_op *op);
 uint32_t sim_add_handler(struct sim_program *p, const struct sim_handler *h);
