@@ -193,7 +193,7 @@ bool scn_parse_expect_view(struct scn *s, const struct scn_opin *in, struct sim_
 	int id = in->f[SCN_OK_EXPECT_VIEW].value;
 	struct scn_field f[V_COUNT];
 	unsigned order[V_COUNT], count;
-	struct parts ps[1];
+	struct parts parts, *ps = &parts;
 	char found[SCN_MSG_MAX];
 	bool ok;
 
@@ -205,7 +205,7 @@ bool scn_parse_expect_view(struct scn *s, const struct scn_opin *in, struct sim_
 	if (!f[V_PE].key)
 		return scn_fail(s, id, "expect_view needs `pe: N` (the PE whose view is checked)");
 	ok &= scn_pe(s, f[V_PE].value, "`pe`", &op->pe);
-	memset(ps, 0, sizeof ps);
+	memset(ps, 0, sizeof *ps);
 	op->list = s->prog->nviews;
 	count = scn_in_file_order(f, V_COUNT, order);
 	for (unsigned k = 0; k < count && ok; k++) {
