@@ -1,13 +1,14 @@
 /*
  * fuzz_seeds - write a seed corpus for the harnesses.
  *
- *   fuzz_seeds DIR [COUNT]
+ *   fuzz_seeds DIR [COUNT] [SCENARIO...]
  *   fuzz_seeds --dict FILE
  *
  * Writes COUNT (default 64) generated inputs of each family of fz_gen.h,
- * 32 operations each, as DIR/gen-FAMILY-NNN
- * (creating DIR).  Always the same bytes (fixed seed), so a corpus can be
- * rebuilt.
+ * 32 operations each, as DIR/gen-FAMILY-NNN (creating DIR), and every
+ * SCENARIO file (YAML) encoded as an input (fz_encode), as DIR/scn-NAME:
+ * the regression suite becomes seeds.  Always the same bytes (fixed seed),
+ * so a corpus can be rebuilt.  A scenario that does not load is an error.
  *
  * --dict writes the harnesses' dictionary (AFL/libFuzzer syntax): whole
  * records, since that is what a mutation should insert - a call of each
@@ -23,6 +24,7 @@
 
 #include "fz_gen.h"
 #include "fz_vocab.h"
+#include "scn.h"
 #include "sdd/sdd.h"
 
 static int write_file(const char *path, const uint8_t *p, size_t n)
@@ -86,16 +88,37 @@ static int write_dict(const char *path)
 	return fclose(f) == 0 ? 0 : 1;
 }
 
+/* SCENARIO as DIR/scn-NAME, NAME its path with '/' as '_'. */
+static int write_scenario(const char *dir, const char *file, struct sim_program *prog)
+{
+	static uint8_t buf[FZ_HEADER_BYTES + FZ_MAX_RECORDS * FZ_RECORD_BYTES];
+	char err[600], path[4096];
+	size_t n, at;
+
+	if (scn_load_file(file, NULL, prog, err, sizeof err)) {
+		fprintf(stderr, "fuzz_seeds: %s\n", err);
+		return -1;
+	}
+	n = fz_encode(prog, buf, sizeof buf);
+	at = (size_t)snprintf(path, sizeof path, "%s/scn-", dir);
+	for (const char *c = file; *c && at + 1 < sizeof path; c++)
+		path[at++] = *c == '/' ? '_' : *c;
+	path[at] = '\0';
+	return n ? write_file(path, buf, n) : (fprintf(stderr, "fuzz_seeds: %s: cannot encode\n", file), -1);
+}
+
 int main(int argc, char **argv)
 {
 	static const char *const family[FZ_GEN_FAMILIES] = { "random", "driven", "nesting" };
 	struct fz_gen g = { 0x5DEECE66Dull };
 	long count = argc > 2 ? strtol(argv[2], NULL, 10) : 64;
+	struct sim_program prog;
+	int bad = 0;
 
 	if (argc == 3 && strcmp(argv[1], "--dict") == 0)
 		return write_dict(argv[2]);
-	if (argc < 2 || argc > 3 || count <= 0 || count > 100000 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: fuzz_seeds DIR [COUNT] | fuzz_seeds --dict FILE\n");
+	if (argc < 2 || count <= 0 || count > 100000 || argv[1][0] == '-') {
+		fprintf(stderr, "usage: fuzz_seeds DIR [COUNT] [SCENARIO...] | fuzz_seeds --dict FILE\n");
 		return 2;
 	}
 	if (mkdir(argv[1], 0777) != 0 && errno != EEXIST) {
@@ -112,5 +135,9 @@ int main(int argc, char **argv)
 			if (write_file(path, buf, n))
 				return 1;
 		}
-	return 0;
+	sim_program_init(&prog);
+	for (int k = 3; k < argc; k++)
+		bad |= write_scenario(argv[1], argv[k], &prog) != 0;
+	sim_program_free(&prog);
+	return bad;
 }

@@ -78,9 +78,16 @@ static bool same(struct sim_value a, struct sim_value b)
 /* The value as the decoded program will spell it ($vars renamed). */
 static struct sim_value translate(struct enc *e, struct sim_value v)
 {
-	if (v.kind == SIM_V_VAR)
-		return v.u < 64 && e->var_map[v.u] >= 0 ? (struct sim_value){ SIM_V_VAR, (uint64_t)e->var_map[v.u] }
-							 : sim_const(0);
+	if (v.kind == SIM_V_VAR) {
+		const char *name = v.u < e->src->nvars ? sim_str(e->src, e->src->vars[v.u]) : "";
+		if (v.u < 64 && e->var_map[v.u] >= 0)
+			return (struct sim_value){ SIM_V_VAR, (uint64_t)e->var_map[v.u] };
+		/* not saved by a BIND encoded so far: the decoder's own $b0..$b7
+		 * keep their number (read before any BIND, they are 0) */
+		if (name[0] == 'b' && name[1] >= '0' && name[1] < '0' + FZ_VARS && name[2] == '\0')
+			return (struct sim_value){ SIM_V_VAR, e->c.var[name[1] - '0'] };
+		return sim_const(0);
+	}
 	if ((v.kind == SIM_V_HANDLER || v.kind == SIM_V_HANDLER_OFF) && v.u >= FZ_HANDLERS)
 		return sim_const(0);
 	return v;
@@ -168,6 +175,16 @@ static void note_bind(struct enc *e, const struct sim_op *op, uint8_t sel, bool 
 	}
 }
 
+/* A PSCI op's operand bytes, as fz_decode.c psci_op reads them (the same
+ * in a step and in a handler action). */
+static void psci_bytes(struct enc *e, const struct sim_op *op, uint8_t b[4])
+{
+	b[0] = fz_psci_byte(op->psci_fn);
+	b[1] = op->target == SIM_NONE ? 0 : op->target;
+	b[2] = op->state;
+	b[3] = op->nargs ? value_byte(e, FZ_ANY, e->src->values[op->args]) : 0;
+}
+
 static void encode_action(struct enc *e, unsigned h, const struct sim_op *op)
 {
 	uint8_t r[FZ_RECORD_BYTES] = { fz_record_byte(FZ_R_ACTION), 0 };
@@ -193,9 +210,7 @@ static void encode_action(struct enc *e, unsigned h, const struct sim_op *op)
 		break;
 	case SIM_OP_PSCI:
 		r[1] = (uint8_t)(h | 6 << 3);
-		r[2] = fz_psci_byte(op->psci_fn);
-		r[3] = op->target == SIM_NONE ? 0 : op->target;
-		r[4] = op->state;
+		psci_bytes(e, op, r + 2);
 		break;
 	case SIM_OP_COMPLETE:
 		r[1] = (uint8_t)(h | 7 << 3);
@@ -242,10 +257,7 @@ static void encode_step(struct enc *e, const struct sim_op *op)
 	case SIM_OP_PSCI:
 		r[0] = fz_record_byte(FZ_R_PSCI);
 		r[1] = pe_byte(e, pe, false);
-		r[2] = fz_psci_byte(op->psci_fn);
-		r[3] = op->target == SIM_NONE ? 0 : op->target;
-		r[4] = op->state;
-		r[5] = op->nargs ? value_byte(e, FZ_ANY, e->src->values[op->args]) : 0;
+		psci_bytes(e, op, r + 2);
 		break;
 	case SIM_OP_SET:
 		for (uint32_t k = 0; k < op->nsets; k++) {
@@ -288,6 +300,16 @@ static void encode_step(struct enc *e, const struct sim_op *op)
 	emit(e, r, sizeof r);
 }
 
+/* Is op the completion the decoder closes handler h with (fz_decode.c
+ * add_handlers: COMPLETE(HANDLED) for even handlers, COMPLETE_AND_RESUME
+ * to the resume pad for odd ones)? */
+static bool is_closing(uint32_t h, const struct sim_op *op)
+{
+	if (h & 1)
+		return op->kind == SIM_OP_COMPLETE_AND_RESUME && op->fid.kind == SIM_V_RESUME_PAD;
+	return op->kind == SIM_OP_COMPLETE && op->fid.kind == SIM_V_CONST && op->fid.u == SDD_EV_HANDLED;
+}
+
 static void encode_body(struct enc *e)
 {
 	const struct sim_program *p = e->src;
@@ -297,10 +319,15 @@ static void encode_body(struct enc *e)
 		e->var_map[k] = -1;
 	/* Handler actions first: a BIND in a handler runs later, but its
 	 * $var mapping must be known when steps that use it are encoded. */
-	for (uint32_t h = 0; h < p->nhandlers && h < FZ_HANDLERS; h++)
-		if (p->handlers[h].kind == SIM_H_ACTIONS)
-			for (uint32_t k = 0; k < p->handlers[h].nops && k < FZ_MAX_BODY; k++)
-				encode_action(e, h, &p->actions[p->handlers[h].ops + k]);
+	for (uint32_t h = 0; h < p->nhandlers && h < FZ_HANDLERS; h++) {
+		uint32_t n = p->handlers[h].nops;
+		if (p->handlers[h].kind != SIM_H_ACTIONS)
+			continue;
+		if (n > 0 && is_closing(h, &p->actions[p->handlers[h].ops + n - 1]))
+			n--;                 /* the decoder adds it back */
+		for (uint32_t k = 0; k < n && k < FZ_MAX_BODY; k++)
+			encode_action(e, h, &p->actions[p->handlers[h].ops + k]);
+	}
 	for (uint32_t k = 0; k < p->nsteps; k++)
 		encode_step(e, &p->steps[k]);
 }
@@ -336,6 +363,14 @@ static size_t encode(struct enc *e)
 		emit(e, r, sizeof r);
 	}
 	encode_body(e);
+	/* the program's choices, 7 to a record (the decoder gathers them all
+	 * before the steps, in record order) */
+	for (uint32_t k = 0; k < e->src->nchoices; k += 7) {
+		uint8_t r[FZ_RECORD_BYTES] = { fz_record_byte(FZ_R_CHOICES) };
+		for (unsigned b = 0; b < 7; b++)
+			r[1 + b] = k + b < e->src->nchoices ? e->src->choices[k + b] : 0;
+		emit(e, r, sizeof r);
+	}
 	sim_program_free(&e->shadow);
 	return e->n;
 }
