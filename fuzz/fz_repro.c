@@ -9,6 +9,8 @@
 #include "fz_repro.h"
 #include "sdd/sdd_spec.h"
 
+#define SIM_MAX_HANDLERS_PRUNE 256   /* the most handlers a program can have */
+
 /* ---- running and recognising the finding ---- */
 
 static bool finds(struct fz_run *r, const uint8_t *data, size_t len, bool migrate)
@@ -259,6 +261,43 @@ static void pin(struct fz_run *r, const struct fz_log *log, struct fz_repro *out
 	}
 }
 
+/* ---- tidying ---- */
+
+/* Drop the handlers nothing names (the decoder always makes eight), so the
+ * reproducer shows only what the finding needs.  Handler indices in values
+ * and dispatch expectations are renumbered; dropped handlers' actions stay
+ * in the pool, unreferenced. */
+static void prune_handlers(struct sim_program *p)
+{
+	int32_t map[SIM_MAX_HANDLERS_PRUNE];
+	uint32_t kept = 0;
+
+	if (p->nhandlers > SIM_MAX_HANDLERS_PRUNE)
+		return;
+	for (uint32_t h = 0; h < p->nhandlers; h++)
+		map[h] = -1;
+	for (uint32_t v = 0; v < p->nvalues; v++)
+		if ((p->values[v].kind == SIM_V_HANDLER || p->values[v].kind == SIM_V_HANDLER_OFF) &&
+		    p->values[v].u < p->nhandlers)
+			map[p->values[v].u] = 0;
+	for (uint32_t d = 0; d < p->ndispatches; d++)
+		if (p->dispatches[d].handler >= 0 && (uint32_t)p->dispatches[d].handler < p->nhandlers)
+			map[p->dispatches[d].handler] = 0;
+	for (uint32_t h = 0; h < p->nhandlers; h++)
+		if (map[h] == 0) {
+			p->handlers[kept] = p->handlers[h];
+			map[h] = (int32_t)kept++;
+		}
+	p->nhandlers = kept;
+	for (uint32_t v = 0; v < p->nvalues; v++)
+		if ((p->values[v].kind == SIM_V_HANDLER || p->values[v].kind == SIM_V_HANDLER_OFF) &&
+		    p->values[v].u < SIM_MAX_HANDLERS_PRUNE && map[p->values[v].u] >= 0)
+			p->values[v].u = (uint64_t)map[p->values[v].u];
+	for (uint32_t d = 0; d < p->ndispatches; d++)
+		if (p->dispatches[d].handler >= 0)
+			p->dispatches[d].handler = map[p->dispatches[d].handler];
+}
+
 /* ---- the whole ---- */
 
 int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, struct fz_repro *out)
@@ -291,6 +330,7 @@ int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, s
 		pin(r, r->last_log, out);       /* the run that failed: its program is r->prog */
 	r->log = keep;
 	free(log);
+	prune_handlers(&r->prog);
 
 	/* run it the way `sdeisim run` would: no model, the input's choices */
 	memset(&opts, 0, sizeof opts);

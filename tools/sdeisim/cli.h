@@ -23,8 +23,9 @@ struct cli_cmd {
 	int (*run)(int argc, char **argv);   /* argv[0] is the subcommand's name */
 };
 
-/* The subcommands (run.c, ...). */
+/* The subcommands (run.c, repro.c; the trace ones are traces/trace_cli.h). */
 int cmd_run(int argc, char **argv);
+int cmd_repro(int argc, char **argv);
 
 /* ---- files.c ---- */
 

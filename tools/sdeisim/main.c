@@ -12,6 +12,7 @@ static const struct cli_cmd commands[] = {
 	{ "import", "turn an FVP Tarmac trace or a TF-A SDEI log into a canonical trace", trace_cmd_import },
 	{ "replay", "run a canonical trace against the dispatcher and show where it diverges", trace_cmd_replay },
 	{ "export", "write a trace as a timeline (and more)", trace_cmd_export },
+	{ "repro", "replay a fuzz finding with tracing and turn it into a YAML regression test", cmd_repro },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -1,0 +1,184 @@
+/*
+ * repro.c - `sdeisim repro`: replay a fuzz input with full tracing, say
+ * what it finds, and turn it into the regression test to commit.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fz_repro.h"
+#include "fz_run.h"
+#include "scn.h"
+
+static const char repro_help[] =
+	"usage: sdeisim repro [OPTIONS] INPUT\n\n"
+	"Replay a fuzz input (a crash or finding of fuzz_sdei / fuzz_migrate) with every\n"
+	"step, call, interrupt, dispatch and completion narrated, and print what it finds:\n"
+	"the first disagreement with the reference model, the violated invariant, or the\n"
+	"difference migration makes.\n\n"
+	"Options:\n"
+	"  --harness NAME   fuzz_sdei (default) or fuzz_migrate: how the input is run\n"
+	"  --yaml FILE      minimise the input and write it as a scenario that fails the\n"
+	"                   same way without the model (the regression test to commit)\n"
+	"  --input FILE     write the minimised input\n"
+	"  --quiet, -q      no narration\n"
+	"  --help, -h       this text\n\n"
+	"Exit status: 0 the input finds nothing, 1 it finds something, 2 bad input or usage.\n";
+
+static int read_input(const char *path, uint8_t *buf, size_t cap, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+
+	if (f == NULL) {
+		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+		return -1;
+	}
+	*len = fread(buf, 1, cap, f);
+	if (ferror(f) || (*len == cap && fgetc(f) != EOF)) {
+		fprintf(stderr, "%s: unreadable or longer than %zu bytes\n", path, cap);
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	return 0;
+}
+
+static int write_bytes(const char *path, const uint8_t *p, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL || fwrite(p, 1, n, f) != n || fclose(f) != 0) {
+		fprintf(stderr, "%s: cannot write\n", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* The scenario's name says what it pins; its description where it came
+ * from. */
+static void name_reproducer(struct sim_program *p, const struct fz_repro *rp, bool migrate)
+{
+	char text[1200];
+
+	free(p->name);
+	free(p->description);
+	snprintf(text, sizeof text, "fuzz finding: %s", rp->finding);
+	p->name = strdup(text);
+	snprintf(text, sizeof text, "Written by sdeisim repro from a %s input, minimised from %zu to %zu "
+		 "bytes. It fails as the finding did; once the bug is fixed it passes: keep it as the "
+		 "regression test.%s%s", migrate ? "fuzz_migrate" : "fuzz_sdei", rp->original_len, rp->len,
+		 rp->expressed ? "" : " Note: ", rp->expressed ? "" : rp->note);
+	p->description = strdup(text);
+}
+
+/* Minimise, and write what was asked for. */
+static int reproduce(struct fz_run *r, const uint8_t *data, size_t len, bool migrate, const char *yaml,
+		     const char *input)
+{
+	static struct fz_repro rp;
+	char err[300];
+
+	if (fz_repro(r, data, len, migrate, &rp) != 0) {
+		fprintf(stderr, "sdeisim repro: out of memory or the finding did not come back\n");
+		return EXIT_BADINPUT;
+	}
+	printf("minimised: %zu -> %zu bytes, %u steps, %u handler actions\n", rp.original_len, rp.len,
+	       r->prog.nsteps, r->prog.nactions);
+	if (input && write_bytes(input, rp.input, rp.len))
+		return EXIT_BADINPUT;
+	if (!rp.expressed)
+		printf("the program cannot pin this finding by itself: %s\n", rp.note);
+	else if (!rp.verified)
+		printf("warning: %s\n", rp.note);
+	else
+		printf("the reproducer fails on its own: %s\n", rp.res.message);
+	if (yaml) {
+		FILE *f = fopen(yaml, "w");
+		int rc;
+
+		if (f == NULL) {
+			fprintf(stderr, "%s: cannot write: %s\n", yaml, strerror(errno));
+			return EXIT_BADINPUT;
+		}
+		fz_choices_to_program(&r->choices, &r->prog);
+		name_reproducer(&r->prog, &rp, migrate);
+		rc = scn_write(f, &r->prog, err, sizeof err);
+		if (fclose(f) != 0 || rc != 0) {
+			fprintf(stderr, "%s: %s\n", yaml, rc ? err : "cannot write");
+			return EXIT_BADINPUT;
+		}
+		printf("wrote %s\n", yaml);
+	}
+	return EXIT_FAILED;
+}
+
+int cmd_repro(int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "harness", required_argument, NULL, 'H' }, { "yaml", required_argument, NULL, 'y' },
+		{ "input", required_argument, NULL, 'i' },   { "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },          { NULL, 0, NULL, 0 },
+	};
+	static uint8_t buf[1 << 16];
+	const char *yaml = NULL, *input = NULL;
+	bool migrate = false, quiet = false, ok;
+	struct scen_report rep;
+	struct recorder *rec = NULL;
+	struct fz_run r;
+	char err[200];
+	size_t len;
+	int c, status;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qh", longs, NULL)) != -1) {
+		switch (c) {
+		case 'H':
+			if (strcmp(optarg, "fuzz_migrate") != 0 && strcmp(optarg, "fuzz_sdei") != 0) {
+				fprintf(stderr, "sdeisim repro: unknown harness '%s' (fuzz_sdei, fuzz_migrate)\n", optarg);
+				return EXIT_BADINPUT;
+			}
+			migrate = strcmp(optarg, "fuzz_migrate") == 0;
+			break;
+		case 'y': yaml = optarg; break;
+		case 'i': input = optarg; break;
+		case 'q': quiet = true; break;
+		case 'h': fputs(repro_help, stdout); return EXIT_PASSED;
+		default: fputs(repro_help, stderr); return EXIT_BADINPUT;
+		}
+	}
+	if (optind != argc - 1) {
+		fputs(repro_help, stderr);
+		return EXIT_BADINPUT;
+	}
+	if (read_input(argv[optind], buf, sizeof buf, &len))
+		return EXIT_BADINPUT;
+	if (fz_run_init(&r, err, sizeof err)) {
+		fprintf(stderr, "sdeisim repro: %s\n", err);
+		return EXIT_BADINPUT;
+	}
+	memset(&rep, 0, sizeof rep);
+	if (!quiet && fz_decode(buf, len, &r.prog, &r.choices) == 0) {
+		rec = recorder_open(&r.prog, true, false, 0);
+		r.also = recorder_observer(rec);
+	}
+	ok = migrate ? fz_run_migrated(&r, buf, len) : fz_run_one(&r, buf, len);
+	if (rec) {
+		recorder_close(rec, &rep);
+		if (rep.verbose)
+			fputs(rep.verbose, stdout);
+		report_free(&rep);
+		memset(&r.also, 0, sizeof r.also);
+	}
+	if (ok) {
+		printf("%s: finds nothing (%u steps run, %u dispatches)\n", argv[optind], r.res.steps_run,
+		       r.res.dispatches);
+		status = EXIT_PASSED;
+	} else {
+		printf("%s: FINDING: %s\n", argv[optind], r.finding);
+		status = yaml || input ? reproduce(&r, buf, len, migrate, yaml, input) : EXIT_FAILED;
+	}
+	fz_run_free(&r);
+	return status;
+}
