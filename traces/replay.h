@@ -62,6 +62,7 @@ struct replay {
 	char   **notes;
 	uint32_t nnotes, cap_notes;
 	struct trace_reader *reader;        /* owns the records' src_file strings */
+	struct trace_platform plat;         /* the first platform record's lists (its rec->plat) */
 };
 
 /*

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "replay_internal.h"
+#include "trace_simplat.h"
 
 static int by_time(const void *x, const void *y)
 {
@@ -22,6 +23,7 @@ static int read_all(struct replay *rp, struct trace_reader *rd, char *err, size_
 {
 	uint32_t cap = 0;
 	struct trace_rec r;
+	bool have_plat = false;
 	int rc;
 
 	while ((rc = trace_read(rd, &r)) == 1) {
@@ -36,6 +38,11 @@ static int read_all(struct replay *rp, struct trace_reader *rd, char *err, size_
 			cap = want;
 		}
 		r.msg = NULL;              /* valid only until the next read */
+		if (r.kind == TRACE_PLATFORM && r.plat && !have_plat)
+			rp->plat = *r.plat;    /* only the first platform record is used */
+		if (r.kind == TRACE_PLATFORM)
+			have_plat = true;
+		r.plat = r.kind == TRACE_PLATFORM && r.plat ? &rp->plat : NULL;
 		rp->recs[rp->nrecs++] = r;
 	}
 	if (rc < 0) {
@@ -47,8 +54,10 @@ static int read_all(struct replay *rp, struct trace_reader *rd, char *err, size_
 	return 0;
 }
 
-/* The platform: the profile's, shaped like the traced machine (its PE
- * count, client EL and conduit). */
+/* The platform: the profile's, with what the trace's platform record says
+ * on top (a recorder's: the whole machine of the scenario), shaped like
+ * the traced machine (its PE count, client EL and conduit from the first
+ * SDEI call when the record does not say). */
 static int platform(struct replay *rp, const struct replay_opts *o, char *err, size_t errlen)
 {
 	struct sim_platform *pl = &rp->prog.platform;
@@ -71,17 +80,24 @@ static int platform(struct replay *rp, const struct replay_opts *o, char *err, s
 		snprintf(err, errlen, "%s: unknown profile '%s' (default, tf-a-fvp)", rp->name, profile);
 		return -1;
 	}
-	if (plat && (plat->has & TRACE_HAS_PES) && plat->pes > pes)
-		pes = plat->pes;
-	if (pes > pl->pes)
-		pl->pes = pes;
-	if (plat && (plat->has & TRACE_HAS_EL) && plat->el >= 1 && plat->el <= 2)
-		pl->client_el = plat->el;
-	else if (call && call->el >= 1 && call->el <= 2)
+	if (plat && trace_platform_apply(plat, rp->name, pl, err, errlen))
+		return -1;
+	if (plat && (plat->has & TRACE_HAS_MPIDR)) {
+		/* the record lists the PEs: a record on another PE is a broken trace */
+		if (pes > pl->pes) {
+			snprintf(err, errlen, "%s:%" PRIu32 ":1: the platform record has %" PRIu32 " PEs but records "
+				 "name PE %" PRIu32, rp->name, plat->line, pl->pes, pes - 1);
+			return -1;
+		}
+	} else {
+		if (plat && (plat->has & TRACE_HAS_PES) && plat->pes > pes)
+			pes = plat->pes;
+		if (pes > pl->pes)
+			pl->pes = pes;
+	}
+	if (!(plat && (plat->has & TRACE_HAS_EL)) && call && call->el >= 1 && call->el <= 2)
 		pl->client_el = call->el;
-	if (plat && (plat->has & TRACE_HAS_CONDUIT))
-		pl->conduit = plat->conduit;
-	else if (call)
+	if (!(plat && (plat->has & TRACE_HAS_CONDUIT)) && call)
 		pl->conduit = call->conduit;
 	return 0;
 }

@@ -36,6 +36,10 @@ struct cmp {
 	uint8_t *inv_used;
 	struct frame stack[TRACE_MAX_PES][MAX_DEPTH];
 	uint8_t depth[TRACE_MAX_PES];
+	/* The simulator reports a PSCI call after the implicit completions it
+	 * made (CPU_OFF in a handler): the handler that made it, until then. */
+	struct frame gone[TRACE_MAX_PES];
+	bool has_gone[TRACE_MAX_PES];
 	uint32_t inv_pos[TRACE_MAX_PES], ack_pos[TRACE_MAX_PES];
 	uint32_t step;
 	struct div *div;
@@ -172,8 +176,8 @@ static void on_call(struct cmp *c, const struct sim_obs *o)
 			o->pe, fname(nm, sizeof nm, o->fid));
 		return;
 	}
-	if (c->depth[o->pe] > 0) {
-		struct frame *f = &c->stack[o->pe][c->depth[o->pe] - 1];
+	if (c->depth[o->pe] > 0 || (o->kind == SIM_OBS_PSCI && c->has_gone[o->pe])) {
+		struct frame *f = c->depth[o->pe] > 0 ? &c->stack[o->pe][c->depth[o->pe] - 1] : &c->gone[o->pe];
 		const struct replay_inv *v;
 		if (f->inv < 0)
 			return;           /* in a handler the trace never entered: reported at its dispatch */
@@ -252,6 +256,10 @@ static void on_complete(struct cmp *c, const struct sim_obs *o)
 	if (c->depth[o->pe] == 0)
 		return;
 	f = &c->stack[o->pe][--c->depth[o->pe]];
+	if (o->status == -2 && !c->has_gone[o->pe]) {
+		c->gone[o->pe] = *f;          /* the innermost: it made the call */
+		c->has_gone[o->pe] = true;
+	}
 	if (f->inv < 0)
 		return;
 	if (rp->invs[f->inv].complete < 0) {
@@ -300,6 +308,10 @@ static void observe(void *ctx, const struct sim_obs *o)
 {
 	struct cmp *c = ctx;
 
+	/* the frame of a handler completed implicitly is kept until its call */
+	if (o->kind != SIM_OBS_COMPLETE && o->kind != SIM_OBS_POWER && o->kind != SIM_OBS_RESET &&
+	    o->kind != SIM_OBS_PSCI && o->pe < TRACE_MAX_PES)
+		c->has_gone[o->pe] = false;
 	switch (o->kind) {
 	case SIM_OBS_STEP:
 		c->step = o->step;
@@ -307,6 +319,8 @@ static void observe(void *ctx, const struct sim_obs *o)
 	case SIM_OBS_CALL:
 	case SIM_OBS_PSCI:
 		on_call(c, o);
+		if (o->pe < TRACE_MAX_PES)
+			c->has_gone[o->pe] = false;
 		break;
 	case SIM_OBS_DISPATCH:
 		on_dispatch(c, o);

@@ -18,17 +18,24 @@ struct slot {
 	uint32_t first_line;         /* where its first invocation was entered */
 	bool     claimed;
 	bool     differed;           /* a later invocation differed (noted) */
+	uint32_t passed;             /* 1 + the highest call position an invocation made */
 	struct sim_op *ops;
 	uint32_t nops, cap;
 };
 
 struct mapent { bool used; uint64_t key; uint32_t slot; };
 
+/* The yield marks of one slot: bit k = a yield before call k. */
+struct marks { uint64_t *w; uint32_t nw; };
+
 struct slots {
 	struct slot *v;
 	uint32_t n, cap;
 	struct mapent *map;          /* open addressing, power-of-two size */
 	uint32_t map_n, map_cap;
+	struct marks *marks;         /* by slot number; kept across restarts */
+	uint32_t nmarks;
+	bool oom;
 };
 
 struct slots *slots_new(void)
@@ -36,15 +43,32 @@ struct slots *slots_new(void)
 	return calloc(1, sizeof(struct slots));
 }
 
+void slots_restart(struct slots *sl)
+{
+	for (uint32_t k = 0; k < sl->n; k++)
+		free(sl->v[k].ops);
+	sl->n = 0;
+	sl->map_n = 0;
+	if (sl->map)
+		memset(sl->map, 0, sl->map_cap * sizeof *sl->map);
+}
+
 void slots_free(struct slots *sl)
 {
 	if (!sl)
 		return;
-	for (uint32_t k = 0; k < sl->n; k++)
-		free(sl->v[k].ops);
+	slots_restart(sl);
+	for (uint32_t k = 0; k < sl->nmarks; k++)
+		free(sl->marks[k].w);
+	free(sl->marks);
 	free(sl->v);
 	free(sl->map);
 	free(sl);
+}
+
+bool slots_oom(const struct slots *sl)
+{
+	return sl->oom;
 }
 
 uint32_t slots_count(const struct slots *sl)
@@ -62,7 +86,7 @@ uint32_t slots_add(struct slots *sl, int32_t event, uint64_t ep, uint32_t line)
 		sl->v = bigger;
 		sl->cap = cap;
 	}
-	sl->v[sl->n] = (struct slot){ event, ep, line, 0, false, false, NULL, 0, 0 };
+	sl->v[sl->n] = (struct slot){ event, ep, line, 0, false, false, 0, NULL, 0, 0 };
 	return sl->n++;
 }
 
@@ -175,13 +199,61 @@ bool slots_append(struct slots *sl, uint32_t slot, const struct sim_op *op)
 	if (s->nops == s->cap) {
 		uint32_t cap = s->cap ? s->cap * 2 : 8;
 		struct sim_op *bigger = realloc(s->ops, cap * sizeof *bigger);
-		if (!bigger)
+		if (!bigger) {
+			sl->oom = true;
 			return false;
+		}
 		s->ops = bigger;
 		s->cap = cap;
 	}
 	s->ops[s->nops++] = *op;
 	return true;
+}
+
+bool slots_marked(const struct slots *sl, uint32_t slot, uint32_t k)
+{
+	const struct marks *m = slot < sl->nmarks ? &sl->marks[slot] : NULL;
+
+	return m && k / 64 < m->nw && (m->w[k / 64] >> (k % 64)) & 1;
+}
+
+bool slots_mark(struct slots *sl, uint32_t slot, uint32_t k)
+{
+	struct marks *m;
+
+	if (slots_marked(sl, slot, k))
+		return false;
+	if (slot >= sl->nmarks) {
+		uint32_t n = slot + 1 > sl->nmarks * 2 ? slot + 1 : sl->nmarks * 2;
+		struct marks *bigger = realloc(sl->marks, n * sizeof *bigger);
+		if (!bigger) {
+			sl->oom = true;
+			return false;
+		}
+		memset(bigger + sl->nmarks, 0, (n - sl->nmarks) * sizeof *bigger);
+		sl->marks = bigger;
+		sl->nmarks = n;
+	}
+	m = &sl->marks[slot];
+	if (k / 64 >= m->nw) {
+		uint32_t nw = k / 64 + 1;
+		uint64_t *bigger = realloc(m->w, nw * sizeof *bigger);
+		if (!bigger) {
+			sl->oom = true;
+			return false;
+		}
+		memset(bigger + m->nw, 0, (nw - m->nw) * sizeof *bigger);
+		m->w = bigger;
+		m->nw = nw;
+	}
+	m->w[k / 64] |= 1ull << (k % 64);
+	return sl->v[slot].passed > k;
+}
+
+void slots_passed(struct slots *sl, uint32_t slot, uint32_t k)
+{
+	if (sl->v[slot].passed < k + 1)
+		sl->v[slot].passed = k + 1;
 }
 
 const struct sim_op *slots_actions(const struct slots *sl, uint32_t slot, uint32_t *n)
@@ -248,25 +320,49 @@ static void put_op(struct sig *s, const struct sim_program *p, const struct sim_
 	}
 }
 
-/* The actions a slot's handler runs: its recorded list, or (never
- * entered in the trace) EVENT_COMPLETE at once; then the final yield. */
-static void final_list(const struct slot *s, struct sim_op *extra, uint32_t *nextra)
+/* An action the slot's list gets besides its recorded calls. */
+static struct sim_op extra_op(const struct slot *s, unsigned kind, uint32_t line)
 {
-	memset(extra, 0, 2 * sizeof *extra);
-	*nextra = 0;
-	if (!s->claimed) {
-		extra[*nextra].kind = SIM_OP_COMPLETE;
-		extra[*nextra].fid = sim_const(SDD_EV_HANDLED);
-		extra[(*nextra)++].save = -1;
+	struct sim_op op;
+
+	memset(&op, 0, sizeof op);
+	op.kind = (uint8_t)kind;
+	op.pe = SIM_NONE;
+	op.target = SIM_NONE;
+	op.save = -1;
+	op.loc.line = line ? line : s->line;
+	op.loc.col = 1;
+	if (kind == SIM_OP_COMPLETE)
+		op.fid = sim_const(SDD_EV_HANDLED);
+	return op;
+}
+
+/* The actions a slot's handler runs, into *list (grown as needed): its
+ * recorded calls with a yield before each marked one, or (never entered
+ * in the trace) EVENT_COMPLETE at once; then the final yield, which also
+ * stands for every mark past the last call. */
+static bool final_list(const struct slots *sl, uint32_t slot, struct sim_op **list, uint32_t *cap, uint32_t *n)
+{
+	const struct slot *s = &sl->v[slot];
+	uint32_t need = 2 * s->nops + 2, k = 0;
+
+	if (need > *cap) {
+		struct sim_op *bigger = realloc(*list, need * sizeof *bigger);
+		if (!bigger)
+			return false;
+		*list = bigger;
+		*cap = need;
 	}
-	extra[*nextra].kind = SIM_OP_YIELD;
-	extra[(*nextra)++].save = -1;
-	for (uint32_t k = 0; k < *nextra; k++) {
-		extra[k].pe = SIM_NONE;
-		extra[k].target = SIM_NONE;
-		extra[k].loc.line = s->line;
-		extra[k].loc.col = 1;
+	*n = 0;
+	for (uint32_t a = 0; a < s->nops; a++) {
+		if (s->ops[a].kind != SIM_OP_EXPECT_ENTRY && slots_marked(sl, slot, k++))
+			(*list)[(*n)++] = extra_op(s, SIM_OP_YIELD, s->ops[a].loc.line);
+		(*list)[(*n)++] = s->ops[a];
 	}
+	if (!s->claimed)
+		(*list)[(*n)++] = extra_op(s, SIM_OP_COMPLETE, 0);
+	(*list)[(*n)++] = extra_op(s, SIM_OP_YIELD, 0);
+	return true;
 }
 
 struct group { uint64_t hash; uint32_t first_slot, handler; uint8_t *sig; size_t n; };
@@ -279,8 +375,7 @@ static uint64_t fnv(const uint8_t *b, size_t n)
 	return h;
 }
 
-static int make_handler(struct sim_program *p, const struct slot *s, const struct sim_op *extra,
-			uint32_t nextra)
+static int make_handler(struct sim_program *p, const struct slot *s, const struct sim_op *list, uint32_t n)
 {
 	struct sim_handler h;
 	char name[64];
@@ -292,19 +387,18 @@ static int make_handler(struct sim_program *p, const struct slot *s, const struc
 	h.ops = p->nactions;
 	h.loc.line = s->line;
 	h.loc.col = 1;
-	for (uint32_t k = 0; k < s->nops; k++)
-		sim_add_action(p, &s->ops[k]);
-	for (uint32_t k = 0; k < nextra; k++)
-		sim_add_action(p, &extra[k]);
-	h.nops = s->nops + nextra;
+	for (uint32_t k = 0; k < n; k++)
+		sim_add_action(p, &list[k]);
+	h.nops = n;
 	return (int)sim_add_handler(p, &h);
 }
 
 int slots_finish(struct slots *sl, struct sim_program *p, int32_t *handler_of, char *err, size_t errlen)
 {
 	struct group *groups = calloc(sl->n ? sl->n : 1, sizeof *groups);
-	uint32_t ngroups = 0;
+	uint32_t ngroups = 0, cap = 0;
 	struct sig s = { NULL, 0, 0, false };
+	struct sim_op *list = NULL;
 	int rc = 0;
 
 	if (!groups) {
@@ -312,16 +406,16 @@ int slots_finish(struct slots *sl, struct sim_program *p, int32_t *handler_of, c
 		return -1;
 	}
 	for (uint32_t k = 0; k < sl->n && rc == 0; k++) {
-		struct sim_op extra[2];
-		uint32_t nextra, g;
+		uint32_t n, g;
 		uint64_t h;
 
-		final_list(&sl->v[k], extra, &nextra);
+		if (!final_list(sl, k, &list, &cap, &n)) {
+			rc = -1;
+			break;
+		}
 		s.n = 0;
-		for (uint32_t a = 0; a < sl->v[k].nops; a++)
-			put_op(&s, p, &sl->v[k].ops[a]);
-		for (uint32_t a = 0; a < nextra; a++)
-			put_op(&s, p, &extra[a]);
+		for (uint32_t a = 0; a < n; a++)
+			put_op(&s, p, &list[a]);
 		if (s.oom) {
 			rc = -1;
 			break;
@@ -331,7 +425,7 @@ int slots_finish(struct slots *sl, struct sim_program *p, int32_t *handler_of, c
 			if (groups[g].hash == h && groups[g].n == s.n && memcmp(groups[g].sig, s.b, s.n) == 0)
 				break;
 		if (g == ngroups) {
-			int hi = make_handler(p, &sl->v[k], extra, nextra);
+			int hi = make_handler(p, &sl->v[k], list, n);
 			groups[g] = (struct group){ h, k, (uint32_t)hi, malloc(s.n ? s.n : 1), s.n };
 			if (hi < 0 || !groups[g].sig) {
 				rc = -1;
@@ -346,7 +440,8 @@ int slots_finish(struct slots *sl, struct sim_program *p, int32_t *handler_of, c
 		free(groups[g].sig);
 	free(groups);
 	free(s.b);
-	if (rc || p->oom) {
+	free(list);
+	if (rc || p->oom || sl->oom) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}

@@ -1,17 +1,21 @@
 /*
  * replay_slots.h - the handlers of a replayed trace while they are being
- * rebuilt (replay_slots.c), for replay_build.c.
+ * rebuilt (replay_slots.c), for replay_walk.c.
  *
  * Every EVENT_REGISTER in the trace gets a slot: a handler-to-be, named in
  * the program by slot number until the end.  A slot's action list is
- * what its first invocation in the trace did (the calls it made, with a
- * yield wherever other steps must happen before the handler goes on).
- * At the end, slots with identical lists become one program handler (so a
- * trace that registers thousands of times needs only as many handlers as
- * it has distinct handler behaviours), every handler gets a final yield
- * (a handler whose COMPLETE the replayed dispatcher refuses pauses instead
- * of running off its list), a slot never invoked completes at once, and
- * the values naming slots are renumbered to handler indices.
+ * what its first invocation in the trace did: the calls it made.  Yields
+ * are kept apart, as marks on positions of the list (position k: before
+ * its call k), because invocations other than the first can need them
+ * too (replay_walk.c says when), and the marks outlive a restart so that
+ * a second pass over the trace can put a yield wherever any invocation
+ * needed one.  At the end, the yields go in at the marked positions, slots
+ * with identical lists become one program handler (so a trace that
+ * registers thousands of times needs only as many handlers as it has
+ * distinct handler behaviours), every handler gets a final yield (a
+ * handler whose COMPLETE the replayed dispatcher refuses pauses instead of
+ * running off its list), a slot never invoked completes at once, and the
+ * values naming slots are renumbered to handler indices.
  */
 #ifndef TRACES_REPLAY_SLOTS_H
 #define TRACES_REPLAY_SLOTS_H
@@ -26,6 +30,11 @@ struct slots;
 
 struct slots *slots_new(void);
 void slots_free(struct slots *sl);
+/* Forget every slot for a new pass over the trace; the yield marks stay
+ * (slots are numbered in trace order, the same in every pass). */
+void slots_restart(struct slots *sl);
+/* An allocation failed since the last restart. */
+bool slots_oom(const struct slots *sl);
 
 /* A new slot for event registered (or first seen dispatched) at trace
  * line `line` with entry point ep.  UINT32_MAX when out of memory. */
@@ -47,6 +56,13 @@ bool slots_first_difference(struct slots *sl, uint32_t slot);
 /* The trace line where the slot's first invocation was entered. */
 uint32_t slots_first_line(const struct slots *sl, uint32_t slot);
 bool slots_append(struct slots *sl, uint32_t slot, const struct sim_op *op);
+/* Yield marks.  Mark position k (a yield before call k): true when the
+ * mark is late - new, while an invocation of the slot already made its
+ * call k or a later one in this pass without stopping there. */
+bool slots_mark(struct slots *sl, uint32_t slot, uint32_t k);
+bool slots_marked(const struct slots *sl, uint32_t slot, uint32_t k);
+/* An invocation of the slot made its call k. */
+void slots_passed(struct slots *sl, uint32_t slot, uint32_t k);
 const struct sim_op *slots_actions(const struct slots *sl, uint32_t slot, uint32_t *n);
 int32_t slots_event(const struct slots *sl, uint32_t slot);
 

@@ -23,8 +23,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define TRACE_VERSION  1
-#define TRACE_MAX_PES  64u
+#define TRACE_VERSION      2     /* what writers write */
+#define TRACE_VERSION_MIN  1     /* the oldest a reader still reads */
+#define TRACE_MAX_PES      64u
+#define TRACE_MAX_EVENTS   48u   /* platform events in a platform record (the simulator's SIM_MAX_EVENTS) */
+#define TRACE_MAX_SECURE   64u   /* secure INTIDs in a platform record */
 
 enum trace_kind {
 	TRACE_CALL = 0,      /* a firmware call through the SDEI conduit (SDEI or PSCI function) */
@@ -93,6 +96,39 @@ enum trace_power {
 #define TRACE_HAS_PES      (1u << 12)  /* platform */
 #define TRACE_HAS_EL       (1u << 13)  /* call, platform */
 #define TRACE_HAS_CONDUIT  (1u << 14)  /* call, platform */
+/* platform, version 2: the machine beyond the profile's name (trace_platform) */
+#define TRACE_HAS_MPIDR    (1u << 15)
+#define TRACE_HAS_VERSION  (1u << 16)
+#define TRACE_HAS_RELATIVE (1u << 17)
+#define TRACE_HAS_BIND     (1u << 18)
+#define TRACE_HAS_SPIS     (1u << 19)
+#define TRACE_HAS_SECURE   (1u << 20)
+#define TRACE_HAS_EVENTS   (1u << 21)
+
+/* A platform event of a platform record (FORMAT.md, `events=`). */
+struct trace_event_desc {
+	int32_t  number;
+	uint8_t  shared;          /* 0: private, 1: shared */
+	uint8_t  critical;        /* 0: normal, 1: critical priority */
+	uint8_t  explicit_event;  /* 1: dispatched by firmware, no interrupt */
+	uint32_t intid;           /* its interrupt (not explicit) */
+};
+
+/* What a version 2 platform record says beyond profile, pes, el and
+ * conduit: everything a scenario can set about its machine.  Which parts
+ * are given: the record's TRACE_HAS_MPIDR .. TRACE_HAS_EVENTS bits. */
+struct trace_platform {
+	uint32_t nmpidr;          /* == the record's pes */
+	uint64_t mpidr[TRACE_MAX_PES];
+	uint8_t  version_minor;   /* SDEI 1.<version_minor>: 0 or 1 */
+	uint8_t  relative_mode;
+	uint32_t bind_private, bind_shared;
+	uint32_t spis;
+	uint32_t nsecure;
+	uint32_t secure[TRACE_MAX_SECURE];
+	uint32_t nevents;
+	struct trace_event_desc events[TRACE_MAX_EVENTS];
+};
 
 struct trace_rec {
 	uint8_t  kind;        /* enum trace_kind */
@@ -131,6 +167,10 @@ struct trace_rec {
 	/* platform */
 	char     profile[16];
 	uint32_t pes;
+	/* the rest of a version 2 platform record (writer: may be NULL when
+	 * none of its TRACE_HAS_ bits is set; reader: valid until the next
+	 * trace_read) */
+	const struct trace_platform *plat;
 
 	/* warning: text (reader: valid until the next trace_read) */
 	const char *msg;
@@ -182,11 +222,14 @@ struct trace_reader *trace_reader_open(FILE *f, const char *name);
  * The next record.  Returns 1 (rec filled), 0 at the end of the trace, or
  * -1 on an error: trace_reader_error() then says "name:line:column:
  * message", and every later call returns -1 again.  The version header
- * is checked before the first record.
+ * is checked before the first record: versions TRACE_VERSION_MIN ..
+ * TRACE_VERSION are read, each with exactly the fields it defines.
  */
 int  trace_read(struct trace_reader *rd, struct trace_rec *rec);
 const char *trace_reader_error(const struct trace_reader *rd);
 const char *trace_reader_name(const struct trace_reader *rd);
+/* The version the trace declares (0 before the header was read). */
+unsigned trace_reader_version(const struct trace_reader *rd);
 void trace_reader_close(struct trace_reader *rd);
 
 #endif /* TRACE_H */

@@ -23,6 +23,18 @@ const char *trace_enum_name(unsigned e, unsigned v);
 /* The value spelled s[0..n), or -1. */
 int trace_enum_value(unsigned e, const char *s, size_t n);
 
+/* ---- trace_platform.c: the values of a version 2 platform record ---- */
+
+enum trace_pfield {
+	TRACE_PF_MPIDR = 0, TRACE_PF_VERSION, TRACE_PF_RELATIVE, TRACE_PF_BIND, TRACE_PF_SPIS,
+	TRACE_PF_SECURE, TRACE_PF_EVENTS, TRACE_PF_COUNT
+};
+
+/* Parse v[0..n), the value of platform field `field`, into pl.  0, or -1
+ * with *bad = the offset in v of what is wrong and a message in msg. */
+int trace_platform_parse(unsigned field, const char *v, size_t n, struct trace_platform *pl, size_t *bad,
+			 char *msg, size_t msgn);
+
 /* ---- trace_text.c ---- */
 
 /* Escape s for a text field (FORMAT.md: bytes that would end or split a

@@ -19,6 +19,7 @@ enum key {
 	K_T = 0, K_PE, K_CONDUIT, K_EL, K_H, K_FN, K_X0, K_X1, K_X2, K_X3, K_X4, K_X5, K_END,
 	K_R0, K_R1, K_R2, K_R3, K_EVENT, K_EP, K_CAUSE, K_INTID, K_DEPTH, K_PSTATE, K_HOW,
 	K_STATUS, K_RESUME, K_PC, K_RES, K_STATE, K_PREV, K_PROFILE, K_PES, K_MSG, K_SRC,
+	K_MPIDR, K_VERSION, K_RELATIVE, K_BIND, K_SPIS, K_SECURE, K_EVENTS,
 	K_COUNT
 };
 
@@ -26,11 +27,15 @@ static const char *const key_names[K_COUNT] = {
 	"t", "pe", "conduit", "el", "h", "fn", "x0", "x1", "x2", "x3", "x4", "x5", "end",
 	"r0", "r1", "r2", "r3", "event", "ep", "cause", "intid", "depth", "pstate", "how",
 	"status", "resume", "pc", "res", "state", "prev", "profile", "pes", "msg", "src",
+	"mpidr", "version", "relative", "bind", "spis", "secure", "events",
 };
 
 #define B(k) (1ull << (k))
 #define XS   (B(K_X0) | B(K_X1) | B(K_X2) | B(K_X3) | B(K_X4) | B(K_X5))
 #define RS   (B(K_R0) | B(K_R1) | B(K_R2) | B(K_R3))
+/* The platform fields version 2 added: a version 1 trace cannot have them. */
+#define V2_PLATFORM (B(K_MPIDR) | B(K_VERSION) | B(K_RELATIVE) | B(K_BIND) | B(K_SPIS) | B(K_SECURE) | \
+		     B(K_EVENTS))
 
 /* Which keys each record kind allows, and which it requires. */
 static const struct { uint64_t allowed, required; } kind_keys[TRACE_KIND_COUNT] = {
@@ -52,7 +57,7 @@ static const struct { uint64_t allowed, required; } kind_keys[TRACE_KIND_COUNT] 
 		B(K_T) | B(K_PE) | B(K_STATE) | B(K_PREV) | B(K_SRC),
 		B(K_T) | B(K_PE) | B(K_STATE) },
 	[TRACE_PLATFORM] = {
-		B(K_T) | B(K_PE) | B(K_PROFILE) | B(K_PES) | B(K_EL) | B(K_CONDUIT), 0 },
+		B(K_T) | B(K_PE) | B(K_PROFILE) | B(K_PES) | B(K_EL) | B(K_CONDUIT) | V2_PLATFORM, 0 },
 	[TRACE_WARNING] = {
 		B(K_T) | B(K_PE) | B(K_MSG) | B(K_SRC), B(K_MSG) },
 };
@@ -63,6 +68,8 @@ struct trace_reader {
 	uint32_t lineno;
 	bool     header_seen;
 	bool     failed;
+	unsigned version;         /* declared by the header */
+	struct trace_platform plat;   /* the last platform record's lists */
 	char     error[700];
 	char    *msg;             /* unescaped warning text (MAX_LINE) */
 	char    *scratch;         /* unescaping src and profile (MAX_LINE) */
@@ -112,6 +119,11 @@ const char *trace_reader_error(const struct trace_reader *rd)
 const char *trace_reader_name(const struct trace_reader *rd)
 {
 	return rd->name;
+}
+
+unsigned trace_reader_version(const struct trace_reader *rd)
+{
+	return rd->version;
 }
 
 __attribute__((format(printf, 3, 4)))
@@ -337,6 +349,19 @@ static int set_field(struct trace_reader *rd, const struct field *fd, unsigned k
 		rec->pes = (uint32_t)v;
 		rec->has |= TRACE_HAS_PES;
 		return 0;
+	case K_MPIDR: case K_VERSION: case K_RELATIVE: case K_BIND: case K_SPIS: case K_SECURE:
+	case K_EVENTS: {
+		static const uint32_t has[TRACE_PF_COUNT] = {
+			TRACE_HAS_MPIDR, TRACE_HAS_VERSION, TRACE_HAS_RELATIVE, TRACE_HAS_BIND,
+			TRACE_HAS_SPIS, TRACE_HAS_SECURE, TRACE_HAS_EVENTS,
+		};
+		char msg[200];
+		if (trace_platform_parse(key - K_MPIDR, fd->v, fd->vn, &rd->plat, &bad, msg, sizeof msg))
+			return fail(rd, col_of(fd, fd->v + bad), "%s", msg);
+		rec->has |= has[key - K_MPIDR];
+		rec->plat = &rd->plat;
+		return 0;
+	}
 	case K_MSG:
 		if (!trace_unescape(fd->v, fd->vn, rd->msg, &bad))
 			return fail(rd, col_of(fd, fd->v + bad), "msg: malformed %%XX escape");
@@ -381,6 +406,9 @@ static int check_record(struct trace_reader *rd, struct trace_rec *rec, uint64_t
 					    (int)fn_n, fn_at);
 		}
 	}
+	if (rec->kind == TRACE_PLATFORM && (seen & B(K_MPIDR)) && (!(seen & B(K_PES)) || rec->pes != rd->plat.nmpidr))
+		return fail(rd, 0, "mpidr= lists %u value%s: it needs pes= with as many", rd->plat.nmpidr,
+			    rd->plat.nmpidr == 1 ? "" : "s");
 	if (rec->kind == TRACE_COMPLETE) {
 		if ((seen & B(K_STATUS)) && rec->how != TRACE_DONE_COMPLETE)
 			return fail(rd, 0, "status= belongs to how=complete");
@@ -437,6 +465,9 @@ static int parse_record(struct trace_reader *rd, char *line, size_t len, struct 
 		fd.v = eq + 1;
 		fd.vn = (size_t)(p - fd.v);
 		key = find_key(fd.k, fd.kn);
+		if (key >= 0 && (V2_PLATFORM & B(key)) && rd->version < 2)
+			return fail(rd, (size_t)(fd.k - line), "platform records of a version %u trace have no field '%s' "
+				    "(version 2 added it)", rd->version, key_names[key]);
 		if (key < 0 || !(kind_keys[kind].allowed & B(key)))
 			return fail(rd, (size_t)(fd.k - line), "%s records have no field '%.*s'", trace_kind_name((unsigned)kind),
 				    (int)fd.kn, fd.k);
@@ -465,9 +496,10 @@ static int check_header(struct trace_reader *rd, const char *line, size_t len)
 		return fail(rd, 0, "not an sdeisim trace: the first line must be '# sdeisim-trace %d'", TRACE_VERSION);
 	if (!trace_scan_u64(line + sizeof magic - 1, len - (sizeof magic - 1), 10, &v))
 		return fail(rd, sizeof magic - 1, "expected a version number");
-	if (v != TRACE_VERSION)
-		return fail(rd, sizeof magic - 1, "unsupported trace version %" PRIu64 " (this reader knows version %d)",
-			    v, TRACE_VERSION);
+	if (v < TRACE_VERSION_MIN || v > TRACE_VERSION)
+		return fail(rd, sizeof magic - 1, "unsupported trace version %" PRIu64 " (this reader knows versions %d "
+			    "to %d)", v, TRACE_VERSION_MIN, TRACE_VERSION);
+	rd->version = (unsigned)v;
 	rd->header_seen = true;
 	return 0;
 }

@@ -1,31 +1,85 @@
 /*
  * trace_recorder.c - see trace_recorder.h.
+ *
+ * The simulator observes a PSCI call when it is answered, after what it
+ * did: the implicit completion of the handlers CPU_OFF ends, the power
+ * changes of CPU_OFF, CPU_ON or SYSTEM_RESET.  A trace has the call first
+ * (a call's time is when it was made), so power changes and implicit
+ * completions wait in a small buffer: a PSCI call that comes right after
+ * them, in the same step, goes out before them with the time of the
+ * first; anything else (another record, the next step) lets them out
+ * first.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "sdd/sdd_spec.h"
 #include "trace.h"
 #include "trace_recorder.h"
+#include "trace_simplat.h"
+
+#define HELD_MAX 256         /* SYSTEM_OFF: a power record per PE, implicit completions */
 
 struct trace_recorder {
 	FILE *f;
 	const struct sim_program *prog;
 	struct sim_observer next;
 	uint8_t last_kind[TRACE_MAX_PES];    /* the PE's previous observation: what caused a dispatch */
+	struct trace_rec held[HELD_MAX];
+	unsigned nheld;
 	bool failed;
 };
 
-static void put(struct trace_recorder *r, struct trace_rec *rec, const struct sim_obs *o)
+static void write_rec(struct trace_recorder *r, const struct trace_rec *rec)
 {
-	const struct sim_program *p = r->prog;
-
-	if (p->file && p->file[0] && o->step < p->nsteps) {
-		rec->has |= TRACE_HAS_SRC;
-		rec->src_file = p->file;
-		rec->src_line = p->steps[o->step].loc.line;
-	}
 	if (!r->failed && trace_write(r->f, rec))
 		r->failed = true;
+}
+
+static void flush_held(struct trace_recorder *r)
+{
+	for (unsigned k = 0; k < r->nheld; k++)
+		write_rec(r, &r->held[k]);
+	r->nheld = 0;
+}
+
+/* The scenario line a record comes from: the action that made a call
+ * (sim_obs.op), else the step being run. */
+static void source(const struct trace_recorder *r, struct trace_rec *rec, const struct sim_obs *o)
+{
+	const struct sim_program *p = r->prog;
+	const struct sim_op *op = NULL;
+
+	if (!p->file || !p->file[0])
+		return;
+	if ((o->kind == SIM_OBS_CALL || o->kind == SIM_OBS_PSCI) && o->op >= 0)
+		op = o->from_handler ? ((uint32_t)o->op < p->nactions ? &p->actions[o->op] : NULL)
+				     : ((uint32_t)o->op < p->nsteps ? &p->steps[o->op] : NULL);
+	if (!op && o->step < p->nsteps)
+		op = &p->steps[o->step];
+	if (op) {
+		rec->has |= TRACE_HAS_SRC;
+		rec->src_file = p->file;
+		rec->src_line = op->loc.line;
+	}
+}
+
+static void put(struct trace_recorder *r, struct trace_rec *rec, const struct sim_obs *o)
+{
+	source(r, rec, o);
+	if (rec->kind == TRACE_POWER || (rec->kind == TRACE_COMPLETE && rec->how == TRACE_DONE_IMPLICIT)) {
+		if (r->nheld == HELD_MAX)
+			flush_held(r);
+		r->held[r->nheld++] = *rec;
+		return;
+	}
+	if (rec->kind == TRACE_CALL && r->nheld && trace_fid_is_psci((uint32_t)rec->x[0]) &&
+	    r->held[0].t < rec->t)
+		rec->t = r->held[0].t;         /* made before what it did */
+	else
+		flush_held(r);
+	write_rec(r, rec);
+	flush_held(r);
 }
 
 static void begin(struct trace_rec *rec, unsigned kind, const struct sim_obs *o)
@@ -33,6 +87,15 @@ static void begin(struct trace_rec *rec, unsigned kind, const struct sim_obs *o)
 	trace_rec_init(rec, kind);
 	rec->t = o->time;
 	rec->pe = (uint8_t)(o->pe < TRACE_MAX_PES ? o->pe : 0);
+}
+
+/* Does a successful PSCI call fn never come back to its caller?  (The
+ * simulator reports 0 for it; a real machine reports nothing.) */
+static bool psci_stops(int fn, const struct sim_obs *o)
+{
+	return o->result == 0 &&
+	       (fn == SIM_PSCI_CPU_OFF || fn == SIM_PSCI_CPU_FREEZE || fn == SIM_PSCI_SYSTEM_OFF ||
+		fn == SIM_PSCI_SYSTEM_RESET || (fn == SIM_PSCI_CPU_SUSPEND && ((o->args[0] >> 16) & 1)));
 }
 
 static void call(struct trace_recorder *r, const struct sim_obs *o)
@@ -48,6 +111,8 @@ static void call(struct trace_recorder *r, const struct sim_obs *o)
 	rec.x_known = 0x3F;
 	if (o->kind == SIM_OBS_CALL && o->status == 1) {
 		rec.end = TRACE_END_COMPLETE;
+	} else if (o->kind == SIM_OBS_PSCI && psci_stops(trace_psci_fn(o->fid), o)) {
+		rec.end = TRACE_END_NONE;
 	} else {
 		rec.end = TRACE_END_RET;
 		rec.r[0] = (uint64_t)o->result;
@@ -55,7 +120,6 @@ static void call(struct trace_recorder *r, const struct sim_obs *o)
 	}
 	put(r, &rec, o);
 }
-
 static void dispatch(struct trace_recorder *r, const struct sim_obs *o)
 {
 	struct trace_rec rec;
@@ -103,6 +167,9 @@ static void observe(void *ctx, const struct sim_obs *o)
 	struct trace_rec rec;
 
 	switch (o->kind) {
+	case SIM_OBS_STEP:
+		flush_held(r);
+		break;
 	case SIM_OBS_CALL:
 	case SIM_OBS_PSCI:
 		call(r, o);
@@ -144,6 +211,7 @@ struct trace_recorder *trace_recorder_open(FILE *f, const struct sim_program *pr
 {
 	struct trace_recorder *r = calloc(1, sizeof *r);
 	struct trace_rec rec;
+	struct trace_platform plat;
 	char comment[600];
 
 	if (!r)
@@ -151,12 +219,7 @@ struct trace_recorder *trace_recorder_open(FILE *f, const struct sim_program *pr
 	r->f = f;
 	r->prog = prog;
 	snprintf(comment, sizeof comment, "recorded by sdeisim from %s", prog->file && prog->file[0] ? prog->file : "a program");
-	trace_rec_init(&rec, TRACE_PLATFORM);
-	snprintf(rec.profile, sizeof rec.profile, "%s", prog->platform.profile);
-	rec.pes = prog->platform.pes;
-	rec.el = prog->platform.client_el;
-	rec.conduit = prog->platform.conduit == SIM_CONDUIT_HVC ? TRACE_HVC : TRACE_SMC;
-	rec.has = TRACE_HAS_PROFILE | TRACE_HAS_PES | TRACE_HAS_EL | TRACE_HAS_CONDUIT;
+	trace_platform_record(&prog->platform, &rec, &plat);
 	if (trace_write_header(f, comment) || trace_write(f, &rec)) {
 		free(r);
 		return NULL;
@@ -173,7 +236,10 @@ struct sim_observer trace_recorder_observer(struct trace_recorder *r, struct sim
 
 int trace_recorder_close(struct trace_recorder *r)
 {
-	int rc = r->failed || ferror(r->f) ? -1 : 0;
+	int rc;
+
+	flush_held(r);
+	rc = r->failed || ferror(r->f) ? -1 : 0;
 	free(r);
 	return rc;
 }

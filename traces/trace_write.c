@@ -11,7 +11,7 @@
 /* A line being built; overflow cannot happen (every field is bounded and
  * the text fields are truncated to fit) but is checked anyway. */
 struct line {
-	char   buf[1536];
+	char   buf[4096];        /* the longest: a platform record with 64 MPIDRs and 48 events */
 	size_t n;
 	bool   overflow;
 };
@@ -94,16 +94,63 @@ static void add_complete(struct line *l, const struct trace_rec *r)
 		add(l, " depth=%u", r->depth);
 }
 
+/* " key=a,b,c" (or "-" for none) of n decimal or 0x-hex numbers. */
+static void add_list(struct line *l, const char *key, const void *v, unsigned n, bool hex64)
+{
+	add(l, " %s=%s", key, n ? "" : "-");
+	for (unsigned k = 0; k < n; k++) {
+		if (hex64)
+			add(l, "%s0x%" PRIx64, k ? "," : "", ((const uint64_t *)v)[k]);
+		else
+			add(l, "%s%" PRIu32, k ? "," : "", ((const uint32_t *)v)[k]);
+	}
+}
+
+static void add_events(struct line *l, const struct trace_platform *p)
+{
+	add(l, " events=%s", p->nevents ? "" : "-");
+	for (unsigned k = 0; k < p->nevents && k < TRACE_MAX_EVENTS; k++) {
+		const struct trace_event_desc *e = &p->events[k];
+		add(l, "%s%" PRId32 ":%s:%s:", k ? "," : "", e->number, e->shared ? "shared" : "private",
+		    e->critical ? "critical" : "normal");
+		if (e->explicit_event)
+			add(l, "explicit");
+		else
+			add(l, "%" PRIu32, e->intid);
+	}
+}
+
 static void add_platform(struct line *l, const struct trace_rec *r)
 {
+	const struct trace_platform *p = r->plat;
+
 	if (r->has & TRACE_HAS_PROFILE)
 		add_text(l, "profile", r->profile);
 	if (r->has & TRACE_HAS_PES)
 		add(l, " pes=%" PRIu32, r->pes);
+	if (!p)
+		l->overflow |= (r->has & (TRACE_HAS_MPIDR | TRACE_HAS_VERSION | TRACE_HAS_RELATIVE | TRACE_HAS_BIND |
+					  TRACE_HAS_SPIS | TRACE_HAS_SECURE | TRACE_HAS_EVENTS)) != 0;
+	if (p && (r->has & TRACE_HAS_MPIDR))
+		add_list(l, "mpidr", p->mpidr, p->nmpidr < TRACE_MAX_PES ? p->nmpidr : TRACE_MAX_PES, true);
 	if (r->has & TRACE_HAS_EL)
 		add(l, " el=%u", r->el);
 	if (r->has & TRACE_HAS_CONDUIT)
 		add(l, " conduit=%s", trace_enum_name(TRACE_ENUM_CONDUIT, r->conduit));
+	if (!p)
+		return;
+	if (r->has & TRACE_HAS_VERSION)
+		add(l, " version=1.%u", p->version_minor ? 1u : 0u);
+	if (r->has & TRACE_HAS_RELATIVE)
+		add(l, " relative=%u", p->relative_mode ? 1u : 0u);
+	if (r->has & TRACE_HAS_BIND)
+		add(l, " bind=%" PRIu32 ",%" PRIu32, p->bind_private, p->bind_shared);
+	if (r->has & TRACE_HAS_SPIS)
+		add(l, " spis=%" PRIu32, p->spis);
+	if (r->has & TRACE_HAS_SECURE)
+		add_list(l, "secure", p->secure, p->nsecure < TRACE_MAX_SECURE ? p->nsecure : TRACE_MAX_SECURE, false);
+	if (r->has & TRACE_HAS_EVENTS)
+		add_events(l, p);
 }
 
 /* Records whose time and PE are always present. */

@@ -28,6 +28,12 @@ static char *write_all(const struct trace_rec *recs, size_t n, size_t *len)
 	return text;
 }
 
+static const struct trace_platform plat = {
+	.nmpidr = 2, .mpidr = { 0x0, 0x10100 }, .version_minor = 1, .bind_private = 3, .bind_shared = 0,
+	.nsecure = 0, .nevents = 2,
+	.events = { { -5, 0, 1, 1, 0 }, { 0x40000200, 1, 0, 0, 40 } },
+};
+
 static void sample_records(struct trace_rec *r)
 {
 	trace_rec_init(&r[0], TRACE_CALL);
@@ -86,9 +92,11 @@ static void sample_records(struct trace_rec *r)
 
 	trace_rec_init(&r[5], TRACE_PLATFORM);
 	strcpy(r[5].profile, "tf-a-fvp");
-	r[5].pes = 8;
+	r[5].pes = 2;
 	r[5].el = 2;
-	r[5].has = TRACE_HAS_PROFILE | TRACE_HAS_PES | TRACE_HAS_EL;
+	r[5].plat = &plat;
+	r[5].has = TRACE_HAS_PROFILE | TRACE_HAS_PES | TRACE_HAS_EL | TRACE_HAS_MPIDR | TRACE_HAS_VERSION |
+		   TRACE_HAS_BIND | TRACE_HAS_SECURE | TRACE_HAS_EVENTS;
 
 	trace_rec_init(&r[6], TRACE_WARNING);
 	r[6].msg = "100% odd: a=b\tc";
@@ -127,6 +135,8 @@ static void round_trip(void **state)
 				     "x2=0xffff800010081000 x3=? x4=? x5=? end=ret r0=0xfffffffffffffffd "
 				     "src=a%20file.tarmac:77\n"));
 	assert_non_null(strstr(text, "warning msg=100%25%20odd:%20a%3Db%09c\n"));
+	assert_non_null(strstr(text, "platform profile=tf-a-fvp pes=2 mpidr=0x0,0x10100 el=2 version=1.1 bind=3,0 "
+				     "secure=- events=-5:private:critical:explicit,1073742336:shared:normal:40\n"));
 	trace_reader_close(rd);
 	fclose(in);
 	free(text);
@@ -167,8 +177,30 @@ static void fields_read_back(void **state)
 struct bad { const char *text, *error; };
 
 static const struct bad bad_inputs[] = {
-	{ "", "mem:1:1: empty file: expected '# sdeisim-trace 1'" },
-	{ "call t=1\n", "mem:1:1: not an sdeisim trace: the first line must be '# sdeisim-trace 1'" },
+	{ "", "mem:1:1: empty file: expected '# sdeisim-trace 2'" },
+	{ "call t=1\n", "mem:1:1: not an sdeisim trace: the first line must be '# sdeisim-trace 2'" },
+	{ "# sdeisim-trace 3\n", "mem:1:17: unsupported trace version 3 (this reader knows versions 1 to 2)" },
+	{ "# sdeisim-trace 0\n", "mem:1:17: unsupported trace version 0 (this reader knows versions 1 to 2)" },
+	{ "# sdeisim-trace 1\nplatform pes=2 mpidr=0x0,0x1\n",
+	  "mem:2:16: platform records of a version 1 trace have no field 'mpidr' (version 2 added it)" },
+	{ "# sdeisim-trace 2\nplatform pes=3 mpidr=0x0,0x1\n", "mem:2:1: mpidr= lists 2 values: it needs pes= with as many" },
+	{ "# sdeisim-trace 2\nplatform mpidr=0x0\n", "mem:2:1: mpidr= lists 1 value: it needs pes= with as many" },
+	{ "# sdeisim-trace 2\nplatform pes=2 mpidr=0x0,1\n",
+	  "mem:2:26: mpidr: expected 0x followed by at most 16 hex digits" },
+	{ "# sdeisim-trace 2\nplatform version=1.2\n", "mem:2:18: version: 1.0 or 1.1" },
+	{ "# sdeisim-trace 2\nplatform relative=2\n", "mem:2:19: relative: 2 is more than 1" },
+	{ "# sdeisim-trace 2\nplatform bind=4\n", "mem:2:15: bind: expected PRIVATE,SHARED (two numbers of slots)" },
+	{ "# sdeisim-trace 2\nplatform spis=989\n", "mem:2:15: spis: 989 is more than 988" },
+	{ "# sdeisim-trace 2\nplatform secure=29,,56\n", "mem:2:20: secure: expected a decimal number" },
+	{ "# sdeisim-trace 2\nplatform events=5:private:normal\n",
+	  "mem:2:17: events: expected NUMBER:TYPE:PRIORITY:INTID (or :explicit)" },
+	{ "# sdeisim-trace 2\nplatform events=x:private:normal:23\n",
+	  "mem:2:17: events: expected a 32-bit event number" },
+	{ "# sdeisim-trace 2\nplatform events=1:private:normal:23,5:privat:normal:23\n",
+	  "mem:2:39: events: the type is private or shared" },
+	{ "# sdeisim-trace 2\nplatform events=5:shared:high:40\n", "mem:2:26: events: the priority is normal or critical" },
+	{ "# sdeisim-trace 2\nplatform events=5:shared:normal:1020\n",
+	  "mem:2:33: events: the INTID: 1020 is more than 1019" },
 	{ "# sdeisim-trace x\n", "mem:1:17: expected a version number" },
 	{ "# sdeisim-trace 1\nfoo t=1\n", "mem:2:1: unknown record kind 'foo'" },
 	{ "# sdeisim-trace 1\nirq t=1 pe=0 intid=3 how=ack bogus=1\n", "mem:2:30: irq records have no field 'bogus'" },

@@ -3,9 +3,10 @@
  * simulator: a recorded run replays with no divergence; a changed result
  * is reported at its line; a program built with expectations passes
  * where the replay matches and fails at the trace line where it does not;
- * a handler whose invocations differ is noted and its divergence
- * reported; --first stops at the first divergence; the timeline export
- * is JSON with a slice per handler.
+ * a handler whose invocations differ, or that the trace leaves inside a
+ * handler, replays exactly; EVENT_CONTEXT values become `set` steps; a
+ * platform record changes its profile; --first stops at the first
+ * divergence; the timeline export is JSON with a slice per handler.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -254,7 +255,7 @@ static void expectations_name_trace_lines(void **state)
 }
 
 /* Event 0's handler does STATUS then COMPLETE the first time, only
- * COMPLETE the second: the replay repeats the first. */
+ * COMPLETE the second. */
 static const char twice[] =
 	"# sdeisim-trace 1\n"
 	"call t=1 pe=0 conduit=smc el=2 h=0 x0=0xc4000021 x1=0x0 x2=0x80081000 x3=0x7 x4=0x0 x5=0x0 end=ret r0=0x0\n"
@@ -272,26 +273,171 @@ static const char twice[] =
 	"call t=13 pe=0 conduit=smc el=2 h=1 x0=0xc4000025 x1=0x0 end=complete\n"
 	"complete t=14 pe=0 event=0 how=complete status=0x0\n";
 
+/* The kinds of program handler h's actions, as a string ("ysCy": yield,
+ * STATUS call, COMPLETE, yield). */
+static void action_kinds(const struct sim_program *p, unsigned h, char *out)
+{
+	const struct sim_handler *hd = &p->handlers[h];
+
+	for (uint32_t k = 0; k < hd->nops; k++) {
+		const struct sim_op *a = &p->actions[hd->ops + k];
+		*out++ = a->kind == SIM_OP_YIELD ? 'y' : a->kind == SIM_OP_COMPLETE ? 'C' :
+			 a->kind == SIM_OP_CALL && a->fid.u == SDD_FID_EVENT_STATUS ? 's' :
+			 a->kind == SIM_OP_CALL && a->fid.u == SDD_FID_EVENT_CONTEXT ? 'x' : '?';
+	}
+	*out = 0;
+}
+
+/* Is there a step of this kind at trace line `line`? */
+static bool has_step(const struct replay *rp, unsigned kind, uint32_t line)
+{
+	for (uint32_t k = 0; k < rp->prog.nsteps; k++)
+		if (rp->prog.steps[k].kind == kind && rp->prog.steps[k].loc.line == line)
+			return true;
+	return false;
+}
+
+/* The step made from trace line `line`, or -1. */
+static int step_of_line(const struct replay *rp, uint32_t line)
+{
+	for (uint32_t k = 0; k < rp->prog.nsteps; k++)
+		if (rp->step_rec[k] >= 0 && rp->recs[rp->step_rec[k]].line == line)
+			return (int)k;
+	return -1;
+}
+
 static void handler_invocations_that_differ(void **state)
 {
-	char *report = NULL;
+	char *report = NULL, kinds[16];
 	struct replay_summary sum;
 	struct replay rp;
+	int s;
 
 	(void)state;
 	assert_int_equal(replay_text(twice, "default", false, &report, &sum, &rp), 0);
-	assert_int_equal(rp.nnotes, 1);
-	assert_string_equal(rp.notes[0], "t.trace:14: this invocation of event 0's handler does something else than its "
-					 "first (line 7): the replay repeats what the first did");
+	assert_string_equal(report, "14 matched, 0 diverged\n");
+	assert_int_equal(rp.nnotes, 0);
+	/* one handler, which waits before STATUS: the second invocation
+	 * waits there, and a step makes its COMPLETE in its context */
 	assert_int_equal(rp.prog.nhandlers, 1);
+	action_kinds(&rp.prog, 0, kinds);
+	assert_string_equal(kinds, "ysCy");
+	s = step_of_line(&rp, 14);
+	assert_true(s > 0);
+	assert_int_equal(rp.prog.steps[s].kind, SIM_OP_CALL);
+	assert_int_equal(rp.prog.steps[s].fid.u, SDD_FID_EVENT_COMPLETE);
+	assert_int_equal(rp.prog.steps[s - 1].kind, SIM_OP_CALL);      /* the signal: no resume between */
+	assert_true(has_step(&rp, SIM_OP_RESUME, 8));                  /* the first goes on to STATUS */
 	replay_free(&rp);
-	/* the replayed second invocation calls STATUS where the trace's
-	 * completes, then completes after the trace's calls ran out */
-	assert_string_equal(report,
-		"t.trace:13: PE 0: the replayed handler called EVENT_COMPLETE after the trace's handler had made all its calls\n"
-		"t.trace:14: PE 0: the trace calls EVENT_COMPLETE, the replay called EVENT_STATUS\n"
-		"13 matched, 2 diverged\n");
 	free(report);
+}
+
+/* The trace ends inside the second invocation, after its STATUS: the
+ * handler must wait there, and the first invocation goes on from there
+ * (to EVENT_CONTEXT) with a resume; the values EVENT_CONTEXT read become a `set` step
+ * before the step the dispatch happened in. */
+static const char ends_inside[] =
+	"# sdeisim-trace 2\n"
+	"platform profile=default pes=2 el=2 conduit=smc\n"
+	"call t=1 pe=0 conduit=smc el=2 h=0 x0=0xc4000021 x1=0x0 x2=0x80081000 x3=0x7 x4=0x0 x5=0x0 end=ret r0=0x0\n"
+	"call t=2 pe=0 conduit=smc el=2 h=0 x0=0xc4000022 x1=0x0 end=ret r0=0x0\n"
+	"call t=3 pe=0 conduit=smc el=2 h=0 x0=0xc400002c end=ret r0=0x0\n"
+	"call t=4 pe=1 conduit=smc el=2 h=0 x0=0xc400002f x1=0x0 x2=0x0 end=ret r0=0x0\n"
+	"irq t=5 pe=0 intid=8 how=ack\n"
+	"dispatch t=6 pe=0 event=0 ep=0x80081000 cause=irq intid=8 x0=0x0 x1=0x7\n"
+	"call t=7 pe=0 conduit=smc el=2 h=1 x0=0xc4000028 x1=0x0 end=ret r0=0x7\n"
+	"call t=8 pe=0 conduit=smc el=2 h=1 x0=0xc4000024 x1=0x5 end=ret r0=0x5555\n"
+	"call t=9 pe=0 conduit=smc el=2 h=1 x0=0xc4000025 x1=0x0 end=complete\n"
+	"complete t=10 pe=0 event=0 how=complete status=0x0\n"
+	"call t=11 pe=1 conduit=smc el=2 h=0 x0=0xc400002f x1=0x0 x2=0x0 end=ret r0=0x0\n"
+	"irq t=12 pe=0 intid=8 how=ack\n"
+	"dispatch t=13 pe=0 event=0 ep=0x80081000 cause=irq intid=8 x0=0x0 x1=0x7\n"
+	"call t=14 pe=0 conduit=smc el=2 h=1 x0=0xc4000028 x1=0x0 end=ret r0=0x7\n";
+
+static void trace_ends_inside_a_handler(void **state)
+{
+	char *report = NULL, kinds[16];
+	struct replay_summary sum;
+	struct replay rp;
+	int s;
+
+	(void)state;
+	assert_int_equal(replay_text(ends_inside, NULL, false, &report, &sum, &rp), 0);
+	assert_string_equal(report, "14 matched, 0 diverged\n");
+	action_kinds(&rp.prog, 0, kinds);
+	assert_string_equal(kinds, "syxCy");
+	/* PE 0's x5 is set before the signal that dispatches the first invocation */
+	s = step_of_line(&rp, 6);
+	assert_true(s > 0);
+	assert_int_equal(rp.prog.steps[s - 1].kind, SIM_OP_SET);
+	assert_int_equal(rp.prog.steps[s - 1].pe, 0);
+	assert_int_equal(rp.prog.steps[s - 1].nsets, 1);
+	assert_int_equal(rp.prog.assigns[rp.prog.steps[s - 1].sets].reg, SIM_R_X0 + 5);
+	assert_true(rp.prog.assigns[rp.prog.steps[s - 1].sets].v.u == 0x5555);
+	assert_true(has_step(&rp, SIM_OP_RESUME, 10));                 /* the first goes on to CONTEXT */
+	replay_free(&rp);
+	free(report);
+}
+
+/* A version 2 platform record changes the profile it names as a scenario
+ * file would: here two PEs with other MPIDRs, SDEI 1.0, one explicit
+ * event; the same trace on the other profile keeps these changes. */
+static void platform_record_applies(void **state)
+{
+	static const char text[] =
+		"# sdeisim-trace 2\n"
+		"platform profile=default pes=2 mpidr=0x100,0x200 el=1 conduit=hvc version=1.0 relative=0 bind=2,1 "
+		"spis=40 secure=33 events=1073742592:private:critical:explicit,1073742336:shared:normal:40\n"
+		"call t=1 pe=1 conduit=hvc el=1 h=0 x0=0xc4000020 end=ret r0=0x1000000000000\n";
+	const struct sim_platform *pl;
+	struct replay rp;
+	char *report = NULL;
+	struct replay_summary sum;
+
+	(void)state;
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(replay_text(text, k ? "tf-a-fvp" : NULL, false, &report, &sum, &rp), 0);
+		assert_string_equal(report, "1 matched, 0 diverged\n");
+		pl = &rp.prog.platform;
+		assert_string_equal(pl->profile, k ? "tf-a-fvp" : "default");
+		assert_int_equal(pl->pes, 2);
+		assert_true(pl->mpidr[0] == 0x100 && pl->mpidr[1] == 0x200);
+		assert_int_equal(pl->client_el, 1);
+		assert_int_equal(pl->conduit, SIM_CONDUIT_HVC);
+		assert_int_equal(pl->version_minor, 0);
+		assert_int_equal(pl->relative_mode, 0);
+		assert_int_equal(pl->bind_private, 2);
+		assert_int_equal(pl->bind_shared, 1);
+		assert_int_equal(pl->spis, 40);
+		assert_int_equal(pl->nsecure, 1);
+		assert_int_equal(pl->secure_intids[0], 33);
+		assert_int_equal(pl->nevents, 2);
+		assert_true(pl->events[0].explicit_event && pl->events[0].priority == SDD_PRI_CRITICAL);
+		assert_true(pl->events[1].type == SDD_SHARED && pl->events[1].intid == 40);
+		replay_free(&rp);
+		free(report);
+	}
+}
+
+/* A record on a PE the platform record does not have. */
+static void platform_record_too_few_pes(void **state)
+{
+	static const char text[] =
+		"# sdeisim-trace 2\n"
+		"platform profile=default pes=1 mpidr=0x0\n"
+		"call t=1 pe=1 conduit=smc el=2 h=0 x0=0xc4000020 end=ret r0=0x1000100000000\n";
+	FILE *in = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
+	struct trace_reader *rd = trace_reader_open(in, "t.trace");
+	struct replay_opts ro = { NULL, false };
+	struct replay rp;
+	char err[300];
+
+	(void)state;
+	assert_int_equal(replay_build(&rp, rd, &ro, err, sizeof err), -1);
+	assert_string_equal(err, "t.trace:2:1: the platform record has 1 PEs but records name PE 1");
+	replay_free(&rp);
+	trace_reader_close(rd);
+	fclose(in);
 }
 
 static void first_divergence_only(void **state)
@@ -366,6 +512,9 @@ int main(void)
 		cmocka_unit_test(changed_result_is_reported),
 		cmocka_unit_test(expectations_name_trace_lines),
 		cmocka_unit_test(handler_invocations_that_differ),
+		cmocka_unit_test(trace_ends_inside_a_handler),
+		cmocka_unit_test(platform_record_applies),
+		cmocka_unit_test(platform_record_too_few_pes),
 		cmocka_unit_test(first_divergence_only),
 		cmocka_unit_test(timeline),
 		cmocka_unit_test(unknown_profile),

@@ -1,0 +1,117 @@
+/*
+ * replay_builder.h - the state of turning a trace into a program, shared
+ * by replay_walk.c (the records in order, handler invocations, yields),
+ * replay_steps.c (steps and the ops of calls) and replay_trigger.c (what
+ * makes a handler run: interrupts, explicit dispatches, wake-ups).
+ */
+#ifndef TRACES_REPLAY_BUILDER_H
+#define TRACES_REPLAY_BUILDER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "replay_internal.h"
+#include "replay_slots.h"
+
+#define RB_MAX_DEPTH 4
+#define RB_NO_SLOT   UINT32_MAX
+#define RB_NO_STEP   UINT32_MAX
+
+/* A handler invocation in progress on a PE (the trace's view). */
+struct rb_inv {
+	uint32_t inv, slot;
+	bool     recording;    /* the slot's first invocation: its calls make the action list */
+	bool     stepmode;     /* a later one past where it differs from the list: its calls are
+				* steps, made in its context while it waits at a yield */
+	bool     own_end;      /* its last call completed it */
+	bool     noted;        /* a note about its context was made */
+	uint32_t k;            /* the calls it made: its position in the list */
+	uint32_t cursor;       /* a later invocation: the next action of the list */
+	uint64_t seen, nested; /* rb_walk.seen and .nested[pe][level] at its last record */
+	uint32_t anchor;       /* the step it was dispatched in, before which a `set` step can
+				* give its interrupted context the registers the trace shows
+				* (RB_NO_STEP: that context was running then, it cannot) */
+};
+
+/* What the last acknowledgement on a PE was. */
+struct rb_ack {
+	bool     valid, consumed, accounted;
+	uint32_t intid;
+};
+
+/* A register of an interrupted context, as an EVENT_CONTEXT of the trace
+ * read it: a `set` step before step `anchor` gives it that value. */
+struct rb_ctxval {
+	uint32_t anchor, inv, line;
+	uint8_t  pe, reg;
+	uint64_t value;
+};
+
+/* Everything that starts again with each pass over the trace. */
+struct rb_walk {
+	struct rb_inv stack[TRACE_MAX_PES][RB_MAX_DEPTH];
+	uint8_t  depth[TRACE_MAX_PES];
+	/* how busy the trace was around an invocation (replay_walk.c, "Yields") */
+	uint64_t seen;                                   /* records so far */
+	uint64_t nested[TRACE_MAX_PES][RB_MAX_DEPTH + 1];/* records on the PE deeper than each level */
+	uint32_t act_step[TRACE_MAX_PES];                /* 1 + the step a handler of the PE last
+							  * was entered, ran or finished in */
+	bool     late;                                   /* a yield mark came after invocations went past it */
+	/* triggers */
+	struct rb_ack last_ack[TRACE_MAX_PES];
+	uint8_t  repended_spi[1020];
+	uint8_t  repended_banked[TRACE_MAX_PES][32];
+	uint32_t signals[TRACE_MAX_PES];
+	int32_t  bound[1020];
+	bool     is_bound[1020];
+	bool     have_fires;
+	bool     oom;
+};
+
+struct rb {
+	struct replay *rp;
+	struct sim_program *p;
+	const struct replay_opts *o;
+	struct slots *sl;                   /* yield marks survive the passes */
+	uint32_t *inv_slot;
+	uint32_t cap_step_rec;
+	struct sim_expect_dispatch *pend;   /* dispatches expected before the next step */
+	uint32_t npend, cap_pend;
+	struct rb_ctxval *vals;             /* `set` steps to put in at the end */
+	uint32_t nvals, cap_vals;
+	struct rb_walk w;
+};
+
+/* ---- replay_steps.c ---- */
+
+__attribute__((format(printf, 3, 4)))
+void rb_note(struct rb *b, uint32_t line, const char *fmt, ...);
+struct sim_op rb_op(unsigned kind, unsigned pe, uint32_t line);
+/* Append a step (rec: the record it came from, -1), after the dispatches
+ * expected so far. */
+void rb_step(struct rb *b, const struct sim_op *op, int32_t rec);
+void rb_flush_expected(struct rb *b);
+void rb_expect_dispatch(struct rb *b, uint32_t slot, const struct trace_rec *r);
+void rb_expect_entry(struct rb *b, uint32_t slot, const struct trace_rec *r);
+uint64_t rb_x(const struct trace_rec *r, unsigned n);
+int rb_pe_of_mpidr(const struct sim_platform *pl, uint64_t mpidr);
+/* The op making call record r: a handler action (in_handler), or a step. */
+struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handler);
+/* What a call the trace made does to what later records mean. */
+void rb_call_effects(struct rb *b, const struct trace_rec *r);
+/* Is action a what record r did? */
+bool rb_same_action(const struct rb *b, const struct sim_op *a, const struct trace_rec *r);
+/* Call r read a register of the context that invocation v (on r's PE)
+ * interrupted: remember it for a `set` step. */
+void rb_context_value(struct rb *b, struct rb_inv *v, const struct trace_rec *r);
+/* Put the `set` steps in (once, after the walk).  false when out of memory. */
+bool rb_insert_sets(struct rb *b);
+
+/* ---- replay_trigger.c ---- */
+
+/* Make dispatch r happen, unless a step already does. */
+void rb_trigger(struct rb *b, const struct trace_rec *r);
+void rb_irq(struct rb *b, uint32_t i);
+void rb_power(struct rb *b, uint32_t i);
+
+#endif /* TRACES_REPLAY_BUILDER_H */

@@ -1,0 +1,396 @@
+/*
+ * replay_steps.c - the steps and ops a replayed trace becomes
+ * (replay_builder.h): a record's call as a step or a handler action, the
+ * expectations the trace's results give, and the `set` steps that give an
+ * interrupted context the registers the trace's EVENT_CONTEXT calls read.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay_builder.h"
+#include "sdd/sdd_spec.h"
+
+/* ---- Notes ---- */
+
+void rb_note(struct rb *b, uint32_t line, const char *fmt, ...)
+{
+	struct replay *rp = b->rp;
+	char text[400];
+	va_list ap;
+	int n = snprintf(text, sizeof text, "%s:%" PRIu32 ": ", rp->name, line);
+
+	va_start(ap, fmt);
+	vsnprintf(text + n, sizeof text - (size_t)n, fmt, ap);
+	va_end(ap);
+	if (rp->nnotes == rp->cap_notes) {
+		uint32_t cap = rp->cap_notes ? rp->cap_notes * 2 : 8;
+		char **bigger = realloc(rp->notes, cap * sizeof *bigger);
+		if (!bigger) {
+			b->w.oom = true;
+			return;
+		}
+		rp->notes = bigger;
+		rp->cap_notes = cap;
+	}
+	rp->notes[rp->nnotes] = strdup(text);
+	if (rp->notes[rp->nnotes])
+		rp->nnotes++;
+}
+
+/* ---- Steps ---- */
+
+struct sim_op rb_op(unsigned kind, unsigned pe, uint32_t line)
+{
+	struct sim_op op;
+
+	memset(&op, 0, sizeof op);
+	op.kind = (uint8_t)kind;
+	op.pe = (uint8_t)pe;
+	op.target = SIM_NONE;
+	op.save = -1;
+	op.loc.line = line;
+	op.loc.col = 1;
+	return op;
+}
+
+static void push_step(struct rb *b, const struct sim_op *op, int32_t rec)
+{
+	struct replay *rp = b->rp;
+
+	if (b->p->nsteps == b->cap_step_rec) {
+		uint32_t cap = b->cap_step_rec ? b->cap_step_rec * 2 : 256;
+		int32_t *bigger = realloc(rp->step_rec, cap * sizeof *bigger);
+		if (!bigger) {
+			b->w.oom = true;
+			return;
+		}
+		rp->step_rec = bigger;
+		b->cap_step_rec = cap;
+	}
+	rp->step_rec[b->p->nsteps] = rec;
+	sim_add_step(b->p, op);
+}
+
+/* Dispatches expected since the last expect_dispatches step are checked
+ * just before the next step: they happen while the step that caused them
+ * runs. */
+void rb_flush_expected(struct rb *b)
+{
+	struct sim_op op;
+
+	if (b->npend == 0)
+		return;
+	op = rb_op(SIM_OP_EXPECT_DISPATCHES, SIM_NONE, b->pend[0].loc.line);
+	op.list = b->p->ndispatches;
+	op.nlist = b->npend;
+	for (uint32_t k = 0; k < b->npend; k++)
+		sim_add_dispatch(b->p, &b->pend[k]);
+	b->npend = 0;
+	push_step(b, &op, -1);
+}
+
+void rb_step(struct rb *b, const struct sim_op *op, int32_t rec)
+{
+	rb_flush_expected(b);
+	push_step(b, op, rec);
+}
+
+/* ---- Expectations ---- */
+
+static void expect_x0(struct rb *b, struct sim_op *op, const struct trace_rec *r, bool width32)
+{
+	struct sim_check c;
+
+	if (!b->o->expectations || r->end != TRACE_END_RET || !(r->r_known & 1))
+		return;
+	memset(&c, 0, sizeof c);
+	c.reg = SIM_R_X0;
+	c.m.kind = SIM_M_EQ;
+	c.m.width32 = width32;
+	c.m.a = sim_const(r->r[0]);
+	c.m.loc = op->loc;
+	op->checks = sim_add_check(b->p, &c);
+	op->nchecks = 1;
+}
+
+void rb_expect_entry(struct rb *b, uint32_t slot, const struct trace_rec *r)
+{
+	struct sim_op op = rb_op(SIM_OP_EXPECT_ENTRY, SIM_NONE, r->line);
+	struct sim_check c;
+
+	memset(&c, 0, sizeof c);
+	c.m.kind = SIM_M_EQ;
+	c.m.loc = op.loc;
+	c.reg = SIM_R_X0;
+	c.m.a = sim_const((uint64_t)(int64_t)r->event);
+	op.checks = sim_add_check(b->p, &c);
+	op.nchecks = 1;
+	if (r->x_known & 2) {
+		c.reg = SIM_R_X0 + 1;
+		c.m.a = sim_const(r->x[1]);
+		sim_add_check(b->p, &c);
+		op.nchecks = 2;
+	}
+	slots_append(b->sl, slot, &op);
+}
+
+void rb_expect_dispatch(struct rb *b, uint32_t slot, const struct trace_rec *r)
+{
+	struct sim_expect_dispatch e;
+
+	if (b->npend == b->cap_pend) {
+		uint32_t cap = b->cap_pend ? b->cap_pend * 2 : 8;
+		struct sim_expect_dispatch *bigger = realloc(b->pend, cap * sizeof *bigger);
+		if (!bigger) {
+			b->w.oom = true;
+			return;
+		}
+		b->pend = bigger;
+		b->cap_pend = cap;
+	}
+	memset(&e, 0, sizeof e);
+	e.pe = r->pe;
+	e.has_event = 1;
+	e.event.kind = SIM_M_EQ;
+	e.event.a = sim_const((uint32_t)r->event);
+	e.handler = (int32_t)slot;
+	if (r->x_known & 2) {
+		e.has_arg = 1;
+		e.arg.kind = SIM_M_EQ;
+		e.arg.a = sim_const(r->x[1]);
+	}
+	e.loc.line = r->line;
+	e.loc.col = 1;
+	b->pend[b->npend++] = e;
+}
+
+/* ---- Calls ---- */
+
+int rb_pe_of_mpidr(const struct sim_platform *pl, uint64_t mpidr)
+{
+	for (unsigned p = 0; p < pl->pes; p++)
+		if (pl->mpidr[p] == (mpidr & SDD_MPIDR_AFF_MASK))
+			return (int)p;
+	return -1;
+}
+
+uint64_t rb_x(const struct trace_rec *r, unsigned n)
+{
+	return (r->x_known & (1u << n)) ? r->x[n] : 0;
+}
+
+/* The argument values of an SDEI call: the entry point of EVENT_REGISTER
+ * names a new slot (unless the trace's dispatcher refused it as invalid);
+ * the address of a COMPLETE_AND_RESUME the traced dispatcher accepted
+ * becomes the simulator's resume pad (the traced one belongs to another
+ * machine). */
+static void call_args(struct rb *b, struct sim_op *op, const struct trace_rec *r, uint32_t fid)
+{
+	bool refused_invalid = r->end == TRACE_END_RET && (r->r_known & 1) &&
+			       (int64_t)r->r[0] == SDD_INVALID_PARAMETERS;
+
+	op->args = b->p->nvalues;
+	op->nargs = trace_fid_nargs(fid);     /* what the other registers held does not matter */
+	for (unsigned k = 1; k <= op->nargs; k++) {
+		struct sim_value v = sim_const(rb_x(r, k));
+		if (k == 2 && fid == SDD_FID_EVENT_REGISTER && (r->x_known & 2) && !refused_invalid) {
+			uint32_t slot = slots_add(b->sl, (int32_t)r->x[1], rb_x(r, 2), r->line);
+			if (slot == RB_NO_SLOT)
+				b->w.oom = true;
+			v.kind = (rb_x(r, 4) & SDD_REGFLAG_RELATIVE) ? SIM_V_HANDLER_OFF : SIM_V_HANDLER;
+			v.u = slot;
+			if (!(r->end == TRACE_END_RET && (r->r_known & 1) && r->r[0] != 0))
+				slots_register(b->sl, (int32_t)r->x[1], r->pe, slot);
+		}
+		if (k == 1 && fid == SDD_FID_EVENT_COMPLETE_AND_RESUME && r->end == TRACE_END_COMPLETE)
+			v = (struct sim_value){ SIM_V_RESUME_PAD, 0 };
+		sim_add_value(b->p, v);
+	}
+}
+
+struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handler)
+{
+	const struct sim_platform *pl = &b->p->platform;
+	uint32_t fid = (uint32_t)r->x[0];
+	int fn = trace_fid_is_psci(fid) ? trace_psci_fn(fid) : -1;
+	struct sim_op op = rb_op(SIM_OP_CALL, in_handler ? SIM_NONE : r->pe, r->line);
+
+	op.from_el = r->el != pl->client_el ? r->el : 0;
+	if (fn >= 0) {
+		op.kind = SIM_OP_PSCI;
+		op.psci_fn = (uint8_t)fn;
+		if (fn == SIM_PSCI_CPU_ON || fn == SIM_PSCI_AFFINITY_INFO) {
+			int t = rb_pe_of_mpidr(pl, rb_x(r, 1));
+			if (t >= 0) {
+				op.target = (uint8_t)t;
+			} else {           /* no such PE: pass the MPIDR as it was */
+				op.args = sim_add_value(b->p, sim_const(rb_x(r, 1)));
+				op.nargs = 1;
+			}
+		} else if (fn == SIM_PSCI_CPU_SUSPEND) {
+			op.state = (rb_x(r, 1) >> 16) & 1 ? SIM_SUSPEND_POWERDOWN : SIM_SUSPEND_STANDBY;
+		} else if (fn == SIM_PSCI_FEATURES) {
+			op.args = sim_add_value(b->p, sim_const(rb_x(r, 1)));
+			op.nargs = 1;
+		}
+		expect_x0(b, &op, r, true);
+		return op;
+	}
+	if (in_handler && fid == SDD_FID_EVENT_COMPLETE && r->x[0] == fid) {
+		op.kind = SIM_OP_COMPLETE;
+		op.fid = sim_const(rb_x(r, 1));
+	} else if (in_handler && fid == SDD_FID_EVENT_COMPLETE_AND_RESUME && r->x[0] == fid) {
+		op.kind = SIM_OP_COMPLETE_AND_RESUME;
+		op.fid = sim_const(rb_x(r, 1));
+		if (r->end == TRACE_END_COMPLETE)       /* it was a good address: the simulator's is the pad */
+			op.fid = (struct sim_value){ SIM_V_RESUME_PAD, 0 };
+	} else {
+		op.fid = sim_const(r->x[0]);
+		call_args(b, &op, r, fid);
+	}
+	expect_x0(b, &op, r, false);
+	return op;
+}
+
+void rb_call_effects(struct rb *b, const struct trace_rec *r)
+{
+	uint32_t fid = (uint32_t)r->x[0];
+	bool ok = r->end == TRACE_END_RET && (r->r_known & 1);
+	int64_t res = (int64_t)r->r[0];
+
+	if (fid == SDD_FID_INTERRUPT_BIND && ok && res >= 0 && (r->x_known & 2) && r->x[1] < 1020) {
+		b->w.bound[r->x[1]] = (int32_t)res;
+		b->w.is_bound[r->x[1]] = true;
+	} else if (fid == SDD_FID_INTERRUPT_RELEASE && ok && res == 0) {
+		for (unsigned k = 0; k < 1020; k++)
+			if (b->w.is_bound[k] && b->w.bound[k] == (int32_t)rb_x(r, 1))
+				b->w.is_bound[k] = false;
+	} else if (fid == SDD_FID_EVENT_SIGNAL && ok && res == 0) {
+		int t = rb_pe_of_mpidr(&b->p->platform, rb_x(r, 2));
+		if (t >= 0)
+			b->w.signals[t]++;
+	}
+}
+
+bool rb_same_action(const struct rb *b, const struct sim_op *a, const struct trace_rec *r)
+{
+	const struct sim_program *p = b->p;
+	uint32_t fid = (uint32_t)r->x[0];
+
+	if (a->kind == SIM_OP_COMPLETE)
+		return fid == SDD_FID_EVENT_COMPLETE && rb_x(r, 1) == a->fid.u;
+	if (a->kind == SIM_OP_COMPLETE_AND_RESUME)
+		return fid == SDD_FID_EVENT_COMPLETE_AND_RESUME &&
+		       (a->fid.kind == SIM_V_RESUME_PAD) == (r->end == TRACE_END_COMPLETE);
+	if (a->kind == SIM_OP_PSCI)
+		return trace_psci_fn(fid) == a->psci_fn;
+	if (a->kind != SIM_OP_CALL || a->fid.u != r->x[0])
+		return false;
+	for (uint32_t k = 0; k < a->nargs && k < 5; k++) {
+		const struct sim_value *v = &p->values[a->args + k];
+		if (v->kind == SIM_V_CONST && v->u != rb_x(r, k + 1))
+			return false;
+	}
+	return true;
+}
+
+/* ---- The registers of interrupted contexts ---- */
+
+void rb_context_value(struct rb *b, struct rb_inv *v, const struct trace_rec *r)
+{
+	struct rb_ctxval *cv;
+
+	if ((uint32_t)r->x[0] != SDD_FID_EVENT_CONTEXT || !(r->x_known & 2) || r->x[1] >= SDD_CONTEXT_REGS ||
+	    r->end != TRACE_END_RET || !(r->r_known & 1))
+		return;
+	if (v->anchor == RB_NO_STEP) {
+		if (!v->noted)
+			rb_note(b, r->line, "the context this handler interrupted was itself running when the event was "
+				"dispatched: the replay cannot give it the registers EVENT_CONTEXT read here");
+		v->noted = true;
+		return;
+	}
+	if (b->nvals == b->cap_vals) {
+		uint32_t cap = b->cap_vals ? b->cap_vals * 2 : 64;
+		struct rb_ctxval *bigger = realloc(b->vals, cap * sizeof *bigger);
+		if (!bigger) {
+			b->w.oom = true;
+			return;
+		}
+		b->vals = bigger;
+		b->cap_vals = cap;
+	}
+	cv = &b->vals[b->nvals++];
+	*cv = (struct rb_ctxval){ v->anchor, v->inv, b->rp->recs[b->rp->invs[v->inv].dispatch].line, r->pe,
+				  (uint8_t)r->x[1], r->r[0] };
+}
+
+static int by_anchor(const void *x, const void *y)
+{
+	const struct rb_ctxval *a = x, *c = y;
+
+	if (a->anchor != c->anchor)
+		return a->anchor < c->anchor ? -1 : 1;
+	if (a->inv != c->inv)
+		return a->inv < c->inv ? -1 : 1;
+	return a->reg < c->reg ? -1 : a->reg > c->reg;
+}
+
+/* The `set` step of vals[*j ..] (one invocation's registers). */
+static struct sim_op set_step(struct rb *b, uint32_t *j)
+{
+	const struct rb_ctxval *first = &b->vals[*j];
+	struct sim_op op = rb_op(SIM_OP_SET, first->pe, first->line);
+
+	op.sets = b->p->nassigns;
+	for (; *j < b->nvals && b->vals[*j].anchor == first->anchor && b->vals[*j].inv == first->inv; (*j)++) {
+		struct sim_assign a;
+		if (op.nsets && b->p->assigns[op.sets + op.nsets - 1].reg == SIM_R_X0 + b->vals[*j].reg)
+			continue;          /* read twice */
+		memset(&a, 0, sizeof a);
+		a.reg = (uint8_t)(SIM_R_X0 + b->vals[*j].reg);
+		a.v = sim_const(b->vals[*j].value);
+		a.loc = op.loc;
+		sim_add_assign(b->p, &a);
+		op.nsets++;
+	}
+	return op;
+}
+
+bool rb_insert_sets(struct rb *b)
+{
+	struct sim_program *p = b->p;
+	struct sim_op *steps;
+	int32_t *recs;
+	uint32_t n = 0, j = 0, cap;
+
+	if (b->nvals == 0)
+		return true;
+	qsort(b->vals, b->nvals, sizeof *b->vals, by_anchor);
+	cap = p->nsteps + b->nvals;            /* at most one `set` per value */
+	steps = malloc(cap * sizeof *steps);
+	recs = malloc(cap * sizeof *recs);
+	if (!steps || !recs) {
+		free(steps);
+		free(recs);
+		return false;
+	}
+	for (uint32_t s = 0; s < p->nsteps; s++) {
+		while (j < b->nvals && b->vals[j].anchor == s) {
+			recs[n] = -1;
+			steps[n++] = set_step(b, &j);
+		}
+		recs[n] = b->rp->step_rec[s];
+		steps[n++] = p->steps[s];
+	}
+	free(p->steps);
+	free(b->rp->step_rec);
+	p->steps = steps;
+	p->nsteps = n;
+	p->cap_steps = cap;
+	b->rp->step_rec = recs;
+	b->cap_step_rec = cap;
+	return !p->oom;
+}

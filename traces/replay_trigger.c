@@ -1,0 +1,109 @@
+/*
+ * replay_trigger.c - what makes the replayed machine do what the trace's
+ * did without a call of its own (replay_builder.h):
+ *
+ *   dispatch        nothing when the call or interrupt that caused it is
+ *                   already a step; an explicit dispatch step when no
+ *                   interrupt caused it
+ *   irq (fire)      an interrupt step
+ *   irq (ack)       an interrupt step, unless the interrupt is not an SDEI
+ *                   one (no step, not compared), was left pending by
+ *                   firmware at an earlier acknowledgement that dispatched
+ *                   nothing, or was raised by EVENT_SIGNAL
+ *   power           a `wake` step for a PE that comes back from a suspend
+ *                   (a wake-up by an event finds it already awake: no effect)
+ */
+#include <inttypes.h>
+
+#include "replay_builder.h"
+
+static bool sdei_interrupt(const struct rb *b, uint32_t intid)
+{
+	const struct sim_platform *pl = &b->p->platform;
+
+	if (intid == pl->event0_sgi || (intid < 1020 && b->w.is_bound[intid]))
+		return true;
+	for (unsigned k = 0; k < pl->nevents; k++)
+		if (!pl->events[k].explicit_event && pl->events[k].intid == intid)
+			return true;
+	return false;
+}
+
+static void interrupt_step(struct rb *b, const struct trace_rec *r)
+{
+	struct sim_op op = rb_op(SIM_OP_INTERRUPT, r->pe, r->line);
+
+	op.intid = r->intid;
+	rb_step(b, &op, -1);
+}
+
+void rb_trigger(struct rb *b, const struct trace_rec *r)
+{
+	struct rb_ack *a = &b->w.last_ack[r->pe];
+	struct sim_op op;
+
+	if (r->cause == TRACE_CAUSE_CALL || (r->cause == TRACE_CAUSE_IRQ && b->w.have_fires))
+		return;
+	if (r->cause == TRACE_CAUSE_IRQ && a->valid && !a->consumed && a->accounted &&
+	    (!(r->has & TRACE_HAS_INTID) || a->intid == r->intid)) {
+		a->consumed = true;
+		return;
+	}
+	if (r->cause == TRACE_CAUSE_IRQ && (r->has & TRACE_HAS_INTID) && sdei_interrupt(b, r->intid)) {
+		interrupt_step(b, r);
+		return;
+	}
+	/* no interrupt of the event's: firmware dispatched it itself (a RAS
+	 * error interrupt handled at EL3 and turned into an SDEI event) */
+	if (r->cause == TRACE_CAUSE_IRQ && !(r->has & TRACE_HAS_INTID))
+		rb_note(b, r->line, "the interrupt that dispatched event %" PRId32 " is not in the trace: replayed as an "
+			"explicit dispatch", r->event);
+	op = rb_op(SIM_OP_DISPATCH, r->pe, r->line);
+	op.event = sim_const((uint64_t)(int64_t)r->event);
+	rb_step(b, &op, -1);
+}
+
+static uint8_t *repended(struct rb *b, uint32_t intid, unsigned pe)
+{
+	return intid < 32 ? &b->w.repended_banked[pe][intid] : &b->w.repended_spi[intid];
+}
+
+void rb_irq(struct rb *b, uint32_t i)
+{
+	const struct trace_rec *r = &b->rp->recs[i];
+	struct rb_ack *a = &b->w.last_ack[r->pe];
+	bool accounted = true;
+
+	if (r->how == TRACE_IRQ_FIRE) {
+		interrupt_step(b, r);
+		return;
+	}
+	/* an SDEI interrupt acknowledged earlier that dispatched nothing was
+	 * left pending by firmware: it comes again without a new assertion */
+	if (a->valid && !a->consumed && a->accounted)
+		*repended(b, a->intid, r->pe) = 1;
+	if (!b->w.have_fires) {
+		if (*repended(b, r->intid, r->pe))
+			*repended(b, r->intid, r->pe) = 0;
+		else if (r->intid == b->p->platform.event0_sgi && b->w.signals[r->pe] > 0)
+			b->w.signals[r->pe]--;
+		else if (sdei_interrupt(b, r->intid))
+			interrupt_step(b, r);
+		else
+			accounted = false;
+	}
+	*a = (struct rb_ack){ true, false, accounted, r->intid };
+	if (accounted)
+		b->rp->role[i] = ROLE_ACK;
+}
+
+void rb_power(struct rb *b, uint32_t i)
+{
+	const struct trace_rec *r = &b->rp->recs[i];
+
+	if (r->state == TRACE_PWR_ON && (r->has & TRACE_HAS_PREV) &&
+	    (r->prev == TRACE_PWR_STANDBY || r->prev == TRACE_PWR_POWERDOWN)) {
+		struct sim_op op = rb_op(SIM_OP_WAKE, r->pe, r->line);
+		rb_step(b, &op, -1);
+	}
+}

@@ -1,0 +1,200 @@
+/*
+ * trace_platform.c - the values of a version 2 platform record's fields
+ * (FORMAT.md, "platform"): lists of MPIDRs, INTIDs and events, the SDEI
+ * version, the bind slots.  Kept apart from trace_read.c because they are
+ * the only values with an inner syntax (`,` between items, `:` inside an
+ * event); the reader turns a failure here into FILE:LINE:COLUMN with the
+ * column of the offending item.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "trace_internal.h"
+
+#define MAX_INTID 1019u
+#define MAX_SPIS  988u      /* SPIs 32..1019 */
+
+struct cursor {
+	const char *v;
+	size_t n, at;            /* the value, its length, the next item */
+	size_t *bad;
+	char *msg;
+	size_t msgn;
+};
+
+__attribute__((format(printf, 3, 4)))
+static int bad_at(struct cursor *c, size_t off, const char *fmt, ...)
+{
+	va_list ap;
+
+	*c->bad = off;
+	va_start(ap, fmt);
+	vsnprintf(c->msg, c->msgn, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* The next item up to `sep` (or the end): its offset and length; false at the end. */
+static bool item(struct cursor *c, char sep, size_t *off, size_t *len)
+{
+	const char *end;
+
+	if (c->at > c->n)
+		return false;
+	end = memchr(c->v + c->at, sep, c->n - c->at);
+	*off = c->at;
+	*len = end ? (size_t)(end - (c->v + c->at)) : c->n - c->at;
+	c->at += *len + 1;
+	return true;
+}
+
+/* "-" is the empty list (a field cannot be empty). */
+static bool empty_list(const struct cursor *c)
+{
+	return c->n == 1 && c->v[0] == '-';
+}
+
+static int mpidrs(struct cursor *c, struct trace_platform *pl)
+{
+	size_t off, len;
+
+	pl->nmpidr = 0;
+	while (item(c, ',', &off, &len)) {
+		uint64_t v;
+		if (pl->nmpidr == TRACE_MAX_PES)
+			return bad_at(c, off, "mpidr: at most %u values", TRACE_MAX_PES);
+		if (len < 3 || c->v[off] != '0' || c->v[off + 1] != 'x' || !trace_scan_u64(c->v + off + 2, len - 2, 16, &v))
+			return bad_at(c, off, "mpidr: expected 0x followed by at most 16 hex digits");
+		pl->mpidr[pl->nmpidr++] = v;
+	}
+	return 0;
+}
+
+static int decimal(struct cursor *c, size_t off, size_t len, const char *what, uint64_t max, uint32_t *out)
+{
+	uint64_t v;
+
+	if (!trace_scan_u64(c->v + off, len, 10, &v))
+		return bad_at(c, off, "%s: expected a decimal number", what);
+	if (v > max)
+		return bad_at(c, off, "%s: %llu is more than %llu", what, (unsigned long long)v, (unsigned long long)max);
+	*out = (uint32_t)v;
+	return 0;
+}
+
+static int secure(struct cursor *c, struct trace_platform *pl)
+{
+	size_t off, len;
+
+	pl->nsecure = 0;
+	if (empty_list(c))
+		return 0;
+	while (item(c, ',', &off, &len)) {
+		if (pl->nsecure == TRACE_MAX_SECURE)
+			return bad_at(c, off, "secure: at most %u INTIDs", TRACE_MAX_SECURE);
+		if (decimal(c, off, len, "secure", MAX_INTID, &pl->secure[pl->nsecure]))
+			return -1;
+		pl->nsecure++;
+	}
+	return 0;
+}
+
+static bool word(const struct cursor *c, size_t off, size_t len, const char *w)
+{
+	return strlen(w) == len && memcmp(c->v + off, w, len) == 0;
+}
+
+/* NUMBER:TYPE:PRIORITY:INTID, or :explicit in place of the INTID. */
+static int one_event(struct cursor *c, size_t off, size_t len, struct trace_event_desc *e)
+{
+	struct cursor in = { c->v + off, len, 0, c->bad, c->msg, c->msgn };
+	size_t o[4], l[4];
+	unsigned k = 0;
+	uint64_t num;
+
+	memset(e, 0, sizeof *e);
+	while (k < 4 && item(&in, ':', &o[k], &l[k]))
+		k++;
+	if (k < 4 || in.at <= in.n)
+		return bad_at(c, off, "events: expected NUMBER:TYPE:PRIORITY:INTID (or :explicit)");
+	if (!trace_scan_i64(in.v + o[0], l[0], 0, &num) || (int64_t)num < INT32_MIN || (int64_t)num > INT32_MAX)
+		return bad_at(c, off + o[0], "events: expected a 32-bit event number");
+	e->number = (int32_t)num;
+	if (!word(&in, o[1], l[1], "private") && !word(&in, o[1], l[1], "shared"))
+		return bad_at(c, off + o[1], "events: the type is private or shared");
+	e->shared = word(&in, o[1], l[1], "shared");
+	if (!word(&in, o[2], l[2], "normal") && !word(&in, o[2], l[2], "critical"))
+		return bad_at(c, off + o[2], "events: the priority is normal or critical");
+	e->critical = word(&in, o[2], l[2], "critical");
+	if (word(&in, o[3], l[3], "explicit")) {
+		e->explicit_event = 1;
+		return 0;
+	}
+	if (decimal(&in, o[3], l[3], "events: the INTID", MAX_INTID, &e->intid)) {
+		*c->bad += off;
+		return -1;
+	}
+	return 0;
+}
+
+static int events(struct cursor *c, struct trace_platform *pl)
+{
+	size_t off, len;
+
+	pl->nevents = 0;
+	if (empty_list(c))
+		return 0;
+	while (item(c, ',', &off, &len)) {
+		if (pl->nevents == TRACE_MAX_EVENTS)
+			return bad_at(c, off, "events: at most %u events", TRACE_MAX_EVENTS);
+		if (one_event(c, off, len, &pl->events[pl->nevents]))
+			return -1;
+		pl->nevents++;
+	}
+	return 0;
+}
+
+static int bind(struct cursor *c, struct trace_platform *pl)
+{
+	size_t off[2], len[2];
+
+	if (!item(c, ',', &off[0], &len[0]) || !item(c, ',', &off[1], &len[1]) || c->at <= c->n)
+		return bad_at(c, 0, "bind: expected PRIVATE,SHARED (two numbers of slots)");
+	if (decimal(c, off[0], len[0], "bind", 64, &pl->bind_private) ||
+	    decimal(c, off[1], len[1], "bind", 64, &pl->bind_shared))
+		return -1;
+	return 0;
+}
+
+int trace_platform_parse(unsigned field, const char *v, size_t n, struct trace_platform *pl, size_t *bad,
+			 char *msg, size_t msgn)
+{
+	struct cursor c = { v, n, 0, bad, msg, msgn };
+	uint32_t u;
+
+	switch (field) {
+	case TRACE_PF_MPIDR:
+		return mpidrs(&c, pl);
+	case TRACE_PF_VERSION:
+		if (!word(&c, 0, n, "1.0") && !word(&c, 0, n, "1.1"))
+			return bad_at(&c, 0, "version: 1.0 or 1.1");
+		pl->version_minor = v[2] == '1';
+		return 0;
+	case TRACE_PF_RELATIVE:
+		if (decimal(&c, 0, n, "relative", 1, &u))
+			return -1;
+		pl->relative_mode = (uint8_t)u;
+		return 0;
+	case TRACE_PF_BIND:
+		return bind(&c, pl);
+	case TRACE_PF_SPIS:
+		return decimal(&c, 0, n, "spis", MAX_SPIS, &pl->spis);
+	case TRACE_PF_SECURE:
+		return secure(&c, pl);
+	case TRACE_PF_EVENTS:
+		return events(&c, pl);
+	default:
+		return bad_at(&c, 0, "internal error: platform field %u", field);
+	}
+}

@@ -1,0 +1,126 @@
+/*
+ * trace_simplat.c - see trace_simplat.h.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "trace_simplat.h"
+
+_Static_assert(TRACE_MAX_EVENTS == SIM_MAX_EVENTS, "a platform record holds every event a platform can have");
+_Static_assert(TRACE_MAX_SECURE == sizeof ((struct sim_platform *)0)->secure_intids / sizeof(uint32_t),
+	       "a platform record holds every secure INTID a platform can have");
+_Static_assert(TRACE_MAX_PES == SIM_MAX_PES, "a platform record holds every MPIDR");
+
+static bool same_events(const struct sim_platform *a, const struct sim_platform *b)
+{
+	if (a->nevents != b->nevents)
+		return false;
+	for (unsigned k = 0; k < a->nevents; k++) {
+		const struct sim_event *x = &a->events[k], *y = &b->events[k];
+		if (x->number != y->number || x->type != y->type || x->priority != y->priority ||
+		    x->explicit_event != y->explicit_event || (!x->explicit_event && x->intid != y->intid))
+			return false;
+	}
+	return true;
+}
+
+void trace_platform_record(const struct sim_platform *p, struct trace_rec *rec, struct trace_platform *store)
+{
+	struct sim_platform prof;
+	bool known = sim_platform_profile(&prof, p->profile);
+
+	trace_rec_init(rec, TRACE_PLATFORM);
+	memset(store, 0, sizeof *store);
+	snprintf(rec->profile, sizeof rec->profile, "%s", p->profile);
+	rec->pes = p->pes;
+	rec->el = p->client_el;
+	rec->conduit = p->conduit == SIM_CONDUIT_HVC ? TRACE_HVC : TRACE_SMC;
+	rec->has = TRACE_HAS_PROFILE | TRACE_HAS_PES | TRACE_HAS_EL | TRACE_HAS_CONDUIT;
+	rec->plat = store;
+	store->nmpidr = p->pes < TRACE_MAX_PES ? p->pes : TRACE_MAX_PES;
+	memcpy(store->mpidr, p->mpidr, store->nmpidr * sizeof store->mpidr[0]);
+	if (!known || memcmp(p->mpidr, prof.mpidr, store->nmpidr * sizeof store->mpidr[0]) != 0)
+		rec->has |= TRACE_HAS_MPIDR;
+	store->version_minor = p->version_minor;
+	if (!known || p->version_minor != prof.version_minor)
+		rec->has |= TRACE_HAS_VERSION;
+	store->relative_mode = p->relative_mode;
+	if (!known || p->relative_mode != prof.relative_mode)
+		rec->has |= TRACE_HAS_RELATIVE;
+	store->bind_private = p->bind_private;
+	store->bind_shared = p->bind_shared;
+	if (!known || p->bind_private != prof.bind_private || p->bind_shared != prof.bind_shared)
+		rec->has |= TRACE_HAS_BIND;
+	store->spis = p->spis;
+	if (!known || p->spis != prof.spis)
+		rec->has |= TRACE_HAS_SPIS;
+	store->nsecure = p->nsecure < TRACE_MAX_SECURE ? p->nsecure : TRACE_MAX_SECURE;
+	memcpy(store->secure, p->secure_intids, store->nsecure * sizeof store->secure[0]);
+	if (!known || p->nsecure != prof.nsecure ||
+	    memcmp(p->secure_intids, prof.secure_intids, p->nsecure * sizeof p->secure_intids[0]) != 0)
+		rec->has |= TRACE_HAS_SECURE;
+	store->nevents = p->nevents < TRACE_MAX_EVENTS ? p->nevents : TRACE_MAX_EVENTS;
+	for (unsigned k = 0; k < store->nevents; k++) {
+		const struct sim_event *e = &p->events[k];
+		store->events[k] = (struct trace_event_desc){ e->number, e->type == SDD_SHARED,
+							      e->priority == SDD_PRI_CRITICAL, e->explicit_event,
+							      e->explicit_event ? 0 : e->intid };
+	}
+	if (!known || !same_events(p, &prof))
+		rec->has |= TRACE_HAS_EVENTS;
+}
+
+int trace_platform_apply(const struct trace_rec *rec, const char *trace_name, struct sim_platform *pl,
+			 char *err, size_t errlen)
+{
+	const struct trace_platform *t = rec->plat;
+
+	if ((rec->has & TRACE_HAS_EL) && rec->el >= 1 && rec->el <= 2)
+		pl->client_el = rec->el;
+	if (rec->has & TRACE_HAS_CONDUIT)
+		pl->conduit = rec->conduit == TRACE_HVC ? SIM_CONDUIT_HVC : SIM_CONDUIT_SMC;
+	if (!t)
+		return 0;
+	if (rec->has & TRACE_HAS_MPIDR) {
+		/* the reader made sure pes= gives as many PEs */
+		pl->pes = t->nmpidr;
+		memcpy(pl->mpidr, t->mpidr, t->nmpidr * sizeof pl->mpidr[0]);
+	}
+	if (rec->has & TRACE_HAS_VERSION) {
+		pl->version_minor = t->version_minor;
+		if (t->version_minor == 0)
+			pl->relative_mode = 0;      /* 1.0 has none, whatever the profile said */
+	}
+	if (rec->has & TRACE_HAS_RELATIVE)
+		pl->relative_mode = t->relative_mode;
+	if (rec->has & TRACE_HAS_BIND) {
+		pl->bind_private = t->bind_private;
+		pl->bind_shared = t->bind_shared;
+	}
+	if (rec->has & TRACE_HAS_SPIS)
+		pl->spis = t->spis;
+	if (rec->has & TRACE_HAS_SECURE) {
+		pl->nsecure = t->nsecure;
+		memcpy(pl->secure_intids, t->secure, t->nsecure * sizeof pl->secure_intids[0]);
+	}
+	if (rec->has & TRACE_HAS_EVENTS) {
+		pl->nevents = t->nevents;
+		for (unsigned k = 0; k < t->nevents; k++) {
+			const struct trace_event_desc *e = &t->events[k];
+			memset(&pl->events[k], 0, sizeof pl->events[k]);
+			pl->events[k].number = e->number;
+			pl->events[k].type = e->shared ? SDD_SHARED : SDD_PRIVATE;
+			pl->events[k].priority = e->critical ? SDD_PRI_CRITICAL : SDD_PRI_NORMAL;
+			pl->events[k].explicit_event = e->explicit_event;
+			pl->events[k].intid = e->intid;
+			pl->events[k].loc.line = rec->line;
+			pl->events[k].loc.col = 1;
+		}
+	}
+	if (pl->relative_mode && pl->version_minor == 0) {
+		snprintf(err, errlen, "%s:%" PRIu32 ":1: relative=1 needs version=1.1", trace_name, rec->line);
+		return -1;
+	}
+	return 0;
+}
