@@ -361,6 +361,15 @@ const char *sim_psci_name(unsigned fn)
 	return fn < SIM_PSCI_FN_COUNT ? psci_names[fn] : "?";
 }
 
+int sim_psci_fn_of_fid(uint32_t fid)
+{
+	/* SMC32 and SMC64 differ in bit 30 (SMCCC) */
+	for (unsigned fn = 0; fn < SIM_PSCI_FN_COUNT; fn++)
+		if (fid == sim_psci_fid(fn) || (fid | 0x40000000u) == sim_psci_fid(fn))
+			return (int)fn;
+	return -1;
+}
+
 const char *sim_reg_name(unsigned reg)
 {
 	static const char *const xn[31] = {

@@ -331,4 +331,12 @@ const char *sim_op_name(unsigned kind);
 const char *sim_psci_name(unsigned fn);
 const char *sim_reg_name(unsigned reg);
 
+/* PSCI function IDs (DEN0022 §5.1): the ID PSCI function fn is called
+ * with (the SMC64 form where a function has both; 0 past the last), and
+ * the function an ID names, in either form (-1: none the simulator
+ * implements).  The one table behind the simulator's PSCI, the trace
+ * importers and the reports. */
+uint32_t sim_psci_fid(unsigned fn);
+int sim_psci_fn_of_fid(uint32_t fid);
+
 #endif /* SIM_PROGRAM_H */

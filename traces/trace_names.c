@@ -7,9 +7,9 @@
  */
 #include <string.h>
 
+#include "program.h"        /* sim_psci_fn_of_fid: the PSCI functions the simulator implements */
 #include "sdd/sdd.h"
 #include "sdd/sdd_spec.h"
-#include "sim_internal.h"   /* sim_psci_fid: the PSCI function IDs the simulator implements */
 #include "trace.h"
 #include "trace_internal.h"
 
@@ -42,10 +42,7 @@ bool trace_fid_is_psci(uint32_t fid)
 
 int trace_psci_fn(uint32_t fid)
 {
-	for (int fn = 0; fn < SIM_PSCI_FN_COUNT; fn++)
-		if (fid == sim_psci_fid((unsigned)fn) || (fid | 0x40000000u) == sim_psci_fid((unsigned)fn))
-			return fn;
-	return -1;
+	return sim_psci_fn_of_fid(fid);
 }
 
 const char *trace_fid_name(uint32_t fid)
