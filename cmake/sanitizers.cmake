@@ -34,13 +34,17 @@ endif()
 # the decoder the input's vocabulary already supplies the interesting
 # values, and tracing every compare of their state checks would cost
 # more than half the executions.  Pass PARSER for parsers.
+#
+# Invariant checkers that run after every step (listed in
+# fuzz-coverage-ignore.txt) are not instrumented at all.
 function(sdeisim_fuzz_coverage target)
   if(SDEISIM_FUZZ AND SDEISIM_FUZZ_ENGINE STREQUAL "-fsanitize=fuzzer")
+    set(ignore -fsanitize-coverage-ignorelist=${PROJECT_SOURCE_DIR}/cmake/fuzz-coverage-ignore.txt)
     if("${ARGN}" STREQUAL "PARSER")
-      target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+      target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link ${ignore})
     else()
       target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link
-                                                -fno-sanitize-coverage=trace-cmp)
+                                                -fno-sanitize-coverage=trace-cmp ${ignore})
     endif()
   endif()
 endfunction()

@@ -110,6 +110,9 @@ struct sim_machine {
 	 * GIC is rebuilt (power-up, reset, migration). */
 	uint64_t gic_checked_epoch;
 	bool     gic_checked;
+	/* The dispatcher was entered (its lock taken, or it was built or
+	 * loaded) since sdd_check last passed. */
+	bool     core_touched;
 
 	/* variables ($name) */
 	uint64_t *var_value;

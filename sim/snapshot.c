@@ -137,6 +137,7 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 	free(user);
 	gic_copy(&m->gic, gic);
 	m->gic_checked = false;
+	m->core_touched = true;
 	memcpy(m->pe, pes, sizeof m->pe);
 	e = sdd_load(&m->core, core, n);
 	free(core);
