@@ -37,6 +37,8 @@ struct sim_cpu {
 	uint64_t cov_prev;
 	void    *workspace;      /* sim_cpu_workspace */
 	size_t   workspace_size;
+	uc_hook  code_hook;      /* installed by sim_cpu_set_tracer */
+	struct sim_cpu_tracer tracer;
 };
 
 /* SP is the register selected by PSTATE.SPSel (bit 0). */
@@ -124,6 +126,14 @@ static void device_write(uc_engine *uc, uint64_t offset, unsigned size, uint64_t
 		c->hooks->device_write(c->hooks->ctx, offset, value);
 }
 
+/* Code is translated with the hooks present at the time: a hook added or
+ * removed later only takes effect on code translated again. */
+static void retranslate(struct sim_cpu *c)
+{
+	uc_ctl_remove_cache(c->uc, RT_CODE_BASE, RT_CODE_BASE + RT_CODE_SIZE);
+	uc_ctl_remove_cache(c->uc, RT_USER_BASE, RT_USER_BASE + RT_USER_SIZE);
+}
+
 static void on_block(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
 {
 	struct sim_cpu *c = user;
@@ -143,9 +153,42 @@ void sim_cpu_set_coverage(struct sim_cpu *c, uint8_t *map, size_t size)
 	c->cov_mask = size ? size - 1 : 0;
 	if (map && !c->block_hook) {
 		uc_hook_add(c->uc, &c->block_hook, UC_HOOK_BLOCK, (void *)on_block, c, 1, 0);
-		/* a hook added after code was translated only sees it retranslated */
-		uc_ctl_remove_cache(c->uc, RT_CODE_BASE, RT_CODE_BASE + RT_CODE_SIZE);
-		uc_ctl_remove_cache(c->uc, RT_USER_BASE, RT_USER_BASE + RT_USER_SIZE);
+		retranslate(c);
+	}
+}
+
+static void on_insn(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
+{
+	struct sim_cpu *c = user;
+	uint64_t regs[SIM_CPU_TRACE_REGS];
+	void *vals[SIM_CPU_TRACE_REGS];
+	uint32_t insn = 0;
+
+	(void)size;
+	if (!c->tracer.insn || !c->ctx)
+		return;
+	for (int k = 0; k < SIM_CPU_TRACE_REGS; k++)
+		vals[k] = &regs[k];
+	uc_reg_read_batch(uc, c->reg_ids, vals, SIM_CPU_TRACE_REGS);   /* x0..x30, sp */
+	uc_mem_read(uc, addr, &insn, sizeof insn);
+	c->tracer.insn(c->tracer.ctx, c->ctx, addr, insn, regs);
+}
+
+void sim_cpu_set_tracer(struct sim_cpu *c, const struct sim_cpu_tracer *tr)
+{
+	if (tr && tr->insn) {
+		c->tracer = *tr;
+		if (!c->code_hook) {
+			uc_hook_add(c->uc, &c->code_hook, UC_HOOK_CODE, (void *)on_insn, c, 1, 0);
+			retranslate(c);
+		}
+	} else {
+		memset(&c->tracer, 0, sizeof c->tracer);
+		if (c->code_hook) {
+			uc_hook_del(c->uc, c->code_hook);
+			c->code_hook = 0;
+			retranslate(c);
+		}
 	}
 }
 

@@ -95,6 +95,25 @@ enum sim_run_end sim_cpu_run(struct sim_cpu *c, struct sim_ctx *ctx, uint64_t bu
  * power of two; map NULL turns it off.  Costs a hook call per block. */
 void sim_cpu_set_coverage(struct sim_cpu *c, uint8_t *map, size_t size);
 
+/* Watching client code run (sdeisim export tarmac): once a tracer is set,
+ * tr->insn is called before every instruction executes, with the context
+ * being run (the one sim_cpu_run was given: its pstate holds the
+ * modelled EL and SPSel), the instruction's address and encoding, and
+ * regs[0..30] = x0..x30, regs[31] = SP, as the instructions before it
+ * left them - so the registers an instruction wrote are the difference
+ * between its call's regs and the next one's (a run ends at a trapping
+ * SVC/SMC/HVC, which writes none).  *tr is copied; NULL turns tracing
+ * off.  While on it costs a hook call and a register read per
+ * instruction; while off, nothing (the hook is removed and the code
+ * translated again without it). */
+#define SIM_CPU_TRACE_REGS 32
+struct sim_cpu_tracer {
+	void (*insn)(void *tctx, const struct sim_ctx *run, uint64_t pc, uint32_t opcode,
+		     const uint64_t regs[SIM_CPU_TRACE_REGS]);
+	void *ctx;
+};
+void sim_cpu_set_tracer(struct sim_cpu *c, const struct sim_cpu_tracer *tr);
+
 /* Instructions-per-run statistics (for benchmarks): number of runs made. */
 uint64_t sim_cpu_runs(const struct sim_cpu *c);
 

@@ -59,7 +59,7 @@ struct rb_walk {
 	bool     late;                                   /* a yield mark came after invocations went past it */
 	/* triggers */
 	struct rb_ack last_ack[TRACE_MAX_PES];
-	uint8_t  repended_spi[1020];
+	uint8_t  spi_open[1020];                  /* an ack of the SPI no dispatch followed yet */
 	uint8_t  repended_banked[TRACE_MAX_PES][32];
 	uint32_t signals[TRACE_MAX_PES];
 	int32_t  bound[1020];

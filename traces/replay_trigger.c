@@ -47,6 +47,8 @@ void rb_trigger(struct rb *b, const struct trace_rec *r)
 	if (r->cause == TRACE_CAUSE_IRQ && a->valid && !a->consumed && a->accounted &&
 	    (!(r->has & TRACE_HAS_INTID) || a->intid == r->intid)) {
 		a->consumed = true;
+		if (a->intid >= 32)
+			b->w.spi_open[a->intid] = 0;
 		return;
 	}
 	if (r->cause == TRACE_CAUSE_IRQ && (r->has & TRACE_HAS_INTID) && sdei_interrupt(b, r->intid)) {
@@ -63,9 +65,20 @@ void rb_trigger(struct rb *b, const struct trace_rec *r)
 	rb_step(b, &op, -1);
 }
 
-static uint8_t *repended(struct rb *b, uint32_t intid, unsigned pe)
+/* An SDEI interrupt acknowledged earlier that dispatched nothing was left
+ * pending by firmware: it comes again without a new assertion - on the
+ * same PE for an SGI or PPI, on any PE for an SPI (it may have been routed
+ * elsewhere meanwhile). */
+static bool pending_again(struct rb *b, const struct trace_rec *r)
 {
-	return intid < 32 ? &b->w.repended_banked[pe][intid] : &b->w.repended_spi[intid];
+	uint8_t *banked = &b->w.repended_banked[r->pe][r->intid % 32];
+
+	if (r->intid >= 32)
+		return b->w.spi_open[r->intid];
+	if (!*banked)
+		return false;
+	*banked = 0;
+	return true;
 }
 
 void rb_irq(struct rb *b, uint32_t i)
@@ -78,13 +91,11 @@ void rb_irq(struct rb *b, uint32_t i)
 		interrupt_step(b, r);
 		return;
 	}
-	/* an SDEI interrupt acknowledged earlier that dispatched nothing was
-	 * left pending by firmware: it comes again without a new assertion */
-	if (a->valid && !a->consumed && a->accounted)
-		*repended(b, a->intid, r->pe) = 1;
+	if (a->valid && !a->consumed && a->accounted && a->intid < 32)
+		b->w.repended_banked[r->pe][a->intid] = 1;
 	if (!b->w.have_fires) {
-		if (*repended(b, r->intid, r->pe))
-			*repended(b, r->intid, r->pe) = 0;
+		if (pending_again(b, r))
+			;
 		else if (r->intid == b->p->platform.event0_sgi && b->w.signals[r->pe] > 0)
 			b->w.signals[r->pe]--;
 		else if (sdei_interrupt(b, r->intid))
@@ -93,6 +104,8 @@ void rb_irq(struct rb *b, uint32_t i)
 			accounted = false;
 	}
 	*a = (struct rb_ack){ true, false, accounted, r->intid };
+	if (accounted && r->intid >= 32)
+		b->w.spi_open[r->intid] = 1;
 	if (accounted)
 		b->rp->role[i] = ROLE_ACK;
 }

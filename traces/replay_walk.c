@@ -273,6 +273,12 @@ static void walk(struct rb *b)
 			if (!(r->x_known & 1)) {
 				rb_note(b, r->line, "a call whose function ID is not in the trace: not replayed");
 				seen(b, r->pe, 0);
+			} else if (r->conduit != (b->p->platform.conduit == SIM_CONDUIT_HVC ? TRACE_HVC : TRACE_SMC)) {
+				/* the platform's dispatcher sees calls through its conduit only */
+				rb_note(b, r->line, "a call through %s on an %s platform: no dispatcher answers it; not "
+					"replayed or compared", r->conduit == TRACE_HVC ? "HVC" : "SMC",
+					r->conduit == TRACE_HVC ? "SMC" : "HVC");
+				seen(b, r->pe, 0);
 			} else if (r->from_handler) {
 				handler_call(b, k);
 			} else {

@@ -6,7 +6,9 @@
  * lines), the X registers (R lines; a W write zero-extends), ELR/SPSR/VBAR,
  * the calls in progress (one per caller EL: a guest's HVC to EL2 may be
  * open while EL2 makes its own SMC), the handlers running (a stack of
- * event numbers), and the last INTID read from ICC_IAR0/1_EL1 at EL3.
+ * event numbers), and the last INTID read from ICC_IAR0/1_EL1 at EL3 (or
+ * from ICC_IAR0_EL1 at EL2: Group 0 is firmware's, so at EL2 only a
+ * dispatcher there - virtual SDEI, HVC conduit - reads it).
  *
  *  - A call is an SMC/HVC executed at EL1/EL2 with W0 naming an SDEI or
  *    PSCI function; x0..x5 are the registers as the instruction saw them.
@@ -31,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "program.h"          /* enum sim_psci_fn: the PSCI functions trace_psci_fn names */
 #include "sdd/sdd_spec.h"
 #include "tarmac.h"
 
@@ -78,6 +81,7 @@ struct pe {
 	uint64_t eret_t, eret_line;
 	int32_t  stack[MAX_DEPTH];   /* events of the handlers running here */
 	uint8_t  depth;
+	uint8_t  power;              /* enum trace_power, as its PSCI calls and resets say */
 	uint64_t last_t, last_line;  /* time never goes backwards on one PE */
 };
 
@@ -253,6 +257,58 @@ static int emit_complete(struct tm_state *st, unsigned pe, const struct call *c,
 	return emit(st, &r, p->eret_line);
 }
 
+static int emit_power(struct tm_state *st, unsigned pe, uint64_t t, unsigned state, uint64_t line)
+{
+	struct trace_rec r;
+
+	trace_rec_init(&r, TRACE_POWER);
+	r.pe = (uint8_t)pe;
+	r.t = t;
+	r.state = (uint8_t)state;
+	r.prev = st->pe[pe].power;
+	r.has |= TRACE_HAS_PREV;
+	st->pe[pe].power = (uint8_t)state;
+	return emit(st, &r, line);
+}
+
+/*
+ * Call c of pe did not come back.  A PSCI call that does not come back
+ * changed the PE's power (CPU_OFF, CPU_FREEZE, SYSTEM_OFF: off or frozen;
+ * CPU_SUSPEND: a power-down suspend), and from a handler it completed the
+ * handlers running there (DEN0054C §6.5: the dispatcher completes them
+ * implicitly) - written as the power and complete records the simulator's
+ * recorder writes for the same thing.
+ */
+static int never_returned(struct tm_state *st, unsigned pe, struct call *c)
+{
+	struct pe *p = &st->pe[pe];
+	int fn = (c->x_known & 1) && trace_fid_is_psci((uint32_t)c->x[0]) ? trace_psci_fn((uint32_t)c->x[0]) : -1;
+	bool ends = fn == SIM_PSCI_CPU_OFF || fn == SIM_PSCI_CPU_FREEZE || fn == SIM_PSCI_SYSTEM_OFF ||
+		    fn == SIM_PSCI_SYSTEM_RESET;
+	struct trace_rec r;
+
+	call_rec(c, pe, &r);
+	r.end = TRACE_END_NONE;
+	c->open = false;
+	if (emit(st, &r, c->line))
+		return -1;
+	while (ends && c->from_handler && p->depth > 0) {
+		trace_rec_init(&r, TRACE_COMPLETE);
+		r.pe = (uint8_t)pe;
+		r.t = c->t;
+		r.event = p->stack[--p->depth];
+		r.how = TRACE_DONE_IMPLICIT;
+		r.depth = p->depth;
+		r.has |= TRACE_HAS_DEPTH;
+		if (emit(st, &r, c->line))
+			return -1;
+	}
+	if (fn == SIM_PSCI_CPU_OFF || fn == SIM_PSCI_SYSTEM_OFF || fn == SIM_PSCI_CPU_FREEZE || fn == SIM_PSCI_CPU_SUSPEND)
+		return emit_power(st, pe, c->t, fn == SIM_PSCI_CPU_FREEZE ? TRACE_PWR_FROZEN : fn == SIM_PSCI_CPU_SUSPEND ?
+				  TRACE_PWR_POWERDOWN : TRACE_PWR_OFF, c->line);
+	return 0;
+}
+
 /* A call that returned: remember what it registered. */
 static void note_result(struct tm_state *st, unsigned pe, const struct call *c, const struct trace_rec *r)
 {
@@ -280,11 +336,18 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 		call_rec(c, pe, &r);
 		c->open = false;
 		if (target == c->pc + 4) {
+			/* a CPU_SUSPEND that came back was a standby, until now */
+			bool standby = trace_psci_fn((uint32_t)c->x[0]) == SIM_PSCI_CPU_SUSPEND && (p->eret_known & 1) &&
+				       p->eret_x[0] == 0;
 			r.end = TRACE_END_RET;
 			memcpy(r.r, p->eret_x, sizeof p->eret_x);
 			r.r_known = p->eret_known;
 			note_result(st, pe, c, &r);
-			rc = emit(st, &r, c->line);
+			rc = standby ? emit_power(st, pe, c->t, TRACE_PWR_STANDBY, c->line) : 0;
+			if (!rc)
+				rc = emit(st, &r, c->line);
+			if (!rc && standby)
+				rc = emit_power(st, pe, p->eret_t, TRACE_PWR_ON, p->eret_line);
 		} else if (is_complete_fid((uint32_t)c->x[0])) {
 			r.end = TRACE_END_COMPLETE;
 			rc = emit(st, &r, c->line);
@@ -298,8 +361,8 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 			if (!rc)
 				rc = emit_dispatch(st, pe, target, TRACE_CAUSE_CALL);
 		} else {
-			r.end = TRACE_END_NONE;
-			rc = emit(st, &r, c->line);
+			c->open = true;
+			rc = never_returned(st, pe, c);
 			if (!rc && !trace_fid_is_psci((uint32_t)c->x[0])) {
 				char text[160];
 				struct trace_rec w;
@@ -334,13 +397,8 @@ static int open_call(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 	}
 	if (!trace_fid_is_sdei(w0) && !trace_fid_is_psci(w0))
 		return 0;
-	if (c->open) {                   /* the previous call at this EL never came back */
-		struct trace_rec r;
-		call_rec(c, pe, &r);
-		r.end = TRACE_END_NONE;
-		if (emit(st, &r, c->line))
-			return -1;
-	}
+	if (c->open && never_returned(st, pe, c))   /* the previous call at this EL never came back */
+		return -1;
 	c->open = true;
 	c->conduit = (l->opcode & OP_CALL_MASK) == OP_SMC ? TRACE_SMC : TRACE_HVC;
 	c->el = (uint8_t)l->el;
@@ -408,7 +466,8 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 		}
 		return 0;
 	}
-	if (l->el == 3 && ((op & OP_MRS_RT_MASK) == OP_MRS_IAR0 || (op & OP_MRS_RT_MASK) == OP_MRS_IAR1) &&
+	if (((l->el == 3 && (op & OP_MRS_RT_MASK) == OP_MRS_IAR1) ||
+	     (l->el >= 2 && (op & OP_MRS_RT_MASK) == OP_MRS_IAR0)) &&
 	    (op & 0x1F) != 31)
 		p->iar_rt = (int)(op & 0x1F);
 	return 0;
@@ -466,7 +525,7 @@ static int reg(struct tm_state *st, unsigned pe, const struct tm_line *l, uint64
 	return 0;
 }
 
-static int exception(struct tm_state *st, unsigned pe, const struct tm_line *l)
+static int exception(struct tm_state *st, unsigned pe, const struct tm_line *l, uint64_t lineno)
 {
 	struct pe *p = &st->pe[pe];
 
@@ -478,11 +537,15 @@ static int exception(struct tm_state *st, unsigned pe, const struct tm_line *l)
 			return rc;
 	}
 	p->trap_armed = true;
-	if (l->reset) {                  /* a reset forgets calls and handlers in progress */
-		memset(p->call, 0, sizeof p->call);
+	if (l->reset) {                  /* the calls in progress never come back; handlers are gone */
+		for (unsigned el = 0; el < 4; el++)
+			if (p->call[el].open && never_returned(st, pe, &p->call[el]))
+				return -1;
 		p->depth = 0;
 		p->eret = false;
 		p->el3_explained = true;
+		if (p->power != TRACE_PWR_ON && emit_power(st, pe, l->time, TRACE_PWR_ON, lineno))
+			return -1;
 	}
 	return 0;
 }
@@ -509,7 +572,7 @@ int tm_feed(struct tm_state *st, const struct tm_line *l, uint64_t lineno, char 
 		rc = reg(st, pe, l, lineno);
 		break;
 	case TM_EXC:
-		rc = exception(st, pe, l);
+		rc = exception(st, pe, l, lineno);
 		break;
 	default:
 		return 0;
@@ -531,16 +594,9 @@ int tm_finish(struct tm_state *st)
 			if (classify(st, pe, p->elr[p->eret_el], target_el))
 				return -1;
 		}
-		for (unsigned el = 0; el < 4; el++) {
-			struct trace_rec r;
-			if (!p->call[el].open)
-				continue;
-			call_rec(&p->call[el], pe, &r);
-			r.end = TRACE_END_NONE;
-			p->call[el].open = false;
-			if (emit(st, &r, p->call[el].line))
+		for (unsigned el = 0; el < 4; el++)
+			if (p->call[el].open && never_returned(st, pe, &p->call[el]))
 				return -1;
-		}
 	}
 	return 0;
 }

@@ -10,8 +10,11 @@
 
 #include "import.h"
 #include "replay.h"
+#include "scn.h"
+#include "tarmac_export.h"
 #include "timeline.h"
 #include "trace_cli.h"
+#include "trace_simplat.h"
 
 #define EXIT_OK       0
 #define EXIT_DIVERGED 1
@@ -26,11 +29,13 @@ struct cli {
 	unsigned    npositional;
 	const char *out;
 	const char *profile;
+	const char *platform;
 	bool        lenient, first, help;
 };
 
 /* Parse argv[1..]: the options each command allows (a string of letters:
- * o = -o FILE, p = --profile NAME, l = --lenient, f = --first) and at
+ * o = -o FILE, p = --profile NAME, P = --platform FILE, l = --lenient,
+ * f = --first) and at
  * most `max` positional arguments.  false after printing why. */
 static bool parse(int argc, char **argv, const char *allowed, unsigned max, struct cli *c)
 {
@@ -48,6 +53,10 @@ static bool parse(int argc, char **argv, const char *allowed, unsigned max, stru
 			if (++k == argc)
 				goto missing;
 			c->profile = argv[k];
+		} else if (strcmp(a, "--platform") == 0 && strchr(allowed, 'P')) {
+			if (++k == argc)
+				goto missing;
+			c->platform = argv[k];
 		} else if (strcmp(a, "--lenient") == 0 && strchr(allowed, 'l')) {
 			c->lenient = true;
 		} else if (strcmp(a, "--first") == 0 && strchr(allowed, 'f')) {
@@ -100,8 +109,8 @@ static bool close_out(FILE *f, const char *path, bool keep)
 /* ---- import ---- */
 
 static const char import_help[] =
-	"usage: sdeisim import tarmac FILE [-o OUT] [--lenient]\n"
-	"       sdeisim import tf-a-log FILE [-o OUT] [--lenient] [--profile NAME]\n\n"
+	"usage: sdeisim import tarmac FILE [-o OUT] [--lenient] [--platform SCENARIO [--profile NAME]]\n"
+	"       sdeisim import tf-a-log FILE [-o OUT] [--lenient] [--profile NAME] [--platform SCENARIO]\n\n"
 	"Turn an FVP Tarmac trace, or the console log of TF-A built with LOG_LEVEL=50\n"
 	"(verbose SDEI messages), into a canonical SDEI trace (traces/FORMAT.md).\n"
 	"FILE may be gzip-compressed, or - for standard input.  One streaming pass:\n"
@@ -110,12 +119,35 @@ static const char import_help[] =
 	"  -o OUT           write the trace to OUT (default: standard output)\n"
 	"  --lenient        report bad lines on stderr, skip them and go on\n"
 	"                   (default: the first bad line stops the import)\n"
-	"  --profile NAME   tf-a-log: the profile whose MPIDRs number the PEs and whose\n"
+	"  --platform SCENARIO  the machine the trace was taken on, as the `platform:` of\n"
+	"                   a scenario file (scenarios/FORMAT.md; the rest of the file is\n"
+	"                   not used): written as the trace's platform record, which\n"
+	"                   `sdeisim replay` builds its machine from\n"
+	"  --profile NAME   the profile of a --platform file that names none; tf-a-log:\n"
+	"                   also the profile whose MPIDRs number the PEs and whose\n"
 	"                   event-0 SGI is event 0's interrupt (default: tf-a-fvp)\n"
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 imported, 2 bad input or usage (FILE:LINE:COLUMN: message).\n";
 
 struct emit_ctx { FILE *f; };
+
+/* --platform: the platform record of a scenario file's platform. */
+static int platform_record(const char *path, const char *profile, struct trace_rec *rec,
+			   struct trace_platform *store)
+{
+	struct sim_program prog;
+	char err[800];
+	int rc;
+
+	sim_program_init(&prog);
+	rc = scn_load_file(path, profile, &prog, err, sizeof err);
+	if (rc)
+		fprintf(stderr, "%s\n", err);
+	else
+		trace_platform_record(&prog.platform, rec, store);
+	sim_program_free(&prog);
+	return rc ? -1 : 0;
+}
 
 static int emit_record(void *ctx, const struct trace_rec *r)
 {
@@ -139,13 +171,15 @@ int trace_cmd_import(int argc, char **argv)
 	struct emit_ctx ec;
 	struct diag_ctx dc = { 0 };
 	struct linein *in;
+	struct trace_rec prec;
+	struct trace_platform pstore;
 	char err[800], comment[700];
 	bool tarmac;
 	FILE *out;
 	int rc;
 
 	memset(&st, 0, sizeof st);
-	if (!parse(argc, argv, "olp", 2, &c))
+	if (!parse(argc, argv, "olpP", 2, &c))
 		return EXIT_BAD;
 	if (c.help) {
 		fputs(import_help, stdout);
@@ -156,8 +190,8 @@ int trace_cmd_import(int argc, char **argv)
 		return EXIT_BAD;
 	}
 	tarmac = strcmp(c.positional[0], "tarmac") == 0;
-	if (tarmac && c.profile) {
-		fprintf(stderr, "sdeisim import: --profile is for tf-a-log\n");
+	if (tarmac && c.profile && !c.platform) {
+		fprintf(stderr, "sdeisim import: --profile is for tf-a-log, or for --platform\n");
 		return EXIT_BAD;
 	}
 	in = linein_open(c.positional[1], err, sizeof err);
@@ -171,15 +205,22 @@ int trace_cmd_import(int argc, char **argv)
 		return EXIT_BAD;
 	}
 	snprintf(comment, sizeof comment, "imported from %s (%s)", linein_name(in), c.positional[0]);
+	if (c.platform && platform_record(c.platform, c.profile, &prec, &pstore)) {
+		linein_close(in);
+		close_out(out, c.out, false);
+		return EXIT_BAD;
+	}
 	ec.f = out;
 	memset(&o, 0, sizeof o);
 	o.lenient = c.lenient;
-	o.profile = c.profile;
+	o.profile = c.profile ? c.profile : c.platform ? prec.profile : NULL;
 	o.emit = emit_record;
 	o.emit_ctx = &ec;
 	o.diag = show_diag;
 	o.diag_ctx = &dc;
 	rc = trace_write_header(out, comment);
+	if (rc == 0 && c.platform)
+		rc = trace_write(out, &prec);
 	if (rc == 0)
 		rc = (tarmac ? tarmac_import : tfa_log_import)(in, &o, &st, err, sizeof err);
 	else
@@ -276,52 +317,113 @@ out:
 
 static const char export_help[] =
 	"usage: sdeisim export timeline TRACE [-o FILE]\n"
-	"       sdeisim export yaml TRACE      (not yet available)\n"
-	"       sdeisim export tarmac TRACE    (not yet available)\n\n"
-	"Write a canonical SDEI trace (- for standard input) in another form:\n"
-	"  timeline  Chrome trace-event JSON (Perfetto, chrome://tracing): a thread per\n"
-	"            PE, a slice per handler, instants for calls, interrupts and power\n\n"
+	"       sdeisim export tarmac SCENARIO [-o FILE] [--profile NAME]\n"
+	"       sdeisim export yaml TRACE      (not yet available)\n\n"
+	"Write a run in another form:\n"
+	"  timeline  a canonical SDEI trace (- for standard input) as Chrome trace-event\n"
+	"            JSON (Perfetto, chrome://tracing): a thread per PE, a slice per\n"
+	"            handler, instants for calls, interrupts and power\n"
+	"  tarmac    run a scenario (scenarios/FORMAT.md) and write it as an FVP Tarmac\n"
+	"            trace: the client instructions that ran, with the registers they\n"
+	"            wrote, and the SMC/HVC calls, exceptions, interrupt acknowledgements\n"
+	"            and ERETs of the firmware, per PE (cpuN), timed by an instruction\n"
+	"            clock; `sdeisim import tarmac` reads it back (traces/README.md)\n\n"
 	"Options:\n"
 	"  -o FILE          write to FILE (default: standard output)\n"
+	"  --profile NAME   tarmac: the platform profile of a scenario that names none\n"
 	"  --help, -h       this text\n\n"
-	"Exit status: 0 written, 2 bad input or usage.\n";
+	"Exit status: 0 written (tarmac: and the scenario passed), 1 tarmac: written, but\n"
+	"the scenario failed (the trace ends where it failed), 2 bad input or usage.\n";
 
-int trace_cmd_export(int argc, char **argv)
+static int export_timeline(const struct cli *c)
 {
-	struct cli c;
 	struct trace_reader *rd;
 	char err[800];
 	FILE *in, *out;
 	int rc;
 
-	if (!parse(argc, argv, "o", 2, &c))
-		return EXIT_BAD;
-	if (c.help) {
-		fputs(export_help, stdout);
-		return EXIT_OK;
-	}
-	if (c.npositional == 2 && (strcmp(c.positional[0], "yaml") == 0 || strcmp(c.positional[0], "tarmac") == 0)) {
-		fprintf(stderr, "sdeisim export %s: not yet available\n", c.positional[0]);
-		return EXIT_BAD;
-	}
-	if (c.npositional != 2 || strcmp(c.positional[0], "timeline") != 0) {
-		fputs(export_help, stderr);
-		return EXIT_BAD;
-	}
-	in = strcmp(c.positional[1], "-") == 0 ? stdin : fopen(c.positional[1], "r");
+	in = strcmp(c->positional[1], "-") == 0 ? stdin : fopen(c->positional[1], "r");
 	if (!in) {
-		fprintf(stderr, "%s: cannot open\n", c.positional[1]);
+		fprintf(stderr, "%s: cannot open\n", c->positional[1]);
 		return EXIT_BAD;
 	}
-	rd = trace_reader_open(in, in == stdin ? "<stdin>" : c.positional[1]);
-	out = rd ? open_out(c.out) : NULL;
+	rd = trace_reader_open(in, in == stdin ? "<stdin>" : c->positional[1]);
+	out = rd ? open_out(c->out) : NULL;
 	rc = out ? trace_timeline(rd, out, err, sizeof err) : -1;
 	if (rc && out)
 		fprintf(stderr, "%s\n", err);
-	if (out && !close_out(out, c.out, rc == 0))
+	if (out && !close_out(out, c->out, rc == 0))
 		rc = -1;
 	trace_reader_close(rd);
 	if (in != stdin)
 		fclose(in);
 	return rc ? EXIT_BAD : EXIT_OK;
+}
+
+static int export_tarmac(const struct cli *c)
+{
+	struct sim_program prog;
+	struct sim_result res;
+	struct sim_cpu *cpu = NULL;
+	char err[800];
+	FILE *out = NULL;
+	int status = EXIT_BAD;
+
+	sim_program_init(&prog);
+	if (scn_load_file(c->positional[1], c->profile, &prog, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
+		goto done;
+	}
+	cpu = sim_cpu_create(err, sizeof err);
+	if (!cpu) {
+		fprintf(stderr, "cannot create the CPU: %s\n", err);
+		goto done;
+	}
+	out = open_out(c->out);
+	if (!out)
+		goto done;
+	if (tarmac_export(cpu, &prog, out, &res)) {
+		fprintf(stderr, "%s:%u:%u: %s\n", c->positional[1], res.loc.line ? res.loc.line : 1,
+			res.loc.line ? res.loc.col : 1, res.message);
+	} else if (!res.passed) {
+		fprintf(stderr, "%s:%u:%u: the scenario failed (the trace ends there): %s\n", c->positional[1],
+			res.loc.line, res.loc.col, res.message);
+		status = EXIT_DIVERGED;
+	} else {
+		status = EXIT_OK;
+	}
+	if (!close_out(out, c->out, status != EXIT_BAD))
+		status = EXIT_BAD;
+done:
+	if (cpu)
+		sim_cpu_destroy(cpu);
+	sim_program_free(&prog);
+	return status;
+}
+
+int trace_cmd_export(int argc, char **argv)
+{
+	struct cli c;
+
+	if (!parse(argc, argv, "op", 2, &c))
+		return EXIT_BAD;
+	if (c.help) {
+		fputs(export_help, stdout);
+		return EXIT_OK;
+	}
+	if (c.npositional == 2 && strcmp(c.positional[0], "yaml") == 0) {
+		fprintf(stderr, "sdeisim export %s: not yet available\n", c.positional[0]);
+		return EXIT_BAD;
+	}
+	if (c.npositional == 2 && strcmp(c.positional[0], "tarmac") == 0)
+		return export_tarmac(&c);
+	if (c.npositional != 2 || strcmp(c.positional[0], "timeline") != 0) {
+		fputs(export_help, stderr);
+		return EXIT_BAD;
+	}
+	if (c.profile) {
+		fprintf(stderr, "sdeisim export: --profile is for tarmac\n");
+		return EXIT_BAD;
+	}
+	return export_timeline(&c);
 }

@@ -1,12 +1,18 @@
 #!/bin/sh
-# check_record_replay.sh SDEISIM SCENARIOS [PROFILE]
+# check_record_replay.sh SDEISIM SCENARIOS record|tarmac [PROFILE]
 #
 # Every scenario file under SCENARIOS (*.yaml: the suite; *.yml: the
-# loader's and runner's fixtures), recorded with `sdeisim run --trace`
-# (under --profile PROFILE when given), must replay with `sdeisim replay`
-# (on the profile the trace names) with no divergence.  A run that fails
-# is recorded too: its trace stops where it failed and must replay just
-# the same.  Nothing is skipped:
+# loader's and runner's fixtures), run under --profile PROFILE when given,
+# must replay with `sdeisim replay` (on the profile the trace names) with
+# no divergence, as a trace made by
+#
+#   record  `sdeisim run --trace` (the recorder);
+#   tarmac  `sdeisim export tarmac`, then `sdeisim import tarmac` with the
+#           scenario's platform (--platform): the round trip through an
+#           FVP-style Tarmac trace.
+#
+# A run that fails is written too: its trace stops where it failed and
+# must replay just the same.  Nothing is skipped:
 #
 #   - files under tests/malformed/ are loader-error fixtures: `sdeisim run`
 #     must refuse them (exit 2) and write no trace; with a PROFILE, any
@@ -19,7 +25,7 @@
 #
 # Prints every failure with its replay output, then a count.
 set -u
-sdeisim=$1 dir=$2 profile=${3:-}
+sdeisim=$1 dir=$2 mode=$3 profile=${4:-}
 
 # path (relative to SCENARIOS) <tab> why its replay cannot match
 KNOWN='tests/run/pass/choices.yml	its 1-of-N SPI targets come from `choices:` (a fuzz reproducer); a trace does not say which PEs could have taken an SPI, so the replayed machine decides by the scenario policy (the lowest-numbered PE) and routes it elsewhere
@@ -39,9 +45,18 @@ fail() {
 cd "$dir" || exit 1
 for f in $(find . \( -name '*.yaml' -o -name '*.yml' \) | sed 's|^\./||' | LC_ALL=C sort); do
 	total=$((total + 1))
-	rm -f "$tmp/t.trace" "$tmp/replay.txt" "$tmp/notes.txt"
-	"$sdeisim" run ${profile:+--profile "$profile"} --trace "$tmp/t.trace" "$f" > "$tmp/run.txt" 2>&1
-	rc=$?
+	rm -f "$tmp/t.trace" "$tmp/t.tarmac" "$tmp/replay.txt" "$tmp/notes.txt"
+	if [ "$mode" = record ]; then
+		"$sdeisim" run ${profile:+--profile "$profile"} --trace "$tmp/t.trace" "$f" > "$tmp/run.txt" 2>&1
+		rc=$?
+	else
+		"$sdeisim" export tarmac ${profile:+--profile "$profile"} "$f" -o "$tmp/t.tarmac" > "$tmp/run.txt" 2>&1
+		rc=$?
+		if [ "$rc" = 0 ] || [ "$rc" = 1 ]; then
+			"$sdeisim" import tarmac "$tmp/t.tarmac" --platform "$f" ${profile:+--profile "$profile"} \
+				-o "$tmp/t.trace" >> "$tmp/run.txt" 2>&1 || { fail "import exited $?: $(tail -2 "$tmp/run.txt")"; continue; }
+		fi
+	fi
 	case "$profile:$f" in
 	:tests/malformed/*)
 		if [ "$rc" = 2 ] && [ ! -s "$tmp/t.trace" ]; then
@@ -57,7 +72,7 @@ for f in $(find . \( -name '*.yaml' -o -name '*.yml' \) | sed 's|^\./||' | LC_AL
 		fi ;;
 	esac
 	if [ "$rc" != 0 ] && [ "$rc" != 1 ]; then
-		fail "sdeisim run exited $rc: $(tail -2 "$tmp/run.txt")"
+		fail "sdeisim run/export exited $rc: $(tail -2 "$tmp/run.txt")"
 		continue
 	fi
 	"$sdeisim" replay "$tmp/t.trace" > "$tmp/replay.txt" 2> "$tmp/notes.txt"
@@ -75,6 +90,6 @@ for f in $(find . \( -name '*.yaml' -o -name '*.yml' \) | sed 's|^\./||' | LC_AL
 		fail "replay exited $rc"
 	fi
 done
-echo "$total files: $matched recorded and replayed with no divergence, $known known not to (listed)," \
+echo "$total files: $matched written ($mode) and replayed with no divergence, $known known not to (listed)," \
      "$refused refused by the loader${profile:+ on $profile}, $bad failed"
 [ "$bad" = 0 ] && [ "$total" -gt 0 ]

@@ -1,0 +1,218 @@
+/*
+ * test_tarmac_export.c - the Tarmac export: the disassembly column against
+ * llvm-mc's encodings; the CPU tracer reports instructions with their
+ * registers while set and nothing once cleared; an exported run imports
+ * back to the calls, dispatches and completions the recorder records for
+ * the same run.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "pb.h"
+#include "tarmac_export.h"
+#include "trace_recorder.h"
+
+static struct sim_cpu *cpu;
+
+static int setup(void **state)
+{
+	char err[200];
+	(void)state;
+	cpu = sim_cpu_create(err, sizeof err);
+	return cpu ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	sim_cpu_destroy(cpu);
+	return 0;
+}
+
+/* Encodings from `llvm-mc -triple=aarch64 -show-encoding`. */
+static void disassembly(void **state)
+{
+	static const struct { uint32_t op; uint64_t pc; const char *text; } cases[] = {
+		{ 0xD4000003, 0, "SMC      #0x0" },
+		{ 0xD4000002, 0, "HVC      #0x0" },
+		{ 0xD40BA021, 0, "SVC      #0x5d01" },
+		{ 0xD69F03E0, 0, "ERET" },
+		{ 0xD503207F, 0, "WFI" },
+		{ 0xD538C800, 0, "MRS      x0,ICC_IAR0_EL1" },
+		{ 0xD518C820, 0, "MSR      ICC_EOIR0_EL1,x0" },
+		{ 0xD51E4031, 0, "MSR      ELR_EL3,x17" },
+		{ 0xD51C4010, 0, "MSR      SPSR_EL2,x16" },
+		{ 0xA94007E0, 0, "LDP      x0,x1,[sp,#0]" },
+		{ 0xA9410FE2, 0, "LDP      x2,x3,[sp,#16]" },
+		{ 0x58000045, 0x1000, "LDR      x5,{pc}+0x8 ; 0x1008" },
+		{ 0x14000040, 0x1000, "B        {pc}+0x100 ; 0x1100" },
+		{ 0x17FFFE3E, 0x11008, "B        {pc}-0x708 ; 0x10900" },
+		{ 0x54000362, 0x10910, "B.HS     {pc}+0x6c ; 0x1097c" },
+		{ 0xF8707A30, 0, "LDR      x16,[x17,x16,LSL #3]" },
+		{ 0xB9400609, 0, "LDR      w9,[x16,#0x4]" },
+		{ 0xF90007E1, 0, "STR      x1,[sp,#0x8]" },
+		{ 0x8B09094A, 0, "ADD      x10,x10,x9,LSL #2" },
+		{ 0xCB030041, 0, "SUB      x1,x2,x3" },
+		{ 0x7100153F, 0, "CMP      w9,#0x5" },
+		{ 0x91010210, 0, "ADD      x16,x16,#0x40" },
+		{ 0xD2A00211, 0, "MOV      x17,#0x10,LSL #16" },
+		{ 0xD61F0140, 0, "BR       x10" },
+		{ 0x1000006A, 0x10914, "ADR      x10,0x10920" },
+		{ 0x12345678, 0, ".inst    0x12345678" },
+	};
+	unsigned failures = 0;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char text[64];
+		tm_disasm(cases[k].op, cases[k].pc, text, sizeof text);
+		if (strcmp(text, cases[k].text) != 0) {
+			print_message("0x%08x: expected '%s', got '%s'\n", cases[k].op, cases[k].text, text);
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+/* PE 0 signals itself; event 0's handler reads its status and completes. */
+static void build(struct pb *b)
+{
+	int h;
+
+	pb_init(b);
+	h = pb_handler(b, "h");
+	pb_call1(b, SIM_NONE, SDD_FID_EVENT_STATUS, V(0));
+	pb_complete(b, SDD_EV_HANDLED);
+	pb_end(b);
+	pb_register(b, 0, 0, h, 0x77, 0, V(0));
+	pb_call1(b, 0, SDD_FID_EVENT_ENABLE, V(0));
+	pb_call0(b, 0, SDD_FID_PE_UNMASK);
+	pb_call2(b, 0, SDD_FID_EVENT_SIGNAL, V(0), VMPIDR(0));
+	pb_call1(b, 0, SDD_FID_EVENT_STATUS, V(0));
+}
+
+struct seen { unsigned insns, smcs; uint64_t x0_at_smc; };
+
+static void count(void *tctx, const struct sim_ctx *run, uint64_t pc, uint32_t op,
+		  const uint64_t regs[SIM_CPU_TRACE_REGS])
+{
+	struct seen *s = tctx;
+
+	(void)run;
+	(void)pc;
+	s->insns++;
+	if ((op & 0xFFE0001Fu) == 0xD4000003u) {
+		s->smcs++;
+		s->x0_at_smc = regs[0];
+	}
+}
+
+static void tracer_on_and_off(void **state)
+{
+	struct pb b;
+	struct sim_result res;
+	struct seen s = { 0, 0, 0 };
+	struct sim_cpu_tracer tr = { count, &s };
+
+	(void)state;
+	build(&b);
+	sim_cpu_set_tracer(cpu, &tr);
+	assert_int_equal(sim_run(cpu, &b.p, NULL, &res), 0);
+	assert_true(res.passed);
+	assert_true(s.insns > 10);
+	assert_int_equal(s.smcs, 2);                   /* the handler's STATUS and COMPLETE */
+	assert_true(s.x0_at_smc == SDD_FID_EVENT_COMPLETE);
+	sim_cpu_set_tracer(cpu, NULL);
+	memset(&s, 0, sizeof s);
+	assert_int_equal(sim_run(cpu, &b.p, NULL, &res), 0);
+	assert_true(res.passed);
+	assert_int_equal(s.insns, 0);                  /* off: not called, and the code retranslated */
+	pb_free(&b);
+}
+
+/* Kinds of records, as a string: c call, d dispatch, f complete, i ack. */
+struct kinds { char s[64]; size_t n; };
+
+static int add_kind(void *ctx, const struct trace_rec *r)
+{
+	struct kinds *k = ctx;
+	static const char code[TRACE_KIND_COUNT] = { 'c', 'd', 'f', 'i', 'p', 'P', 'w' };
+
+	if (r->kind == TRACE_IRQ && r->how == TRACE_IRQ_FIRE)
+		return 0;                              /* the recorder's only */
+	if (k->n + 1 < sizeof k->s)
+		k->s[k->n++] = code[r->kind];
+	return 0;
+}
+
+static void exported_run_imports_as_recorded(void **state)
+{
+	struct pb b;
+	struct sim_result res;
+	struct kinds exported = { "", 0 }, recorded = { "", 0 };
+	struct import_opts io;
+	struct import_stats st;
+	struct trace_recorder *rec;
+	struct sim_run_opts ro;
+	struct sim_observer none = { NULL, NULL };
+	struct trace_reader *rd;
+	struct trace_rec r;
+	struct linein *in;
+	char *text = NULL, *trace = NULL, err[300];
+	size_t len, tlen;
+	FILE *f;
+
+	(void)state;
+	build(&b);
+	f = open_memstream(&text, &len);
+	assert_int_equal(tarmac_export(cpu, &b.p, f, &res), 0);
+	fclose(f);
+	assert_true(res.passed);
+	assert_non_null(strstr(text, " clk cpu0 IT ("));
+	assert_non_null(strstr(text, " E 0000000000000000 00000000 CoreEvent_Reset"));
+	assert_non_null(strstr(text, " CoreEvent_LOWER_EL_AARCH64_SYNC"));
+	assert_non_null(strstr(text, " MRS      x0,ICC_IAR0_EL1"));
+	memset(&io, 0, sizeof io);
+	io.emit = add_kind;
+	io.emit_ctx = &exported;
+	in = linein_open_mem((const uint8_t *)text, len, "x.tarmac");
+	assert_int_equal(tarmac_import(in, &io, &st, err, sizeof err), 0);
+	linein_close(in);
+	/* the same run through the recorder */
+	f = open_memstream(&trace, &tlen);
+	rec = trace_recorder_open(f, &b.p);
+	memset(&ro, 0, sizeof ro);
+	ro.observer = trace_recorder_observer(rec, none);
+	assert_int_equal(sim_run(cpu, &b.p, &ro, &res), 0);
+	assert_int_equal(trace_recorder_close(rec), 0);
+	fclose(f);
+	f = fmemopen(trace, tlen, "r");
+	rd = trace_reader_open(f, "r.trace");
+	while (trace_read(rd, &r) == 1)
+		if (r.kind != TRACE_PLATFORM)
+			add_kind(&recorded, &r);
+	trace_reader_close(rd);
+	fclose(f);
+	assert_string_equal(exported.s, recorded.s);
+	assert_string_equal(exported.s, "ccccidccfc");   /* REGISTER ENABLE UNMASK SIGNAL, ack, dispatch, STATUS COMPLETE, completion, STATUS */
+	free(text);
+	free(trace);
+	pb_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(disassembly),
+		cmocka_unit_test(tracer_on_and_off),
+		cmocka_unit_test(exported_run_imports_as_recorded),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
