@@ -223,9 +223,8 @@ struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handle
 		op.psci_fn = (uint8_t)fn;
 		if (fn == SIM_PSCI_CPU_ON || fn == SIM_PSCI_AFFINITY_INFO) {
 			int t = rb_pe_of_mpidr(pl, rb_x(r, 1));
-			if (t >= 0) {
-				op.target = (uint8_t)t;
-			} else {           /* no such PE: pass the MPIDR as it was */
+			op.target = (uint8_t)(t >= 0 ? t : 0);
+			if (t < 0) {       /* no such PE: the MPIDR as it was, in place of PE 0's */
 				op.args = sim_add_value(b->p, sim_const(rb_x(r, 1)));
 				op.nargs = 1;
 			}
@@ -238,10 +237,12 @@ struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handle
 		expect_x0(b, &op, r, true);
 		return op;
 	}
-	if (in_handler && fid == SDD_FID_EVENT_COMPLETE && r->x[0] == fid) {
+	/* a completion the traced dispatcher refused returned: as a call, its
+	 * result can be expected */
+	if (in_handler && fid == SDD_FID_EVENT_COMPLETE && r->x[0] == fid && r->end != TRACE_END_RET) {
 		op.kind = SIM_OP_COMPLETE;
 		op.fid = sim_const(rb_x(r, 1));
-	} else if (in_handler && fid == SDD_FID_EVENT_COMPLETE_AND_RESUME && r->x[0] == fid) {
+	} else if (in_handler && fid == SDD_FID_EVENT_COMPLETE_AND_RESUME && r->x[0] == fid && r->end != TRACE_END_RET) {
 		op.kind = SIM_OP_COMPLETE_AND_RESUME;
 		op.fid = sim_const(rb_x(r, 1));
 		if (r->end == TRACE_END_COMPLETE)       /* it was a good address: the simulator's is the pad */

@@ -14,6 +14,7 @@
  *                   (a wake-up by an event finds it already awake: no effect)
  */
 #include <inttypes.h>
+#include <string.h>
 
 #include "replay_builder.h"
 
@@ -62,6 +63,16 @@ void rb_trigger(struct rb *b, const struct trace_rec *r)
 			"explicit dispatch", r->event);
 	op = rb_op(SIM_OP_DISPATCH, r->pe, r->line);
 	op.event = sim_const((uint64_t)(int64_t)r->event);
+	if (b->o->expectations) {        /* the traced firmware dispatched it: SUCCESS */
+		struct sim_check c;
+		memset(&c, 0, sizeof c);
+		c.reg = SIM_R_X0;
+		c.m.kind = SIM_M_EQ;
+		c.m.a = sim_const(0);
+		c.m.loc = op.loc;
+		op.checks = sim_add_check(b->p, &c);
+		op.nchecks = 1;
+	}
 	rb_step(b, &op, -1);
 }
 

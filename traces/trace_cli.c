@@ -318,7 +318,7 @@ out:
 static const char export_help[] =
 	"usage: sdeisim export timeline TRACE [-o FILE]\n"
 	"       sdeisim export tarmac SCENARIO [-o FILE] [--profile NAME]\n"
-	"       sdeisim export yaml TRACE      (not yet available)\n\n"
+	"       sdeisim export yaml TRACE [-o FILE] [--profile NAME]\n\n"
 	"Write a run in another form:\n"
 	"  timeline  a canonical SDEI trace (- for standard input) as Chrome trace-event\n"
 	"            JSON (Perfetto, chrome://tracing): a thread per PE, a slice per\n"
@@ -327,36 +327,57 @@ static const char export_help[] =
 	"            trace: the client instructions that ran, with the registers they\n"
 	"            wrote, and the SMC/HVC calls, exceptions, interrupt acknowledgements\n"
 	"            and ERETs of the firmware, per PE (cpuN), timed by an instruction\n"
-	"            clock; `sdeisim import tarmac` reads it back (traces/README.md)\n\n"
+	"            clock; `sdeisim import tarmac` reads it back (traces/README.md)\n"
+	"  yaml      a canonical SDEI trace (- for standard input) as the scenario its\n"
+	"            replay runs (scenarios/FORMAT.md): the platform, handlers rebuilt\n"
+	"            from what each invocation called, the steps, and the trace's\n"
+	"            results as expectations; `sdeisim run` passes it where the replay\n"
+	"            matches and fails at the first expectation the replay breaks\n\n"
 	"Options:\n"
 	"  -o FILE          write to FILE (default: standard output)\n"
-	"  --profile NAME   tarmac: the platform profile of a scenario that names none\n"
+	"  --profile NAME   tarmac: the platform profile of a scenario that names none;\n"
+	"                   yaml: the dispatcher profile, as for `sdeisim replay`\n"
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 written (tarmac: and the scenario passed), 1 tarmac: written, but\n"
-	"the scenario failed (the trace ends where it failed), 2 bad input or usage.\n";
+	"the scenario failed (the trace ends where it failed), 2 bad input or usage.\n"
+	"Notes on what the replay cannot reproduce exactly go to stderr (yaml).\n";
+
+static FILE *open_trace(const char *path, struct trace_reader **rd)
+{
+	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+
+	*rd = NULL;
+	if (!in) {
+		fprintf(stderr, "%s: cannot open\n", path);
+		return NULL;
+	}
+	*rd = trace_reader_open(in, in == stdin ? "<stdin>" : path);
+	if (!*rd)
+		fprintf(stderr, "out of memory\n");
+	return in;
+}
+
+static void close_trace(FILE *in, struct trace_reader *rd)
+{
+	trace_reader_close(rd);
+	if (in && in != stdin)
+		fclose(in);
+}
 
 static int export_timeline(const struct cli *c)
 {
 	struct trace_reader *rd;
 	char err[800];
-	FILE *in, *out;
+	FILE *in = open_trace(c->positional[1], &rd), *out;
 	int rc;
 
-	in = strcmp(c->positional[1], "-") == 0 ? stdin : fopen(c->positional[1], "r");
-	if (!in) {
-		fprintf(stderr, "%s: cannot open\n", c->positional[1]);
-		return EXIT_BAD;
-	}
-	rd = trace_reader_open(in, in == stdin ? "<stdin>" : c->positional[1]);
 	out = rd ? open_out(c->out) : NULL;
 	rc = out ? trace_timeline(rd, out, err, sizeof err) : -1;
 	if (rc && out)
 		fprintf(stderr, "%s\n", err);
 	if (out && !close_out(out, c->out, rc == 0))
 		rc = -1;
-	trace_reader_close(rd);
-	if (in != stdin)
-		fclose(in);
+	close_trace(in, rd);
 	return rc ? EXIT_BAD : EXIT_OK;
 }
 
@@ -401,6 +422,41 @@ done:
 	return status;
 }
 
+/* The replay's program, with the trace's results as expectations. */
+static int export_yaml(const struct cli *c)
+{
+	struct trace_reader *rd;
+	struct replay rp;
+	struct replay_opts ro = { c->profile, true };
+	char err[800], desc[600];
+	FILE *in = open_trace(c->positional[1], &rd), *out;
+	int rc = -1;
+
+	if (!rd) {
+		close_trace(in, rd);
+		return EXIT_BAD;
+	}
+	if (replay_build(&rp, rd, &ro, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
+	} else if ((out = open_out(c->out)) != NULL) {
+		for (uint32_t k = 0; k < rp.nnotes; k++)
+			fprintf(stderr, "%s\n", rp.notes[k]);
+		snprintf(desc, sizeof desc, "The replay of %s (sdeisim export yaml): its calls, handlers and the "
+			 "interrupts and dispatches that ran them, with the results the trace recorded as expectations.",
+			 rp.name);
+		free(rp.prog.description);
+		rp.prog.description = strdup(desc);
+		rc = scn_write(out, &rp.prog, err, sizeof err);
+		if (rc)
+			fprintf(stderr, "%s: %s\n", rp.name, err);
+		if (!close_out(out, c->out, rc == 0))
+			rc = -1;
+	}
+	replay_free(&rp);
+	close_trace(in, rd);
+	return rc ? EXIT_BAD : EXIT_OK;
+}
+
 int trace_cmd_export(int argc, char **argv)
 {
 	struct cli c;
@@ -411,10 +467,8 @@ int trace_cmd_export(int argc, char **argv)
 		fputs(export_help, stdout);
 		return EXIT_OK;
 	}
-	if (c.npositional == 2 && strcmp(c.positional[0], "yaml") == 0) {
-		fprintf(stderr, "sdeisim export %s: not yet available\n", c.positional[0]);
-		return EXIT_BAD;
-	}
+	if (c.npositional == 2 && strcmp(c.positional[0], "yaml") == 0)
+		return export_yaml(&c);
 	if (c.npositional == 2 && strcmp(c.positional[0], "tarmac") == 0)
 		return export_tarmac(&c);
 	if (c.npositional != 2 || strcmp(c.positional[0], "timeline") != 0) {
@@ -422,7 +476,7 @@ int trace_cmd_export(int argc, char **argv)
 		return EXIT_BAD;
 	}
 	if (c.profile) {
-		fprintf(stderr, "sdeisim export: --profile is for tarmac\n");
+		fprintf(stderr, "sdeisim export: --profile is for tarmac and yaml\n");
 		return EXIT_BAD;
 	}
 	return export_timeline(&c);
