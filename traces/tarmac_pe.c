@@ -7,8 +7,7 @@
  * the calls in progress (one per caller EL: a guest's HVC to EL2 may be
  * open while EL2 makes its own SMC), the handlers running (a stack of
  * event numbers), and the last INTID read from ICC_IAR0/1_EL1 at EL3 (or
- * from ICC_IAR0_EL1 at EL2: Group 0 is firmware's, so at EL2 only a
- * dispatcher there - virtual SDEI, HVC conduit - reads it).
+ * IAR0 at EL2: Group 0 is firmware's, a dispatcher at EL2 reads it).
  *
  *  - A call is an SMC/HVC executed at EL1/EL2 with W0 naming an SDEI or
  *    PSCI function; x0..x5 are the registers as the instruction saw them.
@@ -271,20 +270,20 @@ static int emit_power(struct tm_state *st, unsigned pe, uint64_t t, unsigned sta
 	return emit(st, &r, line);
 }
 
-/*
- * Call c of pe did not come back.  A PSCI call that does not come back
- * changed the PE's power (CPU_OFF, CPU_FREEZE, SYSTEM_OFF: off or frozen;
- * CPU_SUSPEND: a power-down suspend), and from a handler it completed the
- * handlers running there (DEN0054C §6.5: the dispatcher completes them
- * implicitly) - written as the power and complete records the simulator's
- * recorder writes for the same thing.
- */
+/* Call c of pe did not come back.  Such a PSCI call changed the PE's
+ * power, and CPU_OFF, CPU_FREEZE, SYSTEM_OFF or SYSTEM_RESET from a
+ * handler completed the handlers running there (DEN0054C §6.5): written
+ * as the records the simulator's recorder writes for the same thing. */
 static int never_returned(struct tm_state *st, unsigned pe, struct call *c)
 {
 	struct pe *p = &st->pe[pe];
-	int fn = (c->x_known & 1) && trace_fid_is_psci((uint32_t)c->x[0]) ? trace_psci_fn((uint32_t)c->x[0]) : -1;
-	bool ends = fn == SIM_PSCI_CPU_OFF || fn == SIM_PSCI_CPU_FREEZE || fn == SIM_PSCI_SYSTEM_OFF ||
-		    fn == SIM_PSCI_SYSTEM_RESET;
+	int fn = (c->x_known & 1) ? trace_psci_fn((uint32_t)c->x[0]) : -1;
+	/* what each PSCI function that does not come back leaves the PE in (+1) */
+	static const uint8_t down[SIM_PSCI_FN_COUNT] = {
+		[SIM_PSCI_CPU_OFF] = TRACE_PWR_OFF + 1, [SIM_PSCI_CPU_FREEZE] = TRACE_PWR_FROZEN + 1,
+		[SIM_PSCI_SYSTEM_OFF] = TRACE_PWR_OFF + 1, [SIM_PSCI_CPU_SUSPEND] = TRACE_PWR_POWERDOWN + 1,
+	};
+	bool ends = fn == SIM_PSCI_SYSTEM_RESET || (fn >= 0 && down[fn] && fn != SIM_PSCI_CPU_SUSPEND);
 	struct trace_rec r;
 
 	call_rec(c, pe, &r);
@@ -303,10 +302,7 @@ static int never_returned(struct tm_state *st, unsigned pe, struct call *c)
 		if (emit(st, &r, c->line))
 			return -1;
 	}
-	if (fn == SIM_PSCI_CPU_OFF || fn == SIM_PSCI_SYSTEM_OFF || fn == SIM_PSCI_CPU_FREEZE || fn == SIM_PSCI_CPU_SUSPEND)
-		return emit_power(st, pe, c->t, fn == SIM_PSCI_CPU_FREEZE ? TRACE_PWR_FROZEN : fn == SIM_PSCI_CPU_SUSPEND ?
-				  TRACE_PWR_POWERDOWN : TRACE_PWR_OFF, c->line);
-	return 0;
+	return fn >= 0 && down[fn] ? emit_power(st, pe, c->t, down[fn] - 1u, c->line) : 0;
 }
 
 /* A call that returned: remember what it registered. */
