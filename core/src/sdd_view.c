@@ -182,8 +182,22 @@ static int check_frames(const struct sdd *d, unsigned pe)
 	return 0;
 }
 
+static bool test_and_set(uint64_t *bits, unsigned n)
+{
+	uint64_t b = (uint64_t)1 << (n % 64);
+	bool was = (bits[n / 64] & b) != 0;
+
+	bits[n / 64] |= b;
+	return was;
+}
+
 static int check_bindings(const struct sdd *d)
 {
+	/* Interrupts of bound slots, to find one bound twice in one pass
+	 * (the checker runs after every step while fuzzing). */
+	uint64_t taken[(SDD_INTID_SPI_LIMIT + 63) / 64];
+
+	memset(taken, 0, sizeof taken);
 	for (unsigned i = 0; i < d->plat.event_count; i++) {
 		const struct sdd_event_desc *ev = sdd_desc(d, i);
 		bool bound = (d->bound & SDD_BIT(i)) != 0;
@@ -203,9 +217,14 @@ static int check_bindings(const struct sdd *d)
 					    : (intid < SDD_INTID_SPI_FIRST ||
 					       intid >= SDD_INTID_SPI_FIRST + d->plat.spi_count))
 			return -22;
-		for (unsigned j = 0; j < d->plat.event_count; j++)
-			if (j != i && sdd_has_irq(d, j) && d->intid[j] == intid)
-				return -23;
+		if (test_and_set(taken, intid))
+			return -23;    /* two slots bound to one interrupt */
+	}
+	for (unsigned i = 0; i < d->plat.event_count; i++) {
+		const struct sdd_event_desc *ev = sdd_desc(d, i);
+		if (ev->kind != SDD_EVK_DYNAMIC && ev->kind != SDD_EVK_EXPLICIT &&
+		    ev->intid < SDD_INTID_SPI_LIMIT && test_and_set(taken, ev->intid))
+			return -23;    /* a slot bound to a platform event's interrupt */
 	}
 	if (d->plat.event_count < 64 && (d->bound >> d->plat.event_count) != 0)
 		return -24;

@@ -210,6 +210,24 @@ static void bound_ppi_registration_is_per_pe(void **state)
 	assert_int_equal(t->log[0].pe, 0);
 }
 
+/* sdd_check is the fuzzers' invariant oracle: an interrupt owned twice
+ * must be caught, whichever pair of events shares it. */
+static void the_checker_finds_an_interrupt_owned_twice(void **state)
+{
+	struct tp *t = *state;
+	int a = sdd_event_index(&t->d, tp_bind(t, 0, 50));
+	int b = sdd_event_index(&t->d, tp_bind(t, 0, 51));
+
+	assert_true(a >= 0 && b >= 0);
+	assert_int_equal(sdd_check(&t->d), 0);
+	t->d.intid[b] = 50;                  /* two slots on one SPI */
+	assert_int_not_equal(sdd_check(&t->d), 0);
+	t->d.intid[b] = SPI_NORM;            /* a slot on a platform event's SPI */
+	assert_int_not_equal(sdd_check(&t->d), 0);
+	t->d.intid[b] = 51;
+	assert_int_equal(sdd_check(&t->d), 0);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -228,6 +246,7 @@ int main(void)
 		T(release_of_a_running_event_is_denied),
 		T(bound_event_end_to_end),
 		T(bound_ppi_registration_is_per_pe),
+		T(the_checker_finds_an_interrupt_owned_twice),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
