@@ -11,7 +11,7 @@ static const struct cli_cmd commands[] = {
 	{ "run", "run YAML scenarios on the simulated machine", cmd_run },
 	{ "import", "turn an FVP Tarmac trace or a TF-A SDEI log into a canonical trace", trace_cmd_import },
 	{ "replay", "run a canonical trace against the dispatcher and show where it diverges", trace_cmd_replay },
-	{ "export", "write a trace as a timeline (and more)", trace_cmd_export },
+	{ "export", "write a trace as a timeline or a scenario, a scenario as a Tarmac trace", trace_cmd_export },
 	{ "repro", "replay a fuzz finding with tracing and turn it into a YAML regression test", cmd_repro },
 };
 
