@@ -176,6 +176,19 @@ static bool pin_call(struct fz_run *r, const struct fz_log *log, struct fz_repro
 	return expect_x0(p, op, set, n);
 }
 
+/* An expect_dispatches entry: event on pe (any handler, any argument). */
+static void add_entry(struct sim_program *p, unsigned pe, int32_t event)
+{
+	struct sim_expect_dispatch e;
+
+	memset(&e, 0, sizeof e);
+	e.has_pe = 1;
+	e.pe = sim_match_eq(sim_const(pe));
+	e.has_event = 1;
+	e.event = sim_match_eq(sim_const((uint32_t)event));
+	sim_add_dispatch(p, &e);
+}
+
 /* After step `after`, expect exactly the handler entries of log up to
  * `until` (logical time, exclusive), plus (pe, event) when extra. */
 static bool pin_dispatches(struct fz_run *r, const struct fz_log *log, uint32_t after, uint64_t until,
@@ -187,27 +200,13 @@ static bool pin_dispatches(struct fz_run *r, const struct fz_log *log, uint32_t 
 	op.list = p->ndispatches;
 	for (uint32_t k = 0; k < log->n && log->o[k].time < until; k++) {
 		const struct sim_obs *o = &log->o[k];
-		struct sim_expect_dispatch e;
 		if (o->kind != SIM_OBS_DISPATCH || o->step > after)
 			continue;
-		memset(&e, 0, sizeof e);
-		e.pe = o->pe;
-		e.has_event = 1;
-		e.event.kind = SIM_M_EQ;
-		e.event.a = sim_const((uint32_t)o->event);
-		e.handler = -1;
-		sim_add_dispatch(p, &e);
+		add_entry(p, o->pe, o->event);
 		op.nlist++;
 	}
 	if (extra) {
-		struct sim_expect_dispatch e;
-		memset(&e, 0, sizeof e);
-		e.pe = (uint8_t)pe;
-		e.has_event = 1;
-		e.event.kind = SIM_M_EQ;
-		e.event.a = sim_const((uint32_t)event);
-		e.handler = -1;
-		sim_add_dispatch(p, &e);
+		add_entry(p, pe, event);
 		op.nlist++;
 	}
 	return !p->oom && fz_insert_step(p, after + 1, &op);
@@ -265,37 +264,46 @@ static void pin(struct fz_run *r, const struct fz_log *log, struct fz_repro *out
 
 /* Drop the handlers nothing names (the decoder always makes eight), so the
  * reproducer shows only what the finding needs.  Handler indices in values
- * and dispatch expectations are renumbered; dropped handlers' actions stay
- * in the pool, unreferenced. */
+ * (wherever they are: dispatch expectations too) are renumbered; dropped
+ * handlers' actions stay in the pool, unreferenced. */
+struct prune {
+	int32_t map[SIM_MAX_HANDLERS_PRUNE];   /* -1: not named; then the new index */
+	uint32_t n;
+	bool renumber;                         /* else: mark the handlers named */
+};
+
+static void prune_value(void *ctx, struct sim_value *v)
+{
+	struct prune *pr = ctx;
+
+	if ((v->kind != SIM_V_HANDLER && v->kind != SIM_V_HANDLER_OFF) || v->u >= pr->n)
+		return;
+	if (!pr->renumber)
+		pr->map[v->u] = 0;
+	else if (pr->map[v->u] >= 0)
+		v->u = (uint64_t)pr->map[v->u];
+}
+
 static void prune_handlers(struct sim_program *p)
 {
-	int32_t map[SIM_MAX_HANDLERS_PRUNE];
+	struct prune pr;
 	uint32_t kept = 0;
 
 	if (p->nhandlers > SIM_MAX_HANDLERS_PRUNE)
 		return;
+	pr.n = p->nhandlers;
+	pr.renumber = false;
 	for (uint32_t h = 0; h < p->nhandlers; h++)
-		map[h] = -1;
-	for (uint32_t v = 0; v < p->nvalues; v++)
-		if ((p->values[v].kind == SIM_V_HANDLER || p->values[v].kind == SIM_V_HANDLER_OFF) &&
-		    p->values[v].u < p->nhandlers)
-			map[p->values[v].u] = 0;
-	for (uint32_t d = 0; d < p->ndispatches; d++)
-		if (p->dispatches[d].handler >= 0 && (uint32_t)p->dispatches[d].handler < p->nhandlers)
-			map[p->dispatches[d].handler] = 0;
+		pr.map[h] = -1;
+	sim_each_value(p, prune_value, &pr);
 	for (uint32_t h = 0; h < p->nhandlers; h++)
-		if (map[h] == 0) {
+		if (pr.map[h] == 0) {
 			p->handlers[kept] = p->handlers[h];
-			map[h] = (int32_t)kept++;
+			pr.map[h] = (int32_t)kept++;
 		}
 	p->nhandlers = kept;
-	for (uint32_t v = 0; v < p->nvalues; v++)
-		if ((p->values[v].kind == SIM_V_HANDLER || p->values[v].kind == SIM_V_HANDLER_OFF) &&
-		    p->values[v].u < SIM_MAX_HANDLERS_PRUNE && map[p->values[v].u] >= 0)
-			p->values[v].u = (uint64_t)map[p->values[v].u];
-	for (uint32_t d = 0; d < p->ndispatches; d++)
-		if (p->dispatches[d].handler >= 0)
-			p->dispatches[d].handler = map[p->dispatches[d].handler];
+	pr.renumber = true;
+	sim_each_value(p, prune_value, &pr);
 }
 
 /* ---- the whole ---- */

@@ -127,12 +127,33 @@ int scn_by_profile(struct scn *s, int id)
 	return v;
 }
 
-/* A value of an expectation (a one_of member, mask, value, not). */
+#define TYPED (SCN_V_PE_INDEX | SCN_V_HANDLER_NAME)
+
+/* A value of an expectation (plain, a one_of member, not; mask and value
+ * with TYPED cleared from vflags). */
 static bool expect_value(struct scn *s, int id, unsigned vflags, const char *what,
 			 struct sim_value *out)
 {
+	uint8_t pe;
+	int32_t h;
+
 	id = scn_by_profile(s, id);
-	return id && scn_value(s, id, vflags, what, out);
+	if (!id)
+		return false;
+	if (vflags & SCN_V_PE_INDEX) {
+		if (!scn_pe(s, id, what, &pe))
+			return false;
+		*out = sim_const(pe);
+		return true;
+	}
+	if (vflags & SCN_V_HANDLER_NAME) {
+		if (!scn_handler_ref(s, id, what, &h))
+			return false;
+		out->kind = SIM_V_HANDLER;
+		out->u = (uint64_t)h;
+		return true;
+	}
+	return scn_value(s, id, vflags, what, out);
 }
 
 /* ---- One EXPECT ---- */
@@ -174,6 +195,12 @@ static bool one_of(struct scn *s, int id, unsigned vflags, struct sim_match *m)
 /* see scn_internal.h */
 bool scn_match(struct scn *s, int id, unsigned vflags, struct sim_match *m)
 {
+	return scn_match_field(s, id, vflags, "the expected value", m);
+}
+
+/* see scn_internal.h */
+bool scn_match_field(struct scn *s, int id, unsigned vflags, const char *what, struct sim_match *m)
+{
 	struct scn_field f[E_KEYS];
 	unsigned order[E_KEYS], n, forms = 0;
 	bool ok;
@@ -183,13 +210,12 @@ bool scn_match(struct scn *s, int id, unsigned vflags, struct sim_match *m)
 	if (!id)
 		return false;
 	m->loc = scn_loc(s, id);
-	vflags |= SCN_V_RUNTIME;
 	if (scn_is(s, id, YAML_SEQUENCE_NODE))
 		return scn_fail(s, id, "an expectation is a value, {mask: M, value: V}, {not: V} or "
 				"{one_of: [V, ...]}, found a sequence");
 	if (!scn_is(s, id, YAML_MAPPING_NODE) || scn_has_key(s, id, expect_keys + E_OFFSET, 2, 3)) {
 		m->kind = SIM_M_EQ;
-		return scn_value(s, id, vflags, "the expected value", &m->a);
+		return expect_value(s, id, vflags, what, &m->a);
 	}
 	if (!scn_fields(s, id, &expect_spec, f))
 		return false;
@@ -208,8 +234,8 @@ bool scn_match(struct scn *s, int id, unsigned vflags, struct sim_match *m)
 		if (!f[E_MASK].key || !f[E_VALUE].key)
 			return scn_fail(s, id, "{mask: M, value: V} needs both `mask` and `value`");
 		m->kind = SIM_M_MASK;
-		ok = expect_value(s, f[E_MASK].value, vflags, "`mask`", &m->a);
-		ok &= expect_value(s, f[E_VALUE].value, vflags, "`value`", &m->b);
+		ok = expect_value(s, f[E_MASK].value, vflags & ~TYPED, "`mask`", &m->a);
+		ok &= expect_value(s, f[E_VALUE].value, vflags & ~TYPED, "`value`", &m->b);
 		return ok;
 	}
 	if (f[E_NOT].key) {

@@ -120,7 +120,11 @@ bool scn_choice(struct scn *s, int id, const char *what, const char *const *name
 enum scn_vflags {
 	SCN_V_CONST = 0,            /* a number known when the file loads */
 	SCN_V_RUNTIME = 1,          /* also $var, handlers, {offset:}, {mpidr:}, resume_pad */
-	SCN_V_INTERRUPTED = 2       /* also interrupted_pc / interrupted_pstate */
+	SCN_V_INTERRUPTED = 2,      /* also interrupted_pc / interrupted_pstate */
+	/* Expectations only: what the values compared with (a plain value,
+	 * `not`, `one_of` members; not `mask` and `value`) must be. */
+	SCN_V_PE_INDEX = 4,         /* a PE index of the platform (scn_pe) */
+	SCN_V_HANDLER_NAME = 8      /* a handler's name (scn_handler_ref): its entry point */
 };
 
 bool scn_value(struct scn *s, int id, unsigned flags, const char *what, struct sim_value *out);
@@ -170,8 +174,13 @@ bool scn_is_by_profile(struct scn *s, int id);
  * a profile, the profile has no entry, or the entry is a by_profile. */
 int scn_by_profile(struct scn *s, int id);
 
-/* One EXPECT (by_profile resolved first). */
+/* One EXPECT (by_profile resolved first): its values as vflags allows
+ * (SCN_V_RUNTIME or more, for an expectation on a register). */
 bool scn_match(struct scn *s, int id, unsigned vflags, struct sim_match *m);
+/* The same for a field whose values vflags may restrict (SCN_V_PE_INDEX,
+ * SCN_V_HANDLER_NAME); what names the field in messages about a plain
+ * value ("`pe`"). */
+bool scn_match_field(struct scn *s, int id, unsigned vflags, const char *what, struct sim_match *m);
 /* `expect:` of a call, psci or dispatch: x0, or a register map x0..x30. */
 bool scn_expect(struct scn *s, int id, bool width32, uint32_t *first, uint32_t *n);
 /* `expect_entry:` - x0..x30, sp, pstate. */

@@ -150,11 +150,14 @@ static bool entries(struct scn *s, const struct scn_opin *in, const char *what,
 	return true;
 }
 
-/* `pe:` of an expect_* entry, which may depend on the profile too. */
-static bool profiled_pe(struct scn *s, int id, uint8_t *pe)
+/* A field of an expect_* entry, when present: *has and its expectation. */
+static bool field(struct scn *s, struct scn_field f, unsigned vflags, const char *what, uint8_t *has,
+		  struct sim_match *m)
 {
-	id = scn_by_profile(s, id);
-	return id && scn_pe(s, id, "`pe`", pe);
+	if (!f.key)
+		return true;
+	*has = 1;
+	return scn_match_field(s, f.value, vflags, what, m);
 }
 
 static bool dispatch_entry(struct scn *s, int id)
@@ -170,27 +173,16 @@ static bool dispatch_entry(struct scn *s, int id)
 	bool ok;
 
 	memset(&e, 0, sizeof e);
-	e.pe = SIM_NONE;
-	e.handler = -1;
 	e.loc = scn_loc(s, id);
 	if (!scn_is(s, id, YAML_MAPPING_NODE))
 		return scn_fail(s, id, "an entry of expect_dispatches is a map {pe, event, handler, "
 				"arg} (each optional), found %s", scn_describe(s, id, found, sizeof found));
 	ok = scn_fields(s, id, &spec, f);
-	if (f[D_PE].key)
-		ok &= profiled_pe(s, f[D_PE].value, &e.pe);
-	if (f[D_EVENT].key) {
-		e.has_event = 1;
-		ok &= scn_match(s, f[D_EVENT].value, SCN_V_RUNTIME, &e.event);
-	}
-	if (f[D_HANDLER].key) {
-		int h = scn_by_profile(s, f[D_HANDLER].value);
-		ok &= h && scn_handler_ref(s, h, "`handler`", &e.handler);
-	}
-	if (f[D_ARG].key) {
-		e.has_arg = 1;
-		ok &= scn_match(s, f[D_ARG].value, SCN_V_RUNTIME, &e.arg);
-	}
+	ok &= field(s, f[D_PE], SCN_V_PE_INDEX, "`pe`", &e.has_pe, &e.pe);
+	ok &= field(s, f[D_EVENT], SCN_V_RUNTIME, "the expected value", &e.has_event, &e.event);
+	ok &= field(s, f[D_HANDLER], SCN_V_RUNTIME | SCN_V_HANDLER_NAME, "`handler`", &e.has_handler,
+		    &e.handler);
+	ok &= field(s, f[D_ARG], SCN_V_RUNTIME, "the expected value", &e.has_arg, &e.arg);
 	sim_add_dispatch(s->prog, &e);
 	return ok;
 }
@@ -210,15 +202,13 @@ static bool resume_entry(struct scn *s, int id)
 	bool ok;
 
 	memset(&e, 0, sizeof e);
-	e.pe = SIM_NONE;
 	e.loc = scn_loc(s, id);
 	b.n = 0;
 	if (!scn_is(s, id, YAML_MAPPING_NODE))
 		return scn_fail(s, id, "an entry of expect_resumes is a map {pe, elr, spsr, pstate} "
 				"(each optional), found %s", scn_describe(s, id, found, sizeof found));
 	ok = scn_fields(s, id, &spec, f);
-	if (f[R_PE].key)
-		ok &= profiled_pe(s, f[R_PE].value, &e.pe);
+	ok &= field(s, f[R_PE], SCN_V_PE_INDEX, "`pe`", &e.has_pe, &e.pe);
 	n = scn_in_file_order(f + R_ELR, R_COUNT - R_ELR, order);
 	for (unsigned k = 0; k < n; k++) {
 		unsigned key = R_ELR + order[k];

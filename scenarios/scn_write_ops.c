@@ -369,36 +369,65 @@ static void view(struct scn_w *w, const struct sim_op *op)
 	}
 }
 
+/* What the loader reads the values of an entry's field as (but for the
+ * mask and value of a mask): anything, PE indices, handler names. */
+enum field_kind { FK_ANY, FK_PE, FK_HANDLER };
+
+static bool of_kind(const struct scn_w *w, struct sim_value v, enum field_kind fk)
+{
+	return fk == FK_ANY || (fk == FK_HANDLER && v.kind == SIM_V_HANDLER) ||
+	       (fk == FK_PE && v.kind == SIM_V_CONST && v.u < w->p->platform.pes);
+}
+
+/* `, key: E` of an expect_dispatches or expect_resumes entry, when has. */
+static void entry_field(struct scn_w *w, bool *first, const char *key, uint8_t has,
+			const struct sim_match *m, enum field_kind fk)
+{
+	bool ok = !m->width32;
+
+	if (!has)
+		return;
+	switch (m->kind) {
+	case SIM_M_MASK:
+		ok &= fk != FK_PE || (m->a.kind == SIM_V_CONST && m->b.kind == SIM_V_CONST);
+		break;
+	case SIM_M_ONE_OF:
+		for (uint32_t k = 0; k < m->count; k++)
+			ok &= of_kind(w, w->p->values[m->list + k], fk);
+		break;
+	case SIM_M_SET:
+		ok = false;
+		break;
+	default:
+		ok &= of_kind(w, m->a, fk);
+	}
+	if (!ok)
+		scn_w_fail(w, "this expectation on `%s` of an entry cannot be written", key);
+	scn_w_out(w, "%s%s: ", *first ? "" : ", ", key);
+	match(w, m, SCN_W_NUMBER);
+	*first = false;
+}
+
 static void dispatch_entry(struct scn_w *w, const struct sim_expect_dispatch *e)
 {
-	const char *sep = "";
+	bool first = true;
 
 	scn_w_out(w, "      - {");
-	if (e->pe != SIM_NONE) {
-		scn_w_out(w, "pe: %u", e->pe);
-		sep = ", ";
-	}
-	if (e->has_event) {
-		scn_w_out(w, "%sevent: ", sep);
-		match(w, &e->event, SCN_W_NUMBER);
-		sep = ", ";
-	}
-	if (e->handler >= 0) {
-		scn_w_out(w, "%shandler: %s", sep, handler(w, (uint64_t)e->handler));
-		sep = ", ";
-	}
-	if (e->has_arg) {
-		scn_w_out(w, "%sarg: ", sep);
-		match(w, &e->arg, SCN_W_NUMBER);
-	}
+	entry_field(w, &first, "pe", e->has_pe, &e->pe, FK_PE);
+	entry_field(w, &first, "event", e->has_event, &e->event, FK_ANY);
+	entry_field(w, &first, "handler", e->has_handler, &e->handler, FK_HANDLER);
+	entry_field(w, &first, "arg", e->has_arg, &e->arg, FK_ANY);
 	scn_w_out(w, "}\n");
 }
 
 static void resume_entry(struct scn_w *w, const struct sim_expect_resume *e)
 {
+	bool first = true;
+
 	scn_w_out(w, "      - {");
-	if (e->pe != SIM_NONE)
-		scn_w_out(w, "pe: %u%s", e->pe, e->nchecks ? ", " : "");
+	entry_field(w, &first, "pe", e->has_pe, &e->pe, FK_PE);
+	if (!first && e->nchecks)
+		scn_w_out(w, ", ");
 	check_entries(w, e->checks, e->nchecks, R(SIM_R_ELR) | R(SIM_R_SPSR) | R_PSTATE_ALL, false,
 		      SCN_W_NUMBER);
 	scn_w_out(w, "}\n");

@@ -292,6 +292,45 @@ int sim_find_handler(const struct sim_program *p, const char *name)
 	return -1;
 }
 
+static void each_match_value(struct sim_match *m, void (*fn)(void *ctx, struct sim_value *v),
+			     void *ctx)
+{
+	fn(ctx, &m->a);
+	fn(ctx, &m->b);
+}
+
+static void each_op_value(struct sim_op *ops, uint32_t n, void (*fn)(void *ctx, struct sim_value *v),
+			  void *ctx)
+{
+	for (uint32_t k = 0; k < n; k++) {
+		fn(ctx, &ops[k].fid);
+		fn(ctx, &ops[k].event);
+	}
+}
+
+void sim_each_value(struct sim_program *p, void (*fn)(void *ctx, struct sim_value *v), void *ctx)
+{
+	for (uint32_t k = 0; k < p->nvalues; k++)
+		fn(ctx, &p->values[k]);
+	each_op_value(p->steps, p->nsteps, fn, ctx);
+	each_op_value(p->actions, p->nactions, fn, ctx);
+	for (uint32_t k = 0; k < p->nchecks; k++)
+		each_match_value(&p->checks[k].m, fn, ctx);
+	for (uint32_t k = 0; k < p->nassigns; k++)
+		fn(ctx, &p->assigns[k].v);
+	for (uint32_t k = 0; k < p->ndispatches; k++) {
+		struct sim_expect_dispatch *e = &p->dispatches[k];
+		each_match_value(&e->pe, fn, ctx);
+		each_match_value(&e->event, fn, ctx);
+		each_match_value(&e->handler, fn, ctx);
+		each_match_value(&e->arg, fn, ctx);
+	}
+	for (uint32_t k = 0; k < p->nresumes; k++)
+		each_match_value(&p->resumes[k].pe, fn, ctx);
+	for (uint32_t k = 0; k < p->nviews; k++)
+		fn(ctx, &p->views[k].event);
+}
+
 /* ---- Life cycle ---- */
 
 void sim_program_init(struct sim_program *p)

@@ -156,19 +156,22 @@ struct sim_op {
 	struct sim_loc loc;
 };
 
-/* One entry of an expect_dispatches step. */
+/* One entry of an expect_dispatches step: each field checked only when
+ * its has_ flag is set.  pe is compared with the index of the PE that took
+ * the event, event with its number, handler with the address the PE
+ * entered at (a handler's name is a SIM_V_HANDLER value: its entry point),
+ * arg with the x1 the handler received. */
 struct sim_expect_dispatch {
-	uint8_t  pe;              /* SIM_NONE: any PE */
-	uint8_t  has_event, has_arg;
-	int32_t  handler;         /* handler index, -1: not checked */
-	struct sim_match event, arg;
+	uint8_t  has_pe, has_event, has_handler, has_arg;
+	struct sim_match pe, event, handler, arg;
 	struct sim_loc loc;
 };
 
-/* One entry of an expect_resumes step: checks on SIM_R_ELR, SIM_R_SPSR and
- * PSTATE (SIM_R_PSTATE*) of the landing. */
+/* One entry of an expect_resumes step: the PE of the landing (when has_pe)
+ * and checks on SIM_R_ELR, SIM_R_SPSR and PSTATE (SIM_R_PSTATE*). */
 struct sim_expect_resume {
-	uint8_t  pe;              /* SIM_NONE: any PE */
+	uint8_t  has_pe;
+	struct sim_match pe;
 	uint32_t checks, nchecks;
 	struct sim_loc loc;
 };
@@ -303,6 +306,12 @@ uint32_t sim_add_choice(struct sim_program *p, uint8_t answer);
 uint32_t sim_var(struct sim_program *p, const char *name);
 /* Handler index of name, or -1. */
 int sim_find_handler(const struct sim_program *p, const char *name);
+/* Every value the program holds, wherever it is kept - values[], and the
+ * values of operations, checks, assignments, expect_dispatches and
+ * expect_resumes entries and expect_view parts - each once; fn may change
+ * *v (renumbering handlers, say).  The values a match does not use are
+ * visited too (they are constants 0 in programs built by the builders). */
+void sim_each_value(struct sim_program *p, void (*fn)(void *ctx, struct sim_value *v), void *ctx);
 
 static inline const char *sim_str(const struct sim_program *p, uint32_t off)
 {
@@ -314,6 +323,13 @@ static inline struct sim_value sim_const(uint64_t u)
 {
 	struct sim_value v = { SIM_V_CONST, u };
 	return v;
+}
+
+/* An expectation that the value equals v (no location). */
+static inline struct sim_match sim_match_eq(struct sim_value v)
+{
+	struct sim_match m = { SIM_M_EQ, 0, v, { SIM_V_CONST, 0 }, 0, 0, { 0, 0 } };
+	return m;
 }
 
 /* Are a and b the same program?  Compared structurally: what every element

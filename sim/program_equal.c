@@ -115,6 +115,14 @@ static bool same_match(struct eq *q, const struct sim_match *x, const struct sim
 	}
 }
 
+/* A field checked only when its flag is set (expect_dispatches and
+ * expect_resumes entries). */
+static bool same_optional(struct eq *q, uint8_t hx, uint8_t hy, const struct sim_match *x,
+			  const struct sim_match *y, const char *what)
+{
+	return SAME(q, hx, hy, what) && (!hx || same_match(q, x, y, what));
+}
+
 static bool same_checks(struct eq *q, uint32_t xa, uint32_t na, uint32_t xb, uint32_t nb,
 			const char *what)
 {
@@ -184,13 +192,18 @@ static bool same_dispatches(struct eq *q, uint32_t xa, uint32_t xb, uint32_t n)
 	for (uint32_t k = 0; k < n; k++) {
 		const struct sim_expect_dispatch *x = &q->a->dispatches[xa + k];
 		const struct sim_expect_dispatch *y = &q->b->dispatches[xb + k];
-		char item[48];
-		snprintf(item, sizeof item, "entry %u", k);
-		if (!SAME(q, x->pe, y->pe, item) || !SAME(q, x->handler, y->handler, item) ||
-		    !SAME(q, x->has_event, y->has_event, item) || !SAME(q, x->has_arg, y->has_arg, item) ||
-		    (x->has_event && !same_match(q, &x->event, &y->event, item)) ||
-		    (x->has_arg && !same_match(q, &x->arg, &y->arg, item)))
-			return false;
+		const struct { const char *name; uint8_t hx, hy; const struct sim_match *mx, *my; } f[] = {
+			{ "pe", x->has_pe, y->has_pe, &x->pe, &y->pe },
+			{ "event", x->has_event, y->has_event, &x->event, &y->event },
+			{ "handler", x->has_handler, y->has_handler, &x->handler, &y->handler },
+			{ "arg", x->has_arg, y->has_arg, &x->arg, &y->arg },
+		};
+		for (unsigned j = 0; j < sizeof f / sizeof f[0]; j++) {
+			char item[48];
+			snprintf(item, sizeof item, "entry %u %s", k, f[j].name);
+			if (!same_optional(q, f[j].hx, f[j].hy, f[j].mx, f[j].my, item))
+				return false;
+		}
 	}
 	return true;
 }
@@ -201,7 +214,7 @@ static bool same_resumes(struct eq *q, uint32_t xa, uint32_t xb, uint32_t n)
 		const struct sim_expect_resume *x = &q->a->resumes[xa + k], *y = &q->b->resumes[xb + k];
 		char item[48];
 		snprintf(item, sizeof item, "landing %u", k);
-		if (!SAME(q, x->pe, y->pe, item) ||
+		if (!same_optional(q, x->has_pe, y->has_pe, &x->pe, &y->pe, item) ||
 		    !same_checks(q, x->checks, x->nchecks, y->checks, y->nchecks, item))
 			return false;
 	}

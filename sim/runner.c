@@ -84,14 +84,43 @@ static const char *show(char *buf, size_t n, uint64_t v)
 	return buf;
 }
 
-/* Evaluate one match.  *desc gets the expectation in words.  Returns 1
- * matched, 0 not, -1 could not resolve (failure recorded). */
+/* How a message shows the values an expectation compares with: numbers
+ * (show), PE indices, handlers' entry points (by name). */
+typedef const char *show_fn(const struct sim_machine *m, char *buf, size_t n, uint64_t v);
+
+static const char *show_number(const struct sim_machine *m, char *buf, size_t n, uint64_t v)
+{
+	(void)m;
+	return show(buf, n, v);
+}
+
+static const char *show_pe(const struct sim_machine *m, char *buf, size_t n, uint64_t v)
+{
+	(void)m;
+	snprintf(buf, n, "%" PRIu64, v);
+	return buf;
+}
+
+static const char *show_handler(const struct sim_machine *m, char *buf, size_t n, uint64_t v)
+{
+	int h = sim_handler_at(m, v);
+
+	if (h >= 0)
+		snprintf(buf, n, "'%s'", sim_str(m->prog, m->prog->handlers[h].name));
+	else
+		snprintf(buf, n, "0x%" PRIx64, v);
+	return buf;
+}
+
+/* Evaluate one match.  *desc gets the expectation in words, its values
+ * shown by how.  Returns 1 matched, 0 not, -1 could not resolve (failure
+ * recorded). */
 static int match(struct sim_machine *m, const struct sim_match *mt, uint64_t seen, uint64_t int_pc,
-		 uint64_t int_pstate, char *desc, size_t n)
+		 uint64_t int_pstate, show_fn *how, char *desc, size_t n)
 {
 	const struct sim_program *p = m->prog;
 	uint64_t a = 0, b = 0;
-	char sa[48], sb[48];
+	char sa[80], sb[80];
 
 	if (mt->width32)
 		seen = (uint64_t)(int64_t)(int32_t)seen;
@@ -100,15 +129,15 @@ static int match(struct sim_machine *m, const struct sim_match *mt, uint64_t see
 		return -1;
 	switch (mt->kind) {
 	case SIM_M_EQ:
-		snprintf(desc, n, "%s", show(sa, sizeof sa, a));
+		snprintf(desc, n, "%s", how(m, sa, sizeof sa, a));
 		return seen == a;
 	case SIM_M_NOT:
-		snprintf(desc, n, "anything but %s", show(sa, sizeof sa, a));
+		snprintf(desc, n, "anything but %s", how(m, sa, sizeof sa, a));
 		return seen != a;
 	case SIM_M_MASK:
 		if (!sim_resolve(m, &mt->b, int_pc, int_pstate, mt->loc, &b))
 			return -1;
-		snprintf(desc, n, "(value & %s) == %s", show(sa, sizeof sa, a), show(sb, sizeof sb, b));
+		snprintf(desc, n, "(value & %s) == %s", how(m, sa, sizeof sa, a), how(m, sb, sizeof sb, b));
 		return (seen & a) == b;
 	case SIM_M_SET:
 		if (!sim_event_set(m, mt, &a))
@@ -124,7 +153,7 @@ static int match(struct sim_machine *m, const struct sim_match *mt, uint64_t see
 				return -1;
 			if (used < n)
 				used += (size_t)snprintf(desc + used, n - used, "%s %s", k ? "," : "",
-							 show(sa, sizeof sa, v));
+							 how(m, sa, sizeof sa, v));
 			hit |= seen == v;
 		}
 		return hit;
@@ -162,7 +191,7 @@ bool sim_check_list(struct sim_machine *m, uint32_t first, uint32_t n,
 		const struct sim_check *ck = &m->prog->checks[first + k];
 		uint64_t seen = get(src, ck->reg);
 		char desc[300], s[300];
-		int r = match(m, &ck->m, seen, int_pc, int_pstate, desc, sizeof desc);
+		int r = match(m, &ck->m, seen, int_pc, int_pstate, show_number, desc, sizeof desc);
 		if (r == 0) {
 			if (ck->m.kind == SIM_M_SET)
 				sim_show_events(m, seen, s, sizeof s);
@@ -246,46 +275,47 @@ static void list_entries(const struct sim_machine *m, char *buf, size_t n)
 	}
 }
 
+/* One field of entry k of an expect_dispatches step, when it is checked:
+ * false when it failed the scenario ("expected entry K <what> <desc>, got<got>"). */
+static bool entry_field(struct sim_machine *m, const struct sim_expect_dispatch *e, uint32_t k,
+			uint8_t has, const struct sim_match *mt, uint64_t seen, show_fn *how,
+			const char *what, const char *got)
+{
+	char desc[200];
+	int res;
+
+	if (!has)
+		return true;
+	res = match(m, mt, seen, 0, 0, how, desc, sizeof desc);
+	if (res == 0)
+		sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected entry %u %s%s, got%s", k + 1, what, desc, got);
+	return res == 1;
+}
+
 static void expect_dispatches(struct sim_machine *m, const struct sim_op *op)
 {
 	const struct sim_program *p = m->prog;
-	char got[300], desc[200];
+	char list[300], got[304];
 
-	list_entries(m, got, sizeof got);
+	list_entries(m, list, sizeof list);
 	if (op->nlist != m->nentries) {
 		sim_fail(m, SIM_FAIL_EXPECT, op->loc, "expected %u handler entr%s, got %u: %s", op->nlist,
-			 op->nlist == 1 ? "y" : "ies", m->nentries, got);
+			 op->nlist == 1 ? "y" : "ies", m->nentries, list);
 		return;
 	}
+	snprintf(got, sizeof got, ": %s", list);
 	for (uint32_t k = 0; k < op->nlist && !m->failed; k++) {
 		const struct sim_expect_dispatch *e = &p->dispatches[op->list + k];
 		const struct sim_entry_rec *r = &m->entries[k];
-		int res;
-		if (e->pe != SIM_NONE && e->pe != r->pe) {
-			sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected entry %u on PE %u, got: %s", k + 1, e->pe, got);
+		char x1[48], arg[52];
+		snprintf(arg, sizeof arg, " %s", show(x1, sizeof x1, r->x1));
+		if (!entry_field(m, e, k, e->has_pe, &e->pe, r->pe, show_pe, "on PE ", got) ||
+		    !entry_field(m, e, k, e->has_event, &e->event, (uint32_t)r->event, show_number,
+				 "for event ", got) ||
+		    !entry_field(m, e, k, e->has_handler, &e->handler, r->pc, show_handler,
+				 "into handler ", got) ||
+		    !entry_field(m, e, k, e->has_arg, &e->arg, r->x1, show_number, "with argument ", arg))
 			return;
-		}
-		if (e->has_event) {
-			res = match(m, &e->event, (uint32_t)r->event, 0, 0, desc, sizeof desc);
-			if (res == 0)
-				sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected entry %u for event %s, got: %s", k + 1, desc, got);
-			if (res != 1)
-				return;
-		}
-		if (e->handler >= 0 && e->handler != r->handler) {
-			sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected entry %u into handler '%s', got: %s", k + 1,
-				 sim_str(p, p->handlers[e->handler].name), got);
-			return;
-		}
-		if (e->has_arg) {
-			char s[48];
-			res = match(m, &e->arg, r->x1, 0, 0, desc, sizeof desc);
-			if (res == 0)
-				sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected entry %u with argument %s, got %s", k + 1, desc,
-					 show(s, sizeof s, r->x1));
-			if (res != 1)
-				return;
-		}
 	}
 	m->nentries = 0;
 }
@@ -303,11 +333,13 @@ static void expect_resumes(struct sim_machine *m, const struct sim_op *op)
 		const struct sim_expect_resume *e = &p->resumes[op->list + k];
 		const struct sim_landing *l = &m->landings[k];
 		struct sim_ctx c;
-		char what[64];
-		if (e->pe != SIM_NONE && e->pe != l->pe) {
-			sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected landing %u on PE %u, it was on PE %u", k + 1, e->pe, l->pe);
+		char what[64], desc[200];
+		int res = e->has_pe ? match(m, &e->pe, l->pe, 0, 0, show_pe, desc, sizeof desc) : 1;
+		if (res == 0)
+			sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected landing %u on PE %s, it was on PE %u",
+				 k + 1, desc, l->pe);
+		if (res != 1)
 			return;
-		}
 		memset(&c, 0, sizeof c);
 		c.elr_elc = l->elr;
 		c.spsr_elc = l->spsr;

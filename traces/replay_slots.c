@@ -393,6 +393,20 @@ static int make_handler(struct sim_program *p, const struct slot *s, const struc
 	return (int)sim_add_handler(p, &h);
 }
 
+/* Handler values name slots until slots_finish makes the handlers. */
+struct renumber {
+	const int32_t *handler_of;
+	uint32_t n;
+};
+
+static void slot_to_handler(void *ctx, struct sim_value *v)
+{
+	const struct renumber *r = ctx;
+
+	if ((v->kind == SIM_V_HANDLER || v->kind == SIM_V_HANDLER_OFF) && v->u < r->n)
+		v->u = (uint64_t)r->handler_of[v->u];
+}
+
 int slots_finish(struct slots *sl, struct sim_program *p, int32_t *handler_of, char *err, size_t errlen)
 {
 	struct group *groups = calloc(sl->n ? sl->n : 1, sizeof *groups);
@@ -445,12 +459,6 @@ int slots_finish(struct slots *sl, struct sim_program *p, int32_t *handler_of, c
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	for (uint32_t k = 0; k < p->nvalues; k++)
-		if ((p->values[k].kind == SIM_V_HANDLER || p->values[k].kind == SIM_V_HANDLER_OFF) &&
-		    p->values[k].u < sl->n)
-			p->values[k].u = (uint64_t)handler_of[p->values[k].u];
-	for (uint32_t k = 0; k < p->ndispatches; k++)
-		if (p->dispatches[k].handler >= 0 && (uint32_t)p->dispatches[k].handler < sl->n)
-			p->dispatches[k].handler = handler_of[p->dispatches[k].handler];
+	sim_each_value(p, slot_to_handler, &(struct renumber){ handler_of, sl->n });
 	return 0;
 }

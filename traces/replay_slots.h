@@ -68,8 +68,8 @@ int32_t slots_event(const struct slots *sl, uint32_t slot);
 
 /*
  * Make the program's handlers (appending actions and handlers to p,
- * renumbering SIM_V_HANDLER* values and expect_dispatches handler
- * fields).  handler_of[slot] receives each slot's handler index (the
+ * renumbering SIM_V_HANDLER* values wherever they are, expect_dispatches
+ * handler fields included).  handler_of[slot] receives each slot's handler index (the
  * array must hold slots_count() entries).  0, or -1 with a message.
  */
 uint32_t slots_count(const struct slots *sl);

@@ -151,15 +151,15 @@ void rb_expect_dispatch(struct rb *b, uint32_t slot, const struct trace_rec *r)
 		b->cap_pend = cap;
 	}
 	memset(&e, 0, sizeof e);
-	e.pe = r->pe;
+	e.has_pe = 1;
+	e.pe = sim_match_eq(sim_const(r->pe));
 	e.has_event = 1;
-	e.event.kind = SIM_M_EQ;
-	e.event.a = sim_const((uint32_t)r->event);
-	e.handler = (int32_t)slot;
+	e.event = sim_match_eq(sim_const((uint32_t)r->event));
+	e.has_handler = 1;       /* the slot: renumbered as a handler by slots_finish */
+	e.handler = sim_match_eq((struct sim_value){ SIM_V_HANDLER, slot });
 	if (r->x_known & 2) {
 		e.has_arg = 1;
-		e.arg.kind = SIM_M_EQ;
-		e.arg.a = sim_const(r->x[1]);
+		e.arg = sim_match_eq(sim_const(r->x[1]));
 	}
 	e.loc.line = r->line;
 	e.loc.col = 1;

@@ -58,6 +58,7 @@ const char *var_name(const struct sim_program *p, uint32_t k);
 	cmocka_unit_test_setup_teardown(test_values, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_expect_forms, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_entry_and_resumes, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_entry_field_forms, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_steps_details, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_references_and_aliases, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_elf_handlers, setup, teardown), \
@@ -82,6 +83,7 @@ void test_platform_keys(void **state);
 void test_values(void **state);
 void test_expect_forms(void **state);
 void test_entry_and_resumes(void **state);
+void test_entry_field_forms(void **state);
 void test_steps_details(void **state);
 void test_references_and_aliases(void **state);
 void test_elf_handlers(void **state);

@@ -231,7 +231,7 @@ void test_entry_and_resumes(void **state)
 	value_is(a[1].fid, SIM_V_CONST, SDD_EV_FAILED);
 	assert_int_equal(p->steps[0].nlist, 2);
 	r = &p->resumes[p->steps[0].list];
-	assert_int_equal(r[0].pe, SIM_NONE);
+	assert_int_equal(r[0].has_pe, 0);
 	assert_int_equal(r[0].nchecks, 3);
 	check_is(p, r[0].checks, 0, SIM_R_SPSR, SIM_M_EQ, SIM_V_CONST, 0x3C5, 0, 8, 16);
 	check_is(p, r[0].checks, 1, SIM_R_ELR, SIM_M_NOT, SIM_V_CONST, 0, 0, 8, 28);
@@ -241,6 +241,56 @@ void test_entry_and_resumes(void **state)
 }
 
 /* ---- Steps and actions ---- */
+
+/* pe and handler of expect_dispatches, pe of expect_resumes: every form,
+ * PE indices as constants, handlers as their entry points. */
+void test_entry_field_forms(void **state)
+{
+	struct fx *f = *state;
+	const struct sim_program *p = &f->p;
+	const struct sim_expect_dispatch *d;
+	const struct sim_expect_resume *r;
+
+	load_ok(f, "name: entry field forms\n"
+		   "handlers: {h_b: [complete: HANDLED], h_c: [complete: HANDLED]}\n"
+		   "steps:\n"
+		   "  - expect_dispatches:\n"
+		   "      - {pe: {one_of: [0, 3]}, handler: {one_of: [h_b, h_c]}}\n"
+		   "      - {pe: {not: 1}, handler: {not: h_c}}\n"
+		   "      - {pe: {mask: 1, value: 0}, handler: {mask: 0xFFF, value: h_b}}\n"
+		   "      - {event: 0}\n"
+		   "  - expect_resumes: [{pe: {one_of: [2]}}, {pe: {mask: 2, value: 2}}]\n");
+	d = &p->dispatches[p->steps[0].list];
+	match_is(&d[0].pe, SIM_M_ONE_OF, SIM_V_CONST, 0, 0, 5, 14);
+	value_is(p->values[d[0].pe.list + 1], SIM_V_CONST, 3);
+	match_is(&d[0].handler, SIM_M_ONE_OF, SIM_V_CONST, 0, 0, 5, 41);
+	for (unsigned k = 0; k < 2; k++)
+		value_is(p->values[d[0].handler.list + k], SIM_V_HANDLER, k);
+	match_is(&d[1].pe, SIM_M_NOT, SIM_V_CONST, 1, 0, 6, 14);
+	match_is(&d[1].handler, SIM_M_NOT, SIM_V_HANDLER, 1, 0, 6, 33);
+	match_is(&d[2].pe, SIM_M_MASK, SIM_V_CONST, 1, 0, 7, 14);
+	value_is(d[2].handler.a, SIM_V_CONST, 0xFFF);
+	value_is(d[2].handler.b, SIM_V_HANDLER, 0);
+	assert_true(d[0].has_pe && d[0].has_handler && !d[0].has_event && !d[0].has_arg);
+	r = &p->resumes[p->steps[1].list];
+	assert_true(!d[3].has_pe && !d[3].has_handler && d[3].has_event && r[1].has_pe);
+	match_is(&r[0].pe, SIM_M_ONE_OF, SIM_V_CONST, 0, 0, 9, 27);
+	match_is(&r[1].pe, SIM_M_MASK, SIM_V_CONST, 2, 0, 9, 48);
+	/* The values compared with are PE indices and handler names (not
+	 * those of a mask); a by_profile entry may be a form. */
+	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: [{pe: {not: 4}}]\n",
+		   "t.yaml:3:36: `not` must be a PE index 0..3 (the platform has 4 PEs), found 4");
+	load_fails(f, "name: e\nsteps:\n  - expect_resumes: [{pe: {one_of: [$v]}}]\n",
+		   "t.yaml:3:37: a `one_of` value must be a number known when the file loads, found $v "
+		   "(resolved only when the scenario runs)");
+	load_fails(f, "name: e\nhandlers: {h: [complete: HANDLED]}\nsteps:\n"
+		   "  - expect_dispatches: [{handler: {one_of: [h, 0x1000]}}]\n",
+		   "t.yaml:4:48: a `one_of` value must be a handler name, found the number 0x1000 "
+		   "(no handler has this name)");
+	load_ok(f, "name: e\nsteps:\n  - expect_dispatches: [{pe: {by_profile: {default: "
+		"{not: 0}, tf-a-fvp: {one_of: [6, 7]}}}}]\n");
+	match_is(&p->dispatches[0].pe, SIM_M_NOT, SIM_V_CONST, 0, 0, 3, 53);
+}
 
 void test_steps_details(void **state)
 {

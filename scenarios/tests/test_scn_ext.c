@@ -52,11 +52,11 @@ void test_by_profile_default(void **state)
 	/* PSCI: the chosen form still compares 32 bits. */
 	check_is(p, s[3].checks, 0, SIM_R_X0, SIM_M_NOT, SIM_V_CONST, 3, 1, 11, 57);
 	d = &p->dispatches[s[4].list];
-	assert_int_equal(d->pe, 1);
-	assert_int_equal(d->handler, 0);
+	match_is(&d->pe, SIM_M_EQ, SIM_V_CONST, 1, 0, 13, 37);
+	match_is(&d->handler, SIM_M_EQ, SIM_V_HANDLER, 0, 0, 13, 87);
 	match_is(&d->arg, SIM_M_EQ, SIM_V_CONST, 9, 0, 14, 38);
 	r = &p->resumes[s[5].list];
-	assert_int_equal(r->pe, 2);
+	match_is(&r->pe, SIM_M_EQ, SIM_V_CONST, 2, 0, 16, 37);
 	check_is(p, r->checks, 0, SIM_R_ELR, SIM_M_EQ, SIM_V_INT_PC, 0, 0, 16, 83);
 }
 
@@ -80,10 +80,10 @@ void test_by_profile_tfa(void **state)
 	value_is(p->checks[s[2].checks].m.a, SIM_V_CONST, 0xF);
 	check_is(p, s[3].checks, 0, SIM_R_X0, SIM_M_EQ, SIM_V_CONST, 4, 1, 11, 77);
 	d = &p->dispatches[s[4].list];
-	assert_int_equal(d->pe, 7);
+	match_is(&d->pe, SIM_M_EQ, SIM_V_CONST, 7, 0, 13, 50);
 	assert_int_equal(d->arg.kind, SIM_M_ONE_OF);
 	loc_is(d->arg.loc, 14, 51);
-	assert_int_equal(p->resumes[s[5].list].pe, 3);
+	match_is(&p->resumes[s[5].list].pe, SIM_M_EQ, SIM_V_CONST, 3, 0, 16, 50);
 	/* The file's own profile wins over the argument. */
 	assert_int_equal(load(f, "t.yaml", "name: p\nplatform: {profile: default}\nsteps:\n"
 			      "  - {call: VERSION, expect: {by_profile: {default: 1, tf-a-fvp: 2}}}\n",

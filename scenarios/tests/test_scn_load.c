@@ -160,8 +160,10 @@ static void contract_rest(const struct sim_program *p)
 	op_is(&s[9], SIM_OP_EXPECT_DISPATCHES, SIM_NONE, 42, 3);
 	assert_int_equal(s[9].nlist, 1);
 	d = &p->dispatches[s[9].list];
-	assert_int_equal(d->pe, 0);
-	assert_int_equal(d->handler, 0);
+	assert_int_equal(d->has_pe, 1);
+	match_is(&d->pe, SIM_M_EQ, SIM_V_CONST, 0, 0, 43, 12);
+	assert_int_equal(d->has_handler, 1);
+	match_is(&d->handler, SIM_M_EQ, SIM_V_HANDLER, 0, 0, 43, 38);
 	assert_int_equal(d->has_event, 1);
 	match_is(&d->event, SIM_M_EQ, SIM_V_VAR, 1, 0, 43, 22);
 	assert_int_equal(d->has_arg, 1);
@@ -172,7 +174,8 @@ static void contract_rest(const struct sim_program *p)
 	op_is(&s[11], SIM_OP_EXPECT_RESUMES, SIM_NONE, 46, 3);
 	assert_int_equal(s[11].nlist, 1);
 	r = &p->resumes[s[11].list];
-	assert_int_equal(r->pe, 0);
+	assert_int_equal(r->has_pe, 1);
+	match_is(&r->pe, SIM_M_EQ, SIM_V_CONST, 0, 0, 47, 12);
 	loc_is(r->loc, 47, 7);
 	assert_int_equal(r->nchecks, 4);
 	check_is(p, r->checks, 0, SIM_R_ELR, SIM_M_EQ, SIM_V_INT_PC, 0, 0, 47, 20);

@@ -53,8 +53,10 @@ static const char forms[] =
 	"  - {dispatch: 5000, expect: {not: -1}}\n"
 	"  - expect_view: {pe: 1, depth: 0, bound: [], events: {0x40000100: {ep: {offset: h}}}}\n"
 	"  - {pe: 0, set: {pstate: {nzcv: 6}, x3: resume_pad}}\n"
-	"  - expect_resumes: [{elr: {mask: 0xFFF, value: 0x80}}]\n"
-	"  - expect_dispatches: [{}, {pe: 1, handler: empty}]\n";
+	"  - expect_resumes: [{elr: {mask: 0xFFF, value: 0x80}}, {pe: {mask: 1, value: 1}, spsr: 0}]\n"
+	"  - expect_dispatches: [{}, {pe: 1, handler: empty}, {pe: {not: 0}, handler: {one_of: [h, "
+	"empty]}},\n"
+	"                        {pe: {one_of: [0, 1]}, handler: {not: h}, arg: {mask: 0xF, value: 1}}]\n";
 
 static const char forms_written[] =
 	"name: the writer's forms\n"
@@ -90,9 +92,12 @@ static const char forms_written[] =
 	"  - {pe: 0, set: {pstate: {nzcv: 6}, x3: resume_pad}}\n"
 	"  - expect_resumes:\n"
 	"      - {elr: {mask: 0xFFF, value: 128}}\n"
+	"      - {pe: {mask: 1, value: 1}, spsr: 0}\n"
 	"  - expect_dispatches:\n"
 	"      - {}\n"
-	"      - {pe: 1, handler: empty}\n";
+	"      - {pe: 1, handler: empty}\n"
+	"      - {pe: {not: 0}, handler: {one_of: [h, empty]}}\n"
+	"      - {pe: {one_of: [0, 1]}, handler: {not: h}, arg: {mask: 15, value: 1}}\n";
 
 static void test_text(void **state)
 {
@@ -175,6 +180,22 @@ static void test_refusals(void **state)
 	p.checks[1].reg = SIM_R_X0 + 2;
 	p.checks[1].m.width32 = 1;
 	refused(&p, "a 32-bit comparison of x2 cannot be written here");
+	sim_program_free(&p);
+	/* Entry fields whose values the loader reads as PE indices or handler
+	 * names (a mask's PE values are numbers too). */
+	load_text(&p, "name: r\nhandlers: {h: []}\nsteps:\n  - {call: VERSION, save: v}\n"
+		      "  - expect_dispatches: [{pe: 1, handler: {one_of: [h]}}]\n"
+		      "  - expect_resumes: [{pe: {mask: 1, value: 1}}]\n");
+	p.dispatches[0].pe.a.u = 4;
+	refused(&p, "this expectation on `pe` of an entry cannot be written");
+	p.dispatches[0].pe.a = (struct sim_value){ SIM_V_VAR, 0 };
+	refused(&p, "this expectation on `pe` of an entry cannot be written");
+	p.dispatches[0].pe.a = sim_const(1);
+	p.values[p.dispatches[0].handler.list] = sim_const(0x1000);
+	refused(&p, "this expectation on `handler` of an entry cannot be written");
+	p.values[p.dispatches[0].handler.list] = (struct sim_value){ SIM_V_HANDLER, 0 };
+	p.resumes[0].pe.b = (struct sim_value){ SIM_V_VAR, 0 };
+	refused(&p, "this expectation on `pe` of an entry cannot be written");
 	sim_program_free(&p);
 	load_text(&p, "name: r\nsteps: [{pe: 0, psci: CPU_ON, target: 1}]\n");
 	p.steps[0].target = SIM_NONE;
@@ -268,7 +289,9 @@ static void m_choice(struct sim_program *p)  { p->choices[1] = 3; }
 static void m_mask(struct sim_program *p)    { p->checks[p->steps[0].checks].m.b.u = 1; }
 static void m_one_of(struct sim_program *p)  { p->values[p->checks[p->actions[2].checks].m.list + 1].u = 3; }
 static void m_kind(struct sim_program *p)    { p->actions[1].kind = SIM_OP_COMPLETE_AND_RESUME; }
-static void m_entry(struct sim_program *p)   { p->dispatches[0].pe = SIM_NONE; }
+static void m_entry(struct sim_program *p)   { p->dispatches[0].has_pe = 0; }
+static void m_entry_pe(struct sim_program *p) { p->dispatches[0].pe.a.u = 2; }
+static void m_entry_handler(struct sim_program *p) { p->dispatches[0].handler.a.u = 0; }
 static void m_view(struct sim_program *p)    { p->views[p->steps[3].list].part = SIM_VIEW_CONTEXT; }
 static void m_set(struct sim_program *p)     { p->values[p->checks[p->views[0].checks].m.list].u = 1; }
 static void m_lenient(struct sim_program *p) { p->lenient = true; }
@@ -311,7 +334,9 @@ static void test_equal(void **state)
 	differs(m_mask, "step 1: expect: check 0 (x0)");
 	differs(m_one_of, "handler 'g' action 1: expect: check 0 (x1)[1]: 0x2 / 0x3");
 	differs(m_kind, "handler 'h' action 2: 'complete' / 'complete_and_resume'");
-	differs(m_entry, "step 3: entry 0: 1 / 255");
+	differs(m_entry, "step 3: entry 0 pe: 1 / 0");
+	differs(m_entry_pe, "step 3: entry 0 pe: 0x1 / 0x2");
+	differs(m_entry_handler, "step 3: entry 0 handler: 1 / 0");
 	differs(m_view, "step 4: view part 0: 0 / 1");
 	differs(m_set, "step 4: view part 0: check 0 (registered)[0]: 0x0 / 0x1");
 	differs(m_lenient, "lenient: 0 / 1");

@@ -253,14 +253,14 @@ void pb_dispatch_is(struct pb *b, unsigned pe, uint32_t ev, int handler, int has
 {
 	struct sim_expect_dispatch e;
 	memset(&e, 0, sizeof e);
-	e.pe = (uint8_t)pe;
+	e.has_pe = 1;
+	e.pe = sim_match_eq(V(pe));
 	e.has_event = 1;
-	e.event.kind = SIM_M_EQ;
-	e.event.a = V(ev);
-	e.handler = handler;
+	e.event = sim_match_eq(V(ev));
+	e.has_handler = handler >= 0;
+	e.handler = sim_match_eq(VHANDLER(handler));
 	e.has_arg = (uint8_t)has_arg;
-	e.arg.kind = SIM_M_EQ;
-	e.arg.a = V(arg);
+	e.arg = sim_match_eq(V(arg));
 	e.loc.line = b->line++;
 	e.loc.col = 1;
 	sim_add_dispatch(&b->p, &e);
@@ -271,7 +271,8 @@ void pb_resume_is(struct pb *b, unsigned pe)
 {
 	struct sim_expect_resume e;
 	memset(&e, 0, sizeof e);
-	e.pe = (uint8_t)pe;
+	e.has_pe = 1;
+	e.pe = sim_match_eq(V(pe));
 	e.loc.line = b->line++;
 	e.loc.col = 1;
 	sim_add_resume(&b->p, &e);
