@@ -1,6 +1,7 @@
 /*
  * fz_decode.c - fuzz bytes -> scenario program (format in fz_input.h).
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "fz_input.h"
@@ -96,11 +97,23 @@ static void decode_platform(const uint8_t *h, struct fz_ctx *c)
 
 /* ---- records ---- */
 
+/* sim_op_new(kind, pe), from the one made at the start of the input (its
+ * defaults do not depend on the kind or the PE; fuzz/tests/test_fz_core.c
+ * checks it): cheaper than clearing a new op for every record. */
+static struct sim_op new_op(const struct fz_ctx *c, unsigned kind, unsigned pe)
+{
+	struct sim_op op = c->op_template;
+
+	op.kind = (uint8_t)kind;
+	op.pe = (uint8_t)pe;
+	return op;
+}
+
 /* A call (step or action) with the function of selector sel and 5 args. */
 static struct sim_op call_op(struct fz_ctx *c, unsigned pe, uint8_t sel, bool raw,
 			     const uint8_t *args)
 {
-	struct sim_op op = sim_op_new(SIM_OP_CALL, pe);
+	struct sim_op op = new_op(c, SIM_OP_CALL, pe);
 	struct sim_program *p = c->prog;
 	const uint8_t *roles = fz_call_roles(sel);
 
@@ -132,7 +145,7 @@ uint8_t fz_psci_byte(unsigned fn)
 
 static struct sim_op psci_op(struct fz_ctx *c, unsigned pe, const uint8_t *r)
 {
-	struct sim_op op = sim_op_new(SIM_OP_PSCI, pe);
+	struct sim_op op = new_op(c, SIM_OP_PSCI, pe);
 
 	op.psci_fn = psci_fns[r[0] % 16];
 	op.target = (uint8_t)(r[1] % c->prog->platform.pes);
@@ -156,17 +169,17 @@ static void add_action(struct fz_ctx *c, const uint8_t *r)
 		op = call_op(c, SIM_NONE, r[2], false, r + 3);
 		break;
 	case 4:
-		op = sim_op_new(SIM_OP_YIELD, SIM_NONE);
+		op = new_op(c, SIM_OP_YIELD, SIM_NONE);
 		break;
 	case 5:
-		op = sim_op_new(SIM_OP_INTERRUPT, r[3] % (pes + 1) == pes ? SIM_NONE : r[3] % (pes + 1));
+		op = new_op(c, SIM_OP_INTERRUPT, r[3] % (pes + 1) == pes ? SIM_NONE : r[3] % (pes + 1));
 		op.intid = fz_intid(c, r[2]);
 		break;
 	case 6:
 		op = psci_op(c, SIM_NONE, r + 2);
 		break;
 	default:
-		op = sim_op_new((r[2] & 1) ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
+		op = new_op(c, (r[2] & 1) ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
 		op.fid = (r[2] & 1) ? fz_role_value(c, FZ_ADDR, r[3]) : sim_const(r[3] % 3);
 		break;
 	}
@@ -188,7 +201,7 @@ static void add_step(struct fz_ctx *c, unsigned kind, const uint8_t *r)
 			op.from_el = p->platform.client_el == 2 ? 1 : 2;
 		break;
 	case FZ_R_INTERRUPT:
-		op = sim_op_new(SIM_OP_INTERRUPT, SIM_NONE);
+		op = new_op(c, SIM_OP_INTERRUPT, SIM_NONE);
 		op.intid = fz_intid(c, r[2]);
 		if (op.intid < 32)
 			op.pe = (uint8_t)pe;
@@ -198,7 +211,7 @@ static void add_step(struct fz_ctx *c, unsigned kind, const uint8_t *r)
 		break;
 	case FZ_R_SET: {
 		struct sim_assign a;
-		op = sim_op_new(SIM_OP_SET, pe);
+		op = new_op(c, SIM_OP_SET, pe);
 		memset(&a, 0, sizeof a);
 		a.reg = r[2] % 34 < 31 ? r[2] % 34 : r[2] % 34 == 31 ? SIM_R_SP :
 			r[2] % 34 == 32 ? SIM_R_PSTATE_PAN : SIM_R_PSTATE_NZCV;
@@ -209,17 +222,17 @@ static void add_step(struct fz_ctx *c, unsigned kind, const uint8_t *r)
 		break;
 	}
 	case FZ_R_WAKE:
-		op = sim_op_new(SIM_OP_WAKE, pe);
+		op = new_op(c, SIM_OP_WAKE, pe);
 		break;
 	case FZ_R_DISPATCH:
-		op = sim_op_new(SIM_OP_DISPATCH, pe);
+		op = new_op(c, SIM_OP_DISPATCH, pe);
 		op.event = fz_role_value(c, FZ_EVENT, r[2]);
 		break;
 	case FZ_R_MIGRATE:
-		op = sim_op_new(SIM_OP_MIGRATE, SIM_NONE);
+		op = new_op(c, SIM_OP_MIGRATE, SIM_NONE);
 		break;
 	default:                           /* FZ_R_RESUME */
-		op = sim_op_new(SIM_OP_RESUME, pe);
+		op = new_op(c, SIM_OP_RESUME, pe);
 		break;
 	}
 	op.loc.line = c->record + 1;
@@ -234,7 +247,7 @@ static void add_handlers(struct fz_ctx *c)
 
 	for (unsigned h = 0; h < FZ_HANDLERS; h++) {
 		struct sim_handler hd;
-		struct sim_op end = sim_op_new(h & 1 ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
+		struct sim_op end = new_op(c, h & 1 ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
 
 		memset(&hd, 0, sizeof hd);
 		hd.name = sim_add_string(p, names[h]);
@@ -253,14 +266,15 @@ static void add_handlers(struct fz_ctx *c)
 
 int fz_decode(const uint8_t *data, size_t len, struct sim_program *prog, struct fz_choices *ch)
 {
-	uint8_t header[FZ_HEADER_BYTES] = { 0 };
+	uint8_t header[FZ_HEADER_BYTES] = { 0 }, kinds[FZ_MAX_RECORDS];
 	size_t nrec;
 	struct fz_ctx c;
 
 	sim_program_reset(prog);
 	prog->lenient = true;
-	memset(&c, 0, sizeof c);
+	memset(&c, 0, offsetof(struct fz_ctx, body));
 	c.prog = prog;
+	c.op_template = sim_op_new(SIM_OP_CALL, SIM_NONE);
 	memcpy(header, data, len < FZ_HEADER_BYTES ? len : FZ_HEADER_BYTES);
 	decode_platform(header, &c);
 
@@ -270,7 +284,7 @@ int fz_decode(const uint8_t *data, size_t len, struct sim_program *prog, struct 
 	/* Literals and choices first, so that every record sees them all. */
 	for (size_t k = 0; k < nrec; k++) {
 		const uint8_t *r = data + FZ_HEADER_BYTES + k * FZ_RECORD_BYTES;
-		unsigned kind = fz_record_kind(r[0]);
+		unsigned kind = kinds[k] = (uint8_t)fz_record_kind(r[0]);
 		if (kind == FZ_R_LITERAL)
 			fz_add_literal(&c, r + 1);
 		else if (kind == FZ_R_CHOICES)
@@ -279,7 +293,7 @@ int fz_decode(const uint8_t *data, size_t len, struct sim_program *prog, struct 
 	}
 	for (size_t k = 0; k < nrec; k++) {
 		const uint8_t *r = data + FZ_HEADER_BYTES + k * FZ_RECORD_BYTES;
-		unsigned kind = fz_record_kind(r[0]);
+		unsigned kind = kinds[k];
 		c.record = (uint32_t)k;
 		if (kind == FZ_R_ACTION)
 			add_action(&c, r);

@@ -35,46 +35,63 @@ static struct fz_disagreement about(unsigned kind, const struct sim_obs *ob)
 bool fz_oracle_begin(struct fz_oracle *o, const struct sim_platform *sp)
 {
 	struct sdd_platform d;
-	struct rm_platform p;
 
-	memset(o, 0, sizeof *o);
-	if (sim_platform_to_sdd(sp, &d) != SDD_INIT_OK)
+	if (sim_platform_to_sdd(sp, &d) != SDD_INIT_OK) {
+		fz_oracle_begin_sdd(o, sp, NULL);
 		return false;
-	memset(&p, 0, sizeof p);
-	p.pes = sp->pes;
-	memcpy(p.mpidr, sp->mpidr, sizeof p.mpidr);
-	p.client_el = sp->client_el;
-	p.version_minor = sp->version_minor;
-	p.relative_mode = sp->relative_mode;
-	p.vendor = sp->vendor_version;
-	p.spis = sp->spis;
-	p.nsecure = sp->nsecure;
-	memcpy(p.secure, sp->secure_intids, sizeof p.secure);
-	p.nevents = d.event_count;
-	for (unsigned k = 0; k < d.event_count; k++) {
-		static const uint8_t kinds[] = { RM_EVENT0, RM_STATIC, RM_SLOT, RM_EXPLICIT };
-		p.events[k].number = d.events[k].number;
-		p.events[k].kind = kinds[d.events[k].kind];
-		p.events[k].shared = d.events[k].type == SDD_SHARED;
-		p.events[k].critical = d.events[k].priority == SDD_PRI_CRITICAL;
-		p.events[k].intid = d.events[k].intid;
 	}
-	p.truncate_upper = sp->policy.upper_bits == SDD_UPPER_TRUNCATE;
-	p.signal_strict = sp->policy.signal == SDD_SIGNAL_TFA_STRICT;
-	p.bind_tfa = sp->policy.bind == SDD_BIND_TFA;
-	p.resume_denied = sp->policy.resume_error == SDD_RESUME_ERR_DENIED;
-	p.unbound_tfa = sp->policy.unbound == SDD_UNBOUND_TFA;
-	p.priv_route_validate = sp->policy.priv_route == SDD_PRIV_ROUTE_VALIDATE;
-	p.ctx_running_first = sp->policy.ctx_order == SDD_CTX_RUNNING_FIRST;
-	p.mpidr_lax = sp->policy.mpidr == SDD_MPIDR_IGNORE_OTHER_BITS;
-	p.explicit_minus_one = sp->policy.explicit_err == SDD_EXPLICIT_MINUS_ONE;
-	p.signaled_inverted = sp->policy.signaled == SDD_SIGNALED_INVERTED;
-	p.mask_zero = sp->policy.mask_result == SDD_MASK_RESULT_ZERO;
-	p.cpu_on_keep = sp->policy.cpu_on == SDD_CPU_ON_KEEP_PRIVATE;
-	if (rm_init(&o->model, &p) != 0)
+	return fz_oracle_begin_sdd(o, sp, &d);
+}
+
+/* The model's platform is built in place and only as far as p uses it
+ * (this runs for every fuzz input). */
+bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *sp, const struct sdd_platform *d)
+{
+	struct rm_platform *p = &o->model.p;
+
+	o->active = o->failed = o->machine_failed = o->step_open = false;
+	o->npe = 0;
+	o->why[0] = 0;
+	memset(&o->bad, 0, sizeof o->bad);
+	o->checks = 0;
+	if (d == NULL || sp->pes > RM_MAX_PES || sp->nsecure > 64 || d->event_count > RM_MAX_EVENTS)
+		return false;
+	p->pes = sp->pes;
+	memcpy(p->mpidr, sp->mpidr, sp->pes * sizeof p->mpidr[0]);
+	p->client_el = sp->client_el;
+	p->version_minor = sp->version_minor;
+	p->relative_mode = sp->relative_mode;
+	p->vendor = sp->vendor_version;
+	p->spis = sp->spis;
+	p->nsecure = sp->nsecure;
+	memcpy(p->secure, sp->secure_intids, sp->nsecure * sizeof p->secure[0]);
+	p->nevents = d->event_count;
+	for (unsigned k = 0; k < d->event_count; k++) {
+		static const uint8_t kinds[] = { RM_EVENT0, RM_STATIC, RM_SLOT, RM_EXPLICIT };
+		p->events[k].number = d->events[k].number;
+		p->events[k].kind = kinds[d->events[k].kind];
+		p->events[k].shared = d->events[k].type == SDD_SHARED;
+		p->events[k].critical = d->events[k].priority == SDD_PRI_CRITICAL;
+		p->events[k].intid = d->events[k].intid;
+	}
+	p->truncate_upper = sp->policy.upper_bits == SDD_UPPER_TRUNCATE;
+	p->signal_strict = sp->policy.signal == SDD_SIGNAL_TFA_STRICT;
+	p->bind_tfa = sp->policy.bind == SDD_BIND_TFA;
+	p->resume_denied = sp->policy.resume_error == SDD_RESUME_ERR_DENIED;
+	p->unbound_tfa = sp->policy.unbound == SDD_UNBOUND_TFA;
+	p->priv_route_validate = sp->policy.priv_route == SDD_PRIV_ROUTE_VALIDATE;
+	p->ctx_running_first = sp->policy.ctx_order == SDD_CTX_RUNNING_FIRST;
+	p->mpidr_lax = sp->policy.mpidr == SDD_MPIDR_IGNORE_OTHER_BITS;
+	p->explicit_minus_one = sp->policy.explicit_err == SDD_EXPLICIT_MINUS_ONE;
+	p->signaled_inverted = sp->policy.signaled == SDD_SIGNALED_INVERTED;
+	p->mask_zero = sp->policy.mask_result == SDD_MASK_RESULT_ZERO;
+	p->cpu_on_keep = sp->policy.cpu_on == SDD_CPU_ON_KEEP_PRIVATE;
+	if (rm_init(&o->model, p) != 0)
 		return false;
 	o->active = true;
 	o->npe = sp->pes;
+	memset(o->power, SIM_PE_ON, o->npe);
+	memset(o->paused, 0, o->npe);
 	return true;
 }
 

@@ -55,6 +55,9 @@ struct fz_oracle {
 /* Start a run on platform p.  Returns false when the model cannot follow
  * this platform (the run is then not checked). */
 bool fz_oracle_begin(struct fz_oracle *o, const struct sim_platform *p);
+/* The same with p's dispatcher description already made (d: what
+ * sim_platform_to_sdd made of p, NULL when it refused p). */
+bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *p, const struct sdd_platform *d);
 
 /* The observer function (ctx: the oracle). */
 void fz_oracle_observe(void *ctx, const struct sim_obs *ob);

@@ -22,7 +22,6 @@ enum fz_record {
 struct fz_ctx {
 	struct sim_program *prog;
 	uint32_t record;                        /* record being decoded */
-	struct sim_op body[FZ_HANDLERS][FZ_MAX_BODY];
 	unsigned nbody[FZ_HANDLERS];
 	uint64_t literal[FZ_MAX_LITERALS];
 	unsigned nliterals;
@@ -32,6 +31,10 @@ struct fz_ctx {
 	unsigned nevents, nvalid;
 	uint32_t intids[8];                     /* the platform events' interrupts, SGI 8 */
 	unsigned nintids;
+	struct sim_op op_template;              /* what sim_op_new makes (decoder) */
+	/* Last: the decoder clears what is above, and fills body[h] only as
+	 * far as nbody[h] says (it decodes every fuzz input). */
+	struct sim_op body[FZ_HANDLERS][FZ_MAX_BODY];
 };
 
 /* Record kind of an opcode byte, and a byte of that kind. */

@@ -134,7 +134,9 @@ struct rm_model {
 };
 
 /* Build the model of a freshly initialised dispatcher on p: every PE on and
- * masked, nothing registered, bound or pending. p is copied. Returns 0, or
+ * masked, nothing registered, bound or pending. p is copied (it may be &m->p,
+ * a platform built in place; only its first pes MPIDRs, nsecure INTIDs and
+ * nevents events are read). Returns 0, or
  * -1 if p is not something the model supports (then the harness skips the
  * input): pes not in 1..64; an MPIDR with bits outside Aff3..Aff0 or two
  * equal; client_el not 1/2; version_minor not 0/1; more than 988 SPIs;

@@ -85,9 +85,10 @@ static bool valid_events(const struct rm_platform *p)
 void rm_reset_runtime(struct rm_model *m)
 {
     /* Every PE on and masked (§5.1.12.3), nothing registered, bound or
-     * pending. */
-    memset(m->pe, 0, sizeof m->pe);
-    memset(m->ev, 0, sizeof m->ev);
+     * pending.  Only the platform's PEs and events are state (a model is
+     * built for every fuzz input: the rest is never read). */
+    memset(m->pe, 0, m->p.pes * sizeof m->pe[0]);
+    memset(m->ev, 0, m->p.nevents * sizeof m->ev[0]);
     for (unsigned p = 0; p < m->p.pes; p++) {
         m->pe[p].on = true;
         m->pe[p].masked = true;
@@ -101,9 +102,9 @@ int rm_init(struct rm_model *m, const struct rm_platform *p)
 {
     if (!valid_pes(p) || !valid_basics(p) || !valid_events(p))
         return -1;
-    struct rm_platform copy = *p;   /* p may be m->p */
-    memset(m, 0, sizeof *m);
-    m->p = copy;
+    if (p != &m->p)                 /* the caller may have built it in place */
+        m->p = *p;
+    m->slots_private = m->slots_shared = 0;
     for (unsigned e = 0; e < m->p.nevents; e++) {
         if (m->p.events[e].kind != RM_SLOT)
             continue;
