@@ -1,0 +1,434 @@
+/*
+ * fz_core_run.c - see fz_core.h: one program from set-up to verdict on
+ * fuzz_core's machine - its steps (as sim/runner.c runs them), a
+ * migration (the dispatcher's own save and load, as sim/snapshot.c), the
+ * invariants after every step (as sim/check.c), and the verdict (as
+ * fz_run.c gives it).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fz_core.h"
+#include "fz_core_internal.h"
+
+/* ---- Steps ---- */
+
+static bool pe_can_call(const struct fzc_machine *m, unsigned pe)
+{
+	/* Programs run here are lenient (decoded inputs): a step that cannot
+	 * be made is skipped. */
+	return m->pe[pe].power == SIM_PE_ON;
+}
+
+static void step_call(struct fzc_machine *m, const struct sim_op *op, unsigned pe)
+{
+	struct fzc_pe *p = &m->pe[pe];
+	struct sdd_regs before = p->ctx;
+	uint8_t before_depth = p->depth;
+	uint32_t resets = m->resets;
+
+	if (!pe_can_call(m, pe))
+		return;
+	/* A call made from another EL than the client's carries that EL in
+	 * PSTATE; the context keeps its own. */
+	if (op->from_el)
+		p->ctx.pstate = (before.pstate & ~0xCull) | ((uint64_t)op->from_el << 2);
+	fzc_firmware_call(m, pe, op, false);
+	/* When the call returned to its caller, only x0 changed. */
+	if (m->resets == resets && p->power != SIM_PE_OFF && p->ctx.pc == before.pc &&
+	    p->depth == before_depth) {
+		memcpy(&p->ctx.x[1], &before.x[1], 5 * sizeof p->ctx.x[0]);
+		p->ctx.pstate = (p->ctx.pstate & ~0xCull) | (before.pstate & 0xCull);
+	}
+}
+
+/* x18..x30 and SP are not kept: the dispatcher never sees them. */
+static void step_set(struct fzc_machine *m, const struct sim_op *op, unsigned pe)
+{
+	struct sdd_regs *c = &m->pe[pe].ctx;
+
+	for (uint32_t k = 0; k < op->nsets; k++) {
+		const struct sim_assign *a = &m->prog->assigns[op->sets + k];
+		uint64_t v;
+		if (!fzc_resolve(m, &a->v, &v))
+			return;
+		if (a->reg < SDD_CONTEXT_REGS)
+			c->x[a->reg] = v;
+		else if (a->reg == SIM_R_PSTATE_PAN)
+			c->pstate = (c->pstate & ~SDD_PSTATE_PAN) | ((v & 1) << 22);
+		else if (a->reg == SIM_R_PSTATE_DIT)
+			c->pstate = (c->pstate & ~SDD_PSTATE_DIT) | ((v & 1) << 24);
+		else if (a->reg == SIM_R_PSTATE_NZCV)
+			c->pstate = (c->pstate & ~SDD_PSTATE_NZCV) | ((v & 0xF) << 28);
+	}
+}
+
+static void step_dispatch(struct fzc_machine *m, const struct sim_op *op, unsigned pe)
+{
+	struct fzc_pe *p = &m->pe[pe];
+	struct sdd_outcome oc;
+	struct sdd_regs r;
+	struct sim_obs o;
+	uint64_t ev;
+	int res;
+
+	if (!pe_can_call(m, pe) || !fzc_resolve(m, &op->event, &ev))
+		return;
+	r = p->ctx;
+	res = sdd_dispatch_explicit(m->core, pe, (int32_t)ev, &r, &oc);
+	memset(&o, 0, sizeof o);
+	o.kind = SIM_OBS_EXPLICIT;
+	o.pe = (uint8_t)pe;
+	o.event = (int32_t)ev;
+	o.result = res;
+	o.depth = p->depth;
+	fzc_observe(m, &o);
+	if (res == 0) {
+		memcpy(p->ctx.x, r.x, sizeof r.x);
+		p->ctx.pc = r.pc;
+		p->ctx.pstate = r.pstate;
+		p->ctx.elr_elc = r.elr_elc;
+		p->ctx.spsr_elc = r.spsr_elc;
+		fzc_note_dispatch(m, pe, &oc);
+	}
+}
+
+static void step_resume(struct fzc_machine *m, unsigned pe)
+{
+	struct sim_obs o;
+
+	if (m->pe[pe].paused == 0)
+		return;
+	/* the innermost paused handler goes on */
+	memset(&o, 0, sizeof o);
+	o.depth = 1;
+	while (m->pe[pe].paused >> o.depth)
+		o.depth++;
+	m->pe[pe].paused &= (uint8_t)~(1u << (o.depth - 1));
+	o.kind = SIM_OBS_RESUME;
+	o.pe = (uint8_t)pe;
+	o.status = SIM_OP_RESUME;        /* as the simulator reports it (its step's kind) */
+	fzc_observe(m, &o);
+}
+
+/* sdd_init of the fresh dispatcher programs the interrupt controller; the
+ * controller migrates as it is (the simulator copies its model), so those
+ * operations go nowhere. */
+static void q_void(void *ctx) { (void)ctx; }
+static void q_claim(void *ctx, unsigned pe, uint32_t intid, enum sdd_priority pri)
+{
+	(void)ctx; (void)pe; (void)intid; (void)pri;
+}
+static void q_participate(void *ctx, unsigned pe, bool on) { (void)ctx; (void)pe; (void)on; }
+
+/* Save the dispatcher and load the state into a fresh one. */
+static void migrate(struct fzc_machine *m)
+{
+	size_t n = sdd_save_size(m->core);
+	struct sdd *fresh = m->spare;
+	struct sim_obs o;
+	int e;
+
+	if (n > m->save_cap) {
+		uint8_t *bigger = realloc(m->save_buf, n);
+		if (bigger == NULL) {
+			fzc_fail(m, SIM_FAIL_MACHINE, "migrate: out of memory");
+			return;
+		}
+		m->save_buf = bigger;
+		m->save_cap = n;
+	}
+	if (sdd_save(m->core, m->save_buf, n) != n) {
+		fzc_fail(m, SIM_FAIL_MACHINE, "migrate: cannot save the dispatcher");
+		return;
+	}
+	m->port.irq_claim = q_claim;
+	m->port.pe_participate = q_participate;
+	m->port.lock = q_void;
+	e = sdd_init(fresh, &m->splat, &m->port, m);
+	m->port = fzc_port;
+	m->spare = m->core;
+	m->core = fresh;
+	m->core_touched = true;
+	if (e == SDD_INIT_OK)
+		e = sdd_load(fresh, m->save_buf, n);
+	if (e != SDD_LOAD_OK) {
+		fzc_fail(m, SIM_FAIL_DISPATCHER, "migrate: the dispatcher refused its own saved state (error %d)", e);
+		return;
+	}
+	memset(&o, 0, sizeof o);
+	o.kind = SIM_OBS_MIGRATE;
+	o.pe = SIM_NONE;
+	fzc_observe(m, &o);
+}
+
+static void run_step(struct fzc_machine *m, const struct sim_op *op)
+{
+	unsigned pe = op->pe == SIM_NONE ? 0 : op->pe;
+	struct sim_obs o;
+
+	memset(&o, 0, sizeof o);
+	o.kind = SIM_OBS_STEP;
+	o.pe = op->pe;
+	o.status = op->kind;
+	fzc_observe(m, &o);
+	if (op->pe != SIM_NONE && op->pe >= m->npe) {
+		fzc_fail(m, SIM_FAIL_SCENARIO, "PE %u does not exist (the platform has %u)", op->pe, m->npe);
+		return;
+	}
+	switch (op->kind) {
+	case SIM_OP_CALL:
+	case SIM_OP_PSCI:
+		step_call(m, op, pe);
+		break;
+	case SIM_OP_INTERRUPT:
+		fzc_fire_obs(m, op->intid, pe);
+		break;
+	case SIM_OP_SET:
+		step_set(m, op, pe);
+		break;
+	case SIM_OP_WAKE:
+		fzc_wake(m, pe);
+		break;
+	case SIM_OP_DISPATCH:
+		step_dispatch(m, op, pe);
+		break;
+	case SIM_OP_MIGRATE:
+		migrate(m);
+		break;
+	case SIM_OP_RESUME:
+		step_resume(m, pe);
+		break;
+	case SIM_OP_EXPECT_DISPATCHES:
+	case SIM_OP_EXPECT_RESUMES:
+	case SIM_OP_EXPECT_VIEW:
+		break;                   /* expectations: a decoded input has none */
+	default:
+		fzc_fail(m, SIM_FAIL_SCENARIO, "'%s' is not a step", sim_op_name(op->kind));
+		break;
+	}
+}
+
+/* ---- Invariants (sim/check.c) ---- */
+
+static bool check_pe(struct fzc_machine *m, unsigned pe)
+{
+	const struct fzc_gic *g = &m->gic;
+	const struct fzc_pe *p = &m->pe[pe];
+	uint64_t st = 0;
+	unsigned depth;
+
+	sdd_reg_read(m->core, pe, SDD_REG_PE_STATE, &st, 1);
+	depth = (unsigned)(st >> 1) & 3;
+	if (depth != p->depth) {
+		fzc_fail(m, SIM_FAIL_INVARIANT, "PE %u: the machine counts %u running handler(s), the dispatcher %u",
+			 pe, p->depth, depth);
+		return false;
+	}
+	if (depth == 0) {
+		if (fzc_rpr(g, pe) != FZC_IDLE_PRIO || g->pe[pe].pmr != FZC_PMR_IDLE) {
+			fzc_fail(m, SIM_FAIL_INVARIANT, "PE %u runs no handler but its running priority is 0x%02x "
+				 "and PMR 0x%02x (an interrupt or priority was left active)", pe, fzc_rpr(g, pe),
+				 g->pe[pe].pmr);
+			return false;
+		}
+		return true;
+	}
+	for (unsigned k = 0; k < depth; k++) {
+		const struct fzc_irq *irq = fzc_irq_cref(g, pe, p->disp[k].intid);
+		if (p->disp[k].intid < FZC_NUM_INTIDS && (!irq || !irq->active || irq->owner != pe)) {
+			fzc_fail(m, SIM_FAIL_INVARIANT, "PE %u runs the handler of event 0x%x but its interrupt %u is "
+				 "not active on this PE", pe, (unsigned)p->disp[k].event, p->disp[k].intid);
+			return false;
+		}
+	}
+	{
+		const struct fzc_disp *d = &p->disp[depth - 1];
+		const struct fzc_irq *irq = fzc_irq_cref(g, pe, d->intid);
+		uint8_t want = d->intid < FZC_NUM_INTIDS ? (uint8_t)((irq ? irq->prio : 0) & FZC_PRIO_MASK)
+							 : g->pe[pe].pmr;
+		uint8_t have = d->intid < FZC_NUM_INTIDS ? fzc_rpr(g, pe) : (p->npri ? g->pe[pe].pmr : 0xFF);
+		if (want != have || have == 0xFF) {
+			fzc_fail(m, SIM_FAIL_INVARIANT, "PE %u runs the handler of event 0x%x at priority 0x%02x, "
+				 "expected 0x%02x", pe, (unsigned)d->event, have, want);
+			return false;
+		}
+	}
+	return true;
+}
+
+static void check_invariants(struct fzc_machine *m)
+{
+	int e;
+
+	if (m->gic.bad_eoi) {
+		fzc_fail(m, SIM_FAIL_INVARIANT, "GIC invariant G9 violated: %u illegal EOI write(s), the first of "
+			 "INTID %u on PE %u (not the last interrupt acknowledged there)", m->gic.bad_eoi,
+			 m->gic.bad_eoi_intid, m->gic.bad_eoi_pe);
+		return;
+	}
+	e = m->core_touched ? sdd_check(m->core) : 0;
+	if (e) {
+		fzc_fail(m, SIM_FAIL_INVARIANT, "dispatcher invariant violated (sdd_check %d)", e);
+		return;
+	}
+	for (unsigned pe = 0; pe < m->npe; pe++)
+		if (m->pe[pe].power != SIM_PE_OFF && m->pe[pe].power != SIM_PE_FROZEN && !check_pe(m, pe))
+			return;
+	m->core_touched = false;
+}
+
+/* ---- Set-up ---- */
+
+/* The machine for c->prog.  1 ready, 0 not a program fz_core runs
+ * (c->skipped), -1 no machine can be built (a finding, as on the simulator). */
+static int setup(struct fz_core *c)
+{
+	struct fzc_machine *m = c->m;
+	const struct sim_program *prog = &c->prog;
+	const struct sim_platform *sp = &prog->platform;
+	uint32_t nrecs = 0;
+	int e;
+
+	m->prog = prog;
+	m->oracle = &c->oracle;
+	m->also = c->also;
+	m->choices = prog->choices;
+	m->nchoices = prog->nchoices;
+	m->next_choice = 0;
+	m->step = 0;
+	m->time = 0;
+	m->running_pe = -1;
+	m->system_off = false;
+	m->resets = 0;
+	m->failed = false;
+	m->fail_kind = SIM_FAIL_NONE;
+	m->fail_msg[0] = 0;
+	m->calls = m->dispatches = 0;
+	m->port = fzc_port;
+
+	if (prog->nhandlers > RT_MAX_HANDLERS || prog->nvars > FZC_MAX_VARS)
+		return 0;
+	for (uint32_t h = 0; h < prog->nhandlers; h++) {
+		if (prog->handlers[h].kind != SIM_H_ACTIONS)
+			return 0;
+		nrecs += prog->handlers[h].nops + 1;
+	}
+	if (nrecs > FZC_MAX_RECORDS)
+		return 0;
+	e = sim_platform_to_sdd(sp, &m->splat);
+	fz_oracle_begin_sdd(&c->oracle, sp, e == SDD_INIT_OK ? &m->splat : NULL);
+	if (e != SDD_INIT_OK || sp->spis > FZC_MAX_SPIS) {
+		snprintf(m->fail_msg, sizeof m->fail_msg, "the dispatcher refuses this platform: %s",
+			 e ? sdd_init_error_name(e) : "too many SPIs");
+		return -1;
+	}
+	m->npe = sp->pes;
+	m->nrecs = 0;
+	for (uint32_t h = 0; h < prog->nhandlers; h++) {
+		const struct sim_handler *hd = &prog->handlers[h];
+		m->handler_rec[h] = m->nrecs;
+		for (uint32_t k = 0; k < hd->nops; k++)
+			m->rec_action[m->nrecs++] = (int32_t)(hd->ops + k);
+		m->rec_action[m->nrecs++] = -1;
+	}
+	memset(m->var_set, 0, prog->nvars);
+	if (!fzc_power_up(m)) {
+		snprintf(m->fail_msg, sizeof m->fail_msg, "the dispatcher refuses this platform");
+		return -1;
+	}
+	return 1;
+}
+
+int fz_core_init(struct fz_core *c)
+{
+	memset(c, 0, sizeof *c);
+	sim_program_init(&c->prog);
+	c->m = calloc(1, sizeof *c->m);
+	if (c->m)
+		c->m->cores = calloc(2, sizeof *c->m->cores);
+	if (c->m == NULL || c->m->cores == NULL) {
+		fz_core_free(c);
+		return -1;
+	}
+	c->m->core = &c->m->cores[0];
+	c->m->spare = &c->m->cores[1];
+	return 0;
+}
+
+void fz_core_free(struct fz_core *c)
+{
+	sim_program_free(&c->prog);
+	if (c->m) {
+		free(c->m->cores);
+		free(c->m->save_buf);
+		free(c->m);
+	}
+	c->m = NULL;
+}
+
+/* ---- Running ---- */
+
+static bool is_finding(unsigned kind)
+{
+	return kind == SIM_FAIL_INVARIANT || kind == SIM_FAIL_DISPATCHER || kind == SIM_FAIL_MACHINE;
+}
+
+bool fz_core_run_program(struct fz_core *c)
+{
+	struct fzc_machine *m = c->m;
+	const struct sim_program *prog = &c->prog;
+	struct sim_result *res = &c->res;
+	int ready;
+
+	c->finding[0] = 0;
+	c->skipped = false;
+	res->passed = false;
+	res->fail_kind = SIM_FAIL_NONE;
+	res->step = res->steps_run = res->calls = res->dispatches = 0;
+	res->message[0] = 0;
+	ready = setup(c);
+	if (ready == 0) {
+		c->skipped = true;
+		return true;
+	}
+	if (ready < 0) {
+		snprintf(c->finding, sizeof c->finding, "no machine for the decoded program: %s", m->fail_msg);
+		return false;
+	}
+	for (uint32_t k = 0; k < prog->nsteps && !m->failed && !m->system_off; k++) {
+		m->step = k;
+		run_step(m, &prog->steps[k]);
+		if (!m->failed)
+			fzc_quiesce(m);
+		if (!m->failed)
+			check_invariants(m);
+		res->steps_run = k + 1;
+	}
+	res->passed = !m->failed;
+	res->fail_kind = m->failed ? m->fail_kind : SIM_FAIL_NONE;
+	res->step = m->step;
+	res->calls = m->calls;
+	res->dispatches = m->dispatches;
+	if (m->failed)
+		snprintf(res->message, sizeof res->message, "%s", m->fail_msg);
+	if (!res->passed && is_finding(res->fail_kind)) {
+		snprintf(c->finding, sizeof c->finding, "step %u: %s", res->step + 1, res->message);
+		return false;
+	}
+	if (!fz_oracle_end(&c->oracle, res)) {
+		snprintf(c->finding, sizeof c->finding, "the reference model disagrees: %s", c->oracle.why);
+		return false;
+	}
+	return true;
+}
+
+bool fz_core_run_one(struct fz_core *c, const uint8_t *data, size_t size)
+{
+	if (fz_decode(data, size, &c->prog, &c->choices) != 0) {
+		snprintf(c->finding, sizeof c->finding, "out of memory decoding the input");
+		return false;
+	}
+	return fz_core_run_program(c);
+}

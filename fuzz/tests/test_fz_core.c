@@ -1,0 +1,382 @@
+/*
+ * test_fz_core.c - fuzz_core's executor (fz_core.h).
+ *
+ *   test_fz_core [SCENARIO.yaml | DIR]...
+ *
+ * The inputs are the program harnesses' seed corpus, made the way
+ * fuzz_seeds makes it: 64 generated inputs of each fz_gen family (the
+ * same fixed seed) and every scenario named on the command line (or found
+ * below a directory) encoded with fz_encode.
+ *
+ *   runtime_layout      the interpreter addresses fz_core_exec.c names are
+ *                       the runtime's (the assembled image has the
+ *                       instructions there that make them what they are);
+ *   op_template         sim_op_new's defaults depend on neither the kind
+ *                       nor the PE (fz_decode makes its ops from one);
+ *   seeds_no_finding    every seed runs on fz_core with no finding and is
+ *                       not skipped;
+ *   agrees_with_sim     every seed makes on fz_core the observations it
+ *                       makes on the simulator (fz_run, Unicorn): the same
+ *                       calls with the same arguments and results, the same
+ *                       interrupts, dispatches with the same entry
+ *                       registers, completions, landings, power changes, in
+ *                       the same order - up to where fz_core stops at client
+ *                       code it does not model - and the same verdict.
+ */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include "fz_core.h"
+#include "fz_gen.h"
+#include "fz_run.h"
+#include "runtime/rt_layout.h"
+#include "scn.h"
+
+extern const unsigned char rt_image[];
+extern const size_t rt_image_size;
+
+#define CAP (FZ_HEADER_BYTES + FZ_MAX_RECORDS * FZ_RECORD_BYTES)
+
+struct input {
+	char name[160];
+	uint8_t *bytes;
+	size_t len;
+};
+
+static struct input *inputs;
+static unsigned ninputs, cap_inputs;
+static struct fz_core core;
+
+static _Noreturn void die(const char *what, const char *why)
+{
+	fprintf(stderr, "test_fz_core: %s: %s\n", what, why);
+	exit(1);
+}
+
+static void add_input(const char *name, const uint8_t *p, size_t n)
+{
+	if (ninputs == cap_inputs) {
+		cap_inputs = cap_inputs ? 2 * cap_inputs : 256;
+		inputs = realloc(inputs, cap_inputs * sizeof *inputs);
+		if (inputs == NULL)
+			die(name, "out of memory");
+	}
+	snprintf(inputs[ninputs].name, sizeof inputs[ninputs].name, "%s", name);
+	inputs[ninputs].bytes = malloc(n ? n : 1);
+	if (inputs[ninputs].bytes == NULL)
+		die(name, "out of memory");
+	memcpy(inputs[ninputs].bytes, p, n);
+	inputs[ninputs++].len = n;
+}
+
+static void add_scenario(const char *file, struct sim_program *prog)
+{
+	static uint8_t buf[CAP];
+	char err[600];
+	size_t n;
+
+	if (scn_load_file(file, NULL, prog, err, sizeof err))
+		die(file, err);
+	n = fz_encode(prog, buf, sizeof buf);
+	if (n == 0)
+		die(file, "cannot encode");
+	add_input(file, buf, n);
+}
+
+static void add_path(const char *path, struct sim_program *prog)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+
+	if (stat(path, &st) != 0)
+		die(path, "cannot stat");
+	if (!S_ISDIR(st.st_mode)) {
+		add_scenario(path, prog);
+		return;
+	}
+	d = opendir(path);
+	if (d == NULL)
+		die(path, "cannot open");
+	while ((e = readdir(d)) != NULL) {
+		char sub[4096];
+		size_t len = strlen(e->d_name);
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+		if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+			add_path(sub, prog);
+		else if (len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0)
+			add_scenario(sub, prog);
+	}
+	closedir(d);
+}
+
+static int make_inputs(int argc, char **argv)
+{
+	static const char *const family[FZ_GEN_FAMILIES] = { "random", "driven", "nesting" };
+	struct fz_gen g = { 0x5DEECE66Dull };      /* fuzz_seeds' seed */
+	struct sim_program prog;
+
+	for (unsigned k = 0; k < 64; k++)
+		for (unsigned f = 0; f < FZ_GEN_FAMILIES; f++) {
+			uint8_t buf[FZ_HEADER_BYTES + 64 * FZ_RECORD_BYTES];
+			char name[64];
+			size_t n = fz_gen_input(&g, (enum fz_gen_family)f, 32, buf, sizeof buf);
+			snprintf(name, sizeof name, "gen-%s-%03u", family[f], k);
+			add_input(name, buf, n);
+		}
+	sim_program_init(&prog);
+	for (int k = 1; k < argc; k++)
+		add_path(argv[k], &prog);
+	sim_program_free(&prog);
+	return 0;
+}
+
+/* ---- runtime_layout ---- */
+
+static uint32_t insn_at(uint64_t addr)
+{
+	uint64_t off = addr - RT_CODE_BASE;
+
+	assert_true(off + 4 <= rt_image_size);
+	return (uint32_t)rt_image[off] | (uint32_t)rt_image[off + 1] << 8 |
+	       (uint32_t)rt_image[off + 2] << 16 | (uint32_t)rt_image[off + 3] << 24;
+}
+
+static uint32_t svc(uint32_t imm)
+{
+	return 0xD4000001u | imm << 5;
+}
+
+static void runtime_layout(void **state)
+{
+	(void)state;
+	assert_int_equal(insn_at(RT_INTERP + 0x08), 0xB9400209u);          /* next_action: ldr w9, [x16] */
+	assert_int_equal(insn_at(RT_INTERP + 0x0c), 0x7100153Fu);          /* cmp w9, #RT_OP_COUNT */
+	assert_int_equal(insn_at(RT_INTERP + 0x48), 0xD4000003u);          /* smc #0 */
+	assert_int_equal(insn_at(RT_INTERP + 0x50), 0xD4000002u);          /* hvc #0 */
+	assert_int_equal(insn_at(RT_INTERP + 0x68), svc(RT_SVC_SYNC));
+	assert_int_equal(insn_at(RT_INTERP + 0x70), svc(RT_SVC_YIELD));
+	assert_int_equal(insn_at(RT_INTERP + 0x74), 0x91010210u);          /* op_nop: add x16, x16, #64 */
+	assert_int_equal(insn_at(RT_INTERP + 0x7c), svc(RT_SVC_END));
+	/* op_table at +0x20: adr x10, op_table (at +0x14) is "adr x10, #12" */
+	assert_int_equal(insn_at(RT_INTERP + 0x14), 0x1000006Au);
+	assert_int_equal(insn_at(RT_MAIN_IDLE), svc(RT_SVC_PARK));
+	assert_int_equal(insn_at(RT_RESUME_PAD), svc(RT_SVC_PAD));
+	assert_int_equal(insn_at(RT_STUBS), svc(RT_SVC_ENTER));
+	assert_int_equal(insn_at(RT_VECTORS + 0x280), svc(RT_SVC_VECTOR + 5));
+}
+
+/* ---- op_template: what fz_decode's new_op assumes of sim_op_new ---- */
+
+static void op_template(void **state)
+{
+	struct sim_op base = sim_op_new(SIM_OP_CALL, SIM_NONE);
+	static const unsigned pes[] = { 0, 1, 7, 63, SIM_NONE };
+
+	(void)state;
+	for (unsigned kind = 0; kind < SIM_OP_KIND_COUNT; kind++)
+		for (unsigned k = 0; k < sizeof pes / sizeof pes[0]; k++) {
+			struct sim_op want = sim_op_new(kind, pes[k]), got = base;
+			got.kind = (uint8_t)kind;
+			got.pe = (uint8_t)pes[k];
+			assert_memory_equal(&want, &got, sizeof want);
+		}
+}
+
+/* ---- seeds_no_finding ---- */
+
+static void seeds_no_finding(void **state)
+{
+	unsigned bad = 0;
+
+	(void)state;
+	for (unsigned k = 0; k < ninputs; k++) {
+		bool ok = fz_core_run_one(&core, inputs[k].bytes, inputs[k].len);
+		if (!ok || core.skipped) {
+			fprintf(stderr, "%s: %s\n", inputs[k].name, ok ? "skipped" : core.finding);
+			bad++;
+		}
+	}
+	printf("%u seeds run on fz_core, %u with a finding or skipped\n", ninputs, bad);
+	assert_int_equal(bad, 0);
+}
+
+/* ---- agrees_with_sim ---- */
+
+#define LOG_MAX 8192
+struct olog {
+	struct sim_obs o[LOG_MAX];
+	unsigned n;
+};
+
+static void record(void *ctx, const struct sim_obs *o)
+{
+	struct olog *l = ctx;
+
+	if (l->n < LOG_MAX) {
+		l->o[l->n] = *o;
+		l->o[l->n].time = 0;
+		l->n++;
+	}
+}
+
+/* What both must agree on: everything but the clock and the text. */
+static bool same_obs(const struct sim_obs *a, const struct sim_obs *b)
+{
+	struct sim_obs x = *a, y = *b;
+
+	x.text = y.text = NULL;
+	x.time = y.time = 0;
+	return memcmp(&x, &y, sizeof x) == 0;
+}
+
+static void show(const char *who, const struct sim_obs *o)
+{
+	fprintf(stderr, "  %s: kind %u pe %u depth %u step %u fid 0x%x args 0x%llx 0x%llx result %lld event 0x%x "
+		"handler %d intid %u status %d op %d pc 0x%llx pstate 0x%llx regs 0x%llx 0x%llx 0x%llx 0x%llx %s\n",
+		who, o->kind, o->pe, o->depth, o->step, o->fid, (unsigned long long)o->args[0],
+		(unsigned long long)o->args[1], (long long)o->result, (unsigned)o->event, o->handler, o->intid,
+		o->status, o->op, (unsigned long long)o->pc, (unsigned long long)o->pstate,
+		(unsigned long long)o->regs[0], (unsigned long long)o->regs[1], (unsigned long long)o->regs[2],
+		(unsigned long long)o->regs[3], o->text ? o->text : "");
+}
+
+/* xorshift64: the mutants are the same in every run */
+static uint64_t next_rand(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+/* A mutant of in the way a fuzzer makes them: bytes changed, records
+ * copied over others, the tail cut. */
+static size_t mutate(const struct input *in, uint64_t *seed, uint8_t *out)
+{
+	size_t len = in->len;
+	unsigned edits = 1 + (unsigned)(next_rand(seed) % 8);
+
+	memcpy(out, in->bytes, len);
+	for (unsigned e = 0; e < edits && len > 0; e++) {
+		uint64_t r = next_rand(seed);
+		size_t at = (size_t)(r >> 8) % len;
+		switch (r % 4) {
+		case 0:
+		case 1:
+			out[at] = (uint8_t)(r >> 40);
+			break;
+		case 2:
+			if (len >= FZ_HEADER_BYTES + 2 * FZ_RECORD_BYTES) {
+				size_t nrec = (len - FZ_HEADER_BYTES) / FZ_RECORD_BYTES;
+				size_t a = (size_t)(r >> 16) % nrec, b = (size_t)(r >> 32) % nrec;
+				memcpy(out + FZ_HEADER_BYTES + a * FZ_RECORD_BYTES,
+				       out + FZ_HEADER_BYTES + b * FZ_RECORD_BYTES, FZ_RECORD_BYTES);
+			}
+			break;
+		default:
+			if (at > FZ_HEADER_BYTES)
+				len = at;
+			break;
+		}
+	}
+	return len;
+}
+
+/* Mutants per seed (FZ_CORE_MUTANTS in the environment: more, by hand). */
+static unsigned mutants(void)
+{
+	const char *env = getenv("FZ_CORE_MUTANTS");
+
+	return env ? (unsigned)strtoul(env, NULL, 10) : 8;
+}
+
+static void agrees_with_sim(void **state)
+{
+	static struct olog ls, lc;
+	static struct fz_run run;
+	static uint8_t buf[CAP];
+	char err[200];
+	unsigned differ = 0, unmodelled = 0, compared = 0, per = mutants();
+	unsigned long observations = 0;
+	uint64_t seed = 0x9E3779B97F4A7C15ull;
+
+	(void)state;
+	assert_int_equal(fz_run_init(&run, err, sizeof err), 0);
+	run.also = (struct sim_observer){ record, &ls };
+	core.also = (struct sim_observer){ record, &lc };
+	for (unsigned k = 0; k < ninputs * (1 + per); k++) {
+		const struct input *in = &inputs[k % ninputs];
+		bool ok_sim, ok_core, cut = false;
+		size_t len = k < ninputs ? in->len : mutate(in, &seed, buf);
+		const uint8_t *bytes = k < ninputs ? in->bytes : buf;
+		char name[200];
+		unsigned n;
+
+		snprintf(name, sizeof name, "%s%s", in->name, k < ninputs ? "" : " (mutant)");
+		ls.n = lc.n = 0;
+		ok_sim = fz_run_one(&run, bytes, len);
+		ok_core = fz_core_run_one(&core, bytes, len);
+		n = lc.n;
+		observations += ls.n;
+		/* fz_core stops where the client reaches code it does not model */
+		if (lc.n && lc.o[lc.n - 1].kind == SIM_OBS_FAIL && lc.o[lc.n - 1].text &&
+		    strstr(lc.o[lc.n - 1].text, "not modelled by fuzz_core")) {
+			n = lc.n - 1;
+			cut = true;
+			unmodelled++;
+		}
+		if (!cut && (ls.n != lc.n || ok_sim != ok_core)) {
+			fprintf(stderr, "%s: %u observations on the simulator (%s), %u on fz_core (%s)\n",
+				name, ls.n, ok_sim ? "no finding" : run.finding, lc.n,
+				ok_core ? "no finding" : core.finding);
+		}
+		for (unsigned i = 0; i < n; i++) {
+			if (i >= ls.n || !same_obs(&ls.o[i], &lc.o[i])) {
+				fprintf(stderr, "%s: observation %u differs\n", name, i);
+				if (i < ls.n)
+					show("sim ", &ls.o[i]);
+				show("core", &lc.o[i]);
+				differ++;
+				goto next;
+			}
+		}
+		if (!cut && (ls.n != lc.n || ok_sim != ok_core)) {
+			if (lc.n < ls.n)
+				show("sim ", &ls.o[lc.n]);
+			differ++;
+		}
+next:
+		compared++;
+	}
+	core.also = (struct sim_observer){ NULL, NULL };
+	fz_run_free(&run);
+	printf("%u seeds and mutants compared with the simulator (%lu observations): %u differ, %u stop at "
+	       "client code fz_core does not model\n", compared, observations, differ, unmodelled);
+	assert_int_equal(differ, 0);
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(runtime_layout),
+		cmocka_unit_test(op_template),
+		cmocka_unit_test(seeds_no_finding),
+		cmocka_unit_test(agrees_with_sim),
+	};
+
+	if (fz_core_init(&core) != 0 || make_inputs(argc, argv) != 0)
+		return 1;
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
