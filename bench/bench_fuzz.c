@@ -6,8 +6,10 @@
  * under the fuzzing engines come from bench/fuzz-throughput, which takes
  * its seed inputs from here.
  *
- *   bench_fuzz [SECONDS] [--write DIR]
+ *   bench_fuzz [SECONDS] [--core] [--write DIR]
  *
+ * --core measures fuzz_core's executor (fz_core.h: the dispatcher alone on
+ * a host machine, no Unicorn) instead of the simulator's runner.
  * --write DIR writes the inputs (random-NNN, driven-NNN) to DIR and exits.
  *
  * Two input families (fz_gen.h), generated from a fixed seed so every run
@@ -19,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "fz_core.h"
 #include "fz_gen.h"
 #include "fz_run.h"
 
@@ -59,7 +62,13 @@ static int write_inputs(const char *dir, const struct input *in, const char *fam
 	return 0;
 }
 
-static struct totals measure(struct fz_run *r, struct input *in, double secs)
+/* The simulator's runner, or fuzz_core's executor. */
+struct runner {
+	struct fz_run *sim;
+	struct fz_core *core;
+};
+
+static struct totals measure(struct runner *x, struct input *in, double secs)
 {
 	struct totals t;
 	double start = now();
@@ -67,13 +76,17 @@ static struct totals measure(struct fz_run *r, struct input *in, double secs)
 	memset(&t, 0, sizeof t);
 	do {
 		for (unsigned k = 0; k < INPUTS; k++) {
-			if (!fz_run_one(r, in[k].bytes, in[k].len)) {
-				fprintf(stderr, "bench_fuzz: finding on input %u: %s\n", k, r->finding);
+			bool ok = x->core ? fz_core_run_one(x->core, in[k].bytes, in[k].len)
+					  : fz_run_one(x->sim, in[k].bytes, in[k].len);
+			const struct sim_result *res = x->core ? &x->core->res : &x->sim->res;
+			if (!ok) {
+				fprintf(stderr, "bench_fuzz: finding on input %u: %s\n", k,
+					x->core ? x->core->finding : x->sim->finding);
 				exit(1);
 			}
-			t.steps += r->res.steps_run;
-			t.dispatches += r->res.dispatches;
-			t.ended[r->res.passed ? 0 : r->res.fail_kind & 7]++;
+			t.steps += res->steps_run;
+			t.dispatches += res->dispatches;
+			t.ended[res->passed ? 0 : res->fail_kind & 7]++;
 			t.execs++;
 		}
 		t.secs = now() - start;
@@ -99,6 +112,8 @@ int main(int argc, char **argv)
 	double secs = 3.0;
 	const char *dir = NULL;
 	struct fz_run r;
+	struct fz_core c;
+	struct runner x = { NULL, NULL };
 	char err[200];
 	struct totals rnd_t, drv_t;
 	struct fz_gen g = { 0x9E3779B97F4A7C15ull };
@@ -106,8 +121,10 @@ int main(int argc, char **argv)
 	for (int k = 1; k < argc; k++) {
 		if (strcmp(argv[k], "--write") == 0 && k + 1 < argc)
 			dir = argv[++k];
+		else if (strcmp(argv[k], "--core") == 0)
+			x.core = &c;
 		else if ((secs = atof(argv[k])) <= 0) {
-			fprintf(stderr, "usage: bench_fuzz [SECONDS] [--write DIR]\n");
+			fprintf(stderr, "usage: bench_fuzz [SECONDS] [--core] [--write DIR]\n");
 			return 2;
 		}
 	}
@@ -117,15 +134,24 @@ int main(int argc, char **argv)
 	}
 	if (dir)
 		return write_inputs(dir, random_in, "random") || write_inputs(dir, driven_in, "driven");
-	if (fz_run_init(&r, err, sizeof err)) {
+	if (x.core && fz_core_init(&c) != 0) {
+		fprintf(stderr, "bench_fuzz: out of memory\n");
+		return 1;
+	}
+	if (!x.core && fz_run_init(&r, err, sizeof err)) {
 		fprintf(stderr, "bench_fuzz: %s\n", err);
 		return 1;
 	}
-	measure(&r, driven_in, 0.2);      /* warm up: translate handler code */
-	rnd_t = measure(&r, random_in, secs);
-	drv_t = measure(&r, driven_in, secs);
+	if (!x.core)
+		x.sim = &r;
+	measure(&x, driven_in, 0.2);      /* warm up: translate handler code */
+	rnd_t = measure(&x, random_in, secs);
+	drv_t = measure(&x, driven_in, secs);
 	report("random", rnd_t);
 	report("driven", drv_t);
-	fz_run_free(&r);
+	if (x.core)
+		fz_core_free(&c);
+	else
+		fz_run_free(&r);
 	return 0;
 }
