@@ -3,10 +3,11 @@
  * through the same runner the fuzzers use, without a fuzzing engine: the
  * seed corpus and every saved reproducer become regression tests.
  *
- *   fuzz_replay [-v] [--migrate] [--repro] FILE_OR_DIR...
+ *   fuzz_replay [-v] [--migrate | --core] [--repro] FILE_OR_DIR...
  *
  * --migrate runs each input the way fuzz_migrate does (once as it is,
- * once migrated at the step it chooses, compared).  --repro minimises
+ * once migrated at the step it chooses, compared).  --core runs it the
+ * way fuzz_core does (the dispatcher alone on fz_core's host machine).  --repro minimises
  * each input that finds something and says whether the program it gives,
  * with expectations added, fails on its own (see fz_repro.h).
  * Prints one line per finding and a summary; exit 0 when nothing was
@@ -18,11 +19,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fz_core.h"
 #include "fz_repro.h"
 #include "fz_run.h"
 
 static unsigned inputs, findings;
 static bool verbose, migrate, repro;
+static struct fz_core *core;          /* --core */
 
 static void replay_file(struct fz_run *r, const char *path)
 {
@@ -38,6 +41,17 @@ static void replay_file(struct fz_run *r, const char *path)
 	n = fread(buf, 1, sizeof buf, f);
 	fclose(f);
 	inputs++;
+	if (core) {
+		if (!fz_core_run_one(core, buf, n)) {
+			printf("FINDING %s: %s\n", path, core->finding);
+			findings++;
+		} else if (verbose) {
+			printf("ok %s (%u steps, %u dispatches, %llu model checks%s)\n", path, core->res.steps_run,
+			       core->res.dispatches, (unsigned long long)core->oracle.checks,
+			       core->skipped ? "; skipped: not a program fuzz_core runs" : "");
+		}
+		return;
+	}
 	if (!(migrate ? fz_run_migrated(r, buf, n) : fz_run_one(r, buf, n))) {
 		printf("FINDING %s: %s\n", path, r->finding);
 		findings++;
@@ -84,6 +98,7 @@ static void replay(struct fz_run *r, const char *path)
 int main(int argc, char **argv)
 {
 	struct fz_run r;
+	struct fz_core c;
 	char err[200];
 	int first = 1;
 
@@ -94,13 +109,24 @@ int main(int argc, char **argv)
 			migrate = true;
 		} else if (strcmp(argv[first], "--repro") == 0) {
 			repro = true;
+		} else if (strcmp(argv[first], "--core") == 0) {
+			core = &c;
 		} else {
 			fprintf(stderr, "fuzz_replay: unknown option '%s'\n", argv[first]);
 			return 2;
 		}
 	}
 	if (first >= argc) {
-		fprintf(stderr, "usage: fuzz_replay [-v] [--migrate] [--repro] FILE_OR_DIR...\n");
+		fprintf(stderr, "usage: fuzz_replay [-v] [--migrate | --core] [--repro] FILE_OR_DIR...\n");
+		return 2;
+	}
+	if (core && (migrate || repro)) {
+		fprintf(stderr, "fuzz_replay: --core runs inputs as fuzz_core does: no --migrate, no --repro "
+			"(reproduce its findings as fuzz_sdei inputs)\n");
+		return 2;
+	}
+	if (core && fz_core_init(core) != 0) {
+		fprintf(stderr, "fuzz_replay: out of memory\n");
 		return 2;
 	}
 	if (fz_run_init(&r, err, sizeof err)) {
@@ -111,5 +137,7 @@ int main(int argc, char **argv)
 		replay(&r, argv[k]);
 	printf("%u inputs, %u findings\n", inputs, findings);
 	fz_run_free(&r);
+	if (core)
+		fz_core_free(core);
 	return findings ? 1 : 0;
 }
