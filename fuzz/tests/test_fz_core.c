@@ -1,12 +1,13 @@
 /*
  * test_fz_core.c - fuzz_core's executor (fz_core.h).
  *
- *   test_fz_core [SCENARIO.yaml | DIR]...
+ *   test_fz_core [SCENARIO.yaml | DIR | --raw DIR]...
  *
  * The inputs are the program harnesses' seed corpus, made the way
  * fuzz_seeds makes it: 64 generated inputs of each fz_gen family (the
  * same fixed seed) and every scenario named on the command line (or found
- * below a directory) encoded with fz_encode.
+ * below a directory) encoded with fz_encode; --raw DIR adds every file of
+ * DIR as an input as it is (a fuzzer's corpus, by hand).
  *
  *   runtime_layout      the interpreter addresses fz_core_exec.c names are
  *                       the runtime's (the assembled image has the
@@ -127,6 +128,31 @@ static void add_path(const char *path, struct sim_program *prog)
 	closedir(d);
 }
 
+static void add_raw(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	static uint8_t buf[1 << 16];
+
+	if (d == NULL)
+		die(dir, "cannot open");
+	while ((e = readdir(d)) != NULL) {
+		char path[4096];
+		FILE *f;
+		size_t n;
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		f = fopen(path, "rb");
+		if (f == NULL)
+			continue;
+		n = fread(buf, 1, sizeof buf, f);
+		fclose(f);
+		add_input(path, buf, n < CAP ? n : CAP);   /* the decoder reads no more */
+	}
+	closedir(d);
+}
+
 static int make_inputs(int argc, char **argv)
 {
 	static const char *const family[FZ_GEN_FAMILIES] = { "random", "driven", "nesting" };
@@ -142,8 +168,12 @@ static int make_inputs(int argc, char **argv)
 			add_input(name, buf, n);
 		}
 	sim_program_init(&prog);
-	for (int k = 1; k < argc; k++)
-		add_path(argv[k], &prog);
+	for (int k = 1; k < argc; k++) {
+		if (strcmp(argv[k], "--raw") == 0 && k + 1 < argc)
+			add_raw(argv[++k]);
+		else
+			add_path(argv[k], &prog);
+	}
 	sim_program_free(&prog);
 	return 0;
 }
