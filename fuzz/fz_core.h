@@ -6,12 +6,12 @@
  * seeds and the dictionary are shared) become the same scenario program,
  * which is run on a host-side model of the machine instead of the
  * simulator: an interrupt controller in small arrays (fz_core_gic.c), the
- * handlers' action lists executed directly in C (fz_core_exec.c), PSCI
+ * handlers' action lists executed directly in C (fz_core_client.c), PSCI
  * (fz_core_psci.c) - no Unicorn, no sim machine.  The model follows the
  * simulator rule for rule (scheduling, 1-of-N routing and their choice
  * bytes, the runtime's register use), so a run makes the observations the
  * simulator would and a finding reproduces on fuzz_sdei; what it does not
- * model is listed in fz_core_exec.c and fuzz/README.md.
+ * model is listed in fz_core_client.c and fuzz/README.md.
  *
  * Every oracle of fuzz_sdei but the sanitizers' reach into Unicorn is on:
  * the reference model (fz_oracle) is fed every call result, interrupt,

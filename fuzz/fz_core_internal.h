@@ -3,8 +3,9 @@
  * what fz_core's files share.  Internal to fuzz/.
  *
  *   fz_core_gic.c   the interrupt controller and the dispatcher's port
- *   fz_core_exec.c  the handler model, firmware calls, taking interrupts,
- *                   the scheduler
+ *   fz_core_exec.c  observations, firmware calls, taking interrupts, the
+ *                   scheduler
+ *   fz_core_client.c the handler model: client code run in C
  *   fz_core_psci.c  PSCI
  *   fz_core_run.c   steps, invariants, one input from bytes to verdict
  *
@@ -20,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "fz_oracle.h"
 #include "program.h"
@@ -200,6 +202,21 @@ void fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outc
 bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *op, bool from_handler);
 /* Run until nothing more can happen without a new step. */
 void fzc_quiesce(struct fzc_machine *m);
+/* An observation of kind on pe with nothing else set. */
+static inline struct sim_obs fzc_obs(unsigned kind, unsigned pe)
+{
+	struct sim_obs o;
+
+	memset(&o, 0, sizeof o);
+	o.kind = (uint8_t)kind;
+	o.pe = (uint8_t)pe;
+	return o;
+}
+
+/* ---- fz_core_client.c ---- */
+
+/* Run pe's context until it stops (the simulator's run_pe). */
+void fzc_run_pe(struct fzc_machine *m, unsigned pe);
 
 /* ---- fz_core_psci.c ---- */
 

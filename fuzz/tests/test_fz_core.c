@@ -9,7 +9,7 @@
  * below a directory) encoded with fz_encode; --raw DIR adds every file of
  * DIR as an input as it is (a fuzzer's corpus, by hand).
  *
- *   runtime_layout      the interpreter addresses fz_core_exec.c names are
+ *   runtime_layout      the interpreter addresses fz_core_client.c names are
  *                       the runtime's (the assembled image has the
  *                       instructions there that make them what they are);
  *   op_template         sim_op_new's defaults depend on neither the kind
