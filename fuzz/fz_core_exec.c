@@ -18,6 +18,7 @@
 
 #include "fz_core_internal.h"
 #include "fz_run.h"
+#include "psci_rules.h"
 
 /* ---- Observations, failures, choices ---- */
 
@@ -317,7 +318,7 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 	el = (unsigned)(ctx->pstate >> 2) & 3;
 	m->calls++;
 
-	if ((fid & 0xBFFFFFE0u) == 0x84000000u) {        /* PSCI */
+	if (sim_is_psci_fid(fid)) {
 		bool stops;
 		x0 = fzc_psci(m, pe, from_handler, &stops);
 		if (!stops)

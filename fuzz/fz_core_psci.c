@@ -1,23 +1,12 @@
 /*
- * fz_core_psci.c - fuzz_core's PSCI firmware and power-up: the
- * simulator's (sim/psci.c, sim/machine.c) on fuzz_core's machine.
- *
- * CPU_ON starts the target in its main context, masked; CPU_SUSPEND parks
- * the caller in standby (context kept) or power-down (main context again
- * when woken), refused with DENIED from inside a handler; CPU_OFF,
- * CPU_FREEZE, SYSTEM_OFF and SYSTEM_RESET made from a handler complete it
- * implicitly first; SYSTEM_RESET builds the machine again.
+ * fz_core_psci.c - fuzz_core's PSCI firmware and power-up: the rules of
+ * sim/psci_rules.h (the simulator's) applied to fuzz_core's machine;
+ * SYSTEM_RESET builds the machine again.
  */
 #include <string.h>
 
 #include "fz_core_internal.h"
-
-#define PSCI_SUCCESS          0
-#define PSCI_NOT_SUPPORTED   (-1)
-#define PSCI_INVALID_PARAMS  (-2)
-#define PSCI_DENIED          (-3)
-#define PSCI_ALREADY_ON      (-4)
-#define PSCI_VERSION_1_1     0x00010001
+#include "psci_rules.h"
 
 bool fzc_power_up(struct fzc_machine *m)
 {
@@ -33,24 +22,11 @@ bool fzc_power_up(struct fzc_machine *m)
 	return true;
 }
 
-static int pe_of_mpidr(const struct fzc_machine *m, uint64_t mpidr)
-{
-	for (unsigned p = 0; p < m->npe; p++)
-		if (m->prog->platform.mpidr[p] == (mpidr & 0xFF00FFFFFFull))
-			return (int)p;
-	return -1;
-}
-
 static void note_power(struct fzc_machine *m, unsigned pe, enum sim_power state)
 {
-	struct sim_obs o;
+	struct sim_obs o = sim_psci_power_obs(pe, m->pe[pe].power, state);
 
-	memset(&o, 0, sizeof o);
-	o.regs[0] = m->pe[pe].power;
 	m->pe[pe].power = (uint8_t)state;
-	o.kind = SIM_OBS_POWER;
-	o.pe = (uint8_t)pe;
-	o.status = state;
 	fzc_observe(m, &o);
 }
 
@@ -142,62 +118,76 @@ static void system_reset(struct fzc_machine *m)
 	fzc_observe(m, &o);
 }
 
+/* Each effect of the PSCI rule (sim/psci_rules.h) applied to this machine. */
+static void do_power_on(struct fzc_machine *m, unsigned pe, int target, const struct sim_psci_answer *a)
+{
+	(void)pe; (void)a;
+	power_on(m, (unsigned)target);
+}
+
+static void do_suspend(struct fzc_machine *m, unsigned pe, int target, const struct sim_psci_answer *a)
+{
+	(void)target;
+	m->pe[pe].ctx.x[0] = (uint64_t)a->x0;  /* what it returns once woken */
+	fzc_set_sleep(m, pe, true);
+	note_power(m, pe, a->power);
+}
+
+static void do_power_off(struct fzc_machine *m, unsigned pe, int target, const struct sim_psci_answer *a)
+{
+	(void)target;
+	power_off(m, pe, a->power);
+}
+
+/* SYSTEM_OFF and SYSTEM_RESET: the caller's handlers complete implicitly. */
+static void complete_all(struct fzc_machine *m, unsigned pe)
+{
+	struct sdd_regs r = m->pe[pe].ctx;
+	unsigned n = sdd_pe_complete_all(m->core, pe, &r);
+
+	take_back(&m->pe[pe].ctx, &r);
+	note_implicit(m, pe, n);
+}
+
+static void do_system_off(struct fzc_machine *m, unsigned pe, int target, const struct sim_psci_answer *a)
+{
+	(void)target; (void)a;
+	complete_all(m, pe);
+	m->system_off = true;
+	for (unsigned q = 0; q < m->npe; q++)
+		if (m->pe[q].power != SIM_PE_OFF)
+			note_power(m, q, SIM_PE_OFF);
+}
+
+static void do_system_reset(struct fzc_machine *m, unsigned pe, int target, const struct sim_psci_answer *a)
+{
+	(void)target; (void)a;
+	complete_all(m, pe);
+	system_reset(m);
+}
+
+static void (*const psci_effects[SIM_PSCI_E_COUNT])(struct fzc_machine *, unsigned, int,
+						      const struct sim_psci_answer *) = {
+	[SIM_PSCI_E_POWER_ON] = do_power_on,
+	[SIM_PSCI_E_SUSPEND] = do_suspend,
+	[SIM_PSCI_E_POWER_OFF] = do_power_off,
+	[SIM_PSCI_E_SYSTEM_OFF] = do_system_off,
+	[SIM_PSCI_E_SYSTEM_RESET] = do_system_reset,
+};
+
 int64_t fzc_psci(struct fzc_machine *m, unsigned pe, bool from_handler, bool *stops)
 {
-	struct sdd_regs *ctx = &m->pe[pe].ctx;
-	int fn = sim_psci_fn_of_fid((uint32_t)ctx->x[0]);
-	int target;
+	const struct sdd_regs *ctx = &m->pe[pe].ctx;
+	struct sim_psci_view v;
+	struct sim_psci_answer a;
 
-	*stops = false;
-	switch (fn) {
-	case SIM_PSCI_VERSION:
-		return PSCI_VERSION_1_1;
-	case SIM_PSCI_FEATURES:
-		return sim_psci_fn_of_fid((uint32_t)ctx->x[1]) >= 0 ? PSCI_SUCCESS : PSCI_NOT_SUPPORTED;
-	case SIM_PSCI_CPU_ON:
-		target = pe_of_mpidr(m, ctx->x[1]);
-		if (target < 0)
-			return PSCI_INVALID_PARAMS;
-		if (m->pe[target].power != SIM_PE_OFF)
-			return PSCI_ALREADY_ON;
-		power_on(m, (unsigned)target);
-		return PSCI_SUCCESS;
-	case SIM_PSCI_AFFINITY_INFO:
-		target = pe_of_mpidr(m, ctx->x[1]);
-		if (target < 0 || ctx->x[2] != 0)
-			return PSCI_INVALID_PARAMS;
-		return m->pe[target].power == SIM_PE_OFF ? 1 : 0;
-	case SIM_PSCI_CPU_SUSPEND:
-		if (from_handler && m->pe[pe].depth > 0)
-			return PSCI_DENIED;
-		ctx->x[0] = PSCI_SUCCESS;            /* what it returns once woken */
-		fzc_set_sleep(m, pe, true);
-		note_power(m, pe, (ctx->x[1] >> 16) & 1 ? SIM_PE_POWERDOWN : SIM_PE_STANDBY);
-		*stops = true;
-		return PSCI_SUCCESS;
-	case SIM_PSCI_CPU_OFF:
-	case SIM_PSCI_CPU_FREEZE:
-		power_off(m, pe, fn == SIM_PSCI_CPU_OFF ? SIM_PE_OFF : SIM_PE_FROZEN);
-		*stops = true;
-		return PSCI_SUCCESS;
-	case SIM_PSCI_SYSTEM_OFF:
-	case SIM_PSCI_SYSTEM_RESET: {
-		struct sdd_regs r = *ctx;
-		unsigned n = sdd_pe_complete_all(m->core, pe, &r);
-		take_back(ctx, &r);
-		note_implicit(m, pe, n);
-		*stops = true;
-		if (fn == SIM_PSCI_SYSTEM_OFF) {
-			m->system_off = true;
-			for (unsigned q = 0; q < m->npe; q++)
-				if (m->pe[q].power != SIM_PE_OFF)
-					note_power(m, q, SIM_PE_OFF);
-		} else {
-			system_reset(m);
-		}
-		return PSCI_SUCCESS;
-	}
-	default:
-		return PSCI_NOT_SUPPORTED;
-	}
+	v.target = sim_pe_of_mpidr(m->prog->platform.mpidr, m->npe, ctx->x[1]);
+	v.target_power = v.target >= 0 ? m->pe[v.target].power : SIM_PE_OFF;
+	v.depth = m->pe[pe].depth;
+	v.from_handler = from_handler;
+	a = sim_psci_decide((uint32_t)ctx->x[0], ctx->x[1], ctx->x[2], &v);
+	if (psci_effects[a.effect])
+		psci_effects[a.effect](m, pe, v.target, &a);
+	*stops = a.stops;
+	return a.x0;
 }

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "psci_rules.h"
 #include "runtime/rt_layout.h"
 #include "sim_internal.h"
 

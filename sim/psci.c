@@ -1,28 +1,13 @@
 /*
- * psci.c - the PSCI firmware model (PSCI 1.1, the functions SDEI depends
- * on: DEN0054C §6.5 lists what must work from inside a handler).
- *
- * Power semantics (contract/scenario-v1.md): CPU_ON starts the target in
- * its main context, masked; a PE suspended in standby keeps its context
- * and mask and continues after the CPU_SUSPEND call when woken; one
- * suspended in power-down keeps its registrations and starts again in its
- * main context, masked.  CPU_OFF, CPU_FREEZE, SYSTEM_OFF and SYSTEM_RESET
- * made from a handler complete it implicitly first.  CPU_SUSPEND from a
- * handler is refused with DENIED (an IMPLEMENTATION DEFINED choice: the
- * handler must complete first).
+ * psci.c - the PSCI firmware model on the simulator: the function IDs,
+ * and the rules of psci_rules.h applied to the machine (its GIC, its
+ * dispatcher, its PEs' contexts).
  */
 #include <string.h>
 
 #include "runtime/rt_layout.h"
+#include "psci_rules.h"
 #include "sim_internal.h"
-
-#define PSCI_SUCCESS            0
-#define PSCI_NOT_SUPPORTED     (-1)
-#define PSCI_INVALID_PARAMS    (-2)
-#define PSCI_DENIED            (-3)
-#define PSCI_ALREADY_ON        (-4)
-
-#define PSCI_VERSION_1_1       0x00010001
 
 /* Function IDs, by enum sim_psci_fn (SMC64 where one exists). */
 static const uint32_t psci_fids[SIM_PSCI_FN_COUNT] = {
@@ -37,44 +22,16 @@ static const uint32_t psci_fids[SIM_PSCI_FN_COUNT] = {
 	[SIM_PSCI_CPU_FREEZE] = 0x8400000B,
 };
 
-bool sim_is_psci_fid(uint32_t fid)
-{
-	return (fid & 0xBFFFFFE0u) == 0x84000000u;
-}
-
 uint32_t sim_psci_fid(unsigned fn)
 {
 	return fn < SIM_PSCI_FN_COUNT ? psci_fids[fn] : 0;
 }
 
-/* The function a fid names, accepting the SMC32 and SMC64 forms of the
- * functions that have both; -1 if not implemented. */
-static int psci_fn_of(uint32_t fid)
-{
-	for (int fn = 0; fn < SIM_PSCI_FN_COUNT; fn++)
-		if (fid == psci_fids[fn] || (fid | 0x40000000u) == psci_fids[fn])
-			return fn;
-	return -1;
-}
-
-static int pe_of_mpidr(const struct sim_machine *m, uint64_t mpidr)
-{
-	for (unsigned p = 0; p < m->npe; p++)
-		if (m->plat.mpidr[p] == (mpidr & 0xFF00FFFFFFull))
-			return (int)p;
-	return -1;
-}
-
 static void note_power(struct sim_machine *m, unsigned pe, enum sim_power state)
 {
-	struct sim_obs o;
+	struct sim_obs o = sim_psci_power_obs(pe, m->pe[pe].power, state);
 
-	memset(&o, 0, sizeof o);
-	o.regs[0] = m->pe[pe].power;
 	m->pe[pe].power = (uint8_t)state;
-	o.kind = SIM_OBS_POWER;
-	o.pe = (uint8_t)pe;
-	o.status = state;
 	sim_observe(m, &o);
 }
 
@@ -148,67 +105,84 @@ void sim_wake(struct sim_machine *m, unsigned pe)
 	note_power(m, pe, SIM_PE_ON);
 }
 
+/* Each effect of the PSCI rule (psci_rules.h) applied to this machine. */
+static void do_power_on(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, int target,
+			const struct sim_psci_answer *a)
+{
+	(void)pe; (void)ctx; (void)a;
+	power_on(m, (unsigned)target);
+}
+
+static void do_suspend(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, int target,
+		       const struct sim_psci_answer *a)
+{
+	(void)target;
+	ctx->x[0] = (uint64_t)a->x0;          /* what it returns once woken */
+	gic_set_sleep(&m->gic, pe, true);
+	note_power(m, pe, a->power);
+}
+
+static void do_power_off(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, int target,
+			 const struct sim_psci_answer *a)
+{
+	(void)target;
+	power_off(m, pe, ctx, a->power);
+}
+
+/* SYSTEM_OFF and SYSTEM_RESET: the caller's handlers complete implicitly. */
+static void complete_all(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx)
+{
+	struct sdd_regs r;
+
+	unsigned n;
+
+	sim_ctx_to_regs(ctx, &r);
+	n = sdd_pe_complete_all(&m->core, pe, &r);
+	sim_regs_to_ctx(&r, ctx);
+	note_implicit(m, pe, n);
+}
+
+static void do_system_off(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, int target,
+			  const struct sim_psci_answer *a)
+{
+	(void)target; (void)a;
+	complete_all(m, pe, ctx);
+	m->system_off = true;
+	for (unsigned q = 0; q < m->npe; q++)
+		if (m->pe[q].power != SIM_PE_OFF)
+			note_power(m, q, SIM_PE_OFF);
+}
+
+static void do_system_reset(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, int target,
+			    const struct sim_psci_answer *a)
+{
+	(void)target; (void)a;
+	complete_all(m, pe, ctx);
+	sim_machine_reset(m);
+}
+
+static void (*const psci_effects[SIM_PSCI_E_COUNT])(struct sim_machine *, unsigned, struct sim_ctx *, int,
+						      const struct sim_psci_answer *) = {
+	[SIM_PSCI_E_POWER_ON] = do_power_on,
+	[SIM_PSCI_E_SUSPEND] = do_suspend,
+	[SIM_PSCI_E_POWER_OFF] = do_power_off,
+	[SIM_PSCI_E_SYSTEM_OFF] = do_system_off,
+	[SIM_PSCI_E_SYSTEM_RESET] = do_system_reset,
+};
+
 int64_t sim_psci(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, bool from_handler,
 		 bool *stops)
 {
-	uint32_t fid = (uint32_t)ctx->x[0];
-	int target;
+	struct sim_psci_view v;
+	struct sim_psci_answer a;
 
-	*stops = false;
-	switch (psci_fn_of(fid)) {
-	case SIM_PSCI_VERSION:
-		return PSCI_VERSION_1_1;
-	case SIM_PSCI_FEATURES:
-		return psci_fn_of((uint32_t)ctx->x[1]) >= 0 ? PSCI_SUCCESS : PSCI_NOT_SUPPORTED;
-	case SIM_PSCI_CPU_ON:
-		target = pe_of_mpidr(m, ctx->x[1]);
-		if (target < 0)
-			return PSCI_INVALID_PARAMS;
-		if (m->pe[target].power != SIM_PE_OFF)
-			return PSCI_ALREADY_ON;
-		power_on(m, (unsigned)target);
-		return PSCI_SUCCESS;
-	case SIM_PSCI_AFFINITY_INFO:
-		target = pe_of_mpidr(m, ctx->x[1]);
-		if (target < 0 || ctx->x[2] != 0)
-			return PSCI_INVALID_PARAMS;
-		return m->pe[target].power == SIM_PE_OFF ? 1 : 0;
-	case SIM_PSCI_CPU_SUSPEND:
-		if (from_handler && m->pe[pe].depth > 0)
-			return PSCI_DENIED;
-		ctx->x[0] = PSCI_SUCCESS;             /* what it returns once woken */
-		gic_set_sleep(&m->gic, pe, true);
-		note_power(m, pe, (ctx->x[1] >> 16) & 1 ? SIM_PE_POWERDOWN : SIM_PE_STANDBY);
-		*stops = true;
-		return PSCI_SUCCESS;
-	case SIM_PSCI_CPU_OFF:
-		power_off(m, pe, ctx, SIM_PE_OFF);
-		*stops = true;
-		return PSCI_SUCCESS;
-	case SIM_PSCI_CPU_FREEZE:
-		power_off(m, pe, ctx, SIM_PE_FROZEN);
-		*stops = true;
-		return PSCI_SUCCESS;
-	case SIM_PSCI_SYSTEM_OFF:
-	case SIM_PSCI_SYSTEM_RESET: {
-		struct sdd_regs r;
-		unsigned n;
-		sim_ctx_to_regs(ctx, &r);
-		n = sdd_pe_complete_all(&m->core, pe, &r);
-		sim_regs_to_ctx(&r, ctx);
-		note_implicit(m, pe, n);
-		*stops = true;
-		if (psci_fn_of(fid) == SIM_PSCI_SYSTEM_OFF) {
-			m->system_off = true;
-			for (unsigned q = 0; q < m->npe; q++)
-				if (m->pe[q].power != SIM_PE_OFF)
-					note_power(m, q, SIM_PE_OFF);
-		} else {
-			sim_machine_reset(m);
-		}
-		return PSCI_SUCCESS;
-	}
-	default:
-		return PSCI_NOT_SUPPORTED;
-	}
+	v.target = sim_pe_of_mpidr(m->plat.mpidr, m->npe, ctx->x[1]);
+	v.target_power = v.target >= 0 ? m->pe[v.target].power : SIM_PE_OFF;
+	v.depth = m->pe[pe].depth;
+	v.from_handler = from_handler;
+	a = sim_psci_decide((uint32_t)ctx->x[0], ctx->x[1], ctx->x[2], &v);
+	if (psci_effects[a.effect])
+		psci_effects[a.effect](m, pe, ctx, v.target, &a);
+	*stops = a.stops;
+	return a.x0;
 }

@@ -186,7 +186,6 @@ void sim_wake(struct sim_machine *m, unsigned pe);
 
 /* ---- psci.c ---- */
 
-bool    sim_is_psci_fid(uint32_t fid);
 uint32_t sim_psci_fid(unsigned fn);
 /* Handle PSCI call fid with x1..x3 on pe.  Returns x0 (32-bit results
  * sign-extended).  *stops is set when the calling PE does not continue
