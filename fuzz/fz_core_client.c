@@ -65,7 +65,7 @@ static bool landing(struct fzc_machine *m, unsigned pe, unsigned vector)
 			 vector == 0xFF ? "the resume pad" : "a vector", (unsigned long long)ctx->pc);
 		return false;
 	}
-	o = fzc_obs(SIM_OBS_LANDING, pe);
+	o = sim_obs_of(SIM_OBS_LANDING, pe);
 	o.depth = m->pe[pe].depth;
 	o.regs[0] = ctx->elr_elc;
 	o.regs[1] = ctx->spsr_elc;
@@ -165,9 +165,7 @@ static bool run_record(struct fzc_machine *m, unsigned pe)
 				 "resumed into after its completion)", pe);
 			return false;
 		}
-		p->paused |= (uint8_t)(1u << (p->depth - 1));
-		o = fzc_obs(SIM_OBS_YIELD, pe);
-		o.depth = p->depth;
+		o = sim_obs_yield(pe, &p->paused, p->depth);
 		fzc_observe(m, &o);
 		return false;
 	}

@@ -139,7 +139,7 @@ void fzc_fire_obs(struct fzc_machine *m, uint32_t intid, unsigned pe)
 		fzc_set_pending(m, pe, intid, true);
 	else
 		fzc_fire(m, pe, intid);
-	o = fzc_obs(SIM_OBS_FIRE, pe);
+	o = sim_obs_of(SIM_OBS_FIRE, pe);
 	o.intid = intid;
 	fzc_observe(m, &o);
 }
@@ -147,7 +147,7 @@ void fzc_fire_obs(struct fzc_machine *m, uint32_t intid, unsigned pe)
 void fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outcome *oc)
 {
 	struct fzc_pe *p = &m->pe[pe];
-	struct fzc_disp *d;
+	struct sim_dispatch *d;
 	struct sim_obs o;
 
 	if (oc->depth == 0 || oc->depth > 2)
@@ -158,14 +158,7 @@ void fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outc
 	d->handler = handler_at(m, p->ctx.pc);
 	d->intid = oc->intid;
 	m->dispatches++;
-	o = fzc_obs(SIM_OBS_DISPATCH, pe);
-	o.depth = p->depth;
-	o.event = oc->event;
-	o.handler = d->handler;
-	o.intid = oc->intid;
-	memcpy(o.regs, p->ctx.x, sizeof o.regs);
-	o.pc = p->ctx.pc;
-	o.pstate = p->ctx.pstate;
+	o = sim_obs_dispatch(pe, p->depth, d, p->ctx.x, p->ctx.pc, p->ctx.pstate);
 	fzc_observe(m, &o);
 }
 
@@ -184,7 +177,7 @@ static void take_irq(struct fzc_machine *m, unsigned pe)
 		return;
 	r = p->ctx;
 	res = sdd_irq(m->core, pe, intid, &r, &oc);
-	o = fzc_obs(SIM_OBS_IRQ, pe);
+	o = sim_obs_of(SIM_OBS_IRQ, pe);
 	o.intid = intid;
 	o.status = res;
 	o.depth = p->depth;
@@ -239,7 +232,7 @@ static void observe_call(struct fzc_machine *m, unsigned pe, uint32_t fid, const
 			 int64_t x0, bool psci, bool from_handler, unsigned el, bool completed,
 			 const struct sim_op *op)
 {
-	struct sim_obs o = fzc_obs(psci ? SIM_OBS_PSCI : SIM_OBS_CALL, pe);
+	struct sim_obs o = sim_obs_of(psci ? SIM_OBS_PSCI : SIM_OBS_CALL, pe);
 
 	o.op = (int32_t)(from_handler ? op - m->prog->actions : op - m->prog->steps);
 	o.depth = m->pe[pe].depth;
@@ -271,14 +264,7 @@ static void note_complete(struct fzc_machine *m, unsigned pe, const struct sdd_o
 		p->last_handler = p->disp[p->depth - 1].handler;
 	p->depth = oc->depth;
 	p->paused &= (uint8_t)((1u << p->depth) - 1);
-	o = fzc_obs(SIM_OBS_COMPLETE, pe);
-	o.depth = p->depth;
-	o.event = oc->event;
-	o.handler = p->last_handler;
-	o.intid = oc->intid;
-	o.status = resume ? -1 : (int32_t)oc->status;
-	o.pc = p->ctx.pc;
-	o.pstate = p->ctx.pstate;
+	o = sim_obs_complete(pe, oc, p->last_handler, resume, p->ctx.pc, p->ctx.pstate);
 	fzc_observe(m, &o);
 }
 
@@ -355,60 +341,52 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 	return !m->failed && !fzc_group0_signalled(&m->gic, pe);
 }
 
-/* ---- The scheduler ---- */
+/* ---- The scheduler (sim/pe_track.h) ---- */
 
-enum progress { P_NONE = 0, P_WAKE, P_IRQ, P_RUN };
-
-static enum progress pe_progress(struct fzc_machine *m, unsigned pe)
+static enum sim_progress pe_progress(void *mv, unsigned pe)
 {
+	struct fzc_machine *m = mv;
 	const struct fzc_pe *p = &m->pe[pe];
 
 	switch (p->power) {
 	case SIM_PE_STANDBY:
 	case SIM_PE_POWERDOWN:
-		return fzc_wake_event(&m->gic, pe) ? P_WAKE : P_NONE;
+		return fzc_wake_event(&m->gic, pe) ? SIM_P_WAKE : SIM_P_NONE;
 	case SIM_PE_ON:
 		break;
 	default:
-		return P_NONE;
+		return SIM_P_NONE;
 	}
 	if (fzc_group0_signalled(&m->gic, pe))
-		return P_IRQ;
-	if (p->depth > 0 ? !((p->paused >> (p->depth - 1)) & 1u) : p->ctx.pc != RT_MAIN_IDLE)
-		return P_RUN;
-	return P_NONE;
+		return SIM_P_IRQ;
+	return sim_progress_of_code(p->depth, p->paused, p->ctx.pc);
 }
+
+static void wake_pe(void *m, unsigned pe) { fzc_wake(m, pe); }
+static void irq_pe(void *m, unsigned pe) { take_irq(m, pe); }
+static void run_pe(void *m, unsigned pe) { fzc_run_pe(m, pe); }
+static unsigned pick_pe(void *m, unsigned n) { return fzc_pick(m, n); }
+
+static bool stopped(const void *mv)
+{
+	const struct fzc_machine *m = mv;
+	return m->failed || m->system_off;
+}
+
+static void no_settle(void *m, uint32_t round, unsigned pe)
+{
+	fzc_fail(m, SIM_FAIL_SETTLE, "the machine did not settle after %u rounds (PE %u keeps running)", round, pe);
+}
+
+static const struct sim_sched_ops sched_ops = {
+	.progress = pe_progress,
+	.advance = { [SIM_P_WAKE] = wake_pe, [SIM_P_IRQ] = irq_pe, [SIM_P_RUN] = run_pe },
+	.pick = pick_pe,
+	.stopped = stopped,
+	.no_settle = no_settle,
+};
 
 void fzc_quiesce(struct fzc_machine *m)
 {
-	for (uint32_t round = 0; !m->failed && !m->system_off; round++) {
-		unsigned cand[SIM_MAX_PES], n = 0, pe;
-		uint8_t what[SIM_MAX_PES];
-
-		for (pe = 0; pe < m->npe; pe++)
-			if ((what[n] = (uint8_t)pe_progress(m, pe)) != P_NONE)
-				cand[n++] = pe;
-		if (n == 0)
-			return;
-		if (round >= FZ_MAX_ROUNDS) {
-			fzc_fail(m, SIM_FAIL_SETTLE, "the machine did not settle after %u rounds (PE %u keeps running)",
-				 round, cand[0]);
-			return;
-		}
-		n = fzc_pick(m, n);
-		pe = cand[n];
-		switch (what[n]) {
-		case P_WAKE:
-			fzc_wake(m, pe);
-			break;
-		case P_IRQ:
-			take_irq(m, pe);
-			break;
-		case P_RUN:
-			fzc_run_pe(m, pe);
-			break;
-		default:
-			break;
-		}
-	}
+	sim_schedule(&sched_ops, m, m->npe, FZ_MAX_ROUNDS);
 }

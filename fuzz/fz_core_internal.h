@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "fz_oracle.h"
+#include "pe_track.h"
 #include "program.h"
 #include "runtime/rt_layout.h"
 #include "sdd/sdd.h"
@@ -93,12 +94,6 @@ struct fzc_gic {
 #define FZC_MAX_RECORDS   1024u   /* handler action records, ends included */
 #define FZC_MAX_VARS      64u
 
-struct fzc_disp {                 /* a handler the machine saw entered */
-	int32_t  event;
-	int32_t  handler;         /* handler index, -1: not one of the program's */
-	uint32_t intid;           /* 1023 for an explicit dispatch */
-};
-
 struct fzc_pe {
 	struct sdd_regs ctx;      /* what the PE executes now (main context or a handler) */
 	uint8_t  power;           /* enum sim_power */
@@ -107,7 +102,7 @@ struct fzc_pe {
 	uint8_t  npri;            /* explicit-dispatch priority activations */
 	uint8_t  saved_pmr[2];
 	int32_t  last_handler;    /* handler of the dispatch completed last */
-	struct fzc_disp disp[2];
+	struct sim_dispatch disp[2];   /* int_pc, int_pstate: unused */
 };
 
 struct fzc_machine {
@@ -202,16 +197,6 @@ void fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outc
 bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *op, bool from_handler);
 /* Run until nothing more can happen without a new step. */
 void fzc_quiesce(struct fzc_machine *m);
-/* An observation of kind on pe with nothing else set. */
-static inline struct sim_obs fzc_obs(unsigned kind, unsigned pe)
-{
-	struct sim_obs o;
-
-	memset(&o, 0, sizeof o);
-	o.kind = (uint8_t)kind;
-	o.pe = (uint8_t)pe;
-	return o;
-}
 
 /* ---- fz_core_client.c ---- */
 

@@ -33,24 +33,11 @@ static void note_power(struct fzc_machine *m, unsigned pe, enum sim_power state)
 /* Report the n handlers the dispatcher completed implicitly on pe. */
 static void note_implicit(struct fzc_machine *m, unsigned pe, unsigned n)
 {
-	struct fzc_pe *p = &m->pe[pe];
-
 	for (unsigned k = 0; k < n; k++) {
-		struct sim_obs o;
-		memset(&o, 0, sizeof o);
-		o.kind = SIM_OBS_COMPLETE;
-		o.pe = (uint8_t)pe;
-		if (p->depth > 0) {
-			p->depth--;
-			o.event = p->disp[p->depth].event;
-			o.handler = p->disp[p->depth].handler;
-			o.intid = p->disp[p->depth].intid;
-		}
-		o.depth = p->depth;
-		o.status = -2;
+		struct sim_obs o = sim_obs_implicit(pe, &m->pe[pe].depth, m->pe[pe].disp);
 		fzc_observe(m, &o);
 	}
-	p->paused = 0;
+	m->pe[pe].paused = 0;
 }
 
 static void take_back(struct sdd_regs *ctx, const struct sdd_regs *r)

@@ -100,15 +100,7 @@ static void step_resume(struct fzc_machine *m, unsigned pe)
 
 	if (m->pe[pe].paused == 0)
 		return;
-	/* the innermost paused handler goes on */
-	memset(&o, 0, sizeof o);
-	o.depth = 1;
-	while (m->pe[pe].paused >> o.depth)
-		o.depth++;
-	m->pe[pe].paused &= (uint8_t)~(1u << (o.depth - 1));
-	o.kind = SIM_OBS_RESUME;
-	o.pe = (uint8_t)pe;
-	o.status = SIM_OP_RESUME;        /* as the simulator reports it (its step's kind) */
+	o = sim_obs_resume(pe, &m->pe[pe].paused);
 	fzc_observe(m, &o);
 }
 
@@ -244,7 +236,7 @@ static bool check_pe(struct fzc_machine *m, unsigned pe)
 		}
 	}
 	{
-		const struct fzc_disp *d = &p->disp[depth - 1];
+		const struct sim_dispatch *d = &p->disp[depth - 1];
 		const struct fzc_irq *irq = fzc_irq_cref(g, pe, d->intid);
 		uint8_t want = d->intid < FZC_NUM_INTIDS ? (uint8_t)((irq ? irq->prio : 0) & FZC_PRIO_MASK)
 							 : g->pe[pe].pmr;

@@ -19,8 +19,6 @@
 #include "runtime/rt_layout.h"
 #include "sim_internal.h"
 
-enum progress { P_NONE = 0, P_WAKE, P_IRQ, P_RUN };
-
 /* Would firmware on pe take a Group 0 interrupt now?  (A signalled Secure
  * Group 1 interrupt is not firmware's to acknowledge: IAR0 would say 1023.)
  * Cached per PE until the GIC model changes: the scheduler asks often. */
@@ -35,28 +33,25 @@ static bool group0_signalled(struct sim_machine *m, unsigned pe)
 	return p->irq_ready;
 }
 
-static enum progress pe_progress(struct sim_machine *m, unsigned pe)
+static enum sim_progress pe_progress(void *mv, unsigned pe)
 {
+	struct sim_machine *m = mv;
 	struct sim_pe *p = &m->pe[pe];
 
 	switch (p->power) {
 	case SIM_PE_STANDBY:
 	case SIM_PE_POWERDOWN:
-		return gic_wake_event(&m->gic, pe) ? P_WAKE : P_NONE;
+		return gic_wake_event(&m->gic, pe) ? SIM_P_WAKE : SIM_P_NONE;
 	case SIM_PE_ON:
 		break;
 	default:
-		return P_NONE;
+		return SIM_P_NONE;
 	}
 	if (p->stuck)
-		return P_NONE;
+		return SIM_P_NONE;
 	if (group0_signalled(m, pe))
-		return P_IRQ;
-	/* code to run: a handler not paused, or (after COMPLETE_AND_RESUME) a
-	 * main context that has not parked yet */
-	if (p->depth > 0 ? !((p->paused >> (p->depth - 1)) & 1u) : p->ctx.pc != RT_MAIN_IDLE)
-		return P_RUN;
-	return P_NONE;
+		return SIM_P_IRQ;
+	return sim_progress_of_code(p->depth, p->paused, p->ctx.pc);
 }
 
 void sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outcome *o,
@@ -87,16 +82,7 @@ void sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outc
 	if (m->nentries < m->cap_entries)
 		m->entries[m->nentries++] = (struct sim_entry_rec){
 			(uint8_t)pe, o->event, d->handler, p->ctx.pc, p->ctx.x[1] };
-	memset(&ob, 0, sizeof ob);
-	ob.kind = SIM_OBS_DISPATCH;
-	ob.pe = (uint8_t)pe;
-	ob.depth = p->depth;
-	ob.event = o->event;
-	ob.handler = d->handler;
-	ob.intid = o->intid;
-	memcpy(ob.regs, p->ctx.x, sizeof ob.regs);
-	ob.pc = p->ctx.pc;
-	ob.pstate = p->ctx.pstate;
+	ob = sim_obs_dispatch(pe, p->depth, d, p->ctx.x, p->ctx.pc, p->ctx.pstate);
 	sim_observe(m, &ob);
 }
 
@@ -116,9 +102,7 @@ static void take_irq(struct sim_machine *m, unsigned pe)
 		return;
 	sim_ctx_to_regs(&p->ctx, &r);
 	res = sdd_irq(&m->core, pe, intid, &r, &o);
-	memset(&ob, 0, sizeof ob);
-	ob.kind = SIM_OBS_IRQ;
-	ob.pe = (uint8_t)pe;
+	ob = sim_obs_of(SIM_OBS_IRQ, pe);
 	ob.intid = intid;
 	ob.status = res;
 	ob.depth = p->depth;
@@ -143,9 +127,7 @@ void sim_fire(struct sim_machine *m, uint32_t intid, unsigned pe)
 		gic_set_pending(&m->gic, pe, intid, true);
 	else
 		gic_fire(&m->gic, pe, intid);
-	memset(&ob, 0, sizeof ob);
-	ob.kind = SIM_OBS_FIRE;
-	ob.pe = (uint8_t)pe;
+	ob = sim_obs_of(SIM_OBS_FIRE, pe);
 	ob.intid = intid;
 	sim_observe(m, &ob);
 }
@@ -244,16 +226,7 @@ static void note_complete(struct sim_machine *m, unsigned pe, const struct sdd_o
 	}
 	p->depth = o->depth;
 	p->paused &= (uint8_t)((1u << p->depth) - 1);   /* a completed handler is no longer paused */
-	memset(&ob, 0, sizeof ob);
-	ob.kind = SIM_OBS_COMPLETE;
-	ob.pe = (uint8_t)pe;
-	ob.depth = p->depth;
-	ob.event = o->event;
-	ob.handler = p->last_completed.handler;
-	ob.intid = o->intid;
-	ob.status = resume ? -1 : (int32_t)o->status;
-	ob.pc = p->ctx.pc;
-	ob.pstate = p->ctx.pstate;
+	ob = sim_obs_complete(pe, o, p->last_completed.handler, resume, p->ctx.pc, p->ctx.pstate);
 	sim_observe(m, &ob);
 }
 
@@ -446,11 +419,7 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 				p->stuck = 1;
 				return SIM_TRAP_STOP;
 			}
-			p->paused |= (uint8_t)(1u << (p->depth - 1));
-			memset(&ob, 0, sizeof ob);
-			ob.kind = SIM_OBS_YIELD;
-			ob.pe = (uint8_t)pe;
-			ob.depth = p->depth;
+			ob = sim_obs_yield(pe, &p->paused, p->depth);
 			sim_observe(m, &ob);
 			return SIM_TRAP_STOP;
 		}
@@ -543,34 +512,39 @@ static void run_pe(struct sim_machine *m, unsigned pe)
 	}
 }
 
+/* ---- The scheduler (pe_track.h) ---- */
+
+static void wake_pe(void *m, unsigned pe) { sim_wake(m, pe); }
+static void irq_pe(void *m, unsigned pe) { take_irq(m, pe); }
+static void run_pe_(void *m, unsigned pe) { run_pe(m, pe); }
+
+static unsigned pick_pe(void *m, unsigned n)
+{
+	return sim_pick(m, SIM_CHOICE_SCHEDULE, n);
+}
+
+static bool stopped(const void *mv)
+{
+	const struct sim_machine *m = mv;
+	return m->failed || m->system_off;
+}
+
+static void no_settle(void *mv, uint32_t round, unsigned pe)
+{
+	struct sim_machine *m = mv;
+	sim_fail(m, SIM_FAIL_SETTLE, m->prog->steps[m->step].loc, "the machine did not settle after %u "
+		 "rounds (PE %u keeps running)", round, pe);
+}
+
+static const struct sim_sched_ops sched_ops = {
+	.progress = pe_progress,
+	.advance = { [SIM_P_WAKE] = wake_pe, [SIM_P_IRQ] = irq_pe, [SIM_P_RUN] = run_pe_ },
+	.pick = pick_pe,
+	.stopped = stopped,
+	.no_settle = no_settle,
+};
+
 void sim_quiesce(struct sim_machine *m)
 {
-	for (uint32_t round = 0; !m->failed && !m->system_off; round++) {
-		unsigned cand[SIM_MAX_PES], n = 0, pe;
-
-		for (pe = 0; pe < m->npe; pe++)
-			if (pe_progress(m, pe) != P_NONE)
-				cand[n++] = pe;
-		if (n == 0)
-			return;
-		if (round >= m->max_rounds) {
-			sim_fail(m, SIM_FAIL_SETTLE, m->prog->steps[m->step].loc, "the machine did not settle after %u "
-				 "rounds (PE %u keeps running)", round, cand[0]);
-			return;
-		}
-		pe = cand[sim_pick(m, SIM_CHOICE_SCHEDULE, n)];
-		switch (pe_progress(m, pe)) {
-		case P_WAKE:
-			sim_wake(m, pe);
-			break;
-		case P_IRQ:
-			take_irq(m, pe);
-			break;
-		case P_RUN:
-			run_pe(m, pe);
-			break;
-		default:
-			break;
-		}
-	}
+	sim_schedule(&sched_ops, m, m->npe, m->max_rounds);
 }

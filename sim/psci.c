@@ -39,19 +39,7 @@ static void note_power(struct sim_machine *m, unsigned pe, enum sim_power state)
 static void note_implicit(struct sim_machine *m, unsigned pe, unsigned n)
 {
 	for (unsigned k = 0; k < n; k++) {
-		struct sim_pe *p = &m->pe[pe];
-		struct sim_obs o;
-		memset(&o, 0, sizeof o);
-		o.kind = SIM_OBS_COMPLETE;
-		o.pe = (uint8_t)pe;
-		if (p->depth > 0) {
-			p->depth--;
-			o.event = p->disp[p->depth].event;
-			o.handler = p->disp[p->depth].handler;
-			o.intid = p->disp[p->depth].intid;
-		}
-		o.depth = p->depth;
-		o.status = -2;
+		struct sim_obs o = sim_obs_implicit(pe, &m->pe[pe].depth, m->pe[pe].disp);
 		sim_observe(m, &o);
 	}
 	m->pe[pe].paused = 0;

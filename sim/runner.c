@@ -492,13 +492,7 @@ static void run_step(struct sim_machine *m, const struct sim_op *op)
 				sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "no handler is paused on PE %u", pe);
 			break;
 		}
-		/* the innermost paused handler goes on (one below it stays paused) */
-		ob.depth = 1;
-		while (m->pe[pe].paused >> ob.depth)
-			ob.depth++;
-		m->pe[pe].paused &= (uint8_t)~(1u << (ob.depth - 1));
-		ob.kind = SIM_OBS_RESUME;
-		ob.pe = (uint8_t)pe;
+		ob = sim_obs_resume(pe, &m->pe[pe].paused);
 		sim_observe(m, &ob);
 		break;
 	case SIM_OP_EXPECT_DISPATCHES:

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "gic/gic.h"
+#include "pe_track.h"
 #include "sdd/sdd.h"
 #include "sim.h"
 
@@ -22,15 +23,6 @@
 #define SIM_PRIO_CRITICAL 0x60   /* GIC priorities of the two SDEI classes (TF-A's FVP values) */
 #define SIM_PRIO_NORMAL   0x70
 #define SIM_PRIO_CLIENT   0xA0   /* a client (Non-secure) interrupt */
-
-/* One running dispatch on a PE, as the machine saw it happen (kept apart
- * from the core's own record so that expectations check the core). */
-struct sim_dispatch {
-	int32_t  event;
-	int32_t  handler;        /* handler index, -1: not one of the program's */
-	uint32_t intid;          /* 1023 for an explicit dispatch */
-	uint64_t int_pc, int_pstate;   /* the context it interrupted */
-};
 
 struct sim_pe {
 	struct sim_ctx ctx;      /* what the PE executes now (main context or a handler) */

@@ -1,0 +1,176 @@
+/*
+ * pe_track.h - what a host machine tracks of the handlers running on each
+ * PE, the observations it reports of them, and the scheduler that decides
+ * which PE makes progress next.
+ *
+ * One set of rules serves both host machines: the simulator's (sim/) and
+ * fuzz_core's (fuzz/fz_core_*.c), which differ in how they hold a PE's
+ * context and reach their interrupt controller.  Everything here is
+ * static inline: the scheduler and the observations are on every step's
+ * path, and a machine's constant ops table is folded in where it is used.
+ */
+#ifndef SIM_PE_TRACK_H
+#define SIM_PE_TRACK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "runtime/rt_layout.h"
+#include "sdd/sdd.h"
+#include "sim.h"
+
+/* One running dispatch on a PE, as the machine saw it happen (kept apart
+ * from the dispatcher's own record so that the two can be checked
+ * against each other). */
+struct sim_dispatch {
+	int32_t  event;
+	int32_t  handler;        /* handler index, -1: not one of the program's */
+	uint32_t intid;          /* 1023 for an explicit dispatch */
+	uint64_t int_pc, int_pstate;   /* the context it interrupted */
+};
+
+/* ---- Observations ---- */
+
+/* An observation of kind on pe with nothing else set. */
+static inline struct sim_obs sim_obs_of(unsigned kind, unsigned pe)
+{
+	struct sim_obs o;
+
+	memset(&o, 0, sizeof o);
+	o.kind = (uint8_t)kind;
+	o.pe = (uint8_t)pe;
+	return o;
+}
+
+/* A handler d was entered on pe at depth with registers x[0..3], pc, pstate. */
+static inline struct sim_obs sim_obs_dispatch(unsigned pe, unsigned depth, const struct sim_dispatch *d,
+					      const uint64_t *x, uint64_t pc, uint64_t pstate)
+{
+	struct sim_obs o = sim_obs_of(SIM_OBS_DISPATCH, pe);
+
+	o.depth = (uint8_t)depth;
+	o.event = d->event;
+	o.handler = d->handler;
+	o.intid = d->intid;
+	memcpy(o.regs, x, sizeof o.regs);
+	o.pc = pc;
+	o.pstate = pstate;
+	return o;
+}
+
+/* The dispatcher completed the innermost handler on pe (handler: the one
+ * the machine saw completed), returning to pc, pstate. */
+static inline struct sim_obs sim_obs_complete(unsigned pe, const struct sdd_outcome *oc, int32_t handler,
+					      bool resume, uint64_t pc, uint64_t pstate)
+{
+	struct sim_obs o = sim_obs_of(SIM_OBS_COMPLETE, pe);
+
+	o.depth = (uint8_t)oc->depth;
+	o.event = oc->event;
+	o.handler = handler;
+	o.intid = oc->intid;
+	o.status = resume ? -1 : (int32_t)oc->status;
+	o.pc = pc;
+	o.pstate = pstate;
+	return o;
+}
+
+/* One handler completed implicitly on pe (CPU_OFF, SYSTEM_OFF, ...): the
+ * innermost of disp[0 .. *depth), which *depth then no longer counts. */
+static inline struct sim_obs sim_obs_implicit(unsigned pe, uint8_t *depth, const struct sim_dispatch *disp)
+{
+	struct sim_obs o = sim_obs_of(SIM_OBS_COMPLETE, pe);
+
+	if (*depth > 0) {
+		--*depth;
+		o.event = disp[*depth].event;
+		o.handler = disp[*depth].handler;
+		o.intid = disp[*depth].intid;
+	}
+	o.depth = *depth;
+	o.status = -2;
+	return o;
+}
+
+/* A handler paused: paused has bit depth-1 for it. */
+static inline struct sim_obs sim_obs_yield(unsigned pe, uint8_t *paused, unsigned depth)
+{
+	struct sim_obs o = sim_obs_of(SIM_OBS_YIELD, pe);
+
+	*paused |= (uint8_t)(1u << (depth - 1));
+	o.depth = (uint8_t)depth;
+	return o;
+}
+
+/* A `resume` step: the innermost paused handler goes on (one below it
+ * stays paused).  *paused MUST have a bit set. */
+static inline struct sim_obs sim_obs_resume(unsigned pe, uint8_t *paused)
+{
+	struct sim_obs o = sim_obs_of(SIM_OBS_RESUME, pe);
+
+	o.depth = 1;
+	while (*paused >> o.depth)
+		o.depth++;
+	*paused &= (uint8_t)~(1u << (o.depth - 1));
+	o.status = SIM_OP_RESUME;        /* the step's kind */
+	return o;
+}
+
+/* ---- The scheduler ---- */
+
+/* What a PE can do next. */
+enum sim_progress { SIM_P_NONE = 0, SIM_P_WAKE, SIM_P_IRQ, SIM_P_RUN };
+
+/* What a PE powered ON with no interrupt signalled does: it runs code if
+ * a handler runs that is not paused, or (after COMPLETE_AND_RESUME) its
+ * main context has not parked yet. */
+static inline enum sim_progress sim_progress_of_code(unsigned depth, unsigned paused, uint64_t pc)
+{
+	if (depth > 0 ? !((paused >> (depth - 1)) & 1u) : pc != RT_MAIN_IDLE)
+		return SIM_P_RUN;
+	return SIM_P_NONE;
+}
+
+/*
+ * How a machine reaches its PEs for the scheduler.  m is the machine.
+ * progress: what pe can do next - a suspended PE with an interrupt for it
+ * wakes, a PE whose CPU interface signals a Group 0 interrupt takes it,
+ * a PE with code to run (sim_progress_of_code) runs it.  advance[p]
+ * makes pe do p.  pick: the choice among n candidates (SIM_CHOICE_SCHEDULE).
+ * stopped: the run failed or the system is off.  no_settle: record that
+ * the machine did not settle (round, the first candidate).
+ */
+struct sim_sched_ops {
+	enum sim_progress (*progress)(void *m, unsigned pe);
+	void (*advance[SIM_P_RUN + 1])(void *m, unsigned pe);
+	unsigned (*pick)(void *m, unsigned n);
+	bool (*stopped)(const void *m);
+	void (*no_settle)(void *m, uint32_t round, unsigned pe);
+};
+
+/* Run until nothing more can happen without a new step: each round every
+ * PE that can make progress is a candidate, in ascending order, and the
+ * choice picks the one that does; more than max_rounds rounds is a
+ * failure (no_settle). */
+static inline void sim_schedule(const struct sim_sched_ops *ops, void *m, unsigned npe, uint32_t max_rounds)
+{
+	for (uint32_t round = 0; !ops->stopped(m); round++) {
+		unsigned cand[SIM_MAX_PES], n = 0;
+		uint8_t what[SIM_MAX_PES];
+
+		for (unsigned pe = 0; pe < npe; pe++)
+			if ((what[n] = (uint8_t)ops->progress(m, pe)) != SIM_P_NONE)
+				cand[n++] = pe;
+		if (n == 0)
+			return;
+		if (round >= max_rounds) {
+			ops->no_settle(m, round, cand[0]);
+			return;
+		}
+		n = ops->pick(m, n);
+		ops->advance[what[n]](m, cand[n]);
+	}
+}
+
+#endif /* SIM_PE_TRACK_H */
