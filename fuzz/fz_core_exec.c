@@ -18,6 +18,7 @@
 
 #include "fz_core_internal.h"
 #include "fz_run.h"
+#include "call_rules.h"
 #include "psci_rules.h"
 
 /* ---- Observations, failures, choices ---- */
@@ -76,43 +77,14 @@ static void take_regs(struct sdd_regs *ctx, const struct sdd_regs *r)
 	ctx->spsr_elc = r->spsr_elc;
 }
 
-static uint64_t handler_entry(unsigned h)
-{
-	return RT_STUBS + (uint64_t)h * RT_STUB_SIZE;
-}
-
 bool fzc_resolve(struct fzc_machine *m, const struct sim_value *v, uint64_t *out)
 {
-	const struct sim_program *p = m->prog;
+	const struct sim_value_env env = { m->prog, m->var_value, m->var_set, NULL, m->prog->platform.mpidr,
+					   m->npe, 0, 0 };
 
-	switch (v->kind) {
-	case SIM_V_CONST:
-		*out = v->u;
+	if (sim_value_of(v, &env, out) == SIM_VALUE_OK)
 		return true;
-	case SIM_V_VAR:                  /* programs run here are lenient: unset reads 0 */
-		*out = v->u < p->nvars && m->var_set[v->u] ? m->var_value[v->u] : 0;
-		return true;
-	case SIM_V_HANDLER:
-	case SIM_V_HANDLER_OFF:
-		if (v->u >= p->nhandlers)
-			break;
-		*out = handler_entry((unsigned)v->u) - (v->kind == SIM_V_HANDLER_OFF ? RT_VECTORS : 0);
-		return true;
-	case SIM_V_RESUME_PAD:
-		*out = RT_RESUME_PAD;
-		return true;
-	case SIM_V_MPIDR:
-		if (v->u >= m->npe)
-			break;
-		*out = p->platform.mpidr[v->u];
-		return true;
-	case SIM_V_INT_PC:
-	case SIM_V_INT_PSTATE:
-		*out = 0;
-		return true;
-	default:
-		break;
-	}
+	/* programs run here are lenient: an unset variable reads 0 */
 	fzc_fail(m, SIM_FAIL_SCENARIO, "a value that cannot be resolved (kind %u)", v->kind);
 	return false;
 }
@@ -192,57 +164,19 @@ static void take_irq(struct fzc_machine *m, unsigned pe)
 
 /* ---- Firmware calls ---- */
 
-/* x0..x5 for op, resolved now (as the simulator places them). */
-static bool build_call(struct fzc_machine *m, const struct sim_op *op, struct sdd_regs *ctx)
+/* op's values, resolved now (sim_call_regs). */
+static bool resolve_for(void *m, const struct sim_op *op, const struct sim_value *v, uint64_t *out)
 {
-	const struct sim_program *p = m->prog;
-	uint64_t v;
-
-	memset(&ctx->x[1], 0, 5 * sizeof ctx->x[0]);
-	switch (op->kind) {
-	case SIM_OP_CALL:
-		if (!fzc_resolve(m, &op->fid, &ctx->x[0]))
-			return false;
-		break;
-	case SIM_OP_COMPLETE:
-	case SIM_OP_COMPLETE_AND_RESUME:
-		ctx->x[0] = op->kind == SIM_OP_COMPLETE ? SDD_FID_EVENT_COMPLETE : SDD_FID_EVENT_COMPLETE_AND_RESUME;
-		return fzc_resolve(m, &op->fid, &ctx->x[1]);
-	case SIM_OP_PSCI:
-		ctx->x[0] = sim_psci_fid(op->psci_fn);
-		if (op->target != SIM_NONE)
-			ctx->x[1] = p->platform.mpidr[op->target];
-		if (op->psci_fn == SIM_PSCI_CPU_ON || op->psci_fn == SIM_PSCI_CPU_SUSPEND)
-			ctx->x[2] = RT_MAIN_IDLE;
-		if (op->psci_fn == SIM_PSCI_CPU_SUSPEND)
-			ctx->x[1] = (uint64_t)op->state << 16;
-		break;
-	default:
-		return false;
-	}
-	for (uint32_t k = 0; k < op->nargs && k < 5; k++) {
-		if (!fzc_resolve(m, &p->values[op->args + k], &v))
-			return false;
-		ctx->x[1 + k] = v;
-	}
-	return true;
+	(void)op;
+	return fzc_resolve(m, v, out);
 }
 
 static void observe_call(struct fzc_machine *m, unsigned pe, uint32_t fid, const uint64_t args[5],
 			 int64_t x0, bool psci, bool from_handler, unsigned el, bool completed,
 			 const struct sim_op *op)
 {
-	struct sim_obs o = sim_obs_of(psci ? SIM_OBS_PSCI : SIM_OBS_CALL, pe);
-
-	o.op = (int32_t)(from_handler ? op - m->prog->actions : op - m->prog->steps);
-	o.depth = m->pe[pe].depth;
-	o.from_handler = from_handler;
-	o.el = (uint8_t)el;
-	o.status = completed;
-	o.fid = fid;
-	memcpy(o.args, args, sizeof o.args);
-	o.result = x0;
-	o.pc = m->pe[pe].ctx.pc;
+	struct sim_obs o = sim_obs_call(m->prog, pe, m->pe[pe].depth, fid, args, x0, psci, from_handler, el,
+					completed, op, m->pe[pe].ctx.pc);
 	fzc_observe(m, &o);
 }
 
@@ -297,7 +231,7 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 	unsigned el;
 	int64_t x0;
 
-	if (!build_call(m, op, ctx))
+	if (!sim_call_regs(op, m->prog, m->prog->platform.mpidr, resolve_for, m, ctx->x))
 		return false;
 	fid = (uint32_t)ctx->x[0];
 	memcpy(args, &ctx->x[1], sizeof args);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "call_rules.h"
 #include "psci_rules.h"
 #include "runtime/rt_layout.h"
 #include "sim_internal.h"
@@ -134,77 +135,18 @@ void sim_fire(struct sim_machine *m, uint32_t intid, unsigned pe)
 
 /* ---- Firmware calls ---- */
 
-/* Registers x0..x5 for op (a `call`, `psci`, `complete` or
- * `complete_and_resume` step or action), resolved now. */
-static bool build_call(struct sim_machine *m, const struct sim_op *op, unsigned pe,
-		       struct sim_ctx *ctx)
+/* op's values, resolved now (sim_call_regs). */
+static bool resolve_for(void *m, const struct sim_op *op, const struct sim_value *v, uint64_t *out)
 {
-	const struct sim_program *p = m->prog;
-	uint64_t v;
-
-	for (unsigned k = 1; k <= 5; k++)
-		ctx->x[k] = 0;
-	switch (op->kind) {
-	case SIM_OP_CALL:
-		if (!sim_resolve(m, &op->fid, 0, 0, op->loc, &v))
-			return false;
-		ctx->x[0] = v;
-		break;
-	case SIM_OP_COMPLETE:
-	case SIM_OP_COMPLETE_AND_RESUME:
-		ctx->x[0] = op->kind == SIM_OP_COMPLETE ? SDD_FID_EVENT_COMPLETE
-							: SDD_FID_EVENT_COMPLETE_AND_RESUME;
-		if (!sim_resolve(m, &op->fid, 0, 0, op->loc, &ctx->x[1]))
-			return false;
-		return true;
-	case SIM_OP_PSCI:
-		ctx->x[0] = sim_psci_fid(op->psci_fn);
-		if (op->target != SIM_NONE)
-			ctx->x[1] = m->plat.mpidr[op->target];
-		if (op->psci_fn == SIM_PSCI_CPU_ON || op->psci_fn == SIM_PSCI_CPU_SUSPEND)
-			ctx->x[2] = RT_MAIN_IDLE;    /* entry point: the main context */
-		if (op->psci_fn == SIM_PSCI_CPU_SUSPEND)
-			ctx->x[1] = (uint64_t)op->state << 16;
-		break;
-	default:
-		return false;
-	}
-	(void)pe;
-	for (uint32_t k = 0; k < op->nargs && k < 5; k++) {
-		if (!sim_resolve(m, &p->values[op->args + k], 0, 0, op->loc, &v))
-			return false;
-		ctx->x[1 + k] = v;
-	}
-	return true;
-}
-
-/* Index of the op that made a call: a step, or an action of a handler
- * (from_handler); -1 for code that is not the program's (an ELF handler). */
-static int32_t op_index(const struct sim_machine *m, const struct sim_op *op, bool from_handler)
-{
-	if (op == NULL)
-		return -1;
-	return (int32_t)(from_handler ? op - m->prog->actions : op - m->prog->steps);
+	return sim_resolve(m, v, 0, 0, op->loc, out);
 }
 
 static void observe_call(struct sim_machine *m, unsigned pe, const struct sim_ctx *ctx,
 			 uint32_t fid, const uint64_t args[5], int64_t x0, bool psci, bool from_handler,
 			 unsigned el, bool completed, const struct sim_op *op)
 {
-	struct sim_obs o;
-
-	memset(&o, 0, sizeof o);
-	o.op = op_index(m, op, from_handler);
-	o.kind = psci ? SIM_OBS_PSCI : SIM_OBS_CALL;
-	o.pe = (uint8_t)pe;
-	o.depth = m->pe[pe].depth;
-	o.from_handler = from_handler;
-	o.el = (uint8_t)el;
-	o.status = completed;
-	o.fid = fid;
-	memcpy(o.args, args, sizeof o.args);
-	o.result = x0;
-	o.pc = ctx->pc;
+	struct sim_obs o = sim_obs_call(m->prog, pe, m->pe[pe].depth, fid, args, x0, psci, from_handler, el,
+					completed, op, ctx->pc);
 	sim_observe(m, &o);
 }
 
@@ -264,7 +206,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 	unsigned el;
 	int64_t x0;
 
-	if (op && !build_call(m, op, pe, ctx))
+	if (op && !sim_call_regs(op, m->prog, m->plat.mpidr, resolve_for, m, ctx->x))
 		return SIM_TRAP_STOP;
 	fid = (uint32_t)ctx->x[0];
 	memcpy(args, &ctx->x[1], sizeof args);

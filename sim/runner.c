@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "call_rules.h"
 #include "runtime/rt_layout.h"
 #include "sim_internal.h"
 
@@ -17,48 +18,20 @@ bool sim_resolve(struct sim_machine *m, const struct sim_value *v, uint64_t int_
 		 uint64_t int_pstate, struct sim_loc loc, uint64_t *out)
 {
 	const struct sim_program *p = m->prog;
+	const struct sim_value_env env = { p, m->var_value, m->var_set, m->handler_entry, m->plat.mpidr,
+					   m->npe, int_pc, int_pstate };
 
-	switch (v->kind) {
-	case SIM_V_CONST:
-		*out = v->u;
+	switch (sim_value_of(v, &env, out)) {
+	case SIM_VALUE_OK:
 		return true;
-	case SIM_V_VAR:
-		if (v->u < p->nvars && m->var_set[v->u]) {
-			*out = m->var_value[v->u];
-			return true;
-		}
-		if (p->lenient) {
-			*out = 0;
-			return true;
-		}
+	case SIM_VALUE_UNSET:
 		sim_fail(m, SIM_FAIL_SCENARIO, loc, "$%s is used before any step saved it",
 			 v->u < p->nvars ? sim_str(p, p->vars[v->u]) : "?");
 		return false;
-	case SIM_V_HANDLER:
-	case SIM_V_HANDLER_OFF:
-		if (v->u >= p->nhandlers)
-			break;
-		*out = m->handler_entry[v->u] - (v->kind == SIM_V_HANDLER_OFF ? RT_VECTORS : 0);
-		return true;
-	case SIM_V_RESUME_PAD:
-		*out = RT_RESUME_PAD;
-		return true;
-	case SIM_V_MPIDR:
-		if (v->u >= m->npe)
-			break;
-		*out = m->plat.mpidr[v->u];
-		return true;
-	case SIM_V_INT_PC:
-		*out = int_pc;
-		return true;
-	case SIM_V_INT_PSTATE:
-		*out = int_pstate;
-		return true;
 	default:
-		break;
+		sim_fail(m, SIM_FAIL_SCENARIO, loc, "a value that cannot be resolved (kind %u)", v->kind);
+		return false;
 	}
-	sim_fail(m, SIM_FAIL_SCENARIO, loc, "a value that cannot be resolved (kind %u)", v->kind);
-	return false;
 }
 
 static const char *sdei_code_name(int64_t v)

@@ -1,0 +1,146 @@
+/*
+ * call_rules.h - how a step or handler action makes a firmware call: its
+ * values resolved, x0..x5 placed, and the call observed.
+ *
+ * One set of rules serves both host machines: the simulator's (sim/) and
+ * fuzz_core's (fuzz/fz_core_*.c).  Each says where its variables, handler
+ * entry points and MPIDRs are (struct sim_value_env) and reports a value
+ * that cannot be resolved its own way.  static inline: every call's path.
+ */
+#ifndef SIM_CALL_RULES_H
+#define SIM_CALL_RULES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "program.h"
+#include "runtime/rt_layout.h"
+#include "sdd/sdd.h"
+#include "sim.h"
+
+/* What a value can refer to on a machine. */
+struct sim_value_env {
+	const struct sim_program *prog;
+	const uint64_t *var_value;       /* prog->nvars of each */
+	const uint8_t  *var_set;
+	const uint64_t *handler_entry;   /* by handler; NULL: every handler at its runtime stub */
+	const uint64_t *mpidr;           /* by PE */
+	unsigned npe;
+	uint64_t int_pc, int_pstate;     /* interrupted_pc / interrupted_pstate */
+};
+
+enum sim_value_status {
+	SIM_VALUE_OK = 0,
+	SIM_VALUE_UNSET,                 /* $name read before a step saved it (not lenient) */
+	SIM_VALUE_BAD                    /* names nothing on this machine */
+};
+
+/* The value v names on the machine e describes, in *out when SIM_VALUE_OK.
+ * An unset variable reads 0 in a lenient program. */
+static inline enum sim_value_status sim_value_of(const struct sim_value *v, const struct sim_value_env *e,
+						 uint64_t *out)
+{
+	const struct sim_program *p = e->prog;
+
+	switch (v->kind) {
+	case SIM_V_CONST:
+		*out = v->u;
+		return SIM_VALUE_OK;
+	case SIM_V_VAR:
+		if (v->u < p->nvars && e->var_set[v->u]) {
+			*out = e->var_value[v->u];
+			return SIM_VALUE_OK;
+		}
+		*out = 0;
+		return p->lenient ? SIM_VALUE_OK : SIM_VALUE_UNSET;
+	case SIM_V_HANDLER:
+	case SIM_V_HANDLER_OFF:
+		if (v->u >= p->nhandlers)
+			return SIM_VALUE_BAD;
+		*out = (e->handler_entry ? e->handler_entry[v->u] : RT_STUBS + v->u * RT_STUB_SIZE) -
+		       (v->kind == SIM_V_HANDLER_OFF ? RT_VECTORS : 0);
+		return SIM_VALUE_OK;
+	case SIM_V_RESUME_PAD:
+		*out = RT_RESUME_PAD;
+		return SIM_VALUE_OK;
+	case SIM_V_MPIDR:
+		if (v->u >= e->npe)
+			return SIM_VALUE_BAD;
+		*out = e->mpidr[v->u];
+		return SIM_VALUE_OK;
+	case SIM_V_INT_PC:
+		*out = e->int_pc;
+		return SIM_VALUE_OK;
+	case SIM_V_INT_PSTATE:
+		*out = e->int_pstate;
+		return SIM_VALUE_OK;
+	default:
+		return SIM_VALUE_BAD;
+	}
+}
+
+/* A machine's resolver for op's values: false when one cannot be
+ * resolved (the machine has recorded why). */
+typedef bool (*sim_resolve_fn)(void *m, const struct sim_op *op, const struct sim_value *v, uint64_t *out);
+
+/* x[0..5] for op (a `call`, `psci`, `complete` or `complete_and_resume`
+ * step or action), resolved now; mpidr: the machine's, by PE.  false when
+ * a value cannot be resolved or op makes no call. */
+static inline bool sim_call_regs(const struct sim_op *op, const struct sim_program *p, const uint64_t *mpidr,
+				 sim_resolve_fn resolve, void *m, uint64_t *x)
+{
+	memset(&x[1], 0, 5 * sizeof x[0]);
+	switch (op->kind) {
+	case SIM_OP_CALL:
+		if (!resolve(m, op, &op->fid, &x[0]))
+			return false;
+		break;
+	case SIM_OP_COMPLETE:
+	case SIM_OP_COMPLETE_AND_RESUME:
+		x[0] = op->kind == SIM_OP_COMPLETE ? SDD_FID_EVENT_COMPLETE : SDD_FID_EVENT_COMPLETE_AND_RESUME;
+		return resolve(m, op, &op->fid, &x[1]);
+	case SIM_OP_PSCI:
+		x[0] = sim_psci_fid(op->psci_fn);
+		if (op->target != SIM_NONE)
+			x[1] = mpidr[op->target];
+		if (op->psci_fn == SIM_PSCI_CPU_ON || op->psci_fn == SIM_PSCI_CPU_SUSPEND)
+			x[2] = RT_MAIN_IDLE;     /* entry point: the main context */
+		if (op->psci_fn == SIM_PSCI_CPU_SUSPEND)
+			x[1] = (uint64_t)op->state << 16;
+		break;
+	default:
+		return false;
+	}
+	for (uint32_t k = 0; k < op->nargs && k < 5; k++)
+		if (!resolve(m, op, &p->values[op->args + k], &x[1 + k]))
+			return false;
+	return true;
+}
+
+/* The observation of a call answered on pe: fid with args, result x0, made
+ * from EL el at pc by op (a step, or an action when from_handler; NULL:
+ * code that is not the program's); completed: it completed the running
+ * handler; depth: handlers running on pe now. */
+static inline struct sim_obs sim_obs_call(const struct sim_program *p, unsigned pe, unsigned depth, uint32_t fid,
+					  const uint64_t args[5], int64_t x0, bool psci, bool from_handler,
+					  unsigned el, bool completed, const struct sim_op *op, uint64_t pc)
+{
+	struct sim_obs o;
+
+	memset(&o, 0, sizeof o);
+	o.kind = psci ? SIM_OBS_PSCI : SIM_OBS_CALL;
+	o.pe = (uint8_t)pe;
+	o.op = op == NULL ? -1 : (int32_t)(from_handler ? op - p->actions : op - p->steps);
+	o.depth = (uint8_t)depth;
+	o.from_handler = from_handler;
+	o.el = (uint8_t)el;
+	o.status = completed;
+	o.fid = fid;
+	memcpy(o.args, args, sizeof o.args);
+	o.result = x0;
+	o.pc = pc;
+	return o;
+}
+
+#endif /* SIM_CALL_RULES_H */
