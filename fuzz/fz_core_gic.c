@@ -39,7 +39,7 @@
 #define AFF_MASK 0xFF00FFFFFFull
 
 static const struct fzc_irq irq_reset = {
-	FZC_PRIO_CLIENT, FZC_G1NS, 0, 0, 0, FZC_NO_PE,
+	SIM_PRIO_CLIENT, FZC_G1NS, 0, 0, 0, FZC_NO_PE,
 };
 
 static unsigned ctz64(uint64_t x)
@@ -400,11 +400,6 @@ void fzc_eoi0(struct fzc_machine *m, unsigned pe, uint32_t intid)
 
 /* ---- The port ---- */
 
-static uint8_t class_priority(enum sdd_priority pri)
-{
-	return pri == SDD_PRI_CRITICAL ? FZC_PRIO_CRITICAL : FZC_PRIO_NORMAL;
-}
-
 static bool p_client_owned(void *ctx, unsigned pe, uint32_t intid)
 {
 	struct fzc_machine *m = ctx;
@@ -435,7 +430,7 @@ static void p_claim(void *ctx, unsigned pe, uint32_t intid, enum sdd_priority pr
 {
 	set_enabled(ctx, pe, intid, false);
 	fzc_set_group(ctx, pe, intid, FZC_G0);
-	set_priority(ctx, pe, intid, class_priority(pri));
+	set_priority(ctx, pe, intid, sim_class_priority(pri));
 	fzc_set_pending(ctx, pe, intid, false);
 }
 
@@ -443,7 +438,7 @@ static void p_unclaim(void *ctx, unsigned pe, uint32_t intid)
 {
 	set_enabled(ctx, pe, intid, false);
 	fzc_set_group(ctx, pe, intid, FZC_G1NS);
-	set_priority(ctx, pe, intid, FZC_PRIO_CLIENT);
+	set_priority(ctx, pe, intid, SIM_PRIO_CLIENT);
 }
 
 static void p_enable(void *ctx, unsigned pe, uint32_t intid, bool on)
@@ -498,10 +493,7 @@ static void p_pri_activate(void *ctx, unsigned pe, enum sdd_priority pri)
 {
 	struct fzc_machine *m = ctx;
 	struct fzc_pe *p = &m->pe[pe];
-	uint8_t old = fzc_set_pmr(m, pe, class_priority(pri));
-
-	if (p->npri < 2)
-		p->saved_pmr[p->npri++] = old;
+	sim_pmr_push(&p->npri, p->saved_pmr, fzc_set_pmr(m, pe, sim_class_priority(pri)));
 }
 
 static void p_pri_deactivate(void *ctx, unsigned pe, enum sdd_priority pri)
@@ -509,17 +501,18 @@ static void p_pri_deactivate(void *ctx, unsigned pe, enum sdd_priority pri)
 	struct fzc_machine *m = ctx;
 	struct fzc_pe *p = &m->pe[pe];
 
+	uint8_t pmr;
+
 	(void)pri;
-	if (p->npri > 0)
-		fzc_set_pmr(m, pe, p->saved_pmr[--p->npri]);
+	if (sim_pmr_pop(&p->npri, p->saved_pmr, &pmr))
+		fzc_set_pmr(m, pe, pmr);
 }
 
 static bool p_ep_valid(void *ctx, unsigned pe, uint64_t addr)
 {
 	(void)ctx;
 	(void)pe;
-	return (addr >= RT_CODE_BASE && addr < RT_CODE_BASE + RT_CODE_SIZE) ||
-	       (addr >= RT_USER_BASE && addr < RT_USER_BASE + RT_USER_SIZE);
+	return sim_ep_valid(addr);
 }
 
 /* One PE runs at a time: nothing to lock, but a taken lock tells the

@@ -25,6 +25,7 @@
 
 #include "fz_oracle.h"
 #include "pe_track.h"
+#include "port_rules.h"
 #include "program.h"
 #include "runtime/rt_layout.h"
 #include "sdd/sdd.h"
@@ -40,9 +41,6 @@
 #define FZC_PRIO_MASK     0xF8u   /* 5 implemented priority bits */
 #define FZC_IDLE_PRIO     0xFFu
 #define FZC_PMR_IDLE      (0xFFu & FZC_PRIO_MASK)
-#define FZC_PRIO_CRITICAL 0x60u   /* the two SDEI classes (the simulator's, TF-A's FVP values) */
-#define FZC_PRIO_NORMAL   0x70u
-#define FZC_PRIO_CLIENT   0xA0u   /* a client (Non-secure Group 1) interrupt */
 
 enum fzc_group { FZC_G0 = 0, FZC_G1S = 1, FZC_G1NS = 2 };
 

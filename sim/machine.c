@@ -14,11 +14,6 @@
 #include "runtime/rt_layout.h"
 #include "sim_internal.h"
 
-static uint8_t class_priority(enum sdd_priority pri)
-{
-	return pri == SDD_PRI_CRITICAL ? SIM_PRIO_CRITICAL : SIM_PRIO_NORMAL;
-}
-
 /* ---- The port ---- */
 
 static bool p_client_owned(void *ctx, unsigned pe, uint32_t intid)
@@ -42,7 +37,7 @@ static void p_claim(void *ctx, unsigned pe, uint32_t intid, enum sdd_priority pr
 	struct gic *g = &((struct sim_machine *)ctx)->gic;
 	gic_set_enabled(g, pe, intid, false);
 	gic_set_group(g, pe, intid, GIC_G0);
-	gic_set_priority(g, pe, intid, class_priority(pri));
+	gic_set_priority(g, pe, intid, sim_class_priority(pri));
 	gic_set_pending(g, pe, intid, false);
 }
 
@@ -93,27 +88,24 @@ static void p_pri_activate(void *ctx, unsigned pe, enum sdd_priority pri)
 {
 	struct sim_machine *m = ctx;
 	struct sim_pe *p = &m->pe[pe];
-	uint8_t old = gic_set_pmr(&m->gic, pe, class_priority(pri));
-	if (p->npri < 2)
-		p->saved_pmr[p->npri++] = old;
+	sim_pmr_push(&p->npri, p->saved_pmr, gic_set_pmr(&m->gic, pe, sim_class_priority(pri)));
 }
 
 static void p_pri_deactivate(void *ctx, unsigned pe, enum sdd_priority pri)
 {
 	struct sim_machine *m = ctx;
 	struct sim_pe *p = &m->pe[pe];
+	uint8_t pmr;
 	(void)pri;
-	if (p->npri > 0)
-		gic_set_pmr(&m->gic, pe, p->saved_pmr[--p->npri]);
+	if (sim_pmr_pop(&p->npri, p->saved_pmr, &pmr))
+		gic_set_pmr(&m->gic, pe, pmr);
 }
 
 static bool p_ep_valid(void *ctx, unsigned pe, uint64_t addr)
 {
 	(void)ctx;
 	(void)pe;
-	/* client code lives in the runtime image and the user area */
-	return (addr >= RT_CODE_BASE && addr < RT_CODE_BASE + RT_CODE_SIZE) ||
-	       (addr >= RT_USER_BASE && addr < RT_USER_BASE + RT_USER_SIZE);
+	return sim_ep_valid(addr);
 }
 
 /* One PE runs at a time: nothing to lock.  But every operation on the

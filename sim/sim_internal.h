@@ -16,13 +16,11 @@
 
 #include "gic/gic.h"
 #include "pe_track.h"
+#include "port_rules.h"
 #include "sdd/sdd.h"
 #include "sim.h"
 
 #define SIM_MAX_HANDLERS 256u
-#define SIM_PRIO_CRITICAL 0x60   /* GIC priorities of the two SDEI classes (TF-A's FVP values) */
-#define SIM_PRIO_NORMAL   0x70
-#define SIM_PRIO_CLIENT   0xA0   /* a client (Non-secure) interrupt */
 
 struct sim_pe {
 	struct sim_ctx ctx;      /* what the PE executes now (main context or a handler) */
