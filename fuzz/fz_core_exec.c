@@ -122,13 +122,9 @@ void fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outc
 	struct sim_dispatch *d;
 	struct sim_obs o;
 
-	if (oc->depth == 0 || oc->depth > 2)
+	d = sim_track_dispatch(&p->depth, p->disp, oc, handler_at(m, p->ctx.pc), 0, 0);
+	if (d == NULL)
 		return;
-	p->depth = oc->depth;
-	d = &p->disp[p->depth - 1];
-	d->event = oc->event;
-	d->handler = handler_at(m, p->ctx.pc);
-	d->intid = oc->intid;
 	m->dispatches++;
 	o = sim_obs_dispatch(pe, p->depth, d, p->ctx.x, p->ctx.pc, p->ctx.pstate);
 	fzc_observe(m, &o);

@@ -62,15 +62,9 @@ void sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outc
 	struct sim_dispatch *d;
 	struct sim_obs ob;
 
-	if (o->depth == 0 || o->depth > 2)
+	d = sim_track_dispatch(&p->depth, p->disp, o, sim_handler_at(m, p->ctx.pc), int_pc, int_pstate);
+	if (d == NULL)
 		return;
-	p->depth = o->depth;
-	d = &p->disp[p->depth - 1];
-	d->event = o->event;
-	d->handler = sim_handler_at(m, p->ctx.pc);
-	d->intid = o->intid;
-	d->int_pc = int_pc;
-	d->int_pstate = int_pstate;
 	m->dispatches++;
 	if (m->nentries == m->cap_entries) {
 		uint32_t cap = m->cap_entries ? m->cap_entries * 2 : 32;

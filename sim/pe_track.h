@@ -30,6 +30,28 @@ struct sim_dispatch {
 	uint64_t int_pc, int_pstate;   /* the context it interrupted */
 };
 
+/* The dispatcher entered handler (its index, -1 none of the program's) at
+ * oc->depth: recorded in disp[oc->depth - 1] with the context it
+ * interrupted, *depth follows.  NULL, nothing recorded, for a depth the
+ * machine does not track (0, or more than 2). */
+static inline struct sim_dispatch *sim_track_dispatch(uint8_t *depth, struct sim_dispatch *disp,
+						      const struct sdd_outcome *oc, int32_t handler,
+						      uint64_t int_pc, uint64_t int_pstate)
+{
+	struct sim_dispatch *d;
+
+	if (oc->depth == 0 || oc->depth > 2)
+		return NULL;
+	*depth = oc->depth;
+	d = &disp[oc->depth - 1];
+	d->event = oc->event;
+	d->handler = handler;
+	d->intid = oc->intid;
+	d->int_pc = int_pc;
+	d->int_pstate = int_pstate;
+	return d;
+}
+
 /* ---- Observations ---- */
 
 /* An observation of kind on pe with nothing else set. */
