@@ -158,12 +158,8 @@ static void migrate(struct fzc_machine *m)
 static void run_step(struct fzc_machine *m, const struct sim_op *op)
 {
 	unsigned pe = op->pe == SIM_NONE ? 0 : op->pe;
-	struct sim_obs o;
+	struct sim_obs o = sim_obs_step(op);
 
-	memset(&o, 0, sizeof o);
-	o.kind = SIM_OBS_STEP;
-	o.pe = op->pe;
-	o.status = op->kind;
 	fzc_observe(m, &o);
 	if (op->pe != SIM_NONE && op->pe >= m->npe) {
 		fzc_fail(m, SIM_FAIL_SCENARIO, "PE %u does not exist (the platform has %u)", op->pe, m->npe);

@@ -65,6 +65,16 @@ static inline struct sim_obs sim_obs_of(unsigned kind, unsigned pe)
 	return o;
 }
 
+/* Step op begins (status: its kind; pe as the step names it, SIM_NONE
+ * included). */
+static inline struct sim_obs sim_obs_step(const struct sim_op *op)
+{
+	struct sim_obs o = sim_obs_of(SIM_OBS_STEP, op->pe);
+
+	o.status = op->kind;
+	return o;
+}
+
 /* A handler d was entered on pe at depth with registers x[0..3], pc, pstate. */
 static inline struct sim_obs sim_obs_dispatch(unsigned pe, unsigned depth, const struct sim_dispatch *d,
 					      const uint64_t *x, uint64_t pc, uint64_t pstate)
