@@ -67,8 +67,7 @@ void fzc_main_context(const struct fzc_machine *m, struct sdd_regs *ctx)
 	ctx->sctlr_elc = SDD_SCTLR_SPAN;
 }
 
-/* What the dispatcher changed in a register file (the rest is read only). */
-static void take_regs(struct sdd_regs *ctx, const struct sdd_regs *r)
+void fzc_take_regs(struct sdd_regs *ctx, const struct sdd_regs *r)
 {
 	memcpy(ctx->x, r->x, sizeof ctx->x);
 	ctx->pc = r->pc;
@@ -151,7 +150,7 @@ static void take_irq(struct fzc_machine *m, unsigned pe)
 	o.depth = p->depth;
 	fzc_observe(m, &o);
 	if (res == SDD_IRQ_DISPATCHED) {
-		take_regs(&p->ctx, &r);
+		fzc_take_regs(&p->ctx, &r);
 		fzc_note_dispatch(m, pe, &oc);
 	} else if (res == SDD_IRQ_NOT_MINE || res == SDD_IRQ_REFUSED) {
 		fzc_eoi0(m, pe, intid);          /* a Group 0 interrupt with no owner */
@@ -249,7 +248,7 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 		enum sdd_action act = sdd_call(m->core, pe, &r, &oc);
 
 		if (act == SDD_ACT_COMPLETE || act == SDD_ACT_RESUME) {
-			take_regs(ctx, &r);
+			fzc_take_regs(ctx, &r);
 			observe_call(m, pe, fid, args, 0, false, from_handler, el, true, op);
 			note_complete(m, pe, &oc, act == SDD_ACT_RESUME);
 			after_call(m, op, 0);

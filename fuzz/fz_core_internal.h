@@ -177,6 +177,10 @@ static inline const struct fzc_irq *fzc_irq_cref(const struct fzc_gic *g, unsign
 
 /* A PE's main context at power-up: parked in the runtime's idle loop. */
 void fzc_main_context(const struct fzc_machine *m, struct sdd_regs *ctx);
+/* Take into ctx what the dispatcher may change in a register file r it
+ * was given: the general registers, PC, PSTATE, ELR/SPSR of the client
+ * EL (the rest is read only to it). */
+void fzc_take_regs(struct sdd_regs *ctx, const struct sdd_regs *r);
 /* Report an observation (fills time and step). */
 void fzc_observe(struct fzc_machine *m, struct sim_obs *o);
 /* Record a failure (the first one wins). */

@@ -40,15 +40,6 @@ static void note_implicit(struct fzc_machine *m, unsigned pe, unsigned n)
 	m->pe[pe].paused = 0;
 }
 
-static void take_back(struct sdd_regs *ctx, const struct sdd_regs *r)
-{
-	memcpy(ctx->x, r->x, sizeof ctx->x);
-	ctx->pc = r->pc;
-	ctx->pstate = r->pstate;
-	ctx->elr_elc = r->elr_elc;
-	ctx->spsr_elc = r->spsr_elc;
-}
-
 static void power_on(struct fzc_machine *m, unsigned pe)
 {
 	const struct sim_platform *sp = &m->prog->platform;
@@ -71,7 +62,7 @@ static void power_off(struct fzc_machine *m, unsigned pe, enum sim_power state)
 	struct sdd_regs r = m->pe[pe].ctx;
 	unsigned n = sdd_pe_off(m->core, pe, &r);
 
-	take_back(&m->pe[pe].ctx, &r);
+	fzc_take_regs(&m->pe[pe].ctx, &r);
 	note_implicit(m, pe, n);
 	fzc_set_sleep(m, pe, true);
 	note_power(m, pe, state);
@@ -132,7 +123,7 @@ static void complete_all(struct fzc_machine *m, unsigned pe)
 	struct sdd_regs r = m->pe[pe].ctx;
 	unsigned n = sdd_pe_complete_all(m->core, pe, &r);
 
-	take_back(&m->pe[pe].ctx, &r);
+	fzc_take_regs(&m->pe[pe].ctx, &r);
 	note_implicit(m, pe, n);
 }
 
