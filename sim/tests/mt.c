@@ -1,0 +1,104 @@
+/*
+ * mt.c - see mt.h.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "mt.h"
+
+struct sim_cpu *mt_cpu;
+
+int mt_group_setup(void **state)
+{
+	char err[200];
+	(void)state;
+	mt_cpu = sim_cpu_create(err, sizeof err);
+	if (!mt_cpu)
+		fprintf(stderr, "sim_cpu_create: %s\n", err);
+	return mt_cpu ? 0 : -1;
+}
+
+int mt_group_teardown(void **state)
+{
+	(void)state;
+	sim_cpu_destroy(mt_cpu);
+	return 0;
+}
+
+static void add_event(struct pb *b, uint32_t n, unsigned type, unsigned pri, int explicit_ev,
+		      uint32_t intid)
+{
+	struct sim_event *e = &b->p.platform.events[b->p.platform.nevents++];
+	memset(e, 0, sizeof *e);
+	e->number = (int32_t)n;
+	e->type = (uint8_t)type;
+	e->priority = (uint8_t)pri;
+	e->explicit_event = (uint8_t)explicit_ev;
+	e->intid = intid;
+}
+
+void mt_setup_platform(struct pb *b)
+{
+	add_event(b, EV_CRIT, SDD_PRIVATE, SDD_PRI_CRITICAL, 0, 23);
+	add_event(b, EV_NORM, SDD_PRIVATE, SDD_PRI_NORMAL, 0, 22);
+	add_event(b, EV_SHARED, SDD_SHARED, SDD_PRI_NORMAL, 0, 40);
+	add_event(b, EV_SHCRIT, SDD_SHARED, SDD_PRI_CRITICAL, 0, 41);
+	add_event(b, EV_EXPL, SDD_PRIVATE, SDD_PRI_NORMAL, 1, 0);
+}
+
+void mt_set_context(struct pb *b, unsigned pe)
+{
+	pb_set(b, pe, SIM_R_X0 + 4, 0x4444);
+	pb_set(b, pe, SIM_R_X0 + 17, 0x1717);
+	pb_set(b, pe, SIM_R_X0 + 29, 0x2929);
+	pb_set(b, pe, SIM_R_PSTATE_DIT, 1);
+	pb_set(b, pe, SIM_R_PSTATE_NZCV, 0x6);
+}
+
+static void record(void *ctx, const struct sim_obs *o)
+{
+	struct olog *l = ctx;
+	if (l->n < 512) {
+		l->o[l->n] = *o;
+		l->o[l->n].text = NULL;
+		l->n++;
+	}
+}
+
+struct sim_result mt_run(struct pb *b, struct olog *log)
+{
+	struct sim_run_opts opts;
+	struct sim_result res;
+
+	memset(&opts, 0, sizeof opts);
+	opts.digest = true;
+	if (log) {
+		log->n = 0;
+		opts.observer.obs = record;
+		opts.observer.ctx = log;
+	}
+	assert_int_equal(sim_run(mt_cpu, &b->p, &opts, &res), 0);
+	return res;
+}
+
+void mt_assert_passes(struct pb *b)
+{
+	struct sim_result res = mt_run(b, NULL);
+	if (!res.passed)
+		fail_msg("step %u, line %u: %s", res.step, res.loc.line, res.message);
+}
+
+void mt_assert_fails_at(struct pb *b, uint32_t line, const char *needle)
+{
+	struct sim_result res = mt_run(b, NULL);
+	assert_false(res.passed);
+	if (res.loc.line != line || strstr(res.message, needle) == NULL)
+		fail_msg("expected a failure at line %u containing '%s', got line %u: %s", line,
+			 needle, res.loc.line, res.message);
+}
