@@ -23,6 +23,7 @@ struct record {
 };
 
 _Static_assert(sizeof(struct record) == RT_ACTION_SIZE, "record layout is the runtime's");
+_Static_assert(RT_MAX_HANDLERS <= SIM_MAX_HANDLERS, "every handler has its entries in the machine");
 
 static uint64_t const_or_zero(const struct sim_value *v)
 {
@@ -81,6 +82,11 @@ int sim_handlers_load(struct sim_machine *m, char *err, size_t errlen)
 		snprintf(err, errlen, "too many handlers (%u, at most %u)", p->nhandlers, RT_MAX_HANDLERS);
 		return -1;
 	}
+	/* Every handler's entries are defined, an ELF handler's record index
+	 * too (sim_action_of_record looks at it): the machine's memory holds
+	 * whatever the last run left there. */
+	memset(m->handler_entry, 0, p->nhandlers * sizeof m->handler_entry[0]);
+	memset(m->handler_rec, 0, p->nhandlers * sizeof m->handler_rec[0]);
 	for (uint32_t h = 0; h < p->nhandlers; h++) {
 		const struct sim_handler *hd = &p->handlers[h];
 		if (hd->kind == SIM_H_ELF) {

@@ -19,7 +19,8 @@
 static bool p_client_owned(void *ctx, unsigned pe, uint32_t intid)
 {
 	struct sim_machine *m = ctx;
-	return gic_get_group(&m->gic, pe, intid) == GIC_G1NS && !m->secure[intid];
+	return gic_get_group(&m->gic, pe, intid) == GIC_G1NS &&
+	       !(intid < GIC_NUM_INTIDS && (m->secure[intid / 64] >> (intid % 64) & 1));
 }
 
 static bool p_active(void *ctx, unsigned pe, uint32_t intid)
@@ -246,15 +247,17 @@ static int power_up(struct sim_machine *m, char *err, size_t errlen)
 		for (unsigned pe = 0; pe < (id < 32 ? m->npe : 1); pe++)
 			gic_set_group(&m->gic, pe, id, GIC_G1S);
 	}
-	e = sdd_init(&m->core, &m->splat, &m->port, m);
-	if (e != SDD_INIT_OK) {
-		snprintf(err, errlen, "the dispatcher refuses this platform: %s", sdd_init_error_name(e));
-		return -1;
-	}
+	/* The PEs first, so that no port operation sdd_init makes can see
+	 * what a previous run (or, on a reset, this one) left in them. */
 	for (unsigned pe = 0; pe < m->npe; pe++) {
 		memset(&m->pe[pe], 0, sizeof m->pe[pe]);
 		sim_main_context(m, pe, &m->pe[pe].ctx);
 		m->pe[pe].power = SIM_PE_ON;
+	}
+	e = sdd_init(&m->core, &m->splat, &m->port, m);
+	if (e != SDD_INIT_OK) {
+		snprintf(err, errlen, "the dispatcher refuses this platform: %s", sdd_init_error_name(e));
+		return -1;
 	}
 	return 0;
 }
@@ -262,24 +265,24 @@ static int power_up(struct sim_machine *m, char *err, size_t errlen)
 int sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct sim_program *prog,
 		     const struct sim_run_opts *opts, char *err, size_t errlen)
 {
+	static const struct sim_run_opts none;
 	int e;
 
-	memset(m, 0, offsetof(struct sim_machine, core));
+	/* Not the whole machine: see struct sim_machine for who sets up the
+	 * parts sized for the largest platform. */
+	memset(&m->nrecs, 0, offsetof(struct sim_machine, pe) - offsetof(struct sim_machine, nrecs));
+	if (!opts)
+		opts = &none;
 	m->cpu = cpu;
 	m->prog = prog;
 	m->plat = prog->platform;
+	m->npe = 0;
 	m->running_pe = -1;
 	m->port = machine_port;
-	if (opts) {
-		m->choice = opts->choice;
-		m->observer = opts->observer;
-		m->slice_budget = opts->slice_budget;
-		m->max_rounds = opts->max_rounds;
-	}
-	if (m->slice_budget == 0)
-		m->slice_budget = 1000000;
-	if (m->max_rounds == 0)
-		m->max_rounds = 100000;
+	m->choice = opts->choice;
+	m->observer = opts->observer;
+	m->slice_budget = opts->slice_budget ? opts->slice_budget : 1000000;
+	m->max_rounds = opts->max_rounds ? opts->max_rounds : 100000;
 	e = sim_platform_to_sdd(&m->plat, &m->splat);
 	if (e != SDD_INIT_OK) {
 		snprintf(err, errlen, "the dispatcher refuses this platform: %s", sdd_init_error_name(e));
@@ -292,7 +295,7 @@ int sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct si
 	m->npe = m->plat.pes;
 	for (unsigned k = 0; k < m->plat.nsecure; k++)
 		if (m->plat.secure_intids[k] < GIC_NUM_INTIDS)
-			m->secure[m->plat.secure_intids[k]] = 1;
+			m->secure[m->plat.secure_intids[k] / 64] |= 1ull << (m->plat.secure_intids[k] % 64);
 	if (power_up(m, err, errlen))
 		return -1;
 	if (prog->nvars) {

@@ -63,6 +63,7 @@ struct sim_entry_rec {
 };
 
 struct sim_machine {
+	/* ---- Set by sim_machine_init from the program and the options ---- */
 	struct sim_cpu *cpu;
 	const struct sim_program *prog;
 	struct sim_platform plat;
@@ -73,15 +74,11 @@ struct sim_machine {
 	uint64_t slice_budget;
 	uint32_t max_rounds;
 	uint32_t npe;
-	struct sim_pe pe[SIM_MAX_PES];
 
-	/* handlers in client memory */
-	uint64_t handler_entry[SIM_MAX_HANDLERS];
-	uint32_t handler_rec[SIM_MAX_HANDLERS];   /* first action record of each handler */
-	uint32_t nrecs;
-	uint8_t  secure[GIC_NUM_INTIDS];         /* firmware-owned client-invisible interrupts */
-	struct sim_range user[SIM_MAX_USER_RANGES];  /* loaded ELF segments */
-	uint32_t nuser;
+	/* ---- Cleared by sim_machine_init: everything from here to pe[] ---- */
+	uint32_t nrecs;          /* handler action records in client memory */
+	uint64_t secure[(GIC_NUM_INTIDS + 63) / 64];  /* bit i: INTID i is firmware-owned (client-invisible) */
+	uint32_t nuser;          /* loaded ELF segments in user[] */
 
 	/* run state */
 	uint32_t step;           /* step being run */
@@ -112,9 +109,20 @@ struct sim_machine {
 	struct sim_entry_rec *entries;   uint32_t nentries, cap_entries;
 	struct sim_landing *landings;    uint32_t nlandings, cap_landings;
 
-	/* The two large parts come last: sim_machine_init clears everything
-	 * above them, and sdd_init / gic_init set up as much of these as the
-	 * platform's size uses (the rest is never read). */
+	/* ---- Sized for the largest platform, set up for this one ----
+	 * The machine's memory is reused from run to run (sim_cpu_workspace)
+	 * and clearing all of it cost a sixth of a fuzz input's time, so only
+	 * the entries a program has are set up, each by what fills it: the
+	 * first npe PEs by power_up, the program's handlers by
+	 * sim_handlers_load, nuser ranges by sim_elf_load.  Nothing reads an
+	 * entry beyond those (PE indices are checked against npe, handler
+	 * indices against the program's, ranges against nuser).  Likewise
+	 * sdd_init and gic_init set up as much of core and gic as the
+	 * platform's size uses. */
+	struct sim_pe pe[SIM_MAX_PES];
+	uint64_t handler_entry[SIM_MAX_HANDLERS];
+	uint32_t handler_rec[SIM_MAX_HANDLERS];   /* first action record of each handler */
+	struct sim_range user[SIM_MAX_USER_RANGES];  /* loaded ELF segments */
 	struct sdd core;
 	struct gic gic;
 };

@@ -61,7 +61,7 @@ void mt_set_context(struct pb *b, unsigned pe)
 	pb_set(b, pe, SIM_R_PSTATE_NZCV, 0x6);
 }
 
-static void record(void *ctx, const struct sim_obs *o)
+void mt_record(void *ctx, const struct sim_obs *o)
 {
 	struct olog *l = ctx;
 	if (l->n < 512) {
@@ -80,7 +80,7 @@ struct sim_result mt_run(struct pb *b, struct olog *log)
 	opts.digest = true;
 	if (log) {
 		log->n = 0;
-		opts.observer.obs = record;
+		opts.observer.obs = mt_record;
 		opts.observer.ctx = log;
 	}
 	assert_int_equal(sim_run(mt_cpu, &b->p, &opts, &res), 0);

@@ -34,6 +34,9 @@ struct olog {
 	unsigned n;
 };
 
+/* An observer logging into an olog (ctx). */
+void mt_record(void *ctx, const struct sim_obs *o);
+
 /* Run b's program (with the final-state digest), logging to log if set. */
 struct sim_result mt_run(struct pb *b, struct olog *log);
 void mt_assert_passes(struct pb *b);
