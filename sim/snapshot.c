@@ -95,54 +95,70 @@ static void carry_put(struct sim_machine *m, const struct carry *c)
 	m->dispatches = c->dispatches;
 }
 
+/* What a fresh machine is restored from: the dispatcher's saved state,
+ * the GIC model, the machine's first npe PEs (the rest is not state:
+ * struct sim_machine), user memory. */
+struct saved {
+	uint8_t *core;
+	size_t ncore;
+	struct gic *gic;
+	struct sim_pe *pe;
+	uint8_t *user;
+};
+
+static void saved_free(struct saved *s)
+{
+	free(s->core);
+	free(s->gic);
+	free(s->pe);
+	free(s->user);
+}
+
+static bool save_machine(struct sim_machine *m, struct saved *s)
+{
+	memset(s, 0, sizeof *s);
+	s->ncore = sdd_save_size(&m->core);
+	s->core = malloc(s->ncore ? s->ncore : 1);
+	s->gic = malloc(sizeof *s->gic);
+	s->pe = malloc(m->npe * sizeof m->pe[0]);
+	if (!s->core || !s->gic || !s->pe || sdd_save(&m->core, s->core, s->ncore) != s->ncore ||
+	    !copy_user(m, &s->user, true))
+		return false;
+	s->gic->choice = m->gic.choice;
+	gic_copy(s->gic, &m->gic);
+	memcpy(s->pe, m->pe, m->npe * sizeof m->pe[0]);
+	return true;
+}
+
 bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 {
 	struct sim_run_opts opts = { m->choice, m->observer, m->slice_budget, m->max_rounds, false, false };
-	size_t n = sdd_save_size(&m->core);
-	uint8_t *core = malloc(n ? n : 1);
-	struct gic *gic = malloc(sizeof *gic);
-	struct sim_pe *pes = malloc(sizeof m->pe);
+	struct saved s;
 	struct carry old;
-	struct sim_cpu *cpu = m->cpu;
-	const struct sim_program *prog = m->prog;
-	uint8_t *user = NULL;
 	char err[200];
 	struct sim_obs ob;
 	int e;
 
-	if (!core || !gic || !pes || sdd_save(&m->core, core, n) != n || !copy_user(m, &user, true)) {
-		free(core);
-		free(gic);
-		free(pes);
-		free(user);
+	if (!save_machine(m, &s)) {
+		saved_free(&s);
 		sim_fail(m, SIM_FAIL_MACHINE, loc, "migrate: cannot save the machine");
 		return false;
 	}
-	gic->choice = m->gic.choice;
-	gic_copy(gic, &m->gic);
-	memcpy(pes, m->pe, sizeof m->pe);
-
 	old = carry_take(m);
-	if (sim_machine_init(m, cpu, prog, &opts, err, sizeof err)) {
+	if (sim_machine_init(m, m->cpu, m->prog, &opts, err, sizeof err)) {
 		/* the same program built a machine before: this cannot happen */
 		carry_put(m, &old);
-		free(core);
-		free(gic);
-		free(pes);
-		free(user);
+		saved_free(&s);
 		sim_fail(m, SIM_FAIL_MACHINE, loc, "migrate: %s", err);
 		return false;
 	}
-	copy_user(m, &user, false);
-	free(user);
-	gic_copy(&m->gic, gic);
+	copy_user(m, &s.user, false);
+	gic_copy(&m->gic, s.gic);
 	m->gic_checked = false;
 	m->core_touched = true;
-	memcpy(m->pe, pes, sizeof m->pe);
-	e = sdd_load(&m->core, core, n);
-	free(core);
-	free(gic);
-	free(pes);
+	memcpy(m->pe, s.pe, m->npe * sizeof m->pe[0]);   /* the same program: the same npe */
+	e = sdd_load(&m->core, s.core, s.ncore);
+	saved_free(&s);
 
 	carry_put(m, &old);
 	if (e != SDD_LOAD_OK) {
