@@ -139,11 +139,12 @@ static bool entry_ok(const struct sdd *d, const struct sdd_entry *e, bool shared
 	return e->running_pe == SDD_NONE;
 }
 
-/* Number of frames on pe's stack for event i. */
+/* Number of frames on pe's stack for event i.  A depth above 2 is
+ * reported by check_frames; only the two real frames are read. */
 static unsigned frames_for(const struct sdd *d, unsigned pe, unsigned i)
 {
 	unsigned n = 0;
-	for (unsigned k = 0; k < d->pe[pe].depth; k++)
+	for (unsigned k = 0; k < d->pe[pe].depth && k < 2; k++)
 		n += d->pe[pe].frame[k].event == i;
 	return n;
 }
