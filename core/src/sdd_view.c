@@ -118,7 +118,28 @@ int sdd_reg_read(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsign
 	return res;
 }
 
-/* ---- Invariants ---- */
+/* ---- Invariants ----
+ *
+ * sdd_check() runs after every step while fuzzing and on every loaded
+ * state, so it reads each registration and each frame once: a PE's stack
+ * becomes two bitmaps (events with one frame, with two) and the rules
+ * linking registrations to frames become bitmap operations.  It still
+ * reports the first broken rule in the order below (test_check.c pins it):
+ *   bindings (-20..-24) in event order; then registrations (-30..-33) by
+ *   event, then PE, a registration's own fields before its frames; then
+ *   each PE's stack (-10..-17) in PE order.
+ */
+
+/* An unregistered entry as sdd_entry_clear() leaves it: by far the most
+ * common, and legal without looking further.  The four bytes are compared
+ * as one word where the compiler can load them so. */
+static bool entry_blank(const struct sdd_entry *e)
+{
+	uint32_t tail = (uint32_t)e->state | (uint32_t)e->flags << 8 |
+			(uint32_t)e->target << 16 | (uint32_t)e->running_pe << 24;
+
+	return (e->ep | e->arg) == 0 && tail == (uint32_t)SDD_NONE << 24;
+}
 
 /* A registration in a legal state whose fields agree with it. */
 static bool entry_ok(const struct sdd *d, const struct sdd_entry *e, bool shared)
@@ -139,17 +160,26 @@ static bool entry_ok(const struct sdd *d, const struct sdd_entry *e, bool shared
 	return e->running_pe == SDD_NONE;
 }
 
-/* Number of frames on pe's stack for event i.  A depth above 2 is
- * reported by check_frames; only the two real frames are read. */
-static unsigned frames_for(const struct sdd *d, unsigned pe, unsigned i)
+/* Events with at least one frame (*one) and with two (*two) on pe's
+ * stack.  Only the two real frames are read (a larger depth is -10);
+ * a frame naming no event counts for none (it is -12). */
+static void stack_bits(const struct sdd *d, unsigned pe, uint64_t *one, uint64_t *two)
 {
-	unsigned n = 0;
-	for (unsigned k = 0; k < d->pe[pe].depth && k < 2; k++)
-		n += d->pe[pe].frame[k].event == i;
-	return n;
+	const struct sdd_pe_state *p = &d->pe[pe];
+	uint64_t o = 0, t = 0;
+
+	for (unsigned k = 0; k < p->depth && k < 2; k++) {
+		unsigned ev = p->frame[k].event;
+		uint64_t b = ev < d->plat.event_count ? SDD_BIT(ev) : 0;
+		t |= o & b;
+		o |= b;
+	}
+	*one = o;
+	*two = t;
 }
 
-static int check_frames(const struct sdd *d, unsigned pe)
+/* irq: bitmap of the events backed by an interrupt now (sdd_has_irq). */
+static int check_frames(const struct sdd *d, unsigned pe, uint64_t irq)
 {
 	const struct sdd_pe_state *p = &d->pe[pe];
 
@@ -167,19 +197,19 @@ static int check_frames(const struct sdd *d, unsigned pe)
 		if (f->priority != ev->priority)
 			return -13;
 		if (f->explicit_dispatch ? (ev->kind != SDD_EVK_EXPLICIT || f->intid != SDD_NO_INTID)
-					 : (!sdd_has_irq(d, f->event) || f->intid != d->intid[f->event]))
+					 : (!(irq & SDD_BIT(f->event)) || f->intid != d->intid[f->event]))
 			return -14;
+		/* Not reachable once the registrations passed (-31/-33);
+		 * kept so that the stack alone is checked completely. */
 		if (!(sdd_entry_ro(d, pe, f->event)->state & SDD_STATUS_RUNNING))
 			return -15;
 		if (!sdd_is_private(d, f->event) && d->shared[f->event].running_pe != pe)
 			return -16;
 	}
-	/* only interrupts the dispatcher owns can be held */
-	if (d->plat.event_count < 64 && (p->deferred >> d->plat.event_count) != 0)
+	/* only interrupts the dispatcher owns can be held (irq has no bit
+	 * at or above event_count) */
+	if (p->deferred & ~irq)
 		return -17;
-	for (unsigned i = 0; i < d->plat.event_count; i++)
-		if ((p->deferred & SDD_BIT(i)) && !sdd_has_irq(d, i))
-			return -17;
 	return 0;
 }
 
@@ -192,7 +222,8 @@ static bool test_and_set(uint64_t *bits, unsigned n)
 	return was;
 }
 
-static int check_bindings(const struct sdd *d)
+/* used: bitmap of the events registered on some PE (or globally). */
+static int check_bindings(const struct sdd *d, uint64_t used)
 {
 	/* Interrupts of bound slots, to find one bound twice in one pass
 	 * (the checker runs after every step while fuzzing). */
@@ -210,7 +241,7 @@ static int check_bindings(const struct sdd *d)
 			continue;
 		}
 		if (!bound) {
-			if (intid != 0 || !sdd_unused_everywhere(d, i))
+			if (intid != 0 || (used & SDD_BIT(i)))
 				return -21;
 			continue;
 		}
@@ -232,42 +263,100 @@ static int check_bindings(const struct sdd *d)
 	return 0;
 }
 
+/* What the registration pass collects, as bitmaps over event indices. */
+struct scan {
+	uint64_t used;          /* registered on some PE (or globally) */
+	uint64_t seen, many;    /* shared events with >= 1 / >= 2 frames in all */
+	uint64_t bad_fields;    /* first broken rule: the registration's fields (-30/-32) */
+	uint64_t bad_frames;    /* first broken rule: its frames (-31/-33) */
+};
+
+/* PE pe's stack and private registrations.  slot_event[s] is the event of
+ * slot s (n slots); the slots of a PE's row follow event order. */
+static void scan_pe(const struct sdd *d, unsigned pe, const uint8_t *slot_event,
+		    unsigned n, struct scan *sc)
+{
+	const struct sdd_entry *row = &d->priv[pe * d->npriv];
+	uint64_t one, two, run = 0, bad = 0, frames, done;
+
+	stack_bits(d, pe, &one, &two);
+	sc->many |= (sc->seen & one) | two;
+	sc->seen |= one;
+	for (unsigned s = 0; s < n; s++) {
+		const struct sdd_entry *e = &row[s];
+		uint64_t b;
+		if (entry_blank(e))
+			continue;
+		b = SDD_BIT(slot_event[s]);
+		if (e->state != 0)
+			sc->used |= b;
+		if (!entry_ok(d, e, false))
+			bad |= b;
+		else if (e->state & SDD_STATUS_RUNNING)
+			run |= b;
+	}
+	/* A private event runs here iff it has exactly one frame here.
+	 * Shared events' bits in one/two are dropped by the caller's mask. */
+	frames = ((run ^ (one & ~two)) | two) & ~bad;
+	done = sc->bad_fields | sc->bad_frames;    /* an earlier PE broke a rule first */
+	sc->bad_fields |= bad & ~done;
+	sc->bad_frames |= frames & ~done;
+}
+
 /* see sdd.h */
 int sdd_check(const struct sdd *d)
 {
-	int err;
+	struct scan sc = { 0, 0, 0, 0, 0 };
+	uint64_t priv = 0, irq = 0, srun = 0, shared_fields = 0, all;
+	uint8_t slot_event[SDD_MAX_PRIVATE_EVENTS];
+	unsigned n = 0;
+	int err, stack_err = 0;
 
 	if (d == NULL || d->failed)
 		return -1;
-	err = check_bindings(d);
+	/* The event classes, the private slots, and the shared registrations'
+	 * own fields. */
+	for (unsigned i = 0; i < d->plat.event_count; i++) {
+		const struct sdd_entry *e = &d->shared[i];
+		uint64_t b = SDD_BIT(i);
+		if (sdd_has_irq(d, i))
+			irq |= b;
+		if (sdd_is_private(d, i)) {
+			priv |= b;
+			if (n < SDD_MAX_PRIVATE_EVENTS)
+				slot_event[n++] = (uint8_t)i;    /* = priv_slot[i] (sdd_derive) */
+			continue;
+		}
+		if (entry_blank(e))
+			continue;
+		if (e->state != 0)
+			sc.used |= b;
+		if (!entry_ok(d, e, true))
+			shared_fields |= b;
+		else if (e->state & SDD_STATUS_RUNNING)
+			srun |= b;
+	}
+	if (n > d->npriv)
+		n = d->npriv;
+	for (unsigned p = 0; p < d->plat.pe_count; p++) {
+		scan_pe(d, p, slot_event, n, &sc);
+		if (stack_err == 0)
+			stack_err = check_frames(d, p, irq);
+	}
+	/* A shared event runs iff it has exactly one frame system-wide (§6.2). */
+	sc.bad_fields = (sc.bad_fields & priv) | shared_fields;
+	sc.bad_frames = (sc.bad_frames & priv) |
+			((((sc.seen & ~sc.many) ^ srun) | sc.many) & ~priv & ~shared_fields);
+
+	err = check_bindings(d, sc.used);
 	if (err)
 		return err;
-	for (unsigned i = 0; i < d->plat.event_count; i++) {
-		if (sdd_is_private(d, i)) {
-			for (unsigned p = 0; p < d->plat.pe_count; p++) {
-				const struct sdd_entry *e = sdd_entry_ro(d, p, i);
-				unsigned frames = d->pe[p].depth ? frames_for(d, p, i) : 0;
-				if (!entry_ok(d, e, false))
-					return -30;
-				if (((e->state & SDD_STATUS_RUNNING) != 0) != (frames == 1) || frames > 1)
-					return -31;
-			}
-		} else {
-			const struct sdd_entry *e = &d->shared[i];
-			unsigned total = 0;
-			if (!entry_ok(d, e, true))
-				return -32;
-			for (unsigned p = 0; p < d->plat.pe_count; p++)
-				total += frames_for(d, p, i);
-			/* At most one running instance system-wide (§6.2). */
-			if (total != ((e->state & SDD_STATUS_RUNNING) ? 1u : 0u))
-				return -33;
-		}
+	all = sc.bad_fields | sc.bad_frames;
+	if (all) {
+		uint64_t first = all & (~all + 1);
+		if (first & priv)
+			return (first & sc.bad_fields) ? -30 : -31;
+		return (first & sc.bad_fields) ? -32 : -33;
 	}
-	for (unsigned p = 0; p < d->plat.pe_count; p++) {
-		err = check_frames(d, p);
-		if (err)
-			return err;
-	}
-	return 0;
+	return stack_err;
 }
