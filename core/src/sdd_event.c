@@ -85,16 +85,6 @@ void sdd_irq_enable(struct sdd *d, unsigned pe, unsigned i, bool on)
 		d->port->irq_enable(d->ctx, pe, d->intid[i], on);
 }
 
-void sdd_entry_clear(struct sdd_entry *e)
-{
-	e->ep = 0;
-	e->arg = 0;
-	e->state = 0;
-	e->flags = 0;
-	e->target = 0;
-	e->running_pe = SDD_NONE;
-}
-
 int sdd_unregister(struct sdd *d, unsigned pe, unsigned i)
 {
 	struct sdd_entry *e = sdd_entry_of(d, pe, i);

@@ -115,8 +115,17 @@ void sdd_irq_enable(struct sdd *d, unsigned pe, unsigned i, bool on);
  * running: now unregister-pending) or DENIED (not registered). */
 int sdd_unregister(struct sdd *d, unsigned pe, unsigned i);
 
-/* Clear a registration back to its unregistered value. */
-void sdd_entry_clear(struct sdd_entry *e);
+/* Clear a registration back to its unregistered value.  Inline: init
+ * clears every registration of every PE with it. */
+static inline void sdd_entry_clear(struct sdd_entry *e)
+{
+	e->ep = 0;
+	e->arg = 0;
+	e->state = 0;
+	e->flags = 0;
+	e->target = 0;
+	e->running_pe = SDD_NONE;
+}
 
 /* Is bind slot / event i unregistered on every PE (or globally)? */
 bool sdd_unused_everywhere(const struct sdd *d, unsigned i);
