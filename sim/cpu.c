@@ -8,6 +8,7 @@
 #include <unicorn/unicorn.h>
 
 #include "cpu.h"
+#include "cpu_regs.h"
 #include "runtime/rt_layout.h"
 
 extern const unsigned char rt_image[];
@@ -20,8 +21,6 @@ extern const size_t rt_image_size;
 #define EXCP_HVC  11
 #define EXCP_SMC  13
 
-#define NREGS 34   /* x0..x30, sp, pc, nzcv */
-
 struct sim_cpu {
 	uc_engine *uc;
 	uc_hook intr_hook;
@@ -30,7 +29,8 @@ struct sim_cpu {
 	bool stop_requested;
 	bool ctx_current;        /* ctx already holds the final state (a trap hook stopped) */
 	uint64_t runs;
-	int reg_ids[NREGS];
+	uint8_t *code;           /* the host memory behind RT_CODE */
+	struct sim_regs regs;    /* register traffic (cpu_regs.h) */
 	uc_hook block_hook;      /* installed by sim_cpu_set_coverage */
 	uint8_t *cov;
 	size_t   cov_mask;
@@ -41,40 +41,15 @@ struct sim_cpu {
 	struct sim_cpu_tracer tracer;
 };
 
-/* SP is the register selected by PSTATE.SPSel (bit 0). */
-static uint64_t *sp_of(struct sim_ctx *ctx)
+/* The instruction at addr: runtime code from the host's copy behind the
+ * mapping (the usual case, and cheaper than asking the engine). */
+static bool read_insn(struct sim_cpu *c, uint64_t addr, uint32_t *insn)
 {
-	return (ctx->pstate & 1) ? &ctx->sp_elc : &ctx->sp_el0;
-}
-
-/* Where each of the registers Unicorn exchanges lives in ctx (NZCV in a
- * separate word, merged into PSTATE by store()). */
-static void reg_slots(struct sim_ctx *ctx, uint64_t *nzcv, void *vals[NREGS])
-{
-	for (int k = 0; k < 31; k++)
-		vals[k] = &ctx->x[k];
-	vals[31] = sp_of(ctx);
-	vals[32] = &ctx->pc;
-	vals[33] = nzcv;
-}
-
-static void load(struct sim_cpu *c, struct sim_ctx *ctx)
-{
-	uint64_t nzcv = ctx->pstate & 0xF0000000ull;
-	void *vals[NREGS];
-
-	reg_slots(ctx, &nzcv, vals);
-	uc_reg_write_batch(c->uc, c->reg_ids, vals, NREGS);
-}
-
-static void store(struct sim_cpu *c, struct sim_ctx *ctx)
-{
-	uint64_t nzcv = 0;
-	void *vals[NREGS];
-
-	reg_slots(ctx, &nzcv, vals);
-	uc_reg_read_batch(c->uc, c->reg_ids, vals, NREGS);
-	ctx->pstate = (ctx->pstate & ~0xF0000000ull) | (nzcv & 0xF0000000ull);
+	if (addr >= RT_CODE_BASE && addr <= RT_CODE_BASE + RT_CODE_SIZE - 4) {
+		memcpy(insn, c->code + (addr - RT_CODE_BASE), 4);
+		return true;
+	}
+	return uc_mem_read(c->uc, addr, insn, 4) == UC_ERR_OK;
 }
 
 static void on_intr(uc_engine *uc, uint32_t intno, void *user)
@@ -84,7 +59,7 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 	enum sim_trap_action act;
 	uint32_t insn = 0, imm = 0;
 
-	store(c, c->ctx);
+	sim_regs_store(&c->regs, c->ctx);
 	switch (intno) {
 	case EXCP_SWI: kind = SIM_TRAP_SVC; break;
 	case EXCP_SMC: kind = SIM_TRAP_SMC; break;
@@ -94,7 +69,7 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 	}
 	/* No syndrome is available: the immediate comes from the instruction,
 	 * which for SVC/SMC/HVC is the one before the reported PC. */
-	if (kind <= SIM_TRAP_HVC && uc_mem_read(uc, c->ctx->pc - 4, &insn, 4) == UC_ERR_OK)
+	if (kind <= SIM_TRAP_HVC && read_insn(c, c->ctx->pc - 4, &insn))
 		imm = (insn >> 5) & 0xFFFF;
 	act = c->hooks->trap(c->hooks->ctx, kind, imm, intno, c->ctx);
 	if (act == SIM_TRAP_STOP) {
@@ -102,9 +77,10 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 		c->ctx_current = true;
 		uc_emu_stop(uc);
 	} else if (act == SIM_TRAP_CONTINUE_ALL) {
-		load(c, c->ctx);
+		sim_regs_enter(&c->regs, c->ctx->pc);
+		sim_regs_load(&c->regs, c->ctx, true);   /* PC too: execution goes on from there */
 	} else {
-		uc_reg_write(uc, UC_ARM64_REG_X0, &c->ctx->x[0]);
+		sim_regs_load_x0(&c->regs, c->ctx);
 	}
 }
 
@@ -169,7 +145,7 @@ static void on_insn(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
 		return;
 	for (int k = 0; k < SIM_CPU_TRACE_REGS; k++)
 		vals[k] = &regs[k];
-	uc_reg_read_batch(uc, c->reg_ids, vals, SIM_CPU_TRACE_REGS);   /* x0..x30, sp */
+	uc_reg_read_batch(uc, c->regs.ids, vals, SIM_CPU_TRACE_REGS);   /* x0..x30, sp */
 	uc_mem_read(uc, addr, &insn, sizeof insn);
 	c->tracer.insn(c->tracer.ctx, c->ctx, addr, insn, regs);
 }
@@ -199,13 +175,14 @@ struct sim_cpu *sim_cpu_create(char *err, size_t errlen)
 				.val = 0x501 };   /* SCR_EL3: NS, HCE (HVC traps), RW */
 	uc_err e;
 
-	if (c == NULL) {
+	if (c == NULL || (c->code = calloc(1, RT_CODE_SIZE)) == NULL) {
 		snprintf(err, errlen, "out of memory");
+		free(c);
 		return NULL;
 	}
 	e = uc_open(UC_ARCH_ARM64, UC_MODE_ARM, &c->uc);
 	if (e == UC_ERR_OK)
-		e = uc_mem_map(c->uc, RT_CODE_BASE, RT_CODE_SIZE, UC_PROT_ALL);
+		e = uc_mem_map_ptr(c->uc, RT_CODE_BASE, RT_CODE_SIZE, UC_PROT_ALL, c->code);
 	if (e == UC_ERR_OK)
 		e = uc_mem_map(c->uc, RT_DATA_BASE, RT_DATA_SIZE, UC_PROT_READ | UC_PROT_WRITE);
 	if (e == UC_ERR_OK)
@@ -223,13 +200,7 @@ struct sim_cpu *sim_cpu_create(char *err, size_t errlen)
 		sim_cpu_destroy(c);
 		return NULL;
 	}
-	for (int k = 0; k < 29; k++)
-		c->reg_ids[k] = UC_ARM64_REG_X0 + k;
-	c->reg_ids[29] = UC_ARM64_REG_X29;
-	c->reg_ids[30] = UC_ARM64_REG_X30;
-	c->reg_ids[31] = UC_ARM64_REG_SP;
-	c->reg_ids[32] = UC_ARM64_REG_PC;
-	c->reg_ids[33] = UC_ARM64_REG_NZCV;
+	sim_regs_init(&c->regs, c->uc, c->code);
 	return c;
 }
 
@@ -239,6 +210,7 @@ void sim_cpu_destroy(struct sim_cpu *c)
 		return;
 	if (c->uc)
 		uc_close(c->uc);
+	free(c->code);                   /* mapped until uc_close */
 	free(c->workspace);
 	free(c);
 }
@@ -258,6 +230,7 @@ void *sim_cpu_workspace(struct sim_cpu *c, size_t size)
 
 int sim_cpu_write(struct sim_cpu *c, uint64_t addr, const void *p, size_t n)
 {
+	sim_regs_host_write(&c->regs, addr, n);
 	return uc_mem_write(c->uc, addr, p, n) == UC_ERR_OK ? 0 : -1;
 }
 
@@ -281,10 +254,11 @@ enum sim_run_end sim_cpu_run(struct sim_cpu *c, struct sim_ctx *ctx, uint64_t bu
 	c->stop_requested = false;
 	c->ctx_current = false;
 	c->runs++;
-	load(c, ctx);
+	sim_regs_enter(&c->regs, ctx->pc);
+	sim_regs_load(&c->regs, ctx, false);      /* uc_emu_start sets PC */
 	e = uc_emu_start(c->uc, ctx->pc, 0, 0, budget);
 	if (!c->ctx_current)
-		store(c, ctx);          /* else a stopping trap hook left ctx as it wants it */
+		sim_regs_store(&c->regs, ctx);          /* else a stopping trap hook left ctx as it wants it */
 	c->hooks = NULL;
 	if (e != UC_ERR_OK) {
 		snprintf(err, errlen, "%s at pc 0x%llx", uc_strerror(e), (unsigned long long)ctx->pc);

@@ -8,8 +8,9 @@
  * modelled PSTATE (EL, DAIF, SPSel, PAN, DIT, ...), ELR/SPSR/VBAR/SCTLR of
  * the client EL and HCR_EL2.  Only the general registers, SP, PC and NZCV
  * live in the engine while a PE runs; they are loaded before and stored
- * after every run.  Engines are expensive to create (~0.4 ms) and are
- * created once and reused.
+ * after every run and at every trap (cpu_regs.h: as few of them as is
+ * safe).  Engines are expensive to create (~0.4 ms) and are created once
+ * and reused.
  *
  * Memory: the runtime image at RT_CODE_BASE, host-written data at
  * RT_DATA_BASE, user images at RT_USER_BASE (all RWX: writes from the

@@ -15,6 +15,18 @@
  * x18..x30 or SP (those belong to the interrupted context and a handler
  * must preserve them, DEN0054C §5.2.1).  It performs no memory stores
  * except test-device writes (stores are slow on Unicorn 2.0.1).
+ *
+ * What the simulator relies on to read back only some registers after
+ * runtime code ran (sim/cpu_regs.h), from the runtime's entry points - the
+ * routines below and the instruction after each of its SVC/SMC/HVC:
+ *   - it writes no general register but RT_WRITES_X (bit n: xn), and
+ *     NZCV; never SP.  No aligned word of the image, executed, does
+ *     (the sim.runtime_writes test checks them all, whatever paths there
+ *     are between them);
+ *   - it stores only to the test device: its stores are op_irq's, whose
+ *     base register it sets right before them, and its one indirect
+ *     branch (to op_table) is bounds-checked.  Entered anywhere else, it
+ *     gives no such guarantee.
  */
 #ifndef RT_LAYOUT_H
 #define RT_LAYOUT_H
@@ -51,6 +63,8 @@
 /* Client memory an entry point or resume address may lie in. */
 #define RT_EP_LO          RT_CODE_BASE
 #define RT_EP_HI          (RT_USER_BASE + RT_USER_SIZE)
+
+#define RT_WRITES_X       0x00030E3F   /* x0-x5, x9-x11, x16, x17 */
 
 /* ---- SVC immediates: runtime -> simulator ---- */
 

@@ -1,0 +1,73 @@
+/*
+ * cpu_regs.h - moving a PE's registers into the Unicorn engine before it
+ * runs and out of it at every trap and at the end (cpu.c), as few of them
+ * as is safe: register traffic was a sixth of a fuzz input's time.
+ *
+ * Writes: the engine's registers are known (every value written to or
+ * read from it is kept in held[]; nothing but emulation changes them, and
+ * every emulation is read back before the engine is used again), so only
+ * the registers whose value differs are written.
+ *
+ * Reads: code the runtime image holds writes only RT_WRITES_X, NZCV and PC
+ * (rt_layout.h), so while nothing else can run only those are read back;
+ * every other register still holds what was loaded.  Anything else can
+ * run once "foreign": from then on every register is read, for good (the
+ * engine and its memory outlive the run).  The engine becomes foreign
+ *   - when the host writes into executable memory (RT_CODE, RT_USER: an
+ *     ELF image, its restore after a migration), and
+ *   - when execution starts, or goes on after a trap hook moved it, at an
+ *     address in RT_CODE that is none of the runtime's entry points and
+ *     does not hold zero: the runtime's guarantees (it writes only those
+ *     registers, stores only to the test device) hold from its entry
+ *     points, not from the middle of a routine, where a store could plant
+ *     code in memory for a later run (Unicorn 2.0.1 also executes from a
+ *     misaligned PC, decoding whatever bytes are there).
+ * Until then executable memory holds the runtime image and zeros, and a
+ * zero word is UDF, which traps before writing anything.
+ */
+#ifndef SIM_CPU_REGS_H
+#define SIM_CPU_REGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <unicorn/unicorn.h>
+
+#include "cpu.h"
+#include "runtime/rt_layout.h"
+
+#define SIM_REGS_N  34      /* x0..x30, SP, PC, NZCV */
+#define SIM_REG_SP  31
+#define SIM_REG_PC  32
+#define SIM_REG_NZCV 33
+
+struct sim_regs {
+	uc_engine *uc;
+	const uint8_t *code;             /* the host memory behind RT_CODE */
+	int ids[SIM_REGS_N];             /* Unicorn's register ids, by index */
+	uint64_t held[SIM_REGS_N];       /* what the engine holds (once held_known) */
+	bool held_known;
+	bool foreign;
+	int read_ids[2][SIM_REGS_N];     /* [foreign]: the registers read back */
+	void *read_vals[2][SIM_REGS_N];  /* [foreign]: their places in held[] */
+	unsigned nread[2];
+	uint8_t entry[RT_CODE_SIZE / 32];   /* bit k: RT_CODE_BASE + 4k is an entry point */
+};
+
+/* Set up r for engine uc whose RT_CODE memory is code (already holding
+ * the runtime image).  r must not move afterwards. */
+void sim_regs_init(struct sim_regs *r, uc_engine *uc, const uint8_t *code);
+/* Make the engine hold ctx's registers; PC too with with_pc (else the
+ * caller's uc_emu_start sets it). */
+void sim_regs_load(struct sim_regs *r, const struct sim_ctx *ctx, bool with_pc);
+/* Only x0 of ctx changed since the last store. */
+void sim_regs_load_x0(struct sim_regs *r, const struct sim_ctx *ctx);
+/* ctx's registers from the engine. */
+void sim_regs_store(struct sim_regs *r, struct sim_ctx *ctx);
+/* Execution starts, or goes on, at pc. */
+void sim_regs_enter(struct sim_regs *r, uint64_t pc);
+/* The host writes [addr, addr+n) of client memory. */
+void sim_regs_host_write(struct sim_regs *r, uint64_t addr, size_t n);
+
+#endif /* SIM_CPU_REGS_H */
