@@ -172,7 +172,11 @@ void sdd_derive(struct sdd *d)
 
 	memset(d->intid_event, SDD_NONE, sizeof d->intid_event);
 	for (unsigned i = 0; i < d->plat.event_count; i++) {
-		d->priv_slot[i] = sdd_is_private(d, i) ? (uint8_t)n++ : SDD_NONE;
+		d->priv_slot[i] = SDD_NONE;
+		if (sdd_is_private(d, i) && n < SDD_MAX_PRIVATE_EVENTS) {  /* init checked the count */
+			d->priv_event[n] = (uint8_t)i;
+			d->priv_slot[i] = (uint8_t)n++;
+		}
 		if (sdd_has_irq(d, i))
 			d->intid_event[d->intid[i]] = (uint8_t)i;
 	}

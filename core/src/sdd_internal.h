@@ -197,8 +197,8 @@ uint32_t sdd_crc32(const uint8_t *p, size_t n);
  * not call the port. */
 void sdd_reset_state(struct sdd *d);
 
-/* Rebuild the derived fields (priv_slot, npriv, intid_event) from plat,
- * intid[] and bound. */
+/* Rebuild the derived fields (priv_slot, priv_event, npriv, intid_event)
+ * from plat, intid[] and bound. */
 void sdd_derive(struct sdd *d);
 
 /* Re-program the interrupts of pe's redistributor that the dispatcher owns

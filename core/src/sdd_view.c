@@ -121,13 +121,16 @@ int sdd_reg_read(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsign
 /* ---- Invariants ----
  *
  * sdd_check() runs after every step while fuzzing and on every loaded
- * state, so it reads each registration and each frame once: a PE's stack
- * becomes two bitmaps (events with one frame, with two) and the rules
- * linking registrations to frames become bitmap operations.  It still
- * reports the first broken rule in the order below (test_check.c pins it):
+ * state, so it makes one pass over the events and one over the PEs, reading
+ * each registration and each frame once: a PE's stack becomes two bitmaps
+ * (events with one frame, with two) and the rules linking registrations to
+ * frames become bitmap operations.  It still reports the first broken rule
+ * in the order below (test_check.c pins it):
  *   bindings (-20..-24) in event order; then registrations (-30..-33) by
  *   event, then PE, a registration's own fields before its frames; then
  *   each PE's stack (-10..-17) in PE order.
+ * The tables derived from the platform (priv_slot, priv_event, npriv) are
+ * trusted, as everywhere in the core: init and load rebuild them.
  */
 
 /* An unregistered entry as sdd_entry_clear() leaves it: by far the most
@@ -222,59 +225,88 @@ static bool test_and_set(uint64_t *bits, unsigned n)
 	return was;
 }
 
-/* used: bitmap of the events registered on some PE (or globally). */
-static int check_bindings(const struct sdd *d, uint64_t used)
+/* What one pass over events and PEs collects; bitmaps over event indices. */
+struct scan {
+	/* bindings */
+	int      bind_err;          /* first of -20..-23 in event order, seen in the event pass */
+	unsigned bind_at;           /* its event */
+	uint64_t unbound;           /* free bind slots: -21 as well if registered anywhere */
+	uint64_t slots;             /* bound bind slots */
+	bool     plat_dup;          /* two platform events on one interrupt */
+	uint64_t taken[(SDD_INTID_SPI_LIMIT + 63) / 64];   /* interrupts of bound slots */
+	uint64_t plat[(SDD_INTID_SPI_LIMIT + 63) / 64];    /* interrupts of platform events */
+	/* registrations */
+	uint64_t priv, irq;         /* private events; events backed by an interrupt now */
+	uint64_t used;              /* registered on some PE (or globally) */
+	uint64_t srun;              /* shared events marked running (fields legal) */
+	uint64_t seen, many;        /* shared events with >= 1 / >= 2 frames in all */
+	uint64_t bad_fields;        /* first broken rule: the registration's fields (-30/-32) */
+	uint64_t bad_frames;        /* first broken rule: its frames (-31/-33) */
+	/* stacks */
+	int      stack_err;         /* first of -10..-17 in PE order */
+};
+
+/* Event i's binding rules, as the first pass of the old two-pass check
+ * made them (-20..-23); the interrupt bitmaps for the second. */
+static int scan_binding(const struct sdd *d, unsigned i, struct scan *sc)
 {
-	/* Interrupts of bound slots, to find one bound twice in one pass
-	 * (the checker runs after every step while fuzzing). */
-	uint64_t taken[(SDD_INTID_SPI_LIMIT + 63) / 64];
+	const struct sdd_event_desc *ev = sdd_desc(d, i);
+	uint64_t b = SDD_BIT(i);
+	bool bound = (d->bound & b) != 0;
+	uint16_t intid = d->intid[i];
 
-	memset(taken, 0, sizeof taken);
-	for (unsigned i = 0; i < d->plat.event_count; i++) {
-		const struct sdd_event_desc *ev = sdd_desc(d, i);
-		bool bound = (d->bound & SDD_BIT(i)) != 0;
-		uint16_t intid = d->intid[i];
-
-		if (ev->kind != SDD_EVK_DYNAMIC) {
-			if (bound || intid != (ev->kind == SDD_EVK_EXPLICIT ? 0 : ev->intid))
-				return -20;
-			continue;
+	if (ev->kind != SDD_EVK_DYNAMIC) {
+		if (ev->kind != SDD_EVK_EXPLICIT) {
+			sc->irq |= b;
+			if (ev->intid < SDD_INTID_SPI_LIMIT)
+				sc->plat_dup |= test_and_set(sc->plat, ev->intid);
 		}
-		if (!bound) {
-			if (intid != 0 || (used & SDD_BIT(i)))
-				return -21;
-			continue;
-		}
-		if (ev->type == SDD_PRIVATE ? (intid < SDD_INTID_PPI_FIRST || intid >= SDD_INTID_SPI_FIRST)
-					    : (intid < SDD_INTID_SPI_FIRST ||
-					       intid >= SDD_INTID_SPI_FIRST + d->plat.spi_count))
-			return -22;
-		if (test_and_set(taken, intid))
-			return -23;    /* two slots bound to one interrupt */
+		if (bound || intid != (ev->kind == SDD_EVK_EXPLICIT ? 0 : ev->intid))
+			return -20;
+		return 0;
 	}
-	for (unsigned i = 0; i < d->plat.event_count; i++) {
-		const struct sdd_event_desc *ev = sdd_desc(d, i);
-		if (ev->kind != SDD_EVK_DYNAMIC && ev->kind != SDD_EVK_EXPLICIT &&
-		    ev->intid < SDD_INTID_SPI_LIMIT && test_and_set(taken, ev->intid))
-			return -23;    /* a slot bound to a platform event's interrupt */
+	if (!bound) {
+		sc->unbound |= b;
+		return intid != 0 ? -21 : 0;
 	}
-	if (d->plat.event_count < 64 && (d->bound >> d->plat.event_count) != 0)
-		return -24;
+	sc->irq |= b;
+	sc->slots |= b;
+	if (ev->type == SDD_PRIVATE ? (intid < SDD_INTID_PPI_FIRST || intid >= SDD_INTID_SPI_FIRST)
+				    : (intid < SDD_INTID_SPI_FIRST ||
+				       intid >= SDD_INTID_SPI_FIRST + d->plat.spi_count))
+		return -22;
+	if (test_and_set(sc->taken, intid))
+		return -23;    /* two slots bound to one interrupt */
 	return 0;
 }
 
-/* What the registration pass collects, as bitmaps over event indices. */
-struct scan {
-	uint64_t used;          /* registered on some PE (or globally) */
-	uint64_t seen, many;    /* shared events with >= 1 / >= 2 frames in all */
-	uint64_t bad_fields;    /* first broken rule: the registration's fields (-30/-32) */
-	uint64_t bad_frames;    /* first broken rule: its frames (-31/-33) */
-};
+/* Event i: its binding, its class, and a shared registration's own fields. */
+static void scan_event(const struct sdd *d, unsigned i, struct scan *sc)
+{
+	const struct sdd_entry *e = &d->shared[i];
+	uint64_t b = SDD_BIT(i);
+	int err = scan_binding(d, i, sc);
 
-/* PE pe's stack and private registrations.  slot_event[s] is the event of
- * slot s (n slots); the slots of a PE's row follow event order. */
-static void scan_pe(const struct sdd *d, unsigned pe, const uint8_t *slot_event,
-		    unsigned n, struct scan *sc)
+	if (err != 0 && sc->bind_err == 0) {
+		sc->bind_err = err;
+		sc->bind_at = i;
+	}
+	if (sdd_is_private(d, i)) {
+		sc->priv |= b;
+		return;
+	}
+	if (entry_blank(e))
+		return;
+	if (e->state != 0)
+		sc->used |= b;
+	if (!entry_ok(d, e, true))
+		sc->bad_fields |= b;
+	else if (e->state & SDD_STATUS_RUNNING)
+		sc->srun |= b;
+}
+
+/* PE pe's stack and private registrations (a row in slot order). */
+static void scan_pe(const struct sdd *d, unsigned pe, struct scan *sc)
 {
 	const struct sdd_entry *row = &d->priv[pe * d->npriv];
 	uint64_t one, two, run = 0, bad = 0, frames, done;
@@ -282,12 +314,12 @@ static void scan_pe(const struct sdd *d, unsigned pe, const uint8_t *slot_event,
 	stack_bits(d, pe, &one, &two);
 	sc->many |= (sc->seen & one) | two;
 	sc->seen |= one;
-	for (unsigned s = 0; s < n; s++) {
+	for (unsigned s = 0; s < d->npriv; s++) {
 		const struct sdd_entry *e = &row[s];
 		uint64_t b;
 		if (entry_blank(e))
 			continue;
-		b = SDD_BIT(slot_event[s]);
+		b = SDD_BIT(d->priv_event[s]);
 		if (e->state != 0)
 			sc->used |= b;
 		if (!entry_ok(d, e, false))
@@ -295,68 +327,66 @@ static void scan_pe(const struct sdd *d, unsigned pe, const uint8_t *slot_event,
 		else if (e->state & SDD_STATUS_RUNNING)
 			run |= b;
 	}
-	/* A private event runs here iff it has exactly one frame here.
-	 * Shared events' bits in one/two are dropped by the caller's mask. */
+	/* A private event runs here iff it has exactly one frame here (the
+	 * shared events' bits are dropped by sdd_check's mask). */
 	frames = ((run ^ (one & ~two)) | two) & ~bad;
 	done = sc->bad_fields | sc->bad_frames;    /* an earlier PE broke a rule first */
 	sc->bad_fields |= bad & ~done;
 	sc->bad_frames |= frames & ~done;
+	if (sc->stack_err == 0)
+		sc->stack_err = check_frames(d, pe, sc->irq);
+}
+
+/* The bindings' verdict once the registrations are known: the first of
+ * the event pass's errors and "a free slot registered somewhere" (-21),
+ * then a slot on a platform event's interrupt or two platform events on
+ * one (-23), then bound bits past the last event (-24). */
+static int bindings_verdict(const struct sdd *d, const struct scan *sc)
+{
+	uint64_t reg = sc->unbound & sc->used, m;
+
+	if (reg != 0 && (sc->bind_err == 0 || (reg & (~reg + 1)) < SDD_BIT(sc->bind_at)))
+		return -21;
+	if (sc->bind_err != 0)
+		return sc->bind_err;
+	if (sc->plat_dup)
+		return -23;
+	m = sc->slots;
+	for (unsigned i = 0; m != 0; i++, m >>= 1)
+		if ((m & 1) && (sc->plat[d->intid[i] / 64] >> (d->intid[i] % 64) & 1))
+			return -23;
+	if (d->plat.event_count < 64 && (d->bound >> d->plat.event_count) != 0)
+		return -24;
+	return 0;
 }
 
 /* see sdd.h */
 int sdd_check(const struct sdd *d)
 {
-	struct scan sc = { 0, 0, 0, 0, 0 };
-	uint64_t priv = 0, irq = 0, srun = 0, shared_fields = 0, all;
-	uint8_t slot_event[SDD_MAX_PRIVATE_EVENTS];
-	unsigned n = 0;
-	int err, stack_err = 0;
+	struct scan sc;
+	uint64_t all;
+	int err;
 
 	if (d == NULL || d->failed)
 		return -1;
-	/* The event classes, the private slots, and the shared registrations'
-	 * own fields. */
-	for (unsigned i = 0; i < d->plat.event_count; i++) {
-		const struct sdd_entry *e = &d->shared[i];
-		uint64_t b = SDD_BIT(i);
-		if (sdd_has_irq(d, i))
-			irq |= b;
-		if (sdd_is_private(d, i)) {
-			priv |= b;
-			if (n < SDD_MAX_PRIVATE_EVENTS)
-				slot_event[n++] = (uint8_t)i;    /* = priv_slot[i] (sdd_derive) */
-			continue;
-		}
-		if (entry_blank(e))
-			continue;
-		if (e->state != 0)
-			sc.used |= b;
-		if (!entry_ok(d, e, true))
-			shared_fields |= b;
-		else if (e->state & SDD_STATUS_RUNNING)
-			srun |= b;
-	}
-	if (n > d->npriv)
-		n = d->npriv;
-	for (unsigned p = 0; p < d->plat.pe_count; p++) {
-		scan_pe(d, p, slot_event, n, &sc);
-		if (stack_err == 0)
-			stack_err = check_frames(d, p, irq);
-	}
-	/* A shared event runs iff it has exactly one frame system-wide (§6.2). */
-	sc.bad_fields = (sc.bad_fields & priv) | shared_fields;
-	sc.bad_frames = (sc.bad_frames & priv) |
-			((((sc.seen & ~sc.many) ^ srun) | sc.many) & ~priv & ~shared_fields);
+	memset(&sc, 0, sizeof sc);
+	for (unsigned i = 0; i < d->plat.event_count; i++)
+		scan_event(d, i, &sc);
+	for (unsigned p = 0; p < d->plat.pe_count; p++)
+		scan_pe(d, p, &sc);
 
-	err = check_bindings(d, sc.used);
+	err = bindings_verdict(d, &sc);
 	if (err)
 		return err;
+	/* A shared event runs iff it has exactly one frame system-wide (§6.2). */
+	sc.bad_frames = (sc.bad_frames & sc.priv) |
+			((((sc.seen & ~sc.many) ^ sc.srun) | sc.many) & ~sc.priv & ~sc.bad_fields);
 	all = sc.bad_fields | sc.bad_frames;
 	if (all) {
 		uint64_t first = all & (~all + 1);
-		if (first & priv)
+		if (first & sc.priv)
 			return (first & sc.bad_fields) ? -30 : -31;
 		return (first & sc.bad_fields) ? -32 : -33;
 	}
-	return stack_err;
+	return sc.stack_err;
 }

@@ -189,6 +189,14 @@ static void a_slot_on_a_platform_events_interrupt_is_minus_23(void **state)
 	assert_int_equal(sdd_check(d), -23);
 }
 
+static void two_platform_events_on_one_interrupt_are_minus_23(void **state)
+{
+	struct sdd *d = D(state);
+	d->plat.events[I_SPI_CRIT].intid = SPI_NORM;   /* a platform copy gone bad */
+	d->intid[I_SPI_CRIT] = SPI_NORM;
+	assert_int_equal(sdd_check(d), -23);
+}
+
 static void a_bound_bit_past_the_last_event_is_minus_24(void **state)
 {
 	struct sdd *d = D(state);
@@ -545,6 +553,23 @@ static void the_first_binding_error_wins(void **state)
 	assert_int_equal(sdd_check(d), -24);
 }
 
+/* "A free slot registered somewhere" is only known after the private
+ * registrations are read, yet it is reported in event order with the
+ * other binding rules. */
+static void a_registered_free_slot_is_reported_in_event_order(void **state)
+{
+	struct sdd *d = D(state);
+	ent(d, 3, I_PSLOT2)->state = SDD_STATUS_REGISTERED;   /* -21 at event 9 */
+	d->intid[I_SSLOT0] = 17;                             /* -22 at event 10 */
+	assert_int_equal(sdd_check(d), -21);
+	d->intid[I_SPI_CRIT] = 42;                           /* -20 at event 4 */
+	assert_int_equal(sdd_check(d), -20);
+	d->intid[I_SPI_CRIT] = SPI_CRIT;
+	d->intid[I_SSLOT0] = 70;
+	d->intid[I_PSLOT2] = 17;                             /* -21 at event 9 for both reasons */
+	assert_int_equal(sdd_check(d), -21);
+}
+
 #define T(f) cmocka_unit_test_setup(f, setup)
 
 int main(void)
@@ -562,6 +587,7 @@ int main(void)
 		T(a_shared_slot_bound_to_a_ppi_or_missing_spi_is_minus_22),
 		T(two_slots_on_one_interrupt_are_minus_23),
 		T(a_slot_on_a_platform_events_interrupt_is_minus_23),
+		T(two_platform_events_on_one_interrupt_are_minus_23),
 		T(a_bound_bit_past_the_last_event_is_minus_24),
 		T(a_private_registration_in_state_2_or_6_is_minus_30),
 		T(an_unregistered_private_entry_with_any_field_set_is_minus_30),
@@ -597,6 +623,7 @@ int main(void)
 		T(the_fields_win_over_the_frames_for_one_registration),
 		T(the_lowest_pe_wins_among_stack_errors),
 		T(the_first_binding_error_wins),
+		T(a_registered_free_slot_is_reported_in_event_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

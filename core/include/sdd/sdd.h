@@ -120,6 +120,7 @@ struct sdd {
 	/* derived from plat (recomputed by init and load) */
 	uint8_t  npriv;                            /* private events */
 	uint8_t  priv_slot[SDD_MAX_EVENTS];        /* private slot of event i (0xFF: shared) */
+	uint8_t  priv_event[SDD_MAX_PRIVATE_EVENTS]; /* event of private slot s (npriv of them) */
 	uint8_t  intid_event[SDD_INTID_SPI_LIMIT]; /* event index owning an interrupt (0xFF: none) */
 	/* real state */
 	uint16_t intid[SDD_MAX_EVENTS];            /* interrupt of event i (static, event 0, bound slots) */
