@@ -203,10 +203,14 @@ void sdd_reset_state(struct sdd *d)
 
 void sdd_claim_banked(struct sdd *d, unsigned pe)
 {
-	for (unsigned i = 0; i < d->plat.event_count; i++)
-		if (sdd_is_private(d, i) && sdd_has_irq(d, i))
+	/* The private events, in event order (slots follow it): init runs
+	 * this for every PE. */
+	for (unsigned s = 0; s < d->npriv; s++) {
+		unsigned i = d->priv_event[s];
+		if (sdd_has_irq(d, i))
 			d->port->irq_claim(d->ctx, pe, d->intid[i],
 					   (enum sdd_priority)sdd_desc(d, i)->priority);
+	}
 }
 
 /* see sdd.h */
