@@ -2,9 +2,9 @@
  * test_check.c - sdd_check(), the invariant checker the fuzzers run after
  * every step and sdd_load() runs on every loaded state.
  *
- * Each test corrupts one field of a busy, legal state and pins the exact
- * code sdd_check() answers, so that a faster checker cannot lose a rule or
- * change which rule is reported.  When several rules are broken the code
+ * Each test corrupts one field of a busy, legal state (tp_setup_busy) and
+ * pins the exact code sdd_check() answers, so that a faster checker cannot
+ * lose a rule or change which rule is reported.  When several rules are broken the code
  * of the first one in the checker's documented order is returned:
  *   1. bindings (-20..-24), in event order;
  *   2. registrations against dispatch stacks (-30..-33), in event order,
@@ -33,51 +33,13 @@ enum {
 	I_COUNT
 };
 
-/*
- * The busy state every test starts from:
- *   PE 0  explicit EXPL_NORM running (depth 1); PPI_NORM registered, disabled
- *   PE 1  bound PSLOT0 (PPI 16) running, PPI_CRIT nested over it (depth 2)
- *   PE 2  event 0 running (signalled from PE 0)
- *   PE 3  bound shared SSLOT0 (SPI 70) running
- *   SPI_NORM registered RM_PE to PE 2, not enabled
- */
 static int setup(void **state)
 {
 	static struct tp t;
 
-	tp_setup(&t, NULL);
-	assert_int_equal(tp_bind(&t, 0, 16), EV_PSLOT(0));
-	assert_int_equal(tp_bind(&t, 0, 70), EV_SSLOT(0));
-	tp_register(&t, 1, EV_PSLOT(0), H_A, 1);
-	tp_enable(&t, 1, EV_PSLOT(0));
-	tp_register(&t, 1, EV_PPI_CRIT, H_A, 2);
-	tp_enable(&t, 1, EV_PPI_CRIT);
-	tp_register(&t, 0, EV_SSLOT(0), H_B, 3);
-	tp_enable(&t, 0, EV_SSLOT(0));
-	tp_register(&t, 2, EV0, H_B, 4);
-	tp_enable(&t, 2, EV0);
-	tp_register(&t, 0, EV_EXPL_NORM, H_A, 5);
-	tp_enable(&t, 0, EV_EXPL_NORM);
-	tp_register(&t, 0, EV_PPI_NORM, H_A, 6);
-	tp_register_pe(&t, 0, EV_SPI_NORM, H_B, 7, 2);
-
-	tp_unmask(&t, 1);
-	tp_fire(&t, 16, 1);
-	tp_fire(&t, PPI_CRIT, 1);
-	tp_unmask(&t, 3);
-	tp_fire(&t, 70, 0);
-	tp_unmask(&t, 2);
-	assert_int_equal(tp_call2(&t, 0, SDD_FID_EVENT_SIGNAL, 0, t.plat.mpidr[2]), 0);
-	tp_unmask(&t, 0);
-	assert_int_equal(tp_explicit(&t, 0, EV_EXPL_NORM), 0);
-
-	assert_int_equal(tp_depth(&t, 0), 1);
-	assert_int_equal(tp_depth(&t, 1), 2);
-	assert_int_equal(tp_depth(&t, 2), 1);
-	assert_int_equal(tp_depth(&t, 3), 1);
+	tp_setup_busy(&t);
 	assert_int_equal(t.d.pe[3].frame[0].event, I_SSLOT0);
 	assert_int_equal(t.d.shared[I_SSLOT0].running_pe, 3);
-	assert_int_equal(sdd_check(&t.d), 0);
 	*state = &t;
 	return 0;
 }

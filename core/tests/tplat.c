@@ -286,6 +286,41 @@ void tp_setup(struct tp *t, const struct sdd_platform *plat)
 		fail_msg("sdd_init: %s", sdd_init_error_name(err));
 }
 
+void tp_setup_busy(struct tp *t)
+{
+	tp_setup(t, NULL);
+	assert_int_equal(tp_bind(t, 0, 16), EV_PSLOT(0));
+	assert_int_equal(tp_bind(t, 0, 70), EV_SSLOT(0));
+	tp_register(t, 1, EV_PSLOT(0), H_A, 1);
+	tp_enable(t, 1, EV_PSLOT(0));
+	tp_register(t, 1, EV_PPI_CRIT, H_A, 2);
+	tp_enable(t, 1, EV_PPI_CRIT);
+	tp_register(t, 0, EV_SSLOT(0), H_B, 3);
+	tp_enable(t, 0, EV_SSLOT(0));
+	tp_register(t, 2, EV0, H_B, 4);
+	tp_enable(t, 2, EV0);
+	tp_register(t, 0, EV_EXPL_NORM, H_A, 5);
+	tp_enable(t, 0, EV_EXPL_NORM);
+	tp_register(t, 0, EV_PPI_NORM, H_A, 6);
+	tp_register_pe(t, 0, EV_SPI_NORM, H_B, 7, 2);
+
+	tp_unmask(t, 1);
+	tp_fire(t, 16, 1);
+	tp_fire(t, PPI_CRIT, 1);
+	tp_unmask(t, 3);
+	tp_fire(t, 70, 0);
+	tp_unmask(t, 2);
+	assert_int_equal(tp_call2(t, 0, SDD_FID_EVENT_SIGNAL, 0, t->plat.mpidr[2]), 0);
+	tp_unmask(t, 0);
+	assert_int_equal(tp_explicit(t, 0, EV_EXPL_NORM), 0);
+
+	assert_int_equal(tp_depth(t, 0), 1);
+	assert_int_equal(tp_depth(t, 1), 2);
+	assert_int_equal(tp_depth(t, 2), 1);
+	assert_int_equal(tp_depth(t, 3), 1);
+	tp_check(t);
+}
+
 /* ---- Driving it ---- */
 
 int64_t tp_call(struct tp *t, unsigned pe, uint32_t fid, uint64_t a, uint64_t b,

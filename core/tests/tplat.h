@@ -97,6 +97,15 @@ void tp_default_platform(struct sdd_platform *p);
 /* Build a tp on plat (NULL: the default).  Fails the test if init fails. */
 void tp_setup(struct tp *t, const struct sdd_platform *plat);
 
+/* tp_setup on the default platform, then a state with something of
+ * every kind in it (asserted legal by sdd_check):
+ *   PE 0  explicit EXPL_NORM running (depth 1); PPI_NORM registered, disabled
+ *   PE 1  bound PSLOT(0) (PPI 16) running, PPI_CRIT nested over it (depth 2)
+ *   PE 2  event 0 running (signalled from PE 0)
+ *   PE 3  bound shared SSLOT(0) (SPI 70) running
+ *   SPI_NORM registered RM_PE to PE 2, not enabled */
+void tp_setup_busy(struct tp *t);
+
 /* A fresh client context for PE pe (recognisable register values). */
 void tp_reset_regs(struct tp *t, unsigned pe);
 
