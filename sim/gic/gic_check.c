@@ -61,7 +61,7 @@ static const char *gic_fault_name(uint8_t f)
 
 /* ---- G10, range part of the PEs: what the other checks need to be safe ---- */
 
-static bool gic_irq_encoded(const struct gic *g, const struct gic_irq *irq)
+static inline bool gic_irq_encoded(const struct gic *g, const struct gic_irq *irq)
 {
 	return irq->group < GIC_NUM_GROUPS && gic_bool(irq->enabled) && gic_bool(irq->edge)
 	    && gic_bool(irq->latch) && gic_bool(irq->line) && gic_bool(irq->active)
@@ -107,6 +107,8 @@ static unsigned gic_next_touched(const struct gic *g, const struct gic_touched *
  * index tables with them.  Fills t on the way. */
 static int gic_check_ranges(const struct gic *g, struct gic_touched *t, char *why, size_t n)
 {
+	bool suspect = false;
+
 	if (g->npe > GIC_MAX_PES || g->nspi > GIC_MAX_SPIS)
 		return gic_fail(why, n, 10, "G10: npe %u / nspi %u out of range",
 				(unsigned)g->npe, (unsigned)g->nspi);
@@ -114,10 +116,16 @@ static int gic_check_ranges(const struct gic *g, struct gic_touched *t, char *wh
 		if (!gic_bool(g->grp_enabled[grp]))
 			return gic_fail(why, n, 10, "G10: GICD_CTLR group %u enable is %u",
 					grp, g->grp_enabled[grp]);
+	/* One branch-free pass (most SPIs are untouched, and have their reset
+	 * route), then, if any can be out of range, the first that is. */
 	memset(t->spi, 0, sizeof t->spi);
-	for (unsigned s = 0; s < g->nspi; s++)          /* branch-free: most are untouched */
+	for (unsigned s = 0; s < g->nspi; s++) {
 		t->spi[s / 64] |= (uint64_t)!gic_irq_untouched(&g->spi[s]) << (s % 64);
-	for (unsigned s = 0; s < g->nspi; s++)
+		suspect |= (g->route[s].irm > 1) | ((uint8_t)(g->route[s].chosen + 1) > g->npe);
+	}
+	for (unsigned s = gic_next_touched(g, t, 0); s < g->nspi && !suspect; s = gic_next_touched(g, t, s + 1))
+		suspect = !gic_irq_encoded(g, &g->spi[s]);
+	for (unsigned s = 0; suspect && s < g->nspi; s++)
 		if ((((t->spi[s / 64] >> (s % 64)) & 1u) && !gic_irq_encoded(g, &g->spi[s]))
 		    || !gic_bool(g->route[s].irm) || !gic_pe_or_none(g, g->route[s].chosen))
 			return gic_fail(why, n, 10, "G10: SPI %u has a field out of range", GIC_MIN_SPI + s);
@@ -240,19 +248,25 @@ static bool gic_masked(uint8_t prio)
 /* The rules about one instance (its fields are in range): its priority
  * masked (G10), active exactly when in its owner's ack list (G3), its
  * derived live bit right (G4), level semantics (G7), SGIs edge-triggered
- * with no line (G8).  pe is the PE of a banked instance, GIC_NO_PE for an
- * SPI; entries is how many ack entries name it; live its derived bit. */
-static int gic_check_instance(const struct gic_irq *irq, unsigned intid,
-			      unsigned pe, unsigned entries, bool live, char *why, size_t n)
+ * with no line (G8).  entries is how many ack entries name it; live its
+ * derived bit.  Inline: it holds for every instance but the broken one,
+ * which gic_instance_fail reports. */
+static inline bool gic_instance_ok(const struct gic_irq *irq, unsigned intid, unsigned entries, bool live)
 {
-	char name[32];
-
-	if (gic_masked(irq->prio)
+	return gic_masked(irq->prio)
 	    && (irq->active ? entries == 1 : irq->owner == GIC_NO_PE)
 	    && gicd_irq_live(irq) == live
 	    && !(irq->line && !irq->edge && !gic_irq_pending(irq))
-	    && (intid >= GIC_NUM_SGIS || (irq->edge && !irq->line)))
-		return 0;
+	    && (intid >= GIC_NUM_SGIS || (irq->edge && !irq->line));
+}
+
+/* Which rule an instance gic_instance_ok refused breaks.  pe is the PE of
+ * a banked instance, GIC_NO_PE for an SPI. */
+static int gic_instance_fail(const struct gic_irq *irq, unsigned intid, unsigned pe, unsigned entries,
+			     bool live, char *why, size_t n)
+{
+	char name[32];
+
 	if (pe == GIC_NO_PE)
 		snprintf(name, sizeof name, "SPI %u", intid);
 	else
@@ -278,31 +292,32 @@ static int gic_check_instance(const struct gic_irq *irq, unsigned intid,
 /* Touched instances, and any an (untouched) derived live bit names. */
 static int gic_check_instances(const struct gic *g, const struct gic_touched *t, char *why, size_t n)
 {
-	int r;
-
 	for (unsigned i = 0; i < g->npe; i++) {
 		const struct gic_pe *p = &g->pe[i];
 
 		for (uint32_t m = t->banked[i] | p->banked_live; m; m &= m - 1) {
 			unsigned intid = gic_ctz64(m);
 			const struct gic_irq *irq = &p->banked[intid];
+			unsigned entries = irq->active ? gic_ack_entries(g, i, intid) : 0;
+			bool live = (p->banked_live >> intid) & 1u;
 
-			if ((r = gic_check_instance(irq, intid, i, irq->active ? gic_ack_entries(g, i, intid) : 0,
-						    (p->banked_live >> intid) & 1u, why, n)))
-				return r;
+			if (!gic_instance_ok(irq, intid, entries, live))
+				return gic_instance_fail(irq, intid, i, entries, live, why, n);
 		}
 	}
 	for (unsigned w = 0; w < GIC_SPI_WORDS && w * 64 < g->nspi; w++)
 		for (uint64_t m = t->spi[w] | g->spi_live[w]; m; m &= m - 1) {
 			unsigned s = w * 64 + gic_ctz64(m), intid = GIC_MIN_SPI + s;
 			const struct gic_irq *irq = &g->spi[s];
+			unsigned entries;
+			bool live;
 
 			if (s >= g->nspi)
 				break;            /* beyond: reported with the derived state */
-			if ((r = gic_check_instance(irq, intid, GIC_NO_PE,
-						    irq->active ? gic_ack_entries(g, GIC_NO_PE, intid) : 0,
-						    (g->spi_live[w] >> (s % 64)) & 1u, why, n)))
-				return r;
+			entries = irq->active ? gic_ack_entries(g, GIC_NO_PE, intid) : 0;
+			live = (g->spi_live[w] >> (s % 64)) & 1u;
+			if (!gic_instance_ok(irq, intid, entries, live))
+				return gic_instance_fail(irq, intid, GIC_NO_PE, entries, live, why, n);
 		}
 	return 0;
 }

@@ -267,6 +267,25 @@ static void check_reports_fields_out_of_range_before_anything_else(void **state)
 	assert_check(g, 1, "G1: PE 0: APR of group 0 is 0x00000001, ack list says 0x00000000");
 }
 
+/* The SPIs are judged in one pass that only says whether any can be out
+ * of range: the one reported is still the lowest, whichever field. */
+static void check_reports_the_lowest_spi_out_of_range(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	g->route[9].irm = 2;
+	g->spi[4].owner = FX_PES;
+	g->route[6].chosen = FX_PES + 1;
+	assert_check(g, 10, "G10: SPI 36 has a field out of range");
+	g->spi[4].owner = GIC_NO_PE;
+	assert_check(g, 10, "G10: SPI 38 has a field out of range");
+	g->route[6].chosen = GIC_NO_PE;
+	assert_check(g, 10, "G10: SPI 41 has a field out of range");
+	g->route[9].irm = 1;                     /* 1-of-N is in range */
+	gic_set_priority(g, 0, 40, 0x20);        /* touched, in range */
+	assert_int_equal(gic_check(g, NULL, 0), 0);
+}
+
 static void check_message_is_optional_and_truncated_to_fit(void **state)
 {
 	struct gic *g = &((struct fx *)*state)->g;
@@ -318,6 +337,7 @@ int main(void)
 		TB(check_reports_a_level_sensitive_sgi),
 		TB(check_reports_unimplemented_priority_bits),
 		TB(check_reports_fields_out_of_range_before_anything_else),
+		TB(check_reports_the_lowest_spi_out_of_range),
 		TB(check_message_is_optional_and_truncated_to_fit),
 		TB(check_does_not_change_the_model),
 	};
