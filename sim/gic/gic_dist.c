@@ -24,26 +24,34 @@ void gic_init(struct gic *g, unsigned npe, const uint64_t *mpidr, unsigned nspi,
 	 * for every scenario and fuzz input; slots beyond npe / nspi are
 	 * never read).  Whole structs are cleared, padding too, so that
 	 * copies of the same state stay byte-identical. */
+	const struct gic_irq reset = gic_irq_reset_value();
+
 	gic_init_header(g, npe, nspi);
 	for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++)
 		g->grp_enabled[grp] = 1;
 	memset(g->route, 0, g->nspi * sizeof g->route[0]);
 	for (unsigned n = 0; n < g->nspi; n++) {
-		g->spi[n] = gic_irq_reset_value();
+		g->spi[n] = reset;
 		g->route[n].chosen = GIC_NO_PE;
 	}
-	memset(g->pe, 0, g->npe * sizeof g->pe[0]);
+	/* Every PE's redistributor and CPU interface start alike but for
+	 * the affinity: PE 0's is built, the others are copies of it. */
 	for (unsigned i = 0; i < g->npe; i++) {
 		struct gic_pe *p = &g->pe[i];
 
+		if (i == 0) {
+			memset(p, 0, sizeof *p);
+			p->pmr = GIC_IDLE_PRIO & GIC_PRIO_MASK;
+			for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++)
+				p->igrpen[grp] = 1;
+			for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
+				p->banked[intid] = reset;
+			gicr_live_recompute(p);
+		} else {
+			memcpy(p, &g->pe[0], sizeof *p);
+		}
 		/* Without MPIDRs, PE i is Aff0 = i (one cluster). */
 		p->mpidr = (mpidr ? mpidr[i] : i) & GIC_AFF_MASK;
-		p->pmr = GIC_IDLE_PRIO & GIC_PRIO_MASK;
-		for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++)
-			p->igrpen[grp] = 1;
-		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
-			p->banked[intid] = gic_irq_reset_value();
-		gicr_live_recompute(p);
 	}
 	if (choice)
 		g->choice = *choice;
