@@ -175,11 +175,13 @@ struct sim_cpu *sim_cpu_create(char *err, size_t errlen)
 				.val = 0x501 };   /* SCR_EL3: NS, HCE (HVC traps), RW */
 	uc_err e;
 
-	if (c == NULL || (c->code = calloc(1, RT_CODE_SIZE)) == NULL) {
+	/* page-aligned, as the engine's own memory would be */
+	if (c == NULL || (c->code = aligned_alloc(4096, RT_CODE_SIZE)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		free(c);
 		return NULL;
 	}
+	memset(c->code, 0, RT_CODE_SIZE);
 	e = uc_open(UC_ARCH_ARM64, UC_MODE_ARM, &c->uc);
 	if (e == UC_ERR_OK)
 		e = uc_mem_map_ptr(c->uc, RT_CODE_BASE, RT_CODE_SIZE, UC_PROT_ALL, c->code);
