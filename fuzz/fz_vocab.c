@@ -31,6 +31,9 @@ void fz_vocab_init(struct fz_ctx *c)
 {
 	const struct sim_platform *p = &c->prog->platform;
 	static const char *const names[FZ_VARS] = { "b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7" };
+	/* A fresh program (the decoder's) has no variables to look through:
+	 * every input would pay for the name compares. */
+	bool fresh = c->prog->nvars == 0;
 
 	c->nevents = 0;
 	c->events[c->nevents++] = 0;
@@ -47,7 +50,7 @@ void fz_vocab_init(struct fz_ctx *c)
 			c->intids[c->nintids++] = p->events[k].intid;
 	c->intids[c->nintids++] = p->event0_sgi;
 	for (unsigned k = 0; k < FZ_VARS; k++)
-		c->var[k] = sim_var(c->prog, names[k]);
+		c->var[k] = fresh ? sim_add_var(c->prog, names[k]) : sim_var(c->prog, names[k]);
 }
 
 void fz_add_literal(struct fz_ctx *c, const uint8_t seven[7])

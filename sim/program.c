@@ -271,17 +271,21 @@ uint32_t sim_add_string(struct sim_program *p, const char *s)
 	return off;
 }
 
-uint32_t sim_var(struct sim_program *p, const char *name)
+uint32_t sim_add_var(struct sim_program *p, const char *name)
 {
-	uint32_t off;
+	uint32_t off = sim_add_string(p, name);
 
-	for (uint32_t k = 0; k < p->nvars; k++)
-		if (strcmp(sim_str(p, p->vars[k]), name) == 0)
-			return k;
-	off = sim_add_string(p, name);
 	if (off == UINT32_MAX)
 		return UINT32_MAX;
 	return POOL_ADD(p, vars, nvars, cap_vars, off);
+}
+
+uint32_t sim_var(struct sim_program *p, const char *name)
+{
+	for (uint32_t k = 0; k < p->nvars; k++)
+		if (strcmp(sim_str(p, p->vars[k]), name) == 0)
+			return k;
+	return sim_add_var(p, name);
 }
 
 int sim_find_handler(const struct sim_program *p, const char *name)

@@ -304,6 +304,9 @@ uint32_t sim_add_string(struct sim_program *p, const char *s);
 uint32_t sim_add_choice(struct sim_program *p, uint8_t answer);
 /* Variable index of name, creating it. */
 uint32_t sim_var(struct sim_program *p, const char *name);
+/* A new variable called name, which the caller knows no variable has yet
+ * (no lookup: the fuzz decoder adds its eight to every fresh program). */
+uint32_t sim_add_var(struct sim_program *p, const char *name);
 /* Handler index of name, or -1. */
 int sim_find_handler(const struct sim_program *p, const char *name);
 /* Every value the program holds, wherever it is kept - values[], and the
