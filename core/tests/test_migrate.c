@@ -394,6 +394,28 @@ static void register_view(void **state)
 	tp_check(&t);
 }
 
+/* The core's checksum routine (sdd_crc32.c; internal, declared here). */
+uint32_t sdd_crc32(const uint8_t *p, size_t n);
+
+/* The saved image's CRC is zlib's crc32 for every length and every
+ * starting alignment: the 8-byte, 4-byte and byte loops and each way of
+ * handing over between them. */
+static void the_checksum_is_zlibs_crc32_at_every_length_and_alignment(void **state)
+{
+	static uint8_t buf[8 + 300];
+	uint32_t x = 12345;
+	(void)state;
+
+	for (size_t k = 0; k < sizeof buf; k++) {
+		x = x * 1103515245u + 12345u;
+		buf[k] = (uint8_t)(x >> 16);
+	}
+	for (size_t at = 0; at < 8; at++)
+		for (size_t n = 0; n <= 300; n++)
+			assert_int_equal(sdd_crc32(buf + at, n),
+					 (uint32_t)crc32(0L, buf + at, (uInt)n));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -404,6 +426,7 @@ int main(void)
 		cmocka_unit_test(impossible_states_are_refused),
 		cmocka_unit_test(magic_trailing_and_platform_are_checked),
 		cmocka_unit_test(register_view),
+		cmocka_unit_test(the_checksum_is_zlibs_crc32_at_every_length_and_alignment),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
