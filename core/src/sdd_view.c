@@ -133,15 +133,20 @@ int sdd_reg_read(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsign
  * trusted, as everywhere in the core: init and load rebuild them.
  */
 
-/* An unregistered entry as sdd_entry_clear() leaves it: by far the most
- * common, and legal without looking further.  The four bytes are compared
- * as one word where the compiler can load them so. */
-static bool entry_blank(const struct sdd_entry *e)
+/* The four one-byte fields of a registration as one word, state in the
+ * low byte (the compiler loads them as one). */
+static inline uint32_t entry_tail(const struct sdd_entry *e)
 {
-	uint32_t tail = (uint32_t)e->state | (uint32_t)e->flags << 8 |
-			(uint32_t)e->target << 16 | (uint32_t)e->running_pe << 24;
+	return (uint32_t)e->state | (uint32_t)e->flags << 8 |
+	       (uint32_t)e->target << 16 | (uint32_t)e->running_pe << 24;
+}
 
-	return (e->ep | e->arg) == 0 && tail == (uint32_t)SDD_NONE << 24;
+/* Zero for an unregistered entry as sdd_entry_clear() leaves it (by far
+ * the most common, and legal without looking further), without a branch:
+ * the rows of a PE are OR-ed together before any entry is looked at. */
+static inline uint64_t entry_residue(const struct sdd_entry *e)
+{
+	return e->ep | e->arg | (entry_tail(e) ^ (uint32_t)SDD_NONE << 24);
 }
 
 /* A registration in a legal state whose fields agree with it. */
@@ -216,13 +221,37 @@ static int check_frames(const struct sdd *d, unsigned pe, uint64_t irq)
 	return 0;
 }
 
-static bool test_and_set(uint64_t *bits, unsigned n)
-{
-	uint64_t b = (uint64_t)1 << (n % 64);
-	bool was = (bits[n / 64] & b) != 0;
+/* A set of interrupt numbers (< SDD_INTID_SPI_LIMIT) that needs no
+ * clearing: word k of w means something only once bit k of live is set.
+ * sdd_check runs after every fuzz step; clearing two 128-byte bitmaps
+ * each time was a memset call (and a shadow check under ASan) per step. */
+struct intid_set {
+	uint32_t live;
+	uint64_t w[(SDD_INTID_SPI_LIMIT + 63) / 64];
+};
+_Static_assert((SDD_INTID_SPI_LIMIT + 63) / 64 <= 32, "intid_set.live has a bit per word");
 
-	bits[n / 64] |= b;
+static bool test_and_set(struct intid_set *s, unsigned n)
+{
+	unsigned k = n / 64;
+	uint64_t b = (uint64_t)1 << (n % 64);
+	bool was;
+
+	if (!(s->live >> k & 1)) {
+		s->live |= (uint32_t)1 << k;
+		s->w[k] = b;
+		return false;
+	}
+	was = (s->w[k] & b) != 0;
+	s->w[k] |= b;
 	return was;
+}
+
+static bool is_set(const struct intid_set *s, unsigned n)
+{
+	unsigned k = n / 64;
+
+	return (s->live >> k & 1) && (s->w[k] >> (n % 64) & 1);
 }
 
 /* What one pass over events and PEs collects; bitmaps over event indices. */
@@ -233,8 +262,8 @@ struct scan {
 	uint64_t unbound;           /* free bind slots: -21 as well if registered anywhere */
 	uint64_t slots;             /* bound bind slots */
 	bool     plat_dup;          /* two platform events on one interrupt */
-	uint64_t taken[(SDD_INTID_SPI_LIMIT + 63) / 64];   /* interrupts of bound slots */
-	uint64_t plat[(SDD_INTID_SPI_LIMIT + 63) / 64];    /* interrupts of platform events */
+	struct intid_set taken;     /* interrupts of bound slots */
+	struct intid_set plat;      /* interrupts of platform events */
 	/* registrations */
 	uint64_t priv, irq;         /* private events; events backed by an interrupt now */
 	uint64_t used;              /* registered on some PE (or globally) */
@@ -259,7 +288,7 @@ static int scan_binding(const struct sdd *d, unsigned i, struct scan *sc)
 		if (ev->kind != SDD_EVK_EXPLICIT) {
 			sc->irq |= b;
 			if (ev->intid < SDD_INTID_SPI_LIMIT)
-				sc->plat_dup |= test_and_set(sc->plat, ev->intid);
+				sc->plat_dup |= test_and_set(&sc->plat, ev->intid);
 		}
 		if (bound || intid != (ev->kind == SDD_EVK_EXPLICIT ? 0 : ev->intid))
 			return -20;
@@ -275,7 +304,7 @@ static int scan_binding(const struct sdd *d, unsigned i, struct scan *sc)
 				    : (intid < SDD_INTID_SPI_FIRST ||
 				       intid >= SDD_INTID_SPI_FIRST + d->plat.spi_count))
 		return -22;
-	if (test_and_set(sc->taken, intid))
+	if (test_and_set(&sc->taken, intid))
 		return -23;    /* two slots bound to one interrupt */
 	return 0;
 }
@@ -295,7 +324,7 @@ static void scan_event(const struct sdd *d, unsigned i, struct scan *sc)
 		sc->priv |= b;
 		return;
 	}
-	if (entry_blank(e))
+	if (entry_residue(e) == 0)
 		return;
 	if (e->state != 0)
 		sc->used |= b;
@@ -305,19 +334,27 @@ static void scan_event(const struct sdd *d, unsigned i, struct scan *sc)
 		sc->srun |= b;
 }
 
-/* PE pe's stack and private registrations (a row in slot order). */
+/* PE pe's stack and private registrations (a row in slot order).  Most
+ * PEs in most states have an empty stack, hold nothing they may not and
+ * have no registration: such a PE changes nothing here, which three
+ * fields and one branch-free pass over its row tell. */
 static void scan_pe(const struct sdd *d, unsigned pe, struct scan *sc)
 {
+	const struct sdd_pe_state *p = &d->pe[pe];
 	const struct sdd_entry *row = &d->priv[pe * d->npriv];
-	uint64_t one, two, run = 0, bad = 0, frames, done;
+	uint64_t one, two, run = 0, bad = 0, frames, done, residue = 0;
 
+	for (unsigned s = 0; s < d->npriv; s++)
+		residue |= entry_residue(&row[s]);
+	if (residue == 0 && p->depth == 0 && p->masked <= 1 && !(p->deferred & ~sc->irq))
+		return;
 	stack_bits(d, pe, &one, &two);
 	sc->many |= (sc->seen & one) | two;
 	sc->seen |= one;
-	for (unsigned s = 0; s < d->npriv; s++) {
+	for (unsigned s = 0; residue != 0 && s < d->npriv; s++) {
 		const struct sdd_entry *e = &row[s];
 		uint64_t b;
-		if (entry_blank(e))
+		if (entry_residue(e) == 0)
 			continue;
 		b = SDD_BIT(d->priv_event[s]);
 		if (e->state != 0)
@@ -353,7 +390,7 @@ static int bindings_verdict(const struct sdd *d, const struct scan *sc)
 		return -23;
 	m = sc->slots;
 	for (unsigned i = 0; m != 0; i++, m >>= 1)
-		if ((m & 1) && (sc->plat[d->intid[i] / 64] >> (d->intid[i] % 64) & 1))
+		if ((m & 1) && is_set(&sc->plat, d->intid[i]))
 			return -23;
 	if (d->plat.event_count < 64 && (d->bound >> d->plat.event_count) != 0)
 		return -24;
@@ -369,7 +406,15 @@ int sdd_check(const struct sdd *d)
 
 	if (d == NULL || d->failed)
 		return -1;
-	memset(&sc, 0, sizeof sc);
+	/* field by field: the interrupt sets need no clearing (intid_set) */
+	sc.bind_err = 0;
+	sc.bind_at = 0;
+	sc.unbound = sc.slots = 0;
+	sc.plat_dup = false;
+	sc.taken.live = sc.plat.live = 0;
+	sc.priv = sc.irq = sc.used = sc.srun = sc.seen = sc.many = 0;
+	sc.bad_fields = sc.bad_frames = 0;
+	sc.stack_err = 0;
 	for (unsigned i = 0; i < d->plat.event_count; i++)
 		scan_event(d, i, &sc);
 	for (unsigned p = 0; p < d->plat.pe_count; p++)
