@@ -193,9 +193,14 @@ void sdd_reset_state(struct sdd *d)
 		sdd_entry_clear(&d->shared[i]);
 	}
 	sdd_derive(d);
+	/* Only the PE fields that mean something with an empty stack: a frame
+	 * counts once depth covers it, and sdd_enter writes every field of
+	 * it first (as after any COMPLETE, the frames above depth are dead).
+	 * Was a memset per PE per init and per failed load. */
 	for (unsigned p = 0; p < d->plat.pe_count; p++) {
-		memset(&d->pe[p], 0, sizeof d->pe[p]);
+		d->pe[p].depth = 0;
 		d->pe[p].masked = 1;       /* every PE starts masked (§5.1.12.3) */
+		d->pe[p].deferred = 0;
 	}
 	for (unsigned k = 0; k < d->plat.pe_count * d->npriv; k++)
 		sdd_entry_clear(&d->priv[k]);

@@ -60,48 +60,36 @@ static bool pending_at(const struct sdd *d, unsigned pe, unsigned i)
 	return d->port->irq_is_pending(d->ctx, pe, d->intid[i]);
 }
 
-/* see sdd.h */
-int sdd_reg_read(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsigned n)
+/* Every register but PE_STATE (the caller holds the lock). */
+static int read_reg(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsigned n)
 {
 	uint64_t v[SDD_CONTEXT_REGS + 2];
-	int res = -1;
 
-	if (!sdd_usable(d, pe) || (vals == NULL && n != 0))
-		return -1;
-	d->port->lock(d->ctx);
 	switch (id) {
-	case SDD_REG_PE_STATE:
-		v[0] = d->pe[pe].masked | ((uint64_t)d->pe[pe].depth << 1);
-		res = put(vals, n, v, 1);
-		break;
 	case SDD_REG_REGISTERED:
 	case SDD_REG_ENABLED:
 	case SDD_REG_RUNNING:
 		v[0] = state_bitmap(d, pe, id == SDD_REG_REGISTERED ? SDD_STATUS_REGISTERED :
 					   id == SDD_REG_ENABLED ? SDD_STATUS_ENABLED : SDD_STATUS_RUNNING);
-		res = put(vals, n, v, 1);
-		break;
+		return put(vals, n, v, 1);
 	case SDD_REG_PENDING:
 		v[0] = 0;
 		for (unsigned i = 0; i < d->plat.event_count; i++)
 			if (pending_at(d, pe, i))
 				v[0] |= SDD_BIT(i);
-		res = put(vals, n, v, 1);
-		break;
+		return put(vals, n, v, 1);
 	case SDD_REG_BOUND:
-		res = put(vals, n, &d->bound, 1);
-		break;
+		return put(vals, n, &d->bound, 1);
 	case SDD_REG_CONTEXT0:
 	case SDD_REG_CONTEXT1: {
 		unsigned level = id - SDD_REG_CONTEXT0;
 		const struct sdd_frame *f = &d->pe[pe].frame[level];
 		if (level >= d->pe[pe].depth)
-			break;
+			return -1;
 		v[0] = f->pc;
 		v[1] = f->pstate;
 		memcpy(&v[2], f->x, sizeof f->x);
-		res = put(vals, n, v, SDD_CONTEXT_REGS + 2);
-		break;
+		return put(vals, n, v, SDD_CONTEXT_REGS + 2);
 	}
 	default:
 		if (id >= SDD_REG_HANDLER_BASE && id - SDD_REG_HANDLER_BASE < d->plat.event_count) {
@@ -110,10 +98,26 @@ int sdd_reg_read(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsign
 			v[1] = e->arg;
 			v[2] = e->flags;
 			v[3] = e->state;
-			res = put(vals, n, v, 4);
+			return put(vals, n, v, 4);
 		}
-		break;
+		return -1;
 	}
+}
+
+/* see sdd.h; PE_STATE, which the fuzzers read after every step, without
+ * the buffer the other registers are gathered in (under ASan a stack
+ * array is poisoned and unpoisoned on every call) */
+int sdd_reg_read(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsigned n)
+{
+	int res = 1;
+
+	if (!sdd_usable(d, pe) || (vals == NULL && n != 0))
+		return -1;
+	d->port->lock(d->ctx);
+	if (id != SDD_REG_PE_STATE)
+		res = read_reg(d, pe, id, vals, n);
+	else if (n > 0)
+		vals[0] = d->pe[pe].masked | ((uint64_t)d->pe[pe].depth << 1);
 	d->port->unlock(d->ctx);
 	return res;
 }
