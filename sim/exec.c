@@ -22,14 +22,15 @@
 
 /* Would firmware on pe take a Group 0 interrupt now?  (A signalled Secure
  * Group 1 interrupt is not firmware's to acknowledge: IAR0 would say 1023.)
- * Cached per PE until the GIC model changes: the scheduler asks often. */
+ * Cached per PE until the GIC model changes something that can move this
+ * PE's lines (its pe_epoch): the scheduler asks often. */
 static bool group0_signalled(struct sim_machine *m, unsigned pe)
 {
 	struct sim_pe *p = &m->pe[pe];
 
-	if (p->irq_epoch != m->gic.epoch + 1) {
+	if (p->irq_epoch != m->gic.pe_epoch[pe] + 1) {
 		p->irq_ready = gic_fiq_line(&m->gic, pe) && gic_hppir0(&m->gic, pe) < GIC_NUM_INTIDS;
-		p->irq_epoch = m->gic.epoch + 1;
+		p->irq_epoch = m->gic.pe_epoch[pe] + 1;
 	}
 	return p->irq_ready;
 }

@@ -38,7 +38,7 @@ struct sim_pe {
 	 * before the landing runs). */
 	struct sim_dispatch resumed[4];
 	uint8_t  nresumed;
-	uint64_t irq_epoch;      /* derived: GIC epoch + 1 when irq_ready was computed */
+	uint64_t irq_epoch;      /* derived: the GIC's pe_epoch + 1 when irq_ready was computed */
 	uint8_t  irq_ready;      /* derived: a Group 0 interrupt is signalled here */
 };
 

@@ -123,9 +123,14 @@ struct gic {
 	/* Derived from spi[]: bit n set iff SPI 32+n is pending, enabled and
 	 * inactive, so the HPPI scan costs O(pending SPIs), not O(nspi). */
 	uint64_t spi_live[GIC_SPI_WORDS];
+	/* Derived: the epoch of the last change that could move PE pe's
+	 * HPPI, FIQ/IRQ lines or HPPIR0 (its own redistributor and CPU
+	 * interface, GICD_CTLR, or an SPI routed to it before or after), so
+	 * a cache of them for one PE survives changes elsewhere. */
+	uint64_t pe_epoch[GIC_MAX_PES];
 	/* Derived: each PE's HPPI as last found, valid while hppi_at[pe] is
-	 * epoch + 1 (the scheduler and the checks ask for it many times
-	 * between changes). */
+	 * pe_epoch[pe] + 1 (the scheduler and the checks ask for it many
+	 * times between changes). */
 	uint64_t hppi_at[GIC_MAX_PES];
 	struct gic_hppi hppi[GIC_MAX_PES];
 	/* Per-interrupt and per-PE state, last: only the first nspi / npe

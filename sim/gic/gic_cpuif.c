@@ -125,9 +125,9 @@ struct gic_hppi gic_highest_pending(struct gic *g, unsigned pe)
 {
 	if (pe >= gic_npe(g))
 		return icc_no_hppi;
-	if (g->hppi_at[pe] != g->epoch + 1) {
+	if (g->hppi_at[pe] != g->pe_epoch[pe] + 1) {
 		g->hppi[pe] = icc_hppi_scan(g, pe);
-		g->hppi_at[pe] = g->epoch + 1;
+		g->hppi_at[pe] = g->pe_epoch[pe] + 1;
 	}
 	return g->hppi[pe];
 }
@@ -187,8 +187,7 @@ static uint32_t icc_ack(struct gic *g, unsigned pe, unsigned grp)
 	 * guard is for forged states, which G1 then reports. */
 	if (p->nack < GIC_ACK_MAX)
 		p->ack[p->nack++] = (struct gic_ack){ (uint16_t)h.intid, gprio, (uint8_t)grp };
-	gic_irq_sync(g, irq, h.intid);
-	gic_changed(g);
+	gic_changed(g, gic_irq_sync(g, irq, h.intid) | gic_pe_bit(pe));
 	return h.intid;
 }
 
@@ -254,11 +253,12 @@ static void icc_ack_pop(struct gic_pe *p, unsigned grp, uint8_t gprio)
 	}
 }
 
-static void icc_deactivate(struct gic *g, uint32_t intid, struct gic_irq *irq)
+/* Returns the PEs the change affects (gic_irq_sync). */
+static uint64_t icc_deactivate(struct gic *g, uint32_t intid, struct gic_irq *irq)
 {
 	irq->active = 0;
 	irq->owner = GIC_NO_PE;
-	gic_irq_sync(g, irq, intid);
+	return gic_irq_sync(g, irq, intid);
 }
 
 /* EOImode 0: the drop is of the APRs' highest priority, whatever intid
@@ -269,6 +269,7 @@ static void icc_eoi(struct gic *g, unsigned pe, uint32_t intid, unsigned grp)
 	struct gic_pe *p;
 	enum gic_eoi_fault fault;
 	bool changed = false;
+	uint64_t pes = 0;
 
 	if (!irq || pe >= gic_npe(g))
 		return;
@@ -283,11 +284,11 @@ static void icc_eoi(struct gic *g, unsigned pe, uint32_t intid, unsigned grp)
 
 		p->apr[grp] &= ~(1u << bit);
 		icc_ack_pop(p, grp, (uint8_t)(bit << GIC_GPRIO_SHIFT));
-		icc_deactivate(g, intid, irq);
+		pes = icc_deactivate(g, intid, irq) | gic_pe_bit(pe);
 		changed = true;
 	}
 	if (changed)
-		gic_changed(g);
+		gic_changed(g, pes);   /* a fault record alone moves no PE's HPPI */
 }
 
 void gic_eoi0(struct gic *g, unsigned pe, uint32_t intid)
@@ -308,15 +309,14 @@ void gic_dir(struct gic *g, unsigned pe, uint32_t intid)
 		return;
 	if (irq->group == GIC_G0) {
 		icc_record_fault(g, pe, intid, GIC_DIR_GROUP0);
-		gic_changed(g);
+		gic_changed(g, 0);
 		return;
 	}
 	if (!irq->active)
 		return;   /* already dropped and deactivated by the EOIR */
 	if (irq->owner < gic_npe(g) && icc_ack_find(&g->pe[irq->owner], intid) >= 0)
 		icc_record_fault(g, pe, intid, GIC_DIR_BEFORE_DROP);
-	icc_deactivate(g, intid, irq);
-	gic_changed(g);
+	gic_changed(g, icc_deactivate(g, intid, irq));
 }
 
 /* ---- registers ---- */
@@ -336,7 +336,7 @@ uint8_t gic_set_pmr(struct gic *g, unsigned pe, uint8_t pmr)
 	pmr &= GIC_PRIO_MASK;
 	if (pmr != old) {
 		g->pe[pe].pmr = pmr;
-		gic_changed(g);
+		gic_changed(g, gic_pe_bit(pe));
 	}
 	return old;
 }
@@ -352,5 +352,5 @@ void gic_set_igrpen(struct gic *g, unsigned pe, enum gic_group grp, bool on)
 	    || (bool)g->pe[pe].igrpen[grp] == on)
 		return;
 	g->pe[pe].igrpen[grp] = on;
-	gic_changed(g);
+	gic_changed(g, gic_pe_bit(pe));
 }

@@ -162,10 +162,11 @@ bool gic_equal(const struct gic *a, const struct gic *b)
 
 /* ---- derived state ---- */
 
-void gic_irq_sync(struct gic *g, const struct gic_irq *irq, uint32_t intid)
+uint64_t gic_irq_sync(struct gic *g, const struct gic_irq *irq, uint32_t intid)
 {
 	if (intid >= GIC_MIN_SPI) {
 		gicd_spi_sync(g, intid - GIC_MIN_SPI);
+		return intid - GIC_MIN_SPI < gic_nspi(g) ? gicd_target_pes(g, intid - GIC_MIN_SPI) : 0;
 	} else if (intid < GIC_NUM_BANKED) {
 		/* which PE's copy: irq lies in g->pe[k].banked[intid] */
 		size_t k = (size_t)((const char *)irq - (const char *)&g->pe[0].banked[intid]) /
@@ -173,12 +174,14 @@ void gic_irq_sync(struct gic *g, const struct gic_irq *irq, uint32_t intid)
 		uint32_t bit = 1u << intid;
 
 		if (k >= GIC_MAX_PES)
-			return;
+			return 0;
 		if (gicd_irq_live(irq))
 			g->pe[k].banked_live |= bit;
 		else
 			g->pe[k].banked_live &= ~bit;
+		return gic_pe_bit((unsigned)k);
 	}
+	return 0;
 }
 
 void gicr_live_recompute(struct gic_pe *p)
@@ -231,43 +234,62 @@ bool gicd_routes_to(const struct gic *g, unsigned n, unsigned pe)
 	return pe < gic_npe(g) && g->pe[pe].mpidr == r->aff && gicd_affinity_pe(g, r->aff) == pe;
 }
 
+uint64_t gicd_target_pes(const struct gic *g, unsigned n)
+{
+	const struct gic_route *r = &g->route[n];
+
+	return gic_pe_bit(r->irm ? r->chosen : gicd_affinity_pe(g, r->aff));
+}
+
 /* The 1-of-N choice of SPI n, made again only when the chosen PE can no
  * longer take it (sticky, so an SPI does not hop between equally able PEs
- * on every change). */
-static void gicd_choose(struct gic *g, unsigned n)
+ * on every change).  Returns the PEs it moved away from and to. */
+static uint64_t gicd_choose(struct gic *g, unsigned n)
 {
 	const struct gic_irq *irq = &g->spi[n];
 	struct gic_route *r = &g->route[n];
 	uint8_t eligible[GIC_MAX_PES];
 	unsigned count = 0, pick = 0;
+	uint8_t was = r->chosen;
 
 	if (gicd_eligible(g, r->chosen, irq))
-		return;
+		return 0;
 	for (unsigned i = 0; i < gic_npe(g); i++)
 		if (gicd_eligible(g, i, irq))
 			eligible[count++] = (uint8_t)i;
 	if (count == 0) {
 		r->chosen = GIC_NO_PE;
-		return;
+	} else {
+		if (g->choice.pick)
+			pick = g->choice.pick(g->choice.ctx, count) % count;
+		r->chosen = eligible[pick];
 	}
-	if (g->choice.pick)
-		pick = g->choice.pick(g->choice.ctx, count) % count;
-	r->chosen = eligible[pick];
+	return r->chosen == was ? 0 : gic_pe_bit(was) | gic_pe_bit(r->chosen);
 }
 
 /* Only forwardable SPIs need a choice: one that is not keeps its last
- * choice, which is where it goes again if still eligible. */
-static void gicd_refresh_choices(struct gic *g)
+ * choice, which is where it goes again if still eligible.  Returns the
+ * PEs a choice moved away from or to. */
+static uint64_t gicd_refresh_choices(struct gic *g)
 {
+	uint64_t moved = 0;
+
 	for (unsigned n = gicd_next_live(g, 0); n < gic_nspi(g); n = gicd_next_live(g, n + 1))
 		if (g->route[n].irm && gicd_group_on(g, g->spi[n].group))
-			gicd_choose(g, n);
+			moved |= gicd_choose(g, n);
+	return moved;
 }
 
-void gic_changed(struct gic *g)
+void gic_changed(struct gic *g, uint64_t pes)
 {
+	unsigned npe = gic_npe(g);
+
 	g->epoch++;
-	gicd_refresh_choices(g);
+	pes |= gicd_refresh_choices(g);
+	if (npe < 64)
+		pes &= (1ull << npe) - 1;
+	for (; pes; pes &= pes - 1)
+		g->pe_epoch[gic_ctz64(pes)] = g->epoch;
 }
 
 /* ---- registers ---- */
@@ -276,6 +298,7 @@ void gic_set_route(struct gic *g, uint32_t intid, bool any, uint64_t aff)
 {
 	struct gic_route *r;
 	unsigned n = intid - GIC_MIN_SPI;
+	uint64_t pes;
 
 	if (intid < GIC_MIN_SPI || n >= gic_nspi(g))
 		return;
@@ -283,10 +306,13 @@ void gic_set_route(struct gic *g, uint32_t intid, bool any, uint64_t aff)
 	aff &= GIC_AFF_MASK;
 	if (r->irm == any && r->aff == aff)
 		return;
+	pes = gicd_target_pes(g, n);
 	r->irm = any;
 	r->aff = aff;
 	r->chosen = GIC_NO_PE;
-	gic_changed(g);
+	/* the old target and the new affinity PE (a new 1-of-N choice is
+	 * marked by gic_changed) */
+	gic_changed(g, pes | gicd_target_pes(g, n));
 }
 
 void gic_set_group_enable(struct gic *g, enum gic_group grp, bool on)
@@ -294,5 +320,5 @@ void gic_set_group_enable(struct gic *g, enum gic_group grp, bool on)
 	if ((unsigned)grp >= GIC_NUM_GROUPS || (bool)g->grp_enabled[grp] == on)
 		return;
 	g->grp_enabled[grp] = on;
-	gic_changed(g);
+	gic_changed(g, GIC_ALL_PES);
 }

@@ -96,6 +96,16 @@ static inline unsigned gicd_next_live(const struct gic *g, unsigned from)
 	return GIC_MAX_SPIS;
 }
 
+/* One bit per PE in the masks of PEs a change affects (gic_changed). */
+_Static_assert(GIC_MAX_PES <= 64, "a PE mask is one word");
+
+static inline uint64_t gic_pe_bit(unsigned pe)
+{
+	return pe < GIC_MAX_PES ? 1ull << pe : 0;
+}
+
+#define GIC_ALL_PES (~0ull)
+
 /* ---- gic_irq.c: per-interrupt state ---- */
 
 /* The instance intid names for pe (its banked copy below 32, else the
@@ -110,14 +120,21 @@ struct gic_irq gic_irq_reset_value(void);
 
 /* ---- gic_dist.c: distributor ---- */
 
-/* Every state change ends here: bump the epoch, then re-establish the
- * derived 1-of-N choices. */
-void gic_changed(struct gic *g);
+/* Every state change ends here: bump the epoch, re-establish the
+ * derived 1-of-N choices, and move the pe_epoch of the PEs in pes and of
+ * those a choice moved away from or to.  pes: the PEs whose HPPI or
+ * signal the change itself can affect (see pe_epoch in gic.h). */
+void gic_changed(struct gic *g, uint64_t pes);
 /* Recompute SPI n's spi_live bit from its state. */
 void gicd_spi_sync(struct gic *g, unsigned n);
 /* Recompute the live bit of interrupt instance irq (intid's SPI, or a
- * banked one inside some g->pe[].banked[]) after a change to it. */
-void gic_irq_sync(struct gic *g, const struct gic_irq *irq, uint32_t intid);
+ * banked one inside some g->pe[].banked[]) after a change to it.  Returns
+ * the PE whose candidate it is (its own for a banked one, the SPI's
+ * target) as a mask for gic_changed. */
+uint64_t gic_irq_sync(struct gic *g, const struct gic_irq *irq, uint32_t intid);
+/* PE SPI n is forwarded to when forwardable: its affinity PE (IRM=0) or
+ * its 1-of-N choice, as a mask (0 for none). */
+uint64_t gicd_target_pes(const struct gic *g, unsigned n);
 /* Recompute a PE's whole banked_live bitmap. */
 void gicr_live_recompute(struct gic_pe *p);
 /* PE an IRM=0 route names (the lowest one with that affinity), or GIC_NO_PE. */

@@ -42,8 +42,7 @@ void gic_irq_commit(struct gic *g, uint32_t intid, struct gic_irq *irq, struct g
 	if (memcmp(irq, &next, sizeof next) == 0)
 		return;
 	*irq = next;
-	gic_irq_sync(g, irq, intid);
-	gic_changed(g);
+	gic_changed(g, gic_irq_sync(g, irq, intid));
 }
 
 struct gic_irq gic_irq_reset_value(void)

@@ -12,7 +12,7 @@ void gic_set_sleep(struct gic *g, unsigned pe, bool asleep)
 	if (pe >= gic_npe(g) || (bool)g->pe[pe].sleep == asleep)
 		return;
 	g->pe[pe].sleep = asleep;
-	gic_changed(g);
+	gic_changed(g, gic_pe_bit(pe));
 }
 
 void gic_set_participate(struct gic *g, unsigned pe, enum gic_group grp, bool participate)
@@ -21,7 +21,7 @@ void gic_set_participate(struct gic *g, unsigned pe, enum gic_group grp, bool pa
 	    || (bool)g->pe[pe].dpg[grp] == !participate)
 		return;
 	g->pe[pe].dpg[grp] = !participate;
-	gic_changed(g);
+	gic_changed(g, gic_pe_bit(pe));   /* (1-of-N eligibility only: the choices it moves are marked) */
 }
 
 void gic_redist_reset(struct gic *g, unsigned pe)
@@ -48,7 +48,7 @@ void gic_redist_reset(struct gic *g, unsigned pe)
 	memset(p->ack, 0, sizeof p->ack);
 	p->nack = 0;
 	if (memcmp(&before, p, sizeof before) != 0)
-		gic_changed(g);
+		gic_changed(g, gic_pe_bit(pe));
 }
 
 bool gic_sgi(struct gic *g, unsigned src, unsigned target, uint32_t intid, enum gic_group grp)
