@@ -118,6 +118,18 @@ static inline bool sim_call_regs(const struct sim_op *op, const struct sim_progr
 	return true;
 }
 
+/* args[0..4] = from[0..4]: a call's arguments (x1..x5).  Word by word:
+ * a memcpy is a call into the sanitizers' interceptors, and this runs
+ * twice on every call. */
+static inline void sim_copy_args(uint64_t args[5], const uint64_t *from)
+{
+	args[0] = from[0];
+	args[1] = from[1];
+	args[2] = from[2];
+	args[3] = from[3];
+	args[4] = from[4];
+}
+
 /* The observation of a call answered on pe: fid with args, result x0, made
  * from EL el at pc by op (a step, or an action when from_handler; NULL:
  * code that is not the program's); completed: it completed the running
@@ -137,7 +149,7 @@ static inline struct sim_obs sim_obs_call(const struct sim_program *p, unsigned 
 	o.el = (uint8_t)el;
 	o.status = completed;
 	o.fid = fid;
-	memcpy(o.args, args, sizeof o.args);
+	sim_copy_args(o.args, args);
 	o.result = x0;
 	o.pc = pc;
 	return o;

@@ -173,19 +173,18 @@ static void note_complete(struct sim_machine *m, unsigned pe, const struct sdd_o
 static bool only_x0_changed(struct sim_machine *m, const struct sim_ctx *ctx, const struct sdd_regs *r,
 			    unsigned pe, uint32_t fid)
 {
-	struct sdd_regs before;
-
-	sim_ctx_to_regs(ctx, &before);
+	/* Against ctx itself, the registers sim_ctx_to_regs gave the call
+	 * (no copy of them: this runs on every call). */
 	for (unsigned k = 1; k < SDD_CONTEXT_REGS; k++)
-		if (r->x[k] != before.x[k]) {
+		if (r->x[k] != ctx->x[k]) {
 			sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc,
 				 "%s on PE %u returned with x%u changed (0x%llx, was 0x%llx): only x0 is a result",
 				 sdd_call_name(fid), pe, k, (unsigned long long)r->x[k],
-				 (unsigned long long)before.x[k]);
+				 (unsigned long long)ctx->x[k]);
 			return false;
 		}
-	if (r->pc != before.pc || r->pstate != before.pstate || r->elr_elc != before.elr_elc ||
-	    r->spsr_elc != before.spsr_elc) {
+	if (r->pc != ctx->pc || r->pstate != ctx->pstate || r->elr_elc != ctx->elr_elc ||
+	    r->spsr_elc != ctx->spsr_elc) {
 		sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc,
 			 "%s on PE %u returned to a different PC, PSTATE or ELR/SPSR", sdd_call_name(fid), pe);
 		return false;
@@ -204,7 +203,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 	if (op && !sim_call_regs(op, m->prog, m->plat.mpidr, resolve_for, m, ctx->x))
 		return SIM_TRAP_STOP;
 	fid = (uint32_t)ctx->x[0];
-	memcpy(args, &ctx->x[1], sizeof args);
+	sim_copy_args(args, &ctx->x[1]);
 	el = (unsigned)(ctx->pstate >> 2) & 3;
 	m->calls++;
 

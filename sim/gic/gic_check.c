@@ -17,7 +17,6 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "gic_internal.h"
 
@@ -77,15 +76,12 @@ static bool gic_irq_untouched(const struct gic_irq *irq)
 		.prio = 0xA0, .group = GIC_G1NS, .enabled = 0, .edge = 1,
 		.latch = 0, .line = 0, .active = 0, .owner = GIC_NO_PE,
 	};
-	uint64_t a, b;
 
-	_Static_assert(sizeof reset == sizeof a, "an instance is compared as one word");
-	memcpy(&a, irq, sizeof a);
-	memcpy(&b, &reset, sizeof b);
-	return a == b;
+	return gic_irq_same(irq, &reset);
 }
 
-/* Instances that differ from their reset value. */
+/* Instances that differ from their reset value (spi: only the words
+ * that hold the model's SPIs are set). */
 struct gic_touched {
 	uint32_t banked[GIC_MAX_PES];
 	uint64_t spi[GIC_SPI_WORDS];
@@ -117,11 +113,20 @@ static int gic_check_ranges(const struct gic *g, struct gic_touched *t, char *wh
 			return gic_fail(why, n, 10, "G10: GICD_CTLR group %u enable is %u",
 					grp, g->grp_enabled[grp]);
 	/* One branch-free pass (most SPIs are untouched, and have their reset
-	 * route), then, if any can be out of range, the first that is. */
-	memset(t->spi, 0, sizeof t->spi);
-	for (unsigned s = 0; s < g->nspi; s++) {
-		t->spi[s / 64] |= (uint64_t)!gic_irq_untouched(&g->spi[s]) << (s % 64);
-		suspect |= (g->route[s].irm > 1) | ((uint8_t)(g->route[s].chosen + 1) > g->npe);
+	 * route), a word of t at a time, then, if any can be out of range, the
+	 * first that is.  Words of t beyond nspi are left alone: nothing reads
+	 * them. */
+	for (unsigned w = 0; w * 64 < g->nspi; w++) {
+		unsigned end = g->nspi - w * 64 < 64 ? g->nspi - w * 64 : 64;
+		uint64_t touched = 0;
+
+		for (unsigned k = 0; k < end; k++) {
+			unsigned s = w * 64 + k;
+
+			touched |= (uint64_t)!gic_irq_untouched(&g->spi[s]) << k;
+			suspect |= (g->route[s].irm > 1) | ((uint8_t)(g->route[s].chosen + 1) > g->npe);
+		}
+		t->spi[w] = touched;
 	}
 	for (unsigned s = gic_next_touched(g, t, 0); s < g->nspi && !suspect; s = gic_next_touched(g, t, s + 1))
 		suspect = !gic_irq_encoded(g, &g->spi[s]);
@@ -138,9 +143,11 @@ static int gic_check_ranges(const struct gic *g, struct gic_touched *t, char *wh
 		for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++)
 			if (!gic_bool(p->dpg[grp]) || !gic_bool(p->igrpen[grp]))
 				return gic_fail(why, n, 10, "G10: PE %u DPG/IGRPEN of group %u not 0/1", i, grp);
-		t->banked[i] = 0;
+		uint32_t touched = 0;
+
 		for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++)
-			t->banked[i] |= (uint32_t)!gic_irq_untouched(&p->banked[intid]) << intid;
+			touched |= (uint32_t)!gic_irq_untouched(&p->banked[intid]) << intid;
+		t->banked[i] = touched;
 		for (uint32_t m = t->banked[i]; m; m &= m - 1)
 			if (!gic_irq_encoded(g, &p->banked[gic_ctz64(m)]))
 				return gic_fail(why, n, 10, "G10: INTID %u of PE %u has a field out of range",
@@ -170,8 +177,13 @@ static int gic_check_apr(const struct gic *g, char *why, size_t n)
 {
 	for (unsigned i = 0; i < g->npe; i++) {
 		const struct gic_pe *p = &g->pe[i];
-		uint32_t want[GIC_NUM_GROUPS] = { 0, 0, 0 };
+		uint32_t want[GIC_NUM_GROUPS];
 
+		/* Assigned, not initialised: an initialiser is a memset call
+		 * under the sanitizers, once per PE per check. */
+		want[GIC_G0] = 0;
+		want[GIC_G1S] = 0;
+		want[GIC_G1NS] = 0;
 		for (unsigned k = 0; k < p->nack; k++) {
 			uint32_t bit = 1u << (p->ack[k].gprio >> GIC_GPRIO_SHIFT);
 

@@ -99,7 +99,7 @@ void icc_hppi_reference(const struct gic *g, const uint32_t *banked_may, const u
 	/* Every candidate judged by its own fields, never by the derived
 	 * bitmaps this is there to check.  Only live ones can be candidates;
 	 * the live SPIs are found once for every PE. */
-	for (unsigned w = 0; w < GIC_SPI_WORDS; w++)
+	for (unsigned w = 0; w * 64 < gic_nspi(g); w++)
 		for (uint64_t m = spi_may[w]; m; m &= m - 1) {
 			unsigned n = w * 64 + gic_ctz64(m);
 			if (n < gic_nspi(g) && gicd_irq_live(&g->spi[n]))

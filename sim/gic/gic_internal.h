@@ -7,6 +7,8 @@
 #ifndef SIM_GIC_INTERNAL_H
 #define SIM_GIC_INTERNAL_H
 
+#include <string.h>
+
 #include "gic.h"
 
 #define GIC_NUM_BANKED  32u
@@ -52,6 +54,19 @@ static inline bool gicr_takes(const struct gic_pe *p, unsigned grp)
 static inline bool gic_irq_pending(const struct gic_irq *irq)
 {
 	return irq->latch || (irq->line && !irq->edge);
+}
+
+/* Two instances with the same fields.  As one word: a memcmp call goes
+ * through the fuzzer's and the sanitizers' interceptors, and instances
+ * are compared on every change. */
+static inline bool gic_irq_same(const struct gic_irq *a, const struct gic_irq *b)
+{
+	uint64_t wa, wb;
+
+	_Static_assert(sizeof *a == sizeof wa, "an instance is compared as one word");
+	memcpy(&wa, a, sizeof wa);
+	memcpy(&wb, b, sizeof wb);
+	return wa == wb;
 }
 
 /* Pending, enabled and inactive: what the distributor could forward if
@@ -158,8 +173,9 @@ struct gic_hppi icc_hppi_scan(const struct gic *g, unsigned pe);
 /* The brute-force reference gic_check compares against: the HPPI of each
  * of the model's PEs in hppi[pe], from the interrupts' own fields.  Only
  * the instances in banked_may[pe] (bit intid) and spi_may (bit n for SPI
- * 32+n) are looked at: a superset of the live ones, which the caller
- * finds from their fields too. */
+ * 32+n; only the words that hold the model's SPIs are read) are looked
+ * at: a superset of the live ones, which the caller finds from their
+ * fields too. */
 void icc_hppi_reference(const struct gic *g, const uint32_t *banked_may, const uint64_t *spi_may,
 			struct gic_hppi *hppi);
 

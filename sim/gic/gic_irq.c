@@ -4,8 +4,6 @@
  * line.  The same registers exist in the distributor (SPIs) and in each
  * redistributor (GICR_*R0 for the banked SGIs/PPIs); one lookup serves both.
  */
-#include <string.h>
-
 #include "gic_internal.h"
 
 /* -1 when intid names nothing for pe, else the index into pe's banked
@@ -39,7 +37,7 @@ const struct gic_irq *gic_irq_cref(const struct gic *g, unsigned pe, uint32_t in
 
 void gic_irq_commit(struct gic *g, uint32_t intid, struct gic_irq *irq, struct gic_irq next)
 {
-	if (memcmp(irq, &next, sizeof next) == 0)
+	if (gic_irq_same(irq, &next))
 		return;
 	*irq = next;
 	gic_changed(g, gic_irq_sync(g, irq, intid));

@@ -3,8 +3,6 @@
  * GICR_CTLR.DPG participation, redistributor reset on power-up, SGI
  * acceptance, and the wake request a redistributor raises for its PE.
  */
-#include <string.h>
-
 #include "gic_internal.h"
 
 void gic_set_sleep(struct gic *g, unsigned pe, bool asleep)
@@ -27,12 +25,16 @@ void gic_set_participate(struct gic *g, unsigned pe, enum gic_group grp, bool pa
 void gic_redist_reset(struct gic *g, unsigned pe)
 {
 	struct gic_pe *p;
-	struct gic_pe before;
+	uint32_t live_before;
+	bool changed = false;
 
 	if (pe >= gic_npe(g))
 		return;
 	p = &g->pe[pe];
-	memcpy(&before, p, sizeof before);   /* bytes, so the memcmp below is exact */
+	/* Whether anything changed, judged field by field as each is reset
+	 * (the ack list in full, entries beyond nack too): a copy of the
+	 * whole redistributor to compare against cost two big memory calls
+	 * on every power-up. */
 	for (unsigned intid = 0; intid < GIC_NUM_BANKED; intid++) {
 		struct gic_irq irq = gic_irq_reset_value();
 
@@ -40,14 +42,23 @@ void gic_redist_reset(struct gic *g, unsigned pe)
 		 * gicv3_rdistif_init leaves them, so a latch survives CPU_ON. */
 		irq.latch = p->banked[intid].latch;
 		irq.line = p->banked[intid].line;
+		changed |= !gic_irq_same(&p->banked[intid], &irq);
 		p->banked[intid] = irq;
 	}
+	live_before = p->banked_live;
 	gicr_live_recompute(p);
+	changed |= p->banked_live != live_before || p->pmr != (GIC_IDLE_PRIO & GIC_PRIO_MASK) || p->nack != 0;
 	p->pmr = GIC_IDLE_PRIO & GIC_PRIO_MASK;
-	memset(p->apr, 0, sizeof p->apr);
-	memset(p->ack, 0, sizeof p->ack);
+	for (unsigned grp = 0; grp < GIC_NUM_GROUPS; grp++) {
+		changed |= p->apr[grp] != 0;
+		p->apr[grp] = 0;
+	}
+	for (unsigned k = 0; k < GIC_ACK_MAX; k++) {
+		changed |= p->ack[k].intid != 0 || p->ack[k].gprio != 0 || p->ack[k].group != 0;
+		p->ack[k] = (struct gic_ack){ 0, 0, 0 };
+	}
 	p->nack = 0;
-	if (memcmp(&before, p, sizeof before) != 0)
+	if (changed)
 		gic_changed(g, gic_pe_bit(pe));
 }
 
