@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "pe_track.h"
 #include "program.h"
 #include "runtime/rt_layout.h"
 #include "sdd/sdd.h"
@@ -134,24 +135,31 @@ static inline void sim_copy_args(uint64_t args[5], const uint64_t *from)
  * from EL el at pc by op (a step, or an action when from_handler; NULL:
  * code that is not the program's); completed: it completed the running
  * handler; depth: handlers running on pe now. */
+static inline void sim_obs_call_in(struct sim_obs *o, const struct sim_program *p, unsigned pe,
+				   unsigned depth, uint32_t fid, const uint64_t args[5], int64_t x0, bool psci,
+				   bool from_handler, unsigned el, bool completed, const struct sim_op *op,
+				   uint64_t pc)
+{
+	sim_obs_init(o, psci ? SIM_OBS_PSCI : SIM_OBS_CALL, pe);
+	o->op = op == NULL ? -1 : (int32_t)(from_handler ? op - p->actions : op - p->steps);
+	o->depth = (uint8_t)depth;
+	o->from_handler = from_handler;
+	o->el = (uint8_t)el;
+	o->status = completed;
+	o->fid = fid;
+	sim_copy_args(o->args, args);
+	o->result = x0;
+	o->pc = pc;
+}
+
+/* (by value: see pe_track.h, Observations) */
 static inline struct sim_obs sim_obs_call(const struct sim_program *p, unsigned pe, unsigned depth, uint32_t fid,
 					  const uint64_t args[5], int64_t x0, bool psci, bool from_handler,
 					  unsigned el, bool completed, const struct sim_op *op, uint64_t pc)
 {
 	struct sim_obs o;
 
-	memset(&o, 0, sizeof o);
-	o.kind = psci ? SIM_OBS_PSCI : SIM_OBS_CALL;
-	o.pe = (uint8_t)pe;
-	o.op = op == NULL ? -1 : (int32_t)(from_handler ? op - p->actions : op - p->steps);
-	o.depth = (uint8_t)depth;
-	o.from_handler = from_handler;
-	o.el = (uint8_t)el;
-	o.status = completed;
-	o.fid = fid;
-	sim_copy_args(o.args, args);
-	o.result = x0;
-	o.pc = pc;
+	sim_obs_call_in(&o, p, pe, depth, fid, args, x0, psci, from_handler, el, completed, op, pc);
 	return o;
 }
 

@@ -78,7 +78,7 @@ void sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outc
 	if (m->nentries < m->cap_entries)
 		m->entries[m->nentries++] = (struct sim_entry_rec){
 			(uint8_t)pe, o->event, d->handler, p->ctx.pc, p->ctx.x[1] };
-	ob = sim_obs_dispatch(pe, p->depth, d, p->ctx.x, p->ctx.pc, p->ctx.pstate);
+	sim_obs_dispatch_in(&ob, pe, p->depth, d, p->ctx.x, p->ctx.pc, p->ctx.pstate);
 	sim_observe(m, &ob);
 }
 
@@ -98,7 +98,7 @@ static void take_irq(struct sim_machine *m, unsigned pe)
 		return;
 	sim_ctx_to_regs(&p->ctx, &r);
 	res = sdd_irq(&m->core, pe, intid, &r, &o);
-	ob = sim_obs_of(SIM_OBS_IRQ, pe);
+	sim_obs_init(&ob, SIM_OBS_IRQ, pe);
 	ob.intid = intid;
 	ob.status = res;
 	ob.depth = p->depth;
@@ -123,7 +123,7 @@ void sim_fire(struct sim_machine *m, uint32_t intid, unsigned pe)
 		gic_set_pending(&m->gic, pe, intid, true);
 	else
 		gic_fire(&m->gic, pe, intid);
-	ob = sim_obs_of(SIM_OBS_FIRE, pe);
+	sim_obs_init(&ob, SIM_OBS_FIRE, pe);
 	ob.intid = intid;
 	sim_observe(m, &ob);
 }
@@ -140,8 +140,10 @@ static void observe_call(struct sim_machine *m, unsigned pe, const struct sim_ct
 			 uint32_t fid, const uint64_t args[5], int64_t x0, bool psci, bool from_handler,
 			 unsigned el, bool completed, const struct sim_op *op)
 {
-	struct sim_obs o = sim_obs_call(m->prog, pe, m->pe[pe].depth, fid, args, x0, psci, from_handler, el,
-					completed, op, ctx->pc);
+	struct sim_obs o;
+
+	sim_obs_call_in(&o, m->prog, pe, m->pe[pe].depth, fid, args, x0, psci, from_handler, el, completed, op,
+			ctx->pc);
 	sim_observe(m, &o);
 }
 
@@ -163,7 +165,7 @@ static void note_complete(struct sim_machine *m, unsigned pe, const struct sdd_o
 	}
 	p->depth = o->depth;
 	p->paused &= (uint8_t)((1u << p->depth) - 1);   /* a completed handler is no longer paused */
-	ob = sim_obs_complete(pe, o, p->last_completed.handler, resume, p->ctx.pc, p->ctx.pstate);
+	sim_obs_complete_in(&ob, pe, o, p->last_completed.handler, resume, p->ctx.pc, p->ctx.pstate);
 	sim_observe(m, &ob);
 }
 

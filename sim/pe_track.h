@@ -52,63 +52,94 @@ static inline struct sim_dispatch *sim_track_dispatch(uint8_t *depth, struct sim
 	return d;
 }
 
-/* ---- Observations ---- */
+/* ---- Observations ----
+ * Each is built in place, into the observation the machine reports: a
+ * struct sim_obs (160 bytes) returned by value is copied, and its zeroing
+ * split around the fields set, into several memory calls, which the
+ * sanitizers intercept one by one, on every step.  The by-value forms are
+ * for callers that have not moved to the in-place ones. */
 
 /* An observation of kind on pe with nothing else set. */
+static inline void sim_obs_init(struct sim_obs *o, unsigned kind, unsigned pe)
+{
+	memset(o, 0, sizeof *o);
+	o->kind = (uint8_t)kind;
+	o->pe = (uint8_t)pe;
+}
+
 static inline struct sim_obs sim_obs_of(unsigned kind, unsigned pe)
 {
 	struct sim_obs o;
 
-	memset(&o, 0, sizeof o);
-	o.kind = (uint8_t)kind;
-	o.pe = (uint8_t)pe;
+	sim_obs_init(&o, kind, pe);
 	return o;
 }
 
 /* Step op begins (status: its kind; pe as the step names it, SIM_NONE
  * included). */
+static inline void sim_obs_step_in(struct sim_obs *o, const struct sim_op *op)
+{
+	sim_obs_init(o, SIM_OBS_STEP, op->pe);
+	o->status = op->kind;
+}
+
 static inline struct sim_obs sim_obs_step(const struct sim_op *op)
 {
-	struct sim_obs o = sim_obs_of(SIM_OBS_STEP, op->pe);
+	struct sim_obs o;
 
-	o.status = op->kind;
+	sim_obs_step_in(&o, op);
 	return o;
 }
 
 /* A handler d was entered on pe at depth with registers x[0..3], pc, pstate. */
+static inline void sim_obs_dispatch_in(struct sim_obs *o, unsigned pe, unsigned depth,
+				       const struct sim_dispatch *d, const uint64_t *x, uint64_t pc,
+				       uint64_t pstate)
+{
+	sim_obs_init(o, SIM_OBS_DISPATCH, pe);
+	o->depth = (uint8_t)depth;
+	o->event = d->event;
+	o->handler = d->handler;
+	o->intid = d->intid;
+	/* word by word: a memcpy is a call into the sanitizers' interceptors */
+	o->regs[0] = x[0];
+	o->regs[1] = x[1];
+	o->regs[2] = x[2];
+	o->regs[3] = x[3];
+	o->pc = pc;
+	o->pstate = pstate;
+}
+
 static inline struct sim_obs sim_obs_dispatch(unsigned pe, unsigned depth, const struct sim_dispatch *d,
 					      const uint64_t *x, uint64_t pc, uint64_t pstate)
 {
-	struct sim_obs o = sim_obs_of(SIM_OBS_DISPATCH, pe);
+	struct sim_obs o;
 
-	o.depth = (uint8_t)depth;
-	o.event = d->event;
-	o.handler = d->handler;
-	o.intid = d->intid;
-	/* word by word: a memcpy is a call into the sanitizers' interceptors */
-	o.regs[0] = x[0];
-	o.regs[1] = x[1];
-	o.regs[2] = x[2];
-	o.regs[3] = x[3];
-	o.pc = pc;
-	o.pstate = pstate;
+	sim_obs_dispatch_in(&o, pe, depth, d, x, pc, pstate);
 	return o;
 }
 
 /* The dispatcher completed the innermost handler on pe (handler: the one
  * the machine saw completed), returning to pc, pstate. */
+static inline void sim_obs_complete_in(struct sim_obs *o, unsigned pe, const struct sdd_outcome *oc,
+				       int32_t handler, bool resume, uint64_t pc, uint64_t pstate)
+{
+	sim_obs_init(o, SIM_OBS_COMPLETE, pe);
+	o->depth = (uint8_t)oc->depth;
+	o->event = oc->event;
+	o->handler = handler;
+	o->intid = oc->intid;
+	o->status = resume ? -1 : (int32_t)oc->status;
+	o->pc = pc;
+	o->pstate = pstate;
+}
+
 static inline struct sim_obs sim_obs_complete(unsigned pe, const struct sdd_outcome *oc, int32_t handler,
 					      bool resume, uint64_t pc, uint64_t pstate)
 {
-	struct sim_obs o = sim_obs_of(SIM_OBS_COMPLETE, pe);
+	struct sim_obs o;
 
-	o.depth = (uint8_t)oc->depth;
-	o.event = oc->event;
-	o.handler = handler;
-	o.intid = oc->intid;
-	o.status = resume ? -1 : (int32_t)oc->status;
-	o.pc = pc;
-	o.pstate = pstate;
+	sim_obs_complete_in(&o, pe, oc, handler, resume, pc, pstate);
 	return o;
 }
 

@@ -428,8 +428,9 @@ static void step_dispatch(struct sim_machine *m, const struct sim_op *op, unsign
 static void run_step(struct sim_machine *m, const struct sim_op *op)
 {
 	unsigned pe = op->pe == SIM_NONE ? 0 : op->pe;
-	struct sim_obs ob = sim_obs_step(op);
+	struct sim_obs ob;
 
+	sim_obs_step_in(&ob, op);
 	sim_observe(m, &ob);
 	if (op->pe != SIM_NONE && op->pe >= m->npe) {
 		sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u does not exist (the platform has %u)", op->pe, m->npe);
