@@ -348,9 +348,12 @@ static void step_call(struct sim_machine *m, const struct sim_op *op, unsigned p
 	uint8_t before_depth = m->pe[pe].depth;
 	uint32_t resets = m->resets;
 	struct sim_ctx *ctx = &m->pe[pe].ctx;
-	struct sim_ctx before = *ctx;
-	uint64_t other_el = (before.pstate & ~0xCull) | ((uint64_t)op->from_el << 2);
+	/* What is put back after the call: only these (a copy of the whole
+	 * context is a memory call under the sanitizers, on every call). */
+	uint64_t pc = ctx->pc, pstate = ctx->pstate, args[5];
+	uint64_t other_el = (pstate & ~0xCull) | ((uint64_t)op->from_el << 2);
 
+	sim_copy_args(args, &ctx->x[1]);
 	if (!pe_can_call(m, op, pe))
 		return;
 	/* A call made from another EL than the client's (e.g. a guest calling
@@ -361,10 +364,10 @@ static void step_call(struct sim_machine *m, const struct sim_op *op, unsigned p
 	/* When the call returned to its caller, only x0 changed: its arguments
 	 * are not left behind in x1..x5 (contract: "every other register of
 	 * that context is as it was before the call"). */
-	if (m->resets == resets && m->pe[pe].power != SIM_PE_OFF && ctx->pc == before.pc &&
+	if (m->resets == resets && m->pe[pe].power != SIM_PE_OFF && ctx->pc == pc &&
 	    m->pe[pe].depth == before_depth) {
-		memcpy(&ctx->x[1], &before.x[1], 5 * sizeof ctx->x[0]);
-		ctx->pstate = (ctx->pstate & ~0xCull) | (before.pstate & 0xCull);
+		sim_copy_args(&ctx->x[1], args);
+		ctx->pstate = (ctx->pstate & ~0xCull) | (pstate & 0xCull);
 	}
 }
 
