@@ -125,7 +125,7 @@ void fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outc
 	if (d == NULL)
 		return;
 	m->dispatches++;
-	o = sim_obs_dispatch(pe, p->depth, d, p->ctx.x, p->ctx.pc, p->ctx.pstate);
+	sim_obs_dispatch_in(&o, pe, p->depth, d, p->ctx.x, p->ctx.pc, p->ctx.pstate);
 	fzc_observe(m, &o);
 }
 
@@ -170,8 +170,10 @@ static void observe_call(struct fzc_machine *m, unsigned pe, uint32_t fid, const
 			 int64_t x0, bool psci, bool from_handler, unsigned el, bool completed,
 			 const struct sim_op *op)
 {
-	struct sim_obs o = sim_obs_call(m->prog, pe, m->pe[pe].depth, fid, args, x0, psci, from_handler, el,
-					completed, op, m->pe[pe].ctx.pc);
+	struct sim_obs o;
+
+	sim_obs_call_in(&o, m->prog, pe, m->pe[pe].depth, fid, args, x0, psci, from_handler, el, completed, op,
+			m->pe[pe].ctx.pc);
 	fzc_observe(m, &o);
 }
 
@@ -193,7 +195,7 @@ static void note_complete(struct fzc_machine *m, unsigned pe, const struct sdd_o
 		p->last_handler = p->disp[p->depth - 1].handler;
 	p->depth = oc->depth;
 	p->paused &= (uint8_t)((1u << p->depth) - 1);
-	o = sim_obs_complete(pe, oc, p->last_handler, resume, p->ctx.pc, p->ctx.pstate);
+	sim_obs_complete_in(&o, pe, oc, p->last_handler, resume, p->ctx.pc, p->ctx.pstate);
 	fzc_observe(m, &o);
 }
 

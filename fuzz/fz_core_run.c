@@ -158,8 +158,9 @@ static void migrate(struct fzc_machine *m)
 static void run_step(struct fzc_machine *m, const struct sim_op *op)
 {
 	unsigned pe = op->pe == SIM_NONE ? 0 : op->pe;
-	struct sim_obs o = sim_obs_step(op);
+	struct sim_obs o;
 
+	sim_obs_step_in(&o, op);
 	fzc_observe(m, &o);
 	if (op->pe != SIM_NONE && op->pe >= m->npe) {
 		fzc_fail(m, SIM_FAIL_SCENARIO, "PE %u does not exist (the platform has %u)", op->pe, m->npe);

@@ -152,15 +152,4 @@ static inline void sim_obs_call_in(struct sim_obs *o, const struct sim_program *
 	o->pc = pc;
 }
 
-/* (by value: see pe_track.h, Observations) */
-static inline struct sim_obs sim_obs_call(const struct sim_program *p, unsigned pe, unsigned depth, uint32_t fid,
-					  const uint64_t args[5], int64_t x0, bool psci, bool from_handler,
-					  unsigned el, bool completed, const struct sim_op *op, uint64_t pc)
-{
-	struct sim_obs o;
-
-	sim_obs_call_in(&o, p, pe, depth, fid, args, x0, psci, from_handler, el, completed, op, pc);
-	return o;
-}
-
 #endif /* SIM_CALL_RULES_H */

@@ -56,8 +56,9 @@ static inline struct sim_dispatch *sim_track_dispatch(uint8_t *depth, struct sim
  * Each is built in place, into the observation the machine reports: a
  * struct sim_obs (160 bytes) returned by value is copied, and its zeroing
  * split around the fields set, into several memory calls, which the
- * sanitizers intercept one by one, on every step.  The by-value forms are
- * for callers that have not moved to the in-place ones. */
+ * sanitizers intercept one by one, on every step.  The by-value forms
+ * left (sim_obs_of, and those that also update a PE's tracking: implicit
+ * completion, yield, resume) are for rarer events. */
 
 /* An observation of kind on pe with nothing else set. */
 static inline void sim_obs_init(struct sim_obs *o, unsigned kind, unsigned pe)
@@ -83,14 +84,6 @@ static inline void sim_obs_step_in(struct sim_obs *o, const struct sim_op *op)
 	o->status = op->kind;
 }
 
-static inline struct sim_obs sim_obs_step(const struct sim_op *op)
-{
-	struct sim_obs o;
-
-	sim_obs_step_in(&o, op);
-	return o;
-}
-
 /* A handler d was entered on pe at depth with registers x[0..3], pc, pstate. */
 static inline void sim_obs_dispatch_in(struct sim_obs *o, unsigned pe, unsigned depth,
 				       const struct sim_dispatch *d, const uint64_t *x, uint64_t pc,
@@ -110,14 +103,6 @@ static inline void sim_obs_dispatch_in(struct sim_obs *o, unsigned pe, unsigned 
 	o->pstate = pstate;
 }
 
-static inline struct sim_obs sim_obs_dispatch(unsigned pe, unsigned depth, const struct sim_dispatch *d,
-					      const uint64_t *x, uint64_t pc, uint64_t pstate)
-{
-	struct sim_obs o;
-
-	sim_obs_dispatch_in(&o, pe, depth, d, x, pc, pstate);
-	return o;
-}
 
 /* The dispatcher completed the innermost handler on pe (handler: the one
  * the machine saw completed), returning to pc, pstate. */
@@ -134,14 +119,6 @@ static inline void sim_obs_complete_in(struct sim_obs *o, unsigned pe, const str
 	o->pstate = pstate;
 }
 
-static inline struct sim_obs sim_obs_complete(unsigned pe, const struct sdd_outcome *oc, int32_t handler,
-					      bool resume, uint64_t pc, uint64_t pstate)
-{
-	struct sim_obs o;
-
-	sim_obs_complete_in(&o, pe, oc, handler, resume, pc, pstate);
-	return o;
-}
 
 /* One handler completed implicitly on pe (CPU_OFF, SYSTEM_OFF, ...): the
  * innermost of disp[0 .. *depth), which *depth then no longer counts. */
