@@ -95,18 +95,22 @@ bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *sp, con
 	return true;
 }
 
+/* (The disagreement is built only when there is one: this runs after
+ * every step, and each clear is a call the sanitizers intercept.) */
 static void settled(struct fz_oracle *o, uint32_t step)
 {
 	bool busy[RM_MAX_PES];
 	char why[400];
-	struct fz_disagreement d = about(FZ_D_SETTLED, NULL);
+	int32_t event = 0;
 	unsigned pe = 0;
 
 	memset(busy + o->npe, 1, (RM_MAX_PES - o->npe) * sizeof busy[0]);   /* no such PE */
 	for (unsigned k = 0; k < o->npe; k++)
 		busy[k] = o->paused[k] || o->power[k] != SIM_PE_ON;
 	o->checks++;
-	if (!rm_settled_which(&o->model, busy, &d.event, &pe, why, sizeof why)) {
+	if (!rm_settled_which(&o->model, busy, &event, &pe, why, sizeof why)) {
+		struct fz_disagreement d = about(FZ_D_SETTLED, NULL);
+		d.event = event;
 		d.pe = (uint8_t)pe;
 		disagree(o, step, why, &d);
 	}
@@ -146,10 +150,12 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 		/* only SDEI calls reach the dispatcher; the rest are not its answers */
 		if ((ob->fid & SDD_FID_WINDOW_MASK) == SDD_FID_WINDOW_BASE) {
 			uint64_t x[6] = { ob->fid, ob->args[0], ob->args[1], ob->args[2], ob->args[3], ob->args[4] };
-			struct fz_disagreement d = about(FZ_D_CALL, ob);
+			struct rm_verdict allowed;
 			o->checks++;
 			if (!rm_call_judged(&o->model, ob->pe, x, ob->el, false, ob->result, ob->status == 1,
-					    &d.allowed, why, sizeof why)) {
+					    &allowed, why, sizeof why)) {
+				struct fz_disagreement d = about(FZ_D_CALL, ob);
+				d.allowed = allowed;
 				d.from_handler = ob->from_handler;
 				d.op = ob->op;
 				d.fid = ob->fid;

@@ -179,7 +179,8 @@ struct rm_verdict {
     bool    slot_shared;
 };
 
-/* rm_call, and what the call was allowed to answer in *verdict (may be NULL). */
+/* rm_call, and what the call was allowed to answer in *verdict (may be NULL;
+ * always written, all zero when the call could not be judged at all). */
 bool rm_call_judged(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned caller_el,
                     bool aarch32, int64_t result, bool completed, struct rm_verdict *verdict,
                     char *why, size_t n);

@@ -283,13 +283,15 @@ bool rm_call_judged(struct rm_model *m, unsigned pe, const uint64_t x[6], unsign
     uint32_t base = fid & ~(FID_WINDOW - 1u);
     struct rm_ctx c;
 
-    if (base != FID_BASE_64 && base != FID_BASE_32)
-        return refuse(why, n, fid, pe, "not an SDEI function ID (harness error)");
-    if (pe >= m->p.pes)
-        return refuse(why, n, fid, pe, "no such PE (harness error)");
-    if (!m->pe[pe].on)
-        return refuse(why, n, fid, pe, "the PE is off and cannot call "
-                      "(harness out of step with the model?)");
+    const char *harness_error =
+        base != FID_BASE_64 && base != FID_BASE_32 ? "not an SDEI function ID (harness error)" :
+        pe >= m->p.pes ? "no such PE (harness error)" :
+        !m->pe[pe].on ? "the PE is off and cannot call (harness out of step with the model?)" : NULL;
+    if (harness_error) {
+        if (verdict)
+            memset(verdict, 0, sizeof *verdict);   /* defined on every path */
+        return refuse(why, n, fid, pe, harness_error);
+    }
 
     memset(&c, 0, sizeof c);
     c.m = m;

@@ -452,6 +452,25 @@ static void verdicts_say_what_was_allowed(void **state)
     assert_int_equal(v.values[0], -3);
 }
 
+/* A call that cannot be judged at all (a harness error) still leaves a
+ * defined verdict: all zero, whatever the caller's variable held. */
+static void verdicts_of_harness_errors_are_all_zero(void **state)
+{
+    struct rm_model m;
+    struct rm_verdict v, zero;
+    char why[200];
+    uint64_t not_sdei[6] = { 0x84000000, 0, 0, 0, 0, 0 }, version[6] = { 0xC4000020, 0, 0, 0, 0, 0 };
+    (void)state;
+    tmodel(&m);
+    memset(&zero, 0, sizeof zero);
+    memset(&v, 0xA5, sizeof v);
+    assert_false(rm_call_judged(&m, 0, not_sdei, 2, false, 0, false, &v, why, sizeof why));
+    assert_memory_equal(&v, &zero, sizeof v);
+    memset(&v, 0xA5, sizeof v);
+    assert_false(rm_call_judged(&m, 99, version, 2, false, 0, false, &v, why, sizeof why));
+    assert_memory_equal(&v, &zero, sizeof v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -476,6 +495,7 @@ int main(void)
         cmocka_unit_test(signal_event),
         cmocka_unit_test(explanations),
         cmocka_unit_test(verdicts_say_what_was_allowed),
+        cmocka_unit_test(verdicts_of_harness_errors_are_all_zero),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
