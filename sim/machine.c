@@ -200,10 +200,7 @@ void sim_fail(struct sim_machine *m, unsigned kind, struct sim_loc loc, const ch
 	va_start(ap, fmt);
 	vsnprintf(m->fail_msg, sizeof m->fail_msg, fmt, ap);
 	va_end(ap);
-	memset(&o, 0, sizeof o);
-	o.kind = SIM_OBS_FAIL;
-	o.pe = m->running_pe >= 0 ? (uint8_t)m->running_pe : SIM_NONE;
-	o.text = m->fail_msg;
+	sim_obs_fail_in(&o, m->running_pe, m->fail_msg);
 	sim_observe(m, &o);
 }
 

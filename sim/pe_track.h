@@ -76,6 +76,13 @@ static inline struct sim_obs sim_obs_of(unsigned kind, unsigned pe)
 	return o;
 }
 
+/* The run failed (text: why), while running_pe (-1: none) ran code. */
+static inline void sim_obs_fail_in(struct sim_obs *o, int running_pe, const char *text)
+{
+	sim_obs_init(o, SIM_OBS_FAIL, running_pe >= 0 ? (unsigned)running_pe : SIM_NONE);
+	o->text = text;
+}
+
 /* Step op begins (status: its kind; pe as the step names it, SIM_NONE
  * included). */
 static inline void sim_obs_step_in(struct sim_obs *o, const struct sim_op *op)
