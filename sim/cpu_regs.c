@@ -113,7 +113,10 @@ void sim_regs_store(struct sim_regs *r, struct sim_ctx *ctx)
 
 	uc_reg_read_batch(r->uc, r->read_ids[f], r->read_vals[f], (int)r->nread[f]);
 	r->held[SIM_REG_NZCV] &= NZCV_MASK;      /* read as 32 bits */
-	memcpy(ctx->x, r->held, sizeof ctx->x);
+	/* Register by register: a memcpy is a call the sanitizers intercept,
+	 * at every trap. */
+	for (unsigned k = 0; k < 31; k++)
+		ctx->x[k] = r->held[k];
 	*sp_of(ctx) = r->held[SIM_REG_SP];
 	ctx->pc = r->held[SIM_REG_PC];
 	ctx->pstate = (ctx->pstate & ~NZCV_MASK) | r->held[SIM_REG_NZCV];

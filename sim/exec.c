@@ -319,9 +319,7 @@ static enum sim_trap_action on_landing(struct sim_machine *m, unsigned pe, struc
 		m->landings[m->nlandings++] = (struct sim_landing){
 			(uint8_t)pe, (uint8_t)vector, ctx->elr_elc, ctx->spsr_elc, ctx->pstate,
 			origin.int_pc, origin.int_pstate };
-	memset(&ob, 0, sizeof ob);
-	ob.kind = SIM_OBS_LANDING;
-	ob.pe = (uint8_t)pe;
+	sim_obs_init(&ob, SIM_OBS_LANDING, pe);
 	ob.depth = p->depth;
 	ob.regs[0] = ctx->elr_elc;
 	ob.regs[1] = ctx->spsr_elc;

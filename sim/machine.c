@@ -164,9 +164,12 @@ void sim_main_context(const struct sim_machine *m, unsigned pe, struct sim_ctx *
 	ctx->sctlr_elc = SDD_SCTLR_SPAN;   /* PAN is kept, not set, on exception entry */
 }
 
+/* Register by register, here and below: a memcpy is a call the sanitizers
+ * intercept, and these run on every call and every interrupt taken. */
 void sim_ctx_to_regs(const struct sim_ctx *c, struct sdd_regs *r)
 {
-	memcpy(r->x, c->x, sizeof r->x);
+	for (unsigned k = 0; k < SDD_CONTEXT_REGS; k++)
+		r->x[k] = c->x[k];
 	r->pc = c->pc;
 	r->pstate = c->pstate;
 	r->elr_elc = c->elr_elc;
@@ -178,7 +181,8 @@ void sim_ctx_to_regs(const struct sim_ctx *c, struct sdd_regs *r)
 
 void sim_regs_to_ctx(const struct sdd_regs *r, struct sim_ctx *c)
 {
-	memcpy(c->x, r->x, sizeof r->x);
+	for (unsigned k = 0; k < SDD_CONTEXT_REGS; k++)
+		c->x[k] = r->x[k];
 	c->pc = r->pc;
 	c->pstate = r->pstate;
 	c->elr_elc = r->elr_elc;
@@ -333,9 +337,7 @@ void sim_machine_reset(struct sim_machine *m)
 		sim_fail(m, SIM_FAIL_MACHINE, m->prog->steps[m->step].loc, "SYSTEM_RESET: %s", err);
 	{
 		struct sim_obs o;
-		memset(&o, 0, sizeof o);
-		o.kind = SIM_OBS_RESET;
-		o.pe = SIM_NONE;
+		sim_obs_init(&o, SIM_OBS_RESET, SIM_NONE);
 		sim_observe(m, &o);
 	}
 }

@@ -407,9 +407,7 @@ static void step_dispatch(struct sim_machine *m, const struct sim_op *op, unsign
 	res = sdd_dispatch_explicit(&m->core, pe, (int32_t)ev, &r, &o);
 	{
 		struct sim_obs ob;
-		memset(&ob, 0, sizeof ob);
-		ob.kind = SIM_OBS_EXPLICIT;
-		ob.pe = (uint8_t)pe;
+		sim_obs_init(&ob, SIM_OBS_EXPLICIT, pe);
 		ob.event = (int32_t)ev;
 		ob.result = res;
 		ob.depth = p->depth;

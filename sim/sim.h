@@ -74,20 +74,27 @@ enum sim_obs_kind {
 
 enum sim_power { SIM_PE_ON = 0, SIM_PE_OFF, SIM_PE_STANDBY, SIM_PE_POWERDOWN, SIM_PE_FROZEN };
 
+/* The padding is explicit (pad*, always zero) so that an observation
+ * built field by field (sim_obs_init) is byte for byte one built from a
+ * zeroed struct: observation logs are compared and hashed bytewise. */
 struct sim_obs {
 	uint8_t  kind;       /* enum sim_obs_kind */
 	uint8_t  pe;
 	uint8_t  depth;      /* handlers running on pe after the event */
 	uint8_t  from_handler;  /* CALL/PSCI: made by handler code (1) or a step (0) */
 	uint8_t  el;         /* CALL/PSCI: EL the call was made from */
+	uint8_t  pad0[3];
 	uint32_t step;
+	uint32_t pad1;
 	uint64_t time;       /* logical clock: +1 per observation */
 	uint32_t fid;
+	uint32_t pad2;
 	uint64_t args[5];
 	int64_t  result;
 	int32_t  event;
 	int32_t  handler;    /* handler index, -1 unknown */
 	uint32_t intid;
+	uint32_t pad3;
 	uint64_t regs[4];
 	uint64_t pc, pstate;
 	int32_t  status;     /* see the kinds; CALL: 1 when the call completed the running handler */
@@ -95,6 +102,7 @@ struct sim_obs {
 			      * index into the program's actions; -1 when none (ELF handler code) */
 	const char *text;
 };
+_Static_assert(sizeof(struct sim_obs) == 160, "struct sim_obs has no padding but its pad* fields");
 
 struct sim_observer {
 	void (*obs)(void *ctx, const struct sim_obs *o);

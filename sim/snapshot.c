@@ -165,9 +165,7 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 		sim_fail(m, SIM_FAIL_DISPATCHER, loc, "migrate: the dispatcher refused its own saved state (error %d)", e);
 		return false;
 	}
-	memset(&ob, 0, sizeof ob);
-	ob.kind = SIM_OBS_MIGRATE;
-	ob.pe = SIM_NONE;
+	sim_obs_init(&ob, SIM_OBS_MIGRATE, SIM_NONE);
 	sim_observe(m, &ob);
 	return true;
 }
