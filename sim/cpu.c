@@ -37,6 +37,8 @@ struct sim_cpu {
 	uint64_t cov_prev;
 	void    *workspace;      /* sim_cpu_workspace */
 	size_t   workspace_size;
+	void    *scratch;        /* sim_cpu_scratch */
+	size_t   scratch_size;
 	uc_hook  code_hook;      /* installed by sim_cpu_set_tracer */
 	struct sim_cpu_tracer tracer;
 };
@@ -214,20 +216,32 @@ void sim_cpu_destroy(struct sim_cpu *c)
 		uc_close(c->uc);
 	free(c->code);                   /* mapped until uc_close */
 	free(c->workspace);
+	free(c->scratch);
 	free(c);
+}
+
+/* *buf, of *have bytes, made at least size bytes (its contents lost). */
+static void *buffer_of(void **buf, size_t *have, size_t size)
+{
+	if (*have < size) {
+		void *bigger = calloc(1, size);
+		if (bigger == NULL)
+			return NULL;
+		free(*buf);
+		*buf = bigger;
+		*have = size;
+	}
+	return *buf;
 }
 
 void *sim_cpu_workspace(struct sim_cpu *c, size_t size)
 {
-	if (c->workspace_size < size) {
-		void *bigger = calloc(1, size);
-		if (bigger == NULL)
-			return NULL;
-		free(c->workspace);
-		c->workspace = bigger;
-		c->workspace_size = size;
-	}
-	return c->workspace;
+	return buffer_of(&c->workspace, &c->workspace_size, size);
+}
+
+void *sim_cpu_scratch(struct sim_cpu *c, size_t size)
+{
+	return buffer_of(&c->scratch, &c->scratch_size, size);
 }
 
 int sim_cpu_write(struct sim_cpu *c, uint64_t addr, const void *p, size_t n)

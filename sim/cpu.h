@@ -76,6 +76,10 @@ void sim_cpu_destroy(struct sim_cpu *c);
  * per run).  Its contents are whatever the last user left.  NULL when out
  * of memory. */
 void *sim_cpu_workspace(struct sim_cpu *c, size_t size);
+/* A second such buffer, apart from the workspace, for data a user needs
+ * only for a moment (a migration's saved state): allocated once, not on
+ * every use. */
+void *sim_cpu_scratch(struct sim_cpu *c, size_t size);
 
 /* Host access to client memory.  0 on success, -1 for an unmapped range. */
 int sim_cpu_write(struct sim_cpu *c, uint64_t addr, const void *p, size_t n);

@@ -129,7 +129,7 @@ struct sim_machine {
 
 /* ---- snapshot.c ---- */
 
-/* see sim_result.digest; 0 when out of memory */
+/* see sim_result.digest; 0 when out of memory (uses the CPU's scratch buffer) */
 uint64_t sim_machine_digest(struct sim_machine *m);
 
 /* ---- machine.c ---- */

@@ -10,7 +10,6 @@
  * their own segments and the PEs' stacks, so when the program has any,
  * those ranges are carried over.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "runtime/rt_layout.h"
@@ -30,23 +29,28 @@ static unsigned user_ranges(const struct sim_machine *m, struct sim_range *r)
 	return n + 1;
 }
 
-/* Copy the user memory of m out (save) or back in (!save). */
-static bool copy_user(struct sim_machine *m, uint8_t **buf, bool save)
+/* Bytes of user memory copy_user moves. */
+static size_t user_size(const struct sim_machine *m)
 {
 	struct sim_range r[SIM_MAX_USER_RANGES + 1];
 	unsigned n = user_ranges(m, r);
-	size_t total = 0, off = 0;
+	size_t total = 0;
 
 	for (unsigned k = 0; k < n; k++)
 		total += r[k].size;
-	if (save) {
-		*buf = malloc(total ? total : 1);
-		if (*buf == NULL)
-			return false;
-	}
+	return total;
+}
+
+/* Copy the user memory of m out to buf (save) or back in (!save). */
+static bool copy_user(struct sim_machine *m, uint8_t *buf, bool save)
+{
+	struct sim_range r[SIM_MAX_USER_RANGES + 1];
+	unsigned n = user_ranges(m, r);
+	size_t off = 0;
+
 	for (unsigned k = 0; k < n; k++) {
-		int e = save ? sim_cpu_read(m->cpu, r[k].addr, *buf + off, r[k].size)
-			     : sim_cpu_write(m->cpu, r[k].addr, *buf + off, r[k].size);
+		int e = save ? sim_cpu_read(m->cpu, r[k].addr, buf + off, r[k].size)
+			     : sim_cpu_write(m->cpu, r[k].addr, buf + off, r[k].size);
 		if (e)
 			return false;
 		off += r[k].size;
@@ -95,34 +99,35 @@ static void carry_put(struct sim_machine *m, const struct carry *c)
 	m->dispatches = c->dispatches;
 }
 
-/* What a fresh machine is restored from: the dispatcher's saved state,
- * the GIC model, the machine's first npe PEs (the rest is not state:
- * struct sim_machine), user memory. */
+/* What a fresh machine is restored from: the GIC model, the machine's
+ * first npe PEs (the rest is not state: struct sim_machine), the
+ * dispatcher's saved state, user memory.  All in the CPU's scratch buffer,
+ * in that order (no allocation per migration: under the sanitizers that
+ * was the largest cost of one). */
 struct saved {
-	uint8_t *core;
-	size_t ncore;
 	struct gic *gic;
 	struct sim_pe *pe;
+	uint8_t *core;
+	size_t ncore;
 	uint8_t *user;
 };
 
-static void saved_free(struct saved *s)
-{
-	free(s->core);
-	free(s->gic);
-	free(s->pe);
-	free(s->user);
-}
+_Static_assert(sizeof(struct gic) % _Alignof(struct sim_pe) == 0, "the PEs are aligned after the GIC");
 
 static bool save_machine(struct sim_machine *m, struct saved *s)
 {
-	memset(s, 0, sizeof *s);
+	size_t npe = m->npe * sizeof m->pe[0];
+	uint8_t *buf;
+
 	s->ncore = sdd_save_size(&m->core);
-	s->core = malloc(s->ncore ? s->ncore : 1);
-	s->gic = malloc(sizeof *s->gic);
-	s->pe = malloc(m->npe * sizeof m->pe[0]);
-	if (!s->core || !s->gic || !s->pe || sdd_save(&m->core, s->core, s->ncore) != s->ncore ||
-	    !copy_user(m, &s->user, true))
+	buf = sim_cpu_scratch(m->cpu, sizeof *s->gic + npe + s->ncore + user_size(m));
+	if (buf == NULL)
+		return false;
+	s->gic = (struct gic *)buf;
+	s->pe = (struct sim_pe *)(buf + sizeof *s->gic);
+	s->core = buf + sizeof *s->gic + npe;
+	s->user = s->core + s->ncore;
+	if (sdd_save(&m->core, s->core, s->ncore) != s->ncore || !copy_user(m, s->user, true))
 		return false;
 	s->gic->choice = m->gic.choice;
 	gic_copy(s->gic, &m->gic);
@@ -140,7 +145,6 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 	int e;
 
 	if (!save_machine(m, &s)) {
-		saved_free(&s);
 		sim_fail(m, SIM_FAIL_MACHINE, loc, "migrate: cannot save the machine");
 		return false;
 	}
@@ -148,24 +152,25 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 	if (sim_machine_init(m, m->cpu, m->prog, &opts, err, sizeof err)) {
 		/* the same program built a machine before: this cannot happen */
 		carry_put(m, &old);
-		saved_free(&s);
 		sim_fail(m, SIM_FAIL_MACHINE, loc, "migrate: %s", err);
 		return false;
 	}
-	copy_user(m, &s.user, false);
+	copy_user(m, s.user, false);
 	gic_copy(&m->gic, s.gic);
 	m->gic_checked = false;
 	m->core_touched = true;
 	memcpy(m->pe, s.pe, m->npe * sizeof m->pe[0]);   /* the same program: the same npe */
 	e = sdd_load(&m->core, s.core, s.ncore);
-	saved_free(&s);
 
 	carry_put(m, &old);
 	if (e != SDD_LOAD_OK) {
 		sim_fail(m, SIM_FAIL_DISPATCHER, loc, "migrate: the dispatcher refused its own saved state (error %d)", e);
 		return false;
 	}
-	sim_obs_init(&ob, SIM_OBS_MIGRATE, SIM_NONE);
+	/* one memset call: sim_obs_init's stores are merged into several here */
+	memset(&ob, 0, sizeof ob);
+	ob.kind = SIM_OBS_MIGRATE;
+	ob.pe = SIM_NONE;
 	sim_observe(m, &ob);
 	return true;
 }
@@ -195,7 +200,7 @@ uint64_t sim_machine_digest(struct sim_machine *m)
 {
 	uint64_t h = 0xCBF29CE484222325ull;
 	size_t n = sdd_save_size(&m->core), g = gic_encode(&m->gic, NULL, 0);
-	uint8_t *buf = malloc((n > g ? n : g) + 1);
+	uint8_t *buf = sim_cpu_scratch(m->cpu, (n > g ? n : g) + 1);
 
 	if (buf == NULL)
 		return 0;
@@ -203,7 +208,6 @@ uint64_t sim_machine_digest(struct sim_machine *m)
 	fnv64(&h, buf, n);
 	fnv64_u(&h, gic_encode(&m->gic, buf, g));
 	fnv64(&h, buf, g);
-	free(buf);
 	for (unsigned pe = 0; pe < m->npe; pe++) {
 		const struct sim_pe *p = &m->pe[pe];
 		const struct sim_ctx *c = &p->ctx;
