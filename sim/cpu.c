@@ -61,7 +61,6 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 	enum sim_trap_action act;
 	uint32_t insn = 0, imm = 0;
 
-	sim_regs_store(&c->regs, c->ctx);
 	switch (intno) {
 	case EXCP_SWI: kind = SIM_TRAP_SVC; break;
 	case EXCP_SMC: kind = SIM_TRAP_SMC; break;
@@ -69,6 +68,10 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 	case EXCP_UDEF: kind = SIM_TRAP_UNDEF; break;
 	default: kind = SIM_TRAP_OTHER; break;
 	}
+	if (kind == SIM_TRAP_OTHER)
+		sim_regs_store(&c->regs, c->ctx);
+	else
+		sim_regs_store_trap(&c->regs, c->ctx, kind != SIM_TRAP_UNDEF);
 	/* No syndrome is available: the immediate comes from the instruction,
 	 * which for SVC/SMC/HVC is the one before the reported PC. */
 	if (kind <= SIM_TRAP_HVC && read_insn(c, c->ctx->pc - 4, &insn))
@@ -83,6 +86,7 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 		sim_regs_load(&c->regs, c->ctx, true);   /* PC too: execution goes on from there */
 	} else {
 		sim_regs_load_x0(&c->regs, c->ctx);
+		sim_regs_enter(&c->regs, c->ctx->pc);    /* goes on after the trap */
 	}
 }
 

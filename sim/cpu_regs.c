@@ -122,16 +122,35 @@ void sim_regs_store(struct sim_regs *r, struct sim_ctx *ctx)
 	ctx->pstate = (ctx->pstate & ~NZCV_MASK) | r->held[SIM_REG_NZCV];
 }
 
+void sim_regs_store_trap(struct sim_regs *r, struct sim_ctx *ctx, bool pc_after)
+{
+	/* Unicorn makes no exception entry for a trap: the instruction itself
+	 * writes no register.  The first instruction run is the one at start,
+	 * so when that is a trap, it is this one, and every register but PC
+	 * still holds what ctx holds.  Only while the engine runs the runtime
+	 * (not foreign): its code does not change under it. */
+	if (r->start_traps && !r->foreign) {
+		ctx->pc = r->held[SIM_REG_PC] = r->start + (pc_after ? 4 : 0);
+		return;
+	}
+	sim_regs_store(r, ctx);
+}
+
 void sim_regs_enter(struct sim_regs *r, uint64_t pc)
 {
 	uint64_t off = pc - RT_CODE_BASE;
 	uint32_t insn;
 
+	r->start = pc;
+	r->start_traps = false;
 	/* Outside RT_CODE: RT_USER holds zeros until the host writes there
 	 * (which makes the engine foreign), the rest is not executable. */
-	if (r->foreign || pc < RT_CODE_BASE || off > RT_CODE_SIZE - 4 || is_entry(r, pc))
+	if (r->foreign || pc < RT_CODE_BASE || off > RT_CODE_SIZE - 4)
 		return;
 	memcpy(&insn, r->code + off, 4);
+	r->start_traps = traps(insn);
+	if (is_entry(r, pc))
+		return;
 	if (insn != 0)
 		r->foreign = true;
 }

@@ -49,6 +49,8 @@ struct sim_regs {
 	uint64_t held[SIM_REGS_N];       /* what the engine holds (once held_known) */
 	bool held_known;
 	bool foreign;
+	uint64_t start;                  /* where execution last started or went on */
+	bool start_traps;                /* the runtime's instruction there is SVC/SMC/HVC */
 	int read_ids[2][SIM_REGS_N];     /* [foreign]: the registers read back */
 	void *read_vals[2][SIM_REGS_N];  /* [foreign]: their places in held[] */
 	unsigned nread[2];
@@ -65,6 +67,15 @@ void sim_regs_load(struct sim_regs *r, const struct sim_ctx *ctx, bool with_pc);
 void sim_regs_load_x0(struct sim_regs *r, const struct sim_ctx *ctx);
 /* ctx's registers from the engine. */
 void sim_regs_store(struct sim_regs *r, struct sim_ctx *ctx);
+/* The same at a trap, ctx holding what the engine was last given (loaded,
+ * or stored and then only x0 changed).  pc_after: the engine reports the
+ * trap with PC after the instruction (SVC, SMC, HVC), else at it.  When
+ * the engine is not foreign and execution started or went on
+ * (sim_regs_enter) at one of the runtime's trap instructions - a
+ * handler's entry stub, the main context's park, the resume pad, a
+ * vector - that instruction is the trap: nothing but PC moved, and
+ * nothing is read. */
+void sim_regs_store_trap(struct sim_regs *r, struct sim_ctx *ctx, bool pc_after);
 /* Execution starts, or goes on, at pc. */
 void sim_regs_enter(struct sim_regs *r, uint64_t pc);
 /* The host writes [addr, addr+n) of client memory. */
