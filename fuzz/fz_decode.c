@@ -97,35 +97,25 @@ static void decode_platform(const uint8_t *h, struct fz_ctx *c)
 
 /* ---- records ---- */
 
-/* sim_op_new(kind, pe), from the one made at the start of the input (its
- * defaults do not depend on the kind or the PE; fuzz/tests/test_fz_core.c
- * checks it): cheaper than clearing a new op for every record. */
-static struct sim_op new_op(const struct fz_ctx *c, unsigned kind, unsigned pe)
-{
-	struct sim_op op = c->op_template;
+/* Ops are built in place - steps in the program, actions in their
+ * handler's body (fz_ctx) - each by sim_op_init: a struct sim_op is 88
+ * bytes, and every copy of one is a call the sanitizers intercept. */
 
-	op.kind = (uint8_t)kind;
-	op.pe = (uint8_t)pe;
-	return op;
-}
-
-/* A call (step or action) with the function of selector sel and 5 args. */
-static struct sim_op call_op(struct fz_ctx *c, unsigned pe, uint8_t sel, bool raw,
-			     const uint8_t *args)
+/* Fill in *op, a call (step or action) of the function of selector sel
+ * with 5 args. */
+static void call_op(struct fz_ctx *c, struct sim_op *op, uint8_t sel, bool raw, const uint8_t *args)
 {
-	struct sim_op op = new_op(c, SIM_OP_CALL, pe);
 	struct sim_program *p = c->prog;
 	const uint8_t *roles = fz_call_roles(sel);
 
-	op.fid = sim_const(raw ? fz_raw_fid(sel) : SDD_FID_FIRST + sel % SDD_CALL_COUNT);
-	op.raw_fid = raw;
-	op.args = p->nvalues;
-	op.nargs = 5;
+	op->fid = sim_const(raw ? fz_raw_fid(sel) : SDD_FID_FIRST + sel % SDD_CALL_COUNT);
+	op->raw_fid = raw;
+	op->args = p->nvalues;
+	op->nargs = 5;
 	for (unsigned k = 0; k < 5; k++)
 		sim_add_value(p, fz_role_value(c, raw ? FZ_ANY : roles[k], args[k]));
 	if (!raw && SDD_FID_FIRST + sel % SDD_CALL_COUNT == SDD_FID_INTERRUPT_BIND)
-		op.save = (int32_t)fz_bind_var(c);
-	return op;
+		op->save = (int32_t)fz_bind_var(c);
 }
 
 static const uint8_t psci_fns[16] = {
@@ -143,100 +133,98 @@ uint8_t fz_psci_byte(unsigned fn)
 	return 0;
 }
 
-static struct sim_op psci_op(struct fz_ctx *c, unsigned pe, const uint8_t *r)
+/* Fill in *op, a PSCI call. */
+static void psci_op(struct fz_ctx *c, struct sim_op *op, const uint8_t *r)
 {
-	struct sim_op op = new_op(c, SIM_OP_PSCI, pe);
-
-	op.psci_fn = psci_fns[r[0] % 16];
-	op.target = (uint8_t)(r[1] % c->prog->platform.pes);
-	op.state = r[2] & 1;
-	if (op.psci_fn == SIM_PSCI_FEATURES) {
-		op.args = c->prog->nvalues;
-		op.nargs = 1;
+	op->psci_fn = psci_fns[r[0] % 16];
+	op->target = (uint8_t)(r[1] % c->prog->platform.pes);
+	op->state = r[2] & 1;
+	if (op->psci_fn == SIM_PSCI_FEATURES) {
+		op->args = c->prog->nvalues;
+		op->nargs = 1;
 		sim_add_value(c->prog, fz_value(c, r[3]));
 	}
-	return op;
 }
 
 static void add_action(struct fz_ctx *c, const uint8_t *r)
 {
 	unsigned h = r[1] % FZ_HANDLERS, kind = (r[1] >> 3) % 8;
 	unsigned pes = c->prog->platform.pes;
-	struct sim_op op;
+	/* An action past a full body is decoded all the same (the values and
+	 * the BIND variable it takes are the input's), into spare. */
+	struct sim_op *op = c->nbody[h] < FZ_MAX_BODY ? &c->body[h][c->nbody[h]++] : &c->spare;
 
 	switch (kind) {
 	case 0: case 1: case 2: case 3:
-		op = call_op(c, SIM_NONE, r[2], false, r + 3);
+		sim_op_init(op, SIM_OP_CALL, SIM_NONE);
+		call_op(c, op, r[2], false, r + 3);
 		break;
 	case 4:
-		op = new_op(c, SIM_OP_YIELD, SIM_NONE);
+		sim_op_init(op, SIM_OP_YIELD, SIM_NONE);
 		break;
 	case 5:
-		op = new_op(c, SIM_OP_INTERRUPT, r[3] % (pes + 1) == pes ? SIM_NONE : r[3] % (pes + 1));
-		op.intid = fz_intid(c, r[2]);
+		sim_op_init(op, SIM_OP_INTERRUPT, r[3] % (pes + 1) == pes ? SIM_NONE : r[3] % (pes + 1));
+		op->intid = fz_intid(c, r[2]);
 		break;
 	case 6:
-		op = psci_op(c, SIM_NONE, r + 2);
+		sim_op_init(op, SIM_OP_PSCI, SIM_NONE);
+		psci_op(c, op, r + 2);
 		break;
 	default:
-		op = new_op(c, (r[2] & 1) ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
-		op.fid = (r[2] & 1) ? fz_role_value(c, FZ_ADDR, r[3]) : sim_const(r[3] % 3);
+		sim_op_init(op, (r[2] & 1) ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
+		op->fid = (r[2] & 1) ? fz_role_value(c, FZ_ADDR, r[3]) : sim_const(r[3] % 3);
 		break;
 	}
-	if (c->nbody[h] < FZ_MAX_BODY)
-		c->body[h][c->nbody[h]++] = op;
 }
 
 static void add_step(struct fz_ctx *c, unsigned kind, const uint8_t *r)
 {
+	static const uint8_t op_kind[] = {
+		[FZ_R_CALL] = SIM_OP_CALL, [FZ_R_CALL_RAW] = SIM_OP_CALL,
+		[FZ_R_INTERRUPT] = SIM_OP_INTERRUPT, [FZ_R_PSCI] = SIM_OP_PSCI, [FZ_R_SET] = SIM_OP_SET,
+		[FZ_R_WAKE] = SIM_OP_WAKE, [FZ_R_DISPATCH] = SIM_OP_DISPATCH,
+		[FZ_R_MIGRATE] = SIM_OP_MIGRATE, [FZ_R_RESUME] = SIM_OP_RESUME,
+	};
 	struct sim_program *p = c->prog;
 	unsigned pes = p->platform.pes, pe = r[1] % pes;
-	struct sim_op op;
+	bool no_pe = kind == FZ_R_INTERRUPT || kind == FZ_R_MIGRATE;
+	struct sim_op *op = sim_new_step(p, op_kind[kind], no_pe ? SIM_NONE : pe);
 
+	if (op == NULL)                    /* out of memory: p->oom says so */
+		return;
+	op->loc.line = c->record + 1;
 	switch (kind) {
 	case FZ_R_CALL:
 	case FZ_R_CALL_RAW:
-		op = call_op(c, pe, r[2], kind == FZ_R_CALL_RAW, r + 3);
+		call_op(c, op, r[2], kind == FZ_R_CALL_RAW, r + 3);
 		if ((r[1] & 0xE0) == 0xE0)       /* now and then, from the wrong EL */
-			op.from_el = p->platform.client_el == 2 ? 1 : 2;
+			op->from_el = p->platform.client_el == 2 ? 1 : 2;
 		break;
 	case FZ_R_INTERRUPT:
-		op = new_op(c, SIM_OP_INTERRUPT, SIM_NONE);
-		op.intid = fz_intid(c, r[2]);
-		if (op.intid < 32)
-			op.pe = (uint8_t)pe;
+		op->intid = fz_intid(c, r[2]);
+		if (op->intid < 32)
+			op->pe = (uint8_t)pe;
 		break;
 	case FZ_R_PSCI:
-		op = psci_op(c, pe, r + 2);
+		psci_op(c, op, r + 2);
 		break;
 	case FZ_R_SET: {
 		struct sim_assign a;
-		op = new_op(c, SIM_OP_SET, pe);
 		memset(&a, 0, sizeof a);
 		a.reg = r[2] % 34 < 31 ? r[2] % 34 : r[2] % 34 == 31 ? SIM_R_SP :
 			r[2] % 34 == 32 ? SIM_R_PSTATE_PAN : SIM_R_PSTATE_NZCV;
 		a.v = a.reg == SIM_R_PSTATE_PAN ? sim_const(r[3] & 1) :
 		      a.reg == SIM_R_PSTATE_NZCV ? sim_const(r[3] & 15) : fz_value(c, r[3]);
-		op.sets = sim_add_assign(p, &a);
-		op.nsets = 1;
+		op->sets = sim_add_assign(p, &a);
+		op->nsets = 1;
 		break;
 	}
-	case FZ_R_WAKE:
-		op = new_op(c, SIM_OP_WAKE, pe);
-		break;
 	case FZ_R_DISPATCH:
-		op = new_op(c, SIM_OP_DISPATCH, pe);
-		op.event = fz_role_value(c, FZ_EVENT, r[2]);
+		op->event = fz_role_value(c, FZ_EVENT, r[2]);
 		break;
-	case FZ_R_MIGRATE:
-		op = new_op(c, SIM_OP_MIGRATE, SIM_NONE);
-		break;
-	default:                           /* FZ_R_RESUME */
-		op = new_op(c, SIM_OP_RESUME, pe);
+	default:                           /* WAKE, MIGRATE, RESUME: nothing more */
 		break;
 	}
-	op.loc.line = c->record + 1;
-	sim_add_step(p, &op);
 }
 
 /* Handlers: their bodies, each closed by a completion. */
@@ -246,21 +234,20 @@ static void add_handlers(struct fz_ctx *c)
 	static const char *const names[FZ_HANDLERS] = { "h0", "h1", "h2", "h3", "h4", "h5", "h6", "h7" };
 
 	for (unsigned h = 0; h < FZ_HANDLERS; h++) {
-		struct sim_handler hd;
-		struct sim_op end = new_op(c, h & 1 ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
+		uint32_t name = sim_add_string(p, names[h]), ops = p->nactions;
+		struct sim_op *end;
+		struct sim_handler *hd;
 
-		memset(&hd, 0, sizeof hd);
-		hd.name = sim_add_string(p, names[h]);
-		hd.kind = SIM_H_ACTIONS;
-		hd.ops = p->nactions;
-		for (unsigned k = 0; k < c->nbody[h]; k++) {
-			c->body[h][k].loc.line = 0;
+		for (unsigned k = 0; k < c->nbody[h]; k++)
 			sim_add_action(p, &c->body[h][k]);
-		}
-		end.fid = h & 1 ? (struct sim_value){ SIM_V_RESUME_PAD, 0 } : sim_const(SDD_EV_HANDLED);
-		sim_add_action(p, &end);
-		hd.nops = c->nbody[h] + 1;
-		sim_add_handler(p, &hd);
+		end = sim_new_action(p, h & 1 ? SIM_OP_COMPLETE_AND_RESUME : SIM_OP_COMPLETE, SIM_NONE);
+		hd = sim_new_handler(p);
+		if (end == NULL || hd == NULL)     /* out of memory: p->oom says so */
+			return;
+		end->fid = h & 1 ? (struct sim_value){ SIM_V_RESUME_PAD, 0 } : sim_const(SDD_EV_HANDLED);
+		hd->name = name;
+		hd->ops = ops;
+		hd->nops = c->nbody[h] + 1;
 	}
 }
 
@@ -274,7 +261,6 @@ int fz_decode(const uint8_t *data, size_t len, struct sim_program *prog, struct 
 	prog->lenient = true;
 	memset(&c, 0, offsetof(struct fz_ctx, body));
 	c.prog = prog;
-	c.op_template = sim_op_new(SIM_OP_CALL, SIM_NONE);
 	memcpy(header, data, len < FZ_HEADER_BYTES ? len : FZ_HEADER_BYTES);
 	decode_platform(header, &c);
 

@@ -31,10 +31,10 @@ struct fz_ctx {
 	unsigned nevents, nvalid;
 	uint32_t intids[8];                     /* the platform events' interrupts, SGI 8 */
 	unsigned nintids;
-	struct sim_op op_template;              /* what sim_op_new makes (decoder) */
 	/* Last: the decoder clears what is above, and fills body[h] only as
 	 * far as nbody[h] says (it decodes every fuzz input). */
 	struct sim_op body[FZ_HANDLERS][FZ_MAX_BODY];
+	struct sim_op spare;                    /* an action past a full body */
 };
 
 /* Record kind of an opcode byte, and a byte of that kind. */

@@ -191,15 +191,39 @@ static bool grow(void **arr, uint32_t n, uint32_t *cap, size_t elem, bool *oom)
 	(grow((void **)&(p)->arr, (p)->n, &(p)->cap, sizeof *(p)->arr, &(p)->oom) ?      \
 	 ((p)->arr[(p)->n] = (item), (p)->n++) : UINT32_MAX)
 
+/* The next element of a pool, not initialised; NULL when out of memory. */
+#define POOL_NEW(p, arr, n, cap)                                                    \
+	(grow((void **)&(p)->arr, (p)->n, &(p)->cap, sizeof *(p)->arr, &(p)->oom) ?      \
+	 &(p)->arr[(p)->n++] : NULL)
+
+/* Field by field: a memset or a struct copy is a call the sanitizers
+ * intercept, and the fuzz decoder makes an op for every record. */
+void sim_op_init(struct sim_op *op, unsigned kind, unsigned pe)
+{
+	op->kind = (uint8_t)kind;
+	op->pe = (uint8_t)pe;
+	op->from_el = 0;
+	op->psci_fn = 0;
+	op->target = SIM_NONE;
+	op->state = 0;
+	op->raw_fid = 0;
+	op->save = -1;
+	op->intid = 0;
+	op->fid.kind = op->event.kind = SIM_V_CONST;
+	op->fid.u = op->event.u = 0;
+	op->args = op->nargs = 0;
+	op->checks = op->nchecks = 0;
+	op->sets = op->nsets = 0;
+	op->list = op->nlist = 0;
+	op->loc.line = op->loc.col = 0;
+}
+
 struct sim_op sim_op_new(unsigned kind, unsigned pe)
 {
 	struct sim_op op;
 
-	memset(&op, 0, sizeof op);
-	op.kind = (uint8_t)kind;
-	op.pe = (uint8_t)pe;
-	op.target = SIM_NONE;
-	op.save = -1;
+	memset(&op, 0, sizeof op);     /* the padding too */
+	sim_op_init(&op, kind, pe);
 	return op;
 }
 
@@ -213,9 +237,41 @@ uint32_t sim_add_action(struct sim_program *p, const struct sim_op *op)
 	return POOL_ADD(p, actions, nactions, cap_actions, *op);
 }
 
+struct sim_op *sim_new_step(struct sim_program *p, unsigned kind, unsigned pe)
+{
+	struct sim_op *op = POOL_NEW(p, steps, nsteps, cap_steps);
+
+	if (op)
+		sim_op_init(op, kind, pe);
+	return op;
+}
+
+struct sim_op *sim_new_action(struct sim_program *p, unsigned kind, unsigned pe)
+{
+	struct sim_op *op = POOL_NEW(p, actions, nactions, cap_actions);
+
+	if (op)
+		sim_op_init(op, kind, pe);
+	return op;
+}
+
 uint32_t sim_add_handler(struct sim_program *p, const struct sim_handler *h)
 {
 	return POOL_ADD(p, handlers, nhandlers, cap_handlers, *h);
+}
+
+struct sim_handler *sim_new_handler(struct sim_program *p)
+{
+	struct sim_handler *h = POOL_NEW(p, handlers, nhandlers, cap_handlers);
+
+	if (h == NULL)
+		return NULL;
+	h->name = 0;
+	h->kind = SIM_H_ACTIONS;
+	h->ops = h->nops = 0;
+	h->elf_path = h->symbol = 0;
+	h->loc.line = h->loc.col = 0;
+	return h;
 }
 
 uint32_t sim_add_value(struct sim_program *p, struct sim_value v)

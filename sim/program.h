@@ -288,12 +288,25 @@ void sim_program_free(struct sim_program *p);
 /* Builders: each returns the new element's index (or UINT32_MAX and sets
  * oom when memory runs out).  Pointers into the pools are invalidated by
  * the next builder call; keep indices. */
-/* An op of kind with nothing set: no PE (or pe), no target, no save. */
+/* An op of kind with nothing set: no PE (or pe), no target, no save;
+ * every byte defined, the padding zero. */
 struct sim_op sim_op_new(unsigned kind, unsigned pe);
+/* The same, in *op: every field written, the padding left as it was. */
+void sim_op_init(struct sim_op *op, unsigned kind, unsigned pe);
 
 uint32_t sim_add_step(struct sim_program *p, const struct sim_op *op);
 uint32_t sim_add_action(struct sim_program *p, const struct sim_op *op);
 uint32_t sim_add_handler(struct sim_program *p, const struct sim_handler *h);
+/* Builders in place, for builders of many programs (the fuzz decoder): a
+ * new step or action made by sim_op_init, or a new handler with every
+ * field 0 (kind SIM_H_ACTIONS), at the end of its pool, to fill in
+ * through the pointer - no copy of the element (a call the sanitizers
+ * intercept).  The pointer stays valid until the next element is added
+ * to the same pool (adding values, strings or assignments meanwhile is
+ * fine).  NULL, and oom set, when memory runs out. */
+struct sim_op *sim_new_step(struct sim_program *p, unsigned kind, unsigned pe);
+struct sim_op *sim_new_action(struct sim_program *p, unsigned kind, unsigned pe);
+struct sim_handler *sim_new_handler(struct sim_program *p);
 uint32_t sim_add_value(struct sim_program *p, struct sim_value v);
 uint32_t sim_add_check(struct sim_program *p, const struct sim_check *c);
 uint32_t sim_add_assign(struct sim_program *p, const struct sim_assign *a);

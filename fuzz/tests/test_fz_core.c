@@ -12,8 +12,9 @@
  *   runtime_layout      the interpreter addresses fz_core_client.c names are
  *                       the runtime's (the assembled image has the
  *                       instructions there that make them what they are);
- *   op_template         sim_op_new's defaults depend on neither the kind
- *                       nor the PE (fz_decode makes its ops from one);
+ *   builders_in_place   sim_op_init, and the in-place builders fz_decode
+ *                       makes its steps, actions and handlers with, write
+ *                       every field (whatever the memory held before);
  *   seeds_no_finding    every seed runs on fz_core with no finding and is
  *                       not skipped;
  *   agrees_with_sim     every seed makes on fz_core the observations it
@@ -214,21 +215,61 @@ static void runtime_layout(void **state)
 	assert_int_equal(insn_at(RT_VECTORS + 0x280), svc(RT_SVC_VECTOR + 5));
 }
 
-/* ---- op_template: what fz_decode's new_op assumes of sim_op_new ---- */
+/* ---- builders_in_place ---- */
 
-static void op_template(void **state)
+/* Bytes in which a and b (n bytes) differ outside the padding, the ranges
+ * pad[0 .. npad) ([from, to) offsets). */
+static unsigned differ_outside(const void *a, const void *b, size_t n, const size_t (*pad)[2], unsigned npad)
 {
-	struct sim_op base = sim_op_new(SIM_OP_CALL, SIM_NONE);
-	static const unsigned pes[] = { 0, 1, 7, 63, SIM_NONE };
+	unsigned bad = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		bool padding = false;
+		for (unsigned i = 0; i < npad; i++)
+			padding |= k >= pad[i][0] && k < pad[i][1];
+		bad += !padding && ((const uint8_t *)a)[k] != ((const uint8_t *)b)[k];
+	}
+	return bad;
+}
+
+static const size_t op_pad[][2] = {
+	{ offsetof(struct sim_op, raw_fid) + 1, offsetof(struct sim_op, save) },
+	{ offsetof(struct sim_op, fid) + 1, offsetof(struct sim_op, fid) + offsetof(struct sim_value, u) },
+	{ offsetof(struct sim_op, event) + 1, offsetof(struct sim_op, event) + offsetof(struct sim_value, u) },
+};
+static const size_t handler_pad[][2] = {
+	{ offsetof(struct sim_handler, kind) + 1, offsetof(struct sim_handler, ops) },
+};
+
+static void builders_in_place(void **state)
+{
+	struct sim_op zeros, ones, made = sim_op_new(SIM_OP_PSCI, 3);
+	struct sim_handler empty;
+	struct sim_program p;
 
 	(void)state;
-	for (unsigned kind = 0; kind < SIM_OP_KIND_COUNT; kind++)
-		for (unsigned k = 0; k < sizeof pes / sizeof pes[0]; k++) {
-			struct sim_op want = sim_op_new(kind, pes[k]), got = base;
-			got.kind = (uint8_t)kind;
-			got.pe = (uint8_t)pes[k];
-			assert_memory_equal(&want, &got, sizeof want);
-		}
+	/* made on memory of 0x00 bytes and of 0xFF bytes, ops differ only in
+	 * their padding: every field is written */
+	memset(&zeros, 0, sizeof zeros);
+	memset(&ones, 0xFF, sizeof ones);
+	sim_op_init(&zeros, SIM_OP_PSCI, 3);
+	sim_op_init(&ones, SIM_OP_PSCI, 3);
+	assert_int_equal(differ_outside(&zeros, &ones, sizeof zeros, op_pad, 3), 0);
+	assert_memory_equal(&made, &zeros, sizeof made);
+
+	/* in a program's pools, over what an earlier program left there */
+	sim_program_init(&p);
+	memset(sim_new_step(&p, SIM_OP_CALL, 0), 0xFF, sizeof ones);
+	memset(sim_new_action(&p, SIM_OP_CALL, 0), 0xFF, sizeof ones);
+	memset(sim_new_handler(&p), 0xFF, sizeof empty);
+	sim_program_reset(&p);
+	assert_int_equal(differ_outside(sim_new_step(&p, SIM_OP_PSCI, 3), &zeros, sizeof zeros, op_pad, 3), 0);
+	assert_int_equal(differ_outside(sim_new_action(&p, SIM_OP_PSCI, 3), &zeros, sizeof zeros, op_pad, 3), 0);
+	memset(&empty, 0, sizeof empty);
+	empty.kind = SIM_H_ACTIONS;
+	assert_int_equal(differ_outside(sim_new_handler(&p), &empty, sizeof empty, handler_pad, 1), 0);
+	assert_int_equal(p.nsteps + p.nactions + p.nhandlers, 3);
+	sim_program_free(&p);
 }
 
 /* ---- seeds_no_finding ---- */
@@ -443,7 +484,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(finds_planted_bug),
 #else
 		cmocka_unit_test(runtime_layout),
-		cmocka_unit_test(op_template),
+		cmocka_unit_test(builders_in_place),
 		cmocka_unit_test(seeds_no_finding),
 		cmocka_unit_test(agrees_with_sim),
 #endif
