@@ -35,10 +35,8 @@ struct sim_cpu {
 	uint8_t *cov;
 	size_t   cov_mask;
 	uint64_t cov_prev;
-	void    *workspace;      /* sim_cpu_workspace */
-	size_t   workspace_size;
-	void    *scratch;        /* sim_cpu_scratch */
-	size_t   scratch_size;
+	void    *buf[SIM_BUF_COUNT];        /* sim_cpu_buffer */
+	size_t   buf_size[SIM_BUF_COUNT];
 	uc_hook  code_hook;      /* installed by sim_cpu_set_tracer */
 	struct sim_cpu_tracer tracer;
 };
@@ -219,33 +217,34 @@ void sim_cpu_destroy(struct sim_cpu *c)
 	if (c->uc)
 		uc_close(c->uc);
 	free(c->code);                   /* mapped until uc_close */
-	free(c->workspace);
-	free(c->scratch);
+	for (unsigned b = 0; b < SIM_BUF_COUNT; b++)
+		free(c->buf[b]);
 	free(c);
 }
 
-/* *buf, of *have bytes, made at least size bytes (its contents lost). */
-static void *buffer_of(void **buf, size_t *have, size_t size)
+void *sim_cpu_buffer(struct sim_cpu *c, enum sim_cpu_buf b, size_t size, size_t *have)
 {
-	if (*have < size) {
-		void *bigger = calloc(1, size);
+	if (c->buf_size[b] < size) {
+		uint8_t *bigger = realloc(c->buf[b], size);
 		if (bigger == NULL)
 			return NULL;
-		free(*buf);
-		*buf = bigger;
-		*have = size;
+		memset(bigger + c->buf_size[b], 0, size - c->buf_size[b]);
+		c->buf[b] = bigger;
+		c->buf_size[b] = size;
 	}
-	return *buf;
+	if (have)
+		*have = c->buf_size[b];
+	return c->buf[b];
 }
 
 void *sim_cpu_workspace(struct sim_cpu *c, size_t size)
 {
-	return buffer_of(&c->workspace, &c->workspace_size, size);
+	return sim_cpu_buffer(c, SIM_BUF_WORKSPACE, size, NULL);
 }
 
 void *sim_cpu_scratch(struct sim_cpu *c, size_t size)
 {
-	return buffer_of(&c->scratch, &c->scratch_size, size);
+	return sim_cpu_buffer(c, SIM_BUF_SCRATCH, size, NULL);
 }
 
 int sim_cpu_write(struct sim_cpu *c, uint64_t addr, const void *p, size_t n)

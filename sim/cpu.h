@@ -71,14 +71,26 @@ struct sim_cpu;
 struct sim_cpu *sim_cpu_create(char *err, size_t errlen);
 void sim_cpu_destroy(struct sim_cpu *c);
 
-/* A buffer of at least size bytes kept with the CPU between uses and freed
- * with it (the runner keeps its machine there rather than allocating one
- * per run).  Its contents are whatever the last user left.  NULL when out
- * of memory. */
+/* Buffers kept with the CPU between uses and freed with it, so that
+ * nothing is allocated per run (under the sanitizers every allocation
+ * costs far more than the work it serves).  Each has one user: */
+enum sim_cpu_buf {
+	SIM_BUF_WORKSPACE,    /* the runner's machine */
+	SIM_BUF_SCRATCH,      /* data needed for a moment: a migration's saved state, a digest */
+	SIM_BUF_RECORDS,      /* handler action records on their way into client memory */
+	SIM_BUF_VAR_VALUE,    /* a run's variables */
+	SIM_BUF_VAR_SET,
+	SIM_BUF_ENTRIES,      /* a run's logs of handler entries and landings */
+	SIM_BUF_LANDINGS,
+	SIM_BUF_COUNT
+};
+
+/* Buffer b made at least size bytes (its contents kept, what it gains
+ * zeroed; a new buffer is zeroed), its size in *have when have is not
+ * NULL.  NULL when out of memory, the buffer as it was. */
+void *sim_cpu_buffer(struct sim_cpu *c, enum sim_cpu_buf b, size_t size, size_t *have);
+/* The same: the machine's workspace and the scratch buffer. */
 void *sim_cpu_workspace(struct sim_cpu *c, size_t size);
-/* A second such buffer, apart from the workspace, for data a user needs
- * only for a moment (a migration's saved state): allocated once, not on
- * every use. */
 void *sim_cpu_scratch(struct sim_cpu *c, size_t size);
 
 /* Host access to client memory.  0 on success, -1 for an unmapped range. */

@@ -61,23 +61,18 @@ void sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outc
 {
 	struct sim_pe *p = &m->pe[pe];
 	struct sim_dispatch *d;
+	struct sim_entry_rec *log;
 	struct sim_obs ob;
 
 	d = sim_track_dispatch(&p->depth, p->disp, o, sim_handler_at(m, p->ctx.pc), int_pc, int_pstate);
 	if (d == NULL)
 		return;
 	m->dispatches++;
-	if (m->nentries == m->cap_entries) {
-		uint32_t cap = m->cap_entries ? m->cap_entries * 2 : 32;
-		struct sim_entry_rec *bigger = realloc(m->entries, cap * sizeof *bigger);
-		if (bigger) {
-			m->entries = bigger;
-			m->cap_entries = cap;
-		}
+	log = sim_log_room(m, SIM_BUF_ENTRIES, m->entries, m->nentries, &m->cap_entries, sizeof *log);
+	if (log != NULL) {
+		m->entries = log;
+		log[m->nentries++] = (struct sim_entry_rec){ (uint8_t)pe, o->event, d->handler, p->ctx.pc, p->ctx.x[1] };
 	}
-	if (m->nentries < m->cap_entries)
-		m->entries[m->nentries++] = (struct sim_entry_rec){
-			(uint8_t)pe, o->event, d->handler, p->ctx.pc, p->ctx.x[1] };
 	sim_obs_dispatch_in(&ob, pe, p->depth, d, p->ctx.x, p->ctx.pc, p->ctx.pstate);
 	sim_observe(m, &ob);
 }
@@ -297,6 +292,7 @@ static enum sim_trap_action on_landing(struct sim_machine *m, unsigned pe, struc
 {
 	struct sim_pe *p = &m->pe[pe];
 	struct sim_dispatch origin = p->nresumed ? p->resumed[--p->nresumed] : p->last_completed;
+	struct sim_landing *log;
 	struct sim_obs ob;
 
 	if (ctx->elr_elc == ctx->pc - 4) {
@@ -307,18 +303,12 @@ static enum sim_trap_action on_landing(struct sim_machine *m, unsigned pe, struc
 		p->stuck = 1;
 		return SIM_TRAP_STOP;
 	}
-	if (m->nlandings == m->cap_landings) {
-		uint32_t cap = m->cap_landings ? m->cap_landings * 2 : 16;
-		struct sim_landing *bigger = realloc(m->landings, cap * sizeof *bigger);
-		if (bigger) {
-			m->landings = bigger;
-			m->cap_landings = cap;
-		}
+	log = sim_log_room(m, SIM_BUF_LANDINGS, m->landings, m->nlandings, &m->cap_landings, sizeof *log);
+	if (log != NULL) {
+		m->landings = log;
+		log[m->nlandings++] = (struct sim_landing){ (uint8_t)pe, (uint8_t)vector, ctx->elr_elc,
+			ctx->spsr_elc, ctx->pstate, origin.int_pc, origin.int_pstate };
 	}
-	if (m->nlandings < m->cap_landings)
-		m->landings[m->nlandings++] = (struct sim_landing){
-			(uint8_t)pe, (uint8_t)vector, ctx->elr_elc, ctx->spsr_elc, ctx->pstate,
-			origin.int_pc, origin.int_pstate };
 	sim_obs_init(&ob, SIM_OBS_LANDING, pe);
 	ob.depth = p->depth;
 	ob.regs[0] = ctx->elr_elc;

@@ -105,7 +105,7 @@ int sim_handlers_load(struct sim_machine *m, char *err, size_t errlen)
 		snprintf(err, errlen, "too many handler actions (%u, at most %u)", total, (unsigned)RT_MAX_ACTIONS);
 		return -1;
 	}
-	recs = calloc(total ? total : 1, sizeof *recs);
+	recs = sim_cpu_buffer(m->cpu, SIM_BUF_RECORDS, (total ? total : 1) * sizeof *recs, NULL);
 	if (recs == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -125,11 +125,9 @@ int sim_handlers_load(struct sim_machine *m, char *err, size_t errlen)
 	m->nrecs = n;
 	if (sim_cpu_write(m->cpu, RT_HANDLER_TABLE, table, sizeof table) ||
 	    (n && sim_cpu_write(m->cpu, RT_ACTIONS, recs, (size_t)n * sizeof *recs))) {
-		free(recs);
 		snprintf(err, errlen, "cannot write handler records");
 		return -1;
 	}
-	free(recs);
 	return 0;
 }
 

@@ -263,8 +263,8 @@ static int power_up(struct sim_machine *m, char *err, size_t errlen)
 	return 0;
 }
 
-int sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct sim_program *prog,
-		     const struct sim_run_opts *opts, char *err, size_t errlen)
+int sim_machine_build(struct sim_machine *m, struct sim_cpu *cpu, const struct sim_program *prog,
+		      const struct sim_run_opts *opts, char *err, size_t errlen)
 {
 	static const struct sim_run_opts none;
 	int e;
@@ -297,34 +297,44 @@ int sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct si
 	for (unsigned k = 0; k < m->plat.nsecure; k++)
 		if (m->plat.secure_intids[k] < GIC_NUM_INTIDS)
 			m->secure[m->plat.secure_intids[k] / 64] |= 1ull << (m->plat.secure_intids[k] % 64);
-	if (power_up(m, err, errlen))
+	if (power_up(m, err, errlen) || sim_handlers_load(m, err, errlen))
 		return -1;
-	if (prog->nvars) {
-		m->var_value = calloc(prog->nvars, sizeof *m->var_value);
-		m->var_set = calloc(prog->nvars, sizeof *m->var_set);
-		if (!m->var_value || !m->var_set) {
-			snprintf(err, errlen, "out of memory");
-			sim_machine_free(m);
-			return -1;
-		}
-	}
-	if (sim_handlers_load(m, err, errlen)) {
-		sim_machine_free(m);
-		return -1;
-	}
 	return 0;
 }
 
-void sim_machine_free(struct sim_machine *m)
+int sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct sim_program *prog,
+		     const struct sim_run_opts *opts, char *err, size_t errlen)
 {
-	free(m->var_value);
-	free(m->var_set);
-	free(m->entries);
-	free(m->landings);
-	m->var_value = NULL;
-	m->var_set = NULL;
-	m->entries = NULL;
-	m->landings = NULL;
+	size_t n = prog->nvars ? prog->nvars : 1;
+
+	m->step = 0;
+	m->time = 0;
+	m->calls = m->dispatches = 0;
+	m->nentries = m->nlandings = 0;
+	m->cap_entries = m->cap_landings = 0;     /* the logs take their buffers when they grow */
+	m->var_value = sim_cpu_buffer(cpu, SIM_BUF_VAR_VALUE, n * sizeof *m->var_value, NULL);
+	m->var_set = sim_cpu_buffer(cpu, SIM_BUF_VAR_SET, n * sizeof *m->var_set, NULL);
+	if (!m->var_value || !m->var_set) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	memset(m->var_value, 0, n * sizeof *m->var_value);
+	memset(m->var_set, 0, n * sizeof *m->var_set);
+	return sim_machine_build(m, cpu, prog, opts, err, errlen);
+}
+
+void *sim_log_room(struct sim_machine *m, enum sim_cpu_buf b, void *log, uint32_t n, uint32_t *cap, size_t size)
+{
+	size_t have;
+	void *p;
+
+	if (n < *cap)
+		return log;
+	p = sim_cpu_buffer(m->cpu, b, (size_t)(n ? 2 * n : 32) * size, &have);
+	if (p == NULL)
+		return NULL;
+	*cap = have / size < UINT32_MAX ? (uint32_t)(have / size) : UINT32_MAX;
+	return p;
 }
 
 void sim_machine_reset(struct sim_machine *m)

@@ -518,6 +518,5 @@ int sim_run(struct sim_cpu *cpu, const struct sim_program *prog, const struct si
 		res->digest = sim_machine_digest(m);
 	if (m->failed)
 		snprintf(res->message, sizeof res->message, "%s", m->fail_msg);
-	sim_machine_free(m);
 	return 0;
 }

@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 
+#include "cpu.h"
 #include "gic/gic.h"
 #include "pe_track.h"
 #include "port_rules.h"
@@ -75,14 +76,27 @@ struct sim_machine {
 	uint32_t max_rounds;
 	uint32_t npe;
 
-	/* ---- Cleared by sim_machine_init: everything from here to pe[] ---- */
+	/* ---- The run so far: set up by sim_machine_init, kept by a
+	 * migration's sim_machine_build ---- */
+	uint32_t step;           /* step being run */
+	uint64_t time;
+	uint32_t calls, dispatches;
+
+	/* variables ($name): the program's nvars, in CPU buffers */
+	uint64_t *var_value;
+	uint8_t  *var_set;
+
+	/* logs since the last expect_dispatches / expect_resumes step, in
+	 * CPU buffers (capacities in entries) */
+	struct sim_entry_rec *entries;   uint32_t nentries, cap_entries;
+	struct sim_landing *landings;    uint32_t nlandings, cap_landings;
+
+	/* ---- Cleared by sim_machine_build: everything from here to pe[] ---- */
 	uint32_t nrecs;          /* handler action records in client memory */
 	uint64_t secure[(GIC_NUM_INTIDS + 63) / 64];  /* bit i: INTID i is firmware-owned (client-invisible) */
 	uint32_t nuser;          /* loaded ELF segments in user[] */
 
-	/* run state */
-	uint32_t step;           /* step being run */
-	uint64_t time;
+	/* machine state */
 	int      running_pe;     /* PE executing code, -1 none */
 	unsigned dev_target;     /* test device: PE of the next SGI/PPI raise */
 	bool     system_off;
@@ -91,7 +105,6 @@ struct sim_machine {
 	uint8_t  fail_kind;
 	struct sim_loc fail_loc;
 	char     fail_msg[600];
-	uint32_t calls, dispatches;
 	/* The GIC epoch gic_check last passed at; the GIC cannot have broken
 	 * an invariant since unless the epoch moved.  Cleared whenever the
 	 * GIC is rebuilt (power-up, reset, migration). */
@@ -100,14 +113,6 @@ struct sim_machine {
 	/* The dispatcher was entered (its lock taken, or it was built or
 	 * loaded) since sdd_check last passed. */
 	bool     core_touched;
-
-	/* variables ($name) */
-	uint64_t *var_value;
-	uint8_t  *var_set;
-
-	/* logs since the last expect_dispatches / expect_resumes step */
-	struct sim_entry_rec *entries;   uint32_t nentries, cap_entries;
-	struct sim_landing *landings;    uint32_t nlandings, cap_landings;
 
 	/* ---- Sized for the largest platform, set up for this one ----
 	 * The machine's memory is reused from run to run (sim_cpu_workspace)
@@ -134,10 +139,19 @@ uint64_t sim_machine_digest(struct sim_machine *m);
 
 /* ---- machine.c ---- */
 
-/* Build a machine for prog on cpu.  0, or -1 with a message in err. */
+/* Build a machine for prog on cpu, at the start of a run.  0, or -1 with
+ * a message in err. */
 int  sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct sim_program *prog,
 		      const struct sim_run_opts *opts, char *err, size_t errlen);
-void sim_machine_free(struct sim_machine *m);
+/* The same, but the run so far (step, time, counters, variables, logs)
+ * is kept: the fresh machine a migration restores into. */
+int  sim_machine_build(struct sim_machine *m, struct sim_cpu *cpu, const struct sim_program *prog,
+		       const struct sim_run_opts *opts, char *err, size_t errlen);
+/* A log of the run (m->entries in SIM_BUF_ENTRIES, m->landings in
+ * SIM_BUF_LANDINGS: log, with *cap entries of size bytes) with room for
+ * entry n: log itself, or the CPU buffer grown, *cap updated.  NULL when
+ * out of memory. */
+void *sim_log_room(struct sim_machine *m, enum sim_cpu_buf b, void *log, uint32_t n, uint32_t *cap, size_t size);
 /* SYSTEM_RESET: back to the state before the first step (handlers stay loaded). */
 void sim_machine_reset(struct sim_machine *m);
 /* A PE's main context at power-up: parked in the runtime's idle loop. */

@@ -58,47 +58,6 @@ static bool copy_user(struct sim_machine *m, uint8_t *buf, bool save)
 	return true;
 }
 
-/* Run state and logs, carried across a migration. */
-struct carry {
-	uint64_t *var_value;
-	uint8_t *var_set;
-	struct sim_entry_rec *entries;
-	uint32_t nentries, cap_entries;
-	struct sim_landing *landings;
-	uint32_t nlandings, cap_landings;
-	uint32_t step, calls, dispatches;
-	uint64_t time;
-};
-
-static struct carry carry_take(struct sim_machine *m)
-{
-	struct carry c = { m->var_value, m->var_set, m->entries, m->nentries, m->cap_entries, m->landings,
-			   m->nlandings, m->cap_landings, m->step, m->calls, m->dispatches, m->time };
-	m->var_value = NULL;                    /* the fresh machine gets its own */
-	m->var_set = NULL;
-	m->entries = NULL;
-	m->landings = NULL;
-	return c;
-}
-
-/* Replace the fresh machine's (empty) logs and run state by the old ones. */
-static void carry_put(struct sim_machine *m, const struct carry *c)
-{
-	sim_machine_free(m);
-	m->var_value = c->var_value;
-	m->var_set = c->var_set;
-	m->entries = c->entries;
-	m->nentries = c->nentries;
-	m->cap_entries = c->cap_entries;
-	m->landings = c->landings;
-	m->nlandings = c->nlandings;
-	m->cap_landings = c->cap_landings;
-	m->step = c->step;
-	m->time = c->time;
-	m->calls = c->calls;
-	m->dispatches = c->dispatches;
-}
-
 /* What a fresh machine is restored from: the GIC model, the machine's
  * first npe PEs (the rest is not state: struct sim_machine), the
  * dispatcher's saved state, user memory.  All in the CPU's scratch buffer,
@@ -139,7 +98,6 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 {
 	struct sim_run_opts opts = { m->choice, m->observer, m->slice_budget, m->max_rounds, false, false };
 	struct saved s;
-	struct carry old;
 	char err[200];
 	struct sim_obs ob;
 	int e;
@@ -148,10 +106,9 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 		sim_fail(m, SIM_FAIL_MACHINE, loc, "migrate: cannot save the machine");
 		return false;
 	}
-	old = carry_take(m);
-	if (sim_machine_init(m, m->cpu, m->prog, &opts, err, sizeof err)) {
+	/* The same machine rebuilt fresh, the run so far kept. */
+	if (sim_machine_build(m, m->cpu, m->prog, &opts, err, sizeof err)) {
 		/* the same program built a machine before: this cannot happen */
-		carry_put(m, &old);
 		sim_fail(m, SIM_FAIL_MACHINE, loc, "migrate: %s", err);
 		return false;
 	}
@@ -161,8 +118,6 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 	m->core_touched = true;
 	memcpy(m->pe, s.pe, m->npe * sizeof m->pe[0]);   /* the same program: the same npe */
 	e = sdd_load(&m->core, s.core, s.ncore);
-
-	carry_put(m, &old);
 	if (e != SDD_LOAD_OK) {
 		sim_fail(m, SIM_FAIL_DISPATCHER, loc, "migrate: the dispatcher refused its own saved state (error %d)", e);
 		return false;
