@@ -74,26 +74,34 @@ void sim_regs_init(struct sim_regs *r, uc_engine *uc, const uint8_t *code)
 	find_entries(r);
 }
 
+/* The engine is to hold want in register k: queued for writing when
+ * write says so. */
+static inline void hold(struct sim_regs *r, unsigned k, uint64_t want, bool write, int *ids, void **vals,
+			unsigned *n)
+{
+	r->held[k] = want;
+	if (write) {
+		ids[*n] = r->ids[k];
+		vals[(*n)++] = &r->held[k];
+	}
+}
+
 void sim_regs_load(struct sim_regs *r, const struct sim_ctx *ctx, bool with_pc)
 {
 	int ids[SIM_REGS_N];
 	void *vals[SIM_REGS_N];
 	unsigned n = 0;
+	bool known = r->held_known;
+	uint64_t sp = (ctx->pstate & 1) ? ctx->sp_elc : ctx->sp_el0;   /* see sp_of */
+	uint64_t nzcv = ctx->pstate & NZCV_MASK;
 
 	/* Each register's value taken where it is (no copy of x[] into a
 	 * table first: a memcpy call under the sanitizers, on every run). */
-	for (unsigned k = 0; k < SIM_REGS_N; k++) {
-		uint64_t want = k < SIM_REG_SP ? ctx->x[k]
-			      : k == SIM_REG_SP ? ((ctx->pstate & 1) ? ctx->sp_elc : ctx->sp_el0)   /* see sp_of */
-			      : k == SIM_REG_PC ? ctx->pc : ctx->pstate & NZCV_MASK;
-		bool write = k == SIM_REG_PC ? with_pc : !r->held_known || want != r->held[k];
-
-		r->held[k] = want;
-		if (write) {
-			ids[n] = r->ids[k];
-			vals[n++] = &r->held[k];
-		}
-	}
+	for (unsigned k = 0; k < SIM_REG_SP; k++)
+		hold(r, k, ctx->x[k], !known || ctx->x[k] != r->held[k], ids, vals, &n);
+	hold(r, SIM_REG_SP, sp, !known || sp != r->held[SIM_REG_SP], ids, vals, &n);
+	hold(r, SIM_REG_PC, ctx->pc, with_pc, ids, vals, &n);
+	hold(r, SIM_REG_NZCV, nzcv, !known || nzcv != r->held[SIM_REG_NZCV], ids, vals, &n);
 	r->held_known = true;
 	if (n)
 		uc_reg_write_batch(r->uc, ids, vals, (int)n);
