@@ -180,7 +180,8 @@ struct rm_verdict {
 };
 
 /* rm_call, and what the call was allowed to answer in *verdict (may be NULL;
- * always written, all zero when the call could not be judged at all). */
+ * always written, every field but the padding; all zero when the call could
+ * not be judged at all). */
 bool rm_call_judged(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned caller_el,
                     bool aarch32, int64_t result, bool completed, struct rm_verdict *verdict,
                     char *why, size_t n);
@@ -245,7 +246,8 @@ void rm_complete_all(struct rm_model *m, unsigned pe);
  * pausing.
  * pe_busy[p]: PE p is inside a handler the scenario paused, or cannot run
  * (suspended, say): it cannot take events of the class it is running; a
- * busy PE running nothing takes no event at all. */
+ * busy PE running nothing takes no event at all.  Only the platform's PEs
+ * (p < pes) are read. */
 bool rm_settled(struct rm_model *m, const bool pe_busy[RM_MAX_PES], char *why, size_t n);
 /* rm_settled, and when it fails, the event left undelivered and the PE it
  * should have been delivered to (either pointer may be NULL). */

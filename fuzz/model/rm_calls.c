@@ -3,7 +3,6 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "rm_internal.h"
 
@@ -244,10 +243,20 @@ static bool refuse(char *why, size_t n, uint32_t fid, unsigned pe, const char *w
 
 /* ---- the entry point --------------------------------------------------- */
 
+/* Every field of *v zero.  Field by field: a memset is a call the
+ * sanitizers intercept, and this runs for every call judged. */
+static void verdict_clear(struct rm_verdict *v)
+{
+    v->kind = RM_V_VALUES;
+    v->n = 0;
+    v->values[0] = v->values[1] = v->values[2] = 0;
+    v->slot_shared = false;
+}
+
 /* What c's judgement allows, for the caller. */
 static void verdict_of(const struct rm_ctx *c, struct rm_verdict *v)
 {
-    memset(v, 0, sizeof *v);
+    verdict_clear(v);
     switch (c->want) {
     case RM_W_VALUE:
         v->kind = RM_V_VALUES;
@@ -289,18 +298,26 @@ bool rm_call_judged(struct rm_model *m, unsigned pe, const uint64_t x[6], unsign
         !m->pe[pe].on ? "the PE is off and cannot call (harness out of step with the model?)" : NULL;
     if (harness_error) {
         if (verdict)
-            memset(verdict, 0, sizeof *verdict);   /* defined on every path */
+            verdict_clear(verdict);   /* defined on every path */
         return refuse(why, n, fid, pe, harness_error);
     }
 
-    memset(&c, 0, sizeof c);
+    /* No judgement yet.  Only the fields read before they are written
+     * (struct rm_ctx): clearing the whole struct is a call the sanitizers
+     * intercept, for every call judged. */
     c.m = m;
     c.pe = pe;
     c.x = x;
     c.got = result;
     c.completed = completed;
     c.e = -1;
+    c.unbound = false;
+    c.reason = NULL;
     c.shown_state = -1;
+    c.want = RM_W_VALUE;
+    c.nvalue = 0;
+    c.has_alt = false;
+    c.ok = false;
 
     /* NOT_SUPPORTED, nothing changes (§5.1, §3.4.1; SMCCC "unknown function"):
      * SMC32 IDs (SDEI has none), the unassigned 0x33..0x3F, and callers not

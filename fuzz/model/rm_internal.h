@@ -127,7 +127,8 @@ struct rm_ctx {
     /* decoded by rm_chk_event */
     int e;
     bool unbound;          /* e is a free slot answering as unregistered (unbound_tfa) */
-    /* the judgement */
+    /* the judgement (value[nvalue ..], slot_shared, alt and alt_reason
+     * are undefined until the want or has_alt that uses them is set) */
     const char *reason;    /* why this answer: "unknown event", ... */
     int shown_state;       /* the state the answer depends on, or -1 */
     enum rm_want want;
