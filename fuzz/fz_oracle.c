@@ -95,8 +95,9 @@ bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *sp, con
 	return true;
 }
 
-/* (The disagreement is built only when there is one: this runs after
- * every step, and each clear is a call the sanitizers intercept.) */
+/* (The disagreement is built only when there is one, and busy only as far
+ * as the model reads it: this runs after every step, and each clear is a
+ * call the sanitizers intercept.) */
 static void settled(struct fz_oracle *o, uint32_t step)
 {
 	bool busy[RM_MAX_PES];
@@ -104,7 +105,6 @@ static void settled(struct fz_oracle *o, uint32_t step)
 	int32_t event = 0;
 	unsigned pe = 0;
 
-	memset(busy + o->npe, 1, (RM_MAX_PES - o->npe) * sizeof busy[0]);   /* no such PE */
 	for (unsigned k = 0; k < o->npe; k++)
 		busy[k] = o->paused[k] || o->power[k] != SIM_PE_ON;
 	o->checks++;
