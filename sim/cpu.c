@@ -52,29 +52,53 @@ static bool read_insn(struct sim_cpu *c, uint64_t addr, uint32_t *insn)
 	return uc_mem_read(c->uc, addr, insn, 4) == UC_ERR_OK;
 }
 
-static void on_intr(uc_engine *uc, uint32_t intno, void *user)
+static enum sim_trap_kind trap_kind(uint32_t intno)
 {
-	struct sim_cpu *c = user;
-	enum sim_trap_kind kind;
-	enum sim_trap_action act;
+	switch (intno) {
+	case EXCP_SWI: return SIM_TRAP_SVC;
+	case EXCP_SMC: return SIM_TRAP_SMC;
+	case EXCP_HVC: return SIM_TRAP_HVC;
+	case EXCP_UDEF: return SIM_TRAP_UNDEF;
+	default: return SIM_TRAP_OTHER;
+	}
+}
+
+/* What the engine reports for the runtime's trap instruction insn (SVC,
+ * HVC or SMC: sim_regs' start_traps), with SCR_EL3 as sim_cpu_create sets
+ * it (HVC enabled). */
+static uint32_t start_intno(uint32_t insn)
+{
+	switch (insn & 0xFFE0001Fu) {
+	case 0xD4000001u: return EXCP_SWI;
+	case 0xD4000002u: return EXCP_HVC;
+	default: return EXCP_SMC;
+	}
+}
+
+/* The hooks' answer to trap intno, c->ctx holding the registers. */
+static enum sim_trap_action take_trap(struct sim_cpu *c, uint32_t intno)
+{
+	enum sim_trap_kind kind = trap_kind(intno);
 	uint32_t insn = 0, imm = 0;
 
-	switch (intno) {
-	case EXCP_SWI: kind = SIM_TRAP_SVC; break;
-	case EXCP_SMC: kind = SIM_TRAP_SMC; break;
-	case EXCP_HVC: kind = SIM_TRAP_HVC; break;
-	case EXCP_UDEF: kind = SIM_TRAP_UNDEF; break;
-	default: kind = SIM_TRAP_OTHER; break;
-	}
-	if (kind == SIM_TRAP_OTHER)
-		sim_regs_store(&c->regs, c->ctx);
-	else
-		sim_regs_store_trap(&c->regs, c->ctx, kind != SIM_TRAP_UNDEF);
 	/* No syndrome is available: the immediate comes from the instruction,
 	 * which for SVC/SMC/HVC is the one before the reported PC. */
 	if (kind <= SIM_TRAP_HVC && read_insn(c, c->ctx->pc - 4, &insn))
 		imm = (insn >> 5) & 0xFFFF;
-	act = c->hooks->trap(c->hooks->ctx, kind, imm, intno, c->ctx);
+	return c->hooks->trap(c->hooks->ctx, kind, imm, intno, c->ctx);
+}
+
+static void on_intr(uc_engine *uc, uint32_t intno, void *user)
+{
+	struct sim_cpu *c = user;
+	enum sim_trap_kind kind = trap_kind(intno);
+	enum sim_trap_action act;
+
+	if (kind == SIM_TRAP_OTHER)
+		sim_regs_store(&c->regs, c->ctx);
+	else
+		sim_regs_store_trap(&c->regs, c->ctx, kind != SIM_TRAP_UNDEF);
+	act = take_trap(c, intno);
 	if (act == SIM_TRAP_STOP) {
 		c->stop_requested = true;
 		c->ctx_current = true;
@@ -274,6 +298,28 @@ enum sim_run_end sim_cpu_run(struct sim_cpu *c, struct sim_ctx *ctx, uint64_t bu
 	c->ctx_current = false;
 	c->runs++;
 	sim_regs_enter(&c->regs, ctx->pc);
+	/* A run that starts at one of the runtime's traps (a handler's entry
+	 * stub, the park, the resume pad, a vector) takes it here, as the
+	 * engine would have - the same edge into the coverage map, the same
+	 * trap, one instruction of the budget - without entering the engine
+	 * for an instruction whose whole effect is the trap (in the engine,
+	 * an exception and a longjmp).  Not while a tracer watches every
+	 * instruction the engine runs. */
+	if (c->regs.start_traps && !c->regs.foreign && !c->code_hook && budget > 1) {
+		uint32_t insn = 0;
+
+		read_insn(c, ctx->pc, &insn);
+		if (c->cov)
+			on_block(c->uc, ctx->pc, 4, c);
+		ctx->pc += 4;
+		budget--;
+		if (take_trap(c, start_intno(insn)) == SIM_TRAP_STOP) {
+			c->stop_requested = true;
+			c->hooks = NULL;
+			return SIM_RUN_STOPPED;
+		}
+		sim_regs_enter(&c->regs, ctx->pc);
+	}
 	sim_regs_load(&c->regs, ctx, false);      /* uc_emu_start sets PC */
 	e = uc_emu_start(c->uc, ctx->pc, 0, 0, budget);
 	if (!c->ctx_current)

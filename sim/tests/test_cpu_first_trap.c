@@ -1,0 +1,235 @@
+/*
+ * test_cpu_first_trap.c - a run that starts at one of the runtime's trap
+ * instructions (a handler's entry stub, the park) has that trap taken by
+ * the host, without entering the engine for it (cpu.c).  Whoever watches
+ * must not be able to tell: the same traps with the same registers, the
+ * same final context, the same edges in the coverage map, the same end
+ * when the instruction budget runs out.  The reference is the same run
+ * on an engine with a tracer set, where every instruction runs in the
+ * engine.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "cpu.h"
+#include "runtime/rt_layout.h"
+
+#define SLOT     3
+#define MAX_LOG  8
+#define COV_SIZE 4096
+
+struct trap_rec {
+	enum sim_trap_kind kind;
+	uint32_t imm, intno;
+	struct sim_ctx ctx;
+};
+
+/* One engine and what its hooks saw. */
+struct side {
+	struct sim_cpu *cpu;
+	uint8_t cov[COV_SIZE];
+	struct trap_rec log[MAX_LOG];
+	unsigned n;
+	enum sim_trap_action (*act)(struct side *s, struct sim_ctx *ctx);
+};
+
+static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_t imm, uint32_t intno,
+				    struct sim_ctx *ctx)
+{
+	struct side *s = hctx;
+
+	assert_true(s->n < MAX_LOG);
+	s->log[s->n].kind = kind;
+	s->log[s->n].imm = imm;
+	s->log[s->n].intno = intno;
+	memcpy(&s->log[s->n].ctx, ctx, sizeof *ctx);      /* padding too: compared whole */
+	s->n++;
+	return s->act(s, ctx);
+}
+
+static void on_device(void *hctx, uint64_t offset, uint64_t value)
+{
+	(void)hctx;
+	(void)offset;
+	(void)value;
+}
+
+static void on_insn(void *tctx, const struct sim_ctx *run, uint64_t pc, uint32_t opcode,
+		    const uint64_t regs[SIM_CPU_TRACE_REGS])
+{
+	(void)tctx;
+	(void)run;
+	(void)pc;
+	(void)opcode;
+	(void)regs;
+}
+
+/* A handler in slot SLOT that makes one call and ends: its record of
+ * action, then an end record (rt_layout.h). */
+static void load_handler(struct sim_cpu *c)
+{
+	uint64_t entry = RT_ACTIONS;
+	uint8_t recs[2 * RT_ACTION_SIZE];
+	uint32_t op = RT_OP_CALL;
+	uint64_t args[6] = { 0xC4000021, 0x40000001, 0x111, 0x222, 0x333, 0x444 };
+
+	memset(recs, 0, sizeof recs);
+	memcpy(recs, &op, sizeof op);
+	memcpy(recs + 8, args, sizeof args);
+	op = RT_OP_END;
+	memcpy(recs + RT_ACTION_SIZE, &op, sizeof op);
+	assert_int_equal(sim_cpu_write(c, RT_HANDLER_TABLE + 8 * SLOT, &entry, sizeof entry), 0);
+	assert_int_equal(sim_cpu_write(c, RT_ACTIONS, recs, sizeof recs), 0);
+}
+
+static void side_init(struct side *s, bool traced)
+{
+	char err[200];
+	struct sim_cpu_tracer tr = { on_insn, NULL };
+
+	memset(s, 0, sizeof *s);
+	s->cpu = sim_cpu_create(err, sizeof err);
+	assert_non_null(s->cpu);
+	sim_cpu_set_coverage(s->cpu, s->cov, COV_SIZE);
+	if (traced)
+		sim_cpu_set_tracer(s->cpu, &tr);
+	load_handler(s->cpu);
+}
+
+static struct sim_ctx context(uint64_t pc)
+{
+	struct sim_ctx ctx;
+
+	memset(&ctx, 0, sizeof ctx);
+	for (unsigned k = 0; k < 31; k++)
+		ctx.x[k] = 0x1000 + k;
+	ctx.sp_elc = 0x7000;
+	ctx.pc = pc;
+	ctx.pstate = 0x5 | 0x60000000u;
+	return ctx;
+}
+
+static enum sim_run_end run(struct side *s, struct sim_ctx *ctx, uint64_t budget)
+{
+	struct sim_cpu_hooks hooks = { on_trap, on_device, s };
+	char err[200];
+
+	s->n = 0;
+	return sim_cpu_run(s->cpu, ctx, budget, &hooks, err, sizeof err);
+}
+
+/* The same run on both engines gives the same everything. */
+static void assert_same(const struct side *a, const struct side *b, enum sim_run_end ea, enum sim_run_end eb,
+			const struct sim_ctx *ca, const struct sim_ctx *cb)
+{
+	assert_int_equal(ea, eb);
+	assert_int_equal(a->n, b->n);
+	for (unsigned k = 0; k < a->n; k++) {
+		assert_int_equal(a->log[k].kind, b->log[k].kind);
+		assert_int_equal(a->log[k].imm, b->log[k].imm);
+		assert_int_equal(a->log[k].intno, b->log[k].intno);
+		assert_memory_equal(&a->log[k].ctx, &b->log[k].ctx, sizeof a->log[k].ctx);
+	}
+	assert_memory_equal(ca, cb, sizeof *ca);
+	assert_memory_equal(a->cov, b->cov, COV_SIZE);
+}
+
+/* Enter: go on; the call: answer it; the end: stop. */
+static enum sim_trap_action handler_run(struct side *s, struct sim_ctx *ctx)
+{
+	if (s->n == 2)
+		ctx->x[0] = 0x77;
+	return s->n >= 3 ? SIM_TRAP_STOP : SIM_TRAP_CONTINUE;
+}
+
+static enum sim_trap_action stop(struct side *s, struct sim_ctx *ctx)
+{
+	(void)s;
+	(void)ctx;
+	return SIM_TRAP_STOP;
+}
+
+static void a_handler_entered_at_its_stub_runs_as_in_the_engine(void **state)
+{
+	struct side host, engine;
+	struct sim_ctx ch = context(RT_STUBS + SLOT * RT_STUB_SIZE), ce = ch;
+	enum sim_run_end eh, ee;
+	(void)state;
+
+	side_init(&host, false);
+	side_init(&engine, true);
+	host.act = engine.act = handler_run;
+	eh = run(&host, &ch, 1000);
+	ee = run(&engine, &ce, 1000);
+	assert_int_equal(eh, SIM_RUN_STOPPED);
+	assert_int_equal(host.n, 3);
+	assert_int_equal(host.log[0].kind, SIM_TRAP_SVC);
+	assert_int_equal(host.log[0].imm, RT_SVC_ENTER);
+	assert_int_equal(host.log[0].ctx.pc, RT_STUBS + SLOT * RT_STUB_SIZE + 4);
+	assert_int_equal(host.log[1].kind, SIM_TRAP_SMC);
+	assert_int_equal(host.log[1].ctx.x[0], 0xC4000021);
+	assert_int_equal(host.log[2].imm, RT_SVC_END);
+	assert_int_equal(host.log[2].ctx.x[0], 0x77);
+	assert_same(&host, &engine, eh, ee, &ch, &ce);
+	sim_cpu_destroy(host.cpu);
+	sim_cpu_destroy(engine.cpu);
+}
+
+static void a_parked_context_stops_at_the_park_as_in_the_engine(void **state)
+{
+	struct side host, engine;
+	struct sim_ctx ch = context(RT_MAIN_IDLE), ce = ch;
+	enum sim_run_end eh, ee;
+	(void)state;
+
+	side_init(&host, false);
+	side_init(&engine, true);
+	host.act = engine.act = stop;
+	for (unsigned round = 0; round < 2; round++) {
+		ch.pc = ce.pc = RT_MAIN_IDLE;
+		eh = run(&host, &ch, 1000);
+		ee = run(&engine, &ce, 1000);
+		assert_int_equal(host.n, 1);
+		assert_int_equal(host.log[0].imm, RT_SVC_PARK);
+		assert_int_equal(ch.pc, RT_MAIN_IDLE + 4);
+		assert_same(&host, &engine, eh, ee, &ch, &ce);
+	}
+	sim_cpu_destroy(host.cpu);
+	sim_cpu_destroy(engine.cpu);
+}
+
+/* The trap is one instruction of the budget: two are the trap and the
+ * stub's next instruction, and the run ends after them either way. */
+static void the_trap_taken_by_the_host_counts_against_the_budget(void **state)
+{
+	struct side host, engine;
+	struct sim_ctx ch = context(RT_STUBS + SLOT * RT_STUB_SIZE), ce = ch;
+	enum sim_run_end eh, ee;
+	(void)state;
+
+	side_init(&host, false);
+	side_init(&engine, true);
+	host.act = engine.act = handler_run;
+	eh = run(&host, &ch, 2);
+	ee = run(&engine, &ce, 2);
+	assert_int_equal(eh, SIM_RUN_BUDGET);
+	assert_int_equal(ch.pc, RT_STUBS + SLOT * RT_STUB_SIZE + 8);
+	assert_same(&host, &engine, eh, ee, &ch, &ce);
+	sim_cpu_destroy(host.cpu);
+	sim_cpu_destroy(engine.cpu);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_handler_entered_at_its_stub_runs_as_in_the_engine),
+		cmocka_unit_test(a_parked_context_stops_at_the_park_as_in_the_engine),
+		cmocka_unit_test(the_trap_taken_by_the_host_counts_against_the_budget),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
