@@ -258,16 +258,16 @@ static bool is_set(const struct intid_set *s, unsigned n)
 	return (s->live >> k & 1) && (s->w[k] >> (n % 64) & 1);
 }
 
-/* What one pass over events and PEs collects; bitmaps over event indices. */
+/* What one pass over events and PEs collects; bitmaps over event indices.
+ * The fields sdd_check clears are together (the interrupt sets last, only
+ * their live words cleared): a compiler turns such a run of stores into
+ * one memset, a call the sanitizers intercept, rather than several. */
 struct scan {
 	/* bindings */
 	int      bind_err;          /* first of -20..-23 in event order, seen in the event pass */
 	unsigned bind_at;           /* its event */
 	uint64_t unbound;           /* free bind slots: -21 as well if registered anywhere */
 	uint64_t slots;             /* bound bind slots */
-	bool     plat_dup;          /* two platform events on one interrupt */
-	struct intid_set taken;     /* interrupts of bound slots */
-	struct intid_set plat;      /* interrupts of platform events */
 	/* registrations */
 	uint64_t priv, irq;         /* private events; events backed by an interrupt now */
 	uint64_t used;              /* registered on some PE (or globally) */
@@ -277,6 +277,10 @@ struct scan {
 	uint64_t bad_frames;        /* first broken rule: its frames (-31/-33) */
 	/* stacks */
 	int      stack_err;         /* first of -10..-17 in PE order */
+	unsigned plat_dup;          /* bindings: two platform events on one interrupt (0/1) */
+	/* interrupt sets (bindings) */
+	struct intid_set taken;     /* interrupts of bound slots */
+	struct intid_set plat;      /* interrupts of platform events */
 };
 
 /* Event i's binding rules, as the first pass of the old two-pass check
@@ -414,11 +418,12 @@ int sdd_check(const struct sdd *d)
 	sc.bind_err = 0;
 	sc.bind_at = 0;
 	sc.unbound = sc.slots = 0;
-	sc.plat_dup = false;
-	sc.taken.live = sc.plat.live = 0;
 	sc.priv = sc.irq = sc.used = sc.srun = sc.seen = sc.many = 0;
 	sc.bad_fields = sc.bad_frames = 0;
 	sc.stack_err = 0;
+	sc.plat_dup = 0;
+	sc.taken.live = 0;
+	sc.plat.live = 0;
 	for (unsigned i = 0; i < d->plat.event_count; i++)
 		scan_event(d, i, &sc);
 	for (unsigned p = 0; p < d->plat.pe_count; p++)
