@@ -150,13 +150,15 @@ static void note_complete(struct sim_machine *m, unsigned pe, const struct sdd_o
 	struct sim_obs ob;
 
 	if (p->depth > 0)
-		p->last_completed = p->disp[p->depth - 1];
+		sim_dispatch_copy(&p->last_completed, &p->disp[p->depth - 1]);
 	if (resume && p->depth > 0) {
-		if (p->nresumed == sizeof p->resumed / sizeof p->resumed[0])
-			memmove(p->resumed, p->resumed + 1, sizeof p->resumed - sizeof p->resumed[0]);
-		else
+		if (p->nresumed == sizeof p->resumed / sizeof p->resumed[0]) {
+			for (unsigned k = 1; k < p->nresumed; k++)     /* the oldest goes */
+				sim_dispatch_copy(&p->resumed[k - 1], &p->resumed[k]);
+		} else {
 			p->nresumed++;
-		p->resumed[p->nresumed - 1] = p->disp[p->depth - 1];
+		}
+		sim_dispatch_copy(&p->resumed[p->nresumed - 1], &p->disp[p->depth - 1]);
 	}
 	p->depth = o->depth;
 	p->paused &= (uint8_t)((1u << p->depth) - 1);   /* a completed handler is no longer paused */
@@ -291,7 +293,7 @@ static enum sim_trap_action on_landing(struct sim_machine *m, unsigned pe, struc
 				       unsigned vector)
 {
 	struct sim_pe *p = &m->pe[pe];
-	struct sim_dispatch origin = p->nresumed ? p->resumed[--p->nresumed] : p->last_completed;
+	const struct sim_dispatch *origin = p->nresumed ? &p->resumed[--p->nresumed] : &p->last_completed;
 	struct sim_landing *log;
 	struct sim_obs ob;
 
@@ -307,7 +309,7 @@ static enum sim_trap_action on_landing(struct sim_machine *m, unsigned pe, struc
 	if (log != NULL) {
 		m->landings = log;
 		log[m->nlandings++] = (struct sim_landing){ (uint8_t)pe, (uint8_t)vector, ctx->elr_elc,
-			ctx->spsr_elc, ctx->pstate, origin.int_pc, origin.int_pstate };
+			ctx->spsr_elc, ctx->pstate, origin->int_pc, origin->int_pstate };
 	}
 	sim_obs_init(&ob, SIM_OBS_LANDING, pe);
 	ob.depth = p->depth;

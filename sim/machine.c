@@ -153,15 +153,21 @@ static const struct sdd_port machine_port = {
 
 /* ---- Contexts ---- */
 
-void sim_main_context(const struct sim_machine *m, unsigned pe, struct sim_ctx *ctx)
+/* sim_main_context's registers that are not zero, ctx being zeroed. */
+static void main_context_of_zero(const struct sim_machine *m, unsigned pe, struct sim_ctx *ctx)
 {
-	memset(ctx, 0, sizeof *ctx);
 	ctx->pc = RT_MAIN_IDLE;
 	ctx->pstate = m->plat.client_el == 2 ? SDD_PSTATE_M_EL2H : SDD_PSTATE_M_EL1H;
 	/* each PE gets a 64 KiB stack at the top of the user area */
 	ctx->sp_elc = RT_USER_BASE + RT_USER_SIZE - 0x10000ull * pe;
 	ctx->vbar_elc = RT_VECTORS;
 	ctx->sctlr_elc = SDD_SCTLR_SPAN;   /* PAN is kept, not set, on exception entry */
+}
+
+void sim_main_context(const struct sim_machine *m, unsigned pe, struct sim_ctx *ctx)
+{
+	memset(ctx, 0, sizeof *ctx);
+	main_context_of_zero(m, pe, ctx);
 }
 
 /* Register by register, here and below: a memcpy is a call the sanitizers
@@ -252,7 +258,7 @@ static int power_up(struct sim_machine *m, char *err, size_t errlen)
 	 * what a previous run (or, on a reset, this one) left in them. */
 	for (unsigned pe = 0; pe < m->npe; pe++) {
 		memset(&m->pe[pe], 0, sizeof m->pe[pe]);
-		sim_main_context(m, pe, &m->pe[pe].ctx);
+		main_context_of_zero(m, pe, &m->pe[pe].ctx);
 		m->pe[pe].power = SIM_PE_ON;
 	}
 	e = sdd_init(&m->core, &m->splat, &m->port, m);

@@ -30,6 +30,17 @@ struct sim_dispatch {
 	uint64_t int_pc, int_pstate;   /* the context it interrupted */
 };
 
+/* *to = *from, field by field: a struct assignment is a memcpy call under
+ * the sanitizers, and this runs on every completion. */
+static inline void sim_dispatch_copy(struct sim_dispatch *to, const struct sim_dispatch *from)
+{
+	to->event = from->event;
+	to->handler = from->handler;
+	to->intid = from->intid;
+	to->int_pc = from->int_pc;
+	to->int_pstate = from->int_pstate;
+}
+
 /* The dispatcher entered handler (its index, -1 none of the program's) at
  * oc->depth: recorded in disp[oc->depth - 1] with the context it
  * interrupted, *depth follows.  NULL, nothing recorded, for a depth the
