@@ -137,20 +137,29 @@ int sdd_reg_read(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsign
  * trusted, as everywhere in the core: init and load rebuild them.
  */
 
-/* The four one-byte fields of a registration as one word, state in the
- * low byte (the compiler loads them as one). */
-static inline uint32_t entry_tail(const struct sdd_entry *e)
+/* The four one-byte fields of a registration (state .. running_pe) as
+ * they lie in memory, one load: the checks run after every fuzz step,
+ * and under the sanitizers each field loaded is a check of its own. */
+static inline uint32_t entry_tail_bytes(const struct sdd_entry *e)
 {
-	return (uint32_t)e->state | (uint32_t)e->flags << 8 |
-	       (uint32_t)e->target << 16 | (uint32_t)e->running_pe << 24;
+	uint32_t w;
+
+	_Static_assert(offsetof(struct sdd_entry, running_pe) == offsetof(struct sdd_entry, state) + 3,
+		       "the one-byte fields are together");
+	memcpy(&w, &e->state, sizeof w);
+	return w;
 }
 
 /* Zero for an unregistered entry as sdd_entry_clear() leaves it (by far
  * the most common, and legal without looking further), without a branch:
- * the rows of a PE are OR-ed together before any entry is looked at. */
+ * the rows of a PE are OR-ed together before any entry is looked at.
+ * The tail is compared with a cleared entry's bytes, whatever the byte
+ * order. */
 static inline uint64_t entry_residue(const struct sdd_entry *e)
 {
-	return e->ep | e->arg | (entry_tail(e) ^ (uint32_t)SDD_NONE << 24);
+	static const struct sdd_entry cleared = { .running_pe = SDD_NONE };
+
+	return e->ep | e->arg | (entry_tail_bytes(e) ^ entry_tail_bytes(&cleared));
 }
 
 /* A registration in a legal state whose fields agree with it. */
