@@ -378,24 +378,19 @@ static const uint32_t table[8][256] = {
 	},
 };
 
-static inline uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 uint32_t sdd_crc32(const uint8_t *p, size_t n)
 {
 	uint32_t c = 0xFFFFFFFFu;
 
 	for (; n >= 8; n -= 8, p += 8) {
-		uint32_t lo = c ^ le32(p), hi = le32(p + 4);
+		uint32_t lo = c ^ sdd_ld32(p), hi = sdd_ld32(p + 4);
 		c = table[7][lo & 0xFF] ^ table[6][(lo >> 8) & 0xFF] ^
 		    table[5][(lo >> 16) & 0xFF] ^ table[4][lo >> 24] ^
 		    table[3][hi & 0xFF] ^ table[2][(hi >> 8) & 0xFF] ^
 		    table[1][(hi >> 16) & 0xFF] ^ table[0][hi >> 24];
 	}
 	if (n >= 4) {
-		c ^= le32(p);
+		c ^= sdd_ld32(p);
 		c = table[3][c & 0xFF] ^ table[2][(c >> 8) & 0xFF] ^
 		    table[1][(c >> 16) & 0xFF] ^ table[0][c >> 24];
 		n -= 4;

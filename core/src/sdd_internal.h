@@ -19,6 +19,39 @@
 void *memcpy(void *restrict dst, const void *restrict src, size_t n);
 void *memset(void *dst, int c, size_t n);
 
+/* Little-endian words of a saved state (sdd_migrate.c) and its checksum
+ * (sdd_crc32.c).  On a little-endian host one load or store - under the
+ * sanitizers every byte accessed is checked on its own, and these run on
+ * every byte of every migration - elsewhere a byte at a time. */
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SDD_HOST_LE 1
+#else
+#define SDD_HOST_LE 0
+#endif
+
+static inline uint32_t sdd_ld32(const uint8_t *p)
+{
+	uint32_t v;
+
+	if (SDD_HOST_LE) {
+		memcpy(&v, p, sizeof v);
+		return v;
+	}
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline void sdd_st32(uint8_t *p, uint32_t v)
+{
+	if (SDD_HOST_LE) {
+		memcpy(p, &v, sizeof v);
+		return;
+	}
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+	p[2] = (uint8_t)(v >> 16);
+	p[3] = (uint8_t)(v >> 24);
+}
+
 #define SDD_NONE       0xFFu   /* "no event / no PE / no slot" in uint8_t fields */
 #define SDD_NO_INTID   1023u   /* the GIC's spurious INTID: "no interrupt" */
 #define SDD_BIT(i)     (1ull << (i))

@@ -42,18 +42,10 @@ static inline void st16(uint8_t *p, uint16_t v)
 	p[1] = (uint8_t)(v >> 8);
 }
 
-static inline void st32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-	p[2] = (uint8_t)(v >> 16);
-	p[3] = (uint8_t)(v >> 24);
-}
-
 static inline void st64(uint8_t *p, uint64_t v)
 {
-	st32(p, (uint32_t)v);
-	st32(p + 4, (uint32_t)(v >> 32));
+	sdd_st32(p, (uint32_t)v);
+	sdd_st32(p + 4, (uint32_t)(v >> 32));
 }
 
 static inline uint16_t ld16(const uint8_t *p)
@@ -61,14 +53,9 @@ static inline uint16_t ld16(const uint8_t *p)
 	return (uint16_t)(p[0] | p[1] << 8);
 }
 
-static inline uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 static inline uint64_t ld64(const uint8_t *p)
 {
-	return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
+	return (uint64_t)sdd_ld32(p) | (uint64_t)sdd_ld32(p + 4) << 32;
 }
 
 /* Where the next `bytes` go, or NULL when they would pass cap: then they
@@ -348,9 +335,9 @@ static int load(struct sdd *d, const uint8_t *buf, size_t len)
 		return SDD_LOAD_TRUNCATED;
 	if (payload < len - HEADER_BYTES - TRAILER_BYTES)
 		return SDD_LOAD_TRAILING;
-	if (sdd_crc32(buf, len - TRAILER_BYTES) != le32(buf + len - TRAILER_BYTES))
+	if (sdd_crc32(buf, len - TRAILER_BYTES) != sdd_ld32(buf + len - TRAILER_BYTES))
 		return SDD_LOAD_BAD_CHECKSUM;
-	if (le32(buf + 8) != fingerprint(&d->plat))
+	if (sdd_ld32(buf + 8) != fingerprint(&d->plat))
 		return SDD_LOAD_PLATFORM_MISMATCH;
 
 	r.len = len - TRAILER_BYTES;
