@@ -114,6 +114,26 @@ static struct sim_ctx context(uint64_t pc)
 	return ctx;
 }
 
+/* The host-taking engine and the reference, with what they ran last. */
+struct pair {
+	struct side host, engine;
+	struct sim_ctx ch, ce;          /* the contexts each ran */
+	enum sim_run_end eh, ee;
+};
+
+static void pair_init(struct pair *p, enum sim_trap_action (*act)(struct side *, struct sim_ctx *))
+{
+	side_init(&p->host, false);
+	side_init(&p->engine, true);
+	p->host.act = p->engine.act = act;
+}
+
+static void pair_free(struct pair *p)
+{
+	sim_cpu_destroy(p->host.cpu);
+	sim_cpu_destroy(p->engine.cpu);
+}
+
 static enum sim_run_end run(struct side *s, struct sim_ctx *ctx, uint64_t budget)
 {
 	struct sim_cpu_hooks hooks = { on_trap, on_device, s };
@@ -123,20 +143,24 @@ static enum sim_run_end run(struct side *s, struct sim_ctx *ctx, uint64_t budget
 	return sim_cpu_run(s->cpu, ctx, budget, &hooks, err, sizeof err);
 }
 
-/* The same run on both engines gives the same everything. */
-static void assert_same(const struct side *a, const struct side *b, enum sim_run_end ea, enum sim_run_end eb,
-			const struct sim_ctx *ca, const struct sim_ctx *cb)
+/* Both run context(pc) with budget, and show the same everything: every
+ * trap with its registers, the end, the final context, the coverage. */
+static void pair_run(struct pair *p, uint64_t pc, uint64_t budget)
 {
-	assert_int_equal(ea, eb);
-	assert_int_equal(a->n, b->n);
-	for (unsigned k = 0; k < a->n; k++) {
-		assert_int_equal(a->log[k].kind, b->log[k].kind);
-		assert_int_equal(a->log[k].imm, b->log[k].imm);
-		assert_int_equal(a->log[k].intno, b->log[k].intno);
-		assert_memory_equal(&a->log[k].ctx, &b->log[k].ctx, sizeof a->log[k].ctx);
+	p->ch = p->ce = context(pc);
+	p->eh = run(&p->host, &p->ch, budget);
+	p->ee = run(&p->engine, &p->ce, budget);
+	assert_int_equal(p->eh, p->ee);
+	assert_int_equal(p->host.n, p->engine.n);
+	for (unsigned k = 0; k < p->host.n; k++) {
+		const struct trap_rec *h = &p->host.log[k], *e = &p->engine.log[k];
+		assert_int_equal(h->kind, e->kind);
+		assert_int_equal(h->imm, e->imm);
+		assert_int_equal(h->intno, e->intno);
+		assert_memory_equal(&h->ctx, &e->ctx, sizeof h->ctx);
 	}
-	assert_memory_equal(ca, cb, sizeof *ca);
-	assert_memory_equal(a->cov, b->cov, COV_SIZE);
+	assert_memory_equal(&p->ch, &p->ce, sizeof p->ch);
+	assert_memory_equal(p->host.cov, p->engine.cov, COV_SIZE);
 }
 
 /* Enter: go on; the call: answer it; the end: stop. */
@@ -156,72 +180,50 @@ static enum sim_trap_action stop(struct side *s, struct sim_ctx *ctx)
 
 static void a_handler_entered_at_its_stub_runs_as_in_the_engine(void **state)
 {
-	struct side host, engine;
-	struct sim_ctx ch = context(RT_STUBS + SLOT * RT_STUB_SIZE), ce = ch;
-	enum sim_run_end eh, ee;
+	struct pair p;
 	(void)state;
 
-	side_init(&host, false);
-	side_init(&engine, true);
-	host.act = engine.act = handler_run;
-	eh = run(&host, &ch, 1000);
-	ee = run(&engine, &ce, 1000);
-	assert_int_equal(eh, SIM_RUN_STOPPED);
-	assert_int_equal(host.n, 3);
-	assert_int_equal(host.log[0].kind, SIM_TRAP_SVC);
-	assert_int_equal(host.log[0].imm, RT_SVC_ENTER);
-	assert_int_equal(host.log[0].ctx.pc, RT_STUBS + SLOT * RT_STUB_SIZE + 4);
-	assert_int_equal(host.log[1].kind, SIM_TRAP_SMC);
-	assert_int_equal(host.log[1].ctx.x[0], 0xC4000021);
-	assert_int_equal(host.log[2].imm, RT_SVC_END);
-	assert_int_equal(host.log[2].ctx.x[0], 0x77);
-	assert_same(&host, &engine, eh, ee, &ch, &ce);
-	sim_cpu_destroy(host.cpu);
-	sim_cpu_destroy(engine.cpu);
+	pair_init(&p, handler_run);
+	pair_run(&p, RT_STUBS + SLOT * RT_STUB_SIZE, 1000);
+	assert_int_equal(p.eh, SIM_RUN_STOPPED);
+	assert_int_equal(p.host.n, 3);
+	assert_int_equal(p.host.log[0].kind, SIM_TRAP_SVC);
+	assert_int_equal(p.host.log[0].imm, RT_SVC_ENTER);
+	assert_int_equal(p.host.log[0].ctx.pc, RT_STUBS + SLOT * RT_STUB_SIZE + 4);
+	assert_int_equal(p.host.log[1].kind, SIM_TRAP_SMC);
+	assert_int_equal(p.host.log[1].ctx.x[0], 0xC4000021);
+	assert_int_equal(p.host.log[2].imm, RT_SVC_END);
+	assert_int_equal(p.host.log[2].ctx.x[0], 0x77);
+	pair_free(&p);
 }
 
 static void a_parked_context_stops_at_the_park_as_in_the_engine(void **state)
 {
-	struct side host, engine;
-	struct sim_ctx ch = context(RT_MAIN_IDLE), ce = ch;
-	enum sim_run_end eh, ee;
+	struct pair p;
 	(void)state;
 
-	side_init(&host, false);
-	side_init(&engine, true);
-	host.act = engine.act = stop;
+	pair_init(&p, stop);
 	for (unsigned round = 0; round < 2; round++) {
-		ch.pc = ce.pc = RT_MAIN_IDLE;
-		eh = run(&host, &ch, 1000);
-		ee = run(&engine, &ce, 1000);
-		assert_int_equal(host.n, 1);
-		assert_int_equal(host.log[0].imm, RT_SVC_PARK);
-		assert_int_equal(ch.pc, RT_MAIN_IDLE + 4);
-		assert_same(&host, &engine, eh, ee, &ch, &ce);
+		pair_run(&p, RT_MAIN_IDLE, 1000);
+		assert_int_equal(p.host.n, 1);
+		assert_int_equal(p.host.log[0].imm, RT_SVC_PARK);
+		assert_int_equal(p.ch.pc, RT_MAIN_IDLE + 4);
 	}
-	sim_cpu_destroy(host.cpu);
-	sim_cpu_destroy(engine.cpu);
+	pair_free(&p);
 }
 
 /* The trap is one instruction of the budget: two are the trap and the
  * stub's next instruction, and the run ends after them either way. */
 static void the_trap_taken_by_the_host_counts_against_the_budget(void **state)
 {
-	struct side host, engine;
-	struct sim_ctx ch = context(RT_STUBS + SLOT * RT_STUB_SIZE), ce = ch;
-	enum sim_run_end eh, ee;
+	struct pair p;
 	(void)state;
 
-	side_init(&host, false);
-	side_init(&engine, true);
-	host.act = engine.act = handler_run;
-	eh = run(&host, &ch, 2);
-	ee = run(&engine, &ce, 2);
-	assert_int_equal(eh, SIM_RUN_BUDGET);
-	assert_int_equal(ch.pc, RT_STUBS + SLOT * RT_STUB_SIZE + 8);
-	assert_same(&host, &engine, eh, ee, &ch, &ce);
-	sim_cpu_destroy(host.cpu);
-	sim_cpu_destroy(engine.cpu);
+	pair_init(&p, handler_run);
+	pair_run(&p, RT_STUBS + SLOT * RT_STUB_SIZE, 2);
+	assert_int_equal(p.eh, SIM_RUN_BUDGET);
+	assert_int_equal(p.ch.pc, RT_STUBS + SLOT * RT_STUB_SIZE + 8);
+	pair_free(&p);
 }
 
 int main(void)
