@@ -110,12 +110,18 @@ static int validate_event(const struct sdd_platform *p, const struct sdd_event_d
 	return SDD_INIT_OK;
 }
 
+/* Errors in event order, each event's own checks first.  Two events on one
+ * interrupt are found with a set of the interrupts claimed so far (one
+ * pass, nothing to clear): validate_event has put the interrupt of event 0
+ * and of a static event below SDD_INTID_SPI_LIMIT. */
 static int validate_events(const struct sdd_platform *p)
 {
+	struct sdd_intid_set claimed;
 	unsigned nprivate = 0;
 
 	if (p->event_count == 0 || p->event_count > SDD_MAX_EVENTS)
 		return SDD_INIT_EVENT_COUNT;
+	claimed.live = 0;
 	for (unsigned i = 0; i < p->event_count; i++) {
 		const struct sdd_event_desc *ev = &p->events[i];
 		int err = validate_event(p, ev);
@@ -125,13 +131,9 @@ static int validate_events(const struct sdd_platform *p)
 			return SDD_INIT_EVENT_ORDER;
 		if (ev->type == SDD_PRIVATE)
 			nprivate++;
-		if (ev->kind != SDD_EVK_EVENT0 && ev->kind != SDD_EVK_STATIC)
-			continue;
-		for (unsigned j = 0; j < i; j++) {
-			const struct sdd_event_desc *o = &p->events[j];
-			if ((o->kind == SDD_EVK_EVENT0 || o->kind == SDD_EVK_STATIC) && o->intid == ev->intid)
-				return SDD_INIT_INTID_DUPLICATE;
-		}
+		if ((ev->kind == SDD_EVK_EVENT0 || ev->kind == SDD_EVK_STATIC) &&
+		    sdd_intid_test_and_set(&claimed, ev->intid))
+			return SDD_INIT_INTID_DUPLICATE;
 	}
 	if (p->events[0].number != 0)
 		return SDD_INIT_EVENT0_MISSING;

@@ -52,6 +52,41 @@ static inline void sdd_st32(uint8_t *p, uint32_t v)
 	p[3] = (uint8_t)(v >> 24);
 }
 
+/* A set of interrupt numbers (< SDD_INTID_SPI_LIMIT) that needs no
+ * clearing: word k of w means something only once bit k of live is set
+ * (start with live = 0).  sdd_check runs after every fuzz step and
+ * sdd_init on every dispatcher; clearing a 128-byte bitmap each time was
+ * a memset call (and a shadow check under ASan). */
+struct sdd_intid_set {
+	uint32_t live;
+	uint64_t w[(SDD_INTID_SPI_LIMIT + 63) / 64];
+};
+_Static_assert((SDD_INTID_SPI_LIMIT + 63) / 64 <= 32, "sdd_intid_set.live has a bit per word");
+
+/* Add n; was it there already? */
+static inline bool sdd_intid_test_and_set(struct sdd_intid_set *s, unsigned n)
+{
+	unsigned k = n / 64;
+	uint64_t b = (uint64_t)1 << (n % 64);
+	bool was;
+
+	if (!(s->live >> k & 1)) {
+		s->live |= (uint32_t)1 << k;
+		s->w[k] = b;
+		return false;
+	}
+	was = (s->w[k] & b) != 0;
+	s->w[k] |= b;
+	return was;
+}
+
+static inline bool sdd_intid_is_set(const struct sdd_intid_set *s, unsigned n)
+{
+	unsigned k = n / 64;
+
+	return (s->live >> k & 1) && (s->w[k] >> (n % 64) & 1);
+}
+
 #define SDD_NONE       0xFFu   /* "no event / no PE / no slot" in uint8_t fields */
 #define SDD_NO_INTID   1023u   /* the GIC's spurious INTID: "no interrupt" */
 #define SDD_BIT(i)     (1ull << (i))

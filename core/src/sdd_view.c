@@ -235,39 +235,6 @@ static int check_frames(const struct sdd *d, unsigned pe, uint64_t irq)
 	return 0;
 }
 
-/* A set of interrupt numbers (< SDD_INTID_SPI_LIMIT) that needs no
- * clearing: word k of w means something only once bit k of live is set.
- * sdd_check runs after every fuzz step; clearing two 128-byte bitmaps
- * each time was a memset call (and a shadow check under ASan) per step. */
-struct intid_set {
-	uint32_t live;
-	uint64_t w[(SDD_INTID_SPI_LIMIT + 63) / 64];
-};
-_Static_assert((SDD_INTID_SPI_LIMIT + 63) / 64 <= 32, "intid_set.live has a bit per word");
-
-static bool test_and_set(struct intid_set *s, unsigned n)
-{
-	unsigned k = n / 64;
-	uint64_t b = (uint64_t)1 << (n % 64);
-	bool was;
-
-	if (!(s->live >> k & 1)) {
-		s->live |= (uint32_t)1 << k;
-		s->w[k] = b;
-		return false;
-	}
-	was = (s->w[k] & b) != 0;
-	s->w[k] |= b;
-	return was;
-}
-
-static bool is_set(const struct intid_set *s, unsigned n)
-{
-	unsigned k = n / 64;
-
-	return (s->live >> k & 1) && (s->w[k] >> (n % 64) & 1);
-}
-
 /* What one pass over events and PEs collects; bitmaps over event indices.
  * The fields sdd_check clears are together (the interrupt sets last, only
  * their live words cleared): a compiler turns such a run of stores into
@@ -289,8 +256,8 @@ struct scan {
 	int      stack_err;         /* first of -10..-17 in PE order */
 	unsigned plat_dup;          /* bindings: two platform events on one interrupt (0/1) */
 	/* interrupt sets (bindings) */
-	struct intid_set taken;     /* interrupts of bound slots */
-	struct intid_set plat;      /* interrupts of platform events */
+	struct sdd_intid_set taken; /* interrupts of bound slots */
+	struct sdd_intid_set plat;  /* interrupts of platform events */
 };
 
 /* Event i's binding rules, as the first pass of the old two-pass check
@@ -306,7 +273,7 @@ static int scan_binding(const struct sdd *d, unsigned i, struct scan *sc)
 		if (ev->kind != SDD_EVK_EXPLICIT) {
 			sc->irq |= b;
 			if (ev->intid < SDD_INTID_SPI_LIMIT)
-				sc->plat_dup |= test_and_set(&sc->plat, ev->intid);
+				sc->plat_dup |= sdd_intid_test_and_set(&sc->plat, ev->intid);
 		}
 		if (bound || intid != (ev->kind == SDD_EVK_EXPLICIT ? 0 : ev->intid))
 			return -20;
@@ -322,7 +289,7 @@ static int scan_binding(const struct sdd *d, unsigned i, struct scan *sc)
 				    : (intid < SDD_INTID_SPI_FIRST ||
 				       intid >= SDD_INTID_SPI_FIRST + d->plat.spi_count))
 		return -22;
-	if (test_and_set(&sc->taken, intid))
+	if (sdd_intid_test_and_set(&sc->taken, intid))
 		return -23;    /* two slots bound to one interrupt */
 	return 0;
 }
@@ -408,7 +375,7 @@ static int bindings_verdict(const struct sdd *d, const struct scan *sc)
 		return -23;
 	m = sc->slots;
 	for (unsigned i = 0; m != 0; i++, m >>= 1)
-		if ((m & 1) && is_set(&sc->plat, d->intid[i]))
+		if ((m & 1) && sdd_intid_is_set(&sc->plat, d->intid[i]))
 			return -23;
 	if (d->plat.event_count < 64 && (d->bound >> d->plat.event_count) != 0)
 		return -24;
@@ -424,7 +391,7 @@ int sdd_check(const struct sdd *d)
 
 	if (d == NULL || d->failed)
 		return -1;
-	/* field by field: the interrupt sets need no clearing (intid_set) */
+	/* field by field: the interrupt sets need no clearing (sdd_intid_set) */
 	sc.bind_err = 0;
 	sc.bind_at = 0;
 	sc.unbound = sc.slots = 0;

@@ -56,6 +56,9 @@ static void static_private_sgi(struct sdd_platform *p)   { p->events[2].intid = 
 static void static_shared_ppi(struct sdd_platform *p)    { p->events[3].intid = 20; }
 static void static_shared_beyond(struct sdd_platform *p) { p->events[3].intid = 32 + 96; }
 static void intid_dup(struct sdd_platform *p)            { p->events[2].intid = p->events[1].intid; }
+static void intid_dup_spi(struct sdd_platform *p)        { p->events[3].intid = 100; p->events[4].intid = 100; }
+static void intid_dup_then_bad(struct sdd_platform *p)   { intid_dup(p); p->events[5].kind = 9; }
+static void intid_dup_and_bad(struct sdd_platform *p)    { intid_dup(p); p->events[2].priority = 2; }
 static void intid_dup_ev0(struct sdd_platform *p)        { p->events[0].intid = 8; p->events[1].intid = 8; }
 static void dynamic_intid(struct sdd_platform *p)        { p->events[7].intid = 17; }
 static void explicit_intid(struct sdd_platform *p)       { p->events[5].intid = 17; }
@@ -115,6 +118,9 @@ static const struct bad_platform cases[] = {
 	{ "static shared on a PPI", static_shared_ppi, SDD_INIT_STATIC_SHARED_NOT_SPI },
 	{ "static shared beyond the SPIs", static_shared_beyond, SDD_INIT_STATIC_SHARED_NOT_SPI },
 	{ "two events on one PPI", intid_dup, SDD_INIT_INTID_DUPLICATE },
+	{ "two events on one SPI above 63", intid_dup_spi, SDD_INIT_INTID_DUPLICATE },
+	{ "two events on one PPI, a bad event after them", intid_dup_then_bad, SDD_INIT_INTID_DUPLICATE },
+	{ "the second event on one PPI bad itself", intid_dup_and_bad, SDD_INIT_EVENT_FIELD },
 	{ "static event on event 0's SGI", intid_dup_ev0, SDD_INIT_STATIC_PRIVATE_NOT_PPI },
 	{ "bind slot with an interrupt", dynamic_intid, SDD_INIT_INTID_UNEXPECTED },
 	{ "explicit event with an interrupt", explicit_intid, SDD_INIT_INTID_UNEXPECTED },
