@@ -297,6 +297,11 @@ enum sim_run_end sim_cpu_run(struct sim_cpu *c, struct sim_ctx *ctx, uint64_t bu
 	c->stop_requested = false;
 	c->ctx_current = false;
 	c->runs++;
+	/* Edges start afresh with each run: the first block of a run is
+	 * reached from the host, not from wherever the run before it (on
+	 * another PE, or for the input before) ended, so the same input
+	 * always adds the same edges. */
+	c->cov_prev = 0;
 	sim_regs_enter(&c->regs, ctx->pc);
 	/* A run that starts at one of the runtime's traps (a handler's entry
 	 * stub, the park, the resume pad, a vector) takes it here, as the

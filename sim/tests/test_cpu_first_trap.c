@@ -7,6 +7,10 @@
  * when the instruction budget runs out.  The reference is the same run
  * on an engine with a tracer set, where every instruction runs in the
  * engine.
+ *
+ * Either way, the edges a run adds to the coverage map depend on that run
+ * alone, not on where the run before it ended: a fuzzer must see the same
+ * coverage for the same input whatever ran before it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -226,12 +230,44 @@ static void the_trap_taken_by_the_host_counts_against_the_budget(void **state)
 	pair_free(&p);
 }
 
+/* The same run, after runs that ended elsewhere, adds the same edges. */
+static void a_runs_edges_do_not_depend_on_the_run_before(void **state)
+{
+	(void)state;
+
+	for (unsigned traced = 0; traced < 2; traced++) {
+		static uint8_t first[COV_SIZE];
+		struct side s;
+		struct sim_ctx ctx;
+
+		side_init(&s, traced);
+		for (unsigned round = 0; round < 3; round++) {
+			/* round 1 follows the park's run, round 2 a run cut short */
+			if (round > 0) {
+				s.act = stop;
+				ctx = context(round == 1 ? RT_MAIN_IDLE : RT_STUBS + SLOT * RT_STUB_SIZE);
+				run(&s, &ctx, round == 1 ? 1000 : 3);
+			}
+			memset(s.cov, 0, COV_SIZE);
+			s.act = handler_run;
+			ctx = context(RT_STUBS + SLOT * RT_STUB_SIZE);
+			assert_int_equal(run(&s, &ctx, 1000), SIM_RUN_STOPPED);
+			if (round == 0)
+				memcpy(first, s.cov, COV_SIZE);
+			else
+				assert_memory_equal(first, s.cov, COV_SIZE);
+		}
+		sim_cpu_destroy(s.cpu);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_handler_entered_at_its_stub_runs_as_in_the_engine),
 		cmocka_unit_test(a_parked_context_stops_at_the_park_as_in_the_engine),
 		cmocka_unit_test(the_trap_taken_by_the_host_counts_against_the_budget),
+		cmocka_unit_test(a_runs_edges_do_not_depend_on_the_run_before),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
