@@ -195,6 +195,31 @@ static inline void sdd_entry_clear(struct sdd_entry *e)
 	e->running_pe = SDD_NONE;
 }
 
+/* The four one-byte fields of a registration (state .. running_pe) as
+ * they lie in memory, one load: sdd_check runs after every fuzz step,
+ * and under the sanitizers each field loaded is a check of its own. */
+static inline uint32_t sdd_entry_tail_bytes(const struct sdd_entry *e)
+{
+	uint32_t w;
+
+	_Static_assert(offsetof(struct sdd_entry, running_pe) == offsetof(struct sdd_entry, state) + 3,
+		       "the one-byte fields are together");
+	memcpy(&w, &e->state, sizeof w);
+	return w;
+}
+
+/* Zero for a registration as sdd_entry_clear() leaves it (by far the most
+ * common: legal without looking further, and left out of saved states),
+ * without a branch: sdd_check ORs a PE's row together before looking at
+ * any entry.  The tail is compared with a cleared entry's bytes, whatever
+ * the byte order. */
+static inline uint64_t sdd_entry_residue(const struct sdd_entry *e)
+{
+	static const struct sdd_entry cleared = { .running_pe = SDD_NONE };
+
+	return e->ep | e->arg | (sdd_entry_tail_bytes(e) ^ sdd_entry_tail_bytes(&cleared));
+}
+
 /* Is bind slot / event i unregistered on every PE (or globally)? */
 bool sdd_unused_everywhere(const struct sdd *d, unsigned i);
 

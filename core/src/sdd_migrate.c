@@ -2,18 +2,34 @@
  * sdd_migrate.c - saving the dispatcher's state to bytes and loading it
  * into another instance (live migration, snapshots, differential fuzzing).
  *
- * Format (little-endian, every field fixed-width, nothing padded):
+ * Format version 2 (little-endian, every field fixed-width, nothing padded):
  *
  *   "SDDS"  u16 format version  u16 0  u32 platform fingerprint  u32 payload length
  *   payload:
  *     u64 bound;  u16 intid[event_count]
- *     shared registrations, in event order:           ENTRY
+ *     shared registrations:  u64 PRESENT (bit i: event index i), then
+ *                            ENTRY of each event in PRESENT, in event order
  *     per PE: u8 masked, u8 depth, u64 deferred, depth x FRAME
- *     per PE, per private event:                       ENTRY
+ *     per PE, its private registrations:  u32 PRESENT (bit s: private
+ *                            slot s, the s-th private event), then ENTRY
+ *                            of each slot in PRESENT, in slot order
  *   u32 CRC-32 of everything before it
  *
  *   ENTRY = u64 ep, u64 arg, u8 state, u8 flags, u8 target, u8 running_pe
  *   FRAME = u8 event, u8 explicit, u8 priority, u16 intid, u64 pc, u64 pstate, u64 x[18]
+ *
+ * A registration is written when it is not in its cleared, unregistered
+ * state (sdd_entry_clear): almost every one is cleared, and the CRC runs
+ * over the image twice per migration.  Every state has exactly one image:
+ * a PRESENT bit outside its table (a private event's bit in the shared
+ * word, bits at or above event_count or the number of private events) and
+ * a written ENTRY in the cleared state are refused (SDD_LOAD_BAD_STATE).
+ *
+ * Version 1, which earlier builds wrote, is still loaded: the same but
+ * without the PRESENT words, every registration written:
+ *     shared registrations, in event order:           ENTRY
+ *     per PE: u8 masked, u8 depth, u64 deferred, depth x FRAME
+ *     per PE, per private event:                       ENTRY
  *
  * Only real state is saved; derived tables are rebuilt on load.  The
  * fingerprint covers the whole platform description, so a state can only
@@ -23,11 +39,16 @@
  */
 #include "sdd_internal.h"
 
-#define FORMAT_VERSION 1u
-#define HEADER_BYTES   16u
-#define TRAILER_BYTES  4u
-#define ENTRY_BYTES    20u
-#define FRAME_BYTES    (5u + 8u * (2u + SDD_CONTEXT_REGS))
+#define FORMAT_VERSION        2u   /* written; version 1 is still loaded */
+#define HEADER_BYTES          16u
+#define TRAILER_BYTES         4u
+#define ENTRY_BYTES           20u
+#define FRAME_BYTES           (5u + 8u * (2u + SDD_CONTEXT_REGS))
+#define SHARED_PRESENT_BYTES  8u   /* a bit per event */
+#define PRIVATE_PRESENT_BYTES 4u   /* a bit per private slot */
+
+_Static_assert(SDD_MAX_EVENTS <= 8 * SHARED_PRESENT_BYTES, "a PRESENT bit per event");
+_Static_assert(SDD_MAX_PRIVATE_EVENTS <= 8 * PRIVATE_PRESENT_BYTES, "a PRESENT bit per slot");
 
 /* ---- Byte streams ----
  *
@@ -61,12 +82,13 @@ static inline uint64_t ld64(const uint8_t *p)
 }
 
 /* Where the next `bytes` go, or NULL when they would pass cap: then they
- * are only counted (sdd_save checks the total). */
+ * are only counted.  A writer without a buffer (p NULL, cap 0) counts
+ * the bytes of an image: sdd_save_size. */
 static uint8_t *wr_take(struct wr *w, size_t bytes)
 {
 	uint8_t *at = NULL;
 
-	if (w->n <= w->cap && w->cap - w->n >= bytes)
+	if (w->p != NULL && w->n <= w->cap && w->cap - w->n >= bytes)
 		at = w->p + w->n;
 	w->n += bytes;
 	return at;
@@ -183,18 +205,21 @@ static void put_entry(struct wr *w, const struct sdd_entry *e)
 	p[19] = e->running_pe;
 }
 
-static void get_entry(struct rd *r, struct sdd_entry *e)
+/* False when the stream is short (e unchanged: the load fails and d is
+ * reset). */
+static bool get_entry(struct rd *r, struct sdd_entry *e)
 {
 	const uint8_t *p = rd_take(r, ENTRY_BYTES);
 
 	if (p == NULL)
-		return;    /* short: the load fails and d is reset */
+		return false;
 	e->ep = ld64(p);
 	e->arg = ld64(p + 8);
 	e->state = p[16];
 	e->flags = p[17];
 	e->target = p[18];
 	e->running_pe = p[19];
+	return true;
 }
 
 static void put_frame(struct wr *w, const struct sdd_frame *f)
@@ -229,6 +254,66 @@ static void get_frame(struct rd *r, struct sdd_frame *f)
 		f->x[k] = ld64(p + 21 + 8 * k);
 }
 
+/* ---- Registration tables ----
+ *
+ * A table is the shared registrations (entries by event index, the shared
+ * events' bits in `row`) or one PE's private row (by slot, every bit
+ * below npriv in `row`); n is how many entries it spans. */
+
+static uint64_t shared_row(const struct sdd *d)
+{
+	unsigned n = d->plat.event_count;
+
+	return (n < 64 ? SDD_BIT(n) - 1 : ~0ull) & ~sdd_private_mask(d);
+}
+
+static uint64_t private_row(const struct sdd *d)
+{
+	return SDD_BIT(d->npriv) - 1;      /* npriv <= 32 */
+}
+
+/* PRESENT, then the entries it names (version 2).  PRESENT is worked out
+ * over all n entries without a test each and then cut to the row (the
+ * shared table's slots of private events are never written); most tables
+ * have no entry to write. */
+static void put_table(struct wr *w, const struct sdd_entry *e, unsigned n, uint64_t row,
+		      unsigned present_bytes)
+{
+	uint64_t present = 0, rest;
+
+	for (unsigned i = 0; i < n; i++)
+		present |= (uint64_t)(sdd_entry_residue(&e[i]) != 0) << i;
+	present &= row;
+	put_le(w, present, present_bytes);
+	rest = present;
+	for (unsigned i = 0; rest != 0; i++, rest >>= 1)
+		if (rest & 1)
+			put_entry(w, &e[i]);
+}
+
+/* A table as format `version` has it: every entry of the row (1), or
+ * PRESENT and the entries it names, the others cleared (2).  False when
+ * the image is malformed: a PRESENT bit outside the row, a written entry
+ * in the cleared state (sdd_save leaves those out).  Every entry is
+ * cleared first, without a test each: most are not in the image, and the
+ * shared table's slots of private events are never anything else. */
+static bool get_table(struct rd *r, struct sdd_entry *e, unsigned n, uint64_t row,
+		      unsigned present_bytes, unsigned version)
+{
+	uint64_t present = version == 1 ? row : get_le(r, present_bytes), rest = present;
+
+	if (present & ~row)
+		return false;
+	for (unsigned i = 0; i < n; i++)
+		sdd_entry_clear(&e[i]);
+	for (unsigned i = 0; rest != 0; i++, rest >>= 1)
+		if ((rest & 1) && get_entry(r, &e[i]) && version != 1 && sdd_entry_residue(&e[i]) == 0)
+			return false;
+	return true;
+}
+
+/* ---- Payload ---- */
+
 static void put_payload(struct wr *w, const struct sdd *d)
 {
 	uint8_t *at;
@@ -237,9 +322,7 @@ static void put_payload(struct wr *w, const struct sdd *d)
 	at = wr_take(w, 2u * d->plat.event_count);
 	for (unsigned i = 0; at != NULL && i < d->plat.event_count; i++)
 		st16(at + 2 * i, d->intid[i]);
-	for (unsigned i = 0; i < d->plat.event_count; i++)
-		if (!sdd_is_private(d, i))
-			put_entry(w, &d->shared[i]);
+	put_table(w, d->shared, d->plat.event_count, shared_row(d), SHARED_PRESENT_BYTES);
 	for (unsigned p = 0; p < d->plat.pe_count; p++) {
 		const struct sdd_pe_state *s = &d->pe[p];
 		put_le(w, s->masked, 1);
@@ -248,15 +331,16 @@ static void put_payload(struct wr *w, const struct sdd *d)
 		for (unsigned k = 0; k < s->depth && k < 2; k++)
 			put_frame(w, &s->frame[k]);
 	}
-	for (unsigned k = 0; k < d->plat.pe_count * d->npriv; k++)
-		put_entry(w, &d->priv[k]);
+	for (unsigned p = 0; p < d->plat.pe_count; p++)
+		put_table(w, &d->priv[p * d->npriv], d->npriv, private_row(d), PRIVATE_PRESENT_BYTES);
 }
 
-/* Returns false when a count read from the buffer is out of range.  On a
- * short stream the fields not read keep any value: the load fails (the
- * depth, the one count, is read field by field so that a depth above 2
- * is BAD_STATE whenever its byte is there, as it always was). */
-static bool get_payload(struct rd *r, struct sdd *d)
+/* The payload of a format `version` image.  Returns false when the image
+ * is malformed in a way that decides what is read next: a depth above 2
+ * (read field by field so that it is BAD_STATE whenever its byte is
+ * there, as it always was) or a table's PRESENT word.  On a short stream
+ * the fields not read keep any value: the load fails. */
+static bool get_payload(struct rd *r, struct sdd *d, unsigned version)
 {
 	const uint8_t *at;
 
@@ -264,9 +348,8 @@ static bool get_payload(struct rd *r, struct sdd *d)
 	at = rd_take(r, 2u * d->plat.event_count);
 	for (unsigned i = 0; at != NULL && i < d->plat.event_count; i++)
 		d->intid[i] = ld16(at + 2 * i);
-	for (unsigned i = 0; i < d->plat.event_count; i++)
-		if (!sdd_is_private(d, i))
-			get_entry(r, &d->shared[i]);
+	if (!get_table(r, d->shared, d->plat.event_count, shared_row(d), SHARED_PRESENT_BYTES, version))
+		return false;
 	for (unsigned p = 0; p < d->plat.pe_count; p++) {
 		struct sdd_pe_state *s = &d->pe[p];
 		s->masked = (uint8_t)get_le(r, 1);
@@ -277,8 +360,10 @@ static bool get_payload(struct rd *r, struct sdd *d)
 		for (unsigned k = 0; k < s->depth; k++)
 			get_frame(r, &s->frame[k]);
 	}
-	for (unsigned k = 0; k < d->plat.pe_count * d->npriv; k++)
-		get_entry(r, &d->priv[k]);
+	for (unsigned p = 0; p < d->plat.pe_count; p++)
+		if (!get_table(r, &d->priv[p * d->npriv], d->npriv, private_row(d),
+			       PRIVATE_PRESENT_BYTES, version))
+			return false;
 	return true;
 }
 
@@ -294,31 +379,25 @@ static bool intids_in_range(const struct sdd *d)
 
 /* ---- Entry points ---- */
 
-/* see sdd.h; the layout put_payload writes, counted */
+/* see sdd.h: put_payload, counted */
 size_t sdd_save_size(const struct sdd *d)
 {
-	size_t n;
+	struct wr count = { NULL, 0, 0 };
 
 	if (d == NULL || d->failed)
 		return 0;
-	n = 8u + 2u * d->plat.event_count;
-	for (unsigned i = 0; i < d->plat.event_count; i++)
-		n += sdd_is_private(d, i) ? 0u : ENTRY_BYTES;
-	for (unsigned p = 0; p < d->plat.pe_count; p++)
-		n += 10u + (d->pe[p].depth < 2 ? d->pe[p].depth : 2u) * FRAME_BYTES;
-	n += (size_t)d->plat.pe_count * d->npriv * ENTRY_BYTES;
-	return HEADER_BYTES + n + TRAILER_BYTES;
+	put_payload(&count, d);
+	return HEADER_BYTES + count.n + TRAILER_BYTES;
 }
 
-/* see sdd.h */
+/* see sdd.h: written in one walk, the payload length filled in after it
+ * (the image is not counted first: callers have sized buf already) */
 size_t sdd_save(const struct sdd *d, uint8_t *buf, size_t cap)
 {
-	size_t need = sdd_save_size(d), payload;
 	struct wr w;
 
-	if (need == 0 || buf == NULL || cap < need)
+	if (d == NULL || d->failed || buf == NULL)
 		return 0;
-	payload = need - HEADER_BYTES - TRAILER_BYTES;
 	w.p = buf;
 	w.n = 0;
 	w.cap = cap;
@@ -326,10 +405,11 @@ size_t sdd_save(const struct sdd *d, uint8_t *buf, size_t cap)
 	put_le(&w, FORMAT_VERSION, 2);
 	put_le(&w, 0, 2);
 	put_le(&w, d->fingerprint, 4);
-	put_le(&w, payload, 4);
+	put_le(&w, 0, 4);                    /* payload length, below */
 	put_payload(&w, d);
-	if (w.n != need - TRAILER_BYTES)
-		return 0;          /* sdd_save_size and put_payload disagree: a bug */
+	if (w.n > cap || cap - w.n < TRAILER_BYTES)
+		return 0;
+	sdd_st32(buf + 12, (uint32_t)(w.n - HEADER_BYTES));
 	put_le(&w, sdd_crc32(buf, w.n), 4);
 	return w.n;
 }
@@ -338,12 +418,14 @@ static int load(struct sdd *d, const uint8_t *buf, size_t len)
 {
 	struct rd r = { buf, 0, len, false };
 	uint32_t payload;
+	unsigned version;
 
 	if (len < HEADER_BYTES + TRAILER_BYTES)
 		return SDD_LOAD_TRUNCATED;
 	if (get_le(&r, 4) != ('S' | 'D' << 8 | 'D' << 16 | (uint32_t)'S' << 24))
 		return SDD_LOAD_BAD_MAGIC;
-	if (get_le(&r, 2) != FORMAT_VERSION || get_le(&r, 2) != 0)
+	version = (unsigned)get_le(&r, 2);
+	if ((version != 1 && version != FORMAT_VERSION) || get_le(&r, 2) != 0)
 		return SDD_LOAD_BAD_VERSION;
 	(void)get_le(&r, 4);                 /* fingerprint: checked after the CRC */
 	payload = (uint32_t)get_le(&r, 4);
@@ -357,7 +439,7 @@ static int load(struct sdd *d, const uint8_t *buf, size_t len)
 		return SDD_LOAD_PLATFORM_MISMATCH;
 
 	r.len = len - TRAILER_BYTES;
-	if (!get_payload(&r, d))
+	if (!get_payload(&r, d, version))
 		return SDD_LOAD_BAD_STATE;
 	if (r.short_read)
 		return SDD_LOAD_TRUNCATED;

@@ -138,31 +138,6 @@ int sdd_reg_read(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsign
  * and load rebuilds the tables.
  */
 
-/* The four one-byte fields of a registration (state .. running_pe) as
- * they lie in memory, one load: the checks run after every fuzz step,
- * and under the sanitizers each field loaded is a check of its own. */
-static inline uint32_t entry_tail_bytes(const struct sdd_entry *e)
-{
-	uint32_t w;
-
-	_Static_assert(offsetof(struct sdd_entry, running_pe) == offsetof(struct sdd_entry, state) + 3,
-		       "the one-byte fields are together");
-	memcpy(&w, &e->state, sizeof w);
-	return w;
-}
-
-/* Zero for an unregistered entry as sdd_entry_clear() leaves it (by far
- * the most common, and legal without looking further), without a branch:
- * the rows of a PE are OR-ed together before any entry is looked at.
- * The tail is compared with a cleared entry's bytes, whatever the byte
- * order. */
-static inline uint64_t entry_residue(const struct sdd_entry *e)
-{
-	static const struct sdd_entry cleared = { .running_pe = SDD_NONE };
-
-	return e->ep | e->arg | (entry_tail_bytes(e) ^ entry_tail_bytes(&cleared));
-}
-
 /* A registration in a legal state whose fields agree with it. */
 static bool entry_ok(const struct sdd *d, const struct sdd_entry *e, bool shared)
 {
@@ -309,7 +284,7 @@ static void scan_event(const struct sdd *d, unsigned i, struct scan *sc)
 		sc->priv |= b;
 		return;
 	}
-	if (entry_residue(e) == 0)
+	if (sdd_entry_residue(e) == 0)
 		return;
 	if (e->state != 0)
 		sc->used |= b;
@@ -330,7 +305,7 @@ static void scan_pe(const struct sdd *d, unsigned pe, struct scan *sc)
 	uint64_t one, two, run = 0, bad = 0, frames, done, residue = 0;
 
 	for (unsigned s = 0; s < d->npriv; s++)
-		residue |= entry_residue(&row[s]);
+		residue |= sdd_entry_residue(&row[s]);
 	if (residue == 0 && p->depth == 0 && p->masked <= 1 && !(p->deferred & ~sc->irq))
 		return;
 	stack_bits(d, pe, &one, &two);
@@ -339,7 +314,7 @@ static void scan_pe(const struct sdd *d, unsigned pe, struct scan *sc)
 	for (unsigned s = 0; residue != 0 && s < d->npriv; s++) {
 		const struct sdd_entry *e = &row[s];
 		uint64_t b;
-		if (entry_residue(e) == 0)
+		if (sdd_entry_residue(e) == 0)
 			continue;
 		b = SDD_BIT(d->priv_event[s]);
 		if (e->state != 0)

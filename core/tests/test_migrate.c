@@ -198,16 +198,6 @@ static size_t busy_state(struct tp *t, uint8_t *buf, size_t cap)
 	return save(t, buf, cap);
 }
 
-static void assert_fresh(struct tp *t)
-{
-	assert_int_equal(sdd_check(&t->d), 0);
-	for (unsigned pe = 0; pe < TP_PES; pe++) {
-		assert_int_equal(tp_depth(t, pe), 0);
-		assert_int_equal(tp_status(t, pe, EV0), 0);
-		assert_int_equal(tp_status(t, pe, EV_SPI_NORM), 0);
-	}
-}
-
 static void save_is_deterministic(void **state)
 {
 	static struct tp t;
@@ -218,68 +208,46 @@ static void save_is_deterministic(void **state)
 	n2 = save(&t, b2, sizeof b2);
 	assert_int_equal(n1, n2);
 	assert_memory_equal(b1, b2, n1);
-	assert_int_equal(sdd_save(&t.d, b2, n1 - 1), 0);    /* too small: nothing written */
+	assert_int_equal(sdd_save(&t.d, b2, n1 - 1), 0);    /* too small: refused */
+	assert_int_equal(sdd_save(&t.d, b2, 10), 0);        /* not even the header */
+	assert_int_equal(sdd_save(&t.d, b2, 0), 0);
 }
 
 static void every_truncation_is_refused(void **state)
 {
-	static struct tp t, u;
+	static struct tp t;
 	static uint8_t buf[4096];
-	size_t n;
 	(void)state;
-	n = busy_state(&t, buf, sizeof buf);
-	for (size_t len = 0; len < n; len++) {
-		tp_setup(&u, NULL);
-		int err = sdd_load(&u.d, buf, len);
-		assert_true(err == SDD_LOAD_TRUNCATED || err == SDD_LOAD_BAD_CHECKSUM);
-		assert_fresh(&u);
-	}
+	tp_refuses_every_truncation(NULL, buf, busy_state(&t, buf, sizeof buf));
 }
 
 static void every_byte_change_is_refused(void **state)
 {
-	static struct tp t, u;
+	static struct tp t;
 	static uint8_t buf[4096];
-	size_t n;
 	(void)state;
-	n = busy_state(&t, buf, sizeof buf);
-	tp_setup(&u, NULL);
-	for (size_t k = 0; k < n; k++) {
-		for (unsigned bit = 0; bit < 8; bit += 3) {
-			buf[k] ^= (uint8_t)(1u << bit);
-			assert_int_not_equal(sdd_load(&u.d, buf, n), SDD_LOAD_OK);
-			buf[k] ^= (uint8_t)(1u << bit);
-		}
-	}
-	assert_fresh(&u);
-	assert_int_equal(sdd_load(&u.d, buf, n), SDD_LOAD_OK);
+	tp_refuses_every_bit_change(NULL, buf, busy_state(&t, buf, sizeof buf));
 }
 
-static void reseal(uint8_t *buf, size_t n)
-{
-	uint32_t c = (uint32_t)crc32(0L, buf, (uInt)(n - 4));
-	buf[n - 4] = (uint8_t)c;
-	buf[n - 3] = (uint8_t)(c >> 8);
-	buf[n - 2] = (uint8_t)(c >> 16);
-	buf[n - 1] = (uint8_t)(c >> 24);
-}
-
-/* Offsets in the default platform's buffer (13 events, 5 shared, 4 PEs). */
+/* Offsets in the default platform's buffer (13 events, 5 shared, 4 PEs):
+ * two shared registrations are written, SPI_NORM's (index 3) and
+ * SSLOT0's (index 10). */
 #define OFF_VERSION   4
 #define OFF_LENGTH    12
 #define OFF_BOUND     16
 #define OFF_INTID     24
-#define OFF_SHARED    (OFF_INTID + 13 * 2)
+#define OFF_PRESENT   (OFF_INTID + 13 * 2)
+#define OFF_SHARED    (OFF_PRESENT + 8)
 #define ENTRY_STATE   16
 #define ENTRY_RUNPE   19
-#define OFF_PE0       (OFF_SHARED + 5 * 20)
+#define OFF_PE0       (OFF_SHARED + 2 * 20)
 
 static void impossible_states_are_refused(void **state)
 {
 	static struct tp t, u;
 	static uint8_t good[4096], buf[4096];
 	struct { const char *what; size_t off; uint8_t value; int err; } cases[] = {
-		{ "format version",           OFF_VERSION, 2, SDD_LOAD_BAD_VERSION },
+		{ "format version",           OFF_VERSION, 3, SDD_LOAD_BAD_VERSION },
 		{ "payload length",           OFF_LENGTH, 0, SDD_LOAD_TRAILING },
 		{ "payload length too big",   OFF_LENGTH + 1, 0x30, SDD_LOAD_TRUNCATED },
 		{ "state 2",                  OFF_SHARED + ENTRY_STATE, 2, SDD_LOAD_BAD_STATE },
@@ -287,6 +255,7 @@ static void impossible_states_are_refused(void **state)
 		{ "state 9",                  OFF_SHARED + ENTRY_STATE, 9, SDD_LOAD_BAD_STATE },
 		{ "running without a frame",  OFF_SHARED + ENTRY_STATE, 7, SDD_LOAD_BAD_STATE },
 		{ "running PE out of range",  OFF_SHARED + 20 + ENTRY_RUNPE, 9, SDD_LOAD_BAD_STATE },
+		{ "private event's PRESENT bit", OFF_PRESENT, 0x09, SDD_LOAD_BAD_STATE },
 		{ "bound platform event",     OFF_BOUND, 0x02, SDD_LOAD_BAD_STATE },
 		{ "interrupt out of range",   OFF_INTID + 2 * 7 + 1, 0x40, SDD_LOAD_BAD_STATE },
 		{ "mask flag 2",              OFF_PE0, 2, SDD_LOAD_BAD_STATE },
@@ -297,16 +266,18 @@ static void impossible_states_are_refused(void **state)
 	(void)state;
 
 	n = busy_state(&t, good, sizeof good);
+	assert_int_equal(good[OFF_PRESENT], 1u << 3);
+	assert_int_equal(good[OFF_PRESENT + 1], 1u << (10 - 8));
 	for (unsigned k = 0; k < sizeof cases / sizeof cases[0]; k++) {
 		memcpy(buf, good, n);
 		assert_int_not_equal(buf[cases[k].off], cases[k].value);
 		buf[cases[k].off] = cases[k].value;
-		reseal(buf, n);
+		tp_reseal(buf, n);
 		tp_setup(&u, NULL);
 		if (sdd_load(&u.d, buf, n) != cases[k].err)
 			fail_msg("%s: load gave %d, expected %d", cases[k].what,
 				 sdd_load(&u.d, buf, n), cases[k].err);
-		assert_fresh(&u);
+		tp_assert_fresh(&u);
 	}
 	/* A frame that claims another event than the one marked running:
 	 * PE 0's record is 10 bytes (masked, depth 0, deferred), then PE 1's
@@ -314,7 +285,7 @@ static void impossible_states_are_refused(void **state)
 	memcpy(buf, good, n);
 	assert_int_equal(buf[OFF_PE0 + 11], 2);
 	buf[OFF_PE0 + 20] ^= 1;
-	reseal(buf, n);
+	tp_reseal(buf, n);
 	assert_int_equal(sdd_load(&u.d, buf, n), SDD_LOAD_BAD_STATE);
 }
 
@@ -328,11 +299,11 @@ static void magic_trailing_and_platform_are_checked(void **state)
 
 	n = busy_state(&t, buf, sizeof buf);
 	buf[0] = 'X';
-	reseal(buf, n);
+	tp_reseal(buf, n);
 	tp_setup(&u, NULL);
 	assert_int_equal(sdd_load(&u.d, buf, n), SDD_LOAD_BAD_MAGIC);
 	buf[0] = 'S';
-	reseal(buf, n);
+	tp_reseal(buf, n);
 	buf[n] = 0;
 	assert_int_equal(sdd_load(&u.d, buf, n + 1), SDD_LOAD_TRAILING);
 	assert_int_equal(sdd_load(&u.d, buf, n), SDD_LOAD_OK);

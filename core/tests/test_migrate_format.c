@@ -1,14 +1,17 @@
 /*
- * test_migrate_format.c - the exact bytes sdd_save() writes.
+ * test_migrate_format.c - the exact bytes sdd_save() writes, and the
+ * images of earlier format versions that sdd_load() must still take.
  *
  * The format in sdd_migrate.c's header comment is a contract: images
  * saved by earlier builds must still load.  test_migrate.c checks that a
  * state survives a round trip, which a format change made consistently on
  * both sides would not break; this test pins one small image byte for
  * byte (every kind of field: header, fingerprint, bound, intids, shared
- * and private registrations, a masked PE holding an event, a frame, the
- * CRC), so any change to the layout, the fingerprint or the checksum
- * fails here.
+ * and private registrations with their PRESENT words, a masked PE holding
+ * an event, a frame, the CRC), so any change to the layout, the
+ * fingerprint or the checksum fails here.  The same state as version 1
+ * wrote it must load to the same state, and every damaged or malformed
+ * image of either version must be refused.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +23,11 @@
 #include <cmocka.h>
 
 #include "tplat.h"
+
+#define HEADER_BYTES 16
+#define ENTRY_BYTES  20
+#define OFF_VERSION  4
+#define OFF_LENGTH   12
 
 /* 2 PEs; event 0, a static private PPI, a static shared critical SPI, an
  * explicit event, a private and a shared bind slot. */
@@ -70,8 +78,9 @@ static size_t small_image(struct tp *t, uint8_t *buf, size_t cap)
 	return n;
 }
 
-/* Written by the format-version-1 code this test was added with. */
-static const uint8_t pinned[] = {
+/* Written by the format-version-1 code this test was added with (every
+ * registration written; builds since write version 2). */
+static const uint8_t pinned_v1[] = {
 	/* header: "SDDS", version 1, 0, fingerprint, payload length */
 	0x53, 0x44, 0x44, 0x53, 0x01, 0x00, 0x00, 0x00, 0x38, 0x57, 0x18, 0x8A,
 	0x95, 0x01, 0x00, 0x00,
@@ -129,6 +138,69 @@ static const uint8_t pinned[] = {
 	0xD8, 0x09, 0x5B, 0x88,
 };
 
+/* Offsets in pinned_v1. */
+#define V1_SHARED    36                     /* SPI_CRIT, then SSLOT0 */
+#define V1_PE0       (V1_SHARED + 2 * ENTRY_BYTES)
+#define V1_FRAME     (V1_PE0 + 20)          /* PE 1's */
+#define V1_PRIVATE   (V1_FRAME + 165)       /* PE 0's 4 slots, then PE 1's */
+
+/* The same state as version 2 writes it: written by the code that
+ * introduced version 2. */
+static const uint8_t pinned[] = {
+	/* header: "SDDS", version 2, 0, fingerprint, payload length */
+	0x53, 0x44, 0x44, 0x53, 0x02, 0x00, 0x00, 0x00, 0x38, 0x57, 0x18, 0x8A,
+	0x19, 0x01, 0x00, 0x00,
+	/* bound (the shared slot, index 5) */
+	0x20, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* intid[6]: SGI 8, PPI 30, SPI 41, 0, 0, SPI 70 */
+	0x08, 0x00, 0x1E, 0x00, 0x29, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46, 0x00,
+	/* shared PRESENT: SSLOT0 (index 5); SPI_CRIT is unregistered */
+	0x20, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* shared SSLOT0: ep, arg, registered, RM_PE, target PE 1, running_pe none */
+	0x00, 0x04, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x55, 0x55, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x01, 0x01, 0x01, 0xFF,
+	/* PE 0: masked, depth 0, deferred = PPI_NORM */
+	0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* PE 1: unmasked, depth 1, deferred 0 */
+	0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* PE 1 frame: event 1, interrupt, normal, PPI 30, pc, pstate */
+	0x01, 0x00, 0x00, 0x1E, 0x00, 0x00, 0x01, 0x08, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x09, 0x00, 0x00, 0x60, 0x00, 0x00, 0x00, 0x00,
+	/* PE 1 frame: x0..x17 */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x06, 0x20, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x07, 0x20, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x08, 0x20, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x09, 0x20, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0A, 0x20, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x0B, 0x20, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x0C, 0x20, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0D, 0x20, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x0E, 0x20, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x0F, 0x20, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10, 0x20, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x11, 0x20, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* PE 0 private PRESENT: slot 1 (PPI_NORM) */
+	0x02, 0x00, 0x00, 0x00,
+	/* PE 0 PPI_NORM: registered, enabled */
+	0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0xA0, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0xFF,
+	/* PE 1 private PRESENT: slot 1 (PPI_NORM) */
+	0x02, 0x00, 0x00, 0x00,
+	/* PE 1 PPI_NORM: registered, enabled, running */
+	0x04, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0xA1, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x07, 0x00, 0x00, 0xFF,
+	/* CRC-32 */
+	0xF6, 0x46, 0xC1, 0xAB,
+};
+
+/* Offsets in pinned. */
+#define V2_SHARED_PRESENT 36
+#define V2_SHARED         (V2_SHARED_PRESENT + 8)
+#define V2_PE0            (V2_SHARED + ENTRY_BYTES)
+#define V2_PE0_PRESENT    (V2_PE0 + 20 + 165)
+#define V2_PE0_PRIVATE    (V2_PE0_PRESENT + 4)
+#define V2_PE1_PRESENT    (V2_PE0_PRIVATE + ENTRY_BYTES)
+
 static void dump(const uint8_t *b, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
@@ -168,6 +240,160 @@ static void the_pinned_image_loads_and_saves_back_unchanged(void **state)
 	n = sdd_save(&t.d, buf, sizeof buf);
 	assert_int_equal(n, sizeof pinned);
 	assert_memory_equal(buf, pinned, n);
+}
+
+/* A version-1 image loads to the state it was saved from: the one the
+ * small image holds, which saves as the pinned version-2 bytes (an image
+ * holds all of the real state, and every state has exactly one).  Loaded
+ * over a dispatcher holding another state, so that nothing is left of it. */
+static void the_pinned_version_1_image_loads_to_the_same_state(void **state)
+{
+	static struct tp t;
+	static uint8_t buf[4096];
+	size_t n;
+	(void)state;
+
+	small_image(&t, buf, sizeof buf);
+	tp_register(&t, 0, EV_EXPL_NORM, H_B, 0x77);   /* then something else */
+	tp_register(&t, 1, EV0, H_B, 0x78);
+	assert_int_equal(sdd_load(&t.d, pinned_v1, sizeof pinned_v1), SDD_LOAD_OK);
+	assert_int_equal(sdd_check(&t.d), 0);
+	assert_int_equal(tp_status(&t, 0, EV_EXPL_NORM), 0);
+	assert_int_equal(tp_status(&t, 1, EV0), 0);
+	n = sdd_save(&t.d, buf, sizeof buf);
+	assert_int_equal(n, sizeof pinned);
+	assert_memory_equal(buf, pinned, n);
+}
+
+static void every_damaged_image_is_refused(void **state)
+{
+	struct sdd_platform p;
+	(void)state;
+
+	small_platform(&p);
+	tp_refuses_every_truncation(&p, pinned_v1, sizeof pinned_v1);
+	tp_refuses_every_bit_change(&p, pinned_v1, sizeof pinned_v1);
+	tp_refuses_every_truncation(&p, pinned, sizeof pinned);
+	tp_refuses_every_bit_change(&p, pinned, sizeof pinned);
+}
+
+/* ---- Malformed images with a valid checksum ---- */
+
+/* One edit of an image: `remove` bytes at `at` replaced by `insert` (n of
+ * them), then one byte set (`off` after the splice, if `value` is not
+ * NO_BYTE); the payload length is fixed when fix_length is set, and the
+ * CRC always. */
+struct forged {
+	const char *what;
+	size_t   off;
+	unsigned value;
+	size_t   at, remove;
+	const uint8_t *insert;
+	size_t   n;
+	bool     fix_length;
+	int      err;            /* what sdd_load must say */
+};
+#define NO_BYTE 0x100u
+#define BYTE(what, off, value, err) { what, off, value, 0, 0, NULL, 0, false, err }
+
+static size_t forge(uint8_t *buf, const uint8_t *img, size_t n, const struct forged *f)
+{
+	size_t len = n - f->remove + f->n;
+
+	memcpy(buf, img, f->at);
+	if (f->n != 0)
+		memcpy(buf + f->at, f->insert, f->n);
+	memcpy(buf + f->at + f->n, img + f->at + f->remove, n - f->at - f->remove);
+	if (f->value != NO_BYTE) {
+		assert_int_not_equal(buf[f->off], f->value);
+		buf[f->off] = (uint8_t)f->value;
+	}
+	if (f->fix_length) {
+		uint32_t payload = (uint32_t)(len - HEADER_BYTES - 4);
+		buf[OFF_LENGTH] = (uint8_t)payload;
+		buf[OFF_LENGTH + 1] = (uint8_t)(payload >> 8);
+	}
+	tp_reseal(buf, len);
+	return len;
+}
+
+static void refuse_forged(const uint8_t *img, size_t n, const struct forged *cases, unsigned count)
+{
+	static struct tp t;
+	static uint8_t buf[4096];
+	struct sdd_platform p;
+
+	small_platform(&p);
+	for (unsigned k = 0; k < count; k++) {
+		size_t len = forge(buf, img, n, &cases[k]);
+		int err;
+		tp_setup(&t, &p);
+		err = sdd_load(&t.d, buf, len);
+		if (err != cases[k].err)
+			fail_msg("%s: load gave %d, expected %d", cases[k].what, err, cases[k].err);
+		tp_assert_fresh(&t);
+	}
+}
+
+/* Version 1 as before version 2 existed (the codes the version-1 code gave). */
+static void malformed_version_1_images_are_refused(void **state)
+{
+	static const struct forged cases[] = {
+		BYTE("version 3", OFF_VERSION, 3, SDD_LOAD_BAD_VERSION),
+		BYTE("version 0", OFF_VERSION, 0, SDD_LOAD_BAD_VERSION),
+		BYTE("reserved half-word", OFF_VERSION + 2, 1, SDD_LOAD_BAD_VERSION),
+		BYTE("payload length short", OFF_LENGTH, 0, SDD_LOAD_TRAILING),
+		BYTE("payload length long", OFF_LENGTH + 1, 0x30, SDD_LOAD_TRUNCATED),
+		BYTE("shared state 2", V1_SHARED + 16, 2, SDD_LOAD_BAD_STATE),
+		BYTE("cleared entry with a running PE", V1_SHARED + 19, 0, SDD_LOAD_BAD_STATE),
+		BYTE("registered, running PE set", V1_SHARED + ENTRY_BYTES + 19, 0, SDD_LOAD_BAD_STATE),
+		BYTE("mask flag 2", V1_PE0, 2, SDD_LOAD_BAD_STATE),
+		BYTE("depth 3", V1_PE0 + 1, 3, SDD_LOAD_BAD_STATE),
+		BYTE("frame of another event", V1_FRAME, 0, SDD_LOAD_BAD_STATE),
+		BYTE("cleared private entry with an ep", V1_PRIVATE + 2 * ENTRY_BYTES, 4, SDD_LOAD_BAD_STATE),
+		/* a version-1 body read as version 2 */
+		BYTE("version 2", OFF_VERSION, 2, SDD_LOAD_BAD_STATE),
+	};
+	(void)state;
+	refuse_forged(pinned_v1, sizeof pinned_v1, cases, sizeof cases / sizeof cases[0]);
+}
+
+static void malformed_version_2_images_are_refused(void **state)
+{
+	static const uint8_t cleared[ENTRY_BYTES] = { [19] = 0xFF };
+	static const uint8_t extra = 0;
+	static const struct forged cases[] = {
+		BYTE("version 3", OFF_VERSION, 3, SDD_LOAD_BAD_VERSION),
+		BYTE("reserved half-word", OFF_VERSION + 2, 1, SDD_LOAD_BAD_VERSION),
+		/* PRESENT bits outside their table */
+		BYTE("shared PRESENT: event 0 (private)", V2_SHARED_PRESENT, 0x21, SDD_LOAD_BAD_STATE),
+		BYTE("shared PRESENT: index 6 (no event)", V2_SHARED_PRESENT, 0x60, SDD_LOAD_BAD_STATE),
+		BYTE("shared PRESENT: bit 63", V2_SHARED_PRESENT + 7, 0x80, SDD_LOAD_BAD_STATE),
+		BYTE("private PRESENT: slot 4 (npriv 4)", V2_PE0_PRESENT, 0x12, SDD_LOAD_BAD_STATE),
+		BYTE("private PRESENT: bit 31", V2_PE1_PRESENT + 3, 0x80, SDD_LOAD_BAD_STATE),
+		/* a bit for an entry not written, or none for one written:
+		 * everything after it is read out of place (here: PE records
+		 * from the entry and the frame, and too little is left; the
+		 * stream ending early; the entry read as PE 1's PRESENT) */
+		BYTE("shared PRESENT: unregistered SPI_CRIT", V2_SHARED_PRESENT, 0x24, SDD_LOAD_TRAILING),
+		BYTE("private PRESENT: PE 1's event 0", V2_PE1_PRESENT, 0x03, SDD_LOAD_TRUNCATED),
+		BYTE("private PRESENT: none on PE 0", V2_PE0_PRESENT, 0x00, SDD_LOAD_BAD_STATE),
+		/* a cleared registration written: never by sdd_save */
+		{ "a cleared entry written", V2_PE0_PRESENT, 0x03, V2_PE0_PRIVATE, 0, cleared,
+		  sizeof cleared, true, SDD_LOAD_BAD_STATE },
+		/* a written entry that only looks unregistered */
+		BYTE("state 0 with an ep", V2_PE0_PRIVATE + 16, 0, SDD_LOAD_BAD_STATE),
+		/* the last entry missing, the length saying so */
+		{ "truncated", 0, NO_BYTE, sizeof pinned - 4 - ENTRY_BYTES, ENTRY_BYTES, NULL, 0, true,
+		  SDD_LOAD_TRUNCATED },
+		{ "trailing byte", 0, NO_BYTE, sizeof pinned - 4, 0, &extra, 1, true, SDD_LOAD_TRAILING },
+		{ "trailing byte, length not covering it", 0, NO_BYTE, sizeof pinned - 4, 0, &extra, 1,
+		  false, SDD_LOAD_TRAILING },
+		/* a version-2 body read as version 1 */
+		BYTE("version 1", OFF_VERSION, 1, SDD_LOAD_BAD_STATE),
+	};
+	(void)state;
+	refuse_forged(pinned, sizeof pinned, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* Every byte of every field the fingerprint covers that a valid
@@ -219,6 +445,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_small_image_has_exactly_the_pinned_bytes),
 		cmocka_unit_test(the_pinned_image_loads_and_saves_back_unchanged),
+		cmocka_unit_test(the_pinned_version_1_image_loads_to_the_same_state),
+		cmocka_unit_test(every_damaged_image_is_refused),
+		cmocka_unit_test(malformed_version_1_images_are_refused),
+		cmocka_unit_test(malformed_version_2_images_are_refused),
 		cmocka_unit_test(the_fingerprint_of_a_dense_platform_is_pinned),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <zlib.h>
 
 #include "tplat.h"
 
@@ -475,4 +476,64 @@ void tp_check(struct tp *t)
 	assert_int_equal(t->port_calls_with_bad_intid, 0);
 	assert_int_equal(t->locks, t->unlocks);
 	assert_true(t->max_lock_depth <= 1);
+}
+
+/* ---- Saved states ---- */
+
+void tp_reseal(uint8_t *buf, size_t n)
+{
+	uint32_t c = (uint32_t)crc32(0L, buf, (uInt)(n - 4));
+
+	buf[n - 4] = (uint8_t)c;
+	buf[n - 3] = (uint8_t)(c >> 8);
+	buf[n - 2] = (uint8_t)(c >> 16);
+	buf[n - 1] = (uint8_t)(c >> 24);
+}
+
+void tp_assert_fresh(struct tp *t)
+{
+	uint64_t v;
+
+	assert_int_equal(sdd_check(&t->d), 0);
+	assert_int_equal(t->d.bound, 0);
+	for (unsigned pe = 0; pe < t->d.plat.pe_count; pe++) {
+		assert_int_equal(sdd_reg_read(&t->d, pe, SDD_REG_PE_STATE, &v, 1), 1);
+		assert_int_equal(v, 1);                   /* masked, nothing running */
+		for (unsigned i = 0; i < t->d.plat.event_count; i++)
+			assert_int_equal(sdd_event_state(&t->d, pe, i), 0);
+	}
+}
+
+void tp_refuses_every_truncation(const struct sdd_platform *plat, const uint8_t *img, size_t n)
+{
+	static struct tp u;
+
+	for (size_t len = 0; len < n; len++) {
+		int err;
+		tp_setup(&u, plat);
+		err = sdd_load(&u.d, img, len);
+		if (err != SDD_LOAD_TRUNCATED && err != SDD_LOAD_BAD_CHECKSUM)
+			fail_msg("%zu of %zu bytes: load gave %d", len, n, err);
+		tp_assert_fresh(&u);
+	}
+}
+
+void tp_refuses_every_bit_change(const struct sdd_platform *plat, const uint8_t *img, size_t n)
+{
+	static struct tp u;
+	static uint8_t buf[8192];
+
+	assert_true(n <= sizeof buf);
+	memcpy(buf, img, n);
+	tp_setup(&u, plat);
+	for (size_t k = 0; k < n; k++) {
+		for (unsigned bit = 0; bit < 8; bit += 3) {
+			buf[k] ^= (uint8_t)(1u << bit);
+			if (sdd_load(&u.d, buf, n) == SDD_LOAD_OK)
+				fail_msg("bit %u of byte %zu changed: loaded", bit, k);
+			buf[k] ^= (uint8_t)(1u << bit);
+		}
+	}
+	tp_assert_fresh(&u);
+	assert_int_equal(sdd_load(&u.d, buf, n), SDD_LOAD_OK);
 }

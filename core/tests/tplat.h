@@ -12,6 +12,7 @@
 #define TPLAT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "sdd/sdd.h"
@@ -144,5 +145,21 @@ unsigned tp_status(struct tp *t, unsigned pe, int32_t ev);
 
 /* Assert the dispatcher's and the mock GIC's invariants. */
 void tp_check(struct tp *t);
+
+/* ---- Saved states (sdd_save/sdd_load) ---- */
+
+/* Write the CRC-32 trailer of an n-byte image edited on purpose. */
+void tp_reseal(uint8_t *buf, size_t n);
+
+/* Assert that t's dispatcher is as sdd_init left it: bound nothing, every
+ * PE masked with nothing running, every registration cleared. */
+void tp_assert_fresh(struct tp *t);
+
+/* Loading every prefix of img (n bytes, saved on platform plat, NULL: the
+ * default) is refused as truncated or damaged and leaves a fresh
+ * dispatcher; so is img with bit 0, 3 or 6 of any one byte changed,
+ * which then loads as it is. */
+void tp_refuses_every_truncation(const struct sdd_platform *plat, const uint8_t *img, size_t n);
+void tp_refuses_every_bit_change(const struct sdd_platform *plat, const uint8_t *img, size_t n);
 
 #endif /* TPLAT_H */

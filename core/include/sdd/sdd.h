@@ -222,12 +222,14 @@ enum sdd_load_error {
 size_t sdd_save_size(const struct sdd *d);
 
 /* Serialise the whole dispatcher state into buf (cap bytes).  Returns the
- * number of bytes written, or 0 when cap is too small or d is unusable. */
+ * number of bytes written, or 0 when cap is too small (buf may then hold
+ * part of an image, never more than cap bytes) or d is unusable. */
 size_t sdd_save(const struct sdd *d, uint8_t *buf, size_t cap);
 
 /*
  * Load a state written by sdd_save() into d, which must have been
- * initialised with the same platform description.  Everything is
+ * initialised with the same platform description (by this build or an
+ * earlier one: every format version sdd_save() has written is read).  Everything is
  * validated; on any error d is put back to its freshly initialised state
  * and an sdd_load_error is returned.  Never calls a port operation: the
  * interrupt controller's state is migrated by the embedder.
