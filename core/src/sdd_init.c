@@ -241,7 +241,6 @@ int sdd_init(struct sdd *d, const struct sdd_platform *plat,
 	d->port = port;
 	d->ctx = ctx;
 	memcpy(&d->plat, plat, sizeof d->plat);
-	d->fingerprint = sdd_fingerprint(&d->plat);
 	sdd_reset_state(d);
 	d->failed = 0;
 

@@ -284,9 +284,6 @@ int64_t sdd_call_shared_reset(struct sdd_call_args *c);
 /* CRC-32 (IEEE 802.3, reflected; zlib's crc32) of n bytes at p. */
 uint32_t sdd_crc32(const uint8_t *p, size_t n);
 
-/* The saved state's platform fingerprint of p (sdd_migrate.c): FNV-1a over
- * every field of the description.  sdd_init keeps it in d->fingerprint. */
-uint32_t sdd_fingerprint(const struct sdd_platform *p);
 
 /* ---- Life cycle helpers (sdd_init.c) ---- */
 

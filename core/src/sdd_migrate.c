@@ -33,9 +33,10 @@
  *
  * Only real state is saved; derived tables are rebuilt on load.  The
  * fingerprint covers the whole platform description, so a state can only
- * be loaded where every event, PE and policy is the same.  sdd_init
- * computes it once (struct sdd's fingerprint): the platform copy never
- * changes, and save and load run in most fuzz inputs.
+ * be loaded where every event, PE and policy is the same.  It is worked
+ * out by each save and load, not kept by sdd_init: most dispatchers are
+ * never saved (a fuzz input builds one or two, and migrates in about
+ * half of the inputs), and the hash is a chain of dependent multiplies.
  */
 #include "sdd_internal.h"
 
@@ -134,8 +135,7 @@ static uint64_t get_le(struct rd *r, unsigned bytes)
  * field little-endian at its width, a byte at a time.  A zero byte only
  * multiplies by the prime, so the zero bytes above a field's highest
  * non-zero one (most of an MPIDR, a count, an INTID) are one
- * multiplication by a power of it: the same hash in fewer steps (sdd_init
- * computes it for every dispatcher, most of which are never saved). */
+ * multiplication by a power of it: the same hash in fewer steps. */
 #define FNV_PRIME 16777619u
 #define FNV_P2    (FNV_PRIME * FNV_PRIME)     /* unsigned: wraps as the hash does */
 #define FNV_P4    (FNV_P2 * FNV_P2)
@@ -160,8 +160,7 @@ static uint32_t fnv_le(uint32_t h, uint64_t v, unsigned bytes)
 	return h * fnv_prime_pow[bytes - k];
 }
 
-/* see sdd_internal.h */
-uint32_t sdd_fingerprint(const struct sdd_platform *p)
+static uint32_t fingerprint(const struct sdd_platform *p)
 {
 	const uint8_t *pol = (const uint8_t *)&p->policy;
 	uint32_t h = 2166136261u;
@@ -404,7 +403,7 @@ size_t sdd_save(const struct sdd *d, uint8_t *buf, size_t cap)
 	put_le(&w, 'S' | 'D' << 8 | 'D' << 16 | (uint32_t)'S' << 24, 4);
 	put_le(&w, FORMAT_VERSION, 2);
 	put_le(&w, 0, 2);
-	put_le(&w, d->fingerprint, 4);
+	put_le(&w, fingerprint(&d->plat), 4);
 	put_le(&w, 0, 4);                    /* payload length, below */
 	put_payload(&w, d);
 	if (w.n > cap || cap - w.n < TRAILER_BYTES)
@@ -435,7 +434,7 @@ static int load(struct sdd *d, const uint8_t *buf, size_t len)
 		return SDD_LOAD_TRAILING;
 	if (sdd_crc32(buf, len - TRAILER_BYTES) != sdd_ld32(buf + len - TRAILER_BYTES))
 		return SDD_LOAD_BAD_CHECKSUM;
-	if (sdd_ld32(buf + 8) != d->fingerprint)
+	if (sdd_ld32(buf + 8) != fingerprint(&d->plat))
 		return SDD_LOAD_PLATFORM_MISMATCH;
 
 	r.len = len - TRAILER_BYTES;

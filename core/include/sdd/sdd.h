@@ -118,7 +118,6 @@ struct sdd {
 	void    *ctx;
 	struct sdd_platform plat;                  /* validated copy */
 	/* derived from plat (recomputed by init and load) */
-	uint32_t fingerprint;                      /* of plat, in saved states (init only: plat never changes) */
 	uint8_t  npriv;                            /* private events */
 	uint8_t  priv_slot[SDD_MAX_EVENTS];        /* private slot of event i (0xFF: shared) */
 	uint8_t  priv_event[SDD_MAX_PRIVATE_EVENTS]; /* event of private slot s (npriv of them) */
