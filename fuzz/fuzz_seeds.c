@@ -3,6 +3,7 @@
  *
  *   fuzz_seeds DIR [COUNT] [SCENARIO...]
  *   fuzz_seeds --dict FILE
+ *   fuzz_seeds --images DIR [COUNT]
  *
  * Writes COUNT (default 64) generated inputs of each family of fz_gen.h,
  * 32 operations each, as DIR/gen-FAMILY-NNN (creating DIR), and every
@@ -15,6 +16,11 @@
  * SDEI function with well-chosen arguments, from PE 0 and from a handler,
  * an interrupt of each platform event, and literal records carrying the
  * magic values (function IDs, event numbers, MPIDR and bit-31 patterns).
+ *
+ * --images writes fuzz_load's seeds: COUNT (default 64) generated inputs
+ * of each family run on fuzz_core's machine, the dispatcher's state at the
+ * end saved (sdd_save), each as DIR/img-FAMILY-NNN: a mode byte with every
+ * fix-up on, the input's platform header, the image.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -22,6 +28,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fz_core.h"
+#include "fz_core_internal.h"
 #include "fz_gen.h"
 #include "fz_vocab.h"
 #include "scn.h"
@@ -107,6 +115,44 @@ static int write_scenario(const char *dir, const char *file, struct sim_program 
 	return n ? write_file(path, buf, n) : (fprintf(stderr, "fuzz_seeds: %s: cannot encode\n", file), -1);
 }
 
+static int make_dir(const char *dir)
+{
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "fuzz_seeds: %s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* fuzz_load's seeds (see the top of this file). */
+static int write_images(const char *dir, long count, const char *const family[FZ_GEN_FAMILIES])
+{
+	static struct fz_core core;
+	static uint8_t seed[1 + FZ_HEADER_BYTES + 65536];
+	struct fz_gen g = { 0x5DEECE66Dull };
+	int bad = 0;
+
+	if (make_dir(dir) || fz_core_init(&core) != 0)
+		return 1;
+	for (long k = 0; k < count && !bad; k++)
+		for (unsigned f = 0; f < FZ_GEN_FAMILIES && !bad; f++) {
+			uint8_t buf[FZ_HEADER_BYTES + 64 * FZ_RECORD_BYTES];
+			size_t n = fz_gen_input(&g, (enum fz_gen_family)f, 32, buf, sizeof buf), img;
+			char path[4096];
+
+			(void)fz_core_run_one(&core, buf, n);    /* a finding's state is a seed all the same */
+			seed[0] = 7;                              /* length, fingerprint and CRC made right */
+			memcpy(seed + 1, buf, FZ_HEADER_BYTES);
+			img = sdd_save(core.m->core, seed + 1 + FZ_HEADER_BYTES, sizeof seed - 1 - FZ_HEADER_BYTES);
+			if (img == 0)
+				continue;                         /* a failed dispatcher saves nothing */
+			snprintf(path, sizeof path, "%s/img-%s-%03ld", dir, family[f], k);
+			bad = write_file(path, seed, 1 + FZ_HEADER_BYTES + img) != 0;
+		}
+	fz_core_free(&core);
+	return bad;
+}
+
 int main(int argc, char **argv)
 {
 	static const char *const family[FZ_GEN_FAMILIES] = { "random", "driven", "nesting" };
@@ -117,14 +163,18 @@ int main(int argc, char **argv)
 
 	if (argc == 3 && strcmp(argv[1], "--dict") == 0)
 		return write_dict(argv[2]);
+	if ((argc == 3 || argc == 4) && strcmp(argv[1], "--images") == 0) {
+		count = argc == 4 ? strtol(argv[3], NULL, 10) : 64;
+		if (count > 0 && count <= 100000)
+			return write_images(argv[2], count, family);
+	}
 	if (argc < 2 || count <= 0 || count > 100000 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: fuzz_seeds DIR [COUNT] [SCENARIO...] | fuzz_seeds --dict FILE\n");
+		fprintf(stderr, "usage: fuzz_seeds DIR [COUNT] [SCENARIO...] | fuzz_seeds --dict FILE | "
+			"fuzz_seeds --images DIR [COUNT]\n");
 		return 2;
 	}
-	if (mkdir(argv[1], 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, "fuzz_seeds: %s: %s\n", argv[1], strerror(errno));
+	if (make_dir(argv[1]))
 		return 1;
-	}
 	for (long k = 0; k < count; k++)
 		for (unsigned f = 0; f < FZ_GEN_FAMILIES; f++) {
 			uint8_t buf[FZ_HEADER_BYTES + 64 * FZ_RECORD_BYTES];
