@@ -279,11 +279,10 @@ int64_t sdd_call_features(struct sdd_call_args *c);
 int64_t sdd_call_private_reset(struct sdd_call_args *c);
 int64_t sdd_call_shared_reset(struct sdd_call_args *c);
 
-/* ---- Migration (sdd_crc32.c, sdd_migrate.c) ---- */
+/* ---- Migration (sdd_crc32.c) ---- */
 
 /* CRC-32 (IEEE 802.3, reflected; zlib's crc32) of n bytes at p. */
 uint32_t sdd_crc32(const uint8_t *p, size_t n);
-
 
 /* ---- Life cycle helpers (sdd_init.c) ---- */
 

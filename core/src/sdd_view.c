@@ -133,9 +133,8 @@ int sdd_reg_read(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsign
  *   bindings (-20..-24) in event order; then registrations (-30..-33) by
  *   event, then PE, a registration's own fields before its frames; then
  *   each PE's stack (-10..-17) in PE order.
- * The fields derived from the platform (priv_slot, priv_event, npriv)
- * are trusted, as everywhere in the core: init builds them
- * and load rebuilds the tables.
+ * The tables derived from the platform (priv_slot, priv_event, npriv) are
+ * trusted, as everywhere in the core: init and load rebuild them.
  */
 
 /* A registration in a legal state whose fields agree with it. */
