@@ -29,7 +29,6 @@
 #include <sys/stat.h>
 
 #include "fz_core.h"
-#include "fz_core_internal.h"
 #include "fz_gen.h"
 #include "fz_vocab.h"
 #include "scn.h"
@@ -143,7 +142,7 @@ static int write_images(const char *dir, long count, const char *const family[FZ
 			(void)fz_core_run_one(&core, buf, n);    /* a finding's state is a seed all the same */
 			seed[0] = 7;                              /* length, fingerprint and CRC made right */
 			memcpy(seed + 1, buf, FZ_HEADER_BYTES);
-			img = sdd_save(core.m->core, seed + 1 + FZ_HEADER_BYTES, sizeof seed - 1 - FZ_HEADER_BYTES);
+			img = sdd_save(fz_core_dispatcher(&core), seed + 1 + FZ_HEADER_BYTES, sizeof seed - 1 - FZ_HEADER_BYTES);
 			if (img == 0)
 				continue;                         /* a failed dispatcher saves nothing */
 			snprintf(path, sizeof path, "%s/img-%s-%03ld", dir, family[f], k);

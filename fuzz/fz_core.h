@@ -64,4 +64,8 @@ bool fz_core_run_program(struct fz_core *c);
 /* Decode data into c->prog and run it.  Returns true when nothing was found. */
 bool fz_core_run_one(struct fz_core *c, const uint8_t *data, size_t size);
 
+/* The dispatcher as the last run left it (after a migration, the one it
+ * was restored into), e.g. to save its state. */
+const struct sdd *fz_core_dispatcher(const struct fz_core *c);
+
 #endif /* FZ_CORE_H */

@@ -413,6 +413,11 @@ bool fz_core_run_program(struct fz_core *c)
 	return true;
 }
 
+const struct sdd *fz_core_dispatcher(const struct fz_core *c)
+{
+	return c->m->core;
+}
+
 bool fz_core_run_one(struct fz_core *c, const uint8_t *data, size_t size)
 {
 	if (fz_decode(data, size, &c->prog, &c->choices) != 0) {
