@@ -16,9 +16,12 @@
  *   - an accepted one breaks the dispatcher's invariants, cannot be saved,
  *     or saves to an image that does not load to the same state;
  *   - an accepted version-2 image is not the one sdd_save writes for the
- *     state it loaded (every state has exactly one version-2 image).
+ *     state it loaded (every state has exactly one version-2 image);
+ *   - an accepted version-1 image is not the version-1 form (fz_image_v1)
+ *     of the image its state saves as: version 1 kept every field as
+ *     it is, so each state had exactly one version-1 image too.
  * The seeds (fuzz_seeds --images) are the states of generated programs
- * run by fuzz_core's machine, saved.
+ * run by fuzz_core's machine, saved in both versions.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +29,7 @@
 
 #include <zlib.h>
 
+#include "fz_image.h"
 #include "fz_input.h"
 #include "sdd/sdd.h"
 #include "sim.h"
@@ -35,33 +39,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 enum { FIX_LENGTH = 1, FIX_FINGERPRINT = 2, FIX_CRC = 4 };
 #define IMAGE_MAX (64u * 1024u)
 #define HEADER    16u                 /* the image's: magic, version, 0, fingerprint, length */
-
-/* Loading calls no port operation; sdd_init programs the interrupt
- * controller, which here is nowhere. */
-static void p_void(void *ctx) { (void)ctx; }
-static bool p_no(void *ctx, unsigned pe, uint32_t intid) { (void)ctx; (void)pe; (void)intid; return false; }
-static void p_claim(void *ctx, unsigned pe, uint32_t intid, enum sdd_priority pri)
-{
-	(void)ctx; (void)pe; (void)intid; (void)pri;
-}
-static void p_intid(void *ctx, unsigned pe, uint32_t intid) { (void)ctx; (void)pe; (void)intid; }
-static void p_flag(void *ctx, unsigned pe, uint32_t intid, bool on) { (void)ctx; (void)pe; (void)intid; (void)on; }
-static void p_route(void *ctx, uint32_t intid, bool any, unsigned target)
-{
-	(void)ctx; (void)intid; (void)any; (void)target;
-}
-static void p_sgi(void *ctx, unsigned to, uint32_t intid) { (void)ctx; (void)to; (void)intid; }
-static void p_pe(void *ctx, unsigned pe, bool on) { (void)ctx; (void)pe; (void)on; }
-static void p_pri(void *ctx, unsigned pe, enum sdd_priority pri) { (void)ctx; (void)pe; (void)pri; }
-static bool p_ep(void *ctx, unsigned pe, uint64_t addr) { (void)ctx; (void)pe; (void)addr; return true; }
-static void p_fault(void *ctx, int code) { (void)ctx; (void)code; }
-
-static const struct sdd_port port = {
-	.irq_is_client_owned = p_no, .irq_is_active = p_no, .irq_is_pending = p_no, .irq_claim = p_claim, .irq_unclaim = p_intid, .irq_enable = p_flag, .irq_set_pending = p_flag,
-	.irq_route = p_route, .irq_eoi = p_intid, .sgi_raise = p_sgi, .pe_participate = p_pe,
-	.pri_activate = p_pri, .pri_deactivate = p_pri, .ep_valid = p_ep, .lock = p_void,
-	.unlock = p_void, .fault = p_fault,
-};
 
 static void broken(const char *what, int code)
 {
@@ -79,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct sim_program prog;
 	static struct sdd d, again;
-	static uint8_t img[IMAGE_MAX], fresh[IMAGE_MAX], out[IMAGE_MAX], out2[IMAGE_MAX];
+	static uint8_t img[IMAGE_MAX], fresh[IMAGE_MAX], out[IMAGE_MAX], out2[IMAGE_MAX], v1[IMAGE_MAX];
 	static bool ready;
 	struct sdd_platform plat;
 	struct fz_choices choices;
@@ -96,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	mode = data[0];
 	if (fz_decode(data + 1, FZ_HEADER_BYTES, &prog, &choices) != 0 ||
 	    sim_platform_to_sdd(&prog.platform, &plat) != SDD_INIT_OK ||
-	    sdd_init(&d, &plat, &port, NULL) != SDD_INIT_OK)
+	    sdd_init(&d, &plat, &fz_image_port, NULL) != SDD_INIT_OK)
 		return 0;                  /* a platform the machine would refuse too */
 	nfresh = sdd_save(&d, fresh, sizeof fresh);
 	if (nfresh < HEADER + 4)
@@ -126,7 +103,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		broken("an accepted state cannot be saved", e);
 	if (img[4] == 2 && (m != n || memcmp(out, img, n) != 0))
 		broken("an accepted version-2 image is not the one its state saves as", e);
-	if (sdd_init(&again, &plat, &port, NULL) != SDD_INIT_OK || (e = sdd_load(&again, out, m)) != SDD_LOAD_OK)
+	if (img[4] == 1 && (fz_image_v1(&plat, out, m, v1, sizeof v1) != n || memcmp(v1, img, n) != 0))
+		broken("an accepted version-1 image is not the version-1 form of its state", e);
+	if (sdd_init(&again, &plat, &fz_image_port, NULL) != SDD_INIT_OK || (e = sdd_load(&again, out, m)) != SDD_LOAD_OK)
 		broken("the image an accepted state saves as does not load", e);
 	if (sdd_save(&again, out2, sizeof out2) != m || memcmp(out, out2, m) != 0)
 		broken("an accepted state changes through a save and a load", e);

@@ -20,7 +20,9 @@
  * --images writes fuzz_load's seeds: COUNT (default 64) generated inputs
  * of each family run on fuzz_core's machine, the dispatcher's state at the
  * end saved (sdd_save), each as DIR/img-FAMILY-NNN: a mode byte with every
- * fix-up on, the input's platform header, the image.
+ * fix-up on, the input's platform header, the image; and the same state in
+ * format version 1 (fz_image_v1), which nothing writes any more but
+ * sdd_load still reads, as DIR/img1-FAMILY-NNN.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -30,6 +32,7 @@
 
 #include "fz_core.h"
 #include "fz_gen.h"
+#include "fz_image.h"
 #include "fz_vocab.h"
 #include "scn.h"
 #include "sdd/sdd.h"
@@ -123,31 +126,57 @@ static int make_dir(const char *dir)
 	return 0;
 }
 
+/* One of fuzz_load's seeds: the mode byte (every fix-up on), the platform
+ * header (hdr), then the image, as DIR/NAME-FAMILY-NNN. */
+static int write_image(const char *dir, const char *name, const char *family, long k, const uint8_t *hdr,
+		       const uint8_t *img, size_t n)
+{
+	static uint8_t seed[1 + FZ_HEADER_BYTES + 65536];
+	char path[4096];
+
+	if (n > sizeof seed - 1 - FZ_HEADER_BYTES)
+		return -1;
+	seed[0] = 7;                       /* length, fingerprint and CRC made right */
+	memcpy(seed + 1, hdr, FZ_HEADER_BYTES);
+	memcpy(seed + 1 + FZ_HEADER_BYTES, img, n);
+	snprintf(path, sizeof path, "%s/%s-%s-%03ld", dir, name, family, k);
+	return write_file(path, seed, 1 + FZ_HEADER_BYTES + n);
+}
+
 /* fuzz_load's seeds (see the top of this file). */
 static int write_images(const char *dir, long count, const char *const family[FZ_GEN_FAMILIES])
 {
 	static struct fz_core core;
-	static uint8_t seed[1 + FZ_HEADER_BYTES + 65536];
+	static struct sim_program prog;
+	static uint8_t img[65536], v1[65536];
 	struct fz_gen g = { 0x5DEECE66Dull };
 	int bad = 0;
 
 	if (make_dir(dir) || fz_core_init(&core) != 0)
 		return 1;
+	sim_program_init(&prog);
 	for (long k = 0; k < count && !bad; k++)
 		for (unsigned f = 0; f < FZ_GEN_FAMILIES && !bad; f++) {
 			uint8_t buf[FZ_HEADER_BYTES + 64 * FZ_RECORD_BYTES];
-			size_t n = fz_gen_input(&g, (enum fz_gen_family)f, 32, buf, sizeof buf), img;
-			char path[4096];
+			size_t n = fz_gen_input(&g, (enum fz_gen_family)f, 32, buf, sizeof buf), size, size1;
+			struct sdd_platform plat;
+			struct fz_choices choices;
 
 			(void)fz_core_run_one(&core, buf, n);    /* a finding's state is a seed all the same */
-			seed[0] = 7;                              /* length, fingerprint and CRC made right */
-			memcpy(seed + 1, buf, FZ_HEADER_BYTES);
-			img = sdd_save(fz_core_dispatcher(&core), seed + 1 + FZ_HEADER_BYTES, sizeof seed - 1 - FZ_HEADER_BYTES);
-			if (img == 0)
+			size = sdd_save(fz_core_dispatcher(&core), img, sizeof img);
+			if (size == 0)
 				continue;                         /* a failed dispatcher saves nothing */
-			snprintf(path, sizeof path, "%s/img-%s-%03ld", dir, family[f], k);
-			bad = write_file(path, seed, 1 + FZ_HEADER_BYTES + img) != 0;
+			if (fz_decode(buf, FZ_HEADER_BYTES, &prog, &choices) != 0
+			    || sim_platform_to_sdd(&prog.platform, &plat) != SDD_INIT_OK
+			    || (size1 = fz_image_v1(&plat, img, size, v1, sizeof v1)) == 0) {
+				fprintf(stderr, "fuzz_seeds: img-%s-%03ld: no version-1 form\n", family[f], k);
+				bad = 1;
+				break;
+			}
+			bad = write_image(dir, "img", family[f], k, buf, img, size) != 0
+			      || write_image(dir, "img1", family[f], k, buf, v1, size1) != 0;
 		}
+	sim_program_free(&prog);
 	fz_core_free(&core);
 	return bad;
 }
