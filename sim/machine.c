@@ -35,11 +35,8 @@ static bool p_pending(void *ctx, unsigned pe, uint32_t intid)
 
 static void p_claim(void *ctx, unsigned pe, uint32_t intid, enum sdd_priority pri)
 {
-	struct gic *g = &((struct sim_machine *)ctx)->gic;
-	gic_set_enabled(g, pe, intid, false);
-	gic_set_group(g, pe, intid, GIC_G0);
-	gic_set_priority(g, pe, intid, sim_class_priority(pri));
-	gic_set_pending(g, pe, intid, false);
+	gic_set_irq(&((struct sim_machine *)ctx)->gic, pe, intid, GIC_G0, sim_class_priority(pri),
+		    false, false);
 }
 
 static void p_unclaim(void *ctx, unsigned pe, uint32_t intid)

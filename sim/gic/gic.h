@@ -171,6 +171,15 @@ void    gic_set_enabled(struct gic *g, unsigned pe, uint32_t intid, bool on);   
 bool    gic_get_enabled(const struct gic *g, unsigned pe, uint32_t intid);
 void    gic_set_edge(struct gic *g, unsigned pe, uint32_t intid, bool edge);   /* ICFGR; SGIs stay edge */
 void    gic_set_pending(struct gic *g, unsigned pe, uint32_t intid, bool on);  /* I[SC]PENDR: the latch */
+/* Group, priority, enable and pending latch of one interrupt in one
+ * change: the state gic_set_group, gic_set_priority, gic_set_enabled and
+ * gic_set_pending would leave, but the derived state (the 1-of-N choices
+ * included) is brought up to date once, for that state only, and the
+ * epoch moves once if anything changed.  (The four setters in turn can
+ * make a 1-of-N choice for a state in between, when the interrupt is
+ * live in one.)  An invalid group changes nothing. */
+void    gic_set_irq(struct gic *g, unsigned pe, uint32_t intid, enum gic_group grp, uint8_t prio,
+		    bool enabled, bool pending);
 bool    gic_is_pending(const struct gic *g, unsigned pe, uint32_t intid);      /* latch || (line && level) */
 bool    gic_is_active(const struct gic *g, unsigned pe, uint32_t intid);
 /* I[SC]ACTIVER (no APR change, owner none): an interrupt made active this

@@ -1,7 +1,8 @@
 /*
  * test_gic.c - the model's state: gic_init, per-interrupt configuration
- * and input (edge/level, latch, enable), SGIs, redistributor reset, total
- * functions on bad arguments, gic_copy / gic_equal and the epoch.
+ * (gic_set_irq too) and input (edge/level, latch, enable), SGIs,
+ * redistributor reset, total functions on bad arguments, gic_copy /
+ * gic_equal and the epoch.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -247,6 +248,44 @@ static void redist_reset_restores_banked_setup_and_keeps_latches(void **state)
 	assert_true(gic_get_enabled(g, 0, 8));
 }
 
+/* gic_set_irq against the four setters it stands for, run on a copy:
+ * banked and SPI, 1-of-N, a level interrupt with its line high (pending
+ * whatever the latch says), every combination of the four fields. */
+static void set_irq_is_the_four_setters_in_one_change(void **state)
+{
+	struct fx *f = *state;
+	struct gic *g = &f->g, *four = &f->other;
+	static const struct { unsigned pe; uint32_t intid; } at[] = { { 2, 20 }, { 0, 40 }, { 3, 8 }, { 1, 95 } };
+
+	fx_irq(g, 2, 20, GIC_G1NS, NSPRI, 0);
+	gic_fire(g, 2, 20);
+	fx_irq(g, 0, 40, GIC_G1NS, NSPRI, FX_ANY);
+	gic_set_edge(g, 0, 40, false);
+	gic_set_line(g, 0, 40, true);
+	gic_copy(four, g);
+	for (unsigned k = 0; k < sizeof at / sizeof at[0]; k++) {
+		for (unsigned c = 0; c < 16; c++) {
+			enum gic_group grp = c & 1 ? GIC_G0 : GIC_G1NS;
+			uint8_t prio = c & 2 ? CRIT | 7 : NSPRI;
+			bool enabled = c & 4, pending = c & 8;
+			uint64_t was = g->epoch, four_was = four->epoch;
+
+			gic_set_irq(g, at[k].pe, at[k].intid, grp, prio, enabled, pending);
+			gic_set_group(four, at[k].pe, at[k].intid, grp);
+			gic_set_priority(four, at[k].pe, at[k].intid, prio);
+			gic_set_enabled(four, at[k].pe, at[k].intid, enabled);
+			gic_set_pending(four, at[k].pe, at[k].intid, pending);
+			assert_true(gic_equal(g, four));
+			/* one change, and only when the setters made one */
+			assert_int_equal(g->epoch - was, four->epoch != four_was);
+			fx_assert_clean(g);
+		}
+	}
+	assert_true(gic_is_pending(g, 0, 40));    /* the line is still high */
+	gic_set_irq(g, 0, 40, (enum gic_group)3, CRIT, true, true);   /* no such group */
+	assert_true(gic_equal(g, four));
+}
+
 static void out_of_range_arguments_are_ignored(void **state)
 {
 	struct fx *f = *state;
@@ -264,6 +303,7 @@ static void out_of_range_arguments_are_ignored(void **state)
 		gic_set_enabled(g, 0, id, true);
 		gic_set_edge(g, 0, id, false);
 		gic_set_pending(g, 0, id, true);
+		gic_set_irq(g, 0, id, GIC_G0, 0, true, true);
 		gic_set_active(g, 0, id, true);
 		gic_set_line(g, 0, id, true);
 		gic_fire(g, 0, id);
@@ -282,6 +322,7 @@ static void out_of_range_arguments_are_ignored(void **state)
 	gic_set_priority(g, FX_PES, 20, 0);
 	gic_set_enabled(g, FX_PES, 20, true);
 	gic_set_pending(g, FX_PES, 20, true);
+	gic_set_irq(g, FX_PES, 20, GIC_G0, 0, true, true);
 	gic_set_active(g, FX_PES, 20, true);
 	gic_set_line(g, FX_PES, 20, true);
 	gic_fire(g, 64, 20);
@@ -441,6 +482,7 @@ int main(void)
 		T(repeated_sgis_before_acknowledge_merge),
 		T(sgi_is_accepted_only_in_the_targets_group),
 		T(redist_reset_restores_banked_setup_and_keeps_latches),
+		T(set_irq_is_the_four_setters_in_one_change),
 		T(out_of_range_arguments_are_ignored),
 		T(copy_keeps_the_destinations_choice),
 		cmocka_unit_test_setup_teardown(equal_sees_every_kind_of_state, fx_setup, fx_teardown),
