@@ -77,7 +77,7 @@ struct sim_machine {
 	uint32_t npe;
 
 	/* ---- The run so far: set up by sim_machine_init, kept by a
-	 * migration's sim_machine_build ---- */
+	 * migration's sim_machine_rebuild ---- */
 	uint32_t step;           /* step being run */
 	uint64_t time;
 	uint32_t calls, dispatches;
@@ -91,7 +91,7 @@ struct sim_machine {
 	struct sim_entry_rec *entries;   uint32_t nentries, cap_entries;
 	struct sim_landing *landings;    uint32_t nlandings, cap_landings;
 
-	/* ---- Cleared by sim_machine_build: everything from here to pe[] ---- */
+	/* ---- Cleared by building a machine: everything from here to pe[] ---- */
 	uint32_t nrecs;          /* handler action records in client memory */
 	uint64_t secure[(GIC_NUM_INTIDS + 63) / 64];  /* bit i: INTID i is firmware-owned (client-invisible) */
 	uint32_t nuser;          /* loaded ELF segments in user[] */
@@ -143,10 +143,13 @@ uint64_t sim_machine_digest(struct sim_machine *m);
  * a message in err. */
 int  sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct sim_program *prog,
 		      const struct sim_run_opts *opts, char *err, size_t errlen);
-/* The same, but the run so far (step, time, counters, variables, logs)
- * is kept: the fresh machine a migration restores into. */
-int  sim_machine_build(struct sim_machine *m, struct sim_cpu *cpu, const struct sim_program *prog,
-		       const struct sim_run_opts *opts, char *err, size_t errlen);
+/* The fresh machine a migration restores into, built in m for m's
+ * program and options, the run so far (step, time, counters, variables,
+ * logs) kept.  The GIC and the PEs are left as they are and the
+ * dispatcher is initialised without writing to the GIC: the caller
+ * restores all three right after (the dispatcher with sdd_load).  0, or
+ * -1 with a message in err. */
+int  sim_machine_rebuild(struct sim_machine *m, char *err, size_t errlen);
 /* A log of the run (m->entries in SIM_BUF_ENTRIES, m->landings in
  * SIM_BUF_LANDINGS: log, with *cap entries of size bytes) with room for
  * entry n: log itself, or the CPU buffer grown, *cap updated.  NULL when

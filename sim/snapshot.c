@@ -96,7 +96,6 @@ static bool save_machine(struct sim_machine *m, struct saved *s)
 
 bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 {
-	struct sim_run_opts opts = { m->choice, m->observer, m->slice_budget, m->max_rounds, false, false };
 	struct saved s;
 	char err[200];
 	struct sim_obs ob;
@@ -106,8 +105,9 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 		sim_fail(m, SIM_FAIL_MACHINE, loc, "migrate: cannot save the machine");
 		return false;
 	}
-	/* The same machine rebuilt fresh, the run so far kept. */
-	if (sim_machine_build(m, m->cpu, m->prog, &opts, err, sizeof err)) {
+	/* The same machine rebuilt fresh, the run so far kept (the GIC and
+	 * the PEs are not set up: they are restored below). */
+	if (sim_machine_rebuild(m, err, sizeof err)) {
 		/* the same program built a machine before: this cannot happen */
 		sim_fail(m, SIM_FAIL_MACHINE, loc, "migrate: %s", err);
 		return false;
