@@ -32,17 +32,6 @@ static struct fz_disagreement about(unsigned kind, const struct sim_obs *ob)
 	return d;
 }
 
-bool fz_oracle_begin(struct fz_oracle *o, const struct sim_platform *sp)
-{
-	struct sdd_platform d;
-
-	if (sim_platform_to_sdd(sp, &d) != SDD_INIT_OK) {
-		fz_oracle_begin_sdd(o, sp, NULL);
-		return false;
-	}
-	return fz_oracle_begin_sdd(o, sp, &d);
-}
-
 /* The model's platform is built in place and only as far as p uses it
  * (this runs for every fuzz input). */
 bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *sp, const struct sdd_platform *d)

@@ -52,11 +52,10 @@ struct fz_oracle {
 	uint64_t checks;         /* model checks made (for statistics) */
 };
 
-/* Start a run on platform p.  Returns false when the model cannot follow
- * this platform (the run is then not checked). */
-bool fz_oracle_begin(struct fz_oracle *o, const struct sim_platform *p);
-/* The same with p's dispatcher description already made (d: what
- * sim_platform_to_sdd made of p, NULL when it refused p). */
+/* Start a run on platform p, whose dispatcher description d is what
+ * sim_platform_to_sdd made of it (NULL when it refused p).  Returns false
+ * when the model cannot follow this platform (the run is then not
+ * checked). */
 bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *p, const struct sdd_platform *d);
 
 /* The observer function (ctx: the oracle). */

@@ -79,6 +79,7 @@ static bool is_finding(unsigned kind)
 bool fz_run_program(struct fz_run *r, bool digest)
 {
 	struct sim_run_opts opts;
+	bool accepted;
 
 	r->finding[0] = 0;
 	r->choices.next = 0;
@@ -87,8 +88,12 @@ bool fz_run_program(struct fz_run *r, bool digest)
 		r->log->n = r->log->total = 0;
 		r->log->hash = 0xCBF29CE484222325ull;
 	}
-	fz_oracle_begin(&r->oracle, &r->prog.platform);
+	/* One conversion for the oracle and the machine: a refused platform
+	 * is sim_run's to report. */
+	accepted = sim_platform_to_sdd(&r->prog.platform, &r->splat) == SDD_INIT_OK;
+	fz_oracle_begin_sdd(&r->oracle, &r->prog.platform, accepted ? &r->splat : NULL);
 	memset(&opts, 0, sizeof opts);
+	opts.splat = accepted ? &r->splat : NULL;
 	opts.choice.pick = fz_pick;
 	opts.choice.ctx = &r->choices;
 	opts.observer.obs = both;

@@ -45,6 +45,7 @@ struct fz_run {
 	struct sim_program prog;
 	struct fz_choices choices;
 	struct fz_oracle oracle;
+	struct sdd_platform splat;    /* the platform of the last run for the dispatcher (fz_run_program) */
 	struct sim_result res;
 	struct sim_observer also;     /* an extra observer (tracing), may be empty */
 	uint32_t max_rounds;          /* scheduler rounds per step (0: FZ_MAX_ROUNDS) */
