@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <cmocka.h>
 
@@ -264,6 +265,9 @@ static void check_reports_fields_out_of_range_before_anything_else(void **state)
 	g->pe[1].igrpen[GIC_G1S] = 2;
 	assert_check(g, 10, "G10: PE 1 DPG/IGRPEN of group 1 not 0/1");
 	g->pe[1].igrpen[GIC_G1S] = 1;
+	g->grp_enabled[GIC_G1NS] = 2;
+	assert_check(g, 10, "G10: GICD_CTLR group 2 enable is 2");
+	g->grp_enabled[GIC_G1NS] = 1;
 	assert_check(g, 1, "G1: PE 0: APR of group 0 is 0x00000001, ack list says 0x00000000");
 }
 
@@ -284,6 +288,83 @@ static void check_reports_the_lowest_spi_out_of_range(void **state)
 	g->route[9].irm = 1;                     /* 1-of-N is in range */
 	gic_set_priority(g, 0, 40, 0x20);        /* touched, in range */
 	assert_int_equal(gic_check(g, NULL, 0), 0);
+}
+
+/* The instances are judged one by one only where the scan finds one
+ * touched: a broken priority at every position, SGI, PPI and SPI, on a
+ * GIC whose SPIs do not fill a whole number of runs of eight. */
+static void check_finds_a_broken_instance_anywhere(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->other;
+	char want[64];
+
+	gic_init(g, FX_PES, fx_mpidr, 61, NULL);
+	for (unsigned i = 0; i < FX_PES; i++) {
+		for (unsigned intid = 0; intid < 16; intid++) {
+			g->pe[i].banked[intid].edge = 0;
+			snprintf(want, sizeof want, "G8: SGI %u of PE %u is level-sensitive", intid, i);
+			assert_check(g, 8, want);
+			g->pe[i].banked[intid].edge = 1;
+		}
+		for (unsigned intid = 16; intid < 32; intid++) {
+			g->pe[i].banked[intid].prio = 0x71;
+			snprintf(want, sizeof want, "G10: INTID %u of PE %u priority 0x71", intid, i);
+			assert_check(g, 10, want);
+			g->pe[i].banked[intid].prio = 0xA0;
+		}
+	}
+	for (unsigned s = 0; s < 61; s++) {
+		g->spi[s].prio = 0x71;
+		snprintf(want, sizeof want, "G10: SPI %u priority 0x71", 32 + s);
+		assert_check(g, 10, want);
+		g->spi[s].prio = 0xA0;
+	}
+	g->route[60].chosen = FX_PES;
+	assert_check(g, 10, "G10: SPI 92 has a field out of range");
+	g->route[60].chosen = GIC_NO_PE;
+	g->pe[2].banked[20].group = 3;           /* the one group value 2 bits can hold and no group has */
+	assert_check(g, 10, "G10: INTID 20 of PE 2 has a field out of range");
+	g->pe[2].banked[20].group = GIC_G1NS;
+	assert_check(g, 0, "");
+}
+
+/* Live bits are compared as whole bitmaps against the instances' own
+ * fields, untouched instances included. */
+static void check_reports_a_live_bit_of_an_untouched_instance(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->other;
+
+	gic_init(g, FX_PES, fx_mpidr, 61, NULL);
+	g->pe[1].banked_live = 1u << 5;
+	assert_check(g, 4, "G4: banked_live of PE 1 says INTID 5 is live, it is not");
+	g->pe[1].banked_live = 0;
+	g->spi_live[0] = 1ull << 60;
+	assert_check(g, 4, "G4: spi_live says SPI 92 is live, it is not");
+	g->spi_live[0] = 1ull << 61;
+	assert_check(g, 4, "G4: spi_live marks an SPI beyond the 61 implemented");
+	g->spi_live[0] = 0;
+	g->spi_live[GIC_SPI_WORDS - 1] = 1;
+	assert_check(g, 4, "G4: spi_live marks an SPI beyond the 61 implemented");
+}
+
+/* The CPU interface fields the rules ask of every PE: an ack entry with
+ * no APR bit, a sleeping flag out of range, an ack entry's priority with
+ * unimplemented bits (which G1 and G2 cannot see: it is reported last). */
+static void check_reports_broken_cpu_interface_fields(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	g->pe[2].ack[0] = (struct gic_ack){ SPI_N, NORM, GIC_G0 };
+	g->pe[2].nack = 1;
+	assert_check(g, 1, "G1: PE 2: APR of group 0 is 0x00000000, ack list says 0x00004000");
+	g->pe[2].ack[0] = (struct gic_ack){ 0, 0, 0 };
+	g->pe[2].nack = 0;
+	g->pe[3].sleep = 2;
+	assert_check(g, 10, "G10: PE 3 nack 0 / sleep 2 out of range");
+	g->pe[3].sleep = 0;
+	nest_normal_then_critical(g);
+	g->pe[0].ack[0].gprio = NORM | 1;        /* the same APR bit */
+	assert_check(g, 10, "G10: PE 0 ack[0] priority 0x71");
 }
 
 static void check_message_is_optional_and_truncated_to_fit(void **state)
@@ -338,6 +419,9 @@ int main(void)
 		TB(check_reports_unimplemented_priority_bits),
 		TB(check_reports_fields_out_of_range_before_anything_else),
 		TB(check_reports_the_lowest_spi_out_of_range),
+		TB(check_finds_a_broken_instance_anywhere),
+		TB(check_reports_a_live_bit_of_an_untouched_instance),
+		TB(check_reports_broken_cpu_interface_fields),
 		TB(check_message_is_optional_and_truncated_to_fit),
 		TB(check_does_not_change_the_model),
 	};
