@@ -311,14 +311,15 @@ static unsigned gic_bits8(const uint8_t *d)
 }
 
 /* Bit k set iff irq[k] is touched, k < n <= 64: the inner loop of the
- * check.  A byte per instance, then eight bytes to eight bits at once, is
- * two instructions an instance where shifting each bit in took five. */
+ * check.  A byte per instance, eight a turn, then eight bytes to eight bits
+ * at once, is two instructions an instance where shifting each in took five. */
 static inline uint64_t gic_touched(const struct gic_irq *irq, unsigned n)
 {
 	uint8_t d[64];
 	uint64_t bits = 0;
 	unsigned k;
 
+#pragma GCC unroll 8
 	for (k = 0; k < n / 8 * 8; k++)
 		d[k] = !gic_irq_same(&irq[k], &gic_reset_irq);
 	for (unsigned j = 0; j < k; j += 8)
@@ -455,8 +456,7 @@ static int gic_check_derived(struct gic *g, const struct gic_scan *t, const stru
 {
 	uint64_t beyond = g->spi_live[g->nspi / 64] >> (g->nspi % 64);
 
-	/* Each instance's own live bit is checked with the instance; here,
-	 * no bits for SPIs the model does not have. */
+	/* no live bits for SPIs the model does not have (its own, per instance) */
 	for (unsigned w = g->nspi / 64 + 1; w < GIC_SPI_WORDS; w++)
 		beyond |= g->spi_live[w];
 	if (beyond)
