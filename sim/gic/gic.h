@@ -294,7 +294,9 @@ bool gic_sgi(struct gic *g, unsigned src, unsigned target, uint32_t intid, enum 
  *  G5  the FIQ/IRQ lines and HPPIR0 follow §1.5 on that HPPI;
  *  G6  an SPI is a candidate on at most one PE: its affinity PE for IRM=0,
  *      an awake, participating PE with the group enabled for 1-of-N;
- *  G7  a level interrupt with its line high is pending;
+ *  G7  a level interrupt with its line high is pending (not checked: it
+ *      holds by construction, a level interrupt's pending state being its
+ *      line);
  *  G8  SGIs are edge-triggered and have no input line;
  *  G9  no illegal EOIR/DIR write has been made (bad_eoi == 0);
  *  G10 priorities, PMR and ack priorities hold only implemented bits, and

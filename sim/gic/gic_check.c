@@ -215,8 +215,9 @@ static bool gic_masked(uint8_t prio)
 
 /* The rules about one instance (its fields are in range): its priority
  * masked (G10), active exactly when in its owner's ack list (G3), its
- * derived live bit right (G4), level semantics (G7), SGIs edge-triggered
- * with no line (G8).  entries is how many ack entries name it; live its
+ * derived live bit right (G4), SGIs edge-triggered with no line (G8).
+ * (G7 holds by construction: a level interrupt's pending state is its
+ * line, gic_irq_pending.)  entries is how many ack entries name it; live its
  * derived bit.  Inline: it holds for every instance but the broken one,
  * which gic_instance_fail reports. */
 static inline bool gic_instance_ok(const struct gic_irq *irq, unsigned intid, unsigned entries, bool live)
@@ -224,7 +225,6 @@ static inline bool gic_instance_ok(const struct gic_irq *irq, unsigned intid, un
 	return gic_masked(irq->prio)
 	    && (irq->active ? entries == 1 : irq->owner == GIC_NO_PE)
 	    && gicd_irq_live(irq) == live
-	    && !(irq->line && !irq->edge && !gic_irq_pending(irq))
 	    && (intid >= GIC_NUM_SGIS || (irq->edge && !irq->line));
 }
 
@@ -249,9 +249,7 @@ static int gic_instance_fail(const struct gic_irq *irq, unsigned intid, unsigned
 	if (gicd_irq_live(irq) != live)
 		return gic_fail(why, n, 4, "G4: banked_live of PE %u says INTID %u is %s", pe, intid,
 				live ? "live, it is not" : "not live, it is");
-	if (irq->line && !irq->edge && !gic_irq_pending(irq))
-		return gic_fail(why, n, 7, "G7: level-sensitive %s has its line high but is not pending", name);
-	if (intid < GIC_NUM_SGIS)
+	if (intid < GIC_NUM_SGIS && (!irq->edge || irq->line))
 		return gic_fail(why, n, 8, "G8: SGI %u of PE %u is %s", intid, pe,
 				!irq->edge ? "level-sensitive" : "driven by a line");
 	return gic_fail(why, n, 10, "G10: %s priority 0x%02x", name, irq->prio);

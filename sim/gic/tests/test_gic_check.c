@@ -244,6 +244,10 @@ static void check_reports_unimplemented_priority_bits(void **state)
 	g->spi[10].prio = 0x71;
 	assert_check(g, 10, "G10: SPI 42 priority 0x71");
 	g->spi[10].prio = 0x70;
+	/* an SGI's too: a well-formed SGI breaks no SGI rule (G8) */
+	g->pe[1].banked[3].prio = 0x71;
+	assert_check(g, 10, "G10: INTID 3 of PE 1 priority 0x71");
+	g->pe[1].banked[3].prio = 0x70;
 	g->pe[2].pmr = 0xFF;
 	assert_check(g, 10, "G10: PE 2 PMR 0xff");
 }
