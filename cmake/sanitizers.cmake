@@ -51,11 +51,16 @@ endif()
 # fuzz-coverage-ignore.txt) are not instrumented at all.
 function(sdeisim_fuzz_coverage target)
   if(SDEISIM_FUZZ AND SDEISIM_FUZZ_ENGINE STREQUAL "-fsanitize=fuzzer")
+    set(ignorelist ${PROJECT_SOURCE_DIR}/cmake/fuzz-coverage-ignore.txt)
     set(flags -fsanitize=fuzzer-no-link -fno-sanitize-coverage=indirect-calls
-              -fsanitize-coverage-ignorelist=${PROJECT_SOURCE_DIR}/cmake/fuzz-coverage-ignore.txt)
+              -fsanitize-coverage-ignorelist=${ignorelist})
     if(NOT "${ARGN}" STREQUAL "PARSER")
       list(APPEND flags -fno-sanitize-coverage=trace-cmp)
     endif()
     target_compile_options(${target} PRIVATE ${flags})
+    # The ignorelist is an input of every object it is passed to: editing
+    # it rebuilds them (the compiler's dependency output does not name it).
+    get_target_property(sources ${target} SOURCES)
+    set_source_files_properties(${sources} PROPERTIES OBJECT_DEPENDS ${ignorelist})
   endif()
 endfunction()
