@@ -13,8 +13,9 @@
 #
 # Why: the harnesses' host code (the simulator, the model, the decoder,
 # the checks) is branchy plumbing whose hot paths the compiler cannot
-# guess; with the profile it lays them out.  Measured: fuzz_sdei 18%
-# more executions per second, fuzz_core 5-13% (BENCHMARKS.md).
+# guess; with the profile it lays them out.  Measured in interleaved runs
+# of the same sources built with and without it: fuzz_sdei 9-16% more
+# executions per second, fuzz_core 11-19% (BENCHMARKS.md).
 option(SDEISIM_PGO "Compile with a profile of the program harnesses on the seed corpus (clang fuzz builds)" OFF)
 
 if(SDEISIM_PGO)
