@@ -308,6 +308,21 @@ static void prune_handlers(struct sim_program *p)
 
 /* ---- the whole ---- */
 
+/* How much of an input of size bytes is worth keeping: the header and the
+ * whole records the decoder reads (at most FZ_MAX_RECORDS), and, for
+ * fuzz_migrate, the byte after them when the harness reads it (it
+ * chooses the step to migrate before; with more records than the decoder
+ * reads it does not, and neither does the cut copy). */
+static size_t repro_length(size_t size, bool migrate)
+{
+	size_t whole = records(size), keep;
+
+	if (size < FZ_HEADER_BYTES)
+		return size;
+	keep = FZ_HEADER_BYTES + (whole < FZ_MAX_RECORDS ? whole : FZ_MAX_RECORDS) * FZ_RECORD_BYTES;
+	return migrate && whole <= FZ_MAX_RECORDS && size > keep ? keep + 1 : keep;
+}
+
 int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, struct fz_repro *out)
 {
 	struct fz_log *log, *keep = r->log;
@@ -315,9 +330,7 @@ int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, s
 
 	memset(out, 0, sizeof *out);
 	out->original_len = size;
-	out->len = size < sizeof out->input ? size : sizeof out->input;
-	out->len = out->len < FZ_HEADER_BYTES ? out->len :
-		   FZ_HEADER_BYTES + records(out->len) * FZ_RECORD_BYTES;
+	out->len = repro_length(size, migrate);
 	memcpy(out->input, data, out->len);
 	if (!finds(r, out->input, out->len, migrate))
 		return 1;

@@ -28,7 +28,9 @@
 #include "fz_run.h"
 
 struct fz_repro {
-	uint8_t  input[FZ_HEADER_BYTES + FZ_MAX_RECORDS * FZ_RECORD_BYTES];
+	/* the header, whole records, and for fuzz_migrate the byte after
+	 * them that says where to migrate (fz_migrate_cut) */
+	uint8_t  input[FZ_HEADER_BYTES + FZ_MAX_RECORDS * FZ_RECORD_BYTES + 1];
 	size_t   len;               /* the minimised input */
 	size_t   original_len;
 	char     finding[800];      /* the finding, as the harness reported it */
