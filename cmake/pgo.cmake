@@ -61,10 +61,15 @@ function(sdeisim_pgo_finish)
   if(NOT SDEISIM_PGO)
     return()
   endif()
-  file(GLOB_RECURSE inputs CONFIGURE_DEPENDS
-       ${SDEISIM_CORE_DIR}/*.c ${SDEISIM_CORE_DIR}/*.h ${SDEISIM_CORE_DIR}/CMakeLists.txt
-       ${PROJECT_SOURCE_DIR}/sim/* ${PROJECT_SOURCE_DIR}/fuzz/* ${PROJECT_SOURCE_DIR}/scenarios/*
-       ${PROJECT_SOURCE_DIR}/traces/* ${PROJECT_SOURCE_DIR}/cmake/*)
+  # what the harnesses are built from, and the scenarios the seeds encode
+  set(inputs "")
+  foreach(dir ${SDEISIM_CORE_DIR} ${PROJECT_SOURCE_DIR}/sim ${PROJECT_SOURCE_DIR}/fuzz
+              ${PROJECT_SOURCE_DIR}/traces ${PROJECT_SOURCE_DIR}/scenarios)
+    file(GLOB_RECURSE found CONFIGURE_DEPENDS ${dir}/*.c ${dir}/*.h ${dir}/*.S ${dir}/CMakeLists.txt)
+    list(APPEND inputs ${found})
+  endforeach()
+  file(GLOB_RECURSE found CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/*.yaml ${PROJECT_SOURCE_DIR}/cmake/*)
+  list(APPEND inputs ${found})
   add_custom_command(OUTPUT ${SDEISIM_PGO_PROFILE}
     COMMAND ${PROJECT_SOURCE_DIR}/tools/pgo-train ${PROJECT_SOURCE_DIR} ${SDEISIM_CORE_DIR}
             ${CMAKE_C_COMPILER} ${SDEISIM_LLVM_PROFDATA} ${CMAKE_BINARY_DIR}/pgo
