@@ -7,9 +7,10 @@
 # seed corpus of the build (fuzz_seeds: generated programs and every
 # scenario of the suite - not the benchmark's inputs), and merges the
 # counts into pgo/sdeisim.profdata; every object of this build is then
-# compiled with it.  The training run executes fixed inputs without
-# mutation, so the same sources give the same profile.  Any change to the
-# sources trains again and recompiles everything.
+# compiled with it.  The training run executes fixed inputs in a fixed
+# order without mutation, so the same sources give the same profile; a
+# change to what the harnesses are built from trains again, and the
+# objects recompile when the profile changed.
 #
 # Why: the harnesses' host code (the simulator, the model, the decoder,
 # the checks) is branchy plumbing whose hot paths the compiler cannot
@@ -43,6 +44,7 @@ function(sdeisim_pgo_depend dir)
       add_dependencies(${t} sdeisim_pgo_profile)
       get_target_property(srcs ${t} SOURCES)
       get_target_property(srcdir ${t} SOURCE_DIR)
+      list(FILTER srcs EXCLUDE REGEX "^\\$<")    # $<TARGET_OBJECTS:...>: not a source
       foreach(s ${srcs})
         cmake_path(ABSOLUTE_PATH s BASE_DIRECTORY ${srcdir})
         set_property(SOURCE ${s} TARGET_DIRECTORY ${t} APPEND PROPERTY OBJECT_DEPENDS ${SDEISIM_PGO_PROFILE})
@@ -61,11 +63,14 @@ function(sdeisim_pgo_finish)
   if(NOT SDEISIM_PGO)
     return()
   endif()
-  # what the harnesses are built from, and the scenarios the seeds encode
+  # what the trained harnesses and the seeds are built from (not the
+  # tests), and the scenarios the seeds encode
   set(inputs "")
   foreach(dir ${SDEISIM_CORE_DIR} ${PROJECT_SOURCE_DIR}/sim ${PROJECT_SOURCE_DIR}/fuzz
-              ${PROJECT_SOURCE_DIR}/traces ${PROJECT_SOURCE_DIR}/scenarios)
-    file(GLOB_RECURSE found CONFIGURE_DEPENDS ${dir}/*.c ${dir}/*.h ${dir}/*.S ${dir}/CMakeLists.txt)
+              ${PROJECT_SOURCE_DIR}/scenarios)
+    file(GLOB_RECURSE found CONFIGURE_DEPENDS ${dir}/*.c ${dir}/*.h ${dir}/*.S ${dir}/*.cmake
+         ${dir}/CMakeLists.txt)
+    list(FILTER found EXCLUDE REGEX "/tests/")
     list(APPEND inputs ${found})
   endforeach()
   file(GLOB_RECURSE found CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/*.yaml ${PROJECT_SOURCE_DIR}/cmake/*)

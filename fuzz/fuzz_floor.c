@@ -1,7 +1,9 @@
 /*
- * fuzz_floor - the least any harness of 32 dispatcher operations with the
- * reference model can cost: the throughput benchmark runs it beside
- * fuzz_core, as the floor under what fuzz_core's target asks for.
+ * fuzz_floor - the least a harness that makes 32 dispatcher operations per
+ * input with the reference model can cost: the throughput benchmark runs
+ * it beside fuzz_core, whose target is for inputs of about 32 operations.
+ * (fuzz_core makes as many operations as a mutated input holds, often
+ * fewer; this makes 32 from every input.)
  *
  * Per input: the dispatcher (sdd_init) and the model (rm_init) of one
  * fixed platform, then 32 SDEI calls, each four input bytes (PE,
@@ -51,8 +53,10 @@ static void p_fault(void *c, int code)
 	abort();
 }
 
-/* Interrupts are firmware-owned only as the platform's events say: the
- * client owns every other one (INTERRUPT_BIND may take it). */
+/* The port says yes to "does the client own it" for every INTID, the
+ * platform's events' own and those that do not exist included: the
+ * dispatcher checks both itself (and the model alike), so BIND's answers
+ * still follow the platform. */
 static const struct sdd_port port = {
 	.irq_is_client_owned = p_true, .irq_is_active = p_false, .irq_is_pending = p_false,
 	.irq_claim = p_claim, .irq_unclaim = p_irq, .irq_enable = p_irq_bool,
@@ -149,7 +153,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		for (unsigned k = 0; k < 4; k++)
 			b[k] = data[(4 * i + k) % size];
-		x[0] = SDD_FID_FIRST + (b[0] >> 2) % 19u;
+		x[0] = SDD_FID_FIRST + (b[0] >> 2) % SDD_CALL_COUNT;
 		x[1] = vocab[b[1] & 15];
 		x[2] = vocab[b[1] >> 4];
 		x[3] = vocab[b[2] & 15];
