@@ -57,8 +57,9 @@ function(sdeisim_pgo_depend dir)
   endforeach()
 endfunction()
 
-# The training run and the dependencies on its profile (call once, at the
-# end of the top-level CMakeLists.txt).
+# The training run and the dependencies on its profile: run once, when
+# the top-level CMakeLists.txt has been read to its end (deferred below),
+# so that every target exists.
 function(sdeisim_pgo_finish)
   if(NOT SDEISIM_PGO)
     return()
@@ -84,3 +85,4 @@ function(sdeisim_pgo_finish)
   add_custom_target(sdeisim_pgo_profile DEPENDS ${SDEISIM_PGO_PROFILE})
   sdeisim_pgo_depend(${PROJECT_SOURCE_DIR})
 endfunction()
+cmake_language(DEFER CALL sdeisim_pgo_finish)   # at the end of the including directory
