@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fz_image.h"
 #include "port_rules.h"
 #include "rm.h"
 #include "runtime/rt_layout.h"
@@ -36,35 +37,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define FLOOR_PES   4u
 #define FLOOR_OPS   32u
 
-static bool p_false(void *c, unsigned pe, uint32_t i) { (void)c; (void)pe; (void)i; return false; }
 static bool p_true(void *c, unsigned pe, uint32_t i) { (void)c; (void)pe; (void)i; return true; }
-static void p_claim(void *c, unsigned pe, uint32_t i, enum sdd_priority p) { (void)c; (void)pe; (void)i; (void)p; }
-static void p_irq(void *c, unsigned pe, uint32_t i) { (void)c; (void)pe; (void)i; }
-static void p_irq_bool(void *c, unsigned pe, uint32_t i, bool b) { (void)c; (void)pe; (void)i; (void)b; }
-static void p_route(void *c, uint32_t i, bool a, unsigned t) { (void)c; (void)i; (void)a; (void)t; }
-static void p_pe_bool(void *c, unsigned pe, bool b) { (void)c; (void)pe; (void)b; }
-static void p_pri(void *c, unsigned pe, enum sdd_priority p) { (void)c; (void)pe; (void)p; }
 static bool p_ep_valid(void *c, unsigned pe, uint64_t a) { (void)c; (void)pe; return sim_ep_valid(a); }
-static void p_ctx(void *c) { (void)c; }
 static void p_fault(void *c, int code)
 {
 	(void)c;
 	fprintf(stderr, "fuzz_floor: FINDING: the dispatcher reports fault %d\n", code);
 	abort();
 }
-
-/* The port says yes to "does the client own it" for every INTID, the
- * platform's events' own and those that do not exist included: the
- * dispatcher checks both itself (and the model alike), so BIND's answers
- * still follow the platform. */
-static const struct sdd_port port = {
-	.irq_is_client_owned = p_true, .irq_is_active = p_false, .irq_is_pending = p_false,
-	.irq_claim = p_claim, .irq_unclaim = p_irq, .irq_enable = p_irq_bool,
-	.irq_set_pending = p_irq_bool, .irq_route = p_route, .irq_eoi = p_irq,
-	.sgi_raise = p_irq, .pe_participate = p_pe_bool, .pri_activate = p_pri,
-	.pri_deactivate = p_pri, .ep_valid = p_ep_valid, .lock = p_ctx, .unlock = p_ctx,
-	.fault = p_fault,
-};
 
 /* The platform, for the dispatcher and (the same events) for the model:
  * event 0, a static critical private event on a PPI, a static shared one
@@ -94,6 +74,7 @@ static const uint64_t vocab[16] = {
 };
 
 struct floor {
+	struct sdd_port port;
 	struct sdd_platform plat;
 	struct rm_platform rplat;
 	struct sdd disp;
@@ -110,6 +91,16 @@ static void floor_setup(struct floor *f)
 
 	memset(f, 0, sizeof *f);
 	f->with_model = !(mode && strcmp(mode, "core") == 0);
+	/* The port: every operation does nothing (fz_image_port), but entry
+	 * points are valid where the simulator's client code lives (as the
+	 * model has them), a fault is a finding, and the client owns every
+	 * INTID, the platform events' own and those that do not exist
+	 * included: the dispatcher checks both itself (the model alike), so
+	 * BIND's answers still follow the platform. */
+	f->port = fz_image_port;
+	f->port.irq_is_client_owned = p_true;
+	f->port.ep_valid = p_ep_valid;
+	f->port.fault = p_fault;
 	f->plat.pe_count = f->rplat.pes = FLOOR_PES;
 	for (unsigned k = 0; k < FLOOR_PES; k++)
 		f->plat.mpidr[k] = f->rplat.mpidr[k] = k;
@@ -139,7 +130,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	if (!f->ready)
 		floor_setup(f);
-	if (sdd_init(&f->disp, &f->plat, &port, NULL) != SDD_INIT_OK ||
+	if (sdd_init(&f->disp, &f->plat, &f->port, NULL) != SDD_INIT_OK ||
 	    (f->with_model && rm_init(&f->rm, &f->rplat) != 0)) {
 		fprintf(stderr, "fuzz_floor: the platform is refused\n");
 		abort();
