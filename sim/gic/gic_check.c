@@ -7,20 +7,17 @@
  * every INTID rather than spi_live), so that a bug in the fast paths shows
  * up as a disagreement instead of being checked against itself.
  *
- * Cost: the model is checked after every simulated step that changed it,
- * so the checks are built to be cheap where nothing happened.  One pass
- * (gic_scan) finds the instances that differ from their reset value
- * ("touched") and the live ones, judged from their own fields; an
- * untouched instance is disabled, inactive and not pending, so the rules
- * about single instances, the reference HPPI and the SPI routing rules
- * only look at those.  The same pass tells whether the range, instance
- * and mask rules hold everywhere, the usual answer; only when they might
- * not do the checks that find and report the first broken one run.
+ * Cost: the model is checked after every simulated step that changed it.
+ * gic_check first runs the fast pass of gic_scan.c, which finds the
+ * touched and live instances and tells whether the range, instance and
+ * mask rules hold everywhere (why that is cheap: see there); the rules
+ * here look at what it found, and the ones it has shown to hold run only
+ * when it says they might not.
  */
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "gic_internal.h"
+#include "gic_check_internal.h"
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 4, 5)))
@@ -37,16 +34,6 @@ static int gic_fail(char *why, size_t n, int inv, const char *fmt, ...)
 	return inv;
 }
 
-static bool gic_bool(uint8_t v)
-{
-	return v <= 1;
-}
-
-static bool gic_pe_or_none(const struct gic *g, uint8_t pe)
-{
-	return pe == GIC_NO_PE || pe < g->npe;
-}
-
 static const char *gic_fault_name(uint8_t f)
 {
 	static const char *const names[] = {
@@ -60,14 +47,7 @@ static const char *gic_fault_name(uint8_t f)
 	return f < sizeof names / sizeof names[0] ? names[f] : "unknown fault";
 }
 
-/* ---- G10: the ranges the other checks rely on ---- */
-
-static inline bool gic_irq_encoded(const struct gic *g, const struct gic_irq *irq)
-{
-	return irq->group < GIC_NUM_GROUPS && gic_bool(irq->enabled) && gic_bool(irq->edge)
-	    && gic_bool(irq->latch) && gic_bool(irq->line) && gic_bool(irq->active)
-	    && gic_pe_or_none(g, irq->owner);
-}
+/* ---- G10: the ranges the other checks rely on (gic_check_internal.h) ---- */
 
 /* Fields out of range (G10), before the rules that index tables with them.
  * Only run when gic_scan found something amiss: reports the lowest. */
@@ -101,15 +81,6 @@ static int gic_check_ranges(const struct gic *g, char *why, size_t n)
 	}
 	return 0;
 }
-
-/* What gic_scan finds from the model's own fields (only the entries of
- * its PEs and the words of its SPIs are set). */
-struct gic_scan {
-	uint32_t banked_live[GIC_MAX_PES]; /* pending, enabled and inactive */
-	uint64_t spi_live[GIC_SPI_WORDS];
-	uint64_t busy;                     /* PEs with an ack entry or an APR bit */
-	bool clean;                        /* the range, instance and mask rules all hold */
-};
 
 /* ---- G1, G2: the APRs and their shadow ---- */
 
@@ -208,11 +179,6 @@ static unsigned gic_ack_entries(const struct gic *g, unsigned pe, unsigned intid
 
 /* ---- Every interrupt instance ---- */
 
-static bool gic_masked(uint8_t prio)
-{
-	return (prio & ~GIC_PRIO_MASK) == 0;
-}
-
 /* The rules about one instance (its fields are in range): its priority
  * masked (G10), active exactly when in its owner's ack list (G3), its
  * derived live bit right (G4), SGIs edge-triggered with no line (G8).
@@ -255,9 +221,9 @@ static int gic_instance_fail(const struct gic_irq *irq, unsigned intid, unsigned
 	return gic_fail(why, n, 10, "G10: %s priority 0x%02x", name, irq->prio);
 }
 
-/* One instance's rules: 0, or the invariant it breaks (pe as above). */
-static int gic_check_instance(const struct gic *g, const struct gic_irq *irq, unsigned intid, unsigned pe,
-			      bool live, char *why, size_t n)
+/* One instance's rules: see gic_check_internal.h. */
+int gic_check_instance(const struct gic *g, const struct gic_irq *irq, unsigned intid, unsigned pe,
+		       bool live, char *why, size_t n)
 {
 	unsigned entries = irq->active ? gic_ack_entries(g, pe, intid) : 0;
 
@@ -281,170 +247,6 @@ static int gic_check_instances(const struct gic *g, char *why, size_t n)
 					    (g->spi_live[s / 64] >> (s % 64)) & 1u, why, n)))
 			return r;
 	return 0;
-}
-
-/* ---- The scan: one pass over everything, judging what it can cheaply ---- */
-
-/* An instance untouched since reset (most of them) is equal to this. */
-static const struct gic_irq gic_reset_irq = {
-	.prio = 0xA0, .group = GIC_G1NS, .enabled = 0, .edge = 1,
-	.latch = 0, .line = 0, .active = 0, .owner = GIC_NO_PE,
-};
-
-/* Bit k set iff d[k] is 1 (d: eight bytes, each 0 or 1).  Little-endian
- * (a test the compiler folds): one multiply moves byte k's bit to bit
- * 56 + k, no two partial products meeting, so nothing carries. */
-static unsigned gic_bits8(const uint8_t *d)
-{
-	static const uint16_t one = 1;
-	uint64_t x;
-	unsigned bits = 0;
-
-	memcpy(&x, d, sizeof x);
-	if (*(const uint8_t *)&one)
-		return (unsigned)((x * 0x0102040810204080ull) >> 56);
-	for (unsigned k = 0; k < 8; k++)
-		bits |= (unsigned)d[k] << k;
-	return bits;
-}
-
-/* Bit k set iff irq[k] is touched, k < n <= 64: the inner loop of the
- * check.  A byte per instance, eight a turn, then eight bytes to eight bits
- * at once, is two instructions an instance where shifting each in took five. */
-static inline uint64_t gic_touched(const struct gic_irq *irq, unsigned n)
-{
-	uint8_t d[64];
-	uint64_t bits = 0;
-	unsigned k;
-
-#pragma GCC unroll 8
-	for (k = 0; k < n / 8 * 8; k++)
-		d[k] = !gic_irq_same(&irq[k], &gic_reset_irq);
-	for (unsigned j = 0; j < k; j += 8)
-		bits |= (uint64_t)gic_bits8(&d[j]) << j;
-	for (; k < n; k++)
-		bits |= (uint64_t)!gic_irq_same(&irq[k], &gic_reset_irq) << k;
-	return bits;
-}
-
-/* The usual touched instance: inactive and unowned, every field in range,
- * its priority masked and, for an SGI, edge-triggered with no line.  It
- * keeps the range and instance rules but the live bit's, which the scan
- * checks bitmap by bitmap.  Judged as one word: want ^ irq under masks. */
-static bool gic_irq_plain(const struct gic_irq *irq, bool sgi)
-{
-	static const struct gic_irq must[2] = {
-		{ .prio = 0x07, .group = 0xFC, .enabled = 0xFE, .edge = 0xFE,
-		  .latch = 0xFE, .line = 0xFE, .active = 0xFF, .owner = 0xFF },
-		{ .prio = 0x07, .group = 0xFC, .enabled = 0xFE, .edge = 0xFF,
-		  .latch = 0xFE, .line = 0xFF, .active = 0xFF, .owner = 0xFF },
-	};
-	static const struct gic_irq want[2] = {
-		{ .owner = GIC_NO_PE },
-		{ .edge = 1, .owner = GIC_NO_PE },
-	};
-	uint64_t w, m, x;
-
-	memcpy(&w, irq, sizeof w);
-	memcpy(&m, &must[sgi], sizeof m);
-	memcpy(&x, &want[sgi], sizeof x);
-	return ((w ^ x) & m) == 0 && irq->group != GIC_NUM_GROUPS;
-}
-
-/* A touched instance that is not plain (an active or a broken one) keeps
- * the range and instance rules as the checks that report them have them.
- * Only asked once gic_pes_fine has said yes: it walks the ack lists. */
-static bool gic_irq_fine(const struct gic *g, const struct gic_irq *irq, unsigned pe, unsigned intid,
-			 bool live)
-{
-	return gic_irq_encoded(g, irq) && !gic_check_instance(g, irq, intid, pe, live, NULL, 0);
-}
-
-/* The GICD_CTLR and PE fields of the range and mask rules, ack lists too. */
-static bool gic_pes_fine(const struct gic *g)
-{
-	if ((g->grp_enabled[0] | g->grp_enabled[1] | g->grp_enabled[2]) > 1)
-		return false;
-	for (unsigned i = 0; i < g->npe; i++) {
-		const struct gic_pe *p = &g->pe[i];
-
-		if ((p->sleep | p->dpg[0] | p->dpg[1] | p->dpg[2] | p->igrpen[0] | p->igrpen[1]
-		     | p->igrpen[2]) > 1 || !gic_masked(p->pmr) || p->nack > GIC_ACK_MAX)
-			return false;
-		for (unsigned k = 0; k < p->nack; k++)
-			if (p->ack[k].group >= GIC_NUM_GROUPS || !gic_intid_valid(g, p->ack[k].intid)
-			    || !gic_masked(p->ack[k].gprio))
-				return false;
-	}
-	return true;
-}
-
-/* Routes r[0..n) in range, n <= 8.  Most are IRM=0 with no choice (the
- * reset value, and the usual one): judged first as byte pairs, which the
- * compiler handles several at a time. */
-static bool gic_routes_fine(const struct gic *g, const struct gic_route *r, unsigned n)
-{
-	static const uint8_t plain[2] = { 0, GIC_NO_PE };
-	uint16_t want, v, moved = 0;
-
-	_Static_assert(offsetof(struct gic_route, chosen) == offsetof(struct gic_route, irm) + 1,
-		       "irm and chosen are read as one pair");
-	memcpy(&want, plain, sizeof want);
-	for (unsigned k = 0; k < n; k++) {
-		memcpy(&v, (const unsigned char *)&r[k] + offsetof(struct gic_route, irm), sizeof v);
-		moved |= v ^ want;
-	}
-	for (unsigned k = 0; moved && k < n; k++)
-		if (!gic_bool(r[k].irm) || !gic_pe_or_none(g, r[k].chosen))
-			return false;
-	return true;
-}
-
-/* Fills t from the fields of every PE, instance and route (never from the
- * derived bitmaps it compares against): whether the rules of the range,
- * instance and mask checks all hold, which then need not run. */
-static void gic_scan(const struct gic *g, struct gic_scan *t)
-{
-	bool fine = gic_pes_fine(g);   /* once false, nothing more need be judged */
-	unsigned j;
-
-	t->busy = 0;
-	for (unsigned i = 0; i < g->npe; i++) {
-		const struct gic_pe *p = &g->pe[i];
-		uint32_t touched = (uint32_t)gic_touched(p->banked, GIC_NUM_BANKED), live = 0;
-
-		for (uint32_t m = touched; m; m &= m - 1) {
-			unsigned intid = gic_ctz64(m);
-			const struct gic_irq *irq = &p->banked[intid];
-
-			live |= (uint32_t)gicd_irq_live(irq) << intid;
-			if (fine && !gic_irq_plain(irq, intid < GIC_NUM_SGIS))
-				fine = gic_irq_fine(g, irq, i, intid, (p->banked_live >> intid) & 1u);
-		}
-		fine &= live == p->banked_live;
-		t->banked_live[i] = live;
-		if (p->nack || (p->apr[0] | p->apr[1] | p->apr[2]))
-			t->busy |= 1ull << i;
-	}
-	for (unsigned w = 0; w * 64 < g->nspi; w++) {
-		const struct gic_irq *spi = &g->spi[w * 64];
-		unsigned end = g->nspi - w * 64 < 64 ? g->nspi - w * 64 : 64;
-		uint64_t touched = gic_touched(spi, end), live = 0;
-
-		for (uint64_t m = touched; m; m &= m - 1) {
-			unsigned s = gic_ctz64(m);
-
-			live |= (uint64_t)gicd_irq_live(&spi[s]) << s;
-			if (fine && !gic_irq_plain(&spi[s], false))
-				fine = gic_irq_fine(g, &spi[s], GIC_NO_PE, GIC_MIN_SPI + w * 64 + s,
-						    (g->spi_live[w] >> s) & 1u);
-		}
-		fine &= live == (end == 64 ? g->spi_live[w] : g->spi_live[w] & ((1ull << end) - 1));
-		t->spi_live[w] = live;
-	}
-	for (j = 0; j + 8 <= g->nspi; j += 8)
-		fine &= gic_routes_fine(g, &g->route[j], 8);
-	t->clean = fine && gic_routes_fine(g, &g->route[j], g->nspi - j);
 }
 
 /* ---- G4: derived state ---- */
