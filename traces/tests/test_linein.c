@@ -1,0 +1,187 @@
+/*
+ * test_linein.c - the importers' line reader: every line comes back whole
+ * and numbered, from a FILE, a gzip file or memory, whatever its length up
+ * to LINEIN_MAX_LINE (the buffer starts small and grows); a longer line is
+ * an error for that line only; a large input streams every line.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "linein.h"
+
+enum source { FROM_FILE, FROM_GZIP, FROM_MEMORY };
+
+struct reader {
+	struct linein *in;
+	FILE *file;
+	char path[64];
+};
+
+/* A reader of text[0..n) from source s. */
+static void open_reader(struct reader *r, enum source s, const char *text, size_t n)
+{
+	memset(r, 0, sizeof *r);
+	switch (s) {
+	case FROM_FILE:
+		r->file = tmpfile();
+		assert_non_null(r->file);
+		assert_int_equal(fwrite(text, 1, n, r->file), n);
+		rewind(r->file);
+		r->in = linein_open_file(r->file, "t");
+		break;
+	case FROM_GZIP: {
+		char err[200];
+		gzFile gz;
+		int fd;
+		snprintf(r->path, sizeof r->path, "/tmp/test_linein.XXXXXX");
+		fd = mkstemp(r->path);
+		assert_true(fd >= 0);
+		gz = gzdopen(fd, "wb");
+		assert_non_null(gz);
+		assert_int_equal(gzwrite(gz, text, (unsigned)n), (int)n);
+		assert_int_equal(gzclose(gz), Z_OK);
+		r->in = linein_open(r->path, err, sizeof err);
+		break;
+	}
+	case FROM_MEMORY:
+		r->in = linein_open_mem((const uint8_t *)text, n, "t");
+		break;
+	}
+	assert_non_null(r->in);
+}
+
+static void close_reader(struct reader *r)
+{
+	linein_close(r->in);
+	if (r->file)
+		fclose(r->file);
+	if (r->path[0])
+		unlink(r->path);
+}
+
+/* Lines of these lengths (each of one repeated letter), every one whole
+ * and numbered, from every source. */
+static void test_lines_of_any_length_up_to_the_limit_come_back_whole(void **state)
+{
+	static const size_t lengths[] = {
+		1, 65535, 65536, 65537, 300000, 0, LINEIN_MAX_LINE - 1, 7,
+	};
+	size_t n = 0, at = 0;
+	char *text;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof lengths / sizeof lengths[0]; k++)
+		n += lengths[k] + 1;
+	text = malloc(n);
+	assert_non_null(text);
+	for (size_t k = 0; k < sizeof lengths / sizeof lengths[0]; k++) {
+		memset(text + at, 'a' + (int)k, lengths[k]);
+		at += lengths[k];
+		text[at++] = '\n';
+	}
+	for (enum source s = FROM_FILE; s <= FROM_MEMORY; s++) {
+		struct reader r;
+		char *line;
+		size_t len;
+
+		open_reader(&r, s, text, n);
+		for (size_t k = 0; k < sizeof lengths / sizeof lengths[0]; k++) {
+			assert_int_equal(linein_next(r.in, &line, &len), 1);
+			assert_int_equal(len, lengths[k]);
+			assert_int_equal(linein_lineno(r.in), k + 1);
+			assert_true(linein_complete(r.in));
+			assert_int_equal(line[len], 0);
+			for (size_t b = 0; b < len; b++)
+				if (line[b] != 'a' + (int)k)
+					fail_msg("source %d, line %zu: byte %zu is %d", s, k + 1, b, line[b]);
+		}
+		assert_int_equal(linein_next(r.in, &line, &len), 0);
+		close_reader(&r);
+	}
+	free(text);
+}
+
+/* A line longer than LINEIN_MAX_LINE is an error that names it; the next
+ * line reads, with its own number. */
+static void test_a_line_over_the_limit_is_an_error_for_that_line_only(void **state)
+{
+	size_t long_len = LINEIN_MAX_LINE + 5;
+	size_t n = 6 + long_len + 1 + 6;
+	char *text = malloc(n);
+
+	(void)state;
+	assert_non_null(text);
+	memcpy(text, "first\n", 6);
+	memset(text + 6, 'x', long_len);
+	text[6 + long_len] = '\n';
+	memcpy(text + 6 + long_len + 1, "after\n", 6);
+	for (enum source s = FROM_FILE; s <= FROM_MEMORY; s++) {
+		struct reader r;
+		char *line, want[80];
+		size_t len;
+
+		open_reader(&r, s, text, n);
+		assert_int_equal(linein_next(r.in, &line, &len), 1);
+		assert_string_equal(line, "first");
+		assert_int_equal(linein_next(r.in, &line, &len), -1);
+		assert_false(linein_fatal(r.in));
+		snprintf(want, sizeof want, ":2:1: line longer than %u bytes", LINEIN_MAX_LINE);
+		assert_non_null(strstr(linein_error(r.in), want));
+		assert_int_equal(linein_next(r.in, &line, &len), 1);
+		assert_string_equal(line, "after");
+		assert_int_equal(linein_lineno(r.in), 3);
+		assert_int_equal(linein_next(r.in, &line, &len), 0);
+		close_reader(&r);
+	}
+	free(text);
+}
+
+/* Over 3 MiB of short CRLF lines, the last without its newline: every line, in
+ * order, carriage returns taken off. */
+static void test_a_large_input_streams_every_line(void **state)
+{
+	enum { LINES = 300000 };
+	size_t cap = (size_t)LINES * 20, n = 0;
+	char *text = malloc(cap);
+
+	(void)state;
+	assert_non_null(text);
+	for (unsigned k = 0; k < LINES; k++)
+		n += (size_t)snprintf(text + n, cap - n, "line %u%s", k, k + 1 < LINES ? "\r\n" : "");
+	assert_true(n > (3u << 20));
+	for (enum source s = FROM_FILE; s <= FROM_MEMORY; s++) {
+		struct reader r;
+		char *line, want[32];
+		size_t len;
+
+		open_reader(&r, s, text, n);
+		for (unsigned k = 0; k < LINES; k++) {
+			assert_int_equal(linein_next(r.in, &line, &len), 1);
+			snprintf(want, sizeof want, "line %u", k);
+			if (strcmp(line, want) != 0 || len != strlen(want))
+				fail_msg("source %d, line %u: '%s'", s, k + 1, line);
+		}
+		assert_false(linein_complete(r.in));
+		assert_int_equal(linein_next(r.in, &line, &len), 0);
+		close_reader(&r);
+	}
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lines_of_any_length_up_to_the_limit_come_back_whole),
+		cmocka_unit_test(test_a_line_over_the_limit_is_an_error_for_that_line_only),
+		cmocka_unit_test(test_a_large_input_streams_every_line),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
