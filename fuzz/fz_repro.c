@@ -65,10 +65,24 @@ static size_t records(size_t len)
 	return len > FZ_HEADER_BYTES ? (len - FZ_HEADER_BYTES) / FZ_RECORD_BYTES : 0;
 }
 
-/* Drop records while the finding stays; then simplify the header. */
+/* The header of the default platform (fz_encode of an empty program). */
+static void plain_header(uint8_t h[FZ_HEADER_BYTES])
+{
+	static uint8_t buf[FZ_HEADER_BYTES + FZ_MAX_RECORDS * FZ_RECORD_BYTES];
+	struct sim_program p;
+
+	sim_program_init(&p);
+	memset(h, 0, FZ_HEADER_BYTES);
+	if (fz_encode(&p, buf, sizeof buf) >= FZ_HEADER_BYTES)
+		memcpy(h, buf, FZ_HEADER_BYTES);
+	sim_program_free(&p);
+}
+
+/* Drop records while the finding stays; then simplify the header and
+ * the operands. */
 static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
 {
-	uint8_t trial[sizeof out->input];
+	uint8_t trial[sizeof out->input], plain[FZ_HEADER_BYTES];
 	bool changed = true;
 
 	for (unsigned pass = 0; changed && pass < 4; pass++) {
@@ -100,6 +114,20 @@ static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
 		if (trial[4 + 3 * e] != out->input[4 + 3 * e] &&
 		    same_finding(r, trial, out->len, migrate, out->signature))
 			out->input[4 + 3 * e] = trial[4 + 3 * e];
+	}
+	/* Then every other byte to its plainest value - the default
+	 * platform's in the header, 0 in a record (PE 0, the first value of
+	 * each role) - where the finding does not need it: what is left in
+	 * the scenario is what the bug needs, not the mutations' noise.  A
+	 * record's kind stays. */
+	plain_header(plain);
+	for (size_t at = 1; at < out->len; at++) {
+		uint8_t keep = out->input[at], want = at < FZ_HEADER_BYTES ? plain[at] : 0;
+		if (keep == want || (at >= FZ_HEADER_BYTES && (at - FZ_HEADER_BYTES) % FZ_RECORD_BYTES == 0))
+			continue;
+		out->input[at] = want;
+		if (!same_finding(r, out->input, out->len, migrate, out->signature))
+			out->input[at] = keep;
 	}
 }
 

@@ -8,7 +8,10 @@
  *     numbers taken out).
  *  2. It is minimised record by record: each step, handler action,
  *     literal and choice record is dropped in turn, the PE count lowered
- *     and platform events removed, whenever the signature stays the same.
+ *     and platform events removed, whenever the signature stays the same;
+ *     then every other byte is set to its plainest value (the default
+ *     platform's in the header; 0 in a record: PE 0, the first value of
+ *     each role) where the signature stays the same without it.
  *  3. The minimised input's program gets expectations that make it fail
  *     where the finding is, without the reference model: the answers the
  *     specification allows for a call the dispatcher got wrong, the

@@ -1,0 +1,102 @@
+/*
+ * test_repro_plain.c - `sdeisim repro` leaves in the reproducer only what
+ * the finding needs: the operands a mutation left behind go back to their
+ * plainest value (PE 0, the first value of each role, the default
+ * platform) when the finding stays without them.
+ *
+ * Built against a core with fuzz/planted/01-wrong-error-code.patch
+ * applied (ENABLE of an event in a state that forbids it answers
+ * INVALID_PARAMETERS instead of DENIED).  The input: a non-default
+ * platform header and one call, ENABLE of event 0 (not registered), with
+ * the PE byte and the four arguments ENABLE ignores set to noise.
+ *
+ *   noisy_input_finds_the_bug  the input finds the bug as it is;
+ *   repro_clears_the_noise     fz_repro keeps the call and its event, sets
+ *                              every other byte to its plain value, and
+ *                              the program it writes fails on its own.
+ *
+ * Before the change fz_repro kept every operand byte as the fuzzer left
+ * it: the reproducers showed arguments like 0x1FFFFFFFF and unset
+ * variables that had nothing to do with the bug.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fz_input.h"
+#include "fz_repro.h"
+#include "fz_run.h"
+#include "fz_vocab.h"
+#include "sdd/sdd_spec.h"
+
+static uint8_t input[FZ_HEADER_BYTES + FZ_RECORD_BYTES];
+static struct fz_run run;
+static struct fz_repro rp;
+
+static int setup(void **state)
+{
+	uint8_t *r = input + FZ_HEADER_BYTES;
+	char err[300];
+
+	(void)state;
+	memset(input, 0, sizeof input);
+	input[1] = 0x01;                        /* the HVC conduit */
+	input[3] = 7;                           /* 39 SPIs */
+	r[0] = fz_record_byte(FZ_R_CALL);
+	r[1] = 0x05;                            /* PE 5 % 1: PE 0, the long way */
+	r[2] = (uint8_t)(SDD_FID_EVENT_ENABLE - SDD_FID_FIRST);
+	r[3] = 0;                               /* the first valid event: 0 */
+	r[4] = 0x5A;                            /* arguments ENABLE does not read */
+	r[5] = 0xC3;
+	r[6] = 0x77;
+	r[7] = 0x21;
+	if (fz_run_init(&run, err, sizeof err) != 0) {
+		fprintf(stderr, "fz_run_init: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	fz_run_free(&run);
+	return 0;
+}
+
+static void noisy_input_finds_the_bug(void **state)
+{
+	(void)state;
+	assert_false(fz_run_one(&run, input, sizeof input));
+}
+
+static void repro_clears_the_noise(void **state)
+{
+	static const uint8_t plain_record[FZ_RECORD_BYTES] = { 0, 0, 0, 0, 0, 0, 0, 0 };
+	const uint8_t *r = rp.input + FZ_HEADER_BYTES;
+
+	(void)state;
+	assert_int_equal(fz_repro(&run, input, sizeof input, false, &rp), 0);
+	assert_int_equal(rp.len, sizeof input);
+	assert_int_equal(r[0], fz_record_byte(FZ_R_CALL));
+	assert_int_equal(r[2], SDD_FID_EVENT_ENABLE - SDD_FID_FIRST);
+	assert_memory_equal(r + 3, plain_record, 5);
+	assert_int_equal(r[1], 0);
+	assert_int_equal(rp.input[1], 0);       /* SMC, as the default platform */
+	assert_true(rp.expressed);
+	assert_true(rp.verified);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(noisy_input_finds_the_bug),
+		cmocka_unit_test(repro_clears_the_noise),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
