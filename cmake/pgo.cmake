@@ -78,10 +78,10 @@ function(sdeisim_pgo_finish)
   list(APPEND inputs ${found})
   add_custom_command(OUTPUT ${SDEISIM_PGO_PROFILE}
     COMMAND ${PROJECT_SOURCE_DIR}/tools/pgo-train ${PROJECT_SOURCE_DIR} ${SDEISIM_CORE_DIR}
-            ${CMAKE_C_COMPILER} ${SDEISIM_LLVM_PROFDATA} ${CMAKE_BINARY_DIR}/pgo
+            ${CMAKE_C_COMPILER} ${SDEISIM_LLVM_PROFDATA} ${CMAKE_BINARY_DIR}/pgo "${CMAKE_GENERATOR}"
     DEPENDS ${inputs} ${PROJECT_SOURCE_DIR}/CMakeLists.txt ${PROJECT_SOURCE_DIR}/tools/pgo-train
     COMMENT "training run for profile-guided optimisation (tools/pgo-train)"
-    USES_TERMINAL)
+    USES_TERMINAL VERBATIM)
   add_custom_target(sdeisim_pgo_profile DEPENDS ${SDEISIM_PGO_PROFILE})
   sdeisim_pgo_depend(${PROJECT_SOURCE_DIR})
 endfunction()
