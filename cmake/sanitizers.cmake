@@ -39,14 +39,17 @@ endif()
 # Comparison tracing (which feeds operands of compares to the mutator) is
 # for parsers whose keywords it helps find: pass PARSER.  The YAML loader
 # is one (fuzz_yaml, ASan, 60 s from its seeds, libFuzzer seeds 1-2:
-# 877-880 edges with it, 875-876 without, for 13% more executions).  The
-# trace parsers are not: their lexers compare every byte and loop index
-# with constants, and tracing that took half their time, for nothing -
-# without it fuzz_tarmac ran 2.6 times the executions, fuzz_tfa_log 1.4
-# and fuzz_trace 1.3, and each reached more of its code in the same 60 s
-# (tarmac 753-757 edges against 741, tf-a-log 438-441 against 433, trace
-# 959-973 against 944-946).  Keywords compared with memcmp/strcmp reach
-# the mutator either way (libFuzzer intercepts those calls).  In the
+# 877-880 edges with it; 875-876 without, which ran 8-14% more
+# executions).  The trace parsers are not: their lexers compare every byte
+# and loop index with constants, and tracing that took from a quarter to
+# over half of their time - without it fuzz_tarmac ran 2.7 times the
+# executions, fuzz_tfa_log 1.5 and fuzz_trace 1.3, and each reached more
+# of its code in the same 60 s (tarmac 753-757 edges against 741, tf-a-log
+# 438-441 against 433, trace 959-973 against 944-946).  Runs longer than
+# that were not compared.  Keywords compared with memcmp/strcmp reach the
+# mutator either way (libFuzzer intercepts those calls).  fuzz_load keeps
+# PARSER for its own file only (the loader it drives is the core's, built
+# without).  In the
 # dispatcher the input's vocabulary already supplies the interesting
 # values, and tracing every compare of its state checks would cost more
 # than half the executions.

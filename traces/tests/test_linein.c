@@ -1,8 +1,9 @@
 /*
  * test_linein.c - the importers' line reader: every line comes back whole
  * and numbered, from a FILE, a gzip file or memory, whatever its length up
- * to LINEIN_MAX_LINE (the buffer starts small and grows); a longer line is
- * an error for that line only; a large input streams every line.
+ * to LINEIN_MAX_LINE (the buffer starts small and grows, for a memory
+ * input up to its size); a longer line is an error for that line only; a
+ * large input streams every line.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -68,11 +69,13 @@ static void close_reader(struct reader *r)
 }
 
 /* Lines of these lengths (each of one repeated letter), every one whole
- * and numbered, from every source. */
+ * and numbered, from every source.  The first is as long as a line may
+ * be, and ends where the reads that grow the buffer end (it used to be
+ * refused there: its newline was not read yet). */
 static void test_lines_of_any_length_up_to_the_limit_come_back_whole(void **state)
 {
 	static const size_t lengths[] = {
-		1, 65535, 65536, 65537, 300000, 0, LINEIN_MAX_LINE - 1, 7,
+		LINEIN_MAX_LINE, 1, 65535, 65536, 65537, 300000, 0, LINEIN_MAX_LINE - 1, 7,
 	};
 	size_t n = 0, at = 0;
 	char *text;
@@ -109,20 +112,56 @@ static void test_lines_of_any_length_up_to_the_limit_come_back_whole(void **stat
 	free(text);
 }
 
-/* A line longer than LINEIN_MAX_LINE is an error that names it; the next
- * line reads, with its own number. */
+/* A memory input between the first buffer and the longest line (its
+ * buffer grows to the input's size and no further): a long line, then a
+ * last line with and without its newline. */
+static void test_a_mid_sized_memory_input_reads_whole(void **state)
+{
+	enum { LONG = 150000, SIZE = 200000 };
+	char *text = malloc(SIZE);
+
+	(void)state;
+	assert_non_null(text);
+	memset(text, 'm', SIZE);
+	text[LONG] = '\n';
+	for (int terminated = 0; terminated <= 1; terminated++) {
+		struct reader r;
+		char *line;
+		size_t len;
+
+		text[SIZE - 1] = terminated ? '\n' : 'm';
+		open_reader(&r, FROM_MEMORY, text, SIZE);
+		assert_int_equal(linein_next(r.in, &line, &len), 1);
+		assert_int_equal(len, LONG);
+		assert_int_equal(linein_next(r.in, &line, &len), 1);
+		assert_int_equal(len, SIZE - LONG - 1 - (size_t)terminated);
+		assert_int_equal(linein_complete(r.in), terminated);
+		assert_int_equal(line[len], 0);
+		assert_int_equal(linein_next(r.in, &line, &len), 0);
+		close_reader(&r);
+	}
+	free(text);
+}
+
+/* A line longer than LINEIN_MAX_LINE is an error that names it, whether
+ * its end is in the buffer (one byte over) or beyond the largest buffer
+ * (2.5 times as long: skipped); the next line reads, with its own
+ * number. */
 static void test_a_line_over_the_limit_is_an_error_for_that_line_only(void **state)
 {
-	size_t long_len = LINEIN_MAX_LINE + 5;
-	size_t n = 6 + long_len + 1 + 6;
+	static const size_t long_len[] = { LINEIN_MAX_LINE + 1, 2 * LINEIN_MAX_LINE + LINEIN_MAX_LINE / 2 };
+	size_t n = 6 + long_len[0] + 1 + long_len[1] + 1 + 6, at = 6;
 	char *text = malloc(n);
 
 	(void)state;
 	assert_non_null(text);
 	memcpy(text, "first\n", 6);
-	memset(text + 6, 'x', long_len);
-	text[6 + long_len] = '\n';
-	memcpy(text + 6 + long_len + 1, "after\n", 6);
+	for (unsigned k = 0; k < 2; k++) {
+		memset(text + at, 'x', long_len[k]);
+		at += long_len[k];
+		text[at++] = '\n';
+	}
+	memcpy(text + at, "after\n", 6);
 	for (enum source s = FROM_FILE; s <= FROM_MEMORY; s++) {
 		struct reader r;
 		char *line, want[80];
@@ -131,13 +170,15 @@ static void test_a_line_over_the_limit_is_an_error_for_that_line_only(void **sta
 		open_reader(&r, s, text, n);
 		assert_int_equal(linein_next(r.in, &line, &len), 1);
 		assert_string_equal(line, "first");
-		assert_int_equal(linein_next(r.in, &line, &len), -1);
-		assert_false(linein_fatal(r.in));
-		snprintf(want, sizeof want, ":2:1: line longer than %u bytes", LINEIN_MAX_LINE);
-		assert_non_null(strstr(linein_error(r.in), want));
+		for (unsigned k = 0; k < 2; k++) {
+			assert_int_equal(linein_next(r.in, &line, &len), -1);
+			assert_false(linein_fatal(r.in));
+			snprintf(want, sizeof want, ":%u:1: line longer than %u bytes", k + 2, LINEIN_MAX_LINE);
+			assert_non_null(strstr(linein_error(r.in), want));
+		}
 		assert_int_equal(linein_next(r.in, &line, &len), 1);
 		assert_string_equal(line, "after");
-		assert_int_equal(linein_lineno(r.in), 3);
+		assert_int_equal(linein_lineno(r.in), 4);
 		assert_int_equal(linein_next(r.in, &line, &len), 0);
 		close_reader(&r);
 	}
@@ -180,6 +221,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lines_of_any_length_up_to_the_limit_come_back_whole),
+		cmocka_unit_test(test_a_mid_sized_memory_input_reads_whole),
 		cmocka_unit_test(test_a_line_over_the_limit_is_an_error_for_that_line_only),
 		cmocka_unit_test(test_a_large_input_streams_every_line),
 	};
