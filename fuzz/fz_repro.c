@@ -65,6 +65,20 @@ static size_t records(size_t len)
 	return len > FZ_HEADER_BYTES ? (len - FZ_HEADER_BYTES) / FZ_RECORD_BYTES : 0;
 }
 
+/* The same finding and, for a call the model disagrees with, the same
+ * answer: a signature names only the call, so a plain value could swap
+ * the bug for another wrong answer of the same call. */
+static bool same_answer(struct fz_run *r, const uint8_t *data, size_t len, bool migrate, const char *want,
+			const struct fz_disagreement *was)
+{
+	const struct fz_disagreement *d = &r->oracle.bad;
+
+	if (!same_finding(r, data, len, migrate, want))
+		return false;
+	return was->kind != FZ_D_CALL ||
+	       (d->kind == FZ_D_CALL && d->got == was->got && d->completed == was->completed);
+}
+
 /* The header of the default platform (fz_encode of an empty program). */
 static void plain_header(uint8_t h[FZ_HEADER_BYTES])
 {
@@ -83,6 +97,7 @@ static void plain_header(uint8_t h[FZ_HEADER_BYTES])
 static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
 {
 	uint8_t trial[sizeof out->input], plain[FZ_HEADER_BYTES];
+	struct fz_disagreement was;
 	bool changed = true;
 
 	for (unsigned pass = 0; changed && pass < 4; pass++) {
@@ -119,14 +134,18 @@ static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
 	 * platform's in the header, 0 in a record (PE 0, the first value of
 	 * each role) - where the finding does not need it: what is left in
 	 * the scenario is what the bug needs, not the mutations' noise.  A
-	 * record's kind stays. */
+	 * record's kind stays, and so does fuzz_migrate's byte after the last
+	 * whole record, which sits where a kind would. */
+	if (!same_finding(r, out->input, out->len, migrate, out->signature))
+		return;
+	was = r->oracle.bad;
 	plain_header(plain);
 	for (size_t at = 1; at < out->len; at++) {
 		uint8_t keep = out->input[at], want = at < FZ_HEADER_BYTES ? plain[at] : 0;
 		if (keep == want || (at >= FZ_HEADER_BYTES && (at - FZ_HEADER_BYTES) % FZ_RECORD_BYTES == 0))
 			continue;
 		out->input[at] = want;
-		if (!same_finding(r, out->input, out->len, migrate, out->signature))
+		if (!same_answer(r, out->input, out->len, migrate, out->signature, &was))
 			out->input[at] = keep;
 	}
 }
