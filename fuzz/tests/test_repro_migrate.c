@@ -29,31 +29,11 @@
 #include <cmocka.h>
 
 #include "fz_repro.h"
-#include "fz_run.h"
+#include "fz_run_fixture.h"
 
 static uint8_t input[4096];
 static size_t input_len;
-static struct fz_run run;
 static struct fz_repro rp;
-
-static int setup(void **state)
-{
-	char err[300];
-
-	(void)state;
-	if (fz_run_init(&run, err, sizeof err) != 0) {
-		fprintf(stderr, "fz_run_init: %s\n", err);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	fz_run_free(&run);
-	return 0;
-}
 
 static void finding_needs_the_tail(void **state)
 {
@@ -61,14 +41,14 @@ static void finding_needs_the_tail(void **state)
 
 	(void)state;
 	assert_true(input_len > whole);
-	assert_false(fz_run_migrated(&run, input, input_len));
-	assert_true(fz_run_migrated(&run, input, whole));
+	assert_false(fz_run_migrated(&fixture_run, input, input_len));
+	assert_true(fz_run_migrated(&fixture_run, input, whole));
 }
 
 static void repro_keeps_the_tail(void **state)
 {
 	(void)state;
-	assert_int_equal(fz_repro(&run, input, input_len, true, &rp), 0);
+	assert_int_equal(fz_repro(&fixture_run, input, input_len, true, &rp), 0);
 	assert_true(rp.len <= input_len);
 	assert_int_equal((rp.len - FZ_HEADER_BYTES) % FZ_RECORD_BYTES, 1);
 	assert_true(rp.expressed);
@@ -89,5 +69,5 @@ int main(int argc, char **argv)
 	}
 	input_len = fread(input, 1, sizeof input, f);
 	fclose(f);
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fz_run_fixture_setup, fz_run_fixture_teardown);
 }

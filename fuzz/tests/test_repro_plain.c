@@ -30,20 +30,17 @@
 
 #include "fz_input.h"
 #include "fz_repro.h"
-#include "fz_run.h"
+#include "fz_run_fixture.h"
 #include "fz_vocab.h"
 #include "sdd/sdd_spec.h"
 
 static uint8_t input[FZ_HEADER_BYTES + FZ_RECORD_BYTES];
-static struct fz_run run;
 static struct fz_repro rp;
 
 static int setup(void **state)
 {
 	uint8_t *r = input + FZ_HEADER_BYTES;
-	char err[300];
 
-	(void)state;
 	memset(input, 0, sizeof input);
 	input[1] = 0x01;                        /* the HVC conduit */
 	input[3] = 7;                           /* 39 SPIs */
@@ -55,24 +52,13 @@ static int setup(void **state)
 	r[5] = 0xC3;
 	r[6] = 0x77;
 	r[7] = 0x21;
-	if (fz_run_init(&run, err, sizeof err) != 0) {
-		fprintf(stderr, "fz_run_init: %s\n", err);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	fz_run_free(&run);
-	return 0;
+	return fz_run_fixture_setup(state);
 }
 
 static void noisy_input_finds_the_bug(void **state)
 {
 	(void)state;
-	assert_false(fz_run_one(&run, input, sizeof input));
+	assert_false(fz_run_one(&fixture_run, input, sizeof input));
 }
 
 static void repro_clears_the_noise(void **state)
@@ -83,7 +69,7 @@ static void repro_clears_the_noise(void **state)
 	struct sim_program plain;
 
 	(void)state;
-	assert_int_equal(fz_repro(&run, input, sizeof input, false, &rp), 0);
+	assert_int_equal(fz_repro(&fixture_run, input, sizeof input, false, &rp), 0);
 	assert_int_equal(rp.len, sizeof input);
 	assert_int_equal(r[0], fz_record_byte(FZ_R_CALL));
 	assert_int_equal(r[2], SDD_FID_EVENT_ENABLE - SDD_FID_FIRST);
@@ -104,5 +90,5 @@ int main(void)
 		cmocka_unit_test(noisy_input_finds_the_bug),
 		cmocka_unit_test(repro_clears_the_noise),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fz_run_fixture_teardown);
 }

@@ -1,0 +1,27 @@
+/*
+ * fz_run_fixture.c - see fz_run_fixture.h.
+ */
+#include <stdio.h>
+
+#include "fz_run_fixture.h"
+
+struct fz_run fixture_run;
+
+int fz_run_fixture_setup(void **state)
+{
+	char err[300];
+
+	(void)state;
+	if (fz_run_init(&fixture_run, err, sizeof err) != 0) {
+		fprintf(stderr, "fz_run_init: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+int fz_run_fixture_teardown(void **state)
+{
+	(void)state;
+	fz_run_free(&fixture_run);
+	return 0;
+}
