@@ -76,9 +76,17 @@ function(sdeisim_pgo_finish)
   endforeach()
   file(GLOB_RECURSE found CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/*.yaml ${PROJECT_SOURCE_DIR}/cmake/*)
   list(APPEND inputs ${found})
+  # The training build uses this build's generator, or Ninja when that one
+  # builds several configurations (pgo-train builds one, RelWithDebInfo,
+  # and finds the harnesses in bin/).
+  get_property(multi_config GLOBAL PROPERTY GENERATOR_IS_MULTI_CONFIG)
+  set(generator "${CMAKE_GENERATOR}")
+  if(multi_config)
+    set(generator Ninja)
+  endif()
   add_custom_command(OUTPUT ${SDEISIM_PGO_PROFILE}
     COMMAND ${PROJECT_SOURCE_DIR}/tools/pgo-train ${PROJECT_SOURCE_DIR} ${SDEISIM_CORE_DIR}
-            ${CMAKE_C_COMPILER} ${SDEISIM_LLVM_PROFDATA} ${CMAKE_BINARY_DIR}/pgo "${CMAKE_GENERATOR}"
+            ${CMAKE_C_COMPILER} ${SDEISIM_LLVM_PROFDATA} ${CMAKE_BINARY_DIR}/pgo "${generator}"
     DEPENDS ${inputs} ${PROJECT_SOURCE_DIR}/CMakeLists.txt ${PROJECT_SOURCE_DIR}/tools/pgo-train
     COMMENT "training run for profile-guided optimisation (tools/pgo-train)"
     USES_TERMINAL VERBATIM)
