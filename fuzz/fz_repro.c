@@ -390,12 +390,15 @@ int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, s
 	if (log == NULL)
 		return -1;
 	r->log = migrate ? NULL : log;       /* fz_run_migrated keeps its own two */
-	if (!finds(r, out->input, out->len, migrate))
+	if (!finds(r, out->input, out->len, migrate)) {
 		snprintf(out->note, sizeof out->note, "the minimised input no longer finds anything (nondeterminism?)");
-	else if (r->last_log == NULL)
-		snprintf(out->note, sizeof out->note, "no observations of the run were kept");
-	else
-		pin(r, r->last_log, out);       /* the run that failed: its program is r->prog */
+	} else {
+		snprintf(out->minimised, sizeof out->minimised, "%s", r->finding);
+		if (r->last_log == NULL)
+			snprintf(out->note, sizeof out->note, "no observations of the run were kept");
+		else
+			pin(r, r->last_log, out);       /* the run that failed: its program is r->prog */
+	}
 	r->log = keep;
 	free(log);
 	prune_handlers(&r->prog);

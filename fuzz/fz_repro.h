@@ -37,6 +37,8 @@ struct fz_repro {
 	size_t   len;               /* the minimised input */
 	size_t   original_len;
 	char     finding[800];      /* the finding, as the harness reported it */
+	char     minimised[800];    /* the same, as the minimised input finds it (its step
+				     * numbers are the reproducer's); empty when it does not */
 	char     signature[400];
 	bool     expressed;         /* the failure is pinned by the program alone */
 	bool     verified;          /* and running the program fails */

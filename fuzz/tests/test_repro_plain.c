@@ -2,18 +2,22 @@
  * test_repro_plain.c - `sdeisim repro` leaves in the reproducer only what
  * the finding needs: the operands a mutation left behind go back to their
  * plainest value (PE 0, the first value of each role, the default
- * platform) when the finding stays without them.
+ * platform) when the finding stays without them, and the reproducer is
+ * named for its own steps.
  *
  * Built against a core with fuzz/planted/01-wrong-error-code.patch
  * applied (ENABLE of an event in a state that forbids it answers
  * INVALID_PARAMETERS instead of DENIED).  The input: a non-default
- * platform header and one call, ENABLE of event 0 (not registered), with
- * the PE byte and the four arguments ENABLE ignores set to noise.
+ * platform header, a VERSION call, and ENABLE of event 0 (not
+ * registered) with the PE byte and the four arguments ENABLE ignores set
+ * to noise.
  *
  *   noisy_input_finds_the_bug  the input finds the bug as it is;
- *   repro_clears_the_noise     fz_repro keeps the call and its event, sets
- *                              every other byte to its plain value, and
- *                              the program it writes fails on its own.
+ *   repro_clears_the_noise     fz_repro drops the VERSION call, keeps the
+ *                              ENABLE call and its event, sets every other
+ *                              byte to its plain value, names the
+ *                              reproducer for its own step, and the
+ *                              program it writes fails on its own.
  *
  * Before the change fz_repro kept every operand byte as the fuzzer left
  * it: the reproducers showed arguments like 0x1FFFFFFFF and unset
@@ -34,7 +38,7 @@
 #include "fz_vocab.h"
 #include "sdd/sdd_spec.h"
 
-static uint8_t input[FZ_HEADER_BYTES + FZ_RECORD_BYTES];
+static uint8_t input[FZ_HEADER_BYTES + 2 * FZ_RECORD_BYTES];
 static struct fz_repro rp;
 
 static int setup(void **state)
@@ -44,6 +48,8 @@ static int setup(void **state)
 	memset(input, 0, sizeof input);
 	input[1] = 0x01;                        /* the HVC conduit */
 	input[3] = 7;                           /* 39 SPIs */
+	r[0] = fz_record_byte(FZ_R_CALL);       /* a VERSION call the finding does not need */
+	r += FZ_RECORD_BYTES;
 	r[0] = fz_record_byte(FZ_R_CALL);
 	r[1] = 0x05;                            /* PE 5 % 1: PE 0, the long way */
 	r[2] = (uint8_t)(SDD_FID_EVENT_ENABLE - SDD_FID_FIRST);
@@ -70,7 +76,7 @@ static void repro_clears_the_noise(void **state)
 
 	(void)state;
 	assert_int_equal(fz_repro(&fixture_run, input, sizeof input, false, &rp), 0);
-	assert_int_equal(rp.len, sizeof input);
+	assert_int_equal(rp.len, FZ_HEADER_BYTES + FZ_RECORD_BYTES);
 	assert_int_equal(r[0], fz_record_byte(FZ_R_CALL));
 	assert_int_equal(r[2], SDD_FID_EVENT_ENABLE - SDD_FID_FIRST);
 	assert_memory_equal(r + 3, plain_record, 5);
@@ -82,6 +88,9 @@ static void repro_clears_the_noise(void **state)
 	assert_memory_equal(rp.input + 1, buf + 1, FZ_HEADER_BYTES - 1);
 	assert_true(rp.expressed);
 	assert_true(rp.verified);
+	/* the reproducer is named for its own step, not the input's */
+	assert_non_null(strstr(rp.finding, "step 2:"));
+	assert_non_null(strstr(rp.minimised, "step 1:"));
 }
 
 int main(void)
