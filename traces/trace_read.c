@@ -71,8 +71,9 @@ struct trace_reader {
 	unsigned version;         /* declared by the header */
 	struct trace_platform plat;   /* the last platform record's lists */
 	char     error[700];
-	char    *msg;             /* unescaped warning text (MAX_LINE) */
-	char    *scratch;         /* unescaping src and profile (MAX_LINE) */
+	char    *msg;             /* unescaped warning text (msg_cap bytes, field_room) */
+	char    *scratch;         /* unescaping src and profile (scratch_cap bytes) */
+	size_t   msg_cap, scratch_cap;
 	char   **files;           /* interned src file names */
 	uint32_t nfiles, cap_files;
 	uint64_t last_t[TRACE_MAX_PES];
@@ -88,9 +89,7 @@ struct trace_reader *trace_reader_open(FILE *f, const char *name)
 		return NULL;
 	rd->name = strdup(name ? name : "-");
 	rd->in = linein_open_file(f, rd->name ? rd->name : "-");
-	rd->msg = malloc(MAX_LINE + 1);
-	rd->scratch = malloc(MAX_LINE + 1);
-	if (!rd->name || !rd->in || !rd->msg || !rd->scratch) {
+	if (!rd->name || !rd->in) {
 		trace_reader_close(rd);
 		return NULL;
 	}
@@ -138,6 +137,25 @@ static int fail(struct trace_reader *rd, size_t col, const char *fmt, ...)
 	va_end(ap);
 	rd->failed = true;
 	return -1;
+}
+
+/* *buf with room for a field of n bytes unescaped and its NUL.  The
+ * buffers start empty and grow to the longest field read: most traces
+ * need a few bytes, and a reader (the parser fuzz harnesses open two or
+ * three per input) used to allocate 128 KiB of them at opening.  NULL
+ * when out of memory. */
+static char *field_room(char **buf, size_t *cap, size_t n)
+{
+	size_t want = n + 1 > 2 * *cap ? n + 1 : 2 * *cap;
+	char *p;
+
+	if (n + 1 <= *cap)
+		return *buf;
+	if ((p = realloc(*buf, want)) == NULL)
+		return NULL;
+	*buf = p;
+	*cap = want;
+	return p;
 }
 
 /* The interned copy of a src file name (records point at it). */
@@ -232,6 +250,8 @@ static int src_field(struct trace_reader *rd, const struct field *fd, struct tra
 		return bad_value(rd, fd, "expected FILE:LINE");
 	if (!trace_scan_u64(colon + 1, (size_t)(fd->v + fd->vn - colon - 1), 10, &line) || line > UINT32_MAX)
 		return fail(rd, col_of(fd, colon + 1), "src: expected a line number after the last ':'");
+	if (!field_room(&rd->scratch, &rd->scratch_cap, (size_t)(colon - fd->v)))
+		return fail(rd, col_of(fd, fd->v), "src: out of memory");
 	if (!trace_unescape(fd->v, (size_t)(colon - fd->v), rd->scratch, &bad))
 		return fail(rd, col_of(fd, fd->v + bad), "src: malformed %%XX escape");
 	rec->src_file = intern(rd, rd->scratch);
@@ -334,6 +354,8 @@ static int set_field(struct trace_reader *rd, const struct field *fd, unsigned k
 		rec->has |= TRACE_HAS_PREV;
 		return enumval(rd, fd, TRACE_ENUM_POWER, &rec->prev);
 	case K_PROFILE:
+		if (!field_room(&rd->scratch, &rd->scratch_cap, fd->vn))
+			return fail(rd, col_of(fd, fd->v), "profile: out of memory");
 		if (!trace_unescape(fd->v, fd->vn, rd->scratch, &bad))
 			return fail(rd, col_of(fd, fd->v + bad), "profile: malformed %%XX escape");
 		if (strlen(rd->scratch) >= sizeof rec->profile)
@@ -363,6 +385,8 @@ static int set_field(struct trace_reader *rd, const struct field *fd, unsigned k
 		return 0;
 	}
 	case K_MSG:
+		if (!field_room(&rd->msg, &rd->msg_cap, fd->vn))
+			return fail(rd, col_of(fd, fd->v), "msg: out of memory");
 		if (!trace_unescape(fd->v, fd->vn, rd->msg, &bad))
 			return fail(rd, col_of(fd, fd->v + bad), "msg: malformed %%XX escape");
 		rec->msg = rd->msg;

@@ -280,6 +280,47 @@ static void long_line(void **state)
 	free(text);
 }
 
+/* The unescaping buffers grow with the fields: a short message, one of
+ * 60,000 bytes, a short one again, and a long src file name, each read
+ * back whole. */
+static void long_fields(void **state)
+{
+	size_t big = 60000, at;
+	char *text = malloc(2 * big), *want = malloc(big + 1);
+	FILE *in;
+	struct trace_reader *rd;
+	struct trace_rec r;
+
+	(void)state;
+	assert_non_null(text);
+	assert_non_null(want);
+	at = (size_t)sprintf(text, "# sdeisim-trace 1\nwarning msg=abc\nwarning msg=");
+	memset(text + at, 'b', big);
+	at += big;
+	at += (size_t)sprintf(text + at, "\nwarning msg=c%%20d src=");
+	memset(text + at, 'f', 2000);
+	at += 2000;
+	at += (size_t)sprintf(text + at, ":7\n");
+	in = fmemopen(text, at, "r");
+	rd = trace_reader_open(in, "mem");
+	assert_non_null(rd);
+	assert_int_equal(trace_read(rd, &r), 1);
+	assert_string_equal(r.msg, "abc");
+	assert_int_equal(trace_read(rd, &r), 1);
+	memset(want, 'b', big);
+	want[big] = 0;
+	assert_string_equal(r.msg, want);
+	assert_int_equal(trace_read(rd, &r), 1);
+	assert_string_equal(r.msg, "c d");
+	assert_int_equal(strlen(r.src_file), 2000);
+	assert_int_equal(r.src_line, 7);
+	assert_int_equal(trace_read(rd, &r), 0);
+	trace_reader_close(rd);
+	fclose(in);
+	free(want);
+	free(text);
+}
+
 static void names(void **state)
 {
 	(void)state;
@@ -301,6 +342,7 @@ int main(void)
 		cmocka_unit_test(fields_read_back),
 		cmocka_unit_test(reader_errors),
 		cmocka_unit_test(long_line),
+		cmocka_unit_test(long_fields),
 		cmocka_unit_test(names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
