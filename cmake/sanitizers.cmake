@@ -49,10 +49,9 @@ endif()
 # that were not compared.  Keywords compared with memcmp/strcmp reach the
 # mutator either way (libFuzzer intercepts those calls).  fuzz_load keeps
 # PARSER for its own file only (the loader it drives is the core's, built
-# without).  In the
-# dispatcher the input's vocabulary already supplies the interesting
-# values, and tracing every compare of its state checks would cost more
-# than half the executions.
+# without).  In the dispatcher the input's vocabulary already supplies the
+# interesting values, and tracing every compare of its state checks would
+# cost more than half the executions.
 #
 # Indirect calls are not traced: libFuzzer feeds caller/callee pairs only
 # to its value profile, which is off unless -use_value_profile=1 is given,

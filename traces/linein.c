@@ -275,8 +275,9 @@ int linein_next(struct linein *in, char **line, size_t *len)
 		 * in sight: skip the rest of it */
 		if (in->end - in->start > LINEIN_MAX_LINE + 1) {
 			in->lineno++;
-			skip_line(in);
-			return too_long(in);
+			too_long(in);
+			skip_line(in);          /* a read error on the way says so instead */
+			return -1;
 		}
 		compact(in);
 		if (!fill(in) && in->fatal)
