@@ -71,6 +71,37 @@ struct tm_names {
 int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line *out,
 	   char *msg, size_t msglen, size_t *col);
 
+/* ---- Registered entry points (tarmac_registry.c) ---- */
+
+#define TM_REGISTRY_SIZE 256
+
+struct tm_entry {
+	uint8_t  pe;
+	bool     relative;           /* v1.1 relative mode: ep is an offset from VBAR */
+	int32_t  event;
+	uint64_t ep;
+};
+
+/* The entry points successful EVENT_REGISTER calls named, in a bounded
+ * table: e[0..n) are in use. */
+struct tm_registry {
+	struct tm_entry e[TM_REGISTRY_SIZE];
+	unsigned n, next_evict;
+};
+
+/* Empty. */
+void tm_registry_init(struct tm_registry *g);
+/* Event's entry point ep, registered on pe; it replaces what pe
+ * registered for the event before.  When the table is full, the
+ * oldest-placed entry makes room. */
+void tm_registry_add(struct tm_registry *g, unsigned pe, int32_t event, uint64_t ep, bool relative);
+/* Is pc the entry point of event, registered on any PE (shared events
+ * are registered once, private ones on each PE)?  A relative entry point
+ * is an offset from VBAR_EL1 or VBAR_EL2: vbar[el], when bit el of
+ * vbar_known says it is known. */
+bool tm_registry_is_entry(const struct tm_registry *g, uint64_t pc, int32_t event,
+			  const uint64_t vbar[4], uint8_t vbar_known);
+
 /* ---- State machine ---- */
 
 struct tm_state;

@@ -37,7 +37,6 @@
 #include "tarmac.h"
 
 #define MAX_DEPTH     4
-#define REGISTRY_SIZE 256
 
 /* A64 encodings (Arm ARM C6). */
 #define OP_EXC_GEN_MASK 0xFF000000u   /* SVC, HVC, SMC, BRK, HLT, DCPSx */
@@ -82,38 +81,47 @@ struct pe {
 	uint8_t  depth;
 	uint8_t  power;              /* enum trace_power, as its PSCI calls and resets say */
 	uint64_t last_t, last_line;  /* time never goes backwards on one PE */
-};
-
-struct entry {                       /* a registered entry point */
-	bool     used;
-	uint8_t  pe;
-	bool     relative;           /* v1.1 relative mode: ep is an offset from VBAR */
-	int32_t  event;
-	uint64_t ep;
+	uint64_t emitted_t;          /* nor do the records written */
 };
 
 struct tm_state {
 	struct tm_sink sink;
-	struct pe pe[TRACE_MAX_PES];
 	bool     events_seen;
-	struct entry reg[REGISTRY_SIZE];
-	unsigned next_evict;
+	struct tm_registry reg;
 	uint64_t records, blind;
-	uint64_t emitted_t[TRACE_MAX_PES];
+	uint64_t ready;              /* bit n: pe[n] is set up (pe_of) */
+	struct pe pe[TRACE_MAX_PES];
 };
+_Static_assert(TRACE_MAX_PES <= 64, "tm_state.ready has a bit per PE");
 
 struct tm_state *tm_state_new(const struct tm_sink *sink)
 {
-	struct tm_state *st = calloc(1, sizeof *st);
+	struct tm_state *st = malloc(sizeof *st);
 
 	if (!st)
 		return NULL;
 	st->sink = *sink;
-	for (unsigned p = 0; p < TRACE_MAX_PES; p++) {
-		st->pe[p].el = -1;
-		st->pe[p].iar_rt = -1;
-	}
+	st->events_seen = false;
+	tm_registry_init(&st->reg);
+	st->records = st->blind = 0;
+	st->ready = 0;
 	return st;
+}
+
+/* PE n's state, set up the first time the trace names the PE (a trace
+ * uses a few of the TRACE_MAX_PES: setting them all up was a tenth of the
+ * Tarmac fuzz harness's time). */
+static struct pe *pe_of(struct tm_state *st, unsigned n)
+{
+	struct pe *p = &st->pe[n];
+
+	if (!(st->ready & (1ull << n))) {
+		memset(p, 0, sizeof *p);
+		p->el = -1;
+		p->iar_rt = -1;
+		st->ready |= 1ull << n;
+	}
+	return p;
 }
 
 void tm_state_free(struct tm_state *st)
@@ -137,9 +145,11 @@ uint64_t tm_blind_calls(const struct tm_state *st)
  * a power-down suspend inside its CPU_SUSPEND call, for one). */
 static int emit(struct tm_state *st, struct trace_rec *r, uint64_t line)
 {
-	if (r->t < st->emitted_t[r->pe])
-		r->t = st->emitted_t[r->pe];
-	st->emitted_t[r->pe] = r->t;
+	struct pe *p = &st->pe[r->pe];   /* the PE of the line that made the record */
+
+	if (r->t < p->emitted_t)
+		r->t = p->emitted_t;
+	p->emitted_t = r->t;
 	if (st->sink.src_file) {
 		r->has |= TRACE_HAS_SRC;
 		r->src_file = st->sink.src_file;
@@ -147,42 +157,6 @@ static int emit(struct tm_state *st, struct trace_rec *r, uint64_t line)
 	}
 	st->records++;
 	return st->sink.emit(st->sink.ctx, r);
-}
-
-/* ---- Registered entry points ---- */
-
-static void registry_add(struct tm_state *st, unsigned pe, int32_t event, uint64_t ep, bool relative)
-{
-	struct entry *slot = NULL;
-
-	for (unsigned k = 0; k < REGISTRY_SIZE && !slot; k++)
-		if (st->reg[k].used && st->reg[k].event == event && st->reg[k].pe == pe)
-			slot = &st->reg[k];
-	for (unsigned k = 0; k < REGISTRY_SIZE && !slot; k++)
-		if (!st->reg[k].used)
-			slot = &st->reg[k];
-	if (!slot) {                 /* full: the oldest-placed entry makes room */
-		slot = &st->reg[st->next_evict];
-		st->next_evict = (st->next_evict + 1) % REGISTRY_SIZE;
-	}
-	*slot = (struct entry){ true, (uint8_t)pe, relative, event, ep };
-}
-
-/* Is pc the entry point of event (registered on any PE: shared events are
- * registered once, private ones on each PE)? */
-static bool is_entry(const struct tm_state *st, const struct pe *p, uint64_t pc, int32_t event)
-{
-	for (unsigned k = 0; k < REGISTRY_SIZE; k++) {
-		const struct entry *e = &st->reg[k];
-		if (!e->used || e->event != event)
-			continue;
-		if (e->ep == pc)
-			return true;
-		for (unsigned el = 1; el <= 2 && e->relative; el++)
-			if ((p->vbar_known & (1u << el)) && p->vbar[el] + e->ep == pc)
-				return true;
-	}
-	return false;
 }
 
 /* ---- Records ---- */
@@ -310,7 +284,7 @@ static void note_result(struct tm_state *st, unsigned pe, const struct call *c, 
 {
 	if ((uint32_t)c->x[0] == SDD_FID_EVENT_REGISTER && (r->r_known & 1) && r->r[0] == 0 &&
 	    (c->x_known & 0x16) == 0x16)
-		registry_add(st, pe, (int32_t)c->x[1], c->x[2], (c->x[4] & SDD_REGFLAG_RELATIVE) != 0);
+		tm_registry_add(&st->reg, pe, (int32_t)c->x[1], c->x[2], (c->x[4] & SDD_REGFLAG_RELATIVE) != 0);
 }
 
 /* The ERET on pe has reached target (at EL target_el, -1 unknown). */
@@ -318,7 +292,8 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 {
 	struct pe *p = &st->pe[pe];
 	struct call *c = NULL;
-	bool dispatch = (p->eret_known & 1) && is_entry(st, p, target, (int32_t)p->eret_x[0]);
+	bool dispatch = (p->eret_known & 1) && tm_registry_is_entry(&st->reg, target, (int32_t)p->eret_x[0],
+									     p->vbar, p->vbar_known);
 	struct trace_rec r;
 	int rc = 0;
 
@@ -550,7 +525,7 @@ int tm_feed(struct tm_state *st, const struct tm_line *l, uint64_t lineno, char 
 	    size_t *col)
 {
 	unsigned pe = l->pe < 0 ? 0 : (unsigned)l->pe;
-	struct pe *p = &st->pe[pe];
+	struct pe *p = pe_of(st, pe);
 	int rc;
 
 	if (p->last_line && l->time < p->last_t) {
@@ -584,6 +559,8 @@ int tm_finish(struct tm_state *st)
 {
 	for (unsigned pe = 0; pe < TRACE_MAX_PES; pe++) {
 		struct pe *p = &st->pe[pe];
+		if (!(st->ready & (1ull << pe)))
+			continue;
 		/* the trace ends right after an ERET: ELR and SPSR say where it went */
 		if (p->eret && (p->elr_known & (1u << p->eret_el))) {
 			int target_el = (p->spsr_known & (1u << p->eret_el)) ? (int)((p->spsr[p->eret_el] >> 2) & 3) : -1;
