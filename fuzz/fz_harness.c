@@ -18,11 +18,24 @@
 #define COVERAGE_SIZE 1024
 
 #if defined(__AFL_COMPILER)
-/* AFL++: the edges are folded into its map after each input.  The map is
- * looked up at run time (the harness is linked -rdynamic): afl-clang-fast's
- * pass declares __afl_area_ptr itself, and a declaration here would be
- * renamed by it instead of linked. */
+/* AFL++: the edges are added to cells of its map of their own after each
+ * input.  The cells are claimed the way the compiler's instrumentation
+ * claims its own: a guard per cell, which the runtime numbers after the
+ * program's edges (and counts into the map size it tells afl-fuzz), in a
+ * constructor, before the fork server starts.  (They were once added to
+ * the top 1,024 cells of the map, which are the program's own last edges.)
+ * The map is looked up at run time (the harness is linked -rdynamic):
+ * afl-clang-fast's pass declares __afl_area_ptr itself, and a declaration
+ * here would be renamed by it instead of linked. */
 static uint8_t coverage[COVERAGE_SIZE];
+static uint32_t afl_cells[COVERAGE_SIZE];   /* coverage[k] goes to map[afl_cells[k]] */
+
+void __sanitizer_cov_trace_pc_guard_init(uint32_t *start, uint32_t *stop);
+
+__attribute__((constructor)) static void afl_claim_cells(void)
+{
+	__sanitizer_cov_trace_pc_guard_init(afl_cells, afl_cells + COVERAGE_SIZE);
+}
 
 static uint8_t *afl_map(uint32_t *size)
 {
@@ -62,16 +75,13 @@ struct fz_run *fz_harness_run(void)
 void fz_harness_coverage_done(void)
 {
 #if defined(__AFL_COMPILER)
-	/* Spread the emulated edges over the top part of AFL's map, clear. */
+	/* Add the emulated edges to their cells of AFL's map, clear. */
 	uint32_t size;
 	uint8_t *map = afl_map(&size);
 
-	if (map && size >= 2 * COVERAGE_SIZE) {
-		uint8_t *top = map + (size - COVERAGE_SIZE);
-		for (unsigned k = 0; k < COVERAGE_SIZE; k++)
-			if (coverage[k])
-				top[k] = (uint8_t)(top[k] + coverage[k]);
-	}
+	for (unsigned k = 0; map && k < COVERAGE_SIZE; k++)
+		if (coverage[k] && afl_cells[k] < size)
+			map[afl_cells[k]] = (uint8_t)(map[afl_cells[k]] + coverage[k]);
 	memset(coverage, 0, sizeof coverage);
 #endif
 }
