@@ -9,7 +9,7 @@
 # seeds are named, makes its seed corpus build/seeds/TARGET (what
 # tools/fuzz-nightly and .clusterfuzzlite/build.sh look for) and a smoke
 # run in the test suite (label `smoke`: SDEISIM_SMOKE_SECONDS of fuzzing,
-# no finding allowed).  SEEDS copies the files of each DIR (recursively);
+# no finding allowed; by afl-fuzz in an AFL++ build).  SEEDS copies the files of each DIR (recursively);
 # SEED_CORPUS NAME uses build/seeds/NAME, made elsewhere in the build.
 # Every harness but a CEILING (the benchmark's do-nothing harness) is
 # listed in build/harnesses.txt, which the nightly run and the OSS-Fuzz
@@ -60,8 +60,12 @@ function(sdeisim_harness target)
     set(corpus ${SDEISIM_SEEDS}/${H_SEED_CORPUS})
   endif()
   if(corpus AND SDEISIM_TESTS)
+    set(engine_opt "")
+    if(CMAKE_C_COMPILER MATCHES "afl-")
+      set(engine_opt --afl)   # run by afl-fuzz
+    endif()
     add_test(NAME fuzz.smoke.${target}
-             COMMAND ${PROJECT_SOURCE_DIR}/tools/fuzz-smoke $<TARGET_FILE:${target}>
+             COMMAND ${PROJECT_SOURCE_DIR}/tools/fuzz-smoke ${engine_opt} $<TARGET_FILE:${target}>
                      ${SDEISIM_SMOKE_SECONDS} ${corpus})
     set_tests_properties(fuzz.smoke.${target} PROPERTIES LABELS smoke TIMEOUT 300)
   endif()
