@@ -11,9 +11,13 @@
  * each input that finds something and says whether the program it gives,
  * with expectations added, fails on its own (see fz_repro.h).
  * Prints one line per finding and a summary; exit 0 when nothing was
- * found, 1 when something was, 2 on bad usage.
+ * found, 1 when something was, 2 on bad usage or an input that cannot be
+ * run (missing, unreadable, longer than MAX_INPUT): the others still run,
+ * but a run that skipped one is not a pass.
  */
 #include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,23 +27,69 @@
 #include "fz_repro.h"
 #include "fz_run.h"
 
-static unsigned inputs, findings;
+/* The longest input run: what `sdeisim repro` reads (tools/sdeisim/repro.c),
+ * so that an input this program runs is one a finding can be reproduced
+ * from.  The decoder reads far less (FZ_MAX_RECORDS), but a longer file
+ * is refused rather than cut silently. */
+#define MAX_INPUT (1 << 16)
+
+static const char usage[] =
+	"usage: fuzz_replay [-v] [--migrate | --core] [--repro] FILE_OR_DIR...\n\n"
+	"Run fuzz inputs through the runner the fuzz harnesses use, without an engine:\n"
+	"each FILE, and every file below each DIR (in name order; names starting with\n"
+	"'.' are skipped).  Prints a line per finding and a summary.\n\n"
+	"Options:\n"
+	"  -v          a line for every input, with what it ran\n"
+	"  --migrate   run each input as fuzz_migrate does (as it is, and migrated)\n"
+	"  --core      run each input as fuzz_core does (the dispatcher alone)\n"
+	"  --repro     minimise each input that finds something (not with --core)\n"
+	"  --help, -h  this text\n\n"
+	"Inputs are at most 65536 bytes (as for sdeisim repro).\n"
+	"Exit status: 0 nothing found, 1 something found, 2 bad usage or an input\n"
+	"that cannot be run (missing, unreadable, too long).\n";
+
+static unsigned inputs, findings, errors;
 static bool verbose, migrate, repro;
 static struct fz_core *core;          /* --core */
+
+/* An input that cannot be run: said, counted, and the exit status 2. */
+__attribute__((format(printf, 2, 3)))
+static void bad_input(const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", path);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	errors++;
+}
 
 static void replay_file(struct fz_run *r, const char *path)
 {
 	FILE *f = fopen(path, "rb");
-	static uint8_t buf[1 << 16];
+	static uint8_t buf[MAX_INPUT];
 	size_t n;
+	bool longer;
 
 	if (!f) {
-		fprintf(stderr, "%s: cannot open\n", path);
-		findings++;
+		bad_input(path, "cannot open: %s", strerror(errno));
 		return;
 	}
 	n = fread(buf, 1, sizeof buf, f);
+	longer = n == sizeof buf && fgetc(f) != EOF;
+	if (ferror(f)) {
+		bad_input(path, "cannot read: %s", strerror(errno));
+		fclose(f);
+		return;
+	}
 	fclose(f);
+	if (longer) {
+		bad_input(path, "longer than %d bytes, the most a fuzz input is run with (as by sdeisim repro)",
+			  MAX_INPUT);
+		return;
+	}
 	inputs++;
 	if (core) {
 		if (!fz_core_run_one(core, buf, n)) {
@@ -68,15 +118,21 @@ static void replay_file(struct fz_run *r, const char *path)
 	}
 }
 
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void replay(struct fz_run *r, const char *path)
 {
 	struct stat st;
 	DIR *d;
 	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
 
 	if (stat(path, &st) != 0) {
-		fprintf(stderr, "%s: no such file or directory\n", path);
-		findings++;
+		bad_input(path, "%s", strerror(errno));
 		return;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -84,15 +140,41 @@ static void replay(struct fz_run *r, const char *path)
 		return;
 	}
 	d = opendir(path);
-	while (d && (e = readdir(d)) != NULL) {
-		char sub[4096];
+	if (!d) {
+		bad_input(path, "cannot open the directory: %s", strerror(errno));
+		return;
+	}
+	/* in name order: readdir's order is the filesystem's, and a run's
+	 * output (and which finding comes first) should not depend on it */
+	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
-		snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-		replay(r, sub);
+		if (n == cap) {
+			size_t want = cap ? 2 * cap : 64;
+			char **bigger = realloc(names, want * sizeof *names);
+			if (!bigger)
+				break;
+			names = bigger;
+			cap = want;
+		}
+		if ((names[n] = strdup(e->d_name)) == NULL)
+			break;
+		n++;
 	}
-	if (d)
-		closedir(d);
+	if (e != NULL)
+		bad_input(path, "out of memory listing the directory");
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof *names, by_name);
+	for (size_t k = 0; k < n; k++) {
+		char sub[4096];
+		if ((size_t)snprintf(sub, sizeof sub, "%s/%s", path, names[k]) >= sizeof sub)
+			bad_input(path, "a name below it is longer than %zu bytes", sizeof sub - 1);
+		else
+			replay(r, sub);
+		free(names[k]);
+	}
+	free(names);
 }
 
 int main(int argc, char **argv)
@@ -111,13 +193,16 @@ int main(int argc, char **argv)
 			repro = true;
 		} else if (strcmp(argv[first], "--core") == 0) {
 			core = &c;
+		} else if (strcmp(argv[first], "--help") == 0 || strcmp(argv[first], "-h") == 0) {
+			fputs(usage, stdout);
+			return 0;
 		} else {
-			fprintf(stderr, "fuzz_replay: unknown option '%s'\n", argv[first]);
+			fprintf(stderr, "fuzz_replay: unknown option '%s' (try --help)\n", argv[first]);
 			return 2;
 		}
 	}
 	if (first >= argc) {
-		fprintf(stderr, "usage: fuzz_replay [-v] [--migrate | --core] [--repro] FILE_OR_DIR...\n");
+		fputs(usage, stderr);
 		return 2;
 	}
 	if (core && (migrate || repro)) {
@@ -135,9 +220,12 @@ int main(int argc, char **argv)
 	}
 	for (int k = first; k < argc; k++)
 		replay(&r, argv[k]);
-	printf("%u inputs, %u findings\n", inputs, findings);
+	if (errors)
+		printf("%u inputs, %u findings, %u not run (above)\n", inputs, findings, errors);
+	else
+		printf("%u inputs, %u findings\n", inputs, findings);
 	fz_run_free(&r);
 	if (core)
 		fz_core_free(core);
-	return findings ? 1 : 0;
+	return errors ? 2 : findings ? 1 : 0;
 }
