@@ -1,14 +1,15 @@
 /*
  * trace_cli.c - `sdeisim import`, `sdeisim replay`, `sdeisim export`
  * (trace_cli.h).  Records go to stdout or -o FILE; messages, notes and
- * skipped-line reports to stderr.  An output file of a failed import is
- * removed, so a file that exists is a whole trace.
+ * skipped-line reports to stderr.  An output file is written whole or
+ * not at all (outfile.h): a failed import leaves what was there.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "import.h"
+#include "outfile.h"
 #include "replay.h"
 #include "scn.h"
 #include "tarmac_export.h"
@@ -48,14 +49,20 @@ static bool parse(int argc, char **argv, const char *allowed, unsigned max, stru
 		} else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && strchr(allowed, 'o')) {
 			if (++k == argc)
 				goto missing;
+			if (c->out)
+				goto twice;
 			c->out = argv[k];
 		} else if (strcmp(a, "--profile") == 0 && strchr(allowed, 'p')) {
 			if (++k == argc)
 				goto missing;
+			if (c->profile)
+				goto twice;
 			c->profile = argv[k];
 		} else if (strcmp(a, "--platform") == 0 && strchr(allowed, 'P')) {
 			if (++k == argc)
 				goto missing;
+			if (c->platform)
+				goto twice;
 			c->platform = argv[k];
 		} else if (strcmp(a, "--lenient") == 0 && strchr(allowed, 'l')) {
 			c->lenient = true;
@@ -74,36 +81,43 @@ static bool parse(int argc, char **argv, const char *allowed, unsigned max, stru
 missing:
 		fprintf(stderr, "sdeisim %s: %s needs a value\n", c->cmd, a);
 		return false;
+twice:
+		fprintf(stderr, "sdeisim %s: %s given twice\n", c->cmd, a);
+		return false;
 	}
 	return true;
 }
 
-static FILE *open_out(const char *path)
+/* Open the command's -o (standard output without one), refusing a file
+ * that is one of its inputs.  false after saying why. */
+static bool open_out(const struct cli *c, struct outfile *o)
 {
-	FILE *f;
+	const char *inputs[] = { c->npositional == 2 ? c->positional[1] : NULL, c->platform };
+	const char *in = outfile_clobbers(c->out, inputs, 2);
+	char err[600];
 
-	if (!path || strcmp(path, "-") == 0)
-		return stdout;
-	f = fopen(path, "w");
-	if (!f)
-		fprintf(stderr, "%s: cannot write\n", path);
-	return f;
+	if (in) {
+		fprintf(stderr, "sdeisim %s: the output %s is the input %s\n", c->cmd, c->out, in);
+		return false;
+	}
+	if (outfile_open(o, c->out, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
+		return false;
+	}
+	return true;
 }
 
-/* Close an output; on failure (or when the command failed) a file is
- * removed.  Returns false if writing failed. */
-static bool close_out(FILE *f, const char *path, bool keep)
+/* Finish an output: a file is replaced only when keep (the command
+ * succeeded) and every write did (outfile.h).  false if writing failed. */
+static bool close_out(struct outfile *o, bool keep)
 {
-	bool ok = fflush(f) == 0 && !ferror(f);
+	char err[600];
 
-	if (f != stdout) {
-		ok &= fclose(f) == 0;
-		if (!ok || !keep)
-			remove(path);
+	if (outfile_close(o, keep, err, sizeof err) < 0) {
+		fprintf(stderr, "%s\n", err);
+		return false;
 	}
-	if (!ok)
-		fprintf(stderr, "%s: write error\n", path ? path : "<stdout>");
-	return ok;
+	return true;
 }
 
 /* ---- import ---- */
@@ -174,6 +188,7 @@ int trace_cmd_import(int argc, char **argv)
 	struct trace_rec prec;
 	struct trace_platform pstore;
 	char err[800], comment[700];
+	struct outfile of;
 	bool tarmac;
 	FILE *out;
 	int rc;
@@ -199,15 +214,15 @@ int trace_cmd_import(int argc, char **argv)
 		fprintf(stderr, "%s\n", err);
 		return EXIT_BAD;
 	}
-	out = open_out(c.out);
-	if (!out) {
+	if (!open_out(&c, &of)) {
 		linein_close(in);
 		return EXIT_BAD;
 	}
+	out = of.f;
 	snprintf(comment, sizeof comment, "imported from %s (%s)", linein_name(in), c.positional[0]);
 	if (c.platform && platform_record(c.platform, c.profile, &prec, &pstore)) {
 		linein_close(in);
-		close_out(out, c.out, false);
+		close_out(&of, false);
 		return EXIT_BAD;
 	}
 	ec.f = out;
@@ -234,7 +249,7 @@ int trace_cmd_import(int argc, char **argv)
 		fprintf(stderr, "%s: %llu SMC/HVC instruction%s with x0 not in the trace (trace_core_registers=0?) "
 			"ignored\n", linein_name(in), (unsigned long long)st.blind_calls, st.blind_calls == 1 ? "" : "s");
 	linein_close(in);
-	if (!close_out(out, c.out, rc == 0))
+	if (!close_out(&of, rc == 0))
 		return EXIT_BAD;
 	return rc ? EXIT_BAD : EXIT_OK;
 }
@@ -368,14 +383,15 @@ static int export_timeline(const struct cli *c)
 {
 	struct trace_reader *rd;
 	char err[800];
-	FILE *in = open_trace(c->positional[1], &rd), *out;
+	FILE *in = open_trace(c->positional[1], &rd);
+	struct outfile of;
+	bool opened = rd && open_out(c, &of);
 	int rc;
 
-	out = rd ? open_out(c->out) : NULL;
-	rc = out ? trace_timeline(rd, out, err, sizeof err) : -1;
-	if (rc && out)
+	rc = opened ? trace_timeline(rd, of.f, err, sizeof err) : -1;
+	if (rc && opened)
 		fprintf(stderr, "%s\n", err);
-	if (out && !close_out(out, c->out, rc == 0))
+	if (opened && !close_out(&of, rc == 0))
 		rc = -1;
 	close_trace(in, rd);
 	return rc ? EXIT_BAD : EXIT_OK;
@@ -387,7 +403,7 @@ static int export_tarmac(const struct cli *c)
 	struct sim_result res;
 	struct sim_cpu *cpu = NULL;
 	char err[800];
-	FILE *out = NULL;
+	struct outfile of;
 	int status = EXIT_BAD;
 
 	sim_program_init(&prog);
@@ -400,10 +416,9 @@ static int export_tarmac(const struct cli *c)
 		fprintf(stderr, "cannot create the CPU: %s\n", err);
 		goto done;
 	}
-	out = open_out(c->out);
-	if (!out)
+	if (!open_out(c, &of))
 		goto done;
-	if (tarmac_export(cpu, &prog, out, &res)) {
+	if (tarmac_export(cpu, &prog, of.f, &res)) {
 		fprintf(stderr, "%s:%u:%u: %s\n", c->positional[1], res.loc.line ? res.loc.line : 1,
 			res.loc.line ? res.loc.col : 1, res.message);
 	} else if (!res.passed) {
@@ -413,7 +428,7 @@ static int export_tarmac(const struct cli *c)
 	} else {
 		status = EXIT_OK;
 	}
-	if (!close_out(out, c->out, status != EXIT_BAD))
+	if (!close_out(&of, status != EXIT_BAD))
 		status = EXIT_BAD;
 done:
 	if (cpu)
@@ -429,7 +444,8 @@ static int export_yaml(const struct cli *c)
 	struct replay rp;
 	struct replay_opts ro = { c->profile, true };
 	char err[800], desc[600];
-	FILE *in = open_trace(c->positional[1], &rd), *out;
+	FILE *in = open_trace(c->positional[1], &rd);
+	struct outfile of;
 	int rc = -1;
 
 	if (!rd) {
@@ -438,7 +454,7 @@ static int export_yaml(const struct cli *c)
 	}
 	if (replay_build(&rp, rd, &ro, err, sizeof err)) {
 		fprintf(stderr, "%s\n", err);
-	} else if ((out = open_out(c->out)) != NULL) {
+	} else if (open_out(c, &of)) {
 		for (uint32_t k = 0; k < rp.nnotes; k++)
 			fprintf(stderr, "%s\n", rp.notes[k]);
 		snprintf(desc, sizeof desc, "The replay of %s (sdeisim export yaml): its calls, handlers and the "
@@ -446,10 +462,10 @@ static int export_yaml(const struct cli *c)
 			 rp.name);
 		free(rp.prog.description);
 		rp.prog.description = strdup(desc);
-		rc = scn_write(out, &rp.prog, err, sizeof err);
+		rc = scn_write(of.f, &rp.prog, err, sizeof err);
 		if (rc)
 			fprintf(stderr, "%s: %s\n", rp.name, err);
-		if (!close_out(out, c->out, rc == 0))
+		if (!close_out(&of, rc == 0))
 			rc = -1;
 	}
 	replay_free(&rp);

@@ -1,6 +1,7 @@
 /*
  * main.c - sdeisim: one binary, one table of subcommands.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,20 +29,42 @@ static void usage(FILE *f)
 		   "Exit status: 0 all passed, 1 a check failed, 2 bad input or usage.\n");
 }
 
+/* A command's status, unless what it printed did not all reach standard
+ * output (a full disk, a closed pipe): that is a failure too. */
+static int flushed(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "sdeisim: standard output: write error: %s\n", strerror(errno));
+		return EXIT_BADINPUT;
+	}
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_BADINPUT;
 	}
+	if (strcmp(argv[1], "help") == 0 && argc == 3) {
+		/* `sdeisim help COMMAND` is `sdeisim COMMAND --help` */
+		static char help_opt[] = "--help";
+		char *args[] = { argv[2], help_opt, NULL };
+		for (size_t k = 0; k < NCOMMANDS; k++)
+			if (strcmp(argv[2], commands[k].name) == 0)
+				return flushed(commands[k].run(2, args));
+		fprintf(stderr, "sdeisim help: unknown command '%s'\n\n", argv[2]);
+		usage(stderr);
+		return EXIT_BADINPUT;
+	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
+	    (strcmp(argv[1], "help") == 0 && argc == 2)) {
 		usage(stdout);
 		return EXIT_PASSED;
 	}
 	for (size_t k = 0; k < NCOMMANDS; k++)
 		if (strcmp(argv[1], commands[k].name) == 0)
-			return commands[k].run(argc - 1, argv + 1);
+			return flushed(commands[k].run(argc - 1, argv + 1));
 	fprintf(stderr, "sdeisim: unknown command '%s'\n\n", argv[1]);
 	usage(stderr);
 	return EXIT_BADINPUT;

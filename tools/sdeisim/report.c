@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "outfile.h"
 #include "sdd/sdd.h"
 
 #define TID_GIC   1000    /* timeline thread for SPIs */
@@ -282,13 +283,16 @@ void report_free(struct scen_report *rep)
 
 int write_timeline(const char *path, const struct scen_report *reps, size_t n)
 {
-	FILE *f = fopen(path, "w");
+	struct outfile of;
+	char err[600];
 	bool first = true;
+	FILE *f;
 
-	if (!f) {
-		perror(path);
+	if (outfile_open(&of, path, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
+	f = of.f;
 	fputs("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"clock\":\"logical: one unit per observed event\"},"
 	      "\"traceEvents\":[\n", f);
 	for (size_t k = 0; k < n; k++) {
@@ -300,19 +304,95 @@ int write_timeline(const char *path, const struct scen_report *reps, size_t n)
 		fputs(reps[k].timeline, f);
 	}
 	fputs("\n]}\n", f);
-	return fclose(f) == 0 ? 0 : -1;
+	if (outfile_close(&of, true, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* The length of the UTF-8 sequence at s of an XML 1.0 character, or 0
+ * (a byte that starts none, a control character XML cannot hold even as
+ * a reference, a surrogate, U+FFFE, U+FFFF). */
+static size_t xml_char(const unsigned char *s)
+{
+	uint32_t c;
+	size_t n, k;
+
+	if (s[0] < 0x80)
+		return s[0] >= 0x20 || s[0] == '\t' || s[0] == '\n' || s[0] == '\r';
+	n = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
+	if (n == 0 || s[0] > 0xF4)
+		return 0;
+	c = s[0] & (0x7Fu >> n);
+	for (k = 1; k < n; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (s[k] & 0x3F);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF)
+		return 0;
+	return n;
+}
+
+/* s as XML can hold it: each byte that is not part of an XML character
+ * written as \xNN (names and messages come from the user's files). */
+static xmlChar *xml_text(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	char *out = malloc(4 * strlen((const char *)p) + 1), *o = out;
+
+	if (!out)
+		return NULL;
+	while (*p) {
+		size_t n = xml_char(p);
+		if (n) {
+			memcpy(o, p, n);
+			o += n;
+			p += n;
+		} else {
+			o += sprintf(o, "\\x%02X", *p++);
+		}
+	}
+	*o = 0;
+	return (xmlChar *)out;
+}
+
+/* An attribute or the text of an element, made XML-safe.  0 or 1 (failed). */
+static int xml_put(xmlTextWriterPtr w, const char *attr, const char *value)
+{
+	xmlChar *v = xml_text(value);
+	int rc = !v || (attr ? xmlTextWriterWriteAttribute(w, (const xmlChar *)attr, v)
+			     : xmlTextWriterWriteString(w, v)) < 0;
+
+	free(v);
+	return rc;
 }
 
 int write_junit(const char *path, const struct scen_report *reps, size_t n)
 {
-	xmlTextWriterPtr w = xmlNewTextWriterFilename(path, 0);
+	struct outfile of;
+	xmlOutputBufferPtr buf;
+	xmlTextWriterPtr w;
 	unsigned failures = 0, errors = 0;
 	double total = 0;
-	char num[32];
+	char num[32], err[600];
 	int rc = 0;
 
+	/* the writer goes through our FILE: libxml2 would take the path for
+	 * a URI (%41 decoded, file:// followed) */
+	if (outfile_open(&of, path, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	buf = xmlOutputBufferCreateFile(of.f, NULL);
+	w = buf ? xmlNewTextWriter(buf) : NULL;
 	if (!w) {
-		fprintf(stderr, "%s: cannot write\n", path);
+		if (buf)
+			xmlOutputBufferClose(buf);
+		outfile_close(&of, false, err, sizeof err);
+		fprintf(stderr, "%s: out of memory\n", path);
 		return -1;
 	}
 	for (size_t k = 0; k < n; k++) {
@@ -336,22 +416,25 @@ int write_junit(const char *path, const struct scen_report *reps, size_t n)
 	for (size_t k = 0; k < n; k++) {
 		const struct scen_report *r = &reps[k];
 		rc |= xmlTextWriterStartElement(w, BAD_CAST "testcase") < 0;
-		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "classname", (const xmlChar *)r->file) < 0;
-		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "name",
-						  (const xmlChar *)(r->name ? r->name : r->file)) < 0;
+		rc |= xml_put(w, "classname", r->file);
+		rc |= xml_put(w, "name", r->name ? r->name : r->file);
 		snprintf(num, sizeof num, "%.6f", r->seconds);
 		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "time", BAD_CAST num) < 0;
 		if (r->status != EXIT_PASSED) {
 			const char *tag = r->status == EXIT_FAILED ? "failure" : "error";
 			rc |= xmlTextWriterStartElement(w, (const xmlChar *)tag) < 0;
-			rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "message", (const xmlChar *)r->message) < 0;
-			rc |= xmlTextWriterWriteString(w, (const xmlChar *)r->message) < 0;
+			rc |= xml_put(w, "message", r->message);
+			rc |= xml_put(w, NULL, r->message);
 			rc |= xmlTextWriterEndElement(w) < 0;
 		}
 		rc |= xmlTextWriterEndElement(w) < 0;
 	}
 	rc |= xmlTextWriterEndDocument(w) < 0;
-	xmlFreeTextWriter(w);
+	xmlFreeTextWriter(w);                /* flushes into of.f, which stays open */
+	if (outfile_close(&of, rc == 0, err, sizeof err) < 0) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
 	if (rc)
 		fprintf(stderr, "%s: error writing JUnit XML\n", path);
 	return rc ? -1 : 0;

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "fz_repro.h"
+#include "outfile.h"
 #include "fz_run.h"
 #include "scn.h"
 
@@ -47,13 +48,18 @@ static int read_input(const char *path, uint8_t *buf, size_t cap, size_t *len)
 
 static int write_bytes(const char *path, const uint8_t *p, size_t n)
 {
-	FILE *f = fopen(path, "wb");
+	struct outfile of;
+	char err[600];
+	int rc;
 
-	if (f == NULL || fwrite(p, 1, n, f) != n || fclose(f) != 0) {
-		fprintf(stderr, "%s: cannot write\n", path);
+	if (outfile_open(&of, path, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
-	return 0;
+	rc = outfile_close(&of, fwrite(p, 1, n, of.f) == n, err, sizeof err);
+	if (rc)
+		fprintf(stderr, "%s\n", rc < 0 ? err : "cannot write");
+	return rc ? -1 : 0;
 }
 
 /* The scenario's name says what it pins; its description where it came
@@ -95,20 +101,25 @@ static int reproduce(struct fz_run *r, const uint8_t *data, size_t len, bool mig
 	else
 		printf("the reproducer fails on its own: %s\n", rp.res.message);
 	if (yaml) {
-		FILE *f = fopen(yaml, "w");
+		struct outfile of;
+		char why[600];
 		int rc;
 
-		if (f == NULL) {
-			fprintf(stderr, "%s: cannot write: %s\n", yaml, strerror(errno));
+		if (outfile_open(&of, yaml, why, sizeof why)) {
+			fprintf(stderr, "%s\n", why);
 			return EXIT_BADINPUT;
 		}
 		fz_choices_to_program(&r->choices, &r->prog);
 		name_reproducer(&r->prog, &rp, migrate);
-		rc = scn_write(f, &r->prog, err, sizeof err);
-		if (fclose(f) != 0 || rc != 0) {
-			fprintf(stderr, "%s: %s\n", yaml, rc ? err : "cannot write");
-			return EXIT_BADINPUT;
+		rc = scn_write(of.f, &r->prog, err, sizeof err);
+		if (rc)
+			fprintf(stderr, "%s: %s\n", yaml, err);
+		if (outfile_close(&of, rc == 0, why, sizeof why) < 0) {
+			fprintf(stderr, "%s\n", why);
+			rc = -1;
 		}
+		if (rc)
+			return EXIT_BADINPUT;
 		printf("wrote %s\n", yaml);
 	}
 	return EXIT_FAILED;
@@ -141,15 +152,24 @@ int cmd_repro(int argc, char **argv)
 			}
 			migrate = strcmp(optarg, "fuzz_migrate") == 0;
 			break;
-		case 'y': yaml = optarg; break;
-		case 'i': input = optarg; break;
+		case 'y': if (yaml) goto twice; yaml = optarg; break;
+		case 'i': if (input) goto twice; input = optarg; break;
 		case 'q': quiet = true; break;
 		case 'h': fputs(repro_help, stdout); return EXIT_PASSED;
 		default: fputs(repro_help, stderr); return EXIT_BADINPUT;
 		}
+		continue;
+twice:
+		fprintf(stderr, "sdeisim repro: %s given twice\n", c == 'y' ? "--yaml" : "--input");
+		return EXIT_BADINPUT;
 	}
 	if (optind != argc - 1) {
 		fputs(repro_help, stderr);
+		return EXIT_BADINPUT;
+	}
+	if ((yaml && outfile_is(yaml, argv[optind])) || (input && outfile_is(input, argv[optind])) ||
+	    (yaml && input && outfile_is(yaml, input))) {
+		fprintf(stderr, "sdeisim repro: --yaml, --input and INPUT must be three different files\n");
 		return EXIT_BADINPUT;
 	}
 	if (read_input(argv[optind], buf, sizeof buf, &len))
@@ -174,6 +194,9 @@ int cmd_repro(int argc, char **argv)
 	if (ok) {
 		printf("%s: finds nothing (%u steps run, %u dispatches)\n", argv[optind], r.res.steps_run,
 		       r.res.dispatches);
+		if (yaml || input)
+			printf("nothing to reproduce: %s not written\n",
+			       yaml && input ? "--yaml and --input" : yaml ? "--yaml" : "--input");
 		status = EXIT_PASSED;
 	} else {
 		printf("%s: FINDING: %s\n", argv[optind], r.finding);

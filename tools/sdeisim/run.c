@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "outfile.h"
 #include "scn.h"
 #include "trace_recorder.h"
 
@@ -58,28 +59,32 @@ static double now(void)
 
 /* --trace: a trace recorder in front of the run's observer. */
 static int open_trace(const char *path, const struct sim_program *prog, struct sim_observer *obs,
-		      FILE **f, struct trace_recorder **tr, struct scen_report *rep)
+		      struct outfile *of, struct trace_recorder **tr, struct scen_report *rep)
 {
-	*f = fopen(path, "w");
-	*tr = *f ? trace_recorder_open(*f, prog) : NULL;
+	char err[600];
+
+	*tr = NULL;
+	if (outfile_open(of, path, err, sizeof err) == 0 && (*tr = trace_recorder_open(of->f, prog)) == NULL) {
+		outfile_close(of, false, err, sizeof err);
+		snprintf(err, sizeof err, "%s: out of memory", path);
+	}
 	if (*tr == NULL) {
-		snprintf(rep->message, sizeof rep->message, "%s:1:1: cannot write the trace: %s", path,
-			 strerror(errno));
+		snprintf(rep->message, sizeof rep->message, "%s (--trace)", err);
 		rep->status = EXIT_BADINPUT;
-		if (*f)
-			fclose(*f);
 		return -1;
 	}
 	*obs = trace_recorder_observer(*tr, *obs);
 	return 0;
 }
 
-static int close_trace(const char *path, FILE *f, struct trace_recorder *tr, struct scen_report *rep)
+static int close_trace(struct outfile *of, struct trace_recorder *tr, struct scen_report *rep)
 {
+	char err[600];
 	int bad = trace_recorder_close(tr);
 
-	if (fclose(f) != 0 || bad) {
-		snprintf(rep->message, sizeof rep->message, "%s:1:1: writing the trace failed", path);
+	if (outfile_close(of, !bad, err, sizeof err) != 0 || bad) {
+		snprintf(rep->message, sizeof rep->message, "%s (--trace)",
+			 bad ? "writing the trace failed" : err);
 		rep->status = EXIT_BADINPUT;
 		return -1;
 	}
@@ -104,7 +109,7 @@ static void run_one(struct sim_cpu **cpu, const char *file, const struct run_opt
 		struct sim_result res;
 		struct recorder *rec;
 		struct trace_recorder *tr = NULL;
-		FILE *tf = NULL;
+		struct outfile tof;
 		char err[200];
 		int rc;
 
@@ -119,13 +124,13 @@ static void run_one(struct sim_cpu **cpu, const char *file, const struct run_opt
 		ro.choice = sim_program_choice(&prog, &choices);
 		rec = recorder_open(&prog, o->verbose, o->timeline != NULL, index);
 		ro.observer = recorder_observer(rec);
-		if (o->trace && open_trace(o->trace, &prog, &ro.observer, &tf, &tr, rep)) {
+		if (o->trace && open_trace(o->trace, &prog, &ro.observer, &tof, &tr, rep)) {
 			recorder_close(rec, rep);
 			goto out;
 		}
 		rc = sim_run(*cpu, &prog, &ro, &res);
 		recorder_close(rec, rep);
-		if (tr && close_trace(o->trace, tf, tr, rep))
+		if (tr && close_trace(&tof, tr, rep))
 			goto out;
 		if (rc) {
 			rep->status = EXIT_BADINPUT;
@@ -309,6 +314,39 @@ static int run_parallel(char **files, size_t n, const struct run_opts *o, struct
 	return rc;
 }
 
+/* An option given once: *slot takes optarg.  false after saying why. */
+static bool set_once(const char **slot, const char *name)
+{
+	if (*slot) {
+		fprintf(stderr, "sdeisim run: %s given twice\n", name);
+		return false;
+	}
+	*slot = optarg;
+	return true;
+}
+
+/* Would an output file overwrite a scenario, or another output?  true
+ * after saying which. */
+static bool outputs_clobber(const struct run_opts *o, const char *const *files, size_t n)
+{
+	const char *outs[] = { o->junit, o->timeline, o->trace };
+	const char *names[] = { "--junit", "--timeline", "--trace" };
+
+	for (unsigned k = 0; k < 3; k++) {
+		const char *in = outs[k] ? outfile_clobbers(outs[k], files, n) : NULL;
+		if (in) {
+			fprintf(stderr, "sdeisim run: %s %s is the scenario %s\n", names[k], outs[k], in);
+			return true;
+		}
+		for (unsigned j = 0; j < k && outs[k]; j++)
+			if (outs[j] && outfile_is(outs[j], outs[k])) {
+				fprintf(stderr, "sdeisim run: %s and %s name the same file\n", names[j], names[k]);
+				return true;
+			}
+	}
+	return false;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -330,10 +368,10 @@ int cmd_run(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "vhj:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'p': o.profile = optarg; break;
-		case 'J': o.junit = optarg; break;
-		case 'T': o.timeline = optarg; break;
-		case 't': o.trace = optarg; break;
+		case 'p': if (!set_once(&o.profile, "--profile")) return EXIT_BADINPUT; break;
+		case 'J': if (!set_once(&o.junit, "--junit")) return EXIT_BADINPUT; break;
+		case 'T': if (!set_once(&o.timeline, "--timeline")) return EXIT_BADINPUT; break;
+		case 't': if (!set_once(&o.trace, "--trace")) return EXIT_BADINPUT; break;
 		case 'v': o.verbose = true; break;
 		case 'j': {
 			char *end;
@@ -366,6 +404,10 @@ int cmd_run(int argc, char **argv)
 		return EXIT_BADINPUT;
 	if (n == 0) {
 		fprintf(stderr, "sdeisim run: no *.yaml scenario found\n");
+		free_files(files, n);
+		return EXIT_BADINPUT;
+	}
+	if (outputs_clobber(&o, (const char *const *)files, n)) {
 		free_files(files, n);
 		return EXIT_BADINPUT;
 	}

@@ -1,0 +1,45 @@
+/*
+ * outfile.h - the files the sdeisim commands write (-o, --junit,
+ * --timeline, --trace, --yaml): written whole or not at all, never over
+ * one of the command's inputs.
+ *
+ * A regular file (or a new one) is written to a temporary file in the
+ * same directory and renamed over the target when the command keeps it:
+ * a command that fails, or a write that fails, leaves what was there
+ * before.  A target that exists and is not a regular file (/dev/null, a
+ * FIFO, a terminal) is written in place and never removed.  "-" is
+ * standard output.
+ */
+#ifndef TRACES_OUTFILE_H
+#define TRACES_OUTFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct outfile {
+	FILE *f;                /* where to write */
+	const char *path;       /* the target, as given */
+	char *tmp;              /* the temporary file, NULL when written in place */
+	char *target;           /* what tmp becomes (path, or where its link leads) */
+};
+
+/* Open path for writing ("-" or NULL: standard output).  0, or -1 with a
+ * message "PATH: why" in err. */
+int outfile_open(struct outfile *o, const char *path, char *err, size_t errlen);
+
+/* Finish o: when keep, and every write succeeded, the target now holds
+ * what was written; otherwise the target is as it was (a file written in
+ * place keeps what reached it).  0 when kept, -1 when a write failed (a
+ * message "PATH: why" in err), 1 when not kept by request. */
+int outfile_close(struct outfile *o, bool keep, char *err, size_t errlen);
+
+/* Do the two paths name the same file (the same file that exists, or
+ * the same name in the same directory)?  False when either is "-". */
+bool outfile_is(const char *out, const char *in);
+
+/* The first of the n inputs that out would overwrite, or NULL: a command
+ * refuses such an output before it starts. */
+const char *outfile_clobbers(const char *out, const char *const *inputs, size_t n);
+
+#endif /* TRACES_OUTFILE_H */
