@@ -2,8 +2,12 @@
  * linein.c - see linein.h.
  *
  * One buffer: lines are found with memchr and handed out in place; the
- * unread tail moves to the front before the next read.  zlib's gzread
- * reads plain files as they are, so one path serves both.
+ * unread tail moves to the front before the next read.  A file or stream
+ * that starts with gzip's magic bytes is inflated (zlib's inflate, not
+ * gzread: gzread ignores anything after the gzip stream, and a read that
+ * meets a corrupt stream loses the data it decompressed before it, so an
+ * error could only be reported at the line before that read); anything
+ * else is read as it is.
  *
  * The buffer starts at 64 KiB and doubles when a line does not fit or a
  * read fills it (a large source), up to LINEIN_MAX_LINE + a read chunk.
@@ -13,6 +17,8 @@
  * harnesses - their inputs are a few KiB, and each input opens two such
  * readers (fuzz_trace three) for the round-trip checks.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,10 +30,21 @@
 #define CHUNK     (1u << 20)               /* the most one read asks for */
 #define FIRST_CAP (64u << 10)              /* a new reader's buffer */
 #define MAX_CAP   (LINEIN_MAX_LINE + CHUNK) /* the longest line, and a read after it */
+#define RAW_CAP   (256u << 10)             /* compressed bytes read at a time */
+
+enum fd_kind { FD_UNKNOWN = 0, FD_PLAIN, FD_GZIP };
 
 struct linein {
-	gzFile   gz;                /* NULL: a FILE or memory input */
-	FILE    *file;              /* NULL: gz or memory input */
+	int      fd;                /* -1: a FILE or memory input */
+	uint8_t  fd_kind;           /* enum fd_kind: known once the first bytes are read */
+	bool     raw_eof;           /* fd has nothing more */
+	bool     member_end;        /* a gzip member ended: another, or the end, must follow */
+	bool     z_ready;           /* z is initialised */
+	z_stream z;                 /* the raw bytes: z.next_in[0..z.avail_in) */
+	unsigned char *raw;         /* RAW_CAP bytes */
+	uint64_t raw_read;          /* bytes read from fd so far */
+	char     pending[200];      /* an error met after data that is still in the buffer */
+	FILE    *file;              /* NULL: fd or memory input */
 	const uint8_t *mem;         /* memory input (a private copy) */
 	size_t   mem_len, mem_pos;
 	char    *buf;               /* cap + 1 bytes */
@@ -39,7 +56,7 @@ struct linein {
 	bool     complete;
 	uint64_t lineno;
 	char     name[512];
-	char     error[600];
+	char     error[800];
 };
 
 static struct linein *alloc(const char *name, size_t max_cap)
@@ -55,35 +72,31 @@ static struct linein *alloc(const char *name, size_t max_cap)
 		free(in);
 		return NULL;
 	}
+	in->fd = -1;
 	snprintf(in->name, sizeof in->name, "%s", name);
 	return in;
 }
 
 struct linein *linein_open(const char *path, char *err, size_t errlen)
 {
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
 	struct linein *in;
-	gzFile gz;
 
-	if (strcmp(path, "-") == 0) {
-		int fd = dup(STDIN_FILENO);
-		gz = fd >= 0 ? gzdopen(fd, "rb") : NULL;
-		if (!gz && fd >= 0)
-			close(fd);
-	} else {
-		gz = gzopen(path, "rb");
-	}
-	if (!gz) {
+	if (fd < 0) {
 		snprintf(err, errlen, "%s: cannot open", path);
 		return NULL;
 	}
-	gzbuffer(gz, 256u << 10);
-	in = alloc(strcmp(path, "-") == 0 ? "<stdin>" : path, MAX_CAP);
-	if (!in) {
-		gzclose(gz);
+	in = alloc(is_stdin ? "<stdin>" : path, MAX_CAP);
+	if (in)
+		in->raw = malloc(RAW_CAP);
+	if (!in || !in->raw) {
+		linein_close(in);
+		close(fd);
 		snprintf(err, errlen, "%s: out of memory", path);
 		return NULL;
 	}
-	in->gz = gz;
+	in->fd = fd;
 	return in;
 }
 
@@ -120,8 +133,11 @@ void linein_close(struct linein *in)
 {
 	if (!in)
 		return;
-	if (in->gz)
-		gzclose(in->gz);
+	if (in->fd >= 0)
+		close(in->fd);
+	if (in->z_ready)
+		inflateEnd(&in->z);
+	free(in->raw);
 	free((void *)(uintptr_t)in->mem);
 	free(in->buf);
 	free(in);
@@ -166,6 +182,133 @@ static bool grow(struct linein *in)
 	return true;
 }
 
+/* The input is unreadable from here on: the message names the line
+ * reached (the one that would come next). */
+static bool fail(struct linein *in, const char *why)
+{
+	snprintf(in->error, sizeof in->error, "%s:%llu:1: %s", in->name, (unsigned long long)in->lineno + 1, why);
+	in->fatal = true;
+	in->eof = true;
+	return false;
+}
+
+/* More raw bytes after the z.avail_in still unused: 1, 0 at the end of
+ * fd, -1 on an error (message in why). */
+static int read_raw(struct linein *in, char *why, size_t whylen)
+{
+	ssize_t got;
+
+	if (in->raw_eof)
+		return 0;
+	if (in->z.avail_in > 0 && in->z.next_in != in->raw)
+		memmove(in->raw, in->z.next_in, in->z.avail_in);
+	in->z.next_in = in->raw;
+	do
+		got = read(in->fd, in->raw + in->z.avail_in, RAW_CAP - in->z.avail_in);
+	while (got < 0 && errno == EINTR);
+	if (got < 0) {
+		snprintf(why, whylen, "read error: %s", strerror(errno));
+		return -1;
+	}
+	if (got == 0) {
+		in->raw_eof = true;
+		return 0;
+	}
+	in->z.avail_in += (unsigned)got;
+	in->raw_read += (uint64_t)got;
+	return 1;
+}
+
+/* Is the next raw byte the start of a gzip member (magic 1f 8b)?  Reads
+ * until two bytes are there or fd ends.  -1 on a read error. */
+static int at_gzip_magic(struct linein *in, char *why, size_t whylen)
+{
+	int rc = 1;
+
+	while (in->z.avail_in < 2 && rc > 0)
+		rc = read_raw(in, why, whylen);
+	if (rc < 0)
+		return -1;
+	return in->z.avail_in >= 2 && in->z.next_in[0] == 0x1f && in->z.next_in[1] == 0x8b;
+}
+
+/* Up to room bytes of fd's text at dst: the count, 0 at the end, -1 on an
+ * error (why).  An error after some bytes were produced is kept in
+ * in->pending and reported by the next call, once the lines before it
+ * have been read. */
+static long read_fd(struct linein *in, char *dst, size_t room, char *why, size_t whylen)
+{
+	z_stream *z = &in->z;
+	int rc;
+
+	if (in->fd_kind == FD_UNKNOWN) {
+		rc = at_gzip_magic(in, why, whylen);
+		if (rc < 0)
+			return -1;
+		in->fd_kind = rc ? FD_GZIP : FD_PLAIN;
+		if (rc && inflateInit2(z, 15 + 16) != Z_OK) {   /* 16: gzip wrapper only */
+			snprintf(why, whylen, "out of memory for gzip");
+			return -1;
+		}
+		in->z_ready = rc;
+	}
+	if (in->fd_kind == FD_PLAIN) {
+		ssize_t got;
+		if (z->avail_in > 0) {      /* the bytes read to look at them */
+			if (room > z->avail_in)
+				room = z->avail_in;
+			memcpy(dst, z->next_in, room);
+			z->next_in += room;
+			z->avail_in -= (unsigned)room;
+			return (long)room;
+		}
+		do
+			got = read(in->fd, dst, room);
+		while (got < 0 && errno == EINTR);
+		if (got < 0)
+			snprintf(why, whylen, "read error: %s", strerror(errno));
+		return (long)got;
+	}
+	z->next_out = (unsigned char *)dst;
+	z->avail_out = (unsigned)room;
+	while (z->avail_out == room) {
+		if (in->member_end) {
+			/* gzip concatenates members; anything else after one is not a
+			 * gzip file's (gzread would ignore it) */
+			rc = at_gzip_magic(in, why, whylen);
+			if (rc < 0)
+				return -1;
+			if (!rc && z->avail_in == 0)
+				return 0;
+			if (!rc) {
+				snprintf(why, whylen, "data after the end of the gzip stream (at byte %llu of the file)",
+					 (unsigned long long)(in->raw_read - z->avail_in));
+				return -1;
+			}
+			inflateReset(z);
+			in->member_end = false;
+		}
+		if (z->avail_in == 0 && read_raw(in, why, whylen) < 0)
+			return -1;
+		rc = inflate(z, Z_NO_FLUSH);
+		if (rc == Z_STREAM_END) {
+			in->member_end = true;
+		} else if (rc == Z_BUF_ERROR || (rc == Z_OK && z->avail_in == 0 && in->raw_eof)) {
+			if (z->avail_in == 0 && in->raw_eof && z->avail_out == room) {
+				snprintf(why, whylen, "the gzip data stops before its end (a truncated file?)");
+				return -1;
+			}
+		} else if (rc != Z_OK) {
+			snprintf(why, whylen, "corrupt gzip data (%s)",
+				 rc == Z_MEM_ERROR ? "out of memory" : z->msg ? z->msg : "inflate failed");
+			if (z->avail_out == room)
+				return -1;
+			snprintf(in->pending, sizeof in->pending, "%s", why);
+		}
+	}
+	return (long)(room - z->avail_out);
+}
+
 /* Append up to CHUNK bytes from the source at buf[end]; false at its end
  * or on an error (in->fatal). */
 static bool fill(struct linein *in)
@@ -175,6 +318,8 @@ static bool fill(struct linein *in)
 
 	if (in->eof)
 		return false;
+	if (in->pending[0])
+		return fail(in, in->pending);
 	/* The unread part of one line fills the buffer (at max_cap, linein_next
 	 * has refused the line before asking). */
 	if (in->end == in->cap && !grow(in)) {
@@ -196,21 +341,15 @@ static bool fill(struct linein *in)
 			in->eof = true;
 			return false;
 		}
-	} else if (!in->gz) {
+	} else if (in->fd < 0) {
 		got = in->mem_len - in->mem_pos < room ? in->mem_len - in->mem_pos : room;
 		memcpy(in->buf + in->end, in->mem + in->mem_pos, got);
 		in->mem_pos += got;
 	} else {
-		int n = gzread(in->gz, in->buf + in->end, (unsigned)room);
-		if (n < 0) {
-			int code;
-			const char *why = gzerror(in->gz, &code);
-			snprintf(in->error, sizeof in->error, "%s:%llu:1: cannot read: %s", in->name,
-				 (unsigned long long)in->lineno + 1, why ? why : "read error");
-			in->fatal = true;
-			in->eof = true;
-			return false;
-		}
+		char why[200];
+		long n = read_fd(in, in->buf + in->end, room, why, sizeof why);
+		if (n < 0)
+			return fail(in, why);
 		got = (size_t)n;
 	}
 	if (got == 0) {

@@ -1,7 +1,10 @@
 /*
  * linein.h - reading an importer's input one line at a time, fast and in
- * bounded memory: plain or gzip-compressed files (zlib detects which),
- * standard input ("-"), or a memory buffer (the fuzz harnesses).
+ * bounded memory: plain or gzip-compressed files (gzip's magic bytes say
+ * which; one member or several, concatenated), standard input ("-"), or a
+ * memory buffer (the fuzz harnesses).  gzip data that is corrupt, stops
+ * before its end or is followed by other data is a read error at the line
+ * reached, once the lines before it have been read.
  *
  * Lines are returned in place, NUL-terminated, without their newline and
  * trailing carriage return; they stay valid until the next call.  A line

@@ -3,7 +3,9 @@
  * and numbered, from a FILE, a gzip file or memory, whatever its length up
  * to LINEIN_MAX_LINE (the buffer starts small and grows, for a memory
  * input up to its size); a longer line is an error for that line only; a
- * large input streams every line.
+ * large input streams every line; gzip data that is truncated, corrupt or
+ * followed by other data is an error at the line reached, after the lines
+ * before it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -217,6 +219,146 @@ static void test_a_large_input_streams_every_line(void **state)
 	free(text);
 }
 
+/* ---- gzip data that does not end as a gzip file should ---- */
+
+enum { GZ_LINES = 20000 };
+
+/* GZ_LINES lines "line K" as gzip data (one member); *n its size. */
+static unsigned char *gzip_lines(size_t *n)
+{
+	size_t cap = (size_t)GZ_LINES * 16, len = 0;
+	char *text = malloc(cap);
+	unsigned char *out = malloc(cap + 64);
+	z_stream z;
+
+	assert_non_null(text);
+	assert_non_null(out);
+	for (unsigned k = 0; k < GZ_LINES; k++)
+		len += (size_t)snprintf(text + len, cap - len, "line %u\n", k + 1);
+	memset(&z, 0, sizeof z);
+	assert_int_equal(deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+	z.next_in = (unsigned char *)text;
+	z.avail_in = (unsigned)len;
+	z.next_out = out;
+	z.avail_out = (unsigned)(cap + 64);
+	assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+	*n = z.total_out;
+	deflateEnd(&z);
+	free(text);
+	return out;
+}
+
+/* Read bytes[0..n) as a file: the lines that come back must be "line 1",
+ * "line 2", ... (again from 1 after GZ_LINES); returns how many, and the result of the call
+ * that ended them (0, or -1 with the message in msg). */
+static unsigned read_gz(const unsigned char *bytes, size_t n, int *end, char *msg, size_t msglen)
+{
+	char path[] = "/tmp/test_linein.XXXXXX", err[200], want[32], *line;
+	int fd = mkstemp(path);
+	struct linein *in;
+	unsigned k = 0;
+	size_t len;
+	int rc;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, bytes, n), (ssize_t)n);
+	close(fd);
+	in = linein_open(path, err, sizeof err);
+	assert_non_null(in);
+	while ((rc = linein_next(in, &line, &len)) == 1) {
+		snprintf(want, sizeof want, "line %u", k++ % GZ_LINES + 1);   /* members repeat the lines */
+		if (strcmp(line, want) != 0)
+			fail_msg("line %u: '%s'", k, line);
+	}
+	*end = rc;
+	snprintf(msg, msglen, "%s", rc < 0 ? linein_error(in) : "");
+	if (rc < 0)
+		assert_true(linein_fatal(in));
+	if (rc < 0)     /* and it stays an error */
+		assert_int_equal(linein_next(in, &line, &len), -1);
+	linein_close(in);
+	/* the message names the file: compare what follows it */
+	if (rc < 0) {
+		assert_memory_equal(msg, path, strlen(path));
+		memmove(msg, msg + strlen(path), strlen(msg + strlen(path)) + 1);
+	}
+	unlink(path);
+	return k;
+}
+
+/* Cut short, in its data or in its header: the lines before the cut,
+ * then an error at the line reached (was: the end of the input). */
+static void test_a_truncated_gzip_file_is_an_error_at_the_line_reached(void **state)
+{
+	size_t n;
+	unsigned char *gz = gzip_lines(&n);
+	char msg[300], want[200];
+	unsigned got;
+	int end;
+
+	(void)state;
+	got = read_gz(gz, n / 2, &end, msg, sizeof msg);
+	assert_int_equal(end, -1);
+	assert_true(got > 0 && got < GZ_LINES);
+	snprintf(want, sizeof want, ":%u:1: the gzip data stops before its end (a truncated file?)", got + 1);
+	assert_string_equal(msg, want);
+	got = read_gz(gz, 10, &end, msg, sizeof msg);
+	assert_int_equal(end, -1);
+	assert_int_equal(got, 0);
+	assert_string_equal(msg, ":1:1: the gzip data stops before its end (a truncated file?)");
+	/* the whole stream but its last byte (the length in the trailer) */
+	got = read_gz(gz, n - 1, &end, msg, sizeof msg);
+	assert_int_equal(end, -1);
+	free(gz);
+}
+
+/* A wrong CRC: every line, then the error at the line after the last
+ * (was: at 1:1, the lines decompressed with it thrown away). */
+static void test_a_gzip_data_check_error_comes_after_the_lines_before_it(void **state)
+{
+	size_t n;
+	unsigned char *gz = gzip_lines(&n);
+	char msg[300], want[200];
+	int end;
+
+	(void)state;
+	gz[n - 8] ^= 1;                  /* the CRC-32 in the trailer */
+	assert_int_equal(read_gz(gz, n, &end, msg, sizeof msg), GZ_LINES);
+	assert_int_equal(end, -1);
+	snprintf(want, sizeof want, ":%u:1: corrupt gzip data (incorrect data check)", GZ_LINES + 1);
+	assert_string_equal(msg, want);
+	free(gz);
+}
+
+/* After the gzip stream: another gzip member reads on (gzip concatenates
+ * them so); anything else is an error (was: ignored, as gzread does). */
+static void test_data_after_the_gzip_stream_is_an_error_unless_gzip(void **state)
+{
+	static const char *const tails[] = { "garbage\n", "\0\0\0\0", "\x1f" };
+	static const size_t tail_len[] = { 8, 4, 1 };
+	size_t n;
+	unsigned char *gz = gzip_lines(&n), *two = malloc(2 * n + 8);
+	char msg[300], want[200];
+	int end;
+
+	(void)state;
+	assert_non_null(two);
+	memcpy(two, gz, n);
+	memcpy(two + n, gz, n);
+	assert_int_equal(read_gz(two, 2 * n, &end, msg, sizeof msg), 2 * GZ_LINES);
+	assert_int_equal(end, 0);
+	for (unsigned k = 0; k < 3; k++) {
+		memcpy(two + n, tails[k], tail_len[k]);
+		assert_int_equal(read_gz(two, n + tail_len[k], &end, msg, sizeof msg), GZ_LINES);
+		assert_int_equal(end, -1);
+		snprintf(want, sizeof want, ":%u:1: data after the end of the gzip stream (at byte %zu of the file)",
+			 GZ_LINES + 1, n);
+		assert_string_equal(msg, want);
+	}
+	free(two);
+	free(gz);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -224,6 +366,9 @@ int main(void)
 		cmocka_unit_test(test_a_mid_sized_memory_input_reads_whole),
 		cmocka_unit_test(test_a_line_over_the_limit_is_an_error_for_that_line_only),
 		cmocka_unit_test(test_a_large_input_streams_every_line),
+		cmocka_unit_test(test_a_truncated_gzip_file_is_an_error_at_the_line_reached),
+		cmocka_unit_test(test_a_gzip_data_check_error_comes_after_the_lines_before_it),
+		cmocka_unit_test(test_data_after_the_gzip_stream_is_an_error_unless_gzip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
