@@ -3,6 +3,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,7 +13,27 @@
 struct list {
 	char **v;
 	size_t n, cap;
+	struct stat *dirs;       /* the directories walked: each once (a link loop ends) */
+	size_t ndirs;
 };
+
+/* Has dir (st) been walked already?  If not, it is now. */
+static bool walked(struct list *l, const struct stat *st, bool *oom)
+{
+	struct stat *bigger;
+
+	for (size_t k = 0; k < l->ndirs; k++)
+		if (l->dirs[k].st_dev == st->st_dev && l->dirs[k].st_ino == st->st_ino)
+			return true;
+	bigger = realloc(l->dirs, (l->ndirs + 1) * sizeof *bigger);
+	if (!bigger) {
+		*oom = true;
+		return true;
+	}
+	l->dirs = bigger;
+	l->dirs[l->ndirs++] = *st;
+	return false;
+}
 
 static int push(struct list *l, const char *s)
 {
@@ -53,7 +74,11 @@ static int walk(struct list *l, const char *dir)
 			fprintf(stderr, "%s/%s: path too long\n", dir, e->d_name);
 			res = -1;
 		} else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			res = walk(l, path);
+			bool oom = false;
+			if (!walked(l, &st, &oom))
+				res = walk(l, path);
+			else if (oom)
+				res = -1;
 		} else if (is_yaml(e->d_name)) {
 			res = push(l, path);
 		}
@@ -69,7 +94,8 @@ static int by_name(const void *a, const void *b)
 
 int collect_yaml(char **paths, int npaths, char ***files, size_t *nfiles)
 {
-	struct list l = { NULL, 0, 0 };
+	struct list l = { NULL, 0, 0, NULL, 0 };
+	bool oom = false;
 
 	for (int k = 0; k < npaths; k++) {
 		struct stat st;
@@ -95,14 +121,17 @@ int collect_yaml(char **paths, int npaths, char ***files, size_t *nfiles)
 		}
 		memcpy(dir, paths[k], len);
 		dir[len] = 0;
-		if (walk(&l, dir))
+		l.ndirs = 0;             /* a directory named twice runs twice, as a file does */
+		if ((!walked(&l, &st, &oom) && walk(&l, dir)) || oom)
 			goto fail;
 		qsort(l.v + first, l.n - first, sizeof *l.v, by_name);
 	}
+	free(l.dirs);
 	*files = l.v;
 	*nfiles = l.n;
 	return 0;
 fail:
+	free(l.dirs);
 	free_files(l.v, l.n);
 	return -1;
 }
