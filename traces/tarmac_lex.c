@@ -5,7 +5,8 @@
  *   [<time>[<unit>] [<unit>]] [<source>] <KIND> <fields...>
  *
  * Timestamps may be missing (the line inherits the previous one), glued
- * to their unit (271ns), fractional (us), right-aligned.  The source is
+ * to their unit (271ns), fractional (us, ns), right-aligned; us, ns and ps
+ * become picoseconds, counts (clk, ...) stay counts.  The source is
  * any token that is not a kind and is followed by one (cpuN, or a
  * hierarchical name).  Instruction lines come as IT/IS/IF with the index,
  * the address or address:index in brackets, or as ES (addr:opcode); the
@@ -115,44 +116,84 @@ static enum kw keyword(const struct token *t)
 
 /* ---- Time ---- */
 
-static bool is_unit(const char *p, size_t n)
+/* Units of time are kept as picoseconds, so that `1.5 us` and `2 us` (or
+ * `ns` and `ps` lines of one trace) compare as times; counts (clk, cyc,
+ * tic, cs, no unit) stay as they are: there is nothing to convert them to. */
+static const struct { const char *name; uint32_t ps; } units[] = {
+	{ "clk", 0 }, { "ns", 1000 }, { "ps", 1 }, { "cs", 0 }, { "cyc", 0 }, { "tic", 0 }, { "us", 1000000 },
+};
+
+static int unit_of(const char *p, size_t n)
 {
-	static const char *const units[] = { "clk", "ns", "ps", "cs", "cyc", "tic", "us" };
 	for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
-		if (strncmp(units[k], p, n) == 0 && units[k][n] == 0)
-			return true;
-	return false;
+		if (strncmp(units[k].name, p, n) == 0 && units[k].name[n] == 0)
+			return (int)k;
+	return -1;
 }
 
-/* A timestamp token: digits, an optional fraction (microseconds, kept as
- * picoseconds), an optional glued unit.  false: not a timestamp. */
-static bool time_token(const struct token *t, uint64_t *time, bool *glued_unit)
+/* Does t begin like a timestamp (a digit, or a minus and a digit)? */
+static bool time_like(const struct token *t)
 {
-	size_t i = 0, int_end, frac_end;
-	uint64_t v;
+	return isdigit((unsigned char)t->p[0]) || (t->p[0] == '-' && t->n > 1 && isdigit((unsigned char)t->p[1]));
+}
+
+/* Where the number of a timestamp token ends: digits and a fraction; a
+ * glued unit (271ns) follows. */
+static size_t number_end(const struct token *t)
+{
+	size_t i = t->p[0] == '-';
 
 	while (i < t->n && isdigit((unsigned char)t->p[i]))
 		i++;
-	int_end = i;
-	if (int_end == 0 || !trace_scan_u64(t->p, int_end, 10, &v))
-		return false;
-	frac_end = int_end;
-	if (i < t->n && t->p[i] == '.') {
-		uint64_t scale = 100000, frac = 0;
-		for (i++; i < t->n && isdigit((unsigned char)t->p[i]); i++) {
-			frac += (uint64_t)(t->p[i] - '0') * scale;
-			scale /= 10;
-		}
-		frac_end = i;
-		if (v > UINT64_MAX / 1000000)
-			return false;
-		v = v * 1000000 + frac;
+	if (i < t->n && t->p[i] == '.')
+		for (i++; i < t->n && isdigit((unsigned char)t->p[i]); i++)
+			;
+	return i;
+}
+
+/* The time timestamp token t says, with its unit glued to it or in token
+ * u (NULL: none): picoseconds for us, ns and ps (digits finer than a
+ * picosecond dropped), the count for the other units.  -1 with a message
+ * and the offset in t of the problem when it is no time: negative, too
+ * large for 64 bits, a fraction of a count, an unknown glued unit. */
+static int time_value(const struct token *t, const struct token *u, uint64_t *out, char *msg, size_t msglen,
+		      size_t *at)
+{
+	size_t i = 0, end = number_end(t), frac = 0;
+	int unit = -1;
+	uint64_t v = 0, scale, f = 0;
+
+	*at = 0;
+	if (t->p[0] == '-')
+		return snprintf(msg, msglen, "negative timestamp '%.*s'", (int)t->n, t->p), -1;
+	for (; i < end && t->p[i] != '.'; i++) {
+		unsigned d = (unsigned)(t->p[i] - '0');
+		if (v > (UINT64_MAX - d) / 10)
+			return snprintf(msg, msglen, "timestamp '%.*s' out of range", (int)t->n, t->p), -1;
+		v = v * 10 + d;
 	}
-	if (frac_end < t->n && !is_unit(t->p + frac_end, t->n - frac_end))
-		return false;
-	*glued_unit = frac_end < t->n;
-	*time = v;
-	return true;
+	frac = i < end ? i + 1 : 0;
+	if (end < t->n && (unit = unit_of(t->p + end, t->n - end)) < 0) {
+		*at = end;
+		return snprintf(msg, msglen, "unknown timestamp unit '%.*s'", (int)(t->n - end), t->p + end), -1;
+	}
+	if (end == t->n && u)
+		unit = unit_of(u->p, u->n);
+	scale = unit >= 0 ? units[unit].ps : 0;
+	if (frac && !scale)
+		return snprintf(msg, msglen, "fractional timestamp '%.*s' %s%s: only us, ns and ps have fractions",
+				(int)t->n, t->p, unit < 0 ? "without a unit" : "in ", unit < 0 ? "" : units[unit].name), -1;
+	if (scale) {
+		for (uint64_t s = scale; frac && frac < end && s > 1; frac++) {
+			s /= 10;
+			f += (uint64_t)(t->p[frac] - '0') * s;
+		}
+		if (v > (UINT64_MAX - f) / scale)
+			return snprintf(msg, msglen, "timestamp '%.*s' out of range", (int)t->n, t->p), -1;
+		v = v * scale + f;
+	}
+	*out = v;
+	return 0;
 }
 
 /* ---- Sources ---- */
@@ -478,8 +519,8 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 	   char *msg, size_t msglen, size_t *col)
 {
 	struct cursor c = { line, len, 0 };
-	struct token t, src;
-	bool glued = false, have_src = false;
+	struct token t, src = { NULL, 0, 0 }, stamp, unit;
+	bool have_stamp = false, have_unit = false, have_src = false;
 	enum kw kw;
 
 	memset(l, 0, sizeof *l);
@@ -489,22 +530,33 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 		l->kind = TM_IGNORED;
 		return 0;
 	}
-	if (time_token(&t, &l->time, &glued)) {
-		l->has_time = true;
-		if (!next_token(&c, &t) || (!glued && is_unit(t.p, t.n) && !next_token(&c, &t))) {
-			l->kind = TM_UNKNOWN;
-			return 0;
+	if (time_like(&t)) {
+		stamp = t;
+		have_stamp = true;
+		if (!next_token(&c, &t))
+			goto unknown;
+		if (number_end(&stamp) == stamp.n && unit_of(t.p, t.n) >= 0) {   /* not glued: 2368030 clk */
+			unit = t;
+			have_unit = true;
+			if (!next_token(&c, &t))
+				goto unknown;
 		}
 	}
 	kw = keyword(&t);
 	if (kw == KW_NONE) {
 		/* a source token, if a kind follows it */
 		src = t;
-		if (!next_token(&c, &t) || (kw = keyword(&t)) == KW_NONE) {
-			l->kind = TM_UNKNOWN;
-			return 0;
-		}
+		if (!next_token(&c, &t) || (kw = keyword(&t)) == KW_NONE)
+			goto unknown;
 		have_src = true;
+	}
+	if (have_stamp) {
+		size_t at;
+		if (time_value(&stamp, have_unit ? &unit : NULL, &l->time, msg, msglen, &at)) {
+			*col = stamp.col + at;
+			return -1;
+		}
+		l->has_time = true;
 	}
 	l->kind_col = t.col;
 	if (kw == KW_IGN) {
@@ -530,4 +582,14 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 	default:
 		return lex_exc(&c, kw, l, msg, msglen, col);
 	}
+unknown:
+	/* no kind: counted, never an error; its time (if it reads) is only
+	 * for the tests */
+	l->kind = TM_UNKNOWN;
+	if (have_stamp) {
+		char scratch[120];
+		size_t at;
+		l->has_time = time_value(&stamp, have_unit ? &unit : NULL, &l->time, scratch, sizeof scratch, &at) == 0;
+	}
+	return 0;
 }

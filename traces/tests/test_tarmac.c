@@ -53,12 +53,12 @@ static const struct lexcase lexcases[] = {
 	  TM_INSN, -1, true, 3041, 0x22a7c, 0x48f6, -1, false },
 	/* Cycle-model ES style */
 	{ "     541481 ns  ES  (0000000000000000:d53800a1) O el3h_s:         MRS      x1,MPIDR_EL1",
-	  TM_INSN, -1, true, 541481, 0, 0xd53800a1, 3, true },
+	  TM_INSN, -1, true, 541481000, 0, 0xd53800a1, 3, true },
 	{ "     800000 ns  ES  (000001a4:03a06a01) A svc:     CCFAIL MOVEQ    r6,#0x1000",
-	  TM_INSN, -1, true, 800000, 0x1a4, 0x03a06a01, 1, false },
+	  TM_INSN, -1, true, 800000000, 0x1a4, 0x03a06a01, 1, false },
 	{ "     307754 tic ES  (0000aaaaabaf59f0:--------) O el0t_ns:",
 	  TM_INSN, -1, true, 307754, 0xaaaaabaf59f0, 0, 0, false },
-	{ "      17000 ns  ES  EXC [0x00] Reset", TM_EXC, -1, true, 17000, 0, 0, 0, true },
+	{ "      17000 ns  ES  EXC [0x00] Reset", TM_EXC, -1, true, 17000000, 0, 0, 0, true },
 	{ "                    EXC [0x200] Synchronous Current EL with SP_ELx", TM_EXC, -1, false, 0, 0, 0, 0, false },
 	/* register lines */
 	{ "                    R X1 0000000081000000", TM_REG, -1, false, 0, 0x81000000, 0, TM_R_X, true },
@@ -73,11 +73,19 @@ static const struct lexcase lexcases[] = {
 	{ "R SP_EL2 fedcba98 76543210", TM_REG, -1, false, 0, 0, 0, TM_R_OTHER, false },
 	{ "2000000 ps R ELR_EL3 0000000000210124", TM_REG, -1, true, 2000000, 0x210124, 0, TM_R_ELR, true },
 	{ "1 clk cpu0 R spsr_el3 00000000000003c9", TM_REG, 0, true, 1, 0x3c9, 0, TM_R_SPSR, true },
-	{ "271ns R r13 20001fff (MSP)", TM_REG, -1, true, 271, 0, 0, TM_R_OTHER, false },
+	{ "271ns R r13 20001fff (MSP)", TM_REG, -1, true, 271000, 0, 0, TM_R_OTHER, false },
 	{ "                    R R1 (USR) 00000800", TM_REG, -1, false, 0, 0, 0, TM_R_OTHER, false },
 	{ "6000017 cs R cpsr 20000000 __C_", TM_REG, -1, true, 6000017, 0, 0, TM_R_OTHER, false },
 	{ "R V0<127:64> ffeeddccbbaa9988", TM_REG, -1, false, 0, 0, 0, TM_R_OTHER, false },
+	/* times of us, ns and ps are picoseconds, whole or fractional, glued or not;
+	 * counts (clk, cyc, tic, cs, no unit) stay counts */
 	{ "1.5us R X3 0000000000000003", TM_REG, -1, true, 1500000, 3, 0, TM_R_X, true },
+	{ "2 us R X3 0000000000000003", TM_REG, -1, true, 2000000, 3, 0, TM_R_X, true },
+	{ "1.5 us cpu0 R X3 0000000000000003", TM_REG, 0, true, 1500000, 3, 0, TM_R_X, true },
+	{ "0.25ns R X3 0000000000000003", TM_REG, -1, true, 250, 3, 0, TM_R_X, true },
+	{ "3.0000004 ns R X3 0000000000000003", TM_REG, -1, true, 3000, 3, 0, TM_R_X, true },
+	{ "18446744073709551615 ps R X3 0000000000000003", TM_REG, -1, true, UINT64_MAX, 3, 0, TM_R_X, true },
+	{ "18446744073709551615 R X3 0000000000000003", TM_REG, -1, true, UINT64_MAX, 3, 0, TM_R_X, true },
 	/* kinds that carry nothing for SDEI */
 	{ "4541 clk CADI E simulation_stopped", TM_IGNORED, -1, true, 4541, 0, 0, 0, false },
 	{ "0 clk cpu0 E DebugEvent_HaltingDebugState 00000000", TM_IGNORED, -1, true, 0, 0, 0, 0, false },
@@ -149,6 +157,15 @@ static const struct badlex badlex[] = {
 	{ "8 clk R X0 0123456789abcdef01", "bad value '0123456789abcdef01' for register X0", 11 },
 	{ "8 clk cpu64 IT (8) 002109cc 90ffff80 O EL3h_s", "PE 'cpu64' out of range (at most 64 PEs)", 6 },
 	{ "8 clk E", "truncated exception line: nothing after 'E'", 7 },
+	/* timestamps out of range, negative or fractional in a count */
+	{ "99999999999999999999999 clk cpu0 IT (1) 80000000 d503201f O EL2h_n : NOP",
+	  "timestamp '99999999999999999999999' out of range", 0 },
+	{ "  18446744073709552 us R X0 0", "timestamp '18446744073709552' out of range", 2 },
+	{ "18446744073709552000ns R X0 0", "timestamp '18446744073709552000ns' out of range", 0 },
+	{ "-5 clk cpu0 IT (1) 80000000 d503201f O EL2h_n : NOP", "negative timestamp '-5'", 0 },
+	{ "-5 R X0 0", "negative timestamp '-5'", 0 },
+	{ "1.5 clk R X0 0", "fractional timestamp '1.5' in clk: only us, ns and ps have fractions", 0 },
+	{ "1.5 R X0 0", "fractional timestamp '1.5' without a unit: only us, ns and ps have fractions", 0 },
 	{ "  41000 ns  ES  (00000000e59ff018) A svc:", "expected '(address:opcode)', found '(00000000e59ff018)'", 16 },
 };
 
@@ -283,6 +300,25 @@ static void unknown_x0_and_lenient(void **state)
 	free(o.text);
 }
 
+/* A whole us after a fractional one: both picoseconds (was: the fraction
+ * scaled, the integer not, "time goes backwards: 2 after 1500000"). */
+static void whole_and_fractional_times(void **state)
+{
+	static const char text[] =
+		"1.5 us cpu0 IT (1) 80000000 d503201f O EL2h_n : NOP\n"
+		"2 us cpu0 IT (2) 80000004 d503201f O EL2h_n : NOP\n"
+		"2000001ps cpu0 IT (3) 80000008 d503201f O EL2h_n : NOP\n";
+	struct out o;
+	struct import_stats st;
+	char err[300] = "";
+
+	(void)state;
+	assert_int_equal(import(text, false, &o, &st, err, sizeof err), 0);
+	assert_string_equal(err, "");
+	assert_int_equal(st.used, 3);
+	free(o.text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -291,6 +327,7 @@ int main(void)
 		cmocka_unit_test(source_names),
 		cmocka_unit_test(hvc_and_w_registers),
 		cmocka_unit_test(unknown_x0_and_lenient),
+		cmocka_unit_test(whole_and_fractional_times),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
