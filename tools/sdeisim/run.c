@@ -147,16 +147,28 @@ out:
 	sim_program_free(&prog);
 }
 
+/* One line of s: a control character (a name from the user's file may
+ * hold a newline, which would forge a line of the output) as \xNN. */
+static void put_line(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7F)
+			printf("\\x%02X", *p);
+		else
+			putchar(*p);
+	putchar('\n');
+}
+
 static void print_report(const struct scen_report *r)
 {
 	if (r->verbose)
 		fputs(r->verbose, stdout);
-	if (r->status == EXIT_PASSED)
-		printf("PASS %s\n", r->name);
-	else if (r->status == EXIT_FAILED)
-		printf("FAIL %s\n%s\n", r->name, r->message);
-	else
-		printf("%s\n", r->message);
+	if (r->status == EXIT_PASSED || r->status == EXIT_FAILED) {
+		fputs(r->status == EXIT_PASSED ? "PASS " : "FAIL ", stdout);
+		put_line(r->name ? r->name : r->file);
+	}
+	if (r->status != EXIT_PASSED)
+		put_line(r->message);
 	fflush(stdout);
 }
 
