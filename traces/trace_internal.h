@@ -23,6 +23,9 @@ const char *trace_enum_name(unsigned e, unsigned v);
 /* The value spelled s[0..n), or -1. */
 int trace_enum_value(unsigned e, const char *s, size_t n);
 
+/* Is name one of the simulator's platform profiles (FORMAT.md, `profile`)? */
+bool trace_profile_known(const char *name);
+
 /* ---- trace_platform.c: the values of a version 2 platform record ---- */
 
 enum trace_pfield {
@@ -48,7 +51,10 @@ bool trace_unescape(const char *s, size_t n, char *out, size_t *bad);
 /* Parse all of s[0..n) as an unsigned number: base 16 or 10, or 0 for
  * "0x" hex / decimal.  false on anything else or on overflow. */
 bool trace_scan_u64(const char *s, size_t n, unsigned base, uint64_t *out);
-/* The same, with an optional leading '-' (two's complement result). */
+/* All of s[0..n) as a register value of the canonical trace (FORMAT.md):
+ * "0x" and 1 to 16 lowercase hex digits.  false on anything else. */
+bool trace_scan_reg(const char *s, size_t n, uint64_t *out);
+/* trace_scan_u64 with an optional leading '-' (two's complement result). */
 bool trace_scan_i64(const char *s, size_t n, unsigned base, uint64_t *out);
 
 #endif /* TRACE_INTERNAL_H */

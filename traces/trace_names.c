@@ -55,6 +55,16 @@ const char *trace_fid_name(uint32_t fid)
 	return fn >= 0 ? sim_psci_name((unsigned)fn) : NULL;
 }
 
+/* The simulator's profiles are the names a platform record may give: a
+ * replay builds its machine from it. */
+bool trace_profile_known(const char *name)
+{
+	for (unsigned k = 0; sim_profile_name(k); k++)
+		if (strcmp(sim_profile_name(k), name) == 0)
+			return true;
+	return false;
+}
+
 /* DEN0054C §5.1 (arguments of each call); PSCI DEN0022 §5.1. */
 unsigned trace_fid_nargs(uint32_t fid)
 {

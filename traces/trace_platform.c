@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sdd/sdd_platform.h"      /* SDD_MAX_EVENTS, SDD_MAX_PRIVATE_EVENTS */
 #include "trace_internal.h"
 
 #define MAX_INTID 1019u
@@ -64,8 +65,8 @@ static int mpidrs(struct cursor *c, struct trace_platform *pl)
 		uint64_t v;
 		if (pl->nmpidr == TRACE_MAX_PES)
 			return bad_at(c, off, "mpidr: at most %u values", TRACE_MAX_PES);
-		if (len < 3 || c->v[off] != '0' || c->v[off + 1] != 'x' || !trace_scan_u64(c->v + off + 2, len - 2, 16, &v))
-			return bad_at(c, off, "mpidr: expected 0x followed by at most 16 hex digits");
+		if (!trace_scan_reg(c->v + off, len, &v))
+			return bad_at(c, off, "mpidr: expected 0x and 1 to 16 lowercase hex digits");
 		pl->mpidr[pl->nmpidr++] = v;
 	}
 	return 0;
@@ -95,6 +96,10 @@ static int secure(struct cursor *c, struct trace_platform *pl)
 			return bad_at(c, off, "secure: at most %u INTIDs", TRACE_MAX_SECURE);
 		if (decimal(c, off, len, "secure", MAX_INTID, &pl->secure[pl->nsecure]))
 			return -1;
+		/* a set, as a scenario's secure_intids: the loader refuses a repeat too */
+		for (uint32_t k = 0; k < pl->nsecure; k++)
+			if (pl->secure[k] == pl->secure[pl->nsecure])
+				return bad_at(c, off, "secure: INTID %u is listed twice", pl->secure[k]);
 		pl->nsecure++;
 	}
 	return 0;
@@ -158,12 +163,24 @@ static int events(struct cursor *c, struct trace_platform *pl)
 static int bind(struct cursor *c, struct trace_platform *pl)
 {
 	size_t off[2], len[2];
+	uint32_t all;
 
 	if (!item(c, ',', &off[0], &len[0]) || !item(c, ',', &off[1], &len[1]) || c->at <= c->n)
 		return bad_at(c, 0, "bind: expected PRIVATE,SHARED (two numbers of slots)");
-	if (decimal(c, off[0], len[0], "bind", 64, &pl->bind_private) ||
-	    decimal(c, off[1], len[1], "bind", 64, &pl->bind_shared))
+	if (decimal(c, off[0], len[0], "bind", SDD_MAX_EVENTS, &pl->bind_private) ||
+	    decimal(c, off[1], len[1], "bind", SDD_MAX_EVENTS, &pl->bind_shared))
 		return -1;
+	/* The slots are events of the dispatcher, as event 0 (private) is:
+	 * SDD_MAX_EVENTS in all, SDD_MAX_PRIVATE_EVENTS of them private.  What
+	 * the platform's own events leave of that is checked when a replay
+	 * applies the record to its profile (trace_platform_apply). */
+	if (pl->bind_private + 1 > SDD_MAX_PRIVATE_EVENTS)
+		return bad_at(c, off[0], "bind: %u private slots and event 0 make %u private events, at most %u",
+			      pl->bind_private, pl->bind_private + 1, SDD_MAX_PRIVATE_EVENTS);
+	all = pl->bind_private + pl->bind_shared + 1;
+	if (all > SDD_MAX_EVENTS)
+		return bad_at(c, 0, "bind: %u slots and event 0 make %u events, at most %u", all - 1, all,
+			      SDD_MAX_EVENTS);
 	return 0;
 }
 

@@ -212,8 +212,8 @@ static int hexreg(struct trace_reader *rd, const struct field *fd, uint64_t *out
 		*known = false;
 		return 0;
 	}
-	if (fd->vn < 3 || fd->v[0] != '0' || fd->v[1] != 'x' || !trace_scan_u64(fd->v + 2, fd->vn - 2, 16, out))
-		return bad_value(rd, fd, "expected 0x followed by at most 16 hex digits, or ?");
+	if (!trace_scan_reg(fd->v, fd->vn, out))
+		return bad_value(rd, fd, "expected 0x and 1 to 16 lowercase hex digits, or ?");
 	*known = true;
 	return 0;
 }
@@ -285,8 +285,14 @@ static int set_field(struct trace_reader *rd, const struct field *fd, unsigned k
 		rec->has |= TRACE_HAS_CONDUIT;
 		return enumval(rd, fd, TRACE_ENUM_CONDUIT, &rec->conduit);
 	case K_EL:
-		if (num(rd, fd, 3, &v))
-			return -1;
+		/* a platform's client EL is 1 or 2; a call may come from another
+		 * EL (a scenario's from_el: 3, which the recorder writes), never
+		 * from EL0, which a replay would take for the client's EL */
+		if (!trace_scan_u64(fd->v, fd->vn, 10, &v))
+			return bad_value(rd, fd, "expected a decimal number");
+		if (v < 1 || v > (rec->kind == TRACE_PLATFORM ? 2 : 3))
+			return bad_value(rd, fd, rec->kind == TRACE_PLATFORM ? "the client EL is 1 or 2" :
+					 "a call is made from EL1, EL2 or EL3");
 		rec->el = (uint8_t)v;
 		rec->has |= TRACE_HAS_EL;
 		return 0;
@@ -360,6 +366,8 @@ static int set_field(struct trace_reader *rd, const struct field *fd, unsigned k
 			return fail(rd, col_of(fd, fd->v + bad), "profile: malformed %%XX escape");
 		if (strlen(rd->scratch) >= sizeof rec->profile)
 			return bad_value(rd, fd, "profile names are at most 15 characters");
+		if (!trace_profile_known(rd->scratch))
+			return bad_value(rd, fd, "not a platform profile (default, tf-a-fvp)");
 		strcpy(rec->profile, rd->scratch);
 		rec->has |= TRACE_HAS_PROFILE;
 		return 0;

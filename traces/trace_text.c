@@ -111,6 +111,24 @@ bool trace_scan_u64(const char *s, size_t n, unsigned base, uint64_t *out)
 	return true;
 }
 
+bool trace_scan_reg(const char *s, size_t n, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	/* trace_scan_u64 also takes upper case and leading zeros beyond 16
+	 * digits (the Tarmac lexer reads such text); a trace has one spelling */
+	if (n < 3 || n > 18 || s[0] != '0' || s[1] != 'x')
+		return false;
+	for (size_t i = 2; i < n; i++) {
+		char c = s[i];
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+			return false;
+		v = v << 4 | (uint64_t)hexval(c);
+	}
+	*out = v;
+	return true;
+}
+
 bool trace_scan_i64(const char *s, size_t n, unsigned base, uint64_t *out)
 {
 	if (n > 0 && s[0] == '-') {

@@ -186,7 +186,7 @@ static const struct bad bad_inputs[] = {
 	{ "# sdeisim-trace 2\nplatform pes=3 mpidr=0x0,0x1\n", "mem:2:1: mpidr= lists 2 values: it needs pes= with as many" },
 	{ "# sdeisim-trace 2\nplatform mpidr=0x0\n", "mem:2:1: mpidr= lists 1 value: it needs pes= with as many" },
 	{ "# sdeisim-trace 2\nplatform pes=2 mpidr=0x0,1\n",
-	  "mem:2:26: mpidr: expected 0x followed by at most 16 hex digits" },
+	  "mem:2:26: mpidr: expected 0x and 1 to 16 lowercase hex digits" },
 	{ "# sdeisim-trace 2\nplatform version=1.2\n", "mem:2:18: version: 1.0 or 1.1" },
 	{ "# sdeisim-trace 2\nplatform relative=2\n", "mem:2:19: relative: 2 is more than 1" },
 	{ "# sdeisim-trace 2\nplatform bind=4\n", "mem:2:15: bind: expected PRIVATE,SHARED (two numbers of slots)" },
@@ -210,9 +210,9 @@ static const struct bad bad_inputs[] = {
 	{ "# sdeisim-trace 1\nirq t=1 pe=0 intid=1020 how=ack\n", "mem:2:20: intid=1020: at most 1019" },
 	{ "# sdeisim-trace 1\nirq t=1 pe=0 intid=3 how=maybe\n", "mem:2:26: how=maybe: not one of the values FORMAT.md lists" },
 	{ "# sdeisim-trace 1\ncall t=1 pe=0 conduit=smc el=2 h=0 x0=12 end=ret\n",
-	  "mem:2:39: x0=12: expected 0x followed by at most 16 hex digits, or ?" },
+	  "mem:2:39: x0=12: expected 0x and 1 to 16 lowercase hex digits, or ?" },
 	{ "# sdeisim-trace 1\ncall t=1 pe=0 conduit=smc el=2 h=0 x0=0x10000000000000000 end=ret\n",
-	  "mem:2:39: x0=0x10000000000000000: expected 0x followed by at most 16 hex digits, or ?" },
+	  "mem:2:39: x0=0x10000000000000000: expected 0x and 1 to 16 lowercase hex digits, or ?" },
 	{ "# sdeisim-trace 1\ncall t=1 pe=0 conduit=smc el=2 h=0 fn=VERSION x0=0xc4000021 end=ret\n",
 	  "mem:2:39: fn=VERSION does not name the function in x0" },
 	{ "# sdeisim-trace 1\ncall t=1 pe=0 conduit=smc el=2 h=0 x0=0xc4000025 end=complete r0=0x0\n",
@@ -229,6 +229,32 @@ static const struct bad bad_inputs[] = {
 	  "mem:3:1: time goes backwards on PE 2: t=4 after t=5 at line 2" },
 	{ "# sdeisim-trace 1\nplatform profile=a-very-long-profile-name\n",
 	  "mem:2:18: profile=a-very-long-profile-name: profile names are at most 15 characters" },
+	/* the limits FORMAT.md gives, each an error at its value */
+	{ "# sdeisim-trace 1\ncall t=1 pe=0 conduit=smc el=0 h=0 x0=0xc4000020 end=ret\n",
+	  "mem:2:30: el=0: a call is made from EL1, EL2 or EL3" },
+	{ "# sdeisim-trace 1\ncall t=1 pe=0 conduit=smc el=4 h=0 x0=0xc4000020 end=ret\n",
+	  "mem:2:30: el=4: a call is made from EL1, EL2 or EL3" },
+	{ "# sdeisim-trace 1\nplatform el=3\n", "mem:2:13: el=3: the client EL is 1 or 2" },
+	{ "# sdeisim-trace 1\nplatform el=0\n", "mem:2:13: el=0: the client EL is 1 or 2" },
+	{ "# sdeisim-trace 1\ncall t=1 pe=0 conduit=smc el=2 h=0 x0=0xc4000021 x2=0x8008100A end=ret\n",
+	  "mem:2:53: x2=0x8008100A: expected 0x and 1 to 16 lowercase hex digits, or ?" },
+	{ "# sdeisim-trace 1\ncall t=1 pe=0 conduit=smc el=2 h=0 x0=0X1 end=ret\n",
+	  "mem:2:39: x0=0X1: expected 0x and 1 to 16 lowercase hex digits, or ?" },
+	{ "# sdeisim-trace 1\ncall t=1 pe=0 conduit=smc el=2 h=0 x0=0x00000000000000000c4000021 end=ret\n",
+	  "mem:2:39: x0=0x00000000000000000c4000021: expected 0x and 1 to 16 lowercase hex digits, or ?" },
+	{ "# sdeisim-trace 1\ncomplete t=1 pe=0 event=0 how=resume pc=0x8000000A\n",
+	  "mem:2:41: pc=0x8000000A: expected 0x and 1 to 16 lowercase hex digits, or ?" },
+	{ "# sdeisim-trace 2\nplatform pes=2 mpidr=0x0,0x10A\n",
+	  "mem:2:26: mpidr: expected 0x and 1 to 16 lowercase hex digits" },
+	{ "# sdeisim-trace 2\nplatform secure=29,40,40\n", "mem:2:23: secure: INTID 40 is listed twice" },
+	{ "# sdeisim-trace 2\nplatform bind=64,0\n",
+	  "mem:2:15: bind: 64 private slots and event 0 make 65 private events, at most 32" },
+	{ "# sdeisim-trace 2\nplatform bind=32,32\n",
+	  "mem:2:15: bind: 32 private slots and event 0 make 33 private events, at most 32" },
+	{ "# sdeisim-trace 2\nplatform bind=31,33\n", "mem:2:15: bind: 64 slots and event 0 make 65 events, at most 64" },
+	{ "# sdeisim-trace 2\nplatform bind=0,65\n", "mem:2:17: bind: 65 is more than 64" },
+	{ "# sdeisim-trace 1\nplatform profile=bogus\n",
+	  "mem:2:18: profile=bogus: not a platform profile (default, tf-a-fvp)" },
 };
 
 static void reader_errors(void **state)
@@ -257,6 +283,48 @@ static void reader_errors(void **state)
 		fclose(in);
 	}
 	assert_int_equal(failures, 0);
+}
+
+/* Values at the edges of what FORMAT.md allows, which writers do write:
+ * a call from EL3 and one of a function that is neither SDEI nor PSCI (a
+ * scenario's `from_el: 3` and `fid:`, recorded), 16 hex digits with
+ * leading zeros, a completion of an event the dispatch numbered -2 (the
+ * Tarmac importer takes the number from x0 at the handler's entry), the
+ * depth of a dispatcher nesting more than the specification allows, 31
+ * private and 32 shared bind slots. */
+static void edges_that_read(void **state)
+{
+	static const char text[] =
+		"# sdeisim-trace 2\n"
+		"platform profile=tf-a-fvp el=1 bind=31,32 secure=29,40\n"
+		"call t=1 pe=0 conduit=smc el=3 h=0 fn=VERSION x0=0xc4000020 end=ret r0=0xffffffffffffffff\n"
+		"call t=2 pe=0 conduit=smc el=1 h=0 x0=0x12345678 end=ret r0=0xffffffffffffffff\n"
+		"call t=3 pe=0 conduit=smc el=2 h=0 x0=0x00000000c4000020 end=ret\n"
+		"dispatch t=4 pe=0 event=-2 cause=call depth=8\n"
+		"complete t=5 pe=0 event=-2 how=complete depth=7\n";
+	FILE *in = fmemopen((void *)(uintptr_t)text, sizeof text - 1, "r");
+	struct trace_reader *rd = trace_reader_open(in, "mem");
+	struct trace_rec r;
+	int n = 0;
+
+	(void)state;
+	while (trace_read(rd, &r) == 1) {
+		n++;
+		if (n == 1)
+			assert_true(r.plat->bind_private == 31 && r.plat->bind_shared == 32 && r.plat->nsecure == 2);
+		if (n == 2)
+			assert_int_equal(r.el, 3);
+		if (n == 3)
+			assert_true(r.x[0] == 0x12345678);
+		if (n == 4)
+			assert_true(r.x[0] == 0xc4000020);
+		if (n == 6)
+			assert_true(r.event == -2 && r.depth == 7);
+	}
+	assert_string_equal(trace_reader_error(rd), "");
+	assert_int_equal(n, 6);
+	trace_reader_close(rd);
+	fclose(in);
 }
 
 static void long_line(void **state)
@@ -341,6 +409,7 @@ int main(void)
 		cmocka_unit_test(round_trip),
 		cmocka_unit_test(fields_read_back),
 		cmocka_unit_test(reader_errors),
+		cmocka_unit_test(edges_that_read),
 		cmocka_unit_test(long_line),
 		cmocka_unit_test(long_fields),
 		cmocka_unit_test(names),
