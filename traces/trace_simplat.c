@@ -75,6 +75,8 @@ int trace_platform_apply(const struct trace_rec *rec, const char *trace_name, st
 			 char *err, size_t errlen)
 {
 	const struct trace_platform *t = rec->plat;
+	struct sdd_platform sp;
+	int refused;
 
 	if ((rec->has & TRACE_HAS_EL) && rec->el >= 1 && rec->el <= 2)
 		pl->client_el = rec->el;
@@ -120,6 +122,15 @@ int trace_platform_apply(const struct trace_rec *rec, const char *trace_name, st
 	}
 	if (pl->relative_mode && pl->version_minor == 0) {
 		snprintf(err, errlen, "%s:%" PRIu32 ":1: relative=1 needs version=1.1", trace_name, rec->line);
+		return -1;
+	}
+	/* what the machine would find when it starts the dispatcher (bind
+	 * slots and events beyond the core's tables, two PEs with one MPIDR,
+	 * an event number DEN0054C does not allow, ...), said here at the
+	 * record's line */
+	if ((refused = sim_platform_to_sdd(pl, &sp)) != SDD_INIT_OK) {
+		snprintf(err, errlen, "%s:%" PRIu32 ":1: the dispatcher refuses this platform: %s", trace_name,
+			 rec->line, sdd_init_error_name(refused));
 		return -1;
 	}
 	return 0;
