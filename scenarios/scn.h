@@ -119,7 +119,11 @@ int scn_load_string(const char *name, const char *text, size_t len, const char *
  *   - a call not marked raw whose function ID is not an SDEI call is
  *     written `fid:` and loads marked raw (which changes nothing when run);
  *   - PSTATE field checks of one map that are not next to each other are
- *     written together, at the place of the first.
+ *     written together, at the place of the first;
+ *   - a `complete` or `complete_and_resume` action with an expectation
+ *     (the loader makes none: `sdeisim export yaml` does) is written as
+ *     its call, `{call: EVENT_COMPLETE, args: [V], expect: E}`, and loads
+ *     as that call action, which the interpreter makes the same way.
  *
  * The program must not be changed while it is written; f is left open.
  */

@@ -527,6 +527,17 @@ void scn_w_op(struct scn_w *w, const struct sim_op *op, bool action)
 		return;
 	case SIM_OP_COMPLETE:
 	case SIM_OP_COMPLETE_AND_RESUME:
+		if (op->nchecks) {
+			/* `complete:` takes no `expect`: the same call (the
+			 * interpreter makes the two alike) as a call action */
+			scn_w_out(w, "{call: %s, args: [", sdd_call_name(op->kind == SIM_OP_COMPLETE ?
+					SDD_FID_EVENT_COMPLETE : SDD_FID_EVENT_COMPLETE_AND_RESUME));
+			scn_w_value(w, op->fid, op->kind == SIM_OP_COMPLETE ? SCN_W_COMPLETION : SCN_W_NUMBER);
+			scn_w_out(w, "]");
+			expect(w, op);
+			scn_w_out(w, "}\n");
+			return;
+		}
 		scn_w_out(w, "%s: ", sim_op_name(op->kind));
 		scn_w_value(w, op->fid, op->kind == SIM_OP_COMPLETE ? SCN_W_COMPLETION : SCN_W_NUMBER);
 		scn_w_out(w, "\n");

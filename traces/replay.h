@@ -38,6 +38,11 @@ struct replay_inv {
 	int32_t  complete;       /* record index, -1: the trace ends inside it */
 	int32_t  handler;        /* program handler the registration maps to, -1: none */
 	uint32_t calls, ncalls;  /* replay.inv_calls[calls .. calls+ncalls): its calls */
+	/* The steps it came in: from the step after the last one whose
+	 * dispatches the trace had all seen, to the step that made it.  An
+	 * expect_dispatches step after that one checks it (export yaml), so
+	 * the replay's dispatch must come during one of them too. */
+	uint32_t first_step, last_step;
 	uint8_t  pe;
 };
 

@@ -57,6 +57,9 @@ struct rb_walk {
 	uint32_t act_step[TRACE_MAX_PES];                /* 1 + the step a handler of the PE last
 							  * was entered, ran or finished in */
 	bool     late;                                   /* a yield mark came after invocations went past it */
+	/* dispatch windows (replay.h, replay_inv.first_step) */
+	uint32_t win_start;                              /* the first step of the current window */
+	bool     win_open;                               /* a dispatch came in it */
 	/* triggers */
 	struct rb_ack last_ack[TRACE_MAX_PES];
 	uint8_t  spi_open[1020];                  /* an ack of the SPI no dispatch followed yet */
@@ -90,7 +93,12 @@ struct sim_op rb_op(unsigned kind, unsigned pe, uint32_t line);
 /* Append a step (rec: the record it came from, -1), after the dispatches
  * expected so far. */
 void rb_step(struct rb *b, const struct sim_op *op, int32_t rec);
-void rb_flush_expected(struct rb *b);
+/* Close the window of the dispatches since the last one closed (with
+ * expectations: the expect_dispatches step that lists them); `last`: the
+ * end of the program, where the step is written even with no dispatch. */
+void rb_flush_expected(struct rb *b, bool last);
+/* Invocation v's dispatch came in the current window, during its last step. */
+void rb_window(struct rb *b, struct replay_inv *v);
 void rb_expect_dispatch(struct rb *b, uint32_t slot, const struct trace_rec *r);
 void rb_expect_entry(struct rb *b, uint32_t slot, const struct trace_rec *r);
 uint64_t rb_x(const struct trace_rec *r, unsigned n);
@@ -99,8 +107,10 @@ int rb_pe_of_mpidr(const struct sim_platform *pl, uint64_t mpidr);
 struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handler);
 /* What a call the trace made does to what later records mean. */
 void rb_call_effects(struct rb *b, const struct trace_rec *r);
-/* Is action a what record r did? */
-bool rb_same_action(const struct rb *b, const struct sim_op *a, const struct trace_rec *r);
+/* Is action a, made from record first, what record r did (the same call,
+ * and the same outcome: a returned call's result, or a completion)? */
+bool rb_same_action(const struct rb *b, const struct sim_op *a, const struct trace_rec *first,
+		    const struct trace_rec *r);
 /* Call r read a register of the context that invocation v (on r's PE)
  * interrupted: remember it for a `set` step. */
 void rb_context_value(struct rb *b, struct rb_inv *v, const struct trace_rec *r);

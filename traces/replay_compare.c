@@ -8,7 +8,10 @@
  *                               running handler was matched with;
  *   a dispatch on a PE          the PE's earliest trace dispatch not yet
  *                               matched with the same event (so one missed
- *                               dispatch does not shift all later ones);
+ *                               dispatch does not shift all later ones),
+ *                               which it must come in the window of
+ *                               (replay_inv.first_step: where the exported
+ *                               scenario's expect_dispatches checks it);
  *   a completion                the matched invocation's completion;
  *   an acknowledged interrupt   the PE's earliest unmatched acknowledgement
  *                               of the same INTID.
@@ -228,7 +231,14 @@ static void on_dispatch(struct cmp *c, const struct sim_obs *o)
 		const struct replay_inv *iv = &rp->invs[v];
 		const struct trace_rec *r = &rp->recs[iv->dispatch];
 		c->state[iv->dispatch] = DIVERGED;
-		if (iv->handler >= 0 && o->handler != iv->handler)
+		if (c->step < iv->first_step)
+			diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay dispatched event %" PRId32
+				" here, before the trace does (line %" PRIu32 ")", o->pe, o->event, r->line);
+		else if (c->step > iv->last_step)
+			diverge(c, r->line, "dispatch of event %" PRId32 " on PE %u: the replay dispatched it later, in "
+				"the step at line %" PRIu32 "%s", r->event, r->pe, rp->prog.steps[c->step].loc.line,
+				from(src, sizeof src, r));
+		else if (iv->handler >= 0 && o->handler != iv->handler)
 			diverge(c, r->line, "dispatch of event %" PRId32 " on PE %u: the replay entered handler %s, not %s%s",
 				r->event, r->pe, o->handler >= 0 ? sim_str(&rp->prog, rp->prog.handlers[o->handler].name) : "?",
 				sim_str(&rp->prog, rp->prog.handlers[iv->handler].name), from(src, sizeof src, r));

@@ -20,6 +20,7 @@ struct slot {
 	bool     differed;           /* a later invocation differed (noted) */
 	uint32_t passed;             /* 1 + the highest call position an invocation made */
 	struct sim_op *ops;
+	uint32_t *recs;              /* per action: the trace record it was made from */
 	uint32_t nops, cap;
 };
 
@@ -45,8 +46,10 @@ struct slots *slots_new(void)
 
 void slots_restart(struct slots *sl)
 {
-	for (uint32_t k = 0; k < sl->n; k++)
+	for (uint32_t k = 0; k < sl->n; k++) {
 		free(sl->v[k].ops);
+		free(sl->v[k].recs);
+	}
 	sl->n = 0;
 	sl->map_n = 0;
 	if (sl->map)
@@ -86,7 +89,7 @@ uint32_t slots_add(struct slots *sl, int32_t event, uint64_t ep, uint32_t line)
 		sl->v = bigger;
 		sl->cap = cap;
 	}
-	sl->v[sl->n] = (struct slot){ event, ep, line, 0, false, false, 0, NULL, 0, 0 };
+	sl->v[sl->n] = (struct slot){ event, ep, line, 0, false, false, 0, NULL, NULL, 0, 0 };
 	return sl->n++;
 }
 
@@ -192,20 +195,24 @@ uint32_t slots_first_line(const struct slots *sl, uint32_t slot)
 	return sl->v[slot].first_line;
 }
 
-bool slots_append(struct slots *sl, uint32_t slot, const struct sim_op *op)
+bool slots_append(struct slots *sl, uint32_t slot, const struct sim_op *op, uint32_t rec)
 {
 	struct slot *s = &sl->v[slot];
 
 	if (s->nops == s->cap) {
 		uint32_t cap = s->cap ? s->cap * 2 : 8;
 		struct sim_op *bigger = realloc(s->ops, cap * sizeof *bigger);
-		if (!bigger) {
+		uint32_t *recs = bigger ? realloc(s->recs, cap * sizeof *recs) : NULL;
+		if (bigger)
+			s->ops = bigger;
+		if (!recs) {
 			sl->oom = true;
 			return false;
 		}
-		s->ops = bigger;
+		s->recs = recs;
 		s->cap = cap;
 	}
+	s->recs[s->nops] = rec;
 	s->ops[s->nops++] = *op;
 	return true;
 }
@@ -260,6 +267,11 @@ const struct sim_op *slots_actions(const struct slots *sl, uint32_t slot, uint32
 {
 	*n = sl->v[slot].nops;
 	return sl->v[slot].ops;
+}
+
+uint32_t slots_action_rec(const struct slots *sl, uint32_t slot, uint32_t k)
+{
+	return sl->v[slot].recs[k];
 }
 
 int32_t slots_event(const struct slots *sl, uint32_t slot)

@@ -55,7 +55,8 @@ bool slots_claim(struct slots *sl, uint32_t slot, uint32_t line);
 bool slots_first_difference(struct slots *sl, uint32_t slot);
 /* The trace line where the slot's first invocation was entered. */
 uint32_t slots_first_line(const struct slots *sl, uint32_t slot);
-bool slots_append(struct slots *sl, uint32_t slot, const struct sim_op *op);
+/* Append action op, made from trace record rec (UINT32_MAX: none). */
+bool slots_append(struct slots *sl, uint32_t slot, const struct sim_op *op, uint32_t rec);
 /* Yield marks.  Mark position k (a yield before call k): true when the
  * mark is late - new, while an invocation of the slot already made its
  * call k or a later one in this pass without stopping there. */
@@ -64,6 +65,8 @@ bool slots_marked(const struct slots *sl, uint32_t slot, uint32_t k);
 /* An invocation of the slot made its call k. */
 void slots_passed(struct slots *sl, uint32_t slot, uint32_t k);
 const struct sim_op *slots_actions(const struct slots *sl, uint32_t slot, uint32_t *n);
+/* The record action k of the slot's list was made from (UINT32_MAX: none). */
+uint32_t slots_action_rec(const struct slots *sl, uint32_t slot, uint32_t k);
 int32_t slots_event(const struct slots *sl, uint32_t slot);
 
 /*

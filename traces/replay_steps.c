@@ -73,44 +73,78 @@ static void push_step(struct rb *b, const struct sim_op *op, int32_t rec)
 	sim_add_step(b->p, op);
 }
 
-/* Dispatches expected since the last expect_dispatches step are checked
- * just before the next step: they happen while the step that caused them
- * runs. */
-void rb_flush_expected(struct rb *b)
+/*
+ * Dispatches are compared by window: the trace's dispatches since the last
+ * window closed came during its last step (a step is pushed after them
+ * only through rb_step, which closes the window first), and the
+ * expect_dispatches step after that step lists them, which fails for any
+ * other dispatch the replay made during the window's steps as much as for
+ * one it did not make.  The window of the end of the program is closed too,
+ * with an empty list when the trace dispatched nothing in it: without it, a
+ * dispatch the trace does not have after the last one it has (or in a
+ * trace with none) would pass.
+ */
+void rb_flush_expected(struct rb *b, bool last)
 {
 	struct sim_op op;
 
-	if (b->npend == 0)
+	if (!b->w.win_open && !(last && b->o->expectations && b->w.win_start < b->p->nsteps))
 		return;
-	op = rb_op(SIM_OP_EXPECT_DISPATCHES, SIM_NONE, b->pend[0].loc.line);
-	op.list = b->p->ndispatches;
-	op.nlist = b->npend;
-	for (uint32_t k = 0; k < b->npend; k++)
-		sim_add_dispatch(b->p, &b->pend[k]);
-	b->npend = 0;
-	push_step(b, &op, -1);
+	if (b->o->expectations) {
+		op = rb_op(SIM_OP_EXPECT_DISPATCHES, SIM_NONE,
+			   b->npend ? b->pend[0].loc.line : b->p->steps[b->p->nsteps - 1].loc.line);
+		op.list = b->p->ndispatches;
+		op.nlist = b->npend;
+		for (uint32_t k = 0; k < b->npend; k++)
+			sim_add_dispatch(b->p, &b->pend[k]);
+		b->npend = 0;
+		push_step(b, &op, -1);
+	}
+	b->w.win_start = b->p->nsteps;
+	b->w.win_open = false;
+}
+
+void rb_window(struct rb *b, struct replay_inv *v)
+{
+	v->first_step = b->w.win_start;
+	v->last_step = b->p->nsteps ? b->p->nsteps - 1 : 0;
+	b->w.win_open = true;
 }
 
 void rb_step(struct rb *b, const struct sim_op *op, int32_t rec)
 {
-	rb_flush_expected(b);
+	rb_flush_expected(b, false);
 	push_step(b, op, rec);
 }
 
 /* ---- Expectations ---- */
 
+/* What the trace's call did, as the op's expectation on x0: its result
+ * when it returned; 0 when it completed the handler (the simulator gives a
+ * call that completes x0 = 0, which no refusal is); not 0 for a completion
+ * the traced dispatcher refused with an error the trace does not show. */
 static void expect_x0(struct rb *b, struct sim_op *op, const struct trace_rec *r, bool width32)
 {
+	uint32_t fid = (uint32_t)r->x[0];
 	struct sim_check c;
 
-	if (!b->o->expectations || r->end != TRACE_END_RET || !(r->r_known & 1))
+	if (!b->o->expectations)
 		return;
 	memset(&c, 0, sizeof c);
 	c.reg = SIM_R_X0;
 	c.m.kind = SIM_M_EQ;
 	c.m.width32 = width32;
-	c.m.a = sim_const(r->r[0]);
 	c.m.loc = op->loc;
+	if (r->end == TRACE_END_COMPLETE)
+		c.m.a = sim_const(0);
+	else if (r->end == TRACE_END_RET && (r->r_known & 1))
+		c.m.a = sim_const(r->r[0]);
+	else if (r->end == TRACE_END_RET && (fid == SDD_FID_EVENT_COMPLETE || fid == SDD_FID_EVENT_COMPLETE_AND_RESUME)) {
+		c.m.kind = SIM_M_NOT;
+		c.m.a = sim_const(0);
+	} else {
+		return;
+	}
 	op->checks = sim_add_check(b->p, &c);
 	op->nchecks = 1;
 }
@@ -133,7 +167,7 @@ void rb_expect_entry(struct rb *b, uint32_t slot, const struct trace_rec *r)
 		sim_add_check(b->p, &c);
 		op.nchecks = 2;
 	}
-	slots_append(b->sl, slot, &op);
+	slots_append(b->sl, slot, &op, UINT32_MAX);
 }
 
 void rb_expect_dispatch(struct rb *b, uint32_t slot, const struct trace_rec *r)
@@ -275,7 +309,24 @@ void rb_call_effects(struct rb *b, const struct trace_rec *r)
 	}
 }
 
-bool rb_same_action(const struct rb *b, const struct sim_op *a, const struct trace_rec *r)
+/* Did two records of calls end the same way: returned the same result
+ * (PSCI's 32-bit), or both unknown, or both completed the handler? */
+static bool same_outcome(const struct trace_rec *a, const struct trace_rec *r)
+{
+	if (a->end != r->end)
+		return false;
+	if (a->end != TRACE_END_RET)
+		return true;
+	if ((a->r_known & 1) != (r->r_known & 1))
+		return false;
+	if (!(r->r_known & 1))
+		return true;
+	if (trace_fid_is_psci((uint32_t)r->x[0]))
+		return (uint32_t)a->r[0] == (uint32_t)r->r[0];
+	return a->r[0] == r->r[0];
+}
+
+static bool same_call(const struct rb *b, const struct sim_op *a, const struct trace_rec *r)
 {
 	const struct sim_program *p = b->p;
 	uint32_t fid = (uint32_t)r->x[0];
@@ -295,6 +346,15 @@ bool rb_same_action(const struct rb *b, const struct sim_op *a, const struct tra
 			return false;
 	}
 	return true;
+}
+
+/* The outcome counts because the action carries the first invocation's as
+ * its expectation (export yaml): an invocation whose call ended otherwise
+ * needs a step of its own to expect what it got. */
+bool rb_same_action(const struct rb *b, const struct sim_op *a, const struct trace_rec *first,
+		    const struct trace_rec *r)
+{
+	return same_call(b, a, r) && (!first || same_outcome(first, r));
 }
 
 /* ---- The registers of interrupted contexts ---- */
@@ -363,9 +423,10 @@ static struct sim_op set_step(struct rb *b, uint32_t *j)
 bool rb_insert_sets(struct rb *b)
 {
 	struct sim_program *p = b->p;
+	struct replay *rp = b->rp;
 	struct sim_op *steps;
 	int32_t *recs;
-	uint32_t n = 0, j = 0, cap;
+	uint32_t n = 0, j = 0, cap, *moved;
 
 	if (b->nvals == 0)
 		return true;
@@ -373,9 +434,11 @@ bool rb_insert_sets(struct rb *b)
 	cap = p->nsteps + b->nvals;            /* at most one `set` per value */
 	steps = malloc(cap * sizeof *steps);
 	recs = malloc(cap * sizeof *recs);
-	if (!steps || !recs) {
+	moved = malloc((p->nsteps + 1) * sizeof *moved);
+	if (!steps || !recs || !moved) {
 		free(steps);
 		free(recs);
+		free(moved);
 		return false;
 	}
 	for (uint32_t s = 0; s < p->nsteps; s++) {
@@ -383,15 +446,25 @@ bool rb_insert_sets(struct rb *b)
 			recs[n] = -1;
 			steps[n++] = set_step(b, &j);
 		}
-		recs[n] = b->rp->step_rec[s];
+		moved[s] = n;
+		recs[n] = rp->step_rec[s];
 		steps[n++] = p->steps[s];
 	}
+	moved[p->nsteps] = n;
+	/* the dispatch windows name steps (each at most the step count): where
+	 * they are now (a `set` before a window's first step is outside it; it
+	 * dispatches nothing) */
+	for (uint32_t v = 0; v < rp->ninvs; v++) {
+		rp->invs[v].first_step = moved[rp->invs[v].first_step];
+		rp->invs[v].last_step = moved[rp->invs[v].last_step];
+	}
+	free(moved);
 	free(p->steps);
-	free(b->rp->step_rec);
+	free(rp->step_rec);
 	p->steps = steps;
 	p->nsteps = n;
 	p->cap_steps = cap;
-	b->rp->step_rec = recs;
+	rp->step_rec = recs;
 	b->cap_step_rec = cap;
 	return !p->oom;
 }

@@ -118,7 +118,7 @@ static void follow(struct rb *b, struct rb_inv *v, const struct trace_rec *r, bo
 
 	for (c = v->cursor; c < n && ops[c].kind == SIM_OP_EXPECT_ENTRY; c++)
 		;
-	if (c >= n || !rb_same_action(b, &ops[c], r)) {
+	if (c >= n || !rb_same_action(b, &ops[c], &b->rp->recs[slots_action_rec(b->sl, v->slot, c)], r)) {
 		mark(b, v->slot, v->k);
 		v->stepmode = true;
 		return;
@@ -148,6 +148,15 @@ static void handler_call(struct rb *b, uint32_t i)
 		return;
 	}
 	v = &b->w.stack[r->pe][d - 1];
+	if (v->own_end) {
+		/* no action can follow the one that completed the handler: a step
+		 * makes it, in whatever context the PE is in by then, so that the
+		 * replay compares it (and the exported scenario expects it) */
+		rb_note(b, r->line, "a call from a handler after the call that completed it: replayed from PE %u's "
+			"context as a step", r->pe);
+		main_call(b, i);
+		return;
+	}
 	was_busy = busy(b, v, r->pe, d);
 	b->rp->role[i] = ROLE_CALL;
 	b->rp->rec_inv[i] = (int32_t)v->inv;
@@ -158,7 +167,7 @@ static void handler_call(struct rb *b, uint32_t i)
 		if (slots_marked(b->sl, v->slot, v->k))
 			resume_step(b, r->pe, r->line);
 		op = rb_call_op(b, r, true);
-		if (!slots_append(b->sl, v->slot, &op))
+		if (!slots_append(b->sl, v->slot, &op, i))
 			b->w.oom = true;
 	} else if (!v->stepmode) {
 		follow(b, v, r, was_busy);
@@ -190,7 +199,11 @@ static void dispatch(struct rb *b, uint32_t i, uint32_t inv)
 	unsigned d = b->w.depth[r->pe];
 	struct rb_inv *v;
 
-	b->rp->invs[inv] = (struct replay_inv){ i, -1, -1, 0, 0, r->pe };
+	memset(&b->rp->invs[inv], 0, sizeof b->rp->invs[inv]);
+	b->rp->invs[inv].dispatch = i;
+	b->rp->invs[inv].complete = -1;
+	b->rp->invs[inv].handler = -1;
+	b->rp->invs[inv].pe = r->pe;
 	b->rp->role[i] = ROLE_DISPATCH;
 	b->rp->rec_inv[i] = (int32_t)inv;
 	if (slot == RB_NO_SLOT) {
@@ -204,6 +217,7 @@ static void dispatch(struct rb *b, uint32_t i, uint32_t inv)
 	}
 	b->inv_slot[inv] = slot;
 	rb_trigger(b, r);
+	rb_window(b, &b->rp->invs[inv]);
 	if (b->p->nsteps != before)   /* a step of its own: the handler it preempts waits for it */
 		seen(b, r->pe, d);
 	/* the step it happens in; its interrupted context can be set before
@@ -256,6 +270,64 @@ static void complete(struct rb *b, uint32_t i)
 	seen(b, r->pe, d);
 }
 
+/* ---- What the exported scenario checks at its end ---- */
+
+/* The replay compares a completion with the trace's whenever it comes; a
+ * scenario checks things at its steps.  So the handlers each PE the trace
+ * dispatched on is running at the end are checked by an expect_view step
+ * there: a handler the replay finished where the trace ends inside it, or
+ * one it never finished, fails it.  At the line of the PE's innermost
+ * handler still running in the trace, else of its last completion. */
+static void end_depths(struct rb *b)
+{
+	const struct replay *rp = b->rp;
+	uint32_t line[TRACE_MAX_PES] = { 0 };
+
+	for (uint32_t k = 0; k < rp->nrecs; k++)
+		if (rp->role[k] == ROLE_DISPATCH || rp->role[k] == ROLE_COMPLETE)
+			line[rp->recs[k].pe] = rp->recs[k].line;
+	for (unsigned p = 0; p < TRACE_MAX_PES; p++) {
+		unsigned d = b->w.depth[p];
+		struct sim_op op;
+		struct sim_check c;
+		struct sim_expect_view v;
+		if (!line[p])
+			continue;
+		op = rb_op(SIM_OP_EXPECT_VIEW, p, d ? rp->recs[rp->invs[b->w.stack[p][d - 1].inv].dispatch].line : line[p]);
+		memset(&c, 0, sizeof c);
+		c.reg = SIM_R_VIEW_DEPTH;
+		c.m.kind = SIM_M_EQ;
+		c.m.a = sim_const(d);
+		c.m.loc = op.loc;
+		memset(&v, 0, sizeof v);
+		v.part = SIM_VIEW_PE;
+		v.checks = sim_add_check(b->p, &c);
+		v.nchecks = 1;
+		v.loc = op.loc;
+		op.list = sim_add_view(b->p, &v);
+		op.nlist = 1;
+		rb_step(b, &op, -1);
+	}
+}
+
+/* The format has no expectation on an acknowledgement: say so where the
+ * replay's firmware or the trace's may acknowledge an interrupt. */
+static void note_acks(struct rb *b)
+{
+	const struct replay *rp = b->rp;
+
+	for (uint32_t k = 0; k < rp->nrecs; k++) {
+		const struct trace_rec *r = &rp->recs[k];
+		if (r->kind == TRACE_IRQ || (r->kind == TRACE_CALL && (r->x_known & 1) &&
+					     (uint32_t)r->x[0] == SDD_FID_EVENT_SIGNAL)) {
+			rb_note(b, r->line, "the exported scenario checks the dispatches interrupts lead to, not "
+				"the acknowledgements: one that dispatches nothing, in the trace or in the replay, "
+				"is a divergence only the replay reports");
+			return;
+		}
+	}
+}
+
 /* ---- The whole trace ---- */
 
 static void walk(struct rb *b)
@@ -306,7 +378,11 @@ static void walk(struct rb *b)
 	for (unsigned p = 0; p < TRACE_MAX_PES; p++)   /* the trace ends inside these */
 		for (unsigned d = 0; d < b->w.depth[p]; d++)
 			stops(b, &b->w.stack[p][d]);
-	rb_flush_expected(b);
+	rb_flush_expected(b, true);
+	if (b->o->expectations) {
+		end_depths(b);
+		note_acks(b);
+	}
 }
 
 /* Back to an empty program and model for another pass (the marks stay). */
