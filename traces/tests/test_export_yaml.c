@@ -7,22 +7,24 @@
  *   test_export_yaml SAMPLES SCENARIOS
  *   test_export_yaml --mutants SAMPLES
  *
- * Traces: each sample trace (SAMPLES/NAME.trace but the bad- ones) replayed on
- * both profiles, and every scenario under SCENARIOS recorded on the
+ * Traces: each sample trace (SAMPLES/NAME.trace but the bad- ones) replayed
+ * on both profiles, and every scenario under SCENARIOS recorded on the
  * default profile then replayed on it, and recorded on tf-a-fvp then
  * replayed on `default` (a different dispatcher: many diverge).  With
  * --mutants, the sample traces changed the ways a dispatcher and a trace
- * can disagree, each replayed on both profiles: every record left out, every
- * record twice, every known call result changed, every completing call
- * refused, every dispatch's argument changed, and every dispatch left out
- * with what made it and its handlers' calls.  For each: the replay's
- * divergences (their trace lines); the program with expectations written
- * by scn_write, loaded back and run; PASS iff no divergence, but for the
- * one kind README "YAML export" says the scenario cannot check (the
- * firmware's acknowledgements), which the export must then have noted; a
- * FAIL's place in the YAML mapped back to the elements of the written
- * program it was loaded from, whose locations are trace lines, one of which
- * must be a divergence.  Prints each mismatch; exit 1 if any.
+ * can disagree, each replayed on both profiles: every record left out,
+ * every record twice, every known call result changed, every completing
+ * call refused (with its error, or with none traced), every dispatch's
+ * argument changed, every acknowledgement that dispatched deferred, and
+ * every dispatch left out with what made it and its handlers' calls.  For
+ * each: the replay's divergences (their trace lines); the program with
+ * expectations written by scn_write, loaded back and run; PASS iff no
+ * divergence, but for the one kind README "YAML export" says the scenario
+ * cannot check (the firmware's acknowledgements), which the export must
+ * then have noted; a FAIL's place in the YAML mapped back to the elements
+ * of the written program it was loaded from, whose locations are trace
+ * lines, one of which must be a divergence.  Prints each mismatch; exit 1
+ * if any.
  */
 #include <dirent.h>
 #include <inttypes.h>
@@ -347,6 +349,8 @@ static void mutants(const char *name, char *text, size_t len)
 			mutant(name, "result", lines, n, k, buf, 1);
 		if (replaced(l, " end=complete", " end=ret r0=0xfffffffffffffffd", buf, sizeof buf))
 			mutant(name, "refused", lines, n, k, buf, 1);
+		if (replaced(l, " end=complete", " end=ret", buf, sizeof buf))   /* its error not traced */
+			mutant(name, "refused-unknown", lines, n, k, buf, 1);
 		if (strncmp(l, "dispatch", 8) == 0 && bumped(l, " x1=0x", buf, sizeof buf))
 			mutant(name, "arg", lines, n, k, buf, 1);
 		if (replaced(l, " res=dispatched", " res=deferred", buf, sizeof buf))
