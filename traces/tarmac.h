@@ -1,8 +1,9 @@
 /*
  * tarmac.h - the Tarmac importer's two halves: the lexer (tarmac_lex.c:
- * one line, any dialect, to a struct tm_line) and the per-PE state
- * machine (tarmac_pe.c: lines to canonical records).  tarmac_import.c
- * drives them.  Reference: tarmac-traces.md §1 (dialects) and §4 (design).
+ * one line, any dialect, to a struct tm_line; its timestamps,
+ * tarmac_time.c) and the per-PE state machine (tarmac_pe.c: lines to
+ * canonical records; the registered entry points, tarmac_registry.c).
+ * tarmac_import.c drives them.  Reference: tarmac-traces.md §1 (dialects) and §4 (design).
  */
 #ifndef TRACES_TARMAC_H
 #define TRACES_TARMAC_H
@@ -70,6 +71,32 @@ struct tm_names {
  * column (0-based) of the problem. */
 int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line *out,
 	   char *msg, size_t msglen, size_t *col);
+
+/* A register line l (lexed from line[0..len)) that the input ends in,
+ * without its newline: is its value cut short?  FVP writes values of 8 or
+ * 16 digits, or two halves of 8: a value that ends the line with a count
+ * of digits that is not a multiple of 8 was cut (a producer that writes
+ * short values, `R r0 8`, gets this error on a last line that lacks its
+ * newline).  -1 with a message and the value's column, or 0. */
+int tm_value_cut(const char *line, size_t len, const struct tm_line *l, char *msg, size_t msglen, size_t *col);
+
+/* ---- Timestamps (tarmac_time.c) ---- */
+
+/* The unit p[0..n) names (an index for tm_time_value), or -1. */
+int tm_unit(const char *p, size_t n);
+/* Does the token p[0..n) begin like a timestamp (a digit, or a minus and
+ * a digit)? */
+bool tm_time_like(const char *p, size_t n);
+/* Where the number of a timestamp token ends (digits and a fraction); a
+ * glued unit follows. */
+size_t tm_time_number_end(const char *p, size_t n);
+/* The time the timestamp token p[0..n) says, with a unit glued to it or
+ * `unit` (tm_unit of the next token; -1 none): picoseconds for us, ns and
+ * ps (digits finer than a picosecond dropped), the count for the other
+ * units.  -1 with a message and the offset in the token of the problem
+ * when it is no time: negative, too large for 64 bits, a fraction of a
+ * count, an unknown glued unit. */
+int tm_time_value(const char *p, size_t n, int unit, uint64_t *out, char *msg, size_t msglen, size_t *at);
 
 /* ---- Registered entry points (tarmac_registry.c) ---- */
 

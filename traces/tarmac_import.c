@@ -71,7 +71,8 @@ int tarmac_import(struct linein *in, const struct import_opts *o, struct import_
 			col = (size_t)bin;
 			goto bad;
 		}
-		if (tm_lex(line, len, names, &l, msg, sizeof msg, &col)) {
+		if (tm_lex(line, len, names, &l, msg, sizeof msg, &col) ||
+		    (!linein_complete(in) && tm_value_cut(line, len, &l, msg, sizeof msg, &col))) {
 			if (!linein_complete(in)) {
 				size_t n = strlen(msg);
 				snprintf(msg + n, sizeof msg - n, " (the input ends in the middle of this line)");

@@ -14,8 +14,9 @@
  * Register values may be split in two 32-bit halves, separated by '_' or
  * ':', or unknown (---- or x digits).  Kinds that carry nothing for SDEI
  * (memory, LD/ST, CADI, SIGNAL, BR, ...) are recognised and ignored;
- * unknown kinds are counted, never an error: only a line of a kind we
- * read whose fields are missing or malformed is one.
+ * unknown kinds are counted, never an error: only a line of a known kind
+ * whose timestamp, source or fields are malformed is one (and a line with
+ * a timestamp, two words and a kind: its unit is corrupt).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -114,96 +115,15 @@ static enum kw keyword(const struct token *t)
 	return KW_NONE;
 }
 
-/* ---- Time ---- */
-
-/* Units of time are kept as picoseconds, so that `1.5 us` and `2 us` (or
- * `ns` and `ps` lines of one trace) compare as times; counts (clk, cyc,
- * tic, cs, no unit) stay as they are: there is nothing to convert them to. */
-static const struct { const char *name; uint32_t ps; } units[] = {
-	{ "clk", 0 }, { "ns", 1000 }, { "ps", 1 }, { "cs", 0 }, { "cyc", 0 }, { "tic", 0 }, { "us", 1000000 },
-};
-
-static int unit_of(const char *p, size_t n)
-{
-	for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
-		if (strncmp(units[k].name, p, n) == 0 && units[k].name[n] == 0)
-			return (int)k;
-	return -1;
-}
-
-/* Does t begin like a timestamp (a digit, or a minus and a digit)? */
-static bool time_like(const struct token *t)
-{
-	return isdigit((unsigned char)t->p[0]) || (t->p[0] == '-' && t->n > 1 && isdigit((unsigned char)t->p[1]));
-}
-
-/* Where the number of a timestamp token ends: digits and a fraction; a
- * glued unit (271ns) follows. */
-static size_t number_end(const struct token *t)
-{
-	size_t i = t->p[0] == '-';
-
-	while (i < t->n && isdigit((unsigned char)t->p[i]))
-		i++;
-	if (i < t->n && t->p[i] == '.')
-		for (i++; i < t->n && isdigit((unsigned char)t->p[i]); i++)
-			;
-	return i;
-}
-
-/* The time timestamp token t says, with its unit glued to it or in token
- * u (NULL: none): picoseconds for us, ns and ps (digits finer than a
- * picosecond dropped), the count for the other units.  -1 with a message
- * and the offset in t of the problem when it is no time: negative, too
- * large for 64 bits, a fraction of a count, an unknown glued unit. */
-static int time_value(const struct token *t, const struct token *u, uint64_t *out, char *msg, size_t msglen,
-		      size_t *at)
-{
-	size_t i = 0, end = number_end(t), frac = 0;
-	int unit = -1;
-	uint64_t v = 0, scale, f = 0;
-
-	*at = 0;
-	if (t->p[0] == '-')
-		return snprintf(msg, msglen, "negative timestamp '%.*s'", (int)t->n, t->p), -1;
-	for (; i < end && t->p[i] != '.'; i++) {
-		unsigned d = (unsigned)(t->p[i] - '0');
-		if (v > (UINT64_MAX - d) / 10)
-			return snprintf(msg, msglen, "timestamp '%.*s' out of range", (int)t->n, t->p), -1;
-		v = v * 10 + d;
-	}
-	frac = i < end ? i + 1 : 0;
-	if (end < t->n && (unit = unit_of(t->p + end, t->n - end)) < 0) {
-		*at = end;
-		return snprintf(msg, msglen, "unknown timestamp unit '%.*s'", (int)(t->n - end), t->p + end), -1;
-	}
-	if (end == t->n && u)
-		unit = unit_of(u->p, u->n);
-	scale = unit >= 0 ? units[unit].ps : 0;
-	if (frac && !scale)
-		return snprintf(msg, msglen, "fractional timestamp '%.*s' %s%s: only us, ns and ps have fractions",
-				(int)t->n, t->p, unit < 0 ? "without a unit" : "in ", unit < 0 ? "" : units[unit].name), -1;
-	if (scale) {
-		for (uint64_t s = scale; frac && frac < end && s > 1; frac++) {
-			s /= 10;
-			f += (uint64_t)(t->p[frac] - '0') * s;
-		}
-		if (v > (UINT64_MAX - f) / scale)
-			return snprintf(msg, msglen, "timestamp '%.*s' out of range", (int)t->n, t->p), -1;
-		v = v * scale + f;
-	}
-	*out = v;
-	return 0;
-}
-
 /* ---- Sources ---- */
 
 static int source_pe(struct tm_names *nm, const struct token *t, char *msg, size_t msglen)
 {
 	uint64_t n;
 
-	if (t->n > 3 && is_nocase(t->p, 3, "cpu") && trace_scan_u64(t->p + 3, t->n - 3, 10, &n)) {
-		if (n >= TRACE_MAX_PES) {
+	if (t->n > 3 && is_nocase(t->p, 3, "cpu") && all_digits(t->p + 3, t->n - 3)) {
+		/* too many digits for 64 bits is as out of range as cpu64 */
+		if (!trace_scan_u64(t->p + 3, t->n - 3, 10, &n) || n >= TRACE_MAX_PES) {
 			snprintf(msg, msglen, "PE '%.*s' out of range (at most %u PEs)", (int)t->n, t->p, TRACE_MAX_PES);
 			return -1;
 		}
@@ -493,6 +413,49 @@ static int lex_reg(struct cursor *c, struct tm_line *l, char *msg, size_t msglen
 	return 0;
 }
 
+/* Digits of a register value token (hex, '-' or 'x' unknown, '_' and ':'
+ * separators not counted); -1 if it is no value.  A second half is bare
+ * digits: the separators are the first token's. */
+static long value_digits(const struct token *t, bool second_half)
+{
+	long n = 0;
+
+	for (size_t i = 0; i < t->n; i++) {
+		char ch = t->p[i];
+		if ((ch == '_' || ch == ':') && !second_half)
+			continue;
+		if (hexdigit(ch) < 0 && ch != '-' && ch != 'x' && ch != 'X')
+			return -1;
+		n++;
+	}
+	return n;
+}
+
+int tm_value_cut(const char *line, size_t len, const struct tm_line *l, char *msg, size_t msglen, size_t *col)
+{
+	struct cursor c = { line, len, l->kind_col };
+	struct token t, name, v, last, more;
+	long digits, more_digits;
+
+	if (l->kind != TM_REG || !next_token(&c, &t) || !next_token(&c, &name))
+		return 0;
+	do {
+		if (!next_token(&c, &v))
+			return 0;
+	} while (v.p[0] == '(');
+	last = v;
+	if ((digits = value_digits(&v, false)) <= 0)
+		return 0;
+	if (digits == 8 && next_token(&c, &more) && (more_digits = value_digits(&more, true)) > 0) {
+		digits += more_digits;           /* the second half of a split value */
+		last = more;
+	}
+	if (next_token(&c, &more) || digits % 8 == 0)
+		return 0;                        /* the value is not what the line ends in, or it is whole */
+	return FAIL(v.col, "truncated register line: the value '%.*s' of %.*s is cut short",
+		    (int)(last.p + last.n - v.p), v.p, (int)name.n, name.p);
+}
+
 static int lex_exc(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, size_t msglen, size_t *col)
 {
 	struct token t;
@@ -519,8 +482,9 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 	   char *msg, size_t msglen, size_t *col)
 {
 	struct cursor c = { line, len, 0 };
-	struct token t, src = { NULL, 0, 0 }, stamp, unit;
-	bool have_stamp = false, have_unit = false, have_src = false;
+	struct token t, src = { NULL, 0, 0 }, stamp = { NULL, 0, 0 };
+	bool have_stamp = false, have_src = false;
+	int unit = -1;                  /* a unit token's (tm_unit) */
 	enum kw kw;
 
 	memset(l, 0, sizeof *l);
@@ -530,29 +494,35 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 		l->kind = TM_IGNORED;
 		return 0;
 	}
-	if (time_like(&t)) {
+	if (tm_time_like(t.p, t.n)) {
 		stamp = t;
 		have_stamp = true;
 		if (!next_token(&c, &t))
 			goto unknown;
-		if (number_end(&stamp) == stamp.n && unit_of(t.p, t.n) >= 0) {   /* not glued: 2368030 clk */
-			unit = t;
-			have_unit = true;
-			if (!next_token(&c, &t))
-				goto unknown;
-		}
+		if (tm_time_number_end(stamp.p, stamp.n) == stamp.n && (unit = tm_unit(t.p, t.n)) >= 0 &&
+		    !next_token(&c, &t))           /* not glued: 2368030 clk */
+			goto unknown;
 	}
 	kw = keyword(&t);
 	if (kw == KW_NONE) {
 		/* a source token, if a kind follows it */
 		src = t;
-		if (!next_token(&c, &t) || (kw = keyword(&t)) == KW_NONE)
+		if (!next_token(&c, &t))
 			goto unknown;
+		if ((kw = keyword(&t)) == KW_NONE) {
+			struct token after;
+			/* 2368030 xyz cpu0 IT: a timestamp, two words and a kind is
+			 * a Tarmac line whose unit is corrupt, not a line of no kind */
+			if (have_stamp && unit < 0 && tm_time_number_end(stamp.p, stamp.n) == stamp.n &&
+			    next_token(&c, &after) && keyword(&after) != KW_NONE)
+				return FAIL(src.col, "unknown timestamp unit '%.*s'", (int)src.n, src.p);
+			goto unknown;
+		}
 		have_src = true;
 	}
 	if (have_stamp) {
 		size_t at;
-		if (time_value(&stamp, have_unit ? &unit : NULL, &l->time, msg, msglen, &at)) {
+		if (tm_time_value(stamp.p, stamp.n, unit, &l->time, msg, msglen, &at)) {
 			*col = stamp.col + at;
 			return -1;
 		}
@@ -589,7 +559,7 @@ unknown:
 	if (have_stamp) {
 		char scratch[120];
 		size_t at;
-		l->has_time = time_value(&stamp, have_unit ? &unit : NULL, &l->time, scratch, sizeof scratch, &at) == 0;
+		l->has_time = tm_time_value(stamp.p, stamp.n, unit, &l->time, scratch, sizeof scratch, &at) == 0;
 	}
 	return 0;
 }
