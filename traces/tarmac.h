@@ -100,28 +100,43 @@ int tm_time_value(const char *p, size_t n, int unit, uint64_t *out, char *msg, s
 
 /* ---- Registered entry points (tarmac_registry.c) ---- */
 
-#define TM_REGISTRY_SIZE 256
+/* Events with entry points at once: twice what a platform of the
+ * simulator can have (SDD_MAX_EVENTS, event 0 and bind slots included),
+ * so real firmware with more has room; each holds an entry point per PE.
+ * Bounded so that an import's memory (and a lookup's cost) stays bounded
+ * whatever the trace registers. */
+#define TM_REGISTRY_EVENTS 128u
 
-struct tm_entry {
-	uint8_t  pe;
-	bool     relative;           /* v1.1 relative mode: ep is an offset from VBAR */
+/* One event's entry points, by the PE that registered it (a private event
+ * is registered on each PE, a shared one once). */
+struct tm_event_eps {
 	int32_t  event;
-	uint64_t ep;
+	uint64_t pes;                /* bit p: registered on PE p (0: the slot is free) */
+	uint64_t relative;           /* bit p: ep[p] is an offset from VBAR (v1.1 relative mode) */
+	uint64_t ep[TRACE_MAX_PES];
 };
 
-/* The entry points successful EVENT_REGISTER calls named, in a bounded
- * table: e[0..n) are in use. */
+/* The entry points successful EVENT_REGISTER calls named: ev[0..n) in
+ * use or freed, in an array that grows (to cap) as events come: most
+ * traces register a few, and an import that allocated room for all of
+ * them would pay for it on every input of the fuzz harness. */
 struct tm_registry {
-	struct tm_entry e[TM_REGISTRY_SIZE];
-	unsigned n, next_evict;
+	unsigned n, cap;
+	struct tm_event_eps *ev;
 };
 
 /* Empty. */
 void tm_registry_init(struct tm_registry *g);
+void tm_registry_free(struct tm_registry *g);
 /* Event's entry point ep, registered on pe; it replaces what pe
- * registered for the event before.  When the table is full, the
- * oldest-placed entry makes room. */
-void tm_registry_add(struct tm_registry *g, unsigned pe, int32_t event, uint64_t ep, bool relative);
+ * registered for the event before.  false: TM_REGISTRY_EVENTS other
+ * events have entry points, or no memory (nothing is dropped to make
+ * room). */
+bool tm_registry_add(struct tm_registry *g, unsigned pe, int32_t event, uint64_t ep, bool relative);
+/* pe unregistered event: its entry point goes (another PE's
+ * registration of a shared event stays: harmless, and a private one
+ * registered before the trace began would look the same). */
+void tm_registry_remove(struct tm_registry *g, unsigned pe, int32_t event);
 /* Is pc the entry point of event, registered on any PE (shared events
  * are registered once, private ones on each PE)?  A relative entry point
  * is an offset from VBAR_EL1 or VBAR_EL2: vbar[el], when bit el of

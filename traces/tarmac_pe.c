@@ -21,7 +21,9 @@
  *                                        or neither: explicit);
  *      a PSCI call elsewhere          -> it did not return (power-down...).
  *  - Entry points come from successful EVENT_REGISTER calls earlier in the
- *    trace, in a bounded table (oldest entries make room for new ones).
+ *    trace (a successful EVENT_UNREGISTER takes the PE's away); every one
+ *    is kept, up to TM_REGISTRY_EVENTS events at once, past which a
+ *    registration is a warning record instead.
  *  - An ERET from EL3 on a PE that entered EL3 from a lower EL without an
  *    SMC/HVC or an exception line is an error: the trace is not the trace
  *    of one machine (checked only once the trace has shown exception
@@ -126,6 +128,8 @@ static struct pe *pe_of(struct tm_state *st, unsigned n)
 
 void tm_state_free(struct tm_state *st)
 {
+	if (st)
+		tm_registry_free(&st->reg);
 	free(st);
 }
 
@@ -279,12 +283,35 @@ static int never_returned(struct tm_state *st, unsigned pe, struct call *c)
 	return fn >= 0 && down[fn] ? emit_power(st, pe, c->t, down[fn] - 1u, c->line) : 0;
 }
 
-/* A call that returned: remember what it registered. */
-static void note_result(struct tm_state *st, unsigned pe, const struct call *c, const struct trace_rec *r)
+/* A warning record on pe at time t, from input line `line`. */
+static int warn(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line, const char *text)
 {
-	if ((uint32_t)c->x[0] == SDD_FID_EVENT_REGISTER && (r->r_known & 1) && r->r[0] == 0 &&
-	    (c->x_known & 0x16) == 0x16)
-		tm_registry_add(&st->reg, pe, (int32_t)c->x[1], c->x[2], (c->x[4] & SDD_REGFLAG_RELATIVE) != 0);
+	struct trace_rec w;
+
+	trace_rec_init(&w, TRACE_WARNING);
+	w.has |= TRACE_HAS_T | TRACE_HAS_PE;
+	w.t = t;
+	w.pe = (uint8_t)pe;
+	w.msg = text;
+	return emit(st, &w, line);
+}
+
+/* A call that returned: remember what it registered or unregistered. */
+static int note_result(struct tm_state *st, unsigned pe, const struct call *c, const struct trace_rec *r)
+{
+	uint32_t fid = (uint32_t)c->x[0];
+	char text[200];
+
+	if (!(r->r_known & 1) || r->r[0] != 0)
+		return 0;
+	if (fid == SDD_FID_EVENT_UNREGISTER && (c->x_known & 2))
+		tm_registry_remove(&st->reg, pe, (int32_t)c->x[1]);
+	if (fid != SDD_FID_EVENT_REGISTER || (c->x_known & 0x16) != 0x16 ||
+	    tm_registry_add(&st->reg, pe, (int32_t)c->x[1], c->x[2], (c->x[4] & SDD_REGFLAG_RELATIVE) != 0))
+		return 0;
+	snprintf(text, sizeof text, "more than %u events registered at once: the entry point of event %" PRId32
+		 " is not kept, its dispatches are not recognised", TM_REGISTRY_EVENTS, (int32_t)c->x[1]);
+	return warn(st, pe, c->t, c->line, text);
 }
 
 /* The ERET on pe has reached target (at EL target_el, -1 unknown). */
@@ -313,8 +340,9 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 			r.end = TRACE_END_RET;
 			memcpy(r.r, p->eret_x, sizeof p->eret_x);
 			r.r_known = p->eret_known;
-			note_result(st, pe, c, &r);
-			rc = standby ? emit_power(st, pe, c->t, TRACE_PWR_STANDBY, c->line) : 0;
+			rc = note_result(st, pe, c, &r);
+			if (!rc && standby)
+				rc = emit_power(st, pe, c->t, TRACE_PWR_STANDBY, c->line);
 			if (!rc)
 				rc = emit(st, &r, c->line);
 			if (!rc && standby)
@@ -336,15 +364,9 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 			rc = never_returned(st, pe, c);
 			if (!rc && !trace_fid_is_psci((uint32_t)c->x[0])) {
 				char text[160];
-				struct trace_rec w;
-				trace_rec_init(&w, TRACE_WARNING);
-				w.has |= TRACE_HAS_T | TRACE_HAS_PE;
-				w.t = p->eret_t;
-				w.pe = (uint8_t)pe;
 				snprintf(text, sizeof text, "the call at line %" PRIu64 " went on at 0x%" PRIx64
 					 ", not at the instruction after it (0x%" PRIx64 ")", c->line, target, c->pc + 4);
-				w.msg = text;
-				rc = emit(st, &w, p->eret_line);
+				rc = warn(st, pe, p->eret_t, p->eret_line, text);
 			}
 		}
 	} else if (dispatch) {

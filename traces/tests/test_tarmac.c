@@ -373,6 +373,123 @@ static void value_cut_by_the_end_of_the_input(void **state)
 	}
 }
 
+/* ---- Registered entry points ---- */
+
+struct gen { char *text; size_t len; FILE *f; uint64_t t; };
+
+/* One instruction of PE pe at pc, at EL el, and the registers it wrote
+ * (name, value pairs; NULL ends them). */
+static void gen_insn(struct gen *g, unsigned pe, uint64_t pc, uint32_t op, int el, ...)
+{
+	va_list ap;
+	const char *name;
+
+	g->t++;
+	fprintf(g->f, "%llu clk cpu%u IT (%llu) %08llx %08x O EL%dh_%s : x\n", (unsigned long long)g->t, pe,
+		(unsigned long long)g->t, (unsigned long long)pc, op, el, el == 3 ? "s" : "n");
+	va_start(ap, el);
+	while ((name = va_arg(ap, const char *)) != NULL)
+		fprintf(g->f, "%llu clk cpu%u R %s %016llx\n", (unsigned long long)g->t, pe, name,
+			(unsigned long long)va_arg(ap, uint64_t));
+	va_end(ap);
+}
+
+#define NOP  0xd503201fu
+#define SMC  0xd4000003u
+#define ERET 0xd69f03e0u
+#define EP(ev) (0x80080000u + 0x100u * (ev))
+
+/* PE pe calls fid(x1, x2, x3, x4) from EL2 at pc; the dispatcher at EL3
+ * sets x0 to r0 and goes back to `back` (pc + 4 when it returns). */
+static void gen_call(struct gen *g, unsigned pe, uint64_t pc, uint64_t fid, uint64_t x1, uint64_t x2, uint64_t r0,
+		     uint64_t back)
+{
+	gen_insn(g, pe, pc - 4, NOP, 2, "X0", fid, "X1", x1, "X2", x2, "X3", (uint64_t)0xa0000000u + pe,
+		 "X4", (uint64_t)0, (char *)NULL);
+	gen_insn(g, pe, pc, SMC, 2, (char *)NULL);
+	gen_insn(g, pe, 0x04006000, NOP, 3, "X0", r0, (char *)NULL);
+	gen_insn(g, pe, 0x04006004, ERET, 3, (char *)NULL);
+	gen_insn(g, pe, back, NOP, 2, (char *)NULL);
+}
+
+/* 64 PEs each register 5 private events (320 registrations; the table
+ * held 256 and dropped the oldest), then PE 0 takes the first event it
+ * registered and completes it: a dispatch and a completion of that event
+ * (was: no dispatch, and a completion of event -1). */
+static void every_registration_is_remembered(void **state)
+{
+	enum { EVENTS = 5, FIRST = 100 };
+	struct gen g = { NULL, 0, NULL, 0 };
+	struct out o;
+	struct import_stats st;
+	char err[300] = "", want[2][120];
+
+	(void)state;
+	g.f = open_memstream(&g.text, &g.len);
+	for (unsigned ev = FIRST; ev < FIRST + EVENTS; ev++)
+		for (unsigned pe = 0; pe < 64; pe++)
+			gen_call(&g, pe, 0x80001000, 0xc4000021, ev, EP(ev), 0, 0x80001004);
+	/* an explicit dispatch of event FIRST on PE 0, its handler's COMPLETE
+	 * back to where PE 0 was */
+	gen_insn(&g, 0, 0x04003000, NOP, 3, "X0", (uint64_t)FIRST, "X1", (uint64_t)0xa0000000u, (char *)NULL);
+	gen_insn(&g, 0, 0x04003004, ERET, 3, (char *)NULL);
+	gen_call(&g, 0, EP(FIRST) + 4, 0xc4000025, 0, 0, 0, 0x80001004);
+	fclose(g.f);
+	assert_int_equal(import(g.text, false, &o, &st, err, sizeof err), 0);
+	assert_string_equal(err, "");
+	snprintf(want[0], sizeof want[0], " pe=0 event=%u ep=0x%x cause=explicit ", FIRST, EP(FIRST));
+	snprintf(want[1], sizeof want[1], " pe=0 event=%u how=complete ", FIRST);
+	for (unsigned k = 0; k < 2; k++)
+		if (!strstr(o.text, want[k]))
+			fail_msg("no '%s' in the records' end:\n%s", want[k], o.text + (o.len > 1500 ? o.len - 1500 : 0));
+	free(o.text);
+	free(g.text);
+}
+
+static unsigned count(const char *text, const char *what)
+{
+	unsigned n = 0;
+
+	for (const char *p = text; (p = strstr(p, what)) != NULL; p++)
+		n++;
+	return n;
+}
+
+/* More events with entry points at once than the registry holds: each
+ * registration past it is a warning record (not a silent loss, nor an
+ * older one dropped); an EVENT_UNREGISTER that succeeded frees its place,
+ * and its entry point is no longer a dispatch. */
+static void registrations_past_the_limit_are_warnings(void **state)
+{
+	struct gen g = { NULL, 0, NULL, 0 };
+	struct out o;
+	struct import_stats st;
+	char err[300] = "";
+
+	(void)state;
+	g.f = open_memstream(&g.text, &g.len);
+	for (unsigned ev = 0; ev <= TM_REGISTRY_EVENTS; ev++)        /* one too many */
+		gen_call(&g, 0, 0x80001000, 0xc4000021, ev, EP(ev), 0, 0x80001004);
+	gen_call(&g, 0, 0x80001000, 0xc4000027, 5, 0, 0, 0x80001004);   /* UNREGISTER(5) */
+	gen_call(&g, 0, 0x80001000, 0xc4000021, 1000, EP(1000), 0, 0x80001004);
+	/* ERETs with x0 = the event to each entry point: 5 is unregistered */
+	for (unsigned ev = 4; ev <= 6; ev++) {
+		gen_insn(&g, 0, 0x04003000, NOP, 3, "X0", (uint64_t)ev, (char *)NULL);
+		gen_insn(&g, 0, 0x04003004, ERET, 3, (char *)NULL);
+		gen_insn(&g, 0, EP(ev), NOP, 2, (char *)NULL);
+	}
+	fclose(g.f);
+	assert_int_equal(import(g.text, false, &o, &st, err, sizeof err), 0);
+	assert_int_equal(count(o.text, "warning "), 1);
+	assert_non_null(strstr(o.text, "msg=more%20than%20128%20events%20registered%20at%20once:%20the%20entry%20point%20"
+				       "of%20event%20128%20is%20not%20kept,%20its%20dispatches%20are%20not%20recognised"));
+	assert_int_equal(count(o.text, "dispatch "), 2);
+	assert_non_null(strstr(o.text, " event=4 ep=0x80080400 "));
+	assert_non_null(strstr(o.text, " event=6 ep=0x80080600 "));
+	free(o.text);
+	free(g.text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -383,6 +500,8 @@ int main(void)
 		cmocka_unit_test(unknown_x0_and_lenient),
 		cmocka_unit_test(whole_and_fractional_times),
 		cmocka_unit_test(value_cut_by_the_end_of_the_input),
+		cmocka_unit_test(every_registration_is_remembered),
+		cmocka_unit_test(registrations_past_the_limit_are_warnings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
