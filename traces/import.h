@@ -23,6 +23,10 @@ struct import_opts {
 	/* TF-A log only: the platform profile whose MPIDRs number the PEs and
 	 * whose event-0 SGI identifies event 0's interrupt (NULL: tf-a-fvp). */
 	const char *profile;
+	/* TF-A log only: the platform record of --platform (NULL: none), on
+	 * top of profile: when it lists MPIDRs (TRACE_HAS_MPIDR), they number
+	 * the PEs, and an MPIDR not in the list is an error. */
+	const struct trace_rec *platform;
 	/* Each record, in the order it is complete.  A non-zero return stops
 	 * the import (a write error): the importer then returns -1. */
 	int  (*emit)(void *ctx, const struct trace_rec *r);

@@ -8,9 +8,11 @@
  * comes: TF-A leaves the call through longjmp).  Only some lines name the
  * PE (by MPIDR, numbered by the profile's MPIDR table); a line that does
  * not is taken to come from the PE last named -- exact for one PE, a
- * heuristic when several PEs call at once.  There are no timestamps: a
- * record's time is its line number.  Anything before "SDEI: " on a line
- * (log level, console timestamps) and every other line is ignored.
+ * heuristic when several PEs call at once.  A platform record with a list
+ * of MPIDRs (import --platform) numbers the PEs instead of the profile.
+ * There are no timestamps: a record's time is its line number.  Anything
+ * before "SDEI: " on a line (log level, console timestamps) and every
+ * other line is ignored.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -21,6 +23,7 @@
 #include "sdd/sdd_spec.h"
 #include "sim.h"
 #include "trace_internal.h"
+#include "trace_simplat.h"
 
 #define MAX_EVENTS 64
 
@@ -70,6 +73,7 @@ struct log {
 	struct import_stats *st;
 	struct linein *in;
 	struct sim_platform plat;
+	unsigned npes;               /* plat.mpidr[0..npes) number the PEs */
 	unsigned pe;                 /* the PE last named */
 	struct pending call[TRACE_MAX_PES];
 	uint8_t depth[TRACE_MAX_PES];
@@ -120,13 +124,30 @@ static int bad(struct log *lg, const struct scan *c, const char *what)
 
 static bool pe_of(struct log *lg, uint64_t mpidr, unsigned *pe)
 {
-	for (unsigned p = 0; p < TRACE_MAX_PES; p++)
+	for (unsigned p = 0; p < lg->npes; p++)
 		if (lg->plat.mpidr[p] == (mpidr & SDD_MPIDR_AFF_MASK)) {
 			*pe = p;
 			lg->pe = p;
 			return true;
 		}
 	return false;
+}
+
+/* The message for an MPIDR that numbers no PE: of the profile, or of the
+ * platform's list (named: it is short, and the reason). */
+static void no_such_pe(struct log *lg, uint64_t mpidr)
+{
+	size_t n;
+
+	if (lg->npes == TRACE_MAX_PES) {
+		snprintf(lg->msg, sizeof lg->msg, "MPIDR 0x%" PRIx64 " is no PE of profile %s", mpidr, lg->plat.profile);
+		return;
+	}
+	snprintf(lg->msg, sizeof lg->msg, "MPIDR 0x%" PRIx64 " is no PE of the platform (MPIDRs", mpidr);
+	for (unsigned p = 0; p < lg->npes && (n = strlen(lg->msg)) < sizeof lg->msg - 1; p++)
+		snprintf(lg->msg + n, sizeof lg->msg - n, "%s0x%" PRIx64, p ? ", " : " ", lg->plat.mpidr[p]);
+	n = strlen(lg->msg);
+	snprintf(lg->msg + n, sizeof lg->msg - n, ")");
 }
 
 static int mpidr_field(struct log *lg, struct scan *c, unsigned *pe)
@@ -138,8 +159,8 @@ static int mpidr_field(struct log *lg, struct scan *c, unsigned *pe)
 		return bad(lg, c, "expected an MPIDR (hex)");
 	if (!pe_of(lg, mpidr, pe)) {
 		c->p = at;
-		snprintf(lg->msg, sizeof lg->msg, "MPIDR 0x%" PRIx64 " is no PE of profile %s", mpidr, lg->plat.profile);
 		lg->col = (size_t)(at - c->s);
+		no_such_pe(lg, mpidr);
 		return 1;
 	}
 	return 0;
@@ -483,6 +504,18 @@ int tfa_log_import(struct linein *in, const struct import_opts *o, struct import
 		snprintf(err, errlen, "unknown profile '%s'", profile);
 		free(lg);
 		return -1;
+	}
+	/* The profile's whole MPIDR table numbers the PEs (a log may name
+	 * more PEs than its default count); a platform's list of MPIDRs is
+	 * the machine's, exactly (import's --platform). */
+	lg->npes = TRACE_MAX_PES;
+	if (o->platform) {
+		if (trace_platform_apply(o->platform, linein_name(in), &lg->plat, err, errlen)) {
+			free(lg);
+			return -1;
+		}
+		if (o->platform->has & TRACE_HAS_MPIDR)
+			lg->npes = lg->plat.pes;
 	}
 	for (;;) {
 		char where[700];

@@ -1,0 +1,94 @@
+/*
+ * test_tfa_log.c - the TF-A log importer: PEs are numbered by the
+ * platform's MPIDRs when --platform gives a list (import_opts.platform),
+ * else by the profile's.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "trace_simplat.h"
+
+struct out { char *text; size_t len; FILE *f; };
+
+static int emit(void *ctx, const struct trace_rec *r)
+{
+	return trace_write(((struct out *)ctx)->f, r);
+}
+
+/* Import text with opts (profile, platform); the records in o->text. */
+static int import(const char *text, const struct trace_rec *platform, const char *profile, struct out *o,
+		  char *err, size_t n)
+{
+	struct linein *in = linein_open_mem((const uint8_t *)text, strlen(text), "uart1.log");
+	struct import_opts opts;
+	struct import_stats st;
+	int rc;
+
+	memset(o, 0, sizeof *o);
+	o->f = open_memstream(&o->text, &o->len);
+	memset(&opts, 0, sizeof opts);
+	opts.profile = profile;
+	opts.platform = platform;
+	opts.emit = emit;
+	opts.emit_ctx = o;
+	rc = tfa_log_import(in, &opts, &st, err, n);
+	fclose(o->f);
+	linein_close(in);
+	return rc;
+}
+
+static const char two_pes[] =
+	"VERBOSE: SDEI: > UNMASK:80000000\n"
+	"VERBOSE: SDEI: < UNMASK:0\n"
+	"VERBOSE: SDEI: > UNMASK:80000100\n"
+	"VERBOSE: SDEI: < UNMASK:0\n";
+
+/* platform: {pes: 2, mpidr: [0, 0x100]} on the default profile, as
+ * `import --platform` makes its record: MPIDR 0x100 is PE 1 (was: "MPIDR
+ * 0x80000100 is no PE of profile default", the list not used). */
+static void platform_mpidrs_number_the_pes(void **state)
+{
+	struct sim_platform p;
+	struct trace_platform store;
+	struct trace_rec rec;
+	struct out o;
+	char err[300] = "";
+
+	(void)state;
+	assert_true(sim_platform_profile(&p, "default"));
+	p.pes = 2;
+	p.mpidr[0] = 0;
+	p.mpidr[1] = 0x100;
+	trace_platform_record(&p, &rec, &store);
+	assert_true(rec.has & TRACE_HAS_MPIDR);
+	assert_int_equal(import(two_pes, &rec, rec.profile, &o, err, sizeof err), 0);
+	assert_string_equal(err, "");
+	assert_non_null(strstr(o.text, "call t=1 pe=0 "));
+	assert_non_null(strstr(o.text, "call t=3 pe=1 "));
+	free(o.text);
+	/* an MPIDR the list does not have: an error, though the profile has it */
+	p.mpidr[1] = 0x200;
+	trace_platform_record(&p, &rec, &store);
+	assert_int_equal(import(two_pes, &rec, rec.profile, &o, err, sizeof err), -1);
+	assert_string_equal(err, "uart1.log:3:25: MPIDR 0x80000100 is no PE of the platform (MPIDRs 0x0, 0x200)");
+	free(o.text);
+	/* no platform: the profile's table, as before */
+	assert_int_equal(import(two_pes, NULL, "default", &o, err, sizeof err), -1);
+	assert_string_equal(err, "uart1.log:3:25: MPIDR 0x80000100 is no PE of profile default");
+	free(o.text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(platform_mpidrs_number_the_pes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
