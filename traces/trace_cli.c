@@ -229,6 +229,7 @@ int trace_cmd_import(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	o.lenient = c.lenient;
 	o.profile = c.profile ? c.profile : c.platform ? prec.profile : NULL;
+	o.platform = c.platform ? &prec : NULL;
 	o.emit = emit_record;
 	o.emit_ctx = &ec;
 	o.diag = show_diag;
