@@ -17,6 +17,20 @@ static void locate(char *out, size_t outlen, const struct linein *in, size_t col
 	snprintf(out, outlen, "%s:%" PRIu64 ":%zu: %s", linein_name(in), linein_lineno(in), col + 1, msg);
 }
 
+/* Is lexed line l (line[0..len)) one only a Tarmac trace has?  A known
+ * kind with a timestamp, an instruction, an X or system register, the
+ * header: other text (a README, a console log) can have a word that is a
+ * kind, never these. */
+static bool tarmac_evidence(const struct tm_line *l, const char *line, size_t len)
+{
+	size_t at = strspn(line, " \t");
+
+	if (l->kind == TM_UNKNOWN)
+		return false;
+	return l->has_time || l->kind == TM_INSN || (l->kind == TM_REG && l->reg != TM_R_OTHER) ||
+	       (len - at >= 11 && memcmp(line + at, "Tarmac Text", 11) == 0);
+}
+
 /* The first control byte of a line (binary data), or -1. */
 static long binary_at(const char *line, size_t len)
 {
@@ -35,6 +49,7 @@ int tarmac_import(struct linein *in, const struct import_opts *o, struct import_
 	struct tm_state *sm = tm_state_new(&sink);
 	struct tm_names *names = calloc(1, sizeof *names);
 	uint64_t last_time = 0;
+	bool tarmac = false;         /* a line only a Tarmac trace has was seen */
 	int result = 0;
 
 	memset(st, 0, sizeof *st);
@@ -79,6 +94,8 @@ int tarmac_import(struct linein *in, const struct import_opts *o, struct import_
 			}
 			goto bad;
 		}
+		if (!tarmac)
+			tarmac = tarmac_evidence(&l, line, len);
 		if (l.kind == TM_IGNORED) {
 			st->ignored++;
 			continue;
@@ -111,6 +128,16 @@ skipped:
 		st->errors++;
 		if (o->diag)
 			o->diag(o->diag_ctx, where);
+	}
+	/* another kind of file (or nothing) imports as no trace at all, not
+	 * as an empty one that replays without a divergence */
+	if (result == 0 && !tarmac) {
+		if (st->lines == 0)
+			snprintf(err, errlen, "%s: no Tarmac line: the input is empty", linein_name(in));
+		else
+			snprintf(err, errlen, "%s: no Tarmac line in %" PRIu64 " line%s (is it a Tarmac trace?)",
+				 linein_name(in), st->lines, st->lines == 1 ? "" : "s");
+		result = -1;
 	}
 	if (result == 0 && tm_finish(sm)) {
 		snprintf(err, errlen, "%s: cannot write the records", linein_name(in));

@@ -458,6 +458,22 @@ static int unimplemented_line(struct log *lg, struct scan *c)
 	return emit(lg, &r);
 }
 
+/* Does line begin as a TF-A console line does: a log level's prefix
+ * (plat_log_get_prefix), maybe after a console's "[time]"? */
+static bool tfa_prefixed(const char *line)
+{
+	static const char *const levels[] = { "ERROR:", "NOTICE:", "WARNING:", "INFO:", "VERBOSE:" };
+
+	line += strspn(line, " \t");
+	if (*line == '[' && strchr(line, ']'))
+		line = strchr(line, ']') + 1;
+	line += strspn(line, " \t");
+	for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++)
+		if (strncmp(line, levels[k], strlen(levels[k])) == 0)
+			return true;
+	return false;
+}
+
 /* One line: 0 (used or ignored), 1 (error: lg->msg, lg->col), -1 (emit failed). */
 static int log_line(struct log *lg, const char *line)
 {
@@ -490,6 +506,7 @@ int tfa_log_import(struct linein *in, const struct import_opts *o, struct import
 {
 	struct log *lg = calloc(1, sizeof *lg);
 	const char *profile = o->profile ? o->profile : "tf-a-fvp";
+	bool tfa = false;            /* a line of a TF-A console log was seen */
 	int result = 0;
 
 	memset(st, 0, sizeof *st);
@@ -537,8 +554,11 @@ int tfa_log_import(struct linein *in, const struct import_opts *o, struct import
 					lg->col = i;
 					rc = 1;
 				}
+			if (!rc && !tfa)
+				tfa = tfa_prefixed(line);
 			if (!rc)
 				rc = log_line(lg, line);
+			tfa |= rc == 0;
 			if (rc == 2) {
 				st->ignored++;
 				continue;
@@ -563,6 +583,16 @@ int tfa_log_import(struct linein *in, const struct import_opts *o, struct import
 		st->errors++;
 		if (o->diag)
 			o->diag(o->diag_ctx, where);
+	}
+	/* another kind of file (or nothing) imports as no trace at all, not
+	 * as an empty one that replays without a divergence */
+	if (result == 0 && !tfa) {
+		if (st->lines == 0)
+			snprintf(err, errlen, "%s: no TF-A log line: the input is empty", linein_name(in));
+		else
+			snprintf(err, errlen, "%s: no TF-A log line in %" PRIu64 " line%s (is it a TF-A console log?)",
+				 linein_name(in), st->lines, st->lines == 1 ? "" : "s");
+		result = -1;
 	}
 	for (unsigned p = 0; p < TRACE_MAX_PES && result == 0; p++)
 		if (flush_call(lg, p)) {

@@ -490,6 +490,41 @@ static void registrations_past_the_limit_are_warnings(void **state)
 	free(g.text);
 }
 
+/* An input with no Tarmac line in it (another kind of file, or nothing)
+ * is an error, in lenient mode too (was: an empty trace, exit 0, nothing
+ * said); one Tarmac line, or just the header, is enough. */
+static void no_tarmac_line_is_an_error(void **state)
+{
+	static const struct { const char *text, *err; } bad[] = {
+		{ "", "t.tarmac: no Tarmac line: the input is empty" },
+		{ "# sdeisim\n\nSome text, with R and E and IT in it.\n## Tarmac import\n`CADI E simulation_stopped` once\n",
+		  "t.tarmac: no Tarmac line in 5 lines (is it a Tarmac trace?)" },
+		{ "NOTICE:  Booting Trusted Firmware\nVERBOSE: SDEI: > VER\nVERBOSE: SDEI: < VER:1000000000000\n",
+		  "t.tarmac: no Tarmac line in 3 lines (is it a Tarmac trace?)" },
+	};
+	static const char *const good[] = {
+		"Tarmac Text Rev 3t\n", "0 clk cpu0 SIGNAL: SIGNAL=DebugReset STATE=N\n", "R X0 0000000000000001\n",
+		"8 clk IT (8) 002109cc 90ffff80 O EL3h_s : ADRP     x0,{pc}-0x10000 ; 0x2009cc",
+	};
+	struct out o;
+	struct import_stats st;
+	char err[300];
+
+	(void)state;
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+		for (int lenient = 0; lenient <= 1; lenient++) {
+			err[0] = 0;
+			assert_int_equal(import(bad[k].text, lenient, &o, &st, err, sizeof err), -1);
+			assert_string_equal(err, bad[k].err);
+			free(o.text);
+		}
+	for (size_t k = 0; k < sizeof good / sizeof good[0]; k++) {
+		if (import(good[k], false, &o, &st, err, sizeof err) != 0)
+			fail_msg("'%s': %s", good[k], err);
+		free(o.text);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -502,6 +537,7 @@ int main(void)
 		cmocka_unit_test(value_cut_by_the_end_of_the_input),
 		cmocka_unit_test(every_registration_is_remembered),
 		cmocka_unit_test(registrations_past_the_limit_are_warnings),
+		cmocka_unit_test(no_tarmac_line_is_an_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

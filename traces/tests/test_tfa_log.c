@@ -1,7 +1,7 @@
 /*
  * test_tfa_log.c - the TF-A log importer: PEs are numbered by the
  * platform's MPIDRs when --platform gives a list (import_opts.platform),
- * else by the profile's.
+ * else by the profile's; an input with no line of a TF-A log is an error.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -85,10 +85,44 @@ static void platform_mpidrs_number_the_pes(void **state)
 	free(o.text);
 }
 
+/* Nothing, or another kind of file: an error (was: an empty trace, exit
+ * 0, nothing said).  A TF-A log without SDEI lines is a log: an empty
+ * trace. */
+static void no_log_line_is_an_error(void **state)
+{
+	static const struct { const char *text, *err; } bad[] = {
+		{ "", "uart1.log: no TF-A log line: the input is empty" },
+		{ "# traces\n`VERBOSE: SDEI:` lines (anything before `SDEI: ` is ignored)\n",
+		  "uart1.log: no TF-A log line in 2 lines (is it a TF-A console log?)" },
+		{ "2368003 clk cpu0 IT (694201) 80001000 d2800420 O EL2h_n : MOV      x0,#0x21\n",
+		  "uart1.log: no TF-A log line in 1 line (is it a TF-A console log?)" },
+	};
+	static const char *const good[] = {
+		"NOTICE:  Booting Trusted Firmware\nINFO:    BL31: Initializing runtime services\n",
+		"[    0.000000] NOTICE:  BL31: v2.10.0\n", two_pes,
+	};
+	struct out o;
+	char err[300];
+
+	(void)state;
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		err[0] = 0;
+		assert_int_equal(import(bad[k].text, NULL, NULL, &o, err, sizeof err), -1);
+		assert_string_equal(err, bad[k].err);
+		free(o.text);
+	}
+	for (size_t k = 0; k < sizeof good / sizeof good[0]; k++) {
+		if (import(good[k], NULL, NULL, &o, err, sizeof err) != 0)
+			fail_msg("'%s': %s", good[k], err);
+		free(o.text);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(platform_mpidrs_number_the_pes),
+		cmocka_unit_test(no_log_line_is_an_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
