@@ -1,8 +1,9 @@
 /*
  * outfile.c - see outfile.h.
  */
-#define _GNU_SOURCE 1           /* realpath, fchmod */
+#define _GNU_SOURCE 1           /* realpath, strndup, fchmod, O_CLOEXEC */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,25 +17,64 @@ static bool is_stdout(const char *path)
 	return path == NULL || strcmp(path, "-") == 0;
 }
 
-/* The temporary file beside target: DIR/.BASE.XXXXXX. */
-static char *temp_name(const char *target)
+/* The standard stream whose file st is (a path such as /dev/stdout or
+ * /proc/self/fd/1 leads there), or -1.  Such a file is written through
+ * the stream's own descriptor: replaced, it would be taken from under
+ * the stream; opened again, it would be truncated (a `>> log`). */
+static int stream_of(const struct stat *st)
 {
-	const char *slash = strrchr(target, '/');
-	size_t dir = slash ? (size_t)(slash - target) + 1 : 0;
-	size_t n = strlen(target) + sizeof "..XXXXXX";
-	char *t = malloc(n);
+	for (int fd = 1; fd <= 2; fd++) {
+		struct stat s;
+		if (fstat(fd, &s) == 0 && s.st_dev == st->st_dev && s.st_ino == st->st_ino)
+			return fd;
+	}
+	return -1;
+}
 
-	if (t)
-		snprintf(t, n, "%.*s.%s.XXXXXX", (int)dir, target, target + dir);
-	return t;
+/* Open a new temporary file beside target (DIR/.BASE.PID.N), with the
+ * permissions of the file it replaces (st), or for a new file (st NULL)
+ * those the umask leaves: the kernel applies it.  The descriptor, or -1. */
+static int open_temp(struct outfile *o, const struct stat *st)
+{
+	const char *slash = strrchr(o->target, '/');
+	size_t dir = slash ? (size_t)(slash - o->target) + 1 : 0;
+	size_t n = strlen(o->target) + 48;
+
+	if ((o->tmp = malloc(n)) == NULL)
+		return -1;
+	for (unsigned k = 0; k < 100; k++) {
+		int fd;
+		snprintf(o->tmp, n, "%.*s.%s.%ld.%u", (int)dir, o->target, o->target + dir, (long)getpid(), k);
+		fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd >= 0 && st && fchmod(fd, st->st_mode & 07777) != 0) {
+			close(fd);
+			unlink(o->tmp);
+			return -1;
+		}
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	return -1;
+}
+
+/* Write path in place: what the target cannot be replaced by rename
+ * (a device, a file with other names or another owner) or
+ * where no temporary file can be made (a directory we may not write,
+ * a name at the length limit). */
+static int open_in_place(struct outfile *o, const char *path)
+{
+	free(o->tmp);
+	free(o->target);
+	o->tmp = o->target = NULL;
+	o->f = fopen(path, "w");
+	return o->f ? 0 : -1;
 }
 
 int outfile_open(struct outfile *o, const char *path, char *err, size_t errlen)
 {
-	struct stat st;
+	struct stat st, lst;
 	bool exists;
-	mode_t mode;
-	int fd = -1;
+	int fd;
 
 	memset(o, 0, sizeof *o);
 	o->path = path;
@@ -49,35 +89,43 @@ int outfile_open(struct outfile *o, const char *path, char *err, size_t errlen)
 		errno = EISDIR;
 		goto fail;
 	}
-	if (exists && !S_ISREG(st.st_mode)) {
-		/* a device, a FIFO, a terminal: written in place, never replaced */
-		if ((o->f = fopen(path, "w")) == NULL)
+	if (exists && (fd = stream_of(&st)) >= 0) {
+		fflush(fd == 1 ? stdout : stderr);
+		if ((fd = dup(fd)) < 0 || (o->f = fdopen(fd, "w")) == NULL) {
+			if (fd >= 0)
+				close(fd);
+			goto fail;
+		}
+		o->stream = true;
+		return 0;
+	}
+	if (exists ? !S_ISREG(st.st_mode) || st.st_nlink > 1 || st.st_uid != geteuid()
+		   : lstat(path, &lst) == 0) {     /* a link to nothing yet: its target is made */
+		if (open_in_place(o, path))
 			goto fail;
 		return 0;
 	}
-	if (exists) {
-		/* replaced where it really is (through a symbolic link), with
-		 * its permissions */
-		o->target = realpath(path, NULL);
-		mode = st.st_mode & 07777;
-	} else {
-		mode_t mask = umask(0);
-		umask(mask);
-		o->target = strdup(path);
-		mode = 0666 & ~mask;
+	/* a regular file is replaced where it really is (through a link),
+	 * keeping its permissions */
+	o->target = exists ? realpath(path, NULL) : strdup(path);
+	if (!o->target)
+		goto fail;
+	fd = open_temp(o, exists ? &st : NULL);
+	if (fd < 0 && (errno == EACCES || errno == EPERM || errno == EROFS || errno == ENAMETOOLONG)) {
+		if (open_in_place(o, path))
+			goto fail;
+		return 0;
 	}
-	if (!o->target || (o->tmp = temp_name(o->target)) == NULL)
+	if (fd < 0)
 		goto fail;
-	fd = mkstemp(o->tmp);
-	if (fd < 0 || fchmod(fd, mode) != 0 || (o->f = fdopen(fd, "w")) == NULL)
+	if ((o->f = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		unlink(o->tmp);
 		goto fail;
+	}
 	return 0;
 fail:
 	snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-	if (fd >= 0) {
-		close(fd);
-		unlink(o->tmp);
-	}
 	free(o->tmp);
 	free(o->target);
 	memset(o, 0, sizeof *o);
@@ -86,10 +134,20 @@ fail:
 
 int outfile_close(struct outfile *o, bool keep, char *err, size_t errlen)
 {
-	bool ok = fflush(o->f) == 0 && !ferror(o->f);
+	bool ok;
+
+	if (o->stream)          /* what the stream was given first comes first */
+		fflush(stdout);
+	ok = fflush(o->f) == 0 && !ferror(o->f);
 	int saved = errno;
 	int rc;
 
+	/* on disk before it takes the target's name: a crash leaves the old
+	 * file or the new one, not an empty one */
+	if (ok && o->tmp && fsync(fileno(o->f)) != 0) {
+		ok = false;
+		saved = errno;
+	}
 	if (o->f != stdout && fclose(o->f) != 0 && ok) {
 		ok = false;
 		saved = errno;
@@ -110,6 +168,7 @@ int outfile_close(struct outfile *o, bool keep, char *err, size_t errlen)
 	free(o->target);
 	o->f = NULL;
 	o->tmp = o->target = NULL;
+	o->stream = false;
 	return rc;
 }
 
@@ -146,6 +205,9 @@ bool outfile_is(const char *out, const char *in)
 	bool same;
 
 	if (is_stdout(out) || is_stdout(in))
+		return false;
+	/* a device or a stream is no file to lose: /dev/null twice is fine */
+	if ((stat(out, &a) == 0 && !S_ISREG(a.st_mode)) || (stat(in, &b) == 0 && !S_ISREG(b.st_mode)))
 		return false;
 	if (stat(out, &a) == 0 && stat(in, &b) == 0)
 		return a.st_dev == b.st_dev && a.st_ino == b.st_ino;   /* hard links too */

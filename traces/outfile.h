@@ -4,11 +4,15 @@
  * one of the command's inputs.
  *
  * A regular file (or a new one) is written to a temporary file in the
- * same directory and renamed over the target when the command keeps it:
- * a command that fails, or a write that fails, leaves what was there
- * before.  A target that exists and is not a regular file (/dev/null, a
- * FIFO, a terminal) is written in place and never removed.  "-" is
- * standard output.
+ * same directory, flushed to disk and renamed over the target when the
+ * command keeps it: a command that fails, or a write that fails, leaves
+ * what was there before; the file keeps its permissions, and a link to
+ * it stays a link.  Written in place instead, without that guarantee (a
+ * failure leaves what reached it): a target that is not a regular file
+ * (/dev/null, a FIFO, a terminal), the file behind a standard stream
+ * (/dev/stdout), a file with other names (hard links) or another owner,
+ * a link to a file that does not exist yet, and a file in a directory
+ * where no temporary file can be made.  "-" is standard output.
  */
 #ifndef TRACES_OUTFILE_H
 #define TRACES_OUTFILE_H
@@ -22,6 +26,7 @@ struct outfile {
 	const char *path;       /* the target, as given */
 	char *tmp;              /* the temporary file, NULL when written in place */
 	char *target;           /* what tmp becomes (path, or where its link leads) */
+	bool stream;            /* f writes to a standard stream's file */
 };
 
 /* Open path for writing ("-" or NULL: standard output).  0, or -1 with a

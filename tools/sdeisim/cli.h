@@ -56,9 +56,11 @@ struct recorder *recorder_open(const struct sim_program *prog, bool verbose, boo
 struct sim_observer recorder_observer(struct recorder *r);
 void recorder_close(struct recorder *r, struct scen_report *rep);
 
-/* Write the JUnit XML and the trace-event JSON of a whole run. */
-int write_junit(const char *path, const struct scen_report *reps, size_t n);
-int write_timeline(const char *path, const struct scen_report *reps, size_t n);
+/* Write the JUnit XML and the trace-event JSON of a whole run into of
+ * (open: outfile.h), and close it.  0, or -1 after saying why. */
+struct outfile;
+int write_junit(struct outfile *of, const struct scen_report *reps, size_t n);
+int write_timeline(struct outfile *of, const struct scen_report *reps, size_t n);
 
 void report_free(struct scen_report *rep);
 

@@ -34,7 +34,8 @@ static void usage(FILE *f)
 static int flushed(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "sdeisim: standard output: write error: %s\n", strerror(errno));
+		if (status != EXIT_BADINPUT)     /* else the command has said why */
+			fprintf(stderr, "sdeisim: standard output: write error: %s\n", strerror(errno));
 		return EXIT_BADINPUT;
 	}
 	return status;
@@ -43,6 +44,11 @@ static int flushed(int status)
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
+		usage(stderr);
+		return EXIT_BADINPUT;
+	}
+	if (strcmp(argv[1], "help") == 0 && argc > 3) {
+		fprintf(stderr, "sdeisim help: one command at a time\n\n");
 		usage(stderr);
 		return EXIT_BADINPUT;
 	}

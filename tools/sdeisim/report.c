@@ -281,18 +281,12 @@ void report_free(struct scen_report *rep)
 
 /* ---- whole-run files ---- */
 
-int write_timeline(const char *path, const struct scen_report *reps, size_t n)
+int write_timeline(struct outfile *of, const struct scen_report *reps, size_t n)
 {
-	struct outfile of;
 	char err[600];
 	bool first = true;
-	FILE *f;
+	FILE *f = of->f;
 
-	if (outfile_open(&of, path, err, sizeof err)) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	f = of.f;
 	fputs("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"clock\":\"logical: one unit per observed event\"},"
 	      "\"traceEvents\":[\n", f);
 	for (size_t k = 0; k < n; k++) {
@@ -304,7 +298,7 @@ int write_timeline(const char *path, const struct scen_report *reps, size_t n)
 		fputs(reps[k].timeline, f);
 	}
 	fputs("\n]}\n", f);
-	if (outfile_close(&of, true, err, sizeof err)) {
+	if (outfile_close(of, true, err, sizeof err)) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
@@ -370,9 +364,9 @@ static int xml_put(xmlTextWriterPtr w, const char *attr, const char *value)
 	return rc;
 }
 
-int write_junit(const char *path, const struct scen_report *reps, size_t n)
+int write_junit(struct outfile *of, const struct scen_report *reps, size_t n)
 {
-	struct outfile of;
+	const char *path = of->path;
 	xmlOutputBufferPtr buf;
 	xmlTextWriterPtr w;
 	unsigned failures = 0, errors = 0;
@@ -382,16 +376,12 @@ int write_junit(const char *path, const struct scen_report *reps, size_t n)
 
 	/* the writer goes through our FILE: libxml2 would take the path for
 	 * a URI (%41 decoded, file:// followed) */
-	if (outfile_open(&of, path, err, sizeof err)) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	buf = xmlOutputBufferCreateFile(of.f, NULL);
+	buf = xmlOutputBufferCreateFile(of->f, NULL);
 	w = buf ? xmlNewTextWriter(buf) : NULL;
 	if (!w) {
 		if (buf)
 			xmlOutputBufferClose(buf);
-		outfile_close(&of, false, err, sizeof err);
+		outfile_close(of, false, err, sizeof err);
 		fprintf(stderr, "%s: out of memory\n", path);
 		return -1;
 	}
@@ -430,8 +420,8 @@ int write_junit(const char *path, const struct scen_report *reps, size_t n)
 		rc |= xmlTextWriterEndElement(w) < 0;
 	}
 	rc |= xmlTextWriterEndDocument(w) < 0;
-	xmlFreeTextWriter(w);                /* flushes into of.f, which stays open */
-	if (outfile_close(&of, rc == 0, err, sizeof err) < 0) {
+	xmlFreeTextWriter(w);                /* flushes into of->f, which stays open */
+	if (outfile_close(of, rc == 0, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}

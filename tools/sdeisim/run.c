@@ -83,8 +83,9 @@ static int close_trace(struct outfile *of, struct trace_recorder *tr, struct sce
 	int bad = trace_recorder_close(tr);
 
 	if (outfile_close(of, !bad, err, sizeof err) != 0 || bad) {
-		snprintf(rep->message, sizeof rep->message, "%s (--trace)",
-			 bad ? "writing the trace failed" : err);
+		if (bad)
+			snprintf(err, sizeof err, "%s: writing the trace failed", of->path);
+		snprintf(rep->message, sizeof rep->message, "%s (--trace)", err);
 		rep->status = EXIT_BADINPUT;
 		return -1;
 	}
@@ -326,6 +327,29 @@ static int run_parallel(char **files, size_t n, const struct run_opts *o, struct
 	return rc;
 }
 
+/* Open a report's file (none when path is NULL).  0, or -1 after saying
+ * why. */
+static int open_report(const char *path, struct outfile *of)
+{
+	char err[600];
+
+	if (!path)
+		return 0;
+	if (outfile_open(of, path, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+static void close_report(struct outfile *of, bool keep)
+{
+	char err[600];
+
+	if (of->f)
+		outfile_close(of, keep, err, sizeof err);
+}
+
 /* An option given once: *slot takes optarg.  false after saying why. */
 static bool set_once(const char **slot, const char *name)
 {
@@ -371,6 +395,7 @@ int cmd_run(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct run_opts o = { NULL, NULL, NULL, NULL, false, 1 };
+	struct outfile junit = { 0 }, timeline = { 0 };
 	struct scen_report *reps;
 	unsigned passed = 0, failed = 0, bad = 0;
 	char **files;
@@ -428,8 +453,14 @@ int cmd_run(int argc, char **argv)
 		free_files(files, n);
 		return EXIT_BADINPUT;
 	}
+	/* the reports' files are opened now: a path that cannot be written
+	 * is said before the run, not after it */
 	reps = calloc(n, sizeof *reps);
-	if (!reps) {
+	if (!reps || open_report(o.junit, &junit) || open_report(o.timeline, &timeline)) {
+		if (reps)
+			fputs("sdeisim run: no scenario run\n", stderr);
+		close_report(&junit, false);
+		free(reps);
 		free_files(files, n);
 		return EXIT_BADINPUT;
 	}
@@ -451,9 +482,10 @@ int cmd_run(int argc, char **argv)
 		bad += reps[k].status == EXIT_BADINPUT || reps[k].file == NULL;
 	}
 	printf("%u passed, %u failed\n", passed, failed + bad);
-	if (o.junit && write_junit(o.junit, reps, n))
+	fflush(stdout);          /* before a report written to the same file (--junit /dev/stdout) */
+	if (junit.f && write_junit(&junit, reps, n))
 		bad++;
-	if (o.timeline && write_timeline(o.timeline, reps, n))
+	if (timeline.f && write_timeline(&timeline, reps, n))
 		bad++;
 	for (size_t k = 0; k < n; k++)
 		report_free(&reps[k]);
