@@ -19,23 +19,8 @@
 #include "scn.h"
 #include "trace.h"
 #include "trace_recorder.h"
+#include "cpu_fixture.h"
 
-static struct sim_cpu *cpu;
-
-static int setup(void **state)
-{
-	char err[200];
-	(void)state;
-	cpu = sim_cpu_create(err, sizeof err);
-	return cpu ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	sim_cpu_destroy(cpu);
-	return 0;
-}
 
 /* Build a replay of text (a trace called t.trace): 0, or -1 with err. */
 static int build(const char *text, struct replay *rp, struct trace_reader **rd, FILE **in, char *err, size_t n)
@@ -147,5 +132,5 @@ int main(void)
 		cmocka_unit_test(recorded_edges_replay),
 		cmocka_unit_test(refused_platform_at_its_line),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, cpu_fixture_setup, cpu_fixture_teardown);
 }

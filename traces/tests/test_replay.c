@@ -23,23 +23,8 @@
 #include "timeline.h"
 #include "trace.h"
 #include "trace_recorder.h"
+#include "cpu_fixture.h"
 
-static struct sim_cpu *cpu;
-
-static int setup(void **state)
-{
-	char err[200];
-	(void)state;
-	cpu = sim_cpu_create(err, sizeof err);
-	return cpu ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	sim_cpu_destroy(cpu);
-	return 0;
-}
 
 /*
  * On tf-a-fvp: a normal explicit event whose handler is preempted by a
@@ -519,5 +504,5 @@ int main(void)
 		cmocka_unit_test(timeline),
 		cmocka_unit_test(unknown_profile),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, cpu_fixture_setup, cpu_fixture_teardown);
 }

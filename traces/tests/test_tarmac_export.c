@@ -18,23 +18,8 @@
 #include "pb.h"
 #include "tarmac_export.h"
 #include "trace_recorder.h"
+#include "cpu_fixture.h"
 
-static struct sim_cpu *cpu;
-
-static int setup(void **state)
-{
-	char err[200];
-	(void)state;
-	cpu = sim_cpu_create(err, sizeof err);
-	return cpu ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	sim_cpu_destroy(cpu);
-	return 0;
-}
 
 /* Encodings from `llvm-mc -triple=aarch64 -show-encoding`. */
 static void disassembly(void **state)
@@ -214,5 +199,5 @@ int main(void)
 		cmocka_unit_test(tracer_on_and_off),
 		cmocka_unit_test(exported_run_imports_as_recorded),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, cpu_fixture_setup, cpu_fixture_teardown);
 }
