@@ -133,8 +133,8 @@ static bool pe_of(struct log *lg, uint64_t mpidr, unsigned *pe)
 	return false;
 }
 
-/* The message for an MPIDR that numbers no PE: of the profile, or of the
- * platform's list (named: it is short, and the reason). */
+/* The message for an MPIDR that is no PE of the profile, or of the
+ * platform's list (named: it is the reason). */
 static void no_such_pe(struct log *lg, uint64_t mpidr)
 {
 	size_t n;
@@ -466,8 +466,7 @@ static bool tfa_prefixed(const char *line)
 
 	line += strspn(line, " \t");
 	if (*line == '[' && strchr(line, ']'))
-		line = strchr(line, ']') + 1;
-	line += strspn(line, " \t");
+		line = strchr(line, ']') + 1 + strspn(strchr(line, ']') + 1, " \t");
 	for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++)
 		if (strncmp(line, levels[k], strlen(levels[k])) == 0)
 			return true;
@@ -522,18 +521,15 @@ int tfa_log_import(struct linein *in, const struct import_opts *o, struct import
 		free(lg);
 		return -1;
 	}
-	/* The profile's whole MPIDR table numbers the PEs (a log may name
-	 * more PEs than its default count); a platform's list of MPIDRs is
-	 * the machine's, exactly (import's --platform). */
+	/* the profile's whole MPIDR table numbers the PEs (a log may name more
+	 * than its default count); a platform's MPIDR list, exactly */
 	lg->npes = TRACE_MAX_PES;
-	if (o->platform) {
-		if (trace_platform_apply(o->platform, linein_name(in), &lg->plat, err, errlen)) {
-			free(lg);
-			return -1;
-		}
-		if (o->platform->has & TRACE_HAS_MPIDR)
-			lg->npes = lg->plat.pes;
+	if (o->platform && trace_platform_apply(o->platform, linein_name(in), &lg->plat, err, errlen)) {
+		free(lg);
+		return -1;
 	}
+	if (o->platform && (o->platform->has & TRACE_HAS_MPIDR))
+		lg->npes = lg->plat.pes;
 	for (;;) {
 		char where[700];
 		char *line;
@@ -584,8 +580,7 @@ int tfa_log_import(struct linein *in, const struct import_opts *o, struct import
 		if (o->diag)
 			o->diag(o->diag_ctx, where);
 	}
-	/* another kind of file (or nothing) imports as no trace at all, not
-	 * as an empty one that replays without a divergence */
+	/* another kind of file, or nothing: no trace, not an empty one */
 	if (result == 0 && !tfa) {
 		if (st->lines == 0)
 			snprintf(err, errlen, "%s: no TF-A log line: the input is empty", linein_name(in));
