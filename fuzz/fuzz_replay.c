@@ -12,26 +12,20 @@
  * with expectations added, fails on its own (see fz_repro.h).
  * Prints one line per finding and a summary; exit 0 when nothing was
  * found, 1 when something was, 2 on bad usage or an input that cannot be
- * run (missing, unreadable, longer than MAX_INPUT): the others still run,
+ * run (missing, unreadable, longer than FZ_MAX_INPUT): the others still run,
  * but a run that skipped one is not a pass.
  */
-#include <dirent.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "fz_core.h"
 #include "fz_repro.h"
 #include "fz_run.h"
+#include "hostfs.h"
 
-/* The longest input run: what `sdeisim repro` reads (tools/sdeisim/repro.c),
- * so that an input this program runs is one a finding can be reproduced
- * from.  The decoder reads far less (FZ_MAX_RECORDS), but a longer file
- * is refused rather than cut silently. */
-#define MAX_INPUT (1 << 16)
+#define STR_(x) #x
+#define STR(x)  STR_(x)
 
 static const char usage[] =
 	"usage: fuzz_replay [-v] [--migrate | --core] [--repro] FILE_OR_DIR...\n\n"
@@ -44,7 +38,7 @@ static const char usage[] =
 	"  --core      run each input as fuzz_core does (the dispatcher alone)\n"
 	"  --repro     minimise each input that finds something (not with --core)\n"
 	"  --help, -h  this text\n\n"
-	"Inputs are at most 65536 bytes (as for sdeisim repro).\n"
+	"Inputs are at most " STR(FZ_MAX_INPUT) " bytes (as for sdeisim repro).\n"
 	"Exit status: 0 nothing found, 1 something found, 2 bad usage or an input\n"
 	"that cannot be run (missing, unreadable, too long).\n";
 
@@ -68,26 +62,14 @@ static void bad_input(const char *path, const char *fmt, ...)
 
 static void replay_file(struct fz_run *r, const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	static uint8_t buf[MAX_INPUT];
+	static uint8_t buf[FZ_MAX_INPUT];
+	char why[300];
 	size_t n;
-	bool longer;
+	int rc = hostfs_read_file(path, buf, sizeof buf, &n, why, sizeof why);
 
-	if (!f) {
-		bad_input(path, "cannot open: %s", strerror(errno));
-		return;
-	}
-	n = fread(buf, 1, sizeof buf, f);
-	longer = n == sizeof buf && fgetc(f) != EOF;
-	if (ferror(f)) {
-		bad_input(path, "cannot read: %s", strerror(errno));
-		fclose(f);
-		return;
-	}
-	fclose(f);
-	if (longer) {
-		bad_input(path, "longer than %d bytes, the most a fuzz input is run with (as by sdeisim repro)",
-			  MAX_INPUT);
+	if (rc) {
+		bad_input(path, "%s%s", why,
+			  rc > 0 ? ", the most a fuzz input is run with (as by sdeisim repro)" : "");
 		return;
 	}
 	inputs++;
@@ -118,63 +100,21 @@ static void replay_file(struct fz_run *r, const char *path)
 	}
 }
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
+/* FILE, or every file below DIR (hostfs_walk: in name order, each
+ * directory once). */
 static void replay(struct fz_run *r, const char *path)
 {
-	struct stat st;
-	DIR *d;
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
+	struct hostfs_list l = { 0 };
 
-	if (stat(path, &st) != 0) {
-		bad_input(path, "%s", strerror(errno));
-		return;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		replay_file(r, path);
-		return;
-	}
-	d = opendir(path);
-	if (!d) {
-		bad_input(path, "cannot open the directory: %s", strerror(errno));
-		return;
-	}
-	/* in name order: readdir's order is the filesystem's, and a run's
-	 * output (and which finding comes first) should not depend on it */
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			size_t want = cap ? 2 * cap : 64;
-			char **bigger = realloc(names, want * sizeof *names);
-			if (!bigger)
-				break;
-			names = bigger;
-			cap = want;
-		}
-		if ((names[n] = strdup(e->d_name)) == NULL)
-			break;
-		n++;
-	}
-	if (e != NULL)
+	if (hostfs_walk(&l, path, NULL))
 		bad_input(path, "out of memory listing the directory");
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof *names, by_name);
-	for (size_t k = 0; k < n; k++) {
-		char sub[4096];
-		if ((size_t)snprintf(sub, sizeof sub, "%s/%s", path, names[k]) >= sizeof sub)
-			bad_input(path, "a name below it is longer than %zu bytes", sizeof sub - 1);
+	for (size_t k = 0; k < l.n; k++) {
+		if (l.v[k].error)
+			bad_input(l.v[k].path, "%s", l.v[k].error);
 		else
-			replay(r, sub);
-		free(names[k]);
+			replay_file(r, l.v[k].path);
 	}
-	free(names);
+	hostfs_list_free(&l);
 }
 
 int main(int argc, char **argv)

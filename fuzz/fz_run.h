@@ -29,6 +29,12 @@
 #define FZ_MAX_ROUNDS    256      /* scheduler rounds per step */
 #define FZ_SLICE_BUDGET  50000    /* instructions a PE may run without stopping */
 
+/* The longest input fuzz_replay and `sdeisim repro` run (64 KiB), so that
+ * an input one runs is one the other can reproduce.  The decoder reads far
+ * less (FZ_MAX_RECORDS), but a longer file is refused rather than cut
+ * silently.  A plain number: fuzz_replay's usage text spells it out. */
+#define FZ_MAX_INPUT     65536
+
 /* What a run did: its observations but steps and migrations, the first
  * FZ_LOG_MAX of them kept (without text), all of them hashed for comparing
  * two runs (fuzz_migrate) on what does not depend on how the machine was

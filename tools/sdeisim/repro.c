@@ -2,7 +2,6 @@
  * repro.c - `sdeisim repro`: replay a fuzz input with full tracing, say
  * what it finds, and turn it into the regression test to commit.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 #include "fz_repro.h"
 #include "outfile.h"
 #include "fz_run.h"
+#include "hostfs.h"
 #include "scn.h"
 
 static const char repro_help[] =
@@ -28,22 +28,16 @@ static const char repro_help[] =
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 the input finds nothing, 1 it finds something, 2 bad input or usage.\n";
 
+/* The input, read as fuzz_replay reads it (hostfs_read_file: whole, or
+ * refused when longer than the buffer). */
 static int read_input(const char *path, uint8_t *buf, size_t cap, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
+	char why[300];
 
-	if (f == NULL) {
-		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
-		return -1;
-	}
-	*len = fread(buf, 1, cap, f);
-	if (ferror(f) || (*len == cap && fgetc(f) != EOF)) {
-		fprintf(stderr, "%s: unreadable or longer than %zu bytes\n", path, cap);
-		fclose(f);
-		return -1;
-	}
-	fclose(f);
-	return 0;
+	if (hostfs_read_file(path, buf, cap, len, why, sizeof why) == 0)
+		return 0;
+	fprintf(stderr, "%s: %s\n", path, why);
+	return -1;
 }
 
 static int write_bytes(const char *path, const uint8_t *p, size_t n)
@@ -132,7 +126,7 @@ int cmd_repro(int argc, char **argv)
 		{ "input", required_argument, NULL, 'i' },   { "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },          { NULL, 0, NULL, 0 },
 	};
-	static uint8_t buf[1 << 16];
+	static uint8_t buf[FZ_MAX_INPUT];
 	const char *yaml = NULL, *input = NULL;
 	bool migrate = false, quiet = false, ok;
 	struct scen_report rep;
