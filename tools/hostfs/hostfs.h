@@ -2,7 +2,8 @@
  * hostfs.h - the files a host program is pointed at: the files below a
  * path, and a whole file read with a limit.  Shared by the sdeisim command
  * (scenario files, fuzz inputs for `sdeisim repro`) and fuzz_replay, so
- * that both walk directories and read inputs the same way.
+ * that both walk directories and read inputs the same way.  (What the
+ * commands write is outfile.h, beside this.)
  *
  * Errors are given as a reason without the path ("No such file or
  * directory", "longer than 65536 bytes"): each program prints

@@ -14,8 +14,8 @@
  * a link to a file that does not exist yet, and a file in a directory
  * where no temporary file can be made.  "-" is standard output.
  */
-#ifndef TRACES_OUTFILE_H
-#define TRACES_OUTFILE_H
+#ifndef HOSTFS_OUTFILE_H
+#define HOSTFS_OUTFILE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -47,4 +47,4 @@ bool outfile_is(const char *out, const char *in);
  * refuses such an output before it starts. */
 const char *outfile_clobbers(const char *out, const char *const *inputs, size_t n);
 
-#endif /* TRACES_OUTFILE_H */
+#endif /* HOSTFS_OUTFILE_H */
