@@ -64,4 +64,8 @@ int write_timeline(struct outfile *of, const struct scen_report *reps, size_t n)
 
 void report_free(struct scen_report *rep);
 
+/* getopt's optarg for an option a command takes once: *slot takes it;
+ * given before, false after saying so ("sdeisim CMD: NAME given twice"). */
+bool option_once(const char *cmd, const char *name, const char **slot);
+
 #endif /* SDEISIM_CLI_H */

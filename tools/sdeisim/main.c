@@ -2,6 +2,7 @@
  * main.c - sdeisim: one binary, one table of subcommands.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,6 +28,16 @@ static void usage(FILE *f)
 		fprintf(f, "  %-10s %s\n", commands[k].name, commands[k].summary);
 	fprintf(f, "\n`sdeisim COMMAND --help` describes a command.\n"
 		   "Exit status: 0 all passed, 1 a check failed, 2 bad input or usage.\n");
+}
+
+bool option_once(const char *cmd, const char *name, const char **slot)
+{
+	if (*slot) {
+		fprintf(stderr, "sdeisim %s: %s given twice\n", cmd, name);
+		return false;
+	}
+	*slot = optarg;
+	return true;
 }
 
 /* A command's status, unless what it printed did not all reach standard

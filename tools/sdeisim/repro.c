@@ -146,16 +146,12 @@ int cmd_repro(int argc, char **argv)
 			}
 			migrate = strcmp(optarg, "fuzz_migrate") == 0;
 			break;
-		case 'y': if (yaml) goto twice; yaml = optarg; break;
-		case 'i': if (input) goto twice; input = optarg; break;
+		case 'y': if (!option_once("repro", "--yaml", &yaml)) return EXIT_BADINPUT; break;
+		case 'i': if (!option_once("repro", "--input", &input)) return EXIT_BADINPUT; break;
 		case 'q': quiet = true; break;
 		case 'h': fputs(repro_help, stdout); return EXIT_PASSED;
 		default: fputs(repro_help, stderr); return EXIT_BADINPUT;
 		}
-		continue;
-twice:
-		fprintf(stderr, "sdeisim repro: %s given twice\n", c == 'y' ? "--yaml" : "--input");
-		return EXIT_BADINPUT;
 	}
 	if (optind != argc - 1) {
 		fputs(repro_help, stderr);

@@ -350,17 +350,6 @@ static void close_report(struct outfile *of, bool keep)
 		outfile_close(of, keep, err, sizeof err);
 }
 
-/* An option given once: *slot takes optarg.  false after saying why. */
-static bool set_once(const char **slot, const char *name)
-{
-	if (*slot) {
-		fprintf(stderr, "sdeisim run: %s given twice\n", name);
-		return false;
-	}
-	*slot = optarg;
-	return true;
-}
-
 /* Would an output file overwrite a scenario, or another output?  true
  * after saying which. */
 static bool outputs_clobber(const struct run_opts *o, const char *const *files, size_t n)
@@ -405,10 +394,10 @@ int cmd_run(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "vhj:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'p': if (!set_once(&o.profile, "--profile")) return EXIT_BADINPUT; break;
-		case 'J': if (!set_once(&o.junit, "--junit")) return EXIT_BADINPUT; break;
-		case 'T': if (!set_once(&o.timeline, "--timeline")) return EXIT_BADINPUT; break;
-		case 't': if (!set_once(&o.trace, "--trace")) return EXIT_BADINPUT; break;
+		case 'p': if (!option_once("run", "--profile", &o.profile)) return EXIT_BADINPUT; break;
+		case 'J': if (!option_once("run", "--junit", &o.junit)) return EXIT_BADINPUT; break;
+		case 'T': if (!option_once("run", "--timeline", &o.timeline)) return EXIT_BADINPUT; break;
+		case 't': if (!option_once("run", "--trace", &o.trace)) return EXIT_BADINPUT; break;
 		case 'v': o.verbose = true; break;
 		case 'j': {
 			char *end;
