@@ -522,14 +522,15 @@ int tfa_log_import(struct linein *in, const struct import_opts *o, struct import
 		return -1;
 	}
 	/* the profile's whole MPIDR table numbers the PEs (a log may name more
-	 * than its default count); a platform's MPIDR list, exactly */
+	 * than its default count); a platform's own PEs, exactly */
 	lg->npes = TRACE_MAX_PES;
 	if (o->platform && trace_platform_apply(o->platform, linein_name(in), &lg->plat, err, errlen)) {
 		free(lg);
 		return -1;
 	}
-	if (o->platform && (o->platform->has & TRACE_HAS_MPIDR))
-		lg->npes = lg->plat.pes;
+	if (o->platform)
+		lg->npes = (o->platform->has & TRACE_HAS_PES) && o->platform->pes <= TRACE_MAX_PES ?
+			   o->platform->pes : lg->plat.pes;
 	for (;;) {
 		char where[700];
 		char *line;

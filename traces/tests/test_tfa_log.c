@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +80,23 @@ static void platform_mpidrs_number_the_pes(void **state)
 	assert_int_equal(import(two_pes, &rec, rec.profile, &o, err, sizeof err), -1);
 	assert_string_equal(err, "uart1.log:3:25: MPIDR 0x80000100 is no PE of the platform (MPIDRs 0x0, 0x200)");
 	free(o.text);
+	/* a list that is the profile's own first PEs (its record then has
+	 * no MPIDR field): still the platform's PEs, not the profile's
+	 * whole table (was: PE 1 of a 1-PE platform imported) */
+	{
+		struct sim_platform prof;
+		char text[200];
+		assert_true(sim_platform_profile(&prof, "default"));
+		p = prof;
+		p.pes = 1;
+		trace_platform_record(&p, &rec, &store);
+		assert_false(rec.has & TRACE_HAS_MPIDR);
+		snprintf(text, sizeof text, "VERBOSE: SDEI: > UNMASK:%" PRIx64 "\nVERBOSE: SDEI: < UNMASK:0\n",
+			 prof.mpidr[1] | 0x80000000u);
+		assert_int_equal(import(text, &rec, rec.profile, &o, err, sizeof err), -1);
+		assert_non_null(strstr(err, "is no PE of the platform"));
+		free(o.text);
+	}
 	/* no platform: the profile's table, as before */
 	assert_int_equal(import(two_pes, NULL, "default", &o, err, sizeof err), -1);
 	assert_string_equal(err, "uart1.log:3:25: MPIDR 0x80000100 is no PE of profile default");
