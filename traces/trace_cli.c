@@ -136,10 +136,12 @@ static const char import_help[] =
 	"  --platform SCENARIO  the machine the trace was taken on, as the `platform:` of\n"
 	"                   a scenario file (scenarios/FORMAT.md; the rest of the file is\n"
 	"                   not used): written as the trace's platform record, which\n"
-	"                   `sdeisim replay` builds its machine from\n"
+	"                   `sdeisim replay` builds its machine from; tf-a-log: its\n"
+	"                   PEs' MPIDRs number the log's PEs\n"
 	"  --profile NAME   the profile of a --platform file that names none; tf-a-log:\n"
-	"                   also the profile whose MPIDRs number the PEs and whose\n"
-	"                   event-0 SGI is event 0's interrupt (default: tf-a-fvp)\n"
+	"                   also the profile whose MPIDRs number the PEs (without\n"
+	"                   --platform) and whose event-0 SGI is event 0's interrupt\n"
+	"                   (default: tf-a-fvp)\n"
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 imported, 2 bad input or usage (FILE:LINE:COLUMN: message).\n";
 
