@@ -39,6 +39,7 @@ struct sim_cpu {
 	size_t   buf_size[SIM_BUF_COUNT];
 	uc_hook  code_hook;      /* installed by sim_cpu_set_tracer */
 	struct sim_cpu_tracer tracer;
+	uint64_t user_lo, user_hi;   /* the user area sim_cpu_write wrote since sim_cpu_clear_user */
 };
 
 /* The instruction at addr: runtime code from the host's copy behind the
@@ -273,8 +274,46 @@ void *sim_cpu_scratch(struct sim_cpu *c, size_t size)
 
 int sim_cpu_write(struct sim_cpu *c, uint64_t addr, const void *p, size_t n)
 {
+	const uint64_t lo = RT_USER_BASE, hi = RT_USER_BASE + RT_USER_SIZE;
+
+	if (addr < hi && addr + n > lo) {
+		uint64_t a = addr < lo ? lo : addr, b = addr + n > hi ? hi : addr + n;
+		if (c->user_hi <= c->user_lo) {
+			c->user_lo = a;
+			c->user_hi = b;
+		} else {
+			c->user_lo = a < c->user_lo ? a : c->user_lo;
+			c->user_hi = b > c->user_hi ? b : c->user_hi;
+		}
+	}
 	sim_regs_host_write(&c->regs, addr, n);
 	return uc_mem_write(c->uc, addr, p, n) == UC_ERR_OK ? 0 : -1;
+}
+
+/* Zero [a, b) of the user area and drop code translated from it. */
+static int zero_user(struct sim_cpu *c, uint64_t a, uint64_t b)
+{
+	static const uint8_t zeros[0x10000];
+
+	for (uint64_t at = a; at < b; at += sizeof zeros) {
+		size_t n = b - at < sizeof zeros ? (size_t)(b - at) : sizeof zeros;
+		if (uc_mem_write(c->uc, at, zeros, n) != UC_ERR_OK)
+			return -1;
+	}
+	uc_ctl_remove_cache(c->uc, a, b);
+	return 0;
+}
+
+int sim_cpu_clear_user(struct sim_cpu *c, bool stacks)
+{
+	int rc = 0;
+
+	if (c->user_hi > c->user_lo)
+		rc = zero_user(c, c->user_lo, c->user_hi);
+	c->user_lo = c->user_hi = 0;
+	if (stacks && rc == 0)
+		rc = zero_user(c, RT_USER_BASE + RT_USER_SIZE - RT_STACKS_SIZE, RT_USER_BASE + RT_USER_SIZE);
+	return rc;
 }
 
 int sim_cpu_read(struct sim_cpu *c, uint64_t addr, void *p, size_t n)

@@ -95,7 +95,7 @@ int sim_elf_load(struct sim_machine *m, const char *path, const char *symbol, ui
 		 char *err, size_t errlen)
 {
 	/* the top of the user area holds the PEs' stacks (sim_main_context) */
-	uint64_t limit = RT_USER_BASE + RT_USER_SIZE - 0x10000ull * SIM_MAX_PES;
+	uint64_t limit = RT_USER_BASE + RT_USER_SIZE - (uint64_t)RT_STACK_SIZE * SIM_MAX_PES;
 	GElf_Ehdr eh;
 	Elf *e = NULL;
 	int fd, res = -1;

@@ -156,7 +156,7 @@ static void main_context_of_zero(const struct sim_machine *m, unsigned pe, struc
 	ctx->pc = RT_MAIN_IDLE;
 	ctx->pstate = m->plat.client_el == 2 ? SDD_PSTATE_M_EL2H : SDD_PSTATE_M_EL1H;
 	/* each PE gets a 64 KiB stack at the top of the user area */
-	ctx->sp_elc = RT_USER_BASE + RT_USER_SIZE - 0x10000ull * pe;
+	ctx->sp_elc = RT_USER_BASE + RT_USER_SIZE - (uint64_t)RT_STACK_SIZE * pe;
 	ctx->vbar_elc = RT_VECTORS;
 	ctx->sctlr_elc = SDD_SCTLR_SPAN;   /* PAN is kept, not set, on exception entry */
 }
@@ -355,6 +355,14 @@ int sim_machine_rebuild(struct sim_machine *m, char *err, size_t errlen)
 	return populate(m, true, err, errlen);
 }
 
+static bool has_elf_handlers(const struct sim_program *prog)
+{
+	for (uint32_t k = 0; k < prog->nhandlers; k++)
+		if (prog->handlers[k].kind == SIM_H_ELF)
+			return true;
+	return false;
+}
+
 int sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct sim_program *prog,
 		     const struct sim_run_opts *opts, char *err, size_t errlen)
 {
@@ -373,6 +381,10 @@ int sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct si
 	}
 	memset(m->var_value, 0, n * sizeof *m->var_value);
 	memset(m->var_set, 0, n * sizeof *m->var_set);
+	if (sim_cpu_clear_user(cpu, has_elf_handlers(prog))) {
+		snprintf(err, errlen, "cannot clear the user memory");
+		return -1;
+	}
 	return build(m, cpu, prog, opts, err, errlen);
 }
 

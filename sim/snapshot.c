@@ -24,7 +24,7 @@ static unsigned user_ranges(const struct sim_machine *m, struct sim_range *r)
 		return 0;
 	for (unsigned k = 0; k < m->nuser; k++)
 		r[n++] = m->user[k];
-	r[n].size = 0x10000ull * m->npe;
+	r[n].size = (uint64_t)RT_STACK_SIZE * m->npe;
 	r[n].addr = RT_USER_BASE + RT_USER_SIZE - r[n].size;
 	return n + 1;
 }

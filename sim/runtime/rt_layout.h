@@ -52,6 +52,8 @@
 
 #define RT_USER_BASE      0x00400000   /* user handler images (ELF), their stacks and data */
 #define RT_USER_SIZE      0x00C00000
+#define RT_STACK_SIZE     0x10000      /* each PE's stack, from the top of the user area down */
+#define RT_STACKS_SIZE    (RT_STACK_SIZE * 64)   /* the stacks of the most PEs a machine has */
 
 #define RT_DEVICE_BASE    0x09000000   /* the test device (MMIO) */
 #define RT_DEVICE_SIZE    0x1000
