@@ -220,6 +220,11 @@ void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct
 		char what[160];
 		struct sim_ctx seen = *c;
 		seen.x[0] = (uint64_t)x0;
+		/* a step's call returns to a context whose x1..x5 are as they
+		 * were (step_call): that is what its checks see, not the
+		 * arguments still in the registers here */
+		if (op == m->step_op)
+			sim_copy_args(&seen.x[1], m->step_args);
 		describe_call(m, op, pe, what, sizeof what);
 		if (!sim_check_regs(m, op->checks, op->nchecks, &seen, 0, 0, what))
 			return;
@@ -360,7 +365,11 @@ static void step_call(struct sim_machine *m, const struct sim_op *op, unsigned p
 	 * firmware) is made with that EL in PSTATE; the context keeps its own. */
 	if (op->from_el)
 		ctx->pstate = other_el;
+	m->step_op = op;
+	m->step_args = args;
 	sim_firmware_call(m, pe, ctx, op, false);
+	m->step_op = NULL;
+	m->step_args = NULL;
 	/* When the call returned to its caller, only x0 changed: its arguments
 	 * are not left behind in x1..x5 (contract: "every other register of
 	 * that context is as it was before the call"). */

@@ -93,6 +93,10 @@ struct sim_machine {
 
 	/* ---- Cleared by building a machine: everything from here to pe[] ---- */
 	uint32_t nrecs;          /* handler action records in client memory */
+	/* the step call in progress and its caller's x1..x5: what the call's
+	 * register checks see there (step_call puts them back) */
+	const struct sim_op *step_op;
+	const uint64_t *step_args;
 	uint64_t secure[(GIC_NUM_INTIDS + 63) / 64];  /* bit i: INTID i is firmware-owned (client-invisible) */
 	uint32_t nuser;          /* loaded ELF segments in user[] */
 
