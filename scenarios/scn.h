@@ -42,8 +42,8 @@
  *   Files are UTF-8 (a BOM is allowed; UTF-16 is refused).  YAML anchors
  *   and aliases are resolved, within the limits below (an alias "bomb"
  *   stops at SCN_MAX_VISITS).  A file holds one YAML document; a second
- *   one is an error.  YAML tags are ignored.  Running out of memory is
- *   reported as "out of memory" at 1:1.
+ *   one is an error.  YAML tags (`!!str`, `!x`) and merge keys (`<<`) are
+ *   errors.  Running out of memory is reported as "out of memory" at 1:1.
  *
  * - Relative `elf:` paths of handlers are resolved against the directory of
  *   path / name.  Every `$name` used must be saved by some `save: name`

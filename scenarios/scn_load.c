@@ -106,6 +106,33 @@ static void syntax_error(struct scn *s, const yaml_parser_t *p, const unsigned c
 enum prescan_result { PRE_DOCUMENT, PRE_EMPTY, PRE_SYNTAX, PRE_LIMIT };
 
 /* Read events up to the end of the first document. */
+/* YAML this loader does not take, which the node tree would hide: an
+ * explicit tag (`!!str 0` would read as the number 0, `!x` be dropped)
+ * and a merge key (`<<: *a`, which would read as an unknown key `<<`).
+ * Refused where they are: true after failing s. */
+static bool unsupported(struct scn *s, const yaml_event_t *ev, struct sim_loc at)
+{
+	const yaml_char_t *tag = NULL;
+
+	if (ev->type == YAML_SCALAR_EVENT)
+		tag = ev->data.scalar.tag;
+	else if (ev->type == YAML_SEQUENCE_START_EVENT)
+		tag = ev->data.sequence_start.tag;
+	else if (ev->type == YAML_MAPPING_START_EVENT)
+		tag = ev->data.mapping_start.tag;
+	if (tag) {
+		scn_fail_at(s, at, "YAML tags are not taken (found '%.40s'): write the value itself "
+			    "(quoted for a string)", (const char *)tag);
+		return true;
+	}
+	if (ev->type == YAML_SCALAR_EVENT && ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    ev->data.scalar.length == 2 && memcmp(ev->data.scalar.value, "<<", 2) == 0) {
+		scn_fail_at(s, at, "merge keys (<<) are not taken: write the keys out");
+		return true;
+	}
+	return false;
+}
+
 static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsigned char *text,
 				   size_t len)
 {
@@ -124,6 +151,10 @@ static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsign
 		type = ev.type;
 		at.line = (uint32_t)ev.start_mark.line + 1;
 		at.col = (uint32_t)ev.start_mark.column + 1;
+		if (unsupported(s, &ev, at)) {
+			yaml_event_delete(&ev);
+			return PRE_LIMIT;
+		}
 		yaml_event_delete(&ev);
 		switch (type) {
 		case YAML_STREAM_END_EVENT:
