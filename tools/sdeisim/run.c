@@ -385,6 +385,7 @@ int cmd_run(int argc, char **argv)
 	};
 	struct run_opts o = { NULL, NULL, NULL, NULL, false, 1 };
 	struct outfile junit = { 0 }, timeline = { 0 };
+	const char *jobs_arg = NULL;
 	struct scen_report *reps;
 	unsigned passed = 0, failed = 0, bad = 0;
 	char **files;
@@ -401,7 +402,10 @@ int cmd_run(int argc, char **argv)
 		case 'v': o.verbose = true; break;
 		case 'j': {
 			char *end;
-			long j = strtol(optarg, &end, 10);
+			long j;
+			if (!option_once("run", "-j", &jobs_arg))
+				return EXIT_BADINPUT;
+			j = strtol(optarg, &end, 10);
 			if (*end || j < 1 || j > 64) {
 				fprintf(stderr, "sdeisim run: -j takes a number from 1 to 64\n");
 				return EXIT_BADINPUT;
