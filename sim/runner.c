@@ -209,6 +209,14 @@ static void describe_call(const struct sim_machine *m, const struct sim_op *op, 
 		snprintf(buf, n, "%s on PE %u", what, pe);
 }
 
+/* Has the step call in progress on pe returned to its caller (not to an
+ * interrupted context, a powered-down or reset PE)?  c: pe's context now. */
+static bool returned_to_caller(const struct sim_machine *m, unsigned pe, const struct sim_ctx *c)
+{
+	return m->resets == m->step_resets && m->pe[pe].power != SIM_PE_OFF && c->pc == m->step_pc &&
+	       m->pe[pe].depth == m->step_depth;
+}
+
 void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct sim_ctx *c,
 		    int64_t x0, unsigned pe)
 {
@@ -223,7 +231,7 @@ void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct
 		/* a step's call returns to a context whose x1..x5 are as they
 		 * were (step_call): that is what its checks see, not the
 		 * arguments still in the registers here */
-		if (op == m->step_op)
+		if (op == m->step_op && returned_to_caller(m, pe, c))
 			sim_copy_args(&seen.x[1], m->step_args);
 		describe_call(m, op, pe, what, sizeof what);
 		if (!sim_check_regs(m, op->checks, op->nchecks, &seen, 0, 0, what))
@@ -350,8 +358,6 @@ static bool pe_can_call(struct sim_machine *m, const struct sim_op *op, unsigned
 
 static void step_call(struct sim_machine *m, const struct sim_op *op, unsigned pe)
 {
-	uint8_t before_depth = m->pe[pe].depth;
-	uint32_t resets = m->resets;
 	struct sim_ctx *ctx = &m->pe[pe].ctx;
 	/* What is put back after the call: only these (a copy of the whole
 	 * context is a memory call under the sanitizers, on every call). */
@@ -367,17 +373,19 @@ static void step_call(struct sim_machine *m, const struct sim_op *op, unsigned p
 		ctx->pstate = other_el;
 	m->step_op = op;
 	m->step_args = args;
+	m->step_pc = pc;
+	m->step_resets = m->resets;
+	m->step_depth = m->pe[pe].depth;
 	sim_firmware_call(m, pe, ctx, op, false);
 	m->step_op = NULL;
-	m->step_args = NULL;
 	/* When the call returned to its caller, only x0 changed: its arguments
 	 * are not left behind in x1..x5 (contract: "every other register of
 	 * that context is as it was before the call"). */
-	if (m->resets == resets && m->pe[pe].power != SIM_PE_OFF && ctx->pc == pc &&
-	    m->pe[pe].depth == before_depth) {
+	if (returned_to_caller(m, pe, ctx)) {
 		sim_copy_args(&ctx->x[1], args);
 		ctx->pstate = (ctx->pstate & ~0xCull) | (pstate & 0xCull);
 	}
+	m->step_args = NULL;
 }
 
 static void step_set(struct sim_machine *m, const struct sim_op *op, unsigned pe)

@@ -93,10 +93,14 @@ struct sim_machine {
 
 	/* ---- Cleared by building a machine: everything from here to pe[] ---- */
 	uint32_t nrecs;          /* handler action records in client memory */
-	/* the step call in progress and its caller's x1..x5: what the call's
-	 * register checks see there (step_call puts them back) */
+	/* the step call in progress: its caller's x1..x5, which its register
+	 * checks see when it returns to the caller (step_call puts them
+	 * back), and what tells that it did (sim_returned_to_caller) */
 	const struct sim_op *step_op;
 	const uint64_t *step_args;
+	uint64_t step_pc;
+	uint32_t step_resets;
+	uint8_t  step_depth;
 	uint64_t secure[(GIC_NUM_INTIDS + 63) / 64];  /* bit i: INTID i is firmware-owned (client-invisible) */
 	uint32_t nuser;          /* loaded ELF segments in user[] */
 
