@@ -105,7 +105,6 @@ static void syntax_error(struct scn *s, const yaml_parser_t *p, const unsigned c
 
 enum prescan_result { PRE_DOCUMENT, PRE_EMPTY, PRE_SYNTAX, PRE_LIMIT };
 
-/* Read events up to the end of the first document. */
 /* YAML this loader does not take, which the node tree would hide: an
  * explicit tag (`!!str 0` would read as the number 0, `!x` be dropped)
  * and a merge key (`<<: *a`, which would read as an unknown key `<<`).
@@ -127,12 +126,13 @@ static bool unsupported(struct scn *s, const yaml_event_t *ev, struct sim_loc at
 	}
 	if (ev->type == YAML_SCALAR_EVENT && ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 	    ev->data.scalar.length == 2 && memcmp(ev->data.scalar.value, "<<", 2) == 0) {
-		scn_fail_at(s, at, "merge keys (<<) are not taken: write the keys out");
+		scn_fail_at(s, at, "merge keys (<<) are not taken: write the keys out (quote \"<<\" for the text)");
 		return true;
 	}
 	return false;
 }
 
+/* Read events up to the end of the first document. */
 static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsigned char *text,
 				   size_t len)
 {

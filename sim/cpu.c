@@ -40,6 +40,7 @@ struct sim_cpu {
 	uc_hook  code_hook;      /* installed by sim_cpu_set_tracer */
 	struct sim_cpu_tracer tracer;
 	uint64_t user_lo, user_hi;   /* the user area sim_cpu_write wrote since sim_cpu_clear_user */
+	bool     images_ran;         /* the machine since then has handler images */
 };
 
 /* The instruction at addr: runtime code from the host's copy behind the
@@ -304,15 +305,18 @@ static int zero_user(struct sim_cpu *c, uint64_t a, uint64_t b)
 	return 0;
 }
 
-int sim_cpu_clear_user(struct sim_cpu *c, bool stacks)
+int sim_cpu_clear_user(struct sim_cpu *c, bool images)
 {
 	int rc = 0;
 
 	if (c->user_hi > c->user_lo)
 		rc = zero_user(c, c->user_lo, c->user_hi);
 	c->user_lo = c->user_hi = 0;
-	if (stacks && rc == 0)
+	/* handler images write the stacks (and may read them): after one ran,
+	 * or before one runs, they are cleared too */
+	if ((images || c->images_ran) && rc == 0)
 		rc = zero_user(c, RT_USER_BASE + RT_USER_SIZE - RT_STACKS_SIZE, RT_USER_BASE + RT_USER_SIZE);
+	c->images_ran = images;
 	return rc;
 }
 

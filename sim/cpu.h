@@ -100,12 +100,13 @@ int sim_cpu_read(struct sim_cpu *c, uint64_t addr, void *p, size_t n);
 /* Forget cached translations of [addr, addr+n) after rewriting code there. */
 void sim_cpu_flush_code(struct sim_cpu *c, uint64_t addr, size_t n);
 /* A fresh machine's user area: what sim_cpu_write put there for an earlier
- * machine on this CPU (handler images, restored memory) zeroed, and with
- * stacks the PEs' stacks too (a handler image may read what is there:
- * the runtime's own handlers write before they read).  Without it, one
- * scenario ran the code another had loaded.  0, or -1 if the engine
- * refused. */
-int sim_cpu_clear_user(struct sim_cpu *c, bool stacks);
+ * machine on this CPU (handler images, restored memory) zeroed, and the
+ * PEs' stacks too when that machine or the new one (images) has handler
+ * images (they may read what is there; the runtime's own handlers write
+ * before they read).  Without it, one scenario ran the code another had
+ * loaded.  What an image wrote elsewhere at run time is not tracked.
+ * 0, or -1 if the engine refused. */
+int sim_cpu_clear_user(struct sim_cpu *c, bool images);
 
 /* Run ctx from ctx->pc for at most budget instructions, calling hooks on
  * traps and device writes.  ctx holds the final state.  On SIM_RUN_FAULT a

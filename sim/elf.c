@@ -91,6 +91,8 @@ static int find_symbol(Elf *e, const char *path, const char *name, uint64_t *val
 	return -1;
 }
 
+_Static_assert(RT_STACKS_SIZE == RT_STACK_SIZE * SIM_MAX_PES, "a stack for every PE a machine may have");
+
 int sim_elf_load(struct sim_machine *m, const char *path, const char *symbol, uint64_t *entry,
 		 char *err, size_t errlen)
 {

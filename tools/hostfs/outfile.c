@@ -132,6 +132,38 @@ fail:
 	return -1;
 }
 
+int outfile_check(const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	char *dir = NULL;
+	const char *slash;
+	int rc = 0;
+
+	if (is_stdout(path))
+		return 0;
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			errno = EISDIR;
+			rc = -1;
+		} else if (access(path, W_OK) != 0) {
+			rc = -1;
+		}
+	} else if (errno != ENOENT) {
+		rc = -1;
+	} else {
+		/* a new file: its directory must be there and writable */
+		slash = strrchr(path, '/');
+		dir = slash == path ? strdup("/") : slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
+		if (!dir || stat(dir, &st) != 0 || (!S_ISDIR(st.st_mode) && (errno = ENOTDIR)) ||
+		    access(dir, W_OK | X_OK) != 0)
+			rc = -1;
+	}
+	if (rc)
+		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+	free(dir);
+	return rc;
+}
+
 int outfile_close(struct outfile *o, bool keep, char *err, size_t errlen)
 {
 	bool ok;

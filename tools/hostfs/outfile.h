@@ -33,6 +33,11 @@ struct outfile {
  * message "PATH: why" in err. */
 int outfile_open(struct outfile *o, const char *path, char *err, size_t errlen);
 
+/* Could path be opened for writing (outfile_open) later?  Nothing is
+ * created or changed.  0, or -1 with "PATH: why" in err (a directory, a
+ * directory that does not exist or cannot be written). */
+int outfile_check(const char *path, char *err, size_t errlen);
+
 /* Finish o: when keep, and every write succeeded, the target now holds
  * what was written; otherwise the target is as it was (a file written in
  * place keeps what reached it).  0 when kept, -1 when a write failed (a

@@ -327,27 +327,35 @@ static int run_parallel(char **files, size_t n, const struct run_opts *o, struct
 	return rc;
 }
 
-/* Open a report's file (none when path is NULL).  0, or -1 after saying
- * why. */
-static int open_report(const char *path, struct outfile *of)
+/* Write a report's file (none when path is NULL) with write_fn.  0, or
+ * -1 after saying why. */
+static int write_report(const char *path, int (*write_fn)(struct outfile *, const struct scen_report *, size_t),
+			const struct scen_report *reps, size_t n)
 {
+	struct outfile of;
 	char err[600];
 
 	if (!path)
 		return 0;
-	if (outfile_open(of, path, err, sizeof err)) {
+	if (outfile_open(&of, path, err, sizeof err)) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
-	return 0;
+	return write_fn(&of, reps, n);
 }
 
-static void close_report(struct outfile *of, bool keep)
+/* A report's file that could not be written: said before the run, not
+ * after it (opening it now would empty a file written in place, and
+ * leave a temporary file behind if the run is interrupted). */
+static int check_report(const char *path)
 {
 	char err[600];
 
-	if (of->f)
-		outfile_close(of, keep, err, sizeof err);
+	if (path && outfile_check(path, err, sizeof err)) {
+		fprintf(stderr, "%s (no scenario run)\n", err);
+		return -1;
+	}
+	return 0;
 }
 
 /* Would an output file overwrite a scenario, or another output?  true
@@ -384,7 +392,6 @@ int cmd_run(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct run_opts o = { NULL, NULL, NULL, NULL, false, 1 };
-	struct outfile junit = { 0 }, timeline = { 0 };
 	const char *jobs_arg = NULL;
 	struct scen_report *reps;
 	unsigned passed = 0, failed = 0, bad = 0;
@@ -446,13 +453,8 @@ int cmd_run(int argc, char **argv)
 		free_files(files, n);
 		return EXIT_BADINPUT;
 	}
-	/* the reports' files are opened now: a path that cannot be written
-	 * is said before the run, not after it */
 	reps = calloc(n, sizeof *reps);
-	if (!reps || open_report(o.junit, &junit) || open_report(o.timeline, &timeline)) {
-		if (reps)
-			fputs("sdeisim run: no scenario run\n", stderr);
-		close_report(&junit, false);
+	if (!reps || check_report(o.junit) || check_report(o.timeline)) {
 		free(reps);
 		free_files(files, n);
 		return EXIT_BADINPUT;
@@ -476,9 +478,9 @@ int cmd_run(int argc, char **argv)
 	}
 	printf("%u passed, %u failed\n", passed, failed + bad);
 	fflush(stdout);          /* before a report written to the same file (--junit /dev/stdout) */
-	if (junit.f && write_junit(&junit, reps, n))
+	if (write_report(o.junit, write_junit, reps, n))
 		bad++;
-	if (timeline.f && write_timeline(&timeline, reps, n))
+	if (write_report(o.timeline, write_timeline, reps, n))
 		bad++;
 	for (size_t k = 0; k < n; k++)
 		report_free(&reps[k]);
