@@ -422,8 +422,10 @@ static int export_tarmac(const struct cli *c)
 	if (!open_out(c, &of))
 		goto done;
 	if (tarmac_export(cpu, &prog, of.f, &res)) {
-		fprintf(stderr, "%s:%u:%u: %s\n", c->positional[1], res.loc.line ? res.loc.line : 1,
-			res.loc.line ? res.loc.col : 1, res.message);
+		/* a write error is the output's, which close_out names */
+		if (!ferror(of.f))
+			fprintf(stderr, "%s:%u:%u: %s\n", c->positional[1], res.loc.line ? res.loc.line : 1,
+				res.loc.line ? res.loc.col : 1, res.message);
 	} else if (!res.passed) {
 		fprintf(stderr, "%s:%u:%u: the scenario failed (the trace ends there): %s\n", c->positional[1],
 			res.loc.line, res.loc.col, res.message);
