@@ -19,6 +19,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -436,4 +437,16 @@ int linein_next(struct linein *in, char **line, size_t *len)
 	(*line)[n] = 0;          /* the newline's place, or the spare byte after end */
 	*len = n;
 	return 1;
+}
+
+void linein_no_line_of(const struct linein *in, const char *format, const char *kind, char *err,
+		       size_t errlen)
+{
+	uint64_t n = linein_lineno(in);
+
+	if (n == 0)
+		snprintf(err, errlen, "%s: no %s line: the input is empty", linein_name(in), format);
+	else
+		snprintf(err, errlen, "%s: no %s line in %" PRIu64 " line%s (is it %s?)", linein_name(in),
+			 format, n, n == 1 ? "" : "s", kind);
 }

@@ -132,11 +132,7 @@ skipped:
 	/* another kind of file (or nothing) imports as no trace at all, not
 	 * as an empty one that replays without a divergence */
 	if (result == 0 && !tarmac) {
-		if (st->lines == 0)
-			snprintf(err, errlen, "%s: no Tarmac line: the input is empty", linein_name(in));
-		else
-			snprintf(err, errlen, "%s: no Tarmac line in %" PRIu64 " line%s (is it a Tarmac trace?)",
-				 linein_name(in), st->lines, st->lines == 1 ? "" : "s");
+		linein_no_line_of(in, "Tarmac", "a Tarmac trace", err, errlen);
 		result = -1;
 	}
 	if (result == 0 && tm_finish(sm)) {

@@ -583,11 +583,7 @@ int tfa_log_import(struct linein *in, const struct import_opts *o, struct import
 	}
 	/* another kind of file, or nothing: no trace, not an empty one */
 	if (result == 0 && !tfa) {
-		if (st->lines == 0)
-			snprintf(err, errlen, "%s: no TF-A log line: the input is empty", linein_name(in));
-		else
-			snprintf(err, errlen, "%s: no TF-A log line in %" PRIu64 " line%s (is it a TF-A console log?)",
-				 linein_name(in), st->lines, st->lines == 1 ? "" : "s");
+		linein_no_line_of(in, "TF-A log", "a TF-A console log", err, errlen);
 		result = -1;
 	}
 	for (unsigned p = 0; p < TRACE_MAX_PES && result == 0; p++)

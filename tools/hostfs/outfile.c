@@ -233,15 +233,17 @@ static char *resolved(const char *path)
 bool outfile_is(const char *out, const char *in)
 {
 	struct stat a, b;
+	bool has_a, has_b, same;
 	char *ra, *rb;
-	bool same;
 
 	if (is_stdout(out) || is_stdout(in))
 		return false;
+	has_a = stat(out, &a) == 0;
+	has_b = stat(in, &b) == 0;
 	/* a device or a stream is no file to lose: /dev/null twice is fine */
-	if ((stat(out, &a) == 0 && !S_ISREG(a.st_mode)) || (stat(in, &b) == 0 && !S_ISREG(b.st_mode)))
+	if ((has_a && !S_ISREG(a.st_mode)) || (has_b && !S_ISREG(b.st_mode)))
 		return false;
-	if (stat(out, &a) == 0 && stat(in, &b) == 0)
+	if (has_a && has_b)
 		return a.st_dev == b.st_dev && a.st_ino == b.st_ino;   /* hard links too */
 	ra = resolved(out);
 	rb = resolved(in);
