@@ -17,15 +17,23 @@ static int free_slot(const struct sdd *d, unsigned type)
 	return -1;
 }
 
-/* Is intid active anywhere it could be (every PE for a PPI)? */
-static bool active_anywhere(const struct sdd *d, unsigned pe, uint32_t intid)
+/* Is intid in the GIC's Inactive state (neither active nor pending) on pe? */
+static bool inactive_on(const struct sdd *d, unsigned pe, uint32_t intid)
+{
+	return !d->port->irq_is_active(d->ctx, pe, intid) &&
+	       !d->port->irq_is_pending(d->ctx, pe, intid);
+}
+
+/* Is intid Inactive everywhere it could be (every PE for a PPI)?  Taking
+ * over a pending interrupt would drop its pending state unseen. */
+static bool inactive_everywhere(const struct sdd *d, unsigned pe, uint32_t intid)
 {
 	if (intid >= SDD_INTID_SPI_FIRST)
-		return d->port->irq_is_active(d->ctx, pe, intid);
+		return inactive_on(d, pe, intid);
 	for (unsigned p = 0; p < d->plat.pe_count; p++)
-		if (d->port->irq_is_active(d->ctx, p, intid))
-			return true;
-	return false;
+		if (!inactive_on(d, p, intid))
+			return false;
+	return true;
 }
 
 int64_t sdd_call_interrupt_bind(struct sdd_call_args *c)
@@ -54,8 +62,8 @@ int64_t sdd_call_interrupt_bind(struct sdd_call_args *c)
 		return SDD_OUT_OF_RESOURCE;       /* TF-A looks for a slot first */
 	if (!d->port->irq_is_client_owned(d->ctx, c->pe, intid))
 		return tfa ? SDD_DENIED : SDD_INVALID_PARAMETERS;
-	if (!tfa && active_anywhere(d, c->pe, intid))
-		return SDD_DENIED;                /* must be inactive (§5.1.14.3) */
+	if (!tfa && !inactive_everywhere(d, c->pe, intid))
+		return SDD_DENIED;                /* must be Inactive (§5.1.14.3) */
 	if (slot < 0)
 		return SDD_OUT_OF_RESOURCE;
 

@@ -118,15 +118,24 @@ bool sdd_unused_everywhere(const struct sdd *d, unsigned i)
 	return true;
 }
 
+/* Give intid back to the client on pe.  A trigger latched while the event
+ * was unregistered was the binding's, and ignored: it does not go back with
+ * the interrupt, where it would make the next INTERRUPT_BIND DENIED. */
+static void give_back(struct sdd *d, unsigned pe, uint32_t intid)
+{
+	d->port->irq_set_pending(d->ctx, pe, intid, false);
+	d->port->irq_unclaim(d->ctx, pe, intid);
+}
+
 void sdd_release_slot(struct sdd *d, unsigned pe, unsigned i)
 {
 	uint32_t intid = d->intid[i];
 
 	if (intid < SDD_INTID_SPI_FIRST) {
 		for (unsigned p = 0; p < d->plat.pe_count; p++)
-			d->port->irq_unclaim(d->ctx, p, intid);
+			give_back(d, p, intid);
 	} else {
-		d->port->irq_unclaim(d->ctx, pe, intid);
+		give_back(d, pe, intid);
 	}
 	for (unsigned p = 0; p < d->plat.pe_count; p++)
 		d->pe[p].deferred &= ~SDD_BIT(i);

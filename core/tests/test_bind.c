@@ -108,6 +108,24 @@ static void bind_refuses_an_interrupt_that_is_not_inactive(void **state)
 	tp_bind(t, 0, 60);
 }
 
+/* The GIC's Inactive is neither active nor pending (§5.1.14.3): binding a
+ * pending interrupt would take it over and drop the pending state. */
+static void bind_refuses_an_interrupt_that_is_pending(void **state)
+{
+	struct tp *t = *state;
+	tp_irq(t, 3, 22)->pending = true;         /* pending on one PE only */
+	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_BIND, 22), DEN);
+	tp_irq(t, 0, 61)->pending = true;
+	assert_int_equal(tp_call1(t, 2, SDD_FID_INTERRUPT_BIND, 61), DEN);
+	assert_false(tp_irq(t, 3, 22)->fw);       /* neither was taken over */
+	assert_true(tp_irq(t, 3, 22)->pending);
+	assert_true(tp_irq(t, 0, 61)->pending);
+	tp_irq(t, 3, 22)->pending = false;
+	tp_irq(t, 0, 61)->pending = false;
+	assert_int_equal(tp_bind(t, 0, 22), EV_PSLOT(0));   /* no slot was used */
+	assert_int_equal(tp_bind(t, 0, 61), EV_SSLOT(0));
+}
+
 static void bind_slots_run_out(void **state)
 {
 	struct tp *t = *state;
@@ -144,6 +162,26 @@ static void release_gives_the_interrupt_back(void **state)
 		assert_false(tp_irq(t, pe, 23)->fw);
 	assert_int_equal(tp_call1(t, 0, SDD_FID_EVENT_STATUS, (uint32_t)ev), INV);
 	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_RELEASE, (uint32_t)ev), INV);   /* twice */
+}
+
+/* A trigger latched while the bound event was unregistered belongs to the
+ * binding (the event ignores it): it does not go back to the client with
+ * the interrupt, where it would make the next INTERRUPT_BIND answer DENIED. */
+static void release_drops_a_trigger_latched_while_unregistered(void **state)
+{
+	struct tp *t = *state;
+	int32_t ppi = tp_bind(t, 0, 23), spi = tp_bind(t, 0, 62);
+
+	tp_irq(t, 1, 23)->pending = true;
+	tp_irq(t, 3, 23)->pending = true;
+	tp_irq(t, 0, 62)->pending = true;
+	assert_int_equal(tp_call1(t, 2, SDD_FID_INTERRUPT_RELEASE, (uint32_t)ppi), 0);
+	assert_int_equal(tp_call1(t, 2, SDD_FID_INTERRUPT_RELEASE, (uint32_t)spi), 0);
+	for (unsigned pe = 0; pe < TP_PES; pe++)
+		assert_false(tp_irq(t, pe, 23)->pending);
+	assert_false(tp_irq(t, 0, 62)->pending);
+	assert_int_equal(tp_bind(t, 0, 23), ppi);
+	assert_int_equal(tp_bind(t, 0, 62), spi);
 }
 
 static void release_needs_every_pe_unregistered(void **state)
@@ -239,9 +277,11 @@ int main(void)
 		T(bind_refuses_what_is_not_a_ppi_or_existing_spi),
 		T(bind_refuses_firmware_owned_interrupts),
 		T(bind_refuses_an_interrupt_that_is_not_inactive),
+		T(bind_refuses_an_interrupt_that_is_pending),
 		T(bind_slots_run_out),
 		T(release_refuses_what_is_not_a_bound_event),
 		T(release_gives_the_interrupt_back),
+		T(release_drops_a_trigger_latched_while_unregistered),
 		T(release_needs_every_pe_unregistered),
 		T(release_of_a_running_event_is_denied),
 		T(bound_event_end_to_end),

@@ -58,7 +58,7 @@ static void signal_tfa_strict_refuses_what_the_target_cannot_take(void **state)
 
 static void bind_tfa(struct sdd_policy *p) { p->bind = SDD_BIND_TFA; }
 
-static void bind_tfa_denies_secure_interrupts_and_checks_slots_first(void **state)
+static void bind_tfa_denies_secure_interrupts_checks_slots_first_and_takes_any_state(void **state)
 {
 	(void)state;
 	setup_with(bind_tfa);
@@ -66,6 +66,7 @@ static void bind_tfa_denies_secure_interrupts_and_checks_slots_first(void **stat
 	tp_irq(&t, 0, 60)->active = true;            /* TF-A does not check "inactive" at bind */
 	assert_int_equal(tp_call1(&t, 0, SDD_FID_INTERRUPT_BIND, 60), EV_SSLOT(0));
 	tp_irq(&t, 0, 60)->active = false;
+	tp_irq(&t, 0, 61)->pending = true;           /* nor "not pending" */
 	tp_bind(&t, 0, 61);
 	tp_bind(&t, 0, 62);
 	assert_int_equal(tp_call1(&t, 0, SDD_FID_INTERRUPT_BIND, SPI_SECURE), SDD_OUT_OF_RESOURCE);
@@ -224,7 +225,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(upper_bits_truncate_reproduces_tfa),
 		cmocka_unit_test(signal_tfa_strict_refuses_what_the_target_cannot_take),
-		cmocka_unit_test(bind_tfa_denies_secure_interrupts_and_checks_slots_first),
+		cmocka_unit_test(bind_tfa_denies_secure_interrupts_checks_slots_first_and_takes_any_state),
 		cmocka_unit_test(resume_tfa_denies_bad_addresses_and_builds_a_plain_pstate),
 		cmocka_unit_test(kvm_policies_reproduce_kvm),
 		cmocka_unit_test(unbound_slots_tfa_behave_as_unregistered_events),

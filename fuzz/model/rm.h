@@ -131,6 +131,11 @@ struct rm_model {
     unsigned              slots_private, slots_shared;
     struct rm_pe_state    pe[RM_MAX_PES];
     struct rm_event_state ev[RM_MAX_EVENTS];
+    /* The client's own interrupts (no SDEI event behind them) that fired
+     * and are pending at the GIC: PPIs 16..31 per PE (bit intid - 16), SPIs
+     * (bit intid - 32).  Nothing the client can do clears them. */
+    uint16_t              ppi_pending[RM_MAX_PES];
+    uint64_t              spi_pending[16];
 };
 
 /* Build the model of a freshly initialised dispatcher on p: every PE on and
@@ -191,8 +196,11 @@ bool rm_call_judged(struct rm_model *m, unsigned pe, const uint64_t x[6], unsign
  * becomes pending (for that PE if private): event 0 in every state;
  * another event only while registered (states 1, 3, 5, 7), else the trigger
  * is ignored. A private trigger at a PE that is off is owed nowhere while
- * it is off and only possibly pending after rm_cpu_on. Any other INTID (or pe out of range for a private event) does
- * nothing. */
+ * it is off and only possibly pending after rm_cpu_on. A PPI or existing
+ * SPI the client owns (no event, not firmware-owned) stays pending at the
+ * GIC, on or off: INTERRUPT_BIND of it answers DENIED from then on (it is
+ * not Inactive, §5.1.14.3), unless bind_tfa. Any other INTID (or pe out of
+ * range for a PPI) does nothing. */
 void rm_fire(struct rm_model *m, uint32_t intid, unsigned pe);
 
 /* The machine entered the handler of event `ev` on `pe` because an

@@ -42,6 +42,51 @@ static int64_t chk_bind_intid(struct rm_ctx *c)
     return 0;
 }
 
+void rm_client_fired(struct rm_model *m, uint32_t intid, unsigned pe)
+{
+    if (rm_secure(m, intid))
+        return;
+    if (is_ppi(intid) && pe < m->p.pes)
+        m->ppi_pending[pe] |= (uint16_t)(1u << (intid - 16));
+    else if (is_spi(m, intid))
+        m->spi_pending[(intid - 32) / 64] |= 1ull << ((intid - 32) % 64);
+}
+
+/* Is the client's intid pending at the GIC (on any PE, for a PPI)? */
+static bool client_pending(const struct rm_model *m, uint32_t intid)
+{
+    if (is_ppi(intid)) {
+        for (unsigned p = 0; p < m->p.pes; p++)
+            if (m->ppi_pending[p] >> (intid - 16) & 1)
+                return true;
+        return false;
+    }
+    return m->spi_pending[(intid - 32) / 64] >> ((intid - 32) % 64) & 1;
+}
+
+/* A binding takes intid over with its pending state cleared (bind_tfa
+ * binds pending interrupts too). */
+static void client_taken(struct rm_model *m, uint32_t intid)
+{
+    if (is_ppi(intid)) {
+        for (unsigned p = 0; p < m->p.pes; p++)
+            m->ppi_pending[p] &= (uint16_t)~(1u << (intid - 16));
+    } else {
+        m->spi_pending[(intid - 32) / 64] &= ~(1ull << ((intid - 32) % 64));
+    }
+}
+
+static int64_t chk_bind_inactive(struct rm_ctx *c)
+{
+    /* Binding takes the interrupt over; one that is pending is not in the
+     * Inactive state (§5.1.14.3). */
+    if (client_pending(c->m, (uint32_t)c->x[1])) {
+        c->reason = "the interrupt is pending (not Inactive)";
+        return RM_DENIED;
+    }
+    return 0;
+}
+
 static bool free_slot_exists(const struct rm_model *m, bool shared)
 {
     for (unsigned e = 0; e < m->p.nevents; e++)
@@ -71,12 +116,14 @@ static int64_t chk_bind_secure(struct rm_ctx *c)
 
 void rm_h_bind(struct rm_ctx *c)
 {
-    /* After the INTID's own validity: spec order secure (INVALID) then "no
-     * free slot"; TF-A searches a slot first, then refuses secure (DENIED). */
-    static const rm_check orders[2][2] = {
-        { chk_bind_secure, chk_bind_free_slot },
+    /* After the INTID's own validity: spec order secure (INVALID), not
+     * Inactive (DENIED), then "no free slot"; TF-A searches a slot first,
+     * then refuses secure (DENIED), and never looks at the GIC state. */
+    static const rm_check orders[2][3] = {
+        { chk_bind_secure, chk_bind_inactive, chk_bind_free_slot },
         { chk_bind_free_slot, chk_bind_secure },
     };
+    static const unsigned norders[2] = { 3, 2 };
     struct rm_model *m = c->m;
     int64_t r = chk_bind_intid(c);
 
@@ -91,7 +138,7 @@ void rm_h_bind(struct rm_ctx *c)
         rm_expect(c, rm_ev(m, (unsigned)bound)->number, "INTID already bound");
         return;
     }
-    r = rm_run_checks(c, orders[m->p.bind_tfa], 2);
+    r = rm_run_checks(c, orders[m->p.bind_tfa], norders[m->p.bind_tfa]);
     if (r != 0) {
         rm_expect(c, r, NULL);
         return;
@@ -103,6 +150,7 @@ void rm_h_bind(struct rm_ctx *c)
     unsigned e = (unsigned)rm_find_event(m, (uint32_t)c->got);
     m->ev[e].bound = true;
     m->ev[e].intid = intid;
+    client_taken(m, intid);
     m->ev[e].pend = m->ev[e].maybe = 0;
 }
 

@@ -32,8 +32,10 @@ void rm_fire(struct rm_model *m, uint32_t intid, unsigned pe)
 {
     int e = rm_find_intid(m, intid);
 
-    if (e < 0)
-        return;   /* not an SDEI interrupt: nothing for the model */
+    if (e < 0) {
+        rm_client_fired(m, intid, pe);   /* not an SDEI interrupt */
+        return;
+    }
     if (!rm_ev(m, (unsigned)e)->shared && pe >= m->p.pes)
         return;
     rm_trigger(m, (unsigned)e, pe);

@@ -89,6 +89,8 @@ void rm_reset_runtime(struct rm_model *m)
      * built for every fuzz input: the rest is never read). */
     memset(m->pe, 0, m->p.pes * sizeof m->pe[0]);
     memset(m->ev, 0, m->p.nevents * sizeof m->ev[0]);
+    memset(m->ppi_pending, 0, m->p.pes * sizeof m->ppi_pending[0]);
+    memset(m->spi_pending, 0, sizeof m->spi_pending);
     for (unsigned p = 0; p < m->p.pes; p++) {
         m->pe[p].on = true;
         m->pe[p].masked = true;

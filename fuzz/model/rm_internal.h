@@ -96,6 +96,11 @@ void rm_set_state(struct rm_model *m, unsigned e, unsigned pe, unsigned s);
  * UNREGISTER do to interrupt-backed events other than event 0. */
 void rm_drop_triggers(struct rm_model *m, unsigned e, unsigned pe);
 
+/* intid, with no event behind it, fired (at pe if a PPI): if it is the
+ * client's (a PPI or existing SPI, not firmware-owned) it is pending at the
+ * GIC from now on.  Anything else is ignored. */
+void rm_client_fired(struct rm_model *m, uint32_t intid, unsigned pe);
+
 /* Event index of number, free slots included; -1 if none. */
 int rm_find_event(const struct rm_model *m, uint32_t number);
 /* Event index backed by intid now (event 0, static, bound slot); -1 if none. */

@@ -38,7 +38,8 @@ struct sdd_port {
 	bool (*irq_is_client_owned)(void *ctx, unsigned pe, uint32_t intid);
 	/* Is intid active (acknowledged and not yet deactivated)? */
 	bool (*irq_is_active)(void *ctx, unsigned pe, uint32_t intid);
-	/* Is intid's pending state set?  Used by the register view only. */
+	/* Is intid's pending state set?  INTERRUPT_BIND refuses a pending
+	 * interrupt, as it does an active one. */
 	bool (*irq_is_pending)(void *ctx, unsigned pe, uint32_t intid);
 	/* Make intid firmware-owned: Group 0, priority of class pri, disabled,
 	 * not pending; edge/level configuration is left as it is. */

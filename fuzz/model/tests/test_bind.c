@@ -89,7 +89,7 @@ static void release(void **state)
     ONLY(&m, 0, F_RELEASE, SUCCESS, INVALID, SLOTP0);    /* released twice */
     ONLY(&m, 0, F_STATUS, 0, INVALID, SLOTP0);
     ONLY(&m, 0, F_REGISTER, SUCCESS, INVALID, SLOTP0, HANDLER, 0, 0, 0);
-    rm_fire(&m, 20, 0);                                  /* no longer SDEI's */
+    rm_fire(&m, 20, 0);           /* the client's again: pending at the GIC */
     /* A shared bound event running (even unregister-pending): DENIED. */
     t_run(&m, 3, SLOTS0);
     ACCEPT(&m, 0, F_UNREGISTER, PENDING, SLOTS0);
@@ -99,7 +99,47 @@ static void release(void **state)
     /* Re-bind: any free slot. */
     ACCEPT(&m, 0, F_BIND, SLOTS1, 50);
     ACCEPT(&m, 0, F_BIND, SLOTS0, 51);
+    ONLY(&m, 0, F_BIND, SLOTP0, DENIED, 20);
+    ACCEPT(&m, 0, F_BIND, SLOTP0, 21);
+}
+
+/* An interrupt the client owns that fired while nothing was bound to it is
+ * pending at the GIC, so not Inactive: BIND answers DENIED (§5.1.14.3),
+ * after the INTID's validity and ownership, before the slot search. */
+static void bind_of_a_pending_interrupt(void **state)
+{
+    struct rm_model m;
+    struct rm_platform p;
+    (void)state;
+    tmodel(&m);
+    rm_fire(&m, 20, 3);                      /* PPI 20 on PE 3 only */
+    rm_fire(&m, 50, 0);
+    rm_fire(&m, 95, 1);                      /* the last SPI */
+    rm_fire(&m, 96, 0);                      /* no such SPI: nothing */
+    rm_fire(&m, PPI_SEC, 0);                 /* the firmware's: still INVALID */
+    rm_fire(&m, 21, 4);                      /* no such PE: nothing */
+    ONLY(&m, 0, F_BIND, SLOTP0, DENIED, 20);
+    ONLY(&m, 3, F_BIND, SLOTP0, DENIED, 20);
+    ONLY(&m, 2, F_BIND, SLOTS0, DENIED, 50);
+    ONLY(&m, 2, F_BIND, SLOTS0, DENIED, 95);
+    ONLY(&m, 0, F_BIND, DENIED, INVALID, 96);
+    ONLY(&m, 0, F_BIND, DENIED, INVALID, PPI_SEC);
+    ACCEPT(&m, 0, F_BIND, SLOTP0, 21);
+    ACCEPT(&m, 0, F_BIND, SLOTP1, 22);
+    ONLY(&m, 0, F_BIND, OUT_OF_RESOURCE, DENIED, 20);   /* DENIED before no slot */
+    ACCEPT(&m, 0, F_BIND, SLOTS0, 51);
+    ACCEPT(&m, 0, F_BIND, SLOTS1, 52);
+    ONLY(&m, 0, F_BIND, OUT_OF_RESOURCE, DENIED, 50);
+    rm_system_reset(&m);                     /* a new GIC */
     ACCEPT(&m, 0, F_BIND, SLOTP0, 20);
+    ACCEPT(&m, 0, F_BIND, SLOTS0, 50);
+
+    /* TF-A never looks at the interrupt's state at BIND. */
+    tplat(&p);
+    p.bind_tfa = true;
+    tinit(&m, &p);
+    rm_fire(&m, 20, 1);
+    ONLY(&m, 0, F_BIND, DENIED, SLOTP0, 20);
 }
 
 int main(void)
@@ -108,6 +148,7 @@ int main(void)
         cmocka_unit_test(bind_refuses),
         cmocka_unit_test(bind_any_free_slot),
         cmocka_unit_test(bound_event_fires),
+        cmocka_unit_test(bind_of_a_pending_interrupt),
         cmocka_unit_test(release),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
