@@ -37,7 +37,18 @@ bool scn_parse_dispatch(struct scn *s, const struct scn_opin *in, struct sim_op 
 {
 	bool ok = scn_op_pe(s, in, 0, op);
 
-	ok &= scn_value(s, in->f[SCN_OK_DISPATCH].value, SCN_V_RUNTIME, "`dispatch`", &op->event);
+	int id = in->f[SCN_OK_DISPATCH].value;
+
+	if (scn_value(s, id, SCN_V_RUNTIME, "`dispatch`", &op->event)) {
+		char text[SCN_SHOW_SIZE];
+		/* Cut to 32 bits it would dispatch another event; a lenient
+		 * program (a fuzz reproducer) is run as the fuzzer ran it. */
+		if (op->event.kind == SIM_V_CONST && !sim_event_fits(op->event.u) && !s->prog->lenient)
+			ok = scn_fail(s, id, "the event number a firmware dispatch passes has 32 bits, "
+				      "found %s", scn_show(s, id, text, sizeof text));
+	} else {
+		ok = false;
+	}
 	if (in->f[SCN_OK_EXPECT].key)
 		ok &= scn_expect(s, in->f[SCN_OK_EXPECT].value, false, &op->checks, &op->nchecks);
 	return ok;

@@ -147,7 +147,7 @@ struct sim_op {
 	int32_t  save;            /* CALL/PSCI: variable to save x0 in, -1 none */
 	uint32_t intid;           /* INTERRUPT */
 	struct sim_value fid;     /* CALL: function ID; COMPLETE*: status / resume address */
-	struct sim_value event;   /* DISPATCH */
+	struct sim_value event;   /* DISPATCH: 32 bits (sim_event_fits), or lenient */
 	uint32_t args, nargs;     /* values[] range: x1, x2, ... */
 	uint32_t checks, nchecks; /* checks[] range: expect (x0, or a register map) */
 	uint32_t sets, nsets;     /* assigns[] range (SET) */
@@ -261,8 +261,9 @@ struct sim_program {
 	uint32_t *vars;                       uint32_t nvars, cap_vars;   /* strings[] offset of each name */
 	bool    oom;              /* an allocation failed: the program is unusable */
 	/* Generated programs (fuzzing): steps that cannot be made (a call from
-	 * a PE that is off or stuck, resume with nothing paused) are skipped and
-	 * a $name not saved yet reads as 0, instead of failing the scenario. */
+	 * a PE that is off or stuck, resume with nothing paused) are skipped, a
+	 * $name not saved yet reads as 0 and a DISPATCH event number that does
+	 * not fit in 32 bits is cut to them, instead of failing the scenario. */
 	bool    lenient;
 	/* The answers to the simulator's choices (1-of-N SPI targets,
 	 * scheduling), consumed in order by sim_program_choice's source;
@@ -370,5 +371,12 @@ const char *sim_reg_name(unsigned reg);
  * importers and the reports. */
 uint32_t sim_psci_fid(unsigned fn);
 int sim_psci_fn_of_fid(uint32_t fid);
+
+/* Does v fit in the 32-bit event number a firmware dispatch passes: bits
+ * 63:32 zero, or a negative 32-bit number sign-extended? */
+static inline bool sim_event_fits(uint64_t v)
+{
+	return v <= UINT32_MAX || ((int64_t)v < 0 && (int64_t)v >= INT32_MIN);
+}
 
 #endif /* SIM_PROGRAM_H */

@@ -420,6 +420,11 @@ static void step_dispatch(struct sim_machine *m, const struct sim_op *op, unsign
 
 	if (!pe_can_call(m, op, pe) || !sim_resolve(m, &op->event, 0, 0, op->loc, &ev))
 		return;
+	if (!sim_event_fits(ev) && !m->prog->lenient) {
+		sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "the event number a firmware dispatch passes "
+			 "has 32 bits, found 0x%" PRIx64, ev);
+		return;
+	}
 	sim_ctx_to_regs(&p->ctx, &r);
 	res = sdd_dispatch_explicit(&m->core, pe, (int32_t)ev, &r, &o);
 	{
