@@ -208,6 +208,12 @@ static bool p_secure_intids(struct scn *s, const struct pctx *c, int id)
 	for (int k = 0; k < n; k++) {
 		if (!scn_intid(s, items[k], "a secure INTID", &list[k]))
 			return false;
+		/* A contradiction, refused as for the other events' INTIDs
+		 * (event_intid) and by the reference model: the dispatcher
+		 * owns it as Group 0, the list names Secure Group 1 ones. */
+		if (list[k] == c->p->event0_sgi)
+			return scn_fail(s, items[k], "INTID %u is the SGI of event 0, which the "
+					"dispatcher owns: it cannot be a secure INTID", list[k]);
 		for (int j = 0; j < k; j++)
 			if (list[j] == list[k])
 				return scn_fail(s, items[k], "INTID %u is listed twice", list[k]);
