@@ -3,8 +3,8 @@
  * for numbers, and the forms resolved when the scenario runs ($name,
  * handlers, {offset: h}, {mpidr: N}, resume_pad, interrupted_*).
  *
- * A number is a plain scalar: decimal, 0x hex, or negative decimal (kept
- * as its two's complement).  A quoted "4" is a string, as YAML says.
+ * A number is a plain scalar: decimal or 0x hex, either of them negative
+ * (kept as its two's complement).  A quoted "4" is a string, as YAML says.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -102,9 +102,9 @@ static enum number parse_number(const char *t, size_t len, uint64_t *out)
 	unsigned base = 10;
 	uint64_t v = 0;
 
-	if (!neg && len > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) {
+	if (len > k + 2 && t[k] == '0' && (t[k + 1] == 'x' || t[k + 1] == 'X')) {
 		base = 16;
-		k = 2;
+		k += 2;
 	}
 	if (k >= len)
 		return NUM_SYNTAX;
@@ -266,8 +266,8 @@ bool scn_value(struct scn *s, int id, unsigned flags, const char *what, struct s
 			return scn_fail(s, id, "number out of range: %s does not fit in 64 bits",
 					scn_show(s, id, text, sizeof text));
 		default:
-			return scn_fail(s, id, "%s: '%s' is not a number (write decimal, 0x hex, or a "
-					"negative decimal)", what, scn_show(s, id, text, sizeof text));
+			return scn_fail(s, id, "%s: '%s' is not a number (write decimal or 0x hex, "
+					"either may be negative)", what, scn_show(s, id, text, sizeof text));
 		}
 	}
 	if (len > 0 && t[0] == '$') {

@@ -117,12 +117,14 @@ void test_platform_keys(void **state)
 void test_values(void **state)
 {
 	struct fx *f = *state;
-	static const uint64_t want[5][5] = {
+	static const uint64_t want[6][5] = {
 		{ 0, (uint64_t)-1, (uint64_t)-2, (uint64_t)-3, (uint64_t)-5 },
 		{ (uint64_t)-10, 0, 1, 0, 1 },
 		{ 0, 1, 2, 3, 4 },
 		{ 0, 1, UINT64_MAX, UINT64_C(0x8000000000000000), UINT64_MAX },
 		{ 0xFF, 0, 7, INT64_MAX, UINT64_MAX },
+		{ UINT64_MAX, (uint64_t)-0x2A, 0, UINT64_C(0x8000000000000000),
+		  UINT64_C(0xFFFFFFFF80000000) },
 	};
 
 	load_ok(f, "name: values\n"
@@ -137,15 +139,22 @@ void test_values(void **state)
 		   "18446744073709551615]}\n"
 		   "  - {call: EVENT_STATUS, args: [0XfF, 0x0, 007, 9223372036854775807, "
 		   "0xFFFFFFFFFFFFFFFF]}\n"
+		   "  - {call: EVENT_STATUS, args: [-0x1, -0X2a, -0x0, -0x8000000000000000, "
+		   "-0x80000000]}\n"
 		   "  - {call: EVENT_STATUS, args: [h, {offset: h}, {mpidr: 3}, resume_pad, $v]}\n");
-	assert_int_equal(f->p.nsteps, 6);
-	for (unsigned s = 0; s < 5; s++)
+	assert_int_equal(f->p.nsteps, 7);
+	for (unsigned s = 0; s < 6; s++)
 		call_is(&f->p, &f->p.steps[s], SDD_FID_EVENT_STATUS, 0, s == 0 ? 0 : -1, 5, want[s], 0);
-	value_is(f->p.values[f->p.steps[5].args + 0], SIM_V_HANDLER, 0);
-	value_is(f->p.values[f->p.steps[5].args + 1], SIM_V_HANDLER_OFF, 0);
-	value_is(f->p.values[f->p.steps[5].args + 2], SIM_V_MPIDR, 3);
-	value_is(f->p.values[f->p.steps[5].args + 3], SIM_V_RESUME_PAD, 0);
-	value_is(f->p.values[f->p.steps[5].args + 4], SIM_V_VAR, 0);
+	value_is(f->p.values[f->p.steps[6].args + 0], SIM_V_HANDLER, 0);
+	value_is(f->p.values[f->p.steps[6].args + 1], SIM_V_HANDLER_OFF, 0);
+	value_is(f->p.values[f->p.steps[6].args + 2], SIM_V_MPIDR, 3);
+	value_is(f->p.values[f->p.steps[6].args + 3], SIM_V_RESUME_PAD, 0);
+	value_is(f->p.values[f->p.steps[6].args + 4], SIM_V_VAR, 0);
+	/* Below -2^63, in hex as in decimal. */
+	assert_int_equal(load(f, "t.yaml", "name: v\nsteps:\n  - {call: VERSION, args: "
+			      "[-0x8000000000000001]}\n", NULL), -1);
+	assert_string_equal(f->err, "t.yaml:3:28: number out of range: -0x8000000000000001 does "
+			    "not fit in 64 bits");
 }
 
 void test_expect_forms(void **state)
