@@ -14,7 +14,11 @@
 #include "trace.h"
 
 /* Write the timeline of every record rd gives to out.  0, or -1 with a
- * message in err (the trace does not read, or out cannot be written). */
+ * message in err (the trace does not read, or out cannot be written).
+ * A bad line is found when the reader gets to it: out then holds the
+ * timeline of the records before it, which a caller that must write all
+ * or nothing throws away (`sdeisim export timeline` writes to a
+ * temporary file first). */
 int trace_timeline(struct trace_reader *rd, FILE *out, char *err, size_t errlen);
 
 #endif /* TRACES_TIMELINE_H */

@@ -382,6 +382,53 @@ static void close_trace(FILE *in, struct trace_reader *rd)
 		fclose(in);
 }
 
+/* Where a timeline waits until the whole trace has read: a temporary
+ * file (memory independent of the trace's length), or memory when no
+ * temporary file can be made. */
+struct spool {
+	FILE  *f;
+	char  *mem;              /* the memory stream's buffer */
+	size_t len;
+	bool   in_memory;
+};
+
+static bool spool_open(struct spool *sp)
+{
+	memset(sp, 0, sizeof *sp);
+	sp->f = tmpfile();
+	if (!sp->f) {
+		sp->f = open_memstream(&sp->mem, &sp->len);
+		sp->in_memory = true;
+	}
+	return sp->f != NULL;
+}
+
+/* Close the spool, first copying what it holds to out unless out is
+ * NULL.  0, or -1 when it cannot be read back (a write error on out is
+ * left for close_out to name). */
+static int spool_close(struct spool *sp, FILE *out)
+{
+	char buf[65536];
+	size_t n;
+	int rc = 0;
+
+	if (sp->in_memory) {
+		rc = fclose(sp->f) ? -1 : 0;      /* the buffer is complete only now */
+		n = rc == 0 && out ? fwrite(sp->mem, 1, sp->len, out) : 0;   /* short: out's error */
+		free(sp->mem);
+		return rc;
+	}
+	if (out && (fflush(sp->f) || fseek(sp->f, 0, SEEK_SET)))
+		rc = -1;
+	while (out && rc == 0 && (n = fread(buf, 1, sizeof buf, sp->f)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			break;                    /* out's error */
+	if (ferror(sp->f))
+		rc = -1;
+	fclose(sp->f);
+	return rc;
+}
+
 static int export_timeline(const struct cli *c)
 {
 	struct trace_reader *rd;
@@ -389,9 +436,27 @@ static int export_timeline(const struct cli *c)
 	FILE *in = open_trace(c->positional[1], &rd);
 	struct outfile of;
 	bool opened = rd && open_out(c, &of);
-	int rc;
+	struct spool sp = { 0 };
+	int rc = -1;
 
-	rc = opened ? trace_timeline(rd, of.f, err, sizeof err) : -1;
+	/* The reader finds a bad line only when it gets there, after the
+	 * timeline of the records before it is written.  An -o file is
+	 * written to a temporary file that a failure throws away (outfile.h),
+	 * but an output written in place - standard output, a pipe, a
+	 * device - would keep the JSON written so far, which whoever reads
+	 * the pipe takes for a timeline.  That one gets the timeline through
+	 * a spool, and only once the whole trace has read. */
+	if (opened && of.tmp) {
+		rc = trace_timeline(rd, of.f, err, sizeof err);
+	} else if (opened && !spool_open(&sp)) {
+		snprintf(err, sizeof err, "cannot keep the timeline until the trace has read: out of memory");
+	} else if (opened) {
+		rc = trace_timeline(rd, sp.f, err, sizeof err);
+		if (spool_close(&sp, rc == 0 ? of.f : NULL) && rc == 0) {
+			snprintf(err, sizeof err, "cannot read the timeline back from its temporary file");
+			rc = -1;
+		}
+	}
 	if (rc && opened)
 		fprintf(stderr, "%s\n", err);
 	if (opened && !close_out(&of, rc == 0))
