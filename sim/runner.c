@@ -273,8 +273,9 @@ static bool entry_field(struct sim_machine *m, const struct sim_expect_dispatch 
 	if (!has)
 		return true;
 	res = match(m, mt, seen, 0, 0, how, desc, sizeof desc);
-	if (res == 0)
-		sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected entry %u %s%s, got%s", k + 1, what, desc, got);
+	if (res == 0)      /* at the field that failed (a program built in C may not say) */
+		sim_fail(m, SIM_FAIL_EXPECT, mt->loc.line ? mt->loc : e->loc,
+			 "expected entry %u %s%s, got%s", k + 1, what, desc, got);
 	return res == 1;
 }
 
