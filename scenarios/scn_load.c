@@ -105,13 +105,46 @@ static void syntax_error(struct scn *s, const yaml_parser_t *p, const unsigned c
 
 enum prescan_result { PRE_DOCUMENT, PRE_EMPTY, PRE_SYNTAX, PRE_LIMIT };
 
+/* The tag as the file writes it (`!!str`, not libyaml's resolved
+ * `tag:yaml.org,2002:str`): after the node's anchor, if any, up to a blank
+ * or flow indicator.  NULL if it is not found there. */
+static const char *written_tag(const unsigned char *text, size_t len, size_t at, char *buf,
+			       size_t n)
+{
+	size_t k = at, m = 0;
+	bool verbatim;
+
+	if (k < len && text[k] == '&') {
+		while (k < len && text[k] > ' ')
+			k++;
+		while (k < len && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r' ||
+				   text[k] == '\n'))
+			k++;
+	}
+	if (k >= len || text[k] != '!')
+		return NULL;
+	verbatim = k + 1 < len && text[k + 1] == '<';       /* !<tag:yaml.org,2002:str> */
+	while (k < len && m + 1 < n && text[k] > ' ' && text[k] < 0x7F) {
+		char c = (char)text[k++];
+		if (!verbatim && memchr(",[]{}", c, 5))
+			break;
+		buf[m++] = c;
+		if (verbatim && c == '>')
+			break;
+	}
+	buf[m] = '\0';
+	return buf;
+}
+
 /* YAML this loader does not take, which the node tree would hide: an
  * explicit tag (`!!str 0` would read as the number 0, `!x` be dropped)
  * and a merge key (`<<: *a`, which would read as an unknown key `<<`).
  * Refused where they are: true after failing s. */
-static bool unsupported(struct scn *s, const yaml_event_t *ev, struct sim_loc at)
+static bool unsupported(struct scn *s, const yaml_event_t *ev, struct sim_loc at,
+			const unsigned char *text, size_t len)
 {
 	const yaml_char_t *tag = NULL;
+	char written[41];
 
 	if (ev->type == YAML_SCALAR_EVENT)
 		tag = ev->data.scalar.tag;
@@ -120,8 +153,9 @@ static bool unsupported(struct scn *s, const yaml_event_t *ev, struct sim_loc at
 	else if (ev->type == YAML_MAPPING_START_EVENT)
 		tag = ev->data.mapping_start.tag;
 	if (tag) {
+		const char *shown = written_tag(text, len, ev->start_mark.index, written, sizeof written);
 		scn_fail_at(s, at, "YAML tags are not taken (found '%.40s'): write the value itself "
-			    "(quoted for a string)", (const char *)tag);
+			    "(quoted for a string)", shown ? shown : (const char *)tag);
 		return true;
 	}
 	if (ev->type == YAML_SCALAR_EVENT && ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
@@ -151,7 +185,7 @@ static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsign
 		type = ev.type;
 		at.line = (uint32_t)ev.start_mark.line + 1;
 		at.col = (uint32_t)ev.start_mark.column + 1;
-		if (unsupported(s, &ev, at)) {
+		if (unsupported(s, &ev, at, text, len)) {
 			yaml_event_delete(&ev);
 			return PRE_LIMIT;
 		}
