@@ -309,13 +309,16 @@ int sim_cpu_clear_user(struct sim_cpu *c, bool images)
 {
 	int rc = 0;
 
-	if (c->user_hi > c->user_lo)
+	/* A handler image may have written anywhere in the user area (its
+	 * stacks, data it keeps, any address it likes), and one about to run
+	 * may read anywhere: around those machines all of it is cleared (12
+	 * MiB; scenarios with images are few).  Otherwise only what the
+	 * simulator itself wrote. */
+	if (images || c->images_ran)
+		rc = zero_user(c, RT_USER_BASE, RT_USER_BASE + RT_USER_SIZE);
+	else if (c->user_hi > c->user_lo)
 		rc = zero_user(c, c->user_lo, c->user_hi);
 	c->user_lo = c->user_hi = 0;
-	/* handler images write the stacks (and may read them): after one ran,
-	 * or before one runs, they are cleared too */
-	if ((images || c->images_ran) && rc == 0)
-		rc = zero_user(c, RT_USER_BASE + RT_USER_SIZE - RT_STACKS_SIZE, RT_USER_BASE + RT_USER_SIZE);
 	c->images_ran = images;
 	return rc;
 }

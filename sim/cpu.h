@@ -101,10 +101,10 @@ int sim_cpu_read(struct sim_cpu *c, uint64_t addr, void *p, size_t n);
 void sim_cpu_flush_code(struct sim_cpu *c, uint64_t addr, size_t n);
 /* A fresh machine's user area: what sim_cpu_write put there for an earlier
  * machine on this CPU (handler images, restored memory) zeroed, and the
- * PEs' stacks too when that machine or the new one (images) has handler
- * images (they may read what is there; the runtime's own handlers write
- * before they read).  Without it, one scenario ran the code another had
- * loaded.  What an image wrote elsewhere at run time is not tracked.
+ * whole user area when that machine or the new one (images) has handler
+ * images (they write and read where they like; the runtime's own
+ * handlers write only their stacks, before they read).  Without it, one
+ * scenario ran the code another had loaded, or read what it wrote.
  * 0, or -1 if the engine refused. */
 int sim_cpu_clear_user(struct sim_cpu *c, bool images);
 
