@@ -17,7 +17,6 @@ struct slot {
 	uint32_t line;
 	uint32_t first_line;         /* where its first invocation was entered */
 	bool     claimed;
-	bool     differed;           /* a later invocation differed (noted) */
 	uint32_t passed;             /* 1 + the highest call position an invocation made */
 	struct sim_op *ops;
 	uint32_t *recs;              /* per action: the trace record it was made from */
@@ -89,7 +88,7 @@ uint32_t slots_add(struct slots *sl, int32_t event, uint64_t ep, uint32_t line)
 		sl->v = bigger;
 		sl->cap = cap;
 	}
-	sl->v[sl->n] = (struct slot){ event, ep, line, 0, false, false, 0, NULL, NULL, 0, 0 };
+	sl->v[sl->n] = (struct slot){ event, ep, line, 0, false, 0, NULL, NULL, 0, 0 };
 	return sl->n++;
 }
 
@@ -180,13 +179,6 @@ bool slots_claim(struct slots *sl, uint32_t slot, uint32_t line)
 	if (first)
 		sl->v[slot].first_line = line;
 	sl->v[slot].claimed = true;
-	return first;
-}
-
-bool slots_first_difference(struct slots *sl, uint32_t slot)
-{
-	bool first = !sl->v[slot].differed;
-	sl->v[slot].differed = true;
 	return first;
 }
 

@@ -49,10 +49,6 @@ uint32_t slots_find(const struct slots *sl, int32_t event, unsigned pe, uint64_t
 /* The first invocation of a slot (entered at trace line `line`) records
  * its actions: true when this invocation is that one. */
 bool slots_claim(struct slots *sl, uint32_t slot, uint32_t line);
-/* true the first time it is asked for a slot: a later invocation that
- * differs from the first is noted once per handler, not once per
- * invocation. */
-bool slots_first_difference(struct slots *sl, uint32_t slot);
 /* The trace line where the slot's first invocation was entered. */
 uint32_t slots_first_line(const struct slots *sl, uint32_t slot);
 /* Append action op, made from trace record rec (UINT32_MAX: none). */
