@@ -372,6 +372,7 @@ static void value_cut_by_the_end_of_the_input(void **state)
 		"R X0 00000000_00200000", "R X1 --------",
 		"2368030 clk cpu0 R W0 C4000020", "R cpsr 600003c5", "R SPSR_EL3 000003c9", "R ESR_EL3 96000021",
 		"R r0 0000ab34", "R R1 (USR) 00000800", "R SP 01234567", "R X0<31:0> 00000000", "R s0 3f800000",
+		"R cpsr 1220023cd", "2368030 clk cpu0 R CPSR 1220023cd", /* FVP folds extra bits in */
 	};
 	char text[300], err[300];
 	struct out o;
