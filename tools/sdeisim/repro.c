@@ -26,7 +26,18 @@ static const char repro_help[] =
 	"  --input FILE     write the minimised input\n"
 	"  --quiet, -q      no narration\n"
 	"  --help, -h       this text\n\n"
-	"Exit status: 0 the input finds nothing, 1 it finds something, 2 bad input or usage.\n";
+	"Exit status: 0 the input finds nothing, 1 it finds something, 2 bad input or usage.\n\n"
+	"The last line of standard output is the verdict, for scripts to read (the lines\n"
+	"above it are for people and may change); there is none with exit status 2:\n"
+	"  verdict: nothing               the input finds nothing\n"
+	"  verdict: finding: FINDING      it finds FINDING (without --yaml and --input: not\n"
+	"                                 minimised)\n"
+	"  verdict: reproduces: FAILURE   minimised, and the program fails on its own, with\n"
+	"                                 FAILURE\n"
+	"  verdict: unverified: WHY       minimised, but the program passes when run alone\n"
+	"  verdict: unpinned: WHY         minimised, but the program cannot pin the finding\n"
+	"                                 by itself: only the input reproduces it\n"
+	"The words are kept as they are; the text after them is for people.\n";
 
 /* The input, read as fuzz_replay reads it (hostfs_read_file: whole, or
  * refused when longer than the buffer). */
@@ -73,9 +84,23 @@ static void name_reproducer(struct sim_program *p, const struct fz_repro *rp, bo
 	p->description = strdup(text);
 }
 
-/* Minimise, and write what was asked for. */
+/* The verdict, the last line of the output (repro_help): "verdict: WORD",
+ * or "verdict: WORD: DETAIL" with DETAIL on the one line. */
+static void print_verdict(const char *word, const char *detail)
+{
+	printf("verdict: %s", word);
+	if (detail) {
+		fputs(": ", stdout);
+		for (; *detail; detail++)
+			putchar(*detail == '\n' || *detail == '\r' ? ' ' : *detail);
+	}
+	putchar('\n');
+}
+
+/* Minimise, and write what was asked for; *word and *detail are the
+ * verdict when it returns EXIT_FAILED. */
 static int reproduce(struct fz_run *r, const uint8_t *data, size_t len, bool migrate, const char *yaml,
-		     const char *input)
+		     const char *input, const char **word, const char **detail)
 {
 	static struct fz_repro rp;
 	char err[300];
@@ -88,12 +113,19 @@ static int reproduce(struct fz_run *r, const uint8_t *data, size_t len, bool mig
 	       r->prog.nsteps, r->prog.nactions);
 	if (input && write_bytes(input, rp.input, rp.len))
 		return EXIT_BADINPUT;
-	if (!rp.expressed)
+	if (!rp.expressed) {
 		printf("the program cannot pin this finding by itself: %s\n", rp.note);
-	else if (!rp.verified)
+		*word = "unpinned";
+		*detail = rp.note;
+	} else if (!rp.verified) {
 		printf("warning: %s\n", rp.note);
-	else
+		*word = "unverified";
+		*detail = rp.note;
+	} else {
 		printf("the reproducer fails on its own: %s\n", rp.res.message);
+		*word = "reproduces";
+		*detail = rp.res.message;
+	}
 	if (yaml) {
 		struct outfile of;
 		char why[600];
@@ -127,7 +159,7 @@ int cmd_repro(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },          { NULL, 0, NULL, 0 },
 	};
 	static uint8_t buf[FZ_MAX_INPUT];
-	const char *yaml = NULL, *input = NULL;
+	const char *yaml = NULL, *input = NULL, *word = NULL, *detail = NULL;
 	bool migrate = false, quiet = false, ok;
 	struct scen_report rep;
 	struct recorder *rec = NULL;
@@ -188,10 +220,18 @@ int cmd_repro(int argc, char **argv)
 			printf("nothing to reproduce: %s not written\n",
 			       yaml && input ? "--yaml and --input" : yaml ? "--yaml" : "--input");
 		status = EXIT_PASSED;
+		word = "nothing";
 	} else {
 		printf("%s: FINDING: %s\n", argv[optind], r.finding);
-		status = yaml || input ? reproduce(&r, buf, len, migrate, yaml, input) : EXIT_FAILED;
+		word = "finding";
+		detail = r.finding;
+		if (yaml || input)
+			status = reproduce(&r, buf, len, migrate, yaml, input, &word, &detail);
+		else
+			status = EXIT_FAILED;
 	}
+	if (status != EXIT_BADINPUT)
+		print_verdict(word, detail);
 	fz_run_free(&r);
 	return status;
 }
