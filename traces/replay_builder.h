@@ -102,7 +102,6 @@ void rb_window(struct rb *b, struct replay_inv *v);
 void rb_expect_dispatch(struct rb *b, uint32_t slot, const struct trace_rec *r);
 void rb_expect_entry(struct rb *b, uint32_t slot, const struct trace_rec *r);
 uint64_t rb_x(const struct trace_rec *r, unsigned n);
-int rb_pe_of_mpidr(const struct sim_platform *pl, uint64_t mpidr);
 /* The op making call record r: a handler action (in_handler), or a step. */
 struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handler);
 /* What a call the trace made does to what later records mean. */

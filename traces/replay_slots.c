@@ -15,7 +15,6 @@ struct slot {
 	int32_t  event;
 	uint64_t ep;
 	uint32_t line;
-	uint32_t first_line;         /* where its first invocation was entered */
 	bool     claimed;
 	uint32_t passed;             /* 1 + the highest call position an invocation made */
 	struct sim_op *ops;
@@ -88,7 +87,7 @@ uint32_t slots_add(struct slots *sl, int32_t event, uint64_t ep, uint32_t line)
 		sl->v = bigger;
 		sl->cap = cap;
 	}
-	sl->v[sl->n] = (struct slot){ event, ep, line, 0, false, 0, NULL, NULL, 0, 0 };
+	sl->v[sl->n] = (struct slot){ .event = event, .ep = ep, .line = line };
 	return sl->n++;
 }
 
@@ -173,18 +172,11 @@ uint32_t slots_find(const struct slots *sl, int32_t event, unsigned pe, uint64_t
 
 /* ---- Action lists ---- */
 
-bool slots_claim(struct slots *sl, uint32_t slot, uint32_t line)
+bool slots_claim(struct slots *sl, uint32_t slot)
 {
 	bool first = !sl->v[slot].claimed;
-	if (first)
-		sl->v[slot].first_line = line;
 	sl->v[slot].claimed = true;
 	return first;
-}
-
-uint32_t slots_first_line(const struct slots *sl, uint32_t slot)
-{
-	return sl->v[slot].first_line;
 }
 
 bool slots_append(struct slots *sl, uint32_t slot, const struct sim_op *op, uint32_t rec)
@@ -264,11 +256,6 @@ const struct sim_op *slots_actions(const struct slots *sl, uint32_t slot, uint32
 uint32_t slots_action_rec(const struct slots *sl, uint32_t slot, uint32_t k)
 {
 	return sl->v[slot].recs[k];
-}
-
-int32_t slots_event(const struct slots *sl, uint32_t slot)
-{
-	return sl->v[slot].event;
 }
 
 /* ---- The program's handlers ---- */

@@ -46,11 +46,9 @@ bool slots_register(struct slots *sl, int32_t event, unsigned pe, uint32_t slot)
  * UINT32_MAX when the trace never registered it. */
 uint32_t slots_find(const struct slots *sl, int32_t event, unsigned pe, uint64_t ep);
 
-/* The first invocation of a slot (entered at trace line `line`) records
- * its actions: true when this invocation is that one. */
-bool slots_claim(struct slots *sl, uint32_t slot, uint32_t line);
-/* The trace line where the slot's first invocation was entered. */
-uint32_t slots_first_line(const struct slots *sl, uint32_t slot);
+/* The first invocation of a slot records its actions: true when this
+ * invocation is that one. */
+bool slots_claim(struct slots *sl, uint32_t slot);
 /* Append action op, made from trace record rec (UINT32_MAX: none). */
 bool slots_append(struct slots *sl, uint32_t slot, const struct sim_op *op, uint32_t rec);
 /* Yield marks.  Mark position k (a yield before call k): true when the
@@ -63,7 +61,6 @@ void slots_passed(struct slots *sl, uint32_t slot, uint32_t k);
 const struct sim_op *slots_actions(const struct slots *sl, uint32_t slot, uint32_t *n);
 /* The record action k of the slot's list was made from (UINT32_MAX: none). */
 uint32_t slots_action_rec(const struct slots *sl, uint32_t slot, uint32_t k);
-int32_t slots_event(const struct slots *sl, uint32_t slot);
 
 /*
  * Make the program's handlers (appending actions and handlers to p,

@@ -202,7 +202,7 @@ void rb_expect_dispatch(struct rb *b, uint32_t slot, const struct trace_rec *r)
 
 /* ---- Calls ---- */
 
-int rb_pe_of_mpidr(const struct sim_platform *pl, uint64_t mpidr)
+static int rb_pe_of_mpidr(const struct sim_platform *pl, uint64_t mpidr)
 {
 	for (unsigned p = 0; p < pl->pes; p++)
 		if (pl->mpidr[p] == (mpidr & SDD_MPIDR_AFF_MASK))

@@ -234,7 +234,7 @@ static void dispatch(struct rb *b, uint32_t i, uint32_t inv)
 	memset(v, 0, sizeof *v);
 	v->inv = inv;
 	v->slot = slot;
-	v->recording = slots_claim(b->sl, slot, r->line);
+	v->recording = slots_claim(b->sl, slot);
 	v->anchor = anchor;
 	if (v->recording && b->o->expectations)
 		rb_expect_entry(b, slot, r);
