@@ -83,6 +83,7 @@ static void platform_tfa_fvp(struct sim_platform *p)
 	p->policy.mpidr = SDD_MPIDR_IGNORE_OTHER_BITS;
 	p->policy.explicit_err = SDD_EXPLICIT_MINUS_ONE;
 	p->policy.number_space = SDD_BOUND_ANY_SPACE;
+	p->policy.mask_timing = SDD_MASK_AT_ONCE;
 }
 
 static const char *const profile_names[] = { "default", "tf-a-fvp" };

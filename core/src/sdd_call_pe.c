@@ -83,34 +83,76 @@ int64_t sdd_call_complete_and_resume(struct sdd_call_args *c)
 	return 0;
 }
 
+bool sdd_pe_masked(const struct sdd *d, unsigned pe)
+{
+	const struct sdd_pe_state *p = &d->pe[pe];
+
+	return p->mask_depth ? !p->masked : p->masked;
+}
+
+/* The mask in force on pe becomes `masked`: 1-of-N participation follows
+ * it, and unmasking gives back the interrupts held meanwhile, for events
+ * still enabled: they are pending, so the GIC delivers them now
+ * (§5.1.13.3). */
+static void mask_in_force(struct sdd *d, unsigned pe, bool masked)
+{
+	struct sdd_pe_state *p = &d->pe[pe];
+	uint64_t deferred = p->deferred;
+
+	d->port->pe_participate(d->ctx, pe, !masked);
+	if (masked)
+		return;
+	p->deferred = 0;
+	for (unsigned i = 0; deferred != 0; i++, deferred >>= 1)
+		if ((deferred & 1u) && (sdd_entry_of(d, pe, i)->state & SDD_STATUS_ENABLED))
+			sdd_irq_enable(d, pe, i, true);
+}
+
+/* PE_MASK/PE_UNMASK record the new state at once (the next call answers
+ * by it), but one made inside a handler is in force only when that
+ * handler completes (§5.2.1.1: "effects on the current PE ... apply after
+ * completion"; §5.2.1.2); until then the PE takes what it took before. */
+static void set_mask(struct sdd *d, unsigned pe, bool masked)
+{
+	struct sdd_pe_state *p = &d->pe[pe];
+	bool before = sdd_pe_masked(d, pe);
+
+	p->masked = masked;
+	if (p->depth == 0 || d->plat.policy.mask_timing == SDD_MASK_AT_ONCE) {
+		p->mask_depth = 0;
+		if (before != masked)
+			mask_in_force(d, pe, masked);
+		return;
+	}
+	p->mask_depth = before == masked ? 0 : p->depth;
+}
+
+void sdd_mask_on_completion(struct sdd *d, unsigned pe)
+{
+	struct sdd_pe_state *p = &d->pe[pe];
+
+	if (p->mask_depth > p->depth) {     /* the handler that changed it is done */
+		p->mask_depth = 0;
+		mask_in_force(d, pe, p->masked);
+	}
+}
+
 int64_t sdd_call_pe_mask(struct sdd_call_args *c)
 {
 	struct sdd *d = c->d;
-	struct sdd_pe_state *p = &d->pe[c->pe];
 
-	if (p->masked)
+	if (d->pe[c->pe].masked)
 		return 0;
-	p->masked = 1;
-	d->port->pe_participate(d->ctx, c->pe, false);
+	set_mask(d, c->pe, true);
 	return d->plat.policy.mask_result == SDD_MASK_RESULT_ZERO ? 0 : 1;
 }
 
 int64_t sdd_call_pe_unmask(struct sdd_call_args *c)
 {
 	struct sdd *d = c->d;
-	struct sdd_pe_state *p = &d->pe[c->pe];
-	uint64_t deferred = p->deferred;
 
-	if (!p->masked)
-		return 0;
-	p->masked = 0;
-	p->deferred = 0;
-	d->port->pe_participate(d->ctx, c->pe, true);
-	/* Give back the interrupts held while masked, for events still
-	 * enabled: they are pending, so the GIC delivers them now (§5.1.13.3). */
-	for (unsigned i = 0; deferred != 0; i++, deferred >>= 1)
-		if ((deferred & 1u) && (sdd_entry_of(d, c->pe, i)->state & SDD_STATUS_ENABLED))
-			sdd_irq_enable(d, c->pe, i, true);
+	if (d->pe[c->pe].masked)
+		set_mask(d, c->pe, false);
 	return 0;
 }
 
@@ -129,7 +171,7 @@ int64_t sdd_call_signal(struct sdd_call_args *c)
 	if (d->plat.policy.signal == SDD_SIGNAL_TFA_STRICT) {
 		/* TF-A b142ede74: refuse what the target could not take now. */
 		e = sdd_entry_of(d, (unsigned)target, 0);
-		if (d->pe[target].masked ||
+		if (sdd_pe_masked(d, (unsigned)target) ||
 		    (e->state & (SDD_STATUS_REGISTERED | SDD_STATUS_ENABLED)) !=
 		    (SDD_STATUS_REGISTERED | SDD_STATUS_ENABLED))
 			return SDD_INVALID_PARAMETERS;

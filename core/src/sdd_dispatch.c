@@ -138,6 +138,7 @@ void sdd_finish(struct sdd *d, unsigned pe, bool resume, uint64_t resume_addr,
 		d->port->pri_deactivate(d->ctx, pe, (enum sdd_priority)f->priority);
 	else
 		d->port->irq_eoi(d->ctx, pe, f->intid);
+	sdd_mask_on_completion(d, pe);
 	outcome(o, resume ? SDD_ACT_RESUME : SDD_ACT_COMPLETE, d, pe, i, f->intid);
 }
 
@@ -167,7 +168,7 @@ enum sdd_irq_result sdd_irq(struct sdd *d, unsigned pe, uint32_t intid,
 	ev = sdd_desc(d, i);
 	e = sdd_entry_of(d, pe, i);
 
-	if (d->pe[pe].masked) {
+	if (sdd_pe_masked(d, pe)) {
 		/* §5.1.12.2: events aimed at this PE wait until PE_UNMASK; a
 		 * shared RM_ANY event may be taken by another PE (this one has
 		 * stopped taking part in 1-of-N routing). */
@@ -243,7 +244,7 @@ int sdd_dispatch_explicit(struct sdd *d, unsigned pe, int32_t event,
 		goto out;
 	}
 	i = (unsigned)idx;
-	if (d->pe[pe].masked ||
+	if (sdd_pe_masked(d, pe) ||
 	    sdd_entry_of(d, pe, i)->state != (SDD_STATUS_REGISTERED | SDD_STATUS_ENABLED) ||
 	    !sdd_can_nest(d, pe, sdd_desc(d, i)->priority)) {
 		res = explicit_refusal(d, SDD_DENIED);

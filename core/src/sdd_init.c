@@ -65,7 +65,8 @@ static bool policy_valid(const struct sdd_policy *p)
 	       p->unbound <= SDD_UNBOUND_TFA && p->priv_route <= SDD_PRIV_ROUTE_VALIDATE &&
 	       p->ctx_order <= SDD_CTX_RUNNING_FIRST && p->rel_vbar <= SDD_REL_VBAR_AT_REGISTER &&
 	       p->cpu_on <= SDD_CPU_ON_KEEP_PRIVATE && p->mpidr <= SDD_MPIDR_IGNORE_OTHER_BITS &&
-	       p->explicit_err <= SDD_EXPLICIT_MINUS_ONE && p->number_space <= SDD_BOUND_ANY_SPACE;
+	       p->explicit_err <= SDD_EXPLICIT_MINUS_ONE && p->number_space <= SDD_BOUND_ANY_SPACE &&
+	       p->mask_timing <= SDD_MASK_AT_ONCE;
 }
 
 /* Checks that concern one event alone. */
@@ -202,6 +203,7 @@ void sdd_reset_state(struct sdd *d)
 	for (unsigned p = 0; p < d->plat.pe_count; p++) {
 		d->pe[p].depth = 0;
 		d->pe[p].masked = 1;       /* every PE starts masked (§5.1.12.3) */
+		d->pe[p].mask_depth = 0;
 		d->pe[p].deferred = 0;
 	}
 	for (unsigned k = 0; k < d->plat.pe_count * d->npriv; k++)

@@ -270,6 +270,10 @@ int64_t sdd_call_unregister(struct sdd_call_args *c);
 int64_t sdd_call_status(struct sdd_call_args *c);
 int64_t sdd_call_get_info(struct sdd_call_args *c);
 int64_t sdd_call_routing_set(struct sdd_call_args *c);
+/* Is pe masked now, for taking events (sdd_pe_state.mask_depth)? */
+bool sdd_pe_masked(const struct sdd *d, unsigned pe);
+/* A handler on pe completed: a mask change it made is in force now. */
+void sdd_mask_on_completion(struct sdd *d, unsigned pe);
 int64_t sdd_call_pe_mask(struct sdd_call_args *c);
 int64_t sdd_call_pe_unmask(struct sdd_call_args *c);
 int64_t sdd_call_interrupt_bind(struct sdd_call_args *c);

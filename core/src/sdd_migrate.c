@@ -31,6 +31,9 @@
  *     per PE: u8 masked, u8 depth, u64 deferred, depth x FRAME
  *     per PE, per private event:                       ENTRY
  *
+ * The byte "masked" is masked | mask_depth << 1 (mask_depth is 0 in every
+ * state saved before it existed).
+ *
  * Only real state is saved; derived tables are rebuilt on load.  The
  * fingerprint covers the whole platform description, so a state can only
  * be loaded where every event, PE and policy is the same.  It is worked
@@ -38,6 +41,8 @@
  * never saved (a fuzz input builds one or two, and migrates in about
  * half of the inputs), and the hash is a chain of dependent multiplies.
  */
+#include <stddef.h>
+
 #include "sdd_internal.h"
 
 #define FORMAT_VERSION        2u   /* written; version 1 is still loaded */
@@ -174,8 +179,15 @@ static uint32_t fingerprint(const struct sdd_platform *p)
 	h = fnv_le(h, p->vendor_version, 4);
 	h = fnv_le(h, p->spi_count, 4);
 	h = fnv_le(h, p->features, 4);
-	for (unsigned k = 0; k < sizeof p->policy; k++)   /* all uint8_t: no padding */
+	/* All uint8_t: no padding.  A policy added later counts only when it
+	 * is not 0 (the specification's behaviour), so that every description
+	 * from before it keeps its fingerprint, and its saved states load:
+	 * mask_timing (SDD_MASK_AT_ONCE was every dispatcher's behaviour then,
+	 * and their states are states of either timing). */
+	for (unsigned k = 0; k < offsetof(struct sdd_policy, mask_timing); k++)
 		h = fnv8(h, pol[k]);
+	if (p->policy.mask_timing != SDD_MASK_AT_COMPLETION)
+		h = fnv8(h, p->policy.mask_timing);
 	h = fnv_le(h, p->event_count, 4);
 	for (unsigned i = 0; i < p->event_count; i++) {
 		const struct sdd_event_desc *ev = &p->events[i];
@@ -324,7 +336,7 @@ static void put_payload(struct wr *w, const struct sdd *d)
 	put_table(w, d->shared, d->plat.event_count, shared_row(d), SHARED_PRESENT_BYTES);
 	for (unsigned p = 0; p < d->plat.pe_count; p++) {
 		const struct sdd_pe_state *s = &d->pe[p];
-		put_le(w, s->masked, 1);
+		put_le(w, (uint64_t)s->masked | (uint64_t)s->mask_depth << 1, 1);
 		put_le(w, s->depth, 1);
 		put_le(w, s->deferred, 8);
 		for (unsigned k = 0; k < s->depth && k < 2; k++)
@@ -351,7 +363,9 @@ static bool get_payload(struct rd *r, struct sdd *d, unsigned version)
 		return false;
 	for (unsigned p = 0; p < d->plat.pe_count; p++) {
 		struct sdd_pe_state *s = &d->pe[p];
-		s->masked = (uint8_t)get_le(r, 1);
+		uint8_t mask = (uint8_t)get_le(r, 1);
+		s->masked = mask & 1u;
+		s->mask_depth = mask >> 1;          /* sdd_check refuses what is out of range */
 		s->depth = (uint8_t)get_le(r, 1);
 		s->deferred = get_le(r, 8);
 		if (s->depth > 2)

@@ -11,6 +11,7 @@
 static void mask_pe(struct sdd *d, unsigned pe)
 {
 	d->pe[pe].masked = 1;
+	d->pe[pe].mask_depth = 0;
 	d->port->pe_participate(d->ctx, pe, false);
 }
 

@@ -117,7 +117,8 @@ int sdd_reg_read(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsign
 	if (id != SDD_REG_PE_STATE)
 		res = read_reg(d, pe, id, vals, n);
 	else if (n > 0)
-		vals[0] = d->pe[pe].masked | ((uint64_t)d->pe[pe].depth << 1);
+		vals[0] = d->pe[pe].masked | ((uint64_t)d->pe[pe].depth << 1) |
+			  ((uint64_t)d->pe[pe].mask_depth << 3);
 	d->port->unlock(d->ctx);
 	return res;
 }
@@ -179,7 +180,8 @@ static int check_frames(const struct sdd *d, unsigned pe, uint64_t irq)
 {
 	const struct sdd_pe_state *p = &d->pe[pe];
 
-	if (p->depth > 2 || p->masked > 1)
+	if (p->depth > 2 || p->masked > 1 || p->mask_depth > p->depth ||
+	    (p->mask_depth && d->plat.policy.mask_timing == SDD_MASK_AT_ONCE))
 		return -10;
 	if (p->depth == 2 && (p->frame[0].priority != SDD_PRI_NORMAL ||
 			      p->frame[1].priority != SDD_PRI_CRITICAL))
@@ -305,7 +307,8 @@ static void scan_pe(const struct sdd *d, unsigned pe, struct scan *sc)
 
 	for (unsigned s = 0; s < d->npriv; s++)
 		residue |= sdd_entry_residue(&row[s]);
-	if (residue == 0 && p->depth == 0 && p->masked <= 1 && !(p->deferred & ~sc->irq))
+	if (residue == 0 && p->depth == 0 && p->masked <= 1 && p->mask_depth == 0 &&
+	    !(p->deferred & ~sc->irq))
 		return;
 	stack_bits(d, pe, &one, &two);
 	sc->many |= (sc->seen & one) | two;

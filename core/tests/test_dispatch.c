@@ -447,7 +447,77 @@ static void relative_entry_point_uses_vbar_at_dispatch(void **state)
 	assert_int_equal(t->log[0].regs.pc, 0x40400);
 }
 
-static void mask_inside_a_handler_blocks_critical_events(void **state)
+/* §5.2.1.1-2: a handler's change of the mask takes effect when that
+ * handler completes; the call's result and the PE's recorded state change
+ * at once. */
+static void mask_inside_a_handler_takes_effect_at_completion(void **state)
+{
+	struct tp *t = *state;
+
+	arm(t, 0, EV_PPI_NORM, H_A, 0);
+	tp_register(t, 0, EV_PPI_CRIT, H_B, 0);
+	tp_enable(t, 0, EV_PPI_CRIT);
+	tp_register(t, 0, EV_EXPL_CRIT, H_C, 0);
+	tp_enable(t, 0, EV_EXPL_CRIT);
+	tp_fire(t, PPI_NORM, 0);
+	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 1);
+	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 0);  /* recorded at once */
+	assert_true(t->participate[0]);                          /* still takes RM_ANY */
+	tp_fire(t, PPI_CRIT, 0);
+	assert_int_equal(t->nlog, 2);                 /* critical still preempts the normal handler */
+	assert_int_equal(tp_depth(t, 0), 2);
+	tp_call1(t, 0, SDD_FID_EVENT_COMPLETE, 0);
+	assert_int_equal(tp_explicit(t, 0, EV_EXPL_CRIT), 0);   /* and an explicit one */
+	tp_call1(t, 0, SDD_FID_EVENT_COMPLETE, 0);
+	assert_int_equal(tp_depth(t, 0), 1);
+	tp_call1(t, 0, SDD_FID_EVENT_COMPLETE, 0);    /* the normal handler: now masked */
+	assert_false(t->participate[0]);
+	tp_fire(t, PPI_CRIT, 0);
+	assert_int_equal(t->nlog, 3);
+	assert_true(tp_irq(t, 0, PPI_CRIT)->pending);   /* held until PE_UNMASK */
+	assert_false(tp_irq(t, 0, PPI_CRIT)->enabled);
+	assert_int_equal(tp_explicit(t, 0, EV_EXPL_CRIT), DEN);
+	tp_unmask(t, 0);
+	assert_int_equal(t->nlog, 4);
+	tp_check(t);
+}
+
+/* A change made by a nested handler takes effect when it completes, so
+ * the handler it preempted runs on masked; its own PE_UNMASK then waits
+ * for its completion.  A handler that masks and unmasks again changes
+ * nothing. */
+static void mask_changes_of_nested_handlers(void **state)
+{
+	struct tp *t = *state;
+
+	arm(t, 0, EV_PPI_NORM, H_A, 0);
+	tp_register(t, 0, EV_PPI_CRIT, H_B, 0);
+	tp_enable(t, 0, EV_PPI_CRIT);
+	tp_fire(t, PPI_NORM, 0);
+	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 1);
+	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_UNMASK), 0);
+	tp_fire(t, PPI_CRIT, 0);
+	assert_int_equal(tp_depth(t, 0), 2);
+	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 1);   /* the critical handler masks */
+	tp_call1(t, 0, SDD_FID_EVENT_COMPLETE, 0);
+	assert_false(t->participate[0]);              /* in effect: back in the normal handler */
+	tp_fire(t, PPI_CRIT, 0);
+	assert_int_equal(t->nlog, 2);
+	assert_true(tp_irq(t, 0, PPI_CRIT)->pending);   /* held */
+	assert_false(tp_irq(t, 0, PPI_CRIT)->enabled);
+	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_UNMASK), 0); /* waits for completion */
+	assert_int_equal(t->nlog, 2);
+	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 1);   /* recorded state: unmasked */
+	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_UNMASK), 0);
+	tp_call1(t, 0, SDD_FID_EVENT_COMPLETE, 0);
+	assert_true(t->participate[0]);
+	assert_int_equal(t->nlog, 3);                 /* the held critical event runs */
+	tp_check(t);
+}
+
+/* A PE_MASK that finds the PE masked changes nothing: a nested handler's
+ * leaves the outer handler's change waiting for the outer completion. */
+static void mask_again_in_a_nested_handler_changes_nothing(void **state)
 {
 	struct tp *t = *state;
 
@@ -457,10 +527,12 @@ static void mask_inside_a_handler_blocks_critical_events(void **state)
 	tp_fire(t, PPI_NORM, 0);
 	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 1);
 	tp_fire(t, PPI_CRIT, 0);
-	assert_int_equal(t->nlog, 1);
-	tp_call0(t, 0, SDD_FID_PE_UNMASK);
-	assert_int_equal(t->nlog, 2);                 /* critical preempts the normal handler */
-	assert_int_equal(tp_depth(t, 0), 2);
+	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 0);
+	tp_call1(t, 0, SDD_FID_EVENT_COMPLETE, 0);
+	assert_true(t->participate[0]);
+	tp_fire(t, PPI_CRIT, 0);
+	assert_int_equal(t->nlog, 3);                 /* preempts the normal handler again */
+	tp_check(t);
 }
 
 static void explicit_dispatch(void **state)
@@ -528,7 +600,9 @@ int main(void)
 		T(unregister_inside_the_handler_finishes_at_complete),
 		T(disable_inside_the_handler_does_not_stop_it),
 		T(relative_entry_point_uses_vbar_at_dispatch),
-		T(mask_inside_a_handler_blocks_critical_events),
+		T(mask_inside_a_handler_takes_effect_at_completion),
+		T(mask_changes_of_nested_handlers),
+		T(mask_again_in_a_nested_handler_changes_nothing),
 		T(explicit_dispatch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -73,6 +73,30 @@ static void bind_tfa_denies_secure_interrupts_checks_slots_first_and_takes_any_s
 	tp_check(&t);
 }
 
+static void mask_at_once(struct sdd_policy *p) { p->mask_timing = SDD_MASK_AT_ONCE; }
+
+/* TF-A and KVM: a PE_MASK made in a handler masks the PE there and then:
+ * a critical event can no longer preempt that handler. */
+static void mask_at_once_blocks_critical_events_in_the_handler(void **state)
+{
+	(void)state;
+	setup_with(mask_at_once);
+	tp_register(&t, 0, EV_PPI_NORM, H_A, 0);
+	tp_enable(&t, 0, EV_PPI_NORM);
+	tp_register(&t, 0, EV_PPI_CRIT, H_B, 0);
+	tp_enable(&t, 0, EV_PPI_CRIT);
+	tp_unmask(&t, 0);
+	tp_fire(&t, PPI_NORM, 0);
+	assert_int_equal(tp_call0(&t, 0, SDD_FID_PE_MASK), 1);
+	assert_false(t.participate[0]);
+	tp_fire(&t, PPI_CRIT, 0);
+	assert_int_equal(t.nlog, 1);
+	tp_call0(&t, 0, SDD_FID_PE_UNMASK);
+	assert_int_equal(t.nlog, 2);                 /* critical preempts the normal handler */
+	assert_int_equal(tp_depth(&t, 0), 2);
+	tp_check(&t);
+}
+
 static void resume_denied(struct sdd_policy *p)
 {
 	p->resume_error = SDD_RESUME_ERR_DENIED;
@@ -226,6 +250,7 @@ int main(void)
 		cmocka_unit_test(upper_bits_truncate_reproduces_tfa),
 		cmocka_unit_test(signal_tfa_strict_refuses_what_the_target_cannot_take),
 		cmocka_unit_test(bind_tfa_denies_secure_interrupts_checks_slots_first_and_takes_any_state),
+		cmocka_unit_test(mask_at_once_blocks_critical_events_in_the_handler),
 		cmocka_unit_test(resume_tfa_denies_bad_addresses_and_builds_a_plain_pstate),
 		cmocka_unit_test(kvm_policies_reproduce_kvm),
 		cmocka_unit_test(unbound_slots_tfa_behave_as_unregistered_events),

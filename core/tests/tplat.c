@@ -458,7 +458,7 @@ unsigned tp_depth(struct tp *t, unsigned pe)
 {
 	uint64_t v;
 	assert_int_equal(sdd_reg_read(&t->d, pe, SDD_REG_PE_STATE, &v, 1), 1);
-	return (unsigned)(v >> 1);
+	return (unsigned)(v >> 1 & 3);
 }
 
 unsigned tp_status(struct tp *t, unsigned pe, int32_t ev)

@@ -45,6 +45,7 @@
 #define EP_VALID_HI    0x1000000ull
 #define H_A            0x20000ull    /* handy handler addresses */
 #define H_B            0x20400ull
+#define H_C            0x20800ull
 #define RESUME_ADDR    0x30000ull
 
 struct tp_irq {

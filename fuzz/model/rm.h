@@ -41,8 +41,12 @@
  *
  * Decisions where the texts are ambiguous (all documented again where the
  * code makes them):
- *  - PE_MASK/PE_UNMASK take effect immediately, also inside a handler (a
- *    critical event cannot preempt a normal handler that masked its PE).
+ *  - PE_MASK/PE_UNMASK made inside a handler are answered by, and
+ *    recorded in, the new state at once, but the PE takes events as before
+ *    until that handler completes (§5.2.1.1: "effects on the current PE
+ *    ... apply after completion"): a critical event still preempts a
+ *    normal handler that masked its PE.  mask_at_once: in force at once
+ *    (TF-A, KVM).
  *  - GET_INFO(ROUTING_MODE/AFF) in unregister-pending answers DENIED (the
  *    registered bit is clear).
  *  - SHARED_RESET that answers DENIED releases no binding (all or nothing);
@@ -103,13 +107,16 @@ struct rm_platform {
     bool signaled_inverted;  /* GET_INFO(SIGNALED): 1 = can be signalled */
     bool mask_zero;          /* PE_MASK always returns 0 */
     bool cpu_on_keep;        /* CPU_ON keeps the PE's private registrations (else resets them) */
+    bool mask_at_once;       /* PE_MASK/UNMASK in a handler take effect at once (else at its completion) */
 };
 
 /* The model's state. Its layout is private to rm_*.c; it is declared here
  * only so that the caller can allocate it. */
 struct rm_pe_state {
     bool    on;
-    bool    masked;
+    bool    masked;          /* as PE_MASK/PE_UNMASK left it (what they answer by) */
+    uint8_t mask_at;         /* 0, or the depth of the handler whose change of
+                                `masked` is not in force until it completes */
     uint8_t depth;           /* running handlers on this PE: 0..2 */
     uint8_t stack[2];        /* their event indices, outermost first */
 };

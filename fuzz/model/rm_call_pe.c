@@ -126,22 +126,44 @@ void rm_h_complete_resume(struct rm_ctx *c)
 
 /* ---- mask -------------------------------------------------------------- */
 
+bool rm_masked_now(const struct rm_model *m, unsigned pe)
+{
+    return m->pe[pe].mask_at ? !m->pe[pe].masked : m->pe[pe].masked;
+}
+
+/* The new mask is recorded at once; outside a handler (or mask_at_once)
+ * it is in force at once, inside one when that handler completes.  A call
+ * that finds the PE as it asks (PE_MASK when masked) changes nothing, not
+ * even when a pending change of an outer handler comes in force. */
+static void set_mask(struct rm_model *m, unsigned pe, bool masked)
+{
+    struct rm_pe_state *ps = &m->pe[pe];
+    bool now = rm_masked_now(m, pe);
+
+    if (ps->masked == masked)
+        return;
+    ps->masked = masked;
+    if (ps->depth == 0 || m->p.mask_at_once || now == masked)
+        ps->mask_at = 0;
+    else
+        ps->mask_at = ps->depth;
+}
+
 void rm_h_pe_mask(struct rm_ctx *c)
 {
-    struct rm_pe_state *ps = &c->m->pe[c->pe];
-    bool was_masked = ps->masked;
+    bool was_masked = c->m->pe[c->pe].masked;
 
     /* 1 if this call masked the PE, 0 if it already was (§5.1.12). */
     if (!rm_expect(c, c->m->p.mask_zero || was_masked ? 0 : 1,
                    was_masked ? "PE already masked" : "PE unmasked"))
         return;
-    ps->masked = true;
+    set_mask(c->m, c->pe, true);
 }
 
 void rm_h_pe_unmask(struct rm_ctx *c)
 {
     if (rm_expect(c, RM_SUCCESS, "always"))
-        c->m->pe[c->pe].masked = false;
+        set_mask(c->m, c->pe, false);
 }
 
 /* ---- SIGNAL ------------------------------------------------------------ */
@@ -188,7 +210,7 @@ static int64_t chk_signal_strict(struct rm_ctx *c)
 
     if (!m->p.signal_strict)
         return 0;
-    if (m->pe[target].masked) {
+    if (rm_masked_now(m, target)) {
         c->reason = "target PE masked (signal_strict)";
         return RM_INVALID;
     }

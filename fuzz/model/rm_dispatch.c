@@ -93,7 +93,7 @@ bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t 
         return say(why, n, "dispatch", ev, pe, "explicit event taken as an interrupt");
     if (!m->pe[pe].on)
         return say(why, n, "dispatch", ev, pe, "PE is off");
-    if (m->pe[pe].masked)
+    if (rm_masked_now(m, pe))
         return say(why, n, "dispatch", ev, pe, "PE is masked");
     if (rm_transition(s, RM_A_DISPATCH).next < 0) {
         if (d->shared && (s & RM_RUN))
@@ -134,7 +134,7 @@ bool rm_explicit(struct rm_model *m, unsigned pe, int32_t ev, int64_t result, ch
     if (ei < 0 || rm_ev(m, e)->kind != RM_EXPLICIT) {
         want = RM_INVALID;
         reason = "not an explicit event";
-    } else if (m->pe[pe].masked || !m->pe[pe].on) {
+    } else if (rm_masked_now(m, pe) || !m->pe[pe].on) {
         want = RM_DENIED;
         reason = m->pe[pe].on ? "PE masked" : "PE off";
     } else if (rm_transition(rm_state(m, e, pe), RM_A_DISPATCH).next < 0) {
@@ -175,6 +175,8 @@ void rm_complete_top(struct rm_model *m, unsigned pe)
     if (ps->depth == 0)
         return;
     unsigned e = ps->stack[--ps->depth];
+    if (ps->mask_at > ps->depth)
+        ps->mask_at = 0;                 /* its mask change is in force now */
     struct rm_transition t = rm_transition(rm_state(m, e, pe), RM_A_COMPLETE);
     /* A running handler is always in a running state (4, 5, 7). */
     rm_set_state(m, e, pe, t.next < 0 ? 0u : (unsigned)t.next);
@@ -190,7 +192,7 @@ static const char *cannot_take(const struct rm_model *m, const bool busy[RM_MAX_
 
     if (!ps->on)
         return "off";
-    if (ps->masked)
+    if (rm_masked_now(m, p))
         return "masked";
     if (busy && busy[p] && ps->depth == 0)
         return "busy";

@@ -101,6 +101,9 @@ void rm_drop_triggers(struct rm_model *m, unsigned e, unsigned pe);
  * GIC from now on.  Anything else is ignored. */
 void rm_client_fired(struct rm_model *m, uint32_t intid, unsigned pe);
 
+/* Does PE pe refuse events for being masked, now (rm_pe_state.mask_at)? */
+bool rm_masked_now(const struct rm_model *m, unsigned pe);
+
 /* Event index of number, free slots included; -1 if none. */
 int rm_find_event(const struct rm_model *m, uint32_t number);
 /* Event index backed by intid now (event 0, static, bound slot); -1 if none. */

@@ -17,6 +17,7 @@ void rm_cpu_off(struct rm_model *m, unsigned pe)
         return;
     rm_complete_all(m, pe);
     m->pe[pe].masked = true;
+    m->pe[pe].mask_at = 0;
     m->pe[pe].on = false;
 }
 
@@ -27,6 +28,7 @@ void rm_cpu_on(struct rm_model *m, unsigned pe)
     rm_complete_all(m, pe);
     m->pe[pe].on = true;
     m->pe[pe].masked = true;   /* a PE reset leaves it masked (§6.5.1) */
+    m->pe[pe].mask_at = 0;
     for (unsigned e = 0; e < m->p.nevents; e++) {
         struct rm_event_state *es = &m->ev[e];
         uint64_t bit = 1ull << pe;
@@ -50,8 +52,10 @@ void rm_wake(struct rm_model *m, unsigned pe, bool from_powerdown)
 {
     /* Power-down: masked again, registrations and triggers kept; standby:
      * nothing changes, the mask included (§6.5). */
-    if (pe < m->p.pes && from_powerdown)
+    if (pe < m->p.pes && from_powerdown) {
         m->pe[pe].masked = true;
+        m->pe[pe].mask_at = 0;
+    }
 }
 
 void rm_system_reset(struct rm_model *m)

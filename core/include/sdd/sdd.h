@@ -109,7 +109,11 @@ struct sdd_entry {                  /* one registration (per PE for private even
 struct sdd_pe_state {
 	struct sdd_frame frame[2];      /* dispatch stack: [0] outer, [1] inner (critical) */
 	uint8_t  depth;                 /* 0..2 */
-	uint8_t  masked;
+	uint8_t  masked;                /* as PE_MASK/PE_UNMASK left it */
+	/* 0: `masked` is in force.  1..depth: the handler at that depth
+	 * changed it, and until that handler completes the PE acts as
+	 * !masked (SDD_MASK_AT_COMPLETION). */
+	uint8_t  mask_depth;
 	uint64_t deferred;              /* events (by index) disabled here while masked */
 };
 
@@ -239,7 +243,7 @@ int sdd_load(struct sdd *d, const uint8_t *buf, size_t len);
 
 /* Register identifiers for sdd_reg_read().  Bitmaps have bit i for event index i. */
 enum sdd_reg_id {
-	SDD_REG_PE_STATE = 0,   /* [0] bit0 masked, bits[2:1] dispatch depth */
+	SDD_REG_PE_STATE = 0,   /* [0] bit0 masked, bits[2:1] dispatch depth, bits[4:3] mask_depth */
 	SDD_REG_REGISTERED,     /* [0] bitmap of events registered (for private events: on this PE) */
 	SDD_REG_ENABLED,        /* [0] bitmap of events enabled */
 	SDD_REG_RUNNING,        /* [0] bitmap of events running (shared: on this PE) */

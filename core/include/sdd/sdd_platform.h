@@ -63,6 +63,9 @@ enum sdd_pol_entry_regs   { SDD_ENTRY_REGS_PRESERVE = 0, SDD_ENTRY_REGS_ZERO };
 enum sdd_pol_signaled     { SDD_SIGNALED_SPEC = 0, SDD_SIGNALED_INVERTED };
 /* PE_MASK result. */
 enum sdd_pol_mask_result  { SDD_MASK_RESULT_SPEC = 0, SDD_MASK_RESULT_ZERO };
+/* When a PE_MASK/PE_UNMASK made inside a handler takes effect on the PE:
+ * when that handler completes (§5.2.1.1-2), or at once (TF-A, KVM). */
+enum sdd_pol_mask_timing  { SDD_MASK_AT_COMPLETION = 0, SDD_MASK_AT_ONCE };
 /* Calls naming an unbound bind slot (REGISTER/ENABLE/STATUS/GET_INFO/...). */
 enum sdd_pol_unbound      { SDD_UNBOUND_INVALID = 0, SDD_UNBOUND_TFA };
 /* REGISTER of a private event: are routing mode and affinity validated? */
@@ -98,6 +101,7 @@ struct sdd_policy {
 	uint8_t mpidr;          /* enum sdd_pol_mpidr */
 	uint8_t explicit_err;   /* enum sdd_pol_explicit */
 	uint8_t number_space;   /* enum sdd_pol_number_space */
+	uint8_t mask_timing;    /* enum sdd_pol_mask_timing */
 };
 
 /* ---- Architectural features of the client EL that exception entry honours ---- */
