@@ -410,10 +410,14 @@ int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, s
 	opts.choice.ctx = &r->choices;
 	opts.max_rounds = FZ_MAX_ROUNDS;
 	opts.slice_budget = FZ_SLICE_BUDGET;
-	if (out->expressed && sim_run(r->cpu, &r->prog, &opts, &out->res) == 0)
-		out->verified = !out->res.passed;
-	if (out->expressed && !out->verified)
-		snprintf(out->note, sizeof out->note, "the program with its expectations passes when run alone");
+	if (out->expressed) {
+		if (sim_run(r->cpu, &r->prog, &opts, &out->res) != 0)
+			snprintf(out->note, sizeof out->note, "the program could not be run alone "
+				 "(the simulator refused it)");
+		else if (!(out->verified = !out->res.passed))
+			snprintf(out->note, sizeof out->note,
+				 "the program with its expectations passes when run alone");
+	}
 	r->choices.next = 0;
 	return 0;
 }
