@@ -447,6 +447,16 @@ static void relative_entry_point_uses_vbar_at_dispatch(void **state)
 	assert_int_equal(t->log[0].regs.pc, 0x40400);
 }
 
+/* PE 0 unmasked, running the normal PPI event's handler, with the
+ * critical PPI event registered and enabled. */
+static void in_normal_handler_critical_armed(struct tp *t)
+{
+	arm(t, 0, EV_PPI_NORM, H_A, 0);
+	tp_register(t, 0, EV_PPI_CRIT, H_B, 0);
+	tp_enable(t, 0, EV_PPI_CRIT);
+	tp_fire(t, PPI_NORM, 0);
+}
+
 /* §5.2.1.1-2: a handler's change of the mask takes effect when that
  * handler completes; the call's result and the PE's recorded state change
  * at once. */
@@ -454,12 +464,9 @@ static void mask_inside_a_handler_takes_effect_at_completion(void **state)
 {
 	struct tp *t = *state;
 
-	arm(t, 0, EV_PPI_NORM, H_A, 0);
-	tp_register(t, 0, EV_PPI_CRIT, H_B, 0);
-	tp_enable(t, 0, EV_PPI_CRIT);
 	tp_register(t, 0, EV_EXPL_CRIT, H_C, 0);
 	tp_enable(t, 0, EV_EXPL_CRIT);
-	tp_fire(t, PPI_NORM, 0);
+	in_normal_handler_critical_armed(t);
 	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 1);
 	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 0);  /* recorded at once */
 	assert_true(t->participate[0]);                          /* still takes RM_ANY */
@@ -490,10 +497,7 @@ static void mask_changes_of_nested_handlers(void **state)
 {
 	struct tp *t = *state;
 
-	arm(t, 0, EV_PPI_NORM, H_A, 0);
-	tp_register(t, 0, EV_PPI_CRIT, H_B, 0);
-	tp_enable(t, 0, EV_PPI_CRIT);
-	tp_fire(t, PPI_NORM, 0);
+	in_normal_handler_critical_armed(t);
 	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 1);
 	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_UNMASK), 0);
 	tp_fire(t, PPI_CRIT, 0);
@@ -521,10 +525,7 @@ static void mask_again_in_a_nested_handler_changes_nothing(void **state)
 {
 	struct tp *t = *state;
 
-	arm(t, 0, EV_PPI_NORM, H_A, 0);
-	tp_register(t, 0, EV_PPI_CRIT, H_B, 0);
-	tp_enable(t, 0, EV_PPI_CRIT);
-	tp_fire(t, PPI_NORM, 0);
+	in_normal_handler_critical_armed(t);
 	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 1);
 	tp_fire(t, PPI_CRIT, 0);
 	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 0);
