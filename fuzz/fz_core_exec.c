@@ -19,6 +19,7 @@
 #include "fz_core_internal.h"
 #include "fz_run.h"
 #include "call_rules.h"
+#include "context_rules.h"
 #include "psci_rules.h"
 
 /* ---- Observations, failures, choices ---- */
@@ -112,18 +113,29 @@ void fzc_fire_obs(struct fzc_machine *m, uint32_t intid, unsigned pe)
 	fzc_observe(m, &o);
 }
 
-void fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outcome *oc)
+/* The dispatcher entered a handler on pe from the registers `before`
+ * (p->ctx is the entry): tracked and checked as the simulator does
+ * (sim_note_dispatch).  False if it entered it wrongly: the run failed. */
+bool fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outcome *oc,
+		       const struct sdd_regs *before)
 {
 	struct fzc_pe *p = &m->pe[pe];
 	struct sim_dispatch *d;
 	struct sim_obs o;
+	char why[200];
 
-	d = sim_track_dispatch(&p->depth, p->disp, oc, handler_at(m, p->ctx.pc), 0, 0);
+	d = sim_track_dispatch(&p->depth, p->disp, oc, handler_at(m, p->ctx.pc), before);
 	if (d == NULL)
-		return;
+		return true;
+	if (!sim_entry_ok(before, &p->ctx, oc->event,
+			  m->prog->platform.policy.entry_regs == SDD_ENTRY_REGS_ZERO, why, sizeof why)) {
+		fzc_fail(m, SIM_FAIL_DISPATCHER, "PE %u: the dispatcher %s", pe, why);
+		return false;
+	}
 	m->dispatches++;
 	sim_obs_dispatch_in(&o, pe, p->depth, d, p->ctx.x, p->ctx.pc, p->ctx.pstate);
 	fzc_observe(m, &o);
+	return true;
 }
 
 /* Firmware acknowledges the Group 0 interrupt pe is signalled and hands it
@@ -134,12 +146,13 @@ static void take_irq(struct fzc_machine *m, unsigned pe)
 	uint32_t intid = fzc_ack0(m, pe);
 	enum sdd_irq_result res;
 	struct sdd_outcome oc;
-	struct sdd_regs r;
+	struct sdd_regs r, before;
 	struct sim_obs o;
 
 	if (intid >= FZC_NUM_INTIDS)
 		return;
-	r = p->ctx;
+	before = p->ctx;
+	r = before;
 	res = sdd_irq(m->core, pe, intid, &r, &oc);
 	o = sim_obs_of(SIM_OBS_IRQ, pe);
 	o.intid = intid;
@@ -148,7 +161,7 @@ static void take_irq(struct fzc_machine *m, unsigned pe)
 	fzc_observe(m, &o);
 	if (res == SDD_IRQ_DISPATCHED) {
 		fzc_take_regs(&p->ctx, &r);
-		fzc_note_dispatch(m, pe, &oc);
+		fzc_note_dispatch(m, pe, &oc, &before);
 	} else if (res == SDD_IRQ_NOT_MINE || res == SDD_IRQ_REFUSED) {
 		fzc_eoi0(m, pe, intid);          /* a Group 0 interrupt with no owner */
 	}
@@ -247,6 +260,14 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 		enum sdd_action act = sdd_call(m->core, pe, &r, &oc);
 
 		if (act == SDD_ACT_COMPLETE || act == SDD_ACT_RESUME) {
+			const struct fzc_pe *p = &m->pe[pe];
+			char why[200];
+			if (p->depth >= 1 && p->depth <= 2 &&
+			    !sim_return_ok(&p->disp[p->depth - 1], &r, act == SDD_ACT_RESUME, ctx->x[1],
+					   ctx->elr_elc, ctx->spsr_elc, why, sizeof why)) {
+				fzc_fail(m, SIM_FAIL_DISPATCHER, "PE %u: the dispatcher %s", pe, why);
+				return false;
+			}
 			fzc_take_regs(ctx, &r);
 			observe_call(m, pe, fid, args, 0, false, from_handler, el, true, op);
 			note_complete(m, pe, &oc, act == SDD_ACT_RESUME);

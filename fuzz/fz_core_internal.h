@@ -193,7 +193,8 @@ bool fzc_resolve(struct fzc_machine *m, const struct sim_value *v, uint64_t *out
 /* An interrupt fires as a device raises it (pe: target of an SGI or PPI). */
 void fzc_fire_obs(struct fzc_machine *m, uint32_t intid, unsigned pe);
 /* The dispatcher entered a handler on pe (outcome o). */
-void fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outcome *o);
+bool fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outcome *o,
+		       const struct sdd_regs *before);
 /* A firmware call from pe's context made by op (a step, or a handler
  * action when from_handler).  Returns true when the caller continues. */
 bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *op, bool from_handler);

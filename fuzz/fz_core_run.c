@@ -68,14 +68,15 @@ static void step_dispatch(struct fzc_machine *m, const struct sim_op *op, unsign
 {
 	struct fzc_pe *p = &m->pe[pe];
 	struct sdd_outcome oc;
-	struct sdd_regs r;
+	struct sdd_regs r, before;
 	struct sim_obs o;
 	uint64_t ev;
 	int res;
 
 	if (!pe_can_call(m, pe) || !fzc_resolve(m, &op->event, &ev))
 		return;
-	r = p->ctx;
+	before = p->ctx;
+	r = before;
 	res = sdd_dispatch_explicit(m->core, pe, (int32_t)ev, &r, &oc);
 	memset(&o, 0, sizeof o);
 	o.kind = SIM_OBS_EXPLICIT;
@@ -90,7 +91,7 @@ static void step_dispatch(struct fzc_machine *m, const struct sim_op *op, unsign
 		p->ctx.pstate = r.pstate;
 		p->ctx.elr_elc = r.elr_elc;
 		p->ctx.spsr_elc = r.spsr_elc;
-		fzc_note_dispatch(m, pe, &oc);
+		fzc_note_dispatch(m, pe, &oc, &before);
 	}
 }
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "call_rules.h"
+#include "context_rules.h"
 #include "psci_rules.h"
 #include "runtime/rt_layout.h"
 #include "sim_internal.h"
@@ -56,17 +57,25 @@ static enum sim_progress pe_progress(void *mv, unsigned pe)
 	return sim_progress_of_code(p->depth, p->paused, p->ctx.pc);
 }
 
-void sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outcome *o,
-		       uint64_t int_pc, uint64_t int_pstate)
+bool sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outcome *o,
+		       const struct sdd_regs *before)
 {
 	struct sim_pe *p = &m->pe[pe];
 	struct sim_dispatch *d;
 	struct sim_entry_rec *log;
 	struct sim_obs ob;
+	struct sdd_regs after;
+	char why[200];
 
-	d = sim_track_dispatch(&p->depth, p->disp, o, sim_handler_at(m, p->ctx.pc), int_pc, int_pstate);
+	d = sim_track_dispatch(&p->depth, p->disp, o, sim_handler_at(m, p->ctx.pc), before);
 	if (d == NULL)
-		return;
+		return true;
+	sim_ctx_to_regs(&p->ctx, &after);
+	if (!sim_entry_ok(before, &after, o->event,
+			  m->prog->platform.policy.entry_regs == SDD_ENTRY_REGS_ZERO, why, sizeof why)) {
+		sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc, "PE %u: the dispatcher %s", pe, why);
+		return false;
+	}
 	m->dispatches++;
 	log = sim_log_room(m, SIM_BUF_ENTRIES, m->entries, m->nentries, &m->cap_entries, sizeof *log);
 	if (log != NULL) {
@@ -75,6 +84,7 @@ void sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outc
 	}
 	sim_obs_dispatch_in(&ob, pe, p->depth, d, p->ctx.x, p->ctx.pc, p->ctx.pstate);
 	sim_observe(m, &ob);
+	return true;
 }
 
 /* Firmware acknowledges the Group 0 interrupt pe's CPU interface signals
@@ -83,15 +93,15 @@ static void take_irq(struct sim_machine *m, unsigned pe)
 {
 	struct sim_pe *p = &m->pe[pe];
 	uint32_t intid = gic_ack0(&m->gic, pe);
-	uint64_t int_pc = p->ctx.pc, int_pstate = p->ctx.pstate;
 	enum sdd_irq_result res;
 	struct sdd_outcome o;
-	struct sdd_regs r;
+	struct sdd_regs r, before;
 	struct sim_obs ob;
 
 	if (intid >= GIC_NUM_INTIDS)
 		return;
-	sim_ctx_to_regs(&p->ctx, &r);
+	sim_ctx_to_regs(&p->ctx, &before);
+	r = before;
 	res = sdd_irq(&m->core, pe, intid, &r, &o);
 	sim_obs_init(&ob, SIM_OBS_IRQ, pe);
 	ob.intid = intid;
@@ -100,7 +110,7 @@ static void take_irq(struct sim_machine *m, unsigned pe)
 	sim_observe(m, &ob);
 	if (res == SDD_IRQ_DISPATCHED) {
 		sim_regs_to_ctx(&r, &p->ctx);
-		sim_note_dispatch(m, pe, &o, int_pc, int_pstate);
+		sim_note_dispatch(m, pe, &o, &before);
 	} else if (res == SDD_IRQ_NOT_MINE || res == SDD_IRQ_REFUSED) {
 		gic_eoi0(&m->gic, pe, intid);    /* a Group 0 interrupt with no owner */
 	}
@@ -224,6 +234,15 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		sim_ctx_to_regs(ctx, &r);
 		act = sdd_call(&m->core, pe, &r, &o);
 		if (act == SDD_ACT_COMPLETE || act == SDD_ACT_RESUME) {
+			const struct sim_pe *p = &m->pe[pe];
+			char why[200];
+			if (p->depth >= 1 && p->depth <= 2 &&
+			    !sim_return_ok(&p->disp[p->depth - 1], &r, act == SDD_ACT_RESUME, args[0],
+					   ctx->elr_elc, ctx->spsr_elc, why, sizeof why)) {
+				sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc, "PE %u: the dispatcher %s",
+					 pe, why);
+				return SIM_TRAP_STOP;
+			}
 			sim_regs_to_ctx(&r, ctx);
 			observe_call(m, pe, ctx, fid, args, 0, false, from_handler, el, true, op);
 			note_complete(m, pe, &o, act == SDD_ACT_RESUME);

@@ -28,6 +28,7 @@ struct sim_dispatch {
 	int32_t  handler;        /* handler index, -1: not one of the program's */
 	uint32_t intid;          /* 1023 for an explicit dispatch */
 	uint64_t int_pc, int_pstate;   /* the context it interrupted */
+	uint64_t int_x[SDD_CONTEXT_REGS];   /* its x0..x17 (context_rules.h) */
 };
 
 /* *to = *from, field by field: a struct assignment is a memcpy call under
@@ -39,15 +40,17 @@ static inline void sim_dispatch_copy(struct sim_dispatch *to, const struct sim_d
 	to->intid = from->intid;
 	to->int_pc = from->int_pc;
 	to->int_pstate = from->int_pstate;
+	for (unsigned k = 0; k < SDD_CONTEXT_REGS; k++)
+		to->int_x[k] = from->int_x[k];
 }
 
 /* The dispatcher entered handler (its index, -1 none of the program's) at
  * oc->depth: recorded in disp[oc->depth - 1] with the context it
- * interrupted, *depth follows.  NULL, nothing recorded, for a depth the
+ * interrupted (the registers given to the dispatcher), *depth follows.  NULL, nothing recorded, for a depth the
  * machine does not track (0, or more than 2). */
 static inline struct sim_dispatch *sim_track_dispatch(uint8_t *depth, struct sim_dispatch *disp,
 						      const struct sdd_outcome *oc, int32_t handler,
-						      uint64_t int_pc, uint64_t int_pstate)
+						      const struct sdd_regs *before)
 {
 	struct sim_dispatch *d;
 
@@ -58,8 +61,10 @@ static inline struct sim_dispatch *sim_track_dispatch(uint8_t *depth, struct sim
 	d->event = oc->event;
 	d->handler = handler;
 	d->intid = oc->intid;
-	d->int_pc = int_pc;
-	d->int_pstate = int_pstate;
+	d->int_pc = before->pc;
+	d->int_pstate = before->pstate;
+	for (unsigned k = 0; k < SDD_CONTEXT_REGS; k++)
+		d->int_x[k] = before->x[k];
 	return d;
 }
 

@@ -414,9 +414,9 @@ static void step_set(struct sim_machine *m, const struct sim_op *op, unsigned pe
 static void step_dispatch(struct sim_machine *m, const struct sim_op *op, unsigned pe)
 {
 	struct sim_pe *p = &m->pe[pe];
-	uint64_t ev, int_pc = p->ctx.pc, int_pstate = p->ctx.pstate;
+	uint64_t ev;
 	struct sdd_outcome o;
-	struct sdd_regs r;
+	struct sdd_regs r, before;
 	int res;
 
 	if (!pe_can_call(m, op, pe) || !sim_resolve(m, &op->event, 0, 0, op->loc, &ev))
@@ -426,7 +426,8 @@ static void step_dispatch(struct sim_machine *m, const struct sim_op *op, unsign
 			 "has 32 bits, found 0x%" PRIx64, ev);
 		return;
 	}
-	sim_ctx_to_regs(&p->ctx, &r);
+	sim_ctx_to_regs(&p->ctx, &before);
+	r = before;
 	res = sdd_dispatch_explicit(&m->core, pe, (int32_t)ev, &r, &o);
 	{
 		struct sim_obs ob;
@@ -438,7 +439,8 @@ static void step_dispatch(struct sim_machine *m, const struct sim_op *op, unsign
 	}
 	if (res == 0) {
 		sim_regs_to_ctx(&r, &p->ctx);
-		sim_note_dispatch(m, pe, &o, int_pc, int_pstate);
+		if (!sim_note_dispatch(m, pe, &o, &before))
+			return;
 	}
 	if (op->nchecks) {
 		char what[80];

@@ -196,6 +196,7 @@ uint64_t sim_machine_digest(struct sim_machine *m)
 			fnv64_u(&h, p->disp[k].intid);
 			fnv64_u(&h, p->disp[k].int_pc);
 			fnv64_u(&h, p->disp[k].int_pstate);
+			fnv64(&h, p->disp[k].int_x, sizeof p->disp[k].int_x);
 		}
 	}
 	for (uint32_t v = 0; v < m->prog->nvars; v++) {
