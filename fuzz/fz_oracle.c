@@ -158,16 +158,26 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 	case SIM_OBS_FIRE:
 		rm_fire(&o->model, ob->intid, ob->pe);
 		break;
-	case SIM_OBS_DISPATCH:
-		/* explicit dispatches are checked by their SIM_OBS_EXPLICIT */
+	case SIM_OBS_DISPATCH: {
+		uint64_t want;
+		/* explicit dispatches are judged by their SIM_OBS_EXPLICIT */
 		if (ob->intid < 1020) {
 			o->checks++;
 			if (!rm_dispatch(&o->model, ob->pe, ob->event, why, sizeof why)) {
 				struct fz_disagreement d = about(FZ_D_DISPATCH, ob);
 				disagree(o, ob->step, why, &d);
+				break;
 			}
 		}
+		/* a dispatch it accepted: x1 is the registration's argument */
+		if (!rm_entry_arg(&o->model, ob->pe, ob->event, ob->regs[1], &want, why, sizeof why)) {
+			struct fz_disagreement d = about(FZ_D_ENTRY, ob);
+			d.got = (int64_t)ob->regs[1];
+			d.want = want;
+			disagree(o, ob->step, why, &d);
+		}
 		break;
+	}
 	case SIM_OBS_EXPLICIT:
 		o->checks++;
 		if (!rm_explicit(&o->model, ob->pe, ob->event, ob->result, why, sizeof why)) {

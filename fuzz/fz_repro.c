@@ -224,7 +224,8 @@ static bool pin_call(struct fz_run *r, const struct fz_log *log, struct fz_repro
 }
 
 /* An expect_dispatches entry: event on pe (any handler, any argument). */
-static void add_entry(struct sim_program *p, unsigned pe, int32_t event)
+/* An entry (pe, event), and x1 = *arg when arg is not NULL. */
+static void add_entry(struct sim_program *p, unsigned pe, int32_t event, const uint64_t *arg)
 {
 	struct sim_expect_dispatch e;
 
@@ -233,13 +234,18 @@ static void add_entry(struct sim_program *p, unsigned pe, int32_t event)
 	e.pe = sim_match_eq(sim_const(pe));
 	e.has_event = 1;
 	e.event = sim_match_eq(sim_const((uint32_t)event));
+	if (arg) {
+		e.has_arg = 1;
+		e.arg = sim_match_eq(sim_const(*arg));
+	}
 	sim_add_dispatch(p, &e);
 }
 
 /* After step `after`, expect exactly the handler entries of log up to
- * `until` (logical time, exclusive), plus (pe, event) when extra. */
+ * `until` (logical time, exclusive), plus (pe, event) when extra, with
+ * x1 = *arg when arg is not NULL. */
 static bool pin_dispatches(struct fz_run *r, const struct fz_log *log, uint32_t after, uint64_t until,
-			   bool extra, unsigned pe, int32_t event)
+			   bool extra, unsigned pe, int32_t event, const uint64_t *arg)
 {
 	struct sim_program *p = &r->prog;
 	struct sim_op op = sim_op_new(SIM_OP_EXPECT_DISPATCHES, SIM_NONE);
@@ -249,11 +255,11 @@ static bool pin_dispatches(struct fz_run *r, const struct fz_log *log, uint32_t 
 		const struct sim_obs *o = &log->o[k];
 		if (o->kind != SIM_OBS_DISPATCH || o->step > after)
 			continue;
-		add_entry(p, o->pe, o->event);
+		add_entry(p, o->pe, o->event, NULL);
 		op.nlist++;
 	}
 	if (extra) {
-		add_entry(p, pe, event);
+		add_entry(p, pe, event, arg);
 		op.nlist++;
 	}
 	return !p->oom && fz_insert_step(p, after + 1, &op);
@@ -281,10 +287,13 @@ static void pin(struct fz_run *r, const struct fz_log *log, struct fz_repro *out
 		out->expressed = pin_call(r, log, out);
 		break;
 	case FZ_D_DISPATCH:
-		out->expressed = pin_dispatches(r, log, d->step, d->time, false, 0, 0);
+		out->expressed = pin_dispatches(r, log, d->step, d->time, false, 0, 0, NULL);
 		break;
 	case FZ_D_SETTLED:
-		out->expressed = pin_dispatches(r, log, d->step, UINT64_MAX, true, d->pe, d->event);
+		out->expressed = pin_dispatches(r, log, d->step, UINT64_MAX, true, d->pe, d->event, NULL);
+		break;
+	case FZ_D_ENTRY:
+		out->expressed = pin_dispatches(r, log, d->step, d->time, true, d->pe, d->event, &d->want);
 		break;
 	case FZ_D_EXPLICIT: {
 		struct sim_op *op = d->step < r->prog.nsteps ? &r->prog.steps[d->step] : NULL;

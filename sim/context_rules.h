@@ -8,9 +8,10 @@
  * any run that dispatches, fuzzing included (the reference model judges
  * which event runs, and not these).
  *
- * Not checked here: x1 (the registered argument), the entry PC (the
- * registered entry point) and PSTATE, and the PSTATE after
- * COMPLETE_AND_RESUME, which depend on the registration and the policies.
+ * Not checked here: x1 (the registered argument: the reference model
+ * checks it, rm_entry_arg), the entry PC (the registered entry point) and
+ * PSTATE, and the PSTATE after COMPLETE_AND_RESUME, which depend on the
+ * registration and the policies.
  */
 #ifndef SIM_CONTEXT_RULES_H
 #define SIM_CONTEXT_RULES_H

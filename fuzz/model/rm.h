@@ -143,6 +143,11 @@ struct rm_model {
      * (bit intid - 32).  Nothing the client can do clears them. */
     uint16_t              ppi_pending[RM_MAX_PES];
     uint64_t              spi_pending[16];
+    /* The argument each registration was made with (REGISTER's x3): by
+     * event, then PE for a private event ([0] for a shared one).  Written
+     * by every REGISTER the model accepts and read only for a registered
+     * event, so it is never cleared (a model is built for every input). */
+    uint64_t              arg[RM_MAX_EVENTS][RM_MAX_PES];
 };
 
 /* Build the model of a freshly initialised dispatcher on p: every PE on and
@@ -219,6 +224,13 @@ void rm_fire(struct rm_model *m, uint32_t intid, unsigned pe);
  * is critical). If so, clears the pending bit, makes ev running on pe and
  * returns true; else false with why. */
 bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n);
+
+/* The handler of event `ev` was entered on `pe` (a dispatch rm_dispatch or
+ * rm_explicit accepted) with x1 = got: the argument its registration was
+ * made with (§5.1.2: x1 on entry is the registered ep_arg).  Returns
+ * whether it is; if not, false with why. */
+bool rm_entry_arg(const struct rm_model *m, unsigned pe, int32_t ev, uint64_t got, uint64_t *want,
+                  char *why, size_t n);
 
 /* Firmware asked to dispatch explicit event `ev` on `pe` and the dispatcher
  * answered `result` (0 = dispatched). The model requires INVALID_PARAMETERS

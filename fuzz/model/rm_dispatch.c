@@ -72,6 +72,23 @@ static void enter(struct rm_model *m, unsigned pe, unsigned e)
     ps->stack[ps->depth++] = (uint8_t)e;
 }
 
+bool rm_entry_arg(const struct rm_model *m, unsigned pe, int32_t ev, uint64_t got, uint64_t *want,
+                  char *why, size_t n)
+{
+    int e = rm_find_event(m, (uint32_t)ev);
+
+    *want = 0;
+    if (e < 0 || pe >= m->p.pes)
+        return say(why, n, "handler entry", ev, pe, "no such event or PE");
+    *want = m->arg[e][rm_ev(m, (unsigned)e)->shared ? 0 : pe];
+    if (got == *want)
+        return true;
+    if (why && n)
+        snprintf(why, n, "handler entry of event 0x%" PRIx32 " on PE %u: x1 = 0x%" PRIx64
+                 ", the registered argument is 0x%" PRIx64, (uint32_t)ev, pe, got, *want);
+    return false;
+}
+
 bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n)
 {
     char buf[96];

@@ -197,6 +197,33 @@ static void masking_again_in_a_nested_handler(void **state)
     DISPATCH(&m, 0, EVPC);
 }
 
+/* x1 on entry is the argument of the registration in force: per PE for a
+ * private event, one for a shared event whichever PE registered it. */
+static void entry_argument(void **state)
+{
+    struct rm_model m;
+    uint64_t want;
+    char why[200];
+    (void)state;
+    tmodel(&m);
+    ACCEPT(&m, 1, F_REGISTER, SUCCESS, EVP, HANDLER, 0x1111, 0, 0);
+    ACCEPT(&m, 2, F_REGISTER, SUCCESS, EVP, HANDLER, 0x2222, 0, 0);
+    ACCEPT(&m, 3, F_REGISTER, SUCCESS, EVS, HANDLER, 0x3333, 0, 0);
+    assert_true(rm_entry_arg(&m, 1, EVP, 0x1111, &want, why, sizeof why));
+    assert_true(rm_entry_arg(&m, 2, EVP, 0x2222, &want, why, sizeof why));
+    assert_false(rm_entry_arg(&m, 2, EVP, 0x1111, &want, why, sizeof why));
+    assert_int_equal(want, 0x2222);
+    assert_string_equal(why, "handler entry of event 0x40000010 on PE 2: x1 = 0x1111, the registered "
+                        "argument is 0x2222");
+    assert_true(rm_entry_arg(&m, 0, EVS, 0x3333, &want, why, sizeof why));
+    ACCEPT(&m, 2, F_UNREGISTER, SUCCESS, EVP);
+    ACCEPT(&m, 2, F_REGISTER, SUCCESS, EVP, HANDLER, 0x2223, 0, 0);   /* the new one counts */
+    assert_true(rm_entry_arg(&m, 2, EVP, 0x2223, &want, why, sizeof why));
+    assert_false(rm_entry_arg(&m, 2, 0x40000999, 0, &want, why, sizeof why));
+    REJECT(&m, 1, F_REGISTER, SUCCESS, EVP, HANDLER, 0x9999, 0, 0);   /* refused: kept */
+    assert_true(rm_entry_arg(&m, 1, EVP, 0x1111, &want, why, sizeof why));
+}
+
 /* mask_at_once (TF-A, KVM): in force at once, also in a handler. */
 static void masking_inside_handler_at_once(void **state)
 {
@@ -392,6 +419,7 @@ int main(void)
         cmocka_unit_test(masking_inside_handler),
         cmocka_unit_test(masking_inside_handler_at_once),
         cmocka_unit_test(masking_again_in_a_nested_handler),
+        cmocka_unit_test(entry_argument),
         cmocka_unit_test(routing),
         cmocka_unit_test(pending_dropped_at_register),
         cmocka_unit_test(event0_pending_survives),
