@@ -262,8 +262,7 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 		if (act == SDD_ACT_COMPLETE || act == SDD_ACT_RESUME) {
 			const struct fzc_pe *p = &m->pe[pe];
 			char why[200];
-			if (p->depth >= 1 && p->depth <= 2 &&
-			    !sim_return_ok(&p->disp[p->depth - 1], &r, act == SDD_ACT_RESUME, ctx->x[1],
+			if (!sim_return_ok(p->disp, p->depth, &r, act == SDD_ACT_RESUME, ctx->x[1],
 					   ctx->elr_elc, ctx->spsr_elc, why, sizeof why)) {
 				fzc_fail(m, SIM_FAIL_DISPATCHER, "PE %u: the dispatcher %s", pe, why);
 				return false;

@@ -56,21 +56,28 @@ static inline bool sim_entry_ok(const struct sdd_regs *before, const struct sdd_
 	return true;
 }
 
-/* The handler of dispatch d completed (resume: by COMPLETE_AND_RESUME to
- * resume_addr): x0..x17 are the interrupted ones again; COMPLETE returns
- * to the interrupted PC and PSTATE with ELR/SPSR of the client EL as the
- * handler left them (call_elr, call_spsr: the client's registers, which
- * the dispatcher does not keep), COMPLETE_AND_RESUME goes to resume_addr
- * with them set to the interrupted PC and PSTATE (an exception taken
- * there).  False, with the first register that is not, in why. */
-static inline bool sim_return_ok(const struct sim_dispatch *d, const struct sdd_regs *after, bool resume,
-				 uint64_t resume_addr, uint64_t call_elr, uint64_t call_spsr, char *why,
-				 size_t n)
+/* The innermost handler of a PE completed (disp, depth: the machine's
+ * record of its dispatches, depth before the completion; resume: by
+ * COMPLETE_AND_RESUME to resume_addr): x0..x17 are the interrupted ones
+ * again; COMPLETE returns to the interrupted PC and PSTATE with ELR/SPSR
+ * of the client EL as the handler left them (call_elr, call_spsr: the
+ * client's registers, which the dispatcher does not keep),
+ * COMPLETE_AND_RESUME goes to resume_addr with them set to the
+ * interrupted PC and PSTATE (an exception taken there).  False, with the
+ * first register that is not, in why; true for a depth the machine does
+ * not track. */
+static inline bool sim_return_ok(const struct sim_dispatch *disp, unsigned depth,
+				 const struct sdd_regs *after, bool resume, uint64_t resume_addr,
+				 uint64_t call_elr, uint64_t call_spsr, char *why, size_t n)
 {
+	const struct sim_dispatch *d;
 	const char *what = NULL;
 	uint64_t got = 0, want = 0;
 
-	for (unsigned k = 0; k < SDD_CONTEXT_REGS && what == NULL; k++)
+	if (depth < 1 || depth > 2)
+		return true;
+	d = &disp[depth - 1];
+	for (unsigned k = 0; k < SDD_CONTEXT_REGS; k++)
 		if (after->x[k] != d->int_x[k]) {
 			snprintf(why, n, "completed event 0x%" PRIx32 " with x%u = 0x%" PRIx64 ", not the "
 				 "interrupted 0x%" PRIx64, (uint32_t)d->event, k, after->x[k], d->int_x[k]);

@@ -58,20 +58,18 @@ static enum sim_progress pe_progress(void *mv, unsigned pe)
 }
 
 bool sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outcome *o,
-		       const struct sdd_regs *before)
+		       const struct sdd_regs *before, const struct sdd_regs *after)
 {
 	struct sim_pe *p = &m->pe[pe];
 	struct sim_dispatch *d;
 	struct sim_entry_rec *log;
 	struct sim_obs ob;
-	struct sdd_regs after;
 	char why[200];
 
 	d = sim_track_dispatch(&p->depth, p->disp, o, sim_handler_at(m, p->ctx.pc), before);
 	if (d == NULL)
 		return true;
-	sim_ctx_to_regs(&p->ctx, &after);
-	if (!sim_entry_ok(before, &after, o->event,
+	if (!sim_entry_ok(before, after, o->event,
 			  m->prog->platform.policy.entry_regs == SDD_ENTRY_REGS_ZERO, why, sizeof why)) {
 		sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc, "PE %u: the dispatcher %s", pe, why);
 		return false;
@@ -110,7 +108,7 @@ static void take_irq(struct sim_machine *m, unsigned pe)
 	sim_observe(m, &ob);
 	if (res == SDD_IRQ_DISPATCHED) {
 		sim_regs_to_ctx(&r, &p->ctx);
-		sim_note_dispatch(m, pe, &o, &before);
+		sim_note_dispatch(m, pe, &o, &before, &r);
 	} else if (res == SDD_IRQ_NOT_MINE || res == SDD_IRQ_REFUSED) {
 		gic_eoi0(&m->gic, pe, intid);    /* a Group 0 interrupt with no owner */
 	}
@@ -236,8 +234,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		if (act == SDD_ACT_COMPLETE || act == SDD_ACT_RESUME) {
 			const struct sim_pe *p = &m->pe[pe];
 			char why[200];
-			if (p->depth >= 1 && p->depth <= 2 &&
-			    !sim_return_ok(&p->disp[p->depth - 1], &r, act == SDD_ACT_RESUME, args[0],
+			if (!sim_return_ok(p->disp, p->depth, &r, act == SDD_ACT_RESUME, args[0],
 					   ctx->elr_elc, ctx->spsr_elc, why, sizeof why)) {
 				sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc, "PE %u: the dispatcher %s",
 					 pe, why);

@@ -200,11 +200,12 @@ void sim_quiesce(struct sim_machine *m);
 enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx,
 				       const struct sim_op *op, bool from_handler);
 /* Take the dispatcher's result for a dispatch that happened on pe, which
- * interrupted the registers `before` (given to the dispatcher); the PE's
- * context is the handler's entry.  False if the dispatcher entered it
- * wrongly (context_rules.h): the run has failed. */
+ * interrupted the registers `before` (given to the dispatcher) and entered
+ * the handler with `after` (what it gave back, already the PE's context).
+ * False if the dispatcher entered it wrongly (context_rules.h): the run
+ * has failed. */
 bool sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outcome *o,
-		       const struct sdd_regs *before);
+		       const struct sdd_regs *before, const struct sdd_regs *after);
 /* Raise interrupt intid as a device would (pe: target of an SGI or PPI). */
 void sim_fire(struct sim_machine *m, uint32_t intid, unsigned pe);
 /* Wake a suspended PE. */

@@ -83,13 +83,6 @@ int64_t sdd_call_complete_and_resume(struct sdd_call_args *c)
 	return 0;
 }
 
-bool sdd_pe_masked(const struct sdd *d, unsigned pe)
-{
-	const struct sdd_pe_state *p = &d->pe[pe];
-
-	return p->mask_depth ? !p->masked : p->masked;
-}
-
 /* The mask in force on pe becomes `masked`: 1-of-N participation follows
  * it, and unmasking gives back the interrupts held meanwhile, for events
  * still enabled: they are pending, so the GIC delivers them now

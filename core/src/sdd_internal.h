@@ -270,8 +270,14 @@ int64_t sdd_call_unregister(struct sdd_call_args *c);
 int64_t sdd_call_status(struct sdd_call_args *c);
 int64_t sdd_call_get_info(struct sdd_call_args *c);
 int64_t sdd_call_routing_set(struct sdd_call_args *c);
-/* Is pe masked now, for taking events (sdd_pe_state.mask_depth)? */
-bool sdd_pe_masked(const struct sdd *d, unsigned pe);
+/* Is pe masked now, for taking events (sdd_pe_state.mask_depth)?  On
+ * every interrupt's path. */
+static inline bool sdd_pe_masked(const struct sdd *d, unsigned pe)
+{
+	const struct sdd_pe_state *p = &d->pe[pe];
+
+	return p->mask_depth ? !p->masked : p->masked;
+}
 /* A handler on pe completed: a mask change it made is in force now. */
 void sdd_mask_on_completion(struct sdd *d, unsigned pe);
 int64_t sdd_call_pe_mask(struct sdd_call_args *c);
