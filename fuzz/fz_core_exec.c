@@ -86,16 +86,6 @@ bool fzc_resolve(struct fzc_machine *m, const struct sim_value *v, uint64_t *out
 	return false;
 }
 
-/* Handler index whose entry stub is at pc, or -1. */
-static int handler_at(const struct fzc_machine *m, uint64_t pc)
-{
-	uint64_t slot = (pc - RT_STUBS) / RT_STUB_SIZE;
-
-	if (pc < RT_STUBS || (pc - RT_STUBS) % RT_STUB_SIZE != 0 || slot >= m->prog->nhandlers)
-		return -1;
-	return m->prog->handlers[slot].kind == SIM_H_ACTIONS ? (int)slot : -1;
-}
-
 /* ---- Interrupts and dispatch ---- */
 
 void fzc_fire_obs(struct fzc_machine *m, uint32_t intid, unsigned pe)
@@ -124,7 +114,7 @@ bool fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outc
 	struct sim_obs o;
 	char why[200];
 
-	d = sim_track_dispatch(&p->depth, p->disp, oc, handler_at(m, p->ctx.pc), before);
+	d = sim_track_dispatch(&p->depth, p->disp, oc, sim_stub_handler(m->prog, p->ctx.pc), before);
 	if (d == NULL)
 		return true;
 	if (!sim_entry_ok(before, &p->ctx, oc->event,

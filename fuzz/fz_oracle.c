@@ -159,7 +159,7 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 		rm_fire(&o->model, ob->intid, ob->pe);
 		break;
 	case SIM_OBS_DISPATCH: {
-		uint64_t want;
+		struct rm_entry got, want;
 		/* explicit dispatches are judged by their SIM_OBS_EXPLICIT */
 		if (ob->intid < 1020) {
 			o->checks++;
@@ -169,11 +169,13 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 				break;
 			}
 		}
-		/* a dispatch it accepted: x1 is the registration's argument */
-		if (!rm_entry_arg(&o->model, ob->pe, ob->event, ob->regs[1], &want, why, sizeof why)) {
+		/* a dispatch it accepted: x1 and the PC are the registration's */
+		got = (struct rm_entry){ ob->regs[1], ob->pc };
+		if (!rm_entry_ok(&o->model, ob->pe, ob->event, &got, &want, why, sizeof why)) {
 			struct fz_disagreement d = about(FZ_D_ENTRY, ob);
-			d.got = (int64_t)ob->regs[1];
-			d.want = want;
+			d.entry_pc = got.arg == want.arg;
+			d.got = (int64_t)(d.entry_pc ? got.pc : got.arg);
+			d.want = d.entry_pc ? want.pc : want.arg;
 			disagree(o, ob->step, why, &d);
 		}
 		break;

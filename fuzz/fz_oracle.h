@@ -22,7 +22,7 @@ enum fz_disagreement_kind {
 	FZ_D_DISPATCH,   /* a handler was entered that should not have been */
 	FZ_D_EXPLICIT,   /* an explicit dispatch answered wrongly */
 	FZ_D_SETTLED,    /* after a step, an event was left undelivered */
-	FZ_D_ENTRY       /* a handler was entered with x1 not its registration's argument */
+	FZ_D_ENTRY       /* a handler was entered with x1 or the PC not its registration's */
 };
 
 struct fz_disagreement {
@@ -33,8 +33,9 @@ struct fz_disagreement {
 	int32_t  op;             /* CALL: the op that made it (sim_obs.op) */
 	int32_t  event;          /* DISPATCH, EXPLICIT, SETTLED: the event */
 	uint32_t fid;            /* CALL */
-	int64_t  got;            /* CALL, EXPLICIT: what the dispatcher answered; ENTRY: x1 */
-	uint64_t want;           /* ENTRY: the registered argument */
+	int64_t  got;            /* CALL, EXPLICIT: what the dispatcher answered; ENTRY: x1 or PC */
+	uint64_t want;           /* ENTRY: the registered argument or entry point */
+	bool     entry_pc;       /* ENTRY: the PC is wrong (x1 is right) */
 	bool     completed;      /* CALL: it completed the handler instead of returning */
 	struct rm_verdict allowed;   /* CALL: what the specification allows */
 	uint64_t time;           /* the observation's logical time */

@@ -2,10 +2,12 @@
  * fz_repro.c - see fz_repro.h.
  */
 #include <ctype.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "call_rules.h"
 #include "fz_repro.h"
 #include "sdd/sdd_spec.h"
 
@@ -225,7 +227,8 @@ static bool pin_call(struct fz_run *r, const struct fz_log *log, struct fz_repro
 
 /* An expect_dispatches entry: event on pe (any handler, any argument). */
 /* An entry (pe, event), and x1 = *arg when arg is not NULL. */
-static void add_entry(struct sim_program *p, unsigned pe, int32_t event, const uint64_t *arg)
+/* An expect_dispatches entry for a handler of event entered on pe. */
+static struct sim_expect_dispatch entry_of(unsigned pe, int32_t event)
 {
 	struct sim_expect_dispatch e;
 
@@ -234,18 +237,13 @@ static void add_entry(struct sim_program *p, unsigned pe, int32_t event, const u
 	e.pe = sim_match_eq(sim_const(pe));
 	e.has_event = 1;
 	e.event = sim_match_eq(sim_const((uint32_t)event));
-	if (arg) {
-		e.has_arg = 1;
-		e.arg = sim_match_eq(sim_const(*arg));
-	}
-	sim_add_dispatch(p, &e);
+	return e;
 }
 
 /* After step `after`, expect exactly the handler entries of log up to
- * `until` (logical time, exclusive), plus (pe, event) when extra, with
- * x1 = *arg when arg is not NULL. */
+ * `until` (logical time, exclusive), then *extra when not NULL. */
 static bool pin_dispatches(struct fz_run *r, const struct fz_log *log, uint32_t after, uint64_t until,
-			   bool extra, unsigned pe, int32_t event, const uint64_t *arg)
+			   const struct sim_expect_dispatch *extra)
 {
 	struct sim_program *p = &r->prog;
 	struct sim_op op = sim_op_new(SIM_OP_EXPECT_DISPATCHES, SIM_NONE);
@@ -253,16 +251,42 @@ static bool pin_dispatches(struct fz_run *r, const struct fz_log *log, uint32_t 
 	op.list = p->ndispatches;
 	for (uint32_t k = 0; k < log->n && log->o[k].time < until; k++) {
 		const struct sim_obs *o = &log->o[k];
+		struct sim_expect_dispatch e;
 		if (o->kind != SIM_OBS_DISPATCH || o->step > after)
 			continue;
-		add_entry(p, o->pe, o->event, NULL);
+		e = entry_of(o->pe, o->event);
+		sim_add_dispatch(p, &e);
 		op.nlist++;
 	}
 	if (extra) {
-		add_entry(p, pe, event, arg);
+		sim_add_dispatch(p, extra);
 		op.nlist++;
 	}
 	return !p->oom && fz_insert_step(p, after + 1, &op);
+}
+
+/* A handler entered with x1 or the PC not its registration's: expect the
+ * entry with the argument, or the handler at the registered entry point
+ * (false when no handler is there: nothing to name in YAML). */
+static bool pin_entry(struct fz_run *r, const struct fz_log *log, const struct fz_disagreement *d,
+		      struct fz_repro *out)
+{
+	struct sim_expect_dispatch e = entry_of(d->pe, d->event);
+
+	if (!d->entry_pc) {
+		e.has_arg = 1;
+		e.arg = sim_match_eq(sim_const(d->want));
+	} else {
+		int h = sim_stub_handler(&r->prog, d->want);
+		if (h < 0) {
+			snprintf(out->note, sizeof out->note, "the registered entry point 0x%" PRIx64 " is no "
+				 "handler's, so no expect_dispatches entry names it", d->want);
+			return false;
+		}
+		e.has_handler = 1;
+		e.handler = sim_match_eq((struct sim_value){ SIM_V_HANDLER, (uint64_t)h });
+	}
+	return pin_dispatches(r, log, d->step, d->time, &e);
 }
 
 /* Pin the finding of the last run of r->prog with expectations. */
@@ -287,13 +311,16 @@ static void pin(struct fz_run *r, const struct fz_log *log, struct fz_repro *out
 		out->expressed = pin_call(r, log, out);
 		break;
 	case FZ_D_DISPATCH:
-		out->expressed = pin_dispatches(r, log, d->step, d->time, false, 0, 0, NULL);
+		out->expressed = pin_dispatches(r, log, d->step, d->time, NULL);
 		break;
 	case FZ_D_SETTLED:
-		out->expressed = pin_dispatches(r, log, d->step, UINT64_MAX, true, d->pe, d->event, NULL);
+	{
+		struct sim_expect_dispatch e = entry_of(d->pe, d->event);
+		out->expressed = pin_dispatches(r, log, d->step, UINT64_MAX, &e);
 		break;
+	}
 	case FZ_D_ENTRY:
-		out->expressed = pin_dispatches(r, log, d->step, d->time, true, d->pe, d->event, &d->want);
+		out->expressed = pin_entry(r, log, d, out);
 		break;
 	case FZ_D_EXPLICIT: {
 		struct sim_op *op = d->step < r->prog.nsteps ? &r->prog.steps[d->step] : NULL;

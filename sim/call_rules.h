@@ -37,6 +37,18 @@ enum sim_value_status {
 	SIM_VALUE_BAD                    /* names nothing on this machine */
 };
 
+/* The action handler (SIM_H_ACTIONS) of p whose entry stub is at pc, or
+ * -1: the inverse of where a handler value points when the machine has no
+ * handler_entry of its own. */
+static inline int sim_stub_handler(const struct sim_program *p, uint64_t pc)
+{
+	uint64_t slot = (pc - RT_STUBS) / RT_STUB_SIZE;
+
+	if (pc < RT_STUBS || (pc - RT_STUBS) % RT_STUB_SIZE != 0 || slot >= p->nhandlers)
+		return -1;
+	return p->handlers[slot].kind == SIM_H_ACTIONS ? (int)slot : -1;
+}
+
 /* The value v names on the machine e describes, in *out when SIM_VALUE_OK.
  * An unset variable reads 0 in a lenient program. */
 static inline enum sim_value_status sim_value_of(const struct sim_value *v, const struct sim_value_env *e,

@@ -8,10 +8,10 @@
  * any run that dispatches, fuzzing included (the reference model judges
  * which event runs, and not these).
  *
- * Not checked here: x1 (the registered argument: the reference model
- * checks it, rm_entry_arg), the entry PC (the registered entry point) and
- * PSTATE, and the PSTATE after COMPLETE_AND_RESUME, which depend on the
- * registration and the policies.
+ * Not checked here: x1 and the entry PC (the registered argument and
+ * entry point: the reference model checks them, rm_entry_ok), the entry
+ * PSTATE and the PSTATE after COMPLETE_AND_RESUME, which depend on the
+ * platform's features and policies.
  */
 #ifndef SIM_CONTEXT_RULES_H
 #define SIM_CONTEXT_RULES_H

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "call_rules.h"
 #include "runtime/rt_layout.h"
 #include "sdd/sdd_spec.h"
 #include "sim_internal.h"
@@ -144,13 +145,8 @@ int sim_handler_at(const struct sim_machine *m, uint64_t pc)
 {
 	const struct sim_program *p = m->prog;
 
-	if (pc >= RT_STUBS && pc < RT_STUBS + RT_STUB_SIZE * RT_MAX_HANDLERS) {
-		uint64_t slot = (pc - RT_STUBS) / RT_STUB_SIZE;
-		if ((pc - RT_STUBS) % RT_STUB_SIZE == 0 && slot < p->nhandlers &&
-		    p->handlers[slot].kind == SIM_H_ACTIONS)
-			return (int)slot;
-		return -1;
-	}
+	if (pc >= RT_STUBS && pc < RT_STUBS + RT_STUB_SIZE * RT_MAX_HANDLERS)
+		return sim_stub_handler(p, pc);
 	for (uint32_t h = 0; h < p->nhandlers; h++)
 		if (p->handlers[h].kind == SIM_H_ELF && m->handler_entry[h] == pc)
 			return (int)h;

@@ -133,6 +133,12 @@ struct rm_event_state {
     uint8_t  run_pe;         /* shared, while running: the PE running it */
 };
 
+/* A handler's entry, as its registration promised it: x1 and the PC. */
+struct rm_entry {
+    uint64_t arg;   /* REGISTER's ep_arg (x3) */
+    uint64_t pc;    /* REGISTER's entry point (x2), plus the VBAR in relative mode */
+};
+
 struct rm_model {
     struct rm_platform    p;
     unsigned              slots_private, slots_shared;
@@ -143,11 +149,11 @@ struct rm_model {
      * (bit intid - 32).  Nothing the client can do clears them. */
     uint16_t              ppi_pending[RM_MAX_PES];
     uint64_t              spi_pending[16];
-    /* The argument each registration was made with (REGISTER's x3): by
-     * event, then PE for a private event ([0] for a shared one).  Written
-     * by every REGISTER the model accepts and read only for a registered
-     * event, so it is never cleared (a model is built for every input). */
-    uint64_t              arg[RM_MAX_EVENTS][RM_MAX_PES];
+    /* What each registration promised its handler: by event, then PE for
+     * a private event ([0] for a shared one).  Written by every REGISTER
+     * the model accepts and read only for a registered event, so only a
+     * system reset clears it (rm_init does not: it runs for every input). */
+    struct rm_entry       entry[RM_MAX_EVENTS][RM_MAX_PES];
 };
 
 /* Build the model of a freshly initialised dispatcher on p: every PE on and
@@ -226,11 +232,13 @@ void rm_fire(struct rm_model *m, uint32_t intid, unsigned pe);
 bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n);
 
 /* The handler of event `ev` was entered on `pe` (a dispatch rm_dispatch or
- * rm_explicit accepted) with x1 = got: the argument its registration was
- * made with (§5.1.2: x1 on entry is the registered ep_arg).  Returns
- * whether it is; if not, false with why. */
-bool rm_entry_arg(const struct rm_model *m, unsigned pe, int32_t ev, uint64_t got, uint64_t *want,
-                  char *why, size_t n);
+ * rm_explicit accepted) with x1 and PC as in *got: those its registration
+ * promised (§5.1.2: x1 is the registered ep_arg; the PC is the entry point,
+ * an offset from the client's VBAR in relative mode).  Returns whether they
+ * are, with *want what they should be; if not, false with why (x1 judged
+ * first). */
+bool rm_entry_ok(const struct rm_model *m, unsigned pe, int32_t ev, const struct rm_entry *got,
+                 struct rm_entry *want, char *why, size_t n);
 
 /* Firmware asked to dispatch explicit event `ev` on `pe` and the dispatcher
  * answered `result` (0 = dispatched). The model requires INVALID_PARAMETERS

@@ -47,15 +47,18 @@ static bool relative_supported(const struct rm_model *m)
     return m->p.relative_mode && m->p.version_minor >= 1;
 }
 
+/* Where REGISTER's entry point is: in relative mode (§5.1.2, v1.1) an
+ * offset from the client's VBAR, which the client runtime never changes, so
+ * sampling it at REGISTER or at the dispatch (rel_vbar) comes to the same.
+ * A sum that wraps lands below VBAR, outside client memory. */
+static uint64_t entry_point(const struct rm_ctx *c)
+{
+    return c->x[2] + ((c->x[4] & FLAG_RELATIVE) ? RM_VBAR : 0);
+}
+
 static int64_t chk_entry(struct rm_ctx *c)
 {
-    uint64_t ep = c->x[2];
-
-    /* Relative mode: the runtime's VBAR + offset (§5.1.2, v1.1). A sum that
-     * wraps lands below VBAR, outside client memory: INVALID either way. */
-    if (c->x[4] & FLAG_RELATIVE)
-        ep += RM_VBAR;
-    if (!rm_client_address(ep)) {
+    if (!rm_client_address(entry_point(c))) {
         c->reason = "entry point not 4-byte aligned or outside client memory";
         return RM_INVALID;
     }
@@ -124,7 +127,7 @@ void rm_h_register(struct rm_ctx *c)
         return;
     unsigned e = (unsigned)c->e;
     rm_set_state(m, e, c->pe, RM_REG);
-    m->arg[e][rm_ev(m, e)->shared ? 0 : c->pe] = c->x[3];
+    m->entry[e][rm_ev(m, e)->shared ? 0 : c->pe] = (struct rm_entry){ c->x[3], entry_point(c) };
     if (rm_ev(m, e)->shared) {
         m->ev[e].rm_pe = (c->x[4] & FLAG_RM_PE) != 0;
         m->ev[e].affinity = m->ev[e].rm_pe ? c->x[5] : 0;

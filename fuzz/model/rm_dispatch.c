@@ -72,20 +72,27 @@ static void enter(struct rm_model *m, unsigned pe, unsigned e)
     ps->stack[ps->depth++] = (uint8_t)e;
 }
 
-bool rm_entry_arg(const struct rm_model *m, unsigned pe, int32_t ev, uint64_t got, uint64_t *want,
-                  char *why, size_t n)
+bool rm_entry_ok(const struct rm_model *m, unsigned pe, int32_t ev, const struct rm_entry *got,
+                 struct rm_entry *want, char *why, size_t n)
 {
     int e = rm_find_event(m, (uint32_t)ev);
+    const char *what;
+    uint64_t g, w;
 
-    *want = 0;
+    want->arg = want->pc = 0;
     if (e < 0 || pe >= m->p.pes)
         return say(why, n, "handler entry", ev, pe, "no such event or PE");
-    *want = m->arg[e][rm_ev(m, (unsigned)e)->shared ? 0 : pe];
-    if (got == *want)
+    *want = m->entry[e][rm_ev(m, (unsigned)e)->shared ? 0 : pe];
+    if (got->arg != want->arg)
+        what = "x1", g = got->arg, w = want->arg;
+    else if (got->pc != want->pc)
+        what = "PC", g = got->pc, w = want->pc;
+    else
         return true;
     if (why && n)
-        snprintf(why, n, "handler entry of event 0x%" PRIx32 " on PE %u: x1 = 0x%" PRIx64
-                 ", the registered argument is 0x%" PRIx64, (uint32_t)ev, pe, got, *want);
+        snprintf(why, n, "handler entry of event 0x%" PRIx32 " on PE %u: %s = 0x%" PRIx64
+                 ", the registered %s is 0x%" PRIx64, (uint32_t)ev, pe, what, g,
+                 what[0] == 'x' ? "argument" : "entry point", w);
     return false;
 }
 
