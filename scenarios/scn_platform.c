@@ -194,11 +194,43 @@ static bool p_spis(struct scn *s, const struct pctx *c, int id)
 	return true;
 }
 
+/* `{intid: PPI, pes: [N, ...]}`: a PPI firmware owns on those PEs only. */
+static bool secure_on_some_pes(struct scn *s, const struct pctx *c, int id, uint32_t *intid,
+			       uint64_t *pes)
+{
+	static const char *const keys[] = { "intid", "pes" };
+	static const struct scn_map_spec spec = { "a secure INTID", keys, 2, 3, NULL };
+	const yaml_node_item_t *items;
+	struct scn_field f[2];
+	bool ok = scn_fields(s, id, &spec, f);
+	int n;
+
+	if (!f[0].key || !f[1].key)
+		return scn_fail(s, id, "a secure INTID given as a map needs `intid` and `pes`");
+	if (!ok || !scn_intid(s, f[0].value, "a secure INTID", intid))
+		return false;
+	if (*intid < SDD_INTID_PPI_FIRST || *intid >= SDD_INTID_SPI_FIRST)
+		return scn_fail(s, f[0].value, "only a PPI (16..31) is owned PE by PE, found %u", *intid);
+	if ((n = scn_seq(s, f[1].value, "`pes`", &items)) < 0)
+		return false;
+	if (n == 0)
+		return scn_fail(s, f[1].value, "`pes` lists no PE");
+	*pes = 0;
+	for (int k = 0; k < n; k++) {
+		uint64_t pe;
+		if (!scn_uint(s, items[k], "a PE index", 0, c->p->pes - 1, &pe))
+			return false;
+		*pes |= 1ull << pe;
+	}
+	return true;
+}
+
 static bool p_secure_intids(struct scn *s, const struct pctx *c, int id)
 {
 	const size_t max = sizeof c->p->secure_intids / sizeof c->p->secure_intids[0];
 	const yaml_node_item_t *items;
 	uint32_t list[sizeof c->p->secure_intids / sizeof c->p->secure_intids[0]];
+	uint64_t pes[sizeof c->p->secure_intids / sizeof c->p->secure_intids[0]] = { 0 };
 	int n = scn_seq(s, id, "`secure_intids`", &items);
 
 	if (n < 0)
@@ -206,7 +238,9 @@ static bool p_secure_intids(struct scn *s, const struct pctx *c, int id)
 	if ((size_t)n > max)
 		return scn_fail(s, id, "`secure_intids` lists %d INTIDs, at most %zu", n, max);
 	for (int k = 0; k < n; k++) {
-		if (!scn_intid(s, items[k], "a secure INTID", &list[k]))
+		if (scn_is(s, items[k], YAML_MAPPING_NODE) ?
+		    !secure_on_some_pes(s, c, items[k], &list[k], &pes[k]) :
+		    !scn_intid(s, items[k], "a secure INTID", &list[k]))
 			return false;
 		/* A contradiction, refused as for the other events' INTIDs
 		 * (event_intid) and by the reference model: the dispatcher
@@ -219,6 +253,7 @@ static bool p_secure_intids(struct scn *s, const struct pctx *c, int id)
 				return scn_fail(s, items[k], "INTID %u is listed twice", list[k]);
 	}
 	memcpy(c->p->secure_intids, list, (size_t)n * sizeof list[0]);
+	memcpy(c->p->secure_pes, pes, sizeof pes);
 	c->p->nsecure = (uint32_t)n;
 	return true;
 }
@@ -392,7 +427,7 @@ static const struct {
 	[P_RELATIVE_MODE] = { p_relative_mode, SCN_BIT(P_PROFILE) | SCN_BIT(P_VERSION) },
 	[P_BIND_SLOTS]    = { p_bind_slots, SCN_BIT(P_PROFILE) },
 	[P_SPIS]          = { p_spis, SCN_BIT(P_PROFILE) },
-	[P_SECURE_INTIDS] = { p_secure_intids, SCN_BIT(P_PROFILE) | SCN_BIT(P_SPIS) },
+	[P_SECURE_INTIDS] = { p_secure_intids, SCN_BIT(P_PROFILE) | SCN_BIT(P_SPIS) | SCN_BIT(P_PES) },
 	[P_EVENTS]        = { p_events, SCN_BIT(P_PROFILE) | SCN_BIT(P_SPIS) | SCN_BIT(P_SECURE_INTIDS) |
 				      SCN_BIT(P_BIND_SLOTS) },
 };

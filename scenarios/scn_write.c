@@ -192,10 +192,24 @@ static void platform(struct scn_w *w)
 	if (p->spis != q.spis)
 		scn_w_out(w, "  spis: %u\n", p->spis);
 	if (p->nsecure != q.nsecure ||
-	    memcmp(p->secure_intids, q.secure_intids, p->nsecure * sizeof p->secure_intids[0]) != 0) {
-		scn_w_out(w, "  secure_intids: ");
-		number_list(w, NULL, p->secure_intids, p->nsecure);
-		scn_w_out(w, "\n");
+	    memcmp(p->secure_intids, q.secure_intids, p->nsecure * sizeof p->secure_intids[0]) != 0 ||
+	    memcmp(p->secure_pes, q.secure_pes, p->nsecure * sizeof p->secure_pes[0]) != 0) {
+		scn_w_out(w, "  secure_intids: [");
+		for (uint32_t k = 0; k < p->nsecure; k++) {
+			scn_w_out(w, "%s", k ? ", " : "");
+			if (!p->secure_pes[k]) {
+				scn_w_out(w, "%" PRIu32, p->secure_intids[k]);
+				continue;
+			}
+			scn_w_out(w, "{intid: %" PRIu32 ", pes: [", p->secure_intids[k]);
+			for (unsigned pe = 0, first = 1; pe < 64; pe++)
+				if (p->secure_pes[k] >> pe & 1) {
+					scn_w_out(w, "%s%u", first ? "" : ", ", pe);
+					first = 0;
+				}
+			scn_w_out(w, "]}");
+		}
+		scn_w_out(w, "]\n");
 	}
 	if (same_events(p, &q))
 		return;

@@ -276,7 +276,8 @@ static int power_up(struct sim_machine *m, bool restoring, char *err, size_t err
 		for (unsigned k = 0; k < m->plat.nsecure; k++) {
 			uint32_t id = m->plat.secure_intids[k];
 			for (unsigned pe = 0; pe < (id < 32 ? m->npe : 1); pe++)
-				gic_set_group(&m->gic, pe, id, GIC_G1S);
+				if (sim_secure_on(&m->plat, k, pe))
+					gic_set_group(&m->gic, pe, id, GIC_G1S);
 		}
 		/* The PEs first, so that no port operation sdd_init makes can
 		 * see what a previous run (or, on a reset, this one) left in them. */
@@ -307,8 +308,9 @@ static void clear_machine_state(struct sim_machine *m)
  * interrupts, the GIC, the dispatcher and the PEs, the handlers. */
 static int populate(struct sim_machine *m, bool restoring, char *err, size_t errlen)
 {
+	/* On some PEs only: the group says so, PE by PE. */
 	for (unsigned k = 0; k < m->plat.nsecure; k++)
-		if (m->plat.secure_intids[k] < GIC_NUM_INTIDS)
+		if (m->plat.secure_intids[k] < GIC_NUM_INTIDS && !m->plat.secure_pes[k])
 			m->secure[m->plat.secure_intids[k] / 64] |= 1ull << (m->plat.secure_intids[k] % 64);
 	if (power_up(m, restoring, err, errlen) || sim_handlers_load(m, err, errlen))
 		return -1;

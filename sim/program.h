@@ -236,6 +236,7 @@ struct sim_platform {
 	struct sdd_policy policy;
 	uint32_t nsecure;
 	uint32_t secure_intids[64];
+	uint64_t secure_pes[64];  /* a PPI's: the PEs firmware owns it on (bit p); 0: every PE */
 	uint32_t nevents;
 	struct sim_event events[SIM_MAX_EVENTS];
 };
@@ -276,6 +277,12 @@ struct sim_program {
 bool sim_platform_profile(struct sim_platform *p, const char *name);
 /* Name of built-in profile k (0: "default"), NULL past the last. */
 const char *sim_profile_name(unsigned k);
+
+/* Does firmware own secure INTID k of p on PE pe? */
+static inline bool sim_secure_on(const struct sim_platform *p, unsigned k, unsigned pe)
+{
+	return !p->secure_pes[k] || (pe < 64 && (p->secure_pes[k] >> pe & 1));
+}
 
 /* The SDD platform description (events sorted, bind slots added) for p.
  * Returns 0, or an sdd_init_error for a description the core refuses. */

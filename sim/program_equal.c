@@ -299,7 +299,8 @@ static bool same_platform(struct eq *q, const struct sim_platform *x, const stru
 	if (memcmp(&x->policy, &y->policy, sizeof x->policy) != 0)
 		return differ(q, "dispatcher policies differ");
 	for (uint32_t k = 0; k < x->nsecure; k++)
-		if (!SAME(q, x->secure_intids[k], y->secure_intids[k], "secure INTID"))
+		if (!SAME(q, x->secure_intids[k], y->secure_intids[k], "secure INTID") ||
+		    !SAME(q, x->secure_pes[k], y->secure_pes[k], "PEs of a secure INTID"))
 			return false;
 	for (uint32_t k = 0; k < x->nevents; k++) {
 		const struct sim_event *u = &x->events[k], *v = &y->events[k];

@@ -54,7 +54,7 @@ static void power_on(struct sim_machine *m, unsigned pe)
 
 	gic_redist_reset(&m->gic, pe);
 	for (unsigned k = 0; k < m->plat.nsecure; k++)
-		if (m->plat.secure_intids[k] < 32)
+		if (m->plat.secure_intids[k] < 32 && sim_secure_on(&m->plat, k, pe))
 			gic_set_group(&m->gic, pe, m->plat.secure_intids[k], GIC_G1S);
 	gic_set_sleep(&m->gic, pe, false);
 	sdd_pe_on(&m->core, pe);

@@ -17,6 +17,12 @@ static int free_slot(const struct sdd *d, unsigned type)
 	return -1;
 }
 
+/* Is intid the client's (Non-secure Group 1) on pe? */
+static bool owned_on(const struct sdd *d, unsigned pe, uint32_t intid)
+{
+	return d->port->irq_is_client_owned(d->ctx, pe, intid);
+}
+
 /* Is intid in the GIC's Inactive state (neither active nor pending) on pe? */
 static bool inactive_on(const struct sdd *d, unsigned pe, uint32_t intid)
 {
@@ -24,14 +30,17 @@ static bool inactive_on(const struct sdd *d, unsigned pe, uint32_t intid)
 	       !d->port->irq_is_pending(d->ctx, pe, intid);
 }
 
-/* Is intid Inactive everywhere it could be (every PE for a PPI)?  Taking
- * over a pending interrupt would drop its pending state unseen. */
-static bool inactive_everywhere(const struct sdd *d, unsigned pe, uint32_t intid)
+/* Does test hold for intid wherever the binding takes it over: an SPI has
+ * one state, a PPI one per redistributor and is claimed on every PE (an
+ * interrupt firmware owns on one PE, or a pending one, would be taken
+ * over unseen). */
+static bool everywhere(const struct sdd *d, unsigned pe, uint32_t intid,
+		       bool (*test)(const struct sdd *, unsigned, uint32_t))
 {
 	if (intid >= SDD_INTID_SPI_FIRST)
-		return inactive_on(d, pe, intid);
+		return test(d, pe, intid);
 	for (unsigned p = 0; p < d->plat.pe_count; p++)
-		if (!inactive_on(d, p, intid))
+		if (!test(d, p, intid))
 			return false;
 	return true;
 }
@@ -60,9 +69,10 @@ int64_t sdd_call_interrupt_bind(struct sdd_call_args *c)
 	slot = free_slot(d, type);
 	if (tfa && slot < 0)
 		return SDD_OUT_OF_RESOURCE;       /* TF-A looks for a slot first */
-	if (!d->port->irq_is_client_owned(d->ctx, c->pe, intid))
+	/* TF-A asks the calling PE's redistributor only. */
+	if (tfa ? !owned_on(d, c->pe, intid) : !everywhere(d, c->pe, intid, owned_on))
 		return tfa ? SDD_DENIED : SDD_INVALID_PARAMETERS;
-	if (!tfa && !inactive_everywhere(d, c->pe, intid))
+	if (!tfa && !everywhere(d, c->pe, intid, inactive_on))
 		return SDD_DENIED;                /* must be Inactive (§5.1.14.3) */
 	if (slot < 0)
 		return SDD_OUT_OF_RESOURCE;

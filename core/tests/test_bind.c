@@ -95,6 +95,23 @@ static void bind_refuses_firmware_owned_interrupts(void **state)
 	assert_int_equal(tp_call1(t, 0, SDD_FID_INTERRUPT_BIND, SGI_EV0), INV);
 }
 
+/* A PPI has one configuration per redistributor and the binding claims it
+ * on every PE: one firmware owns on any PE is not the client's to bind
+ * (§5.1.14.3: INVALID_PARAMETERS), whichever PE asks. */
+static void bind_refuses_a_ppi_firmware_owns_on_another_pe(void **state)
+{
+	struct tp *t = *state;
+	tp_irq(t, 2, 21)->fw = true;              /* Group 0 on PE 2 only */
+	tp_irq(t, 2, 21)->prio = 0x10;
+	for (unsigned pe = 0; pe < TP_PES; pe++)
+		assert_int_equal(tp_call1(t, pe, SDD_FID_INTERRUPT_BIND, 21), INV);
+	assert_false(tp_irq(t, 0, 21)->fw);       /* not taken over anywhere */
+	assert_int_equal(tp_irq(t, 2, 21)->prio, 0x10);
+	assert_int_equal(t->d.bound, 0);
+	tp_irq(t, 2, 21)->fw = false;
+	assert_int_equal(tp_bind(t, 0, 21), EV_PSLOT(0));
+}
+
 static void bind_refuses_an_interrupt_that_is_not_inactive(void **state)
 {
 	struct tp *t = *state;
@@ -276,6 +293,7 @@ int main(void)
 		T(bind_same_interrupt_twice_gives_the_same_number),
 		T(bind_refuses_what_is_not_a_ppi_or_existing_spi),
 		T(bind_refuses_firmware_owned_interrupts),
+		T(bind_refuses_a_ppi_firmware_owns_on_another_pe),
 		T(bind_refuses_an_interrupt_that_is_not_inactive),
 		T(bind_refuses_an_interrupt_that_is_pending),
 		T(bind_slots_run_out),

@@ -70,6 +70,10 @@ static void bind_tfa_denies_secure_interrupts_checks_slots_first_and_takes_any_s
 	tp_bind(&t, 0, 61);
 	tp_bind(&t, 0, 62);
 	assert_int_equal(tp_call1(&t, 0, SDD_FID_INTERRUPT_BIND, SPI_SECURE), SDD_OUT_OF_RESOURCE);
+	/* and asks only the calling PE's redistributor who owns a PPI */
+	tp_irq(&t, 2, 21)->fw = true;
+	assert_int_equal(tp_call1(&t, 2, SDD_FID_INTERRUPT_BIND, 21), DEN);
+	assert_int_equal(tp_call1(&t, 0, SDD_FID_INTERRUPT_BIND, 21), EV_PSLOT(0));
 	tp_check(&t);
 }
 
