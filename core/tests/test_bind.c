@@ -112,6 +112,29 @@ static void bind_refuses_a_ppi_firmware_owns_on_another_pe(void **state)
 	assert_int_equal(tp_bind(t, 0, 21), EV_PSLOT(0));
 }
 
+/* §5.1.14: the client is to bind a disabled interrupt, but the error list
+ * has nothing for an enabled one (DENIED is for "not Inactive", and
+ * enabled is not a GIC state): BIND succeeds, and the claim disables it,
+ * so nothing fires until the event is registered and enabled. */
+static void bind_takes_an_enabled_interrupt_and_disables_it(void **state)
+{
+	struct tp *t = *state;
+	for (unsigned pe = 0; pe < TP_PES; pe++)
+		tp_irq(t, pe, 24)->enabled = true;
+	tp_irq(t, 0, 70)->enabled = true;
+	assert_int_equal(tp_bind(t, 1, 24), EV_PSLOT(0));
+	assert_int_equal(tp_bind(t, 1, 70), EV_SSLOT(0));
+	for (unsigned pe = 0; pe < TP_PES; pe++)
+		assert_false(tp_irq(t, pe, 24)->enabled);
+	assert_false(tp_irq(t, 0, 70)->enabled);
+	tp_register(t, 1, EV_PSLOT(0), H_A, 0);
+	assert_false(tp_irq(t, 1, 24)->enabled);
+	tp_enable(t, 1, EV_PSLOT(0));
+	tp_unmask(t, 1);
+	assert_true(tp_irq(t, 1, 24)->enabled);
+	assert_false(tp_irq(t, 0, 24)->enabled);  /* registered on PE 1 only */
+}
+
 static void bind_refuses_an_interrupt_that_is_not_inactive(void **state)
 {
 	struct tp *t = *state;
@@ -294,6 +317,7 @@ int main(void)
 		T(bind_refuses_what_is_not_a_ppi_or_existing_spi),
 		T(bind_refuses_firmware_owned_interrupts),
 		T(bind_refuses_a_ppi_firmware_owns_on_another_pe),
+		T(bind_takes_an_enabled_interrupt_and_disables_it),
 		T(bind_refuses_an_interrupt_that_is_not_inactive),
 		T(bind_refuses_an_interrupt_that_is_pending),
 		T(bind_slots_run_out),
