@@ -35,8 +35,11 @@
  *    trigger pending on a PE when CPU_ON brings it back, those that arrived
  *    while it was off included (event 0 SIGNALs too): its redistributor may
  *    have been reset.
- *  - Several pending events that may be dispatched: any order, any of them;
- *    a shared RM_ANY event: any PE that can take it.
+ *  - Several pending events of one class that may be dispatched: any order,
+ *    any of them; a shared RM_ANY event: any PE that can take it. Between
+ *    classes, critical first (§4.3.2.1, §6.2): no normal event is
+ *    dispatched on a PE while a critical one is certainly pending there
+ *    alone (private, or shared RM_PE to it) and could run.
  *  - N triggers may give fewer handler runs (one pending bit), never more.
  *
  * Decisions where the texts are ambiguous (all documented again where the

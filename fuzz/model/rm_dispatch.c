@@ -96,6 +96,27 @@ bool rm_entry_ok(const struct rm_model *m, unsigned pe, int32_t ev, const struct
     return false;
 }
 
+/* A critical event pending for pe alone and able to run there now: it
+ * outranks every normal event (§4.3.2.1, §6.2: the GIC takes the higher
+ * priority first), so no normal event may be dispatched on pe before it.
+ * Shared RM_ANY events are left out (the distributor may have given that
+ * one to another PE), and so are triggers only possibly pending. -1 if none. */
+static int critical_owed(const struct rm_model *m, unsigned pe)
+{
+    for (unsigned e = 0; e < m->p.nevents; e++) {
+        const struct rm_event *d = rm_ev(m, e);
+        const struct rm_event_state *es = &m->ev[e];
+
+        if (!d->critical || !rm_exists(m, e) || !rm_has_intid(m, e) ||
+            !(es->pend & rm_bit(m, e, pe)) || rm_state(m, e, pe) != (RM_REG | RM_ENA))
+            continue;
+        if (d->shared && (!es->rm_pe || rm_find_pe(m, es->affinity) != (int)pe))
+            continue;
+        return (int)e;
+    }
+    return -1;
+}
+
 bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n)
 {
     char buf[96];
@@ -137,6 +158,14 @@ bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t 
     }
     if ((nest = rm_nesting(m, pe, e)) != NULL)
         return say(why, n, "dispatch", ev, pe, nest);
+    if (!d->critical) {
+        int c = critical_owed(m, pe);
+        if (c >= 0) {
+            snprintf(buf, sizeof buf, "critical event 0x%" PRIx32 " is pending here and goes first",
+                     (uint32_t)rm_ev(m, (unsigned)c)->number);
+            return say(why, n, "dispatch", ev, pe, buf);
+        }
+    }
     enter(m, pe, e);
     if (why && n)
         why[0] = '\0';

@@ -83,11 +83,11 @@ static void nesting(void **state)
     ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
     rm_fire(&m, PPI_P, 0);
     rm_fire(&m, SPI_S, 0);
+    rm_fire(&m, SGI_EV0, 0);
+    /* Any pending normal event may go first (same class: any order). */
+    DISPATCH(&m, 0, EVP);
     rm_fire(&m, PPI_PC, 0);
     rm_fire(&m, SPI_SC, 0);
-    rm_fire(&m, SGI_EV0, 0);
-    /* Any pending event may go first: take a normal one. */
-    DISPATCH(&m, 0, EVP);
     NO_DISPATCH(&m, 0, EVS);                 /* normal over normal: no */
     NO_DISPATCH(&m, 0, EV0);
     NOT_SETTLED(&m);                         /* criticals are owed */
@@ -443,6 +443,60 @@ static void shared_any_needs_a_taker(void **state)
     SETTLED(&m);
 }
 
+/* §4.3.2.1, §6.2: with a critical and a normal event both pending for a
+ * PE (at PE_UNMASK, or when a handler completes), the critical one is
+ * dispatched first; a normal dispatch before it is refused.  A shared
+ * RM_ANY critical event does not hold the PE back (another PE may be the
+ * one the distributor chose); one routed RM_PE to it does. */
+static void critical_before_normal(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    t_reg_enable(&m, 0, EVP);
+    t_reg_enable(&m, 0, EVPC);
+    rm_fire(&m, PPI_P, 0);
+    rm_fire(&m, PPI_PC, 0);
+    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
+    NO_DISPATCH(&m, 0, EVP);                 /* the critical one goes first */
+    DISPATCH(&m, 0, EVPC);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    DISPATCH(&m, 0, EVP);
+    /* pending when a critical handler completes */
+    rm_fire(&m, PPI_PC, 0);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    DISPATCH(&m, 0, EVPC);
+    rm_fire(&m, PPI_P, 0);
+    rm_fire(&m, PPI_PC, 0);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    NO_DISPATCH(&m, 0, EVP);
+    DISPATCH(&m, 0, EVPC);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    DISPATCH(&m, 0, EVP);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    SETTLED(&m);
+    /* a shared critical event: RM_PE to this PE holds it back, RM_ANY not */
+    ACCEPT(&m, 1, F_REGISTER, SUCCESS, EVSC, HANDLER, 0, 1, 0x0);
+    ACCEPT(&m, 1, F_ENABLE, SUCCESS, EVSC);
+    ACCEPT(&m, 0, F_PE_MASK, 1);
+    rm_fire(&m, PPI_P, 0);
+    rm_fire(&m, SPI_SC, 0);
+    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
+    NO_DISPATCH(&m, 0, EVP);
+    DISPATCH(&m, 0, EVSC);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    DISPATCH(&m, 0, EVP);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    ACCEPT(&m, 1, F_DISABLE, SUCCESS, EVSC);
+    ACCEPT(&m, 1, F_ROUTING_SET, SUCCESS, EVSC, 0, 0);
+    ACCEPT(&m, 1, F_ENABLE, SUCCESS, EVSC);
+    ACCEPT(&m, 0, F_PE_MASK, 1);
+    rm_fire(&m, PPI_P, 0);
+    rm_fire(&m, SPI_SC, 0);
+    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
+    DISPATCH(&m, 0, EVP);                    /* RM_ANY: may be another PE's */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -463,6 +517,7 @@ int main(void)
         cmocka_unit_test(explicit_dispatch),
         cmocka_unit_test(settled_busy),
         cmocka_unit_test(shared_any_needs_a_taker),
+        cmocka_unit_test(critical_before_normal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
