@@ -117,8 +117,7 @@ bool fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outc
 	d = sim_track_dispatch(&p->depth, p->disp, oc, sim_stub_handler(m->prog, p->ctx.pc), before);
 	if (d == NULL)
 		return true;
-	if (!sim_entry_ok(before, &p->ctx, oc->event,
-			  m->prog->platform.policy.entry_regs == SDD_ENTRY_REGS_ZERO, why, sizeof why)) {
+	if (!sim_entry_ok(&m->prog->platform, before, &p->ctx, oc->event, why, sizeof why)) {
 		fzc_fail(m, SIM_FAIL_DISPATCHER, "PE %u: the dispatcher %s", pe, why);
 		return false;
 	}
@@ -252,7 +251,7 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 		if (act == SDD_ACT_COMPLETE || act == SDD_ACT_RESUME) {
 			const struct fzc_pe *p = &m->pe[pe];
 			char why[200];
-			if (!sim_return_ok(p->disp, p->depth, &r, act == SDD_ACT_RESUME, ctx->x[1],
+			if (!sim_return_ok(&m->prog->platform, p->disp, p->depth, &r, act == SDD_ACT_RESUME, ctx->x[1],
 					   ctx->elr_elc, ctx->spsr_elc, why, sizeof why)) {
 				fzc_fail(m, SIM_FAIL_DISPATCHER, "PE %u: the dispatcher %s", pe, why);
 				return false;

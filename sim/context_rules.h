@@ -8,10 +8,12 @@
  * any run that dispatches, fuzzing included (the reference model judges
  * which event runs, and not these).
  *
- * Not checked here: x1 and the entry PC (the registered argument and
- * entry point: the reference model checks them, rm_entry_ok), the entry
- * PSTATE and the PSTATE after COMPLETE_AND_RESUME, which depend on the
+ * PSTATE at handler entry and after COMPLETE_AND_RESUME is the one an
+ * exception taken to the client EL gets (sim_taken_pstate), under the
  * platform's features and policies.
+ *
+ * Not checked here: x1 and the entry PC (the registered argument and
+ * entry point: the reference model checks them, rm_entry_ok).
  */
 #ifndef SIM_CONTEXT_RULES_H
 #define SIM_CONTEXT_RULES_H
@@ -22,16 +24,82 @@
 #include <stdio.h>
 
 #include "pe_track.h"
+#include "program.h"
 #include "sdd/sdd.h"
 
-/* A handler entered for `event` from the interrupted registers `before`:
- * x0 is the event, x2 and x3 the interrupted PC and PSTATE, x4..x17 as
- * they were (zero_regs: zero, the KVM policy), ELR/SPSR of the client EL
- * untouched.  False, with the first register that is not, in why. */
-static inline bool sim_entry_ok(const struct sdd_regs *before, const struct sdd_regs *after,
-				int32_t event, bool zero_regs, char *why, size_t n)
+/* How an exception taken to the client EL sets one PSTATE field
+ * (AArch64.TakeException in the Arm ARM; sdei-spec.md §6.3), when the
+ * client EL has the feature (0: every client EL); fields no rule names are
+ * cleared (IL, SS, BTYPE, UAO, and any bit the interrupted PSTATE had that
+ * the client EL does not implement). */
+enum sim_taken_rule {
+	SIM_TAKEN_KEPT,            /* as it was when the exception was taken */
+	SIM_TAKEN_SET,             /* 1 */
+	SIM_TAKEN_SCTLR,           /* the SCTLR_ELc bit named */
+	SIM_TAKEN_NOT_SCTLR        /* the inverse of the SCTLR_ELc bit named */
+};
+
+static const struct sim_taken_field {
+	uint64_t field;
+	uint32_t feature;
+	uint8_t  rule;             /* enum sim_taken_rule */
+	uint64_t sctlr;
+} sim_taken_fields[] = {
+	{ SDD_PSTATE_NZCV,   0,             SIM_TAKEN_KEPT,      0 },
+	{ SDD_PSTATE_DIT,    0,             SIM_TAKEN_KEPT,      0 },
+	{ SDD_PSTATE_PAN,    SDD_FEAT_PAN,  SIM_TAKEN_KEPT,      0 },   /* and see sim_taken_pstate */
+	{ SDD_PSTATE_DAIF,   0,             SIM_TAKEN_SET,       0 },
+	{ SDD_PSTATE_SSBS,   SDD_FEAT_SSBS, SIM_TAKEN_SCTLR,     SDD_SCTLR_DSSBS },
+	{ SDD_PSTATE_ALLINT, SDD_FEAT_NMI,  SIM_TAKEN_NOT_SCTLR, SDD_SCTLR_SPINTMASK },
+	{ SDD_PSTATE_TCO,    SDD_FEAT_MTE2, SIM_TAKEN_SET,       0 },
+};
+
+/* The PSTATE the platform p promises after an exception it emulates into
+ * the client EL (pol: its entry_pstate or resume_pstate policy) from
+ * PSTATE `from`, with the client EL's SCTLR and HCR_EL2 as in r: the mode
+ * ELcH (AArch64, SP_ELc) and DAIF masked always; then TakeException's
+ * fields (SDD_PSTATE_TAKE_EXCEPTION), every other field of `from` (KVM's
+ * SDD_PSTATE_INHERIT), or nothing more (TF-A's SDD_PSTATE_TFA_PLAIN). */
+static inline uint64_t sim_taken_pstate(const struct sim_platform *p, unsigned pol, uint64_t from,
+					const struct sdd_regs *r)
 {
-	uint64_t want[SDD_CONTEXT_REGS];
+	uint64_t mode = p->client_el == 2 ? SDD_PSTATE_M_EL2H : SDD_PSTATE_M_EL1H;
+	uint64_t want = mode | SDD_PSTATE_DAIF;
+	bool el2_host;
+
+	if (pol == SDD_PSTATE_INHERIT)
+		return want | (from & ~(SDD_PSTATE_M_MASK | SDD_PSTATE_DAIF));
+	if (pol == SDD_PSTATE_TFA_PLAIN)
+		return want;
+	for (unsigned k = 0; k < sizeof sim_taken_fields / sizeof sim_taken_fields[0]; k++) {
+		const struct sim_taken_field *f = &sim_taken_fields[k];
+		bool on = f->rule == SIM_TAKEN_SET ||
+			  (f->rule == SIM_TAKEN_SCTLR && (r->sctlr_elc & f->sctlr)) ||
+			  (f->rule == SIM_TAKEN_NOT_SCTLR && !(r->sctlr_elc & f->sctlr));
+		if (f->feature && !(p->features & f->feature))
+			continue;
+		want |= f->rule == SIM_TAKEN_KEPT ? from & f->field : on ? f->field : 0;
+	}
+	/* PAN is set, not kept, when SCTLR_ELc.SPAN is 0 at EL1 and at an EL2
+	 * that hosts (E2H and TGE, with VHE). */
+	el2_host = p->client_el == 2 && (p->features & SDD_FEAT_VHE) && (r->hcr_el2 & SDD_HCR_E2H) &&
+		   (r->hcr_el2 & SDD_HCR_TGE);
+	if ((p->features & SDD_FEAT_PAN) && !(r->sctlr_elc & SDD_SCTLR_SPAN) && (p->client_el == 1 || el2_host))
+		want |= SDD_PSTATE_PAN;
+	return want;
+}
+
+/* A handler entered for `event` on platform p from the interrupted
+ * registers `before`: x0 is the event, x2 and x3 the interrupted PC and
+ * PSTATE, x4..x17 as they were (zero under the KVM entry_regs policy),
+ * ELR/SPSR of the client EL untouched, PSTATE as an exception taken to
+ * the client EL (entry_pstate).  False, with the first register that is
+ * not, in why. */
+static inline bool sim_entry_ok(const struct sim_platform *p, const struct sdd_regs *before,
+				const struct sdd_regs *after, int32_t event, char *why, size_t n)
+{
+	bool zero_regs = p->policy.entry_regs == SDD_ENTRY_REGS_ZERO;
+	uint64_t want[SDD_CONTEXT_REGS], pstate;
 	unsigned k;
 
 	want[0] = (uint32_t)event;
@@ -53,20 +121,27 @@ static inline bool sim_entry_ok(const struct sdd_regs *before, const struct sdd_
 			 "changed", (uint32_t)event);
 		return false;
 	}
+	pstate = sim_taken_pstate(p, p->policy.entry_pstate, before->pstate, before);
+	if (after->pstate != pstate) {
+		snprintf(why, n, "entered the handler of event 0x%" PRIx32 " with PSTATE = 0x%" PRIx64
+			 ", not 0x%" PRIx64 " (an exception taken to the client EL)", (uint32_t)event,
+			 after->pstate, pstate);
+		return false;
+	}
 	return true;
 }
 
-/* The innermost handler of a PE completed (disp, depth: the machine's
- * record of its dispatches, depth before the completion; resume: by
- * COMPLETE_AND_RESUME to resume_addr): x0..x17 are the interrupted ones
- * again; COMPLETE returns to the interrupted PC and PSTATE with ELR/SPSR
- * of the client EL as the handler left them (call_elr, call_spsr: the
- * client's registers, which the dispatcher does not keep),
- * COMPLETE_AND_RESUME goes to resume_addr with them set to the
- * interrupted PC and PSTATE (an exception taken there).  False, with the
- * first register that is not, in why; true for a depth the machine does
- * not track. */
-static inline bool sim_return_ok(const struct sim_dispatch *disp, unsigned depth,
+/* The innermost handler of a PE of platform p completed (disp, depth: the
+ * machine's record of its dispatches, depth before the completion;
+ * resume: by COMPLETE_AND_RESUME to resume_addr): x0..x17 are the
+ * interrupted ones again; COMPLETE returns to the interrupted PC and
+ * PSTATE with ELR/SPSR of the client EL as the handler left them
+ * (call_elr, call_spsr: the client's registers, which the dispatcher does
+ * not keep), COMPLETE_AND_RESUME goes to resume_addr with them set to the
+ * interrupted PC and PSTATE and PSTATE as an exception taken there
+ * (resume_pstate).  False, with the first register that is not, in why;
+ * true for a depth the machine does not track. */
+static inline bool sim_return_ok(const struct sim_platform *p, const struct sim_dispatch *disp, unsigned depth,
 				 const struct sdd_regs *after, bool resume, uint64_t resume_addr,
 				 uint64_t call_elr, uint64_t call_spsr, char *why, size_t n)
 {
@@ -97,6 +172,9 @@ static inline bool sim_return_ok(const struct sim_dispatch *disp, unsigned depth
 		what = "ELR of the client EL (the interrupted PC)", got = after->elr_elc, want = d->int_pc;
 	else if (resume && after->spsr_elc != d->int_pstate)
 		what = "SPSR of the client EL (the interrupted PSTATE)", got = after->spsr_elc, want = d->int_pstate;
+	else if (resume && after->pstate != sim_taken_pstate(p, p->policy.resume_pstate, d->int_pstate, after))
+		what = "PSTATE (an exception taken to the client EL)", got = after->pstate,
+		want = sim_taken_pstate(p, p->policy.resume_pstate, d->int_pstate, after);
 	if (what == NULL)
 		return true;
 	snprintf(why, n, "completed event 0x%" PRIx32 "%s with %s = 0x%" PRIx64 ", not 0x%" PRIx64,

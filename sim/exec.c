@@ -69,8 +69,7 @@ bool sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outc
 	d = sim_track_dispatch(&p->depth, p->disp, o, sim_handler_at(m, p->ctx.pc), before);
 	if (d == NULL)
 		return true;
-	if (!sim_entry_ok(before, after, o->event,
-			  m->prog->platform.policy.entry_regs == SDD_ENTRY_REGS_ZERO, why, sizeof why)) {
+	if (!sim_entry_ok(&m->prog->platform, before, after, o->event, why, sizeof why)) {
 		sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc, "PE %u: the dispatcher %s", pe, why);
 		return false;
 	}
@@ -234,7 +233,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		if (act == SDD_ACT_COMPLETE || act == SDD_ACT_RESUME) {
 			const struct sim_pe *p = &m->pe[pe];
 			char why[200];
-			if (!sim_return_ok(p->disp, p->depth, &r, act == SDD_ACT_RESUME, args[0],
+			if (!sim_return_ok(&m->prog->platform, p->disp, p->depth, &r, act == SDD_ACT_RESUME, args[0],
 					   ctx->elr_elc, ctx->spsr_elc, why, sizeof why)) {
 				sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc, "PE %u: the dispatcher %s",
 					 pe, why);
