@@ -62,7 +62,8 @@ void fzc_main_context(const struct fzc_machine *m, struct sdd_regs *ctx)
 	ctx->pc = RT_MAIN_IDLE;
 	ctx->pstate = m->prog->platform.client_el == 2 ? SDD_PSTATE_M_EL2H : SDD_PSTATE_M_EL1H;
 	ctx->vbar_elc = RT_VECTORS;
-	ctx->sctlr_elc = SDD_SCTLR_SPAN;
+	ctx->sctlr_elc = m->prog->platform.sctlr_elc;
+	ctx->hcr_el2 = m->prog->platform.hcr_el2;
 }
 
 void fzc_take_regs(struct sdd_regs *ctx, const struct sdd_regs *r)

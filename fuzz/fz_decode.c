@@ -43,6 +43,17 @@ _Static_assert(70 + 6 + 40 + 12 + 8 + 4 + 10 + 4 + 12 + 70 + 10 + 10 == 256, "we
 
 /* ---- platform ---- */
 
+const uint32_t fz_feature_sets[FZ_FEATURE_SETS] = {
+	0,                                  /* the profile's */
+	0,                                  /* none */
+	SDD_FEAT_PAN | SDD_FEAT_UAO,
+	SDD_FEAT_PAN | SDD_FEAT_SSBS | SDD_FEAT_BTI,
+	SDD_FEAT_PAN | SDD_FEAT_MTE2,
+	SDD_FEAT_PAN | SDD_FEAT_NMI,
+	SDD_FEAT_PAN | SDD_FEAT_VHE,
+	SDD_FEAT_ALL,
+};
+
 /* The platform of header h, into a program just reset (fz_decode). */
 static void decode_platform(const uint8_t *h, struct fz_ctx *c)
 {
@@ -66,6 +77,13 @@ static void decode_platform(const uint8_t *h, struct fz_ctx *c)
 		p->version_minor = 1;
 		p->relative_mode = !(h[1] & 0x08);
 	}
+	/* The controls an emulated exception's PSTATE depends on. */
+	if ((h[0] >> 3) & 7)
+		p->features = fz_feature_sets[(h[0] >> 3) & 7];
+	p->sctlr_elc = ((h[0] & 0x40) ? 0 : SDD_SCTLR_SPAN) | ((h[0] & 0x80) ? SDD_SCTLR_DSSBS : 0) |
+		       ((h[1] & 0x40) ? SDD_SCTLR_SPINTMASK : 0);
+	p->hcr_el2 = p->client_el != 2 ? 0 :
+		     ((h[1] & 0x80) ? SDD_HCR_E2H : 0) | ((h[2] & 0x40) ? SDD_HCR_TGE : 0);
 	p->bind_private = h[2] & 7;
 	p->bind_shared = (h[2] >> 3) & 7;
 	p->spis = 32 + h[3] % 65;

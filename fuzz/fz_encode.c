@@ -41,6 +41,22 @@ static uint8_t event_byte(int32_t number)
 	return (uint8_t)(((uint32_t)number >> 8) & 0xFF);
 }
 
+/* The header bits of p's features, SCTLR and HCR (fz_input.h), into h
+ * (a feature set no header can pick becomes the profile's). */
+static void controls(const struct sim_platform *p, uint8_t h[FZ_HEADER_BYTES])
+{
+	struct sim_platform profile;
+	unsigned set = 0;
+
+	if (!sim_platform_profile(&profile, p->profile) || profile.features != p->features)
+		for (unsigned k = 1; k < FZ_FEATURE_SETS && !set; k++)
+			set = fz_feature_sets[k] == p->features ? k : 0;
+	h[0] |= (uint8_t)(set << 3 | (p->sctlr_elc & SDD_SCTLR_SPAN ? 0 : 0x40) |
+			  (p->sctlr_elc & SDD_SCTLR_DSSBS ? 0x80 : 0));
+	h[1] |= (uint8_t)((p->sctlr_elc & SDD_SCTLR_SPINTMASK ? 0x40 : 0) | (p->hcr_el2 & SDD_HCR_E2H ? 0x80 : 0));
+	h[2] |= (uint8_t)(p->hcr_el2 & SDD_HCR_TGE ? 0x40 : 0);
+}
+
 static void header(struct enc *e, uint8_t h[FZ_HEADER_BYTES])
 {
 	const struct sim_platform *p = &e->src->platform;
@@ -54,6 +70,7 @@ static void header(struct enc *e, uint8_t h[FZ_HEADER_BYTES])
 			 (strcmp(p->profile, "tf-a-fvp") == 0 ? 0x10 : 0) | (p->nsecure ? 0x20 : 0));
 	h[2] = (uint8_t)((p->bind_private > 7 ? 7 : p->bind_private) |
 			 (p->bind_shared > 7 ? 7 : p->bind_shared) << 3);
+	controls(p, h);
 	h[3] = (uint8_t)(p->spis >= 32 && p->spis <= 96 ? p->spis - 32 : 64);
 	for (unsigned k = 0; k < p->nevents && ne < 4; k++) {
 		const struct sim_event *ev = &p->events[k];

@@ -6,10 +6,14 @@
  * small change to the program:
  *
  *   header, 16 bytes (missing bytes read as 0):
- *     [0]  PEs - 1 (mod 8)
+ *     [0]  bits 2:0 PEs - 1; bits 5:3 the client EL's features (a set of
+ *          fz_feature_sets, 0: the profile's); bit6 SCTLR_ELc.SPAN clear,
+ *          bit7 SCTLR_ELc.DSSBS set
  *     [1]  bit0 HVC conduit, bit1 client EL1, bit2 SDEI 1.0, bit3 no relative
- *          mode, bit4 the tf-a-fvp policies, bit5 a secure PPI (27) and SPI (33)
- *     [2]  bind slots: private = bits 2:0, shared = bits 5:3
+ *          mode, bit4 the tf-a-fvp policies, bit5 a secure PPI (27) and SPI (33),
+ *          bit6 SCTLR_ELc.SPINTMASK set, bit7 HCR_EL2.E2H set (client EL2)
+ *     [2]  bind slots: private = bits 2:0, shared = bits 5:3; bit6
+ *          HCR_EL2.TGE set (client EL2)
  *     [3]  SPIs: 32 + (byte % 65)
  *     [4..15] four platform events, 3 bytes each:
  *          a: bit0 present, bit1 shared, bit2 critical, bit3 explicit
@@ -41,6 +45,11 @@
 #define FZ_MAX_RECORDS    256    /* longer inputs are cut */
 #define FZ_HANDLERS       8
 #define FZ_MAX_CHOICES    256
+
+/* The client EL's feature sets a header picks from (header byte 0 bits
+ * 5:3); [0] stands for the profile's own. */
+#define FZ_FEATURE_SETS 8
+extern const uint32_t fz_feature_sets[FZ_FEATURE_SETS];
 
 /* Where a run is in a decoded program's choices (prog->choices, which
  * bytes points to: valid while the program is not reset or freed). */

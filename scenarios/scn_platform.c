@@ -20,12 +20,12 @@
 
 enum {
 	P_PROFILE, P_PES, P_MPIDR, P_CLIENT_EL, P_CONDUIT, P_VERSION, P_RELATIVE_MODE,
-	P_BIND_SLOTS, P_SPIS, P_SECURE_INTIDS, P_EVENTS, P_COUNT
+	P_FEATURES, P_SCTLR, P_HCR_EL2, P_BIND_SLOTS, P_SPIS, P_SECURE_INTIDS, P_EVENTS, P_COUNT
 };
 
 static const char *const platform_keys[P_COUNT] = {
 	"profile", "pes", "mpidr", "client_el", "conduit", "version", "relative_mode",
-	"bind_slots", "spis", "secure_intids", "events",
+	"features", "sctlr", "hcr_el2", "bind_slots", "spis", "secure_intids", "events",
 };
 
 struct pctx {
@@ -151,6 +151,81 @@ static bool p_relative_mode(struct scn *s, const struct pctx *c, int id)
 		return scn_fail(s, id, "relative_mode needs SDEI version 1.1, the platform's version "
 				"is 1.0");
 	c->p->relative_mode = on;
+	return true;
+}
+
+/* SDD_FEAT_* bit by bit; the SCTLR_ELc and HCR_EL2 bits the dispatcher reads. */
+const char *const scn_feature_names[SCN_FEATURES] = { "PAN", "UAO", "SSBS", "BTI", "MTE2", "NMI", "VHE" };
+const uint8_t scn_feature_bits[SCN_FEATURES] = { 0, 1, 2, 3, 4, 5, 6 };
+const char *const scn_sctlr_names[SCN_SCTLR_BITS] = { "SPAN", "DSSBS", "SPINTMASK" };
+const uint8_t scn_sctlr_bits[SCN_SCTLR_BITS] = { 23, 44, 45 };
+const char *const scn_hcr_names[SCN_HCR_BITS] = { "E2H", "TGE" };
+const uint8_t scn_hcr_bits[SCN_HCR_BITS] = { 34, 27 };
+_Static_assert(SDD_FEAT_ALL == 0x7F && SDD_FEAT_VHE == 1u << 6, "a name per feature");
+_Static_assert(SDD_SCTLR_SPAN == 1ull << 23 && SDD_SCTLR_DSSBS == 1ull << 44 &&
+	       SDD_SCTLR_SPINTMASK == 1ull << 45, "the names are the bits");
+_Static_assert(SDD_HCR_TGE == 1ull << 27 && SDD_HCR_E2H == 1ull << 34, "the names are the bits");
+
+/* Key `key`: a register value (when number_too), or the list of the
+ * names of its bits that are set (names[k], each `item`: bit bits[k]);
+ * *out only when right. */
+static bool named_bits(struct scn *s, int id, const char *key, const char *item, const char *const *names,
+		       const uint8_t *bits, unsigned n, bool number_too, uint64_t *out)
+{
+	const yaml_node_item_t *items;
+	char text[SCN_SHOW_SIZE];
+	uint64_t v = 0;
+	int len;
+
+	if (number_too && scn_is(s, id, YAML_SCALAR_NODE))
+		return scn_uint(s, id, key, 0, UINT64_MAX, out);
+	if (number_too && !scn_is(s, id, YAML_SEQUENCE_NODE))
+		return scn_fail(s, id, "%s must be a number or a list of bit names, found %s", key,
+				scn_describe(s, id, text, sizeof text));
+	len = scn_seq(s, id, key, &items);
+	if (len < 0)
+		return false;
+	for (int k = 0; k < len; k++) {
+		unsigned name;
+		if (!scn_choice(s, items[k], item, names, n, &name))
+			return false;
+		if (v >> bits[name] & 1)
+			return scn_fail(s, items[k], "%s lists %s twice", key,
+					scn_show(s, items[k], text, sizeof text));
+		v |= 1ull << bits[name];
+	}
+	*out = v;
+	return true;
+}
+
+static bool p_features(struct scn *s, const struct pctx *c, int id)
+{
+	uint64_t v;
+
+	if (!named_bits(s, id, "`features`", "a feature", scn_feature_names, scn_feature_bits, SCN_FEATURES,
+			false, &v))
+		return false;
+	c->p->features = (uint32_t)v;
+	return true;
+}
+
+static bool p_sctlr(struct scn *s, const struct pctx *c, int id)
+{
+	return named_bits(s, id, "`sctlr`", "an SCTLR bit", scn_sctlr_names, scn_sctlr_bits, SCN_SCTLR_BITS,
+			  true, &c->p->sctlr_elc);
+}
+
+static bool p_hcr_el2(struct scn *s, const struct pctx *c, int id)
+{
+	uint64_t v;
+
+	if (!named_bits(s, id, "`hcr_el2`", "an HCR_EL2 bit", scn_hcr_names, scn_hcr_bits, SCN_HCR_BITS, true,
+			&v))
+		return false;
+	if (v && c->p->client_el != 2)
+		return scn_fail(s, id, "`hcr_el2` is the client's only when it runs at EL2 (client_el is %u)",
+				c->p->client_el);
+	c->p->hcr_el2 = v;
 	return true;
 }
 
@@ -425,6 +500,9 @@ static const struct {
 	[P_CONDUIT]       = { p_conduit, SCN_BIT(P_PROFILE) },
 	[P_VERSION]       = { p_version, SCN_BIT(P_PROFILE) },
 	[P_RELATIVE_MODE] = { p_relative_mode, SCN_BIT(P_PROFILE) | SCN_BIT(P_VERSION) },
+	[P_FEATURES]      = { p_features, SCN_BIT(P_PROFILE) },
+	[P_SCTLR]         = { p_sctlr, SCN_BIT(P_PROFILE) },
+	[P_HCR_EL2]       = { p_hcr_el2, SCN_BIT(P_PROFILE) | SCN_BIT(P_CLIENT_EL) },
 	[P_BIND_SLOTS]    = { p_bind_slots, SCN_BIT(P_PROFILE) },
 	[P_SPIS]          = { p_spis, SCN_BIT(P_PROFILE) },
 	[P_SECURE_INTIDS] = { p_secure_intids, SCN_BIT(P_PROFILE) | SCN_BIT(P_SPIS) | SCN_BIT(P_PES) },

@@ -110,7 +110,7 @@ static bool profile_fits(const struct sim_platform *p, const struct sim_platform
 	return p->vendor_version == q->vendor_version &&
 	       p->slot_private_base == q->slot_private_base &&
 	       p->slot_shared_base == q->slot_shared_base && p->event0_sgi == q->event0_sgi &&
-	       p->event0_priority == q->event0_priority && p->features == q->features &&
+	       p->event0_priority == q->event0_priority &&
 	       memcmp(&p->policy, &q->policy, sizeof p->policy) == 0;
 }
 
@@ -134,6 +134,28 @@ static void number_list(struct scn_w *w, const uint64_t *v, const uint32_t *v32,
 		scn_w_out(w, x < 0x100 ? "%s%" PRIu64 : "%s0x%" PRIX64, k ? ", " : "", x);
 	}
 	scn_w_out(w, "]");
+}
+
+/* `  key: [NAME, ...]\n`: the names of v's bits (names[k]: bit bits[k]),
+ * or `  key: 0x...\n` when v has a bit with no name. */
+static void named_bits(struct scn_w *w, const char *key, uint64_t v, const char *const *names,
+		       const uint8_t *bits, unsigned n)
+{
+	uint64_t named = 0;
+
+	for (unsigned k = 0; k < n; k++)
+		named |= 1ull << bits[k];
+	if (v & ~named) {
+		scn_w_out(w, "  %s: 0x%" PRIX64 "\n", key, v);
+		return;
+	}
+	scn_w_out(w, "  %s: [", key);
+	for (unsigned k = 0, first = 1; k < n; k++)
+		if (v >> bits[k] & 1) {
+			scn_w_out(w, "%s%s", first ? "" : ", ", names[k]);
+			first = 0;
+		}
+	scn_w_out(w, "]\n");
 }
 
 static bool same_events(const struct sim_platform *p, const struct sim_platform *q)
@@ -164,7 +186,7 @@ static void platform(struct scn_w *w)
 		return;
 	}
 	if (!choose_profile(p, &q)) {
-		scn_w_fail(w, "no built-in profile has this platform's dispatcher policies, features, "
+		scn_w_fail(w, "no built-in profile has this platform's dispatcher policies, "
 			   "vendor version, bind slot numbers and event 0: it cannot be written");
 		return;
 	}
@@ -187,6 +209,12 @@ static void platform(struct scn_w *w)
 	/* `version: "1.0"` turns relative mode off; the profile's stays otherwise. */
 	if (p->relative_mode != (version_written && p->version_minor == 0 ? 0 : q.relative_mode))
 		scn_w_out(w, "  relative_mode: %s\n", p->relative_mode ? "true" : "false");
+	if (p->features != q.features)
+		named_bits(w, "features", p->features, scn_feature_names, scn_feature_bits, SCN_FEATURES);
+	if (p->sctlr_elc != q.sctlr_elc)
+		named_bits(w, "sctlr", p->sctlr_elc, scn_sctlr_names, scn_sctlr_bits, SCN_SCTLR_BITS);
+	if (p->hcr_el2 != q.hcr_el2)
+		named_bits(w, "hcr_el2", p->hcr_el2, scn_hcr_names, scn_hcr_bits, SCN_HCR_BITS);
 	if (p->bind_private != q.bind_private || p->bind_shared != q.bind_shared)
 		scn_w_out(w, "  bind_slots: {private: %u, shared: %u}\n", p->bind_private, p->bind_shared);
 	if (p->spis != q.spis)

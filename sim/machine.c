@@ -158,7 +158,8 @@ static void main_context_of_zero(const struct sim_machine *m, unsigned pe, struc
 	/* each PE gets a 64 KiB stack at the top of the user area */
 	ctx->sp_elc = RT_USER_BASE + RT_USER_SIZE - (uint64_t)RT_STACK_SIZE * pe;
 	ctx->vbar_elc = RT_VECTORS;
-	ctx->sctlr_elc = SDD_SCTLR_SPAN;   /* PAN is kept, not set, on exception entry */
+	ctx->sctlr_elc = m->plat.sctlr_elc;
+	ctx->hcr_el2 = m->plat.hcr_el2;
 }
 
 void sim_main_context(const struct sim_machine *m, unsigned pe, struct sim_ctx *ctx)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "program.h"
+#include "sdd/sdd_spec.h"
 
 /* ---- Built-in platforms ---- */
 
@@ -33,6 +34,7 @@ static void platform_default(struct sim_platform *p)
 	p->event0_sgi = 8;                 /* a firmware SGI, as on Arm platforms */
 	p->event0_priority = SDD_PRI_NORMAL;
 	p->features = SDD_FEAT_PAN;
+	p->sctlr_elc = SDD_SCTLR_SPAN;     /* PAN is kept, not set, on exception entry */
 }
 
 static void add_event(struct sim_platform *p, int32_t n, unsigned type, unsigned pri,

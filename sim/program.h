@@ -232,7 +232,10 @@ struct sim_platform {
 	uint32_t spis;
 	uint32_t event0_sgi;
 	uint8_t  event0_priority;
-	uint32_t features;        /* SDD_FEAT_* */
+	uint32_t features;        /* SDD_FEAT_* of the client EL */
+	/* SCTLR_ELc of the client EL and HCR_EL2, every PE's from power-on:
+	 * the controls the dispatcher reads to build an exception's PSTATE. */
+	uint64_t sctlr_elc, hcr_el2;
 	struct sdd_policy policy;
 	uint32_t nsecure;
 	uint32_t secure_intids[64];

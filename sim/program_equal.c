@@ -289,6 +289,7 @@ static bool same_platform(struct eq *q, const struct sim_platform *x, const stru
 	    !SAME(q, x->spis, y->spis, "spis") || !SAME(q, x->event0_sgi, y->event0_sgi, "event 0 SGI") ||
 	    !SAME(q, x->event0_priority, y->event0_priority, "event 0 priority") ||
 	    !SAME(q, x->features, y->features, "features") ||
+	    !SAME(q, x->sctlr_elc, y->sctlr_elc, "sctlr") || !SAME(q, x->hcr_el2, y->hcr_el2, "hcr_el2") ||
 	    !SAME(q, x->nsecure, y->nsecure, "secure INTIDs") || !SAME(q, x->nevents, y->nevents, "events"))
 		return false;
 	/* Only the first pes MPIDRs are the machine's. */

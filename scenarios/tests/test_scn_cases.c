@@ -598,12 +598,23 @@ void test_more_errors(void **state)
 			      "tf-a-fvp"), -1);
 	assert_string_equal(f->err, "t.yaml:2:27: relative_mode needs SDEI version 1.1, the "
 			    "platform's version is 1.0");
+	/* The client EL's features and controls: names, or numbers for registers. */
+	load_fails(f, "name: f\nplatform: {features: [PAN, PAN]}\nsteps: []\n",
+		   "t.yaml:2:28: `features` lists PAN twice");
+	load_fails(f, "name: f\nplatform: {features: 0x1}\nsteps: []\n",
+		   "t.yaml:2:22: `features` must be a sequence, found the number 0x1");
+	load_fails(f, "name: f\nplatform: {sctlr: [SPAN, EE]}\nsteps: []\n",
+		   "t.yaml:2:26: an SCTLR bit must be SPAN, DSSBS or SPINTMASK, found the string 'EE'");
+	load_fails(f, "name: f\nplatform: {sctlr: {SPAN: 1}}\nsteps: []\n",
+		   "t.yaml:2:19: `sctlr` must be a number or a list of bit names, found a map");
+	load_fails(f, "name: f\nplatform: {hcr_el2: [E2H], client_el: 1}\nsteps: []\n",
+		   "t.yaml:2:21: `hcr_el2` is the client's only when it runs at EL2 (client_el is 1)");
 	/* A step is checked even when an unrelated platform key is wrong,
 	 * and the earlier error wins. */
 	load_fails(f, "name: order\nsteps: [{pe: 7, call: VERSION}]\nplatform: {pes: 8, colour: red}\n",
 		   "t.yaml:3:20: unknown key 'colour' in `platform` (allowed: profile, pes, mpidr, "
-		   "client_el, conduit, version, relative_mode, bind_slots, spis, secure_intids or "
-		   "events)");
+		   "client_el, conduit, version, relative_mode, features, sctlr, hcr_el2, bind_slots, spis, "
+		   "secure_intids or events)");
 	load_fails(f, "name: order\nsteps: [{pe: 9, call: VERSION}]\nplatform: {pes: 2, colour: red}\n",
 		   "t.yaml:2:14: `pe` must be a PE index 0..1 (the platform has 2 PEs), found 9");
 }

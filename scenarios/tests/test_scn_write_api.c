@@ -35,6 +35,8 @@ static const char forms[] =
 	"  pes: 2\n"
 	"  profile: tf-a-fvp\n"
 	"  conduit: hvc\n"
+	"  sctlr: [DSSBS]\n"
+	"  features: [NMI, UAO]\n"
 	"  spis: 64\n"
 	"  events: [{event: 0x40000100, type: shared, priority: critical, intid: 40}]\n"
 	"handlers:\n"
@@ -66,6 +68,8 @@ static const char forms_written[] =
 	"  pes: 2\n"
 	"  client_el: 1\n"
 	"  conduit: hvc\n"
+	"  features: [UAO, NMI]\n"
+	"  sctlr: [DSSBS]\n"
 	"  spis: 64\n"
 	"  events:\n"
 	"    - {event: 0x40000100, type: shared, priority: critical, intid: 40}\n"
@@ -98,6 +102,24 @@ static const char forms_written[] =
 	"      - {pe: 1, handler: empty}\n"
 	"      - {pe: {not: 0}, handler: {one_of: [h, empty]}}\n"
 	"      - {pe: {one_of: [0, 1]}, handler: {not: h}, arg: {mask: 15, value: 1}}\n";
+
+/* Registers with bits that have no name are written as numbers. */
+static void test_register_numbers(void **state)
+{
+	struct sim_program p;
+	char err[400], *text;
+
+	(void)state;
+	load_text(&p, "name: r\nplatform: {features: [], sctlr: 0x1, hcr_el2: 0x408000001}\nsteps: []\n");
+	text = write_text(&p, err, sizeof err);
+	if (text == NULL)
+		fail_msg("%s", err);
+	assert_string_equal(text, "name: r\nplatform:\n  profile: default\n  features: []\n  sctlr: 0x1\n"
+			    "  hcr_el2: 0x408000001\nsteps: []\n");
+	free(text);
+	round_trip(&p, "register numbers");
+	sim_program_free(&p);
+}
 
 static void test_text(void **state)
 {
@@ -140,13 +162,9 @@ static void test_refusals(void **state)
 	/* A policy no profile has. */
 	load_text(&p, "name: r\nsteps: []\n");
 	p.platform.policy.signal = SDD_SIGNAL_TFA_STRICT;
-	refused(&p, "no built-in profile has this platform's dispatcher policies, features, vendor "
+	refused(&p, "no built-in profile has this platform's dispatcher policies, vendor "
 		"version, bind slot numbers and event 0: it cannot be written");
 	p.platform.policy.signal = 0;
-	p.platform.features = 0;
-	refused(&p, "no built-in profile has this platform's dispatcher policies, features, vendor "
-		"version, bind slot numbers and event 0: it cannot be written");
-	p.platform.features = SDD_FEAT_PAN;
 	p.platform.pes = 0;
 	refused(&p, "the platform is not valid: PE count out of range");
 	sim_program_free(&p);
@@ -349,6 +367,7 @@ int scn_write_api_tests(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_register_numbers),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_scattered_pstate),
 		cmocka_unit_test(test_equal),
