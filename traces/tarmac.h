@@ -73,13 +73,13 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 	   char *msg, size_t msglen, size_t *col);
 
 /* A register line l (lexed from line[0..len)) that the input ends in,
- * without its newline: is its value cut short?  FVP writes values of 8 or
- * 16 digits, or two halves of 8: a value that ends the line with a count
- * of digits that is not a multiple of 8 was cut (a producer that writes
+ * without its newline: is its value cut short?  Known digits fewer than
+ * the width the producers we know write the register with (a table in
+ * tarmac_lex.c: X, E, SP_ELx, ELR_ELx, VBAR_ELx and d 16, q/Q/V 32, cpsr
+ * 8 or 9), or, for another register, a count that is not a multiple of 8
+ * (FVP writes 8 or 16 digits, or halves of 8: a producer that writes
  * short values, `R r0 8`, gets this error on a last line that lacks its
- * newline), and so were 8 known digits of a register written with 16 (X,
- * E, SP_ELx, ELR_ELx, VBAR_ELx; 8 of another may be its whole value).
- * -1 with a message and the value's column, or 0. */
+ * newline).  -1 with a message and the value's column, or 0. */
 int tm_value_cut(const char *line, size_t len, const struct tm_line *l, char *msg, size_t msglen, size_t *col);
 
 /* ---- Timestamps (tarmac_time.c) ---- */

@@ -431,24 +431,57 @@ static long value_digits(const struct token *t, bool second_half)
 	return n;
 }
 
-/* Does register line l (name: its register token) write a register that
- * the producers we know write with 16 digits whatever its value: X (FVP
- * writes X even for a W destination; gem5 writes W, with 8), its alias
- * E, and the 64-bit addresses SP_ELx, ELR_ELx, VBAR_ELx
- * (tarmac-traces.md §1.5, §1.7)?  Not W, AArch32 registers, cpsr, SPSR,
- * ESR or the other system registers: 32 bits wide, or written with 8 or
- * 16 digits depending on the producer; nor a part such as X0<31:0>. */
-static bool sixteen_digits(const struct tm_line *l, const struct token *name)
+/* The widths, in hex digits, that the producers we know write a whole
+ * value of these registers with, whatever the value (tarmac-traces.md
+ * §1.5, §1.7; tarmac-trace-utilities' samples and parsertest.txt): X
+ * (FVP writes X even for a W destination; gem5 writes W, with 8), its
+ * alias E, the 64-bit addresses SP_ELx, ELR_ELx, VBAR_ELx; the SIMD
+ * registers q/Q/V (32 digits, or 16_16, or four tokens of 8) and d; cpsr
+ * (8, or 9 when FVP folds extra bits in: `R cpsr 1220023cd`).  Any other
+ * register, and a part such as X0<31:0> (a Neoverse N1 RTL writes
+ * V5<63:0> with 8), has no width here: W and s (8), AArch32 registers,
+ * SPSR, ESR and the other system registers are 32 bits wide, or written
+ * with 8 or 16 digits depending on the producer. */
+static const struct reg_width {
+	const char *name;       /* lower case */
+	bool numbered;          /* the name is followed by a number lo..hi */
+	uint8_t lo, hi;
+	uint8_t min, max;       /* a whole value has min..max digits */
+} reg_widths[] = {
+	{ "x", true, 0, 30, 16, 16 },
+	{ "e", true, 0, 30, 16, 16 },
+	{ "sp_el", true, 0, 3, 16, 16 },
+	{ "elr_el", true, 1, 3, 16, 16 },
+	{ "vbar_el", true, 1, 3, 16, 16 },
+	{ "q", true, 0, 31, 32, 32 },
+	{ "v", true, 0, 31, 32, 32 },
+	{ "d", true, 0, 31, 16, 16 },
+	{ "cpsr", false, 0, 0, 8, 9 },
+};
+
+static const struct reg_width *reg_width(const struct token *name)
 {
-	if ((l->reg == TM_R_X && !l->w) || l->reg == TM_R_ELR || l->reg == TM_R_VBAR)
-		return true;
-	return name->n == 6 && is_nocase(name->p, 5, "sp_el") && name->p[5] >= '0' && name->p[5] <= '3';
+	for (size_t k = 0; k < sizeof reg_widths / sizeof reg_widths[0]; k++) {
+		const struct reg_width *w = &reg_widths[k];
+		size_t pn = strlen(w->name);
+		uint64_t num;
+
+		if (!w->numbered) {
+			if (is_nocase(name->p, name->n, w->name))
+				return w;
+		} else if (name->n > pn && name->n <= pn + 2 && is_nocase(name->p, pn, w->name) &&
+			   all_digits(name->p + pn, name->n - pn) &&
+			   trace_scan_u64(name->p + pn, name->n - pn, 10, &num) && num >= w->lo && num <= w->hi) {
+			return w;
+		}
+	}
+	return NULL;
 }
 
-static bool all_known(const struct token *t)
+static bool all_known(const char *p, size_t n)
 {
-	for (size_t i = 0; i < t->n; i++)
-		if (t->p[i] == '-' || t->p[i] == 'x' || t->p[i] == 'X')
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == '-' || p[i] == 'x' || p[i] == 'X')
 			return false;
 	return true;
 }
@@ -457,8 +490,9 @@ int tm_value_cut(const char *line, size_t len, const struct tm_line *l, char *ms
 {
 	struct cursor c = { line, len, l->kind_col };
 	struct token t, name, v, last, more;
-	long digits, more_digits;
-	size_t save;
+	const struct reg_width *w;
+	long digits, token_digits, more_digits;
+	size_t save, span;
 
 	if (l->kind != TM_REG || !next_token(&c, &t) || !next_token(&c, &name))
 		return 0;
@@ -467,30 +501,36 @@ int tm_value_cut(const char *line, size_t len, const struct tm_line *l, char *ms
 			return 0;
 	} while (v.p[0] == '(');
 	last = v;
-	if ((digits = value_digits(&v, false)) <= 0)
+	if ((digits = token_digits = value_digits(&v, false)) <= 0)
 		return 0;
-	save = c.pos;
-	if (digits == 8 && next_token(&c, &more) && (more_digits = value_digits(&more, true)) > 0) {
-		digits += more_digits;           /* the second half of a split value */
+	/* a value split in tokens of 8 digits (two halves of 64 bits, four
+	 * words of 128): the last one may be the one cut */
+	while (token_digits == 8 && digits < 32) {
+		save = c.pos;
+		if (!next_token(&c, &more) || (more_digits = value_digits(&more, true)) <= 0) {
+			c.pos = save;
+			break;
+		}
+		digits += token_digits = more_digits;
 		last = more;
-	} else {
-		c.pos = save;
 	}
 	if (next_token(&c, &more))
 		return 0;                        /* the value is not what the line ends in */
-	/* cpsr has no fixed width: FVP folds extra bits in (`R cpsr 1220023cd`,
-	 * tarmac-traces.md), so its digits say nothing about a cut. */
-	if (digits % 8 != 0 && !(name.n == 4 && is_nocase(name.p, 4, "cpsr")))
+	span = (size_t)(last.p + last.n - v.p);
+	w = reg_width(&name);
+	/* Fewer digits than the register is written with: the input stopped
+	 * in its value (or after its first 8 of 16, split or not).  Unknown
+	 * digits are left alone: a hardware Tarmac module writes `R X1
+	 * --------` and partial updates `R Q0 -------- -------- 3ff6a09e
+	 * 667f3bcd` (tarmac-trace-utilities' parsertest.txt), and the value
+	 * is unknown either way. */
+	if (w && digits < w->min && all_known(v.p, span))
+		return FAIL(v.col, "truncated register line: the value '%.*s' of %.*s is cut short: %ld digits of %u",
+			    (int)span, v.p, (int)name.n, name.p, digits, w->min);
+	/* Other registers: values come in 8-digit words. */
+	if (digits % 8 != 0 && !(w && digits >= w->min && digits <= w->max))
 		return FAIL(v.col, "truncated register line: the value '%.*s' of %.*s is cut short",
-			    (int)(last.p + last.n - v.p), v.p, (int)name.n, name.p);
-	/* 8 digits are a whole value of a 32-bit register, or the first 8 of
-	 * a 64-bit one (or its first half, split) that the input stopped
-	 * after.  Unknown digits are left alone: a hardware Tarmac module
-	 * writes `R X1 --------` (tarmac-trace-utilities' parsertest.txt),
-	 * and the value is unknown either way. */
-	if (digits == 8 && sixteen_digits(l, &name) && all_known(&v))
-		return FAIL(v.col, "truncated register line: the value '%.*s' of %.*s is cut short: 8 digits of 16",
-			    (int)v.n, v.p, (int)name.n, name.p);
+			    (int)span, v.p, (int)name.n, name.p);
 	return 0;
 }
 
