@@ -228,8 +228,6 @@ struct trace_reader *trace_reader_open(FILE *f, const char *name);
 int  trace_read(struct trace_reader *rd, struct trace_rec *rec);
 const char *trace_reader_error(const struct trace_reader *rd);
 const char *trace_reader_name(const struct trace_reader *rd);
-/* The version the trace declares (0 before the header was read). */
-unsigned trace_reader_version(const struct trace_reader *rd);
 void trace_reader_close(struct trace_reader *rd);
 
 #endif /* TRACE_H */

@@ -120,11 +120,6 @@ const char *trace_reader_name(const struct trace_reader *rd)
 	return rd->name;
 }
 
-unsigned trace_reader_version(const struct trace_reader *rd)
-{
-	return rd->version;
-}
-
 __attribute__((format(printf, 3, 4)))
 static int fail(struct trace_reader *rd, size_t col, const char *fmt, ...)
 {
