@@ -311,15 +311,17 @@ static void end_depths(struct rb *b)
 }
 
 /* The format has no expectation on an acknowledgement: say so where the
- * replay's firmware or the trace's may acknowledge an interrupt. */
+ * replay's firmware or the trace's may acknowledge an interrupt (an irq
+ * record, an EVENT_SIGNAL, or a dispatch an interrupt caused: its
+ * interrupt step is acknowledged even with no irq record in the trace). */
 static void note_acks(struct rb *b)
 {
 	const struct replay *rp = b->rp;
 
 	for (uint32_t k = 0; k < rp->nrecs; k++) {
 		const struct trace_rec *r = &rp->recs[k];
-		if (r->kind == TRACE_IRQ || (r->kind == TRACE_CALL && (r->x_known & 1) &&
-					     (uint32_t)r->x[0] == SDD_FID_EVENT_SIGNAL)) {
+		if (r->kind == TRACE_IRQ || (r->kind == TRACE_DISPATCH && r->cause == TRACE_CAUSE_IRQ) ||
+		    (r->kind == TRACE_CALL && (r->x_known & 1) && (uint32_t)r->x[0] == SDD_FID_EVENT_SIGNAL)) {
 			rb_note(b, r->line, "the exported scenario checks the dispatches interrupts lead to, not "
 				"the acknowledgements: one that dispatches nothing, in the trace or in the replay, "
 				"is a divergence only the replay reports");
