@@ -15,8 +15,11 @@
  * can disagree, each replayed on both profiles: every record left out,
  * every record twice, every known call result changed, every completing
  * call refused (with its error, or with none traced), every dispatch's
- * argument changed, every acknowledgement that dispatched deferred, and
- * every dispatch left out with what made it and its handlers' calls.  For
+ * argument changed, every acknowledgement that dispatched deferred, every
+ * two adjacent records of different PEs the other way round (each with the
+ * other's time: the order across PEs, which the export must keep as the
+ * replay does), and every dispatch left out with what made it and its
+ * handlers' calls.  For
  * each: the replay's divergences (their trace lines); the program with
  * expectations written by scn_write, loaded back and run; PASS iff no
  * divergence, but for the one kind README "YAML export" says the scenario
@@ -281,10 +284,11 @@ static void sample(const char *name, char *text, size_t len)
 
 /* ---- Mutants ---- */
 
-/* Line `at` of lines (each with its newline) replaced by `times` copies of
- * `with` (0: left out), checked on both profiles as NAME~LABEL. */
-static void mutant(const char *name, const char *label, char **lines, size_t nlines, size_t at, const char *with,
-		   int times)
+/* Lines (each with its newline), line `at` replaced by `times` copies of
+ * `with` (0: left out) and, when `next` is not NULL, line at + 1 by it;
+ * checked on both profiles as NAME~LABEL<at + 1>. */
+static void mutant2(const char *name, const char *label, char **lines, size_t nlines, size_t at, const char *with,
+		    int times, const char *next)
 {
 	char mname[300], *text = NULL;
 	size_t len;
@@ -292,12 +296,54 @@ static void mutant(const char *name, const char *label, char **lines, size_t nli
 
 	for (size_t k = 0; k < nlines; k++)
 		for (int t = 0; t < (k == at ? times : 1); t++)
-			fputs(k == at ? with : lines[k], f);
+			fputs(k == at ? with : next && k == at + 1 ? next : lines[k], f);
 	fclose(f);
 	snprintf(mname, sizeof mname, "%s~%s%zu", name, label, at + 1);
 	check(mname, text, len, "default", true);
 	check(mname, text, len, "tf-a-fvp", true);
 	free(text);
+}
+
+static void mutant(const char *name, const char *label, char **lines, size_t nlines, size_t at, const char *with,
+		   int times)
+{
+	mutant2(name, label, lines, nlines, at, with, times, NULL);
+}
+
+/* The number after `key` in line (" pe="), or -1. */
+static long long field(const char *line, const char *key)
+{
+	const char *at = strstr(line, key);
+
+	return at ? strtoll(at + strlen(key), NULL, 10) : -1;
+}
+
+/* line with its time (" t=N") that of `from`, into buf. */
+static bool retimed(const char *line, const char *from, char *buf, size_t n)
+{
+	const char *at = strstr(line, " t="), *src = strstr(from, " t=");
+	size_t digits;
+
+	if (!at || !src)
+		return false;
+	digits = strspn(at + 3, "0123456789");
+	snprintf(buf, n, "%.*s t=%.*s%s", (int)(at - line), line, (int)strspn(src + 3, "0123456789"), src + 3,
+		 at + 3 + digits);
+	return true;
+}
+
+/* Records `at` and at + 1, of two PEs, the other way round, each with the
+ * other's time: the two PEs' records in the other order.  Read back as
+ * its own trace (a time that goes backwards on a PE then: not read). */
+static void swapped(const char *name, char **lines, size_t nlines, size_t at)
+{
+	char first[2048], second[2048];
+
+	if (at + 1 >= nlines || field(lines[at], " pe=") < 0 || field(lines[at + 1], " pe=") < 0 ||
+	    field(lines[at], " pe=") == field(lines[at + 1], " pe=") ||
+	    !retimed(lines[at + 1], lines[at], first, sizeof first) || !retimed(lines[at], lines[at + 1], second, sizeof second))
+		return;
+	mutant2(name, "swap", lines, nlines, at, first, 1, second);
 }
 
 /* line with the value of field `key` (" r0=0x") plus one, into buf. */
@@ -355,6 +401,7 @@ static void mutants(const char *name, char *text, size_t len)
 			mutant(name, "arg", lines, n, k, buf, 1);
 		if (replaced(l, " res=dispatched", " res=deferred", buf, sizeof buf))
 			mutant(name, "deferred", lines, n, k, buf, 1);
+		swapped(name, lines, n, k);
 	}
 	/* firmware that never dispatched: no interrupts, dispatches,
 	 * completions or handler calls */
