@@ -54,6 +54,18 @@ const uint32_t fz_feature_sets[FZ_FEATURE_SETS] = {
 	SDD_FEAT_ALL,
 };
 
+#define FLIP(field, v) { offsetof(struct sdd_policy, field), v }
+const struct fz_policy_flip fz_policy_flips[FZ_POLICY_FLIPS] = {
+	FLIP(entry_pstate, SDD_PSTATE_INHERIT),  FLIP(resume_pstate, SDD_PSTATE_INHERIT),
+	FLIP(entry_regs, SDD_ENTRY_REGS_ZERO),   FLIP(signaled, SDD_SIGNALED_INVERTED),
+	FLIP(mask_result, SDD_MASK_RESULT_ZERO), FLIP(ctx_order, SDD_CTX_RUNNING_FIRST),
+	FLIP(cpu_on, SDD_CPU_ON_KEEP_PRIVATE),   FLIP(rel_vbar, SDD_REL_VBAR_AT_REGISTER),
+	FLIP(mask_timing, SDD_MASK_AT_ONCE),     FLIP(upper_bits, SDD_UPPER_TRUNCATE),
+	FLIP(signal, SDD_SIGNAL_TFA_STRICT),     FLIP(bind, SDD_BIND_TFA),
+	FLIP(resume_error, SDD_RESUME_ERR_DENIED), FLIP(unbound, SDD_UNBOUND_TFA),
+	FLIP(priv_route, SDD_PRIV_ROUTE_VALIDATE), FLIP(mpidr, SDD_MPIDR_IGNORE_OTHER_BITS),
+};
+
 /* The platform of header h, into a program just reset (fz_decode). */
 static void decode_platform(const uint8_t *h, struct fz_ctx *c)
 {
@@ -84,6 +96,12 @@ static void decode_platform(const uint8_t *h, struct fz_ctx *c)
 		       ((h[1] & 0x40) ? SDD_SCTLR_SPINTMASK : 0);
 	p->hcr_el2 = p->client_el != 2 ? 0 :
 		     ((h[1] & 0x80) ? SDD_HCR_E2H : 0) | ((h[2] & 0x40) ? SDD_HCR_TGE : 0);
+	for (unsigned e = 0; e < 4; e++)
+		for (unsigned k = 0; k < 4; k++)
+			if (h[4 + 3 * e] >> (4 + k) & 1) {
+				const struct fz_policy_flip *f = &fz_policy_flips[4 * e + k];
+				((uint8_t *)&p->policy)[f->offset] = f->value;
+			}
 	p->bind_private = h[2] & 7;
 	p->bind_shared = (h[2] >> 3) & 7;
 	p->spis = 32 + h[3] % 65;

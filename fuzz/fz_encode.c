@@ -57,6 +57,23 @@ static void controls(const struct sim_platform *p, uint8_t h[FZ_HEADER_BYTES])
 	h[2] |= (uint8_t)(p->hcr_el2 & SDD_HCR_TGE ? 0x40 : 0);
 }
 
+/* The header's policy bits of p (fz_input.h): each policy p sets to a
+ * value fz_policy_flips has, where its profile's is another (a value no
+ * bit sets becomes the profile's). */
+static void policies(const struct sim_platform *p, uint8_t h[FZ_HEADER_BYTES])
+{
+	struct sim_platform profile;
+	const uint8_t *now = (const uint8_t *)&p->policy, *was = (const uint8_t *)&profile.policy;
+
+	if (!sim_platform_profile(&profile, p->profile))
+		sim_platform_profile(&profile, "default");
+	for (unsigned k = 0; k < FZ_POLICY_FLIPS; k++) {
+		const struct fz_policy_flip *f = &fz_policy_flips[k];
+		if (now[f->offset] == f->value && was[f->offset] != f->value)
+			h[4 + 3 * (k / 4)] |= (uint8_t)(1u << (4 + k % 4));
+	}
+}
+
 static void header(struct enc *e, uint8_t h[FZ_HEADER_BYTES])
 {
 	const struct sim_platform *p = &e->src->platform;
@@ -83,6 +100,7 @@ static void header(struct enc *e, uint8_t h[FZ_HEADER_BYTES])
 		d[2] = (uint8_t)(ev->type == SDD_SHARED ? (ev->intid - 32) % 256 : (ev->intid - 16) % 16);
 		ne++;
 	}
+	policies(p, h);
 }
 
 /* ---- values ---- */

@@ -16,7 +16,9 @@
  *          HCR_EL2.TGE set (client EL2)
  *     [3]  SPIs: 32 + (byte % 65)
  *     [4..15] four platform events, 3 bytes each:
- *          a: bit0 present, bit1 shared, bit2 critical, bit3 explicit
+ *          a: bit0 present, bit1 shared, bit2 critical, bit3 explicit;
+ *             bits 7:4 (all four events' a, whether present or not) set
+ *             16 policies to a value of fz_policy_flips, after the profile's
  *          b: number 0x40000000 + (b << 8)
  *          c: INTID (private: PPI 16 + c % 16; shared: SPI 32 + c % spis)
  *   records, 8 bytes each: [0] kind (via a weight table), [1..7] operands
@@ -50,6 +52,15 @@
  * 5:3); [0] stands for the profile's own. */
 #define FZ_FEATURE_SETS 8
 extern const uint32_t fz_feature_sets[FZ_FEATURE_SETS];
+
+/* The policy values the header's 16 policy bits set (event e's byte a,
+ * bit 4 + k: fz_policy_flips[4 * e + k]): a struct sdd_policy field by its
+ * offset, and the value. */
+#define FZ_POLICY_FLIPS 16
+struct fz_policy_flip {
+	uint8_t offset, value;
+};
+extern const struct fz_policy_flip fz_policy_flips[FZ_POLICY_FLIPS];
 
 /* Where a run is in a decoded program's choices (prog->choices, which
  * bytes points to: valid while the program is not reset or freed). */

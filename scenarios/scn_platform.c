@@ -11,6 +11,7 @@
  * `secure_intids` replace the profile's lists.
  */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,12 +21,12 @@
 
 enum {
 	P_PROFILE, P_PES, P_MPIDR, P_CLIENT_EL, P_CONDUIT, P_VERSION, P_RELATIVE_MODE,
-	P_FEATURES, P_SCTLR, P_HCR_EL2, P_BIND_SLOTS, P_SPIS, P_SECURE_INTIDS, P_EVENTS, P_COUNT
+	P_FEATURES, P_SCTLR, P_HCR_EL2, P_POLICY, P_BIND_SLOTS, P_SPIS, P_SECURE_INTIDS, P_EVENTS, P_COUNT
 };
 
 static const char *const platform_keys[P_COUNT] = {
 	"profile", "pes", "mpidr", "client_el", "conduit", "version", "relative_mode",
-	"features", "sctlr", "hcr_el2", "bind_slots", "spis", "secure_intids", "events",
+	"features", "sctlr", "hcr_el2", "policy", "bind_slots", "spis", "secure_intids", "events",
 };
 
 struct pctx {
@@ -227,6 +228,35 @@ static bool p_hcr_el2(struct scn *s, const struct pctx *c, int id)
 				c->p->client_el);
 	c->p->hcr_el2 = v;
 	return true;
+}
+
+/* `policy: {NAME: VALUE, ...}`: the dispatcher's named policies that
+ * differ from the profile's (core/README.md). */
+static bool p_policy(struct scn *s, const struct pctx *c, int id)
+{
+	static const struct scn_map_spec spec = {
+		"`policy`", sim_policy_names, SIM_POLICY_FIELDS, SCN_BIT(SIM_POLICY_FIELDS) - 1, NULL,
+	};
+	struct scn_field f[SIM_POLICY_FIELDS];
+	uint8_t *policy = (uint8_t *)&c->p->policy;
+	char what[40];
+	bool ok = scn_fields(s, id, &spec, f);
+
+	for (unsigned k = 0; k < SIM_POLICY_FIELDS; k++) {
+		const struct sim_policy_field *pf = &sim_policy_fields[k];
+		unsigned v;
+		if (!f[k].key)
+			continue;
+		snprintf(what, sizeof what, "`%s`", sim_policy_names[k]);
+		if (!scn_choice(s, f[k].value, what, pf->values, pf->nvalues, &v))
+			ok = false;
+		else if (pf->offset == offsetof(struct sdd_policy, entry_pstate) && v == SDD_PSTATE_TFA_PLAIN)
+			ok = scn_fail(s, f[k].value, "`entry_pstate` cannot be tfa_plain (TF-A builds that "
+				      "PSTATE for COMPLETE_AND_RESUME only)");
+		else
+			policy[pf->offset] = (uint8_t)v;
+	}
+	return ok;
 }
 
 static bool p_bind_slots(struct scn *s, const struct pctx *c, int id)
@@ -503,6 +533,7 @@ static const struct {
 	[P_FEATURES]      = { p_features, SCN_BIT(P_PROFILE) },
 	[P_SCTLR]         = { p_sctlr, SCN_BIT(P_PROFILE) },
 	[P_HCR_EL2]       = { p_hcr_el2, SCN_BIT(P_PROFILE) | SCN_BIT(P_CLIENT_EL) },
+	[P_POLICY]        = { p_policy, SCN_BIT(P_PROFILE) },
 	[P_BIND_SLOTS]    = { p_bind_slots, SCN_BIT(P_PROFILE) },
 	[P_SPIS]          = { p_spis, SCN_BIT(P_PROFILE) },
 	[P_SECURE_INTIDS] = { p_secure_intids, SCN_BIT(P_PROFILE) | SCN_BIT(P_SPIS) | SCN_BIT(P_PES) },

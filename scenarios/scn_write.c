@@ -110,8 +110,7 @@ static bool profile_fits(const struct sim_platform *p, const struct sim_platform
 	return p->vendor_version == q->vendor_version &&
 	       p->slot_private_base == q->slot_private_base &&
 	       p->slot_shared_base == q->slot_shared_base && p->event0_sgi == q->event0_sgi &&
-	       p->event0_priority == q->event0_priority &&
-	       memcmp(&p->policy, &q->policy, sizeof p->policy) == 0;
+	       p->event0_priority == q->event0_priority;
 }
 
 /* The built-in profile to start from: p's own when it fits, else the
@@ -158,6 +157,28 @@ static void named_bits(struct scn_w *w, const char *key, uint64_t v, const char 
 	scn_w_out(w, "]\n");
 }
 
+/* `  policy: {NAME: VALUE, ...}\n` of the policies p has and the
+ * profile's q does not; nothing when there are none. */
+static void policy(struct scn_w *w, const struct sdd_policy *p, const struct sdd_policy *q)
+{
+	const uint8_t *a = (const uint8_t *)p, *b = (const uint8_t *)q;
+	bool first = true;
+
+	for (unsigned k = 0; k < SIM_POLICY_FIELDS; k++) {
+		const struct sim_policy_field *f = &sim_policy_fields[k];
+		if (a[f->offset] == b[f->offset])
+			continue;
+		scn_w_out(w, "%s%s: ", first ? "  policy: {" : ", ", sim_policy_names[k]);
+		if (a[f->offset] < f->nvalues)
+			scn_w_out(w, "%s", f->values[a[f->offset]]);
+		else
+			scn_w_fail(w, "policy %s has no value %u", sim_policy_names[k], a[f->offset]);
+		first = false;
+	}
+	if (!first)
+		scn_w_out(w, "}\n");
+}
+
 static bool same_events(const struct sim_platform *p, const struct sim_platform *q)
 {
 	if (p->nevents != q->nevents)
@@ -186,8 +207,8 @@ static void platform(struct scn_w *w)
 		return;
 	}
 	if (!choose_profile(p, &q)) {
-		scn_w_fail(w, "no built-in profile has this platform's dispatcher policies, "
-			   "vendor version, bind slot numbers and event 0: it cannot be written");
+		scn_w_fail(w, "no built-in profile has this platform's vendor version, bind slot "
+			   "numbers and event 0: it cannot be written");
 		return;
 	}
 	scn_w_out(w, "platform:\n  profile: %s\n", q.profile);
@@ -215,6 +236,7 @@ static void platform(struct scn_w *w)
 		named_bits(w, "sctlr", p->sctlr_elc, scn_sctlr_names, scn_sctlr_bits, SCN_SCTLR_BITS);
 	if (p->hcr_el2 != q.hcr_el2)
 		named_bits(w, "hcr_el2", p->hcr_el2, scn_hcr_names, scn_hcr_bits, SCN_HCR_BITS);
+	policy(w, &p->policy, &q.policy);
 	if (p->bind_private != q.bind_private || p->bind_shared != q.bind_shared)
 		scn_w_out(w, "  bind_slots: {private: %u, shared: %u}\n", p->bind_private, p->bind_shared);
 	if (p->spis != q.spis)

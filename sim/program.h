@@ -287,6 +287,17 @@ static inline bool sim_secure_on(const struct sim_platform *p, unsigned k, unsig
 	return !p->secure_pes[k] || (pe < 64 && (p->secure_pes[k] >> pe & 1));
 }
 
+/* The dispatcher's policies by name (policy_names.c): field k of struct
+ * sdd_policy is called sim_policy_names[k], is the byte at offset, and
+ * value v (< nvalues) is called values[v]. */
+#define SIM_POLICY_FIELDS 18
+struct sim_policy_field {
+	uint8_t offset, nvalues;
+	const char *const *values;
+};
+extern const char *const sim_policy_names[SIM_POLICY_FIELDS];
+extern const struct sim_policy_field sim_policy_fields[SIM_POLICY_FIELDS];
+
 /* The SDD platform description (events sorted, bind slots added) for p.
  * Returns 0, or an sdd_init_error for a description the core refuses. */
 int sim_platform_to_sdd(const struct sim_platform *p, struct sdd_platform *out);

@@ -609,12 +609,17 @@ void test_more_errors(void **state)
 		   "t.yaml:2:19: `sctlr` must be a number or a list of bit names, found a map");
 	load_fails(f, "name: f\nplatform: {hcr_el2: [E2H], client_el: 1}\nsteps: []\n",
 		   "t.yaml:2:21: `hcr_el2` is the client's only when it runs at EL2 (client_el is 1)");
+	load_fails(f, "name: f\nplatform: {policy: {entry_regs: zeroes}}\nsteps: []\n",
+		   "t.yaml:2:33: `entry_regs` must be preserve or zero, found the string 'zeroes'");
+	load_fails(f, "name: f\nplatform: {policy: {entry_pstate: tfa_plain}}\nsteps: []\n",
+		   "t.yaml:2:35: `entry_pstate` cannot be tfa_plain (TF-A builds that PSTATE for "
+		   "COMPLETE_AND_RESUME only)");
 	/* A step is checked even when an unrelated platform key is wrong,
 	 * and the earlier error wins. */
 	load_fails(f, "name: order\nsteps: [{pe: 7, call: VERSION}]\nplatform: {pes: 8, colour: red}\n",
 		   "t.yaml:3:20: unknown key 'colour' in `platform` (allowed: profile, pes, mpidr, "
-		   "client_el, conduit, version, relative_mode, features, sctlr, hcr_el2, bind_slots, spis, "
-		   "secure_intids or events)");
+		   "client_el, conduit, version, relative_mode, features, sctlr, hcr_el2, policy, bind_slots, "
+		   "spis, secure_intids or events)");
 	load_fails(f, "name: order\nsteps: [{pe: 9, call: VERSION}]\nplatform: {pes: 2, colour: red}\n",
 		   "t.yaml:2:14: `pe` must be a PE index 0..1 (the platform has 2 PEs), found 9");
 }

@@ -110,12 +110,13 @@ static void test_register_numbers(void **state)
 	char err[400], *text;
 
 	(void)state;
-	load_text(&p, "name: r\nplatform: {features: [], sctlr: 0x1, hcr_el2: 0x408000001}\nsteps: []\n");
+	load_text(&p, "name: r\nplatform: {features: [], sctlr: 0x1, hcr_el2: 0x408000001, policy: {signal: "
+		  "tfa_strict, entry_regs: zero}}\nsteps: []\n");
 	text = write_text(&p, err, sizeof err);
 	if (text == NULL)
 		fail_msg("%s", err);
 	assert_string_equal(text, "name: r\nplatform:\n  profile: default\n  features: []\n  sctlr: 0x1\n"
-			    "  hcr_el2: 0x408000001\nsteps: []\n");
+			    "  hcr_el2: 0x408000001\n  policy: {signal: tfa_strict, entry_regs: zero}\nsteps: []\n");
 	free(text);
 	round_trip(&p, "register numbers");
 	sim_program_free(&p);
@@ -159,12 +160,12 @@ static void test_refusals(void **state)
 	struct sim_op op;
 
 	(void)state;
-	/* A policy no profile has. */
+	/* A vendor version no profile has. */
 	load_text(&p, "name: r\nsteps: []\n");
-	p.platform.policy.signal = SDD_SIGNAL_TFA_STRICT;
-	refused(&p, "no built-in profile has this platform's dispatcher policies, vendor "
-		"version, bind slot numbers and event 0: it cannot be written");
-	p.platform.policy.signal = 0;
+	p.platform.vendor_version = 7;
+	refused(&p, "no built-in profile has this platform's vendor version, bind slot numbers "
+		"and event 0: it cannot be written");
+	p.platform.vendor_version = 0;
 	p.platform.pes = 0;
 	refused(&p, "the platform is not valid: PE count out of range");
 	sim_program_free(&p);
