@@ -53,6 +53,10 @@ struct scn {
 	bool failed;
 	struct sim_loc err_loc;     /* position of the earliest error so far */
 	char msg[SCN_MSG_MAX];
+	/* Where the maps that hold a merge key start (the first few): a map
+	 * missing a key there is the merge key's doing, already refused. */
+	struct sim_loc merge_maps[8];
+	unsigned nmerge_maps;
 };
 
 /* ==== scn_load.c: errors ==== */

@@ -33,6 +33,9 @@ static bool vfail(struct scn *s, struct sim_loc loc, const char *fmt, va_list ap
 	 * recorded already (see scn_internal.h). */
 	if (s->failed && !loc_before(loc, s->err_loc))
 		return false;
+	for (unsigned k = 0; k < s->nmerge_maps; k++)
+		if (s->merge_maps[k].line == loc.line && s->merge_maps[k].col == loc.col)
+			return false;
 	s->failed = true;
 	s->err_loc = loc;
 	vsnprintf(s->msg, sizeof s->msg, fmt, ap);
@@ -141,7 +144,7 @@ static const char *written_tag(const unsigned char *text, size_t len, size_t at,
  * and a merge key (`<<: *a`, which would read as an unknown key `<<`).
  * Refused where they are: true after failing s. */
 static bool unsupported(struct scn *s, const yaml_event_t *ev, struct sim_loc at,
-			const unsigned char *text, size_t len)
+			struct sim_loc map, const unsigned char *text, size_t len)
 {
 	const yaml_char_t *tag = NULL;
 	char written[41];
@@ -161,6 +164,8 @@ static bool unsupported(struct scn *s, const yaml_event_t *ev, struct sim_loc at
 	if (ev->type == YAML_SCALAR_EVENT && ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 	    ev->data.scalar.length == 2 && memcmp(ev->data.scalar.value, "<<", 2) == 0) {
 		scn_fail_at(s, at, "merge keys (<<) are not taken: write the keys out (quote \"<<\" for the text)");
+		if (s->nmerge_maps < sizeof s->merge_maps / sizeof s->merge_maps[0])
+			s->merge_maps[s->nmerge_maps++] = map;
 		return true;
 	}
 	return false;
@@ -172,6 +177,8 @@ static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsign
 {
 	uint32_t depth = 0, nodes = 0;
 	bool document = false;
+	/* where each open collection starts (the innermost at depth - 1) */
+	struct sim_loc open[SCN_MAX_DEPTH + 1] = { { 0, 0 } };
 
 	for (;;) {
 		yaml_event_t ev;
@@ -185,10 +192,9 @@ static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsign
 		type = ev.type;
 		at.line = (uint32_t)ev.start_mark.line + 1;
 		at.col = (uint32_t)ev.start_mark.column + 1;
-		if (unsupported(s, &ev, at, text, len)) {
-			yaml_event_delete(&ev);
-			return PRE_LIMIT;
-		}
+		/* Refused, but the document is still read: an error before
+		 * this one in the file is the one reported (vfail). */
+		unsupported(s, &ev, at, depth ? open[depth - 1] : at, text, len);
 		yaml_event_delete(&ev);
 		switch (type) {
 		case YAML_STREAM_END_EVENT:
@@ -205,6 +211,7 @@ static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsign
 					    "sequences", SCN_MAX_DEPTH);
 				return PRE_LIMIT;
 			}
+			open[depth - 1] = at;
 			nodes++;
 			break;
 		case YAML_SEQUENCE_END_EVENT:

@@ -598,6 +598,16 @@ void test_more_errors(void **state)
 			      "tf-a-fvp"), -1);
 	assert_string_equal(f->err, "t.yaml:2:27: relative_mode needs SDEI version 1.1, the "
 			    "platform's version is 1.0");
+	/* A tag or merge key is refused where it is, but an error before it
+	 * in the file is the one reported, as for every other error. */
+	load_fails(f, "name: f\nplatform: {pes: 99}\nsteps: [{call: VERSION, expect: !!int 5}]\n",
+		   "t.yaml:2:17: `pes` must be 1..64, found 99");
+	load_fails(f, "name: f\nplatform: {pes: 2}\nsteps: [{call: VERSION, expect: !!int 5}, {pe: 7, call: VERSION}]\n",
+		   "t.yaml:3:33: YAML tags are not taken (found '!!int'): write the value itself (quoted for a "
+		   "string)");
+	load_fails(f, "name: f\nx: &a {pe: 0}\nsteps: [{<<: *a, call: VERSION}]\n",
+		   "t.yaml:2:1: unknown key 'x' in the top level (allowed: name, description, platform, handlers, "
+		   "steps, lenient or choices)");
 	/* The client EL's features and controls: names, or numbers for registers. */
 	load_fails(f, "name: f\nplatform: {features: [PAN, PAN]}\nsteps: []\n",
 		   "t.yaml:2:28: `features` lists PAN twice");
