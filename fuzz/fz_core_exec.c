@@ -248,10 +248,10 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 		struct sdd_regs r = *ctx;
 		struct sdd_outcome oc;
 		enum sdd_action act = sdd_call(m->core, pe, &r, &oc);
+		char why[200];
 
 		if (act == SDD_ACT_COMPLETE || act == SDD_ACT_RESUME) {
 			const struct fzc_pe *p = &m->pe[pe];
-			char why[200];
 			if (!sim_return_ok(&m->prog->platform, p->disp, p->depth, &r, act == SDD_ACT_RESUME, ctx->x[1],
 					   ctx->elr_elc, ctx->spsr_elc, why, sizeof why)) {
 				fzc_fail(m, SIM_FAIL_DISPATCHER, "PE %u: the dispatcher %s", pe, why);
@@ -266,6 +266,11 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 		x0 = (int64_t)r.x[0];
 		if (!only_x0_changed(m, ctx, &r, pe, fid))
 			return false;
+		if (!sim_context_answer_ok(&m->prog->platform, m->pe[pe].disp, m->pe[pe].depth, fid, args, el,
+					   r.x[0], why, sizeof why)) {
+			fzc_fail(m, SIM_FAIL_DISPATCHER, "PE %u: the dispatcher %s", pe, why);
+			return false;
+		}
 		ctx->x[0] = r.x[0];
 		observe_call(m, pe, fid, args, x0, false, from_handler, el, false, op);
 		after_call(m, op, x0);

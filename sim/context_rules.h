@@ -12,6 +12,9 @@
  * exception taken to the client EL gets (sim_taken_pstate), under the
  * platform's features and policies.
  *
+ * EVENT_CONTEXT inside a handler answers the interrupted registers
+ * (sim_context_answer_ok).
+ *
  * Not checked here: x1 and the entry PC (the registered argument and
  * entry point: the reference model checks them, rm_entry_ok).
  */
@@ -179,6 +182,31 @@ static inline bool sim_return_ok(const struct sim_platform *p, const struct sim_
 		return true;
 	snprintf(why, n, "completed event 0x%" PRIx32 "%s with %s = 0x%" PRIx64 ", not 0x%" PRIx64,
 		 (uint32_t)d->event, resume ? " and resumed" : "", what, got, want);
+	return false;
+}
+
+/* EVENT_CONTEXT(x1 = args[0]) answered x0 on a PE of platform p at EL
+ * el, with the machine's dispatch record disp and depth: for a register
+ * number the call takes (0..17, from the client EL, the upper 32 bits
+ * zero or ignored by the upper_bits policy) inside a handler, x0 is that
+ * register of the context the innermost handler interrupted (§5.1.5).
+ * Other cases (errors, the answer outside a handler) are the reference
+ * model's to judge: true.  False, with why. */
+static inline bool sim_context_answer_ok(const struct sim_platform *p, const struct sim_dispatch *disp,
+					 unsigned depth, uint32_t fid, const uint64_t args[5], unsigned el,
+					 uint64_t x0, char *why, size_t n)
+{
+	uint64_t id = args[0];
+
+	if (fid != SDD_FID_EVENT_CONTEXT || depth < 1 || depth > 2 || el != p->client_el)
+		return true;
+	if ((id >> 32) && p->policy.upper_bits == SDD_UPPER_TRUNCATE)
+		id = (uint32_t)id;
+	if (id >= SDD_CONTEXT_REGS || x0 == disp[depth - 1].int_x[id])
+		return true;
+	snprintf(why, n, "answered EVENT_CONTEXT(%" PRIu64 ") in the handler of event 0x%" PRIx32 " with 0x%" PRIx64
+		 ", not x%" PRIu64 " of the interrupted context, 0x%" PRIx64, id, (uint32_t)disp[depth - 1].event,
+		 x0, id, disp[depth - 1].int_x[id]);
 	return false;
 }
 

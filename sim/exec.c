@@ -227,12 +227,12 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		struct sdd_regs r;
 		struct sdd_outcome o;
 		enum sdd_action act;
+		char why[200];
 
 		sim_ctx_to_regs(ctx, &r);
 		act = sdd_call(&m->core, pe, &r, &o);
 		if (act == SDD_ACT_COMPLETE || act == SDD_ACT_RESUME) {
 			const struct sim_pe *p = &m->pe[pe];
-			char why[200];
 			if (!sim_return_ok(&m->prog->platform, p->disp, p->depth, &r, act == SDD_ACT_RESUME, args[0],
 					   ctx->elr_elc, ctx->spsr_elc, why, sizeof why)) {
 				sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc, "PE %u: the dispatcher %s",
@@ -249,6 +249,12 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		x0 = (int64_t)r.x[0];
 		if (!only_x0_changed(m, ctx, &r, pe, fid))
 			return SIM_TRAP_STOP;
+		if (!sim_context_answer_ok(&m->prog->platform, m->pe[pe].disp, m->pe[pe].depth, fid, args, el,
+					   r.x[0], why, sizeof why)) {
+			sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc, "PE %u: the dispatcher %s", pe,
+				 why);
+			return SIM_TRAP_STOP;
+		}
 		ctx->x[0] = r.x[0];
 		observe_call(m, pe, ctx, fid, args, x0, false, from_handler, el, false, op);
 		if (op)
