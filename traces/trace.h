@@ -28,6 +28,7 @@
 #define TRACE_MAX_PES      64u
 #define TRACE_MAX_EVENTS   48u   /* platform events in a platform record (the simulator's SIM_MAX_EVENTS) */
 #define TRACE_MAX_SECURE   64u   /* secure INTIDs in a platform record */
+#define TRACE_POLICY_FIELDS 18u  /* the dispatcher's named policies (the simulator's SIM_POLICY_FIELDS) */
 
 enum trace_kind {
 	TRACE_CALL = 0,      /* a firmware call through the SDEI conduit (SDEI or PSCI function) */
@@ -104,6 +105,10 @@ enum trace_power {
 #define TRACE_HAS_SPIS     (1u << 19)
 #define TRACE_HAS_SECURE   (1u << 20)
 #define TRACE_HAS_EVENTS   (1u << 21)
+#define TRACE_HAS_FEATURES (1u << 22)
+#define TRACE_HAS_SCTLR    (1u << 23)
+#define TRACE_HAS_HCR      (1u << 24)
+#define TRACE_HAS_POLICY   (1u << 25)
 
 /* A platform event of a platform record (FORMAT.md, `events=`). */
 struct trace_event_desc {
@@ -116,7 +121,7 @@ struct trace_event_desc {
 
 /* What a version 2 platform record says beyond profile, pes, el and
  * conduit: everything a scenario can set about its machine.  Which parts
- * are given: the record's TRACE_HAS_MPIDR .. TRACE_HAS_EVENTS bits. */
+ * are given: the record's TRACE_HAS_MPIDR .. TRACE_HAS_POLICY bits. */
 struct trace_platform {
 	uint32_t nmpidr;          /* == the record's pes */
 	uint64_t mpidr[TRACE_MAX_PES];
@@ -126,8 +131,13 @@ struct trace_platform {
 	uint32_t spis;
 	uint32_t nsecure;
 	uint32_t secure[TRACE_MAX_SECURE];
+	uint64_t secure_pes[TRACE_MAX_SECURE];  /* secure[k] (a PPI) is firmware's on PE p (bit p) only; 0: every PE */
 	uint32_t nevents;
 	struct trace_event_desc events[TRACE_MAX_EVENTS];
+	uint32_t features;        /* SDD_FEAT_* of the client EL */
+	uint64_t sctlr, hcr_el2;  /* SCTLR_ELc of the client EL, HCR_EL2 */
+	uint32_t policy_given;    /* bit k: policy[k] is given (the rest is the profile's) */
+	uint8_t  policy[TRACE_POLICY_FIELDS];  /* the value of each policy, in the simulator's order (sim_policy_names) */
 };
 
 struct trace_rec {

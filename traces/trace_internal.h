@@ -30,13 +30,17 @@ bool trace_profile_known(const char *name);
 
 enum trace_pfield {
 	TRACE_PF_MPIDR = 0, TRACE_PF_VERSION, TRACE_PF_RELATIVE, TRACE_PF_BIND, TRACE_PF_SPIS,
-	TRACE_PF_SECURE, TRACE_PF_EVENTS, TRACE_PF_COUNT
+	TRACE_PF_SECURE, TRACE_PF_EVENTS, TRACE_PF_FEATURES, TRACE_PF_SCTLR, TRACE_PF_HCR, TRACE_PF_POLICY,
+	TRACE_PF_COUNT
 };
 
 /* Parse v[0..n), the value of platform field `field`, into pl.  0, or -1
  * with *bad = the offset in v of what is wrong and a message in msg. */
 int trace_platform_parse(unsigned field, const char *v, size_t n, struct trace_platform *pl, size_t *bad,
 			 char *msg, size_t msgn);
+/* The name of SDD_FEAT_* bit `bit` in `features=` (scenarios' names), or
+ * NULL for a bit that has none. */
+const char *trace_feature_name(unsigned bit);
 
 /* ---- trace_text.c ---- */
 

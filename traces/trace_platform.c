@@ -3,15 +3,22 @@
  * (FORMAT.md, "platform"): lists of MPIDRs, INTIDs and events, the SDEI
  * version, the bind slots.  Kept apart from trace_read.c because they are
  * the only values with an inner syntax (`,` between items, `:` inside an
- * event); the reader turns a failure here into FILE:LINE:COLUMN with the
- * column of the offending item.
+ * event or a policy, `@` and `+` in a secure PPI's PEs); the reader turns
+ * a failure here into FILE:LINE:COLUMN with the column of the offending
+ * item.  The names of features and policies are the scenarios' (one table
+ * each: scn_feature_names, sim_policy_names).
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "program.h"               /* sim_policy_names, sim_policy_fields */
+#include "scn_internal.h"          /* scn_feature_names, scn_feature_bits */
 #include "sdd/sdd_platform.h"      /* SDD_MAX_EVENTS, SDD_MAX_PRIVATE_EVENTS */
 #include "trace_internal.h"
+
+_Static_assert(TRACE_POLICY_FIELDS == SIM_POLICY_FIELDS, "a platform record holds every policy");
 
 #define MAX_INTID 1019u
 #define MAX_SPIS  988u      /* SPIs 32..1019 */
@@ -84,22 +91,51 @@ static int decimal(struct cursor *c, size_t off, size_t len, const char *what, u
 	return 0;
 }
 
+/* PE+PE+...: the PEs firmware owns a PPI on (a scenario's `pes`), each once. */
+static int secure_pes(struct cursor *c, size_t off, size_t len, uint64_t *pes)
+{
+	struct cursor in = { c->v + off, len, 0, c->bad, c->msg, c->msgn };
+	size_t o, l;
+
+	*pes = 0;
+	while (item(&in, '+', &o, &l)) {
+		uint32_t pe;
+		if (decimal(&in, o, l, "secure: a PE", TRACE_MAX_PES - 1, &pe)) {
+			*c->bad += off;
+			return -1;
+		}
+		if (*pes >> pe & 1)
+			return bad_at(c, off + o, "secure: PE %u is listed twice", pe);
+		*pes |= 1ull << pe;
+	}
+	return 0;
+}
+
 static int secure(struct cursor *c, struct trace_platform *pl)
 {
 	size_t off, len;
 
 	pl->nsecure = 0;
+	memset(pl->secure_pes, 0, sizeof pl->secure_pes);
 	if (empty_list(c))
 		return 0;
 	while (item(c, ',', &off, &len)) {
+		const char *at = memchr(c->v + off, '@', len);   /* INTID@PE+PE: a PPI on those PEs */
+		size_t ilen = at ? (size_t)(at - (c->v + off)) : len;
+		uint32_t *intid;
 		if (pl->nsecure == TRACE_MAX_SECURE)
 			return bad_at(c, off, "secure: at most %u INTIDs", TRACE_MAX_SECURE);
-		if (decimal(c, off, len, "secure", MAX_INTID, &pl->secure[pl->nsecure]))
+		intid = &pl->secure[pl->nsecure];
+		if (decimal(c, off, ilen, "secure", MAX_INTID, intid))
 			return -1;
 		/* a set, as a scenario's secure_intids: the loader refuses a repeat too */
 		for (uint32_t k = 0; k < pl->nsecure; k++)
-			if (pl->secure[k] == pl->secure[pl->nsecure])
-				return bad_at(c, off, "secure: INTID %u is listed twice", pl->secure[k]);
+			if (pl->secure[k] == *intid)
+				return bad_at(c, off, "secure: INTID %u is listed twice", *intid);
+		if (at && (*intid < 16 || *intid > 31))
+			return bad_at(c, off, "secure: only a PPI (16..31) is owned PE by PE, found %u", *intid);
+		if (at && secure_pes(c, off + ilen + 1, len - ilen - 1, &pl->secure_pes[pl->nsecure]))
+			return -1;
 		pl->nsecure++;
 	}
 	return 0;
@@ -184,6 +220,101 @@ static int bind(struct cursor *c, struct trace_platform *pl)
 	return 0;
 }
 
+/* "a, b or c" of names[0..n) into buf. */
+static const char *alternatives(const char *const *names, unsigned n, char *buf, size_t cap)
+{
+	size_t at = 0;
+
+	buf[0] = 0;
+	for (unsigned k = 0; k < n && at < cap; k++) {
+		int w = snprintf(buf + at, cap - at, "%s%s", k == 0 ? "" : k + 1 == n ? " or " : ", ", names[k]);
+		if (w < 0)
+			break;
+		at += (size_t)w;
+	}
+	return buf;
+}
+
+/* The index of s[0..n) in names[0..count), or -1. */
+static int name_index(const char *const *names, unsigned count, const char *s, size_t n)
+{
+	for (unsigned k = 0; k < count; k++)
+		if (strlen(names[k]) == n && memcmp(names[k], s, n) == 0)
+			return (int)k;
+	return -1;
+}
+
+const char *trace_feature_name(unsigned bit)
+{
+	for (unsigned k = 0; k < SCN_FEATURES; k++)
+		if (scn_feature_bits[k] == bit)
+			return scn_feature_names[k];
+	return NULL;
+}
+
+/* NAME,NAME,...: the features (a scenario's `features` list), each once. */
+static int features(struct cursor *c, struct trace_platform *pl)
+{
+	char names[200];
+	size_t off, len;
+
+	pl->features = 0;
+	if (empty_list(c))
+		return 0;
+	while (item(c, ',', &off, &len)) {
+		int k = name_index(scn_feature_names, SCN_FEATURES, c->v + off, len);
+		if (k < 0)
+			return bad_at(c, off, "features: '%.*s' is not a feature (%s)", (int)len, c->v + off,
+				      alternatives(scn_feature_names, SCN_FEATURES, names, sizeof names));
+		if (pl->features >> scn_feature_bits[k] & 1)
+			return bad_at(c, off, "features: %s is listed twice", scn_feature_names[k]);
+		pl->features |= 1u << scn_feature_bits[k];
+	}
+	return 0;
+}
+
+/* NAME:VALUE,...: the policies that are not the profile's, each once. */
+static int policy(struct cursor *c, struct trace_platform *pl)
+{
+	char names[300];
+	size_t off, len;
+
+	pl->policy_given = 0;
+	while (item(c, ',', &off, &len)) {
+		const char *colon = memchr(c->v + off, ':', len);
+		size_t nlen = colon ? (size_t)(colon - (c->v + off)) : len;
+		int k = name_index(sim_policy_names, SIM_POLICY_FIELDS, c->v + off, nlen), v;
+		const struct sim_policy_field *f;
+		if (k < 0)
+			return bad_at(c, off, "policy: '%.*s' is not a policy (%s)", (int)nlen, c->v + off,
+				      alternatives(sim_policy_names, SIM_POLICY_FIELDS, names, sizeof names));
+		if (!colon)
+			return bad_at(c, off + nlen, "policy: expected %s:VALUE", sim_policy_names[k]);
+		if (pl->policy_given >> k & 1)
+			return bad_at(c, off, "policy: %s is given twice", sim_policy_names[k]);
+		f = &sim_policy_fields[k];
+		v = name_index(f->values, f->nvalues, colon + 1, len - nlen - 1);
+		if (v < 0)
+			return bad_at(c, off + nlen + 1, "policy: %s is %s, found '%.*s'", sim_policy_names[k],
+				      alternatives(f->values, f->nvalues, names, sizeof names), (int)(len - nlen - 1),
+				      colon + 1);
+		/* the scenario loader refuses it too (scenarios/FORMAT.md, `policy`) */
+		if (f->offset == offsetof(struct sdd_policy, entry_pstate) && v == SDD_PSTATE_TFA_PLAIN)
+			return bad_at(c, off + nlen + 1, "policy: entry_pstate cannot be tfa_plain (TF-A builds "
+				      "that PSTATE for COMPLETE_AND_RESUME only)");
+		pl->policy[k] = (uint8_t)v;
+		pl->policy_given |= 1u << k;
+	}
+	return 0;
+}
+
+static int reg(struct cursor *c, const char *what, uint64_t *out)
+{
+	if (!trace_scan_reg(c->v, c->n, out))
+		return bad_at(c, 0, "%s: expected 0x and 1 to 16 lowercase hex digits", what);
+	return 0;
+}
+
 int trace_platform_parse(unsigned field, const char *v, size_t n, struct trace_platform *pl, size_t *bad,
 			 char *msg, size_t msgn)
 {
@@ -211,6 +342,14 @@ int trace_platform_parse(unsigned field, const char *v, size_t n, struct trace_p
 		return secure(&c, pl);
 	case TRACE_PF_EVENTS:
 		return events(&c, pl);
+	case TRACE_PF_FEATURES:
+		return features(&c, pl);
+	case TRACE_PF_SCTLR:
+		return reg(&c, "sctlr", &pl->sctlr);
+	case TRACE_PF_HCR:
+		return reg(&c, "hcr_el2", &pl->hcr_el2);
+	case TRACE_PF_POLICY:
+		return policy(&c, pl);
 	default:
 		return bad_at(&c, 0, "internal error: platform field %u", field);
 	}

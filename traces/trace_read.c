@@ -19,15 +19,16 @@ enum key {
 	K_T = 0, K_PE, K_CONDUIT, K_EL, K_H, K_FN, K_X0, K_X1, K_X2, K_X3, K_X4, K_X5, K_END,
 	K_R0, K_R1, K_R2, K_R3, K_EVENT, K_EP, K_CAUSE, K_INTID, K_DEPTH, K_PSTATE, K_HOW,
 	K_STATUS, K_RESUME, K_PC, K_RES, K_STATE, K_PREV, K_PROFILE, K_PES, K_MSG, K_SRC,
-	K_MPIDR, K_VERSION, K_RELATIVE, K_BIND, K_SPIS, K_SECURE, K_EVENTS,
-	K_COUNT
+	K_MPIDR, K_VERSION, K_RELATIVE, K_BIND, K_SPIS, K_SECURE, K_EVENTS, K_FEATURES, K_SCTLR, K_HCR,
+	K_POLICY, K_COUNT
 };
 
 static const char *const key_names[K_COUNT] = {
 	"t", "pe", "conduit", "el", "h", "fn", "x0", "x1", "x2", "x3", "x4", "x5", "end",
 	"r0", "r1", "r2", "r3", "event", "ep", "cause", "intid", "depth", "pstate", "how",
 	"status", "resume", "pc", "res", "state", "prev", "profile", "pes", "msg", "src",
-	"mpidr", "version", "relative", "bind", "spis", "secure", "events",
+	"mpidr", "version", "relative", "bind", "spis", "secure", "events", "features", "sctlr", "hcr_el2",
+	"policy",
 };
 
 #define B(k) (1ull << (k))
@@ -35,7 +36,7 @@ static const char *const key_names[K_COUNT] = {
 #define RS   (B(K_R0) | B(K_R1) | B(K_R2) | B(K_R3))
 /* The platform fields version 2 added: a version 1 trace cannot have them. */
 #define V2_PLATFORM (B(K_MPIDR) | B(K_VERSION) | B(K_RELATIVE) | B(K_BIND) | B(K_SPIS) | B(K_SECURE) | \
-		     B(K_EVENTS))
+		     B(K_EVENTS) | B(K_FEATURES) | B(K_SCTLR) | B(K_HCR) | B(K_POLICY))
 
 /* Which keys each record kind allows, and which it requires. */
 static const struct { uint64_t allowed, required; } kind_keys[TRACE_KIND_COUNT] = {
@@ -375,12 +376,14 @@ static int set_field(struct trace_reader *rd, const struct field *fd, unsigned k
 		rec->has |= TRACE_HAS_PES;
 		return 0;
 	case K_MPIDR: case K_VERSION: case K_RELATIVE: case K_BIND: case K_SPIS: case K_SECURE:
-	case K_EVENTS: {
+	case K_EVENTS: case K_FEATURES: case K_SCTLR: case K_HCR: case K_POLICY: {
 		static const uint32_t has[TRACE_PF_COUNT] = {
 			TRACE_HAS_MPIDR, TRACE_HAS_VERSION, TRACE_HAS_RELATIVE, TRACE_HAS_BIND,
-			TRACE_HAS_SPIS, TRACE_HAS_SECURE, TRACE_HAS_EVENTS,
+			TRACE_HAS_SPIS, TRACE_HAS_SECURE, TRACE_HAS_EVENTS, TRACE_HAS_FEATURES,
+			TRACE_HAS_SCTLR, TRACE_HAS_HCR, TRACE_HAS_POLICY,
 		};
-		char msg[200];
+		_Static_assert(K_POLICY - K_MPIDR + 1 == TRACE_PF_COUNT, "a platform field per key");
+		char msg[400];
 		if (trace_platform_parse(key - K_MPIDR, fd->v, fd->vn, &rd->plat, &bad, msg, sizeof msg))
 			return fail(rd, col_of(fd, fd->v + bad), "%s", msg);
 		rec->has |= has[key - K_MPIDR];
@@ -436,6 +439,12 @@ static int check_record(struct trace_reader *rd, struct trace_rec *rec, uint64_t
 	if (rec->kind == TRACE_PLATFORM && (seen & B(K_MPIDR)) && (!(seen & B(K_PES)) || rec->pes != rd->plat.nmpidr))
 		return fail(rd, 0, "mpidr= lists %u value%s: it needs pes= with as many", rd->plat.nmpidr,
 			    rd->plat.nmpidr == 1 ? "" : "s");
+	if (rec->kind == TRACE_PLATFORM && (seen & B(K_SECURE)) && (seen & B(K_PES)))
+		for (uint32_t k = 0; k < rd->plat.nsecure; k++)
+			if (rec->pes < 64 && rd->plat.secure_pes[k] >> rec->pes)
+				return fail(rd, 0, "secure: INTID %" PRIu32 " names PE %u, but pes=%" PRIu32,
+					    rd->plat.secure[k], 63u - (unsigned)__builtin_clzll(rd->plat.secure_pes[k]),
+					    rec->pes);
 	if (rec->kind == TRACE_COMPLETE) {
 		if ((seen & B(K_STATUS)) && rec->how != TRACE_DONE_COMPLETE)
 			return fail(rd, 0, "status= belongs to how=complete");

@@ -11,6 +11,8 @@ _Static_assert(TRACE_MAX_EVENTS == SIM_MAX_EVENTS, "a platform record holds ever
 _Static_assert(TRACE_MAX_SECURE == sizeof ((struct sim_platform *)0)->secure_intids / sizeof(uint32_t),
 	       "a platform record holds every secure INTID a platform can have");
 _Static_assert(TRACE_MAX_PES == SIM_MAX_PES, "a platform record holds every MPIDR");
+_Static_assert(sizeof ((struct sim_platform *)0)->secure_pes == sizeof ((struct trace_platform *)0)->secure_pes,
+	       "a platform record holds the PEs of every secure INTID");
 
 static bool same_events(const struct sim_platform *a, const struct sim_platform *b)
 {
@@ -55,10 +57,29 @@ void trace_platform_record(const struct sim_platform *p, struct trace_rec *rec, 
 	store->spis = p->spis;
 	if (!known || p->spis != prof.spis)
 		rec->has |= TRACE_HAS_SPIS;
+	store->features = p->features;
+	if (!known || p->features != prof.features)
+		rec->has |= TRACE_HAS_FEATURES;
+	store->sctlr = p->sctlr_elc;
+	if (!known || p->sctlr_elc != prof.sctlr_elc)
+		rec->has |= TRACE_HAS_SCTLR;
+	store->hcr_el2 = p->hcr_el2;
+	if (!known || p->hcr_el2 != prof.hcr_el2)
+		rec->has |= TRACE_HAS_HCR;
+	for (unsigned k = 0; k < TRACE_POLICY_FIELDS; k++) {
+		unsigned at = sim_policy_fields[k].offset;
+		store->policy[k] = ((const uint8_t *)&p->policy)[at];
+		if (!known || store->policy[k] != ((const uint8_t *)&prof.policy)[at])
+			store->policy_given |= 1u << k;
+	}
+	if (store->policy_given)
+		rec->has |= TRACE_HAS_POLICY;
 	store->nsecure = p->nsecure < TRACE_MAX_SECURE ? p->nsecure : TRACE_MAX_SECURE;
 	memcpy(store->secure, p->secure_intids, store->nsecure * sizeof store->secure[0]);
+	memcpy(store->secure_pes, p->secure_pes, store->nsecure * sizeof store->secure_pes[0]);
 	if (!known || p->nsecure != prof.nsecure ||
-	    memcmp(p->secure_intids, prof.secure_intids, p->nsecure * sizeof p->secure_intids[0]) != 0)
+	    memcmp(p->secure_intids, prof.secure_intids, p->nsecure * sizeof p->secure_intids[0]) != 0 ||
+	    memcmp(p->secure_pes, prof.secure_pes, p->nsecure * sizeof p->secure_pes[0]) != 0)
 		rec->has |= TRACE_HAS_SECURE;
 	store->nevents = p->nevents < TRACE_MAX_EVENTS ? p->nevents : TRACE_MAX_EVENTS;
 	for (unsigned k = 0; k < store->nevents; k++) {
@@ -105,7 +126,19 @@ int trace_platform_apply(const struct trace_rec *rec, const char *trace_name, st
 	if (rec->has & TRACE_HAS_SECURE) {
 		pl->nsecure = t->nsecure;
 		memcpy(pl->secure_intids, t->secure, t->nsecure * sizeof pl->secure_intids[0]);
+		memset(pl->secure_pes, 0, sizeof pl->secure_pes);
+		memcpy(pl->secure_pes, t->secure_pes, t->nsecure * sizeof pl->secure_pes[0]);
 	}
+	if (rec->has & TRACE_HAS_FEATURES)
+		pl->features = t->features;
+	if (rec->has & TRACE_HAS_SCTLR)
+		pl->sctlr_elc = t->sctlr;
+	if (rec->has & TRACE_HAS_HCR)
+		pl->hcr_el2 = t->hcr_el2;
+	if (rec->has & TRACE_HAS_POLICY)
+		for (unsigned k = 0; k < TRACE_POLICY_FIELDS; k++)
+			if (t->policy_given >> k & 1)
+				((uint8_t *)&pl->policy)[sim_policy_fields[k].offset] = t->policy[k];
 	if (rec->has & TRACE_HAS_EVENTS) {
 		pl->nevents = t->nevents;
 		for (unsigned k = 0; k < t->nevents; k++) {
@@ -119,6 +152,12 @@ int trace_platform_apply(const struct trace_rec *rec, const char *trace_name, st
 			pl->events[k].loc.line = rec->line;
 			pl->events[k].loc.col = 1;
 		}
+	}
+	/* as the scenario loader refuses `hcr_el2` for an EL1 client */
+	if (pl->hcr_el2 && pl->client_el != 2) {
+		snprintf(err, errlen, "%s:%" PRIu32 ":1: hcr_el2=0x%" PRIx64 " is the client's only when it runs at "
+			 "EL2 (el=%u)", trace_name, rec->line, pl->hcr_el2, pl->client_el);
+		return -1;
 	}
 	if (pl->relative_mode && pl->version_minor == 0) {
 		snprintf(err, errlen, "%s:%" PRIu32 ":1: relative=1 needs version=1.1", trace_name, rec->line);

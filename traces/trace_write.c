@@ -6,12 +6,13 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "program.h"          /* sim_policy_names, sim_policy_fields */
 #include "trace_internal.h"
 
 /* A line being built; overflow cannot happen (every field is bounded and
  * the text fields are truncated to fit) but is checked anyway. */
 struct line {
-	char   buf[4096];        /* the longest: a platform record with 64 MPIDRs and 48 events */
+	char   buf[8192];        /* the longest: a platform record with everything (test_format's longest_platform) */
 	size_t n;
 	bool   overflow;
 };
@@ -94,15 +95,59 @@ static void add_complete(struct line *l, const struct trace_rec *r)
 		add(l, " depth=%u", r->depth);
 }
 
-/* " key=a,b,c" (or "-" for none) of n decimal or 0x-hex numbers. */
-static void add_list(struct line *l, const char *key, const void *v, unsigned n, bool hex64)
+/* " mpidr=0x..,0x.." of n MPIDRs. */
+static void add_mpidrs(struct line *l, const uint64_t *v, unsigned n)
 {
-	add(l, " %s=%s", key, n ? "" : "-");
+	add(l, " mpidr=");
+	for (unsigned k = 0; k < n; k++)
+		add(l, "%s0x%" PRIx64, k ? "," : "", v[k]);
+}
+
+/* " secure=INTID,INTID@PE+PE,..." (or "-"). */
+static void add_secure(struct line *l, const struct trace_platform *p)
+{
+	unsigned n = p->nsecure < TRACE_MAX_SECURE ? p->nsecure : TRACE_MAX_SECURE;
+
+	add(l, " secure=%s", n ? "" : "-");
 	for (unsigned k = 0; k < n; k++) {
-		if (hex64)
-			add(l, "%s0x%" PRIx64, k ? "," : "", ((const uint64_t *)v)[k]);
+		add(l, "%s%" PRIu32, k ? "," : "", p->secure[k]);
+		for (unsigned pe = 0, first = 1; pe < 64; pe++)
+			if (p->secure_pes[k] >> pe & 1) {
+				add(l, "%c%u", first ? '@' : '+', pe);
+				first = 0;
+			}
+	}
+}
+
+/* " features=NAME,NAME" (or "-"); a bit without a name cannot be written. */
+static void add_features(struct line *l, uint32_t features)
+{
+	add(l, " features=%s", features ? "" : "-");
+	for (unsigned bit = 0, first = 1; bit < 32; bit++) {
+		const char *name = trace_feature_name(bit);
+		if (!(features >> bit & 1))
+			continue;
+		if (!name)
+			l->overflow = true;
 		else
-			add(l, "%s%" PRIu32, k ? "," : "", ((const uint32_t *)v)[k]);
+			add(l, "%s%s", first ? "" : ",", name);
+		first = 0;
+	}
+}
+
+/* " policy=NAME:VALUE,..." of the policies given. */
+static void add_policy(struct line *l, const struct trace_platform *p)
+{
+	add(l, " policy=");
+	for (unsigned k = 0, first = 1; k < TRACE_POLICY_FIELDS; k++) {
+		if (!(p->policy_given >> k & 1))
+			continue;
+		if (p->policy[k] >= sim_policy_fields[k].nvalues)
+			l->overflow = true;
+		else
+			add(l, "%s%s:%s", first ? "" : ",", sim_policy_names[k],
+			    sim_policy_fields[k].values[p->policy[k]]);
+		first = 0;
 	}
 }
 
@@ -130,9 +175,10 @@ static void add_platform(struct line *l, const struct trace_rec *r)
 		add(l, " pes=%" PRIu32, r->pes);
 	if (!p)
 		l->overflow |= (r->has & (TRACE_HAS_MPIDR | TRACE_HAS_VERSION | TRACE_HAS_RELATIVE | TRACE_HAS_BIND |
-					  TRACE_HAS_SPIS | TRACE_HAS_SECURE | TRACE_HAS_EVENTS)) != 0;
+					  TRACE_HAS_SPIS | TRACE_HAS_SECURE | TRACE_HAS_EVENTS | TRACE_HAS_FEATURES |
+					  TRACE_HAS_SCTLR | TRACE_HAS_HCR | TRACE_HAS_POLICY)) != 0;
 	if (p && (r->has & TRACE_HAS_MPIDR))
-		add_list(l, "mpidr", p->mpidr, p->nmpidr < TRACE_MAX_PES ? p->nmpidr : TRACE_MAX_PES, true);
+		add_mpidrs(l, p->mpidr, p->nmpidr < TRACE_MAX_PES ? p->nmpidr : TRACE_MAX_PES);
 	if (r->has & TRACE_HAS_EL)
 		add(l, " el=%u", r->el);
 	if (r->has & TRACE_HAS_CONDUIT)
@@ -143,12 +189,20 @@ static void add_platform(struct line *l, const struct trace_rec *r)
 		add(l, " version=1.%u", p->version_minor ? 1u : 0u);
 	if (r->has & TRACE_HAS_RELATIVE)
 		add(l, " relative=%u", p->relative_mode ? 1u : 0u);
+	if (r->has & TRACE_HAS_FEATURES)
+		add_features(l, p->features);
+	if (r->has & TRACE_HAS_SCTLR)
+		add(l, " sctlr=0x%" PRIx64, p->sctlr);
+	if (r->has & TRACE_HAS_HCR)
+		add(l, " hcr_el2=0x%" PRIx64, p->hcr_el2);
+	if ((r->has & TRACE_HAS_POLICY) && p->policy_given)
+		add_policy(l, p);
 	if (r->has & TRACE_HAS_BIND)
 		add(l, " bind=%" PRIu32 ",%" PRIu32, p->bind_private, p->bind_shared);
 	if (r->has & TRACE_HAS_SPIS)
 		add(l, " spis=%" PRIu32, p->spis);
 	if (r->has & TRACE_HAS_SECURE)
-		add_list(l, "secure", p->secure, p->nsecure < TRACE_MAX_SECURE ? p->nsecure : TRACE_MAX_SECURE, false);
+		add_secure(l, p);
 	if (r->has & TRACE_HAS_EVENTS)
 		add_events(l, p);
 }

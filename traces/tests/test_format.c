@@ -30,8 +30,10 @@ static char *write_all(const struct trace_rec *recs, size_t n, size_t *len)
 
 static const struct trace_platform plat = {
 	.nmpidr = 2, .mpidr = { 0x0, 0x10100 }, .version_minor = 1, .bind_private = 3, .bind_shared = 0,
-	.nsecure = 0, .nevents = 2,
+	.nsecure = 2, .secure = { 29, 20 }, .secure_pes = { 0, 0x3 }, .nevents = 2,
 	.events = { { -5, 0, 1, 1, 0 }, { 0x40000200, 1, 0, 0, 40 } },
+	.features = 0x5, .sctlr = 0x800000, .hcr_el2 = 0,
+	.policy_given = 1u << 6 | 1u << 17, .policy = { [6] = 1, [17] = 1 },   /* entry_regs, mask_timing */
 };
 
 static void sample_records(struct trace_rec *r)
@@ -96,7 +98,8 @@ static void sample_records(struct trace_rec *r)
 	r[5].el = 2;
 	r[5].plat = &plat;
 	r[5].has = TRACE_HAS_PROFILE | TRACE_HAS_PES | TRACE_HAS_EL | TRACE_HAS_MPIDR | TRACE_HAS_VERSION |
-		   TRACE_HAS_BIND | TRACE_HAS_SECURE | TRACE_HAS_EVENTS;
+		   TRACE_HAS_BIND | TRACE_HAS_SECURE | TRACE_HAS_EVENTS | TRACE_HAS_FEATURES | TRACE_HAS_SCTLR |
+		   TRACE_HAS_HCR | TRACE_HAS_POLICY;
 
 	trace_rec_init(&r[6], TRACE_WARNING);
 	r[6].msg = "100% odd: a=b\tc";
@@ -135,8 +138,10 @@ static void round_trip(void **state)
 				     "x2=0xffff800010081000 x3=? x4=? x5=? end=ret r0=0xfffffffffffffffd "
 				     "src=a%20file.tarmac:77\n"));
 	assert_non_null(strstr(text, "warning msg=100%25%20odd:%20a%3Db%09c\n"));
-	assert_non_null(strstr(text, "platform profile=tf-a-fvp pes=2 mpidr=0x0,0x10100 el=2 version=1.1 bind=3,0 "
-				     "secure=- events=-5:private:critical:explicit,1073742336:shared:normal:40\n"));
+	assert_non_null(strstr(text, "platform profile=tf-a-fvp pes=2 mpidr=0x0,0x10100 el=2 version=1.1 "
+				     "features=PAN,SSBS sctlr=0x800000 hcr_el2=0x0 policy=entry_regs:zero,"
+				     "mask_timing:at_once bind=3,0 secure=29,20@0+1 "
+				     "events=-5:private:critical:explicit,1073742336:shared:normal:40\n"));
 	trace_reader_close(rd);
 	fclose(in);
 	free(text);
@@ -253,6 +258,39 @@ static const struct bad bad_inputs[] = {
 	  "mem:2:15: bind: 32 private slots and event 0 make 33 private events, at most 32" },
 	{ "# sdeisim-trace 2\nplatform bind=31,33\n", "mem:2:15: bind: 64 slots and event 0 make 65 events, at most 64" },
 	{ "# sdeisim-trace 2\nplatform bind=0,65\n", "mem:2:17: bind: 65 is more than 64" },
+	/* features, sctlr, hcr_el2, policy, and secure's PPIs owned PE by PE */
+	{ "# sdeisim-trace 1\nplatform policy=entry_regs:zero\n",
+	  "mem:2:10: platform records of a version 1 trace have no field 'policy' (version 2 added it)" },
+	{ "# sdeisim-trace 2\nplatform features=PAN,FOO\n",
+	  "mem:2:23: features: 'FOO' is not a feature (PAN, UAO, SSBS, BTI, MTE2, NMI or VHE)" },
+	{ "# sdeisim-trace 2\nplatform features=pan\n",
+	  "mem:2:19: features: 'pan' is not a feature (PAN, UAO, SSBS, BTI, MTE2, NMI or VHE)" },
+	{ "# sdeisim-trace 2\nplatform features=PAN,UAO,PAN\n", "mem:2:27: features: PAN is listed twice" },
+	{ "# sdeisim-trace 2\nplatform features=PAN,\n",
+	  "mem:2:23: features: '' is not a feature (PAN, UAO, SSBS, BTI, MTE2, NMI or VHE)" },
+	{ "# sdeisim-trace 2\nplatform sctlr=0X800000\n",
+	  "mem:2:16: sctlr: expected 0x and 1 to 16 lowercase hex digits" },
+	{ "# sdeisim-trace 2\nplatform hcr_el2=0x10000000000000000\n",
+	  "mem:2:18: hcr_el2: expected 0x and 1 to 16 lowercase hex digits" },
+	{ "# sdeisim-trace 2\nplatform policy=entry_regs:zero,signaled:wrong\n",
+	  "mem:2:42: policy: signaled is spec or inverted, found 'wrong'" },
+	{ "# sdeisim-trace 2\nplatform policy=entry_regs:zero,entry_regs:preserve\n",
+	  "mem:2:33: policy: entry_regs is given twice" },
+	{ "# sdeisim-trace 2\nplatform policy=entry_reg:zero\n",
+	  "mem:2:17: policy: 'entry_reg' is not a policy (upper_bits, signal, bind, resume_error, entry_pstate, "
+	  "resume_pstate, entry_regs, signaled, mask_result, unbound, priv_route, ctx_order, rel_vbar, cpu_on, mpidr, "
+	  "explicit_err, number_space or mask_timing)" },
+	{ "# sdeisim-trace 2\nplatform policy=entry_regs\n", "mem:2:27: policy: expected entry_regs:VALUE" },
+	{ "# sdeisim-trace 2\nplatform policy=entry_pstate:tfa_plain\n",
+	  "mem:2:30: policy: entry_pstate cannot be tfa_plain (TF-A builds that PSTATE for COMPLETE_AND_RESUME "
+	  "only)" },
+	{ "# sdeisim-trace 2\nplatform secure=29,20@1+1\n", "mem:2:25: secure: PE 1 is listed twice" },
+	{ "# sdeisim-trace 2\nplatform secure=40@1\n",
+	  "mem:2:17: secure: only a PPI (16..31) is owned PE by PE, found 40" },
+	{ "# sdeisim-trace 2\nplatform secure=29,20@64\n", "mem:2:23: secure: a PE: 64 is more than 63" },
+	{ "# sdeisim-trace 2\nplatform secure=29,20@\n", "mem:2:23: secure: a PE: expected a decimal number" },
+	{ "# sdeisim-trace 2\nplatform secure=20@1+x\n", "mem:2:22: secure: a PE: expected a decimal number" },
+	{ "# sdeisim-trace 2\nplatform pes=2 secure=29,20@0+2\n", "mem:2:1: secure: INTID 20 names PE 2, but pes=2" },
 	{ "# sdeisim-trace 1\nplatform profile=bogus\n",
 	  "mem:2:18: profile=bogus: not a platform profile (default, tf-a-fvp)" },
 };
@@ -325,6 +363,94 @@ static void edges_that_read(void **state)
 	assert_int_equal(n, 6);
 	trace_reader_close(rd);
 	fclose(in);
+}
+
+/* The fields beyond the lists, at their edges: every feature, none, 16
+ * hex digits, policies in any order (the first and the last), PPIs 16 and
+ * 31 on PEs 0 and 63, any order of PEs. */
+static void platform_fields_that_read(void **state)
+{
+	static const char text[] =
+		"# sdeisim-trace 2\n"
+		"platform features=VHE,PAN,UAO,SSBS,BTI,MTE2,NMI sctlr=0x0 hcr_el2=0xffffffffffffffff "
+		"policy=mask_timing:at_once,upper_bits:truncate secure=16@63+0,1019,31@5\n"
+		"platform features=- secure=-\n";
+	FILE *in = fmemopen((void *)(uintptr_t)text, sizeof text - 1, "r");
+	struct trace_reader *rd = trace_reader_open(in, "mem");
+	struct trace_rec r;
+
+	(void)state;
+	assert_int_equal(trace_read(rd, &r), 1);
+	assert_true(r.has & TRACE_HAS_FEATURES && r.has & TRACE_HAS_SCTLR && r.has & TRACE_HAS_HCR &&
+		    r.has & TRACE_HAS_POLICY);
+	assert_int_equal(r.plat->features, 0x7f);
+	assert_true(r.plat->sctlr == 0 && r.plat->hcr_el2 == UINT64_MAX);
+	assert_int_equal(r.plat->policy_given, 1u << 17 | 1u << 0);
+	assert_true(r.plat->policy[17] == 1 && r.plat->policy[0] == 1);
+	assert_int_equal(r.plat->nsecure, 3);
+	assert_true(r.plat->secure[0] == 16 && r.plat->secure_pes[0] == (1ull << 63 | 1));
+	assert_true(r.plat->secure[1] == 1019 && r.plat->secure_pes[1] == 0);
+	assert_true(r.plat->secure[2] == 31 && r.plat->secure_pes[2] == 1u << 5);
+	assert_int_equal(trace_read(rd, &r), 1);
+	assert_int_equal(r.has & (TRACE_HAS_SCTLR | TRACE_HAS_HCR | TRACE_HAS_POLICY), 0);
+	assert_true(r.plat->features == 0 && r.plat->nsecure == 0 && r.plat->secure_pes[0] == 0);
+	assert_int_equal(trace_read(rd, &r), 0);
+	trace_reader_close(rd);
+	fclose(in);
+}
+
+/* The longest platform record a writer can be asked for (64 MPIDRs, 48
+ * events, 64 secure INTIDs of which the 16 PPIs on all 64 PEs, every
+ * feature and policy) is written whole and reads back as the same bytes. */
+static void longest_platform(void **state)
+{
+	static struct trace_platform big;
+	struct trace_rec w, r;
+	struct trace_reader *rd;
+	char *text, *again = NULL;
+	size_t len, len2;
+	FILE *in, *out;
+
+	(void)state;
+	big.nmpidr = TRACE_MAX_PES;
+	for (unsigned k = 0; k < TRACE_MAX_PES; k++)
+		big.mpidr[k] = UINT64_MAX - k;
+	big.nevents = TRACE_MAX_EVENTS;
+	for (unsigned k = 0; k < TRACE_MAX_EVENTS; k++)
+		big.events[k] = (struct trace_event_desc){ INT32_MIN + (int32_t)k, 0, 1, 0, 1019 - k };
+	big.nsecure = TRACE_MAX_SECURE;
+	for (unsigned k = 0; k < TRACE_MAX_SECURE; k++) {
+		big.secure[k] = k < 16 ? 16 + k : 956 + k;        /* 972..1019 */
+		big.secure_pes[k] = k < 16 ? UINT64_MAX : 0;
+	}
+	big.features = 0x7f;
+	big.sctlr = big.hcr_el2 = UINT64_MAX;
+	big.policy_given = (1u << TRACE_POLICY_FIELDS) - 1;
+	big.policy[4] = 2;                                   /* entry_pstate: inherit */
+	trace_rec_init(&w, TRACE_PLATFORM);
+	strcpy(w.profile, "tf-a-fvp");
+	w.pes = TRACE_MAX_PES;
+	w.el = 2;
+	w.plat = &big;
+	w.has = TRACE_HAS_PROFILE | TRACE_HAS_PES | TRACE_HAS_EL | TRACE_HAS_CONDUIT | TRACE_HAS_MPIDR |
+		TRACE_HAS_VERSION | TRACE_HAS_RELATIVE | TRACE_HAS_BIND | TRACE_HAS_SPIS | TRACE_HAS_SECURE |
+		TRACE_HAS_EVENTS | TRACE_HAS_FEATURES | TRACE_HAS_SCTLR | TRACE_HAS_HCR | TRACE_HAS_POLICY;
+	text = write_all(&w, 1, &len);
+	assert_true(len > 6000);
+	in = fmemopen(text, len, "r");
+	rd = trace_reader_open(in, "mem");
+	out = open_memstream(&again, &len2);
+	trace_write_header(out, "test");
+	if (trace_read(rd, &r) != 1)
+		fail_msg("%s", trace_reader_error(rd));
+	assert_int_equal(trace_write(out, &r), 0);
+	fclose(out);
+	assert_int_equal(len, len2);
+	assert_memory_equal(text, again, len);
+	trace_reader_close(rd);
+	fclose(in);
+	free(text);
+	free(again);
 }
 
 static void long_line(void **state)
@@ -410,6 +536,8 @@ int main(void)
 		cmocka_unit_test(fields_read_back),
 		cmocka_unit_test(reader_errors),
 		cmocka_unit_test(edges_that_read),
+		cmocka_unit_test(platform_fields_that_read),
+		cmocka_unit_test(longest_platform),
 		cmocka_unit_test(long_line),
 		cmocka_unit_test(long_fields),
 		cmocka_unit_test(names),

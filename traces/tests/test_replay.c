@@ -5,7 +5,8 @@
  * where the replay matches and fails at the trace line where it does not;
  * a handler whose invocations differ, or that the trace leaves inside a
  * handler, replays exactly; EVENT_CONTEXT values become `set` steps; a
- * platform record changes its profile; --first stops at the first
+ * platform record changes its profile, and one recorded from a scenario
+ * that sets every field keeps all of them; --first stops at the first
  * divergence; the timeline export is JSON with a slice per handler.
  */
 #include <setjmp.h>
@@ -20,6 +21,7 @@
 
 #include "pb.h"
 #include "replay.h"
+#include "scn.h"
 #include "timeline.h"
 #include "trace.h"
 #include "trace_recorder.h"
@@ -404,6 +406,100 @@ static void platform_record_applies(void **state)
 	}
 }
 
+/* A scenario that sets every platform field a version 2 record has
+ * beyond the lists (features, SCTLR_ELc, HCR_EL2, policies, a PPI owned
+ * on some PEs only), and calls whose answers depend on each. */
+static const char every_field[] =
+	"name: every platform field a trace records\n"
+	"platform:\n"
+	"  features: [PAN, SSBS, VHE]\n"
+	"  sctlr: [DSSBS]\n"
+	"  hcr_el2: [E2H, TGE]\n"
+	"  policy: {entry_regs: zero, signaled: inverted, mask_result: zero, ctx_order: running_first,\n"
+	"           cpu_on: keep_private}\n"
+	"  secure_intids: [29, {intid: 20, pes: [1, 3]}]\n"
+	"handlers:\n"
+	"  h:\n"
+	"    - complete: HANDLED\n"
+	"steps:\n"
+	"  - {pe: 0, call: EVENT_GET_INFO, args: [0, 1], expect: 1}\n"
+	"  - {pe: 0, call: EVENT_REGISTER, args: [0, h, 0, RM_ANY, 0], expect: SUCCESS}\n"
+	"  - {pe: 0, call: EVENT_ENABLE, args: [0], expect: SUCCESS}\n"
+	"  - {pe: 0, call: PE_UNMASK, expect: SUCCESS}\n"
+	"  - {pe: 0, call: EVENT_SIGNAL, args: [0, {mpidr: 0}], expect: SUCCESS}\n"
+	"  - {pe: 0, call: PE_MASK, expect: 0}\n"
+	"  - {pe: 0, call: EVENT_CONTEXT, args: [18], expect: DENIED}\n"
+	"  - {pe: 1, call: INTERRUPT_BIND, args: [20], expect: INVALID_PARAMETERS}\n"
+	"  - {pe: 2, call: INTERRUPT_BIND, args: [20], expect: INVALID_PARAMETERS}\n";
+
+/* The recorder writes each of them, the replay builds the scenario's
+ * machine again (on either profile: the record's fields stay) and matches
+ * every record, and `export yaml` writes them back as the scenario did. */
+static void every_platform_field_round_trips(void **state)
+{
+	struct sim_program prog;
+	struct sim_run_opts ro;
+	struct sim_result res;
+	struct trace_recorder *tr;
+	struct sim_observer none = { NULL, NULL };
+	struct replay rp;
+	struct replay_summary sum;
+	char err[400], *text = NULL, *report = NULL, *yaml = NULL, want[64];
+	size_t len, ylen;
+	FILE *f = open_memstream(&text, &len);
+
+	(void)state;
+	sim_program_init(&prog);
+	if (scn_load_string("every.yaml", every_field, strlen(every_field), NULL, &prog, err, sizeof err))
+		fail_msg("%s", err);
+	tr = trace_recorder_open(f, &prog);
+	assert_non_null(tr);
+	memset(&ro, 0, sizeof ro);
+	ro.observer = trace_recorder_observer(tr, none);
+	assert_int_equal(sim_run(cpu, &prog, &ro, &res), 0);
+	if (!res.passed)
+		fail_msg("the scenario failed: %s", res.message);
+	assert_int_equal(trace_recorder_close(tr), 0);
+	fclose(f);
+	assert_non_null(strstr(text, "\nplatform profile=default pes=4 el=2 conduit=smc features=PAN,SSBS,VHE "
+				     "sctlr=0x100000000000 hcr_el2=0x408000000 policy=entry_regs:zero,signaled:inverted,"
+				     "mask_result:zero,ctx_order:running_first,cpu_on:keep_private secure=29,20@1+3\n"));
+	for (int k = 0; k < 2; k++) {
+		const struct sim_platform *a = &prog.platform, *b;
+		assert_int_equal(replay_text(text, k ? "tf-a-fvp" : NULL, false, &report, &sum, &rp), 0);
+		b = &rp.prog.platform;
+		assert_true(b->features == a->features && b->sctlr_elc == a->sctlr_elc && b->hcr_el2 == a->hcr_el2);
+		assert_int_equal(b->nsecure, 2);
+		assert_true(b->secure_intids[0] == 29 && b->secure_pes[0] == 0);
+		assert_true(b->secure_intids[1] == 20 && b->secure_pes[1] == 0xa);
+		assert_int_equal(b->policy.entry_regs, SDD_ENTRY_REGS_ZERO);
+		assert_int_equal(b->policy.cpu_on, SDD_CPU_ON_KEEP_PRIVATE);
+		if (k == 0) {
+			/* every record matches, and the scenario's platform comes back */
+			snprintf(want, sizeof want, "%u matched, 0 diverged\n", compared(text));
+			assert_string_equal(report, want);
+			assert_memory_equal(&b->policy, &a->policy, sizeof a->policy);
+			f = open_memstream(&yaml, &ylen);
+			if (scn_write(f, &rp.prog, err, sizeof err))
+				fail_msg("scn_write: %s", err);
+			fclose(f);
+			assert_non_null(strstr(yaml, "\n  features: [PAN, SSBS, VHE]\n  sctlr: [DSSBS]\n"
+						     "  hcr_el2: [E2H, TGE]\n  policy: {entry_regs: zero, "
+						     "signaled: inverted, mask_result: zero, ctx_order: running_first, "
+						     "cpu_on: keep_private}\n"));
+			assert_non_null(strstr(yaml, "\n  secure_intids: [29, {intid: 20, pes: [1, 3]}]\n"));
+			free(yaml);
+		} else {
+			/* on tf-a-fvp, the policies the record leaves to the profile are TF-A's */
+			assert_int_equal(b->policy.bind, SDD_BIND_TFA);
+		}
+		replay_free(&rp);
+		free(report);
+	}
+	sim_program_free(&prog);
+	free(text);
+}
+
 /* A record on a PE the platform record does not have. */
 static void platform_record_too_few_pes(void **state)
 {
@@ -420,6 +516,27 @@ static void platform_record_too_few_pes(void **state)
 	(void)state;
 	assert_int_equal(replay_build(&rp, rd, &ro, err, sizeof err), -1);
 	assert_string_equal(err, "t.trace:2:1: the platform record has 1 PEs but records name PE 1");
+	replay_free(&rp);
+	trace_reader_close(rd);
+	fclose(in);
+}
+
+/* HCR_EL2 set for a client at EL1, which has none: refused as the
+ * scenario loader refuses it, at the record's line. */
+static void platform_record_hcr_at_el1(void **state)
+{
+	static const char text[] =
+		"# sdeisim-trace 2\n"
+		"platform profile=default el=1 hcr_el2=0x8000000\n";
+	FILE *in = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
+	struct trace_reader *rd = trace_reader_open(in, "t.trace");
+	struct replay_opts ro = { NULL, false };
+	struct replay rp;
+	char err[300];
+
+	(void)state;
+	assert_int_equal(replay_build(&rp, rd, &ro, err, sizeof err), -1);
+	assert_string_equal(err, "t.trace:2:1: hcr_el2=0x8000000 is the client's only when it runs at EL2 (el=1)");
 	replay_free(&rp);
 	trace_reader_close(rd);
 	fclose(in);
@@ -500,6 +617,8 @@ int main(void)
 		cmocka_unit_test(trace_ends_inside_a_handler),
 		cmocka_unit_test(platform_record_applies),
 		cmocka_unit_test(platform_record_too_few_pes),
+		cmocka_unit_test(every_platform_field_round_trips),
+		cmocka_unit_test(platform_record_hcr_at_el1),
 		cmocka_unit_test(first_divergence_only),
 		cmocka_unit_test(timeline),
 		cmocka_unit_test(unknown_profile),
