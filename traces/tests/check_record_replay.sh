@@ -32,9 +32,7 @@ sdeisim=$1 dir=$2 mode=$3 profile=${4:-}
 # path (relative to SCENARIOS) <tab> runs <tab> why its replay cannot match
 KNOWN='tests/run/pass/choices.yml	*	its 1-of-N SPI targets come from `choices:` (a fuzz reproducer); a trace does not say which PEs could have taken an SPI, so the replayed machine decides by the scenario policy (the lowest-numbered PE) and routes it elsewhere
 tests/run/fail/choices_exhausted.yml	*	the same: its first 1-of-N SPI target comes from `choices:`
-bind/bind-pending-interrupt-denied.yaml	tarmac:default	its interrupts fire while nothing is bound to them, so nothing acknowledges them and a Tarmac trace does not show them; the replayed GIC does not have them pending, and binds them (on tf-a-fvp the run stops at the first BIND, which TF-A answers without looking at the GIC)
-bind/bind-ppi-firmware-owned-on-another-pe-invalid.yaml	*:tf-a-fvp	its PPI 20 is the firmware'"'"'s on PE 2 only (`secure_intids: [{intid: 20, pes: [2]}]`); a trace'"'"'s platform record lists secure INTIDs without PEs, so the replayed machine has it the firmware'"'"'s on every PE, and TF-A'"'"'s BIND from PE 0 is refused there (on default the answers agree: INVALID_PARAMETERS either way)
-kvm/kvm-v7-signaled-mask-result-and-context-order.yaml	*	its dispatcher policies (`platform: {policy: ...}`) are not the profile'"'"'s, and a trace'"'"'s platform record names only the profile, so the replayed machine answers as the profile does'
+bind/bind-pending-interrupt-denied.yaml	tarmac:default	its interrupts fire while nothing is bound to them, so nothing acknowledges them and a Tarmac trace does not show them; the replayed GIC does not have them pending, and binds them (on tf-a-fvp the run stops at the first BIND, which TF-A answers without looking at the GIC)'
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
