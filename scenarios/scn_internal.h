@@ -196,16 +196,6 @@ void scn_checks_commit(struct scn *s, const struct scn_checks *b, uint32_t *firs
 
 /* ==== scn_platform.c ==== */
 
-/* The names of the bits `features`, `sctlr` and `hcr_el2` list: names[k]
- * is bit bits[k] (the loader reads them, the writer writes them). */
-#define SCN_FEATURES   7
-#define SCN_SCTLR_BITS 3
-#define SCN_HCR_BITS   2
-extern const char *const scn_feature_names[SCN_FEATURES], *const scn_sctlr_names[SCN_SCTLR_BITS],
-	*const scn_hcr_names[SCN_HCR_BITS];
-extern const uint8_t scn_feature_bits[SCN_FEATURES], scn_sctlr_bits[SCN_SCTLR_BITS],
-	scn_hcr_bits[SCN_HCR_BITS];
-
 /* Apply the `platform` map (id, or 0 when the file has none) to
  * s->prog->platform, which holds the starting profile.  *basis_ok tells
  * whether what steps and handlers are checked against (the PE count, the

@@ -155,18 +155,6 @@ static bool p_relative_mode(struct scn *s, const struct pctx *c, int id)
 	return true;
 }
 
-/* SDD_FEAT_* bit by bit; the SCTLR_ELc and HCR_EL2 bits the dispatcher reads. */
-const char *const scn_feature_names[SCN_FEATURES] = { "PAN", "UAO", "SSBS", "BTI", "MTE2", "NMI", "VHE" };
-const uint8_t scn_feature_bits[SCN_FEATURES] = { 0, 1, 2, 3, 4, 5, 6 };
-const char *const scn_sctlr_names[SCN_SCTLR_BITS] = { "SPAN", "DSSBS", "SPINTMASK" };
-const uint8_t scn_sctlr_bits[SCN_SCTLR_BITS] = { 23, 44, 45 };
-const char *const scn_hcr_names[SCN_HCR_BITS] = { "E2H", "TGE" };
-const uint8_t scn_hcr_bits[SCN_HCR_BITS] = { 34, 27 };
-_Static_assert(SDD_FEAT_ALL == 0x7F && SDD_FEAT_VHE == 1u << 6, "a name per feature");
-_Static_assert(SDD_SCTLR_SPAN == 1ull << 23 && SDD_SCTLR_DSSBS == 1ull << 44 &&
-	       SDD_SCTLR_SPINTMASK == 1ull << 45, "the names are the bits");
-_Static_assert(SDD_HCR_TGE == 1ull << 27 && SDD_HCR_E2H == 1ull << 34, "the names are the bits");
-
 /* Key `key`: a register value (when number_too), or the list of the
  * names of its bits that are set (names[k], each `item`: bit bits[k]);
  * *out only when right. */
@@ -203,7 +191,7 @@ static bool p_features(struct scn *s, const struct pctx *c, int id)
 {
 	uint64_t v;
 
-	if (!named_bits(s, id, "`features`", "a feature", scn_feature_names, scn_feature_bits, SCN_FEATURES,
+	if (!named_bits(s, id, "`features`", "a feature", sim_feature_names, sim_feature_bits, SIM_FEATURES,
 			false, &v))
 		return false;
 	c->p->features = (uint32_t)v;
@@ -212,7 +200,7 @@ static bool p_features(struct scn *s, const struct pctx *c, int id)
 
 static bool p_sctlr(struct scn *s, const struct pctx *c, int id)
 {
-	return named_bits(s, id, "`sctlr`", "an SCTLR bit", scn_sctlr_names, scn_sctlr_bits, SCN_SCTLR_BITS,
+	return named_bits(s, id, "`sctlr`", "an SCTLR bit", sim_sctlr_names, sim_sctlr_bits, SIM_SCTLR_BITS,
 			  true, &c->p->sctlr_elc);
 }
 
@@ -220,7 +208,7 @@ static bool p_hcr_el2(struct scn *s, const struct pctx *c, int id)
 {
 	uint64_t v;
 
-	if (!named_bits(s, id, "`hcr_el2`", "an HCR_EL2 bit", scn_hcr_names, scn_hcr_bits, SCN_HCR_BITS, true,
+	if (!named_bits(s, id, "`hcr_el2`", "an HCR_EL2 bit", sim_hcr_names, sim_hcr_bits, SIM_HCR_BITS, true,
 			&v))
 		return false;
 	if (v && c->p->client_el != 2)
@@ -250,9 +238,8 @@ static bool p_policy(struct scn *s, const struct pctx *c, int id)
 		snprintf(what, sizeof what, "`%s`", sim_policy_names[k]);
 		if (!scn_choice(s, f[k].value, what, pf->values, pf->nvalues, &v))
 			ok = false;
-		else if (pf->offset == offsetof(struct sdd_policy, entry_pstate) && v == SDD_PSTATE_TFA_PLAIN)
-			ok = scn_fail(s, f[k].value, "`entry_pstate` cannot be tfa_plain (TF-A builds that "
-				      "PSTATE for COMPLETE_AND_RESUME only)");
+		else if (sim_policy_refused(k, v))
+			ok = scn_fail(s, f[k].value, "%s", sim_policy_refused(k, v));
 		else
 			policy[pf->offset] = (uint8_t)v;
 	}

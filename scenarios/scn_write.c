@@ -231,11 +231,11 @@ static void platform(struct scn_w *w)
 	if (p->relative_mode != (version_written && p->version_minor == 0 ? 0 : q.relative_mode))
 		scn_w_out(w, "  relative_mode: %s\n", p->relative_mode ? "true" : "false");
 	if (p->features != q.features)
-		named_bits(w, "features", p->features, scn_feature_names, scn_feature_bits, SCN_FEATURES);
+		named_bits(w, "features", p->features, sim_feature_names, sim_feature_bits, SIM_FEATURES);
 	if (p->sctlr_elc != q.sctlr_elc)
-		named_bits(w, "sctlr", p->sctlr_elc, scn_sctlr_names, scn_sctlr_bits, SCN_SCTLR_BITS);
+		named_bits(w, "sctlr", p->sctlr_elc, sim_sctlr_names, sim_sctlr_bits, SIM_SCTLR_BITS);
 	if (p->hcr_el2 != q.hcr_el2)
-		named_bits(w, "hcr_el2", p->hcr_el2, scn_hcr_names, scn_hcr_bits, SCN_HCR_BITS);
+		named_bits(w, "hcr_el2", p->hcr_el2, sim_hcr_names, sim_hcr_bits, SIM_HCR_BITS);
 	policy(w, &p->policy, &q.policy);
 	if (p->bind_private != q.bind_private || p->bind_shared != q.bind_shared)
 		scn_w_out(w, "  bind_slots: {private: %u, shared: %u}\n", p->bind_private, p->bind_shared);

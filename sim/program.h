@@ -287,9 +287,19 @@ static inline bool sim_secure_on(const struct sim_platform *p, unsigned k, unsig
 	return !p->secure_pes[k] || (pe < 64 && (p->secure_pes[k] >> pe & 1));
 }
 
-/* The dispatcher's policies by name (policy_names.c): field k of struct
- * sdd_policy is called sim_policy_names[k], is the byte at offset, and
- * value v (< nvalues) is called values[v]. */
+/* Settings by name (platform_names.c).  Bits: names[k] is bit bits[k] of
+ * the features (SDD_FEAT_*), SCTLR_ELc, HCR_EL2. */
+#define SIM_FEATURES   7
+#define SIM_SCTLR_BITS 3
+#define SIM_HCR_BITS   2
+extern const char *const sim_feature_names[SIM_FEATURES], *const sim_sctlr_names[SIM_SCTLR_BITS],
+	*const sim_hcr_names[SIM_HCR_BITS];
+extern const uint8_t sim_feature_bits[SIM_FEATURES], sim_sctlr_bits[SIM_SCTLR_BITS],
+	sim_hcr_bits[SIM_HCR_BITS];
+
+/* The dispatcher's policies: field k of struct sdd_policy is called
+ * sim_policy_names[k], is the byte at offset, and value v (< nvalues) is
+ * called values[v]. */
 #define SIM_POLICY_FIELDS 18
 struct sim_policy_field {
 	uint8_t offset, nvalues;
@@ -297,6 +307,9 @@ struct sim_policy_field {
 };
 extern const char *const sim_policy_names[SIM_POLICY_FIELDS];
 extern const struct sim_policy_field sim_policy_fields[SIM_POLICY_FIELDS];
+/* Why value may not be given to policy field k (a value the core takes
+ * only for another field), or NULL. */
+const char *sim_policy_refused(unsigned field, unsigned value);
 
 /* The SDD platform description (events sorted, bind slots added) for p.
  * Returns 0, or an sdd_init_error for a description the core refuses. */

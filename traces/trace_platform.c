@@ -6,15 +6,14 @@
  * event or a policy, `@` and `+` in a secure PPI's PEs); the reader turns
  * a failure here into FILE:LINE:COLUMN with the column of the offending
  * item.  The names of features and policies are the scenarios' (one table
- * each: scn_feature_names, sim_policy_names).
+ * each in sim/platform_names.c: sim_feature_names, sim_policy_names).
  */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "program.h"               /* sim_policy_names, sim_policy_fields */
-#include "scn_internal.h"          /* scn_feature_names, scn_feature_bits */
+#include "program.h"               /* sim_policy_names, sim_feature_names, ... */
 #include "sdd/sdd_platform.h"      /* SDD_MAX_EVENTS, SDD_MAX_PRIVATE_EVENTS */
 #include "trace_internal.h"
 
@@ -246,9 +245,9 @@ static int name_index(const char *const *names, unsigned count, const char *s, s
 
 const char *trace_feature_name(unsigned bit)
 {
-	for (unsigned k = 0; k < SCN_FEATURES; k++)
-		if (scn_feature_bits[k] == bit)
-			return scn_feature_names[k];
+	for (unsigned k = 0; k < SIM_FEATURES; k++)
+		if (sim_feature_bits[k] == bit)
+			return sim_feature_names[k];
 	return NULL;
 }
 
@@ -262,13 +261,13 @@ static int features(struct cursor *c, struct trace_platform *pl)
 	if (empty_list(c))
 		return 0;
 	while (item(c, ',', &off, &len)) {
-		int k = name_index(scn_feature_names, SCN_FEATURES, c->v + off, len);
+		int k = name_index(sim_feature_names, SIM_FEATURES, c->v + off, len);
 		if (k < 0)
 			return bad_at(c, off, "features: '%.*s' is not a feature (%s)", (int)len, c->v + off,
-				      alternatives(scn_feature_names, SCN_FEATURES, names, sizeof names));
-		if (pl->features >> scn_feature_bits[k] & 1)
-			return bad_at(c, off, "features: %s is listed twice", scn_feature_names[k]);
-		pl->features |= 1u << scn_feature_bits[k];
+				      alternatives(sim_feature_names, SIM_FEATURES, names, sizeof names));
+		if (pl->features >> sim_feature_bits[k] & 1)
+			return bad_at(c, off, "features: %s is listed twice", sim_feature_names[k]);
+		pl->features |= 1u << sim_feature_bits[k];
 	}
 	return 0;
 }
@@ -298,10 +297,9 @@ static int policy(struct cursor *c, struct trace_platform *pl)
 			return bad_at(c, off + nlen + 1, "policy: %s is %s, found '%.*s'", sim_policy_names[k],
 				      alternatives(f->values, f->nvalues, names, sizeof names), (int)(len - nlen - 1),
 				      colon + 1);
-		/* the scenario loader refuses it too (scenarios/FORMAT.md, `policy`) */
-		if (f->offset == offsetof(struct sdd_policy, entry_pstate) && v == SDD_PSTATE_TFA_PLAIN)
-			return bad_at(c, off + nlen + 1, "policy: entry_pstate cannot be tfa_plain (TF-A builds "
-				      "that PSTATE for COMPLETE_AND_RESUME only)");
+		/* the scenario loader refuses the same (sim_policy_refused) */
+		if (sim_policy_refused((unsigned)k, (unsigned)v))
+			return bad_at(c, off + nlen + 1, "policy: %s", sim_policy_refused((unsigned)k, (unsigned)v));
 		pl->policy[k] = (uint8_t)v;
 		pl->policy_given |= 1u << k;
 	}

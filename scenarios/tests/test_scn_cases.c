@@ -622,7 +622,7 @@ void test_more_errors(void **state)
 	load_fails(f, "name: f\nplatform: {policy: {entry_regs: zeroes}}\nsteps: []\n",
 		   "t.yaml:2:33: `entry_regs` must be preserve or zero, found the string 'zeroes'");
 	load_fails(f, "name: f\nplatform: {policy: {entry_pstate: tfa_plain}}\nsteps: []\n",
-		   "t.yaml:2:35: `entry_pstate` cannot be tfa_plain (TF-A builds that PSTATE for "
+		   "t.yaml:2:35: entry_pstate cannot be tfa_plain (TF-A builds that PSTATE for "
 		   "COMPLETE_AND_RESUME only)");
 	/* A step is checked even when an unrelated platform key is wrong,
 	 * and the earlier error wins. */

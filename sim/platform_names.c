@@ -1,13 +1,27 @@
 /*
- * policy_names.c - the names of the dispatcher's policies (struct
- * sdd_policy, core/README.md) and of their values, as scenarios write them
- * in `platform: {policy: {...}}`: each field's name, and each value's
- * enumerator without its prefix, in lower case (SDD_PSTATE_INHERIT is
+ * platform_names.c - the names of a platform's settings that scenarios and
+ * traces write by name: the client EL's features, the SCTLR_ELc and
+ * HCR_EL2 bits the dispatcher reads, and the dispatcher's policies
+ * (struct sdd_policy, core/README.md) with their values - each value its
+ * enumerator without the prefix, in lower case (SDD_PSTATE_INHERIT is
  * `inherit`).
  */
 #include <stddef.h>
 
 #include "program.h"
+#include "sdd/sdd_spec.h"
+
+/* SDD_FEAT_* bit by bit; the SCTLR_ELc and HCR_EL2 bits the dispatcher reads. */
+const char *const sim_feature_names[SIM_FEATURES] = { "PAN", "UAO", "SSBS", "BTI", "MTE2", "NMI", "VHE" };
+const uint8_t sim_feature_bits[SIM_FEATURES] = { 0, 1, 2, 3, 4, 5, 6 };
+const char *const sim_sctlr_names[SIM_SCTLR_BITS] = { "SPAN", "DSSBS", "SPINTMASK" };
+const uint8_t sim_sctlr_bits[SIM_SCTLR_BITS] = { 23, 44, 45 };
+const char *const sim_hcr_names[SIM_HCR_BITS] = { "E2H", "TGE" };
+const uint8_t sim_hcr_bits[SIM_HCR_BITS] = { 34, 27 };
+_Static_assert(SDD_FEAT_ALL == 0x7F && SDD_FEAT_VHE == 1u << 6, "a name per feature");
+_Static_assert(SDD_SCTLR_SPAN == 1ull << 23 && SDD_SCTLR_DSSBS == 1ull << 44 &&
+	       SDD_SCTLR_SPINTMASK == 1ull << 45, "the names are the bits");
+_Static_assert(SDD_HCR_TGE == 1ull << 27 && SDD_HCR_E2H == 1ull << 34, "the names are the bits");
 
 static const char *const upper_bits[]   = { "reject", "truncate" };
 static const char *const signal_[]      = { "set_pending", "tfa_strict" };
@@ -60,3 +74,12 @@ const char *const sim_policy_names[SIM_POLICY_FIELDS] = {
 	"signaled", "mask_result", "unbound", "priv_route", "ctx_order", "rel_vbar", "cpu_on", "mpidr",
 	"explicit_err", "number_space", "mask_timing",
 };
+
+const char *sim_policy_refused(unsigned field, unsigned value)
+{
+	if (field < SIM_POLICY_FIELDS &&
+	    sim_policy_fields[field].offset == offsetof(struct sdd_policy, entry_pstate) &&
+	    value == SDD_PSTATE_TFA_PLAIN)
+		return "entry_pstate cannot be tfa_plain (TF-A builds that PSTATE for COMPLETE_AND_RESUME only)";
+	return NULL;
+}
