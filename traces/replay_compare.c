@@ -30,7 +30,7 @@
 
 struct div { uint32_t line, seq; char *text; };
 
-struct frame { int32_t inv; int32_t event; uint32_t cursor; };
+struct frame { int32_t inv; int32_t event; uint32_t cursor; uint64_t int_pstate; };  /* the replay's x3 at entry */
 
 struct cmp {
 	struct replay *rp;
@@ -199,6 +199,24 @@ static void on_call(struct cmp *c, const struct sim_obs *o)
 
 /* ---- Dispatches and completions ---- */
 
+/* The registers of a record that differ from the replay's, as
+ * "trace x1=0x1 pstate=0x3c5, replay x1=0x2 pstate=0x3c9". */
+struct regdiff { char trace[160], replay[160]; size_t nt, nr; };
+
+/* Adds name when the record has it (known) and it differs from got in
+ * a bit of mask. */
+static void regdiff_add(struct regdiff *d, bool known, const char *name, uint64_t want, uint64_t got, uint64_t mask)
+{
+	int nt, nr;
+
+	if (!known || !((want ^ got) & mask) || d->nt >= sizeof d->trace || d->nr >= sizeof d->replay)
+		return;
+	nt = snprintf(d->trace + d->nt, sizeof d->trace - d->nt, " %s=0x%" PRIx64, name, want);
+	nr = snprintf(d->replay + d->nr, sizeof d->replay - d->nr, " %s=0x%" PRIx64, name, got);
+	d->nt += nt > 0 ? (size_t)nt : 0;
+	d->nr += nr > 0 ? (size_t)nr : 0;
+}
+
 static int32_t find_inv(struct cmp *c, unsigned pe, int32_t event)
 {
 	struct replay *rp = c->rp;
@@ -212,6 +230,38 @@ static int32_t find_inv(struct cmp *c, unsigned pe, int32_t event)
 	return -1;
 }
 
+/* The bits of a PSTATE the dispatcher builds that the comparison checks:
+ * those where the interrupted PSTATE of the trace's dispatch (its x3)
+ * and of the replay's (replay_x3) agree.  A dispatcher may carry bits
+ * over from the interrupted context (NZCV, PAN, DIT, ...: the profile's
+ * policy says which), and the replay does not run the client's code
+ * that set them; all bits when the trace lacks x3. */
+static uint64_t same_interrupted(const struct trace_rec *dispatch, uint64_t replay_x3)
+{
+	return (dispatch->x_known & 8) ? ~(dispatch->x[3] ^ replay_x3) : ~0ull;
+}
+
+/* The handler's entry: x0 (the event), x1 (its argument) and the PSTATE
+ * the dispatcher entered it with, those the record has.  Not x2/x3 (the
+ * interrupted PC and PSTATE: the client's own context, which the replay
+ * does not run; the PSTATE bits where they differ are not compared) nor ep (an address of the traced machine: the handler
+ * entered is compared instead). */
+static void compare_entry(struct cmp *c, uint32_t rec, const struct sim_obs *o)
+{
+	const struct trace_rec *r = &c->rp->recs[rec];
+	struct regdiff d = { .nt = 0 };
+	char src[300];
+
+	regdiff_add(&d, r->x_known & 1, "x0", r->x[0], o->regs[0], ~0ull);
+	regdiff_add(&d, r->x_known & 2, "x1", r->x[1], o->regs[1], ~0ull);
+	regdiff_add(&d, r->has & TRACE_HAS_PSTATE, "pstate", r->pstate, o->pstate, same_interrupted(r, o->regs[3]));
+	if (d.nt)
+		diverge(c, r->line, "dispatch of event %" PRId32 " on PE %u: trace%s, replay%s%s", r->event, r->pe,
+			d.trace, d.replay, from(src, sizeof src, r));
+	else
+		c->state[rec] = MATCHED;
+}
+
 static void on_dispatch(struct cmp *c, const struct sim_obs *o)
 {
 	struct replay *rp = c->rp;
@@ -219,7 +269,7 @@ static void on_dispatch(struct cmp *c, const struct sim_obs *o)
 	char st[200], src[300];
 
 	if (c->depth[o->pe] < MAX_DEPTH)
-		c->stack[o->pe][c->depth[o->pe]++] = (struct frame){ v, o->event, 0 };
+		c->stack[o->pe][c->depth[o->pe]++] = (struct frame){ v, o->event, 0, o->regs[3] };
 	if (v < 0) {
 		replay_evstate_describe(c->evs, o->event, o->pe, st, sizeof st);
 		diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay dispatched event %" PRId32 " (x1=0x%" PRIx64
@@ -242,17 +292,35 @@ static void on_dispatch(struct cmp *c, const struct sim_obs *o)
 			diverge(c, r->line, "dispatch of event %" PRId32 " on PE %u: the replay entered handler %s, not %s%s",
 				r->event, r->pe, o->handler >= 0 ? sim_str(&rp->prog, rp->prog.handlers[o->handler].name) : "?",
 				sim_str(&rp->prog, rp->prog.handlers[iv->handler].name), from(src, sizeof src, r));
-		else if ((r->x_known & 2) && o->regs[1] != r->x[1])
-			diverge(c, r->line, "dispatch of event %" PRId32 " on PE %u: trace x1=0x%" PRIx64 ", replay x1=0x%"
-				PRIx64 "%s", r->event, r->pe, r->x[1], o->regs[1], from(src, sizeof src, r));
 		else
-			c->state[iv->dispatch] = MATCHED;
+			compare_entry(c, iv->dispatch, o);
 	}
 }
 
 static const char *done_name(int32_t status)
 {
 	return status == -1 ? "COMPLETE_AND_RESUME" : status == -2 ? "an implicit completion" : "COMPLETE";
+}
+
+/* Where a COMPLETE_AND_RESUME went on: the PSTATE the dispatcher built
+ * for the resume address, when the record has it.  Not pc (the resume
+ * address, one of the traced machine; the replay's is its resume pad),
+ * nor after a COMPLETE or an implicit completion (the interrupted
+ * context's own PSTATE, like x3 at the dispatch). */
+static void compare_landing(struct cmp *c, uint32_t rec, const struct frame *f, const struct sim_obs *o)
+{
+	const struct trace_rec *r = &c->rp->recs[rec];
+	const struct trace_rec *dr = &c->rp->recs[c->rp->invs[f->inv].dispatch];
+	struct regdiff d = { .nt = 0 };
+	char src[300];
+
+	regdiff_add(&d, r->how == TRACE_DONE_RESUME && (r->has & TRACE_HAS_PSTATE), "pstate", r->pstate, o->pstate,
+		    same_interrupted(dr, f->int_pstate));
+	if (d.nt)
+		diverge(c, r->line, "resume of event %" PRId32 " on PE %u: trace%s, replay%s%s", r->event, r->pe,
+			d.trace, d.replay, from(src, sizeof src, r));
+	else
+		c->state[rec] = MATCHED;
 }
 
 static void on_complete(struct cmp *c, const struct sim_obs *o)
@@ -286,7 +354,7 @@ static void on_complete(struct cmp *c, const struct sim_obs *o)
 			r->event, r->pe, done_name(r->how == TRACE_DONE_RESUME ? -1 : r->how == TRACE_DONE_IMPLICIT ? -2 : 0),
 			done_name(o->status), from(src, sizeof src, r));
 	else
-		c->state[rp->invs[f->inv].complete] = MATCHED;
+		compare_landing(c, (uint32_t)rp->invs[f->inv].complete, f, o);
 }
 
 static void on_irq(struct cmp *c, const struct sim_obs *o)
