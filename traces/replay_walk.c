@@ -330,6 +330,25 @@ static void note_acks(struct rb *b)
 	}
 }
 
+/* Nor on the PSTATE a handler is entered with or a COMPLETE_AND_RESUME
+ * goes on with, which the replay compares: say so where the trace records
+ * one. */
+static void note_pstates(struct rb *b)
+{
+	const struct replay *rp = b->rp;
+
+	for (uint32_t k = 0; k < rp->nrecs; k++) {
+		const struct trace_rec *r = &rp->recs[k];
+		if ((r->has & TRACE_HAS_PSTATE) &&
+		    (r->kind == TRACE_DISPATCH || (r->kind == TRACE_COMPLETE && r->how == TRACE_DONE_RESUME))) {
+			rb_note(b, r->line, "the exported scenario does not check the PSTATE a handler is entered "
+				"with or a COMPLETE_AND_RESUME goes on with: a difference there is a divergence only "
+				"the replay reports");
+			return;
+		}
+	}
+}
+
 /* ---- The whole trace ---- */
 
 static void walk(struct rb *b)
@@ -384,6 +403,7 @@ static void walk(struct rb *b)
 	if (b->o->expectations) {
 		end_depths(b);
 		note_acks(b);
+		note_pstates(b);
 	}
 }
 
