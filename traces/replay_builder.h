@@ -43,7 +43,7 @@ struct rb_ack {
  * read it: a `set` step before step `anchor` gives it that value. */
 struct rb_ctxval {
 	uint32_t anchor, inv, line;
-	uint8_t  pe, reg;
+	uint8_t  pe, reg;        /* enum sim_reg: x0..x17, or a PSTATE field */
 	uint64_t value;
 };
 
@@ -113,6 +113,10 @@ bool rb_same_action(const struct rb *b, const struct sim_op *a, const struct tra
 /* Call r read a register of the context that invocation v (on r's PE)
  * interrupted: remember it for a `set` step. */
 void rb_context_value(struct rb *b, struct rb_inv *v, const struct trace_rec *r);
+/* Dispatch r entered invocation v from a main context (its interrupted
+ * PSTATE in x3): remember its NZCV, PAN and DIT for the `set` step, the
+ * fields a dispatcher carries into the handler's PSTATE. */
+void rb_interrupted_pstate(struct rb *b, struct rb_inv *v, const struct trace_rec *r);
 /* Put the `set` steps in (once, after the walk).  false when out of memory. */
 bool rb_insert_sets(struct rb *b);
 

@@ -359,20 +359,9 @@ bool rb_same_action(const struct rb *b, const struct sim_op *a, const struct tra
 
 /* ---- The registers of interrupted contexts ---- */
 
-void rb_context_value(struct rb *b, struct rb_inv *v, const struct trace_rec *r)
+/* Remember reg = value of the context v interrupted, for its `set` step. */
+static void context_value(struct rb *b, const struct rb_inv *v, unsigned pe, unsigned reg, uint64_t value)
 {
-	struct rb_ctxval *cv;
-
-	if ((uint32_t)r->x[0] != SDD_FID_EVENT_CONTEXT || !(r->x_known & 2) || r->x[1] >= SDD_CONTEXT_REGS ||
-	    r->end != TRACE_END_RET || !(r->r_known & 1))
-		return;
-	if (v->anchor == RB_NO_STEP) {
-		if (!v->noted)
-			rb_note(b, r->line, "the context this handler interrupted was itself running when the event was "
-				"dispatched: the replay cannot give it the registers EVENT_CONTEXT read here");
-		v->noted = true;
-		return;
-	}
 	if (b->nvals == b->cap_vals) {
 		uint32_t cap = b->cap_vals ? b->cap_vals * 2 : 64;
 		struct rb_ctxval *bigger = realloc(b->vals, cap * sizeof *bigger);
@@ -383,9 +372,33 @@ void rb_context_value(struct rb *b, struct rb_inv *v, const struct trace_rec *r)
 		b->vals = bigger;
 		b->cap_vals = cap;
 	}
-	cv = &b->vals[b->nvals++];
-	*cv = (struct rb_ctxval){ v->anchor, v->inv, b->rp->recs[b->rp->invs[v->inv].dispatch].line, r->pe,
-				  (uint8_t)r->x[1], r->r[0] };
+	b->vals[b->nvals++] = (struct rb_ctxval){ v->anchor, v->inv,
+						  b->rp->recs[b->rp->invs[v->inv].dispatch].line, (uint8_t)pe,
+						  (uint8_t)reg, value };
+}
+
+void rb_context_value(struct rb *b, struct rb_inv *v, const struct trace_rec *r)
+{
+	if ((uint32_t)r->x[0] != SDD_FID_EVENT_CONTEXT || !(r->x_known & 2) || r->x[1] >= SDD_CONTEXT_REGS ||
+	    r->end != TRACE_END_RET || !(r->r_known & 1))
+		return;
+	if (v->anchor == RB_NO_STEP) {
+		if (!v->noted)
+			rb_note(b, r->line, "the context this handler interrupted was itself running when the event was "
+				"dispatched: the replay cannot give it the registers EVENT_CONTEXT read here");
+		v->noted = true;
+		return;
+	}
+	context_value(b, v, r->pe, SIM_R_X0 + (unsigned)r->x[1], r->r[0]);
+}
+
+void rb_interrupted_pstate(struct rb *b, struct rb_inv *v, const struct trace_rec *r)
+{
+	if (!(r->x_known & 8) || v->anchor == RB_NO_STEP)
+		return;
+	context_value(b, v, r->pe, SIM_R_PSTATE_PAN, (r->x[3] & SDD_PSTATE_PAN) != 0);
+	context_value(b, v, r->pe, SIM_R_PSTATE_DIT, (r->x[3] & SDD_PSTATE_DIT) != 0);
+	context_value(b, v, r->pe, SIM_R_PSTATE_NZCV, (r->x[3] & SDD_PSTATE_NZCV) >> 28);
 }
 
 static int by_anchor(const void *x, const void *y)
@@ -408,10 +421,10 @@ static struct sim_op set_step(struct rb *b, uint32_t *j)
 	op.sets = b->p->nassigns;
 	for (; *j < b->nvals && b->vals[*j].anchor == first->anchor && b->vals[*j].inv == first->inv; (*j)++) {
 		struct sim_assign a;
-		if (op.nsets && b->p->assigns[op.sets + op.nsets - 1].reg == SIM_R_X0 + b->vals[*j].reg)
+		if (op.nsets && b->p->assigns[op.sets + op.nsets - 1].reg == b->vals[*j].reg)
 			continue;          /* read twice */
 		memset(&a, 0, sizeof a);
-		a.reg = (uint8_t)(SIM_R_X0 + b->vals[*j].reg);
+		a.reg = b->vals[*j].reg;
 		a.v = sim_const(b->vals[*j].value);
 		a.loc = op.loc;
 		sim_add_assign(b->p, &a);

@@ -236,6 +236,8 @@ static void dispatch(struct rb *b, uint32_t i, uint32_t inv)
 	v->slot = slot;
 	v->recording = slots_claim(b->sl, slot);
 	v->anchor = anchor;
+	if (d == 0)
+		rb_interrupted_pstate(b, v, r);
 	if (v->recording && b->o->expectations)
 		rb_expect_entry(b, slot, r);
 	seen(b, r->pe, d + 1);
