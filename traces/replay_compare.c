@@ -241,25 +241,35 @@ static uint64_t same_interrupted(const struct trace_rec *dispatch, uint64_t repl
 	return (dispatch->x_known & 8) ? ~(dispatch->x[3] ^ replay_x3) : ~0ull;
 }
 
+/* Record rec (what: "dispatch", "resume") matched, or diverged in the
+ * registers d names. */
+static void judge_regs(struct cmp *c, uint32_t rec, const char *what, const struct regdiff *d)
+{
+	const struct trace_rec *r = &c->rp->recs[rec];
+	char src[300];
+
+	if (d->nt)
+		diverge(c, r->line, "%s of event %" PRId32 " on PE %u: trace%s, replay%s%s", what, r->event, r->pe,
+			d->trace, d->replay, from(src, sizeof src, r));
+	else
+		c->state[rec] = MATCHED;
+}
+
 /* The handler's entry: x0 (the event), x1 (its argument) and the PSTATE
  * the dispatcher entered it with, those the record has.  Not x2/x3 (the
  * interrupted PC and PSTATE: the client's own context, which the replay
- * does not run; the PSTATE bits where they differ are not compared) nor ep (an address of the traced machine: the handler
- * entered is compared instead). */
+ * does not run; the PSTATE bits where they differ are not compared) nor
+ * ep (an address of the traced machine: the handler entered is compared
+ * instead). */
 static void compare_entry(struct cmp *c, uint32_t rec, const struct sim_obs *o)
 {
 	const struct trace_rec *r = &c->rp->recs[rec];
 	struct regdiff d = { .nt = 0 };
-	char src[300];
 
 	regdiff_add(&d, r->x_known & 1, "x0", r->x[0], o->regs[0], ~0ull);
 	regdiff_add(&d, r->x_known & 2, "x1", r->x[1], o->regs[1], ~0ull);
 	regdiff_add(&d, r->has & TRACE_HAS_PSTATE, "pstate", r->pstate, o->pstate, same_interrupted(r, o->regs[3]));
-	if (d.nt)
-		diverge(c, r->line, "dispatch of event %" PRId32 " on PE %u: trace%s, replay%s%s", r->event, r->pe,
-			d.trace, d.replay, from(src, sizeof src, r));
-	else
-		c->state[rec] = MATCHED;
+	judge_regs(c, rec, "dispatch", &d);
 }
 
 static void on_dispatch(struct cmp *c, const struct sim_obs *o)
@@ -312,15 +322,10 @@ static void compare_landing(struct cmp *c, uint32_t rec, const struct frame *f, 
 	const struct trace_rec *r = &c->rp->recs[rec];
 	const struct trace_rec *dr = &c->rp->recs[c->rp->invs[f->inv].dispatch];
 	struct regdiff d = { .nt = 0 };
-	char src[300];
 
 	regdiff_add(&d, r->how == TRACE_DONE_RESUME && (r->has & TRACE_HAS_PSTATE), "pstate", r->pstate, o->pstate,
 		    same_interrupted(dr, f->int_pstate));
-	if (d.nt)
-		diverge(c, r->line, "resume of event %" PRId32 " on PE %u: trace%s, replay%s%s", r->event, r->pe,
-			d.trace, d.replay, from(src, sizeof src, r));
-	else
-		c->state[rec] = MATCHED;
+	judge_regs(c, rec, "resume", &d);
 }
 
 static void on_complete(struct cmp *c, const struct sim_obs *o)

@@ -22,6 +22,8 @@ enum trace_enum {
 const char *trace_enum_name(unsigned e, unsigned v);
 /* The value spelled s[0..n), or -1. */
 int trace_enum_value(unsigned e, const char *s, size_t n);
+/* The index of s[0..n) in names[0..count), or -1. */
+int trace_name_index(const char *const *names, unsigned count, const char *s, size_t n);
 
 /* Is name one of the simulator's platform profiles (FORMAT.md, `profile`)? */
 bool trace_profile_known(const char *name);

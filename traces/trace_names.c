@@ -121,12 +121,15 @@ const char *trace_enum_name(unsigned e, unsigned v)
 	return e < TRACE_ENUM_COUNT && v < enums[e].n ? enums[e].names[v] : "?";
 }
 
+int trace_name_index(const char *const *names, unsigned count, const char *s, size_t n)
+{
+	for (unsigned k = 0; k < count; k++)
+		if (strlen(names[k]) == n && memcmp(names[k], s, n) == 0)
+			return (int)k;
+	return -1;
+}
+
 int trace_enum_value(unsigned e, const char *s, size_t n)
 {
-	if (e >= TRACE_ENUM_COUNT)
-		return -1;
-	for (unsigned v = 0; v < enums[e].n; v++)
-		if (strlen(enums[e].names[v]) == n && memcmp(enums[e].names[v], s, n) == 0)
-			return (int)v;
-	return -1;
+	return e < TRACE_ENUM_COUNT ? trace_name_index(enums[e].names, enums[e].n, s, n) : -1;
 }

@@ -234,15 +234,6 @@ static const char *alternatives(const char *const *names, unsigned n, char *buf,
 	return buf;
 }
 
-/* The index of s[0..n) in names[0..count), or -1. */
-static int name_index(const char *const *names, unsigned count, const char *s, size_t n)
-{
-	for (unsigned k = 0; k < count; k++)
-		if (strlen(names[k]) == n && memcmp(names[k], s, n) == 0)
-			return (int)k;
-	return -1;
-}
-
 const char *trace_feature_name(unsigned bit)
 {
 	for (unsigned k = 0; k < SIM_FEATURES; k++)
@@ -261,7 +252,7 @@ static int features(struct cursor *c, struct trace_platform *pl)
 	if (empty_list(c))
 		return 0;
 	while (item(c, ',', &off, &len)) {
-		int k = name_index(sim_feature_names, SIM_FEATURES, c->v + off, len);
+		int k = trace_name_index(sim_feature_names, SIM_FEATURES, c->v + off, len);
 		if (k < 0)
 			return bad_at(c, off, "features: '%.*s' is not a feature (%s)", (int)len, c->v + off,
 				      alternatives(sim_feature_names, SIM_FEATURES, names, sizeof names));
@@ -282,7 +273,7 @@ static int policy(struct cursor *c, struct trace_platform *pl)
 	while (item(c, ',', &off, &len)) {
 		const char *colon = memchr(c->v + off, ':', len);
 		size_t nlen = colon ? (size_t)(colon - (c->v + off)) : len;
-		int k = name_index(sim_policy_names, SIM_POLICY_FIELDS, c->v + off, nlen), v;
+		int k = trace_name_index(sim_policy_names, SIM_POLICY_FIELDS, c->v + off, nlen), v;
 		const struct sim_policy_field *f;
 		if (k < 0)
 			return bad_at(c, off, "policy: '%.*s' is not a policy (%s)", (int)nlen, c->v + off,
@@ -292,7 +283,7 @@ static int policy(struct cursor *c, struct trace_platform *pl)
 		if (pl->policy_given >> k & 1)
 			return bad_at(c, off, "policy: %s is given twice", sim_policy_names[k]);
 		f = &sim_policy_fields[k];
-		v = name_index(f->values, f->nvalues, colon + 1, len - nlen - 1);
+		v = trace_name_index(f->values, f->nvalues, colon + 1, len - nlen - 1);
 		if (v < 0)
 			return bad_at(c, off + nlen + 1, "policy: %s is %s, found '%.*s'", sim_policy_names[k],
 				      alternatives(f->values, f->nvalues, names, sizeof names), (int)(len - nlen - 1),
