@@ -13,7 +13,14 @@
 # SEED_CORPUS NAME uses build/seeds/NAME, made elsewhere in the build.
 # Every harness but a CEILING (the benchmark's do-nothing harness) is
 # listed in build/harnesses.txt, which the nightly run and the OSS-Fuzz
-# build script read.
+# build script read; the target `harnesses` builds every harness, CEILINGs
+# included, with its seed corpus and nothing else (no tests, no tools), for
+# the suite's runs of the fuzz builds, which need only those.
+#
+#   sdeisim_seed_target(TARGET)
+#
+# names a custom target that makes a seed corpus (SEED_CORPUS NAME's),
+# for `harnesses`.
 
 # OSS-Fuzz style builds link harnesses with $CXX (the engine may be a C++
 # library).
@@ -27,6 +34,7 @@ function(sdeisim_harness target)
   if(NOT H_CEILING)
     set_property(GLOBAL APPEND PROPERTY SDEISIM_HARNESSES ${target})
   endif()
+  set_property(GLOBAL APPEND PROPERTY SDEISIM_HARNESS_GROUP ${target})
   separate_arguments(engine UNIX_COMMAND "${SDEISIM_FUZZ_ENGINE}")
   target_link_options(${target} PRIVATE ${engine})
   if(NOT SDEISIM_FUZZ_ENGINE STREQUAL "-fsanitize=fuzzer")
@@ -56,6 +64,7 @@ function(sdeisim_harness target)
       COMMAND ${CMAKE_COMMAND} -E touch ${corpus}.stamp
       COMMENT "seed corpus of ${target}")
     add_custom_target(${target}_seeds ALL DEPENDS ${corpus}.stamp)
+    sdeisim_seed_target(${target}_seeds)
   elseif(H_SEED_CORPUS)
     set(corpus ${SDEISIM_SEEDS}/${H_SEED_CORPUS})
   endif()
@@ -71,9 +80,18 @@ function(sdeisim_harness target)
   endif()
 endfunction()
 
-# build/harnesses.txt: one harness name per line (call once, at the end).
-function(sdeisim_write_harness_list)
+function(sdeisim_seed_target target)
+  set_property(GLOBAL APPEND PROPERTY SDEISIM_SEED_TARGETS ${target})
+endfunction()
+
+# build/harnesses.txt (one harness name per line) and the target
+# `harnesses` (call once, at the end).
+function(sdeisim_harnesses_finish)
   get_property(names GLOBAL PROPERTY SDEISIM_HARNESSES)
   list(JOIN names "\n" text)
   file(WRITE ${CMAKE_BINARY_DIR}/harnesses.txt "${text}\n")
+  get_property(group GLOBAL PROPERTY SDEISIM_HARNESS_GROUP)
+  get_property(seeds GLOBAL PROPERTY SDEISIM_SEED_TARGETS)
+  add_custom_target(harnesses)
+  add_dependencies(harnesses ${group} ${seeds})
 endfunction()
