@@ -64,7 +64,16 @@ const struct fz_policy_flip fz_policy_flips[FZ_POLICY_FLIPS] = {
 	FLIP(signal, SDD_SIGNAL_TFA_STRICT),     FLIP(bind, SDD_BIND_TFA),
 	FLIP(resume_error, SDD_RESUME_ERR_DENIED), FLIP(unbound, SDD_UNBOUND_TFA),
 	FLIP(priv_route, SDD_PRIV_ROUTE_VALIDATE), FLIP(mpidr, SDD_MPIDR_IGNORE_OTHER_BITS),
+	FLIP(reset_release, SDD_RESET_RELEASE_UNUSED),
 };
+
+/* The 17th came when header byte 2 had a bit to spare. */
+struct fz_header_bit fz_policy_bit(unsigned k)
+{
+	if (k >= 16)
+		return (struct fz_header_bit){ 2, 0x80 };
+	return (struct fz_header_bit){ (uint8_t)(4 + 3 * (k / 4)), (uint8_t)(1u << (4 + k % 4)) };
+}
 
 /* The platform of header h, into a program just reset (fz_decode). */
 static void decode_platform(const uint8_t *h, struct fz_ctx *c)
@@ -96,12 +105,11 @@ static void decode_platform(const uint8_t *h, struct fz_ctx *c)
 		       ((h[1] & 0x40) ? SDD_SCTLR_SPINTMASK : 0);
 	p->hcr_el2 = p->client_el != 2 ? 0 :
 		     ((h[1] & 0x80) ? SDD_HCR_E2H : 0) | ((h[2] & 0x40) ? SDD_HCR_TGE : 0);
-	for (unsigned e = 0; e < 4; e++)
-		for (unsigned k = 0; k < 4; k++)
-			if (h[4 + 3 * e] >> (4 + k) & 1) {
-				const struct fz_policy_flip *f = &fz_policy_flips[4 * e + k];
-				((uint8_t *)&p->policy)[f->offset] = f->value;
-			}
+	for (unsigned k = 0; k < FZ_POLICY_FLIPS; k++) {
+		struct fz_header_bit b = fz_policy_bit(k);
+		if (h[b.byte] & b.mask)
+			((uint8_t *)&p->policy)[fz_policy_flips[k].offset] = fz_policy_flips[k].value;
+	}
 	p->bind_private = h[2] & 7;
 	p->bind_shared = (h[2] >> 3) & 7;
 	p->spis = 32 + h[3] % 65;

@@ -69,8 +69,9 @@ static void policies(const struct sim_platform *p, uint8_t h[FZ_HEADER_BYTES])
 		sim_platform_profile(&profile, "default");
 	for (unsigned k = 0; k < FZ_POLICY_FLIPS; k++) {
 		const struct fz_policy_flip *f = &fz_policy_flips[k];
+		struct fz_header_bit b = fz_policy_bit(k);
 		if (now[f->offset] == f->value && was[f->offset] != f->value)
-			h[4 + 3 * (k / 4)] |= (uint8_t)(1u << (4 + k % 4));
+			h[b.byte] |= b.mask;
 	}
 }
 

@@ -13,12 +13,13 @@
  *          mode, bit4 the tf-a-fvp policies, bit5 a secure PPI (27) and SPI (33),
  *          bit6 SCTLR_ELc.SPINTMASK set, bit7 HCR_EL2.E2H set (client EL2)
  *     [2]  bind slots: private = bits 2:0, shared = bits 5:3; bit6
- *          HCR_EL2.TGE set (client EL2)
+ *          HCR_EL2.TGE set (client EL2); bit7 the 17th policy (below)
  *     [3]  SPIs: 32 + (byte % 65)
  *     [4..15] four platform events, 3 bytes each:
  *          a: bit0 present, bit1 shared, bit2 critical, bit3 explicit;
  *             bits 7:4 (all four events' a, whether present or not) set
  *             16 policies to a value of fz_policy_flips, after the profile's
+ *             (and [2] bit7 a 17th)
  *          b: number 0x40000000 + (b << 8)
  *          c: INTID (private: PPI 16 + c % 16; shared: SPI 32 + c % spis)
  *   records, 8 bytes each: [0] kind (via a weight table), [1..7] operands
@@ -53,14 +54,20 @@
 #define FZ_FEATURE_SETS 8
 extern const uint32_t fz_feature_sets[FZ_FEATURE_SETS];
 
-/* The policy values the header's 16 policy bits set (event e's byte a,
- * bit 4 + k: fz_policy_flips[4 * e + k]): a struct sdd_policy field by its
- * offset, and the value. */
-#define FZ_POLICY_FLIPS 16
+/* The policy values the header's 17 policy bits set (event e's byte a,
+ * bit 4 + k: fz_policy_flips[4 * e + k]; header byte 2 bit 7: the 17th): a
+ * struct sdd_policy field by its offset, and the value. */
+#define FZ_POLICY_FLIPS 17
 struct fz_policy_flip {
 	uint8_t offset, value;
 };
 extern const struct fz_policy_flip fz_policy_flips[FZ_POLICY_FLIPS];
+
+/* Where in the header policy bit k is: the byte, and the bit's mask. */
+struct fz_header_bit {
+	uint8_t byte, mask;
+};
+struct fz_header_bit fz_policy_bit(unsigned k);
 
 /* Where a run is in a decoded program's choices (prog->choices, which
  * bytes points to: valid while the program is not reset or freed). */

@@ -124,23 +124,27 @@ int64_t sdd_call_private_reset(struct sdd_call_args *c)
 int64_t sdd_call_shared_reset(struct sdd_call_args *c)
 {
 	struct sdd *d = c->d;
-	bool denied = false;
+	bool running = false, in_use = false;
 
 	for (unsigned i = 0; i < d->plat.event_count; i++) {
 		if (sdd_is_private(d, i) || d->shared[i].state == 0)
 			continue;
 		if (sdd_unregister(d, c->pe, i) == SDD_PENDING)
-			denied = true;
+			running = true;
 	}
-	/* Bindings go only when no bound event is still in use anywhere
-	 * (§5.1.19: private events must have been reset on every PE). */
-	for (unsigned i = 0; i < d->plat.event_count && !denied; i++)
+	if (running)
+		return SDD_DENIED;                /* no binding released, in TF-A too */
+	/* Bindings go when no bound event is still in use anywhere (§5.1.19:
+	 * private events must have been reset on every PE); with one in use
+	 * the call is DENIED and, by the reset_release policy, releases none
+	 * (the specification lists no partial release) or the rest (TF-A). */
+	for (unsigned i = 0; i < d->plat.event_count; i++)
 		if ((d->bound & SDD_BIT(i)) && !sdd_unused_everywhere(d, i))
-			denied = true;
-	if (denied)
+			in_use = true;
+	if (in_use && d->plat.policy.reset_release == SDD_RESET_RELEASE_NONE)
 		return SDD_DENIED;
 	for (unsigned i = 0; i < d->plat.event_count; i++)
-		if (d->bound & SDD_BIT(i))
+		if ((d->bound & SDD_BIT(i)) && sdd_unused_everywhere(d, i))
 			sdd_release_slot(d, c->pe, i);
-	return SDD_SUCCESS;
+	return in_use ? SDD_DENIED : SDD_SUCCESS;
 }

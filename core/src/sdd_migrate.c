@@ -183,11 +183,16 @@ static uint32_t fingerprint(const struct sdd_platform *p)
 	 * is not 0 (the specification's behaviour), so that every description
 	 * from before it keeps its fingerprint, and its saved states load:
 	 * mask_timing (SDD_MASK_AT_ONCE was every dispatcher's behaviour then,
-	 * and their states are states of either timing). */
+	 * and their states are states of either timing) and, with its offset
+	 * so that no two of them stand for each other, each one after it:
+	 * reset_release (what SHARED_RESET leaves, not what a state can be). */
 	for (unsigned k = 0; k < offsetof(struct sdd_policy, mask_timing); k++)
 		h = fnv8(h, pol[k]);
 	if (p->policy.mask_timing != SDD_MASK_AT_COMPLETION)
 		h = fnv8(h, p->policy.mask_timing);
+	for (unsigned k = offsetof(struct sdd_policy, mask_timing) + 1; k < sizeof p->policy; k++)
+		if (pol[k] != 0)
+			h = fnv8(fnv8(h, k), pol[k]);
 	h = fnv_le(h, p->event_count, 4);
 	for (unsigned i = 0; i < p->event_count; i++) {
 		const struct sdd_event_desc *ev = &p->events[i];

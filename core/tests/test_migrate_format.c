@@ -420,6 +420,7 @@ static void dense_platform(struct sdd_platform *p)
 	p->policy.entry_pstate = SDD_PSTATE_INHERIT;       /* 1 (TFA_PLAIN) is not allowed here */
 	p->policy.resume_pstate = SDD_PSTATE_INHERIT;
 	p->policy.mask_timing = SDD_MASK_AT_COMPLETION;    /* as before the policy existed */
+	p->policy.reset_release = SDD_RESET_RELEASE_NONE;  /* likewise */
 	p->event_count = sizeof ev / sizeof ev[0];
 	memcpy(p->events, ev, sizeof ev);
 }
@@ -450,6 +451,13 @@ static void the_fingerprint_of_a_dense_platform_is_pinned(void **state)
 	fp = fingerprint_of(&p);
 	if (fp != 0xC131767Bu)        /* computed when mask_timing was added */
 		fail_msg("fingerprint with mask_timing 0x%08X", fp);
+	p.policy.reset_release = SDD_RESET_RELEASE_UNUSED;
+	fp = fingerprint_of(&p);
+	if (fp != 0x21B6CB8Cu)        /* computed when reset_release was added */
+		fail_msg("fingerprint with reset_release 0x%08X", fp);
+	p.policy.mask_timing = SDD_MASK_AT_COMPLETION;
+	if (fingerprint_of(&p) == 0xC131767Bu)
+		fail_msg("reset_release alone takes mask_timing's fingerprint");
 }
 
 int main(void)

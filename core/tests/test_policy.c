@@ -221,6 +221,40 @@ static void explicit_refusals_are_minus_one_like_tfa(void **state)
 	tp_check(&t);
 }
 
+static void release_unused(struct sdd_policy *p) { p->reset_release = SDD_RESET_RELEASE_UNUSED; }
+
+/* TF-A: a SHARED_RESET denied by a bound event still registered releases
+ * every other binding; denied by a running shared event, none. */
+static void reset_release_unused_releases_what_no_pe_uses_like_tfa(void **state)
+{
+	(void)state;
+	setup_with(release_unused);
+	int32_t p = tp_bind(&t, 0, 18), q = tp_bind(&t, 0, 19), s = tp_bind(&t, 0, 92);
+
+	tp_register(&t, 2, p, H_A, 0);
+	tp_register(&t, 1, s, H_A, 0);                   /* shared: this call unregisters it */
+	assert_int_equal(tp_call0(&t, 0, SDD_FID_SHARED_RESET), DEN);
+	assert_int_equal(tp_status(&t, 2, p), 1);
+	assert_int_equal(tp_bind(&t, 0, 18), p);         /* in use: kept */
+	assert_int_equal(tp_call1(&t, 0, SDD_FID_EVENT_STATUS, (uint32_t)q), SDD_INVALID_PARAMETERS);
+	assert_int_equal(tp_call1(&t, 0, SDD_FID_EVENT_STATUS, (uint32_t)s), SDD_INVALID_PARAMETERS);
+	assert_false(tp_irq(&t, 0, 92)->fw);
+	assert_false(tp_irq(&t, 3, 19)->fw);
+	tp_check(&t);
+
+	/* a running shared event: denied before any release */
+	assert_int_equal(tp_call0(&t, 2, SDD_FID_PRIVATE_RESET), 0);
+	s = tp_bind(&t, 0, 92);
+	tp_register(&t, 0, EV_SPI_NORM, H_A, 0);
+	tp_enable(&t, 0, EV_SPI_NORM);
+	tp_unmask(&t, 1);
+	tp_fire(&t, SPI_NORM, 0);
+	assert_int_equal(tp_call0(&t, 1, SDD_FID_SHARED_RESET), DEN);
+	assert_int_equal(tp_bind(&t, 0, 92), s);
+	assert_int_equal(tp_bind(&t, 0, 18), p);
+	tp_check(&t);
+}
+
 static void any_space(struct sdd_policy *p) { p->number_space = SDD_BOUND_ANY_SPACE; }
 
 static void bind_slots_in_the_standard_space_like_tf_a_fvp(void **state)
@@ -263,6 +297,7 @@ int main(void)
 		cmocka_unit_test(mpidr_other_bits_ignored_like_tfa),
 		cmocka_unit_test(explicit_refusals_are_minus_one_like_tfa),
 		cmocka_unit_test(bind_slots_in_the_standard_space_like_tf_a_fvp),
+		cmocka_unit_test(reset_release_unused_releases_what_no_pe_uses_like_tfa),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

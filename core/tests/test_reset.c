@@ -114,11 +114,13 @@ static void shared_reset_inside_a_shared_handler_is_denied(void **state)
 static void shared_reset_is_denied_while_a_bound_private_event_is_registered(void **state)
 {
 	struct tp *t = *state;
-	int32_t p = tp_bind(t, 0, 18);
+	int32_t p = tp_bind(t, 0, 18), s = tp_bind(t, 0, 92);
 
 	tp_register(t, 2, p, H_A, 0);
 	assert_int_equal(tp_call0(t, 0, SDD_FID_SHARED_RESET), DEN);
 	assert_int_equal(tp_status(t, 2, p), 1);
+	assert_int_equal(tp_bind(t, 0, 92), s);          /* no binding released */
+	assert_true(tp_irq(t, 0, 92)->fw);
 	assert_int_equal(tp_call0(t, 2, SDD_FID_PRIVATE_RESET), 0);
 	assert_int_equal(tp_call0(t, 0, SDD_FID_SHARED_RESET), 0);
 	assert_int_equal(tp_call1(t, 0, SDD_FID_EVENT_STATUS, (uint32_t)p), INV);

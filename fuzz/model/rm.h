@@ -53,7 +53,9 @@
  *  - GET_INFO(ROUTING_MODE/AFF) in unregister-pending answers DENIED (the
  *    registered bit is clear).
  *  - SHARED_RESET that answers DENIED releases no binding (all or nothing);
- *    it still unregisters the shared events.
+ *    it still unregisters the shared events.  reset_release_unused: denied
+ *    by a bound event in use (not by a running shared one), it releases
+ *    every other binding (TF-A).
  *  - EVENT_COMPLETE's status code is not validated (any low-32-bit value).
  *  - COMPLETE_AND_RESUME's address is absolute, also in relative mode.
  *  - A platform event's INTID that is also listed as firmware-owned, a
@@ -111,6 +113,7 @@ struct rm_platform {
     bool mask_zero;          /* PE_MASK always returns 0 */
     bool cpu_on_keep;        /* CPU_ON keeps the PE's private registrations (else resets them) */
     bool mask_at_once;       /* PE_MASK/UNMASK in a handler take effect at once (else at its completion) */
+    bool reset_release_unused; /* SHARED_RESET denied by a bound event in use releases the others (else none) */
 };
 
 /* The model's state. Its layout is private to rm_*.c; it is declared here

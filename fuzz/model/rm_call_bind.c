@@ -251,11 +251,12 @@ void rm_h_shared_reset(struct rm_ctx *c)
     for (unsigned e = 0; e < m->p.nevents; e++)
         if (rm_ev(m, e)->shared)
             rm_reset_event(m, e, 0);
-    if (denied)
-        return;   /* all or nothing: no binding released */
+    if (running || (bound_in_use && !m->p.reset_release_unused))
+        return;   /* no binding released */
+    /* Every binding, or (denied, TF-A) every one no PE uses any more. */
     for (unsigned e = 0; e < m->p.nevents; e++) {
         struct rm_event_state *es = &m->ev[e];
-        if (rm_ev(m, e)->kind == RM_SLOT && es->bound) {
+        if (rm_ev(m, e)->kind == RM_SLOT && es->bound && !es->nonzero) {
             es->bound = false;
             es->intid = 0;
             es->pend = es->maybe = 0;

@@ -82,6 +82,9 @@ enum sdd_pol_mpidr        { SDD_MPIDR_STRICT = 0, SDD_MPIDR_IGNORE_OTHER_BITS };
 enum sdd_pol_explicit     { SDD_EXPLICIT_SDEI_CODES = 0, SDD_EXPLICIT_MINUS_ONE };
 /* Bound/static event numbers: must they lie in the vendor space (§4.4)? */
 enum sdd_pol_number_space { SDD_BOUND_VENDOR_ONLY = 0, SDD_BOUND_ANY_SPACE };
+/* SHARED_RESET answering DENIED because a bound event is still in use:
+ * no binding released, or every one not in use released (TF-A). */
+enum sdd_pol_reset_release { SDD_RESET_RELEASE_NONE = 0, SDD_RESET_RELEASE_UNUSED };
 
 struct sdd_policy {
 	uint8_t upper_bits;     /* enum sdd_pol_upper_bits */
@@ -102,6 +105,7 @@ struct sdd_policy {
 	uint8_t explicit_err;   /* enum sdd_pol_explicit */
 	uint8_t number_space;   /* enum sdd_pol_number_space */
 	uint8_t mask_timing;    /* enum sdd_pol_mask_timing */
+	uint8_t reset_release;  /* enum sdd_pol_reset_release */
 };
 
 /* ---- Architectural features of the client EL that exception entry honours ---- */

@@ -244,6 +244,32 @@ static void mask_zero(void **state)
     SETTLED(&m);
 }
 
+/* SHARED_RESET denied by a bound event in use: without the flag no binding
+ * goes (test_reset.c shared_reset_denied); with it, every other one. */
+static void reset_release_unused(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    WITH(&m, reset_release_unused);
+    ACCEPT(&m, 0, F_BIND, SLOTP0, 20);
+    ACCEPT(&m, 0, F_BIND, SLOTP1, 21);
+    ACCEPT(&m, 0, F_BIND, SLOTS0, 50);
+    ACCEPT(&m, 2, F_REGISTER, SUCCESS, SLOTP0, HANDLER, 0, 0, 0);
+    t_reg_enable(&m, 0, SLOTS0);
+    ONLY(&m, 0, F_SHARED_RESET, SUCCESS, DENIED);
+    STATUS(&m, 2, SLOTP0, 1);                            /* in use: kept */
+    STATUS(&m, 0, SLOTP1, -1);
+    STATUS(&m, 0, SLOTS0, -1);
+    ACCEPT(&m, 0, F_BIND, SLOTS0, 50);                    /* free again */
+    /* Denied by a running shared event: nothing released. */
+    ACCEPT(&m, 2, F_PRIVATE_RESET, SUCCESS);
+    t_reg_enable(&m, 0, SLOTS0);
+    t_run(&m, 1, SLOTS0);
+    ONLY(&m, 1, F_SHARED_RESET, SUCCESS, DENIED);
+    STATUS(&m, 0, SLOTP0, 0);
+    ONLY(&m, 0, F_RELEASE, INVALID, SUCCESS, SLOTP0);
+}
+
 static void cpu_on_keep(void **state)
 {
     struct rm_model m;
@@ -278,6 +304,7 @@ int main(void)
         cmocka_unit_test(signaled_inverted),
         cmocka_unit_test(mask_zero),
         cmocka_unit_test(cpu_on_keep),
+        cmocka_unit_test(reset_release_unused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
