@@ -26,7 +26,7 @@ unsigned sim_choice_cursor_pick(void *cursor, unsigned kind, unsigned n)
 /* see sim.h */
 struct sim_choice sim_program_choice(const struct sim_program *prog, struct sim_choice_cursor *cur)
 {
-	struct sim_choice none = { NULL, NULL }, some = { sim_choice_cursor_pick, cur };
+	struct sim_choice none = { .pick = NULL }, some = { .pick = sim_choice_cursor_pick, .ctx = cur };
 
 	cur->bytes = prog->choices;
 	cur->n = prog->nchoices;

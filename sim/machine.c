@@ -230,9 +230,13 @@ unsigned sim_pick(struct sim_machine *m, unsigned kind, unsigned n)
 	return k < n ? k : k % n;
 }
 
-static unsigned gic_pick(void *ctx, unsigned n)
+static unsigned gic_pick(void *ctx, uint32_t intid, const uint8_t *pes, unsigned n)
 {
-	return sim_pick(ctx, SIM_CHOICE_1OFN, n);
+	struct sim_machine *m = ctx;
+
+	if (m->choice.pick_spi)
+		return m->choice.pick_spi(m->choice.ctx, intid, pes, n);
+	return sim_pick(m, SIM_CHOICE_1OFN, n);
 }
 
 /* ---- Building ---- */

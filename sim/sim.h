@@ -27,6 +27,13 @@ struct sim_choice {
 	/* Return 0..n-1 (an index into the candidates, in ascending PE order). */
 	unsigned (*pick)(void *ctx, unsigned kind, unsigned n);
 	void *ctx;
+	/* Optional (NULL: pick answers every kind).  When set, it answers the
+	 * 1-of-N choices instead of pick, with what pick is not told: the
+	 * SPI (intid) and the PEs that can take it, pes[0..n) in ascending
+	 * order.  Asked even when n is 1, so that a caller steering SPIs to
+	 * given PEs (a replay, to those its trace shows) learns when the one
+	 * it wants cannot take it.  Returns an index into pes (modulo n). */
+	unsigned (*pick_spi)(void *ctx, uint32_t intid, const uint8_t *pes, unsigned n);
 };
 
 /* ---- Choices read from a byte sequence ---- */

@@ -15,6 +15,8 @@
  *   a completion                the matched invocation's completion;
  *   an acknowledged interrupt   the PE's earliest unmatched acknowledgement
  *                               of the same INTID.
+ * A 1-of-N SPI goes to the PE the trace shows (replay_route.h); when it
+ * goes to another, the trace's acknowledgement diverges, saying why.
  * Every difference, every observation with no record and every compared
  * record never reached is a divergence; they are printed in trace order.
  */
@@ -24,6 +26,7 @@
 #include <string.h>
 
 #include "replay.h"
+#include "replay_route.h"
 #include "sdd/sdd_spec.h"
 
 #define MAX_DEPTH 8
@@ -44,6 +47,8 @@ struct cmp {
 	struct frame gone[TRACE_MAX_PES];
 	bool has_gone[TRACE_MAX_PES];
 	uint32_t inv_pos[TRACE_MAX_PES], ack_pos[TRACE_MAX_PES];
+	uint8_t power[TRACE_MAX_PES];         /* enum sim_power, for messages */
+	struct replay_route *route;
 	uint32_t step;
 	struct div *div;
 	uint32_t ndiv, cap_div;
@@ -387,6 +392,47 @@ static void on_irq(struct cmp *c, const struct sim_obs *o)
 		" (%s), which the trace's does not here", o->pe, o->intid, res[(unsigned)o->status % 7]);
 }
 
+/* What a PE the trace gave a 1-of-N SPI to is in the replay: "PE 2 masked,
+ * powered off, running a handler" (what the replay knows of why it could
+ * not take the SPI; the GIC's priorities and group enables it does not). */
+static void pe_condition(const struct cmp *c, unsigned pe, char *buf, size_t n)
+{
+	static const char *const power[] = { "", ", powered off", ", in standby", ", powered down", ", frozen" };
+	char st[100];
+
+	replay_evstate_describe(c->evs, -1, pe, st, sizeof st);
+	snprintf(buf, n, "%s%s%s", st, power[c->power[pe] % 5], c->depth[pe] ? ", running a handler" : "");
+}
+
+/* The replay's acknowledgement o of a 1-of-N SPI went to another PE than
+ * the trace's acknowledgement m.rec it stands for (replay_route.h): that
+ * record diverges, saying why, instead of the comparison matching o with
+ * some other acknowledgement of the SPI on o's PE. */
+static void misrouted(struct cmp *c, const struct replay_misroute *m, const struct sim_obs *o)
+{
+	const struct trace_rec *r = &c->rp->recs[m->rec];
+	char can[200], st[160], src[300];
+	size_t len = 0;
+	unsigned n = 0;
+
+	c->state[m->rec] = DIVERGED;
+	if (!m->refused) {
+		diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay's GIC gave this 1-of-N SPI to PE %u, not to "
+			"PE %u as the trace does: it keeps a 1-of-N SPI on the PE it chose last while that PE can take "
+			"it%s", r->intid, r->pe, o->pe, r->pe, from(src, sizeof src, r));
+		return;
+	}
+	can[0] = 0;
+	for (uint64_t pes = m->could; pes && len < sizeof can; pes &= pes - 1, n++) {
+		int w = snprintf(can + len, sizeof can - len, "%s%d", n ? ", " : "", __builtin_ctzll(pes));
+		len += w > 0 ? (size_t)w : 0;
+	}
+	pe_condition(c, r->pe, st, sizeof st);
+	diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay cannot give this 1-of-N SPI to PE %u as the trace "
+		"does: PE %u cannot take it (%s); PE%s %s can, and PE %u took it%s", r->intid, r->pe, r->pe, r->pe, st,
+		n == 1 ? "" : "s", can, o->pe, from(src, sizeof src, r));
+}
+
 static void observe(void *ctx, const struct sim_obs *o)
 {
 	struct cmp *c = ctx;
@@ -411,8 +457,20 @@ static void observe(void *ctx, const struct sim_obs *o)
 	case SIM_OBS_COMPLETE:
 		on_complete(c, o);
 		break;
-	case SIM_OBS_IRQ:
-		on_irq(c, o);
+	case SIM_OBS_IRQ: {
+		struct replay_misroute m = replay_route_observe(c->route, o);
+		if (m.rec >= 0)
+			misrouted(c, &m, o);
+		else
+			on_irq(c, o);
+		break;
+	}
+	case SIM_OBS_POWER:
+		if (o->pe < TRACE_MAX_PES)
+			c->power[o->pe] = (uint8_t)o->status;
+		break;
+	case SIM_OBS_RESET:
+		memset(c->power, 0, sizeof c->power);   /* all on (SIM_PE_ON) */
 		break;
 	default:
 		break;
@@ -485,7 +543,8 @@ int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, st
 	c.evs = replay_evstate_new(&rp->prog.platform);
 	c.state = calloc(rp->nrecs ? rp->nrecs : 1, 1);
 	c.inv_used = calloc(rp->ninvs ? rp->ninvs : 1, 1);
-	if (!c.evs || !c.state || !c.inv_used) {
+	c.route = replay_route_new(rp);
+	if (!c.evs || !c.state || !c.inv_used || !c.route) {
 		snprintf(sum->stop_message, sizeof sum->stop_message, "out of memory");
 		rc = -1;
 		goto out;
@@ -493,6 +552,7 @@ int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, st
 	memset(&ro, 0, sizeof ro);
 	ro.observer.obs = observe;
 	ro.observer.ctx = &c;
+	ro.choice = replay_route_choice(c.route);
 	rp->prog.lenient = true;          /* a step that cannot be made is skipped: the comparison says so */
 	rc = sim_run(cpu, &rp->prog, &ro, &res);
 	if (rc) {
@@ -525,6 +585,7 @@ out:
 	free(c.div);
 	free(c.state);
 	free(c.inv_used);
+	replay_route_free(c.route);
 	replay_evstate_free(c.evs);
 	return rc;
 }

@@ -507,12 +507,14 @@ done:
 	return status;
 }
 
-/* The replay's program, with the trace's results as expectations. */
+/* The replay's program, with the trace's results as expectations and the
+ * choices that route its 1-of-N SPIs as the replay does. */
 static int export_yaml(const struct cli *c)
 {
 	struct trace_reader *rd;
 	struct replay rp;
 	struct replay_opts ro = { c->profile, true };
+	struct sim_cpu *cpu = NULL;
 	char err[800], desc[600];
 	FILE *in = open_trace(c->positional[1], &rd);
 	struct outfile of;
@@ -523,6 +525,10 @@ static int export_yaml(const struct cli *c)
 		return EXIT_BAD;
 	}
 	if (replay_build(&rp, rd, &ro, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
+	} else if ((cpu = sim_cpu_create(err, sizeof err)) == NULL) {
+		fprintf(stderr, "cannot create the CPU: %s\n", err);
+	} else if (replay_choices(&rp, cpu, err, sizeof err)) {
 		fprintf(stderr, "%s\n", err);
 	} else if (open_out(c, &of)) {
 		for (uint32_t k = 0; k < rp.nnotes; k++)
@@ -538,6 +544,8 @@ static int export_yaml(const struct cli *c)
 		if (!close_out(&of, rc == 0))
 			rc = -1;
 	}
+	if (cpu)
+		sim_cpu_destroy(cpu);
 	replay_free(&rp);
 	close_trace(in, rd);
 	return rc ? EXIT_BAD : EXIT_OK;

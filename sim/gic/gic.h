@@ -51,12 +51,15 @@
 
 enum gic_group { GIC_G0 = 0, GIC_G1S = 1, GIC_G1NS = 2 };
 
-/* Who takes a 1-of-N SPI: pick(ctx, n) returns an index 0..n-1 into the
- * eligible PEs, listed in ascending PE order (a larger index is taken
- * modulo n).  NULL pick means "the first".  It is called from inside the
- * GIC functions that change state and must not call back into the GIC. */
+/* Who takes a 1-of-N SPI: pick(ctx, intid, pes, n) returns an index
+ * 0..n-1 into pes[0..n), the PEs eligible for SPI intid in ascending PE
+ * order (a larger index is taken modulo n).  The INTID and the PEs, not
+ * only their number, so that a caller can steer an SPI to a given PE (a
+ * replay, to the one its trace shows).  NULL pick means "the first".  It
+ * is called from inside the GIC functions that change state and must not
+ * call back into the GIC. */
 struct gic_choice {
-	unsigned (*pick)(void *ctx, unsigned n);
+	unsigned (*pick)(void *ctx, uint32_t intid, const uint8_t *pes, unsigned n);
 	void *ctx;
 };
 

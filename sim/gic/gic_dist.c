@@ -261,7 +261,7 @@ static uint64_t gicd_choose(struct gic *g, unsigned n)
 		r->chosen = GIC_NO_PE;
 	} else {
 		if (g->choice.pick)
-			pick = g->choice.pick(g->choice.ctx, count) % count;
+			pick = g->choice.pick(g->choice.ctx, GIC_MIN_SPI + n, eligible, count) % count;
 		r->chosen = eligible[pick];
 	}
 	return r->chosen == was ? 0 : gic_pe_bit(was) | gic_pe_bit(r->chosen);

@@ -30,9 +30,7 @@ set -u
 sdeisim=$1 dir=$2 mode=$3 profile=${4:-}
 
 # path (relative to SCENARIOS) <tab> runs <tab> why its replay cannot match
-KNOWN='tests/run/pass/choices.yml	*	its 1-of-N SPI targets come from `choices:` (a fuzz reproducer); a trace does not say which PEs could have taken an SPI, so the replayed machine decides by the scenario policy (the lowest-numbered PE) and routes it elsewhere
-tests/run/fail/choices_exhausted.yml	*	the same: its first 1-of-N SPI target comes from `choices:`
-bind/bind-pending-interrupt-denied.yaml	tarmac:default	its interrupts fire while nothing is bound to them, so nothing acknowledges them and a Tarmac trace does not show them; the replayed GIC does not have them pending, and binds them (on tf-a-fvp the run stops at the first BIND, which TF-A answers without looking at the GIC)'
+KNOWN='bind/bind-pending-interrupt-denied.yaml	tarmac:default	its interrupts fire while nothing is bound to them, so nothing acknowledges them and a Tarmac trace does not show them; the replayed GIC does not have them pending, and binds them (on tf-a-fvp the run stops at the first BIND, which TF-A answers without looking at the GIC)'
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT

@@ -177,6 +177,18 @@ static bool judge(const char *name, const char *profile, const struct replay_sum
 	return false;
 }
 
+/* Run y as `sdeisim run` does: with its `choices` (the export's route
+ * its 1-of-N SPIs as the replay did). */
+static int run(const struct sim_program *y, struct sim_result *res)
+{
+	struct sim_run_opts ro;
+	struct sim_choice_cursor cur;
+
+	memset(&ro, 0, sizeof ro);
+	ro.choice = sim_program_choice(y, &cur);
+	return sim_run(cpu, y, &ro, res);
+}
+
 /* One trace (text): replay, export, run, compare.  A mutant that does not
  * read is skipped (quiet). */
 static void check(const char *name, const char *text, size_t len, const char *profile, bool quiet)
@@ -215,12 +227,13 @@ static void check(const char *name, const char *text, size_t len, const char *pr
 	rd = trace_reader_open(in, name);
 	sim_program_init(&y);
 	out = open_memstream(&yaml, &ylen);
-	if (replay_build(&re, rd, &expect, err, sizeof err) || scn_write(out, &re.prog, err, sizeof err)) {
+	if (replay_build(&re, rd, &expect, err, sizeof err) || replay_choices(&re, cpu, err, sizeof err) ||
+	    scn_write(out, &re.prog, err, sizeof err)) {
 		printf("%s (%s): export: %s\n", name, profile, err);
 	} else {
 		fclose(out);
 		out = NULL;
-		if (scn_load_string("x.yaml", yaml, ylen, NULL, &y, err, sizeof err) || sim_run(cpu, &y, NULL, &res)) {
+		if (scn_load_string("x.yaml", yaml, ylen, NULL, &y, err, sizeof err) || run(&y, &res)) {
 			printf("%s (%s): the exported YAML does not load or run: %s\n", name, profile, err);
 		} else {
 			ok = judge(name, profile, &sum, report, &re, &y, &res);

@@ -13,13 +13,17 @@
 
 const uint64_t fx_mpidr[FX_PES] = { 0x0, 0x1, 0x100, 0x101 };
 
-static unsigned fx_pick_next(void *ctx, unsigned n)
+static unsigned fx_pick_next(void *ctx, uint32_t intid, const uint8_t *pes, unsigned n)
 {
 	struct fx_pick *p = ctx;
 	unsigned answer = p->calls < p->nscript ? p->script[p->calls] : 0;
 
 	p->calls++;
 	p->last_n = n;
+	p->last_intid = intid;
+	p->last_pes = 0;
+	for (unsigned k = 0; k < n; k++)
+		p->last_pes |= 1ull << pes[k];
 	return answer;
 }
 

@@ -26,6 +26,8 @@ struct fx_pick {
 	unsigned nscript;
 	unsigned calls;
 	unsigned last_n;        /* n of the latest call */
+	uint32_t last_intid;    /* its SPI */
+	uint64_t last_pes;      /* its candidates, as a mask */
 };
 
 struct fx {

@@ -61,9 +61,11 @@ static unsigned rnd(unsigned n)
 	return (unsigned)((rng_state >> 33) % n);
 }
 
-static unsigned pick_random(void *ctx, unsigned n)
+static unsigned pick_random(void *ctx, uint32_t intid, const uint8_t *pes, unsigned n)
 {
 	(void)ctx;
+	(void)intid;
+	(void)pes;
 	return rnd(n);
 }
 

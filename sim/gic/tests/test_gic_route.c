@@ -95,6 +95,8 @@ static void one_of_n_skips_sleeping_and_group_disabled_pes(void **state)
 	fx_irq(g, 0, SPI, GIC_G0, NORM, FX_ANY);
 	gic_fire(g, 0, SPI);
 	assert_int_equal(f->pick.last_n, 2);           /* PEs 2 and 3 */
+	assert_int_equal(f->pick.last_pes, (1u << 2) | (1u << 3));
+	assert_int_equal(f->pick.last_intid, SPI);
 	assert_int_equal(CHOSEN(g), 3);
 	assert_int_equal(fx_hppi_mask(g, SPI), 1u << 3);
 }
