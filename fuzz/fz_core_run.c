@@ -360,11 +360,6 @@ void fz_core_free(struct fz_core *c)
 
 /* ---- Running ---- */
 
-static bool is_finding(unsigned kind)
-{
-	return kind == SIM_FAIL_INVARIANT || kind == SIM_FAIL_DISPATCHER || kind == SIM_FAIL_MACHINE;
-}
-
 bool fz_core_run_program(struct fz_core *c)
 {
 	struct fzc_machine *m = c->m;
@@ -403,7 +398,7 @@ bool fz_core_run_program(struct fz_core *c)
 	res->dispatches = m->dispatches;
 	if (m->failed)
 		snprintf(res->message, sizeof res->message, "%s", m->fail_msg);
-	if (!res->passed && is_finding(res->fail_kind)) {
+	if (!res->passed && sim_fail_is_fault(res->fail_kind)) {
 		snprintf(c->finding, sizeof c->finding, "step %u: %s", res->step + 1, res->message);
 		return false;
 	}

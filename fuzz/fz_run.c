@@ -71,11 +71,6 @@ static void both(void *ctx, const struct sim_obs *o)
 		r->also.obs(r->also.ctx, o);
 }
 
-static bool is_finding(unsigned kind)
-{
-	return kind == SIM_FAIL_INVARIANT || kind == SIM_FAIL_DISPATCHER || kind == SIM_FAIL_MACHINE;
-}
-
 bool fz_run_program(struct fz_run *r, bool digest)
 {
 	struct sim_run_opts opts;
@@ -106,7 +101,7 @@ bool fz_run_program(struct fz_run *r, bool digest)
 		snprintf(r->finding, sizeof r->finding, "no machine for the decoded program: %s", r->res.message);
 		return false;
 	}
-	if (!r->res.passed && is_finding(r->res.fail_kind)) {
+	if (!r->res.passed && sim_fail_is_fault(r->res.fail_kind)) {
 		snprintf(r->finding, sizeof r->finding, "step %u: %s", r->res.step + 1, r->res.message);
 		return false;
 	}

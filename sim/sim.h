@@ -143,6 +143,16 @@ enum sim_fail_kind {
 	SIM_FAIL_MACHINE      /* the simulator itself could not continue (out of memory) */
 };
 
+/* A failure that is the machine's, not the program's: a violated
+ * invariant, a dispatcher fault, the simulator out of memory.  No program
+ * should meet one on a correct dispatcher, so the fuzzers count each as a
+ * finding; the others (an expectation, client code, a step that cannot
+ * be made) are what a program may well do. */
+static inline bool sim_fail_is_fault(unsigned kind)
+{
+	return kind == SIM_FAIL_INVARIANT || kind == SIM_FAIL_DISPATCHER || kind == SIM_FAIL_MACHINE;
+}
+
 struct sim_result {
 	bool     passed;
 	uint8_t  fail_kind;             /* enum sim_fail_kind */

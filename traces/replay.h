@@ -85,6 +85,7 @@ struct replay_summary {
 	uint32_t matched;        /* compared records the replay agreed with */
 	uint32_t diverged;       /* divergences printed */
 	bool     stopped;        /* the simulator stopped the run early (a failure of its own) */
+	uint8_t  fail_kind;      /* then why: enum sim_fail_kind */
 	char     stop_message[700];
 };
 

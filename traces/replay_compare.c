@@ -561,6 +561,7 @@ int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, st
 	}
 	if (!res.passed) {
 		sum->stopped = true;
+		sum->fail_kind = res.fail_kind;
 		stop_line = res.step < rp->prog.nsteps ? rp->prog.steps[res.step].loc.line : res.loc.line;
 		snprintf(sum->stop_message, sizeof sum->stop_message, "%s", res.message);
 		diverge(&c, stop_line, "the replay stopped: %s", res.message);

@@ -372,7 +372,10 @@ static int make_handler(struct sim_program *p, const struct slot *s, const struc
 	char name[64];
 
 	memset(&h, 0, sizeof h);
-	snprintf(name, sizeof name, "ev%" PRId32 "_line%" PRIu32, s->event, s->line);
+	/* A name has no '-': a negative event number (a trace may claim one
+	 * registered) is spelled "evneg2" */
+	snprintf(name, sizeof name, "ev%s%" PRIu32 "_line%" PRIu32, s->event < 0 ? "neg" : "",
+		 s->event < 0 ? 0u - (uint32_t)s->event : (uint32_t)s->event, s->line);
 	h.name = sim_add_string(p, name);
 	h.kind = SIM_H_ACTIONS;
 	h.ops = p->nactions;

@@ -251,7 +251,16 @@ struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handle
 	int fn = trace_fid_is_psci(fid) ? trace_psci_fn(fid) : -1;
 	struct sim_op op = rb_op(SIM_OP_CALL, in_handler ? SIM_NONE : r->pe, r->line);
 
-	op.from_el = r->el != pl->client_el ? r->el : 0;
+	/* A scenario makes an SDEI call from another EL only as a step
+	 * (`from_el`); a handler runs at the client's EL, and PSCI calls are
+	 * made from it.  Anything else is replayed from the client's EL, said
+	 * so, rather than with an EL the simulator would not use and `export
+	 * yaml` could not write. */
+	if (r->el != pl->client_el && (in_handler || fn >= 0))
+		rb_note(b, r->line, "a %s from EL%u: replayed from the client's EL%u, the only EL a scenario makes "
+			"it from", fn >= 0 ? "PSCI call" : "handler's call", r->el, pl->client_el);
+	else if (r->el != pl->client_el)
+		op.from_el = r->el;
 	if (fn >= 0) {
 		op.kind = SIM_OP_PSCI;
 		op.psci_fn = (uint8_t)fn;

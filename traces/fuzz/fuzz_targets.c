@@ -8,9 +8,10 @@
 #include "fuzz_targets.h"
 #include "import.h"
 #include "replay.h"
+#include "scn.h"
 #include "trace.h"
 
-#define MAX_REPLAY_BUILD 4096   /* build a replay program from traces up to this size */
+#define MAX_REPLAY_BUILD 4096   /* replay and export traces up to this size */
 
 static void fail(const char *what)
 {
@@ -111,6 +112,83 @@ void fuzz_target_tfa_log(const uint8_t *data, size_t size)
 	run_importer(tfa_log_import, data, size, true);
 }
 
+/* Build the replay of the input trace, with or without expectations.
+ * False when it does not build (a clear error: no finding). */
+static bool build_replay(struct replay *rp, const uint8_t *data, size_t size, bool expectations,
+			 FILE **in, struct trace_reader **rd)
+{
+	struct replay_opts ro = { "tf-a-fvp", expectations };
+	char err[800];
+
+	*in = fmemopen((void *)(uintptr_t)data, size, "r");
+	*rd = *in ? trace_reader_open(*in, "fuzz") : NULL;
+	if (!*rd)
+		fail("out of memory");
+	return replay_build(rp, *rd, &ro, err, sizeof err) == 0;
+}
+
+static void free_replay(struct replay *rp, FILE *in, struct trace_reader *rd)
+{
+	replay_free(rp);
+	trace_reader_close(rd);
+	fclose(in);
+}
+
+/*
+ * What `sdeisim replay` and `sdeisim export yaml` do with a trace the
+ * replay builder takes: the replay runs and compares (every divergence is
+ * an answer, not a finding; a stop for a fault of the machine under it -
+ * a violated invariant, a dispatcher fault - is one, as in fuzz_sdei),
+ * and the exported scenario, written by scn_write, loads back.
+ */
+static void check_replay(const uint8_t *data, size_t size)
+{
+	static struct sim_cpu *cpu;     /* one Unicorn engine for every input (fuzz/README.md) */
+	struct replay rp;
+	struct replay_summary sum;
+	struct trace_reader *rd;
+	struct sim_program y;
+	char err[800], *yaml = NULL;
+	size_t ylen = 0;
+	FILE *in, *out;
+
+	if (!cpu && !(cpu = sim_cpu_create(err, sizeof err))) {
+		fprintf(stderr, "%s\n", err);
+		fail("cannot create the CPU");
+	}
+	if (build_replay(&rp, data, size, false, &in, &rd)) {
+		out = fopen("/dev/null", "w");
+		if (!out)
+			fail("cannot open /dev/null");
+		if (replay_run(&rp, cpu, false, out, &sum) == 0 && sum.stopped && sim_fail_is_fault(sum.fail_kind)) {
+			fprintf(stderr, "%s\n", sum.stop_message);
+			fail("the replay stopped for a fault of the machine");
+		}
+		fclose(out);
+	}
+	free_replay(&rp, in, rd);
+	if (!build_replay(&rp, data, size, true, &in, &rd)) {
+		free_replay(&rp, in, rd);
+		return;
+	}
+	out = open_memstream(&yaml, &ylen);
+	if (!out)
+		fail("out of memory");
+	if (replay_choices(&rp, cpu, err, sizeof err) || scn_write(out, &rp.prog, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
+		fail("export yaml cannot write a replay that builds");
+	}
+	fclose(out);
+	sim_program_init(&y);
+	if (scn_load_string("exported.yaml", yaml, ylen, NULL, &y, err, sizeof err)) {
+		fprintf(stderr, "%s\n--- exported.yaml ---\n%s", err, yaml);
+		fail("the exported scenario does not load");
+	}
+	sim_program_free(&y);
+	free(yaml);
+	free_replay(&rp, in, rd);
+}
+
 void fuzz_target_trace(const uint8_t *data, size_t size)
 {
 	FILE *in;
@@ -135,18 +213,6 @@ void fuzz_target_trace(const uint8_t *data, size_t size)
 	free(text);
 	trace_reader_close(rd);
 	fclose(in);
-	if (size <= MAX_REPLAY_BUILD) {
-		/* the replay builder must take whatever the reader accepts */
-		struct replay rp;
-		struct replay_opts ro = { "tf-a-fvp", true };
-		char err[800];
-		in = fmemopen((void *)(uintptr_t)data, size, "r");
-		rd = in ? trace_reader_open(in, "fuzz") : NULL;
-		if (!rd)
-			fail("out of memory");
-		replay_build(&rp, rd, &ro, err, sizeof err);
-		replay_free(&rp);
-		trace_reader_close(rd);
-		fclose(in);
-	}
+	if (size <= MAX_REPLAY_BUILD)
+		check_replay(data, size);
 }

@@ -6,7 +6,11 @@
  *
  * Besides "no crash, no hang, no sanitizer report", each checks an
  * oracle: every record an importer writes reads back, and writing what
- * was read gives the same bytes.  A broken oracle aborts.
+ * was read gives the same bytes.  The canonical trace target also replays
+ * what the replay builder takes (up to 4 KiB): the replay must not stop
+ * for a fault of the machine (an invariant, the dispatcher), and the
+ * scenario `export yaml` writes for it must load back.  A broken oracle
+ * aborts.
  */
 #ifndef TRACES_FUZZ_TARGETS_H
 #define TRACES_FUZZ_TARGETS_H
