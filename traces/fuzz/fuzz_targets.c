@@ -74,6 +74,8 @@ static void check_round_trip(const char *text, size_t len)
 	fclose(in);
 }
 
+static void check_replay(const uint8_t *data, size_t size);
+
 typedef int (*importer)(struct linein *, const struct import_opts *, struct import_stats *, char *, size_t);
 
 static void run_importer(importer imp, const uint8_t *data, size_t size, bool lenient)
@@ -96,6 +98,8 @@ static void run_importer(importer imp, const uint8_t *data, size_t size, bool le
 		fail("errors counted outside lenient mode");
 	fclose(out);
 	check_round_trip(text, len);
+	if (lenient && len <= MAX_REPLAY_BUILD)
+		check_replay((const uint8_t *)text, len);   /* what `sdeisim replay` does with the import */
 	free(text);
 	linein_close(in);
 }

@@ -6,8 +6,9 @@
  *
  * Besides "no crash, no hang, no sanitizer report", each checks an
  * oracle: every record an importer writes reads back, and writing what
- * was read gives the same bytes.  The canonical trace target also replays
- * what the replay builder takes (up to 4 KiB): the replay must not stop
+ * was read gives the same bytes.  Each also replays the canonical trace
+ * (the input, or what an importer made of it in lenient mode) when the
+ * replay builder takes it (up to 4 KiB): the replay must not stop
  * for a fault of the machine (an invariant, the dispatcher), and the
  * scenario `export yaml` writes for it must load back.  A broken oracle
  * aborts.
