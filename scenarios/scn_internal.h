@@ -138,7 +138,6 @@ bool scn_uint(struct scn *s, int id, const char *what, uint64_t lo, uint64_t hi,
 bool scn_pe(struct scn *s, int id, const char *what, uint8_t *out);
 /* An INTID that exists on the platform. */
 bool scn_intid(struct scn *s, int id, const char *what, uint32_t *out);
-bool scn_intid_exists(const struct sim_platform *p, uint64_t intid);
 /* "SGIs 0..15, PPIs 16..31, SPIs 32..127" for the platform. */
 const char *scn_intid_ranges(const struct sim_platform *p, char *buf, size_t n);
 /* A handler by name (scalar id), its index in *out. */

@@ -279,7 +279,7 @@ static bool p_spis(struct scn *s, const struct pctx *c, int id)
 	if (c->f[P_SECURE_INTIDS].key)
 		return true;
 	for (unsigned k = 0; k < c->p->nsecure; k++)
-		if (!scn_intid_exists(c->p, c->p->secure_intids[k]))
+		if (!sim_intid_exists(c->p, c->p->secure_intids[k]))
 			return scn_fail(s, id, "with %u SPIs, INTID %u, a secure INTID of the profile, "
 					"does not exist (give `secure_intids` too)", c->p->spis,
 					c->p->secure_intids[k]);
@@ -401,25 +401,26 @@ static bool event_intid(struct scn *s, const struct sim_platform *p, int id, uin
 	char text[SCN_SHOW_SIZE];
 	const char *shown = scn_show(s, id, text, sizeof text);
 	uint64_t v;
+	int32_t other;
 
 	if (!scn_uint(s, id, "`intid`", 0, UINT64_MAX, &v))
 		return false;
-	if (type == SDD_PRIVATE && (v < SDD_INTID_PPI_FIRST || v >= SDD_INTID_SPI_FIRST))
+	switch (sim_event_intid_problem(p, type, v, prev, nprev, &other)) {
+	case SIM_INTID_NOT_PPI:
 		return scn_fail(s, id, "a private event needs a PPI (16..31), found INTID %s", shown);
-	if (type == SDD_SHARED && (v < SDD_INTID_SPI_FIRST || !scn_intid_exists(p, v))) {
+	case SIM_INTID_NOT_SPI:
 		if (p->spis == 0)
 			return scn_fail(s, id, "a shared event needs an SPI, and the platform has none");
 		return scn_fail(s, id, "a shared event needs an SPI (32..%u on this platform), found "
 				"INTID %s", SDD_INTID_SPI_FIRST + p->spis - 1, shown);
+	case SIM_INTID_SECURE:
+		return scn_fail(s, id, "INTID %s is owned by the firmware (it is in "
+				"secure_intids)", shown);
+	case SIM_INTID_TAKEN:
+		return scn_fail(s, id, "INTID %s is already used by event 0x%" PRIx32, shown, (uint32_t)other);
+	default:
+		break;
 	}
-	for (unsigned k = 0; k < p->nsecure; k++)
-		if (p->secure_intids[k] == v)
-			return scn_fail(s, id, "INTID %s is owned by the firmware (it is in "
-					"secure_intids)", shown);
-	for (unsigned k = 0; k < nprev; k++)
-		if (!prev[k].explicit_event && prev[k].intid == v)
-			return scn_fail(s, id, "INTID %s is already used by event 0x%" PRIx32, shown,
-					(uint32_t)prev[k].number);
 	*out = (uint32_t)v;
 	return true;
 }

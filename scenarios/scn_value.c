@@ -324,12 +324,6 @@ bool scn_pe(struct scn *s, int id, const char *what, uint8_t *out)
 }
 
 /* see scn_internal.h */
-bool scn_intid_exists(const struct sim_platform *p, uint64_t intid)
-{
-	return intid < SDD_INTID_SPI_FIRST || intid - SDD_INTID_SPI_FIRST < p->spis;
-}
-
-/* see scn_internal.h */
 const char *scn_intid_ranges(const struct sim_platform *p, char *buf, size_t n)
 {
 	if (p->spis)
@@ -347,7 +341,7 @@ bool scn_intid(struct scn *s, int id, const char *what, uint32_t *out)
 
 	if (!scn_value(s, id, SCN_V_CONST, what, &v))
 		return false;
-	if (!scn_intid_exists(&s->prog->platform, v.u))
+	if (!sim_intid_exists(&s->prog->platform, v.u))
 		return scn_fail(s, id, "INTID %s does not exist on this platform (%s)",
 				scn_show(s, id, text, sizeof text),
 				scn_intid_ranges(&s->prog->platform, ranges, sizeof ranges));

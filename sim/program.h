@@ -287,6 +287,27 @@ static inline bool sim_secure_on(const struct sim_platform *p, unsigned k, unsig
 	return !p->secure_pes[k] || (pe < 64 && (p->secure_pes[k] >> pe & 1));
 }
 
+/* ---- Which INTIDs a platform can give (platform_intids.c) ----
+ * One rule for every way a platform is described (the scenario loader,
+ * the trace reader's platform record), each saying it in its own terms. */
+
+/* Does INTID intid exist on p's GIC (SGIs, PPIs, and p->spis SPIs)? */
+bool sim_intid_exists(const struct sim_platform *p, uint64_t intid);
+
+enum sim_intid_problem {
+	SIM_INTID_OK = 0,
+	SIM_INTID_NOT_PPI,      /* a private event's interrupt is not a PPI (16..31) */
+	SIM_INTID_NOT_SPI,      /* a shared event's is not an SPI the platform has */
+	SIM_INTID_SECURE,       /* the firmware owns it (secure_intids) */
+	SIM_INTID_TAKEN         /* an earlier event's */
+};
+
+/* Whether the interrupt intid can be bound to an event of type (enum
+ * sdd_event_type) given after the nprev events prev (explicit ones have
+ * none); *other is then the event number of the one that has it. */
+enum sim_intid_problem sim_event_intid_problem(const struct sim_platform *p, uint8_t type, uint64_t intid,
+						const struct sim_event *prev, unsigned nprev, int32_t *other);
+
 /* Settings by name (platform_names.c).  Bits: names[k] is bit bits[k] of
  * the features (SDD_FEAT_*), SCTLR_ELc, HCR_EL2. */
 #define SIM_FEATURES   7

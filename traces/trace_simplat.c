@@ -92,6 +92,44 @@ void trace_platform_record(const struct sim_platform *p, struct trace_rec *rec, 
 		rec->has |= TRACE_HAS_EVENTS;
 }
 
+/* The INTIDs of the platform the record and its profile make, by the
+ * scenario loader's rule (sim_event_intid_problem): a secure INTID or an
+ * event's interrupt the GIC does not have, or cannot give that event, is
+ * refused at the record, as `export yaml` could not write it. */
+static int intids_refused(const struct sim_platform *pl, const char *trace_name, uint32_t line, char *err,
+			  size_t errlen)
+{
+	static const char *const why[] = {
+		[SIM_INTID_NOT_PPI] = "a private event needs a PPI (16..31)",
+		[SIM_INTID_NOT_SPI] = "a shared event needs an SPI the platform has (spis=)",
+		[SIM_INTID_SECURE]  = "the firmware owns it (secure=)",
+		[SIM_INTID_TAKEN]   = "an earlier event has it",
+	};
+	enum sim_intid_problem problem;
+	int32_t other;
+
+	for (unsigned k = 0; k < pl->nsecure; k++)
+		if (!sim_intid_exists(pl, pl->secure_intids[k])) {
+			snprintf(err, errlen, "%s:%" PRIu32 ":1: secure INTID %" PRIu32 " does not exist with %" PRIu32
+				 " SPIs", trace_name, line, pl->secure_intids[k], pl->spis);
+			return -1;
+		}
+	for (unsigned k = 0; k < pl->nevents; k++) {
+		const struct sim_event *e = &pl->events[k];
+		if (e->explicit_event)
+			continue;
+		problem = sim_event_intid_problem(pl, e->type, e->intid, pl->events, k, &other);
+		if (problem != SIM_INTID_OK) {
+			snprintf(err, errlen, "%s:%" PRIu32 ":1: event %" PRId32 " on INTID %" PRIu32 ": %s%s", trace_name,
+				 line, e->number, e->intid, why[problem], problem == SIM_INTID_TAKEN ? ", event " : "");
+			if (problem == SIM_INTID_TAKEN)
+				snprintf(err + strlen(err), errlen - strlen(err), "%" PRId32, other);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int trace_platform_apply(const struct trace_rec *rec, const char *trace_name, struct sim_platform *pl,
 			 char *err, size_t errlen)
 {
@@ -153,6 +191,8 @@ int trace_platform_apply(const struct trace_rec *rec, const char *trace_name, st
 			pl->events[k].loc.col = 1;
 		}
 	}
+	if (intids_refused(pl, trace_name, rec->line, err, errlen))
+		return -1;
 	/* as the scenario loader refuses `hcr_el2` for an EL1 client */
 	if (pl->hcr_el2 && pl->client_el != 2) {
 		snprintf(err, errlen, "%s:%" PRIu32 ":1: hcr_el2=0x%" PRIx64 " is the client's only when it runs at "
