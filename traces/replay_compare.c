@@ -31,7 +31,8 @@
 
 #define MAX_DEPTH 8
 
-struct div { uint32_t line, seq; char *text; };
+/* weak: said only when nothing else is said of its line (drop_covered) */
+struct div { uint32_t line, seq; char *text; bool weak; };
 
 struct frame { int32_t inv; int32_t event; uint32_t cursor; uint64_t int_pstate; };  /* the replay's x3 at entry */
 
@@ -81,6 +82,7 @@ static void diverge(struct cmp *c, uint32_t line, const char *fmt, ...)
 	}
 	c->div[c->ndiv].line = line;
 	c->div[c->ndiv].seq = c->ndiv;
+	c->div[c->ndiv].weak = false;
 	c->div[c->ndiv].text = strdup(text);
 	if (c->div[c->ndiv].text)
 		c->ndiv++;
@@ -433,6 +435,42 @@ static void misrouted(struct cmp *c, const struct replay_misroute *m, const stru
 		n == 1 ? "" : "s", can, o->pe, from(src, sizeof src, r));
 }
 
+/* An explicit dispatch the replay makes for a dispatch of the trace with
+ * no SDEI interrupt before it (replay_trigger.c): the traced firmware
+ * dispatched the event, so a refusal is a divergence at that dispatch,
+ * even when the event came some other way (what `export yaml` expects of
+ * the step: SUCCESS).  Weak: when the dispatch itself diverged, that says
+ * more. */
+static void on_explicit(struct cmp *c, const struct sim_obs *o)
+{
+	uint32_t n = c->ndiv;
+	char res[40];
+
+	if (o->result == 0)
+		return;
+	diverge(c, c->rp->prog.steps[c->step].loc.line, "dispatch of event %" PRId32 " on PE %u: the replay's "
+		"explicit dispatch of it was refused, x0=%s", o->event, o->pe, show(res, sizeof res, o->result));
+	if (c->ndiv > n)
+		c->div[n].weak = true;
+}
+
+/* Leave out each weak divergence whose line has another. */
+static void drop_covered(struct cmp *c)
+{
+	uint32_t kept = 0;
+
+	for (uint32_t k = 0; k < c->ndiv; k++) {
+		bool covered = false;
+		for (uint32_t j = 0; c->div[k].weak && j < c->ndiv && !covered; j++)
+			covered = !c->div[j].weak && c->div[j].line == c->div[k].line;
+		if (covered)
+			free(c->div[k].text);
+		else
+			c->div[kept++] = c->div[k];
+	}
+	c->ndiv = kept;
+}
+
 static void observe(void *ctx, const struct sim_obs *o)
 {
 	struct cmp *c = ctx;
@@ -465,6 +503,9 @@ static void observe(void *ctx, const struct sim_obs *o)
 			on_irq(c, o);
 		break;
 	}
+	case SIM_OBS_EXPLICIT:
+		on_explicit(c, o);
+		break;
 	case SIM_OBS_POWER:
 		if (o->pe < TRACE_MAX_PES)
 			c->power[o->pe] = (uint8_t)o->status;
@@ -567,6 +608,7 @@ int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, st
 		diverge(&c, stop_line, "the replay stopped: %s", res.message);
 	}
 	untried = report_unreached(&c, sum->stopped, stop_line);
+	drop_covered(&c);
 	if (c.ndiv)
 		qsort(c.div, c.ndiv, sizeof *c.div, by_line);
 	limit = first && c.ndiv ? 1 : c.ndiv;

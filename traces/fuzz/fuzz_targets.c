@@ -143,7 +143,8 @@ static void free_replay(struct replay *rp, FILE *in, struct trace_reader *rd)
  * replay builder takes: the replay runs and compares (every divergence is
  * an answer, not a finding; a stop for a fault of the machine under it -
  * a violated invariant, a dispatcher fault - is one, as in fuzz_sdei),
- * and the exported scenario, written by scn_write, loads back.
+ * and the exported scenario, written by scn_write, loads back and, when
+ * the replay matched the trace, passes.
  */
 static void check_replay(const uint8_t *data, size_t size)
 {
@@ -152,9 +153,13 @@ static void check_replay(const uint8_t *data, size_t size)
 	struct replay_summary sum;
 	struct trace_reader *rd;
 	struct sim_program y;
+	struct sim_run_opts ro;
+	struct sim_choice_cursor cur;
+	struct sim_result res;
 	char err[800], *yaml = NULL;
 	size_t ylen = 0;
 	FILE *in, *out;
+	bool clean = false;
 
 	if (!cpu && !(cpu = sim_cpu_create(err, sizeof err))) {
 		fprintf(stderr, "%s\n", err);
@@ -164,9 +169,12 @@ static void check_replay(const uint8_t *data, size_t size)
 		out = fopen("/dev/null", "w");
 		if (!out)
 			fail("cannot open /dev/null");
-		if (replay_run(&rp, cpu, false, out, &sum) == 0 && sum.stopped && sim_fail_is_fault(sum.fail_kind)) {
-			fprintf(stderr, "%s\n", sum.stop_message);
-			fail("the replay stopped for a fault of the machine");
+		if (replay_run(&rp, cpu, false, out, &sum) == 0) {
+			if (sum.stopped && sim_fail_is_fault(sum.fail_kind)) {
+				fprintf(stderr, "%s\n", sum.stop_message);
+				fail("the replay stopped for a fault of the machine");
+			}
+			clean = sum.diverged == 0;
 		}
 		fclose(out);
 	}
@@ -187,6 +195,15 @@ static void check_replay(const uint8_t *data, size_t size)
 	if (scn_load_string("exported.yaml", yaml, ylen, NULL, &y, err, sizeof err)) {
 		fprintf(stderr, "%s\n--- exported.yaml ---\n%s", err, yaml);
 		fail("the exported scenario does not load");
+	}
+	/* A trace the replay follows with no divergence is one the exported
+	 * scenario passes (traces/README.md, "YAML export"): run as `sdeisim
+	 * run` does, with its choices. */
+	memset(&ro, 0, sizeof ro);
+	ro.choice = sim_program_choice(&y, &cur);
+	if (clean && (sim_run(cpu, &y, &ro, &res) || !res.passed)) {
+		fprintf(stderr, "%s\n--- exported.yaml ---\n%s", res.message, yaml);
+		fail("the replay matched, the exported scenario fails");
 	}
 	sim_program_free(&y);
 	free(yaml);

@@ -10,7 +10,8 @@
  * (the input, or what an importer made of it in lenient mode) when the
  * replay builder takes it (up to 4 KiB): the replay must not stop
  * for a fault of the machine (an invariant, the dispatcher), and the
- * scenario `export yaml` writes for it must load back.  A broken oracle
+ * scenario `export yaml` writes for it must load back and, when the
+ * replay matched, pass.  A broken oracle
  * aborts.
  */
 #ifndef TRACES_FUZZ_TARGETS_H
