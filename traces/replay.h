@@ -93,7 +93,7 @@ struct replay_summary {
  * Run the program on cpu, compare, and print each divergence to out in
  * trace order ("TRACE:LINE: ..."), or only the first with first.
  * Returns 0, or -1 when the simulator cannot build a machine for the
- * program (message in sum->stop_message).
+ * program or memory runs out (message in sum->stop_message).
  */
 int  replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out,
 		struct replay_summary *sum);

@@ -21,18 +21,15 @@
  * record never reached is a divergence; they are printed in trace order.
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "replay.h"
+#include "replay_divs.h"
 #include "replay_route.h"
 #include "sdd/sdd_spec.h"
 
 #define MAX_DEPTH 8
-
-/* weak: said only when nothing else is said of its line (drop_covered) */
-struct div { uint32_t line, seq; char *text; bool weak; };
 
 struct frame { int32_t inv; int32_t event; uint32_t cursor; uint64_t int_pstate; };  /* the replay's x3 at entry */
 
@@ -51,42 +48,15 @@ struct cmp {
 	uint8_t power[TRACE_MAX_PES];         /* enum sim_power, for messages */
 	struct replay_route *route;
 	uint32_t step;
-	struct div *div;
-	uint32_t ndiv, cap_div;
-	bool oom;
+	struct replay_divs divs;
 };
 
 enum { UNMATCHED = 0, MATCHED, DIVERGED };
 
 /* ---- Divergences ---- */
 
-__attribute__((format(printf, 3, 4)))
-static void diverge(struct cmp *c, uint32_t line, const char *fmt, ...)
-{
-	char text[900];
-	va_list ap;
-	int n = snprintf(text, sizeof text, "%s:%" PRIu32 ": ", c->rp->name, line);
-
-	va_start(ap, fmt);
-	vsnprintf(text + n, sizeof text - (size_t)n, fmt, ap);
-	va_end(ap);
-	if (c->ndiv == c->cap_div) {
-		uint32_t cap = c->cap_div ? c->cap_div * 2 : 16;
-		struct div *bigger = realloc(c->div, cap * sizeof *bigger);
-		if (!bigger) {
-			c->oom = true;
-			return;
-		}
-		c->div = bigger;
-		c->cap_div = cap;
-	}
-	c->div[c->ndiv].line = line;
-	c->div[c->ndiv].seq = c->ndiv;
-	c->div[c->ndiv].weak = false;
-	c->div[c->ndiv].text = strdup(text);
-	if (c->div[c->ndiv].text)
-		c->ndiv++;
-}
+/* A divergence at line of the trace. */
+#define diverge(c, line, ...) replay_divs_add(&(c)->divs, (c)->rp->name, line, false, __VA_ARGS__)
 
 /* A result in words: "-3 (DENIED)", "0", "0x1000000000000". */
 static const char *show(char *buf, size_t n, int64_t v)
@@ -440,35 +410,15 @@ static void misrouted(struct cmp *c, const struct replay_misroute *m, const stru
  * dispatched the event, so a refusal is a divergence at that dispatch,
  * even when the event came some other way (what `export yaml` expects of
  * the step: SUCCESS).  Weak: when the dispatch itself diverged, that says
- * more. */
+ * more (replay_divs.h). */
 static void on_explicit(struct cmp *c, const struct sim_obs *o)
 {
-	uint32_t n = c->ndiv;
 	char res[40];
 
-	if (o->result == 0)
-		return;
-	diverge(c, c->rp->prog.steps[c->step].loc.line, "dispatch of event %" PRId32 " on PE %u: the replay's "
-		"explicit dispatch of it was refused, x0=%s", o->event, o->pe, show(res, sizeof res, o->result));
-	if (c->ndiv > n)
-		c->div[n].weak = true;
-}
-
-/* Leave out each weak divergence whose line has another. */
-static void drop_covered(struct cmp *c)
-{
-	uint32_t kept = 0;
-
-	for (uint32_t k = 0; k < c->ndiv; k++) {
-		bool covered = false;
-		for (uint32_t j = 0; c->div[k].weak && j < c->ndiv && !covered; j++)
-			covered = !c->div[j].weak && c->div[j].line == c->div[k].line;
-		if (covered)
-			free(c->div[k].text);
-		else
-			c->div[kept++] = c->div[k];
-	}
-	c->ndiv = kept;
+	if (o->result != 0)
+		replay_divs_add(&c->divs, c->rp->name, c->rp->prog.steps[c->step].loc.line, true, "dispatch of event %"
+				PRId32 " on PE %u: the replay's explicit dispatch of it was refused, x0=%s", o->event,
+				o->pe, show(res, sizeof res, o->result));
 }
 
 static void observe(void *ctx, const struct sim_obs *o)
@@ -561,15 +511,6 @@ static uint32_t report_unreached(struct cmp *c, bool stopped, uint32_t stop_line
 	return untried;
 }
 
-static int by_line(const void *x, const void *y)
-{
-	const struct div *a = x, *b = y;
-
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
-}
-
 int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, struct replay_summary *sum)
 {
 	struct cmp c;
@@ -608,14 +549,17 @@ int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, st
 		diverge(&c, stop_line, "the replay stopped: %s", res.message);
 	}
 	untried = report_unreached(&c, sum->stopped, stop_line);
-	drop_covered(&c);
-	if (c.ndiv)
-		qsort(c.div, c.ndiv, sizeof *c.div, by_line);
-	limit = first && c.ndiv ? 1 : c.ndiv;
+	replay_divs_finish(&c.divs);
+	if (c.divs.oom) {
+		snprintf(sum->stop_message, sizeof sum->stop_message, "out of memory");
+		rc = -1;
+		goto out;
+	}
+	limit = first && c.divs.n ? 1 : c.divs.n;
 	for (uint32_t k = 0; k < limit; k++)
-		fprintf(out, "%s\n", c.div[k].text);
+		fprintf(out, "%s\n", c.divs.v[k].text);
 	for (uint32_t k = 0; k < rp->nrecs; k++)
-		if (c.state[k] == MATCHED && (!first || c.ndiv == 0 || rp->recs[k].line < c.div[0].line))
+		if (c.state[k] == MATCHED && (!first || c.divs.n == 0 || rp->recs[k].line < c.divs.v[0].line))
 			sum->matched++;
 	sum->diverged = limit;
 	if (sum->stopped && untried && !first)
@@ -623,9 +567,7 @@ int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, st
 			untried == 1 ? "" : "s", stop_line);
 	fprintf(out, "%" PRIu32 " matched, %" PRIu32 " diverged\n", sum->matched, sum->diverged);
 out:
-	for (uint32_t k = 0; k < c.ndiv; k++)
-		free(c.div[k].text);
-	free(c.div);
+	replay_divs_free(&c.divs);
 	free(c.state);
 	free(c.inv_used);
 	replay_route_free(c.route);

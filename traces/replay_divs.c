@@ -1,0 +1,74 @@
+/*
+ * replay_divs.c - the divergences a replay reports (replay_divs.h).
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay_divs.h"
+
+/* see replay_divs.h */
+void replay_divs_add(struct replay_divs *d, const char *name, uint32_t line, bool weak, const char *fmt, ...)
+{
+	char text[900];
+	va_list ap;
+	int n = snprintf(text, sizeof text, "%s:%" PRIu32 ": ", name, line);
+
+	va_start(ap, fmt);
+	vsnprintf(text + n, sizeof text - (size_t)n, fmt, ap);
+	va_end(ap);
+	if (d->n == d->cap) {
+		uint32_t cap = d->cap ? d->cap * 2 : 16;
+		struct replay_div *bigger = realloc(d->v, cap * sizeof *bigger);
+		if (!bigger) {
+			d->oom = true;
+			return;
+		}
+		d->v = bigger;
+		d->cap = cap;
+	}
+	d->v[d->n] = (struct replay_div){ line, d->n, strdup(text), weak };
+	if (d->v[d->n].text)
+		d->n++;
+	else
+		d->oom = true;
+}
+
+static int by_line(const void *x, const void *y)
+{
+	const struct replay_div *a = x, *b = y;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* see replay_divs.h */
+void replay_divs_finish(struct replay_divs *d)
+{
+	uint32_t kept = 0;
+
+	for (uint32_t k = 0; k < d->n; k++) {
+		bool covered = false;
+		for (uint32_t j = 0; d->v[k].weak && j < d->n && !covered; j++)
+			covered = !d->v[j].weak && d->v[j].line == d->v[k].line;
+		if (covered)
+			free(d->v[k].text);
+		else
+			d->v[kept++] = d->v[k];
+	}
+	d->n = kept;
+	if (d->n)
+		qsort(d->v, d->n, sizeof *d->v, by_line);
+}
+
+/* see replay_divs.h */
+void replay_divs_free(struct replay_divs *d)
+{
+	for (uint32_t k = 0; k < d->n; k++)
+		free(d->v[k].text);
+	free(d->v);
+	memset(d, 0, sizeof *d);
+}

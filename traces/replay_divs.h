@@ -1,0 +1,34 @@
+/*
+ * replay_divs.h - the divergences a replay reports (replay_compare.c):
+ * "TRACE:LINE: text" lines, printed in trace order and, within a line, in
+ * the order found.
+ */
+#ifndef TRACES_REPLAY_DIVS_H
+#define TRACES_REPLAY_DIVS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct replay_div {
+	uint32_t line, seq;
+	char    *text;
+	bool     weak;           /* said only when nothing else is said of its line */
+};
+
+struct replay_divs {
+	struct replay_div *v;
+	uint32_t n, cap;
+	bool     oom;            /* one could not be kept */
+};
+
+/* Add one at line of the trace called name. */
+__attribute__((format(printf, 5, 6)))
+void replay_divs_add(struct replay_divs *d, const char *name, uint32_t line, bool weak, const char *fmt, ...);
+
+/* Leave out each weak one whose line has another, and sort them in
+ * trace order. */
+void replay_divs_finish(struct replay_divs *d);
+
+void replay_divs_free(struct replay_divs *d);
+
+#endif /* TRACES_REPLAY_DIVS_H */
