@@ -150,11 +150,17 @@ static const struct sdd_port machine_port = {
 
 /* ---- Contexts ---- */
 
+/* see program.h */
+uint64_t sim_main_pstate(const struct sim_platform *p)
+{
+	return p->client_el == 2 ? SDD_PSTATE_M_EL2H : SDD_PSTATE_M_EL1H;
+}
+
 /* sim_main_context's registers that are not zero, ctx being zeroed. */
 static void main_context_of_zero(const struct sim_machine *m, unsigned pe, struct sim_ctx *ctx)
 {
 	ctx->pc = RT_MAIN_IDLE;
-	ctx->pstate = m->plat.client_el == 2 ? SDD_PSTATE_M_EL2H : SDD_PSTATE_M_EL1H;
+	ctx->pstate = sim_main_pstate(&m->plat);
 	/* each PE gets a 64 KiB stack at the top of the user area */
 	ctx->sp_elc = RT_USER_BASE + RT_USER_SIZE - (uint64_t)RT_STACK_SIZE * pe;
 	ctx->vbar_elc = RT_VECTORS;

@@ -308,6 +308,13 @@ enum sim_intid_problem {
 enum sim_intid_problem sim_event_intid_problem(const struct sim_platform *p, uint8_t type, uint64_t intid,
 						const struct sim_event *prev, unsigned nprev, int32_t *other);
 
+/* The PSTATE a PE's main context has at power-up and after every reset
+ * (machine.c): the client EL's ELxh, AArch64, DAIF clear, every other bit
+ * 0.  Only a `set` step changes it (PAN, DIT, NZCV), or for the length of
+ * a call a step makes from another EL (its EL); the runtime's idle loop
+ * changes no flag.  The replay relies on it (traces/replay_pstate.c). */
+uint64_t sim_main_pstate(const struct sim_platform *p);
+
 /* Settings by name (platform_names.c).  Bits: names[k] is bit bits[k] of
  * the features (SDD_FEAT_*), SCTLR_ELc, HCR_EL2. */
 #define SIM_FEATURES   7

@@ -25,6 +25,8 @@ struct rb_inv {
 				* steps, made in its context while it waits at a yield */
 	bool     own_end;      /* its last call completed it */
 	bool     noted;        /* a note about its context was made */
+	bool     at_pad;       /* a COMPLETE_AND_RESUME of a handler nested on it may have left
+				* the PE at the resume pad until it runs again */
 	uint32_t k;            /* the calls it made: its position in the list */
 	uint32_t cursor;       /* a later invocation: the next action of the list */
 	uint64_t seen, nested; /* rb_walk.seen and .nested[pe][level] at its last record */
@@ -47,6 +49,27 @@ struct rb_ctxval {
 	uint64_t value;
 };
 
+/* What the exported scenario's PSTATE checks (replay_pstate.c) need to
+ * know of one invocation's dispatch, from the walk. */
+struct rb_entry {
+	int32_t  outer;        /* the invocation it interrupted; -1: the PE's main context */
+	bool     flags_known;  /* that main context's PAN, DIT and NZCV are known: flags */
+	uint64_t flags;
+	bool     other_el;     /* it came in a step's call made from another EL */
+	bool     at_pad;       /* the handler it interrupted was at_pad (rb_inv) */
+	uint32_t check;        /* the slot's first invocation: the PSTATE check of its
+				* expect_entry (checks[] index), UINT32_MAX: none */
+	uint32_t op;           /* that expect_entry's position in the slot's list */
+};
+
+/* A landing at the resume pad the exported scenario expects: invocation
+ * inv's COMPLETE_AND_RESUME (made at trace line `line`), entry `resume`
+ * of the program's resumes[] once its expect_resumes step is written. */
+struct rb_land {
+	uint32_t inv, line, resume;
+	uint8_t  pe;
+};
+
 /* Everything that starts again with each pass over the trace. */
 struct rb_walk {
 	struct rb_inv stack[TRACE_MAX_PES][RB_MAX_DEPTH];
@@ -60,6 +83,13 @@ struct rb_walk {
 	/* dispatch windows (replay.h, replay_inv.first_step) */
 	uint32_t win_start;                              /* the first step of the current window */
 	bool     win_open;                               /* a dispatch came in it */
+	/* the PAN, DIT and NZCV of each PE's main context (rb_main_entry) */
+	uint64_t main_flags[TRACE_MAX_PES];
+	bool     main_unset[TRACE_MAX_PES];              /* not known */
+	bool     main_reset[TRACE_MAX_PES];              /* it may start again before the next dispatch */
+	/* the same for landings at the resume pad (with expectations) */
+	uint32_t land_start;                             /* the first step since the last expect_resumes */
+	uint32_t land_listed;                            /* rb.lands[] before it are listed */
 	/* triggers */
 	struct rb_ack last_ack[TRACE_MAX_PES];
 	uint8_t  spi_open[1020];                  /* an ack of the SPI no dispatch followed yet */
@@ -82,6 +112,10 @@ struct rb {
 	uint32_t npend, cap_pend;
 	struct rb_ctxval *vals;             /* `set` steps to put in at the end */
 	uint32_t nvals, cap_vals;
+	struct rb_entry *entry;             /* per invocation */
+	struct rb_land *lands;              /* with expectations: the landings expected */
+	uint32_t nlands, cap_lands;
+	bool     no_landings;               /* none are (rb_expect_landing): kept across passes */
 	struct rb_walk w;
 };
 
@@ -100,7 +134,13 @@ void rb_flush_expected(struct rb *b, bool last);
 /* Invocation v's dispatch came in the current window, during its last step. */
 void rb_window(struct rb *b, struct replay_inv *v);
 void rb_expect_dispatch(struct rb *b, uint32_t slot, const struct trace_rec *r);
-void rb_expect_entry(struct rb *b, uint32_t slot, const struct trace_rec *r);
+/* The expect_entry action of slot, made from invocation inv's dispatch r:
+ * the event and argument, and a PSTATE check replay_pstate.c fills in. */
+void rb_expect_entry(struct rb *b, uint32_t slot, uint32_t inv, const struct trace_rec *r);
+/* Invocation inv's COMPLETE_AND_RESUME r lands at the resume pad during
+ * the last step: expected by the expect_resumes step after it (unless
+ * no_landings). */
+void rb_expect_landing(struct rb *b, uint32_t inv, const struct trace_rec *r);
 uint64_t rb_x(const struct trace_rec *r, unsigned n);
 /* The op making call record r: a handler action (in_handler), or a step. */
 struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handler);
@@ -115,10 +155,24 @@ bool rb_same_action(const struct rb *b, const struct sim_op *a, const struct tra
 void rb_context_value(struct rb *b, struct rb_inv *v, const struct trace_rec *r);
 /* Dispatch r entered invocation v from a main context (its interrupted
  * PSTATE in x3): remember its NZCV, PAN and DIT for the `set` step, the
- * fields a dispatcher carries into the handler's PSTATE. */
-void rb_interrupted_pstate(struct rb *b, struct rb_inv *v, const struct trace_rec *r);
+ * fields a dispatcher carries into the handler's PSTATE.  true when it
+ * could (x3 known, and a `set` step can go before the step). */
+bool rb_interrupted_pstate(struct rb *b, struct rb_inv *v, const struct trace_rec *r);
 /* Put the `set` steps in (once, after the walk).  false when out of memory. */
 bool rb_insert_sets(struct rb *b);
+
+/* ---- replay_pstate.c ---- */
+
+/* With expectations, after the walk: fill in (or drop) the PSTATE checks
+ * of the expect_entry actions and of the expected landings, and note
+ * where the replay compares a PSTATE the scenario does not check. */
+bool rb_expect_pstates(struct rb *b);
+/* Invocation inv's dispatch r interrupted its PE's main context; set:
+ * a `set` step gave that context x3's PAN, DIT and NZCV before the step. */
+void rb_main_entry(struct rb *b, uint32_t inv, const struct trace_rec *r, bool set);
+/* PE pe's main context (every PE's: pe < 0) may start again (power on,
+ * reset, a wake-up from powerdown) before its next dispatch. */
+void rb_main_reset(struct rb *b, int pe);
 
 /* ---- replay_trigger.c ---- */
 

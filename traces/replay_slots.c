@@ -253,6 +253,11 @@ const struct sim_op *slots_actions(const struct slots *sl, uint32_t slot, uint32
 	return sl->v[slot].ops;
 }
 
+struct sim_op *slots_action_at(struct slots *sl, uint32_t slot, uint32_t k)
+{
+	return &sl->v[slot].ops[k];
+}
+
 uint32_t slots_action_rec(const struct slots *sl, uint32_t slot, uint32_t k)
 {
 	return sl->v[slot].recs[k];

@@ -59,6 +59,8 @@ bool slots_marked(const struct slots *sl, uint32_t slot, uint32_t k);
 /* An invocation of the slot made its call k. */
 void slots_passed(struct slots *sl, uint32_t slot, uint32_t k);
 const struct sim_op *slots_actions(const struct slots *sl, uint32_t slot, uint32_t *n);
+/* Action k of the slot's list, to change after the walk (its checks). */
+struct sim_op *slots_action_at(struct slots *sl, uint32_t slot, uint32_t k);
 /* The record action k of the slot's list was made from (UINT32_MAX: none). */
 uint32_t slots_action_rec(const struct slots *sl, uint32_t slot, uint32_t k);
 

@@ -84,7 +84,7 @@ static void push_step(struct rb *b, const struct sim_op *op, int32_t rec)
  * dispatch the trace does not have after the last one it has (or in a
  * trace with none) would pass.
  */
-void rb_flush_expected(struct rb *b, bool last)
+static void flush_dispatches(struct rb *b, bool last)
 {
 	struct sim_op op;
 
@@ -102,6 +102,51 @@ void rb_flush_expected(struct rb *b, bool last)
 	}
 	b->w.win_start = b->p->nsteps;
 	b->w.win_open = false;
+}
+
+/*
+ * Landings at the resume pad, with expectations, the same way: each
+ * COMPLETE_AND_RESUME that completed its handler lands during the last
+ * step when its call is walked (the call's own, or the one its handler
+ * runs in), so an expect_resumes step after that step lists the landings
+ * since the last one, in order, each on its PE (replay_pstate.c gives it
+ * its PSTATE check).  At the end, one more (empty when no landing is
+ * left) when the trace has landings and steps came after the last list:
+ * a landing the trace does not have there would pass otherwise.  A
+ * trace with no landing gets none (nothing to list).
+ */
+static void flush_landings(struct rb *b, bool last, uint32_t nsteps)
+{
+	struct sim_op op;
+	uint32_t first = b->w.land_listed;
+
+	if (first == b->nlands && !(last && b->nlands && b->w.land_start < nsteps))
+		return;
+	op = rb_op(SIM_OP_EXPECT_RESUMES, SIM_NONE,
+		   first < b->nlands ? b->lands[first].line : b->p->steps[b->p->nsteps - 1].loc.line);
+	op.list = b->p->nresumes;
+	op.nlist = b->nlands - first;
+	for (uint32_t k = first; k < b->nlands; k++) {
+		struct sim_expect_resume e;
+		memset(&e, 0, sizeof e);
+		e.has_pe = 1;
+		e.pe = sim_match_eq(sim_const(b->lands[k].pe));
+		e.loc.line = b->lands[k].line;
+		e.loc.col = 1;
+		b->lands[k].resume = sim_add_resume(b->p, &e);
+	}
+	b->w.land_listed = b->nlands;
+	push_step(b, &op, -1);
+	b->w.land_start = b->p->nsteps;
+}
+
+void rb_flush_expected(struct rb *b, bool last)
+{
+	uint32_t nsteps = b->p->nsteps;     /* an expect_dispatches step lands nothing */
+
+	flush_dispatches(b, last);
+	if (b->o->expectations)
+		flush_landings(b, last, nsteps);
 }
 
 void rb_window(struct rb *b, struct replay_inv *v)
@@ -149,10 +194,11 @@ static void expect_x0(struct rb *b, struct sim_op *op, const struct trace_rec *r
 	op->nchecks = 1;
 }
 
-void rb_expect_entry(struct rb *b, uint32_t slot, const struct trace_rec *r)
+void rb_expect_entry(struct rb *b, uint32_t slot, uint32_t inv, const struct trace_rec *r)
 {
 	struct sim_op op = rb_op(SIM_OP_EXPECT_ENTRY, SIM_NONE, r->line);
 	struct sim_check c;
+	uint32_t nops;
 
 	memset(&c, 0, sizeof c);
 	c.m.kind = SIM_M_EQ;
@@ -167,7 +213,34 @@ void rb_expect_entry(struct rb *b, uint32_t slot, const struct trace_rec *r)
 		sim_add_check(b->p, &c);
 		op.nchecks = 2;
 	}
+	/* the PSTATE, last: what it checks depends on the slot's other
+	 * entries, known after the walk */
+	if (r->has & TRACE_HAS_PSTATE) {
+		c.reg = SIM_R_PSTATE;
+		c.m.a = sim_const(r->pstate);
+		b->entry[inv].check = sim_add_check(b->p, &c);
+		op.nchecks++;
+	}
+	slots_actions(b->sl, slot, &nops);
+	b->entry[inv].op = nops;
 	slots_append(b->sl, slot, &op, UINT32_MAX);
+}
+
+void rb_expect_landing(struct rb *b, uint32_t inv, const struct trace_rec *r)
+{
+	if (b->no_landings)
+		return;
+	if (b->nlands == b->cap_lands) {
+		uint32_t cap = b->cap_lands ? b->cap_lands * 2 : 8;
+		struct rb_land *bigger = realloc(b->lands, cap * sizeof *bigger);
+		if (!bigger) {
+			b->w.oom = true;
+			return;
+		}
+		b->lands = bigger;
+		b->cap_lands = cap;
+	}
+	b->lands[b->nlands++] = (struct rb_land){ inv, r->line, UINT32_MAX, r->pe };
 }
 
 void rb_expect_dispatch(struct rb *b, uint32_t slot, const struct trace_rec *r)
@@ -303,6 +376,16 @@ void rb_call_effects(struct rb *b, const struct trace_rec *r)
 	uint32_t fid = (uint32_t)r->x[0];
 	bool ok = r->end == TRACE_END_RET && (r->r_known & 1);
 	int64_t res = (int64_t)r->r[0];
+	int fn = trace_fid_is_psci(fid) ? trace_psci_fn(fid) : -1;
+
+	/* what the call may restart: its PE's main context, CPU_ON's target's,
+	 * every PE's for SYSTEM_OFF and SYSTEM_RESET */
+	if (fn == SIM_PSCI_CPU_ON)
+		rb_main_reset(b, rb_pe_of_mpidr(&b->p->platform, rb_x(r, 1)));
+	else if (fn == SIM_PSCI_SYSTEM_OFF || fn == SIM_PSCI_SYSTEM_RESET)
+		rb_main_reset(b, -1);
+	else if (fn >= 0 && fn != SIM_PSCI_VERSION && fn != SIM_PSCI_FEATURES && fn != SIM_PSCI_AFFINITY_INFO)
+		rb_main_reset(b, r->pe);
 
 	if (fid == SDD_FID_INTERRUPT_BIND && ok && res >= 0 && (r->x_known & 2) && r->x[1] < 1020) {
 		b->w.bound[r->x[1]] = (int32_t)res;
@@ -401,13 +484,14 @@ void rb_context_value(struct rb *b, struct rb_inv *v, const struct trace_rec *r)
 	context_value(b, v, r->pe, SIM_R_X0 + (unsigned)r->x[1], r->r[0]);
 }
 
-void rb_interrupted_pstate(struct rb *b, struct rb_inv *v, const struct trace_rec *r)
+bool rb_interrupted_pstate(struct rb *b, struct rb_inv *v, const struct trace_rec *r)
 {
 	if (!(r->x_known & 8) || v->anchor == RB_NO_STEP)
-		return;
+		return false;
 	context_value(b, v, r->pe, SIM_R_PSTATE_PAN, (r->x[3] & SDD_PSTATE_PAN) != 0);
 	context_value(b, v, r->pe, SIM_R_PSTATE_DIT, (r->x[3] & SDD_PSTATE_DIT) != 0);
 	context_value(b, v, r->pe, SIM_R_PSTATE_NZCV, (r->x[3] & SDD_PSTATE_NZCV) >> 28);
+	return true;
 }
 
 static int by_anchor(const void *x, const void *y)

@@ -125,6 +125,7 @@ void rb_power(struct rb *b, uint32_t i)
 {
 	const struct trace_rec *r = &b->rp->recs[i];
 
+	rb_main_reset(b, r->pe);
 	if (r->state == TRACE_PWR_ON && (r->has & TRACE_HAS_PREV) &&
 	    (r->prev == TRACE_PWR_STANDBY || r->prev == TRACE_PWR_POWERDOWN)) {
 		struct sim_op op = rb_op(SIM_OP_WAKE, r->pe, r->line);

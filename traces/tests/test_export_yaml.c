@@ -18,13 +18,15 @@
  * argument changed, every acknowledgement that dispatched deferred, every
  * two adjacent records of different PEs the other way round (each with the
  * other's time: the order across PEs, which the export must keep as the
- * replay does), and every dispatch left out with what made it and its
- * handlers' calls.  For
+ * replay does), every dispatch left out with what made it and its
+ * handlers' calls, and every dispatch's and every COMPLETE_AND_RESUME's
+ * PSTATE with one bit flipped (NZCV's C; DAIF's F; M[2], the EL).  For
  * each: the replay's divergences (their trace lines); the program with
  * expectations written by scn_write, loaded back and run; PASS iff no
- * divergence, but for the one kind README "YAML export" says the scenario
- * cannot check (the firmware's acknowledgements), which the export must
- * then have noted; a FAIL's place in the YAML mapped back to the elements
+ * divergence, but for the kinds README "YAML export" says the scenario
+ * does not check: the firmware's acknowledgements, which the export must
+ * then have noted, and a PSTATE it noted as not checked at the line of
+ * that divergence; a FAIL's place in the YAML mapped back to the elements
  * of the written program it was loaded from, whose locations are trace
  * lines, one of which must be a divergence.  Prints each mismatch; exit 1
  * if any.
@@ -67,10 +69,21 @@ static bool diverged_at(const char *report, const char *name, uint32_t line)
 	return false;
 }
 
+/* Is there a note at trace line `line` that has `what` in it? */
+static bool noted_at(const struct replay *rp, const char *name, uint32_t line, const char *what)
+{
+	uint32_t at;
+
+	for (uint32_t k = 0; k < rp->nnotes; k++)
+		if (divergence(rp->notes[k], name, &at) && at == line && strstr(rp->notes[k], what))
+			return true;
+	return false;
+}
+
 /* Are all the divergences of kinds the exported scenario does not check
- * and says so: PSTATEs ("pstate=") when pstates, acknowledgements
- * ("INTID") when acks? */
-static bool only_unchecked(const char *report, const char *name, bool pstates, bool acks)
+ * and says so: a PSTATE ("pstate=") where the export noted at the same
+ * line that it does not check it, acknowledgements ("INTID") when acks? */
+static bool only_unchecked(const char *report, const char *name, const struct replay *re, bool acks)
 {
 	uint32_t at;
 
@@ -83,20 +96,36 @@ static bool only_unchecked(const char *report, const char *name, bool pstates, b
 		if (!text)
 			continue;
 		snprintf(buf, sizeof buf, "%.*s", (int)(n < sizeof buf ? n : sizeof buf - 1), p);
-		if (!(pstates && strstr(buf, " pstate=")) && !(acks && strstr(buf, "INTID")))
+		if (!(strstr(buf, " pstate=") && noted_at(re, name, at, "PSTATE")) && !(acks && strstr(buf, "INTID")))
 			return false;
 	}
 	return true;
 }
 
+/* Does resume entry j of y (loaded from the YAML) stand at YAML line
+ * `line`, or one of its checks? */
+static bool resume_at(const struct sim_program *y, uint32_t j, uint32_t line)
+{
+	bool here = y->resumes[j].loc.line == line;
+
+	for (uint32_t c = 0; c < y->resumes[j].nchecks; c++)
+		here |= y->checks[y->resumes[j].checks + c].m.loc.line == line;
+	return here;
+}
+
 /* The trace lines a failure at YAML line `line` in step `step` of y (loaded
  * from the YAML) stands for, from e (written from, at the same places),
- * whose locations are trace lines: a failed expectation's own; for the
- * number of dispatches of an expect_dispatches step, every step of its
- * window and every dispatch it lists; for an expect_view step at the end,
- * every dispatch and completion of its PE's (rp: the records); for a
- * failure of the run's own (a handler that ran off its actions), the
- * step's.  Returns how many, at most max. */
+ * whose locations are trace lines: a failed expectation's own; for an
+ * entry of expect_resumes, the call that made the landing and its
+ * completion (its PSTATE check's); for the number of dispatches of an
+ * expect_dispatches step (of landings of an expect_resumes step), every
+ * step of its window and every dispatch (landing) it lists; for an
+ * expect_view step at the end, every dispatch and completion of its PE's
+ * (rp: the records); for an expect_entry, which every entry of its
+ * handler runs, every dispatch into that handler and the step it failed
+ * in (a dispatch the trace does not have is reported at that step's
+ * line); for a failure of the run's own (a handler that ran off its
+ * actions), the step's.  Returns how many, at most max. */
 static unsigned fail_lines(const struct sim_program *e, const struct sim_program *y, const struct replay *rp,
 			   uint32_t step, uint32_t line, uint32_t *out, unsigned max)
 {
@@ -105,21 +134,29 @@ static unsigned fail_lines(const struct sim_program *e, const struct sim_program
 #define ADD(l) do { if (n < max) out[n++] = (l); } while (0)
 	if (step < y->nsteps && step < e->nsteps) {
 		const struct sim_op *ys = &y->steps[step], *es = &e->steps[step];
-		bool here = ys->loc.line == line;
+		bool here = ys->loc.line == line, res = es->kind == SIM_OP_EXPECT_RESUMES;
 		for (uint32_t j = 0; ys->kind == SIM_OP_EXPECT_VIEW && j < ys->nlist; j++)
 			for (uint32_t c = 0; c < y->views[ys->list + j].nchecks; c++)
 				here |= y->checks[y->views[ys->list + j].checks + c].m.loc.line == line;
 		for (uint32_t j = 0; ys->kind == SIM_OP_EXPECT_DISPATCHES && j < ys->nlist && j < es->nlist; j++)
 			if (y->dispatches[ys->list + j].loc.line == line)
 				ADD(e->dispatches[es->list + j].loc.line);
+		for (uint32_t j = 0; res && j < ys->nlist && j < es->nlist; j++) {
+			const struct sim_expect_resume *r = &e->resumes[es->list + j];
+			if (!resume_at(y, ys->list + j, line))
+				continue;
+			ADD(r->loc.line);
+			for (uint32_t c = 0; c < r->nchecks; c++)
+				ADD(e->checks[r->checks + c].m.loc.line);
+		}
 		if (n)
 			return n;
 		if (here)
 			ADD(es->loc.line);
-		if (here && es->kind == SIM_OP_EXPECT_DISPATCHES) {
+		if (here && (es->kind == SIM_OP_EXPECT_DISPATCHES || res)) {
 			for (uint32_t j = 0; j < es->nlist; j++)
-				ADD(e->dispatches[es->list + j].loc.line);
-			for (uint32_t k = step; k-- > 0 && e->steps[k].kind != SIM_OP_EXPECT_DISPATCHES;)
+				ADD(res ? e->resumes[es->list + j].loc.line : e->dispatches[es->list + j].loc.line);
+			for (uint32_t k = step; k-- > 0 && e->steps[k].kind != es->kind;)
 				ADD(e->steps[k].loc.line);
 		}
 		for (uint32_t k = 0; here && es->kind == SIM_OP_EXPECT_VIEW && k < rp->nrecs; k++)
@@ -136,6 +173,11 @@ static unsigned fail_lines(const struct sim_program *e, const struct sim_program
 				here |= y->checks[a->checks + c].m.loc.line == line;
 			if (here)
 				ADD(e->actions[e->handlers[h].ops + k].loc.line);
+			for (uint32_t v = 0; here && a->kind == SIM_OP_EXPECT_ENTRY && v < rp->ninvs; v++)
+				if (rp->invs[v].handler == (int32_t)h)
+					ADD(rp->recs[rp->invs[v].dispatch].line);
+			if (here && a->kind == SIM_OP_EXPECT_ENTRY && step < e->nsteps)
+				ADD(e->steps[step].loc.line);
 		}
 	if (n == 0 && step < e->nsteps)    /* a failure of the run's own: the replay stops there too */
 		ADD(e->steps[step].loc.line);
@@ -155,18 +197,18 @@ static bool noted(const struct replay *rp, const char *what)
 static bool judge(const char *name, const char *profile, const struct replay_summary *sum, const char *report,
 		  const struct replay *re, const struct sim_program *y, const struct sim_result *res)
 {
-	uint32_t at[64];
+	uint32_t at[256];
 	unsigned n;
 
 	if (res->passed) {
 		if (sum->diverged == 0)
 			return true;
-		if (only_unchecked(report, name, noted(re, "PSTATE"), noted(re, "acknowledgements")))
+		if (only_unchecked(report, name, re, noted(re, "acknowledgements")))
 			return true;
 		printf("%s (%s): PASS, but the replay diverged:\n%s", name, profile, report);
 		return false;
 	}
-	n = fail_lines(&re->prog, y, re, res->step, res->loc.line, at, 64);
+	n = fail_lines(&re->prog, y, re, res->step, res->loc.line, at, 256);
 	for (unsigned k = 0; k < n && sum->diverged; k++)
 		if (diverged_at(report, name, at[k]))
 			return true;
@@ -298,13 +340,24 @@ static void sample(const char *name, char *text, size_t len)
 
 /* ---- Mutants ---- */
 
+/* Mutant text, checked on both profiles as NAME~LABEL; freed. */
+static void check_both(const char *name, const char *label, char *text, size_t len)
+{
+	char mname[300];
+
+	snprintf(mname, sizeof mname, "%s~%s", name, label);
+	check(mname, text, len, "default", true);
+	check(mname, text, len, "tf-a-fvp", true);
+	free(text);
+}
+
 /* Lines (each with its newline), line `at` replaced by `times` copies of
  * `with` (0: left out) and, when `next` is not NULL, line at + 1 by it;
  * checked on both profiles as NAME~LABEL<at + 1>. */
 static void mutant2(const char *name, const char *label, char **lines, size_t nlines, size_t at, const char *with,
 		    int times, const char *next)
 {
-	char mname[300], *text = NULL;
+	char mlabel[64], *text = NULL;
 	size_t len;
 	FILE *f = open_memstream(&text, &len);
 
@@ -312,10 +365,8 @@ static void mutant2(const char *name, const char *label, char **lines, size_t nl
 		for (int t = 0; t < (k == at ? times : 1); t++)
 			fputs(k == at ? with : next && k == at + 1 ? next : lines[k], f);
 	fclose(f);
-	snprintf(mname, sizeof mname, "%s~%s%zu", name, label, at + 1);
-	check(mname, text, len, "default", true);
-	check(mname, text, len, "tf-a-fvp", true);
-	free(text);
+	snprintf(mlabel, sizeof mlabel, "%s%zu", label, at + 1);
+	check_both(name, mlabel, text, len);
 }
 
 static void mutant(const char *name, const char *label, char **lines, size_t nlines, size_t at, const char *with,
@@ -360,8 +411,10 @@ static void swapped(const char *name, char **lines, size_t nlines, size_t at)
 	mutant2(name, "swap", lines, nlines, at, first, 1, second);
 }
 
-/* line with the value of field `key` (" r0=0x") plus one, into buf. */
-static bool bumped(const char *line, const char *key, char *buf, size_t n)
+/* line with the value of hex field `key` (" r0=0x") plus add, then with
+ * the bits of flip flipped, into buf. */
+static bool changed(const char *line, const char *key, unsigned long long add, unsigned long long flip, char *buf,
+		    size_t n)
 {
 	const char *at = strstr(line, key);
 	char *end;
@@ -370,8 +423,32 @@ static bool bumped(const char *line, const char *key, char *buf, size_t n)
 	if (!at)
 		return false;
 	v = strtoull(at + strlen(key), &end, 16);
-	snprintf(buf, n, "%.*s%s%llx%s", (int)(at - line), line, key, v + 1, end);
+	snprintf(buf, n, "%.*s%s%llx%s", (int)(at - line), line, key, (v + add) ^ flip, end);
 	return true;
+}
+
+static bool bumped(const char *line, const char *key, char *buf, size_t n)
+{
+	return changed(line, key, 1, 0, buf, n);
+}
+
+/* Every dispatch's and every COMPLETE_AND_RESUME's PSTATE (the handler's
+ * at entry, the one it goes on with) with the bits of flip flipped, as a
+ * dispatcher that builds them otherwise would give: the export checks
+ * them where the replay compares them. */
+static void pstates_changed(const char *name, const char *label, char **lines, size_t nlines, unsigned long long flip)
+{
+	char *text = NULL, buf[2048];
+	size_t len;
+	FILE *f = open_memstream(&text, &len);
+
+	for (size_t k = 0; k < nlines; k++) {
+		const char *l = lines[k];
+		bool has = strncmp(l, "dispatch", 8) == 0 || (strncmp(l, "complete", 8) == 0 && strstr(l, " how=resume"));
+		fputs(has && changed(l, " pstate=0x", 0, flip, buf, sizeof buf) ? buf : l, f);
+	}
+	fclose(f);
+	check_both(name, label, text, len);
 }
 
 /* line with `from` replaced by `to`, into buf. */
@@ -425,10 +502,10 @@ static void mutants(const char *name, char *text, size_t len)
 		    !strstr(lines[k], " h=1 "))
 			fputs(lines[k], f);
 	fclose(f);
-	snprintf(buf, sizeof buf, "%s~nodispatch", name);
-	check(buf, nodisp, nlen, "default", true);
-	check(buf, nodisp, nlen, "tf-a-fvp", true);
-	free(nodisp);
+	check_both(name, "nodispatch", nodisp, nlen);
+	pstates_changed(name, "pstate-c", lines, n, 1ull << 29);       /* NZCV's C */
+	pstates_changed(name, "pstate-f", lines, n, 1ull << 6);        /* DAIF's F */
+	pstates_changed(name, "pstate-el", lines, n, 1ull << 2);       /* M[2]: another EL */
 	for (size_t k = 0; k < n; k++)
 		free(lines[k]);
 	free(lines);
