@@ -138,8 +138,6 @@ bool scn_uint(struct scn *s, int id, const char *what, uint64_t lo, uint64_t hi,
 bool scn_pe(struct scn *s, int id, const char *what, uint8_t *out);
 /* An INTID that exists on the platform. */
 bool scn_intid(struct scn *s, int id, const char *what, uint32_t *out);
-/* "SGIs 0..15, PPIs 16..31, SPIs 32..127" for the platform. */
-const char *scn_intid_ranges(const struct sim_platform *p, char *buf, size_t n);
 /* A handler by name (scalar id), its index in *out. */
 bool scn_handler_ref(struct scn *s, int id, const char *what, int32_t *out);
 /* Names a handler may not take (value names and YAML words). */

@@ -324,16 +324,6 @@ bool scn_pe(struct scn *s, int id, const char *what, uint8_t *out)
 }
 
 /* see scn_internal.h */
-const char *scn_intid_ranges(const struct sim_platform *p, char *buf, size_t n)
-{
-	if (p->spis)
-		snprintf(buf, n, "SGIs 0..15, PPIs 16..31, SPIs 32..%u", SDD_INTID_SPI_FIRST + p->spis - 1);
-	else
-		snprintf(buf, n, "SGIs 0..15, PPIs 16..31, no SPIs");
-	return buf;
-}
-
-/* see scn_internal.h */
 bool scn_intid(struct scn *s, int id, const char *what, uint32_t *out)
 {
 	struct sim_value v;
@@ -344,7 +334,7 @@ bool scn_intid(struct scn *s, int id, const char *what, uint32_t *out)
 	if (!sim_intid_exists(&s->prog->platform, v.u))
 		return scn_fail(s, id, "INTID %s does not exist on this platform (%s)",
 				scn_show(s, id, text, sizeof text),
-				scn_intid_ranges(&s->prog->platform, ranges, sizeof ranges));
+				sim_intid_ranges(&s->prog->platform, ranges, sizeof ranges));
 	*out = (uint32_t)v.u;
 	return true;
 }

@@ -4,6 +4,8 @@
  * follow, so that a platform one of them takes the other takes too (a
  * trace's replay is written back as a scenario by `export yaml`).
  */
+#include <stdio.h>
+
 #include "program.h"
 #include "sdd/sdd_spec.h"
 
@@ -11,6 +13,16 @@
 bool sim_intid_exists(const struct sim_platform *p, uint64_t intid)
 {
 	return intid < SDD_INTID_SPI_FIRST || intid - SDD_INTID_SPI_FIRST < p->spis;
+}
+
+/* see program.h */
+const char *sim_intid_ranges(const struct sim_platform *p, char *buf, size_t n)
+{
+	if (p->spis)
+		snprintf(buf, n, "SGIs 0..15, PPIs 16..31, SPIs 32..%u", SDD_INTID_SPI_FIRST + p->spis - 1);
+	else
+		snprintf(buf, n, "SGIs 0..15, PPIs 16..31, no SPIs");
+	return buf;
 }
 
 /* see program.h */

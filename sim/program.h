@@ -293,6 +293,9 @@ static inline bool sim_secure_on(const struct sim_platform *p, unsigned k, unsig
 
 /* Does INTID intid exist on p's GIC (SGIs, PPIs, and p->spis SPIs)? */
 bool sim_intid_exists(const struct sim_platform *p, uint64_t intid);
+/* The INTIDs that exist, in words ("SGIs 0..15, PPIs 16..31, SPIs
+ * 32..127"), into buf; returns buf. */
+const char *sim_intid_ranges(const struct sim_platform *p, char *buf, size_t n);
 
 enum sim_intid_problem {
 	SIM_INTID_OK = 0,

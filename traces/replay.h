@@ -30,7 +30,11 @@ struct replay_opts {
 };
 
 /* What a record is compared as. */
-enum replay_role { ROLE_NONE = 0, ROLE_CALL, ROLE_DISPATCH, ROLE_COMPLETE, ROLE_ACK };
+enum replay_role {
+	ROLE_NONE = 0, ROLE_CALL, ROLE_DISPATCH, ROLE_COMPLETE, ROLE_ACK,
+	ROLE_NO_INTID            /* an interrupt the replay would raise that its GIC does not have:
+				  * a divergence, with no step (export yaml could not write it) */
+};
 
 /* One handler invocation of the trace (a dispatch record). */
 struct replay_inv {

@@ -502,6 +502,11 @@ static uint32_t report_unreached(struct cmp *c, bool stopped, uint32_t stop_line
 			diverge(c, r->line, "completion of event %" PRId32 " on PE %u: the replay's handler did not finish "
 				"here; at the end: %s%s", r->event, r->pe, st, from(src, sizeof src, r));
 			break;
+		case ROLE_NO_INTID:
+			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay cannot %s it: this platform's GIC has "
+				"no such interrupt (%s)%s", r->intid, r->pe, r->how == TRACE_IRQ_FIRE ? "raise" : "acknowledge",
+				sim_intid_ranges(&rp->prog.platform, st, sizeof st), from(src, sizeof src, r));
+			break;
 		default:
 			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay's firmware did not acknowledge it%s",
 				r->intid, r->pe, from(src, sizeof src, r));

@@ -30,12 +30,22 @@ static bool sdei_interrupt(const struct rb *b, uint32_t intid)
 	return false;
 }
 
-static void interrupt_step(struct rb *b, const struct trace_rec *r)
+/* An interrupt step for record r; none, and false, when the platform's
+ * GIC has no such INTID (a trace of another platform, or a broken one):
+ * the simulator could not raise it and the scenario loader refuses it. */
+static bool interrupt_step(struct rb *b, const struct trace_rec *r)
 {
 	struct sim_op op = rb_op(SIM_OP_INTERRUPT, r->pe, r->line);
 
+	if (!sim_intid_exists(&b->p->platform, r->intid)) {
+		if (b->o->expectations)
+			rb_note(b, r->line, "the exported scenario leaves out this interrupt, INTID %" PRIu32 ", which "
+				"the platform's GIC does not have: a divergence only the replay reports", r->intid);
+		return false;
+	}
 	op.intid = r->intid;
 	rb_step(b, &op, -1);
+	return true;
 }
 
 void rb_trigger(struct rb *b, const struct trace_rec *r)
@@ -53,7 +63,7 @@ void rb_trigger(struct rb *b, const struct trace_rec *r)
 		return;
 	}
 	if (r->cause == TRACE_CAUSE_IRQ && (r->has & TRACE_HAS_INTID) && sdei_interrupt(b, r->intid)) {
-		interrupt_step(b, r);
+		interrupt_step(b, r);      /* none for an INTID the GIC lacks: the dispatch diverges */
 		return;
 	}
 	/* no interrupt of the event's: firmware dispatched it itself (a RAS
@@ -99,7 +109,8 @@ void rb_irq(struct rb *b, uint32_t i)
 	bool accounted = true;
 
 	if (r->how == TRACE_IRQ_FIRE) {
-		interrupt_step(b, r);
+		if (!interrupt_step(b, r))
+			b->rp->role[i] = ROLE_NO_INTID;
 		return;
 	}
 	if (a->valid && !a->consumed && a->accounted && a->intid < 32)
@@ -109,10 +120,12 @@ void rb_irq(struct rb *b, uint32_t i)
 			;
 		else if (r->intid == b->p->platform.event0_sgi && b->w.signals[r->pe] > 0)
 			b->w.signals[r->pe]--;
-		else if (sdei_interrupt(b, r->intid))
-			interrupt_step(b, r);
-		else
+		else if (!sdei_interrupt(b, r->intid))
 			accounted = false;
+		else if (!interrupt_step(b, r)) {
+			accounted = false;
+			b->rp->role[i] = ROLE_NO_INTID;
+		}
 	}
 	*a = (struct rb_ack){ true, false, accounted, r->intid };
 	if (accounted && r->intid >= 32)

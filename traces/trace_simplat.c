@@ -107,11 +107,12 @@ static int intids_refused(const struct sim_platform *pl, const char *trace_name,
 	};
 	enum sim_intid_problem problem;
 	int32_t other;
+	char ranges[80];
 
 	for (unsigned k = 0; k < pl->nsecure; k++)
 		if (!sim_intid_exists(pl, pl->secure_intids[k])) {
-			snprintf(err, errlen, "%s:%" PRIu32 ":1: secure INTID %" PRIu32 " does not exist with %" PRIu32
-				 " SPIs", trace_name, line, pl->secure_intids[k], pl->spis);
+			snprintf(err, errlen, "%s:%" PRIu32 ":1: secure INTID %" PRIu32 " does not exist on this platform "
+				 "(%s)", trace_name, line, pl->secure_intids[k], sim_intid_ranges(pl, ranges, sizeof ranges));
 			return -1;
 		}
 	for (unsigned k = 0; k < pl->nevents; k++) {
