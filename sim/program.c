@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "program.h"
 #include "sdd/sdd_spec.h"
 
@@ -185,21 +186,13 @@ int sim_platform_to_sdd(const struct sim_platform *p, struct sdd_platform *o)
 /* Make room for one more element in a pool; false when out of memory. */
 static bool grow(void **arr, uint32_t n, uint32_t *cap, size_t elem, bool *oom)
 {
-	void *bigger;
-	uint32_t want;
+	void *room = *oom ? NULL : sim_grow(*arr, n, cap, elem, 16);
 
-	if (*oom)
-		return false;
-	if (n < *cap)
-		return true;
-	want = *cap ? *cap * 2 : 16;
-	bigger = realloc(*arr, (size_t)want * elem);
-	if (bigger == NULL) {
+	if (room == NULL) {
 		*oom = true;
 		return false;
 	}
-	*arr = bigger;
-	*cap = want;
+	*arr = room;
 	return true;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "replay_internal.h"
+#include "grow.h"
 #include "trace_simplat.h"
 
 static int by_time(const void *x, const void *y)
@@ -27,16 +28,12 @@ static int read_all(struct replay *rp, struct trace_reader *rd, char *err, size_
 	int rc;
 
 	while ((rc = trace_read(rd, &r)) == 1) {
-		if (rp->nrecs == cap) {
-			uint32_t want = cap ? cap * 2 : 1024;
-			struct trace_rec *bigger = realloc(rp->recs, want * sizeof *bigger);
-			if (!bigger) {
-				snprintf(err, errlen, "%s: out of memory", rp->name);
-				return -1;
-			}
-			rp->recs = bigger;
-			cap = want;
+		struct trace_rec *room = sim_grow(rp->recs, rp->nrecs, &cap, sizeof *room, 1024);
+		if (!room) {
+			snprintf(err, errlen, "%s: out of memory", rp->name);
+			return -1;
 		}
+		rp->recs = room;
 		r.msg = NULL;              /* valid only until the next read */
 		if (r.kind == TRACE_PLATFORM && r.plat && !have_plat)
 			rp->plat = *r.plat;    /* only the first platform record is used */

@@ -8,27 +8,25 @@
 #include <string.h>
 
 #include "replay_divs.h"
+#include "grow.h"
 
 /* see replay_divs.h */
 void replay_divs_add(struct replay_divs *d, const char *name, uint32_t line, bool weak, const char *fmt, ...)
 {
 	char text[900];
+	struct replay_div *room;
 	va_list ap;
 	int n = snprintf(text, sizeof text, "%s:%" PRIu32 ": ", name, line);
 
 	va_start(ap, fmt);
 	vsnprintf(text + n, sizeof text - (size_t)n, fmt, ap);
 	va_end(ap);
-	if (d->n == d->cap) {
-		uint32_t cap = d->cap ? d->cap * 2 : 16;
-		struct replay_div *bigger = realloc(d->v, cap * sizeof *bigger);
-		if (!bigger) {
-			d->oom = true;
-			return;
-		}
-		d->v = bigger;
-		d->cap = cap;
+	room = sim_grow(d->v, d->n, &d->cap, sizeof *room, 16);
+	if (!room) {
+		d->oom = true;
+		return;
 	}
+	d->v = room;
 	d->v[d->n] = (struct replay_div){ line, d->n, strdup(text), weak };
 	if (d->v[d->n].text)
 		d->n++;

@@ -84,29 +84,32 @@ static struct interrupted interrupted(const struct rb *b, uint32_t inv, const ui
 	return w;
 }
 
-/* The bits of invocation inv's PSTATEs the replay compares in the run,
- * as far as known: those known equal in the two interrupted PSTATEs. */
-static uint64_t compared(const struct rb *b, uint32_t inv, const uint64_t *check)
+/* The bits of invocation inv's PSTATEs the replay compares in the run:
+ * *sure, those known to be (known equal in the two interrupted
+ * PSTATEs); *may, all but those known not to be (known to differ).
+ * Every bit when the trace lacks x3. */
+static void compared_bits(const struct rb *b, uint32_t inv, const uint64_t *check, uint64_t *sure, uint64_t *may)
 {
 	const struct trace_rec *r = dispatch_of(b, inv);
 	struct interrupted w;
+	uint64_t differ;
 
-	if (!(r->x_known & 8))
-		return ~0ull;
+	if (!(r->x_known & 8)) {
+		*sure = *may = ~0ull;
+		return;
+	}
 	w = interrupted(b, inv, check);
-	return w.known & ~(r->x[3] ^ w.value);
+	differ = r->x[3] ^ w.value;
+	*sure = w.known & ~differ;
+	*may = ~(w.known & differ);
 }
 
-/* The bits it may compare: all but those known to differ. */
-static uint64_t may_compare(const struct rb *b, uint32_t inv, const uint64_t *check)
+static uint64_t compared(const struct rb *b, uint32_t inv, const uint64_t *check)
 {
-	const struct trace_rec *r = dispatch_of(b, inv);
-	struct interrupted w;
+	uint64_t sure, may;
 
-	if (!(r->x_known & 8))
-		return ~0ull;
-	w = interrupted(b, inv, check);
-	return ~(w.known & (r->x[3] ^ w.value));
+	compared_bits(b, inv, check, &sure, &may);
+	return sure;
 }
 
 /* check[s]: the bits slot s's expect_entry checks (greatest fixed point). */
@@ -238,8 +241,11 @@ bool rb_expect_pstates(struct rb *b)
 	for (uint32_t v = 0; v < rp->ninvs; v++) {
 		const struct trace_rec *r = dispatch_of(b, v);
 		int32_t c = rp->invs[v].complete;
-		uint64_t may = may_compare(b, v, check), unknown = ~compared(b, v, check) & may;
-		uint64_t entry = (r->has & TRACE_HAS_PSTATE) ? ~check[b->inv_slot[v]] & may : 0;
+		uint64_t sure, may, unknown, entry;
+
+		compared_bits(b, v, check, &sure, &may);
+		unknown = ~sure & may;
+		entry = (r->has & TRACE_HAS_PSTATE) ? ~check[b->inv_slot[v]] & may : 0;
 		note_unchecked(b, r, entry & unknown, ENTERED, UNKNOWN);
 		note_unchecked(b, r, entry & ~unknown, ENTERED, "the handler's other entries in the trace have them "
 			       "otherwise or have no PSTATE, and its expect_entry checks every entry");

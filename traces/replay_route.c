@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "replay_route.h"
+#include "grow.h"
 
 #define FIRST_SPI 32u
 #define NSPI      (1020u - FIRST_SPI)
@@ -80,18 +81,16 @@ static int32_t next_ack(const struct replay_route *rt, uint32_t intid)
 
 static void answered(struct replay_route *rt, unsigned k, unsigned n)
 {
+	uint8_t *room;
+
 	if (n <= 1 || rt->oom)
 		return;                  /* a choice among one takes no answer (sim_choice_take) */
-	if (rt->nanswers == rt->cap_answers) {
-		uint32_t cap = rt->cap_answers ? rt->cap_answers * 2 : 16;
-		uint8_t *bigger = realloc(rt->answers, cap);
-		if (!bigger) {
-			rt->oom = true;
-			return;
-		}
-		rt->answers = bigger;
-		rt->cap_answers = cap;
+	room = sim_grow(rt->answers, rt->nanswers, &rt->cap_answers, 1, 16);
+	if (!room) {
+		rt->oom = true;
+		return;
 	}
+	rt->answers = room;
 	rt->answers[rt->nanswers++] = (uint8_t)k;
 }
 

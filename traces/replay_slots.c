@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "replay_slots.h"
+#include "grow.h"
 #include "sdd/sdd_spec.h"
 
 #define ANY_PE 0xFFu
@@ -79,14 +80,11 @@ uint32_t slots_count(const struct slots *sl)
 
 uint32_t slots_add(struct slots *sl, int32_t event, uint64_t ep, uint32_t line)
 {
-	if (sl->n == sl->cap) {
-		uint32_t cap = sl->cap ? sl->cap * 2 : 16;
-		struct slot *bigger = realloc(sl->v, cap * sizeof *bigger);
-		if (!bigger)
-			return UINT32_MAX;
-		sl->v = bigger;
-		sl->cap = cap;
-	}
+	struct slot *room = sim_grow(sl->v, sl->n, &sl->cap, sizeof *room, 16);
+
+	if (!room)
+		return UINT32_MAX;
+	sl->v = room;
 	sl->v[sl->n] = (struct slot){ .event = event, .ep = ep, .line = line };
 	return sl->n++;
 }
@@ -182,20 +180,18 @@ bool slots_claim(struct slots *sl, uint32_t slot)
 bool slots_append(struct slots *sl, uint32_t slot, const struct sim_op *op, uint32_t rec)
 {
 	struct slot *s = &sl->v[slot];
+	uint32_t cap = s->cap, cap_recs = s->cap;      /* the two lists have the same room */
+	struct sim_op *ops = sim_grow(s->ops, s->nops, &cap, sizeof *ops, 8);
+	uint32_t *recs = ops ? sim_grow(s->recs, s->nops, &cap_recs, sizeof *recs, 8) : NULL;
 
-	if (s->nops == s->cap) {
-		uint32_t cap = s->cap ? s->cap * 2 : 8;
-		struct sim_op *bigger = realloc(s->ops, cap * sizeof *bigger);
-		uint32_t *recs = bigger ? realloc(s->recs, cap * sizeof *recs) : NULL;
-		if (bigger)
-			s->ops = bigger;
-		if (!recs) {
-			sl->oom = true;
-			return false;
-		}
-		s->recs = recs;
-		s->cap = cap;
+	if (ops)
+		s->ops = ops;
+	if (!recs) {
+		sl->oom = true;
+		return false;
 	}
+	s->recs = recs;
+	s->cap = cap;
 	s->recs[s->nops] = rec;
 	s->ops[s->nops++] = *op;
 	return true;

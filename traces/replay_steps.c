@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "replay_builder.h"
+#include "grow.h"
 #include "sdd/sdd_spec.h"
 
 /* ---- Notes ---- */
@@ -17,23 +18,19 @@
 void rb_note(struct rb *b, uint32_t line, const char *fmt, ...)
 {
 	struct replay *rp = b->rp;
-	char text[400];
+	char text[400], **room;
 	va_list ap;
 	int n = snprintf(text, sizeof text, "%s:%" PRIu32 ": ", rp->name, line);
 
 	va_start(ap, fmt);
 	vsnprintf(text + n, sizeof text - (size_t)n, fmt, ap);
 	va_end(ap);
-	if (rp->nnotes == rp->cap_notes) {
-		uint32_t cap = rp->cap_notes ? rp->cap_notes * 2 : 8;
-		char **bigger = realloc(rp->notes, cap * sizeof *bigger);
-		if (!bigger) {
-			b->w.oom = true;
-			return;
-		}
-		rp->notes = bigger;
-		rp->cap_notes = cap;
+	room = sim_grow(rp->notes, rp->nnotes, &rp->cap_notes, sizeof *room, 8);
+	if (!room) {
+		b->w.oom = true;
+		return;
 	}
+	rp->notes = room;
 	rp->notes[rp->nnotes] = strdup(text);
 	if (rp->notes[rp->nnotes])
 		rp->nnotes++;
@@ -58,17 +55,13 @@ struct sim_op rb_op(unsigned kind, unsigned pe, uint32_t line)
 static void push_step(struct rb *b, const struct sim_op *op, int32_t rec)
 {
 	struct replay *rp = b->rp;
+	int32_t *room = sim_grow(rp->step_rec, b->p->nsteps, &b->cap_step_rec, sizeof *room, 256);
 
-	if (b->p->nsteps == b->cap_step_rec) {
-		uint32_t cap = b->cap_step_rec ? b->cap_step_rec * 2 : 256;
-		int32_t *bigger = realloc(rp->step_rec, cap * sizeof *bigger);
-		if (!bigger) {
-			b->w.oom = true;
-			return;
-		}
-		rp->step_rec = bigger;
-		b->cap_step_rec = cap;
+	if (!room) {
+		b->w.oom = true;
+		return;
 	}
+	rp->step_rec = room;
 	rp->step_rec[b->p->nsteps] = rec;
 	sim_add_step(b->p, op);
 }
@@ -228,35 +221,28 @@ void rb_expect_entry(struct rb *b, uint32_t slot, uint32_t inv, const struct tra
 
 void rb_expect_landing(struct rb *b, uint32_t inv, const struct trace_rec *r)
 {
+	struct rb_land *room;
+
 	if (b->no_landings)
 		return;
-	if (b->nlands == b->cap_lands) {
-		uint32_t cap = b->cap_lands ? b->cap_lands * 2 : 8;
-		struct rb_land *bigger = realloc(b->lands, cap * sizeof *bigger);
-		if (!bigger) {
-			b->w.oom = true;
-			return;
-		}
-		b->lands = bigger;
-		b->cap_lands = cap;
+	room = sim_grow(b->lands, b->nlands, &b->cap_lands, sizeof *room, 8);
+	if (!room) {
+		b->w.oom = true;
+		return;
 	}
+	b->lands = room;
 	b->lands[b->nlands++] = (struct rb_land){ inv, r->line, UINT32_MAX, r->pe };
 }
 
 void rb_expect_dispatch(struct rb *b, uint32_t slot, const struct trace_rec *r)
 {
-	struct sim_expect_dispatch e;
+	struct sim_expect_dispatch e, *room = sim_grow(b->pend, b->npend, &b->cap_pend, sizeof e, 8);
 
-	if (b->npend == b->cap_pend) {
-		uint32_t cap = b->cap_pend ? b->cap_pend * 2 : 8;
-		struct sim_expect_dispatch *bigger = realloc(b->pend, cap * sizeof *bigger);
-		if (!bigger) {
-			b->w.oom = true;
-			return;
-		}
-		b->pend = bigger;
-		b->cap_pend = cap;
+	if (!room) {
+		b->w.oom = true;
+		return;
 	}
+	b->pend = room;
 	memset(&e, 0, sizeof e);
 	e.has_pe = 1;
 	e.pe = sim_match_eq(sim_const(r->pe));
@@ -454,16 +440,13 @@ bool rb_same_action(const struct rb *b, const struct sim_op *a, const struct tra
 /* Remember reg = value of the context v interrupted, for its `set` step. */
 static void context_value(struct rb *b, const struct rb_inv *v, unsigned pe, unsigned reg, uint64_t value)
 {
-	if (b->nvals == b->cap_vals) {
-		uint32_t cap = b->cap_vals ? b->cap_vals * 2 : 64;
-		struct rb_ctxval *bigger = realloc(b->vals, cap * sizeof *bigger);
-		if (!bigger) {
-			b->w.oom = true;
-			return;
-		}
-		b->vals = bigger;
-		b->cap_vals = cap;
+	struct rb_ctxval *room = sim_grow(b->vals, b->nvals, &b->cap_vals, sizeof *room, 64);
+
+	if (!room) {
+		b->w.oom = true;
+		return;
 	}
+	b->vals = room;
 	b->vals[b->nvals++] = (struct rb_ctxval){ v->anchor, v->inv,
 						  b->rp->recs[b->rp->invs[v->inv].dispatch].line, (uint8_t)pe,
 						  (uint8_t)reg, value };
