@@ -75,7 +75,7 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 /* A register line l (lexed from line[0..len)) that the input ends in,
  * without its newline: is its value cut short?  Known digits fewer than
  * the width the producers we know write the register with (a table in
- * tarmac_lex.c: X, E, SP_ELx, ELR_ELx, VBAR_ELx and d 16, q/Q/V 32, cpsr
+ * tarmac_cut.c: X, E, SP_ELx, ELR_ELx, VBAR_ELx and d 16, q/Q/V 32, cpsr
  * 8 or 9), or, for another register, a count that is not a multiple of 8
  * (FVP writes 8 or 16 digits, or halves of 8: a producer that writes
  * short values, `R r0 8`, gets this error on a last line that lacks its

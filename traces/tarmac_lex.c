@@ -23,63 +23,24 @@
 #include <string.h>
 
 #include "tarmac.h"
+#include "tarmac_token.h"
 #include "trace_internal.h"
-
-struct cursor {
-	const char *s;
-	size_t len, pos;
-};
-
-struct token {
-	const char *p;
-	size_t n, col;
-};
-
-static bool next_token(struct cursor *c, struct token *t)
-{
-	while (c->pos < c->len && (c->s[c->pos] == ' ' || c->s[c->pos] == '\t'))
-		c->pos++;
-	if (c->pos >= c->len)
-		return false;
-	t->p = c->s + c->pos;
-	t->col = c->pos;
-	while (c->pos < c->len && c->s[c->pos] != ' ' && c->s[c->pos] != '\t')
-		c->pos++;
-	t->n = (size_t)(c->s + c->pos - t->p);
-	return true;
-}
 
 static bool is(const struct token *t, const char *word)
 {
 	return word[0] == t->p[0] && strncmp(word, t->p, t->n) == 0 && word[t->n] == 0;
 }
 
-static bool is_nocase(const char *p, size_t n, const char *word)
-{
-	if (strlen(word) != n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (tolower((unsigned char)p[i]) != word[i])
-			return false;
-	return true;
-}
 
 static bool contains_nocase(const char *p, size_t n, const char *word)
 {
 	size_t w = strlen(word);
 	for (size_t i = 0; i + w <= n; i++)
-		if (is_nocase(p + i, w, word))
+		if (tm_is_nocase(p + i, w, word))
 			return true;
 	return false;
 }
 
-static bool all_digits(const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)p[i]))
-			return false;
-	return n > 0;
-}
 
 /* ---- Kinds ---- */
 
@@ -110,7 +71,7 @@ static enum kw keyword(const struct token *t)
 		for (size_t i = 2; i < t->n; i++)
 			if (isdigit((unsigned char)p[i]))
 				return KW_IGN;
-	if (t->n == 3 && (p[0] == 'R' || p[0] == 'W') && all_digits(p + 1, 2))
+	if (t->n == 3 && (p[0] == 'R' || p[0] == 'W') && tm_all_digits(p + 1, 2))
 		return KW_IGN;
 	return KW_NONE;
 }
@@ -121,7 +82,7 @@ static int source_pe(struct tm_names *nm, const struct token *t, char *msg, size
 {
 	uint64_t n;
 
-	if (t->n > 3 && is_nocase(t->p, 3, "cpu") && all_digits(t->p + 3, t->n - 3)) {
+	if (t->n > 3 && tm_is_nocase(t->p, 3, "cpu") && tm_all_digits(t->p + 3, t->n - 3)) {
 		/* too many digits for 64 bits is as out of range as cpu64 */
 		if (!trace_scan_u64(t->p + 3, t->n - 3, 10, &n) || n >= TRACE_MAX_PES) {
 			snprintf(msg, msglen, "PE '%.*s' out of range (at most %u PEs)", (int)t->n, t->p, TRACE_MAX_PES);
@@ -150,13 +111,6 @@ static int source_pe(struct tm_names *nm, const struct token *t, char *msg, size
 
 /* ---- Field values ---- */
 
-static int hexdigit(char c)
-{
-	if (c >= '0' && c <= '9') return c - '0';
-	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-	return -1;
-}
 
 /* The hex number at the start of p[0..n), up to ':' ',' or ')'. */
 static bool address(const char *p, size_t n, uint64_t *out)
@@ -165,7 +119,7 @@ static bool address(const char *p, size_t n, uint64_t *out)
 	uint64_t v = 0;
 
 	for (; i < n && p[i] != ':' && p[i] != ',' && p[i] != ')'; i++) {
-		int d = hexdigit(p[i]);
+		int d = tm_hexdigit(p[i]);
 		if (d < 0 || i >= 16)
 			return false;
 		v = v << 4 | (uint64_t)d;
@@ -210,14 +164,13 @@ static int mode_el(const char *p, size_t n)
 	if (base >= 3 && (p[0] == 'E' || p[0] == 'e') && (p[1] == 'L' || p[1] == 'l') && p[2] >= '0' && p[2] <= '3')
 		return p[2] - '0';
 	for (size_t k = 0; k < sizeof a32 / sizeof a32[0]; k++)
-		if (is_nocase(p, base, a32[k].name))
+		if (tm_is_nocase(p, base, a32[k].name))
 			return a32[k].el;
 	return -1;
 }
 
 /* ---- Line kinds ---- */
 
-#define FAIL(col_, ...) (snprintf(msg, msglen, __VA_ARGS__), *col = (col_), -1)
 
 static int lex_insn(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, size_t msglen, size_t *col)
 {
@@ -227,12 +180,12 @@ static int lex_insn(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, 
 
 	l->kind = TM_INSN;
 	l->executed = kw != KW_IS;
-	if (!next_token(c, &a))
+	if (!tm_next_token(c, &a))
 		return FAIL(c->len, "truncated instruction line: expected an address after '%s'",
 			    kw == KW_IT ? "IT" : kw == KW_IS ? "IS" : "IF");
-	hb = next_token(c, &b);
-	hc = hb && next_token(c, &cc);
-	hd = hc && next_token(c, &d);
+	hb = tm_next_token(c, &b);
+	hc = hb && tm_next_token(c, &cc);
+	hd = hc && tm_next_token(c, &d);
 	if (a.p[0] == '(') {
 		if (!hb)
 			return FAIL(c->len, "truncated instruction line: expected the address or opcode after '%.*s'",
@@ -257,7 +210,7 @@ static int lex_insn(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, 
 			addr = &b;
 			op = &cc;
 			state = &d;
-			if (!next_token(c, &mode))
+			if (!tm_next_token(c, &mode))
 				mode.n = 0;
 		}
 	} else {                                    /* address opcode state (no bracket) */
@@ -287,7 +240,7 @@ static int lex_es(struct cursor *c, struct tm_line *l, char *msg, size_t msglen,
 	struct token a, st, mode, extra;
 	const char *colon;
 
-	if (!next_token(c, &a))
+	if (!tm_next_token(c, &a))
 		return FAIL(c->len, "truncated ES line: expected '(address:opcode)', EXC or Reset");
 	if (is(&a, "EXC") || is(&a, "Reset")) {
 		l->kind = TM_EXC;
@@ -304,13 +257,13 @@ static int lex_es(struct cursor *c, struct tm_line *l, char *msg, size_t msglen,
 	if (opcode(colon + 1, (size_t)(a.p + a.n - 1 - colon - 1), l))
 		return FAIL((size_t)(colon + 1 - c->s), "bad opcode in '%.*s': expected 4 or 8 hex digits",
 			    (int)a.n, a.p);
-	if (!next_token(c, &st))
+	if (!tm_next_token(c, &st))
 		return FAIL(c->len, "truncated ES line: expected the instruction set after '%.*s'", (int)a.n, a.p);
 	if (!is_state(&st))
 		return FAIL(st.col, "expected the instruction set (O, A, T), found '%.*s'", (int)st.n, st.p);
 	l->a64 = is(&st, "O") || is(&st, "X");
-	l->el = next_token(c, &mode) ? mode_el(mode.p, mode.n) : -1;
-	if (l->el >= 0 && next_token(c, &extra) && is(&extra, "CCFAIL"))
+	l->el = tm_next_token(c, &mode) ? mode_el(mode.p, mode.n) : -1;
+	if (l->el >= 0 && tm_next_token(c, &extra) && is(&extra, "CCFAIL"))
 		l->executed = false;
 	return 0;
 }
@@ -332,17 +285,17 @@ static int reg_value(struct cursor *c, const struct token *first, struct tm_line
 			continue;
 		if (ch == '-' || ch == 'x' || ch == 'X')
 			unknown = true;
-		else if (hexdigit(ch) < 0)
+		else if (tm_hexdigit(ch) < 0)
 			return -1;
 		if (nd == sizeof digits)
 			return -1;
 		digits[nd++] = ch;
 	}
 	save = c->pos;
-	if (nd == 8 && next_token(c, &more) && more.n == 8) {
+	if (nd == 8 && tm_next_token(c, &more) && more.n == 8) {
 		bool ok = true;
 		for (size_t i = 0; i < 8; i++)
-			ok &= hexdigit(more.p[i]) >= 0 || more.p[i] == '-';
+			ok &= tm_hexdigit(more.p[i]) >= 0 || more.p[i] == '-';
 		if (ok) {
 			for (size_t i = 0; i < 8; i++) {
 				unknown |= more.p[i] == '-';
@@ -381,7 +334,7 @@ static void reg_name(const struct token *t, struct tm_line *l)
 	}
 	for (size_t k = 0; k < sizeof sys / sizeof sys[0]; k++) {
 		size_t pn = strlen(sys[k].prefix);
-		if (n == pn + 1 && is_nocase(t->p, pn, sys[k].prefix) && t->p[pn] >= '1' && t->p[pn] <= '3') {
+		if (n == pn + 1 && tm_is_nocase(t->p, pn, sys[k].prefix) && t->p[pn] >= '1' && t->p[pn] <= '3') {
 			l->reg = sys[k].reg;
 			l->n = (uint8_t)(t->p[pn] - '0');
 		}
@@ -395,7 +348,7 @@ static int lex_reg(struct cursor *c, struct tm_line *l, char *msg, size_t msglen
 	struct token name, v;
 
 	l->kind = TM_REG;
-	if (!next_token(c, &name))
+	if (!tm_next_token(c, &name))
 		return FAIL(c->len, "truncated register line: expected a register name after 'R'");
 	if (is(&name, "DC") || is(&name, "IC") || is(&name, "TLBI") || is(&name, "AT")) {
 		l->kind = TM_IGNORED;      /* system operations logged as pseudo-registers */
@@ -403,7 +356,7 @@ static int lex_reg(struct cursor *c, struct tm_line *l, char *msg, size_t msglen
 	}
 	reg_name(&name, l);
 	do {
-		if (!next_token(c, &v))
+		if (!tm_next_token(c, &v))
 			return FAIL(c->len, "truncated register line: expected a value after '%.*s'", (int)name.n, name.p);
 	} while (v.p[0] == '(');           /* bank or view: R R1 (USR) 00000800 */
 	if (l->reg == TM_R_OTHER)
@@ -413,134 +366,13 @@ static int lex_reg(struct cursor *c, struct tm_line *l, char *msg, size_t msglen
 	return 0;
 }
 
-/* Digits of a register value token (hex, '-' or 'x' unknown, '_' and ':'
- * separators not counted); -1 if it is no value.  A second half is bare
- * digits: the separators are the first token's. */
-static long value_digits(const struct token *t, bool second_half)
-{
-	long n = 0;
-
-	for (size_t i = 0; i < t->n; i++) {
-		char ch = t->p[i];
-		if ((ch == '_' || ch == ':') && !second_half)
-			continue;
-		if (hexdigit(ch) < 0 && ch != '-' && ch != 'x' && ch != 'X')
-			return -1;
-		n++;
-	}
-	return n;
-}
-
-/* The widths, in hex digits, that the producers we know write a whole
- * value of these registers with, whatever the value (tarmac-traces.md
- * §1.5, §1.7; tarmac-trace-utilities' samples and parsertest.txt): X
- * (FVP writes X even for a W destination; gem5 writes W, with 8), its
- * alias E, the 64-bit addresses SP_ELx, ELR_ELx, VBAR_ELx; the SIMD
- * registers q/Q/V (32 digits, or 16_16, or four tokens of 8) and d; cpsr
- * (8, or 9 when FVP folds extra bits in: `R cpsr 1220023cd`).  Any other
- * register, and a part such as X0<31:0> (a Neoverse N1 RTL writes
- * V5<63:0> with 8), has no width here: W and s (8), AArch32 registers,
- * SPSR, ESR and the other system registers are 32 bits wide, or written
- * with 8 or 16 digits depending on the producer. */
-static const struct reg_width {
-	const char *name;       /* lower case */
-	bool numbered;          /* the name is followed by a number lo..hi */
-	uint8_t lo, hi;
-	uint8_t min, max;       /* a whole value has min..max digits */
-} reg_widths[] = {
-	{ "x", true, 0, 30, 16, 16 },
-	{ "e", true, 0, 30, 16, 16 },
-	{ "sp_el", true, 0, 3, 16, 16 },
-	{ "elr_el", true, 1, 3, 16, 16 },
-	{ "vbar_el", true, 1, 3, 16, 16 },
-	{ "q", true, 0, 31, 32, 32 },
-	{ "v", true, 0, 31, 32, 32 },
-	{ "d", true, 0, 31, 16, 16 },
-	{ "cpsr", false, 0, 0, 8, 9 },
-};
-
-static const struct reg_width *reg_width(const struct token *name)
-{
-	for (size_t k = 0; k < sizeof reg_widths / sizeof reg_widths[0]; k++) {
-		const struct reg_width *w = &reg_widths[k];
-		size_t pn = strlen(w->name);
-		uint64_t num;
-
-		if (!w->numbered) {
-			if (is_nocase(name->p, name->n, w->name))
-				return w;
-		} else if (name->n > pn && name->n <= pn + 2 && is_nocase(name->p, pn, w->name) &&
-			   all_digits(name->p + pn, name->n - pn) &&
-			   trace_scan_u64(name->p + pn, name->n - pn, 10, &num) && num >= w->lo && num <= w->hi) {
-			return w;
-		}
-	}
-	return NULL;
-}
-
-static bool all_known(const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (p[i] == '-' || p[i] == 'x' || p[i] == 'X')
-			return false;
-	return true;
-}
-
-int tm_value_cut(const char *line, size_t len, const struct tm_line *l, char *msg, size_t msglen, size_t *col)
-{
-	struct cursor c = { line, len, l->kind_col };
-	struct token t, name, v, last, more;
-	const struct reg_width *w;
-	long digits, token_digits, more_digits;
-	size_t save, span;
-
-	if (l->kind != TM_REG || !next_token(&c, &t) || !next_token(&c, &name))
-		return 0;
-	do {
-		if (!next_token(&c, &v))
-			return 0;
-	} while (v.p[0] == '(');
-	last = v;
-	if ((digits = token_digits = value_digits(&v, false)) <= 0)
-		return 0;
-	/* a value split in tokens of 8 digits (two halves of 64 bits, four
-	 * words of 128): the last one may be the one cut */
-	while (token_digits == 8 && digits < 32) {
-		save = c.pos;
-		if (!next_token(&c, &more) || (more_digits = value_digits(&more, true)) <= 0) {
-			c.pos = save;
-			break;
-		}
-		digits += token_digits = more_digits;
-		last = more;
-	}
-	if (next_token(&c, &more))
-		return 0;                        /* the value is not what the line ends in */
-	span = (size_t)(last.p + last.n - v.p);
-	w = reg_width(&name);
-	/* Fewer digits than the register is written with: the input stopped
-	 * in its value (or after its first 8 of 16, split or not).  Unknown
-	 * digits are left alone: a hardware Tarmac module writes `R X1
-	 * --------` and partial updates `R Q0 -------- -------- 3ff6a09e
-	 * 667f3bcd` (tarmac-trace-utilities' parsertest.txt), and the value
-	 * is unknown either way. */
-	if (w && digits < w->min && all_known(v.p, span))
-		return FAIL(v.col, "truncated register line: the value '%.*s' of %.*s is cut short: %ld digits of %u",
-			    (int)span, v.p, (int)name.n, name.p, digits, w->min);
-	/* Other registers: values come in 8-digit words. */
-	if (digits % 8 != 0 && !(w && digits >= w->min && digits <= w->max))
-		return FAIL(v.col, "truncated register line: the value '%.*s' of %.*s is cut short",
-			    (int)span, v.p, (int)name.n, name.p);
-	return 0;
-}
-
 static int lex_exc(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, size_t msglen, size_t *col)
 {
 	struct token t;
 	bool first = true;
 
 	l->kind = TM_EXC;
-	while (next_token(c, &t)) {
+	while (tm_next_token(c, &t)) {
 		if (first && kw == KW_E && t.n > 10 && memcmp(t.p, "DebugEvent", 10) == 0) {
 			l->kind = TM_IGNORED;      /* debug events are not exceptions */
 			return 0;
@@ -568,31 +400,31 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 	memset(l, 0, sizeof *l);
 	l->pe = -1;
 	l->el = -1;
-	if (!next_token(&c, &t)) {
+	if (!tm_next_token(&c, &t)) {
 		l->kind = TM_IGNORED;
 		return 0;
 	}
 	if (tm_time_like(t.p, t.n)) {
 		stamp = t;
 		have_stamp = true;
-		if (!next_token(&c, &t))
+		if (!tm_next_token(&c, &t))
 			goto unknown;
 		if (tm_time_number_end(stamp.p, stamp.n) == stamp.n && (unit = tm_unit(t.p, t.n)) >= 0 &&
-		    !next_token(&c, &t))           /* not glued: 2368030 clk */
+		    !tm_next_token(&c, &t))           /* not glued: 2368030 clk */
 			goto unknown;
 	}
 	kw = keyword(&t);
 	if (kw == KW_NONE) {
 		/* a source token, if a kind follows it */
 		src = t;
-		if (!next_token(&c, &t))
+		if (!tm_next_token(&c, &t))
 			goto unknown;
 		if ((kw = keyword(&t)) == KW_NONE) {
 			struct token after;
 			/* 2368030 xyz cpu0 IT: a timestamp, two words and a kind is
 			 * a Tarmac line whose unit is corrupt, not a line of no kind */
 			if (have_stamp && unit < 0 && tm_time_number_end(stamp.p, stamp.n) == stamp.n &&
-			    next_token(&c, &after) && keyword(&after) != KW_NONE)
+			    tm_next_token(&c, &after) && keyword(&after) != KW_NONE)
 				return FAIL(src.col, "unknown timestamp unit '%.*s'", (int)src.n, src.p);
 			goto unknown;
 		}

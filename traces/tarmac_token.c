@@ -1,0 +1,51 @@
+/*
+ * tarmac_token.c - the words of a Tarmac line (tarmac_token.h).
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "tarmac_token.h"
+
+/* see tarmac_token.h */
+bool tm_next_token(struct cursor *c, struct token *t)
+{
+	while (c->pos < c->len && (c->s[c->pos] == ' ' || c->s[c->pos] == '\t'))
+		c->pos++;
+	if (c->pos >= c->len)
+		return false;
+	t->p = c->s + c->pos;
+	t->col = c->pos;
+	while (c->pos < c->len && c->s[c->pos] != ' ' && c->s[c->pos] != '\t')
+		c->pos++;
+	t->n = (size_t)(c->s + c->pos - t->p);
+	return true;
+}
+
+/* see tarmac_token.h */
+bool tm_is_nocase(const char *p, size_t n, const char *word)
+{
+	if (strlen(word) != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (tolower((unsigned char)p[i]) != word[i])
+			return false;
+	return true;
+}
+
+/* see tarmac_token.h */
+bool tm_all_digits(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)p[i]))
+			return false;
+	return n > 0;
+}
+
+/* see tarmac_token.h */
+int tm_hexdigit(char c)
+{
+	if (c >= '0' && c <= '9') return c - '0';
+	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+	return -1;
+}

@@ -1,0 +1,35 @@
+/*
+ * tarmac_token.h - the words of a Tarmac line, for the lexer
+ * (tarmac_lex.c) and the check of a last line cut short (tarmac_cut.c).
+ */
+#ifndef TRACES_TARMAC_TOKEN_H
+#define TRACES_TARMAC_TOKEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A line s[0..len) being read from pos. */
+struct cursor {
+	const char *s;
+	size_t len, pos;
+};
+
+/* A word: p[0..n), at column col (0-based) of its line. */
+struct token {
+	const char *p;
+	size_t n, col;
+};
+
+/* The next word (separated by spaces or tabs) into t; false at the end. */
+bool tm_next_token(struct cursor *c, struct token *t);
+/* Is p[0..n) word (lower case), in any case? */
+bool tm_is_nocase(const char *p, size_t n, const char *word);
+/* Is p[0..n) one or more decimal digits? */
+bool tm_all_digits(const char *p, size_t n);
+/* The value of hex digit c, or -1. */
+int tm_hexdigit(char c);
+
+/* In a function with msg, msglen and col: the error, at column col_. */
+#define FAIL(col_, ...) (snprintf(msg, msglen, __VA_ARGS__), *col = (col_), -1)
+
+#endif /* TRACES_TARMAC_TOKEN_H */
