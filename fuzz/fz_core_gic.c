@@ -197,7 +197,8 @@ void fzc_gic_init(struct fzc_machine *m)
 	for (unsigned k = 0; k < sp->nsecure; k++) {
 		uint32_t id = sp->secure_intids[k];
 		for (unsigned pe = 0; pe < (id < 32 ? g->npe : 1); pe++)
-			fzc_set_group(m, pe, id, FZC_G1S);
+			if (sim_secure_on(sp, k, pe))
+				fzc_set_group(m, pe, id, FZC_G1S);
 	}
 }
 
@@ -408,8 +409,11 @@ static bool p_client_owned(void *ctx, unsigned pe, uint32_t intid)
 
 	if (!irq || irq->group != FZC_G1NS)
 		return false;
+	/* The firmware's on every PE for good; on some PEs only, as long as
+	 * the group says so (a binding TF-A's way takes it over: the
+	 * simulator's port, sim/machine.c, the same). */
 	for (unsigned k = 0; k < sp->nsecure; k++)
-		if (sp->secure_intids[k] == intid)
+		if (sp->secure_intids[k] == intid && !sp->secure_pes[k])
 			return false;
 	return true;
 }

@@ -47,7 +47,7 @@ static void power_on(struct fzc_machine *m, unsigned pe)
 
 	fzc_redist_reset(m, pe);
 	for (unsigned k = 0; k < sp->nsecure; k++)
-		if (sp->secure_intids[k] < 32)
+		if (sp->secure_intids[k] < 32 && sim_secure_on(sp, k, pe))
 			fzc_set_group(m, pe, sp->secure_intids[k], FZC_G1S);
 	fzc_set_sleep(m, pe, false);
 	sdd_pe_on(m->core, pe);

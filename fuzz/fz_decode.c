@@ -75,6 +75,19 @@ struct fz_header_bit fz_policy_bit(unsigned k)
 	return (struct fz_header_bit){ (uint8_t)(4 + 3 * (k / 4)), (uint8_t)(1u << (4 + k % 4)) };
 }
 
+/* The variants came when byte 3 had values to spare: the shapes of the
+ * scenario rule and of TF-A's reading to tell apart (a PPI the firmware
+ * owns on some PEs: INTERRUPT_BIND asks every PE's redistributor, or
+ * the caller's), PE 0 on either side. */
+uint64_t fz_secure_ppi_pes(unsigned variant, unsigned pes)
+{
+	uint64_t all = pes >= 64 ? ~0ull : (1ull << pes) - 1;
+	static const uint64_t shapes[FZ_SECURE_PPI_VARIANTS] = { 0, 1, ~1ull, 0xAAAAAAAAAAAAAAAAull };
+	uint64_t on = shapes[variant % FZ_SECURE_PPI_VARIANTS] & all;
+
+	return on == all ? 0 : on;
+}
+
 /* The platform of header h, into a program just reset (fz_decode). */
 static void decode_platform(const uint8_t *h, struct fz_ctx *c)
 {
@@ -115,6 +128,7 @@ static void decode_platform(const uint8_t *h, struct fz_ctx *c)
 	p->spis = 32 + h[3] % 65;
 	p->nsecure = 0;
 	if (h[1] & 0x20) {
+		p->secure_pes[p->nsecure] = fz_secure_ppi_pes(h[3] / 65, p->pes);
 		p->secure_intids[p->nsecure++] = 27;
 		p->secure_intids[p->nsecure++] = 33;
 	}

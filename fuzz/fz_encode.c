@@ -75,6 +75,18 @@ static void policies(const struct sim_platform *p, uint8_t h[FZ_HEADER_BYTES])
 	}
 }
 
+/* The decoder's variant of the secure PPI's PEs (fz_secure_ppi_pes) that
+ * a secure PPI of p owned PE by PE has, when one has it and byte 3 (spis,
+ * below 65) can carry it; 0 (every PE) otherwise. */
+static unsigned secure_ppi_variant(const struct sim_platform *p, unsigned spis)
+{
+	for (unsigned k = 0; k < p->nsecure; k++)
+		for (unsigned v = 1; p->secure_pes[k] && v < FZ_SECURE_PPI_VARIANTS; v++)
+			if (spis + 65 * v <= 255 && fz_secure_ppi_pes(v, p->pes) == p->secure_pes[k])
+				return v;
+	return 0;
+}
+
 static void header(struct enc *e, uint8_t h[FZ_HEADER_BYTES])
 {
 	const struct sim_platform *p = &e->src->platform;
@@ -90,6 +102,7 @@ static void header(struct enc *e, uint8_t h[FZ_HEADER_BYTES])
 			 (p->bind_shared > 7 ? 7 : p->bind_shared) << 3);
 	controls(p, h);
 	h[3] = (uint8_t)(p->spis >= 32 && p->spis <= 96 ? p->spis - 32 : 64);
+	h[3] = (uint8_t)(h[3] + 65 * secure_ppi_variant(p, h[3]));
 	for (unsigned k = 0; k < p->nevents && ne < 4; k++) {
 		const struct sim_event *ev = &p->events[k];
 		uint8_t *d = h + 4 + 3 * ne;

@@ -14,7 +14,10 @@
  *          bit6 SCTLR_ELc.SPINTMASK set, bit7 HCR_EL2.E2H set (client EL2)
  *     [2]  bind slots: private = bits 2:0, shared = bits 5:3; bit6
  *          HCR_EL2.TGE set (client EL2); bit7 the 17th policy (below)
- *     [3]  SPIs: 32 + (byte % 65)
+ *     [3]  SPIs: 32 + (byte % 65); byte / 65, with [1] bit5: the PEs the
+ *          secure PPI 27 is the firmware's on (fz_secure_ppi_pes: 0 every
+ *          PE, 1 PE 0 only, 2 every PE but PE 0, 3 the odd PEs; one that
+ *          names no PE of the platform is every PE)
  *     [4..15] four platform events, 3 bytes each:
  *          a: bit0 present, bit1 shared, bit2 critical, bit3 explicit;
  *             bits 7:4 (all four events' a, whether present or not) set
@@ -58,6 +61,12 @@ extern const uint32_t fz_feature_sets[FZ_FEATURE_SETS];
  * bit 4 + k: fz_policy_flips[4 * e + k]; header byte 2 bit 7: the 17th): a
  * struct sdd_policy field by its offset, and the value. */
 #define FZ_POLICY_FLIPS 17
+
+/* The PEs (bit p) of a platform with pes PEs that the secure PPI 27 is
+ * the firmware's on, by the header's variant (0..3, byte [3] / 65); 0:
+ * every PE. */
+#define FZ_SECURE_PPI_VARIANTS 4
+uint64_t fz_secure_ppi_pes(unsigned variant, unsigned pes);
 struct fz_policy_flip {
 	uint8_t offset, value;
 };

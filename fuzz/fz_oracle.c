@@ -54,6 +54,7 @@ bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *sp, con
 	p->spis = sp->spis;
 	p->nsecure = sp->nsecure;
 	memcpy(p->secure, sp->secure_intids, sp->nsecure * sizeof p->secure[0]);
+	memcpy(p->secure_pes, sp->secure_pes, sp->nsecure * sizeof p->secure_pes[0]);
 	p->nevents = d->event_count;
 	for (unsigned k = 0; k < d->event_count; k++) {
 		static const uint8_t kinds[] = { RM_EVENT0, RM_STATIC, RM_SLOT, RM_EXPLICIT };

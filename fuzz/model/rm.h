@@ -97,6 +97,7 @@ struct rm_platform {
     uint32_t vendor;         /* VERSION bits [31:0] */
     unsigned spis;           /* SPIs 32..32+spis-1 exist */
     unsigned nsecure; uint32_t secure[64];   /* firmware-owned INTIDs: BIND refuses them */
+    uint64_t secure_pes[64]; /* secure[i], a PPI: the firmware's on these PEs only (bit p); 0: every PE */
     unsigned nevents; struct rm_event events[RM_MAX_EVENTS];   /* any order */
     /* Behaviours (named policies; false = the specification's intent, true = TF-A or KVM).
        Semantics of each: core/README.md "Named policies" table. */
@@ -155,6 +156,10 @@ struct rm_model {
      * (bit intid - 32).  Nothing the client can do clears them. */
     uint16_t              ppi_pending[RM_MAX_PES];
     uint64_t              spi_pending[16];
+    /* The PPIs of p.secure owned PE by PE that the firmware still owns on
+     * each PE (bit intid - 16): a binding TF-A's way (bind_tfa) takes one
+     * over on every PE; CPU_ON gives it back on that PE unless bound. */
+    uint16_t              fw_ppi[RM_MAX_PES];
     /* What each registration promised its handler: by event, then PE for
      * a private event ([0] for a shared one).  Written by every REGISTER
      * the model accepts and read only for a registered event, so only a

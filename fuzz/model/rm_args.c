@@ -74,12 +74,22 @@ bool rm_client_address(uint64_t a)
     return false;
 }
 
-bool rm_secure(const struct rm_model *m, uint32_t intid)
+bool rm_fw_owns(const struct rm_model *m, uint32_t intid, unsigned pe)
 {
     for (unsigned i = 0; i < m->p.nsecure; i++)
-        if (m->p.secure[i] == intid)
+        if (m->p.secure[i] == intid && !m->p.secure_pes[i])
             return true;
-    return false;
+    return intid >= 16 && intid < 32 && pe < m->p.pes && (m->fw_ppi[pe] >> (intid - 16) & 1);
+}
+
+uint16_t rm_fw_ppi_at_power_up(const struct rm_model *m, unsigned pe)
+{
+    uint16_t bits = 0;
+
+    for (unsigned i = 0; i < m->p.nsecure; i++)
+        if (m->p.secure_pes[i] >> pe & 1)
+            bits |= (uint16_t)(1u << (m->p.secure[i] - 16));
+    return bits;
 }
 
 bool rm_arg32(const struct rm_model *m, uint64_t raw, uint32_t *out)

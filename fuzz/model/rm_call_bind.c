@@ -44,7 +44,7 @@ static int64_t chk_bind_intid(struct rm_ctx *c)
 
 void rm_client_fired(struct rm_model *m, uint32_t intid, unsigned pe)
 {
-    if (rm_secure(m, intid))
+    if (rm_fw_owns(m, intid, pe))
         return;
     if (is_ppi(intid) && pe < m->p.pes)
         m->ppi_pending[pe] |= (uint16_t)(1u << (intid - 16));
@@ -105,11 +105,20 @@ static int64_t chk_bind_free_slot(struct rm_ctx *c)
     return 0;
 }
 
+/* §5.1.14.3: an interrupt the client does not own is refused; a binding
+ * takes a PPI over on every PE, so it must be the client's on each.  TF-A
+ * asks the calling PE's redistributor only. */
 static int64_t chk_bind_secure(struct rm_ctx *c)
 {
-    if (rm_secure(c->m, (uint32_t)c->x[1])) {
+    const struct rm_model *m = c->m;
+    uint32_t intid = (uint32_t)c->x[1];
+    bool fw = rm_fw_owns(m, intid, c->pe);
+
+    for (unsigned p = 0; !m->p.bind_tfa && is_ppi(intid) && p < m->p.pes; p++)
+        fw |= rm_fw_owns(m, intid, p);
+    if (fw) {
         c->reason = "firmware-owned INTID";
-        return c->m->p.bind_tfa ? RM_DENIED : RM_INVALID;
+        return m->p.bind_tfa ? RM_DENIED : RM_INVALID;
     }
     return 0;
 }
@@ -151,6 +160,8 @@ void rm_h_bind(struct rm_ctx *c)
     m->ev[e].bound = true;
     m->ev[e].intid = intid;
     client_taken(m, intid);
+    for (unsigned p = 0; is_ppi(intid) && p < m->p.pes; p++)
+        m->fw_ppi[p] &= (uint16_t)~(1u << (intid - 16));   /* claimed on every PE */
     m->ev[e].pend = m->ev[e].maybe = 0;
 }
 

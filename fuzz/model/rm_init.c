@@ -27,6 +27,17 @@ static bool valid_basics(const struct rm_platform *p)
            p->nevents <= RM_MAX_EVENTS;
 }
 
+/* Only a PPI is owned PE by PE, on PEs the platform has. */
+static bool valid_secure_pes(const struct rm_platform *p)
+{
+    uint64_t all = p->pes >= 64 ? ~0ull : (1ull << p->pes) - 1;
+
+    for (unsigned i = 0; i < p->nsecure; i++)
+        if (p->secure_pes[i] && (p->secure[i] < 16 || p->secure[i] >= 32 || (p->secure_pes[i] & ~all)))
+            return false;
+    return true;
+}
+
 static bool secure(const struct rm_platform *p, uint32_t intid)
 {
     for (unsigned i = 0; i < p->nsecure; i++)
@@ -90,6 +101,8 @@ void rm_reset_runtime(struct rm_model *m)
     memset(m->pe, 0, m->p.pes * sizeof m->pe[0]);
     memset(m->ev, 0, m->p.nevents * sizeof m->ev[0]);
     memset(m->ppi_pending, 0, m->p.pes * sizeof m->ppi_pending[0]);
+    for (unsigned p = 0; p < m->p.pes; p++)
+        m->fw_ppi[p] = rm_fw_ppi_at_power_up(m, p);
     memset(m->spi_pending, 0, sizeof m->spi_pending);
     for (unsigned p = 0; p < m->p.pes; p++) {
         m->pe[p].on = true;
@@ -102,7 +115,7 @@ void rm_reset_runtime(struct rm_model *m)
 
 int rm_init(struct rm_model *m, const struct rm_platform *p)
 {
-    if (!valid_pes(p) || !valid_basics(p) || !valid_events(p))
+    if (!valid_pes(p) || !valid_basics(p) || !valid_events(p) || !valid_secure_pes(p))
         return -1;
     if (p != &m->p)                 /* the caller may have built it in place */
         m->p = *p;

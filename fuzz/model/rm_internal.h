@@ -112,8 +112,11 @@ int rm_find_intid(const struct rm_model *m, uint32_t intid);
 int rm_find_pe(const struct rm_model *m, uint64_t mpidr);
 /* Is a 4-byte aligned address inside client memory? */
 bool rm_client_address(uint64_t a);
-/* Is intid firmware-owned? */
-bool rm_secure(const struct rm_model *m, uint32_t intid);
+/* Is intid the firmware's on PE pe now? */
+bool rm_fw_owns(const struct rm_model *m, uint32_t intid, unsigned pe);
+/* The PPIs owned PE by PE (p.secure_pes) the firmware has on pe at
+ * power-up, as fw_ppi bits. */
+uint16_t rm_fw_ppi_at_power_up(const struct rm_model *m, unsigned pe);
 /* The low 32 bits of a 32-bit parameter; false if its upper bits are set
  * and truncate_upper is off. */
 bool rm_arg32(const struct rm_model *m, uint64_t raw, uint32_t *out);

@@ -29,6 +29,12 @@ void rm_cpu_on(struct rm_model *m, unsigned pe)
         return;
     rm_complete_all(m, pe);
     m->pe[pe].on = true;
+    /* Its redistributor starts again: the firmware configures its PPIs
+     * anew, and the dispatcher claims the bound ones. */
+    m->fw_ppi[pe] = rm_fw_ppi_at_power_up(m, pe);
+    for (unsigned e = 0; e < m->p.nevents; e++)
+        if (m->ev[e].bound && m->ev[e].intid >= 16 && m->ev[e].intid < 32)
+            m->fw_ppi[pe] &= (uint16_t)~(1u << (m->ev[e].intid - 16));
     m->pe[pe].masked = true;   /* a PE reset leaves it masked (§6.5.1) */
     m->pe[pe].mask_at = 0;
     for (unsigned e = 0; e < m->p.nevents; e++) {

@@ -142,6 +142,40 @@ static void bind_of_a_pending_interrupt(void **state)
     ONLY(&m, 0, F_BIND, DENIED, SLOTP0, 20);
 }
 
+/* A PPI the firmware owns on some PEs only (PPI 20 on PE 2): a binding
+ * takes a PPI over on every PE, so it is refused from every PE
+ * (§5.1.14.3).  TF-A asks the calling PE: DENIED from PE 2, bound from
+ * another, and then the firmware has lost it on PE 2 too, until PE 2's
+ * redistributor starts again (CPU_ON) with nothing bound to it. */
+static void bind_of_a_ppi_the_firmware_owns_on_some_pes(void **state)
+{
+    struct rm_model m;
+    struct rm_platform p;
+    (void)state;
+    tplat(&p);
+    p.secure[p.nsecure] = 20;
+    p.secure_pes[p.nsecure++] = 1u << 2;
+    tinit(&m, &p);
+    ONLY(&m, 0, F_BIND, SLOTP0, INVALID, 20);
+    ONLY(&m, 2, F_BIND, SLOTP0, INVALID, 20);
+    rm_cpu_on(&m, 2);
+    ONLY(&m, 3, F_BIND, SLOTP0, INVALID, 20);
+
+    p.bind_tfa = true;
+    tinit(&m, &p);
+    ONLY(&m, 2, F_BIND, SLOTP0, DENIED, 20);
+    ACCEPT(&m, 0, F_BIND, SLOTP0, 20);
+    ACCEPT(&m, 0, F_RELEASE, SUCCESS, SLOTP0);
+    ONLY(&m, 2, F_BIND, DENIED, SLOTP0, 20);   /* taken over on PE 2 */
+    ACCEPT(&m, 0, F_RELEASE, SUCCESS, SLOTP0);
+    rm_cpu_on(&m, 2);                          /* the firmware's again there */
+    ONLY(&m, 2, F_BIND, SLOTP0, DENIED, 20);
+    ACCEPT(&m, 1, F_BIND, SLOTP0, 20);
+    rm_cpu_on(&m, 2);                          /* bound: the dispatcher claims it */
+    ACCEPT(&m, 0, F_RELEASE, SUCCESS, SLOTP0);
+    ONLY(&m, 2, F_BIND, DENIED, SLOTP0, 20);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -150,6 +184,7 @@ int main(void)
         cmocka_unit_test(bound_event_fires),
         cmocka_unit_test(bind_of_a_pending_interrupt),
         cmocka_unit_test(release),
+        cmocka_unit_test(bind_of_a_ppi_the_firmware_owns_on_some_pes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,6 +18,8 @@ static void init_refuses(void **state)
     REFUSED(p.mpidr[1] = 0x80000001);                    /* non-affinity bit */
     REFUSED(p.client_el = 3);
     REFUSED(p.version_minor = 2);
+    REFUSED(p.secure_pes[1] = 1);                        /* an SPI owned PE by PE */
+    REFUSED(p.secure_pes[0] = 1u << 4);                  /* no PE 4 */
     REFUSED(p.spis = 989);
     REFUSED(p.nsecure = 65);
     REFUSED(p.nevents = 0);
