@@ -17,7 +17,8 @@
  *     [3]  SPIs: 32 + (byte % 65); byte / 65, with [1] bit5: the PEs the
  *          secure PPI 27 is the firmware's on (fz_secure_ppi_pes: 0 every
  *          PE, 1 PE 0 only, 2 every PE but PE 0, 3 the odd PEs; one that
- *          names no PE of the platform is every PE)
+ *          names no PE of the platform is every PE; 3 comes only with 92
+ *          SPIs or fewer, the byte stopping at 255)
  *     [4..15] four platform events, 3 bytes each:
  *          a: bit0 present, bit1 shared, bit2 critical, bit3 explicit;
  *             bits 7:4 (all four events' a, whether present or not) set
