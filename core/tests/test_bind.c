@@ -15,20 +15,6 @@
 #define DEN  SDD_DENIED
 #define OOR  SDD_OUT_OF_RESOURCE
 
-static int setup(void **state)
-{
-	static struct tp t;
-	tp_setup(&t, NULL);
-	*state = &t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	tp_check(*state);
-	return 0;
-}
-
 static void bind_ppi_makes_a_private_vendor_event_on_every_pe(void **state)
 {
 	struct tp *t = *state;
@@ -306,29 +292,27 @@ static void the_checker_finds_an_interrupt_owned_twice(void **state)
 	assert_int_equal(sdd_check(&t->d), 0);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(bind_ppi_makes_a_private_vendor_event_on_every_pe),
-		T(bind_spi_makes_a_shared_event),
-		T(bind_same_interrupt_twice_gives_the_same_number),
-		T(bind_refuses_what_is_not_a_ppi_or_existing_spi),
-		T(bind_refuses_firmware_owned_interrupts),
-		T(bind_refuses_a_ppi_firmware_owns_on_another_pe),
-		T(bind_takes_an_enabled_interrupt_and_disables_it),
-		T(bind_refuses_an_interrupt_that_is_not_inactive),
-		T(bind_refuses_an_interrupt_that_is_pending),
-		T(bind_slots_run_out),
-		T(release_refuses_what_is_not_a_bound_event),
-		T(release_gives_the_interrupt_back),
-		T(release_drops_a_trigger_latched_while_unregistered),
-		T(release_needs_every_pe_unregistered),
-		T(release_of_a_running_event_is_denied),
-		T(bound_event_end_to_end),
-		T(bound_ppi_registration_is_per_pe),
-		T(the_checker_finds_an_interrupt_owned_twice),
+		TP_TEST(bind_ppi_makes_a_private_vendor_event_on_every_pe),
+		TP_TEST(bind_spi_makes_a_shared_event),
+		TP_TEST(bind_same_interrupt_twice_gives_the_same_number),
+		TP_TEST(bind_refuses_what_is_not_a_ppi_or_existing_spi),
+		TP_TEST(bind_refuses_firmware_owned_interrupts),
+		TP_TEST(bind_refuses_a_ppi_firmware_owns_on_another_pe),
+		TP_TEST(bind_takes_an_enabled_interrupt_and_disables_it),
+		TP_TEST(bind_refuses_an_interrupt_that_is_not_inactive),
+		TP_TEST(bind_refuses_an_interrupt_that_is_pending),
+		TP_TEST(bind_slots_run_out),
+		TP_TEST(release_refuses_what_is_not_a_bound_event),
+		TP_TEST(release_gives_the_interrupt_back),
+		TP_TEST(release_drops_a_trigger_latched_while_unregistered),
+		TP_TEST(release_needs_every_pe_unregistered),
+		TP_TEST(release_of_a_running_event_is_denied),
+		TP_TEST(bound_event_end_to_end),
+		TP_TEST(bound_ppi_registration_is_per_pe),
+		TP_TEST(the_checker_finds_an_interrupt_owned_twice),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

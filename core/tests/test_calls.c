@@ -18,20 +18,6 @@
 #define DEN  SDD_DENIED
 #define NS   SDD_NOT_SUPPORTED
 
-static int setup(void **state)
-{
-	static struct tp t;
-	tp_setup(&t, NULL);
-	*state = &t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	tp_check(*state);
-	return 0;
-}
-
 static void version_reports_1_1_with_vendor_bits(void **state)
 {
 	struct tp *t = *state;
@@ -456,44 +442,42 @@ static void only_platform_queries_skip_the_lock(void **state)
 	assert_int_equal(tp_call1(t, 0, SDD_FID_FEATURES, 7), SDD_INVALID_PARAMETERS);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(version_reports_1_1_with_vendor_bits),
-		T(version_reports_1_0_on_a_v1_0_platform),
-		T(every_smc64_function_id_is_implemented),
-		T(smc32_and_unassigned_ids_are_not_supported),
-		T(upper_half_of_x0_is_ignored_in_the_function_id),
-		T(calls_from_other_els_or_aarch32_are_not_supported),
-		T(calls_return_only_x0),
-		T(register_succeeds_and_leaves_the_event_disabled),
-		T(register_rejects_bad_event_numbers),
-		T(register_rejects_bad_entry_points),
-		T(register_rejects_reserved_flag_bits),
-		T(register_in_relative_mode_adds_vbar),
-		T(register_relative_mode_refused_when_not_offered),
-		T(register_shared_rm_pe_needs_a_real_pe),
-		T(register_private_ignores_routing_and_affinity),
-		T(register_twice_is_denied),
-		T(enable_and_disable),
-		T(context_outside_a_handler),
-		T(complete_outside_a_handler_is_denied),
-		T(complete_and_resume_rejects_bad_addresses),
-		T(unregister),
-		T(status),
-		T(get_info_of_each_kind_of_event),
-		T(get_info_routing_of_private_events_is_invalid),
-		T(get_info_routing_of_shared_events),
-		T(routing_set),
-		T(pe_mask_and_unmask),
-		T(signal_arguments),
-		T(features),
-		T(features_relative_mode_follows_the_platform),
-		T(resets_succeed_when_nothing_runs),
-		T(unusable_dispatcher_answers_not_supported),
-		T(only_platform_queries_skip_the_lock),
+		TP_TEST(version_reports_1_1_with_vendor_bits),
+		TP_TEST(version_reports_1_0_on_a_v1_0_platform),
+		TP_TEST(every_smc64_function_id_is_implemented),
+		TP_TEST(smc32_and_unassigned_ids_are_not_supported),
+		TP_TEST(upper_half_of_x0_is_ignored_in_the_function_id),
+		TP_TEST(calls_from_other_els_or_aarch32_are_not_supported),
+		TP_TEST(calls_return_only_x0),
+		TP_TEST(register_succeeds_and_leaves_the_event_disabled),
+		TP_TEST(register_rejects_bad_event_numbers),
+		TP_TEST(register_rejects_bad_entry_points),
+		TP_TEST(register_rejects_reserved_flag_bits),
+		TP_TEST(register_in_relative_mode_adds_vbar),
+		TP_TEST(register_relative_mode_refused_when_not_offered),
+		TP_TEST(register_shared_rm_pe_needs_a_real_pe),
+		TP_TEST(register_private_ignores_routing_and_affinity),
+		TP_TEST(register_twice_is_denied),
+		TP_TEST(enable_and_disable),
+		TP_TEST(context_outside_a_handler),
+		TP_TEST(complete_outside_a_handler_is_denied),
+		TP_TEST(complete_and_resume_rejects_bad_addresses),
+		TP_TEST(unregister),
+		TP_TEST(status),
+		TP_TEST(get_info_of_each_kind_of_event),
+		TP_TEST(get_info_routing_of_private_events_is_invalid),
+		TP_TEST(get_info_routing_of_shared_events),
+		TP_TEST(routing_set),
+		TP_TEST(pe_mask_and_unmask),
+		TP_TEST(signal_arguments),
+		TP_TEST(features),
+		TP_TEST(features_relative_mode_follows_the_platform),
+		TP_TEST(resets_succeed_when_nothing_runs),
+		TP_TEST(unusable_dispatcher_answers_not_supported),
+		TP_TEST(only_platform_queries_skip_the_lock),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,7 +2,7 @@
  * test_dispatch.c - entering and leaving handlers (DEN0054C §5.2, §6.2):
  * entry registers and PSTATE, EVENT_CONTEXT, COMPLETE, COMPLETE_AND_RESUME,
  * nesting and pending order, single running instance of shared events,
- * masking, EVENT_SIGNAL, explicit dispatch.
+ * EVENT_SIGNAL, explicit dispatch (masking: test_mask.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,35 +17,13 @@
 #define INV  SDD_INVALID_PARAMETERS
 #define DEN  SDD_DENIED
 
-static int setup(void **state)
-{
-	static struct tp t;
-	tp_setup(&t, NULL);
-	*state = &t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	tp_check(*state);
-	return 0;
-}
-
-/* Register + enable ev on pe with handler ep, unmask pe. */
-static void arm(struct tp *t, unsigned pe, int32_t ev, uint64_t ep, uint64_t arg)
-{
-	tp_register(t, pe, ev, ep, arg);
-	tp_enable(t, pe, ev);
-	tp_unmask(t, pe);
-}
-
 static void handler_entry_registers(void **state)
 {
 	struct tp *t = *state;
 	struct sdd_regs before;
 	const struct sdd_regs *h;
 
-	arm(t, 2, EV_PPI_NORM, H_A, 0xCAFE);
+	tp_arm(t, 2, EV_PPI_NORM, H_A, 0xCAFE);
 	before = t->regs[2];
 	tp_fire(t, PPI_NORM, 2);
 	assert_int_equal(t->nlog, 1);
@@ -77,7 +55,7 @@ static void entry_pstate_follows_take_exception(void **state)
 	tp_setup(t, &p);
 	for (unsigned pe = 0; pe < TP_PES; pe++)
 		t->regs[pe].pstate = SDD_PSTATE_M_EL1H;
-	arm(t, 1, EV_PPI_NORM, H_A, 0);
+	tp_arm(t, 1, EV_PPI_NORM, H_A, 0);
 	t->regs[1].pstate = from;                     /* interrupted EL1t with many bits set */
 	t->regs[1].sctlr_elc = SDD_SCTLR_DSSBS;       /* SPAN=0, SPINTMASK=0 */
 	tp_fire(t, PPI_NORM, 1);
@@ -97,8 +75,8 @@ static void entry_pstate_pan_at_el2_needs_e2h_and_tge(void **state)
 	tp_default_platform(&p);
 	p.features = SDD_FEAT_PAN | SDD_FEAT_VHE;
 	tp_setup(t, &p);
-	arm(t, 0, EV_PPI_NORM, H_A, 0);
-	arm(t, 1, EV_PPI_NORM, H_A, 0);
+	tp_arm(t, 0, EV_PPI_NORM, H_A, 0);
+	tp_arm(t, 1, EV_PPI_NORM, H_A, 0);
 	t->regs[0].sctlr_elc = 0;
 	t->regs[0].hcr_el2 = SDD_HCR_E2H;               /* TGE clear: no forced PAN */
 	t->regs[1].sctlr_elc = 0;
@@ -114,7 +92,7 @@ static void context_reads_the_interrupted_registers(void **state)
 	struct tp *t = *state;
 	struct sdd_regs before;
 
-	arm(t, 0, EV_SPI_NORM, H_A, 0);
+	tp_arm(t, 0, EV_SPI_NORM, H_A, 0);
 	before = t->regs[0];
 	tp_fire(t, SPI_NORM, 0);
 	assert_int_equal(tp_depth(t, 0), 1);
@@ -130,7 +108,7 @@ static void complete_restores_the_interrupted_context(void **state)
 	struct tp *t = *state;
 	struct sdd_regs before;
 
-	arm(t, 3, EV_PPI_NORM, H_A, 0);
+	tp_arm(t, 3, EV_PPI_NORM, H_A, 0);
 	before = t->regs[3];
 	tp_fire(t, PPI_NORM, 3);
 	tp_call1(t, 3, SDD_FID_EVENT_STATUS, EV_PPI_NORM);        /* the handler uses registers */
@@ -151,7 +129,7 @@ static void complete_and_resume_emulates_an_exception(void **state)
 	struct tp *t = *state;
 	struct sdd_regs before;
 
-	arm(t, 1, EV_SPI_NORM, H_A, 0);
+	tp_arm(t, 1, EV_SPI_NORM, H_A, 0);
 	t->regs[1].pstate = 0x80000000ull | SDD_PSTATE_DIT | SDD_PSTATE_M_EL2H;
 	before = t->regs[1];
 	tp_fire(t, SPI_NORM, 0);
@@ -176,7 +154,7 @@ static void critical_preempts_normal(void **state)
 	struct tp *t = *state;
 	struct sdd_regs outer, normal_handler;
 
-	arm(t, 0, EV_PPI_NORM, H_A, 1);
+	tp_arm(t, 0, EV_PPI_NORM, H_A, 1);
 	tp_register(t, 0, EV_PPI_CRIT, H_B, 2);
 	tp_enable(t, 0, EV_PPI_CRIT);
 	outer = t->regs[0];
@@ -205,7 +183,7 @@ static void normal_does_not_preempt_normal(void **state)
 {
 	struct tp *t = *state;
 
-	arm(t, 0, EV_PPI_NORM, H_A, 1);
+	tp_arm(t, 0, EV_PPI_NORM, H_A, 1);
 	tp_register(t, 0, EV_SPI_NORM, H_B, 2);
 	tp_enable(t, 0, EV_SPI_NORM);
 	tp_fire(t, PPI_NORM, 0);
@@ -223,7 +201,7 @@ static void critical_does_not_preempt_critical(void **state)
 {
 	struct tp *t = *state;
 
-	arm(t, 2, EV_PPI_CRIT, H_A, 1);
+	tp_arm(t, 2, EV_PPI_CRIT, H_A, 1);
 	tp_register(t, 2, EV_SPI_CRIT, H_B, 2);
 	tp_enable(t, 2, EV_SPI_CRIT);
 	tp_fire(t, PPI_CRIT, 2);
@@ -239,7 +217,7 @@ static void shared_event_runs_once_system_wide(void **state)
 {
 	struct tp *t = *state;
 
-	arm(t, 0, EV_SPI_NORM, H_A, 0);
+	tp_arm(t, 0, EV_SPI_NORM, H_A, 0);
 	tp_unmask(t, 1);
 	tp_unmask(t, 2);
 	tp_fire(t, SPI_NORM, 0);
@@ -252,68 +230,11 @@ static void shared_event_runs_once_system_wide(void **state)
 	assert_int_equal(t->nlog, 2);               /* re-triggered: runs again */
 }
 
-static void masked_pe_holds_private_events_until_unmask(void **state)
-{
-	struct tp *t = *state;
-
-	tp_register(t, 2, EV_PPI_NORM, H_A, 0);
-	tp_enable(t, 2, EV_PPI_NORM);
-	tp_fire(t, PPI_NORM, 2);                    /* PE 2 is masked since boot */
-	assert_int_equal(t->nlog, 0);
-	assert_int_equal(t->last_irq[0], SDD_IRQ_DEFERRED);
-	assert_true(tp_irq(t, 2, PPI_NORM)->pending);
-	assert_false(tp_irq(t, 2, PPI_NORM)->enabled);
-	tp_unmask(t, 2);
-	assert_int_equal(t->nlog, 1);
-	assert_int_equal(t->log[0].pe, 2);
-}
-
-static void masked_pe_lets_another_pe_take_rm_any(void **state)
-{
-	struct tp *t = *state;
-
-	arm(t, 3, EV_SPI_NORM, H_A, 0);
-	assert_int_equal(tp_call0(t, 3, SDD_FID_PE_MASK), 1);
-	tp_unmask(t, 1);
-	tp_fire(t, SPI_NORM, 0);
-	assert_int_equal(t->nlog, 1);
-	assert_int_equal(t->log[0].pe, 1);
-}
-
-static void masked_pe_holds_rm_pe_event_aimed_at_it(void **state)
-{
-	struct tp *t = *state;
-
-	tp_register_pe(t, 0, EV_SPI_NORM, H_A, 0, 2);
-	tp_enable(t, 0, EV_SPI_NORM);
-	tp_unmask(t, 0);
-	tp_unmask(t, 1);
-	tp_fire(t, SPI_NORM, 0);
-	assert_int_equal(t->nlog, 0);               /* only PE 2 may take it */
-	tp_unmask(t, 2);
-	assert_int_equal(t->nlog, 1);
-	assert_int_equal(t->log[0].pe, 2);
-}
-
-static void all_pes_masked_shared_event_waits(void **state)
-{
-	struct tp *t = *state;
-
-	tp_register(t, 0, EV_SPI_NORM, H_A, 0);
-	tp_enable(t, 0, EV_SPI_NORM);
-	tp_fire(t, SPI_NORM, 0);
-	assert_int_equal(t->nlog, 0);
-	assert_true(tp_irq(t, 0, SPI_NORM)->pending);
-	tp_unmask(t, 3);
-	assert_int_equal(t->nlog, 1);
-	assert_int_equal(t->log[0].pe, 3);
-}
-
 static void signal_across_pes(void **state)
 {
 	struct tp *t = *state;
 
-	arm(t, 3, EV0, H_A, 0x42);
+	tp_arm(t, 3, EV0, H_A, 0x42);
 	assert_int_equal(tp_call2(t, 0, SDD_FID_EVENT_SIGNAL, 0, 0x101), 0);
 	assert_int_equal(t->nlog, 1);
 	assert_int_equal(t->log[0].pe, 3);
@@ -403,7 +324,7 @@ static void unregister_inside_the_handler_finishes_at_complete(void **state)
 {
 	struct tp *t = *state;
 
-	arm(t, 1, EV_PPI_NORM, H_A, 0);
+	tp_arm(t, 1, EV_PPI_NORM, H_A, 0);
 	tp_fire(t, PPI_NORM, 1);
 	assert_int_equal(tp_call1(t, 1, SDD_FID_EVENT_UNREGISTER, EV_PPI_NORM), SDD_PENDING);
 	assert_int_equal(tp_call1(t, 1, SDD_FID_EVENT_UNREGISTER, EV_PPI_NORM), SDD_PENDING);
@@ -421,7 +342,7 @@ static void disable_inside_the_handler_does_not_stop_it(void **state)
 {
 	struct tp *t = *state;
 
-	arm(t, 1, EV_SPI_NORM, H_A, 0);
+	tp_arm(t, 1, EV_SPI_NORM, H_A, 0);
 	tp_fire(t, SPI_NORM, 0);
 	assert_int_equal(tp_call1(t, 1, SDD_FID_EVENT_DISABLE, EV_SPI_NORM), 0);
 	assert_int_equal(tp_status(t, 1, EV_SPI_NORM), 5);
@@ -445,95 +366,6 @@ static void relative_entry_point_uses_vbar_at_dispatch(void **state)
 	t->regs[0].vbar_elc = 0x40000;
 	tp_fire(t, PPI_NORM, 0);
 	assert_int_equal(t->log[0].regs.pc, 0x40400);
-}
-
-/* PE 0 unmasked, running the normal PPI event's handler, with the
- * critical PPI event registered and enabled. */
-static void in_normal_handler_critical_armed(struct tp *t)
-{
-	arm(t, 0, EV_PPI_NORM, H_A, 0);
-	tp_register(t, 0, EV_PPI_CRIT, H_B, 0);
-	tp_enable(t, 0, EV_PPI_CRIT);
-	tp_fire(t, PPI_NORM, 0);
-}
-
-/* §5.2.1.1-2: a handler's change of the mask takes effect when that
- * handler completes; the call's result and the PE's recorded state change
- * at once. */
-static void mask_inside_a_handler_takes_effect_at_completion(void **state)
-{
-	struct tp *t = *state;
-
-	tp_register(t, 0, EV_EXPL_CRIT, H_C, 0);
-	tp_enable(t, 0, EV_EXPL_CRIT);
-	in_normal_handler_critical_armed(t);
-	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 1);
-	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 0);  /* recorded at once */
-	assert_true(t->participate[0]);                          /* still takes RM_ANY */
-	tp_fire(t, PPI_CRIT, 0);
-	assert_int_equal(t->nlog, 2);                 /* critical still preempts the normal handler */
-	assert_int_equal(tp_depth(t, 0), 2);
-	tp_call1(t, 0, SDD_FID_EVENT_COMPLETE, 0);
-	assert_int_equal(tp_explicit(t, 0, EV_EXPL_CRIT), 0);   /* and an explicit one */
-	tp_call1(t, 0, SDD_FID_EVENT_COMPLETE, 0);
-	assert_int_equal(tp_depth(t, 0), 1);
-	tp_call1(t, 0, SDD_FID_EVENT_COMPLETE, 0);    /* the normal handler: now masked */
-	assert_false(t->participate[0]);
-	tp_fire(t, PPI_CRIT, 0);
-	assert_int_equal(t->nlog, 3);
-	assert_true(tp_irq(t, 0, PPI_CRIT)->pending);   /* held until PE_UNMASK */
-	assert_false(tp_irq(t, 0, PPI_CRIT)->enabled);
-	assert_int_equal(tp_explicit(t, 0, EV_EXPL_CRIT), DEN);
-	tp_unmask(t, 0);
-	assert_int_equal(t->nlog, 4);
-	tp_check(t);
-}
-
-/* A change made by a nested handler takes effect when it completes, so
- * the handler it preempted runs on masked; its own PE_UNMASK then waits
- * for its completion.  A handler that masks and unmasks again changes
- * nothing. */
-static void mask_changes_of_nested_handlers(void **state)
-{
-	struct tp *t = *state;
-
-	in_normal_handler_critical_armed(t);
-	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 1);
-	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_UNMASK), 0);
-	tp_fire(t, PPI_CRIT, 0);
-	assert_int_equal(tp_depth(t, 0), 2);
-	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 1);   /* the critical handler masks */
-	tp_call1(t, 0, SDD_FID_EVENT_COMPLETE, 0);
-	assert_false(t->participate[0]);              /* in effect: back in the normal handler */
-	tp_fire(t, PPI_CRIT, 0);
-	assert_int_equal(t->nlog, 2);
-	assert_true(tp_irq(t, 0, PPI_CRIT)->pending);   /* held */
-	assert_false(tp_irq(t, 0, PPI_CRIT)->enabled);
-	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_UNMASK), 0); /* waits for completion */
-	assert_int_equal(t->nlog, 2);
-	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 1);   /* recorded state: unmasked */
-	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_UNMASK), 0);
-	tp_call1(t, 0, SDD_FID_EVENT_COMPLETE, 0);
-	assert_true(t->participate[0]);
-	assert_int_equal(t->nlog, 3);                 /* the held critical event runs */
-	tp_check(t);
-}
-
-/* A PE_MASK that finds the PE masked changes nothing: a nested handler's
- * leaves the outer handler's change waiting for the outer completion. */
-static void mask_again_in_a_nested_handler_changes_nothing(void **state)
-{
-	struct tp *t = *state;
-
-	in_normal_handler_critical_armed(t);
-	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 1);
-	tp_fire(t, PPI_CRIT, 0);
-	assert_int_equal(tp_call0(t, 0, SDD_FID_PE_MASK), 0);
-	tp_call1(t, 0, SDD_FID_EVENT_COMPLETE, 0);
-	assert_true(t->participate[0]);
-	tp_fire(t, PPI_CRIT, 0);
-	assert_int_equal(t->nlog, 3);                 /* preempts the normal handler again */
-	tp_check(t);
 }
 
 static void explicit_dispatch(void **state)
@@ -573,38 +405,29 @@ static void explicit_dispatch(void **state)
 	assert_int_equal(t->log[2].event, EV_PPI_NORM);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(handler_entry_registers),
-		T(entry_pstate_follows_take_exception),
-		T(entry_pstate_pan_at_el2_needs_e2h_and_tge),
-		T(context_reads_the_interrupted_registers),
-		T(complete_restores_the_interrupted_context),
-		T(complete_and_resume_emulates_an_exception),
-		T(critical_preempts_normal),
-		T(normal_does_not_preempt_normal),
-		T(critical_does_not_preempt_critical),
-		T(shared_event_runs_once_system_wide),
-		T(masked_pe_holds_private_events_until_unmask),
-		T(masked_pe_lets_another_pe_take_rm_any),
-		T(masked_pe_holds_rm_pe_event_aimed_at_it),
-		T(all_pes_masked_shared_event_waits),
-		T(signal_across_pes),
-		T(signal_to_masked_target_waits_for_unmask),
-		T(signal_before_registration_waits_until_enabled),
-		T(pending_events_of_one_class_run_one_after_another),
-		T(trigger_while_disabled_is_delivered_at_enable),
-		T(trigger_before_registration_is_dropped_for_bound_events),
-		T(unregister_inside_the_handler_finishes_at_complete),
-		T(disable_inside_the_handler_does_not_stop_it),
-		T(relative_entry_point_uses_vbar_at_dispatch),
-		T(mask_inside_a_handler_takes_effect_at_completion),
-		T(mask_changes_of_nested_handlers),
-		T(mask_again_in_a_nested_handler_changes_nothing),
-		T(explicit_dispatch),
+		TP_TEST(handler_entry_registers),
+		TP_TEST(entry_pstate_follows_take_exception),
+		TP_TEST(entry_pstate_pan_at_el2_needs_e2h_and_tge),
+		TP_TEST(context_reads_the_interrupted_registers),
+		TP_TEST(complete_restores_the_interrupted_context),
+		TP_TEST(complete_and_resume_emulates_an_exception),
+		TP_TEST(critical_preempts_normal),
+		TP_TEST(normal_does_not_preempt_normal),
+		TP_TEST(critical_does_not_preempt_critical),
+		TP_TEST(shared_event_runs_once_system_wide),
+		TP_TEST(signal_across_pes),
+		TP_TEST(signal_to_masked_target_waits_for_unmask),
+		TP_TEST(signal_before_registration_waits_until_enabled),
+		TP_TEST(pending_events_of_one_class_run_one_after_another),
+		TP_TEST(trigger_while_disabled_is_delivered_at_enable),
+		TP_TEST(trigger_before_registration_is_dropped_for_bound_events),
+		TP_TEST(unregister_inside_the_handler_finishes_at_complete),
+		TP_TEST(disable_inside_the_handler_does_not_stop_it),
+		TP_TEST(relative_entry_point_uses_vbar_at_dispatch),
+		TP_TEST(explicit_dispatch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

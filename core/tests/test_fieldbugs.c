@@ -16,20 +16,6 @@
 #define INV  SDD_INVALID_PARAMETERS
 #define DEN  SDD_DENIED
 
-static int setup(void **state)
-{
-	static struct tp t;
-	tp_setup(&t, NULL);
-	*state = &t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	tp_check(*state);
-	return 0;
-}
-
 /* FB02: explicit dispatch always failed (a security-state check was
  * always true).  A valid explicit dispatch must succeed. */
 static void fb02_valid_explicit_dispatch_succeeds(void **state)
@@ -274,26 +260,24 @@ static void fb27_signal_with_an_invalid_target_touches_nothing(void **state)
 	assert_int_equal(t->port_calls_with_bad_intid, 0);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(fb02_valid_explicit_dispatch_succeeds),
-		T(fb03_extra_unregister_is_refused_and_counts_stay_consistent),
-		T(fb04_critical_bind_slot_is_refused_at_init),
-		T(fb05_resets_in_a_handler_return_denied),
-		T(fb06_refused_complete_and_resume_keeps_the_handler_running),
-		T(fb08_powerdown_wake_masks_before_a_bound_interrupt_fires),
-		T(fb10_completing_a_bound_event_ends_its_interrupt),
-		T(fb12_every_operation_locks_once_and_balanced),
-		T(fb19_routing_set_updates_the_affinity),
-		T(fb21_private_event_with_zero_affinity_on_another_pe),
-		T(fb23_bind_never_passes_a_bad_intid_to_the_platform),
-		T(fb24_non_existent_mpidr_is_invalid_everywhere),
-		T(fb25_binding_beyond_the_slots_never_takes_an_explicit_event),
-		T(fb26_signal_to_masked_or_unregistered_target_stays_pending),
-		T(fb27_signal_with_an_invalid_target_touches_nothing),
+		TP_TEST(fb02_valid_explicit_dispatch_succeeds),
+		TP_TEST(fb03_extra_unregister_is_refused_and_counts_stay_consistent),
+		TP_TEST(fb04_critical_bind_slot_is_refused_at_init),
+		TP_TEST(fb05_resets_in_a_handler_return_denied),
+		TP_TEST(fb06_refused_complete_and_resume_keeps_the_handler_running),
+		TP_TEST(fb08_powerdown_wake_masks_before_a_bound_interrupt_fires),
+		TP_TEST(fb10_completing_a_bound_event_ends_its_interrupt),
+		TP_TEST(fb12_every_operation_locks_once_and_balanced),
+		TP_TEST(fb19_routing_set_updates_the_affinity),
+		TP_TEST(fb21_private_event_with_zero_affinity_on_another_pe),
+		TP_TEST(fb23_bind_never_passes_a_bad_intid_to_the_platform),
+		TP_TEST(fb24_non_existent_mpidr_is_invalid_everywhere),
+		TP_TEST(fb25_binding_beyond_the_slots_never_takes_an_explicit_event),
+		TP_TEST(fb26_signal_to_masked_or_unregistered_target_stays_pending),
+		TP_TEST(fb27_signal_with_an_invalid_target_touches_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

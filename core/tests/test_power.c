@@ -14,20 +14,6 @@
 
 #define DEN SDD_DENIED
 
-static int setup(void **state)
-{
-	static struct tp t;
-	tp_setup(&t, NULL);
-	*state = &t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	tp_check(*state);
-	return 0;
-}
-
 static void every_pe_starts_masked(void **state)
 {
 	struct tp *t = *state;
@@ -190,21 +176,19 @@ static void rm_pe_event_held_at_a_pe_that_cycles_power_comes_back(void **state)
 	assert_int_equal(t->log[0].pe, 3);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(every_pe_starts_masked),
-		T(cpu_on_masks_and_resets_private_registrations),
-		T(cpu_off_on_never_leaves_release_refused),
-		T(cpu_off_inside_a_handler_completes_it),
-		T(cpu_off_with_nested_handlers_completes_both),
-		T(system_off_or_reset_inside_a_handler_completes_it),
-		T(wake_from_powerdown_masks_the_pe),
-		T(wake_from_standby_keeps_the_mask),
-		T(cpu_on_keep_policy_keeps_registrations),
-		T(rm_pe_event_held_at_a_pe_that_cycles_power_comes_back),
+		TP_TEST(every_pe_starts_masked),
+		TP_TEST(cpu_on_masks_and_resets_private_registrations),
+		TP_TEST(cpu_off_on_never_leaves_release_refused),
+		TP_TEST(cpu_off_inside_a_handler_completes_it),
+		TP_TEST(cpu_off_with_nested_handlers_completes_both),
+		TP_TEST(system_off_or_reset_inside_a_handler_completes_it),
+		TP_TEST(wake_from_powerdown_masks_the_pe),
+		TP_TEST(wake_from_standby_keeps_the_mask),
+		TP_TEST(cpu_on_keep_policy_keeps_registrations),
+		TP_TEST(rm_pe_event_held_at_a_pe_that_cycles_power_comes_back),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,20 +14,6 @@
 #define INV  SDD_INVALID_PARAMETERS
 #define DEN  SDD_DENIED
 
-static int setup(void **state)
-{
-	static struct tp t;
-	tp_setup(&t, NULL);
-	*state = &t;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	tp_check(*state);
-	return 0;
-}
-
 static void private_reset_unregisters_every_private_event_of_the_pe(void **state)
 {
 	struct tp *t = *state;
@@ -142,17 +128,15 @@ static void shared_reset_is_denied_while_a_bound_private_event_runs(void **state
 	assert_int_equal(tp_call0(t, 1, SDD_FID_SHARED_RESET), 0);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(private_reset_unregisters_every_private_event_of_the_pe),
-		T(private_reset_inside_a_handler_is_denied_and_leaves_it_pending),
-		T(shared_reset_unregisters_shared_events_and_releases_every_binding),
-		T(shared_reset_inside_a_shared_handler_is_denied),
-		T(shared_reset_is_denied_while_a_bound_private_event_is_registered),
-		T(shared_reset_is_denied_while_a_bound_private_event_runs),
+		TP_TEST(private_reset_unregisters_every_private_event_of_the_pe),
+		TP_TEST(private_reset_inside_a_handler_is_denied_and_leaves_it_pending),
+		TP_TEST(shared_reset_unregisters_shared_events_and_releases_every_binding),
+		TP_TEST(shared_reset_inside_a_shared_handler_is_denied),
+		TP_TEST(shared_reset_is_denied_while_a_bound_private_event_is_registered),
+		TP_TEST(shared_reset_is_denied_while_a_bound_private_event_runs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -368,6 +368,13 @@ void tp_unmask(struct tp *t, unsigned pe)
 	assert_int_equal(tp_call0(t, pe, SDD_FID_PE_UNMASK), 0);
 }
 
+void tp_arm(struct tp *t, unsigned pe, int32_t ev, uint64_t ep, uint64_t arg)
+{
+	tp_register(t, pe, ev, ep, arg);
+	tp_enable(t, pe, ev);
+	tp_unmask(t, pe);
+}
+
 int32_t tp_bind(struct tp *t, unsigned pe, uint32_t intid)
 {
 	int64_t ev = tp_call1(t, pe, SDD_FID_INTERRUPT_BIND, intid);
@@ -466,6 +473,21 @@ unsigned tp_status(struct tp *t, unsigned pe, int32_t ev)
 	int i = sdd_event_index(&t->d, ev);
 	assert_true(i >= 0);
 	return sdd_event_state(&t->d, pe, (unsigned)i);
+}
+
+int tp_fixture_setup(void **state)
+{
+	static struct tp t;
+
+	tp_setup(&t, NULL);
+	*state = &t;
+	return 0;
+}
+
+int tp_fixture_teardown(void **state)
+{
+	tp_check(*state);
+	return 0;
 }
 
 void tp_check(struct tp *t)

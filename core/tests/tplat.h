@@ -99,6 +99,12 @@ void tp_default_platform(struct sdd_platform *p);
 /* Build a tp on plat (NULL: the default).  Fails the test if init fails. */
 void tp_setup(struct tp *t, const struct sdd_platform *plat);
 
+/* cmocka fixture: a tp on the default platform (one static instance,
+ * set up afresh for each test), checked with tp_check after the test. */
+int tp_fixture_setup(void **state);
+int tp_fixture_teardown(void **state);
+#define TP_TEST(f) cmocka_unit_test_setup_teardown(f, tp_fixture_setup, tp_fixture_teardown)
+
 /* tp_setup on the default platform, then a state with something of
  * every kind in it (asserted legal by sdd_check):
  *   PE 0  explicit EXPL_NORM running (depth 1); PPI_NORM registered, disabled
@@ -125,6 +131,9 @@ void tp_register(struct tp *t, unsigned pe, int32_t ev, uint64_t ep, uint64_t ar
 void tp_register_pe(struct tp *t, unsigned pe, int32_t ev, uint64_t ep, uint64_t arg, unsigned target);
 void tp_enable(struct tp *t, unsigned pe, int32_t ev);
 void tp_unmask(struct tp *t, unsigned pe);
+/* Register and enable ev on pe with handler ep and argument arg, then
+ * unmask pe: the event is ready to be taken there. */
+void tp_arm(struct tp *t, unsigned pe, int32_t ev, uint64_t ep, uint64_t arg);
 int32_t tp_bind(struct tp *t, unsigned pe, uint32_t intid);
 
 /* Raise interrupt intid (latched pending; pe selects the PE for SGIs and

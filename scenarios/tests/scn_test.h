@@ -73,6 +73,7 @@ const char *var_name(const struct sim_program *p, uint32_t k);
 	cmocka_unit_test_setup_teardown(test_expect_view_errors, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_reproducer_keys, setup, teardown)
 
+/* test_scn_malformed.c */
 #define MALFORMED_CASES \
 	cmocka_unit_test_setup_teardown(test_generated_inputs, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_more_errors, setup, teardown)
