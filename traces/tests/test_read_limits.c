@@ -103,6 +103,14 @@ static void refused_platform_at_its_line(void **state)
 		  "t.trace:2:1: the dispatcher refuses this platform: two PEs share an MPIDR" },
 		{ "platform profile=default events=-5:private:normal:explicit\n",
 		  "t.trace:2:1: the dispatcher refuses this platform: invalid event number" },
+		/* a record on a PE the platform record does not have */
+		{ "platform profile=default pes=1 mpidr=0x0\n"
+		  "call t=1 pe=1 conduit=smc el=2 h=0 x0=0xc4000020 end=ret r0=0x1000100000000\n",
+		  "t.trace:2:1: the platform record has 1 PEs but records name PE 1" },
+		/* HCR_EL2 set for a client at EL1, which has none: refused as the
+		 * scenario loader refuses it */
+		{ "platform profile=default el=1 hcr_el2=0x8000000\n",
+		  "t.trace:2:1: hcr_el2=0x8000000 is the client's only when it runs at EL2 (el=1)" },
 		/* the reader's own check, at the value */
 		{ "platform profile=bogus\n", "t.trace:2:18: profile=bogus: not a platform profile (default, tf-a-fvp)" },
 	};

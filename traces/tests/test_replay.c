@@ -500,42 +500,6 @@ static void every_platform_field_round_trips(void **state)
 	free(text);
 }
 
-/* The replay of trace text (t.trace) cannot be built, with error want. */
-static void build_fails(const char *text, const char *want)
-{
-	FILE *in = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
-	struct trace_reader *rd = trace_reader_open(in, "t.trace");
-	struct replay_opts ro = { NULL, false };
-	struct replay rp;
-	char err[300];
-
-	assert_int_equal(replay_build(&rp, rd, &ro, err, sizeof err), -1);
-	assert_string_equal(err, want);
-	replay_free(&rp);
-	trace_reader_close(rd);
-	fclose(in);
-}
-
-/* A record on a PE the platform record does not have. */
-static void platform_record_too_few_pes(void **state)
-{
-	(void)state;
-	build_fails("# sdeisim-trace 2\n"
-		    "platform profile=default pes=1 mpidr=0x0\n"
-		    "call t=1 pe=1 conduit=smc el=2 h=0 x0=0xc4000020 end=ret r0=0x1000100000000\n",
-		    "t.trace:2:1: the platform record has 1 PEs but records name PE 1");
-}
-
-/* HCR_EL2 set for a client at EL1, which has none: refused as the
- * scenario loader refuses it, at the record's line. */
-static void platform_record_hcr_at_el1(void **state)
-{
-	(void)state;
-	build_fails("# sdeisim-trace 2\n"
-		    "platform profile=default el=1 hcr_el2=0x8000000\n",
-		    "t.trace:2:1: hcr_el2=0x8000000 is the client's only when it runs at EL2 (el=1)");
-}
-
 static void first_divergence_only(void **state)
 {
 	size_t len;
@@ -610,9 +574,7 @@ int main(void)
 		cmocka_unit_test(handler_invocations_that_differ),
 		cmocka_unit_test(trace_ends_inside_a_handler),
 		cmocka_unit_test(platform_record_applies),
-		cmocka_unit_test(platform_record_too_few_pes),
 		cmocka_unit_test(every_platform_field_round_trips),
-		cmocka_unit_test(platform_record_hcr_at_el1),
 		cmocka_unit_test(first_divergence_only),
 		cmocka_unit_test(timeline),
 		cmocka_unit_test(unknown_profile),

@@ -1,0 +1,227 @@
+/*
+ * test_tarmac_lex.c - the Tarmac lexer: one line of every dialect of
+ * tarmac-traces.md §1 lexes to what it says; bad lines are errors with
+ * their column; a line's source names its PE (cpuN is PE N, other names
+ * take the lowest free number).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tarmac.h"
+
+struct lexcase {
+	const char *line;
+	uint8_t  kind;
+	int      pe;
+	bool     has_time;
+	uint64_t time;
+	uint64_t pc;        /* TM_INSN: pc; TM_REG: value; TM_EXC: exc_pc */
+	uint32_t opcode;
+	int      el;        /* TM_INSN: el; TM_REG: register kind */
+	bool     flag;      /* TM_INSN: executed && fetched && a64; TM_REG: known; TM_EXC: reset */
+};
+
+static const struct lexcase lexcases[] = {
+	/* Fast Model IT style */
+	{ "8 clk IT (8) 002109cc 90ffff80 O EL3h_s : ADRP     x0,{pc}-0x10000 ; 0x2009cc",
+	  TM_INSN, -1, true, 8, 0x2109cc, 0x90ffff80, 3, true },
+	{ "483 clk IS (483) 0000c7ec 54ffffa1 O EL3h_s : B.NE     {pc}-0xc ; 0xc7e0",
+	  TM_INSN, -1, true, 483, 0xc7ec, 0x54ffffa1, 3, false },
+	{ "23 clk IT (23) 0000815c:00000000815c_NS,00000000815e_NS f7ffef76 T hyp_n : BLX      {pc}-0x110",
+	  TM_INSN, -1, true, 23, 0x815c, 0xf7ffef76, 2, false },
+	/* multi-core FVP: cpu token, 16-digit PC on E lines */
+	{ "2368228 clk cpu0 IT (694297) 8000f040 d51be000 O EL1h_s : MSR      CNTFRQ_EL0,x0",
+	  TM_INSN, 0, true, 2368228, 0x8000f040, 0xd51be000, 1, true },
+	{ "2368228 clk cpu3 E 000000008000f040 00000084 CoreEvent_CURRENT_SPx_SYNC",
+	  TM_EXC, 3, true, 2368228, 0x8000f040, 0, 0, false },
+	{ "0 clk E 00000000:000000000000 00000000 CoreEvent_Reset", TM_EXC, -1, true, 0, 0, 0, 0, true },
+	/* address in the bracket, unknown mode */
+	{ "    6000000 cs IT (00000000004d6eb8) 54fffea1 O  ---_- :        b.ne\t0x4d6e8c",
+	  TM_INSN, -1, true, 6000000, 0x4d6eb8, 0x54fffea1, -1, true },
+	/* Cortex-M4 RTL: (address:index), address again, 16-bit opcode */
+	{ "      3041 cyc IT (00022a7c:00000006) 00022a7c     48f6 T16 LDR      r0,[pc,#984]",
+	  TM_INSN, -1, true, 3041, 0x22a7c, 0x48f6, -1, false },
+	/* Cycle-model ES style */
+	{ "     541481 ns  ES  (0000000000000000:d53800a1) O el3h_s:         MRS      x1,MPIDR_EL1",
+	  TM_INSN, -1, true, 541481000, 0, 0xd53800a1, 3, true },
+	{ "     800000 ns  ES  (000001a4:03a06a01) A svc:     CCFAIL MOVEQ    r6,#0x1000",
+	  TM_INSN, -1, true, 800000000, 0x1a4, 0x03a06a01, 1, false },
+	{ "     307754 tic ES  (0000aaaaabaf59f0:--------) O el0t_ns:",
+	  TM_INSN, -1, true, 307754, 0xaaaaabaf59f0, 0, 0, false },
+	{ "      17000 ns  ES  EXC [0x00] Reset", TM_EXC, -1, true, 17000000, 0, 0, 0, true },
+	{ "                    EXC [0x200] Synchronous Current EL with SP_ELx", TM_EXC, -1, false, 0, 0, 0, 0, false },
+	/* register lines */
+	{ "                    R X1 0000000081000000", TM_REG, -1, false, 0, 0x81000000, 0, TM_R_X, true },
+	{ "0 clk R X30 0000000000008004", TM_REG, -1, true, 0, 0x8004, 0, TM_R_X, true },
+	{ "R X0 01234567 89abcdef", TM_REG, -1, false, 0, 0x0123456789abcdef, 0, TM_R_X, true },
+	{ "R X0 00000000_00200000", TM_REG, -1, false, 0, 0x200000, 0, TM_R_X, true },
+	{ "R X0 -------- --------", TM_REG, -1, false, 0, 0, 0, TM_R_X, false },
+	{ "R X1 --------", TM_REG, -1, false, 0, 0, 0, TM_R_X, false },
+	{ "1000 clk cpu0 R W8 00000026", TM_REG, 0, true, 1000, 0x26, 0, TM_R_X, true },
+	{ "6000019 cs R E15 0000007f99d14b94", TM_REG, -1, true, 6000019, 0x7f99d14b94, 0, TM_R_X, true },
+	{ "502 clk R SP_EL3 0000000010000000", TM_REG, -1, true, 502, 0, 0, TM_R_OTHER, false },
+	{ "R SP_EL2 fedcba98 76543210", TM_REG, -1, false, 0, 0, 0, TM_R_OTHER, false },
+	{ "2000000 ps R ELR_EL3 0000000000210124", TM_REG, -1, true, 2000000, 0x210124, 0, TM_R_ELR, true },
+	{ "1 clk cpu0 R spsr_el3 00000000000003c9", TM_REG, 0, true, 1, 0x3c9, 0, TM_R_SPSR, true },
+	{ "271ns R r13 20001fff (MSP)", TM_REG, -1, true, 271000, 0, 0, TM_R_OTHER, false },
+	{ "                    R R1 (USR) 00000800", TM_REG, -1, false, 0, 0, 0, TM_R_OTHER, false },
+	{ "6000017 cs R cpsr 20000000 __C_", TM_REG, -1, true, 6000017, 0, 0, TM_R_OTHER, false },
+	{ "R V0<127:64> ffeeddccbbaa9988", TM_REG, -1, false, 0, 0, 0, TM_R_OTHER, false },
+	/* times of us, ns and ps are picoseconds, whole or fractional, glued or not;
+	 * counts (clk, cyc, tic, cs, no unit) stay counts */
+	{ "1.5us R X3 0000000000000003", TM_REG, -1, true, 1500000, 3, 0, TM_R_X, true },
+	{ "2 us R X3 0000000000000003", TM_REG, -1, true, 2000000, 3, 0, TM_R_X, true },
+	{ "1.5 us cpu0 R X3 0000000000000003", TM_REG, 0, true, 1500000, 3, 0, TM_R_X, true },
+	{ "0.25ns R X3 0000000000000003", TM_REG, -1, true, 250, 3, 0, TM_R_X, true },
+	{ "3.0000004 ns R X3 0000000000000003", TM_REG, -1, true, 3000, 3, 0, TM_R_X, true },
+	{ "18446744073709551615 ps R X3 0000000000000003", TM_REG, -1, true, UINT64_MAX, 3, 0, TM_R_X, true },
+	{ "18446744073709551615 R X3 0000000000000003", TM_REG, -1, true, UINT64_MAX, 3, 0, TM_R_X, true },
+	/* kinds that carry nothing for SDEI */
+	{ "4541 clk CADI E simulation_stopped", TM_IGNORED, -1, true, 4541, 0, 0, 0, false },
+	{ "0 clk cpu0 E DebugEvent_HaltingDebugState 00000000", TM_IGNORED, -1, true, 0, 0, 0, 0, false },
+	{ "1 clk MR8 0000c7c8:00000000c7c8 00000000_0000ca68", TM_IGNORED, -1, true, 1, 0, 0, 0, false },
+	{ "6000001 cs R08 0000007f99d14af4 4305000042ea0000", TM_IGNORED, -1, true, 6000001, 0, 0, 0, false },
+	{ "      3039 cyc MNW4___D 2002fa00 efbeefbe", TM_IGNORED, -1, true, 3039, 0, 0, 0, false },
+	{ "40 clk R DC CISW 00000000:00000000", TM_IGNORED, -1, true, 40, 0, 0, 0, false },
+	{ "                    LD 00000020  ........ ........ ........ 00000080     0000000020    NM ISH INC",
+	  TM_IGNORED, -1, false, 0, 0, 0, 0, false },
+	{ "Tarmac Text Rev 3t", TM_IGNORED, -1, false, 0, 0, 0, 0, false },
+	{ "0 clk cpu0 SIGNAL: SIGNAL=DebugReset STATE=N", TM_IGNORED, -1, true, 0, 0, 0, 0, false },
+	{ "", TM_IGNORED, -1, false, 0, 0, 0, 0, false },
+	/* no kind: an ES continuation line whose address looks like a time */
+	{ "                       00004010  3e000a73 ........ ........ ........   S:0000000000004010  NM NSH",
+	  TM_UNKNOWN, -1, true, 4010, 0, 0, 0, false },
+	{ "Simulation is started", TM_UNKNOWN, -1, false, 0, 0, 0, 0, false },
+};
+
+static void lex_dialects(void **state)
+{
+	struct tm_names names;
+	unsigned failures = 0;
+
+	(void)state;
+	memset(&names, 0, sizeof names);
+	for (size_t k = 0; k < sizeof lexcases / sizeof lexcases[0]; k++) {
+		const struct lexcase *c = &lexcases[k];
+		struct tm_line l;
+		char msg[200];
+		size_t col;
+		bool ok;
+		if (tm_lex(c->line, strlen(c->line), &names, &l, msg, sizeof msg, &col)) {
+			print_message("'%s': error %s\n", c->line, msg);
+			failures++;
+			continue;
+		}
+		ok = l.kind == c->kind && (c->kind == TM_IGNORED || c->kind == TM_UNKNOWN || l.pe == c->pe) &&
+		     l.has_time == c->has_time && (!c->has_time || l.time == c->time);
+		if (ok && l.kind == TM_INSN)
+			ok = l.pc == c->pc && l.opcode == c->opcode && l.el == c->el &&
+			     (l.executed && l.fetched && l.a64) == c->flag;
+		if (ok && l.kind == TM_REG)
+			ok = l.reg == c->el && (l.reg == TM_R_OTHER || (l.known == c->flag && (!l.known || l.value == c->pc)));
+		if (ok && l.kind == TM_EXC)
+			ok = l.reset == c->flag && (!c->pc || (l.has_pc && l.exc_pc == c->pc));
+		if (!ok) {
+			print_message("'%s': kind %u pe %d time %d/%llu pc %llx op %x el %d reg %u known %d value %llx\n",
+				      c->line, l.kind, l.pe, l.has_time, (unsigned long long)l.time,
+				      (unsigned long long)l.pc, l.opcode, l.el, l.reg, l.known, (unsigned long long)l.value);
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+struct badlex { const char *line, *msg; size_t col; };
+
+static const struct badlex badlex[] = {
+	{ "8 clk IT (8)", "truncated instruction line: expected the address or opcode after '(8)'", 12 },
+	{ "8 clk IT (8) 002109cc", "truncated instruction line: expected the opcode after the address", 21 },
+	{ "8 clk IT (8) 002109cc 90ffff80", "truncated instruction line: expected the instruction set (O, A, T) after the opcode", 30 },
+	{ "8 clk IT (8) 002109cc 90f O EL3h_s", "bad opcode '90f': expected 4 or 8 hex digits", 22 },
+	{ "8 clk IT (8) 002109cc 9zffff80 O EL3h_s", "bad opcode '9zffff80': expected 4 or 8 hex digits", 22 },
+	{ "8 clk IT (8) 00g109cc 90ffff80 O EL3h_s", "bad instruction address '00g109cc'", 13 },
+	{ "8 clk IT", "truncated instruction line: expected an address after 'IT'", 8 },
+	{ "8 clk cpu0 R X0", "truncated register line: expected a value after 'X0'", 15 },
+	{ "8 clk R", "truncated register line: expected a register name after 'R'", 7 },
+	{ "8 clk R X0 00000000zz000000", "bad value '00000000zz000000' for register X0", 11 },
+	{ "8 clk R X0 0123456789abcdef01", "bad value '0123456789abcdef01' for register X0", 11 },
+	{ "8 clk cpu64 IT (8) 002109cc 90ffff80 O EL3h_s", "PE 'cpu64' out of range (at most 64 PEs)", 6 },
+	{ "8 clk E", "truncated exception line: nothing after 'E'", 7 },
+	/* timestamps out of range, negative or fractional in a count */
+	{ "99999999999999999999999 clk cpu0 IT (1) 80000000 d503201f O EL2h_n : NOP",
+	  "timestamp '99999999999999999999999' out of range", 0 },
+	{ "  18446744073709552 us R X0 0", "timestamp '18446744073709552' out of range", 2 },
+	{ "18446744073709552000ns R X0 0", "timestamp '18446744073709552000ns' out of range", 0 },
+	{ "-5 clk cpu0 IT (1) 80000000 d503201f O EL2h_n : NOP", "negative timestamp '-5'", 0 },
+	{ "-5 R X0 0", "negative timestamp '-5'", 0 },
+	{ "1.5 clk R X0 0", "fractional timestamp '1.5' in clk: only us, ns and ps have fractions", 0 },
+	{ "1.5 R X0 0", "fractional timestamp '1.5' without a unit: only us, ns and ps have fractions", 0 },
+	/* a corrupt unit between a timestamp and a source, or glued: not a
+	 * line of no kind (an SMC or a register would be lost) */
+	{ "2368030 xyz cpu0 IT (694210) 80001024 d4000003 O EL2h_n : SMC      #0", "unknown timestamp unit 'xyz'", 8 },
+	{ "2368030xyz cpu0 IT (694210) 80001024 d4000003 O EL2h_n : SMC      #0", "unknown timestamp unit 'xyz'", 7 },
+	{ "2368030xyz R X0 0", "unknown timestamp unit 'xyz'", 7 },
+	/* any cpu number past the last PE is out of range, however long */
+	{ "8 clk cpu99999999999999999999 IT (8) 002109cc 90ffff80 O EL3h_s",
+	  "PE 'cpu99999999999999999999' out of range (at most 64 PEs)", 6 },
+	{ "  41000 ns  ES  (00000000e59ff018) A svc:", "expected '(address:opcode)', found '(00000000e59ff018)'", 16 },
+};
+
+static void lex_errors(void **state)
+{
+	struct tm_names names;
+	unsigned failures = 0;
+
+	(void)state;
+	memset(&names, 0, sizeof names);
+	for (size_t k = 0; k < sizeof badlex / sizeof badlex[0]; k++) {
+		struct tm_line l;
+		char msg[200];
+		size_t col = 0;
+		int rc = tm_lex(badlex[k].line, strlen(badlex[k].line), &names, &l, msg, sizeof msg, &col);
+		if (rc != -1 || strcmp(msg, badlex[k].msg) != 0 || col != badlex[k].col) {
+			print_message("'%s': rc %d col %zu '%s'\n", badlex[k].line, rc, col, rc ? msg : "");
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+static void source_names(void **state)
+{
+	struct tm_names names;
+	struct tm_line l;
+	char msg[200];
+	size_t col;
+
+	(void)state;
+	memset(&names, 0, sizeof names);
+	/* cpuN is PE N; other names take the lowest free number, in order */
+	assert_int_equal(tm_lex("1 clk cpu0 R X0 0", 17, &names, &l, msg, sizeof msg, &col), 0);
+	assert_int_equal(l.pe, 0);
+	assert_int_equal(tm_lex("1 clk cluster1.cpu0 R X0 0", 26, &names, &l, msg, sizeof msg, &col), 0);
+	assert_int_equal(l.pe, 1);
+	assert_int_equal(tm_lex("1 clk cluster1.cpu1 R X0 0", 26, &names, &l, msg, sizeof msg, &col), 0);
+	assert_int_equal(l.pe, 2);
+	assert_int_equal(tm_lex("1 clk cluster1.cpu0 R X0 0", 26, &names, &l, msg, sizeof msg, &col), 0);
+	assert_int_equal(l.pe, 1);
+	/* a word that is followed by no kind is not a source */
+	assert_int_equal(tm_lex("1 clk hello world", 17, &names, &l, msg, sizeof msg, &col), 0);
+	assert_int_equal(l.kind, TM_UNKNOWN);
+	assert_int_equal(names.n, 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(lex_dialects),
+		cmocka_unit_test(lex_errors),
+		cmocka_unit_test(source_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
