@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -43,7 +44,10 @@ struct linein {
 	bool     z_ready;           /* z is initialised */
 	z_stream z;                 /* the raw bytes: z.next_in[0..z.avail_in) */
 	unsigned char *raw;         /* RAW_CAP bytes */
-	uint64_t raw_read;          /* bytes read from fd so far */
+	uint64_t raw_read;          /* bytes taken from the source so far (gzip: compressed) */
+	uint64_t size;              /* the source's size when known (a regular file), else 0 */
+	linein_watch_fn watch;      /* called after each read from the source */
+	void    *watch_ctx;
 	char     pending[200];      /* an error met after data that is still in the buffer */
 	FILE    *file;              /* NULL: fd or memory input */
 	const uint8_t *mem;         /* memory input (a private copy) */
@@ -78,6 +82,17 @@ static struct linein *alloc(const char *name, size_t max_cap)
 	return in;
 }
 
+/* The size of what fd reads from offset on, when it is a regular file;
+ * 0 when that is not known. */
+static uint64_t file_size(int fd, int64_t offset)
+{
+	struct stat st;
+
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || offset < 0 || st.st_size < offset)
+		return 0;
+	return (uint64_t)(st.st_size - offset);
+}
+
 struct linein *linein_open(const char *path, char *err, size_t errlen)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
@@ -98,6 +113,7 @@ struct linein *linein_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	in->fd = fd;
+	in->size = file_size(fd, 0);
 	return in;
 }
 
@@ -105,8 +121,10 @@ struct linein *linein_open_file(FILE *f, const char *name)
 {
 	struct linein *in = alloc(name, MAX_CAP);
 
-	if (in)
+	if (in) {
 		in->file = f;
+		in->size = file_size(fileno(f), (int64_t)ftello(f));
+	}
 	return in;
 }
 
@@ -127,6 +145,7 @@ struct linein *linein_open_mem(const uint8_t *data, size_t n, const char *name)
 		memcpy(copy, data, n);
 	in->mem = copy;
 	in->mem_len = n;
+	in->size = n;
 	return in;
 }
 
@@ -167,6 +186,22 @@ bool linein_complete(const struct linein *in)
 const char *linein_name(const struct linein *in)
 {
 	return in->name;
+}
+
+void linein_watch(struct linein *in, linein_watch_fn fn, void *ctx)
+{
+	in->watch = fn;
+	in->watch_ctx = ctx;
+}
+
+uint64_t linein_read_bytes(const struct linein *in)
+{
+	return in->raw_read;
+}
+
+uint64_t linein_size(const struct linein *in)
+{
+	return in->size;
 }
 
 /* Double the buffer, up to max_cap.  false when it is as big as it gets,
@@ -268,6 +303,8 @@ static long read_fd(struct linein *in, char *dst, size_t room, char *why, size_t
 		while (got < 0 && errno == EINTR);
 		if (got < 0)
 			snprintf(why, whylen, "read error: %s", strerror(errno));
+		else
+			in->raw_read += (uint64_t)got;
 		return (long)got;
 	}
 	z->next_out = (unsigned char *)dst;
@@ -342,10 +379,12 @@ static bool fill(struct linein *in)
 			in->eof = true;
 			return false;
 		}
+		in->raw_read += got;
 	} else if (in->fd < 0) {
 		got = in->mem_len - in->mem_pos < room ? in->mem_len - in->mem_pos : room;
 		memcpy(in->buf + in->end, in->mem + in->mem_pos, got);
 		in->mem_pos += got;
+		in->raw_read += got;
 	} else {
 		char why[200];
 		long n = read_fd(in, in->buf + in->end, room, why, sizeof why);
@@ -358,6 +397,8 @@ static bool fill(struct linein *in)
 		return false;
 	}
 	in->end += got;
+	if (in->watch)
+		in->watch(in->watch_ctx, in);
 	/* A read that filled the buffer: the source is bigger than it, and
 	 * reads of 1 MiB stream a large trace 3% faster than reads of 64 KiB
 	 * (BENCHMARKS.md, traces).  Without the memory, reads stay small. */

@@ -51,4 +51,18 @@ void linein_no_line_of(const struct linein *in, const char *format, const char *
 bool     linein_complete(const struct linein *in);
 const char *linein_name(const struct linein *in);
 
+/* How far the reading is: the bytes taken from the source so far (of a
+ * gzip file: compressed bytes, read ahead of the lines returned by up to
+ * a read's worth), and the source's size when it is known (a regular
+ * file or a memory input; 0 for a pipe, a terminal, ...), to compare them
+ * with. */
+uint64_t linein_read_bytes(const struct linein *in);
+uint64_t linein_size(const struct linein *in);
+
+/* fn(ctx, in) is called after each read from the source (at most a few
+ * hundred times a second at the readers' speed); NULL: no more calls.
+ * For a progress display (sdeisim import). */
+typedef void (*linein_watch_fn)(void *ctx, const struct linein *in);
+void linein_watch(struct linein *in, linein_watch_fn fn, void *ctx);
+
 #endif /* TRACES_LINEIN_H */

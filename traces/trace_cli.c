@@ -10,6 +10,7 @@
 
 #include "import.h"
 #include "outfile.h"
+#include "progress.h"
 #include "replay.h"
 #include "scn.h"
 #include "tarmac_export.h"
@@ -128,7 +129,8 @@ static const char import_help[] =
 	"Turn an FVP Tarmac trace, or the console log of TF-A built with LOG_LEVEL=50\n"
 	"(verbose SDEI messages), into a canonical SDEI trace (traces/FORMAT.md).\n"
 	"FILE may be gzip-compressed, or - for standard input.  One streaming pass:\n"
-	"memory does not grow with the input.\n\n"
+	"memory does not grow with the input.  On a terminal (with -o OUT, or the\n"
+	"output piped), a line on stderr shows how far the import is.\n\n"
 	"Options:\n"
 	"  -o OUT           write the trace to OUT (default: standard output)\n"
 	"  --lenient        report bad lines on stderr, skip them and go on\n"
@@ -170,13 +172,21 @@ static int emit_record(void *ctx, const struct trace_rec *r)
 	return trace_write(((struct emit_ctx *)ctx)->f, r);
 }
 
-struct diag_ctx { unsigned shown; };
+struct diag_ctx { unsigned shown; struct progress *progress; };
 
 static void show_diag(void *ctx, const char *msg)
 {
 	struct diag_ctx *d = ctx;
-	if (d->shown++ < MAX_DIAG)
+	if (d->shown++ < MAX_DIAG) {
+		progress_clear(d->progress);
 		fprintf(stderr, "%s (skipped)\n", msg);
+	}
+}
+
+/* After each read of the input: how far the import is, on a terminal. */
+static void show_progress(void *ctx, const struct linein *in)
+{
+	progress_update(ctx, linein_read_bytes(in), linein_size(in), linein_lineno(in));
 }
 
 int trace_cmd_import(int argc, char **argv)
@@ -185,11 +195,12 @@ int trace_cmd_import(int argc, char **argv)
 	struct import_opts o;
 	struct import_stats st;
 	struct emit_ctx ec;
-	struct diag_ctx dc = { 0 };
+	struct progress progress;
+	struct diag_ctx dc = { 0, &progress };
 	struct linein *in;
 	struct trace_rec prec;
 	struct trace_platform pstore;
-	char err[800], comment[700];
+	char err[800], comment[700], what[600];
 	struct outfile of;
 	bool tarmac;
 	FILE *out;
@@ -236,6 +247,9 @@ int trace_cmd_import(int argc, char **argv)
 	o.emit_ctx = &ec;
 	o.diag = show_diag;
 	o.diag_ctx = &dc;
+	snprintf(what, sizeof what, "import %s", linein_name(in));
+	progress_begin(&progress, what, progress_wanted(out));
+	linein_watch(in, show_progress, &progress);
 	rc = trace_write_header(out, comment);
 	if (rc == 0 && c.platform)
 		rc = trace_write(out, &prec);
@@ -243,6 +257,7 @@ int trace_cmd_import(int argc, char **argv)
 		rc = (tarmac ? tarmac_import : tfa_log_import)(in, &o, &st, err, sizeof err);
 	else
 		snprintf(err, sizeof err, "cannot write the trace");
+	progress_end(&progress);
 	if (rc)
 		fprintf(stderr, "%s\n", err);
 	if (st.errors)

@@ -5,7 +5,8 @@
  * input up to its size); a longer line is an error for that line only; a
  * large input streams every line; gzip data that is truncated, corrupt or
  * followed by other data is an error at the line reached, after the lines
- * before it.
+ * before it; how far the reading is (bytes taken, the source's size when
+ * known) is told after every read.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -219,6 +221,88 @@ static void test_a_large_input_streams_every_line(void **state)
 	free(text);
 }
 
+/* ---- how far the reading is ---- */
+
+struct watched { unsigned calls; uint64_t last; bool backwards; };
+
+static void watch(void *ctx, const struct linein *in)
+{
+	struct watched *w = ctx;
+
+	w->calls++;
+	w->backwards |= linein_read_bytes(in) < w->last;
+	w->last = linein_read_bytes(in);
+}
+
+/* Over 3 MiB from every source: the size is the file's (gzip: the
+ * compressed file's), the watcher is called after reads, the bytes read
+ * never go back, and at the end they are the whole source.  From a pipe the
+ * size is not known (0) and the bytes read still count up to all of it. */
+static void test_the_reader_tells_how_far_it_has_read(void **state)
+{
+	enum { LINES = 200000 };
+	size_t cap = (size_t)LINES * 20, n = 0;
+	char *text = malloc(cap), *line;
+	size_t len;
+
+	(void)state;
+	assert_non_null(text);
+	for (unsigned k = 0; k < LINES; k++)
+		n += (size_t)snprintf(text + n, cap - n, "line %u\n", k);
+	for (enum source s = FROM_FILE; s <= FROM_MEMORY; s++) {
+		struct watched w = { 0, 0, false };
+		struct reader r;
+		uint64_t size = n;
+		struct stat st;
+
+		open_reader(&r, s, text, n);
+		if (s == FROM_GZIP) {
+			assert_int_equal(stat(r.path, &st), 0);
+			size = (uint64_t)st.st_size;
+			assert_true(size < n);
+		}
+		assert_int_equal(linein_size(r.in), size);
+		assert_int_equal(linein_read_bytes(r.in), 0);
+		linein_watch(r.in, watch, &w);
+		while (linein_next(r.in, &line, &len) == 1)
+			assert_true(linein_read_bytes(r.in) <= size);
+		assert_int_equal(linein_lineno(r.in), LINES);
+		assert_int_equal(linein_read_bytes(r.in), size);
+		assert_true(w.calls >= 3);          /* reads are 1 MiB at most */
+		assert_false(w.backwards);
+		assert_int_equal(w.last, size);
+		close_reader(&r);
+	}
+	{
+		struct watched w = { 0, 0, false };
+		char path[] = "/tmp/test_linein.XXXXXX", cmd[64];
+		int fd = mkstemp(path);
+		struct linein *in;
+		FILE *pipe;
+
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, text, n), (ssize_t)n);
+		close(fd);
+		snprintf(cmd, sizeof cmd, "cat %s", path);
+		pipe = popen(cmd, "r");
+		assert_non_null(pipe);
+		in = linein_open_file(pipe, "pipe");
+		assert_non_null(in);
+		assert_int_equal(linein_size(in), 0);
+		linein_watch(in, watch, &w);
+		while (linein_next(in, &line, &len) == 1)
+			;
+		assert_int_equal(linein_lineno(in), LINES);
+		assert_int_equal(linein_read_bytes(in), n);
+		assert_int_equal(w.last, n);
+		assert_false(w.backwards);
+		linein_close(in);
+		assert_int_equal(pclose(pipe), 0);
+		unlink(path);
+	}
+	free(text);
+}
+
 /* ---- gzip data that does not end as a gzip file should ---- */
 
 enum { GZ_LINES = 20000 };
@@ -366,6 +450,7 @@ int main(void)
 		cmocka_unit_test(test_a_mid_sized_memory_input_reads_whole),
 		cmocka_unit_test(test_a_line_over_the_limit_is_an_error_for_that_line_only),
 		cmocka_unit_test(test_a_large_input_streams_every_line),
+		cmocka_unit_test(test_the_reader_tells_how_far_it_has_read),
 		cmocka_unit_test(test_a_truncated_gzip_file_is_an_error_at_the_line_reached),
 		cmocka_unit_test(test_a_gzip_data_check_error_comes_after_the_lines_before_it),
 		cmocka_unit_test(test_data_after_the_gzip_stream_is_an_error_unless_gzip),
