@@ -26,7 +26,11 @@
  *     waits with no target.  The choice is re-examined after every change,
  *     as the model does, so that both consume choice bytes at the same
  *     moments;
- *   - anything enabled and pending for a sleeping PE wakes it.
+ *   - a suspended PE is woken by anything enabled and pending for it: its
+ *     SGIs and PPIs, SPIs routed to its affinity, 1-of-N SPIs chosen for it
+ *     (a PE in standby is awake to the GIC), and a 1-of-N SPI no PE can be
+ *     chosen for wakes the lowest-numbered sleeping (powered-down) PE that
+ *     participates.
  *
  * Not here, because nothing a decoded input does reaches them: level-
  * sensitive lines, Group 1 acknowledge and EOI (no client takes an IRQ),
@@ -328,6 +332,16 @@ bool fzc_group0_signalled(struct fzc_gic *g, unsigned pe)
 	return g->sig[pe];
 }
 
+/* The lowest-numbered sleeping PE that takes part in 1-of-N for group
+ * grp, or FZC_NO_PE. */
+static unsigned first_sleeper(const struct fzc_gic *g, unsigned grp)
+{
+	for (unsigned pe = 0; pe < g->npe; pe++)
+		if (g->pe[pe].sleep && !((g->pe[pe].dpg >> grp) & 1u))
+			return pe;
+	return FZC_NO_PE;
+}
+
 bool fzc_wake_event(const struct fzc_gic *g, unsigned pe)
 {
 	if (g->pe[pe].live)
@@ -335,7 +349,8 @@ bool fzc_wake_event(const struct fzc_gic *g, unsigned pe)
 	for (unsigned w = 0; w < (g->nspi + 63) / 64; w++)
 		for (uint64_t live = g->spi_live[w]; live; live &= live - 1) {
 			unsigned n = w * 64 + ctz64(live);
-			if (g->irm[n] ? !((g->pe[pe].dpg >> g->spi[n].group) & 1u) : g->aff_pe[n] == pe)
+			if (!g->irm[n] ? g->aff_pe[n] == pe :
+			    g->chosen[n] != FZC_NO_PE ? g->chosen[n] == pe : first_sleeper(g, g->spi[n].group) == pe)
 				return true;
 		}
 	return false;

@@ -107,7 +107,8 @@ static void do_suspend(struct fzc_machine *m, unsigned pe, int target, const str
 {
 	(void)target;
 	m->pe[pe].ctx.x[0] = (uint64_t)a->x0;  /* what it returns once woken */
-	fzc_set_sleep(m, pe, true);
+	if (a->power == SIM_PE_POWERDOWN)      /* standby: a WFI, the redistributor awake (sim/psci.c) */
+		fzc_set_sleep(m, pe, true);
 	note_power(m, pe, a->power);
 }
 

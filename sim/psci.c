@@ -106,7 +106,11 @@ static void do_suspend(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, 
 {
 	(void)target;
 	ctx->x[0] = (uint64_t)a->x0;          /* what it returns once woken */
-	gic_set_sleep(&m->gic, pe, true);
+	/* Power-down puts the redistributor to sleep; standby is a WFI (TF-A's
+	 * cpu_standby): the CPU interface still takes interrupts, and the PE
+	 * stays one the distributor may choose for a 1-of-N SPI. */
+	if (a->power == SIM_PE_POWERDOWN)
+		gic_set_sleep(&m->gic, pe, true);
 	note_power(m, pe, a->power);
 }
 

@@ -243,9 +243,13 @@ bool gic_irq_line(struct gic *g, unsigned pe);
 
 /* Any enabled interrupt pending for pe, ignoring priorities, masks, group
  * enables at the CPU interface and sleep: what wakes a PE from suspend.
- * "For pe": its SGIs/PPIs, SPIs routed to its affinity, and 1-of-N SPIs of
- * a group pe participates in.  The distributor still applies: the
- * interrupt must be inactive and its group enabled in GICD_CTLR. */
+ * "For pe": its SGIs/PPIs, SPIs routed to its affinity, 1-of-N SPIs
+ * currently chosen for it, and - when pe is the lowest-numbered sleeping
+ * PE that participates for the group (GICD_CTLR.E1NWF = 1's wake-up of one
+ * PE) - 1-of-N SPIs that no PE can be chosen for.  A sleeping PE is never
+ * chosen, so one that another PE's choice serves is not woken.  The
+ * distributor still applies: the interrupt must be inactive and its group
+ * enabled in GICD_CTLR. */
 bool gic_wake_event(struct gic *g, unsigned pe);
 
 /* ICC_IAR0_EL1 / ICC_IAR1_EL1: acknowledge the signalled interrupt of that

@@ -294,19 +294,34 @@ static void one_of_n_spi_is_on_at_most_one_pe(void **state)
 	}
 }
 
-static void wake_event_for_one_of_n_means_participating(void **state)
+/* A 1-of-N SPI wakes the PE it is chosen for (an awake PE: in standby),
+ * never a sleeping PE while an awake one can take it; when none can, the
+ * lowest-numbered sleeping PE that participates, and that one only. */
+static void wake_event_for_one_of_n_is_the_chosen_pe_or_the_first_sleeper(void **state)
 {
 	struct gic *g = &((struct fx *)*state)->g;
 
-	for (unsigned pe = 0; pe < FX_PES; pe++)
-		gic_set_pmr(g, pe, 0);                     /* nobody can take it */
+	gic_set_sleep(g, 1, true);
+	gic_set_sleep(g, 3, true);
 	fx_irq(g, 0, SPI, GIC_G0, NORM, FX_ANY);
 	gic_fire(g, 0, SPI);
-	gic_set_participate(g, 3, GIC_G0, false);
+	assert_int_equal(CHOSEN(g), 0);                /* the lowest awake PE (no choice callback) */
 	assert_true(gic_wake_event(g, 0));
-	assert_true(gic_wake_event(g, 1));
-	assert_true(gic_wake_event(g, 2));
+	for (unsigned pe = 1; pe < FX_PES; pe++)
+		assert_false(gic_wake_event(g, pe));
+	gic_set_pmr(g, 0, 0);                          /* now PE 2 */
+	gic_set_pmr(g, 2, 0);                          /* and now nobody awake */
+	assert_int_equal(CHOSEN(g), GIC_NO_PE);
+	assert_false(gic_wake_event(g, 0));
+	assert_true(gic_wake_event(g, 1));             /* the first sleeper */
+	assert_false(gic_wake_event(g, 2));
 	assert_false(gic_wake_event(g, 3));
+	gic_set_participate(g, 1, GIC_G0, false);      /* it no longer takes part: the next one */
+	assert_false(gic_wake_event(g, 1));
+	assert_true(gic_wake_event(g, 3));
+	gic_set_participate(g, 3, GIC_G0, false);
+	for (unsigned pe = 0; pe < FX_PES; pe++)
+		assert_false(gic_wake_event(g, pe));
 }
 
 static void wake_event_ignores_sleep_masks_and_cpu_interface_enables(void **state)
@@ -363,7 +378,7 @@ int main(void)
 		T(acknowledged_one_of_n_spi_returns_to_its_pe),
 		T(route_write_forgets_the_choice),
 		T(one_of_n_spi_is_on_at_most_one_pe),
-		T(wake_event_for_one_of_n_means_participating),
+		T(wake_event_for_one_of_n_is_the_chosen_pe_or_the_first_sleeper),
 		T(wake_event_ignores_sleep_masks_and_cpu_interface_enables),
 		T(wake_event_needs_an_enabled_inactive_interrupt_of_an_enabled_group),
 	};
