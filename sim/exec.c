@@ -448,7 +448,7 @@ static void run_pe(struct sim_machine *m, unsigned pe)
 	m->running_pe = (int)pe;
 	m->dev_target = pe;
 	end = sim_cpu_run(m->cpu, &p->ctx, m->slice_budget, &hooks, err, sizeof err);
-	m->running_pe = -1;
+	/* (running_pe still set: the failure is observed on this PE) */
 	if (end == SIM_RUN_BUDGET) {
 		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u ran %llu instructions in handler '%s' "
 			 "without completing or trapping", pe, (unsigned long long)m->slice_budget,
@@ -459,6 +459,7 @@ static void run_pe(struct sim_machine *m, unsigned pe)
 			 handler_name(m, pe), err);
 		p->stuck = 1;
 	}
+	m->running_pe = -1;
 }
 
 /* ---- The scheduler (pe_track.h) ---- */
