@@ -237,7 +237,7 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 
 	if (sim_is_psci_fid(fid)) {
 		bool stops;
-		x0 = fzc_psci(m, pe, from_handler, &stops);
+		x0 = fzc_psci(m, pe, &stops);
 		if (!stops)
 			ctx->x[0] = (uint64_t)x0;
 		observe_call(m, pe, fid, args, x0, true, from_handler, el, false, op);

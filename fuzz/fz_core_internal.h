@@ -210,7 +210,7 @@ void fzc_run_pe(struct fzc_machine *m, unsigned pe);
 
 /* PSCI call in pe's context (x0 = function ID).  Returns its x0 (32-bit
  * results sign-extended); *stops when the calling PE does not continue. */
-int64_t fzc_psci(struct fzc_machine *m, unsigned pe, bool from_handler, bool *stops);
+int64_t fzc_psci(struct fzc_machine *m, unsigned pe, bool *stops);
 /* Wake a suspended PE. */
 void fzc_wake(struct fzc_machine *m, unsigned pe);
 /* Build the GIC, the dispatcher and the PEs in their initial state

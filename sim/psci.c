@@ -162,17 +162,16 @@ static void (*const psci_effects[SIM_PSCI_E_COUNT])(struct sim_machine *, unsign
 	[SIM_PSCI_E_SYSTEM_RESET] = do_system_reset,
 };
 
-int64_t sim_psci(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, bool from_handler,
-		 bool *stops)
+int64_t sim_psci(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, bool *stops)
 {
 	struct sim_psci_view v;
 	struct sim_psci_answer a;
+	uint32_t fid = (uint32_t)ctx->x[0];
 
-	v.target = sim_pe_of_mpidr(m->plat.mpidr, m->npe, ctx->x[1]);
+	v.target = sim_psci_target(fid, ctx->x[1], m->plat.mpidr, m->npe);
 	v.target_power = v.target >= 0 ? m->pe[v.target].power : SIM_PE_OFF;
 	v.depth = m->pe[pe].depth;
-	v.from_handler = from_handler;
-	a = sim_psci_decide((uint32_t)ctx->x[0], ctx->x[1], ctx->x[2], &v);
+	a = sim_psci_decide(fid, ctx->x[1], ctx->x[2], &v);
 	if (psci_effects[a.effect])
 		psci_effects[a.effect](m, pe, ctx, v.target, &a);
 	*stops = a.stops;

@@ -15,7 +15,14 @@
  * main context, masked.  CPU_OFF, CPU_FREEZE, SYSTEM_OFF and SYSTEM_RESET
  * made from a handler complete it implicitly first.  CPU_SUSPEND from a
  * handler is refused with DENIED (an IMPLEMENTATION DEFINED choice: the
- * handler must complete first).
+ * handler must complete first) - from any call on a PE a handler runs on,
+ * a scenario step's on a PE where one is paused included (that call is
+ * made from the handler's context).
+ *
+ * Arguments: an SMC32 function's are 32-bit (SMCCC: the callee ignores
+ * the upper halves of x1..x7; so does TF-A); CPU_SUSPEND's power_state
+ * is in the original format (PSCI_FEATURES answers 0): StateID 15:0,
+ * StateType 16, PowerLevel 25:24, any other bit set is INVALID_PARAMETERS.
  */
 #ifndef SIM_PSCI_RULES_H
 #define SIM_PSCI_RULES_H
@@ -50,10 +57,9 @@ enum sim_psci_effect {
 
 /* What the rule needs to know of the machine. */
 struct sim_psci_view {
-	int      target;         /* the PE x1 names as an MPIDR (sim_pe_of_mpidr), -1 none */
+	int      target;         /* the PE x1 names (sim_psci_target), -1 none */
 	uint8_t  target_power;   /* its enum sim_power (any value when target < 0) */
-	uint8_t  depth;          /* handlers running on the caller */
-	bool     from_handler;   /* the call is made by handler code */
+	uint8_t  depth;          /* handlers running (or paused) on the caller */
 };
 
 struct sim_psci_answer {
@@ -70,6 +76,17 @@ static inline bool sim_is_psci_fid(uint32_t fid)
 	return (fid & 0xBFFFFFE0u) == 0x84000000u;
 }
 
+/* Argument register x of PSCI call fid as the function reads it: an
+ * SMC32 function's upper half ignored. */
+static inline uint64_t sim_psci_arg(uint32_t fid, uint64_t x)
+{
+	return (fid & 0x40000000u) ? x : (uint32_t)x;
+}
+
+/* CPU_SUSPEND's power_state bits that are reserved (must be zero) in the
+ * original format: all but StateID, StateType and PowerLevel. */
+#define SIM_PSCI_POWER_STATE_RESERVED 0xFCFE0000u
+
 /* The PE whose MPIDR is mpidr (affinity fields only), -1 none. */
 static inline int sim_pe_of_mpidr(const uint64_t *mpidrs, unsigned npe, uint64_t mpidr)
 {
@@ -79,6 +96,12 @@ static inline int sim_pe_of_mpidr(const uint64_t *mpidrs, unsigned npe, uint64_t
 	return -1;
 }
 
+/* The PE a PSCI call fid names in x1 (sim_psci_view.target), -1 none. */
+static inline int sim_psci_target(uint32_t fid, uint64_t x1, const uint64_t *mpidrs, unsigned npe)
+{
+	return sim_pe_of_mpidr(mpidrs, npe, sim_psci_arg(fid, x1));
+}
+
 /* PSCI call fid with arguments x1, x2 (x3 is never read), on a machine
  * seen as v: the answer and its effect. */
 static inline struct sim_psci_answer sim_psci_decide(uint32_t fid, uint64_t x1, uint64_t x2,
@@ -86,6 +109,9 @@ static inline struct sim_psci_answer sim_psci_decide(uint32_t fid, uint64_t x1, 
 {
 	struct sim_psci_answer a = { SIM_PSCI_SUCCESS, SIM_PSCI_E_ANSWER, 0, false };
 	int fn = sim_psci_fn_of_fid(fid);
+
+	x1 = sim_psci_arg(fid, x1);
+	x2 = sim_psci_arg(fid, x2);
 
 	switch (fn) {
 	case SIM_PSCI_VERSION:
@@ -109,7 +135,11 @@ static inline struct sim_psci_answer sim_psci_decide(uint32_t fid, uint64_t x1, 
 			a.x0 = v->target_power == SIM_PE_OFF ? 1 : 0;
 		break;
 	case SIM_PSCI_CPU_SUSPEND:
-		if (v->from_handler && v->depth > 0) {
+		if ((uint32_t)x1 & SIM_PSCI_POWER_STATE_RESERVED) {   /* power_state is 32-bit */
+			a.x0 = SIM_PSCI_INVALID_PARAMS;
+			break;
+		}
+		if (v->depth > 0) {
 			a.x0 = SIM_PSCI_DENIED;
 			break;
 		}

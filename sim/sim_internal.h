@@ -217,8 +217,7 @@ uint32_t sim_psci_fid(unsigned fn);
 /* Handle PSCI call fid with x1..x3 on pe.  Returns x0 (32-bit results
  * sign-extended).  *stops is set when the calling PE does not continue
  * (it powered off, suspended, froze, or the system went off or reset). */
-int64_t sim_psci(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, bool from_handler,
-		 bool *stops);
+int64_t sim_psci(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, bool *stops);
 
 /* ---- check.c ---- */
 

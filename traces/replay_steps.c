@@ -158,7 +158,9 @@ void rb_step(struct rb *b, const struct sim_op *op, int32_t rec)
 /* ---- Expectations ---- */
 
 /* What the trace's call did, as the op's expectation on x0: its result
- * when it returned; 0 when it completed the handler (the simulator gives a
+ * when it returned (a PSCI result, 32-bit: compared as such - width32,
+ * the rule of `psci:` ops - or, for a raw call, sign-extended as the
+ * simulator's firmware returns it); 0 when it completed the handler (the simulator gives a
  * call that completes x0 = 0, which no refusal is); not 0 for a completion
  * the traced dispatcher refused with an error the trace does not show. */
 static void expect_x0(struct rb *b, struct sim_op *op, const struct trace_rec *r, bool width32)
@@ -175,6 +177,8 @@ static void expect_x0(struct rb *b, struct sim_op *op, const struct trace_rec *r
 	c.m.loc = op->loc;
 	if (r->end == TRACE_END_COMPLETE)
 		c.m.a = sim_const(0);
+	else if (r->end == TRACE_END_RET && (r->r_known & 1) && trace_fid_is_psci(fid) && !width32)
+		c.m.a = sim_const((uint64_t)(int64_t)(int32_t)r->r[0]);   /* a raw PSCI call: int32 */
 	else if (r->end == TRACE_END_RET && (r->r_known & 1))
 		c.m.a = sim_const(r->r[0]);
 	else if (r->end == TRACE_END_RET && (fid == SDD_FID_EVENT_COMPLETE || fid == SDD_FID_EVENT_COMPLETE_AND_RESUME)) {
@@ -303,6 +307,23 @@ static void call_args(struct rb *b, struct sim_op *op, const struct trace_rec *r
 	}
 }
 
+/* Can PSCI call r (function fn) be replayed as a `psci:` op - the
+ * simulator's function ID for fn (SMC64 where there is one), a PE's MPIDR
+ * or any value as x1, and otherwise the arguments the op derives (a
+ * power_state of StateType alone, AFFINITY_INFO's level 0)?  Else it is
+ * replayed as the raw call it was (an SMC32 form, reserved power_state
+ * bits, another level), which a scenario writes with `fid:`. */
+static bool psci_op_fits(const struct trace_rec *r, int fn)
+{
+	if ((uint32_t)r->x[0] != sim_psci_fid((unsigned)fn))
+		return false;
+	if (fn == SIM_PSCI_CPU_SUSPEND)
+		return (rb_x(r, 1) & ~(uint64_t)0x10000) == 0;
+	if (fn == SIM_PSCI_AFFINITY_INFO)
+		return rb_x(r, 2) == 0;
+	return true;
+}
+
 struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handler)
 {
 	const struct sim_platform *pl = &b->p->platform;
@@ -320,6 +341,13 @@ struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handle
 			"it from", fn >= 0 ? "PSCI call" : "handler's call", r->el, pl->client_el);
 	else if (r->el != pl->client_el)
 		op.from_el = r->el;
+	if (fn >= 0 && !psci_op_fits(r, fn)) {
+		/* the call as it was made, function ID and arguments */
+		op.fid = sim_const(r->x[0]);
+		call_args(b, &op, r, fid);
+		expect_x0(b, &op, r, false);
+		return op;
+	}
 	if (fn >= 0) {
 		op.kind = SIM_OP_PSCI;
 		op.psci_fn = (uint8_t)fn;
