@@ -431,6 +431,11 @@ static void on_device(void *hctx, uint64_t offset, uint64_t value)
 		break;
 	case RT_DEV_LINE_HIGH:
 	case RT_DEV_LINE_LOW:
+		/* A level line: its interrupt is level-sensitive, as TF-A's GIC
+		 * driver configures every SPI and PPI (gicv3_spis_config_defaults,
+		 * gicv3_ppi_sgi_config_defaults) - pending while the line is high.
+		 * (Only the line can tell edge from level: `interrupt` latches.) */
+		gic_set_edge(&m->gic, m->dev_target, (uint32_t)value, false);
 		gic_set_line(&m->gic, m->dev_target, (uint32_t)value, offset == RT_DEV_LINE_HIGH);
 		break;
 	default:

@@ -59,7 +59,7 @@
 #define RT_DEVICE_SIZE    0x1000
 #define RT_DEV_RAISE      0x00         /* write INTID: edge on that interrupt */
 #define RT_DEV_TARGET     0x08         /* write PE index: target of the next SGI/PPI raise */
-#define RT_DEV_LINE_HIGH  0x10         /* write INTID: drive a level line high */
+#define RT_DEV_LINE_HIGH  0x10         /* write INTID: drive its level line high (pending while high) */
 #define RT_DEV_LINE_LOW   0x18         /* write INTID: drive it low */
 
 /* Client memory an entry point or resume address may lie in. */
