@@ -23,6 +23,10 @@
  * the upper halves of x1..x7; so does TF-A); CPU_SUSPEND's power_state
  * is in the original format (PSCI_FEATURES answers 0): StateID 15:0,
  * StateType 16, PowerLevel 25:24, any other bit set is INVALID_PARAMETERS.
+ * The entry point of CPU_ON and of a power-down CPU_SUSPEND must be client
+ * code (sim_ep_valid, as for SDEI handlers), else INVALID_ADDRESS - after
+ * the target's check, before its power state's (TF-A's order); the PE
+ * still starts in its main context, wherever that is.
  */
 #ifndef SIM_PSCI_RULES_H
 #define SIM_PSCI_RULES_H
@@ -30,6 +34,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "port_rules.h"  /* sim_ep_valid */
 #include "program.h"     /* sim_psci_fn_of_fid, enum sim_psci_fn */
 #include "sim.h"         /* enum sim_power */
 
@@ -38,6 +43,7 @@
 #define SIM_PSCI_INVALID_PARAMS  (-2)
 #define SIM_PSCI_DENIED          (-3)
 #define SIM_PSCI_ALREADY_ON      (-4)
+#define SIM_PSCI_INVALID_ADDRESS (-9)
 #define SIM_PSCI_VERSION_1_1     0x00010001
 
 /* What the machine does besides answering (the caller's x0 is the answer
@@ -102,7 +108,8 @@ static inline int sim_psci_target(uint32_t fid, uint64_t x1, const uint64_t *mpi
 	return sim_pe_of_mpidr(mpidrs, npe, sim_psci_arg(fid, x1));
 }
 
-/* PSCI call fid with arguments x1, x2 (x3 is never read), on a machine
+/* PSCI call fid with arguments x1, x2 (x3, the context ID, is never
+ * read), on a machine
  * seen as v: the answer and its effect. */
 static inline struct sim_psci_answer sim_psci_decide(uint32_t fid, uint64_t x1, uint64_t x2,
 						     const struct sim_psci_view *v)
@@ -123,6 +130,8 @@ static inline struct sim_psci_answer sim_psci_decide(uint32_t fid, uint64_t x1, 
 	case SIM_PSCI_CPU_ON:
 		if (v->target < 0)
 			a.x0 = SIM_PSCI_INVALID_PARAMS;
+		else if (!sim_ep_valid(x2))
+			a.x0 = SIM_PSCI_INVALID_ADDRESS;
 		else if (v->target_power != SIM_PE_OFF)
 			a.x0 = SIM_PSCI_ALREADY_ON;
 		else
@@ -137,6 +146,10 @@ static inline struct sim_psci_answer sim_psci_decide(uint32_t fid, uint64_t x1, 
 	case SIM_PSCI_CPU_SUSPEND:
 		if ((uint32_t)x1 & SIM_PSCI_POWER_STATE_RESERVED) {   /* power_state is 32-bit */
 			a.x0 = SIM_PSCI_INVALID_PARAMS;
+			break;
+		}
+		if ((x1 >> 16) & 1 && !sim_ep_valid(x2)) {
+			a.x0 = SIM_PSCI_INVALID_ADDRESS;
 			break;
 		}
 		if (v->depth > 0) {

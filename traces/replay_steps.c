@@ -11,6 +11,8 @@
 
 #include "replay_builder.h"
 #include "grow.h"
+#include "psci_rules.h"
+#include "runtime/rt_layout.h"
 #include "sdd/sdd_spec.h"
 
 /* ---- Notes ---- */
@@ -324,6 +326,23 @@ static bool psci_op_fits(const struct trace_rec *r, int fn)
 	return true;
 }
 
+/* The entry point a replayed CPU_ON or CPU_SUSPEND passes (x2): the
+ * trace's lies in the traced machine's memory, so the simulator's main
+ * context (client code) - or, when the traced firmware refused it with
+ * INVALID_ADDRESS, an address outside client code, refused here too. */
+static uint64_t replay_entry(const struct trace_rec *r)
+{
+	bool refused = r->end == TRACE_END_RET && (r->r_known & 1) &&
+		       (int32_t)r->r[0] == SIM_PSCI_INVALID_ADDRESS;
+
+	return refused ? 0 : RT_MAIN_IDLE;
+}
+
+static bool takes_entry(int fn)
+{
+	return fn == SIM_PSCI_CPU_ON || fn == SIM_PSCI_CPU_SUSPEND;
+}
+
 struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handler)
 {
 	const struct sim_platform *pl = &b->p->platform;
@@ -345,6 +364,8 @@ struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handle
 		/* the call as it was made, function ID and arguments */
 		op.fid = sim_const(r->x[0]);
 		call_args(b, &op, r, fid);
+		if (takes_entry(fn) && op.nargs >= 2)
+			b->p->values[op.args + 1] = sim_const(replay_entry(r));
 		expect_x0(b, &op, r, false);
 		return op;
 	}
@@ -363,6 +384,11 @@ struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handle
 		} else if (fn == SIM_PSCI_FEATURES) {
 			op.args = sim_add_value(b->p, sim_const(rb_x(r, 1)));
 			op.nargs = 1;
+		}
+		if (takes_entry(fn) && replay_entry(r) != RT_MAIN_IDLE) {   /* x1 as it was, a refused entry */
+			op.args = sim_add_value(b->p, sim_const(rb_x(r, 1)));
+			sim_add_value(b->p, sim_const(replay_entry(r)));
+			op.nargs = 2;
 		}
 		expect_x0(b, &op, r, true);
 		return op;
