@@ -254,7 +254,10 @@ bool gic_wake_event(struct gic *g, unsigned pe);
 
 /* ICC_IAR0_EL1 / ICC_IAR1_EL1: acknowledge the signalled interrupt of that
  * group class (IAR0: Group 0; IAR1: Non-secure Group 1).  Returns its
- * INTID (now active, latch cleared, APR bit set) or 1023. */
+ * INTID (now active, latch cleared, APR bit set), or 1023 when nothing is
+ * signalled.  A signalled interrupt of the other class is not taken: IAR0
+ * (as read at EL3) returns 1020 for Secure and 1021 for Non-secure Group
+ * 1, IAR1 1023. */
 uint32_t gic_ack0(struct gic *g, unsigned pe);
 uint32_t gic_ack1(struct gic *g, unsigned pe);
 /* ICC_EOIR0_EL1 / ICC_EOIR1_EL1 with EOImode 0: priority drop of the

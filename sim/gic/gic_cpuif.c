@@ -152,16 +152,20 @@ bool gic_irq_line(struct gic *g, unsigned pe)
 	return icc_signalled(g, pe, h) && h.group == GIC_G1NS;
 }
 
+/* The special INTID by which EL3's Group 0 registers name a pending
+ * Group 1 interrupt: 1020 Secure, 1021 Non-secure. */
+static uint32_t icc_special_id(unsigned group)
+{
+	return group == GIC_G1S ? 1020 : 1021;
+}
+
 uint32_t gic_hppir0(struct gic *g, unsigned pe)
 {
-	static const uint32_t special[GIC_NUM_GROUPS] = {
-		[GIC_G0] = 0, [GIC_G1S] = 1020, [GIC_G1NS] = 1021,
-	};
 	struct gic_hppi h = gic_highest_pending(g, pe);
 
 	if (h.intid == GIC_SPURIOUS || h.group == GIC_G0)
 		return h.intid;
-	return special[h.group];
+	return icc_special_id(h.group);
 }
 
 /* ---- acknowledge ---- */
@@ -174,8 +178,12 @@ static uint32_t icc_ack(struct gic *g, unsigned pe, unsigned grp)
 	struct gic_irq *irq;
 	uint8_t gprio;
 
-	if (!icc_signalled(g, pe, h) || h.group != grp)
+	if (!icc_signalled(g, pe, h))
 		return GIC_SPURIOUS;
+	/* Another group's: IAR0 (read at EL3) names a Group 1 interrupt by
+	 * its special INTID and leaves it pending; IAR1 says 1023. */
+	if (h.group != grp)
+		return grp == GIC_G0 ? icc_special_id(h.group) : GIC_SPURIOUS;
 	p = &g->pe[pe];
 	irq = gic_irq_ref(g, pe, h.intid);
 	gprio = h.prio & GIC_PRIO_MASK;
