@@ -48,6 +48,8 @@ static void step_set(struct fzc_machine *m, const struct sim_op *op, unsigned pe
 {
 	struct sdd_regs *c = &m->pe[pe].ctx;
 
+	if (!pe_can_call(m, pe))           /* as the simulator: a PE that is not on keeps its registers */
+		return;
 	for (uint32_t k = 0; k < op->nsets; k++) {
 		const struct sim_assign *a = &m->prog->assigns[op->sets + k];
 		uint64_t v;

@@ -339,14 +339,19 @@ static void expect_resumes(struct sim_machine *m, const struct sim_op *op)
 
 /* ---- Steps ---- */
 
-static bool pe_can_call(struct sim_machine *m, const struct sim_op *op, unsigned pe)
+/* Can step op (a call, `set` or `dispatch`) act on pe: it is on and not
+ * stopped in a failed handler?  Else the scenario fails (lenient: the
+ * step is skipped). */
+static bool pe_can_act(struct sim_machine *m, const struct sim_op *op, unsigned pe)
 {
 	static const char *const power[] = { "on", "off", "suspended", "suspended", "frozen" };
 	const struct sim_pe *p = &m->pe[pe];
+	const char *cannot = op->kind == SIM_OP_SET ? "its registers cannot be set" :
+			     op->kind == SIM_OP_DISPATCH ? "nothing can be dispatched on it" : "it cannot make a call";
 
 	if (p->power != SIM_PE_ON) {
 		if (!m->prog->lenient)
-			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u is %s: it cannot make a call", pe, power[p->power]);
+			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u is %s: %s", pe, power[p->power], cannot);
 		return false;
 	}
 	if (p->stuck) {
@@ -366,7 +371,7 @@ static void step_call(struct sim_machine *m, const struct sim_op *op, unsigned p
 	uint64_t other_el = (pstate & ~0xCull) | ((uint64_t)op->from_el << 2);
 
 	sim_copy_args(args, &ctx->x[1]);
-	if (!pe_can_call(m, op, pe))
+	if (!pe_can_act(m, op, pe))
 		return;
 	/* A call made from another EL than the client's (e.g. a guest calling
 	 * firmware) is made with that EL in PSTATE; the context keeps its own. */
@@ -393,6 +398,8 @@ static void step_set(struct sim_machine *m, const struct sim_op *op, unsigned pe
 {
 	struct sim_ctx *c = &m->pe[pe].ctx;
 
+	if (!pe_can_act(m, op, pe))
+		return;
 	for (uint32_t k = 0; k < op->nsets; k++) {
 		const struct sim_assign *a = &m->prog->assigns[op->sets + k];
 		uint64_t v;
@@ -419,7 +426,7 @@ static void step_dispatch(struct sim_machine *m, const struct sim_op *op, unsign
 	struct sdd_regs r, before;
 	int res;
 
-	if (!pe_can_call(m, op, pe) || !sim_resolve(m, &op->event, 0, 0, op->loc, &ev))
+	if (!pe_can_act(m, op, pe) || !sim_resolve(m, &op->event, 0, 0, op->loc, &ev))
 		return;
 	if (!sim_event_fits(ev) && !m->prog->lenient) {
 		sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "the event number a firmware dispatch passes "
