@@ -272,7 +272,9 @@ static bool field_checks(struct scn *s, const struct scn_field *f, unsigned n, u
 bool scn_pstate_checks(struct scn *s, int id, struct scn_checks *b)
 {
 	static const struct scn_map_spec spec = {
-		"`pstate`", scn_pstate_fields, SCN_PSTATE_FIELDS, SCN_BIT(SCN_PSTATE_FIELDS) - 1, NULL,
+		"`pstate`", scn_pstate_fields, SCN_PSTATE_FIELDS, SCN_BIT(SCN_PSTATE_FIELDS) - 1,
+		"el, daif, spsel, pan, dit, nzcv; or the whole value as an expectation, "
+		"{mask: M, value: V}, {not: V} or {one_of: [V, ...]}",
 	};
 	const unsigned vflags = SCN_V_RUNTIME | SCN_V_INTERRUPTED;
 	struct scn_field f[SCN_PSTATE_FIELDS];
@@ -281,7 +283,10 @@ bool scn_pstate_checks(struct scn *s, int id, struct scn_checks *b)
 	id = scn_by_profile(s, id);
 	if (!id)
 		return false;
-	if (scn_has_key(s, id, scn_pstate_fields, SCN_PSTATE_FIELDS, SCN_BIT(SCN_PSTATE_FIELDS) - 1)) {
+	/* A map of fields - or of none a pstate or an expectation knows: the
+	 * message then names the fields too, not only the expectation forms. */
+	if (scn_has_key(s, id, scn_pstate_fields, SCN_PSTATE_FIELDS, SCN_BIT(SCN_PSTATE_FIELDS) - 1) ||
+	    (scn_is(s, id, YAML_MAPPING_NODE) && !scn_has_key(s, id, expect_keys, E_KEYS, SCN_BIT(E_KEYS) - 1))) {
 		bool ok = scn_fields(s, id, &spec, f);
 		ok &= field_checks(s, f, SCN_PSTATE_FIELDS, SIM_R_PSTATE_EL, vflags, b);
 		return ok;

@@ -133,6 +133,8 @@ bool scn_op(struct scn *s, int id, bool action, struct sim_op *op)
 			return scn_fail(s, pairs[j].key, "'%s' is only used in %s (a %s is one of: %s)",
 					op_keys[k], action ? "steps" : "handler actions", role,
 					kind_list(action, list, sizeof list));
+		if (in.kind == k)
+			continue;          /* the same kind twice: scn_fields says "duplicate key" */
 		if (in.kind != SCN_OK_KINDS)
 			return scn_fail(s, pairs[j].key, "a %s has one kind: found '%s' and '%s'", role,
 					op_keys[in.kind], op_keys[k]);
