@@ -21,6 +21,10 @@ extern const size_t rt_image_size;
 #define EXCP_HVC  11
 #define EXCP_SMC  13
 
+struct span {
+	uint64_t lo, hi;         /* [lo, hi); empty when hi <= lo */
+};
+
 struct sim_cpu {
 	uc_engine *uc;
 	uc_hook intr_hook;
@@ -30,6 +34,7 @@ struct sim_cpu {
 	bool ctx_current;        /* ctx already holds the final state (a trap hook stopped) */
 	uint64_t runs;
 	uint8_t *code;           /* the host memory behind RT_CODE */
+	uint8_t *data;           /* the host memory behind RT_DATA */
 	struct sim_regs regs;    /* register traffic (cpu_regs.h) */
 	uc_hook block_hook;      /* installed by sim_cpu_set_coverage */
 	uint8_t *cov;
@@ -39,9 +44,29 @@ struct sim_cpu {
 	size_t   buf_size[SIM_BUF_COUNT];
 	uc_hook  code_hook;      /* installed by sim_cpu_set_tracer */
 	struct sim_cpu_tracer tracer;
-	uint64_t user_lo, user_hi;   /* the user area sim_cpu_write wrote since sim_cpu_clear_user */
+	/* What sim_cpu_write wrote since sim_cpu_fresh_memory: */
+	struct span wrote_data, wrote_user;
 	bool     images_ran;         /* the machine since then has handler images */
+	bool     user_writable;      /* the client may store into RT_USER (only when it does) */
 };
+
+/* [lo, hi) grown to cover [a, b) as well. */
+static void span_add(struct span *s, uint64_t a, uint64_t b)
+{
+	if (s->hi <= s->lo) {
+		s->lo = a;
+		s->hi = b;
+	} else {
+		s->lo = a < s->lo ? a : s->lo;
+		s->hi = b > s->hi ? b : s->hi;
+	}
+}
+
+/* Whether [addr, addr+n) lies in [base, base+size). */
+static bool within(uint64_t addr, size_t n, uint64_t base, uint64_t size)
+{
+	return addr >= base && n <= size && addr - base <= size - n;
+}
 
 /* The instruction at addr: runtime code from the host's copy behind the
  * mapping (the usual case, and cheaper than asking the engine). */
@@ -206,23 +231,32 @@ struct sim_cpu *sim_cpu_create(char *err, size_t errlen)
 	uc_err e;
 
 	/* page-aligned, as the engine's own memory would be */
-	if (c == NULL || (c->code = aligned_alloc(4096, RT_CODE_SIZE)) == NULL) {
+	if (c == NULL || (c->code = aligned_alloc(4096, RT_CODE_SIZE)) == NULL ||
+	    (c->data = aligned_alloc(4096, RT_DATA_SIZE)) == NULL) {
 		snprintf(err, errlen, "out of memory");
+		if (c)
+			free(c->code);
 		free(c);
 		return NULL;
 	}
 	memset(c->code, 0, RT_CODE_SIZE);
+	memset(c->data, 0, RT_DATA_SIZE);
+	memcpy(c->code, rt_image, rt_image_size);
+	/* The client can store into no RAM but the user area of a machine
+	 * with handler images (sim_cpu_fresh_memory): the runtime stores only
+	 * to the test device, and whatever else runs - the runtime entered in
+	 * the middle of a routine - then cannot leave anything behind for the
+	 * next machine (it once stored over the runtime's code).  The host
+	 * writes RT_DATA directly, as it does RT_CODE. */
 	e = uc_open(UC_ARCH_ARM64, UC_MODE_ARM, &c->uc);
 	if (e == UC_ERR_OK)
-		e = uc_mem_map_ptr(c->uc, RT_CODE_BASE, RT_CODE_SIZE, UC_PROT_ALL, c->code);
+		e = uc_mem_map_ptr(c->uc, RT_CODE_BASE, RT_CODE_SIZE, UC_PROT_READ | UC_PROT_EXEC, c->code);
 	if (e == UC_ERR_OK)
-		e = uc_mem_map(c->uc, RT_DATA_BASE, RT_DATA_SIZE, UC_PROT_READ | UC_PROT_WRITE);
+		e = uc_mem_map_ptr(c->uc, RT_DATA_BASE, RT_DATA_SIZE, UC_PROT_READ, c->data);
 	if (e == UC_ERR_OK)
-		e = uc_mem_map(c->uc, RT_USER_BASE, RT_USER_SIZE, UC_PROT_ALL);
+		e = uc_mem_map(c->uc, RT_USER_BASE, RT_USER_SIZE, UC_PROT_READ | UC_PROT_EXEC);
 	if (e == UC_ERR_OK)
 		e = uc_mmio_map(c->uc, RT_DEVICE_BASE, RT_DEVICE_SIZE, device_read, c, device_write, c);
-	if (e == UC_ERR_OK)
-		e = uc_mem_write(c->uc, RT_CODE_BASE, rt_image, rt_image_size);
 	if (e == UC_ERR_OK)
 		e = uc_reg_write(c->uc, UC_ARM64_REG_CP_REG, &scr);
 	if (e == UC_ERR_OK)
@@ -243,6 +277,7 @@ void sim_cpu_destroy(struct sim_cpu *c)
 	if (c->uc)
 		uc_close(c->uc);
 	free(c->code);                   /* mapped until uc_close */
+	free(c->data);
 	for (unsigned b = 0; b < SIM_BUF_COUNT; b++)
 		free(c->buf[b]);
 	free(c);
@@ -275,18 +310,14 @@ void *sim_cpu_scratch(struct sim_cpu *c, size_t size)
 
 int sim_cpu_write(struct sim_cpu *c, uint64_t addr, const void *p, size_t n)
 {
-	const uint64_t lo = RT_USER_BASE, hi = RT_USER_BASE + RT_USER_SIZE;
-
-	if (addr < hi && addr + n > lo) {
-		uint64_t a = addr < lo ? lo : addr, b = addr + n > hi ? hi : addr + n;
-		if (c->user_hi <= c->user_lo) {
-			c->user_lo = a;
-			c->user_hi = b;
-		} else {
-			c->user_lo = a < c->user_lo ? a : c->user_lo;
-			c->user_hi = b > c->user_hi ? b : c->user_hi;
-		}
+	if (within(addr, n, RT_DATA_BASE, RT_DATA_SIZE)) {
+		memcpy(c->data + (addr - RT_DATA_BASE), p, n);
+		span_add(&c->wrote_data, addr, addr + n);
+		return 0;
 	}
+	if (!within(addr, n, RT_USER_BASE, RT_USER_SIZE))
+		return -1;
+	span_add(&c->wrote_user, addr, addr + n);
 	sim_regs_host_write(&c->regs, addr, n);
 	return uc_mem_write(c->uc, addr, p, n) == UC_ERR_OK ? 0 : -1;
 }
@@ -305,22 +336,48 @@ static int zero_user(struct sim_cpu *c, uint64_t a, uint64_t b)
 	return 0;
 }
 
-int sim_cpu_clear_user(struct sim_cpu *c, bool images)
+/* Let the client store into the user area, or not. */
+static int user_writable(struct sim_cpu *c, bool writable)
 {
+	uint32_t prot = UC_PROT_READ | UC_PROT_EXEC | (writable ? UC_PROT_WRITE : 0);
+
+	if (uc_mem_protect(c->uc, RT_USER_BASE, RT_USER_SIZE, prot) != UC_ERR_OK)
+		return -1;
+	c->user_writable = writable;
+	return 0;
+}
+
+int sim_cpu_fresh_memory(struct sim_cpu *c, bool images)
+{
+	struct span user = c->wrote_user, data = c->wrote_data;
 	int rc = 0;
 
 	/* A handler image may have written anywhere in the user area (its
 	 * stacks, data it keeps, any address it likes), and one about to run
 	 * may read anywhere: around those machines all of it is cleared (12
-	 * MiB; scenarios with images are few).  Otherwise only what the
-	 * simulator itself wrote. */
+	 * MiB; scenarios with images are few).  Otherwise only what the host
+	 * wrote: nothing else could. */
 	if (images || c->images_ran)
-		rc = zero_user(c, RT_USER_BASE, RT_USER_BASE + RT_USER_SIZE);
-	else if (c->user_hi > c->user_lo)
-		rc = zero_user(c, c->user_lo, c->user_hi);
-	c->user_lo = c->user_hi = 0;
+		user = (struct span){ RT_USER_BASE, RT_USER_BASE + RT_USER_SIZE };
+	/* (writable before it is written: the engine writes into a mapping
+	 * the client cannot write by making it writable for each call) */
+	if (images && !c->user_writable)
+		rc |= user_writable(c, true);
+	if (user.hi > user.lo)
+		rc |= zero_user(c, user.lo, user.hi);
+	if (!images && c->user_writable)
+		rc |= user_writable(c, false);
+	if (data.hi > data.lo)
+		memset(c->data + (data.lo - RT_DATA_BASE), 0, data.hi - data.lo);
+	c->wrote_data = c->wrote_user = (struct span){ 0, 0 };
 	c->images_ran = images;
+	sim_regs_fresh(&c->regs);
 	return rc;
+}
+
+bool sim_cpu_foreign(const struct sim_cpu *c)
+{
+	return c->regs.foreign;
 }
 
 int sim_cpu_read(struct sim_cpu *c, uint64_t addr, void *p, size_t n)

@@ -12,9 +12,11 @@
  * safe).  Engines are expensive to create (~0.4 ms) and are created once
  * and reused.
  *
- * Memory: the runtime image at RT_CODE_BASE, host-written data at
- * RT_DATA_BASE, user images at RT_USER_BASE (all RWX: writes from the
- * host stay cheap), and the test device at RT_DEVICE_BASE (rt_layout.h).
+ * Memory: the runtime image at RT_CODE_BASE (read and execute),
+ * host-written data at RT_DATA_BASE (read only), user images at
+ * RT_USER_BASE (read and execute; write too while the machine has handler
+ * images), and the test device at RT_DEVICE_BASE (rt_layout.h).  A store
+ * the client may not make is a fault of the run.
  */
 #ifndef SIM_CPU_H
 #define SIM_CPU_H
@@ -93,20 +95,28 @@ void *sim_cpu_buffer(struct sim_cpu *c, enum sim_cpu_buf b, size_t size, size_t 
 void *sim_cpu_workspace(struct sim_cpu *c, size_t size);
 void *sim_cpu_scratch(struct sim_cpu *c, size_t size);
 
-/* Host access to client memory.  0 on success, -1 for an unmapped range. */
+/* Host access to client memory.  0 on success, -1 for an unmapped range;
+ * the host writes only RT_DATA and RT_USER (-1 elsewhere). */
 int sim_cpu_write(struct sim_cpu *c, uint64_t addr, const void *p, size_t n);
 int sim_cpu_read(struct sim_cpu *c, uint64_t addr, void *p, size_t n);
 
 /* Forget cached translations of [addr, addr+n) after rewriting code there. */
 void sim_cpu_flush_code(struct sim_cpu *c, uint64_t addr, size_t n);
-/* A fresh machine's user area: what sim_cpu_write put there for an earlier
- * machine on this CPU (handler images, restored memory) zeroed, and the
- * whole user area when that machine or the new one (images) has handler
- * images (they write and read where they like; the runtime's own
- * handlers write only their stacks, before they read).  Without it, one
- * scenario ran the code another had loaded, or read what it wrote.
+/* Client memory as a fresh engine has it, for a fresh machine (images:
+ * it has handler images): what sim_cpu_write put there for an earlier
+ * machine on this CPU (action records, handler images, restored memory)
+ * zeroed, and the whole user area when that machine or the new one has
+ * handler images (they write and read where they like; nothing else can
+ * store into client memory).  The user area is made writable for the
+ * client exactly when the new machine has images, and the engine trusted
+ * again to run only the runtime (cpu_regs.h).  Without it, one scenario
+ * ran the code another had loaded or stored, or read what it wrote.
  * 0, or -1 if the engine refused. */
-int sim_cpu_clear_user(struct sim_cpu *c, bool images);
+int sim_cpu_fresh_memory(struct sim_cpu *c, bool images);
+/* Whether code other than the runtime's may have run, or may run, since
+ * the memory was last made fresh (every register is then read back after
+ * a run: cpu_regs.h). */
+bool sim_cpu_foreign(const struct sim_cpu *c);
 
 /* Run ctx from ctx->pc for at most budget instructions, calling hooks on
  * traps and device writes.  ctx holds the final state.  On SIM_RUN_FAULT a

@@ -169,3 +169,8 @@ void sim_regs_host_write(struct sim_regs *r, uint64_t addr, size_t n)
 	    (addr < RT_USER_BASE + RT_USER_SIZE && addr + n > RT_USER_BASE))
 		r->foreign = true;
 }
+
+void sim_regs_fresh(struct sim_regs *r)
+{
+	r->foreign = false;
+}

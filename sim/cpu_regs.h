@@ -11,19 +11,24 @@
  * Reads: code the runtime image holds writes only RT_WRITES_X, NZCV and PC
  * (rt_layout.h), so while nothing else can run only those are read back;
  * every other register still holds what was loaded.  Anything else can
- * run once "foreign": from then on every register is read, for good (the
- * engine and its memory outlive the run).  The engine becomes foreign
+ * run once "foreign": from then on every register is read, until the
+ * memory is made fresh for the next machine (sim_cpu_fresh_memory: the
+ * runtime image and zeros again, sim_regs_fresh).  The engine and its
+ * memory outlive a run, so this was once for good: after one fuzz input
+ * entered the runtime mid-routine, every later input of the process paid
+ * for it.  The engine becomes foreign
  *   - when the host writes into executable memory (RT_CODE, RT_USER: an
  *     ELF image, its restore after a migration), and
  *   - when execution starts, or goes on after a trap hook moved it, at an
  *     address in RT_CODE that is none of the runtime's entry points and
  *     does not hold zero: the runtime's guarantees (it writes only those
- *     registers, stores only to the test device) hold from its entry
- *     points, not from the middle of a routine, where a store could plant
- *     code in memory for a later run (Unicorn 2.0.1 also executes from a
- *     misaligned PC, decoding whatever bytes are there).
+ *     registers) hold from its entry points, not from the middle of a
+ *     routine (Unicorn 2.0.1 also executes from a misaligned PC, decoding
+ *     whatever bytes are there).
  * Until then executable memory holds the runtime image and zeros, and a
- * zero word is UDF, which traps before writing anything.
+ * zero word is UDF, which traps before writing anything; the client can
+ * store into no executable memory of a machine without handler images
+ * (cpu.h), so nothing it runs can plant code.
  */
 #ifndef SIM_CPU_REGS_H
 #define SIM_CPU_REGS_H
@@ -80,5 +85,7 @@ void sim_regs_store_trap(struct sim_regs *r, struct sim_ctx *ctx, bool pc_after)
 void sim_regs_enter(struct sim_regs *r, uint64_t pc);
 /* The host writes [addr, addr+n) of client memory. */
 void sim_regs_host_write(struct sim_regs *r, uint64_t addr, size_t n);
+/* Executable memory holds the runtime image and zeros again. */
+void sim_regs_fresh(struct sim_regs *r);
 
 #endif /* SIM_CPU_REGS_H */

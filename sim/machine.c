@@ -394,8 +394,8 @@ int sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct si
 	}
 	memset(m->var_value, 0, n * sizeof *m->var_value);
 	memset(m->var_set, 0, n * sizeof *m->var_set);
-	if (sim_cpu_clear_user(cpu, has_elf_handlers(prog))) {
-		snprintf(err, errlen, "cannot clear the user memory");
+	if (sim_cpu_fresh_memory(cpu, has_elf_handlers(prog))) {
+		snprintf(err, errlen, "cannot restore the client memory");
 		return -1;
 	}
 	return build(m, cpu, prog, opts, err, errlen);

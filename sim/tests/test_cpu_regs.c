@@ -3,7 +3,9 @@
  * back out exactly (cpu_regs.h): a load writes only what the engine does
  * not hold already, and only the registers runtime code can write are
  * read back - until code other than the runtime's may run, whether the
- * host put it in client memory or the client stored it there itself.
+ * host put it in client memory or the client stored it there itself (in
+ * a machine with handler images: in one without, it can store nowhere),
+ * and from the next fresh machine on again.
  * Driven through sim_cpu_run with trap hooks of the test's own; the
  * tracer shows what the engine holds before each instruction.
  */
@@ -86,13 +88,18 @@ static struct sim_ctx context(uint64_t seed, uint64_t pc)
 	return ctx;
 }
 
-static void run(struct sim_cpu *c, struct probe *p, struct sim_ctx *ctx)
+static enum sim_run_end run_to_end(struct sim_cpu *c, struct probe *p, struct sim_ctx *ctx)
 {
 	struct sim_cpu_hooks hooks = { on_trap, on_device, p };
 	char err[200];
 
 	p->traps = 0;
-	assert_int_equal(sim_cpu_run(c, ctx, 1000, &hooks, err, sizeof err), SIM_RUN_STOPPED);
+	return sim_cpu_run(c, ctx, 1000, &hooks, err, sizeof err);
+}
+
+static void run(struct sim_cpu *c, struct probe *p, struct sim_ctx *ctx)
+{
+	assert_int_equal(run_to_end(c, p, ctx), SIM_RUN_STOPPED);
 }
 
 /* The engine held want's registers when the last instruction ran. */
@@ -221,16 +228,81 @@ static void code_the_client_stores_has_every_register_read_back(void **state)
 
 	/* Entered at its test-device writes (str x10, [x11, #8]; str x9, [x11];
 	 * svc SYNC) with a base of the client's, the runtime plants the code
-	 * in user memory - no host write involved. */
+	 * in user memory - no host write involved - of a machine with handler
+	 * images (the only kind whose user memory the client can write). */
 	memcpy(&insn, rt_image + (store - RT_CODE_BASE), 4);
 	assert_int_equal((insn >> 5) & 31, 11);
 	assert_int_equal((insn & 31), 10);
+	assert_int_equal(sim_cpu_fresh_memory(c, true), 0);
 	ctx.x[11] = RT_USER_BASE + PLANT_AT;
 	ctx.x[9] = planted[0];
 	ctx.x[10] = planted[1];
 	run(c, &p, &ctx);
 	assert_int_equal(p.traps, 1);
+	assert_true(sim_cpu_foreign(c));
 	assert_planted_code_runs(c, &p);
+	sim_cpu_destroy(c);
+}
+
+/* In a machine without handler images the runtime entered at its stores
+ * stores nowhere - its code, its data, user memory: a fault, nothing
+ * written (it once stored over its own code, and the next scenario in the
+ * process ran what it wrote). */
+static void a_machine_without_images_lets_the_client_store_nowhere(void **state)
+{
+	static const uint64_t bases[] = { RT_MAIN_IDLE - 8, RT_HANDLER_TABLE, RT_USER_BASE + PLANT_AT };
+	struct probe p = { 0 };
+	struct sim_cpu *c = new_cpu(&p);
+	uint64_t store = runtime_store();
+	(void)state;
+
+	for (unsigned images = 0; images < 2; images++) {
+		/* a machine with images before: its writable user area goes */
+		assert_int_equal(sim_cpu_fresh_memory(c, images), 0);
+		assert_int_equal(sim_cpu_fresh_memory(c, false), 0);
+		for (unsigned k = 0; k < sizeof bases / sizeof bases[0]; k++) {
+			struct sim_ctx ctx = context(0, store);
+			uint8_t before[16], after[16];
+
+			ctx.x[11] = bases[k];
+			ctx.x[9] = planted[0];
+			ctx.x[10] = planted[1];
+			assert_int_equal(sim_cpu_read(c, bases[k], before, sizeof before), 0);
+			assert_int_equal(run_to_end(c, &p, &ctx), SIM_RUN_FAULT);
+			assert_int_equal(p.traps, 0);
+			assert_int_equal(sim_cpu_read(c, bases[k], after, sizeof after), 0);
+			assert_memory_equal(before, after, sizeof before);
+		}
+	}
+	sim_cpu_destroy(c);
+}
+
+/* After code other than the runtime's ran, a fresh machine finds the
+ * memory as a fresh engine has it and the engine trusted again: only the
+ * registers the runtime writes are read back (once, one fuzz input that
+ * entered the runtime mid-routine made every later one of the process
+ * read them all). */
+static void a_fresh_machine_trusts_the_engine_again(void **state)
+{
+	struct probe p = { 0 };
+	struct sim_cpu *c = new_cpu(&p);
+	struct sim_ctx ctx = context(0, RT_USER_BASE + PLANT_AT);
+	uint64_t back[2];
+	(void)state;
+
+	assert_int_equal(sim_cpu_fresh_memory(c, true), 0);
+	assert_int_equal(sim_cpu_write(c, RT_USER_BASE + PLANT_AT, planted, sizeof planted), 0);
+	assert_true(sim_cpu_foreign(c));
+	assert_planted_code_runs(c, &p);
+	assert_int_equal(sim_cpu_fresh_memory(c, false), 0);
+	assert_false(sim_cpu_foreign(c));
+	assert_int_equal(sim_cpu_read(c, RT_USER_BASE + PLANT_AT, back, sizeof back), 0);
+	assert_true(back[0] == 0 && back[1] == 0);
+	/* the planted code is gone: a zero word there, an undefined instruction */
+	assert_int_equal(run_to_end(c, &p, &ctx), SIM_RUN_STOPPED);
+	assert_int_equal(p.traps, 1);
+	assert_int_equal(ctx.pc, RT_USER_BASE + PLANT_AT);
+	assert_false(sim_cpu_foreign(c));
 	sim_cpu_destroy(c);
 }
 
@@ -241,6 +313,8 @@ int main(void)
 		cmocka_unit_test(what_a_trap_hook_changes_reaches_the_engine),
 		cmocka_unit_test(code_the_host_writes_has_every_register_read_back),
 		cmocka_unit_test(code_the_client_stores_has_every_register_read_back),
+		cmocka_unit_test(a_machine_without_images_lets_the_client_store_nowhere),
+		cmocka_unit_test(a_fresh_machine_trusts_the_engine_again),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
