@@ -45,12 +45,20 @@
  * loop without failing; this is a guard). */
 #define RUN_BUDGET 100000u
 
-static const char *handler_name(const struct fzc_machine *m, unsigned pe)
+static const char *running_what(const struct fzc_machine *m, unsigned pe, char *buf, size_t n)
 {
 	const struct fzc_pe *p = &m->pe[pe];
-	int h = p->depth ? p->disp[p->depth - 1].handler : -1;
 
-	return h >= 0 ? sim_str(m->prog, m->prog->handlers[h].name) : "(unknown)";
+	return sim_running_what(m->prog, p->depth ? &p->disp[p->depth - 1] : NULL, buf, n);
+}
+
+static void fail_out_of_actions(struct fzc_machine *m, unsigned pe)
+{
+	const struct fzc_pe *p = &m->pe[pe];
+	char msg[200];
+
+	fzc_fail(m, SIM_FAIL_CLIENT, "%s",
+		 sim_out_of_actions(m->prog, p->depth ? &p->disp[p->depth - 1] : NULL, pe, msg, sizeof msg));
 }
 
 /* The resume pad or a vector entry: record the landing, then return as
@@ -116,8 +124,7 @@ static bool run_record(struct fzc_machine *m, unsigned pe)
 		ctx->x[10] = PC_OP_TABLE;
 		ctx->pstate = (ctx->pstate & ~SDD_PSTATE_NZCV) | NZCV_AFTER_CMP;
 		ctx->pc = PC_OP_END + 4;
-		fzc_fail(m, SIM_FAIL_CLIENT, "handler '%s' on PE %u ran out of actions without completing",
-			 handler_name(m, pe), pe);
+		fail_out_of_actions(m, pe);
 		return false;
 	}
 	op = &m->prog->actions[m->rec_action[idx]];
@@ -180,14 +187,15 @@ void fzc_run_pe(struct fzc_machine *m, unsigned pe)
 {
 	struct sdd_regs *ctx = &m->pe[pe].ctx;
 	const struct sim_program *prog = m->prog;
+	char what[96];
 
 	m->running_pe = (int)pe;
 	for (unsigned budget = 0; !m->failed; budget++) {
 		uint64_t pc = ctx->pc;
 
 		if (budget == RUN_BUDGET) {
-			fzc_fail(m, SIM_FAIL_CLIENT, "PE %u ran %u records in handler '%s' without stopping", pe,
-				 RUN_BUDGET, handler_name(m, pe));
+			fzc_fail(m, SIM_FAIL_CLIENT, "PE %u ran %u records in %s without stopping", pe,
+				 RUN_BUDGET, running_what(m, pe, what, sizeof what));
 			break;
 		}
 		if (pc >= RT_STUBS && pc < RT_STUBS + RT_STUB_SIZE * RT_MAX_HANDLERS &&
@@ -223,8 +231,7 @@ void fzc_run_pe(struct fzc_machine *m, unsigned pe)
 			break;
 		}
 		if (pc == PC_OP_END) {
-			fzc_fail(m, SIM_FAIL_CLIENT, "handler '%s' on PE %u ran out of actions without completing",
-				 handler_name(m, pe), pe);
+			fail_out_of_actions(m, pe);
 			break;
 		}
 		if (!run_record(m, pe))

@@ -285,11 +285,11 @@ static struct sim_loc handler_loc(const struct sim_machine *m, unsigned pe)
 	return m->step < m->prog->nsteps ? m->prog->steps[m->step].loc : none;
 }
 
-static const char *handler_name(const struct sim_machine *m, unsigned pe)
+static const char *running_what(const struct sim_machine *m, unsigned pe, char *buf, size_t n)
 {
 	const struct sim_pe *p = &m->pe[pe];
-	int h = p->depth ? p->disp[p->depth - 1].handler : -1;
-	return h >= 0 ? sim_str(m->prog, m->prog->handlers[h].name) : "(unknown)";
+
+	return sim_running_what(m->prog, p->depth ? &p->disp[p->depth - 1] : NULL, buf, n);
 }
 
 /* The first instruction of a handler: check what it really received. */
@@ -351,6 +351,7 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 	struct sim_machine *m = hctx;
 	unsigned pe = (unsigned)m->running_pe;
 	struct sim_pe *p = &m->pe[pe];
+	char what[96], msg[200];
 
 	switch (kind) {
 	case SIM_TRAP_SVC:
@@ -373,8 +374,9 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 			return SIM_TRAP_STOP;
 		}
 		if (imm == RT_SVC_END) {
-			sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "handler '%s' on PE %u ran out of actions "
-				 "without completing", handler_name(m, pe), pe);
+			sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "%s",
+				 sim_out_of_actions(m->prog, p->depth ? &p->disp[p->depth - 1] : NULL, pe,
+						    msg, sizeof msg));
 			p->stuck = 1;
 			return SIM_TRAP_STOP;
 		}
@@ -408,9 +410,9 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 		return sim_firmware_call(m, pe, ctx, op, true);
 	}
 	default:
-		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u: %s at 0x%llx (exception %u) in handler '%s'",
+		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u: %s at 0x%llx (exception %u) in %s",
 			 pe, kind == SIM_TRAP_UNDEF ? "undefined instruction" : "unexpected exception",
-			 (unsigned long long)ctx->pc, intno, handler_name(m, pe));
+			 (unsigned long long)ctx->pc, intno, running_what(m, pe, what, sizeof what));
 		p->stuck = 1;
 		return SIM_TRAP_STOP;
 	}
@@ -447,7 +449,7 @@ static void run_pe(struct sim_machine *m, unsigned pe)
 {
 	struct sim_pe *p = &m->pe[pe];
 	struct sim_cpu_hooks hooks = { on_trap, on_device, m };
-	char err[200];
+	char err[200], what[96];
 	enum sim_run_end end;
 
 	m->running_pe = (int)pe;
@@ -455,13 +457,13 @@ static void run_pe(struct sim_machine *m, unsigned pe)
 	end = sim_cpu_run(m->cpu, &p->ctx, m->slice_budget, &hooks, err, sizeof err);
 	/* (running_pe still set: the failure is observed on this PE) */
 	if (end == SIM_RUN_BUDGET) {
-		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u ran %llu instructions in handler '%s' "
+		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u ran %llu instructions in %s "
 			 "without completing or trapping", pe, (unsigned long long)m->slice_budget,
-			 handler_name(m, pe));
+			 running_what(m, pe, what, sizeof what));
 		p->stuck = 1;
 	} else if (end == SIM_RUN_FAULT) {
-		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u faulted in handler '%s': %s", pe,
-			 handler_name(m, pe), err);
+		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u faulted in %s: %s", pe,
+			 running_what(m, pe, what, sizeof what), err);
 		p->stuck = 1;
 	}
 	m->running_pe = -1;

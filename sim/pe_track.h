@@ -14,8 +14,10 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "program.h"
 #include "runtime/rt_layout.h"
 #include "sdd/sdd.h"
 #include "sim.h"
@@ -30,6 +32,39 @@ struct sim_dispatch {
 	uint64_t int_pc, int_pstate;   /* the context it interrupted */
 	uint64_t int_x[SDD_CONTEXT_REGS];   /* its x0..x17 (context_rules.h) */
 };
+
+/* What a PE whose innermost running dispatch is d runs, for a message:
+ * "handler 'h'", "the handler of event 0x5 (at no handler of the
+ * scenario's)" - a raw entry point - or, d NULL, "its main context"
+ * (where a COMPLETE_AND_RESUME led, say). */
+static inline const char *sim_running_what(const struct sim_program *prog, const struct sim_dispatch *d,
+					   char *buf, size_t n)
+{
+	if (d == NULL)
+		snprintf(buf, n, "its main context");
+	else if (d->handler >= 0)
+		snprintf(buf, n, "handler '%s'", sim_str(prog, prog->handlers[d->handler].name));
+	else
+		snprintf(buf, n, "the handler of event 0x%x (at no handler of the scenario's)", (unsigned)d->event);
+	return buf;
+}
+
+/* The message for runtime handler code on PE pe that ran out of action
+ * records without completing, d its innermost running dispatch (NULL: no
+ * handler runs - the code was resumed into after its completion). */
+static inline const char *sim_out_of_actions(const struct sim_program *prog, const struct sim_dispatch *d,
+					     unsigned pe, char *buf, size_t n)
+{
+	char what[96];
+
+	if (d == NULL)
+		snprintf(buf, n, "PE %u ran out of actions without completing, with no handler running "
+			 "(handler code resumed into after its completion)", pe);
+	else
+		snprintf(buf, n, "%s on PE %u ran out of actions without completing",
+			 sim_running_what(prog, d, what, sizeof what), pe);
+	return buf;
+}
 
 /* *to = *from, field by field: a struct assignment is a memcpy call under
  * the sanitizers, and this runs on every completion. */
