@@ -44,9 +44,10 @@ struct sim_cpu {
 	size_t   buf_size[SIM_BUF_COUNT];
 	uc_hook  code_hook;      /* installed by sim_cpu_set_tracer */
 	struct sim_cpu_tracer tracer;
-	/* What sim_cpu_write wrote since sim_cpu_fresh_memory: */
+	/* What sim_cpu_write wrote since sim_cpu_make_fresh: */
 	struct span wrote_data, wrote_user;
 	bool     images_ran;         /* the machine since then has handler images */
+	uc_context *created;         /* the engine's CPU state as created */
 	bool     user_writable;      /* the client may store into RT_USER (only when it does) */
 };
 
@@ -243,7 +244,7 @@ struct sim_cpu *sim_cpu_create(char *err, size_t errlen)
 	memset(c->data, 0, RT_DATA_SIZE);
 	memcpy(c->code, rt_image, rt_image_size);
 	/* The client can store into no RAM but the user area of a machine
-	 * with handler images (sim_cpu_fresh_memory): the runtime stores only
+	 * with handler images (sim_cpu_make_fresh): the runtime stores only
 	 * to the test device, and whatever else runs - the runtime entered in
 	 * the middle of a routine - then cannot leave anything behind for the
 	 * next machine (it once stored over the runtime's code).  The host
@@ -266,6 +267,13 @@ struct sim_cpu *sim_cpu_create(char *err, size_t errlen)
 		sim_cpu_destroy(c);
 		return NULL;
 	}
+	/* (after every register write of the set-up: the state a machine's
+	 * code finds on a fresh engine) */
+	if (uc_context_alloc(c->uc, &c->created) != UC_ERR_OK || uc_context_save(c->uc, c->created) != UC_ERR_OK) {
+		snprintf(err, errlen, "unicorn: cannot save the engine's state");
+		sim_cpu_destroy(c);
+		return NULL;
+	}
 	sim_regs_init(&c->regs, c->uc, c->code);
 	return c;
 }
@@ -274,6 +282,8 @@ void sim_cpu_destroy(struct sim_cpu *c)
 {
 	if (c == NULL)
 		return;
+	if (c->created)
+		uc_context_free(c->created);
 	if (c->uc)
 		uc_close(c->uc);
 	free(c->code);                   /* mapped until uc_close */
@@ -347,7 +357,7 @@ static int user_writable(struct sim_cpu *c, bool writable)
 	return 0;
 }
 
-int sim_cpu_fresh_memory(struct sim_cpu *c, bool images)
+int sim_cpu_make_fresh(struct sim_cpu *c, bool images)
 {
 	struct span user = c->wrote_user, data = c->wrote_data;
 	int rc = 0;
@@ -369,6 +379,15 @@ int sim_cpu_fresh_memory(struct sim_cpu *c, bool images)
 		rc |= user_writable(c, false);
 	if (data.hi > data.lo)
 		memset(c->data + (data.lo - RT_DATA_BASE), 0, data.hi - data.lo);
+	/* A handler image may also have written system registers the
+	 * simulator does not model (TPIDR_EL1, say), which the next machine's
+	 * images would read: the engine's CPU state goes back to what it was
+	 * created with (nothing else can write them: the runtime has no MSR). */
+	if (c->images_ran) {
+		if (uc_context_restore(c->uc, c->created) != UC_ERR_OK)
+			rc = -1;
+		c->regs.held_known = false;
+	}
 	c->wrote_data = c->wrote_user = (struct span){ 0, 0 };
 	c->images_ran = images;
 	sim_regs_fresh(&c->regs);

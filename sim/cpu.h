@@ -102,17 +102,18 @@ int sim_cpu_read(struct sim_cpu *c, uint64_t addr, void *p, size_t n);
 
 /* Forget cached translations of [addr, addr+n) after rewriting code there. */
 void sim_cpu_flush_code(struct sim_cpu *c, uint64_t addr, size_t n);
-/* Client memory as a fresh engine has it, for a fresh machine (images:
- * it has handler images): what sim_cpu_write put there for an earlier
- * machine on this CPU (action records, handler images, restored memory)
- * zeroed, and the whole user area when that machine or the new one has
- * handler images (they write and read where they like; nothing else can
- * store into client memory).  The user area is made writable for the
- * client exactly when the new machine has images, and the engine trusted
- * again to run only the runtime (cpu_regs.h).  Without it, one scenario
- * ran the code another had loaded or stored, or read what it wrote.
- * 0, or -1 if the engine refused. */
-int sim_cpu_fresh_memory(struct sim_cpu *c, bool images);
+/* The engine as a fresh one is, for a fresh machine (images: it has
+ * handler images): what sim_cpu_write put there for an earlier machine on
+ * this CPU (action records, handler images, restored memory) zeroed, and
+ * the whole user area when that machine or the new one has handler images
+ * (they write and read where they like; nothing else can store into
+ * client memory); after a machine with images, the CPU state (system
+ * registers an image may have written) as created.  The user area is made
+ * writable for the client exactly when the new machine has images, and
+ * the engine trusted again to run only the runtime (cpu_regs.h).  Without
+ * it, one scenario ran the code another had loaded or stored, or read
+ * what it wrote.  0, or -1 if the engine refused. */
+int sim_cpu_make_fresh(struct sim_cpu *c, bool images);
 /* Whether code other than the runtime's may have run, or may run, since
  * the memory was last made fresh (every register is then read back after
  * a run: cpu_regs.h). */

@@ -12,7 +12,7 @@
  * (rt_layout.h), so while nothing else can run only those are read back;
  * every other register still holds what was loaded.  Anything else can
  * run once "foreign": from then on every register is read, until the
- * memory is made fresh for the next machine (sim_cpu_fresh_memory: the
+ * memory is made fresh for the next machine (sim_cpu_make_fresh: the
  * runtime image and zeros again, sim_regs_fresh).  The engine and its
  * memory outlive a run, so this was once for good: after one fuzz input
  * entered the runtime mid-routine, every later input of the process paid

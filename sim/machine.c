@@ -394,7 +394,7 @@ int sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct si
 	}
 	memset(m->var_value, 0, n * sizeof *m->var_value);
 	memset(m->var_set, 0, n * sizeof *m->var_set);
-	if (sim_cpu_fresh_memory(cpu, has_elf_handlers(prog))) {
+	if (sim_cpu_make_fresh(cpu, has_elf_handlers(prog))) {
 		snprintf(err, errlen, "cannot restore the client memory");
 		return -1;
 	}

@@ -233,7 +233,7 @@ static void code_the_client_stores_has_every_register_read_back(void **state)
 	memcpy(&insn, rt_image + (store - RT_CODE_BASE), 4);
 	assert_int_equal((insn >> 5) & 31, 11);
 	assert_int_equal((insn & 31), 10);
-	assert_int_equal(sim_cpu_fresh_memory(c, true), 0);
+	assert_int_equal(sim_cpu_make_fresh(c, true), 0);
 	ctx.x[11] = RT_USER_BASE + PLANT_AT;
 	ctx.x[9] = planted[0];
 	ctx.x[10] = planted[1];
@@ -258,8 +258,8 @@ static void a_machine_without_images_lets_the_client_store_nowhere(void **state)
 
 	for (unsigned images = 0; images < 2; images++) {
 		/* a machine with images before: its writable user area goes */
-		assert_int_equal(sim_cpu_fresh_memory(c, images), 0);
-		assert_int_equal(sim_cpu_fresh_memory(c, false), 0);
+		assert_int_equal(sim_cpu_make_fresh(c, images), 0);
+		assert_int_equal(sim_cpu_make_fresh(c, false), 0);
 		for (unsigned k = 0; k < sizeof bases / sizeof bases[0]; k++) {
 			struct sim_ctx ctx = context(0, store);
 			uint8_t before[16], after[16];
@@ -290,11 +290,11 @@ static void a_fresh_machine_trusts_the_engine_again(void **state)
 	uint64_t back[2];
 	(void)state;
 
-	assert_int_equal(sim_cpu_fresh_memory(c, true), 0);
+	assert_int_equal(sim_cpu_make_fresh(c, true), 0);
 	assert_int_equal(sim_cpu_write(c, RT_USER_BASE + PLANT_AT, planted, sizeof planted), 0);
 	assert_true(sim_cpu_foreign(c));
 	assert_planted_code_runs(c, &p);
-	assert_int_equal(sim_cpu_fresh_memory(c, false), 0);
+	assert_int_equal(sim_cpu_make_fresh(c, false), 0);
 	assert_false(sim_cpu_foreign(c));
 	assert_int_equal(sim_cpu_read(c, RT_USER_BASE + PLANT_AT, back, sizeof back), 0);
 	assert_true(back[0] == 0 && back[1] == 0);

@@ -5,7 +5,10 @@
  *
  *   scribble: writes a marker to 0x800000, then completes;
  *   peek:     completes if 0x800000 holds zero, else executes UDF (which
- *             fails the scenario).
+ *             fails the scenario);
+ *   set_tpidr:  writes a marker to TPIDR_EL1 (a system register no part of
+ *               the simulator models), then completes;
+ *   peek_tpidr: completes if TPIDR_EL1 holds zero, else executes UDF.
  *
  * 0x800000 is in the user area (0x400000..0x1000000), above this image
  * and below the PEs' stacks (the top 4 MiB).
@@ -31,6 +34,24 @@ scribble:
 peek:
 	mov	x9, #0x800000
 	ldr	x10, [x9]
+	cbnz	x10, fail
+	FID(0x05)                    /* EVENT_COMPLETE(HANDLED) */
+	mov	x1, #0
+	smc	#0
+	b	fail
+
+	.global set_tpidr
+set_tpidr:
+	mov	x10, #0x5A5A
+	msr	tpidr_el1, x10
+	FID(0x05)                    /* EVENT_COMPLETE(HANDLED) */
+	mov	x1, #0
+	smc	#0
+	b	fail
+
+	.global peek_tpidr
+peek_tpidr:
+	mrs	x10, tpidr_el1
 	cbnz	x10, fail
 	FID(0x05)                    /* EVENT_COMPLETE(HANDLED) */
 	mov	x1, #0
