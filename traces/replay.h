@@ -114,6 +114,16 @@ int  replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out,
  */
 int  replay_choices(struct replay *rp, struct sim_cpu *cpu, char *err, size_t errlen);
 
+/*
+ * For `export yaml`: make rp->prog (built with expectations) run on its
+ * own as the replay ran - replay_choices, then each expect_dispatches list
+ * in the order the machine makes its dispatches across PEs, each PE's in
+ * the trace's order (replay_order.c: the replay matches dispatches PE by
+ * PE within a window; a scenario lists them in one order).  0, or -1 with
+ * a message in err (out of memory).
+ */
+int  replay_export_ready(struct replay *rp, struct sim_cpu *cpu, char *err, size_t errlen);
+
 /* ---- replay_state.c: the event's state, as the replay's calls left it ---- */
 
 struct replay_evstate;

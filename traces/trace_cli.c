@@ -543,7 +543,7 @@ static int export_yaml(const struct cli *c)
 		fprintf(stderr, "%s\n", err);
 	} else if ((cpu = sim_cpu_create(err, sizeof err)) == NULL) {
 		fprintf(stderr, "cannot create the CPU: %s\n", err);
-	} else if (replay_choices(&rp, cpu, err, sizeof err)) {
+	} else if (replay_export_ready(&rp, cpu, err, sizeof err)) {
 		fprintf(stderr, "%s\n", err);
 	} else if (open_out(c, &of)) {
 		for (uint32_t k = 0; k < rp.nnotes; k++)

@@ -190,7 +190,7 @@ static void check_replay(const uint8_t *data, size_t size)
 	out = open_memstream(&yaml, &ylen);
 	if (!out)
 		fail("out of memory");
-	if (replay_choices(&rp, cpu, err, sizeof err) || scn_write(out, &rp.prog, err, sizeof err)) {
+	if (replay_export_ready(&rp, cpu, err, sizeof err) || scn_write(out, &rp.prog, err, sizeof err)) {
 		fprintf(stderr, "%s\n", err);
 		fail("export yaml cannot write a replay that builds");
 	}

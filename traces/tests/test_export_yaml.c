@@ -269,7 +269,7 @@ static void check(const char *name, const char *text, size_t len, const char *pr
 	rd = trace_reader_open(in, name);
 	sim_program_init(&y);
 	out = open_memstream(&yaml, &ylen);
-	if (replay_build(&re, rd, &expect, err, sizeof err) || replay_choices(&re, cpu, err, sizeof err) ||
+	if (replay_build(&re, rd, &expect, err, sizeof err) || replay_export_ready(&re, cpu, err, sizeof err) ||
 	    scn_write(out, &re.prog, err, sizeof err)) {
 		printf("%s (%s): export: %s\n", name, profile, err);
 	} else {
