@@ -33,7 +33,8 @@ static const char usage[] =
 	"each FILE, and every file below each DIR (in name order; names starting with\n"
 	"'.' are skipped).  Prints a line per finding and a summary.\n\n"
 	"Options:\n"
-	"  -v          a line for every input, with what it ran\n"
+	"  -v          a line for every input, with what it ran and a hash of what\n"
+	"              it observed (`run`: equal for equal runs)\n"
 	"  --migrate   run each input as fuzz_migrate does (as it is, and migrated)\n"
 	"  --core      run each input as fuzz_core does (the dispatcher alone)\n"
 	"  --repro     minimise each input that finds something (not with --core)\n"
@@ -95,8 +96,9 @@ static void replay_file(struct fz_run *r, const char *path)
 				       rp.expressed ? "NOT VERIFIED" : "not expressed", rp.note[0] ? ": " : "", rp.note);
 		}
 	} else if (verbose) {
-		printf("ok %s (%u steps, %u dispatches, %llu model checks)\n", path, r->res.steps_run,
-		       r->res.dispatches, (unsigned long long)r->oracle.checks);
+		printf("ok %s (%u steps, %u dispatches, %llu model checks, run %016llx)\n", path, r->res.steps_run,
+		       r->res.dispatches, (unsigned long long)r->oracle.checks,
+		       r->last_log ? (unsigned long long)r->last_log->hash : 0ull);
 	}
 }
 
@@ -157,6 +159,10 @@ int main(int argc, char **argv)
 	if (fz_run_init(&r, err, sizeof err)) {
 		fprintf(stderr, "fuzz_replay: %s\n", err);
 		return 2;
+	}
+	if (verbose) {
+		static struct fz_log log;
+		r.log = &log;            /* each run's observations hashed, for the -v line */
 	}
 	for (int k = first; k < argc; k++)
 		replay(&r, argv[k]);
