@@ -29,8 +29,9 @@
  *   - a suspended PE is woken by anything enabled and pending for it: its
  *     SGIs and PPIs, SPIs routed to its affinity, 1-of-N SPIs chosen for it
  *     (a PE in standby is awake to the GIC), and a 1-of-N SPI no PE can be
- *     chosen for wakes the lowest-numbered sleeping (powered-down) PE that
- *     participates.
+ *     chosen for wakes one sleeping (powered-down) PE that participates,
+ *     picked by the choice bytes when it first needs one and kept while
+ *     that PE sleeps and participates (the model's route.wake).
  *
  * Not here, because nothing a decoded input does reaches them: level-
  * sensitive lines, Group 1 acknowledge and EOI (no client takes an IRQ),
@@ -121,8 +122,30 @@ static bool routes_to(const struct fzc_gic *g, unsigned n, unsigned pe)
 	return g->irm[n] ? g->chosen[n] == pe : g->aff_pe[n] == pe;
 }
 
+static bool sleeps_in(const struct fzc_gic *g, unsigned pe, unsigned grp)
+{
+	return pe < g->npe && g->pe[pe].sleep && !((g->pe[pe].dpg >> grp) & 1u);
+}
+
+/* SPI n, 1-of-N with no eligible PE: the PE it wakes, kept while it
+ * sleeps and participates, else picked among those that do. */
+static void choose_wake(struct fzc_machine *m, unsigned n)
+{
+	struct fzc_gic *g = &m->gic;
+	unsigned grp = g->spi[n].group, count = 0;
+	uint8_t cand[SIM_MAX_PES];
+
+	if (sleeps_in(g, g->wake[n], grp))
+		return;
+	for (unsigned pe = 0; pe < g->npe; pe++)
+		if (sleeps_in(g, pe, grp))
+			cand[count++] = (uint8_t)pe;
+	g->wake[n] = count ? cand[fzc_pick(m, count) % count] : FZC_NO_PE;
+}
+
 /* After every change: each live 1-of-N SPI keeps its PE while that PE is
- * eligible, else the choice source picks among the eligible ones. */
+ * eligible, else the choice source picks among the eligible ones, or,
+ * with none, the PE it wakes is chosen. */
 static void refresh(struct fzc_machine *m)
 {
 	struct fzc_gic *g = &m->gic;
@@ -138,6 +161,10 @@ static void refresh(struct fzc_machine *m)
 				if (eligible(g, pe, &g->spi[n]))
 					cand[count++] = (uint8_t)pe;
 			g->chosen[n] = count ? cand[fzc_pick(m, count) % count] : FZC_NO_PE;
+			if (count)
+				g->wake[n] = FZC_NO_PE;
+			else
+				choose_wake(m, n);
 		}
 }
 
@@ -160,6 +187,7 @@ static void set_route(struct fzc_machine *m, uint32_t intid, bool any, uint64_t 
 			break;
 		}
 	g->chosen[n] = FZC_NO_PE;
+	g->wake[n] = FZC_NO_PE;
 	refresh(m);
 }
 
@@ -196,6 +224,7 @@ void fzc_gic_init(struct fzc_machine *m)
 		g->aff[n] = 0;
 		g->aff_pe[n] = pe0;
 		g->chosen[n] = FZC_NO_PE;
+		g->wake[n] = FZC_NO_PE;
 	}
 	/* Firmware-owned interrupts the client may not bind: Secure Group 1. */
 	for (unsigned k = 0; k < sp->nsecure; k++) {
@@ -332,16 +361,6 @@ bool fzc_group0_signalled(struct fzc_gic *g, unsigned pe)
 	return g->sig[pe];
 }
 
-/* The lowest-numbered sleeping PE that takes part in 1-of-N for group
- * grp, or FZC_NO_PE. */
-static unsigned first_sleeper(const struct fzc_gic *g, unsigned grp)
-{
-	for (unsigned pe = 0; pe < g->npe; pe++)
-		if (g->pe[pe].sleep && !((g->pe[pe].dpg >> grp) & 1u))
-			return pe;
-	return FZC_NO_PE;
-}
-
 bool fzc_wake_event(const struct fzc_gic *g, unsigned pe)
 {
 	if (g->pe[pe].live)
@@ -350,7 +369,7 @@ bool fzc_wake_event(const struct fzc_gic *g, unsigned pe)
 		for (uint64_t live = g->spi_live[w]; live; live &= live - 1) {
 			unsigned n = w * 64 + ctz64(live);
 			if (!g->irm[n] ? g->aff_pe[n] == pe :
-			    g->chosen[n] != FZC_NO_PE ? g->chosen[n] == pe : first_sleeper(g, g->spi[n].group) == pe)
+			    g->chosen[n] != FZC_NO_PE ? g->chosen[n] == pe : g->wake[n] == pe)
 				return true;
 		}
 	return false;

@@ -85,6 +85,7 @@ struct fzc_gic {
 	uint8_t  irm[FZC_MAX_SPIS];       /* GICD_IROUTER.IRM: 1-of-N */
 	uint8_t  aff_pe[FZC_MAX_SPIS];    /* derived: the PE with that affinity, FZC_NO_PE none */
 	uint8_t  chosen[FZC_MAX_SPIS];    /* IRM 1: the PE the SPI goes to (sticky) */
+	uint8_t  wake[FZC_MAX_SPIS];      /* IRM 1, chosen none: the sleeping PE it wakes (sticky) */
 };
 
 /* ---- The machine ---- */

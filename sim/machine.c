@@ -245,6 +245,13 @@ static unsigned gic_pick(void *ctx, uint32_t intid, const uint8_t *pes, unsigned
 	return sim_pick(m, SIM_CHOICE_1OFN, n);
 }
 
+static unsigned gic_pick_wake(void *ctx, uint32_t intid, const uint8_t *pes, unsigned n)
+{
+	(void)intid;
+	(void)pes;
+	return sim_pick(ctx, SIM_CHOICE_WAKE, n);
+}
+
 /* ---- Building ---- */
 
 /* The dispatcher's GIC writes while a migration's fresh machine is built:
@@ -271,7 +278,7 @@ static void drop_participate(void *ctx, unsigned pe, bool on)
  * setting them up first was a fifth of what a migration cost. */
 static int power_up(struct sim_machine *m, bool restoring, char *err, size_t errlen)
 {
-	struct gic_choice gc = { gic_pick, m };
+	struct gic_choice gc = { gic_pick, m, gic_pick_wake };
 	int e;
 
 	m->gic_checked = false;

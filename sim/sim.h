@@ -20,7 +20,8 @@
 
 enum sim_choice_kind {
 	SIM_CHOICE_1OFN = 0,     /* which eligible PE takes a 1-of-N SPI */
-	SIM_CHOICE_SCHEDULE      /* which PE that can make progress advances next */
+	SIM_CHOICE_SCHEDULE,     /* which PE that can make progress advances next */
+	SIM_CHOICE_WAKE          /* which sleeping PE a 1-of-N SPI no PE can take wakes */
 };
 
 struct sim_choice {

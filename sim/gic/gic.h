@@ -61,6 +61,10 @@ enum gic_group { GIC_G0 = 0, GIC_G1S = 1, GIC_G1NS = 2 };
 struct gic_choice {
 	unsigned (*pick)(void *ctx, uint32_t intid, const uint8_t *pes, unsigned n);
 	void *ctx;
+	/* Optional (NULL: the lowest-numbered): which sleeping PE a 1-of-N
+	 * SPI no PE can be chosen for wakes, among pes[0..n) in ascending
+	 * order (GICD_CTLR.E1NWF = 1: IMPLEMENTATION DEFINED). */
+	unsigned (*pick_wake)(void *ctx, uint32_t intid, const uint8_t *pes, unsigned n);
 };
 
 struct gic_irq {                /* one interrupt instance */
@@ -78,6 +82,7 @@ struct gic_route {              /* GICD_IROUTER<n> */
 	uint64_t aff;               /* Aff3.Aff2.Aff1.Aff0 in MPIDR layout */
 	uint8_t  irm;               /* 1: 1-of-N */
 	uint8_t  chosen;            /* 1-of-N: PE the SPI is currently forwarded to, 0xFF none (derived) */
+	uint8_t  wake;              /* 1-of-N, chosen none: the sleeping PE it wakes, 0xFF none (derived) */
 };
 
 /* What made an EOIR/DIR write illegal (G9).  Hardware goes UNPREDICTABLE;
@@ -232,7 +237,10 @@ void gic_redist_reset(struct gic *g, unsigned pe);
  * running priority).  The choice is sticky: after every state change each
  * pending, enabled, inactive 1-of-N SPI keeps its chosen PE while that PE
  * stays eligible, otherwise the choice callback picks among the eligible
- * PEs, or the SPI stays pending with no target (0xFF) while none is. */
+ * PEs, or the SPI stays pending with no target (0xFF) while none is.  With
+ * no target it has a PE to wake, as sticky: kept while that PE sleeps and
+ * participates for the group, otherwise pick_wake picks among the PEs
+ * that do (none when no PE does). */
 struct gic_hppi gic_highest_pending(struct gic *g, unsigned pe);
 
 /* Would pe be signalled now (§1.5): the HPPI exists, prio < PMR, and its
@@ -244,9 +252,9 @@ bool gic_irq_line(struct gic *g, unsigned pe);
 /* Any enabled interrupt pending for pe, ignoring priorities, masks, group
  * enables at the CPU interface and sleep: what wakes a PE from suspend.
  * "For pe": its SGIs/PPIs, SPIs routed to its affinity, 1-of-N SPIs
- * currently chosen for it, and - when pe is the lowest-numbered sleeping
- * PE that participates for the group (GICD_CTLR.E1NWF = 1's wake-up of one
- * PE) - 1-of-N SPIs that no PE can be chosen for.  A sleeping PE is never
+ * currently chosen for it, and 1-of-N SPIs that no PE can be chosen for
+ * whose PE to wake is pe (GICD_CTLR.E1NWF = 1's wake-up of one sleeping
+ * PE that participates for the group; gic_highest_pending).  A sleeping PE is never
  * chosen, so one that another PE's choice serves is not woken.  The
  * distributor still applies: the interrupt must be inactive and its group
  * enabled in GICD_CTLR. */
@@ -299,7 +307,8 @@ bool gic_sgi(struct gic *g, unsigned src, unsigned target, uint32_t intid, enum 
  *  G3  every active interrupt is in exactly one ack list (its owner's, or
  *      its own PE's for SGI/PPI) and every ack entry is active;
  *  G4  derived state agrees with a recomputation: spi_live, each 1-of-N
- *      choice (eligible, or none when no PE is), and the HPPI against a
+ *      choice (eligible, or none when no PE is; with none, a PE to wake
+ *      that sleeps and takes part while one does), and the HPPI against a
  *      scan of every INTID;
  *  G5  the FIQ/IRQ lines and HPPIR0 follow §1.5 on that HPPI;
  *  G6  an SPI is a candidate on at most one PE: its affinity PE for IRM=0,

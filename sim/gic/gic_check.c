@@ -59,7 +59,7 @@ static int gic_check_ranges(const struct gic *g, char *why, size_t n)
 					grp, g->grp_enabled[grp]);
 	for (unsigned s = 0; s < g->nspi; s++)
 		if (!gic_irq_encoded(g, &g->spi[s]) || !gic_bool(g->route[s].irm)
-		    || !gic_pe_or_none(g, g->route[s].chosen))
+		    || !gic_pe_or_none(g, g->route[s].chosen) || !gic_pe_or_none(g, g->route[s].wake))
 			return gic_fail(why, n, 10, "G10: SPI %u has a field out of range", GIC_MIN_SPI + s);
 	for (unsigned i = 0; i < g->npe; i++) {
 		const struct gic_pe *p = &g->pe[i];
@@ -266,9 +266,21 @@ static int gic_check_derived(struct gic *g, const struct gic_scan *t, const stru
 		for (uint64_t m = t->spi_live[w]; m; m &= m - 1) {
 			unsigned s = w * 64 + gic_ctz64(m);
 			const struct gic_irq *irq = &g->spi[s];
-			unsigned chosen = g->route[s].chosen;
+			unsigned chosen = g->route[s].chosen, wake = g->route[s].wake;
 
-			if (!g->route[s].irm || !gicd_forwardable(g, irq) || gicd_eligible(g, chosen, irq))
+			if (!g->route[s].irm || !gicd_forwardable(g, irq))
+				continue;
+			if (chosen != GIC_NO_PE && wake != GIC_NO_PE)
+				return gic_fail(why, n, 4, "G4: 1-of-N SPI %u chosen for PE %u has PE %u to wake too",
+						GIC_MIN_SPI + s, chosen, wake);
+			if (chosen == GIC_NO_PE && irq->group < GIC_NUM_GROUPS &&
+			    !gicr_sleeps_in(g, wake, irq->group))
+				for (unsigned i = 0; i < g->npe; i++)
+					if (gicr_sleeps_in(g, i, irq->group))
+						return gic_fail(why, n, 4, "G4: 1-of-N SPI %u with no target wakes %s, "
+								"not a sleeping PE that takes part such as PE %u",
+								GIC_MIN_SPI + s, wake == GIC_NO_PE ? "no PE" : "another PE", i);
+			if (gicd_eligible(g, chosen, irq))
 				continue;
 			if (chosen != GIC_NO_PE)
 				return gic_fail(why, n, 4, "G4: 1-of-N SPI %u chosen for PE %u, which cannot take it",

@@ -33,6 +33,7 @@ void gic_init(struct gic *g, unsigned npe, const uint64_t *mpidr, unsigned nspi,
 	for (unsigned n = 0; n < g->nspi; n++) {
 		g->spi[n] = reset;
 		g->route[n].chosen = GIC_NO_PE;
+		g->route[n].wake = GIC_NO_PE;
 	}
 	/* Every PE's redistributor and CPU interface start alike but for
 	 * the affinity: PE 0's is built, the others are copies of it. */
@@ -119,6 +120,7 @@ size_t gic_encode(const struct gic *g, uint8_t *buf, size_t cap)
 		enc(&e, g->route[n].aff, 8);
 		enc(&e, g->route[n].irm, 1);
 		enc(&e, g->route[n].chosen, 1);
+		enc(&e, g->route[n].wake, 1);
 	}
 	for (unsigned i = 0; i < gic_npe(g); i++) {
 		const struct gic_pe *p = &g->pe[i];
@@ -241,6 +243,28 @@ uint64_t gicd_target_pes(const struct gic *g, unsigned n)
 	return gic_pe_bit(r->irm ? r->chosen : gicd_affinity_pe(g, r->aff));
 }
 
+/* The PE SPI n, 1-of-N with no PE to go to, wakes (GICD_CTLR.E1NWF = 1
+ * wakes one sleeping PE that participates for the group; which one is
+ * IMPLEMENTATION DEFINED): kept while it still sleeps and participates,
+ * else picked among those that do. */
+static void gicd_choose_wake(struct gic *g, unsigned n)
+{
+	unsigned grp = g->spi[n].group, count = 0, pick = 0;
+	struct gic_route *r = &g->route[n];
+	uint8_t sleepers[GIC_MAX_PES];
+
+	if (grp >= GIC_NUM_GROUPS)
+		return;
+	if (gicr_sleeps_in(g, r->wake, grp))
+		return;
+	for (unsigned i = 0; i < gic_npe(g); i++)
+		if (gicr_sleeps_in(g, i, grp))
+			sleepers[count++] = (uint8_t)i;
+	if (count > 1 && g->choice.pick_wake)
+		pick = g->choice.pick_wake(g->choice.ctx, GIC_MIN_SPI + n, sleepers, count) % count;
+	r->wake = count ? sleepers[pick] : GIC_NO_PE;
+}
+
 /* The 1-of-N choice of SPI n, made again only when the chosen PE can no
  * longer take it (sticky, so an SPI does not hop between equally able PEs
  * on every change).  Returns the PEs it moved away from and to. */
@@ -259,10 +283,12 @@ static uint64_t gicd_choose(struct gic *g, unsigned n)
 			eligible[count++] = (uint8_t)i;
 	if (count == 0) {
 		r->chosen = GIC_NO_PE;
+		gicd_choose_wake(g, n);
 	} else {
 		if (g->choice.pick)
 			pick = g->choice.pick(g->choice.ctx, GIC_MIN_SPI + n, eligible, count) % count;
 		r->chosen = eligible[pick];
+		r->wake = GIC_NO_PE;
 	}
 	return r->chosen == was ? 0 : gic_pe_bit(was) | gic_pe_bit(r->chosen);
 }
@@ -310,6 +336,7 @@ void gic_set_route(struct gic *g, uint32_t intid, bool any, uint64_t aff)
 	r->irm = any;
 	r->aff = aff;
 	r->chosen = GIC_NO_PE;
+	r->wake = GIC_NO_PE;
 	/* the old target and the new affinity PE (a new 1-of-N choice is
 	 * marked by gic_changed) */
 	gic_changed(g, pes | gicd_target_pes(g, n));

@@ -49,6 +49,13 @@ static inline bool gicr_takes(const struct gic_pe *p, unsigned grp)
 	return !p->sleep && grp < GIC_NUM_GROUPS && p->igrpen[grp];
 }
 
+/* PE pe (maybe GIC_NO_PE) sleeps and takes part in 1-of-N for grp: one a
+ * 1-of-N SPI no PE can take may wake (route.wake). */
+static inline bool gicr_sleeps_in(const struct gic *g, unsigned pe, unsigned grp)
+{
+	return pe < gic_npe(g) && g->pe[pe].sleep && !g->pe[pe].dpg[grp];
+}
+
 /* §1.2: a level-sensitive interrupt is pending while its line is high, so
  * ICPENDR cannot clear it. */
 static inline bool gic_irq_pending(const struct gic_irq *irq)

@@ -79,32 +79,20 @@ bool gic_sgi(struct gic *g, unsigned src, unsigned target, uint32_t intid, enum 
 	return true;
 }
 
-/* The lowest-numbered PE whose redistributor sleeps and that takes part
- * in 1-of-N for group grp, or GIC_NO_PE. */
-static unsigned gicr_first_sleeper(const struct gic *g, unsigned grp)
-{
-	for (unsigned pe = 0; pe < gic_npe(g); pe++)
-		if (g->pe[pe].sleep && !g->pe[pe].dpg[grp])
-			return pe;
-	return GIC_NO_PE;
-}
-
 /* Does SPI n, pending and forwardable, wake pe?  When it is routed to pe:
  * to pe's affinity, or 1-of-N and chosen for pe (an awake PE in a
  * standby WFI is chosen like any other).  A sleeping redistributor's PE is
  * never chosen, and while some awake PE is, nothing calls for waking one;
- * a 1-of-N SPI that no PE can be chosen for wakes the lowest-numbered
- * sleeping PE that takes part in 1-of-N for its group - what GICD_CTLR.E1NWF
- * = 1 lets a distributor do (which PE is IMPLEMENTATION DEFINED: one, not
- * every candidate). */
+ * a 1-of-N SPI that no PE can be chosen for wakes the sleeping PE that
+ * takes part in 1-of-N for its group chosen for that (route.wake) - what
+ * GICD_CTLR.E1NWF = 1 lets a distributor do (which PE is IMPLEMENTATION
+ * DEFINED: one, not every candidate). */
 static bool gicr_wakes_for(const struct gic *g, unsigned pe, unsigned n)
 {
 	const struct gic_route *r = &g->route[n];
-	unsigned grp = g->spi[n].group;
-
 	if (!r->irm || r->chosen != GIC_NO_PE)
 		return gicd_routes_to(g, n, pe);
-	return grp < GIC_NUM_GROUPS && gicr_first_sleeper(g, grp) == pe;
+	return r->wake == pe;
 }
 
 bool gic_wake_event(struct gic *g, unsigned pe)

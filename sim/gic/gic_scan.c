@@ -127,10 +127,10 @@ static bool gic_routes_fine(const struct gic *g, const struct gic_route *r, unsi
 	memcpy(&want, plain, sizeof want);
 	for (unsigned k = 0; k < n; k++) {
 		memcpy(&v, (const unsigned char *)&r[k] + offsetof(struct gic_route, irm), sizeof v);
-		moved |= v ^ want;
+		moved |= (uint16_t)(v ^ want) | (uint16_t)(r[k].wake ^ GIC_NO_PE);
 	}
 	for (unsigned k = 0; moved && k < n; k++)
-		if (!gic_bool(r[k].irm) || !gic_pe_or_none(g, r[k].chosen))
+		if (!gic_bool(r[k].irm) || !gic_pe_or_none(g, r[k].chosen) || !gic_pe_or_none(g, r[k].wake))
 			return false;
 	return true;
 }

@@ -226,6 +226,32 @@ static void check_reports_a_stale_one_of_n_choice(void **state)
 	assert_check(g, 4, "G4: 1-of-N SPI 40 has no target but PE 0 can take it");
 }
 
+/* The PE a 1-of-N SPI with no target wakes (route.wake) is a sleeping PE
+ * that takes part while there is one, and none while it has a target. */
+static void check_reports_a_stale_pe_to_wake(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI_N, GIC_G0, NORM, FX_ANY);
+	gic_fire(g, 0, SPI_N);
+	g->route[SPI_N - 32].wake = 2;
+	assert_check(g, 4, "G4: 1-of-N SPI 40 chosen for PE 0 has PE 2 to wake too");
+	g->route[SPI_N - 32].wake = GIC_NO_PE;
+	for (unsigned pe = 0; pe < FX_PES; pe++)
+		gic_set_sleep(g, pe, pe != 0);
+	gic_set_pmr(g, 0, 0);
+	assert_int_equal(g->route[SPI_N - 32].chosen, GIC_NO_PE);
+	assert_int_equal(g->route[SPI_N - 32].wake, 1);   /* the fixture's choice: the first */
+	g->route[SPI_N - 32].wake = 0;                    /* awake */
+	assert_check(g, 4, "G4: 1-of-N SPI 40 with no target wakes another PE, not a sleeping PE that takes part such as PE 1");
+	g->route[SPI_N - 32].wake = GIC_NO_PE;
+	assert_check(g, 4, "G4: 1-of-N SPI 40 with no target wakes no PE, not a sleeping PE that takes part such as PE 1");
+	g->route[SPI_N - 32].wake = FX_PES;
+	assert_check(g, 10, "G10: SPI 40 has a field out of range");
+	g->route[SPI_N - 32].wake = 1;
+	assert_check(g, 0, "");
+}
+
 static void check_reports_a_level_sensitive_sgi(void **state)
 {
 	struct gic *g = &((struct fx *)*state)->g;
@@ -419,6 +445,7 @@ int main(void)
 		TB(check_reports_an_spi_in_two_ack_lists),
 		T(check_reports_a_stale_pending_bitmap),
 		TB(check_reports_a_stale_one_of_n_choice),
+		TB(check_reports_a_stale_pe_to_wake),
 		TB(check_reports_a_level_sensitive_sgi),
 		TB(check_reports_unimplemented_priority_bits),
 		TB(check_reports_fields_out_of_range_before_anything_else),

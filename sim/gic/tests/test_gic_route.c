@@ -324,6 +324,50 @@ static void wake_event_for_one_of_n_is_the_chosen_pe_or_the_first_sleeper(void *
 		assert_false(gic_wake_event(g, pe));
 }
 
+/* Counts its calls and picks the last candidate. */
+static unsigned pick_last(void *ctx, uint32_t intid, const uint8_t *pes, unsigned n)
+{
+	(void)intid;
+	(void)pes;
+	++*(unsigned *)ctx;
+	return n - 1;
+}
+
+/* Which sleeping PE a 1-of-N SPI no PE can take wakes is the choice
+ * callback's (GICD_CTLR.E1NWF = 1: IMPLEMENTATION DEFINED; it was always
+ * the lowest-numbered), asked when the SPI first needs one and kept while
+ * that PE sleeps and takes part. */
+static void wake_target_of_one_of_n_is_chosen_and_kept(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+	unsigned calls = 0;
+	struct gic_choice c = { NULL, &calls, pick_last };
+
+	gic_init(g, FX_PES, fx_mpidr, FX_SPIS, &c);
+	for (unsigned pe = 1; pe < FX_PES; pe++)
+		gic_set_sleep(g, pe, true);
+	gic_set_pmr(g, 0, 0);                          /* PE 0 awake but cannot take it */
+	fx_irq(g, 0, SPI, GIC_G0, NORM, FX_ANY);
+	gic_fire(g, 0, SPI);
+	assert_int_equal(CHOSEN(g), GIC_NO_PE);
+	assert_int_equal(calls, 1);                    /* among PEs 1, 2, 3: the last */
+	for (unsigned pe = 0; pe < FX_PES; pe++)
+		assert_int_equal(gic_wake_event(g, pe), pe == 3);
+	gic_set_sleep(g, 0, true);                     /* a new sleeper: the choice stands */
+	assert_int_equal(calls, 1);
+	assert_true(gic_wake_event(g, 3));
+	assert_false(gic_wake_event(g, 0));
+	gic_set_sleep(g, 3, false);                    /* PE 3 wakes and takes it */
+	assert_int_equal(CHOSEN(g), 3);
+	gic_set_sleep(g, 3, true);                     /* asleep again: asked again */
+	assert_int_equal(calls, 2);
+	assert_true(gic_wake_event(g, 3));
+	gic_set_participate(g, 3, GIC_G0, false);      /* it no longer takes part: asked again */
+	assert_int_equal(calls, 3);
+	assert_true(gic_wake_event(g, 2));
+	assert_false(gic_wake_event(g, 3));
+}
+
 static void wake_event_ignores_sleep_masks_and_cpu_interface_enables(void **state)
 {
 	struct gic *g = &((struct fx *)*state)->g;
@@ -379,6 +423,7 @@ int main(void)
 		T(route_write_forgets_the_choice),
 		T(one_of_n_spi_is_on_at_most_one_pe),
 		T(wake_event_for_one_of_n_is_the_chosen_pe_or_the_first_sleeper),
+		T(wake_target_of_one_of_n_is_chosen_and_kept),
 		T(wake_event_ignores_sleep_masks_and_cpu_interface_enables),
 		T(wake_event_needs_an_enabled_inactive_interrupt_of_an_enabled_group),
 	};
