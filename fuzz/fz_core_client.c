@@ -45,20 +45,13 @@
  * loop without failing; this is a guard). */
 #define RUN_BUDGET 100000u
 
-static const char *running_what(const struct fzc_machine *m, unsigned pe, char *buf, size_t n)
-{
-	const struct fzc_pe *p = &m->pe[pe];
-
-	return sim_running_what(m->prog, p->depth ? &p->disp[p->depth - 1] : NULL, buf, n);
-}
-
 static void fail_out_of_actions(struct fzc_machine *m, unsigned pe)
 {
 	const struct fzc_pe *p = &m->pe[pe];
 	char msg[200];
 
 	fzc_fail(m, SIM_FAIL_CLIENT, "%s",
-		 sim_out_of_actions(m->prog, p->depth ? &p->disp[p->depth - 1] : NULL, pe, msg, sizeof msg));
+		 sim_out_of_actions(m->prog, p->depth, p->disp, pe, msg, sizeof msg));
 }
 
 /* The resume pad or a vector entry: record the landing, then return as
@@ -195,7 +188,7 @@ void fzc_run_pe(struct fzc_machine *m, unsigned pe)
 
 		if (budget == RUN_BUDGET) {
 			fzc_fail(m, SIM_FAIL_CLIENT, "PE %u ran %u records in %s without stopping", pe,
-				 RUN_BUDGET, running_what(m, pe, what, sizeof what));
+				 RUN_BUDGET, sim_running_what(prog, m->pe[pe].depth, m->pe[pe].disp, what, sizeof what));
 			break;
 		}
 		if (pc >= RT_STUBS && pc < RT_STUBS + RT_STUB_SIZE * RT_MAX_HANDLERS &&

@@ -285,13 +285,6 @@ static struct sim_loc handler_loc(const struct sim_machine *m, unsigned pe)
 	return m->step < m->prog->nsteps ? m->prog->steps[m->step].loc : none;
 }
 
-static const char *running_what(const struct sim_machine *m, unsigned pe, char *buf, size_t n)
-{
-	const struct sim_pe *p = &m->pe[pe];
-
-	return sim_running_what(m->prog, p->depth ? &p->disp[p->depth - 1] : NULL, buf, n);
-}
-
 /* The first instruction of a handler: check what it really received. */
 static void on_enter(struct sim_machine *m, unsigned pe, const struct sim_ctx *ctx)
 {
@@ -375,8 +368,7 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 		}
 		if (imm == RT_SVC_END) {
 			sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "%s",
-				 sim_out_of_actions(m->prog, p->depth ? &p->disp[p->depth - 1] : NULL, pe,
-						    msg, sizeof msg));
+				 sim_out_of_actions(m->prog, p->depth, p->disp, pe, msg, sizeof msg));
 			p->stuck = 1;
 			return SIM_TRAP_STOP;
 		}
@@ -412,7 +404,7 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 	default:
 		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u: %s at 0x%llx (exception %u) in %s",
 			 pe, kind == SIM_TRAP_UNDEF ? "undefined instruction" : "unexpected exception",
-			 (unsigned long long)ctx->pc, intno, running_what(m, pe, what, sizeof what));
+			 (unsigned long long)ctx->pc, intno, sim_running_what(m->prog, p->depth, p->disp, what, sizeof what));
 		p->stuck = 1;
 		return SIM_TRAP_STOP;
 	}
@@ -459,11 +451,11 @@ static void run_pe(struct sim_machine *m, unsigned pe)
 	if (end == SIM_RUN_BUDGET) {
 		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u ran %llu instructions in %s "
 			 "without completing or trapping", pe, (unsigned long long)m->slice_budget,
-			 running_what(m, pe, what, sizeof what));
+			 sim_running_what(m->prog, p->depth, p->disp, what, sizeof what));
 		p->stuck = 1;
 	} else if (end == SIM_RUN_FAULT) {
 		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u faulted in %s: %s", pe,
-			 running_what(m, pe, what, sizeof what), err);
+			 sim_running_what(m->prog, p->depth, p->disp, what, sizeof what), err);
 		p->stuck = 1;
 	}
 	m->running_pe = -1;

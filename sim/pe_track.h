@@ -33,13 +33,15 @@ struct sim_dispatch {
 	uint64_t int_x[SDD_CONTEXT_REGS];   /* its x0..x17 (context_rules.h) */
 };
 
-/* What a PE whose innermost running dispatch is d runs, for a message:
- * "handler 'h'", "the handler of event 0x5 (at no handler of the
- * scenario's)" - a raw entry point - or, d NULL, "its main context"
- * (where a COMPLETE_AND_RESUME led, say). */
-static inline const char *sim_running_what(const struct sim_program *prog, const struct sim_dispatch *d,
-					   char *buf, size_t n)
+/* What a PE running the dispatches disp[0..depth) runs, for a message:
+ * its innermost handler, "handler 'h'" or "the handler of event 0x5 (at
+ * no handler of the scenario's)" - a raw entry point - or, depth 0, "its
+ * main context" (where a COMPLETE_AND_RESUME led, say). */
+static inline const char *sim_running_what(const struct sim_program *prog, uint8_t depth,
+					   const struct sim_dispatch *disp, char *buf, size_t n)
 {
+	const struct sim_dispatch *d = depth ? &disp[depth - 1] : NULL;
+
 	if (d == NULL)
 		snprintf(buf, n, "its main context");
 	else if (d->handler >= 0)
@@ -49,20 +51,21 @@ static inline const char *sim_running_what(const struct sim_program *prog, const
 	return buf;
 }
 
-/* The message for runtime handler code on PE pe that ran out of action
- * records without completing, d its innermost running dispatch (NULL: no
- * handler runs - the code was resumed into after its completion). */
-static inline const char *sim_out_of_actions(const struct sim_program *prog, const struct sim_dispatch *d,
-					     unsigned pe, char *buf, size_t n)
+/* The message for runtime handler code on PE pe, running the dispatches
+ * disp[0..depth), that ran out of action records without completing
+ * (depth 0: no handler runs - the code was resumed into after its
+ * completion). */
+static inline const char *sim_out_of_actions(const struct sim_program *prog, uint8_t depth,
+					     const struct sim_dispatch *disp, unsigned pe, char *buf, size_t n)
 {
 	char what[96];
 
-	if (d == NULL)
+	if (depth == 0)
 		snprintf(buf, n, "PE %u ran out of actions without completing, with no handler running "
 			 "(handler code resumed into after its completion)", pe);
 	else
 		snprintf(buf, n, "%s on PE %u ran out of actions without completing",
-			 sim_running_what(prog, d, what, sizeof what), pe);
+			 sim_running_what(prog, depth, disp, what, sizeof what), pe);
 	return buf;
 }
 

@@ -23,33 +23,32 @@
 #include "grow.h"
 #include "replay.h"
 
+struct seen_dispatch {
+	uint32_t step;           /* the step it was made in */
+	uint8_t  pe;
+};
+
 struct seen {
-	uint8_t  *pe;            /* the PE of each dispatch the run made, in order */
-	uint32_t *step;          /* and the step it made it in */
-	uint32_t n, cap_pe, cap_step;
+	struct seen_dispatch *d; /* each dispatch the run made, in order */
+	uint32_t n, cap;
 	bool     oom;
 };
 
 static void observe(void *ctx, const struct sim_obs *o)
 {
 	struct seen *s = ctx;
-	uint8_t *pe;
-	uint32_t *step;
+	void *room;
 
 	if (o->kind != SIM_OBS_DISPATCH || s->oom)
 		return;
-	pe = sim_grow(s->pe, s->n, &s->cap_pe, sizeof *pe, 64);
-	if (pe)
-		s->pe = pe;
-	step = sim_grow(s->step, s->n, &s->cap_step, sizeof *step, 64);
-	if (step)
-		s->step = step;
-	if (!pe || !step) {
+	room = sim_grow(s->d, s->n, &s->cap, sizeof *s->d, 64);
+	if (!room) {
 		s->oom = true;
 		return;
 	}
-	s->pe[s->n] = o->pe;
-	s->step[s->n++] = o->step;
+	s->d = room;
+	s->d[s->n].step = o->step;
+	s->d[s->n++].pe = o->pe;
 }
 
 /* The PE list entry e names, or -1 when it names none (any PE). */
@@ -61,11 +60,11 @@ static int entry_pe(const struct sim_expect_dispatch *e)
 }
 
 /*
- * list[0..n) in the order of the PEs in run[0..n), each PE's entries in
+ * list[0..n) in the order of the PEs of run[0..n), each PE's entries in
  * the order they had; false, list unchanged, when the PEs are not the
  * same ones as often (or an entry names no PE).
  */
-static bool interleave(struct sim_expect_dispatch *list, const uint8_t *run, uint32_t n)
+static bool interleave(struct sim_expect_dispatch *list, const struct seen_dispatch *run, uint32_t n)
 {
 	struct sim_expect_dispatch *was = malloc((n ? n : 1) * sizeof *was);
 	uint32_t next[SIM_MAX_PES] = { 0 };
@@ -74,8 +73,9 @@ static bool interleave(struct sim_expect_dispatch *list, const uint8_t *run, uin
 	if (was)
 		memcpy(was, list, n * sizeof *was);
 	for (uint32_t k = 0; ok && k < n; k++) {
-		uint32_t j = next[run[k]];
-		while (j < n && entry_pe(&was[j]) != run[k]) {
+		unsigned pe = run[k].pe;
+		uint32_t j = next[pe];
+		while (j < n && entry_pe(&was[j]) != (int)pe) {
 			if (entry_pe(&was[j]) < 0)
 				ok = false;
 			j++;
@@ -84,7 +84,7 @@ static bool interleave(struct sim_expect_dispatch *list, const uint8_t *run, uin
 			ok = false;
 		else {
 			list[k] = was[j];
-			next[run[k]] = j + 1;
+			next[pe] = j + 1;
 		}
 	}
 	if (!ok && was)
@@ -102,10 +102,10 @@ static void window(const struct sim_program *p, const struct seen *s, uint32_t a
 	while (prev > 0 && p->steps[prev - 1].kind != SIM_OP_EXPECT_DISPATCHES)
 		prev--;
 	*from = 0;
-	while (*from < s->n && s->step[*from] < prev)
+	while (*from < s->n && s->d[*from].step < prev)
 		(*from)++;
 	*to = *from;
-	while (*to < s->n && s->step[*to] < at)
+	while (*to < s->n && s->d[*to].step < at)
 		(*to)++;
 }
 
@@ -141,12 +141,11 @@ static int order_dispatches(struct replay *rp, struct sim_cpu *cpu, char *err, s
 		if (op->kind != SIM_OP_EXPECT_DISPATCHES || res.step == fixed)
 			break;
 		window(p, &s, res.step, &from, &to);
-		if (to - from != op->nlist || !interleave(&p->dispatches[op->list], s.pe + from, op->nlist))
+		if (to - from != op->nlist || !interleave(&p->dispatches[op->list], s.d + from, op->nlist))
 			break;
 		fixed = res.step;
 	}
-	free(s.pe);
-	free(s.step);
+	free(s.d);
 	return rc;
 }
 

@@ -114,9 +114,9 @@ static bool gic_pes_fine(const struct gic *g)
 	return true;
 }
 
-/* Routes r[0..n) in range, n <= 8.  Most are IRM=0 with no choice (the
- * reset value, and the usual one): judged first as byte pairs, which the
- * compiler handles several at a time. */
+/* Routes r[0..n) in range, n <= 8.  Most are IRM=0 with no choice and no
+ * PE to wake (the reset value, and the usual one): judged first as byte
+ * pairs and the wake byte, which the compiler handles several at a time. */
 static bool gic_routes_fine(const struct gic *g, const struct gic_route *r, unsigned n)
 {
 	static const uint8_t plain[2] = { 0, GIC_NO_PE };
