@@ -16,10 +16,13 @@ extern const size_t rt_image_size;
 
 /* Unicorn's exception numbers (QEMU EXCP_*), measured in
  * reference/unicorn-fuzzing.md §2.2. */
-#define EXCP_UDEF 1
-#define EXCP_SWI  2
-#define EXCP_HVC  11
-#define EXCP_SMC  13
+#define EXCP_UDEF           1
+#define EXCP_SWI            2
+#define EXCP_PREFETCH_ABORT 3
+#define EXCP_DATA_ABORT     4
+#define EXCP_BKPT           7
+#define EXCP_HVC            11
+#define EXCP_SMC            13
 
 struct span {
 	uint64_t lo, hi;         /* [lo, hi); empty when hi <= lo */
@@ -392,6 +395,24 @@ int sim_cpu_make_fresh(struct sim_cpu *c, bool images)
 	c->images_ran = images;
 	sim_regs_fresh(&c->regs);
 	return rc;
+}
+
+const char *sim_cpu_exception_name(uint32_t intno)
+{
+	switch (intno) {
+	case EXCP_UDEF: return "undefined instruction";
+	case EXCP_PREFETCH_ABORT: return "prefetch abort";
+	case EXCP_DATA_ABORT: return "data abort";
+	case EXCP_BKPT: return "breakpoint (BRK)";
+	default: return "unexpected exception";
+	}
+}
+
+bool sim_cpu_mmu_on(struct sim_cpu *c)
+{
+	uc_arm64_cp_reg sctlr = { .crn = 1, .crm = 0, .op0 = 3, .op1 = 0, .op2 = 0 };   /* SCTLR_EL1 */
+
+	return uc_reg_read(c->uc, UC_ARM64_REG_CP_REG, &sctlr) == UC_ERR_OK && (sctlr.val & 1u);
 }
 
 bool sim_cpu_foreign(const struct sim_cpu *c)

@@ -119,6 +119,15 @@ int sim_cpu_make_fresh(struct sim_cpu *c, bool images);
  * a run: cpu_regs.h). */
 bool sim_cpu_foreign(const struct sim_cpu *c);
 
+/* What exception intno (as a trap hook is told it) is, for messages:
+ * "undefined instruction", "prefetch abort", ... */
+const char *sim_cpu_exception_name(uint32_t intno);
+/* Whether the engine's MMU is on (SCTLR_EL1.M, the regime client code
+ * runs in).  A handler image can turn it on, but the engine (Unicorn
+ * 2.0.1, measured) then takes a prefetch abort at the next instruction
+ * fetch, whatever the translation tables say: code cannot run with it on. */
+bool sim_cpu_mmu_on(struct sim_cpu *c);
+
 /* Run ctx from ctx->pc for at most budget instructions, calling hooks on
  * traps and device writes.  ctx holds the final state.  On SIM_RUN_FAULT a
  * message is in err. */

@@ -402,9 +402,12 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 		return sim_firmware_call(m, pe, ctx, op, true);
 	}
 	default:
-		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u: %s at 0x%llx (exception %u) in %s",
-			 pe, kind == SIM_TRAP_UNDEF ? "undefined instruction" : "unexpected exception",
-			 (unsigned long long)ctx->pc, intno, sim_running_what(m->prog, p->depth, p->disp, what, sizeof what));
+		sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u: %s at 0x%llx (exception %u) in %s%s",
+			 pe, sim_cpu_exception_name(intno), (unsigned long long)ctx->pc, intno,
+			 sim_running_what(m->prog, p->depth, p->disp, what, sizeof what),
+			 kind == SIM_TRAP_OTHER && sim_cpu_mmu_on(m->cpu) ?
+			 ", with the MMU on (SCTLR_EL1.M set): the engine cannot run client code through"
+			 " translation tables, so handler images must leave the MMU off" : "");
 		p->stuck = 1;
 		return SIM_TRAP_STOP;
 	}

@@ -8,7 +8,14 @@
  *             fails the scenario);
  *   set_tpidr:  writes a marker to TPIDR_EL1 (a system register no part of
  *               the simulator models), then completes;
- *   peek_tpidr: completes if TPIDR_EL1 holds zero, else executes UDF.
+ *   peek_tpidr: completes if TPIDR_EL1 holds zero, else executes UDF;
+ *   mmu_on:     turns the EL1 MMU on with tables at 0x900000 that map the
+ *               low 1 GiB flat except VA 0x800000, which goes to PA
+ *               0x400000 (this image's code), reads through that mapping
+ *               (so the engine caches the translation), and completes with
+ *               the MMU still on: peek on the next machine must find its
+ *               own zero at 0x800000, not this code;
+ *   assert_fails: stops at a BRK, as a failed assertion in a handler does.
  *
  * 0x800000 is in the user area (0x400000..0x1000000), above this image
  * and below the PEs' stacks (the top 4 MiB).
@@ -57,6 +64,48 @@ peek_tpidr:
 	mov	x1, #0
 	smc	#0
 	b	fail
+
+	.global mmu_on
+mmu_on:
+	mov	x9, #0x900000                /* level 1 table (1 GiB per entry) */
+	add	x10, x9, #0x1000             /* level 2 table (2 MiB blocks) */
+	orr	x11, x10, #3                 /* table descriptor */
+	str	x11, [x9]
+	mov	x12, #0
+	mov	x13, #0x701                  /* block, AttrIndx 0, EL1 RW, inner shareable, AF */
+1:	lsl	x14, x12, #21
+	cmp	x12, #4                      /* VA 0x800000 */
+	b.ne	2f
+	mov	x14, #0x400000               /* -> PA 0x400000 */
+2:	orr	x14, x14, x13
+	str	x14, [x10, x12, lsl #3]
+	add	x12, x12, #1
+	cmp	x12, #512
+	b.lo	1b
+	mov	x9, #0xff                    /* attribute 0: normal write-back */
+	msr	mair_el1, x9
+	movz	x9, #0x3519                  /* T0SZ 25 (39-bit VA), WB, inner shareable, 4K */
+	movk	x9, #0x80, lsl #16           /* EPD1: no TTBR1 walks */
+	msr	tcr_el1, x9
+	mov	x9, #0x900000
+	msr	ttbr0_el1, x9
+	dsb	sy
+	isb
+	mrs	x9, sctlr_el1
+	orr	x9, x9, #1                   /* M */
+	msr	sctlr_el1, x9
+	isb
+	mov	x9, #0x800000
+	ldr	x10, [x9]                    /* the code at PA 0x400000 */
+	cbz	x10, fail                    /* (the mapping is not in force) */
+	FID(0x05)                    /* EVENT_COMPLETE(HANDLED), the MMU still on */
+	mov	x1, #0
+	smc	#0
+	b	fail
+
+	.global assert_fails
+assert_fails:
+	brk	#0x800
 
 fail:
 	udf	#0
