@@ -41,6 +41,7 @@ struct import_stats {
 	uint64_t used;           /* lines that mattered (instructions, registers, events / SDEI log lines) */
 	uint64_t ignored;        /* lines of kinds that carry nothing for SDEI (memory, signals, ...) */
 	uint64_t unknown;        /* lines of no kind the importer knows */
+	uint64_t first_unknown;  /* the line number of the first of them (0: none) */
 	uint64_t records;        /* records emitted */
 	uint64_t errors;         /* errors skipped (lenient) */
 	uint64_t blind_calls;    /* SMC/HVC whose x0 was not in the trace (registers not traced) */

@@ -70,6 +70,9 @@ struct replay {
 	 * ...): "TRACE:LINE: text" lines. */
 	char   **notes;
 	uint32_t nnotes, cap_notes;
+	/* The texts of the trace's warning records (their recs[].msg). */
+	char   **warnings;
+	uint32_t nwarnings, cap_warnings;
 	struct trace_reader *reader;        /* owns the records' src_file strings */
 	struct trace_platform plat;         /* the first platform record's lists (its rec->plat) */
 };

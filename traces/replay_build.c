@@ -20,6 +20,20 @@ static int by_time(const void *x, const void *y)
 	return a->line < b->line ? -1 : a->line > b->line;
 }
 
+/* A copy of a warning record's text that lives as long as the replay
+ * (the walk notes it where the record is), or "" when out of memory. */
+static const char *keep_warning(struct replay *rp, const char *msg)
+{
+	char **room = sim_grow(rp->warnings, rp->nwarnings, &rp->cap_warnings, sizeof *room, 8);
+	char *copy = room ? strdup(msg ? msg : "") : NULL;
+
+	if (!copy)
+		return "";
+	rp->warnings = room;
+	rp->warnings[rp->nwarnings++] = copy;
+	return copy;
+}
+
 static int read_all(struct replay *rp, struct trace_reader *rd, char *err, size_t errlen)
 {
 	uint32_t cap = 0;
@@ -34,7 +48,7 @@ static int read_all(struct replay *rp, struct trace_reader *rd, char *err, size_
 			return -1;
 		}
 		rp->recs = room;
-		r.msg = NULL;              /* valid only until the next read */
+		r.msg = r.kind == TRACE_WARNING ? keep_warning(rp, r.msg) : NULL;   /* valid only until the next read */
 		if (r.kind == TRACE_PLATFORM && r.plat && !have_plat)
 			rp->plat = *r.plat;    /* only the first platform record is used */
 		if (r.kind == TRACE_PLATFORM)
@@ -179,6 +193,9 @@ void replay_free(struct replay *rp)
 	for (uint32_t k = 0; k < rp->nnotes; k++)
 		free(rp->notes[k]);
 	free(rp->notes);
+	for (uint32_t k = 0; k < rp->nwarnings; k++)
+		free(rp->warnings[k]);
+	free(rp->warnings);
 	for (unsigned p = 0; p < TRACE_MAX_PES; p++) {
 		free(rp->pe_invs[p]);
 		free(rp->pe_acks[p]);

@@ -410,6 +410,10 @@ static void walk(struct rb *b)
 			rb_power(b, k);
 			seen(b, r->pe, 0);
 			break;
+		case TRACE_WARNING:
+			/* not compared (nothing to replay), but not lost either */
+			rb_note(b, r->line, "the trace's warning on PE %u: %s", r->pe, r->msg ? r->msg : "");
+			break;
 		default:
 			break;
 		}

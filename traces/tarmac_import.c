@@ -101,7 +101,8 @@ int tarmac_import(struct linein *in, const struct import_opts *o, struct import_
 			continue;
 		}
 		if (l.kind == TM_UNKNOWN) {
-			st->unknown++;
+			if (st->unknown++ == 0)
+				st->first_unknown = linein_lineno(in);
 			continue;
 		}
 		if (!l.has_time)

@@ -4,6 +4,7 @@
  * skipped-line reports to stderr.  An output file is written whole or
  * not at all (outfile.h): a failed import leaves what was there.
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,7 +148,7 @@ static const char import_help[] =
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 imported, 2 bad input or usage (FILE:LINE:COLUMN: message).\n";
 
-struct emit_ctx { FILE *f; };
+struct emit_ctx { FILE *f; struct progress *progress; };
 
 /* --platform: the platform record of a scenario file's platform. */
 static int platform_record(const char *path, const char *profile, struct trace_rec *rec,
@@ -169,7 +170,20 @@ static int platform_record(const char *path, const char *profile, struct trace_r
 
 static int emit_record(void *ctx, const struct trace_rec *r)
 {
-	return trace_write(((struct emit_ctx *)ctx)->f, r);
+	struct emit_ctx *e = ctx;
+
+	/* A warning is something the importer saw and could not explain (a
+	 * call that went on somewhere else than after itself, say): in the
+	 * trace, and said at once, or no one reads it (the replay compares
+	 * nothing there). */
+	if (r->kind == TRACE_WARNING) {
+		progress_clear(e->progress);
+		if (r->has & TRACE_HAS_SRC)
+			fprintf(stderr, "%s:%" PRIu32 ": warning: PE %u: %s\n", r->src_file, r->src_line, r->pe, r->msg);
+		else
+			fprintf(stderr, "warning: PE %u: %s\n", r->pe, r->msg);
+	}
+	return trace_write(e->f, r);
 }
 
 struct diag_ctx { unsigned shown; struct progress *progress; };
@@ -239,6 +253,7 @@ int trace_cmd_import(int argc, char **argv)
 		return EXIT_BAD;
 	}
 	ec.f = out;
+	ec.progress = &progress;
 	memset(&o, 0, sizeof o);
 	o.lenient = c.lenient;
 	o.profile = c.profile ? c.profile : c.platform ? prec.profile : NULL;
@@ -263,6 +278,10 @@ int trace_cmd_import(int argc, char **argv)
 	if (st.errors)
 		fprintf(stderr, "%s: %llu bad line%s skipped (%u shown)\n", linein_name(in),
 			(unsigned long long)st.errors, st.errors == 1 ? "" : "s", dc.shown < MAX_DIAG ? dc.shown : MAX_DIAG);
+	if (rc == 0 && st.unknown)
+		fprintf(stderr, "%s: %llu line%s of no kind the importer knows, not imported (the first: line %llu)\n",
+			linein_name(in), (unsigned long long)st.unknown, st.unknown == 1 ? "" : "s",
+			(unsigned long long)st.first_unknown);
 	if (rc == 0 && st.blind_calls)
 		fprintf(stderr, "%s: %llu SMC/HVC instruction%s with x0 not in the trace (trace_core_registers=0?) "
 			"ignored\n", linein_name(in), (unsigned long long)st.blind_calls, st.blind_calls == 1 ? "" : "s");
