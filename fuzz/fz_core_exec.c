@@ -144,10 +144,7 @@ static void take_irq(struct fzc_machine *m, unsigned pe)
 	before = p->ctx;
 	r = before;
 	res = sdd_irq(m->core, pe, intid, &r, &oc);
-	o = sim_obs_of(SIM_OBS_IRQ, pe);
-	o.intid = intid;
-	o.status = res;
-	o.depth = p->depth;
+	sim_obs_irq_in(&o, pe, p->depth, intid, res, &before);
 	fzc_observe(m, &o);
 	if (res == SDD_IRQ_DISPATCHED) {
 		fzc_take_regs(&p->ctx, &r);

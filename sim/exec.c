@@ -100,10 +100,7 @@ static void take_irq(struct sim_machine *m, unsigned pe)
 	sim_ctx_to_regs(&p->ctx, &before);
 	r = before;
 	res = sdd_irq(&m->core, pe, intid, &r, &o);
-	sim_obs_init(&ob, SIM_OBS_IRQ, pe);
-	ob.intid = intid;
-	ob.status = res;
-	ob.depth = p->depth;
+	sim_obs_irq_in(&ob, pe, p->depth, intid, res, &before);
 	sim_observe(m, &ob);
 	if (res == SDD_IRQ_DISPATCHED) {
 		sim_regs_to_ctx(&r, &p->ctx);

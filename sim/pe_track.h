@@ -167,6 +167,19 @@ static inline void sim_obs_step_in(struct sim_obs *o, const struct sim_op *op)
 	o->status = op->kind;
 }
 
+/* Firmware acknowledged intid on pe, running depth handlers, and the
+ * dispatcher answered res; before: the context the interrupt interrupted. */
+static inline void sim_obs_irq_in(struct sim_obs *o, unsigned pe, unsigned depth, uint32_t intid,
+				  enum sdd_irq_result res, const struct sdd_regs *before)
+{
+	sim_obs_init(o, SIM_OBS_IRQ, pe);
+	o->intid = intid;
+	o->status = res;
+	o->depth = (uint8_t)depth;
+	o->pc = before->pc;
+	o->pstate = before->pstate;
+}
+
 /* A handler d was entered on pe at depth with registers x[0..3], pc, pstate. */
 static inline void sim_obs_dispatch_in(struct sim_obs *o, unsigned pe, unsigned depth,
 				       const struct sim_dispatch *d, const uint64_t *x, uint64_t pc,

@@ -66,7 +66,8 @@ enum sim_obs_kind {
 	SIM_OBS_CALL,        /* an SMC/HVC answered (fid, args x1..x5, result) */
 	SIM_OBS_PSCI,        /* a PSCI call answered */
 	SIM_OBS_FIRE,        /* an interrupt input fired (intid, pe for banked) */
-	SIM_OBS_IRQ,         /* firmware acknowledged intid on pe (status: enum sdd_irq_result) */
+	SIM_OBS_IRQ,         /* firmware acknowledged intid on pe (status: enum sdd_irq_result;
+			      * pc, pstate: the context the interrupt interrupted) */
 	SIM_OBS_DISPATCH,    /* a handler was entered (event, handler, regs x0..x3, pc, pstate) */
 	SIM_OBS_COMPLETE,    /* a handler completed (event; status: COMPLETE status, or -1 for
 			      * COMPLETE_AND_RESUME, -2 implicit completion) */

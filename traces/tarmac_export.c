@@ -374,6 +374,12 @@ static void on_irq(struct tx *x, const struct sim_obs *o)
 	struct tpe *p = &x->pe[o->pe];
 	uint64_t old_x0 = p->x[0];
 
+	/* The interrupt's exception saves the context it interrupted, which
+	 * the handler then gets in x2/x3: the simulator's (a main context
+	 * waits in the runtime's idle loop, not at this exporter's call
+	 * site; the importer checks the two agree). */
+	p->pc = o->pc;
+	p->pstate = o->pstate;
 	fw_enter(x, o->pe, p->pc, p->pc, p->pstate, VEC_FIQ, 0);
 	it(x, o->pe, FW_VBAR(x->fw) + VEC_FIQ + 4, OP_MRS_IAR0, fw_pstate(x));
 	xreg(x, o->pe, 0, o->intid);

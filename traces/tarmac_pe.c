@@ -74,6 +74,13 @@ struct pe {
 	int      iar_rt;             /* MRS ICC_IAR*_EL1 destination waiting for its R line, -1 none */
 	bool     have_intid;         /* an INTID was read during this stay at EL3 */
 	uint32_t intid;
+	/* ELR/SPSR_ELn as the exception that began this stay at ELn saved
+	 * them (the R lines between its E line and the next instruction):
+	 * the interrupted context a dispatch must give the handler in x2/x3 */
+	bool     taking;             /* an E line was seen, no instruction since */
+	uint64_t taken_elr[4], taken_spsr[4];
+	uint8_t  taken_elr_known, taken_spsr_known;   /* bit n: ..._ELn */
+	uint64_t taken_line;
 	bool     eret;               /* ERET executed; where it went is not seen yet */
 	int      eret_el;
 	uint64_t eret_x[4];
@@ -182,10 +189,41 @@ static bool is_complete_fid(uint32_t fid)
 	return fid == SDD_FID_EVENT_COMPLETE || fid == SDD_FID_EVENT_COMPLETE_AND_RESUME;
 }
 
+static int warn(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line, const char *text);
+
+/* A dispatch caused by an interrupt hands the handler the context the
+ * interrupt's exception interrupted: x2 its PC and x3 its PSTATE, as the
+ * exception saved them in ELR/SPSR of the dispatcher's EL (DEN0054C
+ * §5.2.2, tarmac-traces.md §4.4).  The replay cannot compare them
+ * (addresses of another machine), so a difference the trace shows is
+ * said here: a warning record.  0, or -1 (emit failed). */
+static int check_interrupted(struct tm_state *st, unsigned pe)
+{
+	const struct pe *p = &st->pe[pe];
+	unsigned el = (unsigned)p->eret_el;
+	const char *what = NULL;
+	uint64_t got = 0, want = 0;
+	char text[200];
+
+	if ((p->eret_known & 4) && (p->taken_elr_known >> el & 1) && p->eret_x[2] != p->taken_elr[el])
+		what = "x2 (the interrupted PC)", got = p->eret_x[2], want = p->taken_elr[el];
+	else if ((p->eret_known & 8) && (p->taken_spsr_known >> el & 1) && p->eret_x[3] != p->taken_spsr[el])
+		what = "x3 (the interrupted PSTATE)", got = p->eret_x[3], want = p->taken_spsr[el];
+	if (!what)
+		return 0;
+	snprintf(text, sizeof text, "the dispatch of event %" PRId32 " gives the handler %s = 0x%" PRIx64
+		 ", but the interrupt's exception at line %" PRIu64 " saved %s_EL%u = 0x%" PRIx64,
+		 (int32_t)p->eret_x[0], what, got, p->taken_line, what[1] == '2' ? "ELR" : "SPSR", el, want);
+	return warn(st, pe, p->eret_t, p->eret_line, text);
+}
+
 static int emit_dispatch(struct tm_state *st, unsigned pe, uint64_t target, enum trace_cause cause)
 {
 	struct pe *p = &st->pe[pe];
 	struct trace_rec r;
+
+	if (cause == TRACE_CAUSE_IRQ && check_interrupted(st, pe))
+		return -1;
 
 	trace_rec_init(&r, TRACE_DISPATCH);
 	r.pe = (uint8_t)pe;
@@ -434,6 +472,7 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 	}
 	p->seen = true;
 	p->iar_rt = -1;
+	p->taking = false;
 	if (!l->executed || !l->a64 || !l->fetched || l->el < 0)
 		return 0;
 	if ((op & OP_EXC_GEN_MASK) == OP_EXC_GEN && l->el < 3)
@@ -510,6 +549,12 @@ static int reg(struct tm_state *st, unsigned pe, const struct tm_line *l, uint64
 		} else {
 			*known &= (uint8_t)~bit;
 		}
+		if (p->taking && l->reg != TM_R_VBAR) {
+			uint64_t *taken = l->reg == TM_R_ELR ? p->taken_elr : p->taken_spsr;
+			uint8_t *tknown = l->reg == TM_R_ELR ? &p->taken_elr_known : &p->taken_spsr_known;
+			taken[l->n] = v;
+			*tknown = l->known ? (uint8_t)(*tknown | bit) : (uint8_t)(*tknown & ~bit);
+		}
 		break;
 	}
 	default:
@@ -530,6 +575,9 @@ static int exception(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 			return rc;
 	}
 	p->trap_armed = true;
+	p->taking = !l->reset;
+	p->taken_elr_known = p->taken_spsr_known = 0;
+	p->taken_line = lineno;
 	if (l->reset) {                  /* the calls in progress never come back; handlers are gone */
 		for (unsigned el = 0; el < 4; el++)
 			if (p->call[el].open && never_returned(st, pe, &p->call[el]))

@@ -5,6 +5,8 @@
 #    ERET restores, line 42, changed to a wild address): the import says
 #    it on stderr at the ERET's line, the trace keeps the warning record,
 #    and the replay notes it (it compares nothing there);
+#  - a dispatch whose handler gets an interrupted PC (x2, line 256) that is
+#    not the ELR_EL3 the FIQ's exception saved (line 244): the same;
 #  - a line of no known kind (the SMC's ` IT ` at line 19 corrupted to
 #    ` JT `: the call is lost): the import says how many and where the
 #    first is.
@@ -22,6 +24,11 @@ grep -q '^warning ' "$tmp/wild.trace" || { echo "FAIL: no warning record in the 
 "$tool" replay "$tmp/wild.trace" > /dev/null 2> "$tmp/notes"
 grep -qx "$tmp/wild.trace:4: the trace's warning on PE 0: the call at line 19 went on at 0x80005000, not at the instruction after it (0x80001028)" "$tmp/notes" ||
 	{ echo "FAIL: the replay does not note the warning:"; cat "$tmp/notes"; fails=$((fails + 1)); }
+
+sed '256s/0000000080002004/0000000080002000/' "$tarmac" > "$tmp/x2.tarmac"
+"$tool" import tarmac "$tmp/x2.tarmac" -o "$tmp/x2.trace" 2> "$tmp/err" || { echo "import failed"; exit 1; }
+grep -qx "$tmp/x2.tarmac:262: warning: PE 1: the dispatch of event 0 gives the handler x2 (the interrupted PC) = 0x80002000, but the interrupt's exception at line 242 saved ELR_EL3 = 0x80002004" "$tmp/err" ||
+	{ echo "FAIL: the import does not say x2 differs from ELR_EL3:"; cat "$tmp/err"; fails=$((fails + 1)); }
 
 sed '19s/ IT / JT /' "$tarmac" > "$tmp/kind.tarmac"
 "$tool" import tarmac "$tmp/kind.tarmac" -o "$tmp/kind.trace" 2> "$tmp/err" || { echo "import failed"; exit 1; }
