@@ -37,6 +37,8 @@ struct cmp {
 	struct replay *rp;
 	struct replay_evstate *evs;
 	uint8_t *state;                       /* per record: 0 unmatched, 1 matched, 2 diverged */
+	int8_t *refused;                      /* per dispatch record: the x0 (< 0) the replay's explicit
+					       * dispatch for it was refused with (-128: lower), 0 none */
 	uint8_t *inv_used;
 	struct frame stack[TRACE_MAX_PES][MAX_DEPTH];
 	uint8_t depth[TRACE_MAX_PES];
@@ -91,6 +93,20 @@ static const char *fname(char *buf, size_t n, uint32_t fid)
 	return buf;
 }
 
+/* The PE whose state explains a call's answer: EVENT_SIGNAL's target
+ * (x2, an MPIDR; a signal is refused for what the target is, masked say),
+ * else the caller. */
+static unsigned pe_of_call(const struct cmp *c, uint32_t fid, uint64_t x2, unsigned pe)
+{
+	const struct sim_platform *p = &c->rp->prog.platform;
+
+	if (fid == SDD_FID_EVENT_SIGNAL)
+		for (unsigned k = 0; k < p->pes && k < SIM_MAX_PES; k++)
+			if (p->mpidr[k] == x2)
+				return k;
+	return pe;
+}
+
 /* The event a call concerns (for its state): its x1 for the calls that
  * name one, the running one for those made inside a handler. */
 static int32_t event_of_call(const struct cmp *c, uint32_t fid, uint64_t x1, unsigned pe)
@@ -121,7 +137,8 @@ static void compare_call(struct cmp *c, uint32_t rec, const struct sim_obs *o)
 		want = (int32_t)want;
 		got = (int32_t)got;
 	}
-	replay_evstate_describe(c->evs, event_of_call(c, fid, o->args[0], o->pe), o->pe, st, sizeof st);
+	replay_evstate_describe(c->evs, event_of_call(c, fid, o->args[0], o->pe), pe_of_call(c, fid, o->args[1], o->pe),
+				st, sizeof st);
 	c->state[rec] = DIVERGED;
 	if (o->fid != fid) {
 		diverge(c, r->line, "PE %u: the trace calls %s, the replay called %s%s", r->pe, fname(nm, sizeof nm, fid),
@@ -413,10 +430,17 @@ static void misrouted(struct cmp *c, const struct replay_misroute *m, const stru
  * more (replay_divs.h). */
 static void on_explicit(struct cmp *c, const struct sim_obs *o)
 {
+	const struct replay *rp = c->rp;
+	uint32_t line = c->step < rp->prog.nsteps ? rp->prog.steps[c->step].loc.line : 0;
 	char res[40];
 
+	/* the dispatch record the step was made for (its line): why it is not
+	 * matched, if it never is */
+	for (uint32_t k = 0; o->result != 0 && k < rp->nrecs; k++)
+		if (rp->recs[k].line == line && rp->recs[k].kind == TRACE_DISPATCH)
+			c->refused[k] = (int8_t)(o->result < 0 && o->result >= -127 ? o->result : -128);
 	if (o->result != 0)
-		replay_divs_add(&c->divs, c->rp->name, c->rp->prog.steps[c->step].loc.line, true, "dispatch of event %"
+		replay_divs_add(&c->divs, rp->name, line, true, "dispatch of event %"
 				PRId32 " on PE %u: the replay's explicit dispatch of it was refused, x0=%s", o->event,
 				o->pe, show(res, sizeof res, o->result));
 }
@@ -488,16 +512,23 @@ static uint32_t report_unreached(struct cmp *c, bool stopped, uint32_t stop_line
 			continue;
 		}
 		replay_evstate_describe(c->evs, r->kind == TRACE_CALL ? event_of_call(c, (uint32_t)r->x[0], r->x[1], r->pe)
-									: r->kind == TRACE_IRQ ? -1 : r->event, r->pe, st, sizeof st);
+									: r->kind == TRACE_IRQ ? -1 : r->event,
+					r->kind == TRACE_CALL ? pe_of_call(c, (uint32_t)r->x[0], r->x[2], r->pe) : r->pe,
+					st, sizeof st);
 		switch (rp->role[k]) {
 		case ROLE_CALL:
 			diverge(c, r->line, "%s on PE %u: the replay did not make this call; at the end: %s%s",
 				fname(nm, sizeof nm, (uint32_t)r->x[0]), r->pe, st, from(src, sizeof src, r));
 			break;
-		case ROLE_DISPATCH:
-			diverge(c, r->line, "dispatch of event %" PRId32 " on PE %u: the replay did not dispatch it; at the "
-				"end: %s%s", r->event, r->pe, st, from(src, sizeof src, r));
+		case ROLE_DISPATCH: {
+			char res[80] = "";
+			if (c->refused[k])
+				snprintf(res, sizeof res, " (its explicit dispatch was refused, x0=%s)",
+					 c->refused[k] == -128 ? "?" : show(nm, sizeof nm, c->refused[k]));
+			diverge(c, r->line, "dispatch of event %" PRId32 " on PE %u: the replay did not dispatch it%s; "
+				"at the end: %s%s", r->event, r->pe, res, st, from(src, sizeof src, r));
 			break;
+		}
 		case ROLE_COMPLETE:
 			diverge(c, r->line, "completion of event %" PRId32 " on PE %u: the replay's handler did not finish "
 				"here; at the end: %s%s", r->event, r->pe, st, from(src, sizeof src, r));
@@ -529,9 +560,10 @@ int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, st
 	c.rp = rp;
 	c.evs = replay_evstate_new(&rp->prog.platform);
 	c.state = calloc(rp->nrecs ? rp->nrecs : 1, 1);
+	c.refused = calloc(rp->nrecs ? rp->nrecs : 1, 1);
 	c.inv_used = calloc(rp->ninvs ? rp->ninvs : 1, 1);
 	c.route = replay_route_new(rp);
-	if (!c.evs || !c.state || !c.inv_used || !c.route) {
+	if (!c.evs || !c.state || !c.refused || !c.inv_used || !c.route) {
 		snprintf(sum->stop_message, sizeof sum->stop_message, "out of memory");
 		rc = -1;
 		goto out;
@@ -574,6 +606,7 @@ int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, st
 out:
 	replay_divs_free(&c.divs);
 	free(c.state);
+	free(c.refused);
 	free(c.inv_used);
 	replay_route_free(c.route);
 	replay_evstate_free(c.evs);

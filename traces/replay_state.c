@@ -6,9 +6,10 @@
  * It is read off the run's observations (a successful EVENT_REGISTER
  * makes an event registered, a dispatch makes it running, ...), not asked
  * of the dispatcher: the simulator's observer sees observations only.  It
- * is an account of what the answers imply, exact for what the calls did
- * and blind to what nothing reported (CPU_ON resetting a PE's private
- * events, for one).
+ * is an account of what the answers and the power changes imply: a PE
+ * that comes back on, or wakes from a power-down state, is masked
+ * (DEN0054C §6.5), and one that CPU_ON powered up has no private
+ * registrations left where the platform's cpu_on policy resets them.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -33,6 +34,7 @@ struct replay_evstate {
 	struct evrec *ev;
 	unsigned nev;
 	bool masked[TRACE_MAX_PES];
+	bool cpu_on_resets;          /* CPU_ON resets the PE's private events (SDD_CPU_ON_RESET_PRIVATE) */
 };
 
 struct replay_evstate *replay_evstate_new(const struct sim_platform *p)
@@ -57,6 +59,7 @@ struct replay_evstate *replay_evstate_new(const struct sim_platform *p)
 	}
 	for (unsigned p2 = 0; p2 < TRACE_MAX_PES; p2++)
 		s->masked[p2] = true;        /* every PE starts masked (DEN0054C §4.5) */
+	s->cpu_on_resets = p->policy.cpu_on == SDD_CPU_ON_RESET_PRIVATE;
 	free(sp);
 	return s;
 }
@@ -141,6 +144,16 @@ void replay_evstate_observe(struct replay_evstate *s, const struct sim_obs *o)
 	case SIM_OBS_COMPLETE:
 		if ((st = state_of(s, o->event, o->pe)) != NULL)
 			*st = (*st & ST_UNREG_PEND) ? 0 : (uint8_t)(*st & ~ST_RUNNING);
+		break;
+	case SIM_OBS_POWER:
+		if (o->pe >= TRACE_MAX_PES)
+			break;
+		/* off, frozen, or back from off or a power-down state: masked;
+		 * standby keeps the mask */
+		if (o->status != SIM_PE_STANDBY && o->regs[0] != SIM_PE_STANDBY)
+			s->masked[o->pe] = true;
+		if (o->status == SIM_PE_ON && o->regs[0] == SIM_PE_OFF && s->cpu_on_resets)
+			reset_class(s, false, o->pe);
 		break;
 	case SIM_OBS_RESET:
 		for (unsigned k = 0; k < s->nev; k++)
