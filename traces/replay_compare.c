@@ -57,6 +57,10 @@ enum { UNMATCHED = 0, MATCHED, DIVERGED };
 
 /* ---- Divergences ---- */
 
+/* An event number as people read it (trace_event_str), in a buffer that
+ * lives to the end of the enclosing block. */
+#define EV(e) trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, (e))
+
 /* A divergence at line of the trace. */
 #define diverge(c, line, ...) replay_divs_add(&(c)->divs, (c)->rp->name, line, false, __VA_ARGS__)
 
@@ -243,7 +247,7 @@ static void judge_regs(struct cmp *c, uint32_t rec, const char *what, const stru
 	char src[300];
 
 	if (d->nt)
-		diverge(c, r->line, "%s of event %" PRId32 " on PE %u: trace%s, replay%s%s", what, r->event, r->pe,
+		diverge(c, r->line, "%s of event %s on PE %u: trace%s, replay%s%s", what, EV(r->event), r->pe,
 			d->trace, d->replay, from(src, sizeof src, r));
 	else
 		c->state[rec] = MATCHED;
@@ -276,8 +280,8 @@ static void on_dispatch(struct cmp *c, const struct sim_obs *o)
 		c->stack[o->pe][c->depth[o->pe]++] = (struct frame){ v, o->event, 0, o->regs[3] };
 	if (v < 0) {
 		replay_evstate_describe(c->evs, o->event, o->pe, st, sizeof st);
-		diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay dispatched event %" PRId32 " (x1=0x%" PRIx64
-			"), which the trace does not here; %s", o->pe, o->event, o->regs[1], st);
+		diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay dispatched event %s (x1=0x%" PRIx64
+			"), which the trace does not here; %s", o->pe, EV(o->event), o->regs[1], st);
 		return;
 	}
 	c->inv_used[v] = 1;
@@ -286,15 +290,15 @@ static void on_dispatch(struct cmp *c, const struct sim_obs *o)
 		const struct trace_rec *r = &rp->recs[iv->dispatch];
 		c->state[iv->dispatch] = DIVERGED;
 		if (c->step < iv->first_step)
-			diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay dispatched event %" PRId32
-				" here, before the trace does (line %" PRIu32 ")", o->pe, o->event, r->line);
+			diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay dispatched event %s"
+				" here, before the trace does (line %" PRIu32 ")", o->pe, EV(o->event), r->line);
 		else if (c->step > iv->last_step)
-			diverge(c, r->line, "dispatch of event %" PRId32 " on PE %u: the replay dispatched it later, in "
-				"the step at line %" PRIu32 "%s", r->event, r->pe, rp->prog.steps[c->step].loc.line,
+			diverge(c, r->line, "dispatch of event %s on PE %u: the replay dispatched it later, in "
+				"the step at line %" PRIu32 "%s", EV(r->event), r->pe, rp->prog.steps[c->step].loc.line,
 				from(src, sizeof src, r));
 		else if (iv->handler >= 0 && o->handler != iv->handler)
-			diverge(c, r->line, "dispatch of event %" PRId32 " on PE %u: the replay entered handler %s, not %s%s",
-				r->event, r->pe, o->handler >= 0 ? sim_str(&rp->prog, rp->prog.handlers[o->handler].name) : "?",
+			diverge(c, r->line, "dispatch of event %s on PE %u: the replay entered handler %s, not %s%s",
+				EV(r->event), r->pe, o->handler >= 0 ? sim_str(&rp->prog, rp->prog.handlers[o->handler].name) : "?",
 				sim_str(&rp->prog, rp->prog.handlers[iv->handler].name), from(src, sizeof src, r));
 		else
 			compare_entry(c, iv->dispatch, o);
@@ -341,16 +345,16 @@ static void on_complete(struct cmp *c, const struct sim_obs *o)
 		return;
 	if (rp->invs[f->inv].complete < 0) {
 		r = &rp->recs[rp->invs[f->inv].dispatch];
-		diverge(c, r->line, "PE %u: the replay's handler for event %" PRId32 " finished (%s); the trace ends "
-			"inside it", o->pe, r->event, done_name(o->status));
+		diverge(c, r->line, "PE %u: the replay's handler for event %s finished (%s); the trace ends "
+			"inside it", o->pe, EV(r->event), done_name(o->status));
 		return;
 	}
 	r = &rp->recs[rp->invs[f->inv].complete];
 	how = o->status == -1 ? TRACE_DONE_RESUME : o->status == -2 ? TRACE_DONE_IMPLICIT : TRACE_DONE_COMPLETE;
 	c->state[rp->invs[f->inv].complete] = DIVERGED;
 	if (how != r->how)
-		diverge(c, r->line, "event %" PRId32 " on PE %u: the trace's handler finished by %s, the replay's by %s%s",
-			r->event, r->pe, done_name(r->how == TRACE_DONE_RESUME ? -1 : r->how == TRACE_DONE_IMPLICIT ? -2 : 0),
+		diverge(c, r->line, "event %s on PE %u: the trace's handler finished by %s, the replay's by %s%s",
+			EV(r->event), r->pe, done_name(r->how == TRACE_DONE_RESUME ? -1 : r->how == TRACE_DONE_IMPLICIT ? -2 : 0),
 			done_name(o->status), from(src, sizeof src, r));
 	else
 		compare_landing(c, (uint32_t)rp->invs[f->inv].complete, f, o);
@@ -440,8 +444,8 @@ static void on_explicit(struct cmp *c, const struct sim_obs *o)
 		if (rp->recs[k].line == line && rp->recs[k].kind == TRACE_DISPATCH)
 			c->refused[k] = (int8_t)(o->result < 0 && o->result >= -127 ? o->result : -128);
 	if (o->result != 0)
-		replay_divs_add(&c->divs, rp->name, line, true, "dispatch of event %"
-				PRId32 " on PE %u: the replay's explicit dispatch of it was refused, x0=%s", o->event,
+		replay_divs_add(&c->divs, rp->name, line, true, "dispatch of event %s"
+				" on PE %u: the replay's explicit dispatch of it was refused, x0=%s", EV(o->event),
 				o->pe, show(res, sizeof res, o->result));
 }
 
@@ -525,13 +529,13 @@ static uint32_t report_unreached(struct cmp *c, bool stopped, uint32_t stop_line
 			if (c->refused[k])
 				snprintf(res, sizeof res, " (its explicit dispatch was refused, x0=%s)",
 					 c->refused[k] == -128 ? "?" : show(nm, sizeof nm, c->refused[k]));
-			diverge(c, r->line, "dispatch of event %" PRId32 " on PE %u: the replay did not dispatch it%s; "
-				"at the end: %s%s", r->event, r->pe, res, st, from(src, sizeof src, r));
+			diverge(c, r->line, "dispatch of event %s on PE %u: the replay did not dispatch it%s; "
+				"at the end: %s%s", EV(r->event), r->pe, res, st, from(src, sizeof src, r));
 			break;
 		}
 		case ROLE_COMPLETE:
-			diverge(c, r->line, "completion of event %" PRId32 " on PE %u: the replay's handler did not finish "
-				"here; at the end: %s%s", r->event, r->pe, st, from(src, sizeof src, r));
+			diverge(c, r->line, "completion of event %s on PE %u: the replay's handler did not finish "
+				"here; at the end: %s%s", EV(r->event), r->pe, st, from(src, sizeof src, r));
 			break;
 		case ROLE_NO_INTID:
 			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay cannot %s it: this platform's GIC has "

@@ -9,6 +9,7 @@
 #include "replay_slots.h"
 #include "grow.h"
 #include "sdd/sdd_spec.h"
+#include "trace.h"
 
 #define ANY_PE 0xFFu
 
@@ -373,10 +374,11 @@ static int make_handler(struct sim_program *p, const struct slot *s, const struc
 	char name[64];
 
 	memset(&h, 0, sizeof h);
-	/* A name has no '-': a negative event number (a trace may claim one
-	 * registered) is spelled "evneg2" */
-	snprintf(name, sizeof name, "ev%s%" PRIu32 "_line%" PRIu32, s->event < 0 ? "neg" : "",
-		 s->event < 0 ? 0u - (uint32_t)s->event : (uint32_t)s->event, s->line);
+	/* named for the event as people read it (0, 5000, 0x40000010; a
+	 * negative number, which a trace may claim registered, in hex: a name
+	 * has no '-') and the line that registered it */
+	snprintf(name, sizeof name, "ev%s_line%" PRIu32, trace_event_str((char[TRACE_EVENT_STR]){ 0 },
+		 TRACE_EVENT_STR, s->event), s->line);
 	h.name = sim_add_string(p, name);
 	h.kind = SIM_H_ACTIONS;
 	h.ops = p->nactions;

@@ -169,7 +169,7 @@ void replay_evstate_observe(struct replay_evstate *s, const struct sim_obs *o)
 void replay_evstate_describe(const struct replay_evstate *s, int32_t event, unsigned pe, char *buf, size_t n)
 {
 	const char *mask = s->masked[pe % TRACE_MAX_PES] ? "masked" : "unmasked";
-	char where[32];
+	char where[32], num[TRACE_EVENT_STR];
 	uint8_t st;
 
 	if (event < 0) {
@@ -184,12 +184,13 @@ void replay_evstate_describe(const struct replay_evstate *s, int32_t event, unsi
 			snprintf(where, sizeof where, "shared");
 		else
 			snprintf(where, sizeof where, "private, PE %u", pe);
-		snprintf(buf, n, "event %" PRId32 " (%s): %s%s%s%s; PE %u %s", event, where,
+		snprintf(buf, n, "event %s (%s): %s%s%s%s; PE %u %s", trace_event_str(num, sizeof num, event), where,
 			 st & ST_REGISTERED ? "registered" : "not registered",
 			 st & ST_REGISTERED ? (st & ST_ENABLED ? ", enabled" : ", disabled") : "",
 			 st & ST_RUNNING ? ", running" : "", st & ST_UNREG_PEND ? ", unregister pending" : "",
 			 pe, mask);
 		return;
 	}
-	snprintf(buf, n, "event %" PRId32 " is not an event of this platform; PE %u %s", event, pe, mask);
+	snprintf(buf, n, "event %s is not an event of this platform; PE %u %s",
+		 trace_event_str(num, sizeof num, event), pe, mask);
 }

@@ -69,8 +69,8 @@ void rb_trigger(struct rb *b, const struct trace_rec *r)
 	/* no interrupt of the event's: firmware dispatched it itself (a RAS
 	 * error interrupt handled at EL3 and turned into an SDEI event) */
 	if (r->cause == TRACE_CAUSE_IRQ && !(r->has & TRACE_HAS_INTID))
-		rb_note(b, r->line, "the interrupt that dispatched event %" PRId32 " is not in the trace: replayed as an "
-			"explicit dispatch", r->event);
+		rb_note(b, r->line, "the interrupt that dispatched event %s is not in the trace: replayed as an "
+			"explicit dispatch", trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, r->event));
 	op = rb_op(SIM_OP_DISPATCH, r->pe, r->line);
 	op.event = sim_const((uint64_t)(int64_t)r->event);
 	if (b->o->expectations) {        /* the traced firmware dispatched it: SUCCESS */

@@ -239,8 +239,8 @@ static void dispatch(struct rb *b, uint32_t i, uint32_t inv)
 	b->rp->role[i] = ROLE_DISPATCH;
 	b->rp->rec_inv[i] = (int32_t)inv;
 	if (slot == RB_NO_SLOT) {
-		rb_note(b, r->line, "no EVENT_REGISTER of event %" PRId32 " before this dispatch: the replay cannot "
-			"enter its handler", r->event);
+		rb_note(b, r->line, "no EVENT_REGISTER of event %s before this dispatch: the replay cannot "
+			"enter its handler", trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, r->event));
 		slot = slots_add(b->sl, r->event, r->ep, r->line);
 		if (slot == RB_NO_SLOT) {
 			b->w.oom = true;

@@ -211,9 +211,9 @@ static int check_interrupted(struct tm_state *st, unsigned pe)
 		what = "x3 (the interrupted PSTATE)", got = p->eret_x[3], want = p->taken_spsr[el];
 	if (!what)
 		return 0;
-	snprintf(text, sizeof text, "the dispatch of event %" PRId32 " gives the handler %s = 0x%" PRIx64
+	snprintf(text, sizeof text, "the dispatch of event %s gives the handler %s = 0x%" PRIx64
 		 ", but the interrupt's exception at line %" PRIu64 " saved %s_EL%u = 0x%" PRIx64,
-		 (int32_t)p->eret_x[0], what, got, p->taken_line, what[1] == '2' ? "ELR" : "SPSR", el, want);
+		 trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, (int32_t)p->eret_x[0]), what, got, p->taken_line, what[1] == '2' ? "ELR" : "SPSR", el, want);
 	return warn(st, pe, p->eret_t, p->eret_line, text);
 }
 
@@ -347,8 +347,9 @@ static int note_result(struct tm_state *st, unsigned pe, const struct call *c, c
 	if (fid != SDD_FID_EVENT_REGISTER || (c->x_known & 0x16) != 0x16 ||
 	    tm_registry_add(&st->reg, pe, (int32_t)c->x[1], c->x[2], (c->x[4] & SDD_REGFLAG_RELATIVE) != 0))
 		return 0;
-	snprintf(text, sizeof text, "more than %u events registered at once: the entry point of event %" PRId32
-		 " is not kept, its dispatches are not recognised", TM_REGISTRY_EVENTS, (int32_t)c->x[1]);
+	snprintf(text, sizeof text, "more than %u events registered at once: the entry point of event %s"
+		 " is not kept, its dispatches are not recognised", TM_REGISTRY_EVENTS,
+		 trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, (int32_t)c->x[1]));
 	return warn(st, pe, c->t, c->line, text);
 }
 

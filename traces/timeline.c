@@ -55,7 +55,7 @@ static json_object *of_record(const struct trace_rec *r)
 		break;
 	}
 	case TRACE_DISPATCH:
-		snprintf(name, sizeof name, "event %" PRId32, r->event);
+		snprintf(name, sizeof name, "event %s", trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, r->event));
 		ev = event(name, "B", r->t, r->pe);
 		json_object_object_add(args, "cause", json_object_new_string(trace_enum_name(TRACE_ENUM_CAUSE, r->cause)));
 		if (r->has & TRACE_HAS_EP)
@@ -66,7 +66,7 @@ static json_object *of_record(const struct trace_rec *r)
 			add_hex(args, "interrupted_pc", r->x[2]);
 		break;
 	case TRACE_COMPLETE:
-		snprintf(name, sizeof name, "event %" PRId32, r->event);
+		snprintf(name, sizeof name, "event %s", trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, r->event));
 		ev = event(name, "E", r->t, r->pe);
 		json_object_object_add(args, "how", json_object_new_string(trace_enum_name(TRACE_ENUM_DONE, r->how)));
 		break;

@@ -212,6 +212,12 @@ int  trace_psci_fn(uint32_t fid);
 unsigned trace_fid_nargs(uint32_t fid);
 /* An SDEI error code's name ("DENIED") for a result, or NULL. */
 const char *trace_error_name(int64_t v);
+/* An event number for people, in buf (n >= 12): decimal as firmware
+ * numbers its platform events (0, 5000), hex from 0x10000 up, where the
+ * vendor and standard spaces' numbers read as they are defined
+ * (0x40000010, not 1073741840).  Returns buf. */
+#define TRACE_EVENT_STR 12
+const char *trace_event_str(char *buf, size_t n, int32_t event);
 
 /* ---- Writing ---- */
 

@@ -5,6 +5,8 @@
  * from the simulator (sim_psci_name / sim_psci_fid), so that a trace, a
  * scenario and a report all call a function the same thing.
  */
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "program.h"        /* sim_psci_fn_of_fid: the PSCI functions the simulator implements */
@@ -90,6 +92,15 @@ const char *trace_error_name(int64_t v)
 	case SDD_OUT_OF_RESOURCE:    return "OUT_OF_RESOURCE";
 	default:                     return NULL;
 	}
+}
+
+const char *trace_event_str(char *buf, size_t n, int32_t event)
+{
+	if (event >= 0 && event < 0x10000)
+		snprintf(buf, n, "%" PRId32, event);
+	else
+		snprintf(buf, n, "0x%" PRIx32, (uint32_t)event);
+	return buf;
 }
 
 /* ---- Enumerated field values (FORMAT.md) ---- */
