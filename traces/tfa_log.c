@@ -1,6 +1,7 @@
 /*
  * tfa_log.c - TF-A's verbose SDEI log (LOG_LEVEL=50, tarmac-traces.md
- * §3.2) to canonical records.
+ * §3.2) to canonical records, one line at a time (tfa_log.h; the loop
+ * that reads the input is tfa_log_import.c).
  *
  * The log prints every call as a "> NAME(args)" line and its result as a
  * "< NAME:result" line, a dispatch as "ACK mpidr, ev:N ss:S spsr:P ELR:A",
@@ -12,20 +13,20 @@
  * of MPIDRs (import --platform) numbers the PEs instead of the profile.
  * There are no timestamps: a record's time is its line number.  Anything
  * before "SDEI: " on a line (log level, console timestamps) and every
- * other line is ignored.
+ * other line is ignored.  A PE prints a call's "<" line before it can
+ * call again, so a call line for a PE whose call is open is an error, and
+ * so is a last line without its newline that may be cut short.
  */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "import.h"
 #include "sdd/sdd_spec.h"
 #include "sim.h"
+#include "tfa_log.h"
 #include "trace_internal.h"
 #include "trace_simplat.h"
-
-#define MAX_EVENTS 64
 
 /* A call's log spelling and where its printed arguments go. */
 struct argspec { const char *key; uint8_t x; uint8_t base; };   /* key NULL: positional */
@@ -60,35 +61,10 @@ static const struct logcall calls[] = {
 	{ "SIGNAL", SDD_FID_EVENT_SIGNAL, false, false, { { "e", 1, 16 }, { "t", 2, 16 } } },
 };
 
-struct pending {
-	bool     open;
-	const struct logcall *lc;
-	struct trace_rec rec;
-};
-
-struct reg { bool used; uint8_t pe; int32_t event; uint64_t ep, arg; };
-
-struct log {
-	const struct import_opts *o;
-	struct import_stats *st;
-	struct linein *in;
-	struct sim_platform plat;
-	unsigned npes;               /* plat.mpidr[0..npes) number the PEs */
-	unsigned pe;                 /* the PE last named */
-	struct pending call[TRACE_MAX_PES];
-	uint8_t depth[TRACE_MAX_PES];
-	uint64_t last_t[TRACE_MAX_PES];
-	struct reg reg[MAX_EVENTS];  /* registrations (for dispatch records' entry points) */
-	int32_t bound_event[MAX_EVENTS];
-	uint32_t bound_intid[MAX_EVENTS];
-	unsigned nbound;
-	char msg[300];
-	size_t col;
-};
-
 /* ---- Scanning ---- */
 
-struct scan { const char *s, *p; };
+/* The line, where the scanning is, and the last number read (num..num_end). */
+struct scan { const char *s, *p, *num, *num_end; };
 
 static bool lit(struct scan *c, const char *word)
 {
@@ -110,19 +86,44 @@ static bool number(struct scan *c, unsigned base, uint64_t *v)
 		c->p += 2;
 	while ((*c->p >= '0' && *c->p <= '9') || (*c->p >= 'a' && *c->p <= 'f') || (*c->p >= 'A' && *c->p <= 'F'))
 		c->p++;
+	c->num = start;
+	c->num_end = c->p;
 	return trace_scan_i64(start, (size_t)(c->p - start), base, v);
 }
 
-static int bad(struct log *lg, const struct scan *c, const char *what)
+static int bad(struct tfa_log *lg, const struct scan *c, const char *what)
 {
 	snprintf(lg->msg, sizeof lg->msg, "%s", what);
 	lg->col = (size_t)(c->p - c->s);
 	return 1;
 }
 
+/* Does a last line without its newline (the input stopped in it) end in
+ * the number just read?  TF-A prints its numbers with no fixed width
+ * ("%lx", "%ld"), so "< VER:10000" may be the first digits of "< VER:
+ * 1000000000000": read as whole it would be a smaller value, so it is an
+ * error (the Tarmac importer reads a cut value the same way, where the
+ * width does not show it whole: tarmac_cut.c).  1 (lg->msg) or 0. */
+static int cut_number(struct tfa_log *lg, const struct scan *c)
+{
+	if (linein_complete(lg->in) || c->num_end != c->p || *c->p)
+		return 0;
+	snprintf(lg->msg, sizeof lg->msg, "the number '%.*s' may be cut short: TF-A prints numbers with no fixed width",
+		 (int)(c->num_end - c->num), c->num);
+	lg->col = (size_t)(c->num - c->s);
+	return 1;
+}
+
+/* The end of a line's fields: text after them is "what", and a number
+ * they end in may be cut short (cut_number).  1 (lg->msg) or 0. */
+static int line_end(struct tfa_log *lg, const struct scan *c, const char *what)
+{
+	return *c->p ? bad(lg, c, what) : cut_number(lg, c);
+}
+
 /* ---- PEs and events ---- */
 
-static bool pe_of(struct log *lg, uint64_t mpidr, unsigned *pe)
+static bool pe_of(struct tfa_log *lg, uint64_t mpidr, unsigned *pe)
 {
 	for (unsigned p = 0; p < lg->npes; p++)
 		if (lg->plat.mpidr[p] == (mpidr & SDD_MPIDR_AFF_MASK)) {
@@ -135,7 +136,7 @@ static bool pe_of(struct log *lg, uint64_t mpidr, unsigned *pe)
 
 /* The message for an MPIDR that is no PE of the profile, or of the
  * platform's list (named: it is the reason). */
-static void no_such_pe(struct log *lg, uint64_t mpidr)
+static void no_such_pe(struct tfa_log *lg, uint64_t mpidr)
 {
 	size_t n;
 
@@ -150,7 +151,7 @@ static void no_such_pe(struct log *lg, uint64_t mpidr)
 	snprintf(lg->msg + n, sizeof lg->msg - n, ")");
 }
 
-static int mpidr_field(struct log *lg, struct scan *c, unsigned *pe)
+static int mpidr_field(struct tfa_log *lg, struct scan *c, unsigned *pe)
 {
 	uint64_t mpidr;
 	const char *at = c->p;
@@ -166,10 +167,10 @@ static int mpidr_field(struct log *lg, struct scan *c, unsigned *pe)
 	return 0;
 }
 
-static const struct reg *reg_of(const struct log *lg, int32_t event, unsigned pe)
+static const struct tfa_reg *reg_of(const struct tfa_log *lg, int32_t event, unsigned pe)
 {
-	const struct reg *any = NULL;
-	for (unsigned k = 0; k < MAX_EVENTS; k++)
+	const struct tfa_reg *any = NULL;
+	for (unsigned k = 0; k < TFA_MAX_EVENTS; k++)
 		if (lg->reg[k].used && lg->reg[k].event == event) {
 			if (lg->reg[k].pe == pe)
 				return &lg->reg[k];
@@ -178,20 +179,20 @@ static const struct reg *reg_of(const struct log *lg, int32_t event, unsigned pe
 	return any;
 }
 
-static void note_register(struct log *lg, const struct trace_rec *r)
+static void note_register(struct tfa_log *lg, const struct trace_rec *r)
 {
-	struct reg *slot = NULL;
+	struct tfa_reg *slot = NULL;
 
-	for (unsigned k = 0; k < MAX_EVENTS && !slot; k++)
+	for (unsigned k = 0; k < TFA_MAX_EVENTS && !slot; k++)
 		if (!lg->reg[k].used || (lg->reg[k].event == (int32_t)r->x[1] && lg->reg[k].pe == r->pe))
 			slot = &lg->reg[k];
 	if (!slot)
-		slot = &lg->reg[(uint32_t)r->x[1] % MAX_EVENTS];
-	*slot = (struct reg){ true, r->pe, (int32_t)r->x[1], r->x[2], r->x[3] };
+		slot = &lg->reg[(uint32_t)r->x[1] % TFA_MAX_EVENTS];
+	*slot = (struct tfa_reg){ true, r->pe, (int32_t)r->x[1], r->x[2], r->x[3] };
 }
 
 /* The interrupt an event is bound to (event 0: the profile's SGI), or -1. */
-static long intid_of(const struct log *lg, int32_t event)
+static long intid_of(const struct tfa_log *lg, int32_t event)
 {
 	if (event == 0)
 		return lg->plat.event0_sgi;
@@ -206,7 +207,7 @@ static long intid_of(const struct log *lg, int32_t event)
 /* A record's time is the line number of the line that began it, raised
  * where needed so that time never goes backwards on a PE (a call is
  * written when its result line comes). */
-static int emit(struct log *lg, struct trace_rec *r)
+static int emit(struct tfa_log *lg, struct trace_rec *r)
 {
 	if (r->t < lg->last_t[r->pe])
 		r->t = lg->last_t[r->pe];
@@ -215,7 +216,7 @@ static int emit(struct log *lg, struct trace_rec *r)
 	return lg->o->emit(lg->o->emit_ctx, r) ? -1 : 0;
 }
 
-static void begin(struct log *lg, struct trace_rec *r, unsigned kind, unsigned pe)
+static void begin(struct tfa_log *lg, struct trace_rec *r, unsigned kind, unsigned pe)
 {
 	trace_rec_init(r, kind);
 	r->pe = (uint8_t)pe;
@@ -225,10 +226,11 @@ static void begin(struct log *lg, struct trace_rec *r, unsigned kind, unsigned p
 	r->src_line = (uint32_t)linein_lineno(lg->in);
 }
 
-/* A call line with no result line: it never returned (or the log lost it). */
-static int flush_call(struct log *lg, unsigned pe)
+/* A call line with no result line at the end of the log: the log stops
+ * before it returned (the capture, or the firmware, stopped). */
+static int flush_call(struct tfa_log *lg, unsigned pe)
 {
-	struct pending *pc = &lg->call[pe];
+	struct tfa_pending *pc = &lg->call[pe];
 
 	if (!pc->open)
 		return 0;
@@ -237,8 +239,34 @@ static int flush_call(struct log *lg, unsigned pe)
 	return emit(lg, &pc->rec);
 }
 
-static int call_line(struct log *lg, struct scan *c)
+/* A call (what, at column at) on a PE that has a call open.  TF-A prints
+ * a call's "<" line on the PE that made it before returning, and EL3
+ * runs the SMC with interrupts masked, so no dispatch and no other call
+ * of that PE comes in between; only a successful COMPLETE has no "<"
+ * line, and its EOI line closes it (sdei_main.c, sdei_event_complete).
+ * So this line is another PE's taken for this one's (most lines name no
+ * PE: lines of two PEs interleaved), or the log lost the result line.
+ * An error, not a warning record: replacing the open call wrote it with
+ * end=none and gave its result to the wrong call, and a console capture
+ * (a UART's out_file) interleaves lines but does not drop them
+ * (tarmac-traces.md §3.2).  Lenient, this line is skipped and the open
+ * call written as one the log ends in (end=none): left open, it would
+ * refuse each later call of the PE.  1 (lg->msg), or -1 (emit failed). */
+static int still_open(struct tfa_log *lg, const struct scan *c, const char *at, const char *what, unsigned pe)
 {
+	const struct tfa_pending *pc = &lg->call[pe];
+
+	snprintf(lg->msg, sizeof lg->msg,
+		 "%s on PE %u while %s from line %" PRIu32 " has no result (lines of two PEs interleaved?)",
+		 what, pe, pc->lc->name, pc->rec.src_line);
+	lg->col = (size_t)(at - c->s);
+	return lg->o->lenient && flush_call(lg, pe) ? -1 : 1;
+}
+
+static int call_line(struct tfa_log *lg, struct scan *c)
+{
+	const char *mark = c->p - 2;         /* the '>' */
+	char what[40];
 	const struct logcall *lc = NULL;
 	struct trace_rec r;
 	unsigned pe = lg->pe;
@@ -252,6 +280,12 @@ static int call_line(struct log *lg, struct scan *c)
 	if (!lc)
 		return bad(lg, c, "unknown SDEI call in '> ' line");
 	c->p += strlen(lc->name);
+	/* TF-A prints the arguments of every call that has some */
+	if (*c->p == 0 && lc->args[0].base && !linein_complete(lg->in)) {
+		snprintf(lg->msg, sizeof lg->msg, "the call %s may be cut short before its arguments", lc->name);
+		lg->col = (size_t)(c->p - c->s);
+		return 1;
+	}
 	begin(lg, &r, TRACE_CALL, pe);
 	r.x[0] = lc->fid;
 	r.x_known = 1;
@@ -284,19 +318,21 @@ static int call_line(struct log *lg, struct scan *c)
 			return 1;
 		r.pe = (uint8_t)pe;
 	}
-	if (*c->p)
-		return bad(lg, c, "unexpected text after the call");
+	if (line_end(lg, c, "unexpected text after the call"))
+		return 1;
+	if (lg->call[pe].open) {
+		snprintf(what, sizeof what, "> %s", lc->name);
+		return still_open(lg, c, mark, what, pe);
+	}
 	if (resume)
 		r.x[0] = SDD_FID_EVENT_COMPLETE_AND_RESUME;
 	r.from_handler = lg->depth[pe] > 0;
-	if (flush_call(lg, pe))
-		return -1;
-	lg->call[pe] = (struct pending){ true, lc, r };
+	lg->call[pe] = (struct tfa_pending){ true, lc, r };
 	return 0;
 }
 
 /* The pending call a "< NAME:" line answers: this PE's, else any PE's. */
-static struct pending *answered(struct log *lg, const struct logcall *lc)
+static struct tfa_pending *answered(struct tfa_log *lg, const struct logcall *lc)
 {
 	if (lg->call[lg->pe].open && lg->call[lg->pe].lc == lc)
 		return &lg->call[lg->pe];
@@ -308,10 +344,10 @@ static struct pending *answered(struct log *lg, const struct logcall *lc)
 	return NULL;
 }
 
-static int result_line(struct log *lg, struct scan *c)
+static int result_line(struct tfa_log *lg, struct scan *c)
 {
 	const struct logcall *lc = NULL;
-	struct pending *pc;
+	struct tfa_pending *pc;
 	uint64_t v;
 
 	for (size_t k = 0; k < sizeof calls / sizeof calls[0] && !lc; k++) {
@@ -322,8 +358,10 @@ static int result_line(struct log *lg, struct scan *c)
 	if (!lc)
 		return bad(lg, c, "unknown SDEI call in '< ' line");
 	c->p += strlen(lc->name) + 1;
-	if (!number(c, lc->hex_result ? 16 : 10, &v) || *c->p)
+	if (!number(c, lc->hex_result ? 16 : 10, &v))
 		return bad(lg, c, "expected the result");
+	if (line_end(lg, c, "expected the result"))
+		return 1;
 	pc = answered(lg, lc);
 	if (!pc)
 		return bad(lg, c, "a result with no call before it");
@@ -333,7 +371,7 @@ static int result_line(struct log *lg, struct scan *c)
 	pc->rec.r_known = 1;
 	if (lc->fid == SDD_FID_EVENT_REGISTER && v == 0)
 		note_register(lg, &pc->rec);
-	if (lc->fid == SDD_FID_INTERRUPT_BIND && (int64_t)v >= 0 && lg->nbound < MAX_EVENTS) {
+	if (lc->fid == SDD_FID_INTERRUPT_BIND && (int64_t)v >= 0 && lg->nbound < TFA_MAX_EVENTS) {
 		lg->bound_event[lg->nbound] = (int32_t)v;
 		lg->bound_intid[lg->nbound++] = (uint32_t)pc->rec.x[1];
 	}
@@ -341,19 +379,21 @@ static int result_line(struct log *lg, struct scan *c)
 }
 
 /* ACK mpidr, ev:N ss:S spsr:P ELR:A */
-static int ack_line(struct log *lg, struct scan *c)
+static int ack_line(struct tfa_log *lg, struct scan *c)
 {
 	uint64_t ev, ss, spsr, elr;
 	struct trace_rec r;
-	const struct reg *rg;
+	const struct tfa_reg *rg;
 	unsigned pe;
 	long intid;
 
 	if (mpidr_field(lg, c, &pe))
 		return 1;
 	if (!lit(c, ", ev:") || !number(c, 0, &ev) || !lit(c, " ss:") || !number(c, 10, &ss) ||
-	    !lit(c, " spsr:") || !number(c, 16, &spsr) || !lit(c, " ELR:") || !number(c, 16, &elr) || *c->p)
+	    !lit(c, " spsr:") || !number(c, 16, &spsr) || !lit(c, " ELR:") || !number(c, 16, &elr))
 		return bad(lg, c, "expected 'ACK mpidr, ev:N ss:S spsr:HEX ELR:HEX'");
+	if (line_end(lg, c, "expected 'ACK mpidr, ev:N ss:S spsr:HEX ELR:HEX'"))
+		return 1;
 	intid = intid_of(lg, (int32_t)ev);
 	if (intid >= 0) {
 		begin(lg, &r, TRACE_IRQ, pe);
@@ -390,18 +430,20 @@ static int ack_line(struct log *lg, struct scan *c)
 }
 
 /* EOI:mpidr, N spsr:P elr:A  -- the COMPLETE on that PE succeeded */
-static int eoi_line(struct log *lg, struct scan *c)
+static int eoi_line(struct tfa_log *lg, struct scan *c)
 {
 	uint64_t ev, spsr, elr;
-	struct pending *pc;
+	struct tfa_pending *pc;
 	struct trace_rec r;
 	unsigned pe;
 
 	if (mpidr_field(lg, c, &pe))
 		return 1;
 	if (!lit(c, ", ") || !number(c, 0, &ev) || !lit(c, " spsr:") || !number(c, 16, &spsr) ||
-	    !lit(c, " elr:") || !number(c, 16, &elr) || *c->p)
+	    !lit(c, " elr:") || !number(c, 16, &elr))
 		return bad(lg, c, "expected 'EOI:mpidr, N spsr:HEX elr:HEX'");
+	if (line_end(lg, c, "expected 'EOI:mpidr, N spsr:HEX elr:HEX'"))
+		return 1;
 	pc = &lg->call[pe];
 	if (!pc->open || pc->lc->fid != SDD_FID_EVENT_COMPLETE)
 		return bad(lg, c, "EOI with no COMPLETE call before it on this PE");
@@ -421,7 +463,7 @@ static int eoi_line(struct log *lg, struct scan *c)
 }
 
 /* interrupt N on MPIDR while PE masked */
-static int masked_line(struct log *lg, struct scan *c)
+static int masked_line(struct tfa_log *lg, struct scan *c)
 {
 	uint64_t intid;
 	struct trace_rec r;
@@ -429,7 +471,7 @@ static int masked_line(struct log *lg, struct scan *c)
 
 	if (!number(c, 10, &intid) || intid >= 1020 || !lit(c, " on "))
 		return bad(lg, c, "expected 'interrupt N on MPIDR while PE masked'");
-	if (mpidr_field(lg, c, &pe))
+	if (mpidr_field(lg, c, &pe) || cut_number(lg, c))
 		return 1;
 	begin(lg, &r, TRACE_IRQ, pe);
 	r.intid = (uint32_t)intid;
@@ -440,13 +482,20 @@ static int masked_line(struct log *lg, struct scan *c)
 }
 
 /* WARNING: Unimplemented SDEI Call: 0xFID -- answered SMC_UNK */
-static int unimplemented_line(struct log *lg, struct scan *c)
+static int unimplemented_line(struct tfa_log *lg, struct scan *c, const char *at)
 {
 	uint64_t fid;
 	struct trace_rec r;
+	char what[60];
 
-	if (!number(c, 0, &fid) || *c->p)
+	if (!number(c, 0, &fid))
 		return bad(lg, c, "expected the function ID");
+	if (line_end(lg, c, "expected the function ID"))
+		return 1;
+	if (lg->call[lg->pe].open) {
+		snprintf(what, sizeof what, "Unimplemented SDEI Call 0x%" PRIx64, fid);
+		return still_open(lg, c, at, what, lg->pe);
+	}
 	begin(lg, &r, TRACE_CALL, lg->pe);
 	r.x[0] = fid;
 	r.x_known = 1;
@@ -458,25 +507,10 @@ static int unimplemented_line(struct log *lg, struct scan *c)
 	return emit(lg, &r);
 }
 
-/* Does line begin as a TF-A console line does: a log level's prefix
- * (plat_log_get_prefix), maybe after a console's "[time]"? */
-static bool tfa_prefixed(const char *line)
+/* see tfa_log.h */
+int tfa_log_line(struct tfa_log *lg, const char *line)
 {
-	static const char *const levels[] = { "ERROR:", "NOTICE:", "WARNING:", "INFO:", "VERBOSE:" };
-
-	line += strspn(line, " \t");
-	if (*line == '[' && strchr(line, ']'))
-		line = strchr(line, ']') + 1 + strspn(strchr(line, ']') + 1, " \t");
-	for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++)
-		if (strncmp(line, levels[k], strlen(levels[k])) == 0)
-			return true;
-	return false;
-}
-
-/* One line: 0 (used or ignored), 1 (error: lg->msg, lg->col), -1 (emit failed). */
-static int log_line(struct log *lg, const char *line)
-{
-	struct scan c = { line, NULL };
+	struct scan c = { line, NULL, NULL, NULL };
 	const char *at = strstr(line, "SDEI: ");
 
 	if (!at) {
@@ -484,7 +518,7 @@ static int log_line(struct log *lg, const char *line)
 		if (!at)
 			return 2;
 		c.p = at + strlen("Unimplemented SDEI Call: ");
-		return unimplemented_line(lg, &c);
+		return unimplemented_line(lg, &c, at);
 	}
 	c.p = at + strlen("SDEI: ");
 	if (lit(&c, "> "))
@@ -500,97 +534,11 @@ static int log_line(struct log *lg, const char *line)
 	return 2;                    /* other SDEI messages: state transitions, errors */
 }
 
-int tfa_log_import(struct linein *in, const struct import_opts *o, struct import_stats *st,
-		   char *err, size_t errlen)
+/* see tfa_log.h */
+int tfa_log_finish(struct tfa_log *lg)
 {
-	struct log *lg = calloc(1, sizeof *lg);
-	const char *profile = o->profile ? o->profile : "tf-a-fvp";
-	bool tfa = false;            /* a line of a TF-A console log was seen */
-	int result = 0;
-
-	memset(st, 0, sizeof *st);
-	if (!lg) {
-		snprintf(err, errlen, "%s: out of memory", linein_name(in));
-		return -1;
-	}
-	lg->o = o;
-	lg->st = st;
-	lg->in = in;
-	if (!sim_platform_profile(&lg->plat, profile)) {
-		snprintf(err, errlen, "unknown profile '%s'", profile);
-		free(lg);
-		return -1;
-	}
-	/* the profile's whole MPIDR table numbers the PEs (a log may name more
-	 * than its default count); a platform's own PEs, exactly */
-	lg->npes = TRACE_MAX_PES;
-	if (o->platform && trace_platform_apply(o->platform, linein_name(in), &lg->plat, err, errlen)) {
-		free(lg);
-		return -1;
-	}
-	if (o->platform)
-		lg->npes = (o->platform->has & TRACE_HAS_PES) && o->platform->pes <= TRACE_MAX_PES ?
-			   o->platform->pes : lg->plat.pes;
-	for (;;) {
-		char where[700];
-		char *line;
-		size_t len;
-		int rc = linein_next(in, &line, &len);
-
-		if (rc == 0)
-			break;
-		st->lines++;
-		if (rc < 0) {
-			snprintf(where, sizeof where, "%s", linein_error(in));
-		} else {
-			rc = 0;
-			for (size_t i = 0; i < len && !rc; i++)
-				if (((unsigned char)line[i] < 0x20 && line[i] != '\t') || line[i] == 0x7F) {
-					snprintf(lg->msg, sizeof lg->msg, "binary data (byte 0x%02x) in a text log",
-						 (unsigned char)line[i]);
-					lg->col = i;
-					rc = 1;
-				}
-			if (!rc && !tfa)
-				tfa = tfa_prefixed(line);
-			if (!rc)
-				rc = log_line(lg, line);
-			tfa |= rc == 0;
-			if (rc == 2) {
-				st->ignored++;
-				continue;
-			}
-			if (rc < 0) {
-				snprintf(err, errlen, "%s: cannot write the records", linein_name(in));
-				result = -1;
-				break;
-			}
-			if (rc == 0) {
-				st->used++;
-				continue;
-			}
-			snprintf(where, sizeof where, "%s:%" PRIu64 ":%zu: %s", linein_name(in), linein_lineno(in),
-				 lg->col + 1, lg->msg);
-		}
-		if (!o->lenient || linein_fatal(in)) {
-			snprintf(err, errlen, "%s", where);
-			result = -1;
-			break;
-		}
-		st->errors++;
-		if (o->diag)
-			o->diag(o->diag_ctx, where);
-	}
-	/* another kind of file, or nothing: no trace, not an empty one */
-	if (result == 0 && !tfa) {
-		linein_no_line_of(in, "TF-A log", "a TF-A console log", err, errlen);
-		result = -1;
-	}
-	for (unsigned p = 0; p < TRACE_MAX_PES && result == 0; p++)
-		if (flush_call(lg, p)) {
-			snprintf(err, errlen, "%s: cannot write the records", linein_name(in));
-			result = -1;
-		}
-	free(lg);
-	return result;
+	for (unsigned p = 0; p < TRACE_MAX_PES; p++)
+		if (flush_call(lg, p))
+			return -1;
+	return 0;
 }

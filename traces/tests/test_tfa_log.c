@@ -1,7 +1,9 @@
 /*
  * test_tfa_log.c - the TF-A log importer: PEs are numbered by the
  * platform's MPIDRs when --platform gives a list (import_opts.platform),
- * else by the profile's; an input with no line of a TF-A log is an error.
+ * else by the profile's; an input with no line of a TF-A log is an error,
+ * and so are a last line cut short and a call line for a PE whose call
+ * has no result yet.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -23,26 +25,35 @@ static int emit(void *ctx, const struct trace_rec *r)
 	return trace_write(((struct out *)ctx)->f, r);
 }
 
-/* Import text with opts (profile, platform); the records in o->text. */
-static int import(const char *text, const struct trace_rec *platform, const char *profile, struct out *o,
-		  char *err, size_t n)
+/* Import text with opts (emit and emit_ctx are set here); the records in
+ * o->text. */
+static int import_with(const char *text, struct import_opts *opts, struct import_stats *st, struct out *o,
+		       char *err, size_t n)
 {
 	struct linein *in = linein_open_mem((const uint8_t *)text, strlen(text), "uart1.log");
-	struct import_opts opts;
-	struct import_stats st;
 	int rc;
 
 	memset(o, 0, sizeof *o);
 	o->f = open_memstream(&o->text, &o->len);
-	memset(&opts, 0, sizeof opts);
-	opts.profile = profile;
-	opts.platform = platform;
-	opts.emit = emit;
-	opts.emit_ctx = o;
-	rc = tfa_log_import(in, &opts, &st, err, n);
+	opts->emit = emit;
+	opts->emit_ctx = o;
+	rc = tfa_log_import(in, opts, st, err, n);
 	fclose(o->f);
 	linein_close(in);
 	return rc;
+}
+
+/* Import text with a profile and a platform record (both may be NULL). */
+static int import(const char *text, const struct trace_rec *platform, const char *profile, struct out *o,
+		  char *err, size_t n)
+{
+	struct import_opts opts;
+	struct import_stats st;
+
+	memset(&opts, 0, sizeof opts);
+	opts.profile = profile;
+	opts.platform = platform;
+	return import_with(text, &opts, &st, o, err, n);
 }
 
 static const char two_pes[] =
@@ -136,11 +147,138 @@ static void no_log_line_is_an_error(void **state)
 	}
 }
 
+/* A console line always ends with a newline: a last line without one is
+ * a line the input stopped in.  Where it ends in a number, the number may
+ * be the first digits of a longer one (TF-A prints them with no fixed
+ * width, "%lx"), so it is an error, not a smaller value (was: "< VER:10000"
+ * imported as r0=0x10000, exit 0); a parse error there says the line was
+ * cut (was: "expected the result" alone).  A last line that ends where
+ * TF-A's line ends, ")" or "> VER", is whole, and a line the importer
+ * ignores is ignored, as the Tarmac importer reads a last line. */
+static void last_line_cut_short(void **state)
+{
+	static const struct { const char *text, *err; } bad[] = {
+		{ "VERBOSE: SDEI: > VER\nVERBOSE: SDEI: < VER:10000",
+		  "uart1.log:2:22: the number '10000' may be cut short: TF-A prints numbers with no fixed width "
+		  "(the input ends in the middle of this line)" },
+		{ "VERBOSE: SDEI: > VER\nVERBOSE: SDEI: < VER:",
+		  "uart1.log:2:22: expected the result (the input ends in the middle of this line)" },
+		{ "VERBOSE: SDEI: > SIGNAL(e:0 t:80",
+		  "uart1.log:1:33: expected ')' (the input ends in the middle of this line)" },
+		{ "VERBOSE: SDEI: > UNMASK:80000000",
+		  "uart1.log:1:25: the number '80000000' may be cut short: TF-A prints numbers with no fixed width "
+		  "(the input ends in the middle of this line)" },
+		{ "VERBOSE: SDEI: > UNMASK:8000",
+		  "uart1.log:1:25: MPIDR 0x8000 is no PE of profile tf-a-fvp (the input ends in the middle of this line)" },
+		{ "VERBOSE: SDEI: > ENABLE",
+		  "uart1.log:1:24: the call ENABLE may be cut short before its arguments "
+		  "(the input ends in the middle of this line)" },
+		{ "VERBOSE: SDEI: ACK 80000000, ev:0x0 ss:1 spsr:3c9 ELR:8001",
+		  "uart1.log:1:55: the number '8001' may be cut short: TF-A prints numbers with no fixed width "
+		  "(the input ends in the middle of this line)" },
+		{ "VERBOSE: SDEI: > COMPLETE(r:0 sta/ep:0):80000000\nVERBOSE: SDEI: EOI:80000000, 0 spsr:3c9 elr:8",
+		  "uart1.log:2:45: the number '8' may be cut short: TF-A prints numbers with no fixed width "
+		  "(the input ends in the middle of this line)" },
+		{ "VERBOSE: SDEI: interrupt 8 on 80000",
+		  "uart1.log:1:31: MPIDR 0x80000 is no PE of profile tf-a-fvp (the input ends in the middle of this line)" },
+		{ "VERBOSE: SDEI: interrupt 8 on 80000000",
+		  "uart1.log:1:31: the number '80000000' may be cut short: TF-A prints numbers with no fixed width "
+		  "(the input ends in the middle of this line)" },
+		{ "WARNING: Unimplemented SDEI Call: 0xc400",
+		  "uart1.log:1:35: the number '0xc400' may be cut short: TF-A prints numbers with no fixed width "
+		  "(the input ends in the middle of this line)" },
+	};
+	static const struct { const char *text, *record; } whole[] = {
+		{ "VERBOSE: SDEI: > VER", "fn=VERSION" },
+		{ "VERBOSE: SDEI: > REG(n:0 e:88081000 a:88a01000 f:0 m:0)", "x2=0x88081000" },
+		{ "VERBOSE: SDEI: > VER\nVERBOSE: SDEI: < VER:1000000000000\nNOTICE:  BL31: v2.1", "r0=0x1000000000000" },
+		{ "VERBOSE: SDEI: interrupt 8 on 80000000 while PE masked", "res=deferred" },
+	};
+	struct out o;
+	char err[300];
+
+	(void)state;
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		err[0] = 0;
+		if (import(bad[k].text, NULL, NULL, &o, err, sizeof err) != -1)
+			fail_msg("'%s' imported:\n%s", bad[k].text, o.text);
+		assert_string_equal(err, bad[k].err);
+		free(o.text);
+	}
+	for (size_t k = 0; k < sizeof whole / sizeof whole[0]; k++) {
+		if (import(whole[k].text, NULL, NULL, &o, err, sizeof err) != 0)
+			fail_msg("'%s': %s", whole[k].text, err);
+		if (!strstr(o.text, whole[k].record))
+			fail_msg("'%s': no '%s' in\n%s", whole[k].text, whole[k].record, o.text);
+		free(o.text);
+	}
+}
+
+/* TF-A prints a call's "<" line on its PE before that PE can call again;
+ * only a successful COMPLETE has none, its EOI line closes it.  A call
+ * line for a PE whose call is still open is an error at that line, naming
+ * the open call (was: the open call written with end=none, nothing said,
+ * exit 0).  Lenient: the line is skipped and the open call written with
+ * end=none, so a lost result line does not refuse every later call. */
+static void call_still_open(void **state)
+{
+	static const struct { const char *text, *err; } bad[] = {
+		{ "VERBOSE: SDEI: > VER\nVERBOSE: SDEI: > REG(n:0 e:88081000 a:88a01000 f:0 m:0)\nVERBOSE: SDEI: < REG:0\n",
+		  "uart1.log:2:16: > REG on PE 0 while VER from line 1 has no result (lines of two PEs interleaved?)" },
+		/* a COMPLETE waiting for its EOI or its result: another PE's line */
+		{ "VERBOSE: SDEI: ACK 80000001, ev:0x0 ss:1 spsr:3c9 ELR:80011058\n"
+		  "VERBOSE: SDEI: > COMPLETE(r:0 sta/ep:0):80000001\nVERBOSE: SDEI: > STAT(n:0)\n",
+		  "uart1.log:3:16: > STAT on PE 1 while COMPLETE from line 2 has no result (lines of two PEs interleaved?)" },
+		{ "VERBOSE: SDEI: > STAT(n:0)\nWARNING: Unimplemented SDEI Call: 0xc4000033\n",
+		  "uart1.log:2:10: Unimplemented SDEI Call 0xc4000033 on PE 0 while STAT from line 1 has no result "
+		  "(lines of two PEs interleaved?)" },
+	};
+	/* calls whose "<" line never comes: a successful COMPLETE (its EOI), a
+	 * call the log ends in (end=none) */
+	static const char good[] =
+		"VERBOSE: SDEI: ACK 80000001, ev:0x0 ss:1 spsr:3c9 ELR:80011058\n"
+		"VERBOSE: SDEI: > COMPLETE(r:0 sta/ep:0):80000001\n"
+		"VERBOSE: SDEI: EOI:80000001, 0 spsr:3c9 elr:80011058\n"
+		"VERBOSE: SDEI: > COMPLETE(r:1 sta/ep:80011000):80000001\n"
+		"VERBOSE: SDEI: < COMPLETE:fffffffffffffffd\n"
+		"VERBOSE: SDEI: > STAT(n:0)\n";
+	struct import_opts opts;
+	struct import_stats st;
+	struct out o;
+	char err[300];
+
+	(void)state;
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		err[0] = 0;
+		if (import(bad[k].text, NULL, NULL, &o, err, sizeof err) != -1)
+			fail_msg("'%s' imported:\n%s", bad[k].text, o.text);
+		assert_string_equal(err, bad[k].err);
+		free(o.text);
+	}
+	if (import(good, NULL, NULL, &o, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	assert_non_null(strstr(o.text, "fn=EVENT_COMPLETE_AND_RESUME "));
+	assert_non_null(strstr(o.text, "fn=EVENT_STATUS x0=0xc4000028 x1=0x0 x2=? x3=? x4=? x5=? end=none"));
+	free(o.text);
+	memset(&opts, 0, sizeof opts);
+	opts.lenient = true;
+	if (import_with("VERBOSE: SDEI: > VER\nVERBOSE: SDEI: > STAT(n:0)\nVERBOSE: SDEI: < STAT:0\n"
+			"VERBOSE: SDEI: > ENABLE(n:0)\nVERBOSE: SDEI: < ENABLE:0\n", &opts, &st, &o, err, sizeof err) != 0)
+		fail_msg("lenient: %s", err);
+	assert_int_equal(st.errors, 2);     /* the STAT line, and its result's */
+	assert_non_null(strstr(o.text, "fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? end=none"));
+	assert_null(strstr(o.text, "EVENT_STATUS"));
+	assert_non_null(strstr(o.text, "fn=EVENT_ENABLE x0=0xc4000022 x1=0x0 x2=? x3=? x4=? x5=? end=ret r0=0x0"));
+	free(o.text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(platform_mpidrs_number_the_pes),
 		cmocka_unit_test(no_log_line_is_an_error),
+		cmocka_unit_test(last_line_cut_short),
+		cmocka_unit_test(call_still_open),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
