@@ -58,13 +58,22 @@ struct tm_line {
 	uint64_t exc_pc;
 };
 
-/* PE names seen so far: `cpuN` is PE N; any other source token gets the
- * next free number in order of first appearance. */
+/* What the lexer keeps from line to line (zeroed before the first line).
+ * PEs: `cpuN` is PE N; a line without a source is PE 0, as in a
+ * single-PE trace (tarmac-traces.md §1.3), which claims PE 0 as `cpu0`
+ * does; any other source name gets the lowest PE not yet claimed, in
+ * order of first appearance.  A PE is never claimed by two sources: a
+ * `cpuN` or a line without a source whose PE a name already has is an
+ * error (tarmac-traces.md §1.8: each line is its own source's), not two
+ * PEs merged into one.  Time: the unit of the first timestamp, which the
+ * others must compare with (tm_units_compare). */
 struct tm_names {
 	char     name[TRACE_MAX_PES][48];
 	uint8_t  pe[TRACE_MAX_PES];
 	unsigned n;
-	uint64_t used;       /* bit p: PE p has a name */
+	uint64_t used;       /* bit p: PE p is claimed (by cpuP, a name, or unsourced lines for 0) */
+	bool     has_unit;   /* unit is the first timestamp's */
+	int      unit;       /* tm_unit, -1 for none */
 };
 
 /* Lex line[0..len) (NUL-terminated).  0, or -1 with a message and the
@@ -92,6 +101,14 @@ bool tm_time_like(const char *p, size_t n);
 /* Where the number of a timestamp token ends (digits and a fraction); a
  * glued unit follows. */
 size_t tm_time_number_end(const char *p, size_t n);
+/* The unit of timestamp token p[0..n): one glued to its number, else
+ * `unit` (the next token's tm_unit, or -1: none). */
+int tm_time_unit(const char *p, size_t n, int unit);
+/* Do timestamps in units a and b (tm_unit, -1 for none) compare?  us,
+ * ns and ps do (all are picoseconds); a count (clk, cyc, tic, cs, none)
+ * only with itself: nothing converts a count of one clock to another's,
+ * or to a time.  0 if they do; -1 with a message naming both if not. */
+int tm_units_compare(int a, int b, char *msg, size_t msglen);
 /* The time the timestamp token p[0..n) says, with a unit glued to it or
  * `unit` (tm_unit of the next token; -1 none): picoseconds for us, ns and
  * ps (digits finer than a picosecond dropped), the count for the other

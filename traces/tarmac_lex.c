@@ -6,17 +6,19 @@
  *
  * Timestamps may be missing (the line inherits the previous one), glued
  * to their unit (271ns), fractional (us, ns), right-aligned; us, ns and ps
- * become picoseconds, counts (clk, ...) stay counts.  The source is
- * any token that is not a kind and is followed by one (cpuN, or a
- * hierarchical name).  Instruction lines come as IT/IS/IF with the index,
- * the address or address:index in brackets, or as ES (addr:opcode); the
- * mode may be missing, glued to its colon, lower- or upper-case.
- * Register values may be split in two 32-bit halves, separated by '_' or
- * ':', or unknown (---- or x digits).  Kinds that carry nothing for SDEI
- * (memory, LD/ST, CADI, SIGNAL, BR, ...) are recognised and ignored;
- * unknown kinds are counted, never an error: only a line of a known kind
- * whose timestamp, source or fields are malformed is one (and a line with
- * a timestamp, two words and a kind: its unit is corrupt).
+ * become picoseconds, counts (clk, ...) stay counts; a trace's units must
+ * compare with each other.  The source is any token that is not a kind
+ * and is followed by one (cpuN, or a hierarchical name); a line without
+ * one is PE 0, and no PE has two sources.  Instruction lines come as
+ * IT/IS/IF with the index, the address or address:index in brackets, or
+ * as ES (addr:opcode); the mode may be missing, glued to its colon, lower-
+ * or upper-case.  Register values may be split in two 32-bit halves,
+ * separated by '_' or ':', or unknown (---- or x digits), and are no
+ * wider than their register.  Kinds that carry nothing for SDEI (memory,
+ * LD/ST, CADI, SIGNAL, BR, ...) are recognised and ignored; unknown kinds
+ * are counted, never an error: only a line of a known kind whose
+ * timestamp, source or fields are malformed is one (and a line with a
+ * timestamp, two words and a kind: its unit is corrupt).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -78,6 +80,34 @@ static enum kw keyword(const struct token *t)
 
 /* ---- Sources ---- */
 
+/* The name that has PE p, or NULL. */
+static const char *named(const struct tm_names *nm, unsigned p)
+{
+	for (unsigned k = 0; k < nm->n; k++)
+		if (nm->pe[k] == p)
+			return nm->name[k];
+	return NULL;
+}
+
+/* PE p for the source `what` (cpuP), or for a line without a source
+ * (what NULL, p 0): its own unless a name has it already.  Two sources in one PE would merge two
+ * PEs' registers and calls into one's (tarmac-traces.md §1.8). */
+static int claim(struct tm_names *nm, unsigned p, const struct token *what, char *msg, size_t msglen)
+{
+	const char *owner = named(nm, p);
+
+	if (owner) {
+		if (what)
+			snprintf(msg, msglen, "source '%.*s' is PE %u, already given to '%s'", (int)what->n, what->p, p,
+				 owner);
+		else
+			snprintf(msg, msglen, "a line without a source is PE %u, already given to '%s'", p, owner);
+		return -1;
+	}
+	nm->used |= 1ull << p;
+	return (int)p;
+}
+
 static int source_pe(struct tm_names *nm, const struct token *t, char *msg, size_t msglen)
 {
 	uint64_t n;
@@ -88,8 +118,7 @@ static int source_pe(struct tm_names *nm, const struct token *t, char *msg, size
 			snprintf(msg, msglen, "PE '%.*s' out of range (at most %u PEs)", (int)t->n, t->p, TRACE_MAX_PES);
 			return -1;
 		}
-		nm->used |= 1ull << n;
-		return (int)n;
+		return claim(nm, (unsigned)n, t, msg, msglen);
 	}
 	for (unsigned k = 0; k < nm->n; k++)
 		if (strlen(nm->name[k]) == t->n && memcmp(nm->name[k], t->p, t->n) == 0)
@@ -268,50 +297,68 @@ static int lex_es(struct cursor *c, struct tm_line *l, char *msg, size_t msglen,
 	return 0;
 }
 
-/* Register value tokens: hex digits with optional '_' / ':' separators,
- * possibly split into two 8-digit tokens; '-' or 'x' digits make the
- * value unknown.  Returns 0, or -1 (malformed). */
-static int reg_value(struct cursor *c, const struct token *first, struct tm_line *l)
+/* The value the words v[0..nw) of a register value say (separators
+ * skipped); *known false when a digit is '-' or 'x'. */
+static uint64_t value_of(const struct token *v, size_t nw, bool *known)
 {
-	char digits[40];
-	size_t nd = 0;
-	bool unknown = false;
-	struct token more;
-	size_t save;
+	uint64_t x = 0;
 
-	for (size_t i = 0; i < first->n; i++) {
-		char ch = first->p[i];
-		if (ch == '_' || ch == ':')
-			continue;
-		if (ch == '-' || ch == 'x' || ch == 'X')
-			unknown = true;
-		else if (tm_hexdigit(ch) < 0)
-			return -1;
-		if (nd == sizeof digits)
-			return -1;
-		digits[nd++] = ch;
-	}
-	save = c->pos;
-	if (nd == 8 && tm_next_token(c, &more) && more.n == 8) {
-		bool ok = true;
-		for (size_t i = 0; i < 8; i++)
-			ok &= tm_hexdigit(more.p[i]) >= 0 || more.p[i] == '-';
-		if (ok) {
-			for (size_t i = 0; i < 8; i++) {
-				unknown |= more.p[i] == '-';
-				digits[nd++] = more.p[i];
-			}
-		} else {
-			c->pos = save;
+	*known = true;
+	for (size_t w = 0; w < nw; w++)
+		for (size_t i = 0; i < v[w].n; i++) {
+			int d = tm_hexdigit(v[w].p[i]);
+			if (v[w].p[i] == '_' || v[w].p[i] == ':')
+				continue;
+			*known &= d >= 0;
+			x = x << 4 | (uint64_t)(d < 0 ? 0 : d);
 		}
-	} else {
-		c->pos = save;
+	return x;
+}
+
+/* The value of register `name` (X, W, ELR, SPSR, VBAR), from its first
+ * word v: hex digits with '_' / ':' separators, or two words of 8 (a
+ * hardware Tarmac module's `R X0 01234567 89abcdef`, tarmac-traces.md
+ * §1.5); '-' or 'x' digits make it unknown.  Shorter values are
+ * abbreviated ones.  A hex word after the value is more of it, not a
+ * flag word (`__C_`): the value is then wider than the register or split
+ * some other way, and taking part of it would import a number the trace
+ * does not say. */
+static int reg_value(struct cursor *c, const struct token *name, const struct token *v, struct tm_line *l,
+		     char *msg, size_t msglen, size_t *col)
+{
+	unsigned width = l->reg == TM_R_X && l->w ? 8 : 16;     /* hex digits */
+	struct token words[2] = { *v }, more, extra = { NULL, 0, 0 }, last = *v, over = *v;
+	size_t nw = 1, digits = tm_value_digits(v->p, v->n), d, save = c->pos;
+
+	if (!digits)
+		return FAIL(v->col, "bad value '%.*s' for register %.*s", (int)v->n, v->p, (int)name->n, name->p);
+	if (digits == 8 && tm_next_token(c, &more) && more.n == 8 && tm_value_digits(more.p, 8) == 8) {
+		words[nw++] = more;
+		digits += 8;
+		last = more;
+		save = c->pos;
+		if (digits > width)
+			over = more;
 	}
-	if (nd == 0 || nd > 16)
-		return -1;
-	l->known = !unknown;
-	if (l->known && !trace_scan_u64(digits, nd, 16, &l->value))
-		return -1;
+	c->pos = save;
+	while (tm_next_token(c, &more) && (d = tm_value_digits(more.p, more.n)) > 0) {
+		if (!extra.p)
+			extra = more;
+		if (digits <= width && digits + d > width)
+			over = more;
+		digits += d;
+		last = more;
+	}
+	c->pos = save;
+	if (digits > width)
+		return FAIL(over.col, "bad value '%.*s' for register %.*s: %zu hex digits, more than %u bits",
+			    (int)(last.p + last.n - v->p), v->p, (int)name->n, name->p, digits, width * 4);
+	if (extra.p)
+		return FAIL(extra.col, "bad value '%.*s' for register %.*s: a split value is two words of 8 hex digits",
+			    (int)(last.p + last.n - v->p), v->p, (int)name->n, name->p);
+	l->value = value_of(words, nw, &l->known);
+	if (!l->known)
+		l->value = 0;
 	return 0;
 }
 
@@ -361,9 +408,7 @@ static int lex_reg(struct cursor *c, struct tm_line *l, char *msg, size_t msglen
 	} while (v.p[0] == '(');           /* bank or view: R R1 (USR) 00000800 */
 	if (l->reg == TM_R_OTHER)
 		return 0;
-	if (reg_value(c, &v, l))
-		return FAIL(v.col, "bad value '%.*s' for register %.*s", (int)v.n, v.p, (int)name.n, name.p);
-	return 0;
+	return reg_value(c, &name, &v, l, msg, msglen, col);
 }
 
 static int lex_exc(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, size_t msglen, size_t *col)
@@ -388,6 +433,18 @@ static int lex_exc(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, s
 	return 0;
 }
 
+/* A timestamp in unit u: the first sets the trace's unit, the others
+ * must compare with it (tm_units_compare).  0, or -1 with a message. */
+static int same_clock(struct tm_names *nm, int u, char *msg, size_t msglen)
+{
+	if (!nm->has_unit) {
+		nm->has_unit = true;
+		nm->unit = u;
+		return 0;
+	}
+	return tm_units_compare(nm->unit, u, msg, msglen);
+}
+
 int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line *l,
 	   char *msg, size_t msglen, size_t *col)
 {
@@ -395,6 +452,7 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 	struct token t, src = { NULL, 0, 0 }, stamp = { NULL, 0, 0 };
 	bool have_stamp = false, have_src = false;
 	int unit = -1;                  /* a unit token's (tm_unit) */
+	size_t unit_col = 0;            /* where the timestamp's unit is */
 	enum kw kw;
 
 	memset(l, 0, sizeof *l);
@@ -405,13 +463,17 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 		return 0;
 	}
 	if (tm_time_like(t.p, t.n)) {
+		size_t end = tm_time_number_end(t.p, t.n);
 		stamp = t;
 		have_stamp = true;
+		unit_col = end < stamp.n ? stamp.col + end : stamp.col;     /* glued (271ns), or none */
 		if (!tm_next_token(&c, &t))
 			goto unknown;
-		if (tm_time_number_end(stamp.p, stamp.n) == stamp.n && (unit = tm_unit(t.p, t.n)) >= 0 &&
-		    !tm_next_token(&c, &t))           /* not glued: 2368030 clk */
-			goto unknown;
+		if (end == stamp.n && (unit = tm_unit(t.p, t.n)) >= 0) {
+			unit_col = t.col;         /* not glued: 2368030 clk */
+			if (!tm_next_token(&c, &t))
+				goto unknown;
+		}
 	}
 	kw = keyword(&t);
 	if (kw == KW_NONE) {
@@ -443,12 +505,20 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 		l->kind = TM_IGNORED;
 		return 0;
 	}
+	/* checked on the lines that are used, as time going backwards is */
+	if (have_stamp && same_clock(names, tm_time_unit(stamp.p, stamp.n, unit), msg, msglen)) {
+		*col = unit_col;
+		return -1;
+	}
 	if (have_src) {
 		l->pe = source_pe(names, &src, msg, msglen);
 		if (l->pe < 0) {
 			*col = src.col;
 			return -1;
 		}
+	} else if (claim(names, 0, NULL, msg, msglen) < 0) {
+		*col = t.col;
+		return -1;
 	}
 	switch (kw) {
 	case KW_IT:

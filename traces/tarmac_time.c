@@ -41,6 +41,33 @@ size_t tm_time_number_end(const char *p, size_t n)
 	return i;
 }
 
+int tm_time_unit(const char *p, size_t n, int unit)
+{
+	size_t end = tm_time_number_end(p, n);
+
+	return end < n ? tm_unit(p + end, n - end) : unit;
+}
+
+static const char *unit_name(int unit)
+{
+	return unit < 0 ? "no unit" : units[unit].name;
+}
+
+int tm_units_compare(int a, int b, char *msg, size_t msglen)
+{
+	bool time_a = a >= 0 && units[a].ps, time_b = b >= 0 && units[b].ps;
+
+	if (a == b || (time_a && time_b))
+		return 0;
+	/* A trace has one clock: a line in another unit is a corrupt line or
+	 * another trace pasted in, and reading its number against the
+	 * others' would report time going backwards, or miss it, for no
+	 * reason a reader could see. */
+	snprintf(msg, msglen, "timestamp unit changes from %s to %s: %s", unit_name(a), unit_name(b),
+		 time_a || time_b ? "a count and a time do not compare" : "counts of two clocks do not compare");
+	return -1;
+}
+
 int tm_time_value(const char *p, size_t n, int unit, uint64_t *out, char *msg, size_t msglen, size_t *at)
 {
 	size_t i = 0, end = tm_time_number_end(p, n), frac;

@@ -49,3 +49,24 @@ int tm_hexdigit(char c)
 	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
 	return -1;
 }
+
+static bool value_digit(char c)
+{
+	return tm_hexdigit(c) >= 0 || c == '-' || c == 'x' || c == 'X';
+}
+
+/* see tarmac_token.h */
+size_t tm_value_digits(const char *p, size_t n)
+{
+	size_t d = 0;
+
+	if (n == 0 || !value_digit(p[0]))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (value_digit(p[i]))
+			d++;
+		else if (p[i] != '_' && p[i] != ':')
+			return 0;
+	}
+	return d;
+}

@@ -29,6 +29,12 @@ bool tm_all_digits(const char *p, size_t n);
 /* The value of hex digit c, or -1. */
 int tm_hexdigit(char c);
 
+/* The digits of p[0..n) if it is a word of a register value (hex
+ * digits, '-' or 'x' for unknown ones, with '_' or ':' separators, the
+ * first a digit), else 0: `00000000_00200000` is one, a flag word
+ * (`__C_`) or a note (`(MSP)`) is not. */
+size_t tm_value_digits(const char *p, size_t n);
+
 /* In a function with msg, msglen and col: the error, at column col_. */
 #define FAIL(col_, ...) (snprintf(msg, msglen, __VA_ARGS__), *col = (col_), -1)
 

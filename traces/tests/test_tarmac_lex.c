@@ -1,8 +1,9 @@
 /*
  * test_tarmac_lex.c - the Tarmac lexer: one line of every dialect of
  * tarmac-traces.md §1 lexes to what it says; bad lines are errors with
- * their column; a line's source names its PE (cpuN is PE N, other names
- * take the lowest free number).
+ * their column; a line's source names its PE (cpuN is PE N, no source
+ * PE 0, other names take the lowest free number; no PE has two sources);
+ * one trace's timestamps are in units that compare.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -60,6 +61,12 @@ static const struct lexcase lexcases[] = {
 	{ "0 clk R X30 0000000000008004", TM_REG, -1, true, 0, 0x8004, 0, TM_R_X, true },
 	{ "R X0 01234567 89abcdef", TM_REG, -1, false, 0, 0x0123456789abcdef, 0, TM_R_X, true },
 	{ "R X0 00000000_00200000", TM_REG, -1, false, 0, 0x200000, 0, TM_R_X, true },
+	{ "R X0 00000000:00200000", TM_REG, -1, false, 0, 0x200000, 0, TM_R_X, true },
+	{ "R X0 200000", TM_REG, -1, false, 0, 0x200000, 0, TM_R_X, true },
+	/* words after the value that are not hex: not part of it */
+	{ "1006 clk cpu0 R X1 0000000000000007 trailing flags", TM_REG, 0, true, 1006, 7, 0, TM_R_X, true },
+	{ "R X1 00000000 00000007 __C_", TM_REG, -1, false, 0, 7, 0, TM_R_X, true },
+	{ "R X1 0000000000000007 (MSP)", TM_REG, -1, false, 0, 7, 0, TM_R_X, true },
 	{ "R X0 -------- --------", TM_REG, -1, false, 0, 0, 0, TM_R_X, false },
 	{ "R X1 --------", TM_REG, -1, false, 0, 0, 0, TM_R_X, false },
 	{ "1000 clk cpu0 R W8 00000026", TM_REG, 0, true, 1000, 0x26, 0, TM_R_X, true },
@@ -105,13 +112,14 @@ static void lex_dialects(void **state)
 	unsigned failures = 0;
 
 	(void)state;
-	memset(&names, 0, sizeof names);
 	for (size_t k = 0; k < sizeof lexcases / sizeof lexcases[0]; k++) {
 		const struct lexcase *c = &lexcases[k];
 		struct tm_line l;
 		char msg[200];
 		size_t col;
 		bool ok;
+		/* each line on its own, as the dialects come from different traces */
+		memset(&names, 0, sizeof names);
 		if (tm_lex(c->line, strlen(c->line), &names, &l, msg, sizeof msg, &col)) {
 			print_message("'%s': error %s\n", c->line, msg);
 			failures++;
@@ -149,7 +157,17 @@ static const struct badlex badlex[] = {
 	{ "8 clk cpu0 R X0", "truncated register line: expected a value after 'X0'", 15 },
 	{ "8 clk R", "truncated register line: expected a register name after 'R'", 7 },
 	{ "8 clk R X0 00000000zz000000", "bad value '00000000zz000000' for register X0", 11 },
-	{ "8 clk R X0 0123456789abcdef01", "bad value '0123456789abcdef01' for register X0", 11 },
+	{ "8 clk R X0 0123456789abcdef01", "bad value '0123456789abcdef01' for register X0: 18 hex digits, more than 64 bits", 11 },
+	/* hex words after a value are more of it (was: taken as flag words,
+	 * the value truncated to its first word or two) */
+	{ "1006 clk cpu0 R X1 00000000 00000001 00000002",
+	  "bad value '00000000 00000001 00000002' for register X1: 24 hex digits, more than 64 bits", 37 },
+	{ "1006 clk cpu0 R X1 0000000000000007 0000000000000008",
+	  "bad value '0000000000000007 0000000000000008' for register X1: 32 hex digits, more than 64 bits", 36 },
+	{ "R ELR_EL3 00000000_80001000 00000000",
+	  "bad value '00000000_80001000 00000000' for register ELR_EL3: 24 hex digits, more than 64 bits", 28 },
+	{ "R W1 00000000 00000001", "bad value '00000000 00000001' for register W1: 16 hex digits, more than 32 bits", 14 },
+	{ "R X1 00000000 0001", "bad value '00000000 0001' for register X1: a split value is two words of 8 hex digits", 14 },
 	{ "8 clk cpu64 IT (8) 002109cc 90ffff80 O EL3h_s", "PE 'cpu64' out of range (at most 64 PEs)", 6 },
 	{ "8 clk E", "truncated exception line: nothing after 'E'", 7 },
 	/* timestamps out of range, negative or fractional in a count */
@@ -178,12 +196,13 @@ static void lex_errors(void **state)
 	unsigned failures = 0;
 
 	(void)state;
-	memset(&names, 0, sizeof names);
 	for (size_t k = 0; k < sizeof badlex / sizeof badlex[0]; k++) {
 		struct tm_line l;
 		char msg[200];
 		size_t col = 0;
-		int rc = tm_lex(badlex[k].line, strlen(badlex[k].line), &names, &l, msg, sizeof msg, &col);
+		int rc;
+		memset(&names, 0, sizeof names);
+		rc = tm_lex(badlex[k].line, strlen(badlex[k].line), &names, &l, msg, sizeof msg, &col);
 		if (rc != -1 || strcmp(msg, badlex[k].msg) != 0 || col != badlex[k].col) {
 			print_message("'%s': rc %d col %zu '%s'\n", badlex[k].line, rc, col, rc ? msg : "");
 			failures++;
@@ -216,12 +235,103 @@ static void source_names(void **state)
 	assert_int_equal(names.n, 2);
 }
 
+/* Lines of one trace, in order: each lexes to its PE (-1: none), or is
+ * an error with its message and column. */
+struct seqline { const char *line; int pe; const char *msg; size_t col; };
+
+static unsigned lex_sequence(const struct seqline *seq, size_t n)
+{
+	struct tm_names names;
+	unsigned failures = 0;
+
+	memset(&names, 0, sizeof names);
+	for (size_t k = 0; k < n; k++) {
+		struct tm_line l;
+		char msg[200] = "";
+		size_t col = 0;
+		int rc = tm_lex(seq[k].line, strlen(seq[k].line), &names, &l, msg, sizeof msg, &col);
+		if (seq[k].msg ? rc != -1 || strcmp(msg, seq[k].msg) != 0 || col != seq[k].col
+			       : rc != 0 || l.pe != seq[k].pe) {
+			print_message("'%s': rc %d pe %d col %zu '%s'\n", seq[k].line, rc, l.pe, col, msg);
+			failures++;
+		}
+	}
+	return failures;
+}
+
+/* failures += the failures of the lines given (each sequence on its own
+ * names, so that one failing does not hide the next) */
+#define LEX_SEQUENCE(failures, ...) do { \
+		static const struct seqline seq_[] = { __VA_ARGS__ }; \
+		(failures) += lex_sequence(seq_, sizeof seq_ / sizeof seq_[0]); \
+	} while (0)
+
+/* No PE has two sources (tarmac-traces.md §1.8).  Was: a name given PE 0
+ * and a later cpu0 merged into PE 0, and so were lines without a source
+ * (PE 0) and a name after them. */
+static void sources_never_share_a_pe(void **state)
+{
+	unsigned failures = 0;
+
+	(void)state;
+	/* a cpuN whose PE a name has */
+	LEX_SEQUENCE(failures, { "1 clk A.core R X0 0", 0, NULL, 0 },
+		     { "2 clk cpu0 R X0 0", 0, "source 'cpu0' is PE 0, already given to 'A.core'", 6 },
+		     { "2 clk B.core R X0 0", 1, NULL, 0 },
+		     { "3 clk cpu1 R X0 0", 0, "source 'cpu1' is PE 1, already given to 'B.core'", 6 },
+		     { "3 clk cpu2 R X0 0", 2, NULL, 0 },
+		     { "4 clk C.core R X0 0", 3, NULL, 0 });
+	/* no source is PE 0, as in a single-PE trace: a name after such
+	 * lines takes PE 1; lines with no source after a name that has PE 0
+	 * are an error */
+	LEX_SEQUENCE(failures, { "1 clk R X0 0", -1, NULL, 0 },
+		     { "2 clk B.core R X0 0", 1, NULL, 0 },
+		     { "3 clk cpu0 R X0 0", 0, NULL, 0 },
+		     { "R X1 0", -1, NULL, 0 });
+	LEX_SEQUENCE(failures, { "1 clk B.core IT (1) 80001000 d503201f O EL2h_n : NOP", 0, NULL, 0 },
+		     { "2 clk IT (1) 80001000 d503201f O EL2h_n : NOP", 0,
+		       "a line without a source is PE 0, already given to 'B.core'", 6 },
+		     /* lines of no kind, or ignored, are nobody's */
+		     { "2 clk CADI E simulation_stopped", -1, NULL, 0 },
+		     { "Tarmac Text Rev 3t", -1, NULL, 0 });
+	assert_int_equal(failures, 0);
+}
+
+/* A trace's timestamps are in units that compare: us, ns and ps with
+ * each other, a count only with itself.  Was: 1066 clk then 1066ns read
+ * as 1066 and 1066000, then "time goes backwards: 1069 after 1066000". */
+static void units_of_one_trace(void **state)
+{
+	unsigned failures = 0;
+
+	(void)state;
+	LEX_SEQUENCE(failures, { "1066 clk cpu0 R X30 0", 0, NULL, 0 },
+		     { "1066ns cpu0 R X30 0", 0, "timestamp unit changes from clk to ns: a count and a time do not compare", 4 },
+		     { "1067 ps cpu0 R X30 0", 0, "timestamp unit changes from clk to ps: a count and a time do not compare", 5 },
+		     { "1068 cyc cpu0 R X30 0", 0, "timestamp unit changes from clk to cyc: counts of two clocks do not compare", 5 },
+		     { "1069 cpu0 R X30 0", 0, "timestamp unit changes from clk to no unit: counts of two clocks do not compare", 0 },
+		     /* no timestamp, or a line that is not used (as for time going backwards) */
+		     { "R X30 0", -1, NULL, 0 },
+		     { "1069 ns CADI E simulation_stopped", -1, NULL, 0 },
+		     { "1070 clk cpu0 R X30 0", 0, NULL, 0 });
+	LEX_SEQUENCE(failures, { "1.5us R X0 0", -1, NULL, 0 },
+		     { "2000 ns R X0 0", -1, NULL, 0 },
+		     { "2000001ps R X0 0", -1, NULL, 0 },
+		     { "2000002 clk R X0 0", -1, "timestamp unit changes from us to clk: a count and a time do not compare", 8 });
+	LEX_SEQUENCE(failures, { "5 R X0 0", -1, NULL, 0 },
+		     { "6 R X0 0", -1, NULL, 0 },
+		     { "7 tic R X0 0", -1, "timestamp unit changes from no unit to tic: counts of two clocks do not compare", 2 });
+	assert_int_equal(failures, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lex_dialects),
 		cmocka_unit_test(lex_errors),
 		cmocka_unit_test(source_names),
+		cmocka_unit_test(sources_never_share_a_pe),
+		cmocka_unit_test(units_of_one_trace),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
