@@ -107,6 +107,12 @@ int scn_map(struct scn *s, int id, const char *what, const yaml_node_pair_t **pa
 /* Is id a map with a key among names[0..n) whose bit is set in mask? */
 bool scn_has_key(struct scn *s, int id, const char *const *names, unsigned n, uint64_t mask);
 
+/* The name among names[0..n) whose bit is set in mask that scalar id is
+ * most likely a misspelling of (one or two letters off), or NULL: for a
+ * "did you mean" in a message. */
+const char *scn_suggest(const struct scn *s, int id, const char *const *names, unsigned n,
+			uint64_t mask);
+
 /* Sort the pairs of map id into f[0..spec->n) by key, with an error for
  * each key that is unknown, not allowed, not a scalar or repeated (f keeps
  * the first).  The map MUST be a map.  Returns false on any error. */
@@ -130,6 +136,8 @@ enum scn_vflags {
 	SCN_V_PE_INDEX = 4,         /* a PE index of the platform (scn_pe) */
 	SCN_V_HANDLER_NAME = 8      /* a handler's name (scn_handler_ref): its entry point */
 };
+/* scn_value takes SCN_V_PE_INDEX too (from scn_pe): it only changes the
+ * message for an unknown name, which then says a PE index is expected. */
 
 bool scn_value(struct scn *s, int id, unsigned flags, const char *what, struct sim_value *out);
 /* A constant in lo..hi (as unsigned 64-bit numbers). */

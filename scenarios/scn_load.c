@@ -325,7 +325,7 @@ static void translate(struct scn *s, int root)
 	struct scn_field f[TOP_COUNT];
 	char found[SCN_MSG_MAX];
 	int handlers, steps;
-	bool platform_ok, basis_ok, names_ok, handlers_first, ok;
+	bool keys_ok, platform_ok, basis_ok, names_ok, handlers_first, ok;
 
 	if (scn_is_null(s, root)) {
 		scn_fail(s, root, "empty document: a scenario needs `name` and `steps`");
@@ -336,10 +336,14 @@ static void translate(struct scn *s, int root)
 			 scn_describe(s, root, found, sizeof found));
 		return;
 	}
-	scn_fields(s, root, &top_spec, f);
-	if (!f[TOP_NAME].key)
+	/* A key that is missing is often one misspelled (`stpes:`): the
+	 * unknown key, at its place, says more than "missing `steps`" at the
+	 * start of the file, which as the earlier error would win.  So the
+	 * keys are checked first, and a missing one only when all are known. */
+	keys_ok = scn_fields(s, root, &top_spec, f);
+	if (keys_ok && !f[TOP_NAME].key)
 		scn_fail(s, root, "missing `name`: a scenario needs `name` and `steps`");
-	if (!f[TOP_STEPS].key)
+	if (keys_ok && !f[TOP_STEPS].key)
 		scn_fail(s, root, "missing `steps`: a scenario needs `name` and `steps` "
 			 "(`steps: []` for none)");
 	if (f[TOP_NAME].key && scn_string(s, f[TOP_NAME].value, "`name`", &s->prog->name) &&

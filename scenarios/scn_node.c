@@ -288,6 +288,62 @@ static const char *list_names(const char *const *names, unsigned n, uint64_t mas
 	return buf;
 }
 
+/* The edit distance of the n bytes at a and the name b: insertions,
+ * deletions, substitutions, and swaps of two neighbours (`compelte` is one
+ * from `complete`).  Only small distances matter: longer texts than a
+ * key's name are just far. */
+static unsigned distance(const unsigned char *a, size_t n, const char *b)
+{
+	enum { LONGEST = 32 };
+	unsigned row[3][LONGEST + 1];     /* rows i-2, i-1 and i, by i % 3 */
+	size_t m = strlen(b);
+
+	if (n > LONGEST || m > LONGEST)
+		return LONGEST;
+	for (size_t j = 0; j <= m; j++)
+		row[0][j] = (unsigned)j;
+	for (size_t i = 1; i <= n; i++) {
+		unsigned *cur = row[i % 3], *up = row[(i - 1) % 3], *up2 = row[(i + 1) % 3];
+		cur[0] = (unsigned)i;
+		for (size_t j = 1; j <= m; j++) {
+			unsigned d = up[j - 1] + (a[i - 1] != (unsigned char)b[j - 1]);
+			if (up[j] + 1 < d)
+				d = up[j] + 1;
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == (unsigned char)b[j - 2] &&
+			    a[i - 2] == (unsigned char)b[j - 1] && up2[j - 2] + 1 < d)
+				d = up2[j - 2] + 1;
+			cur[j] = d;
+		}
+	}
+	return row[n % 3][m];
+}
+
+/* see scn_internal.h */
+const char *scn_suggest(const struct scn *s, int id, const char *const *names, unsigned n,
+			uint64_t mask)
+{
+	const yaml_node_t *node = scn_node(s, id);
+	const char *best = NULL;
+	unsigned best_d = 3;      /* one or two edits: a slip of the fingers, not another word */
+
+	if (node == NULL || node->type != YAML_SCALAR_NODE)
+		return NULL;
+	for (unsigned k = 0; k < n; k++) {
+		unsigned d;
+		if (!((mask >> k) & 1))
+			continue;
+		d = distance(node->data.scalar.value, node->data.scalar.length, names[k]);
+		/* fewer edits than the name has letters: `x` is not a typo of `pe` */
+		if (d < best_d && d < strlen(names[k])) {
+			best = names[k];
+			best_d = d;
+		}
+	}
+	return best;
+}
+
 /* see scn_internal.h */
 bool scn_fields(struct scn *s, int map, const struct scn_map_spec *spec, struct scn_field *f)
 {

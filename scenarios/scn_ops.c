@@ -97,6 +97,40 @@ static const char *kind_list(bool action, char *buf, size_t n)
 	return buf;
 }
 
+/* A step or action without a kind key.  Its kind key is often there,
+ * misspelled (`cal:`): a key no step or action knows is named, at its
+ * place, with the known key it is closest to. */
+static bool no_kind(struct scn *s, int map, const yaml_node_pair_t *pairs, int np, bool action)
+{
+	const char *role = action ? "handler action" : "step";
+	char text[SCN_SHOW_SIZE], list[SCN_MSG_MAX / 2];
+	uint64_t known = 0;
+	const char *near;
+	int j;
+
+	for (j = 0; j < np; j++) {
+		unsigned k = 0;
+		while (k < SCN_OK_COUNT && !scn_text_is(s, pairs[j].key, op_keys[k]))
+			k++;
+		if (k == SCN_OK_COUNT && scn_is(s, pairs[j].key, YAML_SCALAR_NODE))
+			break;
+	}
+	kind_list(action, list, sizeof list);
+	if (j == np)         /* every key is known ({pe: 1, args: [0]}): the kind is missing */
+		return scn_fail(s, map, "a %s needs one of: %s", role, list);
+	/* the keys a step (or action) of some kind may have */
+	for (unsigned k = 0; k < SCN_OK_KINDS; k++)
+		if (kind_allowed(k, action))
+			known |= SCN_BIT(k) | (action ? kinds[k].action_keys : kinds[k].step_keys);
+	near = scn_suggest(s, pairs[j].key, op_keys, SCN_OK_COUNT, known);
+	scn_show(s, pairs[j].key, text, sizeof text);
+	if (near)
+		return scn_fail(s, pairs[j].key, "unknown key '%s' in a %s (did you mean %s?)", text,
+				role, near);
+	return scn_fail(s, pairs[j].key, "unknown key '%s' in a %s, which needs one of: %s", text,
+			role, list);
+}
+
 /* see scn_internal.h */
 bool scn_op(struct scn *s, int id, bool action, struct sim_op *op)
 {
@@ -143,7 +177,7 @@ bool scn_op(struct scn *s, int id, bool action, struct sim_op *op)
 	if (np < 0)
 		return false;
 	if (in.kind == SCN_OK_KINDS)
-		return scn_fail(s, id, "a %s needs one of: %s", role, kind_list(action, list, sizeof list));
+		return no_kind(s, id, pairs, np, action);
 	kd = &kinds[in.kind];
 	/* "a call step", "an interrupt action": what the map is, in messages. */
 	snprintf(in.what, sizeof in.what, "%s %s %s", strchr("aeiou", kd->noun[0]) ? "an" : "a",

@@ -88,10 +88,12 @@ static int digit(char c, unsigned base)
 	return d < (int)base ? d : -1;
 }
 
-/* Text that starts like a number: a digit, or '-' and a digit. */
+/* Text that starts like a number: a digit, or a sign and a digit.  (A
+ * '+' is not taken, but `+5` is a number written another way, not a
+ * name: parse_number refuses it as such.) */
 static bool number_like(const char *t, size_t len)
 {
-	size_t k = len > 0 && t[0] == '-' ? 1 : 0;
+	size_t k = len > 0 && (t[0] == '-' || t[0] == '+') ? 1 : 0;
 	return k < len && t[k] >= '0' && t[k] <= '9';
 }
 
@@ -172,6 +174,18 @@ static bool map_value(struct scn *s, int id, unsigned flags, const char *what,
 	return true;
 }
 
+/* The error of a PE index that is not one: what the field takes, rather
+ * than the value names any number may be written as. */
+static bool not_a_pe(struct scn *s, int id, const char *what, bool quoted)
+{
+	uint32_t pes = s->prog->platform.pes;
+	char text[SCN_SHOW_SIZE];
+	const char *q = quoted ? "'" : "";
+
+	return scn_fail(s, id, "%s must be a PE index 0..%u (the platform has %u PE%s), found %s%s%s",
+			what, pes - 1, pes, pes == 1 ? "" : "s", q, scn_show(s, id, text, sizeof text), q);
+}
+
 /* A name: a value name, a run-time name or a handler. */
 static bool name_value(struct scn *s, int id, unsigned flags, const char *what,
 		       struct sim_value *out)
@@ -216,6 +230,8 @@ static bool name_value(struct scn *s, int id, unsigned flags, const char *what,
 				   scn_is_yaml_word(t, len)))
 		return scn_fail(s, id, "%s must be a number or a name, found %s", what,
 				scn_describe(s, id, found, sizeof found));
+	if (flags & SCN_V_PE_INDEX)
+		return not_a_pe(s, id, what, true);
 	return scn_fail(s, id, "unknown name '%s' (%s)", scn_show(s, id, text, sizeof text),
 			(flags & SCN_V_RUNTIME) ?
 			"not a value name such as SUCCESS or RM_PE, nor a handler" :
@@ -267,7 +283,8 @@ bool scn_value(struct scn *s, int id, unsigned flags, const char *what, struct s
 					scn_show(s, id, text, sizeof text));
 		default:
 			return scn_fail(s, id, "%s: '%s' is not a number (write decimal or 0x hex, "
-					"either may be negative)", what, scn_show(s, id, text, sizeof text));
+					"either may be negative%s)", what, scn_show(s, id, text, sizeof text),
+					t[0] == '+' ? "; no + sign" : "");
 		}
 	}
 	if (len > 0 && t[0] == '$') {
@@ -309,16 +326,13 @@ bool scn_uint(struct scn *s, int id, const char *what, uint64_t lo, uint64_t hi,
 /* see scn_internal.h */
 bool scn_pe(struct scn *s, int id, const char *what, uint8_t *out)
 {
-	uint32_t pes = s->prog->platform.pes;
 	struct sim_value v;
-	char text[SCN_SHOW_SIZE];
 
-	if (!scn_value(s, id, SCN_V_CONST, what, &v))
+	/* SCN_V_PE_INDEX: an unknown name is said to be no PE index */
+	if (!scn_value(s, id, SCN_V_CONST | SCN_V_PE_INDEX, what, &v))
 		return false;
-	if (v.u >= pes)
-		return scn_fail(s, id, "%s must be a PE index 0..%u (the platform has %u PE%s), "
-				"found %s", what, pes - 1, pes, pes == 1 ? "" : "s",
-				scn_show(s, id, text, sizeof text));
+	if (v.u >= s->prog->platform.pes)
+		return not_a_pe(s, id, what, false);
 	*out = (uint8_t)v.u;
 	return true;
 }

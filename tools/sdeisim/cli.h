@@ -29,11 +29,23 @@ int cmd_repro(int argc, char **argv);
 
 /* ---- files.c ---- */
 
+/* The scenario files a run goes through, in order: path[k], and error[k]
+ * when it is a directory that cannot be read (else NULL). */
+struct scen_files {
+	char **path;
+	char **error;
+	size_t n;
+};
+
 /* The scenario files named by paths: files as given, directories expanded
- * to every *.yaml below them, sorted.  Returns 0, or -1 after printing
- * "PATH: problem" to stderr. */
-int collect_yaml(char **paths, int npaths, char ***files, size_t *nfiles);
-void free_files(char **files, size_t n);
+ * to every *.yaml below them, sorted.  A path that cannot be used is one
+ * of them all the same (FORMAT.md, "Running": it is reported among the
+ * results, counts as failed, and the others run): a missing one is left
+ * to the loader to open and say why, a directory that cannot be read
+ * carries the reason in error[].  Returns 0, or -1 (out of memory) after
+ * saying so. */
+int collect_yaml(char **paths, int npaths, struct scen_files *out);
+void free_files(struct scen_files *f);
 
 /* ---- report.c ---- */
 
@@ -43,7 +55,7 @@ struct scen_report {
 	char  *name;            /* NULL if it could not be loaded */
 	int    status;          /* EXIT_PASSED, EXIT_FAILED or EXIT_BADINPUT */
 	char   message[800];    /* "FILE:LINE:COL: message" when not passed */
-	double seconds;
+	double seconds;         /* wall-clock, with --junit-times only (else 0) */
 	char  *verbose;         /* --verbose text (may be NULL) */
 	char  *timeline;        /* trace events of this scenario, comma-separated JSON objects (may be NULL) */
 };
@@ -67,5 +79,11 @@ void report_free(struct scen_report *rep);
 /* getopt's optarg for an option a command takes once: *slot takes it;
  * given before, false after saying so ("sdeisim CMD: NAME given twice"). */
 bool option_once(const char *cmd, const char *name, const char **slot);
+
+/* What getopt_long (opterr = 0, the short options starting with ':')
+ * returned as c for a bad option, said as "sdeisim CMD: ..." as every
+ * subcommand's messages are (getopt would say "CMD: ...").  Returns
+ * EXIT_BADINPUT. */
+int option_error(const char *cmd, int c, char **argv);
 
 #endif /* SDEISIM_CLI_H */

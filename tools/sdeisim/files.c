@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "hostfs.h"
@@ -13,45 +14,57 @@ static bool is_yaml(const char *name)
 	return n > 5 && strcmp(name + n - 5, ".yaml") == 0;
 }
 
-int collect_yaml(char **paths, int npaths, char ***files, size_t *nfiles)
+int collect_yaml(char **paths, int npaths, struct scen_files *out)
 {
 	struct hostfs_list l = { 0 };
-	bool bad = false;
-	char **v = NULL;
+	bool oom = false;
 
+	memset(out, 0, sizeof *out);
 	/* one walk per path: a directory named twice runs twice, as a file does */
-	for (int k = 0; k < npaths && !bad; k++)
+	for (int k = 0; k < npaths && !oom; k++)
 		if (hostfs_walk(&l, paths[k], is_yaml)) {
-			fprintf(stderr, "%s: out of memory\n", paths[k]);
-			bad = true;
+			fprintf(stderr, "sdeisim run: %s: out of memory\n", paths[k]);
+			oom = true;
 		}
-	for (size_t k = 0; k < l.n; k++)
-		if (l.v[k].error) {
-			fprintf(stderr, "%s: %s\n", l.v[k].path, l.v[k].error);
-			bad = true;
-		}
-	if (!bad && (v = malloc((l.n ? l.n : 1) * sizeof *v)) == NULL) {
+	if (!oom && ((out->path = calloc(l.n ? l.n : 1, sizeof *out->path)) == NULL ||
+		     (out->error = calloc(l.n ? l.n : 1, sizeof *out->error)) == NULL)) {
 		fprintf(stderr, "sdeisim run: out of memory\n");
-		bad = true;
+		oom = true;
 	}
-	if (bad) {
+	if (oom) {
+		free(out->path);
+		free(out->error);
+		memset(out, 0, sizeof *out);
 		hostfs_list_free(&l);
 		return -1;
 	}
-	/* the walk's paths become the caller's (free_files) */
+	/* the walk's paths and reasons become the caller's (free_files) */
 	for (size_t k = 0; k < l.n; k++) {
-		v[k] = l.v[k].path;
-		l.v[k].path = NULL;
+		struct stat st;
+		out->path[k] = l.v[k].path;
+		out->error[k] = l.v[k].error;
+		l.v[k].path = l.v[k].error = NULL;
+		/* A path that cannot be looked up at all (missing, a link
+		 * loop): the loader's "cannot open the file: REASON" says it, as
+		 * for a dangling link below a directory (hostfs.h).  What is
+		 * left is a directory that cannot be read: the walk's reason. */
+		if (out->error[k] && stat(out->path[k], &st) != 0) {
+			free(out->error[k]);
+			out->error[k] = NULL;
+		}
 	}
-	*files = v;
-	*nfiles = l.n;
+	out->n = l.n;
 	hostfs_list_free(&l);
 	return 0;
 }
 
-void free_files(char **files, size_t n)
+void free_files(struct scen_files *f)
 {
-	for (size_t k = 0; k < n; k++)
-		free(files[k]);
-	free(files);
+	for (size_t k = 0; k < f->n; k++) {
+		free(f->path[k]);
+		free(f->error[k]);
+	}
+	free(f->path);
+	free(f->error);
+	memset(f, 0, sizeof *f);
 }

@@ -40,6 +40,24 @@ bool option_once(const char *cmd, const char *name, const char **slot)
 	return true;
 }
 
+int option_error(const char *cmd, int c, char **argv)
+{
+	const char *word = argv[optind - 1];      /* the word getopt stopped at */
+	bool is_long = strncmp(word, "--", 2) == 0;
+
+	if (c == ':' && is_long)
+		fprintf(stderr, "sdeisim %s: %s needs a value\n", cmd, word);
+	else if (c == ':')
+		fprintf(stderr, "sdeisim %s: -%c needs a value\n", cmd, optopt);
+	else if (is_long && optopt && strchr(word, '='))   /* --verbose=1 */
+		fprintf(stderr, "sdeisim %s: %.*s takes no value\n", cmd, (int)strcspn(word, "="), word);
+	else if (optopt)
+		fprintf(stderr, "sdeisim %s: unknown option '-%c' (try --help)\n", cmd, optopt);
+	else
+		fprintf(stderr, "sdeisim %s: unknown option '%s' (try --help)\n", cmd, word);
+	return EXIT_BADINPUT;
+}
+
 /* A command's status, unless what it printed did not all reach standard
  * output (a full disk, a closed pipe): that is a failure too. */
 static int flushed(int status)

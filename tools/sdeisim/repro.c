@@ -169,7 +169,8 @@ int cmd_repro(int argc, char **argv)
 	int c, status;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", longs, NULL)) != -1) {
+	opterr = 0;           /* option_error says it, as "sdeisim repro: ..." */
+	while ((c = getopt_long(argc, argv, ":qh", longs, NULL)) != -1) {
 		switch (c) {
 		case 'H':
 			if (strcmp(optarg, "fuzz_migrate") != 0 && strcmp(optarg, "fuzz_sdei") != 0) {
@@ -182,7 +183,7 @@ int cmd_repro(int argc, char **argv)
 		case 'i': if (!option_once("repro", "--input", &input)) return EXIT_BADINPUT; break;
 		case 'q': quiet = true; break;
 		case 'h': fputs(repro_help, stdout); return EXIT_PASSED;
-		default: fputs(repro_help, stderr); return EXIT_BADINPUT;
+		default: return option_error("repro", c, argv);
 		}
 	}
 	if (optind != argc - 1) {

@@ -7,6 +7,12 @@
  * `FILE:LINE:COLUMN: message`; then exactly `N passed, M failed` (a file
  * that cannot be used counts as failed).  Exit 0 when all pass, 1 when
  * any fails, 2 when a file cannot be used or the command line is wrong.
+ * A path that does not exist or cannot be read is such a file: it does
+ * not stop the others.
+ *
+ * The JUnit report has no wall-clock times unless --junit-times asks for
+ * them (time="0.000000"): the same files give the same report, byte for
+ * byte, as they give the same output.
  *
  * With -j N, N worker processes (each with its own CPU engine) run the
  * scenarios and send their reports back through pipes; the output is the
@@ -33,6 +39,7 @@ struct run_opts {
 	const char *timeline;
 	const char *trace;       /* --trace: the canonical trace of the (one) scenario */
 	bool verbose;
+	bool junit_times;        /* --junit-times: measured seconds in the JUnit report */
 	unsigned jobs;
 };
 
@@ -42,7 +49,8 @@ static const char run_help[] =
 	"Options:\n"
 	"  --profile NAME   platform profile for files that do not name one\n"
 	"                   (default, tf-a-fvp; default: default)\n"
-	"  --junit FILE     write a JUnit XML report\n"
+	"  --junit FILE     write a JUnit XML report (its times are 0: the same every run)\n"
+	"  --junit-times    with --junit: each scenario's measured wall-clock time\n"
 	"  --timeline FILE  write a Chrome trace-event JSON timeline (Perfetto, chrome://tracing)\n"
 	"  --trace FILE     write the canonical SDEI trace of the run (one scenario; traces/FORMAT.md)\n"
 	"  --verbose, -v    narrate every step and what happened\n"
@@ -92,9 +100,10 @@ static int close_trace(struct outfile *of, struct trace_recorder *tr, struct sce
 	return 0;
 }
 
-/* Load and run one scenario into rep. */
-static void run_one(struct sim_cpu **cpu, const char *file, const struct run_opts *o,
-		    unsigned index, struct scen_report *rep)
+/* Load and run one scenario into rep; error: why file (a directory)
+ * cannot be read, or NULL. */
+static void run_one(struct sim_cpu **cpu, const char *file, const char *error,
+		    const struct run_opts *o, unsigned index, struct scen_report *rep)
 {
 	struct sim_program prog;
 	double t0 = now();
@@ -102,7 +111,10 @@ static void run_one(struct sim_cpu **cpu, const char *file, const struct run_opt
 	memset(rep, 0, sizeof *rep);
 	rep->file = strdup(file);
 	sim_program_init(&prog);
-	if (scn_load_file(file, o->profile, &prog, rep->message, sizeof rep->message)) {
+	if (error) {
+		snprintf(rep->message, sizeof rep->message, "%s:1:1: %s", file, error);
+		rep->status = EXIT_BADINPUT;
+	} else if (scn_load_file(file, o->profile, &prog, rep->message, sizeof rep->message)) {
 		rep->status = EXIT_BADINPUT;
 	} else {
 		struct sim_run_opts ro;
@@ -144,7 +156,8 @@ static void run_one(struct sim_cpu **cpu, const char *file, const struct run_opt
 		}
 	}
 out:
-	rep->seconds = now() - t0;
+	/* measured only on request: a report that holds times differs from run to run */
+	rep->seconds = o->junit_times ? now() - t0 : 0;
 	sim_program_free(&prog);
 }
 
@@ -249,9 +262,11 @@ static int recv_report(struct reader *rd, struct scen_report *reps, size_t n)
 	return 0;
 }
 
-/* Run files[] in jobs worker processes; reports land in reps[]. */
-static int run_parallel(char **files, size_t n, const struct run_opts *o, struct scen_report *reps)
+/* Run the files in jobs worker processes; reports land in reps[]. */
+static int run_parallel(const struct scen_files *files, const struct run_opts *o,
+			struct scen_report *reps)
 {
+	size_t n = files->n;
 	unsigned jobs = o->jobs > n ? (unsigned)n : o->jobs;
 	struct pollfd pfd[64];
 	char *buf[64];
@@ -274,7 +289,7 @@ static int run_parallel(char **files, size_t n, const struct run_opts *o, struct
 				close(pfd[v].fd);
 			for (size_t k = w; k < n && f; k += jobs) {
 				struct scen_report r;
-				run_one(&cpu, files[k], o, (unsigned)k, &r);
+				run_one(&cpu, files->path[k], files->error[k], o, (unsigned)k, &r);
 				if (send_report(f, (uint32_t)k, &r))
 					_exit(3);
 				report_free(&r);
@@ -385,27 +400,30 @@ int cmd_run(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "profile", required_argument, NULL, 'p' },
 		{ "junit", required_argument, NULL, 'J' },
+		{ "junit-times", no_argument, NULL, 'M' },
 		{ "timeline", required_argument, NULL, 'T' },
 		{ "trace", required_argument, NULL, 't' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct run_opts o = { NULL, NULL, NULL, NULL, false, 1 };
+	struct run_opts o = { NULL, NULL, NULL, NULL, false, false, 1 };
 	const char *jobs_arg = NULL;
 	struct scen_report *reps;
 	unsigned passed = 0, failed = 0, bad = 0;
-	char **files;
+	struct scen_files files;
 	size_t n;
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "vhj:", longopts, NULL)) != -1) {
+	opterr = 0;           /* option_error says it, as "sdeisim run: ..." */
+	while ((c = getopt_long(argc, argv, ":vhj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p': if (!option_once("run", "--profile", &o.profile)) return EXIT_BADINPUT; break;
 		case 'J': if (!option_once("run", "--junit", &o.junit)) return EXIT_BADINPUT; break;
 		case 'T': if (!option_once("run", "--timeline", &o.timeline)) return EXIT_BADINPUT; break;
 		case 't': if (!option_once("run", "--trace", &o.trace)) return EXIT_BADINPUT; break;
+		case 'M': o.junit_times = true; break;
 		case 'v': o.verbose = true; break;
 		case 'j': {
 			char *end;
@@ -424,8 +442,7 @@ int cmd_run(int argc, char **argv)
 			fputs(run_help, stdout);
 			return EXIT_PASSED;
 		default:
-			fputs(run_help, stderr);
-			return EXIT_BADINPUT;
+			return option_error("run", c, argv);
 		}
 	}
 	if (optind >= argc) {
@@ -437,36 +454,41 @@ int cmd_run(int argc, char **argv)
 		fprintf(stderr, "sdeisim run: unknown profile '%s' (default, tf-a-fvp)\n", o.profile);
 		return EXIT_BADINPUT;
 	}
-	if (collect_yaml(argv + optind, argc - optind, &files, &n))
-		return EXIT_BADINPUT;
-	if (n == 0) {
-		fprintf(stderr, "sdeisim run: no *.yaml scenario found\n");
-		free_files(files, n);
+	if (o.junit_times && !o.junit) {
+		fprintf(stderr, "sdeisim run: --junit-times goes with --junit FILE\n");
 		return EXIT_BADINPUT;
 	}
-	if (outputs_clobber(&o, (const char *const *)files, n)) {
-		free_files(files, n);
+	if (collect_yaml(argv + optind, argc - optind, &files))
+		return EXIT_BADINPUT;
+	n = files.n;
+	if (n == 0) {
+		fprintf(stderr, "sdeisim run: no *.yaml scenario found\n");
+		free_files(&files);
+		return EXIT_BADINPUT;
+	}
+	if (outputs_clobber(&o, (const char *const *)files.path, n)) {
+		free_files(&files);
 		return EXIT_BADINPUT;
 	}
 	if (o.trace && n != 1) {
 		fprintf(stderr, "sdeisim run: --trace records one scenario, %zu were named\n", n);
-		free_files(files, n);
+		free_files(&files);
 		return EXIT_BADINPUT;
 	}
 	reps = calloc(n, sizeof *reps);
 	if (!reps || check_report(o.junit) || check_report(o.timeline)) {
 		free(reps);
-		free_files(files, n);
+		free_files(&files);
 		return EXIT_BADINPUT;
 	}
 	if (o.jobs > 1) {
-		if (run_parallel(files, n, &o, reps) == 0)
+		if (run_parallel(&files, &o, reps) == 0)
 			for (size_t k = 0; k < n; k++)
 				print_report(&reps[k]);
 	} else {
 		struct sim_cpu *cpu = NULL;
 		for (size_t k = 0; k < n; k++) {
-			run_one(&cpu, files[k], &o, (unsigned)k, &reps[k]);
+			run_one(&cpu, files.path[k], files.error[k], &o, (unsigned)k, &reps[k]);
 			print_report(&reps[k]);
 		}
 		sim_cpu_destroy(cpu);
@@ -485,6 +507,6 @@ int cmd_run(int argc, char **argv)
 	for (size_t k = 0; k < n; k++)
 		report_free(&reps[k]);
 	free(reps);
-	free_files(files, n);
+	free_files(&files);
 	return bad ? EXIT_BADINPUT : failed ? EXIT_FAILED : EXIT_PASSED;
 }
