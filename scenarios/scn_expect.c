@@ -297,9 +297,33 @@ bool scn_pstate_checks(struct scn *s, int id, struct scn_checks *b)
 	return true;
 }
 
-/* see scn_internal.h */
-bool scn_expect(struct scn *s, int id, bool width32, uint32_t *first, uint32_t *n)
+/* {returns: E} (FORMAT.md): a check that the call returned, first; id
+ * becomes E's node.  false (with a message) when it is not allowed here
+ * or not alone in its map. */
+static bool returns_form(struct scn *s, int *id, bool allowed, struct scn_checks *b)
 {
+	static const char *const key[] = { "returns" };
+	static const struct scn_map_spec spec = { "{returns: E}", key, 1, 1, "returns, alone" };
+	struct scn_field f[1];
+	struct sim_match m;
+
+	if (!allowed)
+		return scn_fail(s, *id, "`returns` is for calls: a firmware dispatch is not a call that returns");
+	if (!scn_fields(s, *id, &spec, f))
+		return false;
+	memset(&m, 0, sizeof m);
+	m.kind = SIM_M_EQ;
+	m.a = sim_const(1);
+	m.loc = scn_loc(s, f[0].key);
+	scn_checks_add(b, SIM_R_RETURNED, &m);
+	*id = scn_by_profile(s, f[0].value);
+	return *id != 0;
+}
+
+/* see scn_internal.h */
+bool scn_expect(struct scn *s, int id, bool width32, bool returns, uint32_t *first, uint32_t *n)
+{
+	static const char *const returns_key[] = { "returns" };
 	const char *names[SCN_REG_KEYS];
 	const uint64_t xn = SCN_BIT(SIM_R_SP) - 1;
 	struct scn_map_spec spec = { "a register map", names, SCN_REG_KEYS, xn, "x0..x30" };
@@ -311,6 +335,8 @@ bool scn_expect(struct scn *s, int id, bool width32, uint32_t *first, uint32_t *
 	b.n = 0;
 	scn_reg_keys(names);
 	id = scn_by_profile(s, id);
+	if (id && scn_has_key(s, id, returns_key, 1, 1) && !returns_form(s, &id, returns, &b))
+		id = 0;
 	if (!id) {
 		*first = s->prog->nchecks;
 		*n = 0;

@@ -190,8 +190,10 @@ bool scn_match(struct scn *s, int id, unsigned vflags, struct sim_match *m);
  * SCN_V_HANDLER_NAME); what names the field in messages about a plain
  * value ("`pe`"). */
 bool scn_match_field(struct scn *s, int id, unsigned vflags, const char *what, struct sim_match *m);
-/* `expect:` of a call, psci or dispatch: x0, or a register map x0..x30. */
-bool scn_expect(struct scn *s, int id, bool width32, uint32_t *first, uint32_t *n);
+/* `expect:` of a call, psci or dispatch: x0, or a register map x0..x30;
+ * for a call or psci (returns), also {returns: E}: the call must return
+ * to its caller, and E hold of what it answered. */
+bool scn_expect(struct scn *s, int id, bool width32, bool returns, uint32_t *first, uint32_t *n);
 /* `expect_entry:` - x0..x30, sp, pstate. */
 bool scn_entry_checks(struct scn *s, int id, uint32_t *first, uint32_t *n);
 /* `pstate:` of expect_entry / expect_resumes: a whole value or fields. */

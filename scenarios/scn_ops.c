@@ -250,7 +250,7 @@ static bool call_common(struct scn *s, const struct scn_opin *in, struct sim_op 
 		ok &= n >= 0;
 	}
 	if (f[SCN_OK_EXPECT].key)
-		ok &= scn_expect(s, f[SCN_OK_EXPECT].value, psci, &op->checks, &op->nchecks);
+		ok &= scn_expect(s, f[SCN_OK_EXPECT].value, psci, true, &op->checks, &op->nchecks);
 	if (f[SCN_OK_SAVE].key)
 		ok &= save_var(s, f[SCN_OK_SAVE].value, &op->save);
 	return ok;

@@ -50,7 +50,7 @@ bool scn_parse_dispatch(struct scn *s, const struct scn_opin *in, struct sim_op 
 		ok = false;
 	}
 	if (in->f[SCN_OK_EXPECT].key)
-		ok &= scn_expect(s, in->f[SCN_OK_EXPECT].value, false, &op->checks, &op->nchecks);
+		ok &= scn_expect(s, in->f[SCN_OK_EXPECT].value, false, false, &op->checks, &op->nchecks);
 	return ok;
 }
 

@@ -201,7 +201,24 @@ static void check_map(struct scn_w *w, uint32_t first, uint32_t n, uint64_t allo
 	scn_w_out(w, "}");
 }
 
-/* `, expect: E` of a call, PSCI call or dispatch: x0, or a register map. */
+/* checks[first .. first+n) of a call's expect: x0, or a register map. */
+static void expect_value(struct scn_w *w, uint32_t first, uint32_t n, bool psci)
+{
+	const struct sim_check *c = &w->p->checks[first];
+
+	if (n == 1 && c->reg == SIM_R_X0) {
+		if (c->m.width32 != psci)
+			scn_w_fail(w, "a 32-bit comparison of x0 cannot be written here");
+		match(w, &c->m, SCN_W_STATUS);
+		return;
+	}
+	scn_w_out(w, "{");
+	check_entries(w, first, n, R_XN(31), psci, SCN_W_STATUS);
+	scn_w_out(w, "}");
+}
+
+/* `, expect: E` of a call, PSCI call or dispatch: x0, or a register map;
+ * {returns: E} when its first check is that the call returned. */
 static void expect(struct scn_w *w, const struct sim_op *op)
 {
 	bool psci = op->kind == SIM_OP_PSCI;
@@ -211,14 +228,17 @@ static void expect(struct scn_w *w, const struct sim_op *op)
 		return;              /* (an empty pool may be NULL: no pointer into it) */
 	c = &w->p->checks[op->checks];
 	scn_w_out(w, ", expect: ");
-	if (op->nchecks == 1 && c->reg == SIM_R_X0) {
-		if (c->m.width32 != psci)
-			scn_w_fail(w, "a 32-bit comparison of x0 cannot be written here");
-		match(w, &c->m, SCN_W_STATUS);
+	if (c->reg != SIM_R_RETURNED) {
+		expect_value(w, op->checks, op->nchecks, psci);
 		return;
 	}
-	scn_w_out(w, "{");
-	check_entries(w, op->checks, op->nchecks, R_XN(31), psci, SCN_W_STATUS);
+	if (op->nchecks < 2 || c->m.kind != SIM_M_EQ || c->m.a.kind != SIM_V_CONST || c->m.a.u != 1 ||
+	    op->kind == SIM_OP_DISPATCH) {
+		scn_w_fail(w, "this expectation that a call returns cannot be written");
+		return;
+	}
+	scn_w_out(w, "{returns: ");
+	expect_value(w, op->checks + 1, op->nchecks - 1, psci);
 	scn_w_out(w, "}");
 }
 

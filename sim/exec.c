@@ -217,7 +217,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 			ctx->x[0] = (uint64_t)x0;
 		observe_call(m, pe, ctx, fid, args, x0, true, from_handler, el, false, op);
 		if (op)
-			sim_after_call(m, op, ctx, x0, pe);
+			sim_after_call(m, op, ctx, x0, pe, !stops);
 		if (stops || m->failed)
 			return SIM_TRAP_STOP;
 	} else if ((fid & SDD_FID_WINDOW_MASK) == SDD_FID_WINDOW_BASE) {
@@ -240,7 +240,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 			observe_call(m, pe, ctx, fid, args, 0, false, from_handler, el, true, op);
 			note_complete(m, pe, &o, act == SDD_ACT_RESUME);
 			if (op)
-				sim_after_call(m, op, ctx, 0, pe);
+				sim_after_call(m, op, ctx, 0, pe, false);
 			return SIM_TRAP_STOP;
 		}
 		x0 = (int64_t)r.x[0];
@@ -255,13 +255,13 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		ctx->x[0] = r.x[0];
 		observe_call(m, pe, ctx, fid, args, x0, false, from_handler, el, false, op);
 		if (op)
-			sim_after_call(m, op, ctx, x0, pe);
+			sim_after_call(m, op, ctx, x0, pe, true);
 	} else {
 		/* SMCCC: an unknown function answers NOT_SUPPORTED */
 		ctx->x[0] = (uint64_t)(int64_t)SDD_NOT_SUPPORTED;
 		observe_call(m, pe, ctx, fid, args, SDD_NOT_SUPPORTED, false, from_handler, el, false, op);
 		if (op)
-			sim_after_call(m, op, ctx, SDD_NOT_SUPPORTED, pe);
+			sim_after_call(m, op, ctx, SDD_NOT_SUPPORTED, pe, true);
 	}
 	/* An interrupt the call made deliverable here is taken right after it. */
 	if (m->failed || group0_signalled(m, pe))

@@ -475,7 +475,7 @@ static const char *const psci_names[SIM_PSCI_FN_COUNT] = {
 static const char *const reg_names[SIM_R_COUNT - SIM_R_SP] = {
 	"sp", "pc", "pstate", "pstate.el", "pstate.daif", "pstate.spsel", "pstate.pan",
 	"pstate.dit", "pstate.nzcv", "elr", "spsr", "masked", "depth", "registered", "enabled",
-	"running", "pending", "bound", "ep", "arg", "flags", "state",
+	"running", "pending", "bound", "ep", "arg", "flags", "state", "returns",
 };
 
 const char *sim_op_name(unsigned kind)

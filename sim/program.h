@@ -92,6 +92,10 @@ enum sim_reg {
 	SIM_R_VIEW_ARG,
 	SIM_R_VIEW_FLAGS,
 	SIM_R_VIEW_STATE,
+	/* a call's `returns` (only as the first check of a call's expect): 1
+	 * when the call returned to its caller - it did not complete the
+	 * handler that made it, nor power the PE down */
+	SIM_R_RETURNED,
 	SIM_R_COUNT
 };
 

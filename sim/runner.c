@@ -218,13 +218,29 @@ static bool returned_to_caller(const struct sim_machine *m, unsigned pe, const s
 }
 
 void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct sim_ctx *c,
-		    int64_t x0, unsigned pe)
+		    int64_t x0, unsigned pe, bool returned)
 {
 	const struct sim_program *p = m->prog;
+	uint32_t first = op->checks, n = op->nchecks;
 
 	if (m->failed)
 		return;
-	if (op->nchecks) {
+	if (n && p->checks[first].reg == SIM_R_RETURNED) {
+		/* `returns`: whether the call came back, before what it answered
+		 * (a COMPLETE that completes has no answer, and is given 0) */
+		if (!returned) {
+			char what[160];
+			bool completion = op->kind == SIM_OP_CALL && op->fid.kind == SIM_V_CONST &&
+					  (op->fid.u == SDD_FID_EVENT_COMPLETE || op->fid.u == SDD_FID_EVENT_COMPLETE_AND_RESUME);
+			describe_call(m, op, pe, what, sizeof what);
+			sim_fail(m, SIM_FAIL_EXPECT, p->checks[first].m.loc, "%s: expected it to return (`returns`), "
+				 "but it %s", what, completion ? "completed the handler" : "did not come back");
+			return;
+		}
+		first++;
+		n--;
+	}
+	if (n) {
 		char what[160];
 		struct sim_ctx seen = *c;
 		seen.x[0] = (uint64_t)x0;
@@ -234,7 +250,7 @@ void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct
 		if (op == m->step_op && returned_to_caller(m, pe, c))
 			sim_copy_args(&seen.x[1], m->step_args);
 		describe_call(m, op, pe, what, sizeof what);
-		if (!sim_check_regs(m, op->checks, op->nchecks, &seen, 0, 0, what))
+		if (!sim_check_regs(m, first, n, &seen, 0, 0, what))
 			return;
 	}
 	if (op->save >= 0 && (uint32_t)op->save < p->nvars) {

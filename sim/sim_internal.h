@@ -240,9 +240,10 @@ bool sim_check_regs(struct sim_machine *m, uint32_t first, uint32_t n, const str
 bool sim_check_list(struct sim_machine *m, uint32_t first, uint32_t n,
 		    uint64_t (*get)(const void *src, unsigned reg), const void *src,
 		    uint64_t int_pc, uint64_t int_pstate, const char *describe);
-/* After a call: check op's expectations on x0 (or the register map) and save. */
+/* After a call: check op's expectations - whether it returned (`returns`:
+ * returned says), then x0 or the register map - and save x0. */
 void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct sim_ctx *c,
-		    int64_t x0, unsigned pe);
+		    int64_t x0, unsigned pe, bool returned);
 
 /* ---- view.c ---- */
 

@@ -164,15 +164,29 @@ void rb_step(struct rb *b, const struct sim_op *op, int32_t rec)
  * the rule of `psci:` ops - or, for a raw call, sign-extended as the
  * simulator's firmware returns it); 0 when it completed the handler (the simulator gives a
  * call that completes x0 = 0, which no refusal is); not 0 for a completion
- * the traced dispatcher refused with an error the trace does not show. */
+ * the traced dispatcher refused with an error the trace does not show.
+ * A COMPLETE or COMPLETE_AND_RESUME that returned must return in the
+ * scenario too ({returns: E}): one that completes would otherwise pass
+ * an expected 0, which a dispatcher that answers SUCCESS without
+ * completing gives. */
 static void expect_x0(struct rb *b, struct sim_op *op, const struct trace_rec *r, bool width32)
 {
 	uint32_t fid = (uint32_t)r->x[0];
+	bool completion = fid == SDD_FID_EVENT_COMPLETE || fid == SDD_FID_EVENT_COMPLETE_AND_RESUME;
+	uint32_t first = UINT32_MAX;
 	struct sim_check c;
 
 	if (!b->o->expectations)
 		return;
 	memset(&c, 0, sizeof c);
+	if (r->end == TRACE_END_RET && completion) {
+		c.reg = SIM_R_RETURNED;
+		c.m.kind = SIM_M_EQ;
+		c.m.a = sim_const(1);
+		c.m.loc = op->loc;
+		first = sim_add_check(b->p, &c);
+		memset(&c, 0, sizeof c);
+	}
 	c.reg = SIM_R_X0;
 	c.m.kind = SIM_M_EQ;
 	c.m.width32 = width32;
@@ -183,7 +197,7 @@ static void expect_x0(struct rb *b, struct sim_op *op, const struct trace_rec *r
 		c.m.a = sim_const((uint64_t)(int64_t)(int32_t)r->r[0]);   /* a raw PSCI call: int32 */
 	else if (r->end == TRACE_END_RET && (r->r_known & 1))
 		c.m.a = sim_const(r->r[0]);
-	else if (r->end == TRACE_END_RET && (fid == SDD_FID_EVENT_COMPLETE || fid == SDD_FID_EVENT_COMPLETE_AND_RESUME)) {
+	else if (r->end == TRACE_END_RET && completion) {
 		c.m.kind = SIM_M_NOT;
 		c.m.a = sim_const(0);
 	} else {
@@ -191,6 +205,10 @@ static void expect_x0(struct rb *b, struct sim_op *op, const struct trace_rec *r
 	}
 	op->checks = sim_add_check(b->p, &c);
 	op->nchecks = 1;
+	if (first != UINT32_MAX) {      /* the two are contiguous: nothing was added between */
+		op->checks = first;
+		op->nchecks = 2;
+	}
 }
 
 void rb_expect_entry(struct rb *b, uint32_t slot, uint32_t inv, const struct trace_rec *r)
