@@ -100,7 +100,7 @@ struct linein *linein_open(const char *path, char *err, size_t errlen)
 	struct linein *in;
 
 	if (fd < 0) {
-		snprintf(err, errlen, "%s: cannot open", path);
+		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
 		return NULL;
 	}
 	in = alloc(is_stdin ? "<stdin>" : path, MAX_CAP);
@@ -373,8 +373,8 @@ static bool fill(struct linein *in)
 	if (in->file) {
 		got = fread(in->buf + in->end, 1, room, in->file);
 		if (got == 0 && ferror(in->file)) {
-			snprintf(in->error, sizeof in->error, "%s:%llu:1: read error", in->name,
-				 (unsigned long long)in->lineno + 1);
+			snprintf(in->error, sizeof in->error, "%s:%llu:1: read error: %s", in->name,
+				 (unsigned long long)in->lineno + 1, strerror(errno));
 			in->fatal = true;
 			in->eof = true;
 			return false;

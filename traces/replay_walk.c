@@ -418,9 +418,19 @@ static void walk(struct rb *b)
 			break;
 		}
 	}
-	for (unsigned p = 0; p < TRACE_MAX_PES; p++)   /* the trace ends inside these */
+	for (unsigned p = 0; p < TRACE_MAX_PES; p++) {  /* the trace ends inside these */
 		for (unsigned d = 0; d < b->w.depth[p]; d++)
 			stops(b, &b->w.stack[p][d]);
+		if (b->w.depth[p]) {
+			/* replayed as the trace shows them (a client that never
+			 * completes included), but worth a word: the capture may
+			 * have stopped early, or the handler never finished */
+			const struct trace_rec *r = &rp->recs[rp->invs[b->w.stack[p][b->w.depth[p] - 1].inv].dispatch];
+			rb_note(b, r->line, "the trace ends with %u handler%s running on PE %u, the innermost this "
+				"dispatch's (event %s)", b->w.depth[p], b->w.depth[p] == 1 ? "" : "s", p,
+				trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, r->event));
+		}
+	}
 	rb_flush_expected(b, true);
 	if (b->o->expectations) {
 		end_depths(b);

@@ -4,6 +4,7 @@
  * skipped-line reports to stderr.  An output file is written whole or
  * not at all (outfile.h): a failed import leaves what was there.
  */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,12 +134,13 @@ static const char import_help[] =
 	"memory does not grow with the input.  On a terminal (with -o OUT, or the\n"
 	"output piped), a line on stderr shows how far the import is.\n\n"
 	"Options:\n"
-	"  -o OUT           write the trace to OUT (default: standard output)\n"
+	"  -o OUT           write the trace to OUT, whole or not at all (default: standard\n"
+	"                   output, where an import that fails leaves what it wrote)\n"
 	"  --lenient        report bad lines on stderr, skip them and go on\n"
 	"                   (default: the first bad line stops the import)\n"
 	"  --platform SCENARIO  the machine the trace was taken on, as the `platform:` of\n"
-	"                   a scenario file (scenarios/FORMAT.md; the rest of the file is\n"
-	"                   not used): written as the trace's platform record, which\n"
+	"                   a scenario file (scenarios/FORMAT.md; the file must load, but\n"
+	"                   only its platform is used): written as the trace's platform record, which\n"
 	"                   `sdeisim replay` builds its machine from; tf-a-log: its\n"
 	"                   PEs' MPIDRs number the log's PEs\n"
 	"  --profile NAME   the profile of a --platform file that names none; tf-a-log:\n"
@@ -148,7 +150,7 @@ static const char import_help[] =
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 imported, 2 bad input or usage (FILE:LINE:COLUMN: message).\n";
 
-struct emit_ctx { FILE *f; struct progress *progress; };
+struct emit_ctx { FILE *f; struct progress *progress; int werr; /* errno of a failed write, 0 */ };
 
 /* --platform: the platform record of a scenario file's platform. */
 static int platform_record(const char *path, const char *profile, struct trace_rec *rec,
@@ -183,7 +185,11 @@ static int emit_record(void *ctx, const struct trace_rec *r)
 		else
 			fprintf(stderr, "warning: PE %u: %s\n", r->pe, r->msg);
 	}
-	return trace_write(e->f, r);
+	if (trace_write(e->f, r)) {
+		e->werr = errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
 }
 
 struct diag_ctx { unsigned shown; struct progress *progress; };
@@ -227,7 +233,12 @@ int trace_cmd_import(int argc, char **argv)
 		fputs(import_help, stdout);
 		return EXIT_OK;
 	}
-	if (c.npositional != 2 || (strcmp(c.positional[0], "tarmac") && strcmp(c.positional[0], "tf-a-log"))) {
+	if (c.npositional >= 1 && strcmp(c.positional[0], "tarmac") && strcmp(c.positional[0], "tf-a-log")) {
+		fprintf(stderr, "sdeisim import: unknown kind of input '%s': tarmac or tf-a-log (see --help)\n",
+			c.positional[0]);
+		return EXIT_BAD;
+	}
+	if (c.npositional != 2) {
 		fputs(import_help, stderr);
 		return EXIT_BAD;
 	}
@@ -254,6 +265,7 @@ int trace_cmd_import(int argc, char **argv)
 	}
 	ec.f = out;
 	ec.progress = &progress;
+	ec.werr = 0;
 	memset(&o, 0, sizeof o);
 	o.lenient = c.lenient;
 	o.profile = c.profile ? c.profile : c.platform ? prec.profile : NULL;
@@ -273,7 +285,10 @@ int trace_cmd_import(int argc, char **argv)
 	else
 		snprintf(err, sizeof err, "cannot write the trace");
 	progress_end(&progress);
-	if (rc)
+	if (rc && (ec.werr || ferror(out)))     /* the output failed, not the input: name it */
+		fprintf(stderr, "%s: cannot write the trace: %s\n", c.out && strcmp(c.out, "-") ? c.out :
+			"standard output", strerror(ec.werr ? ec.werr : EIO));
+	else if (rc)
 		fprintf(stderr, "%s\n", err);
 	if (st.errors)
 		fprintf(stderr, "%s: %llu bad line%s skipped (%u shown)\n", linein_name(in),
@@ -304,7 +319,8 @@ static const char replay_help[] =
 	"Options:\n"
 	"  --profile NAME   dispatcher profile: default, tf-a-fvp (default: the trace's\n"
 	"                   platform record, else default)\n"
-	"  --first          report only the first divergence\n"
+	"  --first          report only the first divergence (the summary then counts\n"
+	"                   the records up to it)\n"
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 no divergence, 1 divergences, 2 bad input or usage.\n";
 
@@ -332,7 +348,7 @@ int trace_cmd_replay(int argc, char **argv)
 	}
 	in = strcmp(c.positional[0], "-") == 0 ? stdin : fopen(c.positional[0], "r");
 	if (!in) {
-		fprintf(stderr, "%s: cannot open\n", c.positional[0]);
+		fprintf(stderr, "%s: cannot open: %s\n", c.positional[0], strerror(errno));
 		return EXIT_BAD;
 	}
 	rd = trace_reader_open(in, in == stdin ? "<stdin>" : c.positional[0]);
@@ -379,7 +395,9 @@ static const char export_help[] =
 	"            trace: the client instructions that ran, with the registers they\n"
 	"            wrote, and the SMC/HVC calls, exceptions, interrupt acknowledgements\n"
 	"            and ERETs of the firmware, per PE (cpuN), timed by an instruction\n"
-	"            clock; `sdeisim import tarmac` reads it back (traces/README.md)\n"
+	"            clock; `sdeisim import tarmac OUT --platform SCENARIO` reads it back\n"
+	"            (without --platform the trace has no platform record: the\n"
+	"            scenario's events are unknown to its replay; traces/README.md)\n"
 	"  yaml      a canonical SDEI trace (- for standard input) as the scenario its\n"
 	"            replay runs (scenarios/FORMAT.md): the platform, handlers rebuilt\n"
 	"            from what each invocation called, the steps, and the trace's\n"
@@ -400,7 +418,7 @@ static FILE *open_trace(const char *path, struct trace_reader **rd)
 
 	*rd = NULL;
 	if (!in) {
-		fprintf(stderr, "%s: cannot open\n", path);
+		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
 		return NULL;
 	}
 	*rd = trace_reader_open(in, in == stdin ? "<stdin>" : path);

@@ -7,6 +7,8 @@
 #    and the replay notes it (it compares nothing there);
 #  - a dispatch whose handler gets an interrupted PC (x2, line 256) that is
 #    not the ELR_EL3 the FIQ's exception saved (line 244): the same;
+#  - a trace that ends inside a handler (the sample's trace cut after its
+#    dispatch, line 11): replayed as it is, with a note that says so;
 #  - a line of no known kind (the SMC's ` IT ` at line 19 corrupted to
 #    ` JT `: the call is lost): the import says how many and where the
 #    first is.
@@ -29,6 +31,11 @@ sed '256s/0000000080002004/0000000080002000/' "$tarmac" > "$tmp/x2.tarmac"
 "$tool" import tarmac "$tmp/x2.tarmac" -o "$tmp/x2.trace" 2> "$tmp/err" || { echo "import failed"; exit 1; }
 grep -qx "$tmp/x2.tarmac:262: warning: PE 1: the dispatch of event 0 gives the handler x2 (the interrupted PC) = 0x80002000, but the interrupt's exception at line 242 saved ELR_EL3 = 0x80002004" "$tmp/err" ||
 	{ echo "FAIL: the import does not say x2 differs from ELR_EL3:"; cat "$tmp/err"; fails=$((fails + 1)); }
+
+head -11 "${tarmac%.tarmac}.trace" > "$tmp/cut.trace"
+"$tool" replay "$tmp/cut.trace" > /dev/null 2> "$tmp/notes"
+grep -qx "$tmp/cut.trace:11: the trace ends with 1 handler running on PE 1, the innermost this dispatch's (event 0)" "$tmp/notes" ||
+	{ echo "FAIL: the replay does not note the handler the trace ends in:"; cat "$tmp/notes"; fails=$((fails + 1)); }
 
 sed '19s/ IT / JT /' "$tarmac" > "$tmp/kind.tarmac"
 "$tool" import tarmac "$tmp/kind.tarmac" -o "$tmp/kind.trace" 2> "$tmp/err" || { echo "import failed"; exit 1; }
