@@ -194,8 +194,15 @@ static int bad_value(struct trace_reader *rd, const struct field *fd, const char
 
 static int num(struct trace_reader *rd, const struct field *fd, uint64_t max, uint64_t *out)
 {
-	if (!trace_scan_u64(fd->v, fd->vn, 10, out))
+	if (!trace_scan_u64(fd->v, fd->vn, 10, out)) {
+		size_t k = 0;
+		while (k < fd->vn && fd->v[k] >= '0' && fd->v[k] <= '9')
+			k++;
+		if (k == fd->vn && k > 0)        /* digits, too many of them for 64 bits */
+			return fail(rd, col_of(fd, fd->v), "%.*s=%.*s: out of range (at most %" PRIu64 ")",
+				    (int)fd->kn, fd->k, (int)fd->vn, fd->v, max);
 		return bad_value(rd, fd, "expected a decimal number");
+	}
 	if (*out > max)
 		return fail(rd, col_of(fd, fd->v), "%.*s=%" PRIu64 ": at most %" PRIu64, (int)fd->kn, fd->k,
 			    *out, max);
