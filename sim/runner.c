@@ -93,7 +93,7 @@ static int match(struct sim_machine *m, const struct sim_match *mt, uint64_t see
 {
 	const struct sim_program *p = m->prog;
 	uint64_t a = 0, b = 0;
-	char sa[80], sb[80];
+	char sa[80], sb[80], sc[80];
 
 	if (mt->width32)
 		seen = (uint64_t)(int64_t)(int32_t)seen;
@@ -110,7 +110,10 @@ static int match(struct sim_machine *m, const struct sim_match *mt, uint64_t see
 	case SIM_M_MASK:
 		if (!sim_resolve(m, &mt->b, int_pc, int_pstate, mt->loc, &b))
 			return -1;
-		snprintf(desc, n, "(value & %s) == %s", how(m, sa, sizeof sa, a), how(m, sb, sizeof sb, b));
+		/* with what the mask leaves of the value: the value itself is
+		 * shown whole, which differs from b in the bits masked off too */
+		snprintf(desc, n, "(value & %s) == %s (value & mask is %s)", how(m, sa, sizeof sa, a),
+			 how(m, sb, sizeof sb, b), how(m, sc, sizeof sc, seen & a));
 		return (seen & a) == b;
 	case SIM_M_SET:
 		if (!sim_event_set(m, mt, &a))
