@@ -47,6 +47,22 @@ struct import_stats {
 	uint64_t blind_calls;    /* SMC/HVC whose x0 was not in the trace (registers not traced) */
 };
 
+/* ---- What the importers share (import.c) ---- */
+
+/* The hint an error on a last line without its newline ends with. */
+#define IMPORT_CUT_LINE " (the input ends in the middle of this line)"
+
+/* The first control byte of line[0..len) (binary data in a text input),
+ * or -1. */
+long import_binary_at(const char *line, size_t len);
+
+/* A line that is an error, where = "FILE:LINE:COLUMN: message": with
+ * o->lenient (and in still readable) counted in st, passed to o->diag,
+ * and 0 (the import goes on); otherwise where is copied to err and -1
+ * (the import stops). */
+int import_line_failed(const struct import_opts *o, struct import_stats *st, const struct linein *in,
+		       const char *where, char *err, size_t errlen);
+
 /*
  * Import from in.  Returns 0 when the whole input was imported (lenient:
  * errors skipped), or -1 with "file:line:column: message" in err: an

@@ -31,17 +31,6 @@ static bool tarmac_evidence(const struct tm_line *l, const char *line, size_t le
 	       (len - at >= 11 && memcmp(line + at, "Tarmac Text", 11) == 0);
 }
 
-/* The first control byte of a line (binary data), or -1. */
-static long binary_at(const char *line, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)line[i];
-		if ((c < 0x20 && c != '\t') || c == 0x7F)
-			return (long)i;
-	}
-	return -1;
-}
-
 int tarmac_import(struct linein *in, const struct import_opts *o, struct import_stats *st,
 		  char *err, size_t errlen)
 {
@@ -72,14 +61,9 @@ int tarmac_import(struct linein *in, const struct import_opts *o, struct import_
 		st->lines++;
 		if (rc < 0) {
 			snprintf(where, sizeof where, "%s", linein_error(in));
-			if (linein_fatal(in) || !o->lenient) {
-				snprintf(err, errlen, "%s", where);
-				result = -1;
-				break;
-			}
 			goto skipped;
 		}
-		bin = binary_at(line, len);
+		bin = import_binary_at(line, len);
 		if (bin >= 0) {
 			snprintf(msg, sizeof msg, "binary data (byte 0x%02x) in a text trace",
 				 (unsigned char)line[bin]);
@@ -90,7 +74,7 @@ int tarmac_import(struct linein *in, const struct import_opts *o, struct import_
 		    (!linein_complete(in) && tm_value_cut(line, len, &l, msg, sizeof msg, &col))) {
 			if (!linein_complete(in)) {
 				size_t n = strlen(msg);
-				snprintf(msg + n, sizeof msg - n, " (the input ends in the middle of this line)");
+				snprintf(msg + n, sizeof msg - n, "%s", IMPORT_CUT_LINE);
 			}
 			goto bad;
 		}
@@ -120,15 +104,11 @@ int tarmac_import(struct linein *in, const struct import_opts *o, struct import_
 		continue;
 bad:
 		locate(where, sizeof where, in, col, msg);
-		if (!o->lenient) {
-			snprintf(err, errlen, "%s", where);
+skipped:
+		if (import_line_failed(o, st, in, where, err, errlen)) {
 			result = -1;
 			break;
 		}
-skipped:
-		st->errors++;
-		if (o->diag)
-			o->diag(o->diag_ctx, where);
 	}
 	/* another kind of file (or nothing) imports as no trace at all, not
 	 * as an empty one that replays without a divergence */

@@ -63,14 +63,13 @@ static bool tfa_prefixed(const char *line)
  * lg and 1, or 0. */
 static int binary_data(struct tfa_log *lg, const char *line, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char)line[i] < 0x20 && line[i] != '\t') || line[i] == 0x7F) {
-			snprintf(lg->msg, sizeof lg->msg, "binary data (byte 0x%02x) in a text log",
-				 (unsigned char)line[i]);
-			lg->col = i;
-			return 1;
-		}
-	return 0;
+	long i = import_binary_at(line, len);
+
+	if (i < 0)
+		return 0;
+	snprintf(lg->msg, sizeof lg->msg, "binary data (byte 0x%02x) in a text log", (unsigned char)line[i]);
+	lg->col = (size_t)i;
+	return 1;
 }
 
 int tfa_log_import(struct linein *in, const struct import_opts *o, struct import_stats *st,
@@ -118,17 +117,12 @@ int tfa_log_import(struct linein *in, const struct import_opts *o, struct import
 			/* A console line always ends with a newline: without one, the
 			 * input stopped in this line (as tarmac_import.c says it) */
 			snprintf(where, sizeof where, "%s:%" PRIu64 ":%zu: %s%s", linein_name(in), linein_lineno(in),
-				 lg->col + 1, lg->msg,
-				 linein_complete(in) ? "" : " (the input ends in the middle of this line)");
+				 lg->col + 1, lg->msg, linein_complete(in) ? "" : IMPORT_CUT_LINE);
 		}
-		if (!o->lenient || linein_fatal(in)) {
-			snprintf(err, errlen, "%s", where);
+		if (import_line_failed(o, st, in, where, err, errlen)) {
 			result = -1;
 			break;
 		}
-		st->errors++;
-		if (o->diag)
-			o->diag(o->diag_ctx, where);
 	}
 	/* another kind of file, or nothing: no trace, not an empty one */
 	if (result == 0 && !tfa) {
