@@ -133,6 +133,10 @@ void rb_step(struct rb *b, const struct sim_op *op, int32_t rec);
 void rb_flush_expected(struct rb *b, bool last);
 /* Invocation v's dispatch came in the current window, during its last step. */
 void rb_window(struct rb *b, struct replay_inv *v);
+/* replay_expect.c: */
+/* What call record r did, as op's expectation (x0, and that it returned
+ * for a COMPLETE that did); width32: a PSCI op's 32-bit result. */
+void rb_expect_x0(struct rb *b, struct sim_op *op, const struct trace_rec *r, bool width32);
 void rb_expect_dispatch(struct rb *b, uint32_t slot, const struct trace_rec *r);
 /* The expect_entry action of slot, made from invocation inv's dispatch r:
  * the event and argument, and a PSTATE check replay_pstate.c fills in. */

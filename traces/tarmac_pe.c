@@ -36,9 +36,7 @@
 
 #include "program.h"          /* enum sim_psci_fn: the PSCI functions trace_psci_fn names */
 #include "sdd/sdd_spec.h"
-#include "tarmac.h"
-
-#define MAX_DEPTH     4
+#include "tarmac_pe_state.h"
 
 /* A64 encodings (Arm ARM C6). */
 #define OP_EXC_GEN_MASK 0xFF000000u   /* SVC, HVC, SMC, BRK, HLT, DCPSx */
@@ -52,56 +50,6 @@
 #define OP_MRS_RT_MASK  0xFFFFFFE0u
 #define OP_MRS_IAR0     0xD538C800u   /* MRS Xt, ICC_IAR0_EL1 */
 #define OP_MRS_IAR1     0xD538CC00u   /* MRS Xt, ICC_IAR1_EL1 */
-
-struct call {
-	bool     open;
-	uint8_t  conduit, el, from_handler, x_known;
-	uint64_t x[6];
-	uint64_t pc, t, line;
-};
-
-struct pe {
-	bool     seen;
-	int      el;                 /* -1 unknown */
-	uint64_t x[31];
-	uint32_t x_known;            /* bit n: xn known */
-	uint64_t elr[4], spsr[4], vbar[4];
-	uint8_t  elr_known, spsr_known, vbar_known;   /* bit n: ..._ELn known */
-	uint8_t  elr_fresh;          /* bit n: ELR_ELn written since the PE last entered ELn */
-	struct call call[4];         /* by caller EL */
-	bool     trap_armed;         /* an exception was taken since the last lower-EL instruction */
-	bool     el3_explained;      /* the current stay at EL3 began with an exception, a reset or the trace */
-	int      iar_rt;             /* MRS ICC_IAR*_EL1 destination waiting for its R line, -1 none */
-	bool     have_intid;         /* an INTID was read during this stay at EL3 */
-	uint32_t intid;
-	/* ELR/SPSR_ELn as the exception that began this stay at ELn saved
-	 * them (the R lines between its E line and the next instruction):
-	 * the interrupted context a dispatch must give the handler in x2/x3 */
-	bool     taking;             /* an E line was seen, no instruction since */
-	uint64_t taken_elr[4], taken_spsr[4];
-	uint8_t  taken_elr_known, taken_spsr_known;   /* bit n: ..._ELn */
-	uint64_t taken_line;
-	bool     eret;               /* ERET executed; where it went is not seen yet */
-	int      eret_el;
-	uint64_t eret_x[4];
-	uint8_t  eret_known;
-	uint64_t eret_t, eret_line;
-	int32_t  stack[MAX_DEPTH];   /* events of the handlers running here */
-	uint8_t  depth;
-	uint8_t  power;              /* enum trace_power, as its PSCI calls and resets say */
-	uint64_t last_t, last_line;  /* time never goes backwards on one PE */
-	uint64_t emitted_t;          /* nor do the records written */
-};
-
-struct tm_state {
-	struct tm_sink sink;
-	bool     events_seen;
-	struct tm_registry reg;
-	uint64_t records, blind;
-	uint64_t ready;              /* bit n: pe[n] is set up (pe_of) */
-	struct pe pe[TRACE_MAX_PES];
-};
-_Static_assert(TRACE_MAX_PES <= 64, "tm_state.ready has a bit per PE");
 
 struct tm_state *tm_state_new(const struct tm_sink *sink)
 {
@@ -150,209 +98,6 @@ uint64_t tm_blind_calls(const struct tm_state *st)
 	return st->blind;
 }
 
-/* Records are written when they are complete (a call when it returns),
- * with the time they began; a record's time is raised where needed so
- * that the output never goes back in time on one PE (a PE that woke from
- * a power-down suspend inside its CPU_SUSPEND call, for one). */
-static int emit(struct tm_state *st, struct trace_rec *r, uint64_t line)
-{
-	struct pe *p = &st->pe[r->pe];   /* the PE of the line that made the record */
-
-	if (r->t < p->emitted_t)
-		r->t = p->emitted_t;
-	p->emitted_t = r->t;
-	if (st->sink.src_file) {
-		r->has |= TRACE_HAS_SRC;
-		r->src_file = st->sink.src_file;
-		r->src_line = (uint32_t)(line > UINT32_MAX ? UINT32_MAX : line);
-	}
-	st->records++;
-	return st->sink.emit(st->sink.ctx, r);
-}
-
-/* ---- Records ---- */
-
-static void call_rec(const struct call *c, unsigned pe, struct trace_rec *r)
-{
-	trace_rec_init(r, TRACE_CALL);
-	r->pe = (uint8_t)pe;
-	r->t = c->t;
-	r->conduit = c->conduit;
-	r->el = c->el;
-	r->from_handler = c->from_handler;
-	memcpy(r->x, c->x, sizeof r->x);
-	r->x_known = c->x_known;
-}
-
-static bool is_complete_fid(uint32_t fid)
-{
-	return fid == SDD_FID_EVENT_COMPLETE || fid == SDD_FID_EVENT_COMPLETE_AND_RESUME;
-}
-
-static int warn(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line, const char *text);
-
-/* A dispatch caused by an interrupt hands the handler the context the
- * interrupt's exception interrupted: x2 its PC and x3 its PSTATE, as the
- * exception saved them in ELR/SPSR of the dispatcher's EL (DEN0054C
- * §5.2.2, tarmac-traces.md §4.4).  The replay cannot compare them
- * (addresses of another machine), so a difference the trace shows is
- * said here: a warning record.  0, or -1 (emit failed). */
-static int check_interrupted(struct tm_state *st, unsigned pe)
-{
-	const struct pe *p = &st->pe[pe];
-	unsigned el = (unsigned)p->eret_el;
-	const char *what = NULL;
-	uint64_t got = 0, want = 0;
-	char text[200];
-
-	if ((p->eret_known & 4) && (p->taken_elr_known >> el & 1) && p->eret_x[2] != p->taken_elr[el])
-		what = "x2 (the interrupted PC)", got = p->eret_x[2], want = p->taken_elr[el];
-	else if ((p->eret_known & 8) && (p->taken_spsr_known >> el & 1) && p->eret_x[3] != p->taken_spsr[el])
-		what = "x3 (the interrupted PSTATE)", got = p->eret_x[3], want = p->taken_spsr[el];
-	if (!what)
-		return 0;
-	snprintf(text, sizeof text, "the dispatch of event %s gives the handler %s = 0x%" PRIx64
-		 ", but the interrupt's exception at line %" PRIu64 " saved %s_EL%u = 0x%" PRIx64,
-		 trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, (int32_t)p->eret_x[0]), what, got, p->taken_line, what[1] == '2' ? "ELR" : "SPSR", el, want);
-	return warn(st, pe, p->eret_t, p->eret_line, text);
-}
-
-static int emit_dispatch(struct tm_state *st, unsigned pe, uint64_t target, enum trace_cause cause)
-{
-	struct pe *p = &st->pe[pe];
-	struct trace_rec r;
-
-	if (cause == TRACE_CAUSE_IRQ && check_interrupted(st, pe))
-		return -1;
-
-	trace_rec_init(&r, TRACE_DISPATCH);
-	r.pe = (uint8_t)pe;
-	r.t = p->eret_t;
-	r.event = (int32_t)p->eret_x[0];
-	r.ep = target;
-	r.has |= TRACE_HAS_EP | TRACE_HAS_DEPTH;
-	r.cause = (uint8_t)cause;
-	if (cause == TRACE_CAUSE_IRQ) {
-		r.intid = p->intid;
-		r.has |= TRACE_HAS_INTID;
-	}
-	memcpy(r.x, p->eret_x, sizeof p->eret_x);
-	r.x_known = p->eret_known;
-	if (p->spsr_known & (1u << p->eret_el)) {
-		r.pstate = p->spsr[p->eret_el];
-		r.has |= TRACE_HAS_PSTATE;
-	}
-	if (p->depth < MAX_DEPTH)
-		p->stack[p->depth++] = r.event;
-	r.depth = p->depth;
-	return emit(st, &r, p->eret_line);
-}
-
-static int emit_complete(struct tm_state *st, unsigned pe, const struct call *c, uint64_t target)
-{
-	struct pe *p = &st->pe[pe];
-	struct trace_rec r;
-
-	trace_rec_init(&r, TRACE_COMPLETE);
-	r.pe = (uint8_t)pe;
-	r.t = p->eret_t;
-	r.event = p->depth ? p->stack[--p->depth] : -1;   /* -1: its dispatch is not in the trace */
-	r.how = (uint32_t)c->x[0] == SDD_FID_EVENT_COMPLETE ? TRACE_DONE_COMPLETE : TRACE_DONE_RESUME;
-	if (c->x_known & 2) {
-		r.arg = c->x[1];
-		r.has |= TRACE_HAS_ARG;
-	}
-	r.pc = target;
-	r.has |= TRACE_HAS_PC | TRACE_HAS_DEPTH;
-	if (p->spsr_known & (1u << p->eret_el)) {
-		r.pstate = p->spsr[p->eret_el];
-		r.has |= TRACE_HAS_PSTATE;
-	}
-	r.depth = p->depth;
-	return emit(st, &r, p->eret_line);
-}
-
-static int emit_power(struct tm_state *st, unsigned pe, uint64_t t, unsigned state, uint64_t line)
-{
-	struct trace_rec r;
-
-	trace_rec_init(&r, TRACE_POWER);
-	r.pe = (uint8_t)pe;
-	r.t = t;
-	r.state = (uint8_t)state;
-	r.prev = st->pe[pe].power;
-	r.has |= TRACE_HAS_PREV;
-	st->pe[pe].power = (uint8_t)state;
-	return emit(st, &r, line);
-}
-
-/* Call c of pe did not come back.  Such a PSCI call changed the PE's
- * power, and CPU_OFF, CPU_FREEZE, SYSTEM_OFF or SYSTEM_RESET from a
- * handler completed the handlers running there (DEN0054C §6.5): written
- * as the records the simulator's recorder writes for the same thing. */
-static int never_returned(struct tm_state *st, unsigned pe, struct call *c)
-{
-	struct pe *p = &st->pe[pe];
-	int fn = (c->x_known & 1) ? trace_psci_fn((uint32_t)c->x[0]) : -1;
-	/* what each PSCI function that does not come back leaves the PE in (+1) */
-	static const uint8_t down[SIM_PSCI_FN_COUNT] = {
-		[SIM_PSCI_CPU_OFF] = TRACE_PWR_OFF + 1, [SIM_PSCI_CPU_FREEZE] = TRACE_PWR_FROZEN + 1,
-		[SIM_PSCI_SYSTEM_OFF] = TRACE_PWR_OFF + 1, [SIM_PSCI_CPU_SUSPEND] = TRACE_PWR_POWERDOWN + 1,
-	};
-	bool ends = fn == SIM_PSCI_SYSTEM_RESET || (fn >= 0 && down[fn] && fn != SIM_PSCI_CPU_SUSPEND);
-	struct trace_rec r;
-
-	call_rec(c, pe, &r);
-	r.end = TRACE_END_NONE;
-	c->open = false;
-	if (emit(st, &r, c->line))
-		return -1;
-	while (ends && c->from_handler && p->depth > 0) {
-		trace_rec_init(&r, TRACE_COMPLETE);
-		r.pe = (uint8_t)pe;
-		r.t = c->t;
-		r.event = p->stack[--p->depth];
-		r.how = TRACE_DONE_IMPLICIT;
-		r.depth = p->depth;
-		r.has |= TRACE_HAS_DEPTH;
-		if (emit(st, &r, c->line))
-			return -1;
-	}
-	return fn >= 0 && down[fn] ? emit_power(st, pe, c->t, down[fn] - 1u, c->line) : 0;
-}
-
-/* A warning record on pe at time t, from input line `line`. */
-static int warn(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line, const char *text)
-{
-	struct trace_rec w;
-
-	trace_rec_init(&w, TRACE_WARNING);
-	w.has |= TRACE_HAS_T | TRACE_HAS_PE;
-	w.t = t;
-	w.pe = (uint8_t)pe;
-	w.msg = text;
-	return emit(st, &w, line);
-}
-
-/* A call that returned: remember what it registered or unregistered. */
-static int note_result(struct tm_state *st, unsigned pe, const struct call *c, const struct trace_rec *r)
-{
-	uint32_t fid = (uint32_t)c->x[0];
-	char text[200];
-
-	if (!(r->r_known & 1) || r->r[0] != 0)
-		return 0;
-	if (fid == SDD_FID_EVENT_UNREGISTER && (c->x_known & 2))
-		tm_registry_remove(&st->reg, pe, (int32_t)c->x[1]);
-	if (fid != SDD_FID_EVENT_REGISTER || (c->x_known & 0x16) != 0x16 ||
-	    tm_registry_add(&st->reg, pe, (int32_t)c->x[1], c->x[2], (c->x[4] & SDD_REGFLAG_RELATIVE) != 0))
-		return 0;
-	snprintf(text, sizeof text, "more than %u events registered at once: the entry point of event %s"
-		 " is not kept, its dispatches are not recognised", TM_REGISTRY_EVENTS,
-		 trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, (int32_t)c->x[1]));
-	return warn(st, pe, c->t, c->line, text);
-}
-
 /* The ERET on pe has reached target (at EL target_el, -1 unknown). */
 static int classify(struct tm_state *st, unsigned pe, uint64_t target, int target_el)
 {
@@ -370,7 +115,7 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 		if (p->call[el].open)
 			c = &p->call[el];
 	if (c) {
-		call_rec(c, pe, &r);
+		tm_call_rec(c, pe, &r);
 		c->open = false;
 		if (target == c->pc + 4) {
 			/* a CPU_SUSPEND that came back was a standby, until now */
@@ -379,37 +124,37 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 			r.end = TRACE_END_RET;
 			memcpy(r.r, p->eret_x, sizeof p->eret_x);
 			r.r_known = p->eret_known;
-			rc = note_result(st, pe, c, &r);
+			rc = tm_note_result(st, pe, c, &r);
 			if (!rc && standby)
-				rc = emit_power(st, pe, c->t, TRACE_PWR_STANDBY, c->line);
+				rc = tm_emit_power(st, pe, c->t, TRACE_PWR_STANDBY, c->line);
 			if (!rc)
-				rc = emit(st, &r, c->line);
+				rc = tm_emit(st, &r, c->line);
 			if (!rc && standby)
-				rc = emit_power(st, pe, p->eret_t, TRACE_PWR_ON, p->eret_line);
-		} else if (is_complete_fid((uint32_t)c->x[0])) {
+				rc = tm_emit_power(st, pe, p->eret_t, TRACE_PWR_ON, p->eret_line);
+		} else if (tm_is_complete_fid((uint32_t)c->x[0])) {
 			r.end = TRACE_END_COMPLETE;
-			rc = emit(st, &r, c->line);
+			rc = tm_emit(st, &r, c->line);
 			if (!rc)
-				rc = emit_complete(st, pe, c, target);
+				rc = tm_emit_complete(st, pe, c, target);
 			if (!rc && dispatch)
-				rc = emit_dispatch(st, pe, target, TRACE_CAUSE_CALL);
+				rc = tm_emit_dispatch(st, pe, target, TRACE_CAUSE_CALL);
 		} else if (dispatch) {
 			r.end = TRACE_END_RET;     /* it finished, but x0 now holds the event: result unseen */
-			rc = emit(st, &r, c->line);
+			rc = tm_emit(st, &r, c->line);
 			if (!rc)
-				rc = emit_dispatch(st, pe, target, TRACE_CAUSE_CALL);
+				rc = tm_emit_dispatch(st, pe, target, TRACE_CAUSE_CALL);
 		} else {
 			c->open = true;
-			rc = never_returned(st, pe, c);
+			rc = tm_never_returned(st, pe, c);
 			if (!rc && !trace_fid_is_psci((uint32_t)c->x[0])) {
 				char text[160];
 				snprintf(text, sizeof text, "the call at line %" PRIu64 " went on at 0x%" PRIx64
 					 ", not at the instruction after it (0x%" PRIx64 ")", c->line, target, c->pc + 4);
-				rc = warn(st, pe, p->eret_t, p->eret_line, text);
+				rc = tm_warn(st, pe, p->eret_t, p->eret_line, text);
 			}
 		}
 	} else if (dispatch) {
-		rc = emit_dispatch(st, pe, target, p->have_intid ? TRACE_CAUSE_IRQ : TRACE_CAUSE_EXPLICIT);
+		rc = tm_emit_dispatch(st, pe, target, p->have_intid ? TRACE_CAUSE_IRQ : TRACE_CAUSE_EXPLICIT);
 	}
 	p->have_intid = false;
 	return rc ? -1 : 0;
@@ -429,7 +174,7 @@ static int open_call(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 	}
 	if (!trace_fid_is_sdei(w0) && !trace_fid_is_psci(w0))
 		return 0;
-	if (c->open && never_returned(st, pe, c))   /* the previous call at this EL never came back */
+	if (c->open && tm_never_returned(st, pe, c))   /* the previous call at this EL never came back */
 		return -1;
 	c->open = true;
 	c->conduit = (l->opcode & OP_CALL_MASK) == OP_SMC ? TRACE_SMC : TRACE_HVC;
@@ -532,7 +277,7 @@ static int reg(struct tm_state *st, unsigned pe, const struct tm_line *l, uint64
 				r.t = l->time;
 				r.intid = intid;
 				r.how = TRACE_IRQ_ACK;
-				return emit(st, &r, lineno) ? -1 : 0;
+				return tm_emit(st, &r, lineno) ? -1 : 0;
 			}
 		}
 		break;
@@ -581,12 +326,12 @@ static int exception(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 	p->taken_line = lineno;
 	if (l->reset) {                  /* the calls in progress never come back; handlers are gone */
 		for (unsigned el = 0; el < 4; el++)
-			if (p->call[el].open && never_returned(st, pe, &p->call[el]))
+			if (p->call[el].open && tm_never_returned(st, pe, &p->call[el]))
 				return -1;
 		p->depth = 0;
 		p->eret = false;
 		p->el3_explained = true;
-		if (p->power != TRACE_PWR_ON && emit_power(st, pe, l->time, TRACE_PWR_ON, lineno))
+		if (p->power != TRACE_PWR_ON && tm_emit_power(st, pe, l->time, TRACE_PWR_ON, lineno))
 			return -1;
 	}
 	return 0;
@@ -639,7 +384,7 @@ int tm_finish(struct tm_state *st)
 				return -1;
 		}
 		for (unsigned el = 0; el < 4; el++)
-			if (p->call[el].open && never_returned(st, pe, &p->call[el]))
+			if (p->call[el].open && tm_never_returned(st, pe, &p->call[el]))
 				return -1;
 	}
 	return 0;

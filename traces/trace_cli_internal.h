@@ -1,0 +1,45 @@
+/*
+ * trace_cli_internal.h - what the trace subcommands share (trace_cli.c:
+ * options, output files, reading a trace; import and replay there,
+ * export in trace_cli_export.c).
+ */
+#ifndef TRACES_TRACE_CLI_INTERNAL_H
+#define TRACES_TRACE_CLI_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "outfile.h"
+#include "trace.h"
+
+#define EXIT_OK       0
+#define EXIT_DIVERGED 1
+#define EXIT_BAD      2
+
+struct cli {
+	const char *cmd;
+	const char *positional[2];
+	unsigned    npositional;
+	const char *out;
+	const char *profile;
+	const char *platform;
+	bool        lenient, first, help;
+};
+
+/* Parse argv[1..] into c: the options a command allows (a string of
+ * letters: o = -o FILE, p = --profile NAME, P = --platform FILE,
+ * l = --lenient, f = --first) and at most `max` positional arguments.
+ * false after printing why. */
+bool cli_parse(int argc, char **argv, const char *allowed, unsigned max, struct cli *c);
+/* -o (standard output without one), written whole or not at all
+ * (outfile.h); false after printing why. */
+bool cli_open_out(const struct cli *c, struct outfile *o);
+/* Finish it: kept when keep and every write succeeded; false after
+ * printing why a write failed. */
+bool cli_close_out(struct outfile *o, bool keep);
+/* The trace at path ("-": standard input) and a reader of it in *rd (NULL:
+ * out of memory, said); NULL after saying why it cannot be opened. */
+FILE *cli_open_trace(const char *path, struct trace_reader **rd);
+void cli_close_trace(FILE *in, struct trace_reader *rd);
+
+#endif /* TRACES_TRACE_CLI_INTERNAL_H */
