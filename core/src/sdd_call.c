@@ -7,34 +7,29 @@
 struct sdd_call_desc {
 	const char *name;
 	int64_t (*fn)(struct sdd_call_args *c);
-	/* Reads nothing but the platform description, which never changes
-	 * after sdd_init: answered without the lock (the port's lock guards
-	 * state; a caller serialising on it, or checking the state after
-	 * every locked operation, has nothing to do for these). */
-	bool platform_only;
 };
 
 /* Indexed by function number - 0x20.  The order is the specification's. */
 static const struct sdd_call_desc call_table[SDD_CALL_COUNT] = {
-	{ "VERSION",                   sdd_call_version,              true },
-	{ "EVENT_REGISTER",            sdd_call_register,             false },
-	{ "EVENT_ENABLE",              sdd_call_enable,               false },
-	{ "EVENT_DISABLE",             sdd_call_disable,              false },
-	{ "EVENT_CONTEXT",             sdd_call_context,              false },
-	{ "EVENT_COMPLETE",            sdd_call_complete,             false },
-	{ "EVENT_COMPLETE_AND_RESUME", sdd_call_complete_and_resume,  false },
-	{ "EVENT_UNREGISTER",          sdd_call_unregister,           false },
-	{ "EVENT_STATUS",              sdd_call_status,               false },
-	{ "EVENT_GET_INFO",            sdd_call_get_info,             false },
-	{ "EVENT_ROUTING_SET",         sdd_call_routing_set,          false },
-	{ "PE_MASK",                   sdd_call_pe_mask,              false },
-	{ "PE_UNMASK",                 sdd_call_pe_unmask,            false },
-	{ "INTERRUPT_BIND",            sdd_call_interrupt_bind,       false },
-	{ "INTERRUPT_RELEASE",         sdd_call_interrupt_release,    false },
-	{ "EVENT_SIGNAL",              sdd_call_signal,               false },
-	{ "FEATURES",                  sdd_call_features,             true },
-	{ "PRIVATE_RESET",             sdd_call_private_reset,        false },
-	{ "SHARED_RESET",              sdd_call_shared_reset,         false },
+	{ "VERSION",                   sdd_call_version },
+	{ "EVENT_REGISTER",            sdd_call_register },
+	{ "EVENT_ENABLE",              sdd_call_enable },
+	{ "EVENT_DISABLE",             sdd_call_disable },
+	{ "EVENT_CONTEXT",             sdd_call_context },
+	{ "EVENT_COMPLETE",            sdd_call_complete },
+	{ "EVENT_COMPLETE_AND_RESUME", sdd_call_complete_and_resume },
+	{ "EVENT_UNREGISTER",          sdd_call_unregister },
+	{ "EVENT_STATUS",              sdd_call_status },
+	{ "EVENT_GET_INFO",            sdd_call_get_info },
+	{ "EVENT_ROUTING_SET",         sdd_call_routing_set },
+	{ "PE_MASK",                   sdd_call_pe_mask },
+	{ "PE_UNMASK",                 sdd_call_pe_unmask },
+	{ "INTERRUPT_BIND",            sdd_call_interrupt_bind },
+	{ "INTERRUPT_RELEASE",         sdd_call_interrupt_release },
+	{ "EVENT_SIGNAL",              sdd_call_signal },
+	{ "FEATURES",                  sdd_call_features },
+	{ "PRIVATE_RESET",             sdd_call_private_reset },
+	{ "SHARED_RESET",              sdd_call_shared_reset },
 };
 
 _Static_assert(SDD_FID_LAST - SDD_FID_FIRST + 1 == SDD_CALL_COUNT,
@@ -77,35 +72,24 @@ enum sdd_action sdd_call(struct sdd *d, unsigned pe, struct sdd_regs *r,
 	c.pe = pe;
 	c.r = r;
 	c.o = out ? out : &local;
-	c.o->action = SDD_ACT_RETURN;
-	c.o->event = -1;
-	c.o->status = 0;
-	c.o->intid = SDD_NO_INTID;
-	c.o->depth = 0;
-	if (r == NULL)
+	if (r == NULL) {
+		sdd_outcome_none(c.o, SDD_ACT_NONE, SDD_NO_INTID);
 		return SDD_ACT_NONE;
-	if (!sdd_usable(d, pe)) {
+	}
+	sdd_outcome_none(c.o, SDD_ACT_RETURN, SDD_NO_INTID);
+	/* Even VERSION, which reads only the platform: whether the
+	 * dispatcher has failed is known under the lock alone. */
+	if (!sdd_lock_pe(d, pe)) {
 		r->x[0] = (uint64_t)(int64_t)SDD_NOT_SUPPORTED;
 		return SDD_ACT_RETURN;
 	}
 	/* SMCCC: the function ID is w0; the upper half of x0 is ignored. */
 	desc = call_of((uint32_t)r->x[0]);
-	if (desc == NULL || !from_client(d, r->pstate)) {
-		r->x[0] = (uint64_t)(int64_t)SDD_NOT_SUPPORTED;
-		c.o->depth = d->pe[pe].depth;
-		return SDD_ACT_RETURN;
-	}
-	if (desc->platform_only) {
-		r->x[0] = (uint64_t)desc->fn(&c);
-		c.o->depth = d->pe[pe].depth;
-		return SDD_ACT_RETURN;
-	}
-	d->port->lock(d->ctx);
-	x0 = desc->fn(&c);
+	x0 = desc != NULL && from_client(d, r->pstate) ? desc->fn(&c) : SDD_NOT_SUPPORTED;
 	if (c.o->action == SDD_ACT_RETURN) {
 		r->x[0] = (uint64_t)x0;
 		c.o->depth = d->pe[pe].depth;
 	}
-	d->port->unlock(d->ctx);
+	sdd_unlock(d);
 	return (enum sdd_action)c.o->action;
 }

@@ -153,12 +153,9 @@ enum sdd_irq_result sdd_irq(struct sdd *d, unsigned pe, uint32_t intid,
 	struct sdd_entry *e;
 	unsigned i;
 
-	o->action = SDD_ACT_NONE;
-	o->event = -1;
-	o->intid = intid;
-	if (!sdd_usable(d, pe) || r == NULL)
+	sdd_outcome_none(o, SDD_ACT_NONE, intid);
+	if (r == NULL || !sdd_lock_pe(d, pe))
 		return SDD_IRQ_REFUSED;
-	d->port->lock(d->ctx);
 	o->depth = d->pe[pe].depth;
 	if (intid >= SDD_INTID_SPI_LIMIT || d->intid_event[intid] == SDD_NONE) {
 		res = SDD_IRQ_NOT_MINE;
@@ -213,7 +210,7 @@ enum sdd_irq_result sdd_irq(struct sdd *d, unsigned pe, uint32_t intid,
 	sdd_enter(d, pe, i, false, intid, r, o);
 	res = SDD_IRQ_DISPATCHED;
 out:
-	d->port->unlock(d->ctx);
+	sdd_unlock(d);
 	return res;
 }
 
@@ -231,12 +228,9 @@ int sdd_dispatch_explicit(struct sdd *d, unsigned pe, int32_t event,
 	int idx, res;
 	unsigned i;
 
-	o->action = SDD_ACT_NONE;
-	o->event = -1;
-	o->intid = SDD_NO_INTID;
-	if (!sdd_usable(d, pe) || r == NULL)
+	sdd_outcome_none(o, SDD_ACT_NONE, SDD_NO_INTID);
+	if (r == NULL || !sdd_lock_pe(d, pe))
 		return -1;
-	d->port->lock(d->ctx);
 	o->depth = d->pe[pe].depth;
 	idx = sdd_find_event(d, event);
 	if (idx < 0 || sdd_desc(d, (unsigned)idx)->kind != SDD_EVK_EXPLICIT) {
@@ -254,6 +248,6 @@ int sdd_dispatch_explicit(struct sdd *d, unsigned pe, int32_t event,
 	sdd_enter(d, pe, i, true, SDD_NO_INTID, r, o);
 	res = SDD_SUCCESS;
 out:
-	d->port->unlock(d->ctx);
+	sdd_unlock(d);
 	return res;
 }

@@ -5,8 +5,8 @@
  *   - an "event index" i is the position of an event in plat.events
  *     (0 .. event_count-1); event numbers only appear at the interface;
  *   - a "call" function returns the value the client finds in x0;
- *   - the port lock is taken only by the public entry points (sdd_*),
- *     never by the helpers declared here.
+ *   - the port lock is taken only by the public entry points (sdd_*,
+ *     through sdd_lock below), never by the helpers declared here.
  */
 #ifndef SDD_INTERNAL_H
 #define SDD_INTERNAL_H
@@ -308,10 +308,49 @@ void sdd_derive(struct sdd *d);
  * (event 0's SGI, private static and bound PPIs): claimed, disabled. */
 void sdd_claim_banked(struct sdd *d, unsigned pe);
 
-/* Usable for an operation on pe?  (initialised, not failed, pe in range) */
-static inline bool sdd_usable(const struct sdd *d, unsigned pe)
+/* ---- The port lock (every public entry point) ----
+ *
+ * What never changes after sdd_init (the platform copy, the port) is read
+ * without the lock; everything else, `failed` included, only under it.
+ * A dispatcher whose sdd_init failed has pe_count 0 and perhaps no port:
+ * it is refused before any port call.  `failed` is tested once the lock
+ * is held, because another PE may have failed the dispatcher while this
+ * one waited for it. */
+
+/* Take the lock if d is usable; false (lock not held) if it is not. */
+static inline bool sdd_lock(const struct sdd *d)
 {
-	return d != NULL && !d->failed && pe < d->plat.pe_count;
+	if (d == NULL || d->plat.pe_count == 0)
+		return false;
+	d->port->lock(d->ctx);
+	if (!d->failed)
+		return true;
+	d->port->unlock(d->ctx);
+	return false;
 }
+
+/* sdd_lock for an operation on PE pe (refused when out of range). */
+static inline bool sdd_lock_pe(const struct sdd *d, unsigned pe)
+{
+	return d != NULL && pe < d->plat.pe_count && sdd_lock(d);
+}
+
+static inline void sdd_unlock(const struct sdd *d)
+{
+	d->port->unlock(d->ctx);
+}
+
+/* Outcome of an operation that has done nothing yet. */
+static inline void sdd_outcome_none(struct sdd_outcome *o, enum sdd_action act, uint32_t intid)
+{
+	o->action = (uint8_t)act;
+	o->depth = 0;
+	o->event = -1;
+	o->status = 0;
+	o->intid = intid;
+}
+
+/* sdd_check with the lock already held (sdd_load's last test). */
+int sdd_check_locked(const struct sdd *d);
 
 #endif /* SDD_INTERNAL_H */

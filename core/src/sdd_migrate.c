@@ -402,20 +402,19 @@ size_t sdd_save_size(const struct sdd *d)
 {
 	struct wr count = { NULL, 0, 0 };
 
-	if (d == NULL || d->failed)
+	if (!sdd_lock(d))
 		return 0;
 	put_payload(&count, d);
+	sdd_unlock(d);
 	return HEADER_BYTES + count.n + TRAILER_BYTES;
 }
 
-/* see sdd.h: written in one walk, the payload length filled in after it
- * (the image is not counted first: callers have sized buf already) */
-size_t sdd_save(const struct sdd *d, uint8_t *buf, size_t cap)
+/* Written in one walk, the payload length filled in after it (the image
+ * is not counted first: callers have sized buf already).  0: too small. */
+static size_t save(const struct sdd *d, uint8_t *buf, size_t cap)
 {
 	struct wr w;
 
-	if (d == NULL || d->failed || buf == NULL)
-		return 0;
 	w.p = buf;
 	w.n = 0;
 	w.cap = cap;
@@ -430,6 +429,18 @@ size_t sdd_save(const struct sdd *d, uint8_t *buf, size_t cap)
 	sdd_st32(buf + 12, (uint32_t)(w.n - HEADER_BYTES));
 	put_le(&w, sdd_crc32(buf, w.n), 4);
 	return w.n;
+}
+
+/* see sdd.h: under the lock, so that no call on another PE tears the image */
+size_t sdd_save(const struct sdd *d, uint8_t *buf, size_t cap)
+{
+	size_t n;
+
+	if (buf == NULL || !sdd_lock(d))
+		return 0;
+	n = save(d, buf, cap);
+	sdd_unlock(d);
+	return n;
 }
 
 static int load(struct sdd *d, const uint8_t *buf, size_t len)
@@ -466,7 +477,7 @@ static int load(struct sdd *d, const uint8_t *buf, size_t len)
 	if (!intids_in_range(d))
 		return SDD_LOAD_BAD_STATE;
 	sdd_derive(d);
-	if (sdd_check(d) != 0)
+	if (sdd_check_locked(d) != 0)
 		return SDD_LOAD_BAD_STATE;
 	return SDD_LOAD_OK;
 }
@@ -476,10 +487,11 @@ int sdd_load(struct sdd *d, const uint8_t *buf, size_t len)
 {
 	int err;
 
-	if (d == NULL || d->failed || (buf == NULL && len != 0))
+	if ((buf == NULL && len != 0) || !sdd_lock(d))
 		return SDD_LOAD_UNUSABLE;
 	err = load(d, buf, len);
 	if (err != SDD_LOAD_OK)
 		sdd_reset_state(d);
+	sdd_unlock(d);
 	return err;
 }

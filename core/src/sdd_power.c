@@ -32,11 +32,10 @@ unsigned sdd_pe_complete_all(struct sdd *d, unsigned pe, struct sdd_regs *r)
 {
 	unsigned n;
 
-	if (!sdd_usable(d, pe) || r == NULL)
+	if (r == NULL || !sdd_lock_pe(d, pe))
 		return 0;
-	d->port->lock(d->ctx);
 	n = complete_all(d, pe, r);
-	d->port->unlock(d->ctx);
+	sdd_unlock(d);
 	return n;
 }
 
@@ -45,12 +44,11 @@ unsigned sdd_pe_off(struct sdd *d, unsigned pe, struct sdd_regs *r)
 {
 	unsigned n;
 
-	if (!sdd_usable(d, pe) || r == NULL)
+	if (r == NULL || !sdd_lock_pe(d, pe))
 		return 0;
-	d->port->lock(d->ctx);
 	n = complete_all(d, pe, r);
 	mask_pe(d, pe);
-	d->port->unlock(d->ctx);
+	sdd_unlock(d);
 	return n;
 }
 
@@ -60,9 +58,8 @@ void sdd_pe_on(struct sdd *d, unsigned pe)
 	struct sdd_regs scratch;
 	struct sdd_pe_state *p;
 
-	if (!sdd_usable(d, pe))
+	if (!sdd_lock_pe(d, pe))
 		return;
-	d->port->lock(d->ctx);
 	p = &d->pe[pe];
 	/* A PE coming up cannot be inside a handler; if the embedder never
 	 * reported the power-down, end what was running. */
@@ -85,18 +82,17 @@ void sdd_pe_on(struct sdd *d, unsigned pe)
 			    (sdd_entry_of(d, pe, i)->state & SDD_STATUS_ENABLED))
 				p->deferred |= SDD_BIT(i);
 	}
-	d->port->unlock(d->ctx);
+	sdd_unlock(d);
 }
 
 /* see sdd.h */
 void sdd_pe_wake(struct sdd *d, unsigned pe, bool from_powerdown)
 {
-	if (!sdd_usable(d, pe))
+	if (!sdd_lock_pe(d, pe))
 		return;
-	d->port->lock(d->ctx);
 	/* Registrations survive both kinds of suspend; the mask survives
 	 * standby only (§6.5, TF-A FB08). */
 	if (from_powerdown)
 		mask_pe(d, pe);
-	d->port->unlock(d->ctx);
+	sdd_unlock(d);
 }

@@ -7,16 +7,24 @@
 
 int sdd_event_index(const struct sdd *d, int32_t ev)
 {
-	if (d == NULL || d->failed)
+	int i;
+
+	if (!sdd_lock(d))
 		return -1;
-	return sdd_find_event(d, ev);
+	i = sdd_find_event(d, ev);
+	sdd_unlock(d);
+	return i;
 }
 
 unsigned sdd_event_state(const struct sdd *d, unsigned pe, unsigned i)
 {
-	if (d == NULL || d->failed || pe >= d->plat.pe_count || i >= d->plat.event_count)
+	unsigned state;
+
+	if (!sdd_lock_pe(d, pe))
 		return 0;
-	return sdd_entry_ro(d, pe, i)->state;
+	state = i < d->plat.event_count ? sdd_entry_ro(d, pe, i)->state : 0;
+	sdd_unlock(d);
+	return state;
 }
 
 static int put(uint64_t *vals, unsigned n, const uint64_t *src, unsigned count)
@@ -111,15 +119,14 @@ int sdd_reg_read(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, unsign
 {
 	int res = 1;
 
-	if (!sdd_usable(d, pe) || (vals == NULL && n != 0))
+	if ((vals == NULL && n != 0) || !sdd_lock_pe(d, pe))
 		return -1;
-	d->port->lock(d->ctx);
 	if (id != SDD_REG_PE_STATE)
 		res = read_reg(d, pe, id, vals, n);
 	else if (n > 0)
 		vals[0] = d->pe[pe].masked | ((uint64_t)d->pe[pe].depth << 1) |
 			  ((uint64_t)d->pe[pe].mask_depth << 3);
-	d->port->unlock(d->ctx);
+	sdd_unlock(d);
 	return res;
 }
 
@@ -362,12 +369,21 @@ static int bindings_verdict(const struct sdd *d, const struct scan *sc)
 /* see sdd.h */
 int sdd_check(const struct sdd *d)
 {
+	int err;
+
+	if (!sdd_lock(d))
+		return -1;
+	err = sdd_check_locked(d);
+	sdd_unlock(d);
+	return err;
+}
+
+int sdd_check_locked(const struct sdd *d)
+{
 	struct scan sc;
 	uint64_t all;
 	int err;
 
-	if (d == NULL || d->failed)
-		return -1;
 	/* field by field: the interrupt sets need no clearing (sdd_intid_set) */
 	sc.bind_err = 0;
 	sc.bind_at = 0;

@@ -415,33 +415,6 @@ static void unusable_dispatcher_answers_not_supported(void **state)
 	assert_int_equal(sdd_call(&t->d, 0, NULL, NULL), SDD_ACT_NONE);
 }
 
-/* VERSION and FEATURES read only the platform description, which never
- * changes after sdd_init: they are answered without the port's lock.
- * Every other call takes it exactly once, whatever it answers (errors
- * included). */
-static void only_platform_queries_skip_the_lock(void **state)
-{
-	struct tp *t = *state;
-
-	for (uint32_t fid = SDD_FID_FIRST; fid <= SDD_FID_LAST; fid++) {
-		bool platform_only = fid == SDD_FID_VERSION || fid == SDD_FID_FEATURES;
-		unsigned before;
-
-		tp_setup(t, NULL);
-		before = t->locks;
-		tp_call1(t, 0, fid, 0xFFFFFFFFull);          /* an argument no call accepts */
-		assert_int_equal(t->locks - before, platform_only ? 0u : 1u);
-		assert_int_equal(t->locks, t->unlocks);
-		before = t->locks;
-		tp_call1(t, 0, fid, 0);                      /* event 0 / feature 0 */
-		assert_int_equal(t->locks - before, platform_only ? 0u : 1u);
-		assert_int_equal(t->locks, t->unlocks);
-	}
-	/* and they still answer as before */
-	assert_int_equal(tp_call0(t, 0, SDD_FID_VERSION), 0x0001000100005344ll);
-	assert_int_equal(tp_call1(t, 0, SDD_FID_FEATURES, 7), SDD_INVALID_PARAMETERS);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -477,7 +450,6 @@ int main(void)
 		TP_TEST(features_relative_mode_follows_the_platform),
 		TP_TEST(resets_succeed_when_nothing_runs),
 		TP_TEST(unusable_dispatcher_answers_not_supported),
-		TP_TEST(only_platform_queries_skip_the_lock),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

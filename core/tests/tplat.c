@@ -177,6 +177,8 @@ static void p_lock(void *ctx)
 	t->locks++;
 	if (++t->lock_depth > t->max_lock_depth)
 		t->max_lock_depth = t->lock_depth;
+	if (t->on_lock)
+		t->on_lock(t);
 }
 
 static void p_unlock(void *ctx)

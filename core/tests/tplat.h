@@ -80,6 +80,7 @@ struct tp {
 
 	/* what the port saw */
 	unsigned locks, unlocks, lock_depth, max_lock_depth;
+	void (*on_lock)(struct tp *t); /* run as the lock is taken (another PE's turn) */
 	unsigned faults; int last_fault;
 	unsigned gic_errors;         /* EOIs/deactivations that broke the priority stack */
 	unsigned eois, claims, unclaims, sgis;

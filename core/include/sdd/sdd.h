@@ -21,8 +21,19 @@
  * operation given a PE index out of range, or called on a failed
  * dispatcher, changes nothing (calls answer NOT_SUPPORTED).
  *
- * Concurrency: every operation takes the port lock for its duration, so an
- * embedder running PEs in parallel may call it from any of them.
+ * Concurrency: every operation on an initialised dispatcher (all of those
+ * below but sdd_init and sdd_call_name) holds the port lock for its whole
+ * duration, and tests whether the dispatcher has failed only once it holds
+ * it, so an embedder running PEs in parallel may call any of them from any
+ * PE: a saved image or a check is never torn by a call on another PE.  The
+ * lock is never taken twice: port operations must not call back into sdd_*.
+ * sdd_init must finish before any other operation starts.
+ *
+ * Callers: the dispatcher sees only the register file, so it can check the
+ * caller's EL and execution state (from PSTATE) but not its security
+ * state.  The embedder passes it calls from the Non-secure client alone;
+ * an SMC from Secure or Realm state in the SDEI function range is the
+ * embedder's to refuse (SMCCC: NOT_SUPPORTED), never sdd_call's to see.
  */
 #ifndef SDD_H
 #define SDD_H
@@ -52,7 +63,9 @@ struct sdd_regs {
 enum sdd_action {
 	SDD_ACT_NONE = 0,  /* registers untouched */
 	SDD_ACT_RETURN,    /* x0 holds the call's result; everything else unchanged */
-	SDD_ACT_DISPATCH,  /* a handler was entered: x0..x3, pc, pstate are its entry state */
+	SDD_ACT_DISPATCH,  /* a handler was entered: x0..x3, pc, pstate are its entry state;
+			    * x4..x17 keep the interrupted values, or are zero under
+			    * policy entry_regs SDD_ENTRY_REGS_ZERO */
 	SDD_ACT_COMPLETE,  /* the running handler completed: the interrupted context is back */
 	SDD_ACT_RESUME     /* COMPLETE_AND_RESUME: the resume context is in place */
 };

@@ -21,7 +21,15 @@
 
 /* ---- Compile-time capacity of one dispatcher instance ---- */
 
-#define SDD_MAX_PES            64u  /* PEs of one machine (1..64) */
+/* PEs of one machine.  A build for a larger machine defines SDD_MAX_PES
+ * (up to 254: PE indexes are kept in a byte, 0xFF meaning none) for every
+ * translation unit that includes this header, the embedder's included:
+ * it sizes struct sdd and struct sdd_platform.  State images do not depend
+ * on it, only on the platform's pe_count. */
+#ifndef SDD_MAX_PES
+#define SDD_MAX_PES            64u
+#endif
+_Static_assert(SDD_MAX_PES >= 1 && SDD_MAX_PES <= 254, "SDD_MAX_PES must be 1..254");
 #define SDD_MAX_EVENTS         64u  /* events of one platform, event 0 and bind slots included */
 #define SDD_MAX_PRIVATE_EVENTS 32u  /* of which private (state kept per PE) */
 

@@ -66,8 +66,11 @@ struct sdd_port {
 	/* Is addr a usable entry point in the client's address space?  (TF-A
 	 * plat_sdei_validate_entry_point.)  Alignment is checked by the core. */
 	bool (*ep_valid)(void *ctx, unsigned pe, uint64_t addr);
-	/* Serialise the dispatcher: taken on entry to every sdd_* operation that
-	 * reads or changes state, released before it returns. */
+	/* Serialise the dispatcher: taken on entry to every sdd_* operation on
+	 * an initialised dispatcher, released before it returns, never taken
+	 * twice; the other operations are called with it held (sdd_init's
+	 * excepted).  No port operation may call back into sdd_*.  A spinlock
+	 * is enough. */
 	void (*lock)(void *ctx);
 	void (*unlock)(void *ctx);
 	/* An internal invariant failed (a dispatcher bug, never client input).
