@@ -95,6 +95,10 @@ int scn_by_profile(struct scn *s, int id)
 
 	if (!scn_is_by_profile(s, id))
 		return id;
+	if (s->profile_chosen) {
+		scn_fail(s, id, "by_profile cannot be nested: the profile is already chosen here");
+		return 0;
+	}
 	if (!scn_fields(s, id, &outer, f))
 		return 0;
 	if (!scn_is(s, f[0].value, YAML_MAPPING_NODE)) {

@@ -51,6 +51,7 @@ struct scn {
 	uint32_t visits;            /* collection items looked at so far */
 	bool over_budget;           /* SCN_MAX_VISITS reached: everything stops */
 	bool failed;
+	bool profile_chosen;        /* inside the entry a by_profile chose: none nests there */
 	struct sim_loc err_loc;     /* position of the earliest error so far */
 	char msg[SCN_MSG_MAX];
 	/* Where the maps that hold a merge key start (the first few): a map
@@ -180,7 +181,8 @@ bool scn_is_by_profile(struct scn *s, int id);
 /* The node an expectation is read from: id itself, or for a
  * {by_profile: {PROFILE: E, ...}} map the E of the profile the file runs
  * on (prog->platform.profile).  0 with an error recorded when a key is not
- * a profile, the profile has no entry, or the entry is a by_profile. */
+ * a profile, the profile has no entry, or the entry is a by_profile or
+ * lies inside one (s->profile_chosen). */
 int scn_by_profile(struct scn *s, int id);
 
 /* One EXPECT (by_profile resolved first): its values as vflags allows

@@ -145,20 +145,28 @@ bool scn_parse_set(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 
 /* ---- expect_dispatches / expect_resumes ---- */
 
-/* The entries of an expect_* list: each parsed by entry(), which appends
- * it to its pool (nothing else appends to that pool meanwhile). */
+/* The entries of an expect_* list, or of the list a {by_profile: ...}
+ * chooses: each parsed by entry(), which appends it to its pool (nothing
+ * else appends to that pool meanwhile). */
 static bool entries(struct scn *s, const struct scn_opin *in, const char *what,
 		    bool (*entry)(struct scn *s, int id))
 {
 	const yaml_node_item_t *items;
-	int n = scn_seq(s, in->f[in->kind].value, what, &items);
+	int list = in->f[in->kind].value;
+	int chosen = scn_by_profile(s, list);
+	bool ok = true;
+	int n;
 
+	if (chosen == 0)
+		return false;
+	n = scn_seq(s, chosen, what, &items);
 	if (n < 0)
 		return false;
-	for (int k = 0; k < n; k++)
-		if (!entry(s, items[k]))
-			return false;
-	return true;
+	s->profile_chosen = chosen != list;
+	for (int k = 0; k < n && ok; k++)
+		ok = entry(s, items[k]);
+	s->profile_chosen = false;
+	return ok;
 }
 
 /* A field of an expect_* entry, when present: *has and its expectation. */

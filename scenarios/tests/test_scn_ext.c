@@ -91,6 +91,34 @@ void test_by_profile_tfa(void **state)
 	value_is(p->checks[p->steps[0].checks].m.a, SIM_V_CONST, 1);
 }
 
+/* A whole expect_dispatches / expect_resumes list may depend on the
+ * profile (a dispatch TF-A never makes); no by_profile inside the list a
+ * by_profile chose. */
+void test_by_profile_whole_list(void **state)
+{
+	static const char text[] =
+		"name: whole list\n"
+		"steps:\n"
+		"  - expect_dispatches: {by_profile: {default: [{pe: 1}, {pe: 2}], tf-a-fvp: []}}\n"
+		"  - expect_resumes: {by_profile: {default: [], tf-a-fvp: [{pe: 3}]}}\n";
+	struct fx *f = *state;
+	const struct sim_program *p = &f->p;
+
+	assert_int_equal(load(f, "t.yaml", text, NULL), 0);
+	assert_int_equal(p->steps[0].nlist, 2);
+	match_is(&p->dispatches[p->steps[0].list + 1].pe, SIM_M_EQ, SIM_V_CONST, 2, 0, 3, 62);
+	assert_int_equal(p->steps[1].nlist, 0);
+	assert_int_equal(load(f, "t.yaml", text, "tf-a-fvp"), 0);
+	assert_int_equal(p->steps[0].nlist, 0);
+	assert_int_equal(p->steps[1].nlist, 1);
+	match_is(&p->resumes[p->steps[1].list].pe, SIM_M_EQ, SIM_V_CONST, 3, 0, 4, 64);
+	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: {by_profile: {default: "
+		   "[{pe: {by_profile: {default: 1}}}]}}\n",
+		   "t.yaml:3:53: by_profile cannot be nested: the profile is already chosen here");
+	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: {by_profile: {default: {pe: 1}}}\n",
+		   "t.yaml:3:47: `expect_dispatches` must be a sequence, found a map");
+}
+
 void test_by_profile_errors(void **state)
 {
 	struct fx *f = *state;
