@@ -237,7 +237,7 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 		x0 = fzc_psci(m, pe, &stops);
 		if (!stops)
 			ctx->x[0] = (uint64_t)x0;
-		observe_call(m, pe, fid, args, x0, true, from_handler, el, false, op);
+		observe_call(m, pe, fid, args, x0, true, from_handler, el, stops, op);
 		after_call(m, op, x0);
 		if (stops || m->failed)
 			return false;

@@ -215,7 +215,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		x0 = sim_psci(m, pe, ctx, &stops);
 		if (!stops)
 			ctx->x[0] = (uint64_t)x0;
-		observe_call(m, pe, ctx, fid, args, x0, true, from_handler, el, false, op);
+		observe_call(m, pe, ctx, fid, args, x0, true, from_handler, el, stops, op);
 		if (op)
 			sim_after_call(m, op, ctx, x0, pe, !stops);
 		if (stops || m->failed)

@@ -106,7 +106,9 @@ struct sim_obs {
 	uint32_t pad3;
 	uint64_t regs[4];
 	uint64_t pc, pstate;
-	int32_t  status;     /* see the kinds; CALL: 1 when the call completed the running handler */
+	int32_t  status;     /* see the kinds; CALL, PSCI: 1 when the call did not return
+			      * to its caller (it completed the running handler; the PSCI
+			      * call powered the PE down or stopped the system) */
 	int32_t  op;         /* CALL/PSCI: the op that made it - a step index, or (from_handler) an
 			      * index into the program's actions; -1 when none (ELF handler code) */
 	const char *text;

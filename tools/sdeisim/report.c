@@ -26,6 +26,9 @@ struct recorder {
 	char  *vbuf, *tbuf;
 	size_t vlen, tlen;
 	bool   tl_first;
+	/* Narration waiting for the PSCI call that caused it (held_back). */
+	struct sim_obs held[8];
+	unsigned nheld;
 };
 
 static const char *const obs_kind_names[] = {
@@ -74,10 +77,13 @@ static void narrate(struct recorder *r, const struct sim_obs *o)
 	case SIM_OBS_CALL:
 	case SIM_OBS_PSCI:
 		fprintf(r->vf, "    PE %u%s %s(0x%" PRIx64 ", 0x%" PRIx64 ", 0x%" PRIx64 ", 0x%" PRIx64
-			", 0x%" PRIx64 ") -> %" PRId64 " (0x%" PRIx64 ")\n", o->pe,
-			o->from_handler ? " handler" : "", fid_name(o->fid, o->kind == SIM_OBS_PSCI, b, sizeof b),
-			o->args[0], o->args[1], o->args[2], o->args[3], o->args[4], o->result,
-			(uint64_t)o->result);
+			", 0x%" PRIx64 ")", o->pe, o->from_handler ? " handler" : "",
+			fid_name(o->fid, o->kind == SIM_OBS_PSCI, b, sizeof b),
+			o->args[0], o->args[1], o->args[2], o->args[3], o->args[4]);
+		if (o->status == 1)     /* completed the handler; powered down, suspended, ... */
+			fprintf(r->vf, o->kind == SIM_OBS_PSCI ? " stops the PE\n" : " does not return\n");
+		else
+			fprintf(r->vf, " -> %" PRId64 " (0x%" PRIx64 ")\n", o->result, (uint64_t)o->result);
 		break;
 	case SIM_OBS_FIRE:
 		if (o->intid < 32)
@@ -208,11 +214,41 @@ static void trace(struct recorder *r, const struct sim_obs *o)
 	tl_emit(r, ev);
 }
 
+/* What a PSCI call does (handlers completed implicitly, PEs going off or
+ * coming on) is observed before the call, which is observed once it has
+ * answered; the narration tells it after the call. */
+static bool held_back(const struct sim_obs *o)
+{
+	return o->kind == SIM_OBS_POWER || (o->kind == SIM_OBS_COMPLETE && o->status == -2);
+}
+
+static void narrate_held(struct recorder *r)
+{
+	for (unsigned k = 0; k < r->nheld; k++)
+		narrate(r, &r->held[k]);
+	r->nheld = 0;
+}
+
+static void narrate_in_order(struct recorder *r, const struct sim_obs *o)
+{
+	if (held_back(o)) {
+		if (r->nheld == sizeof r->held / sizeof r->held[0])
+			narrate_held(r);
+		r->held[r->nheld++] = *o;
+		return;
+	}
+	if (o->kind == SIM_OBS_PSCI)
+		narrate(r, o);
+	narrate_held(r);
+	if (o->kind != SIM_OBS_PSCI)
+		narrate(r, o);
+}
+
 static void observe(void *ctx, const struct sim_obs *o)
 {
 	struct recorder *r = ctx;
 	if (r->vf)
-		narrate(r, o);
+		narrate_in_order(r, o);
 	if (r->tf)
 		trace(r, o);
 }
@@ -260,6 +296,7 @@ void recorder_close(struct recorder *r, struct scen_report *rep)
 	if (!r)
 		return;
 	if (r->vf) {
+		narrate_held(r);
 		fclose(r->vf);
 		rep->verbose = r->vbuf;
 	}
