@@ -92,6 +92,20 @@ const struct sdd_port nport_ops = {
 	.ep_valid = p_ep, .lock = p_lock, .unlock = p_unlock, .fault = p_fault,
 };
 
+enum sdd_action nport_call(struct sdd *d, unsigned pe, struct sdd_regs *r, uint32_t fid,
+			   uint64_t a, uint64_t b, uint64_t c, uint64_t e, uint64_t f)
+{
+	memset(r, 0, sizeof *r);
+	r->pstate = SDD_PSTATE_M_EL2H;
+	r->x[0] = fid;
+	r->x[1] = a;
+	r->x[2] = b;
+	r->x[3] = c;
+	r->x[4] = e;
+	r->x[5] = f;
+	return sdd_call(d, pe, r, NULL);
+}
+
 uint64_t nport_mpidr(unsigned pe)
 {
 	return (uint64_t)(pe / 16) << 8 | (pe % 16);

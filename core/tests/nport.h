@@ -34,4 +34,9 @@ uint64_t nport_mpidr(unsigned pe);
  * event 0 on SGI 8, NP_EV_PPI and NP_EV_SPI. */
 void nport_platform(struct sdd_platform *p, unsigned npe);
 
+/* Make call fid on PE pe of d from a fresh EL2 context r: x1..x5 = a..e,
+ * every other register 0.  The result is in r->x[0] when it returns. */
+enum sdd_action nport_call(struct sdd *d, unsigned pe, struct sdd_regs *r, uint32_t fid,
+			   uint64_t a, uint64_t b, uint64_t c, uint64_t e, uint64_t f);
+
 #endif /* NPORT_H */

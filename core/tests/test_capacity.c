@@ -40,15 +40,7 @@ static void setup(struct big *b)
 static int64_t call(struct big *b, unsigned pe, struct sdd_regs *r, uint32_t fid,
 		    uint64_t a, uint64_t c, uint64_t e, uint64_t f, uint64_t g)
 {
-	memset(r, 0, sizeof *r);
-	r->pstate = SDD_PSTATE_M_EL2H;
-	r->x[0] = fid;
-	r->x[1] = a;
-	r->x[2] = c;
-	r->x[3] = e;
-	r->x[4] = f;
-	r->x[5] = g;
-	assert_int_equal(sdd_call(&b->d, pe, r, NULL), SDD_ACT_RETURN);
+	assert_int_equal(nport_call(&b->d, pe, r, fid, a, c, e, f, g), SDD_ACT_RETURN);
 	return (int64_t)r->x[0];
 }
 
@@ -87,10 +79,8 @@ static void a_254_pe_machine_routes_and_dispatches_at_its_last_pe(void **state)
 	assert_int_equal(sdd_load(&copy.d, image, n), SDD_LOAD_OK);
 	assert_int_equal(sdd_event_state(&copy.d, LAST, 2),
 			 SDD_STATUS_REGISTERED | SDD_STATUS_ENABLED | SDD_STATUS_RUNNING);
-	memset(&r, 0, sizeof r);
-	r.pstate = SDD_PSTATE_M_EL2H;
-	r.x[0] = SDD_FID_EVENT_COMPLETE;
-	assert_int_equal(sdd_call(&copy.d, LAST, &r, NULL), SDD_ACT_COMPLETE);
+	assert_int_equal(nport_call(&copy.d, LAST, &r, SDD_FID_EVENT_COMPLETE, 0, 0, 0, 0, 0),
+			 SDD_ACT_COMPLETE);
 	assert_int_equal(copy.port.eois, 1);
 	assert_int_equal(b.port.faults + copy.port.faults, 0);
 	assert_int_equal(b.port.locks, b.port.unlocks);

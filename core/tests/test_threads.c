@@ -54,15 +54,7 @@ static int64_t call(struct pe_thread *t, uint32_t fid, uint64_t a, uint64_t b, u
 {
 	struct sdd_regs r;
 
-	memset(&r, 0, sizeof r);
-	r.pstate = SDD_PSTATE_M_EL2H;
-	r.x[0] = fid;
-	r.x[1] = a;
-	r.x[2] = b;
-	r.x[3] = c;
-	r.x[4] = d;
-	r.x[5] = e;
-	if (sdd_call(&t->m->d, t->pe, &r, NULL) != SDD_ACT_RETURN)
+	if (nport_call(&t->m->d, t->pe, &r, fid, a, b, c, d, e) != SDD_ACT_RETURN)
 		return INT64_MIN;
 	return (int64_t)r.x[0];
 }
