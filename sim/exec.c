@@ -345,6 +345,17 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 
 	switch (kind) {
 	case SIM_TRAP_SVC:
+		/* The runtime's immediates are its own: an SVC elsewhere (a
+		 * handler image) is not the simulator's to obey. */
+		if (ctx->pc - 4 - RT_CODE_BASE >= RT_CODE_SIZE) {
+			sim_fail(m, SIM_FAIL_CLIENT, handler_loc(m, pe), "PE %u: SVC #0x%x at 0x%llx outside the "
+				 "runtime: the simulator models no client exception vectors for SVC%s", pe, imm,
+				 (unsigned long long)(ctx->pc - 4),
+				 (imm & ~0x1Fu) == (RT_SVC_ENTER & ~0x1Fu) ?
+				 " (0x5d00-0x5d1f are the runtime's own)" : "");
+			p->stuck = 1;
+			return SIM_TRAP_STOP;
+		}
 		if (imm == RT_SVC_ENTER) {
 			on_enter(m, pe, ctx);
 			return m->failed ? SIM_TRAP_STOP : SIM_TRAP_CONTINUE;

@@ -15,7 +15,10 @@
  *               (so the engine caches the translation), and completes with
  *               the MMU still on: peek on the next machine must find its
  *               own zero at 0x800000, not this code;
- *   assert_fails: stops at a BRK, as a failed assertion in a handler does.
+ *   assert_fails: stops at a BRK, as a failed assertion in a handler does;
+ *   runtime_svc: executes SVC #0x5D04, an immediate of the simulator
+ *               runtime's own (its "main context parked"), which only the
+ *               runtime's code may use.
  *
  * 0x800000 is in the user area (0x400000..0x1000000), above this image
  * and below the PEs' stacks (the top 4 MiB).
@@ -106,6 +109,11 @@ mmu_on:
 	.global assert_fails
 assert_fails:
 	brk	#0x800
+
+	.global runtime_svc
+runtime_svc:
+	svc	#0x5d04
+	b	fail
 
 fail:
 	udf	#0
