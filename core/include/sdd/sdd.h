@@ -46,6 +46,10 @@
 #include "sdd_port.h"
 #include "sdd_spec.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ---- The client's register file as the dispatcher sees it ---- */
 
 struct sdd_regs {
@@ -288,5 +292,9 @@ int sdd_check(const struct sdd *d);
 
 /* Name of an SDEI function ID ("EVENT_REGISTER"), or NULL outside the 19 calls. */
 const char *sdd_call_name(uint32_t fid);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* SDD_H */

@@ -19,6 +19,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ---- Compile-time capacity of one dispatcher instance ---- */
 
 /* PEs of one machine.  A build for a larger machine defines SDD_MAX_PES
@@ -29,7 +33,9 @@
 #ifndef SDD_MAX_PES
 #define SDD_MAX_PES            64u
 #endif
-_Static_assert(SDD_MAX_PES >= 1 && SDD_MAX_PES <= 254, "SDD_MAX_PES must be 1..254");
+#if SDD_MAX_PES < 1 || SDD_MAX_PES > 254
+#error "SDD_MAX_PES must be 1..254"
+#endif
 #define SDD_MAX_EVENTS         64u  /* events of one platform, event 0 and bind slots included */
 #define SDD_MAX_PRIVATE_EVENTS 32u  /* of which private (state kept per PE) */
 
@@ -179,5 +185,9 @@ int sdd_validate_platform(const struct sdd_platform *p);
 
 /* Human-readable name of an sdd_init_error (a static string, never NULL). */
 const char *sdd_init_error_name(int err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* SDD_PLATFORM_H */
