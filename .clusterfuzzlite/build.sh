@@ -18,7 +18,12 @@ cmake --build "$work/build"
 
 # Every harness (the build lists them); the build made the seed corpora
 # (build/seeds/program for the program harnesses, build/seeds/NAME for a
-# harness with its own).
+# harness with its own).  Options: the time limit per input of the
+# nightly campaign (10 s), and a max_len that takes every seed whole: for
+# a program harness what the decoder reads (fz_input.h: the 16-byte header
+# and 256 records of 8 bytes, 2064 bytes), for a parser its largest seed
+# rounded up to a power of two, and at least 4096 (the least libFuzzer
+# takes by itself).
 harnesses=$(cat "$work/build/harnesses.txt")
 for h in $harnesses; do
   cp "$work/build/bin/$h" "$OUT/$h"
@@ -26,10 +31,14 @@ for h in $harnesses; do
   if [ -d "$work/build/seeds/$h" ]; then
     seeds="$work/build/seeds/$h"
     [ -f "$work/build/seeds/$h.dict" ] && cp "$work/build/seeds/$h.dict" "$OUT/$h.dict"
+    largest=$(find "$seeds" -type f -printf '%s\n' | sort -n | tail -n 1)
+    max_len=4096
+    while [ "$max_len" -lt "${largest:-0}" ]; do max_len=$((max_len * 2)); done
   else
     seeds="$work/build/seeds/program"
     cp "$work/build/seeds/program.dict" "$OUT/$h.dict"
+    max_len=2064
   fi
-  printf '[libfuzzer]\nmax_len = 2064\ntimeout = 10\n' > "$OUT/$h.options"
+  printf '[libfuzzer]\nmax_len = %d\ntimeout = 10\n' "$max_len" > "$OUT/$h.options"
   (cd "$seeds" && zip -q -r "$OUT/${h}_seed_corpus.zip" .)
 done

@@ -153,8 +153,7 @@ static bool insert_migrate(struct fz_run *r, uint32_t cut)
 	return fz_insert_step(&r->prog, cut, &op);
 }
 
-/* Where two logs first differ (index), or -1. */
-static long first_difference(const struct fz_log *a, const struct fz_log *b)
+long fz_first_difference(const struct fz_log *a, const struct fz_log *b)
 {
 	uint32_t n = a->n < b->n ? a->n : b->n;
 
@@ -193,7 +192,7 @@ bool fz_run_migrated(struct fz_run *r, const uint8_t *data, size_t size)
 	r->log = keep;
 	if (!ok)
 		return false;
-	diff = first_difference(&logs[0], &logs[1]);
+	diff = fz_first_difference(&logs[0], &logs[1]);
 	if (diff >= 0) {
 		const struct sim_obs *a = (uint32_t)diff < logs[0].n ? &logs[0].o[diff] : NULL;
 		const struct sim_obs *b = (uint32_t)diff < logs[1].n ? &logs[1].o[diff] : NULL;

@@ -87,5 +87,10 @@ bool fz_run_migrated(struct fz_run *r, const uint8_t *data, size_t size);
 /* The step before which fz_run_migrated migrates, for a program of
  * nsteps: the first byte after the last whole record, else the middle. */
 uint32_t fz_migrate_cut(const uint8_t *data, size_t size, uint32_t nsteps);
+/* Where two runs' logs first differ: the index of the first observation
+ * that differs (the number of observations kept when they differ past
+ * them, or one run went on), or -1 when they do not.  fz_run_migrated
+ * compares its runs' logs, r->pair[0] and r->pair[1], with it. */
+long fz_first_difference(const struct fz_log *a, const struct fz_log *b);
 
 #endif /* FZ_RUN_H */

@@ -57,6 +57,34 @@ static int open_temp(struct outfile *o, const struct stat *st)
 	return -1;
 }
 
+/* The directory path is in ("/", ".", or up to its last slash); NULL
+ * when out of memory. */
+static char *parent_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash == path ? strdup("/") : slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
+}
+
+/* Make the directories above path that do not exist yet, as mkdir -p
+ * does.  0, or -1 with errno. */
+static int make_parents(const char *path)
+{
+	char *dir = strdup(path);
+	int rc = 0;
+
+	if (!dir)
+		return -1;
+	for (char *p = dir[0] ? strchr(dir + 1, '/') : NULL; p && rc == 0; p = strchr(p + 1, '/')) {
+		*p = '\0';
+		if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	free(dir);
+	return rc;
+}
+
 /* Write path in place: what the target cannot be replaced by rename
  * (a device, a file with other names or another owner) or
  * where no temporary file can be made (a directory we may not write,
@@ -105,8 +133,10 @@ int outfile_open(struct outfile *o, const char *path, char *err, size_t errlen)
 			goto fail;
 		return 0;
 	}
-	/* a regular file is replaced where it really is (through a link),
-	 * keeping its permissions */
+	/* a new file's directories are made; a regular file is replaced
+	 * where it really is (through a link), keeping its permissions */
+	if (!exists && make_parents(path))
+		goto fail;
 	o->target = exists ? realpath(path, NULL) : strdup(path);
 	if (!o->target)
 		goto fail;
@@ -135,8 +165,7 @@ fail:
 int outfile_check(const char *path, char *err, size_t errlen)
 {
 	struct stat st;
-	char *dir = NULL;
-	const char *slash;
+	char *dir = NULL, *up;
 	int rc = 0;
 
 	if (is_stdout(path))
@@ -151,9 +180,15 @@ int outfile_check(const char *path, char *err, size_t errlen)
 	} else if (errno != ENOENT) {
 		rc = -1;
 	} else {
-		/* a new file: its directory must be there and writable */
-		slash = strrchr(path, '/');
-		dir = slash == path ? strdup("/") : slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
+		/* a new file: its directory must be writable, or the nearest
+		 * one above it that is there, where outfile_open makes it */
+		dir = parent_of(path);
+		while (dir && stat(dir, &st) != 0 && errno == ENOENT && strcmp(dir, ".") != 0 &&
+		       strcmp(dir, "/") != 0) {
+			up = parent_of(dir);
+			free(dir);
+			dir = up;
+		}
 		if (!dir || stat(dir, &st) != 0 || (!S_ISDIR(st.st_mode) && (errno = ENOTDIR)) ||
 		    access(dir, W_OK | X_OK) != 0)
 			rc = -1;
@@ -214,10 +249,7 @@ static char *resolved(const char *path)
 
 	if ((real = realpath(path, NULL)) != NULL)
 		return real;
-	if (slash == path)
-		dir = strdup("/");
-	else
-		dir = slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
+	dir = parent_of(path);
 	real = dir ? realpath(dir, NULL) : NULL;
 	free(dir);
 	if (!real)

@@ -12,7 +12,9 @@
  * (/dev/null, a FIFO, a terminal), the file behind a standard stream
  * (/dev/stdout), a file with other names (hard links) or another owner,
  * a link to a file that does not exist yet, and a file in a directory
- * where no temporary file can be made.  "-" is standard output.
+ * where no temporary file can be made.  "-" is standard output.  The
+ * directories above a new file that do not exist are made (as mkdir -p
+ * does), and stay when the command then fails.
  */
 #ifndef HOSTFS_OUTFILE_H
 #define HOSTFS_OUTFILE_H
@@ -35,7 +37,9 @@ int outfile_open(struct outfile *o, const char *path, char *err, size_t errlen);
 
 /* Could path be opened for writing (outfile_open) later?  Nothing is
  * created or changed.  0, or -1 with "PATH: why" in err (a directory, a
- * directory that does not exist or cannot be written). */
+ * directory that cannot be written, or one that does not exist and cannot
+ * be made: the nearest directory above it that does cannot be written, or
+ * is a file). */
 int outfile_check(const char *path, char *err, size_t errlen);
 
 /* Finish o: when keep, and every write succeeded, the target now holds

@@ -66,6 +66,9 @@ struct recorder;
 struct recorder *recorder_open(const struct sim_program *prog, bool verbose, bool timeline,
 			       unsigned scenario_index);
 struct sim_observer recorder_observer(struct recorder *r);
+/* How long the --verbose narration is so far: where in its text (the
+ * report's verbose, once closed) what happens next begins. */
+size_t recorder_narrated(struct recorder *r);
 void recorder_close(struct recorder *r, struct scen_report *rep);
 
 /* Write the JUnit XML and the trace-event JSON of a whole run into of

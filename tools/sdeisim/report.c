@@ -291,6 +291,14 @@ struct sim_observer recorder_observer(struct recorder *r)
 	return o;
 }
 
+size_t recorder_narrated(struct recorder *r)
+{
+	if (!r || !r->vf)
+		return 0;
+	fflush(r->vf);          /* a memory stream: vlen is what it holds */
+	return r->vlen;
+}
+
 void recorder_close(struct recorder *r, struct scen_report *rep)
 {
 	if (!r)

@@ -2,6 +2,7 @@
  * repro.c - `sdeisim repro`: replay a fuzz input with full tracing, say
  * what it finds, and turn it into the regression test to commit.
  */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,11 @@ static const char repro_help[] =
 	"Replay a fuzz input (a crash or finding of fuzz_sdei / fuzz_migrate) with every\n"
 	"step, call, interrupt, dispatch and completion narrated, and print what it finds:\n"
 	"the first disagreement with the reference model, the violated invariant, or the\n"
-	"difference migration makes.\n\n"
+	"difference migration makes - marked in the narration too, by a line\n"
+	"'^^^ first difference: ...' right after what differed.\n\n"
+	"INPUT is a fuzz input (a crash-* file, a corpus file): any bytes are one, run as\n"
+	"they are; given an empty file or one that looks like a YAML scenario, repro says\n"
+	"so on standard error (a scenario runs with `sdeisim run`).\n\n"
 	"Options:\n"
 	"  --harness NAME   fuzz_sdei (default) or fuzz_migrate: how the input is run\n"
 	"  --yaml FILE      minimise the input and write it as a scenario that fails the\n"
@@ -38,6 +43,104 @@ static const char repro_help[] =
 	"  verdict: unpinned: WHY         minimised, but the program cannot pin the finding\n"
 	"                                 by itself: only the input reproduces it\n"
 	"The words are kept as they are; the text after them is for people.\n";
+
+/* ---- the first difference, marked in the narration ---- */
+
+/* An observer around the recorder's that notes where in the narration
+ * the first difference can show: the model's first disagreement, the
+ * observations of a migrated run (fz_run_migrated's second, r->pair[1]).
+ * (A failure of the simulator ends the run, and its narration.) */
+struct marks {
+	struct recorder *rec;
+	struct sim_observer narrate;
+	const struct fz_run *r;
+	bool   disagreed;               /* the model had disagreed by the last observation */
+	long   model_at;                /* where its first disagreement shows, or -1 */
+	long   migrated[FZ_LOG_MAX];    /* after each observation of the migrated run's log */
+};
+
+static void marks_observe(void *ctx, const struct sim_obs *o)
+{
+	struct marks *m = ctx;
+	const struct fz_run *r = m->r;
+	long before = (long)recorder_narrated(m->rec), after;
+
+	m->narrate.obs(m->narrate.ctx, o);
+	after = (long)recorder_narrated(m->rec);
+	/* (the settled check is made when the next step starts, or at the
+	 * end: the difference is before that step's narration) */
+	if (r->oracle.failed && !m->disagreed && m->model_at < 0)
+		m->model_at = r->oracle.bad.kind == FZ_D_SETTLED ? before : after;
+	m->disagreed = r->oracle.failed;
+	/* the log counts every observation but steps and migrations */
+	if (r->log == &r->pair[1] && o->kind != SIM_OBS_STEP && o->kind != SIM_OBS_MIGRATE &&
+	    r->log->total >= 1 && r->log->total <= FZ_LOG_MAX)
+		m->migrated[r->log->total - 1] = after;
+}
+
+/* Where the narration (len bytes) shows the finding of r: after the
+ * observation that made the first difference, else at its end (where a
+ * failure of the simulator, or a final state that migration changed,
+ * shows). */
+static size_t first_difference_at(const struct marks *m, const struct fz_run *r, bool migrate, size_t len)
+{
+	long at = -1;
+
+	if (r->oracle.failed)
+		at = m->model_at;
+	else if (migrate && !sim_fail_is_fault(r->res.fail_kind)) {
+		long k = fz_first_difference(&r->pair[0], &r->pair[1]);
+		if (k >= 0 && (uint32_t)k < r->pair[1].n)
+			at = m->migrated[k];
+	}
+	return at >= 0 && (size_t)at <= len ? (size_t)at : len;
+}
+
+/* Print the narration with the first difference marked. */
+static void print_marked(const char *text, size_t at, const char *finding)
+{
+	fwrite(text, 1, at, stdout);
+	printf("    ^^^ first difference: %s\n", finding);
+	fputs(text + at, stdout);
+}
+
+/* ---- the input ---- */
+
+/* Does the input start as a YAML scenario does (a scenario given by
+ * mistake)?  After blank and comment lines: a document marker or a
+ * mapping key ("name:").  Any bytes are a fuzz input; this is a warning. */
+static bool looks_like_yaml(const uint8_t *p, size_t n)
+{
+	size_t k = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, w;
+
+	for (;;) {
+		while (k < n && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r' || p[k] == '\n'))
+			k++;
+		if (k == n || p[k] != '#')
+			break;
+		while (k < n && p[k] != '\n')
+			k++;
+	}
+	if ((n - k >= 3 && memcmp(p + k, "---", 3) == 0) || (n - k >= 5 && memcmp(p + k, "%YAML", 5) == 0))
+		return true;
+	for (w = k; w < n && (isalnum(p[w]) || p[w] == '_' || p[w] == '-'); w++)
+		;
+	return w > k && w < n && p[w] == ':' &&
+	       (w + 1 == n || p[w + 1] == ' ' || p[w + 1] == '\t' || p[w + 1] == '\r' || p[w + 1] == '\n');
+}
+
+/* What the input is not, said on standard error: repro runs it all the
+ * same (every byte string is a fuzz input). */
+static void warn_input(const char *path, const uint8_t *p, size_t n)
+{
+	if (n == 0)
+		fprintf(stderr, "sdeisim repro: warning: %s is empty: as a fuzz input, it runs a program "
+			"of no steps\n", path);
+	else if (looks_like_yaml(p, n))
+		fprintf(stderr, "sdeisim repro: warning: %s looks like a YAML scenario, but repro takes a "
+			"fuzz input (a crash-* file, a corpus file) and runs its bytes as one; to run a "
+			"scenario: sdeisim run %s\n", path, path);
+}
 
 /* The input, read as fuzz_replay reads it (hostfs_read_file: whole, or
  * refused when longer than the buffer). */
@@ -159,6 +262,7 @@ int cmd_repro(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },          { NULL, 0, NULL, 0 },
 	};
 	static uint8_t buf[FZ_MAX_INPUT];
+	static struct marks marks;
 	const char *yaml = NULL, *input = NULL, *word = NULL, *detail = NULL;
 	bool migrate = false, quiet = false, ok;
 	struct scen_report rep;
@@ -197,6 +301,7 @@ int cmd_repro(int argc, char **argv)
 	}
 	if (read_input(argv[optind], buf, sizeof buf, &len))
 		return EXIT_BADINPUT;
+	warn_input(argv[optind], buf, len);
 	if (fz_run_init(&r, err, sizeof err)) {
 		fprintf(stderr, "sdeisim repro: %s\n", err);
 		return EXIT_BADINPUT;
@@ -204,12 +309,18 @@ int cmd_repro(int argc, char **argv)
 	memset(&rep, 0, sizeof rep);
 	if (!quiet && fz_decode(buf, len, &r.prog, &r.choices) == 0) {
 		rec = recorder_open(&r.prog, true, false, 0);
-		r.also = recorder_observer(rec);
+		marks = (struct marks){ .rec = rec, .narrate = recorder_observer(rec), .r = &r,
+					.model_at = -1 };
+		if (marks.narrate.obs)
+			r.also = (struct sim_observer){ marks_observe, &marks };
 	}
 	ok = migrate ? fz_run_migrated(&r, buf, len) : fz_run_one(&r, buf, len);
 	if (rec) {
 		recorder_close(rec, &rep);
-		if (rep.verbose)
+		if (rep.verbose && !ok)
+			print_marked(rep.verbose, first_difference_at(&marks, &r, migrate, strlen(rep.verbose)),
+				     r.finding);
+		else if (rep.verbose)
 			fputs(rep.verbose, stdout);
 		report_free(&rep);
 		memset(&r.also, 0, sizeof r.also);

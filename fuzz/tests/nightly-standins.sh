@@ -1,0 +1,52 @@
+# nightly-standins.sh - sourced by the tests of tools/fuzz-nightly: the
+# nightly run in a stand-in tree, with stand-ins for what it builds and
+# runs.
+#
+#   standin_tree NIGHTLY WORK HARNESS...
+#
+# makes WORK/root, whose tools/ holds links to NIGHTLY and the
+# fuzz-triage beside it (through a link, the nightly takes the stand-in
+# tree for its own), with its builds in place: build/fuzz/harnesses.txt
+# lists the HARNESSes, each a stand-in libFuzzer harness in
+# build/fuzz/bin and build/afl/bin (below); WORK/path holds a stand-in
+# cmake that logs its arguments in WORK/cmake.log and does nothing, and
+# WORK/corpus/HARNESS a seed.  Run the nightly with PATH=WORK/path:$PATH.
+#
+# The stand-in harness: -merge=1 -timeout=10 NEW OLD copies OLD into NEW
+# (it keeps every input); -fork=J ... fuzzes: prints libFuzzer's status
+# line (cov 5, ft 7) and, when STANDIN_PIDS names a file, runs on with a
+# worker of its own (as libFuzzer's -fork workers: "WORKER PARENT" PIDs
+# appended to the file) until it is killed; an input run finds nothing.
+standin_tree() {
+  local nightly=$1 work=$2 root=$2/root h
+  shift 2
+  mkdir -p "$root/tools" "$root/build/fuzz/bin" "$root/build/afl/bin" "$root/build/default/bin" \
+           "$work/path"
+  ln -s "$nightly" "$root/tools/fuzz-nightly"
+  ln -s "$(dirname "$nightly")/fuzz-triage" "$root/tools/fuzz-triage"
+  printf '%s\n' "$@" >"$root/build/fuzz/harnesses.txt"
+  cat >"$root/build/fuzz/bin/standin" <<'HARNESS'
+#!/bin/sh
+case $1 in
+  -merge=1) cp -r -- "$4"/. "$3"/ ;;
+  -fork=*)
+    echo '#1000: cov: 5 ft: 7 corp: 1/1b lim: 4 exec/s: 100 rss: 30Mb' >&2
+    if [ -n "${STANDIN_PIDS:-}" ]; then
+      sleep 600 &
+      echo "$! $$" >>"$STANDIN_PIDS"
+      wait
+    fi ;;
+esac
+exit 0
+HARNESS
+  chmod +x "$root/build/fuzz/bin/standin"
+  for h; do
+    cp "$root/build/fuzz/bin/standin" "$root/build/fuzz/bin/$h"
+    cp "$root/build/fuzz/bin/standin" "$root/build/afl/bin/$h"
+    mkdir -p "$work/corpus/$h"
+    echo seed >"$work/corpus/$h/seed"
+  done
+  rm "$root/build/fuzz/bin/standin"
+  printf '#!/bin/sh\necho "$*" >>"%s/cmake.log"\nexit 0\n' "$work" >"$work/path/cmake"
+  chmod +x "$work/path/cmake"
+}
