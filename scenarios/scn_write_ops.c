@@ -250,13 +250,16 @@ static void pe_key(struct scn_w *w, const struct sim_op *op)
 		scn_w_out(w, "pe: %u, ", op->pe);
 }
 
+/* Trailing zeros left out: args: [0x40000100], not [0x40000100, 0, 0, 0, 0]. */
 static void args(struct scn_w *w, const struct sim_op *op)
 {
-	if (op->nargs > SCN_MAX_ARGS)
-		scn_w_fail(w, "%u arguments cannot be written (x1..x5: at most 5)", op->nargs);
-	if (op->nargs) {
+	uint32_t n = sim_args_used(w->p, op);
+
+	if (n > SCN_MAX_ARGS)
+		scn_w_fail(w, "%u arguments cannot be written (x1..x5: at most 5)", n);
+	if (n) {
 		scn_w_out(w, ", args: ");
-		values(w, op->args, op->nargs, SCN_W_NUMBER);
+		values(w, op->args, n, SCN_W_NUMBER);
 	}
 }
 

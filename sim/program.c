@@ -508,3 +508,24 @@ const char *sim_reg_name(unsigned reg)
 		return xn[reg];
 	return reg < SIM_R_COUNT ? reg_names[reg - SIM_R_SP] : "?";
 }
+
+/* Parameters of each SDEI call (DEN0054C §5.1), by function number - 0x20. */
+static const uint8_t sdei_params[SDD_CALL_COUNT] = {
+	0, 5, 1, 1, 1, 1, 1, 1, 1, 2, 3,   /* VERSION .. EVENT_ROUTING_SET */
+	0, 0, 1, 1, 2, 1, 0, 0,            /* PE_MASK .. SHARED_RESET */
+};
+
+/* see program.h */
+uint32_t sim_args_used(const struct sim_program *p, const struct sim_op *op)
+{
+	const struct sim_value *fid = &op->fid;
+	uint32_t n = op->nargs, keep = 0;
+
+	if (op->kind != SIM_OP_CALL)
+		return n;
+	if (fid->kind == SIM_V_CONST && fid->u >= SDD_FID_FIRST && fid->u <= SDD_FID_LAST)
+		keep = sdei_params[fid->u - SDD_FID_FIRST];
+	while (n > keep && p->values[op->args + n - 1].kind == SIM_V_CONST && p->values[op->args + n - 1].u == 0)
+		n--;
+	return n;
+}

@@ -385,6 +385,13 @@ uint32_t sim_add_resume(struct sim_program *p, const struct sim_expect_resume *e
 uint32_t sim_add_view(struct sim_program *p, const struct sim_expect_view *e);
 uint32_t sim_add_string(struct sim_program *p, const char *s);
 uint32_t sim_add_choice(struct sim_program *p, uint8_t answer);
+/* How many of op's arguments count: for a `call`, its args without the
+ * trailing constant zeros past the parameters of the SDEI call it makes
+ * (x1..x5 start at zero and args fill them in order: [0x40000100, 0, 0]
+ * is [0x40000100] for EVENT_ENABLE, [0] stays [0]); for every other kind
+ * (a PSCI call's args override registers its target set), all of them.
+ * The writer writes these, and two programs are equal when these are. */
+uint32_t sim_args_used(const struct sim_program *p, const struct sim_op *op);
 /* Variable index of name, creating it. */
 uint32_t sim_var(struct sim_program *p, const char *name);
 /* A new variable called name, which the caller knows no variable has yet

@@ -263,8 +263,8 @@ static bool same_op(struct eq *q, const struct sim_op *x, const struct sim_op *y
 	       (!(f & F_INTID) || SAME(q, x->intid, y->intid, "intid")) &&
 	       (!(f & F_FID) || same_value(q, x->fid, y->fid, "fid/value")) &&
 	       (!(f & F_EVENT) || same_value(q, x->event, y->event, "event")) &&
-	       (!(f & F_ARGS) || (SAME(q, x->nargs, y->nargs, "argument count") &&
-				  same_values(q, x->args, y->args, x->nargs, "args"))) &&
+	       (!(f & F_ARGS) || (SAME(q, sim_args_used(q->a, x), sim_args_used(q->b, y), "argument count") &&
+				  same_values(q, x->args, y->args, sim_args_used(q->a, x), "args"))) &&
 	       (!(f & F_CHECKS) || same_checks(q, x->checks, x->nchecks, y->checks, y->nchecks,
 					       "expect")) &&
 	       (!(f & F_SETS) || same_assigns(q, x, y)) &&

@@ -138,6 +138,45 @@ static void test_text(void **state)
 	sim_program_free(&p);
 }
 
+/* Zero arguments past a call's parameters are what missing ones are: the
+ * writer leaves them out (a reproducer of the fuzzer's, which sets all
+ * five, read args: [0, 0, 0, 0, 0] for VERSION), keeps the parameters the
+ * call has even when zero, and keeps every argument of a PSCI call (they
+ * override what its target sets).  The program written is equal to the
+ * one read. */
+static void test_trailing_zero_args(void **state)
+{
+	static const char text[] =
+		"name: r\n"
+		"steps:\n"
+		"  - {call: VERSION, args: [0, 0, 0, 0, 0]}\n"
+		"  - {call: EVENT_ENABLE, args: [0, 0, 0]}\n"
+		"  - {call: EVENT_GET_INFO, args: [0x40000100, 0, 7, 0]}\n"
+		"  - {call: EVENT_REGISTER, args: [0, 0, 0, 0, 0]}\n"
+		"  - {fid: 0x84000000, args: [0, 0]}\n"
+		"  - {pe: 1, psci: CPU_SUSPEND, args: [0, 0]}\n";
+	static const char written[] =
+		"name: r\nplatform:\n  profile: default\nsteps:\n"
+		"  - {pe: 0, call: VERSION}\n"
+		"  - {pe: 0, call: EVENT_ENABLE, args: [0]}\n"
+		"  - {pe: 0, call: EVENT_GET_INFO, args: [0x40000100, 0, 7]}\n"
+		"  - {pe: 0, call: EVENT_REGISTER, args: [0, 0, 0, 0, 0]}\n"
+		"  - {pe: 0, fid: 0x84000000}\n"
+		"  - {pe: 1, psci: CPU_SUSPEND, args: [0, 0]}\n";
+	struct sim_program p;
+	char err[400], *out;
+
+	(void)state;
+	load_text(&p, text);
+	out = write_text(&p, err, sizeof err);
+	if (out == NULL)
+		fail_msg("%s", err);
+	assert_string_equal(out, written);
+	free(out);
+	round_trip(&p, "trailing zero args");
+	sim_program_free(&p);
+}
+
 /* ---- Refusals: -1, the reason, and nothing written ---- */
 
 static void refused(const struct sim_program *p, const char *why)
@@ -369,6 +408,7 @@ int scn_write_api_tests(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_register_numbers),
+		cmocka_unit_test(test_trailing_zero_args),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_scattered_pstate),
 		cmocka_unit_test(test_equal),
