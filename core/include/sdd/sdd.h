@@ -251,8 +251,9 @@ size_t sdd_save(const struct sdd *d, uint8_t *buf, size_t cap);
  * initialised with the same platform description.  Every format version
  * sdd_save() has written, by this build or an earlier one, is read.
  * Everything is validated; on any error d is put back to its freshly
- * initialised state and an sdd_load_error is returned.  Never calls a port
- * operation: the interrupt controller's state is migrated by the embedder.
+ * initialised state and an sdd_load_error is returned.  Calls no port
+ * operation but the lock: the interrupt controller's state is migrated by
+ * the embedder.
  */
 int sdd_load(struct sdd *d, const uint8_t *buf, size_t len);
 
