@@ -103,39 +103,38 @@ static const char forms_written[] =
 	"      - {pe: {not: 0}, handler: {one_of: [h, empty]}}\n"
 	"      - {pe: {one_of: [0, 1]}, handler: {not: h}, arg: {mask: 15, value: 1}}\n";
 
+/* text, loaded and written out again, reads `written`, which loads back
+ * to the same program. */
+static void writes_as(const char *text, const char *written, const char *what)
+{
+	struct sim_program p;
+	char err[400], *out;
+
+	load_text(&p, text);
+	out = write_text(&p, err, sizeof err);
+	if (out == NULL)
+		fail_msg("%s", err);
+	assert_string_equal(out, written);
+	free(out);
+	round_trip(&p, what);
+	sim_program_free(&p);
+}
+
 /* Registers with bits that have no name are written as numbers. */
 static void test_register_numbers(void **state)
 {
-	struct sim_program p;
-	char err[400], *text;
-
 	(void)state;
-	load_text(&p, "name: r\nplatform: {features: [], sctlr: 0x1, hcr_el2: 0x408000001, policy: {signal: "
-		  "tfa_strict, entry_regs: zero}}\nsteps: []\n");
-	text = write_text(&p, err, sizeof err);
-	if (text == NULL)
-		fail_msg("%s", err);
-	assert_string_equal(text, "name: r\nplatform:\n  profile: default\n  features: []\n  sctlr: 0x1\n"
-			    "  hcr_el2: 0x408000001\n  policy: {signal: tfa_strict, entry_regs: zero}\nsteps: []\n");
-	free(text);
-	round_trip(&p, "register numbers");
-	sim_program_free(&p);
+	writes_as("name: r\nplatform: {features: [], sctlr: 0x1, hcr_el2: 0x408000001, policy: {signal: "
+		  "tfa_strict, entry_regs: zero}}\nsteps: []\n",
+		  "name: r\nplatform:\n  profile: default\n  features: []\n  sctlr: 0x1\n"
+		  "  hcr_el2: 0x408000001\n  policy: {signal: tfa_strict, entry_regs: zero}\nsteps: []\n",
+		  "register numbers");
 }
 
 static void test_text(void **state)
 {
-	struct sim_program p;
-	char err[400], *text;
-
 	(void)state;
-	load_text(&p, forms);
-	text = write_text(&p, err, sizeof err);
-	if (text == NULL)
-		fail_msg("%s", err);
-	assert_string_equal(text, forms_written);
-	free(text);
-	round_trip(&p, "forms");
-	sim_program_free(&p);
+	writes_as(forms, forms_written, "forms");
 }
 
 /* Zero arguments past a call's parameters are what missing ones are: the
@@ -163,18 +162,8 @@ static void test_trailing_zero_args(void **state)
 		"  - {pe: 0, call: EVENT_REGISTER, args: [0, 0, 0, 0, 0]}\n"
 		"  - {pe: 0, fid: 0x84000000}\n"
 		"  - {pe: 1, psci: CPU_SUSPEND, args: [0, 0]}\n";
-	struct sim_program p;
-	char err[400], *out;
-
 	(void)state;
-	load_text(&p, text);
-	out = write_text(&p, err, sizeof err);
-	if (out == NULL)
-		fail_msg("%s", err);
-	assert_string_equal(out, written);
-	free(out);
-	round_trip(&p, "trailing zero args");
-	sim_program_free(&p);
+	writes_as(text, written, "trailing zero args");
 }
 
 /* ---- Refusals: -1, the reason, and nothing written ---- */
