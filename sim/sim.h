@@ -107,8 +107,8 @@ struct sim_obs {
 	uint64_t regs[4];
 	uint64_t pc, pstate;
 	int32_t  status;     /* see the kinds; CALL, PSCI: 1 when the call did not return
-			      * to its caller (it completed the running handler; the PSCI
-			      * call powered the PE down or stopped the system) */
+			      * to its caller now (it completed the running handler; the
+			      * PSCI call stopped the PE - off, suspended - or the system) */
 	int32_t  op;         /* CALL/PSCI: the op that made it - a step index, or (from_handler) an
 			      * index into the program's actions; -1 when none (ELF handler code) */
 	const char *text;
