@@ -64,39 +64,6 @@ enum { UNMATCHED = 0, MATCHED, DIVERGED };
 /* A divergence at line of the trace. */
 #define diverge(c, line, ...) replay_divs_add(&(c)->divs, (c)->rp->name, line, false, __VA_ARGS__)
 
-/* A result in words: "-3 (DENIED)", "0", "0x1000000000000". */
-static const char *show(char *buf, size_t n, int64_t v)
-{
-	const char *name = trace_error_name(v);
-
-	if (name)
-		snprintf(buf, n, "%" PRId64 " (%s)", v, name);
-	else if (v >= -1000 && v <= 0xFFFF)
-		snprintf(buf, n, "%" PRId64, v);
-	else
-		snprintf(buf, n, "0x%" PRIx64, (uint64_t)v);
-	return buf;
-}
-
-/* " [from FILE:LINE]" when the record came from an importer's input. */
-static const char *from(char *buf, size_t n, const struct trace_rec *r)
-{
-	if (r->has & TRACE_HAS_SRC)
-		snprintf(buf, n, " [from %s:%" PRIu32 "]", r->src_file, r->src_line);
-	else
-		buf[0] = 0;
-	return buf;
-}
-
-static const char *fname(char *buf, size_t n, uint32_t fid)
-{
-	const char *s = trace_fid_name(fid);
-	if (s)
-		return s;
-	snprintf(buf, n, "function 0x%08" PRIx32, fid);
-	return buf;
-}
-
 /* The PE whose state explains a call's answer: EVENT_SIGNAL's target
  * (x2, an MPIDR; a signal is refused for what the target is, masked say),
  * else the caller. */
@@ -145,18 +112,18 @@ static void compare_call(struct cmp *c, uint32_t rec, const struct sim_obs *o)
 				st, sizeof st);
 	c->state[rec] = DIVERGED;
 	if (o->fid != fid) {
-		diverge(c, r->line, "PE %u: the trace calls %s, the replay called %s%s", r->pe, fname(nm, sizeof nm, fid),
-			fname(a, sizeof a, o->fid), from(src, sizeof src, r));
+		diverge(c, r->line, "PE %u: the trace calls %s, the replay called %s%s", r->pe, trace_fid_str(nm, sizeof nm, fid),
+			trace_fid_str(a, sizeof a, o->fid), trace_src_str(src, sizeof src, r));
 	} else if (r->end == TRACE_END_RET && !psci && o->status == 1) {
 		diverge(c, r->line, "%s on PE %u: trace x0=%s, replay: the call completed the handler; %s%s",
-			fname(nm, sizeof nm, fid), r->pe, (r->r_known & 1) ? show(a, sizeof a, want) : "?", st,
-			from(src, sizeof src, r));
+			trace_fid_str(nm, sizeof nm, fid), r->pe, (r->r_known & 1) ? trace_result_str(a, sizeof a, want) : "?", st,
+			trace_src_str(src, sizeof src, r));
 	} else if (r->end == TRACE_END_RET && (r->r_known & 1) && want != got) {
-		diverge(c, r->line, "%s on PE %u: trace x0=%s, replay x0=%s; %s%s", fname(nm, sizeof nm, fid), r->pe,
-			show(a, sizeof a, want), show(b, sizeof b, got), st, from(src, sizeof src, r));
+		diverge(c, r->line, "%s on PE %u: trace x0=%s, replay x0=%s; %s%s", trace_fid_str(nm, sizeof nm, fid), r->pe,
+			trace_result_str(a, sizeof a, want), trace_result_str(b, sizeof b, got), st, trace_src_str(src, sizeof src, r));
 	} else if (r->end == TRACE_END_COMPLETE && o->status != 1) {
 		diverge(c, r->line, "%s on PE %u: the trace's call completed the handler, the replay's returned x0=%s; %s%s",
-			fname(nm, sizeof nm, fid), r->pe, show(b, sizeof b, got), st, from(src, sizeof src, r));
+			trace_fid_str(nm, sizeof nm, fid), r->pe, trace_result_str(b, sizeof b, got), st, trace_src_str(src, sizeof src, r));
 	} else {
 		c->state[rec] = MATCHED;
 	}
@@ -174,7 +141,7 @@ static void on_call(struct cmp *c, const struct sim_obs *o)
 			return;
 		}
 		diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay called %s, which the trace does not",
-			o->pe, fname(nm, sizeof nm, o->fid));
+			o->pe, trace_fid_str(nm, sizeof nm, o->fid));
 		return;
 	}
 	if (c->depth[o->pe] > 0 || (o->kind == SIM_OBS_PSCI && c->has_gone[o->pe])) {
@@ -188,11 +155,11 @@ static void on_call(struct cmp *c, const struct sim_obs *o)
 			return;
 		}
 		diverge(c, rp->recs[v->dispatch].line, "PE %u: the replayed handler called %s after the trace's "
-			"handler had made all its calls", o->pe, fname(nm, sizeof nm, o->fid));
+			"handler had made all its calls", o->pe, trace_fid_str(nm, sizeof nm, o->fid));
 		return;
 	}
 	diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay called %s from a handler the comparison "
-		"did not see enter", o->pe, fname(nm, sizeof nm, o->fid));
+		"did not see enter", o->pe, trace_fid_str(nm, sizeof nm, o->fid));
 }
 
 /* ---- Dispatches and completions ---- */
@@ -248,7 +215,7 @@ static void judge_regs(struct cmp *c, uint32_t rec, const char *what, const stru
 
 	if (d->nt)
 		diverge(c, r->line, "%s of event %s on PE %u: trace%s, replay%s%s", what, EV(r->event), r->pe,
-			d->trace, d->replay, from(src, sizeof src, r));
+			d->trace, d->replay, trace_src_str(src, sizeof src, r));
 	else
 		c->state[rec] = MATCHED;
 }
@@ -295,11 +262,11 @@ static void on_dispatch(struct cmp *c, const struct sim_obs *o)
 		else if (c->step > iv->last_step)
 			diverge(c, r->line, "dispatch of event %s on PE %u: the replay dispatched it later, in "
 				"the step at line %" PRIu32 "%s", EV(r->event), r->pe, rp->prog.steps[c->step].loc.line,
-				from(src, sizeof src, r));
+				trace_src_str(src, sizeof src, r));
 		else if (iv->handler >= 0 && o->handler != iv->handler)
 			diverge(c, r->line, "dispatch of event %s on PE %u: the replay entered handler %s, not %s%s",
 				EV(r->event), r->pe, o->handler >= 0 ? sim_str(&rp->prog, rp->prog.handlers[o->handler].name) : "?",
-				sim_str(&rp->prog, rp->prog.handlers[iv->handler].name), from(src, sizeof src, r));
+				sim_str(&rp->prog, rp->prog.handlers[iv->handler].name), trace_src_str(src, sizeof src, r));
 		else
 			compare_entry(c, iv->dispatch, o);
 	}
@@ -355,7 +322,7 @@ static void on_complete(struct cmp *c, const struct sim_obs *o)
 	if (how != r->how)
 		diverge(c, r->line, "event %s on PE %u: the trace's handler finished by %s, the replay's by %s%s",
 			EV(r->event), r->pe, done_name(r->how == TRACE_DONE_RESUME ? -1 : r->how == TRACE_DONE_IMPLICIT ? -2 : 0),
-			done_name(o->status), from(src, sizeof src, r));
+			done_name(o->status), trace_src_str(src, sizeof src, r));
 	else
 		compare_landing(c, (uint32_t)rp->invs[f->inv].complete, f, o);
 }
@@ -377,7 +344,7 @@ static void on_irq(struct cmp *c, const struct sim_obs *o)
 		if ((r->has & TRACE_HAS_RES) && r->res != o->status) {
 			c->state[list[k]] = DIVERGED;
 			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the trace's firmware %s it, the replay's %s it%s",
-				r->intid, r->pe, res[r->res % 7], res[(unsigned)o->status % 7], from(src, sizeof src, r));
+				r->intid, r->pe, res[r->res % 7], res[(unsigned)o->status % 7], trace_src_str(src, sizeof src, r));
 		}
 		return;
 	}
@@ -412,7 +379,7 @@ static void misrouted(struct cmp *c, const struct replay_misroute *m, const stru
 	if (!m->refused) {
 		diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay's GIC gave this 1-of-N SPI to PE %u, not to "
 			"PE %u as the trace does: it keeps a 1-of-N SPI on the PE it chose last while that PE can take "
-			"it%s", r->intid, r->pe, o->pe, r->pe, from(src, sizeof src, r));
+			"it%s", r->intid, r->pe, o->pe, r->pe, trace_src_str(src, sizeof src, r));
 		return;
 	}
 	can[0] = 0;
@@ -423,7 +390,7 @@ static void misrouted(struct cmp *c, const struct replay_misroute *m, const stru
 	pe_condition(c, r->pe, st, sizeof st);
 	diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay cannot give this 1-of-N SPI to PE %u as the trace "
 		"does: PE %u cannot take it (%s); PE%s %s can, and PE %u took it%s", r->intid, r->pe, r->pe, r->pe, st,
-		n == 1 ? "" : "s", can, o->pe, from(src, sizeof src, r));
+		n == 1 ? "" : "s", can, o->pe, trace_src_str(src, sizeof src, r));
 }
 
 /* An explicit dispatch the replay makes for a dispatch of the trace with
@@ -446,7 +413,7 @@ static void on_explicit(struct cmp *c, const struct sim_obs *o)
 	if (o->result != 0)
 		replay_divs_add(&c->divs, rp->name, line, true, "dispatch of event %s"
 				" on PE %u: the replay's explicit dispatch of it was refused, x0=%s", EV(o->event),
-				o->pe, show(res, sizeof res, o->result));
+				o->pe, trace_result_str(res, sizeof res, o->result));
 }
 
 static void observe(void *ctx, const struct sim_obs *o)
@@ -522,29 +489,29 @@ static uint32_t report_unreached(struct cmp *c, bool stopped, uint32_t stop_line
 		switch (rp->role[k]) {
 		case ROLE_CALL:
 			diverge(c, r->line, "%s on PE %u: the replay did not make this call; at the end: %s%s",
-				fname(nm, sizeof nm, (uint32_t)r->x[0]), r->pe, st, from(src, sizeof src, r));
+				trace_fid_str(nm, sizeof nm, (uint32_t)r->x[0]), r->pe, st, trace_src_str(src, sizeof src, r));
 			break;
 		case ROLE_DISPATCH: {
 			char res[80] = "";
 			if (c->refused[k])
 				snprintf(res, sizeof res, " (its explicit dispatch was refused, x0=%s)",
-					 c->refused[k] == -128 ? "?" : show(nm, sizeof nm, c->refused[k]));
+					 c->refused[k] == -128 ? "?" : trace_result_str(nm, sizeof nm, c->refused[k]));
 			diverge(c, r->line, "dispatch of event %s on PE %u: the replay did not dispatch it%s; "
-				"at the end: %s%s", EV(r->event), r->pe, res, st, from(src, sizeof src, r));
+				"at the end: %s%s", EV(r->event), r->pe, res, st, trace_src_str(src, sizeof src, r));
 			break;
 		}
 		case ROLE_COMPLETE:
 			diverge(c, r->line, "completion of event %s on PE %u: the replay's handler did not finish "
-				"here; at the end: %s%s", EV(r->event), r->pe, st, from(src, sizeof src, r));
+				"here; at the end: %s%s", EV(r->event), r->pe, st, trace_src_str(src, sizeof src, r));
 			break;
 		case ROLE_NO_INTID:
 			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay cannot %s it: this platform's GIC has "
 				"no such interrupt (%s)%s", r->intid, r->pe, r->how == TRACE_IRQ_FIRE ? "raise" : "acknowledge",
-				sim_intid_ranges(&rp->prog.platform, st, sizeof st), from(src, sizeof src, r));
+				sim_intid_ranges(&rp->prog.platform, st, sizeof st), trace_src_str(src, sizeof src, r));
 			break;
 		default:
 			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay's firmware did not acknowledge it%s",
-				r->intid, r->pe, from(src, sizeof src, r));
+				r->intid, r->pe, trace_src_str(src, sizeof src, r));
 			break;
 		}
 	}

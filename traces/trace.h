@@ -210,14 +210,21 @@ int  trace_psci_fn(uint32_t fid);
 /* How many argument registers (x1, x2, ...) function fid reads: 0..5
  * (5 for a function ID nothing defines). */
 unsigned trace_fid_nargs(uint32_t fid);
-/* An SDEI error code's name ("DENIED") for a result, or NULL. */
-const char *trace_error_name(int64_t v);
 /* An event number for people, in buf (n >= 12): decimal as firmware
  * numbers its platform events (0, 5000), hex from 0x10000 up, where the
  * vendor and standard spaces' numbers read as they are defined
  * (0x40000010, not 1073741840).  Returns buf. */
 #define TRACE_EVENT_STR 12
 const char *trace_event_str(char *buf, size_t n, int32_t event);
+/* A call's result for people, in buf: "-3 (DENIED)" for an error code,
+ * decimal from -1000 to 0xFFFF ("0", "257"), hex beyond
+ * ("0x1000000000000").  Returns buf. */
+const char *trace_result_str(char *buf, size_t n, int64_t v);
+/* A function ID for people: its name, or "function 0x%08x" in buf. */
+const char *trace_fid_str(char *buf, size_t n, uint32_t fid);
+/* Where record r came from, for messages: " [from FILE:LINE]" when an
+ * importer gave it its source line, else "".  Returns buf. */
+const char *trace_src_str(char *buf, size_t n, const struct trace_rec *r);
 
 /* ---- Writing ---- */
 

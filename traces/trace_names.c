@@ -82,7 +82,8 @@ unsigned trace_fid_nargs(uint32_t fid)
 	return fn >= 0 ? psci[fn] : 5;
 }
 
-const char *trace_error_name(int64_t v)
+/* An SDEI error code's name ("DENIED") for a result, or NULL. */
+static const char *error_name(int64_t v)
 {
 	switch (v) {
 	case SDD_NOT_SUPPORTED:      return "NOT_SUPPORTED";
@@ -100,6 +101,38 @@ const char *trace_event_str(char *buf, size_t n, int32_t event)
 		snprintf(buf, n, "%" PRId32, event);
 	else
 		snprintf(buf, n, "0x%" PRIx32, (uint32_t)event);
+	return buf;
+}
+
+const char *trace_result_str(char *buf, size_t n, int64_t v)
+{
+	const char *name = error_name(v);
+
+	if (name)
+		snprintf(buf, n, "%" PRId64 " (%s)", v, name);
+	else if (v >= -1000 && v <= 0xFFFF)
+		snprintf(buf, n, "%" PRId64, v);
+	else
+		snprintf(buf, n, "0x%" PRIx64, (uint64_t)v);
+	return buf;
+}
+
+const char *trace_fid_str(char *buf, size_t n, uint32_t fid)
+{
+	const char *s = trace_fid_name(fid);
+
+	if (s)
+		return s;
+	snprintf(buf, n, "function 0x%08" PRIx32, fid);
+	return buf;
+}
+
+const char *trace_src_str(char *buf, size_t n, const struct trace_rec *r)
+{
+	if (r->has & TRACE_HAS_SRC)
+		snprintf(buf, n, " [from %s:%" PRIu32 "]", r->src_file, r->src_line);
+	else
+		buf[0] = 0;
 	return buf;
 }
 

@@ -526,7 +526,31 @@ static void names(void **state)
 	assert_true(trace_fid_is_sdei(0x84000021));      /* SMC32 twin */
 	assert_false(trace_fid_is_sdei(0xC4000040));
 	assert_true(trace_fid_is_psci(0xC4000001));
-	assert_string_equal(trace_error_name(-10), "OUT_OF_RESOURCE");
+}
+
+/* The words divergence messages use for results, functions and sources. */
+static void names_in_messages(void **state)
+{
+	char buf[64];
+	struct trace_rec r;
+
+	(void)state;
+	assert_string_equal(trace_result_str(buf, sizeof buf, -3), "-3 (DENIED)");
+	assert_string_equal(trace_result_str(buf, sizeof buf, -10), "-10 (OUT_OF_RESOURCE)");
+	assert_string_equal(trace_result_str(buf, sizeof buf, -1), "-1 (NOT_SUPPORTED)");
+	assert_string_equal(trace_result_str(buf, sizeof buf, 0), "0");
+	assert_string_equal(trace_result_str(buf, sizeof buf, -1000), "-1000");
+	assert_string_equal(trace_result_str(buf, sizeof buf, 0xFFFF), "65535");
+	assert_string_equal(trace_result_str(buf, sizeof buf, 0x10000), "0x10000");
+	assert_string_equal(trace_result_str(buf, sizeof buf, -1001), "0xfffffffffffffc17");
+	assert_string_equal(trace_fid_str(buf, sizeof buf, 0xC4000021), "EVENT_REGISTER");
+	assert_string_equal(trace_fid_str(buf, sizeof buf, 0xC4000099), "function 0xc4000099");
+	trace_rec_init(&r, TRACE_CALL);
+	assert_string_equal(trace_src_str(buf, sizeof buf, &r), "");
+	r.has |= TRACE_HAS_SRC;
+	r.src_file = "fvp.log";
+	r.src_line = 42;
+	assert_string_equal(trace_src_str(buf, sizeof buf, &r), " [from fvp.log:42]");
 }
 
 int main(void)
@@ -541,6 +565,7 @@ int main(void)
 		cmocka_unit_test(long_line),
 		cmocka_unit_test(long_fields),
 		cmocka_unit_test(names),
+		cmocka_unit_test(names_in_messages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
