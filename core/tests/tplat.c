@@ -407,34 +407,46 @@ static uint32_t highest_deliverable(struct tp *t, unsigned pe)
 	return intid;
 }
 
+void tp_acknowledge(struct tp *t, unsigned pe, uint32_t intid)
+{
+	struct tp_irq *q = irq_of(t, pe, intid);
+
+	q->active = true;
+	q->pending = false;
+	push_running(t, pe, q->prio);
+}
+
+enum sdd_irq_result tp_hand_over(struct tp *t, unsigned pe, uint32_t intid)
+{
+	struct tp_irq *q = irq_of(t, pe, intid);
+	struct sdd_outcome o;
+	enum sdd_irq_result res = sdd_irq(&t->d, pe, intid, &t->regs[pe], &o);
+
+	if (t->nirq < 16)
+		t->last_irq[t->nirq++] = res;
+	if (res == SDD_IRQ_DISPATCHED && t->nlog < 64) {
+		t->log[t->nlog].pe = pe;
+		t->log[t->nlog].event = o.event;
+		t->log[t->nlog].regs = t->regs[pe];
+		t->nlog++;
+	}
+	if (res == SDD_IRQ_NOT_MINE || res == SDD_IRQ_REFUSED) {
+		q->active = false;          /* nobody owns it: EOI here */
+		pop_running(t, pe, q->prio);
+	}
+	return res;
+}
+
 void tp_deliver(struct tp *t)
 {
 	for (unsigned round = 0; round < 256; round++) {
 		bool progress = false;
 		for (unsigned pe = 0; pe < t->npe; pe++) {
 			uint32_t intid = highest_deliverable(t, pe);
-			struct tp_irq *q;
-			struct sdd_outcome o;
-			enum sdd_irq_result res;
 			if (intid == 1023)
 				continue;
-			q = irq_of(t, pe, intid);
-			q->active = true;
-			q->pending = false;
-			push_running(t, pe, q->prio);
-			res = sdd_irq(&t->d, pe, intid, &t->regs[pe], &o);
-			if (t->nirq < 16)
-				t->last_irq[t->nirq++] = res;
-			if (res == SDD_IRQ_DISPATCHED && t->nlog < 64) {
-				t->log[t->nlog].pe = pe;
-				t->log[t->nlog].event = o.event;
-				t->log[t->nlog].regs = t->regs[pe];
-				t->nlog++;
-			}
-			if (res == SDD_IRQ_NOT_MINE || res == SDD_IRQ_REFUSED) {
-				q->active = false;          /* nobody owns it: EOI here */
-				pop_running(t, pe, q->prio);
-			}
+			tp_acknowledge(t, pe, intid);
+			tp_hand_over(t, pe, intid);
 			progress = true;
 		}
 		if (!progress)

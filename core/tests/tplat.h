@@ -144,6 +144,14 @@ void tp_fire(struct tp *t, uint32_t intid, unsigned pe);
 /* Acknowledge and hand to the dispatcher every interrupt that can be taken. */
 void tp_deliver(struct tp *t);
 
+/* The two halves of taking one interrupt, for races between them: the
+ * GIC's acknowledge on pe (intid active, not pending, its priority
+ * running), then the dispatcher's sdd_irq on pe (logged as tp_deliver
+ * logs; EOI'd here when the dispatcher leaves that to its caller).
+ * Returns what sdd_irq returned. */
+void tp_acknowledge(struct tp *t, unsigned pe, uint32_t intid);
+enum sdd_irq_result tp_hand_over(struct tp *t, unsigned pe, uint32_t intid);
+
 /* Firmware explicit dispatch of ev on pe. */
 int tp_explicit(struct tp *t, unsigned pe, int32_t ev);
 
