@@ -12,9 +12,13 @@
  * mask 0xF8), active-priority registers, running priority,
  * acknowledge / EOI (EOImode 0) / DIR; SGI generation; GICR_WAKER sleep
  * and GICR_CTLR.DPG0/DPG1NS participation.  Not modelled: LPIs, ITS,
- * extended INTID ranges, EOImode 1 split deactivation for Group 0 (DIR is
- * accepted for Group 1 only, where EOImode 1 is used), GICv2 compatibility,
- * security-state banking of registers (callers say which group they mean).
+ * extended INTID ranges, EOImode 1 split deactivation in either group
+ * (EOIR0 and EOIR1 both drop the priority and deactivate; DIR of a Group
+ * 1 interrupt deactivates one an EOIR has not yet reached, recorded as a
+ * fault, and finds nothing to do after it; DIR of Group 0 is a fault),
+ * GICv2 compatibility, security-state banking of registers (callers say
+ * which group they mean), ICC_SGI*R's target-list encoding (gic_sgi
+ * takes one target PE), binary point (BPR fixed at 2).
  *
  * Register and field names follow the GIC architecture specification.
  * The model is plain data: a struct gic can be copied with memcpy (the

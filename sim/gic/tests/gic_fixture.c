@@ -91,3 +91,9 @@ void fx_assert_clean(struct gic *g)
 		print_error("gic_check: %d: %s\n", r, why);
 	assert_int_equal(r, 0);
 }
+
+void fx_normal_and_critical_on_pe0(struct gic *g)
+{
+	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
+	fx_irq(g, 0, SPI_C, GIC_G0, CRIT, 0);
+}

@@ -55,4 +55,18 @@ unsigned fx_hppi_mask(struct gic *g, uint32_t intid);
 /* gic_check() must say 0 (prints its message otherwise). */
 void fx_assert_clean(struct gic *g);
 
+/* SPIs routed to PE 0 that several tests use: Group 0 at NORM, Group 0
+ * at CRIT, Non-secure Group 1 (at NSPRI, as the test configures it). */
+#define SPI_N      40
+#define SPI_C      41
+#define SPI_NS     43
+
+/* SPI_N and SPI_C configured (fx_irq), neither pending. */
+void fx_normal_and_critical_on_pe0(struct gic *g);
+
+/* A test on the fixture that ends in a legal state (T: checked by
+ * gic_check), or in a broken one it has asserted itself (TB). */
+#define T(f)  cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown_clean)
+#define TB(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
+
 #endif /* GIC_FIXTURE_H */

@@ -464,7 +464,84 @@ static void epoch_counts_changes_not_queries(void **state)
 	assert_int_equal(g->epoch, epoch + 1);
 }
 
-#define T(f)  cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown_clean)
+/* §3.2: an SGI arriving while its previous instance is active is delivered exactly once more, after deactivation. */
+static void sgi_arriving_while_active_is_delivered_once_after_eoi(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 2, 8, GIC_G0, NORM, 0);
+	assert_true(gic_sgi(g, 0, 2, 8, GIC_G0));
+	assert_int_equal(gic_ack0(g, 2), 8);
+	assert_true(gic_sgi(g, 0, 2, 8, GIC_G0));
+	assert_true(gic_sgi(g, 1, 2, 8, GIC_G0));
+	assert_true(gic_is_active(g, 2, 8));
+	assert_true(gic_is_pending(g, 2, 8));
+	assert_int_equal(gic_ack0(g, 2), GIC_SPURIOUS);
+	gic_eoi0(g, 2, 8);
+	assert_int_equal(gic_ack0(g, 2), 8);
+	gic_eoi0(g, 2, 8);
+	assert_int_equal(gic_ack0(g, 2), GIC_SPURIOUS);
+	assert_false(gic_is_pending(g, 2, 8));
+}
+
+/* §2.3 SDEI_EVENT_SIGNAL ("self-targeting is allowed") / §1.7 IRM=0: an SGI to the sender's own PE pends there only. */
+static void sgi_to_self_pends_on_the_sender_only(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	for (unsigned pe = 0; pe < FX_PES; pe++)
+		fx_irq(g, pe, 8, GIC_G0, NORM, 0);
+	assert_true(gic_sgi(g, 1, 1, 8, GIC_G0));
+	assert_int_equal(fx_hppi_mask(g, 8), 1u << 1);
+	assert_true(gic_fiq_line(g, 1));
+	assert_int_equal(gic_ack0(g, 1), 8);
+	gic_eoi0(g, 1, 8);
+}
+
+/* §1.3 GICR_WAKER / §3.5: an SGI to a sleeping PE is accepted and held at its redistributor until it wakes. */
+static void sgi_to_a_sleeping_pe_is_held_until_it_wakes(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 3, 8, GIC_G0, NORM, 0);
+	gic_set_sleep(g, 3, true);
+	assert_true(gic_sgi(g, 0, 3, 8, GIC_G0));
+	assert_true(gic_is_pending(g, 3, 8));
+	assert_int_equal(gic_highest_pending(g, 3).intid, GIC_SPURIOUS);
+	assert_false(gic_fiq_line(g, 3));
+	assert_int_equal(gic_ack0(g, 3), GIC_SPURIOUS);
+	assert_true(gic_wake_event(g, 3));
+	assert_int_equal(fx_hppi_mask(g, 8), 0);
+	gic_set_sleep(g, 3, false);
+	assert_true(gic_fiq_line(g, 3));
+	assert_int_equal(gic_ack0(g, 3), 8);
+	gic_eoi0(g, 3, 8);
+}
+
+/* §1.1 PPIs 16-31 live in each PE's redistributor / §3.11: pending and active state of a PPI are per PE. */
+static void ppi_pending_and_active_state_are_per_pe(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, 20, GIC_G0, NORM, 0);
+	fx_irq(g, 1, 20, GIC_G0, NORM, 0);
+	gic_fire(g, 1, 20);
+	assert_int_equal(fx_hppi_mask(g, 20), 1u << 1);
+	gic_fire(g, 0, 20);
+	assert_int_equal(fx_hppi_mask(g, 20), (1u << 0) | (1u << 1));
+	assert_int_equal(gic_ack0(g, 0), 20);
+	assert_true(gic_is_active(g, 0, 20));
+	assert_false(gic_is_active(g, 1, 20));
+	assert_int_equal(gic_hppir0(g, 1), 20);
+	assert_int_equal(gic_ack0(g, 1), 20);
+	gic_eoi0(g, 0, 20);
+	assert_false(gic_is_active(g, 0, 20));
+	assert_true(gic_is_active(g, 1, 20));
+	assert_int_equal(gic_rpr(g, 1), NORM);
+	gic_eoi0(g, 1, 20);
+	assert_false(gic_is_active(g, 1, 20));
+}
+
 
 int main(void)
 {
@@ -487,6 +564,10 @@ int main(void)
 		T(copy_keeps_the_destinations_choice),
 		cmocka_unit_test_setup_teardown(equal_sees_every_kind_of_state, fx_setup, fx_teardown),
 		T(epoch_counts_changes_not_queries),
+		T(sgi_arriving_while_active_is_delivered_once_after_eoi),
+		T(sgi_to_self_pends_on_the_sender_only),
+		T(sgi_to_a_sleeping_pe_is_held_until_it_wakes),
+		T(ppi_pending_and_active_state_are_per_pe),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,10 +14,6 @@
 
 #include "gic_fixture.h"
 
-#define SPI_N  40      /* Group 0 NORM to PE0 */
-#define SPI_C  41      /* Group 0 CRIT to PE0 */
-#define SPI_NS 43      /* G1NS to PE0 */
-
 static void assert_check(struct gic *g, int inv, const char *msg)
 {
 	char why[200];
@@ -425,8 +421,6 @@ static void check_does_not_change_the_model(void **state)
 	assert_int_equal(f->pick.calls, 2);
 }
 
-#define T(f)  cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown_clean)
-#define TB(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
 
 int main(void)
 {

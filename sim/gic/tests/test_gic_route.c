@@ -403,7 +403,64 @@ static void wake_event_needs_an_enabled_inactive_interrupt_of_an_enabled_group(v
 	assert_true(gic_wake_event(g, 1));
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown_clean)
+/* §1.2 GICD_IROUTER: IRM=0 matches Aff3[39:32] too, not only Aff2.Aff1.Aff0. */
+static void irm0_routing_matches_aff3(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+	static const uint64_t mpidr[2] = { 0x0, 0x100000000ull };
+
+	gic_init(g, 2, mpidr, FX_SPIS, NULL);
+	fx_irq(g, 0, SPI, GIC_G0, NORM, 0);
+	gic_set_route(g, SPI, false, 0x100000000ull);
+	gic_fire(g, 0, SPI);
+	assert_int_equal(gic_highest_pending(g, 1).intid, SPI);
+	assert_int_equal(gic_highest_pending(g, 0).intid, GIC_SPURIOUS);
+	gic_set_route(g, SPI, false, 0x0);
+	assert_int_equal(gic_highest_pending(g, 0).intid, SPI);
+	assert_int_equal(gic_highest_pending(g, 1).intid, GIC_SPURIOUS);
+}
+
+/* §3.6: an SPI re-routed while active stays active on its acknowledger, which drops it; its next instance goes to the new target. */
+static void spi_rerouted_while_active_is_ended_by_its_acknowledger_and_repends_at_the_new_target(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI, GIC_G0, NORM, 0);
+	gic_fire(g, 0, SPI);
+	assert_int_equal(gic_ack0(g, 0), SPI);
+	gic_set_route(g, SPI, false, 0x100);           /* PE 2 */
+	gic_fire(g, 0, SPI);
+	assert_true(gic_is_active(g, 0, SPI));
+	assert_int_equal(g->spi[SPI - 32].owner, 0);
+	assert_int_equal(fx_hppi_mask(g, SPI), 0);
+	assert_int_equal(gic_rpr(g, 0), NORM);
+	assert_int_equal(gic_rpr(g, 2), GIC_IDLE_PRIO);
+	gic_eoi0(g, 0, SPI);
+	assert_int_equal(gic_rpr(g, 0), GIC_IDLE_PRIO);
+	assert_int_equal(g->bad_eoi, 0);
+	assert_int_equal(fx_hppi_mask(g, SPI), 1u << 2);
+	assert_int_equal(gic_ack0(g, 2), SPI);
+	gic_eoi0(g, 2, SPI);
+}
+
+/* §1.4 [inference] / gic.h: an IRM=0 SPI whose PE has the group disabled at its CPU interface is held there, not moved. */
+static void irm0_spi_to_a_pe_with_the_group_disabled_waits_there(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI, GIC_G0, NORM, 1);
+	gic_set_igrpen(g, 1, GIC_G0, false);
+	gic_fire(g, 0, SPI);
+	assert_int_equal(fx_hppi_mask(g, SPI), 0);
+	assert_false(gic_fiq_line(g, 1));
+	assert_int_equal(gic_ack0(g, 1), GIC_SPURIOUS);
+	assert_true(gic_is_pending(g, 0, SPI));
+	gic_set_igrpen(g, 1, GIC_G0, true);
+	assert_int_equal(fx_hppi_mask(g, SPI), 1u << 1);
+	assert_int_equal(gic_ack0(g, 1), SPI);
+	gic_eoi0(g, 1, SPI);
+}
+
 
 int main(void)
 {
@@ -426,6 +483,9 @@ int main(void)
 		T(wake_target_of_one_of_n_is_chosen_and_kept),
 		T(wake_event_ignores_sleep_masks_and_cpu_interface_enables),
 		T(wake_event_needs_an_enabled_inactive_interrupt_of_an_enabled_group),
+		T(irm0_routing_matches_aff3),
+		T(spi_rerouted_while_active_is_ended_by_its_acknowledger_and_repends_at_the_new_target),
+		T(irm0_spi_to_a_pe_with_the_group_disabled_waits_there),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
