@@ -101,7 +101,10 @@ static void syntax_error(struct scn *s, const yaml_parser_t *p, const unsigned c
 		loc.line = (uint32_t)p->problem_mark.line + 1;
 		loc.col = (uint32_t)p->problem_mark.column + 1;
 	}
-	scn_fail_at(s, loc, "YAML syntax error: %s", p->problem);
+	/* libyaml's word for a tab where YAML wants spaces says nothing of tabs */
+	scn_fail_at(s, loc, "YAML syntax error: %s%s", p->problem,
+		    p->error != YAML_READER_ERROR && p->problem_mark.index < len && text[p->problem_mark.index] == '\t' ?
+		    " (a tab: YAML indents with spaces only)" : "");
 }
 
 /* ---- The first pass: limits ---- */
@@ -464,8 +467,8 @@ static int load(const char *name, const unsigned char *text, size_t len, const c
 		scn_fail_at(&s, file_start, "unknown platform profile '%.40s' (built-in: default, "
 			    "tf-a-fvp)", profile);
 	else if (len > SCN_MAX_FILE_SIZE)
-		scn_fail_at(&s, file_start, "the file is too large: %zu bytes, at most %u", len,
-			    SCN_MAX_FILE_SIZE);
+		scn_fail_at(&s, file_start, "the file is too large: more than %u bytes, the most a "
+			    "scenario file may have", SCN_MAX_FILE_SIZE);
 	else
 		parse(&s, text, len);
 	if (prog->oom) {

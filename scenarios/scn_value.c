@@ -232,7 +232,7 @@ static bool name_value(struct scn *s, int id, unsigned flags, const char *what,
 				scn_describe(s, id, found, sizeof found));
 	if (flags & SCN_V_PE_INDEX)
 		return not_a_pe(s, id, what, true);
-	return scn_fail(s, id, "unknown name '%s' (%s)", scn_show(s, id, text, sizeof text),
+	return scn_fail(s, id, "unknown name '%s' in %s (%s)", scn_show(s, id, text, sizeof text), what,
 			(flags & SCN_V_RUNTIME) ?
 			"not a value name such as SUCCESS or RM_PE, nor a handler" :
 			"expected a number or a value name such as SUCCESS or RM_PE");

@@ -125,7 +125,11 @@ static int list_dir(struct walk *w, const char *dir, char ***names, size_t *n)
 /* dir/name: a directory to walk, or a file.  A name that cannot be looked
  * up (a dangling link, a link to itself) is listed as a file when keep
  * wants it: whoever opens it says why it cannot, among the other files'
- * results, as for a file that cannot be read. */
+ * results, as for a file that cannot be read.  One that is neither a
+ * regular file nor a directory (a FIFO, a socket, a device) is listed
+ * with that reason, not opened: reading a FIFO nobody writes to waits
+ * for ever.  (A path named on its own is opened whatever it is: the user
+ * chose it, a pipe of the shell's included.) */
 static int walk_entry(struct walk *w, const char *dir, const char *name)
 {
 	size_t len = strlen(dir), size = len + 1 + strlen(name) + 1;
@@ -141,7 +145,8 @@ static int walk_entry(struct walk *w, const char *dir, const char *name)
 		rc = walked(w, &st);
 		rc = rc == 0 ? walk_dir(w, path) : rc < 0 ? -1 : 0;
 	} else if (!w->keep || w->keep(name)) {
-		rc = add(w, path, NULL, 0);
+		bool special = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+		rc = add(w, path, special ? "not a regular file (a FIFO, socket or device): not read" : NULL, 0);
 	}
 	free(path);
 	return rc;
