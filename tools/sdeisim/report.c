@@ -113,6 +113,13 @@ static void narrate(struct recorder *r, const struct sim_obs *o)
 	case SIM_OBS_POWER:
 		fprintf(r->vf, "    PE %u is %s\n", o->pe, (unsigned)o->status < 5 ? power_names[o->status] : "?");
 		break;
+	case SIM_OBS_FAIL:
+		/* why, in the words of the failure (it also ends the report) */
+		if (o->pe == SIM_NONE)
+			fprintf(r->vf, "    the run fails: %s\n", o->text ? o->text : "?");
+		else
+			fprintf(r->vf, "    PE %u: the run fails: %s\n", o->pe, o->text ? o->text : "?");
+		break;
 	default:
 		if (o->pe == SIM_NONE)
 			fprintf(r->vf, "    %s\n", obs_kind_names[o->kind]);
