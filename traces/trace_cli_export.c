@@ -226,6 +226,12 @@ int trace_cmd_export(int argc, char **argv)
 		fputs(export_help, stdout);
 		return EXIT_OK;
 	}
+	if (c.npositional >= 1 && strcmp(c.positional[0], "timeline") && strcmp(c.positional[0], "tarmac") &&
+	    strcmp(c.positional[0], "yaml")) {
+		fprintf(stderr, "sdeisim export: unknown kind of output '%s': timeline, tarmac or yaml (see --help)\n",
+			c.positional[0]);
+		return EXIT_BAD;
+	}
 	if (c.npositional == 2 && strcmp(c.positional[0], "yaml") == 0)
 		return export_yaml(&c);
 	if (c.npositional == 2 && strcmp(c.positional[0], "tarmac") == 0)
