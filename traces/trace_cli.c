@@ -18,6 +18,7 @@
 #include "scn.h"
 #include "trace_cli.h"
 #include "trace_cli_internal.h"
+#include "trace_internal.h"
 #include "trace_simplat.h"
 
 #define MAX_DIAG      20     /* lenient: skipped-line messages shown before only counting */
@@ -44,6 +45,11 @@ bool cli_parse(int argc, char **argv, const char *allowed, unsigned max, struct 
 			if (c->profile)
 				goto twice;
 			c->profile = argv[k];
+			if (!trace_profile_known(c->profile)) {
+				fprintf(stderr, "sdeisim %s: unknown profile '%s' (default, tf-a-fvp)\n", c->cmd,
+					c->profile);
+				return false;
+			}
 		} else if (strcmp(a, "--platform") == 0 && strchr(allowed, 'P')) {
 			if (++k == argc)
 				goto missing;
