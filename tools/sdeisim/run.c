@@ -56,6 +56,8 @@ static const char run_help[] =
 	"  --verbose, -v    narrate every step and what happened\n"
 	"  -j N             run N scenarios in parallel (default 1)\n"
 	"  --help, -h       this text\n\n"
+	"A report file (--junit, --timeline, --trace) is written whole or not at all,\n"
+	"making its directory if need be.\n\n"
 	"Exit status: 0 all passed, 1 a scenario failed, 2 a file could not be used.\n";
 
 static double now(void)
