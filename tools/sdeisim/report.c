@@ -72,7 +72,13 @@ static void narrate(struct recorder *r, const struct sim_obs *o)
 
 	switch (o->kind) {
 	case SIM_OBS_STEP:
-		fprintf(r->vf, "  step %u: %s\n", o->step + 1, sim_op_name((unsigned)o->status));
+		/* the step's line in its file, when it has one (a fuzz input's
+		 * program has no file; its steps are numbered as lines) */
+		if (r->prog->file && o->step < r->prog->nsteps && r->prog->steps[o->step].loc.line > 0)
+			fprintf(r->vf, "  step %u (line %" PRIu32 "): %s\n", o->step + 1,
+				r->prog->steps[o->step].loc.line, sim_op_name((unsigned)o->status));
+		else
+			fprintf(r->vf, "  step %u: %s\n", o->step + 1, sim_op_name((unsigned)o->status));
 		break;
 	case SIM_OBS_CALL:
 	case SIM_OBS_PSCI:
@@ -270,8 +276,12 @@ struct recorder *recorder_open(const struct sim_program *prog, bool verbose, boo
 	r->prog = prog;
 	r->pid = scenario_index + 1;
 	r->tl_first = true;
-	if (verbose)
+	if (verbose) {
 		r->vf = open_memstream(&r->vbuf, &r->vlen);
+		/* whose narration this is, when several files run */
+		if (r->vf && prog->file)
+			fprintf(r->vf, "%s: %s\n", prog->file, prog->name ? prog->name : "(no name)");
+	}
 	if (timeline) {
 		r->tf = open_memstream(&r->tbuf, &r->tlen);
 		if (r->tf) {
