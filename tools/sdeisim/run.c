@@ -155,6 +155,17 @@ static void run_one(struct sim_cpu **cpu, const char *file, const char *error,
 			rep->status = EXIT_FAILED;
 			snprintf(rep->message, sizeof rep->message, "%s:%u:%u: %s", file, res.loc.line,
 				 res.loc.col, res.message);
+		} else if (res.steps_run < prog.nsteps) {
+			/* passed, but steps were written that never ran: said, not
+			 * left to be believed checked */
+			const struct sim_loc *at = &prog.steps[res.steps_run].loc;
+			uint32_t more = prog.nsteps - res.steps_run - 1;
+			char nor[40] = "";
+
+			if (more)
+				snprintf(nor, sizeof nor, ", nor the %u after it", (unsigned)more);
+			snprintf(rep->message, sizeof rep->message, "%s:%u:%u: note: this step did not run%s: "
+				 "SYSTEM_OFF ended the run at step %u", file, at->line, at->col, nor, res.steps_run);
 		}
 	}
 out:
@@ -183,7 +194,7 @@ static void print_report(const struct scen_report *r)
 		fputs(r->status == EXIT_PASSED ? "PASS " : "FAIL ", stdout);
 		put_line(r->name ? r->name : r->file);
 	}
-	if (r->status != EXIT_PASSED)
+	if (r->status != EXIT_PASSED || r->message[0])
 		put_line(r->message);
 	fflush(stdout);
 }
