@@ -3,7 +3,8 @@
 # outside itself but memcpy/memset/memmove: compile every source with
 # --target=aarch64-none-elf -ffreestanding -nostdlib (and no FP/SIMD
 # registers), link them into one relocatable object, and list what is left
-# undefined.  Usage: freestanding.sh CORE_DIR WORK_DIR
+# undefined; no writable global data, and every global symbol in the sdd_
+# namespace.  Usage: freestanding.sh CORE_DIR WORK_DIR
 set -euo pipefail
 core=$1
 work=$2
@@ -31,4 +32,13 @@ if [ -n "$writable" ]; then
   printf '  %s\n' $writable >&2
   exit 1
 fi
-echo "PASS: freestanding, no writable globals"
+# Linked into firmware beside everything else: every symbol it defines
+# for others is in its own namespace (sdd_), helpers shared between its
+# files included.
+foreign=$(llvm-nm -g --defined-only "$work/core.o" | awk 'NF == 3 && $3 !~ /^sdd_/ {print $3}')
+if [ -n "$foreign" ]; then
+  echo "FAIL: the core defines global symbols outside the sdd_ namespace:" >&2
+  printf '  %s\n' $foreign >&2
+  exit 1
+fi
+echo "PASS: freestanding, no writable globals, every global symbol sdd_*"
