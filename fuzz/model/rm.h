@@ -23,12 +23,6 @@
  *    type (private for a PPI, shared for an SPI); that binding is recorded.
  *  - EVENT_CONTEXT inside a handler: any value (the model does not track
  *    registers; every 64-bit value, even -1..-10, is a legal register value).
- *  - EVENT_COMPLETE whose status_code (a uint32 parameter) has upper bits
- *    set, without truncate_upper: INVALID_PARAMETERS (arguments first) or the
- *    call's normal outcome (the specification lists no INVALID_PARAMETERS for
- *    COMPLETE, and nothing validates the status code's low 32 bits).
- *  - GET_INFO(ROUTING_AFF) under mpidr_lax: the affinity as passed, or with
- *    the bits outside Aff3..Aff0 cleared.
  *  - A trigger whose survival the documentation does not pin down is
  *    "possibly pending": it may be dispatched (once), but need not be
  *    (rm_settled does not require it). This is the case for every private
@@ -52,6 +46,10 @@
  *    (TF-A, KVM).
  *  - GET_INFO(ROUTING_MODE/AFF) in unregister-pending answers DENIED (the
  *    registered bit is clear).
+ *  - GET_INFO(ROUTING_AFF) answers the affinity fields (Aff3..Aff0) of the
+ *    target, also under mpidr_lax: the bits outside them were ignored, not
+ *    kept (an MPIDR-format affinity has them zero, §5.1.2; TF-A stores
+ *    mpidr & MPIDR_AFFINITY_MASK).
  *  - SHARED_RESET that answers DENIED releases no binding (all or nothing);
  *    it still unregisters the shared events.  reset_release_unused: denied
  *    by a bound event in use (not by a running shared one), it releases
@@ -133,7 +131,7 @@ struct rm_event_state {
     uint64_t nonzero;        /* bit p: state of PE p is not 0 (shared: bit 0) */
     uint64_t pend;           /* triggers that must be delivered (bit per PE; shared: bit 0) */
     uint64_t maybe;          /* triggers that may be delivered, need not be */
-    uint64_t affinity;       /* shared + RM_PE: the target as passed */
+    uint64_t affinity;       /* shared + RM_PE: the target's affinity fields (Aff3..Aff0) */
     uint32_t intid;          /* the backing INTID (slot: while bound) */
     bool     bound;          /* slot: currently bound */
     bool     rm_pe;          /* shared: routed RM_PE */

@@ -130,7 +130,7 @@ void rm_h_register(struct rm_ctx *c)
     m->entry[e][rm_ev(m, e)->shared ? 0 : c->pe] = (struct rm_entry){ c->x[3], entry_point(c) };
     if (rm_ev(m, e)->shared) {
         m->ev[e].rm_pe = (c->x[4] & FLAG_RM_PE) != 0;
-        m->ev[e].affinity = m->ev[e].rm_pe ? c->x[5] : 0;
+        m->ev[e].affinity = m->ev[e].rm_pe ? c->x[5] & RM_AFF_MASK : 0;
     }
     rm_drop_triggers(m, e, c->pe);
 }
@@ -239,10 +239,11 @@ void rm_h_get_info(struct rm_ctx *c)
         rm_expect(c, es->rm_pe, "EV_ROUTING_MODE");
         break;
     default:
-        /* mpidr_lax: the dispatcher may keep the bits it ignored or not. */
-        rm_expect_either(c, (int64_t)es->affinity,
-                         (int64_t)(m->p.mpidr_lax ? es->affinity & RM_AFF_MASK : es->affinity),
-                         "EV_ROUTING_AFF");
+        /* An MPIDR-format affinity: Aff3..Aff0, every other bit zero
+         * (§5.1.2, §5.1.10).  Under mpidr_lax the bits outside them were
+         * ignored, not kept (as TF-A stores mpidr & MPIDR_AFFINITY_MASK);
+         * kept, bit 63 would even make the answer read as an error. */
+        rm_expect(c, (int64_t)es->affinity, "EV_ROUTING_AFF");
         break;
     }
 }
@@ -289,5 +290,5 @@ void rm_h_routing_set(struct rm_ctx *c)
     if (!checks_pass(c, checks, N(checks)) || !table_call(c, RM_A_ROUTING_SET))
         return;
     m->ev[c->e].rm_pe = (c->x[2] & FLAG_RM_PE) != 0;
-    m->ev[c->e].affinity = m->ev[c->e].rm_pe ? c->x[3] : 0;
+    m->ev[c->e].affinity = m->ev[c->e].rm_pe ? c->x[3] & RM_AFF_MASK : 0;
 }

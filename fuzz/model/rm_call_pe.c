@@ -88,11 +88,9 @@ void rm_h_context(struct rm_ctx *c)
 void rm_h_complete(struct rm_ctx *c)
 {
     /* The status code is not validated (its meaning is IMPLEMENTATION
-     * DEFINED, §5.1.6). Its upper bits: the general rule for 32-bit
-     * parameters says INVALID, but COMPLETE lists no INVALID_PARAMETERS:
-     * either is accepted. */
-    if ((c->x[1] >> 32) && !c->m->p.truncate_upper)
-        rm_also_allow(c, RM_INVALID, "status code with upper 32 bits set");
+     * DEFINED, §5.1.6), its upper bits neither: COMPLETE lists no
+     * INVALID_PARAMETERS (§5.1.6), so the rule that rejects them in
+     * 32-bit parameters (upper_bits) does not reach it. */
     if (chk_running(c) != 0) {
         rm_expect(c, RM_DENIED, NULL);
         return;

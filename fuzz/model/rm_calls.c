@@ -63,33 +63,23 @@ static void want(struct rm_ctx *c, enum rm_want w, const char *reason)
         c->reason = reason;
 }
 
-/* Judge the answer; true when it is the expected one (not the alternative),
- * i.e. when the handler must apply the call's effect. */
+/* Judge the answer; true when it is the expected one, i.e. when the
+ * handler must apply the call's effect. */
 static bool judge(struct rm_ctx *c, bool main_matches)
 {
     if (main_matches) {
         c->ok = true;
         return true;
     }
-    c->ok = c->has_alt && !c->completed && c->got == c->alt;
+    c->ok = false;
     return false;
 }
 
 bool rm_expect(struct rm_ctx *c, int64_t v, const char *reason)
 {
     want(c, RM_W_VALUE, reason);
-    c->value[0] = v;
-    c->nvalue = 1;
+    c->value = v;
     return judge(c, !c->completed && c->got == v);
-}
-
-bool rm_expect_either(struct rm_ctx *c, int64_t v1, int64_t v2, const char *reason)
-{
-    want(c, RM_W_VALUE, reason);
-    c->value[0] = v1;
-    c->value[1] = v2;
-    c->nvalue = v1 == v2 ? 1 : 2;
-    return judge(c, !c->completed && (c->got == v1 || c->got == v2));
 }
 
 bool rm_expect_any(struct rm_ctx *c, const char *reason)
@@ -118,13 +108,6 @@ bool rm_expect_slot(struct rm_ctx *c, bool shared, const char *reason)
     want(c, RM_W_SLOT, reason);
     c->slot_shared = shared;
     return judge(c, !c->completed && free_slot(c->m, c->got, shared));
-}
-
-void rm_also_allow(struct rm_ctx *c, int64_t v, const char *reason)
-{
-    c->has_alt = true;
-    c->alt = v;
-    c->alt_reason = reason;
 }
 
 int64_t rm_run_checks(struct rm_ctx *c, const rm_check *checks, unsigned n)
@@ -193,11 +176,7 @@ static void explain(const struct rm_ctx *c, char *why, size_t n)
     put(&b, " allows ");
     switch (c->want) {
     case RM_W_VALUE:
-        put_value(&b, c->value[0], f->valued);
-        if (c->nvalue > 1) {
-            put(&b, " or ");
-            put_value(&b, c->value[1], f->valued);
-        }
+        put_value(&b, c->value, f->valued);
         break;
     case RM_W_ANY:
         put(&b, "any value");
@@ -221,11 +200,6 @@ static void explain(const struct rm_ctx *c, char *why, size_t n)
         put(&b, ")");
         break;
     }
-    }
-    if (c->has_alt) {
-        put(&b, " or ");
-        put_value(&b, c->alt, f->valued);
-        put(&b, " (%s)", c->alt_reason);
     }
     put(&b, ", got ");
     if (c->completed)
@@ -260,8 +234,7 @@ static void verdict_of(const struct rm_ctx *c, struct rm_verdict *v)
     switch (c->want) {
     case RM_W_VALUE:
         v->kind = RM_V_VALUES;
-        for (unsigned k = 0; k < c->nvalue; k++)
-            v->values[v->n++] = c->value[k];
+        v->values[v->n++] = c->value;
         break;
     case RM_W_ANY:
         v->kind = RM_V_ANY;
@@ -274,8 +247,6 @@ static void verdict_of(const struct rm_ctx *c, struct rm_verdict *v)
         v->slot_shared = c->slot_shared;
         break;
     }
-    if (c->has_alt && v->kind == RM_V_VALUES)
-        v->values[v->n++] = c->alt;
 }
 
 bool rm_call(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned caller_el, bool aarch32,
@@ -315,8 +286,6 @@ bool rm_call_judged(struct rm_model *m, unsigned pe, const uint64_t x[6], unsign
     c.reason = NULL;
     c.shown_state = -1;
     c.want = RM_W_VALUE;
-    c.nvalue = 0;
-    c.has_alt = false;
     c.ok = false;
 
     /* NOT_SUPPORTED, nothing changes (§5.1, §3.4.1; SMCCC "unknown function"):

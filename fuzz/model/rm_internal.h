@@ -138,17 +138,13 @@ struct rm_ctx {
     /* decoded by rm_chk_event */
     int e;
     bool unbound;          /* e is a free slot answering as unregistered (unbound_tfa) */
-    /* the judgement (value[nvalue ..], slot_shared, alt and alt_reason
-     * are undefined until the want or has_alt that uses them is set) */
+    /* the judgement (value and slot_shared are undefined until the want
+     * that uses them is set) */
     const char *reason;    /* why this answer: "unknown event", ... */
     int shown_state;       /* the state the answer depends on, or -1 */
     enum rm_want want;
-    int64_t value[2];      /* RM_W_VALUE: the answer, or either of two */
-    unsigned nvalue;
+    int64_t value;         /* RM_W_VALUE: the answer */
     bool slot_shared;      /* RM_W_SLOT: which kind of slot */
-    bool has_alt;          /* also accepted, with no effect: alt */
-    int64_t alt;
-    const char *alt_reason;
     bool ok;               /* the answer matched */
 };
 
@@ -158,16 +154,13 @@ typedef int64_t (*rm_check)(struct rm_ctx *c);
 /* Runs checks in order; the first failure's error, or 0. */
 int64_t rm_run_checks(struct rm_ctx *c, const rm_check *checks, unsigned n);
 
-/* The call must answer v / v1 or v2 / any value / by completing / with a
+/* The call must answer v / any value / by completing / with a
  * free slot number. Each returns true when the dispatcher gave that answer:
  * then, and only then, the handler applies the call's effect. */
 bool rm_expect(struct rm_ctx *c, int64_t v, const char *reason);
-bool rm_expect_either(struct rm_ctx *c, int64_t v1, int64_t v2, const char *reason);
 bool rm_expect_any(struct rm_ctx *c, const char *reason);
 bool rm_expect_completion(struct rm_ctx *c, const char *reason);
 bool rm_expect_slot(struct rm_ctx *c, bool shared, const char *reason);
-/* Also accept v, with no effect on the model (an answer the texts allow). */
-void rm_also_allow(struct rm_ctx *c, int64_t v, const char *reason);
 
 /* Decode x1 as an event number into c->e / c->unbound. INVALID for upper
  * bits (unless truncate_upper), bit 31, bits 29:24, unknown numbers and
