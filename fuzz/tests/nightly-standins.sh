@@ -6,7 +6,8 @@
 #
 # makes WORK/root, whose tools/ holds links to NIGHTLY and the
 # fuzz-triage beside it (through a link, the nightly takes the stand-in
-# tree for its own), with its builds in place: build/fuzz/harnesses.txt
+# tree for its own) and a stand-in fuzz-coverage (below), with its builds
+# in place: build/fuzz/harnesses.txt
 # lists the HARNESSes, each a stand-in libFuzzer harness in
 # build/fuzz/bin and build/afl/bin (below); WORK/path holds a stand-in
 # cmake that logs its arguments in WORK/cmake.log and does nothing, and
@@ -49,4 +50,16 @@ HARNESS
   rm "$root/build/fuzz/bin/standin"
   printf '#!/bin/sh\necho "$*" >>"%s/cmake.log"\nexit 0\n' "$work" >"$work/path/cmake"
   chmod +x "$work/path/cmake"
+  # tools/fuzz-coverage: logs its arguments in WORK/coverage.log, writes
+  # the --unreached file and prints a table; fails (exit 2) when
+  # STANDIN_COVERAGE=fail
+  cat >"$root/tools/fuzz-coverage" <<COVERAGE
+#!/bin/sh
+echo "\$*" >>"$work/coverage.log"
+[ "\${STANDIN_COVERAGE:-}" != fail ] || { echo "fuzz-coverage: stand-in failure" >&2; exit 2; }
+[ "\$1" != --unreached ] || echo "core/src/sdd_call.c:58: 		return false;" >"\$2"
+echo "| dispatcher file | lines reached | of | branches taken | of |"
+echo "| **core/src** | **9 (90.0%)** | **10** | **3 (75.0%)** | **4** |"
+COVERAGE
+  chmod +x "$root/tools/fuzz-coverage"
 }
