@@ -162,7 +162,31 @@ static const char import_help[] =
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 imported, 2 bad input or usage (FILE:LINE:COLUMN: message).\n";
 
-struct emit_ctx { FILE *f; struct progress *progress; int werr; /* errno of a failed write, 0 */ };
+/* The import's output.  Its header (and --platform's record) is written
+ * with the first record, or at the end of an import that found none: an
+ * input found bad before any record leaves nothing on the output, not a
+ * header-only trace a pipe's reader would take for a whole one. */
+struct emit_ctx {
+	FILE *f;
+	struct progress *progress;
+	int werr;                         /* errno of a failed write, 0 */
+	bool started;                     /* the header is written */
+	const char *comment;              /* the header's comment */
+	const struct trace_rec *platform; /* --platform's record, or NULL */
+};
+
+/* The header, once.  0, or -1 on a write error (werr set). */
+static int emit_start(struct emit_ctx *e)
+{
+	if (e->started)
+		return 0;
+	e->started = true;
+	if (trace_write_header(e->f, e->comment) || (e->platform && trace_write(e->f, e->platform))) {
+		e->werr = errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
+}
 
 /* --platform: the platform record of a scenario file's platform. */
 static int platform_record(const char *path, const char *profile, struct trace_rec *rec,
@@ -197,6 +221,8 @@ static int emit_record(void *ctx, const struct trace_rec *r)
 		else
 			fprintf(stderr, "warning: PE %u: %s\n", r->pe, r->msg);
 	}
+	if (emit_start(e))
+		return -1;
 	if (trace_write(e->f, r)) {
 		e->werr = errno ? errno : EIO;
 		return -1;
@@ -278,6 +304,9 @@ int trace_cmd_import(int argc, char **argv)
 	ec.f = out;
 	ec.progress = &progress;
 	ec.werr = 0;
+	ec.started = false;
+	ec.comment = comment;
+	ec.platform = c.platform ? &prec : NULL;
 	memset(&o, 0, sizeof o);
 	o.lenient = c.lenient;
 	o.profile = c.profile ? c.profile : c.platform ? prec.profile : NULL;
@@ -289,13 +318,9 @@ int trace_cmd_import(int argc, char **argv)
 	snprintf(what, sizeof what, "import %s", linein_name(in));
 	progress_begin(&progress, what, progress_wanted(out));
 	linein_watch(in, show_progress, &progress);
-	rc = trace_write_header(out, comment);
-	if (rc == 0 && c.platform)
-		rc = trace_write(out, &prec);
-	if (rc == 0)
-		rc = (tarmac ? tarmac_import : tfa_log_import)(in, &o, &st, err, sizeof err);
-	else
-		snprintf(err, sizeof err, "cannot write the trace");
+	rc = (tarmac ? tarmac_import : tfa_log_import)(in, &o, &st, err, sizeof err);
+	if (rc == 0 && emit_start(&ec))
+		rc = -1;
 	progress_end(&progress);
 	if (rc && (ec.werr || ferror(out)))     /* the output failed, not the input: name it */
 		fprintf(stderr, "%s: cannot write the trace: %s\n", c.out && strcmp(c.out, "-") ? c.out :
