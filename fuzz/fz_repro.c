@@ -225,9 +225,8 @@ static bool pin_call(struct fz_run *r, const struct fz_log *log, struct fz_repro
 	return expect_x0(p, op, set, n);
 }
 
-/* An expect_dispatches entry: event on pe (any handler, any argument). */
-/* An entry (pe, event), and x1 = *arg when arg is not NULL. */
-/* An expect_dispatches entry for a handler of event entered on pe. */
+/* An expect_dispatches entry: event entered on pe (any handler, any
+ * argument). */
 static struct sim_expect_dispatch entry_of(unsigned pe, int32_t event)
 {
 	struct sim_expect_dispatch e;
