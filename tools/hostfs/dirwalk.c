@@ -135,18 +135,20 @@ static int walk_entry(struct walk *w, const char *dir, const char *name)
 	size_t len = strlen(dir), size = len + 1 + strlen(name) + 1;
 	char *path = malloc(size);
 	struct stat st;
+	bool found;
 	int rc = 0;
 
 	if (!path)
 		return -1;
 	/* "/" is the one directory named with a '/' at its end */
 	snprintf(path, size, "%s%s%s", dir, dir[len - 1] == '/' ? "" : "/", name);
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+	found = stat(path, &st) == 0;
+	if (found && S_ISDIR(st.st_mode)) {
 		rc = walked(w, &st);
 		rc = rc == 0 ? walk_dir(w, path) : rc < 0 ? -1 : 0;
 	} else if (!w->keep || w->keep(name)) {
-		bool special = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
-		rc = add(w, path, special ? "not a regular file (a FIFO, socket or device): not read" : NULL, 0);
+		rc = add(w, path, found && !S_ISREG(st.st_mode) ?
+			 "not a regular file (a FIFO, socket or device): not read" : NULL, 0);
 	}
 	free(path);
 	return rc;
