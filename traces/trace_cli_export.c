@@ -219,6 +219,7 @@ static int export_yaml(const struct cli *c)
 int trace_cmd_export(int argc, char **argv)
 {
 	struct cli c;
+	const char *kind;
 
 	if (!cli_parse(argc, argv, "op", 2, &c))
 		return EXIT_BAD;
@@ -226,20 +227,20 @@ int trace_cmd_export(int argc, char **argv)
 		fputs(export_help, stdout);
 		return EXIT_OK;
 	}
-	if (c.npositional >= 1 && strcmp(c.positional[0], "timeline") && strcmp(c.positional[0], "tarmac") &&
-	    strcmp(c.positional[0], "yaml")) {
+	kind = c.npositional ? c.positional[0] : "";
+	if (c.npositional && strcmp(kind, "timeline") && strcmp(kind, "tarmac") && strcmp(kind, "yaml")) {
 		fprintf(stderr, "sdeisim export: unknown kind of output '%s': timeline, tarmac or yaml (see --help)\n",
-			c.positional[0]);
+			kind);
 		return EXIT_BAD;
 	}
-	if (c.npositional == 2 && strcmp(c.positional[0], "yaml") == 0)
-		return export_yaml(&c);
-	if (c.npositional == 2 && strcmp(c.positional[0], "tarmac") == 0)
-		return export_tarmac(&c);
-	if (c.npositional != 2 || strcmp(c.positional[0], "timeline") != 0) {
+	if (c.npositional != 2) {
 		fputs(export_help, stderr);
 		return EXIT_BAD;
 	}
+	if (strcmp(kind, "yaml") == 0)
+		return export_yaml(&c);
+	if (strcmp(kind, "tarmac") == 0)
+		return export_tarmac(&c);
 	if (c.profile) {
 		fprintf(stderr, "sdeisim export: --profile is for tarmac and yaml\n");
 		return EXIT_BAD;
