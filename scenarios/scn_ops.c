@@ -29,6 +29,8 @@ static const char *const op_keys[SCN_OK_COUNT] = {
 	[SCN_OK_COMPLETE] = "complete",
 	[SCN_OK_COMPLETE_AND_RESUME] = "complete_and_resume",
 	[SCN_OK_EXPECT_VIEW] = "expect_view",
+	[SCN_OK_HOLD] = "hold",
+	[SCN_OK_HAND_OVER] = "hand_over",
 	[SCN_OK_PE] = "pe",
 	[SCN_OK_ARGS] = "args",
 	[SCN_OK_EXPECT] = "expect",
@@ -77,6 +79,8 @@ static const struct scn_kind {
 					 true, 0, 0, scn_parse_complete },
 	[SCN_OK_EXPECT_VIEW] = { SIM_OP_EXPECT_VIEW, "expect_view", true, false, 0, 0,
 				 scn_parse_expect_view },
+	[SCN_OK_HOLD] = { SIM_OP_HOLD, "hold", true, false, 0, 0, scn_parse_pe_kind },
+	[SCN_OK_HAND_OVER] = { SIM_OP_HAND_OVER, "hand_over", true, false, 0, 0, scn_parse_pe_kind },
 };
 
 static bool kind_allowed(unsigned k, bool action)

@@ -28,8 +28,12 @@ bool scn_steps(struct scn *s, int id)
 /* see scn_internal.h */
 bool scn_parse_pe_kind(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 {
-	return scn_pe(s, in->f[in->kind].value, in->kind == SCN_OK_WAKE ? "`wake`" : "`resume`",
-		      &op->pe);
+	static const char *const what[SCN_OK_KINDS] = {
+		[SCN_OK_WAKE] = "`wake`", [SCN_OK_RESUME] = "`resume`",
+		[SCN_OK_HOLD] = "`hold`", [SCN_OK_HAND_OVER] = "`hand_over`",
+	};
+
+	return scn_pe(s, in->f[in->kind].value, what[in->kind], &op->pe);
 }
 
 /* see scn_internal.h */

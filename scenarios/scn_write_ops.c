@@ -518,7 +518,7 @@ void scn_w_op(struct scn_w *w, const struct sim_op *op, bool action)
 	static const bool step_only[SIM_OP_KIND_COUNT] = {
 		[SIM_OP_SET] = 1, [SIM_OP_WAKE] = 1, [SIM_OP_DISPATCH] = 1, [SIM_OP_MIGRATE] = 1,
 		[SIM_OP_RESUME] = 1, [SIM_OP_EXPECT_DISPATCHES] = 1, [SIM_OP_EXPECT_RESUMES] = 1,
-		[SIM_OP_EXPECT_VIEW] = 1,
+		[SIM_OP_EXPECT_VIEW] = 1, [SIM_OP_HOLD] = 1, [SIM_OP_HAND_OVER] = 1,
 	};
 	static const bool action_only[SIM_OP_KIND_COUNT] = {
 		[SIM_OP_EXPECT_ENTRY] = 1, [SIM_OP_YIELD] = 1, [SIM_OP_COMPLETE] = 1,
@@ -587,6 +587,8 @@ void scn_w_op(struct scn_w *w, const struct sim_op *op, bool action)
 		break;
 	case SIM_OP_WAKE:
 	case SIM_OP_RESUME:
+	case SIM_OP_HOLD:
+	case SIM_OP_HAND_OVER:
 		scn_w_out(w, "%s: %u", sim_op_name(op->kind), op->pe == SIM_NONE ? 0 : op->pe);
 		break;
 	default:                     /* SIM_OP_DISPATCH */

@@ -8,7 +8,9 @@
  *     owned by that PE, and the running priority is its priority (X1);
  *     while an explicit one runs, PMR holds its class priority (X2);
  *   - a PE running no handler has no Group 0 interrupt active and PMR
- *     back at the client's value: nothing leaks back to the client (X3).
+ *     back at the client's value: nothing leaks back to the client (X3);
+ *   - a PE whose firmware holds an interrupt it acknowledged (a hold
+ *     step) has it active at its priority.
  */
 #include "sim_internal.h"
 
@@ -30,7 +32,19 @@ static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 			 pe, p->depth, depth);
 		return false;
 	}
-	if (depth == 0) {
+	if (p->hold.holding) {
+		/* Acknowledged and held by firmware (a hold step): active here
+		 * until the hand_over.  (Not at its priority: a call on another
+		 * PE may reprogram it meanwhile - INTERRUPT_RELEASE - and the
+		 * running priority stays the one it was acknowledged at.) */
+		uint32_t held = p->hold.intid;
+		if (!gic_is_active(&m->gic, pe, held) || owner_of(&m->gic, pe, held) != pe) {
+			sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u holds INTID %u, which is not active on this PE",
+				 pe, held);
+			return false;
+		}
+	}
+	if (depth == 0 && !p->hold.holding) {
 		if (gic_rpr(&m->gic, pe) != GIC_IDLE_PRIO || gic_get_pmr(&m->gic, pe) != (0xFF & GIC_PRIO_MASK)) {
 			sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs no handler but its running priority is 0x%02x and "
 				 "PMR 0x%02x (an interrupt or priority was left active)", pe,
@@ -48,7 +62,7 @@ static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 			return false;
 		}
 	}
-	{
+	if (depth > 0 && !p->hold.holding) {
 		const struct sim_dispatch *d = &p->disp[depth - 1];
 		uint8_t want = d->intid < GIC_NUM_INTIDS ?
 			       gic_get_priority(&m->gic, pe, d->intid) & GIC_PRIO_MASK :

@@ -50,7 +50,7 @@ static enum sim_progress pe_progress(void *mv, unsigned pe)
 	default:
 		return SIM_P_NONE;
 	}
-	if (p->stuck)
+	if (p->stuck || p->hold.holding)      /* holding: firmware waits for its hand_over step */
 		return SIM_P_NONE;
 	if (group0_signalled(m, pe))
 		return SIM_P_IRQ;
@@ -84,19 +84,15 @@ bool sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outc
 	return true;
 }
 
-/* Firmware acknowledges the Group 0 interrupt pe's CPU interface signals
- * and hands it to the dispatcher. */
-static void take_irq(struct sim_machine *m, unsigned pe)
+/* Firmware on pe hands intid, which it acknowledged, to the dispatcher. */
+static void hand_over(struct sim_machine *m, unsigned pe, uint32_t intid)
 {
 	struct sim_pe *p = &m->pe[pe];
-	uint32_t intid = gic_ack0(&m->gic, pe);
 	enum sdd_irq_result res;
 	struct sdd_outcome o;
 	struct sdd_regs r, before;
 	struct sim_obs ob;
 
-	if (intid >= GIC_NUM_INTIDS)
-		return;
 	sim_ctx_to_regs(&p->ctx, &before);
 	r = before;
 	res = sdd_irq(&m->core, pe, intid, &r, &o);
@@ -108,6 +104,34 @@ static void take_irq(struct sim_machine *m, unsigned pe)
 	} else if (res == SDD_IRQ_NOT_MINE || res == SDD_IRQ_REFUSED) {
 		gic_eoi0(&m->gic, pe, intid);    /* a Group 0 interrupt with no owner */
 	}
+}
+
+/* Firmware acknowledges the Group 0 interrupt pe's CPU interface signals
+ * and hands it to the dispatcher - or, after a `hold` step, keeps it. */
+static void take_irq(struct sim_machine *m, unsigned pe)
+{
+	struct sim_pe *p = &m->pe[pe];
+	uint32_t intid = gic_ack0(&m->gic, pe);
+	struct sim_obs ob;
+
+	if (intid >= GIC_NUM_INTIDS)
+		return;
+	if (sim_hold_ack(&p->hold, pe, p->depth, intid, &ob))
+		hand_over(m, pe, intid);
+	else
+		sim_observe(m, &ob);
+}
+
+/* see sim_internal.h */
+bool sim_hand_over_held(struct sim_machine *m, unsigned pe)
+{
+	struct sim_pe *p = &m->pe[pe];
+
+	if (!p->hold.holding)
+		return false;
+	p->hold.holding = 0;
+	hand_over(m, pe, p->hold.intid);
+	return true;
 }
 
 void sim_fire(struct sim_machine *m, uint32_t intid, unsigned pe)

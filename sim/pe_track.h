@@ -257,6 +257,36 @@ static inline struct sim_obs sim_obs_resume(unsigned pe, uint8_t *paused)
 	return o;
 }
 
+/* ---- The hold and hand_over steps (an extension) ----
+ * A `hold` step arms a PE's firmware: it acknowledges its next Group 0
+ * interrupt and stops there, holding it, until a `hand_over` step hands
+ * it to the dispatcher.  In between the PE does nothing (it is in
+ * firmware), while the other PEs go on: the window between acknowledge
+ * and dispatch that races with calls on other PEs (an UNREGISTER, a
+ * DISABLE, a ROUTING_SET of the event held). */
+struct sim_hold {
+	uint8_t  armed;          /* the next acknowledge holds */
+	uint8_t  holding;        /* an acknowledged interrupt waits for hand_over */
+	uint16_t intid;          /* the INTID it holds */
+};
+
+/* Firmware on pe, running depth handlers, acknowledged intid.  True: it
+ * hands it to the dispatcher now.  False: it holds it (the hold was
+ * armed), and *o is the observation of that (SIM_OBS_HOLD) to report. */
+static inline bool sim_hold_ack(struct sim_hold *h, unsigned pe, unsigned depth, uint32_t intid,
+				struct sim_obs *o)
+{
+	if (!h->armed)
+		return true;
+	h->armed = 0;
+	h->holding = 1;
+	h->intid = (uint16_t)intid;
+	sim_obs_init(o, SIM_OBS_HOLD, pe);
+	o->intid = intid;
+	o->depth = (uint8_t)depth;
+	return false;
+}
+
 /* ---- The scheduler ---- */
 
 /* What a PE can do next. */

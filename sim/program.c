@@ -464,7 +464,7 @@ void sim_program_free(struct sim_program *p)
 static const char *const op_names[SIM_OP_KIND_COUNT] = {
 	"call", "psci", "interrupt", "set", "wake", "dispatch", "migrate", "resume",
 	"expect_dispatches", "expect_resumes", "expect_entry", "yield", "complete",
-	"complete_and_resume", "expect_view",
+	"complete_and_resume", "expect_view", "hold", "hand_over",
 };
 
 static const char *const psci_names[SIM_PSCI_FN_COUNT] = {

@@ -129,6 +129,8 @@ enum sim_op_kind {
 	SIM_OP_COMPLETE,          /* action: EVENT_COMPLETE(value) */
 	SIM_OP_COMPLETE_AND_RESUME, /* action: EVENT_COMPLETE_AND_RESUME(value) */
 	SIM_OP_EXPECT_VIEW,       /* step: checks on the dispatcher's register view of pe (views[]) */
+	SIM_OP_HOLD,              /* step (extension): pe's firmware stops after its next acknowledge */
+	SIM_OP_HAND_OVER,         /* step (extension): pe's firmware hands the interrupt it holds on */
 	SIM_OP_KIND_COUNT
 };
 

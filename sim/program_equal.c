@@ -164,6 +164,8 @@ static const uint16_t kind_fields[SIM_OP_KIND_COUNT] = {
 	[SIM_OP_COMPLETE] = F_FID,
 	[SIM_OP_COMPLETE_AND_RESUME] = F_FID,
 	[SIM_OP_EXPECT_VIEW] = F_PE | F_LIST,
+	[SIM_OP_HOLD] = F_PE,
+	[SIM_OP_HAND_OVER] = F_PE,
 };
 
 static bool same_save(struct eq *q, int32_t x, int32_t y)

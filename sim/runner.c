@@ -378,6 +378,12 @@ static bool pe_can_act(struct sim_machine *m, const struct sim_op *op, unsigned 
 			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u is stopped in a failed handler", pe);
 		return false;
 	}
+	if (p->hold.holding) {
+		if (!m->prog->lenient)
+			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u is in firmware, holding INTID %u until "
+				 "a hand_over step: %s", pe, p->hold.intid, cannot);
+		return false;
+	}
 	return true;
 }
 
@@ -477,6 +483,26 @@ static void step_dispatch(struct sim_machine *m, const struct sim_op *op, unsign
 	}
 }
 
+/* Arm pe's firmware to hold the next interrupt it acknowledges (struct
+ * sim_hold).  A PE that holds one already, or is armed, cannot be armed
+ * again (lenient: the step does nothing). */
+static void step_hold(struct sim_machine *m, const struct sim_op *op, unsigned pe)
+{
+	struct sim_hold *h = &m->pe[pe].hold;
+
+	if (h->holding || h->armed) {
+		if (m->prog->lenient)
+			return;
+		if (h->holding)
+			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u holds INTID %u already: hand it over first",
+				 pe, h->intid);
+		else
+			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u is set to hold its next interrupt already", pe);
+		return;
+	}
+	h->armed = 1;
+}
+
 static void run_step(struct sim_machine *m, const struct sim_op *op)
 {
 	unsigned pe = op->pe == SIM_NONE ? 0 : op->pe;
@@ -516,6 +542,14 @@ static void run_step(struct sim_machine *m, const struct sim_op *op)
 		}
 		ob = sim_obs_resume(pe, &m->pe[pe].paused);
 		sim_observe(m, &ob);
+		break;
+	case SIM_OP_HOLD:
+		step_hold(m, op, pe);
+		break;
+	case SIM_OP_HAND_OVER:
+		if (!sim_hand_over_held(m, pe) && !m->prog->lenient)
+			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u holds no interrupt to hand over "
+				 "(a hold step makes it keep the next one it acknowledges)", pe);
 		break;
 	case SIM_OP_EXPECT_DISPATCHES:
 		expect_dispatches(m, op);

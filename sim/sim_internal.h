@@ -39,6 +39,7 @@ struct sim_pe {
 	 * before the landing runs). */
 	struct sim_dispatch resumed[4];
 	uint8_t  nresumed;
+	struct sim_hold hold;    /* the hold and hand_over steps (pe_track.h) */
 	uint64_t irq_epoch;      /* derived: the GIC's pe_epoch + 1 when irq_ready was computed */
 	uint8_t  irq_ready;      /* derived: a Group 0 interrupt is signalled here */
 };
@@ -210,6 +211,9 @@ bool sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outc
 void sim_fire(struct sim_machine *m, uint32_t intid, unsigned pe);
 /* Wake a suspended PE. */
 void sim_wake(struct sim_machine *m, unsigned pe);
+/* Hand the interrupt pe's firmware holds (struct sim_hold) to the
+ * dispatcher; false if it holds none. */
+bool sim_hand_over_held(struct sim_machine *m, unsigned pe);
 
 /* ---- psci.c ---- */
 

@@ -185,6 +185,9 @@ uint64_t sim_machine_digest(struct sim_machine *m)
 		fnv64_u(&h, c->vbar_elc);
 		fnv64_u(&h, c->sctlr_elc);
 		fnv64_u(&h, c->hcr_el2);
+		fnv64_u(&h, p->hold.armed);
+		fnv64_u(&h, p->hold.holding);
+		fnv64_u(&h, p->hold.holding ? p->hold.intid : 0);
 		fnv64_u(&h, p->nresumed);
 		for (unsigned k = 0; k < p->nresumed && k < 4; k++) {
 			fnv64_u(&h, p->resumed[k].int_pc);

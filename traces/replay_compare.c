@@ -28,6 +28,7 @@
 #include "replay_divs.h"
 #include "replay_route.h"
 #include "sdd/sdd_spec.h"
+#include "trace_internal.h"
 
 #define MAX_DEPTH 8
 
@@ -331,7 +332,6 @@ static void on_irq(struct cmp *c, const struct sim_obs *o)
 {
 	struct replay *rp = c->rp;
 	uint32_t *list = rp->pe_acks[o->pe], n = rp->npe_acks[o->pe];
-	static const char *const res[] = { "dispatched", "deferred", "held", "dropped", "not-sdei", "refused", "fault" };
 
 	while (c->ack_pos[o->pe] < n && c->state[list[c->ack_pos[o->pe]]] != UNMATCHED)
 		c->ack_pos[o->pe]++;
@@ -344,12 +344,13 @@ static void on_irq(struct cmp *c, const struct sim_obs *o)
 		if ((r->has & TRACE_HAS_RES) && r->res != o->status) {
 			c->state[list[k]] = DIVERGED;
 			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the trace's firmware %s it, the replay's %s it%s",
-				r->intid, r->pe, res[r->res % 7], res[(unsigned)o->status % 7], trace_src_str(src, sizeof src, r));
+				r->intid, r->pe, trace_enum_name(TRACE_ENUM_RES, r->res),
+				trace_enum_name(TRACE_ENUM_RES, (unsigned)o->status), trace_src_str(src, sizeof src, r));
 		}
 		return;
 	}
 	diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay's firmware acknowledged INTID %" PRIu32
-		" (%s), which the trace's does not here", o->pe, o->intid, res[(unsigned)o->status % 7]);
+		" (%s), which the trace's does not here", o->pe, o->intid, trace_enum_name(TRACE_ENUM_RES, (unsigned)o->status));
 }
 
 /* What a PE the trace gave a 1-of-N SPI to is in the replay: "PE 2 masked,

@@ -72,7 +72,7 @@ enum trace_irq_how { TRACE_IRQ_ACK = 0, TRACE_IRQ_FIRE, TRACE_IRQ_HOW_COUNT };
 /* What the dispatcher did with an acknowledged interrupt (sdd_irq_result). */
 enum trace_irq_res {
 	TRACE_RES_DISPATCHED = 0, TRACE_RES_DEFERRED, TRACE_RES_HELD, TRACE_RES_DROPPED,
-	TRACE_RES_NOT_SDEI, TRACE_RES_REFUSED, TRACE_RES_FAULT, TRACE_RES_COUNT
+	TRACE_RES_NOT_SDEI, TRACE_RES_REFUSED, TRACE_RES_FAULT, TRACE_RES_REROUTED, TRACE_RES_COUNT
 };
 
 /* Power states (the simulator's enum sim_power, in the same order). */

@@ -144,7 +144,7 @@ static const char *const cause_names[TRACE_CAUSE_COUNT] = { "irq", "call", "expl
 static const char *const done_names[TRACE_DONE_COUNT] = { "complete", "resume", "implicit" };
 static const char *const irq_how_names[TRACE_IRQ_HOW_COUNT] = { "ack", "fire" };
 static const char *const res_names[TRACE_RES_COUNT] = {
-	"dispatched", "deferred", "held", "dropped", "not-sdei", "refused", "fault",
+	"dispatched", "deferred", "held", "dropped", "not-sdei", "refused", "fault", "rerouted",
 };
 static const char *const power_names[TRACE_PWR_COUNT] = {
 	"on", "off", "standby", "powerdown", "frozen",

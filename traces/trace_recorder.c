@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sdd/sdd.h"
 #include "sdd/sdd_spec.h"
 #include "trace.h"
 #include "trace_recorder.h"
@@ -182,6 +183,8 @@ static void observe(void *ctx, const struct sim_obs *o)
 		break;
 	case SIM_OBS_FIRE:
 	case SIM_OBS_IRQ:
+		/* res is the dispatcher's enum sdd_irq_result, by number */
+		_Static_assert(TRACE_RES_COUNT == SDD_IRQ_REROUTED + 1, "a trace result per sdd_irq result");
 		begin(&rec, TRACE_IRQ, o);
 		rec.intid = o->intid;
 		rec.how = o->kind == SIM_OBS_FIRE ? TRACE_IRQ_FIRE : TRACE_IRQ_ACK;

@@ -165,6 +165,16 @@ enum sdd_irq_result sdd_irq(struct sdd *d, unsigned pe, uint32_t intid,
 	ev = sdd_desc(d, i);
 	e = sdd_entry_of(d, pe, i);
 
+	if ((e->state & SDD_STATUS_REGISTERED) && ev->type == SDD_SHARED &&
+	    (e->flags & SDD_REGFLAG_RM_PE) && e->target != pe) {
+		/* Acknowledged here before another PE's ROUTING_SET sent the
+		 * event elsewhere: only its target may take it (§6.2), and the
+		 * GIC now routes its pending state there. */
+		d->port->irq_set_pending(d->ctx, pe, intid, true);
+		d->port->irq_eoi(d->ctx, pe, intid);
+		res = SDD_IRQ_REROUTED;
+		goto out;
+	}
 	if (sdd_pe_masked(d, pe)) {
 		/* §5.1.12.2: events aimed at this PE wait until PE_UNMASK; a
 		 * shared RM_ANY event may be taken by another PE (this one has

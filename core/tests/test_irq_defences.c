@@ -5,10 +5,9 @@
  * and that a controller's mistake fails the dispatcher (port->fault)
  * rather than corrupting its state.
  *
- * No fuzz harness reaches these paths: the simulated GIC keeps the rules,
- * and a simulated PE acknowledges an interrupt and hands it to the
- * dispatcher in one step, so no call of another PE comes between
- * (tools/fuzz-coverage lists them among the lines the fuzzers miss).
+ * The fuzz harnesses reach the races through the hold and hand_over
+ * steps (scenarios/races/); the controller's mistakes no harness can
+ * make: the simulated GIC keeps the rules.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -95,6 +94,39 @@ static void shared_event_disabled_after_acknowledge_is_held_for_enable(void **st
 	assert_int_equal(t->log[0].regs.x[1], 7);
 }
 
+/* The same race with a new route: PE 1 disables the event, routes it
+ * RM_PE to PE 2 and enables it again, all before PE 0's dispatcher runs.
+ * The event is not PE 0's to take any more (DEN0054C §6.2: only its
+ * target takes an RM_PE event): the trigger is pending again, for the
+ * GIC to deliver to PE 2, which enters the handler. */
+static void shared_event_routed_elsewhere_after_acknowledge_goes_to_its_target(void **state)
+{
+	struct tp *t = *state;
+	struct sdd_regs before;
+
+	tp_register_pe(t, 0, EV_SPI_NORM, H_A, 7, 0);
+	tp_enable(t, 0, EV_SPI_NORM);
+	tp_unmask(t, 0);
+	tp_irq(t, 0, SPI_NORM)->pending = true;
+	tp_acknowledge(t, 0, SPI_NORM);
+	assert_int_equal(tp_call1(t, 1, SDD_FID_EVENT_DISABLE, EV_SPI_NORM), SDD_SUCCESS);
+	assert_int_equal(tp_call(t, 1, SDD_FID_EVENT_ROUTING_SET, EV_SPI_NORM, SDD_RM_PE, t->plat.mpidr[2], 0, 0),
+			 SDD_SUCCESS);
+	assert_int_equal(tp_call1(t, 1, SDD_FID_EVENT_ENABLE, EV_SPI_NORM), SDD_SUCCESS);
+	before = t->regs[0];
+	assert_int_equal(tp_hand_over(t, 0, SPI_NORM), SDD_IRQ_REROUTED);
+	assert_int_equal(t->nlog, 0);
+	assert_memory_equal(&t->regs[0], &before, sizeof before);
+	assert_false(tp_irq(t, 0, SPI_NORM)->active);
+	assert_true(tp_irq(t, 0, SPI_NORM)->pending);
+	assert_int_equal(tp_status(t, 0, EV_SPI_NORM), SDD_STATUS_REGISTERED | SDD_STATUS_ENABLED);
+	tp_unmask(t, 2);
+	assert_int_equal(t->nlog, 1);
+	assert_int_equal(t->log[0].pe, 2);
+	assert_int_equal(t->log[0].event, EV_SPI_NORM);
+	assert_int_equal(t->log[0].regs.x[1], 7);
+}
+
 /* After a controller's mistake: the dispatcher reported fault code
  * `fault` once, no handler was entered beyond the `dispatched` before
  * it, the handler's registers on PE 0 are as they were, and the
@@ -156,6 +188,7 @@ int main(void)
 		TP_TEST(interrupts_of_no_event_are_not_mine),
 		TP_TEST(shared_event_unregistered_after_acknowledge_is_dropped),
 		TP_TEST(shared_event_disabled_after_acknowledge_is_held_for_enable),
+		TP_TEST(shared_event_routed_elsewhere_after_acknowledge_goes_to_its_target),
 		cmocka_unit_test(interrupt_of_a_running_event_fails_the_dispatcher),
 		cmocka_unit_test(interrupt_the_nesting_rules_forbid_fails_the_dispatcher),
 	};

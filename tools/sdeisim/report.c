@@ -29,17 +29,21 @@ struct recorder {
 	/* Narration waiting for the PSCI call that caused it (held_back). */
 	struct sim_obs held[8];
 	unsigned nheld;
+	uint64_t holding;        /* PEs whose firmware holds an interrupt (bit per PE) */
 };
 
 static const char *const obs_kind_names[] = {
 	"step", "call", "psci", "fire", "irq", "dispatch", "complete", "landing", "yield",
-	"resume", "power", "migrate", "fail", "explicit dispatch", "system reset",
+	"resume", "power", "migrate", "fail", "explicit dispatch", "system reset", "hold",
 };
+_Static_assert(sizeof obs_kind_names / sizeof obs_kind_names[0] == SIM_OBS_HOLD + 1, "a name per kind");
 
 static const char *const irq_results[] = {
 	"dispatched", "deferred (PE masked)", "held (event disabled)", "dropped (not registered)",
-	"not an SDEI interrupt", "refused", "fault",
+	"not an SDEI interrupt", "refused", "fault", "rerouted (routed to another PE since)",
 };
+#define IRQ_RESULTS (sizeof irq_results / sizeof irq_results[0])
+_Static_assert(IRQ_RESULTS == SDD_IRQ_REROUTED + 1, "a name per result");
 
 static const char *const power_names[] = { "on", "off", "standby", "powerdown", "frozen" };
 
@@ -98,8 +102,24 @@ static void narrate(struct recorder *r, const struct sim_obs *o)
 			fprintf(r->vf, "    interrupt %u fires\n", o->intid);
 		break;
 	case SIM_OBS_IRQ:
-		fprintf(r->vf, "    PE %u acknowledges INTID %u: %s\n", o->pe, o->intid,
-			(unsigned)o->status < 7 ? irq_results[o->status] : "?");
+		if (o->pe < 64 && (r->holding >> o->pe) & 1) {
+			r->holding &= ~(1ull << o->pe);
+			fprintf(r->vf, "    PE %u hands INTID %u to the dispatcher: %s\n", o->pe, o->intid,
+				(unsigned)o->status < IRQ_RESULTS ? irq_results[o->status] : "?");
+		} else {
+			fprintf(r->vf, "    PE %u acknowledges INTID %u: %s\n", o->pe, o->intid,
+				(unsigned)o->status < IRQ_RESULTS ? irq_results[o->status] : "?");
+		}
+		break;
+	case SIM_OBS_HOLD:
+		if (o->pe < 64)
+			r->holding |= 1ull << o->pe;
+		fprintf(r->vf, "    PE %u acknowledges INTID %u and holds it (until a hand_over step)\n", o->pe,
+			o->intid);
+		break;
+	case SIM_OBS_RESET:
+		r->holding = 0;
+		fprintf(r->vf, "    %s\n", obs_kind_names[o->kind]);
 		break;
 	case SIM_OBS_DISPATCH:
 		fprintf(r->vf, "    PE %u enters handler '%s' for event 0x%" PRIx32 " (x1 0x%" PRIx64
@@ -206,7 +226,7 @@ static void trace(struct recorder *r, const struct sim_obs *o)
 		break;
 	case SIM_OBS_IRQ:
 		snprintf(name, sizeof name, "ack %u: %s", o->intid,
-			 (unsigned)o->status < 7 ? irq_results[o->status] : "?");
+			 (unsigned)o->status < IRQ_RESULTS ? irq_results[o->status] : "?");
 		ev = tl_event(r, name, "i", o->time, tid);
 		break;
 	case SIM_OBS_STEP:

@@ -30,7 +30,16 @@ set -u
 sdeisim=$1 dir=$2 mode=$3 profile=${4:-}
 
 # path (relative to SCENARIOS) <tab> runs <tab> why its replay cannot match
-KNOWN='bind/bind-pending-interrupt-denied.yaml	tarmac:default	its interrupts fire while nothing is bound to them, so nothing acknowledges them and a Tarmac trace does not show them; the replayed GIC does not have them pending, and binds them (on tf-a-fvp the run stops at the first BIND, which TF-A answers without looking at the GIC)'
+KNOWN='bind/bind-pending-interrupt-denied.yaml	tarmac:default	its interrupts fire while nothing is bound to them, so nothing acknowledges them and a Tarmac trace does not show them; the replayed GIC does not have them pending, and binds them (on tf-a-fvp the run stops at the first BIND, which TF-A answers without looking at the GIC)
+races/disable-after-acknowledge-holds-trigger-for-enable.yaml	*	a trace records an acknowledge where the dispatcher judged it (the hand_over), not that the firmware held it meanwhile: the replay takes the interrupt as soon as it fires, before the racing calls of the other PE
+races/migrate-while-holding-an-interrupt.yaml	*	a trace records an acknowledge where the dispatcher judged it (the hand_over), not that the firmware held it meanwhile: the replay takes the interrupt as soon as it fires, before the racing calls of the other PE
+races/routing-set-after-acknowledge-sends-trigger-to-new-target.yaml	*	a trace records an acknowledge where the dispatcher judged it (the hand_over), not that the firmware held it meanwhile: the replay takes the interrupt as soon as it fires, before the racing calls of the other PE
+races/shared-reset-after-acknowledge-drops-trigger.yaml	*	a trace records an acknowledge where the dispatcher judged it (the hand_over), not that the firmware held it meanwhile: the replay takes the interrupt as soon as it fires, before the racing calls of the other PE
+races/unregister-after-acknowledge-drops-trigger.yaml	*	a trace records an acknowledge where the dispatcher judged it (the hand_over), not that the firmware held it meanwhile: the replay takes the interrupt as soon as it fires, before the racing calls of the other PE
+tests/run/fail/call_on_holding_pe.yml	record:*	the run fails while PE 0 holds an interrupt it acknowledged, which the trace does not record (it records an acknowledge at its hand_over): the replay dispatches it
+tests/run/fail/hold_while_holding.yml	record:*	the run fails while PE 0 holds an interrupt it acknowledged, which the trace does not record (it records an acknowledge at its hand_over): the replay dispatches it
+races/release-after-acknowledge-gives-interrupt-back.yaml	record:*	a trace records an acknowledge where the dispatcher judged it (the hand_over), not that the firmware held it meanwhile: the replay takes the interrupt as soon as it fires, before the racing calls of the other PE (a Tarmac trace shows no acknowledge of it at all, and matches)
+races/reregister-after-acknowledge-receives-earlier-trigger.yaml	record:*	a trace records an acknowledge where the dispatcher judged it (the hand_over), not that the firmware held it meanwhile: the replay takes the interrupt as soon as it fires, before the racing calls of the other PE (a Tarmac trace shows no acknowledge of it at all, and matches)'
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT

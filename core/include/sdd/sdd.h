@@ -91,7 +91,9 @@ enum sdd_irq_result {
 	SDD_IRQ_DROPPED,        /* event not registered: EOI'd, trigger ignored */
 	SDD_IRQ_NOT_MINE,       /* not an interrupt of this dispatcher: nothing done, caller EOIs */
 	SDD_IRQ_REFUSED,        /* dispatcher failed or bad PE: nothing done, caller EOIs */
-	SDD_IRQ_FAULT           /* the interrupt controller broke the rules: EOI'd, dispatcher failed */
+	SDD_IRQ_FAULT,          /* the interrupt controller broke the rules: EOI'd, dispatcher failed */
+	SDD_IRQ_REROUTED        /* a shared event routed RM_PE to another PE since (ROUTING_SET on
+				 * another PE won the race): re-pended for its target, EOI'd */
 };
 
 /* Internal faults reported through port->fault (never caused by client input). */
