@@ -19,6 +19,8 @@
 #include "trace_recorder.h"
 #include "trace_simplat.h"
 
+_Static_assert(TRACE_RES_COUNT == SDD_IRQ_REROUTED + 1, "a trace result per sdd_irq result, by number");
+
 #define HELD_MAX 256         /* SYSTEM_OFF: a power record per PE, implicit completions */
 
 struct trace_recorder {
@@ -183,8 +185,7 @@ static void observe(void *ctx, const struct sim_obs *o)
 		break;
 	case SIM_OBS_FIRE:
 	case SIM_OBS_IRQ:
-		/* res is the dispatcher's enum sdd_irq_result, by number */
-		_Static_assert(TRACE_RES_COUNT == SDD_IRQ_REROUTED + 1, "a trace result per sdd_irq result");
+		/* res: the dispatcher's enum sdd_irq_result, by number (above) */
 		begin(&rec, TRACE_IRQ, o);
 		rec.intid = o->intid;
 		rec.how = o->kind == SIM_OBS_FIRE ? TRACE_IRQ_FIRE : TRACE_IRQ_ACK;
