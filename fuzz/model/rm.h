@@ -124,7 +124,15 @@ struct rm_pe_state {
                                 `masked` is not in force until it completes */
     uint8_t depth;           /* running handlers on this PE: 0..2 */
     uint8_t stack[2];        /* their event indices, outermost first */
+    uint8_t hold;            /* enum rm_hold: firmware holds an interrupt it acknowledged */
+    uint8_t hold_ev;         /* its event then (index), 0xFF: no event's */
 };
+
+/* What a PE's firmware holds between its acknowledge and the hand-over
+ * (rm_hold): nothing, a trigger of hold_ev that is owed, one that may be
+ * delivered (possibly pending, or its event was unregistered or registered
+ * since), or none the model knows of. */
+enum rm_hold { RM_HOLD_NONE = 0, RM_HOLD_OWED, RM_HOLD_MAYBE, RM_HOLD_UNKNOWN };
 
 struct rm_event_state {
     uint8_t  state[RM_MAX_PES]; /* STATUS bits; private: per PE, shared: [0] */
@@ -136,6 +144,7 @@ struct rm_event_state {
     bool     bound;          /* slot: currently bound */
     bool     rm_pe;          /* shared: routed RM_PE */
     uint8_t  run_pe;         /* shared, while running: the PE running it */
+    uint64_t held_by;        /* PEs whose firmware holds a trigger of it (bit per PE) */
 };
 
 /* A handler's entry, as its registration promised it: x1 and the PC. */
@@ -256,6 +265,37 @@ bool rm_entry_ok(const struct rm_model *m, unsigned pe, int32_t ev, const struct
  * (explicit_minus_one: -1 for every refusal); else 0, and then the event
  * runs on pe. Returns whether result is that; applies it if so. */
 bool rm_explicit(struct rm_model *m, unsigned pe, int32_t ev, int64_t result, char *why, size_t n);
+
+/* A PE's firmware acknowledged intid and holds it (the simulator's `hold`
+ * step) until rm_hand_over.  The trigger leaves the event's pending state
+ * (a new one may arrive meanwhile) and is in flight on pe: no PE can take
+ * the event while it is (the interrupt is active on pe: rm_settled owes it
+ * nowhere), and pe takes nothing at all.  A REGISTER or UNREGISTER of the
+ * event meanwhile makes the trigger one that may be delivered (§5.1.2.1:
+ * a trigger from before REGISTER may be left pending, IMPLEMENTATION
+ * DEFINED; the dispatcher cannot tell it came before). */
+void rm_hold(struct rm_model *m, unsigned pe, uint32_t intid);
+
+/* pe's firmware handed the interrupt it held (intid) to the dispatcher,
+ * which answered res (enum sdd_irq_result's numbers: 0 dispatched, 1
+ * deferred, 2 held, 3 dropped, 4 not mine, 5 refused, 6 fault, 7
+ * rerouted).  Judged against the event the INTID backs now:
+ *  - dispatched: true here; the handler entry that follows is judged by
+ *    rm_dispatch_held;
+ *  - deferred: pe is masked; held: the event is registered, not enabled;
+ *    rerouted: it is shared, routed RM_PE to another PE: the trigger is
+ *    pending again (possibly pending, if it may be delivered only);
+ *  - dropped: the event is not registered; not mine: the INTID backs no
+ *    event (released meanwhile): the trigger is gone.
+ * Returns false with why for any other answer (a lost trigger, say); the
+ * hold ends either way. */
+bool rm_hand_over(struct rm_model *m, unsigned pe, uint32_t intid, unsigned res, char *why, size_t n);
+
+/* The handler of event ev was entered on pe for the interrupt pe's firmware
+ * handed over (rm_hand_over answered dispatched): rm_dispatch's rules,
+ * with the trigger in flight as the trigger, and without critical-first
+ * (it was acknowledged before any critical event that came meanwhile). */
+bool rm_dispatch_held(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n);
 
 /* Power (PSCI).
  * rm_cpu_off: pe called CPU_OFF or CPU_FREEZE: its running handlers

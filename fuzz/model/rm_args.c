@@ -23,6 +23,7 @@ void rm_drop_triggers(struct rm_model *m, unsigned e, unsigned pe)
         return;
     m->ev[e].pend &= ~rm_bit(m, e, pe);
     m->ev[e].maybe &= ~rm_bit(m, e, pe);
+    rm_hold_stale(m, e, pe);
 }
 
 int rm_find_event(const struct rm_model *m, uint32_t number)

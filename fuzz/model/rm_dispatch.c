@@ -59,14 +59,18 @@ const char *rm_nesting(const struct rm_model *m, unsigned pe, unsigned e)
     return NULL;
 }
 
-static void enter(struct rm_model *m, unsigned pe, unsigned e)
+/* Event e runs on pe now.  consume: its pending trigger is the one taken
+ * (not for a trigger a hold had in flight: one pending now came since). */
+static void enter(struct rm_model *m, unsigned pe, unsigned e, bool consume)
 {
     struct rm_pe_state *ps = &m->pe[pe];
     struct rm_event_state *es = &m->ev[e];
     uint64_t bit = rm_bit(m, e, pe);
 
-    es->pend &= ~bit;
-    es->maybe &= ~bit;
+    if (consume) {
+        es->pend &= ~bit;
+        es->maybe &= ~bit;
+    }
     rm_set_state(m, e, pe, (unsigned)rm_transition(rm_state(m, e, pe), RM_A_DISPATCH).next);
     es->run_pe = (uint8_t)pe;
     ps->stack[ps->depth++] = (uint8_t)e;
@@ -119,6 +123,11 @@ static int critical_owed(const struct rm_model *m, unsigned pe)
 
 bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n)
 {
+    return rm_dispatch_judged(m, pe, ev, false, why, n);
+}
+
+bool rm_dispatch_judged(struct rm_model *m, unsigned pe, int32_t ev, bool from_hold, char *why, size_t n)
+{
     char buf[96];
     int ei;
 
@@ -149,16 +158,17 @@ bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t 
                      rm_state_name(s));
         return say(why, n, "dispatch", ev, pe, buf);
     }
-    if (!((es->pend | es->maybe) & bit))
-        return say(why, n, "dispatch", ev, pe, d->shared ? "not triggered"
-                                                         : "not triggered on this PE");
+    if (from_hold ? m->pe[pe].hold_ev != e || (m->pe[pe].hold != RM_HOLD_OWED && m->pe[pe].hold != RM_HOLD_MAYBE)
+                  : !((es->pend | es->maybe) & bit))
+        return say(why, n, "dispatch", ev, pe, from_hold ? "the interrupt its firmware held is no trigger of it"
+                                           : d->shared ? "not triggered" : "not triggered on this PE");
     if (d->shared && es->rm_pe && rm_find_pe(m, es->affinity) != (int)pe) {
         snprintf(buf, sizeof buf, "routed RM_PE to MPIDR 0x%" PRIx64, es->affinity);
         return say(why, n, "dispatch", ev, pe, buf);
     }
     if ((nest = rm_nesting(m, pe, e)) != NULL)
         return say(why, n, "dispatch", ev, pe, nest);
-    if (!d->critical) {
+    if (!d->critical && !from_hold) {
         int c = critical_owed(m, pe);
         if (c >= 0) {
             snprintf(buf, sizeof buf, "critical event 0x%" PRIx32 " is pending here and goes first",
@@ -166,7 +176,7 @@ bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t 
             return say(why, n, "dispatch", ev, pe, buf);
         }
     }
-    enter(m, pe, e);
+    enter(m, pe, e, !from_hold);
     if (why && n)
         why[0] = '\0';
     return true;
@@ -215,7 +225,7 @@ bool rm_explicit(struct rm_model *m, unsigned pe, int32_t ev, int64_t result, ch
         return false;
     }
     if (want == RM_SUCCESS)
-        enter(m, pe, e);
+        enter(m, pe, e, true);
     if (why && n)
         why[0] = '\0';
     return true;
@@ -245,6 +255,8 @@ static const char *cannot_take(const struct rm_model *m, const bool busy[RM_MAX_
 
     if (!ps->on)
         return "off";
+    if (ps->hold != RM_HOLD_NONE)
+        return "holding an interrupt its firmware acknowledged";
     if (rm_masked_now(m, p))
         return "masked";
     if (busy && busy[p] && ps->depth == 0)
@@ -266,7 +278,8 @@ bool rm_settled_which(struct rm_model *m, const bool pe_busy[RM_MAX_PES], int32_
         const struct rm_event_state *es = &m->ev[e];
         uint64_t pend = es->pend;
 
-        if (pend == 0 || !rm_exists(m, e))
+        /* held by a PE's firmware: active there, no other PE can take it */
+        if (pend == 0 || !rm_exists(m, e) || (d->shared && es->held_by))
             continue;
         for (unsigned p = 0; p < m->p.pes; p++) {
             if (d->shared) {

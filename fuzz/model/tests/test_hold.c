@@ -1,0 +1,179 @@
+/* Interrupts a PE's firmware holds between its acknowledge and the
+ * hand-over (rm_hold, rm_hand_over, rm_dispatch_held): what the other
+ * PEs' calls meanwhile leave the dispatcher to do with the trigger. */
+#include <string.h>
+
+#include "rm_test.h"
+
+/* enum sdd_irq_result's numbers (rm.h) */
+enum { DISPATCHED, DEFERRED, HELD, DROPPED, NOT_MINE, REFUSED, FAULT, REROUTED };
+
+#define HAND_OVER(m, pe, intid, res, ok) hand_over(m, pe, intid, res, ok, __LINE__)
+
+static void hand_over(struct rm_model *m, unsigned pe, uint32_t intid, unsigned res, bool ok, int line)
+{
+    char why[300];
+
+    if (rm_hand_over(m, pe, intid, res, why, sizeof why) != ok)
+        fail_msg("line %d: hand-over answered %u: expected %s (%s)", line, res, ok ? "accepted" : "refused",
+                 why);
+}
+
+/* PE 0 unmasked, EVS (SPI 40, RM_ANY) registered and enabled by PE 0, and
+ * its interrupt acknowledged and held by PE 0's firmware. */
+static void held_on_pe0(struct rm_model *m)
+{
+    tmodel(m);
+    t_reg_enable(m, 0, EVS);
+    ACCEPT(m, 0, F_PE_UNMASK, SUCCESS);
+    ACCEPT(m, 1, F_PE_UNMASK, SUCCESS);
+    rm_fire(m, SPI_S, 0);
+    NOT_SETTLED(m);
+    rm_hold(m, 0, SPI_S);
+}
+
+static void held_trigger_is_owed_nowhere_and_pe_takes_nothing(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    held_on_pe0(&m);
+    SETTLED(&m);                             /* active on PE 0: PE 1 cannot take it */
+    NO_DISPATCH(&m, 1, EVS);                 /* the trigger left the pending state */
+    t_reg_enable(&m, 0, EVP);
+    t_reg_enable(&m, 0, EVPC);
+    rm_fire(&m, PPI_P, 0);
+    rm_fire(&m, PPI_PC, 0);
+    SETTLED(&m);                             /* PE 0 takes nothing while it holds */
+    HAND_OVER(&m, 0, SPI_S, DISPATCHED, true);
+    /* acknowledged before the critical event came: it goes first */
+    assert_true(rm_dispatch_held(&m, 0, EVS, NULL, 0));
+    STATUS(&m, 0, EVS, 7);
+    NOT_SETTLED(&m);                         /* the critical one preempts it */
+    DISPATCH(&m, 0, EVPC);
+    SETTLED(&m);                             /* EVP waits: handlers run */
+}
+
+static void trigger_arriving_while_held_is_owed_after(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    held_on_pe0(&m);
+    rm_fire(&m, SPI_S, 0);                   /* a second trigger: active and pending */
+    SETTLED(&m);                             /* still PE 0's: no other PE can take it */
+    HAND_OVER(&m, 0, SPI_S, DISPATCHED, true);
+    assert_true(rm_dispatch_held(&m, 0, EVS, NULL, 0));
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    NOT_SETTLED(&m);                         /* the second one is owed */
+    DISPATCH(&m, 1, EVS);
+}
+
+static void unregister_drops_it_and_a_lost_trigger_is_refused(void **state)
+{
+    struct rm_model m;
+    char why[300];
+    (void)state;
+    held_on_pe0(&m);
+    HAND_OVER(&m, 0, SPI_S, DROPPED, false); /* registered: dropping it loses it */
+    held_on_pe0(&m);
+    ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, EVS);
+    HAND_OVER(&m, 0, SPI_S, HELD, false);    /* not registered: nothing to hold */
+    held_on_pe0(&m);
+    ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, EVS);
+    HAND_OVER(&m, 0, SPI_S, DROPPED, true);
+    SETTLED(&m);
+    assert_false(rm_hand_over(&m, 0, SPI_S, DROPPED, why, sizeof why));   /* the hold ended */
+    assert_string_equal(why, "hand-over of INTID 40 on PE 0: it holds nothing");
+}
+
+static void disable_holds_it_for_enable(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    held_on_pe0(&m);
+    ACCEPT(&m, 1, F_DISABLE, SUCCESS, EVS);
+    HAND_OVER(&m, 0, SPI_S, HELD, true);
+    SETTLED(&m);
+    ACCEPT(&m, 1, F_ENABLE, SUCCESS, EVS);
+    NOT_SETTLED(&m);                         /* owed: it was a trigger of this registration */
+    DISPATCH(&m, 0, EVS);
+}
+
+static void reroute_sends_it_to_the_target_only(void **state)
+{
+    struct rm_model m;
+    char why[300];
+    (void)state;
+    held_on_pe0(&m);
+    ACCEPT(&m, 1, F_DISABLE, SUCCESS, EVS);
+    ACCEPT(&m, 1, F_ROUTING_SET, SUCCESS, EVS, 1, m.p.mpidr[1]);
+    ACCEPT(&m, 1, F_ENABLE, SUCCESS, EVS);
+    HAND_OVER(&m, 0, SPI_S, DISPATCHED, true);
+    assert_false(rm_dispatch_held(&m, 0, EVS, why, sizeof why));
+    assert_string_equal(why, "dispatch of event 0x40000020 on PE 0: routed RM_PE to MPIDR 0x1");
+    held_on_pe0(&m);
+    ACCEPT(&m, 1, F_DISABLE, SUCCESS, EVS);
+    ACCEPT(&m, 1, F_ROUTING_SET, SUCCESS, EVS, 1, m.p.mpidr[1]);
+    ACCEPT(&m, 1, F_ENABLE, SUCCESS, EVS);
+    HAND_OVER(&m, 0, SPI_S, HELD, false);    /* enabled: not the answer */
+    held_on_pe0(&m);
+    ACCEPT(&m, 1, F_DISABLE, SUCCESS, EVS);
+    ACCEPT(&m, 1, F_ROUTING_SET, SUCCESS, EVS, 1, m.p.mpidr[1]);
+    ACCEPT(&m, 1, F_ENABLE, SUCCESS, EVS);
+    HAND_OVER(&m, 0, SPI_S, REROUTED, true);
+    NOT_SETTLED(&m);                         /* owed to PE 1, its target */
+    NO_DISPATCH(&m, 0, EVS);
+    DISPATCH(&m, 1, EVS);
+}
+
+static void reregistered_event_may_receive_it(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    held_on_pe0(&m);
+    ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, EVS);
+    t_reg_enable(&m, 1, EVS);
+    HAND_OVER(&m, 0, SPI_S, DISPATCHED, true);
+    assert_true(rm_dispatch_held(&m, 0, EVS, NULL, 0));   /* §5.1.2.1: may be left pending */
+    held_on_pe0(&m);
+    ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, EVS);
+    ACCEPT(&m, 1, F_REGISTER, SUCCESS, EVS, HANDLER, 0, 0, 0);
+    HAND_OVER(&m, 0, SPI_S, HELD, true);
+    ACCEPT(&m, 1, F_ENABLE, SUCCESS, EVS);
+    SETTLED(&m);                             /* possibly pending: need not come... */
+    DISPATCH(&m, 1, EVS);                    /* ...but may */
+}
+
+static void released_interrupt_is_not_the_dispatchers(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
+    uint64_t ev = SLOTS0;
+    ACCEPT(&m, 0, F_BIND, SLOTS0, 50);       /* any free shared slot: this one */
+    ACCEPT(&m, 0, F_REGISTER, SUCCESS, ev, HANDLER, 0, 0, 0);
+    ACCEPT(&m, 0, F_ENABLE, SUCCESS, ev);
+    rm_fire(&m, 50, 0);
+    rm_hold(&m, 0, 50);
+    ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, ev);
+    ACCEPT(&m, 1, F_RELEASE, SUCCESS, ev);
+    HAND_OVER(&m, 0, 50, DROPPED, false);    /* no event's: not the dispatcher's */
+    rm_fire(&m, 50, 0);                      /* (a new hold of the client's interrupt) */
+    rm_hold(&m, 0, 50);
+    HAND_OVER(&m, 0, 50, NOT_MINE, true);
+    SETTLED(&m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(held_trigger_is_owed_nowhere_and_pe_takes_nothing),
+        cmocka_unit_test(trigger_arriving_while_held_is_owed_after),
+        cmocka_unit_test(unregister_drops_it_and_a_lost_trigger_is_refused),
+        cmocka_unit_test(disable_holds_it_for_enable),
+        cmocka_unit_test(reroute_sends_it_to_the_target_only),
+        cmocka_unit_test(reregistered_event_may_receive_it),
+        cmocka_unit_test(released_interrupt_is_not_the_dispatchers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
