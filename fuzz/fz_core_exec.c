@@ -128,19 +128,17 @@ bool fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outc
 	return true;
 }
 
-/* Firmware acknowledges the Group 0 interrupt pe is signalled and hands it
- * to the dispatcher. */
-static void take_irq(struct fzc_machine *m, unsigned pe)
+/* Firmware on pe hands intid, which it acknowledged, to the dispatcher
+ * (sim/exec.c hand_over): right after the acknowledge, or at a hand_over
+ * step when it held it. */
+static void hand_over(struct fzc_machine *m, unsigned pe, uint32_t intid)
 {
 	struct fzc_pe *p = &m->pe[pe];
-	uint32_t intid = fzc_ack0(m, pe);
 	enum sdd_irq_result res;
 	struct sdd_outcome oc;
 	struct sdd_regs r, before;
 	struct sim_obs o;
 
-	if (intid >= FZC_NUM_INTIDS)
-		return;
 	before = p->ctx;
 	r = before;
 	res = sdd_irq(m->core, pe, intid, &r, &oc);
@@ -152,6 +150,32 @@ static void take_irq(struct fzc_machine *m, unsigned pe)
 	} else if (res == SDD_IRQ_NOT_MINE || res == SDD_IRQ_REFUSED) {
 		fzc_eoi0(m, pe, intid);          /* a Group 0 interrupt with no owner */
 	}
+}
+
+/* Firmware acknowledges the Group 0 interrupt pe is signalled and hands it
+ * to the dispatcher - or, after a hold step, keeps it (sim_hold_ack). */
+static void take_irq(struct fzc_machine *m, unsigned pe)
+{
+	struct fzc_pe *p = &m->pe[pe];
+	uint32_t intid = fzc_ack0(m, pe);
+	struct sim_obs o;
+
+	if (intid >= FZC_NUM_INTIDS)
+		return;
+	if (sim_hold_ack(&p->hold, pe, p->depth, intid, &o))
+		hand_over(m, pe, intid);
+	else
+		fzc_observe(m, &o);
+}
+
+bool fzc_hand_over_held(struct fzc_machine *m, unsigned pe)
+{
+	uint32_t intid;
+
+	if (!sim_hold_take(&m->pe[pe].hold, &intid))
+		return false;
+	hand_over(m, pe, intid);
+	return true;
 }
 
 /* ---- Firmware calls ---- */
@@ -297,6 +321,8 @@ static enum sim_progress pe_progress(void *mv, unsigned pe)
 	default:
 		return SIM_P_NONE;
 	}
+	if (p->hold.holding)          /* in firmware: it waits for its hand_over step */
+		return SIM_P_NONE;
 	if (fzc_group0_signalled(&m->gic, pe))
 		return SIM_P_IRQ;
 	return sim_progress_of_code(p->depth, p->paused, p->ctx.pc);

@@ -102,6 +102,7 @@ struct fzc_pe {
 	uint8_t  saved_pmr[2];
 	int32_t  last_handler;    /* handler of the dispatch completed last */
 	struct sim_dispatch disp[2];   /* int_pc, int_pstate: unused */
+	struct sim_hold hold;     /* the hold and hand_over steps (sim/pe_track.h) */
 };
 
 struct fzc_machine {
@@ -196,6 +197,9 @@ void fzc_fire_obs(struct fzc_machine *m, uint32_t intid, unsigned pe);
 /* The dispatcher entered a handler on pe (outcome o). */
 bool fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outcome *o,
 		       const struct sdd_regs *before);
+/* Hand the interrupt pe's firmware holds (a hold step) to the
+ * dispatcher; false if it holds none. */
+bool fzc_hand_over_held(struct fzc_machine *m, unsigned pe);
 /* A firmware call from pe's context made by op (a step, or a handler
  * action when from_handler).  Returns true when the caller continues. */
 bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *op, bool from_handler);

@@ -17,8 +17,9 @@
 static bool pe_can_call(const struct fzc_machine *m, unsigned pe)
 {
 	/* Programs run here are lenient (decoded inputs): a step that cannot
-	 * be made is skipped. */
-	return m->pe[pe].power == SIM_PE_ON;
+	 * be made is skipped - on a PE that is not on, or whose firmware
+	 * holds an interrupt until a hand_over step (sim/runner.c pe_can_act). */
+	return m->pe[pe].power == SIM_PE_ON && !m->pe[pe].hold.holding;
 }
 
 static void step_call(struct fzc_machine *m, const struct sim_op *op, unsigned pe)
@@ -107,6 +108,17 @@ static void step_resume(struct fzc_machine *m, unsigned pe)
 	fzc_observe(m, &o);
 }
 
+/* Arm pe's firmware to hold the next interrupt it acknowledges (struct
+ * sim_hold).  Armed already, or holding one: nothing (lenient, as the
+ * simulator's step_hold). */
+static void step_hold(struct fzc_machine *m, unsigned pe)
+{
+	struct sim_hold *h = &m->pe[pe].hold;
+
+	if (!h->holding && !h->armed)
+		h->armed = 1;
+}
+
 /* sdd_init of the fresh dispatcher programs the interrupt controller; the
  * controller migrates as it is (the simulator copies its model), so those
  * operations go nowhere. */
@@ -117,7 +129,9 @@ static void q_claim(void *ctx, unsigned pe, uint32_t intid, enum sdd_priority pr
 }
 static void q_participate(void *ctx, unsigned pe, bool on) { (void)ctx; (void)pe; (void)on; }
 
-/* Save the dispatcher and load the state into a fresh one. */
+/* Save the dispatcher and load the state into a fresh one.  The PEs (a
+ * hold among the rest) and the GIC stay as they are: only the dispatcher
+ * is replaced. */
 static void migrate(struct fzc_machine *m)
 {
 	size_t n = sdd_save_size(m->core);
@@ -192,6 +206,12 @@ static void run_step(struct fzc_machine *m, const struct sim_op *op)
 	case SIM_OP_RESUME:
 		step_resume(m, pe);
 		break;
+	case SIM_OP_HOLD:
+		step_hold(m, pe);
+		break;
+	case SIM_OP_HAND_OVER:
+		fzc_hand_over_held(m, pe);       /* holding none: nothing (lenient) */
+		break;
 	case SIM_OP_EXPECT_DISPATCHES:
 	case SIM_OP_EXPECT_RESUMES:
 	case SIM_OP_EXPECT_VIEW:
@@ -218,7 +238,18 @@ static bool check_pe(struct fzc_machine *m, unsigned pe)
 			 pe, p->depth, depth);
 		return false;
 	}
-	if (depth == 0) {
+	if (p->hold.holding) {
+		/* Acknowledged and held by firmware (a hold step): active here
+		 * until the hand_over - not necessarily at its priority, which a
+		 * call on another PE may change meanwhile (sim/check.c). */
+		const struct fzc_irq *irq = fzc_irq_cref(g, pe, p->hold.intid);
+		if (!irq || !irq->active || irq->owner != pe) {
+			fzc_fail(m, SIM_FAIL_INVARIANT, "PE %u holds INTID %u, which is not active on this PE", pe,
+				 p->hold.intid);
+			return false;
+		}
+	}
+	if (depth == 0 && !p->hold.holding) {
 		if (fzc_rpr(g, pe) != FZC_IDLE_PRIO || g->pe[pe].pmr != FZC_PMR_IDLE) {
 			fzc_fail(m, SIM_FAIL_INVARIANT, "PE %u runs no handler but its running priority is 0x%02x "
 				 "and PMR 0x%02x (an interrupt or priority was left active)", pe, fzc_rpr(g, pe),
@@ -235,7 +266,7 @@ static bool check_pe(struct fzc_machine *m, unsigned pe)
 			return false;
 		}
 	}
-	{
+	if (depth > 0 && !p->hold.holding) {
 		const struct sim_dispatch *d = &p->disp[depth - 1];
 		const struct fzc_irq *irq = fzc_irq_cref(g, pe, d->intid);
 		uint8_t want = d->intid < FZC_NUM_INTIDS ? (uint8_t)((irq ? irq->prio : 0) & FZC_PRIO_MASK)

@@ -248,10 +248,14 @@ static void add_step(struct fz_ctx *c, unsigned kind, const uint8_t *r)
 		[FZ_R_WAKE] = SIM_OP_WAKE, [FZ_R_DISPATCH] = SIM_OP_DISPATCH,
 		[FZ_R_MIGRATE] = SIM_OP_MIGRATE, [FZ_R_RESUME] = SIM_OP_RESUME,
 	};
+	/* A resume record's byte 2 makes it a hold or a hand_over now and then
+	 * (FZ_RESUME_VARIANT): the steps came after the format. */
+	static const uint8_t resume_kind[4] = { SIM_OP_RESUME, SIM_OP_RESUME, SIM_OP_HOLD, SIM_OP_HAND_OVER };
 	struct sim_program *p = c->prog;
 	unsigned pes = p->platform.pes, pe = r[1] % pes;
 	bool no_pe = kind == FZ_R_INTERRUPT || kind == FZ_R_MIGRATE;
-	struct sim_op *op = sim_new_step(p, op_kind[kind], no_pe ? SIM_NONE : pe);
+	struct sim_op *op = sim_new_step(p, kind == FZ_R_RESUME ? resume_kind[r[2] % 4] : op_kind[kind],
+					 no_pe ? SIM_NONE : pe);
 
 	if (op == NULL)                    /* out of memory: p->oom says so */
 		return;

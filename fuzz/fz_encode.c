@@ -340,8 +340,12 @@ static void encode_step(struct enc *e, const struct sim_op *op)
 		r[0] = fz_record_byte(FZ_R_MIGRATE);
 		break;
 	case SIM_OP_RESUME:
+	case SIM_OP_HOLD:
+	case SIM_OP_HAND_OVER:
+		/* one record kind, told apart by byte 2 (fz_input.h) */
 		r[0] = fz_record_byte(FZ_R_RESUME);
 		r[1] = pe_byte(e, pe, false);
+		r[2] = op->kind == SIM_OP_HOLD ? 2 : op->kind == SIM_OP_HAND_OVER ? 3 : 0;
 		break;
 	default:
 		return;                                        /* expectations: the model's job */

@@ -26,7 +26,9 @@
  *             (and [2] bit7 a 17th)
  *          b: number 0x40000000 + (b << 8)
  *          c: INTID (private: PPI 16 + c % 16; shared: SPI 32 + c % spis)
- *   records, 8 bytes each: [0] kind (via a weight table), [1..7] operands
+ *   records, 8 bytes each: [0] kind (via a weight table), [1..7] operands;
+ *     a resume record ([1] the PE) is a `hold` when [2] % 4 == 2 and a
+ *     `hand_over` when it is 3 (the steps came after the weight table)
  *
  * A record is a step, a literal for the value vocabulary, a handler action
  * (appended to one of 8 handlers, each of which always ends with a

@@ -22,7 +22,8 @@ enum fz_disagreement_kind {
 	FZ_D_DISPATCH,   /* a handler was entered that should not have been */
 	FZ_D_EXPLICIT,   /* an explicit dispatch answered wrongly */
 	FZ_D_SETTLED,    /* after a step, an event was left undelivered */
-	FZ_D_ENTRY       /* a handler was entered with x1 or the PC not its registration's */
+	FZ_D_ENTRY,      /* a handler was entered with x1 or the PC not its registration's */
+	FZ_D_HAND_OVER   /* a held interrupt handed over got an answer that does not fit (a lost trigger) */
 };
 
 struct fz_disagreement {
@@ -50,6 +51,11 @@ struct fz_oracle {
 	unsigned npe;
 	uint8_t  power[RM_MAX_PES];
 	uint8_t  paused[RM_MAX_PES];
+	/* holding[pe]: its firmware holds an interrupt (SIM_OBS_HOLD) until
+	 * its SIM_OBS_IRQ; handing[pe]: that answered dispatched, and the
+	 * handler entry that follows is the held trigger's */
+	uint8_t  holding[RM_MAX_PES];
+	uint8_t  handing[RM_MAX_PES];
 	char     why[600];
 	struct fz_disagreement bad;   /* the first disagreement (kind NONE: none) */
 	uint64_t checks;         /* model checks made (for statistics) */

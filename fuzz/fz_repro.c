@@ -321,6 +321,11 @@ static void pin(struct fz_run *r, const struct fz_log *log, struct fz_repro *out
 	case FZ_D_ENTRY:
 		out->expressed = pin_entry(r, log, d, out);
 		break;
+	case FZ_D_HAND_OVER:
+		snprintf(out->note, sizeof out->note, "the dispatcher's answer to an interrupt handed over "
+			 "late (sdd_irq_result %" PRId64 ") is not an expectation of the format: the "
+			 "reproducer runs to it, and -v shows it", d->got);
+		break;
 	case FZ_D_EXPLICIT: {
 		struct sim_op *op = d->step < r->prog.nsteps ? &r->prog.steps[d->step] : NULL;
 		if (op && op->kind == SIM_OP_DISPATCH) {

@@ -125,12 +125,11 @@ static void take_irq(struct sim_machine *m, unsigned pe)
 /* see sim_internal.h */
 bool sim_hand_over_held(struct sim_machine *m, unsigned pe)
 {
-	struct sim_pe *p = &m->pe[pe];
+	uint32_t intid;
 
-	if (!p->hold.holding)
+	if (!sim_hold_take(&m->pe[pe].hold, &intid))
 		return false;
-	p->hold.holding = 0;
-	hand_over(m, pe, p->hold.intid);
+	hand_over(m, pe, intid);
 	return true;
 }
 

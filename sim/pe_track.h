@@ -287,6 +287,17 @@ static inline bool sim_hold_ack(struct sim_hold *h, unsigned pe, unsigned depth,
 	return false;
 }
 
+/* A hand_over step: the INTID held, into *intid, and the hold ends; false
+ * if nothing is held. */
+static inline bool sim_hold_take(struct sim_hold *h, uint32_t *intid)
+{
+	if (!h->holding)
+		return false;
+	h->holding = 0;
+	*intid = h->intid;
+	return true;
+}
+
 /* ---- The scheduler ---- */
 
 /* What a PE can do next. */
