@@ -183,7 +183,7 @@ static int write_images(const char *dir, long count, const char *const family[FZ
 
 int main(int argc, char **argv)
 {
-	static const char *const family[FZ_GEN_FAMILIES] = { "random", "driven", "nesting" };
+	static const char *const family[FZ_GEN_FAMILIES] = { "random", "driven", "nesting", "race" };
 	struct fz_gen g = { 0x5DEECE66Dull };
 	long count = argc > 2 ? strtol(argv[2], NULL, 10) : 64;
 	struct sim_program prog;

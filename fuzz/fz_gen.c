@@ -66,31 +66,42 @@ static void good_args(uint8_t *r)
 		r[k] %= FZ_ROLE_ESCAPE;
 }
 
-/* A call record from PE 0: selector sel, argument bytes a1..a5. */
-static void call(struct gen *x, uint8_t sel, uint8_t a1, uint8_t a2, uint8_t a3, uint8_t a4,
-		 uint8_t a5)
+/* A call record from PE pe (below 8): selector sel, argument bytes a1..a5. */
+static void call_on(struct gen *x, uint8_t pe, uint8_t sel, uint8_t a1, uint8_t a2, uint8_t a3, uint8_t a4,
+		    uint8_t a5)
 {
 	uint8_t *r = record(x);
 
 	if (r == NULL)
 		return;
 	r[0] = fz_record_byte(FZ_R_CALL);
-	r[1] = 0;
+	r[1] = pe;
 	r[2] = sel;
 	r[3] = a1, r[4] = a2, r[5] = a3, r[6] = a4, r[7] = a5;
 }
 
-/* A step record of kind on PE 0 with operand bytes b2, b3. */
-static void step(struct gen *x, unsigned kind, uint8_t b2, uint8_t b3)
+static void call(struct gen *x, uint8_t sel, uint8_t a1, uint8_t a2, uint8_t a3, uint8_t a4,
+		 uint8_t a5)
+{
+	call_on(x, 0, sel, a1, a2, a3, a4, a5);
+}
+
+/* A step record of kind on PE pe (below 8) with operand bytes b2, b3. */
+static void step_on(struct gen *x, uint8_t pe, unsigned kind, uint8_t b2, uint8_t b3)
 {
 	uint8_t *r = record(x);
 
 	if (r == NULL)
 		return;
 	r[0] = fz_record_byte(kind);
-	r[1] = 0;
+	r[1] = pe;
 	r[2] = b2;
 	r[3] = b3;
+}
+
+static void step(struct gen *x, unsigned kind, uint8_t b2, uint8_t b3)
+{
+	step_on(x, 0, kind, b2, b3);
 }
 
 /* An action record for handler h: kind (see fz_decode.c add_action) and
@@ -201,6 +212,66 @@ static void gen_driven(struct gen *x, unsigned nops, bool nesting)
 	}
 }
 
+/* Calls another PE makes while an interrupt is in flight (sdd_spec.h
+ * selectors): DISABLE, UNREGISTER, ROUTING_SET, ENABLE, REGISTER,
+ * SHARED_RESET, PE_MASK, INTERRUPT_RELEASE, STATUS. */
+static const uint8_t racing_calls[] = { 3, 3, 7, 7, 10, 10, 2, 2, 1, 18, 11, 14, 8 };
+
+/* A race: PE p registers a shared event (routed RM_PE to itself, or
+ * RM_ANY) and enables it, p and q unmask, p's firmware holds the event's
+ * interrupt (hold, then the interrupt), q makes one to three calls on the
+ * event - half the time between a DISABLE and an ENABLE, as a client
+ * changes a registered event's routing - p hands the interrupt over, and q
+ * enables the event again. */
+static unsigned episode_race(struct gen *x, unsigned pes)
+{
+	uint8_t ev = (uint8_t)(1 + rnd(x) % 4), h = rnd(x) % FZ_HANDLERS;
+	uint8_t p = rnd(x) % pes, q = (uint8_t)((p + 1 + rnd(x) % (pes - 1)) % pes);
+	uint8_t rm_pe = rnd(x) & 1, n = (uint8_t)(1 + rnd(x) % 3);
+
+	call_on(x, p, 1, ev, h, rnd(x), rm_pe, p);
+	call_on(x, p, 2, ev, 0, 0, 0, 0);
+	call_on(x, p, 12, 0, 0, 0, 0, 0);
+	call_on(x, q, 12, 0, 0, 0, 0, 0);
+	step_on(x, p, FZ_R_RESUME, 2, 0);               /* hold */
+	step(x, FZ_R_INTERRUPT, (uint8_t)((ev - 1) << 2), 0);
+	bool bracket = rnd(x) & 1;
+	if (bracket)
+		call_on(x, q, 3, ev, 0, 0, 0, 0);
+	for (unsigned k = 0; k < n; k++) {
+		uint8_t sel = racing_calls[rnd(x) % sizeof racing_calls];
+		uint8_t mode = rnd(x) & 1, target = rnd(x) % pes;
+		if (sel == 10)                          /* ROUTING_SET(ev, mode, affinity) */
+			call_on(x, q, sel, ev, mode, target, 0, 0);
+		else if (sel == 1)                      /* REGISTER(ev, handler, 0, mode, affinity) */
+			call_on(x, q, sel, ev, h, 0, mode, target);
+		else
+			call_on(x, q, sel, ev, 0, 0, 0, 0);
+	}
+	if (bracket)
+		call_on(x, q, 2, ev, 0, 0, 0, 0);
+	step_on(x, p, FZ_R_RESUME, 3, 0);               /* hand_over */
+	call_on(x, q, 2, ev, 0, 0, 0, 0);
+	return 8u + n + 2u * bracket;
+}
+
+static void gen_race(struct gen *x, unsigned nops)
+{
+	unsigned ops = 0, pes;
+
+	header(x);
+	x->buf[0] = (uint8_t)((x->buf[0] & 0xF8) | (1 + rnd(x) % 3));   /* 2 to 4 PEs */
+	pes = 1u + (x->buf[0] & 7);
+	x->buf[1] &= 0x23;                      /* default profile, v1.1 */
+	for (unsigned e = 0; e < 4; e++) {      /* four shared events with a number each */
+		uint8_t *d = &x->buf[4 + 3 * e];
+		d[0] = (uint8_t)((d[0] & 0xF4) | 3);
+		d[1] = (uint8_t)(e * 64 + d[1] % 64);
+	}
+	while (ops + 13 <= nops && x->cap - x->len >= 13 * FZ_RECORD_BYTES)
+		ops += episode_race(x, pes);
+}
+
 size_t fz_gen_input(struct fz_gen *g, enum fz_gen_family family, unsigned ops, uint8_t *buf, size_t cap)
 {
 	struct gen x = { g, buf, 0, cap };
@@ -209,6 +280,8 @@ size_t fz_gen_input(struct fz_gen *g, enum fz_gen_family family, unsigned ops, u
 		return 0;
 	if (family == FZ_GEN_RANDOM)
 		gen_random(&x, ops);
+	else if (family == FZ_GEN_RACE)
+		gen_race(&x, ops);
 	else
 		gen_driven(&x, ops, family == FZ_GEN_NESTING);
 	return x.len;

@@ -10,7 +10,11 @@
  *           several handlers (where a coverage-guided corpus drifts);
  *   nesting driven, with handlers that fire platform events' interrupts
  *           on their own PE (nesting, pending order, held interrupts and
- *           the interrupt storms of handlers that re-trigger themselves).
+ *           the interrupt storms of handlers that re-trigger themselves);
+ *   race    a shared event's interrupt held by one PE's firmware (hold)
+ *           while another PE disables, unregisters, reroutes, registers
+ *           or releases it, then handed over (hand_over): the window
+ *           between acknowledge and dispatch.
  * The same seed gives the same inputs.
  */
 #ifndef FZ_GEN_H
@@ -22,7 +26,7 @@
 
 #include "fz_input.h"
 
-enum fz_gen_family { FZ_GEN_RANDOM = 0, FZ_GEN_DRIVEN, FZ_GEN_NESTING, FZ_GEN_FAMILIES };
+enum fz_gen_family { FZ_GEN_RANDOM = 0, FZ_GEN_DRIVEN, FZ_GEN_NESTING, FZ_GEN_RACE, FZ_GEN_FAMILIES };
 
 struct fz_gen { uint64_t state; };     /* any non-zero seed */
 

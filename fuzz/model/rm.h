@@ -270,7 +270,9 @@ bool rm_explicit(struct rm_model *m, unsigned pe, int32_t ev, int64_t result, ch
  * step) until rm_hand_over.  The trigger leaves the event's pending state
  * (a new one may arrive meanwhile) and is in flight on pe: no PE can take
  * the event while it is (the interrupt is active on pe: rm_settled owes it
- * nowhere), and pe takes nothing at all.  A REGISTER or UNREGISTER of the
+ * nowhere), and pe takes nothing at all - nor, while pe is unmasked, is a
+ * shared RM_ANY event owed anywhere: the distributor may have given its
+ * SPI to pe (1-of-N), where it waits for the hand-over.  A REGISTER or UNREGISTER of the
  * event meanwhile makes the trigger one that may be delivered (§5.1.2.1:
  * a trigger from before REGISTER may be left pending, IMPLEMENTATION
  * DEFINED; the dispatcher cannot tell it came before). */
@@ -279,16 +281,18 @@ void rm_hold(struct rm_model *m, unsigned pe, uint32_t intid);
 /* pe's firmware handed the interrupt it held (intid) to the dispatcher,
  * which answered res (enum sdd_irq_result's numbers: 0 dispatched, 1
  * deferred, 2 held, 3 dropped, 4 not mine, 5 refused, 6 fault, 7
- * rerouted).  Judged against the event the INTID backs now:
- *  - dispatched: true here; the handler entry that follows is judged by
- *    rm_dispatch_held;
- *  - deferred: pe is masked; held: the event is registered, not enabled;
- *    rerouted: it is shared, routed RM_PE to another PE: the trigger is
- *    pending again (possibly pending, if it may be delivered only);
- *  - dropped: the event is not registered; not mine: the INTID backs no
- *    event (released meanwhile): the trigger is gone.
- * Returns false with why for any other answer (a lost trigger, say); the
- * hold ends either way. */
+ * rerouted).  What the answer does is judged, not its name, against the
+ * event the INTID backs now:
+ *  - dispatched: the hold ends at the handler entry, which
+ *    rm_dispatch_held judges;
+ *  - dropped or not mine give the trigger up: right for an event that is
+ *    not registered (or no event now); for a registered one the trigger
+ *    stays owed (pending again), so rm_settled finds it undelivered;
+ *  - deferred, held and rerouted pend it again (possibly pending, if it
+ *    may be delivered only): where it goes next is judged by rm_settled
+ *    and rm_dispatch.
+ * Returns false with why for refused, fault or an unknown answer, or when
+ * pe holds nothing; the hold ends either way. */
 bool rm_hand_over(struct rm_model *m, unsigned pe, uint32_t intid, unsigned res, char *why, size_t n);
 
 /* The handler of event ev was entered on pe for the interrupt pe's firmware

@@ -270,16 +270,30 @@ bool rm_settled(struct rm_model *m, const bool pe_busy[RM_MAX_PES], char *why, s
     return rm_settled_which(m, pe_busy, NULL, NULL, why, n);
 }
 
+/* Is some unmasked PE's firmware holding an interrupt?  The distributor
+ * may have committed a 1-of-N SPI to that PE (it takes part, and its CPU
+ * interface could take the SPI's priority), and it takes nothing until its
+ * hand-over: the SPI waits for it (scenarios/FORMAT.md, `hold`). */
+static bool unmasked_pe_holds(const struct rm_model *m)
+{
+    for (unsigned p = 0; p < m->p.pes; p++)
+        if (m->pe[p].hold != RM_HOLD_NONE && !rm_masked_now(m, p))
+            return true;
+    return false;
+}
+
 bool rm_settled_which(struct rm_model *m, const bool pe_busy[RM_MAX_PES], int32_t *event,
                       unsigned *on_pe, char *why, size_t n)
 {
+    bool any_may_wait = unmasked_pe_holds(m);
+
     for (unsigned e = 0; e < m->p.nevents; e++) {
         const struct rm_event *d = rm_ev(m, e);
         const struct rm_event_state *es = &m->ev[e];
         uint64_t pend = es->pend;
 
         /* held by a PE's firmware: active there, no other PE can take it */
-        if (pend == 0 || !rm_exists(m, e) || (d->shared && es->held_by))
+        if (pend == 0 || !rm_exists(m, e) || (d->shared && (es->held_by || (!es->rm_pe && any_may_wait))))
             continue;
         for (unsigned p = 0; p < m->p.pes; p++) {
             if (d->shared) {

@@ -156,7 +156,7 @@ static void add_raw(const char *dir)
 
 static int make_inputs(int argc, char **argv)
 {
-	static const char *const family[FZ_GEN_FAMILIES] = { "random", "driven", "nesting" };
+	static const char *const family[FZ_GEN_FAMILIES] = { "random", "driven", "nesting", "race" };
 	struct fz_gen g = { 0x5DEECE66Dull };      /* fuzz_seeds' seed */
 	struct sim_program prog;
 

@@ -53,6 +53,21 @@ static void held_trigger_is_owed_nowhere_and_pe_takes_nothing(void **state)
     SETTLED(&m);                             /* EVP waits: handlers run */
 }
 
+/* A 1-of-N SPI may have gone to the PE that holds (it takes part, and its
+ * running priority lets a critical one in): it waits for the hand-over. */
+static void rm_any_spi_may_wait_for_an_unmasked_holding_pe(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    held_on_pe0(&m);
+    t_reg_enable(&m, 1, EVSC);               /* critical, RM_ANY */
+    rm_fire(&m, SPI_SC, 0);
+    SETTLED(&m);                             /* PE 0 may have it */
+    ACCEPT(&m, 0, F_PE_MASK, 1);             /* (a call the machine would skip: the model allows it) */
+    NOT_SETTLED(&m);                         /* masked, PE 0 takes no part: PE 1 owes it */
+    DISPATCH(&m, 1, EVSC);
+}
+
 static void trigger_arriving_while_held_is_owed_after(void **state)
 {
     struct rm_model m;
@@ -67,16 +82,16 @@ static void trigger_arriving_while_held_is_owed_after(void **state)
     DISPATCH(&m, 1, EVS);
 }
 
-static void unregister_drops_it_and_a_lost_trigger_is_refused(void **state)
+static void unregister_drops_it_and_a_lost_trigger_stays_owed(void **state)
 {
     struct rm_model m;
     char why[300];
     (void)state;
     held_on_pe0(&m);
-    HAND_OVER(&m, 0, SPI_S, DROPPED, false); /* registered: dropping it loses it */
+    HAND_OVER(&m, 0, SPI_S, DROPPED, true);  /* registered: dropping it loses it... */
+    NOT_SETTLED(&m);                         /* ...so it is still owed */
     held_on_pe0(&m);
-    ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, EVS);
-    HAND_OVER(&m, 0, SPI_S, HELD, false);    /* not registered: nothing to hold */
+    HAND_OVER(&m, 0, SPI_S, REFUSED, false); /* refused: the dispatcher failed */
     held_on_pe0(&m);
     ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, EVS);
     HAND_OVER(&m, 0, SPI_S, DROPPED, true);
@@ -114,7 +129,10 @@ static void reroute_sends_it_to_the_target_only(void **state)
     ACCEPT(&m, 1, F_DISABLE, SUCCESS, EVS);
     ACCEPT(&m, 1, F_ROUTING_SET, SUCCESS, EVS, 1, m.p.mpidr[1]);
     ACCEPT(&m, 1, F_ENABLE, SUCCESS, EVS);
-    HAND_OVER(&m, 0, SPI_S, HELD, false);    /* enabled: not the answer */
+    HAND_OVER(&m, 0, SPI_S, HELD, true);     /* pended again, but... */
+    NOT_SETTLED(&m);                         /* ...owed to PE 1 now */
+    NO_DISPATCH(&m, 0, EVS);
+    DISPATCH(&m, 1, EVS);
     held_on_pe0(&m);
     ACCEPT(&m, 1, F_DISABLE, SUCCESS, EVS);
     ACCEPT(&m, 1, F_ROUTING_SET, SUCCESS, EVS, 1, m.p.mpidr[1]);
@@ -157,11 +175,13 @@ static void released_interrupt_is_not_the_dispatchers(void **state)
     rm_hold(&m, 0, 50);
     ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, ev);
     ACCEPT(&m, 1, F_RELEASE, SUCCESS, ev);
-    HAND_OVER(&m, 0, 50, DROPPED, false);    /* no event's: not the dispatcher's */
-    rm_fire(&m, 50, 0);                      /* (a new hold of the client's interrupt) */
-    rm_hold(&m, 0, 50);
-    HAND_OVER(&m, 0, 50, NOT_MINE, true);
+    HAND_OVER(&m, 0, 50, NOT_MINE, true);    /* no event's: not the dispatcher's */
     SETTLED(&m);
+    t_reg_enable(&m, 0, EVS);                /* a NOT_MINE of an event's INTID loses it */
+    rm_fire(&m, SPI_S, 0);
+    rm_hold(&m, 0, SPI_S);
+    HAND_OVER(&m, 0, SPI_S, NOT_MINE, true);
+    NOT_SETTLED(&m);
 }
 
 int main(void)
@@ -169,7 +189,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(held_trigger_is_owed_nowhere_and_pe_takes_nothing),
         cmocka_unit_test(trigger_arriving_while_held_is_owed_after),
-        cmocka_unit_test(unregister_drops_it_and_a_lost_trigger_is_refused),
+        cmocka_unit_test(rm_any_spi_may_wait_for_an_unmasked_holding_pe),
+        cmocka_unit_test(unregister_drops_it_and_a_lost_trigger_stays_owed),
         cmocka_unit_test(disable_holds_it_for_enable),
         cmocka_unit_test(reroute_sends_it_to_the_target_only),
         cmocka_unit_test(reregistered_event_may_receive_it),
