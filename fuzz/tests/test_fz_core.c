@@ -46,6 +46,7 @@
 #include "fz_core.h"
 #include "fz_gen.h"
 #include "fz_run.h"
+#include "obs_log.h"
 #include "runtime/rt_layout.h"
 #include "scn.h"
 
@@ -295,33 +296,6 @@ static void seeds_no_finding(void **state)
 /* ---- agrees_with_sim ---- */
 
 #ifndef FZ_CORE_PLANTED
-#define LOG_MAX 8192
-struct olog {
-	struct sim_obs o[LOG_MAX];
-	unsigned n;
-};
-
-static void record(void *ctx, const struct sim_obs *o)
-{
-	struct olog *l = ctx;
-
-	if (l->n < LOG_MAX) {
-		l->o[l->n] = *o;
-		l->o[l->n].time = 0;
-		l->n++;
-	}
-}
-
-/* What both must agree on: everything but the clock and the text. */
-static bool same_obs(const struct sim_obs *a, const struct sim_obs *b)
-{
-	struct sim_obs x = *a, y = *b;
-
-	x.text = y.text = NULL;
-	x.time = y.time = 0;
-	return memcmp(&x, &y, sizeof x) == 0;
-}
-
 static void show(const char *who, const struct sim_obs *o)
 {
 	fprintf(stderr, "  %s: kind %u pe %u depth %u step %u fid 0x%x args 0x%llx 0x%llx result %lld event 0x%x "
@@ -388,7 +362,7 @@ static unsigned mutants(void)
 
 static void agrees_with_sim(void **state)
 {
-	static struct olog ls, lc;
+	static struct obs_log ls, lc;
 	static struct fz_run run;
 	static uint8_t buf[CAP];
 	char err[200];
@@ -398,8 +372,8 @@ static void agrees_with_sim(void **state)
 
 	(void)state;
 	assert_int_equal(fz_run_init(&run, err, sizeof err), 0);
-	run.also = (struct sim_observer){ record, &ls };
-	core.also = (struct sim_observer){ record, &lc };
+	run.also = (struct sim_observer){ obs_log_record, &ls };
+	core.also = (struct sim_observer){ obs_log_record, &lc };
 	for (unsigned k = 0; k < ninputs * (1 + per); k++) {
 		const struct input *in = &inputs[k % ninputs];
 		bool ok_sim, ok_core, cut = false;
@@ -427,7 +401,7 @@ static void agrees_with_sim(void **state)
 				ok_core ? "no finding" : core.finding);
 		}
 		for (unsigned i = 0; i < n; i++) {
-			if (i >= ls.n || !same_obs(&ls.o[i], &lc.o[i])) {
+			if (i >= ls.n || !obs_log_same(&ls.o[i], &lc.o[i])) {
 				fprintf(stderr, "%s: observation %u differs\n", name, i);
 				if (i < ls.n)
 					show("sim ", &ls.o[i]);

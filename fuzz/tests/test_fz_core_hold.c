@@ -1,7 +1,7 @@
 /*
  * test_fz_core_hold.c - the hold and hand_over steps (an extension,
- * scenarios/FORMAT.md) on fuzz_core's machine (fz_core.h).  No decoded
- * input makes them, so the programs are built by hand; each shares its
+ * scenarios/FORMAT.md) on fuzz_core's machine (fz_core.h), in programs
+ * built by hand (a decoded input makes them too: fz_input.h); each shares its
  * first steps (hold_program): 2 PEs, a shared normal event on SPI 40
  * registered RM_ANY and enabled by PE 0, both PEs unmasked, PE 0's
  * firmware set to hold, SPI 40 fired (PE 0 takes it and holds it), PE 1
@@ -19,9 +19,8 @@
  *
  * Each run must pass on the machine - its invariants hold while PE 0
  * holds the interrupt - and make the observations the simulator makes
- * running the same program (fz_run, Unicorn).  The reference model's
- * verdict is not looked at: fz_oracle knows no hold (it expects the event
- * dispatched once fired).
+ * running the same program (fz_run, Unicorn), and the reference model
+ * must agree with every answer (fz_oracle, rm_hold).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -34,30 +33,15 @@
 
 #include "fz_core.h"
 #include "fz_run.h"
+#include "obs_log.h"
 #include "sdd/sdd.h"
 
 #define NORMAL_EVENT   0x40000200u      /* shared, SPI 40 */
 #define CRITICAL_EVENT 0x40000201u      /* shared, SPI 41 (hold_blocks_pe) */
-#define LOG_MAX        256u
 
 static struct fz_core core;
 static struct fz_run sim;
 
-struct olog {
-	struct sim_obs o[LOG_MAX];
-	unsigned n;
-};
-
-static void record(void *ctx, const struct sim_obs *o)
-{
-	struct olog *l = ctx;
-
-	if (l->n < LOG_MAX) {
-		l->o[l->n] = *o;
-		l->o[l->n].text = NULL;          /* what both must agree on: all but */
-		l->o[l->n++].time = 0;           /* the clock and the text */
-	}
-}
 
 static struct sim_op *add_step(struct sim_program *p, unsigned kind, unsigned pe)
 {
@@ -126,14 +110,14 @@ static void hold_program(struct sim_program *p)
 
 /* Run the program build makes on fz_core, its observations into l: every
  * step passes, and the simulator observes the same. */
-static void run(void (*build)(struct sim_program *), struct olog *l)
+static void run(void (*build)(struct sim_program *), struct obs_log *l)
 {
-	static struct olog ls;
+	static struct obs_log ls;
 
 	build(&core.prog);
 	l->n = 0;
-	core.also = (struct sim_observer){ record, l };
-	fz_core_run_program(&core);         /* false: fz_oracle's "not dispatched" (see the top) */
+	core.also = (struct sim_observer){ obs_log_record, l };
+	assert_true(fz_core_run_program(&core));   /* the reference model agrees */
 	core.also = (struct sim_observer){ NULL, NULL };
 	if (!core.res.passed)
 		fprintf(stderr, "step %u: %s\n", core.res.step, core.res.message);
@@ -142,19 +126,19 @@ static void run(void (*build)(struct sim_program *), struct olog *l)
 
 	build(&sim.prog);
 	ls.n = 0;
-	sim.also = (struct sim_observer){ record, &ls };
+	sim.also = (struct sim_observer){ obs_log_record, &ls };
 	fz_run_program(&sim, false);
 	assert_true(sim.res.passed);
 	assert_int_equal(ls.n, l->n);
 	for (unsigned k = 0; k < l->n; k++)
-		if (memcmp(&ls.o[k], &l->o[k], sizeof l->o[k]) != 0)
+		if (!obs_log_same(&ls.o[k], &l->o[k]))
 			fail_msg("observation %u (kind %u on the simulator) differs on fz_core (kind %u)", k,
 				 ls.o[k].kind, l->o[k].kind);
 }
 
 /* Observations of kind made at step (ANY_STEP: any) on pe (SIM_NONE: any). */
 #define ANY_STEP UINT32_MAX
-static unsigned count(const struct olog *l, unsigned kind, uint32_t step, unsigned pe)
+static unsigned count(const struct obs_log *l, unsigned kind, uint32_t step, unsigned pe)
 {
 	unsigned n = 0;
 
@@ -165,7 +149,7 @@ static unsigned count(const struct olog *l, unsigned kind, uint32_t step, unsign
 }
 
 /* The first observation of kind made at step (fails when there is none). */
-static const struct sim_obs *first(const struct olog *l, unsigned kind, uint32_t step)
+static const struct sim_obs *first(const struct obs_log *l, unsigned kind, uint32_t step)
 {
 	for (unsigned k = 0; k < l->n; k++)
 		if (l->o[k].kind == kind && l->o[k].step == step)
@@ -175,7 +159,7 @@ static const struct sim_obs *first(const struct olog *l, unsigned kind, uint32_t
 }
 
 /* PE 0 acknowledged SPI 40 at step 5 and held it. */
-static void assert_held_at_5(const struct olog *l)
+static void assert_held_at_5(const struct obs_log *l)
 {
 	const struct sim_obs *o = first(l, SIM_OBS_HOLD, 5);
 
@@ -195,7 +179,7 @@ static void build_disable_enable(struct sim_program *p)
 
 static void hold_disable_enable(void **state)
 {
-	static struct olog l;
+	static struct obs_log l;
 	const struct sim_obs *o;
 
 	(void)state;
@@ -227,7 +211,7 @@ static void build_reroute(struct sim_program *p)
 
 static void hold_reroute(void **state)
 {
-	static struct olog l;
+	static struct obs_log l;
 	const struct sim_obs *o;
 
 	(void)state;
@@ -259,7 +243,7 @@ static void build_blocks_pe(struct sim_program *p)
 
 static void hold_blocks_pe(void **state)
 {
-	static struct olog l;
+	static struct obs_log l;
 	const struct sim_obs *o;
 
 	(void)state;
