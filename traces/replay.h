@@ -32,8 +32,12 @@ struct replay_opts {
 /* What a record is compared as. */
 enum replay_role {
 	ROLE_NONE = 0, ROLE_CALL, ROLE_DISPATCH, ROLE_COMPLETE, ROLE_ACK,
-	ROLE_NO_INTID            /* an interrupt the replay would raise that its GIC does not have:
+	ROLE_NO_INTID,           /* an interrupt the replay would raise that its GIC does not have:
 				  * a divergence, with no step (export yaml could not write it) */
+	ROLE_HOLD,               /* firmware acknowledged and held an interrupt (a `hold` step armed
+				  * the PE before the step it came in) */
+	ROLE_HAND_OVER           /* the ack that handed a held interrupt over (a `hand_over` step):
+				  * compared as ROLE_ACK, but no 1-of-N choice of the GIC's */
 };
 
 /* One handler invocation of the trace (a dispatch record). */
@@ -63,7 +67,7 @@ struct replay {
 	int32_t *step_rec;                  /* per program step: the record it came from, -1 */
 	uint32_t *pe_invs[TRACE_MAX_PES];   /* per PE: its invocations, in order */
 	uint32_t npe_invs[TRACE_MAX_PES];
-	uint32_t *pe_acks[TRACE_MAX_PES];   /* per PE: acknowledged-interrupt records compared */
+	uint32_t *pe_acks[TRACE_MAX_PES];   /* per PE: acknowledged-interrupt records compared (holds too) */
 	uint32_t npe_acks[TRACE_MAX_PES];
 	/* Builder notes (a handler invocation that does something else than
 	 * the first, a call from a handler whose dispatch is not in the trace,

@@ -113,6 +113,13 @@ static int platform(struct replay *rp, const struct replay_opts *o, char *err, s
 	return 0;
 }
 
+/* The records the comparison matches with the run's acknowledgements
+ * (SIM_OBS_IRQ, and SIM_OBS_HOLD for a hold). */
+static bool is_ack(uint8_t role)
+{
+	return role == ROLE_ACK || role == ROLE_HOLD || role == ROLE_HAND_OVER;
+}
+
 /* Per-invocation call lists and per-PE lists, for the comparison. */
 static int index_model(struct replay *rp)
 {
@@ -121,7 +128,7 @@ static int index_model(struct replay *rp)
 	for (uint32_t k = 0; k < rp->nrecs; k++) {
 		if (rp->recs[k].kind == TRACE_CALL && rp->rec_inv[k] >= 0)
 			rp->invs[rp->rec_inv[k]].ncalls++;
-		if (rp->role[k] == ROLE_ACK)
+		if (is_ack(rp->role[k]))
 			rp->npe_acks[rp->recs[k].pe]++;
 	}
 	for (uint32_t v = 0; v < rp->ninvs; v++) {
@@ -146,7 +153,7 @@ static int index_model(struct replay *rp)
 			struct replay_inv *v = &rp->invs[rp->rec_inv[k]];
 			rp->inv_calls[v->calls + v->ncalls++] = k;
 		}
-		if (rp->role[k] == ROLE_ACK)
+		if (is_ack(rp->role[k]))
 			rp->pe_acks[r->pe][rp->npe_acks[r->pe]++] = k;
 	}
 	for (uint32_t v = 0; v < rp->ninvs; v++)

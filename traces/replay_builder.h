@@ -41,6 +41,26 @@ struct rb_ack {
 	uint32_t intid;
 };
 
+/* A PE whose firmware holds an interrupt in the trace (an irq how=hold
+ * record): its next ack of intid hands it over. */
+struct rb_hold {
+	bool     on;
+	bool     accounted;    /* the replay raises it (rb_ack.accounted): it holds it too */
+	uint32_t intid, line;
+	/* a dispatch in the hand_over step (hand_step: 1 + its index, 0: none)
+	 * interrupted the context the PE acknowledged in: a `set` step for it
+	 * goes before the step the hold came in (anchor; RB_NO_STEP: a handler
+	 * of the PE ran in it) */
+	uint32_t anchor, hand_step;
+};
+
+/* A `hold` step to put in before step `anchor` (the one the trace's hold
+ * came in), arming PE pe; line: the hold record's. */
+struct rb_holdat {
+	uint32_t anchor, line;
+	uint8_t  pe;
+};
+
 /* A register of an interrupted context, as an EVENT_CONTEXT of the trace
  * read it: a `set` step before step `anchor` gives it that value. */
 struct rb_ctxval {
@@ -92,6 +112,7 @@ struct rb_walk {
 	uint32_t land_listed;                            /* rb.lands[] before it are listed */
 	/* triggers */
 	struct rb_ack last_ack[TRACE_MAX_PES];
+	struct rb_hold hold[TRACE_MAX_PES];
 	uint8_t  spi_open[1020];                  /* an ack of the SPI no dispatch followed yet */
 	uint8_t  repended_banked[TRACE_MAX_PES][32];
 	uint32_t signals[TRACE_MAX_PES];
@@ -112,6 +133,8 @@ struct rb {
 	uint32_t npend, cap_pend;
 	struct rb_ctxval *vals;             /* `set` steps to put in at the end */
 	uint32_t nvals, cap_vals;
+	struct rb_holdat *holds;            /* `hold` steps to put in at the end, by anchor */
+	uint32_t nholds, cap_holds;
 	struct rb_entry *entry;             /* per invocation */
 	struct rb_land *lands;              /* with expectations: the landings expected */
 	uint32_t nlands, cap_lands;
@@ -162,8 +185,9 @@ void rb_context_value(struct rb *b, struct rb_inv *v, const struct trace_rec *r)
  * fields a dispatcher carries into the handler's PSTATE.  true when it
  * could (x3 known, and a `set` step can go before the step). */
 bool rb_interrupted_pstate(struct rb *b, struct rb_inv *v, const struct trace_rec *r);
-/* Put the `set` steps in (once, after the walk).  false when out of memory. */
-bool rb_insert_sets(struct rb *b);
+/* Put the `set` and `hold` steps in (once, after the walk).  false when
+ * out of memory. */
+bool rb_insert_steps(struct rb *b);
 
 /* ---- replay_pstate.c ---- */
 

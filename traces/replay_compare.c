@@ -14,7 +14,8 @@
  *                               scenario's expect_dispatches checks it);
  *   a completion                the matched invocation's completion;
  *   an acknowledged interrupt   the PE's earliest unmatched acknowledgement
- *                               of the same INTID.
+ *                               of the same INTID (a hold: its hold
+ *                               record; a hand-over: its ack record).
  * A 1-of-N SPI goes to the PE the trace shows (replay_route.h); when it
  * goes to another, the trace's acknowledgement diverges, saying why.
  * Every difference, every observation with no record and every compared
@@ -328,17 +329,20 @@ static void on_complete(struct cmp *c, const struct sim_obs *o)
 		compare_landing(c, (uint32_t)rp->invs[f->inv].complete, f, o);
 }
 
+/* An acknowledgement of the run (SIM_OBS_IRQ), or a hold (SIM_OBS_HOLD:
+ * only a hold record stands for it, and it has no result to compare). */
 static void on_irq(struct cmp *c, const struct sim_obs *o)
 {
 	struct replay *rp = c->rp;
 	uint32_t *list = rp->pe_acks[o->pe], n = rp->npe_acks[o->pe];
+	bool hold = o->kind == SIM_OBS_HOLD;
 
 	while (c->ack_pos[o->pe] < n && c->state[list[c->ack_pos[o->pe]]] != UNMATCHED)
 		c->ack_pos[o->pe]++;
 	for (uint32_t k = c->ack_pos[o->pe]; k < n; k++) {
 		const struct trace_rec *r = &rp->recs[list[k]];
 		char src[300];
-		if (c->state[list[k]] != UNMATCHED || r->intid != o->intid)
+		if (c->state[list[k]] != UNMATCHED || r->intid != o->intid || (rp->role[list[k]] == ROLE_HOLD) != hold)
 			continue;
 		c->state[list[k]] = MATCHED;
 		if ((r->has & TRACE_HAS_RES) && r->res != o->status) {
@@ -349,8 +353,13 @@ static void on_irq(struct cmp *c, const struct sim_obs *o)
 		}
 		return;
 	}
-	diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay's firmware acknowledged INTID %" PRIu32
-		" (%s), which the trace's does not here", o->pe, o->intid, trace_enum_name(TRACE_ENUM_RES, (unsigned)o->status));
+	if (hold)
+		diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay's firmware acknowledged INTID %" PRIu32
+			" and holds it, which the trace's does not here", o->pe, o->intid);
+	else
+		diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay's firmware acknowledged INTID %" PRIu32
+			" (%s), which the trace's does not here", o->pe, o->intid,
+			trace_enum_name(TRACE_ENUM_RES, (unsigned)o->status));
 }
 
 /* What a PE the trace gave a 1-of-N SPI to is in the replay: "PE 2 masked,
@@ -441,7 +450,8 @@ static void observe(void *ctx, const struct sim_obs *o)
 	case SIM_OBS_COMPLETE:
 		on_complete(c, o);
 		break;
-	case SIM_OBS_IRQ: {
+	case SIM_OBS_IRQ:
+	case SIM_OBS_HOLD: {
 		struct replay_misroute m = replay_route_observe(c->route, o);
 		if (m.rec >= 0)
 			misrouted(c, &m, o);
@@ -511,8 +521,10 @@ static uint32_t report_unreached(struct cmp *c, bool stopped, uint32_t stop_line
 				sim_intid_ranges(&rp->prog.platform, st, sizeof st), trace_src_str(src, sizeof src, r));
 			break;
 		default:
-			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay's firmware did not acknowledge it%s",
-				r->intid, r->pe, trace_src_str(src, sizeof src, r));
+			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay's firmware did not %s%s", r->intid,
+				r->pe, rp->role[k] == ROLE_HOLD ? "acknowledge and hold it" :
+				rp->role[k] == ROLE_HAND_OVER ? "hand it over (it held it)" : "acknowledge it",
+				trace_src_str(src, sizeof src, r));
 			break;
 		}
 	}

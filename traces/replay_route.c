@@ -23,6 +23,9 @@ struct replay_route {
 	uint8_t  refused[NSPI];
 	uint64_t could[NSPI];
 	uint32_t *acks;
+	/* the run's PEs whose firmware holds an interrupt (bit per PE): the
+	 * PE's next SIM_OBS_IRQ is its hand_over, not an acknowledgement */
+	uint64_t holding;
 	/* the answers to the choices among more than one candidate, in the
 	 * order asked: the bytes of a program's `choices` (replay_choices) */
 	uint8_t *answers;
@@ -30,9 +33,12 @@ struct replay_route {
 	bool     oom;
 };
 
+/* The acknowledgements the GIC chose a PE for: a hold, not the ack that
+ * hands it over later (on the PE that held it, with no choice made). */
 static bool is_spi_ack(const struct replay *rp, uint32_t k)
 {
-	return rp->role[k] == ROLE_ACK && rp->recs[k].intid >= FIRST_SPI && rp->recs[k].intid < FIRST_SPI + NSPI;
+	return (rp->role[k] == ROLE_ACK || rp->role[k] == ROLE_HOLD) && rp->recs[k].intid >= FIRST_SPI &&
+	       rp->recs[k].intid < FIRST_SPI + NSPI;
 }
 
 struct replay_route *replay_route_new(const struct replay *rp)
@@ -134,7 +140,15 @@ struct replay_misroute replay_route_observe(struct replay_route *rt, const struc
 	int32_t rec;
 	unsigned s;
 
-	if (o->kind != SIM_OBS_IRQ || (rec = next_ack(rt, o->intid)) < 0)
+	if (o->kind == SIM_OBS_RESET)      /* SYSTEM_RESET forgets every hold */
+		rt->holding = 0;
+	if (o->kind == SIM_OBS_IRQ && o->pe < 64 && ((rt->holding >> o->pe) & 1)) {
+		rt->holding &= ~(1ull << o->pe);
+		return m;
+	}
+	if (o->kind == SIM_OBS_HOLD && o->pe < 64)
+		rt->holding |= 1ull << o->pe;
+	if ((o->kind != SIM_OBS_IRQ && o->kind != SIM_OBS_HOLD) || (rec = next_ack(rt, o->intid)) < 0)
 		return m;
 	s = o->intid - FIRST_SPI;
 	if (rt->rp->recs[rec].pe != o->pe)

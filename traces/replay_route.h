@@ -6,7 +6,9 @@
  * an RM_ANY shared event), and the simulator asks its choice source.  A
  * replay's answers it from the trace: the n-th acknowledgement of an SPI
  * in the run goes to the PE of the n-th acknowledgement of that SPI in
- * the trace (those the comparison matches: ROLE_ACK).  Every other choice,
+ * the trace (those the comparison matches: ROLE_ACK, and ROLE_HOLD for an
+ * SPI firmware holds, whose hand-over later is no choice of the GIC's:
+ * ROLE_HAND_OVER, a SIM_OBS_IRQ on the holding PE).  Every other choice,
  * and an SPI the trace shows on no PE (no acknowledgement left), is the
  * scenario policy's.  When the trace's PE cannot take the SPI in the
  * replayed machine, the SPI goes where the policy sends it.

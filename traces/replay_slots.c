@@ -158,9 +158,18 @@ bool slots_register(struct slots *sl, int32_t event, unsigned pe, uint32_t slot)
 	return put(sl, key_of(event, pe), slot) && put(sl, key_of(event, ANY_PE), slot);
 }
 
-uint32_t slots_find(const struct slots *sl, int32_t event, unsigned pe, uint64_t ep)
+uint32_t slots_find(const struct slots *sl, int32_t event, unsigned pe, uint64_t ep, bool shared)
 {
 	uint32_t mine = get(sl, key_of(event, pe)), any = get(sl, key_of(event, ANY_PE));
+
+	/* a shared event has one registration, the latest on any PE (one PE
+	 * may have registered it, another unregistered and registered it
+	 * again with the same entry point); a private event one per PE */
+	if (shared) {
+		uint32_t t = mine;
+		mine = any;
+		any = t;
+	}
 
 	if (mine != UINT32_MAX && sl->v[mine].ep == ep)
 		return mine;

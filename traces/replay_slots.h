@@ -42,9 +42,9 @@ uint32_t slots_add(struct slots *sl, int32_t event, uint64_t ep, uint32_t line);
 
 /* Registrations: the slot event has on pe (any: the latest on any PE). */
 bool slots_register(struct slots *sl, int32_t event, unsigned pe, uint32_t slot);
-/* The slot a dispatch of event on pe at entry point ep enters, or
- * UINT32_MAX when the trace never registered it. */
-uint32_t slots_find(const struct slots *sl, int32_t event, unsigned pe, uint64_t ep);
+/* The slot a dispatch of event (shared or not) on pe at entry point ep
+ * enters, or UINT32_MAX when the trace never registered it. */
+uint32_t slots_find(const struct slots *sl, int32_t event, unsigned pe, uint64_t ep, bool shared);
 
 /* The first invocation of a slot records its actions: true when this
  * invocation is that one. */

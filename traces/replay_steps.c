@@ -1,8 +1,10 @@
 /*
  * replay_steps.c - the steps and ops a replayed trace becomes
  * (replay_builder.h): a record's call as a step or a handler action (the
- * expectations the trace's results give: replay_expect.c), and the `set` steps that give an
- * interrupted context the registers the trace's EVENT_CONTEXT calls read.
+ * expectations the trace's results give: replay_expect.c), the `set` steps that give an
+ * interrupted context the registers the trace's EVENT_CONTEXT calls read,
+ * and the `hold` steps that arm a PE's firmware where the trace's held an
+ * interrupt (replay_trigger.c).
  */
 #include <inttypes.h>
 #include <stdarg.h>
@@ -455,18 +457,22 @@ static struct sim_op set_step(struct rb *b, uint32_t *j)
 	return op;
 }
 
-bool rb_insert_sets(struct rb *b)
+/* The `hold` steps go in after the `set` steps of the same anchor (a
+ * `set` on a PE that holds an interrupt would fail; one armed takes it),
+ * in walk order: anchors never decrease in it. */
+bool rb_insert_steps(struct rb *b)
 {
 	struct sim_program *p = b->p;
 	struct replay *rp = b->rp;
 	struct sim_op *steps;
 	int32_t *recs;
-	uint32_t n = 0, j = 0, cap, *moved;
+	uint32_t n = 0, j = 0, h = 0, cap, *moved;
 
-	if (b->nvals == 0)
+	if (b->nvals == 0 && b->nholds == 0)
 		return true;
-	qsort(b->vals, b->nvals, sizeof *b->vals, by_anchor);
-	cap = p->nsteps + b->nvals;            /* at most one `set` per value */
+	if (b->nvals)
+		qsort(b->vals, b->nvals, sizeof *b->vals, by_anchor);
+	cap = p->nsteps + b->nvals + b->nholds;    /* at most one `set` per value */
 	steps = malloc(cap * sizeof *steps);
 	recs = malloc(cap * sizeof *recs);
 	moved = malloc((p->nsteps + 1) * sizeof *moved);
@@ -480,6 +486,10 @@ bool rb_insert_sets(struct rb *b)
 		while (j < b->nvals && b->vals[j].anchor == s) {
 			recs[n] = -1;
 			steps[n++] = set_step(b, &j);
+		}
+		for (; h < b->nholds && b->holds[h].anchor == s; h++) {
+			recs[n] = -1;
+			steps[n++] = rb_op(SIM_OP_HOLD, b->holds[h].pe, b->holds[h].line);
 		}
 		moved[s] = n;
 		recs[n] = rp->step_rec[s];

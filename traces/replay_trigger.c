@@ -9,7 +9,10 @@
  *   irq (ack)       an interrupt step, unless the interrupt is not an SDEI
  *                   one (no step, not compared), was left pending by
  *                   firmware at an earlier acknowledgement that dispatched
- *                   nothing, or was raised by EVENT_SIGNAL
+ *                   nothing, or was raised by EVENT_SIGNAL; the ack of a
+ *                   held interrupt: a `hand_over` step
+ *   irq (hold)      what an ack would make, and a `hold` step before the
+ *                   step it came in
  *   power           a `wake` step for a PE that comes back from a suspend
  *                   (a wake-up by an event finds it already awake: no effect)
  */
@@ -17,6 +20,7 @@
 #include <string.h>
 
 #include "replay_builder.h"
+#include "grow.h"
 
 static bool sdei_interrupt(const struct rb *b, uint32_t intid)
 {
@@ -102,36 +106,110 @@ static bool pending_again(struct rb *b, const struct trace_rec *r)
 	return true;
 }
 
+/* Firmware's acknowledgement r (an ack or a hold) on its PE: what makes
+ * the replay's firmware acknowledge it too.  An interrupt step, unless
+ * the interrupt is not an SDEI one, was left pending at an earlier
+ * acknowledgement that dispatched nothing, or was raised by EVENT_SIGNAL
+ * (none at all when the trace has the fire records: their steps).  False
+ * when nothing in the replay raises it: not compared. */
+static bool acknowledged(struct rb *b, uint32_t i)
+{
+	const struct trace_rec *r = &b->rp->recs[i];
+	const struct rb_ack *a = &b->w.last_ack[r->pe];
+
+	if (a->valid && !a->consumed && a->accounted && a->intid < 32)
+		b->w.repended_banked[r->pe][a->intid] = 1;
+	if (b->w.have_fires || pending_again(b, r))
+		return true;
+	if (r->intid == b->p->platform.event0_sgi && b->w.signals[r->pe] > 0) {
+		b->w.signals[r->pe]--;
+		return true;
+	}
+	if (!sdei_interrupt(b, r->intid))
+		return false;
+	if (!interrupt_step(b, r)) {
+		b->rp->role[i] = ROLE_NO_INTID;
+		return false;
+	}
+	return true;
+}
+
+/*
+ * A hold (how=hold): the PE's firmware acknowledged the interrupt and
+ * keeps it until its next ack of that INTID.  The replay arms the PE with
+ * a `hold` step just before the step the acknowledgement came in - the
+ * last one so far, or the interrupt step made for it - so that it is the
+ * first acknowledgement the armed PE makes, as in the trace (an armed PE
+ * holds the next one, whichever it is).  rb_insert_steps puts it in.
+ */
+static void hold(struct rb *b, uint32_t i)
+{
+	const struct trace_rec *r = &b->rp->recs[i];
+	struct rb_hold *h = &b->w.hold[r->pe];
+	struct rb_holdat *room;
+	bool twice = h->on, accounted = acknowledged(b, i);
+
+	/* a firmware holds one interrupt at a time (the simulator's refuses a
+	 * second hold): not replayed, and its ack is not a hand-over */
+	if (twice)
+		rb_note(b, r->line, "PE %u's firmware holds INTID %" PRIu32 " while it holds INTID %" PRIu32 " (line %"
+			PRIu32 ") already: the replay does not hold this one", r->pe, r->intid, h->intid, h->line);
+	*h = (struct rb_hold){ true, accounted && !twice, r->intid, r->line, RB_NO_STEP, 0 };
+	b->w.last_ack[r->pe].valid = false;      /* what came before: accounted for above */
+	if (!h->accounted)
+		return;
+	if (b->p->nsteps == 0) {
+		rb_note(b, r->line, "PE %u's firmware holds INTID %" PRIu32 " before any step: the replay has no "
+			"step to arm it before, and does not hold it", r->pe, r->intid);
+		h->accounted = false;
+		return;
+	}
+	room = sim_grow(b->holds, b->nholds, &b->cap_holds, sizeof *room, 8);
+	if (!room) {
+		b->w.oom = true;
+		return;
+	}
+	b->holds = room;
+	b->holds[b->nholds++] = (struct rb_holdat){ b->p->nsteps - 1, r->line, r->pe };
+	if (b->w.act_step[r->pe] != b->p->nsteps)
+		h->anchor = b->p->nsteps - 1;
+	b->rp->role[i] = ROLE_HOLD;
+}
+
 void rb_irq(struct rb *b, uint32_t i)
 {
 	const struct trace_rec *r = &b->rp->recs[i];
 	struct rb_ack *a = &b->w.last_ack[r->pe];
-	bool accounted = true;
+	struct rb_hold *h = &b->w.hold[r->pe];
+	bool accounted;
 
 	if (r->how == TRACE_IRQ_FIRE) {
 		if (!interrupt_step(b, r))
 			b->rp->role[i] = ROLE_NO_INTID;
 		return;
 	}
-	if (a->valid && !a->consumed && a->accounted && a->intid < 32)
-		b->w.repended_banked[r->pe][a->intid] = 1;
-	if (!b->w.have_fires) {
-		if (pending_again(b, r))
-			;
-		else if (r->intid == b->p->platform.event0_sgi && b->w.signals[r->pe] > 0)
-			b->w.signals[r->pe]--;
-		else if (!sdei_interrupt(b, r->intid))
-			accounted = false;
-		else if (!interrupt_step(b, r)) {
-			accounted = false;
-			b->rp->role[i] = ROLE_NO_INTID;
+	if (r->how == TRACE_IRQ_HOLD) {
+		hold(b, i);
+		return;
+	}
+	if (h->on && h->intid == r->intid) {
+		/* the hand-over: the dispatcher sees the held interrupt now */
+		h->on = false;
+		accounted = h->accounted;
+		if (accounted) {
+			struct sim_op op = rb_op(SIM_OP_HAND_OVER, r->pe, r->line);
+			rb_step(b, &op, (int32_t)i);
+			b->rp->role[i] = ROLE_HAND_OVER;
+			h->hand_step = b->p->nsteps;
 		}
+	} else {
+		accounted = acknowledged(b, i);
+		if (accounted)
+			b->rp->role[i] = ROLE_ACK;
 	}
 	*a = (struct rb_ack){ true, false, accounted, r->intid };
 	if (accounted && r->intid >= 32)
 		b->w.spi_open[r->intid] = 1;
-	if (accounted)
-		b->rp->role[i] = ROLE_ACK;
 }
 
 void rb_power(struct rb *b, uint32_t i)

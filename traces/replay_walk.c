@@ -12,8 +12,9 @@
  *                       list while its calls are the list's, and from its
  *                       first call that is not, its calls are steps made
  *                       in its context while it waits at a yield
- *   dispatch, irq,      what replay_trigger.c says
- *   power
+ *   dispatch, irq,      what replay_trigger.c says (a hold: a `hold` step
+ *   power               before the step it came in, a `hand_over` step at
+ *                       the ack that hands it over)
  *   complete            nothing: it is what the replay must reproduce
  *
  * Yields.  A handler runs its actions without stopping unless it yields,
@@ -224,10 +225,25 @@ static void handler_call(struct rb *b, uint32_t i)
 
 /* ---- Dispatches and completions ---- */
 
+/* Is event shared: a platform event of that type, or one bound to an SPI? */
+static bool shared_event(const struct rb *b, int32_t event)
+{
+	const struct sim_platform *pl = &b->p->platform;
+
+	for (unsigned k = 0; k < pl->nevents; k++)
+		if (pl->events[k].number == event)
+			return pl->events[k].type == SDD_SHARED;
+	for (unsigned k = 32; k < 1020; k++)
+		if (b->w.is_bound[k] && b->w.bound[k] == event)
+			return true;
+	return false;
+}
+
 static void dispatch(struct rb *b, uint32_t i, uint32_t inv)
 {
 	const struct trace_rec *r = &b->rp->recs[i];
-	uint32_t slot = slots_find(b->sl, r->event, r->pe, r->ep), anchor, before = b->p->nsteps;
+	uint32_t slot = slots_find(b->sl, r->event, r->pe, r->ep, shared_event(b, r->event)), anchor,
+		 before = b->p->nsteps;
 	unsigned d = b->w.depth[r->pe];
 	struct rb_inv *v;
 
@@ -255,6 +271,8 @@ static void dispatch(struct rb *b, uint32_t i, uint32_t inv)
 	/* the step it happens in; its interrupted context can be set before
 	 * that step unless a handler of the PE ran in it */
 	anchor = b->p->nsteps > 0 && b->w.act_step[r->pe] != b->p->nsteps ? b->p->nsteps - 1 : RB_NO_STEP;
+	if (b->p->nsteps > 0 && b->w.hold[r->pe].hand_step == b->p->nsteps && anchor != RB_NO_STEP)
+		anchor = b->w.hold[r->pe].anchor;   /* held since then: the PE holds it at this step */
 	b->w.act_step[r->pe] = b->p->nsteps;
 	b->entry[inv] = (struct rb_entry){ d ? (int32_t)b->w.stack[r->pe][d - 1].inv : -1, false, 0,
 					   b->p->nsteps > 0 && b->p->steps[b->p->nsteps - 1].from_el,
@@ -404,7 +422,7 @@ static void walk(struct rb *b)
 			break;
 		case TRACE_IRQ:
 			rb_irq(b, k);
-			seen(b, r->pe, r->how == TRACE_IRQ_ACK ? b->w.depth[r->pe] : 0);
+			seen(b, r->pe, r->how != TRACE_IRQ_FIRE ? b->w.depth[r->pe] : 0);
 			break;
 		case TRACE_POWER:
 			rb_power(b, k);
@@ -457,7 +475,7 @@ static void restart(struct rb *b)
 	rp->nnotes = 0;
 	memset(rp->role, 0, rp->nrecs ? rp->nrecs : 1);
 	memset(&b->w, 0, sizeof b->w);
-	b->npend = b->nvals = b->nlands = 0;
+	b->npend = b->nvals = b->nlands = b->nholds = 0;
 	slots_restart(b->sl);
 }
 
@@ -485,7 +503,7 @@ int replay_walk(struct replay *rp, const struct replay_opts *o, char *err, size_
 		restart(b);
 		walk(b);
 	}
-	if (b->w.oom || slots_oom(b->sl) || !rb_insert_sets(b))
+	if (b->w.oom || slots_oom(b->sl) || !rb_insert_steps(b))
 		goto out;
 	handler_of = malloc((slots_count(b->sl) ? slots_count(b->sl) : 1) * sizeof *handler_of);
 	if (!handler_of || slots_finish(b->sl, &rp->prog, handler_of, err, errlen))
@@ -501,6 +519,7 @@ out:
 	free(b->lands);
 	free(b->pend);
 	free(b->vals);
+	free(b->holds);
 	free(b);
 	return rc;
 }

@@ -71,7 +71,8 @@ static json_object *of_record(const struct trace_rec *r)
 		json_object_object_add(args, "how", json_object_new_string(trace_enum_name(TRACE_ENUM_DONE, r->how)));
 		break;
 	case TRACE_IRQ:
-		snprintf(name, sizeof name, "%s %" PRIu32, r->how == TRACE_IRQ_FIRE ? "interrupt" : "ack", r->intid);
+		snprintf(name, sizeof name, "%s %" PRIu32,
+			 r->how == TRACE_IRQ_FIRE ? "interrupt" : r->how == TRACE_IRQ_HOLD ? "hold" : "ack", r->intid);
 		ev = event(name, "i", r->t, r->pe);
 		if (r->has & TRACE_HAS_RES)
 			json_object_object_add(args, "result", json_object_new_string(trace_enum_name(TRACE_ENUM_RES, r->res)));

@@ -34,7 +34,7 @@ enum trace_kind {
 	TRACE_CALL = 0,      /* a firmware call through the SDEI conduit (SDEI or PSCI function) */
 	TRACE_DISPATCH,      /* the dispatcher entered a handler */
 	TRACE_COMPLETE,      /* a handler finished (COMPLETE, COMPLETE_AND_RESUME, implicitly) */
-	TRACE_IRQ,           /* an interrupt fired, or firmware acknowledged one */
+	TRACE_IRQ,           /* an interrupt fired, or firmware acknowledged (or held) one */
 	TRACE_POWER,         /* a PE's power state changed */
 	TRACE_PLATFORM,      /* what the trace was taken on */
 	TRACE_WARNING,       /* something a producer saw and could not explain */
@@ -67,7 +67,10 @@ enum trace_done {
 	TRACE_DONE_COUNT
 };
 
-enum trace_irq_how { TRACE_IRQ_ACK = 0, TRACE_IRQ_FIRE, TRACE_IRQ_HOW_COUNT };
+/* How an irq record saw the interrupt.  TRACE_IRQ_HOLD (an extension):
+ * firmware acknowledged it and keeps it from the dispatcher until the
+ * PE's next TRACE_IRQ_ACK of the same INTID, which hands it over. */
+enum trace_irq_how { TRACE_IRQ_ACK = 0, TRACE_IRQ_FIRE, TRACE_IRQ_HOLD, TRACE_IRQ_HOW_COUNT };
 
 /* What the dispatcher did with an acknowledged interrupt (sdd_irq_result). */
 enum trace_irq_res {

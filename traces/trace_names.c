@@ -142,7 +142,7 @@ static const char *const conduit_names[] = { "smc", "hvc" };
 static const char *const end_names[TRACE_END_COUNT] = { "ret", "complete", "none" };
 static const char *const cause_names[TRACE_CAUSE_COUNT] = { "irq", "call", "explicit" };
 static const char *const done_names[TRACE_DONE_COUNT] = { "complete", "resume", "implicit" };
-static const char *const irq_how_names[TRACE_IRQ_HOW_COUNT] = { "ack", "fire" };
+static const char *const irq_how_names[TRACE_IRQ_HOW_COUNT] = { "ack", "fire", "hold" };
 static const char *const res_names[TRACE_RES_COUNT] = {
 	"dispatched", "deferred", "held", "dropped", "not-sdei", "refused", "fault", "rerouted",
 };

@@ -346,7 +346,12 @@ static int set_field(struct trace_reader *rd, const struct field *fd, unsigned k
 		rec->has |= TRACE_HAS_PSTATE;
 		return hexval(rd, fd, &rec->pstate);
 	case K_HOW:
-		return enumval(rd, fd, rec->kind == TRACE_IRQ ? TRACE_ENUM_IRQ_HOW : TRACE_ENUM_DONE, &rec->how);
+		if (enumval(rd, fd, rec->kind == TRACE_IRQ ? TRACE_ENUM_IRQ_HOW : TRACE_ENUM_DONE, &rec->how))
+			return -1;
+		/* an extension of version 2: no version 1 writer wrote one */
+		if (rec->kind == TRACE_IRQ && rec->how == TRACE_IRQ_HOLD && rd->version < 2)
+			return bad_value(rd, fd, "a version 1 trace has no holds (version 2 added them)");
+		return 0;
 	case K_STATUS:
 	case K_RESUME:
 		rec->has |= TRACE_HAS_ARG;
@@ -458,6 +463,8 @@ static int check_record(struct trace_reader *rd, struct trace_rec *rec, uint64_t
 		if ((seen & B(K_RESUME)) && rec->how != TRACE_DONE_RESUME)
 			return fail(rd, 0, "resume= belongs to how=resume");
 	}
+	if (rec->kind == TRACE_IRQ && (seen & B(K_RES)) && rec->how == TRACE_IRQ_HOLD)
+		return fail(rd, 0, "res= belongs to how=ack: a held interrupt is not the dispatcher's yet");
 	if ((rec->has & TRACE_HAS_T) && (rec->has & TRACE_HAS_PE)) {
 		if (rd->seen_pe[rec->pe] && rec->t < rd->last_t[rec->pe])
 			return fail(rd, 0, "time goes backwards on PE %u: t=%" PRIu64 " after t=%" PRIu64

@@ -185,10 +185,14 @@ static void observe(void *ctx, const struct sim_obs *o)
 		break;
 	case SIM_OBS_FIRE:
 	case SIM_OBS_IRQ:
-		/* res: the dispatcher's enum sdd_irq_result, by number (above) */
+	case SIM_OBS_HOLD:
+		/* res: the dispatcher's enum sdd_irq_result, by number (above).
+		 * A hold is written when firmware acknowledges, so that a replay
+		 * holds it there too; its SIM_OBS_IRQ (the hand_over) is the ack
+		 * record with the dispatcher's answer. */
 		begin(&rec, TRACE_IRQ, o);
 		rec.intid = o->intid;
-		rec.how = o->kind == SIM_OBS_FIRE ? TRACE_IRQ_FIRE : TRACE_IRQ_ACK;
+		rec.how = o->kind == SIM_OBS_FIRE ? TRACE_IRQ_FIRE : o->kind == SIM_OBS_HOLD ? TRACE_IRQ_HOLD : TRACE_IRQ_ACK;
 		if (o->kind == SIM_OBS_IRQ && o->status >= 0 && o->status < TRACE_RES_COUNT) {
 			rec.res = (uint8_t)o->status;
 			rec.has |= TRACE_HAS_RES;
