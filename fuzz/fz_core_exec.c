@@ -162,7 +162,7 @@ static void take_irq(struct fzc_machine *m, unsigned pe)
 
 	if (intid >= FZC_NUM_INTIDS)
 		return;
-	if (sim_hold_ack(&p->hold, pe, p->depth, intid, &o))
+	if (sim_hold_ack(&p->hold, pe, p->depth, intid, p->ctx.pc, p->ctx.pstate, &o))
 		hand_over(m, pe, intid);
 	else
 		fzc_observe(m, &o);

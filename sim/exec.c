@@ -116,7 +116,7 @@ static void take_irq(struct sim_machine *m, unsigned pe)
 
 	if (intid >= GIC_NUM_INTIDS)
 		return;
-	if (sim_hold_ack(&p->hold, pe, p->depth, intid, &ob))
+	if (sim_hold_ack(&p->hold, pe, p->depth, intid, p->ctx.pc, p->ctx.pstate, &ob))
 		hand_over(m, pe, intid);
 	else
 		sim_observe(m, &ob);

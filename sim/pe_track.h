@@ -270,11 +270,12 @@ struct sim_hold {
 	uint16_t intid;          /* the INTID it holds */
 };
 
-/* Firmware on pe, running depth handlers, acknowledged intid.  True: it
- * hands it to the dispatcher now.  False: it holds it (the hold was
- * armed), and *o is the observation of that (SIM_OBS_HOLD) to report. */
+/* Firmware on pe, running depth handlers, acknowledged intid, which
+ * interrupted pc and pstate.  True: it hands it to the dispatcher now.
+ * False: it holds it (the hold was armed), and *o is the observation of
+ * that (SIM_OBS_HOLD) to report. */
 static inline bool sim_hold_ack(struct sim_hold *h, unsigned pe, unsigned depth, uint32_t intid,
-				struct sim_obs *o)
+				uint64_t pc, uint64_t pstate, struct sim_obs *o)
 {
 	if (!h->armed)
 		return true;
@@ -284,6 +285,8 @@ static inline bool sim_hold_ack(struct sim_hold *h, unsigned pe, unsigned depth,
 	sim_obs_init(o, SIM_OBS_HOLD, pe);
 	o->intid = intid;
 	o->depth = (uint8_t)depth;
+	o->pc = pc;
+	o->pstate = pstate;
 	return false;
 }
 

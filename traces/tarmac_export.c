@@ -59,6 +59,10 @@ struct tpe {
 	bool     call_held;
 	uint64_t held_pc, held_pstate;
 	uint32_t held_op;
+	/* An interrupt its firmware holds, acknowledged, with the x0 it came
+	 * with. */
+	bool     holding;
+	uint64_t hold_x0;
 };
 
 struct pending { const struct sim_ctx *run; uint64_t pc, pstate, regs[SIM_CPU_TRACE_REGS]; uint32_t op; };
@@ -193,6 +197,7 @@ static void boot(struct tx *x, unsigned pe, bool dump)
 	memset(p->x, 0, sizeof p->x);
 	p->sp = STACK_TOP(pe);
 	p->boot_held = false;
+	p->holding = false;                /* a reset forgets a hold */
 	if (dump) {                        /* FVP writes the registers at reset */
 		for (unsigned n = 0; n < 31; n++)
 			xreg(x, pe, n, 0);
@@ -369,6 +374,31 @@ static void on_call(struct tx *x, const struct sim_obs *o)
 	boot_held(x);                            /* PEs this CPU_ON powered up */
 }
 
+/* The FIQ's exception, which saves the context pc/pstate interrupted,
+ * and firmware's read of the INTID. */
+static void take_fiq(struct tx *x, unsigned pe, uint64_t pc, uint64_t pstate, uint32_t intid)
+{
+	struct tpe *p = &x->pe[pe];
+
+	p->pc = pc;
+	p->pstate = pstate;
+	fw_enter(x, pe, pc, pc, pstate, VEC_FIQ, 0);
+	it(x, pe, FW_VBAR(x->fw) + VEC_FIQ + 4, OP_MRS_IAR0, fw_pstate(x));
+	xreg(x, pe, 0, intid);
+}
+
+/* A hold: firmware acknowledges now and the dispatcher's work comes at
+ * the hand-over (on_irq), the other PEs' instructions in between, as a
+ * real machine's trace shows the race. */
+static void on_hold(struct tx *x, const struct sim_obs *o)
+{
+	struct tpe *p = &x->pe[o->pe];
+
+	p->hold_x0 = p->x[0];
+	p->holding = true;
+	take_fiq(x, o->pe, o->pc, o->pstate, o->intid);
+}
+
 static void on_irq(struct tx *x, const struct sim_obs *o)
 {
 	struct tpe *p = &x->pe[o->pe];
@@ -378,11 +408,14 @@ static void on_irq(struct tx *x, const struct sim_obs *o)
 	 * the handler then gets in x2/x3: the simulator's (a main context
 	 * waits in the runtime's idle loop, not at this exporter's call
 	 * site; the importer checks the two agree). */
-	p->pc = o->pc;
-	p->pstate = o->pstate;
-	fw_enter(x, o->pe, p->pc, p->pc, p->pstate, VEC_FIQ, 0);
-	it(x, o->pe, FW_VBAR(x->fw) + VEC_FIQ + 4, OP_MRS_IAR0, fw_pstate(x));
-	xreg(x, o->pe, 0, o->intid);
+	if (p->holding) {                /* taken and read at the hold */
+		p->holding = false;
+		old_x0 = p->hold_x0;
+		p->pc = o->pc;
+		p->pstate = o->pstate;
+	} else {
+		take_fiq(x, o->pe, o->pc, o->pstate, o->intid);
+	}
 	if (o->status == SDD_IRQ_DISPATCHED) {
 		p->wait = W_DISPATCH;
 		return;
@@ -437,6 +470,9 @@ static void observe(void *ctx, const struct sim_obs *o)
 		break;
 	case SIM_OBS_IRQ:
 		on_irq(x, o);
+		break;
+	case SIM_OBS_HOLD:
+		on_hold(x, o);
 		break;
 	case SIM_OBS_EXPLICIT:
 		if (o->result == 0) {

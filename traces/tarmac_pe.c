@@ -61,7 +61,8 @@ struct tm_state *tm_state_new(const struct tm_sink *sink)
 	st->events_seen = false;
 	tm_registry_init(&st->reg);
 	st->records = st->blind = 0;
-	st->ready = 0;
+	st->ready = st->reading = 0;
+	st->acking = false;
 	return st;
 }
 
@@ -114,6 +115,9 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 	for (int el = p->eret_el - 1; el >= 1 && !c && target_el < 0; el--)
 		if (p->call[el].open)
 			c = &p->call[el];
+	/* a held interrupt's outcome: its ack */
+	if (tm_ack_settle(st, pe, p->eret_t, p->eret_line, !c && dispatch && p->have_intid))
+		return -1;
 	if (c) {
 		tm_call_rec(c, pe, &r);
 		c->open = false;
@@ -174,6 +178,8 @@ static int open_call(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 	}
 	if (!trace_fid_is_sdei(w0) && !trace_fid_is_psci(w0))
 		return 0;
+	if (tm_ack_race(st, pe))
+		return -1;
 	if (c->open && tm_never_returned(st, pe, c))   /* the previous call at this EL never came back */
 		return -1;
 	c->open = true;
@@ -230,6 +236,8 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 			snprintf(msg, msglen, "ERET from EL3 on PE %u with no call or exception that entered EL3", pe);
 			return 1;
 		}
+		if (tm_ack_eret(st, pe))
+			return -1;
 		p->eret = true;
 		p->eret_el = l->el;
 		p->eret_t = l->time;
@@ -269,15 +277,10 @@ static int reg(struct tm_state *st, unsigned pe, const struct tm_line *l, uint64
 			uint32_t intid = (uint32_t)(v & 0xFFFFFF);
 			p->iar_rt = -1;
 			if (intid < 1020) {      /* 1020..1023: spurious, nothing acknowledged */
-				struct trace_rec r;
+				if (tm_ack_read(st, pe, l->time, lineno))
+					return -1;
 				p->intid = intid;
 				p->have_intid = true;
-				trace_rec_init(&r, TRACE_IRQ);
-				r.pe = (uint8_t)pe;
-				r.t = l->time;
-				r.intid = intid;
-				r.how = TRACE_IRQ_ACK;
-				return tm_emit(st, &r, lineno) ? -1 : 0;
 			}
 		}
 		break;
@@ -325,6 +328,8 @@ static int exception(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 	p->taken_elr_known = p->taken_spsr_known = 0;
 	p->taken_line = lineno;
 	if (l->reset) {                  /* the calls in progress never come back; handlers are gone */
+		if (tm_ack_settle(st, pe, l->time, lineno, false))
+			return -1;
 		for (unsigned el = 0; el < 4; el++)
 			if (p->call[el].open && tm_never_returned(st, pe, &p->call[el]))
 				return -1;
@@ -373,6 +378,10 @@ int tm_feed(struct tm_state *st, const struct tm_line *l, uint64_t lineno, char 
 
 int tm_finish(struct tm_state *st)
 {
+	/* a read the trace ends in has no outcome: the dispatcher never had
+	 * it, the firmware held it (a run that stopped there) */
+	if (tm_ack_race(st, TRACE_MAX_PES))
+		return -1;
 	for (unsigned pe = 0; pe < TRACE_MAX_PES; pe++) {
 		struct pe *p = &st->pe[pe];
 		if (!(st->ready & (1ull << pe)))
@@ -383,6 +392,8 @@ int tm_finish(struct tm_state *st)
 			if (classify(st, pe, p->elr[p->eret_el], target_el))
 				return -1;
 		}
+		if (p->ack == TM_ACK_HANDED && tm_ack_settle(st, pe, p->eret_t, p->eret_line, false))
+			return -1;
 		for (unsigned el = 0; el < 4; el++)
 			if (p->call[el].open && tm_never_returned(st, pe, &p->call[el]))
 				return -1;

@@ -13,6 +13,14 @@
 
 #define MAX_DEPTH     4
 
+/* Where a PE's acknowledgement is between its IAR read and its outcome. */
+enum tm_ack {
+	TM_ACK_NONE = 0,
+	TM_ACK_READ,                 /* read, nothing written yet */
+	TM_ACK_HELD,                 /* another PE raced with it: the hold is written */
+	TM_ACK_HANDED                /* held, and its ERET ended the window: the ack goes out with the outcome */
+};
+
 struct call {
 	bool     open;
 	uint8_t  conduit, el, from_handler, x_known;
@@ -34,6 +42,10 @@ struct pe {
 	int      iar_rt;             /* MRS ICC_IAR*_EL1 destination waiting for its R line, -1 none */
 	bool     have_intid;         /* an INTID was read during this stay at EL3 */
 	uint32_t intid;
+	/* The irq record of that read, written once the PE's outcome shows
+	 * whether other PEs raced with it (tarmac_records.c, "Holds") */
+	uint8_t  ack;                /* enum tm_ack */
+	uint64_t ack_t, ack_line;    /* the IAR read's */
 	/* ELR/SPSR_ELn as the exception that began this stay at ELn saved
 	 * them (the R lines between its E line and the next instruction):
 	 * the interrupted context a dispatch must give the handler in x2/x3 */
@@ -59,6 +71,8 @@ struct tm_state {
 	struct tm_registry reg;
 	uint64_t records, blind;
 	uint64_t ready;              /* bit n: pe[n] is set up (pe_of) */
+	uint64_t reading;            /* bit n: pe[n].ack is TM_ACK_READ */
+	bool     acking;             /* an irq record of the acknowledgements is being written */
 	struct pe pe[TRACE_MAX_PES];
 };
 _Static_assert(TRACE_MAX_PES <= 64, "tm_state.ready has a bit per PE");
@@ -79,6 +93,15 @@ int  tm_emit_complete(struct tm_state *st, unsigned pe, const struct call *c, ui
 int  tm_emit_power(struct tm_state *st, unsigned pe, uint64_t t, unsigned state, uint64_t line);
 /* Call c of pe did not come back (end=none, and what that implies). */
 int  tm_never_returned(struct tm_state *st, unsigned pe, struct call *c);
+/* Holds: pe read INTID p->intid from an IAR at time t, input line `line`;
+ * another PE's call or record in the window of every other PE's read
+ * (the call: pe opened one); pe's ERET ended its window; its outcome at
+ * time t, line `line`, dispatched or not, settles its acknowledgement.
+ * Each 0, or -1 (emit failed). */
+int  tm_ack_read(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line);
+int  tm_ack_race(struct tm_state *st, unsigned pe);
+int  tm_ack_eret(struct tm_state *st, unsigned pe);
+int  tm_ack_settle(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line, bool dispatched);
 /* A warning record on pe at time t, from input line `line`. */
 int  tm_warn(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line, const char *text);
 /* Call c returned result record r: what it registered or unregistered. */

@@ -19,6 +19,10 @@ int tm_emit(struct tm_state *st, struct trace_rec *r, uint64_t line)
 {
 	struct pe *p = &st->pe[r->pe];   /* the PE of the line that made the record */
 
+	/* a record of another PE races with the acknowledgements not judged
+	 * yet; one of this PE's comes after its own acknowledgement */
+	if (!st->acking && (tm_ack_race(st, r->pe) || tm_ack_settle(st, r->pe, r->t, line, false)))
+		return -1;
 	if (r->t < p->emitted_t)
 		r->t = p->emitted_t;
 	p->emitted_t = r->t;
@@ -178,6 +182,91 @@ int tm_never_returned(struct tm_state *st, unsigned pe, struct call *c)
 			return -1;
 	}
 	return fn >= 0 && down[fn] ? tm_emit_power(st, pe, c->t, down[fn] - 1u, c->line) : 0;
+}
+
+/* ---- Holds ----
+ * An IAR read is firmware's acknowledgement, but the dispatcher judges
+ * the interrupt later, somewhere before the PE's ERET out of it (a
+ * dispatch, or back to what it interrupted).  When another PE makes an
+ * SDEI or PSCI call, or the import writes a record of another PE, in that
+ * window, the two raced: the read is written as a hold (`how=hold`) and
+ * the ack, with `res=dispatched` when it dispatched, at the outcome, so
+ * that the replay judges the other PE's call first (README.md, "Holds").
+ * Otherwise it is the one ack it always was, at the read and in its place
+ * among the records. */
+
+static int ack_out(struct tm_state *st, unsigned pe, enum trace_irq_how how, uint64_t t, uint64_t line,
+		   int res)
+{
+	struct trace_rec r;
+	int rc;
+
+	trace_rec_init(&r, TRACE_IRQ);
+	r.pe = (uint8_t)pe;
+	r.t = t;
+	r.intid = st->pe[pe].intid;
+	r.how = how;
+	if (res >= 0) {
+		r.res = (uint8_t)res;
+		r.has |= TRACE_HAS_RES;
+	}
+	st->acking = true;               /* these records race with nothing */
+	rc = tm_emit(st, &r, line);
+	st->acking = false;
+	return rc;
+}
+
+int tm_ack_settle(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line, bool dispatched)
+{
+	struct pe *p = &st->pe[pe];
+	uint8_t was = p->ack;
+
+	if (was == TM_ACK_NONE)
+		return 0;
+	p->ack = TM_ACK_NONE;
+	st->reading &= ~(1ull << pe);
+	if (was == TM_ACK_READ)
+		return ack_out(st, pe, TRACE_IRQ_ACK, p->ack_t, p->ack_line, -1);
+	return ack_out(st, pe, TRACE_IRQ_ACK, t, line, dispatched ? TRACE_RES_DISPATCHED : -1);
+}
+
+int tm_ack_read(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line)
+{
+	struct pe *p = &st->pe[pe];
+
+	if (tm_ack_settle(st, pe, t, line, false))   /* firmware holds one interrupt at a time */
+		return -1;
+	p->ack = TM_ACK_READ;
+	p->ack_t = t;
+	p->ack_line = line;
+	st->reading |= 1ull << pe;
+	return 0;
+}
+
+int tm_ack_race(struct tm_state *st, unsigned pe)
+{
+	uint64_t others = st->reading & ~(pe < 64 ? 1ull << pe : 0);   /* pe 64: every PE */
+
+	st->reading &= ~others;
+	for (unsigned q = 0; others; q++, others >>= 1) {
+		if (!(others & 1))
+			continue;
+		st->pe[q].ack = TM_ACK_HELD;
+		if (ack_out(st, q, TRACE_IRQ_HOLD, st->pe[q].ack_t, st->pe[q].ack_line, -1))
+			return -1;
+	}
+	return 0;
+}
+
+int tm_ack_eret(struct tm_state *st, unsigned pe)
+{
+	struct pe *p = &st->pe[pe];
+
+	if (p->ack == TM_ACK_HELD) {
+		p->ack = TM_ACK_HANDED;
+		return 0;
+	}
+	return tm_ack_settle(st, pe, 0, 0, false);
 }
 
 /* A warning record on pe at time t, from input line `line`. */
