@@ -108,17 +108,6 @@ static void step_resume(struct fzc_machine *m, unsigned pe)
 	fzc_observe(m, &o);
 }
 
-/* Arm pe's firmware to hold the next interrupt it acknowledges (struct
- * sim_hold).  Armed already, or holding one: nothing (lenient, as the
- * simulator's step_hold). */
-static void step_hold(struct fzc_machine *m, unsigned pe)
-{
-	struct sim_hold *h = &m->pe[pe].hold;
-
-	if (!h->holding && !h->armed)
-		h->armed = 1;
-}
-
 /* sdd_init of the fresh dispatcher programs the interrupt controller; the
  * controller migrates as it is (the simulator copies its model), so those
  * operations go nowhere. */
@@ -207,7 +196,7 @@ static void run_step(struct fzc_machine *m, const struct sim_op *op)
 		step_resume(m, pe);
 		break;
 	case SIM_OP_HOLD:
-		step_hold(m, pe);
+		sim_hold_arm(&m->pe[pe].hold);   /* armed or holding already: nothing (lenient) */
 		break;
 	case SIM_OP_HAND_OVER:
 		fzc_hand_over_held(m, pe);       /* holding none: nothing (lenient) */

@@ -249,7 +249,7 @@ static void add_step(struct fz_ctx *c, unsigned kind, const uint8_t *r)
 		[FZ_R_MIGRATE] = SIM_OP_MIGRATE, [FZ_R_RESUME] = SIM_OP_RESUME,
 	};
 	/* A resume record's byte 2 makes it a hold or a hand_over now and then
-	 * (FZ_RESUME_VARIANT): the steps came after the format. */
+	 * (fz_input.h): the steps came after the weight table. */
 	static const uint8_t resume_kind[4] = { SIM_OP_RESUME, SIM_OP_RESUME, SIM_OP_HOLD, SIM_OP_HAND_OVER };
 	struct sim_program *p = c->prog;
 	unsigned pes = p->platform.pes, pe = r[1] % pes;

@@ -84,8 +84,6 @@ bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *sp, con
 	o->npe = sp->pes;
 	memset(o->power, SIM_PE_ON, o->npe);
 	memset(o->paused, 0, o->npe);
-	memset(o->holding, 0, o->npe);
-	memset(o->handing, 0, o->npe);
 	return true;
 }
 
@@ -163,15 +161,11 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 		rm_fire(&o->model, ob->intid, ob->pe);
 		break;
 	case SIM_OBS_HOLD:
-		if (ob->pe < o->npe) {
-			o->holding[ob->pe] = 1;
-			rm_hold(&o->model, ob->pe, ob->intid);
-		}
+		rm_hold(&o->model, ob->pe, ob->intid);
 		break;
 	case SIM_OBS_IRQ:
-		if (ob->pe < o->npe && o->holding[ob->pe]) {
-			o->holding[ob->pe] = 0;
-			o->handing[ob->pe] = ob->status == SDD_IRQ_DISPATCHED;
+		/* a PE's next acknowledgement after its hold is the hand-over */
+		if (rm_holds(&o->model, ob->pe)) {
 			o->checks++;
 			if (!rm_hand_over(&o->model, ob->pe, ob->intid, (unsigned)ob->status, why, sizeof why)) {
 				struct fz_disagreement d = about(FZ_D_HAND_OVER, ob);
@@ -182,13 +176,10 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 		break;
 	case SIM_OBS_DISPATCH: {
 		struct rm_entry got, want;
-		bool handed = ob->pe < o->npe && o->handing[ob->pe];
 		/* explicit dispatches are judged by their SIM_OBS_EXPLICIT */
-		if (handed)
-			o->handing[ob->pe] = 0;
 		if (ob->intid < 1020) {
 			o->checks++;
-			if (!(handed ? rm_dispatch_held : rm_dispatch)(&o->model, ob->pe, ob->event, why, sizeof why)) {
+			if (!rm_dispatch(&o->model, ob->pe, ob->event, why, sizeof why)) {
 				struct fz_disagreement d = about(FZ_D_DISPATCH, ob);
 				disagree(o, ob->step, why, &d);
 				break;
@@ -231,8 +222,6 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 		break;
 	case SIM_OBS_RESET:
 		memset(o->paused, 0, sizeof o->paused);
-		memset(o->holding, 0, sizeof o->holding);
-		memset(o->handing, 0, sizeof o->handing);
 		memset(o->power, SIM_PE_ON, sizeof o->power);
 		rm_system_reset(&o->model);
 		break;

@@ -51,11 +51,6 @@ struct fz_oracle {
 	unsigned npe;
 	uint8_t  power[RM_MAX_PES];
 	uint8_t  paused[RM_MAX_PES];
-	/* holding[pe]: its firmware holds an interrupt (SIM_OBS_HOLD) until
-	 * its SIM_OBS_IRQ; handing[pe]: that answered dispatched, and the
-	 * handler entry that follows is the held trigger's */
-	uint8_t  holding[RM_MAX_PES];
-	uint8_t  handing[RM_MAX_PES];
 	char     why[600];
 	struct fz_disagreement bad;   /* the first disagreement (kind NONE: none) */
 	uint64_t checks;         /* model checks made (for statistics) */

@@ -10,7 +10,7 @@
  *   - a PE running no handler has no Group 0 interrupt active and PMR
  *     back at the client's value: nothing leaks back to the client (X3);
  *   - a PE whose firmware holds an interrupt it acknowledged (a hold
- *     step) has it active at its priority.
+ *     step) has it active there.
  */
 #include "sim_internal.h"
 

@@ -270,6 +270,16 @@ struct sim_hold {
 	uint16_t intid;          /* the INTID it holds */
 };
 
+/* A hold step: arm the hold; false (nothing changes) if the PE is armed
+ * or holds an interrupt already. */
+static inline bool sim_hold_arm(struct sim_hold *h)
+{
+	if (h->armed || h->holding)
+		return false;
+	h->armed = 1;
+	return true;
+}
+
 /* Firmware on pe, running depth handlers, acknowledged intid, which
  * interrupted pc and pstate.  True: it hands it to the dispatcher now.
  * False: it holds it (the hold was armed), and *o is the observation of

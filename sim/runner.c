@@ -488,19 +488,15 @@ static void step_dispatch(struct sim_machine *m, const struct sim_op *op, unsign
  * again (lenient: the step does nothing). */
 static void step_hold(struct sim_machine *m, const struct sim_op *op, unsigned pe)
 {
-	struct sim_hold *h = &m->pe[pe].hold;
+	const struct sim_hold *h = &m->pe[pe].hold;
 
-	if (h->holding || h->armed) {
-		if (m->prog->lenient)
-			return;
-		if (h->holding)
-			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u holds INTID %u already: hand it over first",
-				 pe, h->intid);
-		else
-			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u is set to hold its next interrupt already", pe);
+	if (sim_hold_arm(&m->pe[pe].hold) || m->prog->lenient)
 		return;
-	}
-	h->armed = 1;
+	if (h->holding)
+		sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u holds INTID %u already: hand it over first", pe,
+			 h->intid);
+	else
+		sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u is set to hold its next interrupt already", pe);
 }
 
 static void run_step(struct sim_machine *m, const struct sim_op *op)

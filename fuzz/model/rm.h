@@ -246,7 +246,11 @@ void rm_fire(struct rm_model *m, uint32_t intid, unsigned pe);
  * possibly pending) (for pe if private); a shared RM_PE event is routed to
  * pe; nesting allows it (nothing runs on pe, or a normal handler runs and ev
  * is critical). If so, clears the pending bit, makes ev running on pe and
- * returns true; else false with why. */
+ * returns true; else false with why.  On a PE whose firmware held the
+ * interrupt and handed it over (rm_holds; rm_hand_over answered
+ * dispatched), the trigger is the one it held, critical-first does not
+ * apply (it was acknowledged before any critical event that came
+ * meanwhile), and the hold ends. */
 bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n);
 
 /* The handler of event `ev` was entered on `pe` (a dispatch rm_dispatch or
@@ -283,8 +287,8 @@ void rm_hold(struct rm_model *m, unsigned pe, uint32_t intid);
  * deferred, 2 held, 3 dropped, 4 not mine, 5 refused, 6 fault, 7
  * rerouted).  What the answer does is judged, not its name, against the
  * event the INTID backs now:
- *  - dispatched: the hold ends at the handler entry, which
- *    rm_dispatch_held judges;
+ *  - dispatched: the hold ends at the handler entry, which rm_dispatch
+ *    judges as the held trigger's;
  *  - dropped or not mine give the trigger up: right for an event that is
  *    not registered (or no event now); for a registered one the trigger
  *    stays owed (pending again), so rm_settled finds it undelivered;
@@ -295,11 +299,9 @@ void rm_hold(struct rm_model *m, unsigned pe, uint32_t intid);
  * pe holds nothing; the hold ends either way. */
 bool rm_hand_over(struct rm_model *m, unsigned pe, uint32_t intid, unsigned res, char *why, size_t n);
 
-/* The handler of event ev was entered on pe for the interrupt pe's firmware
- * handed over (rm_hand_over answered dispatched): rm_dispatch's rules,
- * with the trigger in flight as the trigger, and without critical-first
- * (it was acknowledged before any critical event that came meanwhile). */
-bool rm_dispatch_held(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n);
+/* Does pe's firmware hold an interrupt (rm_hold, until rm_hand_over ends
+ * the hold, or the handler entry that follows a dispatched answer)? */
+bool rm_holds(const struct rm_model *m, unsigned pe);
 
 /* Power (PSCI).
  * rm_cpu_off: pe called CPU_OFF or CPU_FREEZE: its running handlers

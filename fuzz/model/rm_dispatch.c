@@ -121,12 +121,8 @@ static int critical_owed(const struct rm_model *m, unsigned pe)
     return -1;
 }
 
-bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n)
-{
-    return rm_dispatch_judged(m, pe, ev, false, why, n);
-}
-
-bool rm_dispatch_judged(struct rm_model *m, unsigned pe, int32_t ev, bool from_hold, char *why, size_t n)
+/* rm_dispatch's judgement; from_hold: of the trigger pe's firmware held. */
+static bool judge_dispatch(struct rm_model *m, unsigned pe, int32_t ev, bool from_hold, char *why, size_t n)
 {
     char buf[96];
     int ei;
@@ -180,6 +176,15 @@ bool rm_dispatch_judged(struct rm_model *m, unsigned pe, int32_t ev, bool from_h
     if (why && n)
         why[0] = '\0';
     return true;
+}
+
+bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n)
+{
+    bool held = rm_holds(m, pe), ok = judge_dispatch(m, pe, ev, held, why, n);
+
+    if (held)
+        rm_hold_end(m, pe);
+    return ok;
 }
 
 bool rm_explicit(struct rm_model *m, unsigned pe, int32_t ev, int64_t result, char *why, size_t n)

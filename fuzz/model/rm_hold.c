@@ -79,19 +79,18 @@ static void end_hold(struct rm_model *m, unsigned pe, int e, bool repend)
  * trigger its target never receives, or one entered on the wrong PE. */
 bool rm_hand_over(struct rm_model *m, unsigned pe, uint32_t intid, unsigned res, char *why, size_t n)
 {
+    bool holds = rm_holds(m, pe);
     int e;
 
-    if (pe >= m->p.pes || m->pe[pe].hold == RM_HOLD_NONE || res >= RES_COUNT || res == RES_REFUSED ||
-        res == RES_FAULT) {
+    if (!holds || res >= RES_COUNT || res == RES_REFUSED || res == RES_FAULT) {
         if (why && n)
             snprintf(why, n, "hand-over of INTID %" PRIu32 " on PE %u: %s", intid, pe,
-                     pe < m->p.pes && m->pe[pe].hold == RM_HOLD_NONE ? "it holds nothing"
-                     : "the dispatcher refused it or failed");
-        if (pe < m->p.pes && m->pe[pe].hold != RM_HOLD_NONE)
+                     holds ? "the dispatcher refused it or failed" : "it holds nothing");
+        if (holds)
             end_hold(m, pe, -1, false);
         return false;
     }
-    if (res != RES_DISPATCHED) {         /* a dispatch ends the hold at its entry (rm_dispatch_held) */
+    if (res != RES_DISPATCHED) {         /* a dispatch ends the hold at its entry (rm_dispatch) */
         e = rm_find_intid(m, intid);
         bool gone = res == RES_DROPPED || res == RES_NOT_MINE;
         end_hold(m, pe, e, !gone || (e >= 0 && (rm_state(m, (unsigned)e, pe) & RM_REG)));
@@ -101,17 +100,12 @@ bool rm_hand_over(struct rm_model *m, unsigned pe, uint32_t intid, unsigned res,
     return true;
 }
 
-bool rm_dispatch_held(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n)
+bool rm_holds(const struct rm_model *m, unsigned pe)
 {
-    bool ok;
+    return pe < m->p.pes && m->pe[pe].hold != RM_HOLD_NONE;
+}
 
-    if (pe >= m->p.pes || m->pe[pe].hold == RM_HOLD_NONE) {
-        if (why && n)
-            snprintf(why, n, "dispatch of event 0x%" PRIx32 " on PE %u: no interrupt was handed over",
-                     (uint32_t)ev, pe);
-        return false;
-    }
-    ok = rm_dispatch_judged(m, pe, ev, true, why, n);
+void rm_hold_end(struct rm_model *m, unsigned pe)
+{
     end_hold(m, pe, -1, false);
-    return ok;
 }

@@ -200,8 +200,8 @@ void rm_trigger(struct rm_model *m, unsigned e, unsigned pe);
 void rm_complete_top(struct rm_model *m, unsigned pe);
 /* Why nesting forbids event e on pe now, or NULL if it allows it. */
 const char *rm_nesting(const struct rm_model *m, unsigned pe, unsigned e);
-/* rm_dispatch, or (from_hold) rm_dispatch_held's judgement of the entry. */
-bool rm_dispatch_judged(struct rm_model *m, unsigned pe, int32_t ev, bool from_hold, char *why, size_t n);
+/* pe's hold ends, its trigger taken by the dispatch it handed over. */
+void rm_hold_end(struct rm_model *m, unsigned pe);
 /* Triggers of event e held by PEs' firmware (on pe if private) become ones
  * that may be delivered only: REGISTER or UNREGISTER came after them. */
 void rm_hold_stale(struct rm_model *m, unsigned e, unsigned pe);

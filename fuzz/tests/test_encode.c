@@ -97,10 +97,11 @@ static void assert_round_trip(const uint8_t *in, size_t len)
 				 la.o[k].from_handler, lb.o[k].from_handler);
 }
 
-/* The families before the race family, in the sequence they always had
- * (a few random inputs elsewhere in it do not round-trip: the encoder
- * approximates some saved-variable values), then race inputs from a
- * generator of their own. */
+/* The families before the race family, in the sequence they always had,
+ * then race inputs from a generator of their own.  (Drawn as one
+ * sequence of four families, input 272, a random one, did not round-trip:
+ * an INTERRUPT_BIND's x2 differed after re-encoding, 2026-11-23; not
+ * looked into.) */
 static void generated_inputs_round_trip(void **state)
 {
 	struct fz_gen g = { 0x1234567ull }, race = { 0x7654321ull };

@@ -1,5 +1,5 @@
 /* Interrupts a PE's firmware holds between its acknowledge and the
- * hand-over (rm_hold, rm_hand_over, rm_dispatch_held): what the other
+ * hand-over (rm_hold, rm_hand_over, rm_dispatch): what the other
  * PEs' calls meanwhile leave the dispatcher to do with the trigger. */
 #include <string.h>
 
@@ -46,7 +46,7 @@ static void held_trigger_is_owed_nowhere_and_pe_takes_nothing(void **state)
     SETTLED(&m);                             /* PE 0 takes nothing while it holds */
     HAND_OVER(&m, 0, SPI_S, DISPATCHED, true);
     /* acknowledged before the critical event came: it goes first */
-    assert_true(rm_dispatch_held(&m, 0, EVS, NULL, 0));
+    assert_true(rm_dispatch(&m, 0, EVS, NULL, 0));
     STATUS(&m, 0, EVS, 7);
     NOT_SETTLED(&m);                         /* the critical one preempts it */
     DISPATCH(&m, 0, EVPC);
@@ -76,7 +76,7 @@ static void trigger_arriving_while_held_is_owed_after(void **state)
     rm_fire(&m, SPI_S, 0);                   /* a second trigger: active and pending */
     SETTLED(&m);                             /* still PE 0's: no other PE can take it */
     HAND_OVER(&m, 0, SPI_S, DISPATCHED, true);
-    assert_true(rm_dispatch_held(&m, 0, EVS, NULL, 0));
+    assert_true(rm_dispatch(&m, 0, EVS, NULL, 0));
     COMPLETES(&m, 0, F_COMPLETE, 0);
     NOT_SETTLED(&m);                         /* the second one is owed */
     DISPATCH(&m, 1, EVS);
@@ -123,7 +123,7 @@ static void reroute_sends_it_to_the_target_only(void **state)
     ACCEPT(&m, 1, F_ROUTING_SET, SUCCESS, EVS, 1, m.p.mpidr[1]);
     ACCEPT(&m, 1, F_ENABLE, SUCCESS, EVS);
     HAND_OVER(&m, 0, SPI_S, DISPATCHED, true);
-    assert_false(rm_dispatch_held(&m, 0, EVS, why, sizeof why));
+    assert_false(rm_dispatch(&m, 0, EVS, why, sizeof why));
     assert_string_equal(why, "dispatch of event 0x40000020 on PE 0: routed RM_PE to MPIDR 0x1");
     held_on_pe0(&m);
     ACCEPT(&m, 1, F_DISABLE, SUCCESS, EVS);
@@ -151,7 +151,7 @@ static void reregistered_event_may_receive_it(void **state)
     ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, EVS);
     t_reg_enable(&m, 1, EVS);
     HAND_OVER(&m, 0, SPI_S, DISPATCHED, true);
-    assert_true(rm_dispatch_held(&m, 0, EVS, NULL, 0));   /* §5.1.2.1: may be left pending */
+    assert_true(rm_dispatch(&m, 0, EVS, NULL, 0));   /* §5.1.2.1: may be left pending */
     held_on_pe0(&m);
     ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, EVS);
     ACCEPT(&m, 1, F_REGISTER, SUCCESS, EVS, HANDLER, 0, 0, 0);
