@@ -104,7 +104,8 @@ void fz_choices_to_program(const struct fz_choices *ch, struct sim_program *prog
 /* Encode prog as an input that decodes to the same program or a close
  * one (expectations are dropped; more than 8 PEs or handlers, more than
  * four platform events and values outside the vocabulary are
- * approximated).  Returns the number of bytes written (at most cap). */
+ * approximated, and so is a $var read before anything saved it, which
+ * may become one a BIND saves).  Returns the number of bytes written (at most cap). */
 size_t fz_encode(const struct sim_program *prog, uint8_t *buf, size_t cap);
 
 #endif /* FZ_INPUT_H */
