@@ -126,6 +126,7 @@ struct rm_pe_state {
     uint8_t stack[2];        /* their event indices, outermost first */
     uint8_t hold;            /* enum rm_hold: firmware holds an interrupt it acknowledged */
     uint8_t hold_ev;         /* its event then (index), 0xFF: no event's */
+    uint32_t hold_intid;     /* the INTID held, Active until the hand-over ends the hold */
 };
 
 /* What a PE's firmware holds between its acknowledge and the hand-over

@@ -78,10 +78,15 @@ static void client_taken(struct rm_model *m, uint32_t intid)
 
 static int64_t chk_bind_inactive(struct rm_ctx *c)
 {
-    /* Binding takes the interrupt over; one that is pending is not in the
-     * Inactive state (§5.1.14.3). */
+    /* Binding takes the interrupt over; one that is pending, or Active
+     * because a PE's firmware acknowledged it and holds it (its binding
+     * released meanwhile), is not in the Inactive state (§5.1.14.3). */
     if (client_pending(c->m, (uint32_t)c->x[1])) {
         c->reason = "the interrupt is pending (not Inactive)";
+        return RM_DENIED;
+    }
+    if (rm_intid_held(c->m, (uint32_t)c->x[1])) {
+        c->reason = "a PE's firmware holds the interrupt (Active)";
         return RM_DENIED;
     }
     return 0;

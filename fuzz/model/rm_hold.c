@@ -24,6 +24,7 @@ void rm_hold(struct rm_model *m, unsigned pe, uint32_t intid)
     e = rm_find_intid(m, intid);
     ps->hold = RM_HOLD_UNKNOWN;
     ps->hold_ev = 0xFF;
+    ps->hold_intid = intid;
     if (e < 0)
         return;
     struct rm_event_state *es = &m->ev[e];
@@ -103,6 +104,14 @@ bool rm_hand_over(struct rm_model *m, unsigned pe, uint32_t intid, unsigned res,
 bool rm_holds(const struct rm_model *m, unsigned pe)
 {
     return pe < m->p.pes && m->pe[pe].hold != RM_HOLD_NONE;
+}
+
+bool rm_intid_held(const struct rm_model *m, uint32_t intid)
+{
+    for (unsigned p = 0; p < m->p.pes; p++)
+        if (rm_holds(m, p) && m->pe[p].hold_intid == intid)
+            return true;
+    return false;
 }
 
 void rm_hold_end(struct rm_model *m, unsigned pe)

@@ -200,6 +200,8 @@ void rm_trigger(struct rm_model *m, unsigned e, unsigned pe);
 void rm_complete_top(struct rm_model *m, unsigned pe);
 /* Why nesting forbids event e on pe now, or NULL if it allows it. */
 const char *rm_nesting(const struct rm_model *m, unsigned pe, unsigned e);
+/* Does some PE's firmware hold intid (Active there, §5.1.14.3)? */
+bool rm_intid_held(const struct rm_model *m, uint32_t intid);
 /* pe's hold ends, its trigger taken by the dispatch it handed over. */
 void rm_hold_end(struct rm_model *m, unsigned pe);
 /* Triggers of event e held by PEs' firmware (on pe if private) become ones

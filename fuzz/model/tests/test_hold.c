@@ -184,6 +184,28 @@ static void released_interrupt_is_not_the_dispatchers(void **state)
     NOT_SETTLED(&m);
 }
 
+/* §5.1.14.3: BIND wants the interrupt Inactive; one a PE's firmware
+ * acknowledged is Active until the dispatcher it is handed to ends it. */
+static void held_interrupt_released_cannot_be_bound_until_handed_over(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
+    ACCEPT(&m, 0, F_BIND, SLOTS0, 50);
+    ACCEPT(&m, 0, F_REGISTER, SUCCESS, SLOTS0, HANDLER, 0, 0, 0);
+    ACCEPT(&m, 0, F_ENABLE, SUCCESS, SLOTS0);
+    rm_fire(&m, 50, 0);
+    rm_hold(&m, 0, 50);
+    ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, SLOTS0);
+    ACCEPT(&m, 1, F_RELEASE, SUCCESS, SLOTS0);
+    ACCEPT(&m, 1, F_BIND, DENIED, 50);       /* Active on PE 0 */
+    REJECT(&m, 1, F_BIND, SLOTS0, 50);
+    ACCEPT(&m, 1, F_BIND, SLOTS0, 51);       /* another INTID is not */
+    HAND_OVER(&m, 0, 50, NOT_MINE, true);    /* the firmware ends it */
+    ACCEPT(&m, 1, F_BIND, SLOTS1, 50);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -195,6 +217,7 @@ int main(void)
         cmocka_unit_test(reroute_sends_it_to_the_target_only),
         cmocka_unit_test(reregistered_event_may_receive_it),
         cmocka_unit_test(released_interrupt_is_not_the_dispatchers),
+        cmocka_unit_test(held_interrupt_released_cannot_be_bound_until_handed_over),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
