@@ -214,30 +214,74 @@ static void gen_driven(struct gen *x, unsigned nops, bool nesting)
 
 /* Calls another PE makes while an interrupt is in flight (sdd_spec.h
  * selectors): DISABLE, UNREGISTER, ROUTING_SET, ENABLE, REGISTER,
- * SHARED_RESET, PE_MASK, INTERRUPT_RELEASE, STATUS. */
-static const uint8_t racing_calls[] = { 3, 3, 7, 7, 10, 10, 2, 2, 1, 18, 11, 14, 8 };
+ * SHARED_RESET, PE_MASK, INTERRUPT_RELEASE, STATUS, INTERRUPT_BIND. */
+static const uint8_t racing_calls[] = { 3, 3, 7, 7, 10, 10, 2, 2, 1, 18, 11, 14, 14, 8, 13 };
+
+/* The race family's platform (gen_race): four shared events on distinct
+ * SPIs 34..61, none the secure SPI 33; SPIs 62 and 63 are free to bind. */
+#define RACE_FREE_SPI 30                /* index of SPI 62 in fz_intid's SPI class */
+
+struct race {
+	unsigned pes;
+	unsigned nvalid;                    /* the vocabulary's valid events (fz_vocab.c) */
+	unsigned nbinds;                    /* INTERRUPT_BINDs so far: the next saves $b(nbinds % 8) */
+};
+
+/* An INTERRUPT_BIND of the interrupt byte intid on PE pe: the event byte
+ * (FZ_EVENT role) of the $b variable its result is saved to. */
+static uint8_t bind_on(struct gen *x, struct race *rc, uint8_t pe, uint8_t intid)
+{
+	call_on(x, pe, 13, intid, 0, 0, 0, 0);
+	return (uint8_t)(rc->nvalid + rc->nbinds++ % FZ_VARS);
+}
 
 /* A race: PE p registers a shared event (routed RM_PE to itself, or
- * RM_ANY) and enables it, p and q unmask, p's firmware holds the event's
- * interrupt (hold, then the interrupt), q makes one to three calls on the
- * event - half the time between a DISABLE and an ENABLE, as a client
- * changes a registered event's routing - p hands the interrupt over, and q
- * enables the event again. */
-static unsigned episode_race(struct gen *x, unsigned pes)
+ * RM_ANY) and enables it - a platform event, or half the time an SPI it
+ * binds first - and unmasks; p's firmware holds the event's interrupt
+ * (hold, then the interrupt: p is the only PE taking part in 1-of-N
+ * routing, so an RM_ANY SPI goes to it too); q unmasks and makes one to
+ * three calls on the event - half the time between a DISABLE and an
+ * ENABLE, as a client changes a registered event's routing - p hands the
+ * interrupt over, and q enables the event again.  A quarter of the time p
+ * stays masked until after the hand-over (the event routed RM_PE to p:
+ * the dispatcher defers the trigger).  Half the races on a bound SPI
+ * start q's calls with UNREGISTER, RELEASE and BIND (DENIED while the
+ * interrupt is held).  A bound SPI is bound again by q after the
+ * hand-over (released meanwhile, or the same binding), and
+ * that binding registered, enabled and fired once more.  Both PEs mask at
+ * the end, so that the next race starts as this one did. */
+static unsigned episode_race(struct gen *x, struct race *rc)
 {
+	unsigned pes = rc->pes, ops = 10;
 	uint8_t ev = (uint8_t)(1 + rnd(x) % 4), h = rnd(x) % FZ_HANDLERS;
 	uint8_t p = rnd(x) % pes, q = (uint8_t)((p + 1 + rnd(x) % (pes - 1)) % pes);
 	uint8_t rm_pe = rnd(x) & 1, n = (uint8_t)(1 + rnd(x) % 3);
+	bool bound = rnd(x) & 1, masked = (rnd(x) & 3) == 0;
+	uint8_t intid = (uint8_t)((ev - 1) << 2);
 
+	if (masked)
+		rm_pe = 1;
+	if (bound) {
+		intid = (uint8_t)((RACE_FREE_SPI + rnd(x) % 2) << 2 | 2);
+		ev = bind_on(x, rc, p, intid);
+		ops++;
+	}
 	call_on(x, p, 1, ev, h, rnd(x), rm_pe, p);
 	call_on(x, p, 2, ev, 0, 0, 0, 0);
-	call_on(x, p, 12, 0, 0, 0, 0, 0);
-	call_on(x, q, 12, 0, 0, 0, 0, 0);
+	if (!masked)
+		call_on(x, p, 12, 0, 0, 0, 0, 0);
 	step_on(x, p, FZ_R_RESUME, 2, 0);               /* hold */
-	step(x, FZ_R_INTERRUPT, (uint8_t)((ev - 1) << 2), 0);
+	step(x, FZ_R_INTERRUPT, intid, 0);
+	call_on(x, q, 12, 0, 0, 0, 0, 0);
 	bool bracket = rnd(x) & 1;
 	if (bracket)
 		call_on(x, q, 3, ev, 0, 0, 0, 0);
+	if (bound && (rnd(x) & 1)) {                    /* give the binding up, and bind again */
+		call_on(x, q, 7, ev, 0, 0, 0, 0);
+		call_on(x, q, 14, ev, 0, 0, 0, 0);
+		bind_on(x, rc, q, intid);
+		ops += 3;
+	}
 	for (unsigned k = 0; k < n; k++) {
 		uint8_t sel = racing_calls[rnd(x) % sizeof racing_calls];
 		uint8_t mode = rnd(x) & 1, target = rnd(x) % pes;
@@ -245,31 +289,49 @@ static unsigned episode_race(struct gen *x, unsigned pes)
 			call_on(x, q, sel, ev, mode, target, 0, 0);
 		else if (sel == 1)                      /* REGISTER(ev, handler, 0, mode, affinity) */
 			call_on(x, q, sel, ev, h, 0, mode, target);
+		else if (sel == 13)                     /* BIND(the interrupt) */
+			bind_on(x, rc, q, intid);
 		else
 			call_on(x, q, sel, ev, 0, 0, 0, 0);
 	}
 	if (bracket)
 		call_on(x, q, 2, ev, 0, 0, 0, 0);
 	step_on(x, p, FZ_R_RESUME, 3, 0);               /* hand_over */
+	if (masked)
+		call_on(x, p, 12, 0, 0, 0, 0, 0);
 	call_on(x, q, 2, ev, 0, 0, 0, 0);
-	return 8u + n + 2u * bracket;
+	if (bound) {
+		uint8_t again = bind_on(x, rc, q, intid);
+		call_on(x, q, 1, again, h, 0, rm_pe, q);
+		call_on(x, q, 2, again, 0, 0, 0, 0);
+		step(x, FZ_R_INTERRUPT, intid, 0);
+		ops += 4;
+	}
+	call_on(x, p, 11, 0, 0, 0, 0, 0);
+	call_on(x, q, 11, 0, 0, 0, 0, 0);
+	return ops + n + 2u * bracket;
 }
 
 static void gen_race(struct gen *x, unsigned nops)
 {
-	unsigned ops = 0, pes;
+	struct race rc = { 0 };
+	unsigned ops = 0;
 
 	header(x);
 	x->buf[0] = (uint8_t)((x->buf[0] & 0xF8) | (1 + rnd(x) % 3));   /* 2 to 4 PEs */
-	pes = 1u + (x->buf[0] & 7);
+	rc.pes = 1u + (x->buf[0] & 7);
 	x->buf[1] &= 0x23;                      /* default profile, v1.1 */
+	if ((x->buf[2] >> 3 & 7) == 0)
+		x->buf[2] |= 1 << 3;                 /* a shared bind slot at least */
+	rc.nvalid = 1 + 4 + (x->buf[2] & 7) + (x->buf[2] >> 3 & 7);
 	for (unsigned e = 0; e < 4; e++) {      /* four shared events with a number each */
 		uint8_t *d = &x->buf[4 + 3 * e];
 		d[0] = (uint8_t)((d[0] & 0xF4) | 3);
 		d[1] = (uint8_t)(e * 64 + d[1] % 64);
+		d[2] = (uint8_t)(2 + e * 7 + d[2] % 7);   /* SPI 34..61, no two alike */
 	}
-	while (ops + 13 <= nops && x->cap - x->len >= 13 * FZ_RECORD_BYTES)
-		ops += episode_race(x, pes);
+	while (ops + 11 <= nops && x->cap - x->len >= 23 * FZ_RECORD_BYTES)   /* 11 to 23 ops each */
+		ops += episode_race(x, &rc);
 }
 
 size_t fz_gen_input(struct fz_gen *g, enum fz_gen_family family, unsigned ops, uint8_t *buf, size_t cap)

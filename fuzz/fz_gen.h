@@ -11,10 +11,13 @@
  *   nesting driven, with handlers that fire platform events' interrupts
  *           on their own PE (nesting, pending order, held interrupts and
  *           the interrupt storms of handlers that re-trigger themselves);
- *   race    a shared event's interrupt held by one PE's firmware (hold)
- *           while another PE disables, unregisters, reroutes, registers
- *           or releases it, then handed over (hand_over): the window
- *           between acknowledge and dispatch.
+ *   race    a shared event's interrupt - a platform event's, or an SPI
+ *           bound for it - held by one PE's firmware (hold) while another
+ *           PE disables, unregisters, reroutes, registers, releases or
+ *           binds it, then handed over (hand_over): the window between
+ *           acknowledge and dispatch; sometimes the holding PE is masked
+ *           (the dispatcher defers), and a bound SPI is bound, registered
+ *           and fired again after the hand-over.
  * The same seed gives the same inputs.
  */
 #ifndef FZ_GEN_H
