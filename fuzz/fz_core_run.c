@@ -424,6 +424,7 @@ bool fz_core_run_program(struct fz_core *c)
 		snprintf(c->finding, sizeof c->finding, "step %u: %s", res->step + 1, res->message);
 		return false;
 	}
+	fz_oracle_final(&c->oracle, m->core);
 	if (!fz_oracle_end(&c->oracle, res)) {
 		snprintf(c->finding, sizeof c->finding, "the reference model disagrees: %s", c->oracle.why);
 		return false;

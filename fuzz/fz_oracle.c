@@ -39,6 +39,7 @@ bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *sp, con
 	struct rm_platform *p = &o->model.p;
 
 	o->active = o->failed = o->machine_failed = o->step_open = false;
+	o->step = 0;
 	o->npe = 0;
 	o->why[0] = 0;
 	memset(&o->bad, 0, sizeof o->bad);
@@ -137,6 +138,7 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 		if (o->step_open && !o->machine_failed)
 			settled(o, ob->step - 1);
 		o->step_open = true;
+		o->step = ob->step;
 		break;
 	case SIM_OBS_CALL:
 		/* only SDEI calls reach the dispatcher; the rest are not its answers */
@@ -231,6 +233,40 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 	default:
 		break;
 	}
+}
+
+void fz_oracle_final(struct fz_oracle *o, struct sdd *d)
+{
+	const struct rm_platform *p = &o->model.p;
+	bool on = false;
+	char why[200];
+
+	if (!o->active || o->failed || o->machine_failed)
+		return;
+	/* Every PE off (SYSTEM_OFF, which does not tell the dispatcher): no
+	 * machine is left for the state to be the state of. */
+	for (unsigned pe = 0; pe < o->npe; pe++)
+		on |= o->power[pe] != SIM_PE_OFF;
+	if (!on)
+		return;
+	o->checks++;
+	for (unsigned i = 0; i < p->nevents; i++)
+		for (unsigned pe = 0; pe < o->npe && (pe == 0 || !p->events[i].shared); pe++) {
+			int want = rm_status(&o->model, pe, p->events[i].number);
+			unsigned got = sdd_event_state(d, pe, i);
+			if (want < 0 || got == (unsigned)want)
+				continue;
+			struct fz_disagreement dis = about(FZ_D_FINAL, NULL);
+			dis.pe = (uint8_t)pe;
+			dis.event = p->events[i].number;
+			dis.got = got;
+			dis.want = (uint64_t)want;
+			snprintf(why, sizeof why, "at the end of the run: event 0x%x on PE %u is in state %u in the "
+				 "dispatcher, %u by the model (EVENT_STATUS bits)", (unsigned)dis.event, pe, got,
+				 (unsigned)want);
+			disagree(o, o->step, why, &dis);
+			return;
+		}
 }
 
 bool fz_oracle_end(struct fz_oracle *o, const struct sim_result *r)

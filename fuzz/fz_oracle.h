@@ -23,7 +23,8 @@ enum fz_disagreement_kind {
 	FZ_D_EXPLICIT,   /* an explicit dispatch answered wrongly */
 	FZ_D_SETTLED,    /* after a step, an event was left undelivered */
 	FZ_D_ENTRY,      /* a handler was entered with x1 or the PC not its registration's */
-	FZ_D_HAND_OVER   /* a held interrupt handed over got an answer that does not fit (a lost trigger) */
+	FZ_D_HAND_OVER,  /* a held interrupt handed over got an answer that does not fit (a lost trigger) */
+	FZ_D_FINAL       /* at the end of the run, an event's state is not the model's */
 };
 
 struct fz_disagreement {
@@ -34,8 +35,9 @@ struct fz_disagreement {
 	int32_t  op;             /* CALL: the op that made it (sim_obs.op) */
 	int32_t  event;          /* DISPATCH, EXPLICIT, SETTLED: the event */
 	uint32_t fid;            /* CALL */
-	int64_t  got;            /* CALL, EXPLICIT: what the dispatcher answered; ENTRY: x1 or PC */
-	uint64_t want;           /* ENTRY: the registered argument or entry point */
+	int64_t  got;            /* CALL, EXPLICIT: what the dispatcher answered; ENTRY: x1 or PC;
+				  * FINAL: the dispatcher's STATUS bits */
+	uint64_t want;           /* ENTRY: the registered argument or entry point; FINAL: the model's */
 	bool     entry_pc;       /* ENTRY: the PC is wrong (x1 is right) */
 	bool     completed;      /* CALL: it completed the handler instead of returning */
 	struct rm_verdict allowed;   /* CALL: what the specification allows */
@@ -48,6 +50,7 @@ struct fz_oracle {
 	bool     failed;         /* a disagreement was found */
 	bool     machine_failed; /* the run stopped early: no settledness check */
 	bool     step_open;
+	uint32_t step;           /* the last step begun */
 	unsigned npe;
 	uint8_t  power[RM_MAX_PES];
 	uint8_t  paused[RM_MAX_PES];
@@ -64,6 +67,14 @@ bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *p, cons
 
 /* The observer function (ctx: the oracle). */
 void fz_oracle_observe(void *ctx, const struct sim_obs *ob);
+
+/* The run ended, leaving the dispatcher d: its state must be the model's -
+ * every event's STATUS bits as seen from every PE, compared whether or
+ * not a call of the run asked for them (a state gone wrong that no later
+ * call looks at is still a finding).  Not compared after a disagreement
+ * or a failure of the machine.  (sim_run_opts.at_end calls it for the
+ * simulator; fz_core's machine calls it itself.) */
+void fz_oracle_final(struct fz_oracle *o, struct sdd *d);
 
 /* The run ended with result r: final checks.  true = no disagreement. */
 bool fz_oracle_end(struct fz_oracle *o, const struct sim_result *r);

@@ -288,6 +288,26 @@ static bool pin_entry(struct fz_run *r, const struct fz_log *log, const struct f
 	return pin_dispatches(r, log, d->step, d->time, &e);
 }
 
+/* An event left in the wrong state at the end: a last step asks for its
+ * STATUS on the PE and expects the model's answer. */
+static bool pin_final(struct fz_run *r, const struct fz_disagreement *d, struct fz_repro *out)
+{
+	struct sim_program *p = &r->prog;
+	struct sim_op op = sim_op_new(SIM_OP_CALL, d->pe);
+	int64_t want = (int64_t)d->want;
+
+	if (r->oracle.power[d->pe] != SIM_PE_ON) {
+		snprintf(out->note, sizeof out->note, "PE %u, whose view of event 0x%x is wrong, is not on at the "
+			 "end: no call of it can show the state", d->pe, (unsigned)d->event);
+		return false;
+	}
+	op.fid = sim_const(SDD_FID_EVENT_STATUS);
+	op.args = p->nvalues;
+	op.nargs = 1;
+	sim_add_value(p, sim_const((uint32_t)d->event));
+	return expect_x0(p, &op, &want, 1) && fz_insert_step(p, p->nsteps, &op);
+}
+
 /* Pin the finding of the last run of r->prog with expectations. */
 static void pin(struct fz_run *r, const struct fz_log *log, struct fz_repro *out)
 {
@@ -320,6 +340,9 @@ static void pin(struct fz_run *r, const struct fz_log *log, struct fz_repro *out
 	}
 	case FZ_D_ENTRY:
 		out->expressed = pin_entry(r, log, d, out);
+		break;
+	case FZ_D_FINAL:
+		out->expressed = pin_final(r, d, out);
 		break;
 	case FZ_D_HAND_OVER:
 		snprintf(out->note, sizeof out->note, "the dispatcher's answer to an interrupt handed over "

@@ -61,6 +61,11 @@ static void log_obs(struct fz_log *l, const struct sim_obs *o)
 		l->hash = (l->hash ^ ((const uint8_t *)&k)[b]) * 0x100000001B3ull;
 }
 
+static void final_state(void *ctx, struct sdd *d)
+{
+	fz_oracle_final(ctx, d);
+}
+
 static void both(void *ctx, const struct sim_obs *o)
 {
 	struct fz_run *r = ctx;
@@ -93,6 +98,8 @@ bool fz_run_program(struct fz_run *r, bool digest)
 	opts.choice.ctx = &r->choices;
 	opts.observer.obs = both;
 	opts.observer.ctx = r;
+	opts.at_end.fn = final_state;
+	opts.at_end.ctx = &r->oracle;
 	opts.max_rounds = r->max_rounds ? r->max_rounds : FZ_MAX_ROUNDS;
 	opts.slice_budget = FZ_SLICE_BUDGET;
 	opts.digest = digest;

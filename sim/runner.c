@@ -595,6 +595,8 @@ int sim_run(struct sim_cpu *cpu, const struct sim_program *prog, const struct si
 	res->loc = m->fail_loc;
 	res->dispatches = m->dispatches;
 	res->calls = m->calls;
+	if (opts->at_end.fn)
+		opts->at_end.fn(opts->at_end.ctx, &m->core);
 	if (opts->digest)
 		res->digest = sim_machine_digest(m);
 	if (m->failed)

@@ -18,6 +18,8 @@
 #include "cpu.h"
 #include "program.h"
 
+struct sdd;
+
 enum sim_choice_kind {
 	SIM_CHOICE_1OFN = 0,     /* which eligible PE takes a 1-of-N SPI */
 	SIM_CHOICE_SCHEDULE,     /* which PE that can make progress advances next */
@@ -136,6 +138,13 @@ struct sim_run_opts {
 	 * caller has made it already (and it was accepted); NULL: sim_run
 	 * makes it.  Converting once per fuzz input instead of twice. */
 	const struct sdd_platform *splat;
+	/* Called once, after the last step ran or the run stopped, with the
+	 * dispatcher as the run left it (for a caller that checks its final
+	 * state: the fuzzers' reference model).  fn NULL: not called. */
+	struct sim_at_end {
+		void (*fn)(void *ctx, struct sdd *d);
+		void *ctx;
+	} at_end;
 };
 
 /* Why a run failed. */
