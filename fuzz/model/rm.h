@@ -33,7 +33,9 @@
  *    any of them; a shared RM_ANY event: any PE that can take it. Between
  *    classes, critical first (§4.3.2.1, §6.2): no normal event is
  *    dispatched on a PE while a critical one is certainly pending there
- *    alone (private, or shared RM_PE to it) and could run.
+ *    alone (private, shared RM_PE to it, or shared RM_ANY with every other
+ *    PE masked or off, so that no other takes part in its routing) and
+ *    could run.
  *  - N triggers may give fewer handler runs (one pending bit), never more.
  *
  * Decisions where the texts are ambiguous (all documented again where the

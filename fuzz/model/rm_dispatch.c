@@ -100,11 +100,22 @@ bool rm_entry_ok(const struct rm_model *m, unsigned pe, int32_t ev, const struct
     return false;
 }
 
+/* Does no PE but pe take part in 1-of-N routing (every other one masked
+ * or off): must a shared RM_ANY event's SPI go to pe? */
+static bool sole_participant(const struct rm_model *m, unsigned pe)
+{
+    for (unsigned p = 0; p < m->p.pes; p++)
+        if (p != pe && m->pe[p].on && !rm_masked_now(m, p))
+            return false;
+    return true;
+}
+
 /* A critical event pending for pe alone and able to run there now: it
  * outranks every normal event (§4.3.2.1, §6.2: the GIC takes the higher
  * priority first), so no normal event may be dispatched on pe before it.
- * Shared RM_ANY events are left out (the distributor may have given that
- * one to another PE), and so are triggers only possibly pending. -1 if none. */
+ * A shared RM_ANY event counts only when pe is the one PE taking part in
+ * its routing (else the distributor may have given it to another PE);
+ * triggers only possibly pending do not. -1 if none. */
 static int critical_owed(const struct rm_model *m, unsigned pe)
 {
     for (unsigned e = 0; e < m->p.nevents; e++) {
@@ -114,7 +125,7 @@ static int critical_owed(const struct rm_model *m, unsigned pe)
         if (!d->critical || !rm_exists(m, e) || !rm_has_intid(m, e) ||
             !(es->pend & rm_bit(m, e, pe)) || rm_state(m, e, pe) != (RM_REG | RM_ENA))
             continue;
-        if (d->shared && (!es->rm_pe || rm_find_pe(m, es->affinity) != (int)pe))
+        if (d->shared && (es->rm_pe ? rm_find_pe(m, es->affinity) != (int)pe : !sole_participant(m, pe)))
             continue;
         return (int)e;
     }

@@ -446,8 +446,9 @@ static void shared_any_needs_a_taker(void **state)
 /* §4.3.2.1, §6.2: with a critical and a normal event both pending for a
  * PE (at PE_UNMASK, or when a handler completes), the critical one is
  * dispatched first; a normal dispatch before it is refused.  A shared
- * RM_ANY critical event does not hold the PE back (another PE may be the
- * one the distributor chose); one routed RM_PE to it does. */
+ * RM_ANY critical event holds the PE back only when every other PE is
+ * masked or off (no other PE takes part in its 1-of-N routing); else the
+ * distributor may have chosen another.  One routed RM_PE to it does. */
 static void critical_before_normal(void **state)
 {
     struct rm_model m;
@@ -494,7 +495,19 @@ static void critical_before_normal(void **state)
     rm_fire(&m, PPI_P, 0);
     rm_fire(&m, SPI_SC, 0);
     ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
-    DISPATCH(&m, 0, EVP);                    /* RM_ANY: may be another PE's */
+    NO_DISPATCH(&m, 0, EVP);                 /* RM_ANY, PE 1 masked: PE 0's alone */
+    DISPATCH(&m, 0, EVSC);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    DISPATCH(&m, 0, EVP);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    ACCEPT(&m, 1, F_PE_UNMASK, SUCCESS);
+    ACCEPT(&m, 0, F_PE_MASK, 1);
+    rm_fire(&m, PPI_P, 0);
+    ACCEPT(&m, 1, F_PE_MASK, 1);             /* PE 1 out while it fires... */
+    rm_fire(&m, SPI_SC, 0);
+    ACCEPT(&m, 1, F_PE_UNMASK, SUCCESS);     /* ...and back in: it may be PE 1's */
+    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
+    DISPATCH(&m, 0, EVP);                    /* RM_ANY, PE 1 unmasked: may be PE 1's */
 }
 
 int main(void)
