@@ -161,20 +161,27 @@ static void reregistered_event_may_receive_it(void **state)
     DISPATCH(&m, 1, EVS);                    /* ...but may */
 }
 
+/* SPI 50 bound by PE 0 to a shared slot (SLOTS0), registered and enabled,
+ * its interrupt acknowledged and held by PE 0's firmware; then PE 1
+ * unregisters the event and releases the binding. */
+static void released_while_held(struct rm_model *m)
+{
+    tmodel(m);
+    ACCEPT(m, 0, F_PE_UNMASK, SUCCESS);
+    ACCEPT(m, 0, F_BIND, SLOTS0, 50);        /* any free shared slot: this one */
+    ACCEPT(m, 0, F_REGISTER, SUCCESS, SLOTS0, HANDLER, 0, 0, 0);
+    ACCEPT(m, 0, F_ENABLE, SUCCESS, SLOTS0);
+    rm_fire(m, 50, 0);
+    rm_hold(m, 0, 50);
+    ACCEPT(m, 1, F_UNREGISTER, SUCCESS, SLOTS0);
+    ACCEPT(m, 1, F_RELEASE, SUCCESS, SLOTS0);
+}
+
 static void released_interrupt_is_not_the_dispatchers(void **state)
 {
     struct rm_model m;
     (void)state;
-    tmodel(&m);
-    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
-    uint64_t ev = SLOTS0;
-    ACCEPT(&m, 0, F_BIND, SLOTS0, 50);       /* any free shared slot: this one */
-    ACCEPT(&m, 0, F_REGISTER, SUCCESS, ev, HANDLER, 0, 0, 0);
-    ACCEPT(&m, 0, F_ENABLE, SUCCESS, ev);
-    rm_fire(&m, 50, 0);
-    rm_hold(&m, 0, 50);
-    ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, ev);
-    ACCEPT(&m, 1, F_RELEASE, SUCCESS, ev);
+    released_while_held(&m);
     HAND_OVER(&m, 0, 50, NOT_MINE, true);    /* no event's: not the dispatcher's */
     SETTLED(&m);
     t_reg_enable(&m, 0, EVS);                /* a NOT_MINE of an event's INTID loses it */
@@ -190,15 +197,7 @@ static void held_interrupt_released_cannot_be_bound_until_handed_over(void **sta
 {
     struct rm_model m;
     (void)state;
-    tmodel(&m);
-    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
-    ACCEPT(&m, 0, F_BIND, SLOTS0, 50);
-    ACCEPT(&m, 0, F_REGISTER, SUCCESS, SLOTS0, HANDLER, 0, 0, 0);
-    ACCEPT(&m, 0, F_ENABLE, SUCCESS, SLOTS0);
-    rm_fire(&m, 50, 0);
-    rm_hold(&m, 0, 50);
-    ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, SLOTS0);
-    ACCEPT(&m, 1, F_RELEASE, SUCCESS, SLOTS0);
+    released_while_held(&m);
     ACCEPT(&m, 1, F_BIND, DENIED, 50);       /* Active on PE 0 */
     REJECT(&m, 1, F_BIND, SLOTS0, 50);
     ACCEPT(&m, 1, F_BIND, SLOTS0, 51);       /* another INTID is not */
