@@ -250,11 +250,12 @@ void fz_oracle_final(struct fz_oracle *o, struct sdd *d)
 	if (!on)
 		return;
 	o->checks++;
+	/* by index, both: the model's events are the dispatcher's, in order */
 	for (unsigned i = 0; i < p->nevents; i++)
 		for (unsigned pe = 0; pe < o->npe && (pe == 0 || !p->events[i].shared); pe++) {
-			int want = rm_status(&o->model, pe, p->events[i].number);
-			unsigned got = sdd_event_state(d, pe, i);
-			if (want < 0 || got == (unsigned)want)
+			int want = rm_status_at(&o->model, pe, i);
+			unsigned got;
+			if (want < 0 || (got = sdd_event_state(d, pe, i)) == (unsigned)want)
 				continue;
 			struct fz_disagreement dis = about(FZ_D_FINAL, NULL);
 			dis.pe = (uint8_t)pe;

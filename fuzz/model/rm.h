@@ -353,5 +353,7 @@ bool rm_settled_which(struct rm_model *m, const bool pe_busy[RM_MAX_PES], int32_
  * unknown number, or a free bind slot unless unbound_tfa, where it is 0).
  * -1 also for pe out of range. */
 int  rm_status(const struct rm_model *m, unsigned pe, int32_t ev);
+/* The same for the event of index e (p.events[e]); -1 for e out of range. */
+int  rm_status_at(const struct rm_model *m, unsigned pe, unsigned e);
 
 #endif
