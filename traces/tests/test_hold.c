@@ -162,25 +162,11 @@ static char *record(const char *yaml)
  * the replay in *keep (caller frees) when keep. */
 static char *replay_text(const char *text, bool expectations, struct replay *keep)
 {
-	FILE *in = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
-	struct trace_reader *rd = trace_reader_open(in, "t.trace");
 	struct replay_opts ro = { NULL, expectations };
 	struct replay_summary sum;
-	struct replay rp;
-	char err[600], *report = NULL;
-	size_t len;
-	FILE *out = open_memstream(&report, &len);
+	char *report = NULL;
 
-	if (replay_build(&rp, rd, &ro, err, sizeof err))
-		fail_msg("replay_build: %s", err);
-	assert_int_equal(replay_run(&rp, cpu, false, out, &sum), 0);
-	fclose(out);
-	if (keep)
-		*keep = rp;               /* its records' src_file go with the reader */
-	else
-		replay_free(&rp);
-	trace_reader_close(rd);
-	fclose(in);
+	assert_int_equal(cpu_fixture_replay(text, &ro, false, &report, &sum, keep), 0);
 	return report;
 }
 

@@ -103,30 +103,14 @@ static char *record(size_t *len)
 	return text;
 }
 
-/* Replay text; the printed report in *report (caller frees). */
+/* Replay text on profile (NULL: the trace's); the printed report in
+ * *report (caller frees). */
 static int replay_text(const char *text, const char *profile, bool first, char **report, struct replay_summary *sum,
 		       struct replay *keep)
 {
-	FILE *in = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
-	struct trace_reader *rd = trace_reader_open(in, "t.trace");
 	struct replay_opts ro = { profile, false };
-	struct replay rp;
-	char err[600];
-	size_t len;
-	FILE *out = open_memstream(report, &len);
-	int rc;
 
-	if (replay_build(&rp, rd, &ro, err, sizeof err))
-		fail_msg("replay_build: %s", err);
-	rc = replay_run(&rp, cpu, first, out, sum);
-	fclose(out);
-	if (keep)
-		*keep = rp;
-	else
-		replay_free(&rp);
-	trace_reader_close(rd);
-	fclose(in);
-	return rc;
+	return cpu_fixture_replay(text, &ro, first, report, sum, keep);
 }
 
 /* Compared records in a trace: calls, dispatches, completions, acks. */
