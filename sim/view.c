@@ -166,7 +166,7 @@ static void context_part(struct sim_machine *m, unsigned pe, const struct sim_ex
 
 static void event_part(struct sim_machine *m, unsigned pe, const struct sim_expect_view *v)
 {
-	uint64_t ev, vals[4], ipc, ips;
+	uint64_t ev, vals[5], ipc, ips;
 	struct seen s;
 	char what[64];
 	int i;
@@ -179,7 +179,7 @@ static void event_part(struct sim_machine *m, unsigned pe, const struct sim_expe
 			 "of this platform", pe, ev);
 		return;
 	}
-	if (!view_read(m, pe, SDD_REG_HANDLER_BASE + (uint32_t)i, vals, 4, v->loc,
+	if (!view_read(m, pe, SDD_REG_HANDLER_BASE + (uint32_t)i, vals, 5, v->loc,
 		  "the dispatcher has no handler registers for it") ||
 	    !context_of(m, pe, -1, v->checks, v->nchecks, &ipc, &ips))
 		return;

@@ -106,7 +106,9 @@ static int read_reg(struct sdd *d, unsigned pe, uint32_t id, uint64_t *vals, uns
 			v[1] = e->arg;
 			v[2] = e->flags;
 			v[3] = e->state;
-			return put(vals, n, v, 4);
+			v[4] = (e->flags & SDD_REGFLAG_RM_PE) && !sdd_is_private(d, id - SDD_REG_HANDLER_BASE) ?
+			       d->plat.mpidr[e->target] : 0;
+			return put(vals, n, v, 5);
 		}
 		return -1;
 	}

@@ -333,6 +333,7 @@ static void register_view(void **state)
 	tp_enable(&t, 1, EV_PPI_NORM);
 	tp_register(&t, 1, ev, H_B, 0x88);
 	tp_register(&t, 0, EV_SPI_NORM, H_A, 0x99);
+	tp_register_pe(&t, 0, EV_SPI_CRIT, H_A, 0xAA, 2);
 	tp_unmask(&t, 1);
 	tp_fire(&t, PPI_NORM, 1);
 	tp_irq(&t, 1, 16)->pending = true;
@@ -340,7 +341,7 @@ static void register_view(void **state)
 	assert_int_equal(sdd_reg_read(&t.d, 1, SDD_REG_PE_STATE, v, 1), 1);
 	assert_int_equal(v[0], 1u << 1);                       /* unmasked, depth 1 */
 	assert_int_equal(sdd_reg_read(&t.d, 1, SDD_REG_REGISTERED, v, 1), 1);
-	assert_int_equal(v[0], (1u << 2) | (1u << 3) | (1u << 7));   /* PPI_NORM, SPI_NORM, PSLOT0 */
+	assert_int_equal(v[0], (1u << 2) | (1u << 3) | (1u << 4) | (1u << 7));   /* PPI_NORM, SPI_*, PSLOT0 */
 	sdd_reg_read(&t.d, 1, SDD_REG_ENABLED, v, 1);
 	assert_int_equal(v[0], 1u << 2);
 	sdd_reg_read(&t.d, 1, SDD_REG_RUNNING, v, 1);
@@ -354,10 +355,17 @@ static void register_view(void **state)
 	assert_int_equal(v[1], t.log[0].regs.x[3]);            /* interrupted PSTATE */
 	assert_int_equal(v[2 + 9], 0x2009);
 	assert_int_equal(sdd_reg_read(&t.d, 1, SDD_REG_CONTEXT1, v, 24), -1);   /* not nested */
-	assert_int_equal(sdd_reg_read(&t.d, 1, SDD_REG_HANDLER_BASE + 7, v, 4), 4);
+	assert_int_equal(sdd_reg_read(&t.d, 1, SDD_REG_HANDLER_BASE + 7, v, 5), 5);
 	assert_int_equal(v[0], H_B);
 	assert_int_equal(v[1], 0x88);
 	assert_int_equal(v[3], 1);
+	assert_int_equal(v[4], 0);                             /* private: no routing affinity */
+	/* [4] of a shared event: its RM_PE target's MPIDR, else 0 */
+	assert_int_equal(sdd_reg_read(&t.d, 3, SDD_REG_HANDLER_BASE + 4, v, 5), 5);
+	assert_int_equal(v[2], SDD_REGFLAG_RM_PE);
+	assert_int_equal(v[4], t.plat.mpidr[2]);
+	assert_int_equal(sdd_reg_read(&t.d, 3, SDD_REG_HANDLER_BASE + 3, v, 5), 5);
+	assert_int_equal(v[4], 0);                             /* RM_ANY */
 	assert_int_equal(sdd_reg_read(&t.d, 1, SDD_REG_HANDLER_BASE + 13, v, 4), -1);
 	assert_int_equal(sdd_reg_read(&t.d, 1, 0x55, v, 4), -1);
 	assert_int_equal(sdd_reg_read(&t.d, TP_PES, SDD_REG_PE_STATE, v, 1), -1);

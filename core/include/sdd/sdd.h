@@ -273,7 +273,9 @@ enum sdd_reg_id {
 	SDD_REG_BOUND,          /* [0] bitmap of bind slots currently bound */
 	SDD_REG_CONTEXT0,       /* [0] pc [1] pstate [2..19] x0..x17 of the outer dispatch */
 	SDD_REG_CONTEXT1,       /* same for the inner (nested) dispatch */
-	SDD_REG_HANDLER_BASE = 0x100 /* + event index: [0] ep [1] arg [2] flags [3] state */
+	SDD_REG_HANDLER_BASE = 0x100 /* + event index: [0] ep [1] arg [2] flags [3] state
+				      * [4] routing affinity (a shared event routed RM_PE: its
+				      * target's MPIDR, what GET_INFO(ROUTING_AFF) answers; else 0) */
 };
 
 /* Read register id of PE pe into vals (n values).  Returns the number of
