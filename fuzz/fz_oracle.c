@@ -235,39 +235,140 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 	}
 }
 
-void fz_oracle_final(struct fz_oracle *o, struct sdd *d)
+/* ---- the final state (fz_oracle_final) ----
+ *
+ * Each part below compares one kind of state and records the first
+ * difference (by index, both: the model's events are the dispatcher's, in
+ * order); true when it found one. */
+
+static void final_differs(struct fz_oracle *o, unsigned part, unsigned pe, int32_t ev, uint64_t got,
+			  uint64_t want, const char *why)
+{
+	struct fz_disagreement dis = about(FZ_D_FINAL, NULL);
+	char line[240];
+
+	dis.part = (uint8_t)part;
+	dis.pe = (uint8_t)pe;
+	dis.event = ev;
+	dis.got = (int64_t)got;
+	dis.want = want;
+	snprintf(line, sizeof line, "at the end of the run: %s", why);
+	disagree(o, o->step, line, &dis);
+}
+
+static bool final_status(struct fz_oracle *o, struct sdd *d)
 {
 	const struct rm_platform *p = &o->model.p;
-	bool on = false;
 	char why[200];
 
-	if (!o->active || o->failed || o->machine_failed)
-		return;
-	/* Every PE off (SYSTEM_OFF, which does not tell the dispatcher): no
-	 * machine is left for the state to be the state of. */
-	for (unsigned pe = 0; pe < o->npe; pe++)
-		on |= o->power[pe] != SIM_PE_OFF;
-	if (!on)
-		return;
-	o->checks++;
-	/* by index, both: the model's events are the dispatcher's, in order */
 	for (unsigned i = 0; i < p->nevents; i++)
 		for (unsigned pe = 0; pe < o->npe && (pe == 0 || !p->events[i].shared); pe++) {
 			int want = rm_status_at(&o->model, pe, i);
 			unsigned got;
 			if (want < 0 || (got = sdd_event_state(d, pe, i)) == (unsigned)want)
 				continue;
-			struct fz_disagreement dis = about(FZ_D_FINAL, NULL);
-			dis.pe = (uint8_t)pe;
-			dis.event = p->events[i].number;
-			dis.got = got;
-			dis.want = (uint64_t)want;
-			snprintf(why, sizeof why, "at the end of the run: event 0x%x on PE %u is in state %u in the "
-				 "dispatcher, %u by the model (EVENT_STATUS bits)", (unsigned)dis.event, pe, got,
+			snprintf(why, sizeof why, "event 0x%x on PE %u is in state %u in the dispatcher, %u by "
+				 "the model (EVENT_STATUS bits)", (unsigned)p->events[i].number, pe, got,
 				 (unsigned)want);
-			disagree(o, o->step, why, &dis);
-			return;
+			final_differs(o, FZ_FINAL_STATUS, pe, p->events[i].number, got, (uint64_t)want, why);
+			return true;
 		}
+	return false;
+}
+
+/* A slot the dispatcher still holds after its RELEASE is free by the
+ * model, whose STATUS is then INVALID_PARAMETERS: final_status skips it. */
+static bool final_bound(struct fz_oracle *o, struct sdd *d, unsigned pe)
+{
+	uint64_t want = rm_bound_slots(&o->model), got = 0, diff;
+	unsigned i = 0;
+	char why[200];
+
+	sdd_reg_read(d, pe, SDD_REG_BOUND, &got, 1);
+	diff = got ^ want;
+	if (diff == 0)
+		return false;
+	while (!(diff >> i & 1))
+		i++;
+	snprintf(why, sizeof why, "bind slot 0x%x is %s in the dispatcher, %s by the model",
+		 (unsigned)o->model.p.events[i].number, got >> i & 1 ? "bound" : "free",
+		 want >> i & 1 ? "bound" : "free");
+	final_differs(o, FZ_FINAL_BOUND, pe, o->model.p.events[i].number, got, want, why);
+	return true;
+}
+
+static bool final_routing(struct fz_oracle *o, struct sdd *d, unsigned pe)
+{
+	const struct rm_platform *p = &o->model.p;
+	char why[200];
+
+	for (unsigned i = 0; i < p->nevents; i++) {
+		uint64_t want_aff, view[5];
+		int want = rm_routing(&o->model, i, &want_aff);
+		unsigned got;
+		if (want < 0 || sdd_reg_read(d, pe, SDD_REG_HANDLER_BASE + i, view, 5) != 5)
+			continue;
+		got = view[2] & SDD_REGFLAG_RM_PE;
+		if (got != (unsigned)want) {
+			snprintf(why, sizeof why, "shared event 0x%x is routed %s in the dispatcher, %s by the model",
+				 (unsigned)p->events[i].number, got ? "RM_PE" : "RM_ANY", want ? "RM_PE" : "RM_ANY");
+			final_differs(o, FZ_FINAL_ROUTING_MODE, pe, p->events[i].number, got, (uint64_t)want, why);
+			return true;
+		}
+		if (got && view[4] != want_aff) {
+			snprintf(why, sizeof why, "shared event 0x%x is routed RM_PE to 0x%llx in the dispatcher, "
+				 "to 0x%llx by the model", (unsigned)p->events[i].number,
+				 (unsigned long long)view[4], (unsigned long long)want_aff);
+			final_differs(o, FZ_FINAL_ROUTING_AFF, pe, p->events[i].number, view[4], want_aff, why);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Only PEs that are on: what an off or suspended PE's mask is, is what
+ * powering it up makes it. */
+static bool final_mask(struct fz_oracle *o, struct sdd *d)
+{
+	char why[200];
+
+	for (unsigned pe = 0; pe < o->npe; pe++) {
+		uint64_t st = 0, got, want;
+		unsigned at;
+		if (o->power[pe] != SIM_PE_ON)
+			continue;
+		want = (uint64_t)rm_pe_mask(&o->model, pe, &at);
+		want |= (uint64_t)at << 1;
+		sdd_reg_read(d, pe, SDD_REG_PE_STATE, &st, 1);
+		got = (st & 1) | ((st >> 3 & 3) << 1);
+		if (got == want)
+			continue;
+		snprintf(why, sizeof why, "PE %u is %s%s in the dispatcher, %s%s by the model", pe,
+			 got & 1 ? "masked" : "unmasked", got >> 1 ? " (in force when a handler completes)" : "",
+			 want & 1 ? "masked" : "unmasked", want >> 1 ? " (in force when a handler completes)" : "");
+		final_differs(o, FZ_FINAL_MASK, pe, 0, got, want, why);
+		return true;
+	}
+	return false;
+}
+
+void fz_oracle_final(struct fz_oracle *o, struct sdd *d)
+{
+	unsigned on = o->npe;
+
+	if (!o->active || o->failed || o->machine_failed)
+		return;
+	/* Every PE off (SYSTEM_OFF, which does not tell the dispatcher): no
+	 * machine is left for the state to be the state of.  The PE-wide
+	 * parts are read from the first PE that is on. */
+	for (unsigned pe = o->npe; pe-- > 0;)
+		if (o->power[pe] != SIM_PE_OFF)
+			on = pe;
+	if (on == o->npe)
+		return;
+	o->checks++;
+	if (!final_status(o, d) && !final_bound(o, d, on) && !final_routing(o, d, on))
+		final_mask(o, d);
 }
 
 bool fz_oracle_end(struct fz_oracle *o, const struct sim_result *r)

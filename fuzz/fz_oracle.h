@@ -24,19 +24,31 @@ enum fz_disagreement_kind {
 	FZ_D_SETTLED,    /* after a step, an event was left undelivered */
 	FZ_D_ENTRY,      /* a handler was entered with x1 or the PC not its registration's */
 	FZ_D_HAND_OVER,  /* a held interrupt handed over got an answer that does not fit (a lost trigger) */
-	FZ_D_FINAL       /* at the end of the run, an event's state is not the model's */
+	FZ_D_FINAL       /* at the end of the run, the dispatcher's state is not the model's */
+};
+
+/* FINAL: the part of the state that differs, and what got and want hold. */
+enum fz_final_part {
+	FZ_FINAL_STATUS = 0,     /* event's STATUS bits on pe */
+	FZ_FINAL_BOUND,          /* the bind slots bound (bit: event index); event: the first
+				  * slot that differs */
+	FZ_FINAL_ROUTING_MODE,   /* a registered shared event's routing mode: 1 RM_PE, 0 RM_ANY */
+	FZ_FINAL_ROUTING_AFF,    /* its RM_PE target: the affinity GET_INFO(ROUTING_AFF) answers */
+	FZ_FINAL_MASK            /* pe's mask: masked | the depth whose completion brings it
+				  * in force (0: in force) << 1 */
 };
 
 struct fz_disagreement {
 	uint8_t  kind;           /* enum fz_disagreement_kind */
 	uint8_t  pe;
 	uint8_t  from_handler;   /* CALL: made by a handler action */
+	uint8_t  part;           /* FINAL: enum fz_final_part */
 	uint32_t step;           /* the step during which (SETTLED: after which) */
 	int32_t  op;             /* CALL: the op that made it (sim_obs.op) */
 	int32_t  event;          /* DISPATCH, EXPLICIT, SETTLED: the event */
 	uint32_t fid;            /* CALL */
 	int64_t  got;            /* CALL, EXPLICIT: what the dispatcher answered; ENTRY: x1 or PC;
-				  * FINAL: the dispatcher's STATUS bits */
+				  * FINAL: the dispatcher's state (part says which) */
 	uint64_t want;           /* ENTRY: the registered argument or entry point; FINAL: the model's */
 	bool     entry_pc;       /* ENTRY: the PC is wrong (x1 is right) */
 	bool     completed;      /* CALL: it completed the handler instead of returning */
@@ -68,11 +80,14 @@ bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *p, cons
 /* The observer function (ctx: the oracle). */
 void fz_oracle_observe(void *ctx, const struct sim_obs *ob);
 
-/* The run ended, leaving the dispatcher d: its state must be the model's -
- * every event's STATUS bits as seen from every PE, compared whether or
- * not a call of the run asked for them (a state gone wrong that no later
- * call looks at is still a finding).  Not compared after a disagreement
- * or a failure of the machine.  (sim_run_opts.at_end calls it for the
+/* The run ended, leaving the dispatcher d: its state must be the model's,
+ * compared whether or not a call of the run asked for it (a state gone
+ * wrong that no later call looks at is still a finding): every event's
+ * STATUS bits as seen from every PE, the bind slots bound, the routing
+ * (mode and target) of every registered shared event, and the mask of
+ * every PE that is on.  In that order, the first difference is the
+ * finding (fz_final_part).  Not compared after a disagreement or a
+ * failure of the machine.  (sim_run_opts.at_end calls it for the
  * simulator; fz_core's machine calls it itself.) */
 void fz_oracle_final(struct fz_oracle *o, struct sdd *d);
 

@@ -33,7 +33,7 @@ static void signature(const struct fz_run *r, char *sig, size_t n)
 		return;
 	}
 	if (r->oracle.failed && d->kind != FZ_D_NONE) {
-		snprintf(sig, n, "model: kind %u, event 0x%x", d->kind, (unsigned)d->event);
+		snprintf(sig, n, "model: kind %u.%u, event 0x%x", d->kind, d->part, (unsigned)d->event);
 		return;
 	}
 	if (strncmp(text, "step ", 5) == 0 && strchr(text, ':'))
@@ -290,22 +290,72 @@ static bool pin_entry(struct fz_run *r, const struct fz_log *log, const struct f
 
 /* An event left in the wrong state at the end: a last step asks for its
  * STATUS on the PE and expects the model's answer. */
+/* The final state gone wrong, as a last step that asks for it: a call
+ * whose answer shows it (EVENT_STATUS, GET_INFO of the routing), or the
+ * register view where no call shows it (the bind slots bound: a slot a
+ * RELEASE left taken answers like a free one under the tf-a-fvp policies;
+ * the mask: PE_MASK answers 0 either way under mask_zero). */
 static bool pin_final(struct fz_run *r, const struct fz_disagreement *d, struct fz_repro *out)
 {
 	struct sim_program *p = &r->prog;
 	struct sim_op op = sim_op_new(SIM_OP_CALL, d->pe);
+	struct sim_expect_view v;
+	struct sim_check c;
 	int64_t want = (int64_t)d->want;
 
 	if (r->oracle.power[d->pe] != SIM_PE_ON) {
-		snprintf(out->note, sizeof out->note, "PE %u, whose view of event 0x%x is wrong, is not on at the "
-			 "end: no call of it can show the state", d->pe, (unsigned)d->event);
+		snprintf(out->note, sizeof out->note, "PE %u, whose view of the state is wrong, is not on at the "
+			 "end: no call of it can show the state", d->pe);
 		return false;
 	}
-	op.fid = sim_const(SDD_FID_EVENT_STATUS);
-	op.args = p->nvalues;
-	op.nargs = 1;
-	sim_add_value(p, sim_const((uint32_t)d->event));
-	return expect_x0(p, &op, &want, 1) && fz_insert_step(p, p->nsteps, &op);
+	memset(&c, 0, sizeof c);
+	c.m.kind = SIM_M_EQ;
+	c.m.a = sim_const(d->want);
+	switch (d->part) {
+	case FZ_FINAL_STATUS:
+	case FZ_FINAL_ROUTING_MODE:
+	case FZ_FINAL_ROUTING_AFF:
+		op.fid = sim_const(d->part == FZ_FINAL_STATUS ? SDD_FID_EVENT_STATUS : SDD_FID_EVENT_GET_INFO);
+		op.args = p->nvalues;
+		op.nargs = d->part == FZ_FINAL_STATUS ? 1 : 2;
+		sim_add_value(p, sim_const((uint32_t)d->event));
+		if (d->part != FZ_FINAL_STATUS)
+			sim_add_value(p, sim_const(d->part == FZ_FINAL_ROUTING_MODE ? SDD_INFO_EV_ROUTING_MODE :
+						   SDD_INFO_EV_ROUTING_AFF));
+		return expect_x0(p, &op, &want, 1) && fz_insert_step(p, p->nsteps, &op);
+	case FZ_FINAL_BOUND:
+		c.reg = SIM_R_VIEW_BOUND;
+		c.m.kind = SIM_M_SET;
+		c.m.list = p->nvalues;
+		for (unsigned i = 0; i < r->oracle.model.p.nevents; i++)
+			if (d->want >> i & 1) {
+				sim_add_value(p, sim_const((uint32_t)r->oracle.model.p.events[i].number));
+				c.m.count++;
+			}
+		break;
+	case FZ_FINAL_MASK:
+		if (((uint64_t)d->got ^ d->want) & 1) {
+			c.reg = SIM_R_VIEW_MASKED;
+			c.m.a = sim_const(d->want & 1);
+			break;
+		}
+		snprintf(out->note, sizeof out->note, "PE %u's mask is right but comes in force at the completion "
+			 "of another handler: neither a call nor the register view shows when", d->pe);
+		return false;
+	default:
+		return false;
+	}
+	/* an expect_view step of one PE-wide part */
+	op = sim_op_new(SIM_OP_EXPECT_VIEW, d->pe);
+	memset(&v, 0, sizeof v);
+	v.part = SIM_VIEW_PE;
+	v.checks = p->nchecks;
+	v.nchecks = 1;
+	sim_add_check(p, &c);
+	op.list = p->nviews;
+	op.nlist = 1;
+	sim_add_view(p, &v);
+	return !p->oom && fz_insert_step(p, p->nsteps, &op);
 }
 
 /* Pin the finding of the last run of r->prog with expectations. */

@@ -355,5 +355,18 @@ bool rm_settled_which(struct rm_model *m, const bool pe_busy[RM_MAX_PES], int32_
 int  rm_status(const struct rm_model *m, unsigned pe, int32_t ev);
 /* The same for the event of index e (p.events[e]); -1 for e out of range. */
 int  rm_status_at(const struct rm_model *m, unsigned pe, unsigned e);
+/* The bind slots bound now: bit e for p.events[e] (the slot numbers an
+ * INTERRUPT_BIND has answered and no RELEASE or reset has freed). */
+uint64_t rm_bound_slots(const struct rm_model *m);
+/* PE pe's mask as PE_MASK/PE_UNMASK last left it (what they answer by):
+ * 1 masked, 0 unmasked, -1 for pe out of range; *pending_at (when not
+ * NULL): 0 when that is in force, else the depth of the handler whose
+ * completion brings it in force. */
+int  rm_pe_mask(const struct rm_model *m, unsigned pe, unsigned *pending_at);
+/* The routing of the event of index e, a registered shared event: 1 RM_PE
+ * with *affinity (when not NULL) its target's affinity fields, what
+ * GET_INFO(ROUTING_AFF) answers; 0 RM_ANY with *affinity 0; -1 for an
+ * event that is not shared or not registered. */
+int  rm_routing(const struct rm_model *m, unsigned e, uint64_t *affinity);
 
 #endif

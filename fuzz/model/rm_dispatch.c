@@ -340,24 +340,3 @@ bool rm_settled_which(struct rm_model *m, const bool pe_busy[RM_MAX_PES], int32_
         why[0] = '\0';
     return true;
 }
-
-/* ---- status ------------------------------------------------------------ */
-
-int rm_status(const struct rm_model *m, unsigned pe, int32_t ev)
-{
-    int e;
-
-    if (pe >= m->p.pes || ev < 0 || ((uint32_t)ev & 0x3F000000u))
-        return -1;
-    e = rm_find_event(m, (uint32_t)ev);
-    return e < 0 ? -1 : rm_status_at(m, pe, (unsigned)e);
-}
-
-int rm_status_at(const struct rm_model *m, unsigned pe, unsigned e)
-{
-    if (pe >= m->p.pes || e >= m->p.nevents)
-        return -1;
-    if (!rm_exists(m, e))
-        return m->p.unbound_tfa ? 0 : -1;
-    return (int)rm_state(m, e, pe);
-}

@@ -1,0 +1,206 @@
+/*
+ * test_final_state.c - at the end of every run the oracle compares the
+ * dispatcher's state with the model's (fz_oracle_final), part by part,
+ * and the reproducer pins the part gone wrong with a last step.
+ *
+ * Each case is a program that makes a planted bug and ends: no call looks
+ * at the state the bug leaves wrong, so before the final check of its
+ * part, the input found nothing.
+ *
+ *   02  REGISTER, ENABLE, DISABLE of event 0 (DISABLE leaves it marked
+ *       enabled): its STATUS bits, pinned by EVENT_STATUS(0) expecting 1;
+ *   19  BIND of a PPI, SHARED_RESET (which leaves bound PPIs bound): the
+ *       bind slots, pinned by expect_view {bound: []} (under the tf-a-fvp
+ *       policies a taken slot answers EVENT_STATUS like a free one);
+ *   17  REGISTER RM_PE to PE 0, ROUTING_SET RM_PE to PE 1 (the target
+ *       stays PE 0, TF-A FB19): the routing affinity, pinned by
+ *       GET_INFO(ROUTING_AFF) expecting PE 1's MPIDR;
+ *   18  PE_UNMASK, power-down suspend and wake of PE 1 (it wakes unmasked,
+ *       TF-A FB08): its mask, pinned by expect_view {masked: 1}.
+ *
+ * Built once against the real core (FINAL_BUG ""): every case runs clean,
+ * so no part of the check sees a difference the specification does not;
+ * and once against each planted core (FINAL_BUG its number): that case's
+ * part is the finding, and the reproducer fails on its own at the pin.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fz_input.h"
+#include "fz_repro.h"
+#include "fz_run_fixture.h"
+#include "scn.h"
+#include "sdd/sdd_spec.h"
+
+#ifndef FINAL_BUG
+#error "FINAL_BUG: the planted bug of the core this test is linked with, or \"\""
+#endif
+
+struct final_case {
+	const char *bug;
+	const char *yaml;
+	unsigned part;            /* enum fz_final_part */
+	uint64_t got, want;       /* the finding's */
+	unsigned pin;             /* the last step: SIM_OP_CALL or SIM_OP_EXPECT_VIEW */
+	uint32_t fid;             /* CALL: its function */
+	unsigned reg;             /* EXPECT_VIEW: the register checked */
+};
+
+#define HANDLER "name: final state\nhandlers:\n  h:\n    - complete: HANDLED\n"
+
+static const struct final_case cases[] = {
+	{ "02", HANDLER "steps:\n"
+	  "  - {pe: 0, call: EVENT_REGISTER, args: [0, h, 0, RM_ANY, 0]}\n"
+	  "  - {pe: 0, call: EVENT_ENABLE, args: [0]}\n"
+	  "  - {pe: 0, call: EVENT_DISABLE, args: [0]}\n",
+	  FZ_FINAL_STATUS, SDD_STATUS_REGISTERED | SDD_STATUS_ENABLED, SDD_STATUS_REGISTERED,
+	  SIM_OP_CALL, SDD_FID_EVENT_STATUS, 0 },
+	{ "19", HANDLER "steps:\n"
+	  "  - {pe: 0, call: INTERRUPT_BIND, args: [20]}\n"
+	  "  - {pe: 0, call: SHARED_RESET}\n",
+	  FZ_FINAL_BOUND, 0 /* set: one slot */, 0, SIM_OP_EXPECT_VIEW, 0, SIM_R_VIEW_BOUND },
+	{ "17", HANDLER "steps:\n"
+	  "  - {pe: 0, call: INTERRUPT_BIND, args: [34], save: ev}\n"
+	  "  - {pe: 0, call: EVENT_REGISTER, args: [$ev, h, 0, RM_PE, 0]}\n"
+	  "  - {pe: 0, call: EVENT_ROUTING_SET, args: [$ev, RM_PE, 1]}\n",
+	  FZ_FINAL_ROUTING_AFF, 0, 1, SIM_OP_CALL, SDD_FID_EVENT_GET_INFO, 0 },
+	{ "18", HANDLER "steps:\n"
+	  "  - {pe: 1, call: PE_UNMASK}\n"
+	  "  - {pe: 1, psci: CPU_SUSPEND, state: powerdown}\n"
+	  "  - {wake: 1}\n",
+	  FZ_FINAL_MASK, 0, 1, SIM_OP_EXPECT_VIEW, 0, SIM_R_VIEW_MASKED },
+};
+#define NCASES (sizeof cases / sizeof cases[0])
+
+static uint8_t input[FZ_HEADER_BYTES + FZ_MAX_RECORDS * FZ_RECORD_BYTES];
+
+/* The case's program as a fuzz input (the encoder drops nothing these
+ * programs hold but the values' spelling). */
+static size_t encode(const struct final_case *c)
+{
+	struct sim_program p;
+	char err[300];
+	size_t n;
+
+	sim_program_init(&p);
+	if (scn_load_string(c->bug, c->yaml, strlen(c->yaml), NULL, &p, err, sizeof err) != 0)
+		fail_msg("case %s: %s", c->bug, err);
+	n = fz_encode(&p, input, sizeof input);
+	sim_program_free(&p);
+	assert_true(n > FZ_HEADER_BYTES);
+	return n;
+}
+
+static void real_core_agrees_with_the_model_at_the_end(void **state)
+{
+	(void)state;
+	for (unsigned k = 0; k < NCASES; k++) {
+		size_t n = encode(&cases[k]);
+		if (!fz_run_one(&fixture_run, input, n))
+			fail_msg("case %s: %s", cases[k].bug, fixture_run.finding);
+		assert_true(fixture_run.oracle.active);
+		assert_true(fixture_run.oracle.checks > 0);
+	}
+}
+
+static const struct final_case *planted_case(void)
+{
+	for (unsigned k = 0; k < NCASES; k++)
+		if (strcmp(cases[k].bug, FINAL_BUG) == 0)
+			return &cases[k];
+	return NULL;
+}
+
+static void planted_bug_is_a_final_finding(void **state)
+{
+	const struct final_case *c = planted_case();
+	const struct fz_disagreement *d = &fixture_run.oracle.bad;
+	size_t n;
+	(void)state;
+
+	assert_non_null(c);
+	n = encode(c);
+	assert_false(fz_run_one(&fixture_run, input, n));
+	if (!fixture_run.oracle.failed)
+		fail_msg("not the model's finding: %s", fixture_run.finding);
+	assert_int_equal(d->kind, FZ_D_FINAL);
+	assert_int_equal(d->part, c->part);
+	assert_non_null(strstr(fixture_run.finding, "at the end of the run: "));
+	switch (c->part) {
+	case FZ_FINAL_BOUND:              /* the dispatcher holds one slot, the model none */
+		assert_true(d->got != 0 && (d->got & (d->got - 1)) == 0);
+		assert_int_equal(d->want, 0);
+		break;
+	case FZ_FINAL_ROUTING_AFF:        /* the default profile: MPIDR = PE index */
+		assert_int_equal(d->got, 0);
+		assert_int_equal(d->want, 1);
+		break;
+	case FZ_FINAL_MASK:
+		assert_int_equal(d->pe, 1);
+		/* fall through */
+	default:
+		assert_int_equal(d->got, c->got);
+		assert_int_equal(d->want, c->want);
+		break;
+	}
+}
+
+static void repro_pins_the_part_last(void **state)
+{
+	const struct final_case *c = planted_case();
+	static struct fz_repro rp;
+	const struct sim_program *p = &fixture_run.prog;
+	const struct sim_op *last;
+	const struct sim_check *chk;
+	size_t n;
+	(void)state;
+
+	assert_non_null(c);
+	n = encode(c);
+	assert_int_equal(fz_repro(&fixture_run, input, n, false, &rp), 0);
+	assert_true(rp.expressed);
+	assert_true(rp.verified);
+	assert_int_equal(rp.res.fail_kind, SIM_FAIL_EXPECT);
+	assert_int_equal(rp.res.step, p->nsteps - 1);
+	last = &p->steps[p->nsteps - 1];
+	assert_int_equal(last->kind, c->pin);
+	if (c->pin == SIM_OP_CALL) {
+		assert_true(last->fid.u == c->fid);
+		assert_int_equal(last->nchecks, 1);
+		chk = &p->checks[last->checks];
+		assert_int_equal(chk->reg, SIM_R_X0);
+		assert_true(chk->m.a.u == c->want);
+		return;
+	}
+	assert_int_equal(last->nlist, 1);
+	assert_int_equal(p->views[last->list].part, SIM_VIEW_PE);
+	assert_int_equal(p->views[last->list].nchecks, 1);
+	chk = &p->checks[p->views[last->list].checks];
+	assert_int_equal(chk->reg, c->reg);
+	if (c->reg == SIM_R_VIEW_BOUND) {
+		assert_int_equal(chk->m.kind, SIM_M_SET);
+		assert_int_equal(chk->m.count, 0);        /* no slot bound */
+	} else {
+		assert_true(chk->m.a.u == c->want);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest real[] = {
+		cmocka_unit_test(real_core_agrees_with_the_model_at_the_end),
+	};
+	const struct CMUnitTest planted[] = {
+		cmocka_unit_test(planted_bug_is_a_final_finding),
+		cmocka_unit_test(repro_pins_the_part_last),
+	};
+	if (FINAL_BUG[0] == 0)
+		return cmocka_run_group_tests(real, fz_run_fixture_setup, fz_run_fixture_teardown);
+	return cmocka_run_group_tests(planted, fz_run_fixture_setup, fz_run_fixture_teardown);
+}
