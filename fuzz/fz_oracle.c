@@ -360,8 +360,12 @@ void fz_oracle_final(struct fz_oracle *o, struct sdd *d)
 		return;
 	/* Every PE off (SYSTEM_OFF, which does not tell the dispatcher): no
 	 * machine is left for the state to be the state of.  The PE-wide
-	 * parts are read from the first PE that is on. */
-	for (unsigned pe = o->npe; pe-- > 0;)
+	 * parts are read as seen from the first PE that is on (a reproducer
+	 * asks it), else the first that is suspended. */
+	for (unsigned pe = 0; pe < o->npe && on == o->npe; pe++)
+		if (o->power[pe] == SIM_PE_ON)
+			on = pe;
+	for (unsigned pe = 0; pe < o->npe && on == o->npe; pe++)
 		if (o->power[pe] != SIM_PE_OFF)
 			on = pe;
 	if (on == o->npe)

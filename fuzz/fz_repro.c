@@ -288,8 +288,6 @@ static bool pin_entry(struct fz_run *r, const struct fz_log *log, const struct f
 	return pin_dispatches(r, log, d->step, d->time, &e);
 }
 
-/* An event left in the wrong state at the end: a last step asks for its
- * STATUS on the PE and expects the model's answer. */
 /* The final state gone wrong, as a last step that asks for it: a call
  * whose answer shows it (EVENT_STATUS, GET_INFO of the routing), or the
  * register view where no call shows it (the bind slots bound: a slot a
