@@ -63,25 +63,42 @@ static void part_start(struct scn *s, struct parts *ps, unsigned part, struct si
 	ps->open = true;
 }
 
-/* A bitmap key: a list of event numbers, the set it must hold. */
+/* A bitmap key: a list of event numbers, the set it must hold, or
+ * {includes: [EVENT, ...]}, events it must hold among others. */
 static bool set_match(struct scn *s, int id, const char *key, struct sim_match *m)
 {
+	static const char *const includes_key[] = { "includes" };
+	static const struct scn_map_spec includes_spec = {
+		"a set that may hold more", includes_key, 1, 1, "includes: [EVENT, ...]",
+	};
 	const yaml_node_item_t *items;
+	struct scn_field f[1];
 	char what[40];
 	int n;
 
 	memset(m, 0, sizeof *m);
 	m->loc = scn_loc(s, id);
+	m->kind = SIM_M_SET;
 	snprintf(what, sizeof what, "`%s`", key);
+	if (scn_is(s, id, YAML_MAPPING_NODE)) {
+		if (!scn_fields(s, id, &includes_spec, f))
+			return false;
+		if (!f[0].key)
+			return scn_fail(s, id, "`%s: {}` needs `includes: [EVENT, ...]`", key);
+		m->kind = SIM_M_INCLUDES;
+		id = f[0].value;
+		snprintf(what, sizeof what, "`%s: {includes}`", key);
+	}
 	if (!scn_is(s, id, YAML_SEQUENCE_NODE)) {
 		char found[SCN_MSG_MAX];
-		return scn_fail(s, id, "%s is a list of event numbers (the exact set), such as [0, "
-				"0x40000100], found %s", what, scn_describe(s, id, found, sizeof found));
+		return scn_fail(s, id, "%s is a list of event numbers%s, such as [0, 0x40000100]%s, found %s",
+				what, m->kind == SIM_M_SET ? " (the exact set)" : "",
+				m->kind == SIM_M_SET ? ", or {includes: [...]} (events among others)" : "",
+				scn_describe(s, id, found, sizeof found));
 	}
 	n = scn_seq(s, id, what, &items);
 	if (n < 0)
 		return false;
-	m->kind = SIM_M_SET;
 	m->list = s->prog->nvalues;
 	/* Nothing else adds values while the list is read: it is contiguous. */
 	for (int k = 0; k < n; k++) {

@@ -131,6 +131,11 @@ static void match(struct scn_w *w, const struct sim_match *m, enum scn_w_vctx c)
 	case SIM_M_SET:
 		values(w, m->list, m->count, SCN_W_NUMBER);
 		break;
+	case SIM_M_INCLUDES:
+		scn_w_out(w, "{includes: ");
+		values(w, m->list, m->count, SCN_W_NUMBER);
+		scn_w_out(w, "}");
+		break;
 	default:
 		scn_w_fail(w, "an expectation of unknown kind %u", m->kind);
 	}
@@ -352,7 +357,7 @@ static void view(struct scn_w *w, const struct sim_op *op)
 			for (uint32_t j = 0; j < v->nchecks; j++) {
 				unsigned reg = cks[j].reg;
 				if (reg < SIM_R_VIEW_MASKED || reg > SIM_R_VIEW_BOUND || keys[reg] ||
-				    (cks[j].m.kind == SIM_M_SET) != (reg >= SIM_R_VIEW_REGISTERED)) {
+				    sim_match_is_set(&cks[j].m) != (reg >= SIM_R_VIEW_REGISTERED)) {
 					scn_w_fail(w, "an expect_view check of %s cannot be written",
 						   sim_reg_name(reg));
 					return;
@@ -419,6 +424,7 @@ static void entry_field(struct scn_w *w, bool *first, const char *key, uint8_t h
 			ok &= of_kind(w, w->p->values[m->list + k], fk);
 		break;
 	case SIM_M_SET:
+	case SIM_M_INCLUDES:
 		ok = false;
 		break;
 	default:

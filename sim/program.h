@@ -54,8 +54,9 @@ enum sim_mkind {
 	SIM_M_MASK,          /* (v & a) == b */
 	SIM_M_NOT,           /* != a */
 	SIM_M_ONE_OF,        /* == one of values[list .. list+count) */
-	SIM_M_SET            /* a bitmap by event index (expect_view) that holds exactly the
+	SIM_M_SET,           /* a bitmap by event index (expect_view) that holds exactly the
 			      * events numbered values[list .. list+count) */
+	SIM_M_INCLUDES       /* such a bitmap that holds at least those events */
 };
 
 struct sim_match {
@@ -425,6 +426,13 @@ static inline struct sim_match sim_match_eq(struct sim_value v)
 {
 	struct sim_match m = { SIM_M_EQ, 0, v, { SIM_V_CONST, 0 }, 0, 0, { 0, 0 } };
 	return m;
+}
+
+/* Does m compare a bitmap of events with the events it lists (SIM_M_SET,
+ * SIM_M_INCLUDES)? */
+static inline bool sim_match_is_set(const struct sim_match *m)
+{
+	return m->kind == SIM_M_SET || m->kind == SIM_M_INCLUDES;
 }
 
 /* Are a and b the same program?  Compared structurally: what every element

@@ -108,6 +108,7 @@ static bool same_match(struct eq *q, const struct sim_match *x, const struct sim
 		return same_value(q, x->a, y->a, what) && same_value(q, x->b, y->b, what);
 	case SIM_M_ONE_OF:
 	case SIM_M_SET:
+	case SIM_M_INCLUDES:
 		return SAME(q, x->count, y->count, what) &&
 		       same_values(q, x->list, y->list, x->count, what);
 	default:

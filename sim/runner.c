@@ -97,7 +97,7 @@ static int match(struct sim_machine *m, const struct sim_match *mt, uint64_t see
 
 	if (mt->width32)
 		seen = (uint64_t)(int64_t)(int32_t)seen;
-	if (mt->kind != SIM_M_ONE_OF && mt->kind != SIM_M_SET &&
+	if (mt->kind != SIM_M_ONE_OF && !sim_match_is_set(mt) &&
 	    !sim_resolve(m, &mt->a, int_pc, int_pstate, mt->loc, &a))
 		return -1;
 	switch (mt->kind) {
@@ -116,10 +116,11 @@ static int match(struct sim_machine *m, const struct sim_match *mt, uint64_t see
 			 how(m, sb, sizeof sb, b), how(m, sc, sizeof sc, seen & a));
 		return (seen & a) == b;
 	case SIM_M_SET:
+	case SIM_M_INCLUDES:
 		if (!sim_event_set(m, mt, &a))
 			return -1;
 		sim_show_events(m, a, desc, n);
-		return seen == a;
+		return mt->kind == SIM_M_SET ? seen == a : (seen & a) == a;
 	default: {
 		size_t used = (size_t)snprintf(desc, n, "one of");
 		int hit = 0;
@@ -169,12 +170,12 @@ bool sim_check_list(struct sim_machine *m, uint32_t first, uint32_t n,
 		char desc[300], s[300];
 		int r = match(m, &ck->m, seen, int_pc, int_pstate, show_number, desc, sizeof desc);
 		if (r == 0) {
-			if (ck->m.kind == SIM_M_SET)
+			if (sim_match_is_set(&ck->m))
 				sim_show_events(m, seen, s, sizeof s);
 			else
 				show(s, sizeof s, seen);
-			sim_fail(m, SIM_FAIL_EXPECT, ck->m.loc, "%s: expected %s == %s, got %s", describe,
-				 sim_reg_name(ck->reg), desc, s);
+			sim_fail(m, SIM_FAIL_EXPECT, ck->m.loc, "%s: expected %s %s %s, got %s", describe,
+				 sim_reg_name(ck->reg), ck->m.kind == SIM_M_INCLUDES ? "to hold" : "==", desc, s);
 		}
 		if (r != 1)
 			return false;

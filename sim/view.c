@@ -96,7 +96,7 @@ static bool context_of(struct sim_machine *m, unsigned pe, int level, uint32_t f
 	}
 	for (uint32_t k = 0; k < n; k++) {
 		const struct sim_match *mt = &prog->checks[first + k].m;
-		bool uses = mt->kind != SIM_M_ONE_OF && mt->kind != SIM_M_SET && interrupted(&mt->a);
+		bool uses = mt->kind != SIM_M_ONE_OF && !sim_match_is_set(mt) && interrupted(&mt->a);
 		uses |= mt->kind == SIM_M_MASK && interrupted(&mt->b);
 		for (uint32_t j = 0; mt->kind == SIM_M_ONE_OF && j < mt->count; j++)
 			uses |= interrupted(&prog->values[mt->list + j]);

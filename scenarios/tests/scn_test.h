@@ -72,6 +72,7 @@ const char *var_name(const struct sim_program *p, uint32_t k);
 	cmocka_unit_test_setup_teardown(test_by_profile_whole_list, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_expect_view, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_expect_view_errors, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_expect_view_includes, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_reproducer_keys, setup, teardown)
 
 /* test_scn_malformed.c */
@@ -96,6 +97,7 @@ void test_by_profile_errors(void **state);
 void test_by_profile_whole_list(void **state);
 void test_expect_view(void **state);
 void test_expect_view_errors(void **state);
+void test_expect_view_includes(void **state);
 void test_reproducer_keys(void **state);
 void test_generated_inputs(void **state);
 void test_more_errors(void **state);

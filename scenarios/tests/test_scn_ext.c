@@ -232,6 +232,30 @@ void test_expect_view(void **state)
 	assert_int_equal(p->nviews, 7);
 }
 
+/* `{includes: [...]}`: a bitmap that holds those events among others. */
+void test_expect_view_includes(void **state)
+{
+	struct fx *f = *state;
+	const struct sim_program *p = &f->p;
+	const struct sim_match *m;
+
+	load_ok(f, "name: view\n"
+		   "steps:\n"
+		   "  - expect_view: {pe: 1, pending: {includes: [0, 0x40FF8001]}, bound: []}\n");
+	assert_int_equal(p->steps[0].nlist, 1);
+	assert_int_equal(p->views[p->steps[0].list].nchecks, 2);
+	m = &p->checks[p->views[p->steps[0].list].checks].m;
+	assert_int_equal(p->checks[p->views[p->steps[0].list].checks].reg, SIM_R_VIEW_PENDING);
+	assert_int_equal(m->kind, SIM_M_INCLUDES);
+	loc_is(m->loc, 3, 35);
+	assert_int_equal(m->count, 2);
+	value_is(p->values[m->list], SIM_V_CONST, 0);
+	value_is(p->values[m->list + 1], SIM_V_CONST, 0x40FF8001);
+	m = &p->checks[p->views[p->steps[0].list].checks + 1].m;
+	assert_int_equal(m->kind, SIM_M_SET);
+	assert_int_equal(m->count, 0);
+}
+
 void test_expect_view_errors(void **state)
 {
 	struct fx *f = *state;
@@ -243,7 +267,15 @@ void test_expect_view_errors(void **state)
 		   "nested_context, events}, found a sequence");
 	load_fails(f, "name: v\nsteps:\n  - expect_view: {pe: 0, running: 0}\n",
 		   "t.yaml:3:35: `running` is a list of event numbers (the exact set), such as [0, "
-		   "0x40000100], found the number 0");
+		   "0x40000100], or {includes: [...]} (events among others), found the number 0");
+	load_fails(f, "name: v\nsteps:\n  - expect_view: {pe: 0, pending: {includes: 0}}\n",
+		   "t.yaml:3:46: `pending: {includes}` is a list of event numbers, such as "
+		   "[0, 0x40000100], found the number 0");
+	load_fails(f, "name: v\nsteps:\n  - expect_view: {pe: 0, pending: {has: [0]}}\n",
+		   "t.yaml:3:36: unknown key 'has' in a set that may hold more (allowed: includes: "
+		   "[EVENT, ...])");
+	load_fails(f, "name: v\nsteps:\n  - expect_view: {pe: 0, bound: {}}\n",
+		   "t.yaml:3:33: `bound: {}` needs `includes: [EVENT, ...]`");
 	load_fails(f, "name: v\nsteps:\n  - expect_view: {pe: 0, pending: [{not: 0}]}\n",
 		   "t.yaml:3:37: unknown key 'not' in a value (allowed: a map as a value is {offset: "
 		   "HANDLER} or {mpidr: N})");
