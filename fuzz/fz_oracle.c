@@ -352,6 +352,53 @@ static bool final_mask(struct fz_oracle *o, struct sdd *d)
 	return false;
 }
 
+/* The PE whose view shows whether shared event i's interrupt is pending:
+ * its RM_PE target, else any (first). */
+static unsigned shared_view_pe(const struct fz_oracle *o, unsigned i, unsigned first)
+{
+	uint64_t aff;
+
+	if (rm_routing(&o->model, i, &aff) == 1)
+		for (unsigned pe = 0; pe < o->npe; pe++)
+			if (o->model.p.mpidr[pe] == aff)
+				return pe;
+	return first;
+}
+
+/* A trigger the model owes (one that must be delivered when its PE can
+ * take it: masked, busy or suspended until then) is a pending interrupt
+ * in the dispatcher's view: one the dispatcher dropped is lost, and no
+ * call shows it until the PE takes events again.  Not for PEs that are
+ * off. */
+static bool final_pending(struct fz_oracle *o, struct sdd *d, unsigned first)
+{
+	const struct rm_platform *p = &o->model.p;
+	char why[200];
+
+	for (unsigned i = 0; i < p->nevents; i++) {
+		uint64_t owed = rm_owed(&o->model, i), pending = 0;
+		for (unsigned pe = 0; pe < o->npe && owed; pe++) {
+			unsigned at = pe;
+			if (p->events[i].shared) {
+				if (pe > 0)
+					break;
+				at = shared_view_pe(o, i, first);
+			} else if (!(owed >> pe & 1) || o->power[pe] == SIM_PE_OFF) {
+				continue;
+			}
+			sdd_reg_read(d, at, SDD_REG_PENDING, &pending, 1);
+			if (pending >> i & 1)
+				continue;
+			snprintf(why, sizeof why, "a trigger of event 0x%x is owed to PE %u, but its interrupt "
+				 "is not pending there in the dispatcher's view (lost)", (unsigned)p->events[i].number,
+				 at);
+			final_differs(o, FZ_FINAL_PENDING, at, p->events[i].number, 0, 1, why);
+			return true;
+		}
+	}
+	return false;
+}
+
 void fz_oracle_final(struct fz_oracle *o, struct sdd *d)
 {
 	unsigned on = o->npe;
@@ -371,8 +418,8 @@ void fz_oracle_final(struct fz_oracle *o, struct sdd *d)
 	if (on == o->npe)
 		return;
 	o->checks++;
-	if (!final_status(o, d) && !final_bound(o, d, on) && !final_routing(o, d, on))
-		final_mask(o, d);
+	if (!final_status(o, d) && !final_bound(o, d, on) && !final_routing(o, d, on) && !final_mask(o, d))
+		final_pending(o, d, on);
 }
 
 bool fz_oracle_end(struct fz_oracle *o, const struct sim_result *r)

@@ -34,8 +34,10 @@ enum fz_final_part {
 				  * slot that differs */
 	FZ_FINAL_ROUTING_MODE,   /* a registered shared event's routing mode: 1 RM_PE, 0 RM_ANY */
 	FZ_FINAL_ROUTING_AFF,    /* its RM_PE target: the affinity GET_INFO(ROUTING_AFF) answers */
-	FZ_FINAL_MASK            /* pe's mask: masked | the depth whose completion brings it
+	FZ_FINAL_MASK,           /* pe's mask: masked | the depth whose completion brings it
 				  * in force (0: in force) << 1 */
+	FZ_FINAL_PENDING         /* a trigger of event owed to pe: its interrupt pending there
+				  * in the dispatcher's view (got 0, want 1) */
 };
 
 struct fz_disagreement {
@@ -84,8 +86,9 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob);
  * compared whether or not a call of the run asked for it (a state gone
  * wrong that no later call looks at is still a finding): every event's
  * STATUS bits as seen from every PE, the bind slots bound, the routing
- * (mode and target) of every registered shared event, and the mask of
- * every PE that is on.  In that order, the first difference is the
+ * (mode and target) of every registered shared event, the mask of every
+ * PE that is on, and the triggers the model owes to PEs that are not off
+ * (each must be pending).  In that order, the first difference is the
  * finding (fz_final_part).  Not compared after a disagreement or a
  * failure of the machine.  (sim_run_opts.at_end calls it for the
  * simulator; fz_core's machine calls it itself.) */

@@ -292,7 +292,8 @@ static bool pin_entry(struct fz_run *r, const struct fz_log *log, const struct f
  * whose answer shows it (EVENT_STATUS, GET_INFO of the routing), or the
  * register view where no call shows it (the bind slots bound: a slot a
  * RELEASE left taken answers like a free one under the tf-a-fvp policies;
- * the mask: PE_MASK answers 0 either way under mask_zero). */
+ * the mask: PE_MASK answers 0 either way under mask_zero; a pending
+ * interrupt: no call shows one). */
 static bool pin_final(struct fz_run *r, const struct fz_disagreement *d, struct fz_repro *out)
 {
 	struct sim_program *p = &r->prog;
@@ -301,11 +302,6 @@ static bool pin_final(struct fz_run *r, const struct fz_disagreement *d, struct 
 	struct sim_check c;
 	int64_t want = (int64_t)d->want;
 
-	if (r->oracle.power[d->pe] != SIM_PE_ON) {
-		snprintf(out->note, sizeof out->note, "PE %u, whose view of the state is wrong, is not on at the "
-			 "end: no call of it can show the state", d->pe);
-		return false;
-	}
 	memset(&c, 0, sizeof c);
 	c.m.kind = SIM_M_EQ;
 	c.m.a = sim_const(d->want);
@@ -313,6 +309,11 @@ static bool pin_final(struct fz_run *r, const struct fz_disagreement *d, struct 
 	case FZ_FINAL_STATUS:
 	case FZ_FINAL_ROUTING_MODE:
 	case FZ_FINAL_ROUTING_AFF:
+		if (r->oracle.power[d->pe] != SIM_PE_ON) {
+			snprintf(out->note, sizeof out->note, "PE %u, whose view of the state is wrong, is not on "
+				 "at the end: no call of it can show the state", d->pe);
+			return false;
+		}
 		op.fid = sim_const(d->part == FZ_FINAL_STATUS ? SDD_FID_EVENT_STATUS : SDD_FID_EVENT_GET_INFO);
 		op.args = p->nvalues;
 		op.nargs = d->part == FZ_FINAL_STATUS ? 1 : 2;
@@ -330,6 +331,13 @@ static bool pin_final(struct fz_run *r, const struct fz_disagreement *d, struct 
 				sim_add_value(p, sim_const((uint32_t)r->oracle.model.p.events[i].number));
 				c.m.count++;
 			}
+		break;
+	case FZ_FINAL_PENDING:              /* pending: {includes: [event]} */
+		c.reg = SIM_R_VIEW_PENDING;
+		c.m.kind = SIM_M_INCLUDES;
+		c.m.list = p->nvalues;
+		c.m.count = 1;
+		sim_add_value(p, sim_const((uint32_t)d->event));
 		break;
 	case FZ_FINAL_MASK:
 		if (((uint64_t)d->got ^ d->want) & 1) {

@@ -55,3 +55,10 @@ int rm_routing(const struct rm_model *m, unsigned e, uint64_t *affinity)
         *affinity = es->rm_pe ? es->affinity : 0;
     return es->rm_pe;
 }
+
+uint64_t rm_owed(const struct rm_model *m, unsigned e)
+{
+    if (e >= m->p.nevents || !rm_exists(m, e) || m->ev[e].held_by)
+        return 0;
+    return m->ev[e].pend;
+}

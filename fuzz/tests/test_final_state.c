@@ -16,7 +16,10 @@
  *       stays PE 0, TF-A FB19): the routing affinity, pinned by
  *       GET_INFO(ROUTING_AFF) expecting PE 1's MPIDR;
  *   18  PE_UNMASK, power-down suspend and wake of PE 1 (it wakes unmasked,
- *       TF-A FB08): its mask, pinned by expect_view {masked: 1}.
+ *       TF-A FB08): its mask, pinned by expect_view {masked: 1};
+ *   20  a private event's PPI fired at PE 0, masked since boot (the
+ *       dispatcher defers it without setting it pending again): the
+ *       trigger owed, pinned by expect_view {pending: {includes: [E]}}.
  *
  * Built once against the real core (FINAL_BUG ""): every case runs clean,
  * so no part of the check sees a difference the specification does not;
@@ -75,6 +78,13 @@ static const struct final_case cases[] = {
 	  "  - {pe: 1, psci: CPU_SUSPEND, state: powerdown}\n"
 	  "  - {wake: 1}\n",
 	  FZ_FINAL_MASK, 0, 1, SIM_OP_EXPECT_VIEW, 0, SIM_R_VIEW_MASKED },
+	{ "20", HANDLER "platform:\n"
+	  "  events: [{event: 0x40000100, type: private, priority: normal, intid: 23}]\n"
+	  "steps:\n"
+	  "  - {pe: 0, call: EVENT_REGISTER, args: [0x40000100, h, 0, RM_ANY, 0]}\n"
+	  "  - {pe: 0, call: EVENT_ENABLE, args: [0x40000100]}\n"
+	  "  - {interrupt: 23, pe: 0}\n",
+	  FZ_FINAL_PENDING, 0, 1, SIM_OP_EXPECT_VIEW, 0, SIM_R_VIEW_PENDING },
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 
@@ -186,6 +196,10 @@ static void repro_pins_the_part_last(void **state)
 	if (c->reg == SIM_R_VIEW_BOUND) {
 		assert_int_equal(chk->m.kind, SIM_M_SET);
 		assert_int_equal(chk->m.count, 0);        /* no slot bound */
+	} else if (c->reg == SIM_R_VIEW_PENDING) {
+		assert_int_equal(chk->m.kind, SIM_M_INCLUDES);
+		assert_int_equal(chk->m.count, 1);
+		assert_true(p->values[chk->m.list].u == 0x40000100);
 	} else {
 		assert_true(chk->m.a.u == c->want);
 	}
