@@ -365,6 +365,23 @@ static unsigned shared_view_pe(const struct fz_oracle *o, unsigned i, unsigned f
 	return first;
 }
 
+/* Is the interrupt of event i not pending at PE at in the dispatcher's
+ * view?  Then the trigger the model owes there was lost: recorded. */
+static bool trigger_lost(struct fz_oracle *o, struct sdd *d, unsigned i, unsigned at)
+{
+	int32_t ev = o->model.p.events[i].number;
+	uint64_t pending = 0;
+	char why[200];
+
+	sdd_reg_read(d, at, SDD_REG_PENDING, &pending, 1);
+	if (pending >> i & 1)
+		return false;
+	snprintf(why, sizeof why, "a trigger of event 0x%x is owed to PE %u, but its interrupt is not "
+		 "pending there in the dispatcher's view (lost)", (unsigned)ev, at);
+	final_differs(o, FZ_FINAL_PENDING, at, ev, 0, 1, why);
+	return true;
+}
+
 /* A trigger the model owes (one that must be delivered when its PE can
  * take it: masked, busy or suspended until then) is a pending interrupt
  * in the dispatcher's view: one the dispatcher dropped is lost, and no
@@ -373,28 +390,19 @@ static unsigned shared_view_pe(const struct fz_oracle *o, unsigned i, unsigned f
 static bool final_pending(struct fz_oracle *o, struct sdd *d, unsigned first)
 {
 	const struct rm_platform *p = &o->model.p;
-	char why[200];
 
 	for (unsigned i = 0; i < p->nevents; i++) {
-		uint64_t owed = rm_owed(&o->model, i), pending = 0;
-		for (unsigned pe = 0; pe < o->npe && owed; pe++) {
-			unsigned at = pe;
-			if (p->events[i].shared) {
-				if (pe > 0)
-					break;
-				at = shared_view_pe(o, i, first);
-			} else if (!(owed >> pe & 1) || o->power[pe] == SIM_PE_OFF) {
-				continue;
-			}
-			sdd_reg_read(d, at, SDD_REG_PENDING, &pending, 1);
-			if (pending >> i & 1)
-				continue;
-			snprintf(why, sizeof why, "a trigger of event 0x%x is owed to PE %u, but its interrupt "
-				 "is not pending there in the dispatcher's view (lost)", (unsigned)p->events[i].number,
-				 at);
-			final_differs(o, FZ_FINAL_PENDING, at, p->events[i].number, 0, 1, why);
-			return true;
+		uint64_t owed = rm_owed(&o->model, i);
+		if (owed == 0)
+			continue;
+		if (p->events[i].shared) {
+			if (trigger_lost(o, d, i, shared_view_pe(o, i, first)))
+				return true;
+			continue;
 		}
+		for (unsigned pe = 0; pe < o->npe; pe++)
+			if ((owed >> pe & 1) && o->power[pe] != SIM_PE_OFF && trigger_lost(o, d, i, pe))
+				return true;
 	}
 	return false;
 }
