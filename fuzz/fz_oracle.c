@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fz_oracle.h"
+#include "runtime/rt_layout.h"
 #include "sdd/sdd.h"
 
 static void disagree(struct fz_oracle *o, uint32_t step, const char *why, const struct fz_disagreement *d)
@@ -326,6 +327,46 @@ static bool final_routing(struct fz_oracle *o, struct sdd *d, unsigned pe)
 	return false;
 }
 
+/* Registration i on pe (read there) holds the argument and entry point
+ * the model's REGISTER recorded?  Else recorded. */
+static bool entry_differs(struct fz_oracle *o, struct sdd *d, unsigned i, unsigned pe)
+{
+	int32_t ev = o->model.p.events[i].number;
+	struct rm_entry want;
+	uint64_t view[5], pc;
+	bool arg_wrong;
+	char why[200];
+
+	if (!rm_registration(&o->model, pe, i, &want) ||
+	    sdd_reg_read(d, pe, SDD_REG_HANDLER_BASE + i, view, 5) != 5)
+		return false;
+	/* a relative entry point is an offset from the client's VBAR */
+	pc = view[0] + ((view[2] & SDD_REGFLAG_RELATIVE) ? RT_VECTORS : 0);
+	if (view[1] == want.arg && pc == want.pc)
+		return false;
+	arg_wrong = view[1] != want.arg;
+	snprintf(why, sizeof why, "event 0x%x's registration on PE %u holds %s 0x%llx in the dispatcher, "
+		 "0x%llx by the model", (unsigned)ev, pe, arg_wrong ? "the argument" : "the entry point",
+		 (unsigned long long)(arg_wrong ? view[1] : pc), (unsigned long long)(arg_wrong ? want.arg : want.pc));
+	final_differs(o, FZ_FINAL_ENTRY, pe, ev, arg_wrong ? view[1] : pc, arg_wrong ? want.arg : want.pc, why);
+	/* final_differs recorded it (the check runs only while nothing has) */
+	o->bad.entry_pc = !arg_wrong;
+	o->bad.relative = (view[2] & SDD_REGFLAG_RELATIVE) != 0;
+	return true;
+}
+
+/* Every registration, private ones on every PE that is not off. */
+static bool final_entry(struct fz_oracle *o, struct sdd *d)
+{
+	const struct rm_platform *p = &o->model.p;
+
+	for (unsigned i = 0; i < p->nevents; i++)
+		for (unsigned pe = 0; pe < o->npe && (pe == 0 || !p->events[i].shared); pe++)
+			if ((p->events[i].shared || o->power[pe] != SIM_PE_OFF) && entry_differs(o, d, i, pe))
+				return true;
+	return false;
+}
+
 /* Only PEs that are on: what an off or suspended PE's mask is, is what
  * powering it up makes it. */
 static bool final_mask(struct fz_oracle *o, struct sdd *d)
@@ -426,7 +467,8 @@ void fz_oracle_final(struct fz_oracle *o, struct sdd *d)
 	if (on == o->npe)
 		return;
 	o->checks++;
-	if (!final_status(o, d) && !final_bound(o, d, on) && !final_routing(o, d, on) && !final_mask(o, d))
+	if (!final_status(o, d) && !final_bound(o, d, on) && !final_routing(o, d, on) &&
+	    !final_entry(o, d) && !final_mask(o, d))
 		final_pending(o, d, on);
 }
 

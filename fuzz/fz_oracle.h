@@ -34,6 +34,8 @@ enum fz_final_part {
 				  * slot that differs */
 	FZ_FINAL_ROUTING_MODE,   /* a registered shared event's routing mode: 1 RM_PE, 0 RM_ANY */
 	FZ_FINAL_ROUTING_AFF,    /* its RM_PE target: the affinity GET_INFO(ROUTING_AFF) answers */
+	FZ_FINAL_ENTRY,          /* event's registration on pe: its argument, or (entry_pc)
+				  * its entry point (VBAR added to a relative one) */
 	FZ_FINAL_MASK,           /* pe's mask: masked | the depth whose completion brings it
 				  * in force (0: in force) << 1 */
 	FZ_FINAL_PENDING         /* a trigger of event owed to pe: its interrupt pending there
@@ -52,7 +54,9 @@ struct fz_disagreement {
 	int64_t  got;            /* CALL, EXPLICIT: what the dispatcher answered; ENTRY: x1 or PC;
 				  * FINAL: the dispatcher's state (part says which) */
 	uint64_t want;           /* ENTRY: the registered argument or entry point; FINAL: the model's */
-	bool     entry_pc;       /* ENTRY: the PC is wrong (x1 is right) */
+	bool     entry_pc;       /* ENTRY, FINAL ENTRY: the PC is wrong (x1 is right) */
+	bool     relative;       /* FINAL ENTRY: the dispatcher holds the entry point as an
+				  * offset from VBAR */
 	bool     completed;      /* CALL: it completed the handler instead of returning */
 	struct rm_verdict allowed;   /* CALL: what the specification allows */
 	uint64_t time;           /* the observation's logical time */
@@ -86,7 +90,8 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob);
  * compared whether or not a call of the run asked for it (a state gone
  * wrong that no later call looks at is still a finding): every event's
  * STATUS bits as seen from every PE, the bind slots bound, the routing
- * (mode and target) of every registered shared event, the mask of every
+ * (mode and target) of every registered shared event, every
+ * registration's argument and entry point, the mask of every
  * PE that is on, and the triggers the model owes to PEs that are not off
  * (each must be pending).  In that order, the first difference is the
  * finding (fz_final_part).  Not compared after a disagreement or a

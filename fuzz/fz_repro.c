@@ -305,6 +305,8 @@ static bool pin_final(struct fz_run *r, const struct fz_disagreement *d, struct 
 	memset(&c, 0, sizeof c);
 	c.m.kind = SIM_M_EQ;
 	c.m.a = sim_const(d->want);
+	memset(&v, 0, sizeof v);
+	v.part = SIM_VIEW_PE;
 	switch (d->part) {
 	case FZ_FINAL_STATUS:
 	case FZ_FINAL_ROUTING_MODE:
@@ -332,6 +334,21 @@ static bool pin_final(struct fz_run *r, const struct fz_disagreement *d, struct 
 				c.m.count++;
 			}
 		break;
+	case FZ_FINAL_ENTRY: {              /* events: {E: {arg: A}} or {E: {ep: h}} */
+		int h = d->entry_pc ? sim_stub_handler(p, d->want) : 0;
+		v.part = SIM_VIEW_EVENT;
+		v.event = sim_const((uint32_t)d->event);
+		c.reg = d->entry_pc ? SIM_R_VIEW_EP : SIM_R_VIEW_ARG;
+		if (h < 0) {
+			snprintf(out->note, sizeof out->note, "the registered entry point 0x%" PRIx64 " is no "
+				 "handler's, so no expect_view can name it", d->want);
+			return false;
+		}
+		/* the view holds a relative entry point as the offset from VBAR */
+		if (d->entry_pc)
+			c.m.a = (struct sim_value){ d->relative ? SIM_V_HANDLER_OFF : SIM_V_HANDLER, (uint64_t)h };
+		break;
+	}
 	case FZ_FINAL_PENDING:              /* pending: {includes: [event]} */
 		c.reg = SIM_R_VIEW_PENDING;
 		c.m.kind = SIM_M_INCLUDES;
@@ -351,10 +368,8 @@ static bool pin_final(struct fz_run *r, const struct fz_disagreement *d, struct 
 	default:
 		return false;
 	}
-	/* an expect_view step of one PE-wide part */
+	/* an expect_view step of one part */
 	op = sim_op_new(SIM_OP_EXPECT_VIEW, d->pe);
-	memset(&v, 0, sizeof v);
-	v.part = SIM_VIEW_PE;
 	v.checks = p->nchecks;
 	v.nchecks = 1;
 	sim_add_check(p, &c);

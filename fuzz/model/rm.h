@@ -368,6 +368,10 @@ int  rm_pe_mask(const struct rm_model *m, unsigned pe, unsigned *pending_at);
  * GET_INFO(ROUTING_AFF) answers; 0 RM_ANY with *affinity 0; -1 for an
  * event that is not shared or not registered. */
 int  rm_routing(const struct rm_model *m, unsigned e, uint64_t *affinity);
+/* What the registration of the event of index e seen from pe (a shared
+ * event: its one registration) promised its handler, into *out: false
+ * when it is not registered there. */
+bool rm_registration(const struct rm_model *m, unsigned pe, unsigned e, struct rm_entry *out);
 /* The triggers of the event of index e owed (to be delivered when it can
  * be): bit p for PE p (a shared event: bit 0), 0 for none or while a
  * PE's firmware holds one (rm_hold). */

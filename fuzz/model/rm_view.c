@@ -62,3 +62,11 @@ uint64_t rm_owed(const struct rm_model *m, unsigned e)
         return 0;
     return m->ev[e].pend;
 }
+
+bool rm_registration(const struct rm_model *m, unsigned pe, unsigned e, struct rm_entry *out)
+{
+    if (pe >= m->p.pes || e >= m->p.nevents || !rm_exists(m, e) || !(rm_state(m, e, pe) & RM_REG))
+        return false;
+    *out = m->entry[e][rm_col(m, e, pe)];
+    return true;
+}

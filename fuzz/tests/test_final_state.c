@@ -9,6 +9,10 @@
  *
  *   02  REGISTER, ENABLE, DISABLE of event 0 (DISABLE leaves it marked
  *       enabled): its STATUS bits, pinned by EVENT_STATUS(0) expecting 1;
+ *   11  REGISTER of a private event on PE 0 with handler h, then on PE 1
+ *       with g (the second moves PE 0's entry point too): the
+ *       registration's entry point, pinned by expect_view {events: {E:
+ *       {ep: h}}};
  *   19  BIND of a PPI, SHARED_RESET (which leaves bound PPIs bound): the
  *       bind slots, pinned by expect_view {bound: []} (under the tf-a-fvp
  *       policies a taken slot answers EVENT_STATUS like a free one);
@@ -38,6 +42,7 @@
 #include "fz_input.h"
 #include "fz_repro.h"
 #include "fz_run_fixture.h"
+#include "runtime/rt_layout.h"
 #include "scn.h"
 #include "sdd/sdd_spec.h"
 
@@ -56,6 +61,7 @@ struct final_case {
 };
 
 #define HANDLER "name: final state\nhandlers:\n  h:\n    - complete: HANDLED\n"
+#define PPI_EVENT "platform:\n  events: [{event: 0x40000100, type: private, priority: normal, intid: 23}]\n"
 
 static const struct final_case cases[] = {
 	{ "02", HANDLER "steps:\n"
@@ -68,6 +74,10 @@ static const struct final_case cases[] = {
 	  "  - {pe: 0, call: INTERRUPT_BIND, args: [20]}\n"
 	  "  - {pe: 0, call: SHARED_RESET}\n",
 	  FZ_FINAL_BOUND, 0 /* set: one slot */, 0, SIM_OP_EXPECT_VIEW, 0, SIM_R_VIEW_BOUND },
+	{ "11", HANDLER "  g:\n    - complete: HANDLED\n" PPI_EVENT "steps:\n"
+	  "  - {pe: 0, call: EVENT_REGISTER, args: [0x40000100, h, 0, RM_ANY, 0]}\n"
+	  "  - {pe: 1, call: EVENT_REGISTER, args: [0x40000100, g, 0, RM_ANY, 0]}\n",
+	  FZ_FINAL_ENTRY, 0, 0, SIM_OP_EXPECT_VIEW, 0, SIM_R_VIEW_EP },
 	{ "17", HANDLER "steps:\n"
 	  "  - {pe: 0, call: INTERRUPT_BIND, args: [34], save: ev}\n"
 	  "  - {pe: 0, call: EVENT_REGISTER, args: [$ev, h, 0, RM_PE, 0]}\n"
@@ -78,9 +88,7 @@ static const struct final_case cases[] = {
 	  "  - {pe: 1, psci: CPU_SUSPEND, state: powerdown}\n"
 	  "  - {wake: 1}\n",
 	  FZ_FINAL_MASK, 0, 1, SIM_OP_EXPECT_VIEW, 0, SIM_R_VIEW_MASKED },
-	{ "20", HANDLER "platform:\n"
-	  "  events: [{event: 0x40000100, type: private, priority: normal, intid: 23}]\n"
-	  "steps:\n"
+	{ "20", HANDLER PPI_EVENT "steps:\n"
 	  "  - {pe: 0, call: EVENT_REGISTER, args: [0x40000100, h, 0, RM_ANY, 0]}\n"
 	  "  - {pe: 0, call: EVENT_ENABLE, args: [0x40000100]}\n"
 	  "  - {interrupt: 23, pe: 0}\n",
@@ -151,6 +159,13 @@ static void planted_bug_is_a_final_finding(void **state)
 		assert_int_equal(d->got, 0);
 		assert_int_equal(d->want, 1);
 		break;
+	case FZ_FINAL_ENTRY:              /* PE 0's entry point is g's, by the model h's */
+		assert_int_equal(d->pe, 0);
+		assert_int_equal(d->event, 0x40000100);
+		assert_true(d->entry_pc);
+		assert_int_equal(d->want, RT_STUBS);                  /* handler 0's entry stub */
+		assert_int_equal(d->got, RT_STUBS + RT_STUB_SIZE);    /* handler 1's */
+		break;
 	case FZ_FINAL_MASK:
 		assert_int_equal(d->pe, 1);
 		/* fall through */
@@ -189,13 +204,18 @@ static void repro_pins_the_part_last(void **state)
 		return;
 	}
 	assert_int_equal(last->nlist, 1);
-	assert_int_equal(p->views[last->list].part, SIM_VIEW_PE);
+	assert_int_equal(p->views[last->list].part, c->reg == SIM_R_VIEW_EP ? SIM_VIEW_EVENT : SIM_VIEW_PE);
 	assert_int_equal(p->views[last->list].nchecks, 1);
 	chk = &p->checks[p->views[last->list].checks];
 	assert_int_equal(chk->reg, c->reg);
 	if (c->reg == SIM_R_VIEW_BOUND) {
 		assert_int_equal(chk->m.kind, SIM_M_SET);
 		assert_int_equal(chk->m.count, 0);        /* no slot bound */
+	} else if (c->reg == SIM_R_VIEW_EP) {
+		assert_int_equal(p->views[last->list].part, SIM_VIEW_EVENT);
+		assert_true(p->views[last->list].event.u == 0x40000100);
+		assert_int_equal(chk->m.a.kind, SIM_V_HANDLER);
+		assert_int_equal(chk->m.a.u, 0);          /* h */
 	} else if (c->reg == SIM_R_VIEW_PENDING) {
 		assert_int_equal(chk->m.kind, SIM_M_INCLUDES);
 		assert_int_equal(chk->m.count, 1);
