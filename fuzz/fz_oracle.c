@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "fz_oracle.h"
-#include "runtime/rt_layout.h"
+#include "fz_oracle_internal.h"
 #include "sdd/sdd.h"
 
-static void disagree(struct fz_oracle *o, uint32_t step, const char *why, const struct fz_disagreement *d)
+/* see fz_oracle_internal.h */
+void fz_oracle_disagree(struct fz_oracle *o, uint32_t step, const char *why, const struct fz_disagreement *d)
 {
 	if (o->failed)
 		return;
@@ -18,7 +18,8 @@ static void disagree(struct fz_oracle *o, uint32_t step, const char *why, const 
 	snprintf(o->why, sizeof o->why, "step %u: %s", step + 1, why);
 }
 
-static struct fz_disagreement about(unsigned kind, const struct sim_obs *ob)
+/* see fz_oracle_internal.h */
+struct fz_disagreement fz_oracle_about(unsigned kind, const struct sim_obs *ob)
 {
 	struct fz_disagreement d;
 
@@ -103,10 +104,10 @@ static void settled(struct fz_oracle *o, uint32_t step)
 		busy[k] = o->paused[k] || o->power[k] != SIM_PE_ON;
 	o->checks++;
 	if (!rm_settled_which(&o->model, busy, &event, &pe, why, sizeof why)) {
-		struct fz_disagreement d = about(FZ_D_SETTLED, NULL);
+		struct fz_disagreement d = fz_oracle_about(FZ_D_SETTLED, NULL);
 		d.event = event;
 		d.pe = (uint8_t)pe;
-		disagree(o, step, why, &d);
+		fz_oracle_disagree(o, step, why, &d);
 	}
 }
 
@@ -149,14 +150,14 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 			o->checks++;
 			if (!rm_call_judged(&o->model, ob->pe, x, ob->el, false, ob->result, ob->status == 1,
 					    &allowed, why, sizeof why)) {
-				struct fz_disagreement d = about(FZ_D_CALL, ob);
+				struct fz_disagreement d = fz_oracle_about(FZ_D_CALL, ob);
 				d.allowed = allowed;
 				d.from_handler = ob->from_handler;
 				d.op = ob->op;
 				d.fid = ob->fid;
 				d.got = ob->result;
 				d.completed = ob->status == 1;
-				disagree(o, ob->step, why, &d);
+				fz_oracle_disagree(o, ob->step, why, &d);
 			}
 		}
 		break;
@@ -171,9 +172,9 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 		if (rm_holds(&o->model, ob->pe)) {
 			o->checks++;
 			if (!rm_hand_over(&o->model, ob->pe, ob->intid, (unsigned)ob->status, why, sizeof why)) {
-				struct fz_disagreement d = about(FZ_D_HAND_OVER, ob);
+				struct fz_disagreement d = fz_oracle_about(FZ_D_HAND_OVER, ob);
 				d.got = ob->status;
-				disagree(o, ob->step, why, &d);
+				fz_oracle_disagree(o, ob->step, why, &d);
 			}
 		}
 		break;
@@ -183,28 +184,28 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 		if (ob->intid < 1020) {
 			o->checks++;
 			if (!rm_dispatch(&o->model, ob->pe, ob->event, why, sizeof why)) {
-				struct fz_disagreement d = about(FZ_D_DISPATCH, ob);
-				disagree(o, ob->step, why, &d);
+				struct fz_disagreement d = fz_oracle_about(FZ_D_DISPATCH, ob);
+				fz_oracle_disagree(o, ob->step, why, &d);
 				break;
 			}
 		}
 		/* a dispatch it accepted: x1 and the PC are the registration's */
 		got = (struct rm_entry){ ob->regs[1], ob->pc };
 		if (!rm_entry_ok(&o->model, ob->pe, ob->event, &got, &want, why, sizeof why)) {
-			struct fz_disagreement d = about(FZ_D_ENTRY, ob);
+			struct fz_disagreement d = fz_oracle_about(FZ_D_ENTRY, ob);
 			d.entry_pc = got.arg == want.arg;
 			d.got = (int64_t)(d.entry_pc ? got.pc : got.arg);
 			d.want = d.entry_pc ? want.pc : want.arg;
-			disagree(o, ob->step, why, &d);
+			fz_oracle_disagree(o, ob->step, why, &d);
 		}
 		break;
 	}
 	case SIM_OBS_EXPLICIT:
 		o->checks++;
 		if (!rm_explicit(&o->model, ob->pe, ob->event, ob->result, why, sizeof why)) {
-			struct fz_disagreement d = about(FZ_D_EXPLICIT, ob);
+			struct fz_disagreement d = fz_oracle_about(FZ_D_EXPLICIT, ob);
 			d.got = ob->result;
-			disagree(o, ob->step, why, &d);
+			fz_oracle_disagree(o, ob->step, why, &d);
 		}
 		break;
 	/* paused[pe]: bit d-1 for a paused handler at depth d (as the machine) */
@@ -234,242 +235,6 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 	default:
 		break;
 	}
-}
-
-/* ---- the final state (fz_oracle_final) ----
- *
- * Each part below compares one kind of state and records the first
- * difference (by index, both: the model's events are the dispatcher's, in
- * order); true when it found one. */
-
-static void final_differs(struct fz_oracle *o, unsigned part, unsigned pe, int32_t ev, uint64_t got,
-			  uint64_t want, const char *why)
-{
-	struct fz_disagreement dis = about(FZ_D_FINAL, NULL);
-	char line[240];
-
-	dis.part = (uint8_t)part;
-	dis.pe = (uint8_t)pe;
-	dis.event = ev;
-	dis.got = (int64_t)got;
-	dis.want = want;
-	snprintf(line, sizeof line, "at the end of the run: %s", why);
-	disagree(o, o->step, line, &dis);
-}
-
-static bool final_status(struct fz_oracle *o, struct sdd *d)
-{
-	const struct rm_platform *p = &o->model.p;
-	char why[200];
-
-	for (unsigned i = 0; i < p->nevents; i++)
-		for (unsigned pe = 0; pe < o->npe && (pe == 0 || !p->events[i].shared); pe++) {
-			int want = rm_status_at(&o->model, pe, i);
-			unsigned got;
-			if (want < 0 || (got = sdd_event_state(d, pe, i)) == (unsigned)want)
-				continue;
-			snprintf(why, sizeof why, "event 0x%x on PE %u is in state %u in the dispatcher, %u by "
-				 "the model (EVENT_STATUS bits)", (unsigned)p->events[i].number, pe, got,
-				 (unsigned)want);
-			final_differs(o, FZ_FINAL_STATUS, pe, p->events[i].number, got, (uint64_t)want, why);
-			return true;
-		}
-	return false;
-}
-
-/* A slot the dispatcher still holds after its RELEASE is free by the
- * model, whose STATUS is then INVALID_PARAMETERS: final_status skips it. */
-static bool final_bound(struct fz_oracle *o, struct sdd *d, unsigned pe)
-{
-	uint64_t want = rm_bound_slots(&o->model), got = 0, diff;
-	unsigned i = 0;
-	char why[200];
-
-	sdd_reg_read(d, pe, SDD_REG_BOUND, &got, 1);
-	diff = got ^ want;
-	if (diff == 0)
-		return false;
-	while (!(diff >> i & 1))
-		i++;
-	snprintf(why, sizeof why, "bind slot 0x%x is %s in the dispatcher, %s by the model",
-		 (unsigned)o->model.p.events[i].number, got >> i & 1 ? "bound" : "free",
-		 want >> i & 1 ? "bound" : "free");
-	final_differs(o, FZ_FINAL_BOUND, pe, o->model.p.events[i].number, got, want, why);
-	return true;
-}
-
-static bool final_routing(struct fz_oracle *o, struct sdd *d, unsigned pe)
-{
-	const struct rm_platform *p = &o->model.p;
-	char why[200];
-
-	for (unsigned i = 0; i < p->nevents; i++) {
-		uint64_t want_aff, view[5];
-		int want = rm_routing(&o->model, i, &want_aff);
-		unsigned got;
-		if (want < 0 || sdd_reg_read(d, pe, SDD_REG_HANDLER_BASE + i, view, 5) != 5)
-			continue;
-		got = view[2] & SDD_REGFLAG_RM_PE;
-		if (got != (unsigned)want) {
-			snprintf(why, sizeof why, "shared event 0x%x is routed %s in the dispatcher, %s by the model",
-				 (unsigned)p->events[i].number, got ? "RM_PE" : "RM_ANY", want ? "RM_PE" : "RM_ANY");
-			final_differs(o, FZ_FINAL_ROUTING_MODE, pe, p->events[i].number, got, (uint64_t)want, why);
-			return true;
-		}
-		if (got && view[4] != want_aff) {
-			snprintf(why, sizeof why, "shared event 0x%x is routed RM_PE to 0x%llx in the dispatcher, "
-				 "to 0x%llx by the model", (unsigned)p->events[i].number,
-				 (unsigned long long)view[4], (unsigned long long)want_aff);
-			final_differs(o, FZ_FINAL_ROUTING_AFF, pe, p->events[i].number, view[4], want_aff, why);
-			return true;
-		}
-	}
-	return false;
-}
-
-/* Registration i on pe (read there) holds the argument and entry point
- * the model's REGISTER recorded?  Else recorded. */
-static bool entry_differs(struct fz_oracle *o, struct sdd *d, unsigned i, unsigned pe)
-{
-	int32_t ev = o->model.p.events[i].number;
-	struct rm_entry want;
-	uint64_t view[5], pc;
-	bool arg_wrong;
-	char why[200];
-
-	if (!rm_registration(&o->model, pe, i, &want) ||
-	    sdd_reg_read(d, pe, SDD_REG_HANDLER_BASE + i, view, 5) != 5)
-		return false;
-	/* a relative entry point is an offset from the client's VBAR */
-	pc = view[0] + ((view[2] & SDD_REGFLAG_RELATIVE) ? RT_VECTORS : 0);
-	if (view[1] == want.arg && pc == want.pc)
-		return false;
-	arg_wrong = view[1] != want.arg;
-	snprintf(why, sizeof why, "event 0x%x's registration on PE %u holds %s 0x%llx in the dispatcher, "
-		 "0x%llx by the model", (unsigned)ev, pe, arg_wrong ? "the argument" : "the entry point",
-		 (unsigned long long)(arg_wrong ? view[1] : pc), (unsigned long long)(arg_wrong ? want.arg : want.pc));
-	final_differs(o, FZ_FINAL_ENTRY, pe, ev, arg_wrong ? view[1] : pc, arg_wrong ? want.arg : want.pc, why);
-	/* final_differs recorded it (the check runs only while nothing has) */
-	o->bad.entry_pc = !arg_wrong;
-	o->bad.relative = (view[2] & SDD_REGFLAG_RELATIVE) != 0;
-	return true;
-}
-
-/* Every registration, private ones on every PE that is not off. */
-static bool final_entry(struct fz_oracle *o, struct sdd *d)
-{
-	const struct rm_platform *p = &o->model.p;
-
-	for (unsigned i = 0; i < p->nevents; i++)
-		for (unsigned pe = 0; pe < o->npe && (pe == 0 || !p->events[i].shared); pe++)
-			if ((p->events[i].shared || o->power[pe] != SIM_PE_OFF) && entry_differs(o, d, i, pe))
-				return true;
-	return false;
-}
-
-/* Only PEs that are on: what an off or suspended PE's mask is, is what
- * powering it up makes it. */
-static bool final_mask(struct fz_oracle *o, struct sdd *d)
-{
-	char why[200];
-
-	for (unsigned pe = 0; pe < o->npe; pe++) {
-		uint64_t st = 0, got, want;
-		unsigned at;
-		if (o->power[pe] != SIM_PE_ON)
-			continue;
-		want = (uint64_t)rm_pe_mask(&o->model, pe, &at);
-		want |= (uint64_t)at << 1;
-		sdd_reg_read(d, pe, SDD_REG_PE_STATE, &st, 1);
-		got = (st & 1) | ((st >> 3 & 3) << 1);
-		if (got == want)
-			continue;
-		snprintf(why, sizeof why, "PE %u is %s%s in the dispatcher, %s%s by the model", pe,
-			 got & 1 ? "masked" : "unmasked", got >> 1 ? " (in force when a handler completes)" : "",
-			 want & 1 ? "masked" : "unmasked", want >> 1 ? " (in force when a handler completes)" : "");
-		final_differs(o, FZ_FINAL_MASK, pe, 0, got, want, why);
-		return true;
-	}
-	return false;
-}
-
-/* The PE whose view shows whether shared event i's interrupt is pending:
- * its RM_PE target, else any (first). */
-static unsigned shared_view_pe(const struct fz_oracle *o, unsigned i, unsigned first)
-{
-	uint64_t aff;
-
-	if (rm_routing(&o->model, i, &aff) == 1)
-		for (unsigned pe = 0; pe < o->npe; pe++)
-			if (o->model.p.mpidr[pe] == aff)
-				return pe;
-	return first;
-}
-
-/* Is the interrupt of event i not pending at PE at in the dispatcher's
- * view?  Then the trigger the model owes there was lost: recorded. */
-static bool trigger_lost(struct fz_oracle *o, struct sdd *d, unsigned i, unsigned at)
-{
-	int32_t ev = o->model.p.events[i].number;
-	uint64_t pending = 0;
-	char why[200];
-
-	sdd_reg_read(d, at, SDD_REG_PENDING, &pending, 1);
-	if (pending >> i & 1)
-		return false;
-	snprintf(why, sizeof why, "a trigger of event 0x%x is owed to PE %u, but its interrupt is not "
-		 "pending there in the dispatcher's view (lost)", (unsigned)ev, at);
-	final_differs(o, FZ_FINAL_PENDING, at, ev, 0, 1, why);
-	return true;
-}
-
-/* A trigger the model owes (one that must be delivered when its PE can
- * take it: masked, busy or suspended until then) is a pending interrupt
- * in the dispatcher's view: one the dispatcher dropped is lost, and no
- * call shows it until the PE takes events again.  Not for PEs that are
- * off. */
-static bool final_pending(struct fz_oracle *o, struct sdd *d, unsigned first)
-{
-	const struct rm_platform *p = &o->model.p;
-
-	for (unsigned i = 0; i < p->nevents; i++) {
-		uint64_t owed = rm_owed(&o->model, i);
-		if (owed == 0)
-			continue;
-		if (p->events[i].shared) {
-			if (trigger_lost(o, d, i, shared_view_pe(o, i, first)))
-				return true;
-			continue;
-		}
-		for (unsigned pe = 0; pe < o->npe; pe++)
-			if ((owed >> pe & 1) && o->power[pe] != SIM_PE_OFF && trigger_lost(o, d, i, pe))
-				return true;
-	}
-	return false;
-}
-
-void fz_oracle_final(struct fz_oracle *o, struct sdd *d)
-{
-	unsigned on = o->npe;
-
-	if (!o->active || o->failed || o->machine_failed)
-		return;
-	/* Every PE off (SYSTEM_OFF, which does not tell the dispatcher): no
-	 * machine is left for the state to be the state of.  The PE-wide
-	 * parts are read as seen from the first PE that is on (a reproducer
-	 * asks it), else the first that is suspended. */
-	for (unsigned pe = 0; pe < o->npe && on == o->npe; pe++)
-		if (o->power[pe] == SIM_PE_ON)
-			on = pe;
-	for (unsigned pe = 0; pe < o->npe && on == o->npe; pe++)
-		if (o->power[pe] != SIM_PE_OFF)
-			on = pe;
-	if (on == o->npe)
-		return;
-	o->checks++;
-	if (!final_status(o, d) && !final_bound(o, d, on) && !final_routing(o, d, on) &&
-	    !final_entry(o, d) && !final_mask(o, d))
-		final_pending(o, d, on);
 }
 
 bool fz_oracle_end(struct fz_oracle *o, const struct sim_result *r)

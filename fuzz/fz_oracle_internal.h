@@ -1,0 +1,18 @@
+/*
+ * fz_oracle_internal.h - what the oracle's files share (fz_oracle.c: the
+ * observer; fz_oracle_final.c: the final state).
+ */
+#ifndef FZ_ORACLE_INTERNAL_H
+#define FZ_ORACLE_INTERNAL_H
+
+#include "fz_oracle.h"
+
+/* Record d, found during step `step`, as the run's disagreement (with why
+ * as "step N: why"), unless one is recorded already. */
+void fz_oracle_disagree(struct fz_oracle *o, uint32_t step, const char *why, const struct fz_disagreement *d);
+
+/* A disagreement of kind, about observation ob (its PE, event and time;
+ * NULL: none), everything else zero. */
+struct fz_disagreement fz_oracle_about(unsigned kind, const struct sim_obs *ob);
+
+#endif /* FZ_ORACLE_INTERNAL_H */
