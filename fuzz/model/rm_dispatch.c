@@ -132,6 +132,21 @@ static int critical_owed(const struct rm_model *m, unsigned pe)
     return -1;
 }
 
+/* Is a dispatch of event e on pe, at the hand-over of the interrupt pe's
+ * firmware holds, one of the trigger held?  Of the event it was acknowledged
+ * for, while that trigger may be delivered; or of the event the INTID backs
+ * now, when the binding changed while it was held (released and bound
+ * again, which TF-A allows: bind_tfa; or bound since, when it was no
+ * event's): the dispatcher finds the INTID that event's. */
+static bool hold_is_trigger_of(const struct rm_model *m, unsigned pe, unsigned e)
+{
+    const struct rm_pe_state *ps = &m->pe[pe];
+
+    if (ps->hold_ev == e)
+        return ps->hold == RM_HOLD_OWED || ps->hold == RM_HOLD_MAYBE;
+    return rm_find_intid(m, ps->hold_intid) == (int)e;
+}
+
 /* rm_dispatch's judgement; from_hold: of the trigger pe's firmware held. */
 static bool judge_dispatch(struct rm_model *m, unsigned pe, int32_t ev, bool from_hold, char *why, size_t n)
 {
@@ -165,8 +180,11 @@ static bool judge_dispatch(struct rm_model *m, unsigned pe, int32_t ev, bool fro
                      rm_state_name(s));
         return say(why, n, "dispatch", ev, pe, buf);
     }
-    if (from_hold ? m->pe[pe].hold_ev != e || (m->pe[pe].hold != RM_HOLD_OWED && m->pe[pe].hold != RM_HOLD_MAYBE)
-                  : !((es->pend | es->maybe) & bit))
+    /* an SPI another PE's firmware holds is active: the GIC signals it
+     * nowhere until the hand-over ends it */
+    if (!from_hold && d->shared && rm_intid_held(m, es->intid))
+        return say(why, n, "dispatch", ev, pe, "its SPI is active: a PE's firmware holds it");
+    if (from_hold ? !hold_is_trigger_of(m, pe, e) : !((es->pend | es->maybe) & bit))
         return say(why, n, "dispatch", ev, pe, from_hold ? "the interrupt its firmware held is no trigger of it"
                                            : d->shared ? "not triggered" : "not triggered on this PE");
     if (d->shared && es->rm_pe && rm_find_pe(m, es->affinity) != (int)pe) {
@@ -308,8 +326,12 @@ bool rm_settled_which(struct rm_model *m, const bool pe_busy[RM_MAX_PES], int32_
         const struct rm_event_state *es = &m->ev[e];
         uint64_t pend = es->pend;
 
-        /* held by a PE's firmware: active there, no other PE can take it */
-        if (pend == 0 || !rm_exists(m, e) || (d->shared && (es->held_by || (!es->rm_pe && any_may_wait))))
+        /* held by a PE's firmware: active there, no other PE can take it -
+         * a trigger of this event, or of the event the SPI backed when it
+         * was acknowledged (released and bound again since, which TF-A
+         * allows: bind_tfa); the SPI is active all the same */
+        if (pend == 0 || !rm_exists(m, e) ||
+            (d->shared && (es->held_by || rm_intid_held(m, es->intid) || (!es->rm_pe && any_may_wait))))
             continue;
         for (unsigned p = 0; p < m->p.pes; p++) {
             if (d->shared) {

@@ -51,19 +51,21 @@ void rm_hold_stale(struct rm_model *m, unsigned e, unsigned pe)
             m->pe[p].hold = RM_HOLD_MAYBE;
 }
 
-/* The hold on pe ends; its trigger, if it was one of event e still (of the
- * event the INTID backs now), is pending again (possibly, as it was held). */
+/* The hold on pe ends; its trigger is pending again, a trigger of event e
+ * (the event the INTID backs now): owed or possibly, as it was held, if
+ * it was acknowledged for e; possibly, if the INTID was bound to e since
+ * (the dispatcher finds it e's). */
 static void end_hold(struct rm_model *m, unsigned pe, int e, bool repend)
 {
     struct rm_pe_state *ps = &m->pe[pe];
 
     if (ps->hold_ev != 0xFF)
         m->ev[ps->hold_ev].held_by &= ~(1ull << pe);
-    if (repend && e >= 0 && ps->hold_ev == (unsigned)e) {
+    if (repend && e >= 0) {
         uint64_t bit = rm_bit(m, (unsigned)e, pe);
-        if (ps->hold == RM_HOLD_OWED)
+        if (ps->hold_ev == (unsigned)e && ps->hold == RM_HOLD_OWED)
             m->ev[e].pend |= bit;
-        else if (ps->hold == RM_HOLD_MAYBE)
+        else if (ps->hold_ev != (unsigned)e || ps->hold == RM_HOLD_MAYBE)
             m->ev[e].maybe |= bit;
     }
     ps->hold = RM_HOLD_NONE;

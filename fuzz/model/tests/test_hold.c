@@ -164,9 +164,13 @@ static void reregistered_event_may_receive_it(void **state)
 /* SPI 50 bound by PE 0 to a shared slot (SLOTS0), registered and enabled,
  * its interrupt acknowledged and held by PE 0's firmware; then PE 1
  * unregisters the event and releases the binding. */
-static void released_while_held(struct rm_model *m)
+static void released_while_held_on(struct rm_model *m, bool bind_tfa)
 {
-    tmodel(m);
+    struct rm_platform p;
+
+    tplat(&p);
+    p.bind_tfa = bind_tfa;
+    tinit(m, &p);
     ACCEPT(m, 0, F_PE_UNMASK, SUCCESS);
     ACCEPT(m, 0, F_BIND, SLOTS0, 50);        /* any free shared slot: this one */
     ACCEPT(m, 0, F_REGISTER, SUCCESS, SLOTS0, HANDLER, 0, 0, 0);
@@ -175,6 +179,11 @@ static void released_while_held(struct rm_model *m)
     rm_hold(m, 0, 50);
     ACCEPT(m, 1, F_UNREGISTER, SUCCESS, SLOTS0);
     ACCEPT(m, 1, F_RELEASE, SUCCESS, SLOTS0);
+}
+
+static void released_while_held(struct rm_model *m)
+{
+    released_while_held_on(m, false);
 }
 
 static void released_interrupt_is_not_the_dispatchers(void **state)
@@ -205,6 +214,76 @@ static void held_interrupt_released_cannot_be_bound_until_handed_over(void **sta
     ACCEPT(&m, 1, F_BIND, SLOTS1, 50);
 }
 
+/* TF-A binds the held SPI at once (bind_tfa) to another slot: a new
+ * trigger of the new event is pending behind the active one, and no PE
+ * can take it until the hand-over ends the hold (found by fuzz_core under
+ * AFL++, 2026-11-24: the model owed it at once, as the SPI's new event is
+ * not the one held).  Handed over, the held trigger is the new event's
+ * (the dispatcher finds the INTID bound to it): the model refused that
+ * dispatch as "no trigger of it". */
+static void rebound_held_interrupt_waits_for_the_hand_over(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    released_while_held_on(&m, true);
+    ACCEPT(&m, 1, F_BIND, SLOTS0, 51);       /* the released slot */
+    ACCEPT(&m, 1, F_BIND, SLOTS1, 50);       /* Active on PE 0: TF-A does not look */
+    /* routed RM_PE to PE 1: it does not wait for the holding PE */
+    ACCEPT(&m, 1, F_REGISTER, SUCCESS, SLOTS1, HANDLER, 0, 1, 0x1);
+    ACCEPT(&m, 1, F_ENABLE, SUCCESS, SLOTS1);
+    ACCEPT(&m, 1, F_PE_UNMASK, SUCCESS);
+    rm_fire(&m, 50, 0);
+    SETTLED(&m);                             /* PE 1 is able, the SPI is active */
+    NO_DISPATCH(&m, 1, SLOTS1);
+    /* handed over on PE 0, the held trigger is the new event's now: the
+     * dispatcher sends it to PE 1, where the two triggers are one pending
+     * SPI */
+    HAND_OVER(&m, 0, 50, REROUTED, true);
+    NOT_SETTLED(&m);
+    DISPATCH(&m, 1, SLOTS1);
+    SETTLED(&m);
+}
+
+/* Without a second trigger: the held one, rerouted to the new event's
+ * target, may be dispatched there (the model refused it as "not
+ * triggered"). */
+static void rebound_held_interrupt_rerouted_alone(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    released_while_held_on(&m, true);
+    ACCEPT(&m, 1, F_BIND, SLOTS0, 51);
+    ACCEPT(&m, 1, F_BIND, SLOTS1, 50);
+    ACCEPT(&m, 1, F_REGISTER, SUCCESS, SLOTS1, HANDLER, 0, 1, 0x1);
+    ACCEPT(&m, 1, F_ENABLE, SUCCESS, SLOTS1);
+    ACCEPT(&m, 1, F_PE_UNMASK, SUCCESS);
+    HAND_OVER(&m, 0, 50, REROUTED, true);
+    DISPATCH(&m, 1, SLOTS1);
+}
+
+/* The same with the SPI routed RM_ANY, both PEs able: the held trigger is
+ * dispatched on the PE that held it, and the one that came meanwhile
+ * waits for the event to complete, then is owed. */
+static void rebound_held_interrupt_then_its_second_trigger(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    released_while_held_on(&m, true);
+    ACCEPT(&m, 1, F_BIND, SLOTS0, 51);
+    ACCEPT(&m, 1, F_BIND, SLOTS1, 50);
+    ACCEPT(&m, 1, F_REGISTER, SUCCESS, SLOTS1, HANDLER, 0, 0, 0);
+    ACCEPT(&m, 1, F_ENABLE, SUCCESS, SLOTS1);
+    ACCEPT(&m, 1, F_PE_UNMASK, SUCCESS);
+    rm_fire(&m, 50, 0);
+    NO_DISPATCH(&m, 1, SLOTS1);
+    HAND_OVER(&m, 0, 50, DISPATCHED, true);
+    DISPATCH(&m, 0, SLOTS1);
+    SETTLED(&m);                             /* the second waits: the event runs */
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    NOT_SETTLED(&m);
+    DISPATCH(&m, 1, SLOTS1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +296,9 @@ int main(void)
         cmocka_unit_test(reregistered_event_may_receive_it),
         cmocka_unit_test(released_interrupt_is_not_the_dispatchers),
         cmocka_unit_test(held_interrupt_released_cannot_be_bound_until_handed_over),
+        cmocka_unit_test(rebound_held_interrupt_waits_for_the_hand_over),
+        cmocka_unit_test(rebound_held_interrupt_then_its_second_trigger),
+        cmocka_unit_test(rebound_held_interrupt_rerouted_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
