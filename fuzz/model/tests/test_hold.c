@@ -214,30 +214,35 @@ static void held_interrupt_released_cannot_be_bound_until_handed_over(void **sta
     ACCEPT(&m, 1, F_BIND, SLOTS1, 50);
 }
 
-/* TF-A binds the held SPI at once (bind_tfa) to another slot: a new
- * trigger of the new event is pending behind the active one, and no PE
- * can take it until the hand-over ends the hold (found by fuzz_core under
- * AFL++, 2026-11-24: the model owed it at once, as the SPI's new event is
- * not the one held).  Handed over, the held trigger is the new event's
- * (the dispatcher finds the INTID bound to it): the model refused that
- * dispatch as "no trigger of it". */
+/* TF-A binds the held SPI at once (bind_tfa): released_while_held, then
+ * PE 1 binds SPI 51 (the released slot) and SPI 50 again (Active on PE 0:
+ * TF-A does not look) to the next slot, registers it - routed RM_PE to
+ * PE 1 (rm_pe), which does not wait for the holding PE, or RM_ANY - and
+ * enables it, and unmasks. */
+static void rebound_while_held(struct rm_model *m, bool rm_pe)
+{
+    released_while_held_on(m, true);
+    ACCEPT(m, 1, F_BIND, SLOTS0, 51);
+    ACCEPT(m, 1, F_BIND, SLOTS1, 50);
+    ACCEPT(m, 1, F_REGISTER, SUCCESS, SLOTS1, HANDLER, 0, rm_pe ? 1 : 0, rm_pe ? 0x1 : 0);
+    ACCEPT(m, 1, F_ENABLE, SUCCESS, SLOTS1);
+    ACCEPT(m, 1, F_PE_UNMASK, SUCCESS);
+}
+
+/* A new trigger of the new event is pending behind the active SPI, and no
+ * PE can take it until the hand-over ends the hold (found by fuzz_core
+ * under AFL++, 2026-11-24: the model owed it at once, as the SPI's new
+ * event is not the one held).  Handed over on PE 0, the held trigger is
+ * the new event's now (the dispatcher finds the INTID bound to it): it
+ * sends it to PE 1, where the two triggers are one pending SPI. */
 static void rebound_held_interrupt_waits_for_the_hand_over(void **state)
 {
     struct rm_model m;
     (void)state;
-    released_while_held_on(&m, true);
-    ACCEPT(&m, 1, F_BIND, SLOTS0, 51);       /* the released slot */
-    ACCEPT(&m, 1, F_BIND, SLOTS1, 50);       /* Active on PE 0: TF-A does not look */
-    /* routed RM_PE to PE 1: it does not wait for the holding PE */
-    ACCEPT(&m, 1, F_REGISTER, SUCCESS, SLOTS1, HANDLER, 0, 1, 0x1);
-    ACCEPT(&m, 1, F_ENABLE, SUCCESS, SLOTS1);
-    ACCEPT(&m, 1, F_PE_UNMASK, SUCCESS);
+    rebound_while_held(&m, true);
     rm_fire(&m, 50, 0);
     SETTLED(&m);                             /* PE 1 is able, the SPI is active */
     NO_DISPATCH(&m, 1, SLOTS1);
-    /* handed over on PE 0, the held trigger is the new event's now: the
-     * dispatcher sends it to PE 1, where the two triggers are one pending
-     * SPI */
     HAND_OVER(&m, 0, 50, REROUTED, true);
     NOT_SETTLED(&m);
     DISPATCH(&m, 1, SLOTS1);
@@ -251,29 +256,19 @@ static void rebound_held_interrupt_rerouted_alone(void **state)
 {
     struct rm_model m;
     (void)state;
-    released_while_held_on(&m, true);
-    ACCEPT(&m, 1, F_BIND, SLOTS0, 51);
-    ACCEPT(&m, 1, F_BIND, SLOTS1, 50);
-    ACCEPT(&m, 1, F_REGISTER, SUCCESS, SLOTS1, HANDLER, 0, 1, 0x1);
-    ACCEPT(&m, 1, F_ENABLE, SUCCESS, SLOTS1);
-    ACCEPT(&m, 1, F_PE_UNMASK, SUCCESS);
+    rebound_while_held(&m, true);
     HAND_OVER(&m, 0, 50, REROUTED, true);
     DISPATCH(&m, 1, SLOTS1);
 }
 
-/* The same with the SPI routed RM_ANY, both PEs able: the held trigger is
- * dispatched on the PE that held it, and the one that came meanwhile
- * waits for the event to complete, then is owed. */
+/* Routed RM_ANY, both PEs able: the held trigger is dispatched on the PE
+ * that held it (the model refused it as "no trigger of it"), and the one
+ * that came meanwhile waits for the event to complete, then is owed. */
 static void rebound_held_interrupt_then_its_second_trigger(void **state)
 {
     struct rm_model m;
     (void)state;
-    released_while_held_on(&m, true);
-    ACCEPT(&m, 1, F_BIND, SLOTS0, 51);
-    ACCEPT(&m, 1, F_BIND, SLOTS1, 50);
-    ACCEPT(&m, 1, F_REGISTER, SUCCESS, SLOTS1, HANDLER, 0, 0, 0);
-    ACCEPT(&m, 1, F_ENABLE, SUCCESS, SLOTS1);
-    ACCEPT(&m, 1, F_PE_UNMASK, SUCCESS);
+    rebound_while_held(&m, false);
     rm_fire(&m, 50, 0);
     NO_DISPATCH(&m, 1, SLOTS1);
     HAND_OVER(&m, 0, 50, DISPATCHED, true);
