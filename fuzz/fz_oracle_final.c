@@ -169,12 +169,9 @@ static bool final_mask(struct fz_oracle *o, struct sdd *d)
 static unsigned shared_view_pe(const struct fz_oracle *o, unsigned i, unsigned first)
 {
 	uint64_t aff;
+	int target = rm_routing(&o->model, i, &aff) == 1 ? rm_find_pe(&o->model, aff) : -1;
 
-	if (rm_routing(&o->model, i, &aff) == 1)
-		for (unsigned pe = 0; pe < o->npe; pe++)
-			if (o->model.p.mpidr[pe] == aff)
-				return pe;
-	return first;
+	return target >= 0 ? (unsigned)target : first;
 }
 
 /* Is the interrupt of event i not pending at PE at in the dispatcher's

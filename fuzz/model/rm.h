@@ -376,5 +376,8 @@ bool rm_registration(const struct rm_model *m, unsigned pe, unsigned e, struct r
  * be): bit p for PE p (a shared event: bit 0), 0 for none or while a
  * PE's firmware holds one (rm_hold). */
 uint64_t rm_owed(const struct rm_model *m, unsigned e);
+/* PE whose MPIDR is mpidr (mpidr_lax: compared on the affinity fields);
+ * -1 for none (an rm_routing affinity names one). */
+int  rm_find_pe(const struct rm_model *m, uint64_t mpidr);
 
 #endif

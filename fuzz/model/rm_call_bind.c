@@ -213,10 +213,17 @@ void rm_h_release(struct rm_ctx *c)
     }
     if (!rm_expect(c, RM_SUCCESS, "bound and unregistered everywhere"))
         return;
-    struct rm_event_state *es = &c->m->ev[c->e];
+    rm_release_slot(c->m, c->e);
+}
+
+void rm_release_slot(struct rm_model *m, unsigned e)
+{
+    struct rm_event_state *es = &m->ev[e];
+
     es->bound = false;
     es->intid = 0;
     es->pend = es->maybe = 0;
+    rm_hold_detach(m, e);
 }
 
 /* ---- resets ------------------------------------------------------------ */
@@ -270,12 +277,7 @@ void rm_h_shared_reset(struct rm_ctx *c)
     if (running || (bound_in_use && !m->p.reset_release_unused))
         return;   /* no binding released */
     /* Every binding, or (denied, TF-A) every one no PE uses any more. */
-    for (unsigned e = 0; e < m->p.nevents; e++) {
-        struct rm_event_state *es = &m->ev[e];
-        if (rm_ev(m, e)->kind == RM_SLOT && es->bound && !es->nonzero) {
-            es->bound = false;
-            es->intid = 0;
-            es->pend = es->maybe = 0;
-        }
-    }
+    for (unsigned e = 0; e < m->p.nevents; e++)
+        if (rm_ev(m, e)->kind == RM_SLOT && m->ev[e].bound && !m->ev[e].nonzero)
+            rm_release_slot(m, e);
 }

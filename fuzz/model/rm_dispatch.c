@@ -326,12 +326,11 @@ bool rm_settled_which(struct rm_model *m, const bool pe_busy[RM_MAX_PES], int32_
         const struct rm_event_state *es = &m->ev[e];
         uint64_t pend = es->pend;
 
-        /* held by a PE's firmware: active there, no other PE can take it -
-         * a trigger of this event, or of the event the SPI backed when it
-         * was acknowledged (released and bound again since, which TF-A
-         * allows: bind_tfa); the SPI is active all the same */
+        /* its SPI held by a PE's firmware: active there, no other PE can
+         * take it - whatever event it backed when acknowledged (released
+         * and bound again since, which TF-A allows: bind_tfa) */
         if (pend == 0 || !rm_exists(m, e) ||
-            (d->shared && (es->held_by || rm_intid_held(m, es->intid) || (!es->rm_pe && any_may_wait))))
+            (d->shared && (rm_intid_held(m, es->intid) || (!es->rm_pe && any_may_wait))))
             continue;
         for (unsigned p = 0; p < m->p.pes; p++) {
             if (d->shared) {

@@ -42,6 +42,15 @@ void rm_hold(struct rm_model *m, unsigned pe, uint32_t intid)
     es->held_by |= 1ull << pe;
 }
 
+void rm_hold_detach(struct rm_model *m, unsigned e)
+{
+    for (unsigned p = 0; m->ev[e].held_by && p < m->p.pes; p++)
+        if ((m->ev[e].held_by >> p) & 1) {
+            m->pe[p].hold_ev = 0xFF;
+            m->ev[e].held_by &= ~(1ull << p);
+        }
+}
+
 void rm_hold_stale(struct rm_model *m, unsigned e, unsigned pe)
 {
     uint64_t by = m->ev[e].held_by;

@@ -108,8 +108,6 @@ bool rm_masked_now(const struct rm_model *m, unsigned pe);
 int rm_find_event(const struct rm_model *m, uint32_t number);
 /* Event index backed by intid now (event 0, static, bound slot); -1 if none. */
 int rm_find_intid(const struct rm_model *m, uint32_t intid);
-/* PE whose MPIDR is mpidr (mpidr_lax: compared on the affinity fields); -1. */
-int rm_find_pe(const struct rm_model *m, uint64_t mpidr);
 /* Is a 4-byte aligned address inside client memory? */
 bool rm_client_address(uint64_t a);
 /* Is intid the firmware's on PE pe now? */
@@ -191,6 +189,9 @@ void rm_h_shared_reset(struct rm_ctx *c);
 /* Unregister e seen from pe as a reset does (rm_call_bind.c): running ->
  * unregister-pending, else unregistered. */
 void rm_reset_event(struct rm_model *m, unsigned e, unsigned pe);
+/* Free bind slot e (RELEASE, SHARED_RESET): no INTID, no trigger, no
+ * hold of it. */
+void rm_release_slot(struct rm_model *m, unsigned e);
 
 /* ---- dispatch and power (rm_dispatch.c, rm_power.c, rm_init.c) ---------- */
 
@@ -207,6 +208,9 @@ void rm_hold_end(struct rm_model *m, unsigned pe);
 /* Triggers of event e held by PEs' firmware (on pe if private) become ones
  * that may be delivered only: REGISTER or UNREGISTER came after them. */
 void rm_hold_stale(struct rm_model *m, unsigned e, unsigned pe);
+/* Slot e's binding is released: the triggers PEs' firmware holds of it
+ * are no event's any more (their INTID may back another event later). */
+void rm_hold_detach(struct rm_model *m, unsigned e);
 /* Reset everything but the platform to the state rm_init builds. */
 void rm_reset_runtime(struct rm_model *m);
 

@@ -279,6 +279,21 @@ static void rebound_held_interrupt_then_its_second_trigger(void **state)
     DISPATCH(&m, 1, SLOTS1);
 }
 
+/* The slot released while its SPI was held, bound again to SPI 51: its
+ * triggers are owed as any (the hold is SPI 50's, no longer the slot's;
+ * the model kept the slot marked held and owed nothing). */
+static void released_slot_bound_again_is_not_held(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    rebound_while_held(&m, true);
+    ACCEPT(&m, 1, F_REGISTER, SUCCESS, SLOTS0, HANDLER, 0, 1, 0x1);   /* RM_PE: PE 1 */
+    ACCEPT(&m, 1, F_ENABLE, SUCCESS, SLOTS0);
+    rm_fire(&m, 51, 0);
+    NOT_SETTLED(&m);
+    DISPATCH(&m, 1, SLOTS0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -294,6 +309,7 @@ int main(void)
         cmocka_unit_test(rebound_held_interrupt_waits_for_the_hand_over),
         cmocka_unit_test(rebound_held_interrupt_then_its_second_trigger),
         cmocka_unit_test(rebound_held_interrupt_rerouted_alone),
+        cmocka_unit_test(released_slot_bound_again_is_not_held),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
