@@ -188,12 +188,12 @@ static bool resolve_for(void *m, const struct sim_op *op, const struct sim_value
 }
 
 static void observe_call(struct fzc_machine *m, unsigned pe, uint32_t fid, const uint64_t args[5],
-			 int64_t x0, bool psci, bool from_handler, unsigned el, bool completed,
+			 int64_t x0, bool psci, bool from_handler, struct sim_caller caller, bool completed,
 			 const struct sim_op *op)
 {
 	struct sim_obs o;
 
-	sim_obs_call_in(&o, m->prog, pe, m->pe[pe].depth, fid, args, x0, psci, from_handler, el, completed, op,
+	sim_obs_call_in(&o, m->prog, pe, m->pe[pe].depth, fid, args, x0, psci, from_handler, caller, completed, op,
 			m->pe[pe].ctx.pc);
 	fzc_observe(m, &o);
 }
@@ -246,22 +246,22 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 	struct sdd_regs *ctx = &m->pe[pe].ctx;
 	uint64_t args[5];
 	uint32_t fid;
-	unsigned el;
+	struct sim_caller caller = sim_caller_of(ctx->pstate);
 	int64_t x0;
 
 	if (!sim_call_regs(op, m->prog, m->prog->platform.mpidr, resolve_for, m, ctx->x))
 		return false;
+	sim_caller_regs(ctx->x, caller);
 	fid = (uint32_t)ctx->x[0];
 	memcpy(args, &ctx->x[1], sizeof args);
-	el = (unsigned)(ctx->pstate >> 2) & 3;
 	m->calls++;
 
-	if (sim_is_psci_fid(fid)) {
+	if (sim_psci_serves(fid, caller)) {
 		bool stops;
 		x0 = fzc_psci(m, pe, &stops);
 		if (!stops)
 			ctx->x[0] = (uint64_t)x0;
-		observe_call(m, pe, fid, args, x0, true, from_handler, el, stops, op);
+		observe_call(m, pe, fid, args, x0, true, from_handler, caller, stops, op);
 		after_call(m, op, x0);
 		if (stops || m->failed)
 			return false;
@@ -279,26 +279,26 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 				return false;
 			}
 			fzc_take_regs(ctx, &r);
-			observe_call(m, pe, fid, args, 0, false, from_handler, el, true, op);
+			observe_call(m, pe, fid, args, 0, false, from_handler, caller, true, op);
 			note_complete(m, pe, &oc, act == SDD_ACT_RESUME);
 			after_call(m, op, 0);
 			return false;
 		}
-		x0 = (int64_t)r.x[0];
+		x0 = sim_caller_result(r.x[0], caller);
 		if (!only_x0_changed(m, ctx, &r, pe, fid))
 			return false;
-		if (!sim_context_answer_ok(&m->prog->platform, m->pe[pe].disp, m->pe[pe].depth, fid, args, el,
+		if (!sim_context_answer_ok(&m->prog->platform, m->pe[pe].disp, m->pe[pe].depth, fid, args, caller,
 					   r.x[0], why, sizeof why)) {
 			fzc_fail(m, SIM_FAIL_DISPATCHER, "PE %u: the dispatcher %s", pe, why);
 			return false;
 		}
 		ctx->x[0] = r.x[0];
-		observe_call(m, pe, fid, args, x0, false, from_handler, el, false, op);
+		observe_call(m, pe, fid, args, x0, false, from_handler, caller, false, op);
 		after_call(m, op, x0);
 	} else {
 		/* SMCCC: an unknown function answers NOT_SUPPORTED */
 		ctx->x[0] = (uint64_t)(int64_t)SDD_NOT_SUPPORTED;
-		observe_call(m, pe, fid, args, SDD_NOT_SUPPORTED, false, from_handler, el, false, op);
+		observe_call(m, pe, fid, args, SDD_NOT_SUPPORTED, false, from_handler, caller, false, op);
 		after_call(m, op, SDD_NOT_SUPPORTED);
 	}
 	/* An interrupt the call made deliverable here is taken right after it. */

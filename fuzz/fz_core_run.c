@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "call_rules.h"
 #include "fz_core.h"
 #include "fz_core_internal.h"
 
@@ -31,16 +32,15 @@ static void step_call(struct fzc_machine *m, const struct sim_op *op, unsigned p
 
 	if (!pe_can_call(m, pe))
 		return;
-	/* A call made from another EL than the client's carries that EL in
-	 * PSTATE; the context keeps its own. */
-	if (op->from_el)
-		p->ctx.pstate = (before.pstate & ~0xCull) | ((uint64_t)op->from_el << 2);
+	/* A call made from another EL than the client's, or from AArch32,
+	 * carries that EL and state in PSTATE; the context keeps its own. */
+	p->ctx.pstate = sim_call_pstate(before.pstate, op);
 	fzc_firmware_call(m, pe, op, false);
 	/* When the call returned to its caller, only x0 changed. */
 	if (m->resets == resets && p->power != SIM_PE_OFF && p->ctx.pc == before.pc &&
 	    p->depth == before_depth) {
 		memcpy(&p->ctx.x[1], &before.x[1], 5 * sizeof p->ctx.x[0]);
-		p->ctx.pstate = (p->ctx.pstate & ~0xCull) | (before.pstate & 0xCull);
+		p->ctx.pstate = sim_call_restore(p->ctx.pstate, before.pstate);
 	}
 }
 

@@ -264,7 +264,10 @@ static void add_step(struct fz_ctx *c, unsigned kind, const uint8_t *r)
 	case FZ_R_CALL:
 	case FZ_R_CALL_RAW:
 		call_op(c, op, r[2], kind == FZ_R_CALL_RAW, r + 3);
-		if ((r[1] & 0xE0) == 0xE0)       /* now and then, from the wrong EL */
+		/* now and then from the wrong EL, or from AArch32 (fz_input.h) */
+		if (r[1] >= FZ_PE_AARCH32)
+			op->aarch32 = 1;
+		else if (r[1] >= FZ_PE_WRONG_EL)
 			op->from_el = p->platform.client_el == 2 ? 1 : 2;
 		break;
 	case FZ_R_INTERRUPT:

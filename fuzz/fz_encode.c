@@ -166,10 +166,15 @@ static uint8_t value_byte(struct enc *e, unsigned role, struct sim_value v)
 }
 
 /* r1 for a PE: r1 % pes == pe (and the wrong-EL bits when asked). */
-static uint8_t pe_byte(const struct enc *e, unsigned pe, bool wrong_el)
+/* The PE byte of a record for pe; a call step's also says who calls
+ * (fz_input.h): the client, another EL, or AArch32. */
+static uint8_t pe_byte(const struct enc *e, unsigned pe, const struct sim_op *call)
 {
 	unsigned pes = e->c.prog->platform.pes;
-	for (unsigned b = wrong_el ? 0xE0 : 0; b < (wrong_el ? 0x100u : 0xE0u); b++)
+	unsigned from = call && call->aarch32 ? FZ_PE_AARCH32 : call && call->from_el ? FZ_PE_WRONG_EL : 0;
+	unsigned to = from == FZ_PE_AARCH32 ? 0x100u : from == FZ_PE_WRONG_EL ? FZ_PE_AARCH32 : FZ_PE_WRONG_EL;
+
+	for (unsigned b = from; b < to; b++)
 		if (b % pes == pe % pes)
 			return (uint8_t)b;
 	return 0;
@@ -290,7 +295,7 @@ static void encode_step(struct enc *e, const struct sim_op *op)
 		if (!call_selector(op, &sel, &raw))
 			return;
 		r[0] = fz_record_byte(raw ? FZ_R_CALL_RAW : FZ_R_CALL);
-		r[1] = pe_byte(e, pe, op->from_el != 0);
+		r[1] = pe_byte(e, pe, op);
 		r[2] = sel;
 		call_args(e, op, sel, raw, r + 3);
 		note_bind(e, op, sel, raw);
@@ -300,18 +305,18 @@ static void encode_step(struct enc *e, const struct sim_op *op)
 		return;
 	case SIM_OP_INTERRUPT:
 		r[0] = fz_record_byte(FZ_R_INTERRUPT);
-		r[1] = pe_byte(e, pe, false);
+		r[1] = pe_byte(e, pe, NULL);
 		r[2] = intid_byte(e, op->intid);
 		break;
 	case SIM_OP_PSCI:
 		r[0] = fz_record_byte(FZ_R_PSCI);
-		r[1] = pe_byte(e, pe, false);
+		r[1] = pe_byte(e, pe, NULL);
 		psci_bytes(e, op, r + 2);
 		break;
 	case SIM_OP_SET:
 		for (uint32_t k = 0; k < op->nsets; k++) {
 			const struct sim_assign *a = &e->src->assigns[op->sets + k];
-			uint8_t s[FZ_RECORD_BYTES] = { fz_record_byte(FZ_R_SET), pe_byte(e, pe, false) };
+			uint8_t s[FZ_RECORD_BYTES] = { fz_record_byte(FZ_R_SET), pe_byte(e, pe, NULL) };
 			if (a->reg < 31)
 				s[2] = a->reg;
 			else if (a->reg == SIM_R_SP)
@@ -329,11 +334,11 @@ static void encode_step(struct enc *e, const struct sim_op *op)
 		return;
 	case SIM_OP_WAKE:
 		r[0] = fz_record_byte(FZ_R_WAKE);
-		r[1] = pe_byte(e, pe, false);
+		r[1] = pe_byte(e, pe, NULL);
 		break;
 	case SIM_OP_DISPATCH:
 		r[0] = fz_record_byte(FZ_R_DISPATCH);
-		r[1] = pe_byte(e, pe, false);
+		r[1] = pe_byte(e, pe, NULL);
 		r[2] = value_byte(e, FZ_EVENT, op->event);
 		break;
 	case SIM_OP_MIGRATE:
@@ -344,7 +349,7 @@ static void encode_step(struct enc *e, const struct sim_op *op)
 	case SIM_OP_HAND_OVER:
 		/* one record kind, told apart by byte 2 (fz_input.h) */
 		r[0] = fz_record_byte(FZ_R_RESUME);
-		r[1] = pe_byte(e, pe, false);
+		r[1] = pe_byte(e, pe, NULL);
 		r[2] = op->kind == SIM_OP_HOLD ? 2 : op->kind == SIM_OP_HAND_OVER ? 3 : 0;
 		break;
 	default:

@@ -28,7 +28,11 @@
  *          c: INTID (private: PPI 16 + c % 16; shared: SPI 32 + c % spis)
  *   records, 8 bytes each: [0] kind (via a weight table), [1..7] operands;
  *     a resume record ([1] the PE) is a `hold` when [2] % 4 == 2 and a
- *     `hand_over` when it is 3 (the steps came after the weight table)
+ *     `hand_over` when it is 3 (the steps came after the weight table);
+ *     a call step's [1] is its PE (mod the PE count), the call made from
+ *     the client EL in AArch64 when below FZ_PE_WRONG_EL, from the other
+ *     of EL1/EL2 below FZ_PE_AARCH32, from AArch32 at the client EL above
+ *     (each range holds every PE of up to 8)
  *
  * A record is a step, a literal for the value vocabulary, a handler action
  * (appended to one of 8 handlers, each of which always ends with a
@@ -54,6 +58,8 @@
 #define FZ_MAX_RECORDS    256    /* longer inputs are cut */
 #define FZ_HANDLERS       8
 #define FZ_MAX_CHOICES    256
+#define FZ_PE_WRONG_EL    0xE0   /* a call step's PE byte from here: not the client EL */
+#define FZ_PE_AARCH32     0xF8   /* from here: from AArch32 */
 
 /* The client EL's feature sets a header picks from (header byte 0 bits
  * 5:3); [0] stands for the profile's own. */

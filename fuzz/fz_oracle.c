@@ -148,7 +148,7 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 			uint64_t x[6] = { ob->fid, ob->args[0], ob->args[1], ob->args[2], ob->args[3], ob->args[4] };
 			struct rm_verdict allowed;
 			o->checks++;
-			if (!rm_call_judged(&o->model, ob->pe, x, ob->el, false, ob->result, ob->status == 1,
+			if (!rm_call_judged(&o->model, ob->pe, x, ob->el, ob->aarch32, ob->result, ob->status == 1,
 					    &allowed, why, sizeof why)) {
 				struct fz_disagreement d = fz_oracle_about(FZ_D_CALL, ob);
 				d.allowed = allowed;

@@ -38,11 +38,12 @@ static const char *const op_keys[SCN_OK_COUNT] = {
 	[SCN_OK_FROM_EL] = "from_el",
 	[SCN_OK_TARGET] = "target",
 	[SCN_OK_STATE] = "state",
+	[SCN_OK_AARCH32] = "aarch32",
 };
 
 #define K(name) SCN_BIT(SCN_OK_##name)
 #define CALL_ACTION_KEYS (K(ARGS) | K(EXPECT) | K(SAVE))
-#define CALL_STEP_KEYS   (CALL_ACTION_KEYS | K(PE) | K(FROM_EL))
+#define CALL_STEP_KEYS   (CALL_ACTION_KEYS | K(PE) | K(FROM_EL) | K(AARCH32))
 #define PSCI_ACTION_KEYS (K(TARGET) | K(STATE) | K(ARGS) | K(EXPECT) | K(SAVE))
 #define PSCI_STEP_KEYS   (PSCI_ACTION_KEYS | K(PE))
 
@@ -289,6 +290,29 @@ static bool call_name(struct scn *s, int id, struct sim_value *fid)
 			scn_show(s, id, text, sizeof text));
 }
 
+/* An AArch32 caller's registers have 32 bits: a constant fid or argument
+ * wider than that is a mistake, not a value to cut (a runtime value, a
+ * handler's address say, is cut: sim_caller_regs; in a lenient file a
+ * constant too). */
+static bool aarch32_fits(struct scn *s, const struct scn_opin *in, const struct sim_op *op)
+{
+	const struct sim_value *v = s->prog->values + op->args;
+	const yaml_node_item_t *items = NULL;
+
+	if (op->nargs)
+		scn_seq(s, in->f[SCN_OK_ARGS].value, "`args`", &items);   /* parsed already: each arg's place */
+	if (op->fid.kind == SIM_V_CONST && op->fid.u >> 32)
+		return scn_fail(s, in->f[in->f[SCN_OK_CALL].key ? SCN_OK_CALL : SCN_OK_FID].value,
+				"a call from AArch32 passes 32-bit registers: the function ID 0x%llx does not fit",
+				(unsigned long long)op->fid.u);
+	for (uint32_t k = 0; k < op->nargs; k++)
+		if (v[k].kind == SIM_V_CONST && v[k].u >> 32)
+			return scn_fail(s, items[k], "a call from AArch32 passes 32-bit "
+					"registers: argument %u (x%u), 0x%llx, does not fit", k + 1, k + 1,
+					(unsigned long long)v[k].u);
+	return true;
+}
+
 /* see scn_internal.h */
 bool scn_parse_call(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 {
@@ -307,6 +331,13 @@ bool scn_parse_call(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 			op->from_el = el == s->prog->platform.client_el ? 0 : (uint8_t)el;
 		else
 			ok = false;
+	}
+	if (in->f[SCN_OK_AARCH32].key) {
+		bool a32 = false;
+		ok &= scn_bool(s, in->f[SCN_OK_AARCH32].value, "`aarch32`", &a32);
+		op->aarch32 = a32;
+		if (a32 && ok && !s->prog->lenient)   /* lenient: cut, as a wide dispatch event */
+			ok = aarch32_fits(s, in, op);
 	}
 	return ok;
 }

@@ -298,10 +298,12 @@ static void call(struct scn_w *w, const struct sim_op *op, bool action)
 	args(w, op);
 	expect(w, op);
 	save(w, op);
-	if (op->from_el && action)
-		scn_w_fail(w, "a handler's call from another EL cannot be written");
-	else if (op->from_el)
+	if ((op->from_el || op->aarch32) && action)
+		scn_w_fail(w, "a handler's call from another EL or from AArch32 cannot be written");
+	if (op->from_el && !action)
 		scn_w_out(w, ", from_el: %u", op->from_el);
+	if (op->aarch32 && !action)
+		scn_w_out(w, ", aarch32: true");
 }
 
 static void psci(struct scn_w *w, const struct sim_op *op, bool action)

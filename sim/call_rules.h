@@ -16,6 +16,7 @@
 
 #include "pe_track.h"
 #include "program.h"
+#include "psci_rules.h"
 #include "runtime/rt_layout.h"
 #include "sdd/sdd.h"
 #include "sim.h"
@@ -143,20 +144,88 @@ static inline void sim_copy_args(uint64_t args[5], const uint64_t *from)
 	args[4] = from[4];
 }
 
+/* Who makes a call, as the caller's PSTATE says: its exception level and
+ * execution state. */
+struct sim_caller {
+	unsigned el;
+	bool aarch32;
+};
+
+/* AArch32 PSTATE.M[3:0] of the mode a call is made from at each EL: User,
+ * Supervisor, Hyp, Monitor (Arm ARM G1.9.1). */
+static const uint8_t sim_aarch32_mode[4] = { 0x0, 0x3, 0xA, 0x6 };
+
+static inline struct sim_caller sim_caller_of(uint64_t pstate)
+{
+	struct sim_caller c;
+	unsigned m = (unsigned)pstate & 0xF;
+
+	c.aarch32 = (pstate & SDD_PSTATE_NRW) != 0;
+	if (!c.aarch32)
+		c.el = (unsigned)(pstate >> 2) & 3;
+	else
+		c.el = m == 0x0 ? 0 : m == 0xA ? 2 : m == 0x6 ? 3 : 1;
+	return c;
+}
+
+/* The PSTATE a step's call op is made with, from its context's pstate:
+ * from_el's EL instead of the client's, and from AArch32 the mode of that
+ * EL (nRW set).  The context keeps its own PSTATE (sim_call_restore). */
+static inline uint64_t sim_call_pstate(uint64_t pstate, const struct sim_op *op)
+{
+	uint64_t el = op->from_el ? op->from_el : (pstate >> 2) & 3;
+
+	if (op->aarch32)
+		return (pstate & ~SDD_PSTATE_M_MASK) | SDD_PSTATE_NRW | sim_aarch32_mode[el];
+	return (pstate & ~0xCull) | (el << 2);
+}
+
+/* pstate after a step's call returned to its caller: the caller's mode
+ * put back (before: the context's PSTATE before sim_call_pstate). */
+static inline uint64_t sim_call_restore(uint64_t pstate, uint64_t before)
+{
+	return (pstate & ~SDD_PSTATE_M_MASK) | (before & SDD_PSTATE_M_MASK);
+}
+
+/* An AArch32 caller has 32-bit registers: x0..x5 as the firmware sees
+ * them, upper halves zero. */
+static inline void sim_caller_regs(uint64_t *x, struct sim_caller c)
+{
+	if (c.aarch32)
+		for (unsigned k = 0; k < 6; k++)
+			x[k] = (uint32_t)x[k];
+}
+
+/* x0 as the caller reads the result: an AArch32 caller sees r0, its lower
+ * half (SMCCC's 32-bit results: NOT_SUPPORTED is 0xFFFFFFFF, -1). */
+static inline int64_t sim_caller_result(uint64_t x0, struct sim_caller c)
+{
+	return c.aarch32 ? (int64_t)(int32_t)(uint32_t)x0 : (int64_t)x0;
+}
+
+/* Whether PSCI answers fid from caller c: its SMC32 functions from either
+ * state, its SMC64 ones from AArch64 only (SMCCC: an SMC64 function ID from
+ * AArch32 is an unknown function). */
+static inline bool sim_psci_serves(uint32_t fid, struct sim_caller c)
+{
+	return sim_is_psci_fid(fid) && !(c.aarch32 && (fid & 0x40000000u));
+}
+
 /* The observation of a call answered on pe: fid with args, result x0, made
- * from EL el at pc by op (a step, or an action when from_handler; NULL:
+ * by caller c at pc by op (a step, or an action when from_handler; NULL:
  * code that is not the program's); completed: it completed the running
  * handler; depth: handlers running on pe now. */
 static inline void sim_obs_call_in(struct sim_obs *o, const struct sim_program *p, unsigned pe,
 				   unsigned depth, uint32_t fid, const uint64_t args[5], int64_t x0, bool psci,
-				   bool from_handler, unsigned el, bool completed, const struct sim_op *op,
+				   bool from_handler, struct sim_caller c, bool completed, const struct sim_op *op,
 				   uint64_t pc)
 {
 	sim_obs_init(o, psci ? SIM_OBS_PSCI : SIM_OBS_CALL, pe);
 	o->op = op == NULL ? -1 : (int32_t)(from_handler ? op - p->actions : op - p->steps);
 	o->depth = (uint8_t)depth;
 	o->from_handler = from_handler;
-	o->el = (uint8_t)el;
+	o->el = (uint8_t)c.el;
+	o->aarch32 = c.aarch32;
 	o->status = completed;
 	o->fid = fid;
 	sim_copy_args(o->args, args);

@@ -26,6 +26,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "call_rules.h"   /* struct sim_caller */
 #include "pe_track.h"
 #include "program.h"
 #include "sdd/sdd.h"
@@ -185,20 +186,20 @@ static inline bool sim_return_ok(const struct sim_platform *p, const struct sim_
 	return false;
 }
 
-/* EVENT_CONTEXT(x1 = args[0]) answered x0 on a PE of platform p at EL
- * el, with the machine's dispatch record disp and depth: for a register
- * number the call takes (0..17, from the client EL, the upper 32 bits
+/* EVENT_CONTEXT(x1 = args[0]) answered x0 on a PE of platform p to caller
+ * c, with the machine's dispatch record disp and depth: for a register
+ * number the call takes (0..17, from AArch64 at the client EL, the upper 32 bits
  * zero or ignored by the upper_bits policy) inside a handler, x0 is that
  * register of the context the innermost handler interrupted (§5.1.5).
  * Other cases (errors, the answer outside a handler) are the reference
  * model's to judge: true.  False, with why. */
 static inline bool sim_context_answer_ok(const struct sim_platform *p, const struct sim_dispatch *disp,
-					 unsigned depth, uint32_t fid, const uint64_t args[5], unsigned el,
+					 unsigned depth, uint32_t fid, const uint64_t args[5], struct sim_caller c,
 					 uint64_t x0, char *why, size_t n)
 {
 	uint64_t id = args[0];
 
-	if (fid != SDD_FID_EVENT_CONTEXT || depth < 1 || depth > 2 || el != p->client_el)
+	if (fid != SDD_FID_EVENT_CONTEXT || depth < 1 || depth > 2 || c.el != p->client_el || c.aarch32)
 		return true;
 	if ((id >> 32) && p->policy.upper_bits == SDD_UPPER_TRUNCATE)
 		id = (uint32_t)id;

@@ -160,11 +160,11 @@ static bool resolve_for(void *m, const struct sim_op *op, const struct sim_value
 
 static void observe_call(struct sim_machine *m, unsigned pe, const struct sim_ctx *ctx,
 			 uint32_t fid, const uint64_t args[5], int64_t x0, bool psci, bool from_handler,
-			 unsigned el, bool completed, const struct sim_op *op)
+			 struct sim_caller caller, bool completed, const struct sim_op *op)
 {
 	struct sim_obs o;
 
-	sim_obs_call_in(&o, m->prog, pe, m->pe[pe].depth, fid, args, x0, psci, from_handler, el, completed, op,
+	sim_obs_call_in(&o, m->prog, pe, m->pe[pe].depth, fid, args, x0, psci, from_handler, caller, completed, op,
 			ctx->pc);
 	sim_observe(m, &o);
 }
@@ -223,22 +223,22 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 {
 	uint64_t args[5];
 	uint32_t fid;
-	unsigned el;
+	struct sim_caller caller = sim_caller_of(ctx->pstate);
 	int64_t x0;
 
 	if (op && !sim_call_regs(op, m->prog, m->plat.mpidr, resolve_for, m, ctx->x))
 		return SIM_TRAP_STOP;
+	sim_caller_regs(ctx->x, caller);
 	fid = (uint32_t)ctx->x[0];
 	sim_copy_args(args, &ctx->x[1]);
-	el = (unsigned)(ctx->pstate >> 2) & 3;
 	m->calls++;
 
-	if (sim_is_psci_fid(fid)) {
+	if (sim_psci_serves(fid, caller)) {
 		bool stops;
 		x0 = sim_psci(m, pe, ctx, &stops);
 		if (!stops)
 			ctx->x[0] = (uint64_t)x0;
-		observe_call(m, pe, ctx, fid, args, x0, true, from_handler, el, stops, op);
+		observe_call(m, pe, ctx, fid, args, x0, true, from_handler, caller, stops, op);
 		if (op)
 			sim_after_call(m, op, ctx, x0, pe, !stops);
 		if (stops || m->failed)
@@ -260,29 +260,29 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 				return SIM_TRAP_STOP;
 			}
 			sim_regs_to_ctx(&r, ctx);
-			observe_call(m, pe, ctx, fid, args, 0, false, from_handler, el, true, op);
+			observe_call(m, pe, ctx, fid, args, 0, false, from_handler, caller, true, op);
 			note_complete(m, pe, &o, act == SDD_ACT_RESUME);
 			if (op)
 				sim_after_call(m, op, ctx, 0, pe, false);
 			return SIM_TRAP_STOP;
 		}
-		x0 = (int64_t)r.x[0];
+		x0 = sim_caller_result(r.x[0], caller);
 		if (!only_x0_changed(m, ctx, &r, pe, fid))
 			return SIM_TRAP_STOP;
-		if (!sim_context_answer_ok(&m->prog->platform, m->pe[pe].disp, m->pe[pe].depth, fid, args, el,
+		if (!sim_context_answer_ok(&m->prog->platform, m->pe[pe].disp, m->pe[pe].depth, fid, args, caller,
 					   r.x[0], why, sizeof why)) {
 			sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc, "PE %u: the dispatcher %s", pe,
 				 why);
 			return SIM_TRAP_STOP;
 		}
 		ctx->x[0] = r.x[0];
-		observe_call(m, pe, ctx, fid, args, x0, false, from_handler, el, false, op);
+		observe_call(m, pe, ctx, fid, args, x0, false, from_handler, caller, false, op);
 		if (op)
 			sim_after_call(m, op, ctx, x0, pe, true);
 	} else {
 		/* SMCCC: an unknown function answers NOT_SUPPORTED */
 		ctx->x[0] = (uint64_t)(int64_t)SDD_NOT_SUPPORTED;
-		observe_call(m, pe, ctx, fid, args, SDD_NOT_SUPPORTED, false, from_handler, el, false, op);
+		observe_call(m, pe, ctx, fid, args, SDD_NOT_SUPPORTED, false, from_handler, caller, false, op);
 		if (op)
 			sim_after_call(m, op, ctx, SDD_NOT_SUPPORTED, pe, true);
 	}

@@ -151,6 +151,7 @@ struct sim_op {
 	uint8_t  target;          /* PSCI CPU_ON/AFFINITY_INFO: target PE index; SIM_NONE: none */
 	uint8_t  state;           /* PSCI CPU_SUSPEND: enum sim_suspend */
 	uint8_t  raw_fid;         /* CALL: made with `fid:` (not `call:`) */
+	uint8_t  aarch32;         /* CALL (step): made from AArch32 at from_el (sim_call_pstate) */
 	int32_t  save;            /* CALL/PSCI: variable to save x0 in, -1 none */
 	uint32_t intid;           /* INTERRUPT */
 	struct sim_value fid;     /* CALL: function ID; COMPLETE*: status / resume address */

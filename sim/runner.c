@@ -394,15 +394,14 @@ static void step_call(struct sim_machine *m, const struct sim_op *op, unsigned p
 	/* What is put back after the call: only these (a copy of the whole
 	 * context is a memory call under the sanitizers, on every call). */
 	uint64_t pc = ctx->pc, pstate = ctx->pstate, args[5];
-	uint64_t other_el = (pstate & ~0xCull) | ((uint64_t)op->from_el << 2);
 
 	sim_copy_args(args, &ctx->x[1]);
 	if (!pe_can_act(m, op, pe))
 		return;
 	/* A call made from another EL than the client's (e.g. a guest calling
-	 * firmware) is made with that EL in PSTATE; the context keeps its own. */
-	if (op->from_el)
-		ctx->pstate = other_el;
+	 * firmware), or from AArch32, is made with that EL and state in
+	 * PSTATE; the context keeps its own. */
+	ctx->pstate = sim_call_pstate(pstate, op);
 	m->step_op = op;
 	m->step_args = args;
 	m->step_pc = pc;
@@ -415,7 +414,7 @@ static void step_call(struct sim_machine *m, const struct sim_op *op, unsigned p
 	 * that context is as it was before the call"). */
 	if (returned_to_caller(m, pe, ctx)) {
 		sim_copy_args(&ctx->x[1], args);
-		ctx->pstate = (ctx->pstate & ~0xCull) | (pstate & 0xCull);
+		ctx->pstate = sim_call_restore(ctx->pstate, pstate);
 	}
 	m->step_args = NULL;
 }

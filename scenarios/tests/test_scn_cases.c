@@ -312,8 +312,8 @@ void test_steps_details(void **state)
 		   "platform: {client_el: 1}\n"
 		   "steps:\n"
 		   "  - {call: VERSION, from_el: 1}\n"
-		   "  - {call: VERSION, from_el: 2}\n"
-		   "  - {fid: 0xC4000020, from_el: 3, pe: 3}\n"
+		   "  - {call: VERSION, from_el: 2, aarch32: true}\n"
+		   "  - {fid: 0xC4000020, from_el: 3, pe: 3, aarch32: false}\n"
 		   "  - {call: SDEI_PE_MASK}\n"
 		   "  - {interrupt: 5}\n"
 		   "  - {interrupt: 20, pe: 3}\n"
@@ -335,7 +335,10 @@ void test_steps_details(void **state)
 	a = p->actions;
 	assert_int_equal(p->nsteps, 13);
 	assert_int_equal(s[0].from_el, 0);             /* the client EL */
+	assert_int_equal(s[0].aarch32, 0);
 	assert_int_equal(s[1].from_el, 2);
+	assert_int_equal(s[1].aarch32, 1);
+	assert_int_equal(s[2].aarch32, 0);
 	op_is(&s[2], SIM_OP_CALL, 3, 6, 5);
 	assert_int_equal(s[2].from_el, 3);
 	assert_int_equal(s[2].raw_fid, 1);

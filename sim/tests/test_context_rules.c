@@ -144,6 +144,12 @@ static void resume_with_the_wrong_pstate(void **state)
 	assert_true(sim_return_ok(&p, disp, 1, &after, true, 0x10880, 0, 0, why, sizeof why));
 }
 
+static struct sim_caller a64(unsigned el)
+{
+	struct sim_caller c = { el, false };
+	return c;
+}
+
 /* EVENT_CONTEXT in a handler answers the innermost handler's interrupted
  * registers; errors and calls outside a handler are not judged here. */
 static void context_answers_the_innermost_interrupted_registers(void **state)
@@ -151,6 +157,7 @@ static void context_answers_the_innermost_interrupted_registers(void **state)
 	struct sim_platform p = plat(2, 0);
 	struct sim_dispatch disp[2];
 	uint64_t args[5] = { 5, 0, 0, 0, 0 };
+	const struct sim_caller aarch32_el2 = { 2, true };
 	char why[200];
 	(void)state;
 	memset(disp, 0, sizeof disp);
@@ -158,22 +165,24 @@ static void context_answers_the_innermost_interrupted_registers(void **state)
 	disp[0].int_x[5] = 0x55;
 	disp[1].event = 2;
 	disp[1].int_x[5] = 0x66;
-	assert_true(sim_context_answer_ok(&p, disp, 1, SDD_FID_EVENT_CONTEXT, args, 2, 0x55, why, sizeof why));
-	assert_true(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_CONTEXT, args, 2, 0x66, why, sizeof why));
-	assert_false(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_CONTEXT, args, 2, 0x55, why, sizeof why));
+	assert_true(sim_context_answer_ok(&p, disp, 1, SDD_FID_EVENT_CONTEXT, args, a64(2), 0x55, why, sizeof why));
+	assert_true(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_CONTEXT, args, a64(2), 0x66, why, sizeof why));
+	assert_false(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_CONTEXT, args, a64(2), 0x55, why, sizeof why));
 	assert_string_equal(why, "answered EVENT_CONTEXT(5) in the handler of event 0x2 with 0x55, not x5 of "
 			    "the interrupted context, 0x66");
-	/* not judged: no handler, another EL, another call, a bad number */
-	assert_true(sim_context_answer_ok(&p, disp, 0, SDD_FID_EVENT_CONTEXT, args, 2, 0x55, why, sizeof why));
-	assert_true(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_CONTEXT, args, 1, 0x55, why, sizeof why));
-	assert_true(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_STATUS, args, 2, 0x55, why, sizeof why));
+	/* not judged: no handler, another EL, AArch32, another call, a bad number */
+	assert_true(sim_context_answer_ok(&p, disp, 0, SDD_FID_EVENT_CONTEXT, args, a64(2), 0x55, why, sizeof why));
+	assert_true(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_CONTEXT, args, a64(1), 0x55, why, sizeof why));
+	assert_true(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_CONTEXT, args, aarch32_el2, 0x55, why,
+					  sizeof why));
+	assert_true(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_STATUS, args, a64(2), 0x55, why, sizeof why));
 	args[0] = 18;
-	assert_true(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_CONTEXT, args, 2, 0x55, why, sizeof why));
+	assert_true(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_CONTEXT, args, a64(2), 0x55, why, sizeof why));
 	/* upper bits: an error by default, ignored under TRUNCATE */
 	args[0] = 0x100000005ull;
-	assert_true(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_CONTEXT, args, 2, 0x55, why, sizeof why));
+	assert_true(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_CONTEXT, args, a64(2), 0x55, why, sizeof why));
 	p.policy.upper_bits = SDD_UPPER_TRUNCATE;
-	assert_false(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_CONTEXT, args, 2, 0x55, why, sizeof why));
+	assert_false(sim_context_answer_ok(&p, disp, 2, SDD_FID_EVENT_CONTEXT, args, a64(2), 0x55, why, sizeof why));
 }
 
 int main(void)

@@ -63,6 +63,46 @@ static void call_from_another_el_is_not_supported(void **state)
 	pb_free(&b);
 }
 
+/* A step's call from AArch32 (Hyp mode at the client EL, EL2): the
+ * dispatcher sees nRW set and 32-bit registers and answers NOT_SUPPORTED,
+ * which the caller reads in r0; the context keeps its own PSTATE and
+ * arguments; PSCI answers its SMC32 functions from AArch32. */
+static void call_from_aarch32_passes_32_bit_registers(void **state)
+{
+	struct pb b;
+	struct olog log;
+	struct sim_value wide = V(0xAAAABBBB00000000ull | EV_NORM);
+	struct sim_result r;
+	const struct sim_obs *call = NULL;
+	(void)state;
+
+	pb_init(&b);
+	mt_setup_platform(&b);
+	pb_set(&b, 0, 1, 0x1111);
+	pb_call1(&b, 0, SDD_FID_EVENT_STATUS, wide);
+	b.p.steps[b.p.nsteps - 1].fid = V(0xFFFFFFFF00000000ull | SDD_FID_EVENT_STATUS);
+	b.p.steps[b.p.nsteps - 1].aarch32 = 1;
+	pb_expect(&b, SDD_NOT_SUPPORTED);
+	pb_call0(&b, 0, SDD_FID_VERSION);            /* from AArch64 again */
+	pb_check(&b, SIM_R_PSTATE_EL, V(2));
+	pb_check(&b, 1, V(0x1111));
+	pb_call0(&b, 0, 0x84000000u);                /* PSCI_VERSION, SMC32 */
+	b.p.steps[b.p.nsteps - 1].aarch32 = 1;
+	pb_expect(&b, 0x10001);
+	r = mt_run(&b, &log);
+	assert_true(r.passed);
+	for (unsigned k = 0; k < log.n && !call; k++)
+		if (log.o[k].kind == SIM_OBS_CALL)
+			call = &log.o[k];
+	assert_non_null(call);
+	assert_int_equal(call->aarch32, 1);
+	assert_int_equal(call->el, 2);
+	assert_int_equal(call->fid, SDD_FID_EVENT_STATUS);
+	assert_int_equal(call->args[0], EV_NORM);     /* the upper half is not the caller's */
+	assert_int_equal(call->result, SDD_NOT_SUPPORTED);
+	pb_free(&b);
+}
+
 static void relative_mode_registration(void **state)
 {
 	struct pb b;
@@ -375,6 +415,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(virtual_conduit_guest_at_el1),
 		cmocka_unit_test(call_from_another_el_is_not_supported),
+		cmocka_unit_test(call_from_aarch32_passes_32_bit_registers),
 		cmocka_unit_test(relative_mode_registration),
 		cmocka_unit_test(system_reset_puts_everything_back),
 		cmocka_unit_test(handler_that_runs_out_of_actions_fails),

@@ -69,10 +69,23 @@ static const char *handler_name(const struct recorder *r, int h)
 							    : "?";
 }
 
+/* Who made a call, when not the client (AArch64 at its EL): " from EL1",
+ * " from AArch32 at EL2". */
+static const char *caller_note(const struct recorder *r, const struct sim_obs *o, char *buf, size_t n)
+{
+	if (o->aarch32)
+		snprintf(buf, n, " from AArch32 at EL%u", o->el);
+	else if (o->el != r->prog->platform.client_el)
+		snprintf(buf, n, " from EL%u", o->el);
+	else
+		buf[0] = '\0';
+	return buf;
+}
+
 /* One narration line for --verbose. */
 static void narrate(struct recorder *r, const struct sim_obs *o)
 {
-	char b[32];
+	char b[32], who[32];
 
 	switch (o->kind) {
 	case SIM_OBS_STEP:
@@ -87,9 +100,9 @@ static void narrate(struct recorder *r, const struct sim_obs *o)
 	case SIM_OBS_CALL:
 	case SIM_OBS_PSCI:
 		fprintf(r->vf, "    PE %u%s %s(0x%" PRIx64 ", 0x%" PRIx64 ", 0x%" PRIx64 ", 0x%" PRIx64
-			", 0x%" PRIx64 ")", o->pe, o->from_handler ? " handler" : "",
+			", 0x%" PRIx64 ")%s", o->pe, o->from_handler ? " handler" : "",
 			fid_name(o->fid, o->kind == SIM_OBS_PSCI, b, sizeof b),
-			o->args[0], o->args[1], o->args[2], o->args[3], o->args[4]);
+			o->args[0], o->args[1], o->args[2], o->args[3], o->args[4], caller_note(r, o, who, sizeof who));
 		if (o->status == 1)     /* completed the handler; powered down, suspended, ... */
 			fprintf(r->vf, o->kind == SIM_OBS_PSCI ? " stops the PE\n" : " does not return\n");
 		else
