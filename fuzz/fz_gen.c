@@ -235,12 +235,24 @@ static uint8_t bind_on(struct gen *x, struct race *rc, uint8_t pe, uint8_t intid
 	return (uint8_t)(rc->nvalid + rc->nbinds++ % FZ_VARS);
 }
 
+/* One of the pes PEs that is neither p nor q (pes > 2, p != q), at random. */
+static uint8_t third_pe(struct gen *x, unsigned pes, uint8_t p, uint8_t q)
+{
+	unsigned r = rnd(x) % (pes - 2);
+
+	for (unsigned k = 0; k < pes; k++)
+		if (k != p && k != q && r-- == 0)
+			return (uint8_t)k;
+	return q;                               /* not reached */
+}
+
 /* A race: PE p registers a shared event (routed RM_PE to itself, or
  * RM_ANY) and enables it - a platform event, or half the time an SPI it
  * binds first - and unmasks; p's firmware holds the event's interrupt
  * (hold, then the interrupt: p is the only PE taking part in 1-of-N
  * routing, so an RM_ANY SPI goes to it too); q unmasks and makes one to
- * three calls on the event - half the time between a DISABLE and an
+ * three calls on the event (with three PEs or more, each of them half the
+ * time from a PE other than p and q) - half the time between a DISABLE and an
  * ENABLE, as a client changes a registered event's routing - p hands the
  * interrupt over, and q enables the event again.  A quarter of the time p
  * stays masked until after the hand-over (the event routed RM_PE to p:
@@ -284,15 +296,17 @@ static unsigned episode_race(struct gen *x, struct race *rc)
 	}
 	for (unsigned k = 0; k < n; k++) {
 		uint8_t sel = racing_calls[rnd(x) % sizeof racing_calls];
-		uint8_t mode = rnd(x) & 1, target = rnd(x) % pes;
+		uint8_t mode = rnd(x) & 1, target = rnd(x) % pes, by = q;
+		if (pes > 2 && (rnd(x) & 1))
+			by = third_pe(x, pes, p, q);
 		if (sel == 10)                          /* ROUTING_SET(ev, mode, affinity) */
-			call_on(x, q, sel, ev, mode, target, 0, 0);
+			call_on(x, by, sel, ev, mode, target, 0, 0);
 		else if (sel == 1)                      /* REGISTER(ev, handler, 0, mode, affinity) */
-			call_on(x, q, sel, ev, h, 0, mode, target);
+			call_on(x, by, sel, ev, h, 0, mode, target);
 		else if (sel == 13)                     /* BIND(the interrupt) */
-			bind_on(x, rc, q, intid);
+			bind_on(x, rc, by, intid);
 		else
-			call_on(x, q, sel, ev, 0, 0, 0, 0);
+			call_on(x, by, sel, ev, 0, 0, 0, 0);
 	}
 	if (bracket)
 		call_on(x, q, 2, ev, 0, 0, 0, 0);

@@ -13,8 +13,8 @@
  *           the interrupt storms of handlers that re-trigger themselves);
  *   race    a shared event's interrupt - a platform event's, or an SPI
  *           bound for it - held by one PE's firmware (hold) while another
- *           PE disables, unregisters, reroutes, registers, releases or
- *           binds it, then handed over (hand_over): the window between
+ *           PE (or two others) disables, unregisters, reroutes, registers,
+ *           releases or binds it, then handed over (hand_over): the window between
  *           acknowledge and dispatch; sometimes the holding PE is masked
  *           (the dispatcher defers), and a bound SPI is bound, registered
  *           and fired again after the hand-over.

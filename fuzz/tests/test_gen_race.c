@@ -4,8 +4,9 @@
  * handed over with every outcome a late hand-over can have (core/README.md,
  * "An interrupt handed over late") - dispatched, deferred (holding PE
  * masked), held (event disabled), dropped (unregistered), not the
- * dispatcher's (binding released) and rerouted - and INTERRUPT_BIND
- * meets an interrupt a PE holds (DENIED) as well as one that is free.
+ * dispatcher's (binding released) and rerouted - INTERRUPT_BIND meets an
+ * interrupt a PE holds (DENIED) as well as one that is free, and some
+ * holds see calls from two other PEs.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,8 +25,10 @@
 struct reach {
 	unsigned outcome[SDD_IRQ_REROUTED + 1];
 	unsigned bind_denied, bind_ok;
+	unsigned two_racers;           /* holds with calls from two PEs or more */
 	bool holding[8];
 	uint32_t held[8];
+	uint8_t racers[8];             /* the PEs that called while PE p held (bit q) */
 };
 
 static void observe(void *ctx, const struct sim_obs *o)
@@ -37,13 +40,20 @@ static void observe(void *ctx, const struct sim_obs *o)
 	if (o->kind == SIM_OBS_HOLD) {
 		r->holding[o->pe] = true;
 		r->held[o->pe] = o->intid;
+		r->racers[o->pe] = 0;
 	} else if (o->kind == SIM_OBS_IRQ && r->holding[o->pe] && r->held[o->pe] == o->intid) {
 		r->holding[o->pe] = false;
 		if (o->status >= 0 && o->status <= SDD_IRQ_REROUTED)
 			r->outcome[o->status]++;
-	} else if (o->kind == SIM_OBS_CALL && o->fid == SDD_FID_INTERRUPT_BIND) {
-		r->bind_denied += o->result == SDD_DENIED;
-		r->bind_ok += o->result >= 0;
+		r->two_racers += (r->racers[o->pe] & (r->racers[o->pe] - 1)) != 0;
+	} else if (o->kind == SIM_OBS_CALL) {
+		for (unsigned p = 0; p < 8; p++)
+			if (r->holding[p])
+				r->racers[p] |= (uint8_t)(1u << o->pe);
+		if (o->fid == SDD_FID_INTERRUPT_BIND) {
+			r->bind_denied += o->result == SDD_DENIED;
+			r->bind_ok += o->result >= 0;
+		}
 	}
 }
 
@@ -82,6 +92,7 @@ static void race_inputs_reach_every_hand_over_outcome(void **state)
 			fail_msg("no hand-over answered %u (enum sdd_irq_result)", s);
 	assert_true(r.bind_denied > 0);
 	assert_true(r.bind_ok > 0);
+	assert_true(r.two_racers > 0);
 	sim_program_free(&p);
 	sim_cpu_destroy(cpu);
 }
