@@ -75,7 +75,8 @@ struct rb_entry {
 	int32_t  outer;        /* the invocation it interrupted; -1: the PE's main context */
 	bool     flags_known;  /* that main context's PAN, DIT and NZCV are known: flags */
 	uint64_t flags;
-	bool     other_el;     /* it came in a step's call made from another EL */
+	uint64_t call_mode;    /* the PSTATE bits a step's call it came in gives its context for the
+				* call: M[3:2] from another EL, M[4:0] from AArch32 (rb_call_mode) */
 	bool     at_pad;       /* the handler it interrupted was at_pad (rb_inv) */
 	uint32_t check;        /* the slot's first invocation: the PSTATE check of its
 				* expect_entry (checks[] index), UINT32_MAX: none */
@@ -198,6 +199,10 @@ bool rb_expect_pstates(struct rb *b);
 /* Invocation inv's dispatch r interrupted its PE's main context; set:
  * a `set` step gave that context x3's PAN, DIT and NZCV before the step. */
 void rb_main_entry(struct rb *b, uint32_t inv, const struct trace_rec *r, bool set);
+/* The PSTATE bits the call of step gives the context it is made in for
+ * the call, which a dispatch in that step may interrupt: M[3:2] from
+ * another EL (from_el), M[4:0] from AArch32; 0 for any other step. */
+uint64_t rb_call_mode(const struct sim_op *step);
 /* PE pe's main context (every PE's: pe < 0) may start again (power on,
  * reset, a wake-up from powerdown) before its next dispatch. */
 void rb_main_reset(struct rb *b, int pe);

@@ -106,7 +106,7 @@ static void compare_call(struct cmp *c, uint32_t rec, const struct sim_obs *o)
 	char a[48], b[48], nm[32], st[200], src[300];
 	int64_t want = (int64_t)r->r[0], got = o->result;
 
-	if (psci) {                   /* PSCI results are 32-bit */
+	if (psci || r->aarch32) {     /* PSCI results are 32-bit, and so is an AArch32 caller's r0 */
 		want = (int32_t)want;
 		got = (int32_t)got;
 	}

@@ -16,7 +16,8 @@
 /* What the trace's call did, as the op's expectation on x0: its result
  * when it returned (a PSCI result, 32-bit: compared as such - width32,
  * the rule of `psci:` ops - or, for a raw call, sign-extended as the
- * simulator's firmware returns it); 0 when it completed the handler (the simulator gives a
+ * simulator's firmware returns it; the result of a call from AArch32,
+ * r0's low 32 bits sign-extended, as its caller reads it); 0 when it completed the handler (the simulator gives a
  * call that completes x0 = 0, which no refusal is); not 0 for a completion
  * the traced dispatcher refused with an error the trace does not show.
  * A COMPLETE or COMPLETE_AND_RESUME that returned must return in the
@@ -47,8 +48,8 @@ void rb_expect_x0(struct rb *b, struct sim_op *op, const struct trace_rec *r, bo
 	c.m.loc = op->loc;
 	if (r->end == TRACE_END_COMPLETE)
 		c.m.a = sim_const(0);
-	else if (r->end == TRACE_END_RET && (r->r_known & 1) && trace_fid_is_psci(fid) && !width32)
-		c.m.a = sim_const((uint64_t)(int64_t)(int32_t)r->r[0]);   /* a raw PSCI call: int32 */
+	else if (r->end == TRACE_END_RET && (r->r_known & 1) && (trace_fid_is_psci(fid) || r->aarch32) && !width32)
+		c.m.a = sim_const((uint64_t)(int64_t)(int32_t)r->r[0]);   /* a raw PSCI call, an AArch32 caller's r0: int32 */
 	else if (r->end == TRACE_END_RET && (r->r_known & 1))
 		c.m.a = sim_const(r->r[0]);
 	else if (r->end == TRACE_END_RET && completion) {

@@ -24,7 +24,8 @@
  *                         changes as it runs (runtime.S: cmp)
  *
  * and, in both, not EL when the dispatch came during a step's call made
- * from another EL (the context has that EL for the call).
+ * from another EL (the context has that EL for the call), nor M[4:0]
+ * during one made from AArch32 (it has nRW and that EL's mode).
  *
  * The check is on the whole value, not on the fields el, daif, spsel,
  * pan, dit and nzcv: the replay compares every bit (M[4], SSBS, TCO,
@@ -79,8 +80,7 @@ static struct interrupted interrupted(const struct rb *b, uint32_t inv, const ui
 		w.value = o->pstate;
 		w.known = e->at_pad ? 0 : check[b->inv_slot[e->outer]] & ~SDD_PSTATE_NZCV;
 	}
-	if (e->other_el)
-		w.known &= ~EL_BITS;
+	w.known &= ~e->call_mode;
 	return w;
 }
 
@@ -184,6 +184,11 @@ void rb_main_entry(struct rb *b, uint32_t inv, const struct trace_rec *r, bool s
 	b->entry[inv].flags_known = !b->w.main_unset[pe];
 	b->entry[inv].flags = b->w.main_unset[pe] ? 0 : b->w.main_flags[pe];
 	b->w.main_reset[pe] = false;
+}
+
+uint64_t rb_call_mode(const struct sim_op *step)
+{
+	return step->aarch32 ? SDD_PSTATE_M_MASK : step->from_el ? EL_BITS : 0;
 }
 
 void rb_main_reset(struct rb *b, int pe)

@@ -203,15 +203,16 @@ static void call_args(struct rb *b, struct sim_op *op, const struct trace_rec *r
 	}
 }
 
-/* Can PSCI call r (function fn) be replayed as a `psci:` op - the
- * simulator's function ID for fn (SMC64 where there is one), a PE's MPIDR
- * or any value as x1, and otherwise the arguments the op derives (a
- * power_state of StateType alone, AFFINITY_INFO's level 0)?  Else it is
- * replayed as the raw call it was (an SMC32 form, reserved power_state
- * bits, another level), which a scenario writes with `fid:`. */
+/* Can PSCI call r (function fn) be replayed as a `psci:` op - made from
+ * AArch64, with the simulator's function ID for fn (SMC64 where there is
+ * one), a PE's MPIDR or any value as x1, and otherwise the arguments the
+ * op derives (a power_state of StateType alone, AFFINITY_INFO's level 0)?
+ * Else it is replayed as the raw call it was (from AArch32, an SMC32
+ * form, reserved power_state bits, another level), which a scenario
+ * writes with `fid:`. */
 static bool psci_op_fits(const struct trace_rec *r, int fn)
 {
-	if ((uint32_t)r->x[0] != sim_psci_fid((unsigned)fn))
+	if (r->aarch32 || (uint32_t)r->x[0] != sim_psci_fid((unsigned)fn))
 		return false;
 	if (fn == SIM_PSCI_CPU_SUSPEND)
 		return (rb_x(r, 1) & ~(uint64_t)0x10000) == 0;
@@ -254,6 +255,10 @@ struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handle
 			"it from", fn >= 0 ? "PSCI call" : "handler's call", r->el, pl->client_el);
 	else if (r->el != pl->client_el)
 		op.from_el = r->el;
+	/* from AArch32 again (a step's `aarch32: true`); a handler runs
+	 * AArch64 code, and replay_walk makes such a call of a handler's a
+	 * step in its context, not an action */
+	op.aarch32 = r->aarch32 && !in_handler;
 	if (fn >= 0 && !psci_op_fits(r, fn)) {
 		/* the call as it was made, function ID and arguments */
 		op.fid = sim_const(r->x[0]);

@@ -11,7 +11,9 @@
  *                       first invocation; a later invocation runs the same
  *                       list while its calls are the list's, and from its
  *                       first call that is not, its calls are steps made
- *                       in its context while it waits at a yield
+ *                       in its context while it waits at a yield; a call
+ *                       from AArch32 (handler code is AArch64) is such a
+ *                       step, wherever it comes
  *   dispatch, irq,      what replay_trigger.c says (a hold: a `hold` step
  *   power               before the step it came in, a `hand_over` step at
  *                       the ack that hands it over)
@@ -187,6 +189,14 @@ static void handler_call(struct rb *b, uint32_t i)
 		main_call(b, i);
 		return;
 	}
+	if (r->aarch32 && !v->stepmode) {
+		/* handler code runs in AArch64: a call from AArch32 in its
+		 * context is a step's (`aarch32: true`) made while it waits at
+		 * a yield there, and takes no place in its list */
+		mark(b, v->slot, v->k);
+		main_call(b, i);
+		return;
+	}
 	was_busy = busy(b, v, r->pe, d);
 	b->rp->role[i] = ROLE_CALL;
 	b->rp->rec_inv[i] = (int32_t)v->inv;
@@ -275,7 +285,7 @@ static void dispatch(struct rb *b, uint32_t i, uint32_t inv)
 		anchor = b->w.hold[r->pe].anchor;   /* held since then: the PE holds it at this step */
 	b->w.act_step[r->pe] = b->p->nsteps;
 	b->entry[inv] = (struct rb_entry){ d ? (int32_t)b->w.stack[r->pe][d - 1].inv : -1, false, 0,
-					   b->p->nsteps > 0 && b->p->steps[b->p->nsteps - 1].from_el,
+					   b->p->nsteps > 0 ? rb_call_mode(&b->p->steps[b->p->nsteps - 1]) : 0,
 					   d && b->w.stack[r->pe][d - 1].at_pad, UINT32_MAX, 0 };
 	if (b->o->expectations)
 		rb_expect_dispatch(b, slot, r);

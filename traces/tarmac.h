@@ -27,10 +27,18 @@ enum tm_kind {
 /* Registers the state machine follows. */
 enum tm_reg {
 	TM_R_OTHER = 0,  /* any other register: ignored */
-	TM_R_X,          /* x0..x30 (also the W and e forms); n = number */
+	TM_R_X,          /* x0..x30 (also the W and e forms, and AArch32's r0..r7, which are
+			  * x0..x7's low halves in every mode); n = number */
 	TM_R_ELR,        /* ELR_ELn */
 	TM_R_SPSR,       /* SPSR_ELn */
 	TM_R_VBAR        /* VBAR_ELn */
+};
+
+/* The instruction set an instruction line names (its state letter). */
+enum tm_isa {
+	TM_ISA_A64 = 0,  /* O (and X, as the lexer has always read it) */
+	TM_ISA_A32,      /* A */
+	TM_ISA_T32       /* T, T16, T32: Thumb */
 };
 
 struct tm_line {
@@ -41,7 +49,7 @@ struct tm_line {
 	size_t   kind_col;   /* column of the kind token */
 	/* TM_INSN */
 	bool     executed;   /* false: IS or CCFAIL (condition failed) */
-	bool     a64;        /* instruction set O (AArch64) */
+	uint8_t  isa;        /* enum tm_isa */
 	bool     fetched;    /* false: opcode printed as -------- */
 	uint64_t pc;
 	uint32_t opcode;
@@ -49,7 +57,7 @@ struct tm_line {
 	/* TM_REG */
 	uint8_t  reg;        /* enum tm_reg */
 	uint8_t  n;          /* register number / ELn */
-	bool     w;          /* W form: the low 32 bits, zero-extended */
+	bool     w;          /* W or r form: the low 32 bits, zero-extended */
 	bool     known;      /* value given (not ---- or x bits) */
 	uint64_t value;
 	/* TM_EXC */

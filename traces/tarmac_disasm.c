@@ -1,8 +1,9 @@
 /*
  * tarmac_disasm.c - the disassembly column of exported Tarmac lines
  * (tarmac_export.h): the A64 instructions the simulator's client runtime
- * and the exported firmware sequences use, in FVP's spelling (upper-case
- * mnemonic, operands after a tab stop).  Anything else is written the way
+ * and the exported firmware sequences use, and the A32 ones of a call from
+ * AArch32, in FVP's spelling (upper-case mnemonic, operands after a tab
+ * stop).  Anything else is written the way
  * disassemblers write an encoding they do not decode, `.inst 0x...`:
  * readers must decode the opcode column anyway (tarmac-traces.md §1.4).
  */
@@ -52,10 +53,11 @@ static const char *sysreg(char *buf, size_t n, uint32_t op)
 	return buf;
 }
 
+static const char *const conds[16] = { "EQ", "NE", "HS", "LO", "MI", "PL", "VS", "VC",
+				       "HI", "LS", "GE", "LT", "GT", "LE", "AL", "NV" };
+
 void tm_disasm(uint32_t op, uint64_t pc, char *out, size_t n)
 {
-	static const char *const conds[16] = { "EQ", "NE", "HS", "LO", "MI", "PL", "VS", "VC",
-					       "HI", "LS", "GE", "LT", "GT", "LE", "AL", "NV" };
 	char a[8], b[8], s[32];
 	bool x = op >> 31;
 	unsigned rd = op & 31, r1 = (op >> 5) & 31, r2 = (op >> 10) & 31;
@@ -143,6 +145,26 @@ void tm_disasm(uint32_t op, uint64_t pc, char *out, size_t n)
 		snprintf(out, n, "%-8s %s,0x%" PRIx64, x ? "ADRP" : "ADR", rn(a, rd, true, false), t);
 	} else if ((op & 0x7FE0FFE0u) == 0x2A0003E0u) {           /* MOV (register) */
 		snprintf(out, n, "%-8s %s,%s", "MOV", rn(a, rd, x, false), rn(b, (op >> 16) & 31, x, false));
+	} else {
+		snprintf(out, n, ".inst    0x%08" PRIx32, op);
+	}
+}
+
+void tm_disasm_a32(uint32_t op, uint64_t pc, char *out, size_t n)
+{
+	unsigned cond = op >> 28;
+	char m[8], s[32];
+
+	/* the condition is a suffix, none for AL; 0b1111 is another space */
+	if ((op & 0x0FFFFFF0u) == 0x01600070u && cond != 15) {          /* SMC #imm4 */
+		snprintf(m, sizeof m, "SMC%s", cond == 14 ? "" : conds[cond]);
+		snprintf(out, n, "%-8s #0x%x", m, op & 15);
+	} else if ((op & 0x0FF000F0u) == 0x01400070u && cond == 14) {   /* HVC #imm12:imm4 */
+		snprintf(out, n, "%-8s #0x%x", "HVC", ((op >> 4) & 0xFFF0) | (op & 15));
+	} else if ((op & 0x0F7F0000u) == 0x051F0000u && cond != 15) {   /* LDR (literal): PC reads 8 ahead */
+		int64_t off = 8 + ((op >> 23) & 1 ? 1 : -1) * (int64_t)(op & 0xFFF);
+		snprintf(m, sizeof m, "LDR%s", cond == 14 ? "" : conds[cond]);
+		snprintf(out, n, "%-8s r%u,%s ; 0x%" PRIx64, m, (op >> 12) & 15, rel(s, off), pc + (uint64_t)off);
 	} else {
 		snprintf(out, n, ".inst    0x%08" PRIx32, op);
 	}

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "call_rules.h"        /* sim_caller_of, sim_aarch32_mode */
 #include "runtime/rt_layout.h"
 #include "sdd/sdd.h"
 #include "sdd/sdd_spec.h"
@@ -28,6 +29,7 @@
 #define VEC_SYNC       0x400                    /* lower EL, AArch64 (Arm ARM D1.10.2) */
 #define VEC_FIQ        0x500
 #define VEC_SERROR     0x580
+#define VEC_AARCH32    0x200                    /* from a lower EL in AArch32: the AArch64 one's + 0x200 */
 #define STACK_TOP(pe)  (RT_USER_BASE + RT_USER_SIZE - 0x10000ull * (pe))
 
 /* A64 encodings of the firmware's instructions (llvm-mc -show-encoding). */
@@ -41,6 +43,19 @@
 #define OP_MSR_EOIR0   0xD518C820u             /* MSR ICC_EOIR0_EL1,x0 */
 #define OP_WFI         0xD503207Fu
 #define OP_ERET        0xD69F03E0u
+/* A32 encodings of a call from AArch32 (llvm-mc -triple=armv7a), cond AL. */
+#define OP_A32_LDR_LIT(rt) (0xE59F0000u | (rt) << 12)   /* LDR rt,[pc,#0]: {pc}+8 */
+#define OP_A32_SMC     0xE1600070u
+#define OP_A32_HVC     0xE1400070u
+
+/* A step's call instruction (SMC #0 / HVC #0) by the caller's state and
+ * conduit, and the ESR of the exception it takes: EC SMC64 0x17 / HVC64
+ * 0x16 from AArch64, SMC32 0x13 / HVC32 0x12 from AArch32, IL set, ISS 0
+ * (the #0; an SMC32 taken to EL3, not trapped, has no CV/COND). */
+static const struct { uint32_t op, esr; } call_insn[2][2] = {
+	{ { OP_SMC, 0x5E000000u }, { OP_HVC, 0x5A000000u } },
+	{ { OP_A32_SMC, 0x4E000000u }, { OP_A32_HVC, 0x4A000000u } },
+};
 
 enum wait { W_NONE = 0, W_COMPLETE, W_SUSPEND, W_DOWN, W_DISPATCH };
 
@@ -95,28 +110,52 @@ static void out(struct tx *x, unsigned pe, uint64_t t, const char *fmt, ...)
 	fputc('\n', x->f);
 }
 
+/* The mode field: ELnh/ELnt in AArch64, the mode's name in AArch32
+ * (hyp_n, svc_n, mon_s: tarmac-traces.md §1.4); _s at EL3, else _n. */
 static const char *mode(uint64_t pstate, char *buf)
 {
-	snprintf(buf, 8, "EL%u%c_%s", (unsigned)(pstate >> 2) & 3, (pstate & 1) ? 'h' : 't',
-		 ((pstate >> 2) & 3) == 3 ? "s" : "n");
+	static const char *const a32[16] = {
+		[0x0] = "usr", [0x1] = "fiq", [0x2] = "irq", [0x3] = "svc", [0x6] = "mon", [0x7] = "abt",
+		[0xA] = "hyp", [0xB] = "und", [0xF] = "sys",
+	};
+	unsigned el = sim_caller_of(pstate).el;
+
+	if (pstate & SDD_PSTATE_NRW)
+		snprintf(buf, 8, "%s_%s", a32[pstate & 15] ? a32[pstate & 15] : "---", el == 3 ? "s" : "n");
+	else
+		snprintf(buf, 8, "EL%u%c_%s", el, (pstate & 1) ? 'h' : 't', el == 3 ? "s" : "n");
 	return buf;
 }
 
+/* An instruction executed in pstate's state: A32 (A) when nRW is set. */
 static void it(struct tx *x, unsigned pe, uint64_t pc, uint32_t op, uint64_t pstate)
 {
 	struct tpe *p = &x->pe[pe];
+	bool a32 = (pstate & SDD_PSTATE_NRW) != 0;
 	char m[8], dis[64];
 
-	tm_disasm(op, pc, dis, sizeof dis);
+	(a32 ? tm_disasm_a32 : tm_disasm)(op, pc, dis, sizeof dis);
 	p->last_t = ++x->t;
-	out(x, pe, p->last_t, "IT (%" PRIu64 ") %08" PRIx64 " %08" PRIx32 " O %s : %s", ++p->idx, pc, op,
-	    mode(pstate, m), dis);
+	out(x, pe, p->last_t, "IT (%" PRIu64 ") %08" PRIx64 " %08" PRIx32 " %c %s : %s", ++p->idx, pc, op,
+	    a32 ? 'A' : 'O', mode(pstate, m), dis);
 }
 
 static void xreg(struct tx *x, unsigned pe, unsigned n, uint64_t v)
 {
 	x->pe[pe].x[n] = v;
 	out(x, pe, x->pe[pe].last_t, "R X%u %016" PRIX64, n, v);
+}
+
+/* Register n of a caller: R0.. in AArch32, 32 bits (the X register's low
+ * half, zero-extended), else Xn. */
+static void callreg(struct tx *x, unsigned pe, unsigned n, uint64_t v, bool aarch32)
+{
+	if (!aarch32) {
+		xreg(x, pe, n, v);
+		return;
+	}
+	x->pe[pe].x[n] = (uint32_t)v;
+	out(x, pe, x->pe[pe].last_t, "R R%u %08" PRIX32, n, (uint32_t)v);
 }
 
 static void sysreg(struct tx *x, unsigned pe, const char *name, unsigned el, uint64_t v)
@@ -132,7 +171,8 @@ static uint64_t fw_pstate(const struct tx *x)
 }
 
 /* An exception from pe's client into the firmware: `from` is the PC the
- * E line names, elr/spsr where and how it goes back. */
+ * E line names, elr/spsr where and how it goes back; vec the AArch64
+ * vector, whose AArch32 twin it takes from AArch32 (spsr's nRW). */
 static void fw_enter(struct tx *x, unsigned pe, uint64_t from, uint64_t elr, uint64_t spsr, unsigned vec,
 		     uint32_t esr)
 {
@@ -140,10 +180,16 @@ static void fw_enter(struct tx *x, unsigned pe, uint64_t from, uint64_t elr, uin
 	static const struct { unsigned vec; const char *name; unsigned id; } kinds[] = {
 		{ VEC_SYNC, "LOWER_EL_AARCH64_SYNC", 0x84 }, { VEC_FIQ, "FIQ", 0x86 },
 		{ VEC_SERROR, "LOWER_EL_AARCH64_SERROR", 0x87 },
+		{ VEC_AARCH32 + VEC_SYNC, "LOWER_EL_AARCH32_SYNC", 0x84 }, { VEC_AARCH32 + VEC_FIQ, "FIQ", 0x86 },
+		{ VEC_AARCH32 + VEC_SERROR, "LOWER_EL_AARCH32_SERROR", 0x87 },
 	};
-	unsigned k = vec == VEC_SYNC ? 0 : vec == VEC_FIQ ? 1 : 2;
+	unsigned k = 0;
 	uint64_t vbar = FW_VBAR(x->fw);
 
+	if (spsr & SDD_PSTATE_NRW)
+		vec += VEC_AARCH32;
+	while (k + 1 < sizeof kinds / sizeof kinds[0] && kinds[k].vec != vec)
+		k++;
 	if (p->last_t < x->t)
 		p->last_t = x->t;              /* taken now, between instructions */
 	out(x, pe, p->last_t, "E %016" PRIx64 " %08x CoreEvent_%s", from, kinds[k].id, kinds[k].name);
@@ -337,22 +383,23 @@ static void on_call(struct tx *x, const struct sim_obs *o)
 	uint64_t smc, ret, ret_pstate, result = (uint64_t)o->result;
 
 	if (!o->from_handler) {
-		/* a step's call: the main program loads x0..x5 and calls */
+		/* a step's call: the main program loads x0..x5 (r0..r5 from
+		 * AArch32, in the mode of its EL) and calls */
 		uint64_t base = CALL_SITE(o->pe);
-		ret_pstate = ((uint64_t)o->el << 2) | 1;
+		ret_pstate = o->aarch32 ? SDD_PSTATE_NRW | sim_aarch32_mode[o->el & 3] : ((uint64_t)o->el << 2) | 1;
 		for (unsigned n = 0; n < 6; n++) {
-			it(x, o->pe, base + 4 * n, OP_LDR_LIT(n), ret_pstate);
-			xreg(x, o->pe, n, n ? o->args[n - 1] : o->fid);
+			it(x, o->pe, base + 4 * n, o->aarch32 ? OP_A32_LDR_LIT(n) : OP_LDR_LIT(n), ret_pstate);
+			callreg(x, o->pe, n, n ? o->args[n - 1] : o->fid, o->aarch32);
 		}
 		smc = base + 24;
-		it(x, o->pe, smc, hvc ? OP_HVC : OP_SMC, ret_pstate);
+		it(x, o->pe, smc, call_insn[o->aarch32 != 0][hvc].op, ret_pstate);
 	} else {
 		release_call(x, o->pe, o->fid, o->args);
 		smc = p->last_pc;
 		ret_pstate = p->pstate;
 	}
 	ret = smc + 4;
-	fw_enter(x, o->pe, smc, ret, ret_pstate, VEC_SYNC, hvc ? 0x5A000000u : 0x5E000000u);
+	fw_enter(x, o->pe, smc, ret, ret_pstate, VEC_SYNC, call_insn[o->aarch32 != 0][hvc].esr);
 	if (fn >= 0 && o->result == 0 && psci_stops_caller(fn)) {
 		it(x, o->pe, FW_IDLE(x->fw), OP_WFI, fw_pstate(x));
 		p->wait = W_DOWN;

@@ -10,7 +10,9 @@
  *   - what the simulator does without client code, in the form firmware
  *     gives it on a real machine: the calls a scenario's steps make from a
  *     PE's main context as `LDR x0..x5` and `SMC #0` (`HVC #0`) at that
- *     PE's call site; for every call, the exception into the dispatcher's
+ *     PE's call site (from AArch32: A32 `LDR r0..r5` and `SMC #0` in the
+ *     mode of the caller's EL, taken through the AArch32 vector with the
+ *     SMC32/HVC32 syndrome); for every call, the exception into the dispatcher's
  *     EL (`E`, ESR/ELR/SPSR) and the way out (result registers, ELR/SPSR,
  *     `ERET`); an acknowledged interrupt as an FIQ exception and an
  *     `MRS x0,ICC_IAR0_EL1`; a dispatch as an `ERET` to the entry point
@@ -39,5 +41,8 @@ int tarmac_export(struct sim_cpu *cpu, const struct sim_program *prog, FILE *out
 /* The disassembly of A64 instruction op at pc, FVP style ("SMC      #0x0",
  * ".inst    0x..." for what it does not decode).  tarmac_disasm.c */
 void tm_disasm(uint32_t op, uint64_t pc, char *out, size_t n);
+/* The same for A32 instruction op: SMC, HVC and LDR (literal), the
+ * instructions of a call from AArch32; `.inst` for the others. */
+void tm_disasm_a32(uint32_t op, uint64_t pc, char *out, size_t n);
 
 #endif /* TRACES_TARMAC_EXPORT_H */

@@ -172,9 +172,23 @@ static int opcode(const char *p, size_t n, struct tm_line *l)
 	return 0;
 }
 
+/* The instruction set state letter t names (enum tm_isa), or -1. */
+static int state_isa(const struct token *t)
+{
+	static const struct { const char *letter; uint8_t isa; } states[] = {
+		{ "O", TM_ISA_A64 }, { "X", TM_ISA_A64 }, { "A", TM_ISA_A32 }, { "T", TM_ISA_T32 },
+		{ "T16", TM_ISA_T32 }, { "T32", TM_ISA_T32 },
+	};
+
+	for (size_t k = 0; k < sizeof states / sizeof states[0]; k++)
+		if (is(t, states[k].letter))
+			return states[k].isa;
+	return -1;
+}
+
 static bool is_state(const struct token *t)
 {
-	return is(t, "O") || is(t, "A") || is(t, "T") || is(t, "X") || is(t, "T16") || is(t, "T32");
+	return state_isa(t) >= 0;
 }
 
 /* The exception level a mode field names, or -1. */
@@ -258,7 +272,7 @@ static int lex_insn(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, 
 		return FAIL(addr->col, "bad instruction address '%.*s'", (int)addr->n, addr->p);
 	if (opcode(op->p, op->n, l))
 		return FAIL(op->col, "bad opcode '%.*s': expected 4 or 8 hex digits", (int)op->n, op->p);
-	l->a64 = is(state, "O") || is(state, "X");
+	l->isa = (uint8_t)state_isa(state);
 	l->el = mode.n ? mode_el(mode.p, mode.n) : -1;
 	return 0;
 }
@@ -290,7 +304,7 @@ static int lex_es(struct cursor *c, struct tm_line *l, char *msg, size_t msglen,
 		return FAIL(c->len, "truncated ES line: expected the instruction set after '%.*s'", (int)a.n, a.p);
 	if (!is_state(&st))
 		return FAIL(st.col, "expected the instruction set (O, A, T), found '%.*s'", (int)st.n, st.p);
-	l->a64 = is(&st, "O") || is(&st, "X");
+	l->isa = (uint8_t)state_isa(&st);
 	l->el = tm_next_token(c, &mode) ? mode_el(mode.p, mode.n) : -1;
 	if (l->el >= 0 && tm_next_token(c, &extra) && is(&extra, "CCFAIL"))
 		l->executed = false;
@@ -373,11 +387,13 @@ static void reg_name(const struct token *t, struct tm_line *l)
 	char c0 = (char)tolower((unsigned char)t->p[0]);
 
 	l->reg = TM_R_OTHER;
-	if (n >= 2 && n <= 3 && (c0 == 'x' || c0 == 'w' || c0 == 'e') &&
-	    trace_scan_u64(t->p + 1, n - 1, 10, &num) && num <= 30) {
+	/* r0..r7: AArch32's registers are the X registers' low halves; r8..r14
+	 * are banked in some modes (r8_fiq is x24), and a call passes r0..r5 */
+	if (n >= 2 && n <= 3 && (c0 == 'x' || c0 == 'w' || c0 == 'e' || c0 == 'r') &&
+	    trace_scan_u64(t->p + 1, n - 1, 10, &num) && num <= (c0 == 'r' ? 7u : 30u)) {
 		l->reg = TM_R_X;
 		l->n = (uint8_t)num;
-		l->w = c0 == 'w';
+		l->w = c0 == 'w' || c0 == 'r';
 	}
 	for (size_t k = 0; k < sizeof sys / sizeof sys[0]; k++) {
 		size_t pn = strlen(sys[k].prefix);

@@ -11,6 +11,10 @@
  *
  *  - A call is an SMC/HVC executed at EL1/EL2 with W0 naming an SDEI or
  *    PSCI function; x0..x5 are the registers as the instruction saw them.
+ *    From AArch32 too (an A32 or T32 SMC/HVC in an AArch32 mode, R0..R5
+ *    the low halves of x0..x5): the call says so, and its registers are
+ *    32 bits; the rest of AArch32 code only moves the EL (the dispatchers
+ *    we follow, and their ERETs and IAR reads, are AArch64).
  *  - When the dispatcher's EL executes ERET, x0..x3 are snapshotted and the
  *    next instruction (or exception) on that PE says where it went:
  *      back to call pc + 4            -> the call returned (results x0..x3);
@@ -34,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "call_rules.h"       /* sim_caller_of, sim_caller_regs: the simulator's rules for a caller */
 #include "program.h"          /* enum sim_psci_fn: the PSCI functions trace_psci_fn names */
 #include "sdd/sdd_spec.h"
 #include "tarmac_pe_state.h"
@@ -50,6 +55,37 @@
 #define OP_MRS_RT_MASK  0xFFFFFFE0u
 #define OP_MRS_IAR0     0xD538C800u   /* MRS Xt, ICC_IAR0_EL1 */
 #define OP_MRS_IAR1     0xD538CC00u   /* MRS Xt, ICC_IAR1_EL1 */
+
+/* The call instructions of each instruction set, any immediate (Arm ARM
+ * C6.2 for A64, F5.1 for A32 and T32; a T32 one is one 32-bit word,
+ * its first halfword high, as Tarmac writes it; llvm-mc's encodings). */
+static const struct { uint8_t isa, conduit; uint32_t mask, value; } call_insns[] = {
+	{ TM_ISA_A64, TRACE_SMC, OP_CALL_MASK, OP_SMC },
+	{ TM_ISA_A64, TRACE_HVC, OP_CALL_MASK, OP_HVC },
+	{ TM_ISA_A32, TRACE_SMC, 0x0FFFFFF0u, 0x01600070u },   /* SMC<c> #imm4 */
+	{ TM_ISA_A32, TRACE_HVC, 0x0FF000F0u, 0x01400070u },   /* HVC #imm12:imm4 */
+	{ TM_ISA_T32, TRACE_SMC, 0xFFF0FFFFu, 0xF7F08000u },   /* SMC #imm4 */
+	{ TM_ISA_T32, TRACE_HVC, 0xFFF0F000u, 0xF7E08000u },   /* HVC #imm4:imm12 */
+};
+
+/* The conduit (enum trace_conduit) of the SMC/HVC instruction l is, or
+ * -1 for another instruction. */
+static int call_conduit(const struct tm_line *l)
+{
+	if (l->isa == TM_ISA_A32 && (l->opcode >> 28) == 0xF)
+		return -1;            /* A32's unconditional space: no SMC or HVC there */
+	for (size_t k = 0; k < sizeof call_insns / sizeof call_insns[0]; k++)
+		if (call_insns[k].isa == l->isa && (l->opcode & call_insns[k].mask) == call_insns[k].value)
+			return call_insns[k].conduit;
+	return -1;
+}
+
+/* The EL an ERET from pe's ELn goes to, as SPSR_ELn says (an AArch32
+ * mode's EL: Supervisor EL1, Hyp EL2, ...), or -1 when it is not known. */
+static int spsr_el(const struct pe *p, int el)
+{
+	return (p->spsr_known & (1u << el)) ? (int)sim_caller_of(p->spsr[el]).el : -1;
+}
 
 struct tm_state *tm_state_new(const struct tm_sink *sink)
 {
@@ -166,7 +202,7 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 
 /* ---- Lines ---- */
 
-static int open_call(struct tm_state *st, unsigned pe, const struct tm_line *l, uint64_t lineno)
+static int open_call(struct tm_state *st, unsigned pe, const struct tm_line *l, int conduit, uint64_t lineno)
 {
 	struct pe *p = &st->pe[pe];
 	struct call *c = &p->call[l->el];
@@ -183,11 +219,15 @@ static int open_call(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 	if (c->open && tm_never_returned(st, pe, c))   /* the previous call at this EL never came back */
 		return -1;
 	c->open = true;
-	c->conduit = (l->opcode & OP_CALL_MASK) == OP_SMC ? TRACE_SMC : TRACE_HVC;
+	c->conduit = (uint8_t)conduit;
 	c->el = (uint8_t)l->el;
+	c->aarch32 = l->isa != TM_ISA_A64;
 	c->from_handler = p->depth > 0;
 	c->x_known = (uint8_t)(p->x_known & 0x3F);
 	memcpy(c->x, p->x, sizeof c->x);
+	/* an AArch32 caller passes r0..r5: what an X line left above them is
+	 * not its (the simulator's rule: the firmware sees 32 bits) */
+	sim_caller_regs(c->x, (struct sim_caller){ (unsigned)l->el, c->aarch32 });
 	c->pc = l->pc;
 	c->t = l->time;
 	c->line = lineno;
@@ -199,7 +239,7 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 {
 	struct pe *p = &st->pe[pe];
 	uint32_t op = l->opcode;
-	int rc;
+	int rc, conduit;
 
 	if (p->eret) {
 		/* this instruction is where the ERET went -- unless an exception
@@ -225,12 +265,15 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 	p->seen = true;
 	p->iar_rt = -1;
 	p->taking = false;
-	if (!l->executed || !l->a64 || !l->fetched || l->el < 0)
+	if (!l->executed || !l->fetched || l->el < 0)
 		return 0;
-	if ((op & OP_EXC_GEN_MASK) == OP_EXC_GEN && l->el < 3)
+	conduit = call_conduit(l);
+	if ((conduit >= 0 || (l->isa == TM_ISA_A64 && (op & OP_EXC_GEN_MASK) == OP_EXC_GEN)) && l->el < 3)
 		p->trap_armed = true;
-	if (((op & OP_CALL_MASK) == OP_SMC || (op & OP_CALL_MASK) == OP_HVC) && (l->el == 1 || l->el == 2))
-		return open_call(st, pe, l, lineno);
+	if (conduit >= 0 && (l->el == 1 || l->el == 2))
+		return open_call(st, pe, l, conduit, lineno);
+	if (l->isa != TM_ISA_A64)
+		return 0;                     /* AArch32: only its calls */
 	if ((op == OP_ERET || op == OP_ERETAA || op == OP_ERETAB) && l->el >= 1) {
 		if (l->el == 3 && !p->el3_explained && !p->call[1].open && !p->call[2].open) {
 			snprintf(msg, msglen, "ERET from EL3 on PE %u with no call or exception that entered EL3", pe);
@@ -246,10 +289,8 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 		memcpy(p->eret_x, p->x, sizeof p->eret_x);
 		/* ELR written during this stay (TF-A's el3_exit restores it just
 		 * before ERET) is where ERET goes: no need to wait for the target */
-		if (p->elr_fresh & (1u << l->el)) {
-			int target_el = (p->spsr_known & (1u << l->el)) ? (int)((p->spsr[l->el] >> 2) & 3) : -1;
-			return classify(st, pe, p->elr[l->el], target_el) ? -1 : 0;
-		}
+		if (p->elr_fresh & (1u << l->el))
+			return classify(st, pe, p->elr[l->el], spsr_el(p, l->el)) ? -1 : 0;
 		return 0;
 	}
 	if (((l->el == 3 && (op & OP_MRS_RT_MASK) == OP_MRS_IAR1) ||
@@ -318,8 +359,7 @@ static int exception(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 
 	st->events_seen = true;
 	if (p->eret && l->has_pc) {
-		int target_el = (p->spsr_known & (1u << p->eret_el)) ? (int)((p->spsr[p->eret_el] >> 2) & 3) : -1;
-		int rc = classify(st, pe, l->exc_pc, target_el);
+		int rc = classify(st, pe, l->exc_pc, spsr_el(p, p->eret_el));
 		if (rc)
 			return rc;
 	}
@@ -387,11 +427,9 @@ int tm_finish(struct tm_state *st)
 		if (!(st->ready & (1ull << pe)))
 			continue;
 		/* the trace ends right after an ERET: ELR and SPSR say where it went */
-		if (p->eret && (p->elr_known & (1u << p->eret_el))) {
-			int target_el = (p->spsr_known & (1u << p->eret_el)) ? (int)((p->spsr[p->eret_el] >> 2) & 3) : -1;
-			if (classify(st, pe, p->elr[p->eret_el], target_el))
-				return -1;
-		}
+		if (p->eret && (p->elr_known & (1u << p->eret_el)) &&
+		    classify(st, pe, p->elr[p->eret_el], spsr_el(p, p->eret_el)))
+			return -1;
 		if (p->ack == TM_ACK_HANDED && tm_ack_settle(st, pe, p->eret_t, p->eret_line, false))
 			return -1;
 		for (unsigned el = 0; el < 4; el++)

@@ -24,6 +24,7 @@ enum tm_ack {
 struct call {
 	bool     open;
 	uint8_t  conduit, el, from_handler, x_known;
+	bool     aarch32;            /* made by an A32/T32 SMC/HVC: x0..x5 are r0..r5 */
 	uint64_t x[6];
 	uint64_t pc, t, line;
 };

@@ -1,6 +1,7 @@
 /*
  * trace_internal.h - pieces the traces/ files share and nobody else needs:
- * the spellings of enumerated fields, text escaping, number scanning.
+ * the spellings of enumerated fields, text escaping, number scanning, the
+ * reader's growing buffers and kept strings.
  */
 #ifndef TRACE_INTERNAL_H
 #define TRACE_INTERNAL_H
@@ -62,5 +63,23 @@ bool trace_scan_u64(const char *s, size_t n, unsigned base, uint64_t *out);
 bool trace_scan_reg(const char *s, size_t n, uint64_t *out);
 /* trace_scan_u64 with an optional leading '-' (two's complement result). */
 bool trace_scan_i64(const char *s, size_t n, unsigned base, uint64_t *out);
+
+/* *buf with room for n bytes and their NUL (*cap bytes now).  Buffers
+ * start empty and grow, doubling, to the longest field read: most traces
+ * need a few bytes, and a reader (the parser fuzz harnesses open two or
+ * three per input) used to allocate 128 KiB of them at opening.  NULL
+ * when out of memory. */
+char *trace_room(char **buf, size_t *cap, size_t n);
+
+/* Strings kept once each, which records point at (a reader's src= file
+ * names): a trace names a few files on many lines. */
+struct trace_strset {
+	char   **s;
+	uint32_t n, cap;
+};
+/* The kept copy of s, added when new; NULL when max strings are kept
+ * already (a reader's memory stays bounded) or out of memory. */
+const char *trace_strset_add(struct trace_strset *set, const char *s, uint32_t max);
+void trace_strset_free(struct trace_strset *set);
 
 #endif /* TRACE_INTERNAL_H */

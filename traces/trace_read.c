@@ -20,7 +20,7 @@ enum key {
 	K_R0, K_R1, K_R2, K_R3, K_EVENT, K_EP, K_CAUSE, K_INTID, K_DEPTH, K_PSTATE, K_HOW,
 	K_STATUS, K_RESUME, K_PC, K_RES, K_STATE, K_PREV, K_PROFILE, K_PES, K_MSG, K_SRC,
 	K_MPIDR, K_VERSION, K_RELATIVE, K_BIND, K_SPIS, K_SECURE, K_EVENTS, K_FEATURES, K_SCTLR, K_HCR,
-	K_POLICY, K_COUNT
+	K_POLICY, K_AARCH32, K_COUNT
 };
 
 static const char *const key_names[K_COUNT] = {
@@ -28,7 +28,7 @@ static const char *const key_names[K_COUNT] = {
 	"r0", "r1", "r2", "r3", "event", "ep", "cause", "intid", "depth", "pstate", "how",
 	"status", "resume", "pc", "res", "state", "prev", "profile", "pes", "msg", "src",
 	"mpidr", "version", "relative", "bind", "spis", "secure", "events", "features", "sctlr", "hcr_el2",
-	"policy",
+	"policy", "aarch32",
 };
 
 #define B(k) (1ull << (k))
@@ -41,7 +41,8 @@ static const char *const key_names[K_COUNT] = {
 /* Which keys each record kind allows, and which it requires. */
 static const struct { uint64_t allowed, required; } kind_keys[TRACE_KIND_COUNT] = {
 	[TRACE_CALL] = {
-		B(K_T) | B(K_PE) | B(K_CONDUIT) | B(K_EL) | B(K_H) | B(K_FN) | XS | B(K_END) | RS | B(K_SRC),
+		B(K_T) | B(K_PE) | B(K_CONDUIT) | B(K_EL) | B(K_AARCH32) | B(K_H) | B(K_FN) | XS | B(K_END) | RS |
+		B(K_SRC),
 		B(K_T) | B(K_PE) | B(K_CONDUIT) | B(K_EL) | B(K_H) | B(K_X0) | B(K_END) },
 	[TRACE_DISPATCH] = {
 		B(K_T) | B(K_PE) | B(K_EVENT) | B(K_EP) | B(K_CAUSE) | B(K_INTID) | B(K_DEPTH) |
@@ -72,11 +73,10 @@ struct trace_reader {
 	unsigned version;         /* declared by the header */
 	struct trace_platform plat;   /* the last platform record's lists */
 	char     error[700];
-	char    *msg;             /* unescaped warning text (msg_cap bytes, field_room) */
+	char    *msg;             /* unescaped warning text (msg_cap bytes, trace_room) */
 	char    *scratch;         /* unescaping src and profile (scratch_cap bytes) */
 	size_t   msg_cap, scratch_cap;
-	char   **files;           /* interned src file names */
-	uint32_t nfiles, cap_files;
+	struct trace_strset files;    /* the src file names records point at */
 	uint64_t last_t[TRACE_MAX_PES];
 	uint32_t last_line[TRACE_MAX_PES];
 	bool     seen_pe[TRACE_MAX_PES];
@@ -101,9 +101,7 @@ void trace_reader_close(struct trace_reader *rd)
 {
 	if (!rd)
 		return;
-	for (uint32_t k = 0; k < rd->nfiles; k++)
-		free(rd->files[k]);
-	free(rd->files);
+	trace_strset_free(&rd->files);
 	free(rd->msg);
 	free(rd->scratch);
 	linein_close(rd->in);
@@ -133,45 +131,6 @@ static int fail(struct trace_reader *rd, size_t col, const char *fmt, ...)
 	va_end(ap);
 	rd->failed = true;
 	return -1;
-}
-
-/* *buf with room for a field of n bytes unescaped and its NUL.  The
- * buffers start empty and grow to the longest field read: most traces
- * need a few bytes, and a reader (the parser fuzz harnesses open two or
- * three per input) used to allocate 128 KiB of them at opening.  NULL
- * when out of memory. */
-static char *field_room(char **buf, size_t *cap, size_t n)
-{
-	size_t want = n + 1 > 2 * *cap ? n + 1 : 2 * *cap;
-	char *p;
-
-	if (n + 1 <= *cap)
-		return *buf;
-	if ((p = realloc(*buf, want)) == NULL)
-		return NULL;
-	*buf = p;
-	*cap = want;
-	return p;
-}
-
-/* The interned copy of a src file name (records point at it). */
-static const char *intern(struct trace_reader *rd, const char *s)
-{
-	for (uint32_t k = rd->nfiles; k-- > 0;)
-		if (strcmp(rd->files[k], s) == 0)
-			return rd->files[k];
-	if (rd->nfiles == MAX_SRC_FILES)
-		return NULL;
-	if (rd->nfiles == rd->cap_files) {
-		uint32_t cap = rd->cap_files ? rd->cap_files * 2 : 4;
-		char **bigger = realloc(rd->files, cap * sizeof *bigger);
-		if (!bigger)
-			return NULL;
-		rd->files = bigger;
-		rd->cap_files = cap;
-	}
-	rd->files[rd->nfiles] = strdup(s);
-	return rd->files[rd->nfiles] ? rd->files[rd->nfiles++] : NULL;
 }
 
 /* ---- One field ---- */
@@ -253,11 +212,11 @@ static int src_field(struct trace_reader *rd, const struct field *fd, struct tra
 		return bad_value(rd, fd, "expected FILE:LINE");
 	if (!trace_scan_u64(colon + 1, (size_t)(fd->v + fd->vn - colon - 1), 10, &line) || line > UINT32_MAX)
 		return fail(rd, col_of(fd, colon + 1), "src: expected a line number after the last ':'");
-	if (!field_room(&rd->scratch, &rd->scratch_cap, (size_t)(colon - fd->v)))
+	if (!trace_room(&rd->scratch, &rd->scratch_cap, (size_t)(colon - fd->v)))
 		return fail(rd, col_of(fd, fd->v), "src: out of memory");
 	if (!trace_unescape(fd->v, (size_t)(colon - fd->v), rd->scratch, &bad))
 		return fail(rd, col_of(fd, fd->v + bad), "src: malformed %%XX escape");
-	rec->src_file = intern(rd, rd->scratch);
+	rec->src_file = trace_strset_add(&rd->files, rd->scratch, MAX_SRC_FILES);
 	if (!rec->src_file)
 		return fail(rd, col_of(fd, fd->v), "src: more than %d different files, or out of memory", MAX_SRC_FILES);
 	rec->src_line = (uint32_t)line;
@@ -298,6 +257,15 @@ static int set_field(struct trace_reader *rd, const struct field *fd, unsigned k
 					 "a call is made from EL1, EL2 or EL3");
 		rec->el = (uint8_t)v;
 		rec->has |= TRACE_HAS_EL;
+		return 0;
+	case K_AARCH32:
+		/* an extension of version 2, as holds are; 1 is all a writer
+		 * writes, 0 (AArch64, as when absent) reads too */
+		if (rd->version < 2)
+			return bad_value(rd, fd, "a version 1 trace has no calls from AArch32 (version 2 added them)");
+		if (fd->vn != 1 || (fd->v[0] != '0' && fd->v[0] != '1'))
+			return bad_value(rd, fd, "expected 1 (the call was made from AArch32) or 0 (from AArch64)");
+		rec->aarch32 = (uint8_t)(fd->v[0] - '0');
 		return 0;
 	case K_H:
 		if (num(rd, fd, 1, &v))
@@ -368,7 +336,7 @@ static int set_field(struct trace_reader *rd, const struct field *fd, unsigned k
 		rec->has |= TRACE_HAS_PREV;
 		return enumval(rd, fd, TRACE_ENUM_POWER, &rec->prev);
 	case K_PROFILE:
-		if (!field_room(&rd->scratch, &rd->scratch_cap, fd->vn))
+		if (!trace_room(&rd->scratch, &rd->scratch_cap, fd->vn))
 			return fail(rd, col_of(fd, fd->v), "profile: out of memory");
 		if (!trace_unescape(fd->v, fd->vn, rd->scratch, &bad))
 			return fail(rd, col_of(fd, fd->v + bad), "profile: malformed %%XX escape");
@@ -403,7 +371,7 @@ static int set_field(struct trace_reader *rd, const struct field *fd, unsigned k
 		return 0;
 	}
 	case K_MSG:
-		if (!field_room(&rd->msg, &rd->msg_cap, fd->vn))
+		if (!trace_room(&rd->msg, &rd->msg_cap, fd->vn))
 			return fail(rd, col_of(fd, fd->v), "msg: out of memory");
 		if (!trace_unescape(fd->v, fd->vn, rd->msg, &bad))
 			return fail(rd, col_of(fd, fd->v + bad), "msg: malformed %%XX escape");

@@ -108,6 +108,7 @@ static void call(struct trace_recorder *r, const struct sim_obs *o)
 	begin(&rec, TRACE_CALL, o);
 	rec.conduit = r->prog->platform.conduit == SIM_CONDUIT_HVC ? TRACE_HVC : TRACE_SMC;
 	rec.el = o->el;
+	rec.aarch32 = o->aarch32;
 	rec.from_handler = o->from_handler;
 	rec.x[0] = o->fid;
 	memcpy(&rec.x[1], o->args, sizeof o->args);

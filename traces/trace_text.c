@@ -1,7 +1,9 @@
 /*
  * trace_text.c - text helpers every traces/ parser and writer uses: the
- * percent escaping of text fields and strict number scanning.
+ * percent escaping of text fields, strict number scanning, and the
+ * reader's storage for what it unescapes and keeps.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "trace_internal.h"
@@ -139,4 +141,46 @@ bool trace_scan_i64(const char *s, size_t n, unsigned base, uint64_t *out)
 		return true;
 	}
 	return trace_scan_u64(s, n, base, out);
+}
+
+char *trace_room(char **buf, size_t *cap, size_t n)
+{
+	size_t want = n + 1 > 2 * *cap ? n + 1 : 2 * *cap;
+	char *p;
+
+	if (n + 1 <= *cap)
+		return *buf;
+	if ((p = realloc(*buf, want)) == NULL)
+		return NULL;
+	*buf = p;
+	*cap = want;
+	return p;
+}
+
+const char *trace_strset_add(struct trace_strset *set, const char *s, uint32_t max)
+{
+	for (uint32_t k = set->n; k-- > 0;)      /* the latest first: a trace's lines come file by file */
+		if (strcmp(set->s[k], s) == 0)
+			return set->s[k];
+	if (set->n == max)
+		return NULL;
+	if (set->n == set->cap) {
+		uint32_t cap = set->cap ? set->cap * 2 : 4;
+		char **bigger = realloc(set->s, cap * sizeof *bigger);
+		if (!bigger)
+			return NULL;
+		set->s = bigger;
+		set->cap = cap;
+	}
+	set->s[set->n] = strdup(s);
+	return set->s[set->n] ? set->s[set->n++] : NULL;
+}
+
+void trace_strset_free(struct trace_strset *set)
+{
+	for (uint32_t k = 0; k < set->n; k++)
+		free(set->s[k]);
+	free(set->s);
+	set->s = NULL;
+	set->n = set->cap = 0;
 }

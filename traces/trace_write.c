@@ -53,8 +53,10 @@ static void add_call(struct line *l, const struct trace_rec *r)
 {
 	const char *fn = (r->x_known & 1) ? trace_fid_name((uint32_t)r->x[0]) : NULL;
 
-	add(l, " conduit=%s el=%u h=%u", trace_enum_name(TRACE_ENUM_CONDUIT, r->conduit), r->el,
-	    r->from_handler);
+	add(l, " conduit=%s el=%u", trace_enum_name(TRACE_ENUM_CONDUIT, r->conduit), r->el);
+	if (r->aarch32)            /* only then: a call from AArch64 is written as before the field */
+		add(l, " aarch32=1");
+	add(l, " h=%u", r->from_handler);
 	if (fn)
 		add(l, " fn=%s", fn);
 	for (unsigned k = 0; k < 6; k++)

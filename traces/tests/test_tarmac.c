@@ -1,9 +1,9 @@
 /*
  * test_tarmac.c - the Tarmac importer: the state machine turns small
  * traces into the records they mean (zero-extended W writes, HVC at EL1,
- * lenient skipping, calls whose x0 was not traced, times, a value cut by
- * the end of the input, registered entry points).  The lexer's own
- * tests: test_tarmac_lex.c.
+ * calls from AArch32, lenient skipping, calls whose x0 was not traced,
+ * times, a value cut by the end of the input, registered entry points).
+ * The lexer's own tests: test_tarmac_lex.c.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -79,6 +79,62 @@ static void hvc_and_w_registers(void **state)
 	assert_string_equal(o.text, "call t=4 pe=1 conduit=hvc el=1 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
 				    "end=ret r0=0x1000000000000 src=t.tarmac:6\n");
 	assert_int_equal(st.records, 1);
+	free(o.text);
+}
+
+/* Calls from AArch32: an A32 SMC in Hyp mode (EL2) whose return the
+ * next instruction shows, a T32 SMC in Supervisor mode (EL1) whose
+ * return the ELR and SPSR written before the ERET say (SPSR's M[3:0] is
+ * the Supervisor mode: EL1, not M[3:2]'s 0), an A32 HVC to EL2.  R0..R5
+ * lines are x0..x5's low halves, and the call's registers are 32 bits
+ * (x1's upper half, from an X line before, is not the caller's). */
+static const char aarch32_calls[] =
+		"1 clk cpu0 R X1 FFFFFFFF00000000\n"
+		"2 clk cpu0 IT (1) 0f000000 e59f0000 A hyp_n : LDR      r0,{pc}+0x8 ; 0xf000008\n"
+		"2 clk cpu0 R R0 C4000020\n"
+		"3 clk cpu0 IT (2) 0f000004 e1600070 A hyp_n : SMC      #0x0\n"
+		"3 clk cpu0 E 000000000f000004 00000084 CoreEvent_LOWER_EL_AARCH32_SYNC\n"
+		"3 clk cpu0 R ESR_EL3 000000004E000000\n"
+		"3 clk cpu0 R ELR_EL3 000000000F000008\n"
+		"3 clk cpu0 R SPSR_EL3 000000000000001A\n"
+		"4 clk cpu0 IT (3) 04003600 92800000 O EL3h_s : MOV      x0,#-1\n"
+		"4 clk cpu0 R X0 FFFFFFFFFFFFFFFF\n"
+		"5 clk cpu0 IT (4) 04003604 d69f03e0 O EL3h_s : ERET\n"
+		"6 clk cpu0 IT (5) 0f000008 e1a00000 A hyp_n : MOV      r0,r0\n"
+		"7 clk cpu1 R r0 84000000\n"
+		"8 clk cpu1 IT (1) 80000000 f7f08000 T svc_n : SMC      #0\n"
+		"8 clk cpu1 E 0000000080000000 00000084 CoreEvent_LOWER_EL_AARCH32_SYNC\n"
+		"9 clk cpu1 IT (2) 04003600 d51e4031 O EL3h_s : MSR      ELR_EL3,x17\n"
+		"9 clk cpu1 R ELR_EL3 0000000080000004\n"
+		"10 clk cpu1 IT (3) 04003604 d51e4010 O EL3h_s : MSR      SPSR_EL3,x16\n"
+		"10 clk cpu1 R SPSR_EL3 0000000000000033\n"
+		"11 clk cpu1 IT (4) 04003608 d2a00020 O EL3h_s : MOV      x0,#0x10000\n"
+		"11 clk cpu1 R X0 0000000000010001\n"
+		"12 clk cpu1 IT (5) 0400360c d69f03e0 O EL3h_s : ERET\n"
+		"13 clk cpu2 R R0 C4000028\n"
+		"13 clk cpu2 R R1 00000007\n"
+		"14 clk cpu2 IT (1) 80000000 e1400070 A svc_n : HVC      #0x0\n"
+		"14 clk cpu2 E 0000000080000000 00000084 CoreEvent_LOWER_EL_AARCH32_SYNC\n"
+		"15 clk cpu2 IT (2) 06003400 d69f03e0 O EL2h_n : ERET\n"
+		"16 clk cpu2 IT (3) 80000004 e1a00000 A svc_n : MOV      r0,r0\n"
+	;
+
+static void calls_from_aarch32(void **state)
+{
+	struct out o;
+	struct import_stats st;
+	char err[300];
+
+	(void)state;
+	assert_int_equal(import(aarch32_calls, false, &o, &st, err, sizeof err), 0);
+	assert_string_equal(o.text,
+		"call t=3 pe=0 conduit=smc el=2 aarch32=1 h=0 fn=VERSION x0=0xc4000020 x1=0x0 x2=? x3=? x4=? x5=? "
+		"end=ret r0=0xffffffffffffffff r1=0xffffffff00000000 src=t.tarmac:4\n"
+		"call t=8 pe=1 conduit=smc el=1 aarch32=1 h=0 fn=PSCI_VERSION x0=0x84000000 x1=? x2=? x3=? x4=? x5=? "
+		"end=ret r0=0x10001 src=t.tarmac:14\n"
+		"call t=14 pe=2 conduit=hvc el=1 aarch32=1 h=0 fn=EVENT_STATUS x0=0xc4000028 x1=0x7 x2=? x3=? x4=? "
+		"x5=? end=ret r0=0xc4000028 r1=0x7 src=t.tarmac:25\n");
+	assert_int_equal(st.records, 3);
 	free(o.text);
 }
 
@@ -397,6 +453,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hvc_and_w_registers),
+		cmocka_unit_test(calls_from_aarch32),
 		cmocka_unit_test(unknown_x0_and_lenient),
 		cmocka_unit_test(whole_and_fractional_times),
 		cmocka_unit_test(value_cut_by_the_end_of_the_input),

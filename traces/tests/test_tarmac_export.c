@@ -3,7 +3,7 @@
  * llvm-mc's encodings; the CPU tracer reports instructions with their
  * registers while set and nothing once cleared; an exported run imports
  * back to the calls, dispatches and completions the recorder records for
- * the same run.
+ * the same run; a call from AArch32 is written in A32 and imports as one.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -58,6 +58,35 @@ static void disassembly(void **state)
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
 		char text[64];
 		tm_disasm(cases[k].op, cases[k].pc, text, sizeof text);
+		if (strcmp(text, cases[k].text) != 0) {
+			print_message("0x%08x: expected '%s', got '%s'\n", cases[k].op, cases[k].text, text);
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+/* Encodings from `llvm-mc -triple=armv7a -mattr=+virtualization,+trustzone
+ * -show-encoding`: the instructions of a call from AArch32. */
+static void disassembly_a32(void **state)
+{
+	static const struct { uint32_t op; uint64_t pc; const char *text; } cases[] = {
+		{ 0xE1600070, 0, "SMC      #0x0" },
+		{ 0x0160007F, 0, "SMCEQ    #0xf" },
+		{ 0xE1400070, 0, "HVC      #0x0" },
+		{ 0xE1412373, 0, "HVC      #0x1233" },
+		{ 0xE59F0000, 0x0F000000, "LDR      r0,{pc}+0x8 ; 0xf000008" },
+		{ 0xE59F5004, 0x0F000014, "LDR      r5,{pc}+0xc ; 0xf000020" },
+		{ 0xE51F1004, 0x1000, "LDR      r1,{pc}+0x4 ; 0x1004" },
+		{ 0xF1600070, 0, ".inst    0xf1600070" },
+		{ 0xD4000003, 0, ".inst    0xd4000003" },
+	};
+	unsigned failures = 0;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char text[64];
+		tm_disasm_a32(cases[k].op, cases[k].pc, text, sizeof text);
 		if (strcmp(text, cases[k].text) != 0) {
 			print_message("0x%08x: expected '%s', got '%s'\n", cases[k].op, cases[k].text, text);
 			failures++;
@@ -137,6 +166,11 @@ static int add_kind(void *ctx, const struct trace_rec *r)
 	return 0;
 }
 
+static int emit_to(void *ctx, const struct trace_rec *r)
+{
+	return trace_write(ctx, r);
+}
+
 static void exported_run_imports_as_recorded(void **state)
 {
 	struct pb b;
@@ -192,12 +226,83 @@ static void exported_run_imports_as_recorded(void **state)
 	pb_free(&b);
 }
 
+/* A step's call from AArch32 is written as an AArch32 caller's on an FVP:
+ * A32 LDRs of r0..r5 and SMC (HVC) in the mode of its EL, the exception
+ * through the vector for a lower EL in AArch32 (+0x600) with the EC of an
+ * SMC32 (HVC32) and SPSR's nRW and mode, the ERET back to it; and it
+ * imports as the call from AArch32 it was, a call from AArch64 after it
+ * as one from AArch64. */
+static void call_from_aarch32_exports_as_a32(void **state)
+{
+	static const struct {
+		unsigned conduit, el;
+		const char *smc, *esr, *spsr, *vector, *vec_insn;
+	} conduits[] = {
+		{ SIM_CONDUIT_SMC, 2, " e1600070 A hyp_n : SMC      #0x0\n", "R ESR_EL3 000000004E000000\n",
+		  "R SPSR_EL3 000000000000001A\n", "CoreEvent_LOWER_EL_AARCH32_SYNC\n", " 04003600 " },
+		{ SIM_CONDUIT_HVC, 1, " e1400070 A svc_n : HVC      #0x0\n", "R ESR_EL2 000000004A000000\n",
+		  "R SPSR_EL2 0000000000000013\n", "CoreEvent_LOWER_EL_AARCH32_SYNC\n", " 06003600 " },
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof conduits / sizeof conduits[0]; k++) {
+		struct pb b;
+		struct sim_result res;
+		struct import_opts io;
+		struct import_stats st;
+		struct linein *in;
+		char *text = NULL, *trace = NULL, err[300];
+		size_t len, tlen;
+		FILE *f;
+
+		pb_init(&b);
+		b.p.platform.conduit = (uint8_t)conduits[k].conduit;
+		b.p.platform.client_el = (uint8_t)conduits[k].el;
+		pb_call1(&b, 0, SDD_FID_EVENT_STATUS, V(0));
+		b.p.steps[b.p.nsteps - 1].aarch32 = 1;
+		pb_expect(&b, SDD_NOT_SUPPORTED);
+		pb_call0(&b, 0, 0x84000000u);            /* PSCI_VERSION, SMC32: answered */
+		b.p.steps[b.p.nsteps - 1].aarch32 = 1;
+		pb_call0(&b, 0, SDD_FID_VERSION);        /* from AArch64 */
+		f = open_memstream(&text, &len);
+		assert_int_equal(tarmac_export(cpu, &b.p, f, &res), 0);
+		fclose(f);
+		assert_true(res.passed);
+		assert_non_null(strstr(text, conduits[k].smc));
+		assert_non_null(strstr(text, " e59f0000 A "));
+		assert_non_null(strstr(text, "R R0 C4000028\n"));
+		assert_non_null(strstr(text, conduits[k].esr));
+		assert_non_null(strstr(text, conduits[k].spsr));
+		assert_non_null(strstr(text, conduits[k].vector));
+		assert_non_null(strstr(text, conduits[k].vec_insn));
+		memset(&io, 0, sizeof io);
+		f = open_memstream(&trace, &tlen);
+		io.emit = emit_to;
+		io.emit_ctx = f;
+		in = linein_open_mem((const uint8_t *)text, len, "x.tarmac");
+		assert_int_equal(tarmac_import(in, &io, &st, err, sizeof err), 0);
+		linein_close(in);
+		fclose(f);
+		assert_int_equal(st.records, 3);
+		assert_non_null(strstr(trace, " aarch32=1 h=0 fn=EVENT_STATUS x0=0xc4000028 x1=0x0 x2=0x0 x3=0x0 x4=0x0 "
+					      "x5=0x0 end=ret r0=0xffffffffffffffff "));
+		assert_non_null(strstr(trace, " aarch32=1 h=0 fn=PSCI_VERSION x0=0x84000000 "));
+		assert_non_null(strstr(trace, " h=0 fn=VERSION x0=0xc4000020 "));
+		assert_null(strstr(trace, " aarch32=1 h=0 fn=VERSION "));
+		free(text);
+		free(trace);
+		pb_free(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(disassembly),
+		cmocka_unit_test(disassembly_a32),
 		cmocka_unit_test(tracer_on_and_off),
 		cmocka_unit_test(exported_run_imports_as_recorded),
+		cmocka_unit_test(call_from_aarch32_exports_as_a32),
 	};
 	return cmocka_run_group_tests(tests, cpu_fixture_setup, cpu_fixture_teardown);
 }

@@ -1,9 +1,10 @@
 /*
  * test_tarmac_lex.c - the Tarmac lexer: one line of every dialect of
- * tarmac-traces.md §1 lexes to what it says; bad lines are errors with
- * their column; a line's source names its PE (cpuN is PE N, no source
- * PE 0, other names take the lowest free number; no PE has two sources);
- * one trace's timestamps are in units that compare.
+ * tarmac-traces.md §1 lexes to what it says (AArch32's instruction sets,
+ * modes and registers too); bad lines are errors with their column; a
+ * line's source names its PE (cpuN is PE N, no source PE 0, other names
+ * take the lowest free number; no PE has two sources); one trace's
+ * timestamps are in units that compare.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,7 +25,7 @@ struct lexcase {
 	uint64_t pc;        /* TM_INSN: pc; TM_REG: value; TM_EXC: exc_pc */
 	uint32_t opcode;
 	int      el;        /* TM_INSN: el; TM_REG: register kind */
-	bool     flag;      /* TM_INSN: executed && fetched && a64; TM_REG: known; TM_EXC: reset */
+	bool     flag;      /* TM_INSN: executed && fetched && A64; TM_REG: known; TM_EXC: reset */
 };
 
 static const struct lexcase lexcases[] = {
@@ -76,7 +77,7 @@ static const struct lexcase lexcases[] = {
 	{ "2000000 ps R ELR_EL3 0000000000210124", TM_REG, -1, true, 2000000, 0x210124, 0, TM_R_ELR, true },
 	{ "1 clk cpu0 R spsr_el3 00000000000003c9", TM_REG, 0, true, 1, 0x3c9, 0, TM_R_SPSR, true },
 	{ "271ns R r13 20001fff (MSP)", TM_REG, -1, true, 271000, 0, 0, TM_R_OTHER, false },
-	{ "                    R R1 (USR) 00000800", TM_REG, -1, false, 0, 0, 0, TM_R_OTHER, false },
+	{ "                    R R1 (USR) 00000800", TM_REG, -1, false, 0, 0x800, 0, TM_R_X, true },
 	{ "6000017 cs R cpsr 20000000 __C_", TM_REG, -1, true, 6000017, 0, 0, TM_R_OTHER, false },
 	{ "R V0<127:64> ffeeddccbbaa9988", TM_REG, -1, false, 0, 0, 0, TM_R_OTHER, false },
 	/* times of us, ns and ps are picoseconds, whole or fractional, glued or not;
@@ -129,7 +130,7 @@ static void lex_dialects(void **state)
 		     l.has_time == c->has_time && (!c->has_time || l.time == c->time);
 		if (ok && l.kind == TM_INSN)
 			ok = l.pc == c->pc && l.opcode == c->opcode && l.el == c->el &&
-			     (l.executed && l.fetched && l.a64) == c->flag;
+			     (l.executed && l.fetched && l.isa == TM_ISA_A64) == c->flag;
 		if (ok && l.kind == TM_REG)
 			ok = l.reg == c->el && (l.reg == TM_R_OTHER || (l.known == c->flag && (!l.known || l.value == c->pc)));
 		if (ok && l.kind == TM_EXC)
@@ -142,6 +143,49 @@ static void lex_dialects(void **state)
 		}
 	}
 	assert_int_equal(failures, 0);
+}
+
+/* AArch32 lines: the instruction set of each state letter, the mode's
+ * EL, and r0..r7 as the low halves of x0..x7 (r8 and up are banked in
+ * some modes: r8_fiq is x24, r13_hyp x15), 32 bits wide. */
+static void lex_aarch32(void **state)
+{
+	static const struct { const char *line; uint8_t isa; int el; uint32_t opcode; } insns[] = {
+		{ "13 clk cpu0 IT (10) 0f000018 e1600070 A hyp_n : SMC      #0x0", TM_ISA_A32, 2, 0xe1600070 },
+		{ "8 clk IT (1) 80000000 f7f08000 T svc_n : SMC      #0", TM_ISA_T32, 1, 0xf7f08000 },
+		{ "8 clk IT (1) 80000000 f7e08000 T32 mon_s : HVC      #0", TM_ISA_T32, 3, 0xf7e08000 },
+		{ "8 clk IT (1) 80000000 bf00 T16 usr_n : NOP", TM_ISA_T32, 0, 0xbf00 },
+		{ "     800000 ns  ES  (000001a4:e1400070) A und:     HVC      #0", TM_ISA_A32, 1, 0xe1400070 },
+		{ "8 clk IT (1) 80000000 d4000003 O EL2h_n : SMC      #0", TM_ISA_A64, 2, 0xd4000003 },
+		{ "8 clk IT (1) 80000000 d4000003 X EL1h_n : SMC      #0", TM_ISA_A64, 1, 0xd4000003 },
+	};
+	static const struct { const char *line; uint8_t reg, n; uint64_t value; } regs[] = {
+		{ "13 clk cpu0 R R0 C4000020", TM_R_X, 0, 0xc4000020 },
+		{ "R r5 0000ab34", TM_R_X, 5, 0xab34 },
+		{ "R r7 8", TM_R_X, 7, 8 },
+		{ "R r8 00000001", TM_R_OTHER, 0, 0 },
+		{ "R r13_hyp 00000001", TM_R_OTHER, 0, 0 },
+	};
+	struct tm_names names;
+	struct tm_line l;
+	char msg[200];
+	size_t col;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof insns / sizeof insns[0]; k++) {
+		memset(&names, 0, sizeof names);
+		assert_int_equal(tm_lex(insns[k].line, strlen(insns[k].line), &names, &l, msg, sizeof msg, &col), 0);
+		if (l.kind != TM_INSN || l.isa != insns[k].isa || l.el != insns[k].el || l.opcode != insns[k].opcode)
+			fail_msg("'%s': kind %u isa %u el %d opcode %x", insns[k].line, l.kind, l.isa, l.el, l.opcode);
+	}
+	for (size_t k = 0; k < sizeof regs / sizeof regs[0]; k++) {
+		memset(&names, 0, sizeof names);
+		assert_int_equal(tm_lex(regs[k].line, strlen(regs[k].line), &names, &l, msg, sizeof msg, &col), 0);
+		if (l.kind != TM_REG || l.reg != regs[k].reg ||
+		    (l.reg == TM_R_X && (l.n != regs[k].n || !l.w || !l.known || l.value != regs[k].value)))
+			fail_msg("'%s': kind %u reg %u n %u w %d value %llx", regs[k].line, l.kind, l.reg, l.n, l.w,
+				 (unsigned long long)l.value);
+	}
 }
 
 struct badlex { const char *line, *msg; size_t col; };
@@ -167,6 +211,7 @@ static const struct badlex badlex[] = {
 	{ "R ELR_EL3 00000000_80001000 00000000",
 	  "bad value '00000000_80001000 00000000' for register ELR_EL3: 24 hex digits, more than 64 bits", 28 },
 	{ "R W1 00000000 00000001", "bad value '00000000 00000001' for register W1: 16 hex digits, more than 32 bits", 14 },
+	{ "R R0 0000000084000000", "bad value '0000000084000000' for register R0: 16 hex digits, more than 32 bits", 5 },
 	{ "R X1 00000000 0001", "bad value '00000000 0001' for register X1: a split value is two words of 8 hex digits", 14 },
 	{ "8 clk cpu64 IT (8) 002109cc 90ffff80 O EL3h_s", "PE 'cpu64' out of range (at most 64 PEs)", 6 },
 	{ "8 clk E", "truncated exception line: nothing after 'E'", 7 },
@@ -329,6 +374,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lex_dialects),
 		cmocka_unit_test(lex_errors),
+		cmocka_unit_test(lex_aarch32),
 		cmocka_unit_test(source_names),
 		cmocka_unit_test(sources_never_share_a_pe),
 		cmocka_unit_test(units_of_one_trace),
