@@ -53,3 +53,25 @@ int cpu_fixture_replay(const char *text, const struct replay_opts *ro, bool firs
 	fclose(in);
 	return rc;
 }
+
+unsigned bad_traces_misread(const struct bad_trace *bad, size_t n)
+{
+	unsigned failures = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		FILE *in = fmemopen((void *)(uintptr_t)bad[k].text, strlen(bad[k].text), "r");
+		struct trace_reader *rd = trace_reader_open(in, "mem");
+		struct trace_rec r;
+		int rc;
+		while ((rc = trace_read(rd, &r)) == 1)
+			;
+		if (rc != -1 || strcmp(trace_reader_error(rd), bad[k].error) != 0) {
+			print_message("input %zu: expected '%s', got %d '%s'\n", k, bad[k].error, rc,
+				      trace_reader_error(rd));
+			failures++;
+		}
+		trace_reader_close(rd);
+		fclose(in);
+	}
+	return failures;
+}

@@ -7,6 +7,7 @@
 #define TRACES_TESTS_CPU_FIXTURE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "cpu.h"
 #include "replay.h"
@@ -25,5 +26,15 @@ int cpu_fixture_teardown(void **state);
  * replay_run's result. */
 int cpu_fixture_replay(const char *text, const struct replay_opts *ro, bool first, char **report,
 		       struct replay_summary *sum, struct replay *keep);
+
+/* Trace text a reader must refuse, with the error it must give (the text
+ * is read as a file named "mem"). */
+struct bad_trace {
+	const char *text, *error;
+};
+
+/* Read each of bad[0..n) to its end: how many the reader did not refuse
+ * with exactly their error (each printed). */
+unsigned bad_traces_misread(const struct bad_trace *bad, size_t n);
 
 #endif /* TRACES_TESTS_CPU_FIXTURE_H */

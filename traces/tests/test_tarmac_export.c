@@ -20,11 +20,34 @@
 #include "trace_recorder.h"
 #include "cpu_fixture.h"
 
+/* An instruction at pc, and the text the export writes for it. */
+struct disasm_case {
+	uint32_t op;
+	uint64_t pc;
+	const char *text;
+};
+
+/* How many of cases[0..n) dis writes another text for (each printed). */
+static unsigned misread(const struct disasm_case *cases, size_t n,
+			void (*dis)(uint32_t op, uint64_t pc, char *out, size_t n))
+{
+	unsigned failures = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		char text[64];
+		dis(cases[k].op, cases[k].pc, text, sizeof text);
+		if (strcmp(text, cases[k].text) != 0) {
+			print_message("0x%08x: expected '%s', got '%s'\n", cases[k].op, cases[k].text, text);
+			failures++;
+		}
+	}
+	return failures;
+}
 
 /* Encodings from `llvm-mc -triple=aarch64 -show-encoding`. */
 static void disassembly(void **state)
 {
-	static const struct { uint32_t op; uint64_t pc; const char *text; } cases[] = {
+	static const struct disasm_case cases[] = {
 		{ 0xD4000003, 0, "SMC      #0x0" },
 		{ 0xD4000002, 0, "HVC      #0x0" },
 		{ 0xD40BA021, 0, "SVC      #0x5d01" },
@@ -52,25 +75,15 @@ static void disassembly(void **state)
 		{ 0x1000006A, 0x10914, "ADR      x10,0x10920" },
 		{ 0x12345678, 0, ".inst    0x12345678" },
 	};
-	unsigned failures = 0;
-
 	(void)state;
-	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-		char text[64];
-		tm_disasm(cases[k].op, cases[k].pc, text, sizeof text);
-		if (strcmp(text, cases[k].text) != 0) {
-			print_message("0x%08x: expected '%s', got '%s'\n", cases[k].op, cases[k].text, text);
-			failures++;
-		}
-	}
-	assert_int_equal(failures, 0);
+	assert_int_equal(misread(cases, sizeof cases / sizeof cases[0], tm_disasm), 0);
 }
 
 /* Encodings from `llvm-mc -triple=armv7a -mattr=+virtualization,+trustzone
  * -show-encoding`: the instructions of a call from AArch32. */
 static void disassembly_a32(void **state)
 {
-	static const struct { uint32_t op; uint64_t pc; const char *text; } cases[] = {
+	static const struct disasm_case cases[] = {
 		{ 0xE1600070, 0, "SMC      #0x0" },
 		{ 0x0160007F, 0, "SMCEQ    #0xf" },
 		{ 0xE1400070, 0, "HVC      #0x0" },
@@ -81,18 +94,8 @@ static void disassembly_a32(void **state)
 		{ 0xF1600070, 0, ".inst    0xf1600070" },
 		{ 0xD4000003, 0, ".inst    0xd4000003" },
 	};
-	unsigned failures = 0;
-
 	(void)state;
-	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-		char text[64];
-		tm_disasm_a32(cases[k].op, cases[k].pc, text, sizeof text);
-		if (strcmp(text, cases[k].text) != 0) {
-			print_message("0x%08x: expected '%s', got '%s'\n", cases[k].op, cases[k].text, text);
-			failures++;
-		}
-	}
-	assert_int_equal(failures, 0);
+	assert_int_equal(misread(cases, sizeof cases / sizeof cases[0], tm_disasm_a32), 0);
 }
 
 /* PE 0 signals itself; event 0's handler reads its status and completes. */
