@@ -296,20 +296,22 @@ static bool call_name(struct scn *s, int id, struct sim_value *fid)
  * constant too). */
 static bool aarch32_fits(struct scn *s, const struct scn_opin *in, const struct sim_op *op)
 {
-	const struct sim_value *v = s->prog->values + op->args;
 	const yaml_node_item_t *items = NULL;
 
-	if (op->nargs)
-		scn_seq(s, in->f[SCN_OK_ARGS].value, "`args`", &items);   /* parsed already: each arg's place */
 	if (op->fid.kind == SIM_V_CONST && op->fid.u >> 32)
 		return scn_fail(s, in->f[in->f[SCN_OK_CALL].key ? SCN_OK_CALL : SCN_OK_FID].value,
 				"a call from AArch32 passes 32-bit registers: the function ID 0x%llx does not fit",
 				(unsigned long long)op->fid.u);
-	for (uint32_t k = 0; k < op->nargs; k++)
-		if (v[k].kind == SIM_V_CONST && v[k].u >> 32)
+	if (op->nargs == 0)              /* (no values at all yet, maybe: prog->values NULL) */
+		return true;
+	scn_seq(s, in->f[SCN_OK_ARGS].value, "`args`", &items);   /* parsed already: each arg's place */
+	for (uint32_t k = 0; k < op->nargs; k++) {
+		const struct sim_value *v = &s->prog->values[op->args + k];
+		if (v->kind == SIM_V_CONST && v->u >> 32)
 			return scn_fail(s, items[k], "a call from AArch32 passes 32-bit "
 					"registers: argument %u (x%u), 0x%llx, does not fit", k + 1, k + 1,
-					(unsigned long long)v[k].u);
+					(unsigned long long)v->u);
+	}
 	return true;
 }
 
