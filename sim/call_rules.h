@@ -155,16 +155,27 @@ struct sim_caller {
  * Supervisor, Hyp, Monitor (Arm ARM G1.9.1). */
 static const uint8_t sim_aarch32_mode[4] = { 0x0, 0x3, 0xA, 0x6 };
 
+/* The AArch32 modes by PSTATE.M[3:0] (Arm ARM G1.9.1): the name Tarmac
+ * writes, and the EL; a NULL name is a reserved encoding. */
+static const struct sim_aarch32_mode_desc {
+	const char *name;
+	uint8_t el;
+} sim_aarch32_modes[16] = {
+	[0x0] = { "usr", 0 }, [0x1] = { "fiq", 1 }, [0x2] = { "irq", 1 }, [0x3] = { "svc", 1 },
+	[0x6] = { "mon", 3 }, [0x7] = { "abt", 1 }, [0xA] = { "hyp", 2 }, [0xB] = { "und", 1 },
+	[0xF] = { "sys", 1 },
+};
+
 static inline struct sim_caller sim_caller_of(uint64_t pstate)
 {
 	struct sim_caller c;
-	unsigned m = (unsigned)pstate & 0xF;
+	const struct sim_aarch32_mode_desc *m = &sim_aarch32_modes[pstate & 0xF];
 
 	c.aarch32 = (pstate & SDD_PSTATE_NRW) != 0;
 	if (!c.aarch32)
 		c.el = (unsigned)(pstate >> 2) & 3;
 	else
-		c.el = m == 0x0 ? 0 : m == 0xA ? 2 : m == 0x6 ? 3 : 1;
+		c.el = m->name ? m->el : 1;        /* a reserved mode: taken as PL1's */
 	return c;
 }
 

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "call_rules.h"        /* sim_caller_of, sim_aarch32_mode */
+#include "call_rules.h"        /* sim_caller_of, sim_aarch32_mode(s) */
 #include "runtime/rt_layout.h"
 #include "sdd/sdd.h"
 #include "sdd/sdd_spec.h"
@@ -114,14 +114,11 @@ static void out(struct tx *x, unsigned pe, uint64_t t, const char *fmt, ...)
  * (hyp_n, svc_n, mon_s: tarmac-traces.md §1.4); _s at EL3, else _n. */
 static const char *mode(uint64_t pstate, char *buf)
 {
-	static const char *const a32[16] = {
-		[0x0] = "usr", [0x1] = "fiq", [0x2] = "irq", [0x3] = "svc", [0x6] = "mon", [0x7] = "abt",
-		[0xA] = "hyp", [0xB] = "und", [0xF] = "sys",
-	};
+	const char *a32 = sim_aarch32_modes[pstate & 15].name;
 	unsigned el = sim_caller_of(pstate).el;
 
 	if (pstate & SDD_PSTATE_NRW)
-		snprintf(buf, 8, "%s_%s", a32[pstate & 15] ? a32[pstate & 15] : "---", el == 3 ? "s" : "n");
+		snprintf(buf, 8, "%s_%s", a32 ? a32 : "---", el == 3 ? "s" : "n");
 	else
 		snprintf(buf, 8, "EL%u%c_%s", el, (pstate & 1) ? 'h' : 't', el == 3 ? "s" : "n");
 	return buf;

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "call_rules.h"       /* sim_aarch32_modes: the AArch32 modes' names and ELs */
 #include "tarmac.h"
 #include "tarmac_token.h"
 #include "trace_internal.h"
@@ -194,10 +195,6 @@ static bool is_state(const struct token *t)
 /* The exception level a mode field names, or -1. */
 static int mode_el(const char *p, size_t n)
 {
-	static const struct { const char *name; int el; } a32[] = {
-		{ "usr", 0 }, { "fiq", 1 }, { "irq", 1 }, { "svc", 1 }, { "abt", 1 }, { "und", 1 },
-		{ "sys", 1 }, { "hyp", 2 }, { "mon", 3 },
-	};
 	size_t base = 0;
 
 	while (n > 0 && p[n - 1] == ':')
@@ -206,9 +203,9 @@ static int mode_el(const char *p, size_t n)
 		base++;
 	if (base >= 3 && (p[0] == 'E' || p[0] == 'e') && (p[1] == 'L' || p[1] == 'l') && p[2] >= '0' && p[2] <= '3')
 		return p[2] - '0';
-	for (size_t k = 0; k < sizeof a32 / sizeof a32[0]; k++)
-		if (tm_is_nocase(p, base, a32[k].name))
-			return a32[k].el;
+	for (size_t k = 0; k < sizeof sim_aarch32_modes / sizeof sim_aarch32_modes[0]; k++)
+		if (sim_aarch32_modes[k].name && tm_is_nocase(p, base, sim_aarch32_modes[k].name))
+			return sim_aarch32_modes[k].el;
 	return -1;
 }
 
