@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "call_rules.h"        /* sim_aarch32_modes */
 #include "fz_input.h"
 #include "fz_vocab.h"
 #include "runtime/rt_layout.h"
@@ -181,6 +182,33 @@ static void call_op(struct fz_ctx *c, struct sim_op *op, uint8_t sel, bool raw, 
 		op->save = (int32_t)fz_bind_var(c);
 }
 
+/* The AArch32 callers, by (PE byte - FZ_PE_AARCH32) / 2: the client EL's
+ * usual mode (Supervisor, Hyp), and modes whose M[3:2] reads as another
+ * EL than theirs (Abort: EL1, Undefined: EL2, System: EL3; FIQ and IRQ:
+ * EL0) or that are the other EL's (svc, hyp).  A dispatcher must tell
+ * them all from its client (nRW). */
+static const uint8_t a32_callers[8] = {
+	SIM_A32_EL_MODE, SIM_A32_MODE(0x7), SIM_A32_MODE(0xB), SIM_A32_MODE(0xF),
+	SIM_A32_MODE(0x1), SIM_A32_MODE(0x2), SIM_A32_MODE(0x3), SIM_A32_MODE(0xA),
+};
+
+void fz_caller(uint8_t b, unsigned client_el, struct sim_op *op)
+{
+	unsigned el;
+
+	op->from_el = 0;
+	op->aarch32 = 0;
+	if (b < FZ_PE_WRONG_EL)
+		return;
+	if (b < FZ_PE_AARCH32) {
+		op->from_el = client_el == 2 ? 1 : 2;
+		return;
+	}
+	op->aarch32 = a32_callers[(b - FZ_PE_AARCH32) / 2];
+	el = op->aarch32 == SIM_A32_EL_MODE ? client_el : sim_aarch32_modes[op->aarch32 & 0xF].el;
+	op->from_el = (uint8_t)(el == client_el ? 0 : el);
+}
+
 static const uint8_t psci_fns[16] = {
 	SIM_PSCI_VERSION, SIM_PSCI_FEATURES, SIM_PSCI_CPU_ON, SIM_PSCI_CPU_ON, SIM_PSCI_CPU_ON,
 	SIM_PSCI_CPU_OFF, SIM_PSCI_CPU_OFF, SIM_PSCI_CPU_SUSPEND, SIM_PSCI_CPU_SUSPEND,
@@ -264,11 +292,7 @@ static void add_step(struct fz_ctx *c, unsigned kind, const uint8_t *r)
 	case FZ_R_CALL:
 	case FZ_R_CALL_RAW:
 		call_op(c, op, r[2], kind == FZ_R_CALL_RAW, r + 3);
-		/* now and then from the wrong EL, or from AArch32 (fz_input.h) */
-		if (r[1] >= FZ_PE_AARCH32)
-			op->aarch32 = 1;
-		else if (r[1] >= FZ_PE_WRONG_EL)
-			op->from_el = p->platform.client_el == 2 ? 1 : 2;
+		fz_caller(r[1], p->platform.client_el, op);
 		break;
 	case FZ_R_INTERRUPT:
 		op->intid = fz_intid(c, r[2]);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "call_rules.h"        /* sim_a32_mode_of */
 #include "fz_vocab.h"
 #include "sdd/sdd_spec.h"
 
@@ -165,19 +166,50 @@ static uint8_t value_byte(struct enc *e, unsigned role, struct sim_value v)
 	return (uint8_t)(0xC0 | (16 + literal_index(e, v.u)));
 }
 
-/* r1 for a PE: r1 % pes == pe (and the wrong-EL bits when asked). */
-/* The PE byte of a record for pe; a call step's also says who calls
- * (fz_input.h): the client, another EL, or AArch32. */
+/* The AArch32 mode (PSTATE.M[3:0]) a call from AArch32 is made in, on a
+ * platform whose client is at client_el. */
+static uint8_t a32_mode(const struct sim_op *call, unsigned client_el)
+{
+	return sim_a32_mode_of(call->aarch32, call->from_el ? call->from_el : client_el);
+}
+
+/* How well a PE byte's caller, as, stands for call's, both from AArch32:
+ * 2 the same, 1 the same mode (the EL's usual one said either way), 0 another. */
+static unsigned a32_match(const struct sim_op *as, const struct sim_op *call, unsigned client_el)
+{
+	if (as->aarch32 == call->aarch32 && as->from_el == call->from_el)
+		return 2;
+	return a32_mode(as, client_el) == a32_mode(call, client_el);
+}
+
+/* The PE byte of a record for pe (b % pes == pe); a call step's also says
+ * who calls (fz_input.h): the client, another EL, or AArch32 in a mode, the
+ * call's if a byte for pe has it (two bytes have each mode), another
+ * otherwise. */
 static uint8_t pe_byte(const struct enc *e, unsigned pe, const struct sim_op *call)
 {
-	unsigned pes = e->c.prog->platform.pes;
+	unsigned pes = e->c.prog->platform.pes, client = e->c.prog->platform.client_el;
 	unsigned from = call && call->aarch32 ? FZ_PE_AARCH32 : call && call->from_el ? FZ_PE_WRONG_EL : 0;
 	unsigned to = from == FZ_PE_AARCH32 ? 0x100u : from == FZ_PE_WRONG_EL ? FZ_PE_AARCH32 : FZ_PE_WRONG_EL;
+	unsigned best = 0, best_match = 0;
 
-	for (unsigned b = from; b < to; b++)
-		if (b % pes == pe % pes)
+	for (unsigned b = from; b < to; b++) {
+		struct sim_op as = { 0 };
+		unsigned match;
+		if (b % pes != pe % pes)
+			continue;
+		if (from != FZ_PE_AARCH32)
 			return (uint8_t)b;
-	return 0;
+		fz_caller((uint8_t)b, client, &as);
+		match = a32_match(&as, call, client);
+		if (match == 2)
+			return (uint8_t)b;
+		if (best == 0 || match > best_match) {
+			best = b;
+			best_match = match;
+		}
+	}
+	return (uint8_t)best;
 }
 
 static uint8_t intid_byte(const struct enc *e, uint32_t intid)

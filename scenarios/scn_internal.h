@@ -122,6 +122,8 @@ bool scn_fields(struct scn *s, int map, const struct scn_map_spec *spec, struct 
 /* A boolean (true/false), a non-empty string without NUL (malloc'ed), a
  * scalar that is one of names[] (returns its index). */
 bool scn_bool(struct scn *s, int id, const char *what, bool *out);
+/* Is id a boolean (its value in *out)?  Records nothing when it is not. */
+bool scn_bool_word(const struct scn *s, int id, bool *out);
 bool scn_string(struct scn *s, int id, const char *what, char **out);
 bool scn_choice(struct scn *s, int id, const char *what, const char *const *names, unsigned n,
 		unsigned *out);

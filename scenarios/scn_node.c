@@ -386,19 +386,21 @@ bool scn_fields(struct scn *s, int map, const struct scn_map_spec *spec, struct 
 /* ---- Scalars ---- */
 
 /* see scn_internal.h */
-bool scn_bool(struct scn *s, int id, const char *what, bool *out)
+bool scn_bool_word(const struct scn *s, int id, bool *out)
 {
 	const yaml_node_t *n = scn_node(s, id);
+
+	*out = plain_one_of(n, true_words, 3);
+	return *out || plain_one_of(n, false_words, 3);
+}
+
+/* see scn_internal.h */
+bool scn_bool(struct scn *s, int id, const char *what, bool *out)
+{
 	char found[SCN_MSG_MAX];
 
-	if (plain_one_of(n, true_words, 3)) {
-		*out = true;
+	if (scn_bool_word(s, id, out))
 		return true;
-	}
-	if (plain_one_of(n, false_words, 3)) {
-		*out = false;
-		return true;
-	}
 	return scn_fail(s, id, "%s must be true or false, found %s", what,
 			scn_describe(s, id, found, sizeof found));
 }

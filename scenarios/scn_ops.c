@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "call_rules.h"        /* sim_aarch32_modes: the AArch32 modes' names and ELs */
 #include "scn_internal.h"
 #include "sdd/sdd.h"
 #include "sdd/sdd_spec.h"
@@ -315,6 +316,45 @@ static bool aarch32_fits(struct scn *s, const struct scn_opin *in, const struct 
 	return true;
 }
 
+/* `aarch32`'s value, id, into op: true or false, or the AArch32 mode the
+ * call is made from (as Tarmac names it), whose EL is the call's: from_el
+ * (has_from_el: the step says it, op->from_el parsed) must agree, or it
+ * follows.  Not User mode: SMC and HVC are UNDEFINED at EL0. */
+static bool aarch32_mode(struct scn *s, int id, bool has_from_el, struct sim_op *op)
+{
+	char modes[64], found[SCN_MSG_MAX];
+	size_t used = 0;
+	unsigned client = s->prog->platform.client_el, el;
+	bool a32;
+	uint8_t m;
+
+	if (scn_bool_word(s, id, &a32)) {
+		op->aarch32 = a32 ? SIM_A32_EL_MODE : 0;
+		return true;
+	}
+	if (scn_text_is(s, id, "usr"))
+		return scn_fail(s, id, "a call is never made from User mode (`usr`): SMC and HVC are "
+				"UNDEFINED at EL0");
+	for (m = 0; m < 16; m++) {
+		const struct sim_aarch32_mode_desc *d = &sim_aarch32_modes[m];
+		if (d->name == NULL || d->el == 0)
+			continue;
+		if (scn_text_is(s, id, d->name))
+			break;
+		used += (size_t)snprintf(modes + used, sizeof modes - used, "%s%s", used ? ", " : "", d->name);
+	}
+	if (m == 16)
+		return scn_fail(s, id, "`aarch32` must be true, false or the AArch32 mode the call is made "
+				"from (%s), found %s", modes, scn_describe(s, id, found, sizeof found));
+	el = sim_aarch32_modes[m].el;
+	if (has_from_el && el != (op->from_el ? op->from_el : client))
+		return scn_fail(s, id, "`aarch32: %s` is a mode of EL%u, but `from_el` says EL%u",
+				sim_aarch32_modes[m].name, el, op->from_el ? op->from_el : client);
+	op->from_el = (uint8_t)(el == client ? 0 : el);
+	op->aarch32 = (uint8_t)SIM_A32_MODE(m);
+	return true;
+}
+
 /* see scn_internal.h */
 bool scn_parse_call(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 {
@@ -335,10 +375,8 @@ bool scn_parse_call(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 			ok = false;
 	}
 	if (in->f[SCN_OK_AARCH32].key) {
-		bool a32 = false;
-		ok &= scn_bool(s, in->f[SCN_OK_AARCH32].value, "`aarch32`", &a32);
-		op->aarch32 = a32;
-		if (a32 && ok && !s->prog->lenient)   /* lenient: cut, as a wide dispatch event */
+		ok &= aarch32_mode(s, in->f[SCN_OK_AARCH32].value, in->f[SCN_OK_FROM_EL].key != 0, op);
+		if (op->aarch32 && ok && !s->prog->lenient)   /* lenient: cut, as a wide dispatch event */
 			ok = aarch32_fits(s, in, op);
 	}
 	return ok;

@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "call_rules.h"        /* sim_aarch32_modes */
 #include "scn_internal.h"
 #include "scn_write_internal.h"
 #include "sdd/sdd.h"
@@ -278,6 +279,26 @@ static void save(struct scn_w *w, const struct sim_op *op)
 		scn_w_out(w, ", save: %s", sim_str(w->p, w->p->vars[op->save]));
 }
 
+/* Who makes a step's call, when not the client: `from_el`, `aarch32`.  A
+ * mode's EL is the call's (scn_parse_call), so it says from_el too. */
+static void caller(struct scn_w *w, const struct sim_op *op)
+{
+	const struct sim_aarch32_mode_desc *m = &sim_aarch32_modes[op->aarch32 & 0xF];
+	unsigned el = op->from_el ? op->from_el : w->p->platform.client_el;
+
+	if (op->aarch32 > SIM_A32_EL_MODE) {
+		if (m->name == NULL || m->el == 0 || m->el != el || op->aarch32 != SIM_A32_MODE(op->aarch32 & 0xF))
+			scn_w_fail(w, "a call from AArch32 mode 0x%x at EL%u cannot be written", op->aarch32 & 0xF, el);
+		else
+			scn_w_out(w, ", aarch32: %s", m->name);
+		return;
+	}
+	if (op->from_el)
+		scn_w_out(w, ", from_el: %u", op->from_el);
+	if (op->aarch32)
+		scn_w_out(w, ", aarch32: true");
+}
+
 static void call(struct scn_w *w, const struct sim_op *op, bool action)
 {
 	const char *name = op->fid.kind == SIM_V_CONST && op->fid.u <= UINT32_MAX ?
@@ -300,10 +321,8 @@ static void call(struct scn_w *w, const struct sim_op *op, bool action)
 	save(w, op);
 	if ((op->from_el || op->aarch32) && action)
 		scn_w_fail(w, "a handler's call from another EL or from AArch32 cannot be written");
-	if (op->from_el && !action)
-		scn_w_out(w, ", from_el: %u", op->from_el);
-	if (op->aarch32 && !action)
-		scn_w_out(w, ", aarch32: true");
+	else
+		caller(w, op);
 }
 
 static void psci(struct scn_w *w, const struct sim_op *op, bool action)

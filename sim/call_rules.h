@@ -145,10 +145,11 @@ static inline void sim_copy_args(uint64_t args[5], const uint64_t *from)
 }
 
 /* Who makes a call, as the caller's PSTATE says: its exception level and
- * execution state. */
+ * execution state, and from AArch32 its mode (PSTATE.M[3:0]). */
 struct sim_caller {
 	unsigned el;
 	bool aarch32;
+	uint8_t mode;
 };
 
 /* AArch32 PSTATE.M[3:0] of the mode a call is made from at each EL: User,
@@ -172,6 +173,7 @@ static inline struct sim_caller sim_caller_of(uint64_t pstate)
 	const struct sim_aarch32_mode_desc *m = &sim_aarch32_modes[pstate & 0xF];
 
 	c.aarch32 = (pstate & SDD_PSTATE_NRW) != 0;
+	c.mode = c.aarch32 ? (uint8_t)(pstate & 0xF) : 0;
 	if (!c.aarch32)
 		c.el = (unsigned)(pstate >> 2) & 3;
 	else
@@ -179,15 +181,23 @@ static inline struct sim_caller sim_caller_of(uint64_t pstate)
 	return c;
 }
 
+/* The AArch32 mode (PSTATE.M[3:0]) a sim_op.aarch32 other than 0 names
+ * for a call from el. */
+static inline uint8_t sim_a32_mode_of(uint8_t aarch32, unsigned el)
+{
+	return aarch32 == SIM_A32_EL_MODE ? sim_aarch32_mode[el & 3] : (uint8_t)(aarch32 & 0xF);
+}
+
 /* The PSTATE a step's call op is made with, from its context's pstate:
- * from_el's EL instead of the client's, and from AArch32 the mode of that
- * EL (nRW set).  The context keeps its own PSTATE (sim_call_restore). */
+ * from_el's EL instead of the client's, and from AArch32 the mode op says
+ * (nRW set; its EL is from_el's).  The context keeps its own PSTATE
+ * (sim_call_restore). */
 static inline uint64_t sim_call_pstate(uint64_t pstate, const struct sim_op *op)
 {
 	uint64_t el = op->from_el ? op->from_el : (pstate >> 2) & 3;
 
 	if (op->aarch32)
-		return (pstate & ~SDD_PSTATE_M_MASK) | SDD_PSTATE_NRW | sim_aarch32_mode[el];
+		return (pstate & ~SDD_PSTATE_M_MASK) | SDD_PSTATE_NRW | sim_a32_mode_of(op->aarch32, (unsigned)el);
 	return (pstate & ~0xCull) | (el << 2);
 }
 
@@ -236,7 +246,7 @@ static inline void sim_obs_call_in(struct sim_obs *o, const struct sim_program *
 	o->depth = (uint8_t)depth;
 	o->from_handler = from_handler;
 	o->el = (uint8_t)c.el;
-	o->aarch32 = c.aarch32;
+	o->aarch32 = c.aarch32 ? (uint8_t)SIM_A32_MODE(c.mode) : 0;
 	o->status = completed;
 	o->fid = fid;
 	sim_copy_args(o->args, args);

@@ -26,6 +26,8 @@
 #define SIM_MAX_PES      64u
 #define SIM_MAX_EVENTS   48u      /* platform events besides event 0 and bind slots */
 #define SIM_NONE         0xFFu    /* "unspecified" for PE fields */
+#define SIM_A32_EL_MODE  1u       /* sim_op.aarch32: AArch32, the usual mode of the call's EL */
+#define SIM_A32_MODE(m)  (0x10u | (m))  /* sim_op.aarch32: AArch32 mode PSTATE.M[3:0] = m */
 
 struct sim_loc { uint32_t line, col; };
 
@@ -151,7 +153,9 @@ struct sim_op {
 	uint8_t  target;          /* PSCI CPU_ON/AFFINITY_INFO: target PE index; SIM_NONE: none */
 	uint8_t  state;           /* PSCI CPU_SUSPEND: enum sim_suspend */
 	uint8_t  raw_fid;         /* CALL: made with `fid:` (not `call:`) */
-	uint8_t  aarch32;         /* CALL (step): made from AArch32 at from_el (sim_call_pstate) */
+	uint8_t  aarch32;         /* CALL (step): 0 from AArch64, else from AArch32: SIM_A32_EL_MODE
+				    * in the usual mode of from_el's EL, SIM_A32_MODE(m) in
+				    * mode m, one of from_el's EL (sim_call_pstate) */
 	int32_t  save;            /* CALL/PSCI: variable to save x0 in, -1 none */
 	uint32_t intid;           /* INTERRUPT */
 	struct sim_value fid;     /* CALL: function ID; COMPLETE*: status / resume address */

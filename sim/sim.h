@@ -97,7 +97,7 @@ struct sim_obs {
 	uint8_t  depth;      /* handlers running on pe after the event */
 	uint8_t  from_handler;  /* CALL/PSCI: made by handler code (1) or a step (0) */
 	uint8_t  el;         /* CALL/PSCI: EL the call was made from */
-	uint8_t  aarch32;    /* CALL/PSCI: made from AArch32 (1) or AArch64 (0) */
+	uint8_t  aarch32;    /* CALL/PSCI: made from AArch64 (0) or AArch32: SIM_A32_MODE(its mode) */
 	uint8_t  pad0[2];
 	uint32_t step;
 	uint32_t pad1;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "call_rules.h"        /* sim_aarch32_modes */
 #include "replay_builder.h"
 #include "grow.h"
 #include "psci_rules.h"
@@ -255,10 +256,13 @@ struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handle
 			"it from", fn >= 0 ? "PSCI call" : "handler's call", r->el, pl->client_el);
 	else if (r->el != pl->client_el)
 		op.from_el = r->el;
-	/* from AArch32 again (a step's `aarch32: true`); a handler runs
-	 * AArch64 code, and replay_walk makes such a call of a handler's a
-	 * step in its context, not an action */
-	op.aarch32 = r->aarch32 && !in_handler;
+	/* from AArch32 again (a step's `aarch32`), in its mode, or the usual
+	 * one of the client's EL when that replaces the call's (above); a
+	 * handler runs AArch64 code, and replay_walk makes such a call of a
+	 * handler's a step in its context, not an action */
+	op.aarch32 = in_handler ? 0 : r->aarch32;
+	if (op.aarch32 > SIM_A32_EL_MODE && sim_aarch32_modes[op.aarch32 & 0xF].el != (op.from_el ? op.from_el : pl->client_el))
+		op.aarch32 = SIM_A32_EL_MODE;
 	if (fn >= 0 && !psci_op_fits(r, fn)) {
 		/* the call as it was made, function ID and arguments */
 		op.fid = sim_const(r->x[0]);

@@ -381,9 +381,9 @@ static void on_call(struct tx *x, const struct sim_obs *o)
 
 	if (!o->from_handler) {
 		/* a step's call: the main program loads x0..x5 (r0..r5 from
-		 * AArch32, in the mode of its EL) and calls */
+		 * AArch32, in the caller's mode: o->aarch32 is its M[4:0]) and calls */
 		uint64_t base = CALL_SITE(o->pe);
-		ret_pstate = o->aarch32 ? SDD_PSTATE_NRW | sim_aarch32_mode[o->el & 3] : ((uint64_t)o->el << 2) | 1;
+		ret_pstate = o->aarch32 ? o->aarch32 : ((uint64_t)o->el << 2) | 1;
 		for (unsigned n = 0; n < 6; n++) {
 			it(x, o->pe, base + 4 * n, o->aarch32 ? OP_A32_LDR_LIT(n) : OP_LDR_LIT(n), ret_pstate);
 			callreg(x, o->pe, n, n ? o->args[n - 1] : o->fid, o->aarch32);

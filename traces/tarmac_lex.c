@@ -192,8 +192,9 @@ static bool is_state(const struct token *t)
 	return state_isa(t) >= 0;
 }
 
-/* The exception level a mode field names, or -1. */
-static int mode_el(const char *p, size_t n)
+/* The exception level a mode field names, or -1; an AArch32 mode's
+ * PSTATE.M[3:0] in l->a32_mode. */
+static int mode_el(const char *p, size_t n, struct tm_line *l)
 {
 	size_t base = 0;
 
@@ -204,8 +205,10 @@ static int mode_el(const char *p, size_t n)
 	if (base >= 3 && (p[0] == 'E' || p[0] == 'e') && (p[1] == 'L' || p[1] == 'l') && p[2] >= '0' && p[2] <= '3')
 		return p[2] - '0';
 	for (size_t k = 0; k < sizeof sim_aarch32_modes / sizeof sim_aarch32_modes[0]; k++)
-		if (sim_aarch32_modes[k].name && tm_is_nocase(p, base, sim_aarch32_modes[k].name))
+		if (sim_aarch32_modes[k].name && tm_is_nocase(p, base, sim_aarch32_modes[k].name)) {
+			l->a32_mode = (int8_t)k;
 			return sim_aarch32_modes[k].el;
+		}
 	return -1;
 }
 
@@ -270,7 +273,7 @@ static int lex_insn(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, 
 	if (opcode(op->p, op->n, l))
 		return FAIL(op->col, "bad opcode '%.*s': expected 4 or 8 hex digits", (int)op->n, op->p);
 	l->isa = (uint8_t)state_isa(state);
-	l->el = mode.n ? mode_el(mode.p, mode.n) : -1;
+	l->el = mode.n ? mode_el(mode.p, mode.n, l) : -1;
 	return 0;
 }
 
@@ -302,7 +305,7 @@ static int lex_es(struct cursor *c, struct tm_line *l, char *msg, size_t msglen,
 	if (!is_state(&st))
 		return FAIL(st.col, "expected the instruction set (O, A, T), found '%.*s'", (int)st.n, st.p);
 	l->isa = (uint8_t)state_isa(&st);
-	l->el = tm_next_token(c, &mode) ? mode_el(mode.p, mode.n) : -1;
+	l->el = tm_next_token(c, &mode) ? mode_el(mode.p, mode.n, l) : -1;
 	if (l->el >= 0 && tm_next_token(c, &extra) && is(&extra, "CCFAIL"))
 		l->executed = false;
 	return 0;
@@ -471,6 +474,7 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 	memset(l, 0, sizeof *l);
 	l->pe = -1;
 	l->el = -1;
+	l->a32_mode = -1;
 	if (!tm_next_token(&c, &t)) {
 		l->kind = TM_IGNORED;
 		return 0;

@@ -24,7 +24,8 @@ enum tm_ack {
 struct call {
 	bool     open;
 	uint8_t  conduit, el, from_handler, x_known;
-	bool     aarch32;            /* made by an A32/T32 SMC/HVC: x0..x5 are r0..r5 */
+	uint8_t  aarch32;            /* made by an A32/T32 SMC/HVC (x0..x5 are r0..r5): its mode
+				      * as trace_rec's aarch32 says it; 0: by an A64 one */
 	uint64_t x[6];
 	uint64_t pc, t, line;
 };

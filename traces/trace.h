@@ -155,7 +155,9 @@ struct trace_rec {
 	 * (event, argument, interrupted PC, interrupted PSTATE). */
 	uint8_t  conduit;     /* enum trace_conduit */
 	uint8_t  el;          /* call: the caller's EL; platform: the client EL */
-	uint8_t  aarch32;     /* call: made from AArch32 (at EL el), 0: from AArch64 */
+	uint8_t  aarch32;     /* call: 0 from AArch64, else from AArch32 at EL el, as sim_op's
+			       * aarch32 says: SIM_A32_EL_MODE (the EL's usual mode) or
+			       * SIM_A32_MODE(PSTATE.M[3:0]) */
 	uint8_t  from_handler;/* call: made by a handler (a dispatch was running on the PE) */
 	uint8_t  end;         /* call: enum trace_end */
 	uint8_t  x_known, r_known;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "call_rules.h"        /* sim_aarch32_modes */
 #include "linein.h"
 #include "trace_internal.h"
 
@@ -224,6 +225,25 @@ static int src_field(struct trace_reader *rd, const struct field *fd, struct tra
 	return 0;
 }
 
+/* aarch32=: 0, 1, or the AArch32 mode the call was made from (Tarmac's
+ * name, of EL1..EL3: User mode makes no calls). */
+static int aarch32_field(struct trace_reader *rd, const struct field *fd, struct trace_rec *rec)
+{
+	if (fd->vn == 1 && (fd->v[0] == '0' || fd->v[0] == '1')) {
+		rec->aarch32 = fd->v[0] == '1' ? SIM_A32_EL_MODE : 0;
+		return 0;
+	}
+	for (unsigned m = 0; m < 16; m++) {
+		const char *name = sim_aarch32_modes[m].name;
+		if (name && sim_aarch32_modes[m].el > 0 && strlen(name) == fd->vn && memcmp(name, fd->v, fd->vn) == 0) {
+			rec->aarch32 = (uint8_t)SIM_A32_MODE(m);
+			return 0;
+		}
+	}
+	return bad_value(rd, fd, "expected the AArch32 mode the call was made from (svc, hyp, abt, und, fiq, "
+			 "irq, sys, mon), 1 (the EL's usual one) or 0 (from AArch64)");
+}
+
 static int set_field(struct trace_reader *rd, const struct field *fd, unsigned key,
 		     struct trace_rec *rec)
 {
@@ -259,14 +279,12 @@ static int set_field(struct trace_reader *rd, const struct field *fd, unsigned k
 		rec->has |= TRACE_HAS_EL;
 		return 0;
 	case K_AARCH32:
-		/* an extension of version 2, as holds are; 1 is all a writer
-		 * writes, 0 (AArch64, as when absent) reads too */
+		/* an extension of version 2, as holds are: a mode's name is
+		 * what a writer writes; 1 (the EL's usual mode) and 0 (from
+		 * AArch64, as when absent) read too */
 		if (rd->version < 2)
 			return bad_value(rd, fd, "a version 1 trace has no calls from AArch32 (version 2 added them)");
-		if (fd->vn != 1 || (fd->v[0] != '0' && fd->v[0] != '1'))
-			return bad_value(rd, fd, "expected 1 (the call was made from AArch32) or 0 (from AArch64)");
-		rec->aarch32 = (uint8_t)(fd->v[0] - '0');
-		return 0;
+		return aarch32_field(rd, fd, rec);
 	case K_H:
 		if (num(rd, fd, 1, &v))
 			return -1;
@@ -407,6 +425,10 @@ static int check_record(struct trace_reader *rd, struct trace_rec *rec, uint64_t
 		return fail(rd, strlen(line), "%s record without %s=", trace_kind_name(rec->kind), key_names[k]);
 	}
 	if (rec->kind == TRACE_CALL) {
+		unsigned mode_el = sim_aarch32_modes[rec->aarch32 & 0xF].el;
+		if (rec->aarch32 > SIM_A32_EL_MODE && mode_el != rec->el)
+			return fail(rd, 0, "aarch32=%s is a mode of EL%u, but el=%u", sim_aarch32_modes[rec->aarch32 & 0xF].name,
+				    mode_el, rec->el);
 		if (rec->end != TRACE_END_RET && (seen & RS))
 			return fail(rd, 0, "results (r0..r3) belong to calls with end=ret");
 		if (fn_at) {

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "call_rules.h"        /* sim_aarch32_modes, sim_a32_mode_of */
 #include "program.h"          /* sim_policy_names, sim_policy_fields */
 #include "trace_internal.h"
 
@@ -49,13 +50,22 @@ static void add_text(struct line *l, const char *key, const char *s)
 	add(l, " %s=%s", key, esc);
 }
 
+/* The AArch32 mode r's call was made from, by name ("1" for a reserved
+ * encoding, which no call of the simulator's is made from). */
+static const char *a32_name(const struct trace_rec *r)
+{
+	const char *name = sim_aarch32_modes[sim_a32_mode_of(r->aarch32, r->el)].name;
+
+	return name ? name : "1";
+}
+
 static void add_call(struct line *l, const struct trace_rec *r)
 {
 	const char *fn = (r->x_known & 1) ? trace_fid_name((uint32_t)r->x[0]) : NULL;
 
 	add(l, " conduit=%s el=%u", trace_enum_name(TRACE_ENUM_CONDUIT, r->conduit), r->el);
 	if (r->aarch32)            /* only then: a call from AArch64 is written as before the field */
-		add(l, " aarch32=1");
+		add(l, " aarch32=%s", a32_name(r));
 	add(l, " h=%u", r->from_handler);
 	if (fn)
 		add(l, " fn=%s", fn);

@@ -211,6 +211,60 @@ static void secure_ppi_pes_round_trip(void **state)
 	sim_program_free(&p);
 }
 
+/* A call step's PE byte from FZ_PE_AARCH32 on makes the call from
+ * AArch32 in one of 8 modes (fz_input.h), each at its own EL: from_el
+ * says it when that is not the client's.  On 1 to 4 PEs and either client
+ * EL, every byte round-trips to the same caller and the same run, and the
+ * bytes make all 8 callers, Abort mode (its M[3:2] the client's EL1) and
+ * Undefined mode (EL2's) among them. */
+static void aarch32_callers_round_trip(void **state)
+{
+	static struct sim_program p, q;
+	uint8_t in[FZ_HEADER_BYTES + FZ_RECORD_BYTES] = { 0 }, out[CAP];
+	struct fz_choices ch;
+	(void)state;
+
+	sim_program_init(&p);
+	sim_program_init(&q);
+	for (unsigned el = 1; el <= 2; el++)
+		for (unsigned pes = 1; pes <= 4; pes++) {
+			unsigned modes = 0;
+			for (unsigned b = FZ_PE_AARCH32; b < 0x100; b++) {
+				const struct sim_op *op;
+				unsigned mode, call_el;
+				in[0] = (uint8_t)(pes - 1);
+				in[1] = el == 1 ? 0x02 : 0x00;
+				in[FZ_HEADER_BYTES] = fz_record_byte(FZ_R_CALL);
+				in[FZ_HEADER_BYTES + 1] = (uint8_t)b;
+				assert_int_equal(fz_decode(in, sizeof in, &p, &ch), 0);
+				assert_int_equal(p.platform.client_el, el);
+				assert_int_equal(p.nsteps, 1);
+				op = &p.steps[0];
+				assert_int_equal(op->pe, b % pes);
+				assert_true(op->aarch32 == SIM_A32_EL_MODE || (op->aarch32 & ~0xFu) == 0x10);
+				call_el = op->from_el ? op->from_el : el;
+				assert_true(op->from_el != el);
+				mode = op->aarch32 == SIM_A32_EL_MODE ? (el == 1 ? 0x3 : 0xA) : op->aarch32 & 0xFu;
+				assert_true(mode == 0x3 || mode == 0x7 || mode == 0xB || mode == 0xF || mode == 0x1 ||
+					    mode == 0x2 || mode == 0xA);
+				assert_int_equal(call_el, mode == 0xA ? 2 : 1);
+				modes |= 1u << (op->aarch32 == SIM_A32_EL_MODE ? 0 : mode);
+				assert_true(fz_encode(&p, out, sizeof out) >= FZ_HEADER_BYTES + FZ_RECORD_BYTES);
+				assert_int_equal(fz_decode(out, FZ_HEADER_BYTES + FZ_RECORD_BYTES, &q, &ch), 0);
+				assert_int_equal(q.nsteps, 1);
+				assert_int_equal(q.steps[0].aarch32, op->aarch32);
+				assert_int_equal(q.steps[0].from_el, op->from_el);
+				assert_int_equal(q.steps[0].pe, op->pe);
+				assert_round_trip(in, sizeof in);
+			}
+			if (pes <= 2)   /* two bytes a caller: on more PEs, each has some of them */
+				assert_int_equal(modes, 1u | 1u << 0x7 | 1u << 0xB | 1u << 0xF | 1u << 0x1 | 1u << 0x2 |
+							1u << 0x3 | 1u << 0xA);
+		}
+	sim_program_free(&p);
+	sim_program_free(&q);
+}
+
 /* fz_gen.h: the same seed gives the same inputs - whichever compiler
  * built the generator (the benchmark's inputs come from the default gcc
  * build, the seed corpus from the clang fuzz builds).  The hash below is
@@ -248,6 +302,7 @@ int main(void)
 		cmocka_unit_test(random_bytes_reach_a_fixed_point),
 		cmocka_unit_test(choices_survive_encoding),
 		cmocka_unit_test(secure_ppi_pes_round_trip),
+		cmocka_unit_test(aarch32_callers_round_trip),
 		cmocka_unit_test(generated_inputs_are_the_same_with_every_compiler),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -166,6 +166,47 @@ static void test_trailing_zero_args(void **state)
 	writes_as(text, written, "trailing zero args");
 }
 
+/* A call from AArch32 in a mode: the mode's EL is the call's (Hyp mode
+ * makes an EL1 client's call from EL2), written as the mode alone;
+ * `aarch32: true` stays the EL's usual mode, with from_el when it has one.
+ * What loads is what the loader says (from_el, aarch32), checked here
+ * too, and the program written loads back equal. */
+static void test_aarch32_modes(void **state)
+{
+	static const char text[] =
+		"name: r\n"
+		"platform: {client_el: 1, conduit: hvc}\n"
+		"steps:\n"
+		"  - {call: VERSION, aarch32: abt}\n"
+		"  - {call: VERSION, aarch32: hyp}\n"
+		"  - {call: VERSION, from_el: 1, aarch32: und}\n"
+		"  - {call: VERSION, from_el: 2, aarch32: true}\n"
+		"  - {call: VERSION, aarch32: svc}\n"
+		"  - {call: VERSION, aarch32: false}\n";
+	static const char written[] =
+		"name: r\nplatform:\n  profile: default\n  client_el: 1\n  conduit: hvc\nsteps:\n"
+		"  - {pe: 0, call: VERSION, aarch32: abt}\n"
+		"  - {pe: 0, call: VERSION, aarch32: hyp}\n"
+		"  - {pe: 0, call: VERSION, aarch32: und}\n"
+		"  - {pe: 0, call: VERSION, from_el: 2, aarch32: true}\n"
+		"  - {pe: 0, call: VERSION, aarch32: svc}\n"
+		"  - {pe: 0, call: VERSION}\n";
+	static const uint8_t from_el[] = { 0, 2, 0, 2, 0, 0 };
+	static const uint8_t a32[] = { SIM_A32_MODE(0x7), SIM_A32_MODE(0xA), SIM_A32_MODE(0xB), SIM_A32_EL_MODE,
+				       SIM_A32_MODE(0x3), 0 };
+	struct sim_program p;
+	(void)state;
+
+	load_text(&p, text);
+	assert_int_equal(p.nsteps, 6);
+	for (unsigned k = 0; k < 6; k++) {
+		assert_int_equal(p.steps[k].from_el, from_el[k]);
+		assert_int_equal(p.steps[k].aarch32, a32[k]);
+	}
+	sim_program_free(&p);
+	writes_as(text, written, "aarch32 modes");
+}
+
 /* ---- Refusals: -1, the reason, and nothing written ---- */
 
 static void refused(const struct sim_program *p, const char *why)
@@ -218,6 +259,15 @@ static void test_refusals(void **state)
 	p.steps[0] = op;
 	p.actions[0] = op;
 	refused(&p, "'migrate' cannot be a handler action");
+	sim_program_free(&p);
+	/* A mode at another EL than the call's, a reserved mode, User mode. */
+	load_text(&p, "name: r\nsteps: [{call: VERSION, aarch32: abt}]\n");
+	p.steps[0].from_el = 0;
+	refused(&p, "a call from AArch32 mode 0x7 at EL2 cannot be written");
+	p.steps[0].aarch32 = SIM_A32_MODE(0x4);
+	refused(&p, "a call from AArch32 mode 0x4 at EL2 cannot be written");
+	p.steps[0].aarch32 = SIM_A32_MODE(0x0);
+	refused(&p, "a call from AArch32 mode 0x0 at EL2 cannot be written");
 	sim_program_free(&p);
 	load_text(&p, "name: r\nsteps: [{call: VERSION, expect: {x0: 1, x2: 2}}]\n");
 	p.checks[1].reg = SIM_R_SP;
@@ -398,6 +448,7 @@ int scn_write_api_tests(void)
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_register_numbers),
 		cmocka_unit_test(test_trailing_zero_args),
+		cmocka_unit_test(test_aarch32_modes),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_scattered_pstate),
 		cmocka_unit_test(test_equal),

@@ -95,11 +95,51 @@ static void call_from_aarch32_passes_32_bit_registers(void **state)
 		if (log.o[k].kind == SIM_OBS_CALL)
 			call = &log.o[k];
 	assert_non_null(call);
-	assert_int_equal(call->aarch32, 1);
+	assert_int_equal(call->aarch32, SIM_A32_MODE(0xA));     /* Hyp mode, EL2's */
 	assert_int_equal(call->el, 2);
 	assert_int_equal(call->fid, SDD_FID_EVENT_STATUS);
 	assert_int_equal(call->args[0], EV_NORM);     /* the upper half is not the caller's */
 	assert_int_equal(call->result, SDD_NOT_SUPPORTED);
+	pb_free(&b);
+}
+
+/* A step's call from a mode other than its EL's usual one is made at the
+ * mode's EL, with the mode in PSTATE: Abort and Undefined modes are EL1's
+ * (M[3:2] reads 1 and 2), Hyp mode EL2's; the dispatcher refuses each. */
+static void call_from_an_aarch32_mode_is_made_at_its_el(void **state)
+{
+	static const struct { uint8_t mode, el; } calls[] = { { 0x7, 1 }, { 0xB, 1 }, { 0xA, 2 }, { 0x3, 1 } };
+	const unsigned n = sizeof calls / sizeof calls[0];
+	struct pb b;
+	struct olog log;
+	struct sim_result r;
+	unsigned seen = 0;
+	(void)state;
+
+	pb_init(&b);
+	mt_setup_platform(&b);
+	b.p.platform.client_el = 1;
+	for (unsigned k = 0; k < n; k++) {
+		pb_call0(&b, 0, SDD_FID_VERSION);
+		b.p.steps[b.p.nsteps - 1].aarch32 = (uint8_t)SIM_A32_MODE(calls[k].mode);
+		b.p.steps[b.p.nsteps - 1].from_el = calls[k].el == 1 ? 0 : calls[k].el;
+		pb_expect(&b, SDD_NOT_SUPPORTED);
+	}
+	pb_call0(&b, 0, SDD_FID_VERSION);            /* from AArch64 at EL1 again */
+	pb_check(&b, SIM_R_PSTATE_EL, V(1));
+	pb_expect(&b, 0x0001000100000000ll);
+	r = mt_run(&b, &log);
+	assert_true(r.passed);
+	for (unsigned k = 0; k < log.n; k++) {
+		const struct sim_obs *o = &log.o[k];
+		if (o->kind != SIM_OBS_CALL || seen >= n)
+			continue;
+		assert_int_equal(o->aarch32, SIM_A32_MODE(calls[seen].mode));
+		assert_int_equal(o->el, calls[seen].el);
+		assert_int_equal(o->result, SDD_NOT_SUPPORTED);
+		seen++;
+	}
+	assert_int_equal(seen, n);
 	pb_free(&b);
 }
 
@@ -416,6 +456,7 @@ int main(void)
 		cmocka_unit_test(virtual_conduit_guest_at_el1),
 		cmocka_unit_test(call_from_another_el_is_not_supported),
 		cmocka_unit_test(call_from_aarch32_passes_32_bit_registers),
+		cmocka_unit_test(call_from_an_aarch32_mode_is_made_at_its_el),
 		cmocka_unit_test(relative_mode_registration),
 		cmocka_unit_test(system_reset_puts_everything_back),
 		cmocka_unit_test(handler_that_runs_out_of_actions_fails),

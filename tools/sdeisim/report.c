@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "call_rules.h"        /* sim_aarch32_modes */
 #include "cli.h"
 #include "outfile.h"
 #include "sdd/sdd.h"
@@ -70,11 +71,13 @@ static const char *handler_name(const struct recorder *r, int h)
 }
 
 /* Who made a call, when not the client (AArch64 at its EL): " from EL1",
- * " from AArch32 at EL2". */
+ * " from AArch32 (hyp) at EL2". */
 static const char *caller_note(const struct recorder *r, const struct sim_obs *o, char *buf, size_t n)
 {
+	const char *mode = sim_aarch32_modes[o->aarch32 & 0xF].name;
+
 	if (o->aarch32)
-		snprintf(buf, n, " from AArch32 at EL%u", o->el);
+		snprintf(buf, n, " from AArch32 (%s) at EL%u", mode ? mode : "?", o->el);
 	else if (o->el != r->prog->platform.client_el)
 		snprintf(buf, n, " from EL%u", o->el);
 	else

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "program.h"            /* SIM_A32_MODE */
 #include "replay.h"
 #include "sdd/sdd_spec.h"
 #include "trace.h"
@@ -28,9 +29,10 @@
 
 /* ---- The field ---- */
 
-/* A call from AArch32 (aarch32=1) reads, and writes back the same bytes,
- * the field beside el; aarch32=0 reads as a call from AArch64, which is
- * written without the field, as calls were before it. */
+/* A call from AArch32 reads, and writes back the same bytes, the field
+ * beside el: the mode it was made from (aarch32=1, the EL's usual mode,
+ * writes back as that mode's name); aarch32=0 reads as a call from
+ * AArch64, which is written without the field, as calls were before it. */
 static void call_from_aarch32_reads_and_writes_back(void **state)
 {
 	static const char text[] =
@@ -38,14 +40,23 @@ static void call_from_aarch32_reads_and_writes_back(void **state)
 		"call t=1 pe=0 conduit=smc el=2 aarch32=1 h=0 fn=VERSION x0=0xc4000020 x1=0x0 x2=0x0 x3=0x0 x4=0x0 "
 		"x5=0x0 end=ret r0=0xffffffffffffffff\n"
 		"call t=2 pe=0 conduit=hvc el=1 aarch32=0 h=1 x0=0x84000000 end=ret r0=0x10001\n"
-		"call t=3 pe=0 conduit=hvc el=1 h=0 x0=0x84000000 end=ret\n";
+		"call t=3 pe=0 conduit=hvc el=1 h=0 x0=0x84000000 end=ret\n"
+		"call t=4 pe=1 conduit=smc el=1 aarch32=abt h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
+		"end=ret r0=0xffffffffffffffff\n"
+		"call t=5 pe=1 conduit=smc el=2 aarch32=hyp h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
+		"end=ret\n";
 	static const char *const again[] = {
-		"call t=1 pe=0 conduit=smc el=2 aarch32=1 h=0 fn=VERSION x0=0xc4000020 x1=0x0 x2=0x0 x3=0x0 x4=0x0 "
+		"call t=1 pe=0 conduit=smc el=2 aarch32=hyp h=0 fn=VERSION x0=0xc4000020 x1=0x0 x2=0x0 x3=0x0 x4=0x0 "
 		"x5=0x0 end=ret r0=0xffffffffffffffff\n",
 		"call t=2 pe=0 conduit=hvc el=1 h=1 fn=PSCI_VERSION x0=0x84000000 x1=? x2=? x3=? x4=? x5=? end=ret "
 		"r0=0x10001\n",
 		"call t=3 pe=0 conduit=hvc el=1 h=0 fn=PSCI_VERSION x0=0x84000000 x1=? x2=? x3=? x4=? x5=? end=ret\n",
+		"call t=4 pe=1 conduit=smc el=1 aarch32=abt h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
+		"end=ret r0=0xffffffffffffffff\n",
+		"call t=5 pe=1 conduit=smc el=2 aarch32=hyp h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
+		"end=ret\n",
 	};
+	static const uint8_t want_a32[] = { SIM_A32_EL_MODE, 0, 0, SIM_A32_MODE(0x7), SIM_A32_MODE(0xA) };
 	FILE *in = fmemopen((void *)(uintptr_t)text, sizeof text - 1, "r");
 	struct trace_reader *rd = trace_reader_open(in, "mem");
 	struct trace_rec r;
@@ -56,8 +67,8 @@ static void call_from_aarch32_reads_and_writes_back(void **state)
 		char *line = NULL;
 		size_t len;
 		FILE *out = open_memstream(&line, &len);
-		assert_int_equal(r.aarch32, n == 0);
-		assert_int_equal(r.el, n == 0 ? 2 : 1);           /* still the caller's EL */
+		assert_int_equal(r.aarch32, want_a32[n]);
+		assert_int_equal(r.el, n == 0 || n == 4 ? 2 : 1);   /* still the caller's EL */
 		assert_int_equal(trace_write(out, &r), 0);
 		fclose(out);
 		assert_string_equal(line, again[n]);
@@ -65,22 +76,27 @@ static void call_from_aarch32_reads_and_writes_back(void **state)
 		n++;
 	}
 	assert_string_equal(trace_reader_error(rd), "");
-	assert_int_equal(n, 3);
+	assert_int_equal(n, 5);
 	trace_reader_close(rd);
 	fclose(in);
 }
 
-/* 0 or 1, on a call, from version 2: anything else is an error at the
- * value (or the field), never a call taken for one from AArch64. */
+/* A mode of the call's EL, 0 or 1, on a call, from version 2: anything
+ * else is an error at the value (or the field, or the record), never a
+ * call taken for one from AArch64. */
 static void aarch32_errors(void **state)
 {
 	static const struct bad_trace bad[] = {
 		{ "# sdeisim-trace 2\ncall t=1 pe=0 conduit=smc el=2 aarch32=2 h=0 x0=0xc4000020 end=ret\n",
-		  "mem:2:40: aarch32=2: expected 1 (the call was made from AArch32) or 0 (from AArch64)" },
+		  "mem:2:40: aarch32=2: expected the AArch32 mode the call was made from (svc, hyp, abt, und, fiq, irq, sys, mon), 1 (the EL's usual one) or 0 (from AArch64)" },
 		{ "# sdeisim-trace 2\ncall t=1 pe=0 conduit=smc el=2 aarch32=true h=0 x0=0xc4000020 end=ret\n",
-		  "mem:2:40: aarch32=true: expected 1 (the call was made from AArch32) or 0 (from AArch64)" },
+		  "mem:2:40: aarch32=true: expected the AArch32 mode the call was made from (svc, hyp, abt, und, fiq, irq, sys, mon), 1 (the EL's usual one) or 0 (from AArch64)" },
 		{ "# sdeisim-trace 2\ncall t=1 pe=0 conduit=smc el=2 aarch32=01 h=0 x0=0xc4000020 end=ret\n",
-		  "mem:2:40: aarch32=01: expected 1 (the call was made from AArch32) or 0 (from AArch64)" },
+		  "mem:2:40: aarch32=01: expected the AArch32 mode the call was made from (svc, hyp, abt, und, fiq, irq, sys, mon), 1 (the EL's usual one) or 0 (from AArch64)" },
+		{ "# sdeisim-trace 2\ncall t=1 pe=0 conduit=smc el=2 aarch32=usr h=0 x0=0xc4000020 end=ret\n",
+		  "mem:2:40: aarch32=usr: expected the AArch32 mode the call was made from (svc, hyp, abt, und, fiq, irq, sys, mon), 1 (the EL's usual one) or 0 (from AArch64)" },
+		{ "# sdeisim-trace 2\ncall t=1 pe=0 conduit=smc el=2 aarch32=abt h=0 x0=0xc4000020 end=ret\n",
+		  "mem:2:1: aarch32=abt is a mode of EL1, but el=2" },
 		{ "# sdeisim-trace 2\ncall t=1 pe=0 conduit=smc el=2 aarch32= h=0 x0=0xc4000020 end=ret\n",
 		  "mem:2:40: field 'aarch32' has no value" },
 		{ "# sdeisim-trace 1\ncall t=1 pe=0 conduit=smc el=2 aarch32=1 h=0 x0=0xc4000020 end=ret\n",

@@ -85,7 +85,8 @@ static void hvc_and_w_registers(void **state)
 /* Calls from AArch32: an A32 SMC in Hyp mode (EL2) whose return the
  * next instruction shows, a T32 SMC in Supervisor mode (EL1) whose
  * return the ELR and SPSR written before the ERET say (SPSR's M[3:0] is
- * the Supervisor mode: EL1, not M[3:2]'s 0), an A32 HVC to EL2.  R0..R5
+ * the Supervisor mode: EL1, not M[3:2]'s 0), an A32 HVC to EL2 from
+ * Undefined mode (EL1's, not M[3:2]'s 2), each with its mode.  R0..R5
  * lines are x0..x5's low halves, and the call's registers are 32 bits
  * (x1's upper half, from an X line before, is not the caller's). */
 static const char aarch32_calls[] =
@@ -113,10 +114,10 @@ static const char aarch32_calls[] =
 		"12 clk cpu1 IT (5) 0400360c d69f03e0 O EL3h_s : ERET\n"
 		"13 clk cpu2 R R0 C4000028\n"
 		"13 clk cpu2 R R1 00000007\n"
-		"14 clk cpu2 IT (1) 80000000 e1400070 A svc_n : HVC      #0x0\n"
+		"14 clk cpu2 IT (1) 80000000 e1400070 A und_n : HVC      #0x0\n"
 		"14 clk cpu2 E 0000000080000000 00000084 CoreEvent_LOWER_EL_AARCH32_SYNC\n"
 		"15 clk cpu2 IT (2) 06003400 d69f03e0 O EL2h_n : ERET\n"
-		"16 clk cpu2 IT (3) 80000004 e1a00000 A svc_n : MOV      r0,r0\n"
+		"16 clk cpu2 IT (3) 80000004 e1a00000 A und_n : MOV      r0,r0\n"
 	;
 
 static void calls_from_aarch32(void **state)
@@ -128,11 +129,11 @@ static void calls_from_aarch32(void **state)
 	(void)state;
 	assert_int_equal(import(aarch32_calls, false, &o, &st, err, sizeof err), 0);
 	assert_string_equal(o.text,
-		"call t=3 pe=0 conduit=smc el=2 aarch32=1 h=0 fn=VERSION x0=0xc4000020 x1=0x0 x2=? x3=? x4=? x5=? "
+		"call t=3 pe=0 conduit=smc el=2 aarch32=hyp h=0 fn=VERSION x0=0xc4000020 x1=0x0 x2=? x3=? x4=? x5=? "
 		"end=ret r0=0xffffffffffffffff r1=0xffffffff00000000 src=t.tarmac:4\n"
-		"call t=8 pe=1 conduit=smc el=1 aarch32=1 h=0 fn=PSCI_VERSION x0=0x84000000 x1=? x2=? x3=? x4=? x5=? "
+		"call t=8 pe=1 conduit=smc el=1 aarch32=svc h=0 fn=PSCI_VERSION x0=0x84000000 x1=? x2=? x3=? x4=? x5=? "
 		"end=ret r0=0x10001 src=t.tarmac:14\n"
-		"call t=14 pe=2 conduit=hvc el=1 aarch32=1 h=0 fn=EVENT_STATUS x0=0xc4000028 x1=0x7 x2=? x3=? x4=? "
+		"call t=14 pe=2 conduit=hvc el=1 aarch32=und h=0 fn=EVENT_STATUS x0=0xc4000028 x1=0x7 x2=? x3=? x4=? "
 		"x5=? end=ret r0=0xc4000028 r1=0x7 src=t.tarmac:25\n");
 	assert_int_equal(st.records, 3);
 	free(o.text);

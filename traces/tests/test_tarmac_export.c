@@ -233,18 +233,24 @@ static void exported_run_imports_as_recorded(void **state)
  * A32 LDRs of r0..r5 and SMC (HVC) in the mode of its EL, the exception
  * through the vector for a lower EL in AArch32 (+0x600) with the EC of an
  * SMC32 (HVC32) and SPSR's nRW and mode, the ERET back to it; and it
- * imports as the call from AArch32 it was, a call from AArch64 after it
- * as one from AArch64. */
+ * imports as the call from AArch32 it was, in its mode (Abort mode's at
+ * EL1 too), a call from AArch64 after it as one from AArch64. */
 static void call_from_aarch32_exports_as_a32(void **state)
 {
 	static const struct {
 		unsigned conduit, el;
-		const char *smc, *esr, *spsr, *vector, *vec_insn;
+		const char *smc, *esr, *spsr, *vector, *vec_insn, *status, *psci, *abt, *a64;
 	} conduits[] = {
 		{ SIM_CONDUIT_SMC, 2, " e1600070 A hyp_n : SMC      #0x0\n", "R ESR_EL3 000000004E000000\n",
-		  "R SPSR_EL3 000000000000001A\n", "CoreEvent_LOWER_EL_AARCH32_SYNC\n", " 04003600 " },
+		  "R SPSR_EL3 000000000000001A\n", "CoreEvent_LOWER_EL_AARCH32_SYNC\n", " 04003600 ",
+		  " el=2 aarch32=hyp h=0 fn=EVENT_STATUS x0=0xc4000028 x1=0x0 x2=0x0 x3=0x0 x4=0x0 x5=0x0 end=ret "
+		  "r0=0xffffffffffffffff ", " el=2 aarch32=hyp h=0 fn=PSCI_VERSION x0=0x84000000 ",
+		  " e1600070 A abt_n : SMC      #0x0\n", " el=2 h=0 fn=VERSION x0=0xc4000020 " },
 		{ SIM_CONDUIT_HVC, 1, " e1400070 A svc_n : HVC      #0x0\n", "R ESR_EL2 000000004A000000\n",
-		  "R SPSR_EL2 0000000000000013\n", "CoreEvent_LOWER_EL_AARCH32_SYNC\n", " 06003600 " },
+		  "R SPSR_EL2 0000000000000013\n", "CoreEvent_LOWER_EL_AARCH32_SYNC\n", " 06003600 ",
+		  " el=1 aarch32=svc h=0 fn=EVENT_STATUS x0=0xc4000028 x1=0x0 x2=0x0 x3=0x0 x4=0x0 x5=0x0 end=ret "
+		  "r0=0xffffffffffffffff ", " el=1 aarch32=svc h=0 fn=PSCI_VERSION x0=0x84000000 ",
+		  " e1400070 A abt_n : HVC      #0x0\n", " el=1 h=0 fn=VERSION x0=0xc4000020 " },
 	};
 
 	(void)state;
@@ -266,6 +272,10 @@ static void call_from_aarch32_exports_as_a32(void **state)
 		pb_expect(&b, SDD_NOT_SUPPORTED);
 		pb_call0(&b, 0, 0x84000000u);            /* PSCI_VERSION, SMC32: answered */
 		b.p.steps[b.p.nsteps - 1].aarch32 = 1;
+		pb_call0(&b, 0, SDD_FID_VERSION);        /* from Abort mode, EL1's */
+		b.p.steps[b.p.nsteps - 1].aarch32 = (uint8_t)SIM_A32_MODE(0x7);
+		b.p.steps[b.p.nsteps - 1].from_el = conduits[k].el == 1 ? 0 : 1;
+		pb_expect(&b, SDD_NOT_SUPPORTED);
 		pb_call0(&b, 0, SDD_FID_VERSION);        /* from AArch64 */
 		f = open_memstream(&text, &len);
 		assert_int_equal(tarmac_export(cpu, &b.p, f, &res), 0);
@@ -273,6 +283,7 @@ static void call_from_aarch32_exports_as_a32(void **state)
 		assert_true(res.passed);
 		assert_non_null(strstr(text, conduits[k].smc));
 		assert_non_null(strstr(text, " e59f0000 A "));
+		assert_non_null(strstr(text, conduits[k].abt));
 		assert_non_null(strstr(text, "R R0 C4000028\n"));
 		assert_non_null(strstr(text, conduits[k].esr));
 		assert_non_null(strstr(text, conduits[k].spsr));
@@ -286,12 +297,11 @@ static void call_from_aarch32_exports_as_a32(void **state)
 		assert_int_equal(tarmac_import(in, &io, &st, err, sizeof err), 0);
 		linein_close(in);
 		fclose(f);
-		assert_int_equal(st.records, 3);
-		assert_non_null(strstr(trace, " aarch32=1 h=0 fn=EVENT_STATUS x0=0xc4000028 x1=0x0 x2=0x0 x3=0x0 x4=0x0 "
-					      "x5=0x0 end=ret r0=0xffffffffffffffff "));
-		assert_non_null(strstr(trace, " aarch32=1 h=0 fn=PSCI_VERSION x0=0x84000000 "));
-		assert_non_null(strstr(trace, " h=0 fn=VERSION x0=0xc4000020 "));
-		assert_null(strstr(trace, " aarch32=1 h=0 fn=VERSION "));
+		assert_int_equal(st.records, 4);
+		assert_non_null(strstr(trace, conduits[k].status));
+		assert_non_null(strstr(trace, conduits[k].psci));
+		assert_non_null(strstr(trace, " el=1 aarch32=abt h=0 fn=VERSION x0=0xc4000020 "));
+		assert_non_null(strstr(trace, conduits[k].a64));
 		free(text);
 		free(trace);
 		pb_free(&b);
