@@ -87,6 +87,8 @@ static void step_dispatch(struct fzc_machine *m, const struct sim_op *op, unsign
 	o.event = (int32_t)ev;
 	o.result = res;
 	o.depth = p->depth;
+	o.pc = before.pc;
+	o.pstate = before.pstate;
 	fzc_observe(m, &o);
 	if (res == 0) {
 		memcpy(p->ctx.x, r.x, sizeof r.x);

@@ -467,6 +467,8 @@ static void step_dispatch(struct sim_machine *m, const struct sim_op *op, unsign
 		ob.event = (int32_t)ev;
 		ob.result = res;
 		ob.depth = p->depth;
+		ob.pc = before.pc;
+		ob.pstate = before.pstate;
 		sim_observe(m, &ob);
 	}
 	if (res == 0) {

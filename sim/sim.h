@@ -79,7 +79,8 @@ enum sim_obs_kind {
 	SIM_OBS_POWER,       /* a PE's power state changed (status: enum sim_power; regs[0]: the previous one) */
 	SIM_OBS_MIGRATE,     /* the machine was saved and restored into a fresh one */
 	SIM_OBS_FAIL,        /* the scenario failed (text) */
-	SIM_OBS_EXPLICIT,    /* firmware asked for an explicit dispatch of event on pe (result) */
+	SIM_OBS_EXPLICIT,    /* firmware asked for an explicit dispatch of event on pe (result;
+			      * pc, pstate: the context it would interrupt) */
 	SIM_OBS_RESET,       /* SYSTEM_RESET: the machine is back in its initial state */
 	SIM_OBS_HOLD         /* firmware acknowledged intid on pe and holds it (a `hold` step):
 			      * its SIM_OBS_IRQ comes when the `hand_over` step hands it on

@@ -469,6 +469,19 @@ static void on_irq(struct tx *x, const struct sim_obs *o)
 	fw_exit(x, o->pe, p->pc, p->pstate, 1, &old_x0);
 }
 
+/* Firmware's explicit dispatch interrupts the context o says (the
+ * simulator's: after a step's call from AArch32 or another EL, the main
+ * context's own PSTATE again, not the state the call returned to). */
+static void on_explicit(struct tx *x, const struct sim_obs *o)
+{
+	struct tpe *p = &x->pe[o->pe];
+
+	p->pc = o->pc;
+	p->pstate = o->pstate;
+	fw_enter(x, o->pe, p->pc, p->pc, p->pstate, VEC_SERROR, 0);
+	p->wait = W_DISPATCH;
+}
+
 static void on_dispatch(struct tx *x, const struct sim_obs *o)
 {
 	struct tpe *p = &x->pe[o->pe];
@@ -519,10 +532,8 @@ static void observe(void *ctx, const struct sim_obs *o)
 		on_hold(x, o);
 		break;
 	case SIM_OBS_EXPLICIT:
-		if (o->result == 0) {
-			fw_enter(x, o->pe, x->pe[o->pe].pc, x->pe[o->pe].pc, x->pe[o->pe].pstate, VEC_SERROR, 0);
-			x->pe[o->pe].wait = W_DISPATCH;
-		}
+		if (o->result == 0)
+			on_explicit(x, o);
 		break;
 	case SIM_OBS_DISPATCH:
 		on_dispatch(x, o);

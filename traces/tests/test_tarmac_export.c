@@ -308,6 +308,65 @@ static void call_from_aarch32_exports_as_a32(void **state)
 	}
 }
 
+/* The SPSR the exception of the first line holding what at its end writes
+ * (what: "LOWER_EL_AARCH64_SERROR\n"), or ~0 when there is none. */
+static uint64_t spsr_at(const char *text, const char *what)
+{
+	const char *e = strstr(text, what), *r = e ? strstr(e, "R SPSR_EL") : NULL;
+	unsigned long long v;
+
+	if (r == NULL || sscanf(r, "R SPSR_EL%*u %llx", &v) != 1)
+		return ~0ull;
+	return v;
+}
+
+/* A firmware's explicit dispatch after a step's call from AArch32 (or
+ * from another EL) interrupts the PE's main context, as the handler's x3
+ * says: the SError is taken from AArch64 at the client EL, its SPSR the
+ * main context's PSTATE, not the state the call returned to (which the
+ * simulator put back to the context's own after the call). */
+static void explicit_dispatch_after_an_aarch32_call_interrupts_the_main_context(void **state)
+{
+	struct sim_event *e;
+	struct pb b;
+	struct sim_result res;
+	char *text = NULL;
+	size_t len;
+	FILE *f;
+	int h;
+	(void)state;
+
+	pb_init(&b);
+	e = &b.p.platform.events[b.p.platform.nevents++];
+	memset(e, 0, sizeof *e);
+	e->number = 0x40000300;
+	e->type = SDD_PRIVATE;
+	e->priority = SDD_PRI_NORMAL;
+	e->explicit_event = 1;
+	h = pb_handler(&b, "h");
+	pb_expect_entry(&b);
+	pb_check(&b, 3, V(0x9));                     /* the main context: EL2h */
+	pb_complete(&b, 0);
+	pb_end(&b);
+	pb_register(&b, 0, 0x40000300, h, 0, 0, V(0));
+	pb_call1(&b, 0, SDD_FID_EVENT_ENABLE, V(0x40000300));
+	pb_call0(&b, 0, SDD_FID_PE_UNMASK);
+	pb_call0(&b, 0, SDD_FID_VERSION);            /* from EL1 */
+	b.p.steps[b.p.nsteps - 1].from_el = 1;
+	pb_call0(&b, 0, SDD_FID_VERSION);            /* from AArch32, Hyp mode */
+	b.p.steps[b.p.nsteps - 1].aarch32 = SIM_A32_EL_MODE;
+	pb_dispatch(&b, 0, 0x40000300);
+	f = open_memstream(&text, &len);
+	assert_int_equal(tarmac_export(cpu, &b.p, f, &res), 0);
+	fclose(f);
+	if (!res.passed)
+		fail_msg("%s", res.message);
+	assert_null(strstr(text, "CoreEvent_LOWER_EL_AARCH32_SERROR"));
+	assert_int_equal(spsr_at(text, "CoreEvent_LOWER_EL_AARCH64_SERROR\n"), 0x9);
+	free(text);
+	pb_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,6 +375,7 @@ int main(void)
 		cmocka_unit_test(tracer_on_and_off),
 		cmocka_unit_test(exported_run_imports_as_recorded),
 		cmocka_unit_test(call_from_aarch32_exports_as_a32),
+		cmocka_unit_test(explicit_dispatch_after_an_aarch32_call_interrupts_the_main_context),
 	};
 	return cmocka_run_group_tests(tests, cpu_fixture_setup, cpu_fixture_teardown);
 }
