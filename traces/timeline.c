@@ -44,6 +44,9 @@ static json_object *of_record(const struct trace_rec *r)
 		if (!fn)
 			snprintf(name, sizeof name, "call 0x%08" PRIx64, r->x[0]);
 		ev = event(fn ? fn : name, "i", r->t, r->pe);
+		json_object_object_add(args, "el", json_object_new_int(r->el));
+		if (r->aarch32)
+			json_object_object_add(args, "aarch32", json_object_new_string(trace_a32_mode_name(r)));
 		for (unsigned k = 1; k <= 2; k++)
 			if (r->x_known & (1u << k)) {
 				char key[4] = { 'x', (char)('0' + k), 0, 0 };

@@ -44,6 +44,9 @@ int trace_platform_parse(unsigned field, const char *v, size_t n, struct trace_p
 /* The name of SDD_FEAT_* bit `bit` in `features=` (scenarios' names), or
  * NULL for a bit that has none. */
 const char *trace_feature_name(unsigned bit);
+/* The AArch32 mode a call record from AArch32 was made from, by name ("1"
+ * for a reserved encoding, which no call of the simulator's is made from). */
+const char *trace_a32_mode_name(const struct trace_rec *r);
 
 /* ---- trace_text.c ---- */
 

@@ -50,9 +50,8 @@ static void add_text(struct line *l, const char *key, const char *s)
 	add(l, " %s=%s", key, esc);
 }
 
-/* The AArch32 mode r's call was made from, by name ("1" for a reserved
- * encoding, which no call of the simulator's is made from). */
-static const char *a32_name(const struct trace_rec *r)
+/* see trace_internal.h */
+const char *trace_a32_mode_name(const struct trace_rec *r)
 {
 	const char *name = sim_aarch32_modes[sim_a32_mode_of(r->aarch32, r->el)].name;
 
@@ -65,7 +64,7 @@ static void add_call(struct line *l, const struct trace_rec *r)
 
 	add(l, " conduit=%s el=%u", trace_enum_name(TRACE_ENUM_CONDUIT, r->conduit), r->el);
 	if (r->aarch32)            /* only then: a call from AArch64 is written as before the field */
-		add(l, " aarch32=%s", a32_name(r));
+		add(l, " aarch32=%s", trace_a32_mode_name(r));
 	add(l, " h=%u", r->from_handler);
 	if (fn)
 		add(l, " fn=%s", fn);

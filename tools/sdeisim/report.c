@@ -70,14 +70,20 @@ static const char *handler_name(const struct recorder *r, int h)
 							    : "?";
 }
 
+/* The AArch32 mode a call from AArch32 was made from, by Tarmac's name. */
+static const char *a32_mode(const struct sim_obs *o)
+{
+	const char *mode = sim_aarch32_modes[o->aarch32 & 0xF].name;
+
+	return mode ? mode : "?";
+}
+
 /* Who made a call, when not the client (AArch64 at its EL): " from EL1",
  * " from AArch32 (hyp) at EL2". */
 static const char *caller_note(const struct recorder *r, const struct sim_obs *o, char *buf, size_t n)
 {
-	const char *mode = sim_aarch32_modes[o->aarch32 & 0xF].name;
-
 	if (o->aarch32)
-		snprintf(buf, n, " from AArch32 (%s) at EL%u", mode ? mode : "?", o->el);
+		snprintf(buf, n, " from AArch32 (%s) at EL%u", a32_mode(o), o->el);
 	else if (o->el != r->prog->platform.client_el)
 		snprintf(buf, n, " from EL%u", o->el);
 	else
@@ -233,6 +239,9 @@ static void trace(struct recorder *r, const struct sim_obs *o)
 	case SIM_OBS_CALL:
 	case SIM_OBS_PSCI:
 		ev = tl_event(r, fid_name(o->fid, o->kind == SIM_OBS_PSCI, b, sizeof b), "i", o->time, tid);
+		json_object_object_add(args, "el", json_object_new_int(o->el));
+		if (o->aarch32)
+			json_object_object_add(args, "aarch32", json_object_new_string(a32_mode(o)));
 		json_object_object_add(args, "x1", json_object_new_int64((int64_t)o->args[0]));
 		json_object_object_add(args, "result", json_object_new_int64(o->result));
 		break;

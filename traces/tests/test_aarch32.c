@@ -24,6 +24,7 @@
 #include "program.h"            /* SIM_A32_MODE */
 #include "replay.h"
 #include "sdd/sdd_spec.h"
+#include "timeline.h"
 #include "trace.h"
 #include "cpu_fixture.h"
 
@@ -106,6 +107,32 @@ static void aarch32_errors(void **state)
 	};
 	(void)state;
 	assert_int_equal(bad_traces_misread(bad, sizeof bad / sizeof bad[0]), 0);
+}
+
+/* The timeline says who made each call: its EL, and from AArch32 the
+ * mode. */
+static void timeline_shows_the_caller(void **state)
+{
+	static const char text[] =
+		"# sdeisim-trace 2\n"
+		"call t=1 pe=0 conduit=smc el=1 aarch32=abt h=0 x0=0xc4000020 end=ret r0=0xffffffffffffffff\n"
+		"call t=2 pe=1 conduit=smc el=2 h=0 x0=0xc4000020 end=ret r0=0x1000100000000\n";
+	char *json = NULL, err[200];
+	const char *second;
+	size_t len;
+	FILE *in = fmemopen((void *)(uintptr_t)text, sizeof text - 1, "r"), *out = open_memstream(&json, &len);
+	struct trace_reader *rd = trace_reader_open(in, "t.trace");
+
+	(void)state;
+	assert_int_equal(trace_timeline(rd, out, err, sizeof err), 0);
+	fclose(out);
+	assert_non_null(strstr(json, "\"el\":1,\"aarch32\":\"abt\""));
+	second = strstr(json, "\"el\":2,");
+	assert_non_null(second);
+	assert_null(strstr(second, "aarch32"));     /* from AArch64: no mode */
+	trace_reader_close(rd);
+	fclose(in);
+	free(json);
 }
 
 /* ---- The replay ---- */
@@ -222,6 +249,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(call_from_aarch32_reads_and_writes_back),
 		cmocka_unit_test(aarch32_errors),
+		cmocka_unit_test(timeline_shows_the_caller),
 		cmocka_unit_test(calls_from_aarch32_replay),
 		cmocka_unit_test(result_from_aarch32_diverges),
 		cmocka_unit_test(expectations_pass),
