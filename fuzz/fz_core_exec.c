@@ -246,7 +246,7 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 	struct sdd_regs *ctx = &m->pe[pe].ctx;
 	uint64_t args[5];
 	uint32_t fid;
-	struct sim_caller caller = sim_caller_of(ctx->pstate);
+	struct sim_caller caller = sim_caller_of_call(ctx->pstate, op, from_handler);
 	int64_t x0;
 
 	if (!sim_call_regs(op, m->prog, m->prog->platform.mpidr, resolve_for, m, ctx->x))
@@ -268,9 +268,11 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 	} else if ((fid & SDD_FID_WINDOW_MASK) == SDD_FID_WINDOW_BASE) {
 		struct sdd_regs r = *ctx;
 		struct sdd_outcome oc;
-		enum sdd_action act = sdd_call(m->core, pe, &r, &oc);
+		enum sdd_action act;
 		char why[200];
 
+		r.secure = caller.secure;
+		act = sdd_call(m->core, pe, &r, &oc);
 		if (act == SDD_ACT_COMPLETE || act == SDD_ACT_RESUME) {
 			const struct fzc_pe *p = &m->pe[pe];
 			if (!sim_return_ok(&m->prog->platform, p->disp, p->depth, &r, act == SDD_ACT_RESUME, ctx->x[1],

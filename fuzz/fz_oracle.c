@@ -93,6 +93,12 @@ bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *sp, con
 /* (The disagreement is built only when there is one, and busy only as far
  * as the model reads it: this runs after every step, and each clear is a
  * call the sanitizers intercept.) */
+/* Who made the call ob observes, besides its EL, as the model takes it. */
+static unsigned caller_of(const struct sim_obs *ob)
+{
+	return (ob->aarch32 ? RM_FROM_AARCH32 : 0u) | (ob->secure ? RM_FROM_SECURE : 0u);
+}
+
 static void settled(struct fz_oracle *o, uint32_t step)
 {
 	bool busy[RM_MAX_PES];
@@ -148,7 +154,7 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 			uint64_t x[6] = { ob->fid, ob->args[0], ob->args[1], ob->args[2], ob->args[3], ob->args[4] };
 			struct rm_verdict allowed;
 			o->checks++;
-			if (!rm_call_judged(&o->model, ob->pe, x, ob->el, ob->aarch32, ob->result, ob->status == 1,
+			if (!rm_call_judged(&o->model, ob->pe, x, ob->el, caller_of(ob), ob->result, ob->status == 1,
 					    &allowed, why, sizeof why)) {
 				struct fz_disagreement d = fz_oracle_about(FZ_D_CALL, ob);
 				d.allowed = allowed;

@@ -40,11 +40,12 @@ static const char *const op_keys[SCN_OK_COUNT] = {
 	[SCN_OK_TARGET] = "target",
 	[SCN_OK_STATE] = "state",
 	[SCN_OK_AARCH32] = "aarch32",
+	[SCN_OK_SECURE] = "secure",
 };
 
 #define K(name) SCN_BIT(SCN_OK_##name)
 #define CALL_ACTION_KEYS (K(ARGS) | K(EXPECT) | K(SAVE))
-#define CALL_STEP_KEYS   (CALL_ACTION_KEYS | K(PE) | K(FROM_EL) | K(AARCH32))
+#define CALL_STEP_KEYS   (CALL_ACTION_KEYS | K(PE) | K(FROM_EL) | K(AARCH32) | K(SECURE))
 #define PSCI_ACTION_KEYS (K(TARGET) | K(STATE) | K(ARGS) | K(EXPECT) | K(SAVE))
 #define PSCI_STEP_KEYS   (PSCI_ACTION_KEYS | K(PE))
 
@@ -378,6 +379,11 @@ bool scn_parse_call(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 		ok &= aarch32_mode(s, in->f[SCN_OK_AARCH32].value, in->f[SCN_OK_FROM_EL].key != 0, op);
 		if (op->aarch32 && ok && !s->prog->lenient)   /* lenient: cut, as a wide dispatch event */
 			ok = aarch32_fits(s, in, op);
+	}
+	if (in->f[SCN_OK_SECURE].key) {
+		bool secure = false;
+		ok &= scn_bool(s, in->f[SCN_OK_SECURE].value, "`secure`", &secure);
+		op->secure = secure;
 	}
 	return ok;
 }

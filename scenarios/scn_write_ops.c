@@ -281,7 +281,7 @@ static void save(struct scn_w *w, const struct sim_op *op)
 
 /* Who makes a step's call, when not the client: `from_el`, `aarch32`.  A
  * mode's EL is the call's (scn_parse_call), so it says from_el too. */
-static void caller(struct scn_w *w, const struct sim_op *op)
+static void caller_mode(struct scn_w *w, const struct sim_op *op)
 {
 	const struct sim_aarch32_mode_desc *m = &sim_aarch32_modes[op->aarch32 & 0xF];
 	unsigned el = op->from_el ? op->from_el : w->p->platform.client_el;
@@ -297,6 +297,15 @@ static void caller(struct scn_w *w, const struct sim_op *op)
 		scn_w_out(w, ", from_el: %u", op->from_el);
 	if (op->aarch32)
 		scn_w_out(w, ", aarch32: true");
+}
+
+/* Who makes a step's call: its EL and state (caller_mode), and Secure
+ * state when it is made from there. */
+static void caller(struct scn_w *w, const struct sim_op *op)
+{
+	caller_mode(w, op);
+	if (op->secure)
+		scn_w_out(w, ", secure: true");
 }
 
 static void call(struct scn_w *w, const struct sim_op *op, bool action)
@@ -319,8 +328,8 @@ static void call(struct scn_w *w, const struct sim_op *op, bool action)
 	args(w, op);
 	expect(w, op);
 	save(w, op);
-	if ((op->from_el || op->aarch32) && action)
-		scn_w_fail(w, "a handler's call from another EL or from AArch32 cannot be written");
+	if ((op->from_el || op->aarch32 || op->secure) && action)
+		scn_w_fail(w, "a handler's call from another EL, from AArch32 or from Secure state cannot be written");
 	else
 		caller(w, op);
 }

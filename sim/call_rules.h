@@ -145,11 +145,13 @@ static inline void sim_copy_args(uint64_t args[5], const uint64_t *from)
 }
 
 /* Who makes a call, as the caller's PSTATE says: its exception level and
- * execution state, and from AArch32 its mode (PSTATE.M[3:0]). */
+ * execution state, and from AArch32 its mode (PSTATE.M[3:0]); and its
+ * security state, which PSTATE does not hold (SCR_EL3.NS does). */
 struct sim_caller {
 	unsigned el;
 	bool aarch32;
 	uint8_t mode;
+	bool secure;
 };
 
 /* AArch32 PSTATE.M[3:0] of the mode a call is made from at each EL: User,
@@ -174,10 +176,22 @@ static inline struct sim_caller sim_caller_of(uint64_t pstate)
 
 	c.aarch32 = (pstate & SDD_PSTATE_NRW) != 0;
 	c.mode = c.aarch32 ? (uint8_t)(pstate & 0xF) : 0;
+	c.secure = false;
 	if (!c.aarch32)
 		c.el = (unsigned)(pstate >> 2) & 3;
 	else
 		c.el = m->name ? m->el : 1;        /* a reserved mode: taken as PL1's */
+	return c;
+}
+
+/* Who makes a call op (NULL: code that is not the program's) with pstate:
+ * a step's call is made from Secure state when it says so; a handler's
+ * runs in the client's, Non-secure. */
+static inline struct sim_caller sim_caller_of_call(uint64_t pstate, const struct sim_op *op, bool from_handler)
+{
+	struct sim_caller c = sim_caller_of(pstate);
+
+	c.secure = op != NULL && !from_handler && op->secure;
 	return c;
 }
 
@@ -247,6 +261,7 @@ static inline void sim_obs_call_in(struct sim_obs *o, const struct sim_program *
 	o->from_handler = from_handler;
 	o->el = (uint8_t)c.el;
 	o->aarch32 = c.aarch32 ? (uint8_t)SIM_A32_MODE(c.mode) : 0;
+	o->secure = c.secure;
 	o->status = completed;
 	o->fid = fid;
 	sim_copy_args(o->args, args);

@@ -199,7 +199,7 @@ static inline bool sim_context_answer_ok(const struct sim_platform *p, const str
 {
 	uint64_t id = args[0];
 
-	if (fid != SDD_FID_EVENT_CONTEXT || depth < 1 || depth > 2 || c.el != p->client_el || c.aarch32)
+	if (fid != SDD_FID_EVENT_CONTEXT || depth < 1 || depth > 2 || c.el != p->client_el || c.aarch32 || c.secure)
 		return true;
 	if ((id >> 32) && p->policy.upper_bits == SDD_UPPER_TRUNCATE)
 		id = (uint32_t)id;

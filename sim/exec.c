@@ -223,7 +223,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 {
 	uint64_t args[5];
 	uint32_t fid;
-	struct sim_caller caller = sim_caller_of(ctx->pstate);
+	struct sim_caller caller = sim_caller_of_call(ctx->pstate, op, from_handler);
 	int64_t x0;
 
 	if (op && !sim_call_regs(op, m->prog, m->plat.mpidr, resolve_for, m, ctx->x))
@@ -250,6 +250,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		char why[200];
 
 		sim_ctx_to_regs(ctx, &r);
+		r.secure = caller.secure;
 		act = sdd_call(&m->core, pe, &r, &o);
 		if (act == SDD_ACT_COMPLETE || act == SDD_ACT_RESUME) {
 			const struct sim_pe *p = &m->pe[pe];

@@ -187,6 +187,7 @@ void sim_ctx_to_regs(const struct sim_ctx *c, struct sdd_regs *r)
 	r->vbar_elc = c->vbar_elc;
 	r->sctlr_elc = c->sctlr_elc;
 	r->hcr_el2 = c->hcr_el2;
+	r->secure = 0;                   /* a call from Secure state says so itself (sim_caller) */
 }
 
 void sim_regs_to_ctx(const struct sdd_regs *r, struct sim_ctx *c)

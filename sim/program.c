@@ -217,6 +217,7 @@ void sim_op_init(struct sim_op *op, unsigned kind, unsigned pe)
 	op->state = 0;
 	op->raw_fid = 0;
 	op->aarch32 = 0;
+	op->secure = 0;
 	op->save = -1;
 	op->intid = 0;
 	op->fid.kind = op->event.kind = SIM_V_CONST;

@@ -156,6 +156,7 @@ struct sim_op {
 	uint8_t  aarch32;         /* CALL (step): 0 from AArch64, else from AArch32: SIM_A32_EL_MODE
 				    * in the usual mode of from_el's EL, SIM_A32_MODE(m) in
 				    * mode m, one of from_el's EL (sim_call_pstate) */
+	uint8_t  secure;          /* CALL (step): made from Secure state (at from_el's EL) */
 	int32_t  save;            /* CALL/PSCI: variable to save x0 in, -1 none */
 	uint32_t intid;           /* INTERRUPT */
 	struct sim_value fid;     /* CALL: function ID; COMPLETE*: status / resume address */

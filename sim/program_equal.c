@@ -259,6 +259,7 @@ static bool same_op(struct eq *q, const struct sim_op *x, const struct sim_op *y
 	return (!(f & F_PE) || SAME(q, x->pe, y->pe, "pe")) &&
 	       (!(f & F_FROM_EL) || SAME(q, x->from_el, y->from_el, "from_el")) &&
 	       (!(f & F_FROM_EL) || SAME(q, x->aarch32, y->aarch32, "aarch32")) &&
+	       (!(f & F_FROM_EL) || SAME(q, x->secure, y->secure, "secure")) &&
 	       (!(f & F_PSCI) || SAME(q, x->psci_fn, y->psci_fn, "PSCI function")) &&
 	       (!(f & F_TARGET) || SAME(q, x->target, y->target, "target")) &&
 	       (!(f & F_STATE) || SAME(q, x->state, y->state, "state")) &&

@@ -99,7 +99,8 @@ struct sim_obs {
 	uint8_t  from_handler;  /* CALL/PSCI: made by handler code (1) or a step (0) */
 	uint8_t  el;         /* CALL/PSCI: EL the call was made from */
 	uint8_t  aarch32;    /* CALL/PSCI: made from AArch64 (0) or AArch32: SIM_A32_MODE(its mode) */
-	uint8_t  pad0[2];
+	uint8_t  secure;     /* CALL/PSCI: made from Secure state (1) or Non-secure (0) */
+	uint8_t  pad0;
 	uint32_t step;
 	uint32_t pad1;
 	uint64_t time;       /* logical clock: +1 per observation */

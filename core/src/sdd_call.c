@@ -49,14 +49,14 @@ const char *sdd_call_name(uint32_t fid)
 	return c ? c->name : NULL;
 }
 
-/* Is the caller the client: AArch64 at the platform's client EL?  (§3.4:
- * only the highest implemented Non-secure EL may call; a guest's call to
- * firmware must see NOT_SUPPORTED.) */
-static bool from_client(const struct sdd *d, uint64_t pstate)
+/* Is the caller the client: Non-secure, AArch64, at the platform's client
+ * EL?  (§3.4: only the highest implemented Non-secure EL may call; a
+ * guest's call to firmware, or a Secure caller's, must see NOT_SUPPORTED.) */
+static bool from_client(const struct sdd *d, const struct sdd_regs *r)
 {
-	if (pstate & SDD_PSTATE_NRW)
+	if (r->secure || (r->pstate & SDD_PSTATE_NRW))
 		return false;
-	return ((pstate >> 2) & 3u) == d->plat.client_el;
+	return ((r->pstate >> 2) & 3u) == d->plat.client_el;
 }
 
 /* see sdd.h */
@@ -85,7 +85,7 @@ enum sdd_action sdd_call(struct sdd *d, unsigned pe, struct sdd_regs *r,
 	}
 	/* SMCCC: the function ID is w0; the upper half of x0 is ignored. */
 	desc = call_of((uint32_t)r->x[0]);
-	x0 = desc != NULL && from_client(d, r->pstate) ? desc->fn(&c) : SDD_NOT_SUPPORTED;
+	x0 = desc != NULL && from_client(d, r) ? desc->fn(&c) : SDD_NOT_SUPPORTED;
 	if (c.o->action == SDD_ACT_RETURN) {
 		r->x[0] = (uint64_t)x0;
 		c.o->depth = d->pe[pe].depth;

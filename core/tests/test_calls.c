@@ -83,6 +83,22 @@ static void calls_from_other_els_or_aarch32_are_not_supported(void **state)
 	assert_int_equal(tp_call0(t, 1, SDD_FID_PE_MASK), 0);
 }
 
+/* sdei-spec.md §1.1: a caller in Secure state is refused, even at the
+ * client's EL in AArch64 (S-EL2 beside a Non-secure EL2 client), and
+ * what it asked for does not happen. */
+static void calls_from_secure_state_are_not_supported(void **state)
+{
+	struct tp *t = *state;
+
+	t->regs[1].secure = 1;
+	assert_int_equal(tp_call0(t, 1, SDD_FID_VERSION), NS);
+	assert_int_equal(tp_call0(t, 1, SDD_FID_PE_UNMASK), NS);
+	assert_int_equal(tp_call(t, 1, SDD_FID_EVENT_REGISTER, EV_PPI_NORM, H_A, 7, 0, 0), NS);
+	t->regs[1].secure = 0;
+	assert_int_equal(tp_call0(t, 1, SDD_FID_PE_MASK), 0);        /* still masked */
+	assert_int_equal(tp_call(t, 1, SDD_FID_EVENT_STATUS, EV_PPI_NORM, 0, 0, 0, 0), 0);
+}
+
 static void calls_return_only_x0(void **state)
 {
 	struct tp *t = *state;
@@ -424,6 +440,7 @@ int main(void)
 		TP_TEST(smc32_and_unassigned_ids_are_not_supported),
 		TP_TEST(upper_half_of_x0_is_ignored_in_the_function_id),
 		TP_TEST(calls_from_other_els_or_aarch32_are_not_supported),
+		TP_TEST(calls_from_secure_state_are_not_supported),
 		TP_TEST(calls_return_only_x0),
 		TP_TEST(register_succeeds_and_leaves_the_event_disabled),
 		TP_TEST(register_rejects_bad_event_numbers),

@@ -193,7 +193,11 @@ struct rm_model {
  * normal, DEN0054C §4.3.2.1); an unknown kind. */
 int  rm_init(struct rm_model *m, const struct rm_platform *p);
 
-/* A call made by PE pe from caller_el (aarch32: from AArch32) with x[0..5]
+/* Who a caller is besides its EL (rm_call's `from`): a set of these. */
+#define RM_FROM_AARCH32 1u   /* in AArch32 */
+#define RM_FROM_SECURE  2u   /* in Secure state */
+
+/* A call made by PE pe from caller_el (from: RM_FROM_* of the caller) with x[0..5]
  * (x[0] = function ID, only its low 32 bits count), answered by the
  * dispatcher with `result` (when it returned), or completed = true when it
  * did not return because it ended the running handler (EVENT_COMPLETE /
@@ -207,7 +211,7 @@ int  rm_init(struct rm_model *m, const struct rm_platform *p);
  * registered+running allows SUCCESS, got DENIED". Also false (with the
  * reason) when the input is inconsistent: pe out of range or off, or an ID
  * outside 0x84000020..0x8400003F / 0xC4000020..0xC400003F. */
-bool rm_call(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned caller_el, bool aarch32,
+bool rm_call(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned caller_el, unsigned from,
              int64_t result, bool completed, char *why, size_t n);
 
 /* What the specification allows a call to answer, as rm_call_judged found
@@ -227,7 +231,7 @@ struct rm_verdict {
  * always written, every field but the padding; all zero when the call could
  * not be judged at all). */
 bool rm_call_judged(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned caller_el,
-                    bool aarch32, int64_t result, bool completed, struct rm_verdict *verdict,
+                    unsigned from, int64_t result, bool completed, struct rm_verdict *verdict,
                     char *why, size_t n);
 
 /* An interrupt source fired intid (pe: the PE for SGIs/PPIs; ignored for

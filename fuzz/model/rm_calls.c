@@ -249,14 +249,17 @@ static void verdict_of(const struct rm_ctx *c, struct rm_verdict *v)
     }
 }
 
-bool rm_call(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned caller_el, bool aarch32,
+/* ", AArch32" and ", Secure" for a message, by RM_FROM_* set. */
+static const char *const from_words[4] = { "", ", AArch32", ", Secure", ", Secure, AArch32" };
+
+bool rm_call(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned caller_el, unsigned from,
              int64_t result, bool completed, char *why, size_t n)
 {
-    return rm_call_judged(m, pe, x, caller_el, aarch32, result, completed, NULL, why, n);
+    return rm_call_judged(m, pe, x, caller_el, from, result, completed, NULL, why, n);
 }
 
 bool rm_call_judged(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned caller_el,
-                    bool aarch32, int64_t result, bool completed, struct rm_verdict *verdict,
+                    unsigned from, int64_t result, bool completed, struct rm_verdict *verdict,
                     char *why, size_t n)
 {
     uint32_t fid = (uint32_t)x[0];
@@ -290,13 +293,15 @@ bool rm_call_judged(struct rm_model *m, unsigned pe, const uint64_t x[6], unsign
 
     /* NOT_SUPPORTED, nothing changes (§5.1, §3.4.1; SMCCC "unknown function"):
      * SMC32 IDs (SDEI has none), the unassigned 0x33..0x3F, and callers not
-     * at the client EL or in AArch32. */
+     * at the client EL, in AArch32 or in Secure state. */
     const char *unsupported = NULL;
     if (base == FID_BASE_32)
         unsupported = "SMC32 function ID (SDEI defines none)";
     else if (fid - FID_BASE_64 >= RM_FN_COUNT)
         unsupported = "unassigned function ID";
-    else if (aarch32)
+    else if (from & RM_FROM_SECURE)
+        unsupported = "call from Secure state";
+    else if (from & RM_FROM_AARCH32)
         unsupported = "call from AArch32";
     else if (caller_el != m->p.client_el)
         unsupported = "call from an EL other than the client's";
@@ -313,7 +318,7 @@ bool rm_call_judged(struct rm_model *m, unsigned pe, const uint64_t x[6], unsign
             else
                 put_value(&g, result, true);
             snprintf(why, n, "function ID 0x%" PRIx32 " on PE %u (EL%u%s): %s allows "
-                     "NOT_SUPPORTED, got %s", fid, pe, caller_el, aarch32 ? ", AArch32" : "",
+                     "NOT_SUPPORTED, got %s", fid, pe, caller_el, from_words[from & 3],
                      unsupported, got);
         } else if (c.ok && why && n) {
             why[0] = '\0';

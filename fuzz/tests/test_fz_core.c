@@ -234,7 +234,8 @@ static unsigned differ_outside(const void *a, const void *b, size_t n, const siz
 }
 
 static const size_t op_pad[][2] = {
-	{ offsetof(struct sim_op, raw_fid) + 1, offsetof(struct sim_op, save) },
+	{ offsetof(struct sim_op, secure) + 1, offsetof(struct sim_op, save) },
+	{ offsetof(struct sim_op, intid) + sizeof(uint32_t), offsetof(struct sim_op, fid) },
 	{ offsetof(struct sim_op, fid) + 1, offsetof(struct sim_op, fid) + offsetof(struct sim_value, u) },
 	{ offsetof(struct sim_op, event) + 1, offsetof(struct sim_op, event) + offsetof(struct sim_value, u) },
 };
@@ -255,7 +256,7 @@ static void builders_in_place(void **state)
 	memset(&ones, 0xFF, sizeof ones);
 	sim_op_init(&zeros, SIM_OP_PSCI, 3);
 	sim_op_init(&ones, SIM_OP_PSCI, 3);
-	assert_int_equal(differ_outside(&zeros, &ones, sizeof zeros, op_pad, 3), 0);
+	assert_int_equal(differ_outside(&zeros, &ones, sizeof zeros, op_pad, 4), 0);
 	assert_memory_equal(&made, &zeros, sizeof made);
 
 	/* in a program's pools, over what an earlier program left there */
@@ -264,8 +265,8 @@ static void builders_in_place(void **state)
 	memset(sim_new_action(&p, SIM_OP_CALL, 0), 0xFF, sizeof ones);
 	memset(sim_new_handler(&p), 0xFF, sizeof empty);
 	sim_program_reset(&p);
-	assert_int_equal(differ_outside(sim_new_step(&p, SIM_OP_PSCI, 3), &zeros, sizeof zeros, op_pad, 3), 0);
-	assert_int_equal(differ_outside(sim_new_action(&p, SIM_OP_PSCI, 3), &zeros, sizeof zeros, op_pad, 3), 0);
+	assert_int_equal(differ_outside(sim_new_step(&p, SIM_OP_PSCI, 3), &zeros, sizeof zeros, op_pad, 4), 0);
+	assert_int_equal(differ_outside(sim_new_action(&p, SIM_OP_PSCI, 3), &zeros, sizeof zeros, op_pad, 4), 0);
 	memset(&empty, 0, sizeof empty);
 	empty.kind = SIM_H_ACTIONS;
 	assert_int_equal(differ_outside(sim_new_handler(&p), &empty, sizeof empty, handler_pad, 1), 0);

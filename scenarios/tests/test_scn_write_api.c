@@ -166,7 +166,8 @@ static void test_trailing_zero_args(void **state)
 	writes_as(text, written, "trailing zero args");
 }
 
-/* A call from AArch32 in a mode: the mode's EL is the call's (Hyp mode
+/* A call from Secure state says so (`secure: true`), beside the rest.
+ * A call from AArch32 in a mode: the mode's EL is the call's (Hyp mode
  * makes an EL1 client's call from EL2), written as the mode alone;
  * `aarch32: true` stays the EL's usual mode, with from_el when it has one.
  * What loads is what the loader says (from_el, aarch32), checked here
@@ -182,7 +183,10 @@ static void test_aarch32_modes(void **state)
 		"  - {call: VERSION, from_el: 1, aarch32: und}\n"
 		"  - {call: VERSION, from_el: 2, aarch32: true}\n"
 		"  - {call: VERSION, aarch32: svc}\n"
-		"  - {call: VERSION, aarch32: false}\n";
+		"  - {call: VERSION, aarch32: false}\n"
+		"  - {call: VERSION, secure: true}\n"
+		"  - {call: VERSION, from_el: 2, aarch32: true, secure: true}\n"
+		"  - {call: VERSION, secure: false}\n";
 	static const char written[] =
 		"name: r\nplatform:\n  profile: default\n  client_el: 1\n  conduit: hvc\nsteps:\n"
 		"  - {pe: 0, call: VERSION, aarch32: abt}\n"
@@ -190,18 +194,23 @@ static void test_aarch32_modes(void **state)
 		"  - {pe: 0, call: VERSION, aarch32: und}\n"
 		"  - {pe: 0, call: VERSION, from_el: 2, aarch32: true}\n"
 		"  - {pe: 0, call: VERSION, aarch32: svc}\n"
+		"  - {pe: 0, call: VERSION}\n"
+		"  - {pe: 0, call: VERSION, secure: true}\n"
+		"  - {pe: 0, call: VERSION, from_el: 2, aarch32: true, secure: true}\n"
 		"  - {pe: 0, call: VERSION}\n";
-	static const uint8_t from_el[] = { 0, 2, 0, 2, 0, 0 };
+	static const uint8_t from_el[] = { 0, 2, 0, 2, 0, 0, 0, 2, 0 };
 	static const uint8_t a32[] = { SIM_A32_MODE(0x7), SIM_A32_MODE(0xA), SIM_A32_MODE(0xB), SIM_A32_EL_MODE,
-				       SIM_A32_MODE(0x3), 0 };
+				       SIM_A32_MODE(0x3), 0, 0, SIM_A32_EL_MODE, 0 };
+	static const uint8_t secure[] = { 0, 0, 0, 0, 0, 0, 1, 1, 0 };
 	struct sim_program p;
 	(void)state;
 
 	load_text(&p, text);
-	assert_int_equal(p.nsteps, 6);
-	for (unsigned k = 0; k < 6; k++) {
+	assert_int_equal(p.nsteps, 9);
+	for (unsigned k = 0; k < 9; k++) {
 		assert_int_equal(p.steps[k].from_el, from_el[k]);
 		assert_int_equal(p.steps[k].aarch32, a32[k]);
+		assert_int_equal(p.steps[k].secure, secure[k]);
 	}
 	sim_program_free(&p);
 	writes_as(text, written, "aarch32 modes");

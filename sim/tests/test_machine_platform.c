@@ -143,6 +143,40 @@ static void call_from_an_aarch32_mode_is_made_at_its_el(void **state)
 	pb_free(&b);
 }
 
+/* A step's call from Secure state at the client's EL reaches the
+ * dispatcher marked Secure (sdd_regs.secure) and is refused without
+ * effect; the observation says Secure; the next call, Non-secure, is the
+ * client's.  PSCI serves a Secure caller too. */
+static void call_from_secure_state_is_not_supported(void **state)
+{
+	struct pb b;
+	struct olog log;
+	struct sim_result r;
+	unsigned secure = 0, calls = 0;
+	(void)state;
+
+	pb_init(&b);
+	mt_setup_platform(&b);
+	pb_call0(&b, 0, SDD_FID_PE_UNMASK);
+	b.p.steps[b.p.nsteps - 1].secure = 1;
+	pb_expect(&b, SDD_NOT_SUPPORTED);
+	pb_call0(&b, 0, 0x84000000u);                /* PSCI_VERSION */
+	b.p.steps[b.p.nsteps - 1].secure = 1;
+	pb_expect(&b, 0x10001);
+	pb_call0(&b, 0, SDD_FID_PE_MASK);            /* still masked: 0, it was */
+	pb_expect(&b, 0);
+	r = mt_run(&b, &log);
+	assert_true(r.passed);
+	for (unsigned k = 0; k < log.n; k++)
+		if (log.o[k].kind == SIM_OBS_CALL || log.o[k].kind == SIM_OBS_PSCI) {
+			secure |= (unsigned)log.o[k].secure << calls;
+			calls++;
+		}
+	assert_int_equal(calls, 3);
+	assert_int_equal(secure, 3);                 /* the first two */
+	pb_free(&b);
+}
+
 static void relative_mode_registration(void **state)
 {
 	struct pb b;
@@ -457,6 +491,7 @@ int main(void)
 		cmocka_unit_test(call_from_another_el_is_not_supported),
 		cmocka_unit_test(call_from_aarch32_passes_32_bit_registers),
 		cmocka_unit_test(call_from_an_aarch32_mode_is_made_at_its_el),
+		cmocka_unit_test(call_from_secure_state_is_not_supported),
 		cmocka_unit_test(relative_mode_registration),
 		cmocka_unit_test(system_reset_puts_everything_back),
 		cmocka_unit_test(handler_that_runs_out_of_actions_fails),

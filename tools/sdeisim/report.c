@@ -78,14 +78,16 @@ static const char *a32_mode(const struct sim_obs *o)
 	return mode ? mode : "?";
 }
 
-/* Who made a call, when not the client (AArch64 at its EL): " from EL1",
- * " from AArch32 (hyp) at EL2". */
+/* Who made a call, when not the client (Non-secure AArch64 at its EL):
+ * " from EL1", " from AArch32 (hyp) at EL2", " from Secure EL2". */
 static const char *caller_note(const struct recorder *r, const struct sim_obs *o, char *buf, size_t n)
 {
+	const char *secure = o->secure ? " Secure" : "";
+
 	if (o->aarch32)
-		snprintf(buf, n, " from AArch32 (%s) at EL%u", a32_mode(o), o->el);
-	else if (o->el != r->prog->platform.client_el)
-		snprintf(buf, n, " from EL%u", o->el);
+		snprintf(buf, n, " from%s AArch32 (%s) at EL%u", secure, a32_mode(o), o->el);
+	else if (o->el != r->prog->platform.client_el || o->secure)
+		snprintf(buf, n, " from%s EL%u", secure, o->el);
 	else
 		buf[0] = '\0';
 	return buf;
@@ -94,7 +96,7 @@ static const char *caller_note(const struct recorder *r, const struct sim_obs *o
 /* One narration line for --verbose. */
 static void narrate(struct recorder *r, const struct sim_obs *o)
 {
-	char b[32], who[32];
+	char b[32], who[48];
 
 	switch (o->kind) {
 	case SIM_OBS_STEP:
@@ -242,6 +244,8 @@ static void trace(struct recorder *r, const struct sim_obs *o)
 		json_object_object_add(args, "el", json_object_new_int(o->el));
 		if (o->aarch32)
 			json_object_object_add(args, "aarch32", json_object_new_string(a32_mode(o)));
+		if (o->secure)
+			json_object_object_add(args, "secure", json_object_new_boolean(1));
 		json_object_object_add(args, "x1", json_object_new_int64((int64_t)o->args[0]));
 		json_object_object_add(args, "result", json_object_new_int64(o->result));
 		break;

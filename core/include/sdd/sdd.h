@@ -61,6 +61,8 @@ struct sdd_regs {
 	uint64_t vbar_elc;  /* read only: VBAR of the client EL (relative mode) */
 	uint64_t sctlr_elc; /* read only: SCTLR of the client EL (SPAN, DSSBS, SPINTMASK) */
 	uint64_t hcr_el2;   /* read only: HCR_EL2 (E2H, TGE) when the client EL is 2 */
+	uint64_t secure;    /* read only: 1 when the caller is in Secure state (SCR_EL3.NS was
+			     * 0 when it called), 0 when Non-secure */
 };
 
 /* What an operation did to the register file. */

@@ -55,11 +55,11 @@ void tmodel(struct rm_model *m)
 }
 
 bool t_raw(struct rm_model *m, unsigned pe, uint64_t fid, const uint64_t v[6], unsigned el,
-           bool aarch32, bool completed, char *why, size_t n)
+           unsigned from, bool completed, char *why, size_t n)
 {
     const uint64_t x[6] = { fid, v[1], v[2], v[3], v[4], v[5] };
 
-    return rm_call(m, pe, x, el, aarch32, (int64_t)v[0], completed, why, n);
+    return rm_call(m, pe, x, el, from, (int64_t)v[0], completed, why, n);
 }
 
 static bool call(struct rm_model *m, unsigned pe, unsigned fn, const uint64_t v[6], bool completed,

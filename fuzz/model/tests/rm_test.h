@@ -84,7 +84,7 @@ void t_completes(struct rm_model *m, unsigned pe, unsigned fn, const uint64_t v[
 
 /* The raw call with every input, returning rm_call's answer. */
 bool t_raw(struct rm_model *m, unsigned pe, uint64_t fid, const uint64_t v[6], unsigned el,
-           bool aarch32, bool completed, char *why, size_t n);
+           unsigned from, bool completed, char *why, size_t n);
 
 #define DISPATCH(m, pe, ev) t_dispatch(m, pe, ev, true, __FILE__, __LINE__)
 #define NO_DISPATCH(m, pe, ev) t_dispatch(m, pe, ev, false, __FILE__, __LINE__)

@@ -58,27 +58,33 @@ static void ids_outside_window_is_harness_error(void **state)
                        sizeof why));
 }
 
-static void callers_wrong_el_or_aarch32(void **state)
+static void callers_wrong_el_aarch32_or_secure(void **state)
 {
     struct rm_model m;
     char why[200];
     (void)state;
     tmodel(&m);
-    /* §3.2.1, §3.4: only the client EL; AArch32 has no SMC64. */
+    /* §3.2.1, §3.4: only the client EL, Non-secure; AArch32 has no SMC64. */
     for (unsigned el = 0; el <= 3; el++) {
         if (el == 2)
             continue;
         assert_false(t_raw(&m, 1, 0xC400002C, V(SUCCESS), el, false, false, why, sizeof why));
         assert_true(t_raw(&m, 1, 0xC400002C, V(NOT_SUPPORTED), el, false, false, why, sizeof why));
     }
-    assert_false(t_raw(&m, 1, 0xC400002C, V(SUCCESS), 2, true, false, why, sizeof why));
-    assert_true(t_raw(&m, 1, 0xC400002C, V(NOT_SUPPORTED), 2, true, false, why, sizeof why));
+    assert_false(t_raw(&m, 1, 0xC400002C, V(SUCCESS), 2, RM_FROM_AARCH32, false, why, sizeof why));
+    assert_non_null(strstr(why, "(EL2, AArch32): call from AArch32 allows NOT_SUPPORTED"));
+    assert_true(t_raw(&m, 1, 0xC400002C, V(NOT_SUPPORTED), 2, RM_FROM_AARCH32, false, why, sizeof why));
+    assert_false(t_raw(&m, 1, 0xC400002C, V(SUCCESS), 2, RM_FROM_SECURE, false, why, sizeof why));
+    assert_non_null(strstr(why, "(EL2, Secure): call from Secure state allows NOT_SUPPORTED"));
+    assert_true(t_raw(&m, 1, 0xC400002C, V(NOT_SUPPORTED), 2, RM_FROM_SECURE, false, why, sizeof why));
     /* Nothing changed: PE 1 is still masked. */
     ONLY(&m, 1, F_PE_MASK, 1, 0);
     /* Not even COMPLETE ends a handler from the wrong EL. */
     t_run(&m, 0, EVP);
     assert_false(t_raw(&m, 0, 0xC4000025, V(0), 1, false, true, why, sizeof why));
     assert_true(t_raw(&m, 0, 0xC4000025, V(NOT_SUPPORTED), 1, false, false, why, sizeof why));
+    assert_false(t_raw(&m, 0, 0xC4000025, V(0), 2, RM_FROM_SECURE, true, why, sizeof why));
+    assert_true(t_raw(&m, 0, 0xC4000025, V(NOT_SUPPORTED), 2, RM_FROM_SECURE, false, why, sizeof why));
     STATUS(&m, 0, EVP, 7);
 }
 
@@ -487,7 +493,7 @@ int main(void)
         cmocka_unit_test(ids_unassigned_and_smc32),
         cmocka_unit_test(ids_upper_bits_of_x0_ignored),
         cmocka_unit_test(ids_outside_window_is_harness_error),
-        cmocka_unit_test(callers_wrong_el_or_aarch32),
+        cmocka_unit_test(callers_wrong_el_aarch32_or_secure),
         cmocka_unit_test(version),
         cmocka_unit_test(features),
         cmocka_unit_test(event_numbers),
