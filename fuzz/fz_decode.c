@@ -198,8 +198,11 @@ void fz_caller(uint8_t b, unsigned client_el, struct sim_op *op)
 
 	op->from_el = 0;
 	op->aarch32 = 0;
-	if (b < FZ_PE_WRONG_EL)
+	op->secure = 0;
+	if (b < FZ_PE_WRONG_EL) {
+		op->secure = b >= FZ_PE_SECURE;
 		return;
+	}
 	if (b < FZ_PE_AARCH32) {
 		op->from_el = client_el == 2 ? 1 : 2;
 		return;

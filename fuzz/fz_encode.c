@@ -183,14 +183,17 @@ static unsigned a32_match(const struct sim_op *as, const struct sim_op *call, un
 }
 
 /* The PE byte of a record for pe (b % pes == pe); a call step's also says
- * who calls (fz_input.h): the client, another EL, or AArch32 in a mode, the
- * call's if a byte for pe has it (two bytes have each mode), another
- * otherwise. */
+ * who calls (fz_input.h): the client, Secure state, another EL, or AArch32
+ * in a mode, the call's if a byte for pe has it (two bytes have each mode),
+ * another otherwise (a call from Secure state and another EL or AArch32 is
+ * approximated as the latter). */
 static uint8_t pe_byte(const struct enc *e, unsigned pe, const struct sim_op *call)
 {
 	unsigned pes = e->c.prog->platform.pes, client = e->c.prog->platform.client_el;
-	unsigned from = call && call->aarch32 ? FZ_PE_AARCH32 : call && call->from_el ? FZ_PE_WRONG_EL : 0;
-	unsigned to = from == FZ_PE_AARCH32 ? 0x100u : from == FZ_PE_WRONG_EL ? FZ_PE_AARCH32 : FZ_PE_WRONG_EL;
+	unsigned from = call && call->aarch32 ? FZ_PE_AARCH32 : call && call->from_el ? FZ_PE_WRONG_EL :
+			call && call->secure ? FZ_PE_SECURE : 0;
+	unsigned to = from == FZ_PE_AARCH32 ? 0x100u : from == FZ_PE_WRONG_EL ? FZ_PE_AARCH32 :
+		      from == FZ_PE_SECURE ? FZ_PE_WRONG_EL : FZ_PE_SECURE;
 	unsigned best = 0, best_match = 0;
 
 	for (unsigned b = from; b < to; b++) {

@@ -30,11 +30,12 @@
  *     a resume record ([1] the PE) is a `hold` when [2] % 4 == 2 and a
  *     `hand_over` when it is 3 (the steps came after the weight table);
  *     a call step's [1] is its PE (mod the PE count), the call made from
- *     the client EL in AArch64 when below FZ_PE_WRONG_EL, from the other
- *     of EL1/EL2 below FZ_PE_AARCH32 (each range holds every PE of up to
- *     8), from AArch32 above, in one of 8 modes by (byte - FZ_PE_AARCH32)
- *     / 2 (fz_caller: the client EL's usual mode, or a mode of EL1 or EL2
- *     at that EL)
+ *     the client EL in AArch64 when below FZ_PE_SECURE, from Secure state
+ *     at the client EL below FZ_PE_WRONG_EL, from the other of EL1/EL2
+ *     below FZ_PE_AARCH32 (each range holds every PE of up to 8), from
+ *     AArch32 above, in one of 8 modes by (byte - FZ_PE_AARCH32) / 2
+ *     (fz_caller: the client EL's usual mode, or a mode of EL1 or EL2 at
+ *     that EL)
  *
  * A record is a step, a literal for the value vocabulary, a handler action
  * (appended to one of 8 handlers, each of which always ends with a
@@ -60,7 +61,8 @@
 #define FZ_MAX_RECORDS    256    /* longer inputs are cut */
 #define FZ_HANDLERS       8
 #define FZ_MAX_CHOICES    256
-#define FZ_PE_WRONG_EL    0xE0   /* a call step's PE byte from here: not the client EL */
+#define FZ_PE_SECURE      0xD8   /* a call step's PE byte from here: Secure state */
+#define FZ_PE_WRONG_EL    0xE0   /* from here: not the client EL */
 #define FZ_PE_AARCH32     0xF0   /* from here: from AArch32 */
 
 /* The client EL's feature sets a header picks from (header byte 0 bits

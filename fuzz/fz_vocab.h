@@ -42,7 +42,7 @@ unsigned fz_record_kind(uint8_t byte);
 uint8_t  fz_record_byte(unsigned kind);
 uint8_t  fz_psci_byte(unsigned fn);
 /* Who makes a call step whose PE byte is b (fz_input.h), on a platform
- * whose client is at client_el: op's from_el and aarch32. */
+ * whose client is at client_el: op's from_el, aarch32 and secure. */
 void fz_caller(uint8_t b, unsigned client_el, struct sim_op *op);
 
 /* Build the vocabulary once the platform is known. */

@@ -265,6 +265,46 @@ static void aarch32_callers_round_trip(void **state)
 	sim_program_free(&q);
 }
 
+/* A call step's PE byte from FZ_PE_SECURE to FZ_PE_WRONG_EL makes the call
+ * from Secure state at the client EL, on every PE of up to 8; each such
+ * byte round-trips to the same caller and the same run, and the bytes
+ * around the range make Non-secure calls. */
+static void secure_callers_round_trip(void **state)
+{
+	static struct sim_program p, q;
+	uint8_t in[FZ_HEADER_BYTES + FZ_RECORD_BYTES] = { 0 }, out[CAP];
+	struct fz_choices ch;
+	(void)state;
+
+	sim_program_init(&p);
+	sim_program_init(&q);
+	for (unsigned pes = 1; pes <= 8; pes++) {
+		uint64_t pe_seen = 0;
+		for (unsigned b = FZ_PE_SECURE - 1; b <= FZ_PE_WRONG_EL; b++) {
+			bool secure = b >= FZ_PE_SECURE && b < FZ_PE_WRONG_EL;
+			in[0] = (uint8_t)(pes - 1);
+			in[FZ_HEADER_BYTES] = fz_record_byte(FZ_R_CALL);
+			in[FZ_HEADER_BYTES + 1] = (uint8_t)b;
+			assert_int_equal(fz_decode(in, sizeof in, &p, &ch), 0);
+			assert_int_equal(p.nsteps, 1);
+			assert_int_equal(p.steps[0].secure, secure);
+			if (!secure)
+				continue;
+			assert_int_equal(p.steps[0].from_el, 0);
+			assert_int_equal(p.steps[0].aarch32, 0);
+			pe_seen |= 1ull << p.steps[0].pe;
+			assert_true(fz_encode(&p, out, sizeof out) >= FZ_HEADER_BYTES + FZ_RECORD_BYTES);
+			assert_int_equal(fz_decode(out, FZ_HEADER_BYTES + FZ_RECORD_BYTES, &q, &ch), 0);
+			assert_int_equal(q.steps[0].secure, 1);
+			assert_int_equal(q.steps[0].pe, p.steps[0].pe);
+			assert_round_trip(in, sizeof in);
+		}
+		assert_true(pe_seen == (1ull << pes) - 1);
+	}
+	sim_program_free(&p);
+	sim_program_free(&q);
+}
+
 /* fz_gen.h: the same seed gives the same inputs - whichever compiler
  * built the generator (the benchmark's inputs come from the default gcc
  * build, the seed corpus from the clang fuzz builds).  The hash below is
@@ -303,6 +343,7 @@ int main(void)
 		cmocka_unit_test(choices_survive_encoding),
 		cmocka_unit_test(secure_ppi_pes_round_trip),
 		cmocka_unit_test(aarch32_callers_round_trip),
+		cmocka_unit_test(secure_callers_round_trip),
 		cmocka_unit_test(generated_inputs_are_the_same_with_every_compiler),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
