@@ -205,15 +205,16 @@ static void call_args(struct rb *b, struct sim_op *op, const struct trace_rec *r
 }
 
 /* Can PSCI call r (function fn) be replayed as a `psci:` op - made from
- * AArch64, with the simulator's function ID for fn (SMC64 where there is
- * one), a PE's MPIDR or any value as x1, and otherwise the arguments the
- * op derives (a power_state of StateType alone, AFFINITY_INFO's level 0)?
- * Else it is replayed as the raw call it was (from AArch32, an SMC32
- * form, reserved power_state bits, another level), which a scenario
- * writes with `fid:`. */
+ * Non-secure AArch64, with the simulator's function ID for fn (SMC64
+ * where there is one), a PE's MPIDR or any value as x1, and otherwise the
+ * arguments the op derives (a power_state of StateType alone,
+ * AFFINITY_INFO's level 0)?
+ * Else it is replayed as the raw call it was (from AArch32 or Secure
+ * state, an SMC32 form, reserved power_state bits, another level), which
+ * a scenario writes with `fid:`. */
 static bool psci_op_fits(const struct trace_rec *r, int fn)
 {
-	if (r->aarch32 || (uint32_t)r->x[0] != sim_psci_fid((unsigned)fn))
+	if (r->aarch32 || r->secure || (uint32_t)r->x[0] != sim_psci_fid((unsigned)fn))
 		return false;
 	if (fn == SIM_PSCI_CPU_SUSPEND)
 		return (rb_x(r, 1) & ~(uint64_t)0x10000) == 0;
@@ -263,6 +264,9 @@ struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handle
 	op.aarch32 = in_handler ? 0 : r->aarch32;
 	if (op.aarch32 > SIM_A32_EL_MODE && sim_aarch32_modes[op.aarch32 & 0xF].el != (op.from_el ? op.from_el : pl->client_el))
 		op.aarch32 = SIM_A32_EL_MODE;
+	/* from Secure state again (a step's `secure`): handlers run
+	 * Non-secure, and replay_walk makes such a call a step, as above */
+	op.secure = !in_handler && r->secure;
 	if (fn >= 0 && !psci_op_fits(r, fn)) {
 		/* the call as it was made, function ID and arguments */
 		op.fid = sim_const(r->x[0]);

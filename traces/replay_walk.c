@@ -189,10 +189,11 @@ static void handler_call(struct rb *b, uint32_t i)
 		main_call(b, i);
 		return;
 	}
-	if (r->aarch32 && !v->stepmode) {
-		/* handler code runs in AArch64: a call from AArch32 in its
-		 * context is a step's (`aarch32: true`) made while it waits at
-		 * a yield there, and takes no place in its list */
+	if ((r->aarch32 || r->secure) && !v->stepmode) {
+		/* handler code runs in Non-secure AArch64: a call from AArch32
+		 * or Secure state in its context is a step's (`aarch32`,
+		 * `secure`) made while it waits at a yield there, and takes no
+		 * place in its list */
 		mark(b, v->slot, v->k);
 		main_call(b, i);
 		return;

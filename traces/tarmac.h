@@ -55,6 +55,7 @@ struct tm_line {
 	uint32_t opcode;
 	int      el;         /* from the mode field; -1 unknown */
 	int8_t   a32_mode;   /* an AArch32 mode field's PSTATE.M[3:0]; -1 not one */
+	bool     secure;     /* the mode field's suffix is _s: Secure state (_n, _ns, _rt, none: not) */
 	/* TM_REG */
 	uint8_t  reg;        /* enum tm_reg */
 	uint8_t  n;          /* register number / ELn */

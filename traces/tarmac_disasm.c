@@ -1,9 +1,10 @@
 /*
- * tarmac_disasm.c - the disassembly column of exported Tarmac lines
- * (tarmac_export.h): the A64 instructions the simulator's client runtime
- * and the exported firmware sequences use, and the A32 ones of a call from
- * AArch32, in FVP's spelling (upper-case mnemonic, operands after a tab
- * stop).  Anything else is written the way
+ * tarmac_disasm.c - the mode and disassembly columns of exported Tarmac
+ * instruction lines (tarmac_export.h).  The mode: the state and security
+ * state the instruction ran in.  The disassembly: the A64 instructions
+ * the simulator's client runtime and the exported firmware sequences use,
+ * and the A32 ones of a call from AArch32, in FVP's spelling (upper-case
+ * mnemonic, operands after a tab stop).  Anything else is written the way
  * disassemblers write an encoding they do not decode, `.inst 0x...`:
  * readers must decode the opcode column anyway (tarmac-traces.md §1.4).
  */
@@ -11,7 +12,23 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "call_rules.h"        /* sim_caller_of, sim_aarch32_modes */
+#include "sdd/sdd.h"           /* SDD_PSTATE_NRW */
 #include "tarmac_export.h"
+
+/* see tarmac_export.h; tarmac-traces.md §1.4 */
+const char *tm_mode_field(uint64_t pstate, bool secure, char buf[TM_MODE_FIELD])
+{
+	const char *a32 = sim_aarch32_modes[pstate & 15].name;
+	unsigned el = sim_caller_of(pstate).el;
+	const char *sec = el == 3 || secure ? "s" : "n";
+
+	if (pstate & SDD_PSTATE_NRW)
+		snprintf(buf, TM_MODE_FIELD, "%s_%s", a32 ? a32 : "---", sec);
+	else
+		snprintf(buf, TM_MODE_FIELD, "EL%u%c_%s", el, (pstate & 1) ? 'h' : 't', sec);
+	return buf;
+}
 
 static int64_t sext(uint64_t v, unsigned bits)
 {

@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "call_rules.h"        /* sim_caller_of, sim_aarch32_mode(s) */
 #include "runtime/rt_layout.h"
 #include "sdd/sdd.h"
 #include "sdd/sdd_spec.h"
@@ -63,6 +62,8 @@ struct tpe {
 	uint64_t idx;            /* instructions so far: the (n) field */
 	uint64_t x[31], sp;      /* registers as the trace has shown them */
 	uint64_t pc, pstate;     /* where its current context goes on */
+	bool     secure;         /* in Secure state: a step's call from there, and the stay in
+				  * firmware it makes (an EL2 one's is S-EL2), are written _s */
 	uint64_t last_pc;        /* its last client instruction */
 	uint64_t last_t;         /* the time of its last instruction (its R lines) */
 	uint8_t  wait;           /* enum wait: what its stay in firmware waits for */
@@ -110,31 +111,18 @@ static void out(struct tx *x, unsigned pe, uint64_t t, const char *fmt, ...)
 	fputc('\n', x->f);
 }
 
-/* The mode field: ELnh/ELnt in AArch64, the mode's name in AArch32
- * (hyp_n, svc_n, mon_s: tarmac-traces.md §1.4); _s at EL3, else _n. */
-static const char *mode(uint64_t pstate, char *buf)
-{
-	const char *a32 = sim_aarch32_modes[pstate & 15].name;
-	unsigned el = sim_caller_of(pstate).el;
-
-	if (pstate & SDD_PSTATE_NRW)
-		snprintf(buf, 8, "%s_%s", a32 ? a32 : "---", el == 3 ? "s" : "n");
-	else
-		snprintf(buf, 8, "EL%u%c_%s", el, (pstate & 1) ? 'h' : 't', el == 3 ? "s" : "n");
-	return buf;
-}
-
-/* An instruction executed in pstate's state: A32 (A) when nRW is set. */
+/* An instruction executed in pstate's state (A32, A, when nRW is set), in
+ * the PE's security state. */
 static void it(struct tx *x, unsigned pe, uint64_t pc, uint32_t op, uint64_t pstate)
 {
 	struct tpe *p = &x->pe[pe];
 	bool a32 = (pstate & SDD_PSTATE_NRW) != 0;
-	char m[8], dis[64];
+	char m[TM_MODE_FIELD], dis[64];
 
 	(a32 ? tm_disasm_a32 : tm_disasm)(op, pc, dis, sizeof dis);
 	p->last_t = ++x->t;
 	out(x, pe, p->last_t, "IT (%" PRIu64 ") %08" PRIx64 " %08" PRIx32 " %c %s : %s", ++p->idx, pc, op,
-	    a32 ? 'A' : 'O', mode(pstate, m), dis);
+	    a32 ? 'A' : 'O', tm_mode_field(pstate, p->secure, m), dis);
 }
 
 static void xreg(struct tx *x, unsigned pe, unsigned n, uint64_t v)
@@ -200,8 +188,10 @@ static void fw_enter(struct tx *x, unsigned pe, uint64_t from, uint64_t elr, uin
 	   fw_pstate(x));
 }
 
-/* Out of the firmware to target, loading x0..x(nregs-1) from regs. */
-static void fw_exit(struct tx *x, unsigned pe, uint64_t target, uint64_t spsr, unsigned nregs, const uint64_t *regs)
+/* Out of the firmware to target, in Secure state or not, loading
+ * x0..x(nregs-1) from regs. */
+static void fw_exit(struct tx *x, unsigned pe, uint64_t target, uint64_t spsr, bool secure, unsigned nregs,
+		    const uint64_t *regs)
 {
 	struct tpe *p = &x->pe[pe];
 	uint64_t pc = FW_EXIT(x->fw), fp = fw_pstate(x);
@@ -225,6 +215,7 @@ static void fw_exit(struct tx *x, unsigned pe, uint64_t target, uint64_t spsr, u
 	p->wait = W_NONE;
 	p->pc = target;
 	p->pstate = spsr;
+	p->secure = secure;
 }
 
 static uint64_t main_pstate(const struct tx *x)
@@ -250,7 +241,8 @@ static void boot(struct tx *x, unsigned pe, bool dump)
 	}
 	out(x, pe, p->last_t < x->t ? x->t : p->last_t, "E 0000000000000000 00000000 CoreEvent_Reset");
 	p->last_t = x->t;
-	fw_exit(x, pe, RT_MAIN_IDLE, main_pstate(x), 0, NULL);
+	p->secure = false;                 /* firmware boots a Non-secure client */
+	fw_exit(x, pe, RT_MAIN_IDLE, main_pstate(x), false, 0, NULL);
 }
 
 static void boot_held(struct tx *x)
@@ -297,6 +289,7 @@ static void client_insn(struct tx *x, unsigned pe, uint64_t pstate, uint64_t pc,
 	p->last_pc = pc;
 	p->pc = pc + 4;
 	p->pstate = pstate;
+	p->secure = false;                         /* the client's code: Non-secure */
 	if (is_call_insn(op)) {
 		p->call_held = true;
 		p->held_pc = pc;
@@ -381,8 +374,11 @@ static void on_call(struct tx *x, const struct sim_obs *o)
 
 	if (!o->from_handler) {
 		/* a step's call: the main program loads x0..x5 (r0..r5 from
-		 * AArch32, in the caller's mode: o->aarch32 is its M[4:0]) and calls */
+		 * AArch32, in the caller's mode: o->aarch32 is its M[4:0]) and
+		 * calls, in Secure state when the step says so (its mode field
+		 * _s: PSTATE does not hold the security state) */
 		uint64_t base = CALL_SITE(o->pe);
+		p->secure = o->secure;
 		ret_pstate = o->aarch32 ? o->aarch32 : ((uint64_t)o->el << 2) | 1;
 		for (unsigned n = 0; n < 6; n++) {
 			it(x, o->pe, base + 4 * n, o->aarch32 ? OP_A32_LDR_LIT(n) : OP_LDR_LIT(n), ret_pstate);
@@ -413,7 +409,7 @@ static void on_call(struct tx *x, const struct sim_obs *o)
 	} else if (o->kind == SIM_OBS_CALL && o->status == 1) {
 		p->wait = W_COMPLETE;            /* the completion says where it goes */
 	} else {
-		fw_exit(x, o->pe, ret, ret_pstate, 1, &result);
+		fw_exit(x, o->pe, ret, ret_pstate, p->secure, 1, &result);
 	}
 	boot_held(x);                            /* PEs this CPU_ON powered up */
 }
@@ -426,6 +422,7 @@ static void take_fiq(struct tx *x, unsigned pe, uint64_t pc, uint64_t pstate, ui
 
 	p->pc = pc;
 	p->pstate = pstate;
+	p->secure = false;               /* the simulator's: client code */
 	fw_enter(x, pe, pc, pc, pstate, VEC_FIQ, 0);
 	it(x, pe, FW_VBAR(x->fw) + VEC_FIQ + 4, OP_MRS_IAR0, fw_pstate(x));
 	xreg(x, pe, 0, intid);
@@ -466,7 +463,7 @@ static void on_irq(struct tx *x, const struct sim_obs *o)
 	}
 	if (o->status == SDD_IRQ_NOT_MINE || o->status == SDD_IRQ_REFUSED)
 		it(x, o->pe, FW_VBAR(x->fw) + VEC_FIQ + 8, OP_MSR_EOIR0, fw_pstate(x));
-	fw_exit(x, o->pe, p->pc, p->pstate, 1, &old_x0);
+	fw_exit(x, o->pe, p->pc, p->pstate, p->secure, 1, &old_x0);
 }
 
 /* Firmware's explicit dispatch interrupts the context o says (the
@@ -478,6 +475,7 @@ static void on_explicit(struct tx *x, const struct sim_obs *o)
 
 	p->pc = o->pc;
 	p->pstate = o->pstate;
+	p->secure = false;
 	fw_enter(x, o->pe, p->pc, p->pc, p->pstate, VEC_SERROR, 0);
 	p->wait = W_DISPATCH;
 }
@@ -488,7 +486,7 @@ static void on_dispatch(struct tx *x, const struct sim_obs *o)
 
 	if (p->wait != W_DISPATCH)
 		fw_enter(x, o->pe, p->pc, p->pc, p->pstate, VEC_SERROR, 0);
-	fw_exit(x, o->pe, o->pc, o->pstate, 4, o->regs);
+	fw_exit(x, o->pe, o->pc, o->pstate, false, 4, o->regs);     /* handlers run Non-secure */
 }
 
 static void on_power(struct tx *x, const struct sim_obs *o)
@@ -500,7 +498,7 @@ static void on_power(struct tx *x, const struct sim_obs *o)
 		return;
 	if (o->regs[0] == SIM_PE_STANDBY) {
 		if (p->wait == W_SUSPEND)
-			fw_exit(x, o->pe, p->ret, p->ret_pstate, 1, &zero);   /* CPU_SUSPEND returns 0 */
+			fw_exit(x, o->pe, p->ret, p->ret_pstate, p->secure, 1, &zero);   /* CPU_SUSPEND returns 0 */
 	} else if (o->regs[0] == SIM_PE_OFF) {
 		p->boot_held = true;             /* after the CPU_ON that did it */
 	} else {
@@ -540,7 +538,7 @@ static void observe(void *ctx, const struct sim_obs *o)
 		break;
 	case SIM_OBS_COMPLETE:
 		if (o->status != -2 && x->pe[o->pe].wait == W_COMPLETE)
-			fw_exit(x, o->pe, o->pc, o->pstate, 0, NULL);
+			fw_exit(x, o->pe, o->pc, o->pstate, false, 0, NULL);
 		break;
 	case SIM_OBS_POWER:
 		on_power(x, o);

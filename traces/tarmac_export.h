@@ -11,9 +11,11 @@
  *     gives it on a real machine: the calls a scenario's steps make from a
  *     PE's main context as `LDR x0..x5` and `SMC #0` (`HVC #0`) at that
  *     PE's call site (from AArch32: A32 `LDR r0..r5` and `SMC #0` in the
- *     mode of the caller's EL, taken through the AArch32 vector with the
- *     SMC32/HVC32 syndrome); for every call, the exception into the dispatcher's
- *     EL (`E`, ESR/ELR/SPSR) and the way out (result registers, ELR/SPSR,
+ *     caller's mode, taken through the AArch32 vector with the
+ *     SMC32/HVC32 syndrome; from Secure state: in the caller's mode with
+ *     the suffix _s, as is the stay in firmware it makes); for every
+ *     call, the exception into the dispatcher's EL (`E`, ESR/ELR/SPSR)
+ *     and the way out (result registers, ELR/SPSR,
  *     `ERET`); an acknowledged interrupt as an FIQ exception and an
  *     `MRS x0,ICC_IAR0_EL1`; a dispatch as an `ERET` to the entry point
  *     with x0..x3; explicit dispatches as an SError exception; power-ups
@@ -26,6 +28,7 @@
 #ifndef TRACES_TARMAC_EXPORT_H
 #define TRACES_TARMAC_EXPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -37,6 +40,13 @@
  * that fails is written up to where it failed), or -1 with a message in
  * res->message when writing failed. */
 int tarmac_export(struct sim_cpu *cpu, const struct sim_program *prog, FILE *out, struct sim_result *res);
+
+/* The mode field of an instruction executed in pstate (tarmac_disasm.c):
+ * ELnh/ELnt in AArch64, the mode's name in AArch32, with the security
+ * state, which PSTATE does not hold: _s at EL3 or when secure (EL2h_s,
+ * svc_s), else _n (EL2h_n, hyp_n).  Returns buf. */
+#define TM_MODE_FIELD 8
+const char *tm_mode_field(uint64_t pstate, bool secure, char buf[TM_MODE_FIELD]);
 
 /* The disassembly of A64 instruction op at pc, FVP style ("SMC      #0x0",
  * ".inst    0x..." for what it does not decode).  tarmac_disasm.c */

@@ -193,7 +193,8 @@ static bool is_state(const struct token *t)
 }
 
 /* The exception level a mode field names, or -1; an AArch32 mode's
- * PSTATE.M[3:0] in l->a32_mode. */
+ * PSTATE.M[3:0] in l->a32_mode, and in l->secure whether its security
+ * suffix says Secure state (which PSTATE does not hold: SCR_EL3.NS). */
 static int mode_el(const char *p, size_t n, struct tm_line *l)
 {
 	size_t base = 0;
@@ -202,6 +203,7 @@ static int mode_el(const char *p, size_t n, struct tm_line *l)
 		n--;
 	while (base < n && p[base] != '_')
 		base++;
+	l->secure = n == base + 2 && (p[base + 1] == 's' || p[base + 1] == 'S');
 	if (base >= 3 && (p[0] == 'E' || p[0] == 'e') && (p[1] == 'L' || p[1] == 'l') && p[2] >= '0' && p[2] <= '3')
 		return p[2] - '0';
 	for (size_t k = 0; k < sizeof sim_aarch32_modes / sizeof sim_aarch32_modes[0]; k++)

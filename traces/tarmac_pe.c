@@ -222,12 +222,13 @@ static int open_call(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 	c->conduit = (uint8_t)conduit;
 	c->el = (uint8_t)l->el;
 	c->aarch32 = l->isa == TM_ISA_A64 ? 0 : l->a32_mode >= 0 ? SIM_A32_MODE((unsigned)l->a32_mode) : SIM_A32_EL_MODE;
+	c->secure = l->secure;           /* S-EL1/S-EL2 software: the dispatcher must refuse it */
 	c->from_handler = p->depth > 0;
 	c->x_known = (uint8_t)(p->x_known & 0x3F);
 	memcpy(c->x, p->x, sizeof c->x);
 	/* an AArch32 caller passes r0..r5: what an X line left above them is
 	 * not its (the simulator's rule: the firmware sees 32 bits) */
-	sim_caller_regs(c->x, (struct sim_caller){ (unsigned)l->el, c->aarch32 != 0, 0, false });
+	sim_caller_regs(c->x, (struct sim_caller){ (unsigned)l->el, c->aarch32 != 0, 0, c->secure });
 	c->pc = l->pc;
 	c->t = l->time;
 	c->line = lineno;

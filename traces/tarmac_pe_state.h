@@ -26,6 +26,7 @@ struct call {
 	uint8_t  conduit, el, from_handler, x_known;
 	uint8_t  aarch32;            /* made by an A32/T32 SMC/HVC (x0..x5 are r0..r5): its mode
 				      * as trace_rec's aarch32 says it; 0: by an A64 one */
+	bool     secure;             /* made from Secure state (its mode field's _s) */
 	uint64_t x[6];
 	uint64_t pc, t, line;
 };

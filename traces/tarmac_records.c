@@ -46,6 +46,7 @@ void tm_call_rec(const struct call *c, unsigned pe, struct trace_rec *r)
 	r->el = c->el;
 	r->from_handler = c->from_handler;
 	r->aarch32 = c->aarch32;
+	r->secure = c->secure;
 	memcpy(r->x, c->x, sizeof r->x);
 	r->x_known = c->x_known;
 }

@@ -47,6 +47,8 @@ static json_object *of_record(const struct trace_rec *r)
 		json_object_object_add(args, "el", json_object_new_int(r->el));
 		if (r->aarch32)
 			json_object_object_add(args, "aarch32", json_object_new_string(trace_a32_mode_name(r)));
+		if (r->secure)         /* as `sdeisim run --timeline` says it (tools/sdeisim/report.c) */
+			json_object_object_add(args, "secure", json_object_new_boolean(1));
 		for (unsigned k = 1; k <= 2; k++)
 			if (r->x_known & (1u << k)) {
 				char key[4] = { 'x', (char)('0' + k), 0, 0 };

@@ -158,6 +158,7 @@ struct trace_rec {
 	uint8_t  aarch32;     /* call: 0 from AArch64, else from AArch32 at EL el, as sim_op's
 			       * aarch32 says: SIM_A32_EL_MODE (the EL's usual mode) or
 			       * SIM_A32_MODE(PSTATE.M[3:0]) */
+	uint8_t  secure;      /* call: made from Secure state (at EL el), 0: from Non-secure */
 	uint8_t  from_handler;/* call: made by a handler (a dispatch was running on the PE) */
 	uint8_t  end;         /* call: enum trace_end */
 	uint8_t  x_known, r_known;

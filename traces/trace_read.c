@@ -42,8 +42,8 @@ static const char *const key_names[K_COUNT] = {
 /* Which keys each record kind allows, and which it requires. */
 static const struct { uint64_t allowed, required; } kind_keys[TRACE_KIND_COUNT] = {
 	[TRACE_CALL] = {
-		B(K_T) | B(K_PE) | B(K_CONDUIT) | B(K_EL) | B(K_AARCH32) | B(K_H) | B(K_FN) | XS | B(K_END) | RS |
-		B(K_SRC),
+		B(K_T) | B(K_PE) | B(K_CONDUIT) | B(K_EL) | B(K_AARCH32) | B(K_SECURE) | B(K_H) | B(K_FN) | XS |
+		B(K_END) | RS | B(K_SRC),
 		B(K_T) | B(K_PE) | B(K_CONDUIT) | B(K_EL) | B(K_H) | B(K_X0) | B(K_END) },
 	[TRACE_DISPATCH] = {
 		B(K_T) | B(K_PE) | B(K_EVENT) | B(K_EP) | B(K_CAUSE) | B(K_INTID) | B(K_DEPTH) |
@@ -225,23 +225,35 @@ static int src_field(struct trace_reader *rd, const struct field *fd, struct tra
 	return 0;
 }
 
-/* aarch32=: 0, 1, or the AArch32 mode the call was made from (Tarmac's
- * name, of EL1..EL3: User mode makes no calls). */
-static int aarch32_field(struct trace_reader *rd, const struct field *fd, struct trace_rec *rec)
+/* Who made a call, beyond its EL: aarch32= (0, 1, or the AArch32 mode it
+ * was made from: Tarmac's name, of EL1..EL3, User mode making no calls)
+ * and secure= (1: from Secure state; 0: Non-secure, as when absent), both
+ * extensions of version 2, as holds are.  (A platform's secure= is its
+ * firmware's INTIDs: the same key, another record.) */
+static int caller_field(struct trace_reader *rd, const struct field *fd, unsigned key, struct trace_rec *rec)
 {
+	bool a32 = key == K_AARCH32;
+
+	if (rd->version < 2)
+		return bad_value(rd, fd, a32 ? "a version 1 trace has no calls from AArch32 (version 2 added them)" :
+				 "a version 1 trace has no calls from Secure state (version 2 added them)");
 	if (fd->vn == 1 && (fd->v[0] == '0' || fd->v[0] == '1')) {
-		rec->aarch32 = fd->v[0] == '1' ? SIM_A32_EL_MODE : 0;
+		if (a32)
+			rec->aarch32 = fd->v[0] == '1' ? SIM_A32_EL_MODE : 0;
+		else
+			rec->secure = fd->v[0] == '1';
 		return 0;
 	}
-	for (unsigned m = 0; m < 16; m++) {
+	for (unsigned m = 0; a32 && m < 16; m++) {
 		const char *name = sim_aarch32_modes[m].name;
 		if (name && sim_aarch32_modes[m].el > 0 && strlen(name) == fd->vn && memcmp(name, fd->v, fd->vn) == 0) {
 			rec->aarch32 = (uint8_t)SIM_A32_MODE(m);
 			return 0;
 		}
 	}
-	return bad_value(rd, fd, "expected the AArch32 mode the call was made from (svc, hyp, abt, und, fiq, "
-			 "irq, sys, mon), 1 (the EL's usual one) or 0 (from AArch64)");
+	return bad_value(rd, fd, a32 ? "expected the AArch32 mode the call was made from (svc, hyp, abt, und, fiq, "
+			 "irq, sys, mon), 1 (the EL's usual one) or 0 (from AArch64)" :
+			 "expected 1 (the call was made from Secure state) or 0 (from Non-secure state)");
 }
 
 static int set_field(struct trace_reader *rd, const struct field *fd, unsigned key,
@@ -279,12 +291,7 @@ static int set_field(struct trace_reader *rd, const struct field *fd, unsigned k
 		rec->has |= TRACE_HAS_EL;
 		return 0;
 	case K_AARCH32:
-		/* an extension of version 2, as holds are: a mode's name is
-		 * what a writer writes; 1 (the EL's usual mode) and 0 (from
-		 * AArch64, as when absent) read too */
-		if (rd->version < 2)
-			return bad_value(rd, fd, "a version 1 trace has no calls from AArch32 (version 2 added them)");
-		return aarch32_field(rd, fd, rec);
+		return caller_field(rd, fd, key, rec);
 	case K_H:
 		if (num(rd, fd, 1, &v))
 			return -1;
@@ -382,6 +389,8 @@ static int set_field(struct trace_reader *rd, const struct field *fd, unsigned k
 		};
 		_Static_assert(K_POLICY - K_MPIDR + 1 == TRACE_PF_COUNT, "a platform field per key");
 		char msg[400];
+		if (key == K_SECURE && rec->kind == TRACE_CALL)
+			return caller_field(rd, fd, key, rec);
 		if (trace_platform_parse(key - K_MPIDR, fd->v, fd->vn, &rd->plat, &bad, msg, sizeof msg))
 			return fail(rd, col_of(fd, fd->v + bad), "%s", msg);
 		rec->has |= has[key - K_MPIDR];
@@ -505,7 +514,7 @@ static int parse_record(struct trace_reader *rd, char *line, size_t len, struct 
 		fd.v = eq + 1;
 		fd.vn = (size_t)(p - fd.v);
 		key = find_key(fd.k, fd.kn);
-		if (key >= 0 && (V2_PLATFORM & B(key)) && rd->version < 2)
+		if (key >= 0 && (V2_PLATFORM & B(key)) && kind == TRACE_PLATFORM && rd->version < 2)
 			return fail(rd, (size_t)(fd.k - line), "platform records of a version %u trace have no field '%s' "
 				    "(version 2 added it)", rd->version, key_names[key]);
 		if (key < 0 || !(kind_keys[kind].allowed & B(key)))

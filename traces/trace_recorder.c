@@ -109,6 +109,7 @@ static void call(struct trace_recorder *r, const struct sim_obs *o)
 	rec.conduit = r->prog->platform.conduit == SIM_CONDUIT_HVC ? TRACE_HVC : TRACE_SMC;
 	rec.el = o->el;
 	rec.aarch32 = o->aarch32;
+	rec.secure = o->secure;
 	rec.from_handler = o->from_handler;
 	rec.x[0] = o->fid;
 	memcpy(&rec.x[1], o->args, sizeof o->args);

@@ -65,6 +65,8 @@ static void add_call(struct line *l, const struct trace_rec *r)
 	add(l, " conduit=%s el=%u", trace_enum_name(TRACE_ENUM_CONDUIT, r->conduit), r->el);
 	if (r->aarch32)            /* only then: a call from AArch64 is written as before the field */
 		add(l, " aarch32=%s", trace_a32_mode_name(r));
+	if (r->secure)             /* the same: a Non-secure call is written as before the field */
+		add(l, " secure=1");
 	add(l, " h=%u", r->from_handler);
 	if (fn)
 		add(l, " fn=%s", fn);

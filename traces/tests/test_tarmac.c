@@ -1,8 +1,9 @@
 /*
  * test_tarmac.c - the Tarmac importer: the state machine turns small
  * traces into the records they mean (zero-extended W writes, HVC at EL1,
- * calls from AArch32, lenient skipping, calls whose x0 was not traced,
- * times, a value cut by the end of the input, registered entry points).
+ * calls from AArch32 and from Secure state, lenient skipping, calls whose
+ * x0 was not traced, times, a value cut by the end of the input,
+ * registered entry points).
  * The lexer's own tests: test_tarmac_lex.c.
  */
 #include <setjmp.h>
@@ -136,6 +137,63 @@ static void calls_from_aarch32(void **state)
 		"call t=14 pe=2 conduit=hvc el=1 aarch32=und h=0 fn=EVENT_STATUS x0=0xc4000028 x1=0x7 x2=? x3=? x4=? "
 		"x5=? end=ret r0=0xc4000028 r1=0x7 src=t.tarmac:25\n");
 	assert_int_equal(st.records, 3);
+	free(o.text);
+}
+
+/* Calls from Secure state: an SMC at EL1 and at EL2 whose mode field says
+ * _s (S-EL1 or S-EL2 software, which the dispatcher must refuse) is a
+ * call with secure=1, an A32 one in svc_s too (with its mode); the same
+ * SMC at EL1 with _n, later, is the client's, Non-secure. */
+static const char secure_calls[] =
+		"1 clk cpu0 R X0 00000000C4000020\n"
+		"2 clk cpu0 IT (1) 80001000 d4000003 O EL1h_s : SMC      #0x0\n"
+		"2 clk cpu0 E 0000000080001000 00000084 CoreEvent_LOWER_EL_AARCH64_SYNC\n"
+		"3 clk cpu0 IT (2) 04003400 92800000 O EL3h_s : MOV      x0,#-1\n"
+		"3 clk cpu0 R X0 FFFFFFFFFFFFFFFF\n"
+		"4 clk cpu0 IT (3) 04003404 d69f03e0 O EL3h_s : ERET\n"
+		"5 clk cpu0 IT (4) 80001004 d2800400 O EL1h_s : MOV      x0,#0x20\n"
+		"5 clk cpu0 R X0 0000000000000020\n"
+		"6 clk cpu1 R X0 0000000084000000\n"
+		"7 clk cpu1 IT (1) 80002000 d4000003 O EL2h_s : SMC      #0x0\n"
+		"7 clk cpu1 E 0000000080002000 00000084 CoreEvent_LOWER_EL_AARCH64_SYNC\n"
+		"8 clk cpu1 IT (2) 04003400 d2a00020 O EL3h_s : MOV      x0,#0x10000\n"
+		"8 clk cpu1 R X0 0000000000010001\n"
+		"9 clk cpu1 IT (3) 04003404 d69f03e0 O EL3h_s : ERET\n"
+		"10 clk cpu1 IT (4) 80002004 d503201f O EL2h_s : NOP\n"
+		"11 clk cpu2 R r0 C4000020\n"
+		"12 clk cpu2 IT (1) 80000000 e1600070 A svc_s : SMC      #0x0\n"
+		"12 clk cpu2 E 0000000080000000 00000084 CoreEvent_LOWER_EL_AARCH32_SYNC\n"
+		"13 clk cpu2 IT (2) 04003600 92800000 O EL3h_s : MOV      x0,#-1\n"
+		"13 clk cpu2 R X0 FFFFFFFFFFFFFFFF\n"
+		"14 clk cpu2 IT (3) 04003604 d69f03e0 O EL3h_s : ERET\n"
+		"15 clk cpu2 IT (4) 80000004 e1a00000 A svc_s : MOV      r0,r0\n"
+		"16 clk cpu0 R X0 00000000C4000020\n"
+		"17 clk cpu0 IT (5) 80003000 d4000003 O EL1h_n : SMC      #0x0\n"
+		"17 clk cpu0 E 0000000080003000 00000084 CoreEvent_LOWER_EL_AARCH64_SYNC\n"
+		"18 clk cpu0 IT (6) 04003400 d2800020 O EL3h_s : MOV      x0,#0x1\n"
+		"18 clk cpu0 R X0 0001000100000000\n"
+		"19 clk cpu0 IT (7) 04003404 d69f03e0 O EL3h_s : ERET\n"
+		"20 clk cpu0 IT (8) 80003004 d503201f O EL1h_n : NOP\n"
+	;
+
+static void calls_from_secure_state(void **state)
+{
+	struct out o;
+	struct import_stats st;
+	char err[300];
+
+	(void)state;
+	assert_int_equal(import(secure_calls, false, &o, &st, err, sizeof err), 0);
+	assert_string_equal(o.text,
+		"call t=2 pe=0 conduit=smc el=1 secure=1 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
+		"end=ret r0=0xffffffffffffffff src=t.tarmac:2\n"
+		"call t=7 pe=1 conduit=smc el=2 secure=1 h=0 fn=PSCI_VERSION x0=0x84000000 x1=? x2=? x3=? x4=? x5=? "
+		"end=ret r0=0x10001 src=t.tarmac:10\n"
+		"call t=12 pe=2 conduit=smc el=1 aarch32=svc secure=1 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? "
+		"x4=? x5=? end=ret r0=0xffffffffffffffff src=t.tarmac:17\n"
+		"call t=17 pe=0 conduit=smc el=1 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
+		"end=ret r0=0x1000100000000 src=t.tarmac:24\n");
+	assert_int_equal(st.records, 4);
 	free(o.text);
 }
 
@@ -455,6 +513,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hvc_and_w_registers),
 		cmocka_unit_test(calls_from_aarch32),
+		cmocka_unit_test(calls_from_secure_state),
 		cmocka_unit_test(unknown_x0_and_lenient),
 		cmocka_unit_test(whole_and_fractional_times),
 		cmocka_unit_test(value_cut_by_the_end_of_the_input),

@@ -3,7 +3,9 @@
  * llvm-mc's encodings; the CPU tracer reports instructions with their
  * registers while set and nothing once cleared; an exported run imports
  * back to the calls, dispatches and completions the recorder records for
- * the same run; a call from AArch32 is written in A32 and imports as one.
+ * the same run; a call from AArch32 is written in A32 and imports as one,
+ * and one from Secure state in its mode with the suffix _s, and imports
+ * as one.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -174,6 +176,34 @@ static int emit_to(void *ctx, const struct trace_rec *r)
 	return trace_write(ctx, r);
 }
 
+/* Export the run of p, which must pass, into *text, and import it back
+ * into *trace (the caller frees both).  Returns the records imported. */
+static unsigned export_and_import(const struct sim_program *p, char **text, char **trace)
+{
+	struct sim_result res;
+	struct import_opts io;
+	struct import_stats st;
+	struct linein *in;
+	char err[300];
+	size_t len, tlen;
+	FILE *f = open_memstream(text, &len);
+
+	assert_int_equal(tarmac_export(cpu, p, f, &res), 0);
+	fclose(f);
+	if (!res.passed)
+		fail_msg("%s", res.message);
+	memset(&io, 0, sizeof io);
+	f = open_memstream(trace, &tlen);
+	io.emit = emit_to;
+	io.emit_ctx = f;
+	in = linein_open_mem((const uint8_t *)*text, len, "x.tarmac");
+	if (tarmac_import(in, &io, &st, err, sizeof err) != 0)
+		fail_msg("import: %s", err);
+	linein_close(in);
+	fclose(f);
+	return st.records;
+}
+
 static void exported_run_imports_as_recorded(void **state)
 {
 	struct pb b;
@@ -256,13 +286,7 @@ static void call_from_aarch32_exports_as_a32(void **state)
 	(void)state;
 	for (size_t k = 0; k < sizeof conduits / sizeof conduits[0]; k++) {
 		struct pb b;
-		struct sim_result res;
-		struct import_opts io;
-		struct import_stats st;
-		struct linein *in;
-		char *text = NULL, *trace = NULL, err[300];
-		size_t len, tlen;
-		FILE *f;
+		char *text = NULL, *trace = NULL;
 
 		pb_init(&b);
 		b.p.platform.conduit = (uint8_t)conduits[k].conduit;
@@ -277,10 +301,7 @@ static void call_from_aarch32_exports_as_a32(void **state)
 		b.p.steps[b.p.nsteps - 1].from_el = conduits[k].el == 1 ? 0 : 1;
 		pb_expect(&b, SDD_NOT_SUPPORTED);
 		pb_call0(&b, 0, SDD_FID_VERSION);        /* from AArch64 */
-		f = open_memstream(&text, &len);
-		assert_int_equal(tarmac_export(cpu, &b.p, f, &res), 0);
-		fclose(f);
-		assert_true(res.passed);
+		assert_int_equal(export_and_import(&b.p, &text, &trace), 4);
 		assert_non_null(strstr(text, conduits[k].smc));
 		assert_non_null(strstr(text, " e59f0000 A "));
 		assert_non_null(strstr(text, conduits[k].abt));
@@ -289,15 +310,6 @@ static void call_from_aarch32_exports_as_a32(void **state)
 		assert_non_null(strstr(text, conduits[k].spsr));
 		assert_non_null(strstr(text, conduits[k].vector));
 		assert_non_null(strstr(text, conduits[k].vec_insn));
-		memset(&io, 0, sizeof io);
-		f = open_memstream(&trace, &tlen);
-		io.emit = emit_to;
-		io.emit_ctx = f;
-		in = linein_open_mem((const uint8_t *)text, len, "x.tarmac");
-		assert_int_equal(tarmac_import(in, &io, &st, err, sizeof err), 0);
-		linein_close(in);
-		fclose(f);
-		assert_int_equal(st.records, 4);
 		assert_non_null(strstr(trace, conduits[k].status));
 		assert_non_null(strstr(trace, conduits[k].psci));
 		assert_non_null(strstr(trace, " el=1 aarch32=abt h=0 fn=VERSION x0=0xc4000020 "));
@@ -325,9 +337,26 @@ static uint64_t spsr_at(const char *text, const char *what)
  * says: the SError is taken from AArch64 at the client EL, its SPSR the
  * main context's PSTATE, not the state the call returned to (which the
  * simulator put back to the context's own after the call). */
+/* Private event 0x40000300, which firmware dispatches explicitly (no
+ * interrupt), registered on PE 0 to handler h, enabled, and PE 0
+ * unmasked. */
+#define EXPLICIT_EVENT 0x40000300
+static void explicit_event(struct pb *b, int h)
+{
+	struct sim_event *e = &b->p.platform.events[b->p.platform.nevents++];
+
+	memset(e, 0, sizeof *e);
+	e->number = EXPLICIT_EVENT;
+	e->type = SDD_PRIVATE;
+	e->priority = SDD_PRI_NORMAL;
+	e->explicit_event = 1;
+	pb_register(b, 0, EXPLICIT_EVENT, h, 0, 0, V(0));
+	pb_call1(b, 0, SDD_FID_EVENT_ENABLE, V(EXPLICIT_EVENT));
+	pb_call0(b, 0, SDD_FID_PE_UNMASK);
+}
+
 static void explicit_dispatch_after_an_aarch32_call_interrupts_the_main_context(void **state)
 {
-	struct sim_event *e;
 	struct pb b;
 	struct sim_result res;
 	char *text = NULL;
@@ -337,25 +366,17 @@ static void explicit_dispatch_after_an_aarch32_call_interrupts_the_main_context(
 	(void)state;
 
 	pb_init(&b);
-	e = &b.p.platform.events[b.p.platform.nevents++];
-	memset(e, 0, sizeof *e);
-	e->number = 0x40000300;
-	e->type = SDD_PRIVATE;
-	e->priority = SDD_PRI_NORMAL;
-	e->explicit_event = 1;
 	h = pb_handler(&b, "h");
 	pb_expect_entry(&b);
 	pb_check(&b, 3, V(0x9));                     /* the main context: EL2h */
 	pb_complete(&b, 0);
 	pb_end(&b);
-	pb_register(&b, 0, 0x40000300, h, 0, 0, V(0));
-	pb_call1(&b, 0, SDD_FID_EVENT_ENABLE, V(0x40000300));
-	pb_call0(&b, 0, SDD_FID_PE_UNMASK);
+	explicit_event(&b, h);
 	pb_call0(&b, 0, SDD_FID_VERSION);            /* from EL1 */
 	b.p.steps[b.p.nsteps - 1].from_el = 1;
 	pb_call0(&b, 0, SDD_FID_VERSION);            /* from AArch32, Hyp mode */
 	b.p.steps[b.p.nsteps - 1].aarch32 = SIM_A32_EL_MODE;
-	pb_dispatch(&b, 0, 0x40000300);
+	pb_dispatch(&b, 0, EXPLICIT_EVENT);
 	f = open_memstream(&text, &len);
 	assert_int_equal(tarmac_export(cpu, &b.p, f, &res), 0);
 	fclose(f);
@@ -367,6 +388,105 @@ static void explicit_dispatch_after_an_aarch32_call_interrupts_the_main_context(
 	pb_free(&b);
 }
 
+/* Is the line after the first line ending in `line` (with its newline)
+ * one that holds what? */
+static bool next_line_has(const char *text, const char *line, const char *what)
+{
+	const char *l = strstr(text, line), *next, *end;
+
+	if (!l)
+		return false;
+	next = l + strlen(line);
+	end = strchr(next, '\n');
+	l = strstr(next, what);
+	return l && end && l < end;
+}
+
+/* A step's call from Secure state is written in the caller's mode with
+ * the Secure suffix (EL2h_s, EL1h_s; from AArch32, hyp_s or svc_s), the
+ * exception into the firmware taken from there (its call site, SPSR its
+ * PSTATE), an EL2 firmware's stay in Secure EL2 (where an HVC from Secure
+ * EL1 goes); what follows is Non-secure again (_n): an explicit dispatch
+ * that interrupts the client's main context, and the client's own call.
+ * Each call imports as the call it was: from Secure state, at its EL, in
+ * its mode. */
+static void call_from_secure_state_exports_as_secure(void **state)
+{
+	static const struct {
+		unsigned conduit, el;
+		const char *call, *a32, *ns, *fw_s, *fw_n, *version, *status, *ns_version;
+		uint64_t spsr, a32_spsr;
+	} conduits[] = {
+		{ SIM_CONDUIT_SMC, 2, " d4000003 O EL2h_s : SMC      #0x0\n", " e1600070 A hyp_s : SMC      #0x0\n",
+		  " d4000003 O EL2h_n : SMC      #0x0\n", " d69f03e0 O EL3h_s : ERET\n", " d69f03e0 O EL3h_s : ERET\n",
+		  " el=2 secure=1 h=0 fn=VERSION x0=0xc4000020 ", " el=2 aarch32=hyp secure=1 h=0 fn=EVENT_STATUS ",
+		  " el=2 h=0 fn=VERSION x0=0xc4000020 ", 0x9, 0x1A },
+		{ SIM_CONDUIT_HVC, 1, " d4000002 O EL1h_s : HVC      #0x0\n", " e1400070 A svc_s : HVC      #0x0\n",
+		  " d4000002 O EL1h_n : HVC      #0x0\n", " d69f03e0 O EL2h_s : ERET\n", " d69f03e0 O EL2h_n : ERET\n",
+		  " el=1 secure=1 h=0 fn=VERSION x0=0xc4000020 ", " el=1 aarch32=svc secure=1 h=0 fn=EVENT_STATUS ",
+		  " el=1 h=0 fn=VERSION x0=0xc4000020 ", 0x5, 0x13 },
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof conduits / sizeof conduits[0]; k++) {
+		bool smc = conduits[k].conduit == SIM_CONDUIT_SMC;
+		struct pb b;
+		char *text = NULL, *trace = NULL;
+		const char *serror;
+		int h;
+
+		pb_init(&b);
+		b.p.platform.conduit = (uint8_t)conduits[k].conduit;
+		b.p.platform.client_el = (uint8_t)conduits[k].el;
+		h = pb_handler(&b, "h");
+		pb_complete(&b, 0);
+		pb_end(&b);
+		explicit_event(&b, h);
+		pb_call0(&b, 0, SDD_FID_VERSION);
+		b.p.steps[b.p.nsteps - 1].secure = 1;
+		pb_expect(&b, SDD_NOT_SUPPORTED);
+		pb_call1(&b, 0, SDD_FID_EVENT_STATUS, V(0));   /* from AArch32 too */
+		b.p.steps[b.p.nsteps - 1].secure = 1;
+		b.p.steps[b.p.nsteps - 1].aarch32 = SIM_A32_EL_MODE;
+		pb_expect(&b, SDD_NOT_SUPPORTED);
+		if (smc) {                                      /* from Secure EL1, beside an EL2 client */
+			pb_call0(&b, 0, SDD_FID_VERSION);
+			b.p.steps[b.p.nsteps - 1].secure = 1;
+			b.p.steps[b.p.nsteps - 1].from_el = 1;
+			pb_expect(&b, SDD_NOT_SUPPORTED);
+		}
+		pb_dispatch(&b, 0, EXPLICIT_EVENT);
+		pb_call0(&b, 0, SDD_FID_VERSION);               /* the client's: Non-secure */
+		/* REGISTER ENABLE UNMASK, the Secure calls, dispatch COMPLETE
+		 * completion, VERSION */
+		assert_int_equal(export_and_import(&b.p, &text, &trace), smc ? 10 : 9);
+		assert_true(next_line_has(text, conduits[k].call, " E 000000000f000018 00000084 "
+					  "CoreEvent_LOWER_EL_AARCH64_SYNC"));
+		assert_int_equal(spsr_at(text, conduits[k].call), conduits[k].spsr);
+		assert_true(next_line_has(text, conduits[k].a32, " E 000000000f000018 00000084 "
+					  "CoreEvent_LOWER_EL_AARCH32_SYNC"));
+		assert_int_equal(spsr_at(text, conduits[k].a32), conduits[k].a32_spsr);
+		assert_non_null(strstr(text, conduits[k].ns));
+		assert_non_null(strstr(text, conduits[k].fw_s));
+		assert_non_null(strstr(text, conduits[k].fw_n));
+		assert_non_null(strstr(trace, conduits[k].version));
+		assert_non_null(strstr(trace, conduits[k].status));
+		assert_non_null(strstr(trace, conduits[k].ns_version));
+		serror = strstr(text, "CoreEvent_LOWER_EL_AARCH64_SERROR\n");
+		assert_non_null(serror);
+		assert_null(strstr(serror, "EL1h_s : "));       /* (EL3 is always Secure) */
+		assert_null(strstr(serror, "EL2h_s : "));
+		if (smc) {
+			assert_true(next_line_has(text, " d4000003 O EL1h_s : SMC      #0x0\n", " E 000000000f000018 "));
+			assert_int_equal(spsr_at(text, " d4000003 O EL1h_s : SMC      #0x0\n"), 0x5);
+			assert_non_null(strstr(trace, " el=1 secure=1 h=0 fn=VERSION x0=0xc4000020 "));
+		}
+		free(text);
+		free(trace);
+		pb_free(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -376,6 +496,7 @@ int main(void)
 		cmocka_unit_test(exported_run_imports_as_recorded),
 		cmocka_unit_test(call_from_aarch32_exports_as_a32),
 		cmocka_unit_test(explicit_dispatch_after_an_aarch32_call_interrupts_the_main_context),
+		cmocka_unit_test(call_from_secure_state_exports_as_secure),
 	};
 	return cmocka_run_group_tests(tests, cpu_fixture_setup, cpu_fixture_teardown);
 }

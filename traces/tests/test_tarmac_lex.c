@@ -1,10 +1,10 @@
 /*
  * test_tarmac_lex.c - the Tarmac lexer: one line of every dialect of
  * tarmac-traces.md §1 lexes to what it says (AArch32's instruction sets,
- * modes and registers too); bad lines are errors with their column; a
- * line's source names its PE (cpuN is PE N, no source PE 0, other names
- * take the lowest free number; no PE has two sources); one trace's
- * timestamps are in units that compare.
+ * modes and registers too; the security suffix of a mode); bad lines are
+ * errors with their column; a line's source names its PE (cpuN is PE N,
+ * no source PE 0, other names take the lowest free number; no PE has two
+ * sources); one trace's timestamps are in units that compare.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -185,6 +185,37 @@ static void lex_aarch32(void **state)
 		    (l.reg == TM_R_X && (l.n != regs[k].n || !l.w || !l.known || l.value != regs[k].value)))
 			fail_msg("'%s': kind %u reg %u n %u w %d value %llx", regs[k].line, l.kind, l.reg, l.n, l.w,
 				 (unsigned long long)l.value);
+	}
+}
+
+/* The mode field's security suffix: _s is Secure state, in AArch64 and
+ * AArch32 modes, glued to an ES line's colon too; _n, _ns (both
+ * Non-secure), _rt (Realm) and none are not. */
+static void lex_security_suffix(void **state)
+{
+	static const struct { const char *line; int el; bool secure; } insns[] = {
+		{ "8 clk IT (1) 80000000 d4000003 O EL1h_s : SMC      #0", 1, true },
+		{ "8 clk IT (1) 80000000 d4000003 O EL2h_s : SMC      #0", 2, true },
+		{ "8 clk IT (1) 80000000 d4000003 O EL3h_s : SMC      #0", 3, true },
+		{ "8 clk IT (1) 80000000 e1600070 A svc_s : SMC      #0x0", 1, true },
+		{ "     800000 ns  ES  (000001a4:e1600070) A svc_s:     SMC      #0", 1, true },
+		{ "8 clk IT (1) 80000000 d4000003 O EL1h_n : SMC      #0", 1, false },
+		{ "8 clk IT (1) 80000000 d4000003 O EL2h_ns : SMC      #0", 2, false },
+		{ "8 clk IT (1) 80000000 d4000003 O EL1h_rt : SMC      #0", 1, false },
+		{ "8 clk IT (1) 80000000 d4000003 O EL1h : SMC      #0", 1, false },
+		{ "     800000 ns  ES  (000001a4:e1400070) A und:     HVC      #0", 1, false },
+	};
+	struct tm_names names;
+	struct tm_line l;
+	char msg[200];
+	size_t col;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof insns / sizeof insns[0]; k++) {
+		memset(&names, 0, sizeof names);
+		assert_int_equal(tm_lex(insns[k].line, strlen(insns[k].line), &names, &l, msg, sizeof msg, &col), 0);
+		if (l.kind != TM_INSN || l.el != insns[k].el || l.secure != insns[k].secure)
+			fail_msg("'%s': kind %u el %d secure %d", insns[k].line, l.kind, l.el, l.secure);
 	}
 }
 
@@ -375,6 +406,7 @@ int main(void)
 		cmocka_unit_test(lex_dialects),
 		cmocka_unit_test(lex_errors),
 		cmocka_unit_test(lex_aarch32),
+		cmocka_unit_test(lex_security_suffix),
 		cmocka_unit_test(source_names),
 		cmocka_unit_test(sources_never_share_a_pe),
 		cmocka_unit_test(units_of_one_trace),
