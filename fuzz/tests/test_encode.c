@@ -211,6 +211,49 @@ static void secure_ppi_pes_round_trip(void **state)
 	sim_program_free(&p);
 }
 
+/* An input of one call step whose PE byte is b, on pes PEs with the
+ * client at el, in in[]; decoded into p: the step. */
+static const struct sim_op *one_call(uint8_t in[FZ_HEADER_BYTES + FZ_RECORD_BYTES], unsigned pes, unsigned el,
+				     unsigned b, struct sim_program *p)
+{
+	struct fz_choices ch;
+
+	memset(in, 0, FZ_HEADER_BYTES + FZ_RECORD_BYTES);
+	in[0] = (uint8_t)(pes - 1);
+	in[1] = el == 1 ? 0x02 : 0x00;
+	in[FZ_HEADER_BYTES] = fz_record_byte(FZ_R_CALL);
+	in[FZ_HEADER_BYTES + 1] = (uint8_t)b;
+	assert_int_equal(fz_decode(in, FZ_HEADER_BYTES + FZ_RECORD_BYTES, p, &ch), 0);
+	assert_int_equal(p->platform.client_el, el);
+	assert_int_equal(p->nsteps, 1);
+	assert_int_equal(p->steps[0].pe, b % pes);
+	return &p->steps[0];
+}
+
+/* The one call step of p (decoded from in) encodes to a step with the
+ * same PE and caller, and in runs as its encoding does. */
+static void assert_caller_round_trips(const uint8_t in[FZ_HEADER_BYTES + FZ_RECORD_BYTES],
+				      const struct sim_program *p)
+{
+	static struct sim_program q;
+	static bool ready;
+	uint8_t out[CAP];
+	struct fz_choices ch;
+
+	if (!ready) {
+		sim_program_init(&q);
+		ready = true;
+	}
+	assert_true(fz_encode(p, out, sizeof out) >= FZ_HEADER_BYTES + FZ_RECORD_BYTES);
+	assert_int_equal(fz_decode(out, FZ_HEADER_BYTES + FZ_RECORD_BYTES, &q, &ch), 0);
+	assert_int_equal(q.nsteps, 1);
+	assert_int_equal(q.steps[0].pe, p->steps[0].pe);
+	assert_int_equal(q.steps[0].aarch32, p->steps[0].aarch32);
+	assert_int_equal(q.steps[0].from_el, p->steps[0].from_el);
+	assert_int_equal(q.steps[0].secure, p->steps[0].secure);
+	assert_round_trip(in, FZ_HEADER_BYTES + FZ_RECORD_BYTES);
+}
+
 /* A call step's PE byte from FZ_PE_AARCH32 on makes the call from
  * AArch32 in one of 8 modes (fz_input.h), each at its own EL: from_el
  * says it when that is not the client's.  On 1 to 4 PEs and either client
@@ -219,50 +262,31 @@ static void secure_ppi_pes_round_trip(void **state)
  * Undefined mode (EL2's) among them. */
 static void aarch32_callers_round_trip(void **state)
 {
-	static struct sim_program p, q;
-	uint8_t in[FZ_HEADER_BYTES + FZ_RECORD_BYTES] = { 0 }, out[CAP];
-	struct fz_choices ch;
+	static struct sim_program p;
+	uint8_t in[FZ_HEADER_BYTES + FZ_RECORD_BYTES];
 	(void)state;
 
 	sim_program_init(&p);
-	sim_program_init(&q);
 	for (unsigned el = 1; el <= 2; el++)
 		for (unsigned pes = 1; pes <= 4; pes++) {
 			unsigned modes = 0;
 			for (unsigned b = FZ_PE_AARCH32; b < 0x100; b++) {
-				const struct sim_op *op;
-				unsigned mode, call_el;
-				in[0] = (uint8_t)(pes - 1);
-				in[1] = el == 1 ? 0x02 : 0x00;
-				in[FZ_HEADER_BYTES] = fz_record_byte(FZ_R_CALL);
-				in[FZ_HEADER_BYTES + 1] = (uint8_t)b;
-				assert_int_equal(fz_decode(in, sizeof in, &p, &ch), 0);
-				assert_int_equal(p.platform.client_el, el);
-				assert_int_equal(p.nsteps, 1);
-				op = &p.steps[0];
-				assert_int_equal(op->pe, b % pes);
+				const struct sim_op *op = one_call(in, pes, el, b, &p);
+				unsigned mode, call_el = op->from_el ? op->from_el : el;
 				assert_true(op->aarch32 == SIM_A32_EL_MODE || (op->aarch32 & ~0xFu) == 0x10);
-				call_el = op->from_el ? op->from_el : el;
 				assert_true(op->from_el != el);
 				mode = op->aarch32 == SIM_A32_EL_MODE ? (el == 1 ? 0x3 : 0xA) : op->aarch32 & 0xFu;
 				assert_true(mode == 0x3 || mode == 0x7 || mode == 0xB || mode == 0xF || mode == 0x1 ||
 					    mode == 0x2 || mode == 0xA);
 				assert_int_equal(call_el, mode == 0xA ? 2 : 1);
 				modes |= 1u << (op->aarch32 == SIM_A32_EL_MODE ? 0 : mode);
-				assert_true(fz_encode(&p, out, sizeof out) >= FZ_HEADER_BYTES + FZ_RECORD_BYTES);
-				assert_int_equal(fz_decode(out, FZ_HEADER_BYTES + FZ_RECORD_BYTES, &q, &ch), 0);
-				assert_int_equal(q.nsteps, 1);
-				assert_int_equal(q.steps[0].aarch32, op->aarch32);
-				assert_int_equal(q.steps[0].from_el, op->from_el);
-				assert_int_equal(q.steps[0].pe, op->pe);
-				assert_round_trip(in, sizeof in);
+				assert_caller_round_trips(in, &p);
 			}
 			if (pes <= 2)   /* two bytes a caller: on more PEs, each has some of them */
 				assert_int_equal(modes, 1u | 1u << 0x7 | 1u << 0xB | 1u << 0xF | 1u << 0x1 | 1u << 0x2 |
 							1u << 0x3 | 1u << 0xA);
 		}
 	sim_program_free(&p);
-	sim_program_free(&q);
 }
 
 /* A call step's PE byte from FZ_PE_SECURE to FZ_PE_WRONG_EL makes the call
@@ -271,38 +295,27 @@ static void aarch32_callers_round_trip(void **state)
  * around the range make Non-secure calls. */
 static void secure_callers_round_trip(void **state)
 {
-	static struct sim_program p, q;
-	uint8_t in[FZ_HEADER_BYTES + FZ_RECORD_BYTES] = { 0 }, out[CAP];
-	struct fz_choices ch;
+	static struct sim_program p;
+	uint8_t in[FZ_HEADER_BYTES + FZ_RECORD_BYTES];
 	(void)state;
 
 	sim_program_init(&p);
-	sim_program_init(&q);
 	for (unsigned pes = 1; pes <= 8; pes++) {
 		uint64_t pe_seen = 0;
 		for (unsigned b = FZ_PE_SECURE - 1; b <= FZ_PE_WRONG_EL; b++) {
 			bool secure = b >= FZ_PE_SECURE && b < FZ_PE_WRONG_EL;
-			in[0] = (uint8_t)(pes - 1);
-			in[FZ_HEADER_BYTES] = fz_record_byte(FZ_R_CALL);
-			in[FZ_HEADER_BYTES + 1] = (uint8_t)b;
-			assert_int_equal(fz_decode(in, sizeof in, &p, &ch), 0);
-			assert_int_equal(p.nsteps, 1);
-			assert_int_equal(p.steps[0].secure, secure);
+			const struct sim_op *op = one_call(in, pes, 2, b, &p);
+			assert_int_equal(op->secure, secure);
 			if (!secure)
 				continue;
-			assert_int_equal(p.steps[0].from_el, 0);
-			assert_int_equal(p.steps[0].aarch32, 0);
-			pe_seen |= 1ull << p.steps[0].pe;
-			assert_true(fz_encode(&p, out, sizeof out) >= FZ_HEADER_BYTES + FZ_RECORD_BYTES);
-			assert_int_equal(fz_decode(out, FZ_HEADER_BYTES + FZ_RECORD_BYTES, &q, &ch), 0);
-			assert_int_equal(q.steps[0].secure, 1);
-			assert_int_equal(q.steps[0].pe, p.steps[0].pe);
-			assert_round_trip(in, sizeof in);
+			assert_int_equal(op->from_el, 0);
+			assert_int_equal(op->aarch32, 0);
+			pe_seen |= 1ull << op->pe;
+			assert_caller_round_trips(in, &p);
 		}
 		assert_true(pe_seen == (1ull << pes) - 1);
 	}
 	sim_program_free(&p);
-	sim_program_free(&q);
 }
 
 /* fz_gen.h: the same seed gives the same inputs - whichever compiler

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "cpu.h"
 #include "replay.h"
@@ -36,5 +37,25 @@ struct bad_trace {
 /* Read each of bad[0..n) to its end: how many the reader did not refuse
  * with exactly their error (each printed). */
 unsigned bad_traces_misread(const struct bad_trace *bad, size_t n);
+
+/* A call record's caller, as a test expects to read it: its EL, and one
+ * byte field of struct trace_rec (aarch32, secure). */
+struct caller_read {
+	uint8_t el, field;
+};
+
+/* Read text (read as a file named "mem") to its end: n records, record k
+ * with the caller want[k] (the field at offset `field` of the record),
+ * each written back as again[k]. */
+void assert_reads_back(const char *text, const char *const *again, const struct caller_read *want, unsigned n,
+		       size_t field);
+
+/* Replay trace text (named t.trace) with its results as expectations on
+ * the fixture's CPU: the program must pass. */
+void assert_expectations_pass(const char *text);
+
+/* The timeline (Chrome trace-event JSON) of trace text, which must read;
+ * the caller frees it. */
+char *timeline_of(const char *text);
 
 #endif /* TRACES_TESTS_CPU_FIXTURE_H */

@@ -24,7 +24,6 @@
 #include "program.h"            /* SIM_A32_MODE */
 #include "replay.h"
 #include "sdd/sdd_spec.h"
-#include "timeline.h"
 #include "trace.h"
 #include "cpu_fixture.h"
 
@@ -57,29 +56,12 @@ static void call_from_aarch32_reads_and_writes_back(void **state)
 		"call t=5 pe=1 conduit=smc el=2 aarch32=hyp h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
 		"end=ret\n",
 	};
-	static const uint8_t want_a32[] = { SIM_A32_EL_MODE, 0, 0, SIM_A32_MODE(0x7), SIM_A32_MODE(0xA) };
-	FILE *in = fmemopen((void *)(uintptr_t)text, sizeof text - 1, "r");
-	struct trace_reader *rd = trace_reader_open(in, "mem");
-	struct trace_rec r;
-	unsigned n = 0;
-
+	static const struct caller_read want[] = {
+		{ 2, SIM_A32_EL_MODE }, { 1, 0 }, { 1, 0 }, { 1, SIM_A32_MODE(0x7) }, { 2, SIM_A32_MODE(0xA) },
+	};
 	(void)state;
-	while (trace_read(rd, &r) == 1) {
-		char *line = NULL;
-		size_t len;
-		FILE *out = open_memstream(&line, &len);
-		assert_int_equal(r.aarch32, want_a32[n]);
-		assert_int_equal(r.el, n == 0 || n == 4 ? 2 : 1);   /* still the caller's EL */
-		assert_int_equal(trace_write(out, &r), 0);
-		fclose(out);
-		assert_string_equal(line, again[n]);
-		free(line);
-		n++;
-	}
-	assert_string_equal(trace_reader_error(rd), "");
-	assert_int_equal(n, 5);
-	trace_reader_close(rd);
-	fclose(in);
+
+	assert_reads_back(text, again, want, 5, offsetof(struct trace_rec, aarch32));
 }
 
 /* A mode of the call's EL, 0 or 1, on a call, from version 2: anything
@@ -117,21 +99,13 @@ static void timeline_shows_the_caller(void **state)
 		"# sdeisim-trace 2\n"
 		"call t=1 pe=0 conduit=smc el=1 aarch32=abt h=0 x0=0xc4000020 end=ret r0=0xffffffffffffffff\n"
 		"call t=2 pe=1 conduit=smc el=2 h=0 x0=0xc4000020 end=ret r0=0x1000100000000\n";
-	char *json = NULL, err[200];
-	const char *second;
-	size_t len;
-	FILE *in = fmemopen((void *)(uintptr_t)text, sizeof text - 1, "r"), *out = open_memstream(&json, &len);
-	struct trace_reader *rd = trace_reader_open(in, "t.trace");
+	char *json = timeline_of(text);
+	const char *second = strstr(json, "\"el\":2,");
 
 	(void)state;
-	assert_int_equal(trace_timeline(rd, out, err, sizeof err), 0);
-	fclose(out);
 	assert_non_null(strstr(json, "\"el\":1,\"aarch32\":\"abt\""));
-	second = strstr(json, "\"el\":2,");
 	assert_non_null(second);
-	assert_null(strstr(second, "aarch32"));     /* from AArch64: no mode */
-	trace_reader_close(rd);
-	fclose(in);
+	assert_null(strstr(second, "aarch32"));      /* from AArch64: no mode */
 	free(json);
 }
 
@@ -226,22 +200,8 @@ static void result_from_aarch32_diverges(void **state)
 /* With the trace's results as expectations, the program passes. */
 static void expectations_pass(void **state)
 {
-	FILE *in = fmemopen((void *)(uintptr_t)trace, sizeof trace - 1, "r");
-	struct trace_reader *rd = trace_reader_open(in, "t.trace");
-	struct replay_opts ro = { NULL, true };
-	struct sim_result res;
-	struct replay rp;
-	char err[600];
-
 	(void)state;
-	assert_int_equal(replay_build(&rp, rd, &ro, err, sizeof err), 0);
-	assert_true(rp.prog.nchecks > 0);
-	assert_int_equal(sim_run(cpu, &rp.prog, NULL, &res), 0);
-	if (!res.passed)
-		fail_msg("with expectations: %s (line %u)", res.message, res.loc.line);
-	replay_free(&rp);
-	trace_reader_close(rd);
-	fclose(in);
+	assert_expectations_pass(trace);
 }
 
 int main(void)

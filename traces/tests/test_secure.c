@@ -25,7 +25,6 @@
 #include "pb.h"
 #include "replay.h"
 #include "sdd/sdd_spec.h"
-#include "timeline.h"
 #include "trace.h"
 #include "trace_recorder.h"
 #include "cpu_fixture.h"
@@ -55,29 +54,10 @@ static void call_from_secure_state_reads_and_writes_back(void **state)
 		"call t=4 pe=1 conduit=smc el=1 secure=1 h=0 fn=PSCI_VERSION x0=0x84000000 x1=? x2=? x3=? x4=? x5=? "
 		"end=ret r0=0x10001\n",
 	};
-	static const uint8_t want_secure[] = { 1, 0, 1, 1 };
-	FILE *in = fmemopen((void *)(uintptr_t)text, sizeof text - 1, "r");
-	struct trace_reader *rd = trace_reader_open(in, "mem");
-	struct trace_rec r;
-	unsigned n = 0;
-
+	static const struct caller_read want[] = { { 2, 1 }, { 1, 0 }, { 1, 1 }, { 1, 1 } };
 	(void)state;
-	while (trace_read(rd, &r) == 1) {
-		char *line = NULL;
-		size_t len;
-		FILE *out = open_memstream(&line, &len);
-		assert_int_equal(r.secure, want_secure[n]);
-		assert_int_equal(r.el, n == 0 ? 2 : 1);           /* still the caller's EL */
-		assert_int_equal(trace_write(out, &r), 0);
-		fclose(out);
-		assert_string_equal(line, again[n]);
-		free(line);
-		n++;
-	}
-	assert_string_equal(trace_reader_error(rd), "");
-	assert_int_equal(n, 4);
-	trace_reader_close(rd);
-	fclose(in);
+
+	assert_reads_back(text, again, want, 4, offsetof(struct trace_rec, secure));
 }
 
 /* 0 or 1, on a call, from version 2: anything else is an error at the
@@ -125,21 +105,13 @@ static void timeline_shows_secure_callers(void **state)
 		"# sdeisim-trace 2\n"
 		"call t=1 pe=0 conduit=smc el=1 secure=1 h=0 x0=0xc4000020 end=ret r0=0xffffffffffffffff\n"
 		"call t=2 pe=1 conduit=smc el=2 h=0 x0=0xc4000020 end=ret r0=0x1000100000000\n";
-	char *json = NULL, err[200];
-	const char *second;
-	size_t len;
-	FILE *in = fmemopen((void *)(uintptr_t)text, sizeof text - 1, "r"), *out = open_memstream(&json, &len);
-	struct trace_reader *rd = trace_reader_open(in, "t.trace");
+	char *json = timeline_of(text);
+	const char *second = strstr(json, "\"el\":2,");
 
 	(void)state;
-	assert_int_equal(trace_timeline(rd, out, err, sizeof err), 0);
-	fclose(out);
 	assert_non_null(strstr(json, "\"el\":1,\"secure\":true"));
-	second = strstr(json, "\"el\":2,");
 	assert_non_null(second);
 	assert_null(strstr(second, "secure"));      /* Non-secure: no key */
-	trace_reader_close(rd);
-	fclose(in);
 	free(json);
 }
 
@@ -280,22 +252,8 @@ static void recorded_secure_calls_replay(void **state)
 /* With the trace's results as expectations, the program passes. */
 static void expectations_pass(void **state)
 {
-	FILE *in = fmemopen((void *)(uintptr_t)trace, sizeof trace - 1, "r");
-	struct trace_reader *rd = trace_reader_open(in, "t.trace");
-	struct replay_opts ro = { NULL, true };
-	struct sim_result res;
-	struct replay rp;
-	char err[600];
-
 	(void)state;
-	assert_int_equal(replay_build(&rp, rd, &ro, err, sizeof err), 0);
-	assert_true(rp.prog.nchecks > 0);
-	assert_int_equal(sim_run(cpu, &rp.prog, NULL, &res), 0);
-	if (!res.passed)
-		fail_msg("with expectations: %s (line %u)", res.message, res.loc.line);
-	replay_free(&rp);
-	trace_reader_close(rd);
-	fclose(in);
+	assert_expectations_pass(trace);
 }
 
 int main(void)
