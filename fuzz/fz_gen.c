@@ -334,7 +334,7 @@ static void gen_race(struct gen *x, unsigned nops)
 	header(x);
 	x->buf[0] = (uint8_t)((x->buf[0] & 0xF8) | (1 + rnd(x) % 3));   /* 2 to 4 PEs */
 	rc.pes = 1u + (x->buf[0] & 7);
-	x->buf[1] &= 0x23;                      /* default profile, v1.1 */
+	x->buf[1] &= 0x33;                      /* v1.1; the tf-a-fvp policies half the time */
 	if ((x->buf[2] >> 3 & 7) == 0)
 		x->buf[2] |= 1 << 3;                 /* a shared bind slot at least */
 	rc.nvalid = 1 + 4 + (x->buf[2] & 7) + (x->buf[2] >> 3 & 7);

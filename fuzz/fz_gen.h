@@ -17,7 +17,8 @@
  *           releases or binds it, then handed over (hand_over): the window between
  *           acknowledge and dispatch; sometimes the holding PE is masked
  *           (the dispatcher defers), and a bound SPI is bound, registered
- *           and fired again after the hand-over.
+ *           and fired again after the hand-over; on the default profile,
+ *           or half the time the tf-a-fvp one (its policies' answers).
  * The same seed gives the same inputs.
  */
 #ifndef FZ_GEN_H

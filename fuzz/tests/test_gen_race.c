@@ -6,7 +6,9 @@
  * masked), held (event disabled), dropped (unregistered), not the
  * dispatcher's (binding released) and rerouted - INTERRUPT_BIND meets an
  * interrupt a PE holds (DENIED) as well as one that is free, and some
- * holds see calls from two other PEs.
+ * holds see calls from two other PEs; on both profiles (the tf-a-fvp
+ * one's policies decide other answers), each with handed-over interrupts
+ * dispatched.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -26,6 +28,7 @@ struct reach {
 	unsigned outcome[SDD_IRQ_REROUTED + 1];
 	unsigned bind_denied, bind_ok;
 	unsigned two_racers;           /* holds with calls from two PEs or more */
+	unsigned dispatched;           /* hand-overs that dispatched, in this input */
 	bool holding[8];
 	uint32_t held[8];
 	uint8_t racers[8];             /* the PEs that called while PE p held (bit q) */
@@ -45,6 +48,7 @@ static void observe(void *ctx, const struct sim_obs *o)
 		r->holding[o->pe] = false;
 		if (o->status >= 0 && o->status <= SDD_IRQ_REROUTED)
 			r->outcome[o->status]++;
+		r->dispatched += o->status == SDD_IRQ_DISPATCHED;
 		r->two_racers += (r->racers[o->pe] & (r->racers[o->pe] - 1)) != 0;
 	} else if (o->kind == SIM_OBS_CALL) {
 		for (unsigned p = 0; p < 8; p++)
@@ -63,6 +67,7 @@ static void race_inputs_reach_every_hand_over_outcome(void **state)
 	static uint8_t buf[FZ_HEADER_BYTES + FZ_MAX_RECORDS * FZ_RECORD_BYTES];
 	struct fz_gen g = { 0x5eedull };
 	struct reach r;
+	unsigned inputs[2] = { 0, 0 }, dispatched[2] = { 0, 0 };   /* [1]: the tf-a-fvp profile */
 	char err[200];
 	struct sim_cpu *cpu = sim_cpu_create(err, sizeof err);
 	(void)state;
@@ -76,8 +81,11 @@ static void race_inputs_reach_every_hand_over_outcome(void **state)
 		struct sim_result res;
 		struct fz_choices ch;
 		size_t n = fz_gen_input(&g, FZ_GEN_RACE, 32, buf, sizeof buf);
+		unsigned tfa;
 
 		assert_int_equal(fz_decode(buf, n, &p, &ch), 0);
+		tfa = strcmp(p.platform.profile, "tf-a-fvp") == 0;
+		r.dispatched = 0;
 		memset(&opts, 0, sizeof opts);
 		memset(r.holding, 0, sizeof r.holding);
 		opts.observer.obs = observe;
@@ -86,6 +94,8 @@ static void race_inputs_reach_every_hand_over_outcome(void **state)
 		opts.slice_budget = 50000;
 		opts.max_rounds = 256;
 		assert_int_equal(sim_run(cpu, &p, &opts, &res), 0);
+		inputs[tfa]++;
+		dispatched[tfa] += r.dispatched;
 	}
 	for (unsigned s = SDD_IRQ_DISPATCHED; s <= SDD_IRQ_REROUTED; s++)
 		if (s != SDD_IRQ_REFUSED && s != SDD_IRQ_FAULT && r.outcome[s] == 0)
@@ -93,6 +103,8 @@ static void race_inputs_reach_every_hand_over_outcome(void **state)
 	assert_true(r.bind_denied > 0);
 	assert_true(r.bind_ok > 0);
 	assert_true(r.two_racers > 0);
+	assert_true(inputs[0] > 0 && inputs[1] > 0);
+	assert_true(dispatched[0] > 0 && dispatched[1] > 0);
 	sim_program_free(&p);
 	sim_cpu_destroy(cpu);
 }
