@@ -189,19 +189,19 @@ static unsigned a32_match(const struct sim_op *as, const struct sim_op *call, un
  * approximated as the latter). */
 static uint8_t pe_byte(const struct enc *e, unsigned pe, const struct sim_op *call)
 {
+	/* the ranges of PE bytes by who calls: the client, Secure state,
+	 * another EL, AArch32 */
+	static const unsigned range[5] = { 0, FZ_PE_SECURE, FZ_PE_WRONG_EL, FZ_PE_AARCH32, 0x100 };
 	unsigned pes = e->c.prog->platform.pes, client = e->c.prog->platform.client_el;
-	unsigned from = call && call->aarch32 ? FZ_PE_AARCH32 : call && call->from_el ? FZ_PE_WRONG_EL :
-			call && call->secure ? FZ_PE_SECURE : 0;
-	unsigned to = from == FZ_PE_AARCH32 ? 0x100u : from == FZ_PE_WRONG_EL ? FZ_PE_AARCH32 :
-		      from == FZ_PE_SECURE ? FZ_PE_WRONG_EL : FZ_PE_SECURE;
+	unsigned who = !call ? 0 : call->aarch32 ? 3 : call->from_el ? 2 : call->secure ? 1 : 0;
 	unsigned best = 0, best_match = 0;
 
-	for (unsigned b = from; b < to; b++) {
+	for (unsigned b = range[who]; b < range[who + 1]; b++) {
 		struct sim_op as = { 0 };
 		unsigned match;
 		if (b % pes != pe % pes)
 			continue;
-		if (from != FZ_PE_AARCH32)
+		if (who != 3)
 			return (uint8_t)b;
 		fz_caller((uint8_t)b, client, &as);
 		match = a32_match(&as, call, client);

@@ -90,15 +90,15 @@ bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *sp, con
 	return true;
 }
 
-/* (The disagreement is built only when there is one, and busy only as far
- * as the model reads it: this runs after every step, and each clear is a
- * call the sanitizers intercept.) */
 /* Who made the call ob observes, besides its EL, as the model takes it. */
 static unsigned caller_of(const struct sim_obs *ob)
 {
 	return (ob->aarch32 ? RM_FROM_AARCH32 : 0u) | (ob->secure ? RM_FROM_SECURE : 0u);
 }
 
+/* (The disagreement is built only when there is one, and busy only as far
+ * as the model reads it: this runs after every step, and each clear is a
+ * call the sanitizers intercept.) */
 static void settled(struct fz_oracle *o, uint32_t step)
 {
 	bool busy[RM_MAX_PES];
