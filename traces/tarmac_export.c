@@ -9,43 +9,17 @@
  * handler code, a yield, a landing) names it, and the instructions before
  * wait in a buffer until then.  The registers an instruction wrote are
  * what changed between its tracer call and the next one on that PE.
+ *
+ * The lines of each event, and the exporter's firmware around them, are
+ * tarmac_export_lines.c's: this file is the walk, what the simulator did
+ * and when, which grows with the observations; that one the output.
  */
-#include <inttypes.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "runtime/rt_layout.h"
 #include "sdd/sdd.h"
-#include "sdd/sdd_spec.h"
 #include "tarmac_export.h"
-
-#define CALL_SITE(pe)  (0x0F000000ull + 0x1000ull * (pe))
-#define FW_BASE(el)    ((el) == 3 ? 0x04000000ull : 0x06000000ull)
-#define FW_VBAR(el)    (FW_BASE(el) + 0x3000)
-#define FW_EXIT(el)    (FW_BASE(el) + 0x6000)   /* the way out: loads, ELR/SPSR, ERET */
-#define FW_IDLE(el)    (FW_BASE(el) + 0x7000)   /* WFI of a PE powered down or suspended */
-#define VEC_SYNC       0x400                    /* lower EL, AArch64 (Arm ARM D1.10.2) */
-#define VEC_FIQ        0x500
-#define VEC_SERROR     0x580
-#define VEC_AARCH32    0x200                    /* from a lower EL in AArch32: the AArch64 one's + 0x200 */
-#define STACK_TOP(pe)  (RT_USER_BASE + RT_USER_SIZE - 0x10000ull * (pe))
-
-/* A64 encodings of the firmware's instructions (llvm-mc -show-encoding). */
-#define OP_LDR_LIT(rt) (0x58000040u | (rt))    /* LDR xt, {pc}+8 */
-#define OP_SMC         0xD4000003u
-#define OP_HVC         0xD4000002u
-#define OP_LDR_X0_SP   0xF94003E0u             /* LDR x0,[sp] */
-#define OP_LDP_X0_X1   0xA94007E0u
-#define OP_LDP_X2_X3   0xA9410FE2u
-#define OP_MRS_IAR0    0xD538C800u             /* MRS x0,ICC_IAR0_EL1 */
-#define OP_MSR_EOIR0   0xD518C820u             /* MSR ICC_EOIR0_EL1,x0 */
-#define OP_WFI         0xD503207Fu
-#define OP_ERET        0xD69F03E0u
-/* A32 encodings of a call from AArch32 (llvm-mc -triple=armv7a), cond AL. */
-#define OP_A32_LDR_LIT(rt) (0xE59F0000u | (rt) << 12)   /* LDR rt,[pc,#0]: {pc}+8 */
-#define OP_A32_SMC     0xE1600070u
-#define OP_A32_HVC     0xE1400070u
+#include "tarmac_export_internal.h"
 
 /* A step's call instruction (SMC #0 / HVC #0) by the caller's state and
  * conduit, and the ESR of the exception it takes: EC SMC64 0x17 / HVC64
@@ -55,202 +29,6 @@ static const struct { uint32_t op, esr; } call_insn[2][2] = {
 	{ { OP_SMC, 0x5E000000u }, { OP_HVC, 0x5A000000u } },
 	{ { OP_A32_SMC, 0x4E000000u }, { OP_A32_HVC, 0x4A000000u } },
 };
-
-enum wait { W_NONE = 0, W_COMPLETE, W_SUSPEND, W_DOWN, W_DISPATCH };
-
-struct tpe {
-	uint64_t idx;            /* instructions so far: the (n) field */
-	uint64_t x[31], sp;      /* registers as the trace has shown them */
-	uint64_t pc, pstate;     /* where its current context goes on */
-	bool     secure;         /* in Secure state: a step's call from there, and the stay in
-				  * firmware it makes (an EL2 one's is S-EL2), are written _s */
-	uint64_t last_pc;        /* its last client instruction */
-	uint64_t last_t;         /* the time of its last instruction (its R lines) */
-	uint8_t  wait;           /* enum wait: what its stay in firmware waits for */
-	uint64_t ret, ret_pstate;/* where a suspended call returns */
-	bool     boot_held;      /* powered up by a CPU_ON not written yet */
-	/* An SMC/HVC it executed, written once its call is seen: the
-	 * simulator places a handler action's arguments in x0..x5 when the
-	 * call traps, so the lines before it must show them. */
-	bool     call_held;
-	uint64_t held_pc, held_pstate;
-	uint32_t held_op;
-	/* An interrupt its firmware holds, acknowledged, with the x0 it came
-	 * with. */
-	bool     holding;
-	uint64_t hold_x0;
-};
-
-struct pending { const struct sim_ctx *run; uint64_t pc, pstate, regs[SIM_CPU_TRACE_REGS]; uint32_t op; };
-
-struct tx {
-	FILE *f;
-	const struct sim_program *prog;
-	unsigned fw, cel, npe;   /* the firmware's EL, the client's, PEs */
-	uint64_t t;              /* the clock: one per instruction of any PE */
-	struct tpe pe[SIM_MAX_PES];
-	const struct sim_ctx *ctx_of[SIM_MAX_PES];
-	const struct sim_ctx *cur_run;
-	struct pending *buf;     /* instructions of a context no observation named yet */
-	unsigned nbuf, cap;
-	bool reset_pending;      /* SYSTEM_RESET has reset the machine; its call is not written yet */
-	bool failed;
-};
-
-/* ---- Lines ---- */
-
-__attribute__((format(printf, 4, 5)))
-static void out(struct tx *x, unsigned pe, uint64_t t, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(x->f, "%" PRIu64 " clk cpu%u ", t, pe);
-	va_start(ap, fmt);
-	vfprintf(x->f, fmt, ap);
-	va_end(ap);
-	fputc('\n', x->f);
-}
-
-/* An instruction executed in pstate's state (A32, A, when nRW is set), in
- * the PE's security state. */
-static void it(struct tx *x, unsigned pe, uint64_t pc, uint32_t op, uint64_t pstate)
-{
-	struct tpe *p = &x->pe[pe];
-	bool a32 = (pstate & SDD_PSTATE_NRW) != 0;
-	char m[TM_MODE_FIELD], dis[64];
-
-	(a32 ? tm_disasm_a32 : tm_disasm)(op, pc, dis, sizeof dis);
-	p->last_t = ++x->t;
-	out(x, pe, p->last_t, "IT (%" PRIu64 ") %08" PRIx64 " %08" PRIx32 " %c %s : %s", ++p->idx, pc, op,
-	    a32 ? 'A' : 'O', tm_mode_field(pstate, p->secure, m), dis);
-}
-
-static void xreg(struct tx *x, unsigned pe, unsigned n, uint64_t v)
-{
-	x->pe[pe].x[n] = v;
-	out(x, pe, x->pe[pe].last_t, "R X%u %016" PRIX64, n, v);
-}
-
-/* Register n of a caller: R0.. in AArch32, 32 bits (the X register's low
- * half, zero-extended), else Xn. */
-static void callreg(struct tx *x, unsigned pe, unsigned n, uint64_t v, bool aarch32)
-{
-	if (!aarch32) {
-		xreg(x, pe, n, v);
-		return;
-	}
-	x->pe[pe].x[n] = (uint32_t)v;
-	out(x, pe, x->pe[pe].last_t, "R R%u %08" PRIX32, n, (uint32_t)v);
-}
-
-static void sysreg(struct tx *x, unsigned pe, const char *name, unsigned el, uint64_t v)
-{
-	out(x, pe, x->pe[pe].last_t, "R %s_EL%u %016" PRIX64, name, el, v);
-}
-
-/* ---- Firmware ---- */
-
-static uint64_t fw_pstate(const struct tx *x)
-{
-	return ((uint64_t)x->fw << 2) | 1 | SDD_PSTATE_DAIF;     /* ELxh, everything masked */
-}
-
-/* An exception from pe's client into the firmware: `from` is the PC the
- * E line names, elr/spsr where and how it goes back; vec the AArch64
- * vector, whose AArch32 twin it takes from AArch32 (spsr's nRW). */
-static void fw_enter(struct tx *x, unsigned pe, uint64_t from, uint64_t elr, uint64_t spsr, unsigned vec,
-		     uint32_t esr)
-{
-	struct tpe *p = &x->pe[pe];
-	static const struct { unsigned vec; const char *name; unsigned id; } kinds[] = {
-		{ VEC_SYNC, "LOWER_EL_AARCH64_SYNC", 0x84 }, { VEC_FIQ, "FIQ", 0x86 },
-		{ VEC_SERROR, "LOWER_EL_AARCH64_SERROR", 0x87 },
-		{ VEC_AARCH32 + VEC_SYNC, "LOWER_EL_AARCH32_SYNC", 0x84 }, { VEC_AARCH32 + VEC_FIQ, "FIQ", 0x86 },
-		{ VEC_AARCH32 + VEC_SERROR, "LOWER_EL_AARCH32_SERROR", 0x87 },
-	};
-	unsigned k = 0;
-	uint64_t vbar = FW_VBAR(x->fw);
-
-	if (spsr & SDD_PSTATE_NRW)
-		vec += VEC_AARCH32;
-	while (k + 1 < sizeof kinds / sizeof kinds[0] && kinds[k].vec != vec)
-		k++;
-	if (p->last_t < x->t)
-		p->last_t = x->t;              /* taken now, between instructions */
-	out(x, pe, p->last_t, "E %016" PRIx64 " %08x CoreEvent_%s", from, kinds[k].id, kinds[k].name);
-	out(x, pe, p->last_t, "R cpsr %08" PRIx64, fw_pstate(x));
-	if (esr)
-		sysreg(x, pe, "ESR", x->fw, esr);
-	sysreg(x, pe, "ELR", x->fw, elr);
-	sysreg(x, pe, "SPSR", x->fw, spsr);
-	/* the vector branches to the common handler */
-	it(x, pe, vbar + vec, 0x14000000u | (uint32_t)(((FW_EXIT(x->fw) - 0x100 - (vbar + vec)) / 4) & 0x3FFFFFF),
-	   fw_pstate(x));
-}
-
-/* Out of the firmware to target, in Secure state or not, loading
- * x0..x(nregs-1) from regs. */
-static void fw_exit(struct tx *x, unsigned pe, uint64_t target, uint64_t spsr, bool secure, unsigned nregs,
-		    const uint64_t *regs)
-{
-	struct tpe *p = &x->pe[pe];
-	uint64_t pc = FW_EXIT(x->fw), fp = fw_pstate(x);
-
-	if (nregs == 1) {
-		it(x, pe, pc, OP_LDR_X0_SP, fp);
-		xreg(x, pe, 0, regs[0]);
-	} else if (nregs) {
-		it(x, pe, pc, OP_LDP_X0_X1, fp);
-		xreg(x, pe, 0, regs[0]);
-		xreg(x, pe, 1, regs[1]);
-		it(x, pe, pc + 4, OP_LDP_X2_X3, fp);
-		xreg(x, pe, 2, regs[2]);
-		xreg(x, pe, 3, regs[3]);
-	}
-	it(x, pe, pc + 8, x->fw == 3 ? 0xD51E4010u : 0xD51C4010u, fp);   /* MSR SPSR_ELn,x16 */
-	sysreg(x, pe, "SPSR", x->fw, spsr);
-	it(x, pe, pc + 12, x->fw == 3 ? 0xD51E4031u : 0xD51C4031u, fp);  /* MSR ELR_ELn,x17 */
-	sysreg(x, pe, "ELR", x->fw, target);
-	it(x, pe, pc + 16, OP_ERET, fp);
-	p->wait = W_NONE;
-	p->pc = target;
-	p->pstate = spsr;
-	p->secure = secure;
-}
-
-static uint64_t main_pstate(const struct tx *x)
-{
-	return ((uint64_t)x->cel << 2) | 1;
-}
-
-/* pe (re)starts: reset, then firmware boots it into its main context. */
-static void boot(struct tx *x, unsigned pe, bool dump)
-{
-	struct tpe *p = &x->pe[pe];
-
-	memset(p->x, 0, sizeof p->x);
-	p->sp = STACK_TOP(pe);
-	p->boot_held = false;
-	p->holding = false;                /* a reset forgets a hold */
-	if (dump) {                        /* FVP writes the registers at reset */
-		for (unsigned n = 0; n < 31; n++)
-			xreg(x, pe, n, 0);
-		sysreg(x, pe, "SP", x->cel, p->sp);
-		sysreg(x, pe, "VBAR", x->cel, RT_VECTORS);
-		out(x, pe, p->last_t, "R MPIDR_EL1 %016" PRIX64, x->prog->platform.mpidr[pe] | ((uint64_t)1 << 31));
-	}
-	out(x, pe, p->last_t < x->t ? x->t : p->last_t, "E 0000000000000000 00000000 CoreEvent_Reset");
-	p->last_t = x->t;
-	p->secure = false;                 /* firmware boots a Non-secure client */
-	fw_exit(x, pe, RT_MAIN_IDLE, main_pstate(x), false, 0, NULL);
-}
-
-static void boot_held(struct tx *x)
-{
-	for (unsigned pe = 0; pe < x->npe; pe++)
-		if (x->pe[pe].boot_held)
-			boot(x, pe, false);
-}
 
 /* ---- Client instructions ---- */
 
@@ -270,8 +48,8 @@ static void release_call(struct tx *x, unsigned pe, uint32_t fid, const uint64_t
 	p->call_held = false;
 	for (unsigned n = 0; args && n < 6; n++)
 		if (p->x[n] != (n ? args[n - 1] : fid))
-			xreg(x, pe, n, n ? args[n - 1] : fid);
-	it(x, pe, p->held_pc, p->held_op, p->held_pstate);
+			tx_xreg(x, pe, n, n ? args[n - 1] : fid);
+	tx_insn(x, pe, p->held_pc, p->held_op, p->held_pstate);
 }
 
 static void client_insn(struct tx *x, unsigned pe, uint64_t pstate, uint64_t pc, uint32_t op, const uint64_t *regs)
@@ -281,10 +59,10 @@ static void client_insn(struct tx *x, unsigned pe, uint64_t pstate, uint64_t pc,
 	release_call(x, pe, 0, NULL);
 	for (unsigned n = 0; n < 31; n++)          /* what the previous instruction wrote */
 		if (regs[n] != p->x[n])
-			xreg(x, pe, n, regs[n]);
+			tx_xreg(x, pe, n, regs[n]);
 	if (regs[31] != p->sp) {
 		p->sp = regs[31];
-		sysreg(x, pe, "SP", (pstate & 1) ? (unsigned)(pstate >> 2) & 3 : 0, p->sp);
+		tx_sysreg(x, pe, "SP", (pstate & 1) ? (unsigned)(pstate >> 2) & 3 : 0, p->sp);
 	}
 	p->last_pc = pc;
 	p->pc = pc + 4;
@@ -297,7 +75,7 @@ static void client_insn(struct tx *x, unsigned pe, uint64_t pstate, uint64_t pc,
 		p->held_pstate = pstate;
 		return;
 	}
-	it(x, pe, pc, op, pstate);
+	tx_insn(x, pe, pc, op, pstate);
 }
 
 static int pe_of(const struct tx *x, const struct sim_ctx *run)
@@ -381,37 +159,37 @@ static void on_call(struct tx *x, const struct sim_obs *o)
 		p->secure = o->secure;
 		ret_pstate = o->aarch32 ? o->aarch32 : ((uint64_t)o->el << 2) | 1;
 		for (unsigned n = 0; n < 6; n++) {
-			it(x, o->pe, base + 4 * n, o->aarch32 ? OP_A32_LDR_LIT(n) : OP_LDR_LIT(n), ret_pstate);
-			callreg(x, o->pe, n, n ? o->args[n - 1] : o->fid, o->aarch32);
+			tx_insn(x, o->pe, base + 4 * n, o->aarch32 ? OP_A32_LDR_LIT(n) : OP_LDR_LIT(n), ret_pstate);
+			tx_callreg(x, o->pe, n, n ? o->args[n - 1] : o->fid, o->aarch32);
 		}
 		smc = base + 24;
-		it(x, o->pe, smc, call_insn[o->aarch32 != 0][hvc].op, ret_pstate);
+		tx_insn(x, o->pe, smc, call_insn[o->aarch32 != 0][hvc].op, ret_pstate);
 	} else {
 		release_call(x, o->pe, o->fid, o->args);
 		smc = p->last_pc;
 		ret_pstate = p->pstate;
 	}
 	ret = smc + 4;
-	fw_enter(x, o->pe, smc, ret, ret_pstate, VEC_SYNC, call_insn[o->aarch32 != 0][hvc].esr);
+	tx_fw_enter(x, o->pe, smc, ret, ret_pstate, VEC_SYNC, call_insn[o->aarch32 != 0][hvc].esr);
 	if (fn >= 0 && o->result == 0 && psci_stops_caller(fn)) {
-		it(x, o->pe, FW_IDLE(x->fw), OP_WFI, fw_pstate(x));
+		tx_insn(x, o->pe, FW_IDLE(x->fw), OP_WFI, tx_fw_pstate(x));
 		p->wait = W_DOWN;
 		if (fn == SIM_PSCI_SYSTEM_RESET && x->reset_pending) {
 			x->reset_pending = false;
 			for (unsigned pe = 0; pe < x->npe; pe++)
-				boot(x, pe, false);
+				tx_boot(x, pe, false);
 		}
 	} else if (fn == SIM_PSCI_CPU_SUSPEND && o->result == 0) {
-		it(x, o->pe, FW_IDLE(x->fw), OP_WFI, fw_pstate(x));
+		tx_insn(x, o->pe, FW_IDLE(x->fw), OP_WFI, tx_fw_pstate(x));
 		p->wait = (o->args[0] >> 16) & 1 ? W_DOWN : W_SUSPEND;
 		p->ret = ret;
 		p->ret_pstate = ret_pstate;
 	} else if (o->kind == SIM_OBS_CALL && o->status == 1) {
 		p->wait = W_COMPLETE;            /* the completion says where it goes */
 	} else {
-		fw_exit(x, o->pe, ret, ret_pstate, p->secure, 1, &result);
+		tx_fw_exit(x, o->pe, ret, ret_pstate, p->secure, 1, &result);
 	}
-	boot_held(x);                            /* PEs this CPU_ON powered up */
+	tx_boot_held(x);                         /* PEs this CPU_ON powered up */
 }
 
 /* The FIQ's exception, which saves the context pc/pstate interrupted,
@@ -423,9 +201,9 @@ static void take_fiq(struct tx *x, unsigned pe, uint64_t pc, uint64_t pstate, ui
 	p->pc = pc;
 	p->pstate = pstate;
 	p->secure = false;               /* the simulator's: client code */
-	fw_enter(x, pe, pc, pc, pstate, VEC_FIQ, 0);
-	it(x, pe, FW_VBAR(x->fw) + VEC_FIQ + 4, OP_MRS_IAR0, fw_pstate(x));
-	xreg(x, pe, 0, intid);
+	tx_fw_enter(x, pe, pc, pc, pstate, VEC_FIQ, 0);
+	tx_insn(x, pe, FW_VBAR(x->fw) + VEC_FIQ + 4, OP_MRS_IAR0, tx_fw_pstate(x));
+	tx_xreg(x, pe, 0, intid);
 }
 
 /* A hold: firmware acknowledges now and the dispatcher's work comes at
@@ -462,8 +240,8 @@ static void on_irq(struct tx *x, const struct sim_obs *o)
 		return;
 	}
 	if (o->status == SDD_IRQ_NOT_MINE || o->status == SDD_IRQ_REFUSED)
-		it(x, o->pe, FW_VBAR(x->fw) + VEC_FIQ + 8, OP_MSR_EOIR0, fw_pstate(x));
-	fw_exit(x, o->pe, p->pc, p->pstate, p->secure, 1, &old_x0);
+		tx_insn(x, o->pe, FW_VBAR(x->fw) + VEC_FIQ + 8, OP_MSR_EOIR0, tx_fw_pstate(x));
+	tx_fw_exit(x, o->pe, p->pc, p->pstate, p->secure, 1, &old_x0);
 }
 
 /* Firmware's explicit dispatch interrupts the context o says (the
@@ -476,7 +254,7 @@ static void on_explicit(struct tx *x, const struct sim_obs *o)
 	p->pc = o->pc;
 	p->pstate = o->pstate;
 	p->secure = false;
-	fw_enter(x, o->pe, p->pc, p->pc, p->pstate, VEC_SERROR, 0);
+	tx_fw_enter(x, o->pe, p->pc, p->pc, p->pstate, VEC_SERROR, 0);
 	p->wait = W_DISPATCH;
 }
 
@@ -485,8 +263,8 @@ static void on_dispatch(struct tx *x, const struct sim_obs *o)
 	struct tpe *p = &x->pe[o->pe];
 
 	if (p->wait != W_DISPATCH)
-		fw_enter(x, o->pe, p->pc, p->pc, p->pstate, VEC_SERROR, 0);
-	fw_exit(x, o->pe, o->pc, o->pstate, false, 4, o->regs);     /* handlers run Non-secure */
+		tx_fw_enter(x, o->pe, p->pc, p->pc, p->pstate, VEC_SERROR, 0);
+	tx_fw_exit(x, o->pe, o->pc, o->pstate, false, 4, o->regs);  /* handlers run Non-secure */
 }
 
 static void on_power(struct tx *x, const struct sim_obs *o)
@@ -498,11 +276,11 @@ static void on_power(struct tx *x, const struct sim_obs *o)
 		return;
 	if (o->regs[0] == SIM_PE_STANDBY) {
 		if (p->wait == W_SUSPEND)
-			fw_exit(x, o->pe, p->ret, p->ret_pstate, p->secure, 1, &zero);   /* CPU_SUSPEND returns 0 */
+			tx_fw_exit(x, o->pe, p->ret, p->ret_pstate, p->secure, 1, &zero);   /* CPU_SUSPEND returns 0 */
 	} else if (o->regs[0] == SIM_PE_OFF) {
 		p->boot_held = true;             /* after the CPU_ON that did it */
 	} else {
-		boot(x, o->pe, false);           /* from a power-down suspend */
+		tx_boot(x, o->pe, false);        /* from a power-down suspend */
 	}
 }
 
@@ -538,7 +316,7 @@ static void observe(void *ctx, const struct sim_obs *o)
 		break;
 	case SIM_OBS_COMPLETE:
 		if (o->status != -2 && x->pe[o->pe].wait == W_COMPLETE)
-			fw_exit(x, o->pe, o->pc, o->pstate, false, 0, NULL);
+			tx_fw_exit(x, o->pe, o->pc, o->pstate, false, 0, NULL);
 		break;
 	case SIM_OBS_POWER:
 		on_power(x, o);
@@ -573,7 +351,7 @@ int tarmac_export(struct sim_cpu *cpu, const struct sim_program *prog, FILE *f, 
 	x->cel = prog->platform.client_el;
 	x->npe = prog->platform.pes < SIM_MAX_PES ? prog->platform.pes : SIM_MAX_PES;
 	for (unsigned pe = 0; pe < x->npe; pe++)
-		boot(x, pe, true);
+		tx_boot(x, pe, true);
 	tr.insn = on_insn;
 	tr.ctx = x;
 	sim_cpu_set_tracer(cpu, &tr);
@@ -587,7 +365,7 @@ int tarmac_export(struct sim_cpu *cpu, const struct sim_program *prog, FILE *f, 
 		client_insn(x, 0, x->buf[j].pstate, x->buf[j].pc, x->buf[j].op, x->buf[j].regs);
 	for (unsigned pe = 0; pe < x->npe; pe++)
 		release_call(x, pe, 0, NULL);
-	boot_held(x);
+	tx_boot_held(x);
 	if (rc == 0 && (x->failed || fflush(f) != 0 || ferror(f))) {
 		snprintf(res->message, sizeof res->message, "%s", x->failed ? "out of memory" : "write error");
 		rc = -1;
