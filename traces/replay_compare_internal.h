@@ -1,0 +1,73 @@
+/*
+ * replay_compare_internal.h - between replay_compare.c (the run: the
+ * observer that follows the replay, the records it never reached, the
+ * report) and replay_match.c (each observation against the record it
+ * stands for).  Both keep the comparison's state and write divergences.
+ */
+#ifndef TRACES_REPLAY_COMPARE_INTERNAL_H
+#define TRACES_REPLAY_COMPARE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "replay.h"
+#include "replay_divs.h"
+#include "replay_route.h"
+#include "trace.h"
+
+/* The comparison's state: per record, per invocation, per PE. */
+#define MAX_DEPTH 8
+
+struct frame { int32_t inv; int32_t event; uint32_t cursor; uint64_t int_pstate; };  /* the replay's x3 at entry */
+
+struct cmp {
+	struct replay *rp;
+	struct replay_evstate *evs;
+	uint8_t *state;                       /* per record: 0 unmatched, 1 matched, 2 diverged */
+	int8_t *refused;                      /* per dispatch record: the x0 (< 0) the replay's explicit
+					       * dispatch for it was refused with (-128: lower), 0 none */
+	uint8_t *inv_used;
+	struct frame stack[TRACE_MAX_PES][MAX_DEPTH];
+	uint8_t depth[TRACE_MAX_PES];
+	/* The simulator reports a PSCI call after the implicit completions it
+	 * made (CPU_OFF in a handler): the handler that made it, until then. */
+	struct frame gone[TRACE_MAX_PES];
+	bool has_gone[TRACE_MAX_PES];
+	uint32_t inv_pos[TRACE_MAX_PES], ack_pos[TRACE_MAX_PES];
+	uint8_t power[TRACE_MAX_PES];         /* enum sim_power, for messages */
+	struct replay_route *route;
+	uint32_t step;
+	struct replay_divs divs;
+};
+
+enum { UNMATCHED = 0, MATCHED, DIVERGED };
+
+/* ---- Divergences ---- */
+
+/* An event number as people read it (trace_event_str), in a buffer that
+ * lives to the end of the enclosing block. */
+#define EV(e) trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, (e))
+
+/* A divergence at line of the trace. */
+#define diverge(c, line, ...) replay_divs_add(&(c)->divs, (c)->rp->name, line, false, __VA_ARGS__)
+
+/* ---- replay_compare.c (cmp_: the comparison's) ---- */
+
+/* The PE and the event whose state explains the answer to call fid (for
+ * a divergence's message; replay_evstate_describe). */
+unsigned cmp_pe_of_call(const struct cmp *c, uint32_t fid, uint64_t x2, unsigned pe);
+int32_t cmp_event_of_call(const struct cmp *c, uint32_t fid, uint64_t x1, unsigned pe);
+
+/* ---- replay_match.c: the observation o against its record ---- */
+
+void cmp_on_call(struct cmp *c, const struct sim_obs *o);
+void cmp_on_dispatch(struct cmp *c, const struct sim_obs *o);
+void cmp_on_complete(struct cmp *c, const struct sim_obs *o);
+/* An acknowledgement or a hold: cmp_misrouted when the replay gave a
+ * 1-of-N SPI to another PE than the trace (replay_route_observe), else
+ * cmp_on_irq. */
+void cmp_on_irq(struct cmp *c, const struct sim_obs *o);
+void cmp_misrouted(struct cmp *c, const struct replay_misroute *m, const struct sim_obs *o);
+void cmp_on_explicit(struct cmp *c, const struct sim_obs *o);
+
+#endif /* TRACES_REPLAY_COMPARE_INTERNAL_H */
