@@ -1,6 +1,6 @@
 /*
- * fz_core_gic.c - fuzz_core's interrupt controller and the dispatcher's
- * port onto it.
+ * fz_core_gic.c - fuzz_core's interrupt controller (the dispatcher's port
+ * onto it is fz_core_port.c).
  *
  * A GICv3 cut down to what the dispatcher and a decoded fuzz input can
  * reach, with the simulator's GIC model (sim/gic) as its specification:
@@ -168,7 +168,7 @@ static void refresh(struct fzc_machine *m)
 		}
 }
 
-static void set_route(struct fzc_machine *m, uint32_t intid, bool any, uint64_t aff)
+void fzc_set_route(struct fzc_machine *m, uint32_t intid, bool any, uint64_t aff)
 {
 	struct fzc_gic *g = &m->gic;
 	unsigned n = intid - 32u;
@@ -264,7 +264,7 @@ void fzc_set_group(struct fzc_machine *m, unsigned pe, uint32_t intid, unsigned 
 	}
 }
 
-static void set_priority(struct fzc_machine *m, unsigned pe, uint32_t intid, uint8_t prio)
+void fzc_set_priority(struct fzc_machine *m, unsigned pe, uint32_t intid, uint8_t prio)
 {
 	struct fzc_irq *irq = irq_ref(&m->gic, pe, intid);
 
@@ -274,7 +274,7 @@ static void set_priority(struct fzc_machine *m, unsigned pe, uint32_t intid, uin
 	}
 }
 
-static void set_enabled(struct fzc_machine *m, unsigned pe, uint32_t intid, bool on)
+void fzc_set_enabled(struct fzc_machine *m, unsigned pe, uint32_t intid, bool on)
 {
 	struct fzc_irq *irq = irq_ref(&m->gic, pe, intid);
 
@@ -303,6 +303,19 @@ void fzc_fire(struct fzc_machine *m, unsigned pe, uint32_t intid)
 }
 
 /* ---- Redistributor and CPU interface ---- */
+
+void fzc_set_participate(struct fzc_machine *m, unsigned pe, bool on)
+{
+	uint8_t dpg;
+
+	if (pe >= m->gic.npe)
+		return;
+	dpg = (uint8_t)(on ? m->gic.pe[pe].dpg & ~1u : m->gic.pe[pe].dpg | 1u);
+	if (dpg != m->gic.pe[pe].dpg) {
+		m->gic.pe[pe].dpg = dpg;
+		refresh(m);
+	}
+}
 
 void fzc_set_sleep(struct fzc_machine *m, unsigned pe, bool asleep)
 {
@@ -432,161 +445,3 @@ void fzc_eoi0(struct fzc_machine *m, unsigned pe, uint32_t intid)
 	}
 	refresh(m);
 }
-
-/* ---- The port ---- */
-
-static bool p_client_owned(void *ctx, unsigned pe, uint32_t intid)
-{
-	struct fzc_machine *m = ctx;
-	const struct fzc_irq *irq = fzc_irq_cref(&m->gic, pe, intid);
-	const struct sim_platform *sp = &m->prog->platform;
-
-	if (!irq || irq->group != FZC_G1NS)
-		return false;
-	/* The firmware's on every PE for good; on some PEs only, as long as
-	 * the group says so (a binding TF-A's way takes it over: the
-	 * simulator's port, sim/machine.c, the same). */
-	for (unsigned k = 0; k < sp->nsecure; k++)
-		if (sp->secure_intids[k] == intid && !sp->secure_pes[k])
-			return false;
-	return true;
-}
-
-static bool p_active(void *ctx, unsigned pe, uint32_t intid)
-{
-	const struct fzc_irq *irq = fzc_irq_cref(&((struct fzc_machine *)ctx)->gic, pe, intid);
-	return irq && irq->active;
-}
-
-static bool p_pending(void *ctx, unsigned pe, uint32_t intid)
-{
-	const struct fzc_irq *irq = fzc_irq_cref(&((struct fzc_machine *)ctx)->gic, pe, intid);
-	return irq && irq->latch;
-}
-
-static void p_claim(void *ctx, unsigned pe, uint32_t intid, enum sdd_priority pri)
-{
-	set_enabled(ctx, pe, intid, false);
-	fzc_set_group(ctx, pe, intid, FZC_G0);
-	set_priority(ctx, pe, intid, sim_class_priority(pri));
-	fzc_set_pending(ctx, pe, intid, false);
-}
-
-static void p_unclaim(void *ctx, unsigned pe, uint32_t intid)
-{
-	set_enabled(ctx, pe, intid, false);
-	fzc_set_group(ctx, pe, intid, FZC_G1NS);
-	set_priority(ctx, pe, intid, SIM_PRIO_CLIENT);
-}
-
-static void p_enable(void *ctx, unsigned pe, uint32_t intid, bool on)
-{
-	set_enabled(ctx, pe, intid, on);
-}
-
-static void p_set_pending(void *ctx, unsigned pe, uint32_t intid, bool on)
-{
-	fzc_set_pending(ctx, pe, intid, on);
-}
-
-static void p_route(void *ctx, uint32_t intid, bool any, unsigned target)
-{
-	struct fzc_machine *m = ctx;
-	set_route(m, intid, any, m->prog->platform.mpidr[target]);
-}
-
-static void p_eoi(void *ctx, unsigned pe, uint32_t intid)
-{
-	fzc_eoi0(ctx, pe, intid);
-}
-
-/* ICC_SGI0R_EL1: accepted only if the target's copy is Group 0. */
-static void p_sgi(void *ctx, unsigned target, uint32_t intid)
-{
-	struct fzc_machine *m = ctx;
-	unsigned src = m->running_pe >= 0 ? (unsigned)m->running_pe : target;
-
-	if (src < m->npe && target < m->npe && intid < 16 &&
-	    m->gic.pe[target].banked[intid].group == FZC_G0)
-		fzc_set_pending(m, target, intid, true);
-}
-
-static void p_participate(void *ctx, unsigned pe, bool on)
-{
-	struct fzc_machine *m = ctx;
-	uint8_t dpg;
-
-	if (pe >= m->npe)
-		return;
-	dpg = (uint8_t)(on ? m->gic.pe[pe].dpg & ~1u : m->gic.pe[pe].dpg | 1u);
-	if (dpg != m->gic.pe[pe].dpg) {
-		m->gic.pe[pe].dpg = dpg;
-		refresh(m);
-	}
-}
-
-/* Explicit dispatch: PMR raised to the class priority (TF-A's EHF), the
- * previous value put back at the end. */
-static void p_pri_activate(void *ctx, unsigned pe, enum sdd_priority pri)
-{
-	struct fzc_machine *m = ctx;
-	struct fzc_pe *p = &m->pe[pe];
-	sim_pmr_push(&p->npri, p->saved_pmr, fzc_set_pmr(m, pe, sim_class_priority(pri)));
-}
-
-static void p_pri_deactivate(void *ctx, unsigned pe, enum sdd_priority pri)
-{
-	struct fzc_machine *m = ctx;
-	struct fzc_pe *p = &m->pe[pe];
-
-	uint8_t pmr;
-
-	(void)pri;
-	if (sim_pmr_pop(&p->npri, p->saved_pmr, &pmr))
-		fzc_set_pmr(m, pe, pmr);
-}
-
-static bool p_ep_valid(void *ctx, unsigned pe, uint64_t addr)
-{
-	(void)ctx;
-	(void)pe;
-	return sim_ep_valid(addr);
-}
-
-/* One PE runs at a time: nothing to lock, but a taken lock tells the
- * invariant check that the dispatcher's state may have changed. */
-static void p_lock(void *ctx)
-{
-	((struct fzc_machine *)ctx)->core_touched = true;
-}
-
-static void p_unlock(void *ctx)
-{
-	(void)ctx;
-}
-
-static void p_fault(void *ctx, int code)
-{
-	fzc_fail(ctx, SIM_FAIL_DISPATCHER, "the dispatcher detected an interrupt-controller fault (code %d)",
-		 code);
-}
-
-const struct sdd_port fzc_port = {
-	.irq_is_client_owned = p_client_owned,
-	.irq_is_active = p_active,
-	.irq_is_pending = p_pending,
-	.irq_claim = p_claim,
-	.irq_unclaim = p_unclaim,
-	.irq_enable = p_enable,
-	.irq_set_pending = p_set_pending,
-	.irq_route = p_route,
-	.irq_eoi = p_eoi,
-	.sgi_raise = p_sgi,
-	.pe_participate = p_participate,
-	.pri_activate = p_pri_activate,
-	.pri_deactivate = p_pri_deactivate,
-	.ep_valid = p_ep_valid,
-	.lock = p_lock,
-	.unlock = p_unlock,
-	.fault = p_fault,
-};

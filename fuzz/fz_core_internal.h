@@ -145,15 +145,25 @@ struct fzc_machine {
 	uint32_t calls, dispatches;
 };
 
+/* ---- fz_core_port.c ---- */
+
+/* The dispatcher's port onto the interrupt controller (ctx: the machine). */
+extern const struct sdd_port fzc_port;
+
 /* ---- fz_core_gic.c ---- */
 
 /* Set up for the machine's platform (npe, nspi, MPIDRs, secure INTIDs). */
 void fzc_gic_init(struct fzc_machine *m);
-/* The dispatcher's port onto it (ctx: the machine). */
-extern const struct sdd_port fzc_port;
 bool fzc_intid_valid(const struct fzc_gic *g, uint32_t intid);
+/* Distributor and redistributor registers, one field each (an INTID or
+ * PE the GIC does not have is ignored). */
 void fzc_set_group(struct fzc_machine *m, unsigned pe, uint32_t intid, unsigned group);
+void fzc_set_priority(struct fzc_machine *m, unsigned pe, uint32_t intid, uint8_t prio);
+void fzc_set_enabled(struct fzc_machine *m, unsigned pe, uint32_t intid, bool on);
 void fzc_set_pending(struct fzc_machine *m, unsigned pe, uint32_t intid, bool on);
+void fzc_set_route(struct fzc_machine *m, uint32_t intid, bool any, uint64_t aff);
+/* GICR_CTLR.DPG0, inverted: whether pe takes part in 1-of-N routing. */
+void fzc_set_participate(struct fzc_machine *m, unsigned pe, bool on);
 void fzc_fire(struct fzc_machine *m, unsigned pe, uint32_t intid);
 void fzc_set_sleep(struct fzc_machine *m, unsigned pe, bool asleep);
 uint8_t fzc_set_pmr(struct fzc_machine *m, unsigned pe, uint8_t pmr);

@@ -16,32 +16,66 @@
 
 /* ---- The port ---- */
 
+/* Where a failure found outside any step's own code is reported: the step
+ * running, if any. */
+static struct sim_loc step_loc(const struct sim_machine *m)
+{
+	struct sim_loc here = { 0, 0 };
+	if (m->prog && m->step < m->prog->nsteps)
+		here = m->prog->steps[m->step].loc;
+	return here;
+}
+
+/* Every operation first holds the dispatcher to sdd_port.h's promise
+ * (program.h, sim_port_args_ok): a PE the platform has, an interrupt its
+ * GIC implements.  A broken promise is the dispatcher's fault and the
+ * operation does nothing (a query answers false). */
+static bool port_args(struct sim_machine *m, const char *op, enum sim_port_arg kind, unsigned pe, uint32_t intid)
+{
+	char why[256];
+
+	if (sim_port_args_ok(&m->plat, kind, pe, intid))
+		return true;
+	sim_fail(m, SIM_FAIL_DISPATCHER, step_loc(m), "%s",
+		 sim_port_args_problem(&m->plat, op, kind, pe, intid, why, sizeof why));
+	return false;
+}
+
 static bool p_client_owned(void *ctx, unsigned pe, uint32_t intid)
 {
 	struct sim_machine *m = ctx;
+	if (!port_args(m, "irq_is_client_owned", SIM_PORT_INTID, pe, intid))
+		return false;
 	return gic_get_group(&m->gic, pe, intid) == GIC_G1NS &&
 	       !(intid < GIC_NUM_INTIDS && (m->secure[intid / 64] >> (intid % 64) & 1));
 }
 
 static bool p_active(void *ctx, unsigned pe, uint32_t intid)
 {
-	return gic_is_active(&((struct sim_machine *)ctx)->gic, pe, intid);
+	struct sim_machine *m = ctx;
+	return port_args(m, "irq_is_active", SIM_PORT_INTID, pe, intid) && gic_is_active(&m->gic, pe, intid);
 }
 
 static bool p_pending(void *ctx, unsigned pe, uint32_t intid)
 {
-	return gic_is_pending(&((struct sim_machine *)ctx)->gic, pe, intid);
+	struct sim_machine *m = ctx;
+	return port_args(m, "irq_is_pending", SIM_PORT_INTID, pe, intid) && gic_is_pending(&m->gic, pe, intid);
 }
 
 static void p_claim(void *ctx, unsigned pe, uint32_t intid, enum sdd_priority pri)
 {
-	gic_set_irq(&((struct sim_machine *)ctx)->gic, pe, intid, GIC_G0, sim_class_priority(pri),
-		    false, false);
+	struct sim_machine *m = ctx;
+	if (port_args(m, "irq_claim", SIM_PORT_INTID, pe, intid))
+		gic_set_irq(&m->gic, pe, intid, GIC_G0, sim_class_priority(pri), false, false);
 }
 
 static void p_unclaim(void *ctx, unsigned pe, uint32_t intid)
 {
-	struct gic *g = &((struct sim_machine *)ctx)->gic;
+	struct sim_machine *m = ctx;
+	struct gic *g = &m->gic;
+
+	if (!port_args(m, "irq_unclaim", SIM_PORT_INTID, pe, intid))
+		return;
 	gic_set_enabled(g, pe, intid, false);
 	gic_set_group(g, pe, intid, GIC_G1NS);
 	gic_set_priority(g, pe, intid, SIM_PRIO_CLIENT);
@@ -49,35 +83,46 @@ static void p_unclaim(void *ctx, unsigned pe, uint32_t intid)
 
 static void p_enable(void *ctx, unsigned pe, uint32_t intid, bool on)
 {
-	gic_set_enabled(&((struct sim_machine *)ctx)->gic, pe, intid, on);
+	struct sim_machine *m = ctx;
+	if (port_args(m, "irq_enable", SIM_PORT_INTID, pe, intid))
+		gic_set_enabled(&m->gic, pe, intid, on);
 }
 
 static void p_set_pending(void *ctx, unsigned pe, uint32_t intid, bool on)
 {
-	gic_set_pending(&((struct sim_machine *)ctx)->gic, pe, intid, on);
+	struct sim_machine *m = ctx;
+	if (port_args(m, "irq_set_pending", SIM_PORT_INTID, pe, intid))
+		gic_set_pending(&m->gic, pe, intid, on);
 }
 
 static void p_route(void *ctx, uint32_t intid, bool any, unsigned target)
 {
 	struct sim_machine *m = ctx;
-	gic_set_route(&m->gic, intid, any, m->plat.mpidr[target]);
+	if (port_args(m, "irq_route", SIM_PORT_SPI, any ? SIM_PORT_ANY_PE : target, intid))
+		gic_set_route(&m->gic, intid, any, target < m->plat.pes ? m->plat.mpidr[target] : 0);
 }
 
 static void p_eoi(void *ctx, unsigned pe, uint32_t intid)
 {
-	gic_eoi0(&((struct sim_machine *)ctx)->gic, pe, intid);
+	struct sim_machine *m = ctx;
+	if (port_args(m, "irq_eoi", SIM_PORT_INTID, pe, intid))
+		gic_eoi0(&m->gic, pe, intid);
 }
 
 static void p_sgi(void *ctx, unsigned target, uint32_t intid)
 {
 	struct sim_machine *m = ctx;
 	unsigned src = m->running_pe >= 0 ? (unsigned)m->running_pe : target;
-	gic_sgi(&m->gic, src, target, intid, GIC_G0);
+
+	if (port_args(m, "sgi_raise", SIM_PORT_SGI, target, intid))
+		gic_sgi(&m->gic, src, target, intid, GIC_G0);
 }
 
 static void p_participate(void *ctx, unsigned pe, bool on)
 {
-	gic_set_participate(&((struct sim_machine *)ctx)->gic, pe, GIC_G0, on);
+	struct sim_machine *m = ctx;
+	if (port_args(m, "pe_participate", SIM_PORT_PE, pe, 0))
+		gic_set_participate(&m->gic, pe, GIC_G0, on);
 }
 
 /* Explicit dispatch: raise PMR to the class priority, as TF-A's EHF does,
@@ -85,25 +130,31 @@ static void p_participate(void *ctx, unsigned pe, bool on)
 static void p_pri_activate(void *ctx, unsigned pe, enum sdd_priority pri)
 {
 	struct sim_machine *m = ctx;
-	struct sim_pe *p = &m->pe[pe];
+	struct sim_pe *p;
+
+	if (!port_args(m, "pri_activate", SIM_PORT_PE, pe, 0))
+		return;
+	p = &m->pe[pe];
 	sim_pmr_push(&p->npri, p->saved_pmr, gic_set_pmr(&m->gic, pe, sim_class_priority(pri)));
 }
 
 static void p_pri_deactivate(void *ctx, unsigned pe, enum sdd_priority pri)
 {
 	struct sim_machine *m = ctx;
-	struct sim_pe *p = &m->pe[pe];
+	struct sim_pe *p;
 	uint8_t pmr;
+
 	(void)pri;
+	if (!port_args(m, "pri_deactivate", SIM_PORT_PE, pe, 0))
+		return;
+	p = &m->pe[pe];
 	if (sim_pmr_pop(&p->npri, p->saved_pmr, &pmr))
 		gic_set_pmr(&m->gic, pe, pmr);
 }
 
 static bool p_ep_valid(void *ctx, unsigned pe, uint64_t addr)
 {
-	(void)ctx;
-	(void)pe;
-	return sim_ep_valid(addr);
+	return port_args(ctx, "ep_valid", SIM_PORT_PE, pe, 0) && sim_ep_valid(addr);
 }
 
 /* One PE runs at a time: nothing to lock.  But every operation on the
@@ -122,10 +173,8 @@ static void p_unlock(void *ctx)
 static void p_fault(void *ctx, int code)
 {
 	struct sim_machine *m = ctx;
-	struct sim_loc here = { 0, 0 };
-	if (m->prog && m->step < m->prog->nsteps)
-		here = m->prog->steps[m->step].loc;
-	sim_fail(m, SIM_FAIL_DISPATCHER, here, "the dispatcher detected an interrupt-controller fault (code %d)", code);
+	sim_fail(m, SIM_FAIL_DISPATCHER, step_loc(m), "the dispatcher detected an interrupt-controller fault (code %d)",
+		 code);
 }
 
 static const struct sdd_port machine_port = {

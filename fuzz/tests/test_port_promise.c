@@ -1,0 +1,159 @@
+/*
+ * test_port_promise.c - both host machines hold the dispatcher to the
+ * port's promise (sdd_port.h): no port operation is given a PE the
+ * platform lacks or an interrupt its GIC does not implement.  TF-A's
+ * INTERRUPT_BIND handed such numbers to its GIC driver (FB23,
+ * CVE-2023-49100); what a driver then does (read out of bounds, panic) the
+ * simulator reports instead of answering from its arrays.
+ *
+ * Built once against the real core (PORT_BUG ""): the programs run clean
+ * on the simulator and on fuzz_core.  And once against planted bug 23
+ * (INTERRUPT_BIND refuses only SGIs and special INTIDs): on both machines
+ * and on both profiles the run fails at the BIND, the dispatcher's fault,
+ * saying which operation got which INTID - where before the ownership
+ * query answered "not the client's" and the call was refused as an error
+ * code like any other (on the default profile the very code the
+ * specification asks for, so no oracle saw it).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fz_core.h"
+#include "fz_run.h"
+#include "program.h"
+#include "scn.h"
+
+#ifndef PORT_BUG
+#error "PORT_BUG: the planted bug of the core this test is linked with, or \"\""
+#endif
+
+static struct fz_run sim;
+static struct fz_core core;
+
+/* A 96-SPI platform (32..127) binds 128, then 1019: past the last SPI,
+ * below the special INTIDs. */
+static const char *const programs[] = {
+	"name: bind past the last SPI, default profile\n"
+	"platform: {spis: 96}\n"
+	"steps:\n"
+	"  - {pe: 0, call: INTERRUPT_BIND, args: [128]}\n"
+	"  - {pe: 1, call: INTERRUPT_BIND, args: [1019]}\n",
+	"name: bind past the last SPI, tf-a-fvp profile\n"
+	"platform: {profile: tf-a-fvp, spis: 96}\n"
+	"steps:\n"
+	"  - {pe: 0, call: INTERRUPT_BIND, args: [128]}\n"
+	"  - {pe: 1, call: INTERRUPT_BIND, args: [1019]}\n",
+};
+#define NPROGRAMS (sizeof programs / sizeof programs[0])
+
+static void load(struct sim_program *p, const char *yaml)
+{
+	char err[300];
+
+	if (scn_load_string("port-promise.yaml", yaml, strlen(yaml), NULL, p, err, sizeof err) != 0)
+		fail_msg("%s", err);
+}
+
+/* The run's verdict and message, from either machine. */
+static void assert_promise_broken(const struct sim_result *res, const char *message)
+{
+	assert_false(res->passed);
+	assert_int_equal(res->fail_kind, SIM_FAIL_DISPATCHER);
+	assert_int_equal(res->step, 0);                 /* the first BIND */
+	if (!strstr(message, "the dispatcher handed INTID 128 to the port's irq_is_client_owned") ||
+	    !strstr(message, "SPIs 32..127") || !strstr(message, "CVE-2023-49100"))
+		fail_msg("not the port's finding: %s", message);
+}
+
+static void real_core_keeps_the_promise(void **state)
+{
+	(void)state;
+	for (unsigned k = 0; k < NPROGRAMS; k++) {
+		load(&sim.prog, programs[k]);
+		if (!fz_run_program(&sim, false) || !sim.res.passed)
+			fail_msg("simulator, program %u: %s %s", k, sim.finding, sim.res.message);
+		assert_int_equal(sim.res.steps_run, 2);
+		load(&core.prog, programs[k]);
+		if (!fz_core_run_program(&core) || !core.res.passed)
+			fail_msg("fz_core, program %u: %s %s", k, core.finding, core.res.message);
+		assert_int_equal(core.res.steps_run, 2);
+	}
+}
+
+static void unchecked_intid_fails_the_run_on_both_machines(void **state)
+{
+	(void)state;
+	for (unsigned k = 0; k < NPROGRAMS; k++) {
+		load(&sim.prog, programs[k]);
+		assert_false(fz_run_program(&sim, false));
+		assert_promise_broken(&sim.res, sim.res.message);
+		load(&core.prog, programs[k]);
+		assert_false(fz_core_run_program(&core));
+		assert_promise_broken(&core.res, core.res.message);
+	}
+}
+
+/* The rule itself, at each edge (program.h). */
+static void promise_edges(void **state)
+{
+	struct sim_platform p;
+	char why[256];
+	(void)state;
+
+	assert_true(sim_platform_profile(&p, "default"));
+	p.pes = 4;
+	p.spis = 96;
+	assert_true(sim_port_args_ok(&p, SIM_PORT_INTID, 3, 127));
+	assert_false(sim_port_args_ok(&p, SIM_PORT_INTID, 3, 128));
+	assert_false(sim_port_args_ok(&p, SIM_PORT_INTID, 4, 20));
+	assert_true(sim_port_args_ok(&p, SIM_PORT_INTID, 0, 0));          /* an SGI is an interrupt */
+	assert_true(sim_port_args_ok(&p, SIM_PORT_SGI, 3, 15));
+	assert_false(sim_port_args_ok(&p, SIM_PORT_SGI, 3, 16));
+	assert_false(sim_port_args_ok(&p, SIM_PORT_SPI, 0, 31));
+	assert_true(sim_port_args_ok(&p, SIM_PORT_SPI, 0, 32));
+	assert_true(sim_port_args_ok(&p, SIM_PORT_SPI, SIM_PORT_ANY_PE, 127));
+	assert_false(sim_port_args_ok(&p, SIM_PORT_SPI, SIM_PORT_ANY_PE, 128));
+	assert_false(sim_port_args_ok(&p, SIM_PORT_INTID, SIM_PORT_ANY_PE, 40));  /* 1-of-N is irq_route's only */
+	assert_true(sim_port_args_ok(&p, SIM_PORT_PE, 3, 0xFFFFFFFF));   /* no interrupt: not looked at */
+	assert_false(sim_port_args_ok(&p, SIM_PORT_PE, 4, 0));
+	p.spis = 0;
+	assert_false(sim_port_args_ok(&p, SIM_PORT_INTID, 0, 32));
+	assert_string_equal(sim_port_args_problem(&p, "pri_activate", SIM_PORT_PE, 7, 0, why, sizeof why),
+			    "the dispatcher called the port's pri_activate for PE 7, which the platform does not "
+			    "have (4 PEs)");
+	assert_string_equal(sim_port_args_problem(&p, "irq_enable", SIM_PORT_INTID, 0, 32, why, sizeof why),
+			    "the dispatcher handed INTID 32 to the port's irq_enable, which takes an interrupt the "
+			    "GIC implements (SGIs 0..15, PPIs 16..31, no SPIs): a number the dispatcher did not "
+			    "check (CVE-2023-49100)");
+}
+
+int main(void)
+{
+	const struct CMUnitTest real[] = {
+		cmocka_unit_test(promise_edges),
+		cmocka_unit_test(real_core_keeps_the_promise),
+	};
+	const struct CMUnitTest planted[] = {
+		cmocka_unit_test(unchecked_intid_fails_the_run_on_both_machines),
+	};
+	char err[300];
+	int failed;
+
+	if (fz_core_init(&core) != 0)
+		return 1;
+	if (fz_run_init(&sim, err, sizeof err) != 0) {
+		fprintf(stderr, "test_port_promise: %s\n", err);
+		return 1;
+	}
+	failed = PORT_BUG[0] == 0 ? cmocka_run_group_tests(real, NULL, NULL)
+				  : cmocka_run_group_tests(planted, NULL, NULL);
+	fz_run_free(&sim);
+	fz_core_free(&core);
+	return failed;
+}
