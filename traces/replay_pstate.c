@@ -6,7 +6,7 @@
  * record's) and the one a COMPLETE_AND_RESUME goes on with (a `complete
  * how=resume` record's) in the bits where the trace's interrupted PSTATE
  * (the dispatch's x3) and the replay's agree, all of them when the trace
- * lacks x3 (replay_compare.c, same_interrupted).  The scenario checks
+ * lacks x3 (replay_match.c, same_interrupted).  The scenario checks
  * those bits wherever it can tell before the run that they are the ones:
  * where it knows what the exported run's interrupted PSTATE is.
  *
