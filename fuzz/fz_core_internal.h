@@ -139,6 +139,7 @@ struct fzc_machine {
 	bool     system_off;
 	uint32_t resets;
 	bool     core_touched;            /* the dispatcher's lock was taken since sdd_check */
+	struct sim_port_lock lock;        /* the port lock's account (port_rules.h) */
 	bool     failed;
 	uint8_t  fail_kind;               /* enum sim_fail_kind */
 	char     fail_msg[600];
@@ -149,6 +150,10 @@ struct fzc_machine {
 
 /* The dispatcher's port onto the interrupt controller (ctx: the machine). */
 extern const struct sdd_port fzc_port;
+/* sdd_init of d with m's platform and port (m->port), whose operations
+ * sdd_init makes without the lock, as sdd_port.h allows: an enum
+ * sdd_init_error. */
+int fzc_init_dispatcher(struct fzc_machine *m, struct sdd *d);
 
 /* ---- fz_core_gic.c ---- */
 

@@ -4,9 +4,9 @@
  * as the simulator's port onto its GIC model does (sim/machine.c), with the
  * same platform rules (sim/port_rules.h).
  *
- * Every operation first holds the dispatcher to the port's promise: a PE
- * the platform has, an interrupt the GIC implements, of the kind the
- * operation takes (sim_port_args_ok, the simulator's rule).  A broken
+ * Every operation first holds the dispatcher to the port's promises: its
+ * lock held, a PE the platform has, an interrupt the GIC implements, of
+ * the kind the operation takes (port_rules.h, the simulator's rules).  A broken
  * promise is a finding - a dispatcher that hands a client's number on
  * unchecked, as TF-A's INTERRUPT_BIND did (CVE-2023-49100), makes a real
  * GIC driver read out of bounds or panic - and the operation does nothing.
@@ -17,11 +17,20 @@ static bool port_args(struct fzc_machine *m, const char *op, enum sim_port_arg k
 {
 	char why[256];
 
-	if (sim_port_args_ok(&m->prog->platform, kind, pe, intid))
+	if (sim_port_call_ok(&m->prog->platform, &m->lock, kind, pe, intid))
 		return true;
 	fzc_fail(m, SIM_FAIL_DISPATCHER, "%s",
-		 sim_port_args_problem(&m->prog->platform, op, kind, pe, intid, why, sizeof why));
+		 sim_port_call_problem(&m->prog->platform, &m->lock, op, kind, pe, intid, why, sizeof why));
 	return false;
+}
+
+/* A lock or unlock that broke the discipline (fault: what it did). */
+static void lock_fault(struct fzc_machine *m, const char *fault)
+{
+	char why[200];
+
+	if (fault)
+		fzc_fail(m, SIM_FAIL_DISPATCHER, "%s", sim_port_lock_problem(fault, why, sizeof why));
 }
 
 static bool p_client_owned(void *ctx, unsigned pe, uint32_t intid)
@@ -165,22 +174,38 @@ static bool p_ep_valid(void *ctx, unsigned pe, uint64_t addr)
 	return port_args(ctx, "ep_valid", SIM_PORT_PE, pe, 0) && sim_ep_valid(addr);
 }
 
-/* One PE runs at a time: nothing to lock, but a taken lock tells the
- * invariant check that the dispatcher's state may have changed. */
+/* One PE runs at a time: nothing to wait for, but a taken lock tells the
+ * invariant check that the dispatcher's state may have changed; and the
+ * lock's discipline is kept account of (port_rules.h). */
 static void p_lock(void *ctx)
 {
-	((struct fzc_machine *)ctx)->core_touched = true;
+	struct fzc_machine *m = ctx;
+
+	m->core_touched = true;
+	lock_fault(m, sim_port_lock_take(&m->lock));
 }
 
 static void p_unlock(void *ctx)
 {
-	(void)ctx;
+	struct fzc_machine *m = ctx;
+	lock_fault(m, sim_port_lock_release(&m->lock));
 }
 
 static void p_fault(void *ctx, int code)
 {
 	fzc_fail(ctx, SIM_FAIL_DISPATCHER, "the dispatcher detected an interrupt-controller fault (code %d)",
 		 code);
+}
+
+/* see fz_core_internal.h */
+int fzc_init_dispatcher(struct fzc_machine *m, struct sdd *d)
+{
+	int e;
+
+	m->lock.initialising = true;
+	e = sdd_init(d, &m->splat, &m->port, m);
+	m->lock.initialising = false;
+	return e;
 }
 
 const struct sdd_port fzc_port = {

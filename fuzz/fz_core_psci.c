@@ -12,7 +12,8 @@ bool fzc_power_up(struct fzc_machine *m)
 {
 	fzc_gic_init(m);
 	m->core_touched = true;
-	if (sdd_init(m->core, &m->splat, &m->port, m) != SDD_INIT_OK)
+	m->lock.held = false;            /* what a run before left is not this run's */
+	if (fzc_init_dispatcher(m, m->core) != SDD_INIT_OK)
 		return false;
 	for (unsigned pe = 0; pe < m->npe; pe++) {
 		memset(&m->pe[pe], 0, sizeof m->pe[pe]);

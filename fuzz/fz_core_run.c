@@ -146,7 +146,7 @@ static void migrate(struct fzc_machine *m)
 	m->port.irq_claim = q_claim;
 	m->port.pe_participate = q_participate;
 	m->port.lock = q_void;
-	e = sdd_init(fresh, &m->splat, &m->port, m);
+	e = fzc_init_dispatcher(m, fresh);
 	m->port = fzc_port;
 	m->spare = m->core;
 	m->core = fresh;

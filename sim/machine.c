@@ -26,19 +26,28 @@ static struct sim_loc step_loc(const struct sim_machine *m)
 	return here;
 }
 
-/* Every operation first holds the dispatcher to sdd_port.h's promise
- * (program.h, sim_port_args_ok): a PE the platform has, an interrupt its
+/* Every operation first holds the dispatcher to sdd_port.h's promises
+ * (port_rules.h): its lock held, a PE the platform has, an interrupt its
  * GIC implements.  A broken promise is the dispatcher's fault and the
  * operation does nothing (a query answers false). */
 static bool port_args(struct sim_machine *m, const char *op, enum sim_port_arg kind, unsigned pe, uint32_t intid)
 {
 	char why[256];
 
-	if (sim_port_args_ok(&m->plat, kind, pe, intid))
+	if (sim_port_call_ok(&m->plat, &m->lock, kind, pe, intid))
 		return true;
 	sim_fail(m, SIM_FAIL_DISPATCHER, step_loc(m), "%s",
-		 sim_port_args_problem(&m->plat, op, kind, pe, intid, why, sizeof why));
+		 sim_port_call_problem(&m->plat, &m->lock, op, kind, pe, intid, why, sizeof why));
 	return false;
+}
+
+/* A lock or unlock that broke the discipline (fault: what it did). */
+static void lock_fault(struct sim_machine *m, const char *fault)
+{
+	char why[200];
+
+	if (fault)
+		sim_fail(m, SIM_FAIL_DISPATCHER, step_loc(m), "%s", sim_port_lock_problem(fault, why, sizeof why));
 }
 
 static bool p_client_owned(void *ctx, unsigned pe, uint32_t intid)
@@ -157,17 +166,22 @@ static bool p_ep_valid(void *ctx, unsigned pe, uint64_t addr)
 	return port_args(ctx, "ep_valid", SIM_PORT_PE, pe, 0) && sim_ep_valid(addr);
 }
 
-/* One PE runs at a time: nothing to lock.  But every operation on the
- * dispatcher's state takes the lock (sdd_port.h), so it tells the
- * invariant checker that the state may have changed. */
+/* One PE runs at a time: nothing to wait for.  But every operation on
+ * the dispatcher's state takes the lock (sdd_port.h), so it tells the
+ * invariant checker that the state may have changed; and the lock's
+ * discipline is kept account of. */
 static void p_lock(void *ctx)
 {
-	((struct sim_machine *)ctx)->core_touched = true;
+	struct sim_machine *m = ctx;
+
+	m->core_touched = true;
+	lock_fault(m, sim_port_lock_take(&m->lock));
 }
 
 static void p_unlock(void *ctx)
 {
-	(void)ctx;
+	struct sim_machine *m = ctx;
+	lock_fault(m, sim_port_lock_release(&m->lock));
 }
 
 static void p_fault(void *ctx, int code)
@@ -355,7 +369,10 @@ static int power_up(struct sim_machine *m, bool restoring, char *err, size_t err
 			m->pe[pe].power = SIM_PE_ON;
 		}
 	}
+	m->lock.held = false;           /* what a run before left is not this run's */
+	m->lock.initialising = true;
 	e = sdd_init(&m->core, &m->splat, &m->port, m);
+	m->lock.initialising = false;
 	m->port = machine_port;
 	if (e != SDD_INIT_OK) {
 		snprintf(err, errlen, "the dispatcher refuses this platform: %s", sdd_init_error_name(e));

@@ -43,25 +43,3 @@ enum sim_intid_problem sim_event_intid_problem(const struct sim_platform *p, uin
 		}
 	return SIM_INTID_OK;
 }
-
-/* see program.h */
-const char *sim_port_args_problem(const struct sim_platform *p, const char *op, enum sim_port_arg kind,
-				  unsigned pe, uint32_t intid, char *buf, size_t n)
-{
-	static const char *const wanted[] = {
-		[SIM_PORT_PE] = "no interrupt",
-		[SIM_PORT_INTID] = "an interrupt the GIC implements",
-		[SIM_PORT_SGI] = "an SGI (0..15)",
-		[SIM_PORT_SPI] = "an SPI the GIC implements",
-	};
-	char ranges[64];
-
-	if (!sim_port_args_ok(p, SIM_PORT_PE, pe, 0) && !(kind == SIM_PORT_SPI && pe == SIM_PORT_ANY_PE))
-		snprintf(buf, n, "the dispatcher called the port's %s for PE %u, which the platform does not have "
-			 "(%u PEs)", op, pe, (unsigned)p->pes);
-	else
-		snprintf(buf, n, "the dispatcher handed INTID %u to the port's %s, which takes %s (%s): "
-			 "a number the dispatcher did not check (CVE-2023-49100)", (unsigned)intid, op,
-			 wanted[kind], sim_intid_ranges(p, ranges, sizeof ranges));
-	return buf;
-}

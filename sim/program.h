@@ -324,39 +324,6 @@ enum sim_intid_problem {
 enum sim_intid_problem sim_event_intid_problem(const struct sim_platform *p, uint8_t type, uint64_t intid,
 						const struct sim_event *prev, unsigned nprev, int32_t *other);
 
-/* What a port operation of the dispatcher is given (sdd_port.h) besides
- * its context: which of pe and intid it takes. */
-enum sim_port_arg {
-	SIM_PORT_PE,            /* a PE (pe_participate, pri_*) */
-	SIM_PORT_INTID,         /* a PE and an INTID of its GIC: SGI, PPI or SPI (irq_*) */
-	SIM_PORT_SGI,           /* a target PE and an SGI, 0..15 (sgi_raise) */
-	SIM_PORT_SPI,           /* an SPI, and a target PE unless pe is SIM_PORT_ANY_PE (irq_route) */
-};
-#define SIM_PORT_ANY_PE (~0u)
-
-/* sdd_port.h's promise to a host machine: pe is one of p's PEs and intid
- * an interrupt p's GIC implements, of the kind the operation takes.  A
- * dispatcher that hands on a client's number unchecked breaks it
- * (CVE-2023-49100: the GIC driver read out of bounds, or panicked).
- * Every port operation asks, so the check is inline. */
-static inline bool sim_port_args_ok(const struct sim_platform *p, enum sim_port_arg kind, unsigned pe,
-				    uint32_t intid)
-{
-	bool pe_ok = pe < p->pes || (kind == SIM_PORT_SPI && pe == SIM_PORT_ANY_PE);
-
-	switch (kind) {
-	case SIM_PORT_PE:    return pe_ok;
-	case SIM_PORT_SGI:   return pe_ok && intid < 16u;
-	case SIM_PORT_SPI:   return pe_ok && intid >= 32u && intid - 32u < p->spis;
-	case SIM_PORT_INTID: break;
-	}
-	return pe_ok && (intid < 32u || intid - 32u < p->spis);
-}
-/* Why sim_port_args_ok said no, in words, for operation op ("irq_claim"),
- * into buf; returns buf. */
-const char *sim_port_args_problem(const struct sim_platform *p, const char *op, enum sim_port_arg kind,
-				  unsigned pe, uint32_t intid, char *buf, size_t n);
-
 /* The PSTATE a PE's main context has at power-up and after every reset
  * (machine.c): the client EL's ELxh, AArch64, DAIF clear, every other bit
  * 0.  Only a `set` step changes it (PAN, DIT, NZCV), or for the length of

@@ -122,6 +122,7 @@ struct sim_machine {
 	/* The dispatcher was entered (its lock taken, or it was built or
 	 * loaded) since sdd_check last passed. */
 	bool     core_touched;
+	struct sim_port_lock lock;   /* the port lock's account (port_rules.h) */
 
 	/* ---- Sized for the largest platform, set up for this one ----
 	 * The machine's memory is reused from run to run (sim_cpu_workspace)
