@@ -13,7 +13,7 @@
  */
 #include "fz_core_internal.h"
 
-static bool port_args(struct fzc_machine *m, const char *op, enum sim_port_arg kind, unsigned pe, uint32_t intid)
+static bool port_call_ok(struct fzc_machine *m, const char *op, enum sim_port_arg kind, unsigned pe, uint32_t intid)
 {
 	char why[256];
 
@@ -39,7 +39,7 @@ static bool p_client_owned(void *ctx, unsigned pe, uint32_t intid)
 	const struct sim_platform *sp = &m->prog->platform;
 	const struct fzc_irq *irq;
 
-	if (!port_args(m, "irq_is_client_owned", SIM_PORT_INTID, pe, intid))
+	if (!port_call_ok(m, "irq_is_client_owned", SIM_PORT_INTID, pe, intid))
 		return false;
 	irq = fzc_irq_cref(&m->gic, pe, intid);
 	if (!irq || irq->group != FZC_G1NS)
@@ -58,7 +58,7 @@ static bool p_active(void *ctx, unsigned pe, uint32_t intid)
 	struct fzc_machine *m = ctx;
 	const struct fzc_irq *irq;
 
-	if (!port_args(m, "irq_is_active", SIM_PORT_INTID, pe, intid))
+	if (!port_call_ok(m, "irq_is_active", SIM_PORT_INTID, pe, intid))
 		return false;
 	irq = fzc_irq_cref(&m->gic, pe, intid);
 	return irq && irq->active;
@@ -69,7 +69,7 @@ static bool p_pending(void *ctx, unsigned pe, uint32_t intid)
 	struct fzc_machine *m = ctx;
 	const struct fzc_irq *irq;
 
-	if (!port_args(m, "irq_is_pending", SIM_PORT_INTID, pe, intid))
+	if (!port_call_ok(m, "irq_is_pending", SIM_PORT_INTID, pe, intid))
 		return false;
 	irq = fzc_irq_cref(&m->gic, pe, intid);
 	return irq && irq->latch;
@@ -79,7 +79,7 @@ static void p_claim(void *ctx, unsigned pe, uint32_t intid, enum sdd_priority pr
 {
 	struct fzc_machine *m = ctx;
 
-	if (!port_args(m, "irq_claim", SIM_PORT_INTID, pe, intid))
+	if (!port_call_ok(m, "irq_claim", SIM_PORT_INTID, pe, intid))
 		return;
 	fzc_set_enabled(m, pe, intid, false);
 	fzc_set_group(m, pe, intid, FZC_G0);
@@ -91,7 +91,7 @@ static void p_unclaim(void *ctx, unsigned pe, uint32_t intid)
 {
 	struct fzc_machine *m = ctx;
 
-	if (!port_args(m, "irq_unclaim", SIM_PORT_INTID, pe, intid))
+	if (!port_call_ok(m, "irq_unclaim", SIM_PORT_INTID, pe, intid))
 		return;
 	fzc_set_enabled(m, pe, intid, false);
 	fzc_set_group(m, pe, intid, FZC_G1NS);
@@ -100,13 +100,13 @@ static void p_unclaim(void *ctx, unsigned pe, uint32_t intid)
 
 static void p_enable(void *ctx, unsigned pe, uint32_t intid, bool on)
 {
-	if (port_args(ctx, "irq_enable", SIM_PORT_INTID, pe, intid))
+	if (port_call_ok(ctx, "irq_enable", SIM_PORT_INTID, pe, intid))
 		fzc_set_enabled(ctx, pe, intid, on);
 }
 
 static void p_set_pending(void *ctx, unsigned pe, uint32_t intid, bool on)
 {
-	if (port_args(ctx, "irq_set_pending", SIM_PORT_INTID, pe, intid))
+	if (port_call_ok(ctx, "irq_set_pending", SIM_PORT_INTID, pe, intid))
 		fzc_set_pending(ctx, pe, intid, on);
 }
 
@@ -115,13 +115,13 @@ static void p_route(void *ctx, uint32_t intid, bool any, unsigned target)
 	struct fzc_machine *m = ctx;
 	const struct sim_platform *sp = &m->prog->platform;
 
-	if (port_args(m, "irq_route", SIM_PORT_SPI, any ? SIM_PORT_ANY_PE : target, intid))
+	if (port_call_ok(m, "irq_route", SIM_PORT_SPI, any ? SIM_PORT_ANY_PE : target, intid))
 		fzc_set_route(m, intid, any, target < sp->pes ? sp->mpidr[target] : 0);
 }
 
 static void p_eoi(void *ctx, unsigned pe, uint32_t intid)
 {
-	if (port_args(ctx, "irq_eoi", SIM_PORT_INTID, pe, intid))
+	if (port_call_ok(ctx, "irq_eoi", SIM_PORT_INTID, pe, intid))
 		fzc_eoi0(ctx, pe, intid);
 }
 
@@ -131,14 +131,14 @@ static void p_sgi(void *ctx, unsigned target, uint32_t intid)
 	struct fzc_machine *m = ctx;
 	unsigned src = m->running_pe >= 0 ? (unsigned)m->running_pe : target;
 
-	if (port_args(m, "sgi_raise", SIM_PORT_SGI, target, intid) && src < m->npe &&
+	if (port_call_ok(m, "sgi_raise", SIM_PORT_SGI, target, intid) && src < m->npe &&
 	    m->gic.pe[target].banked[intid].group == FZC_G0)
 		fzc_set_pending(m, target, intid, true);
 }
 
 static void p_participate(void *ctx, unsigned pe, bool on)
 {
-	if (port_args(ctx, "pe_participate", SIM_PORT_PE, pe, 0))
+	if (port_call_ok(ctx, "pe_participate", SIM_PORT_PE, pe, 0))
 		fzc_set_participate(ctx, pe, on);
 }
 
@@ -149,7 +149,7 @@ static void p_pri_activate(void *ctx, unsigned pe, enum sdd_priority pri)
 	struct fzc_machine *m = ctx;
 	struct fzc_pe *p;
 
-	if (!port_args(m, "pri_activate", SIM_PORT_PE, pe, 0))
+	if (!port_call_ok(m, "pri_activate", SIM_PORT_PE, pe, 0))
 		return;
 	p = &m->pe[pe];
 	sim_pmr_push(&p->npri, p->saved_pmr, fzc_set_pmr(m, pe, sim_class_priority(pri)));
@@ -162,7 +162,7 @@ static void p_pri_deactivate(void *ctx, unsigned pe, enum sdd_priority pri)
 	uint8_t pmr;
 
 	(void)pri;
-	if (!port_args(m, "pri_deactivate", SIM_PORT_PE, pe, 0))
+	if (!port_call_ok(m, "pri_deactivate", SIM_PORT_PE, pe, 0))
 		return;
 	p = &m->pe[pe];
 	if (sim_pmr_pop(&p->npri, p->saved_pmr, &pmr))
@@ -171,7 +171,7 @@ static void p_pri_deactivate(void *ctx, unsigned pe, enum sdd_priority pri)
 
 static bool p_ep_valid(void *ctx, unsigned pe, uint64_t addr)
 {
-	return port_args(ctx, "ep_valid", SIM_PORT_PE, pe, 0) && sim_ep_valid(addr);
+	return port_call_ok(ctx, "ep_valid", SIM_PORT_PE, pe, 0) && sim_ep_valid(addr);
 }
 
 /* One PE runs at a time: nothing to wait for, but a taken lock tells the

@@ -30,7 +30,7 @@ static struct sim_loc step_loc(const struct sim_machine *m)
  * (port_rules.h): its lock held, a PE the platform has, an interrupt its
  * GIC implements.  A broken promise is the dispatcher's fault and the
  * operation does nothing (a query answers false). */
-static bool port_args(struct sim_machine *m, const char *op, enum sim_port_arg kind, unsigned pe, uint32_t intid)
+static bool port_call_ok(struct sim_machine *m, const char *op, enum sim_port_arg kind, unsigned pe, uint32_t intid)
 {
 	char why[256];
 
@@ -53,7 +53,7 @@ static void lock_fault(struct sim_machine *m, const char *fault)
 static bool p_client_owned(void *ctx, unsigned pe, uint32_t intid)
 {
 	struct sim_machine *m = ctx;
-	if (!port_args(m, "irq_is_client_owned", SIM_PORT_INTID, pe, intid))
+	if (!port_call_ok(m, "irq_is_client_owned", SIM_PORT_INTID, pe, intid))
 		return false;
 	return gic_get_group(&m->gic, pe, intid) == GIC_G1NS &&
 	       !(intid < GIC_NUM_INTIDS && (m->secure[intid / 64] >> (intid % 64) & 1));
@@ -62,19 +62,19 @@ static bool p_client_owned(void *ctx, unsigned pe, uint32_t intid)
 static bool p_active(void *ctx, unsigned pe, uint32_t intid)
 {
 	struct sim_machine *m = ctx;
-	return port_args(m, "irq_is_active", SIM_PORT_INTID, pe, intid) && gic_is_active(&m->gic, pe, intid);
+	return port_call_ok(m, "irq_is_active", SIM_PORT_INTID, pe, intid) && gic_is_active(&m->gic, pe, intid);
 }
 
 static bool p_pending(void *ctx, unsigned pe, uint32_t intid)
 {
 	struct sim_machine *m = ctx;
-	return port_args(m, "irq_is_pending", SIM_PORT_INTID, pe, intid) && gic_is_pending(&m->gic, pe, intid);
+	return port_call_ok(m, "irq_is_pending", SIM_PORT_INTID, pe, intid) && gic_is_pending(&m->gic, pe, intid);
 }
 
 static void p_claim(void *ctx, unsigned pe, uint32_t intid, enum sdd_priority pri)
 {
 	struct sim_machine *m = ctx;
-	if (port_args(m, "irq_claim", SIM_PORT_INTID, pe, intid))
+	if (port_call_ok(m, "irq_claim", SIM_PORT_INTID, pe, intid))
 		gic_set_irq(&m->gic, pe, intid, GIC_G0, sim_class_priority(pri), false, false);
 }
 
@@ -83,7 +83,7 @@ static void p_unclaim(void *ctx, unsigned pe, uint32_t intid)
 	struct sim_machine *m = ctx;
 	struct gic *g = &m->gic;
 
-	if (!port_args(m, "irq_unclaim", SIM_PORT_INTID, pe, intid))
+	if (!port_call_ok(m, "irq_unclaim", SIM_PORT_INTID, pe, intid))
 		return;
 	gic_set_enabled(g, pe, intid, false);
 	gic_set_group(g, pe, intid, GIC_G1NS);
@@ -93,28 +93,28 @@ static void p_unclaim(void *ctx, unsigned pe, uint32_t intid)
 static void p_enable(void *ctx, unsigned pe, uint32_t intid, bool on)
 {
 	struct sim_machine *m = ctx;
-	if (port_args(m, "irq_enable", SIM_PORT_INTID, pe, intid))
+	if (port_call_ok(m, "irq_enable", SIM_PORT_INTID, pe, intid))
 		gic_set_enabled(&m->gic, pe, intid, on);
 }
 
 static void p_set_pending(void *ctx, unsigned pe, uint32_t intid, bool on)
 {
 	struct sim_machine *m = ctx;
-	if (port_args(m, "irq_set_pending", SIM_PORT_INTID, pe, intid))
+	if (port_call_ok(m, "irq_set_pending", SIM_PORT_INTID, pe, intid))
 		gic_set_pending(&m->gic, pe, intid, on);
 }
 
 static void p_route(void *ctx, uint32_t intid, bool any, unsigned target)
 {
 	struct sim_machine *m = ctx;
-	if (port_args(m, "irq_route", SIM_PORT_SPI, any ? SIM_PORT_ANY_PE : target, intid))
+	if (port_call_ok(m, "irq_route", SIM_PORT_SPI, any ? SIM_PORT_ANY_PE : target, intid))
 		gic_set_route(&m->gic, intid, any, target < m->plat.pes ? m->plat.mpidr[target] : 0);
 }
 
 static void p_eoi(void *ctx, unsigned pe, uint32_t intid)
 {
 	struct sim_machine *m = ctx;
-	if (port_args(m, "irq_eoi", SIM_PORT_INTID, pe, intid))
+	if (port_call_ok(m, "irq_eoi", SIM_PORT_INTID, pe, intid))
 		gic_eoi0(&m->gic, pe, intid);
 }
 
@@ -123,14 +123,14 @@ static void p_sgi(void *ctx, unsigned target, uint32_t intid)
 	struct sim_machine *m = ctx;
 	unsigned src = m->running_pe >= 0 ? (unsigned)m->running_pe : target;
 
-	if (port_args(m, "sgi_raise", SIM_PORT_SGI, target, intid))
+	if (port_call_ok(m, "sgi_raise", SIM_PORT_SGI, target, intid))
 		gic_sgi(&m->gic, src, target, intid, GIC_G0);
 }
 
 static void p_participate(void *ctx, unsigned pe, bool on)
 {
 	struct sim_machine *m = ctx;
-	if (port_args(m, "pe_participate", SIM_PORT_PE, pe, 0))
+	if (port_call_ok(m, "pe_participate", SIM_PORT_PE, pe, 0))
 		gic_set_participate(&m->gic, pe, GIC_G0, on);
 }
 
@@ -141,7 +141,7 @@ static void p_pri_activate(void *ctx, unsigned pe, enum sdd_priority pri)
 	struct sim_machine *m = ctx;
 	struct sim_pe *p;
 
-	if (!port_args(m, "pri_activate", SIM_PORT_PE, pe, 0))
+	if (!port_call_ok(m, "pri_activate", SIM_PORT_PE, pe, 0))
 		return;
 	p = &m->pe[pe];
 	sim_pmr_push(&p->npri, p->saved_pmr, gic_set_pmr(&m->gic, pe, sim_class_priority(pri)));
@@ -154,7 +154,7 @@ static void p_pri_deactivate(void *ctx, unsigned pe, enum sdd_priority pri)
 	uint8_t pmr;
 
 	(void)pri;
-	if (!port_args(m, "pri_deactivate", SIM_PORT_PE, pe, 0))
+	if (!port_call_ok(m, "pri_deactivate", SIM_PORT_PE, pe, 0))
 		return;
 	p = &m->pe[pe];
 	if (sim_pmr_pop(&p->npri, p->saved_pmr, &pmr))
@@ -163,7 +163,7 @@ static void p_pri_deactivate(void *ctx, unsigned pe, enum sdd_priority pri)
 
 static bool p_ep_valid(void *ctx, unsigned pe, uint64_t addr)
 {
-	return port_args(ctx, "ep_valid", SIM_PORT_PE, pe, 0) && sim_ep_valid(addr);
+	return port_call_ok(ctx, "ep_valid", SIM_PORT_PE, pe, 0) && sim_ep_valid(addr);
 }
 
 /* One PE runs at a time: nothing to wait for.  But every operation on
