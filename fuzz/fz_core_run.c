@@ -274,8 +274,14 @@ static bool check_pe(struct fzc_machine *m, unsigned pe)
 
 static void check_invariants(struct fzc_machine *m)
 {
+	const char *lock = sim_port_lock_settled(&m->lock);
+	char why[200];
 	int e;
 
+	if (lock) {
+		fzc_fail(m, SIM_FAIL_DISPATCHER, "%s", sim_port_lock_problem(lock, why, sizeof why));
+		return;
+	}
 	if (m->gic.bad_eoi) {
 		fzc_fail(m, SIM_FAIL_INVARIANT, "GIC invariant G9 violated: %u illegal EOI write(s), the first of "
 			 "INTID %u on PE %u (not the last interrupt acknowledged there)", m->gic.bad_eoi,

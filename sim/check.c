@@ -1,7 +1,8 @@
 /*
  * check.c - invariants checked after every step: the GIC model's own
- * (G1-G10), the dispatcher's own (sdd_check), and those that tie them
- * together (reference/gicv3-ehf.md §4.3 X1, X3, X4):
+ * (G1-G10), the dispatcher's own (sdd_check), that no operation left the
+ * port lock held (port_rules.h), and those that tie them together
+ * (reference/gicv3-ehf.md §4.3 X1, X3, X4):
  *   - the machine and the dispatcher agree on how many handlers run on
  *     each PE;
  *   - while an interrupt-backed handler runs, its interrupt is active,
@@ -80,9 +81,14 @@ static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 
 bool sim_check_invariants(struct sim_machine *m, struct sim_loc loc)
 {
+	const char *lock = sim_port_lock_settled(&m->lock);
 	char why[200];
 	int e;
 
+	if (lock) {
+		sim_fail(m, SIM_FAIL_DISPATCHER, loc, "%s", sim_port_lock_problem(lock, why, sizeof why));
+		return false;
+	}
 	if (!m->gic_checked || m->gic_checked_epoch != m->gic.epoch) {
 		e = gic_check(&m->gic, why, sizeof why);
 		if (e) {

@@ -115,6 +115,14 @@ static inline const char *sim_port_lock_release(struct sim_port_lock *l)
 	return NULL;
 }
 
+/* Between operations (after every step): NULL, or what the dispatcher
+ * did wrong - an operation returned with the lock still held, which the
+ * next one to take it would wait on for ever. */
+static inline const char *sim_port_lock_settled(const struct sim_port_lock *l)
+{
+	return l->held ? "returned from an operation with its lock held" : NULL;
+}
+
 /* May an operation other than lock and unlock be made now? */
 static inline bool sim_port_lock_ok(const struct sim_port_lock *l)
 {

@@ -21,7 +21,10 @@
  * default profile with the very code the specification asks for, so no
  * oracle saw it).  Against planted bug 28 (a COMPLETE with nothing running
  * releases the lock, and the call's exit again): the run fails at that
- * COMPLETE, where before it passed.
+ * COMPLETE, where before it passed.  Against planted bug 29 (an unknown
+ * function returns with the lock held): the run fails at that call, at
+ * the check after the step - the dispatcher left its lock held - not at
+ * whichever operation next takes the lock.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -46,11 +49,13 @@ static struct fz_core core;
 
 /* A 96-SPI platform (32..127) binds 128, then 1019: past the last SPI,
  * below the special INTIDs (bug 23, at step 0).  Then a COMPLETE with no
- * handler running (bug 28, at step 2). */
+ * handler running (bug 28, at step 2), and a function the SDEI range
+ * does not define (bug 29, at step 3). */
 #define STEPS "steps:\n" \
 	"  - {pe: 0, call: INTERRUPT_BIND, args: [128]}\n" \
 	"  - {pe: 1, call: INTERRUPT_BIND, args: [1019]}\n" \
-	"  - {pe: 0, call: EVENT_COMPLETE, args: [0]}\n"
+	"  - {pe: 0, call: EVENT_COMPLETE, args: [0]}\n" \
+	"  - {pe: 1, fid: 0xC400003E}\n"
 static const char *const programs[] = {
 	"name: port promises, default profile\nplatform: {spis: 96}\n" STEPS,
 	"name: port promises, tf-a-fvp profile\nplatform: {profile: tf-a-fvp, spis: 96}\n" STEPS,
@@ -73,6 +78,7 @@ static void assert_promise_broken(const struct sim_result *res, const char *mess
 		{ "23", 0, { "the dispatcher handed INTID 128 to the port's irq_is_client_owned",
 			     "SPIs 32..127", "CVE-2023-49100" } },
 		{ "28", 2, { "the dispatcher released its lock while not holding it", "sdd_port.h", "" } },
+		{ "29", 3, { "the dispatcher returned from an operation with its lock held", "sdd_port.h", "" } },
 	};
 
 	assert_false(res->passed);
@@ -96,11 +102,11 @@ static void real_core_keeps_the_promise(void **state)
 		load(&sim.prog, programs[k]);
 		if (!fz_run_program(&sim, false) || !sim.res.passed)
 			fail_msg("simulator, program %u: %s %s", k, sim.finding, sim.res.message);
-		assert_int_equal(sim.res.steps_run, 3);
+		assert_int_equal(sim.res.steps_run, 4);
 		load(&core.prog, programs[k]);
 		if (!fz_core_run_program(&core) || !core.res.passed)
 			fail_msg("fz_core, program %u: %s %s", k, core.finding, core.res.message);
-		assert_int_equal(core.res.steps_run, 3);
+		assert_int_equal(core.res.steps_run, 4);
 	}
 }
 
@@ -168,6 +174,9 @@ static void promise_edges(void **state)
 	assert_null(sim_port_lock_release(&l));
 	assert_false(l.held);
 	assert_string_equal(sim_port_lock_release(&l), "released its lock while not holding it");
+	assert_null(sim_port_lock_settled(&l));
+	l.held = true;
+	assert_string_equal(sim_port_lock_settled(&l), "returned from an operation with its lock held");
 	assert_string_equal(sim_port_lock_problem("took its lock while holding it", why, sizeof why),
 			    "the dispatcher took its lock while holding it (sdd_port.h: taken once on entry to an "
 			    "operation, released before it returns)");
