@@ -85,6 +85,7 @@ static inline bool sim_port_args_ok(const struct sim_platform *p, enum sim_port_
 	}
 	return pe_ok && (intid < 32u || intid - 32u < p->spis);
 }
+
 /* The port lock's discipline (sdd_port.h): taken on entry to every
  * operation on an initialised dispatcher, released before it returns,
  * never taken twice; every other port operation is made with it held,
