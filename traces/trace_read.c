@@ -123,6 +123,25 @@ static int find_key(const char *k, size_t n)
 
 /* ---- Whole records ---- */
 
+/* A call from AArch32 passes 32-bit registers, as the scenario loader
+ * has it (scn_ops.c): x0..x5 wider than that are refused, at the field
+ * (r0..r3 are the firmware's: a 64-bit one zero- or sign-extends).  True
+ * when one was, the error set. */
+static bool a32_wide_reg(struct trace_reader *rd, const struct trace_rec *rec, const char *line)
+{
+	for (unsigned k = 0; k < 6; k++) {
+		char key[5] = { ' ', 'x', (char)('0' + k), '=', 0 };
+		const char *at;
+		if (!(rec->x_known >> k & 1) || rec->x[k] >> 32 == 0)
+			continue;
+		at = strstr(line, key);
+		rd_fail(rd, at ? (size_t)(at + 1 - line) : 0,
+			"a call from AArch32 passes 32-bit registers: x%u=0x%" PRIx64 " does not fit", k, rec->x[k]);
+		return true;
+	}
+	return false;
+}
+
 /* What holds between the fields of one record. */
 static int check_record(struct trace_reader *rd, struct trace_rec *rec, uint64_t seen,
 			const char *line, const char *fn_at, size_t fn_n)
@@ -140,6 +159,8 @@ static int check_record(struct trace_reader *rd, struct trace_rec *rec, uint64_t
 		if (rec->aarch32 > SIM_A32_EL_MODE && mode_el != rec->el)
 			return rd_fail(rd, 0, "aarch32=%s is a mode of EL%u, but el=%u", sim_aarch32_modes[rec->aarch32 & 0xF].name,
 				       mode_el, rec->el);
+		if (rec->aarch32 && a32_wide_reg(rd, rec, line))
+			return -1;
 		if (rec->end != TRACE_END_RET && (seen & RS))
 			return rd_fail(rd, 0, "results (r0..r3) belong to calls with end=ret");
 		if (fn_at) {

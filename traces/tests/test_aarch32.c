@@ -86,6 +86,14 @@ static void aarch32_errors(void **state)
 		  "mem:2:40: aarch32=1: a version 1 trace has no calls from AArch32 (version 2 added them)" },
 		{ "# sdeisim-trace 2\ndispatch t=1 pe=0 event=0 cause=call aarch32=1\n",
 		  "mem:2:38: dispatch records have no field 'aarch32'" },
+		/* 32-bit registers, as a scenario's call from AArch32 has them
+		 * (fuzz_trace found a trace the replay exported as a scenario
+		 * that did not load); r0 is as the firmware leaves it */
+		{ "# sdeisim-trace 2\ncall t=1 pe=0 conduit=smc el=2 aarch32=1 h=0 x0=0xc24000003 x1=0x1 end=ret\n",
+		  "mem:2:46: a call from AArch32 passes 32-bit registers: x0=0xc24000003 does not fit" },
+		{ "# sdeisim-trace 2\ncall t=1 pe=0 conduit=smc el=1 aarch32=abt h=0 x0=0xc4000021 x1=0x0 "
+		  "x2=0x180000000 end=ret r0=0xffffffffffffffff\n",
+		  "mem:2:69: a call from AArch32 passes 32-bit registers: x2=0x180000000 does not fit" },
 	};
 	(void)state;
 	assert_int_equal(bad_traces_misread(bad, sizeof bad / sizeof bad[0]), 0);
