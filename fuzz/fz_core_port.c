@@ -33,15 +33,19 @@ static void lock_fault(struct fzc_machine *m, const char *fault)
 		fzc_fail(m, SIM_FAIL_DISPATCHER, "%s", sim_port_lock_problem(fault, why, sizeof why));
 }
 
+/* The interrupt instance a query names, once the call keeps the promises;
+ * NULL when it does not (the run has failed) or the GIC has no such one. */
+static const struct fzc_irq *queried(struct fzc_machine *m, const char *op, unsigned pe, uint32_t intid)
+{
+	return port_call_ok(m, op, SIM_PORT_INTID, pe, intid) ? fzc_irq_cref(&m->gic, pe, intid) : NULL;
+}
+
 static bool p_client_owned(void *ctx, unsigned pe, uint32_t intid)
 {
 	struct fzc_machine *m = ctx;
 	const struct sim_platform *sp = &m->prog->platform;
-	const struct fzc_irq *irq;
+	const struct fzc_irq *irq = queried(m, "irq_is_client_owned", pe, intid);
 
-	if (!port_call_ok(m, "irq_is_client_owned", SIM_PORT_INTID, pe, intid))
-		return false;
-	irq = fzc_irq_cref(&m->gic, pe, intid);
 	if (!irq || irq->group != FZC_G1NS)
 		return false;
 	/* The firmware's on every PE for good; on some PEs only, as long as
@@ -55,23 +59,13 @@ static bool p_client_owned(void *ctx, unsigned pe, uint32_t intid)
 
 static bool p_active(void *ctx, unsigned pe, uint32_t intid)
 {
-	struct fzc_machine *m = ctx;
-	const struct fzc_irq *irq;
-
-	if (!port_call_ok(m, "irq_is_active", SIM_PORT_INTID, pe, intid))
-		return false;
-	irq = fzc_irq_cref(&m->gic, pe, intid);
+	const struct fzc_irq *irq = queried(ctx, "irq_is_active", pe, intid);
 	return irq && irq->active;
 }
 
 static bool p_pending(void *ctx, unsigned pe, uint32_t intid)
 {
-	struct fzc_machine *m = ctx;
-	const struct fzc_irq *irq;
-
-	if (!port_call_ok(m, "irq_is_pending", SIM_PORT_INTID, pe, intid))
-		return false;
-	irq = fzc_irq_cref(&m->gic, pe, intid);
+	const struct fzc_irq *irq = queried(ctx, "irq_is_pending", pe, intid);
 	return irq && irq->latch;
 }
 

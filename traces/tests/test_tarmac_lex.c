@@ -145,6 +145,18 @@ static void lex_dialects(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* line, which must lex cleanly, into *l (with names of its own). */
+static void lex_ok(const char *line, struct tm_line *l)
+{
+	struct tm_names names;
+	char msg[200];
+	size_t col;
+
+	memset(&names, 0, sizeof names);
+	if (tm_lex(line, strlen(line), &names, l, msg, sizeof msg, &col) != 0)
+		fail_msg("'%s': %s (column %zu)", line, msg, col);
+}
+
 /* AArch32 lines: the instruction set of each state letter, the mode's
  * EL, and r0..r7 as the low halves of x0..x7 (r8 and up are banked in
  * some modes: r8_fiq is x24, r13_hyp x15), 32 bits wide. */
@@ -166,21 +178,16 @@ static void lex_aarch32(void **state)
 		{ "R r8 00000001", TM_R_OTHER, 0, 0 },
 		{ "R r13_hyp 00000001", TM_R_OTHER, 0, 0 },
 	};
-	struct tm_names names;
 	struct tm_line l;
-	char msg[200];
-	size_t col;
 
 	(void)state;
 	for (size_t k = 0; k < sizeof insns / sizeof insns[0]; k++) {
-		memset(&names, 0, sizeof names);
-		assert_int_equal(tm_lex(insns[k].line, strlen(insns[k].line), &names, &l, msg, sizeof msg, &col), 0);
+		lex_ok(insns[k].line, &l);
 		if (l.kind != TM_INSN || l.isa != insns[k].isa || l.el != insns[k].el || l.opcode != insns[k].opcode)
 			fail_msg("'%s': kind %u isa %u el %d opcode %x", insns[k].line, l.kind, l.isa, l.el, l.opcode);
 	}
 	for (size_t k = 0; k < sizeof regs / sizeof regs[0]; k++) {
-		memset(&names, 0, sizeof names);
-		assert_int_equal(tm_lex(regs[k].line, strlen(regs[k].line), &names, &l, msg, sizeof msg, &col), 0);
+		lex_ok(regs[k].line, &l);
 		if (l.kind != TM_REG || l.reg != regs[k].reg ||
 		    (l.reg == TM_R_X && (l.n != regs[k].n || !l.w || !l.known || l.value != regs[k].value)))
 			fail_msg("'%s': kind %u reg %u n %u w %d value %llx", regs[k].line, l.kind, l.reg, l.n, l.w,
@@ -205,15 +212,11 @@ static void lex_security_suffix(void **state)
 		{ "8 clk IT (1) 80000000 d4000003 O EL1h : SMC      #0", 1, false },
 		{ "     800000 ns  ES  (000001a4:e1400070) A und:     HVC      #0", 1, false },
 	};
-	struct tm_names names;
 	struct tm_line l;
-	char msg[200];
-	size_t col;
 
 	(void)state;
 	for (size_t k = 0; k < sizeof insns / sizeof insns[0]; k++) {
-		memset(&names, 0, sizeof names);
-		assert_int_equal(tm_lex(insns[k].line, strlen(insns[k].line), &names, &l, msg, sizeof msg, &col), 0);
+		lex_ok(insns[k].line, &l);
 		if (l.kind != TM_INSN || l.el != insns[k].el || l.secure != insns[k].secure)
 			fail_msg("'%s': kind %u el %d secure %d", insns[k].line, l.kind, l.el, l.secure);
 	}
