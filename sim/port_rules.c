@@ -13,7 +13,7 @@ const char *sim_port_call_problem(const struct sim_platform *p, const struct sim
 	static const char *const wanted[] = {
 		[SIM_PORT_PE] = "no interrupt",
 		[SIM_PORT_INTID] = "an interrupt the GIC implements",
-		[SIM_PORT_SGI] = "an SGI (0..15)",
+		[SIM_PORT_SGI] = "the firmware's SGI, event 0's",
 		[SIM_PORT_SPI] = "an SPI the GIC implements",
 	};
 	char ranges[64];
@@ -24,6 +24,10 @@ const char *sim_port_call_problem(const struct sim_platform *p, const struct sim
 	else if (!sim_port_args_ok(p, SIM_PORT_PE, pe, 0) && !(kind == SIM_PORT_SPI && pe == SIM_PORT_ANY_PE))
 		snprintf(buf, n, "the dispatcher called the port's %s for PE %u, which the platform does not have "
 			 "(%u PEs)", op, pe, (unsigned)p->pes);
+	else if (kind == SIM_PORT_SGI)
+		snprintf(buf, n, "the dispatcher raised SGI %u with the port's %s, which takes %s (INTID %u): "
+			 "another SGI is the client's or nobody's", (unsigned)intid, op, wanted[kind],
+			 (unsigned)p->event0_sgi);
 	else
 		snprintf(buf, n, "the dispatcher handed INTID %u to the port's %s, which takes %s (%s): "
 			 "a number the dispatcher did not check (CVE-2023-49100)", (unsigned)intid, op,

@@ -62,7 +62,7 @@ static inline bool sim_pmr_pop(uint8_t *n, const uint8_t saved[2], uint8_t *pmr)
 enum sim_port_arg {
 	SIM_PORT_PE,            /* a PE (pe_participate, pri_*) */
 	SIM_PORT_INTID,         /* a PE and an INTID of its GIC: SGI, PPI or SPI (irq_*) */
-	SIM_PORT_SGI,           /* a target PE and an SGI, 0..15 (sgi_raise) */
+	SIM_PORT_SGI,           /* a target PE and the firmware's SGI, event 0's (sgi_raise) */
 	SIM_PORT_SPI,           /* an SPI, and a target PE unless pe is SIM_PORT_ANY_PE (irq_route) */
 };
 #define SIM_PORT_ANY_PE (~0u)
@@ -79,7 +79,7 @@ static inline bool sim_port_args_ok(const struct sim_platform *p, enum sim_port_
 
 	switch (kind) {
 	case SIM_PORT_PE:    return pe_ok;
-	case SIM_PORT_SGI:   return pe_ok && intid < 16u;
+	case SIM_PORT_SGI:   return pe_ok && intid == p->event0_sgi;   /* the only SGI it raises */
 	case SIM_PORT_SPI:   return pe_ok && intid >= 32u && intid - 32u < p->spis;
 	case SIM_PORT_INTID: break;
 	}
