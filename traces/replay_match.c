@@ -277,7 +277,7 @@ void cmp_on_irq(struct cmp *c, const struct sim_obs *o)
 		if (c->state[list[k]] != UNMATCHED || r->intid != o->intid || (rp->role[list[k]] == ROLE_HOLD) != hold)
 			continue;
 		c->state[list[k]] = MATCHED;
-		if ((r->has & TRACE_HAS_RES) && r->res != o->status) {
+		if ((r->has & TRACE_HAS_RES) && !trace_res_agrees(r->res, (unsigned)o->status)) {
 			c->state[list[k]] = DIVERGED;
 			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the trace's firmware %s it, the replay's %s it%s",
 				r->intid, r->pe, trace_enum_name(TRACE_ENUM_RES, r->res),

@@ -181,7 +181,7 @@ void rb_irq(struct rb *b, uint32_t i)
 	const struct trace_rec *r = &b->rp->recs[i];
 	struct rb_ack *a = &b->w.last_ack[r->pe];
 	struct rb_hold *h = &b->w.hold[r->pe];
-	bool accounted;
+	bool accounted, ended;
 
 	if (r->how == TRACE_IRQ_FIRE) {
 		if (!interrupt_step(b, r))
@@ -207,9 +207,13 @@ void rb_irq(struct rb *b, uint32_t i)
 		if (accounted)
 			b->rp->role[i] = ROLE_ACK;
 	}
-	*a = (struct rb_ack){ true, false, accounted, r->intid };
+	/* an acknowledgement firmware ended without a dispatch (the trace
+	 * says so: res) leaves nothing pending, so the next one of the INTID
+	 * is a new assertion, with a step of its own */
+	ended = !trace_res_left_pending((r->has & TRACE_HAS_RES) != 0, r->res);
+	*a = (struct rb_ack){ true, ended, accounted, r->intid };
 	if (accounted && r->intid >= 32)
-		b->w.spi_open[r->intid] = 1;
+		b->w.spi_open[r->intid] = !ended;
 }
 
 void rb_power(struct rb *b, uint32_t i)

@@ -21,7 +21,8 @@ enum tm_kind {
 	TM_UNKNOWN,      /* no known kind: counted, skipped */
 	TM_INSN,         /* IT / IS / IF / ES with an instruction */
 	TM_REG,          /* R */
-	TM_EXC           /* E / EXC / ES EXC / ES Reset: an exception or reset */
+	TM_EXC,          /* E / EXC / ES EXC / ES Reset: an exception or reset */
+	TM_MEM           /* MR<n> / MW<n>: a memory access */
 };
 
 /* Registers the state machine follows. */
@@ -60,8 +61,12 @@ struct tm_line {
 	uint8_t  reg;        /* enum tm_reg */
 	uint8_t  n;          /* register number / ELn */
 	bool     w;          /* W or r form: the low 32 bits, zero-extended */
-	bool     known;      /* value given (not ---- or x bits) */
-	uint64_t value;
+	bool     known;      /* value given (not ---- or x bits; TM_MEM: not aborted, 8 bytes at most) */
+	uint64_t value;      /* TM_REG, TM_MEM */
+	/* TM_MEM */
+	bool     write;      /* MW (else MR) */
+	uint8_t  size;       /* bytes */
+	uint64_t addr;       /* physical when the line gives it, else virtual */
 	/* TM_EXC */
 	bool     reset;
 	bool     has_pc;     /* E: the PC field (exc_pc) */
@@ -172,6 +177,16 @@ void tm_registry_remove(struct tm_registry *g, unsigned pe, int32_t event);
  * vbar_known says it is known. */
 bool tm_registry_is_entry(const struct tm_registry *g, uint64_t pc, int32_t event,
 			  const uint64_t vbar[4], uint8_t vbar_known);
+
+/* ---- The GIC's set-pending registers (tarmac_gic.c) ---- */
+
+/* The address of the register whose bit sets intid pending on pe (the
+ * FVP Base platform's GICv3: GICR_ISPENDR0 of pe's redistributor for an
+ * SGI or PPI, GICD_ISPENDR<n> for an SPI). */
+uint64_t tm_gic_ispendr(unsigned pe, uint32_t intid);
+/* Does a store of size bytes of value at addr set intid pending (an SGI
+ * or PPI in any PE's redistributor)? */
+bool tm_gic_sets_pending(uint64_t addr, unsigned size, uint64_t value, uint32_t intid);
 
 /* ---- State machine ---- */
 

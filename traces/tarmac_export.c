@@ -239,8 +239,11 @@ static void on_irq(struct tx *x, const struct sim_obs *o)
 		p->wait = W_DISPATCH;
 		return;
 	}
-	if (o->status == SDD_IRQ_NOT_MINE || o->status == SDD_IRQ_REFUSED)
-		tx_insn(x, o->pe, FW_VBAR(x->fw) + VEC_FIQ + 8, OP_MSR_EOIR0, tx_fw_pstate(x));
+	/* ended, as TF-A's firmware ends every interrupt it does not
+	 * dispatch, after setting it pending again for later when the
+	 * dispatcher says so (its port's irq_set_pending: sdd_dispatch.c) */
+	tx_fw_eoi(x, o->pe, o->intid, o->status == SDD_IRQ_DEFERRED || o->status == SDD_IRQ_HELD ||
+					  o->status == SDD_IRQ_REROUTED);
 	tx_fw_exit(x, o->pe, p->pc, p->pstate, p->secure, 1, &old_x0);
 }
 

@@ -16,8 +16,10 @@
  *     the suffix _s, as is the stay in firmware it makes); for every
  *     call, the exception into the dispatcher's EL (`E`, ESR/ELR/SPSR)
  *     and the way out (result registers, ELR/SPSR,
- *     `ERET`); an acknowledged interrupt as an FIQ exception and an
- *     `MRS x0,ICC_IAR0_EL1`; a dispatch as an `ERET` to the entry point
+ *     `ERET`, its loads' `MR8` lines); an acknowledged interrupt as an FIQ
+ *     exception and an `MRS x0,ICC_IAR0_EL1`, one not dispatched ended
+ *     (`MSR ICC_EOIR0_EL1`) after a store (`MW4`) to its set-pending
+ *     register when left for later; a dispatch as an `ERET` to the entry point
  *     with x0..x3; explicit dispatches as an SError exception; power-ups
  *     as `CoreEvent_Reset` and a boot `ERET` to the main context.
  *

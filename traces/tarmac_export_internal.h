@@ -29,6 +29,7 @@
 #define VEC_SERROR     0x580
 #define VEC_AARCH32    0x200                    /* from a lower EL in AArch32: the AArch64 one's + 0x200 */
 #define STACK_TOP(pe)  (RT_USER_BASE + RT_USER_SIZE - 0x10000ull * (pe))
+#define FW_CTX(el, pe) (FW_BASE(el) + 0x100000ull + 0x1000ull * (pe))   /* a PE's saved context: [sp] */
 
 /* A64 encodings of the firmware's instructions (llvm-mc -show-encoding). */
 #define OP_LDR_LIT(rt) (0x58000040u | (rt))    /* LDR xt, {pc}+8 */
@@ -38,6 +39,7 @@
 #define OP_LDP_X0_X1   0xA94007E0u
 #define OP_LDP_X2_X3   0xA9410FE2u
 #define OP_MRS_IAR0    0xD538C800u             /* MRS x0,ICC_IAR0_EL1 */
+#define OP_STR_W1_X2   0xB9000041u             /* STR w1,[x2]: a GIC register */
 #define OP_MSR_EOIR0   0xD518C820u             /* MSR ICC_EOIR0_EL1,x0 */
 #define OP_WFI         0xD503207Fu
 #define OP_ERET        0xD69F03E0u
@@ -106,6 +108,10 @@ void tx_fw_enter(struct tx *x, unsigned pe, uint64_t from, uint64_t elr, uint64_
 		 uint32_t esr);
 void tx_fw_exit(struct tx *x, unsigned pe, uint64_t target, uint64_t spsr, bool secure, unsigned nregs,
 		const uint64_t *regs);
+/* The firmware ends interrupt intid it acknowledged on pe and did not
+ * dispatch (ICC_EOIR0_EL1), setting it pending again first when pend
+ * (a store to its GICD_ISPENDR<n> / GICR_ISPENDR0, tarmac_gic.c). */
+void tx_fw_eoi(struct tx *x, unsigned pe, uint32_t intid, bool pend);
 /* pe's reset and boot into its main context (dump: the registers FVP
  * writes at reset too); tx_boot_held boots those a CPU_ON powered up. */
 void tx_boot(struct tx *x, unsigned pe, bool dump);

@@ -1,7 +1,7 @@
 /*
  * tarmac_export_lines.c - the Tarmac lines of one event of an export
- * (tarmac_export.h): an instruction (IT) and the registers it wrote (R),
- * in the FVP's formats; and the exporter's firmware, which has no code in
+ * (tarmac_export.h): an instruction (IT), the memory it read or wrote
+ * (MR, MW) and the registers it wrote (R), in the FVP's formats; and the exporter's firmware, which has no code in
  * the simulator: its exception entry (E, ESR/ELR/SPSR, the vector), its
  * way out (loads, ELR/SPSR, ERET) and a PE's reset and boot.
  *
@@ -15,6 +15,7 @@
 
 #include "sdd/sdd_spec.h"
 #include "tarmac_export.h"
+#include "tarmac.h"               /* tm_gic_ispendr: where the firmware sets an interrupt pending */
 #include "tarmac_export_internal.h"
 
 /* ---- Lines ---- */
@@ -68,6 +69,14 @@ void tx_sysreg(struct tx *x, unsigned pe, const char *name, unsigned el, uint64_
 	out(x, pe, x->pe[pe].last_t, "R %s_EL%u %016" PRIX64, name, el, v);
 }
 
+/* A load (MR) or store (MW) of the firmware's last instruction: 4 or 8
+ * bytes at addr, flat-mapped, in the firmware's security state. */
+static void tx_fw_mem(struct tx *x, unsigned pe, char dir, unsigned size, uint64_t addr, uint64_t v)
+{
+	out(x, pe, x->pe[pe].last_t, "M%c%u %08" PRIx64 ":%012" PRIx64 "%s %0*" PRIx64, dir, size, addr, addr,
+	    x->fw == 3 ? "_S" : "_NS", (int)(2 * size), v);
+}
+
 /* ---- Firmware ---- */
 
 uint64_t tx_fw_pstate(const struct tx *x)
@@ -116,16 +125,22 @@ void tx_fw_exit(struct tx *x, unsigned pe, uint64_t target, uint64_t spsr, bool 
 	struct tpe *p = &x->pe[pe];
 	uint64_t pc = FW_EXIT(x->fw), fp = tx_fw_pstate(x);
 
+	uint64_t ctx = FW_CTX(x->fw, pe);
+
+	/* the context's registers, loaded as a trace of loads shows them:
+	 * the access, then the register */
 	if (nregs == 1) {
 		tx_insn(x, pe, pc, OP_LDR_X0_SP, fp);
+		tx_fw_mem(x, pe, 'R', 8, ctx, regs[0]);
 		tx_xreg(x, pe, 0, regs[0]);
 	} else if (nregs) {
-		tx_insn(x, pe, pc, OP_LDP_X0_X1, fp);
-		tx_xreg(x, pe, 0, regs[0]);
-		tx_xreg(x, pe, 1, regs[1]);
-		tx_insn(x, pe, pc + 4, OP_LDP_X2_X3, fp);
-		tx_xreg(x, pe, 2, regs[2]);
-		tx_xreg(x, pe, 3, regs[3]);
+		for (unsigned k = 0; k < 4; k += 2) {
+			tx_insn(x, pe, pc + 2 * k, k ? OP_LDP_X2_X3 : OP_LDP_X0_X1, fp);
+			tx_fw_mem(x, pe, 'R', 8, ctx + 8 * k, regs[k]);
+			tx_fw_mem(x, pe, 'R', 8, ctx + 8 * k + 8, regs[k + 1]);
+			tx_xreg(x, pe, k, regs[k]);
+			tx_xreg(x, pe, k + 1, regs[k + 1]);
+		}
 	}
 	tx_insn(x, pe, pc + 8, x->fw == 3 ? 0xD51E4010u : 0xD51C4010u, fp);   /* MSR SPSR_ELn,x16 */
 	tx_sysreg(x, pe, "SPSR", x->fw, spsr);
@@ -136,6 +151,19 @@ void tx_fw_exit(struct tx *x, unsigned pe, uint64_t target, uint64_t spsr, bool 
 	p->pc = target;
 	p->pstate = spsr;
 	p->secure = secure;
+}
+
+/* see tarmac_export_internal.h: at the FIQ vector's handler, after the
+ * IAR read (+4) */
+void tx_fw_eoi(struct tx *x, unsigned pe, uint32_t intid, bool pend)
+{
+	uint64_t pc = FW_VBAR(x->fw) + VEC_FIQ;
+
+	if (pend) {
+		tx_insn(x, pe, pc + 8, OP_STR_W1_X2, tx_fw_pstate(x));
+		tx_fw_mem(x, pe, 'W', 4, tm_gic_ispendr(pe, intid), 1ull << (intid % 32));
+	}
+	tx_insn(x, pe, pc + 12, OP_MSR_EOIR0, tx_fw_pstate(x));
 }
 
 static uint64_t main_pstate(const struct tx *x)

@@ -47,7 +47,7 @@ static bool contains_nocase(const char *p, size_t n, const char *word)
 
 /* ---- Kinds ---- */
 
-enum kw { KW_NONE = 0, KW_IT, KW_IS, KW_IF, KW_ES, KW_R, KW_E, KW_EXC, KW_IGN };
+enum kw { KW_NONE = 0, KW_IT, KW_IS, KW_IF, KW_ES, KW_R, KW_E, KW_EXC, KW_MEM, KW_IGN };
 
 static enum kw keyword(const struct token *t)
 {
@@ -69,7 +69,10 @@ static enum kw keyword(const struct token *t)
 	for (size_t k = 0; k < sizeof ignored / sizeof ignored[0]; k++)
 		if (is(t, ignored[k]))
 			return KW_IGN;
-	/* memory: MR4, MW8, MNW4___D, ...; and the R01..R08 / W01..W08 form */
+	/* memory: MR4 and MW8 read (tarmac_lex_mem.c); MNW4___D, ... and
+	 * the R01..R08 / W01..W08 form not */
+	if (tm_mem_kind(t))
+		return KW_MEM;
 	if (t->n >= 3 && p[0] == 'M' && strchr("RWN", p[1]))
 		for (size_t i = 2; i < t->n; i++)
 			if (isdigit((unsigned char)p[i]))
@@ -548,6 +551,8 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 		return lex_es(&c, l, msg, msglen, col);
 	case KW_R:
 		return lex_reg(&c, l, msg, msglen, col);
+	case KW_MEM:
+		return tm_lex_mem(&c, &t, l, msg, msglen, col);
 	default:
 		return lex_exc(&c, kw, l, msg, msglen, col);
 	}

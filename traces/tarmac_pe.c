@@ -152,7 +152,8 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 		if (p->call[el].open)
 			c = &p->call[el];
 	/* a held interrupt's outcome: its ack */
-	if (tm_ack_settle(st, pe, p->eret_t, p->eret_line, !c && dispatch && p->have_intid))
+	if (tm_ack_settle(st, pe, p->eret_t, p->eret_line,
+			  !c && dispatch && p->have_intid ? TM_OUT_DISPATCHED : TM_OUT_NOT_DISPATCHED))
 		return -1;
 	if (c) {
 		tm_call_rec(c, pe, &r);
@@ -280,7 +281,7 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 			snprintf(msg, msglen, "ERET from EL3 on PE %u with no call or exception that entered EL3", pe);
 			return 1;
 		}
-		if (tm_ack_eret(st, pe))
+		if (tm_ack_eret(st, pe, (p->elr_fresh & (1u << l->el)) != 0))
 			return -1;
 		p->eret = true;
 		p->eret_el = l->el;
@@ -354,6 +355,18 @@ static int reg(struct tm_state *st, unsigned pe, const struct tm_line *l, uint64
 	return 0;
 }
 
+/* A load or store: the trace shows them; a store of the firmware that
+ * sets the INTID it acknowledged pending again (tarmac_gic.c). */
+static void mem(struct tm_state *st, unsigned pe, const struct tm_line *l)
+{
+	struct pe *p = &st->pe[pe];
+
+	p->mem_seen = true;
+	if (l->write && l->known && p->ack != TM_ACK_NONE && p->el >= 2 &&
+	    tm_gic_sets_pending(l->addr, l->size, l->value, p->intid))
+		p->repended = true;
+}
+
 static int exception(struct tm_state *st, unsigned pe, const struct tm_line *l, uint64_t lineno)
 {
 	struct pe *p = &st->pe[pe];
@@ -369,7 +382,7 @@ static int exception(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 	p->taken_elr_known = p->taken_spsr_known = 0;
 	p->taken_line = lineno;
 	if (l->reset) {                  /* the calls in progress never come back; handlers are gone */
-		if (tm_ack_settle(st, pe, l->time, lineno, false))
+		if (tm_ack_settle(st, pe, l->time, lineno, TM_OUT_UNKNOWN))
 			return -1;
 		for (unsigned el = 0; el < 4; el++)
 			if (p->call[el].open && tm_never_returned(st, pe, &p->call[el]))
@@ -407,6 +420,10 @@ int tm_feed(struct tm_state *st, const struct tm_line *l, uint64_t lineno, char 
 	case TM_EXC:
 		rc = exception(st, pe, l, lineno);
 		break;
+	case TM_MEM:
+		mem(st, pe, l);
+		rc = 0;
+		break;
 	default:
 		return 0;
 	}
@@ -431,7 +448,7 @@ int tm_finish(struct tm_state *st)
 		if (p->eret && (p->elr_known & (1u << p->eret_el)) &&
 		    classify(st, pe, p->elr[p->eret_el], spsr_el(p, p->eret_el)))
 			return -1;
-		if (p->ack == TM_ACK_HANDED && tm_ack_settle(st, pe, p->eret_t, p->eret_line, false))
+		if (p->ack == TM_ACK_HANDED && tm_ack_settle(st, pe, p->eret_t, p->eret_line, TM_OUT_UNKNOWN))
 			return -1;
 		for (unsigned el = 0; el < 4; el++)
 			if (p->call[el].open && tm_never_returned(st, pe, &p->call[el]))

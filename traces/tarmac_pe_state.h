@@ -21,6 +21,14 @@ enum tm_ack {
 	TM_ACK_HANDED                /* held, and its ERET ended the window: the ack goes out with the outcome */
 };
 
+/* What the trace shows became of an acknowledgement (tm_ack_settle). */
+enum tm_ack_outcome {
+	TM_OUT_UNKNOWN = 0,          /* not seen (the trace or the PE's run ended, the ERET's target is
+				      * not known yet) */
+	TM_OUT_DISPATCHED,           /* its ERET entered a handler */
+	TM_OUT_NOT_DISPATCHED        /* its ERET went back, or the firmware read another IAR */
+};
+
 struct call {
 	bool     open;
 	uint8_t  conduit, el, from_handler, x_known;
@@ -49,6 +57,11 @@ struct pe {
 	 * whether other PEs raced with it (tarmac_records.c, "Holds") */
 	uint8_t  ack;                /* enum tm_ack */
 	uint64_t ack_t, ack_line;    /* the IAR read's */
+	/* The PE's loads and stores (tarmac_gic.c): whether the trace shows
+	 * them, and whether the firmware set the acknowledged INTID pending
+	 * again since the read */
+	bool     mem_seen;
+	bool     repended;
 	/* ELR/SPSR_ELn as the exception that began this stay at ELn saved
 	 * them (the R lines between its E line and the next instruction):
 	 * the interrupted context a dispatch must give the handler in x2/x3 */
@@ -99,12 +112,18 @@ int  tm_never_returned(struct tm_state *st, unsigned pe, struct call *c);
 /* Holds: pe read INTID p->intid from an IAR at time t, input line `line`;
  * another PE's call or record in the window of every other PE's read
  * (the call: pe opened one); pe's ERET ended its window; its outcome at
- * time t, line `line`, dispatched or not, settles its acknowledgement.
+ * time t, line `line`, settles its acknowledgement: its res is
+ * `dispatched` on a hold's ack, and on one the firmware did not dispatch
+ * `repended` when the trace shows the store that set it pending again,
+ * else `ended` when the trace shows the PE's loads and stores (nothing
+ * when it does not: a trace without them cannot tell).  tm_ack_eret
+ * leaves a read the ERET's target (known: target_known) settles next to
+ * that classification.
  * Each 0, or -1 (emit failed). */
 int  tm_ack_read(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line);
 int  tm_ack_race(struct tm_state *st, unsigned pe);
-int  tm_ack_eret(struct tm_state *st, unsigned pe);
-int  tm_ack_settle(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line, bool dispatched);
+int  tm_ack_eret(struct tm_state *st, unsigned pe, bool target_known);
+int  tm_ack_settle(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line, enum tm_ack_outcome out);
 /* A warning record on pe at time t, from input line `line`. */
 int  tm_warn(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line, const char *text);
 /* Call c returned result record r: what it registered or unregistered. */

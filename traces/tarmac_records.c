@@ -218,25 +218,37 @@ static int ack_out(struct tm_state *st, unsigned pe, enum trace_irq_how how, uin
 	return rc;
 }
 
-int tm_ack_settle(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line, bool dispatched)
+/* What the trace tells of an acknowledgement's outcome (tm_ack_settle). */
+static int outcome_res(const struct pe *p, enum tm_ack_outcome out)
+{
+	if (out == TM_OUT_DISPATCHED)
+		return TRACE_RES_DISPATCHED;
+	if (p->repended)
+		return TRACE_RES_REPENDED;
+	return out == TM_OUT_NOT_DISPATCHED && p->mem_seen ? TRACE_RES_ENDED : -1;
+}
+
+int tm_ack_settle(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line, enum tm_ack_outcome out)
 {
 	struct pe *p = &st->pe[pe];
 	uint8_t was = p->ack;
+	int res = outcome_res(p, out);
 
 	if (was == TM_ACK_NONE)
 		return 0;
 	p->ack = TM_ACK_NONE;
+	p->repended = false;
 	st->reading &= ~(1ull << pe);
-	if (was == TM_ACK_READ)
-		return ack_out(st, pe, TRACE_IRQ_ACK, p->ack_t, p->ack_line, -1);
-	return ack_out(st, pe, TRACE_IRQ_ACK, t, line, dispatched ? TRACE_RES_DISPATCHED : -1);
+	if (was == TM_ACK_READ)      /* at the read; a dispatch record follows a dispatched one */
+		return ack_out(st, pe, TRACE_IRQ_ACK, p->ack_t, p->ack_line, res == TRACE_RES_DISPATCHED ? -1 : res);
+	return ack_out(st, pe, TRACE_IRQ_ACK, t, line, res);
 }
 
 int tm_ack_read(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line)
 {
 	struct pe *p = &st->pe[pe];
 
-	if (tm_ack_settle(st, pe, t, line, false))   /* firmware holds one interrupt at a time */
+	if (tm_ack_settle(st, pe, t, line, TM_OUT_NOT_DISPATCHED))   /* firmware holds one interrupt at a time */
 		return -1;
 	p->ack = TM_ACK_READ;
 	p->ack_t = t;
@@ -260,7 +272,7 @@ int tm_ack_race(struct tm_state *st, unsigned pe)
 	return 0;
 }
 
-int tm_ack_eret(struct tm_state *st, unsigned pe)
+int tm_ack_eret(struct tm_state *st, unsigned pe, bool target_known)
 {
 	struct pe *p = &st->pe[pe];
 
@@ -268,7 +280,9 @@ int tm_ack_eret(struct tm_state *st, unsigned pe)
 		p->ack = TM_ACK_HANDED;
 		return 0;
 	}
-	return tm_ack_settle(st, pe, 0, 0, false);
+	if (p->ack == TM_ACK_READ && target_known)
+		return 0;                /* classified at once: it settles the read */
+	return tm_ack_settle(st, pe, 0, 0, TM_OUT_UNKNOWN);
 }
 
 /* A warning record on pe at time t, from input line `line`. */

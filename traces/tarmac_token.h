@@ -35,6 +35,15 @@ int tm_hexdigit(char c);
  * (`__C_`) or a note (`(MSP)`) is not. */
 size_t tm_value_digits(const char *p, size_t n);
 
+/* ---- Memory lines (tarmac_lex_mem.c) ---- */
+struct tm_line;
+/* Is t the kind of a memory line the importer reads: MR<n> or MW<n>? */
+bool tm_mem_kind(const struct token *t);
+/* The rest of memory line `kind` into l (TM_MEM); 0, or -1 with a
+ * message and its column when its size, address or value is malformed. */
+int tm_lex_mem(struct cursor *c, const struct token *kind, struct tm_line *l, char *msg, size_t msglen,
+	       size_t *col);
+
 /* In a function with msg, msglen and col: the error, at column col_. */
 #define FAIL(col_, ...) (snprintf(msg, msglen, __VA_ARGS__), *col = (col_), -1)
 

@@ -72,10 +72,15 @@ enum trace_done {
  * PE's next TRACE_IRQ_ACK of the same INTID, which hands it over. */
 enum trace_irq_how { TRACE_IRQ_ACK = 0, TRACE_IRQ_FIRE, TRACE_IRQ_HOLD, TRACE_IRQ_HOW_COUNT };
 
-/* What the dispatcher did with an acknowledged interrupt (sdd_irq_result). */
+/* What the dispatcher did with an acknowledged interrupt: sdd_irq_result,
+ * by number, up to TRACE_RES_REROUTED; then what a trace that shows only
+ * the firmware's writes to the GIC tells of one it did not dispatch: it
+ * ended it (EOI, nothing left pending: dropped, not-sdei, refused) or set
+ * it pending again first (deferred, held, rerouted). */
 enum trace_irq_res {
 	TRACE_RES_DISPATCHED = 0, TRACE_RES_DEFERRED, TRACE_RES_HELD, TRACE_RES_DROPPED,
-	TRACE_RES_NOT_SDEI, TRACE_RES_REFUSED, TRACE_RES_FAULT, TRACE_RES_REROUTED, TRACE_RES_COUNT
+	TRACE_RES_NOT_SDEI, TRACE_RES_REFUSED, TRACE_RES_FAULT, TRACE_RES_REROUTED,
+	TRACE_RES_ENDED, TRACE_RES_REPENDED, TRACE_RES_COUNT
 };
 
 /* Power states (the simulator's enum sim_power, in the same order). */
@@ -223,6 +228,14 @@ unsigned trace_fid_nargs(uint32_t fid);
  * (0x40000010, not 1073741840).  Returns buf. */
 #define TRACE_EVENT_STR 12
 const char *trace_event_str(char *buf, size_t n, int32_t event);
+/* Does a dispatcher's answer `status` (an sdd_irq_result) agree with a
+ * trace's res?  The same result, or one of the kind res names (ended,
+ * repended); a fault agrees with both (the dispatcher failed: it ended
+ * some such interrupts and pended others again). */
+bool trace_res_agrees(unsigned res, unsigned status);
+/* Did firmware leave the interrupt pending (or unknown: no res) after an
+ * acknowledgement with this res that dispatched nothing? */
+bool trace_res_left_pending(bool has_res, unsigned res);
 /* A call's result for people, in buf: "-3 (DENIED)" for an error code,
  * decimal from -1000 to 0xFFFF ("0", "257"), hex beyond
  * ("0x1000000000000").  Returns buf. */

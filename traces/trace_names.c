@@ -145,6 +145,7 @@ static const char *const done_names[TRACE_DONE_COUNT] = { "complete", "resume", 
 static const char *const irq_how_names[TRACE_IRQ_HOW_COUNT] = { "ack", "fire", "hold" };
 static const char *const res_names[TRACE_RES_COUNT] = {
 	"dispatched", "deferred", "held", "dropped", "not-sdei", "refused", "fault", "rerouted",
+	"ended", "repended",
 };
 static const char *const power_names[TRACE_PWR_COUNT] = {
 	"on", "off", "standby", "powerdown", "frozen",
@@ -176,4 +177,31 @@ int trace_name_index(const char *const *names, unsigned count, const char *s, si
 int trace_enum_value(unsigned e, const char *s, size_t n)
 {
 	return e < TRACE_ENUM_COUNT ? trace_name_index(enums[e].names, enums[e].n, s, n) : -1;
+}
+
+/* What each result did to the interrupt's pending state: 1 ended it,
+ * 2 set it pending again, 3 either (a fault), 0 neither (dispatched). */
+static unsigned res_gic(unsigned res)
+{
+	static const uint8_t gic[TRACE_RES_COUNT] = {
+		[TRACE_RES_DEFERRED] = 2, [TRACE_RES_HELD] = 2, [TRACE_RES_REROUTED] = 2, [TRACE_RES_REPENDED] = 2,
+		[TRACE_RES_DROPPED] = 1, [TRACE_RES_NOT_SDEI] = 1, [TRACE_RES_REFUSED] = 1, [TRACE_RES_ENDED] = 1,
+		[TRACE_RES_FAULT] = 3,
+	};
+	return res < TRACE_RES_COUNT ? gic[res] : 0;
+}
+
+/* see trace.h */
+bool trace_res_agrees(unsigned res, unsigned status)
+{
+	if (res == status)
+		return true;
+	return (res == TRACE_RES_ENDED || res == TRACE_RES_REPENDED) && status <= TRACE_RES_REROUTED &&
+	       (res_gic(status) & res_gic(res)) != 0;
+}
+
+/* see trace.h */
+bool trace_res_left_pending(bool has_res, unsigned res)
+{
+	return !has_res || res_gic(res) != 1;
 }

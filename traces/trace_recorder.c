@@ -19,7 +19,7 @@
 #include "trace_recorder.h"
 #include "trace_simplat.h"
 
-_Static_assert(TRACE_RES_COUNT == SDD_IRQ_REROUTED + 1, "a trace result per sdd_irq result, by number");
+_Static_assert((int)TRACE_RES_REROUTED == (int)SDD_IRQ_REROUTED, "a trace result per sdd_irq result, by number");
 
 #define HELD_MAX 256         /* SYSTEM_OFF: a power record per PE, implicit completions */
 
@@ -195,7 +195,7 @@ static void observe(void *ctx, const struct sim_obs *o)
 		begin(&rec, TRACE_IRQ, o);
 		rec.intid = o->intid;
 		rec.how = o->kind == SIM_OBS_FIRE ? TRACE_IRQ_FIRE : o->kind == SIM_OBS_HOLD ? TRACE_IRQ_HOLD : TRACE_IRQ_ACK;
-		if (o->kind == SIM_OBS_IRQ && o->status >= 0 && o->status < TRACE_RES_COUNT) {
+		if (o->kind == SIM_OBS_IRQ && o->status >= 0 && o->status <= TRACE_RES_REROUTED) {
 			rec.res = (uint8_t)o->status;
 			rec.has |= TRACE_HAS_RES;
 		}

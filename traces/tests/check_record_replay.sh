@@ -30,9 +30,7 @@ set -u
 sdeisim=$1 dir=$2 mode=$3 profile=${4:-}
 
 # path (relative to SCENARIOS) <tab> runs <tab> why its replay cannot match
-KNOWN='bind/bind-pending-interrupt-denied.yaml	tarmac:default	its interrupts fire while nothing is bound to them, so nothing acknowledges them and a Tarmac trace does not show them; the replayed GIC does not have them pending, and binds them (on tf-a-fvp the run stops at the first BIND, which TF-A answers without looking at the GIC)
-races/unregister-after-acknowledge-drops-trigger.yaml	tarmac:*	the hand-over drops the trigger, which a Tarmac trace does not tell from one the dispatcher pends again (both return to the interrupted context; the writes to the GIC are not read): the replay takes the later interrupt, which fires anew, for the held one come again and raises nothing
-races/bind-after-release-waits-for-held-interrupt-to-end.yaml	tarmac:*	as the one above: the hand-over ends an interrupt no longer bound (not-sdei; dropped on tf-a-fvp, where BIND took it at once), which the importer does not tell from one pended again (it does not read the firmware'"'"'s EOIR0 write), and the replay raises nothing for the later interrupt'
+KNOWN='bind/bind-pending-interrupt-denied.yaml	tarmac:default	its interrupts fire while nothing is bound to them, so nothing acknowledges them and a Tarmac trace does not show them; the replayed GIC does not have them pending, and binds them (on tf-a-fvp the run stops at the first BIND, which TF-A answers without looking at the GIC)'
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "trace.h"
+#include "trace_internal.h"     /* trace_enum_name: the names the format spells */
 
 /* Write recs, read them back; returns the text written (caller frees). */
 static char *write_all(const struct trace_rec *recs, size_t n, size_t *len)
@@ -528,6 +529,41 @@ static void names(void **state)
 	assert_true(trace_fid_is_psci(0xC4000001));
 }
 
+/* A result of the GIC writes' kind (ended, repended) agrees with each
+ * dispatcher answer that did that to the interrupt, and a fault with
+ * both; the other results agree only with themselves.  What is left
+ * pending after an acknowledgement that dispatched nothing: all but an
+ * ended one (no result: unknown, taken as pending, as before). */
+static void results_of_a_kind(void **state)
+{
+	static const unsigned ended[] = { TRACE_RES_DROPPED, TRACE_RES_NOT_SDEI, TRACE_RES_REFUSED, TRACE_RES_FAULT };
+	static const unsigned repended[] = { TRACE_RES_DEFERRED, TRACE_RES_HELD, TRACE_RES_REROUTED, TRACE_RES_FAULT };
+	(void)state;
+
+	for (unsigned k = 0; k < 4; k++) {
+		assert_true(trace_res_agrees(TRACE_RES_ENDED, ended[k]));
+		assert_true(trace_res_agrees(TRACE_RES_REPENDED, repended[k]));
+		assert_false(trace_res_agrees(TRACE_RES_ENDED, repended[k]) && repended[k] != TRACE_RES_FAULT);
+		assert_false(trace_res_agrees(TRACE_RES_REPENDED, ended[k]) && ended[k] != TRACE_RES_FAULT);
+	}
+	assert_false(trace_res_agrees(TRACE_RES_ENDED, TRACE_RES_DISPATCHED));
+	assert_false(trace_res_agrees(TRACE_RES_REPENDED, TRACE_RES_DISPATCHED));
+	assert_true(trace_res_agrees(TRACE_RES_HELD, TRACE_RES_HELD));
+	assert_false(trace_res_agrees(TRACE_RES_HELD, TRACE_RES_DEFERRED));     /* exact where the trace knows */
+	assert_false(trace_res_agrees(TRACE_RES_DROPPED, TRACE_RES_NOT_SDEI));
+	assert_false(trace_res_agrees(TRACE_RES_ENDED, TRACE_RES_COUNT));
+
+	assert_true(trace_res_left_pending(false, 0));
+	assert_true(trace_res_left_pending(true, TRACE_RES_REPENDED));
+	assert_true(trace_res_left_pending(true, TRACE_RES_HELD));
+	assert_true(trace_res_left_pending(true, TRACE_RES_FAULT));
+	assert_false(trace_res_left_pending(true, TRACE_RES_ENDED));
+	assert_false(trace_res_left_pending(true, TRACE_RES_DROPPED));
+	assert_false(trace_res_left_pending(true, TRACE_RES_NOT_SDEI));
+	assert_string_equal(trace_enum_name(TRACE_ENUM_RES, TRACE_RES_ENDED), "ended");
+	assert_string_equal(trace_enum_name(TRACE_ENUM_RES, TRACE_RES_REPENDED), "repended");
+}
+
 /* The words divergence messages use for results, functions and sources. */
 static void names_in_messages(void **state)
 {
@@ -565,6 +601,7 @@ int main(void)
 		cmocka_unit_test(long_line),
 		cmocka_unit_test(long_fields),
 		cmocka_unit_test(names),
+		cmocka_unit_test(results_of_a_kind),
 		cmocka_unit_test(names_in_messages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

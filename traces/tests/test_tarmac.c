@@ -6,6 +6,7 @@
  * registered entry points).
  * The lexer's own tests: test_tarmac_lex.c.
  */
+#include <inttypes.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -195,6 +196,67 @@ static void calls_from_secure_state(void **state)
 		"end=ret r0=0x1000100000000 src=t.tarmac:24\n");
 	assert_int_equal(st.records, 4);
 	free(o.text);
+}
+
+/* An interrupt acknowledged at EL3 and not dispatched: the ERET goes
+ * back to what it interrupted.  `store` (lines at time 3) and `load` (the
+ * way out's LDR's memory line, or none) vary. */
+static const char *fiq_not_dispatched(char *buf, size_t n, uint32_t intid, const char *store, bool load)
+{
+	snprintf(buf, n,
+		 "1 clk cpu0 E 0000000080001000 00000086 CoreEvent_FIQ\n"
+		 "1 clk cpu0 R ELR_EL3 0000000080001000\n"
+		 "1 clk cpu0 R SPSR_EL3 0000000000000009\n"
+		 "2 clk cpu0 IT (1) 04003504 d538c800 O EL3h_s : MRS      x0,ICC_IAR0_EL1\n"
+		 "2 clk cpu0 R X0 %016" PRIx32 "\n"
+		 "%s"
+		 "4 clk cpu0 IT (3) 0400350c d518c820 O EL3h_s : MSR      ICC_EOIR0_EL1,x0\n"
+		 "5 clk cpu0 IT (4) 04006000 f94003e0 O EL3h_s : LDR      x0,[sp,#0x0]\n"
+		 "%s"
+		 "5 clk cpu0 R X0 0000000000000000\n"
+		 "6 clk cpu0 IT (5) 0400600c d51e4031 O EL3h_s : MSR      ELR_EL3,x17\n"
+		 "6 clk cpu0 R ELR_EL3 0000000080001000\n"
+		 "7 clk cpu0 IT (6) 04006010 d69f03e0 O EL3h_s : ERET\n"
+		 "8 clk cpu0 IT (7) 80001000 d503201f O EL2h_n : NOP\n",
+		 intid, store, load ? "5 clk cpu0 MR8 04100000:000004100000_S 0000000000000000\n" : "");
+	return buf;
+}
+
+/* What the firmware did with an interrupt it did not dispatch, as a
+ * trace of loads and stores shows it (tarmac_gic.c): a store that sets
+ * the INTID pending again (GICD_ISPENDR<n> for an SPI, any
+ * redistributor's GICR_ISPENDR0 for an SGI or PPI, the bit inside a
+ * wider store too) is `res=repended`; none, `res=ended`; in a trace
+ * without loads and stores it cannot tell, and says nothing. */
+static void acknowledgements_ended_or_pended_again(void **state)
+{
+	static const struct { uint32_t intid; const char *store; bool load; const char *res; } cases[] = {
+		{ 40, "3 clk cpu0 MW4 2f000204:00002f000204_S 00000100\n", true, " res=repended" },
+		{ 40, "3 clk cpu0 MW8 2f000200 00000100_00000000\n", true, " res=repended" },
+		{ 40, "", true, " res=ended" },
+		{ 40, "3 clk cpu0 MW4 2f000204:00002f000204_S 00000200\n", true, " res=ended" },   /* INTID 41's */
+		{ 40, "3 clk cpu0 MW4 2f000284:00002f000284_S 00000100\n", true, " res=ended" },   /* ICPENDR1 */
+		{ 40, "3 clk cpu0 MR4 2f000204:00002f000204_S 00000100\n", true, " res=ended" },   /* a read */
+		{ 8, "3 clk cpu0 MW4 2f170200:00002f170200_S 00000100\n", true, " res=repended" },  /* frame 3 */
+		{ 8, "3 clk cpu0 MW4 2f000200:00002f000200_S 00000100\n", true, " res=ended" },     /* GICD's */
+		{ 40, "", false, "" },
+		{ 40, "3 clk cpu0 MW4 2f000204:00002f000204_S 00000100\n", false, " res=repended" },
+	};
+	char text[2048], want[200];
+	struct out o;
+	struct import_stats st;
+	char err[300];
+	(void)state;
+
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		fiq_not_dispatched(text, sizeof text, cases[k].intid, cases[k].store, cases[k].load);
+		assert_int_equal(import(text, false, &o, &st, err, sizeof err), 0);
+		snprintf(want, sizeof want, "irq t=2 pe=0 intid=%" PRIu32 " how=ack%s src=t.tarmac:5\n",
+			 cases[k].intid, cases[k].res);
+		if (strcmp(o.text, want) != 0)
+			fail_msg("case %zu: got '%s', want '%s'", k, o.text, want);
+		free(o.text);
+	}
 }
 
 static void unknown_x0_and_lenient(void **state)
@@ -514,6 +576,7 @@ int main(void)
 		cmocka_unit_test(hvc_and_w_registers),
 		cmocka_unit_test(calls_from_aarch32),
 		cmocka_unit_test(calls_from_secure_state),
+		cmocka_unit_test(acknowledgements_ended_or_pended_again),
 		cmocka_unit_test(unknown_x0_and_lenient),
 		cmocka_unit_test(whole_and_fractional_times),
 		cmocka_unit_test(value_cut_by_the_end_of_the_input),

@@ -92,7 +92,6 @@ static const struct lexcase lexcases[] = {
 	/* kinds that carry nothing for SDEI */
 	{ "4541 clk CADI E simulation_stopped", TM_IGNORED, -1, true, 4541, 0, 0, 0, false },
 	{ "0 clk cpu0 E DebugEvent_HaltingDebugState 00000000", TM_IGNORED, -1, true, 0, 0, 0, 0, false },
-	{ "1 clk MR8 0000c7c8:00000000c7c8 00000000_0000ca68", TM_IGNORED, -1, true, 1, 0, 0, 0, false },
 	{ "6000001 cs R08 0000007f99d14af4 4305000042ea0000", TM_IGNORED, -1, true, 6000001, 0, 0, 0, false },
 	{ "      3039 cyc MNW4___D 2002fa00 efbeefbe", TM_IGNORED, -1, true, 3039, 0, 0, 0, false },
 	{ "40 clk R DC CISW 00000000:00000000", TM_IGNORED, -1, true, 40, 0, 0, 0, false },
@@ -155,6 +154,40 @@ static void lex_ok(const char *line, struct tm_line *l)
 	memset(&names, 0, sizeof names);
 	if (tm_lex(line, strlen(line), &names, l, msg, sizeof msg, &col) != 0)
 		fail_msg("'%s': %s (column %zu)", line, msg, col);
+}
+
+/* Memory lines: MR<n> / MW<n> give the access's direction, size,
+ * physical address (the virtual one when there is none) and value; an
+ * aborted access has none; the other memory forms stay ignored. */
+static void lex_memory(void **state)
+{
+	static const struct {
+		const char *line;
+		bool write, known;
+		unsigned size;
+		uint64_t addr, value;
+	} mems[] = {
+		{ "1 clk MR8 0000c7c8:00000000c7c8 00000000_0000ca68", false, true, 8, 0xc7c8, 0xca68 },
+		{ "72 clk cpu0 MW4 2f000204:00002f000204 00000100", true, true, 4, 0x2f000204, 0x100 },
+		{ "5 clk cpu1 MW8 800fff08:0000880fff08_NS 00000000_00000007", true, true, 8, 0x880fff08, 7 },
+		{ "5 clk cpu1 MW8 04020000:000004020000_S 00000000_00000000", true, true, 8, 0x4020000, 0 },
+		{ "9 clk MW4 2f100200 00000001", true, true, 4, 0x2f100200, 1 },
+		{ "2000000 ps MR8 00000002 (ABORTED)", false, false, 8, 2, 0 },
+		{ "3 clk MW4 2f000204 0000--00", true, false, 4, 0x2f000204, 0 },
+		{ "3 clk MW16 04020000:004020000 0000000000000000_0000000000000000", true, false, 16, 0x4020000, 0 },
+	};
+	struct tm_line l;
+	(void)state;
+
+	for (size_t k = 0; k < sizeof mems / sizeof mems[0]; k++) {
+		lex_ok(mems[k].line, &l);
+		if (l.kind != TM_MEM || l.write != mems[k].write || l.known != mems[k].known || l.size != mems[k].size ||
+		    l.addr != mems[k].addr || (l.known && l.value != mems[k].value))
+			fail_msg("'%s': kind %d write %d known %d size %u addr %#llx value %#llx", mems[k].line, l.kind,
+				 l.write, l.known, l.size, (unsigned long long)l.addr, (unsigned long long)l.value);
+	}
+	lex_ok("      3039 cyc MNW4___D 2002fa00 efbeefbe", &l);
+	assert_int_equal(l.kind, TM_IGNORED);
 }
 
 /* AArch32 lines: the instruction set of each state letter, the mode's
@@ -225,6 +258,14 @@ static void lex_security_suffix(void **state)
 struct badlex { const char *line, *msg; size_t col; };
 
 static const struct badlex badlex[] = {
+	{ "1 clk MW4", "truncated memory line: expected an address after 'MW4'", 9 },
+	{ "1 clk MW4 2f000204", "truncated memory line: expected the value after the address", 18 },
+	{ "1 clk MW4 2f00z204 00000100", "bad address '2f00z204' in a memory line: expected hex VA[:PA[_S|_NS]]", 10 },
+	{ "1 clk MW4 2f000204:2f000204_X 00000100", "bad address '2f000204:2f000204_X' in a memory line: expected hex VA[:PA[_S|_NS]]", 10 },
+	{ "1 clk MW4 2f000204 000001g0", "bad value '000001g0' in a memory line", 25 },
+	{ "1 clk MW4 2f000204 0100", "memory value '0100' has 4 hex digits; a 4-byte access has 8", 19 },
+	{ "1 clk MW0 2f000204 00", "bad memory access size in 'MW0'", 8 },
+	{ "1 clk MW999 2f000204 00", "bad memory access size in 'MW999'", 8 },
 	{ "8 clk IT (8)", "truncated instruction line: expected the address or opcode after '(8)'", 12 },
 	{ "8 clk IT (8) 002109cc", "truncated instruction line: expected the opcode after the address", 21 },
 	{ "8 clk IT (8) 002109cc 90ffff80", "truncated instruction line: expected the instruction set (O, A, T) after the opcode", 30 },
@@ -409,6 +450,7 @@ int main(void)
 		cmocka_unit_test(lex_dialects),
 		cmocka_unit_test(lex_errors),
 		cmocka_unit_test(lex_aarch32),
+		cmocka_unit_test(lex_memory),
 		cmocka_unit_test(lex_security_suffix),
 		cmocka_unit_test(source_names),
 		cmocka_unit_test(sources_never_share_a_pe),

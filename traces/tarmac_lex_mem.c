@@ -1,0 +1,100 @@
+/*
+ * tarmac_lex_mem.c - a Tarmac memory line (tarmac-traces.md §1.6):
+ *
+ *   MW4 2f000204:00002f000204 00000100
+ *   MR8 000ffb80:0000000ffb80_NS 00000000_000ffbb8
+ *   MR8 00000002 (ABORTED)
+ *
+ * the size in bytes in the kind, the virtual address and, after ':', the
+ * physical one (with _S or _NS), then the value in logical order ('_'
+ * between its halves).  The importer wants firmware's writes to the GIC
+ * (the interrupts it sets pending again), which are at physical
+ * addresses: the physical address when the line has one, else the
+ * virtual (firmware maps its devices flat).  Other memory kinds (the
+ * flagged MNW4___D, the R01..W08 form) carry nothing it uses.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "tarmac.h"
+#include "tarmac_token.h"
+
+/* see tarmac_token.h */
+bool tm_mem_kind(const struct token *t)
+{
+	return t->n >= 3 && t->p[0] == 'M' && (t->p[1] == 'R' || t->p[1] == 'W') &&
+	       tm_all_digits(t->p + 2, t->n - 2);
+}
+
+/* The hex number p[0..n), at most 16 digits. */
+static bool hex(const char *p, size_t n, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (n == 0 || n > 16)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		int d = tm_hexdigit(p[i]);
+		if (d < 0)
+			return false;
+		v = v << 4 | (uint64_t)d;
+	}
+	*out = v;
+	return true;
+}
+
+/* VA[:PA[_S|_NS]]: the address the access went to. */
+static bool mem_address(const struct token *t, uint64_t *addr)
+{
+	const char *colon = memchr(t->p, ':', t->n), *pa, *end;
+
+	if (!colon)
+		return hex(t->p, t->n, addr);
+	pa = colon + 1;
+	end = memchr(pa, '_', (size_t)(t->p + t->n - pa));
+	if (end && !((size_t)(t->p + t->n - end) == 2 && end[1] == 'S') &&
+	    !((size_t)(t->p + t->n - end) == 3 && end[1] == 'N' && end[2] == 'S'))
+		return false;
+	if (!hex(t->p, (size_t)(colon - t->p), addr))
+		return false;
+	return hex(pa, (size_t)((end ? end : t->p + t->n) - pa), addr);
+}
+
+/* see tarmac_token.h */
+int tm_lex_mem(struct cursor *c, const struct token *kind, struct tm_line *l, char *msg, size_t msglen,
+	       size_t *col)
+{
+	struct token a, v;
+	unsigned size = 0, digits = 0;
+
+	for (size_t i = 2; i < kind->n && size <= 64; i++)
+		size = size * 10 + (unsigned)(kind->p[i] - '0');
+	if (size == 0 || size > 64)
+		return FAIL(kind->col + 2, "bad memory access size in '%.*s'", (int)kind->n, kind->p);
+	l->kind = TM_MEM;
+	l->write = kind->p[1] == 'W';
+	l->size = (uint8_t)size;
+	if (!tm_next_token(c, &a))
+		return FAIL(c->len, "truncated memory line: expected an address after '%.*s'", (int)kind->n, kind->p);
+	if (!mem_address(&a, &l->addr))
+		return FAIL(a.col, "bad address '%.*s' in a memory line: expected hex VA[:PA[_S|_NS]]", (int)a.n, a.p);
+	if (!tm_next_token(c, &v))
+		return FAIL(c->len, "truncated memory line: expected the value after the address");
+	if (v.p[0] == '(')
+		return 0;                     /* (ABORTED): no value, nothing accessed */
+	l->known = size <= 8;
+	for (size_t i = 0; i < v.n; i++) {
+		int d = tm_hexdigit(v.p[i]);
+		if (v.p[i] == '_')
+			continue;
+		if (d < 0 && v.p[i] != '-' && v.p[i] != 'x')
+			return FAIL(v.col + i, "bad value '%.*s' in a memory line", (int)v.n, v.p);
+		l->known &= d >= 0;
+		l->value = l->value << 4 | (uint64_t)(d < 0 ? 0 : d);
+		digits++;
+	}
+	if (digits != 2 * size)
+		return FAIL(v.col, "memory value '%.*s' has %u hex digits; a %u-byte access has %u", (int)v.n, v.p,
+			    digits, size, 2 * size);
+	return 0;
+}
