@@ -18,6 +18,7 @@
 
 #include "tarmac.h"
 #include "tarmac_token.h"
+#include "trace_internal.h"     /* trace_scan_u64 */
 
 /* see tarmac_token.h */
 bool tm_mem_kind(const struct token *t)
@@ -26,38 +27,21 @@ bool tm_mem_kind(const struct token *t)
 	       tm_all_digits(t->p + 2, t->n - 2);
 }
 
-/* The hex number p[0..n), at most 16 digits. */
-static bool hex(const char *p, size_t n, uint64_t *out)
-{
-	uint64_t v = 0;
-
-	if (n == 0 || n > 16)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		int d = tm_hexdigit(p[i]);
-		if (d < 0)
-			return false;
-		v = v << 4 | (uint64_t)d;
-	}
-	*out = v;
-	return true;
-}
-
 /* VA[:PA[_S|_NS]]: the address the access went to. */
 static bool mem_address(const struct token *t, uint64_t *addr)
 {
 	const char *colon = memchr(t->p, ':', t->n), *pa, *end;
 
 	if (!colon)
-		return hex(t->p, t->n, addr);
+		return trace_scan_u64(t->p, t->n, 16, addr);
 	pa = colon + 1;
 	end = memchr(pa, '_', (size_t)(t->p + t->n - pa));
 	if (end && !((size_t)(t->p + t->n - end) == 2 && end[1] == 'S') &&
 	    !((size_t)(t->p + t->n - end) == 3 && end[1] == 'N' && end[2] == 'S'))
 		return false;
-	if (!hex(t->p, (size_t)(colon - t->p), addr))
+	if (!trace_scan_u64(t->p, (size_t)(colon - t->p), 16, addr))
 		return false;
-	return hex(pa, (size_t)((end ? end : t->p + t->n) - pa), addr);
+	return trace_scan_u64(pa, (size_t)((end ? end : t->p + t->n) - pa), 16, addr);
 }
 
 /* see tarmac_token.h */
