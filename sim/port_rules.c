@@ -25,8 +25,8 @@ const char *sim_port_call_problem(const struct sim_platform *p, const struct sim
 		snprintf(buf, n, "the dispatcher called the port's %s for PE %u, which the platform does not have "
 			 "(%u PEs)", op, pe, (unsigned)p->pes);
 	else if (kind == SIM_PORT_SGI)
-		snprintf(buf, n, "the dispatcher raised SGI %u with the port's %s, which takes %s (INTID %u): "
-			 "another SGI is the client's or nobody's", (unsigned)intid, op, wanted[kind],
+		snprintf(buf, n, "the dispatcher raised INTID %u with the port's %s, which takes only %s "
+			 "(INTID %u): another SGI is the client's or nobody's", (unsigned)intid, op, wanted[kind],
 			 (unsigned)p->event0_sgi);
 	else
 		snprintf(buf, n, "the dispatcher handed INTID %u to the port's %s, which takes %s (%s): "

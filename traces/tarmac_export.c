@@ -19,6 +19,7 @@
 
 #include "sdd/sdd.h"
 #include "tarmac_export.h"
+#include "trace.h"           /* trace_res_repends: the answers that leave an interrupt pending */
 #include "tarmac_export_internal.h"
 
 /* A step's call instruction (SMC #0 / HVC #0) by the caller's state and
@@ -241,9 +242,10 @@ static void on_irq(struct tx *x, const struct sim_obs *o)
 	}
 	/* ended, as TF-A's firmware ends every interrupt it does not
 	 * dispatch, after setting it pending again for later when the
-	 * dispatcher says so (its port's irq_set_pending: sdd_dispatch.c) */
-	tx_fw_eoi(x, o->pe, o->intid, o->status == SDD_IRQ_DEFERRED || o->status == SDD_IRQ_HELD ||
-					  o->status == SDD_IRQ_REROUTED);
+	 * dispatcher's answer says it did (its port's irq_set_pending:
+	 * sdd_dispatch.c).  A fault's answer does not say (one kind pends
+	 * again, the other not): written as ended - the run has failed */
+	tx_fw_eoi(x, o->pe, o->intid, o->status >= 0 && trace_res_repends((unsigned)o->status));
 	tx_fw_exit(x, o->pe, p->pc, p->pstate, p->secure, 1, &old_x0);
 }
 

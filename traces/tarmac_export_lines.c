@@ -1,9 +1,11 @@
 /*
  * tarmac_export_lines.c - the Tarmac lines of one event of an export
  * (tarmac_export.h): an instruction (IT), the memory it read or wrote
- * (MR, MW) and the registers it wrote (R), in the FVP's formats; and the exporter's firmware, which has no code in
- * the simulator: its exception entry (E, ESR/ELR/SPSR, the vector), its
- * way out (loads, ELR/SPSR, ERET) and a PE's reset and boot.
+ * (MR, MW) and the registers it wrote (R), in the FVP's formats; and the
+ * exporter's firmware, which has no code in the simulator: its exception
+ * entry (E, ESR/ELR/SPSR, the vector), its way out (loads, ELR/SPSR,
+ * ERET), how it ends an interrupt it does not dispatch, and a PE's reset
+ * and boot.
  *
  * Apart from tarmac_export.c, which walks the run and decides which of
  * these happen when: this file knows what Tarmac looks like, that one what
@@ -70,11 +72,18 @@ void tx_sysreg(struct tx *x, unsigned pe, const char *name, unsigned el, uint64_
 }
 
 /* A load (MR) or store (MW) of the firmware's last instruction: 4 or 8
- * bytes at addr, flat-mapped, in the firmware's security state. */
+ * bytes at addr, flat-mapped, in the firmware's security state; an
+ * 8-byte value in two halves, as the FVP writes it (00000000_000ffbb8). */
 static void tx_fw_mem(struct tx *x, unsigned pe, char dir, unsigned size, uint64_t addr, uint64_t v)
 {
-	out(x, pe, x->pe[pe].last_t, "M%c%u %08" PRIx64 ":%012" PRIx64 "%s %0*" PRIx64, dir, size, addr, addr,
-	    x->fw == 3 ? "_S" : "_NS", (int)(2 * size), v);
+	char val[20];
+
+	if (size == 8)
+		snprintf(val, sizeof val, "%08" PRIx32 "_%08" PRIx32, (uint32_t)(v >> 32), (uint32_t)v);
+	else
+		snprintf(val, sizeof val, "%08" PRIx32, (uint32_t)v);
+	out(x, pe, x->pe[pe].last_t, "M%c%u %08" PRIx64 ":%012" PRIx64 "%s %s", dir, size, addr, addr,
+	    x->fw == 3 ? "_S" : "_NS", val);
 }
 
 /* ---- Firmware ---- */
@@ -123,9 +132,7 @@ void tx_fw_exit(struct tx *x, unsigned pe, uint64_t target, uint64_t spsr, bool 
 		const uint64_t *regs)
 {
 	struct tpe *p = &x->pe[pe];
-	uint64_t pc = FW_EXIT(x->fw), fp = tx_fw_pstate(x);
-
-	uint64_t ctx = FW_CTX(x->fw, pe);
+	uint64_t pc = FW_EXIT(x->fw), fp = tx_fw_pstate(x), ctx = FW_CTX(x->fw, pe);
 
 	/* the context's registers, loaded as a trace of loads shows them:
 	 * the access, then the register */

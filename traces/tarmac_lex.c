@@ -316,24 +316,6 @@ static int lex_es(struct cursor *c, struct tm_line *l, char *msg, size_t msglen,
 	return 0;
 }
 
-/* The value the words v[0..nw) of a register value say (separators
- * skipped); *known false when a digit is '-' or 'x'. */
-static uint64_t value_of(const struct token *v, size_t nw, bool *known)
-{
-	uint64_t x = 0;
-
-	*known = true;
-	for (size_t w = 0; w < nw; w++)
-		for (size_t i = 0; i < v[w].n; i++) {
-			int d = tm_hexdigit(v[w].p[i]);
-			if (v[w].p[i] == '_' || v[w].p[i] == ':')
-				continue;
-			*known &= d >= 0;
-			x = x << 4 | (uint64_t)(d < 0 ? 0 : d);
-		}
-	return x;
-}
-
 /* The value of register `name` (X, W, ELR, SPSR, VBAR), from its first
  * word v: hex digits with '_' / ':' separators, or two words of 8 (a
  * hardware Tarmac module's `R X0 01234567 89abcdef`, tarmac-traces.md
@@ -375,7 +357,7 @@ static int reg_value(struct cursor *c, const struct token *name, const struct to
 	if (extra.p)
 		return FAIL(extra.col, "bad value '%.*s' for register %.*s: a split value is two words of 8 hex digits",
 			    (int)(last.p + last.n - v->p), v->p, (int)name->n, name->p);
-	l->value = value_of(words, nw, &l->known);
+	l->value = tm_value_of(words, nw, &l->known);
 	if (!l->known)
 		l->value = 0;
 	return 0;

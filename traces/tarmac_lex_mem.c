@@ -5,14 +5,17 @@
  *   MR8 000ffb80:0000000ffb80_NS 00000000_000ffbb8
  *   MR8 00000002 (ABORTED)
  *
- * the size in bytes in the kind, the virtual address and, after ':', the
- * physical one (with _S or _NS), then the value in logical order ('_'
- * between its halves).  The importer wants firmware's writes to the GIC
+ * the size in bytes in the kind (a power of two), the virtual address
+ * and, after ':', the physical one (with its address space: _S, _NS,
+ * ...), then the value in logical order ('_' between its halves), as a
+ * register line's is written ('-' or 'x' digits unknown), or a note in
+ * parentheses for none.  The importer wants firmware's writes to the GIC
  * (the interrupts it sets pending again), which are at physical
  * addresses: the physical address when the line has one, else the
  * virtual (firmware maps its devices flat).  Other memory kinds (the
  * flagged MNW4___D, the R01..W08 form) carry nothing it uses.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,21 +30,27 @@ bool tm_mem_kind(const struct token *t)
 	       tm_all_digits(t->p + 2, t->n - 2);
 }
 
-/* VA[:PA[_S|_NS]]: the address the access went to. */
+/* VA[:PA[_SPACE]]: the address the access went to.  The physical
+ * address space after '_' is letters (_S, _NS; _RT, _RL on RME models),
+ * in either case: the address is what the importer wants. */
 static bool mem_address(const struct token *t, uint64_t *addr)
 {
-	const char *colon = memchr(t->p, ':', t->n), *pa, *end;
+	const char *colon = memchr(t->p, ':', t->n), *pa, *end, *stop = t->p + t->n;
 
 	if (!colon)
 		return trace_scan_u64(t->p, t->n, 16, addr);
 	pa = colon + 1;
-	end = memchr(pa, '_', (size_t)(t->p + t->n - pa));
-	if (end && !((size_t)(t->p + t->n - end) == 2 && end[1] == 'S') &&
-	    !((size_t)(t->p + t->n - end) == 3 && end[1] == 'N' && end[2] == 'S'))
-		return false;
+	end = memchr(pa, '_', (size_t)(stop - pa));
+	if (end) {
+		if (end + 1 == stop)
+			return false;
+		for (const char *q = end + 1; q < stop; q++)
+			if (!isalpha((unsigned char)*q))
+				return false;
+	}
 	if (!trace_scan_u64(t->p, (size_t)(colon - t->p), 16, addr))
 		return false;
-	return trace_scan_u64(pa, (size_t)((end ? end : t->p + t->n) - pa), 16, addr);
+	return trace_scan_u64(pa, (size_t)((end ? end : stop) - pa), 16, addr);
 }
 
 /* see tarmac_token.h */
@@ -49,12 +58,14 @@ int tm_lex_mem(struct cursor *c, const struct token *kind, struct tm_line *l, ch
 	       size_t *col)
 {
 	struct token a, v;
-	unsigned size = 0, digits = 0;
+	unsigned size = 0;
+	size_t digits;
 
 	for (size_t i = 2; i < kind->n && size <= 64; i++)
 		size = size * 10 + (unsigned)(kind->p[i] - '0');
-	if (size == 0 || size > 64)
-		return FAIL(kind->col + 2, "bad memory access size in '%.*s'", (int)kind->n, kind->p);
+	if (size == 0 || size > 64 || (size & (size - 1)) != 0)
+		return FAIL(kind->col + 2, "bad memory access size in '%.*s': 1, 2, 4 ... 64 bytes", (int)kind->n,
+			    kind->p);
 	l->kind = TM_MEM;
 	l->write = kind->p[1] == 'W';
 	l->size = (uint8_t)size;
@@ -65,20 +76,15 @@ int tm_lex_mem(struct cursor *c, const struct token *kind, struct tm_line *l, ch
 	if (!tm_next_token(c, &v))
 		return FAIL(c->len, "truncated memory line: expected the value after the address");
 	if (v.p[0] == '(')
-		return 0;                     /* (ABORTED): no value, nothing accessed */
-	l->known = size <= 8;
-	for (size_t i = 0; i < v.n; i++) {
-		int d = tm_hexdigit(v.p[i]);
-		if (v.p[i] == '_')
-			continue;
-		if (d < 0 && v.p[i] != '-' && v.p[i] != 'x')
-			return FAIL(v.col + i, "bad value '%.*s' in a memory line", (int)v.n, v.p);
-		l->known &= d >= 0;
-		l->value = l->value << 4 | (uint64_t)(d < 0 ? 0 : d);
-		digits++;
-	}
-	if (digits != 2 * size)
-		return FAIL(v.col, "memory value '%.*s' has %u hex digits; a %u-byte access has %u", (int)v.n, v.p,
+		return 0;                     /* (ABORTED), or another note: no value */
+	/* the register lines' value words: hex digits, '-' / 'x' unknown, '_' between */
+	digits = tm_value_digits(v.p, v.n);
+	if (digits == 0)
+		return FAIL(v.col, "bad value '%.*s' in a memory line", (int)v.n, v.p);
+	if (digits != 2u * size)
+		return FAIL(v.col, "memory value '%.*s' has %zu hex digits; a %u-byte access has %u", (int)v.n, v.p,
 			    digits, size, 2 * size);
+	l->value = tm_value_of(&v, 1, &l->known);
+	l->known &= size <= 8;
 	return 0;
 }

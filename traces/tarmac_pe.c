@@ -28,6 +28,10 @@
  *    trace (a successful EVENT_UNREGISTER takes the PE's away); every one
  *    is kept, up to TM_REGISTRY_EVENTS events at once, past which a
  *    registration is a warning record instead.
+ *  - Memory lines: whether the trace shows the PE's loads and stores, and
+ *    the firmware's store that sets the INTID it acknowledged pending
+ *    again (tarmac_gic.c): what became of an acknowledgement that did
+ *    not dispatch (tarmac_records.c, tm_ack_settle).
  *  - An ERET from EL3 on a PE that entered EL3 from a lower EL without an
  *    SMC/HVC or an exception line is an error: the trace is not the trace
  *    of one machine (checked only once the trace has shown exception
@@ -151,9 +155,11 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 	for (int el = p->eret_el - 1; el >= 1 && !c && target_el < 0; el--)
 		if (p->call[el].open)
 			c = &p->call[el];
-	/* a held interrupt's outcome: its ack */
+	/* an acknowledgement's outcome (a held one's: its ack); an entry
+	 * point reached from a call's stay may be the call's dispatch */
 	if (tm_ack_settle(st, pe, p->eret_t, p->eret_line,
-			  !c && dispatch && p->have_intid ? TM_OUT_DISPATCHED : TM_OUT_NOT_DISPATCHED))
+			  !dispatch ? TM_OUT_NOT_DISPATCHED : c ? TM_OUT_UNKNOWN :
+			  p->have_intid ? TM_OUT_DISPATCHED : TM_OUT_UNKNOWN))
 		return -1;
 	if (c) {
 		tm_call_rec(c, pe, &r);

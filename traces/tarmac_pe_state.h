@@ -116,9 +116,11 @@ int  tm_never_returned(struct tm_state *st, unsigned pe, struct call *c);
  * `dispatched` on a hold's ack, and on one the firmware did not dispatch
  * `repended` when the trace shows the store that set it pending again,
  * else `ended` when the trace shows the PE's loads and stores (nothing
- * when it does not: a trace without them cannot tell).  tm_ack_eret
- * leaves a read the ERET's target (known: target_known) settles next to
- * that classification.
+ * when it does not: a trace without them cannot tell; nothing when the
+ * outcome is TM_OUT_UNKNOWN).  At an ERET whose target is known there
+ * (target_known: ELR written in the stay), tm_ack_eret leaves an
+ * unraced read for classify to settle with the outcome; otherwise it
+ * settles it at once, its outcome unknown.
  * Each 0, or -1 (emit failed). */
 int  tm_ack_read(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line);
 int  tm_ack_race(struct tm_state *st, unsigned pe);

@@ -218,14 +218,17 @@ static int ack_out(struct tm_state *st, unsigned pe, enum trace_irq_how how, uin
 	return rc;
 }
 
-/* What the trace tells of an acknowledgement's outcome (tm_ack_settle). */
+/* What the trace tells of an acknowledgement's outcome (tm_ack_settle):
+ * nothing when the outcome is not seen. */
 static int outcome_res(const struct pe *p, enum tm_ack_outcome out)
 {
 	if (out == TM_OUT_DISPATCHED)
 		return TRACE_RES_DISPATCHED;
+	if (out == TM_OUT_UNKNOWN)
+		return -1;
 	if (p->repended)
 		return TRACE_RES_REPENDED;
-	return out == TM_OUT_NOT_DISPATCHED && p->mem_seen ? TRACE_RES_ENDED : -1;
+	return p->mem_seen ? TRACE_RES_ENDED : -1;
 }
 
 int tm_ack_settle(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line, enum tm_ack_outcome out)

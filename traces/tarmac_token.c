@@ -70,3 +70,20 @@ size_t tm_value_digits(const char *p, size_t n)
 	}
 	return d;
 }
+
+/* see tarmac_token.h */
+uint64_t tm_value_of(const struct token *v, size_t nw, bool *known)
+{
+	uint64_t x = 0;
+
+	*known = true;
+	for (size_t w = 0; w < nw; w++)
+		for (size_t i = 0; i < v[w].n; i++) {
+			int d = tm_hexdigit(v[w].p[i]);
+			if (v[w].p[i] == '_' || v[w].p[i] == ':')
+				continue;
+			*known &= d >= 0;
+			x = x << 4 | (uint64_t)(d < 0 ? 0 : d);
+		}
+	return x;
+}

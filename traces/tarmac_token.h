@@ -1,12 +1,14 @@
 /*
  * tarmac_token.h - the words of a Tarmac line, for the lexer
- * (tarmac_lex.c) and the check of a last line cut short (tarmac_cut.c).
+ * (tarmac_lex.c, and tarmac_lex_mem.c for memory lines) and the check of
+ * a last line cut short (tarmac_cut.c).
  */
 #ifndef TRACES_TARMAC_TOKEN_H
 #define TRACES_TARMAC_TOKEN_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* A line s[0..len) being read from pos. */
 struct cursor {
@@ -34,6 +36,10 @@ int tm_hexdigit(char c);
  * first a digit), else 0: `00000000_00200000` is one, a flag word
  * (`__C_`) or a note (`(MSP)`) is not. */
 size_t tm_value_digits(const char *p, size_t n);
+/* The value the words v[0..nw) of a value say (separators skipped; the
+ * low 64 bits of a longer one); *known false when a digit is '-', 'x' or
+ * 'X'. */
+uint64_t tm_value_of(const struct token *v, size_t nw, bool *known);
 
 /* ---- Memory lines (tarmac_lex_mem.c) ---- */
 struct tm_line;

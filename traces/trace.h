@@ -236,6 +236,10 @@ bool trace_res_agrees(unsigned res, unsigned status);
 /* Did firmware leave the interrupt pending (or unknown: no res) after an
  * acknowledgement with this res that dispatched nothing? */
 bool trace_res_left_pending(bool has_res, unsigned res);
+/* Does a dispatcher that answers res (an sdd_irq_result) always set the
+ * interrupt pending again before it ends it (deferred, held, rerouted)?
+ * A fault may or may not. */
+bool trace_res_repends(unsigned res);
 /* A call's result for people, in buf: "-3 (DENIED)" for an error code,
  * decimal from -1000 to 0xFFFF ("0", "257"), hex beyond
  * ("0x1000000000000").  Returns buf. */

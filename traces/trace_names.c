@@ -201,6 +201,12 @@ bool trace_res_agrees(unsigned res, unsigned status)
 }
 
 /* see trace.h */
+bool trace_res_repends(unsigned res)
+{
+	return res_gic(res) == 2;
+}
+
+/* see trace.h */
 bool trace_res_left_pending(bool has_res, unsigned res)
 {
 	return !has_res || res_gic(res) != 1;

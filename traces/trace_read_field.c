@@ -230,7 +230,13 @@ int rd_set_field(struct trace_reader *rd, const struct field *fd, unsigned key, 
 		return hexval(rd, fd, &rec->pc);
 	case K_RES:
 		rec->has |= TRACE_HAS_RES;
-		return enumval(rd, fd, TRACE_ENUM_RES, &rec->res);
+		if (enumval(rd, fd, TRACE_ENUM_RES, &rec->res))
+			return -1;
+		/* extensions of version 2, as holds are */
+		if ((rec->res == TRACE_RES_ENDED || rec->res == TRACE_RES_REPENDED) && rd->version < 2)
+			return bad_value(rd, fd, "a version 1 trace has no ended or repended results (version 2 "
+					 "added them)");
+		return 0;
 	case K_STATE:
 		return enumval(rd, fd, TRACE_ENUM_POWER, &rec->state);
 	case K_PREV:

@@ -145,8 +145,8 @@ static void promise_edges(void **state)
 	assert_false(sim_port_call_ok(&p, &l, SIM_PORT_SGI, 3, 16));
 	assert_false(sim_port_call_ok(&p, &l, SIM_PORT_SGI, 4, 15));
 	assert_string_equal(sim_port_call_problem(&p, &l, "sgi_raise", SIM_PORT_SGI, 1, 0, why, sizeof why),
-			    "the dispatcher raised SGI 0 with the port's sgi_raise, which takes the firmware's "
-			    "SGI, event 0's (INTID 15): another SGI is the client's or nobody's");
+			    "the dispatcher raised INTID 0 with the port's sgi_raise, which takes only the "
+			    "firmware's SGI, event 0's (INTID 15): another SGI is the client's or nobody's");
 	assert_false(sim_port_call_ok(&p, &l, SIM_PORT_SPI, 0, 31));
 	assert_true(sim_port_call_ok(&p, &l, SIM_PORT_SPI, 0, 32));
 	assert_true(sim_port_call_ok(&p, &l, SIM_PORT_SPI, SIM_PORT_ANY_PE, 127));

@@ -198,28 +198,35 @@ static void calls_from_secure_state(void **state)
 	free(o.text);
 }
 
-/* An interrupt acknowledged at EL3 and not dispatched: the ERET goes
- * back to what it interrupted.  `store` (lines at time 3) and `load` (the
- * way out's LDR's memory line, or none) vary. */
-static const char *fiq_not_dispatched(char *buf, size_t n, uint32_t intid, const char *store, bool load)
+/* An interrupt acknowledged at EL3 and not dispatched, at times t..t+7
+ * from input line `line`: the ERET goes back to what it interrupted.
+ * `store` (lines at time t+2), `load` (the way out's LDR's memory line)
+ * and `elr` (ELR written before the ERET: its target known there) vary.
+ * Appends to buf (n bytes in all); 13 lines, 12 without `load` or `elr`. */
+static void fiq_not_dispatched(char *buf, size_t n, unsigned t, uint32_t intid, const char *store, bool load,
+			       bool elr)
 {
-	snprintf(buf, n,
-		 "1 clk cpu0 E 0000000080001000 00000086 CoreEvent_FIQ\n"
-		 "1 clk cpu0 R ELR_EL3 0000000080001000\n"
-		 "1 clk cpu0 R SPSR_EL3 0000000000000009\n"
-		 "2 clk cpu0 IT (1) 04003504 d538c800 O EL3h_s : MRS      x0,ICC_IAR0_EL1\n"
-		 "2 clk cpu0 R X0 %016" PRIx32 "\n"
+	size_t at = strlen(buf);
+	char ld[100], el[200];
+
+	snprintf(ld, sizeof ld, "%u clk cpu0 MR8 04100000:000004100000_S 00000000_00000000\n", t + 4);
+	snprintf(el, sizeof el, "%u clk cpu0 IT (5) 0400600c d51e4031 O EL3h_s : MSR      ELR_EL3,x17\n"
+		 "%u clk cpu0 R ELR_EL3 0000000080001000\n", t + 5, t + 5);
+	snprintf(buf + at, n - at,
+		 "%u clk cpu0 E 0000000080001000 00000086 CoreEvent_FIQ\n"
+		 "%u clk cpu0 R ELR_EL3 0000000080001000\n"
+		 "%u clk cpu0 R SPSR_EL3 0000000000000009\n"
+		 "%u clk cpu0 IT (1) 04003504 d538c800 O EL3h_s : MRS      x0,ICC_IAR0_EL1\n"
+		 "%u clk cpu0 R X0 %016" PRIx32 "\n"
 		 "%s"
-		 "4 clk cpu0 IT (3) 0400350c d518c820 O EL3h_s : MSR      ICC_EOIR0_EL1,x0\n"
-		 "5 clk cpu0 IT (4) 04006000 f94003e0 O EL3h_s : LDR      x0,[sp,#0x0]\n"
+		 "%u clk cpu0 IT (3) 0400350c d518c820 O EL3h_s : MSR      ICC_EOIR0_EL1,x0\n"
+		 "%u clk cpu0 IT (4) 04006000 f94003e0 O EL3h_s : LDR      x0,[sp,#0x0]\n"
 		 "%s"
-		 "5 clk cpu0 R X0 0000000000000000\n"
-		 "6 clk cpu0 IT (5) 0400600c d51e4031 O EL3h_s : MSR      ELR_EL3,x17\n"
-		 "6 clk cpu0 R ELR_EL3 0000000080001000\n"
-		 "7 clk cpu0 IT (6) 04006010 d69f03e0 O EL3h_s : ERET\n"
-		 "8 clk cpu0 IT (7) 80001000 d503201f O EL2h_n : NOP\n",
-		 intid, store, load ? "5 clk cpu0 MR8 04100000:000004100000_S 0000000000000000\n" : "");
-	return buf;
+		 "%u clk cpu0 R X0 0000000000000000\n"
+		 "%s"
+		 "%u clk cpu0 IT (6) 04006010 d69f03e0 O EL3h_s : ERET\n"
+		 "%u clk cpu0 IT (7) 80001000 d503201f O EL2h_n : NOP\n",
+		 t, t, t, t + 1, t + 1, intid, store, t + 3, t + 4, load ? ld : "", t + 4, elr ? el : "", t + 6, t + 7);
 }
 
 /* What the firmware did with an interrupt it did not dispatch, as a
@@ -227,20 +234,23 @@ static const char *fiq_not_dispatched(char *buf, size_t n, uint32_t intid, const
  * the INTID pending again (GICD_ISPENDR<n> for an SPI, any
  * redistributor's GICR_ISPENDR0 for an SGI or PPI, the bit inside a
  * wider store too) is `res=repended`; none, `res=ended`; in a trace
- * without loads and stores it cannot tell, and says nothing. */
+ * without loads and stores it cannot tell, and says nothing; nor where
+ * the ERET's target is not known when it executes (no ELR written). */
 static void acknowledgements_ended_or_pended_again(void **state)
 {
-	static const struct { uint32_t intid; const char *store; bool load; const char *res; } cases[] = {
-		{ 40, "3 clk cpu0 MW4 2f000204:00002f000204_S 00000100\n", true, " res=repended" },
-		{ 40, "3 clk cpu0 MW8 2f000200 00000100_00000000\n", true, " res=repended" },
-		{ 40, "", true, " res=ended" },
-		{ 40, "3 clk cpu0 MW4 2f000204:00002f000204_S 00000200\n", true, " res=ended" },   /* INTID 41's */
-		{ 40, "3 clk cpu0 MW4 2f000284:00002f000284_S 00000100\n", true, " res=ended" },   /* ICPENDR1 */
-		{ 40, "3 clk cpu0 MR4 2f000204:00002f000204_S 00000100\n", true, " res=ended" },   /* a read */
-		{ 8, "3 clk cpu0 MW4 2f170200:00002f170200_S 00000100\n", true, " res=repended" },  /* frame 3 */
-		{ 8, "3 clk cpu0 MW4 2f000200:00002f000200_S 00000100\n", true, " res=ended" },     /* GICD's */
-		{ 40, "", false, "" },
-		{ 40, "3 clk cpu0 MW4 2f000204:00002f000204_S 00000100\n", false, " res=repended" },
+	static const struct { uint32_t intid; const char *store; bool load, elr; const char *res; } cases[] = {
+		{ 40, "3 clk cpu0 MW4 2f000204:00002f000204_S 00000100\n", true, true, " res=repended" },
+		{ 40, "3 clk cpu0 MW8 2f000200 00000100_00000000\n", true, true, " res=repended" },
+		{ 40, "", true, true, " res=ended" },
+		{ 40, "3 clk cpu0 MW4 2f000204:00002f000204_S 00000200\n", true, true, " res=ended" },   /* INTID 41's */
+		{ 40, "3 clk cpu0 MW4 2f000284:00002f000284_S 00000100\n", true, true, " res=ended" },   /* ICPENDR1 */
+		{ 40, "3 clk cpu0 MR4 2f000204:00002f000204_S 00000100\n", true, true, " res=ended" },   /* a read */
+		{ 8, "3 clk cpu0 MW4 2f170200:00002f170200_S 00000100\n", true, true, " res=repended" },  /* frame 3 */
+		{ 8, "3 clk cpu0 MW4 2f000200:00002f000200_S 00000100\n", true, true, " res=ended" },     /* GICD's */
+		{ 40, "", false, true, "" },
+		{ 40, "3 clk cpu0 MW4 2f000204:00002f000204_S 00000100\n", false, true, " res=repended" },
+		{ 40, "3 clk cpu0 MW4 2f000204:00002f000204_S 00000100\n", true, false, "" },
+		{ 40, "", true, false, "" },
 	};
 	char text[2048], want[200];
 	struct out o;
@@ -248,15 +258,30 @@ static void acknowledgements_ended_or_pended_again(void **state)
 	char err[300];
 	(void)state;
 
+	/* the client runs first, so that the FIQ raises the EL (a stay's ELR
+	 * is fresh once written in it) */
+	static const char client[] = "0 clk cpu0 IT (0) 80000ffc d503201f O EL2h_n : NOP\n";
+
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-		fiq_not_dispatched(text, sizeof text, cases[k].intid, cases[k].store, cases[k].load);
+		strcpy(text, client);
+		fiq_not_dispatched(text, sizeof text, 1, cases[k].intid, cases[k].store, cases[k].load, cases[k].elr);
 		assert_int_equal(import(text, false, &o, &st, err, sizeof err), 0);
-		snprintf(want, sizeof want, "irq t=2 pe=0 intid=%" PRIu32 " how=ack%s src=t.tarmac:5\n",
+		snprintf(want, sizeof want, "irq t=2 pe=0 intid=%" PRIu32 " how=ack%s src=t.tarmac:6\n",
 			 cases[k].intid, cases[k].res);
 		if (strcmp(o.text, want) != 0)
 			fail_msg("case %zu: got '%s', want '%s'", k, o.text, want);
 		free(o.text);
 	}
+
+	/* each acknowledgement its own: the store of the first does not make
+	 * the second, with none, repended */
+	strcpy(text, client);
+	fiq_not_dispatched(text, sizeof text, 1, 40, "3 clk cpu0 MW4 2f000204:00002f000204_S 00000100\n", true, true);
+	fiq_not_dispatched(text, sizeof text, 11, 40, "", true, true);
+	assert_int_equal(import(text, false, &o, &st, err, sizeof err), 0);
+	assert_string_equal(o.text, "irq t=2 pe=0 intid=40 how=ack res=repended src=t.tarmac:6\n"
+				    "irq t=12 pe=0 intid=40 how=ack res=ended src=t.tarmac:20\n");
+	free(o.text);
 }
 
 static void unknown_x0_and_lenient(void **state)

@@ -175,6 +175,10 @@ static void lex_memory(void **state)
 		{ "2000000 ps MR8 00000002 (ABORTED)", false, false, 8, 2, 0 },
 		{ "3 clk MW4 2f000204 0000--00", true, false, 4, 0x2f000204, 0 },
 		{ "3 clk MW16 04020000:004020000 0000000000000000_0000000000000000", true, false, 16, 0x4020000, 0 },
+		{ "5 clk cpu1 MW4 2f000204:00002f000204_ns 00000100", true, true, 4, 0x2f000204, 0x100 },
+		{ "5 clk cpu1 MW4 2f000204:00002f000204_RL 00000100", true, true, 4, 0x2f000204, 0x100 },
+		{ "3 clk MW4 2f000204 0000XX00", true, false, 4, 0x2f000204, 0 },
+		{ "3 clk MR4 2f000204 (translation-fault)", false, false, 4, 0x2f000204, 0 },
 	};
 	struct tm_line l;
 	(void)state;
@@ -261,11 +265,13 @@ static const struct badlex badlex[] = {
 	{ "1 clk MW4", "truncated memory line: expected an address after 'MW4'", 9 },
 	{ "1 clk MW4 2f000204", "truncated memory line: expected the value after the address", 18 },
 	{ "1 clk MW4 2f00z204 00000100", "bad address '2f00z204' in a memory line: expected hex VA[:PA[_S|_NS]]", 10 },
-	{ "1 clk MW4 2f000204:2f000204_X 00000100", "bad address '2f000204:2f000204_X' in a memory line: expected hex VA[:PA[_S|_NS]]", 10 },
-	{ "1 clk MW4 2f000204 000001g0", "bad value '000001g0' in a memory line", 25 },
+	{ "1 clk MW4 2f000204:2f000204_ 00000100", "bad address '2f000204:2f000204_' in a memory line: expected hex VA[:PA[_S|_NS]]", 10 },
+	{ "1 clk MW4 2f000204:2f000204_N5 00000100", "bad address '2f000204:2f000204_N5' in a memory line: expected hex VA[:PA[_S|_NS]]", 10 },
+	{ "1 clk MW4 2f000204 000001g0", "bad value '000001g0' in a memory line", 19 },
 	{ "1 clk MW4 2f000204 0100", "memory value '0100' has 4 hex digits; a 4-byte access has 8", 19 },
-	{ "1 clk MW0 2f000204 00", "bad memory access size in 'MW0'", 8 },
-	{ "1 clk MW999 2f000204 00", "bad memory access size in 'MW999'", 8 },
+	{ "1 clk MW0 2f000204 00", "bad memory access size in 'MW0': 1, 2, 4 ... 64 bytes", 8 },
+	{ "1 clk MW999 2f000204 00", "bad memory access size in 'MW999': 1, 2, 4 ... 64 bytes", 8 },
+	{ "1 clk MW3 2f000204 000000", "bad memory access size in 'MW3': 1, 2, 4 ... 64 bytes", 8 },
 	{ "8 clk IT (8)", "truncated instruction line: expected the address or opcode after '(8)'", 12 },
 	{ "8 clk IT (8) 002109cc", "truncated instruction line: expected the opcode after the address", 21 },
 	{ "8 clk IT (8) 002109cc 90ffff80", "truncated instruction line: expected the instruction set (O, A, T) after the opcode", 30 },
