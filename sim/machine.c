@@ -123,8 +123,10 @@ static void p_sgi(void *ctx, unsigned target, uint32_t intid)
 	struct sim_machine *m = ctx;
 	unsigned src = m->running_pe >= 0 ? (unsigned)m->running_pe : target;
 
+	/* as TF-A's plat_ic_raise_el3_sgi: ICC_SGI0R_EL1 naming the target's
+	 * affinity */
 	if (port_call_ok(m, "sgi_raise", SIM_PORT_SGI, target, intid))
-		gic_sgi(&m->gic, src, target, intid, GIC_G0);
+		gic_sgir_write(&m->gic, src, gic_sgir_value(&m->gic, target, intid), GIC_G0);
 }
 
 static void p_participate(void *ctx, unsigned pe, bool on)

@@ -10,15 +10,15 @@
  * SPI routing by affinity (IRM=0) or 1-of-N (IRM=1) among participating,
  * awake PEs; per-PE CPU interface with PMR, BPR0 = BPR1 = 2 (group priority
  * mask 0xF8), active-priority registers, running priority,
- * acknowledge / EOI (EOImode 0) / DIR; SGI generation; GICR_WAKER sleep
+ * acknowledge / EOI (EOImode 0) / DIR; SGI generation (ICC_SGI*R's
+ * affinity and target-list encoding, IRM, RS); GICR_WAKER sleep
  * and GICR_CTLR.DPG0/DPG1NS participation.  Not modelled: LPIs, ITS,
  * extended INTID ranges, EOImode 1 split deactivation in either group
  * (EOIR0 and EOIR1 both drop the priority and deactivate; DIR of a Group
  * 1 interrupt deactivates one an EOIR has not yet reached, recorded as a
  * fault, and finds nothing to do after it; DIR of Group 0 is a fault),
  * GICv2 compatibility, security-state banking of registers (callers say
- * which group they mean), ICC_SGI*R's target-list encoding (gic_sgi
- * takes one target PE), binary point (BPR fixed at 2).
+ * which group they mean), binary point (BPR fixed at 2).
  *
  * Register and field names follow the GIC architecture specification.
  * The model is plain data: a struct gic can be copied with memcpy (the
@@ -302,6 +302,15 @@ void    gic_set_igrpen(struct gic *g, unsigned pe, enum gic_group grp, bool on);
  * the requested group; otherwise silently dropped.  Returns whether it was
  * accepted. */
 bool gic_sgi(struct gic *g, unsigned src, unsigned target, uint32_t intid, enum gic_group grp);
+/* The same register written by src with its architectural value v: the
+ * SGI INTID[27:24] to every PE but src when IRM[40] is set, else to the
+ * PEs of affinity Aff3[55:48].Aff2[39:32].Aff1[23:16] whose Aff0 is
+ * RS[47:44] * 16 + a bit set in TargetList[15:0], each accepted as
+ * gic_sgi accepts it.  Returns how many were. */
+unsigned gic_sgir_write(struct gic *g, unsigned src, uint64_t v, enum gic_group grp);
+/* The value of that register that sends SGI intid to target alone (0,
+ * no target, for a PE the GIC does not have). */
+uint64_t gic_sgir_value(const struct gic *g, unsigned target, uint32_t intid);
 
 /* ---- Invariants (reference/gicv3-ehf.md §4.3 G1-G10) ----
  * Returns 0 if all hold, or the number of the first violated one (1..10)

@@ -362,3 +362,49 @@ void gic_set_igrpen(struct gic *g, unsigned pe, enum gic_group grp, bool on)
 	g->pe[pe].igrpen[grp] = on;
 	gic_changed(g, gic_pe_bit(pe));
 }
+
+/* ICC_SGI0R_EL1 / ICC_SGI1R_EL1 fields (GIC architecture specification). */
+#define SGIR_TARGETS(v) ((unsigned)((v) & 0xFFFF))
+#define SGIR_AFF1(v)    (((v) >> 16) & 0xFF)
+#define SGIR_INTID(v)   ((uint32_t)((v) >> 24) & 0xF)
+#define SGIR_AFF2(v)    (((v) >> 32) & 0xFF)
+#define SGIR_IRM        (1ull << 40)
+#define SGIR_RS(v)      (((v) >> 44) & 0xF)
+#define SGIR_AFF3(v)    (((v) >> 48) & 0xFF)
+/* MPIDR_EL1's affinity fields */
+#define MPIDR_AFF0(m)   ((m) & 0xFF)
+#define MPIDR_AFF1(m)   (((m) >> 8) & 0xFF)
+#define MPIDR_AFF2(m)   (((m) >> 16) & 0xFF)
+#define MPIDR_AFF3(m)   (((m) >> 32) & 0xFF)
+
+/* Does a write of v name PE pe, of affinity m, as a target? */
+static bool icc_sgir_names(uint64_t v, unsigned src, unsigned pe, uint64_t m)
+{
+	if (v & SGIR_IRM)
+		return pe != src;
+	return MPIDR_AFF1(m) == SGIR_AFF1(v) && MPIDR_AFF2(m) == SGIR_AFF2(v) && MPIDR_AFF3(m) == SGIR_AFF3(v) &&
+	       MPIDR_AFF0(m) / 16 == SGIR_RS(v) && (SGIR_TARGETS(v) >> (MPIDR_AFF0(m) % 16) & 1);
+}
+
+unsigned gic_sgir_write(struct gic *g, unsigned src, uint64_t v, enum gic_group grp)
+{
+	unsigned n = 0;
+
+	if (src >= gic_npe(g))
+		return 0;
+	for (unsigned pe = 0; pe < gic_npe(g); pe++)
+		if (icc_sgir_names(v, src, pe, g->pe[pe].mpidr) && gic_sgi(g, src, pe, SGIR_INTID(v), grp))
+			n++;
+	return n;
+}
+
+uint64_t gic_sgir_value(const struct gic *g, unsigned target, uint32_t intid)
+{
+	uint64_t m;
+
+	if (target >= gic_npe(g))
+		return 0;
+	m = g->pe[target].mpidr;
+	return (1ull << (MPIDR_AFF0(m) % 16)) | MPIDR_AFF1(m) << 16 | (uint64_t)(intid & 0xF) << 24 |
+	       MPIDR_AFF2(m) << 32 | (MPIDR_AFF0(m) / 16) << 44 | MPIDR_AFF3(m) << 48;
+}

@@ -194,6 +194,56 @@ static void repeated_sgis_before_acknowledge_merge(void **state)
 	gic_eoi0(g, 2, 8);
 }
 
+/* ICC_SGI0R_EL1 as firmware writes it (GIC architecture specification,
+ * ICC_SGI0R_EL1): INTID [27:24]; IRM [40] every PE but the sender; else
+ * the PEs of affinity Aff3.Aff2.Aff1 [55:48].[39:32].[23:16] whose Aff0
+ * is RS [47:44] * 16 + a bit set in TargetList [15:0].  The fixture's PEs
+ * are 0.0.0.0, 0.0.0.1, 0.0.1.0 and 0.0.1.1. */
+static void sgi0r_value_names_its_targets(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+	static const struct { uint64_t value; unsigned src, hits; const char *pending; } cases[] = {
+		{ 0x0000000008010002ull, 0, 1, "0001" },     /* Aff1 1, Aff0 1: PE 3 */
+		{ 0x0000000008010003ull, 0, 2, "0011" },     /* Aff1 1, Aff0 0 and 1 */
+		{ 0x0000000008000001ull, 1, 1, "1000" },     /* Aff1 0, Aff0 0: PE 0 */
+		{ 0x0000010008000000ull, 1, 3, "1011" },     /* IRM: all but the sender */
+		{ 0x0000010008FF00FFull, 3, 3, "1110" },     /* IRM: the rest is ignored */
+		{ 0x0000000008020003ull, 0, 0, "0000" },     /* no Aff1 2 */
+		{ 0x0000100008000003ull, 0, 0, "0000" },     /* RS 1: Aff0 16..31, none */
+		{ 0x0000000108000003ull, 0, 0, "0000" },     /* Aff2 1: none */
+		{ 0x0001000008000003ull, 0, 0, "0000" },     /* Aff3 1: none */
+		{ 0x0000000009000003ull, 0, 0, "0000" },     /* SGI 9: Group 1 here, not accepted */
+		{ 0x0000000008000003ull, FX_PES, 0, "0000" },/* no such sender */
+	};
+
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char got[FX_PES + 1];
+		for (unsigned pe = 0; pe < FX_PES; pe++) {
+			gic_set_pending(g, pe, 8, false);
+			fx_irq(g, pe, 8, GIC_G0, NORM, 0);
+		}
+		assert_int_equal(gic_sgir_write(g, cases[k].src, cases[k].value, GIC_G0), cases[k].hits);
+		for (unsigned pe = 0; pe < FX_PES; pe++)
+			got[pe] = gic_is_pending(g, pe, 8) ? '1' : '0';
+		got[FX_PES] = 0;
+		if (strcmp(got, cases[k].pending) != 0)
+			fail_msg("case %zu: pending %s, expected %s", k, got, cases[k].pending);
+	}
+	for (unsigned pe = 0; pe < FX_PES; pe++)
+		gic_set_pending(g, pe, 8, false);
+
+	/* the value that targets one PE, as a port writes it */
+	assert_int_equal(gic_sgir_value(g, 3, 8), 0x0000000008010002ull);
+	assert_int_equal(gic_sgir_value(g, 0, 15), 0x000000000F000001ull);
+	assert_int_equal(gic_sgir_value(g, 2, 8), 0x0000000008010001ull);
+	for (unsigned pe = 0; pe < FX_PES; pe++) {
+		assert_int_equal(gic_sgir_write(g, (pe + 1) % FX_PES, gic_sgir_value(g, pe, 8), GIC_G0), 1);
+		assert_true(gic_is_pending(g, pe, 8));
+		gic_set_pending(g, pe, 8, false);
+	}
+	assert_int_equal(gic_sgir_value(g, FX_PES, 8), 0);            /* no such PE: no target */
+}
+
 static void sgi_is_accepted_only_in_the_targets_group(void **state)
 {
 	struct gic *g = &((struct fx *)*state)->g;
@@ -557,6 +607,7 @@ int main(void)
 		T(disabled_interrupt_latches_but_is_not_forwarded),
 		T(sgis_are_edge_and_have_no_input_line),
 		T(repeated_sgis_before_acknowledge_merge),
+		T(sgi0r_value_names_its_targets),
 		T(sgi_is_accepted_only_in_the_targets_group),
 		T(redist_reset_restores_banked_setup_and_keeps_latches),
 		T(set_irq_is_the_four_setters_in_one_change),
