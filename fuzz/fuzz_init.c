@@ -6,9 +6,9 @@
  *
  * Input, read as bytes run out as zeros: the PE count and how the MPIDRs
  * are made (index, clusters of four, or given), client EL, version,
- * relative mode, SPI count, features, a policy of fz_policy_flips' values
- * (every one in range: sdd_init's policy check is not what this fuzzes),
- * the event count and then 8 bytes per event (number, kind, type,
+ * relative mode, SPI count, features, a policy (fz_policy_flips' values,
+ * or with bit 30 of the flip word one byte per field, 0..3, so that some
+ * are out of range), the event count and then 8 bytes per event (number, kind, type,
  * priority, INTID).  Most bytes keep a field inside its valid range, some
  * push it out, so that both valid and broken platforms come up.
  *
@@ -102,6 +102,9 @@ static void decode(struct bytes *b, struct sdd_platform *p)
 			((uint8_t *)&p->policy)[fz_policy_flips[k].offset] = fz_policy_flips[k].value;
 	if (flips >> 31 & 1)
 		p->policy.number_space = SDD_BOUND_ANY_SPACE;
+	if (flips >> 30 & 1)
+		for (unsigned k = 0; k < SIM_POLICY_FIELDS; k++)
+			((uint8_t *)&p->policy)[sim_policy_fields[k].offset] = next(b) & 3;
 	decode_events(b, p);
 }
 
@@ -132,13 +135,26 @@ static bool valid_event(const struct sdd_platform *p, const struct sdd_event_des
 	}
 }
 
+/* Every policy one of the values the simulator names for it, and not one
+ * it refuses for that field (sim/platform_names.c). */
+static bool valid_policy(const struct sdd_policy *pol)
+{
+	for (unsigned k = 0; k < SIM_POLICY_FIELDS; k++) {
+		uint8_t v = ((const uint8_t *)pol)[sim_policy_fields[k].offset];
+		if (v >= sim_policy_fields[k].nvalues || sim_policy_refused(k, v))
+			return false;
+	}
+	return true;
+}
+
 static bool valid_platform(const struct sdd_platform *p)
 {
 	unsigned private_events = 0;
 
 	if (p->pe_count < 1 || p->pe_count > SDD_MAX_PES || p->client_el < 1 || p->client_el > 2 ||
 	    p->version_minor > 1 || (p->relative_mode && p->version_minor == 0) || p->spi_count > 988 ||
-	    (p->features & ~SDD_FEAT_ALL) || p->event_count < 1 || p->event_count > SDD_MAX_EVENTS)
+	    (p->features & ~SDD_FEAT_ALL) || !valid_policy(&p->policy) || p->event_count < 1 ||
+	    p->event_count > SDD_MAX_EVENTS)
 		return false;
 	for (unsigned k = 0; k < p->pe_count; k++) {
 		if (p->mpidr[k] & ~SDD_MPIDR_AFF_MASK)
