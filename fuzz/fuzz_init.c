@@ -8,8 +8,9 @@
  * are made (index, clusters of four, or given), client EL, version,
  * relative mode, SPI count, features, a policy (fz_policy_flips' values,
  * or with bit 30 of the flip word one byte per field, 0..3, so that some
- * are out of range), the event count and then 8 bytes per event (number, kind, type,
- * priority, INTID).  Most bytes keep a field inside its valid range, some
+ * are out of range), the event count and then 4 bytes per event (how its
+ * number is made, its low byte, kind/type/priority, INTID; 4 more for a
+ * number given whole).  Most bytes keep a field inside its valid range, some
  * push it out, so that both valid and broken platforms come up.
  *
  * Findings (besides the sanitizers'):
@@ -59,11 +60,19 @@ static void broken(const char *what)
 
 /* ---- The platform the bytes describe ---- */
 
+/* An INTID at the edge of a range an event's may or may not be in. */
+static uint32_t edge_intid(const struct sdd_platform *p, uint8_t id)
+{
+	const uint32_t edges[8] = { 15, 16, 31, 32, 31 + p->spi_count, 32 + p->spi_count, 1020, 1u << 24 };
+
+	return edges[id % 8] + (id >> 3 & 1);   /* and one past it */
+}
+
 static void decode_events(struct bytes *b, struct sdd_platform *p)
 {
 	uint8_t n = next(b);
 
-	p->event_count = n & 0x80 ? n : n % 12u;           /* 0 (refused) .. 11; or far too many */
+	p->event_count = n & 0x80 ? 12u + n % 60u : n % 12u;   /* 0 (refused) .. 11, or 12 .. 71 (64 the most) */
 	for (unsigned i = 0; i < p->event_count && i < SDD_MAX_EVENTS; i++) {
 		struct sdd_event_desc *e = &p->events[i];
 		uint8_t how = next(b), low = next(b), sel = next(b), id = next(b);
@@ -75,7 +84,7 @@ static void decode_events(struct bytes *b, struct sdd_platform *p)
 		e->kind = sel & 0x80 ? sel >> 4 & 7 : i == 0 ? SDD_EVK_EVENT0 : 1 + sel % 3;
 		e->type = sel & 0x40 ? 2 : sel >> 2 & 1;
 		e->priority = sel & 0x20 ? 2 : sel >> 3 & 1;
-		e->intid = id & 0x80 ? id * 8u : e->kind == SDD_EVK_EVENT0 ? id % 16u :
+		e->intid = id & 0x80 ? edge_intid(p, id) : e->kind == SDD_EVK_EVENT0 ? id % 16u :
 			   e->kind != SDD_EVK_STATIC ? 0 : e->type == SDD_PRIVATE ? 16u + id % 16u : 32u + id;
 	}
 }
@@ -87,10 +96,10 @@ static void decode(struct bytes *b, struct sdd_platform *p)
 	uint32_t flips = next32(b);
 
 	memset(p, 0, sizeof *p);
-	p->pe_count = pes & 0x80 ? pes : 1u + pes % 8u;
+	p->pe_count = pes & 0x80 ? pes % (SDD_MAX_PES + 2u) : 1u + pes % 8u;   /* 0 .. SDD_MAX_PES + 1 */
 	for (unsigned k = 0; k < p->pe_count && k < SDD_MAX_PES; k++)
 		p->mpidr[k] = shape % 3 == 0 ? k : shape % 3 == 1 ? (uint64_t)(k / 4) << 8 | (k % 4) :
-			      (uint64_t)next32(b) | (uint64_t)next(b) << 32;
+			      (uint64_t)next32(b) | (uint64_t)next32(b) << 32;
 	p->client_el = mode & 3;
 	p->version_minor = mode >> 2 & 3;
 	p->relative_mode = mode >> 4 & 1;
@@ -180,6 +189,7 @@ static bool valid_platform(const struct sdd_platform *p)
 
 struct machine {
 	struct sim_platform plat;     /* pes, spis and event 0's SGI: what the promises name */
+	struct sim_port_lock lock;    /* its discipline (port_rules.h) */
 	unsigned calls;
 	const char *bad;              /* the first operation that broke a promise */
 };
@@ -187,8 +197,15 @@ struct machine {
 static void note(struct machine *m, const char *op, enum sim_port_arg kind, unsigned pe, uint32_t intid)
 {
 	m->calls++;
-	if (!m->bad && !sim_port_args_ok(&m->plat, kind, pe, intid))
+	if (!m->bad && !sim_port_call_ok(&m->plat, &m->lock, kind, pe, intid))
 		m->bad = op;
+}
+
+static void lock_fault(struct machine *m, const char *fault)
+{
+	m->calls++;
+	if (!m->bad && fault)
+		m->bad = fault;
 }
 
 #define M ((struct machine *)ctx)
@@ -205,7 +222,8 @@ static void o_sgi(void *ctx, unsigned pe, uint32_t i) { note(M, "sgi_raise", SIM
 static void o_part(void *ctx, unsigned pe, bool on) { (void)on; note(M, "pe_participate", SIM_PORT_PE, pe, 0); }
 static void o_pri(void *ctx, unsigned pe, enum sdd_priority pri) { (void)pri; note(M, "pri_*", SIM_PORT_PE, pe, 0); }
 static bool q_ep(void *ctx, unsigned pe, uint64_t a) { (void)a; note(M, "ep_valid", SIM_PORT_PE, pe, 0); return true; }
-static void o_lock(void *ctx) { (void)ctx; }
+static void o_lock(void *ctx) { lock_fault(M, sim_port_lock_take(&M->lock)); }
+static void o_unlock(void *ctx) { lock_fault(M, sim_port_lock_release(&M->lock)); }
 static void o_fault(void *ctx, int code) { (void)code; M->calls++; }
 #undef M
 
@@ -214,7 +232,7 @@ static const struct sdd_port port = {
 	.irq_claim = o_claim, .irq_unclaim = o_unclaim, .irq_enable = o_enable, .irq_set_pending = o_pend,
 	.irq_route = o_route, .irq_eoi = o_eoi, .sgi_raise = o_sgi, .pe_participate = o_part,
 	.pri_activate = o_pri, .pri_deactivate = o_pri, .ep_valid = q_ep, .lock = o_lock,
-	.unlock = o_lock, .fault = o_fault,
+	.unlock = o_unlock, .fault = o_fault,
 };
 
 /* ---- The harness ---- */
@@ -231,6 +249,41 @@ static uint64_t version(struct sdd *d, const struct sdd_platform *p)
 	return r.x[0];
 }
 
+/* A valid platform, for the dispatcher every input's sdd_init starts
+ * from: that it refuses a platform has to undo what it held before, the
+ * same state for every input (a finding does not depend on the inputs
+ * run before it). */
+static void start_valid(struct sdd *d)
+{
+	static struct sdd_platform base;
+	static struct machine m;          /* d keeps it as its port's context */
+
+	memset(&base, 0, sizeof base);
+	base.pe_count = 2;
+	base.mpidr[1] = 1;
+	base.client_el = 2;
+	base.version_minor = 1;
+	base.spi_count = 64;
+	base.event_count = 1;                 /* event 0 on SGI 8 */
+	base.events[0].intid = 8;
+	memset(&m, 0, sizeof m);
+	m.lock.initialising = true;
+	if (sdd_init(d, &base, &port, &m) != SDD_INIT_OK)
+		broken("the harness's own valid platform is refused");
+}
+
+/* sdd_init of p into d on machine m, which its operations may use
+ * without the lock (port_rules.h). */
+static int init(struct sdd *d, const struct sdd_platform *p, struct machine *m)
+{
+	int err;
+
+	m->lock.initialising = true;
+	err = sdd_init(d, p, &port, m);
+	m->lock.initialising = false;
+	return err;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct sdd d, again;
@@ -244,11 +297,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	decode(&b, &p);
 	valid = valid_platform(&p);
+	start_valid(&d);
 	memset(&m, 0, sizeof m);
 	m.plat.pes = p.pe_count;
 	m.plat.spis = p.spi_count;
 	m.plat.event0_sgi = p.events[0].intid;
-	err = sdd_init(&d, &p, &port, &m);
+	err = init(&d, &p, &m);
 	if (valid != (err == SDD_INIT_OK)) {
 		fprintf(stderr, "fuzz_init: sdd_init %d (%s)\n", err, sdd_init_error_name(err));
 		broken(valid ? "sdd_init refused a platform the contract allows" :
@@ -257,7 +311,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (err != SDD_INIT_OK) {
 		if (m.calls != 0)
 			broken("sdd_init called the port for a platform it refused");
-		if (version(&d, &p) != (uint64_t)(int64_t)SDD_NOT_SUPPORTED || sdd_save(&d, img, sizeof img) != 0)
+		if (version(&d, &p) != (uint64_t)(int64_t)SDD_NOT_SUPPORTED || sdd_save(&d, img, sizeof img) != 0 ||
+		    m.calls != 0)
 			broken("a refused platform left a dispatcher that answers");
 		return 0;
 	}
@@ -268,10 +323,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (version(&d, &p) >> 48 != 1 || (version(&d, &p) >> 32 & 0xFFFF) != p.version_minor ||
 	    (uint32_t)version(&d, &p) != p.vendor_version)
 		broken("VERSION does not answer the platform's version");
+	if (sdd_save_size(&d) > sizeof img)
+		return 0;                     /* a machine larger than this harness's buffer */
 	n = sdd_save(&d, img, sizeof img);
-	if (n == 0 || sdd_init(&again, &p, &port, &m) != SDD_INIT_OK || sdd_load(&again, img, n) != 0)
+	if (n == 0 || init(&again, &p, &m) != SDD_INIT_OK || sdd_load(&again, img, n) != 0)
 		broken("a fresh dispatcher's saved state does not load");
-	if (m.bad)
-		broken("a port operation broke a promise of sdd_port.h");
+	if (m.bad || m.lock.held)
+		broken("a port operation broke a promise of sdd_port.h (an argument, or the lock's discipline)");
 	return 0;
 }

@@ -309,7 +309,7 @@ bool gic_sgi(struct gic *g, unsigned src, unsigned target, uint32_t intid, enum 
  * gic_sgi accepts it.  Returns how many were. */
 unsigned gic_sgir_write(struct gic *g, unsigned src, uint64_t v, enum gic_group grp);
 /* The value of that register that sends SGI intid to target alone (0,
- * no target, for a PE the GIC does not have). */
+ * no target, for a PE the GIC does not have or an intid that is no SGI). */
 uint64_t gic_sgir_value(const struct gic *g, unsigned target, uint32_t intid);
 
 /* ---- Invariants (reference/gicv3-ehf.md §4.3 G1-G10) ----

@@ -94,7 +94,7 @@ enum sdd_pol_cpu_on       { SDD_CPU_ON_RESET_PRIVATE = 0, SDD_CPU_ON_KEEP_PRIVAT
 enum sdd_pol_mpidr        { SDD_MPIDR_STRICT = 0, SDD_MPIDR_IGNORE_OTHER_BITS };
 /* Result of a refused explicit dispatch. */
 enum sdd_pol_explicit     { SDD_EXPLICIT_SDEI_CODES = 0, SDD_EXPLICIT_MINUS_ONE };
-/* Bound/static event numbers: must they lie in the vendor space (§4.4)? */
+/* Bind slots' event numbers: must they lie in the vendor space (§4.4)? */
 enum sdd_pol_number_space { SDD_BOUND_VENDOR_ONLY = 0, SDD_BOUND_ANY_SPACE };
 /* SHARED_RESET answering DENIED because a bound event is still in use:
  * no binding released, or every one not in use released (TF-A). */
@@ -175,7 +175,7 @@ enum sdd_init_error {
 	SDD_INIT_INTID_UNEXPECTED,       /* intid set on a dynamic or explicit event */
 	SDD_INIT_DYNAMIC_NOT_NORMAL,     /* a bind slot with critical priority (TF-A FB04) */
 	SDD_INIT_EXPLICIT_SHARED,        /* explicit events are private */
-	SDD_INIT_NUMBER_SPACE,           /* bound/static event outside the vendor space */
+	SDD_INIT_NUMBER_SPACE,           /* a bind slot outside the vendor space (policy number_space) */
 	SDD_INIT_TOO_MANY_PRIVATE        /* more than SDD_MAX_PRIVATE_EVENTS private events */
 };
 

@@ -242,6 +242,8 @@ static void sgi0r_value_names_its_targets(void **state)
 		gic_set_pending(g, pe, 8, false);
 	}
 	assert_int_equal(gic_sgir_value(g, FX_PES, 8), 0);            /* no such PE: no target */
+	assert_int_equal(gic_sgir_value(g, 0, 16), 0);                /* no SGI: none, not SGI 0 */
+	assert_int_equal(gic_sgir_value(g, 0, 24), 0);
 }
 
 static void sgi_is_accepted_only_in_the_targets_group(void **state)
