@@ -292,6 +292,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct bytes b = { data, size, 0 };
 	struct machine m;
 	bool valid;
+	uint64_t v;
 	size_t n;
 	int err;
 
@@ -320,8 +321,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		broken("sdd_init broke a promise of sdd_port.h (a PE or INTID the platform lacks)");
 	if (sdd_check(&d) != 0)
 		broken("a freshly initialised dispatcher breaks its invariants");
-	if (version(&d, &p) >> 48 != 1 || (version(&d, &p) >> 32 & 0xFFFF) != p.version_minor ||
-	    (uint32_t)version(&d, &p) != p.vendor_version)
+	v = version(&d, &p);
+	if (v >> 48 != 1 || (v >> 32 & 0xFFFF) != p.version_minor || (uint32_t)v != p.vendor_version)
 		broken("VERSION does not answer the platform's version");
 	if (sdd_save_size(&d) > sizeof img)
 		return 0;                     /* a machine larger than this harness's buffer */

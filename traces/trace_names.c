@@ -179,14 +179,16 @@ int trace_enum_value(unsigned e, const char *s, size_t n)
 	return e < TRACE_ENUM_COUNT ? trace_name_index(enums[e].names, enums[e].n, s, n) : -1;
 }
 
-/* What each result did to the interrupt's pending state: 1 ended it,
- * 2 set it pending again, 3 either (a fault), 0 neither (dispatched). */
+/* What each result did to the interrupt's pending state: ENDS it,
+ * REPENDS it, either (a fault), or neither (dispatched: 0). */
+enum { ENDS = 1, REPENDS = 2 };
+
 static unsigned res_gic(unsigned res)
 {
 	static const uint8_t gic[TRACE_RES_COUNT] = {
-		[TRACE_RES_DEFERRED] = 2, [TRACE_RES_HELD] = 2, [TRACE_RES_REROUTED] = 2, [TRACE_RES_REPENDED] = 2,
-		[TRACE_RES_DROPPED] = 1, [TRACE_RES_NOT_SDEI] = 1, [TRACE_RES_REFUSED] = 1, [TRACE_RES_ENDED] = 1,
-		[TRACE_RES_FAULT] = 3,
+		[TRACE_RES_DEFERRED] = REPENDS, [TRACE_RES_HELD] = REPENDS, [TRACE_RES_REROUTED] = REPENDS,
+		[TRACE_RES_REPENDED] = REPENDS, [TRACE_RES_DROPPED] = ENDS, [TRACE_RES_NOT_SDEI] = ENDS,
+		[TRACE_RES_REFUSED] = ENDS, [TRACE_RES_ENDED] = ENDS, [TRACE_RES_FAULT] = ENDS | REPENDS,
 	};
 	return res < TRACE_RES_COUNT ? gic[res] : 0;
 }
@@ -203,11 +205,11 @@ bool trace_res_agrees(unsigned res, unsigned status)
 /* see trace.h */
 bool trace_res_repends(unsigned res)
 {
-	return res_gic(res) == 2;
+	return res_gic(res) == REPENDS;
 }
 
 /* see trace.h */
 bool trace_res_left_pending(bool has_res, unsigned res)
 {
-	return !has_res || res_gic(res) != 1;
+	return !has_res || res_gic(res) != ENDS;
 }

@@ -405,6 +405,6 @@ uint64_t gic_sgir_value(const struct gic *g, unsigned target, uint32_t intid)
 	if (target >= gic_npe(g) || intid >= GIC_NUM_SGIS)
 		return 0;
 	m = g->pe[target].mpidr;
-	return (1ull << (MPIDR_AFF0(m) % 16)) | MPIDR_AFF1(m) << 16 | (uint64_t)(intid & 0xF) << 24 |
+	return (1ull << (MPIDR_AFF0(m) % 16)) | MPIDR_AFF1(m) << 16 | (uint64_t)intid << 24 |
 	       MPIDR_AFF2(m) << 32 | (MPIDR_AFF0(m) / 16) << 44 | MPIDR_AFF3(m) << 48;
 }
