@@ -1,5 +1,6 @@
-# Profile-guided optimisation of the throughput build (SDEISIM_PGO: on in
-# the fuzz-plain preset, which exists for executions per second).
+# Profile-guided optimisation of the libFuzzer builds (SDEISIM_PGO: on in
+# the fuzz-plain preset, which exists for executions per second, and in
+# the fuzz preset, ASan + UBSan, which the suite and the nightly fuzz with).
 #
 # Before anything is compiled, tools/pgo-train builds the program
 # harnesses (fuzz_sdei, fuzz_migrate, fuzz_core) with clang's profile
@@ -16,7 +17,10 @@
 # the checks) is branchy plumbing whose hot paths the compiler cannot
 # guess; with the profile it lays them out.  Measured in interleaved runs
 # of the same sources built with and without it: fuzz_sdei 9-16% more
-# executions per second, fuzz_core 11-19% (BENCHMARKS.md).
+# executions per second, fuzz_core 11-19% (BENCHMARKS.md); under ASan +
+# UBSan fuzz_sdei about 11%.  The training build has no sanitizers: the
+# counts are of the source's branches and calls (clang's front-end
+# instrumentation), the same whatever the sanitizers add below them.
 option(SDEISIM_PGO "Compile with a profile of the program harnesses on the seed corpus (clang fuzz builds)" OFF)
 
 if(SDEISIM_PGO)
