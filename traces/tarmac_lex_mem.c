@@ -72,7 +72,7 @@ int tm_lex_mem(struct cursor *c, const struct token *kind, struct tm_line *l, ch
 	if (!tm_next_token(c, &a))
 		return FAIL(c->len, "truncated memory line: expected an address after '%.*s'", (int)kind->n, kind->p);
 	if (!mem_address(&a, &l->addr))
-		return FAIL(a.col, "bad address '%.*s' in a memory line: expected hex VA[:PA[_S|_NS]]", (int)a.n, a.p);
+		return FAIL(a.col, "bad address '%.*s' in a memory line: expected hex VA[:PA[_SPACE]], SPACE letters (S, NS, RT, RL)", (int)a.n, a.p);
 	if (!tm_next_token(c, &v))
 		return FAIL(c->len, "truncated memory line: expected the value after the address");
 	if (v.p[0] == '(')

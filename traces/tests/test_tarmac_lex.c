@@ -264,9 +264,9 @@ struct badlex { const char *line, *msg; size_t col; };
 static const struct badlex badlex[] = {
 	{ "1 clk MW4", "truncated memory line: expected an address after 'MW4'", 9 },
 	{ "1 clk MW4 2f000204", "truncated memory line: expected the value after the address", 18 },
-	{ "1 clk MW4 2f00z204 00000100", "bad address '2f00z204' in a memory line: expected hex VA[:PA[_S|_NS]]", 10 },
-	{ "1 clk MW4 2f000204:2f000204_ 00000100", "bad address '2f000204:2f000204_' in a memory line: expected hex VA[:PA[_S|_NS]]", 10 },
-	{ "1 clk MW4 2f000204:2f000204_N5 00000100", "bad address '2f000204:2f000204_N5' in a memory line: expected hex VA[:PA[_S|_NS]]", 10 },
+	{ "1 clk MW4 2f00z204 00000100", "bad address '2f00z204' in a memory line: expected hex VA[:PA[_SPACE]], SPACE letters (S, NS, RT, RL)", 10 },
+	{ "1 clk MW4 2f000204:2f000204_ 00000100", "bad address '2f000204:2f000204_' in a memory line: expected hex VA[:PA[_SPACE]], SPACE letters (S, NS, RT, RL)", 10 },
+	{ "1 clk MW4 2f000204:2f000204_N5 00000100", "bad address '2f000204:2f000204_N5' in a memory line: expected hex VA[:PA[_SPACE]], SPACE letters (S, NS, RT, RL)", 10 },
 	{ "1 clk MW4 2f000204 000001g0", "bad value '000001g0' in a memory line", 19 },
 	{ "1 clk MW4 2f000204 0100", "memory value '0100' has 4 hex digits; a 4-byte access has 8", 19 },
 	{ "1 clk MW0 2f000204 00", "bad memory access size in 'MW0': 1, 2, 4 ... 64 bytes", 8 },
