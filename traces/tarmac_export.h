@@ -20,7 +20,8 @@
  *     exception and an `MRS x0,ICC_IAR0_EL1`, one not dispatched ended
  *     (`MSR ICC_EOIR0_EL1`) after a store (`MW4`) to its set-pending
  *     register when left for later; a dispatch as an `ERET` to the entry point
- *     with x0..x3; explicit dispatches as an SError exception; power-ups
+ *     with x0..x3, and the interrupt ended (`MSR ICC_EOIR0_EL1`) at the
+ *     handler's completion; explicit dispatches as an SError exception; power-ups
  *     as `CoreEvent_Reset` and a boot `ERET` to the main context.
  *
  * Addresses the simulator has no code at are the exporter's: firmware at

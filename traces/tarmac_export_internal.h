@@ -24,6 +24,7 @@
 #define FW_VBAR(el)    (FW_BASE(el) + 0x3000)
 #define FW_EXIT(el)    (FW_BASE(el) + 0x6000)   /* the way out: loads, ELR/SPSR, ERET */
 #define FW_IDLE(el)    (FW_BASE(el) + 0x7000)   /* WFI of a PE powered down or suspended */
+#define FW_COMPLETE(el) (FW_EXIT(el) - 0x80)    /* COMPLETE of an interrupt's event: its EOI */
 #define VEC_SYNC       0x400                    /* lower EL, AArch64 (Arm ARM D1.10.2) */
 #define VEC_FIQ        0x500
 #define VEC_SERROR     0x580
@@ -41,6 +42,7 @@
 #define OP_MRS_IAR0    0xD538C800u             /* MRS x0,ICC_IAR0_EL1 */
 #define OP_STR_W1_X2   0xB9000041u             /* STR w1,[x2]: a GIC register */
 #define OP_MSR_EOIR0   0xD518C820u             /* MSR ICC_EOIR0_EL1,x0 */
+#define OP_MSR_EOIR0_X17 0xD518C831u           /* MSR ICC_EOIR0_EL1,x17 */
 #define OP_WFI         0xD503207Fu
 #define OP_ERET        0xD69F03E0u
 /* A32 encodings of a call from AArch32 (llvm-mc -triple=armv7a), cond AL. */
@@ -112,6 +114,10 @@ void tx_fw_exit(struct tx *x, unsigned pe, uint64_t target, uint64_t spsr, bool 
  * dispatch (ICC_EOIR0_EL1), setting it pending again first when pend
  * (a store to its GICD_ISPENDR<n> / GICR_ISPENDR0, tarmac_gic.c). */
 void tx_fw_eoi(struct tx *x, unsigned pe, uint32_t intid, bool pend);
+/* The firmware ends, at a COMPLETE or COMPLETE_AND_RESUME on pe, the
+ * interrupt the completed dispatch came from (intid; none: an explicit
+ * dispatch, whose priority the firmware drops instead, or none known). */
+void tx_fw_complete_eoi(struct tx *x, unsigned pe, uint32_t intid);
 /* pe's reset and boot into its main context (dump: the registers FVP
  * writes at reset too); tx_boot_held boots those a CPU_ON powered up. */
 void tx_boot(struct tx *x, unsigned pe, bool dump);

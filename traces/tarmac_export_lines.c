@@ -173,6 +173,16 @@ void tx_fw_eoi(struct tx *x, unsigned pe, uint32_t intid, bool pend)
 	tx_insn(x, pe, pc + 12, OP_MSR_EOIR0, tx_fw_pstate(x));
 }
 
+/* see tarmac_export_internal.h: as TF-A's sdei_intr_handler does once
+ * the handler's COMPLETE has brought it back (plat_ic_end_of_interrupt of
+ * the INTID it acknowledged); the register it writes is not shown, like
+ * the store's above. */
+void tx_fw_complete_eoi(struct tx *x, unsigned pe, uint32_t intid)
+{
+	if (intid < 1020)                /* 1020..1023: special, no interrupt */
+		tx_insn(x, pe, FW_COMPLETE(x->fw), OP_MSR_EOIR0_X17, tx_fw_pstate(x));
+}
+
 static uint64_t main_pstate(const struct tx *x)
 {
 	return ((uint64_t)x->cel << 2) | 1;

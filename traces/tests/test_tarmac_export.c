@@ -57,6 +57,7 @@ static void disassembly(void **state)
 		{ 0xD503207F, 0, "WFI" },
 		{ 0xD538C800, 0, "MRS      x0,ICC_IAR0_EL1" },
 		{ 0xD518C820, 0, "MSR      ICC_EOIR0_EL1,x0" },
+		{ 0xD518C831, 0, "MSR      ICC_EOIR0_EL1,x17" },
 		{ 0xD51E4031, 0, "MSR      ELR_EL3,x17" },
 		{ 0xD51C4010, 0, "MSR      SPSR_EL2,x16" },
 		{ 0xA94007E0, 0, "LDP      x0,x1,[sp,#0]" },
@@ -388,6 +389,71 @@ static void explicit_dispatch_after_an_aarch32_call_interrupts_the_main_context(
 	pb_free(&b);
 }
 
+static unsigned occurrences(const char *text, const char *what)
+{
+	unsigned n = 0;
+
+	for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
+		n++;
+	return n;
+}
+
+/* An interrupt's event is ended (ICC_EOIR0_EL1) once its handler's
+ * COMPLETE comes back to the firmware - inside that call's exception,
+ * before the ERET out of it - as TF-A's sdei_intr_handler ends it; an
+ * explicit dispatch has no interrupt to end. */
+static void interrupt_ended_at_its_completion_not_an_explicit_dispatch(void **state)
+{
+	struct pb b;
+	struct sim_result res;
+	char *text = NULL;
+	const char *eoi, *sync, *esr, *eret, *next_exc;
+	size_t len;
+	FILE *f;
+	int h;
+	(void)state;
+
+	build(&b);                                   /* event 0 signalled, its handler completes */
+	f = open_memstream(&text, &len);
+	assert_int_equal(tarmac_export(cpu, &b.p, f, &res), 0);
+	fclose(f);
+	assert_true(res.passed);
+	assert_int_equal(occurrences(text, "ICC_EOIR0_EL1"), 1);
+	eoi = strstr(text, "MSR      ICC_EOIR0_EL1,x17");
+	assert_non_null(eoi);
+	/* the last exception before it: the COMPLETE's SMC */
+	sync = NULL;
+	for (const char *p = strstr(text, "CoreEvent_"); p && p < eoi; p = strstr(p + 1, "CoreEvent_"))
+		sync = p;
+	assert_non_null(sync);
+	assert_true(strncmp(sync, "CoreEvent_LOWER_EL_AARCH64_SYNC", 31) == 0);
+	esr = strstr(sync, "R ESR_EL3 000000005E000000");       /* EC 0x17: SMC64 */
+	assert_true(esr != NULL && esr < eoi);
+	eret = strstr(eoi, " ERET");
+	next_exc = strstr(eoi, "CoreEvent_");
+	assert_non_null(eret);
+	assert_true(next_exc == NULL || eret < next_exc);
+	pb_free(&b);
+	free(text);
+
+	pb_init(&b);
+	h = pb_handler(&b, "h");
+	pb_complete(&b, 0);
+	pb_end(&b);
+	explicit_event(&b, h);
+	pb_dispatch(&b, 0, EXPLICIT_EVENT);
+	text = NULL;
+	f = open_memstream(&text, &len);
+	assert_int_equal(tarmac_export(cpu, &b.p, f, &res), 0);
+	fclose(f);
+	if (!res.passed)
+		fail_msg("%s", res.message);
+	assert_non_null(strstr(text, "CoreEvent_LOWER_EL_AARCH64_SERROR"));
+	assert_int_equal(occurrences(text, "ICC_EOIR0_EL1"), 0);
+	free(text);
+	pb_free(&b);
+}
+
 /* Is the line after the first line ending in `line` (with its newline)
  * one that holds what? */
 static bool next_line_has(const char *text, const char *line, const char *what)
@@ -496,6 +562,7 @@ int main(void)
 		cmocka_unit_test(exported_run_imports_as_recorded),
 		cmocka_unit_test(call_from_aarch32_exports_as_a32),
 		cmocka_unit_test(explicit_dispatch_after_an_aarch32_call_interrupts_the_main_context),
+		cmocka_unit_test(interrupt_ended_at_its_completion_not_an_explicit_dispatch),
 		cmocka_unit_test(call_from_secure_state_exports_as_secure),
 	};
 	return cmocka_run_group_tests(tests, cpu_fixture_setup, cpu_fixture_teardown);
