@@ -4,12 +4,14 @@
  * lean host machine - an interrupt controller in small arrays and the
  * handlers' actions executed in C, no Unicorn (fz_core.h) - with the
  * reference model checking every call and dispatch, and the dispatcher's
- * and the cross-layer invariants after every step.  A finding reproduces
+ * and the cross-layer invariants after every step; the model's state fed
+ * back as extra coverage (fz_statecov.h).  A finding reproduces
  * on fuzz_sdei: `sdeisim repro --harness fuzz_sdei INPUT`.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fz_cells.h"
 #include "fz_core.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -26,6 +28,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_core: out of memory\n");
 		exit(1);
 	}
+	core.oracle.state_cells = fz_cells_state();
 	ready = true;
 	return 0;
 }
@@ -38,5 +41,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fprintf(stderr, "fuzz_core: FINDING: %s\n", core.finding);
 		abort();
 	}
+	fz_cells_done();
 	return 0;
 }

@@ -3,7 +3,8 @@
  * Unicorn) driven by decoded fuzz inputs, with every oracle on: the
  * sanitizers of the build, the simulator's invariants after every step,
  * and the reference model on every call and dispatch.  Edges of the
- * emulated client code are fed to the fuzzer as extra coverage.
+ * emulated client code, and the model's state (fz_statecov.h), are fed to
+ * the fuzzer as extra coverage.
  */
 #include "fz_harness.h"
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fz_oracle_internal.h"
+#include "fz_statecov.h"
 #include "sdd/sdd.h"
 
 /* see fz_oracle_internal.h */
@@ -241,6 +242,8 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 	default:
 		break;
 	}
+	if (o->state_cells)
+		fz_state_mark(&o->model, ob, o->state_cells);
 }
 
 bool fz_oracle_end(struct fz_oracle *o, const struct sim_result *r)

@@ -75,6 +75,11 @@ struct fz_oracle {
 	char     why[600];
 	struct fz_disagreement bad;   /* the first disagreement (kind NONE: none) */
 	uint64_t checks;         /* model checks made (for statistics) */
+	/* FZ_STATE_CELLS cells to count each observation's reduction in,
+	 * once the model has taken it (fz_statecov.h: the harnesses' feedback
+	 * on the model's state); NULL: none.  Set by the harness, kept from
+	 * run to run. */
+	uint8_t *state_cells;
 };
 
 /* Start a run on platform p, whose dispatcher description d is what

@@ -383,5 +383,14 @@ uint64_t rm_owed(const struct rm_model *m, unsigned e);
 /* PE whose MPIDR is mpidr (mpidr_lax: compared on the affinity fields);
  * -1 for none (an rm_routing affinity names one). */
 int  rm_find_pe(const struct rm_model *m, uint64_t mpidr);
+/* A small summary of the situation around event number ev (when ev is
+ * not one, -1 say: the event INTID intid backs now, if any) as seen from
+ * PE pe, for the fuzzers' feedback on the model's state
+ * (fuzz/fz_statecov.h): bits 1:0 the event's kind (enum rm_event_kind),
+ * 2 shared, 3 critical, 4 set when there is such an event (a bind slot
+ * only while bound), 7:5 its STATUS bits on pe; 8 pe refuses events for
+ * being masked now, 10:9 the handlers running on pe.  Equal situations
+ * give equal values; nothing else is promised.  0 for pe out of range. */
+uint32_t rm_summary(const struct rm_model *m, unsigned pe, int32_t ev, uint32_t intid);
 
 #endif

@@ -70,3 +70,22 @@ bool rm_registration(const struct rm_model *m, unsigned pe, unsigned e, struct r
     *out = m->entry[e][rm_col(m, e, pe)];
     return true;
 }
+
+uint32_t rm_summary(const struct rm_model *m, unsigned pe, int32_t ev, uint32_t intid)
+{
+    int e = -1;
+    uint32_t s = 0;
+
+    if (pe >= m->p.pes)
+        return 0;
+    if (ev >= 0 && !((uint32_t)ev & 0x3F000000u))
+        e = rm_find_event(m, (uint32_t)ev);
+    else if (intid < 1020)
+        e = rm_find_intid(m, intid);
+    if (e >= 0 && rm_exists(m, (unsigned)e)) {
+        const struct rm_event *d = rm_ev(m, (unsigned)e);
+        s = d->kind | (uint32_t)d->shared << 2 | (uint32_t)d->critical << 3 | 1u << 4 |
+            (rm_state(m, (unsigned)e, pe) & 7u) << 5;
+    }
+    return s | (uint32_t)rm_masked_now(m, pe) << 8 | (uint32_t)(m->pe[pe].depth & 3u) << 9;
+}
