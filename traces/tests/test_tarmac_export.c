@@ -177,22 +177,36 @@ static int emit_to(void *ctx, const struct trace_rec *r)
 	return trace_write(ctx, r);
 }
 
-/* Export the run of p, which must pass, into *text, and import it back
- * into *trace (the caller frees both).  Returns the records imported. */
-static unsigned export_and_import(const struct sim_program *p, char **text, char **trace)
+/* The Tarmac text of the run of p, which must pass (the caller frees
+ * it); its length in *len when len is not NULL. */
+static char *exported(const struct sim_program *p, size_t *len)
 {
 	struct sim_result res;
-	struct import_opts io;
-	struct import_stats st;
-	struct linein *in;
-	char err[300];
-	size_t len, tlen;
-	FILE *f = open_memstream(text, &len);
+	char *text = NULL;
+	size_t n;
+	FILE *f = open_memstream(&text, &n);
 
 	assert_int_equal(tarmac_export(cpu, p, f, &res), 0);
 	fclose(f);
 	if (!res.passed)
 		fail_msg("%s", res.message);
+	if (len)
+		*len = n;
+	return text;
+}
+
+/* Export the run of p, which must pass, into *text, and import it back
+ * into *trace (the caller frees both).  Returns the records imported. */
+static unsigned export_and_import(const struct sim_program *p, char **text, char **trace)
+{
+	struct import_opts io;
+	struct import_stats st;
+	struct linein *in;
+	char err[300];
+	size_t len, tlen;
+	FILE *f;
+
+	*text = exported(p, &len);
 	memset(&io, 0, sizeof io);
 	f = open_memstream(trace, &tlen);
 	io.emit = emit_to;
@@ -209,7 +223,7 @@ static void exported_run_imports_as_recorded(void **state)
 {
 	struct pb b;
 	struct sim_result res;
-	struct kinds exported = { "", 0 }, recorded = { "", 0 };
+	struct kinds imported = { "", 0 }, recorded = { "", 0 };
 	struct import_opts io;
 	struct import_stats st;
 	struct trace_recorder *rec;
@@ -224,17 +238,14 @@ static void exported_run_imports_as_recorded(void **state)
 
 	(void)state;
 	build(&b);
-	f = open_memstream(&text, &len);
-	assert_int_equal(tarmac_export(cpu, &b.p, f, &res), 0);
-	fclose(f);
-	assert_true(res.passed);
+	text = exported(&b.p, &len);
 	assert_non_null(strstr(text, " clk cpu0 IT ("));
 	assert_non_null(strstr(text, " E 0000000000000000 00000000 CoreEvent_Reset"));
 	assert_non_null(strstr(text, " CoreEvent_LOWER_EL_AARCH64_SYNC"));
 	assert_non_null(strstr(text, " MRS      x0,ICC_IAR0_EL1"));
 	memset(&io, 0, sizeof io);
 	io.emit = add_kind;
-	io.emit_ctx = &exported;
+	io.emit_ctx = &imported;
 	in = linein_open_mem((const uint8_t *)text, len, "x.tarmac");
 	assert_int_equal(tarmac_import(in, &io, &st, err, sizeof err), 0);
 	linein_close(in);
@@ -253,8 +264,8 @@ static void exported_run_imports_as_recorded(void **state)
 			add_kind(&recorded, &r);
 	trace_reader_close(rd);
 	fclose(f);
-	assert_string_equal(exported.s, recorded.s);
-	assert_string_equal(exported.s, "ccccidccfc");   /* REGISTER ENABLE UNMASK SIGNAL, ack, dispatch, STATUS COMPLETE, completion, STATUS */
+	assert_string_equal(imported.s, recorded.s);
+	assert_string_equal(imported.s, "ccccidccfc");   /* REGISTER ENABLE UNMASK SIGNAL, ack, dispatch, STATUS COMPLETE, completion, STATUS */
 	free(text);
 	free(trace);
 	pb_free(&b);
@@ -359,10 +370,7 @@ static void explicit_event(struct pb *b, int h)
 static void explicit_dispatch_after_an_aarch32_call_interrupts_the_main_context(void **state)
 {
 	struct pb b;
-	struct sim_result res;
-	char *text = NULL;
-	size_t len;
-	FILE *f;
+	char *text;
 	int h;
 	(void)state;
 
@@ -378,11 +386,7 @@ static void explicit_dispatch_after_an_aarch32_call_interrupts_the_main_context(
 	pb_call0(&b, 0, SDD_FID_VERSION);            /* from AArch32, Hyp mode */
 	b.p.steps[b.p.nsteps - 1].aarch32 = SIM_A32_EL_MODE;
 	pb_dispatch(&b, 0, EXPLICIT_EVENT);
-	f = open_memstream(&text, &len);
-	assert_int_equal(tarmac_export(cpu, &b.p, f, &res), 0);
-	fclose(f);
-	if (!res.passed)
-		fail_msg("%s", res.message);
+	text = exported(&b.p, NULL);
 	assert_null(strstr(text, "CoreEvent_LOWER_EL_AARCH32_SERROR"));
 	assert_int_equal(spsr_at(text, "CoreEvent_LOWER_EL_AARCH64_SERROR\n"), 0x9);
 	free(text);
@@ -405,19 +409,13 @@ static unsigned occurrences(const char *text, const char *what)
 static void interrupt_ended_at_its_completion_not_an_explicit_dispatch(void **state)
 {
 	struct pb b;
-	struct sim_result res;
-	char *text = NULL;
+	char *text;
 	const char *eoi, *sync, *esr, *eret, *next_exc;
-	size_t len;
-	FILE *f;
 	int h;
 	(void)state;
 
 	build(&b);                                   /* event 0 signalled, its handler completes */
-	f = open_memstream(&text, &len);
-	assert_int_equal(tarmac_export(cpu, &b.p, f, &res), 0);
-	fclose(f);
-	assert_true(res.passed);
+	text = exported(&b.p, NULL);
 	assert_int_equal(occurrences(text, "ICC_EOIR0_EL1"), 1);
 	eoi = strstr(text, "MSR      ICC_EOIR0_EL1,x17");
 	assert_non_null(eoi);
@@ -442,12 +440,7 @@ static void interrupt_ended_at_its_completion_not_an_explicit_dispatch(void **st
 	pb_end(&b);
 	explicit_event(&b, h);
 	pb_dispatch(&b, 0, EXPLICIT_EVENT);
-	text = NULL;
-	f = open_memstream(&text, &len);
-	assert_int_equal(tarmac_export(cpu, &b.p, f, &res), 0);
-	fclose(f);
-	if (!res.passed)
-		fail_msg("%s", res.message);
+	text = exported(&b.p, NULL);
 	assert_non_null(strstr(text, "CoreEvent_LOWER_EL_AARCH64_SERROR"));
 	assert_int_equal(occurrences(text, "ICC_EOIR0_EL1"), 0);
 	free(text);
