@@ -61,7 +61,7 @@ uint32_t fz_state_key(const struct rm_model *m, const struct sim_obs *ob)
 	case SIM_OBS_EXPLICIT:
 		return k | answer_class(ob->result) << 4 | rm_summary(m, ob->pe, ob->event, 1023) << 16;
 	default:
-		return k | ((uint32_t)ob->status & 0xFu) << 4;
+		return 0;
 	}
 }
 
@@ -70,5 +70,6 @@ void fz_state_mark(const struct rm_model *m, const struct sim_obs *ob, uint8_t *
 	uint32_t h = fz_state_key(m, ob) * 0x9E3779B1u;   /* Fibonacci hashing: the top bits */
 
 	_Static_assert((FZ_STATE_CELLS & (FZ_STATE_CELLS - 1)) == 0, "a power of two");
-	cells[h >> (32 - __builtin_ctz(FZ_STATE_CELLS))]++;
+	if (h)
+		cells[h >> (32 - __builtin_ctz(FZ_STATE_CELLS))] = 1;
 }

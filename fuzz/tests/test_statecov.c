@@ -98,24 +98,60 @@ static void bind_is_keyed_by_the_slot_it_answers(void **state)
 	assert_int_equal((k_refused >> 16) & 0x10, 0);                /* PPI 25: no event behind it */
 }
 
-static void mark_counts_one_cell(void **state)
+/* An interrupt firing is keyed by the event it backs, in its state: a
+ * bound PPI once its slot is registered and enabled, not before. */
+static void interrupt_keyed_by_the_event_it_backs(void **state)
 {
-	static uint8_t cells[FZ_STATE_CELLS];
 	struct rm_model m;
-	struct sim_obs o = call(0, F_VERSION, 0, 0x10001);
-	unsigned touched = 0, at = 0;
+	struct sim_obs fire;
+	uint32_t unbound, enabled;
 	(void)state;
 
 	tmodel(&m);
-	fz_state_mark(&m, &o, cells);
-	fz_state_mark(&m, &o, cells);
+	memset(&fire, 0, sizeof fire);
+	fire.kind = SIM_OBS_FIRE;
+	fire.intid = PPI_P + 2;
+	unbound = fz_state_key(&m, &fire);
+	t_accept(&m, 0, F_BIND, V(SLOTP0, PPI_P + 2), false, __FILE__, __LINE__);
+	t_reg_enable(&m, 0, SLOTP0);
+	enabled = fz_state_key(&m, &fire);
+	assert_int_equal((unbound >> 16) & 0x10, 0);
+	assert_int_equal((enabled >> 16) & 0x13, RM_SLOT | 0x10);
+	assert_int_equal(STATE_BITS(enabled), 3);
+}
+
+/* How many cells are set, and the last one. */
+static unsigned set_cells(const uint8_t *cells, unsigned *at)
+{
+	unsigned n = 0;
+
 	for (unsigned k = 0; k < FZ_STATE_CELLS; k++)
 		if (cells[k]) {
-			touched++;
-			at = k;
+			n++;
+			*at = k;
 		}
-	assert_int_equal(touched, 1);
-	assert_int_equal(cells[at], 2);
+	return n;
+}
+
+/* A call sets one cell, to 1 however often it comes; a step, which says
+ * nothing about the state, none. */
+static void mark_sets_one_cell_steps_none(void **state)
+{
+	static uint8_t cells[FZ_STATE_CELLS];
+	struct rm_model m;
+	struct sim_obs o = call(0, F_VERSION, 0, 0x10001), step;
+	unsigned at = 0;
+	(void)state;
+
+	tmodel(&m);
+	memset(&step, 0, sizeof step);
+	step.kind = SIM_OBS_STEP;
+	fz_state_mark(&m, &step, cells);
+	assert_int_equal(set_cells(cells, &at), 0);
+	fz_state_mark(&m, &o, cells);
+	fz_state_mark(&m, &o, cells);
+	assert_int_equal(set_cells(cells, &at), 1);
+	assert_int_equal(cells[at], 1);
 }
 
 int main(void)
@@ -124,7 +160,8 @@ int main(void)
 		cmocka_unit_test(kinds_of_event_are_told_apart),
 		cmocka_unit_test(same_situation_same_key_mask_matters),
 		cmocka_unit_test(bind_is_keyed_by_the_slot_it_answers),
-		cmocka_unit_test(mark_counts_one_cell),
+		cmocka_unit_test(interrupt_keyed_by_the_event_it_backs),
+		cmocka_unit_test(mark_sets_one_cell_steps_none),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
