@@ -41,6 +41,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fprintf(stderr, "fuzz_core: FINDING: %s\n", core.finding);
 		abort();
 	}
-	fz_cells_done();
+	fz_cells_state_done();
 	return 0;
 }

@@ -7,6 +7,8 @@
 #include "fz_cells.h"
 #include "fz_harness.h"
 
+FZ_CELLS(emulated, FZ_EMULATED_CELLS, 1)
+
 static struct fz_run *runner;
 
 struct fz_run *fz_harness_run(void)
@@ -20,7 +22,7 @@ struct fz_run *fz_harness_run(void)
 		fprintf(stderr, "sdeisim fuzz harness: %s\n", err);
 		exit(1);
 	}
-	sim_cpu_set_coverage(run.cpu, fz_cells_emulated(), FZ_EMULATED_CELLS);
+	sim_cpu_set_coverage(run.cpu, emulated, FZ_EMULATED_CELLS);
 	run.oracle.state_cells = fz_cells_state();
 	runner = &run;
 	return runner;
@@ -28,7 +30,8 @@ struct fz_run *fz_harness_run(void)
 
 void fz_harness_coverage_done(void)
 {
-	fz_cells_done();
+	FZ_CELLS_DONE(emulated);
+	fz_cells_state_done();
 }
 
 _Noreturn void fz_harness_finding(const char *harness, const struct fz_run *r)
