@@ -175,8 +175,8 @@ void tx_fw_eoi(struct tx *x, unsigned pe, uint32_t intid, bool pend)
 
 /* see tarmac_export_internal.h: as TF-A's sdei_intr_handler does once
  * the handler's COMPLETE has brought it back (plat_ic_end_of_interrupt of
- * the INTID it acknowledged); the register it writes is not shown, like
- * the store's above. */
+ * the INTID it acknowledged); x17, which holds that INTID, gets no
+ * register line, as the store's registers above get none. */
 void tx_fw_complete_eoi(struct tx *x, unsigned pe, uint32_t intid)
 {
 	if (intid < 1020)                /* 1020..1023: special, no interrupt */
