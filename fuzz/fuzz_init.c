@@ -249,29 +249,6 @@ static uint64_t version(struct sdd *d, const struct sdd_platform *p)
 	return r.x[0];
 }
 
-/* A valid platform, for the dispatcher every input's sdd_init starts
- * from: that it refuses a platform has to undo what it held before, the
- * same state for every input (a finding does not depend on the inputs
- * run before it). */
-static void start_valid(struct sdd *d)
-{
-	static struct sdd_platform base;
-	static struct machine m;          /* d keeps it as its port's context */
-
-	memset(&base, 0, sizeof base);
-	base.pe_count = 2;
-	base.mpidr[1] = 1;
-	base.client_el = 2;
-	base.version_minor = 1;
-	base.spi_count = 64;
-	base.event_count = 1;                 /* event 0 on SGI 8 */
-	base.events[0].intid = 8;
-	memset(&m, 0, sizeof m);
-	m.lock.initialising = true;
-	if (sdd_init(d, &base, &port, &m) != SDD_INIT_OK)
-		broken("the harness's own valid platform is refused");
-}
-
 /* sdd_init of p into d on machine m, which its operations may use
  * without the lock (port_rules.h). */
 static int init(struct sdd *d, const struct sdd_platform *p, struct machine *m)
@@ -282,6 +259,23 @@ static int init(struct sdd *d, const struct sdd_platform *p, struct machine *m)
 	err = sdd_init(d, p, &port, m);
 	m->lock.initialising = false;
 	return err;
+}
+
+/* A valid platform, for the dispatcher every input's sdd_init starts
+ * from: that it refuses a platform has to undo what it held before, the
+ * same state for every input (a finding does not depend on the inputs
+ * run before it). */
+static void start_valid(struct sdd *d)
+{
+	static const struct sdd_platform base = {
+		.pe_count = 2, .mpidr = { 0, 1 }, .client_el = 2, .version_minor = 1, .spi_count = 64,
+		.event_count = 1, .events = { { .intid = 8 } },     /* event 0 on SGI 8 */
+	};
+	static struct machine m;          /* d keeps it as its port's context */
+
+	memset(&m, 0, sizeof m);
+	if (init(d, &base, &m) != SDD_INIT_OK)
+		broken("the harness's own valid platform is refused");
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

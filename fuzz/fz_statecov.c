@@ -31,7 +31,7 @@ static uint32_t call_key(const struct rm_model *m, const struct sim_obs *ob)
 	uint32_t intid = 1023;
 
 	if ((ob->fid & SDD_FID_WINDOW_MASK) != SDD_FID_WINDOW_BASE)   /* PSCI, or not a call the dispatcher takes */
-		return (ob->fid & 0x1F) << 4 | (ob->result == 0) << 9 | 1u << 10;
+		return fn << 4 | (ob->result == 0) << 9 | 1u << 10;
 	if (subject_of[fn] == S_ARG0 && ob->args[0] <= INT32_MAX) {
 		ev = (int32_t)ob->args[0];
 	} else if (subject_of[fn] == S_RESULT) {
