@@ -58,6 +58,23 @@
  *    every other binding (TF-A).
  *  - EVENT_COMPLETE's status code is not validated (any low-32-bit value).
  *  - COMPLETE_AND_RESUME's address is absolute, also in relative mode.
+ *  - Error precedence, which the specification leaves open (§12 item
+ *    10): every INVALID_PARAMETERS before any DENIED (TF-A's order and
+ *    the core's, core/README.md); only EVENT_CONTEXT's is a policy
+ *    (ctx_running_first). A dispatcher that checks state first is flagged
+ *    (e.g. ROUTING_SET(RM_PE, a bad affinity) of an unregistered event,
+ *    COMPLETE_AND_RESUME to a bad address outside a handler).
+ *  - Triggers before REGISTER or pending at UNREGISTER, "ignored or left
+ *    pending" (§5.1.2.1, §12 item 4): for an event other than event 0,
+ *    ignored - a trigger while unregistered is dropped, and REGISTER and
+ *    UNREGISTER drop one pending - as TF-A and the core do; event 0
+ *    keeps its SGI pending through REGISTER, UNREGISTER and PRIVATE_RESET,
+ *    so a SIGNAL answered SUCCESS is owed once event 0 is registered and
+ *    enabled and the PE unmasked (§5.1.16: SIGNAL sets it pending on the
+ *    target, handled once event 0 is registered and enabled there and the
+ *    PE unmasked). A dispatcher making the other choice is flagged: this
+ *    and the precedence above are pinned, not accepted as sets - neither
+ *    is a named policy yet.
  *  - A platform event's INTID that is also listed as firmware-owned, a
  *    critical bind slot, or an invalid table: rm_init refuses the platform.
  *  - An ID outside the two SDEI windows given to rm_call is a harness error:
@@ -99,8 +116,9 @@ struct rm_platform {
     unsigned nsecure; uint32_t secure[64];   /* firmware-owned INTIDs: BIND refuses them */
     uint64_t secure_pes[64]; /* secure[i], a PPI: the firmware's on these PEs only (bit p); 0: every PE */
     unsigned nevents; struct rm_event events[RM_MAX_EVENTS];   /* any order */
-    /* Behaviours (named policies; false = the specification's intent, true = TF-A or KVM).
-       Semantics of each: core/README.md "Named policies" table. */
+    /* Behaviours (named policies; false = the specification's intent, true = TF-A or KVM,
+       but cpu_on_keep, where the specification allows both). Semantics of each:
+       core/README.md "Named policies" table. */
     bool truncate_upper;     /* upper 32 bits of 32-bit params ignored (else INVALID_PARAMETERS) */
     bool signal_strict;      /* SIGNAL -> INVALID if target masked or its event 0 not registered+enabled */
     bool bind_tfa;           /* BIND of firmware-owned -> DENIED; slot availability checked first */
@@ -112,7 +130,8 @@ struct rm_platform {
     bool explicit_minus_one; /* refused explicit dispatch -> -1 */
     bool signaled_inverted;  /* GET_INFO(SIGNALED): 1 = can be signalled */
     bool mask_zero;          /* PE_MASK always returns 0 */
-    bool cpu_on_keep;        /* CPU_ON keeps the PE's private registrations (else resets them) */
+    bool cpu_on_keep;        /* CPU_ON keeps the PE's private registrations (else resets them, as TF-A;
+                                the specification requires only the mask, §12 item 6) */
     bool mask_at_once;       /* PE_MASK/UNMASK in a handler take effect at once (else at its completion) */
     bool reset_release_unused; /* SHARED_RESET denied by a bound event in use releases the others (else none) */
 };
