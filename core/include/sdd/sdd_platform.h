@@ -10,8 +10,10 @@
  * Every choice DEN0054C leaves IMPLEMENTATION DEFINED, and every known
  * divergence of real dispatchers from the specification, is a named policy
  * in struct sdd_policy.  The zero value of every policy is the
- * specification's intent; core/README.md tables each policy with the TF-A
- * and KVM behaviour it reproduces.
+ * specification's intent, or this project's choice where the specification
+ * says nothing or allows several behaviours (core/README.md names them);
+ * core/README.md tables each policy with the TF-A and KVM behaviour it
+ * reproduces.
  */
 #ifndef SDD_PLATFORM_H
 #define SDD_PLATFORM_H
