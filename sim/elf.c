@@ -24,6 +24,25 @@ static bool in_user_area(uint64_t addr, uint64_t size, uint64_t limit)
 	return addr >= RT_USER_BASE && size <= limit - RT_USER_BASE && addr - RT_USER_BASE <= limit - RT_USER_BASE - size;
 }
 
+/* Keep account of a loaded segment as user memory, which a migration
+ * carries over (snapshot.c): one inside a range kept already - the same
+ * image named by another handler - counts once.  False when the machine
+ * keeps no more ranges. */
+static bool keep_user_range(struct sim_machine *m, uint64_t addr, uint64_t size)
+{
+	for (unsigned k = 0; k < m->nuser; k++) {
+		const struct sim_range *r = &m->user[k];
+		if (addr >= r->addr && addr - r->addr <= r->size && size <= r->size - (addr - r->addr))
+			return true;
+	}
+	if (m->nuser == SIM_MAX_USER_RANGES)
+		return false;
+	m->user[m->nuser].addr = addr;
+	m->user[m->nuser].size = size;
+	m->nuser++;
+	return true;
+}
+
 static int load_segments(struct sim_machine *m, Elf *e, const char *path, uint64_t limit,
 			 char *err, size_t errlen)
 {
@@ -45,6 +64,13 @@ static int load_segments(struct sim_machine *m, Elf *e, const char *path, uint64
 				 (unsigned long long)ph.p_memsz, RT_USER_BASE, (unsigned long long)limit);
 			return -1;
 		}
+		/* Not one forgotten: a migration would bring back the file's
+		 * bytes in place of what the image's code wrote there. */
+		if (!keep_user_range(m, ph.p_vaddr, ph.p_memsz)) {
+			snprintf(err, errlen, "%s: more than %u distinct loadable segments in the handler images "
+				 "(a machine keeps account of %u)", path, SIM_MAX_USER_RANGES, SIM_MAX_USER_RANGES);
+			return -1;
+		}
 		if (sim_cpu_write(m->cpu, ph.p_vaddr, raw + ph.p_offset, ph.p_filesz)) {
 			snprintf(err, errlen, "%s: cannot write segment", path);
 			return -1;
@@ -55,11 +81,6 @@ static int load_segments(struct sim_machine *m, Elf *e, const char *path, uint64
 			sim_cpu_write(m->cpu, ph.p_vaddr + z, zeros, len);
 		}
 		sim_cpu_flush_code(m->cpu, ph.p_vaddr, ph.p_memsz);
-		if (m->nuser < SIM_MAX_USER_RANGES) {
-			m->user[m->nuser].addr = ph.p_vaddr;
-			m->user[m->nuser].size = ph.p_memsz;
-			m->nuser++;
-		}
 	}
 	return 0;
 }

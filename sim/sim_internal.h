@@ -53,7 +53,7 @@ struct sim_landing {
 };
 
 /* Client memory user code may write (ELF images). */
-#define SIM_MAX_USER_RANGES 16
+#define SIM_MAX_USER_RANGES 64   /* loaded ELF segments kept account of (elf.c) */
 struct sim_range { uint64_t addr, size; };
 
 /* A handler entry seen during the run. */

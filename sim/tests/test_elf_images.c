@@ -1,0 +1,244 @@
+/*
+ * test_elf_images.c - users' handler images of many segments: every
+ * segment an image loads is user memory a migration carries over (the
+ * memory its code writes), an image set with more distinct segments than
+ * a machine keeps account of is refused, not loaded with some forgotten,
+ * and one image named by several handlers counts once.
+ *
+ * The images are written here (write_image): N PT_LOAD segments, one a
+ * page, from the start of the user area; the first holds a handler that
+ * adds one to a counter in the last and completes; a symbol table names
+ * it `h`.
+ */
+#include <elf.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "cpu.h"
+#include "mt.h"
+#include "runtime/rt_layout.h"
+#include "sim_internal.h"
+
+#define SEG_STRIDE 0x1000u
+
+static uint64_t counter_addr(unsigned nseg)
+{
+	return RT_USER_BASE + (uint64_t)(nseg - 1) * SEG_STRIDE;
+}
+
+/* h: x9 = the counter; *x9 += 1; EVENT_COMPLETE(HANDLED). */
+static void handler_code(unsigned nseg, uint32_t code[10])
+{
+	uint64_t c = counter_addr(nseg);
+	uint32_t k = 0;
+
+	code[k++] = 0xD2A00009u | (uint32_t)((c >> 16) & 0xFFFF) << 5;   /* movz x9, #hi, lsl #16 */
+	code[k++] = 0xF2800009u | (uint32_t)(c & 0xFFFF) << 5;           /* movk x9, #lo */
+	code[k++] = 0xF940012Au;                                         /* ldr  x10, [x9] */
+	code[k++] = 0x9100054Au;                                         /* add  x10, x10, #1 */
+	code[k++] = 0xF900012Au;                                         /* str  x10, [x9] */
+	code[k++] = 0x528004A0u;                                         /* mov  w0, #0x25 */
+	code[k++] = 0x72B88000u;                                         /* movk w0, #0xC400, lsl #16 */
+	code[k++] = 0xD2800001u;                                         /* mov  x1, #0 */
+	code[k++] = 0xD4000003u;                                         /* smc  #0 */
+	code[k++] = 0x14000000u;                                         /* b    . */
+}
+
+/* Write an image of nseg segments to a new file; its path into path. */
+static void write_image(unsigned nseg, char path[64])
+{
+	static const char strtab[] = "\0h";
+	uint32_t code[10];
+	Elf64_Ehdr eh;
+	Elf64_Phdr ph;
+	Elf64_Sym sym[2];
+	Elf64_Shdr sh[3];
+	/* file: header, program headers, the segments' bytes (the code, then
+	 * 8 bytes each), the symbols, the strings, the section headers */
+	uint64_t seg_off = sizeof eh + (uint64_t)nseg * sizeof ph;
+	uint64_t sym_off = seg_off + sizeof code + (uint64_t)(nseg - 1) * 8;
+	uint64_t str_off = sym_off + sizeof sym;
+	uint64_t sh_off = (str_off + sizeof strtab + 7) & ~7ull;
+	uint8_t zero[8] = { 0 };
+	FILE *f;
+	int fd;
+
+	snprintf(path, 64, "%s/sdeisim-elf-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "wb");
+	assert_non_null(f);
+
+	memset(&eh, 0, sizeof eh);
+	memcpy(eh.e_ident, ELFMAG, SELFMAG);
+	eh.e_ident[EI_CLASS] = ELFCLASS64;
+	eh.e_ident[EI_DATA] = ELFDATA2LSB;
+	eh.e_ident[EI_VERSION] = EV_CURRENT;
+	eh.e_type = ET_EXEC;
+	eh.e_machine = EM_AARCH64;
+	eh.e_version = EV_CURRENT;
+	eh.e_entry = RT_USER_BASE;
+	eh.e_phoff = sizeof eh;
+	eh.e_shoff = sh_off;
+	eh.e_ehsize = sizeof eh;
+	eh.e_phentsize = sizeof ph;
+	eh.e_phnum = (Elf64_Half)nseg;
+	eh.e_shentsize = sizeof sh[0];
+	eh.e_shnum = 3;
+	fwrite(&eh, sizeof eh, 1, f);
+
+	for (unsigned k = 0; k < nseg; k++) {
+		memset(&ph, 0, sizeof ph);
+		ph.p_type = PT_LOAD;
+		ph.p_flags = PF_R | PF_W | PF_X;
+		ph.p_offset = k == 0 ? seg_off : seg_off + sizeof code + (uint64_t)(k - 1) * 8;
+		ph.p_vaddr = ph.p_paddr = RT_USER_BASE + (uint64_t)k * SEG_STRIDE;
+		ph.p_filesz = ph.p_memsz = k == 0 ? sizeof code : 8;
+		ph.p_align = 4;
+		fwrite(&ph, sizeof ph, 1, f);
+	}
+	handler_code(nseg, code);
+	fwrite(code, sizeof code, 1, f);
+	for (unsigned k = 1; k < nseg; k++)
+		fwrite(zero, 8, 1, f);
+
+	memset(sym, 0, sizeof sym);
+	sym[1].st_name = 1;
+	sym[1].st_info = ELF64_ST_INFO(STB_GLOBAL, STT_FUNC);
+	sym[1].st_shndx = SHN_ABS;
+	sym[1].st_value = RT_USER_BASE;
+	fwrite(sym, sizeof sym, 1, f);
+	fwrite(strtab, sizeof strtab, 1, f);
+	fwrite(zero, sh_off - (str_off + sizeof strtab), 1, f);
+
+	memset(sh, 0, sizeof sh);
+	sh[1].sh_type = SHT_SYMTAB;
+	sh[1].sh_offset = sym_off;
+	sh[1].sh_size = sizeof sym;
+	sh[1].sh_link = 2;
+	sh[1].sh_info = 1;
+	sh[1].sh_entsize = sizeof sym[0];
+	sh[1].sh_addralign = 8;
+	sh[2].sh_type = SHT_STRTAB;
+	sh[2].sh_offset = str_off;
+	sh[2].sh_size = sizeof strtab;
+	sh[2].sh_addralign = 1;
+	fwrite(sh, sizeof sh, 1, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static int image_handler(struct pb *b, const char *path)
+{
+	struct sim_handler h;
+
+	memset(&h, 0, sizeof h);
+	h.name = sim_add_string(&b->p, "user");
+	h.kind = SIM_H_ELF;
+	h.elf_path = sim_add_string(&b->p, path);
+	h.symbol = sim_add_string(&b->p, "h");
+	h.loc.line = b->line++;
+	return (int)sim_add_handler(&b->p, &h);
+}
+
+/* nhandlers handlers naming the image at path; EV_SHARED registered to
+ * the first, fired, the machine migrated, fired again: the run must pass. */
+static void run_across_a_migration(const char *path, unsigned nhandlers)
+{
+	struct pb b;
+	struct sim_result r;
+	int h = -1;
+
+	pb_init(&b);
+	mt_setup_platform(&b);
+	for (unsigned k = 0; k < nhandlers; k++) {
+		int this = image_handler(&b, path);
+		if (h < 0)
+			h = this;
+	}
+	pb_register(&b, 1, EV_SHARED, h, 0, SDD_RM_ANY, V(0));
+	pb_call1(&b, 1, SDD_FID_EVENT_ENABLE, V(EV_SHARED));
+	pb_call0(&b, 1, SDD_FID_PE_UNMASK);
+	pb_interrupt(&b, 0, 40);
+	pb_migrate(&b);
+	pb_interrupt(&b, 0, 40);
+	pb_expect_dispatches(&b);
+	pb_dispatch_is(&b, 1, EV_SHARED, h, 0, 0);
+	pb_dispatch_is(&b, 1, EV_SHARED, h, 0, 0);
+	r = mt_run(&b, NULL);
+	if (!r.passed)
+		fail_msg("line %u: %s", r.loc.line, r.message);
+	pb_free(&b);
+}
+
+/* The handler's counter after run_across_a_migration: 2 when the memory
+ * it wrote before the migration came across. */
+static uint64_t counter_after(const char *path, unsigned nseg, unsigned nhandlers)
+{
+	uint64_t count = 0;
+
+	run_across_a_migration(path, nhandlers);
+	assert_int_equal(sim_cpu_read(mt_cpu, counter_addr(nseg), &count, sizeof count), 0);
+	return count;
+}
+
+/* Before: a machine kept account of 16 segments; those after the 16th
+ * were reloaded from the file at a migration, the counter with them. */
+static void every_segment_of_an_image_is_carried_across_a_migration(void **state)
+{
+	char path[64];
+	(void)state;
+
+	write_image(17, path);
+	assert_int_equal(counter_after(path, 17, 1), 2);
+	unlink(path);
+}
+
+static void one_image_named_by_several_handlers_counts_once(void **state)
+{
+	char path[64];
+	unsigned nseg = SIM_MAX_USER_RANGES / 2 + 1;
+	(void)state;
+
+	/* three handlers of one image: three times the segments the machine
+	 * keeps, if each load counted */
+	write_image(nseg, path);
+	assert_int_equal(counter_after(path, nseg, 3), 2);
+	unlink(path);
+}
+
+static void more_segments_than_a_machine_keeps_are_refused(void **state)
+{
+	struct pb b;
+	struct sim_result r;
+	struct sim_run_opts opts;
+	char path[64], want[80];
+	(void)state;
+
+	write_image(SIM_MAX_USER_RANGES + 1, path);
+	memset(&opts, 0, sizeof opts);
+	pb_init(&b);
+	image_handler(&b, path);
+	assert_int_equal(sim_run(mt_cpu, &b.p, &opts, &r), -1);
+	snprintf(want, sizeof want, "more than %u distinct loadable segments", SIM_MAX_USER_RANGES);
+	if (strstr(r.message, want) == NULL)
+		fail_msg("refused with: %s", r.message);
+	pb_free(&b);
+	unlink(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_segment_of_an_image_is_carried_across_a_migration),
+		cmocka_unit_test(one_image_named_by_several_handlers_counts_once),
+		cmocka_unit_test(more_segments_than_a_machine_keeps_are_refused),
+	};
+	return cmocka_run_group_tests(tests, mt_group_setup, mt_group_teardown);
+}
