@@ -60,18 +60,29 @@ endif()
 #
 # Invariant checkers that run after every step (listed in
 # fuzz-coverage-ignore.txt) are not instrumented at all.
+#
+# sdeisim_fuzz_coverage(TARGET [PARSER] [SOURCES FILE...]): SOURCES
+# instruments only those of the target's sources (a parser inside a library
+# that is otherwise left out: sim/elf.c, for fuzz_elf); call it in the
+# directory that adds them.
 function(sdeisim_fuzz_coverage target)
+  cmake_parse_arguments(C "PARSER" "" "SOURCES" ${ARGN})
   if(SDEISIM_FUZZ AND SDEISIM_FUZZ_ENGINE STREQUAL "-fsanitize=fuzzer")
     set(ignorelist ${PROJECT_SOURCE_DIR}/cmake/fuzz-coverage-ignore.txt)
     set(flags -fsanitize=fuzzer-no-link -fno-sanitize-coverage=indirect-calls
               -fsanitize-coverage-ignorelist=${ignorelist})
-    if(NOT "${ARGN}" STREQUAL "PARSER")
+    if(NOT C_PARSER)
       list(APPEND flags -fno-sanitize-coverage=trace-cmp)
     endif()
-    target_compile_options(${target} PRIVATE ${flags})
     # The ignorelist is an input of every object it is passed to: editing
     # it rebuilds them (the compiler's dependency output does not name it).
-    get_target_property(sources ${target} SOURCES)
-    set_source_files_properties(${sources} PROPERTIES OBJECT_DEPENDS ${ignorelist})
+    if(C_SOURCES)
+      set_source_files_properties(${C_SOURCES} PROPERTIES COMPILE_OPTIONS "${flags}"
+                                  OBJECT_DEPENDS ${ignorelist})
+    else()
+      target_compile_options(${target} PRIVATE ${flags})
+      get_target_property(sources ${target} SOURCES)
+      set_source_files_properties(${sources} PROPERTIES OBJECT_DEPENDS ${ignorelist})
+    endif()
   endif()
 endfunction()

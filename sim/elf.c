@@ -43,6 +43,8 @@ static bool keep_user_range(struct sim_machine *m, uint64_t addr, uint64_t size)
 	return true;
 }
 
+/* Check every loadable segment of e against the user area and, with a
+ * machine (m not NULL), load it there. */
 static int load_segments(struct sim_machine *m, Elf *e, const char *path, uint64_t limit,
 			 char *err, size_t errlen)
 {
@@ -55,7 +57,12 @@ static int load_segments(struct sim_machine *m, Elf *e, const char *path, uint64
 	}
 	for (size_t k = 0; k < n; k++) {
 		GElf_Phdr ph;
-		if (gelf_getphdr(e, (int)k, &ph) == NULL || ph.p_type != PT_LOAD)
+		/* one unread could be a segment left out */
+		if (gelf_getphdr(e, (int)k, &ph) == NULL) {
+			snprintf(err, errlen, "%s: cannot read program header %zu: %s", path, k, elf_errmsg(-1));
+			return -1;
+		}
+		if (ph.p_type != PT_LOAD)
 			continue;
 		if (ph.p_filesz > ph.p_memsz || ph.p_offset > filesize || ph.p_filesz > filesize - ph.p_offset ||
 		    !in_user_area(ph.p_vaddr, ph.p_memsz, limit)) {
@@ -64,6 +71,8 @@ static int load_segments(struct sim_machine *m, Elf *e, const char *path, uint64
 				 (unsigned long long)ph.p_memsz, RT_USER_BASE, (unsigned long long)limit);
 			return -1;
 		}
+		if (m == NULL)
+			continue;
 		/* Not one forgotten: a migration would bring back the file's
 		 * bytes in place of what the image's code wrote there. */
 		if (!keep_user_range(m, ph.p_vaddr, ph.p_memsz)) {
@@ -112,43 +121,95 @@ static int find_symbol(Elf *e, const char *path, const char *name, uint64_t *val
 	return -1;
 }
 
+/* Whether the 4 bytes at addr are file bytes of one of e's loadable
+ * segments: what the image itself puts there (not another image's code,
+ * nor zeros). */
+static bool loaded_by(Elf *e, uint64_t addr)
+{
+	size_t n;
+
+	if (elf_getphdrnum(e, &n) != 0)
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		GElf_Phdr ph;
+		if (gelf_getphdr(e, (int)k, &ph) != NULL && ph.p_type == PT_LOAD && addr >= ph.p_vaddr &&
+		    addr - ph.p_vaddr < ph.p_filesz && ph.p_filesz - (addr - ph.p_vaddr) >= 4)
+			return true;
+	}
+	return false;
+}
+
 _Static_assert(RT_STACKS_SIZE == RT_STACK_SIZE * SIM_MAX_PES, "a stack for every PE a machine may have");
 
-int sim_elf_load(struct sim_machine *m, const char *path, const char *symbol, uint64_t *entry,
-		 char *err, size_t errlen)
+/* The image e (named name in messages): an AArch64 ELF64 executable whose
+ * loadable segments lie in the user area, loaded into m unless m is NULL,
+ * with *entry the value of symbol, aligned code one of them loads. */
+static int read_image(struct sim_machine *m, Elf *e, const char *name, const char *symbol,
+		      uint64_t *entry, char *err, size_t errlen)
 {
 	/* the top of the user area holds the PEs' stacks (sim_main_context) */
 	uint64_t limit = RT_USER_BASE + RT_USER_SIZE - (uint64_t)RT_STACK_SIZE * SIM_MAX_PES;
 	GElf_Ehdr eh;
-	Elf *e = NULL;
-	int fd, res = -1;
 
-	if (elf_version(EV_CURRENT) == EV_NONE) {
-		snprintf(err, errlen, "libelf: %s", elf_errmsg(-1));
+	if (e == NULL || elf_kind(e) != ELF_K_ELF || gelf_getehdr(e, &eh) == NULL) {
+		snprintf(err, errlen, "%s: not an ELF file", name);
 		return -1;
 	}
+	if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_ident[EI_DATA] != ELFDATA2LSB ||
+	    eh.e_machine != EM_AARCH64) {
+		snprintf(err, errlen, "%s: not a 64-bit little-endian AArch64 image", name);
+		return -1;
+	}
+	if (load_segments(m, e, name, limit, err, errlen) || find_symbol(e, name, symbol, entry, err, errlen))
+		return -1;
+	if (!in_user_area(*entry, 4, limit) || (*entry & 3) || !loaded_by(e, *entry)) {
+		snprintf(err, errlen, "%s: symbol '%s' (0x%llx) is not code the image loads in the user area",
+			 name, symbol, (unsigned long long)*entry);
+		return -1;
+	}
+	return 0;
+}
+
+static bool libelf_ready(char *err, size_t errlen)
+{
+	if (elf_version(EV_CURRENT) != EV_NONE)
+		return true;
+	snprintf(err, errlen, "libelf: %s", elf_errmsg(-1));
+	return false;
+}
+
+int sim_elf_load(struct sim_machine *m, const char *path, const char *symbol, uint64_t *entry,
+		 char *err, size_t errlen)
+{
+	Elf *e;
+	int fd, res;
+
+	if (!libelf_ready(err, errlen))
+		return -1;
 	fd = open(path, O_RDONLY);
 	if (fd < 0) {
 		snprintf(err, errlen, "%s: cannot open", path);
 		return -1;
 	}
 	e = elf_begin(fd, ELF_C_READ, NULL);
-	if (e == NULL || elf_kind(e) != ELF_K_ELF || gelf_getehdr(e, &eh) == NULL) {
-		snprintf(err, errlen, "%s: not an ELF file", path);
-	} else if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_ident[EI_DATA] != ELFDATA2LSB ||
-		   eh.e_machine != EM_AARCH64) {
-		snprintf(err, errlen, "%s: not a 64-bit little-endian AArch64 image", path);
-	} else if (load_segments(m, e, path, limit, err, errlen) == 0 &&
-		   find_symbol(e, path, symbol, entry, err, errlen) == 0) {
-		if (!in_user_area(*entry, 4, limit) || (*entry & 3)) {
-			snprintf(err, errlen, "%s: symbol '%s' (0x%llx) is not code in the user area",
-				 path, symbol, (unsigned long long)*entry);
-		} else {
-			res = 0;
-		}
-	}
+	res = read_image(m, e, path, symbol, entry, err, errlen);
 	if (e)
 		elf_end(e);
 	close(fd);
+	return res;
+}
+
+int sim_elf_check(char *image, size_t size, const char *name, const char *symbol, uint64_t *entry,
+		  char *err, size_t errlen)
+{
+	Elf *e;
+	int res;
+
+	if (!libelf_ready(err, errlen))
+		return -1;
+	e = elf_memory(image, size);
+	res = read_image(NULL, e, name, symbol, entry, err, errlen);
+	if (e)
+		elf_end(e);
 	return res;
 }

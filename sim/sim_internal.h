@@ -186,6 +186,11 @@ int  sim_handlers_load(struct sim_machine *m, char *err, size_t errlen);
 /* Load a user ELF image (elf.c); *entry = the symbol's address. */
 int  sim_elf_load(struct sim_machine *m, const char *path, const char *symbol, uint64_t *entry,
 		  char *err, size_t errlen);
+/* What sim_elf_load would say of the image in memory (size bytes, which
+ * libelf reads in place; name for the messages), loading nothing: 0 and
+ * *entry, or -1 and one line in err. */
+int  sim_elf_check(char *image, size_t size, const char *name, const char *symbol, uint64_t *entry,
+		   char *err, size_t errlen);
 /* Handler index whose entry point is pc, or -1. */
 int  sim_handler_at(const struct sim_machine *m, uint64_t pc);
 /* Program action index of action record address rec, or -1 (with its handler). */

@@ -3,7 +3,9 @@
  * segment an image loads is user memory a migration carries over (the
  * memory its code writes), an image set with more distinct segments than
  * a machine keeps account of is refused, not loaded with some forgotten,
- * and one image named by several handlers counts once.
+ * one image named by several handlers counts once, and an image whose
+ * entry point it does not load, or whose program headers cannot be read,
+ * is refused.
  *
  * The images are written here (write_image): N PT_LOAD segments, one a
  * page, from the start of the user area; the first holds a handler that
@@ -51,8 +53,16 @@ static void handler_code(unsigned nseg, uint32_t code[10])
 	code[k++] = 0x14000000u;                                         /* b    . */
 }
 
+/* What write_image writes besides the segments: the value of `h` (0: the
+ * handler's address); with cut_phdrs, a program header table said to be
+ * at the end of the file, its second header cut by the end. */
+struct image_opts {
+	uint64_t sym_value;
+	bool cut_phdrs;
+};
+
 /* Write an image of nseg segments to a new file; its path into path. */
-static void write_image(unsigned nseg, char path[64])
+static void write_image_with(unsigned nseg, const struct image_opts *o, char path[64])
 {
 	static const char strtab[] = "\0h";
 	uint32_t code[10];
@@ -85,7 +95,7 @@ static void write_image(unsigned nseg, char path[64])
 	eh.e_machine = EM_AARCH64;
 	eh.e_version = EV_CURRENT;
 	eh.e_entry = RT_USER_BASE;
-	eh.e_phoff = sizeof eh;
+	eh.e_phoff = o->cut_phdrs ? sh_off + sizeof sh - sizeof ph - 20 : sizeof eh;
 	eh.e_shoff = sh_off;
 	eh.e_ehsize = sizeof eh;
 	eh.e_phentsize = sizeof ph;
@@ -113,7 +123,7 @@ static void write_image(unsigned nseg, char path[64])
 	sym[1].st_name = 1;
 	sym[1].st_info = ELF64_ST_INFO(STB_GLOBAL, STT_FUNC);
 	sym[1].st_shndx = SHN_ABS;
-	sym[1].st_value = RT_USER_BASE;
+	sym[1].st_value = o->sym_value ? o->sym_value : RT_USER_BASE;
 	fwrite(sym, sizeof sym, 1, f);
 	fwrite(strtab, sizeof strtab, 1, f);
 	fwrite(zero, sh_off - (str_off + sizeof strtab), 1, f);
@@ -132,6 +142,12 @@ static void write_image(unsigned nseg, char path[64])
 	sh[2].sh_addralign = 1;
 	fwrite(sh, sizeof sh, 1, f);
 	assert_int_equal(fclose(f), 0);
+}
+
+static void write_image(unsigned nseg, char path[64])
+{
+	static const struct image_opts plain;
+	write_image_with(nseg, &plain, path);
 }
 
 static int image_handler(struct pb *b, const char *path)
@@ -213,24 +229,54 @@ static void one_image_named_by_several_handlers_counts_once(void **state)
 	unlink(path);
 }
 
-static void more_segments_than_a_machine_keeps_are_refused(void **state)
+/* A program of one handler, the image at path: refused, with want in the message. */
+static void assert_image_refused(const char *path, const char *want)
 {
 	struct pb b;
 	struct sim_result r;
 	struct sim_run_opts opts;
-	char path[64], want[80];
-	(void)state;
 
-	write_image(SIM_MAX_USER_RANGES + 1, path);
 	memset(&opts, 0, sizeof opts);
 	pb_init(&b);
 	image_handler(&b, path);
 	assert_int_equal(sim_run(mt_cpu, &b.p, &opts, &r), -1);
-	snprintf(want, sizeof want, "more than %u distinct loadable segments", SIM_MAX_USER_RANGES);
 	if (strstr(r.message, want) == NULL)
 		fail_msg("refused with: %s", r.message);
 	pb_free(&b);
 	unlink(path);
+}
+
+static void more_segments_than_a_machine_keeps_are_refused(void **state)
+{
+	char path[64], want[80];
+	(void)state;
+
+	write_image(SIM_MAX_USER_RANGES + 1, path);
+	snprintf(want, sizeof want, "more than %u distinct loadable segments", SIM_MAX_USER_RANGES);
+	assert_image_refused(path, want);
+}
+
+/* Before: an entry point anywhere in the user area was accepted - another
+ * image's code, or zeros - and program headers libelf could not read were
+ * passed over, their segments not loaded (fuzz_elf). */
+static void an_entry_point_the_image_does_not_load_is_refused(void **state)
+{
+	struct image_opts o = { .sym_value = RT_USER_BASE + 0x100000, .cut_phdrs = false };
+	char path[64];
+	(void)state;
+
+	write_image_with(2, &o, path);
+	assert_image_refused(path, "is not code the image loads in the user area");
+}
+
+static void program_headers_cut_by_the_end_of_the_file_are_refused(void **state)
+{
+	struct image_opts o = { .sym_value = 0, .cut_phdrs = true };
+	char path[64];
+	(void)state;
+
+	write_image_with(2, &o, path);
+	assert_image_refused(path, "cannot read program header");
 }
 
 int main(void)
@@ -239,6 +285,8 @@ int main(void)
 		cmocka_unit_test(every_segment_of_an_image_is_carried_across_a_migration),
 		cmocka_unit_test(one_image_named_by_several_handlers_counts_once),
 		cmocka_unit_test(more_segments_than_a_machine_keeps_are_refused),
+		cmocka_unit_test(an_entry_point_the_image_does_not_load_is_refused),
+		cmocka_unit_test(program_headers_cut_by_the_end_of_the_file_are_refused),
 	};
 	return cmocka_run_group_tests(tests, mt_group_setup, mt_group_teardown);
 }
