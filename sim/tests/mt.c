@@ -61,6 +61,32 @@ void mt_set_context(struct pb *b, unsigned pe)
 	pb_set(b, pe, SIM_R_PSTATE_NZCV, 0x6);
 }
 
+int mt_elf_handler(struct pb *b, const char *path, const char *symbol)
+{
+	struct sim_handler h;
+
+	memset(&h, 0, sizeof h);
+	h.name = sim_add_string(&b->p, "user");
+	h.kind = SIM_H_ELF;
+	h.elf_path = sim_add_string(&b->p, path);
+	h.symbol = sim_add_string(&b->p, symbol);
+	h.loc.line = b->line++;
+	return (int)sim_add_handler(&b->p, &h);
+}
+
+void mt_fire_around_a_migration(struct pb *b, int h, uint64_t arg)
+{
+	pb_register(b, 1, EV_SHARED, h, arg, SDD_RM_ANY, V(0));
+	pb_call1(b, 1, SDD_FID_EVENT_ENABLE, V(EV_SHARED));
+	pb_call0(b, 1, SDD_FID_PE_UNMASK);
+	pb_interrupt(b, 0, 40);
+	pb_migrate(b);
+	pb_interrupt(b, 0, 40);
+	pb_expect_dispatches(b);
+	pb_dispatch_is(b, 1, EV_SHARED, h, 1, arg);
+	pb_dispatch_is(b, 1, EV_SHARED, h, 1, arg);
+}
+
 void mt_record(void *ctx, const struct sim_obs *o)
 {
 	struct olog *l = ctx;

@@ -28,6 +28,14 @@ void mt_setup_platform(struct pb *b);
  * for a handler to find in its interrupted context. */
 void mt_set_context(struct pb *b, unsigned pe);
 
+/* Add a handler running the user image at path from symbol; its index. */
+int mt_elf_handler(struct pb *b, const char *path, const char *symbol);
+
+/* EV_SHARED registered by PE 1 to handler h with argument arg, enabled,
+ * PE 1 unmasked; SPI 40 fired, the machine migrated, SPI 40 fired again,
+ * and both dispatches expected (on PE 1, with arg). */
+void mt_fire_around_a_migration(struct pb *b, int h, uint64_t arg);
+
 /* Observation log of a run (texts dropped), for comparing runs. */
 struct olog {
 	struct sim_obs o[512];

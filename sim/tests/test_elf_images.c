@@ -150,46 +150,22 @@ static void write_image(unsigned nseg, char path[64])
 	write_image_with(nseg, &plain, path);
 }
 
-static int image_handler(struct pb *b, const char *path)
-{
-	struct sim_handler h;
-
-	memset(&h, 0, sizeof h);
-	h.name = sim_add_string(&b->p, "user");
-	h.kind = SIM_H_ELF;
-	h.elf_path = sim_add_string(&b->p, path);
-	h.symbol = sim_add_string(&b->p, "h");
-	h.loc.line = b->line++;
-	return (int)sim_add_handler(&b->p, &h);
-}
-
 /* nhandlers handlers naming the image at path; EV_SHARED registered to
  * the first, fired, the machine migrated, fired again: the run must pass. */
 static void run_across_a_migration(const char *path, unsigned nhandlers)
 {
 	struct pb b;
-	struct sim_result r;
 	int h = -1;
 
 	pb_init(&b);
 	mt_setup_platform(&b);
 	for (unsigned k = 0; k < nhandlers; k++) {
-		int this = image_handler(&b, path);
+		int this = mt_elf_handler(&b, path, "h");
 		if (h < 0)
 			h = this;
 	}
-	pb_register(&b, 1, EV_SHARED, h, 0, SDD_RM_ANY, V(0));
-	pb_call1(&b, 1, SDD_FID_EVENT_ENABLE, V(EV_SHARED));
-	pb_call0(&b, 1, SDD_FID_PE_UNMASK);
-	pb_interrupt(&b, 0, 40);
-	pb_migrate(&b);
-	pb_interrupt(&b, 0, 40);
-	pb_expect_dispatches(&b);
-	pb_dispatch_is(&b, 1, EV_SHARED, h, 0, 0);
-	pb_dispatch_is(&b, 1, EV_SHARED, h, 0, 0);
-	r = mt_run(&b, NULL);
-	if (!r.passed)
-		fail_msg("line %u: %s", r.loc.line, r.message);
+	mt_fire_around_a_migration(&b, h, 0);
+	mt_assert_passes(&b);
 	pb_free(&b);
 }
 
@@ -238,7 +214,7 @@ static void assert_image_refused(const char *path, const char *want)
 
 	memset(&opts, 0, sizeof opts);
 	pb_init(&b);
-	image_handler(&b, path);
+	mt_elf_handler(&b, path, "h");
 	assert_int_equal(sim_run(mt_cpu, &b.p, &opts, &r), -1);
 	if (strstr(r.message, want) == NULL)
 		fail_msg("refused with: %s", r.message);

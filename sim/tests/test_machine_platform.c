@@ -246,18 +246,6 @@ static void handler_that_runs_out_of_actions_fails(void **state)
 
 /* ---- A user's own handler image ---- */
 
-static int elf_handler(struct pb *b, const char *path, const char *symbol)
-{
-	struct sim_handler h;
-	memset(&h, 0, sizeof h);
-	h.name = sim_add_string(&b->p, "user");
-	h.kind = SIM_H_ELF;
-	h.elf_path = sim_add_string(&b->p, path);
-	h.symbol = sim_add_string(&b->p, symbol);
-	h.loc.line = b->line++;
-	return (int)sim_add_handler(&b->p, &h);
-}
-
 /* The calls user code made, as observed. */
 static unsigned handler_calls(const struct olog *l, uint32_t fid, int64_t *result)
 {
@@ -281,16 +269,8 @@ static void user_elf_handler_runs_as_the_handler(void **state)
 
 	pb_init(&b);
 	mt_setup_platform(&b);
-	h = elf_handler(&b, USER_ELF, "user_handler");
-	pb_register(&b, 1, EV_SHARED, h, 0x77, SDD_RM_ANY, V(0));
-	pb_call1(&b, 1, SDD_FID_EVENT_ENABLE, V(EV_SHARED));
-	pb_call0(&b, 1, SDD_FID_PE_UNMASK);
-	pb_interrupt(&b, 0, 40);
-	pb_migrate(&b);
-	pb_interrupt(&b, 0, 40);
-	pb_expect_dispatches(&b);
-	pb_dispatch_is(&b, 1, EV_SHARED, h, 1, 0x77);
-	pb_dispatch_is(&b, 1, EV_SHARED, h, 1, 0x77);
+	h = mt_elf_handler(&b, USER_ELF, "user_handler");
+	mt_fire_around_a_migration(&b, h, 0x77);
 	pb_call1(&b, 1, SDD_FID_EVENT_STATUS, V(EV_SHARED));
 	pb_expect(&b, 3);                             /* completed by the user code */
 	r = mt_run(&b, &log);
@@ -311,17 +291,17 @@ static void bad_elf_images_are_refused(void **state)
 
 	memset(&opts, 0, sizeof opts);
 	pb_init(&b);
-	elf_handler(&b, USER_ELF, "no_such_symbol");
+	mt_elf_handler(&b, USER_ELF, "no_such_symbol");
 	assert_int_equal(sim_run(mt_cpu, &b.p, &opts, &r), -1);
 	assert_non_null(strstr(r.message, "no symbol 'no_such_symbol'"));
 	pb_free(&b);
 	pb_init(&b);
-	elf_handler(&b, "/nonexistent/image.elf", "h");
+	mt_elf_handler(&b, "/nonexistent/image.elf", "h");
 	assert_int_equal(sim_run(mt_cpu, &b.p, &opts, &r), -1);
 	assert_non_null(strstr(r.message, "cannot open"));
 	pb_free(&b);
 	pb_init(&b);
-	elf_handler(&b, "/proc/self/status", "h");      /* not ELF */
+	mt_elf_handler(&b, "/proc/self/status", "h");      /* not ELF */
 	assert_int_equal(sim_run(mt_cpu, &b.p, &opts, &r), -1);
 	assert_non_null(strstr(r.message, "not an ELF file"));
 	pb_free(&b);
