@@ -6,8 +6,12 @@
  *
  * Rules: ELF64, little-endian, EM_AARCH64; every PT_LOAD segment must lie
  * inside [RT_USER_BASE, RT_USER_BASE + RT_USER_SIZE - stacks), where the
- * top of the user area holds each PE's stack; the entry point is the value
- * of the named symbol (from .symtab).
+ * top of the user area holds each PE's stack, every program header must be
+ * readable, and a machine keeps account of SIM_MAX_USER_RANGES distinct
+ * segments (what a migration carries over); the entry point is the value
+ * of the named symbol (from .symtab), aligned code in the file bytes of one
+ * of the image's segments.  sim_elf_check applies the same rules to an
+ * image in memory, loading nothing (fuzz_elf).
  */
 #include <fcntl.h>
 #include <gelf.h>
