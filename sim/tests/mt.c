@@ -74,6 +74,21 @@ int mt_elf_handler(struct pb *b, const char *path, const char *symbol)
 	return (int)sim_add_handler(&b->p, &h);
 }
 
+void mt_assert_image_refused(const char *path, const char *symbol, const char *want)
+{
+	struct pb b;
+	struct sim_result r;
+	struct sim_run_opts opts;
+
+	memset(&opts, 0, sizeof opts);
+	pb_init(&b);
+	mt_elf_handler(&b, path, symbol);
+	assert_int_equal(sim_run(mt_cpu, &b.p, &opts, &r), -1);
+	if (strstr(r.message, want) == NULL)
+		fail_msg("refused with: %s (expected '%s')", r.message, want);
+	pb_free(&b);
+}
+
 void mt_fire_around_a_migration(struct pb *b, int h, uint64_t arg)
 {
 	pb_register(b, 1, EV_SHARED, h, arg, SDD_RM_ANY, V(0));

@@ -31,6 +31,10 @@ void mt_set_context(struct pb *b, unsigned pe);
 /* Add a handler running the user image at path from symbol; its index. */
 int mt_elf_handler(struct pb *b, const char *path, const char *symbol);
 
+/* A program of one handler, the image at path entered at symbol, is
+ * refused before it runs, with want in the message. */
+void mt_assert_image_refused(const char *path, const char *symbol, const char *want);
+
 /* EV_SHARED registered by PE 1 to handler h with argument arg, enabled,
  * PE 1 unmasked; SPI 40 fired, the machine migrated, SPI 40 fired again,
  * and both dispatches expected (on PE 1, with arg). */

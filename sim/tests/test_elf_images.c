@@ -205,20 +205,10 @@ static void one_image_named_by_several_handlers_counts_once(void **state)
 	unlink(path);
 }
 
-/* A program of one handler, the image at path: refused, with want in the message. */
+/* The image at path refused (mt_assert_image_refused), then removed. */
 static void assert_image_refused(const char *path, const char *want)
 {
-	struct pb b;
-	struct sim_result r;
-	struct sim_run_opts opts;
-
-	memset(&opts, 0, sizeof opts);
-	pb_init(&b);
-	mt_elf_handler(&b, path, "h");
-	assert_int_equal(sim_run(mt_cpu, &b.p, &opts, &r), -1);
-	if (strstr(r.message, want) == NULL)
-		fail_msg("refused with: %s", r.message);
-	pb_free(&b);
+	mt_assert_image_refused(path, "h", want);
 	unlink(path);
 }
 

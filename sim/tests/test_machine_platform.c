@@ -284,27 +284,10 @@ static void user_elf_handler_runs_as_the_handler(void **state)
 
 static void bad_elf_images_are_refused(void **state)
 {
-	struct pb b;
-	struct sim_result r;
-	struct sim_run_opts opts;
 	(void)state;
-
-	memset(&opts, 0, sizeof opts);
-	pb_init(&b);
-	mt_elf_handler(&b, USER_ELF, "no_such_symbol");
-	assert_int_equal(sim_run(mt_cpu, &b.p, &opts, &r), -1);
-	assert_non_null(strstr(r.message, "no symbol 'no_such_symbol'"));
-	pb_free(&b);
-	pb_init(&b);
-	mt_elf_handler(&b, "/nonexistent/image.elf", "h");
-	assert_int_equal(sim_run(mt_cpu, &b.p, &opts, &r), -1);
-	assert_non_null(strstr(r.message, "cannot open"));
-	pb_free(&b);
-	pb_init(&b);
-	mt_elf_handler(&b, "/proc/self/status", "h");      /* not ELF */
-	assert_int_equal(sim_run(mt_cpu, &b.p, &opts, &r), -1);
-	assert_non_null(strstr(r.message, "not an ELF file"));
-	pb_free(&b);
+	mt_assert_image_refused(USER_ELF, "no_such_symbol", "no symbol 'no_such_symbol'");
+	mt_assert_image_refused("/nonexistent/image.elf", "h", "cannot open");
+	mt_assert_image_refused("/proc/self/status", "h", "not an ELF file");   /* not ELF */
 }
 
 /* ---- Migration and determinism ---- */
