@@ -75,8 +75,7 @@ int64_t sdd_call_register(struct sdd_call_args *c)
 	e->target = shared ? target : 0;
 	e->running_pe = SDD_NONE;
 	e->state = sdd_state_next(e->state, SDD_OP_REGISTER);
-	if (sdd_has_irq(d, i) && sdd_desc(d, i)->kind != SDD_EVK_EVENT0)
-		d->port->irq_set_pending(d->ctx, c->pe, d->intid[i], false);  /* stale trigger */
+	sdd_drop_unregistered_trigger(d, c->pe, i);
 	if (shared)
 		route_shared(d, i);
 	return SDD_SUCCESS;

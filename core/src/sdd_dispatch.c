@@ -197,12 +197,15 @@ enum sdd_irq_result sdd_irq(struct sdd *d, unsigned pe, uint32_t intid,
 		res = SDD_IRQ_FAULT;
 		goto out;
 	}
-	if (!(e->state & SDD_STATUS_REGISTERED)) {
+	if (!(e->state & SDD_STATUS_REGISTERED) &&
+	    d->plat.policy.unreg_trigger == SDD_UNREG_TRIGGER_DROP) {
 		d->port->irq_enable(d->ctx, pe, intid, false);
 		d->port->irq_eoi(d->ctx, pe, intid);
 		res = SDD_IRQ_DROPPED;
 		goto out;
 	}
+	/* Registered but disabled, or unregistered under unreg_trigger keep:
+	 * pending until ENABLE (a trigger from before REGISTER is kept). */
 	if (!(e->state & SDD_STATUS_ENABLED)) {
 		d->port->irq_set_pending(d->ctx, pe, intid, true);
 		d->port->irq_enable(d->ctx, pe, intid, false);

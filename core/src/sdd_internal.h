@@ -178,6 +178,12 @@ int sdd_pe_of_mpidr(const struct sdd *d, uint64_t affinity);
 /* Enable or disable forwarding of event i's interrupt as seen from pe. */
 void sdd_irq_enable(struct sdd *d, unsigned pe, unsigned i, bool on);
 
+/* A trigger of event i latched at pe's interrupt controller while the
+ * event was unregistered there belongs to no registration: REGISTER and
+ * UNREGISTER drop it, unless the policy unreg_trigger keeps it (event 0's
+ * SIGNAL is always kept, §5.1.16). */
+void sdd_drop_unregistered_trigger(struct sdd *d, unsigned pe, unsigned i);
+
 /* Unregister event i as seen from pe: the shared part of UNREGISTER,
  * PRIVATE_RESET and SHARED_RESET.  Returns SUCCESS, PENDING (the handler is
  * running: now unregister-pending) or DENIED (not registered). */

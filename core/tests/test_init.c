@@ -33,6 +33,7 @@ static void spi_989(struct sdd_platform *p)              { p->spi_count = 989; }
 static void feature_bits(struct sdd_platform *p)         { p->features = 1u << 20; }
 static void policy_range(struct sdd_platform *p)         { p->policy.signal = 7; }
 static void policy_entry_plain(struct sdd_platform *p)   { p->policy.entry_pstate = SDD_PSTATE_TFA_PLAIN; }
+static void policy_last_range(struct sdd_platform *p)    { p->policy.unreg_trigger = SDD_UNREG_TRIGGER_KEEP + 1; }
 static void no_events(struct sdd_platform *p)            { p->event_count = 0; }
 static void too_many_events(struct sdd_platform *p)      { p->event_count = SDD_MAX_EVENTS + 1; }
 static void negative_number(struct sdd_platform *p)      { p->events[12].number = -5; }
@@ -99,6 +100,7 @@ static const struct bad_platform cases[] = {
 	{ "unknown feature", feature_bits, SDD_INIT_FEATURES },
 	{ "policy out of range", policy_range, SDD_INIT_POLICY },
 	{ "TF-A plain PSTATE for entry", policy_entry_plain, SDD_INIT_POLICY },
+	{ "the last policy out of range", policy_last_range, SDD_INIT_POLICY },
 	{ "no events", no_events, SDD_INIT_EVENT_COUNT },
 	{ "65 events", too_many_events, SDD_INIT_EVENT_COUNT },
 	{ "negative number", negative_number, SDD_INIT_EVENT_NUMBER },

@@ -421,6 +421,7 @@ static void dense_platform(struct sdd_platform *p)
 	p->policy.resume_pstate = SDD_PSTATE_INHERIT;
 	p->policy.mask_timing = SDD_MASK_AT_COMPLETION;    /* as before the policy existed */
 	p->policy.reset_release = SDD_RESET_RELEASE_NONE;  /* likewise */
+	p->policy.unreg_trigger = SDD_UNREG_TRIGGER_DROP;  /* likewise */
 	p->event_count = sizeof ev / sizeof ev[0];
 	memcpy(p->events, ev, sizeof ev);
 }
@@ -458,6 +459,15 @@ static void the_fingerprint_of_a_dense_platform_is_pinned(void **state)
 	p.policy.mask_timing = SDD_MASK_AT_COMPLETION;
 	if (fingerprint_of(&p) == 0xC131767Bu)
 		fail_msg("reset_release alone takes mask_timing's fingerprint");
+	p.policy.reset_release = SDD_RESET_RELEASE_NONE;
+	p.policy.unreg_trigger = SDD_UNREG_TRIGGER_KEEP;
+	fp = fingerprint_of(&p);
+	if (fp != 0x39583E40u)        /* computed when unreg_trigger was added */
+		fail_msg("fingerprint with unreg_trigger 0x%08X", fp);
+	p.policy.reset_release = SDD_RESET_RELEASE_UNUSED;
+	p.policy.unreg_trigger = SDD_UNREG_TRIGGER_DROP;
+	if (fingerprint_of(&p) == fp)
+		fail_msg("unreg_trigger alone takes reset_release's fingerprint");
 }
 
 int main(void)

@@ -255,6 +255,65 @@ static void reset_release_unused_releases_what_no_pe_uses_like_tfa(void **state)
 	tp_check(&t);
 }
 
+static void unreg_keep(struct sdd_policy *p) { p->unreg_trigger = SDD_UNREG_TRIGGER_KEEP; }
+
+/* §5.1.2.1's other reading: a trigger that comes while the event is
+ * unregistered - before REGISTER, or still pending at UNREGISTER - is left
+ * pending, and delivered once the event is registered and enabled. */
+static void unreg_trigger_keep_delivers_triggers_from_while_unregistered(void **state)
+{
+	(void)state;
+	setup_with(unreg_keep);
+	tp_unmask(&t, 0);
+	tp_unmask(&t, 1);
+	tp_fire(&t, SPI_NORM, 0);                        /* before REGISTER */
+	tp_register(&t, 0, EV_SPI_NORM, H_A, 0);
+	assert_true(tp_irq(&t, 0, SPI_NORM)->pending);
+	assert_int_equal(t.nlog, 0);
+	tp_enable(&t, 0, EV_SPI_NORM);
+	assert_int_equal(t.nlog, 1);
+	assert_int_equal(t.log[0].event, EV_SPI_NORM);
+	tp_call1(&t, 0, SDD_FID_EVENT_COMPLETE, 0);
+
+	/* pending at UNREGISTER (the PE masked): kept for the next registration */
+	tp_arm(&t, 1, EV_PPI_NORM, H_B, 0);
+	assert_int_equal(tp_call0(&t, 1, SDD_FID_PE_MASK), 1);
+	tp_fire(&t, PPI_NORM, 1);
+	assert_int_equal(t.nlog, 1);
+	assert_int_equal(tp_call1(&t, 1, SDD_FID_EVENT_UNREGISTER, EV_PPI_NORM), 0);
+	tp_unmask(&t, 1);
+	assert_true(tp_irq(&t, 1, PPI_NORM)->pending);
+	tp_arm(&t, 1, EV_PPI_NORM, H_C, 0);
+	assert_int_equal(t.nlog, 2);
+	assert_int_equal(t.log[1].event, EV_PPI_NORM);
+	assert_int_equal(t.log[1].pe, 1);
+	tp_call1(&t, 1, SDD_FID_EVENT_COMPLETE, 0);
+	tp_check(&t);
+}
+
+/* And one handed over after the event was unregistered is held pending
+ * (the interrupt disabled), not dropped. */
+static void unreg_trigger_keep_holds_a_trigger_handed_over_unregistered(void **state)
+{
+	(void)state;
+	setup_with(unreg_keep);
+	tp_arm(&t, 0, EV_SPI_NORM, H_A, 0);
+	tp_irq(&t, 0, SPI_NORM)->pending = true;
+	tp_acknowledge(&t, 0, SPI_NORM);
+	assert_int_equal(tp_call1(&t, 1, SDD_FID_EVENT_UNREGISTER, EV_SPI_NORM), 0);
+	assert_int_equal(tp_hand_over(&t, 0, SPI_NORM), SDD_IRQ_HELD);
+	assert_int_equal(t.nlog, 0);
+	assert_true(tp_irq(&t, 0, SPI_NORM)->pending);
+	assert_false(tp_irq(&t, 0, SPI_NORM)->enabled);
+	assert_false(tp_irq(&t, 0, SPI_NORM)->active);
+	tp_register(&t, 1, EV_SPI_NORM, H_B, 0);
+	tp_enable(&t, 1, EV_SPI_NORM);
+	assert_int_equal(t.nlog, 1);
+	assert_int_equal(t.log[0].event, EV_SPI_NORM);
+	tp_call1(&t, t.log[0].pe, SDD_FID_EVENT_COMPLETE, 0);
+	tp_check(&t);
+}
+
 static void any_space(struct sdd_policy *p) { p->number_space = SDD_BOUND_ANY_SPACE; }
 
 static void bind_slots_in_the_standard_space_like_tf_a_fvp(void **state)
@@ -298,6 +357,8 @@ int main(void)
 		cmocka_unit_test(explicit_refusals_are_minus_one_like_tfa),
 		cmocka_unit_test(bind_slots_in_the_standard_space_like_tf_a_fvp),
 		cmocka_unit_test(reset_release_unused_releases_what_no_pe_uses_like_tfa),
+		cmocka_unit_test(unreg_trigger_keep_delivers_triggers_from_while_unregistered),
+		cmocka_unit_test(unreg_trigger_keep_holds_a_trigger_handed_over_unregistered),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

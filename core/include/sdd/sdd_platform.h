@@ -101,6 +101,13 @@ enum sdd_pol_number_space { SDD_BOUND_VENDOR_ONLY = 0, SDD_BOUND_ANY_SPACE };
 /* SHARED_RESET answering DENIED because a bound event is still in use:
  * no binding released, or every one not in use released (TF-A). */
 enum sdd_pol_reset_release { SDD_RESET_RELEASE_NONE = 0, SDD_RESET_RELEASE_UNUSED };
+/* A trigger of an interrupt-backed event other than event 0 that comes
+ * while the event is unregistered on the PE it is aimed at (before
+ * REGISTER, or still pending at UNREGISTER or a reset): "ignored or left
+ * pending", IMPLEMENTATION DEFINED (§5.1.2.1).  Dropped (TF-A), or kept
+ * pending and delivered once the event is registered and enabled there.
+ * Event 0's SIGNAL is kept under both (§5.1.16). */
+enum sdd_pol_unreg_trigger { SDD_UNREG_TRIGGER_DROP = 0, SDD_UNREG_TRIGGER_KEEP };
 
 struct sdd_policy {
 	uint8_t upper_bits;     /* enum sdd_pol_upper_bits */
@@ -122,6 +129,7 @@ struct sdd_policy {
 	uint8_t number_space;   /* enum sdd_pol_number_space */
 	uint8_t mask_timing;    /* enum sdd_pol_mask_timing */
 	uint8_t reset_release;  /* enum sdd_pol_reset_release */
+	uint8_t unreg_trigger;  /* enum sdd_pol_unreg_trigger */
 };
 
 /* ---- Architectural features of the client EL that exception entry honours ---- */
