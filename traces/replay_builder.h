@@ -211,6 +211,11 @@ void rb_main_reset(struct rb *b, int pe);
 
 /* Make dispatch r happen, unless a step already does. */
 void rb_trigger(struct rb *b, const struct trace_rec *r);
+/* Call record r (returned) cleared the pending state of an interrupt
+ * left pending at an earlier acknowledgement: REGISTER and UNREGISTER of
+ * an event other than event 0 (unless the policy unreg_trigger keeps
+ * it), INTERRUPT_RELEASE.  Its next acknowledgement is a new assertion. */
+void rb_pending_cleared(struct rb *b, const struct trace_rec *r);
 void rb_irq(struct rb *b, uint32_t i);
 void rb_power(struct rb *b, uint32_t i);
 

@@ -334,6 +334,7 @@ void rb_call_effects(struct rb *b, const struct trace_rec *r)
 	else if (fn >= 0 && fn != SIM_PSCI_VERSION && fn != SIM_PSCI_FEATURES && fn != SIM_PSCI_AFFINITY_INFO)
 		rb_main_reset(b, r->pe);
 
+	rb_pending_cleared(b, r);      /* before RELEASE forgets the binding */
 	if (fid == SDD_FID_INTERRUPT_BIND && ok && res >= 0 && (r->x_known & 2) && r->x[1] < 1020) {
 		b->w.bound[r->x[1]] = (int32_t)res;
 		b->w.is_bound[r->x[1]] = true;

@@ -21,6 +21,7 @@
 
 #include "replay_builder.h"
 #include "grow.h"
+#include "sdd/sdd_spec.h"
 
 static bool sdei_interrupt(const struct rb *b, uint32_t intid)
 {
@@ -104,6 +105,59 @@ static bool pending_again(struct rb *b, const struct trace_rec *r)
 		return false;
 	*banked = 0;
 	return true;
+}
+
+/* The INTID of event `event` that REGISTER, UNREGISTER and RELEASE clear
+ * (a platform event's or a binding's), or -1: event 0's SGI keeps a
+ * SIGNAL (§5.1.16), explicit events have none. */
+static int cleared_intid(const struct rb *b, int32_t event)
+{
+	const struct sim_platform *pl = &b->p->platform;
+
+	if (event == 0)
+		return -1;
+	for (unsigned k = 0; k < pl->nevents; k++)
+		if (pl->events[k].number == event)
+			return pl->events[k].explicit_event ? -1 : (int)pl->events[k].intid;
+	for (unsigned k = 16; k < 1020; k++)
+		if (b->w.is_bound[k] && b->w.bound[k] == event)
+			return (int)k;
+	return -1;
+}
+
+void rb_pending_cleared(struct rb *b, const struct trace_rec *r)
+{
+	uint32_t fid = (uint32_t)r->x[0];
+	int64_t res = (int64_t)r->r[0];
+	bool all_pes = fid == SDD_FID_INTERRUPT_RELEASE;
+	int intid;
+
+	if (r->end != TRACE_END_RET || !(r->r_known & 1) || !(r->x_known & 2))
+		return;
+	if (fid == SDD_FID_EVENT_REGISTER || fid == SDD_FID_EVENT_UNREGISTER) {
+		if (b->p->platform.policy.unreg_trigger != SDD_UNREG_TRIGGER_DROP ||
+		    !(res == 0 || (fid == SDD_FID_EVENT_UNREGISTER && res == SDD_PENDING)))
+			return;
+	} else if (!(fid == SDD_FID_INTERRUPT_RELEASE && res == 0)) {
+		return;
+	}
+	intid = cleared_intid(b, (int32_t)(uint32_t)r->x[1]);
+	if (intid < 0)
+		return;
+	/* an SPI's pending state is the distributor's; a PPI's the caller's
+	 * redistributor's, or every PE's when the binding is given back */
+	for (unsigned p = 0; p < TRACE_MAX_PES; p++) {
+		struct rb_ack *a = &b->w.last_ack[p];
+
+		if (intid < 32 && !all_pes && p != r->pe)
+			continue;
+		if (a->valid && a->intid == (uint32_t)intid)
+			a->consumed = true;
+		if (intid < 32)
+			b->w.repended_banked[p][intid] = 0;
+	}
+	if (intid >= 32)
+		b->w.spi_open[intid] = 0;
 }
 
 /* Firmware's acknowledgement r (an ack or a hold) on its PE: what makes
