@@ -65,16 +65,17 @@
  *    (e.g. ROUTING_SET(RM_PE, a bad affinity) of an unregistered event,
  *    COMPLETE_AND_RESUME to a bad address outside a handler).
  *  - Triggers before REGISTER or pending at UNREGISTER, "ignored or left
- *    pending" (§5.1.2.1, §12 item 4): for an event other than event 0,
- *    ignored - a trigger while unregistered is dropped, and REGISTER and
- *    UNREGISTER drop one pending - as TF-A and the core do; event 0
- *    keeps its SGI pending through REGISTER, UNREGISTER and PRIVATE_RESET,
- *    so a SIGNAL answered SUCCESS is owed once event 0 is registered and
- *    enabled and the PE unmasked (§5.1.16: SIGNAL sets it pending on the
- *    target, handled once event 0 is registered and enabled there and the
- *    PE unmasked). A dispatcher making the other choice is flagged: this
- *    and the precedence above are pinned, not accepted as sets - neither
- *    is a named policy yet.
+ *    pending" (§5.1.2.1, §12 item 4), the policy unreg_keep: for an event
+ *    other than event 0, ignored - a trigger while unregistered is
+ *    dropped, and REGISTER and UNREGISTER drop one pending - as TF-A does;
+ *    unreg_keep: left pending, owed once the event is registered and
+ *    enabled. Event 0 keeps its SGI pending through REGISTER, UNREGISTER
+ *    and PRIVATE_RESET under both, so a SIGNAL answered SUCCESS is owed
+ *    once event 0 is registered and enabled and the PE unmasked
+ *    (§5.1.16: SIGNAL sets it pending on the target, handled once event
+ *    0 is registered and enabled there and the PE unmasked); pre-2024
+ *    TF-A dropping it at a masked target is not a policy (yet). The
+ *    precedence above is pinned, not accepted as a set.
  *  - A platform event's INTID that is also listed as firmware-owned, a
  *    critical bind slot, or an invalid table: rm_init refuses the platform.
  *  - An ID outside the two SDEI windows given to rm_call is a harness error:
@@ -117,7 +118,7 @@ struct rm_platform {
     uint64_t secure_pes[64]; /* secure[i], a PPI: the firmware's on these PEs only (bit p); 0: every PE */
     unsigned nevents; struct rm_event events[RM_MAX_EVENTS];   /* any order */
     /* Behaviours (named policies; false = the specification's intent, true = TF-A or KVM,
-       but cpu_on_keep, where the specification allows both). Semantics of each:
+       but cpu_on_keep and unreg_keep, where the specification allows both). Semantics of each:
        core/README.md "Named policies" table. */
     bool truncate_upper;     /* upper 32 bits of 32-bit params ignored (else INVALID_PARAMETERS) */
     bool signal_strict;      /* SIGNAL -> INVALID if target masked or its event 0 not registered+enabled */
@@ -134,6 +135,8 @@ struct rm_platform {
                                 the specification requires only the mask, §12 item 6) */
     bool mask_at_once;       /* PE_MASK/UNMASK in a handler take effect at once (else at its completion) */
     bool reset_release_unused; /* SHARED_RESET denied by a bound event in use releases the others (else none) */
+    bool unreg_keep;         /* a trigger while its event is unregistered stays pending (else dropped, as
+                                TF-A; "ignored or left pending", §5.1.2.1) */
 };
 
 /* The model's state. Its layout is private to rm_*.c; it is declared here
@@ -257,7 +260,7 @@ bool rm_call_judged(struct rm_model *m, unsigned pe, const uint64_t x[6], unsign
  * SPIs). If intid backs event 0, a static event or a bound slot, the event
  * becomes pending (for that PE if private): event 0 in every state;
  * another event only while registered (states 1, 3, 5, 7), else the trigger
- * is ignored. A private trigger at a PE that is off is owed nowhere while
+ * is ignored - unless unreg_keep, which keeps it in every state too. A private trigger at a PE that is off is owed nowhere while
  * it is off and only possibly pending after rm_cpu_on. A PPI or existing
  * SPI the client owns (no event, not firmware-owned) stays pending at the
  * GIC, on or off: INTERRUPT_BIND of it answers DENIED from then on (it is
@@ -305,7 +308,8 @@ bool rm_explicit(struct rm_model *m, unsigned pe, int32_t ev, int64_t result, ch
  * SPI to pe (1-of-N), where it waits for the hand-over.  A REGISTER or UNREGISTER of the
  * event meanwhile makes the trigger one that may be delivered (§5.1.2.1:
  * a trigger from before REGISTER may be left pending, IMPLEMENTATION
- * DEFINED; the dispatcher cannot tell it came before). */
+ * DEFINED; the dispatcher cannot tell it came before); under unreg_keep
+ * it stays owed. */
 void rm_hold(struct rm_model *m, unsigned pe, uint32_t intid);
 
 /* pe's firmware handed the interrupt it held (intid) to the dispatcher,
@@ -316,8 +320,9 @@ void rm_hold(struct rm_model *m, unsigned pe, uint32_t intid);
  *  - dispatched: the hold ends at the handler entry, which rm_dispatch
  *    judges as the held trigger's;
  *  - dropped or not mine give the trigger up: right for an event that is
- *    not registered (or no event now); for a registered one the trigger
- *    stays owed (pending again), so rm_settled finds it undelivered;
+ *    not registered (or no event now) unless unreg_keep; for a registered
+ *    one (any one under unreg_keep) the trigger stays owed (pending
+ *    again), so rm_settled finds it undelivered;
  *  - deferred, held and rerouted pend it again (possibly pending, if it
  *    may be delivered only): where it goes next is judged by rm_settled
  *    and rm_dispatch.
@@ -336,8 +341,8 @@ bool rm_holds(const struct rm_model *m, unsigned pe);
  * rm_cpu_on: CPU_ON of pe completed: on and masked; its private
  *   registrations reset to unregistered unless cpu_on_keep; its pending
  *   private triggers become possibly pending (event 0's, and with
- *   cpu_on_keep every one) or are dropped (the others: their event is
- *   unregistered, REGISTER would drop them anyway). Handlers still running
+ *   cpu_on_keep or unreg_keep every one) or are dropped (the others:
+ *   their event is unregistered, REGISTER would drop them anyway). Handlers still running
  *   on pe (rm_cpu_off not called) complete implicitly first.
  * rm_wake: pe woke from CPU_SUSPEND; from power-down: masked again,
  *   registrations and pending triggers kept; from standby: nothing changes.

@@ -17,9 +17,9 @@ void rm_set_state(struct rm_model *m, unsigned e, unsigned pe, unsigned s)
 void rm_drop_triggers(struct rm_model *m, unsigned e, unsigned pe)
 {
     /* Event 0's pending bit survives (re)registration: SIGNAL means "set
-     * pending until the target can take it" (§5.1.16). Explicit events have
-     * no trigger. */
-    if (rm_ev(m, e)->kind == RM_EVENT0 || !rm_has_intid(m, e))
+     * pending until the target can take it" (§5.1.16); under unreg_keep
+     * every event's does. Explicit events have no trigger. */
+    if (rm_ev(m, e)->kind == RM_EVENT0 || !rm_has_intid(m, e) || m->p.unreg_keep)
         return;
     m->ev[e].pend &= ~rm_bit(m, e, pe);
     m->ev[e].maybe &= ~rm_bit(m, e, pe);

@@ -20,8 +20,9 @@ void rm_trigger(struct rm_model *m, unsigned e, unsigned pe)
 
     /* Unregistered (or unregister-pending): event 0 keeps the trigger
      * (SIGNAL = "pending until the target can take it"); others ignore it
-     * (their interrupt's pending state is dropped at REGISTER anyway). */
-    if (d->kind != RM_EVENT0 && !(rm_state(m, e, pe) & RM_REG))
+     * (their interrupt's pending state is dropped at REGISTER anyway),
+     * unless unreg_keep leaves it pending. */
+    if (d->kind != RM_EVENT0 && !m->p.unreg_keep && !(rm_state(m, e, pe) & RM_REG))
         return;
     /* At a PE that is off too: nothing is owed there while it is off, and
      * rm_cpu_on makes it only possibly pending. */

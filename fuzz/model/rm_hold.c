@@ -84,7 +84,7 @@ static void end_hold(struct rm_model *m, unsigned pe, int e, bool repend)
 /* The model judges what the dispatcher's answer does, not its name: every
  * answer but a dispatch either gives the trigger up or pends it again.
  * Giving it up is right only for an event that is not registered (or no
- * event any more); otherwise the trigger stays owed, and rm_settled (or a
+ * event any more), and not under unreg_keep; otherwise the trigger stays owed, and rm_settled (or a
  * later dispatch) judges where it went - which the reproducer can pin
  * with expect_dispatches.  So a dispatcher that defers, holds or
  * reroutes a trigger where it should not is caught by what follows: a
@@ -105,7 +105,8 @@ bool rm_hand_over(struct rm_model *m, unsigned pe, uint32_t intid, unsigned res,
     if (res != RES_DISPATCHED) {         /* a dispatch ends the hold at its entry (rm_dispatch) */
         e = rm_find_intid(m, intid);
         bool gone = res == RES_DROPPED || res == RES_NOT_MINE;
-        end_hold(m, pe, e, !gone || (e >= 0 && (rm_state(m, (unsigned)e, pe) & RM_REG)));
+        bool kept = e >= 0 && (m->p.unreg_keep || (rm_state(m, (unsigned)e, pe) & RM_REG));
+        end_hold(m, pe, e, !gone || kept);
     }
     if (why && n)
         why[0] = '\0';

@@ -296,6 +296,61 @@ static void reset_release_unused(void **state)
     ONLY(&m, 0, F_RELEASE, INVALID, SUCCESS, SLOTP0);
 }
 
+/* The triggers of test_dispatch.c's pending_dropped_at_register under
+ * unreg_keep: each is left pending, owed once its event is registered and
+ * enabled; and a held one a hand-over drops after UNREGISTER stays owed. */
+static void unreg_keep(void **state)
+{
+    struct rm_model m;
+    char why[300];
+    (void)state;
+    WITH(&m, unreg_keep);
+    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
+    /* Unregistered: kept, owed nowhere until registered and enabled. */
+    rm_fire(&m, PPI_P, 0);
+    SETTLED(&m);
+    ACCEPT(&m, 0, F_REGISTER, SUCCESS, EVP, HANDLER, 0, 0, 0);
+    SETTLED(&m);
+    ACCEPT(&m, 0, F_ENABLE, SUCCESS, EVP);
+    NOT_SETTLED(&m);
+    DISPATCH(&m, 0, EVP);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    SETTLED(&m);
+    /* Registered-disabled trigger, then UNREGISTER + REGISTER: kept. */
+    ACCEPT(&m, 0, F_DISABLE, SUCCESS, EVP);
+    rm_fire(&m, PPI_P, 0);
+    ACCEPT(&m, 0, F_UNREGISTER, SUCCESS, EVP);
+    t_reg_enable(&m, 0, EVP);
+    NOT_SETTLED(&m);
+    DISPATCH(&m, 0, EVP);
+    /* Triggered while running, unregistered (PENDING): kept too. */
+    rm_fire(&m, PPI_P, 0);
+    ACCEPT(&m, 0, F_UNREGISTER, PENDING, EVP);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    SETTLED(&m);
+    t_reg_enable(&m, 0, EVP);
+    DISPATCH(&m, 0, EVP);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    SETTLED(&m);
+    /* Same for a shared event. */
+    rm_fire(&m, SPI_S, 0);
+    ACCEPT(&m, 1, F_REGISTER, SUCCESS, EVS, HANDLER, 0, 0, 0);
+    ACCEPT(&m, 1, F_ENABLE, SUCCESS, EVS);
+    NOT_SETTLED(&m);
+    DISPATCH(&m, 0, EVS);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    SETTLED(&m);
+    /* Held by PE 0's firmware across UNREGISTER, then dropped at the
+     * hand-over (3: SDD_IRQ_DROPPED): still owed once registered again. */
+    rm_fire(&m, SPI_S, 0);
+    rm_hold(&m, 0, SPI_S);
+    ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, EVS);
+    assert_true(rm_hand_over(&m, 0, SPI_S, 3, why, sizeof why));
+    t_reg_enable(&m, 1, EVS);
+    NOT_SETTLED(&m);
+    DISPATCH(&m, 0, EVS);
+}
+
 static void cpu_on_keep(void **state)
 {
     struct rm_model m;
@@ -332,6 +387,7 @@ int main(void)
         cmocka_unit_test(mask_zero),
         cmocka_unit_test(cpu_on_keep),
         cmocka_unit_test(reset_release_unused),
+        cmocka_unit_test(unreg_keep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
