@@ -65,16 +65,20 @@ const struct fz_policy_flip fz_policy_flips[FZ_POLICY_FLIPS] = {
 	FLIP(signal, SDD_SIGNAL_TFA_STRICT),     FLIP(bind, SDD_BIND_TFA),
 	FLIP(resume_error, SDD_RESUME_ERR_DENIED), FLIP(unbound, SDD_UNBOUND_TFA),
 	FLIP(priv_route, SDD_PRIV_ROUTE_VALIDATE), FLIP(mpidr, SDD_MPIDR_IGNORE_OTHER_BITS),
-	FLIP(reset_release, SDD_RESET_RELEASE_UNUSED),
+	FLIP(reset_release, SDD_RESET_RELEASE_UNUSED), FLIP(unreg_trigger, SDD_UNREG_TRIGGER_KEEP),
 };
 
-/* The 17th came when header byte 2 had a bit to spare. */
+/* The 17th came when header byte 2 had a bit to spare; the header grew by
+ * four bytes for the 18th and those after it. */
 struct fz_header_bit fz_policy_bit(unsigned k)
 {
-	if (k >= 16)
+	if (k >= 17)
+		return (struct fz_header_bit){ (uint8_t)(16 + (k - 17) / 8), (uint8_t)(1u << ((k - 17) % 8)) };
+	if (k == 16)
 		return (struct fz_header_bit){ 2, 0x80 };
 	return (struct fz_header_bit){ (uint8_t)(4 + 3 * (k / 4)), (uint8_t)(1u << (4 + k % 4)) };
 }
+_Static_assert(FZ_POLICY_FLIPS <= 17 + 8 * (FZ_HEADER_BYTES - 16), "a header bit for every policy flip");
 
 /* The variants came when byte 3 had values to spare: the shapes of the
  * scenario rule and of TF-A's reading to tell apart (a PPI the firmware

@@ -1,6 +1,8 @@
 /*
  * fz_gen.c - see fz_gen.h.
  */
+#include <string.h>
+
 #include "fz_gen.h"
 #include "fz_vocab.h"
 
@@ -34,10 +36,26 @@ static uint8_t *record(struct gen *x)
 	return r;
 }
 
+/* The header's first 16 bytes; the rest (fz_input.h: more policy bits)
+ * are a hash of the input once written (tail_of_header), so that the
+ * generator draws what it drew before the header grew: the same seed
+ * gives the same records and first 16 header bytes as then. */
 static void header(struct gen *x)
 {
-	for (unsigned k = 0; k < FZ_HEADER_BYTES; k++)
+	for (unsigned k = 0; k < 16; k++)
 		x->buf[x->len++] = rnd(x);
+	memset(x->buf + x->len, 0, FZ_HEADER_BYTES - 16);
+	x->len = FZ_HEADER_BYTES;
+}
+
+static void tail_of_header(struct gen *x)
+{
+	uint64_t h = 0xcbf29ce484222325ull;       /* FNV-1a */
+
+	for (size_t k = 0; k < x->len; k++)
+		h = (h ^ x->buf[k]) * 0x100000001b3ull;
+	for (unsigned k = 16; k < FZ_HEADER_BYTES; k++, h >>= 8)
+		x->buf[k] = (uint8_t)h;
 }
 
 static bool is_op(unsigned kind)
@@ -360,5 +378,6 @@ size_t fz_gen_input(struct fz_gen *g, enum fz_gen_family family, unsigned ops, u
 		gen_race(&x, ops);
 	else
 		gen_driven(&x, ops, family == FZ_GEN_NESTING);
+	tail_of_header(&x);
 	return x.len;
 }

@@ -5,7 +5,7 @@
  * the format is made of fixed-size fields so that a small mutation makes a
  * small change to the program:
  *
- *   header, 16 bytes (missing bytes read as 0):
+ *   header, 20 bytes (missing bytes read as 0):
  *     [0]  bits 2:0 PEs - 1; bits 5:3 the client EL's features (a set of
  *          fz_feature_sets, 0: the profile's); bit6 SCTLR_ELc.SPAN clear,
  *          bit7 SCTLR_ELc.DSSBS set
@@ -26,6 +26,11 @@
  *             (and [2] bit7 a 17th)
  *          b: number 0x40000000 + (b << 8)
  *          c: INTID (private: PPI 16 + c % 16; shared: SPI 32 + c % spis)
+ *     [16..19] more policy bits: byte 16 + k / 8, bit k % 8 sets the
+ *          (18 + k)th (bit 0 of byte 16: the 18th); the bits no policy
+ *          has yet are ignored.  (Until the 18th came the header was 16
+ *          bytes: an input from then decodes the same with four zero
+ *          bytes put in after its 16th, fuzz/README.md.)
  *   records, 8 bytes each: [0] kind (via a weight table), [1..7] operands;
  *     a resume record ([1] the PE) is a `hold` when [2] % 4 == 2 and a
  *     `hand_over` when it is 3 (the steps came after the weight table);
@@ -56,7 +61,7 @@
 
 #include "program.h"
 
-#define FZ_HEADER_BYTES   16
+#define FZ_HEADER_BYTES   20
 #define FZ_RECORD_BYTES   8
 #define FZ_MAX_RECORDS    256    /* longer inputs are cut */
 #define FZ_HANDLERS       8
@@ -70,10 +75,11 @@
 #define FZ_FEATURE_SETS 8
 extern const uint32_t fz_feature_sets[FZ_FEATURE_SETS];
 
-/* The policy values the header's 17 policy bits set (event e's byte a,
- * bit 4 + k: fz_policy_flips[4 * e + k]; header byte 2 bit 7: the 17th): a
- * struct sdd_policy field by its offset, and the value. */
-#define FZ_POLICY_FLIPS 17
+/* The policy values the header's policy bits set (event e's byte a,
+ * bit 4 + k: fz_policy_flips[4 * e + k]; header byte 2 bit 7: the 17th;
+ * bytes 16.. the others): a struct sdd_policy field by its offset, and
+ * the value. */
+#define FZ_POLICY_FLIPS 18
 
 /* The PEs (bit p) of a platform with pes PEs that the secure PPI 27 is
  * the firmware's on, by the header's variant (0..3, byte [3] / 65); 0:

@@ -174,21 +174,37 @@ static unsigned shared_view_pe(const struct fz_oracle *o, unsigned i, unsigned f
 	return target >= 0 ? (unsigned)target : first;
 }
 
-/* Is the interrupt of event i not pending at PE at in the dispatcher's
- * view?  Then the trigger the model owes there was lost: recorded. */
-static bool trigger_lost(struct fz_oracle *o, struct sdd *d, unsigned i, unsigned at)
+/* Is the interrupt of event i pending at PE pe in the dispatcher's view? */
+static bool pending_in_view(struct sdd *d, unsigned pe, unsigned i)
+{
+	uint64_t pending = 0;
+
+	sdd_reg_read(d, pe, SDD_REG_PENDING, &pending, 1);
+	return pending >> i & 1;
+}
+
+/* The trigger of event i the model owes at PE at is not pending there in
+ * the dispatcher's view: lost, recorded. */
+static void trigger_lost(struct fz_oracle *o, unsigned i, unsigned at)
 {
 	int32_t ev = o->model.p.events[i].number;
-	uint64_t pending = 0;
 	char why[200];
 
-	sdd_reg_read(d, at, SDD_REG_PENDING, &pending, 1);
-	if (pending >> i & 1)
-		return false;
 	snprintf(why, sizeof why, "a trigger of event 0x%x is owed to PE %u, but its interrupt is not "
 		 "pending there in the dispatcher's view (lost)", (unsigned)ev, at);
 	final_differs(o, FZ_FINAL_PENDING, at, ev, 0, 1, why);
-	return true;
+}
+
+/* A shared event's SPI is one interrupt: pending in the view of the PE it
+ * is routed to, which for an unregister-pending event (its trigger kept
+ * under unreg_keep) is still the RM_PE target it had, one the model's
+ * routing no longer names.  Pending in some PE's view, it is not lost. */
+static bool shared_pending(const struct fz_oracle *o, struct sdd *d, unsigned i)
+{
+	for (unsigned pe = 0; pe < o->npe; pe++)
+		if (pending_in_view(d, pe, i))
+			return true;
+	return false;
 }
 
 /* A trigger the model owes (one that must be delivered when its PE can
@@ -205,13 +221,16 @@ static bool final_pending(struct fz_oracle *o, struct sdd *d, unsigned first)
 		if (owed == 0)
 			continue;
 		if (p->events[i].shared) {
-			if (trigger_lost(o, d, i, shared_view_pe(o, i, first)))
-				return true;
-			continue;
+			if (shared_pending(o, d, i))
+				continue;
+			trigger_lost(o, i, shared_view_pe(o, i, first));
+			return true;
 		}
 		for (unsigned pe = 0; pe < o->npe; pe++)
-			if ((owed >> pe & 1) && o->power[pe] != SIM_PE_OFF && trigger_lost(o, d, i, pe))
+			if ((owed >> pe & 1) && o->power[pe] != SIM_PE_OFF && !pending_in_view(d, pe, i)) {
+				trigger_lost(o, i, pe);
 				return true;
+			}
 	}
 	return false;
 }
