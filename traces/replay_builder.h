@@ -211,6 +211,9 @@ void rb_main_reset(struct rb *b, int pe);
 
 /* Make dispatch r happen, unless a step already does. */
 void rb_trigger(struct rb *b, const struct trace_rec *r);
+/* The INTID of event `event` (a platform event's, or the interrupt bound
+ * to it so far), or -1: an explicit event, or none the replay knows. */
+int rb_event_intid(const struct rb *b, int32_t event);
 /* Call record r (returned) cleared the pending state of an interrupt
  * left pending at an earlier acknowledgement: REGISTER and UNREGISTER of
  * an event other than event 0 (unless the policy unreg_trigger keeps

@@ -9,7 +9,8 @@
  *   irq (ack)       an interrupt step, unless the interrupt is not an SDEI
  *                   one (no step, not compared), was left pending by
  *                   firmware at an earlier acknowledgement that dispatched
- *                   nothing, or was raised by EVENT_SIGNAL; the ack of a
+ *                   nothing (and no call cleared it since:
+ *                   rb_pending_cleared), or was raised by EVENT_SIGNAL; the ack of a
  *                   held interrupt: a `hand_over` step
  *   irq (hold)      what an ack would make, and a `hold` step before the
  *                   step it came in
@@ -107,15 +108,10 @@ static bool pending_again(struct rb *b, const struct trace_rec *r)
 	return true;
 }
 
-/* The INTID of event `event` that REGISTER, UNREGISTER and RELEASE clear
- * (a platform event's or a binding's), or -1: event 0's SGI keeps a
- * SIGNAL (§5.1.16), explicit events have none. */
-static int cleared_intid(const struct rb *b, int32_t event)
+int rb_event_intid(const struct rb *b, int32_t event)
 {
 	const struct sim_platform *pl = &b->p->platform;
 
-	if (event == 0)
-		return -1;
 	for (unsigned k = 0; k < pl->nevents; k++)
 		if (pl->events[k].number == event)
 			return pl->events[k].explicit_event ? -1 : (int)pl->events[k].intid;
@@ -141,8 +137,8 @@ void rb_pending_cleared(struct rb *b, const struct trace_rec *r)
 	} else if (!(fid == SDD_FID_INTERRUPT_RELEASE && res == 0)) {
 		return;
 	}
-	intid = cleared_intid(b, (int32_t)(uint32_t)r->x[1]);
-	if (intid < 0)
+	/* event 0's SGI keeps a SIGNAL (§5.1.16) */
+	if ((uint32_t)r->x[1] == 0 || (intid = rb_event_intid(b, (int32_t)(uint32_t)r->x[1])) < 0)
 		return;
 	/* an SPI's pending state is the distributor's; a PPI's the caller's
 	 * redistributor's, or every PE's when the binding is given back */

@@ -236,18 +236,11 @@ static void handler_call(struct rb *b, uint32_t i)
 
 /* ---- Dispatches and completions ---- */
 
-/* Is event shared: a platform event of that type, or one bound to an SPI? */
+/* Is event shared: a platform event on an SPI (the platform's shared
+ * events are), or one bound to an SPI? */
 static bool shared_event(const struct rb *b, int32_t event)
 {
-	const struct sim_platform *pl = &b->p->platform;
-
-	for (unsigned k = 0; k < pl->nevents; k++)
-		if (pl->events[k].number == event)
-			return pl->events[k].type == SDD_SHARED;
-	for (unsigned k = 32; k < 1020; k++)
-		if (b->w.is_bound[k] && b->w.bound[k] == event)
-			return true;
-	return false;
+	return rb_event_intid(b, event) >= 32;
 }
 
 static void dispatch(struct rb *b, uint32_t i, uint32_t inv)
