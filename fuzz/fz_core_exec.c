@@ -246,7 +246,7 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 	struct sdd_regs *ctx = &m->pe[pe].ctx;
 	uint64_t args[5];
 	uint32_t fid;
-	struct sim_caller caller = sim_caller_of_call(ctx->pstate, op, from_handler);
+	struct sim_caller caller = sim_caller_of_call(ctx->pstate, op, from_handler, m->pe[pe].depth);
 	int64_t x0;
 
 	if (!sim_call_regs(op, m->prog, m->prog->platform.mpidr, resolve_for, m, ctx->x))

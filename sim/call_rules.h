@@ -152,6 +152,9 @@ struct sim_caller {
 	bool aarch32;
 	uint8_t mode;
 	bool secure;
+	bool in_handler;     /* a handler was running on the PE, or paused there: a
+			      * step's call is then made in its context (what a
+			      * trace's `h` says) */
 };
 
 /* AArch32 PSTATE.M[3:0] of the mode a call is made from at each EL: User,
@@ -177,6 +180,7 @@ static inline struct sim_caller sim_caller_of(uint64_t pstate)
 	c.aarch32 = (pstate & SDD_PSTATE_NRW) != 0;
 	c.mode = c.aarch32 ? (uint8_t)(pstate & 0xF) : 0;
 	c.secure = false;
+	c.in_handler = false;
 	if (!c.aarch32)
 		c.el = (unsigned)(pstate >> 2) & 3;
 	else
@@ -184,14 +188,16 @@ static inline struct sim_caller sim_caller_of(uint64_t pstate)
 	return c;
 }
 
-/* Who makes a call op (NULL: code that is not the program's) with pstate:
- * a step's call is made from Secure state when it says so; a handler's
- * runs in the client's, Non-secure. */
-static inline struct sim_caller sim_caller_of_call(uint64_t pstate, const struct sim_op *op, bool from_handler)
+/* Who makes a call op (NULL: code that is not the program's) with pstate
+ * on a PE where depth handlers run: a step's call is made from Secure
+ * state when it says so; a handler's runs in the client's, Non-secure. */
+static inline struct sim_caller sim_caller_of_call(uint64_t pstate, const struct sim_op *op, bool from_handler,
+						   unsigned depth)
 {
 	struct sim_caller c = sim_caller_of(pstate);
 
 	c.secure = op != NULL && !from_handler && op->secure;
+	c.in_handler = depth > 0;
 	return c;
 }
 
@@ -262,6 +268,7 @@ static inline void sim_obs_call_in(struct sim_obs *o, const struct sim_program *
 	o->el = (uint8_t)c.el;
 	o->aarch32 = c.aarch32 ? (uint8_t)SIM_A32_MODE(c.mode) : 0;
 	o->secure = c.secure;
+	o->in_handler = c.in_handler;
 	o->status = completed;
 	o->fid = fid;
 	sim_copy_args(o->args, args);

@@ -223,7 +223,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 {
 	uint64_t args[5];
 	uint32_t fid;
-	struct sim_caller caller = sim_caller_of_call(ctx->pstate, op, from_handler);
+	struct sim_caller caller = sim_caller_of_call(ctx->pstate, op, from_handler, m->pe[pe].depth);
 	int64_t x0;
 
 	if (op && !sim_call_regs(op, m->prog, m->plat.mpidr, resolve_for, m, ctx->x))

@@ -126,7 +126,7 @@ static inline void sim_obs_init(struct sim_obs *o, unsigned kind, unsigned pe)
 	o->el = 0;
 	o->aarch32 = 0;
 	o->secure = 0;
-	o->pad0 = 0;
+	o->in_handler = 0;
 	o->step = 0;
 	o->pad1 = 0;
 	o->time = 0;

@@ -100,7 +100,8 @@ struct sim_obs {
 	uint8_t  el;         /* CALL/PSCI: EL the call was made from */
 	uint8_t  aarch32;    /* CALL/PSCI: made from AArch64 (0) or AArch32: SIM_A32_MODE(its mode) */
 	uint8_t  secure;     /* CALL/PSCI: made from Secure state (1) or Non-secure (0) */
-	uint8_t  pad0;
+	uint8_t  in_handler; /* CALL/PSCI: made while a handler ran on pe, or was paused there
+			      * (a step's call is made in its context) */
 	uint32_t step;
 	uint32_t pad1;
 	uint64_t time;       /* logical clock: +1 per observation */

@@ -110,7 +110,7 @@ static void call(struct trace_recorder *r, const struct sim_obs *o)
 	rec.el = o->el;
 	rec.aarch32 = o->aarch32;
 	rec.secure = o->secure;
-	rec.from_handler = o->from_handler;
+	rec.from_handler = o->in_handler;
 	rec.x[0] = o->fid;
 	memcpy(&rec.x[1], o->args, sizeof o->args);
 	rec.x_known = 0x3F;

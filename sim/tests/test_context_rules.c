@@ -146,7 +146,7 @@ static void resume_with_the_wrong_pstate(void **state)
 
 static struct sim_caller a64(unsigned el)
 {
-	struct sim_caller c = { el, false, 0, false };
+	struct sim_caller c = { el, false, 0, false, false };
 	return c;
 }
 
@@ -157,7 +157,7 @@ static void context_answers_the_innermost_interrupted_registers(void **state)
 	struct sim_platform p = plat(2, 0);
 	struct sim_dispatch disp[2];
 	uint64_t args[5] = { 5, 0, 0, 0, 0 };
-	const struct sim_caller aarch32_el2 = { 2, true, 0xA, false };
+	const struct sim_caller aarch32_el2 = { 2, true, 0xA, false, false };
 	char why[200];
 	(void)state;
 	memset(disp, 0, sizeof disp);

@@ -118,6 +118,27 @@ static void build(struct pb *b)
 	pb_call1(b, 0, SDD_FID_EVENT_STATUS, V(0));
 }
 
+/* The same, but the handler pauses after its STATUS: PE 0's next STATUS
+ * and its COMPLETE are steps made in the paused handler's context. */
+static void build_paused(struct pb *b)
+{
+	int h;
+
+	pb_init(b);
+	h = pb_handler(b, "h");
+	pb_call1(b, SIM_NONE, SDD_FID_EVENT_STATUS, V(0));
+	pb_yield(b);
+	pb_complete(b, SDD_EV_HANDLED);
+	pb_end(b);
+	pb_register(b, 0, 0, h, 0x77, 0, V(0));
+	pb_call1(b, 0, SDD_FID_EVENT_ENABLE, V(0));
+	pb_call0(b, 0, SDD_FID_PE_UNMASK);
+	pb_call2(b, 0, SDD_FID_EVENT_SIGNAL, V(0), VMPIDR(0));
+	pb_call1(b, 0, SDD_FID_EVENT_STATUS, V(0));
+	pb_call1(b, 0, SDD_FID_EVENT_COMPLETE, V(SDD_EV_HANDLED));
+	pb_call1(b, 0, SDD_FID_EVENT_STATUS, V(0));
+}
+
 struct seen { unsigned insns, smcs; uint64_t x0_at_smc; };
 
 static void count(void *tctx, const struct sim_ctx *run, uint64_t pc, uint32_t op,
@@ -157,7 +178,8 @@ static void tracer_on_and_off(void **state)
 	pb_free(&b);
 }
 
-/* Kinds of records, as a string: c call, d dispatch, f complete, i ack. */
+/* Kinds of records, as a string: c call (C: made in a handler's context,
+ * h=1), d dispatch, f complete, i ack. */
 struct kinds { char s[64]; size_t n; };
 
 static int add_kind(void *ctx, const struct trace_rec *r)
@@ -168,7 +190,7 @@ static int add_kind(void *ctx, const struct trace_rec *r)
 	if (r->kind == TRACE_IRQ && r->how == TRACE_IRQ_FIRE)
 		return 0;                              /* the recorder's only */
 	if (k->n + 1 < sizeof k->s)
-		k->s[k->n++] = code[r->kind];
+		k->s[k->n++] = r->kind == TRACE_CALL && r->from_handler ? 'C' : code[r->kind];
 	return 0;
 }
 
@@ -219,42 +241,39 @@ static unsigned export_and_import(const struct sim_program *p, char **text, char
 	return st.records;
 }
 
-static void exported_run_imports_as_recorded(void **state)
+/* The kinds of records the Tarmac export of p imports to, which must be
+ * those the recorder writes for the same run: into *imported (the export's
+ * text in *text, the caller frees it). */
+static void imports_as_recorded(struct pb *b, struct kinds *imported, char **text)
 {
-	struct pb b;
-	struct sim_result res;
-	struct kinds imported = { "", 0 }, recorded = { "", 0 };
+	struct kinds recorded = { "", 0 };
 	struct import_opts io;
 	struct import_stats st;
 	struct trace_recorder *rec;
 	struct sim_run_opts ro;
 	struct sim_observer none = { NULL, NULL };
+	struct sim_result res;
 	struct trace_reader *rd;
 	struct trace_rec r;
 	struct linein *in;
-	char *text = NULL, *trace = NULL, err[300];
+	char *trace = NULL, err[300];
 	size_t len, tlen;
 	FILE *f;
 
-	(void)state;
-	build(&b);
-	text = exported(&b.p, &len);
-	assert_non_null(strstr(text, " clk cpu0 IT ("));
-	assert_non_null(strstr(text, " E 0000000000000000 00000000 CoreEvent_Reset"));
-	assert_non_null(strstr(text, " CoreEvent_LOWER_EL_AARCH64_SYNC"));
-	assert_non_null(strstr(text, " MRS      x0,ICC_IAR0_EL1"));
+	*text = exported(&b->p, &len);
 	memset(&io, 0, sizeof io);
 	io.emit = add_kind;
-	io.emit_ctx = &imported;
-	in = linein_open_mem((const uint8_t *)text, len, "x.tarmac");
+	io.emit_ctx = imported;
+	in = linein_open_mem((const uint8_t *)*text, len, "x.tarmac");
 	assert_int_equal(tarmac_import(in, &io, &st, err, sizeof err), 0);
 	linein_close(in);
 	/* the same run through the recorder */
 	f = open_memstream(&trace, &tlen);
-	rec = trace_recorder_open(f, &b.p);
+	rec = trace_recorder_open(f, &b->p);
 	memset(&ro, 0, sizeof ro);
 	ro.observer = trace_recorder_observer(rec, none);
-	assert_int_equal(sim_run(cpu, &b.p, &ro, &res), 0);
+	assert_int_equal(sim_run(cpu, &b->p, &ro, &res), 0);
+	assert_true(res.passed);
 	assert_int_equal(trace_recorder_close(rec), 0);
 	fclose(f);
 	f = fmemopen(trace, tlen, "r");
@@ -264,10 +283,43 @@ static void exported_run_imports_as_recorded(void **state)
 			add_kind(&recorded, &r);
 	trace_reader_close(rd);
 	fclose(f);
-	assert_string_equal(imported.s, recorded.s);
-	assert_string_equal(imported.s, "ccccidccfc");   /* REGISTER ENABLE UNMASK SIGNAL, ack, dispatch, STATUS COMPLETE, completion, STATUS */
-	free(text);
 	free(trace);
+	assert_string_equal(imported->s, recorded.s);
+}
+
+static void exported_run_imports_as_recorded(void **state)
+{
+	struct pb b;
+	struct kinds imported = { "", 0 };
+	char *text;
+
+	(void)state;
+	build(&b);
+	imports_as_recorded(&b, &imported, &text);
+	assert_non_null(strstr(text, " clk cpu0 IT ("));
+	assert_non_null(strstr(text, " E 0000000000000000 00000000 CoreEvent_Reset"));
+	assert_non_null(strstr(text, " CoreEvent_LOWER_EL_AARCH64_SYNC"));
+	assert_non_null(strstr(text, " MRS      x0,ICC_IAR0_EL1"));
+	assert_string_equal(imported.s, "ccccidCCfc");   /* REGISTER ENABLE UNMASK SIGNAL, ack, dispatch, STATUS COMPLETE, completion, STATUS */
+	free(text);
+	pb_free(&b);
+}
+
+/* A step's call made while a handler is paused on its PE is made in that
+ * handler's context: h=1 in the recorder's trace as in the import of the
+ * Tarmac export (the recorder wrote h=0, and h=0 with end=complete for
+ * the step's COMPLETE). */
+static void step_call_in_paused_handler_imports_as_recorded(void **state)
+{
+	struct pb b;
+	struct kinds imported = { "", 0 };
+	char *text;
+
+	(void)state;
+	build_paused(&b);
+	imports_as_recorded(&b, &imported, &text);
+	assert_string_equal(imported.s, "ccccidCCCfc");  /* ..., dispatch, STATUS, STATUS and COMPLETE made by steps, completion, STATUS */
+	free(text);
 	pb_free(&b);
 }
 
@@ -553,6 +605,7 @@ int main(void)
 		cmocka_unit_test(disassembly_a32),
 		cmocka_unit_test(tracer_on_and_off),
 		cmocka_unit_test(exported_run_imports_as_recorded),
+		cmocka_unit_test(step_call_in_paused_handler_imports_as_recorded),
 		cmocka_unit_test(call_from_aarch32_exports_as_a32),
 		cmocka_unit_test(explicit_dispatch_after_an_aarch32_call_interrupts_the_main_context),
 		cmocka_unit_test(interrupt_ended_at_its_completion_not_an_explicit_dispatch),
