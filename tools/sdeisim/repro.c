@@ -4,6 +4,7 @@
  */
 #include <ctype.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -200,6 +201,21 @@ static void print_verdict(const char *word, const char *detail)
 	putchar('\n');
 }
 
+/* What the minimised program holds: its steps, and its handlers with
+ * their actions (the program's actions[] may hold more than its handlers
+ * use: the decoder's, for handlers the minimised input lost). */
+static void print_size(const struct fz_repro *rp, const struct sim_program *p)
+{
+	uint32_t actions = 0;
+
+	for (uint32_t k = 0; k < p->nhandlers; k++)
+		if (p->handlers[k].kind == SIM_H_ACTIONS)
+			actions += p->handlers[k].nops;
+	printf("minimised: %zu -> %zu bytes: %" PRIu32 " step%s, %" PRIu32 " handler%s (%" PRIu32 " action%s)\n",
+	       rp->original_len, rp->len, p->nsteps, p->nsteps == 1 ? "" : "s", p->nhandlers,
+	       p->nhandlers == 1 ? "" : "s", actions, actions == 1 ? "" : "s");
+}
+
 /* Minimise, and write what was asked for; *word and *detail are the
  * verdict when it returns EXIT_FAILED. */
 static int reproduce(struct fz_run *r, const uint8_t *data, size_t len, bool migrate, const char *yaml,
@@ -212,8 +228,7 @@ static int reproduce(struct fz_run *r, const uint8_t *data, size_t len, bool mig
 		fprintf(stderr, "sdeisim repro: out of memory or the finding did not come back\n");
 		return EXIT_BADINPUT;
 	}
-	printf("minimised: %zu -> %zu bytes, %u steps, %u handler actions\n", rp.original_len, rp.len,
-	       r->prog.nsteps, r->prog.nactions);
+	print_size(&rp, &r->prog);
 	if (input && write_bytes(input, rp.input, rp.len))
 		return EXIT_BADINPUT;
 	if (!rp.expressed) {
