@@ -125,6 +125,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct floor *f = &fl;
 	struct sdd_regs r;
 	char why[300];
+	int err;
 
 	if (size == 0)
 		return 0;
@@ -159,9 +160,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		}
 	}
-	if (sdd_check(&f->disp) != 0) {
-		fprintf(stderr, "fuzz_floor: FINDING: dispatcher invariant violated (sdd_check %d)\n",
-			sdd_check(&f->disp));
+	if ((err = sdd_check(&f->disp)) != 0) {
+		fprintf(stderr, "fuzz_floor: FINDING: dispatcher invariant violated (sdd_check %d: %s)\n", err,
+			sdd_check_rule(err));
 		abort();
 	}
 	return 0;

@@ -290,7 +290,7 @@ static void check_invariants(struct fzc_machine *m)
 	}
 	e = m->core_touched ? sdd_check(m->core) : 0;
 	if (e) {
-		fzc_fail(m, SIM_FAIL_INVARIANT, "dispatcher invariant violated (sdd_check %d)", e);
+		fzc_fail(m, SIM_FAIL_INVARIANT, "dispatcher invariant violated (sdd_check %d: %s)", e, sdd_check_rule(e));
 		return;
 	}
 	for (unsigned pe = 0; pe < m->npe; pe++)

@@ -100,7 +100,7 @@ bool sim_check_invariants(struct sim_machine *m, struct sim_loc loc)
 	}
 	e = m->core_touched ? sdd_check(&m->core) : 0;
 	if (e) {
-		sim_fail(m, SIM_FAIL_INVARIANT, loc, "dispatcher invariant violated (sdd_check %d)", e);
+		sim_fail(m, SIM_FAIL_INVARIANT, loc, "dispatcher invariant violated (sdd_check %d: %s)", e, sdd_check_rule(e));
 		return false;
 	}
 	for (unsigned pe = 0; pe < m->npe; pe++)

@@ -368,6 +368,38 @@ static int bindings_verdict(const struct sdd *d, const struct scan *sc)
 	return 0;
 }
 
+static const char *const check_rules[] = {
+	[0]  = "no rule broken",
+	[1]  = "no dispatcher, or a failed one",
+	[10] = "a PE's dispatch depth or mask state out of range",
+	[11] = "two handlers nested otherwise than critical over normal",
+	[12] = "a dispatch frame names no event",
+	[13] = "a dispatch frame's priority is not its event's",
+	[14] = "a dispatch frame's interrupt (or explicit dispatch) is not its event's",
+	[15] = "a dispatch frame of an event not marked running",
+	[16] = "a shared event's frame on a PE it does not run on",
+	[17] = "a PE holds back a trigger of an event no interrupt backs",
+	[20] = "a platform event's binding changed",
+	[21] = "a free bind slot has an interrupt or a registration",
+	[22] = "a bound slot's interrupt is not a PPI (private) or an existing SPI (shared)",
+	[23] = "two events on one interrupt",
+	[24] = "bound-slot bits past the last event",
+	[30] = "a private registration's fields are inconsistent",
+	[31] = "a private event marked running without exactly one frame on its PE, or the reverse",
+	[32] = "a shared registration's fields are inconsistent",
+	[33] = "a shared event marked running without exactly one frame system-wide, or the reverse",
+};
+
+/* see sdd.h */
+const char *sdd_check_rule(int code)
+{
+	unsigned k = code <= 0 ? 0u - (unsigned)code : ~0u;
+
+	if (k >= sizeof check_rules / sizeof check_rules[0] || check_rules[k] == NULL)
+		return "unknown rule";
+	return check_rules[k];
+}
+
 /* see sdd.h */
 int sdd_check(const struct sdd *d)
 {

@@ -71,6 +71,26 @@ static void no_dispatcher_or_a_failed_one_is_minus_1(void **state)
 	assert_int_equal(sdd_check(d), -1);
 }
 
+/* Every code sdd_check answers (those this file pins) has its rule's
+ * words, each its own; other numbers are an unknown rule. */
+static void each_code_names_its_rule(void **state)
+{
+	static const int codes[] = { 0, -1, -10, -11, -12, -13, -14, -15, -16, -17, -20, -21, -22, -23, -24,
+				     -30, -31, -32, -33 };
+	static const int others[] = { 1, -2, -9, -18, -19, -25, -29, -34, -1000, INT32_MIN };
+	const size_t n = sizeof codes / sizeof codes[0];
+
+	(void)state;
+	for (size_t k = 0; k < n; k++) {
+		assert_string_not_equal(sdd_check_rule(codes[k]), "unknown rule");
+		for (size_t j = 0; j < k; j++)
+			assert_string_not_equal(sdd_check_rule(codes[k]), sdd_check_rule(codes[j]));
+	}
+	assert_string_equal(sdd_check_rule(-23), "two events on one interrupt");
+	for (size_t k = 0; k < sizeof others / sizeof others[0]; k++)
+		assert_string_equal(sdd_check_rule(others[k]), "unknown rule");
+}
+
 /* ---- 1. Bindings ---- */
 
 static void a_platform_event_marked_bound_is_minus_20(void **state)
@@ -539,6 +559,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(a_legal_busy_state_passes),
 		T(no_dispatcher_or_a_failed_one_is_minus_1),
+		cmocka_unit_test(each_code_names_its_rule),
 		T(a_platform_event_marked_bound_is_minus_20),
 		T(a_platform_event_on_another_interrupt_is_minus_20),
 		T(an_explicit_event_with_an_interrupt_is_minus_20),

@@ -297,6 +297,11 @@ unsigned sdd_event_state(const struct sdd *d, unsigned pe, unsigned i);
  * Returns 0, or a negative number identifying the first violated rule. */
 int sdd_check(const struct sdd *d);
 
+/* What the rule sdd_check() answered code for says, for people ("two
+ * events on one interrupt"; a static string, never NULL; "unknown rule"
+ * for a code it never answers). */
+const char *sdd_check_rule(int code);
+
 /* Name of an SDEI function ID ("EVENT_REGISTER"), or NULL outside the 19 calls. */
 const char *sdd_call_name(uint32_t fid);
 
