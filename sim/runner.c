@@ -226,6 +226,9 @@ void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct
 {
 	const struct sim_program *p = m->prog;
 	uint32_t first = op->checks, n = op->nchecks;
+	bool completion = op->kind == SIM_OP_CALL && op->fid.kind == SIM_V_CONST &&
+			  (op->fid.u == SDD_FID_EVENT_COMPLETE || op->fid.u == SDD_FID_EVENT_COMPLETE_AND_RESUME);
+	const char *gone = completion ? "completed the handler" : "did not come back";
 
 	if (m->failed)
 		return;
@@ -234,18 +237,17 @@ void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct
 		 * (a COMPLETE that completes has no answer, and is given 0) */
 		if (!returned) {
 			char what[160];
-			bool completion = op->kind == SIM_OP_CALL && op->fid.kind == SIM_V_CONST &&
-					  (op->fid.u == SDD_FID_EVENT_COMPLETE || op->fid.u == SDD_FID_EVENT_COMPLETE_AND_RESUME);
 			describe_call(m, op, pe, what, sizeof what);
 			sim_fail(m, SIM_FAIL_EXPECT, p->checks[first].m.loc, "%s: expected it to return (`returns`), "
-				 "but it %s", what, completion ? "completed the handler" : "did not come back");
+				 "but it %s", what, gone);
 			return;
 		}
 		first++;
 		n--;
 	}
 	if (n) {
-		char what[160];
+		char what[220];
+		size_t len;
 		struct sim_ctx seen = *c;
 		seen.x[0] = (uint64_t)x0;
 		/* a step's call returns to a context whose x1..x5 are as they
@@ -254,6 +256,10 @@ void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct
 		if (op == m->step_op && returned_to_caller(m, pe, c))
 			sim_copy_args(&seen.x[1], m->step_args);
 		describe_call(m, op, pe, what, sizeof what);
+		/* what the checks see of a call that did not return is given */
+		len = strlen(what);
+		if (!returned)
+			snprintf(what + len, sizeof what - len, ", which %s (taken as x0 = 0)", gone);
 		if (!sim_check_regs(m, first, n, &seen, 0, 0, what))
 			return;
 	}
