@@ -308,12 +308,14 @@ static bool entry_field(struct sim_machine *m, const struct sim_expect_dispatch 
 static void expect_dispatches(struct sim_machine *m, const struct sim_op *op)
 {
 	const struct sim_program *p = m->prog;
-	char list[300], got[304];
+	char list[300], got[304], waiting[300] = "";
 
 	list_entries(m, list, sizeof list);
 	if (op->nlist != m->nentries) {
-		sim_fail(m, SIM_FAIL_EXPECT, op->loc, "expected %u handler entr%s, got %u: %s", op->nlist,
-			 op->nlist == 1 ? "y" : "ies", m->nentries, list);
+		if (m->nentries < op->nlist)      /* a PE_UNMASK forgotten? */
+			sim_masked_waiting(m, waiting, sizeof waiting);
+		sim_fail(m, SIM_FAIL_EXPECT, op->loc, "expected %u handler entr%s, got %u: %s%s", op->nlist,
+			 op->nlist == 1 ? "y" : "ies", m->nentries, list, waiting);
 		return;
 	}
 	snprintf(got, sizeof got, ": %s", list);

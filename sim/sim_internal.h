@@ -264,6 +264,11 @@ void sim_expect_view(struct sim_machine *m, const struct sim_op *op);
 bool sim_event_set(struct sim_machine *m, const struct sim_match *mt, uint64_t *bits);
 /* A bitmap by event index in words: "{0x0, 0x40000100}". */
 void sim_show_events(const struct sim_machine *m, uint64_t bits, char *buf, size_t n);
+/* What waits for a PE_UNMASK, for a message: "; PE 1 masked, with {0x0}
+ * pending there (waiting for PE_UNMASK)" for each powered-on PE that is
+ * masked with an enabled event's interrupt pending at it (view.c); ""
+ * when none. */
+void sim_masked_waiting(struct sim_machine *m, char *buf, size_t n);
 
 /* ---- snapshot.c ---- */
 

@@ -52,6 +52,25 @@ void sim_show_events(const struct sim_machine *m, uint64_t bits, char *buf, size
 }
 
 /* see sim_internal.h */
+void sim_masked_waiting(struct sim_machine *m, char *buf, size_t n)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (unsigned pe = 0; pe < m->npe && used < n; pe++) {
+		uint64_t st = 0, pending = 0, enabled = 0;
+		char evs[120];
+		if (m->pe[pe].power != SIM_PE_ON || sdd_reg_read(&m->core, pe, SDD_REG_PE_STATE, &st, 1) != 1 ||
+		    !(st & 1) || sdd_reg_read(&m->core, pe, SDD_REG_PENDING, &pending, 1) != 1 ||
+		    sdd_reg_read(&m->core, pe, SDD_REG_ENABLED, &enabled, 1) != 1 || (pending &= enabled) == 0)
+			continue;
+		sim_show_events(m, pending, evs, sizeof evs);
+		used += (size_t)snprintf(buf + used, n - used, "; PE %u masked, with %s pending there (waiting for "
+					 "PE_UNMASK)", pe, evs);
+	}
+}
+
+/* see sim_internal.h */
 bool sim_event_set(struct sim_machine *m, const struct sim_match *mt, uint64_t *bits)
 {
 	*bits = 0;
