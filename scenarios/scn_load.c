@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input_kind.h"
 #include "scn_internal.h"
 
 /* ---- Errors ---- */
@@ -479,8 +480,12 @@ static int load(const char *name, const unsigned char *text, size_t len, const c
 	free(dir);
 	if (!s.failed)
 		return 0;
-	if (err && errlen)
-		snprintf(err, errlen, "%s:%u:%u: %s", name, s.err_loc.line, s.err_loc.col, s.msg);
+	if (err && errlen) {
+		/* another of the tool's inputs, given to the wrong command */
+		enum sim_input_kind kind = sim_input_kind_of((const char *)text, len);
+		snprintf(err, errlen, "%s:%u:%u: %s%s", name, s.err_loc.line, s.err_loc.col, s.msg,
+			 kind == SIM_INPUT_SCENARIO ? "" : sim_input_hint(kind));
+	}
 	return -1;
 }
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "call_rules.h"        /* sim_aarch32_modes */
+#include "input_kind.h"
 #include "linein.h"
 #include "trace_read_internal.h"
 
@@ -265,7 +266,8 @@ static int check_header(struct trace_reader *rd, const char *line, size_t len)
 	uint64_t v;
 
 	if (len < sizeof magic - 1 || memcmp(line, magic, sizeof magic - 1) != 0)
-		return rd_fail(rd, 0, "not an sdeisim trace: the first line must be '# sdeisim-trace %d'", TRACE_VERSION);
+		return rd_fail(rd, 0, "not an sdeisim trace: the first line must be '# sdeisim-trace %d'%s", TRACE_VERSION,
+			       sim_input_hint(sim_input_kind_of(line, len)));
 	if (!trace_scan_u64(line + sizeof magic - 1, len - (sizeof magic - 1), 10, &v))
 		return rd_fail(rd, sizeof magic - 1, "expected a version number");
 	if (v < TRACE_VERSION_MIN || v > TRACE_VERSION)

@@ -13,6 +13,7 @@
 #include "outfile.h"
 #include "fz_run.h"
 #include "hostfs.h"
+#include "input_kind.h"
 #include "scn.h"
 
 static const char repro_help[] =
@@ -107,29 +108,6 @@ static void print_marked(const char *text, size_t at, const char *finding)
 
 /* ---- the input ---- */
 
-/* Does the input start as a YAML scenario does (a scenario given by
- * mistake)?  After blank and comment lines: a document marker or a
- * mapping key ("name:").  Any bytes are a fuzz input; this is a warning. */
-static bool looks_like_yaml(const uint8_t *p, size_t n)
-{
-	size_t k = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, w;
-
-	for (;;) {
-		while (k < n && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r' || p[k] == '\n'))
-			k++;
-		if (k == n || p[k] != '#')
-			break;
-		while (k < n && p[k] != '\n')
-			k++;
-	}
-	if ((n - k >= 3 && memcmp(p + k, "---", 3) == 0) || (n - k >= 5 && memcmp(p + k, "%YAML", 5) == 0))
-		return true;
-	for (w = k; w < n && (isalnum(p[w]) || p[w] == '_' || p[w] == '-'); w++)
-		;
-	return w > k && w < n && p[w] == ':' &&
-	       (w + 1 == n || p[w + 1] == ' ' || p[w + 1] == '\t' || p[w + 1] == '\r' || p[w + 1] == '\n');
-}
-
 /* What the input is not, said on standard error: repro runs it all the
  * same (every byte string is a fuzz input). */
 static void warn_input(const char *path, const uint8_t *p, size_t n)
@@ -137,7 +115,7 @@ static void warn_input(const char *path, const uint8_t *p, size_t n)
 	if (n == 0)
 		fprintf(stderr, "sdeisim repro: warning: %s is empty: as a fuzz input, it runs a program "
 			"of no steps\n", path);
-	else if (looks_like_yaml(p, n))
+	else if (sim_input_kind_of((const char *)p, n) == SIM_INPUT_SCENARIO)
 		fprintf(stderr, "sdeisim repro: warning: %s looks like a YAML scenario, but repro takes a "
 			"fuzz input (a crash-* file, a corpus file) and runs its bytes as one; to run a "
 			"scenario: sdeisim run %s\n", path, path);
