@@ -2,7 +2,6 @@
  * repro.c - `sdeisim repro`: replay a fuzz input with full tracing, say
  * what it finds, and turn it into the regression test to commit.
  */
-#include <ctype.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdlib.h>
