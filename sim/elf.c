@@ -18,6 +18,7 @@
 #include <libelf.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "runtime/rt_layout.h"
@@ -185,14 +186,23 @@ static bool libelf_ready(char *err, size_t errlen)
 int sim_elf_load(struct sim_machine *m, const char *path, const char *symbol, uint64_t *entry,
 		 char *err, size_t errlen)
 {
+	struct stat st;
 	Elf *e;
 	int fd, res;
 
 	if (!libelf_ready(err, errlen))
 		return -1;
-	fd = open(path, O_RDONLY);
+	/* Not blocking in open(): a FIFO waits there for a writer, and an
+	 * image is a regular file (libelf reads it at its offsets) */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
 		snprintf(err, errlen, "%s: cannot open", path);
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "%s: not a regular file (a directory, FIFO, socket or device): not an ELF image",
+			 path);
+		close(fd);
 		return -1;
 	}
 	e = elf_begin(fd, ELF_C_READ, NULL);
