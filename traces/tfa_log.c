@@ -98,6 +98,21 @@ static int bad(struct tfa_log *lg, const struct scan *c, const char *what)
 	return 1;
 }
 
+/* Is the number just read (v) one TF-A can print for a 32-bit value - an
+ * int ("%d", an event number), or an unsigned one?  Else 1 (lg->msg at the
+ * number): a wider one would be cut to 32 bits in silence, another value
+ * than the log's. */
+static int fits_32(struct tfa_log *lg, const struct scan *c, uint64_t v, const char *what)
+{
+	int64_t s = (int64_t)v;
+
+	if (s >= INT32_MIN && s <= (int64_t)UINT32_MAX)
+		return 0;
+	snprintf(lg->msg, sizeof lg->msg, "%s %.*s does not fit in 32 bits", what, (int)(c->num_end - c->num), c->num);
+	lg->col = (size_t)(c->num - c->s);
+	return 1;
+}
+
 /* Does a last line without its newline (the input stopped in it) end in
  * the number just read?  TF-A prints its numbers with no fixed width
  * ("%lx", "%ld"), so "< VER:10000" may be the first digits of "< VER:
@@ -301,6 +316,8 @@ static int call_line(struct tfa_log *lg, struct scan *c)
 				return bad(lg, c, "unexpected argument name");
 			if (!number(c, lc->args[a].base, &v))
 				return bad(lg, c, "expected a number");
+			if (lc->args[a].base == 10 && fits_32(lg, c, v, "the argument"))
+				return 1;
 			if (lc->args[a].x == 0)
 				resume = v != 0;
 			else {
@@ -371,7 +388,10 @@ static int result_line(struct tfa_log *lg, struct scan *c)
 	pc->rec.r_known = 1;
 	if (lc->fid == SDD_FID_EVENT_REGISTER && v == 0)
 		note_register(lg, &pc->rec);
-	if (lc->fid == SDD_FID_INTERRUPT_BIND && (int64_t)v >= 0 && lg->nbound < TFA_MAX_EVENTS) {
+	/* a bound event's number (an error is negative; a wider value is no
+	 * event number, and is not taken for one cut to 32 bits) */
+	if (lc->fid == SDD_FID_INTERRUPT_BIND && (int64_t)v >= 0 && (int64_t)v <= INT32_MAX &&
+	    lg->nbound < TFA_MAX_EVENTS) {
 		lg->bound_event[lg->nbound] = (int32_t)v;
 		lg->bound_intid[lg->nbound++] = (uint32_t)pc->rec.x[1];
 	}
@@ -389,7 +409,11 @@ static int ack_line(struct tfa_log *lg, struct scan *c)
 
 	if (mpidr_field(lg, c, &pe))
 		return 1;
-	if (!lit(c, ", ev:") || !number(c, 0, &ev) || !lit(c, " ss:") || !number(c, 10, &ss) ||
+	if (!lit(c, ", ev:") || !number(c, 0, &ev))
+		return bad(lg, c, "expected 'ACK mpidr, ev:N ss:S spsr:HEX ELR:HEX'");
+	if (fits_32(lg, c, ev, "the event number"))
+		return 1;
+	if (!lit(c, " ss:") || !number(c, 10, &ss) ||
 	    !lit(c, " spsr:") || !number(c, 16, &spsr) || !lit(c, " ELR:") || !number(c, 16, &elr))
 		return bad(lg, c, "expected 'ACK mpidr, ev:N ss:S spsr:HEX ELR:HEX'");
 	if (line_end(lg, c, "expected 'ACK mpidr, ev:N ss:S spsr:HEX ELR:HEX'"))
