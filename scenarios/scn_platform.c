@@ -312,6 +312,8 @@ static bool secure_on_some_pes(struct scn *s, const struct pctx *c, int id, uint
 		uint64_t pe;
 		if (!scn_uint(s, items[k], "a PE index", 0, c->p->pes - 1, &pe))
 			return false;
+		if (*pes & (1ull << pe))
+			return scn_fail(s, items[k], "PE %u is listed twice", (unsigned)pe);
 		*pes |= 1ull << pe;
 	}
 	return true;
@@ -334,15 +336,15 @@ static bool p_secure_intids(struct scn *s, const struct pctx *c, int id)
 		    !secure_on_some_pes(s, c, items[k], &list[k], &pes[k]) :
 		    !scn_intid(s, items[k], "a secure INTID", &list[k]))
 			return false;
-		/* A contradiction, refused as for the other events' INTIDs
-		 * (event_intid) and by the reference model: the dispatcher
-		 * owns it as Group 0, the list names Secure Group 1 ones. */
-		if (list[k] == c->p->event0_sgi)
+		switch (sim_secure_intid_problem(c->p, list, (unsigned)k)) {
+		case SIM_SECURE_EVENT0:
 			return scn_fail(s, items[k], "INTID %u is the SGI of event 0, which the "
 					"dispatcher owns: it cannot be a secure INTID", list[k]);
-		for (int j = 0; j < k; j++)
-			if (list[j] == list[k])
-				return scn_fail(s, items[k], "INTID %u is listed twice", list[k]);
+		case SIM_SECURE_TWICE:
+			return scn_fail(s, items[k], "INTID %u is listed twice", list[k]);
+		default:          /* scn_intid said whether it exists */
+			break;
+		}
 	}
 	memcpy(c->p->secure_intids, list, (size_t)n * sizeof list[0]);
 	memcpy(c->p->secure_pes, pes, sizeof pes);

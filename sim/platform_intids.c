@@ -26,6 +26,21 @@ const char *sim_intid_ranges(const struct sim_platform *p, char *buf, size_t n)
 }
 
 /* see program.h */
+enum sim_secure_problem sim_secure_intid_problem(const struct sim_platform *p, const uint32_t *list, unsigned k)
+{
+	if (!sim_intid_exists(p, list[k]))
+		return SIM_SECURE_NO_SUCH;
+	/* a contradiction, refused as for the events' INTIDs and by the
+	 * reference model: the list names Secure Group 1 interrupts */
+	if (list[k] == p->event0_sgi)
+		return SIM_SECURE_EVENT0;
+	for (unsigned j = 0; j < k; j++)
+		if (list[j] == list[k])
+			return SIM_SECURE_TWICE;
+	return SIM_SECURE_OK;
+}
+
+/* see program.h */
 enum sim_intid_problem sim_event_intid_problem(const struct sim_platform *p, uint8_t type, uint64_t intid,
 						const struct sim_event *prev, unsigned nprev, int32_t *other)
 {

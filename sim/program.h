@@ -324,6 +324,16 @@ enum sim_intid_problem {
 enum sim_intid_problem sim_event_intid_problem(const struct sim_platform *p, uint8_t type, uint64_t intid,
 						const struct sim_event *prev, unsigned nprev, int32_t *other);
 
+enum sim_secure_problem {
+	SIM_SECURE_OK = 0,
+	SIM_SECURE_NO_SUCH,     /* the platform's GIC has no such INTID */
+	SIM_SECURE_EVENT0,      /* event 0's SGI: the dispatcher owns it (Group 0) */
+	SIM_SECURE_TWICE        /* listed already */
+};
+
+/* Whether list[k] can be the platform's secure INTID after list[0..k). */
+enum sim_secure_problem sim_secure_intid_problem(const struct sim_platform *p, const uint32_t *list, unsigned k);
+
 /* The PSTATE a PE's main context has at power-up and after every reset
  * (machine.c): the client EL's ELxh, AArch64, DAIF clear, every other bit
  * 0.  Only a `set` step changes it (PAN, DIT, NZCV), or for the length of

@@ -109,12 +109,25 @@ static int intids_refused(const struct sim_platform *pl, const char *trace_name,
 	int32_t other;
 	char ranges[80];
 
-	for (unsigned k = 0; k < pl->nsecure; k++)
-		if (!sim_intid_exists(pl, pl->secure_intids[k])) {
+	for (unsigned k = 0; k < pl->nsecure; k++) {
+		uint32_t intid = pl->secure_intids[k];
+		switch (sim_secure_intid_problem(pl, pl->secure_intids, k)) {
+		case SIM_SECURE_NO_SUCH:
 			snprintf(err, errlen, "%s:%" PRIu32 ":1: secure INTID %" PRIu32 " does not exist on this platform "
-				 "(%s)", trace_name, line, pl->secure_intids[k], sim_intid_ranges(pl, ranges, sizeof ranges));
+				 "(%s)", trace_name, line, intid, sim_intid_ranges(pl, ranges, sizeof ranges));
 			return -1;
+		case SIM_SECURE_EVENT0:
+			snprintf(err, errlen, "%s:%" PRIu32 ":1: secure INTID %" PRIu32 " is the SGI of event 0, which the "
+				 "dispatcher owns", trace_name, line, intid);
+			return -1;
+		case SIM_SECURE_TWICE:
+			snprintf(err, errlen, "%s:%" PRIu32 ":1: secure INTID %" PRIu32 " is listed twice", trace_name, line,
+				 intid);
+			return -1;
+		default:
+			break;
 		}
+	}
 	for (unsigned k = 0; k < pl->nevents; k++) {
 		const struct sim_event *e = &pl->events[k];
 		if (e->explicit_event)
