@@ -59,6 +59,7 @@ struct linein {
 	bool     eof;               /* the source has nothing more */
 	bool     fatal;
 	bool     complete;
+	bool     skip_rest;         /* a line too long was reported: its rest goes at the next call */
 	uint64_t lineno;
 	char     name[512];
 	char     error[800];
@@ -448,17 +449,24 @@ int linein_next(struct linein *in, char **line, size_t *len)
 
 	if (in->fatal)
 		return -1;
+	if (in->skip_rest) {
+		in->skip_rest = false;
+		skip_line(in);                  /* a read error on the way is fatal */
+		if (in->fatal)
+			return -1;
+	}
 	for (;;) {
 		nl = memchr(in->buf + in->start, '\n', in->end - in->start);
 		if (nl || in->eof)
 			break;
 		/* more than the longest line and a carriage return, and no end
-		 * in sight: skip the rest of it */
+		 * in sight: the error now, and its rest skipped only if the
+		 * reader goes on (a --lenient one): an endless line (/dev/zero)
+		 * is an error at once, not a read that never ends */
 		if (in->end - in->start > LINEIN_MAX_LINE + 1) {
 			in->lineno++;
-			too_long(in);
-			skip_line(in);          /* a read error on the way says so instead */
-			return -1;
+			in->skip_rest = true;
+			return too_long(in);
 		}
 		compact(in);
 		if (!fill(in) && in->fatal)

@@ -189,6 +189,27 @@ static void test_a_line_over_the_limit_is_an_error_for_that_line_only(void **sta
 	free(text);
 }
 
+/* A line that never ends (/dev/zero) is the same error, at once: the
+ * reader does not drain it first (it read forever: `sdeisim replay
+ * /dev/zero` never came back, an adversarial review; alarm ends a test
+ * that hangs). */
+static void test_a_line_that_never_ends_is_an_error_at_once(void **state)
+{
+	struct linein *in;
+	char err[200], *line;
+	size_t len;
+
+	(void)state;
+	in = linein_open("/dev/zero", err, sizeof err);
+	assert_non_null(in);
+	alarm(20);
+	assert_int_equal(linein_next(in, &line, &len), -1);
+	alarm(0);
+	assert_false(linein_fatal(in));
+	assert_non_null(strstr(linein_error(in), "/dev/zero:1:1: line longer than"));
+	linein_close(in);
+}
+
 /* Over 3 MiB of short CRLF lines, the last without its newline: every line, in
  * order, carriage returns taken off. */
 static void test_a_large_input_streams_every_line(void **state)
@@ -449,6 +470,7 @@ int main(void)
 		cmocka_unit_test(test_lines_of_any_length_up_to_the_limit_come_back_whole),
 		cmocka_unit_test(test_a_mid_sized_memory_input_reads_whole),
 		cmocka_unit_test(test_a_line_over_the_limit_is_an_error_for_that_line_only),
+		cmocka_unit_test(test_a_line_that_never_ends_is_an_error_at_once),
 		cmocka_unit_test(test_a_large_input_streams_every_line),
 		cmocka_unit_test(test_the_reader_tells_how_far_it_has_read),
 		cmocka_unit_test(test_a_truncated_gzip_file_is_an_error_at_the_line_reached),
