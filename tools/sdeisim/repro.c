@@ -255,7 +255,7 @@ int cmd_repro(int argc, char **argv)
 	};
 	static uint8_t buf[FZ_MAX_INPUT];
 	static struct marks marks;
-	const char *yaml = NULL, *input = NULL, *word = NULL, *detail = NULL;
+	const char *yaml = NULL, *input = NULL, *harness = NULL, *word = NULL, *detail = NULL;
 	bool migrate = false, quiet = false, ok;
 	struct scen_report rep;
 	struct recorder *rec = NULL;
@@ -269,6 +269,8 @@ int cmd_repro(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":qh", longs, NULL)) != -1) {
 		switch (c) {
 		case 'H':
+			if (!option_once("repro", "--harness", &harness))
+				return EXIT_BADINPUT;
 			if (strcmp(optarg, "fuzz_migrate") != 0 && strcmp(optarg, "fuzz_sdei") != 0) {
 				fprintf(stderr, "sdeisim repro: unknown harness '%s' (fuzz_sdei, fuzz_migrate)\n", optarg);
 				return EXIT_BADINPUT;
