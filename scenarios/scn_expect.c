@@ -10,6 +10,7 @@
  * file order: the runner reports the first check that fails, and the
  * first one in the file is the one a reader expects.
  */
+#include <inttypes.h>
 #include <string.h>
 
 #include "scn_internal.h"
@@ -240,6 +241,11 @@ bool scn_match_field(struct scn *s, int id, unsigned vflags, const char *what, s
 		m->kind = SIM_M_MASK;
 		ok = expect_value(s, f[E_MASK].value, vflags & ~TYPED, "`mask`", &m->a);
 		ok &= expect_value(s, f[E_VALUE].value, vflags & ~TYPED, "`value`", &m->b);
+		/* (x & mask) == value cannot hold for any x */
+		if (ok && m->a.kind == SIM_V_CONST && m->b.kind == SIM_V_CONST && (m->b.u & ~m->a.u))
+			return scn_fail(s, f[E_VALUE].value, "`value` 0x%" PRIx64 " has bits the mask 0x%" PRIx64
+					" clears (0x%" PRIx64 "): the expectation can never hold", m->b.u, m->a.u,
+					m->b.u & ~m->a.u);
 		return ok;
 	}
 	if (f[E_NOT].key) {
