@@ -85,6 +85,7 @@ int sim_handlers_load(struct sim_machine *m, char *err, size_t errlen)
 {
 	const struct sim_program *p = m->prog;
 	uint64_t table[RT_MAX_HANDLERS];
+	const struct sim_handler *over = NULL;
 	struct record *recs;
 	uint32_t n = 0, total = 0;
 
@@ -110,9 +111,14 @@ int sim_handlers_load(struct sim_machine *m, char *err, size_t errlen)
 			continue;
 		}
 		total += hd->nops + 1;
+		if (total > RT_MAX_ACTIONS && over == NULL)
+			over = hd;             /* where the limit is passed */
 	}
-	if (total > RT_MAX_ACTIONS) {
-		snprintf(err, errlen, "too many handler actions (%u, at most %u)", total, (unsigned)RT_MAX_ACTIONS);
+	if (over) {
+		snprintf(err, errlen, "handler '%s': too many handler actions: the handlers take %u records (one "
+			 "per action, one more per handler), at most %u", sim_str(p, over->name), total,
+			 (unsigned)RT_MAX_ACTIONS);
+		m->fail_loc = over->loc;
 		return -1;
 	}
 	recs = sim_cpu_buffer(m->cpu, SIM_BUF_RECORDS, (total ? total : 1) * sizeof *recs, NULL);

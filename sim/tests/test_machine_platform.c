@@ -244,6 +244,43 @@ static void handler_that_runs_out_of_actions_fails(void **state)
 	pb_free(&b);
 }
 
+/* More actions than the runtime holds are refused at the handler that
+ * passes the limit, counting what they take: one record an action, one
+ * more a handler (an adversarial review: it said '(40002, at most ...)' of
+ * 40001 actions, at line 1). */
+static void handlers_over_the_action_limit_are_refused_where_they_pass_it(void **state)
+{
+	struct pb b;
+	struct sim_run_opts opts;
+	struct sim_result r;
+	int h1, h2;
+	char want[120];
+	(void)state;
+
+	pb_init(&b);
+	mt_setup_platform(&b);
+	h1 = pb_handler(&b, "h1");
+	for (unsigned k = 0; k < 9; k++)
+		pb_call0(&b, SIM_NONE, SDD_FID_VERSION);
+	pb_complete(&b, SDD_EV_HANDLED);
+	pb_end(&b);
+	h2 = pb_handler(&b, "h2");
+	for (unsigned k = 0; k < RT_MAX_ACTIONS - 12; k++)   /* h1 11 records, h2 MAX - 10: one too many */
+		pb_call0(&b, SIM_NONE, SDD_FID_VERSION);
+	pb_complete(&b, SDD_EV_HANDLED);
+	pb_end(&b);
+	pb_call0(&b, 0, SDD_FID_VERSION);
+	snprintf(want, sizeof want, "handler 'h2': too many handler actions: the handlers take %u records",
+		 (unsigned)RT_MAX_ACTIONS + 1);
+	memset(&opts, 0, sizeof opts);
+	assert_int_equal(sim_run(mt_cpu, &b.p, &opts, &r), -1);     /* refused before it runs */
+	if (r.loc.line != b.p.handlers[h2].loc.line || strstr(r.message, want) == NULL)
+		fail_msg("expected at line %u '%s', got line %u: %s", b.p.handlers[h2].loc.line, want, r.loc.line,
+			 r.message);
+	(void)h1;
+	pb_free(&b);
+}
+
 /* ---- A user's own handler image ---- */
 
 /* The calls user code made, as observed. */
@@ -458,6 +495,7 @@ int main(void)
 		cmocka_unit_test(relative_mode_registration),
 		cmocka_unit_test(system_reset_puts_everything_back),
 		cmocka_unit_test(handler_that_runs_out_of_actions_fails),
+		cmocka_unit_test(handlers_over_the_action_limit_are_refused_where_they_pass_it),
 		cmocka_unit_test(user_elf_handler_runs_as_the_handler),
 		cmocka_unit_test(bad_elf_images_are_refused),
 		cmocka_unit_test(migration_anywhere_gives_the_identical_run),
