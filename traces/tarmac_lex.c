@@ -217,6 +217,14 @@ static int mode_el(const char *p, size_t n, struct tm_line *l)
 	return -1;
 }
 
+/* Does a mode field name an exception level there is none of ("EL4h_n")?
+ * A field that names no mode at all is taken for a missing mode. */
+static bool no_such_el(const struct token *mode)
+{
+	return mode->n >= 3 && (mode->p[0] == 'E' || mode->p[0] == 'e') && (mode->p[1] == 'L' || mode->p[1] == 'l') &&
+	       mode->p[2] >= '4' && mode->p[2] <= '9';
+}
+
 /* ---- Line kinds ---- */
 
 
@@ -278,6 +286,8 @@ static int lex_insn(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, 
 	if (opcode(op->p, op->n, l))
 		return FAIL(op->col, "bad opcode '%.*s': expected 4 or 8 hex digits", (int)op->n, op->p);
 	l->isa = (uint8_t)state_isa(state);
+	if (mode.n && no_such_el(&mode))
+		return FAIL(mode.col, "mode '%.*s' names no exception level (EL0..EL3)", (int)mode.n, mode.p);
 	l->el = mode.n ? mode_el(mode.p, mode.n, l) : -1;
 	return 0;
 }
@@ -310,7 +320,13 @@ static int lex_es(struct cursor *c, struct tm_line *l, char *msg, size_t msglen,
 	if (!is_state(&st))
 		return FAIL(st.col, "expected the instruction set (O, A, T), found '%.*s'", (int)st.n, st.p);
 	l->isa = (uint8_t)state_isa(&st);
-	l->el = tm_next_token(c, &mode) ? mode_el(mode.p, mode.n, l) : -1;
+	if (!tm_next_token(c, &mode)) {
+		l->el = -1;
+		return 0;
+	}
+	if (no_such_el(&mode))
+		return FAIL(mode.col, "mode '%.*s' names no exception level (EL0..EL3)", (int)mode.n, mode.p);
+	l->el = mode_el(mode.p, mode.n, l);
 	if (l->el >= 0 && tm_next_token(c, &extra) && is(&extra, "CCFAIL"))
 		l->executed = false;
 	return 0;

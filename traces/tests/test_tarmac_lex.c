@@ -314,6 +314,11 @@ static const struct badlex badlex[] = {
 	{ "8 clk cpu99999999999999999999 IT (8) 002109cc 90ffff80 O EL3h_s",
 	  "PE 'cpu99999999999999999999' out of range (at most 64 PEs)", 6 },
 	{ "  41000 ns  ES  (00000000e59ff018) A svc:", "expected '(address:opcode)', found '(00000000e59ff018)'", 16 },
+	/* a mode of an EL there is none of: its calls were dropped in silence */
+	{ "2368003 clk cpu0 IT (694201) 80001000 d2800420 O EL4h_n : MOV      x0,#0x21",
+	  "mode 'EL4h_n' names no exception level (EL0..EL3)", 49 },
+	{ "  542000 ns  ES  (0000000080001000:d2800420) O el7h_ns:  MOV      x0,#0x21",
+	  "mode 'el7h_ns:' names no exception level (EL0..EL3)", 47 },
 };
 
 static void lex_errors(void **state)
