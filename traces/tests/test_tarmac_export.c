@@ -101,42 +101,39 @@ static void disassembly_a32(void **state)
 	assert_int_equal(misread(cases, sizeof cases / sizeof cases[0], tm_disasm_a32), 0);
 }
 
-/* PE 0 signals itself; event 0's handler reads its status and completes. */
-static void build(struct pb *b)
+/* PE 0 signals itself; event 0's handler reads its status and completes -
+ * or, paused, pauses after its STATUS, and PE 0's next STATUS and its
+ * COMPLETE are steps made in the paused handler's context. */
+static void signal_self(struct pb *b, bool paused)
 {
 	int h;
 
 	pb_init(b);
 	h = pb_handler(b, "h");
 	pb_call1(b, SIM_NONE, SDD_FID_EVENT_STATUS, V(0));
+	if (paused)
+		pb_yield(b);
 	pb_complete(b, SDD_EV_HANDLED);
 	pb_end(b);
 	pb_register(b, 0, 0, h, 0x77, 0, V(0));
 	pb_call1(b, 0, SDD_FID_EVENT_ENABLE, V(0));
 	pb_call0(b, 0, SDD_FID_PE_UNMASK);
 	pb_call2(b, 0, SDD_FID_EVENT_SIGNAL, V(0), VMPIDR(0));
+	if (paused) {
+		pb_call1(b, 0, SDD_FID_EVENT_STATUS, V(0));
+		pb_call1(b, 0, SDD_FID_EVENT_COMPLETE, V(SDD_EV_HANDLED));
+	}
 	pb_call1(b, 0, SDD_FID_EVENT_STATUS, V(0));
 }
 
-/* The same, but the handler pauses after its STATUS: PE 0's next STATUS
- * and its COMPLETE are steps made in the paused handler's context. */
+static void build(struct pb *b)
+{
+	signal_self(b, false);
+}
+
 static void build_paused(struct pb *b)
 {
-	int h;
-
-	pb_init(b);
-	h = pb_handler(b, "h");
-	pb_call1(b, SIM_NONE, SDD_FID_EVENT_STATUS, V(0));
-	pb_yield(b);
-	pb_complete(b, SDD_EV_HANDLED);
-	pb_end(b);
-	pb_register(b, 0, 0, h, 0x77, 0, V(0));
-	pb_call1(b, 0, SDD_FID_EVENT_ENABLE, V(0));
-	pb_call0(b, 0, SDD_FID_PE_UNMASK);
-	pb_call2(b, 0, SDD_FID_EVENT_SIGNAL, V(0), VMPIDR(0));
-	pb_call1(b, 0, SDD_FID_EVENT_STATUS, V(0));
-	pb_call1(b, 0, SDD_FID_EVENT_COMPLETE, V(SDD_EV_HANDLED));
-	pb_call1(b, 0, SDD_FID_EVENT_STATUS, V(0));
+	signal_self(b, true);
 }
 
 struct seen { unsigned insns, smcs; uint64_t x0_at_smc; };
@@ -241,11 +238,12 @@ static unsigned export_and_import(const struct sim_program *p, char **text, char
 	return st.records;
 }
 
-/* The kinds of records the Tarmac export of p imports to, which must be
- * those the recorder writes for the same run: into *imported (the export's
- * text in *text, the caller frees it). */
-static void imports_as_recorded(struct pb *b, struct kinds *imported, char **text)
+/* The kinds of records the Tarmac export of the program make builds
+ * imports to, which must be those the recorder writes for the same run:
+ * into *imported.  Returns the export's text (the caller frees it). */
+static char *imports_as_recorded(void (*make)(struct pb *), struct kinds *imported)
 {
+	struct pb pb, *b = &pb;
 	struct kinds recorded = { "", 0 };
 	struct import_opts io;
 	struct import_stats st;
@@ -256,15 +254,16 @@ static void imports_as_recorded(struct pb *b, struct kinds *imported, char **tex
 	struct trace_reader *rd;
 	struct trace_rec r;
 	struct linein *in;
-	char *trace = NULL, err[300];
+	char *text, *trace = NULL, err[300];
 	size_t len, tlen;
 	FILE *f;
 
-	*text = exported(&b->p, &len);
+	make(b);
+	text = exported(&b->p, &len);
 	memset(&io, 0, sizeof io);
 	io.emit = add_kind;
 	io.emit_ctx = imported;
-	in = linein_open_mem((const uint8_t *)*text, len, "x.tarmac");
+	in = linein_open_mem((const uint8_t *)text, len, "x.tarmac");
 	assert_int_equal(tarmac_import(in, &io, &st, err, sizeof err), 0);
 	linein_close(in);
 	/* the same run through the recorder */
@@ -284,25 +283,23 @@ static void imports_as_recorded(struct pb *b, struct kinds *imported, char **tex
 	trace_reader_close(rd);
 	fclose(f);
 	free(trace);
+	pb_free(b);
 	assert_string_equal(imported->s, recorded.s);
+	return text;
 }
 
 static void exported_run_imports_as_recorded(void **state)
 {
-	struct pb b;
 	struct kinds imported = { "", 0 };
-	char *text;
+	char *text = imports_as_recorded(build, &imported);
 
 	(void)state;
-	build(&b);
-	imports_as_recorded(&b, &imported, &text);
 	assert_non_null(strstr(text, " clk cpu0 IT ("));
 	assert_non_null(strstr(text, " E 0000000000000000 00000000 CoreEvent_Reset"));
 	assert_non_null(strstr(text, " CoreEvent_LOWER_EL_AARCH64_SYNC"));
 	assert_non_null(strstr(text, " MRS      x0,ICC_IAR0_EL1"));
 	assert_string_equal(imported.s, "ccccidCCfc");   /* REGISTER ENABLE UNMASK SIGNAL, ack, dispatch, STATUS COMPLETE, completion, STATUS */
 	free(text);
-	pb_free(&b);
 }
 
 /* A step's call made while a handler is paused on its PE is made in that
@@ -311,16 +308,11 @@ static void exported_run_imports_as_recorded(void **state)
  * the step's COMPLETE). */
 static void step_call_in_paused_handler_imports_as_recorded(void **state)
 {
-	struct pb b;
 	struct kinds imported = { "", 0 };
-	char *text;
 
 	(void)state;
-	build_paused(&b);
-	imports_as_recorded(&b, &imported, &text);
+	free(imports_as_recorded(build_paused, &imported));
 	assert_string_equal(imported.s, "ccccidCCCfc");  /* ..., dispatch, STATUS, STATUS and COMPLETE made by steps, completion, STATUS */
-	free(text);
-	pb_free(&b);
 }
 
 /* A step's call from AArch32 is written as an AArch32 caller's on an FVP:
