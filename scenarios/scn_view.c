@@ -245,10 +245,6 @@ bool scn_parse_expect_view(struct scn *s, const struct scn_opin *in, struct sim_
 				part_start(s, ps, SIM_VIEW_PE, scn_loc(s, f[key].key));
 			ok = key >= V_REGISTERED ? set_match(s, v, view_keys[key], &m) :
 			     scn_match(s, v, VIEW_VFLAGS, &m);
-			/* a value the view never has (it never matches) */
-			if (ok && key == V_DEPTH && m.kind == SIM_M_EQ && m.a.kind == SIM_V_CONST && m.a.u > 2)
-				ok = scn_fail(s, v, "`depth` is 0, 1 or 2 (a PE runs at most a normal and a critical "
-					      "handler), found %s", scn_show(s, v, found, sizeof found));
 			if (ok)
 				scn_checks_add(&ps->b, SIM_R_VIEW_MASKED + key - V_MASKED, &m);
 		}
