@@ -475,6 +475,14 @@ static int xml_put(xmlTextWriterPtr w, const char *attr, const char *value)
 	return rc;
 }
 
+/* libxml2's own messages (an I/O error: "I/O error : No space left on
+ * device"): the writer's failure is said once, with the path, by us. */
+static void xml_quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 int write_junit(struct outfile *of, const struct scen_report *reps, size_t n)
 {
 	const char *path = of->path;
@@ -485,6 +493,8 @@ int write_junit(struct outfile *of, const struct scen_report *reps, size_t n)
 	char num[32], err[600];
 	int rc = 0;
 
+	xmlSetGenericErrorFunc(NULL, xml_quiet);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	/* the writer goes through our FILE: libxml2 would take the path for
 	 * a URI (%41 decoded, file:// followed) */
 	buf = xmlOutputBufferCreateFile(of->f, NULL);
