@@ -268,7 +268,9 @@ static int check_header(struct trace_reader *rd, const char *line, size_t len)
 	if (len < sizeof magic - 1 || memcmp(line, magic, sizeof magic - 1) != 0)
 		return rd_fail(rd, 0, "not an sdeisim trace: the first line must be '# sdeisim-trace %d'%s", TRACE_VERSION,
 			       sim_input_hint(sim_input_kind_of(line, len)));
-	if (!trace_scan_u64(line + sizeof magic - 1, len - (sizeof magic - 1), 10, &v))
+	/* the number as FORMAT.md writes it: "02" is no version */
+	if (!trace_scan_u64(line + sizeof magic - 1, len - (sizeof magic - 1), 10, &v) ||
+	    (line[sizeof magic - 1] == '0' && len - (sizeof magic - 1) > 1))
 		return rd_fail(rd, sizeof magic - 1, "expected a version number");
 	if (v < TRACE_VERSION_MIN || v > TRACE_VERSION)
 		return rd_fail(rd, sizeof magic - 1, "unsupported trace version %" PRIu64 " (this reader knows versions %d "

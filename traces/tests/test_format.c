@@ -187,6 +187,7 @@ static const struct bad bad_inputs[] = {
 	{ "call t=1\n", "mem:1:1: not an sdeisim trace: the first line must be '# sdeisim-trace 2'" },
 	{ "# sdeisim-trace 3\n", "mem:1:17: unsupported trace version 3 (this reader knows versions 1 to 2)" },
 	{ "# sdeisim-trace 0\n", "mem:1:17: unsupported trace version 0 (this reader knows versions 1 to 2)" },
+	{ "# sdeisim-trace 02\n", "mem:1:17: expected a version number" },
 	{ "# sdeisim-trace 1\nirq t=1 pe=0 intid=40 how=ack res=ended\n",
 	  "mem:2:35: res=ended: a version 1 trace has no ended or repended results (version 2 added them)" },
 	{ "# sdeisim-trace 1\nirq t=1 pe=0 intid=40 how=ack res=repended\n",
