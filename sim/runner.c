@@ -221,14 +221,20 @@ static bool returned_to_caller(const struct sim_machine *m, unsigned pe, const s
 	       m->pe[pe].depth == m->step_depth;
 }
 
+/* How call op went when it did not return to its caller. */
+static const char *gone_how(const struct sim_op *op)
+{
+	bool completion = op->kind == SIM_OP_CALL && op->fid.kind == SIM_V_CONST &&
+			  (op->fid.u == SDD_FID_EVENT_COMPLETE || op->fid.u == SDD_FID_EVENT_COMPLETE_AND_RESUME);
+
+	return completion ? "completed the handler" : "did not come back";
+}
+
 void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct sim_ctx *c,
 		    int64_t x0, unsigned pe, bool returned)
 {
 	const struct sim_program *p = m->prog;
 	uint32_t first = op->checks, n = op->nchecks;
-	bool completion = op->kind == SIM_OP_CALL && op->fid.kind == SIM_V_CONST &&
-			  (op->fid.u == SDD_FID_EVENT_COMPLETE || op->fid.u == SDD_FID_EVENT_COMPLETE_AND_RESUME);
-	const char *gone = completion ? "completed the handler" : "did not come back";
 
 	if (m->failed)
 		return;
@@ -239,7 +245,7 @@ void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct
 			char what[160];
 			describe_call(m, op, pe, what, sizeof what);
 			sim_fail(m, SIM_FAIL_EXPECT, p->checks[first].m.loc, "%s: expected it to return (`returns`), "
-				 "but it %s", what, gone);
+				 "but it %s", what, gone_how(op));
 			return;
 		}
 		first++;
@@ -247,7 +253,6 @@ void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct
 	}
 	if (n) {
 		char what[220];
-		size_t len;
 		struct sim_ctx seen = *c;
 		seen.x[0] = (uint64_t)x0;
 		/* a step's call returns to a context whose x1..x5 are as they
@@ -257,9 +262,10 @@ void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct
 			sim_copy_args(&seen.x[1], m->step_args);
 		describe_call(m, op, pe, what, sizeof what);
 		/* what the checks see of a call that did not return is given */
-		len = strlen(what);
-		if (!returned)
-			snprintf(what + len, sizeof what - len, ", which %s (taken as x0 = 0)", gone);
+		if (!returned) {
+			size_t len = strlen(what);
+			snprintf(what + len, sizeof what - len, ", which %s (taken as x0 = 0)", gone_how(op));
+		}
 		if (!sim_check_regs(m, first, n, &seen, 0, 0, what))
 			return;
 	}

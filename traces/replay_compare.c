@@ -36,23 +36,22 @@ unsigned cmp_pe_of_call(const struct cmp *c, uint32_t fid, uint64_t x2, unsigned
 	return pe;
 }
 
-const char *cmp_unknown_mpidr(const struct cmp *c, uint32_t fid, const uint64_t args[5], char *buf, size_t n)
+void cmp_note_unknown_mpidr(const struct cmp *c, uint32_t fid, const uint64_t args[5], char *buf, size_t n)
 {
 	const struct sim_platform *p = &c->rp->prog.platform;
 	int reg = fid == SDD_FID_EVENT_SIGNAL ? 2
 		: fid == SDD_FID_EVENT_REGISTER && (args[3] & SDD_REGFLAG_RM_PE) ? 5
 		: fid == SDD_FID_EVENT_ROUTING_SET && (args[1] & SDD_REGFLAG_RM_PE) ? 3 : 0;
+	size_t used = strlen(buf);
 	uint64_t aff;
 
-	buf[0] = '\0';
 	if (reg == 0)
-		return buf;
+		return;
 	aff = args[reg - 1] & SDD_MPIDR_AFF_MASK;
 	for (unsigned k = 0; k < p->pes && k < SIM_MAX_PES; k++)
 		if (p->mpidr[k] == aff)
-			return buf;
-	snprintf(buf, n, "; MPIDR 0x%" PRIx64 " (x%d) is no PE of this platform", aff, reg);
-	return buf;
+			return;
+	snprintf(buf + used, n - used, "; MPIDR 0x%" PRIx64 " (x%d) is no PE of this platform", aff, reg);
 }
 
 /* The event a call concerns (for its state): its x1 for the calls that

@@ -57,11 +57,11 @@ enum { UNMATCHED = 0, MATCHED, DIVERGED };
  * a divergence's message; replay_evstate_describe). */
 unsigned cmp_pe_of_call(const struct cmp *c, uint32_t fid, uint64_t x2, unsigned pe);
 int32_t cmp_event_of_call(const struct cmp *c, uint32_t fid, uint64_t x1, unsigned pe);
-/* "; MPIDR V (xN) is no PE of this platform" into buf when call fid with
- * args x1..x5 aims at an MPIDR whose affinity fields name none of the
- * platform's PEs (a trace of another platform, or replayed under another
- * profile); else "".  Returns buf. */
-const char *cmp_unknown_mpidr(const struct cmp *c, uint32_t fid, const uint64_t args[5], char *buf, size_t n);
+/* Append "; MPIDR V (xN) is no PE of this platform" to the text in buf (n
+ * bytes) when call fid with args x1..x5 aims at an MPIDR whose affinity
+ * fields name none of the platform's PEs (a trace of another platform, or
+ * replayed under another profile). */
+void cmp_note_unknown_mpidr(const struct cmp *c, uint32_t fid, const uint64_t args[5], char *buf, size_t n);
 
 /* ---- replay_match.c: the observation o against its record ---- */
 

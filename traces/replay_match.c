@@ -24,7 +24,6 @@
  * each field a record gains; that one the run and the report.
  */
 #include <inttypes.h>
-#include <string.h>
 
 #include "replay_compare_internal.h"
 #include "trace_internal.h"
@@ -36,9 +35,8 @@ static void compare_call(struct cmp *c, uint32_t rec, const struct sim_obs *o)
 	const struct trace_rec *r = &c->rp->recs[rec];
 	uint32_t fid = (uint32_t)r->x[0];
 	bool psci = trace_fid_is_psci(fid);
-	char a[48], b[48], nm[32], st[280], src[300], who[80];
+	char a[48], b[48], nm[32], st[280], src[300];
 	int64_t want = (int64_t)r->r[0], got = o->result;
-	size_t len;
 
 	if (psci || r->aarch32) {     /* PSCI results are 32-bit, and so is an AArch32 caller's r0 */
 		want = (int32_t)want;
@@ -46,8 +44,7 @@ static void compare_call(struct cmp *c, uint32_t rec, const struct sim_obs *o)
 	}
 	replay_evstate_describe(c->evs, cmp_event_of_call(c, fid, o->args[0], o->pe),
 				cmp_pe_of_call(c, fid, o->args[1], o->pe), st, sizeof st);
-	len = strlen(st);
-	snprintf(st + len, sizeof st - len, "%s", cmp_unknown_mpidr(c, fid, o->args, who, sizeof who));
+	cmp_note_unknown_mpidr(c, fid, o->args, st, sizeof st);
 	c->state[rec] = DIVERGED;
 	if (o->fid != fid) {
 		diverge(c, r->line, "PE %u: the trace calls %s, the replay called %s%s", r->pe, trace_fid_str(nm, sizeof nm, fid),

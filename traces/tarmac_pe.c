@@ -235,7 +235,7 @@ static int open_call(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 	memcpy(c->x, p->x, sizeof c->x);
 	/* an AArch32 caller passes r0..r5: what an X line left above them is
 	 * not its (the simulator's rule: the firmware sees 32 bits) */
-	sim_caller_regs(c->x, (struct sim_caller){ (unsigned)l->el, c->aarch32 != 0, 0, c->secure, p->depth > 0 });
+	sim_caller_regs(c->x, (struct sim_caller){ .el = (unsigned)l->el, .aarch32 = c->aarch32 != 0, .secure = c->secure });
 	c->pc = l->pc;
 	c->t = l->time;
 	c->line = lineno;
