@@ -293,6 +293,26 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 	return SIM_TRAP_CONTINUE;
 }
 
+/* A call through the conduit the dispatcher is not on (handler code's
+ * HVC on an SMC platform, or the reverse): nothing answers it but
+ * SMCCC's unknown function, NOT_SUPPORTED; it is observed all the same,
+ * so that a trace shows every call the client made. */
+static enum sim_trap_action stray_call(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx)
+{
+	struct sim_caller caller = sim_caller_of_call(ctx->pstate, NULL, true, m->pe[pe].depth);
+	uint64_t x[6];
+	struct sim_obs o;
+
+	memcpy(x, ctx->x, sizeof x);
+	sim_caller_regs(x, caller);        /* as it would reach a dispatcher */
+	sim_obs_call_in(&o, m->prog, pe, m->pe[pe].depth, (uint32_t)x[0], &x[1], SDD_NOT_SUPPORTED, false, true,
+			caller, false, NULL, ctx->pc);
+	ctx->x[0] = (uint64_t)(int64_t)SDD_NOT_SUPPORTED;
+	o.kind = SIM_OBS_UNANSWERED;
+	sim_observe(m, &o);
+	return SIM_TRAP_CONTINUE;
+}
+
 /* ---- Traps from client code ---- */
 
 static struct sim_loc handler_loc(const struct sim_machine *m, unsigned pe)
@@ -421,11 +441,8 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 		const struct sim_op *op = NULL;
 		int h, a;
 		bool hvc = kind == SIM_TRAP_HVC;
-		if (hvc != (m->plat.conduit == SIM_CONDUIT_HVC)) {
-			/* not the SDEI conduit: nothing answers this call */
-			ctx->x[0] = (uint64_t)(int64_t)SDD_NOT_SUPPORTED;
-			return SIM_TRAP_CONTINUE;
-		}
+		if (hvc != (m->plat.conduit == SIM_CONDUIT_HVC))
+			return stray_call(m, pe, ctx);
 		if (ctx->pc >= RT_INTERP && ctx->pc < RT_STUBS) {
 			a = sim_action_of_record(m, ctx->x[RT_ACTION_REG], &h);
 			if (a >= 0)

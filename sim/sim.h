@@ -82,9 +82,12 @@ enum sim_obs_kind {
 	SIM_OBS_EXPLICIT,    /* firmware asked for an explicit dispatch of event on pe (result;
 			      * pc, pstate: the context it would interrupt) */
 	SIM_OBS_RESET,       /* SYSTEM_RESET: the machine is back in its initial state */
-	SIM_OBS_HOLD         /* firmware acknowledged intid on pe and holds it (a `hold` step):
+	SIM_OBS_HOLD,        /* firmware acknowledged intid on pe and holds it (a `hold` step):
 			      * its SIM_OBS_IRQ comes when the `hand_over` step hands it on
 			      * (pc, pstate: the context the interrupt interrupted) */
+	SIM_OBS_UNANSWERED   /* an SMC/HVC through the conduit the platform's dispatcher is not
+			      * on: nothing answered it (the fields of a CALL; result: what the
+			      * caller read, NOT_SUPPORTED as SMCCC's unknown function) */
 };
 
 enum sim_power { SIM_PE_ON = 0, SIM_PE_OFF, SIM_PE_STANDBY, SIM_PE_POWERDOWN, SIM_PE_FROZEN };

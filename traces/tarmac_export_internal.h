@@ -29,6 +29,7 @@
 #define VEC_FIQ        0x500
 #define VEC_SERROR     0x580
 #define VEC_AARCH32    0x200                    /* from a lower EL in AArch32: the AArch64 one's + 0x200 */
+#define VEC_CURRENT    0x200                    /* from the current EL (SP_ELx): the lower EL's - 0x200 */
 #define STACK_TOP(pe)  (RT_USER_BASE + RT_USER_SIZE - 0x10000ull * (pe))
 #define FW_CTX(el, pe) (FW_BASE(el) + 0x100000ull + 0x1000ull * (pe))   /* a PE's saved context: [sp] */
 

@@ -105,12 +105,16 @@ void tx_fw_enter(struct tx *x, unsigned pe, uint64_t from, uint64_t elr, uint64_
 		{ VEC_SERROR, "LOWER_EL_AARCH64_SERROR", 0x87 },
 		{ VEC_AARCH32 + VEC_SYNC, "LOWER_EL_AARCH32_SYNC", 0x84 }, { VEC_AARCH32 + VEC_FIQ, "FIQ", 0x86 },
 		{ VEC_AARCH32 + VEC_SERROR, "LOWER_EL_AARCH32_SERROR", 0x87 },
+		{ VEC_SYNC - VEC_CURRENT, "CURRENT_SPx_SYNC", 0x84 }, { VEC_FIQ - VEC_CURRENT, "FIQ", 0x86 },
+		{ VEC_SERROR - VEC_CURRENT, "CURRENT_SPx_SERROR", 0x87 },
 	};
 	unsigned k = 0;
 	uint64_t vbar = FW_VBAR(x->fw);
 
 	if (spsr & SDD_PSTATE_NRW)
 		vec += VEC_AARCH32;
+	else if (((spsr >> 2) & 3) == x->fw)
+		vec -= VEC_CURRENT;            /* taken from the firmware's own EL (a call from_el it) */
 	while (k + 1 < sizeof kinds / sizeof kinds[0] && kinds[k].vec != vec)
 		k++;
 	if (p->last_t < x->t)

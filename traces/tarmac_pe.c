@@ -117,6 +117,7 @@ static struct pe *pe_of(struct tm_state *st, unsigned n)
 		memset(p, 0, sizeof *p);
 		p->el = -1;
 		p->iar_rt = -1;
+		p->called_el = -1;
 		st->ready |= 1ull << n;
 	}
 	return p;
@@ -139,6 +140,31 @@ uint64_t tm_blind_calls(const struct tm_state *st)
 	return st->blind;
 }
 
+/* Call c on pe came back to the instruction after it, at time t (input
+ * line `line`), with x0..x3 then x (bit n of known: xn is known). */
+static int call_returned(struct tm_state *st, unsigned pe, struct call *c, const uint64_t x[4], uint8_t known,
+			 uint64_t t, uint64_t line)
+{
+	/* a CPU_SUSPEND that came back was a standby, until now */
+	bool standby = trace_psci_fn((uint32_t)c->x[0]) == SIM_PSCI_CPU_SUSPEND && (known & 1) && x[0] == 0;
+	struct trace_rec r;
+	int rc;
+
+	c->open = false;
+	tm_call_rec(c, pe, &r);
+	r.end = TRACE_END_RET;
+	memcpy(r.r, x, sizeof r.r);
+	r.r_known = known & 0xF;
+	rc = tm_note_result(st, pe, c, &r);
+	if (!rc && standby)
+		rc = tm_emit_power(st, pe, c->t, TRACE_PWR_STANDBY, c->line);
+	if (!rc)
+		rc = tm_emit(st, &r, c->line);
+	if (!rc && standby)
+		rc = tm_emit_power(st, pe, t, TRACE_PWR_ON, line);
+	return rc;
+}
+
 /* The ERET on pe has reached target (at EL target_el, -1 unknown). */
 static int classify(struct tm_state *st, unsigned pe, uint64_t target, int target_el)
 {
@@ -155,6 +181,11 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 	for (int el = p->eret_el - 1; el >= 1 && !c && target_el < 0; el--)
 		if (p->call[el].open)
 			c = &p->call[el];
+	/* a call made at the dispatcher's own EL (an SMC at EL3, an HVC at
+	 * EL2: taken to that EL) comes back to the instruction after it */
+	if (!c && (target_el < 0 || target_el == p->eret_el) && p->call[p->eret_el].open &&
+	    target == p->call[p->eret_el].pc + 4)
+		c = &p->call[p->eret_el];
 	/* an acknowledgement's outcome (a held one's: its ack); an entry
 	 * point reached from a call's stay may be the call's dispatch */
 	if (tm_ack_settle(st, pe, p->eret_t, p->eret_line,
@@ -165,19 +196,7 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 		tm_call_rec(c, pe, &r);
 		c->open = false;
 		if (target == c->pc + 4) {
-			/* a CPU_SUSPEND that came back was a standby, until now */
-			bool standby = trace_psci_fn((uint32_t)c->x[0]) == SIM_PSCI_CPU_SUSPEND && (p->eret_known & 1) &&
-				       p->eret_x[0] == 0;
-			r.end = TRACE_END_RET;
-			memcpy(r.r, p->eret_x, sizeof p->eret_x);
-			r.r_known = p->eret_known;
-			rc = tm_note_result(st, pe, c, &r);
-			if (!rc && standby)
-				rc = tm_emit_power(st, pe, c->t, TRACE_PWR_STANDBY, c->line);
-			if (!rc)
-				rc = tm_emit(st, &r, c->line);
-			if (!rc && standby)
-				rc = tm_emit_power(st, pe, p->eret_t, TRACE_PWR_ON, p->eret_line);
+			rc = call_returned(st, pe, c, p->eret_x, p->eret_known, p->eret_t, p->eret_line);
 		} else if (tm_is_complete_fid((uint32_t)c->x[0])) {
 			r.end = TRACE_END_COMPLETE;
 			rc = tm_emit(st, &r, c->line);
@@ -229,7 +248,8 @@ static int open_call(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 	c->conduit = (uint8_t)conduit;
 	c->el = (uint8_t)l->el;
 	c->aarch32 = l->isa == TM_ISA_A64 ? 0 : l->a32_mode >= 0 ? SIM_A32_MODE((unsigned)l->a32_mode) : SIM_A32_EL_MODE;
-	c->secure = l->secure;           /* S-EL1/S-EL2 software: the dispatcher must refuse it */
+	c->secure = l->secure && l->el < 3;   /* S-EL1/S-EL2 software: the dispatcher must refuse it
+					       * (EL3 is always Secure: the field is for lower ELs) */
 	c->from_handler = p->depth > 0;
 	c->x_known = (uint8_t)(p->x_known & 0x3F);
 	memcpy(c->x, p->x, sizeof c->x);
@@ -239,6 +259,7 @@ static int open_call(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 	c->pc = l->pc;
 	c->t = l->time;
 	c->line = lineno;
+	p->called_el = l->el;
 	return 0;
 }
 
@@ -249,6 +270,16 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 	uint32_t op = l->opcode;
 	int rc, conduit;
 
+	if (p->called_el >= 0) {
+		/* no exception since the call: if this is the instruction after
+		 * it, something the trace does not show answered it (the export
+		 * of a call through the conduit no dispatcher is on) */
+		struct call *c = &p->call[p->called_el];
+		bool back = l->el == p->called_el && c->open && l->pc == c->pc + 4;
+		p->called_el = -1;
+		if (back && call_returned(st, pe, c, p->x, (uint8_t)(p->x_known & 0xF), l->time, lineno))
+			return -1;
+	}
 	if (p->eret) {
 		/* this instruction is where the ERET went -- unless an exception
 		 * was taken there first (no E line in this dialect): then ELR says */
@@ -278,7 +309,7 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 	conduit = call_conduit(l);
 	if ((conduit >= 0 || (l->isa == TM_ISA_A64 && (op & OP_EXC_GEN_MASK) == OP_EXC_GEN)) && l->el < 3)
 		p->trap_armed = true;
-	if (conduit >= 0 && (l->el == 1 || l->el == 2))
+	if (conduit >= 0 && l->el >= 1)
 		return open_call(st, pe, l, conduit, lineno);
 	if (l->isa != TM_ISA_A64)
 		return 0;                     /* AArch32: only its calls */
@@ -378,6 +409,7 @@ static int exception(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 	struct pe *p = &st->pe[pe];
 
 	st->events_seen = true;
+	p->called_el = -1;               /* the call trapped (or this interrupted it) */
 	if (p->eret && l->has_pc) {
 		int rc = classify(st, pe, l->exc_pc, spsr_el(p, p->eret_el));
 		if (rc)

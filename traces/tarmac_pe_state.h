@@ -69,6 +69,9 @@ struct pe {
 	uint64_t taken_elr[4], taken_spsr[4];
 	uint8_t  taken_elr_known, taken_spsr_known;   /* bit n: ..._ELn */
 	uint64_t taken_line;
+	int      called_el;          /* the EL of the call this PE's last instruction made, -1 none:
+				      * if the next one is the instruction after it, at that EL, with
+				      * no exception between, the call came back untrapped */
 	bool     eret;               /* ERET executed; where it went is not seen yet */
 	int      eret_el;
 	uint64_t eret_x[4];

@@ -106,7 +106,9 @@ static void call(struct trace_recorder *r, const struct sim_obs *o)
 	struct trace_rec rec;
 
 	begin(&rec, TRACE_CALL, o);
-	rec.conduit = r->prog->platform.conduit == SIM_CONDUIT_HVC ? TRACE_HVC : TRACE_SMC;
+	/* the dispatcher's conduit, or the other one for a call it did not see */
+	rec.conduit = (r->prog->platform.conduit == SIM_CONDUIT_HVC) != (o->kind == SIM_OBS_UNANSWERED) ? TRACE_HVC
+												     : TRACE_SMC;
 	rec.el = o->el;
 	rec.aarch32 = o->aarch32;
 	rec.secure = o->secure;
@@ -177,6 +179,7 @@ static void observe(void *ctx, const struct sim_obs *o)
 		break;
 	case SIM_OBS_CALL:
 	case SIM_OBS_PSCI:
+	case SIM_OBS_UNANSWERED:
 		call(r, o);
 		break;
 	case SIM_OBS_DISPATCH:

@@ -35,9 +35,9 @@ struct recorder {
 
 static const char *const obs_kind_names[] = {
 	"step", "call", "psci", "fire", "irq", "dispatch", "complete", "landing", "yield",
-	"resume", "power", "migrate", "fail", "explicit dispatch", "system reset", "hold",
+	"resume", "power", "migrate", "fail", "explicit dispatch", "system reset", "hold", "unanswered call",
 };
-_Static_assert(sizeof obs_kind_names / sizeof obs_kind_names[0] == SIM_OBS_HOLD + 1, "a name per kind");
+_Static_assert(sizeof obs_kind_names / sizeof obs_kind_names[0] == SIM_OBS_UNANSWERED + 1, "a name per kind");
 
 static const char *const irq_results[] = {
 	"dispatched", "deferred (PE masked)", "held (event disabled)", "dropped (not registered)",
@@ -110,10 +110,13 @@ static void narrate(struct recorder *r, const struct sim_obs *o)
 		break;
 	case SIM_OBS_CALL:
 	case SIM_OBS_PSCI:
+	case SIM_OBS_UNANSWERED:
 		fprintf(r->vf, "    PE %u%s %s(0x%" PRIx64 ", 0x%" PRIx64 ", 0x%" PRIx64 ", 0x%" PRIx64
-			", 0x%" PRIx64 ")%s", o->pe, o->from_handler ? " handler" : "",
+			", 0x%" PRIx64 ")%s%s", o->pe, o->from_handler ? " handler" : "",
 			fid_name(o->fid, o->kind == SIM_OBS_PSCI, b, sizeof b),
-			o->args[0], o->args[1], o->args[2], o->args[3], o->args[4], caller_note(r, o, who, sizeof who));
+			o->args[0], o->args[1], o->args[2], o->args[3], o->args[4], caller_note(r, o, who, sizeof who),
+			o->kind != SIM_OBS_UNANSWERED ? "" : r->prog->platform.conduit == SIM_CONDUIT_HVC ?
+			" through SMC, which no dispatcher is on" : " through HVC, which no dispatcher is on");
 		if (o->status == 1)     /* completed the handler; powered down, suspended, ... */
 			fprintf(r->vf, o->kind == SIM_OBS_PSCI ? " stops the PE\n" : " does not return\n");
 		else
@@ -240,8 +243,11 @@ static void trace(struct recorder *r, const struct sim_obs *o)
 		break;
 	case SIM_OBS_CALL:
 	case SIM_OBS_PSCI:
+	case SIM_OBS_UNANSWERED:
 		ev = tl_event(r, fid_name(o->fid, o->kind == SIM_OBS_PSCI, b, sizeof b), "i", o->time, tid);
 		json_object_object_add(args, "el", json_object_new_int(o->el));
+		if (o->kind == SIM_OBS_UNANSWERED)      /* through the conduit no dispatcher is on */
+			json_object_object_add(args, "unanswered", json_object_new_boolean(1));
 		if (o->aarch32)
 			json_object_object_add(args, "aarch32", json_object_new_string(a32_mode(o)));
 		if (o->secure)

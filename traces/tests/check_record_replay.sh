@@ -9,7 +9,11 @@
 #   record  `sdeisim run --trace` (the recorder);
 #   tarmac  `sdeisim export tarmac`, then `sdeisim import tarmac` with the
 #           scenario's platform (--platform): the round trip through an
-#           FVP-style Tarmac trace.
+#           FVP-style Tarmac trace.  Its SDEI and PSCI calls must also be
+#           the recorder's, PE by PE (each call's fields but its time, its
+#           source line and r1..r3, which only a Tarmac trace shows): what
+#           the recorder writes is what the machine did, and an importer
+#           must read the same from the machine's instructions.
 #
 # A run that fails is written too: its trace stops where it failed and
 # must replay just the same.  Nothing is skipped:
@@ -43,10 +47,16 @@ fail() {
 	bad=$((bad + 1))
 }
 
+# A trace's SDEI and PSCI call records (those with fn=), PE by PE in
+# order, without t=, src= and r1..r3.
+calls() {
+	grep '^call .* fn=' "$1" | sed -E 's/ (t|src|r[1-3])=[^ ]*//g' | LC_ALL=C sort -s -k2,2
+}
+
 cd "$dir" || exit 1
 for f in $(find . \( -name '*.yaml' -o -name '*.yml' \) | sed 's|^\./||' | LC_ALL=C sort); do
 	total=$((total + 1))
-	rm -f "$tmp/t.trace" "$tmp/t.tarmac" "$tmp/replay.txt" "$tmp/notes.txt"
+	rm -f "$tmp/r.trace" "$tmp/t.trace" "$tmp/t.tarmac" "$tmp/replay.txt" "$tmp/notes.txt"
 	if [ "$mode" = record ]; then
 		"$sdeisim" run ${profile:+--profile "$profile"} --trace "$tmp/t.trace" "$f" > "$tmp/run.txt" 2>&1
 		rc=$?
@@ -75,6 +85,16 @@ for f in $(find . \( -name '*.yaml' -o -name '*.yml' \) | sed 's|^\./||' | LC_AL
 	if [ "$rc" != 0 ] && [ "$rc" != 1 ]; then
 		fail "sdeisim run/export exited $rc: $(tail -2 "$tmp/run.txt")"
 		continue
+	fi
+	if [ "$mode" = tarmac ]; then
+		"$sdeisim" run ${profile:+--profile "$profile"} --trace "$tmp/r.trace" "$f" > /dev/null 2>&1
+		calls "$tmp/r.trace" > "$tmp/r.calls"
+		calls "$tmp/t.trace" > "$tmp/t.calls"
+		if ! cmp -s "$tmp/r.calls" "$tmp/t.calls"; then
+			fail "the Tarmac round trip's calls are not the recorder's (< recorder, > round trip):"
+			diff "$tmp/r.calls" "$tmp/t.calls" | grep '^[<>]' | head -6 | sed 's/^/    /'
+			continue
+		fi
 	fi
 	"$sdeisim" replay "$tmp/t.trace" > "$tmp/replay.txt" 2> "$tmp/notes.txt"
 	rc=$?

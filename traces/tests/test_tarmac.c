@@ -198,6 +198,63 @@ static void calls_from_secure_state(void **state)
 	free(o.text);
 }
 
+/* Calls that are not taken to a higher EL: an HVC made at EL2 and taken
+ * to EL2 (PE 0: an EL2 dispatcher's own EL), an SMC made at EL3 (PE 2:
+ * from EL3, always Secure, so no secure=1), each back at the instruction
+ * after it by an ERET; and an HVC that came back with no exception at
+ * all (PE 1: the export of a call through the conduit no dispatcher is
+ * on), whose result is x0 at the next instruction.  On PE 3 an SMC in a
+ * trace without exception lines goes on at EL3's vector: not back yet. */
+static const char untrapped_calls[] =
+		"1 clk cpu0 R X0 00000000C4000020\n"
+		"2 clk cpu0 IT (1) 0f001018 d4000002 O EL2h_n : HVC      #0x0\n"
+		"2 clk cpu0 E 000000000f001018 00000084 CoreEvent_CURRENT_SPx_SYNC\n"
+		"2 clk cpu0 R ELR_EL2 000000000F00101C\n"
+		"3 clk cpu0 IT (2) 06003200 92800000 O EL2h_n : MOV      x0,#-1\n"
+		"3 clk cpu0 R X0 FFFFFFFFFFFFFFFF\n"
+		"4 clk cpu0 IT (3) 06003204 d69f03e0 O EL2h_n : ERET\n"
+		"5 clk cpu0 IT (4) 0f00101c d503201f O EL2h_n : NOP\n"
+		"6 clk cpu1 R X0 00000000C4000020\n"
+		"7 clk cpu1 IT (1) 00400008 d4000002 O EL1h_n : HVC      #0x0\n"
+		"7 clk cpu1 R X0 FFFFFFFFFFFFFFFF\n"
+		"8 clk cpu1 IT (2) 0040000c d503201f O EL1h_n : NOP\n"
+		"9 clk cpu2 R X0 00000000C4000020\n"
+		"10 clk cpu2 IT (1) 04100000 d4000003 O EL3h_s : SMC      #0x0\n"
+		"10 clk cpu2 E 0000000004100000 00000084 CoreEvent_CURRENT_SPx_SYNC\n"
+		"10 clk cpu2 R ELR_EL3 0000000004100004\n"
+		"11 clk cpu2 IT (2) 04003200 92800000 O EL3h_s : MOV      x0,#-1\n"
+		"11 clk cpu2 R X0 FFFFFFFFFFFFFFFF\n"
+		"12 clk cpu2 IT (3) 04003204 d69f03e0 O EL3h_s : ERET\n"
+		"13 clk cpu2 IT (4) 04100004 d503201f O EL3h_s : NOP\n"
+		"14 clk cpu3 R X0 00000000C4000020\n"
+		"15 clk cpu3 IT (1) 80000000 d4000003 O EL1h_n : SMC      #0x0\n"
+		"16 clk cpu3 IT (2) 04003400 d2800000 O EL3h_s : MOV      x0,#0\n"
+		"16 clk cpu3 R X0 0001000100000000\n"
+		"17 clk cpu3 IT (3) 04003404 d69f03e0 O EL3h_s : ERET\n"
+		"18 clk cpu3 IT (4) 80000004 d503201f O EL1h_n : NOP\n"
+	;
+
+static void calls_not_taken_to_a_higher_el(void **state)
+{
+	struct out o;
+	struct import_stats st;
+	char err[300];
+
+	(void)state;
+	assert_int_equal(import(untrapped_calls, false, &o, &st, err, sizeof err), 0);
+	assert_string_equal(o.text,
+		"call t=2 pe=0 conduit=hvc el=2 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
+		"end=ret r0=0xffffffffffffffff src=t.tarmac:2\n"
+		"call t=7 pe=1 conduit=hvc el=1 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
+		"end=ret r0=0xffffffffffffffff src=t.tarmac:10\n"
+		"call t=10 pe=2 conduit=smc el=3 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
+		"end=ret r0=0xffffffffffffffff src=t.tarmac:14\n"
+		"call t=15 pe=3 conduit=smc el=1 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
+		"end=ret r0=0x1000100000000 src=t.tarmac:22\n");
+	assert_int_equal(st.records, 4);
+	free(o.text);
+}
+
 /* An interrupt acknowledged at EL3 and not dispatched, at times t..t+7
  * from input line `line`: the ERET goes back to what it interrupted.
  * `store` (lines at time t+2), `load` (the way out's LDR's memory line)
@@ -601,6 +658,7 @@ int main(void)
 		cmocka_unit_test(hvc_and_w_registers),
 		cmocka_unit_test(calls_from_aarch32),
 		cmocka_unit_test(calls_from_secure_state),
+		cmocka_unit_test(calls_not_taken_to_a_higher_el),
 		cmocka_unit_test(acknowledgements_ended_or_pended_again),
 		cmocka_unit_test(unknown_x0_and_lenient),
 		cmocka_unit_test(whole_and_fractional_times),
