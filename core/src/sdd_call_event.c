@@ -75,7 +75,7 @@ int64_t sdd_call_register(struct sdd_call_args *c)
 	e->target = shared ? target : 0;
 	e->running_pe = SDD_NONE;
 	e->state = sdd_state_next(e->state, SDD_OP_REGISTER);
-	sdd_drop_unregistered_trigger(d, c->pe, i);
+	sdd_drop_unregistered_trigger(d, c->pe, i, false);
 	if (shared)
 		route_shared(d, i);
 	return SDD_SUCCESS;

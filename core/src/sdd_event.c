@@ -85,12 +85,13 @@ void sdd_irq_enable(struct sdd *d, unsigned pe, unsigned i, bool on)
 		d->port->irq_enable(d->ctx, pe, d->intid[i], on);
 }
 
-void sdd_drop_unregistered_trigger(struct sdd *d, unsigned pe, unsigned i)
+void sdd_drop_unregistered_trigger(struct sdd *d, unsigned pe, unsigned i, bool reset)
 {
 	/* Dropped as TF-A does; left pending is the other reading of
-	 * §5.1.2.1.  Event 0 keeps it: SIGNAL means "set pending until the
-	 * target can take it" (§5.1.16). */
-	if (sdd_has_irq(d, i) && sdd_desc(d, i)->kind != SDD_EVK_EVENT0 &&
+	 * §5.1.2.1.  Event 0 keeps it but at a reset: SIGNAL means "set
+	 * pending until the target can take it" (§5.1.16), and a reset is the
+	 * PE's warm-boot state, where none is pending. */
+	if (sdd_has_irq(d, i) && (reset || sdd_desc(d, i)->kind != SDD_EVK_EVENT0) &&
 	    d->plat.policy.unreg_trigger == SDD_UNREG_TRIGGER_DROP)
 		d->port->irq_set_pending(d->ctx, pe, d->intid[i], false);
 }
@@ -105,7 +106,7 @@ int sdd_unregister(struct sdd *d, unsigned pe, unsigned i)
 		return SDD_DENIED;
 	if (was & SDD_STATUS_ENABLED)
 		sdd_irq_enable(d, pe, i, false);
-	sdd_drop_unregistered_trigger(d, pe, i);
+	sdd_drop_unregistered_trigger(d, pe, i, false);
 	if (next == 0) {
 		sdd_entry_clear(e);
 		return SDD_SUCCESS;

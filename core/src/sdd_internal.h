@@ -180,9 +180,10 @@ void sdd_irq_enable(struct sdd *d, unsigned pe, unsigned i, bool on);
 
 /* A trigger of event i latched at pe's interrupt controller while the
  * event was unregistered there belongs to no registration: REGISTER and
- * UNREGISTER drop it, unless the policy unreg_trigger keeps it (event 0's
- * SIGNAL is always kept, §5.1.16). */
-void sdd_drop_unregistered_trigger(struct sdd *d, unsigned pe, unsigned i);
+ * UNREGISTER drop it, and PRIVATE_RESET (reset), unless the policy
+ * unreg_trigger keeps it; event 0's SIGNAL is kept but at a reset
+ * (§5.1.16, §5.1.18). */
+void sdd_drop_unregistered_trigger(struct sdd *d, unsigned pe, unsigned i, bool reset);
 
 /* Unregister event i as seen from pe: the shared part of UNREGISTER,
  * PRIVATE_RESET and SHARED_RESET.  Returns SUCCESS, PENDING (the handler is

@@ -14,12 +14,13 @@ void rm_set_state(struct rm_model *m, unsigned e, unsigned pe, unsigned s)
         es->nonzero &= ~(1ull << col);
 }
 
-void rm_drop_triggers(struct rm_model *m, unsigned e, unsigned pe)
+void rm_drop_triggers(struct rm_model *m, unsigned e, unsigned pe, bool reset)
 {
     /* Event 0's pending bit survives (re)registration: SIGNAL means "set
-     * pending until the target can take it" (§5.1.16); under unreg_keep
-     * every event's does. Explicit events have no trigger. */
-    if (rm_ev(m, e)->kind == RM_EVENT0 || !rm_has_intid(m, e) || m->p.unreg_keep)
+     * pending until the target can take it" (§5.1.16) - but not
+     * PRIVATE_RESET (reset), the PE's warm-boot state (§5.1.18); under
+     * unreg_keep every event's survives. Explicit events have no trigger. */
+    if ((rm_ev(m, e)->kind == RM_EVENT0 && !reset) || !rm_has_intid(m, e) || m->p.unreg_keep)
         return;
     m->ev[e].pend &= ~rm_bit(m, e, pe);
     m->ev[e].maybe &= ~rm_bit(m, e, pe);

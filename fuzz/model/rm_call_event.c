@@ -132,7 +132,7 @@ void rm_h_register(struct rm_ctx *c)
         m->ev[e].rm_pe = (c->x[4] & FLAG_RM_PE) != 0;
         m->ev[e].affinity = m->ev[e].rm_pe ? c->x[5] & RM_AFF_MASK : 0;
     }
-    rm_drop_triggers(m, e, c->pe);
+    rm_drop_triggers(m, e, c->pe, false);
 }
 
 /* ---- ENABLE, DISABLE, UNREGISTER, STATUS ------------------------------- */
@@ -154,7 +154,7 @@ void rm_h_disable(struct rm_ctx *c)
 void rm_h_unregister(struct rm_ctx *c)
 {
     if (checks_pass(c, event_only, N(event_only)) && table_call(c, RM_A_UNREGISTER))
-        rm_drop_triggers(c->m, (unsigned)c->e, c->pe);
+        rm_drop_triggers(c->m, (unsigned)c->e, c->pe, false);
 }
 
 void rm_h_status(struct rm_ctx *c)

@@ -93,8 +93,9 @@ static inline bool rm_has_intid(const struct rm_model *m, unsigned e)
 /* Set the state of event e seen from pe, keeping `nonzero` in step. */
 void rm_set_state(struct rm_model *m, unsigned e, unsigned pe, unsigned s);
 /* Drop triggers latched for e (on pe if private): what REGISTER and
- * UNREGISTER do to interrupt-backed events other than event 0. */
-void rm_drop_triggers(struct rm_model *m, unsigned e, unsigned pe);
+ * UNREGISTER do to interrupt-backed events other than event 0, and a
+ * reset (PRIVATE_RESET, SHARED_RESET) to event 0's too. */
+void rm_drop_triggers(struct rm_model *m, unsigned e, unsigned pe, bool reset);
 
 /* intid, with no event behind it, fired (at pe if a PPI): if it is the
  * client's (a PPI or existing SPI, not firmware-owned) it is pending at the

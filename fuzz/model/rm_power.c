@@ -51,7 +51,7 @@ void rm_cpu_on(struct rm_model *m, unsigned pe)
         }
         if (!m->p.cpu_on_keep) {
             rm_set_state(m, e, pe, 0);
-            rm_drop_triggers(m, e, pe);   /* unregistered now: irrelevant */
+            rm_drop_triggers(m, e, pe, false);   /* unregistered now: irrelevant */
         }
     }
 }

@@ -106,7 +106,8 @@ enum sdd_pol_reset_release { SDD_RESET_RELEASE_NONE = 0, SDD_RESET_RELEASE_UNUSE
  * REGISTER, or still pending at UNREGISTER or a reset): "ignored or left
  * pending", IMPLEMENTATION DEFINED (§5.1.2.1).  Dropped (TF-A), or kept
  * pending and delivered once the event is registered and enabled there.
- * Event 0's SIGNAL is kept under both (§5.1.16). */
+ * Event 0's SIGNAL is kept under both (§5.1.16), but dropped by a
+ * PRIVATE_RESET of its PE under DROP (the PE's warm-boot state, §5.1.18). */
 enum sdd_pol_unreg_trigger { SDD_UNREG_TRIGGER_DROP = 0, SDD_UNREG_TRIGGER_KEEP };
 
 struct sdd_policy {
