@@ -165,6 +165,24 @@ static int call_returned(struct tm_state *st, unsigned pe, struct call *c, const
 	return rc;
 }
 
+/* Did call c come back to its caller, the ERET on p going to target?  It
+ * goes to the instruction after the call - unless the call is a COMPLETE
+ * or COMPLETE_AND_RESUME made in a handler and x0 holds none of the
+ * errors it can return (NOT_SUPPORTED, INVALID_PARAMETERS, DENIED, in
+ * either register width): then it completed the handler, and the context
+ * the handler interrupted was just after that same instruction (handlers
+ * that share their code, as the simulator's do). */
+static bool came_back(const struct pe *p, const struct call *c, uint64_t target)
+{
+	uint64_t x0 = p->eret_x[0];
+
+	if (target != c->pc + 4)
+		return false;
+	if (!tm_is_complete_fid((uint32_t)c->x[0]) || p->depth == 0 || !(p->eret_known & 1))
+		return true;
+	return (x0 >= (uint64_t)-3 && x0 <= (uint64_t)-1) || (x0 >= 0xFFFFFFFDu && x0 <= 0xFFFFFFFFu);
+}
+
 /* The ERET on pe has reached target (at EL target_el, -1 unknown). */
 static int classify(struct tm_state *st, unsigned pe, uint64_t target, int target_el)
 {
@@ -195,7 +213,7 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 	if (c) {
 		tm_call_rec(c, pe, &r);
 		c->open = false;
-		if (target == c->pc + 4) {
+		if (came_back(p, c, target)) {
 			rc = call_returned(st, pe, c, p->eret_x, p->eret_known, p->eret_t, p->eret_line);
 		} else if (tm_is_complete_fid((uint32_t)c->x[0])) {
 			r.end = TRACE_END_COMPLETE;
