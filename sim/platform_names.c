@@ -42,6 +42,7 @@ static const char *const number_space[] = { "vendor_only", "any_space" };
 static const char *const mask_timing[]  = { "at_completion", "at_once" };
 static const char *const reset_release[] = { "none", "unused" };
 static const char *const unreg_trigger[] = { "drop", "keep" };
+static const char *const bound_active[] = { "ignore", "denied" };
 
 #define FIELD(f, v) { offsetof(struct sdd_policy, f), sizeof v / sizeof v[0], v }
 
@@ -66,6 +67,7 @@ const struct sim_policy_field sim_policy_fields[SIM_POLICY_FIELDS] = {
 	FIELD(mask_timing, mask_timing),
 	FIELD(reset_release, reset_release),
 	FIELD(unreg_trigger, unreg_trigger),
+	FIELD(bound_active, bound_active),
 };
 
 _Static_assert(sizeof(struct sdd_policy) == SIM_POLICY_FIELDS, "a name for every policy, each a byte");
@@ -76,7 +78,7 @@ _Static_assert(SDD_PSTATE_INHERIT == 2 && SDD_MASK_AT_ONCE == 1 && SDD_CPU_ON_KE
 const char *const sim_policy_names[SIM_POLICY_FIELDS] = {
 	"upper_bits", "signal", "bind", "resume_error", "entry_pstate", "resume_pstate", "entry_regs",
 	"signaled", "mask_result", "unbound", "priv_route", "ctx_order", "rel_vbar", "cpu_on", "mpidr",
-	"explicit_err", "number_space", "mask_timing", "reset_release", "unreg_trigger",
+	"explicit_err", "number_space", "mask_timing", "reset_release", "unreg_trigger", "bound_active",
 };
 
 const char *sim_policy_refused(unsigned field, unsigned value)

@@ -100,8 +100,8 @@ int64_t sdd_call_interrupt_release(struct sdd_call_args *c)
 		return err;
 	if (sdd_desc(d, i)->kind != SDD_EVK_DYNAMIC || !(d->bound & SDD_BIT(i)))
 		return SDD_INVALID_PARAMETERS;    /* platform events and free slots */
-	if (!sdd_unused_everywhere(d, i))
-		return SDD_DENIED;                /* registered or running on some PE */
+	if (!sdd_unused_everywhere(d, i) || sdd_active_refused(d, c->pe, i))
+		return SDD_DENIED;                /* registered or running on some PE; Active */
 	sdd_release_slot(d, c->pe, i);
 	return SDD_SUCCESS;
 }

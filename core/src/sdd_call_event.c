@@ -62,7 +62,7 @@ int64_t sdd_call_register(struct sdd_call_args *c)
 		return SDD_DENIED;
 
 	e = sdd_entry_of(d, c->pe, i);
-	if (sdd_state_next(e->state, SDD_OP_REGISTER) == SDD_STATE_DENIED)
+	if (sdd_state_next(e->state, SDD_OP_REGISTER) == SDD_STATE_DENIED || sdd_active_refused(d, c->pe, i))
 		return SDD_DENIED;
 	if (relative && d->plat.policy.rel_vbar == SDD_REL_VBAR_AT_REGISTER) {
 		ep = where;

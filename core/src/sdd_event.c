@@ -96,6 +96,12 @@ void sdd_drop_unregistered_trigger(struct sdd *d, unsigned pe, unsigned i, bool 
 		d->port->irq_set_pending(d->ctx, pe, d->intid[i], false);
 }
 
+bool sdd_active_refused(const struct sdd *d, unsigned pe, unsigned i)
+{
+	return d->plat.policy.bound_active == SDD_BOUND_ACTIVE_DENIED && sdd_has_irq(d, i) &&
+	       d->port->irq_is_active(d->ctx, pe, d->intid[i]);
+}
+
 int sdd_unregister(struct sdd *d, unsigned pe, unsigned i)
 {
 	struct sdd_entry *e = sdd_entry_of(d, pe, i);

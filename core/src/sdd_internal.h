@@ -185,6 +185,10 @@ void sdd_irq_enable(struct sdd *d, unsigned pe, unsigned i, bool on);
  * (§5.1.16, §5.1.18). */
 void sdd_drop_unregistered_trigger(struct sdd *d, unsigned pe, unsigned i, bool reset);
 
+/* Does the policy bound_active refuse REGISTER or RELEASE of event i from
+ * pe now: its interrupt Active as pe sees it? */
+bool sdd_active_refused(const struct sdd *d, unsigned pe, unsigned i);
+
 /* Unregister event i as seen from pe: the shared part of UNREGISTER,
  * PRIVATE_RESET and SHARED_RESET.  Returns SUCCESS, PENDING (the handler is
  * running: now unregister-pending) or DENIED (not registered). */

@@ -422,6 +422,7 @@ static void dense_platform(struct sdd_platform *p)
 	p->policy.mask_timing = SDD_MASK_AT_COMPLETION;    /* as before the policy existed */
 	p->policy.reset_release = SDD_RESET_RELEASE_NONE;  /* likewise */
 	p->policy.unreg_trigger = SDD_UNREG_TRIGGER_DROP;  /* likewise */
+	p->policy.bound_active = SDD_BOUND_ACTIVE_IGNORE;  /* likewise */
 	p->event_count = sizeof ev / sizeof ev[0];
 	memcpy(p->events, ev, sizeof ev);
 }
@@ -468,6 +469,15 @@ static void the_fingerprint_of_a_dense_platform_is_pinned(void **state)
 	p.policy.unreg_trigger = SDD_UNREG_TRIGGER_DROP;
 	if (fingerprint_of(&p) == fp)
 		fail_msg("unreg_trigger alone takes reset_release's fingerprint");
+	p.policy.reset_release = SDD_RESET_RELEASE_NONE;
+	p.policy.bound_active = SDD_BOUND_ACTIVE_DENIED;
+	fp = fingerprint_of(&p);
+	if (fp != 0xA895392Du)        /* computed when bound_active was added */
+		fail_msg("fingerprint with bound_active 0x%08X", fp);
+	p.policy.bound_active = SDD_BOUND_ACTIVE_IGNORE;
+	p.policy.unreg_trigger = SDD_UNREG_TRIGGER_KEEP;
+	if (fingerprint_of(&p) == fp)
+		fail_msg("bound_active alone takes unreg_trigger's fingerprint");
 }
 
 int main(void)

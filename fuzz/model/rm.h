@@ -137,6 +137,8 @@ struct rm_platform {
     bool reset_release_unused; /* SHARED_RESET denied by a bound event in use releases the others (else none) */
     bool unreg_keep;         /* a trigger while its event is unregistered stays pending (else dropped, as
                                 TF-A; "ignored or left pending", §5.1.2.1) */
+    bool active_denied;      /* REGISTER, and RELEASE of a bound event, while its interrupt is Active as
+                                the caller sees it (a PE's firmware holds it) -> DENIED (TF-A) */
 };
 
 /* The model's state. Its layout is private to rm_*.c; it is declared here

@@ -204,7 +204,7 @@ static int64_t chk_release_state(struct rm_ctx *c)
 
 void rm_h_release(struct rm_ctx *c)
 {
-    static const rm_check checks[] = { rm_chk_event, chk_release_slot, chk_release_state };
+    static const rm_check checks[] = { rm_chk_event, chk_release_slot, chk_release_state, rm_chk_active };
     int64_t r = rm_run_checks(c, checks, N(checks));
 
     if (r != 0) {

@@ -117,7 +117,7 @@ void rm_h_register(struct rm_ctx *c)
 {
     static const rm_check checks[] = {
         rm_chk_event, chk_entry, chk_flags, chk_register_affinity,   /* INVALID */
-        chk_unbound, chk_register_state,                             /* DENIED */
+        chk_unbound, chk_register_state, rm_chk_active,              /* DENIED */
     };
     struct rm_model *m = c->m;
 

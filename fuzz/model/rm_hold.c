@@ -126,6 +126,22 @@ bool rm_intid_held(const struct rm_model *m, uint32_t intid)
     return false;
 }
 
+int64_t rm_chk_active(struct rm_ctx *c)
+{
+    const struct rm_model *m = c->m;
+    unsigned e = (unsigned)c->e;
+    uint32_t intid = m->ev[e].intid;
+    bool held;
+
+    if (!m->p.active_denied || !rm_has_intid(m, e) || (rm_ev(m, e)->kind == RM_SLOT && !m->ev[e].bound))
+        return 0;
+    held = intid >= 32 ? rm_intid_held(m, intid) : rm_holds(m, c->pe) && m->pe[c->pe].hold_intid == intid;
+    if (!held)
+        return 0;
+    c->reason = "its interrupt is Active (a PE's firmware holds it)";
+    return RM_DENIED;
+}
+
 void rm_hold_end(struct rm_model *m, unsigned pe)
 {
     end_hold(m, pe, -1, false);

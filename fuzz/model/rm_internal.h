@@ -204,6 +204,9 @@ void rm_complete_top(struct rm_model *m, unsigned pe);
 const char *rm_nesting(const struct rm_model *m, unsigned pe, unsigned e);
 /* Does some PE's firmware hold intid (Active there, §5.1.14.3)? */
 bool rm_intid_held(const struct rm_model *m, uint32_t intid);
+/* The policy active_denied: DENIED if event e's interrupt is Active as
+ * c's PE sees it (an SPI: held by any PE; an SGI or PPI: by its own), else 0. */
+int64_t rm_chk_active(struct rm_ctx *c);
 /* pe's hold ends, its trigger taken by the dispatch it handed over. */
 void rm_hold_end(struct rm_model *m, unsigned pe);
 /* Triggers of event e held by PEs' firmware (on pe if private) become ones

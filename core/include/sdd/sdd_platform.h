@@ -109,6 +109,12 @@ enum sdd_pol_reset_release { SDD_RESET_RELEASE_NONE = 0, SDD_RESET_RELEASE_UNUSE
  * Event 0's SIGNAL is kept under both (§5.1.16), but dropped by a
  * PRIVATE_RESET of its PE under DROP (the PE's warm-boot state, §5.1.18). */
 enum sdd_pol_unreg_trigger { SDD_UNREG_TRIGGER_DROP = 0, SDD_UNREG_TRIGGER_KEEP };
+/* REGISTER of an interrupt-backed event, or INTERRUPT_RELEASE of a bound
+ * one, while its interrupt is Active as the calling PE sees it (a PE's
+ * firmware acknowledged it and has not ended it): the specification
+ * defines no error for it, or DENIED (TF-A: sdei_event_register,
+ * sdei_interrupt_release ask plat_ic_get_interrupt_active). */
+enum sdd_pol_bound_active { SDD_BOUND_ACTIVE_IGNORE = 0, SDD_BOUND_ACTIVE_DENIED };
 
 struct sdd_policy {
 	uint8_t upper_bits;     /* enum sdd_pol_upper_bits */
@@ -131,6 +137,7 @@ struct sdd_policy {
 	uint8_t mask_timing;    /* enum sdd_pol_mask_timing */
 	uint8_t reset_release;  /* enum sdd_pol_reset_release */
 	uint8_t unreg_trigger;  /* enum sdd_pol_unreg_trigger */
+	uint8_t bound_active;   /* enum sdd_pol_bound_active */
 };
 
 /* ---- Architectural features of the client EL that exception entry honours ---- */

@@ -351,6 +351,32 @@ static void unreg_keep(void **state)
     DISPATCH(&m, 0, EVS);
 }
 
+/* REGISTER, and RELEASE of a bound event, while PE 0's firmware holds
+ * its SPI (Active): SUCCESS without the flag, DENIED with it (TF-A); a
+ * PPI held on another PE is not Active where the caller looks. */
+static void active_denied(void **state)
+{
+    struct rm_model m;
+    char why[300];
+    (void)state;
+    WITH(&m, active_denied);
+    ACCEPT(&m, 0, F_BIND, SLOTS0, 50);
+    t_reg_enable(&m, 1, SLOTS0);
+    rm_fire(&m, 50, 0);
+    rm_hold(&m, 0, 50);
+    ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, SLOTS0);
+    ONLY(&m, 1, F_REGISTER, SUCCESS, DENIED, SLOTS0, HANDLER, 0, 0, 0);
+    ONLY(&m, 1, F_RELEASE, SUCCESS, DENIED, SLOTS0);
+    assert_true(rm_hand_over(&m, 0, 50, 3, why, sizeof why));
+    ACCEPT(&m, 1, F_REGISTER, SUCCESS, SLOTS0, HANDLER, 0, 0, 0);
+    ACCEPT(&m, 1, F_UNREGISTER, SUCCESS, SLOTS0);
+    ACCEPT(&m, 1, F_RELEASE, SUCCESS, SLOTS0);
+    /* A private bound PPI held by PE 0: PE 1 registers its own. */
+    ACCEPT(&m, 0, F_BIND, SLOTP0, 20);
+    rm_hold(&m, 0, 20);
+    ACCEPT(&m, 1, F_REGISTER, SUCCESS, SLOTP0, HANDLER, 0, 0, 0);
+}
+
 static void cpu_on_keep(void **state)
 {
     struct rm_model m;
@@ -388,6 +414,7 @@ int main(void)
         cmocka_unit_test(cpu_on_keep),
         cmocka_unit_test(reset_release_unused),
         cmocka_unit_test(unreg_keep),
+        cmocka_unit_test(active_denied),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
