@@ -341,6 +341,23 @@ static void expect_dispatches(struct sim_machine *m, const struct sim_op *op)
 	m->nentries = 0;
 }
 
+/* Handler entries after the last expect_dispatches step that ran, or in
+ * a run with none, which nothing checked (sim_result.unchecked). */
+static void note_unchecked(const struct sim_machine *m, struct sim_result *res)
+{
+	const struct sim_program *p = m->prog;
+	uint32_t k = res->steps_run;
+
+	if (m->nentries == 0 || k == 0)
+		return;
+	while (k-- > 0 && p->steps[k].kind != SIM_OP_EXPECT_DISPATCHES)
+		;
+	res->unchecked = m->nentries;
+	res->unchecked_by_none = k == UINT32_MAX;
+	res->unchecked_after = p->steps[res->unchecked_by_none ? res->steps_run - 1 : k].loc;
+	list_entries(m, res->unchecked_list, sizeof res->unchecked_list);
+}
+
 static void expect_resumes(struct sim_machine *m, const struct sim_op *op)
 {
 	const struct sim_program *p = m->prog;
@@ -606,6 +623,8 @@ int sim_run(struct sim_cpu *cpu, const struct sim_program *prog, const struct si
 		res->steps_run = k + 1;
 	}
 	res->passed = !m->failed;
+	if (res->passed)
+		note_unchecked(m, res);
 	res->fail_kind = m->failed ? m->fail_kind : SIM_FAIL_NONE;
 	res->step = m->step;
 	res->loc = m->fail_loc;

@@ -185,6 +185,14 @@ struct sim_result {
 	uint32_t steps_run;
 	uint32_t dispatches;
 	uint32_t calls;
+	/* A run that passed with handler entries after its last
+	 * expect_dispatches step, or with entries and no such step: how
+	 * many, that step (else the last step run), and the entries as the
+	 * step lists them. */
+	uint32_t unchecked;
+	bool     unchecked_by_none;
+	struct sim_loc unchecked_after;
+	char     unchecked_list[300];
 	/* With opts.digest: a 64-bit hash of the machine's final state (the
 	 * dispatcher's saved state, the GIC's canonical form, each PE's power,
 	 * context and running handlers, the program's variables).  Two runs

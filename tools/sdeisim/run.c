@@ -166,6 +166,14 @@ static void run_one(struct sim_cpu **cpu, const char *file, const char *error,
 				snprintf(nor, sizeof nor, ", nor the %u after it", (unsigned)more);
 			snprintf(rep->message, sizeof rep->message, "%s:%u:%u: note: this step did not run%s: "
 				 "SYSTEM_OFF ended the run at step %u", file, at->line, at->col, nor, res.steps_run);
+		} else if (res.unchecked) {
+			/* passed, but dispatches came after the last check: said, as
+			 * a contract's "unexpected dispatch" that nothing looked for */
+			snprintf(rep->message, sizeof rep->message, "%s:%u:%u: note: %u handler entr%s %s: %s", file,
+				 res.unchecked_after.line, res.unchecked_after.col, res.unchecked,
+				 res.unchecked == 1 ? "y" : "ies", res.unchecked_by_none ?
+				 "by this last step, and no expect_dispatches step checks them" :
+				 "after this expect_dispatches, checked by no later one", res.unchecked_list);
 		}
 	}
 out:
