@@ -355,6 +355,13 @@ bool scn_expect(struct scn *s, int id, bool width32, bool returns, uint32_t *fir
 	if (scn_has_key(s, id, names, SCN_REG_KEYS, xn)) {
 		ok = scn_fields(s, id, &spec, f);
 		ok &= field_checks(s, f, SIM_R_SP, SIM_R_X0, SCN_V_RUNTIME, &b);
+	} else if (scn_is(s, id, YAML_MAPPING_NODE) && !scn_has_key(s, id, expect_keys, E_KEYS, SCN_BIT(E_KEYS) - 1)) {
+		/* keys of neither form: the message names both, the register
+		 * map too (x31, sp: not a call's) */
+		spec.what = "an expectation";
+		spec.hint = "a register map of x0..x30, or {mask: M, value: V}, {not: V}, {one_of: [V, ...]}, "
+			       "or a value {offset: HANDLER} or {mpidr: N}";
+		ok = scn_fields(s, id, &spec, f);
 	} else {
 		ok = scn_match(s, id, SCN_V_RUNTIME, &m);
 		scn_checks_add(&b, SIM_R_X0, &m);
