@@ -206,10 +206,13 @@ static void describe_call(const struct sim_machine *m, const struct sim_op *op, 
 			what = fidbuf;
 		}
 	}
-	if (m->pe[pe].depth > 0 && m->pe[pe].disp[m->pe[pe].depth - 1].handler >= 0)
-		snprintf(buf, n, "%s on PE %u in handler '%s'", what, pe,
-			 sim_str(m->prog, m->prog->handlers[m->pe[pe].disp[m->pe[pe].depth - 1].handler].name));
-	else
+	if (m->pe[pe].depth > 0 && m->pe[pe].disp[m->pe[pe].depth - 1].handler >= 0) {
+		/* which of the handler's runs: its event, and the step it ran in */
+		const struct sim_dispatch *d = &m->pe[pe].disp[m->pe[pe].depth - 1];
+		snprintf(buf, n, "%s on PE %u in handler '%s' for event 0x%" PRIx32 ", run by the step at line %" PRIu32,
+			 what, pe, sim_str(m->prog, m->prog->handlers[d->handler].name), (uint32_t)d->event,
+			 m->prog->steps[m->step].loc.line);
+	} else
 		snprintf(buf, n, "%s on PE %u", what, pe);
 }
 

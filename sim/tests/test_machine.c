@@ -163,7 +163,9 @@ static void call_result_that_is_wrong_fails_at_its_line(void **state)
 	pb_call1(&b, 0, SDD_FID_EVENT_ENABLE, V(EV_NORM));
 	pb_call0(&b, 0, SDD_FID_PE_UNMASK);
 	pb_interrupt(&b, 0, 22);
-	mt_assert_fails_at(&b, line, "EVENT_CONTEXT on PE 0 in handler 'h': expected x0 == 0x5555, got 0x4444");
+	/* which of the handler's runs: its event, and the step it ran in */
+	mt_assert_fails_at(&b, line, "EVENT_CONTEXT on PE 0 in handler 'h' for event 0x40000101, run by the step at "
+				     "line 13: expected x0 == 0x5555, got 0x4444");
 	pb_free(&b);
 }
 
