@@ -448,36 +448,39 @@ static void the_fingerprint_of_a_dense_platform_is_pinned(void **state)
 	fp = fingerprint_of(&p);
 	if (fp != 0x6ECCA0C0u)        /* computed by the code this test was added with */
 		fail_msg("fingerprint 0x%08X", fp);
-	/* A policy added since counts when it is not the specification's. */
-	p.policy.mask_timing = SDD_MASK_AT_ONCE;
-	fp = fingerprint_of(&p);
-	if (fp != 0xC131767Bu)        /* computed when mask_timing was added */
-		fail_msg("fingerprint with mask_timing 0x%08X", fp);
-	p.policy.reset_release = SDD_RESET_RELEASE_UNUSED;
-	fp = fingerprint_of(&p);
-	if (fp != 0x21B6CB8Cu)        /* computed when reset_release was added */
-		fail_msg("fingerprint with reset_release 0x%08X", fp);
-	p.policy.mask_timing = SDD_MASK_AT_COMPLETION;
-	if (fingerprint_of(&p) == 0xC131767Bu)
-		fail_msg("reset_release alone takes mask_timing's fingerprint");
-	p.policy.reset_release = SDD_RESET_RELEASE_NONE;
-	p.policy.unreg_trigger = SDD_UNREG_TRIGGER_KEEP;
-	fp = fingerprint_of(&p);
-	if (fp != 0x39583E40u)        /* computed when unreg_trigger was added */
-		fail_msg("fingerprint with unreg_trigger 0x%08X", fp);
-	p.policy.reset_release = SDD_RESET_RELEASE_UNUSED;
-	p.policy.unreg_trigger = SDD_UNREG_TRIGGER_DROP;
-	if (fingerprint_of(&p) == fp)
-		fail_msg("unreg_trigger alone takes reset_release's fingerprint");
-	p.policy.reset_release = SDD_RESET_RELEASE_NONE;
-	p.policy.bound_active = SDD_BOUND_ACTIVE_DENIED;
-	fp = fingerprint_of(&p);
-	if (fp != 0xA895392Du)        /* computed when bound_active was added */
-		fail_msg("fingerprint with bound_active 0x%08X", fp);
-	p.policy.bound_active = SDD_BOUND_ACTIVE_IGNORE;
-	p.policy.unreg_trigger = SDD_UNREG_TRIGGER_KEEP;
-	if (fingerprint_of(&p) == fp)
-		fail_msg("bound_active alone takes unreg_trigger's fingerprint");
+	/* A policy added since counts when it is not the specification's:
+	 * each pinned when it was added (with those before it as they were
+	 * then), and no one of them alone takes another's fingerprint. */
+	static const struct {
+		const char *what;
+		uint8_t mask_timing, reset_release, unreg_trigger, bound_active;
+		uint32_t fp;
+	} later[] = {
+		{ "mask_timing", SDD_MASK_AT_ONCE, 0, 0, 0, 0xC131767Bu },
+		{ "reset_release", SDD_MASK_AT_ONCE, SDD_RESET_RELEASE_UNUSED, 0, 0, 0x21B6CB8Cu },
+		{ "unreg_trigger", 0, 0, SDD_UNREG_TRIGGER_KEEP, 0, 0x39583E40u },
+		{ "bound_active", 0, 0, 0, SDD_BOUND_ACTIVE_DENIED, 0xA895392Du },
+	};
+	uint32_t alone[4];
+	for (unsigned k = 0; k < sizeof later / sizeof later[0]; k++) {
+		p.policy.mask_timing = later[k].mask_timing;
+		p.policy.reset_release = later[k].reset_release;
+		p.policy.unreg_trigger = later[k].unreg_trigger;
+		p.policy.bound_active = later[k].bound_active;
+		fp = fingerprint_of(&p);
+		if (fp != later[k].fp)
+			fail_msg("fingerprint with %s 0x%08X", later[k].what, fp);
+	}
+	for (unsigned k = 0; k < 4; k++) {
+		p.policy.mask_timing = k == 0 ? SDD_MASK_AT_ONCE : 0;
+		p.policy.reset_release = k == 1 ? SDD_RESET_RELEASE_UNUSED : 0;
+		p.policy.unreg_trigger = k == 2 ? SDD_UNREG_TRIGGER_KEEP : 0;
+		p.policy.bound_active = k == 3 ? SDD_BOUND_ACTIVE_DENIED : 0;
+		alone[k] = fingerprint_of(&p);
+		for (unsigned j = 0; j < k; j++)
+			if (alone[j] == alone[k])
+				fail_msg("%s alone takes %s's fingerprint", later[k].what, later[j].what);
+	}
 }
 
 int main(void)
