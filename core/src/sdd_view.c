@@ -191,32 +191,32 @@ static int check_frames(const struct sdd *d, unsigned pe, uint64_t irq)
 
 	if (p->depth > 2 || p->masked > 1 || p->mask_depth > p->depth ||
 	    (p->mask_depth && d->plat.policy.mask_timing == SDD_MASK_AT_ONCE))
-		return -10;
+		return SDD_CHECK_PE_RANGE;
 	if (p->depth == 2 && (p->frame[0].priority != SDD_PRI_NORMAL ||
 			      p->frame[1].priority != SDD_PRI_CRITICAL))
-		return -11;    /* only critical nests, and only over normal */
+		return SDD_CHECK_NESTING;    /* only critical nests, and only over normal */
 	for (unsigned k = 0; k < p->depth; k++) {
 		const struct sdd_frame *f = &p->frame[k];
 		const struct sdd_event_desc *ev;
 		if (f->event >= d->plat.event_count || f->explicit_dispatch > 1)
-			return -12;
+			return SDD_CHECK_FRAME_EVENT;
 		ev = sdd_desc(d, f->event);
 		if (f->priority != ev->priority)
-			return -13;
+			return SDD_CHECK_FRAME_PRIORITY;
 		if (f->explicit_dispatch ? (ev->kind != SDD_EVK_EXPLICIT || f->intid != SDD_NO_INTID)
 					 : (!(irq & SDD_BIT(f->event)) || f->intid != d->intid[f->event]))
-			return -14;
+			return SDD_CHECK_FRAME_INTERRUPT;
 		/* Not reachable once the registrations passed (-31/-33);
 		 * kept so that the stack alone is checked completely. */
 		if (!(sdd_entry_ro(d, pe, f->event)->state & SDD_STATUS_RUNNING))
-			return -15;
+			return SDD_CHECK_FRAME_IDLE;
 		if (!sdd_is_private(d, f->event) && d->shared[f->event].running_pe != pe)
-			return -16;
+			return SDD_CHECK_FRAME_PE;
 	}
 	/* only interrupts the dispatcher owns can be held (irq has no bit
 	 * at or above event_count) */
 	if (p->deferred & ~irq)
-		return -17;
+		return SDD_CHECK_HELD_NO_IRQ;
 	return 0;
 }
 
@@ -228,7 +228,7 @@ struct scan {
 	/* bindings */
 	int      bind_err;          /* first of -20..-23 in event order, seen in the event pass */
 	unsigned bind_at;           /* its event */
-	uint64_t unbound;           /* free bind slots: -21 as well if registered anywhere */
+	uint64_t unbound;           /* free bind slots: SDD_CHECK_FREE_SLOT_USED as well if registered anywhere */
 	uint64_t slots;             /* bound bind slots */
 	/* registrations */
 	uint64_t priv, irq;         /* private events; events backed by an interrupt now */
@@ -261,21 +261,21 @@ static int scan_binding(const struct sdd *d, unsigned i, struct scan *sc)
 				sc->plat_dup |= sdd_intid_test_and_set(&sc->plat, ev->intid);
 		}
 		if (bound || intid != (ev->kind == SDD_EVK_EXPLICIT ? 0 : ev->intid))
-			return -20;
+			return SDD_CHECK_PLATFORM_BOUND;
 		return 0;
 	}
 	if (!bound) {
 		sc->unbound |= b;
-		return intid != 0 ? -21 : 0;
+		return intid != 0 ? SDD_CHECK_FREE_SLOT_USED : 0;
 	}
 	sc->irq |= b;
 	sc->slots |= b;
 	if (ev->type == SDD_PRIVATE ? (intid < SDD_INTID_PPI_FIRST || intid >= SDD_INTID_SPI_FIRST)
 				    : (intid < SDD_INTID_SPI_FIRST ||
 				       intid >= SDD_INTID_SPI_FIRST + d->plat.spi_count))
-		return -22;
+		return SDD_CHECK_SLOT_INTID;
 	if (sdd_intid_test_and_set(&sc->taken, intid))
-		return -23;    /* two slots bound to one interrupt */
+		return SDD_CHECK_INTID_TWICE;    /* two slots bound to one interrupt */
 	return 0;
 }
 
@@ -354,40 +354,40 @@ static int bindings_verdict(const struct sdd *d, const struct scan *sc)
 	uint64_t reg = sc->unbound & sc->used, m;
 
 	if (reg != 0 && (sc->bind_err == 0 || (reg & (~reg + 1)) < SDD_BIT(sc->bind_at)))
-		return -21;
+		return SDD_CHECK_FREE_SLOT_USED;
 	if (sc->bind_err != 0)
 		return sc->bind_err;
 	if (sc->plat_dup)
-		return -23;
+		return SDD_CHECK_INTID_TWICE;
 	m = sc->slots;
 	for (unsigned i = 0; m != 0; i++, m >>= 1)
 		if ((m & 1) && sdd_intid_is_set(&sc->plat, d->intid[i]))
-			return -23;
+			return SDD_CHECK_INTID_TWICE;
 	if (d->plat.event_count < 64 && (d->bound >> d->plat.event_count) != 0)
-		return -24;
+		return SDD_CHECK_BOUND_BITS;
 	return 0;
 }
 
 static const char *const check_rules[] = {
-	[0]  = "no rule broken",
-	[1]  = "no dispatcher, or a failed one",
-	[10] = "a PE's dispatch depth or mask state out of range",
-	[11] = "two handlers nested otherwise than critical over normal",
-	[12] = "a dispatch frame names no event",
-	[13] = "a dispatch frame's priority is not its event's",
-	[14] = "a dispatch frame's interrupt (or explicit dispatch) is not its event's",
-	[15] = "a dispatch frame of an event not marked running",
-	[16] = "a shared event's frame on a PE it does not run on",
-	[17] = "a PE holds back a trigger of an event no interrupt backs",
-	[20] = "a platform event's binding changed",
-	[21] = "a free bind slot has an interrupt or a registration",
-	[22] = "a bound slot's interrupt is not a PPI (private) or an existing SPI (shared)",
-	[23] = "two events on one interrupt",
-	[24] = "bound-slot bits past the last event",
-	[30] = "a private registration's fields are inconsistent",
-	[31] = "a private event marked running without exactly one frame on its PE, or the reverse",
-	[32] = "a shared registration's fields are inconsistent",
-	[33] = "a shared event marked running without exactly one frame system-wide, or the reverse",
+	[-SDD_CHECK_OK] = "no rule broken",
+	[-SDD_CHECK_NO_DISPATCHER] = "no dispatcher, or a failed one",
+	[-SDD_CHECK_PE_RANGE] = "a PE's dispatch depth or mask state out of range",
+	[-SDD_CHECK_NESTING] = "two handlers nested otherwise than critical over normal",
+	[-SDD_CHECK_FRAME_EVENT] = "a dispatch frame names no event",
+	[-SDD_CHECK_FRAME_PRIORITY] = "a dispatch frame's priority is not its event's",
+	[-SDD_CHECK_FRAME_INTERRUPT] = "a dispatch frame's interrupt (or explicit dispatch) is not its event's",
+	[-SDD_CHECK_FRAME_IDLE] = "a dispatch frame of an event not marked running",
+	[-SDD_CHECK_FRAME_PE] = "a shared event's frame on a PE it does not run on",
+	[-SDD_CHECK_HELD_NO_IRQ] = "a PE holds back a trigger of an event no interrupt backs",
+	[-SDD_CHECK_PLATFORM_BOUND] = "a platform event's binding changed",
+	[-SDD_CHECK_FREE_SLOT_USED] = "a free bind slot has an interrupt or a registration",
+	[-SDD_CHECK_SLOT_INTID] = "a bound slot's interrupt is not a PPI (private) or an existing SPI (shared)",
+	[-SDD_CHECK_INTID_TWICE] = "two events on one interrupt",
+	[-SDD_CHECK_BOUND_BITS] = "bound-slot bits past the last event",
+	[-SDD_CHECK_PRIVATE_FIELDS] = "a private registration's fields are inconsistent",
+	[-SDD_CHECK_PRIVATE_RUNNING] = "a private event marked running without exactly one frame on its PE, or the reverse",
+	[-SDD_CHECK_SHARED_FIELDS] = "a shared registration's fields are inconsistent",
+	[-SDD_CHECK_SHARED_RUNNING] = "a shared event marked running without exactly one frame system-wide, or the reverse",
 };
 
 /* see sdd.h */
@@ -406,7 +406,7 @@ int sdd_check(const struct sdd *d)
 	int err;
 
 	if (!sdd_lock(d))
-		return -1;
+		return SDD_CHECK_NO_DISPATCHER;
 	err = sdd_check_locked(d);
 	sdd_unlock(d);
 	return err;
@@ -443,8 +443,8 @@ int sdd_check_locked(const struct sdd *d)
 	if (all) {
 		uint64_t first = all & (~all + 1);
 		if (first & sc.priv)
-			return (first & sc.bad_fields) ? -30 : -31;
-		return (first & sc.bad_fields) ? -32 : -33;
+			return (first & sc.bad_fields) ? SDD_CHECK_PRIVATE_FIELDS : SDD_CHECK_PRIVATE_RUNNING;
+		return (first & sc.bad_fields) ? SDD_CHECK_SHARED_FIELDS : SDD_CHECK_SHARED_RUNNING;
 	}
 	return sc.stack_err;
 }

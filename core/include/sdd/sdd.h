@@ -291,10 +291,37 @@ int sdd_event_index(const struct sdd *d, int32_t ev);
 /* STATUS bits of event index i as seen from PE pe (0 for a bad index). */
 unsigned sdd_event_state(const struct sdd *d, unsigned pe, unsigned i);
 
+/* The rules sdd_check() answers, by number (stable: logs and tests name
+ * them; sdd_check_rule() has each one's words). */
+enum sdd_check_code {
+	SDD_CHECK_OK              = 0,
+	SDD_CHECK_NO_DISPATCHER   = -1,   /* none, or a failed one */
+	/* a PE's dispatch stack, PE by PE */
+	SDD_CHECK_PE_RANGE        = -10,
+	SDD_CHECK_NESTING         = -11,
+	SDD_CHECK_FRAME_EVENT     = -12,
+	SDD_CHECK_FRAME_PRIORITY  = -13,
+	SDD_CHECK_FRAME_INTERRUPT = -14,
+	SDD_CHECK_FRAME_IDLE      = -15,
+	SDD_CHECK_FRAME_PE        = -16,
+	SDD_CHECK_HELD_NO_IRQ     = -17,
+	/* bindings, event by event */
+	SDD_CHECK_PLATFORM_BOUND  = -20,
+	SDD_CHECK_FREE_SLOT_USED  = -21,
+	SDD_CHECK_SLOT_INTID      = -22,
+	SDD_CHECK_INTID_TWICE     = -23,
+	SDD_CHECK_BOUND_BITS      = -24,
+	/* registrations, event by event */
+	SDD_CHECK_PRIVATE_FIELDS  = -30,
+	SDD_CHECK_PRIVATE_RUNNING = -31,
+	SDD_CHECK_SHARED_FIELDS   = -32,
+	SDD_CHECK_SHARED_RUNNING  = -33,
+};
+
 /* Check the dispatcher's own invariants (state bits legal, dispatch stacks
  * at most two deep, normal below critical, running bits matching frames,
  * at most one running instance of each shared event, bindings consistent).
- * Returns 0, or a negative number identifying the first violated rule. */
+ * Returns 0, or the enum sdd_check_code of the first violated rule. */
 int sdd_check(const struct sdd *d);
 
 /* What the rule sdd_check() answered code for says, for people ("two
