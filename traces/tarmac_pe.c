@@ -9,15 +9,18 @@
  * event numbers), and the last INTID read from ICC_IAR0/1_EL1 at EL3 (or
  * IAR0 at EL2: Group 0 is firmware's, a dispatcher at EL2 reads it).
  *
- *  - A call is an SMC/HVC executed at EL1/EL2 with W0 naming an SDEI or
- *    PSCI function; x0..x5 are the registers as the instruction saw them.
+ *  - A call is an SMC/HVC executed at EL1, EL2 or EL3 with W0 naming an
+ *    SDEI or PSCI function; x0..x5 are the registers as the instruction saw
+ *    them.  One whose next instruction on the PE is the one after it, at
+ *    its EL, with no exception between, came back untrapped.
  *    From AArch32 too (an A32 or T32 SMC/HVC in an AArch32 mode, R0..R5
  *    the low halves of x0..x5): the call says so, and its registers are
  *    32 bits; the rest of AArch32 code only moves the EL (the dispatchers
  *    we follow, and their ERETs and IAR reads, are AArch64).
  *  - When the dispatcher's EL executes ERET, x0..x3 are snapshotted and the
  *    next instruction (or exception) on that PE says where it went:
- *      back to call pc + 4            -> the call returned (results x0..x3);
+ *      back to call pc + 4            -> the call returned (results x0..x3),
+ *                                        but see came_back: a COMPLETE;
  *      a COMPLETE* call elsewhere     -> the handler completed (complete);
  *      a registered entry point with
  *      x0 = its event number          -> a dispatch (cause: the call, an
@@ -300,8 +303,12 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 	}
 	if (p->eret) {
 		/* this instruction is where the ERET went -- unless an exception
-		 * was taken there first (no E line in this dialect): then ELR says */
-		if (l->el >= p->eret_el && l->el >= 0)
+		 * was taken there first (no E line in this dialect): then ELR says;
+		 * but the instruction after a call made at the ERET's own EL is
+		 * where that call came back to */
+		const struct call *own = p->eret_el >= 0 ? &p->call[p->eret_el] : NULL;
+		bool own_back = own && own->open && l->el == p->eret_el && l->pc == own->pc + 4;
+		if (l->el >= p->eret_el && l->el >= 0 && !own_back)
 			rc = classify(st, pe, (p->elr_known & (1u << p->eret_el)) ? p->elr[p->eret_el] : UINT64_MAX, -1);
 		else
 			rc = classify(st, pe, l->pc, l->el);

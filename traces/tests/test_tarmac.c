@@ -203,8 +203,10 @@ static void calls_from_secure_state(void **state)
  * from EL3, always Secure, so no secure=1), each back at the instruction
  * after it by an ERET; and an HVC that came back with no exception at
  * all (PE 1: the export of a call through the conduit no dispatcher is
- * on), whose result is x0 at the next instruction.  On PE 3 an SMC in a
- * trace without exception lines goes on at EL3's vector: not back yet. */
+ * on), whose result is x0 at the next instruction.  On PE 3 an SMC
+ * without an exception line goes on at EL3's vector: not back yet; on PE
+ * 4 an SMC at EL3 without one, and without ELR written, comes back to the
+ * instruction after it, which is no exception's target. */
 static const char untrapped_calls[] =
 		"1 clk cpu0 R X0 00000000C4000020\n"
 		"2 clk cpu0 IT (1) 0f001018 d4000002 O EL2h_n : HVC      #0x0\n"
@@ -232,6 +234,12 @@ static const char untrapped_calls[] =
 		"16 clk cpu3 R X0 0001000100000000\n"
 		"17 clk cpu3 IT (3) 04003404 d69f03e0 O EL3h_s : ERET\n"
 		"18 clk cpu3 IT (4) 80000004 d503201f O EL1h_n : NOP\n"
+		"19 clk cpu4 R X0 00000000C4000020\n"
+		"20 clk cpu4 IT (1) 04100000 d4000003 O EL3h_s : SMC      #0x0\n"
+		"21 clk cpu4 IT (2) 04003200 92800000 O EL3h_s : MOV      x0,#-1\n"
+		"21 clk cpu4 R X0 FFFFFFFFFFFFFFFF\n"
+		"22 clk cpu4 IT (3) 04003204 d69f03e0 O EL3h_s : ERET\n"
+		"23 clk cpu4 IT (4) 04100004 d503201f O EL3h_s : NOP\n"
 	;
 
 static void calls_not_taken_to_a_higher_el(void **state)
@@ -250,8 +258,10 @@ static void calls_not_taken_to_a_higher_el(void **state)
 		"call t=10 pe=2 conduit=smc el=3 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
 		"end=ret r0=0xffffffffffffffff src=t.tarmac:14\n"
 		"call t=15 pe=3 conduit=smc el=1 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
-		"end=ret r0=0x1000100000000 src=t.tarmac:22\n");
-	assert_int_equal(st.records, 4);
+		"end=ret r0=0x1000100000000 src=t.tarmac:22\n"
+		"call t=20 pe=4 conduit=smc el=3 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
+		"end=ret r0=0xffffffffffffffff src=t.tarmac:28\n");
+	assert_int_equal(st.records, 5);
 	free(o.text);
 }
 
