@@ -356,6 +356,24 @@ static bool aarch32_mode(struct scn *s, int id, bool has_from_el, struct sim_op 
 	return true;
 }
 
+/* A call from EL3 (`from_el: 3`, or `aarch32: mon`): not through HVC,
+ * which EL3 takes itself, never reaching a dispatcher at EL2; not with
+ * `secure`, which EL3 always is. */
+static bool from_el3_ok(struct scn *s, const struct scn_opin *in, const struct sim_op *op)
+{
+	int at = in->f[SCN_OK_FROM_EL].key ? in->f[SCN_OK_FROM_EL].value : in->f[SCN_OK_AARCH32].value;
+
+	if (op->from_el != 3)
+		return true;
+	if (s->prog->platform.conduit == SIM_CONDUIT_HVC)
+		return scn_fail(s, at, "a call from EL3 on an HVC platform: an HVC made at EL3 is taken to EL3, it "
+				"never reaches the dispatcher at EL2");
+	if (op->secure)
+		return scn_fail(s, in->f[SCN_OK_SECURE].value, "`secure` on a call from EL3: EL3 is always in "
+				"Secure state; `secure` makes a call from S-EL1 or S-EL2");
+	return true;
+}
+
 /* see scn_internal.h */
 bool scn_parse_call(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 {
@@ -385,7 +403,7 @@ bool scn_parse_call(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 		ok &= scn_bool(s, in->f[SCN_OK_SECURE].value, "`secure`", &secure);
 		op->secure = secure;
 	}
-	return ok;
+	return ok && from_el3_ok(s, in, op);
 }
 
 static bool psci_name(struct scn *s, int id, unsigned *fn)
