@@ -124,6 +124,14 @@ int64_t sdd_call_private_reset(struct sdd_call_args *c)
 	return running ? SDD_DENIED : SDD_SUCCESS;
 }
 
+/* Does SHARED_RESET from pe keep bound event i's binding: in use on some
+ * PE, or (bound_active) its interrupt Active, which TF-A's release of each
+ * binding (sdei_interrupt_release) refuses as INTERRUPT_RELEASE does? */
+static bool binding_kept(const struct sdd *d, unsigned pe, unsigned i)
+{
+	return !sdd_unused_everywhere(d, i) || sdd_active_refused(d, pe, i);
+}
+
 int64_t sdd_call_shared_reset(struct sdd_call_args *c)
 {
 	struct sdd *d = c->d;
@@ -142,12 +150,12 @@ int64_t sdd_call_shared_reset(struct sdd_call_args *c)
 	 * the call is DENIED and, by the reset_release policy, releases none
 	 * (the specification lists no partial release) or the rest (TF-A). */
 	for (unsigned i = 0; i < d->plat.event_count; i++)
-		if ((d->bound & SDD_BIT(i)) && !sdd_unused_everywhere(d, i))
+		if ((d->bound & SDD_BIT(i)) && binding_kept(d, c->pe, i))
 			in_use = true;
 	if (in_use && d->plat.policy.reset_release == SDD_RESET_RELEASE_NONE)
 		return SDD_DENIED;
 	for (unsigned i = 0; i < d->plat.event_count; i++)
-		if ((d->bound & SDD_BIT(i)) && sdd_unused_everywhere(d, i))
+		if ((d->bound & SDD_BIT(i)) && !binding_kept(d, c->pe, i))
 			sdd_release_slot(d, c->pe, i);
 	return in_use ? SDD_DENIED : SDD_SUCCESS;
 }

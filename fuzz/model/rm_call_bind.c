@@ -255,7 +255,7 @@ void rm_h_private_reset(struct rm_ctx *c)
 void rm_h_shared_reset(struct rm_ctx *c)
 {
     struct rm_model *m = c->m;
-    bool running = false, bound_in_use = false;
+    bool running = false, bound_in_use = false, active = false;
 
     for (unsigned e = 0; e < m->p.nevents; e++) {
         const struct rm_event *d = rm_ev(m, e);
@@ -264,20 +264,24 @@ void rm_h_shared_reset(struct rm_ctx *c)
         /* Shared ones that are not running are unregistered by this call. */
         if (d->kind == RM_SLOT && !d->shared && m->ev[e].nonzero)
             bound_in_use = true;
+        /* TF-A releases each binding as INTERRUPT_RELEASE would */
+        if (d->kind == RM_SLOT && rm_active_refused(m, e, c->pe))
+            active = true;
     }
     const char *reason = running        ? "a shared handler is running"
                          : bound_in_use ? "a private bound event is registered on some PE"
+                         : active       ? "a bound event's interrupt is Active (a PE's firmware holds it)"
                                         : "nothing running, no bound event in use";
-    bool denied = running || bound_in_use;
+    bool denied = running || bound_in_use || active;
     if (!rm_expect(c, denied ? RM_DENIED : RM_SUCCESS, reason))
         return;
     for (unsigned e = 0; e < m->p.nevents; e++)
         if (rm_ev(m, e)->shared)
             rm_reset_event(m, e, 0);
-    if (running || (bound_in_use && !m->p.reset_release_unused))
+    if (running || (denied && !m->p.reset_release_unused))
         return;   /* no binding released */
     /* Every binding, or (denied, TF-A) every one no PE uses any more. */
     for (unsigned e = 0; e < m->p.nevents; e++)
-        if (rm_ev(m, e)->kind == RM_SLOT && m->ev[e].bound && !m->ev[e].nonzero)
+        if (rm_ev(m, e)->kind == RM_SLOT && m->ev[e].bound && !m->ev[e].nonzero && !rm_active_refused(m, e, c->pe))
             rm_release_slot(m, e);
 }

@@ -126,17 +126,18 @@ bool rm_intid_held(const struct rm_model *m, uint32_t intid)
     return false;
 }
 
-int64_t rm_chk_active(struct rm_ctx *c)
+bool rm_active_refused(const struct rm_model *m, unsigned e, unsigned pe)
 {
-    const struct rm_model *m = c->m;
-    unsigned e = (unsigned)c->e;
     uint32_t intid = m->ev[e].intid;
-    bool held;
 
     if (!m->p.active_denied || !rm_has_intid(m, e) || (rm_ev(m, e)->kind == RM_SLOT && !m->ev[e].bound))
-        return 0;
-    held = intid >= 32 ? rm_intid_held(m, intid) : rm_holds(m, c->pe) && m->pe[c->pe].hold_intid == intid;
-    if (!held)
+        return false;
+    return intid >= 32 ? rm_intid_held(m, intid) : rm_holds(m, pe) && m->pe[pe].hold_intid == intid;
+}
+
+int64_t rm_chk_active(struct rm_ctx *c)
+{
+    if (!rm_active_refused(c->m, (unsigned)c->e, c->pe))
         return 0;
     c->reason = "its interrupt is Active (a PE's firmware holds it)";
     return RM_DENIED;

@@ -204,8 +204,10 @@ void rm_complete_top(struct rm_model *m, unsigned pe);
 const char *rm_nesting(const struct rm_model *m, unsigned pe, unsigned e);
 /* Does some PE's firmware hold intid (Active there, §5.1.14.3)? */
 bool rm_intid_held(const struct rm_model *m, uint32_t intid);
-/* The policy active_denied: DENIED if event e's interrupt is Active as
- * c's PE sees it (an SPI: held by any PE; an SGI or PPI: by its own), else 0. */
+/* The policy active_denied: does it refuse REGISTER or RELEASE of event e
+ * from pe - its interrupt Active as pe sees it (an SPI: held by any PE; an
+ * SGI or PPI: by pe's own firmware)?  rm_chk_active: DENIED then, else 0. */
+bool rm_active_refused(const struct rm_model *m, unsigned e, unsigned pe);
 int64_t rm_chk_active(struct rm_ctx *c);
 /* pe's hold ends, its trigger taken by the dispatch it handed over. */
 void rm_hold_end(struct rm_model *m, unsigned pe);

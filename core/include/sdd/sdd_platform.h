@@ -113,7 +113,8 @@ enum sdd_pol_unreg_trigger { SDD_UNREG_TRIGGER_DROP = 0, SDD_UNREG_TRIGGER_KEEP 
  * one, while its interrupt is Active as the calling PE sees it (a PE's
  * firmware acknowledged it and has not ended it): the specification
  * defines no error for it, or DENIED (TF-A: sdei_event_register,
- * sdei_interrupt_release ask plat_ic_get_interrupt_active). */
+ * sdei_interrupt_release ask plat_ic_get_interrupt_active), SHARED_RESET
+ * then keeping that binding as one in use. */
 enum sdd_pol_bound_active { SDD_BOUND_ACTIVE_IGNORE = 0, SDD_BOUND_ACTIVE_DENIED };
 
 struct sdd_policy {
