@@ -66,7 +66,7 @@ const struct fz_policy_flip fz_policy_flips[FZ_POLICY_FLIPS] = {
 	FLIP(resume_error, SDD_RESUME_ERR_DENIED), FLIP(unbound, SDD_UNBOUND_TFA),
 	FLIP(priv_route, SDD_PRIV_ROUTE_VALIDATE), FLIP(mpidr, SDD_MPIDR_IGNORE_OTHER_BITS),
 	FLIP(reset_release, SDD_RESET_RELEASE_UNUSED), FLIP(unreg_trigger, SDD_UNREG_TRIGGER_KEEP),
-	FLIP(bound_active, SDD_BOUND_ACTIVE_DENIED),
+	FLIP(bound_active, SDD_BOUND_ACTIVE_DENIED),    FLIP(reset_signal, SDD_RESET_SIGNAL_KEEP),
 };
 
 /* The 17th came when header byte 2 had a bit to spare; the header grew by

@@ -79,7 +79,7 @@ extern const uint32_t fz_feature_sets[FZ_FEATURE_SETS];
  * bit 4 + k: fz_policy_flips[4 * e + k]; header byte 2 bit 7: the 17th;
  * bytes 16.. the others): a struct sdd_policy field by its offset, and
  * the value. */
-#define FZ_POLICY_FLIPS 19
+#define FZ_POLICY_FLIPS 20
 
 /* The PEs (bit p) of a platform with pes PEs that the secure PPI 27 is
  * the firmware's on, by the header's variant (0..3, byte [3] / 65); 0:

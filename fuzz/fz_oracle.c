@@ -83,6 +83,7 @@ bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *sp, con
 	p->reset_release_unused = sp->policy.reset_release == SDD_RESET_RELEASE_UNUSED;
 	p->unreg_keep = sp->policy.unreg_trigger == SDD_UNREG_TRIGGER_KEEP;
 	p->active_denied = sp->policy.bound_active == SDD_BOUND_ACTIVE_DENIED;
+	p->reset_signal_keep = sp->policy.reset_signal == SDD_RESET_SIGNAL_KEEP;
 	p->cpu_on_keep = sp->policy.cpu_on == SDD_CPU_ON_KEEP_PRIVATE;
 	if (rm_init(&o->model, p) != 0)
 		return false;

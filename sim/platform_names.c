@@ -43,6 +43,7 @@ static const char *const mask_timing[]  = { "at_completion", "at_once" };
 static const char *const reset_release[] = { "none", "unused" };
 static const char *const unreg_trigger[] = { "drop", "keep" };
 static const char *const bound_active[] = { "ignore", "denied" };
+static const char *const reset_signal[] = { "drop", "keep" };
 
 #define FIELD(f, v) { offsetof(struct sdd_policy, f), sizeof v / sizeof v[0], v }
 
@@ -68,6 +69,7 @@ const struct sim_policy_field sim_policy_fields[SIM_POLICY_FIELDS] = {
 	FIELD(reset_release, reset_release),
 	FIELD(unreg_trigger, unreg_trigger),
 	FIELD(bound_active, bound_active),
+	FIELD(reset_signal, reset_signal),
 };
 
 _Static_assert(sizeof(struct sdd_policy) == SIM_POLICY_FIELDS, "a name for every policy, each a byte");
@@ -79,6 +81,7 @@ const char *const sim_policy_names[SIM_POLICY_FIELDS] = {
 	"upper_bits", "signal", "bind", "resume_error", "entry_pstate", "resume_pstate", "entry_regs",
 	"signaled", "mask_result", "unbound", "priv_route", "ctx_order", "rel_vbar", "cpu_on", "mpidr",
 	"explicit_err", "number_space", "mask_timing", "reset_release", "unreg_trigger", "bound_active",
+	"reset_signal",
 };
 
 const char *sim_policy_refused(unsigned field, unsigned value)

@@ -89,6 +89,7 @@ static void platform_tfa_fvp(struct sim_platform *p)
 	p->policy.mask_timing = SDD_MASK_AT_ONCE;
 	p->policy.reset_release = SDD_RESET_RELEASE_UNUSED;
 	p->policy.bound_active = SDD_BOUND_ACTIVE_DENIED;
+	p->policy.reset_signal = SDD_RESET_SIGNAL_KEEP;
 }
 
 static const char *const profile_names[] = { "default", "tf-a-fvp" };

@@ -354,7 +354,7 @@ extern const uint8_t sim_feature_bits[SIM_FEATURES], sim_sctlr_bits[SIM_SCTLR_BI
 /* The dispatcher's policies: field k of struct sdd_policy is called
  * sim_policy_names[k], is the byte at offset, and value v (< nvalues) is
  * called values[v]. */
-#define SIM_POLICY_FIELDS 21
+#define SIM_POLICY_FIELDS 22
 struct sim_policy_field {
 	uint8_t offset, nvalues;
 	const char *const *values;

@@ -412,10 +412,16 @@ static void walk(struct rb *b)
 					"replayed or compared", r->conduit == TRACE_HVC ? "HVC" : "SMC",
 					r->conduit == TRACE_HVC ? "SMC" : "HVC");
 				seen(b, r->pe, 0);
-			} else if (r->from_handler) {
-				handler_call(b, k);
 			} else {
-				main_call(b, k);
+				const struct rb_hold *h = &b->w.hold[r->pe];
+				if (h->on)      /* not one machine's trace: said, then replayed as it comes */
+					rb_note(b, r->line, "a call on PE %u while its firmware holds INTID %" PRIu32
+						" (line %" PRIu32 "): a PE in its firmware makes none; the replay, "
+						"whose PE is there too, cannot make it", r->pe, h->intid, h->line);
+				if (r->from_handler)
+					handler_call(b, k);
+				else
+					main_call(b, k);
 			}
 			break;
 		case TRACE_DISPATCH:

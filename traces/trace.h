@@ -28,7 +28,7 @@
 #define TRACE_MAX_PES      64u
 #define TRACE_MAX_EVENTS   48u   /* platform events in a platform record (the simulator's SIM_MAX_EVENTS) */
 #define TRACE_MAX_SECURE   64u   /* secure INTIDs in a platform record */
-#define TRACE_POLICY_FIELDS 21u  /* the dispatcher's named policies (the simulator's SIM_POLICY_FIELDS) */
+#define TRACE_POLICY_FIELDS 22u  /* the dispatcher's named policies (the simulator's SIM_POLICY_FIELDS) */
 
 enum trace_kind {
 	TRACE_CALL = 0,      /* a firmware call through the SDEI conduit (SDEI or PSCI function) */

@@ -67,7 +67,8 @@ static bool policy_valid(const struct sdd_policy *p)
 	       p->cpu_on <= SDD_CPU_ON_KEEP_PRIVATE && p->mpidr <= SDD_MPIDR_IGNORE_OTHER_BITS &&
 	       p->explicit_err <= SDD_EXPLICIT_MINUS_ONE && p->number_space <= SDD_BOUND_ANY_SPACE &&
 	       p->mask_timing <= SDD_MASK_AT_ONCE && p->reset_release <= SDD_RESET_RELEASE_UNUSED &&
-	       p->unreg_trigger <= SDD_UNREG_TRIGGER_KEEP && p->bound_active <= SDD_BOUND_ACTIVE_DENIED;
+	       p->unreg_trigger <= SDD_UNREG_TRIGGER_KEEP && p->bound_active <= SDD_BOUND_ACTIVE_DENIED &&
+	       p->reset_signal <= SDD_RESET_SIGNAL_KEEP;
 }
 
 /* Checks that concern one event alone. */

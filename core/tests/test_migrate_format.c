@@ -423,6 +423,7 @@ static void dense_platform(struct sdd_platform *p)
 	p->policy.reset_release = SDD_RESET_RELEASE_NONE;  /* likewise */
 	p->policy.unreg_trigger = SDD_UNREG_TRIGGER_DROP;  /* likewise */
 	p->policy.bound_active = SDD_BOUND_ACTIVE_IGNORE;  /* likewise */
+	p->policy.reset_signal = SDD_RESET_SIGNAL_DROP;    /* likewise */
 	p->event_count = sizeof ev / sizeof ev[0];
 	memcpy(p->events, ev, sizeof ev);
 }
@@ -453,29 +454,33 @@ static void the_fingerprint_of_a_dense_platform_is_pinned(void **state)
 	 * then), and no one of them alone takes another's fingerprint. */
 	static const struct {
 		const char *what;
-		uint8_t mask_timing, reset_release, unreg_trigger, bound_active;
+		uint8_t mask_timing, reset_release, unreg_trigger, bound_active, reset_signal;
 		uint32_t fp;
 	} later[] = {
-		{ "mask_timing", SDD_MASK_AT_ONCE, 0, 0, 0, 0xC131767Bu },
-		{ "reset_release", SDD_MASK_AT_ONCE, SDD_RESET_RELEASE_UNUSED, 0, 0, 0x21B6CB8Cu },
-		{ "unreg_trigger", 0, 0, SDD_UNREG_TRIGGER_KEEP, 0, 0x39583E40u },
-		{ "bound_active", 0, 0, 0, SDD_BOUND_ACTIVE_DENIED, 0xA895392Du },
+		{ "mask_timing", SDD_MASK_AT_ONCE, 0, 0, 0, 0, 0xC131767Bu },
+		{ "reset_release", SDD_MASK_AT_ONCE, SDD_RESET_RELEASE_UNUSED, 0, 0, 0, 0x21B6CB8Cu },
+		{ "unreg_trigger", 0, 0, SDD_UNREG_TRIGGER_KEEP, 0, 0, 0x39583E40u },
+		{ "bound_active", 0, 0, 0, SDD_BOUND_ACTIVE_DENIED, 0, 0xA895392Du },
+		{ "reset_signal", 0, 0, 0, 0, SDD_RESET_SIGNAL_KEEP, 0xEE20D50Au },
 	};
-	uint32_t alone[4];
-	for (unsigned k = 0; k < sizeof later / sizeof later[0]; k++) {
+	enum { LATER = sizeof later / sizeof later[0] };
+	uint32_t alone[LATER];
+	for (unsigned k = 0; k < LATER; k++) {
 		p.policy.mask_timing = later[k].mask_timing;
 		p.policy.reset_release = later[k].reset_release;
 		p.policy.unreg_trigger = later[k].unreg_trigger;
 		p.policy.bound_active = later[k].bound_active;
+		p.policy.reset_signal = later[k].reset_signal;
 		fp = fingerprint_of(&p);
 		if (fp != later[k].fp)
 			fail_msg("fingerprint with %s 0x%08X", later[k].what, fp);
 	}
-	for (unsigned k = 0; k < 4; k++) {
+	for (unsigned k = 0; k < LATER; k++) {
 		p.policy.mask_timing = k == 0 ? SDD_MASK_AT_ONCE : 0;
 		p.policy.reset_release = k == 1 ? SDD_RESET_RELEASE_UNUSED : 0;
 		p.policy.unreg_trigger = k == 2 ? SDD_UNREG_TRIGGER_KEEP : 0;
 		p.policy.bound_active = k == 3 ? SDD_BOUND_ACTIVE_DENIED : 0;
+		p.policy.reset_signal = k == 4 ? SDD_RESET_SIGNAL_KEEP : 0;
 		alone[k] = fingerprint_of(&p);
 		for (unsigned j = 0; j < k; j++)
 			if (alone[j] == alone[k])

@@ -139,6 +139,8 @@ struct rm_platform {
                                 TF-A; "ignored or left pending", §5.1.2.1) */
     bool active_denied;      /* REGISTER, and RELEASE of a bound event, while its interrupt is Active as
                                 the caller sees it (a PE's firmware holds it) -> DENIED (TF-A) */
+    bool reset_signal_keep;  /* PRIVATE_RESET keeps event 0's SIGNAL pending at its PE (TF-A; else it is
+                                dropped with the rest of the PE's private state) */
 };
 
 /* The model's state. Its layout is private to rm_*.c; it is declared here

@@ -232,7 +232,7 @@ void rm_reset_event(struct rm_model *m, unsigned e, unsigned pe)
 {
     /* Running (incl. unregister-pending): becomes unregister-pending. */
     rm_set_state(m, e, pe, rm_state(m, e, pe) & RM_RUN);
-    rm_drop_triggers(m, e, pe, true);
+    rm_drop_triggers(m, e, pe, !m->p.reset_signal_keep);
 }
 
 void rm_h_private_reset(struct rm_ctx *c)

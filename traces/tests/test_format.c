@@ -287,7 +287,7 @@ static const struct bad bad_inputs[] = {
 	{ "# sdeisim-trace 2\nplatform policy=entry_reg:zero\n",
 	  "mem:2:17: policy: 'entry_reg' is not a policy (upper_bits, signal, bind, resume_error, entry_pstate, "
 	  "resume_pstate, entry_regs, signaled, mask_result, unbound, priv_route, ctx_order, rel_vbar, cpu_on, mpidr, "
-	  "explicit_err, number_space, mask_timing, reset_release, unreg_trigger or bound_active)" },
+	  "explicit_err, number_space, mask_timing, reset_release, unreg_trigger, bound_active or reset_signal)" },
 	{ "# sdeisim-trace 2\nplatform policy=entry_regs\n", "mem:2:27: policy: expected entry_regs:VALUE" },
 	{ "# sdeisim-trace 2\nplatform policy=entry_pstate:tfa_plain\n",
 	  "mem:2:30: policy: entry_pstate cannot be tfa_plain (TF-A builds that PSTATE for COMPLETE_AND_RESUME "

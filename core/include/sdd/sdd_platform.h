@@ -107,7 +107,8 @@ enum sdd_pol_reset_release { SDD_RESET_RELEASE_NONE = 0, SDD_RESET_RELEASE_UNUSE
  * pending", IMPLEMENTATION DEFINED (§5.1.2.1).  Dropped (TF-A), or kept
  * pending and delivered once the event is registered and enabled there.
  * Event 0's SIGNAL is kept under both (§5.1.16), but dropped by a
- * PRIVATE_RESET of its PE under DROP (the PE's warm-boot state, §5.1.18). */
+ * PRIVATE_RESET of its PE under DROP (the PE's warm-boot state, §5.1.18)
+ * unless reset_signal keeps it. */
 enum sdd_pol_unreg_trigger { SDD_UNREG_TRIGGER_DROP = 0, SDD_UNREG_TRIGGER_KEEP };
 /* REGISTER of an interrupt-backed event, or INTERRUPT_RELEASE of a bound
  * one, while its interrupt is Active as the calling PE sees it (a PE's
@@ -116,6 +117,11 @@ enum sdd_pol_unreg_trigger { SDD_UNREG_TRIGGER_DROP = 0, SDD_UNREG_TRIGGER_KEEP 
  * sdei_interrupt_release ask plat_ic_get_interrupt_active), SHARED_RESET
  * then keeping that binding as one in use. */
 enum sdd_pol_bound_active { SDD_BOUND_ACTIVE_IGNORE = 0, SDD_BOUND_ACTIVE_DENIED };
+/* Event 0's SIGNAL pending at a PE when PRIVATE_RESET is called there:
+ * dropped (the PE's warm-boot state, §5.1.18, as CPU_ON's reset loses it)
+ * or kept (TF-A: sdei_event_unregister clears an event's pending state
+ * only if it is not event 0). */
+enum sdd_pol_reset_signal { SDD_RESET_SIGNAL_DROP = 0, SDD_RESET_SIGNAL_KEEP };
 
 struct sdd_policy {
 	uint8_t upper_bits;     /* enum sdd_pol_upper_bits */
@@ -139,6 +145,7 @@ struct sdd_policy {
 	uint8_t reset_release;  /* enum sdd_pol_reset_release */
 	uint8_t unreg_trigger;  /* enum sdd_pol_unreg_trigger */
 	uint8_t bound_active;   /* enum sdd_pol_bound_active */
+	uint8_t reset_signal;   /* enum sdd_pol_reset_signal */
 };
 
 /* ---- Architectural features of the client EL that exception entry honours ---- */

@@ -390,6 +390,33 @@ static void active_denied(void **state)
     STATUS(&m, 1, SLOTS0, -1);
 }
 
+/* Event 0's SIGNAL pending at a masked PE, then PRIVATE_RESET there: the
+ * default drops it (nothing owed once registered, enabled and unmasked
+ * again); reset_signal_keep (TF-A) keeps it, owed then. */
+static void reset_signal_keep(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    for (int keep = 0; keep < 2; keep++) {
+        if (keep)
+            WITH(&m, reset_signal_keep);
+        else
+            tmodel(&m);
+        ACCEPT(&m, 1, F_REGISTER, SUCCESS, EV0, HANDLER, 0, 0, 0);
+        ACCEPT(&m, 1, F_ENABLE, SUCCESS, EV0);
+        ACCEPT(&m, 0, F_SIGNAL, SUCCESS, 0, 0x1);            /* PE 1 masked: pending */
+        ACCEPT(&m, 1, F_PRIVATE_RESET, SUCCESS);
+        t_reg_enable(&m, 1, EV0);
+        ACCEPT(&m, 1, F_PE_UNMASK, SUCCESS);
+        if (keep) {
+            NOT_SETTLED(&m);
+            DISPATCH(&m, 1, EV0);
+        } else {
+            SETTLED(&m);
+        }
+    }
+}
+
 static void cpu_on_keep(void **state)
 {
     struct rm_model m;
@@ -428,6 +455,7 @@ int main(void)
         cmocka_unit_test(reset_release_unused),
         cmocka_unit_test(unreg_keep),
         cmocka_unit_test(active_denied),
+        cmocka_unit_test(reset_signal_keep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
