@@ -62,6 +62,8 @@
 #define OP_MRS_RT_MASK  0xFFFFFFE0u
 #define OP_MRS_IAR0     0xD538C800u   /* MRS Xt, ICC_IAR0_EL1 */
 #define OP_MRS_IAR1     0xD538CC00u   /* MRS Xt, ICC_IAR1_EL1 */
+#define OP_MSR_EOIR0    0xD518C820u   /* MSR ICC_EOIR0_EL1, Xt */
+#define OP_MSR_EOIR1    0xD518CC20u   /* MSR ICC_EOIR1_EL1, Xt */
 
 /* The call instructions of each instruction set, any immediate (Arm ARM
  * C6.2 for A64, F5.1 for A32 and T32; a T32 one is one 32-bit word,
@@ -169,19 +171,40 @@ static int call_returned(struct tm_state *st, unsigned pe, struct call *c, const
 }
 
 /* Did call c come back to its caller, the ERET on p going to target?  It
- * goes to the instruction after the call - unless the call is a COMPLETE
- * or COMPLETE_AND_RESUME made in a handler and x0 holds none of the
- * errors it can return (NOT_SUPPORTED, INVALID_PARAMETERS, DENIED, in
- * either register width): then it completed the handler, and the context
- * the handler interrupted was just after that same instruction (handlers
- * that share their code, as the simulator's do). */
+ * goes to the instruction after the call - but a COMPLETE or
+ * COMPLETE_AND_RESUME made in a handler may complete it there too, when
+ * the context the handler interrupted (or the resume address) was just
+ * after that same instruction (handlers that share their code, as the
+ * simulator's do).  Then, in turn: an EOI the firmware wrote during the
+ * call (it ended the interrupt the handler ran for: TF-A's
+ * sdei_intr_handler does, after a completion); SPSR at the ERET, when it
+ * is either the interrupted PSTATE or the one the call's exception saved
+ * but not both; x0, a completion's when it holds none of the errors the
+ * call can return (NOT_SUPPORTED, INVALID_PARAMETERS, DENIED, in either
+ * register width). */
 static bool came_back(const struct pe *p, const struct call *c, uint64_t target)
 {
-	uint64_t x0 = p->eret_x[0];
+	unsigned k = p->depth - 1u, el = (unsigned)p->eret_el;
+	bool resume = (uint32_t)c->x[0] != SDD_FID_EVENT_COMPLETE;
+	uint64_t x0 = p->eret_x[0], spsr = p->spsr[el & 3];
 
 	if (target != c->pc + 4)
 		return false;
-	if (!tm_is_complete_fid((uint32_t)c->x[0]) || p->depth == 0 || !(p->eret_known & 1))
+	if (!tm_is_complete_fid((uint32_t)c->x[0]) || p->depth == 0 || k >= MAX_DEPTH)
+		return true;
+	/* where a completion goes: the interrupted PC, or the resume address */
+	if (resume ? ((c->x_known & 2) && c->x[1] != target)
+		   : (((p->int_known >> 2 * k) & 1) && p->int_pc[k] != target))
+		return true;
+	if (p->eoi)
+		return false;
+	if ((p->spsr_known >> el) & 1) {
+		bool as_completed = ((p->int_known >> (2 * k + 1)) & 1) && !resume && spsr == p->int_pstate[k];
+		bool as_returned = ((p->taken_spsr_known >> el) & 1) && spsr == p->taken_spsr[el];
+		if (as_completed != as_returned)
+			return as_returned;
+	}
+	if (!(p->eret_known & 1))
 		return true;
 	return (x0 >= (uint64_t)-3 && x0 <= (uint64_t)-1) || (x0 >= 0xFFFFFFFDu && x0 <= 0xFFFFFFFFu);
 }
@@ -281,6 +304,7 @@ static int open_call(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 	c->t = l->time;
 	c->line = lineno;
 	p->called_el = l->el;
+	p->eoi = false;
 	return 0;
 }
 
@@ -357,6 +381,8 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 			return classify(st, pe, p->elr[l->el], spsr_el(p, l->el)) ? -1 : 0;
 		return 0;
 	}
+	if (l->el >= 2 && ((op & OP_MRS_RT_MASK) == OP_MSR_EOIR0 || (op & OP_MRS_RT_MASK) == OP_MSR_EOIR1))
+		p->eoi = true;
 	if (((l->el == 3 && (op & OP_MRS_RT_MASK) == OP_MRS_IAR1) ||
 	     (l->el >= 2 && (op & OP_MRS_RT_MASK) == OP_MRS_IAR0)) &&
 	    (op & 0x1F) != 31)
@@ -435,6 +461,7 @@ static int exception(struct tm_state *st, unsigned pe, const struct tm_line *l, 
 
 	st->events_seen = true;
 	p->called_el = -1;               /* the call trapped (or this interrupted it) */
+	p->eoi = false;
 	if (p->eret && l->has_pc) {
 		int rc = classify(st, pe, l->exc_pc, spsr_el(p, p->eret_el));
 		if (rc)

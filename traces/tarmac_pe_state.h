@@ -72,12 +72,15 @@ struct pe {
 	int      called_el;          /* the EL of the call this PE's last instruction made, -1 none:
 				      * if the next one is the instruction after it, at that EL, with
 				      * no exception between, the call came back untrapped */
+	bool     eoi;                /* an ICC_EOIR0/1_EL1 write at EL2/EL3 since the last call or exception */
 	bool     eret;               /* ERET executed; where it went is not seen yet */
 	int      eret_el;
 	uint64_t eret_x[4];
 	uint8_t  eret_known;
 	uint64_t eret_t, eret_line;
 	int32_t  stack[MAX_DEPTH];   /* events of the handlers running here */
+	uint64_t int_pc[MAX_DEPTH], int_pstate[MAX_DEPTH];   /* the context each interrupted (x2, x3 at entry) */
+	uint8_t  int_known;          /* bit 2k: int_pc[k] known, bit 2k+1: int_pstate[k] */
 	uint8_t  depth;
 	uint8_t  power;              /* enum trace_power, as its PSCI calls and resets say */
 	uint64_t last_t, last_line;  /* time never goes backwards on one PE */

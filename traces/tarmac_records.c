@@ -107,8 +107,13 @@ int tm_emit_dispatch(struct tm_state *st, unsigned pe, uint64_t target, enum tra
 		r.pstate = p->spsr[p->eret_el];
 		r.has |= TRACE_HAS_PSTATE;
 	}
-	if (p->depth < MAX_DEPTH)
-		p->stack[p->depth++] = r.event;
+	if (p->depth < MAX_DEPTH) {
+		unsigned k = p->depth++;
+		p->stack[k] = r.event;
+		p->int_pc[k] = p->eret_x[2];
+		p->int_pstate[k] = p->eret_x[3];
+		p->int_known = (uint8_t)((p->int_known & ~(3u << 2 * k)) | (((p->eret_known >> 2) & 3u) << 2 * k));
+	}
 	r.depth = p->depth;
 	return tm_emit(st, &r, p->eret_line);
 }

@@ -1,0 +1,16 @@
+#!/bin/sh
+# check_import_replay.sh TOOL DIR TARMAC PLATFORM SUMMARY
+#
+# TARMAC (in DIR), imported with the scenario PLATFORM's platform, must
+# replay under it printing exactly SUMMARY as its last line ("N matched,
+# M diverged").
+set -u
+tool=$1 dir=$2 tarmac=$3 platform=$4 summary=$5
+cd "$dir" || exit 1
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+"$tool" import tarmac "$tarmac" --platform "$platform" -o "$tmp/t.trace" || { echo "import of $tarmac failed"; exit 1; }
+"$tool" replay "$tmp/t.trace" > "$tmp/replay.txt" 2>&1
+got=$(tail -1 "$tmp/replay.txt")
+[ "$got" = "$summary" ] || { echo "replay: expected '$summary', got:"; cat "$tmp/replay.txt"; exit 1; }
+exit 0
