@@ -177,11 +177,11 @@ static int call_returned(struct tm_state *st, unsigned pe, struct call *c, const
  * after that same instruction (handlers that share their code, as the
  * simulator's do).  Then, in turn: an EOI the firmware wrote during the
  * call (it ended the interrupt the handler ran for: TF-A's
- * sdei_intr_handler does, after a completion); SPSR at the ERET, when it
- * is either the interrupted PSTATE or the one the call's exception saved
- * but not both; x0, a completion's when it holds none of the errors the
- * call can return (NOT_SUPPORTED, INVALID_PARAMETERS, DENIED, in either
- * register width). */
+ * sdei_intr_handler does, after a completion); x0, when it holds none of
+ * the errors the call can return (NOT_SUPPORTED, INVALID_PARAMETERS,
+ * DENIED, in either register width): a completion's; SPSR at the ERET,
+ * when both the interrupted PSTATE and the one the call's exception saved
+ * are known and it is one of them only; else a return. */
 static bool came_back(const struct pe *p, const struct call *c, uint64_t target)
 {
 	unsigned k = p->depth - 1u, el = (unsigned)p->eret_el;
@@ -198,15 +198,14 @@ static bool came_back(const struct pe *p, const struct call *c, uint64_t target)
 		return true;
 	if (p->eoi)
 		return false;
-	if ((p->spsr_known >> el) & 1) {
-		bool as_completed = ((p->int_known >> (2 * k + 1)) & 1) && !resume && spsr == p->int_pstate[k];
-		bool as_returned = ((p->taken_spsr_known >> el) & 1) && spsr == p->taken_spsr[el];
-		if (as_completed != as_returned)
-			return as_returned;
-	}
-	if (!(p->eret_known & 1))
-		return true;
-	return (x0 >= (uint64_t)-3 && x0 <= (uint64_t)-1) || (x0 >= 0xFFFFFFFDu && x0 <= 0xFFFFFFFFu);
+	if ((p->eret_known & 1) &&
+	    !((x0 >= (uint64_t)-3 && x0 <= (uint64_t)-1) || (x0 >= 0xFFFFFFFDu && x0 <= 0xFFFFFFFFu)))
+		return false;
+	/* x0 an error (a refused call's, or an interrupted one's) or unknown */
+	if (((p->spsr_known >> el) & 1) && ((p->taken_spsr_known >> el) & 1) && !resume &&
+	    ((p->int_known >> (2 * k + 1)) & 1) && p->int_pstate[k] != p->taken_spsr[el])
+		return spsr != p->int_pstate[k];
+	return true;
 }
 
 /* The ERET on pe has reached target (at EL target_el, -1 unknown). */
@@ -358,7 +357,8 @@ static int insn(struct tm_state *st, unsigned pe, const struct tm_line *l, uint6
 	conduit = call_conduit(l);
 	if ((conduit >= 0 || (l->isa == TM_ISA_A64 && (op & OP_EXC_GEN_MASK) == OP_EXC_GEN)) && l->el < 3)
 		p->trap_armed = true;
-	if (conduit >= 0 && l->el >= 1)
+	/* an HVC at EL3 is EL3's own exception, no SDEI conduit's */
+	if (conduit >= 0 && l->el >= 1 && !(l->el == 3 && conduit == TRACE_HVC))
 		return open_call(st, pe, l, conduit, lineno);
 	if (l->isa != TM_ISA_A64)
 		return 0;                     /* AArch32: only its calls */

@@ -162,6 +162,9 @@ static int check_record(struct trace_reader *rd, struct trace_rec *rec, uint64_t
 				       mode_el, rec->el);
 		if (rec->aarch32 && a32_wide_reg(rd, rec, line))
 			return -1;
+		if (rec->conduit == TRACE_HVC && rec->el == 3)
+			return rd_fail(rd, 0, "conduit=hvc with el=3: an HVC made at EL3 is taken to EL3 itself, never "
+				       "to a dispatcher");
 		if (rec->secure && rec->el == 3)
 			return rd_fail(rd, 0, "secure=1 with el=3: EL3 is always in Secure state; secure=1 says a call "
 				       "from S-EL1 or S-EL2");

@@ -206,7 +206,8 @@ static void calls_from_secure_state(void **state)
  * on), whose result is x0 at the next instruction.  On PE 3 an SMC
  * without an exception line goes on at EL3's vector: not back yet; on PE
  * 4 an SMC at EL3 without one, and without ELR written, comes back to the
- * instruction after it, which is no exception's target. */
+ * instruction after it, which is no exception's target.  PE 5's HVC at
+ * EL3 is no call: EL3 takes it itself. */
 static const char untrapped_calls[] =
 		"1 clk cpu0 R X0 00000000C4000020\n"
 		"2 clk cpu0 IT (1) 0f001018 d4000002 O EL2h_n : HVC      #0x0\n"
@@ -240,6 +241,9 @@ static const char untrapped_calls[] =
 		"21 clk cpu4 R X0 FFFFFFFFFFFFFFFF\n"
 		"22 clk cpu4 IT (3) 04003204 d69f03e0 O EL3h_s : ERET\n"
 		"23 clk cpu4 IT (4) 04100004 d503201f O EL3h_s : NOP\n"
+		"24 clk cpu5 R X0 00000000C4000020\n"
+		"25 clk cpu5 IT (1) 04100000 d4000002 O EL3h_s : HVC      #0x0\n"
+		"26 clk cpu5 IT (2) 04100004 d503201f O EL3h_s : NOP\n"
 	;
 
 static void calls_not_taken_to_a_higher_el(void **state)
