@@ -329,8 +329,13 @@ void rb_call_effects(struct rb *b, const struct trace_rec *r)
 	 * every PE's for SYSTEM_OFF and SYSTEM_RESET */
 	if (fn == SIM_PSCI_CPU_ON)
 		rb_main_reset(b, rb_pe_of_mpidr(&b->p->platform, rb_x(r, 1)));
-	else if (fn == SIM_PSCI_SYSTEM_OFF || fn == SIM_PSCI_SYSTEM_RESET)
+	else if (fn == SIM_PSCI_SYSTEM_OFF || fn == SIM_PSCI_SYSTEM_RESET) {
 		rb_main_reset(b, -1);
+		/* no firmware holds an interrupt any more (the simulator forgets
+		 * every hold there too: replay_route.c) */
+		for (unsigned p = 0; p < TRACE_MAX_PES; p++)
+			b->w.hold[p].on = false;
+	}
 	else if (fn >= 0 && fn != SIM_PSCI_VERSION && fn != SIM_PSCI_FEATURES && fn != SIM_PSCI_AFFINITY_INFO)
 		rb_main_reset(b, r->pe);
 
