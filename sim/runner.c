@@ -349,15 +349,18 @@ static void expect_dispatches(struct sim_machine *m, const struct sim_op *op)
 static void note_unchecked(const struct sim_machine *m, struct sim_result *res)
 {
 	const struct sim_program *p = m->prog;
-	uint32_t k = res->steps_run;
+	uint32_t at = res->steps_run - 1;     /* the last such step, else the last step run */
 
-	if (m->nentries == 0 || k == 0)
+	if (m->nentries == 0 || res->steps_run == 0)
 		return;
-	while (k-- > 0 && p->steps[k].kind != SIM_OP_EXPECT_DISPATCHES)
-		;
+	res->unchecked_by_none = true;
+	for (uint32_t k = 0; k < res->steps_run; k++)
+		if (p->steps[k].kind == SIM_OP_EXPECT_DISPATCHES) {
+			at = k;
+			res->unchecked_by_none = false;
+		}
 	res->unchecked = m->nentries;
-	res->unchecked_by_none = k == UINT32_MAX;
-	res->unchecked_after = p->steps[res->unchecked_by_none ? res->steps_run - 1 : k].loc;
+	res->unchecked_after = p->steps[at].loc;
 	list_entries(m, res->unchecked_list, sizeof res->unchecked_list);
 }
 
