@@ -58,6 +58,8 @@ struct scen_report {
 	double seconds;         /* wall-clock, with --junit-times only (else 0) */
 	char  *verbose;         /* --verbose text (may be NULL) */
 	char  *timeline;        /* trace events of this scenario, comma-separated JSON objects (may be NULL) */
+	char   output_error[640]; /* why its --trace file could not be written, or "": the
+				   * run's own result stands beside it */
 };
 
 /* An observer that writes --verbose lines and/or timeline events for one

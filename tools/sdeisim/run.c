@@ -87,7 +87,9 @@ static int open_trace(const char *path, const struct sim_program *prog, struct s
 	return 0;
 }
 
-static int close_trace(struct outfile *of, struct trace_recorder *tr, struct scen_report *rep)
+/* The trace written, or why not in rep->output_error: the scenario ran,
+ * and its result is told as well. */
+static void close_trace(struct outfile *of, struct trace_recorder *tr, struct scen_report *rep)
 {
 	char err[600];
 	int bad = trace_recorder_close(tr);
@@ -95,11 +97,8 @@ static int close_trace(struct outfile *of, struct trace_recorder *tr, struct sce
 	if (outfile_close(of, !bad, err, sizeof err) != 0 || bad) {
 		if (bad)
 			snprintf(err, sizeof err, "%s: writing the trace failed", of->path);
-		snprintf(rep->message, sizeof rep->message, "%s (--trace)", err);
-		rep->status = EXIT_BADINPUT;
-		return -1;
+		snprintf(rep->output_error, sizeof rep->output_error, "%s (--trace)", err);
 	}
-	return 0;
 }
 
 /* Load and run one scenario into rep; error: why file (a directory)
@@ -145,8 +144,8 @@ static void run_one(struct sim_cpu **cpu, const char *file, const char *error,
 		}
 		rc = sim_run(*cpu, &prog, &ro, &res);
 		recorder_close(rec, rep);
-		if (tr && close_trace(&tof, tr, rep))
-			goto out;
+		if (tr)
+			close_trace(&tof, tr, rep);
 		if (rc) {
 			rep->status = EXIT_BADINPUT;
 			snprintf(rep->message, sizeof rep->message, "%s:%u:%u: %s", file,
@@ -205,6 +204,8 @@ static void print_report(const struct scen_report *r)
 	if (r->status != EXIT_PASSED || r->message[0])
 		put_line(r->message);
 	fflush(stdout);
+	if (r->output_error[0])
+		fprintf(stderr, "%s\n", r->output_error);
 }
 
 /* ---- reports through a pipe (for -j) ---- */
@@ -225,7 +226,8 @@ static int send_report(FILE *f, uint32_t index, const struct scen_report *r)
 	int32_t status = r->status;
 	return put(f, &index, sizeof index) || put(f, &status, sizeof status) ||
 	       put(f, &r->seconds, sizeof r->seconds) || put_str(f, r->file) || put_str(f, r->name) ||
-	       put_str(f, r->message) || put_str(f, r->verbose) || put_str(f, r->timeline);
+	       put_str(f, r->message) || put_str(f, r->verbose) || put_str(f, r->timeline) ||
+	       put_str(f, r->output_error);
 }
 
 struct reader { const char *p; size_t n; };
@@ -263,21 +265,25 @@ static int recv_report(struct reader *rd, struct scen_report *reps, size_t n)
 	uint32_t index;
 	int32_t status;
 	double seconds;
-	char *msg = NULL;
+	char *msg = NULL, *oerr = NULL;
 	struct scen_report r;
 
 	memset(&r, 0, sizeof r);
 	if (get(rd, &index, sizeof index) || index >= n || get(rd, &status, sizeof status) ||
 	    get(rd, &seconds, sizeof seconds) || get_str(rd, &r.file) || get_str(rd, &r.name) ||
-	    get_str(rd, &msg) || get_str(rd, &r.verbose) || get_str(rd, &r.timeline)) {
+	    get_str(rd, &msg) || get_str(rd, &r.verbose) || get_str(rd, &r.timeline) ||
+	    get_str(rd, &oerr)) {
 		free(msg);
+		free(oerr);
 		report_free(&r);
 		return -1;
 	}
 	r.status = status;
 	r.seconds = seconds;
 	snprintf(r.message, sizeof r.message, "%s", msg ? msg : "");
+	snprintf(r.output_error, sizeof r.output_error, "%s", oerr ? oerr : "");
 	free(msg);
+	free(oerr);
 	report_free(&reps[index]);
 	reps[index] = r;
 	return 0;
@@ -431,7 +437,7 @@ int cmd_run(int argc, char **argv)
 	struct run_opts o = { NULL, NULL, NULL, NULL, false, false, 1 };
 	const char *jobs_arg = NULL;
 	struct scen_report *reps;
-	unsigned passed = 0, failed = 0, bad = 0;
+	unsigned passed = 0, failed = 0, bad = 0, unwritten = 0;
 	struct scen_files files;
 	size_t n;
 	int c;
@@ -518,6 +524,7 @@ int cmd_run(int argc, char **argv)
 		passed += reps[k].file && reps[k].status == EXIT_PASSED;
 		failed += reps[k].status == EXIT_FAILED;
 		bad += reps[k].status == EXIT_BADINPUT || reps[k].file == NULL;
+		unwritten += reps[k].output_error[0] != 0;
 	}
 	printf("%u passed, %u failed\n", passed, failed + bad);
 	fflush(stdout);          /* before a report written to the same file (--junit /dev/stdout) */
@@ -529,5 +536,5 @@ int cmd_run(int argc, char **argv)
 		report_free(&reps[k]);
 	free(reps);
 	free_files(&files);
-	return bad ? EXIT_BADINPUT : failed ? EXIT_FAILED : EXIT_PASSED;
+	return bad || unwritten ? EXIT_BADINPUT : failed ? EXIT_FAILED : EXIT_PASSED;
 }
