@@ -138,7 +138,8 @@ static inline struct sim_psci_answer sim_psci_decide(uint32_t fid, uint64_t x1, 
 			a.effect = SIM_PSCI_E_POWER_ON;
 		break;
 	case SIM_PSCI_AFFINITY_INFO:
-		if (v->target < 0 || x2 != 0)
+		/* lowest_affinity_level is uint32 in the SMC64 form too */
+		if (v->target < 0 || (uint32_t)x2 != 0)
 			a.x0 = SIM_PSCI_INVALID_PARAMS;
 		else
 			a.x0 = v->target_power == SIM_PE_OFF ? 1 : 0;
