@@ -278,7 +278,8 @@ uint32_t gic_ack1(struct gic *g, unsigned pe);
  * belongs to another group (or nothing is active) the write does nothing.
  * A write that is not the legal IAR->EOIR pairing (intid is not this PE's
  * most recent acknowledge in that group) still acts as above and is
- * recorded in bad_eoi (G9). */
+ * recorded in bad_eoi (G9); so is one naming an INTID below 1020 that
+ * this GIC does not implement (nothing to deactivate). */
 void gic_eoi0(struct gic *g, unsigned pe, uint32_t intid);
 void gic_eoi1(struct gic *g, unsigned pe, uint32_t intid);
 /* ICC_DIR_EL1: deactivate a Group 1 intid without a priority drop (Group 0

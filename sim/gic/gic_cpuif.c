@@ -270,17 +270,20 @@ static uint64_t icc_deactivate(struct gic *g, uint32_t intid, struct gic_irq *ir
 }
 
 /* EOImode 0: the drop is of the APRs' highest priority, whatever intid
- * says (QEMU icc_drop_prio), then intid is deactivated. */
+ * says (QEMU icc_drop_prio), then intid is deactivated.  An INTID below
+ * 1020 this GIC does not implement is never the legal pairing: dropped
+ * for, recorded, nothing deactivated. */
 static void icc_eoi(struct gic *g, unsigned pe, uint32_t intid, unsigned grp)
 {
-	struct gic_irq *irq = intid < GIC_NUM_INTIDS ? gic_irq_ref(g, pe, intid) : NULL;
+	struct gic_irq *irq;
 	struct gic_pe *p;
 	enum gic_eoi_fault fault;
 	bool changed = false;
 	uint64_t pes = 0;
 
-	if (!irq || pe >= gic_npe(g))
+	if (intid >= GIC_NUM_INTIDS || pe >= gic_npe(g))
 		return;
+	irq = gic_irq_ref(g, pe, intid);
 	p = &g->pe[pe];
 	fault = icc_eoi_legality(p, intid, grp);
 	if (fault != GIC_EOI_LEGAL) {
@@ -292,7 +295,7 @@ static void icc_eoi(struct gic *g, unsigned pe, uint32_t intid, unsigned grp)
 
 		p->apr[grp] &= ~(1u << bit);
 		icc_ack_pop(p, grp, (uint8_t)(bit << GIC_GPRIO_SHIFT));
-		pes = icc_deactivate(g, intid, irq) | gic_pe_bit(pe);
+		pes = (irq ? icc_deactivate(g, intid, irq) : 0) | gic_pe_bit(pe);
 		changed = true;
 	}
 	if (changed)

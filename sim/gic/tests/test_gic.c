@@ -360,7 +360,8 @@ static void out_of_range_arguments_are_ignored(void **state)
 		gic_set_line(g, 0, id, true);
 		gic_fire(g, 0, id);
 		gic_set_route(g, id, true, 0);
-		gic_eoi0(g, 0, id);
+		if (id >= 1020)     /* below it, an EOIR is an illegal one (G9): test_gic_cpuif.c */
+			gic_eoi0(g, 0, id);
 		gic_dir(g, 0, id);
 		assert_int_equal(gic_get_group(g, 0, id), 0);
 		assert_int_equal(gic_get_priority(g, 0, id), 0);

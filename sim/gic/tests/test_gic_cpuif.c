@@ -126,7 +126,7 @@ static void special_and_spurious_eoi_are_ignored(void **state)
 {
 	struct fx *f = *state;
 	struct gic *g = &f->g, *before = &f->other;
-	static const uint32_t ids[] = { 1020, 1021, 1022, 1023, FX_LAST + 1, 5000 };
+	static const uint32_t ids[] = { 1020, 1021, 1022, 1023, 5000 };
 
 	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
 	gic_fire(g, 0, SPI_N);
@@ -142,6 +142,34 @@ static void special_and_spurious_eoi_are_ignored(void **state)
 	assert_int_equal(g->bad_eoi, 0);
 	assert_int_equal(gic_rpr(g, 0), NORM);
 	gic_eoi0(g, 0, SPI_N);
+}
+
+/* An EOIR naming an INTID below 1020 that this GIC does not implement is
+ * no legal pairing with the acknowledge: it drops the priority as any
+ * EOIR does (QEMU's choice for the UNPREDICTABLE case), deactivates
+ * nothing and is recorded (G9).  It was ignored, unrecorded, and a
+ * dispatcher's EOI of a wrong INTID went unseen by G9.  A DIR of one is
+ * ignored. */
+static void eoi_of_an_unimplemented_intid_drops_priority_and_is_recorded(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
+	gic_fire(g, 0, SPI_N);
+	assert_int_equal(gic_ack0(g, 0), SPI_N);
+	gic_dir(g, 0, FX_LAST + 1);
+	assert_int_equal(g->bad_eoi, 0);
+	gic_eoi0(g, 0, FX_LAST + 1);
+	assert_int_equal(g->bad_eoi, 1);
+	assert_int_equal(g->bad_eoi_intid, FX_LAST + 1);
+	assert_int_equal(g->bad_eoi_fault, GIC_EOI_NOT_TOP);
+	assert_int_equal(gic_rpr(g, 0), 0xFF);            /* the priority dropped */
+	assert_int_equal(g->pe[0].nack, 0);
+	assert_true(gic_is_active(g, 0, SPI_N));          /* still active: not the INTID written */
+	{
+		char why[200];
+		assert_int_not_equal(gic_check(g, why, sizeof why), 0);
+	}
 }
 
 static void level_interrupt_repends_after_eoi_while_its_line_is_high(void **state)
@@ -351,6 +379,7 @@ int main(void)
 		T(gicd_group_enable_gates_the_whole_group),
 		T(cpu_interface_group_disable_drops_candidates_before_choosing),
 		T(special_and_spurious_eoi_are_ignored),
+		TB(eoi_of_an_unimplemented_intid_drops_priority_and_is_recorded),
 		T(level_interrupt_repends_after_eoi_while_its_line_is_high),
 		T(dir_after_eoi_changes_nothing),
 		TB(dir_deactivates_group1_without_priority_drop),
