@@ -117,7 +117,7 @@ int64_t sdd_call_private_reset(struct sdd_call_args *c)
 		if (sdd_entry_of(d, c->pe, i)->state != 0 && sdd_unregister(d, c->pe, i) == SDD_PENDING)
 			running = true;
 		/* the PE's warm-boot state (§5.1.18): event 0's signal goes too,
-		 * as CPU_ON's reset of the redistributor may lose it (reset_signal) */
+		 * as CPU_ON's claim of the banked interrupts drops it (reset_signal) */
 		sdd_drop_unregistered_trigger(d, c->pe, i, d->plat.policy.reset_signal == SDD_RESET_SIGNAL_DROP);
 	}
 	/* Running handlers are left unregister-pending (§5.1.18). */

@@ -118,8 +118,8 @@ enum sdd_pol_unreg_trigger { SDD_UNREG_TRIGGER_DROP = 0, SDD_UNREG_TRIGGER_KEEP 
  * then keeping that binding as one in use. */
 enum sdd_pol_bound_active { SDD_BOUND_ACTIVE_IGNORE = 0, SDD_BOUND_ACTIVE_DENIED };
 /* Event 0's SIGNAL pending at a PE when PRIVATE_RESET is called there:
- * dropped (the PE's warm-boot state, §5.1.18: a CPU_ON resets the PE's
- * redistributor, which may lose it too)
+ * dropped (the PE's warm-boot state, §5.1.18: a CPU_ON drops it too,
+ * claiming the PE's banked interrupts again, not pending)
  * or kept (TF-A: sdei_event_unregister clears an event's pending state
  * only if it is not event 0). */
 enum sdd_pol_reset_signal { SDD_RESET_SIGNAL_DROP = 0, SDD_RESET_SIGNAL_KEEP };
