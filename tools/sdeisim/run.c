@@ -503,7 +503,7 @@ int cmd_run(int argc, char **argv)
 		return EXIT_BADINPUT;
 	}
 	reps = calloc(n, sizeof *reps);
-	if (!reps || check_report(o.junit) || check_report(o.timeline)) {
+	if (!reps || check_report(o.junit) || check_report(o.timeline) || check_report(o.trace)) {
 		free(reps);
 		free_files(&files);
 		return EXIT_BADINPUT;
