@@ -265,6 +265,10 @@ struct trace_reader;
 /* A reader of f (not closed by the reader); name is the file's name in
  * messages.  NULL when out of memory. */
 struct trace_reader *trace_reader_open(FILE *f, const char *name);
+/* A reader of the file at path ("-": standard input), plain or
+ * gzip-compressed (its magic bytes say which).  NULL with the reason in
+ * err ("PATH: cannot open: ..."). */
+struct trace_reader *trace_reader_open_path(const char *path, char *err, size_t errlen);
 /*
  * The next record.  Returns 1 (rec filled), 0 at the end of the trace, or
  * -1 on an error: trace_reader_error() then says "name:line:column:

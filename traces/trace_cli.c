@@ -112,26 +112,14 @@ bool cli_close_out(struct outfile *o, bool keep)
 	return true;
 }
 
-FILE *cli_open_trace(const char *path, struct trace_reader **rd)
+struct trace_reader *cli_open_trace(const char *path)
 {
-	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	char err[600];
+	struct trace_reader *rd = trace_reader_open_path(path, err, sizeof err);
 
-	*rd = NULL;
-	if (!in) {
-		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
-		return NULL;
-	}
-	*rd = trace_reader_open(in, in == stdin ? "<stdin>" : path);
-	if (!*rd)
-		fprintf(stderr, "out of memory\n");
-	return in;
-}
-
-void cli_close_trace(FILE *in, struct trace_reader *rd)
-{
-	trace_reader_close(rd);
-	if (in && in != stdin)
-		fclose(in);
+	if (!rd)
+		fprintf(stderr, "%s\n", err);
+	return rd;
 }
 
 /* ---- import ---- */
@@ -347,12 +335,13 @@ int trace_cmd_import(int argc, char **argv)
 
 static const char replay_help[] =
 	"usage: sdeisim replay TRACE [--profile NAME] [--first]\n\n"
-	"Run a canonical SDEI trace (traces/FORMAT.md; - for standard input) on the\n"
-	"simulated machine and compare what its dispatcher answers with what the trace\n"
-	"recorded: every call's result, every dispatch, completion and acknowledged\n"
-	"interrupt.  Prints each divergence as TRACE:LINE: what the trace recorded, what\n"
-	"the replay did, and the event's state, in trace order; then `N matched, M\n"
-	"diverged`.  Notes on what the replay cannot reproduce exactly go to stderr.\n\n"
+	"Run a canonical SDEI trace (traces/FORMAT.md; plain or gzip; - for standard\n"
+	"input) on the simulated machine and compare what its dispatcher answers with\n"
+	"what the trace recorded: every call's result, every dispatch, completion and\n"
+	"acknowledged interrupt.  Prints each divergence as TRACE:LINE: what the trace\n"
+	"recorded, what the replay did, and the event's state, in trace order; then\n"
+	"`N matched, M diverged`.  Notes on what the replay cannot reproduce exactly go\n"
+	"to stderr.\n\n"
 	"Options:\n"
 	"  --profile NAME   dispatcher profile: default, tf-a-fvp (default: the trace's\n"
 	"                   platform record, else default)\n"
@@ -370,7 +359,6 @@ int trace_cmd_replay(int argc, char **argv)
 	struct trace_reader *rd;
 	struct sim_cpu *cpu = NULL;
 	char err[800];
-	FILE *in;
 	int status = EXIT_BAD;
 
 	if (!cli_parse(argc, argv, "pf", 1, &c))
@@ -383,14 +371,13 @@ int trace_cmd_replay(int argc, char **argv)
 		fputs(replay_help, stderr);
 		return EXIT_BAD;
 	}
-	in = cli_open_trace(c.positional[0], &rd);
-	if (!in)
+	rd = cli_open_trace(c.positional[0]);
+	if (!rd)
 		return EXIT_BAD;
 	ro.profile = c.profile;
-	if (!rd || replay_build(&rp, rd, &ro, err, sizeof err)) {
-		fprintf(stderr, "%s\n", rd ? err : "out of memory");
-		if (rd)
-			replay_free(&rp);
+	if (replay_build(&rp, rd, &ro, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
+		replay_free(&rp);
 		goto out;
 	}
 	for (uint32_t k = 0; k < rp.nnotes; k++)
@@ -407,7 +394,7 @@ int trace_cmd_replay(int argc, char **argv)
 out:
 	if (cpu)
 		sim_cpu_destroy(cpu);
-	cli_close_trace(in, rd);
+	trace_reader_close(rd);
 	if (fflush(stdout) != 0)
 		status = EXIT_BAD;
 	return status;

@@ -22,9 +22,9 @@ static const char export_help[] =
 	"       sdeisim export tarmac SCENARIO [-o FILE] [--profile NAME]\n"
 	"       sdeisim export yaml TRACE [-o FILE] [--profile NAME]\n\n"
 	"Write a run in another form:\n"
-	"  timeline  a canonical SDEI trace (- for standard input) as Chrome trace-event\n"
-	"            JSON (Perfetto, chrome://tracing): a thread per PE, a slice per\n"
-	"            handler, instants for calls, interrupts and power\n"
+	"  timeline  a canonical SDEI trace (plain or gzip; - for standard input) as\n"
+	"            Chrome trace-event JSON (Perfetto, chrome://tracing): a thread per\n"
+	"            PE, a slice per handler, instants for calls, interrupts and power\n"
 	"  tarmac    run a scenario (scenarios/FORMAT.md) and write it as an FVP Tarmac\n"
 	"            trace: the client instructions that ran, with the registers they\n"
 	"            wrote, and the SMC/HVC calls, exceptions, interrupt acknowledgements\n"
@@ -32,11 +32,12 @@ static const char export_help[] =
 	"            clock; `sdeisim import tarmac OUT --platform SCENARIO` reads it back\n"
 	"            (without --platform the trace has no platform record: the\n"
 	"            scenario's events are unknown to its replay; traces/README.md)\n"
-	"  yaml      a canonical SDEI trace (- for standard input) as the scenario its\n"
-	"            replay runs (scenarios/FORMAT.md): the platform, handlers rebuilt\n"
-	"            from what each invocation called, the steps, and the trace's\n"
-	"            results as expectations; `sdeisim run` passes it where the replay\n"
-	"            matches and fails at the first expectation the replay breaks\n\n"
+	"  yaml      a canonical SDEI trace (plain or gzip; - for standard input) as\n"
+	"            the scenario its replay runs (scenarios/FORMAT.md): the platform,\n"
+	"            handlers rebuilt from what each invocation called, the steps,\n"
+	"            and the trace's results as expectations; `sdeisim run` passes it\n"
+	"            where the replay matches and fails at the first expectation the\n"
+	"            replay breaks\n\n"
 	"Options:\n"
 	"  -o FILE          write to FILE, making its directory if need be (default:\n"
 	"                   standard output)\n"
@@ -96,9 +97,8 @@ static int spool_close(struct spool *sp, FILE *out)
 
 static int export_timeline(const struct cli *c)
 {
-	struct trace_reader *rd;
+	struct trace_reader *rd = cli_open_trace(c->positional[1]);
 	char err[800];
-	FILE *in = cli_open_trace(c->positional[1], &rd);
 	struct outfile of;
 	bool opened = rd && cli_open_out(c, &of);
 	struct spool sp = { 0 };
@@ -126,7 +126,7 @@ static int export_timeline(const struct cli *c)
 		fprintf(stderr, "%s\n", err);
 	if (opened && !cli_close_out(&of, rc == 0))
 		rc = -1;
-	cli_close_trace(in, rd);
+	trace_reader_close(rd);
 	return rc ? EXIT_BAD : EXIT_OK;
 }
 
@@ -176,19 +176,16 @@ done:
  * choices that route its 1-of-N SPIs as the replay does. */
 static int export_yaml(const struct cli *c)
 {
-	struct trace_reader *rd;
+	struct trace_reader *rd = cli_open_trace(c->positional[1]);
 	struct replay rp;
 	struct replay_opts ro = { c->profile, true };
 	struct sim_cpu *cpu = NULL;
 	char err[800], desc[600];
-	FILE *in = cli_open_trace(c->positional[1], &rd);
 	struct outfile of;
 	int rc = -1;
 
-	if (!rd) {
-		cli_close_trace(in, rd);
+	if (!rd)
 		return EXIT_BAD;
-	}
 	if (replay_build(&rp, rd, &ro, err, sizeof err)) {
 		fprintf(stderr, "%s\n", err);
 	} else if ((cpu = sim_cpu_create(err, sizeof err)) == NULL) {
@@ -212,7 +209,7 @@ static int export_yaml(const struct cli *c)
 	if (cpu)
 		sim_cpu_destroy(cpu);
 	replay_free(&rp);
-	cli_close_trace(in, rd);
+	trace_reader_close(rd);
 	return rc ? EXIT_BAD : EXIT_OK;
 }
 

@@ -37,9 +37,8 @@ bool cli_open_out(const struct cli *c, struct outfile *o);
 /* Finish it: kept when keep and every write succeeded; false after
  * printing why a write failed. */
 bool cli_close_out(struct outfile *o, bool keep);
-/* The trace at path ("-": standard input) and a reader of it in *rd (NULL:
- * out of memory, said); NULL after saying why it cannot be opened. */
-FILE *cli_open_trace(const char *path, struct trace_reader **rd);
-void cli_close_trace(FILE *in, struct trace_reader *rd);
+/* A reader of the trace at path ("-": standard input; plain or gzip);
+ * NULL after saying why it cannot be opened. */
+struct trace_reader *cli_open_trace(const char *path);
 
 #endif /* TRACES_TRACE_CLI_INTERNAL_H */

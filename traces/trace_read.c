@@ -63,18 +63,40 @@ static const struct { uint64_t allowed, required; } kind_keys[TRACE_KIND_COUNT] 
 		B(K_T) | B(K_PE) | B(K_MSG) | B(K_SRC), B(K_MSG) },
 };
 
-struct trace_reader *trace_reader_open(FILE *f, const char *name)
+/* A reader of in (taken over, NULL: out of memory), named name. */
+static struct trace_reader *reader_of(struct linein *in, const char *name)
 {
-	struct trace_reader *rd = calloc(1, sizeof *rd);
+	struct trace_reader *rd = in ? calloc(1, sizeof *rd) : NULL;
 
-	if (!rd)
+	if (!rd) {
+		linein_close(in);
 		return NULL;
-	rd->name = strdup(name ? name : "-");
-	rd->in = linein_open_file(f, rd->name ? rd->name : "-");
-	if (!rd->name || !rd->in) {
+	}
+	rd->in = in;
+	rd->name = strdup(name);
+	if (!rd->name) {
 		trace_reader_close(rd);
 		return NULL;
 	}
+	return rd;
+}
+
+struct trace_reader *trace_reader_open(FILE *f, const char *name)
+{
+	name = name ? name : "-";
+	return reader_of(linein_open_file(f, name), name);
+}
+
+struct trace_reader *trace_reader_open_path(const char *path, char *err, size_t errlen)
+{
+	struct linein *in = linein_open(path, err, errlen);
+	struct trace_reader *rd;
+
+	if (!in)
+		return NULL;
+	rd = reader_of(in, linein_name(in));
+	if (!rd)
+		snprintf(err, errlen, "%s: out of memory", path);
 	return rd;
 }
 
