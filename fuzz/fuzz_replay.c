@@ -108,7 +108,7 @@ static void replay(struct fz_run *r, const char *path)
 {
 	struct hostfs_list l = { 0 };
 
-	if (hostfs_walk(&l, path, NULL))
+	if (hostfs_walk(&l, path, NULL, "no input below the directory"))
 		bad_input(path, "out of memory listing the directory");
 	for (size_t k = 0; k < l.n; k++) {
 		if (l.v[k].error)

@@ -169,12 +169,13 @@ static int walk_dir(struct walk *w, const char *dir)
 	return rc;
 }
 
-int hostfs_walk(struct hostfs_list *out, const char *path, bool (*keep)(const char *name))
+int hostfs_walk(struct hostfs_list *out, const char *path, bool (*keep)(const char *name),
+		const char *none)
 {
 	struct walk w = { out, keep, NULL, 0, 0 };
 	struct stat st;
 	char *dir;
-	size_t len = strlen(path);
+	size_t len = strlen(path), before;
 	int rc;
 
 	if (stat(path, &st) != 0)
@@ -189,7 +190,10 @@ int hostfs_walk(struct hostfs_list *out, const char *path, bool (*keep)(const ch
 		return -1;
 	memcpy(dir, path, len);
 	dir[len] = 0;
+	before = out->n;
 	rc = walked(&w, &st) < 0 ? -1 : walk_dir(&w, dir);
+	if (rc == 0 && none && out->n == before)
+		rc = add(&w, dir, none, 0);
 	free(dir);
 	free(w.dirs);
 	return rc;

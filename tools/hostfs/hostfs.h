@@ -40,12 +40,15 @@ struct hostfs_list {
  * found: path itself missing (or a link loop), a directory (path or one
  * below it) that cannot be read.  The walk goes on past them.  A name below path that
  * cannot be looked up (a dangling link) is listed as a file if keep
- * accepts it: reading it fails, with the reason.
+ * accepts it: reading it fails, with the reason.  A directory path in
+ * which nothing is found is an entry with the error none (NULL: no entry;
+ * a directory named, and nothing in it to read, is usually a mistake).
  *
  * Returns 0, or -1 when out of memory (out still holds what was found,
  * for hostfs_list_free).
  */
-int hostfs_walk(struct hostfs_list *out, const char *path, bool (*keep)(const char *name));
+int hostfs_walk(struct hostfs_list *out, const char *path, bool (*keep)(const char *name),
+		const char *none);
 void hostfs_list_free(struct hostfs_list *l);
 
 /*

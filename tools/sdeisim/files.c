@@ -22,7 +22,7 @@ int collect_yaml(char **paths, int npaths, struct scen_files *out)
 	memset(out, 0, sizeof *out);
 	/* one walk per path: a directory named twice runs twice, as a file does */
 	for (int k = 0; k < npaths && !oom; k++)
-		if (hostfs_walk(&l, paths[k], is_yaml)) {
+		if (hostfs_walk(&l, paths[k], is_yaml, "no *.yaml scenario below the directory")) {
 			fprintf(stderr, "sdeisim run: %s: out of memory\n", paths[k]);
 			oom = true;
 		}

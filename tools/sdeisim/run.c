@@ -54,11 +54,12 @@ static const char run_help[] =
 	"  --timeline FILE  write a Chrome trace-event JSON timeline (Perfetto, chrome://tracing)\n"
 	"  --trace FILE     write the canonical SDEI trace of the run (one scenario; traces/FORMAT.md)\n"
 	"  --verbose, -v    narrate every step and what happened\n"
-	"  -j N             run N scenarios in parallel (default 1)\n"
+	"  -j N             run N scenarios in parallel (1 to 64; default 1)\n"
 	"  --help, -h       this text\n\n"
 	"A report file (--junit, --timeline, --trace) is written whole or not at all,\n"
 	"making its directory if need be.\n\n"
-	"Exit status: 0 all passed, 1 a scenario failed, 2 a file could not be used.\n";
+	"Exit status: 0 all passed, 1 a scenario failed, 2 a file could not be used\n"
+	"(or a report written) or bad usage.\n";
 
 static double now(void)
 {
