@@ -13,6 +13,7 @@
  * of the image's segments.  sim_elf_check applies the same rules to an
  * image in memory, loading nothing (fuzz_elf).
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
 #include <libelf.h>
@@ -196,7 +197,7 @@ int sim_elf_load(struct sim_machine *m, const char *path, const char *symbol, ui
 	 * image is a regular file (libelf reads it at its offsets) */
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
-		snprintf(err, errlen, "%s: cannot open", path);
+		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
