@@ -335,8 +335,8 @@ const char *scn_suggest(const struct scn *s, int id, const char *const *names, u
 		if (!((mask >> k) & 1))
 			continue;
 		d = distance(node->data.scalar.value, node->data.scalar.length, names[k]);
-		/* at most one edit in three letters, one in a name of up to four:
-		 * `x` is no typo of `pe`, nor `foo` of `fid`; `cal` is of `call` */
+		/* fewer edits than half the name's letters: `x` is no typo of
+		 * `pe`, nor `foo` of `fid`; `cal` is one of `call` */
 		if (d < best_d && 2 * d < strlen(names[k])) {
 			best = names[k];
 			best_d = d;
