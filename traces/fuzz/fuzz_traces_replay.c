@@ -6,81 +6,76 @@
  *   fuzz_traces_replay tarmac|tf-a-log|trace FILE_OR_DIR...
  *
  * A target that finds something aborts (fuzz_targets.c); otherwise prints
- * how many inputs ran and exits 0.  Exit 2 on bad usage or unreadable
- * files.
+ * how many inputs ran and exits 0.  Exit 2 on bad usage or a path it
+ * cannot run (missing, unreadable, longer than 4 MiB, a FIFO below a
+ * directory, a directory with no input below it): the others still run.
  */
-#include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "fuzz_targets.h"
+#include "hostfs.h"
 
 typedef void (*target)(const uint8_t *, size_t);
 
+/* Larger than any input the harnesses are given (their -max_len): a
+ * longer file is refused, not cut. */
+#define MAX_INPUT (4u << 20)
+
 static unsigned ran, unreadable;
 
-static void run_file(target t, const char *path)
+static void cannot(const char *path, const char *why)
 {
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf = NULL;
-	size_t n = 0, cap = 0;
+	fprintf(stderr, "%s: %s\n", path, why);
+	unreadable++;
+}
 
-	if (!f) {
-		fprintf(stderr, "%s: cannot open\n", path);
-		unreadable++;
+/* path's bytes, in a buffer of their own size (so that ASan sees a read
+ * past their end), given to the target. */
+static void run_file(target t, const char *path, uint8_t *buf)
+{
+	char why[300];
+	uint8_t *exact;
+	size_t n;
+
+	if (hostfs_read_file(path, buf, MAX_INPUT, &n, why, sizeof why)) {
+		cannot(path, why);
 		return;
 	}
-	for (;;) {
-		if (n == cap) {
-			uint8_t *bigger = realloc(buf, cap = cap ? cap * 2 : 65536);
-			if (!bigger)
-				break;
-			buf = bigger;
-		}
-		size_t got = fread(buf + n, 1, cap - n, f);
-		if (got == 0)
-			break;
-		n += got;
+	exact = malloc(n ? n : 1);
+	if (!exact) {
+		cannot(path, "out of memory");
+		return;
 	}
-	fclose(f);
-	t(buf, n);
-	free(buf);
+	memcpy(exact, buf, n);
+	t(exact, n);
+	free(exact);
 	ran++;
 }
 
-static void run_path(target t, const char *path)
+/* FILE, or every file below DIR (hostfs_walk: in name order, each
+ * directory once, FIFOs listed and not read). */
+static void run_path(target t, const char *path, uint8_t *buf)
 {
-	struct stat st;
-	struct dirent **names;
-	int n;
+	struct hostfs_list l = { 0 };
 
-	if (stat(path, &st) != 0) {
-		fprintf(stderr, "%s: no such file or directory\n", path);
-		unreadable++;
-		return;
+	if (hostfs_walk(&l, path, NULL, "no input below the directory"))
+		cannot(path, "out of memory listing the directory");
+	for (size_t k = 0; k < l.n; k++) {
+		if (l.v[k].error)
+			cannot(l.v[k].path, l.v[k].error);
+		else
+			run_file(t, l.v[k].path, buf);
 	}
-	if (!S_ISDIR(st.st_mode)) {
-		run_file(t, path);
-		return;
-	}
-	n = scandir(path, &names, NULL, alphasort);      /* sorted: the same order every time */
-	for (int k = 0; k < n; k++) {
-		char sub[4096];
-		if (names[k]->d_name[0] != '.') {
-			snprintf(sub, sizeof sub, "%s/%s", path, names[k]->d_name);
-			run_path(t, sub);
-		}
-		free(names[k]);
-	}
-	if (n >= 0)
-		free(names);
+	hostfs_list_free(&l);
 }
 
 int main(int argc, char **argv)
 {
 	target t = NULL;
+	uint8_t *buf;
 
 	if (argc >= 3 && strcmp(argv[1], "tarmac") == 0)
 		t = fuzz_target_tarmac;
@@ -92,8 +87,14 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: fuzz_traces_replay tarmac|tf-a-log|trace FILE_OR_DIR...\n");
 		return 2;
 	}
+	buf = malloc(MAX_INPUT);
+	if (!buf) {
+		fprintf(stderr, "fuzz_traces_replay: out of memory\n");
+		return 2;
+	}
 	for (int k = 2; k < argc; k++)
-		run_path(t, argv[k]);
+		run_path(t, argv[k], buf);
+	free(buf);
 	printf("%u input%s, no finding\n", ran, ran == 1 ? "" : "s");
 	return unreadable ? 2 : 0;
 }
