@@ -260,7 +260,7 @@ int cmd_repro(int argc, char **argv)
 	struct scen_report rep;
 	struct recorder *rec = NULL;
 	struct fz_run r;
-	char err[200];
+	char err[700];
 	size_t len;
 	int c, status;
 
@@ -292,6 +292,15 @@ int cmd_repro(int argc, char **argv)
 	    (yaml && input && outfile_is(yaml, input))) {
 		fprintf(stderr, "sdeisim repro: --yaml, --input and INPUT must be three different files\n");
 		return EXIT_BADINPUT;
+	}
+	/* an output that cannot be written is said now, not after the run
+	 * and the minimisation */
+	for (unsigned k = 0; k < 2; k++) {
+		const char *out = k ? input : yaml;
+		if (out && outfile_check(out, err, sizeof err)) {
+			fprintf(stderr, "%s (nothing run)\n", err);
+			return EXIT_BADINPUT;
+		}
 	}
 	if (read_input(argv[optind], buf, sizeof buf, &len))
 		return EXIT_BADINPUT;
