@@ -12,7 +12,8 @@
  * with expectations added, fails on its own (see fz_repro.h).
  * Prints one line per finding and a summary; exit 0 when nothing was
  * found, 1 when something was, 2 on bad usage or an input that cannot be
- * run (missing, unreadable, longer than FZ_MAX_INPUT): the others still run,
+ * run (missing, unreadable, longer than FZ_MAX_INPUT; a directory with no
+ * input below it): the others still run,
  * but a run that skipped one is not a pass.
  */
 #include <stdarg.h>
@@ -41,7 +42,7 @@ static const char usage[] =
 	"  --help, -h  this text\n\n"
 	"Inputs are at most " STR(FZ_MAX_INPUT) " bytes (as for sdeisim repro).\n"
 	"Exit status: 0 nothing found, 1 something found, 2 bad usage or an input\n"
-	"that cannot be run (missing, unreadable, too long).\n";
+	"that cannot be run (missing, unreadable, too long; a directory with none).\n";
 
 static unsigned inputs, findings, errors;
 static bool verbose, migrate, repro;

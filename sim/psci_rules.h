@@ -20,7 +20,9 @@
  * made from the handler's context).
  *
  * Arguments: an SMC32 function's are 32-bit (SMCCC: the callee ignores
- * the upper halves of x1..x7; so does TF-A); CPU_SUSPEND's power_state
+ * the upper halves of x1..x7; so does TF-A); an SMC64 function's uint32
+ * parameters too (AFFINITY_INFO's lowest_affinity_level, CPU_SUSPEND's
+ * power_state: TF-A casts them); CPU_SUSPEND's power_state
  * is in the original format (PSCI_FEATURES answers 0): StateID 15:0,
  * StateType 16, PowerLevel 25:24, any other bit set is INVALID_PARAMETERS.
  * The entry point of CPU_ON and of a power-down CPU_SUSPEND must be client

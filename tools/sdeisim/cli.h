@@ -41,8 +41,8 @@ struct scen_files {
  * to every *.yaml below them, sorted.  A path that cannot be used is one
  * of them all the same (FORMAT.md, "Running": it is reported among the
  * results, counts as failed, and the others run): a missing one is left
- * to the loader to open and say why, a directory that cannot be read
- * carries the reason in error[].  Returns 0, or -1 (out of memory) after
+ * to the loader to open and say why, a directory that cannot be read,
+ * or one with no *.yaml below it, carries the reason in error[].  Returns 0, or -1 (out of memory) after
  * saying so. */
 int collect_yaml(char **paths, int npaths, struct scen_files *out);
 void free_files(struct scen_files *f);

@@ -6,9 +6,10 @@
  * happened`, or, for a file that cannot be used, its
  * `FILE:LINE:COLUMN: message`; then exactly `N passed, M failed` (a file
  * that cannot be used counts as failed).  Exit 0 when all pass, 1 when
- * any fails, 2 when a file cannot be used or the command line is wrong.
- * A path that does not exist or cannot be read is such a file: it does
- * not stop the others.
+ * any fails, 2 when a file cannot be used, a report file cannot be
+ * written, or the command line is wrong.  A path that does not exist or
+ * cannot be read, and a directory with no *.yaml below it, is such a
+ * file: it does not stop the others.
  *
  * The JUnit report has no wall-clock times unless --junit-times asks for
  * them (time="0.000000"): the same files give the same report, byte for
@@ -488,12 +489,7 @@ int cmd_run(int argc, char **argv)
 	}
 	if (collect_yaml(argv + optind, argc - optind, &files))
 		return EXIT_BADINPUT;
-	n = files.n;
-	if (n == 0) {
-		fprintf(stderr, "sdeisim run: no *.yaml scenario found\n");
-		free_files(&files);
-		return EXIT_BADINPUT;
-	}
+	n = files.n;      /* at least one: a path with nothing to run is an entry with its error */
 	if (outputs_clobber(&o, (const char *const *)files.path, n)) {
 		free_files(&files);
 		return EXIT_BADINPUT;
