@@ -413,15 +413,18 @@ uint32_t fzc_ack0(struct fzc_machine *m, unsigned pe)
 	return h.intid;
 }
 
-/* EOImode 0: drop the highest active priority, then deactivate intid. */
+/* EOImode 0: drop the highest active priority, then deactivate intid.
+ * An INTID below 1020 the GIC does not implement is an illegal EOI too,
+ * with nothing to deactivate (as sim/gic's icc_eoi). */
 void fzc_eoi0(struct fzc_machine *m, unsigned pe, uint32_t intid)
 {
 	struct fzc_gic *g = &m->gic;
-	struct fzc_irq *irq = intid < FZC_NUM_INTIDS ? irq_ref(g, pe, intid) : NULL;
+	struct fzc_irq *irq;
 	struct fzc_gic_pe *p;
 
-	if (!irq || pe >= g->npe)
+	if (intid >= FZC_NUM_INTIDS || pe >= g->npe)
 		return;
+	irq = irq_ref(g, pe, intid);
 	p = &g->pe[pe];
 	if (p->nack == 0 || p->ack[p->nack - 1].intid != intid) {
 		if (g->bad_eoi++ == 0) {
@@ -439,9 +442,11 @@ void fzc_eoi0(struct fzc_machine *m, unsigned pe, uint32_t intid)
 				p->nack--;
 				break;
 			}
-		irq->active = 0;
-		irq->owner = FZC_NO_PE;
-		sync(g, pe, intid);
+		if (irq) {
+			irq->active = 0;
+			irq->owner = FZC_NO_PE;
+			sync(g, pe, intid);
+		}
 	}
 	refresh(m);
 }
