@@ -47,7 +47,9 @@ static void log_obs(struct fz_log *l, const struct sim_obs *o)
 {
 	struct sim_obs k;
 
-	if (o->kind == SIM_OBS_STEP || o->kind == SIM_OBS_MIGRATE)
+	/* what the run did, not how its steps went: fuzz_core's machine tells
+	 * no steps, skipped or not */
+	if (o->kind == SIM_OBS_STEP || o->kind == SIM_OBS_MIGRATE || o->kind == SIM_OBS_SKIP)
 		return;
 	if (l->n < FZ_LOG_MAX) {
 		l->o[l->n] = *o;

@@ -284,6 +284,23 @@ void sim_fail(struct sim_machine *m, unsigned kind, struct sim_loc loc, const ch
 	sim_observe(m, &o);
 }
 
+void sim_step_refused(struct sim_machine *m, unsigned pe, struct sim_loc loc, const char *fmt, ...)
+{
+	char why[sizeof m->fail_msg];
+	struct sim_obs o;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	if (!m->prog->lenient) {
+		sim_fail(m, SIM_FAIL_SCENARIO, loc, "%s", why);
+		return;
+	}
+	sim_obs_skip_in(&o, pe, why);
+	sim_observe(m, &o);
+}
+
 void sim_observe(struct sim_machine *m, struct sim_obs *o)
 {
 	o->time = ++m->time;

@@ -161,6 +161,13 @@ static inline void sim_obs_fail_in(struct sim_obs *o, int running_pe, const char
 	o->text = text;
 }
 
+/* A step of a lenient program that did nothing, and why. */
+static inline void sim_obs_skip_in(struct sim_obs *o, unsigned pe, const char *text)
+{
+	sim_obs_init(o, SIM_OBS_SKIP, pe);
+	o->text = text;
+}
+
 /* Step op begins (status: its kind; pe as the step names it, SIM_NONE
  * included). */
 static inline void sim_obs_step_in(struct sim_obs *o, const struct sim_op *op)

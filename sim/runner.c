@@ -407,18 +407,15 @@ static bool pe_can_act(struct sim_machine *m, const struct sim_op *op, unsigned 
 			     op->kind == SIM_OP_DISPATCH ? "nothing can be dispatched on it" : "it cannot make a call";
 
 	if (p->power != SIM_PE_ON) {
-		if (!m->prog->lenient)
-			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u is %s: %s", pe, power[p->power], cannot);
+		sim_step_refused(m, pe, op->loc, "PE %u is %s: %s", pe, power[p->power], cannot);
 		return false;
 	}
 	if (p->stuck) {
-		if (!m->prog->lenient)
-			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u is stopped in a failed handler", pe);
+		sim_step_refused(m, pe, op->loc, "PE %u is stopped in a failed handler", pe);
 		return false;
 	}
 	if (p->hold.holding) {
-		if (!m->prog->lenient)
-			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u is in firmware, holding INTID %u until "
+		sim_step_refused(m, pe, op->loc, "PE %u is in firmware, holding INTID %u until "
 				 "a hand_over step: %s", pe, p->hold.intid, cannot);
 		return false;
 	}
@@ -529,13 +526,13 @@ static void step_hold(struct sim_machine *m, const struct sim_op *op, unsigned p
 {
 	const struct sim_hold *h = &m->pe[pe].hold;
 
-	if (sim_hold_arm(&m->pe[pe].hold) || m->prog->lenient)
+	if (sim_hold_arm(&m->pe[pe].hold))
 		return;
 	if (h->holding)
-		sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u holds INTID %u already: hand it over first", pe,
-			 h->intid);
+		sim_step_refused(m, pe, op->loc, "PE %u holds INTID %u already: hand it over first", pe,
+				 h->intid);
 	else
-		sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u is set to hold its next interrupt already", pe);
+		sim_step_refused(m, pe, op->loc, "PE %u is set to hold its next interrupt already", pe);
 }
 
 static void run_step(struct sim_machine *m, const struct sim_op *op)
@@ -571,8 +568,7 @@ static void run_step(struct sim_machine *m, const struct sim_op *op)
 		break;
 	case SIM_OP_RESUME:
 		if (m->pe[pe].paused == 0) {
-			if (!m->prog->lenient)
-				sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "no handler is paused on PE %u", pe);
+			sim_step_refused(m, pe, op->loc, "no handler is paused on PE %u", pe);
 			break;
 		}
 		ob = sim_obs_resume(pe, &m->pe[pe].paused);
@@ -582,9 +578,9 @@ static void run_step(struct sim_machine *m, const struct sim_op *op)
 		step_hold(m, op, pe);
 		break;
 	case SIM_OP_HAND_OVER:
-		if (!sim_hand_over_held(m, pe) && !m->prog->lenient)
-			sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u holds no interrupt to hand over "
-				 "(a hold step makes it keep the next one it acknowledges)", pe);
+		if (!sim_hand_over_held(m, pe))
+			sim_step_refused(m, pe, op->loc, "PE %u holds no interrupt to hand over "
+					 "(a hold step makes it keep the next one it acknowledges)", pe);
 		break;
 	case SIM_OP_EXPECT_DISPATCHES:
 		expect_dispatches(m, op);

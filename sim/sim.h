@@ -85,9 +85,11 @@ enum sim_obs_kind {
 	SIM_OBS_HOLD,        /* firmware acknowledged intid on pe and holds it (a `hold` step):
 			      * its SIM_OBS_IRQ comes when the `hand_over` step hands it on
 			      * (pc, pstate: the context the interrupt interrupted) */
-	SIM_OBS_UNANSWERED   /* an SMC/HVC through the conduit the platform's dispatcher is not
+	SIM_OBS_UNANSWERED,  /* an SMC/HVC through the conduit the platform's dispatcher is not
 			      * on: nothing answered it (the fields of a CALL; result: what the
 			      * caller read, NOT_SUPPORTED as SMCCC's unknown function) */
+	SIM_OBS_SKIP         /* a step of a lenient program could not be made and did
+			      * nothing (text: why; pe: the step's) */
 };
 
 enum sim_power { SIM_PE_ON = 0, SIM_PE_OFF, SIM_PE_STANDBY, SIM_PE_POWERDOWN, SIM_PE_FROZEN };

@@ -175,6 +175,12 @@ void sim_regs_to_ctx(const struct sdd_regs *r, struct sim_ctx *c);
 /* Record a failure (the first one wins) of kind (enum sim_fail_kind) at loc. */
 void sim_fail(struct sim_machine *m, unsigned kind, struct sim_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* A step that cannot be made on pe: the scenario fails with why at loc
+ * (as sim_fail, SIM_FAIL_SCENARIO), or, in a lenient program (a
+ * generated one, whose steps may ask the impossible), the step does
+ * nothing and the observers are told why (SIM_OBS_SKIP). */
+void sim_step_refused(struct sim_machine *m, unsigned pe, struct sim_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /* Report an observation (fills time and step). */
 void sim_observe(struct sim_machine *m, struct sim_obs *o);
 /* Choice source. */

@@ -173,6 +173,11 @@ static void narrate(struct recorder *r, const struct sim_obs *o)
 		else
 			fprintf(r->vf, "    PE %u: the run fails: %s\n", o->pe, o->text ? o->text : "?");
 		break;
+	case SIM_OBS_SKIP:
+		/* a lenient program's step that did nothing: said, not left to
+		 * look like one that ran */
+		fprintf(r->vf, "    skipped (lenient): %s\n", o->text ? o->text : "?");
+		break;
 	default:
 		if (o->pe == SIM_NONE)
 			fprintf(r->vf, "    %s\n", obs_kind_names[o->kind]);
