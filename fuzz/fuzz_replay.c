@@ -54,7 +54,7 @@ static void bad_input(const char *path, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", path);
+	fprintf(stderr, "%s:1:1: ", path);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);

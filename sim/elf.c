@@ -197,7 +197,7 @@ int sim_elf_load(struct sim_machine *m, const char *path, const char *symbol, ui
 	 * image is a regular file (libelf reads it at its offsets) */
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
-		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		snprintf(err, errlen, "%s: cannot open the file: %s", path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {

@@ -101,7 +101,7 @@ struct linein *linein_open(const char *path, char *err, size_t errlen)
 	struct linein *in;
 
 	if (fd < 0) {
-		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		snprintf(err, errlen, "%s:1:1: cannot open the file: %s", path, strerror(errno));
 		return NULL;
 	}
 	in = alloc(is_stdin ? "<stdin>" : path, MAX_CAP);
@@ -244,7 +244,7 @@ static int read_raw(struct linein *in, char *why, size_t whylen)
 		got = read(in->fd, in->raw + in->z.avail_in, RAW_CAP - in->z.avail_in);
 	while (got < 0 && errno == EINTR);
 	if (got < 0) {
-		snprintf(why, whylen, "read error: %s", strerror(errno));
+		snprintf(why, whylen, "cannot read the file: %s", strerror(errno));
 		return -1;
 	}
 	if (got == 0) {
@@ -303,7 +303,7 @@ static long read_fd(struct linein *in, char *dst, size_t room, char *why, size_t
 			got = read(in->fd, dst, room);
 		while (got < 0 && errno == EINTR);
 		if (got < 0)
-			snprintf(why, whylen, "read error: %s", strerror(errno));
+			snprintf(why, whylen, "cannot read the file: %s", strerror(errno));
 		else
 			in->raw_read += (uint64_t)got;
 		return (long)got;
@@ -374,7 +374,7 @@ static bool fill(struct linein *in)
 	if (in->file) {
 		got = fread(in->buf + in->end, 1, room, in->file);
 		if (got == 0 && ferror(in->file)) {
-			snprintf(in->error, sizeof in->error, "%s:%llu:1: read error: %s", in->name,
+			snprintf(in->error, sizeof in->error, "%s:%llu:1: cannot read the file: %s", in->name,
 				 (unsigned long long)in->lineno + 1, strerror(errno));
 			in->fatal = true;
 			in->eof = true;

@@ -267,7 +267,7 @@ struct trace_reader;
 struct trace_reader *trace_reader_open(FILE *f, const char *name);
 /* A reader of the file at path ("-": standard input), plain or
  * gzip-compressed (its magic bytes say which).  NULL with the reason in
- * err ("PATH: cannot open: ..."). */
+ * err ("PATH:1:1: cannot open the file: ..."). */
 struct trace_reader *trace_reader_open_path(const char *path, char *err, size_t errlen);
 /*
  * The next record.  Returns 1 (rec filled), 0 at the end of the trace, or

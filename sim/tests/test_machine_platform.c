@@ -323,7 +323,7 @@ static void bad_elf_images_are_refused(void **state)
 {
 	(void)state;
 	mt_assert_image_refused(USER_ELF, "no_such_symbol", "no symbol 'no_such_symbol'");
-	mt_assert_image_refused("/nonexistent/image.elf", "h", "cannot open: No such file or directory");
+	mt_assert_image_refused("/nonexistent/image.elf", "h", "cannot open the file: No such file or directory");
 	mt_assert_image_refused("/proc/self/status", "h", "not an ELF file");   /* not ELF */
 }
 

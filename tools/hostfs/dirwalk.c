@@ -179,7 +179,7 @@ int hostfs_walk(struct hostfs_list *out, const char *path, bool (*keep)(const ch
 	int rc;
 
 	if (stat(path, &st) != 0)
-		return add(&w, path, NULL, errno);
+		return add(&w, path, "cannot open the file", errno);
 	if (!S_ISDIR(st.st_mode))
 		return add(&w, path, NULL, 0);
 	/* "d/" and "d" list the same paths */

@@ -5,9 +5,11 @@
  * that both walk directories and read inputs the same way.  (What the
  * commands write is outfile.h, beside this.)
  *
- * Errors are given as a reason without the path ("No such file or
- * directory", "longer than 65536 bytes"): each program prints
- * "PATH: reason" and decides whether to go on.
+ * Errors are given as a reason without the path ("cannot open the file:
+ * No such file or directory", "longer than 65536 bytes"): each program
+ * prints "PATH:1:1: reason", the form and words of every other file
+ * error (the scenario loader's, the trace readers'), and decides whether
+ * to go on.
  */
 #ifndef HOSTFS_H
 #define HOSTFS_H
@@ -37,7 +39,8 @@ struct hostfs_list {
  * path named in two calls is walked twice.
  *
  * A path that cannot be followed is an entry with an error, where it was
- * found: path itself missing (or a link loop), a directory (path or one
+ * found: path itself missing (or a link loop: "cannot open the file:
+ * REASON", as opening it would say), a directory (path or one
  * below it) that cannot be read.  The walk goes on past them.  A name below path that
  * cannot be looked up (a dangling link) is listed as a file if keep
  * accepts it: reading it fails, with the reason.  A directory path in
@@ -55,8 +58,8 @@ void hostfs_list_free(struct hostfs_list *l);
  * Read the whole file path into buf (cap bytes), its length into *len.
  * Returns 0; -1 when it cannot be opened or read; 1 when it is longer
  * than cap (a file cut silently would run as something it is not).  On
- * an error, why gets the reason: "cannot open: ...", "cannot read: ...",
- * "longer than CAP bytes".
+ * an error, why gets the reason: "cannot open the file: ...", "cannot read
+ * the file: ...", "longer than CAP bytes".
  */
 int hostfs_read_file(const char *path, void *buf, size_t cap, size_t *len, char *why, size_t whylen);
 

@@ -14,14 +14,14 @@ int hostfs_read_file(const char *path, void *buf, size_t cap, size_t *len, char 
 	int rc = 0;
 
 	if (!f) {
-		snprintf(why, whylen, "cannot open: %s", strerror(errno));
+		snprintf(why, whylen, "cannot open the file: %s", strerror(errno));
 		return -1;
 	}
 	*len = fread(buf, 1, cap, f);
 	/* a file of exactly cap bytes is whole: only a byte after them is too many */
 	longer = *len == cap && fgetc(f) != EOF;
 	if (ferror(f)) {
-		snprintf(why, whylen, "cannot read: %s", strerror(errno));
+		snprintf(why, whylen, "cannot read the file: %s", strerror(errno));
 		rc = -1;
 	} else if (longer) {
 		snprintf(why, whylen, "longer than %zu bytes", cap);

@@ -3,7 +3,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "hostfs.h"
@@ -40,18 +39,9 @@ int collect_yaml(char **paths, int npaths, struct scen_files *out)
 	}
 	/* the walk's paths and reasons become the caller's (free_files) */
 	for (size_t k = 0; k < l.n; k++) {
-		struct stat st;
 		out->path[k] = l.v[k].path;
 		out->error[k] = l.v[k].error;
 		l.v[k].path = l.v[k].error = NULL;
-		/* A path that cannot be looked up at all (missing, a link
-		 * loop): the loader's "cannot open the file: REASON" says it, as
-		 * for a dangling link below a directory (hostfs.h).  What is
-		 * left is a directory that cannot be read: the walk's reason. */
-		if (out->error[k] && stat(out->path[k], &st) != 0) {
-			free(out->error[k]);
-			out->error[k] = NULL;
-		}
 	}
 	out->n = l.n;
 	hostfs_list_free(&l);

@@ -128,7 +128,7 @@ static int read_input(const char *path, uint8_t *buf, size_t cap, size_t *len)
 
 	if (hostfs_read_file(path, buf, cap, len, why, sizeof why) == 0)
 		return 0;
-	fprintf(stderr, "%s: %s\n", path, why);
+	fprintf(stderr, "%s:1:1: %s\n", path, why);
 	return -1;
 }
 

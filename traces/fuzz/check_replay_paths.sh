@@ -1,6 +1,6 @@
 #!/bin/sh
 # check_replay_paths.sh FUZZ_TRACES_REPLAY - a path the replayer cannot
-# run is an error (exit 2, the path named), never a pass: a directory with
+# run is an error (exit 2, said as PATH:1:1: REASON), never a pass: a directory with
 # no input below it (it ran as "0 inputs, no finding", exit 0), a missing
 # path, a symlink loop (told as "no such file"), a FIFO below a directory
 # (listed, not read: it was opened and waited for ever); the other
@@ -23,13 +23,13 @@ expect() {
 }
 printf '# sdei-trace v1\n' > good
 mkdir -p empty/sub
-expect 2 "empty: no input below the directory" good empty
+expect 2 "empty:1:1: no input below the directory" good empty
 grep -qx '1 input, no finding' out || fail "the good input did not run beside the empty directory: $(cat out)"
-expect 2 "missing: No such file or directory" missing
+expect 2 "missing:1:1: cannot open the file: No such file or directory" missing
 ln -s loop-b loop-a && ln -s loop-a loop-b
-expect 2 "loop-a: Too many levels of symbolic links" loop-a
+expect 2 "loop-a:1:1: cannot open the file: Too many levels of symbolic links" loop-a
 mkdir fifo && mkfifo fifo/f && cp good fifo/g
-expect 2 "fifo/f: not a regular file (a FIFO, socket or device): not read" fifo
+expect 2 "fifo/f:1:1: not a regular file (a FIFO, socket or device): not read" fifo
 grep -qx '1 input, no finding' out || fail "fifo: $(cat out)"
 expect 0 "" good
 echo "check_replay_paths: $fails failed"

@@ -28,7 +28,7 @@ static unsigned ran, unreadable;
 
 static void cannot(const char *path, const char *why)
 {
-	fprintf(stderr, "%s: %s\n", path, why);
+	fprintf(stderr, "%s:1:1: %s\n", path, why);
 	unreadable++;
 }
 
