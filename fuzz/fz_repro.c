@@ -94,6 +94,22 @@ static void plain_header(uint8_t h[FZ_HEADER_BYTES])
 	sim_program_free(&p);
 }
 
+/* The bits of input[at] that differ from want, each set to want's where
+ * the finding stays without it: a header byte packs fields and policy
+ * bits, and the finding may need some of them and not the others. */
+static void plain_bits(struct fz_run *r, struct fz_repro *out, size_t at, uint8_t want, bool migrate,
+		       const struct fz_disagreement *was)
+{
+	for (unsigned bit = 0; bit < 8; bit++) {
+		uint8_t mask = (uint8_t)(1u << bit);
+		if (!((out->input[at] ^ want) & mask))
+			continue;
+		out->input[at] ^= mask;
+		if (!same_answer(r, out->input, out->len, migrate, out->signature, was))
+			out->input[at] ^= mask;
+	}
+}
+
 /* Drop records while the finding stays; then simplify the header and
  * the operands. */
 static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
@@ -137,7 +153,8 @@ static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
 	 * each role) - where the finding does not need it: what is left in
 	 * the scenario is what the bug needs, not the mutations' noise.  A
 	 * record's kind stays, and so does fuzz_migrate's byte after the last
-	 * whole record, which sits where a kind would. */
+	 * whole record, which sits where a kind would.  A header byte the
+	 * finding needs goes bit by bit (a record's byte is one value). */
 	if (!same_finding(r, out->input, out->len, migrate, out->signature))
 		return;
 	was = r->oracle.bad;
@@ -147,8 +164,11 @@ static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
 		if (keep == want || (at >= FZ_HEADER_BYTES && (at - FZ_HEADER_BYTES) % FZ_RECORD_BYTES == 0))
 			continue;
 		out->input[at] = want;
-		if (!same_answer(r, out->input, out->len, migrate, out->signature, &was))
-			out->input[at] = keep;
+		if (same_answer(r, out->input, out->len, migrate, out->signature, &was))
+			continue;
+		out->input[at] = keep;
+		if (at < FZ_HEADER_BYTES)
+			plain_bits(r, out, at, want, migrate, &was);
 	}
 }
 

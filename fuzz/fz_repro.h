@@ -11,7 +11,9 @@
  *     and platform events removed, whenever the signature stays the same;
  *     then every other byte is set to its plainest value (the default
  *     platform's in the header; 0 in a record: PE 0, the first value of
- *     each role) where the signature stays the same without it.
+ *     each role) where the signature stays the same without it, and a
+ *     header byte that must stay is set bit by bit (its fields and
+ *     policy bits, spare bits included, go where the finding allows).
  *  3. The minimised input's program gets expectations that make it fail
  *     where the finding is, without the reference model: the answers the
  *     specification allows for a call the dispatcher got wrong, the
