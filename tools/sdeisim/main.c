@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "sdeisim_gitrev.h"
 #include "trace_cli.h"
 
 static const struct cli_cmd commands[] = {
@@ -26,8 +27,17 @@ static void usage(FILE *f)
 		   "Commands:\n");
 	for (size_t k = 0; k < NCOMMANDS; k++)
 		fprintf(f, "  %-10s %s\n", commands[k].name, commands[k].summary);
-	fprintf(f, "\n`sdeisim COMMAND --help` describes a command.\n"
+	fprintf(f, "\n`sdeisim COMMAND --help` describes a command; `sdeisim --version` says\n"
+		   "which sdeisim this is.\n"
 		   "Exit status: 0 all passed, 1 a check failed, 2 bad input or usage.\n");
+}
+
+/* What a bug report needs to name: the build, and the formats it reads. */
+static void version(void)
+{
+	printf("sdeisim %s (%s)\n"
+	       "SDEI 1.0 and 1.1 (Arm DEN0054C); scenario format version 1; canonical traces "
+	       "'# sdei-trace v1'\n", SDEISIM_VERSION, SDEISIM_GIT_REV);
 }
 
 bool option_once(const char *cmd, const char *name, const char **slot)
@@ -96,6 +106,10 @@ int main(int argc, char **argv)
 	    (strcmp(argv[1], "help") == 0 && argc == 2)) {
 		usage(stdout);
 		return EXIT_PASSED;
+	}
+	if (strcmp(argv[1], "--version") == 0 && argc == 2) {
+		version();
+		return flushed(EXIT_PASSED);
 	}
 	for (size_t k = 0; k < NCOMMANDS; k++)
 		if (strcmp(argv[1], commands[k].name) == 0)
