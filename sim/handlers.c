@@ -31,14 +31,14 @@ static uint64_t const_or_zero(const struct sim_value *v)
 	return v->kind == SIM_V_CONST ? v->u : 0;
 }
 
-static void encode(const struct sim_machine *m, const struct sim_op *op, struct record *r)
+/* r as op with no flags and no arguments.  Every field set, one by one: a
+ * memset of the record is a call the sanitizers intercept, once per
+ * action of every run.  And every field: the records are client-readable
+ * data, and their buffer is the last scenario's (sim_cpu_buffer). */
+static void blank(struct record *r, uint32_t op)
 {
-	const struct sim_program *p = m->prog;
-
-	/* Every field set, one by one: a memset of the record is a call the
-	 * sanitizers intercept, once per action of every run. */
-	r->op = RT_OP_NOP;
-	r->flags = m->plat.conduit == SIM_CONDUIT_HVC ? RT_FLAG_HVC : 0;
+	r->op = op;
+	r->flags = 0;
 	r->a[0] = 0;
 	r->a[1] = 0;
 	r->a[2] = 0;
@@ -46,6 +46,14 @@ static void encode(const struct sim_machine *m, const struct sim_op *op, struct 
 	r->a[4] = 0;
 	r->a[5] = 0;
 	r->a[6] = 0;
+}
+
+static void encode(const struct sim_machine *m, const struct sim_op *op, struct record *r)
+{
+	const struct sim_program *p = m->prog;
+
+	blank(r, RT_OP_NOP);
+	r->flags = m->plat.conduit == SIM_CONDUIT_HVC ? RT_FLAG_HVC : 0;
 	switch (op->kind) {
 	case SIM_OP_CALL:
 		r->op = RT_OP_CALL;
@@ -136,7 +144,7 @@ int sim_handlers_load(struct sim_machine *m, char *err, size_t errlen)
 		table[h] = RT_ACTIONS + (uint64_t)n * RT_ACTION_SIZE;
 		for (uint32_t k = 0; k < hd->nops; k++)
 			encode(m, &p->actions[hd->ops + k], &recs[n++]);
-		recs[n++].op = RT_OP_END;
+		blank(&recs[n++], RT_OP_END);
 	}
 	m->nrecs = n;
 	if (sim_cpu_write(m->cpu, RT_HANDLER_TABLE, table, sizeof table) ||

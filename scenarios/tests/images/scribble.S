@@ -18,7 +18,15 @@
  *   assert_fails: stops at a BRK, as a failed assertion in a handler does;
  *   runtime_svc: executes SVC #0x5D04, an immediate of the simulator
  *               runtime's own (its "main context parked"), which only the
- *               runtime's code may use.
+ *               runtime's code may use;
+ *   peek_end_record: completes if action record 1 (0x100840: the END
+ *               record of a one-action handler listed first) holds its op
+ *               and nothing else - flags and a[0..6] zero - else executes
+ *               UDF (the records are client-readable data; once an END
+ *               record kept the previous scenario's bytes).
+ *
+ * New handlers go after fail: the addresses of those above are in
+ * expected outputs.
  *
  * 0x800000 is in the user area (0x400000..0x1000000), above this image
  * and below the PEs' stacks (the top 4 MiB).
@@ -117,3 +125,20 @@ runtime_svc:
 
 fail:
 	udf	#0
+
+	.global peek_end_record
+peek_end_record:
+	mov	x9, #0x0840
+	movk	x9, #0x10, lsl #16           /* RT_ACTIONS + 1 * RT_ACTION_SIZE */
+	ldr	w10, [x9, #4]                /* flags */
+	cbnz	w10, fail
+	add	x11, x9, #8                  /* a[0..6] */
+	mov	x12, #7
+1:	ldr	x10, [x11], #8
+	cbnz	x10, fail
+	subs	x12, x12, #1
+	b.ne	1b
+	FID(0x05)                    /* EVENT_COMPLETE(HANDLED) */
+	mov	x1, #0
+	smc	#0
+	b	fail
