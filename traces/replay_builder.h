@@ -65,6 +65,7 @@ struct rb_holdat {
  * read it: a `set` step before step `anchor` gives it that value. */
 struct rb_ctxval {
 	uint32_t anchor, inv, line;
+	uint32_t seq;            /* the order values were read in (the walk's) */
 	uint8_t  pe, reg;        /* enum sim_reg: x0..x17, or a PSTATE field */
 	uint64_t value;
 };

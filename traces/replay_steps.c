@@ -414,9 +414,10 @@ static void context_value(struct rb *b, const struct rb_inv *v, unsigned pe, uns
 		return;
 	}
 	b->vals = room;
-	b->vals[b->nvals++] = (struct rb_ctxval){ v->anchor, v->inv,
-						  b->rp->recs[b->rp->invs[v->inv].dispatch].line, (uint8_t)pe,
-						  (uint8_t)reg, value };
+	b->vals[b->nvals] = (struct rb_ctxval){ v->anchor, v->inv,
+						b->rp->recs[b->rp->invs[v->inv].dispatch].line, b->nvals, (uint8_t)pe,
+						(uint8_t)reg, value };
+	b->nvals++;
 }
 
 void rb_context_value(struct rb *b, struct rb_inv *v, const struct trace_rec *r)
@@ -444,6 +445,8 @@ bool rb_interrupted_pstate(struct rb *b, struct rb_inv *v, const struct trace_re
 	return true;
 }
 
+/* A total order: qsort leaves the order of equal elements to the C
+ * library, and a register read twice keeps the first read's value. */
 static int by_anchor(const void *x, const void *y)
 {
 	const struct rb_ctxval *a = x, *c = y;
@@ -452,7 +455,9 @@ static int by_anchor(const void *x, const void *y)
 		return a->anchor < c->anchor ? -1 : 1;
 	if (a->inv != c->inv)
 		return a->inv < c->inv ? -1 : 1;
-	return a->reg < c->reg ? -1 : a->reg > c->reg;
+	if (a->reg != c->reg)
+		return a->reg < c->reg ? -1 : 1;
+	return a->seq < c->seq ? -1 : a->seq > c->seq;
 }
 
 /* The `set` step of vals[*j ..] (one invocation's registers). */
@@ -464,8 +469,14 @@ static struct sim_op set_step(struct rb *b, uint32_t *j)
 	op.sets = b->p->nassigns;
 	for (; *j < b->nvals && b->vals[*j].anchor == first->anchor && b->vals[*j].inv == first->inv; (*j)++) {
 		struct sim_assign a;
-		if (op.nsets && b->p->assigns[op.sets + op.nsets - 1].reg == b->vals[*j].reg)
-			continue;          /* read twice */
+		const struct sim_assign *last = op.nsets ? &b->p->assigns[op.sets + op.nsets - 1] : NULL;
+		if (last && last->reg == b->vals[*j].reg) {     /* read twice */
+			if (last->v.u != b->vals[*j].value)
+				rb_note(b, first->line, "the handler dispatched here read %s of the context it "
+					"interrupted as 0x%" PRIx64 ", then as 0x%" PRIx64 ": the scenario sets the "
+					"first", sim_reg_name(last->reg), last->v.u, b->vals[*j].value);
+			continue;
+		}
 		memset(&a, 0, sizeof a);
 		a.reg = b->vals[*j].reg;
 		a.v = sim_const(b->vals[*j].value);
