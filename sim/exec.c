@@ -94,8 +94,10 @@ bool sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outc
 		m->entries = log;
 		log[m->nentries++] = (struct sim_entry_rec){ (uint8_t)pe, o->event, d->handler, p->ctx.pc, p->ctx.x[1] };
 	}
-	sim_obs_dispatch_in(&ob, pe, p->depth, d, p->ctx.x, p->ctx.pc, p->ctx.pstate);
-	sim_observe(m, &ob);
+	if (sim_observing(m)) {
+		sim_obs_dispatch_in(&ob, pe, p->depth, d, p->ctx.x, p->ctx.pc, p->ctx.pstate);
+		sim_observe(m, &ob);
+	}
 	return true;
 }
 
@@ -111,8 +113,10 @@ static void hand_over(struct sim_machine *m, unsigned pe, uint32_t intid)
 	sim_ctx_to_regs(&p->ctx, &before);
 	r = before;
 	res = sdd_irq(&m->core, pe, intid, &r, &o);
-	sim_obs_irq_in(&ob, pe, p->depth, intid, res, &before);
-	sim_observe(m, &ob);
+	if (sim_observing(m)) {
+		sim_obs_irq_in(&ob, pe, p->depth, intid, res, &before);
+		sim_observe(m, &ob);
+	}
 	if (res == SDD_IRQ_DISPATCHED) {
 		sim_regs_to_ctx(&r, &p->ctx);
 		sim_note_dispatch(m, pe, &o, &before, &r);
@@ -160,9 +164,11 @@ void sim_fire(struct sim_machine *m, uint32_t intid, unsigned pe)
 		gic_set_pending(&m->gic, pe, intid, true);
 	else
 		gic_fire(&m->gic, pe, intid);
-	sim_obs_init(&ob, SIM_OBS_FIRE, pe);
-	ob.intid = intid;
-	sim_observe(m, &ob);
+	if (sim_observing(m)) {
+		sim_obs_init(&ob, SIM_OBS_FIRE, pe);
+		ob.intid = intid;
+		sim_observe(m, &ob);
+	}
 }
 
 /* ---- Firmware calls ---- */
@@ -179,6 +185,8 @@ static void observe_call(struct sim_machine *m, unsigned pe, const struct sim_ct
 {
 	struct sim_obs o;
 
+	if (!sim_observing(m))
+		return;
 	sim_obs_call_in(&o, m->prog, pe, m->pe[pe].depth, fid, args, x0, psci, from_handler, caller, completed, op,
 			ctx->pc);
 	sim_observe(m, &o);
@@ -204,8 +212,10 @@ static void note_complete(struct sim_machine *m, unsigned pe, const struct sdd_o
 	}
 	p->depth = o->depth;
 	p->paused &= (uint8_t)((1u << p->depth) - 1);   /* a completed handler is no longer paused */
-	sim_obs_complete_in(&ob, pe, o, p->last_completed.handler, resume, p->ctx.pc, p->ctx.pstate);
-	sim_observe(m, &ob);
+	if (sim_observing(m)) {
+		sim_obs_complete_in(&ob, pe, o, p->last_completed.handler, resume, p->ctx.pc, p->ctx.pstate);
+		sim_observe(m, &ob);
+	}
 }
 
 /* A call the dispatcher answers returns its result in x0 and nothing

@@ -540,8 +540,10 @@ static void run_step(struct sim_machine *m, const struct sim_op *op)
 	unsigned pe = op->pe == SIM_NONE ? 0 : op->pe;
 	struct sim_obs ob;
 
-	sim_obs_step_in(&ob, op);
-	sim_observe(m, &ob);
+	if (sim_observing(m)) {
+		sim_obs_step_in(&ob, op);
+		sim_observe(m, &ob);
+	}
 	if (op->pe != SIM_NONE && op->pe >= m->npe) {
 		sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u does not exist (the platform has %u)", op->pe, m->npe);
 		return;
