@@ -226,14 +226,14 @@ static bool only_x0_changed(struct sim_machine *m, const struct sim_ctx *ctx, co
 {
 	/* Against ctx itself, the registers sim_ctx_to_regs gave the call
 	 * (no copy of them: this runs on every call). */
-	for (unsigned k = 1; k < SDD_CONTEXT_REGS; k++)
-		if (r->x[k] != ctx->x[k]) {
-			sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc,
-				 "%s on PE %u returned with x%u changed (0x%llx, was 0x%llx): only x0 is a result",
-				 sdd_call_name(fid), pe, k, (unsigned long long)r->x[k],
-				 (unsigned long long)ctx->x[k]);
-			return false;
-		}
+	unsigned k = 1 + sim_first_diff(&r->x[1], &ctx->x[1], SDD_CONTEXT_REGS - 1);
+
+	if (k < SDD_CONTEXT_REGS) {
+		sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc,
+			 "%s on PE %u returned with x%u changed (0x%llx, was 0x%llx): only x0 is a result",
+			 sdd_call_name(fid), pe, k, (unsigned long long)r->x[k], (unsigned long long)ctx->x[k]);
+		return false;
+	}
 	if (r->pc != ctx->pc || r->pstate != ctx->pstate || r->elr_elc != ctx->elr_elc ||
 	    r->spsr_elc != ctx->spsr_elc) {
 		sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc,
