@@ -241,7 +241,7 @@ void sim_main_context(const struct sim_machine *m, unsigned pe, struct sim_ctx *
 
 /* Register by register, here and below: a memcpy is a call the sanitizers
  * intercept, and these run on every call and every interrupt taken. */
-void sim_ctx_to_regs(const struct sim_ctx *c, struct sdd_regs *r)
+void sim_ctx_to_regs(const struct sim_ctx *restrict c, struct sdd_regs *restrict r)
 {
 	for (unsigned k = 0; k < SDD_CONTEXT_REGS; k++)
 		r->x[k] = c->x[k];
@@ -255,7 +255,7 @@ void sim_ctx_to_regs(const struct sim_ctx *c, struct sdd_regs *r)
 	r->secure = 0;                   /* a call from Secure state says so itself (sim_caller) */
 }
 
-void sim_regs_to_ctx(const struct sdd_regs *r, struct sim_ctx *c)
+void sim_regs_to_ctx(const struct sdd_regs *restrict r, struct sim_ctx *restrict c)
 {
 	for (unsigned k = 0; k < SDD_CONTEXT_REGS; k++)
 		c->x[k] = r->x[k];

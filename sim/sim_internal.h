@@ -169,9 +169,11 @@ void *sim_log_room(struct sim_machine *m, enum sim_cpu_buf b, void *log, uint32_
 void sim_machine_reset(struct sim_machine *m);
 /* A PE's main context at power-up: parked in the runtime's idle loop. */
 void sim_main_context(const struct sim_machine *m, unsigned pe, struct sim_ctx *ctx);
-/* Conversions between the machine's context and the core's register file. */
-void sim_ctx_to_regs(const struct sim_ctx *c, struct sdd_regs *r);
-void sim_regs_to_ctx(const struct sdd_regs *r, struct sim_ctx *c);
+/* Conversions between the machine's context and the core's register file
+ * (never the same memory: restrict lets the compiler copy x0..x17 as
+ * vectors, as it cannot while they might overlap). */
+void sim_ctx_to_regs(const struct sim_ctx *restrict c, struct sdd_regs *restrict r);
+void sim_regs_to_ctx(const struct sdd_regs *restrict r, struct sim_ctx *restrict c);
 /* Record a failure (the first one wins) of kind (enum sim_fail_kind) at loc. */
 void sim_fail(struct sim_machine *m, unsigned kind, struct sim_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
