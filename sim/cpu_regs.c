@@ -115,14 +115,15 @@ void sim_regs_load_x0(struct sim_regs *r, const struct sim_ctx *ctx)
 	}
 }
 
-void sim_regs_store(struct sim_regs *r, struct sim_ctx *ctx)
+void sim_regs_store(struct sim_regs *r, struct sim_ctx *restrict ctx)
 {
 	unsigned f = r->foreign;
 
 	uc_reg_read_batch(r->uc, r->read_ids[f], r->read_vals[f], (int)r->nread[f]);
 	r->held[SIM_REG_NZCV] &= NZCV_MASK;      /* read as 32 bits */
 	/* Register by register: a memcpy is a call the sanitizers intercept,
-	 * at every trap. */
+	 * at every trap (restrict: the context is no part of r, so the
+	 * compiler copies them as vectors). */
 	for (unsigned k = 0; k < 31; k++)
 		ctx->x[k] = r->held[k];
 	*sp_of(ctx) = r->held[SIM_REG_SP];

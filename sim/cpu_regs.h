@@ -71,7 +71,7 @@ void sim_regs_load(struct sim_regs *r, const struct sim_ctx *ctx, bool with_pc);
 /* Only x0 of ctx changed since the last store. */
 void sim_regs_load_x0(struct sim_regs *r, const struct sim_ctx *ctx);
 /* ctx's registers from the engine. */
-void sim_regs_store(struct sim_regs *r, struct sim_ctx *ctx);
+void sim_regs_store(struct sim_regs *r, struct sim_ctx *restrict ctx);
 /* The same at a trap, ctx holding what the engine was last given (loaded,
  * or stored and then only x0 changed).  pc_after: the engine reports the
  * trap with PC after the instruction (SVC, SMC, HVC), else at it.  When

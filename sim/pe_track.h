@@ -70,8 +70,9 @@ static inline const char *sim_out_of_actions(const struct sim_program *prog, uin
 }
 
 /* *to = *from, field by field: a struct assignment is a memcpy call under
- * the sanitizers, and this runs on every completion. */
-static inline void sim_dispatch_copy(struct sim_dispatch *to, const struct sim_dispatch *from)
+ * the sanitizers, and this runs on every completion (restrict: two
+ * records, never overlapping, so the registers are copied as vectors). */
+static inline void sim_dispatch_copy(struct sim_dispatch *restrict to, const struct sim_dispatch *restrict from)
 {
 	to->event = from->event;
 	to->handler = from->handler;
@@ -85,10 +86,11 @@ static inline void sim_dispatch_copy(struct sim_dispatch *to, const struct sim_d
 /* The dispatcher entered handler (its index, -1 none of the program's) at
  * oc->depth: recorded in disp[oc->depth - 1] with the context it
  * interrupted (the registers given to the dispatcher), *depth follows.  NULL, nothing recorded, for a depth the
- * machine does not track (0, or more than 2). */
-static inline struct sim_dispatch *sim_track_dispatch(uint8_t *depth, struct sim_dispatch *disp,
+ * machine does not track (0, or more than 2).  (restrict: the record and
+ * the registers never overlap, so they are copied as vectors.) */
+static inline struct sim_dispatch *sim_track_dispatch(uint8_t *depth, struct sim_dispatch *restrict disp,
 						      const struct sdd_outcome *oc, int32_t handler,
-						      const struct sdd_regs *before)
+						      const struct sdd_regs *restrict before)
 {
 	struct sim_dispatch *d;
 
