@@ -75,6 +75,9 @@ static inline uint64_t sim_taken_pstate(const struct sim_platform *p, unsigned p
 		return want | (from & ~(SDD_PSTATE_M_MASK | SDD_PSTATE_DAIF));
 	if (pol == SDD_PSTATE_TFA_PLAIN)
 		return want;
+	/* Unrolled, the table's constants fold into a few tests of features
+	 * and SCTLR (this runs at every dispatch). */
+#pragma GCC unroll 8
 	for (unsigned k = 0; k < sizeof sim_taken_fields / sizeof sim_taken_fields[0]; k++) {
 		const struct sim_taken_field *f = &sim_taken_fields[k];
 		bool on = f->rule == SIM_TAKEN_SET ||
@@ -102,6 +105,7 @@ static inline unsigned sim_first_diff(const uint64_t *a, const uint64_t *b, unsi
 	uint64_t diff = 0;
 	unsigned k;
 
+#pragma GCC unroll 18   /* (n is SDD_CONTEXT_REGS or one less where it is used) */
 	for (k = 0; k < n; k++)
 		diff |= a[k] ^ b[k];
 	if (diff == 0)
