@@ -67,7 +67,7 @@ struct sim_regs {
 void sim_regs_init(struct sim_regs *r, uc_engine *uc, const uint8_t *code);
 /* Make the engine hold ctx's registers; PC too with with_pc (else the
  * caller's uc_emu_start sets it). */
-void sim_regs_load(struct sim_regs *r, const struct sim_ctx *ctx, bool with_pc);
+void sim_regs_load(struct sim_regs *r, const struct sim_ctx *restrict ctx, bool with_pc);
 /* Only x0 of ctx changed since the last store. */
 void sim_regs_load_x0(struct sim_regs *r, const struct sim_ctx *ctx);
 /* ctx's registers from the engine. */
