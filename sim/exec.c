@@ -179,7 +179,9 @@ static bool resolve_for(void *m, const struct sim_op *op, const struct sim_value
 	return sim_resolve(m, v, 0, 0, op->loc, out);
 }
 
-static void observe_call(struct sim_machine *m, unsigned pe, const struct sim_ctx *ctx,
+/* (inline: its ten arguments are set up for nothing when no observer
+ * listens, at every call) */
+static inline void observe_call(struct sim_machine *m, unsigned pe, const struct sim_ctx *ctx,
 			 uint32_t fid, const uint64_t args[5], int64_t x0, bool psci, bool from_handler,
 			 struct sim_caller caller, bool completed, const struct sim_op *op)
 {
