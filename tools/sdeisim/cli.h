@@ -40,10 +40,11 @@ struct scen_files {
 /* The scenario files named by paths: files as given, directories expanded
  * to every *.yaml below them, sorted.  A path that cannot be used is one
  * of them all the same (FORMAT.md, "Running": it is reported among the
- * results, counts as failed, and the others run): a missing one is left
- * to the loader to open and say why, a directory that cannot be read,
- * or one with no *.yaml below it, carries the reason in error[].  Returns 0, or -1 (out of memory) after
- * saying so. */
+ * results, counts as failed, and the others run): one that is missing,
+ * a directory that cannot be read, or one with no *.yaml below it
+ * carries the reason in error[] (hostfs_walk's); a file below a directory
+ * that cannot be opened is left to the loader to say why.  Returns 0, or
+ * -1 (out of memory) after saying so. */
 int collect_yaml(char **paths, int npaths, struct scen_files *out);
 void free_files(struct scen_files *f);
 

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "sdeisim_gitrev.h"
+#include "trace.h"
 #include "trace_cli.h"
 
 static const struct cli_cmd commands[] = {
@@ -37,7 +38,8 @@ static void version(void)
 {
 	printf("sdeisim %s (%s)\n"
 	       "SDEI 1.0 and 1.1 (Arm DEN0054C); scenario format version 1; canonical traces "
-	       "'# sdei-trace v1'\n", SDEISIM_VERSION, SDEISIM_GIT_REV);
+	       "'# sdeisim-trace %d' (reads versions %d to %d)\n", SDEISIM_VERSION, SDEISIM_GIT_REV,
+	       TRACE_VERSION, TRACE_VERSION_MIN, TRACE_VERSION);
 }
 
 bool option_once(const char *cmd, const char *name, const char **slot)

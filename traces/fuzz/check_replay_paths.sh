@@ -21,7 +21,7 @@ expect() {
   [ "$rc" = "$want" ] || fail "$*: exit $rc, expected $want ($(cat out err))"
   [ -z "$line" ] || grep -qxF "$line" err || fail "$*: stderr: $(cat err), expected '$line'"
 }
-printf '# sdei-trace v1\n' > good
+printf '# sdeisim-trace 2\n' > good
 mkdir -p empty/sub
 expect 2 "empty:1:1: no input below the directory" good empty
 grep -qx '1 input, no finding' out || fail "the good input did not run beside the empty directory: $(cat out)"
