@@ -494,8 +494,8 @@ void linein_no_line_of(const struct linein *in, const char *format, const char *
 	uint64_t n = linein_lineno(in);
 
 	if (n == 0)
-		snprintf(err, errlen, "%s: no %s line: the input is empty", linein_name(in), format);
+		snprintf(err, errlen, "%s:1:1: no %s line: the input is empty", linein_name(in), format);
 	else
-		snprintf(err, errlen, "%s: no %s line in %" PRIu64 " line%s (is it %s?)", linein_name(in),
+		snprintf(err, errlen, "%s:1:1: no %s line in %" PRIu64 " line%s (is it %s?)", linein_name(in),
 			 format, n, n == 1 ? "" : "s", kind);
 }

@@ -44,7 +44,7 @@ bool linein_fatal(const struct linein *in);
  * newline (false: the input stopped in the middle of it). */
 uint64_t linein_lineno(const struct linein *in);
 /* The importers' error for an input in which no line was of their format
- * (another kind of file, or nothing): "NAME: no FORMAT line in N lines
+ * (another kind of file, or nothing): "NAME:1:1: no FORMAT line in N lines
  * (is it KIND?)", or "...: the input is empty", in err. */
 void linein_no_line_of(const struct linein *in, const char *format, const char *kind, char *err,
 		       size_t errlen);

@@ -637,11 +637,11 @@ static void registrations_past_the_limit_are_warnings(void **state)
 static void no_tarmac_line_is_an_error(void **state)
 {
 	static const struct { const char *text, *err; } bad[] = {
-		{ "", "t.tarmac: no Tarmac line: the input is empty" },
+		{ "", "t.tarmac:1:1: no Tarmac line: the input is empty" },
 		{ "# sdeisim\n\nSome text, with R and E and IT in it.\n## Tarmac import\n`CADI E simulation_stopped` once\n",
-		  "t.tarmac: no Tarmac line in 5 lines (is it a Tarmac trace?)" },
+		  "t.tarmac:1:1: no Tarmac line in 5 lines (is it a Tarmac trace?)" },
 		{ "NOTICE:  Booting Trusted Firmware\nVERBOSE: SDEI: > VER\nVERBOSE: SDEI: < VER:1000000000000\n",
-		  "t.tarmac: no Tarmac line in 3 lines (is it a Tarmac trace?)" },
+		  "t.tarmac:1:1: no Tarmac line in 3 lines (is it a Tarmac trace?)" },
 	};
 	static const char *const good[] = {
 		"Tarmac Text Rev 3t\n", "0 clk cpu0 SIGNAL: SIGNAL=DebugReset STATE=N\n", "R X0 0000000000000001\n",

@@ -139,11 +139,11 @@ static void platform_mpidrs_number_the_pes(void **state)
 static void no_log_line_is_an_error(void **state)
 {
 	static const struct refused bad[] = {
-		{ "", "uart1.log: no TF-A log line: the input is empty" },
+		{ "", "uart1.log:1:1: no TF-A log line: the input is empty" },
 		{ "# traces\n`VERBOSE: SDEI:` lines (anything before `SDEI: ` is ignored)\n",
-		  "uart1.log: no TF-A log line in 2 lines (is it a TF-A console log?)" },
+		  "uart1.log:1:1: no TF-A log line in 2 lines (is it a TF-A console log?)" },
 		{ "2368003 clk cpu0 IT (694201) 80001000 d2800420 O EL2h_n : MOV      x0,#0x21\n",
-		  "uart1.log: no TF-A log line in 1 line (is it a TF-A console log?)" },
+		  "uart1.log:1:1: no TF-A log line in 1 line (is it a TF-A console log?)" },
 	};
 	static const char *const good[] = {
 		"NOTICE:  Booting Trusted Firmware\nINFO:    BL31: Initializing runtime services\n",
