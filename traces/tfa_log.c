@@ -58,7 +58,9 @@ static const struct logcall calls[] = {
 	{ "ROUTE_SET", SDD_FID_EVENT_ROUTING_SET, false, false,
 	  { { "n", 1, 10 }, { "f", 2, 16 }, { "aff", 3, 16 } } },
 	{ "FTRS", SDD_FID_FEATURES, false, true, { { "f", 1, 16 } } },
-	{ "SIGNAL", SDD_FID_EVENT_SIGNAL, false, false, { { "e", 1, 16 }, { "t", 2, 16 } } },
+	/* "e:%d" since TF-A v2.3 (2020, with the other int event numbers);
+	 * the first SDEI dispatcher (2017-2019) printed "e:%lx" */
+	{ "SIGNAL", SDD_FID_EVENT_SIGNAL, false, false, { { "e", 1, 10 }, { "t", 2, 16 } } },
 };
 
 /* ---- Scanning ---- */

@@ -161,6 +161,29 @@ static void no_log_line_is_an_error(void **state)
 	}
 }
 
+/* TF-A prints EVENT_SIGNAL's event as "%d" (sdei_main.c since v2.3, 2020:
+ * SDEI_LOG("> SIGNAL(e:%d t:%llx)\n", ev_num, x2)), as it prints every
+ * other event number: "e:10" is event 10, and "e:-1" event -1 (was: read
+ * as hex, x1=0x10 for event 10, in silence). */
+static void signal_event_is_decimal(void **state)
+{
+	static const char log[] =
+		"VERBOSE: SDEI: > SIGNAL(e:10 t:80000000)\n"
+		"VERBOSE: SDEI: < SIGNAL:-2\n"
+		"VERBOSE: SDEI: > SIGNAL(e:-1 t:80000000)\n"
+		"VERBOSE: SDEI: < SIGNAL:-2\n";
+	struct out o;
+	char err[300];
+
+	(void)state;
+	if (import(log, NULL, NULL, &o, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	if (!strstr(o.text, "fn=EVENT_SIGNAL x0=0xc400002f x1=0xa x2=0x80000000 ") ||
+	    !strstr(o.text, "fn=EVENT_SIGNAL x0=0xc400002f x1=0xffffffffffffffff x2=0x80000000 "))
+		fail_msg("%s", o.text);
+	free(o.text);
+}
+
 /* A console line always ends with a newline: a last line without one is
  * a line the input stopped in.  Where it ends in a number, the number may
  * be the first digits of a longer one (TF-A prints them with no fixed
@@ -280,6 +303,7 @@ int main(void)
 		cmocka_unit_test(platform_mpidrs_number_the_pes),
 		cmocka_unit_test(no_log_line_is_an_error),
 		cmocka_unit_test(last_line_cut_short),
+		cmocka_unit_test(signal_event_is_decimal),
 		cmocka_unit_test(call_still_open),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
