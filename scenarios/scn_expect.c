@@ -294,9 +294,11 @@ bool scn_pstate_checks(struct scn *s, int id, struct scn_checks *b)
 	if (!id)
 		return false;
 	/* A map of fields - or of none a pstate or an expectation knows: the
-	 * message then names the fields too, not only the expectation forms. */
+	 * message then names the fields too, not only the expectation forms.
+	 * An empty map is neither: scn_match refuses it (it would check
+	 * nothing). */
 	if (scn_has_key(s, id, scn_pstate_fields, SCN_PSTATE_FIELDS, SCN_BIT(SCN_PSTATE_FIELDS) - 1) ||
-	    (scn_is(s, id, YAML_MAPPING_NODE) && !scn_has_key(s, id, expect_keys, E_KEYS, SCN_BIT(E_KEYS) - 1))) {
+	    (scn_is_keyed_map(s, id) && !scn_has_key(s, id, expect_keys, E_KEYS, SCN_BIT(E_KEYS) - 1))) {
 		bool ok = scn_fields(s, id, &spec, f);
 		ok &= field_checks(s, f, SCN_PSTATE_FIELDS, SIM_R_PSTATE_EL, vflags, b);
 		return ok;
@@ -355,9 +357,11 @@ bool scn_expect(struct scn *s, int id, bool width32, bool returns, uint32_t *fir
 	if (scn_has_key(s, id, names, SCN_REG_KEYS, xn)) {
 		ok = scn_fields(s, id, &spec, f);
 		ok &= field_checks(s, f, SIM_R_SP, SIM_R_X0, SCN_V_RUNTIME, &b);
-	} else if (scn_is(s, id, YAML_MAPPING_NODE) && !scn_has_key(s, id, expect_keys, E_KEYS, SCN_BIT(E_KEYS) - 1)) {
+	} else if (scn_is_keyed_map(s, id) && !scn_has_key(s, id, expect_keys, E_KEYS, SCN_BIT(E_KEYS) - 1)) {
 		/* keys of neither form: the message names both, the register
-		 * map too (x31, sp: not a call's) */
+		 * map too (x31, sp: not a call's); no key at all, `{}`, is
+		 * scn_match's to refuse (a register map of nothing checks
+		 * nothing) */
 		spec.what = "an expectation";
 		spec.hint = "a register map of x0..x30, or {mask: M, value: V}, {not: V}, {one_of: [V, ...]}, "
 			       "or a value {offset: HANDLER} or {mpidr: N}";

@@ -86,6 +86,9 @@ struct scn_map_spec {
 const yaml_node_t *scn_node(const struct scn *s, int id);
 struct sim_loc scn_loc(const struct scn *s, int id);
 bool scn_is(const struct scn *s, int id, yaml_node_type_t type);
+/* True when id is a map with at least one key (an empty map is a form of
+ * nothing: the expectation parsers refuse it rather than check nothing). */
+bool scn_is_keyed_map(const struct scn *s, int id);
 /* Is id a scalar whose text is exactly lit? */
 bool scn_text_is(const struct scn *s, int id, const char *lit);
 /* The node in words for "found ..." ("a map", "the string 'x'", "the number 5"). */

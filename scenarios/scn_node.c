@@ -39,6 +39,13 @@ bool scn_is(const struct scn *s, int id, yaml_node_type_t type)
 	return n && n->type == type;
 }
 
+/* see scn_internal.h */
+bool scn_is_keyed_map(const struct scn *s, int id)
+{
+	const yaml_node_t *n = scn_node(s, id);
+	return n && n->type == YAML_MAPPING_NODE && n->data.mapping.pairs.top != n->data.mapping.pairs.start;
+}
+
 static bool text_eq(const yaml_node_t *n, const char *lit)
 {
 	size_t len = strlen(lit);
