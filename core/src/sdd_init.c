@@ -147,6 +147,8 @@ static int validate_events(const struct sdd_platform *p)
 
 int sdd_validate_platform(const struct sdd_platform *p)
 {
+	if (p == NULL)
+		return SDD_INIT_NULL_ARGUMENT;
 	if (p->pe_count == 0 || p->pe_count > SDD_MAX_PES)
 		return SDD_INIT_PE_COUNT;
 	for (unsigned i = 0; i < p->pe_count; i++) {

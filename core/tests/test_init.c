@@ -188,6 +188,14 @@ static void bad_arguments_and_incomplete_ports(void **state)
 	assert_string_equal(sdd_init_error_name(1000), "unknown error");
 }
 
+/* Every public operation refuses a NULL argument; checking a description
+ * without building anything is no exception (sdd_init checks it first). */
+static void validating_no_description_is_a_null_argument(void **state)
+{
+	(void)state;
+	assert_int_equal(sdd_validate_platform(NULL), SDD_INIT_NULL_ARGUMENT);
+}
+
 static void a_good_description_claims_the_platform_interrupts(void **state)
 {
 	static struct tp t;
@@ -238,6 +246,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_bad_description_gets_its_own_error),
 		cmocka_unit_test(bad_arguments_and_incomplete_ports),
+		cmocka_unit_test(validating_no_description_is_a_null_argument),
 		cmocka_unit_test(a_good_description_claims_the_platform_interrupts),
 		cmocka_unit_test(the_limits_are_accepted),
 	};

@@ -207,7 +207,8 @@ enum sdd_init_error {
 };
 
 /* Check a description the way sdd_init() does, without building anything.
- * Returns SDD_INIT_OK or the first enum sdd_init_error found. */
+ * Returns SDD_INIT_OK or the first enum sdd_init_error found
+ * (SDD_INIT_NULL_ARGUMENT for a NULL p). */
 int sdd_validate_platform(const struct sdd_platform *p);
 
 /* Human-readable name of an sdd_init_error (a static string, never NULL). */
