@@ -29,10 +29,11 @@
  * lock is never taken twice: port operations must not call back into sdd_*.
  * sdd_init must finish before any other operation starts.
  *
- * Callers: the dispatcher sees only the register file, so it can check the
- * caller's EL and execution state (from PSTATE) but not its security
- * state.  The embedder passes it calls from the Non-secure client alone;
- * an SMC from Secure or Realm state in the SDEI function range is the
+ * Callers: the dispatcher sees only the register file: the caller's EL and
+ * execution state (PSTATE) and, from the embedder, whether it called from
+ * Secure state (sdd_regs.secure, SCR_EL3.NS); a Secure or AArch32 caller,
+ * or one at another EL than the client's, gets NOT_SUPPORTED.  Realm state
+ * (SCR_EL3.NSE) is not in the register file: a call from Realm state is the
  * embedder's to refuse (SMCCC: NOT_SUPPORTED), never sdd_call's to see.
  */
 #ifndef SDD_H
