@@ -12,7 +12,12 @@
  *   - pe is a PE index (0 .. pe_count-1).  For an INTID below 32 (SGI, PPI)
  *     it selects that PE's redistributor, since those interrupts are banked;
  *     for an SPI it is the PE on whose behalf the dispatcher acts and may be
- *     ignored by the implementation;
+ *     ignored by the implementation.  The banked operations are used on
+ *     every PE's redistributor, a PE reported off (sdd_pe_off) included:
+ *     binding or releasing a private event's PPI sets it up on all PEs.  A
+ *     port whose powered-down redistributors cannot be read or written
+ *     must keep their state (or its own copy of it) and answer from that,
+ *     never read them as zero;
  *   - intid is always a number the dispatcher has already validated against
  *     the platform description (an SGI 0..15 it owns, a PPI 16..31, or an
  *     existing SPI).  No client-supplied out-of-range number ever reaches a
