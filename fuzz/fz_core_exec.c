@@ -187,13 +187,13 @@ static bool resolve_for(void *m, const struct sim_op *op, const struct sim_value
 	return fzc_resolve(m, v, out);
 }
 
-static void observe_call(struct fzc_machine *m, unsigned pe, uint32_t fid, const uint64_t args[5],
+static void observe_call(struct fzc_machine *m, unsigned pe, uint32_t w0, const uint64_t args[5],
 			 int64_t x0, bool psci, bool from_handler, struct sim_caller caller, bool completed,
 			 const struct sim_op *op)
 {
 	struct sim_obs o;
 
-	sim_obs_call_in(&o, m->prog, pe, m->pe[pe].depth, fid, args, x0, psci, from_handler, caller, completed, op,
+	sim_obs_call_in(&o, m->prog, pe, m->pe[pe].depth, w0, args, x0, psci, from_handler, caller, completed, op,
 			m->pe[pe].ctx.pc);
 	fzc_observe(m, &o);
 }
@@ -245,14 +245,15 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 {
 	struct sdd_regs *ctx = &m->pe[pe].ctx;
 	uint64_t args[5];
-	uint32_t fid;
+	uint32_t w0, fid;          /* the function ID register as set, the function it names */
 	struct sim_caller caller = sim_caller_of_call(ctx->pstate, op, from_handler, m->pe[pe].depth);
 	int64_t x0;
 
 	if (!sim_call_regs(op, m->prog, m->prog->platform.mpidr, resolve_for, m, ctx->x))
 		return false;
 	sim_caller_regs(ctx->x, caller);
-	fid = (uint32_t)ctx->x[0];
+	w0 = (uint32_t)ctx->x[0];
+	fid = sim_smccc_entry(&ctx->x[0]);
 	memcpy(args, &ctx->x[1], sizeof args);
 	m->calls++;
 
@@ -261,7 +262,7 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 		x0 = fzc_psci(m, pe, &stops);
 		if (!stops)
 			ctx->x[0] = (uint64_t)x0;
-		observe_call(m, pe, fid, args, x0, true, from_handler, caller, stops, op);
+		observe_call(m, pe, w0, args, x0, true, from_handler, caller, stops, op);
 		after_call(m, op, x0);
 		if (stops || m->failed)
 			return false;
@@ -281,7 +282,7 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 				return false;
 			}
 			fzc_take_regs(ctx, &r);
-			observe_call(m, pe, fid, args, 0, false, from_handler, caller, true, op);
+			observe_call(m, pe, w0, args, 0, false, from_handler, caller, true, op);
 			note_complete(m, pe, &oc, act == SDD_ACT_RESUME);
 			after_call(m, op, 0);
 			return false;
@@ -295,12 +296,12 @@ bool fzc_firmware_call(struct fzc_machine *m, unsigned pe, const struct sim_op *
 			return false;
 		}
 		ctx->x[0] = r.x[0];
-		observe_call(m, pe, fid, args, x0, false, from_handler, caller, false, op);
+		observe_call(m, pe, w0, args, x0, false, from_handler, caller, false, op);
 		after_call(m, op, x0);
 	} else {
 		/* SMCCC: an unknown function answers NOT_SUPPORTED */
 		ctx->x[0] = (uint64_t)(int64_t)SDD_NOT_SUPPORTED;
-		observe_call(m, pe, fid, args, SDD_NOT_SUPPORTED, false, from_handler, caller, false, op);
+		observe_call(m, pe, w0, args, SDD_NOT_SUPPORTED, false, from_handler, caller, false, op);
 		after_call(m, op, SDD_NOT_SUPPORTED);
 	}
 	/* An interrupt the call made deliverable here is taken right after it. */

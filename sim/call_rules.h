@@ -20,6 +20,7 @@
 #include "runtime/rt_layout.h"
 #include "sdd/sdd.h"
 #include "sim.h"
+#include "smccc.h"
 
 /* What a value can refer to on a machine. */
 struct sim_value_env {
@@ -257,7 +258,7 @@ static inline bool sim_psci_serves(uint32_t fid, struct sim_caller c)
  * code that is not the program's); completed: it completed the running
  * handler; depth: handlers running on pe now. */
 static inline void sim_obs_call_in(struct sim_obs *o, const struct sim_program *p, unsigned pe,
-				   unsigned depth, uint32_t fid, const uint64_t args[5], int64_t x0, bool psci,
+				   unsigned depth, uint32_t w0, const uint64_t args[5], int64_t x0, bool psci,
 				   bool from_handler, struct sim_caller c, bool completed, const struct sim_op *op,
 				   uint64_t pc)
 {
@@ -270,7 +271,8 @@ static inline void sim_obs_call_in(struct sim_obs *o, const struct sim_program *
 	o->secure = c.secure;
 	o->in_handler = c.in_handler;
 	o->status = completed;
-	o->fid = fid;
+	o->fid = sim_smccc_fid(w0);
+	o->w0 = w0;
 	sim_copy_args(o->args, args);
 	o->result = x0;
 	o->pc = pc;

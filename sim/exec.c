@@ -182,14 +182,14 @@ static bool resolve_for(void *m, const struct sim_op *op, const struct sim_value
 /* (inline: its ten arguments are set up for nothing when no observer
  * listens, at every call) */
 static inline void observe_call(struct sim_machine *m, unsigned pe, const struct sim_ctx *ctx,
-			 uint32_t fid, const uint64_t args[5], int64_t x0, bool psci, bool from_handler,
+			 uint32_t w0, const uint64_t args[5], int64_t x0, bool psci, bool from_handler,
 			 struct sim_caller caller, bool completed, const struct sim_op *op)
 {
 	struct sim_obs o;
 
 	if (!sim_observing(m))
 		return;
-	sim_obs_call_in(&o, m->prog, pe, m->pe[pe].depth, fid, args, x0, psci, from_handler, caller, completed, op,
+	sim_obs_call_in(&o, m->prog, pe, m->pe[pe].depth, w0, args, x0, psci, from_handler, caller, completed, op,
 			ctx->pc);
 	sim_observe(m, &o);
 }
@@ -249,14 +249,15 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 				       const struct sim_op *op, bool from_handler)
 {
 	uint64_t args[5];
-	uint32_t fid;
+	uint32_t w0, fid;          /* the function ID register as set, the function it names */
 	struct sim_caller caller = sim_caller_of_call(ctx->pstate, op, from_handler, m->pe[pe].depth);
 	int64_t x0;
 
 	if (op && !sim_call_regs(op, m->prog, m->plat.mpidr, resolve_for, m, ctx->x))
 		return SIM_TRAP_STOP;
 	sim_caller_regs(ctx->x, caller);
-	fid = (uint32_t)ctx->x[0];
+	w0 = (uint32_t)ctx->x[0];
+	fid = sim_smccc_entry(&ctx->x[0]);
 	sim_copy_args(args, &ctx->x[1]);
 	m->calls++;
 
@@ -265,7 +266,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 		x0 = sim_psci(m, pe, ctx, &stops);
 		if (!stops)
 			ctx->x[0] = (uint64_t)x0;
-		observe_call(m, pe, ctx, fid, args, x0, true, from_handler, caller, stops, op);
+		observe_call(m, pe, ctx, w0, args, x0, true, from_handler, caller, stops, op);
 		if (op)
 			sim_after_call(m, op, ctx, x0, pe, !stops);
 		if (stops || m->failed)
@@ -288,7 +289,7 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 				return SIM_TRAP_STOP;
 			}
 			sim_regs_to_ctx(&r, ctx);
-			observe_call(m, pe, ctx, fid, args, 0, false, from_handler, caller, true, op);
+			observe_call(m, pe, ctx, w0, args, 0, false, from_handler, caller, true, op);
 			note_complete(m, pe, &o, act == SDD_ACT_RESUME);
 			if (op)
 				sim_after_call(m, op, ctx, 0, pe, false);
@@ -304,13 +305,13 @@ enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struc
 			return SIM_TRAP_STOP;
 		}
 		ctx->x[0] = r.x[0];
-		observe_call(m, pe, ctx, fid, args, x0, false, from_handler, caller, false, op);
+		observe_call(m, pe, ctx, w0, args, x0, false, from_handler, caller, false, op);
 		if (op)
 			sim_after_call(m, op, ctx, x0, pe, true);
 	} else {
 		/* SMCCC: an unknown function answers NOT_SUPPORTED */
 		ctx->x[0] = (uint64_t)(int64_t)SDD_NOT_SUPPORTED;
-		observe_call(m, pe, ctx, fid, args, SDD_NOT_SUPPORTED, false, from_handler, caller, false, op);
+		observe_call(m, pe, ctx, w0, args, SDD_NOT_SUPPORTED, false, from_handler, caller, false, op);
 		if (op)
 			sim_after_call(m, op, ctx, SDD_NOT_SUPPORTED, pe, true);
 	}

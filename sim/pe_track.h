@@ -133,7 +133,7 @@ static inline void sim_obs_init(struct sim_obs *o, unsigned kind, unsigned pe)
 	o->pad1 = 0;
 	o->time = 0;
 	o->fid = 0;
-	o->pad2 = 0;
+	o->w0 = 0;
 	o->args[0] = o->args[1] = o->args[2] = o->args[3] = o->args[4] = 0;   /* a loop becomes a memset */
 	o->result = 0;
 	o->event = 0;

@@ -110,8 +110,8 @@ struct sim_obs {
 	uint32_t step;
 	uint32_t pad1;
 	uint64_t time;       /* logical clock: +1 per observation */
-	uint32_t fid;
-	uint32_t pad2;
+	uint32_t fid;        /* CALL/PSCI: the function the call named (w0 without SMCCC's hints) */
+	uint32_t w0;         /* CALL/PSCI: the function ID register as the caller set it (smccc.h) */
 	uint64_t args[5];
 	int64_t  result;
 	int32_t  event;

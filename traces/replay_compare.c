@@ -139,14 +139,14 @@ static uint32_t report_unreached(struct cmp *c, bool stopped, uint32_t stop_line
 			untried++;
 			continue;
 		}
-		replay_evstate_describe(c->evs, r->kind == TRACE_CALL ? cmp_event_of_call(c, (uint32_t)r->x[0], r->x[1], r->pe)
+		replay_evstate_describe(c->evs, r->kind == TRACE_CALL ? cmp_event_of_call(c, trace_rec_fid(r), r->x[1], r->pe)
 									: r->kind == TRACE_IRQ ? -1 : r->event,
-					r->kind == TRACE_CALL ? cmp_pe_of_call(c, (uint32_t)r->x[0], r->x[2], r->pe) : r->pe,
+					r->kind == TRACE_CALL ? cmp_pe_of_call(c, trace_rec_fid(r), r->x[2], r->pe) : r->pe,
 					st, sizeof st);
 		switch (rp->role[k]) {
 		case ROLE_CALL:
 			diverge(c, r->line, "%s on PE %u: the replay did not make this call; at the end: %s%s",
-				trace_fid_str(nm, sizeof nm, (uint32_t)r->x[0]), r->pe, st, trace_src_str(src, sizeof src, r));
+				trace_fid_str(nm, sizeof nm, trace_rec_fid(r)), r->pe, st, trace_src_str(src, sizeof src, r));
 			break;
 		case ROLE_DISPATCH: {
 			char res[80] = "";

@@ -26,7 +26,7 @@
  * completing gives. */
 void rb_expect_x0(struct rb *b, struct sim_op *op, const struct trace_rec *r, bool width32)
 {
-	uint32_t fid = (uint32_t)r->x[0];
+	uint32_t fid = trace_rec_fid(r);
 	bool completion = fid == SDD_FID_EVENT_COMPLETE || fid == SDD_FID_EVENT_COMPLETE_AND_RESUME;
 	uint32_t first = UINT32_MAX;
 	struct sim_check c;

@@ -33,7 +33,7 @@
 static void compare_call(struct cmp *c, uint32_t rec, const struct sim_obs *o)
 {
 	const struct trace_rec *r = &c->rp->recs[rec];
-	uint32_t fid = (uint32_t)r->x[0];
+	uint32_t fid = trace_rec_fid(r);
 	bool psci = trace_fid_is_psci(fid);
 	char a[48], b[48], nm[32], st[280], src[300];
 	int64_t want = (int64_t)r->r[0], got = o->result;

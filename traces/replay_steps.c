@@ -243,7 +243,7 @@ static bool takes_entry(int fn)
 struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handler)
 {
 	const struct sim_platform *pl = &b->p->platform;
-	uint32_t fid = (uint32_t)r->x[0];
+	uint32_t fid = trace_rec_fid(r);
 	int fn = trace_fid_is_psci(fid) ? trace_psci_fn(fid) : -1;
 	struct sim_op op = rb_op(SIM_OP_CALL, in_handler ? SIM_NONE : r->pe, r->line);
 
@@ -320,7 +320,7 @@ struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handle
 
 void rb_call_effects(struct rb *b, const struct trace_rec *r)
 {
-	uint32_t fid = (uint32_t)r->x[0];
+	uint32_t fid = trace_rec_fid(r);
 	bool ok = r->end == TRACE_END_RET && (r->r_known & 1);
 	int64_t res = (int64_t)r->r[0];
 	int fn = trace_fid_is_psci(fid) ? trace_psci_fn(fid) : -1;
@@ -366,7 +366,7 @@ static bool same_outcome(const struct trace_rec *a, const struct trace_rec *r)
 		return false;
 	if (!(r->r_known & 1))
 		return true;
-	if (trace_fid_is_psci((uint32_t)r->x[0]))
+	if (trace_fid_is_psci(trace_rec_fid(r)))
 		return (uint32_t)a->r[0] == (uint32_t)r->r[0];
 	return a->r[0] == r->r[0];
 }
@@ -374,7 +374,7 @@ static bool same_outcome(const struct trace_rec *a, const struct trace_rec *r)
 static bool same_call(const struct rb *b, const struct sim_op *a, const struct trace_rec *r)
 {
 	const struct sim_program *p = b->p;
-	uint32_t fid = (uint32_t)r->x[0];
+	uint32_t fid = trace_rec_fid(r);
 
 	if (a->kind == SIM_OP_COMPLETE)
 		return fid == SDD_FID_EVENT_COMPLETE && rb_x(r, 1) == a->fid.u;
@@ -422,7 +422,7 @@ static void context_value(struct rb *b, const struct rb_inv *v, unsigned pe, uns
 
 void rb_context_value(struct rb *b, struct rb_inv *v, const struct trace_rec *r)
 {
-	if ((uint32_t)r->x[0] != SDD_FID_EVENT_CONTEXT || !(r->x_known & 2) || r->x[1] >= SDD_CONTEXT_REGS ||
+	if (trace_rec_fid(r) != SDD_FID_EVENT_CONTEXT || !(r->x_known & 2) || r->x[1] >= SDD_CONTEXT_REGS ||
 	    r->end != TRACE_END_RET || !(r->r_known & 1))
 		return;
 	if (v->anchor == RB_NO_STEP) {

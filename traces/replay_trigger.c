@@ -123,7 +123,7 @@ int rb_event_intid(const struct rb *b, int32_t event)
 
 void rb_pending_cleared(struct rb *b, const struct trace_rec *r)
 {
-	uint32_t fid = (uint32_t)r->x[0];
+	uint32_t fid = trace_rec_fid(r);
 	int64_t res = (int64_t)r->r[0];
 	bool all_pes = fid == SDD_FID_INTERRUPT_RELEASE;
 	int intid;

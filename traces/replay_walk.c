@@ -106,7 +106,7 @@ static void landing(struct rb *b, const struct trace_rec *r)
 	unsigned d = b->w.depth[r->pe];
 
 	if (!b->o->expectations || d == 0 || r->end != TRACE_END_COMPLETE ||
-	    (uint32_t)r->x[0] != SDD_FID_EVENT_COMPLETE_AND_RESUME)
+	    trace_rec_fid(r) != SDD_FID_EVENT_COMPLETE_AND_RESUME)
 		return;
 	if (d == 1) {
 		rb_expect_landing(b, b->w.stack[r->pe][0].inv, r);
@@ -135,7 +135,7 @@ static void main_call(struct rb *b, uint32_t i)
  * calls the simulator completes a handler for.) */
 static bool ends_handler(const struct trace_rec *r)
 {
-	int fn = trace_fid_is_psci((uint32_t)r->x[0]) ? trace_psci_fn((uint32_t)r->x[0]) : -1;
+	int fn = trace_fid_is_psci(trace_rec_fid(r)) ? trace_psci_fn(trace_rec_fid(r)) : -1;
 
 	return r->end == TRACE_END_COMPLETE || fn == SIM_PSCI_CPU_OFF || fn == SIM_PSCI_CPU_FREEZE ||
 	       fn == SIM_PSCI_SYSTEM_OFF || fn == SIM_PSCI_SYSTEM_RESET;
@@ -380,7 +380,7 @@ static void note_acks(struct rb *b)
 	for (uint32_t k = 0; k < rp->nrecs; k++) {
 		const struct trace_rec *r = &rp->recs[k];
 		if (r->kind == TRACE_IRQ || (r->kind == TRACE_DISPATCH && r->cause == TRACE_CAUSE_IRQ) ||
-		    (r->kind == TRACE_CALL && (r->x_known & 1) && (uint32_t)r->x[0] == SDD_FID_EVENT_SIGNAL)) {
+		    (r->kind == TRACE_CALL && (r->x_known & 1) && trace_rec_fid(r) == SDD_FID_EVENT_SIGNAL)) {
 			rb_note(b, r->line, "the exported scenario checks the dispatches interrupts lead to, not "
 				"the acknowledgements: one that dispatches nothing, in the trace or in the replay, "
 				"is a divergence only the replay reports");

@@ -40,7 +40,7 @@ static bool is_call_insn(uint32_t op)
 
 /* Write pe's held SMC/HVC, after x0..x5 as its call saw them (args NULL:
  * no call was seen - a call through the wrong conduit nobody answers). */
-static void release_call(struct tx *x, unsigned pe, uint32_t fid, const uint64_t *args)
+static void release_call(struct tx *x, unsigned pe, uint32_t w0, const uint64_t *args)
 {
 	struct tpe *p = &x->pe[pe];
 
@@ -48,8 +48,8 @@ static void release_call(struct tx *x, unsigned pe, uint32_t fid, const uint64_t
 		return;
 	p->call_held = false;
 	for (unsigned n = 0; args && n < 6; n++)
-		if (p->x[n] != (n ? args[n - 1] : fid))
-			tx_xreg(x, pe, n, n ? args[n - 1] : fid);
+		if (p->x[n] != (n ? args[n - 1] : w0))
+			tx_xreg(x, pe, n, n ? args[n - 1] : w0);
 	tx_insn(x, pe, p->held_pc, p->held_op, p->held_pstate);
 }
 
@@ -161,12 +161,12 @@ static void on_call(struct tx *x, const struct sim_obs *o)
 		ret_pstate = o->aarch32 ? o->aarch32 : ((uint64_t)o->el << 2) | 1;
 		for (unsigned n = 0; n < 6; n++) {
 			tx_insn(x, o->pe, base + 4 * n, o->aarch32 ? OP_A32_LDR_LIT(n) : OP_LDR_LIT(n), ret_pstate);
-			tx_callreg(x, o->pe, n, n ? o->args[n - 1] : o->fid, o->aarch32);
+			tx_callreg(x, o->pe, n, n ? o->args[n - 1] : o->w0, o->aarch32);
 		}
 		smc = base + 24;
 		tx_insn(x, o->pe, smc, call_insn[o->aarch32 != 0][hvc].op, ret_pstate);
 	} else {
-		release_call(x, o->pe, o->fid, o->args);
+		release_call(x, o->pe, o->w0, o->args);
 		smc = p->last_pc;
 		ret_pstate = p->pstate;
 	}

@@ -185,12 +185,12 @@ static int call_returned(struct tm_state *st, unsigned pe, struct call *c, const
 static bool came_back(const struct pe *p, const struct call *c, uint64_t target)
 {
 	unsigned k = p->depth - 1u, el = (unsigned)p->eret_el;
-	bool resume = (uint32_t)c->x[0] != SDD_FID_EVENT_COMPLETE;
+	bool resume = sim_smccc_fid(c->x[0]) != SDD_FID_EVENT_COMPLETE;
 	uint64_t x0 = p->eret_x[0], spsr = p->spsr[el & 3];
 
 	if (target != c->pc + 4)
 		return false;
-	if (!tm_is_complete_fid((uint32_t)c->x[0]) || p->depth == 0 || k >= MAX_DEPTH)
+	if (!tm_is_complete_fid(sim_smccc_fid(c->x[0])) || p->depth == 0 || k >= MAX_DEPTH)
 		return true;
 	/* where a completion goes: the interrupted PC, or the resume address */
 	if (resume ? ((c->x_known & 2) && c->x[1] != target)
@@ -240,7 +240,7 @@ static int classify(struct tm_state *st, unsigned pe, uint64_t target, int targe
 		c->open = false;
 		if (came_back(p, c, target)) {
 			rc = call_returned(st, pe, c, p->eret_x, p->eret_known, p->eret_t, p->eret_line);
-		} else if (tm_is_complete_fid((uint32_t)c->x[0])) {
+		} else if (tm_is_complete_fid(sim_smccc_fid(c->x[0]))) {
 			r.end = TRACE_END_COMPLETE;
 			rc = tm_emit(st, &r, c->line);
 			if (!rc)

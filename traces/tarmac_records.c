@@ -10,6 +10,7 @@
 #include "program.h"          /* enum sim_psci_fn: the PSCI functions trace_psci_fn names */
 #include "sdd/sdd_spec.h"
 #include "tarmac_pe_state.h"
+#include "smccc.h"            /* sim_smccc_fid: the function an SMC names, as the entry reads it */
 
 /* Records are written when they are complete (a call when it returns),
  * with the time they began; a record's time is raised where needed so
@@ -127,7 +128,7 @@ int tm_emit_complete(struct tm_state *st, unsigned pe, const struct call *c, uin
 	r.pe = (uint8_t)pe;
 	r.t = p->eret_t;
 	r.event = p->depth ? p->stack[--p->depth] : -1;   /* -1: its dispatch is not in the trace */
-	r.how = (uint32_t)c->x[0] == SDD_FID_EVENT_COMPLETE ? TRACE_DONE_COMPLETE : TRACE_DONE_RESUME;
+	r.how = sim_smccc_fid(c->x[0]) == SDD_FID_EVENT_COMPLETE ? TRACE_DONE_COMPLETE : TRACE_DONE_RESUME;
 	if (c->x_known & 2) {
 		r.arg = c->x[1];
 		r.has |= TRACE_HAS_ARG;
@@ -309,7 +310,7 @@ int tm_warn(struct tm_state *st, unsigned pe, uint64_t t, uint64_t line, const c
 /* A call that returned: remember what it registered or unregistered. */
 int tm_note_result(struct tm_state *st, unsigned pe, const struct call *c, const struct trace_rec *r)
 {
-	uint32_t fid = (uint32_t)c->x[0];
+	uint32_t fid = sim_smccc_fid(c->x[0]);   /* the function the entry sees (smccc.h) */
 	char text[200];
 
 	if (!(r->r_known & 1) || r->r[0] != 0)

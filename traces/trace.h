@@ -212,6 +212,11 @@ void trace_rec_init(struct trace_rec *r, unsigned kind);
 /* ---- Names (FORMAT.md's spellings; NULL / -1 when unknown) ---- */
 
 const char *trace_kind_name(unsigned kind);
+/* The function call record r names: its W0 as the firmware's SMC entry
+ * reads it, SMCCC v1.3's SVE hint (bit 16) ignored; r->x[0] keeps what
+ * the caller's register held.  The trace_fid_* functions below read a
+ * function ID the same way. */
+uint32_t trace_rec_fid(const struct trace_rec *r);
 /* The function a function ID names: "EVENT_REGISTER", "CPU_ON", or NULL. */
 const char *trace_fid_name(uint32_t fid);
 /* Is fid in the SDEI window / a PSCI function? */

@@ -12,6 +12,7 @@
 #include "program.h"        /* sim_psci_fn_of_fid: the PSCI functions the simulator implements */
 #include "sdd/sdd.h"
 #include "sdd/sdd_spec.h"
+#include "smccc.h"          /* sim_smccc_fid: a recorded x0 names what the firmware's entry makes of it */
 #include "trace.h"
 #include "trace_internal.h"
 
@@ -30,21 +31,29 @@ const char *trace_kind_name(unsigned kind)
 	return kind < TRACE_KIND_COUNT ? kind_names[kind] : NULL;
 }
 
+uint32_t trace_rec_fid(const struct trace_rec *r)
+{
+	return sim_smccc_fid(r->x[0]);
+}
+
+/* Each of these takes W0 as recorded (a trace holds the caller's register)
+ * and reads it as the simulated firmware's entry does: SMCCC's SVE hint
+ * ignored (smccc.h). */
 bool trace_fid_is_sdei(uint32_t fid)
 {
-	return (fid & SDD_FID_WINDOW_MASK) == SDD_FID_WINDOW_BASE;
+	return (sim_smccc_fid(fid) & SDD_FID_WINDOW_MASK) == SDD_FID_WINDOW_BASE;
 }
 
 /* PSCI owns function numbers 0x00..0x1F of the standard service, in both
  * calling conventions (SMCCC; PSCI DEN0022 §5.1). */
 bool trace_fid_is_psci(uint32_t fid)
 {
-	return (fid & 0xBFFFFFE0u) == 0x84000000u;
+	return (sim_smccc_fid(fid) & 0xBFFFFFE0u) == 0x84000000u;
 }
 
 int trace_psci_fn(uint32_t fid)
 {
-	return sim_psci_fn_of_fid(fid);
+	return sim_psci_fn_of_fid(sim_smccc_fid(fid));
 }
 
 const char *trace_fid_name(uint32_t fid)
@@ -52,7 +61,7 @@ const char *trace_fid_name(uint32_t fid)
 	int fn;
 
 	if (trace_fid_is_sdei(fid))
-		return sdd_call_name(fid);
+		return sdd_call_name(sim_smccc_fid(fid));
 	fn = trace_psci_fn(fid);
 	return fn >= 0 ? sim_psci_name((unsigned)fn) : NULL;
 }
@@ -76,6 +85,7 @@ unsigned trace_fid_nargs(uint32_t fid)
 	static const uint8_t psci[SIM_PSCI_FN_COUNT] = { 0, 1, 3, 0, 3, 2, 0, 0, 0 };
 	int fn;
 
+	fid = sim_smccc_fid(fid);
 	if ((fid | 0x40000000u) >= SDD_FID_FIRST && (fid | 0x40000000u) <= SDD_FID_LAST)
 		return sdei[(fid | 0x40000000u) - SDD_FID_FIRST];
 	fn = trace_psci_fn(fid);

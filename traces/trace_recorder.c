@@ -113,7 +113,7 @@ static void call(struct trace_recorder *r, const struct sim_obs *o)
 	rec.aarch32 = o->aarch32;
 	rec.secure = o->secure;
 	rec.from_handler = o->in_handler;
-	rec.x[0] = o->fid;
+	rec.x[0] = o->w0;              /* the register as the caller set it */
 	memcpy(&rec.x[1], o->args, sizeof o->args);
 	rec.x_known = 0x3F;
 	if (o->kind == SIM_OBS_CALL && o->status == 1) {
