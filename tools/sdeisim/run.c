@@ -185,14 +185,14 @@ out:
 
 /* One line of s: a control character (a name from the user's file may
  * hold a newline, which would forge a line of the output) as \xNN. */
-static void put_line(const char *s)
+static void put_line(FILE *f, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		if (*p < 0x20 || *p == 0x7F)
-			printf("\\x%02X", *p);
+			fprintf(f, "\\x%02X", *p);
 		else
-			putchar(*p);
-	putchar('\n');
+			putc(*p, f);
+	putc('\n', f);
 }
 
 static void print_report(const struct scen_report *r)
@@ -201,10 +201,17 @@ static void print_report(const struct scen_report *r)
 		fputs(r->verbose, stdout);
 	if (r->status == EXIT_PASSED || r->status == EXIT_FAILED) {
 		fputs(r->status == EXIT_PASSED ? "PASS " : "FAIL ", stdout);
-		put_line(r->name ? r->name : r->file);
+		put_line(stdout, r->name ? r->name : r->file);
 	}
-	if (r->status != EXIT_PASSED || r->message[0])
-		put_line(r->message);
+	if (r->status != EXIT_PASSED) {
+		put_line(stdout, r->message);
+	} else if (r->message[0]) {
+		/* a passing scenario's note: on stderr, so that standard output
+		 * is the contract's exactly (a line per scenario, then the
+		 * count), and after its PASS line where both go to one place */
+		fflush(stdout);
+		put_line(stderr, r->message);
+	}
 	fflush(stdout);
 	if (r->output_error[0])
 		fprintf(stderr, "%s\n", r->output_error);
