@@ -479,6 +479,14 @@ int linein_next(struct linein *in, char **line, size_t *len)
 	n = nl ? (size_t)(nl - (in->buf + in->start)) : in->end - in->start;
 	*line = in->buf + in->start;
 	in->start += n + (nl ? 1 : 0);
+	/* A UTF-8 byte order mark, which Windows editors put at the start of
+	 * a file they save, is no text of the first line: it made that line's
+	 * first word no kind or keyword the readers know (the line lost), and
+	 * columns are counted as an editor shows them, after it. */
+	if (in->lineno == 1 && n >= 3 && memcmp(*line, "\xEF\xBB\xBF", 3) == 0) {
+		*line += 3;
+		n -= 3;
+	}
 	if (n > 0 && (*line)[n - 1] == '\r')
 		n--;
 	if (n > LINEIN_MAX_LINE)   /* whole in the buffer, but too long all the same */

@@ -7,7 +7,8 @@
  * reached, once the lines before it have been read.
  *
  * Lines are returned in place, NUL-terminated, without their newline and
- * trailing carriage return; they stay valid until the next call.  A line
+ * trailing carriage return, and the first without a UTF-8 byte order mark
+ * it starts with; they stay valid until the next call.  A line
  * longer than LINEIN_MAX_LINE is an error for that line only: the reader
  * skips to the next newline and goes on, so a lenient importer can too.
  */

@@ -6,7 +6,8 @@
  * large input streams every line; gzip data that is truncated, corrupt or
  * followed by other data is an error at the line reached, after the lines
  * before it; how far the reading is (bytes taken, the source's size when
- * known) is told after every read.
+ * known) is told after every read; a UTF-8 byte order mark that starts the
+ * input is no part of the first line.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -464,6 +465,40 @@ static void test_data_after_the_gzip_stream_is_an_error_unless_gzip(void **state
 	free(gz);
 }
 
+/* A UTF-8 byte order mark that starts the input is not part of the first
+ * line, from every source (it was: the line's first word was not the one
+ * an editor shows); one anywhere else is text, left as it is. */
+static void test_a_byte_order_mark_at_the_start_is_no_part_of_the_first_line(void **state)
+{
+	static const char text[] = "\xEF\xBB\xBF" "first\r\n\xEF\xBB\xBF" "second\nthird\xEF\xBB\xBF\n";
+	static const char bom_only[] = "\xEF\xBB\xBF\nnext\n";
+	static const char *const want[] = { "first", "\xEF\xBB\xBFsecond", "third\xEF\xBB\xBF" };
+
+	(void)state;
+	for (enum source s = FROM_FILE; s <= FROM_MEMORY; s++) {
+		struct reader r;
+		char *line;
+		size_t len;
+
+		open_reader(&r, s, text, sizeof text - 1);
+		for (unsigned k = 0; k < 3; k++) {
+			assert_int_equal(linein_next(r.in, &line, &len), 1);
+			assert_string_equal(line, want[k]);
+			assert_int_equal(len, strlen(want[k]));
+			assert_int_equal(linein_lineno(r.in), k + 1);
+		}
+		assert_int_equal(linein_next(r.in, &line, &len), 0);
+		close_reader(&r);
+		open_reader(&r, s, bom_only, sizeof bom_only - 1);
+		assert_int_equal(linein_next(r.in, &line, &len), 1);
+		assert_int_equal(len, 0);
+		assert_string_equal(line, "");
+		assert_int_equal(linein_next(r.in, &line, &len), 1);
+		assert_string_equal(line, "next");
+		close_reader(&r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -476,6 +511,7 @@ int main(void)
 		cmocka_unit_test(test_a_truncated_gzip_file_is_an_error_at_the_line_reached),
 		cmocka_unit_test(test_a_gzip_data_check_error_comes_after_the_lines_before_it),
 		cmocka_unit_test(test_data_after_the_gzip_stream_is_an_error_unless_gzip),
+		cmocka_unit_test(test_a_byte_order_mark_at_the_start_is_no_part_of_the_first_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
