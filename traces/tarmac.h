@@ -57,6 +57,10 @@ struct tm_line {
 	int      el;         /* from the mode field; -1 unknown */
 	int8_t   a32_mode;   /* an AArch32 mode field's PSTATE.M[3:0]; -1 not one */
 	bool     secure;     /* the mode field's suffix is _s: Secure state (_n, _ns, _rt, none: not) */
+	size_t   mode_col;   /* the mode field's column and length (0: there is none) */
+	size_t   mode_n;
+	bool     pe_moded;   /* this PE's instruction lines before had a mode (tm_mode_cut) */
+	bool     pe_suffixed; /* and the last of those modes a suffix (_n, _s, ...) */
 	/* TM_REG */
 	uint8_t  reg;        /* enum tm_reg */
 	uint8_t  n;          /* register number / ELn */
@@ -87,6 +91,8 @@ struct tm_names {
 	uint8_t  pe[TRACE_MAX_PES];
 	unsigned n;
 	uint64_t used;       /* bit p: PE p is claimed (by cpuP, a name, or unsourced lines for 0) */
+	uint64_t moded;      /* bit p: an instruction line of PE p had a mode */
+	uint64_t suffixed;   /* bit p: the last mode of PE p had a suffix */
 	bool     has_unit;   /* unit is the first timestamp's */
 	int      unit;       /* tm_unit, -1 for none */
 };
@@ -105,6 +111,16 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
  * short values, `R r0 8`, gets this error on a last line that lacks its
  * newline).  -1 with a message and the value's column, or 0. */
 int tm_value_cut(const char *line, size_t len, const struct tm_line *l, char *msg, size_t msglen, size_t *col);
+
+/* An instruction line l (lexed from line[0..len)) that the input ends in,
+ * without its newline, of a PE whose instruction lines before had modes:
+ * is its mode cut short?  Missing (the line ends at the instruction set:
+ * FVP's `... d4000003 O`), unreadable (`O E`), or, as the line's last
+ * word, without the suffix the PE's last mode had (`EL1h_` of `EL1h_s`,
+ * which would read as Non-secure).  A PE with no mode yet is a dialect
+ * without modes, as a complete line's is.  -1 with a message and the
+ * column, or 0. */
+int tm_mode_cut(const char *line, size_t len, const struct tm_line *l, char *msg, size_t msglen, size_t *col);
 
 /* ---- Timestamps (tarmac_time.c) ---- */
 

@@ -1,7 +1,9 @@
 /*
  * tarmac_cut.c - is the register value a Tarmac input ends in, with no
  * newline after it, cut short (tm_value_cut, tarmac.h)?  A table of the
- * widths the producers we know write a whole value with.
+ * widths the producers we know write a whole value with.  Or the mode of
+ * an instruction line (tm_mode_cut): a call's SMC whose mode was cut was
+ * taken for a line of a dialect without modes, and its call lost.
  */
 #include <stdio.h>
 #include <string.h>
@@ -129,5 +131,23 @@ int tm_value_cut(const char *line, size_t len, const struct tm_line *l, char *ms
 	if (digits % 8 != 0 && !(w && digits >= w->min && digits <= w->max))
 		return FAIL(v.col, "truncated register line: the value '%.*s' of %.*s is cut short",
 			    (int)span, v.p, (int)name.n, name.p);
+	return 0;
+}
+
+/* see tarmac.h */
+int tm_mode_cut(const char *line, size_t len, const struct tm_line *l, char *msg, size_t msglen, size_t *col)
+{
+	struct cursor c = { line, len, l->mode_col + l->mode_n };
+	struct token after;
+
+	if (l->kind != TM_INSN || !l->pe_moded)
+		return 0;
+	if (!l->mode_n)
+		return FAIL(len, "truncated instruction line: expected the mode after the instruction set");
+	if (tm_next_token(&c, &after))
+		return 0;                        /* the mode is not what the line ends in */
+	if (l->el < 0 || (l->pe_suffixed && !tm_mode_suffixed(line + l->mode_col, l->mode_n)))
+		return FAIL(l->mode_col, "truncated instruction line: the mode '%.*s' is cut short", (int)l->mode_n,
+			    line + l->mode_col);
 	return 0;
 }

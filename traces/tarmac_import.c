@@ -71,7 +71,8 @@ int tarmac_import(struct linein *in, const struct import_opts *o, struct import_
 			goto bad;
 		}
 		if (tm_lex(line, len, names, &l, msg, sizeof msg, &col) ||
-		    (!linein_complete(in) && tm_value_cut(line, len, &l, msg, sizeof msg, &col))) {
+		    (!linein_complete(in) && (tm_value_cut(line, len, &l, msg, sizeof msg, &col) ||
+					      tm_mode_cut(line, len, &l, msg, sizeof msg, &col)))) {
 			if (!linein_complete(in)) {
 				size_t n = strlen(msg);
 				snprintf(msg + n, sizeof msg - n, "%s", IMPORT_CUT_LINE);

@@ -286,6 +286,8 @@ static int lex_insn(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, 
 	if (opcode(op->p, op->n, l))
 		return FAIL(op->col, "bad opcode '%.*s': expected 4 or 8 hex digits", (int)op->n, op->p);
 	l->isa = (uint8_t)state_isa(state);
+	l->mode_col = mode.col;
+	l->mode_n = mode.n;
 	if (mode.n && no_such_el(&mode))
 		return FAIL(mode.col, "mode '%.*s' names no exception level (EL0..EL3)", (int)mode.n, mode.p);
 	l->el = mode.n ? mode_el(mode.p, mode.n, l) : -1;
@@ -324,6 +326,8 @@ static int lex_es(struct cursor *c, struct tm_line *l, char *msg, size_t msglen,
 		l->el = -1;
 		return 0;
 	}
+	l->mode_col = mode.col;
+	l->mode_n = mode.n;
 	if (no_such_el(&mode))
 		return FAIL(mode.col, "mode '%.*s' names no exception level (EL0..EL3)", (int)mode.n, mode.p);
 	l->el = mode_el(mode.p, mode.n, l);
@@ -452,6 +456,23 @@ static int lex_exc(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, s
 	return 0;
 }
 
+/* Instruction line l of its PE: what the PE's lines before said of their
+ * modes, for tm_mode_cut, and what this one says, for the next. */
+static void note_mode(struct tm_names *nm, struct tm_line *l, const char *line)
+{
+	uint64_t bit = 1ull << (l->pe < 0 ? 0 : l->pe);
+
+	l->pe_moded = (nm->moded & bit) != 0;
+	l->pe_suffixed = (nm->suffixed & bit) != 0;
+	if (l->el < 0)
+		return;
+	nm->moded |= bit;
+	if (tm_mode_suffixed(line + l->mode_col, l->mode_n))
+		nm->suffixed |= bit;
+	else
+		nm->suffixed &= ~bit;
+}
+
 /* A timestamp in unit u: the first sets the trace's unit, the others
  * must compare with it (tm_units_compare).  0, or -1 with a message. */
 static int same_clock(struct tm_names *nm, int u, char *msg, size_t msglen)
@@ -544,9 +565,12 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 	case KW_IT:
 	case KW_IS:
 	case KW_IF:
-		return lex_insn(&c, kw, l, msg, msglen, col);
 	case KW_ES:
-		return lex_es(&c, l, msg, msglen, col);
+		if (kw == KW_ES ? lex_es(&c, l, msg, msglen, col) : lex_insn(&c, kw, l, msg, msglen, col))
+			return -1;
+		if (l->kind == TM_INSN)
+			note_mode(names, l, line);
+		return 0;
 	case KW_R:
 		return lex_reg(&c, l, msg, msglen, col);
 	case KW_MEM:

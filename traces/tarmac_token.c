@@ -87,3 +87,10 @@ uint64_t tm_value_of(const struct token *v, size_t nw, bool *known)
 		}
 	return x;
 }
+
+bool tm_mode_suffixed(const char *p, size_t n)
+{
+	while (n > 0 && p[n - 1] == ':')
+		n--;
+	return n >= 2 && p[n - 1] != '_' && memchr(p, '_', n) != NULL;
+}

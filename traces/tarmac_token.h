@@ -40,6 +40,9 @@ size_t tm_value_digits(const char *p, size_t n);
  * low 64 bits of a longer one); *known false when a digit is '-', 'x' or
  * 'X'. */
 uint64_t tm_value_of(const struct token *v, size_t nw, bool *known);
+/* Does mode field p[0..n) end in a suffix: '_' and a letter or more
+ * (EL2h_n, svc_s; a colon glued after it aside)? */
+bool tm_mode_suffixed(const char *p, size_t n);
 
 /* ---- Memory lines (tarmac_lex_mem.c) ---- */
 struct tm_line;

@@ -2,9 +2,9 @@
  * test_tarmac.c - the Tarmac importer: the state machine turns small
  * traces into the records they mean (zero-extended W writes, HVC at EL1,
  * calls from AArch32 and from Secure state, lenient skipping, calls whose
- * x0 was not traced, times, a value cut by the end of the input,
- * registered entry points).
- * The lexer's own tests: test_tarmac_lex.c.
+ * x0 was not traced, times, registered entry points).
+ * The lexer's own tests: test_tarmac_lex.c; a last line cut short:
+ * test_tarmac_cut.c.
  */
 #include <inttypes.h>
 #include <setjmp.h>
@@ -18,42 +18,7 @@
 
 #include "import.h"
 #include "tarmac.h"
-
-/* ---- Importer ---- */
-
-struct out { char *text; size_t len; FILE *f; unsigned diags; };
-
-static int emit(void *ctx, const struct trace_rec *r)
-{
-	return trace_write(((struct out *)ctx)->f, r);
-}
-
-static void diag(void *ctx, const char *msg)
-{
-	(void)msg;
-	((struct out *)ctx)->diags++;
-}
-
-/* Import text; returns the importer's result, the records in o->text. */
-static int import(const char *text, bool lenient, struct out *o, struct import_stats *st, char *err, size_t n)
-{
-	struct linein *in = linein_open_mem((const uint8_t *)text, strlen(text), "t.tarmac");
-	struct import_opts opts;
-	int rc;
-
-	memset(o, 0, sizeof *o);
-	o->f = open_memstream(&o->text, &o->len);
-	memset(&opts, 0, sizeof opts);
-	opts.lenient = lenient;
-	opts.emit = emit;
-	opts.emit_ctx = o;
-	opts.diag = diag;
-	opts.diag_ctx = o;
-	rc = tarmac_import(in, &opts, st, err, n);
-	fclose(o->f);
-	linein_close(in);
-	return rc;
-}
+#include "tarmac_fixture.h"
 
 /* A W write zero-extends into X: the caller's W0 names the function even
  * though X0 held all ones before. */
@@ -77,7 +42,7 @@ static void hvc_and_w_registers(void **state)
 	char err[300];
 
 	(void)state;
-	assert_int_equal(import(w_extension, false, &o, &st, err, sizeof err), 0);
+	assert_int_equal(tm_test_import(w_extension, false, &o, &st, err, sizeof err), 0);
 	assert_string_equal(o.text, "call t=4 pe=1 conduit=hvc el=1 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
 				    "end=ret r0=0x1000000000000 src=t.tarmac:6\n");
 	assert_int_equal(st.records, 1);
@@ -129,7 +94,7 @@ static void calls_from_aarch32(void **state)
 	char err[300];
 
 	(void)state;
-	assert_int_equal(import(aarch32_calls, false, &o, &st, err, sizeof err), 0);
+	assert_int_equal(tm_test_import(aarch32_calls, false, &o, &st, err, sizeof err), 0);
 	assert_string_equal(o.text,
 		"call t=3 pe=0 conduit=smc el=2 aarch32=hyp h=0 fn=VERSION x0=0xc4000020 x1=0x0 x2=? x3=? x4=? x5=? "
 		"end=ret r0=0xffffffffffffffff r1=0xffffffff00000000 src=t.tarmac:4\n"
@@ -184,7 +149,7 @@ static void calls_from_secure_state(void **state)
 	char err[300];
 
 	(void)state;
-	assert_int_equal(import(secure_calls, false, &o, &st, err, sizeof err), 0);
+	assert_int_equal(tm_test_import(secure_calls, false, &o, &st, err, sizeof err), 0);
 	assert_string_equal(o.text,
 		"call t=2 pe=0 conduit=smc el=1 secure=1 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
 		"end=ret r0=0xffffffffffffffff src=t.tarmac:2\n"
@@ -253,7 +218,7 @@ static void calls_not_taken_to_a_higher_el(void **state)
 	char err[300];
 
 	(void)state;
-	assert_int_equal(import(untrapped_calls, false, &o, &st, err, sizeof err), 0);
+	assert_int_equal(tm_test_import(untrapped_calls, false, &o, &st, err, sizeof err), 0);
 	assert_string_equal(o.text,
 		"call t=2 pe=0 conduit=hvc el=2 h=0 fn=VERSION x0=0xc4000020 x1=? x2=? x3=? x4=? x5=? "
 		"end=ret r0=0xffffffffffffffff src=t.tarmac:2\n"
@@ -336,7 +301,7 @@ static void acknowledgements_ended_or_pended_again(void **state)
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
 		strcpy(text, client);
 		fiq_not_dispatched(text, sizeof text, 1, cases[k].intid, cases[k].store, cases[k].load, cases[k].elr);
-		assert_int_equal(import(text, false, &o, &st, err, sizeof err), 0);
+		assert_int_equal(tm_test_import(text, false, &o, &st, err, sizeof err), 0);
 		snprintf(want, sizeof want, "irq t=2 pe=0 intid=%" PRIu32 " how=ack%s src=t.tarmac:6\n",
 			 cases[k].intid, cases[k].res);
 		if (strcmp(o.text, want) != 0)
@@ -349,7 +314,7 @@ static void acknowledgements_ended_or_pended_again(void **state)
 	strcpy(text, client);
 	fiq_not_dispatched(text, sizeof text, 1, 40, "3 clk cpu0 MW4 2f000204:00002f000204_S 00000100\n", true, true);
 	fiq_not_dispatched(text, sizeof text, 11, 40, "", true, true);
-	assert_int_equal(import(text, false, &o, &st, err, sizeof err), 0);
+	assert_int_equal(tm_test_import(text, false, &o, &st, err, sizeof err), 0);
 	assert_string_equal(o.text, "irq t=2 pe=0 intid=40 how=ack res=repended src=t.tarmac:6\n"
 				    "irq t=12 pe=0 intid=40 how=ack res=ended src=t.tarmac:20\n");
 	free(o.text);
@@ -366,10 +331,10 @@ static void unknown_x0_and_lenient(void **state)
 	char err[300];
 
 	(void)state;
-	assert_int_equal(import(text, false, &o, &st, err, sizeof err), -1);
+	assert_int_equal(tm_test_import(text, false, &o, &st, err, sizeof err), -1);
 	assert_string_equal(err, "t.tarmac:2:19: bad opcode 'd4': expected 4 or 8 hex digits");
 	free(o.text);
-	assert_int_equal(import(text, true, &o, &st, err, sizeof err), 0);
+	assert_int_equal(tm_test_import(text, true, &o, &st, err, sizeof err), 0);
 	assert_int_equal(st.errors, 2);
 	assert_int_equal(o.diags, 2);
 	assert_int_equal(st.blind_calls, 1);
@@ -390,128 +355,10 @@ static void whole_and_fractional_times(void **state)
 	char err[300] = "";
 
 	(void)state;
-	assert_int_equal(import(text, false, &o, &st, err, sizeof err), 0);
+	assert_int_equal(tm_test_import(text, false, &o, &st, err, sizeof err), 0);
 	assert_string_equal(err, "");
 	assert_int_equal(st.used, 3);
 	free(o.text);
-}
-
-/* The input ends without a newline inside a register value (FVP writes 8
- * or 16 digits, or two halves of 8): the documented error for a line cut
- * short (was: the cut value taken), skipped in lenient mode.  The same
- * lines with their newline, or a whole value without one, read.  8 digits
- * of a register the producers we know write with 16 (X, E, SP_ELx, ELR_ELx,
- * VBAR_ELx) are a cut too (was: taken as the value, X0 = 0 for a cut
- * 0x00000000c4000020); 8 digits of a register that may be 32 bits wide
- * (W, AArch32, cpsr, system registers), 8 unknown ones (`R X1 --------`,
- * a hardware Tarmac module's) or a part (`X0<31:0>`) are not. */
-static void value_cut_by_the_end_of_the_input(void **state)
-{
-	static const char *const cut[][2] = {
-		{ "2368030 clk cpu0 R X0 00000000",
-		  "t.tarmac:2:23: truncated register line: the value '00000000' of X0 is cut short: 8 digits of 16 "
-		  "(the input ends in the middle of this line)" },
-		{ "R X0 01234567",
-		  "t.tarmac:2:6: truncated register line: the value '01234567' of X0 is cut short: 8 digits of 16 "
-		  "(the input ends in the middle of this line)" },
-		{ "2368030 clk cpu0 R ELR_EL3 00000000",
-		  "t.tarmac:2:28: truncated register line: the value '00000000' of ELR_EL3 is cut short: 8 digits of 16 "
-		  "(the input ends in the middle of this line)" },
-		{ "R VBAR_EL3 00000000_",
-		  "t.tarmac:2:12: truncated register line: the value '00000000_' of VBAR_EL3 is cut short: 8 digits of 16 "
-		  "(the input ends in the middle of this line)" },
-		{ "R SP_EL2 fedcba98",
-		  "t.tarmac:2:10: truncated register line: the value 'fedcba98' of SP_EL2 is cut short: 8 digits of 16 "
-		  "(the input ends in the middle of this line)" },
-		{ "6000019 clk R E15 0000007f",   /* clk: the unit of the line before it */
-		  "t.tarmac:2:19: truncated register line: the value '0000007f' of E15 is cut short: 8 digits of 16 "
-		  "(the input ends in the middle of this line)" },
-		{ "2368030 clk cpu0 R ESR_EL3 000000005E000",
-		  "t.tarmac:2:28: truncated register line: the value '000000005E000' of ESR_EL3 is cut short "
-		  "(the input ends in the middle of this line)" },
-		{ "2368030 clk cpu0 R X0 00000000C40",
-		  "t.tarmac:2:23: truncated register line: the value '00000000C40' of X0 is cut short: 11 digits of 16 "
-		  "(the input ends in the middle of this line)" },
-		/* SIMD registers: FVP writes q with 32 digits, a Cortex-A53 RTL
-		 * in four tokens of 8 (tarmac-trace-utilities' parsertest.txt) */
-		{ "R q0 93c467e37db0c7a4",
-		  "t.tarmac:2:6: truncated register line: the value '93c467e37db0c7a4' of q0 is cut short: 16 digits of 32 "
-		  "(the input ends in the middle of this line)" },
-		{ "R V0 93c467e37db0c7a4_",
-		  "t.tarmac:2:6: truncated register line: the value '93c467e37db0c7a4_' of V0 is cut short: 16 digits of 32 "
-		  "(the input ends in the middle of this line)" },
-		{ "2368030 clk cpu0 R q0 93c467e37db0c7a4_d1be3f81",
-		  "t.tarmac:2:23: truncated register line: the value '93c467e37db0c7a4_d1be3f81' of q0 is cut short: "
-		  "24 digits of 32 (the input ends in the middle of this line)" },
-		{ "R Q0 93c467e3 7db0c7a4 d1be3f81",
-		  "t.tarmac:2:6: truncated register line: the value '93c467e3 7db0c7a4 d1be3f81' of Q0 is cut short: "
-		  "24 digits of 32 (the input ends in the middle of this line)" },
-		{ "R Q0 93c467e3 7db0c7a4 d1be3f81 0152",
-		  "t.tarmac:2:6: truncated register line: the value '93c467e3 7db0c7a4 d1be3f81 0152' of Q0 is cut short: "
-		  "28 digits of 32 (the input ends in the middle of this line)" },
-		{ "R d8 00000000",
-		  "t.tarmac:2:6: truncated register line: the value '00000000' of d8 is cut short: 8 digits of 16 "
-		  "(the input ends in the middle of this line)" },
-		/* cpsr: FVP writes 8 digits, or 9 when it folds extra bits in */
-		{ "2368228 clk cpu0 R cpsr 6000",
-		  "t.tarmac:2:25: truncated register line: the value '6000' of cpsr is cut short: 4 digits of 8 "
-		  "(the input ends in the middle of this line)" },
-		{ "R CPSR 600003c",
-		  "t.tarmac:2:8: truncated register line: the value '600003c' of CPSR is cut short: 7 digits of 8 "
-		  "(the input ends in the middle of this line)" },
-	};
-	static const char *const whole[] = {
-		"2368030 clk cpu0 R ESR_EL3 000000005E000000", "R X0 01234567 89abcdef", "R cpsr 20000000 __C_",
-		"R X0 00000000_00200000", "R X1 --------",
-		"2368030 clk cpu0 R W0 C4000020", "R cpsr 600003c5", "R SPSR_EL3 000003c9", "R ESR_EL3 96000021",
-		"R r0 0000ab34", "R R1 (USR) 00000800", "R SP 01234567", "R X0<31:0> 00000000", "R s0 3f800000",
-		"R cpsr 1220023cd", "2368030 clk cpu0 R CPSR 1220023cd", /* FVP folds extra bits in */
-		"R cpsr 000001f3", "R XPSR f9000000", "R r13 20001fff (MSP)",
-		"R q0 93c467e37db0c7a4d1be3f810152cb56", "R q0 93c467e37db0c7a4_d1be3f810152cb56",
-		"R V0 93c467e37db0c7a4d1be3f810152cb56", "R Q0 93c467e3 7db0c7a4 d1be3f81 0152cb56",
-		"R Q17 42211549420dd96e41fed91542211526", "R Q0 -------- -------- 3ff6a09e 667f3bcd",
-		"R Q0 3ff428a2 f98d728b -------- --------", "R V0<127:64> ffeeddccbbaa9988", "R V5<63:0> 00000000",
-		"R d8 0000000000000000", "R FPCR 01230123:23452345", "R FPCR 76543210",
-		"R SP 0123456789abcdef", "R X0 -------- --------", "R SP_EL2 fedcba98 76543210",
-	};
-	char text[300], err[300];
-	struct out o;
-	struct import_stats st;
-
-	(void)state;
-	for (size_t k = 0; k < sizeof cut / sizeof cut[0]; k++) {
-		snprintf(text, sizeof text, "2368027 clk cpu0 R X5 0000000000000000\n%s", cut[k][0]);
-		if (import(text, false, &o, &st, err, sizeof err) != -1)
-			fail_msg("'%s' read as a whole line", cut[k][0]);
-		assert_string_equal(err, cut[k][1]);
-		free(o.text);
-		assert_int_equal(import(text, true, &o, &st, err, sizeof err), 0);
-		assert_int_equal(st.errors, 1);
-		free(o.text);
-		snprintf(text, sizeof text, "2368027 clk cpu0 R X5 0000000000000000\n%s\n", cut[k][0]);
-		assert_int_equal(import(text, false, &o, &st, err, sizeof err), 0);
-		free(o.text);
-	}
-	for (size_t k = 0; k < sizeof whole / sizeof whole[0]; k++) {
-		snprintf(text, sizeof text, "2368027 clk cpu0 R X5 0000000000000000\n%s", whole[k]);
-		if (import(text, false, &o, &st, err, sizeof err) != 0)
-			fail_msg("'%s': %s", whole[k], err);
-		free(o.text);
-	}
-	/* A 64-bit value in two words is two halves of 8 digits: a shorter
-	 * second word is an error with or without the newline (was: with it,
-	 * dropped as a flag word, X0 = 0x01234567) */
-	for (int newline = 0; newline <= 1; newline++) {
-		snprintf(text, sizeof text, "2368027 clk cpu0 R X5 0000000000000000\nR X0 01234567 89ab%s",
-			 newline ? "\n" : "");
-		assert_int_equal(import(text, false, &o, &st, err, sizeof err), -1);
-		free(o.text);
-		assert_string_equal(err, newline ? "t.tarmac:2:15: bad value '01234567 89ab' for register X0: "
-						   "a split value is two words of 8 hex digits"
-						 : "t.tarmac:2:15: bad value '01234567 89ab' for register X0: "
-						   "a split value is two words of 8 hex digits "
-						   "(the input ends in the middle of this line)");
-	}
 }
 
 /* ---- Registered entry points ---- */
@@ -576,7 +423,7 @@ static void every_registration_is_remembered(void **state)
 	gen_insn(&g, 0, 0x04003004, ERET, 3, (char *)NULL);
 	gen_call(&g, 0, EP(FIRST) + 4, 0xc4000025, 0, 0, 0, 0x80001004);
 	fclose(g.f);
-	assert_int_equal(import(g.text, false, &o, &st, err, sizeof err), 0);
+	assert_int_equal(tm_test_import(g.text, false, &o, &st, err, sizeof err), 0);
 	assert_string_equal(err, "");
 	snprintf(want[0], sizeof want[0], " pe=0 event=%u ep=0x%x cause=explicit ", FIRST, EP(FIRST));
 	snprintf(want[1], sizeof want[1], " pe=0 event=%u how=complete ", FIRST);
@@ -620,7 +467,7 @@ static void registrations_past_the_limit_are_warnings(void **state)
 		gen_insn(&g, 0, EP(ev), NOP, 2, (char *)NULL);
 	}
 	fclose(g.f);
-	assert_int_equal(import(g.text, false, &o, &st, err, sizeof err), 0);
+	assert_int_equal(tm_test_import(g.text, false, &o, &st, err, sizeof err), 0);
 	assert_int_equal(count(o.text, "warning "), 1);
 	assert_non_null(strstr(o.text, "msg=more%20than%20128%20events%20registered%20at%20once:%20the%20entry%20point%20"
 				       "of%20event%20128%20is%20not%20kept,%20its%20dispatches%20are%20not%20recognised"));
@@ -655,12 +502,12 @@ static void no_tarmac_line_is_an_error(void **state)
 	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
 		for (int lenient = 0; lenient <= 1; lenient++) {
 			err[0] = 0;
-			assert_int_equal(import(bad[k].text, lenient, &o, &st, err, sizeof err), -1);
+			assert_int_equal(tm_test_import(bad[k].text, lenient, &o, &st, err, sizeof err), -1);
 			assert_string_equal(err, bad[k].err);
 			free(o.text);
 		}
 	for (size_t k = 0; k < sizeof good / sizeof good[0]; k++) {
-		if (import(good[k], false, &o, &st, err, sizeof err) != 0)
+		if (tm_test_import(good[k], false, &o, &st, err, sizeof err) != 0)
 			fail_msg("'%s': %s", good[k], err);
 		free(o.text);
 	}
@@ -676,7 +523,6 @@ int main(void)
 		cmocka_unit_test(acknowledgements_ended_or_pended_again),
 		cmocka_unit_test(unknown_x0_and_lenient),
 		cmocka_unit_test(whole_and_fractional_times),
-		cmocka_unit_test(value_cut_by_the_end_of_the_input),
 		cmocka_unit_test(every_registration_is_remembered),
 		cmocka_unit_test(registrations_past_the_limit_are_warnings),
 		cmocka_unit_test(no_tarmac_line_is_an_error),
