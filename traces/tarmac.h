@@ -86,8 +86,13 @@ struct tm_line {
  * error (tarmac-traces.md §1.8: each line is its own source's), not two
  * PEs merged into one.  Time: the unit of the first timestamp, which the
  * others must compare with (tm_units_compare). */
+/* The longest source name, in bytes: a fully qualified FVP component path
+ * (`FVP_Base_RevC_2xAEMvA.cluster0.cpu0`, longer with the system's own
+ * names) fits several times over; a longer one is refused. */
+#define TM_MAX_SOURCE_NAME 255u
+
 struct tm_names {
-	char     name[TRACE_MAX_PES][48];
+	char     name[TRACE_MAX_PES][TM_MAX_SOURCE_NAME + 1];
 	uint8_t  pe[TRACE_MAX_PES];
 	unsigned n;
 	uint64_t used;       /* bit p: PE p is claimed (by cpuP, a name, or unsourced lines for 0) */

@@ -127,8 +127,14 @@ static int source_pe(struct tm_names *nm, const struct token *t, char *msg, size
 	for (unsigned k = 0; k < nm->n; k++)
 		if (strlen(nm->name[k]) == t->n && memcmp(nm->name[k], t->p, t->n) == 0)
 			return nm->pe[k];
-	if (t->n >= sizeof nm->name[0] || nm->n == TRACE_MAX_PES || nm->used == UINT64_MAX) {
-		snprintf(msg, msglen, "too many or too long source names ('%.*s')", (int)t->n, t->p);
+	if (t->n > TM_MAX_SOURCE_NAME) {
+		snprintf(msg, msglen, "source name '%.40s...' is %zu bytes long, longer than %u", t->p, t->n,
+			 TM_MAX_SOURCE_NAME);
+		return -1;
+	}
+	if (nm->n == TRACE_MAX_PES || nm->used == UINT64_MAX) {
+		snprintf(msg, msglen, "too many sources: no PE left for '%.*s' (at most %u PEs)", (int)t->n, t->p,
+			 TRACE_MAX_PES);
 		return -1;
 	}
 	memcpy(nm->name[nm->n], t->p, t->n);

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tarmac.h"
@@ -366,6 +367,47 @@ static void source_names(void **state)
 	assert_int_equal(names.n, 2);
 }
 
+/* Source names up to TM_MAX_SOURCE_NAME bytes are names: a fully
+ * qualified FVP component path was refused at 48 bytes ("too many or too
+ * long source names").  A longer one, and a source past the last PE, are
+ * errors that say which. */
+static void long_source_names(void **state)
+{
+	static const char fvp[] = "FVP_Base_RevC_2xAEMvA.FVP_Base_RevC_2xAEMvA_cluster0.cpu0";
+	struct tm_names *names = calloc(1, sizeof *names);
+	char line[TM_MAX_SOURCE_NAME + 100], name[TM_MAX_SOURCE_NAME + 2], msg[400];
+	struct tm_line l;
+	size_t col;
+
+	(void)state;
+	assert_non_null(names);
+	snprintf(line, sizeof line, "1 clk %s R X0 0", fvp);
+	assert_int_equal(tm_lex(line, strlen(line), names, &l, msg, sizeof msg, &col), 0);
+	assert_int_equal(l.pe, 0);
+	memset(name, 'a', TM_MAX_SOURCE_NAME + 1);
+	name[TM_MAX_SOURCE_NAME] = 0;               /* the longest */
+	snprintf(line, sizeof line, "1 clk %s R X0 0", name);
+	assert_int_equal(tm_lex(line, strlen(line), names, &l, msg, sizeof msg, &col), 0);
+	assert_int_equal(l.pe, 1);
+	assert_int_equal(tm_lex(line, strlen(line), names, &l, msg, sizeof msg, &col), 0);
+	assert_int_equal(l.pe, 1);                  /* the same name again */
+	name[TM_MAX_SOURCE_NAME] = 'a';             /* one byte more */
+	name[TM_MAX_SOURCE_NAME + 1] = 0;
+	snprintf(line, sizeof line, "1 clk %s R X0 0", name);
+	assert_int_equal(tm_lex(line, strlen(line), names, &l, msg, sizeof msg, &col), -1);
+	assert_string_equal(msg, "source name 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' is 256 bytes long, longer than 255");
+	assert_int_equal(col, 6);
+	for (unsigned k = 2; k < 64; k++) {
+		snprintf(line, sizeof line, "1 clk core%u R X0 0", k);
+		assert_int_equal(tm_lex(line, strlen(line), names, &l, msg, sizeof msg, &col), 0);
+		assert_int_equal(l.pe, (int)k);
+	}
+	assert_int_equal(tm_lex("1 clk core64 R X0 0", 19, names, &l, msg, sizeof msg, &col), -1);
+	assert_string_equal(msg, "too many sources: no PE left for 'core64' (at most 64 PEs)");
+	assert_int_equal(col, 6);
+	free(names);
+}
+
 /* Lines of one trace, in order: each lexes to its PE (-1: none), or is
  * an error with its message and column. */
 struct seqline { const char *line; int pe; const char *msg; size_t col; };
@@ -464,6 +506,7 @@ int main(void)
 		cmocka_unit_test(lex_memory),
 		cmocka_unit_test(lex_security_suffix),
 		cmocka_unit_test(source_names),
+		cmocka_unit_test(long_source_names),
 		cmocka_unit_test(sources_never_share_a_pe),
 		cmocka_unit_test(units_of_one_trace),
 	};
