@@ -77,25 +77,29 @@ struct tm_line {
 	uint64_t exc_pc;
 };
 
-/* What the lexer keeps from line to line (zeroed before the first line).
- * PEs: `cpuN` is PE N; a line without a source is PE 0, as in a
- * single-PE trace (tarmac-traces.md §1.3), which claims PE 0 as `cpu0`
- * does; any other source name gets the lowest PE not yet claimed, in
- * order of first appearance.  A PE is never claimed by two sources: a
- * `cpuN` or a line without a source whose PE a name already has is an
- * error (tarmac-traces.md §1.8: each line is its own source's), not two
- * PEs merged into one.  Time: the unit of the first timestamp, which the
- * others must compare with (tm_units_compare). */
 /* The longest source name, in bytes: a fully qualified FVP component path
  * (`FVP_Base_RevC_2xAEMvA.cluster0.cpu0`, longer with the system's own
  * names) fits several times over; a longer one is refused. */
 #define TM_MAX_SOURCE_NAME 255u
 
+/* What the lexer keeps from line to line (zeroed before the first line).
+ * PEs (tarmac_source.c): `cpuN` is PE N; a name ending in
+ * `clusterM.cpuN` is PE 4M+N, as FVP Base lays out its cores (the
+ * tf-a-fvp profile's MPIDRs); a line without a source is PE 0, as in a
+ * single-PE trace (tarmac-traces.md §1.3), which claims PE 0 as `cpu0`
+ * does; any other source name gets the lowest PE not yet claimed, in
+ * order of first appearance.  A PE is never claimed by two sources: a
+ * source or a line without a source whose PE a name already has, or a
+ * cluster name whose PE any source has, is an error (tarmac-traces.md
+ * §1.8: each line is its own source's), not two PEs merged into one.
+ * Time: the unit of the first timestamp, which the others must compare
+ * with (tm_units_compare).  Modes: what tm_mode_cut needs. */
 struct tm_names {
 	char     name[TRACE_MAX_PES][TM_MAX_SOURCE_NAME + 1];
 	uint8_t  pe[TRACE_MAX_PES];
 	unsigned n;
 	uint64_t used;       /* bit p: PE p is claimed (by cpuP, a name, or unsourced lines for 0) */
+	uint64_t clustered;  /* bit p: PE p's name is a clusterM.cpuN one */
 	uint64_t moded;      /* bit p: an instruction line of PE p had a mode */
 	uint64_t suffixed;   /* bit p: the last mode of PE p had a suffix */
 	bool     has_unit;   /* unit is the first timestamp's */

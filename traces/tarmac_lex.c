@@ -8,8 +8,9 @@
  * to their unit (271ns), fractional (us, ns), right-aligned; us, ns and ps
  * become picoseconds, counts (clk, ...) stay counts; a trace's units must
  * compare with each other.  The source is any token that is not a kind
- * and is followed by one (cpuN, or a hierarchical name); a line without
- * one is PE 0, and no PE has two sources.  Instruction lines come as
+ * and is followed by one (cpuN, or a hierarchical name: the PE each is,
+ * tarmac_source.c); a line without one is PE 0, and no PE has two
+ * sources.  Instruction lines come as
  * IT/IS/IF with the index, the address or address:index in brackets, or
  * as ES (addr:opcode); the mode may be missing, glued to its colon, lower-
  * or upper-case.  Register values may be split in two 32-bit halves,
@@ -80,72 +81,6 @@ static enum kw keyword(const struct token *t)
 	if (t->n == 3 && (p[0] == 'R' || p[0] == 'W') && tm_all_digits(p + 1, 2))
 		return KW_IGN;
 	return KW_NONE;
-}
-
-/* ---- Sources ---- */
-
-/* The name that has PE p, or NULL. */
-static const char *named(const struct tm_names *nm, unsigned p)
-{
-	for (unsigned k = 0; k < nm->n; k++)
-		if (nm->pe[k] == p)
-			return nm->name[k];
-	return NULL;
-}
-
-/* PE p for the source `what` (cpuP), or for a line without a source
- * (what NULL, p 0): its own unless a name has it already.  Two sources in one PE would merge two
- * PEs' registers and calls into one's (tarmac-traces.md §1.8). */
-static int claim(struct tm_names *nm, unsigned p, const struct token *what, char *msg, size_t msglen)
-{
-	const char *owner = named(nm, p);
-
-	if (owner) {
-		if (what)
-			snprintf(msg, msglen, "source '%.*s' is PE %u, already given to '%s'", (int)what->n, what->p, p,
-				 owner);
-		else
-			snprintf(msg, msglen, "a line without a source is PE %u, already given to '%s'", p, owner);
-		return -1;
-	}
-	nm->used |= 1ull << p;
-	return (int)p;
-}
-
-static int source_pe(struct tm_names *nm, const struct token *t, char *msg, size_t msglen)
-{
-	uint64_t n;
-
-	if (t->n > 3 && tm_is_nocase(t->p, 3, "cpu") && tm_all_digits(t->p + 3, t->n - 3)) {
-		/* too many digits for 64 bits is as out of range as cpu64 */
-		if (!trace_scan_u64(t->p + 3, t->n - 3, 10, &n) || n >= TRACE_MAX_PES) {
-			snprintf(msg, msglen, "PE '%.*s' out of range (at most %u PEs)", (int)t->n, t->p, TRACE_MAX_PES);
-			return -1;
-		}
-		return claim(nm, (unsigned)n, t, msg, msglen);
-	}
-	for (unsigned k = 0; k < nm->n; k++)
-		if (strlen(nm->name[k]) == t->n && memcmp(nm->name[k], t->p, t->n) == 0)
-			return nm->pe[k];
-	if (t->n > TM_MAX_SOURCE_NAME) {
-		snprintf(msg, msglen, "source name '%.40s...' is %zu bytes long, longer than %u", t->p, t->n,
-			 TM_MAX_SOURCE_NAME);
-		return -1;
-	}
-	if (nm->n == TRACE_MAX_PES || nm->used == UINT64_MAX) {
-		snprintf(msg, msglen, "too many sources: no PE left for '%.*s' (at most %u PEs)", (int)t->n, t->p,
-			 TRACE_MAX_PES);
-		return -1;
-	}
-	memcpy(nm->name[nm->n], t->p, t->n);
-	nm->name[nm->n][t->n] = 0;
-	for (unsigned p = 0; p < TRACE_MAX_PES; p++)
-		if (!(nm->used & (1ull << p))) {
-			nm->pe[nm->n++] = (uint8_t)p;
-			nm->used |= 1ull << p;
-			return (int)p;
-		}
-	return -1;
 }
 
 /* ---- Field values ---- */
@@ -419,7 +354,8 @@ static void reg_name(const struct token *t, struct tm_line *l)
 		l->reg = TM_R_OTHER;    /* a part of the register: tells us nothing certain */
 }
 
-static int lex_reg(struct cursor *c, struct tm_line *l, char *msg, size_t msglen, size_t *col)
+static int lex_reg(struct cursor *c, const struct tm_names *names, struct tm_line *l, char *msg, size_t msglen,
+		   size_t *col)
 {
 	struct token name, v;
 
@@ -435,6 +371,17 @@ static int lex_reg(struct cursor *c, struct tm_line *l, char *msg, size_t msglen
 		if (!tm_next_token(c, &v))
 			return FAIL(c->len, "truncated register line: expected a value after '%.*s'", (int)name.n, name.p);
 	} while (v.p[0] == '(');           /* bank or view: R R1 (USR) 00000800 */
+	/* MPIDR_EL1, read only to check it against a cluster name's PE
+	 * (tarmac_source.c); the state machine ignores it */
+	if (l->reg == TM_R_OTHER && tm_source_clustered(names, l->pe) && tm_is_nocase(name.p, name.n, "mpidr_el1")) {
+		if (reg_value(c, &name, &v, l, msg, msglen, col))
+			return -1;
+		if (l->known && tm_source_mpidr(names, l->pe, l->value, msg, msglen)) {
+			*col = v.col;
+			return -1;
+		}
+		return 0;
+	}
 	if (l->reg == TM_R_OTHER)
 		return 0;
 	return reg_value(c, &name, &v, l, msg, msglen, col);
@@ -558,12 +505,12 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 		return -1;
 	}
 	if (have_src) {
-		l->pe = source_pe(names, &src, msg, msglen);
+		l->pe = tm_source_pe(names, &src, msg, msglen);
 		if (l->pe < 0) {
 			*col = src.col;
 			return -1;
 		}
-	} else if (claim(names, 0, NULL, msg, msglen) < 0) {
+	} else if (tm_source_none(names, msg, msglen) < 0) {
 		*col = t.col;
 		return -1;
 	}
@@ -578,7 +525,7 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 			note_mode(names, l, line);
 		return 0;
 	case KW_R:
-		return lex_reg(&c, l, msg, msglen, col);
+		return lex_reg(&c, names, l, msg, msglen, col);
 	case KW_MEM:
 		return tm_lex_mem(&c, &t, l, msg, msglen, col);
 	default:

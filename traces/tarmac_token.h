@@ -53,6 +53,19 @@ bool tm_mem_kind(const struct token *t);
 int tm_lex_mem(struct cursor *c, const struct token *kind, struct tm_line *l, char *msg, size_t msglen,
 	       size_t *col);
 
+/* ---- Sources (tarmac_source.c) ---- */
+struct tm_names;
+/* The PE of source t (see tarmac_source.c), first seen or not; -1 with a
+ * message when it names no PE or one another source has. */
+int tm_source_pe(struct tm_names *nm, const struct token *t, char *msg, size_t msglen);
+/* PE 0, for a line without a source; -1 with a message when a name has it. */
+int tm_source_none(struct tm_names *nm, char *msg, size_t msglen);
+/* Was PE pe numbered from a clusterM.cpuN name? */
+bool tm_source_clustered(const struct tm_names *nm, int pe);
+/* An `R MPIDR_EL1` value of PE pe: 0, or -1 with a message when it says
+ * another cluster or core than the name that numbered the PE. */
+int tm_source_mpidr(const struct tm_names *nm, int pe, uint64_t mpidr, char *msg, size_t msglen);
+
 /* In a function with msg, msglen and col: the error, at column col_. */
 #define FAIL(col_, ...) (snprintf(msg, msglen, __VA_ARGS__), *col = (col_), -1)
 

@@ -3,8 +3,8 @@
  * tarmac-traces.md §1 lexes to what it says (AArch32's instruction sets,
  * modes and registers too; the security suffix of a mode); bad lines are
  * errors with their column; a line's source names its PE (cpuN is PE N,
- * no source PE 0, other names take the lowest free number; no PE has two
- * sources); one trace's timestamps are in units that compare.
+ * clusterM.cpuN PE 4M+N, no source PE 0, other names take the lowest
+ * free number; no PE has two sources); one trace's timestamps are in units that compare.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -352,19 +352,22 @@ static void source_names(void **state)
 
 	(void)state;
 	memset(&names, 0, sizeof names);
-	/* cpuN is PE N; other names take the lowest free number, in order */
+	/* cpuN is PE N; clusterM.cpuN 4M+N; other names take the lowest free
+	 * number, in order */
 	assert_int_equal(tm_lex("1 clk cpu0 R X0 0", 17, &names, &l, msg, sizeof msg, &col), 0);
 	assert_int_equal(l.pe, 0);
 	assert_int_equal(tm_lex("1 clk cluster1.cpu0 R X0 0", 26, &names, &l, msg, sizeof msg, &col), 0);
-	assert_int_equal(l.pe, 1);
+	assert_int_equal(l.pe, 4);
 	assert_int_equal(tm_lex("1 clk cluster1.cpu1 R X0 0", 26, &names, &l, msg, sizeof msg, &col), 0);
-	assert_int_equal(l.pe, 2);
+	assert_int_equal(l.pe, 5);
 	assert_int_equal(tm_lex("1 clk cluster1.cpu0 R X0 0", 26, &names, &l, msg, sizeof msg, &col), 0);
+	assert_int_equal(l.pe, 4);
+	assert_int_equal(tm_lex("1 clk A.core R X0 0", 19, &names, &l, msg, sizeof msg, &col), 0);
 	assert_int_equal(l.pe, 1);
 	/* a word that is followed by no kind is not a source */
 	assert_int_equal(tm_lex("1 clk hello world", 17, &names, &l, msg, sizeof msg, &col), 0);
 	assert_int_equal(l.kind, TM_UNKNOWN);
-	assert_int_equal(names.n, 2);
+	assert_int_equal(names.n, 3);
 }
 
 /* Source names up to TM_MAX_SOURCE_NAME bytes are names: a fully
@@ -470,6 +473,66 @@ static void sources_never_share_a_pe(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* A name whose last two components are clusterM and cpuN is PE 4M+N,
+ * FVP Base's layout (4 cores a cluster) that the tf-a-fvp profile's
+ * MPIDRs follow.  Was: the lowest free PE in order of appearance, so
+ * cluster1.cpu0 of a two-cluster trace was PE 1 (MPIDR 0x1, not 0x100),
+ * and two cores whose first lines came in the other order swapped PEs.
+ * A core past cpu3, a cluster past the last PE, and a PE another source
+ * has (cpuN, a line without a source, another name) are errors; an
+ * `R MPIDR_EL1` of such a PE must say its cluster and core. */
+static void cluster_names_number_pes_as_fvp_base_does(void **state)
+{
+	unsigned failures = 0;
+
+	(void)state;
+	LEX_SEQUENCE(failures, { "1 clk cluster0.cpu1 R X0 0", 1, NULL, 0 },
+		     { "1 clk cluster0.cpu0 R X0 0", 0, NULL, 0 },
+		     { "1 clk FVP_Base_RevC-2xAEMvA.cluster1.cpu3 R X0 0", 7, NULL, 0 },
+		     { "1 clk css.Cluster1.CPU2 R X0 0", 6, NULL, 0 },
+		     { "1 clk FVP.cluster15.cpu3 R X0 0", 63, NULL, 0 },
+		     /* not cluster names: the lowest free PE */
+		     { "1 clk FVP_Base_RevC_2xAEMvA_cluster0.cpu0 R X0 0", 2, NULL, 0 },
+		     { "1 clk cluster.cpu0 R X0 0", 3, NULL, 0 },
+		     { "1 clk cluster0.cpu0.thread0 R X0 0", 4, NULL, 0 },
+		     { "1 clk cluster0.cpu4 R X0 0", 0, "source 'cluster0.cpu4' names core 4 of a cluster: FVP Base's "
+		       "clusters, whose layout numbers the PEs, have 4 (cpu0..cpu3)", 6 },
+		     { "1 clk cluster16.cpu0 R X0 0", 0, "source 'cluster16.cpu0' out of range: cluster past the last, "
+		       "and there are at most 64 PEs (16 clusters of 4)", 6 },
+		     { "1 clk cluster99999999999999999999.cpu0 R X0 0", 0, "source 'cluster99999999999999999999.cpu0' "
+		       "out of range: cluster beyond 64 bits, and there are at most 64 PEs (16 clusters of 4)", 6 },
+		     /* the name that numbered a PE has it */
+		     { "1 clk cpu1 R X0 0", 0, "source 'cpu1' is PE 1, already given to 'cluster0.cpu1'", 6 },
+		     { "1 clk x.cluster0.cpu1 R X0 0", 0, "source 'x.cluster0.cpu1' is PE 1, already given to "
+		       "'cluster0.cpu1'", 6 },
+		     { "1 clk IT (1) 80001000 d503201f O EL2h_n : NOP", 0,
+		       "a line without a source is PE 0, already given to 'cluster0.cpu0'", 6 });
+	/* a PE that cpuN, a line without a source or a name has: not a
+	 * cluster name's */
+	LEX_SEQUENCE(failures, { "1 clk cpu1 R X0 0", 1, NULL, 0 },
+		     { "1 clk cluster0.cpu1 R X0 0", 0, "source 'cluster0.cpu1' is PE 1, already given to 'cpu1'", 6 },
+		     { "1 clk R X0 0", -1, NULL, 0 },
+		     { "1 clk cluster0.cpu0 R X0 0", 0, "source 'cluster0.cpu0' is PE 0, already given to 'cpu0' "
+		       "or to lines without a source", 6 },
+		     { "1 clk A.core R X0 0", 2, NULL, 0 },
+		     { "1 clk cluster0.cpu2 R X0 0", 0, "source 'cluster0.cpu2' is PE 2, already given to 'A.core'", 6 });
+	/* MPIDR_EL1: Aff1 the cluster and Aff0 the core, or with MT set
+	 * (cores of more than one thread) Aff2 and Aff1; read only for a
+	 * PE a cluster name numbered */
+	LEX_SEQUENCE(failures, { "0 clk cluster1.cpu2 R MPIDR_EL1 0000000080000102", 6, NULL, 0 },
+		     { "0 clk cluster1.cpu2 R MPIDR_EL1 0000000081010200", 6, NULL, 0 },
+		     { "0 clk cluster1.cpu2 R MPIDR_EL1 ----------------", 6, NULL, 0 },
+		     { "0 clk cluster1.cpu2 R MPIDR_EL1 0000000080000006", 0, "MPIDR_EL1 0x80000006 is cluster 0, core 6 "
+		       "(Aff1, Aff0), but source 'cluster1.cpu2' is cluster 1, core 2: PE 6, as FVP Base numbers its "
+		       "cores", 32 },
+		     { "0 clk cluster1.cpu2 R mpidr_el1 0000000081000200", 0, "MPIDR_EL1 0x81000200 is cluster 0, core 2 "
+		       "(Aff2, Aff1), but source 'cluster1.cpu2' is cluster 1, core 2: PE 6, as FVP Base numbers its "
+		       "cores", 32 },
+		     { "0 clk cpu1 R MPIDR_EL1 0000000080000100", 1, NULL, 0 },
+		     { "0 clk A.core R MPIDR_EL1 0000000080000100", 0, NULL, 0 });
+	assert_int_equal(failures, 0);
+}
+
 /* A trace's timestamps are in units that compare: us, ns and ps with
  * each other, a count only with itself.  Was: 1066 clk then 1066ns read
  * as 1066 and 1066000, then "time goes backwards: 1069 after 1066000". */
@@ -508,6 +571,7 @@ int main(void)
 		cmocka_unit_test(source_names),
 		cmocka_unit_test(long_source_names),
 		cmocka_unit_test(sources_never_share_a_pe),
+		cmocka_unit_test(cluster_names_number_pes_as_fvp_base_does),
 		cmocka_unit_test(units_of_one_trace),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
