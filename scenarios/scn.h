@@ -28,7 +28,9 @@
  *
  *   FILE is path / name exactly as given; LINE and COLUMN are 1-based and
  *   point at the YAML node at fault (a key, a value, or the map that lacks
- *   a key).  Problems without a node (an unreadable or empty file, an
+ *   a key); for a node reached through an alias, at the alias (`*a`), as
+ *   are the locations the program keeps for run-time failures.  Problems
+ *   without a node (an unreadable or empty file, an
  *   unknown profile argument) are reported at 1:1.  When a file has several
  *   errors the one that comes first in the file is reported, with one
  *   exception: checks that depend on a part found wrong are not made.

@@ -1,9 +1,11 @@
 /*
  * scn_internal.h - what the parts of the scenario loader share.
  *
- * The loader walks the libyaml document (node ids, 1-based, 0 = none)
+ * The loader walks the document (scn_tree.c: node ids, 1-based, 0 = none)
  * guided by the format, never generically, so nothing recurses deeper
- * than the format does and a cycle made with aliases cannot loop.
+ * than the format does and a cycle made with aliases cannot loop.  An id
+ * is a use of a node: an alias and what it reaches have ids, and so
+ * positions, of their own.
  *
  * Errors.  Every check records its message with the position of the node
  * at fault (scn_fail) and returns false; the loader keeps the error that
@@ -15,7 +17,7 @@
  * Budget.  Every time the loader looks at the items of a collection it
  * pays for them (scn_seq, scn_map); aliases let a small file name the same
  * collection many times, and the budget (SCN_MAX_VISITS) is what bounds
- * the work and the program's size.
+ * the work, the program's size and the ids made for what aliases reach.
  */
 #ifndef SCN_INTERNAL_H
 #define SCN_INTERNAL_H
@@ -43,10 +45,30 @@
 
 #define SCN_BIT(k) (UINT64_C(1) << (k))
 
+/* One use of a node of the document (scn_tree.c): an id. */
+struct scn_use {
+	uint32_t node;              /* what is used: index into scn_tree.nodes */
+	struct sim_loc loc;         /* where: the node, or the alias it is reached through */
+	bool via;                   /* reached through an alias: its items are too */
+	void *kids;                 /* via: the ids of its items or pairs, once looked at */
+};
+
+/* The document, built from libyaml's events (scn_tree.c). */
+struct scn_tree {
+	yaml_node_t *nodes;         /* the nodes the file writes, in file order */
+	uint32_t nnodes, nodes_cap;
+	struct scn_use *uses;       /* id k is uses[k - 1]; the file's own in file order */
+	uint32_t nuses, uses_cap;
+	struct scn_anchor *anchors; /* a hash table: anchor_cap slots, a power of 2 */
+	uint32_t nanchors, anchor_cap;
+	uint32_t open[SCN_MAX_DEPTH];   /* the collections being read, innermost last */
+	uint32_t depth;
+};
+
 /* The state of one load. */
 struct scn {
 	struct sim_program *prog;
-	yaml_document_t *doc;
+	struct scn_tree tree;
 	const char *dir;            /* directory of the file, "" for none (relative ELF paths) */
 	uint32_t visits;            /* collection items looked at so far */
 	bool over_budget;           /* SCN_MAX_VISITS reached: everything stops */
@@ -67,6 +89,21 @@ struct scn {
 bool scn_fail(struct scn *s, int id, const char *fmt, ...) SCN_PRINTF(3, 4);
 bool scn_fail_at(struct scn *s, struct sim_loc loc, const char *fmt, ...) SCN_PRINTF(3, 4);
 
+/* ==== scn_tree.c: the document ==== */
+
+/* Add what event ev (of the first document) says to s->tree; the caller
+ * keeps the nesting within SCN_MAX_DEPTH.  false: an error is recorded
+ * (an undefined alias, an anchor given twice) or memory ran out. */
+bool scn_tree_add(struct scn *s, const yaml_event_t *ev);
+void scn_tree_free(struct scn_tree *t);
+/* What id is a use of (type, text, items), and where the use is: at the
+ * node, or at the alias it is reached through.  NULL / 1:1 for no node. */
+const yaml_node_t *scn_node(const struct scn *s, int id);
+struct sim_loc scn_loc(const struct scn *s, int id);
+/* The items (yaml_node_item_t) or pairs (yaml_node_pair_t) of collection
+ * id as ids of uses there.  false: out of memory. */
+bool scn_tree_kids(struct scn *s, int id, const void **kids);
+
 /* ==== scn_node.c: looking at YAML nodes ==== */
 
 /* A key of a map: field number k of a spec's names, and the two nodes. */
@@ -83,8 +120,6 @@ struct scn_map_spec {
 	const char *hint;           /* the allowed keys in words; NULL: list them */
 };
 
-const yaml_node_t *scn_node(const struct scn *s, int id);
-struct sim_loc scn_loc(const struct scn *s, int id);
 bool scn_is(const struct scn *s, int id, yaml_node_type_t type);
 /* True when id is a map with at least one key (an empty map is a form of
  * nothing: the expectation parsers refuse it rather than check nothing). */

@@ -2,13 +2,14 @@
  * scn_load.c - the loader's entry points: reading the file, driving
  * libyaml, the top level of a scenario, and the one error reported.
  *
- * libyaml is used twice over the same bytes.  A first parser reads events
- * only, to refuse a file nested too deeply or too big before anything is
- * built (libyaml's scanner is quadratic in the nesting of flow
- * collections: 200,000 `[` take minutes), and later to find out whether a
- * second document follows the first.  A second parser loads the first
- * document into a node tree (yaml_parser_load), which is what the
- * scenario is read from.
+ * libyaml's parser is read event by event.  Each event of the first
+ * document is checked against the limits before anything is built from it
+ * (libyaml's scanner is quadratic in the nesting of flow collections:
+ * 200,000 `[` take minutes, so a file nested too deeply is refused at the
+ * level too many), then added to the node tree the scenario is read from
+ * (scn_tree.c, not libyaml's yaml_parser_load, whose aliases have no
+ * position of their own).  Then one more event tells whether a second
+ * document follows.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -108,9 +109,10 @@ static void syntax_error(struct scn *s, const yaml_parser_t *p, const unsigned c
 		    " (a tab: YAML indents with spaces only)" : "");
 }
 
-/* ---- The first pass: limits ---- */
+/* ---- Reading the document: limits, then the tree ---- */
 
-enum prescan_result { PRE_DOCUMENT, PRE_EMPTY, PRE_SYNTAX, PRE_LIMIT };
+/* PRE_REFUSED: a limit, or the tree, refused the document: it is not read. */
+enum prescan_result { PRE_DOCUMENT, PRE_EMPTY, PRE_SYNTAX, PRE_REFUSED, PRE_MORE };
 
 /* The tag as the file writes it (`!!str`, not libyaml's resolved
  * `tag:yaml.org,2002:str`): after the node's anchor, if any, up to a blank
@@ -175,7 +177,7 @@ static bool unsupported(struct scn *s, const yaml_event_t *ev, struct sim_loc at
 	return false;
 }
 
-/* Read events up to the end of the first document. */
+/* Read events up to the end of the first document into s->tree. */
 static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsigned char *text,
 				   size_t len)
 {
@@ -187,33 +189,34 @@ static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsign
 	for (;;) {
 		yaml_event_t ev;
 		struct sim_loc at;
-		yaml_event_type_t type;
+		enum prescan_result result = PRE_MORE;
 
 		if (!yaml_parser_parse(p, &ev)) {
 			syntax_error(s, p, text, len);
 			return PRE_SYNTAX;
 		}
-		type = ev.type;
 		at.line = (uint32_t)ev.start_mark.line + 1;
 		at.col = (uint32_t)ev.start_mark.column + 1;
 		/* Refused, but the document is still read: an error before
 		 * this one in the file is the one reported (vfail). */
 		unsupported(s, &ev, at, depth ? open[depth - 1] : at, text, len);
-		yaml_event_delete(&ev);
-		switch (type) {
+		switch (ev.type) {
 		case YAML_STREAM_END_EVENT:
-			return document ? PRE_DOCUMENT : PRE_EMPTY;
+			result = document ? PRE_DOCUMENT : PRE_EMPTY;
+			break;
 		case YAML_DOCUMENT_START_EVENT:
 			document = true;
 			break;
 		case YAML_DOCUMENT_END_EVENT:
-			return PRE_DOCUMENT;
+			result = PRE_DOCUMENT;
+			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
 			if (++depth > SCN_MAX_DEPTH) {
 				scn_fail_at(s, at, "nested too deeply: more than %u levels of maps and "
 					    "sequences", SCN_MAX_DEPTH);
-				return PRE_LIMIT;
+				result = PRE_REFUSED;
+				break;
 			}
 			open[depth - 1] = at;
 			nodes++;
@@ -229,11 +232,16 @@ static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsign
 		default:            /* STREAM-START */
 			break;
 		}
-		if (nodes > SCN_MAX_NODES) {
+		if (result == PRE_MORE && nodes > SCN_MAX_NODES) {
 			scn_fail_at(s, at, "too many YAML nodes: a scenario file may have at most %u",
 				    SCN_MAX_NODES);
-			return PRE_LIMIT;
+			result = PRE_REFUSED;
 		}
+		if (result == PRE_MORE && !scn_tree_add(s, &ev))
+			result = PRE_REFUSED;
+		yaml_event_delete(&ev);
+		if (result != PRE_MORE)
+			return result;
 	}
 }
 
@@ -396,8 +404,7 @@ static void translate(struct scn *s, int root)
 /* Parse text and translate its document. */
 static void parse(struct scn *s, const unsigned char *text, size_t len)
 {
-	yaml_parser_t events, loader;
-	yaml_document_t doc;
+	yaml_parser_t parser;
 	enum prescan_result pre;
 
 	/* Scenario files are UTF-8 (with or without a BOM).  libyaml would
@@ -406,38 +413,22 @@ static void parse(struct scn *s, const unsigned char *text, size_t len)
 		scn_fail_at(s, file_start, "the file is UTF-16: scenario files are UTF-8");
 		return;
 	}
-	if (!yaml_parser_initialize(&events)) {
+	if (!yaml_parser_initialize(&parser)) {
 		scn_fail_at(s, file_start, "out of memory");
 		return;
 	}
-	if (!yaml_parser_initialize(&loader)) {
-		yaml_parser_delete(&events);
-		scn_fail_at(s, file_start, "out of memory");
-		return;
-	}
-	yaml_parser_set_input_string(&events, text, len);
-	yaml_parser_set_input_string(&loader, text, len);
+	yaml_parser_set_input_string(&parser, text, len);
 
-	pre = prescan(s, &events, text, len);
+	pre = prescan(s, &parser, text, len);
 	if (pre == PRE_EMPTY) {
 		scn_fail_at(s, file_start, "empty file: a scenario needs `name` and `steps`");
-	} else if (pre != PRE_LIMIT) {
-		/* After a syntax error the first document may still be whole (the
-		 * error is further on): its own errors come first then. */
-		if (!yaml_parser_load(&loader, &doc)) {
-			syntax_error(s, &loader, text, len);
-		} else {
-			s->doc = &doc;
-			if (doc.nodes.start != doc.nodes.top)
-				translate(s, 1);      /* node 1 is the root */
-			if (!s->failed && pre == PRE_DOCUMENT)
-				second_document(s, &events, text, len);
-			s->doc = NULL;
-			yaml_document_delete(&doc);
-		}
+	} else if (pre == PRE_DOCUMENT) {
+		translate(s, 1);      /* node 1 is the root: a document has one */
+		if (!s->failed)
+			second_document(s, &parser, text, len);
 	}
-	yaml_parser_delete(&loader);
-	yaml_parser_delete(&events);
+	scn_tree_free(&s->tree);
+	yaml_parser_delete(&parser);
 }
 
 /* The directory part of name ("" for none), for relative ELF paths. */

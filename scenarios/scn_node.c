@@ -12,27 +12,6 @@
 #include "scn_internal.h"
 
 /* see scn_internal.h */
-const yaml_node_t *scn_node(const struct scn *s, int id)
-{
-	if (s->doc == NULL || id < 1 || id > s->doc->nodes.top - s->doc->nodes.start)
-		return NULL;
-	return s->doc->nodes.start + (id - 1);
-}
-
-/* see scn_internal.h */
-struct sim_loc scn_loc(const struct scn *s, int id)
-{
-	const yaml_node_t *n = scn_node(s, id);
-	struct sim_loc loc = { 1, 1 };
-
-	if (n) {
-		loc.line = (uint32_t)n->start_mark.line + 1;
-		loc.col = (uint32_t)n->start_mark.column + 1;
-	}
-	return loc;
-}
-
-/* see scn_internal.h */
 bool scn_is(const struct scn *s, int id, yaml_node_type_t type)
 {
 	const yaml_node_t *n = scn_node(s, id);
@@ -236,13 +215,15 @@ static bool expect_type(struct scn *s, int id, yaml_node_type_t type, const char
 int scn_seq(struct scn *s, int id, const char *what, const yaml_node_item_t **items)
 {
 	const yaml_node_t *n;
+	const void *kids;
 
 	if (!expect_type(s, id, YAML_SEQUENCE_NODE, what))
 		return -1;
 	n = scn_node(s, id);
-	if (!pay(s, id, (size_t)(n->data.sequence.items.top - n->data.sequence.items.start)))
+	if (!pay(s, id, (size_t)(n->data.sequence.items.top - n->data.sequence.items.start)) ||
+	    !scn_tree_kids(s, id, &kids))
 		return -1;
-	*items = n->data.sequence.items.start;
+	*items = kids;
 	return (int)(n->data.sequence.items.top - n->data.sequence.items.start);
 }
 
@@ -250,13 +231,15 @@ int scn_seq(struct scn *s, int id, const char *what, const yaml_node_item_t **it
 int scn_map(struct scn *s, int id, const char *what, const yaml_node_pair_t **pairs)
 {
 	const yaml_node_t *n;
+	const void *kids;
 
 	if (!expect_type(s, id, YAML_MAPPING_NODE, what))
 		return -1;
 	n = scn_node(s, id);
-	if (!pay(s, id, (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start)))
+	if (!pay(s, id, (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start)) ||
+	    !scn_tree_kids(s, id, &kids))
 		return -1;
-	*pairs = n->data.mapping.pairs.start;
+	*pairs = kids;
 	return (int)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
 }
 

@@ -398,9 +398,12 @@ void test_references_and_aliases(void **state)
 		   "    - complete_and_resume: h1\n");
 	s = p->steps;
 	assert_int_equal(p->nsteps, 5);
-	/* An alias is the same node: same location, its own values. */
-	assert_int_equal(s[0].loc.line, s[1].loc.line);
-	assert_int_equal(s[0].loc.col, s[1].loc.col);
+	/* An alias is the same node, used at the alias: its own location
+	 * (the `*reg`, where a failure of that step is), its own values. */
+	assert_int_equal(s[0].loc.line, 3);
+	assert_int_equal(s[0].loc.col, 5);
+	assert_int_equal(s[1].loc.line, 4);
+	assert_int_equal(s[1].loc.col, 5);
 	/* Handler bodies are read first: 6 values, then the steps'. */
 	assert_int_equal(s[0].args, 6);
 	assert_int_equal(s[1].args, 11);
