@@ -200,24 +200,23 @@ static bool add_node(struct scn *s, const yaml_event_t *ev, struct sim_loc at)
 		memcpy(n->data.scalar.value, ev->data.scalar.value, len);
 		n->data.scalar.value[len] = '\0';
 		n->data.scalar.length = len;
-	} else if (ev->type == YAML_SEQUENCE_START_EVENT) {
-		yaml_node_item_t *items = room(NULL, 0, &cap, sizeof *items);
-		anchor = ev->data.sequence_start.anchor;
-		n->type = YAML_SEQUENCE_NODE;
+	} else {
+		bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
+		void *stack = room(NULL, 0, &cap, seq ? sizeof(yaml_node_item_t) : sizeof(yaml_node_pair_t));
+
+		anchor = seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
+		n->type = seq ? YAML_SEQUENCE_NODE : YAML_MAPPING_NODE;
 		/* Never NULL, as libyaml's are: readers count items by
 		 * subtracting pointers, which NULLs do not allow. */
-		if (items == NULL)
+		if (stack == NULL)
 			return out_of_memory(s);
-		n->data.sequence.items.start = n->data.sequence.items.top = items;
-		n->data.sequence.items.end = items + cap;
-	} else {
-		yaml_node_pair_t *pairs = room(NULL, 0, &cap, sizeof *pairs);
-		anchor = ev->data.mapping_start.anchor;
-		n->type = YAML_MAPPING_NODE;
-		if (pairs == NULL)
-			return out_of_memory(s);
-		n->data.mapping.pairs.start = n->data.mapping.pairs.top = pairs;
-		n->data.mapping.pairs.end = pairs + cap;
+		if (seq) {
+			n->data.sequence.items.start = n->data.sequence.items.top = stack;
+			n->data.sequence.items.end = n->data.sequence.items.start + cap;
+		} else {
+			n->data.mapping.pairs.start = n->data.mapping.pairs.top = stack;
+			n->data.mapping.pairs.end = n->data.mapping.pairs.start + cap;
+		}
 	}
 	/* Registered before the items are read, as libyaml does: an alias
 	 * inside the collection may name it (a cycle). */
