@@ -80,7 +80,7 @@ static int platform(struct replay *rp, const struct replay_opts *o, char *err, s
 		const struct trace_rec *r = &rp->recs[k];
 		if (r->kind == TRACE_PLATFORM && !plat)
 			plat = r;
-		if (r->kind == TRACE_CALL && !call && trace_fid_is_sdei(trace_rec_fid(r)))
+		if (r->kind == TRACE_CALL && !call && trace_fid_is_sdei((uint32_t)r->x[0]))
 			call = r;
 		if (r->kind != TRACE_PLATFORM && r->pe + 1u > pes)
 			pes = r->pe + 1u;

@@ -146,7 +146,7 @@ static uint32_t report_unreached(struct cmp *c, bool stopped, uint32_t stop_line
 		switch (rp->role[k]) {
 		case ROLE_CALL:
 			diverge(c, r->line, "%s on PE %u: the replay did not make this call; at the end: %s%s",
-				trace_fid_str(nm, sizeof nm, trace_rec_fid(r)), r->pe, st, trace_src_str(src, sizeof src, r));
+				trace_fid_str(nm, sizeof nm, (uint32_t)r->x[0]), r->pe, st, trace_src_str(src, sizeof src, r));
 			break;
 		case ROLE_DISPATCH: {
 			char res[80] = "";

@@ -366,7 +366,7 @@ static bool same_outcome(const struct trace_rec *a, const struct trace_rec *r)
 		return false;
 	if (!(r->r_known & 1))
 		return true;
-	if (trace_fid_is_psci(trace_rec_fid(r)))
+	if (trace_fid_is_psci((uint32_t)r->x[0]))
 		return (uint32_t)a->r[0] == (uint32_t)r->r[0];
 	return a->r[0] == r->r[0];
 }

@@ -135,7 +135,7 @@ static void main_call(struct rb *b, uint32_t i)
  * calls the simulator completes a handler for.) */
 static bool ends_handler(const struct trace_rec *r)
 {
-	int fn = trace_fid_is_psci(trace_rec_fid(r)) ? trace_psci_fn(trace_rec_fid(r)) : -1;
+	int fn = trace_fid_is_psci((uint32_t)r->x[0]) ? trace_psci_fn((uint32_t)r->x[0]) : -1;
 
 	return r->end == TRACE_END_COMPLETE || fn == SIM_PSCI_CPU_OFF || fn == SIM_PSCI_CPU_FREEZE ||
 	       fn == SIM_PSCI_SYSTEM_OFF || fn == SIM_PSCI_SYSTEM_RESET;
