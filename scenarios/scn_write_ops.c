@@ -24,19 +24,14 @@ _Static_assert(SIM_R_COUNT <= 64, "register sets are 64-bit masks");
 
 /* ---- Values ---- */
 
-static const struct { int64_t v; const char *name; } status_names[] = {
-	{ SDD_NOT_SUPPORTED, "NOT_SUPPORTED" }, { SDD_INVALID_PARAMETERS, "INVALID_PARAMETERS" },
-	{ SDD_DENIED, "DENIED" }, { SDD_PENDING, "PENDING" }, { SDD_OUT_OF_RESOURCE, "OUT_OF_RESOURCE" },
-};
-
 static void constant(struct scn_w *w, uint64_t u, enum scn_w_vctx c)
 {
-	if (c == SCN_W_STATUS)
-		for (size_t k = 0; k < sizeof status_names / sizeof status_names[0]; k++)
-			if ((int64_t)u == status_names[k].v) {
-				scn_w_out(w, "%s", status_names[k].name);
-				return;
-			}
+	const char *name = c == SCN_W_STATUS ? sim_sdei_error_name((int64_t)u) : NULL;
+
+	if (name) {
+		scn_w_out(w, "%s", name);
+		return;
+	}
 	if (c == SCN_W_COMPLETION && u <= SDD_EV_FAILED)
 		scn_w_out(w, "%s", u == SDD_EV_HANDLED ? "HANDLED" : "FAILED");
 	else if (u < 0x100)

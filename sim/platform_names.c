@@ -4,7 +4,7 @@
  * HCR_EL2 bits the dispatcher reads, and the dispatcher's policies
  * (struct sdd_policy, core/README.md) with their values - each value its
  * enumerator without the prefix, in lower case (SDD_PSTATE_INHERIT is
- * `inherit`).
+ * `inherit`); and the names of the SDEI error codes.
  */
 #include <stddef.h>
 
@@ -91,4 +91,17 @@ const char *sim_policy_refused(unsigned field, unsigned value)
 	    value == SDD_PSTATE_TFA_PLAIN)
 		return "entry_pstate cannot be tfa_plain (TF-A builds that PSTATE for COMPLETE_AND_RESUME only)";
 	return NULL;
+}
+
+/* see program.h */
+const char *sim_sdei_error_name(int64_t x0)
+{
+	switch (x0) {
+	case SDD_NOT_SUPPORTED:      return "NOT_SUPPORTED";
+	case SDD_INVALID_PARAMETERS: return "INVALID_PARAMETERS";
+	case SDD_DENIED:             return "DENIED";
+	case SDD_PENDING:            return "PENDING";
+	case SDD_OUT_OF_RESOURCE:    return "OUT_OF_RESOURCE";
+	default:                     return NULL;
+	}
 }

@@ -365,6 +365,11 @@ extern const struct sim_policy_field sim_policy_fields[SIM_POLICY_FIELDS];
  * only for another field), or NULL. */
 const char *sim_policy_refused(unsigned field, unsigned value);
 
+/* An SDEI error code's name ("DENIED") for a returned x0, or NULL for any
+ * other value: every message and every written scenario or trace names
+ * them the same way. */
+const char *sim_sdei_error_name(int64_t x0);
+
 /* The SDD platform description (events sorted, bind slots added) for p.
  * Returns 0, or an sdd_init_error for a description the core refuses. */
 int sim_platform_to_sdd(const struct sim_platform *p, struct sdd_platform *out);

@@ -34,22 +34,10 @@ bool sim_resolve(struct sim_machine *m, const struct sim_value *v, uint64_t int_
 	}
 }
 
-static const char *sdei_code_name(int64_t v)
-{
-	switch (v) {
-	case SDD_NOT_SUPPORTED: return "NOT_SUPPORTED";
-	case SDD_INVALID_PARAMETERS: return "INVALID_PARAMETERS";
-	case SDD_DENIED: return "DENIED";
-	case SDD_PENDING: return "PENDING";
-	case SDD_OUT_OF_RESOURCE: return "OUT_OF_RESOURCE";
-	default: return NULL;
-	}
-}
-
 /* A value for a message: error codes by name, else hex. */
 static const char *show(char *buf, size_t n, uint64_t v)
 {
-	const char *name = sdei_code_name((int64_t)v);
+	const char *name = sim_sdei_error_name((int64_t)v);
 	if (name)
 		snprintf(buf, n, "%s (%" PRId64 ")", name, (int64_t)v);
 	else

@@ -92,19 +92,6 @@ unsigned trace_fid_nargs(uint32_t fid)
 	return fn >= 0 ? psci[fn] : 5;
 }
 
-/* An SDEI error code's name ("DENIED") for a result, or NULL. */
-static const char *error_name(int64_t v)
-{
-	switch (v) {
-	case SDD_NOT_SUPPORTED:      return "NOT_SUPPORTED";
-	case SDD_INVALID_PARAMETERS: return "INVALID_PARAMETERS";
-	case SDD_DENIED:             return "DENIED";
-	case SDD_PENDING:            return "PENDING";
-	case SDD_OUT_OF_RESOURCE:    return "OUT_OF_RESOURCE";
-	default:                     return NULL;
-	}
-}
-
 const char *trace_event_str(char *buf, size_t n, int32_t event)
 {
 	if (event >= 0 && event < 0x10000)
@@ -116,7 +103,7 @@ const char *trace_event_str(char *buf, size_t n, int32_t event)
 
 const char *trace_result_str(char *buf, size_t n, int64_t v)
 {
-	const char *name = error_name(v);
+	const char *name = sim_sdei_error_name(v);
 
 	if (name)
 		snprintf(buf, n, "%" PRId64 " (%s)", v, name);
