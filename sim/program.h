@@ -456,6 +456,11 @@ static inline bool sim_match_is_set(const struct sim_match *m)
 	return m->kind == SIM_M_SET || m->kind == SIM_M_INCLUDES;
 }
 
+/* Are a and b the same machine?  sim_program_equal's platform part: every
+ * field a scenario can set (of the MPIDRs, the first pes).  false with the
+ * first difference in why (n bytes; n may be 0). */
+bool sim_platform_equal(const struct sim_platform *a, const struct sim_platform *b, char *why, size_t n);
+
 /* Are a and b the same program?  Compared structurally: what every element
  * says, not where it is kept - ranges by their contents, variables by
  * name, handlers by position and name, of each operation only the fields

@@ -340,6 +340,15 @@ static bool same_handler(struct eq *q, uint32_t k)
 	return true;
 }
 
+bool sim_platform_equal(const struct sim_platform *a, const struct sim_platform *b, char *why, size_t n)
+{
+	struct eq q = { NULL, NULL, why, n, "" };
+
+	if (n)
+		why[0] = '\0';
+	return same_platform(&q, a, b);
+}
+
 bool sim_program_equal(const struct sim_program *a, const struct sim_program *b, char *why, size_t n)
 {
 	struct eq q = { a, b, why, n, "" };

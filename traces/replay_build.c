@@ -67,8 +67,9 @@ static int read_all(struct replay *rp, struct trace_reader *rd, char *err, size_
 
 /* The platform: the profile's, with what the trace's platform record says
  * on top (a recorder's: the whole machine of the scenario), shaped like
- * the traced machine (its PE count, client EL and conduit from the first
- * SDEI call when the record does not say). */
+ * the traced machine (its PE count - at least the profile's and the PEs
+ * the records name -, client EL and conduit from the first SDEI call when
+ * the record does not say). */
 static int platform(struct replay *rp, const struct replay_opts *o, char *err, size_t errlen)
 {
 	struct sim_platform *pl = &rp->prog.platform;
@@ -100,11 +101,13 @@ static int platform(struct replay *rp, const struct replay_opts *o, char *err, s
 				 "name PE %" PRIu32, rp->name, plat->line, pl->pes, pes - 1);
 			return -1;
 		}
-	} else {
-		if (plat && (plat->has & TRACE_HAS_PES) && plat->pes > pes)
-			pes = plat->pes;
-		if (pes > pl->pes)
-			pl->pes = pes;
+	} else if (plat && (plat->has & TRACE_HAS_PES)) {
+		/* the record's PE count is the machine's (FORMAT.md: pes=), not a
+		 * floor under the profile's: a 2-PE scenario's trace replayed on
+		 * the default profile's 4 PEs answers a SIGNAL to PE 3 */
+		pl->pes = plat->pes > pes ? plat->pes : pes;
+	} else if (pes > pl->pes) {
+		pl->pes = pes;       /* an importer's trace: at least the PEs it names */
 	}
 	if (!(plat && (plat->has & TRACE_HAS_EL)) && call && call->el >= 1 && call->el <= 2)
 		pl->client_el = call->el;

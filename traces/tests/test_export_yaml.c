@@ -10,7 +10,9 @@
  * Traces: each sample trace (SAMPLES/NAME.trace but the bad- ones) replayed
  * on both profiles, and every scenario under SCENARIOS recorded on the
  * default profile then replayed on it, and recorded on tf-a-fvp then
- * replayed on `default` (a different dispatcher: many diverge).  With
+ * replayed on `default` (a different dispatcher: many diverge); where the
+ * scenario's profile is the replay's, the replay's machine must be the
+ * scenario's (sim_platform_equal: the platform record carries it all).  With
  * --mutants, the sample traces changed the ways a dispatcher and a trace
  * can disagree, each replayed on both profiles: every record left out,
  * every record twice, every known call result changed, every completing
@@ -231,9 +233,24 @@ static int run(const struct sim_program *y, struct sim_result *res)
 	return sim_run(cpu, y, &ro, res);
 }
 
-/* One trace (text): replay, export, run, compare.  A mutant that does not
- * read is skipped (quiet). */
-static void check(const char *name, const char *text, size_t len, const char *profile, bool quiet)
+/* Is the machine the replay built the one the trace was recorded on?
+ * (want NULL: not known.)  A recording names the whole machine its
+ * scenario set up (FORMAT.md, `platform`): a 2-PE scenario's replayed on
+ * 4 PEs before the record's pes= was the machine's. */
+static bool same_machine(const char *name, const struct sim_platform *want, const struct replay *rp)
+{
+	char why[300];
+
+	if (want == NULL || sim_platform_equal(want, &rp->prog.platform, why, sizeof why))
+		return true;
+	printf("%s: the replay's machine is not the recorded scenario's: %s\n", name, why);
+	return false;
+}
+
+/* One trace (text): replay (on the machine want, when known), export,
+ * run, compare.  A mutant that does not read is skipped (quiet). */
+static void check(const char *name, const char *text, size_t len, const char *profile, bool quiet,
+		  const struct sim_platform *want)
 {
 	struct replay rp, re;
 	struct replay_opts plain = { profile, false }, expect = { profile, true };
@@ -262,6 +279,7 @@ static void check(const char *name, const char *text, size_t len, const char *pr
 		return;
 	}
 	cases++;
+	bad += !same_machine(name, want, &rp);
 	fclose(out);
 	replay_free(&rp);
 	trace_reader_close(rd);
@@ -334,8 +352,8 @@ static void each_sample(const char *dir, void (*fn)(const char *name, char *text
 
 static void sample(const char *name, char *text, size_t len)
 {
-	check(name, text, len, "default", false);
-	check(name, text, len, "tf-a-fvp", false);
+	check(name, text, len, "default", false, NULL);
+	check(name, text, len, "tf-a-fvp", false, NULL);
 }
 
 /* ---- Mutants ---- */
@@ -346,8 +364,8 @@ static void check_both(const char *name, const char *label, char *text, size_t l
 	char mname[300];
 
 	snprintf(mname, sizeof mname, "%s~%s", name, label);
-	check(mname, text, len, "default", true);
-	check(mname, text, len, "tf-a-fvp", true);
+	check(mname, text, len, "default", true, NULL);
+	check(mname, text, len, "tf-a-fvp", true, NULL);
 	free(text);
 }
 
@@ -532,7 +550,8 @@ static void recorded(const char *path, const char *run_profile, const char *repl
 		if (sim_run(cpu, &prog, &ro, &res) == 0) {
 			trace_recorder_close(rec);
 			fclose(f);
-			check(path, text, len, replay_profile, false);
+			check(path, text, len, replay_profile, false,
+			      strcmp(prog.platform.profile, replay_profile) == 0 ? &prog.platform : NULL);
 		} else {
 			trace_recorder_close(rec);
 			fclose(f);

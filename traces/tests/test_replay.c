@@ -5,8 +5,9 @@
  * where the replay matches and fails at the trace line where it does not;
  * a handler whose invocations differ, or that the trace leaves inside a
  * handler, replays exactly; EVENT_CONTEXT values become `set` steps; a
- * platform record changes its profile, and one recorded from a scenario
- * that sets every field keeps all of them; --first stops at the first
+ * platform record changes its profile (its PE count is the machine's,
+ * below the profile's too), and one recorded from a scenario that sets
+ * every field keeps all of them; --first stops at the first
  * divergence; the timeline export is JSON with a slice per handler.
  */
 #include <setjmp.h>
@@ -390,6 +391,43 @@ static void platform_record_applies(void **state)
 	}
 }
 
+/* A record's pes= is the machine's PE count, below the profile's too
+ * (default 4, tf-a-fvp 8): the recording of a 2-PE scenario whose SIGNAL
+ * to MPIDR 3 was refused replays with no divergence (on 4 PEs it was
+ * answered).  Records naming a PE beyond pes= still raise it, as
+ * FORMAT.md says. */
+static void platform_record_pes_is_the_machine_s(void **state)
+{
+	static const char two[] =
+		"# sdeisim-trace 2\n"
+		"platform profile=default pes=2 el=2 conduit=smc\n"
+		"call t=1 pe=0 conduit=smc el=2 h=0 fn=EVENT_REGISTER x0=0xc4000021 x1=0x0 x2=0x11000 x3=0x0 "
+		"x4=0x0 x5=0x0 end=ret r0=0x0\n"
+		"call t=2 pe=0 conduit=smc el=2 h=0 fn=EVENT_SIGNAL x0=0xc400002f x1=0x0 x2=0x3 x3=0x0 x4=0x0 "
+		"x5=0x0 end=ret r0=0xfffffffffffffffe\n";
+	static const char beyond[] =
+		"# sdeisim-trace 2\n"
+		"platform profile=default pes=2 el=2 conduit=smc\n"
+		"call t=1 pe=5 conduit=smc el=2 h=0 x0=0xc4000020 end=ret r0=0x1000100000000\n";
+	struct replay rp;
+	char *report = NULL;
+	struct replay_summary sum;
+
+	(void)state;
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(replay_text(two, k ? "tf-a-fvp" : NULL, false, &report, &sum, &rp), 0);
+		assert_int_equal(rp.prog.platform.pes, 2);
+		if (k == 0)
+			assert_string_equal(report, "2 matched, 0 diverged\n");
+		replay_free(&rp);
+		free(report);
+	}
+	assert_int_equal(replay_text(beyond, NULL, false, &report, &sum, &rp), 0);
+	assert_int_equal(rp.prog.platform.pes, 6);
+	replay_free(&rp);
+	free(report);
+}
+
 /* A scenario that sets every platform field a version 2 record has
  * beyond the lists (features, SCTLR_ELc, HCR_EL2, policies, a PPI owned
  * on some PEs only), and calls whose answers depend on each. */
@@ -558,6 +596,7 @@ int main(void)
 		cmocka_unit_test(handler_invocations_that_differ),
 		cmocka_unit_test(trace_ends_inside_a_handler),
 		cmocka_unit_test(platform_record_applies),
+		cmocka_unit_test(platform_record_pes_is_the_machine_s),
 		cmocka_unit_test(every_platform_field_round_trips),
 		cmocka_unit_test(first_divergence_only),
 		cmocka_unit_test(timeline),
