@@ -43,6 +43,7 @@ int scn_test_run(const struct sim_program *prog, struct sim_result *res, struct 
 
 	memset(&opts, 0, sizeof opts);
 	opts.choice = sim_program_choice(prog, &choices);
+	opts.digest = true;          /* the final state, for tests that compare two runs' */
 	if (log) {
 		opts.observer.obs = record;
 		opts.observer.ctx = log;

@@ -23,8 +23,8 @@ struct obs_log {
 	uint32_t n, cap;
 };
 
-/* Run prog as `sdeisim run` does, into res; log (may be NULL) gets the
- * observations.  Returns sim_run's result. */
+/* Run prog as `sdeisim run` does, into res (with its digest); log (may
+ * be NULL) gets the observations.  Returns sim_run's result. */
 int scn_test_run(const struct sim_program *prog, struct sim_result *res, struct obs_log *log);
 void obs_log_free(struct obs_log *log);
 /* Do two logs hold the same run?  Compares every field an observation
