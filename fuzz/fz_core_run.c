@@ -151,10 +151,16 @@ static void migrate(struct fzc_machine *m)
 	m->spare = m->core;
 	m->core = fresh;
 	m->core_touched = true;
-	if (e == SDD_INIT_OK)
-		e = sdd_load(fresh, m->save_buf, n);
+	if (e != SDD_INIT_OK) {
+		/* the platform built a dispatcher before: this cannot happen */
+		fzc_fail(m, SIM_FAIL_DISPATCHER, "migrate: the dispatcher refused its own platform: %s",
+			 sdd_init_error_name(e));
+		return;
+	}
+	e = sdd_load(fresh, m->save_buf, n);
 	if (e != SDD_LOAD_OK) {
-		fzc_fail(m, SIM_FAIL_DISPATCHER, "migrate: the dispatcher refused its own saved state (error %d)", e);
+		fzc_fail(m, SIM_FAIL_DISPATCHER, "migrate: the dispatcher refused its own saved state: %s (error %d)",
+			 sdd_load_error_name(e), e);
 		return;
 	}
 	memset(&o, 0, sizeof o);

@@ -119,7 +119,8 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 	memcpy(m->pe, s.pe, m->npe * sizeof m->pe[0]);   /* the same program: the same npe */
 	e = sdd_load(&m->core, s.core, s.ncore);
 	if (e != SDD_LOAD_OK) {
-		sim_fail(m, SIM_FAIL_DISPATCHER, loc, "migrate: the dispatcher refused its own saved state (error %d)", e);
+		sim_fail(m, SIM_FAIL_DISPATCHER, loc, "migrate: the dispatcher refused its own saved state: %s (error %d)",
+			 sdd_load_error_name(e), e);
 		return false;
 	}
 	/* one memset call: sim_obs_init's stores are merged into several here */

@@ -495,3 +495,24 @@ int sdd_load(struct sdd *d, const uint8_t *buf, size_t len)
 	sdd_unlock(d);
 	return err;
 }
+
+static const char *const load_error_names[] = {
+	[SDD_LOAD_OK]                = "no error",
+	[SDD_LOAD_TRUNCATED]         = "the image is shorter than its contents",
+	[SDD_LOAD_BAD_MAGIC]         = "not a saved dispatcher state",
+	[SDD_LOAD_BAD_VERSION]       = "a format version this build does not read",
+	[SDD_LOAD_BAD_CHECKSUM]      = "the image is damaged (checksum)",
+	[SDD_LOAD_PLATFORM_MISMATCH] = "saved for another platform description",
+	[SDD_LOAD_BAD_STATE]         = "a state no dispatcher can be in",
+	[SDD_LOAD_TRAILING]          = "bytes after the end of the state",
+	[SDD_LOAD_UNUSABLE]          = "the destination is not an initialised dispatcher",
+};
+
+/* see sdd.h */
+const char *sdd_load_error_name(int err)
+{
+	if (err < 0 || (unsigned)err >= sizeof load_error_names / sizeof load_error_names[0] ||
+	    load_error_names[err] == NULL)
+		return "unknown error";
+	return load_error_names[err];
+}

@@ -488,6 +488,21 @@ static void the_fingerprint_of_a_dense_platform_is_pinned(void **state)
 	}
 }
 
+/* Every load error has a name of its own (the simulator's messages
+ * give it), and a number that is none has the same one. */
+static void every_load_error_has_a_name_of_its_own(void **state)
+{
+	(void)state;
+
+	for (int e = SDD_LOAD_OK; e <= SDD_LOAD_UNUSABLE; e++) {
+		assert_string_not_equal(sdd_load_error_name(e), "unknown error");
+		for (int f = SDD_LOAD_OK; f < e; f++)
+			assert_string_not_equal(sdd_load_error_name(e), sdd_load_error_name(f));
+	}
+	assert_string_equal(sdd_load_error_name(-1), "unknown error");
+	assert_string_equal(sdd_load_error_name(SDD_LOAD_UNUSABLE + 1), "unknown error");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -498,6 +513,7 @@ int main(void)
 		cmocka_unit_test(malformed_version_1_images_are_refused),
 		cmocka_unit_test(malformed_version_2_images_are_refused),
 		cmocka_unit_test(the_fingerprint_of_a_dense_platform_is_pinned),
+		cmocka_unit_test(every_load_error_has_a_name_of_its_own),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -262,6 +262,9 @@ size_t sdd_save(const struct sdd *d, uint8_t *buf, size_t cap);
  */
 int sdd_load(struct sdd *d, const uint8_t *buf, size_t len);
 
+/* Human-readable name of an sdd_load_error (a static string, never NULL). */
+const char *sdd_load_error_name(int err);
+
 /* ---- Inspection (register view in the style of KVM's SDEI firmware registers) ---- */
 
 /* Register identifiers for sdd_reg_read().  Bitmaps have bit i for event index i. */
