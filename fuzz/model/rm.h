@@ -35,7 +35,10 @@
  *    dispatched on a PE while a critical one is certainly pending there
  *    alone (private, shared RM_PE to it, or shared RM_ANY with every other
  *    PE masked or off, so that no other takes part in its routing) and
- *    could run.
+ *    could run; nor does a normal handler running alone there complete
+ *    (EVENT_COMPLETE, COMPLETE_AND_RESUME) while such a critical event
+ *    waits: it preempts that handler first (§4.3.2.2), so the call is
+ *    refused whatever it answered.
  *  - N triggers may give fewer handler runs (one pending bit), never more.
  *
  * Decisions where the texts are ambiguous (all documented again where the
@@ -242,9 +245,12 @@ bool rm_call(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned call
 
 /* What the specification allows a call to answer, as rm_call_judged found
  * it (whether or not the dispatcher's answer was one of them): values[0..n)
- * (RM_V_VALUES), any value (RM_V_ANY), not returning because it completed
- * the running handler (RM_V_COMPLETES), or the number of a free bind slot
- * of the kind slot_shared says (RM_V_SLOT). */
+ * (RM_V_VALUES; n = 0: no answer at all, the call came before a dispatch
+ * that had to come first - EVENT_COMPLETE or COMPLETE_AND_RESUME of a
+ * normal handler that a critical event owed to its PE had to preempt), any
+ * value (RM_V_ANY), not returning because it completed the running handler
+ * (RM_V_COMPLETES), or the number of a free bind slot of the kind
+ * slot_shared says (RM_V_SLOT). */
 enum rm_verdict_kind { RM_V_VALUES = 0, RM_V_ANY, RM_V_COMPLETES, RM_V_SLOT };
 struct rm_verdict {
     uint8_t kind;

@@ -85,6 +85,21 @@ void rm_h_context(struct rm_ctx *c)
         rm_expect_any(c, "X0..X17 of the interrupted context (not modelled)");
 }
 
+/* A completion of a normal handler while a critical event owed to this PE
+ * has not preempted it: the dispatch had to come first (§4.3.2.2: a
+ * critical event preempts a running normal handler; the GIC takes it
+ * before the handler's next instruction, its COMPLETE call). */
+static bool preemption_missed(struct rm_ctx *c)
+{
+    int e = rm_preempting_critical(c->m, c->pe);
+
+    if (e < 0)
+        return false;
+    c->shown_state = (int)rm_state(c->m, c->m->pe[c->pe].stack[0], c->pe);
+    rm_expect_nothing(c, "a critical event is pending here and preempts this normal handler");
+    return true;
+}
+
 void rm_h_complete(struct rm_ctx *c)
 {
     /* The status code is not validated (its meaning is IMPLEMENTATION
@@ -95,7 +110,7 @@ void rm_h_complete(struct rm_ctx *c)
         rm_expect(c, RM_DENIED, NULL);
         return;
     }
-    if (rm_expect_completion(c, "ends the innermost handler"))
+    if (!preemption_missed(c) && rm_expect_completion(c, "ends the innermost handler"))
         rm_complete_top(c->m, c->pe);
 }
 
@@ -118,7 +133,7 @@ void rm_h_complete_resume(struct rm_ctx *c)
         rm_expect(c, r, NULL);
         return;
     }
-    if (rm_expect_completion(c, "ends the innermost handler"))
+    if (!preemption_missed(c) && rm_expect_completion(c, "ends the innermost handler"))
         rm_complete_top(c->m, c->pe);
 }
 

@@ -110,6 +110,12 @@ bool rm_expect_slot(struct rm_ctx *c, bool shared, const char *reason)
     return judge(c, !c->completed && free_slot(c->m, c->got, shared));
 }
 
+bool rm_expect_nothing(struct rm_ctx *c, const char *reason)
+{
+    want(c, RM_W_NOTHING, reason);
+    return judge(c, false);
+}
+
 int64_t rm_run_checks(struct rm_ctx *c, const rm_check *checks, unsigned n)
 {
     for (unsigned i = 0; i < n; i++) {
@@ -184,6 +190,9 @@ static void explain(const struct rm_ctx *c, char *why, size_t n)
     case RM_W_COMPLETES:
         put(&b, "completion (no return)");
         break;
+    case RM_W_NOTHING:
+        put(&b, "no answer yet (that dispatch comes first)");
+        break;
     case RM_W_SLOT: {
         unsigned shown = 0;
         put(&b, "a free %s bind slot (", c->slot_shared ? "shared" : "private");
@@ -245,6 +254,9 @@ static void verdict_of(const struct rm_ctx *c, struct rm_verdict *v)
     case RM_W_SLOT:
         v->kind = RM_V_SLOT;
         v->slot_shared = c->slot_shared;
+        break;
+    case RM_W_NOTHING:
+        v->kind = RM_V_VALUES;   /* n = 0: no value */
         break;
     }
 }

@@ -126,11 +126,26 @@ static int critical_owed(const struct rm_model *m, unsigned pe)
         if (!d->critical || !rm_exists(m, e) || !rm_has_intid(m, e) ||
             !(es->pend & rm_bit(m, e, pe)) || rm_state(m, e, pe) != (RM_REG | RM_ENA))
             continue;
+        /* its SPI held Active by a PE's firmware: signalled nowhere yet */
+        if (d->shared && rm_intid_held(m, es->intid))
+            continue;
         if (d->shared && (es->rm_pe ? rm_find_pe(m, es->affinity) != (int)pe : !sole_participant(m, pe)))
             continue;
         return (int)e;
     }
     return -1;
+}
+
+int rm_preempting_critical(const struct rm_model *m, unsigned pe)
+{
+    const struct rm_pe_state *ps = &m->pe[pe];
+
+    /* Only the innermost handler being normal leaves room for a critical
+     * one; a PE masked in force (or holding an interrupt) takes none. */
+    if (ps->depth != 1 || rm_ev(m, ps->stack[0])->critical || rm_masked_now(m, pe) ||
+        ps->hold != RM_HOLD_NONE)
+        return -1;
+    return critical_owed(m, pe);
 }
 
 /* Is a dispatch of event e on pe, at the hand-over of the interrupt pe's

@@ -122,7 +122,9 @@ bool rm_arg32(const struct rm_model *m, uint64_t raw, uint32_t *out);
 
 /* ---- calls (rm_calls.c) ------------------------------------------------ */
 
-enum rm_want { RM_W_VALUE, RM_W_ANY, RM_W_COMPLETES, RM_W_SLOT };
+/* RM_W_NOTHING: no answer is right, the call came too late (a dispatch
+ * the specification requires had to come first). */
+enum rm_want { RM_W_VALUE, RM_W_ANY, RM_W_COMPLETES, RM_W_SLOT, RM_W_NOTHING };
 
 /* One call being judged. Handlers decode into it, state what the call must
  * answer with rm_expect*(), and apply the call's effect only when that
@@ -160,6 +162,8 @@ bool rm_expect(struct rm_ctx *c, int64_t v, const char *reason);
 bool rm_expect_any(struct rm_ctx *c, const char *reason);
 bool rm_expect_completion(struct rm_ctx *c, const char *reason);
 bool rm_expect_slot(struct rm_ctx *c, bool shared, const char *reason);
+/* Always false: every answer is wrong (RM_W_NOTHING). */
+bool rm_expect_nothing(struct rm_ctx *c, const char *reason);
 
 /* Decode x1 as an event number into c->e / c->unbound. INVALID for upper
  * bits (unless truncate_upper), bit 31, bits 29:24, unknown numbers and
@@ -200,6 +204,11 @@ void rm_release_slot(struct rm_model *m, unsigned e);
 void rm_trigger(struct rm_model *m, unsigned e, unsigned pe);
 /* End the innermost handler on pe (EVENT_COMPLETE or implicit completion). */
 void rm_complete_top(struct rm_model *m, unsigned pe);
+/* A critical event that must preempt the normal handler running alone on
+ * pe before it completes (§4.3.2.2, §6.2: certainly pending for pe,
+ * registered+enabled, pe unmasked in force), as an event index; -1 if
+ * none. */
+int rm_preempting_critical(const struct rm_model *m, unsigned pe);
 /* Why nesting forbids event e on pe now, or NULL if it allows it. */
 const char *rm_nesting(const struct rm_model *m, unsigned pe, unsigned e);
 /* Does some PE's firmware hold intid (Active there, §5.1.14.3)? */

@@ -449,6 +449,56 @@ static void shared_any_needs_a_taker(void **state)
  * RM_ANY critical event holds the PE back only when every other PE is
  * masked or off (no other PE takes part in its 1-of-N routing); else the
  * distributor may have chosen another.  One routed RM_PE to it does. */
+/* §4.3.2.2, §6.2: a critical event preempts a running normal handler; one
+ * owed to the PE and able to run there when that handler completes was
+ * left behind it (planted bug: critical events at the normal priority). */
+static void critical_preempts_before_normal_completes(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    t_reg_enable(&m, 0, EVP);
+    t_reg_enable(&m, 0, EVPC);
+    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
+    rm_fire(&m, PPI_P, 0);
+    DISPATCH(&m, 0, EVP);
+    rm_fire(&m, PPI_PC, 0);
+    NO_COMPLETION(&m, 0, F_COMPLETE, 0);
+    NO_COMPLETION(&m, 0, F_RESUME, RESUME);
+    STATUS(&m, 0, EVP, 7);                   /* refused: nothing changed */
+    DISPATCH(&m, 0, EVPC);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    COMPLETES(&m, 0, F_RESUME, RESUME);
+    /* not owed: disabled, masked in force, or only possibly pending */
+    rm_fire(&m, PPI_P, 0);
+    DISPATCH(&m, 0, EVP);
+    rm_fire(&m, PPI_PC, 0);
+    ACCEPT(&m, 0, F_DISABLE, SUCCESS, EVPC);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    ACCEPT(&m, 0, F_ENABLE, SUCCESS, EVPC);
+    DISPATCH(&m, 0, EVPC);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    m.p.mask_at_once = true;                 /* PE_MASK in the handler in force at once */
+    rm_fire(&m, PPI_P, 0);
+    DISPATCH(&m, 0, EVP);
+    ACCEPT(&m, 0, F_PE_MASK, 1);
+    rm_fire(&m, PPI_PC, 0);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    /* a shared critical event RM_ANY another unmasked PE may take */
+    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
+    ACCEPT(&m, 1, F_PE_UNMASK, SUCCESS);
+    ACCEPT(&m, 0, F_REGISTER, SUCCESS, EVSC, HANDLER, 0, 0, 0);
+    ACCEPT(&m, 0, F_ENABLE, SUCCESS, EVSC);
+    rm_fire(&m, PPI_PC, 0);
+    DISPATCH(&m, 0, EVPC);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    rm_fire(&m, PPI_P, 0);
+    DISPATCH(&m, 0, EVP);
+    rm_fire(&m, SPI_SC, 0);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    DISPATCH(&m, 1, EVSC);
+}
+
 static void critical_before_normal(void **state)
 {
     struct rm_model m;
@@ -463,9 +513,12 @@ static void critical_before_normal(void **state)
     DISPATCH(&m, 0, EVPC);
     COMPLETES(&m, 0, F_COMPLETE, 0);
     DISPATCH(&m, 0, EVP);
-    /* pending when a critical handler completes */
+    /* pending while the normal handler runs: it preempts that handler */
     rm_fire(&m, PPI_PC, 0);
+    DISPATCH(&m, 0, EVPC);
     COMPLETES(&m, 0, F_COMPLETE, 0);
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    rm_fire(&m, PPI_PC, 0);
     DISPATCH(&m, 0, EVPC);
     rm_fire(&m, PPI_P, 0);
     rm_fire(&m, PPI_PC, 0);
@@ -531,6 +584,7 @@ int main(void)
         cmocka_unit_test(settled_busy),
         cmocka_unit_test(shared_any_needs_a_taker),
         cmocka_unit_test(critical_before_normal),
+        cmocka_unit_test(critical_preempts_before_normal_completes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
