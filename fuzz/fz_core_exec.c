@@ -107,7 +107,7 @@ void fzc_fire_obs(struct fzc_machine *m, uint32_t intid, unsigned pe)
 /* The dispatcher entered a handler on pe from the registers `before`
  * (p->ctx is the entry): tracked and checked as the simulator does
  * (sim_note_dispatch).  False if it entered it wrongly: the run failed. */
-bool fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outcome *oc,
+bool fzc_note_dispatch(struct fzc_machine *m, unsigned pe, uint32_t handed, const struct sdd_outcome *oc,
 		       const struct sdd_regs *before)
 {
 	struct fzc_pe *p = &m->pe[pe];
@@ -118,7 +118,8 @@ bool fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outc
 	d = sim_track_dispatch(&p->depth, p->disp, oc, sim_stub_handler(m->prog, p->ctx.pc), before);
 	if (d == NULL)
 		return true;
-	if (!sim_entry_ok(&m->prog->platform, before, &p->ctx, oc->event, why, sizeof why)) {
+	if (!sim_dispatch_intid_ok(handed, oc, why, sizeof why) ||
+	    !sim_entry_ok(&m->prog->platform, before, &p->ctx, oc->event, why, sizeof why)) {
 		fzc_fail(m, SIM_FAIL_DISPATCHER, "PE %u: the dispatcher %s", pe, why);
 		return false;
 	}
@@ -146,7 +147,7 @@ static void hand_over(struct fzc_machine *m, unsigned pe, uint32_t intid)
 	fzc_observe(m, &o);
 	if (res == SDD_IRQ_DISPATCHED) {
 		fzc_take_regs(&p->ctx, &r);
-		fzc_note_dispatch(m, pe, &oc, &before);
+		fzc_note_dispatch(m, pe, intid, &oc, &before);
 	} else if (res == SDD_IRQ_NOT_MINE || res == SDD_IRQ_REFUSED) {
 		fzc_eoi0(m, pe, intid);          /* a Group 0 interrupt with no owner */
 	}

@@ -209,8 +209,9 @@ unsigned fzc_pick(struct fzc_machine *m, unsigned n);
 bool fzc_resolve(struct fzc_machine *m, const struct sim_value *v, uint64_t *out);
 /* An interrupt fires as a device raises it (pe: target of an SGI or PPI). */
 void fzc_fire_obs(struct fzc_machine *m, uint32_t intid, unsigned pe);
-/* The dispatcher entered a handler on pe (outcome o). */
-bool fzc_note_dispatch(struct fzc_machine *m, unsigned pe, const struct sdd_outcome *o,
+/* The dispatcher entered a handler on pe for INTID handed (1023: an
+ * explicit dispatch; outcome o). */
+bool fzc_note_dispatch(struct fzc_machine *m, unsigned pe, uint32_t handed, const struct sdd_outcome *o,
 		       const struct sdd_regs *before);
 /* Hand the interrupt pe's firmware holds (a hold step) to the
  * dispatcher; false if it holds none. */

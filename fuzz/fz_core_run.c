@@ -96,7 +96,7 @@ static void step_dispatch(struct fzc_machine *m, const struct sim_op *op, unsign
 		p->ctx.pstate = r.pstate;
 		p->ctx.elr_elc = r.elr_elc;
 		p->ctx.spsr_elc = r.spsr_elc;
-		fzc_note_dispatch(m, pe, &oc, &before);
+		fzc_note_dispatch(m, pe, 1023, &oc, &before);
 	}
 }
 

@@ -115,6 +115,26 @@ static inline unsigned sim_first_diff(const uint64_t *a, const uint64_t *b, unsi
 	return k;
 }
 
+/* The dispatcher's report of a handler it entered for the INTID it was
+ * handed (sdd_irq), or 1023 for an explicit dispatch
+ * (sdd_dispatch_explicit): it names that INTID.  The machine's record,
+ * the trace and the reference model go by it (the model judges an
+ * interrupt's dispatch when it comes, an explicit one by its own
+ * observation), so a wrong one would hide a dispatch from the oracle.
+ * False, with what it said, in why. */
+static inline bool sim_dispatch_intid_ok(uint32_t handed, const struct sdd_outcome *oc, char *why, size_t n)
+{
+	if (oc->intid == handed)
+		return true;
+	if (handed == 1023)
+		snprintf(why, n, "entered the handler of event 0x%" PRIx32 " by an explicit dispatch but reported "
+			 "INTID %" PRIu32, (uint32_t)oc->event, oc->intid);
+	else
+		snprintf(why, n, "entered the handler of event 0x%" PRIx32 " for INTID %" PRIu32 " but reported "
+			 "INTID %" PRIu32, (uint32_t)oc->event, handed, oc->intid);
+	return false;
+}
+
 /* A handler entered for `event` on platform p from the interrupted
  * registers `before`: x0 is the event, x2 and x3 the interrupted PC and
  * PSTATE, x4..x17 as they were (zero under the KVM entry_regs policy),

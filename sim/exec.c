@@ -72,7 +72,7 @@ static inline enum sim_progress pe_progress(void *mv, unsigned pe)
 	return sim_progress_of_code(p->depth, p->paused, p->ctx.pc);
 }
 
-bool sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outcome *o,
+bool sim_note_dispatch(struct sim_machine *m, unsigned pe, uint32_t handed, const struct sdd_outcome *o,
 		       const struct sdd_regs *before, const struct sdd_regs *after)
 {
 	struct sim_pe *p = &m->pe[pe];
@@ -84,7 +84,8 @@ bool sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outc
 	d = sim_track_dispatch(&p->depth, p->disp, o, sim_handler_at(m, p->ctx.pc), before);
 	if (d == NULL)
 		return true;
-	if (!sim_entry_ok(&m->prog->platform, before, after, o->event, why, sizeof why)) {
+	if (!sim_dispatch_intid_ok(handed, o, why, sizeof why) ||
+	    !sim_entry_ok(&m->prog->platform, before, after, o->event, why, sizeof why)) {
 		sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc, "PE %u: the dispatcher %s", pe, why);
 		return false;
 	}
@@ -119,7 +120,7 @@ static void hand_over(struct sim_machine *m, unsigned pe, uint32_t intid)
 	}
 	if (res == SDD_IRQ_DISPATCHED) {
 		sim_regs_to_ctx(&r, &p->ctx);
-		sim_note_dispatch(m, pe, &o, &before, &r);
+		sim_note_dispatch(m, pe, intid, &o, &before, &r);
 	} else if (res == SDD_IRQ_NOT_MINE || res == SDD_IRQ_REFUSED) {
 		gic_eoi0(&m->gic, pe, intid);    /* a Group 0 interrupt with no owner */
 	}

@@ -495,7 +495,7 @@ static void step_dispatch(struct sim_machine *m, const struct sim_op *op, unsign
 	}
 	if (res == 0) {
 		sim_regs_to_ctx(&r, &p->ctx);
-		if (!sim_note_dispatch(m, pe, &o, &before, &r))
+		if (!sim_note_dispatch(m, pe, 1023, &o, &before, &r))
 			return;
 	}
 	if (op->nchecks) {

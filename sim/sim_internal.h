@@ -226,12 +226,13 @@ void sim_quiesce(struct sim_machine *m);
  * already set (user code).  Returns what the trap should do next. */
 enum sim_trap_action sim_firmware_call(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx,
 				       const struct sim_op *op, bool from_handler);
-/* Take the dispatcher's result for a dispatch that happened on pe, which
- * interrupted the registers `before` (given to the dispatcher) and entered
- * the handler with `after` (what it gave back, already the PE's context).
- * False if the dispatcher entered it wrongly (context_rules.h): the run
+/* Take the dispatcher's result for a dispatch that happened on pe for
+ * INTID handed (1023: an explicit one), which interrupted the registers
+ * `before` (given to the dispatcher) and entered the handler with `after`
+ * (what it gave back, already the PE's context).  False if the dispatcher
+ * entered it wrongly or reported it wrongly (context_rules.h): the run
  * has failed. */
-bool sim_note_dispatch(struct sim_machine *m, unsigned pe, const struct sdd_outcome *o,
+bool sim_note_dispatch(struct sim_machine *m, unsigned pe, uint32_t handed, const struct sdd_outcome *o,
 		       const struct sdd_regs *before, const struct sdd_regs *after);
 /* Raise interrupt intid as a device would (pe: target of an SGI or PPI). */
 void sim_fire(struct sim_machine *m, uint32_t intid, unsigned pe);

@@ -117,6 +117,24 @@ static void entry_with_the_wrong_pstate(void **state)
 			    "exception taken to the client EL)");
 }
 
+/* A dispatch names the INTID the dispatcher was handed, 1023 for an
+ * explicit one: a wrong report would hide it from the reference model. */
+static void a_dispatch_reports_the_intid_it_was_handed(void **state)
+{
+	struct sdd_outcome oc = { .action = SDD_ACT_DISPATCH, .depth = 1, .event = 7, .intid = 27 };
+	char why[200];
+	(void)state;
+
+	assert_true(sim_dispatch_intid_ok(27, &oc, why, sizeof why));
+	oc.intid = 1023;
+	assert_false(sim_dispatch_intid_ok(27, &oc, why, sizeof why));
+	assert_string_equal(why, "entered the handler of event 0x7 for INTID 27 but reported INTID 1023");
+	assert_true(sim_dispatch_intid_ok(1023, &oc, why, sizeof why));
+	oc.intid = 27;
+	assert_false(sim_dispatch_intid_ok(1023, &oc, why, sizeof why));
+	assert_string_equal(why, "entered the handler of event 0x7 by an explicit dispatch but reported INTID 27");
+}
+
 /* After COMPLETE_AND_RESUME, PSTATE is the resume policy's, taken from
  * the interrupted PSTATE; after COMPLETE, the interrupted PSTATE itself. */
 static void resume_with_the_wrong_pstate(void **state)
@@ -193,6 +211,7 @@ int main(void)
 		cmocka_unit_test(take_exception_from_the_controls),
 		cmocka_unit_test(inherit_and_plain_policies),
 		cmocka_unit_test(entry_with_the_wrong_pstate),
+		cmocka_unit_test(a_dispatch_reports_the_intid_it_was_handed),
 		cmocka_unit_test(resume_with_the_wrong_pstate),
 		cmocka_unit_test(context_answers_the_innermost_interrupted_registers),
 	};
