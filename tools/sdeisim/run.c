@@ -156,25 +156,38 @@ static void run_one(struct sim_cpu **cpu, const char *file, const char *error,
 			rep->status = EXIT_FAILED;
 			snprintf(rep->message, sizeof rep->message, "%s:%u:%u: %s", file, res.loc.line,
 				 res.loc.col, res.message);
-		} else if (res.steps_run < prog.nsteps) {
-			/* passed, but steps were written that never ran: said, not
-			 * left to be believed checked */
-			const struct sim_loc *at = &prog.steps[res.steps_run].loc;
-			uint32_t more = prog.nsteps - res.steps_run - 1;
-			char nor[40] = "";
+		} else {
+			/* Passed: what it did not check is said, each in file
+			 * order - the entries (they come before the steps that
+			 * did not run), then those steps. */
+			char *note = rep->message;
+			size_t room = sizeof rep->message;
 
-			if (more)
-				snprintf(nor, sizeof nor, ", nor the %u after it", (unsigned)more);
-			snprintf(rep->message, sizeof rep->message, "%s:%u:%u: note: this step did not run%s: "
-				 "SYSTEM_OFF ended the run at step %u", file, at->line, at->col, nor, res.steps_run);
-		} else if (res.unchecked) {
-			/* passed, but dispatches came after the last check: said, as
-			 * a contract's "unexpected dispatch" that nothing looked for */
-			snprintf(rep->message, sizeof rep->message, "%s:%u:%u: note: %u handler entr%s %s: %s", file,
-				 res.unchecked_after.line, res.unchecked_after.col, res.unchecked,
-				 res.unchecked == 1 ? "y" : "ies", res.unchecked_by_none ?
-				 "by this last step, and no expect_dispatches step checks them" :
-				 "after this expect_dispatches, checked by no later one", res.unchecked_list);
+			if (res.unchecked) {
+				/* dispatches after the last check: said, as a contract's
+				 * "unexpected dispatch" that nothing looked for */
+				snprintf(note, room, "%s:%u:%u: note: %u handler entr%s %s: %s", file,
+					 res.unchecked_after.line, res.unchecked_after.col, res.unchecked,
+					 res.unchecked == 1 ? "y" : "ies", res.unchecked_by_none ?
+					 "by this last step, and no expect_dispatches step checks them" :
+					 "after this expect_dispatches, checked by no later one",
+					 res.unchecked_list);
+				note = rep->note;
+				room = sizeof rep->note;
+			}
+			if (res.steps_run < prog.nsteps) {
+				/* steps were written that never ran: said, not left
+				 * to be believed checked */
+				const struct sim_loc *at = &prog.steps[res.steps_run].loc;
+				uint32_t more = prog.nsteps - res.steps_run - 1;
+				char nor[40] = "";
+
+				if (more)
+					snprintf(nor, sizeof nor, ", nor the %u after it", (unsigned)more);
+				snprintf(note, room, "%s:%u:%u: note: this step did not run%s: "
+					 "SYSTEM_OFF ended the run at step %u", file, at->line, at->col, nor,
+					 res.steps_run);
+			}
 		}
 	}
 out:
@@ -211,6 +224,8 @@ static void print_report(const struct scen_report *r)
 		 * count), and after its PASS line where both go to one place */
 		fflush(stdout);
 		put_line(stderr, r->message);
+		if (r->note[0])
+			put_line(stderr, r->note);
 	}
 	fflush(stdout);
 	if (r->output_error[0])
@@ -235,8 +250,8 @@ static int send_report(FILE *f, uint32_t index, const struct scen_report *r)
 	int32_t status = r->status;
 	return put(f, &index, sizeof index) || put(f, &status, sizeof status) ||
 	       put(f, &r->seconds, sizeof r->seconds) || put_str(f, r->file) || put_str(f, r->name) ||
-	       put_str(f, r->message) || put_str(f, r->verbose) || put_str(f, r->timeline) ||
-	       put_str(f, r->output_error);
+	       put_str(f, r->message) || put_str(f, r->note) || put_str(f, r->verbose) ||
+	       put_str(f, r->timeline) || put_str(f, r->output_error);
 }
 
 struct reader { const char *p; size_t n; };
@@ -274,15 +289,16 @@ static int recv_report(struct reader *rd, struct scen_report *reps, size_t n)
 	uint32_t index;
 	int32_t status;
 	double seconds;
-	char *msg = NULL, *oerr = NULL;
+	char *msg = NULL, *note = NULL, *oerr = NULL;
 	struct scen_report r;
 
 	memset(&r, 0, sizeof r);
 	if (get(rd, &index, sizeof index) || index >= n || get(rd, &status, sizeof status) ||
 	    get(rd, &seconds, sizeof seconds) || get_str(rd, &r.file) || get_str(rd, &r.name) ||
-	    get_str(rd, &msg) || get_str(rd, &r.verbose) || get_str(rd, &r.timeline) ||
-	    get_str(rd, &oerr)) {
+	    get_str(rd, &msg) || get_str(rd, &note) || get_str(rd, &r.verbose) ||
+	    get_str(rd, &r.timeline) || get_str(rd, &oerr)) {
 		free(msg);
+		free(note);
 		free(oerr);
 		report_free(&r);
 		return -1;
@@ -290,8 +306,10 @@ static int recv_report(struct reader *rd, struct scen_report *reps, size_t n)
 	r.status = status;
 	r.seconds = seconds;
 	snprintf(r.message, sizeof r.message, "%s", msg ? msg : "");
+	snprintf(r.note, sizeof r.note, "%s", note ? note : "");
 	snprintf(r.output_error, sizeof r.output_error, "%s", oerr ? oerr : "");
 	free(msg);
+	free(note);
 	free(oerr);
 	report_free(&reps[index]);
 	reps[index] = r;
