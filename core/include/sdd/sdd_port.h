@@ -44,7 +44,8 @@ struct sdd_port {
 	/* Is intid active (acknowledged and not yet deactivated)? */
 	bool (*irq_is_active)(void *ctx, unsigned pe, uint32_t intid);
 	/* Is intid's pending state set?  INTERRUPT_BIND refuses a pending
-	 * interrupt, as it does an active one. */
+	 * interrupt, as it does an active one (policy bind SDD_BIND_SPEC;
+	 * under SDD_BIND_TFA it asks neither). */
 	bool (*irq_is_pending)(void *ctx, unsigned pe, uint32_t intid);
 	/* Make intid firmware-owned: Group 0, priority of class pri, disabled,
 	 * not pending; edge/level configuration is left as it is. */
