@@ -15,7 +15,9 @@
 #
 # The stand-in harness: -merge=1 -timeout=10 NEW OLD copies OLD into NEW
 # (it keeps every input); -fork=J ... fuzzes: prints libFuzzer's status
-# line (cov 5, ft 7) and, when STANDIN_PIDS names a file, runs on with a
+# line (cov 5, ft 7; libFuzzer's "#0" of no execution when a path it
+# would hand its jobs holds a space, or STANDIN_NOTHING is set), saves a crash at -artifact_prefix
+# when STANDIN_CRASH is set and, when STANDIN_PIDS names a file, runs on with a
 # worker of its own (as libFuzzer's -fork workers: "WORKER PARENT" PIDs
 # appended to the file) until it is killed; an input run finds nothing.
 standin_tree() {
@@ -31,7 +33,21 @@ standin_tree() {
 case $1 in
   -merge=1) cp -r -- "$4"/. "$3"/ ;;
   -fork=*)
+    # libFuzzer runs its jobs through the shell, its path, its options
+    # and TMPDIR in the command: one with a space splits, every job fails
+    # at once, nothing is executed
+    for a in "$0" "$@" "${TMPDIR:-}" ${STANDIN_NOTHING:+"a b"}; do
+      case $a in *[[:space:]]*)
+        echo "ERROR: The required directory \"${a#* }\" does not exist" >&2
+        echo '#0: cov: 0 ft: 0 corp: 0 exec/s 0 oom/timeout/crash: 0/0/3 time: 1s job: 4 dft_time: 0' >&2
+        exit 0 ;;
+      esac
+    done
     echo '#1000: cov: 5 ft: 7 corp: 1/1b lim: 4 exec/s: 100 rss: 30Mb' >&2
+    # STANDIN_CRASH: a crash saved where -artifact_prefix says
+    if [ -n "${STANDIN_CRASH:-}" ]; then
+      for a; do case $a in -artifact_prefix=*) echo crashed >"${a#-artifact_prefix=}crash-standin" ;; esac; done
+    fi
     if [ -n "${STANDIN_PIDS:-}" ]; then
       sleep 600 &
       echo "$! $$" >>"$STANDIN_PIDS"
