@@ -13,8 +13,9 @@
 # cmake that logs its arguments in WORK/cmake.log and does nothing, and
 # WORK/corpus/HARNESS a seed.  Run the nightly with PATH=WORK/path:$PATH.
 #
-# The stand-in harness: -merge=1 -timeout=10 NEW OLD copies OLD into NEW
-# (it keeps every input); -fork=J ... fuzzes: prints libFuzzer's status
+# The stand-in harness: -merge=1 -timeout=10 [-artifact_prefix=P] NEW OLD
+# copies OLD into NEW, but for an input holding the line "crashes", saved
+# as a crash at P; -fork=J ... fuzzes: prints libFuzzer's status
 # line (cov 5, ft 7; libFuzzer's "#0" of no execution when a path it
 # would hand its jobs holds a space, or STANDIN_NOTHING is set), saves a crash at -artifact_prefix
 # when STANDIN_CRASH is set and, when STANDIN_PIDS names a file, runs on with a
@@ -31,7 +32,15 @@ standin_tree() {
   cat >"$root/build/fuzz/bin/standin" <<'HARNESS'
 #!/bin/sh
 case $1 in
-  -merge=1) cp -r -- "$4"/. "$3"/ ;;
+  -merge=1)
+    # ... [-artifact_prefix=P] NEW OLD; an input of OLD holding "crashes"
+    # is left out and saved as a crash (at P, or where it runs)
+    prefix=
+    for a; do case $a in -artifact_prefix=*) prefix=${a#-artifact_prefix=} ;; esac; done
+    shift $(($# - 2))
+    for f in "$2"/*; do
+      if grep -qx crashes "$f"; then cp -- "$f" "${prefix}crash-merged"; else cp -- "$f" "$1"/; fi
+    done ;;
   -fork=*)
     # libFuzzer runs its jobs through the shell, its path, its options
     # and TMPDIR in the command: one with a space splits, every job fails
