@@ -21,15 +21,24 @@ static bool finds(struct fz_run *r, const uint8_t *data, size_t len, bool migrat
 }
 
 /* The finding without what minimising changes: numbers in the text, and
- * for the model's findings, everything but what disagreed. */
+ * for the model's findings, everything but what disagreed.  A call's is
+ * the call, what it answered and what the specification allowed it (as
+ * tools/fuzz-triage tells findings apart): the same call can disagree in
+ * another way once a record is dropped - the same wrong answer where
+ * another one was allowed - and the reproducer would pin that instead. */
 static void signature(const struct fz_run *r, char *sig, size_t n)
 {
 	const struct fz_disagreement *d = &r->oracle.bad;
+	const struct rm_verdict *v = &d->allowed;
 	const char *text = r->finding;
 	size_t k = 0;
 
 	if (r->oracle.failed && d->kind == FZ_D_CALL) {
-		snprintf(sig, n, "model: call 0x%x from %s", (unsigned)d->fid, d->from_handler ? "a handler" : "a step");
+		snprintf(sig, n, "model: call 0x%x from %s answered %s0x%" PRIx64 ", allowed %u.%u.%u "
+			 "0x%" PRIx64 " 0x%" PRIx64 " 0x%" PRIx64, (unsigned)d->fid,
+			 d->from_handler ? "a handler" : "a step", d->completed ? "(completing) " : "",
+			 (uint64_t)d->got, v->kind, v->n, v->slot_shared, (uint64_t)v->values[0],
+			 (uint64_t)(v->n > 1 ? v->values[1] : 0), (uint64_t)(v->n > 2 ? v->values[2] : 0));
 		return;
 	}
 	if (r->oracle.failed && d->kind != FZ_D_NONE) {
@@ -67,20 +76,6 @@ static size_t records(size_t len)
 	return len > FZ_HEADER_BYTES ? (len - FZ_HEADER_BYTES) / FZ_RECORD_BYTES : 0;
 }
 
-/* The same finding and, for a call the model disagrees with, the same
- * answer: a signature names only the call, so a plain value could swap
- * the bug for another wrong answer of the same call. */
-static bool same_answer(struct fz_run *r, const uint8_t *data, size_t len, bool migrate, const char *want,
-			const struct fz_disagreement *was)
-{
-	const struct fz_disagreement *d = &r->oracle.bad;
-
-	if (!same_finding(r, data, len, migrate, want))
-		return false;
-	return was->kind != FZ_D_CALL ||
-	       (d->kind == FZ_D_CALL && d->got == was->got && d->completed == was->completed);
-}
-
 /* The header of the default platform (fz_encode of an empty program). */
 static void plain_header(uint8_t h[FZ_HEADER_BYTES])
 {
@@ -97,15 +92,14 @@ static void plain_header(uint8_t h[FZ_HEADER_BYTES])
 /* The bits of input[at] that differ from want, each set to want's where
  * the finding stays without it: a header byte packs fields and policy
  * bits, and the finding may need some of them and not the others. */
-static void plain_bits(struct fz_run *r, struct fz_repro *out, size_t at, uint8_t want, bool migrate,
-		       const struct fz_disagreement *was)
+static void plain_bits(struct fz_run *r, struct fz_repro *out, size_t at, uint8_t want, bool migrate)
 {
 	for (unsigned bit = 0; bit < 8; bit++) {
 		uint8_t mask = (uint8_t)(1u << bit);
 		if (!((out->input[at] ^ want) & mask))
 			continue;
 		out->input[at] ^= mask;
-		if (!same_answer(r, out->input, out->len, migrate, out->signature, was))
+		if (!same_finding(r, out->input, out->len, migrate, out->signature))
 			out->input[at] ^= mask;
 	}
 }
@@ -115,7 +109,6 @@ static void plain_bits(struct fz_run *r, struct fz_repro *out, size_t at, uint8_
 static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
 {
 	uint8_t trial[sizeof out->input], plain[FZ_HEADER_BYTES];
-	struct fz_disagreement was;
 	bool changed = true;
 
 	for (unsigned pass = 0; changed && pass < 4; pass++) {
@@ -155,20 +148,17 @@ static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
 	 * record's kind stays, and so does fuzz_migrate's byte after the last
 	 * whole record, which sits where a kind would.  A header byte the
 	 * finding needs goes bit by bit (a record's byte is one value). */
-	if (!same_finding(r, out->input, out->len, migrate, out->signature))
-		return;
-	was = r->oracle.bad;
 	plain_header(plain);
 	for (size_t at = 1; at < out->len; at++) {
 		uint8_t keep = out->input[at], want = at < FZ_HEADER_BYTES ? plain[at] : 0;
 		if (keep == want || (at >= FZ_HEADER_BYTES && (at - FZ_HEADER_BYTES) % FZ_RECORD_BYTES == 0))
 			continue;
 		out->input[at] = want;
-		if (same_answer(r, out->input, out->len, migrate, out->signature, &was))
+		if (same_finding(r, out->input, out->len, migrate, out->signature))
 			continue;
 		out->input[at] = keep;
 		if (at < FZ_HEADER_BYTES)
-			plain_bits(r, out, at, want, migrate, &was);
+			plain_bits(r, out, at, want, migrate);
 	}
 }
 

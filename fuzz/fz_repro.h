@@ -4,7 +4,8 @@
  * commit.
  *
  *  1. The input is run as the harness ran it; its finding is kept as a
- *     signature (which oracle, which call or event, the message with its
+ *     signature (which oracle, which call or event - for a call, what it
+ *     answered and what the specification allowed -, the message with its
  *     numbers taken out).
  *  2. It is minimised record by record: each step, handler action,
  *     literal and choice record is dropped in turn, the PE count lowered
