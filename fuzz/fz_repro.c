@@ -41,9 +41,13 @@ static void signature(const struct fz_run *r, char *sig, size_t n)
 			 (uint64_t)(v->n > 1 ? v->values[1] : 0), (uint64_t)(v->n > 2 ? v->values[2] : 0));
 		return;
 	}
+	/* another of the model's: the kind, the event, and the rule as its
+	 * text says it (numbers out) - a settled event pending "(private)"
+	 * is another finding than one "(shared, RM_PE)" of the same number */
 	if (r->oracle.failed && d->kind != FZ_D_NONE) {
-		snprintf(sig, n, "model: kind %u.%u, event 0x%x", d->kind, d->part, (unsigned)d->event);
-		return;
+		snprintf(sig, n, "model: kind %u.%u, event 0x%x: ", d->kind, d->part, (unsigned)d->event);
+		k = strlen(sig);
+		text = r->oracle.why;
 	}
 	if (strncmp(text, "step ", 5) == 0 && strchr(text, ':'))
 		text = strchr(text, ':') + 2;           /* "step N: " */
