@@ -40,10 +40,7 @@ static const char *const init_error_names[] = {
 
 const char *sdd_init_error_name(int err)
 {
-	if (err < 0 || (unsigned)err >= sizeof init_error_names / sizeof init_error_names[0] ||
-	    init_error_names[err] == NULL)
-		return "unknown error";
-	return init_error_names[err];
+	return sdd_error_name(init_error_names, sizeof init_error_names / sizeof init_error_names[0], err);
 }
 
 static bool port_complete(const struct sdd_port *p)

@@ -52,6 +52,15 @@ static inline void sdd_st32(uint8_t *p, uint32_t v)
 	p[3] = (uint8_t)(v >> 24);
 }
 
+/* names[err] of a table of n names, for the public *_error_name
+ * functions: "unknown error" for a number it has no name for. */
+static inline const char *sdd_error_name(const char *const *names, size_t n, int err)
+{
+	if (err < 0 || (size_t)err >= n || names[err] == NULL)
+		return "unknown error";
+	return names[err];
+}
+
 /* A set of interrupt numbers (< SDD_INTID_SPI_LIMIT) that needs no
  * clearing: word k of w means something only once bit k of live is set
  * (start with live = 0).  sdd_check runs after every fuzz step and

@@ -511,8 +511,5 @@ static const char *const load_error_names[] = {
 /* see sdd.h */
 const char *sdd_load_error_name(int err)
 {
-	if (err < 0 || (unsigned)err >= sizeof load_error_names / sizeof load_error_names[0] ||
-	    load_error_names[err] == NULL)
-		return "unknown error";
-	return load_error_names[err];
+	return sdd_error_name(load_error_names, sizeof load_error_names / sizeof load_error_names[0], err);
 }
