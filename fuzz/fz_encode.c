@@ -25,6 +25,8 @@ struct enc {
 	uint64_t literal[FZ_MAX_LITERALS];
 	unsigned nliterals;
 	bool     collecting;             /* first pass: gather literals only */
+	struct { uint32_t from, to; } renumbered[4];   /* platform events the header renames */
+	unsigned nrenumbered;
 };
 
 static void emit(struct enc *e, const uint8_t *rec, size_t n)
@@ -37,9 +39,56 @@ static void emit(struct enc *e, const uint8_t *rec, size_t n)
 
 /* ---- header ---- */
 
-static uint8_t event_byte(int32_t number)
+#define HEADER_EVENT(b) (0x40000000u + ((uint32_t)(b) << 8))   /* fz_input.h: byte b */
+
+/* Does the source program name the number anywhere (a platform event, a
+ * constant)?  A number it does cannot stand for another of its events. */
+static bool source_names(const struct sim_program *p, uint32_t number)
 {
-	return (uint8_t)(((uint32_t)number >> 8) & 0xFF);
+	for (unsigned k = 0; k < p->platform.nevents; k++)
+		if ((uint32_t)p->platform.events[k].number == number)
+			return true;
+	for (uint32_t k = 0; k < p->nvalues; k++)
+		if (p->values[k].kind == SIM_V_CONST && p->values[k].u == number)
+			return true;
+	return false;
+}
+
+/* The header's number byte for platform event `number`, the ne-th of
+ * the header (d: the bytes of those before it).  A number the header can
+ * say (0x40000000 + b * 0x100, b not taken) keeps its byte; another one
+ * (0x40000210, 100, or a byte an earlier event took) gets a free byte
+ * whose number the program does not name (if any; else the number's
+ * bits 15:8), and is renamed in every value
+ * (translate): the events keep apart and their calls keep reaching them,
+ * where the byte of bits 15:8 alone made two events one and every call
+ * of the other an unknown number. */
+static uint8_t event_byte(struct enc *e, int32_t number, const uint8_t *h, unsigned ne)
+{
+	uint32_t n = (uint32_t)number;
+	unsigned b = (n >> 8) & 0xFF;
+	bool taken = false;
+
+	for (unsigned k = 0; k < ne; k++)
+		taken |= h[4 + 3 * k + 1] == b;
+	if (n == HEADER_EVENT(b) && !taken)
+		return (uint8_t)b;
+	/* the free byte at or above the number first: the dispatcher keeps
+	 * its events sorted by number, and a call that walks them (a reset)
+	 * must meet them in the order it met them in */
+	unsigned from = n >> 16 != 0x4000 ? 0 : b + (HEADER_EVENT(b) < n);
+	for (unsigned k = 0; k < 256; k++) {
+		bool used = source_names(e->src, HEADER_EVENT((from + k) & 0xFF));
+		for (unsigned j = 0; j < ne && !used; j++)
+			used = h[4 + 3 * j + 1] == ((from + k) & 0xFF);
+		if (!used) {
+			b = (from + k) & 0xFF;
+			break;
+		}
+	}
+	e->renumbered[e->nrenumbered].from = n;
+	e->renumbered[e->nrenumbered++].to = HEADER_EVENT(b);
+	return (uint8_t)b;
 }
 
 /* The header bits of p's features, SCTLR and HCR (fz_input.h), into h
@@ -111,7 +160,7 @@ static void header(struct enc *e, uint8_t h[FZ_HEADER_BYTES])
 			continue;                    /* comes with the profile */
 		d[0] = (uint8_t)(1 | (ev->type == SDD_SHARED) << 1 | (ev->priority == SDD_PRI_CRITICAL) << 2 |
 				 (ev->explicit_event ? 8 : 0));
-		d[1] = event_byte(ev->number);
+		d[1] = event_byte(e, ev->number, h, ne);
 		d[2] = (uint8_t)(ev->type == SDD_SHARED ? (ev->intid - 32) % 256 : (ev->intid - 16) % 16);
 		ne++;
 	}
@@ -140,6 +189,9 @@ static struct sim_value translate(struct enc *e, struct sim_value v)
 	}
 	if ((v.kind == SIM_V_HANDLER || v.kind == SIM_V_HANDLER_OFF) && v.u >= FZ_HANDLERS)
 		return sim_const(0);
+	for (unsigned k = 0; v.kind == SIM_V_CONST && k < e->nrenumbered; k++)
+		if (v.u == e->renumbered[k].from)
+			return sim_const(e->renumbered[k].to);
 	return v;
 }
 
