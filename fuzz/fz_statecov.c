@@ -56,8 +56,9 @@ uint32_t fz_state_key(const struct rm_model *m, const struct sim_obs *ob)
 	case SIM_OBS_HOLD:
 		return k | ((uint32_t)ob->status & 0xFu) << 4 | rm_summary(m, ob->pe, -1, ob->intid) << 16;
 	case SIM_OBS_DISPATCH:
-	case SIM_OBS_COMPLETE:
-		return k | ((uint32_t)ob->status & 0xFu) << 4 | rm_summary(m, ob->pe, ob->event, 1023) << 16;
+		return k | rm_summary(m, ob->pe, ob->event, 1023) << 16;
+	case SIM_OBS_COMPLETE:   /* how, and HANDLED or not */
+		return k | (ob->done << 1 | (ob->status != 0)) << 4 | rm_summary(m, ob->pe, ob->event, 1023) << 16;
 	case SIM_OBS_EXPLICIT:
 		return k | answer_class(ob->result) << 4 | rm_summary(m, ob->pe, ob->event, 1023) << 16;
 	default:

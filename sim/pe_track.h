@@ -139,7 +139,7 @@ static inline void sim_obs_init(struct sim_obs *o, unsigned kind, unsigned pe)
 	o->event = 0;
 	o->handler = 0;
 	o->intid = 0;
-	o->pad3 = 0;
+	o->done = 0;
 	o->regs[0] = o->regs[1] = o->regs[2] = o->regs[3] = 0;
 	o->pc = 0;
 	o->pstate = 0;
@@ -221,7 +221,8 @@ static inline void sim_obs_complete_in(struct sim_obs *o, unsigned pe, const str
 	o->event = oc->event;
 	o->handler = handler;
 	o->intid = oc->intid;
-	o->status = resume ? -1 : (int32_t)oc->status;
+	o->done = resume ? SIM_DONE_RESUME : SIM_DONE_COMPLETE;
+	o->status = resume ? 0 : (int32_t)oc->status;
 	o->pc = pc;
 	o->pstate = pstate;
 }
@@ -240,7 +241,7 @@ static inline struct sim_obs sim_obs_implicit(unsigned pe, uint8_t *depth, const
 		o.intid = disp[*depth].intid;
 	}
 	o.depth = *depth;
-	o.status = -2;
+	o.done = SIM_DONE_IMPLICIT;
 	return o;
 }
 

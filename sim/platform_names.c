@@ -4,11 +4,13 @@
  * HCR_EL2 bits the dispatcher reads, and the dispatcher's policies
  * (struct sdd_policy, core/README.md) with their values - each value its
  * enumerator without the prefix, in lower case (SDD_PSTATE_INHERIT is
- * `inherit`); and the names of the SDEI error codes.
+ * `inherit`); and the names of the SDEI error codes and of the ways a
+ * handler completes.
  */
 #include <stddef.h>
 
 #include "program.h"
+#include "sim.h"
 #include "sdd/sdd_spec.h"
 
 /* SDD_FEAT_* bit by bit; the SCTLR_ELc and HCR_EL2 bits the dispatcher reads. */
@@ -92,6 +94,9 @@ const char *sim_policy_refused(unsigned field, unsigned value)
 		return "entry_pstate cannot be tfa_plain (TF-A builds that PSTATE for COMPLETE_AND_RESUME only)";
 	return NULL;
 }
+
+/* see sim.h */
+const char *const sim_done_names[SIM_DONE_COUNT] = { "complete", "resume", "implicit" };
 
 /* see program.h */
 const char *sim_sdei_error_name(int64_t x0)

@@ -71,8 +71,8 @@ enum sim_obs_kind {
 	SIM_OBS_IRQ,         /* firmware acknowledged intid on pe (status: enum sdd_irq_result;
 			      * pc, pstate: the context the interrupt interrupted) */
 	SIM_OBS_DISPATCH,    /* a handler was entered (event, handler, regs x0..x3, pc, pstate) */
-	SIM_OBS_COMPLETE,    /* a handler completed (event; status: COMPLETE status, or -1 for
-			      * COMPLETE_AND_RESUME, -2 implicit completion) */
+	SIM_OBS_COMPLETE,    /* a handler completed (event; done: how, enum sim_done; status:
+			      * COMPLETE's status, all 32 bits of it) */
 	SIM_OBS_LANDING,     /* the resume pad or a vector was reached (regs: elr, spsr, pstate, vector) */
 	SIM_OBS_YIELD,       /* a handler paused (depth: its depth) */
 	SIM_OBS_RESUME,      /* a paused handler was resumed (depth: its depth) */
@@ -93,6 +93,18 @@ enum sim_obs_kind {
 };
 
 enum sim_power { SIM_PE_ON = 0, SIM_PE_OFF, SIM_PE_STANDBY, SIM_PE_POWERDOWN, SIM_PE_FROZEN };
+
+/* How a handler completed (SIM_OBS_COMPLETE).  Its own field, not a
+ * value of the status: COMPLETE's status is any 32-bit value, -1 and -2
+ * included. */
+enum sim_done {
+	SIM_DONE_COMPLETE = 0,   /* EVENT_COMPLETE(status) */
+	SIM_DONE_RESUME,         /* EVENT_COMPLETE_AND_RESUME */
+	SIM_DONE_IMPLICIT,       /* the dispatcher completed it (CPU_OFF, SYSTEM_RESET, ...) */
+	SIM_DONE_COUNT
+};
+/* Their names in traces and timelines: "complete", "resume", "implicit". */
+extern const char *const sim_done_names[SIM_DONE_COUNT];
 
 /* The padding is explicit (pad*, always zero) so that an observation
  * built field by field (sim_obs_init) is byte for byte one built from a
@@ -117,7 +129,7 @@ struct sim_obs {
 	int32_t  event;
 	int32_t  handler;    /* handler index, -1 unknown */
 	uint32_t intid;
-	uint32_t pad3;
+	uint32_t done;       /* COMPLETE: enum sim_done */
 	uint64_t regs[4];
 	uint64_t pc, pstate;
 	int32_t  status;     /* see the kinds; CALL, PSCI: 1 when the call did not return

@@ -207,9 +207,10 @@ void cmp_on_dispatch(struct cmp *c, const struct sim_obs *o)
 	}
 }
 
-static const char *done_name(int32_t status)
+static const char *done_name(unsigned how)
 {
-	return status == -1 ? "COMPLETE_AND_RESUME" : status == -2 ? "an implicit completion" : "COMPLETE";
+	return how == TRACE_DONE_RESUME ? "COMPLETE_AND_RESUME" : how == TRACE_DONE_IMPLICIT ? "an implicit completion"
+											       : "COMPLETE";
 }
 
 /* Where a COMPLETE_AND_RESUME went on: the PSTATE the dispatcher built
@@ -239,7 +240,7 @@ void cmp_on_complete(struct cmp *c, const struct sim_obs *o)
 	if (c->depth[o->pe] == 0)
 		return;
 	f = &c->stack[o->pe][--c->depth[o->pe]];
-	if (o->status == -2 && !c->has_gone[o->pe]) {
+	if (o->done == SIM_DONE_IMPLICIT && !c->has_gone[o->pe]) {
 		c->gone[o->pe] = *f;          /* the innermost: it made the call */
 		c->has_gone[o->pe] = true;
 	}
@@ -248,16 +249,15 @@ void cmp_on_complete(struct cmp *c, const struct sim_obs *o)
 	if (rp->invs[f->inv].complete < 0) {
 		r = &rp->recs[rp->invs[f->inv].dispatch];
 		diverge(c, r->line, "PE %u: the replay's handler for event %s finished (%s); the trace ends "
-			"inside it", o->pe, EV(r->event), done_name(o->status));
+			"inside it", o->pe, EV(r->event), done_name(o->done));
 		return;
 	}
 	r = &rp->recs[rp->invs[f->inv].complete];
-	how = o->status == -1 ? TRACE_DONE_RESUME : o->status == -2 ? TRACE_DONE_IMPLICIT : TRACE_DONE_COMPLETE;
+	how = (int32_t)o->done;     /* enum sim_done is enum trace_done (trace_recorder.c) */
 	c->state[rp->invs[f->inv].complete] = DIVERGED;
 	if (how != r->how)
 		diverge(c, r->line, "event %s on PE %u: the trace's handler finished by %s, the replay's by %s%s",
-			EV(r->event), r->pe, done_name(r->how == TRACE_DONE_RESUME ? -1 : r->how == TRACE_DONE_IMPLICIT ? -2 : 0),
-			done_name(o->status), trace_src_str(src, sizeof src, r));
+			EV(r->event), r->pe, done_name(r->how), done_name(o->done), trace_src_str(src, sizeof src, r));
 	else
 		compare_landing(c, (uint32_t)rp->invs[f->inv].complete, f, o);
 }

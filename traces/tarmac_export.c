@@ -320,7 +320,7 @@ static void observe(void *ctx, const struct sim_obs *o)
 		on_dispatch(x, o);
 		break;
 	case SIM_OBS_COMPLETE:
-		if (o->status != -2 && x->pe[o->pe].wait == W_COMPLETE) {
+		if (o->done != SIM_DONE_IMPLICIT && x->pe[o->pe].wait == W_COMPLETE) {
 			tx_fw_complete_eoi(x, o->pe, o->intid);
 			tx_fw_exit(x, o->pe, o->pc, o->pstate, false, 0, NULL);
 		}

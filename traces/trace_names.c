@@ -12,6 +12,7 @@
 #include "program.h"        /* sim_psci_fn_of_fid: the PSCI functions the simulator implements */
 #include "sdd/sdd.h"
 #include "sdd/sdd_spec.h"
+#include "sim.h"              /* sim_done_names: the names of enum trace_done (trace_recorder.c) */
 #include "smccc.h"          /* sim_smccc_fid: a recorded x0 names what the firmware's entry makes of it */
 #include "trace.h"
 #include "trace_internal.h"
@@ -138,7 +139,6 @@ const char *trace_src_str(char *buf, size_t n, const struct trace_rec *r)
 static const char *const conduit_names[] = { "smc", "hvc" };
 static const char *const end_names[TRACE_END_COUNT] = { "ret", "complete", "none" };
 static const char *const cause_names[TRACE_CAUSE_COUNT] = { "irq", "call", "explicit" };
-static const char *const done_names[TRACE_DONE_COUNT] = { "complete", "resume", "implicit" };
 static const char *const irq_how_names[TRACE_IRQ_HOW_COUNT] = { "ack", "fire", "hold" };
 static const char *const res_names[TRACE_RES_COUNT] = {
 	"dispatched", "deferred", "held", "dropped", "not-sdei", "refused", "fault", "rerouted",
@@ -152,7 +152,7 @@ static const struct { const char *const *names; unsigned n; } enums[TRACE_ENUM_C
 	[TRACE_ENUM_CONDUIT] = { conduit_names, 2 },
 	[TRACE_ENUM_END]     = { end_names, TRACE_END_COUNT },
 	[TRACE_ENUM_CAUSE]   = { cause_names, TRACE_CAUSE_COUNT },
-	[TRACE_ENUM_DONE]    = { done_names, TRACE_DONE_COUNT },
+	[TRACE_ENUM_DONE]    = { sim_done_names, TRACE_DONE_COUNT },   /* the recorder's: trace_recorder.c */
 	[TRACE_ENUM_IRQ_HOW] = { irq_how_names, TRACE_IRQ_HOW_COUNT },
 	[TRACE_ENUM_RES]     = { res_names, TRACE_RES_COUNT },
 	[TRACE_ENUM_POWER]   = { power_names, TRACE_PWR_COUNT },

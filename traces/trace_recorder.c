@@ -150,13 +150,17 @@ static void dispatch(struct trace_recorder *r, const struct sim_obs *o)
 	put(r, &rec, o);
 }
 
+_Static_assert((int)SIM_DONE_COMPLETE == (int)TRACE_DONE_COMPLETE && (int)SIM_DONE_RESUME == (int)TRACE_DONE_RESUME &&
+	       (int)SIM_DONE_IMPLICIT == (int)TRACE_DONE_IMPLICIT && (int)SIM_DONE_COUNT == (int)TRACE_DONE_COUNT,
+	       "a completion is recorded as observed");
+
 static void complete(struct trace_recorder *r, const struct sim_obs *o)
 {
 	struct trace_rec rec;
 
 	begin(&rec, TRACE_COMPLETE, o);
 	rec.event = o->event;
-	rec.how = o->status == -1 ? TRACE_DONE_RESUME : o->status == -2 ? TRACE_DONE_IMPLICIT : TRACE_DONE_COMPLETE;
+	rec.how = (uint8_t)o->done;
 	if (rec.how != TRACE_DONE_IMPLICIT) {
 		rec.arg = rec.how == TRACE_DONE_RESUME ? o->pc : (uint64_t)(uint32_t)o->status;
 		rec.has |= TRACE_HAS_ARG;

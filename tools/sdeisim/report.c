@@ -154,11 +154,15 @@ static void narrate(struct recorder *r, const struct sim_obs *o)
 			handler_name(r, o->handler), (uint32_t)o->event, o->regs[1], o->regs[2],
 			o->regs[3], o->depth);
 		break;
-	case SIM_OBS_COMPLETE:
+	case SIM_OBS_COMPLETE: {
+		char st[24];   /* another status than HANDLED or FAILED: its number */
+		snprintf(st, sizeof st, "status 0x%" PRIx32, (uint32_t)o->status);
 		fprintf(r->vf, "    PE %u completes event 0x%" PRIx32 " (%s), depth %u\n", o->pe,
-			(uint32_t)o->event, o->status == -1 ? "and resumes" : o->status == -2 ? "implicitly" :
-			o->status == 0 ? "HANDLED" : "FAILED", o->depth);
+			(uint32_t)o->event, o->done == SIM_DONE_RESUME ? "and resumes" :
+			o->done == SIM_DONE_IMPLICIT ? "implicitly" : o->status == 0 ? "HANDLED" :
+			o->status == 1 ? "FAILED" : st, o->depth);
 		break;
+	}
 	case SIM_OBS_LANDING:
 		fprintf(r->vf, "    PE %u lands at the %s (ELR 0x%" PRIx64 ", SPSR 0x%" PRIx64 ")\n",
 			o->pe, o->regs[3] == 0xFF ? "resume pad" : "vector table", o->regs[0], o->regs[1]);
@@ -244,7 +248,9 @@ static void trace(struct recorder *r, const struct sim_obs *o)
 		snprintf(name, sizeof name, "event 0x%" PRIx32 " (%s)", (uint32_t)o->event,
 			 handler_name(r, o->handler));
 		ev = tl_event(r, name, "E", o->time, tid);
-		json_object_object_add(args, "status", json_object_new_int(o->status));
+		json_object_object_add(args, "how", json_object_new_string(sim_done_names[o->done % SIM_DONE_COUNT]));
+		if (o->done == SIM_DONE_COMPLETE)
+			json_object_object_add(args, "status", json_object_new_int64((uint32_t)o->status));
 		break;
 	case SIM_OBS_CALL:
 	case SIM_OBS_PSCI:
@@ -292,7 +298,7 @@ static void trace(struct recorder *r, const struct sim_obs *o)
  * answered; the narration tells it after the call. */
 static bool held_back(const struct sim_obs *o)
 {
-	return o->kind == SIM_OBS_POWER || (o->kind == SIM_OBS_COMPLETE && o->status == -2);
+	return o->kind == SIM_OBS_POWER || (o->kind == SIM_OBS_COMPLETE && o->done == SIM_DONE_IMPLICIT);
 }
 
 static void narrate_held(struct recorder *r)
