@@ -443,12 +443,6 @@ static void shared_any_needs_a_taker(void **state)
     SETTLED(&m);
 }
 
-/* §4.3.2.1, §6.2: with a critical and a normal event both pending for a
- * PE (at PE_UNMASK, or when a handler completes), the critical one is
- * dispatched first; a normal dispatch before it is refused.  A shared
- * RM_ANY critical event holds the PE back only when every other PE is
- * masked or off (no other PE takes part in its 1-of-N routing); else the
- * distributor may have chosen another.  One routed RM_PE to it does. */
 /* §4.3.2.2, §6.2: a critical event preempts a running normal handler; one
  * owed to the PE and able to run there when that handler completes was
  * left behind it (planted bug: critical events at the normal priority). */
@@ -499,6 +493,37 @@ static void critical_preempts_before_normal_completes(void **state)
     DISPATCH(&m, 1, EVSC);
 }
 
+/* A shared critical event whose SPI a PE's firmware holds Active (between
+ * its acknowledge and the hand-over) is signalled nowhere, a new trigger
+ * of it too: routed RM_PE to a PE in a normal handler, it does not preempt
+ * that handler, whose COMPLETE stands. */
+static void held_critical_spi_preempts_nothing(void **state)
+{
+    struct rm_model m;
+    (void)state;
+    tmodel(&m);
+    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
+    ACCEPT(&m, 1, F_PE_UNMASK, SUCCESS);
+    ACCEPT(&m, 0, F_REGISTER, SUCCESS, EVSC, HANDLER, 0, 1, 0x1);   /* RM_PE to PE 1 */
+    ACCEPT(&m, 0, F_ENABLE, SUCCESS, EVSC);
+    rm_fire(&m, SPI_SC, 0);
+    rm_hold(&m, 1, SPI_SC);                  /* Active on PE 1 */
+    ACCEPT(&m, 0, F_DISABLE, SUCCESS, EVSC);
+    ACCEPT(&m, 0, F_ROUTING_SET, SUCCESS, EVSC, 1, 0x0);   /* RM_PE to PE 0 */
+    ACCEPT(&m, 0, F_ENABLE, SUCCESS, EVSC);
+    t_reg_enable(&m, 0, EVP);
+    rm_fire(&m, PPI_P, 0);
+    DISPATCH(&m, 0, EVP);
+    rm_fire(&m, SPI_SC, 0);                  /* pending for PE 0, still Active on PE 1 */
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+}
+
+/* §4.3.2.1, §6.2: with a critical and a normal event both pending for a
+ * PE (at PE_UNMASK, or when a handler completes), the critical one is
+ * dispatched first; a normal dispatch before it is refused.  A shared
+ * RM_ANY critical event holds the PE back only when every other PE is
+ * masked or off (no other PE takes part in its 1-of-N routing); else the
+ * distributor may have chosen another.  One routed RM_PE to it does. */
 static void critical_before_normal(void **state)
 {
     struct rm_model m;
@@ -585,6 +610,7 @@ int main(void)
         cmocka_unit_test(shared_any_needs_a_taker),
         cmocka_unit_test(critical_before_normal),
         cmocka_unit_test(critical_preempts_before_normal_completes),
+        cmocka_unit_test(held_critical_spi_preempts_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
