@@ -66,10 +66,11 @@ static int read_all(struct replay *rp, struct trace_reader *rd, char *err, size_
 }
 
 /* The platform: the profile's, with what the trace's platform record says
- * on top (a recorder's: the whole machine of the scenario), shaped like
- * the traced machine (its PE count - at least the profile's and the PEs
- * the records name -, client EL and conduit from the first SDEI call when
- * the record does not say). */
+ * on top (a recorder's: the whole machine of the scenario, its PE count
+ * too - raised only to the PEs the records name), shaped like the traced
+ * machine where the record does not say: its PE count at least the
+ * profile's and the PEs the records name, client EL and conduit from the
+ * first SDEI call. */
 static int platform(struct replay *rp, const struct replay_opts *o, char *err, size_t errlen)
 {
 	struct sim_platform *pl = &rp->prog.platform;
