@@ -241,16 +241,14 @@ static inline bool sim_context_answer_ok(const struct sim_platform *p, const str
 					 unsigned depth, uint32_t fid, const uint64_t args[5], struct sim_caller c,
 					 uint64_t x0, char *why, size_t n)
 {
-	uint64_t id = args[0];
+	uint32_t id;
 
 	if (fid != SDD_FID_EVENT_CONTEXT || depth < 1 || depth > 2 || c.el != p->client_el || c.aarch32 || c.secure)
 		return true;
-	if ((id >> 32) && p->policy.upper_bits == SDD_UPPER_TRUNCATE)
-		id = (uint32_t)id;
-	if (id >= SDD_CONTEXT_REGS || x0 == disp[depth - 1].int_x[id])
+	if (!sim_param32(p, args[0], &id) || id >= SDD_CONTEXT_REGS || x0 == disp[depth - 1].int_x[id])
 		return true;
-	snprintf(why, n, "answered EVENT_CONTEXT(%" PRIu64 ") in the handler of event 0x%" PRIx32 " with 0x%" PRIx64
-		 ", not x%" PRIu64 " of the interrupted context, 0x%" PRIx64, id, (uint32_t)disp[depth - 1].event,
+	snprintf(why, n, "answered EVENT_CONTEXT(%" PRIu32 ") in the handler of event 0x%" PRIx32 " with 0x%" PRIx64
+		 ", not x%" PRIu32 " of the interrupted context, 0x%" PRIx64, id, (uint32_t)disp[depth - 1].event,
 		 x0, id, disp[depth - 1].int_x[id]);
 	return false;
 }

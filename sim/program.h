@@ -491,4 +491,18 @@ static inline bool sim_event_fits(uint64_t v)
 	return v <= UINT32_MAX || ((int64_t)v < 0 && (int64_t)v >= INT32_MIN);
 }
 
+/* A 32-bit parameter of an SDEI call (event, info, feature, param_id,
+ * interrupt) as platform p's dispatcher reads it from its 64-bit register
+ * x: the low half, when the upper one is zero or the upper_bits policy
+ * ignores it.  False when the dispatcher refuses the value for its upper
+ * half (INVALID_PARAMETERS): whoever follows a call by its registers
+ * (the replay, the checks) must read them as the dispatcher did. */
+static inline bool sim_param32(const struct sim_platform *p, uint64_t x, uint32_t *out)
+{
+	if ((x >> 32) && p->policy.upper_bits != SDD_UPPER_TRUNCATE)
+		return false;
+	*out = (uint32_t)x;
+	return true;
+}
+
 #endif /* SIM_PROGRAM_H */

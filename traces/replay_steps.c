@@ -324,6 +324,7 @@ void rb_call_effects(struct rb *b, const struct trace_rec *r)
 	bool ok = r->end == TRACE_END_RET && (r->r_known & 1);
 	int64_t res = (int64_t)r->r[0];
 	int fn = trace_fid_is_psci(fid) ? trace_psci_fn(fid) : -1;
+	uint32_t intid;
 
 	/* what the call may restart: its PE's main context, CPU_ON's target's,
 	 * every PE's for SYSTEM_OFF and SYSTEM_RESET */
@@ -340,9 +341,10 @@ void rb_call_effects(struct rb *b, const struct trace_rec *r)
 		rb_main_reset(b, r->pe);
 
 	rb_pending_cleared(b, r);      /* before RELEASE forgets the binding */
-	if (fid == SDD_FID_INTERRUPT_BIND && ok && res >= 0 && (r->x_known & 2) && r->x[1] < 1020) {
-		b->w.bound[r->x[1]] = (int32_t)res;
-		b->w.is_bound[r->x[1]] = true;
+	if (fid == SDD_FID_INTERRUPT_BIND && ok && res >= 0 && (r->x_known & 2) &&
+	    sim_param32(&b->p->platform, r->x[1], &intid) && intid < 1020) {
+		b->w.bound[intid] = (int32_t)res;
+		b->w.is_bound[intid] = true;
 	} else if (fid == SDD_FID_INTERRUPT_RELEASE && ok && res == 0) {
 		for (unsigned k = 0; k < 1020; k++)
 			if (b->w.is_bound[k] && b->w.bound[k] == (int32_t)rb_x(r, 1))
@@ -422,7 +424,10 @@ static void context_value(struct rb *b, const struct rb_inv *v, unsigned pe, uns
 
 void rb_context_value(struct rb *b, struct rb_inv *v, const struct trace_rec *r)
 {
-	if (trace_rec_fid(r) != SDD_FID_EVENT_CONTEXT || !(r->x_known & 2) || r->x[1] >= SDD_CONTEXT_REGS ||
+	uint32_t id;     /* param_id, as the dispatcher reads it (upper_bits) */
+
+	if (trace_rec_fid(r) != SDD_FID_EVENT_CONTEXT || !(r->x_known & 2) ||
+	    !sim_param32(&b->p->platform, r->x[1], &id) || id >= SDD_CONTEXT_REGS ||
 	    r->end != TRACE_END_RET || !(r->r_known & 1))
 		return;
 	if (v->anchor == RB_NO_STEP) {
@@ -432,7 +437,7 @@ void rb_context_value(struct rb *b, struct rb_inv *v, const struct trace_rec *r)
 		v->noted = true;
 		return;
 	}
-	context_value(b, v, r->pe, SIM_R_X0 + (unsigned)r->x[1], r->r[0]);
+	context_value(b, v, r->pe, SIM_R_X0 + id, r->r[0]);
 }
 
 bool rb_interrupted_pstate(struct rb *b, struct rb_inv *v, const struct trace_rec *r)
