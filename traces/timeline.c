@@ -25,7 +25,7 @@ static json_object *event(const char *name, const char *ph, uint64_t ts, unsigne
 	return ev;
 }
 
-static void add_hex(json_object *args, const char *key, uint64_t v)
+void trace_json_hex(json_object *args, const char *key, uint64_t v)
 {
 	char buf[24];
 	snprintf(buf, sizeof buf, "0x%" PRIx64, v);
@@ -52,7 +52,7 @@ static json_object *of_record(const struct trace_rec *r)
 		for (unsigned k = 1; k <= 2; k++)
 			if (r->x_known & (1u << k)) {
 				char key[4] = { 'x', (char)('0' + k), 0, 0 };
-				add_hex(args, key, r->x[k]);
+				trace_json_hex(args, key, r->x[k]);
 			}
 		json_object_object_add(args, "end", json_object_new_string(trace_enum_name(TRACE_ENUM_END, r->end)));
 		if (r->end == TRACE_END_RET && (r->r_known & 1))
@@ -64,11 +64,11 @@ static json_object *of_record(const struct trace_rec *r)
 		ev = event(name, "B", r->t, r->pe);
 		json_object_object_add(args, "cause", json_object_new_string(trace_enum_name(TRACE_ENUM_CAUSE, r->cause)));
 		if (r->has & TRACE_HAS_EP)
-			add_hex(args, "ep", r->ep);
+			trace_json_hex(args, "ep", r->ep);
 		if (r->x_known & 2)
-			add_hex(args, "x1", r->x[1]);
+			trace_json_hex(args, "x1", r->x[1]);
 		if (r->x_known & 4)
-			add_hex(args, "interrupted_pc", r->x[2]);
+			trace_json_hex(args, "interrupted_pc", r->x[2]);
 		break;
 	case TRACE_COMPLETE:
 		snprintf(name, sizeof name, "event %s", trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, r->event));

@@ -9,6 +9,7 @@
 #define TRACES_TIMELINE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "trace.h"
@@ -20,5 +21,13 @@
  * or nothing throws away (`sdeisim export timeline` writes to a
  * temporary file first). */
 int trace_timeline(struct trace_reader *rd, FILE *out, char *err, size_t errlen);
+
+/* Add a 64-bit register value to a timeline event's args as a "0x..."
+ * string, never as a JSON number: readers of trace-event JSON hold
+ * numbers in doubles (53 bits), and a signed number would show an
+ * address or argument with bit 63 set as negative.  Both timelines
+ * (this one and `sdeisim run --timeline`) write registers so. */
+struct json_object;
+void trace_json_hex(struct json_object *args, const char *key, uint64_t v);
 
 #endif /* TRACES_TIMELINE_H */

@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "outfile.h"
 #include "sdd/sdd.h"
+#include "timeline.h"         /* trace_json_hex */
 
 #define TID_GIC   1000    /* timeline thread for SPIs */
 #define TID_STEPS 1001    /* timeline thread for steps */
@@ -241,8 +242,8 @@ static void trace(struct recorder *r, const struct sim_obs *o)
 		snprintf(name, sizeof name, "event 0x%" PRIx32 " (%s)", (uint32_t)o->event,
 			 handler_name(r, o->handler));
 		ev = tl_event(r, name, "B", o->time, tid);
-		json_object_object_add(args, "x1", json_object_new_int64((int64_t)o->regs[1]));
-		json_object_object_add(args, "interrupted_pc", json_object_new_int64((int64_t)o->regs[2]));
+		trace_json_hex(args, "x1", o->regs[1]);
+		trace_json_hex(args, "interrupted_pc", o->regs[2]);
 		break;
 	case SIM_OBS_COMPLETE:
 		snprintf(name, sizeof name, "event 0x%" PRIx32 " (%s)", (uint32_t)o->event,
@@ -263,7 +264,7 @@ static void trace(struct recorder *r, const struct sim_obs *o)
 			json_object_object_add(args, "aarch32", json_object_new_string(a32_mode(o)));
 		if (o->secure)
 			json_object_object_add(args, "secure", json_object_new_boolean(1));
-		json_object_object_add(args, "x1", json_object_new_int64((int64_t)o->args[0]));
+		trace_json_hex(args, "x1", o->args[0]);
 		json_object_object_add(args, "result", json_object_new_int64(o->result));
 		break;
 	case SIM_OBS_FIRE:
