@@ -216,10 +216,10 @@ static bool pin_call(struct fz_run *r, const struct fz_log *log, struct fz_repro
 		snprintf(out->note, sizeof out->note, "the call was not made by one of the program's ops");
 		return false;
 	}
-	if (d->allowed.kind == RM_V_VALUES && d->allowed.n == 0) {
-		/* rm_verdict with no value: the call came before a dispatch
-		 * the specification requires (a critical event preempting the
-		 * normal handler that completed) */
+	if (d->allowed.kind == RM_V_NOTHING) {
+		/* the call came before a dispatch the specification requires
+		 * (a critical event preempting the normal handler that
+		 * completed) */
 		snprintf(out->note, sizeof out->note, "the call came before a dispatch it had to wait for: "
 			 "no expectation on x0 says so (the narration shows the order)");
 		return false;

@@ -245,13 +245,14 @@ bool rm_call(struct rm_model *m, unsigned pe, const uint64_t x[6], unsigned call
 
 /* What the specification allows a call to answer, as rm_call_judged found
  * it (whether or not the dispatcher's answer was one of them): values[0..n)
- * (RM_V_VALUES; n = 0: no answer at all, the call came before a dispatch
- * that had to come first - EVENT_COMPLETE or COMPLETE_AND_RESUME of a
- * normal handler that a critical event owed to its PE had to preempt), any
+ * (RM_V_VALUES; n = 0 only when the call could not be judged at all), any
  * value (RM_V_ANY), not returning because it completed the running handler
- * (RM_V_COMPLETES), or the number of a free bind slot of the kind
- * slot_shared says (RM_V_SLOT). */
-enum rm_verdict_kind { RM_V_VALUES = 0, RM_V_ANY, RM_V_COMPLETES, RM_V_SLOT };
+ * (RM_V_COMPLETES), the number of a free bind slot of the kind slot_shared
+ * says (RM_V_SLOT), or no answer at all (RM_V_NOTHING): the call came
+ * before a dispatch that had to come first - EVENT_COMPLETE or
+ * COMPLETE_AND_RESUME of a normal handler that a critical event owed to
+ * its PE had to preempt. */
+enum rm_verdict_kind { RM_V_VALUES = 0, RM_V_ANY, RM_V_COMPLETES, RM_V_SLOT, RM_V_NOTHING };
 struct rm_verdict {
     uint8_t kind;
     uint8_t n;

@@ -256,7 +256,7 @@ static void verdict_of(const struct rm_ctx *c, struct rm_verdict *v)
         v->slot_shared = c->slot_shared;
         break;
     case RM_W_NOTHING:
-        v->kind = RM_V_VALUES;   /* n = 0: no value */
+        v->kind = RM_V_NOTHING;
         break;
     }
 }

@@ -459,6 +459,13 @@ static void critical_preempts_before_normal_completes(void **state)
     rm_fire(&m, PPI_PC, 0);
     NO_COMPLETION(&m, 0, F_COMPLETE, 0);
     NO_COMPLETION(&m, 0, F_RESUME, RESUME);
+    {   /* its verdict: no answer at all, not one the model could not judge */
+        uint64_t complete[6] = { 0xC4000025, 0, 0, 0, 0, 0 };
+        struct rm_verdict v;
+        char why[200];
+        assert_false(rm_call_judged(&m, 0, complete, 2, 0, 0, true, &v, why, sizeof why));
+        assert_int_equal(v.kind, RM_V_NOTHING);
+    }
     STATUS(&m, 0, EVP, 7);                   /* refused: nothing changed */
     DISPATCH(&m, 0, EVPC);
     COMPLETES(&m, 0, F_COMPLETE, 0);
