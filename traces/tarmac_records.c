@@ -11,6 +11,7 @@
 #include "sdd/sdd_spec.h"
 #include "tarmac_pe_state.h"
 #include "smccc.h"            /* sim_smccc_fid: the function an SMC names, as the entry reads it */
+#include "trace_internal.h"   /* trace_done_arg: a complete record's status or resume address */
 
 /* Records are written when they are complete (a call when it returns),
  * with the time they began; a record's time is raised where needed so
@@ -130,7 +131,7 @@ int tm_emit_complete(struct tm_state *st, unsigned pe, const struct call *c, uin
 	r.event = p->depth ? p->stack[--p->depth] : -1;   /* -1: its dispatch is not in the trace */
 	r.how = sim_smccc_fid(c->x[0]) == SDD_FID_EVENT_COMPLETE ? TRACE_DONE_COMPLETE : TRACE_DONE_RESUME;
 	if (c->x_known & 2) {
-		r.arg = c->x[1];
+		r.arg = trace_done_arg(r.how, c->x[1]);
 		r.has |= TRACE_HAS_ARG;
 	}
 	r.pc = target;

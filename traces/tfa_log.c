@@ -480,7 +480,7 @@ static int eoi_line(struct tfa_log *lg, struct scan *c)
 	begin(lg, &r, TRACE_COMPLETE, pe);
 	r.event = (int32_t)ev;
 	r.how = (uint32_t)pc->rec.x[0] == SDD_FID_EVENT_COMPLETE ? TRACE_DONE_COMPLETE : TRACE_DONE_RESUME;
-	r.arg = pc->rec.x[1];
+	r.arg = trace_done_arg(r.how, pc->rec.x[1]);
 	r.has |= TRACE_HAS_ARG | TRACE_HAS_DEPTH;
 	if (lg->depth[pe])
 		lg->depth[pe]--;

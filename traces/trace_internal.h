@@ -29,6 +29,16 @@ int trace_name_index(const char *const *names, unsigned count, const char *s, si
 /* Is name one of the simulator's platform profiles (FORMAT.md, `profile`)? */
 bool trace_profile_known(const char *name);
 
+/* A complete record's argument from the call's x1 (how: TRACE_DONE_COMPLETE
+ * or _RESUME): the resume address whole, the status its low 32 bits - the
+ * 32-bit status_code the dispatcher reads, whatever the upper half holds
+ * (DEN0054C's EVENT_COMPLETE has no INVALID_PARAMETERS), as the recorder
+ * writes the status the simulated dispatcher read. */
+static inline uint64_t trace_done_arg(unsigned how, uint64_t x1)
+{
+	return how == TRACE_DONE_COMPLETE ? (uint32_t)x1 : x1;
+}
+
 /* ---- trace_platform.c: the values of a version 2 platform record ---- */
 
 enum trace_pfield {

@@ -165,10 +165,16 @@ static void complete(struct trace_recorder *r, const struct sim_obs *o)
 		rec.arg = rec.how == TRACE_DONE_RESUME ? o->pc : (uint64_t)(uint32_t)o->status;
 		rec.has |= TRACE_HAS_ARG;
 	}
-	rec.pc = o->pc;
-	rec.pstate = o->pstate;
 	rec.depth = o->depth;
-	rec.has |= TRACE_HAS_PC | TRACE_HAS_PSTATE | TRACE_HAS_DEPTH;
+	rec.has |= TRACE_HAS_DEPTH;
+	/* where execution went on; an implicit completion (CPU_OFF, SYSTEM_OFF,
+	 * SYSTEM_RESET) goes on nowhere in the handler's context, and its
+	 * observation has no pc or pstate (was: written as 0x0, an address) */
+	if (rec.how != TRACE_DONE_IMPLICIT) {
+		rec.pc = o->pc;
+		rec.pstate = o->pstate;
+		rec.has |= TRACE_HAS_PC | TRACE_HAS_PSTATE;
+	}
 	put(r, &rec, o);
 }
 

@@ -9,11 +9,13 @@
 #   record  `sdeisim run --trace` (the recorder);
 #   tarmac  `sdeisim export tarmac`, then `sdeisim import tarmac` with the
 #           scenario's platform (--platform): the round trip through an
-#           FVP-style Tarmac trace.  Its SDEI and PSCI calls must also be
-#           the recorder's, PE by PE (each call's fields but its time, its
-#           source line and r1..r3, which only a Tarmac trace shows): what
-#           the recorder writes is what the machine did, and an importer
-#           must read the same from the machine's instructions.
+#           FVP-style Tarmac trace.  Its SDEI and PSCI calls, and its
+#           handlers' completions, must also be the recorder's, PE by PE
+#           (each call's fields but its time, its source line and r1..r3,
+#           which only a Tarmac trace shows; each completion's but its time
+#           and source line): what the recorder writes is what the machine
+#           did, and an importer must read the same from the machine's
+#           instructions.
 #
 # A run that fails is written too: its trace stops where it failed and
 # must replay just the same.  Nothing is skipped:
@@ -47,10 +49,10 @@ fail() {
 	bad=$((bad + 1))
 }
 
-# A trace's SDEI and PSCI call records (those with fn=), PE by PE in
-# order, without t=, src= and r1..r3.
+# A trace's SDEI and PSCI call records (those with fn=) and complete
+# records, PE by PE in order, without t=, src= and r1..r3.
 calls() {
-	grep '^call .* fn=' "$1" | sed -E 's/ (t|src|r[1-3])=[^ ]*//g' | LC_ALL=C sort -s -k2,2
+	grep -E '^(call .* fn=|complete )' "$1" | sed -E 's/ (t|src|r[1-3])=[^ ]*//g' | LC_ALL=C sort -s -k2,2
 }
 
 cd "$dir" || exit 1
@@ -91,7 +93,7 @@ for f in $(find . \( -name '*.yaml' -o -name '*.yml' \) | sed 's|^\./||' | LC_AL
 		calls "$tmp/r.trace" > "$tmp/r.calls"
 		calls "$tmp/t.trace" > "$tmp/t.calls"
 		if ! cmp -s "$tmp/r.calls" "$tmp/t.calls"; then
-			fail "the Tarmac round trip's calls are not the recorder's (< recorder, > round trip):"
+			fail "the Tarmac round trip's calls or completions are not the recorder's (< recorder, > round trip):"
 			diff "$tmp/r.calls" "$tmp/t.calls" | grep '^[<>]' | head -6 | sed 's/^/    /'
 			continue
 		fi

@@ -184,6 +184,29 @@ static void signal_event_is_decimal(void **state)
 	free(o.text);
 }
 
+/* EVENT_COMPLETE's status_code is 32-bit: the complete record holds x1's
+ * low half, the status the dispatcher read, as the recorder writes it
+ * (was: "status=0x100000001", x1 whole); the call record keeps x1 as
+ * passed, and COMPLETE_AND_RESUME's address stays whole. */
+static void complete_status_is_32_bits(void **state)
+{
+	static const char log[] =
+		"VERBOSE: SDEI: > COMPLETE(r:0 sta/ep:100000001):80000000\n"
+		"VERBOSE: SDEI: EOI:80000000, 0 spsr:3c9 elr:8\n"
+		"VERBOSE: SDEI: > COMPLETE(r:1 sta/ep:100080000):80000000\n"
+		"VERBOSE: SDEI: EOI:80000000, 0 spsr:3c9 elr:8\n";
+	struct out o;
+	char err[300];
+
+	(void)state;
+	if (import(log, NULL, NULL, &o, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	if (!strstr(o.text, "fn=EVENT_COMPLETE x0=0xc4000025 x1=0x100000001 ") ||
+	    !strstr(o.text, "how=complete status=0x1 ") || !strstr(o.text, "how=resume resume=0x100080000 "))
+		fail_msg("%s", o.text);
+	free(o.text);
+}
+
 /* A console line always ends with a newline: a last line without one is
  * a line the input stopped in.  Where it ends in a number, the number may
  * be the first digits of a longer one (TF-A prints them with no fixed
@@ -304,6 +327,7 @@ int main(void)
 		cmocka_unit_test(no_log_line_is_an_error),
 		cmocka_unit_test(last_line_cut_short),
 		cmocka_unit_test(signal_event_is_decimal),
+		cmocka_unit_test(complete_status_is_32_bits),
 		cmocka_unit_test(call_still_open),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
