@@ -56,16 +56,20 @@ static void *room(void *start, uint32_t used, uint32_t *cap, size_t size)
 	return bigger;
 }
 
-/* Room for one more use in t->uses. */
-static bool room_for_use(struct scn *s)
+/* A new use of node at `at` (via: through an alias): its id, or 0 when
+ * memory ran out. */
+static int new_use(struct scn *s, uint32_t node, struct sim_loc at, bool via)
 {
 	struct scn_tree *t = &s->tree;
 	struct scn_use *uses = room(t->uses, t->nuses, &t->uses_cap, sizeof *uses);
 
-	if (uses == NULL)
-		return out_of_memory(s);
+	if (uses == NULL) {
+		out_of_memory(s);
+		return 0;
+	}
 	t->uses = uses;
-	return true;
+	t->uses[t->nuses] = (struct scn_use){ node, at, via, NULL };
+	return (int)++t->nuses;
 }
 
 /* ---- Anchors: open addressing, so that many anchors stay cheap ---- */
@@ -132,14 +136,12 @@ static bool add_anchor(struct scn *s, const yaml_char_t *name, uint32_t node, st
 static bool add_use(struct scn *s, uint32_t node, struct sim_loc at, bool via)
 {
 	struct scn_tree *t = &s->tree;
-	int id;
+	int id = new_use(s, node, at, via);
 	yaml_node_t *p;
 	uint32_t used, cap;
 
-	if (!room_for_use(s))
+	if (id == 0)
 		return false;
-	t->uses[t->nuses] = (struct scn_use){ node, at, via, NULL };
-	id = (int)++t->nuses;
 	if (t->depth == 0)
 		return true;
 	p = &t->nodes[t->open[t->depth - 1]];
@@ -306,12 +308,7 @@ struct sim_loc scn_loc(const struct scn *s, int id)
  * out of memory. */
 static int use_through(struct scn *s, int of, struct sim_loc at)
 {
-	struct scn_tree *t = &s->tree;
-
-	if (!room_for_use(s))
-		return 0;
-	t->uses[t->nuses] = (struct scn_use){ t->uses[of - 1].node, at, true, NULL };
-	return (int)++t->nuses;
+	return new_use(s, s->tree.uses[of - 1].node, at, true);
 }
 
 /* see scn_internal.h */
