@@ -81,6 +81,20 @@ static void each_refused(const struct refused *bad, size_t n)
 	}
 }
 
+/* log imports, and its records hold each of the texts want[] (NULL-ended). */
+static void imports_saying(const char *log, const char *const *want)
+{
+	struct out o;
+	char err[300];
+
+	if (import(log, NULL, NULL, &o, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	for (; *want; want++)
+		if (!strstr(o.text, *want))
+			fail_msg("no '%s' in:\n%s", *want, o.text);
+	free(o.text);
+}
+
 /* platform: {pes: 2, mpidr: [0, 0x100]} on the default profile, as
  * `import --platform` makes its record: MPIDR 0x100 is PE 1 (was: "MPIDR
  * 0x80000100 is no PE of profile default", the list not used). */
@@ -172,16 +186,13 @@ static void signal_event_is_decimal(void **state)
 		"VERBOSE: SDEI: < SIGNAL:-2\n"
 		"VERBOSE: SDEI: > SIGNAL(e:-1 t:80000000)\n"
 		"VERBOSE: SDEI: < SIGNAL:-2\n";
-	struct out o;
-	char err[300];
+	static const char *const want[] = {
+		"fn=EVENT_SIGNAL x0=0xc400002f x1=0xa x2=0x80000000 ",
+		"fn=EVENT_SIGNAL x0=0xc400002f x1=0xffffffffffffffff x2=0x80000000 ", NULL
+	};
 
 	(void)state;
-	if (import(log, NULL, NULL, &o, err, sizeof err) != 0)
-		fail_msg("%s", err);
-	if (!strstr(o.text, "fn=EVENT_SIGNAL x0=0xc400002f x1=0xa x2=0x80000000 ") ||
-	    !strstr(o.text, "fn=EVENT_SIGNAL x0=0xc400002f x1=0xffffffffffffffff x2=0x80000000 "))
-		fail_msg("%s", o.text);
-	free(o.text);
+	imports_saying(log, want);
 }
 
 /* EVENT_COMPLETE's status_code is 32-bit: the complete record holds x1's
@@ -195,16 +206,13 @@ static void complete_status_is_32_bits(void **state)
 		"VERBOSE: SDEI: EOI:80000000, 0 spsr:3c9 elr:8\n"
 		"VERBOSE: SDEI: > COMPLETE(r:1 sta/ep:100080000):80000000\n"
 		"VERBOSE: SDEI: EOI:80000000, 0 spsr:3c9 elr:8\n";
-	struct out o;
-	char err[300];
+	static const char *const want[] = {
+		"fn=EVENT_COMPLETE x0=0xc4000025 x1=0x100000001 ", "how=complete status=0x1 ",
+		"how=resume resume=0x100080000 ", NULL
+	};
 
 	(void)state;
-	if (import(log, NULL, NULL, &o, err, sizeof err) != 0)
-		fail_msg("%s", err);
-	if (!strstr(o.text, "fn=EVENT_COMPLETE x0=0xc4000025 x1=0x100000001 ") ||
-	    !strstr(o.text, "how=complete status=0x1 ") || !strstr(o.text, "how=resume resume=0x100080000 "))
-		fail_msg("%s", o.text);
-	free(o.text);
+	imports_saying(log, want);
 }
 
 /* A console line always ends with a newline: a last line without one is
