@@ -278,10 +278,17 @@ static const char *list_names(const char *const *names, unsigned n, uint64_t mas
 	return buf;
 }
 
+/* a and b the same letter, whatever its case (names are ASCII). */
+static bool same_letter(unsigned char a, unsigned char b)
+{
+	return (a >= 'A' && a <= 'Z' ? a | 0x20 : a) == (b >= 'A' && b <= 'Z' ? b | 0x20 : b);
+}
+
 /* The edit distance of the n bytes at a and the name b: insertions,
  * deletions, substitutions, and swaps of two neighbours (`compelte` is one
- * from `complete`).  Only small distances matter: longer texts than a
- * key's name are just far. */
+ * from `complete`), letters compared without their case (`Steps`,
+ * `event_register` are slips too).  Only small distances matter: longer
+ * texts than a name are just far. */
 static unsigned distance(const unsigned char *a, size_t n, const char *b)
 {
 	enum { LONGEST = 32 };
@@ -296,13 +303,13 @@ static unsigned distance(const unsigned char *a, size_t n, const char *b)
 		unsigned *cur = row[i % 3], *up = row[(i - 1) % 3], *up2 = row[(i + 1) % 3];
 		cur[0] = (unsigned)i;
 		for (size_t j = 1; j <= m; j++) {
-			unsigned d = up[j - 1] + (a[i - 1] != (unsigned char)b[j - 1]);
+			unsigned d = up[j - 1] + !same_letter(a[i - 1], (unsigned char)b[j - 1]);
 			if (up[j] + 1 < d)
 				d = up[j] + 1;
 			if (cur[j - 1] + 1 < d)
 				d = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == (unsigned char)b[j - 2] &&
-			    a[i - 2] == (unsigned char)b[j - 1] && up2[j - 2] + 1 < d)
+			if (i > 1 && j > 1 && same_letter(a[i - 1], (unsigned char)b[j - 2]) &&
+			    same_letter(a[i - 2], (unsigned char)b[j - 1]) && up2[j - 2] + 1 < d)
 				d = up2[j - 2] + 1;
 			cur[j] = d;
 		}
@@ -311,28 +318,50 @@ static unsigned distance(const unsigned char *a, size_t n, const char *b)
 }
 
 /* see scn_internal.h */
+void scn_near(struct scn_near *nr, const char *text, size_t len, const char *name)
+{
+	unsigned d = distance((const unsigned char *)text, len, name);
+
+	/* one or two edits, fewer than half the name's letters: a slip of the
+	 * fingers, not another word (`x` is no typo of `pe`, nor `foo` of
+	 * `fid`; `cal` is one of `call`) */
+	if (d >= 3 || 2 * d >= strlen(name))
+		return;
+	if (nr->best == NULL || d < nr->d) {
+		nr->best = name;
+		nr->also = NULL;
+		nr->d = d;
+	} else if (d == nr->d && nr->also == NULL) {
+		nr->also = name;
+	}
+}
+
+/* see scn_internal.h */
+const char *scn_near_said(struct scn_near *nr, const char *prefix)
+{
+	if (nr->best == NULL)
+		return NULL;
+	if (nr->also)
+		snprintf(nr->said, sizeof nr->said, "%s%.*s or %s%.*s", prefix, (int)SCN_SHOW_MAX, nr->best,
+			 prefix, (int)SCN_SHOW_MAX, nr->also);
+	else
+		snprintf(nr->said, sizeof nr->said, "%s%.*s", prefix, (int)SCN_SHOW_MAX, nr->best);
+	return nr->said;
+}
+
+/* see scn_internal.h */
 const char *scn_suggest(const struct scn *s, int id, const char *const *names, unsigned n,
-			uint64_t mask)
+			uint64_t mask, struct scn_near *nr)
 {
 	const yaml_node_t *node = scn_node(s, id);
-	const char *best = NULL;
-	unsigned best_d = 3;      /* one or two edits: a slip of the fingers, not another word */
 
 	if (node == NULL || node->type != YAML_SCALAR_NODE)
 		return NULL;
-	for (unsigned k = 0; k < n; k++) {
-		unsigned d;
-		if (!((mask >> k) & 1))
-			continue;
-		d = distance(node->data.scalar.value, node->data.scalar.length, names[k]);
-		/* fewer edits than half the name's letters: `x` is no typo of
-		 * `pe`, nor `foo` of `fid`; `cal` is one of `call` */
-		if (d < best_d && 2 * d < strlen(names[k])) {
-			best = names[k];
-			best_d = d;
-		}
-	}
-	return best;
+	for (unsigned k = 0; k < n; k++)
+		if ((mask >> k) & 1)
+			scn_near(nr, (const char *)node->data.scalar.value, node->data.scalar.length,
+				 names[k]);
+	return scn_near_said(nr, "");
 }
 
 /* see scn_internal.h */
@@ -356,8 +385,18 @@ bool scn_fields(struct scn *s, int map, const struct scn_map_spec *spec, struct 
 		while (k < spec->n && !text_eq(key, spec->names[k]))
 			k++;
 		if (k == spec->n || !((spec->allowed >> k) & 1)) {
+			/* a map with a hint (registers x0..x30) takes more than
+			 * its names say: x31 is no slip of x30 */
+			struct scn_near nr = { 0 };
+			const char *near = k == spec->n && !spec->hint ?
+				scn_suggest(s, pairs[j].key, spec->names, spec->n, spec->allowed, &nr) : NULL;
 			const char *hint = spec->hint ? spec->hint :
 				list_names(spec->names, spec->n, spec->allowed, allowed, sizeof allowed);
+			if (near) {
+				ok = scn_fail(s, pairs[j].key, "unknown key '%s' in %s (did you mean %s?)",
+					      scn_show(s, pairs[j].key, text, sizeof text), spec->what, near);
+				continue;
+			}
 			ok = scn_fail(s, pairs[j].key, "%s '%s' %s %s (allowed: %s)",
 				      k == spec->n ? "unknown key" : "key",
 				      scn_show(s, pairs[j].key, text, sizeof text),

@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>         /* strncasecmp */
 
 #include "call_rules.h"        /* sim_aarch32_modes: the AArch32 modes' names and ELs */
 #include "scn_internal.h"
@@ -112,6 +113,7 @@ static bool no_kind(struct scn *s, int map, const yaml_node_pair_t *pairs, int n
 	const char *role = action ? "handler action" : "step";
 	char text[SCN_SHOW_SIZE], list[SCN_MSG_MAX / 2];
 	uint64_t known = 0;
+	struct scn_near nr = { 0 };
 	const char *near;
 	int j;
 
@@ -129,7 +131,7 @@ static bool no_kind(struct scn *s, int map, const yaml_node_pair_t *pairs, int n
 	for (unsigned k = 0; k < SCN_OK_KINDS; k++)
 		if (kind_allowed(k, action))
 			known |= SCN_BIT(k) | (action ? kinds[k].action_keys : kinds[k].step_keys);
-	near = scn_suggest(s, pairs[j].key, op_keys, SCN_OK_COUNT, known);
+	near = scn_suggest(s, pairs[j].key, op_keys, SCN_OK_COUNT, known, &nr);
 	scn_show(s, pairs[j].key, text, sizeof text);
 	if (near)
 		return scn_fail(s, pairs[j].key, "unknown key '%s' in a %s (did you mean %s?)", text,
@@ -268,6 +270,8 @@ static bool call_name(struct scn *s, int id, struct sim_value *fid)
 {
 	const yaml_node_t *n = scn_node(s, id);
 	char text[SCN_SHOW_SIZE], found[SCN_MSG_MAX];
+	struct scn_near near = { 0 };
+	bool exact = true;
 	const char *t;
 	size_t len;
 
@@ -276,17 +280,23 @@ static bool call_name(struct scn *s, int id, struct sim_value *fid)
 				scn_describe(s, id, found, sizeof found));
 	t = (const char *)n->data.scalar.value;
 	len = n->data.scalar.length;
-	if (len > 5 && memcmp(t, "SDEI_", 5) == 0) {
+	/* only SDEI_ is taken; sdei_ too when guessing what was meant */
+	if (len > 5 && strncasecmp(t, "SDEI_", 5) == 0) {
+		exact = memcmp(t, "SDEI_", 5) == 0;
 		t += 5;
 		len -= 5;
 	}
 	for (uint32_t f = SDD_FID_FIRST; f <= SDD_FID_LAST; f++) {
 		const char *name = sdd_call_name(f);
-		if (strlen(name) == len && memcmp(name, t, len) == 0) {
+		if (exact && strlen(name) == len && memcmp(name, t, len) == 0) {
 			*fid = sim_const(f);
 			return true;
 		}
+		scn_near(&near, t, len, name);
 	}
+	if (scn_near_said(&near, ""))
+		return scn_fail(s, id, "unknown SDEI function '%s' (did you mean %s?)",
+				scn_show(s, id, text, sizeof text), near.said);
 	return scn_fail(s, id, "unknown SDEI function '%s' (expected a name such as VERSION or "
 			"EVENT_REGISTER, with or without SDEI_; `fid:` takes a raw function ID)",
 			scn_show(s, id, text, sizeof text));
@@ -410,19 +420,26 @@ static bool psci_name(struct scn *s, int id, unsigned *fn)
 {
 	const yaml_node_t *n = scn_node(s, id);
 	char text[SCN_SHOW_SIZE], list[SCN_MSG_MAX / 2];
+	const char *names[SIM_PSCI_FN_COUNT], *near;
+	struct scn_near nr = { 0 };
 	size_t used = 0;
 
 	for (unsigned k = 0; k < SIM_PSCI_FN_COUNT; k++) {
-		if (scn_text_is(s, id, sim_psci_name(k))) {
+		names[k] = sim_psci_name(k);
+		if (scn_text_is(s, id, names[k])) {
 			*fn = k;
 			return true;
 		}
 		used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "",
-					 sim_psci_name(k));
+					 names[k]);
 	}
 	if (n->type != YAML_SCALAR_NODE)
 		return scn_fail(s, id, "`psci` must be a PSCI function name (%s), found %s", list,
 				scn_describe(s, id, text, sizeof text));
+	near = scn_suggest(s, id, names, SIM_PSCI_FN_COUNT, ~0ull, &nr);
+	if (near)
+		return scn_fail(s, id, "unknown PSCI function '%s' (did you mean %s?)",
+				scn_show(s, id, text, sizeof text), near);
 	return scn_fail(s, id, "unknown PSCI function '%s' (expected %s)",
 			scn_show(s, id, text, sizeof text), list);
 }

@@ -186,6 +186,30 @@ static bool not_a_pe(struct scn *s, int id, const char *what, bool quoted)
 			what, pes - 1, pes, pes == 1 ? "" : "s", q, scn_show(s, id, text, sizeof text), q);
 }
 
+/* Offer every handler's name to nr (scn_near). */
+static void near_handlers(const struct scn *s, const char *t, size_t len, struct scn_near *nr)
+{
+	for (uint32_t k = 0; k < s->prog->nhandlers; k++)
+		scn_near(nr, t, len, sim_str(s->prog, s->prog->handlers[k].name));
+}
+
+/* scn_near_said of the names t[0..len) may be a slip of among those flags
+ * allow where it stands: value names, and with SCN_V_RUNTIME run-time
+ * names and handlers. */
+static const char *near_name(const struct scn *s, const char *t, size_t len, unsigned flags,
+			     struct scn_near *nr)
+{
+	for (size_t k = 0; k < COUNT(value_names); k++)
+		scn_near(nr, t, len, value_names[k].name);
+	if (flags & SCN_V_RUNTIME) {
+		for (size_t k = 0; k < COUNT(run_names); k++)
+			if (run_names[k].needs != SCN_V_INTERRUPTED || (flags & SCN_V_INTERRUPTED))
+				scn_near(nr, t, len, run_names[k].name);
+		near_handlers(s, t, len, nr);
+	}
+	return scn_near_said(nr, "");
+}
+
 /* A name: a value name, a run-time name or a handler. */
 static bool name_value(struct scn *s, int id, unsigned flags, const char *what,
 		       struct sim_value *out)
@@ -194,6 +218,8 @@ static bool name_value(struct scn *s, int id, unsigned flags, const char *what,
 	const char *t = (const char *)n->data.scalar.value;
 	size_t len = n->data.scalar.length;
 	char text[SCN_SHOW_SIZE], found[SCN_MSG_MAX];
+	struct scn_near nr = { 0 };
+	const char *near;
 	int h;
 
 	for (size_t k = 0; k < COUNT(value_names); k++) {
@@ -232,6 +258,10 @@ static bool name_value(struct scn *s, int id, unsigned flags, const char *what,
 				scn_describe(s, id, found, sizeof found));
 	if (flags & SCN_V_PE_INDEX)
 		return not_a_pe(s, id, what, true);
+	near = near_name(s, t, len, flags, &nr);
+	if (near)
+		return scn_fail(s, id, "unknown name '%s' in %s (did you mean %s?)",
+				scn_show(s, id, text, sizeof text), what, near);
 	return scn_fail(s, id, "unknown name '%s' in %s (%s)", scn_show(s, id, text, sizeof text), what,
 			(flags & SCN_V_RUNTIME) ?
 			"not a value name such as SUCCESS or RM_PE, nor a handler" :
@@ -298,6 +328,13 @@ bool scn_value(struct scn *s, int id, unsigned flags, const char *what, struct s
 			return false;
 		if (var < 0) {
 			const char *shown = scn_show(s, id, text, sizeof text);
+			struct scn_near nr = { 0 };
+
+			for (uint32_t k = 0; k < s->prog->nvars; k++)
+				scn_near(&nr, t + 1, len - 1, sim_str(s->prog, s->prog->vars[k]));
+			if (scn_near_said(&nr, "$"))
+				return scn_fail(s, id, "undefined variable %s (no step or action has "
+						"`save: %s`; did you mean %s?)", shown, shown + 1, nr.said);
 			return scn_fail(s, id, "undefined variable %s (no step or action has `save: "
 					"%s`)", shown, shown + 1);
 		}
@@ -365,9 +402,17 @@ bool scn_handler_ref(struct scn *s, int id, const char *what, int32_t *out)
 				scn_describe(s, id, found, sizeof found));
 	if (scn_is_ident((const char *)n->data.scalar.value, n->data.scalar.length))
 		h = sim_find_handler(s->prog, (const char *)n->data.scalar.value);
-	if (h < 0)
+	if (h < 0) {
+		struct scn_near nr = { 0 };
+
+		near_handlers(s, (const char *)n->data.scalar.value, n->data.scalar.length, &nr);
+		if (scn_near_said(&nr, ""))
+			return scn_fail(s, id, "%s must be a handler name, found %s (no handler has "
+					"this name; did you mean %s?)", what,
+					scn_describe(s, id, found, sizeof found), nr.said);
 		return scn_fail(s, id, "%s must be a handler name, found %s (no handler has this "
 				"name)", what, scn_describe(s, id, found, sizeof found));
+	}
 	*out = h;
 	return true;
 }
