@@ -180,8 +180,9 @@ static int export_yaml(const struct cli *c)
 	struct replay rp;
 	struct replay_opts ro = { c->profile, true };
 	struct sim_cpu *cpu = NULL;
-	char err[800], desc[600];
+	char err[800], desc[600], title[300];
 	struct outfile of;
+	const char *base;
 	int rc = -1;
 
 	if (!rd)
@@ -200,7 +201,16 @@ static int export_yaml(const struct cli *c)
 			 rp.name);
 		free(rp.prog.description);
 		rp.prog.description = strdup(desc);
-		rc = scn_write(of.f, &rp.prog, err, sizeof err);
+		/* named for the trace file, not the path it was read by (the
+		 * description keeps that): not "/tmp/x/fvp.trace" */
+		base = strrchr(rp.name, '/');
+		snprintf(title, sizeof title, "replay of %s", base ? base + 1 : rp.name);
+		free(rp.prog.name);
+		rp.prog.name = strdup(title);
+		if (!rp.prog.name || !rp.prog.description)
+			snprintf(err, sizeof err, "out of memory");
+		else
+			rc = scn_write(of.f, &rp.prog, err, sizeof err);
 		if (rc)
 			fprintf(stderr, "%s: %s\n", rp.name, err);
 		if (!cli_close_out(&of, rc == 0))

@@ -30,5 +30,6 @@ for how in replay "export yaml" "export timeline"; do
   [ "$prc" = "$zrc" ] && [ "$prc" = "$src" ] ||
     { echo "$how: exit $prc plain, $zrc gzip, $src gzip on stdin"; cat z.err s.err; exit 1; }
   sed 's/t\.trace\.gz/plain.trace/g' z.out | diff -u p.out - || exit 1
-  sed -e 's/"<stdin>"/plain.trace/g' -e 's/<stdin>/plain.trace/g' s.out | diff -u p.out - || exit 1
+  sed -e 's/"replay of <stdin>"/replay of plain.trace/' -e 's/"<stdin>"/plain.trace/g' \
+      -e 's/<stdin>/plain.trace/g' s.out | diff -u p.out - || exit 1
 done
