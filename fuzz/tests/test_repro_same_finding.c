@@ -22,6 +22,14 @@
  *    is found as well: the signature named the kind and the number only,
  *    and the reproducer pinned another finding.
  *
+ *  - planted 42 (EVENT_COMPLETE refuses a status above 1), INPUT data/
+ *    complete-other-status.bin, TEXT "allows completion (no return)": the
+ *    seed of scenarios/calls/complete-other-status-ends-the-handler.yaml,
+ *    whose handler completes with status 2.  A COMPLETE that must not
+ *    return has no answer to expect, and the reproducer was not pinned
+ *    (it passed on the bug); a completing call is given x0 = 0, so it is
+ *    pinned as `expect: 0`.
+ *
  * (tools/fuzz-nightly's triage tells findings apart by those texts: 3 of 7
  * reproducers of a nightly run failed with another finding's signature.)
  *
