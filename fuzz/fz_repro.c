@@ -581,3 +581,22 @@ int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, s
 	r->choices.next = 0;
 	return 0;
 }
+
+/* see fz_repro.h */
+void fz_repro_describe(const struct fz_repro *rp, bool migrate, char *buf, size_t n)
+{
+	int at = snprintf(buf, n, "Written by sdeisim repro from a %s input, minimised from %zu to %zu bytes. ",
+			  migrate ? "fuzz_migrate" : "fuzz_sdei", rp->original_len, rp->len);
+	size_t used = at < 0 ? 0 : (size_t)at < n ? (size_t)at : n;
+
+	if (!rp->expressed)
+		snprintf(buf + used, n - used, "It does not pin the finding (%s): it runs the program that "
+			 "found it, and passes with the bug too; `sdeisim repro` of the minimised input "
+			 "(--input FILE) shows the finding.", rp->note);
+	else if (!rp->verified)
+		snprintf(buf + used, n - used, "Its expectations are meant to fail as the finding did, but it "
+			 "did not when run alone (%s): check it before keeping it.", rp->note);
+	else
+		snprintf(buf + used, n - used, "It fails as the finding did; once the bug is fixed it passes: "
+			 "keep it as the regression test.");
+}

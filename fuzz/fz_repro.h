@@ -57,4 +57,10 @@ struct fz_repro {
  */
 int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, struct fz_repro *out);
 
+/* The description of rp's program, into buf[n]: where it came from and,
+ * as its verdict is, whether it fails as the finding did - the YAML is
+ * kept as a regression test, and one that passes with the bug too must
+ * not say it fails. */
+void fz_repro_describe(const struct fz_repro *rp, bool migrate, char *buf, size_t n);
+
 #endif /* FZ_REPRO_H */

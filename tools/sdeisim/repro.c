@@ -158,10 +158,7 @@ static void name_reproducer(struct sim_program *p, const struct fz_repro *rp, bo
 	free(p->description);
 	snprintf(text, sizeof text, "fuzz finding: %s", rp->minimised[0] ? rp->minimised : rp->finding);
 	p->name = strdup(text);
-	snprintf(text, sizeof text, "Written by sdeisim repro from a %s input, minimised from %zu to %zu "
-		 "bytes. It fails as the finding did; once the bug is fixed it passes: keep it as the "
-		 "regression test.%s%s", migrate ? "fuzz_migrate" : "fuzz_sdei", rp->original_len, rp->len,
-		 rp->expressed ? "" : " Note: ", rp->expressed ? "" : rp->note);
+	fz_repro_describe(rp, migrate, text, sizeof text);
 	p->description = strdup(text);
 }
 

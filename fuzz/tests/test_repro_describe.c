@@ -1,0 +1,70 @@
+/*
+ * test_repro_describe.c - the description `sdeisim repro` gives the YAML
+ * it writes says what the verdict says: only a reproducer that fails on
+ * its own claims to fail as the finding did.  (An unpinned one said "It
+ * fails as the finding did; once the bug is fixed it passes: keep it as
+ * the regression test. Note: ..." and passed with the bug.)
+ *
+ *   pinned_and_verified_says_it_fails
+ *   unpinned_says_it_passes_with_the_bug
+ *   unverified_says_it_did_not_fail
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fz_repro.h"
+
+static struct fz_repro rp;
+static char text[1200];
+
+static void describe(bool expressed, bool verified, const char *note)
+{
+	memset(&rp, 0, sizeof rp);
+	rp.original_len = 204;
+	rp.len = 60;
+	rp.expressed = expressed;
+	rp.verified = verified;
+	strcpy(rp.note, note);
+	fz_repro_describe(&rp, false, text, sizeof text);
+	assert_non_null(strstr(text, "Written by sdeisim repro from a fuzz_sdei input, minimised from 204 to 60 bytes."));
+}
+
+static void pinned_and_verified_says_it_fails(void **state)
+{
+	(void)state;
+	describe(true, true, "");
+	assert_non_null(strstr(text, "It fails as the finding did; once the bug is fixed it passes"));
+}
+
+static void unpinned_says_it_passes_with_the_bug(void **state)
+{
+	(void)state;
+	describe(false, false, "no expectation on x0 says so");
+	assert_null(strstr(text, "It fails as the finding did"));
+	assert_non_null(strstr(text, "It does not pin the finding (no expectation on x0 says so)"));
+	assert_non_null(strstr(text, "passes with the bug too"));
+}
+
+static void unverified_says_it_did_not_fail(void **state)
+{
+	(void)state;
+	describe(true, false, "the program with its expectations passes when run alone");
+	assert_null(strstr(text, "It fails as the finding did"));
+	assert_non_null(strstr(text, "did not when run alone (the program with its expectations passes"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(pinned_and_verified_says_it_fails),
+		cmocka_unit_test(unpinned_says_it_passes_with_the_bug),
+		cmocka_unit_test(unverified_says_it_did_not_fail),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
