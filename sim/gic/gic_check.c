@@ -82,7 +82,10 @@ static int gic_check_ranges(const struct gic *g, char *why, size_t n)
 	return 0;
 }
 
-/* ---- G1, G2: the APRs and their shadow ---- */
+/* ---- The rules the checks restate from the fields ----
+ * The model has its own predicates for these (gic_internal.h); the checks
+ * below do not ask them, so that a wrong one is a disagreement here
+ * instead of a choice the check agrees with. */
 
 /* RPR as the ack list has it: its lowest group priority. */
 static uint8_t gic_shadow_rpr(const struct gic_pe *p)
@@ -94,6 +97,32 @@ static uint8_t gic_shadow_rpr(const struct gic_pe *p)
 			rpr = p->ack[k].gprio;
 	return rpr;
 }
+
+/* §1.5 conditions 2-4: an interrupt of priority prio can be signalled to
+ * a PE with this PMR and running priority (an equal group priority never
+ * preempts). */
+static bool gic_ref_signals(uint8_t pmr, uint8_t rpr, uint8_t prio)
+{
+	return prio < pmr && (rpr == GIC_IDLE_PRIO || (prio & GIC_PRIO_MASK) < (rpr & GIC_PRIO_MASK));
+}
+
+/* 1-of-N may forward an interrupt of group grp to p: awake, taking part
+ * (GICR_CTLR.DPG clear) and the group enabled at its CPU interface. */
+static bool gic_ref_takes_1ofn(const struct gic_pe *p, unsigned grp)
+{
+	return !p->sleep && !p->dpg[grp] && p->igrpen[grp];
+}
+
+/* PE pe (maybe GIC_NO_PE) may be chosen for 1-of-N SPI irq now (gic.h,
+ * gic_highest_pending): it takes part, and could be signalled it. */
+static bool gic_ref_eligible(const struct gic *g, unsigned pe, const struct gic_irq *irq)
+{
+	const struct gic_pe *p = pe < g->npe ? &g->pe[pe] : NULL;
+
+	return p && gic_ref_takes_1ofn(p, irq->group) && gic_ref_signals(p->pmr, gic_shadow_rpr(p), irq->prio);
+}
+
+/* ---- G1, G2: the APRs and their shadow ---- */
 
 /* G1-G3 look at busy PEs only: an idle one (no entry, no APR bit) keeps
  * them, both RPRs being idle. */
@@ -280,13 +309,13 @@ static int gic_check_derived(struct gic *g, const struct gic_scan *t, const stru
 						return gic_fail(why, n, 4, "G4: 1-of-N SPI %u with no target wakes %s, "
 								"not a sleeping PE that takes part such as PE %u",
 								GIC_MIN_SPI + s, wake == GIC_NO_PE ? "no PE" : "another PE", i);
-			if (gicd_eligible(g, chosen, irq))
+			if (gic_ref_eligible(g, chosen, irq))
 				continue;
 			if (chosen != GIC_NO_PE)
 				return gic_fail(why, n, 4, "G4: 1-of-N SPI %u chosen for PE %u, which cannot take it",
 						GIC_MIN_SPI + s, chosen);
 			for (unsigned i = 0; i < g->npe; i++)
-				if (gicd_eligible(g, i, irq))
+				if (gic_ref_eligible(g, i, irq))
 					return gic_fail(why, n, 4, "G4: 1-of-N SPI %u has no target but PE %u can take it",
 							GIC_MIN_SPI + s, i);
 		}
@@ -308,8 +337,7 @@ static int gic_check_signal(struct gic *g, const struct gic_hppi *ref, char *why
 		const struct gic_pe *p = &g->pe[i];
 		struct gic_hppi h = ref[i];
 		uint8_t rpr = gic_shadow_rpr(p);
-		bool sig = h.intid != GIC_SPURIOUS && h.prio < p->pmr
-			&& (rpr == GIC_IDLE_PRIO || (h.prio & GIC_PRIO_MASK) < (rpr & GIC_PRIO_MASK));
+		bool sig = h.intid != GIC_SPURIOUS && gic_ref_signals(p->pmr, rpr, h.prio);
 		bool fiq = sig && h.group != GIC_G1NS;
 		bool irq = sig && h.group == GIC_G1NS;
 		uint32_t hppir = h.intid == GIC_SPURIOUS || h.group == GIC_G0 ? h.intid
@@ -351,7 +379,7 @@ static int gic_check_exclusive(const struct gic *g, const struct gic_scan *t, ch
 				if (!r->irm && p->mpidr != r->aff)
 					return gic_fail(why, n, 6, "G6: SPI %u routed to 0x%llx is a candidate on PE %u",
 							GIC_MIN_SPI + s, (unsigned long long)r->aff, i);
-				if (r->irm && (p->sleep || p->dpg[irq->group] || !p->igrpen[irq->group]))
+				if (r->irm && !gic_ref_takes_1ofn(p, irq->group))
 					return gic_fail(why, n, 6, "G6: 1-of-N SPI %u is a candidate on PE %u, "
 							"which is asleep, not participating or has the group disabled",
 							GIC_MIN_SPI + s, i);
