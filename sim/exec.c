@@ -134,7 +134,7 @@ static void take_irq(struct sim_machine *m, unsigned pe)
 	uint32_t intid = gic_ack0(&m->gic, pe);
 	struct sim_obs ob;
 
-	if (intid >= GIC_NUM_INTIDS)
+	if (intid >= GIC_NUM_INTIDS || !sim_check_ack(m, pe, intid))
 		return;
 	if (sim_hold_ack(&p->hold, pe, p->depth, intid, p->ctx.pc, p->ctx.pstate, &ob))
 		hand_over(m, pe, intid);

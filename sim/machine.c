@@ -441,6 +441,7 @@ static int build(struct sim_machine *m, struct sim_cpu *cpu, const struct sim_pr
 	m->observer = opts->observer;
 	m->slice_budget = opts->slice_budget ? opts->slice_budget : 1000000;
 	m->max_rounds = opts->max_rounds ? opts->max_rounds : 100000;
+	m->skip_invariants = opts->skip_invariants;
 	if (opts->splat)
 		m->splat = *opts->splat;
 	else if ((e = sim_platform_to_sdd(&m->plat, &m->splat)) != SDD_INIT_OK) {

@@ -76,6 +76,7 @@ struct sim_machine {
 	uint64_t slice_budget;
 	uint32_t max_rounds;
 	uint32_t npe;
+	bool     skip_invariants;   /* sim_run_opts.skip_invariants */
 
 	/* ---- The run so far: set up by sim_machine_init, kept by a
 	 * migration's sim_machine_rebuild ---- */
@@ -255,6 +256,12 @@ int64_t sim_psci(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, bool *
 /* Check the GIC, the core and the machine against each other; records a
  * failure at loc and returns false when something does not hold. */
 bool sim_check_invariants(struct sim_machine *m, struct sim_loc loc);
+/* Firmware on pe acknowledged intid: could it be (gic_check_ack)?  Checked
+ * there, before the dispatcher is handed it: a GIC model that signals what
+ * it should not is otherwise seen only as what the dispatcher did with it
+ * (its interrupt-controller fault, a dispatch on the wrong PE) and blamed
+ * on the dispatcher.  False, the failure recorded, when it could not. */
+bool sim_check_ack(struct sim_machine *m, unsigned pe, uint32_t intid);
 
 /* ---- runner.c ---- */
 

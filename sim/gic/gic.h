@@ -339,4 +339,19 @@ uint64_t gic_sgir_value(const struct gic *g, unsigned target, uint32_t intid);
  * gic_check does not change the model. */
 int gic_check(struct gic *g, char *why, size_t n);
 
+/* G5's other half, which no state shows: an acknowledge returns an
+ * interrupt only when it could preempt (§1.5).  Called right after
+ * ICC_IAR0/1 of pe returned intid (< 1020), it restates the rules from the
+ * fields the acknowledge left: intid is pe's latest ack entry, active and
+ * owned there (G3); its priority is below PMR and its group priority
+ * above the running priority the rest of the ack list gives (G5); it is
+ * enabled, its group enabled in GICD_CTLR and at pe's CPU interface, pe
+ * awake (G4); an SPI is routed to pe, or 1-of-N with pe awake, taking
+ * part and the group enabled (G6).  The state checks after a step cannot
+ * see this: by then the machine has handed the interrupt on, and a
+ * wrongly signalled one shows as whatever the dispatcher made of it.
+ * Returns 0 or the invariant's number, and a message in why (may be
+ * NULL), as gic_check does.  Does not change the model. */
+int gic_check_ack(const struct gic *g, unsigned pe, uint32_t intid, char *why, size_t n);
+
 #endif /* SIM_GIC_H */

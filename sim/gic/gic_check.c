@@ -87,12 +87,14 @@ static int gic_check_ranges(const struct gic *g, char *why, size_t n)
  * below do not ask them, so that a wrong one is a disagreement here
  * instead of a choice the check agrees with. */
 
-/* RPR as the ack list has it: its lowest group priority. */
-static uint8_t gic_shadow_rpr(const struct gic_pe *p)
+/* RPR as the first nack entries of the ack list have it: their lowest
+ * group priority (all of them: p->nack; before the latest acknowledge:
+ * one fewer). */
+static uint8_t gic_shadow_rpr(const struct gic_pe *p, unsigned nack)
 {
 	uint8_t rpr = GIC_IDLE_PRIO;
 
-	for (unsigned k = 0; k < p->nack; k++)
+	for (unsigned k = 0; k < nack; k++)
 		if (p->ack[k].gprio < rpr)
 			rpr = p->ack[k].gprio;
 	return rpr;
@@ -119,7 +121,7 @@ static bool gic_ref_eligible(const struct gic *g, unsigned pe, const struct gic_
 {
 	const struct gic_pe *p = pe < g->npe ? &g->pe[pe] : NULL;
 
-	return p && gic_ref_takes_1ofn(p, irq->group) && gic_ref_signals(p->pmr, gic_shadow_rpr(p), irq->prio);
+	return p && gic_ref_takes_1ofn(p, irq->group) && gic_ref_signals(p->pmr, gic_shadow_rpr(p, p->nack), irq->prio);
 }
 
 /* ---- G1, G2: the APRs and their shadow ---- */
@@ -150,9 +152,9 @@ static int gic_check_apr(const struct gic *g, uint64_t busy, char *why, size_t n
 			if (p->apr[grp] != want[grp])
 				return gic_fail(why, n, 1, "G1: PE %u: APR of group %u is 0x%08x, ack list says 0x%08x",
 						i, grp, (unsigned)p->apr[grp], (unsigned)want[grp]);
-		if (icc_running_prio(p) != gic_shadow_rpr(p))
+		if (icc_running_prio(p) != gic_shadow_rpr(p, p->nack))
 			return gic_fail(why, n, 1, "G1: PE %u: RPR 0x%02x, ack list says 0x%02x",
-					i, icc_running_prio(p), gic_shadow_rpr(p));
+					i, icc_running_prio(p), gic_shadow_rpr(p, p->nack));
 	}
 	return 0;
 }
@@ -336,7 +338,7 @@ static int gic_check_signal(struct gic *g, const struct gic_hppi *ref, char *why
 	for (unsigned i = 0; i < g->npe; i++) {
 		const struct gic_pe *p = &g->pe[i];
 		struct gic_hppi h = ref[i];
-		uint8_t rpr = gic_shadow_rpr(p);
+		uint8_t rpr = gic_shadow_rpr(p, p->nack);
 		bool sig = h.intid != GIC_SPURIOUS && gic_ref_signals(p->pmr, rpr, h.prio);
 		bool fiq = sig && h.group != GIC_G1NS;
 		bool irq = sig && h.group == GIC_G1NS;
@@ -411,6 +413,49 @@ static int gic_check_masks(const struct gic *g, char *why, size_t n)
 				return gic_fail(why, n, 10, "G10: PE %u ack[%u] priority 0x%02x",
 						i, k, p->ack[k].gprio);
 	}
+	return 0;
+}
+
+/* ---- An acknowledge (see gic.h) ---- */
+
+int gic_check_ack(const struct gic *g, unsigned pe, uint32_t intid, char *why, size_t n)
+{
+	const struct gic_irq *irq = pe < g->npe && g->npe <= GIC_MAX_PES ? gic_irq_cref(g, pe, intid) : NULL;
+	const struct gic_pe *p;
+	const struct gic_ack *top;
+	const struct gic_route *r;
+	uint8_t rpr;
+
+	if (why && n)
+		why[0] = '\0';
+	if (!irq || !gic_irq_encoded(g, irq) || g->pe[pe].nack > GIC_ACK_MAX)
+		return gic_fail(why, n, 10, "G10: PE %u acknowledged INTID %u, which it does not have or with "
+				"fields out of range", pe, (unsigned)intid);
+	p = &g->pe[pe];
+	top = p->nack ? &p->ack[p->nack - 1] : NULL;
+	if (!top || top->intid != intid || !irq->active || irq->owner != pe
+	    || top->gprio != (irq->prio & GIC_PRIO_MASK) || top->group != irq->group)
+		return gic_fail(why, n, 3, "G3: PE %u acknowledged INTID %u, which is not active there as its "
+				"latest ack entry, at its priority and in its group", pe, (unsigned)intid);
+	/* What it was acknowledged over: the ack list without it.  (PMR is
+	 * not something an acknowledge changes.) */
+	rpr = gic_shadow_rpr(p, p->nack - 1u);
+	if (!gic_ref_signals(p->pmr, rpr, irq->prio))
+		return gic_fail(why, n, 5, "G5: PE %u acknowledged INTID %u at priority 0x%02x with PMR 0x%02x and "
+				"running priority 0x%02x: it could not be signalled", pe, (unsigned)intid,
+				irq->prio, p->pmr, rpr);
+	if (!irq->enabled || !g->grp_enabled[irq->group] || p->sleep || !p->igrpen[irq->group])
+		return gic_fail(why, n, 4, "G4: PE %u acknowledged INTID %u, which is disabled, of a group disabled "
+				"in GICD_CTLR or at its CPU interface, or for a sleeping PE", pe, (unsigned)intid);
+	if (intid < GIC_MIN_SPI)
+		return 0;
+	r = &g->route[intid - GIC_MIN_SPI];
+	if (r->irm && !gic_ref_takes_1ofn(p, irq->group))
+		return gic_fail(why, n, 6, "G6: PE %u acknowledged 1-of-N SPI %u, which it does not take part in "
+				"(asleep, DPG set or the group disabled)", pe, (unsigned)intid);
+	if (!r->irm && p->mpidr != r->aff)
+		return gic_fail(why, n, 6, "G6: PE %u acknowledged SPI %u, which is routed to 0x%llx", pe,
+				(unsigned)intid, (unsigned long long)r->aff);
 	return 0;
 }
 
