@@ -11,7 +11,9 @@
  *   - a PE running no handler has no Group 0 interrupt active and PMR
  *     back at the client's value: nothing leaks back to the client (X3);
  *   - a PE whose firmware holds an interrupt it acknowledged (a hold
- *     step) has it active there.
+ *     step) has it active there;
+ *   - a PE's redistributor sleeps exactly while the PE is off, frozen or
+ *     powered down.
  * And at every acknowledge, before the dispatcher sees it, that it could
  * be acknowledged (sim_check_ack).
  */
@@ -81,6 +83,28 @@ static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 	return true;
 }
 
+/* GICR_WAKER.ProcessorSleep follows the PE's power (psci.c): set exactly
+ * while the PE is off, frozen or in a power-down suspend.  (A standby is
+ * a WFI: the CPU interface still takes interrupts and the distributor may
+ * choose the PE for 1-of-N.)  A redistributor left awake on an off PE
+ * keeps it a 1-of-N target the scheduler never runs, and one left asleep
+ * on a running PE holds its interrupts back; either hides or invents a
+ * dispatcher bug, and only the dispatcher's own masking stood in the way.
+ * (After SYSTEM_OFF nothing runs again: not asked.) */
+static bool sleep_follows_power(struct sim_machine *m, unsigned pe, struct sim_loc loc)
+{
+	static const char *const power[] = { "on", "off", "in a standby suspend", "in a power-down suspend",
+					     "frozen" };
+	uint8_t pw = m->pe[pe].power;
+	bool asleep = pw == SIM_PE_OFF || pw == SIM_PE_FROZEN || pw == SIM_PE_POWERDOWN;
+
+	if (m->system_off || (bool)m->gic.pe[pe].sleep == asleep)
+		return true;
+	sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u is %s but its redistributor is %s (GICR_WAKER.ProcessorSleep)",
+		 pe, pw < sizeof power / sizeof power[0] ? power[pw] : "?", asleep ? "awake" : "asleep");
+	return false;
+}
+
 /* The GIC model broke invariant G<e>: the simulator's failure, not the
  * dispatcher's. */
 static void gic_broken(struct sim_machine *m, struct sim_loc loc, int e, const char *why)
@@ -124,8 +148,8 @@ bool sim_check_invariants(struct sim_machine *m, struct sim_loc loc)
 		return false;
 	}
 	for (unsigned pe = 0; pe < m->npe; pe++)
-		if (m->pe[pe].power != SIM_PE_OFF && m->pe[pe].power != SIM_PE_FROZEN &&
-		    !check_pe(m, pe, loc))
+		if (!sleep_follows_power(m, pe, loc) ||
+		    (m->pe[pe].power != SIM_PE_OFF && m->pe[pe].power != SIM_PE_FROZEN && !check_pe(m, pe, loc)))
 			return false;
 	m->core_touched = false;         /* (check_pe's reads took the lock too) */
 	return true;
