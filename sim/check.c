@@ -13,7 +13,9 @@
  *   - a PE whose firmware holds an interrupt it acknowledged (a hold
  *     step) has it active there;
  *   - a PE's redistributor sleeps exactly while the PE is off, frozen or
- *     powered down.
+ *     powered down;
+ *   - once the machine settled, no PE has an interrupt left that it
+ *     should have taken or been woken by (X6).
  * And at every acknowledge, before the dispatcher sees it, that it could
  * be acknowledged (sim_check_ack).
  */
@@ -105,6 +107,32 @@ static bool sleep_follows_power(struct sim_machine *m, unsigned pe, struct sim_l
 	return false;
 }
 
+/* The machine settled (sim_quiesce found no PE that could make progress):
+ * nothing is left that a PE should have taken - X6, liveness, bounded by
+ * the settling.  A PE that runs (not stopped in a failed handler, not
+ * holding an interrupt for a hand_over step) has no Group 0 interrupt
+ * signalled, and a suspended one nothing pending to wake it.  Asked of
+ * the GIC afresh: the scheduler goes by its own cached answers and by
+ * the PEs it looks at, and a mistake in either left an interrupt behind
+ * that only a scenario's expectation, or the reference model, would
+ * notice - as the dispatcher's fault. */
+static bool nothing_left(struct sim_machine *m, unsigned pe, struct sim_loc loc)
+{
+	const struct sim_pe *p = &m->pe[pe];
+
+	if (p->power == SIM_PE_ON && !p->stuck && !p->hold.holding && sim_group0_ready(&m->gic, pe)) {
+		sim_fail(m, SIM_FAIL_INVARIANT, loc, "the machine settled with INTID %u signalled to PE %u, "
+			 "which runs and did not take it", (unsigned)gic_hppir0(&m->gic, pe), pe);
+		return false;
+	}
+	if ((p->power == SIM_PE_STANDBY || p->power == SIM_PE_POWERDOWN) && gic_wake_event(&m->gic, pe)) {
+		sim_fail(m, SIM_FAIL_INVARIANT, loc, "the machine settled with PE %u suspended and an interrupt "
+			 "pending for it that did not wake it", pe);
+		return false;
+	}
+	return true;
+}
+
 /* The GIC model broke invariant G<e>: the simulator's failure, not the
  * dispatcher's. */
 static void gic_broken(struct sim_machine *m, struct sim_loc loc, int e, const char *why)
@@ -148,7 +176,7 @@ bool sim_check_invariants(struct sim_machine *m, struct sim_loc loc)
 		return false;
 	}
 	for (unsigned pe = 0; pe < m->npe; pe++)
-		if (!sleep_follows_power(m, pe, loc) ||
+		if (!sleep_follows_power(m, pe, loc) || !nothing_left(m, pe, loc) ||
 		    (m->pe[pe].power != SIM_PE_OFF && m->pe[pe].power != SIM_PE_FROZEN && !check_pe(m, pe, loc)))
 			return false;
 	m->core_touched = false;         /* (check_pe's reads took the lock too) */

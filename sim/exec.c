@@ -26,7 +26,7 @@ static bool group0_refresh(struct sim_machine *m, unsigned pe)
 {
 	struct sim_pe *p = &m->pe[pe];
 
-	p->irq_ready = gic_fiq_line(&m->gic, pe) && gic_hppir0(&m->gic, pe) < GIC_NUM_INTIDS;
+	p->irq_ready = sim_group0_ready(&m->gic, pe);
 	p->irq_epoch = m->gic.pe_epoch[pe] + 1;
 	return p->irq_ready;
 }

@@ -253,6 +253,15 @@ int64_t sim_psci(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, bool *
 
 /* ---- check.c ---- */
 
+/* Would firmware on pe take a Group 0 interrupt now: one is signalled
+ * (a signalled Secure Group 1 one is not firmware's: IAR0 says 1020)?
+ * The scheduler caches the answer (exec.c, group0_signalled); the settled
+ * check asks it afresh. */
+static inline bool sim_group0_ready(struct gic *g, unsigned pe)
+{
+	return gic_fiq_line(g, pe) && gic_hppir0(g, pe) < GIC_NUM_INTIDS;
+}
+
 /* Check the GIC, the core and the machine against each other; records a
  * failure at loc and returns false when something does not hold. */
 bool sim_check_invariants(struct sim_machine *m, struct sim_loc loc);

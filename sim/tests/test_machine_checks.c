@@ -71,6 +71,24 @@ static void a_running_pe_with_its_redistributor_asleep(void **state)
 	assert_reported(m, "PE 1 is on but its redistributor is asleep");
 }
 
+static void an_interrupt_left_signalled_to_a_running_pe(void **state)
+{
+	struct sim_machine *m = settled();
+	(void)state;
+
+	gic_fire(&m->gic, 2, 22);
+	assert_reported(m, "the machine settled with INTID 22 signalled to PE 2, which runs and did not take it");
+}
+
+static void a_suspended_pe_left_with_an_interrupt_to_wake_it(void **state)
+{
+	struct sim_machine *m = settled();
+	(void)state;
+
+	gic_fire(&m->gic, 3, 22);
+	assert_reported(m, "the machine settled with PE 3 suspended and an interrupt pending for it");
+}
+
 /* X1: the handler runs at its interrupt's priority. */
 static void a_handler_running_at_another_priority(void **state)
 {
@@ -104,6 +122,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_running_pe_with_its_redistributor_asleep),
+		cmocka_unit_test(an_interrupt_left_signalled_to_a_running_pe),
+		cmocka_unit_test(a_suspended_pe_left_with_an_interrupt_to_wake_it),
 		cmocka_unit_test(a_handler_running_at_another_priority),
 		cmocka_unit_test(a_pmr_left_raised_with_no_handler),
 		cmocka_unit_test(the_machine_and_the_dispatcher_counting_handlers_differently),
