@@ -117,6 +117,43 @@ static void entry_with_the_wrong_pstate(void **state)
 			    "exception taken to the client EL)");
 }
 
+/* The entry check names each register the dispatcher got wrong: the event
+ * in x0, the interrupted PC and PSTATE in x2 and x3, x4..x17 as
+ * interrupted, ELR/SPSR of the client EL untouched.  (x1, the registered
+ * argument, is the reference model's to judge.) */
+static void entry_with_a_wrong_register(void **state)
+{
+	static const struct { unsigned reg; const char *why; } wrong[] = {
+		{ 0, "entered the handler of event 0x7 with x0 = 0x8, not 0x7 (the event)" },
+		{ 2, "entered the handler of event 0x7 with x2 = 0x400101, not 0x400100 (the interrupted PC)" },
+		{ 3, "entered the handler of event 0x7 with x3 = 0x3c6, not 0x3c5 (the interrupted PSTATE)" },
+		{ 17, "entered the handler of event 0x7 with x17 = 0x1212, not 0x1211 (as interrupted)" },
+	};
+	struct sim_platform p = plat(1, 0);
+	struct sdd_regs before = regs(0, 0), after;
+	char why[200];
+	(void)state;
+	before.pc = 0x400100;
+	before.pstate = EL1H_DAIF;
+	before.x[17] = 0x1211;
+	after = before;
+	after.x[0] = 7;
+	after.x[1] = 0x99;
+	after.x[2] = before.pc;
+	after.x[3] = before.pstate;
+	assert_true(sim_entry_ok(&p, &before, &after, 7, why, sizeof why));
+	for (unsigned k = 0; k < sizeof wrong / sizeof wrong[0]; k++) {
+		struct sdd_regs bad = after;
+
+		bad.x[wrong[k].reg]++;
+		assert_false(sim_entry_ok(&p, &before, &bad, 7, why, sizeof why));
+		assert_string_equal(why, wrong[k].why);
+	}
+	after.elr_elc = 4;
+	assert_false(sim_entry_ok(&p, &before, &after, 7, why, sizeof why));
+	assert_string_equal(why, "entered the handler of event 0x7 with ELR/SPSR of the client EL changed");
+}
+
 /* A dispatch names the INTID the dispatcher was handed, 1023 for an
  * explicit one: a wrong report would hide it from the reference model. */
 static void a_dispatch_reports_the_intid_it_was_handed(void **state)
@@ -211,6 +248,7 @@ int main(void)
 		cmocka_unit_test(take_exception_from_the_controls),
 		cmocka_unit_test(inherit_and_plain_policies),
 		cmocka_unit_test(entry_with_the_wrong_pstate),
+		cmocka_unit_test(entry_with_a_wrong_register),
 		cmocka_unit_test(a_dispatch_reports_the_intid_it_was_handed),
 		cmocka_unit_test(resume_with_the_wrong_pstate),
 		cmocka_unit_test(context_answers_the_innermost_interrupted_registers),
