@@ -312,11 +312,15 @@ static void add_step(struct fz_ctx *c, unsigned kind, const uint8_t *r)
 		break;
 	case FZ_R_SET: {
 		struct sim_assign a;
+		unsigned reg = r[2] % 34;
 		memset(&a, 0, sizeof a);
-		a.reg = r[2] % 34 < 31 ? r[2] % 34 : r[2] % 34 == 31 ? SIM_R_SP :
-			r[2] % 34 == 32 ? SIM_R_PSTATE_PAN : SIM_R_PSTATE_NZCV;
-		a.v = a.reg == SIM_R_PSTATE_PAN ? sim_const(r[3] & 1) :
-		      a.reg == SIM_R_PSTATE_NZCV ? sim_const(r[3] & 15) : fz_value(c, r[3]);
+		/* The PSTATE bits a handler's entry carries over: register 32 is
+		 * PAN, or DIT when bit 1 of the value is set (DIT came after
+		 * the register numbers were fixed; without it no input could
+		 * tell a dispatcher that drops DIT at entry). */
+		a.reg = reg < 31 ? reg : reg == 31 ? SIM_R_SP : reg == 33 ? SIM_R_PSTATE_NZCV :
+			(r[3] & 2) ? SIM_R_PSTATE_DIT : SIM_R_PSTATE_PAN;
+		a.v = reg == 32 ? sim_const(r[3] & 1) : reg == 33 ? sim_const(r[3] & 15) : fz_value(c, r[3]);
 		op->sets = sim_add_assign(p, &a);
 		op->nsets = 1;
 		break;

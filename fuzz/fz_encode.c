@@ -408,14 +408,17 @@ static void encode_step(struct enc *e, const struct sim_op *op)
 				s[2] = a->reg;
 			else if (a->reg == SIM_R_SP)
 				s[2] = 31;
-			else if (a->reg == SIM_R_PSTATE_PAN)
+			else if (a->reg == SIM_R_PSTATE_PAN || a->reg == SIM_R_PSTATE_DIT)
 				s[2] = 32;
 			else if (a->reg == SIM_R_PSTATE_NZCV)
 				s[2] = 33;
 			else
 				continue;
-			s[3] = s[2] >= 32 ? (uint8_t)(a->v.kind == SIM_V_CONST ? a->v.u : 0)
-					  : value_byte(e, FZ_ANY, a->v);
+			if (s[2] < 32)
+				s[3] = value_byte(e, FZ_ANY, a->v);
+			else      /* the bits the simulator sets; DIT: bit 1 too (fz_decode.c) */
+				s[3] = (uint8_t)((a->v.kind == SIM_V_CONST ? a->v.u : 0) & (s[2] == 33 ? 15 : 1)) |
+				       (a->reg == SIM_R_PSTATE_DIT ? 2 : 0);
 			emit(e, s, sizeof s);
 		}
 		return;

@@ -32,6 +32,9 @@
  *          bytes: an input from then decodes the same with four zero
  *          bytes put in after its 16th, fuzz/README.md.)
  *   records, 8 bytes each: [0] kind (via a weight table), [1..7] operands;
+ *     a register write ([1] the PE) sets [2] % 34: x0..x30, SP (31) to the
+ *     value of [3]; 32: PSTATE.PAN, or DIT when [3] bit1 is set, to [3]
+ *     bit0; 33: NZCV to [3] bits 3:0 (DIT came after the numbers);
  *     a resume record ([1] the PE) is a `hold` when [2] % 4 == 2 and a
  *     `hand_over` when it is 3 (the steps came after the weight table);
  *     a call step's [1] is its PE (mod the PE count), the call made from
