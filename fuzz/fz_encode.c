@@ -12,6 +12,7 @@
 
 #include "call_rules.h"        /* sim_a32_mode_of */
 #include "fz_vocab.h"
+#include "smccc.h"
 #include "sdd/sdd_spec.h"
 
 struct enc {
@@ -286,25 +287,44 @@ static void call_args(struct enc *e, const struct sim_op *op, unsigned sel, bool
 	}
 }
 
-/* Call selector: SDEI call index, or a raw byte; false if not encodable. */
-static bool call_selector(const struct sim_op *op, uint8_t *sel, bool *raw)
+/* How well raw x0 v stands for a call's x0 fid: 3 the same, 2 the same
+ * function (W0 without the SVE hint) with the same kind of bits beyond it
+ * (above W0, the hint), 1 the same function, 0 another. */
+static unsigned fid_likeness(uint64_t v, uint64_t fid)
+{
+	if (v == fid)
+		return 3;
+	if (sim_smccc_fid(v) != sim_smccc_fid(fid))
+		return 0;
+	return ((v >> 32 != 0) == (fid >> 32 != 0) && (v & SIM_SMCCC_SVE_HINT) == (fid & SIM_SMCCC_SVE_HINT)) ? 2 : 1;
+}
+
+/* Call selector: SDEI call index, or a raw byte (when raw_ok: handler
+ * actions have none); false if not encodable.  An SDEI call whose x0 has
+ * more than its function ID set stays a raw call that has such bits too
+ * (a dispatcher must ignore them). */
+static bool call_selector(const struct sim_op *op, bool raw_ok, uint8_t *sel, bool *raw)
 {
 	uint64_t fid = op->fid.kind == SIM_V_CONST ? op->fid.u : 0;
+	uint32_t fn = sim_smccc_fid(fid);
+	unsigned best = 0;
 
 	if (op->fid.kind != SIM_V_CONST)
 		return false;
-	if ((uint32_t)fid >= SDD_FID_FIRST && (uint32_t)fid <= SDD_FID_LAST) {
-		*sel = (uint8_t)((uint32_t)fid - SDD_FID_FIRST);
-		*raw = false;
-		return true;
-	}
-	for (unsigned b = 0; b < 256; b++)
-		if (fz_raw_fid((uint8_t)b) == (uint32_t)fid) {
+	*raw = raw_ok && (fid != fn || fn < SDD_FID_FIRST || fn > SDD_FID_LAST);
+	*sel = (uint8_t)(fn - SDD_FID_FIRST);
+	for (unsigned b = 0; *raw && b < 256 && best < 3; b++) {
+		unsigned like = fid_likeness(fz_raw_fid((uint8_t)b), fid);
+		if (like > best) {
+			best = like;
 			*sel = (uint8_t)b;
-			*raw = true;
-			return true;
 		}
-	return false;
+	}
+	if (*raw && best == 0) {
+		*raw = false;                  /* no raw byte names it: the call */
+		*sel = (uint8_t)(fn - SDD_FID_FIRST);
+	}
+	return *raw || (fn >= SDD_FID_FIRST && fn <= SDD_FID_LAST);
 }
 
 static void note_bind(struct enc *e, const struct sim_op *op, uint8_t sel, bool raw)
@@ -334,7 +354,7 @@ static void encode_action(struct enc *e, unsigned h, const struct sim_op *op)
 
 	switch (op->kind) {
 	case SIM_OP_CALL:
-		if (!call_selector(op, &sel, &raw) || raw)
+		if (!call_selector(op, false, &sel, &raw))
 			return;
 		r[1] = (uint8_t)h;                             /* kind 0: a call */
 		r[2] = sel;
@@ -379,7 +399,7 @@ static void encode_step(struct enc *e, const struct sim_op *op)
 
 	switch (op->kind) {
 	case SIM_OP_CALL:
-		if (!call_selector(op, &sel, &raw))
+		if (!call_selector(op, true, &sel, &raw))
 			return;
 		r[0] = fz_record_byte(raw ? FZ_R_CALL_RAW : FZ_R_CALL);
 		r[1] = pe_byte(e, pe, op);

@@ -43,7 +43,9 @@
  *     below FZ_PE_AARCH32 (each range holds every PE of up to 8), from
  *     AArch32 above, in one of 8 modes by (byte - FZ_PE_AARCH32) / 2
  *     (fz_caller: the client EL's usual mode, or a mode of EL1 or EL2 at
- *     that EL)
+ *     that EL); its [2] the SDEI call, or a raw call's x0 (fz_raw_fid:
+ *     SMC32 forms, unassigned SDEI IDs, PSCI's, other services', and SDEI
+ *     calls with bits 63:32 or SMCCC's SVE hint set)
  *
  * A record is a step, a literal for the value vocabulary, a handler action
  * (appended to one of 8 handlers, each of which always ends with a

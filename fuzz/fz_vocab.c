@@ -96,14 +96,24 @@ uint32_t fz_intid(const struct fz_ctx *c, uint8_t b)
 	}
 }
 
-uint32_t fz_raw_fid(uint8_t b)
+/* A raw call's x0.  The SDEI calls named with more than W0 set - bits
+ * 63:32 (SMCCC: the function ID is W0, the rest ignored) or the SVE hint,
+ * bit 16 (SMCCC v1.3: the firmware's entry clears it) - came after the
+ * other classes, in the bytes class 1 repeated its 13 values with. */
+uint64_t fz_raw_fid(uint8_t b)
 {
 	static const uint32_t psci[4] = { 0x84000000, 0xC4000003, 0x84000002, 0xC4000001 };
+	static const uint64_t above_w0[3] = { 0xFFFFFFFF00000000ull, 0x10000, 0x100000000ull };
+	unsigned i = b >> 2;
 
 	switch (b & 3) {
-	case 0:  return 0x84000020u + (b >> 2) % 32;           /* SMC32 forms: not SDEI */
-	case 1:  return 0xC4000033u + (b >> 2) % 13;           /* unassigned SDEI IDs */
-	case 2:  return psci[(b >> 2) % 4];
+	case 0:  return 0x84000020u + i % 32;                  /* SMC32 forms: not SDEI */
+	case 1:                                                  /* unassigned SDEI IDs, */
+		if (i < 13)
+			return 0xC4000033u + i;
+		i -= 13;                                         /* or SDEI calls with more */
+		return above_w0[i / SDD_CALL_COUNT] | (SDD_FID_FIRST + i % SDD_CALL_COUNT);
+	case 2:  return psci[i % 4];
 	default: return 0xC2000000u | ((uint32_t)b << 4);      /* other services */
 	}
 }

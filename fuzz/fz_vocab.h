@@ -62,6 +62,6 @@ struct sim_value fz_role_value(const struct fz_ctx *c, unsigned role, uint8_t b)
 struct sim_value fz_value(const struct fz_ctx *c, uint8_t b);
 struct sim_value fz_event_value(const struct fz_ctx *c, uint8_t b);
 uint32_t fz_intid(const struct fz_ctx *c, uint8_t b);
-uint32_t fz_raw_fid(uint8_t b);
+uint64_t fz_raw_fid(uint8_t b);
 
 #endif /* FZ_VOCAB_H */

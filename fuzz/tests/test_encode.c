@@ -250,6 +250,38 @@ static void pstate_sets_round_trip(void **state)
 	sim_program_free(&q);
 }
 
+/* A call step whose x0 has more set than its SDEI function's ID - bits
+ * 63:32, or SMCCC's SVE hint - decodes from a raw call record and
+ * survives encoding: before, no input had one (the encoder cut such a
+ * call to its W0), so no fuzzer could tell a dispatcher that reads all
+ * of x0 (mutant M43). */
+static void fid_above_w0_round_trips(void **state)
+{
+	static const uint64_t fids[] = { 0xFFFFFFFFC4000028ull, 0x00000001C4000020ull, 0xC401002Bull,
+					 0xFFFFFFFFC4000032ull, 0xC4000020ull, 0xC4000033ull };
+	static struct sim_program p, q;
+	uint8_t out[CAP];
+	struct fz_choices ch;
+	size_t n;
+	(void)state;
+
+	sim_program_init(&p);
+	sim_program_init(&q);
+	for (unsigned k = 0; k < sizeof fids / sizeof fids[0]; k++) {
+		struct sim_op *op = sim_new_step(&p, SIM_OP_CALL, 0);
+		assert_non_null(op);
+		op->fid = sim_const(fids[k]);
+		op->raw_fid = 1;
+	}
+	n = fz_encode(&p, out, sizeof out);
+	assert_int_equal(fz_decode(out, n, &q, &ch), 0);
+	assert_int_equal(q.nsteps, sizeof fids / sizeof fids[0]);
+	for (unsigned k = 0; k < q.nsteps; k++)
+		assert_true(q.steps[k].fid.kind == SIM_V_CONST && q.steps[k].fid.u == fids[k]);
+	sim_program_free(&p);
+	sim_program_free(&q);
+}
+
 /* An input of one call step whose PE byte is b, on pes PEs with the
  * client at el, in in[]; decoded into p: the step. */
 static const struct sim_op *one_call(uint8_t in[FZ_HEADER_BYTES + FZ_RECORD_BYTES], unsigned pes, unsigned el,
@@ -395,6 +427,7 @@ int main(void)
 		cmocka_unit_test(choices_survive_encoding),
 		cmocka_unit_test(secure_ppi_pes_round_trip),
 		cmocka_unit_test(pstate_sets_round_trip),
+		cmocka_unit_test(fid_above_w0_round_trips),
 		cmocka_unit_test(aarch32_callers_round_trip),
 		cmocka_unit_test(secure_callers_round_trip),
 		cmocka_unit_test(generated_inputs_are_the_same_with_every_compiler),
