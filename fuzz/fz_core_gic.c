@@ -11,7 +11,8 @@
  * participation.  The rules are the model's:
  *
  *   - the highest-priority pending interrupt of a PE (lowest priority
- *     value, ties to the lowest INTID) is signalled when its priority is
+ *     value, ties to the lowest INTID; a PE acknowledges the one of those
+ *     tied the input's choice bytes pick) is signalled when its priority is
  *     below PMR and its group priority strictly above the running
  *     priority: so a critical event (0x60) preempts a normal one (0x70),
  *     nothing preempts its own class, and client interrupts (0xA0, Group
@@ -339,25 +340,45 @@ uint8_t fzc_set_pmr(struct fzc_machine *m, unsigned pe, uint8_t pmr)
 
 struct hppi { uint32_t intid; uint8_t prio, group; };
 
-/* The highest-priority pending interrupt forwarded to pe (any group). */
-static struct hppi hppi(const struct fzc_gic *g, unsigned pe)
+/* The interrupts tied for a PE's HPPI: its INTID and those of the same
+ * priority and group, in ascending order (sim/gic's icc_tie). */
+struct ties {
+	uint16_t intid[32 + FZC_MAX_SPIS];
+	unsigned n;
+};
+
+/* Candidate intid (instance irq) for pe's HPPI, after those below it. */
+static void consider(struct hppi *best, struct ties *t, uint32_t intid, const struct fzc_irq *irq)
+{
+	if (best->intid == FZC_SPURIOUS || irq->prio < best->prio) {
+		*best = (struct hppi){ intid, irq->prio, irq->group };
+		if (t)
+			t->n = 0;
+	} else if (!t || irq->prio != best->prio || irq->group != best->group) {
+		return;
+	}
+	if (t)
+		t->intid[t->n++] = (uint16_t)intid;
+}
+
+/* The highest-priority pending interrupt forwarded to pe (any group, ties
+ * to the lowest INTID); t, when not NULL: the interrupts tied with it. */
+static struct hppi hppi(const struct fzc_gic *g, unsigned pe, struct ties *t)
 {
 	struct hppi best = { FZC_SPURIOUS, FZC_IDLE_PRIO, 0 };
 	const struct fzc_gic_pe *p = &g->pe[pe];
 
+	if (t)
+		t->n = 0;
 	if (p->sleep)
 		return best;
-	for (uint32_t live = p->live; live; live &= live - 1) {
-		const struct fzc_irq *irq = &p->banked[ctz64(live)];
-		if (best.intid == FZC_SPURIOUS || irq->prio < best.prio)
-			best = (struct hppi){ ctz64(live), irq->prio, irq->group };
-	}
+	for (uint32_t live = p->live; live; live &= live - 1)
+		consider(&best, t, ctz64(live), &p->banked[ctz64(live)]);
 	for (unsigned w = 0; w < (g->nspi + 63) / 64; w++)
 		for (uint64_t live = g->spi_live[w]; live; live &= live - 1) {
 			unsigned n = w * 64 + ctz64(live);
-			const struct fzc_irq *irq = &g->spi[n];
-			if (routes_to(g, n, pe) && (best.intid == FZC_SPURIOUS || irq->prio < best.prio))
-				best = (struct hppi){ 32u + n, irq->prio, irq->group };
+			if (routes_to(g, n, pe))
+				consider(&best, t, 32u + n, &g->spi[n]);
 		}
 	return best;
 }
@@ -368,7 +389,7 @@ bool fzc_group0_signalled(struct fzc_gic *g, unsigned pe)
 
 	if (g->sig_at[pe] == g->epoch + 1)
 		return g->sig[pe];
-	h = hppi(g, pe);
+	h = hppi(g, pe, NULL);
 	g->sig[pe] = h.intid != FZC_SPURIOUS && h.group == FZC_G0 && can_signal(g, pe, h.prio);
 	g->sig_at[pe] = g->epoch + 1;
 	return g->sig[pe];
@@ -392,12 +413,15 @@ uint32_t fzc_ack0(struct fzc_machine *m, unsigned pe)
 {
 	struct fzc_gic *g = &m->gic;
 	struct fzc_gic_pe *p = &g->pe[pe];
-	struct hppi h = hppi(g, pe);
+	struct ties t;
+	struct hppi h = hppi(g, pe, &t);
 	struct fzc_irq *irq;
 	uint8_t gprio;
 
 	if (h.intid == FZC_SPURIOUS || h.group != FZC_G0 || !can_signal(g, pe, h.prio))
 		return FZC_SPURIOUS;
+	/* Of several tied, the one the choice bytes pick (the model's pick_tie). */
+	h.intid = t.intid[fzc_pick(m, t.n) % t.n];
 	irq = irq_ref(g, pe, h.intid);
 	gprio = h.prio & FZC_PRIO_MASK;
 	irq->active = 1;

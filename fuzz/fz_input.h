@@ -49,7 +49,8 @@
  *
  * A record is a step, a literal for the value vocabulary, a handler action
  * (appended to one of 8 handlers, each of which always ends with a
- * completion), or choice bytes (1-of-N routing and scheduling decisions;
+ * completion), or choice bytes (1-of-N routing, scheduling decisions and
+ * which of several interrupts tied at one priority a PE takes first;
  * when they run out the scenario policy applies).  The choice bytes
  * become the program's `choices`, read by the simulator's own rule
  * (sim_choice_take), so the program alone makes the input's choices.

@@ -335,6 +335,13 @@ static unsigned gic_pick_wake(void *ctx, uint32_t intid, const uint8_t *pes, uns
 	return sim_pick(ctx, SIM_CHOICE_WAKE, n);
 }
 
+static unsigned gic_pick_tie(void *ctx, unsigned pe, const uint16_t *intids, unsigned n)
+{
+	(void)pe;
+	(void)intids;
+	return sim_pick(ctx, SIM_CHOICE_TIE, n);
+}
+
 /* ---- Building ---- */
 
 /* The dispatcher's GIC writes while a migration's fresh machine is built:
@@ -361,7 +368,7 @@ static void drop_participate(void *ctx, unsigned pe, bool on)
  * setting them up first was a fifth of what a migration cost. */
 static int power_up(struct sim_machine *m, bool restoring, char *err, size_t errlen)
 {
-	struct gic_choice gc = { gic_pick, m, gic_pick_wake };
+	struct gic_choice gc = { gic_pick, m, gic_pick_wake, gic_pick_tie };
 	int e;
 
 	m->gic_checked = false;

@@ -4,7 +4,8 @@
  * dispatcher core inside, checking every expectation and invariant.
  *
  * Determinism: every choice the hardware or the specification leaves open
- * (which PE takes a 1-of-N SPI, which PE advances next when several can)
+ * (which PE takes a 1-of-N SPI, which PE advances next when several can,
+ * which of several interrupts of the same priority a PE takes first)
  * comes from one choice source.  Without one, the documented scenario
  * policy applies: the lowest-numbered eligible PE.  The same program and
  * the same choices give the same run, observation for observation.
@@ -23,7 +24,9 @@ struct sdd;
 enum sim_choice_kind {
 	SIM_CHOICE_1OFN = 0,     /* which eligible PE takes a 1-of-N SPI */
 	SIM_CHOICE_SCHEDULE,     /* which PE that can make progress advances next */
-	SIM_CHOICE_WAKE          /* which sleeping PE a 1-of-N SPI no PE can take wakes */
+	SIM_CHOICE_WAKE,         /* which sleeping PE a 1-of-N SPI no PE can take wakes */
+	SIM_CHOICE_TIE           /* which of several interrupts pending at the same, highest,
+				  * priority a PE acknowledges (the order of same-class events) */
 };
 
 struct sim_choice {

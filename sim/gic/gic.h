@@ -69,6 +69,12 @@ struct gic_choice {
 	 * SPI no PE can be chosen for wakes, among pes[0..n) in ascending
 	 * order (GICD_CTLR.E1NWF = 1: IMPLEMENTATION DEFINED). */
 	unsigned (*pick_wake)(void *ctx, uint32_t intid, const uint8_t *pes, unsigned n);
+	/* Optional (NULL: the lowest INTID): which of n interrupts of one
+	 * group, pending for pe at the same, highest, priority, pe
+	 * acknowledges - intids[0..n) in ascending order (§1.4: which is
+	 * IMPLEMENTATION DEFINED; DEN0054C §6.2.1 leaves the order of
+	 * same-class pending events to it).  Asked at each acknowledge. */
+	unsigned (*pick_tie)(void *ctx, unsigned pe, const uint16_t *intids, unsigned n);
 };
 
 struct gic_irq {                /* one interrupt instance */
@@ -267,7 +273,9 @@ bool gic_wake_event(struct gic *g, unsigned pe);
 /* ICC_IAR0_EL1 / ICC_IAR1_EL1: acknowledge the signalled interrupt of that
  * group class (IAR0: Group 0; IAR1: Non-secure Group 1).  Returns its
  * INTID (now active, latch cleared, APR bit set), or 1023 when nothing is
- * signalled.  A signalled interrupt of the other class is not taken: IAR0
+ * signalled.  The HPPI's, or when others of its group are pending at its
+ * priority too, the one of them the choice's pick_tie says (HPPIR still
+ * names the lowest).  A signalled interrupt of the other class is not taken: IAR0
  * (as read at EL3) returns 1020 for Secure and 1021 for Non-secure Group
  * 1, IAR1 1023. */
 uint32_t gic_ack0(struct gic *g, unsigned pe);

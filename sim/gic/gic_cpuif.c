@@ -170,6 +170,31 @@ uint32_t gic_hppir0(struct gic *g, unsigned pe)
 
 /* ---- acknowledge ---- */
 
+/* The interrupt pe acknowledges when h is its HPPI: h, or
+ * the one pick_tie chooses among the interrupts tied with it (the same
+ * group and priority, in ascending INTID order), so that an input can
+ * have same-class events taken in any order. */
+static uint32_t icc_tie(const struct gic *g, unsigned pe, struct gic_hppi h)
+{
+	uint16_t tied[GIC_NUM_BANKED + GIC_MAX_SPIS];
+	unsigned n = 0;
+
+	if (g->choice.pick_tie == NULL)
+		return h.intid;
+	for (uint32_t live = g->pe[pe].banked_live; live; live &= live - 1) {
+		uint32_t intid = gic_ctz64(live);
+		const struct gic_irq *irq = &g->pe[pe].banked[intid];
+		if (icc_takes(g, pe, intid, irq) && irq->prio == h.prio && irq->group == h.group)
+			tied[n++] = (uint16_t)intid;
+	}
+	for (unsigned k = gicd_next_live(g, 0); k < gic_nspi(g); k = gicd_next_live(g, k + 1)) {
+		const struct gic_irq *irq = &g->spi[k];
+		if (icc_takes(g, pe, GIC_MIN_SPI + k, irq) && irq->prio == h.prio && irq->group == h.group)
+			tied[n++] = (uint16_t)(GIC_MIN_SPI + k);
+	}
+	return n > 1 ? tied[g->choice.pick_tie(g->choice.ctx, pe, tied, n) % n] : h.intid;
+}
+
 /* ICC_IAR0 / ICC_IAR1 for the group class grp. */
 static uint32_t icc_ack(struct gic *g, unsigned pe, unsigned grp)
 {
@@ -184,6 +209,7 @@ static uint32_t icc_ack(struct gic *g, unsigned pe, unsigned grp)
 	 * its special INTID and leaves it pending; IAR1 says 1023. */
 	if (h.group != grp)
 		return grp == GIC_G0 ? icc_special_id(h.group) : GIC_SPURIOUS;
+	h.intid = icc_tie(g, pe, h);
 	p = &g->pe[pe];
 	irq = gic_irq_ref(g, pe, h.intid);
 	gprio = h.prio & GIC_PRIO_MASK;

@@ -30,7 +30,7 @@ static unsigned fx_pick_next(void *ctx, uint32_t intid, const uint8_t *pes, unsi
 int fx_setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	struct gic_choice choice = { fx_pick_next, NULL, NULL };   /* waking: the lowest-numbered */
+	struct gic_choice choice = { fx_pick_next, NULL, NULL, NULL };   /* waking, ties: the lowest-numbered */
 
 	if (!f)
 		return -1;

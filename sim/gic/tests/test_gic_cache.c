@@ -112,7 +112,7 @@ static void random_op(struct gic *g)
 static void caches_agree_with_a_fresh_computation(void **state)
 {
 	struct fx *f = *state;
-	struct gic_choice choice = { pick_random, NULL, pick_random };
+	struct gic_choice choice = { pick_random, NULL, pick_random, NULL };
 
 	for (unsigned seed = 1; seed <= 40; seed++) {
 		rng_state = seed;

@@ -1,6 +1,6 @@
 /*
  * test_gic_cpuif.c - the CPU interface: acknowledge (§1.6) and which
- * interrupt it takes (§1.4: HPPIR0, the candidates, group enables), EOI of
+ * interrupt it takes (§1.4: HPPIR0, the candidates, group enables, ties), EOI of
  * special INTIDs, level inputs, DIR.  Priorities, preemption and their
  * drop are test_gic_priority.c's.
  */
@@ -370,6 +370,52 @@ static void eoi_on_another_pe_leaves_the_spi_active_and_its_priority_with_the_ac
 	assert_int_equal(g->bad_eoi, 1);
 }
 
+/* pick_tie for the test below: the last of the tied, and what it was asked. */
+static unsigned tie_n, tie_calls;
+static uint16_t tie_first;
+static unsigned pick_last_tied(void *ctx, unsigned pe, const uint16_t *intids, unsigned n)
+{
+	(void)ctx;
+	assert_int_equal(pe, 0);
+	tie_calls++;
+	tie_n = n;
+	tie_first = intids[0];
+	return n - 1;
+}
+
+/* Of interrupts pending at the same priority, the lowest INTID is the
+ * HPPI and, with no pick_tie, what IAR0 takes; pick_tie chooses among
+ * them (ascending) at each acknowledge - only among those of the highest
+ * priority and the same group - and HPPIR0 keeps naming the lowest. */
+static void pick_tie_chooses_among_interrupts_of_the_same_priority(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, 20, GIC_G0, NORM, 0);
+	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
+	fx_irq(g, 0, SPI_N + 1, GIC_G0, NORM, 0);
+	fx_irq(g, 0, SPI_N + 2, GIC_G0, NORM + 8, 0);
+	gic_fire(g, 0, SPI_N + 2);
+	gic_fire(g, 0, SPI_N + 1);
+	gic_fire(g, 0, SPI_N);
+	gic_fire(g, 0, 20);
+	assert_int_equal(gic_ack0(g, 0), 20);              /* no pick_tie: the lowest */
+	gic_eoi0(g, 0, 20);
+	g->choice.pick_tie = pick_last_tied;
+	assert_int_equal(gic_hppir0(g, 0), SPI_N);
+	assert_int_equal(gic_ack0(g, 0), SPI_N + 1);
+	assert_int_equal(tie_calls, 1);
+	assert_int_equal(tie_n, 2);
+	assert_int_equal(tie_first, SPI_N);
+	gic_eoi0(g, 0, SPI_N + 1);
+	assert_int_equal(gic_ack0(g, 0), SPI_N);           /* alone at NORM now: not asked */
+	assert_int_equal(tie_calls, 1);
+	gic_eoi0(g, 0, SPI_N);
+	assert_int_equal(gic_ack0(g, 0), SPI_N + 2);
+	gic_eoi0(g, 0, SPI_N + 2);
+	assert_int_equal(tie_calls, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -389,6 +435,7 @@ int main(void)
 		T(ispendr_and_icpendr_while_active),
 		T(gicd_group_enables_gate_only_their_own_group),
 		TB(eoi_on_another_pe_leaves_the_spi_active_and_its_priority_with_the_acknowledger),
+		T(pick_tie_chooses_among_interrupts_of_the_same_priority),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

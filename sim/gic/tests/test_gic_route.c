@@ -341,7 +341,7 @@ static void wake_target_of_one_of_n_is_chosen_and_kept(void **state)
 {
 	struct gic *g = &((struct fx *)*state)->g;
 	unsigned calls = 0;
-	struct gic_choice c = { NULL, &calls, pick_last };
+	struct gic_choice c = { NULL, &calls, pick_last, NULL };
 
 	gic_init(g, FX_PES, fx_mpidr, FX_SPIS, &c);
 	for (unsigned pe = 1; pe < FX_PES; pe++)
