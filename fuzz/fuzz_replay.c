@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fz_cells.h"
 #include "fz_core.h"
 #include "fz_repro.h"
 #include "fz_run.h"
@@ -34,8 +35,10 @@ static const char usage[] =
 	"each FILE, and every file below each DIR (in name order; names starting with\n"
 	"'.' are skipped).  Prints a line per finding and a summary.\n\n"
 	"Options:\n"
-	"  -v          a line for every input, with what it ran and a hash of what\n"
-	"              it observed (`run`: equal for equal runs)\n"
+	"  -v          a line for every input, with what it ran, a hash of what it\n"
+	"              observed (`run`: equal for equal runs), of the extra coverage\n"
+	"              cells a harness hands its engine (`cells`: emulated edges /\n"
+	"              the model's state) and, with --migrate, of the final state\n"
 	"  --migrate   run each input as fuzz_migrate does (as it is, and migrated)\n"
 	"  --core      run each input as fuzz_core does (the dispatcher alone)\n"
 	"  --repro     minimise each input that finds something (not with --core)\n"
@@ -47,6 +50,25 @@ static const char usage[] =
 static unsigned inputs, findings, errors;
 static bool verbose, migrate, repro;
 static struct fz_core *core;          /* --core */
+
+/* -v: what each run observed, and the cells of extra coverage it set
+ * (cleared before each input, as the engines clear theirs) */
+static struct fz_log run_log;
+static uint8_t emulated[FZ_EMULATED_CELLS], state[FZ_STATE_CELLS];
+
+static unsigned long long cells_hash(const uint8_t *cells, size_t n)
+{
+	uint64_t h = SIM_FNV_BASIS;
+
+	sim_fnv64(&h, cells, n);
+	return h;
+}
+
+/* fuzz_core's observations into the log (fz_run's runner logs its own) */
+static void core_obs(void *ctx, const struct sim_obs *o)
+{
+	fz_log_obs(ctx, o);
+}
 
 /* An input that cannot be run: said, counted, and the exit status 2. */
 __attribute__((format(printf, 2, 3)))
@@ -75,14 +97,20 @@ static void replay_file(struct fz_run *r, const char *path)
 		return;
 	}
 	inputs++;
+	memset(emulated, 0, sizeof emulated);
+	memset(state, 0, sizeof state);
 	if (core) {
+		fz_log_begin(&run_log);
 		if (!fz_core_run_one(core, buf, n)) {
 			printf("FINDING %s: %s\n", path, core->finding);
 			findings++;
+		} else if (verbose && core->skipped) {
+			printf("ok %s (skipped: not a program fuzz_core runs)\n", path);
 		} else if (verbose) {
-			printf("ok %s (%u steps, %u dispatches, %llu model checks%s)\n", path, core->res.steps_run,
-			       core->res.dispatches, (unsigned long long)core->oracle.checks,
-			       core->skipped ? "; skipped: not a program fuzz_core runs" : "");
+			printf("ok %s (%u steps, %u dispatches, %llu model checks, run %016llx, cells %016llx)\n",
+			       path, core->res.steps_run, core->res.dispatches,
+			       (unsigned long long)core->oracle.checks, (unsigned long long)run_log.hash,
+			       cells_hash(state, sizeof state));
 		}
 		return;
 	}
@@ -97,9 +125,13 @@ static void replay_file(struct fz_run *r, const char *path)
 				       rp.expressed ? "NOT VERIFIED" : "not expressed", rp.note[0] ? ": " : "", rp.note);
 		}
 	} else if (verbose) {
-		printf("ok %s (%u steps, %u dispatches, %llu model checks, run %016llx)\n", path, r->res.steps_run,
-		       r->res.dispatches, (unsigned long long)r->oracle.checks,
-		       r->last_log ? (unsigned long long)r->last_log->hash : 0ull);
+		printf("ok %s (%u steps, %u dispatches, %llu model checks, run %016llx, cells %016llx/%016llx",
+		       path, r->res.steps_run, r->res.dispatches, (unsigned long long)r->oracle.checks,
+		       r->last_log ? (unsigned long long)r->last_log->hash : 0ull,
+		       cells_hash(emulated, sizeof emulated), cells_hash(state, sizeof state));
+		if (migrate)
+			printf(", final %016llx", (unsigned long long)r->res.digest);
+		printf(")\n");
 	}
 }
 
@@ -162,8 +194,14 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (verbose) {
-		static struct fz_log log;
-		r.log = &log;            /* each run's observations hashed, for the -v line */
+		/* each run's observations hashed, and the cells the harness
+		 * would hand its engine, for the -v line */
+		r.log = &run_log;
+		fz_run_cells(&r, emulated, sizeof emulated, state);
+		if (core) {
+			core->oracle.state_cells = state;
+			core->also = (struct sim_observer){ .obs = core_obs, .ctx = &run_log };
+		}
 	}
 	for (int k = first; k < argc; k++)
 		replay(&r, argv[k]);

@@ -22,8 +22,7 @@ struct fz_run *fz_harness_run(void)
 		fprintf(stderr, "sdeisim fuzz harness: %s\n", err);
 		exit(1);
 	}
-	sim_cpu_set_coverage(run.cpu, emulated, FZ_EMULATED_CELLS);
-	run.oracle.state_cells = fz_cells_state();
+	fz_run_cells(&run, emulated, FZ_EMULATED_CELLS, fz_cells_state());
 	runner = &run;
 	return runner;
 }

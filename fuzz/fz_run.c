@@ -43,7 +43,13 @@ static struct sim_obs comparable(const struct sim_obs *o)
 	return k;
 }
 
-static void log_obs(struct fz_log *l, const struct sim_obs *o)
+void fz_log_begin(struct fz_log *l)
+{
+	l->n = l->total = 0;
+	l->hash = SIM_FNV_BASIS;
+}
+
+void fz_log_obs(struct fz_log *l, const struct sim_obs *o)
 {
 	struct sim_obs k;
 
@@ -59,8 +65,7 @@ static void log_obs(struct fz_log *l, const struct sim_obs *o)
 	k = comparable(o);
 	k.text = NULL;
 	/* observations are built from zeroed structs: padding is zero too */
-	for (size_t b = 0; b < sizeof k; b++)
-		l->hash = (l->hash ^ ((const uint8_t *)&k)[b]) * 0x100000001B3ull;
+	sim_fnv64(&l->hash, &k, sizeof k);
 }
 
 static void final_state(void *ctx, struct sdd *d)
@@ -73,9 +78,15 @@ static void both(void *ctx, const struct sim_obs *o)
 	struct fz_run *r = ctx;
 	fz_oracle_observe(&r->oracle, o);
 	if (r->log)
-		log_obs(r->log, o);
+		fz_log_obs(r->log, o);
 	if (r->also.obs)
 		r->also.obs(r->also.ctx, o);
+}
+
+void fz_run_cells(struct fz_run *r, uint8_t *emulated, size_t n, uint8_t *state)
+{
+	sim_cpu_set_coverage(r->cpu, emulated, n);
+	r->oracle.state_cells = state;
 }
 
 bool fz_run_program(struct fz_run *r, bool digest)
@@ -86,10 +97,8 @@ bool fz_run_program(struct fz_run *r, bool digest)
 	r->finding[0] = 0;
 	r->choices.next = 0;
 	r->last_log = r->log;
-	if (r->log) {
-		r->log->n = r->log->total = 0;
-		r->log->hash = 0xCBF29CE484222325ull;
-	}
+	if (r->log)
+		fz_log_begin(r->log);
 	/* One conversion for the oracle and the machine: a refused platform
 	 * is sim_run's to report. */
 	accepted = sim_platform_to_sdd(&r->prog.platform, &r->splat) == SDD_INIT_OK;

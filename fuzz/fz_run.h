@@ -46,6 +46,11 @@ struct fz_log {
 	uint64_t hash;
 };
 
+/* Start l afresh; add observation o to it (steps, migrations and skips
+ * are not logged: what the run did, not how its steps went). */
+void fz_log_begin(struct fz_log *l);
+void fz_log_obs(struct fz_log *l, const struct sim_obs *o);
+
 struct fz_run {
 	struct sim_cpu *cpu;
 	struct sim_program prog;
@@ -64,6 +69,13 @@ struct fz_run {
 /* Create the CPU and an empty program.  0, or -1 with a message. */
 int  fz_run_init(struct fz_run *r, char *err, size_t n);
 void fz_run_free(struct fz_run *r);
+
+/* Feed the engine's extra coverage (fz_cells.h) from r's runs: the edges
+ * of the emulated client code into emulated[n] (n a power of two), the
+ * model's state into state[FZ_STATE_CELLS] (fz_statecov.h).  The
+ * harnesses and fuzz_replay -v set them up alike, so that a replay sees
+ * the cells an input sets in a harness. */
+void fz_run_cells(struct fz_run *r, uint8_t *emulated, size_t n, uint8_t *state);
 
 /* Run the program in r->prog (decoded, or edited since) with every
  * oracle; true when nothing was found.  digest: also compute the final

@@ -226,4 +226,9 @@ struct sim_result {
 int sim_run(struct sim_cpu *cpu, const struct sim_program *prog,
 	    const struct sim_run_opts *opts, struct sim_result *res);
 
+/* 64-bit FNV-1a: *h (from SIM_FNV_BASIS) folded with the n bytes at p -
+ * sim_result.digest, and the fuzz runs' hashes of what they observed. */
+#define SIM_FNV_BASIS 0xCBF29CE484222325ull
+void sim_fnv64(uint64_t *h, const void *p, size_t n);
+
 #endif /* SIM_SIM_H */

@@ -133,7 +133,7 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 
 /* ---- Digest of the state ---- */
 
-static void fnv64(uint64_t *h, const void *p, size_t n)
+void sim_fnv64(uint64_t *h, const void *p, size_t n)
 {
 	const uint8_t *b = p;
 
@@ -149,21 +149,21 @@ static void fnv64_u(uint64_t *h, uint64_t v)
 
 	for (unsigned k = 0; k < 8; k++)
 		le[k] = (uint8_t)(v >> (8 * k));
-	fnv64(h, le, sizeof le);
+	sim_fnv64(h, le, sizeof le);
 }
 
 uint64_t sim_machine_digest(struct sim_machine *m)
 {
-	uint64_t h = 0xCBF29CE484222325ull;
+	uint64_t h = SIM_FNV_BASIS;
 	size_t n = sdd_save_size(&m->core), g = gic_encode(&m->gic, NULL, 0);
 	uint8_t *buf = sim_cpu_scratch(m->cpu, (n > g ? n : g) + 1);
 
 	if (buf == NULL)
 		return 0;
 	fnv64_u(&h, sdd_save(&m->core, buf, n));
-	fnv64(&h, buf, n);
+	sim_fnv64(&h, buf, n);
 	fnv64_u(&h, gic_encode(&m->gic, buf, g));
-	fnv64(&h, buf, g);
+	sim_fnv64(&h, buf, g);
 	for (unsigned pe = 0; pe < m->npe; pe++) {
 		const struct sim_pe *p = &m->pe[pe];
 		const struct sim_ctx *c = &p->ctx;
@@ -200,7 +200,7 @@ uint64_t sim_machine_digest(struct sim_machine *m)
 			fnv64_u(&h, p->disp[k].intid);
 			fnv64_u(&h, p->disp[k].int_pc);
 			fnv64_u(&h, p->disp[k].int_pstate);
-			fnv64(&h, p->disp[k].int_x, sizeof p->disp[k].int_x);
+			sim_fnv64(&h, p->disp[k].int_x, sizeof p->disp[k].int_x);
 		}
 	}
 	for (uint32_t v = 0; v < m->prog->nvars; v++) {
