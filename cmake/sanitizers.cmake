@@ -61,6 +61,25 @@ endif()
 # Invariant checkers that run after every step (listed in
 # fuzz-coverage-ignore.txt) are not instrumented at all.
 #
+# AFL++'s compiler (the afl preset) instruments every file it compiles
+# with its own pass and drops the flags below, so that build fed AFL's
+# map the edges of the whole simulator, decoder and oracle too - and
+# those are not a function of the input alone: the program's pools and
+# the save buffer grow on the first input that needs them, the register
+# file writes only what the input before left different.  An input's map
+# then depended on what the persistent-mode process had run before it
+# (622 of the 623 seeds' maps differed, fuzz.afl_input_order) and AFL's
+# stability fell below 100%.  So the pass is off everywhere (--afl-noopt)
+# and the code under test gets clang's own trace-pc-guard instead, whose
+# callbacks AFL++'s runtime implements: the same files, and the same
+# ignorelist, as for libFuzzer.  (--afl-noopt also drops the compiler's
+# __AFL_COMPILER: SDEISIM_AFL says it is an AFL++ build, fz_cells.h.)
+# Not in OSS-Fuzz style builds, whose $CFLAGS decide.
+if(SDEISIM_FUZZ AND SDEISIM_FUZZ_ENGINE STREQUAL "-fsanitize=fuzzer" AND CMAKE_C_COMPILER MATCHES "afl-")
+  add_compile_options(--afl-noopt)
+  add_compile_definitions(SDEISIM_AFL=1)
+endif()
+
 # sdeisim_fuzz_coverage(TARGET [PARSER] [SOURCES FILE...]): SOURCES
 # instruments only those of the target's sources (a parser inside a library
 # that is otherwise left out: sim/elf.c, for fuzz_elf); call it in the
@@ -69,9 +88,13 @@ function(sdeisim_fuzz_coverage target)
   cmake_parse_arguments(C "PARSER" "" "SOURCES" ${ARGN})
   if(SDEISIM_FUZZ AND SDEISIM_FUZZ_ENGINE STREQUAL "-fsanitize=fuzzer")
     set(ignorelist ${PROJECT_SOURCE_DIR}/cmake/fuzz-coverage-ignore.txt)
-    set(flags -fsanitize=fuzzer-no-link -fno-sanitize-coverage=indirect-calls
-              -fsanitize-coverage-ignorelist=${ignorelist})
-    if(NOT C_PARSER)
+    if(CMAKE_C_COMPILER MATCHES "afl-")
+      set(flags -fsanitize-coverage=trace-pc-guard -fsanitize-coverage-ignorelist=${ignorelist})
+    else()
+      set(flags -fsanitize=fuzzer-no-link -fno-sanitize-coverage=indirect-calls
+                -fsanitize-coverage-ignorelist=${ignorelist})
+    endif()
+    if(NOT C_PARSER AND NOT CMAKE_C_COMPILER MATCHES "afl-")
       list(APPEND flags -fno-sanitize-coverage=trace-cmp)
     endif()
     # The ignorelist is an input of every object it is passed to: editing

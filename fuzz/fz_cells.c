@@ -1,15 +1,14 @@
 /*
  * fz_cells.c - see fz_cells.h.
  */
-#if defined(__AFL_COMPILER)
-#define _GNU_SOURCE 1          /* RTLD_DEFAULT */
-#include <dlfcn.h>
-#endif
+#define _GNU_SOURCE 1          /* RTLD_DEFAULT (AFL++ builds) */
 #include <string.h>
 
 #include "fz_cells.h"
 
-#if defined(__AFL_COMPILER)
+#if FZ_CELLS_AFL
+#include <dlfcn.h>
+
 void __sanitizer_cov_trace_pc_guard_init(uint32_t *start, uint32_t *stop);
 
 void fz_cells_afl_claim(uint32_t *guards, unsigned n)

@@ -30,7 +30,16 @@
  * cells of the map.  (They were once added to the top 1,024 cells of the
  * map, which are the program's own last edges.)  libFuzzer: a section it
  * collects, nothing to hand over. */
-#if defined(__AFL_COMPILER)
+/* An AFL++ build: afl-clang-fast says so (__AFL_COMPILER), but not with
+ * its own instrumentation turned off (--afl-noopt), as the afl preset
+ * compiles (cmake/sanitizers.cmake), which says so itself. */
+#if defined(__AFL_COMPILER) || defined(SDEISIM_AFL)
+#define FZ_CELLS_AFL 1
+#else
+#define FZ_CELLS_AFL 0
+#endif
+
+#if FZ_CELLS_AFL
 void fz_cells_afl_claim(uint32_t *guards, unsigned n);
 void fz_cells_afl_add(uint8_t *cells, const uint32_t *guards, unsigned n);
 #define FZ_CELLS(name, n, order)                                                 \
