@@ -1,6 +1,6 @@
 # Fuzz harnesses, the same way everywhere (fuzz/, traces/fuzz/, ...):
 #
-#   sdeisim_harness(TARGET [SEEDS DIR...] [SEED_CORPUS NAME] [PARSER] [CEILING])
+#   sdeisim_harness(TARGET [SEEDS DIR...] [SEED_CORPUS NAME] [PARSER] [CEILING] [TEST])
 #
 # links TARGET (an executable defining LLVMFuzzerTestOneInput) with the
 # fuzzing engine (SDEISIM_FUZZ_ENGINE: libFuzzer by default, AFL++'s driver
@@ -13,8 +13,9 @@
 # SEED_CORPUS NAME uses build/seeds/NAME, made elsewhere in the build.
 # Every harness but a CEILING (the benchmark's do-nothing harness) is
 # listed in build/harnesses.txt, which the nightly run and the OSS-Fuzz
-# build script read; the target `harnesses` builds every harness, CEILINGs
-# included, with its seed corpus and nothing else (no tests, no tools), for
+# build script read (nor is a TEST: a harness a test builds against a
+# planted bug); the target `harnesses` builds every harness, CEILINGs
+# and TESTs included, with its seed corpus and nothing else (no tests, no tools), for
 # the suite's runs of the fuzz builds, which need only those.
 #
 #   sdeisim_seed_target(TARGET)
@@ -30,8 +31,8 @@ endif()
 set(SDEISIM_SEEDS ${CMAKE_BINARY_DIR}/seeds)
 
 function(sdeisim_harness target)
-  cmake_parse_arguments(H "PARSER;CEILING" "SEED_CORPUS" "SEEDS" ${ARGN})
-  if(NOT H_CEILING)
+  cmake_parse_arguments(H "PARSER;CEILING;TEST" "SEED_CORPUS" "SEEDS" ${ARGN})
+  if(NOT H_CEILING AND NOT H_TEST)
     set_property(GLOBAL APPEND PROPERTY SDEISIM_HARNESSES ${target})
   endif()
   set_property(GLOBAL APPEND PROPERTY SDEISIM_HARNESS_GROUP ${target})

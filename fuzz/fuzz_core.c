@@ -35,12 +35,18 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	bool ok;
+
 	if (!ready)
 		LLVMFuzzerInitialize(NULL, NULL);
-	if (!fz_core_run_one(&core, data, size)) {
+	ok = fz_core_run_one(&core, data, size);
+	/* The cells go to the engine before a finding aborts, as in
+	 * fuzz_sdei: afl-fuzz keeps a crash whose map is new, and without
+	 * them a finding's map had none of the model's state. */
+	fz_cells_state_done();
+	if (!ok) {
 		fprintf(stderr, "fuzz_core: FINDING: %s\n", core.finding);
 		abort();
 	}
-	fz_cells_state_done();
 	return 0;
 }
