@@ -211,6 +211,20 @@ static void secure_ppi_pes_round_trip(void **state)
 	sim_program_free(&p);
 }
 
+/* p encoded and decoded again into q (initialised here), which must have
+ * nsteps steps. */
+static void encode_decode(const struct sim_program *p, struct sim_program *q, uint32_t nsteps)
+{
+	uint8_t out[CAP];
+	struct fz_choices ch;
+	size_t n;
+
+	sim_program_init(q);
+	n = fz_encode(p, out, sizeof out);
+	assert_int_equal(fz_decode(out, n, q, &ch), 0);
+	assert_int_equal(q->nsteps, nsteps);
+}
+
 /* Every PSTATE bit a `set` step can write (PAN, DIT, NZCV) survives
  * encoding: the decoder once had no DIT, and the encoder dropped it, so
  * no input - the scenarios' seeds included - could tell a dispatcher
@@ -221,13 +235,9 @@ static void pstate_sets_round_trip(void **state)
 					SIM_R_PSTATE_PAN };
 	static const uint64_t vals[] = { 1, 1, 9, 0, 0 };
 	static struct sim_program p, q;
-	uint8_t out[CAP];
-	struct fz_choices ch;
-	size_t n;
 	(void)state;
 
 	sim_program_init(&p);
-	sim_program_init(&q);
 	for (unsigned k = 0; k < sizeof regs; k++) {
 		struct sim_assign a = { regs[k], sim_const(vals[k]), { 0, 0 } };
 		struct sim_op *op = sim_new_step(&p, SIM_OP_SET, 1);
@@ -235,9 +245,7 @@ static void pstate_sets_round_trip(void **state)
 		op->sets = sim_add_assign(&p, &a);
 		op->nsets = 1;
 	}
-	n = fz_encode(&p, out, sizeof out);
-	assert_int_equal(fz_decode(out, n, &q, &ch), 0);
-	assert_int_equal(q.nsteps, sizeof regs);
+	encode_decode(&p, &q, sizeof regs);
 	for (unsigned k = 0; k < sizeof regs; k++) {
 		const struct sim_op *op = &q.steps[k];
 		assert_int_equal(op->kind, SIM_OP_SET);
@@ -260,22 +268,16 @@ static void fid_above_w0_round_trips(void **state)
 	static const uint64_t fids[] = { 0xFFFFFFFFC4000028ull, 0x00000001C4000020ull, 0xC401002Bull,
 					 0xFFFFFFFFC4000032ull, 0xC4000020ull, 0xC4000033ull };
 	static struct sim_program p, q;
-	uint8_t out[CAP];
-	struct fz_choices ch;
-	size_t n;
 	(void)state;
 
 	sim_program_init(&p);
-	sim_program_init(&q);
 	for (unsigned k = 0; k < sizeof fids / sizeof fids[0]; k++) {
 		struct sim_op *op = sim_new_step(&p, SIM_OP_CALL, 0);
 		assert_non_null(op);
 		op->fid = sim_const(fids[k]);
 		op->raw_fid = 1;
 	}
-	n = fz_encode(&p, out, sizeof out);
-	assert_int_equal(fz_decode(out, n, &q, &ch), 0);
-	assert_int_equal(q.nsteps, sizeof fids / sizeof fids[0]);
+	encode_decode(&p, &q, sizeof fids / sizeof fids[0]);
 	for (unsigned k = 0; k < q.nsteps; k++)
 		assert_true(q.steps[k].fid.kind == SIM_V_CONST && q.steps[k].fid.u == fids[k]);
 	sim_program_free(&p);
