@@ -589,13 +589,15 @@ void fz_repro_describe(const struct fz_repro *rp, bool migrate, char *buf, size_
 			  migrate ? "fuzz_migrate" : "fuzz_sdei", rp->original_len, rp->len);
 	size_t used = at < 0 ? 0 : (size_t)at < n ? (size_t)at : n;
 
+	const char *open = rp->note[0] ? " (" : "", *close = rp->note[0] ? ")" : "";
+
 	if (!rp->expressed)
-		snprintf(buf + used, n - used, "It does not pin the finding (%s): it runs the program that "
+		snprintf(buf + used, n - used, "It does not pin the finding%s%s%s: it runs the program that "
 			 "found it, and passes with the bug too; `sdeisim repro` of the minimised input "
-			 "(--input FILE) shows the finding.", rp->note);
+			 "(--input FILE) shows the finding.", open, rp->note, close);
 	else if (!rp->verified)
 		snprintf(buf + used, n - used, "Its expectations are meant to fail as the finding did, but it "
-			 "did not when run alone (%s): check it before keeping it.", rp->note);
+			 "did not when run alone%s%s%s: check it before keeping it.", open, rp->note, close);
 	else
 		snprintf(buf + used, n - used, "It fails as the finding did; once the bug is fixed it passes: "
 			 "keep it as the regression test.");

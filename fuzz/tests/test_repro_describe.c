@@ -7,6 +7,7 @@
  *
  *   pinned_and_verified_says_it_fails
  *   unpinned_says_it_passes_with_the_bug
+ *   unpinned_without_a_note_has_no_empty_parentheses
  *   unverified_says_it_did_not_fail
  */
 #include <setjmp.h>
@@ -51,6 +52,15 @@ static void unpinned_says_it_passes_with_the_bug(void **state)
 	assert_non_null(strstr(text, "passes with the bug too"));
 }
 
+/* Without a note (no path leaves one out today), no empty "()". */
+static void unpinned_without_a_note_has_no_empty_parentheses(void **state)
+{
+	(void)state;
+	describe(false, false, "");
+	assert_null(strstr(text, "()"));
+	assert_non_null(strstr(text, "It does not pin the finding: it runs"));
+}
+
 static void unverified_says_it_did_not_fail(void **state)
 {
 	(void)state;
@@ -64,6 +74,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pinned_and_verified_says_it_fails),
 		cmocka_unit_test(unpinned_says_it_passes_with_the_bug),
+		cmocka_unit_test(unpinned_without_a_note_has_no_empty_parentheses),
 		cmocka_unit_test(unverified_says_it_did_not_fail),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
