@@ -3,9 +3,22 @@
  */
 #include <stdio.h>
 
+#include "fz_input.h"
 #include "fz_run_fixture.h"
+#include "hostfs.h"
 
 struct fz_run fixture_run;
+
+int fz_run_fixture_read(const char *path, uint8_t *buf, size_t cap, size_t *len)
+{
+	char why[300];
+
+	if (hostfs_read_file(path, buf, cap, len, why, sizeof why) != 0 || *len < FZ_HEADER_BYTES) {
+		fprintf(stderr, "%s:1:1: %s\n", path, *len < FZ_HEADER_BYTES ? "shorter than a header" : why);
+		return -1;
+	}
+	return 0;
+}
 
 int fz_run_fixture_setup(void **state)
 {

@@ -6,9 +6,17 @@
 #ifndef FZ_RUN_FIXTURE_H
 #define FZ_RUN_FIXTURE_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "fz_run.h"
 
 extern struct fz_run fixture_run;
+
+/* A fuzz input from path into buf[cap], its length in *len: 0, or -1 (the
+ * reason on stderr as path:1:1: ...) when it cannot be read or is
+ * shorter than a header. */
+int fz_run_fixture_read(const char *path, uint8_t *buf, size_t cap, size_t *len);
 
 /* cmocka group setup and teardown: 0, or -1 (the reason on stderr). */
 int fz_run_fixture_setup(void **state);

@@ -61,13 +61,12 @@ int main(int argc, char **argv)
 		cmocka_unit_test(finding_needs_the_tail),
 		cmocka_unit_test(repro_keeps_the_tail),
 	};
-	FILE *f;
 
-	if (argc != 2 || (f = fopen(argv[1], "rb")) == NULL) {
+	if (argc != 2) {
 		fprintf(stderr, "usage: test_repro_migrate INPUT\n");
 		return 2;
 	}
-	input_len = fread(input, 1, sizeof input, f);
-	fclose(f);
+	if (fz_run_fixture_read(argv[1], input, sizeof input, &input_len) != 0)
+		return 2;
 	return cmocka_run_group_tests(tests, fz_run_fixture_setup, fz_run_fixture_teardown);
 }

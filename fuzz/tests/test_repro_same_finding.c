@@ -49,7 +49,6 @@
 #include "fz_input.h"
 #include "fz_repro.h"
 #include "fz_run_fixture.h"
-#include "hostfs.h"
 
 static const char *path, *text;
 static uint8_t input[FZ_MAX_INPUT];
@@ -58,12 +57,8 @@ static struct fz_repro rp;
 
 static int setup(void **state)
 {
-	char why[300];
-
-	if (hostfs_read_file(path, input, sizeof input, &len, why, sizeof why) != 0 || len < FZ_HEADER_BYTES) {
-		print_error("%s:1:1: %s\n", path, len < FZ_HEADER_BYTES ? "shorter than a header" : why);
+	if (fz_run_fixture_read(path, input, sizeof input, &len) != 0)
 		return -1;
-	}
 	return fz_run_fixture_setup(state);
 }
 
