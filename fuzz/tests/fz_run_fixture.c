@@ -13,8 +13,12 @@ int fz_run_fixture_read(const char *path, uint8_t *buf, size_t cap, size_t *len)
 {
 	char why[300];
 
-	if (hostfs_read_file(path, buf, cap, len, why, sizeof why) != 0 || *len < FZ_HEADER_BYTES) {
-		fprintf(stderr, "%s:1:1: %s\n", path, *len < FZ_HEADER_BYTES ? "shorter than a header" : why);
+	if (hostfs_read_file(path, buf, cap, len, why, sizeof why) != 0) {
+		fprintf(stderr, "%s:1:1: %s\n", path, why);
+		return -1;
+	}
+	if (*len < FZ_HEADER_BYTES) {
+		fprintf(stderr, "%s:1:1: shorter than a header\n", path);
 		return -1;
 	}
 	return 0;
