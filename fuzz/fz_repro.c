@@ -224,18 +224,19 @@ static bool pin_call(struct fz_run *r, const struct fz_log *log, struct fz_repro
 			 "no expectation on x0 says so (the narration shows the order)");
 		return false;
 	}
-	if (d->allowed.kind == RM_V_COMPLETES && !d->completed && d->got != 0) {
+	if (d->allowed.kind == RM_V_VALUES && !d->completed) {
+		for (unsigned k = 0; k < d->allowed.n; k++)
+			add_unique(set, &n, 16, d->allowed.values[k]);
+	} else if (d->allowed.kind == RM_V_COMPLETES && !d->completed && d->got != 0) {
 		/* a call that completes is given x0 = 0 (scenarios/FORMAT.md):
 		 * expecting 0 fails the one that answers something else */
 		add_unique(set, &n, 16, 0);
-	} else if (d->allowed.kind != RM_V_VALUES || d->completed) {
+	} else {
 		snprintf(out->note, sizeof out->note, "the call %s where it had to %s: no expectation on x0 says so",
 			 d->completed ? "completed the handler" : "answered",
 			 d->allowed.kind == RM_V_COMPLETES ? "complete the handler" : "answer differently");
 		return false;
 	}
-	for (unsigned k = 0; d->allowed.kind == RM_V_VALUES && k < d->allowed.n; k++)
-		add_unique(set, &n, 16, d->allowed.values[k]);
 	op = d->from_handler ? &p->actions[d->op] : &p->steps[d->op];
 	for (uint32_t k = 0; k < log->n && log->o[k].time < d->time; k++) {
 		const struct sim_obs *o = &log->o[k];
