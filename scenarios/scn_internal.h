@@ -30,6 +30,7 @@
 
 #include "program.h"
 #include "scn.h"
+#include "scn_near.h"
 
 #if defined(__GNUC__)
 #define SCN_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
@@ -145,20 +146,6 @@ int scn_map(struct scn *s, int id, const char *what, const yaml_node_pair_t **pa
 
 /* Is id a map with a key among names[0..n) whose bit is set in mask? */
 bool scn_has_key(struct scn *s, int id, const char *const *names, unsigned n, uint64_t mask);
-
-/* The nearest names seen so far to a text, for a "did you mean" in a
- * message: start from { 0 }, hand every known name to scn_near, then
- * scn_near_said tells the one the text is most likely a misspelling of
- * (one or two letters off, case aside), or the two first found equally
- * near ("CPU_ON or CPU_OFF" for CPU_OF), or NULL when none is that close. */
-struct scn_near {
-	const char *best, *also;
-	unsigned d;                        /* their distance from the text */
-	char said[SCN_SHOW_SIZE];
-};
-void scn_near(struct scn_near *nr, const char *text, size_t len, const char *name);
-/* The names found, each after prefix ("$" for variables), in nr->said. */
-const char *scn_near_said(struct scn_near *nr, const char *prefix);
 
 /* scn_near_said of the names among names[0..n) whose bit is set in mask,
  * for scalar id (NULL for another node). */

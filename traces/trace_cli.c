@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "progress.h"
 #include "replay.h"
 #include "scn.h"
+#include "scn_near.h"
 #include "trace_cli.h"
 #include "trace_cli_internal.h"
 #include "trace_internal.h"
@@ -25,57 +27,99 @@
 
 /* ---- Options, output files, traces to read (trace_cli_internal.h) ---- */
 
+/* The options a trace subcommand may allow (cli_parse's letters), and
+ * where each goes in struct cli: a value (const char *; taken as the next
+ * argument or after '=') or a flag (bool). */
+struct cli_option {
+	char letter;
+	const char *name;              /* without its "--" */
+	size_t at;                     /* offsetof its place in struct cli */
+	bool takes_value;
+};
+
+static const struct cli_option cli_options[] = {
+	{ 'o', "output", offsetof(struct cli, out), true },
+	{ 'p', "profile", offsetof(struct cli, profile), true },
+	{ 'P', "platform", offsetof(struct cli, platform), true },
+	{ 'l', "lenient", offsetof(struct cli, lenient), false },
+	{ 'f', "first", offsetof(struct cli, first), false },
+};
+
+#define NCLI_OPTIONS (sizeof cli_options / sizeof cli_options[0])
+
+/* The option of those allowed whose name is the len bytes at name
+ * (NCLI_OPTIONS: none); a slip of one offered to nr. */
+static size_t find_option(const char *allowed, const char *name, size_t len, struct scn_near *nr)
+{
+	for (size_t k = 0; k < NCLI_OPTIONS; k++) {
+		if (!strchr(allowed, cli_options[k].letter))
+			continue;
+		if (strlen(cli_options[k].name) == len && memcmp(cli_options[k].name, name, len) == 0)
+			return k;
+		scn_near(nr, name, len, cli_options[k].name);
+	}
+	return NCLI_OPTIONS;
+}
+
 bool cli_parse(int argc, char **argv, const char *allowed, unsigned max, struct cli *c)
 {
 	memset(c, 0, sizeof *c);
 	c->cmd = argc > 0 ? argv[0] : "?";
 	for (int k = 1; k < argc; k++) {
-		const char *a = argv[k];
+		const char *a = argv[k], *name = a + 2, *value, **slot;
+		size_t len = strcspn(name, "="), opt;
+		struct scn_near nr = { 0 };
+
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			c->help = true;
-		} else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && strchr(allowed, 'o')) {
-			if (++k == argc)
-				goto missing;
-			if (c->out)
-				goto twice;
-			c->out = argv[k];
-		} else if (strcmp(a, "--profile") == 0 && strchr(allowed, 'p')) {
-			if (++k == argc)
-				goto missing;
-			if (c->profile)
-				goto twice;
-			c->profile = argv[k];
-			if (!trace_profile_known(c->profile)) {
-				fprintf(stderr, "sdeisim %s: unknown profile '%s' (default, tf-a-fvp)\n", c->cmd,
-					c->profile);
+			continue;
+		}
+		if (a[0] != '-' || a[1] == 0) {           /* "-" is standard input */
+			if (c->npositional == max) {
+				fprintf(stderr, "sdeisim %s: unexpected argument '%s' (try --help)\n", c->cmd, a);
 				return false;
 			}
-		} else if (strcmp(a, "--platform") == 0 && strchr(allowed, 'P')) {
-			if (++k == argc)
-				goto missing;
-			if (c->platform)
-				goto twice;
-			c->platform = argv[k];
-		} else if (strcmp(a, "--lenient") == 0 && strchr(allowed, 'l')) {
-			c->lenient = true;
-		} else if (strcmp(a, "--first") == 0 && strchr(allowed, 'f')) {
-			c->first = true;
-		} else if (a[0] == '-' && a[1] != 0) {
-			fprintf(stderr, "sdeisim %s: unknown option '%s' (try --help)\n", c->cmd, a);
-			return false;
-		} else if (c->npositional < max) {
 			c->positional[c->npositional++] = a;
-		} else {
-			fprintf(stderr, "sdeisim %s: unexpected argument '%s' (try --help)\n", c->cmd, a);
+			continue;
+		}
+		if (strcmp(a, "-o") == 0)
+			name = "output", len = 6;
+		opt = a[1] == '-' || strcmp(a, "-o") == 0 ? find_option(allowed, name, len, &nr) : NCLI_OPTIONS;
+		if (opt == NCLI_OPTIONS) {
+			if (a[1] == '-' && scn_near_said(&nr, "--"))
+				fprintf(stderr, "sdeisim %s: unknown option '%s' (did you mean %s?)\n", c->cmd, a,
+					nr.said);
+			else
+				fprintf(stderr, "sdeisim %s: unknown option '%s' (try --help)\n", c->cmd, a);
 			return false;
 		}
-		continue;
-missing:
-		fprintf(stderr, "sdeisim %s: %s needs a value\n", c->cmd, a);
-		return false;
-twice:
-		fprintf(stderr, "sdeisim %s: %s given twice\n", c->cmd, a);
-		return false;
+		len = strcspn(a, "=");                    /* the option as written */
+		if (!cli_options[opt].takes_value) {
+			if (a[len]) {
+				fprintf(stderr, "sdeisim %s: %.*s takes no value\n", c->cmd, (int)len, a);
+				return false;
+			}
+			*(bool *)(void *)((char *)c + cli_options[opt].at) = true;
+			continue;
+		}
+		if (a[len])
+			value = a + len + 1;
+		else if (k + 1 < argc)
+			value = argv[++k];
+		else {
+			fprintf(stderr, "sdeisim %s: %s needs a value\n", c->cmd, a);
+			return false;
+		}
+		slot = (const char **)(void *)((char *)c + cli_options[opt].at);
+		if (*slot) {
+			fprintf(stderr, "sdeisim %s: %.*s given twice\n", c->cmd, (int)len, a);
+			return false;
+		}
+		*slot = value;
+		if (slot == &c->profile && !trace_profile_known(value)) {
+			fprintf(stderr, "sdeisim %s: unknown profile '%s' (default, tf-a-fvp)\n", c->cmd, value);
+			return false;
+		}
 	}
 	return true;
 }

@@ -13,6 +13,8 @@
 
 #include "sim.h"
 
+struct option;               /* getopt.h */
+
 #define EXIT_PASSED   0
 #define EXIT_FAILED   1
 #define EXIT_BADINPUT 2
@@ -89,8 +91,10 @@ bool option_once(const char *cmd, const char *name, const char **slot);
 
 /* What getopt_long (opterr = 0, the short options starting with ':')
  * returned as c for a bad option, said as "sdeisim CMD: ..." as every
- * subcommand's messages are (getopt would say "CMD: ...").  Returns
- * EXIT_BADINPUT. */
-int option_error(const char *cmd, int c, char **argv);
+ * subcommand's messages are (getopt would say "CMD: ..."); an unknown
+ * long option that is a slip of one of longs' (getopt_long's table, ended
+ * by a NULL name) names the option meant ("did you mean --trace?").
+ * Returns EXIT_BADINPUT. */
+int option_error(const char *cmd, int c, char **argv, const struct option *longs);
 
 #endif /* SDEISIM_CLI_H */

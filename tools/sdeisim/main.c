@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "scn_near.h"
 #include "sdeisim_gitrev.h"
 #include "trace.h"
 #include "trace_cli.h"
@@ -52,10 +53,20 @@ bool option_once(const char *cmd, const char *name, const char **slot)
 	return true;
 }
 
-int option_error(const char *cmd, int c, char **argv)
+/* The options of longs that the len bytes at text may be a slip of, as
+ * "--NAME" in nr->said; false when none is near. */
+static bool said_near(struct scn_near *nr, const char *text, size_t len, const struct option *longs)
+{
+	for (size_t k = 0; longs[k].name; k++)
+		scn_near(nr, text, len, longs[k].name);
+	return scn_near_said(nr, "--") != NULL;
+}
+
+int option_error(const char *cmd, int c, char **argv, const struct option *longs)
 {
 	const char *word = argv[optind - 1];      /* the word getopt stopped at */
 	bool is_long = strncmp(word, "--", 2) == 0;
+	struct scn_near nr = { 0 };
 
 	if (c == ':' && is_long)
 		fprintf(stderr, "sdeisim %s: %s needs a value\n", cmd, word);
@@ -65,6 +76,8 @@ int option_error(const char *cmd, int c, char **argv)
 		fprintf(stderr, "sdeisim %s: %.*s takes no value\n", cmd, (int)strcspn(word, "="), word);
 	else if (optopt)
 		fprintf(stderr, "sdeisim %s: unknown option '-%c' (try --help)\n", cmd, optopt);
+	else if (is_long && said_near(&nr, word + 2, strcspn(word + 2, "="), longs))
+		fprintf(stderr, "sdeisim %s: unknown option '%s' (did you mean %s?)\n", cmd, word, nr.said);
 	else
 		fprintf(stderr, "sdeisim %s: unknown option '%s' (try --help)\n", cmd, word);
 	return EXIT_BADINPUT;
@@ -80,6 +93,24 @@ static int flushed(int status)
 		return EXIT_BADINPUT;
 	}
 	return status;
+}
+
+/* word is no command: say so as who ("sdeisim", "sdeisim help"), with
+ * the command it is a slip of if any, then the usage. */
+static int unknown_command(const char *who, const char *word)
+{
+	struct scn_near nr = { 0 };
+	const char *near;
+
+	for (size_t k = 0; k < NCOMMANDS; k++)
+		scn_near(&nr, word, strlen(word), commands[k].name);
+	near = scn_near_said(&nr, "");
+	if (near)
+		fprintf(stderr, "%s: unknown command '%s' (did you mean %s?)\n\n", who, word, near);
+	else
+		fprintf(stderr, "%s: unknown command '%s'\n\n", who, word);
+	usage(stderr);
+	return EXIT_BADINPUT;
 }
 
 int main(int argc, char **argv)
@@ -100,9 +131,7 @@ int main(int argc, char **argv)
 		for (size_t k = 0; k < NCOMMANDS; k++)
 			if (strcmp(argv[2], commands[k].name) == 0)
 				return flushed(commands[k].run(2, args));
-		fprintf(stderr, "sdeisim help: unknown command '%s'\n\n", argv[2]);
-		usage(stderr);
-		return EXIT_BADINPUT;
+		return unknown_command("sdeisim help", argv[2]);
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    (strcmp(argv[1], "help") == 0 && argc == 2)) {
@@ -116,7 +145,5 @@ int main(int argc, char **argv)
 	for (size_t k = 0; k < NCOMMANDS; k++)
 		if (strcmp(argv[1], commands[k].name) == 0)
 			return flushed(commands[k].run(argc - 1, argv + 1));
-	fprintf(stderr, "sdeisim: unknown command '%s'\n\n", argv[1]);
-	usage(stderr);
-	return EXIT_BADINPUT;
+	return unknown_command("sdeisim", argv[1]);
 }

@@ -278,7 +278,7 @@ int cmd_repro(int argc, char **argv)
 		case 'i': if (!option_once("repro", "--input", &input)) return EXIT_BADINPUT; break;
 		case 'q': quiet = true; break;
 		case 'h': fputs(repro_help, stdout); return EXIT_PASSED;
-		default: return option_error("repro", c, argv);
+		default: return option_error("repro", c, argv, longs);
 		}
 	}
 	if (optind != argc - 1) {

@@ -496,7 +496,7 @@ int cmd_run(int argc, char **argv)
 			fputs(run_help, stdout);
 			return EXIT_PASSED;
 		default:
-			return option_error("run", c, argv);
+			return option_error("run", c, argv, longopts);
 		}
 	}
 	if (optind >= argc) {
