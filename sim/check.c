@@ -17,7 +17,8 @@
  *   - once the machine settled, no PE has an interrupt left that it
  *     should have taken or been woken by (X6).
  * And at every acknowledge, before the dispatcher sees it, that it could
- * be acknowledged (sim_check_ack).
+ * be acknowledged (sim_check_ack), and X7 - dispatches against triggers -
+ * where each trigger, acknowledge and dispatch is made (check_triggers.c).
  */
 #include "sim_internal.h"
 
@@ -145,10 +146,13 @@ bool sim_check_ack(struct sim_machine *m, unsigned pe, uint32_t intid)
 	char why[200];
 	int e;
 
-	if (m->skip_invariants || !(e = gic_check_ack(&m->gic, pe, intid, why, sizeof why)))
+	if (m->skip_invariants)
 		return true;
-	gic_broken(m, m->prog->steps[m->step].loc, e, why);
-	return false;
+	if ((e = gic_check_ack(&m->gic, pe, intid, why, sizeof why))) {
+		gic_broken(m, m->prog->steps[m->step].loc, e, why);
+		return false;
+	}
+	return sim_triggers_ack(m, pe, intid);
 }
 
 bool sim_check_invariants(struct sim_machine *m, struct sim_loc loc)
@@ -167,6 +171,10 @@ bool sim_check_invariants(struct sim_machine *m, struct sim_loc loc)
 			gic_broken(m, loc, e, why);
 			return false;
 		}
+		/* (a trigger is checked latched when it is made: only a
+		 * change of the GIC can lose it) */
+		if (!sim_triggers_kept(m, loc))
+			return false;
 		m->gic_checked = true;
 		m->gic_checked_epoch = m->gic.epoch;
 	}

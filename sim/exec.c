@@ -89,6 +89,8 @@ bool sim_note_dispatch(struct sim_machine *m, unsigned pe, uint32_t handed, cons
 		sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc, "PE %u: the dispatcher %s", pe, why);
 		return false;
 	}
+	if (!sim_triggers_dispatch(m, pe, handed))
+		return false;
 	m->dispatches++;
 	log = sim_log_room(m, SIM_BUF_ENTRIES, m->entries, m->nentries, &m->cap_entries, sizeof *log);
 	if (log != NULL) {
@@ -165,6 +167,7 @@ void sim_fire(struct sim_machine *m, uint32_t intid, unsigned pe)
 		gic_set_pending(&m->gic, pe, intid, true);
 	else
 		gic_fire(&m->gic, pe, intid);
+	sim_note_trigger(m, pe, intid, false);
 	if (sim_observing(m)) {
 		sim_obs_init(&ob, SIM_OBS_FIRE, pe);
 		ob.intid = intid;

@@ -74,8 +74,10 @@ static bool p_pending(void *ctx, unsigned pe, uint32_t intid)
 static void p_claim(void *ctx, unsigned pe, uint32_t intid, enum sdd_priority pri)
 {
 	struct sim_machine *m = ctx;
-	if (port_call_ok(m, "irq_claim", SIM_PORT_INTID, pe, intid))
+	if (port_call_ok(m, "irq_claim", SIM_PORT_INTID, pe, intid)) {
 		gic_set_irq(&m->gic, pe, intid, GIC_G0, sim_class_priority(pri), false, false);
+		sim_note_untrigger(m, pe, intid);
+	}
 }
 
 static void p_unclaim(void *ctx, unsigned pe, uint32_t intid)
@@ -100,8 +102,13 @@ static void p_enable(void *ctx, unsigned pe, uint32_t intid, bool on)
 static void p_set_pending(void *ctx, unsigned pe, uint32_t intid, bool on)
 {
 	struct sim_machine *m = ctx;
-	if (port_call_ok(m, "irq_set_pending", SIM_PORT_INTID, pe, intid))
-		gic_set_pending(&m->gic, pe, intid, on);
+	if (!port_call_ok(m, "irq_set_pending", SIM_PORT_INTID, pe, intid))
+		return;
+	gic_set_pending(&m->gic, pe, intid, on);
+	if (on)
+		sim_note_trigger(m, pe, intid, false);
+	else
+		sim_note_untrigger(m, pe, intid);
 }
 
 static void p_route(void *ctx, uint32_t intid, bool any, unsigned target)
@@ -125,8 +132,10 @@ static void p_sgi(void *ctx, unsigned target, uint32_t intid)
 
 	/* as TF-A's plat_ic_raise_el3_sgi: ICC_SGI0R_EL1 naming the target's
 	 * affinity */
-	if (port_call_ok(m, "sgi_raise", SIM_PORT_SGI, target, intid))
-		gic_sgir_write(&m->gic, src, gic_sgir_value(&m->gic, target, intid), GIC_G0);
+	if (!port_call_ok(m, "sgi_raise", SIM_PORT_SGI, target, intid))
+		return;
+	gic_sgir_write(&m->gic, src, gic_sgir_value(&m->gic, target, intid), GIC_G0);
+	sim_note_trigger(m, target, intid, true);
 }
 
 static void p_participate(void *ctx, unsigned pe, bool on)
@@ -380,6 +389,7 @@ static int power_up(struct sim_machine *m, bool restoring, char *err, size_t err
 		m->port.pe_participate = drop_participate;
 	} else {
 		gic_init(&m->gic, m->npe, m->plat.mpidr, m->plat.spis, &gc);
+		sim_triggers_reset(m);
 		/* Firmware-owned interrupts the client may not bind: Secure Group 1. */
 		for (unsigned k = 0; k < m->plat.nsecure; k++) {
 			uint32_t id = m->plat.secure_intids[k];

@@ -7,6 +7,7 @@
  *   psci.c      the PSCI firmware model
  *   runner.c    executing steps and checking expectations
  *   check.c     cross-layer invariants
+ *   check_triggers.c  X7: dispatches against triggers
  *   snapshot.c  saving and restoring a whole machine
  */
 #ifndef SIM_INTERNAL_H
@@ -56,6 +57,15 @@ struct sim_landing {
 #define SIM_MAX_USER_RANGES 64   /* loaded ELF segments kept account of (elf.c) */
 struct sim_range { uint64_t addr, size; };
 
+/* What X7 (check_triggers.c) saw happen: the triggers the machine made
+ * and the acknowledges that took them, kept apart from the GIC's latches
+ * and the machine's dispatch records so as to be checked against both. */
+struct sim_triggers {
+	uint32_t banked[SIM_MAX_PES];       /* bit i: INTID i of PE pe triggered since its last acknowledge */
+	uint64_t spi[GIC_SPI_WORDS];        /* bit n: SPI 32+n, the same */
+	uint16_t acked[SIM_MAX_PES];        /* INTID + 1 PE pe acknowledged and no dispatch took yet; 0 none */
+};
+
 /* A handler entry seen during the run. */
 struct sim_entry_rec {
 	uint8_t  pe;
@@ -92,6 +102,10 @@ struct sim_machine {
 	 * CPU buffers (capacities in entries) */
 	struct sim_entry_rec *entries;   uint32_t nentries, cap_entries;
 	struct sim_landing *landings;    uint32_t nlandings, cap_landings;
+
+	/* X7's ledger: set up with the GIC (power_up), kept by a migration
+	 * as the GIC is */
+	struct sim_triggers triggers;
 
 	/* ---- Cleared by building a machine: everything from here to pe[] ---- */
 	uint32_t nrecs;          /* handler action records in client memory */
@@ -271,6 +285,29 @@ bool sim_check_invariants(struct sim_machine *m, struct sim_loc loc);
  * (its interrupt-controller fault, a dispatch on the wrong PE) and blamed
  * on the dispatcher.  False, the failure recorded, when it could not. */
 bool sim_check_ack(struct sim_machine *m, unsigned pe, uint32_t intid);
+
+/* ---- check_triggers.c: X7, dispatches against triggers ---- */
+
+/* Forget every trigger (the GIC was set up afresh: no latch is left). */
+void sim_triggers_reset(struct sim_machine *m);
+/* The machine asked the GIC to latch intid for pe (a device's edge, an
+ * SGI written through ICC_SGI0R - when group0_only, one the target takes
+ * only as Group 0 -, the dispatcher's ISPENDR): noted, and the GIC must
+ * hold it pending now.  False, the failure recorded, when it lost it. */
+bool sim_note_trigger(struct sim_machine *m, unsigned pe, uint32_t intid, bool group0_only);
+/* The dispatcher's ICPENDR (or claim) withdrew whatever trigger intid had. */
+void sim_note_untrigger(struct sim_machine *m, unsigned pe, uint32_t intid);
+/* Firmware on pe acknowledged intid (gic_check_ack passed): an
+ * edge-triggered one takes a trigger made since its last acknowledge.
+ * False, the failure recorded, when there was none. */
+bool sim_triggers_ack(struct sim_machine *m, unsigned pe, uint32_t intid);
+/* The dispatcher entered a handler on pe for INTID handed (1023: an
+ * explicit dispatch, the firmware's own trigger): it takes the
+ * acknowledge pe made of it, which must be the latest one its CPU
+ * interface holds.  False, the failure recorded, when there is none. */
+bool sim_triggers_dispatch(struct sim_machine *m, unsigned pe, uint32_t handed);
+/* Every trigger no acknowledge or ICPENDR took is still latched. */
+bool sim_triggers_kept(struct sim_machine *m, struct sim_loc loc);
 
 /* ---- runner.c ---- */
 

@@ -4,7 +4,8 @@
  * correct machine never makes one, so no scenario can show that a check
  * still looks: a run that passes leaves its machine in the CPU's
  * workspace, one field of it is broken by hand the way a bug would break
- * it, and sim_check_invariants must say so.
+ * it, and sim_check_invariants must say so (X7's checks at a trigger,
+ * an acknowledge and a dispatch: the call the machine makes there).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -118,6 +119,75 @@ static void the_machine_and_the_dispatcher_counting_handlers_differently(void **
 	assert_reported(m, "PE 1: the machine counts 1 running handler(s), the dispatcher 0");
 }
 
+/* X7: a trigger the GIC did not latch is lost there and then (an
+ * EVENT_SIGNAL's SGI the GIC dropped leaves nothing for X6 to find). */
+static void a_trigger_the_gic_did_not_latch(void **state)
+{
+	struct sim_machine *m = settled();
+	(void)state;
+
+	/* noted as made, never written to the GIC: what a GIC that drops it shows */
+	assert_false(sim_note_trigger(m, 1, 22, false));
+	assert_true(m->failed);
+	assert_non_null(strstr(m->fail_msg, "X7: INTID 22 was triggered for PE 1 and the GIC did not latch it"));
+}
+
+/* X7: a latch may go only by an acknowledge or the dispatcher's ICPENDR. */
+static void a_latched_trigger_lost_before_its_acknowledge(void **state)
+{
+	struct sim_machine *m = settled();
+	(void)state;
+
+	sim_fire(m, 22, 1);
+	assert_false(m->failed);
+	gic_set_pending(&m->gic, 1, 22, false);   /* the GIC, not the port */
+	assert_reported(m, "X7: INTID 22 of PE 1 was triggered and is no longer latched");
+}
+
+/* X7: an edge-triggered interrupt is acknowledged once per trigger; one
+ * acknowledged with none since the last (a latch the acknowledge left
+ * set, or one set from nowhere) is a dispatch no trigger explains. */
+static void an_acknowledge_with_no_trigger(void **state)
+{
+	struct sim_machine *m = settled();
+	(void)state;
+
+	sim_fire(m, 22, 1);
+	assert_int_equal(gic_ack0(&m->gic, 1), 22);
+	assert_true(sim_check_ack(m, 1, 22));          /* the fire explains it */
+	gic_eoi0(&m->gic, 1, 22);
+	gic_set_pending(&m->gic, 1, 22, true);         /* no trigger */
+	assert_int_equal(gic_ack0(&m->gic, 1), 22);
+	assert_false(sim_check_ack(m, 1, 22));
+	assert_non_null(strstr(m->fail_msg, "X7: PE 1 acknowledged INTID 22, edge-triggered, with no trigger "
+			       "since its last acknowledge"));
+}
+
+/* X7: a handler entered for an interrupt takes an acknowledge of it. */
+static void a_dispatch_for_an_interrupt_never_acknowledged(void **state)
+{
+	struct sim_machine *m = settled();
+	(void)state;
+
+	sim_fire(m, 22, 1);
+	assert_false(sim_triggers_dispatch(m, 1, 22));
+	assert_non_null(strstr(m->fail_msg, "X7: PE 1 entered a handler for INTID 22, which it did not acknowledge"));
+}
+
+/* X7: one acknowledge, one handler entered. */
+static void two_dispatches_for_one_acknowledge(void **state)
+{
+	struct sim_machine *m = settled();
+	(void)state;
+
+	sim_fire(m, 22, 1);
+	assert_int_equal(gic_ack0(&m->gic, 1), 22);
+	assert_true(sim_check_ack(m, 1, 22));
+	assert_true(sim_triggers_dispatch(m, 1, 22));
+	assert_false(sim_triggers_dispatch(m, 1, 22));
+	assert_non_null(strstr(m->fail_msg, "(or whose acknowledge a handler was entered for already)"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +197,11 @@ int main(void)
 		cmocka_unit_test(a_handler_running_at_another_priority),
 		cmocka_unit_test(a_pmr_left_raised_with_no_handler),
 		cmocka_unit_test(the_machine_and_the_dispatcher_counting_handlers_differently),
+		cmocka_unit_test(a_trigger_the_gic_did_not_latch),
+		cmocka_unit_test(a_latched_trigger_lost_before_its_acknowledge),
+		cmocka_unit_test(an_acknowledge_with_no_trigger),
+		cmocka_unit_test(a_dispatch_for_an_interrupt_never_acknowledged),
+		cmocka_unit_test(two_dispatches_for_one_acknowledge),
 	};
 	return cmocka_run_group_tests(tests, mt_group_setup, mt_group_teardown);
 }
