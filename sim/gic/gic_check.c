@@ -124,6 +124,56 @@ static bool gic_ref_eligible(const struct gic *g, unsigned pe, const struct gic_
 	return p && gic_ref_takes_1ofn(p, irq->group) && gic_ref_signals(p->pmr, gic_shadow_rpr(p, p->nack), irq->prio);
 }
 
+/* §1.4, the brute-force reference the HPPI is compared against (G4): the
+ * HPPI of each of the model's PEs in hppi[pe], from the interrupts' own
+ * fields, never from the derived bitmaps it is there to check.  Only the
+ * instances in banked_may[pe] (bit intid) and spi_may (bit n for SPI
+ * 32+n) are looked at: a superset of the live ones, which gic_scan found
+ * from their fields too.  In two passes of its own - the candidates'
+ * highest priority, then the lowest INTID at it - rather than the model's
+ * running comparison (icc_consider), so that a wrong tie rule there is a
+ * disagreement here instead of a choice the check makes too. */
+static void gic_ref_hppi(const struct gic *g, const uint32_t *banked_may, const uint64_t *spi_may,
+			 struct gic_hppi *hppi)
+{
+	static const struct gic_hppi none = { GIC_SPURIOUS, GIC_IDLE_PRIO, 0 };
+	uint16_t cand[GIC_NUM_BANKED + GIC_MAX_SPIS];
+	uint16_t live[GIC_MAX_SPIS];
+	unsigned nlive = 0;
+
+	/* the live SPIs, found once for every PE */
+	for (unsigned w = 0; w * 64 < g->nspi; w++)
+		for (uint64_t m = spi_may[w]; m; m &= m - 1) {
+			unsigned n = w * 64 + gic_ctz64(m);
+			if (n < g->nspi && gicd_irq_live(&g->spi[n]))
+				live[nlive++] = (uint16_t)n;
+		}
+	for (unsigned pe = 0; pe < g->npe; pe++) {
+		unsigned ncand = 0, top = GIC_IDLE_PRIO + 1u;
+
+		/* the candidates in ascending INTID order */
+		for (uint32_t m = banked_may[pe]; m; m &= m - 1) {
+			uint32_t intid = gic_ctz64(m);
+			if (gicd_irq_live(&g->pe[pe].banked[intid]) && icc_candidate(g, pe, intid))
+				cand[ncand++] = (uint16_t)intid;
+		}
+		for (unsigned k = 0; k < nlive; k++)
+			if (icc_candidate(g, pe, GIC_MIN_SPI + live[k]))
+				cand[ncand++] = (uint16_t)(GIC_MIN_SPI + live[k]);
+		for (unsigned k = 0; k < ncand; k++)
+			if (gic_irq_cref(g, pe, cand[k])->prio < top)
+				top = gic_irq_cref(g, pe, cand[k])->prio;
+		hppi[pe] = none;
+		for (unsigned k = 0; k < ncand; k++) {
+			const struct gic_irq *irq = gic_irq_cref(g, pe, cand[k]);
+			if (irq->prio == top) {
+				hppi[pe] = (struct gic_hppi){ cand[k], irq->prio, irq->group };
+				break;
+			}
+		}
+	}
+}
+
 /* ---- G1, G2: the APRs and their shadow ---- */
 
 /* G1-G3 look at busy PEs only: an idle one (no entry, no APR bit) keeps
@@ -478,7 +528,7 @@ int gic_check(struct gic *g, char *why, size_t n)
 	    || (!t.clean && (r = gic_check_instances(g, why, n))))
 		return r;
 	/* every field is in range from here on */
-	icc_hppi_reference(g, t.banked_live, t.spi_live, ref);
+	gic_ref_hppi(g, t.banked_live, t.spi_live, ref);
 	if ((r = gic_check_derived(g, &t, ref, why, n)) || (r = gic_check_signal(g, ref, why, n))
 	    || (r = gic_check_exclusive(g, &t, why, n)) || (r = gic_check_eoi(g, why, n))
 	    || (!t.clean && (r = gic_check_masks(g, why, n))))

@@ -90,37 +90,6 @@ struct gic_hppi icc_hppi_scan(const struct gic *g, unsigned pe)
 	return best;
 }
 
-void icc_hppi_reference(const struct gic *g, const uint32_t *banked_may, const uint64_t *spi_may,
-			struct gic_hppi *hppi)
-{
-	uint16_t live[GIC_MAX_SPIS];
-	unsigned nlive = 0;
-
-	/* Every candidate judged by its own fields, never by the derived
-	 * bitmaps this is there to check.  Only live ones can be candidates;
-	 * the live SPIs are found once for every PE. */
-	for (unsigned w = 0; w * 64 < gic_nspi(g); w++)
-		for (uint64_t m = spi_may[w]; m; m &= m - 1) {
-			unsigned n = w * 64 + gic_ctz64(m);
-			if (n < gic_nspi(g) && gicd_irq_live(&g->spi[n]))
-				live[nlive++] = (uint16_t)n;
-		}
-	for (unsigned pe = 0; pe < gic_npe(g); pe++) {
-		struct gic_hppi best = icc_no_hppi;
-
-		if (!g->pe[pe].sleep) {
-			for (uint32_t m = banked_may[pe]; m; m &= m - 1) {
-				uint32_t intid = gic_ctz64(m);
-				if (gicd_irq_live(&g->pe[pe].banked[intid]))
-					icc_consider(g, pe, intid, &g->pe[pe].banked[intid], &best);
-			}
-			for (unsigned k = 0; k < nlive; k++)
-				icc_consider(g, pe, GIC_MIN_SPI + live[k], &g->spi[live[k]], &best);
-		}
-		hppi[pe] = best;
-	}
-}
-
 struct gic_hppi gic_highest_pending(struct gic *g, unsigned pe)
 {
 	if (pe >= gic_npe(g))

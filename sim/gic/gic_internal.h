@@ -177,13 +177,5 @@ bool icc_can_signal(const struct gic_pe *p, uint8_t prio);
 bool icc_candidate(const struct gic *g, unsigned pe, uint32_t intid);
 /* §1.4 HPPI of pe, found through the derived live bitmaps. */
 struct gic_hppi icc_hppi_scan(const struct gic *g, unsigned pe);
-/* The brute-force reference gic_check compares against: the HPPI of each
- * of the model's PEs in hppi[pe], from the interrupts' own fields.  Only
- * the instances in banked_may[pe] (bit intid) and spi_may (bit n for SPI
- * 32+n; only the words that hold the model's SPIs are read) are looked
- * at: a superset of the live ones, which the caller finds from their
- * fields too. */
-void icc_hppi_reference(const struct gic *g, const uint32_t *banked_may, const uint64_t *spi_may,
-			struct gic_hppi *hppi);
 
 #endif /* SIM_GIC_INTERNAL_H */
