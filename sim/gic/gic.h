@@ -351,7 +351,7 @@ int gic_check(struct gic *g, char *why, size_t n);
  * interrupt only when it could preempt (§1.5).  Called right after
  * ICC_IAR0/1 of pe returned intid (< 1020), it restates the rules from the
  * fields the acknowledge left: intid is pe's latest ack entry, active and
- * owned there (G3); its priority is below PMR and its group priority
+ * owned there (G3); its pending latch cleared (G7); its priority is below PMR and its group priority
  * above the running priority the rest of the ack list gives (G5); it is
  * enabled, its group enabled in GICD_CTLR and at pe's CPU interface, pe
  * awake (G4); an SPI is routed to pe, or 1-of-N with pe awake, taking

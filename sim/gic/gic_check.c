@@ -487,6 +487,12 @@ int gic_check_ack(const struct gic *g, unsigned pe, uint32_t intid, char *why, s
 	    || top->gprio != (irq->prio & GIC_PRIO_MASK) || top->group != irq->group)
 		return gic_fail(why, n, 3, "G3: PE %u acknowledged INTID %u, which is not active there as its "
 				"latest ack entry, at its priority and in its group", pe, (unsigned)intid);
+	/* §1.6: the acknowledge took the trigger (a level interrupt's line
+	 * may keep it pending; the latch goes).  One left set is taken again
+	 * after the EOI with no new trigger: X7 would see that only then. */
+	if (irq->latch)
+		return gic_fail(why, n, 7, "G7: PE %u acknowledged INTID %u and left its pending latch set", pe,
+				(unsigned)intid);
 	/* What it was acknowledged over: the ack list without it.  (PMR is
 	 * not something an acknowledge changes.) */
 	rpr = gic_shadow_rpr(p, p->nack - 1u);

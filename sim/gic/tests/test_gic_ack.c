@@ -124,6 +124,25 @@ static void ack_check_reports_an_intid_that_was_not_acknowledged(void **state)
 	assert_int_equal(gic_check_ack(g, 0, SPI_N, NULL, 0), 3);   /* the message is optional */
 }
 
+/* The acknowledge takes the trigger: a latch it left set would be taken
+ * again after the EOI.  A level interrupt's line keeps it pending. */
+static void ack_check_reports_a_latch_the_acknowledge_left_set(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_normal_and_critical_on_pe0(g);
+	gic_set_edge(g, 0, SPI_C, false);
+	gic_set_line(g, 0, SPI_C, true);
+	ack_and_check(g, 0, SPI_C);                  /* pending still, by its line */
+	assert_true(gic_is_pending(g, 0, SPI_C));
+	gic_eoi0(g, 0, SPI_C);
+	gic_set_line(g, 0, SPI_C, false);
+	gic_fire(g, 0, SPI_N);
+	ack_and_check(g, 0, SPI_N);
+	g->spi[SPI_N - 32].latch = 1;
+	assert_ack(g, 0, SPI_N, 7, "G7: PE 0 acknowledged INTID 40 and left its pending latch set");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -131,6 +150,7 @@ int main(void)
 		TB(ack_check_reports_what_the_signal_rule_forbids),
 		TB(ack_check_reports_an_spi_taken_where_it_is_not_routed),
 		TB(ack_check_reports_an_intid_that_was_not_acknowledged),
+		TB(ack_check_reports_a_latch_the_acknowledge_left_set),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
