@@ -142,7 +142,7 @@ static bool first_lost(const struct sim_machine *m, unsigned *pe, uint32_t *inti
 				return true;
 			}
 		}
-	for (unsigned w = 0; w < GIC_SPI_WORDS; w++)
+	for (unsigned w = 0; w * 64 < g->nspi; w++)     /* (the ledger has no bit past the model's SPIs) */
 		for (uint64_t b = m->triggers.spi[w]; b; b &= b - 1) {
 			unsigned n = w * 64 + (unsigned)__builtin_ctzll(b);
 			if (!g->spi[n].latch) {
