@@ -141,6 +141,10 @@ struct gic {
 	/* Derived from spi[]: bit n set iff SPI 32+n is pending, enabled and
 	 * inactive, so the HPPI scan costs O(pending SPIs), not O(nspi). */
 	uint64_t spi_live[GIC_SPI_WORDS];
+	/* Derived from spi_live: bit w set iff spi_live[w] is not 0, so that
+	 * looking for live SPIs costs next to nothing while none is (the
+	 * usual case, asked at every change and every HPPI scan). */
+	uint64_t spi_live_words;
 	/* Derived: the epoch of the last change that could move PE pe's
 	 * HPPI, FIQ/IRQ lines or HPPIR0 (its own redistributor and CPU
 	 * interface, GICD_CTLR, or an SPI routed to it before or after), so

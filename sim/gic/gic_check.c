@@ -335,13 +335,18 @@ static int gic_check_instances(const struct gic *g, char *why, size_t n)
 static int gic_check_derived(struct gic *g, const struct gic_scan *t, const struct gic_hppi *ref,
 			     char *why, size_t n)
 {
-	uint64_t beyond = g->spi_live[g->nspi / 64] >> (g->nspi % 64);
+	uint64_t beyond = g->spi_live[g->nspi / 64] >> (g->nspi % 64), words = 0;
 
 	/* no live bits for SPIs the model does not have (its own, per instance) */
 	for (unsigned w = g->nspi / 64 + 1; w < GIC_SPI_WORDS; w++)
 		beyond |= g->spi_live[w];
 	if (beyond)
 		return gic_fail(why, n, 4, "G4: spi_live marks an SPI beyond the %u implemented", g->nspi);
+	for (unsigned w = 0; w < GIC_SPI_WORDS; w++)
+		words |= (uint64_t)(g->spi_live[w] != 0) << w;
+	if (words != g->spi_live_words)
+		return gic_fail(why, n, 4, "G4: spi_live_words is 0x%llx, spi_live's words say 0x%llx",
+				(unsigned long long)g->spi_live_words, (unsigned long long)words);
 	/* Only a live SPI can be forwarded. */
 	for (unsigned w = 0; w * 64 < g->nspi; w++)
 		for (uint64_t m = t->spi_live[w]; m; m &= m - 1) {

@@ -148,7 +148,8 @@ static uint32_t icc_tie(const struct gic *g, unsigned pe, struct gic_hppi h)
 	uint16_t tied[GIC_NUM_BANKED + GIC_MAX_SPIS];
 	unsigned n = 0;
 
-	if (g->choice.pick_tie == NULL)
+	/* (nothing to choose from either with h the only live instance) */
+	if (g->choice.pick_tie == NULL || (!g->spi_live_words && !(g->pe[pe].banked_live & (g->pe[pe].banked_live - 1))))
 		return h.intid;
 	for (uint32_t live = g->pe[pe].banked_live; live; live &= live - 1) {
 		uint32_t intid = gic_ctz64(live);

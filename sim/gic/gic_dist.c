@@ -204,6 +204,10 @@ void gicd_spi_sync(struct gic *g, unsigned n)
 		g->spi_live[n / 64] |= bit;
 	else
 		g->spi_live[n / 64] &= ~bit;
+	if (g->spi_live[n / 64])
+		g->spi_live_words |= 1ull << (n / 64);
+	else
+		g->spi_live_words &= ~(1ull << (n / 64));
 }
 
 unsigned gicd_affinity_pe(const struct gic *g, uint64_t aff)

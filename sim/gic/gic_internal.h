@@ -104,16 +104,26 @@ static inline unsigned gic_ctz64(uint64_t x)   /* x != 0 */
 
 /* The first SPI index >= from with its spi_live bit set, or a value
  * >= nspi when there is none: the loop over the SPIs worth looking at is
- *   for (n = gicd_next_live(g, 0); n < gic_nspi(g); n = gicd_next_live(g, n + 1)) */
+ *   for (n = gicd_next_live(g, 0); n < gic_nspi(g); n = gicd_next_live(g, n + 1))
+ * Through spi_live_words: the words after from's are not read one by
+ * one.  (Bits beyond nspi exist only in a forged state; the callers stop
+ * at nspi.) */
 static inline unsigned gicd_next_live(const struct gic *g, unsigned from)
 {
-	for (unsigned w = from / 64; w < (gic_nspi(g) + 63) / 64; w++) {
-		uint64_t m = g->spi_live[w];
+	unsigned w = from / 64;
+	uint64_t m, words;
 
-		if (w == from / 64)
-			m &= ~0ull << (from % 64);
-		if (m)
-			return w * 64 + gic_ctz64(m);
+	_Static_assert(GIC_SPI_WORDS <= 64, "spi_live_words has a bit per word");
+	if (w >= GIC_SPI_WORDS)
+		return GIC_MAX_SPIS;
+	m = g->spi_live[w] & (~0ull << (from % 64));
+	if (m)
+		return w * 64 + gic_ctz64(m);
+	/* the words after w (a bit for an empty word is a forged state's) */
+	for (words = g->spi_live_words & (~1ull << w); words; words &= words - 1) {
+		w = gic_ctz64(words);
+		if (g->spi_live[w])
+			return w * 64 + gic_ctz64(g->spi_live[w]);
 	}
 	return GIC_MAX_SPIS;
 }

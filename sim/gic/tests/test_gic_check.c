@@ -208,6 +208,43 @@ static void check_reports_a_stale_pending_bitmap(void **state)
 	assert_check(g, 0, "");
 }
 
+/* spi_live_words stands for spi_live's non-empty words: the HPPI scan
+ * and the 1-of-N choices find live SPIs through it, so a stale one would
+ * hide an SPI from both. */
+static void check_reports_a_stale_live_word_summary(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
+	gic_fire(g, 0, SPI_N);
+	assert_check(g, 0, "");
+	g->spi_live_words = 0;                   /* behind the model's back */
+	assert_check(g, 4, "G4: spi_live_words is 0x0, spi_live's words say 0x1");
+	g->spi_live_words = 0x3;                 /* a word with nothing live */
+	assert_check(g, 4, "G4: spi_live_words is 0x3, spi_live's words say 0x1");
+}
+
+/* The check judges each PE's HPPI against a scan of the interrupts' own
+ * fields, not against the model's cache of it (hppi, valid while
+ * hppi_at[pe] is pe_epoch[pe] + 1): a cache left valid over a change it
+ * missed is reported. */
+static void check_reports_a_stale_hppi_cache(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
+	fx_irq(g, 0, SPI_C, GIC_G0, CRIT, 0);
+	gic_fire(g, 0, SPI_N);
+	assert_int_equal(gic_highest_pending(g, 0).intid, SPI_N);   /* cached */
+	g->hppi[0] = (struct gic_hppi){ GIC_SPURIOUS, GIC_IDLE_PRIO, 0 };
+	assert_check(g, 4, "G4: PE 0 HPPI 1023 (0xff), a full scan says 40 (0x70)");
+	gic_fire(g, 0, SPI_C);                   /* a real change finds it again */
+	assert_int_equal(gic_highest_pending(g, 0).intid, SPI_C);
+	assert_check(g, 0, "");
+	g->hppi[0].intid = SPI_N;                /* valid, and wrong */
+	assert_check(g, 4, "G4: PE 0 HPPI 40 (0x60), a full scan says 41 (0x60)");
+}
+
 static void check_reports_a_stale_one_of_n_choice(void **state)
 {
 	struct gic *g = &((struct fx *)*state)->g;
@@ -468,6 +505,8 @@ int main(void)
 		TB(check_reports_equal_priorities_in_two_groups),
 		TB(check_reports_an_spi_in_two_ack_lists),
 		T(check_reports_a_stale_pending_bitmap),
+		TB(check_reports_a_stale_live_word_summary),
+		TB(check_reports_a_stale_hppi_cache),
 		TB(check_reports_a_stale_one_of_n_choice),
 		T(check_is_silent_as_a_one_of_n_choice_moves),
 		TB(check_reports_a_stale_pe_to_wake),
