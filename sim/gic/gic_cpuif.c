@@ -95,7 +95,9 @@ struct gic_hppi gic_highest_pending(struct gic *g, unsigned pe)
 	if (pe >= gic_npe(g))
 		return icc_no_hppi;
 	if (g->hppi_at[pe] != g->pe_epoch[pe] + 1) {
-		g->hppi[pe] = icc_hppi_scan(g, pe);
+		/* nothing live for pe (the usual answer between interrupts):
+		 * none, without a scan */
+		g->hppi[pe] = g->pe[pe].banked_live | g->spi_live_words ? icc_hppi_scan(g, pe) : icc_no_hppi;
 		g->hppi_at[pe] = g->pe_epoch[pe] + 1;
 	}
 	return g->hppi[pe];
