@@ -358,5 +358,7 @@ static const struct sim_sched_ops sched_ops = {
 
 void fzc_quiesce(struct fzc_machine *m)
 {
-	sim_schedule(&sched_ops, m, m->npe, FZ_MAX_ROUNDS);
+	struct sim_sched_memo memo = { 0 };   /* (no changed op: every PE asked each round) */
+
+	sim_schedule(&sched_ops, m, m->npe, FZ_MAX_ROUNDS, &memo);
 }

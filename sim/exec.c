@@ -8,7 +8,9 @@
  * whose CPU interface signals a Group 0 interrupt (takes it: the
  * dispatcher decides), a PE running handler code that is not paused (runs
  * until its next trap that matters) — and the choice source picks one
- * (the scenario policy: the lowest-numbered).  Interrupts are taken at
+ * (the scenario policy: the lowest-numbered).  What a PE can do is asked
+ * again only when something may have changed it (pes_changed); the other
+ * PEs' answers stand.  Interrupts are taken at
  * instruction boundaries where client code traps: after a firmware call
  * returns, after a test-device write, or where the PE is parked.
  */
@@ -34,9 +36,9 @@ static bool group0_refresh(struct sim_machine *m, unsigned pe)
 /* Would firmware on pe take a Group 0 interrupt now?  (A signalled Secure
  * Group 1 interrupt is not firmware's to acknowledge: IAR0 would say 1023.)
  * Cached per PE until the GIC model changes something that can move this
- * PE's lines (its pe_epoch).  The scheduler asks for every PE at every
- * round: inline, with pe_progress, into its loop (as calls they were a
- * sixth of an interrupt cycle's work on a 4-PE machine). */
+ * PE's lines (its pe_epoch).  Inline, with pe_progress, into the
+ * scheduler's loop (as calls they were a sixth of an interrupt cycle's
+ * work on a 4-PE machine when it asked every PE each round). */
 static inline bool group0_signalled(struct sim_machine *m, unsigned pe)
 {
 	const struct sim_pe *p = &m->pe[pe];
@@ -63,8 +65,11 @@ static inline enum sim_progress pe_progress(void *mv, unsigned pe)
 	struct sim_machine *m = mv;
 	const struct sim_pe *p = &m->pe[pe];
 
-	if (p->power != SIM_PE_ON)
+	if (p->power != SIM_PE_ON) {
+		m->pe_not_on |= 1ull << pe;
 		return pe_progress_off(m, pe);
+	}
+	m->pe_not_on &= ~(1ull << pe);
 	if (p->stuck || p->hold.holding)      /* holding: firmware waits for its hand_over step */
 		return SIM_P_NONE;
 	if (group0_signalled(m, pe))
@@ -562,6 +567,22 @@ static bool stopped(const void *mv)
 	return m->failed || m->system_off;
 }
 
+/* Which PEs' progress may have moved since the scheduler last asked, but
+ * the one it advanced: the GIC's (pe_epoch: a Group 0 interrupt signalled
+ * or no longer), the ones marked dirty (all of them at the start of a run,
+ * after every step but an interrupt, and by a PSCI call), and the ones
+ * not ON (what wakes them is asked each time).  Code running on a PE
+ * changes nothing else of another PE's. */
+static uint64_t pes_changed(void *mv)
+{
+	struct sim_machine *m = mv;
+	uint64_t pes = m->gic.pe_moved | m->pe_dirty | m->pe_not_on;
+
+	m->gic.pe_moved = 0;
+	m->pe_dirty = 0;
+	return pes;
+}
+
 static void no_settle(void *mv, uint32_t round, unsigned pe)
 {
 	struct sim_machine *m = mv;
@@ -575,9 +596,10 @@ static const struct sim_sched_ops sched_ops = {
 	.pick = pick_pe,
 	.stopped = stopped,
 	.no_settle = no_settle,
+	.changed = pes_changed,
 };
 
 void sim_quiesce(struct sim_machine *m)
 {
-	sim_schedule(&sched_ops, m, m->npe, m->max_rounds);
+	sim_schedule(&sched_ops, m, m->npe, m->max_rounds, &m->sched);
 }

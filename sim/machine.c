@@ -382,6 +382,7 @@ static int power_up(struct sim_machine *m, bool restoring, char *err, size_t err
 
 	m->gic_checked = false;
 	m->core_touched = true;
+	m->pe_dirty = ~0ull;             /* the scheduler asks every PE again */
 	if (restoring) {
 		/* The port operations sdd_init makes.  Any other it came to make
 		 * would write to the old GIC, which is replaced as well. */

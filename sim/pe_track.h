@@ -345,7 +345,10 @@ static inline enum sim_progress sim_progress_of_code(unsigned depth, unsigned pa
  * a PE with code to run (sim_progress_of_code) runs it.  advance[p]
  * makes pe do p.  pick: the choice among n candidates (SIM_CHOICE_SCHEDULE).
  * stopped: the run failed or the system is off.  no_settle: record that
- * the machine did not settle (round, the first candidate).
+ * the machine did not settle (round, the first candidate).  changed
+ * (optional): the PEs whose progress may have changed since it was last
+ * called, other than the PE the scheduler last advanced (every PE at the
+ * first call for a machine) - NULL: any of them, at any time.
  */
 struct sim_sched_ops {
 	enum sim_progress (*progress)(void *m, unsigned pe);
@@ -353,29 +356,52 @@ struct sim_sched_ops {
 	unsigned (*pick)(void *m, unsigned n);
 	bool (*stopped)(const void *m);
 	void (*no_settle)(void *m, uint32_t round, unsigned pe);
+	uint64_t (*changed)(void *m);
 };
+
+/* What the scheduler keeps of a machine between rounds, and with a
+ * changed op between calls: each PE's last answer to progress. */
+struct sim_sched_memo {
+	uint64_t ready;                 /* bit pe: what[pe] is not SIM_P_NONE */
+	uint8_t  what[SIM_MAX_PES];
+};
+
+_Static_assert(SIM_MAX_PES <= 64, "the scheduler's PE sets are one word");
 
 /* Run until nothing more can happen without a new step: each round every
  * PE that can make progress is a candidate, in ascending order, and the
  * choice picks the one that does; more than max_rounds rounds is a
- * failure (no_settle). */
-static inline void sim_schedule(const struct sim_sched_ops *ops, void *m, unsigned npe, uint32_t max_rounds)
+ * failure (no_settle).  Without a changed op every PE is asked what it
+ * can do at every round; with one, only the PE just advanced and those
+ * changed names are asked again, the others' answers in memo standing. */
+static inline void sim_schedule(const struct sim_sched_ops *ops, void *m, unsigned npe, uint32_t max_rounds,
+				struct sim_sched_memo *memo)
 {
-	for (uint32_t round = 0; !ops->stopped(m); round++) {
-		unsigned cand[SIM_MAX_PES], n = 0;
-		uint8_t what[SIM_MAX_PES];
+	uint64_t all = npe < 64 ? (1ull << npe) - 1 : ~0ull;
+	uint64_t ask = ops->changed ? ops->changed(m) & all : all;
 
-		for (unsigned pe = 0; pe < npe; pe++)
-			if ((what[n] = (uint8_t)ops->progress(m, pe)) != SIM_P_NONE)
-				cand[n++] = pe;
+	for (uint32_t round = 0; !ops->stopped(m); round++) {
+		unsigned cand[SIM_MAX_PES], n = 0, pe;
+
+		for (; ask; ask &= ask - 1) {
+			pe = (unsigned)__builtin_ctzll(ask);
+			memo->what[pe] = (uint8_t)ops->progress(m, pe);
+			if (memo->what[pe] != SIM_P_NONE)
+				memo->ready |= 1ull << pe;
+			else
+				memo->ready &= ~(1ull << pe);
+		}
+		for (uint64_t r = memo->ready & all; r; r &= r - 1)
+			cand[n++] = (unsigned)__builtin_ctzll(r);
 		if (n == 0)
 			return;
 		if (round >= max_rounds) {
 			ops->no_settle(m, round, cand[0]);
 			return;
 		}
-		n = ops->pick(m, n);
-		ops->advance[what[n]](m, cand[n]);
+		pe = cand[ops->pick(m, n)];
+		ops->advance[memo->what[pe]](m, pe);
+		ask = (1ull << pe) | (ops->changed ? ops->changed(m) & all : all);
 	}
 }
 

@@ -168,6 +168,11 @@ int64_t sim_psci(struct sim_machine *m, unsigned pe, struct sim_ctx *ctx, bool *
 	struct sim_psci_answer a;
 	uint32_t fid = (uint32_t)ctx->x[0];
 
+	/* The scheduler asks every PE again.  (Of another PE, a PSCI call
+	 * changes today only one that is not ON, which it asks each round
+	 * anyway; this keeps the rule simple: code on one PE reaches another
+	 * only through the GIC or PSCI.) */
+	m->pe_dirty = ~0ull;
 	v.target = sim_psci_target(fid, ctx->x[1], m->plat.mpidr, m->npe);
 	v.target_power = v.target >= 0 ? m->pe[v.target].power : SIM_PE_OFF;
 	v.depth = m->pe[pe].depth;

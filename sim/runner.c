@@ -536,6 +536,10 @@ static void run_step(struct sim_machine *m, const struct sim_op *op)
 		sim_fail(m, SIM_FAIL_SCENARIO, op->loc, "PE %u does not exist (the platform has %u)", op->pe, m->npe);
 		return;
 	}
+	/* what the scheduler asks again (pes_changed): an interrupt step
+	 * changes the GIC alone, which says which PEs it moved */
+	if (op->kind != SIM_OP_INTERRUPT)
+		m->pe_dirty = ~0ull;
 	switch (op->kind) {
 	case SIM_OP_CALL:
 	case SIM_OP_PSCI:

@@ -122,6 +122,16 @@ struct sim_machine {
 
 	/* machine state */
 	int      running_pe;     /* PE executing code, -1 none */
+	/* For the scheduler (sim_quiesce): what each PE could do when last
+	 * asked; beside the GIC's pe_moved, the PEs to ask again - those
+	 * whose progress a step or code running on another PE may have
+	 * changed (every PE at the start of a run and after every step but
+	 * an interrupt, which changes only the GIC; a PSCI call: CPU_ON,
+	 * SYSTEM_OFF, ...) - and the PEs that were not ON when last asked
+	 * (whose wake-up the GIC's pe_epoch does not follow). */
+	struct sim_sched_memo sched;
+	uint64_t pe_dirty;
+	uint64_t pe_not_on;
 	unsigned dev_target;     /* test device: PE of the next SGI/PPI raise */
 	bool     system_off;
 	uint32_t resets;         /* SYSTEM_RESETs so far */

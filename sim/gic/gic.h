@@ -150,6 +150,10 @@ struct gic {
 	 * interface, GICD_CTLR, or an SPI routed to it before or after), so
 	 * a cache of them for one PE survives changes elsewhere. */
 	uint64_t pe_epoch[GIC_MAX_PES];
+	/* Derived: bit pe set when pe_epoch[pe] moved since a client last
+	 * cleared it (the simulator's scheduler, to ask only those PEs
+	 * again).  Not state: the model never reads it. */
+	uint64_t pe_moved;
 	/* Derived: each PE's HPPI as last found, valid while hppi_at[pe] is
 	 * pe_epoch[pe] + 1 (the scheduler and the checks ask for it many
 	 * times between changes). */

@@ -318,6 +318,7 @@ void gic_changed(struct gic *g, uint64_t pes)
 	pes |= gicd_refresh_choices(g);
 	if (npe < 64)
 		pes &= (1ull << npe) - 1;
+	g->pe_moved |= pes;
 	for (; pes; pes &= pes - 1)
 		g->pe_epoch[gic_ctz64(pes)] = g->epoch;
 }
