@@ -346,9 +346,11 @@ static unsigned gic_pick_wake(void *ctx, uint32_t intid, const uint8_t *pes, uns
 
 static unsigned gic_pick_tie(void *ctx, unsigned pe, const uint16_t *intids, unsigned n)
 {
-	(void)pe;
-	(void)intids;
-	return sim_pick(ctx, SIM_CHOICE_TIE, n);
+	struct sim_machine *m = ctx;
+
+	if (m->choice.pick_tie)
+		return m->choice.pick_tie(m->choice.ctx, pe, intids, n);
+	return sim_pick(m, SIM_CHOICE_TIE, n);
 }
 
 /* ---- Building ---- */

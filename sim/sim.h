@@ -30,7 +30,8 @@ enum sim_choice_kind {
 };
 
 struct sim_choice {
-	/* Return 0..n-1 (an index into the candidates, in ascending PE order). */
+	/* Return 0..n-1: an index into the candidates, PEs in ascending order
+	 * (for SIM_CHOICE_TIE, INTIDs in ascending order). */
 	unsigned (*pick)(void *ctx, unsigned kind, unsigned n);
 	void *ctx;
 	/* Optional (NULL: pick answers every kind).  When set, it answers the
@@ -40,6 +41,16 @@ struct sim_choice {
 	 * given PEs (a replay, to those its trace shows) learns when the one
 	 * it wants cannot take it.  Returns an index into pes (modulo n). */
 	unsigned (*pick_spi)(void *ctx, uint32_t intid, const uint8_t *pes, unsigned n);
+	/* Optional (NULL: pick answers the ties too).  When set, it answers
+	 * the SIM_CHOICE_TIE choices instead of pick, with what pick is not
+	 * told: the PE acknowledging and the interrupts tied at its highest
+	 * priority, intids[0..n) in ascending order, n > 1 (a lone highest is
+	 * no choice), so that a caller that knows which one the PE took (a
+	 * replay: the one its trace shows acknowledged next there) can take
+	 * it.  Returns an index into intids (modulo n).  The byte sources
+	 * (fuzz inputs, a program's `choices`) leave it NULL: a tie takes
+	 * their next byte, as every choice does. */
+	unsigned (*pick_tie)(void *ctx, unsigned pe, const uint16_t *intids, unsigned n);
 };
 
 /* ---- Choices read from a byte sequence ---- */
