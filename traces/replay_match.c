@@ -12,7 +12,9 @@
  *                               dispatch does not shift all later ones),
  *                               which it must come in the window of
  *                               (replay_inv.first_step: where the exported
- *                               scenario's expect_dispatches checks it);
+ *                               scenario's expect_dispatches checks it),
+ *                               after the PE's earlier ones in that window
+ *                               (the order expect_dispatches checks);
  *   a completion                the matched invocation's completion;
  *   an acknowledged interrupt   the PE's earliest unmatched acknowledgement
  *                               of the same INTID (a hold: its hold
@@ -172,6 +174,34 @@ static void compare_entry(struct cmp *c, uint32_t rec, const struct sim_obs *o)
 	judge_regs(c, rec, "dispatch", &d);
 }
 
+/* The replay's dispatch o (matched with invocation v; -1: with none)
+ * came before that of an earlier invocation of the trace on the PE whose
+ * window this step is in too: the order the exported scenario's
+ * expect_dispatches checks (each PE's in the trace's order) differs, and
+ * it fails at that invocation's entry.  Weak: a dispatch the replay
+ * never makes, or makes in another step, says more at its line. */
+static void check_window_order(struct cmp *c, const struct sim_obs *o, int32_t v)
+{
+	const struct replay *rp = c->rp;
+	const uint32_t *list = rp->pe_invs[o->pe];
+	char line[40] = "";
+
+	if (v >= 0)
+		snprintf(line, sizeof line, " (line %" PRIu32 ")", rp->recs[rp->invs[v].dispatch].line);
+	for (uint32_t k = c->inv_pos[o->pe]; k < rp->npe_invs[o->pe] && (int32_t)list[k] != v; k++) {
+		const struct replay_inv *u = &rp->invs[list[k]];
+		const struct trace_rec *r = &rp->recs[u->dispatch];
+		char src[300];
+		if (c->inv_used[list[k]] || c->step < u->first_step || c->step > u->last_step)
+			continue;
+		replay_divs_add(&c->divs, rp->name, r->line, true, "dispatch of event %s on PE %u: the replay "
+				"dispatched event %s%s before it, %s%s", EV(r->event), r->pe, EV(o->event), line,
+				v >= 0 ? "the trace after it" : "which the trace does not here",
+				trace_src_str(src, sizeof src, r));
+		return;
+	}
+}
+
 void cmp_on_dispatch(struct cmp *c, const struct sim_obs *o)
 {
 	struct replay *rp = c->rp;
@@ -180,6 +210,7 @@ void cmp_on_dispatch(struct cmp *c, const struct sim_obs *o)
 
 	if (c->depth[o->pe] < MAX_DEPTH)
 		c->stack[o->pe][c->depth[o->pe]++] = (struct frame){ v, o->event, 0, o->regs[3] };
+	check_window_order(c, o, v);
 	if (v < 0) {
 		replay_evstate_describe(c->evs, o->event, o->pe, st, sizeof st);
 		diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay dispatched event %s (x1=0x%" PRIx64
