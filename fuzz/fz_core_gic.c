@@ -420,7 +420,9 @@ uint32_t fzc_ack0(struct fzc_machine *m, unsigned pe)
 
 	if (h.intid == FZC_SPURIOUS || h.group != FZC_G0 || !can_signal(g, pe, h.prio))
 		return FZC_SPURIOUS;
-	/* Of several tied, the one the choice bytes pick (the model's pick_tie). */
+	/* Of several tied, the one the choice bytes pick (the model's pick_tie,
+	 * which the simulator answers through sim_pick, SIM_CHOICE_TIE: a
+	 * fuzz input's source has no pick_tie of its own, the replay's only). */
 	h.intid = t.intid[fzc_pick(m, t.n) % t.n];
 	irq = irq_ref(g, pe, h.intid);
 	gprio = h.prio & FZC_PRIO_MASK;

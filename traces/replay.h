@@ -112,12 +112,14 @@ int  replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out,
 /*
  * For `export yaml`: give rp->prog (built with expectations) the
  * `choices` that make a run of it on its own (`sdeisim run`) route each
- * 1-of-N SPI where the replay routes it, the trace's PE (replay_route.h):
- * the answers of one run of it on cpu with the replay's choice source,
- * the same run up to its first failed expectation, where a run of the
- * scenario stops too.  None when the trace acknowledges no SPI (every
- * answer is the scenario policy's then) or when no machine can be built
- * for the program.  0, or -1 with a message in err (out of memory).
+ * 1-of-N SPI where the replay routes it, the trace's PE, and take each
+ * tie as the replay takes it, the INTID the trace's PE acknowledged next
+ * (replay_route.h): the answers of one run of it on cpu with the
+ * replay's choice source, the same run up to its first failed
+ * expectation, where a run of the scenario stops too.  None when the
+ * trace acknowledges no interrupt (every answer is the scenario policy's
+ * then) or when no machine can be built for the program.  0, or -1 with
+ * a message in err (out of memory).
  */
 int  replay_choices(struct replay *rp, struct sim_cpu *cpu, char *err, size_t errlen);
 

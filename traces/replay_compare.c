@@ -98,11 +98,14 @@ static void observe(void *ctx, const struct sim_obs *o)
 		break;
 	case SIM_OBS_IRQ:
 	case SIM_OBS_HOLD: {
-		struct replay_misroute m = replay_route_observe(c->route, o);
+		struct replay_tie_miss tie;
+		struct replay_misroute m = replay_route_observe(c->route, o, &tie);
 		if (m.rec >= 0)
 			cmp_misrouted(c, &m, o);
 		else
 			cmp_on_irq(c, o);
+		if (tie.rec >= 0)
+			cmp_tie_missed(c, &tie, o);
 		break;
 	}
 	case SIM_OBS_EXPLICIT:

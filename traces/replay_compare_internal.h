@@ -70,9 +70,11 @@ void cmp_on_dispatch(struct cmp *c, const struct sim_obs *o);
 void cmp_on_complete(struct cmp *c, const struct sim_obs *o);
 /* An acknowledgement or a hold: cmp_misrouted when the replay gave a
  * 1-of-N SPI to another PE than the trace (replay_route_observe), else
- * cmp_on_irq. */
+ * cmp_on_irq; and cmp_tie_missed when it came from a tie the replay
+ * could not take as the trace. */
 void cmp_on_irq(struct cmp *c, const struct sim_obs *o);
 void cmp_misrouted(struct cmp *c, const struct replay_misroute *m, const struct sim_obs *o);
+void cmp_tie_missed(struct cmp *c, const struct replay_tie_miss *t, const struct sim_obs *o);
 void cmp_on_explicit(struct cmp *c, const struct sim_obs *o);
 
 #endif /* TRACES_REPLAY_COMPARE_INTERNAL_H */

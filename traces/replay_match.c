@@ -18,9 +18,13 @@
  *   a completion                the matched invocation's completion;
  *   an acknowledged interrupt   the PE's earliest unmatched acknowledgement
  *                               of the same INTID (a hold: its hold
- *                               record; a hand-over: its ack record).
+ *                               record; a hand-over: its ack record;
+ *                               replay_ack_for).
  * A 1-of-N SPI goes to the PE the trace shows (replay_route.h); when it
- * goes to another, the trace's acknowledgement diverges, saying why.
+ * goes to another, the trace's acknowledgement diverges, saying why.  Of
+ * several interrupts tied at a PE's highest priority, the PE takes the
+ * one the trace shows it acknowledging next; when that one is not among
+ * them, its acknowledgement diverges, saying which were.
  *
  * Apart from replay_compare.c: this file is the rules, which grow with
  * each field a record gains; that one the run and the report.
@@ -298,19 +302,15 @@ void cmp_on_complete(struct cmp *c, const struct sim_obs *o)
 void cmp_on_irq(struct cmp *c, const struct sim_obs *o)
 {
 	struct replay *rp = c->rp;
-	uint32_t *list = rp->pe_acks[o->pe], n = rp->npe_acks[o->pe];
 	bool hold = o->kind == SIM_OBS_HOLD;
+	int32_t k = replay_ack_for(rp, o->pe, o->intid, hold, c->state, &c->ack_pos[o->pe]);   /* UNMATCHED: 0 */
 
-	while (c->ack_pos[o->pe] < n && c->state[list[c->ack_pos[o->pe]]] != UNMATCHED)
-		c->ack_pos[o->pe]++;
-	for (uint32_t k = c->ack_pos[o->pe]; k < n; k++) {
-		const struct trace_rec *r = &rp->recs[list[k]];
+	if (k >= 0) {
+		const struct trace_rec *r = &rp->recs[k];
 		char src[300];
-		if (c->state[list[k]] != UNMATCHED || r->intid != o->intid || (rp->role[list[k]] == ROLE_HOLD) != hold)
-			continue;
-		c->state[list[k]] = MATCHED;
+		c->state[k] = MATCHED;
 		if ((r->has & TRACE_HAS_RES) && !trace_res_agrees(r->res, (unsigned)o->status)) {
-			c->state[list[k]] = DIVERGED;
+			c->state[k] = DIVERGED;
 			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the trace's firmware %s it, the replay's %s it%s",
 				r->intid, r->pe, trace_enum_name(TRACE_ENUM_RES, r->res),
 				trace_enum_name(TRACE_ENUM_RES, (unsigned)o->status), trace_src_str(src, sizeof src, r));
@@ -365,6 +365,29 @@ void cmp_misrouted(struct cmp *c, const struct replay_misroute *m, const struct 
 	diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay cannot give this 1-of-N SPI to PE %u as the trace "
 		"does: PE %u cannot take it (%s); PE%s %s can, and PE %u took it%s", r->intid, r->pe, r->pe, r->pe, st,
 		n == 1 ? "" : "s", can, o->pe, trace_src_str(src, sizeof src, r));
+}
+
+/* The replay's acknowledgement o came from a tie that could not go as
+ * the trace (replay_route.h): the trace's next acknowledgement on the PE,
+ * t->rec, is of none of the tied INTIDs.  That record diverges here,
+ * naming them; it is still matched with a later acknowledgement of its
+ * INTID, whose order the comparison does not see otherwise. */
+void cmp_tie_missed(struct cmp *c, const struct replay_tie_miss *t, const struct sim_obs *o)
+{
+	const struct trace_rec *r = &c->rp->recs[t->rec];
+	char tied[80], src[300];
+	size_t len = 0;
+
+	tied[0] = 0;
+	for (uint32_t k = 0; k < t->n && k < 8 && len < sizeof tied; k++) {
+		int w = snprintf(tied + len, sizeof tied - len, "%s%u", k ? ", " : "", t->intids[k]);
+		len += w > 0 ? (size_t)w : 0;
+	}
+	diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay cannot take it next as the trace does: it is "
+		"not among the interrupts pending at the PE's highest priority (INTIDs %s%s), and PE %u took "
+		"INTID %" PRIu32 ", %s%s", r->intid, r->pe, tied, t->n > 8 ? ", ..." : "", o->pe, o->intid,
+		t->later ? "the first of them the trace acknowledges after it" :
+			   "the lowest (the trace acknowledges none of them after it)", trace_src_str(src, sizeof src, r));
 }
 
 /* An explicit dispatch the replay makes for a dispatch of the trace with

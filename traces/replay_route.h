@@ -21,6 +21,17 @@
  * PE it chose while that PE can take it (sim/gic/gic.h), asking again
  * only then, so a trace whose SPI went to another PE although the last
  * one could still take it cannot be followed either.
+ *
+ * Ties.  Which of several interrupts pending for a PE at the same,
+ * highest, priority the PE acknowledges is the hardware's choice too,
+ * and the replay's answer is the INTID the trace's PE acknowledged next:
+ * the earliest of the PE's acknowledgements in the trace (ROLE_ACK,
+ * ROLE_HOLD: those the GIC made) that no acknowledgement of the run has
+ * stood for yet, by the comparison's rule (replay_ack_for).  When that
+ * INTID is not among the tied ones (the replay does not have it pending
+ * there, or not at that priority), the PE takes the first of them the
+ * trace acknowledges on the PE after it, else the lowest (the scenario
+ * policy's), and the replay says so (replay_tie_miss).
  */
 #ifndef TRACES_REPLAY_ROUTE_H
 #define TRACES_REPLAY_ROUTE_H
@@ -46,9 +57,31 @@ struct replay_misroute {
 	uint64_t could;
 };
 
+/* A tie the replay could not take as the trace does: the trace's next
+ * acknowledgement on the PE (rec) is of none of the tied INTIDs. */
+struct replay_tie_miss {
+	int32_t  rec;         /* -1: the tie, if any, went as the trace */
+	bool     later;       /* the PE took the first of them the trace acknowledges after rec
+			       * (else the lowest: the trace acknowledges none of them there) */
+	uint32_t n;           /* the tied INTIDs: n, the first (at most 8) in intids */
+	uint16_t intids[8];
+};
+
 /* Each observation of the run.  An acknowledgement of an SPI stands for
  * the SPI's next one in the trace, and moves on to the one after; when
- * the trace's is on another PE, says which it is and why. */
-struct replay_misroute replay_route_observe(struct replay_route *rt, const struct sim_obs *o);
+ * the trace's is on another PE, says which it is and why.  When the
+ * acknowledgement was a tie that could not go as the trace, says so in
+ * *tie (when not NULL). */
+struct replay_misroute replay_route_observe(struct replay_route *rt, const struct sim_obs *o,
+					    struct replay_tie_miss *tie);
+
+/* The record of the trace an acknowledgement of the run on pe of intid
+ * (hold: a hold, SIM_OBS_HOLD) stands for: the earliest of rp->pe_acks[pe]
+ * not done yet (done: per record, 0 not yet stood for), from *pos on,
+ * whose INTID is intid and that is a hold exactly when hold is; -1 none.
+ * *pos moves past the done ones before it.  The comparison's rule, which
+ * the ties follow too. */
+int32_t replay_ack_for(const struct replay *rp, unsigned pe, uint32_t intid, bool hold, const uint8_t *done,
+		       uint32_t *pos);
 
 #endif /* TRACES_REPLAY_ROUTE_H */

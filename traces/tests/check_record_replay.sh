@@ -37,8 +37,7 @@ sdeisim=$1 dir=$2 mode=$3 profile=${4:-}
 
 # path (relative to SCENARIOS) <tab> runs <tab> why its replay cannot match
 KNOWN='bind/bind-pending-interrupt-denied.yaml	tarmac:default	its interrupts fire while nothing is bound to them, so nothing acknowledges them and a Tarmac trace does not show them; the replayed GIC does not have them pending, and binds them (on tf-a-fvp the run stops at the first BIND, which TF-A answers without looking at the GIC)
-mask/masked-shared-rm-any-critical-delivered-before-private-normal-when-no-other-pe-takes-part.yaml	tarmac:*	a Tarmac trace does not show when SPI 41 fired, only its acknowledgement after PE_UNMASK, where the replay raises it: the normal event held at PE 1 runs at the PE_UNMASK, before the critical one the trace runs first (the order the exported scenario checks)
-nesting/pending-same-class-order-is-a-choice.yaml	record:*	its `choices` take INTID 24 before 22, tied at one priority, and the replay answers a tie with the lowest INTID: its events run in the other order than the trace'
+mask/masked-shared-rm-any-critical-delivered-before-private-normal-when-no-other-pe-takes-part.yaml	tarmac:*	a Tarmac trace does not show when SPI 41 fired, only its acknowledgement after PE_UNMASK, where the replay raises it: the normal event held at PE 1 runs at the PE_UNMASK, before the critical one the trace runs first (the order the exported scenario checks)'
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT

@@ -529,13 +529,15 @@ static void mutants(const char *name, char *text, size_t len)
 	free(lines);
 }
 
-/* Record scenario `path` run on run_profile; check its replay on replay_profile. */
+/* Record scenario `path` run on run_profile, with its `choices` as
+ * `sdeisim run` makes them; check its replay on replay_profile. */
 static void recorded(const char *path, const char *run_profile, const char *replay_profile)
 {
 	struct sim_program prog;
 	struct sim_run_opts ro;
 	struct sim_result res;
 	struct sim_observer none = { NULL, NULL };
+	struct sim_choice_cursor cur;
 	struct trace_recorder *rec;
 	char err[800], *text = NULL;
 	size_t len;
@@ -547,6 +549,7 @@ static void recorded(const char *path, const char *run_profile, const char *repl
 		rec = trace_recorder_open(f, &prog);
 		memset(&ro, 0, sizeof ro);
 		ro.observer = trace_recorder_observer(rec, none);
+		ro.choice = sim_program_choice(&prog, &cur);
 		if (sim_run(cpu, &prog, &ro, &res) == 0) {
 			trace_recorder_close(rec);
 			fclose(f);
