@@ -262,7 +262,7 @@ static int replay(const char *path, uint64_t calls)
 {
 	FILE *in = fopen(path, "r");
 	struct trace_reader *rd = in ? trace_reader_open(in, path) : NULL;
-	struct replay_opts ro = { "tf-a-fvp", false };
+	struct replay_opts ro = { "tf-a-fvp", false, false };
 	struct replay rp;
 	struct replay_summary sum;
 	struct sim_cpu *cpu;

@@ -27,6 +27,9 @@
 struct replay_opts {
 	const char *profile;     /* NULL: the trace's platform record's, else "default" */
 	bool expectations;       /* the trace's results become the program's expectations */
+	bool mid_run;            /* the trace is a window of a run: the state it presupposes (events
+				  * registered, enabled, bound; PEs unmasked; a handler running) is
+				  * assumed, as records before its first (replay_midrun.c) */
 };
 
 /* What a record is compared as. */
@@ -59,6 +62,8 @@ struct replay {
 	struct sim_program prog;
 	struct trace_rec *recs;             /* in replay order: time, then trace line */
 	uint32_t nrecs;
+	uint32_t nassumed;                  /* recs[0 .. nassumed): not the trace's, but assumed by
+					     * mid_run (each at the line of the record it comes from) */
 	uint8_t *role;                      /* enum replay_role per record */
 	int32_t *rec_inv;                   /* calls: the invocation they belong to (-1: main context) */
 	struct replay_inv *invs;            /* in replay order */
@@ -74,6 +79,7 @@ struct replay {
 	 * ...): "TRACE:LINE: text" lines. */
 	char   **notes;
 	uint32_t nnotes, cap_notes;
+	uint32_t nfixed_notes;              /* those made before the walk (mid_run's), which it keeps */
 	/* The texts of the trace's warning records (their recs[].msg). */
 	char   **warnings;
 	uint32_t nwarnings, cap_warnings;

@@ -34,6 +34,22 @@ static const char *keep_warning(struct replay *rp, const char *msg)
 	return copy;
 }
 
+bool replay_vnote(struct replay *rp, uint32_t line, const char *fmt, va_list ap)
+{
+	char text[400], **room;
+	int n = snprintf(text, sizeof text, "%s:%" PRIu32 ": ", rp->name, line);
+
+	vsnprintf(text + n, sizeof text - (size_t)n, fmt, ap);
+	room = sim_grow(rp->notes, rp->nnotes, &rp->cap_notes, sizeof *room, 8);
+	if (!room)
+		return false;
+	rp->notes = room;
+	rp->notes[rp->nnotes] = strdup(text);
+	if (rp->notes[rp->nnotes])
+		rp->nnotes++;
+	return true;
+}
+
 static int read_all(struct replay *rp, struct trace_reader *rd, char *err, size_t errlen)
 {
 	uint32_t cap = 0;
@@ -179,6 +195,8 @@ int replay_build(struct replay *rp, struct trace_reader *rd, const struct replay
 		return -1;
 	}
 	if (read_all(rp, rd, err, errlen) || platform(rp, o, err, errlen))
+		return -1;
+	if (o->mid_run && replay_mid_run(rp, err, errlen))
 		return -1;
 	for (uint32_t k = 0; k < rp->nrecs; k++)
 		rp->ninvs += rp->recs[k].kind == TRACE_DISPATCH;

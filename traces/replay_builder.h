@@ -121,6 +121,7 @@ struct rb_walk {
 	int32_t  bound[1020];
 	bool     is_bound[1020];
 	bool     have_fires;
+	bool     hinted;                          /* mid_run_hint said it */
 	bool     oom;
 };
 

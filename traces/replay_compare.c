@@ -54,6 +54,15 @@ void cmp_note_unknown_mpidr(const struct cmp *c, uint32_t fid, const uint64_t ar
 	snprintf(buf + used, n - used, "; MPIDR 0x%" PRIx64 " (x%d) is no PE of this platform", aff, reg);
 }
 
+const char *cmp_src(const struct cmp *c, char *buf, size_t n, const struct trace_rec *r)
+{
+	if (r >= c->rp->recs && r < c->rp->recs + c->rp->nassumed) {
+		snprintf(buf, n, " [assumed by --mid-run: not in the trace]");
+		return buf;
+	}
+	return trace_src_str(buf, n, r);
+}
+
 /* The event a call concerns (for its state): its x1 for the calls that
  * name one, the running one for those made inside a handler. */
 int32_t cmp_event_of_call(const struct cmp *c, uint32_t fid, uint64_t x1, unsigned pe)
@@ -149,7 +158,7 @@ static uint32_t report_unreached(struct cmp *c, bool stopped, uint32_t stop_line
 		switch (rp->role[k]) {
 		case ROLE_CALL:
 			diverge(c, r->line, "%s on PE %u: the replay did not make this call; at the end: %s%s",
-				trace_fid_str(nm, sizeof nm, (uint32_t)r->x[0]), r->pe, st, trace_src_str(src, sizeof src, r));
+				trace_fid_str(nm, sizeof nm, (uint32_t)r->x[0]), r->pe, st, cmp_src(c, src, sizeof src, r));
 			break;
 		case ROLE_DISPATCH: {
 			char res[80] = "";
@@ -157,23 +166,23 @@ static uint32_t report_unreached(struct cmp *c, bool stopped, uint32_t stop_line
 				snprintf(res, sizeof res, " (its explicit dispatch was refused, x0=%s)",
 					 c->refused[k] == -128 ? "?" : trace_result_str(nm, sizeof nm, c->refused[k]));
 			diverge(c, r->line, "dispatch of event %s on PE %u: the replay did not dispatch it%s; "
-				"at the end: %s%s", EV(r->event), r->pe, res, st, trace_src_str(src, sizeof src, r));
+				"at the end: %s%s", EV(r->event), r->pe, res, st, cmp_src(c, src, sizeof src, r));
 			break;
 		}
 		case ROLE_COMPLETE:
 			diverge(c, r->line, "completion of event %s on PE %u: the replay's handler did not finish "
-				"here; at the end: %s%s", EV(r->event), r->pe, st, trace_src_str(src, sizeof src, r));
+				"here; at the end: %s%s", EV(r->event), r->pe, st, cmp_src(c, src, sizeof src, r));
 			break;
 		case ROLE_NO_INTID:
 			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay cannot %s it: this platform's GIC has "
 				"no such interrupt (%s)%s", r->intid, r->pe, r->how == TRACE_IRQ_FIRE ? "raise" : "acknowledge",
-				sim_intid_ranges(&rp->prog.platform, st, sizeof st), trace_src_str(src, sizeof src, r));
+				sim_intid_ranges(&rp->prog.platform, st, sizeof st), cmp_src(c, src, sizeof src, r));
 			break;
 		default:
 			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay's firmware did not %s%s", r->intid,
 				r->pe, rp->role[k] == ROLE_HOLD ? "acknowledge and hold it" :
 				rp->role[k] == ROLE_HAND_OVER ? "hand it over (it held it)" : "acknowledge it",
-				trace_src_str(src, sizeof src, r));
+				cmp_src(c, src, sizeof src, r));
 			break;
 		}
 	}
@@ -228,7 +237,7 @@ int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, st
 	limit = first && c.divs.n ? 1 : c.divs.n;
 	for (uint32_t k = 0; k < limit; k++)
 		fprintf(out, "%s\n", c.divs.v[k].text);
-	for (uint32_t k = 0; k < rp->nrecs; k++)
+	for (uint32_t k = rp->nassumed; k < rp->nrecs; k++)    /* the trace's records */
 		if (c.state[k] == MATCHED && (!first || c.divs.n == 0 || rp->recs[k].line < c.divs.v[0].line))
 			sum->matched++;
 	sum->diverged = limit;

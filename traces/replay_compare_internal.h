@@ -53,6 +53,10 @@ enum { UNMATCHED = 0, MATCHED, DIVERGED };
 
 /* ---- replay_compare.c (cmp_: the comparison's) ---- */
 
+/* Where record r came from, for a divergence's end: " [from SRC:LINE]"
+ * (trace_src_str), or that --mid-run assumed it (the trace lacks it). */
+const char *cmp_src(const struct cmp *c, char *buf, size_t n, const struct trace_rec *r);
+
 /* The PE and the event whose state explains the answer to call fid (for
  * a divergence's message; replay_evstate_describe). */
 unsigned cmp_pe_of_call(const struct cmp *c, uint32_t fid, uint64_t x2, unsigned pe);

@@ -54,17 +54,17 @@ static void compare_call(struct cmp *c, uint32_t rec, const struct sim_obs *o)
 	c->state[rec] = DIVERGED;
 	if (o->fid != fid) {
 		diverge(c, r->line, "PE %u: the trace calls %s, the replay called %s%s", r->pe, trace_fid_str(nm, sizeof nm, fid),
-			trace_fid_str(a, sizeof a, o->fid), trace_src_str(src, sizeof src, r));
+			trace_fid_str(a, sizeof a, o->fid), cmp_src(c, src, sizeof src, r));
 	} else if (r->end == TRACE_END_RET && !psci && o->status == 1) {
 		diverge(c, r->line, "%s on PE %u: trace x0=%s, replay: the call completed the handler; %s%s",
 			trace_fid_str(nm, sizeof nm, fid), r->pe, (r->r_known & 1) ? trace_result_str(a, sizeof a, want) : "?", st,
-			trace_src_str(src, sizeof src, r));
+			cmp_src(c, src, sizeof src, r));
 	} else if (r->end == TRACE_END_RET && (r->r_known & 1) && want != got) {
 		diverge(c, r->line, "%s on PE %u: trace x0=%s, replay x0=%s; %s%s", trace_fid_str(nm, sizeof nm, fid), r->pe,
-			trace_result_str(a, sizeof a, want), trace_result_str(b, sizeof b, got), st, trace_src_str(src, sizeof src, r));
+			trace_result_str(a, sizeof a, want), trace_result_str(b, sizeof b, got), st, cmp_src(c, src, sizeof src, r));
 	} else if (r->end == TRACE_END_COMPLETE && o->status != 1) {
 		diverge(c, r->line, "%s on PE %u: the trace's call completed the handler, the replay's returned x0=%s; %s%s",
-			trace_fid_str(nm, sizeof nm, fid), r->pe, trace_result_str(b, sizeof b, got), st, trace_src_str(src, sizeof src, r));
+			trace_fid_str(nm, sizeof nm, fid), r->pe, trace_result_str(b, sizeof b, got), st, cmp_src(c, src, sizeof src, r));
 	} else {
 		c->state[rec] = MATCHED;
 	}
@@ -156,7 +156,7 @@ static void judge_regs(struct cmp *c, uint32_t rec, const char *what, const stru
 
 	if (d->nt)
 		diverge(c, r->line, "%s of event %s on PE %u: trace%s, replay%s%s", what, EV(r->event), r->pe,
-			d->trace, d->replay, trace_src_str(src, sizeof src, r));
+			d->trace, d->replay, cmp_src(c, src, sizeof src, r));
 	else
 		c->state[rec] = MATCHED;
 }
@@ -232,11 +232,11 @@ void cmp_on_dispatch(struct cmp *c, const struct sim_obs *o)
 		else if (c->step > iv->last_step)
 			diverge(c, r->line, "dispatch of event %s on PE %u: the replay dispatched it later, in "
 				"the step at line %" PRIu32 "%s", EV(r->event), r->pe, rp->prog.steps[c->step].loc.line,
-				trace_src_str(src, sizeof src, r));
+				cmp_src(c, src, sizeof src, r));
 		else if (iv->handler >= 0 && o->handler != iv->handler)
 			diverge(c, r->line, "dispatch of event %s on PE %u: the replay entered handler %s, not %s%s",
 				EV(r->event), r->pe, o->handler >= 0 ? sim_str(&rp->prog, rp->prog.handlers[o->handler].name) : "?",
-				sim_str(&rp->prog, rp->prog.handlers[iv->handler].name), trace_src_str(src, sizeof src, r));
+				sim_str(&rp->prog, rp->prog.handlers[iv->handler].name), cmp_src(c, src, sizeof src, r));
 		else
 			compare_entry(c, iv->dispatch, o);
 	}
@@ -292,7 +292,7 @@ void cmp_on_complete(struct cmp *c, const struct sim_obs *o)
 	c->state[rp->invs[f->inv].complete] = DIVERGED;
 	if (how != r->how)
 		diverge(c, r->line, "event %s on PE %u: the trace's handler finished by %s, the replay's by %s%s",
-			EV(r->event), r->pe, done_name(r->how), done_name(o->done), trace_src_str(src, sizeof src, r));
+			EV(r->event), r->pe, done_name(r->how), done_name(o->done), cmp_src(c, src, sizeof src, r));
 	else
 		compare_landing(c, (uint32_t)rp->invs[f->inv].complete, f, o);
 }
@@ -313,7 +313,7 @@ void cmp_on_irq(struct cmp *c, const struct sim_obs *o)
 			c->state[k] = DIVERGED;
 			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the trace's firmware %s it, the replay's %s it%s",
 				r->intid, r->pe, trace_enum_name(TRACE_ENUM_RES, r->res),
-				trace_enum_name(TRACE_ENUM_RES, (unsigned)o->status), trace_src_str(src, sizeof src, r));
+				trace_enum_name(TRACE_ENUM_RES, (unsigned)o->status), cmp_src(c, src, sizeof src, r));
 		}
 		return;
 	}
@@ -353,7 +353,7 @@ void cmp_misrouted(struct cmp *c, const struct replay_misroute *m, const struct 
 	if (!m->refused) {
 		diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay's GIC gave this 1-of-N SPI to PE %u, not to "
 			"PE %u as the trace does: it keeps a 1-of-N SPI on the PE it chose last while that PE can take "
-			"it%s", r->intid, r->pe, o->pe, r->pe, trace_src_str(src, sizeof src, r));
+			"it%s", r->intid, r->pe, o->pe, r->pe, cmp_src(c, src, sizeof src, r));
 		return;
 	}
 	can[0] = 0;
@@ -364,7 +364,7 @@ void cmp_misrouted(struct cmp *c, const struct replay_misroute *m, const struct 
 	pe_condition(c, r->pe, st, sizeof st);
 	diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay cannot give this 1-of-N SPI to PE %u as the trace "
 		"does: PE %u cannot take it (%s); PE%s %s can, and PE %u took it%s", r->intid, r->pe, r->pe, r->pe, st,
-		n == 1 ? "" : "s", can, o->pe, trace_src_str(src, sizeof src, r));
+		n == 1 ? "" : "s", can, o->pe, cmp_src(c, src, sizeof src, r));
 }
 
 /* The replay's acknowledgement o came from a tie that could not go as

@@ -22,23 +22,12 @@
 
 void rb_note(struct rb *b, uint32_t line, const char *fmt, ...)
 {
-	struct replay *rp = b->rp;
-	char text[400], **room;
 	va_list ap;
-	int n = snprintf(text, sizeof text, "%s:%" PRIu32 ": ", rp->name, line);
 
 	va_start(ap, fmt);
-	vsnprintf(text + n, sizeof text - (size_t)n, fmt, ap);
-	va_end(ap);
-	room = sim_grow(rp->notes, rp->nnotes, &rp->cap_notes, sizeof *room, 8);
-	if (!room) {
+	if (!replay_vnote(b->rp, line, fmt, ap))
 		b->w.oom = true;
-		return;
-	}
-	rp->notes = room;
-	rp->notes[rp->nnotes] = strdup(text);
-	if (rp->notes[rp->nnotes])
-		rp->nnotes++;
+	va_end(ap);
 }
 
 /* ---- Steps ---- */

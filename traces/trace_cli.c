@@ -43,6 +43,7 @@ static const struct cli_option cli_options[] = {
 	{ 'P', "platform", offsetof(struct cli, platform), true },
 	{ 'l', "lenient", offsetof(struct cli, lenient), false },
 	{ 'f', "first", offsetof(struct cli, first), false },
+	{ 'm', "mid-run", offsetof(struct cli, mid_run), false },
 };
 
 #define NCLI_OPTIONS (sizeof cli_options / sizeof cli_options[0])
@@ -378,7 +379,7 @@ int trace_cmd_import(int argc, char **argv)
 /* ---- replay ---- */
 
 static const char replay_help[] =
-	"usage: sdeisim replay TRACE [--profile NAME] [--first]\n\n"
+	"usage: sdeisim replay TRACE [--profile NAME] [--first] [--mid-run]\n\n"
 	"Run a canonical SDEI trace (traces/FORMAT.md; plain or gzip; - for standard\n"
 	"input) on the simulated machine and compare what its dispatcher answers with\n"
 	"what the trace recorded: every call's result, every dispatch, completion and\n"
@@ -391,6 +392,13 @@ static const char replay_help[] =
 	"                   platform record, else default)\n"
 	"  --first          report only the first divergence (the summary then counts\n"
 	"                   the records up to it)\n"
+	"  --mid-run        the trace is a window of a run that started before it:\n"
+	"                   assume the state its records presuppose (events registered,\n"
+	"                   enabled and bound, PEs unmasked, a handler running when it\n"
+	"                   starts), made by steps before its first record, each noted\n"
+	"                   on stderr as `assumed:` at the line it comes from\n"
+	"                   (default: a dispatch of an event the trace never registered\n"
+	"                   is the dispatcher's fault, reported as such)\n"
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 no divergence, 1 divergences, 2 bad input or usage.\n";
 
@@ -398,14 +406,14 @@ int trace_cmd_replay(int argc, char **argv)
 {
 	struct cli c;
 	struct replay rp;
-	struct replay_opts ro = { NULL, false };
+	struct replay_opts ro = { NULL, false, false };
 	struct replay_summary sum;
 	struct trace_reader *rd;
 	struct sim_cpu *cpu = NULL;
 	char err[800];
 	int status = EXIT_BAD;
 
-	if (!cli_parse(argc, argv, "pf", 1, &c))
+	if (!cli_parse(argc, argv, "pfm", 1, &c))
 		return EXIT_BAD;
 	if (c.help) {
 		fputs(replay_help, stdout);
@@ -419,6 +427,7 @@ int trace_cmd_replay(int argc, char **argv)
 	if (!rd)
 		return EXIT_BAD;
 	ro.profile = c.profile;
+	ro.mid_run = c.mid_run;
 	if (replay_build(&rp, rd, &ro, err, sizeof err)) {
 		fprintf(stderr, "%s\n", err);
 		replay_free(&rp);

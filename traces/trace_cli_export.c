@@ -20,7 +20,7 @@
 static const char export_help[] =
 	"usage: sdeisim export timeline TRACE [-o FILE]\n"
 	"       sdeisim export tarmac SCENARIO [-o FILE] [--profile NAME]\n"
-	"       sdeisim export yaml TRACE [-o FILE] [--profile NAME]\n\n"
+	"       sdeisim export yaml TRACE [-o FILE] [--profile NAME] [--mid-run]\n\n"
 	"Write a run in another form:\n"
 	"  timeline  a canonical SDEI trace (plain or gzip; - for standard input) as\n"
 	"            Chrome trace-event JSON (Perfetto, chrome://tracing): a thread per\n"
@@ -43,6 +43,9 @@ static const char export_help[] =
 	"                   standard output)\n"
 	"  --profile NAME   tarmac: the platform profile of a scenario that names none;\n"
 	"                   yaml: the dispatcher profile, as for `sdeisim replay`\n"
+	"  --mid-run        yaml: the trace is a window of a run that started before it:\n"
+	"                   the scenario first makes the state its records presuppose,\n"
+	"                   as `sdeisim replay --mid-run` does (noted on stderr)\n"
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 written (tarmac: and the scenario passed), 1 tarmac: written, but\n"
 	"the scenario failed (the trace ends where it failed), 2 bad input or usage.\n"
@@ -178,7 +181,7 @@ static int export_yaml(const struct cli *c)
 {
 	struct trace_reader *rd = cli_open_trace(c->positional[1]);
 	struct replay rp;
-	struct replay_opts ro = { c->profile, true };
+	struct replay_opts ro = { c->profile, true, c->mid_run };
 	struct sim_cpu *cpu = NULL;
 	char err[800], desc[600], title[300];
 	struct outfile of;
@@ -199,6 +202,9 @@ static int export_yaml(const struct cli *c)
 		snprintf(desc, sizeof desc, "The replay of %s (sdeisim export yaml): its calls, handlers and the "
 			 "interrupts and dispatches that ran them, with the results the trace recorded as expectations.",
 			 rp.name);
+		if (rp.nassumed)
+			snprintf(desc + strlen(desc), sizeof desc - strlen(desc), " It starts with the steps that make the "
+				 "state the trace presupposes (--mid-run: assumed, not in the trace).");
 		free(rp.prog.description);
 		rp.prog.description = strdup(desc);
 		/* named for the trace file, not the path it was read by (the
@@ -228,7 +234,7 @@ int trace_cmd_export(int argc, char **argv)
 	struct cli c;
 	const char *kind;
 
-	if (!cli_parse(argc, argv, "op", 2, &c))
+	if (!cli_parse(argc, argv, "opm", 2, &c))
 		return EXIT_BAD;
 	if (c.help) {
 		fputs(export_help, stdout);
@@ -246,6 +252,10 @@ int trace_cmd_export(int argc, char **argv)
 	}
 	if (strcmp(kind, "yaml") == 0)
 		return export_yaml(&c);
+	if (c.mid_run) {
+		fprintf(stderr, "sdeisim export: --mid-run is for yaml\n");
+		return EXIT_BAD;
+	}
 	if (strcmp(kind, "tarmac") == 0)
 		return export_tarmac(&c);
 	if (c.profile) {

@@ -23,12 +23,12 @@ struct cli {
 	const char *out;
 	const char *profile;
 	const char *platform;
-	bool        lenient, first, help;
+	bool        lenient, first, mid_run, help;
 };
 
 /* Parse argv[1..] into c: the options a command allows (a string of
  * letters: o = -o FILE, p = --profile NAME, P = --platform FILE,
- * l = --lenient, f = --first) and at most `max` positional arguments.
+ * l = --lenient, f = --first, m = --mid-run) and at most `max` positional arguments.
  * false after printing why. */
 bool cli_parse(int argc, char **argv, const char *allowed, unsigned max, struct cli *c);
 /* -o (standard output without one), written whole or not at all

@@ -121,11 +121,12 @@ void fuzz_target_tfa_log(const uint8_t *data, size_t size)
  * for an input of odd length the trace's own (its platform record's, else
  * `default`, as `sdeisim replay` takes it), for one of even length
  * tf-a-fvp's, so that a trace without a platform record - every import -
- * meets both dispatchers as the fuzzer adds and removes bytes. */
+ * meets both dispatchers as the fuzzer adds and removes bytes; and as a
+ * window of a run (--mid-run) when bit 1 of the length is set. */
 static bool build_replay(struct replay *rp, const uint8_t *data, size_t size, bool expectations,
 			 FILE **in, struct trace_reader **rd)
 {
-	struct replay_opts ro = { size % 2 ? NULL : "tf-a-fvp", expectations };
+	struct replay_opts ro = { size % 2 ? NULL : "tf-a-fvp", expectations, (size & 2) != 0 };
 	char err[800];
 
 	*in = fmemopen((void *)(uintptr_t)data, size, "r");

@@ -17,6 +17,10 @@
 #           did, and an importer must read the same from the machine's
 #           instructions.
 #
+# A recording is a whole run, which starts nowhere mid-run: in record mode,
+# `sdeisim replay --mid-run` must assume nothing of it and print and exit
+# as the replay without it.
+#
 # A run that fails is written too: its trace stops where it failed and
 # must replay just the same.  Nothing is skipped:
 #
@@ -101,6 +105,15 @@ for f in $(find . \( -name '*.yaml' -o -name '*.yml' \) | sed 's|^\./||' | LC_AL
 	fi
 	"$sdeisim" replay "$tmp/t.trace" > "$tmp/replay.txt" 2> "$tmp/notes.txt"
 	rc=$?
+	if [ "$mode" = record ]; then
+		"$sdeisim" replay "$tmp/t.trace" --mid-run > "$tmp/mid.txt" 2> "$tmp/mid-notes.txt"
+		mrc=$?
+		if [ "$mrc" != "$rc" ] || ! cmp -s "$tmp/replay.txt" "$tmp/mid.txt" ||
+		   grep -Eq 'assumed|cannot assume' "$tmp/mid-notes.txt"; then
+			fail "replay --mid-run (exit $mrc) assumes something of a whole run, or replays it otherwise than replay (exit $rc): $(grep -E 'assumed|cannot assume' "$tmp/mid-notes.txt" | head -2)"
+			continue
+		fi
+	fi
 	why=
 	while IFS='	' read -r kf kruns kwhy; do
 		# shellcheck disable=SC2254

@@ -109,7 +109,7 @@ void assert_expectations_pass(const char *text)
 {
 	FILE *in = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
 	struct trace_reader *rd = trace_reader_open(in, "t.trace");
-	struct replay_opts ro = { NULL, true };
+	struct replay_opts ro = { NULL, true, false };
 	struct sim_result res;
 	struct replay rp;
 	char err[600];

@@ -152,7 +152,7 @@ static const struct sim_op *step_of_line(const struct replay *rp, uint32_t line)
 
 static void calls_from_aarch32_replay(void **state)
 {
-	struct replay_opts ro = { NULL, false };
+	struct replay_opts ro = { NULL, false, false };
 	struct replay_summary sum;
 	struct replay rp;
 	char *report = NULL;
@@ -190,7 +190,7 @@ static void calls_from_aarch32_replay(void **state)
 /* The result the caller reads, r0's low 32 bits: another one diverges. */
 static void result_from_aarch32_diverges(void **state)
 {
-	struct replay_opts ro = { NULL, false };
+	struct replay_opts ro = { NULL, false, false };
 	struct replay_summary sum;
 	char *text = strdup(trace), *report = NULL, *r0 = strstr(text, "r0=0xffffffff\n");
 

@@ -46,6 +46,8 @@
 
 static struct sim_cpu *cpu;
 static unsigned cases, passes, fails, bad;
+static bool mid_run;     /* replay and export with --mid-run (a window- sample's second pass) */
+#define MODE (mid_run ? ", --mid-run" : "")
 
 
 /* The divergences of a replay report: its "NAME:LINE: ..." lines. */
@@ -207,14 +209,14 @@ static bool judge(const char *name, const char *profile, const struct replay_sum
 			return true;
 		if (only_unchecked(report, name, re, noted(re, "acknowledgements")))
 			return true;
-		printf("%s (%s): PASS, but the replay diverged:\n%s", name, profile, report);
+		printf("%s (%s%s): PASS, but the replay diverged:\n%s", name, profile, MODE, report);
 		return false;
 	}
 	n = fail_lines(&re->prog, y, re, res->step, res->loc.line, at, 256);
 	for (unsigned k = 0; k < n && sum->diverged; k++)
 		if (diverged_at(report, name, at[k]))
 			return true;
-	printf("%s (%s): FAIL at x.yaml:%u (trace line%s", name, profile, res->loc.line, n == 1 ? "" : "s");
+	printf("%s (%s%s): FAIL at x.yaml:%u (trace line%s", name, profile, MODE, res->loc.line, n == 1 ? "" : "s");
 	for (unsigned k = 0; k < n; k++)
 		printf(" %u", at[k]);
 	printf("%s): %s\nreplay:\n%s", n ? "" : " none", res->message, report);
@@ -253,7 +255,7 @@ static void check(const char *name, const char *text, size_t len, const char *pr
 		  const struct sim_platform *want)
 {
 	struct replay rp, re;
-	struct replay_opts plain = { profile, false }, expect = { profile, true };
+	struct replay_opts plain = { profile, false, mid_run }, expect = { profile, true, mid_run };
 	struct replay_summary sum;
 	struct sim_program y;
 	struct sim_result res;
@@ -268,7 +270,7 @@ static void check(const char *name, const char *text, size_t len, const char *pr
 	out = open_memstream(&report, &rlen);
 	if (replay_build(&rp, rd, &plain, err, sizeof err) || replay_run(&rp, cpu, false, out, &sum)) {
 		if (!quiet)
-			printf("%s (%s): the replay does not run: %s\n", name, profile, err);
+			printf("%s (%s%s): the replay does not run: %s\n", name, profile, MODE, err);
 		bad += !quiet;
 		cases += !quiet;
 		fclose(out);
@@ -289,12 +291,12 @@ static void check(const char *name, const char *text, size_t len, const char *pr
 	out = open_memstream(&yaml, &ylen);
 	if (replay_build(&re, rd, &expect, err, sizeof err) || replay_export_ready(&re, cpu, err, sizeof err) ||
 	    scn_write(out, &re.prog, err, sizeof err)) {
-		printf("%s (%s): export: %s\n", name, profile, err);
+		printf("%s (%s%s): export: %s\n", name, profile, MODE, err);
 	} else {
 		fclose(out);
 		out = NULL;
 		if (scn_load_string("x.yaml", yaml, ylen, NULL, &y, err, sizeof err) || run(&y, &res)) {
-			printf("%s (%s): the exported YAML does not load or run: %s\n", name, profile, err);
+			printf("%s (%s%s): the exported YAML does not load or run: %s\n", name, profile, MODE, err);
 		} else {
 			ok = judge(name, profile, &sum, report, &re, &y, &res);
 			passes += ok && res.passed;
@@ -350,10 +352,21 @@ static void each_sample(const char *dir, void (*fn)(const char *name, char *text
 		closedir(d);
 }
 
+/* A window of a run (window-NAME.trace): with --mid-run too. */
+static bool window(const char *name)
+{
+	return strncmp(name, "window-", 7) == 0;
+}
+
 static void sample(const char *name, char *text, size_t len)
 {
-	check(name, text, len, "default", false, NULL);
-	check(name, text, len, "tf-a-fvp", false, NULL);
+	for (mid_run = false; !mid_run || window(name); mid_run = !mid_run) {
+		check(name, text, len, "default", false, NULL);
+		check(name, text, len, "tf-a-fvp", false, NULL);
+		if (mid_run)
+			break;
+	}
+	mid_run = false;
 }
 
 /* ---- Mutants ---- */
@@ -480,7 +493,7 @@ static bool replaced(const char *line, const char *from, const char *to, char *b
 	return true;
 }
 
-static void mutants(const char *name, char *text, size_t len)
+static void mutants_of(const char *name, char *text, size_t len)
 {
 	char **lines = calloc(len + 1, sizeof *lines), buf[2048];   /* at most a line per byte */
 	size_t n = 0;
@@ -527,6 +540,16 @@ static void mutants(const char *name, char *text, size_t len)
 	for (size_t k = 0; k < n; k++)
 		free(lines[k]);
 	free(lines);
+}
+
+static void mutants(const char *name, char *text, size_t len)
+{
+	mutants_of(name, text, len);
+	if (window(name)) {
+		mid_run = true;
+		mutants_of(name, text, len);
+		mid_run = false;
+	}
 }
 
 /* Record scenario `path` run on run_profile, with its `choices` as

@@ -146,7 +146,7 @@ static char *record(const char *yaml)
  * the replay in *keep (caller frees) when keep. */
 static char *replay_text(const char *text, bool expectations, struct replay *keep)
 {
-	struct replay_opts ro = { NULL, expectations };
+	struct replay_opts ro = { NULL, expectations, false };
 	struct replay_summary sum;
 	char *report = NULL;
 

@@ -25,7 +25,7 @@
 /* Build a replay of text (a trace called t.trace): 0, or -1 with err. */
 static int build(const char *text, struct replay *rp, struct trace_reader **rd, FILE **in, char *err, size_t n)
 {
-	struct replay_opts ro = { NULL, false };
+	struct replay_opts ro = { NULL, false, false };
 
 	*in = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
 	assert_non_null(*in);

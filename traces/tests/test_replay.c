@@ -109,7 +109,7 @@ static char *record(size_t *len)
 static int replay_text(const char *text, const char *profile, bool first, char **report, struct replay_summary *sum,
 		       struct replay *keep)
 {
-	struct replay_opts ro = { profile, false };
+	struct replay_opts ro = { profile, false, false };
 
 	return cpu_fixture_replay(text, &ro, first, report, sum, keep);
 }
@@ -193,7 +193,7 @@ static void expectations_name_trace_lines(void **state)
 	size_t len;
 	char *text = record(&len);
 	struct sim_result res;
-	struct replay_opts ro = { NULL, true };
+	struct replay_opts ro = { NULL, true, false };
 	struct replay rp;
 	char err[600];
 	FILE *in;
@@ -575,7 +575,7 @@ static void unknown_profile(void **state)
 {
 	FILE *in = fmemopen((void *)(uintptr_t)twice, strlen(twice), "r");
 	struct trace_reader *rd = trace_reader_open(in, "t.trace");
-	struct replay_opts ro = { "nonsense", false };
+	struct replay_opts ro = { "nonsense", false, false };
 	struct replay rp;
 	char err[300];
 

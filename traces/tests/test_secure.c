@@ -155,7 +155,7 @@ static const struct sim_op *step_of_line(const struct replay *rp, uint32_t line)
 static void calls_from_secure_state_replay(void **state)
 {
 	static const uint32_t secure_lines[] = { 3, 8, 12, 13, 17 };
-	struct replay_opts ro = { NULL, false };
+	struct replay_opts ro = { NULL, false, false };
 	struct replay_summary sum;
 	struct replay rp;
 	char *report = NULL;
@@ -191,7 +191,7 @@ static void calls_from_secure_state_replay(void **state)
  * dispatcher refuses it. */
 static void secure_call_served_diverges(void **state)
 {
-	struct replay_opts ro = { NULL, false };
+	struct replay_opts ro = { NULL, false, false };
 	struct replay_summary sum;
 	char *text = strdup(trace), *report = NULL, *r0 = strstr(text, "r0=0xffffffffffffffff\ncall t=11 ");
 
@@ -210,7 +210,7 @@ static void secure_call_served_diverges(void **state)
  * divergence: the calls are made from Secure state again. */
 static void recorded_secure_calls_replay(void **state)
 {
-	struct replay_opts ro = { NULL, false };
+	struct replay_opts ro = { NULL, false, false };
 	struct replay_summary sum;
 	struct sim_observer none = { NULL, NULL };
 	struct sim_run_opts opts;

@@ -1,0 +1,353 @@
+/*
+ * replay_prologue.c - the records a trace that starts mid-run is assumed
+ * to come after (replay_internal.h, replay_mid_run; what its records show:
+ * replay_midrun.c), put before its first: bindings (with the fillers that
+ * make a binding's number the trace's), registrations, enables, unmasks,
+ * and the dispatch of a handler running when the window starts.  Each is
+ * a note at the line it comes from; the walk makes them steps.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay_midrun.h"
+#include "grow.h"
+#include "sdd/sdd_spec.h"
+
+static struct trace_rec *add(struct mr *m, unsigned kind, unsigned pe, uint32_t line)
+{
+	struct trace_rec *room = sim_grow(m->out, m->nout, &m->cap_out, sizeof *room, 16);
+
+	if (!room) {
+		m->failed = true;
+		return NULL;
+	}
+	m->out = room;
+	room = &m->out[m->nout++];
+	trace_rec_init(room, kind);
+	room->has = TRACE_HAS_T | TRACE_HAS_PE;
+	room->t = m->t0;
+	room->pe = (uint8_t)pe;
+	room->line = line;
+	return room;
+}
+
+/* A call of the client's from PE pe's main context that returned r0. */
+static void call(struct mr *m, unsigned pe, uint32_t line, uint32_t fid, const uint64_t x[5], int64_t r0)
+{
+	struct trace_rec *r = add(m, TRACE_CALL, pe, line);
+
+	if (!r)
+		return;
+	r->conduit = m->pl->conduit == SIM_CONDUIT_HVC ? TRACE_HVC : TRACE_SMC;
+	r->el = m->pl->client_el;
+	r->x[0] = fid;
+	for (unsigned k = 0; k < 5; k++)
+		r->x[k + 1] = x[k];
+	r->x_known = 0x3F;
+	r->end = TRACE_END_RET;
+	r->r[0] = (uint64_t)r0;
+	r->r_known = 1;
+}
+
+/* Is INTID i one no record of the window names, the client's to bind as
+ * a slot of the kind (SPI: shared), which a filler can take? */
+static bool unused_intid(const struct mr *m, uint32_t i)
+{
+	const struct sim_platform *pl = m->pl;
+
+	if (i == pl->event0_sgi || !sim_intid_exists(pl, i))
+		return false;
+	for (unsigned k = 0; k < pl->nsecure; k++)
+		if (pl->secure_intids[k] == i)
+			return false;
+	for (unsigned k = 0; k < pl->nevents; k++)
+		if (!pl->events[k].explicit_event && pl->events[k].intid == i)
+			return false;
+	for (uint32_t k = 0; k < m->rp->nrecs; k++) {
+		const struct trace_rec *r = &m->rp->recs[k];
+		if (((r->kind == TRACE_IRQ || r->kind == TRACE_DISPATCH) && r->intid == i) ||
+		    (r->kind == TRACE_CALL && trace_rec_fid(r) == SDD_FID_INTERRUPT_BIND && (uint32_t)mr_x(r, 1) == i))
+			return false;
+	}
+	return true;
+}
+
+static int by_slot(const void *x, const void *y)
+{
+	const struct mr_bind *a = x, *b = y;
+
+	if (a->shared != b->shared)
+		return a->shared ? 1 : -1;
+	return a->slot < b->slot ? -1 : a->slot > b->slot;
+}
+
+/* The bindings, in slot order: the dispatcher gives a binding the first
+ * free slot, so a slot below one the window uses is taken by a filler -
+ * an interrupt no record names - and given back once the others are
+ * bound.  Bindings whose number cannot be made are noted and left out. */
+static void bind_all(struct mr *m)
+{
+	struct { uint32_t line; int32_t event; uint8_t pe; } fills[64];
+	uint32_t next[2] = { 0, 0 }, nfill = 0, cand[2] = { 16, 32 };
+
+	if (m->nbinds)
+		qsort(m->binds, m->nbinds, sizeof *m->binds, by_slot);
+	for (uint32_t b = 0; b < m->nbinds; b++) {
+		struct mr_bind *x = &m->binds[b];
+		int32_t base = x->shared ? m->pl->slot_shared_base : m->pl->slot_private_base;
+		uint32_t last = x->shared ? 32 + m->pl->spis : 32, *nx = &next[x->shared];
+		while (*nx < x->slot && nfill < sizeof fills / sizeof fills[0]) {
+			uint32_t *c = &cand[x->shared];
+			while (*c < last && !unused_intid(m, *c))
+				(*c)++;
+			if (*c >= last)
+				break;
+			mr_note(m, x->line, "assumed: INTID %" PRIu32 " bound to event %s first, and released once the others "
+			        "are, so that INTID %" PRIu32 " binds as event %s (the dispatcher gives a binding the first "
+			        "free slot)", *c, MR_EV(base + (int32_t)*nx), x->intid, MR_EV(x->event));
+			call(m, x->pe, x->line, SDD_FID_INTERRUPT_BIND, (uint64_t[5]){ *c, 0, 0, 0, 0 }, base + (int32_t)*nx);
+			fills[nfill].line = x->line;
+			fills[nfill].event = base + (int32_t)*nx;
+			fills[nfill++].pe = x->pe;
+			(*c)++;
+			(*nx)++;
+		}
+		if (*nx != x->slot) {
+			mr_note(m, x->line, "cannot assume INTID %" PRIu32 " bound to event %s: a binding takes the first free "
+			        "slot, and no interrupt the trace leaves unnamed can take the slots below it",
+			        x->intid, MR_EV(x->event));
+			x->closed = true;
+			continue;
+		}
+		mr_note(m, x->line, "assumed: INTID %" PRIu32 " bound to event %s on PE %u (its dispatch at line %" PRIu32 ")",
+		        x->intid, MR_EV(x->event), x->pe, x->line);
+		call(m, x->pe, x->line, SDD_FID_INTERRUPT_BIND, (uint64_t[5]){ x->intid, 0, 0, 0, 0 }, x->event);
+		(*nx)++;
+	}
+	for (uint32_t f = 0; f < nfill; f++)
+		call(m, fills[f].pe, fills[f].line, SDD_FID_INTERRUPT_RELEASE,
+		     (uint64_t[5]){ (uint32_t)fills[f].event, 0, 0, 0, 0 }, 0);
+}
+
+/* A bind slot's event the prologue binds: its binding, else NULL. */
+static const struct mr_bind *binding(const struct mr *m, int32_t event)
+{
+	for (uint32_t b = 0; b < m->nbinds; b++)
+		if (m->binds[b].event == event && !m->binds[b].closed)
+			return &m->binds[b];
+	return NULL;
+}
+
+/* "entry 0x80081000, argument 0x80a01040: its dispatch at line 7", and
+ * where the registration shows first when that is another record. */
+static void reg_detail(const struct mr_key *k, char *buf, size_t n)
+{
+	char ep[40] = "entry point unknown", arg[40] = "argument unknown";
+	uint32_t from = k->has_ep ? k->ep_line : k->arg_line;
+
+	if (k->has_ep)
+		snprintf(ep, sizeof ep, "entry 0x%" PRIx64, k->ep);
+	if (k->has_arg)
+		snprintf(arg, sizeof arg, "argument 0x%" PRIx64, k->arg);
+	if (!k->has_ep && !k->has_arg)
+		snprintf(buf, n, "%s at line %" PRIu32 "; no dispatch of it shows its entry point and argument",
+			 k->why, k->line);
+	else if (from == k->line)
+		snprintf(buf, n, "%s, %s: %s at line %" PRIu32, ep, arg, k->why, k->line);
+	else
+		snprintf(buf, n, "%s at line %" PRIu32 "; %s, %s: its dispatch at line %" PRIu32, k->why, k->line, ep,
+			 arg, from);
+}
+
+static void register_one(struct mr *m, struct mr_key *k)
+{
+	uint32_t slot;
+	char detail[200], route[120] = "";
+	uint64_t flags = 0, aff = 0;
+
+	mr_ev_class(m->pl, k->event, &slot);
+	if (k->unknown) {
+		mr_note(m, k->line, "cannot assume event %s registered (%s at line %" PRIu32 "): no event of this "
+		        "platform has that number", MR_EV(k->event), k->why, k->line);
+		return;
+	}
+	if (slot != UINT32_MAX && !binding(m, k->event)) {
+		mr_note(m, k->line, "cannot assume event %s registered: it is a bind slot, and no dispatch of it before an "
+		        "INTERRUPT_BIND shows the interrupt bound to it", MR_EV(k->event));
+		return;
+	}
+	reg_detail(k, detail, sizeof detail);
+	if (k->pe == MR_ANY_PE) {
+		flags = k->rm > 0 ? SDD_REGFLAG_RM_PE : 0;
+		aff = k->has_aff ? k->aff : m->pl->mpidr[k->first_pe];
+		if (k->rm < 0)
+			snprintf(route, sizeof route, ", routed to any PE (no EVENT_GET_INFO shows its routing)");
+		else if (flags)
+			snprintf(route, sizeof route, ", routed to MPIDR 0x%" PRIx64 " (its EVENT_GET_INFO at line %" PRIu32
+				 "%s)", aff, k->rm_line, k->has_aff ? "" : "; the affinity: its PE's");
+		else
+			snprintf(route, sizeof route, ", routed to any PE (its EVENT_GET_INFO at line %" PRIu32 ")",
+				 k->rm_line);
+		mr_note(m, k->line, "assumed: event %s registered by PE %u%s (%s)", MR_EV(k->event), k->first_pe, route, detail);
+	} else {
+		mr_note(m, k->line, "assumed: event %s registered on PE %d (%s)", MR_EV(k->event), k->pe, detail);
+	}
+	call(m, k->first_pe, k->line, SDD_FID_EVENT_REGISTER,
+	     (uint64_t[5]){ (uint32_t)k->event, k->ep, k->arg, flags, flags ? aff : 0 }, 0);
+	k->made = true;
+}
+
+static void enable_one(struct mr *m, const struct mr_key *k)
+{
+	char where[40] = "";
+
+	if (!k->made || !k->en)
+		return;
+	if (k->pe != MR_ANY_PE)
+		snprintf(where, sizeof where, " on PE %d", k->pe);
+	mr_note(m, k->en_line, "assumed: event %s enabled%s (%s at line %" PRIu32 ")", MR_EV(k->event), where, k->en_why,
+	        k->en_line);
+	call(m, k->first_pe, k->en_line, SDD_FID_EVENT_ENABLE, (uint64_t[5]){ (uint32_t)k->event, 0, 0, 0, 0 }, 0);
+}
+
+/* Does the trace raise its interrupts by fire records (the recorder's)? */
+static bool fires(const struct mr *m)
+{
+	for (uint32_t k = 0; k < m->rp->nrecs; k++)
+		if (m->rp->recs[k].kind == TRACE_IRQ && m->rp->recs[k].how == TRACE_IRQ_FIRE)
+			return true;
+	return false;
+}
+
+/* The handler PE p runs when the window starts, dispatched first (by its
+ * interrupt, as the dispatcher takes it; explicitly for an explicit
+ * event), when its completion names an event the prologue registers. */
+static void running(struct mr *m, unsigned p)
+{
+	const struct mr_bind *bd;
+	struct mr_key *k;
+	struct trace_rec *r;
+	uint32_t line = m->pre[p].line, intid = MR_NO_INTID, slot;
+	int32_t e = m->pre[p].event;
+	bool expl = false;
+	char how[60];
+
+	if (!line)
+		return;
+	if (!m->pre[p].done || e < 0) {
+		mr_note(m, line, "cannot assume the handler PE %u runs when the trace starts (this record is that "
+		        "handler's, with no dispatch before it): %s", p, m->pre[p].done ? "its completion does not "
+		        "name its event" : "no completion of it in the trace names its event");
+		return;
+	}
+	if (m->pre[p].nested) {
+		mr_note(m, line, "cannot assume the handlers PE %u runs when the trace starts: its completion at line %"
+		        PRIu32 " leaves another running, whose dispatch the trace does not show either", p, m->pre[p].done);
+		return;
+	}
+	k = mr_key(m, e, p);
+	if (!k || !k->made) {
+		mr_note(m, line, "cannot assume the handler of event %s that PE %u runs when the trace starts: its "
+		        "registration cannot be", MR_EV(e), p);
+		return;
+	}
+	mr_ev_class(m->pl, e, &slot);
+	for (unsigned i = 0; i < m->pl->nevents; i++)
+		if (m->pl->events[i].number == e) {
+			expl = m->pl->events[i].explicit_event;
+			intid = expl ? MR_NO_INTID : m->pl->events[i].intid;
+		}
+	if (e == 0)
+		intid = m->pl->event0_sgi;
+	else if (slot != UINT32_MAX && (bd = binding(m, e)) != NULL)
+		intid = bd->intid;
+	if (intid == MR_NO_INTID && !expl) {
+		mr_note(m, line, "cannot assume the handler of event %s that PE %u runs when the trace starts: no interrupt "
+		        "of it is known to dispatch it by", MR_EV(e), p);
+		return;
+	}
+	if (expl)
+		snprintf(how, sizeof how, "an explicit dispatch");
+	else
+		snprintf(how, sizeof how, "INTID %" PRIu32, intid);
+	mr_note(m, line, "assumed: PE %u runs a handler of event %s when the trace starts (%s, with no dispatch before "
+	        "it; its completion at line %" PRIu32 "): dispatched first, by %s", p, MR_EV(e),
+	        line == m->pre[p].done ? "its completion here" : "this call of a handler", m->pre[p].done, how);
+	/* the interrupt: fired (a trace with fire records raises its
+	 * interrupts by them: the recorder's), then acknowledged */
+	for (int seen = fires(m) ? TRACE_IRQ_FIRE : TRACE_IRQ_ACK; !expl && seen >= 0;
+	     seen = seen == TRACE_IRQ_FIRE ? TRACE_IRQ_ACK : -1)
+		if ((r = add(m, TRACE_IRQ, p, line)) != NULL) {
+			r->how = (uint8_t)seen;
+			r->intid = intid;
+		}
+	if ((r = add(m, TRACE_DISPATCH, p, line)) == NULL)
+		return;
+	r->event = e;
+	r->cause = expl ? TRACE_CAUSE_EXPLICIT : TRACE_CAUSE_IRQ;
+	r->has |= TRACE_HAS_DEPTH | (expl ? 0 : TRACE_HAS_INTID) | (k->has_ep ? TRACE_HAS_EP : 0);
+	r->intid = expl ? 0 : intid;
+	r->depth = 1;
+	r->ep = k->ep;
+	r->x[0] = (uint32_t)e;
+	r->x_known = 1;
+}
+
+/* Put the assumed records before the trace's own (rp->nassumed). */
+static bool prepend(struct mr *m)
+{
+	struct replay *rp = m->rp;
+	struct trace_rec *all = realloc(rp->recs, (rp->nrecs + m->nout) * sizeof *all);
+
+	if (!all)
+		return false;
+	memmove(all + m->nout, all, rp->nrecs * sizeof *all);
+	memcpy(all, m->out, m->nout * sizeof *all);
+	rp->recs = all;
+	rp->nrecs += m->nout;
+	rp->nassumed = m->nout;
+	return true;
+}
+
+int replay_mid_run(struct replay *rp, char *err, size_t errlen)
+{
+	struct mr *m = calloc(1, sizeof *m);
+	bool ok;
+
+	if (!m) {
+		snprintf(err, errlen, "%s: out of memory", rp->name);
+		return -1;
+	}
+	err[0] = 0;
+	m->rp = rp;
+	m->pl = &rp->prog.platform;
+	m->err = err;
+	m->errlen = errlen;
+	m->t0 = rp->nrecs ? rp->recs[0].t : 0;
+	if (mr_scan(m)) {
+		bind_all(m);
+		for (uint32_t k = 0; k < m->nkeys; k++)
+			if (m->keys[k].reg)
+				register_one(m, &m->keys[k]);
+		for (uint32_t k = 0; k < m->nkeys; k++)
+			enable_one(m, &m->keys[k]);
+		for (unsigned p = 0; p < TRACE_MAX_PES; p++)
+			if (m->mask[p].line) {
+				mr_note(m, m->mask[p].line, "assumed: PE %u unmasked (%s at line %" PRIu32 ")", p,
+				        m->mask[p].why, m->mask[p].line);
+				call(m, p, m->mask[p].line, SDD_FID_PE_UNMASK, (uint64_t[5]){ 0 }, 0);
+			}
+		for (unsigned p = 0; p < TRACE_MAX_PES; p++)
+			running(m, p);
+	}
+	ok = !m->failed && (m->nout == 0 || prepend(m));
+	if (!ok && !err[0])
+		snprintf(err, errlen, "%s: out of memory", rp->name);
+	rp->nfixed_notes = rp->nnotes;
+	free(m->keys);
+	free(m->binds);
+	free(m->out);
+	free(m);
+	return ok ? 0 : -1;
+}
