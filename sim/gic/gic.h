@@ -138,6 +138,15 @@ struct gic {
 	uint16_t bad_eoi_intid;
 	uint8_t  bad_eoi_pe;
 	uint8_t  bad_eoi_fault;     /* enum gic_eoi_fault */
+	/* G4: 1-of-N choices that broke its rule when made (saturating), and
+	 * the first: its SPI, the PE concerned and which part it broke.  A
+	 * choice is state only until the next change, which may undo it (a
+	 * sleeping PE chosen, then woken by that choice), so gic_check alone
+	 * would not see every wrong one. */
+	uint32_t bad_choice;
+	uint16_t bad_choice_intid;
+	uint8_t  bad_choice_pe;
+	uint8_t  bad_choice_rule;
 	/* Derived from spi[]: bit n set iff SPI 32+n is pending, enabled and
 	 * inactive, so the HPPI scan costs O(pending SPIs), not O(nspi). */
 	uint64_t spi_live[GIC_SPI_WORDS];
@@ -338,11 +347,14 @@ uint64_t gic_sgir_value(const struct gic *g, unsigned target, uint32_t intid);
  *      its own PE's for SGI/PPI) and every ack entry is active;
  *  G4  derived state agrees with a recomputation: spi_live, each 1-of-N
  *      choice (eligible, or none when no PE is; with none, a PE to wake
- *      that sleeps and takes part while one does), and the HPPI against a
- *      scan of every INTID;
+ *      that sleeps and takes part while one does) - now, and as each was
+ *      made (bad_choice == 0) - and the HPPI against a scan of every INTID;
  *  G5  the FIQ/IRQ lines and HPPIR0 follow §1.5 on that HPPI;
  *  G6  an SPI is a candidate on at most one PE: its affinity PE for IRM=0,
- *      an awake, participating PE with the group enabled for 1-of-N;
+ *      an awake, participating PE with the group enabled for 1-of-N; and
+ *      a forwardable one on at least one while a PE can take it: its
+ *      affinity PE when awake with the group enabled at its CPU interface,
+ *      for 1-of-N while some PE is eligible;
  *  G7  a level interrupt with its line high is pending (not checked: it
  *      holds by construction, a level interrupt's pending state being its
  *      line);

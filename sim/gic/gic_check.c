@@ -82,47 +82,7 @@ static int gic_check_ranges(const struct gic *g, char *why, size_t n)
 	return 0;
 }
 
-/* ---- The rules the checks restate from the fields ----
- * The model has its own predicates for these (gic_internal.h); the checks
- * below do not ask them, so that a wrong one is a disagreement here
- * instead of a choice the check agrees with. */
-
-/* RPR as the first nack entries of the ack list have it: their lowest
- * group priority (all of them: p->nack; before the latest acknowledge:
- * one fewer). */
-static uint8_t gic_shadow_rpr(const struct gic_pe *p, unsigned nack)
-{
-	uint8_t rpr = GIC_IDLE_PRIO;
-
-	for (unsigned k = 0; k < nack; k++)
-		if (p->ack[k].gprio < rpr)
-			rpr = p->ack[k].gprio;
-	return rpr;
-}
-
-/* §1.5 conditions 2-4: an interrupt of priority prio can be signalled to
- * a PE with this PMR and running priority (an equal group priority never
- * preempts). */
-static bool gic_ref_signals(uint8_t pmr, uint8_t rpr, uint8_t prio)
-{
-	return prio < pmr && (rpr == GIC_IDLE_PRIO || (prio & GIC_PRIO_MASK) < (rpr & GIC_PRIO_MASK));
-}
-
-/* 1-of-N may forward an interrupt of group grp to p: awake, taking part
- * (GICR_CTLR.DPG clear) and the group enabled at its CPU interface. */
-static bool gic_ref_takes_1ofn(const struct gic_pe *p, unsigned grp)
-{
-	return !p->sleep && !p->dpg[grp] && p->igrpen[grp];
-}
-
-/* PE pe (maybe GIC_NO_PE) may be chosen for 1-of-N SPI irq now (gic.h,
- * gic_highest_pending): it takes part, and could be signalled it. */
-static bool gic_ref_eligible(const struct gic *g, unsigned pe, const struct gic_irq *irq)
-{
-	const struct gic_pe *p = pe < g->npe ? &g->pe[pe] : NULL;
-
-	return p && gic_ref_takes_1ofn(p, irq->group) && gic_ref_signals(p->pmr, gic_shadow_rpr(p, p->nack), irq->prio);
-}
+/* ---- The HPPI, restated from the fields ---- */
 
 /* §1.4, the brute-force reference the HPPI is compared against (G4): the
  * HPPI of each of the model's PEs in hppi[pe], from the interrupts' own
@@ -336,6 +296,7 @@ static int gic_check_derived(struct gic *g, const struct gic_scan *t, const stru
 			     char *why, size_t n)
 {
 	uint64_t beyond = g->spi_live[g->nspi / 64] >> (g->nspi % 64), words = 0;
+	unsigned pe;
 
 	/* no live bits for SPIs the model does not have (its own, per instance) */
 	for (unsigned w = g->nspi / 64 + 1; w < GIC_SPI_WORDS; w++)
@@ -347,35 +308,16 @@ static int gic_check_derived(struct gic *g, const struct gic_scan *t, const stru
 	if (words != g->spi_live_words)
 		return gic_fail(why, n, 4, "G4: spi_live_words is 0x%llx, spi_live's words say 0x%llx",
 				(unsigned long long)g->spi_live_words, (unsigned long long)words);
-	/* Only a live SPI can be forwarded. */
+	/* Only a live SPI can be forwarded; each 1-of-N one's choice follows
+	 * its rule now, and followed it when it was made. */
 	for (unsigned w = 0; w * 64 < g->nspi; w++)
-		for (uint64_t m = t->spi_live[w]; m; m &= m - 1) {
-			unsigned s = w * 64 + gic_ctz64(m);
-			const struct gic_irq *irq = &g->spi[s];
-			unsigned chosen = g->route[s].chosen, wake = g->route[s].wake;
-
-			if (!g->route[s].irm || !gicd_forwardable(g, irq))
-				continue;
-			if (chosen != GIC_NO_PE && wake != GIC_NO_PE)
-				return gic_fail(why, n, 4, "G4: 1-of-N SPI %u chosen for PE %u has PE %u to wake too",
-						GIC_MIN_SPI + s, chosen, wake);
-			if (chosen == GIC_NO_PE && irq->group < GIC_NUM_GROUPS &&
-			    !gicr_sleeps_in(g, wake, irq->group))
-				for (unsigned i = 0; i < g->npe; i++)
-					if (gicr_sleeps_in(g, i, irq->group))
-						return gic_fail(why, n, 4, "G4: 1-of-N SPI %u with no target wakes %s, "
-								"not a sleeping PE that takes part such as PE %u",
-								GIC_MIN_SPI + s, wake == GIC_NO_PE ? "no PE" : "another PE", i);
-			if (gic_ref_eligible(g, chosen, irq))
-				continue;
-			if (chosen != GIC_NO_PE)
-				return gic_fail(why, n, 4, "G4: 1-of-N SPI %u chosen for PE %u, which cannot take it",
-						GIC_MIN_SPI + s, chosen);
-			for (unsigned i = 0; i < g->npe; i++)
-				if (gic_ref_eligible(g, i, irq))
-					return gic_fail(why, n, 4, "G4: 1-of-N SPI %u has no target but PE %u can take it",
-							GIC_MIN_SPI + s, i);
-		}
+		for (uint64_t m = t->spi_live[w]; m; m &= m - 1)
+			if (gic_choice_rule(g, w * 64 + gic_ctz64(m), &pe) != GIC_CHOICE_SOUND)
+				return gic_choice_fail(g, w * 64 + gic_ctz64(m), why, n);
+	if (g->bad_choice)
+		return gic_fail(why, n, 4, "G4: %u 1-of-N choice(s) broke the rule when made, the first: SPI %u, "
+				"PE %u %s", (unsigned)g->bad_choice, g->bad_choice_intid, g->bad_choice_pe,
+				gic_choice_rule_name(g->bad_choice_rule));
 	for (unsigned i = 0; i < g->npe; i++) {
 		struct gic_hppi fast = gic_highest_pending(g, i);
 
@@ -414,6 +356,39 @@ static int gic_check_signal(struct gic *g, const struct gic_hppi *ref, char *why
 
 /* ---- G6: SPI exclusivity ---- */
 
+/* The PE an IRM=0 route to aff names: the lowest with that affinity, or
+ * GIC_NO_PE (the model's own lookup, gicd_affinity_pe, is what this
+ * checks). */
+static unsigned gic_ref_affinity_pe(const struct gic *g, uint64_t aff)
+{
+	for (unsigned i = 0; i < g->npe; i++)
+		if (g->pe[i].mpidr == aff)
+			return i;
+	return GIC_NO_PE;
+}
+
+/* A forwardable SPI that is a candidate nowhere: the PE that should have
+ * it, or GIC_NO_PE when none should (§1.4: its affinity PE while awake
+ * with the group enabled at its CPU interface; 1-of-N, any PE that can be
+ * chosen for it, G4 having shown the choice sound). */
+static unsigned gic_ref_owed(const struct gic *g, unsigned s)
+{
+	const struct gic_irq *irq = &g->spi[s];
+	const struct gic_route *r = &g->route[s];
+	unsigned pe;
+
+	if (!gicd_group_on(g, irq->group))
+		return GIC_NO_PE;
+	if (!r->irm) {
+		pe = gic_ref_affinity_pe(g, r->aff);
+		return pe != GIC_NO_PE && !g->pe[pe].sleep && g->pe[pe].igrpen[irq->group] ? pe : GIC_NO_PE;
+	}
+	for (pe = 0; pe < g->npe; pe++)
+		if (gic_ref_eligible(g, pe, irq))
+			return pe;
+	return GIC_NO_PE;
+}
+
 static int gic_check_exclusive(const struct gic *g, const struct gic_scan *t, char *why, size_t n)
 {
 	/* not live: a candidate nowhere */
@@ -441,6 +416,15 @@ static int gic_check_exclusive(const struct gic *g, const struct gic_scan *t, ch
 							"which is asleep, not participating or has the group disabled",
 							GIC_MIN_SPI + s, i);
 			}
+			/* and live: a candidate somewhere, if a PE can take it
+			 * (one routed to nobody is never signalled, and nothing
+			 * else would notice) */
+			if (where == GIC_NO_PE && (where = gic_ref_owed(g, s)) != GIC_NO_PE)
+				return r->irm ? gic_fail(why, n, 6, "G6: 1-of-N SPI %u is a candidate on no PE, "
+							 "though PE %u can take it", GIC_MIN_SPI + s, where)
+					      : gic_fail(why, n, 6, "G6: SPI %u routed to 0x%llx is a candidate on no "
+							 "PE, not on PE %u", GIC_MIN_SPI + s,
+							 (unsigned long long)r->aff, where);
 		}
 	return 0;
 }

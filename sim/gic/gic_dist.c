@@ -58,6 +58,8 @@ void gic_init(struct gic *g, unsigned npe, const uint64_t *mpidr, unsigned nspi,
 		g->choice = *choice;
 	g->bad_eoi_pe = GIC_NO_PE;
 	g->bad_eoi_intid = GIC_SPURIOUS;
+	g->bad_choice_pe = GIC_NO_PE;
+	g->bad_choice_intid = GIC_SPURIOUS;
 }
 
 void gic_copy(struct gic *dst, const struct gic *src)
@@ -115,6 +117,10 @@ size_t gic_encode(const struct gic *g, uint8_t *buf, size_t cap)
 	enc(&e, g->bad_eoi_intid, 2);
 	enc(&e, g->bad_eoi_pe, 1);
 	enc(&e, g->bad_eoi_fault, 1);
+	enc(&e, g->bad_choice, 4);
+	enc(&e, g->bad_choice_intid, 2);
+	enc(&e, g->bad_choice_pe, 1);
+	enc(&e, g->bad_choice_rule, 1);
 	for (unsigned n = 0; n < gic_nspi(g); n++) {
 		enc_irq(&e, &g->spi[n]);
 		enc(&e, g->route[n].aff, 8);
@@ -298,15 +304,18 @@ static uint64_t gicd_choose(struct gic *g, unsigned n)
 }
 
 /* Only forwardable SPIs need a choice: one that is not keeps its last
- * choice, which is where it goes again if still eligible.  Returns the
- * PEs a choice moved away from or to. */
+ * choice, which is where it goes again if still eligible.  Each choice,
+ * made again or kept, is checked as it stands (gic_note_choice).  Returns
+ * the PEs a choice moved away from or to. */
 static uint64_t gicd_refresh_choices(struct gic *g)
 {
 	uint64_t moved = 0;
 
 	for (unsigned n = gicd_next_live(g, 0); n < gic_nspi(g); n = gicd_next_live(g, n + 1))
-		if (g->route[n].irm && gicd_group_on(g, g->spi[n].group))
+		if (g->route[n].irm && gicd_group_on(g, g->spi[n].group)) {
 			moved |= gicd_choose(g, n);
+			gic_note_choice(g, n);
+		}
 	return moved;
 }
 

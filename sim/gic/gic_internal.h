@@ -176,6 +176,14 @@ bool gicd_eligible(const struct gic *g, unsigned pe, const struct gic_irq *irq);
 /* Is SPI n forwarded to pe (its affinity PE, or its 1-of-N choice)? */
 bool gicd_routes_to(const struct gic *g, unsigned n, unsigned pe);
 
+/* ---- gic_check_choice.c: the checker's rule of the 1-of-N choice ---- */
+
+/* Check SPI n's 1-of-N choice (n < nspi) against G4's rule as the model
+ * has just made or kept it, from the fields, never from gicd_eligible;
+ * one that breaks it is counted in bad_choice (the first kept), for
+ * gic_check to report. */
+void gic_note_choice(struct gic *g, unsigned n);
+
 /* ---- gic_cpuif.c: CPU interface ---- */
 
 /* ICC_RPR_EL1 from the APRs. */
