@@ -18,7 +18,9 @@
  *     made since its last acknowledge: a latch the acknowledge left set,
  *     or one set from nowhere, is a dispatch no trigger explains;
  *   - a dispatch for an INTID takes the acknowledge its PE made of it,
- *     still the latest one its CPU interface holds, and only once.
+ *     still the latest one its CPU interface holds, and only once - and
+ *     not while the PE's firmware holds it (a hold step: the acknowledge
+ *     is the hand_over's to give to the dispatcher).
  * (Level-sensitive interrupts are pending while their line is high: any
  * number of acknowledges is explained by the line.  An explicit dispatch
  * is the firmware's own trigger.)
@@ -119,6 +121,12 @@ bool sim_triggers_dispatch(struct sim_machine *m, unsigned pe, uint32_t handed)
 	p = &m->gic.pe[pe];
 	acked = m->triggers.acked[pe];
 	m->triggers.acked[pe] = 0;
+	if (m->pe[pe].hold.holding && m->pe[pe].hold.intid == handed) {
+		sim_fail(m, SIM_FAIL_INVARIANT, here(m), "X7: PE %u entered a handler for INTID %u, which its "
+			 "firmware holds (a hold step keeps it from the dispatcher until the hand_over)", pe,
+			 (unsigned)handed);
+		return false;
+	}
 	if (acked == handed + 1 && p->nack > 0 && p->ack[p->nack - 1].intid == handed)
 		return true;
 	sim_fail(m, SIM_FAIL_INVARIANT, here(m), "X7: PE %u entered a handler for INTID %u, which it %s", pe,

@@ -314,7 +314,8 @@ bool sim_triggers_ack(struct sim_machine *m, unsigned pe, uint32_t intid);
 /* The dispatcher entered a handler on pe for INTID handed (1023: an
  * explicit dispatch, the firmware's own trigger): it takes the
  * acknowledge pe made of it, which must be the latest one its CPU
- * interface holds.  False, the failure recorded, when there is none. */
+ * interface holds, and not one pe's firmware holds (a hold step's).
+ * False, the failure recorded, when there is none. */
 bool sim_triggers_dispatch(struct sim_machine *m, unsigned pe, uint32_t handed);
 /* Every trigger no acknowledge or ICPENDR took is still latched. */
 bool sim_triggers_kept(struct sim_machine *m, struct sim_loc loc);

@@ -188,6 +188,24 @@ static void two_dispatches_for_one_acknowledge(void **state)
 	assert_non_null(strstr(m->fail_msg, "(or whose acknowledge a handler was entered for already)"));
 }
 
+/* X7: an interrupt a hold step keeps is the hand_over's to give to the
+ * dispatcher; a handler entered for it before then is a second path to
+ * the dispatcher, which hands it over again at the hand_over. */
+static void a_dispatch_for_an_interrupt_the_firmware_holds(void **state)
+{
+	struct sim_machine *m = settled();
+	struct sim_obs ob;
+	(void)state;
+
+	sim_fire(m, 22, 1);
+	assert_true(sim_hold_arm(&m->pe[1].hold));
+	assert_int_equal(gic_ack0(&m->gic, 1), 22);
+	assert_true(sim_check_ack(m, 1, 22));
+	assert_false(sim_hold_ack(&m->pe[1].hold, 1, 0, 22, 0, 0, &ob));   /* held */
+	assert_false(sim_triggers_dispatch(m, 1, 22));
+	assert_non_null(strstr(m->fail_msg, "X7: PE 1 entered a handler for INTID 22, which its firmware holds"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +220,7 @@ int main(void)
 		cmocka_unit_test(an_acknowledge_with_no_trigger),
 		cmocka_unit_test(a_dispatch_for_an_interrupt_never_acknowledged),
 		cmocka_unit_test(two_dispatches_for_one_acknowledge),
+		cmocka_unit_test(a_dispatch_for_an_interrupt_the_firmware_holds),
 	};
 	return cmocka_run_group_tests(tests, mt_group_setup, mt_group_teardown);
 }
