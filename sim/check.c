@@ -17,8 +17,10 @@
  *   - once the machine settled, no PE has an interrupt left that it
  *     should have taken or been woken by (X6).
  * And at every acknowledge, before the dispatcher sees it, that it could
- * be acknowledged (sim_check_ack), and X7 - dispatches against triggers -
- * where each trigger, acknowledge and dispatch is made (check_triggers.c).
+ * be acknowledged (sim_check_ack); at every route the dispatcher asks of
+ * the port, that GICD_IROUTER holds it (sim_check_route); and X7 -
+ * dispatches against triggers - where each trigger, acknowledge and
+ * dispatch is made (check_triggers.c).
  */
 #include "sim_internal.h"
 
@@ -153,6 +155,32 @@ bool sim_check_ack(struct sim_machine *m, unsigned pe, uint32_t intid)
 		return false;
 	}
 	return sim_triggers_ack(m, pe, intid);
+}
+
+/* The route is the one asked for: 1-of-N, or the affinity of the PE named,
+ * as the GIC has that PE's MPIDR (not the platform table the port
+ * translates the PE number with). */
+bool sim_check_route(struct sim_machine *m, uint32_t intid, bool any, unsigned target)
+{
+	const struct gic *g = &m->gic;
+	const struct gic_route *r;
+	char asked[48];
+
+	if (m->skip_invariants || intid < 32 || !gic_intid_valid(g, intid))
+		return true;
+	r = &g->route[intid - 32];
+	if (any ? r->irm : !r->irm && target < g->npe && r->aff == g->pe[target].mpidr)
+		return true;
+	if (any)
+		snprintf(asked, sizeof asked, "any PE (1-of-N)");
+	else
+		snprintf(asked, sizeof asked, "PE %u (MPIDR 0x%llx)", target,
+			 target < g->npe ? (unsigned long long)g->pe[target].mpidr : 0ull);
+	sim_fail(m, SIM_FAIL_INVARIANT, m->step < m->prog->nsteps ? m->prog->steps[m->step].loc : (struct sim_loc){ 0, 0 },
+		 "the port wrote GICD_IROUTER of SPI %u as "
+		 "IRM %u, affinity 0x%llx, for the dispatcher's route to %s", (unsigned)intid, r->irm,
+		 (unsigned long long)r->aff, asked);
+	return false;
 }
 
 bool sim_check_invariants(struct sim_machine *m, struct sim_loc loc)

@@ -114,8 +114,10 @@ static void p_set_pending(void *ctx, unsigned pe, uint32_t intid, bool on)
 static void p_route(void *ctx, uint32_t intid, bool any, unsigned target)
 {
 	struct sim_machine *m = ctx;
-	if (port_call_ok(m, "irq_route", SIM_PORT_SPI, any ? SIM_PORT_ANY_PE : target, intid))
-		gic_set_route(&m->gic, intid, any, target < m->plat.pes ? m->plat.mpidr[target] : 0);
+	if (!port_call_ok(m, "irq_route", SIM_PORT_SPI, any ? SIM_PORT_ANY_PE : target, intid))
+		return;
+	gic_set_route(&m->gic, intid, any, target < m->plat.pes ? m->plat.mpidr[target] : 0);
+	sim_check_route(m, intid, any, target);
 }
 
 static void p_eoi(void *ctx, unsigned pe, uint32_t intid)

@@ -295,6 +295,13 @@ bool sim_check_invariants(struct sim_machine *m, struct sim_loc loc);
  * (its interrupt-controller fault, a dispatch on the wrong PE) and blamed
  * on the dispatcher.  False, the failure recorded, when it could not. */
 bool sim_check_ack(struct sim_machine *m, unsigned pe, uint32_t intid);
+/* The port wrote the route the dispatcher asked for SPI intid (any: 1-of-N,
+ * else to PE target): does GICD_IROUTER hold it?  Checked there: a port
+ * that writes another PE's affinity leaves a GIC in a legal state, seen
+ * otherwise only as a dispatch on the wrong PE, which a scenario's
+ * expectation may notice and blame on the dispatcher.  False, the failure
+ * recorded, when it does not. */
+bool sim_check_route(struct sim_machine *m, uint32_t intid, bool any, unsigned target);
 
 /* ---- check_triggers.c: X7, dispatches against triggers ---- */
 

@@ -206,6 +206,26 @@ static void a_dispatch_for_an_interrupt_the_firmware_holds(void **state)
 	assert_non_null(strstr(m->fail_msg, "X7: PE 1 entered a handler for INTID 22, which its firmware holds"));
 }
 
+/* The route the dispatcher asks of the port is the one GICD_IROUTER
+ * holds: a port writing another PE's affinity leaves a legal GIC, and a
+ * dispatch on the wrong PE that only an expectation would notice. */
+static void a_route_the_port_wrote_for_another_pe(void **state)
+{
+	struct sim_machine *m = settled();
+	(void)state;
+
+	gic_set_route(&m->gic, 40, false, m->gic.pe[1].mpidr);
+	assert_true(sim_check_route(m, 40, false, 1));
+	assert_false(sim_check_route(m, 40, true, 1));
+	assert_non_null(strstr(m->fail_msg, "the port wrote GICD_IROUTER of SPI 40 as IRM 0, affinity 0x1, for "
+			       "the dispatcher's route to any PE (1-of-N)"));
+	m = settled();
+	gic_set_route(&m->gic, 40, false, m->gic.pe[0].mpidr);
+	assert_false(sim_check_route(m, 40, false, 2));
+	assert_non_null(strstr(m->fail_msg, "the port wrote GICD_IROUTER of SPI 40 as IRM 0, affinity 0x0, for "
+			       "the dispatcher's route to PE 2 (MPIDR 0x2)"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +241,7 @@ int main(void)
 		cmocka_unit_test(a_dispatch_for_an_interrupt_never_acknowledged),
 		cmocka_unit_test(two_dispatches_for_one_acknowledge),
 		cmocka_unit_test(a_dispatch_for_an_interrupt_the_firmware_holds),
+		cmocka_unit_test(a_route_the_port_wrote_for_another_pe),
 	};
 	return cmocka_run_group_tests(tests, mt_group_setup, mt_group_teardown);
 }
