@@ -149,11 +149,27 @@ bool scn_parse_set(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 
 /* ---- expect_dispatches / expect_resumes ---- */
 
+static const char *const includes_key[1] = { "includes" };
+
+/* The list of an expect_dispatches {includes: [...]} (map, a map with
+ * that key): its id, or 0 (error recorded). */
+static int includes_list(struct scn *s, int map)
+{
+	static const struct scn_map_spec spec = {
+		"`expect_dispatches` as a map", includes_key, 1, 1, NULL,
+	};
+	struct scn_field f[1];
+
+	return scn_fields(s, map, &spec, f) ? f[0].value : 0;
+}
+
 /* The entries of an expect_* list, or of the list a {by_profile: ...}
  * chooses: each parsed by entry(), which appends it to its pool (nothing
- * else appends to that pool meanwhile). */
+ * else appends to that pool meanwhile).  With includes (expect_dispatches),
+ * the list may be the {includes: [...]} of the chosen value: *includes
+ * says so. */
 static bool entries(struct scn *s, const struct scn_opin *in, const char *what,
-		    bool (*entry)(struct scn *s, int id))
+		    bool (*entry)(struct scn *s, int id), uint8_t *includes)
 {
 	const yaml_node_item_t *items;
 	int list = in->f[in->kind].value;
@@ -163,14 +179,21 @@ static bool entries(struct scn *s, const struct scn_opin *in, const char *what,
 
 	if (chosen == 0)
 		return false;
-	n = scn_seq(s, chosen, what, &items);
-	if (n < 0)
-		return false;
 	s->profile_chosen = chosen != list;
+	/* a map without the key is the list form's error, as before the key */
+	if (includes && scn_has_key(s, chosen, includes_key, 1, 1)) {
+		*includes = 1;
+		chosen = includes_list(s, chosen);
+		what = "`includes`";
+	}
+	n = chosen ? scn_seq(s, chosen, what, &items) : -1;
+	if (n == 0 && includes && *includes)
+		ok = scn_fail(s, chosen, "`includes` lists at least one entry (`expect_dispatches: []` "
+			      "expects none)");
 	for (int k = 0; k < n && ok; k++)
 		ok = entry(s, items[k]);
 	s->profile_chosen = false;
-	return ok;
+	return ok && n >= 0;
 }
 
 /* A field of an expect_* entry, when present: *has and its expectation. */
@@ -185,8 +208,8 @@ static bool field(struct scn *s, struct scn_field f, unsigned vflags, const char
 
 static bool dispatch_entry(struct scn *s, int id)
 {
-	enum { D_PE, D_EVENT, D_HANDLER, D_ARG, D_COUNT };
-	static const char *const keys[D_COUNT] = { "pe", "event", "handler", "arg" };
+	enum { D_PE, D_EVENT, D_HANDLER, D_ARG, D_DEPTH, D_COUNT };
+	static const char *const keys[D_COUNT] = { "pe", "event", "handler", "arg", "depth" };
 	static const struct scn_map_spec spec = {
 		"an entry of expect_dispatches", keys, D_COUNT, SCN_BIT(D_COUNT) - 1, NULL,
 	};
@@ -199,13 +222,14 @@ static bool dispatch_entry(struct scn *s, int id)
 	e.loc = scn_loc(s, id);
 	if (!scn_is(s, id, YAML_MAPPING_NODE))
 		return scn_fail(s, id, "an entry of expect_dispatches is a map {pe, event, handler, "
-				"arg} (each optional), found %s", scn_describe(s, id, found, sizeof found));
+				"arg, depth} (each optional), found %s", scn_describe(s, id, found, sizeof found));
 	ok = scn_fields(s, id, &spec, f);
 	ok &= field(s, f[D_PE], SCN_V_PE_INDEX, "`pe`", &e.has_pe, &e.pe);
 	ok &= field(s, f[D_EVENT], SCN_V_RUNTIME, "the expected value", &e.has_event, &e.event);
 	ok &= field(s, f[D_HANDLER], SCN_V_RUNTIME | SCN_V_HANDLER_NAME, "`handler`", &e.has_handler,
 		    &e.handler);
 	ok &= field(s, f[D_ARG], SCN_V_RUNTIME, "the expected value", &e.has_arg, &e.arg);
+	ok &= field(s, f[D_DEPTH], SCN_V_CONST, "`depth`", &e.has_depth, &e.depth);
 	sim_add_dispatch(s->prog, &e);
 	return ok;
 }
@@ -253,7 +277,7 @@ static bool resume_entry(struct scn *s, int id)
 bool scn_parse_expect_dispatches(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 {
 	op->list = s->prog->ndispatches;
-	if (!entries(s, in, "`expect_dispatches`", dispatch_entry))
+	if (!entries(s, in, "`expect_dispatches`", dispatch_entry, &op->includes))
 		return false;
 	op->nlist = s->prog->ndispatches - op->list;
 	return true;
@@ -263,7 +287,7 @@ bool scn_parse_expect_dispatches(struct scn *s, const struct scn_opin *in, struc
 bool scn_parse_expect_resumes(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 {
 	op->list = s->prog->nresumes;
-	if (!entries(s, in, "`expect_resumes`", resume_entry))
+	if (!entries(s, in, "`expect_resumes`", resume_entry, NULL))
 		return false;
 	op->nlist = s->prog->nresumes - op->list;
 	return true;

@@ -423,13 +423,15 @@ static void view(struct scn_w *w, const struct sim_op *op)
 }
 
 /* What the loader reads the values of an entry's field as (but for the
- * mask and value of a mask): anything, PE indices, handler names. */
-enum field_kind { FK_ANY, FK_PE, FK_HANDLER };
+ * mask and value of a mask): anything, PE indices, handler names, numbers
+ * (a depth). */
+enum field_kind { FK_ANY, FK_PE, FK_HANDLER, FK_CONST };
 
 static bool of_kind(const struct scn_w *w, struct sim_value v, enum field_kind fk)
 {
 	return fk == FK_ANY || (fk == FK_HANDLER && v.kind == SIM_V_HANDLER) ||
-	       (fk == FK_PE && v.kind == SIM_V_CONST && v.u < w->p->platform.pes);
+	       (fk == FK_PE && v.kind == SIM_V_CONST && v.u < w->p->platform.pes) ||
+	       (fk == FK_CONST && v.kind == SIM_V_CONST);
 }
 
 /* `, key: E` of an expect_dispatches or expect_resumes entry, when has. */
@@ -442,7 +444,7 @@ static void entry_field(struct scn_w *w, bool *first, const char *key, uint8_t h
 		return;
 	switch (m->kind) {
 	case SIM_M_MASK:
-		ok &= fk != FK_PE || (m->a.kind == SIM_V_CONST && m->b.kind == SIM_V_CONST);
+		ok &= (fk != FK_PE && fk != FK_CONST) || (m->a.kind == SIM_V_CONST && m->b.kind == SIM_V_CONST);
 		break;
 	case SIM_M_ONE_OF:
 		for (uint32_t k = 0; k < m->count; k++)
@@ -471,6 +473,7 @@ static void dispatch_entry(struct scn_w *w, const struct sim_expect_dispatch *e)
 	entry_field(w, &first, "event", e->has_event, &e->event, FK_ANY);
 	entry_field(w, &first, "handler", e->has_handler, &e->handler, FK_HANDLER);
 	entry_field(w, &first, "arg", e->has_arg, &e->arg, FK_ANY);
+	entry_field(w, &first, "depth", e->has_depth, &e->depth, FK_CONST);
 	scn_w_out(w, "}\n");
 }
 
@@ -493,6 +496,10 @@ static void entries(struct scn_w *w, const struct sim_op *op)
 	bool d = op->kind == SIM_OP_EXPECT_DISPATCHES;
 
 	scn_w_out(w, "%s:%s\n", d ? "expect_dispatches" : "expect_resumes", op->nlist ? "" : " []");
+	if (d && op->includes && op->nlist == 0)
+		scn_w_fail(w, "an expect_dispatches {includes: [...]} with no entry cannot be written");
+	else if (d && op->includes)  /* the list at the key's indentation: YAML allows it */
+		scn_w_out(w, "      includes:\n");
 	for (uint32_t k = 0; k < op->nlist; k++) {
 		if (d)
 			dispatch_entry(w, &w->p->dispatches[op->list + k]);

@@ -100,7 +100,8 @@ bool sim_note_dispatch(struct sim_machine *m, unsigned pe, uint32_t handed, cons
 	log = sim_log_room(m, SIM_BUF_ENTRIES, m->entries, m->nentries, &m->cap_entries, sizeof *log);
 	if (log != NULL) {
 		m->entries = log;
-		log[m->nentries++] = (struct sim_entry_rec){ (uint8_t)pe, o->event, d->handler, p->ctx.pc, p->ctx.x[1] };
+		log[m->nentries++] = (struct sim_entry_rec){ (uint8_t)pe, p->depth, o->event, d->handler,
+							  p->ctx.pc, p->ctx.x[1] };
 	}
 	if (sim_observing(m)) {
 		sim_obs_dispatch_in(&ob, pe, p->depth, d, p->ctx.x, p->ctx.pc, p->ctx.pstate);

@@ -157,6 +157,8 @@ struct sim_op {
 				    * in the usual mode of from_el's EL, SIM_A32_MODE(m) in
 				    * mode m, one of from_el's EL (sim_call_pstate) */
 	uint8_t  secure;          /* CALL (step): made from Secure state (at from_el's EL) */
+	uint8_t  includes;        /* EXPECT_DISPATCHES: the entries are among those seen, in
+				   * their order, others around them ({includes: [...]}) */
 	int32_t  save;            /* CALL/PSCI: variable to save x0 in, -1 none */
 	uint32_t intid;           /* INTERRUPT */
 	struct sim_value fid;     /* CALL: function ID; COMPLETE*: status / resume address */
@@ -173,10 +175,11 @@ struct sim_op {
  * its has_ flag is set.  pe is compared with the index of the PE that took
  * the event, event with its number, handler with the address the PE
  * entered at (a handler's name is a SIM_V_HANDLER value: its entry point),
- * arg with the x1 the handler received. */
+ * arg with the x1 the handler received, depth with the number of handlers
+ * running on the PE once it was entered (2: nested). */
 struct sim_expect_dispatch {
-	uint8_t  has_pe, has_event, has_handler, has_arg;
-	struct sim_match pe, event, handler, arg;
+	uint8_t  has_pe, has_event, has_handler, has_arg, has_depth;
+	struct sim_match pe, event, handler, arg, depth;
 	struct sim_loc loc;
 };
 

@@ -200,6 +200,7 @@ static bool same_dispatches(struct eq *q, uint32_t xa, uint32_t xb, uint32_t n)
 			{ "event", x->has_event, y->has_event, &x->event, &y->event },
 			{ "handler", x->has_handler, y->has_handler, &x->handler, &y->handler },
 			{ "arg", x->has_arg, y->has_arg, &x->arg, &y->arg },
+			{ "depth", x->has_depth, y->has_depth, &x->depth, &y->depth },
 		};
 		for (unsigned j = 0; j < sizeof f / sizeof f[0]; j++) {
 			char item[48];
@@ -240,7 +241,8 @@ static bool same_views(struct eq *q, uint32_t xa, uint32_t xb, uint32_t n)
 
 static bool same_list(struct eq *q, const struct sim_op *x, const struct sim_op *y)
 {
-	if (!SAME(q, x->nlist, y->nlist, "entries"))
+	if (!SAME(q, x->nlist, y->nlist, "entries") ||
+	    (x->kind == SIM_OP_EXPECT_DISPATCHES && !SAME(q, x->includes, y->includes, "includes")))
 		return false;
 	switch (x->kind) {
 	case SIM_OP_EXPECT_DISPATCHES: return same_dispatches(q, x->list, y->list, x->nlist);

@@ -55,6 +55,7 @@ static const char *show_number(const struct sim_machine *m, char *buf, size_t n,
 	return show(buf, n, v);
 }
 
+/* a PE index, or another small count (a depth) */
 static const char *show_pe(const struct sim_machine *m, char *buf, size_t n, uint64_t v)
 {
 	(void)m;
@@ -268,7 +269,9 @@ void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct
 
 /* ---- expect_dispatches / expect_resumes ---- */
 
-static void list_entries(const struct sim_machine *m, char *buf, size_t n)
+/* The handler entries seen, as expect_dispatches lists them (with their
+ * depths when depth: where an entry expects one). */
+static void list_entries(const struct sim_machine *m, char *buf, size_t n, bool depth)
 {
 	size_t used = 0;
 
@@ -277,29 +280,97 @@ static void list_entries(const struct sim_machine *m, char *buf, size_t n)
 		snprintf(buf, n, "none");
 	for (uint32_t k = 0; k < m->nentries && used < n; k++) {
 		const struct sim_entry_rec *e = &m->entries[k];
-		used += (size_t)snprintf(buf + used, n - used, "%s{pe: %u, event: 0x%" PRIx32 "%s%s}",
+		char d[16] = "";
+		if (depth)
+			snprintf(d, sizeof d, ", depth: %u", e->depth);
+		used += (size_t)snprintf(buf + used, n - used, "%s{pe: %u, event: 0x%" PRIx32 "%s%s%s}",
 					 k ? ", " : "", e->pe, (uint32_t)e->event,
 					 e->handler >= 0 ? ", handler: " : "",
-					 e->handler >= 0 ? sim_str(m->prog, m->prog->handlers[e->handler].name) : "");
+					 e->handler >= 0 ? sim_str(m->prog, m->prog->handlers[e->handler].name) : "", d);
 	}
 }
 
 /* One field of entry k of an expect_dispatches step, when it is checked:
- * false when it failed the scenario ("expected entry K <what> <desc>, got<got>"). */
-static bool entry_field(struct sim_machine *m, const struct sim_expect_dispatch *e, uint32_t k,
-			uint8_t has, const struct sim_match *mt, uint64_t seen, show_fn *how,
-			const char *what, const char *got)
+ * 1 it matched (or is not checked), 0 not - with fail, failing the
+ * scenario ("expected entry K <what> <desc>, got<got>") -, -1 it could not
+ * be resolved (the scenario failed). */
+static int entry_field(struct sim_machine *m, const struct sim_expect_dispatch *e, uint32_t k,
+		       uint8_t has, const struct sim_match *mt, uint64_t seen, show_fn *how,
+		       const char *what, const char *got, bool fail)
 {
 	char desc[200];
 	int res;
 
 	if (!has)
-		return true;
+		return 1;
 	res = match(m, mt, seen, 0, 0, how, desc, sizeof desc);
-	if (res == 0)      /* at the field that failed (a program built in C may not say) */
+	if (res == 0 && fail)  /* at the field that failed (a program built in C may not say) */
 		sim_fail(m, SIM_FAIL_EXPECT, mt->loc.line ? mt->loc : e->loc,
 			 "expected entry %u %s%s, got%s", k + 1, what, desc, got);
-	return res == 1;
+	return res;
+}
+
+/* Does the handler entry r match entry k of an expect_dispatches step, e?
+ * As entry_field answers, over e's fields in order. */
+static int entry_matches(struct sim_machine *m, const struct sim_expect_dispatch *e, uint32_t k,
+			 const struct sim_entry_rec *r, const char *got, bool fail)
+{
+	char x1[48], arg[52];
+	const struct {
+		uint8_t has;
+		const struct sim_match *mt;
+		uint64_t seen;
+		show_fn *how;
+		const char *what, *got;
+	} f[] = {
+		{ e->has_pe, &e->pe, r->pe, show_pe, "on PE ", got },
+		{ e->has_event, &e->event, (uint32_t)r->event, show_number, "for event ", got },
+		{ e->has_handler, &e->handler, r->pc, show_handler, "into handler ", got },
+		{ e->has_arg, &e->arg, r->x1, show_number, "with argument ", arg },
+		{ e->has_depth, &e->depth, r->depth, show_pe, "at depth ", got },
+	};
+
+	snprintf(arg, sizeof arg, " %s", show(x1, sizeof x1, r->x1));
+	for (unsigned j = 0; j < sizeof f / sizeof f[0]; j++) {
+		int res = entry_field(m, e, k, f[j].has, f[j].mt, f[j].seen, f[j].how, f[j].what, f[j].got, fail);
+		if (res != 1)
+			return res;
+	}
+	return 1;
+}
+
+/* expect_dispatches: {includes: [...]}: each entry matches a handler
+ * entry later than the one the entry before it matched (the first such:
+ * taking the earliest leaves the most to the entries after it). */
+static bool expect_included(struct sim_machine *m, const struct sim_op *op, const char *list)
+{
+	uint32_t at = 0;
+
+	for (uint32_t k = 0; k < op->nlist; k++) {
+		const struct sim_expect_dispatch *e = &m->prog->dispatches[op->list + k];
+		int res = 0;
+		while (res == 0 && at < m->nentries)
+			res = entry_matches(m, e, k, &m->entries[at++], "", false);
+		if (res < 0)
+			return false;
+		if (res == 0) {
+			char after[48] = "";
+			if (k)
+				snprintf(after, sizeof after, " after the one entry %u matched", k);
+			sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected entry %u of `includes` among the handler "
+				 "entries%s, got: %s", k + 1, after, list);
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool op_expects_depth(const struct sim_program *p, const struct sim_op *op)
+{
+	for (uint32_t k = 0; k < op->nlist; k++)
+		if (p->dispatches[op->list + k].has_depth)
+			return true;
+	return false;
 }
 
 static void expect_dispatches(struct sim_machine *m, const struct sim_op *op)
@@ -307,7 +378,12 @@ static void expect_dispatches(struct sim_machine *m, const struct sim_op *op)
 	const struct sim_program *p = m->prog;
 	char list[300], got[304], waiting[300] = "";
 
-	list_entries(m, list, sizeof list);
+	list_entries(m, list, sizeof list, op_expects_depth(p, op));
+	if (op->includes) {
+		if (expect_included(m, op, list))
+			m->nentries = 0;
+		return;
+	}
 	if (op->nlist != m->nentries) {
 		if (m->nentries < op->nlist)      /* a PE_UNMASK forgotten? */
 			sim_masked_waiting(m, waiting, sizeof waiting);
@@ -316,19 +392,9 @@ static void expect_dispatches(struct sim_machine *m, const struct sim_op *op)
 		return;
 	}
 	snprintf(got, sizeof got, ": %s", list);
-	for (uint32_t k = 0; k < op->nlist && !m->failed; k++) {
-		const struct sim_expect_dispatch *e = &p->dispatches[op->list + k];
-		const struct sim_entry_rec *r = &m->entries[k];
-		char x1[48], arg[52];
-		snprintf(arg, sizeof arg, " %s", show(x1, sizeof x1, r->x1));
-		if (!entry_field(m, e, k, e->has_pe, &e->pe, r->pe, show_pe, "on PE ", got) ||
-		    !entry_field(m, e, k, e->has_event, &e->event, (uint32_t)r->event, show_number,
-				 "for event ", got) ||
-		    !entry_field(m, e, k, e->has_handler, &e->handler, r->pc, show_handler,
-				 "into handler ", got) ||
-		    !entry_field(m, e, k, e->has_arg, &e->arg, r->x1, show_number, "with argument ", arg))
+	for (uint32_t k = 0; k < op->nlist && !m->failed; k++)
+		if (entry_matches(m, &p->dispatches[op->list + k], k, &m->entries[k], got, true) != 1)
 			return;
-	}
 	m->nentries = 0;
 }
 
@@ -349,7 +415,7 @@ static void note_unchecked(const struct sim_machine *m, struct sim_result *res)
 		}
 	res->unchecked = m->nentries;
 	res->unchecked_after = p->steps[at].loc;
-	list_entries(m, res->unchecked_list, sizeof res->unchecked_list);
+	list_entries(m, res->unchecked_list, sizeof res->unchecked_list, false);
 }
 
 static void expect_resumes(struct sim_machine *m, const struct sim_op *op)

@@ -68,7 +68,7 @@ struct sim_triggers {
 
 /* A handler entry seen during the run. */
 struct sim_entry_rec {
-	uint8_t  pe;
+	uint8_t  pe, depth;       /* depth: handlers running on pe once entered */
 	int32_t  event;
 	int32_t  handler;
 	uint64_t pc, x1;

@@ -119,6 +119,48 @@ void test_by_profile_whole_list(void **state)
 		   "t.yaml:3:47: `expect_dispatches` must be a sequence, found a map");
 }
 
+/* expect_dispatches {includes: [...]}: some of the entries, in order;
+ * an entry's depth (a number known at load). */
+void test_expect_dispatches_includes(void **state)
+{
+	static const char text[] =
+		"name: includes\n"
+		"steps:\n"
+		"  - expect_dispatches:\n"
+		"      includes:\n"
+		"        - {pe: 0, depth: 2}\n"
+		"        - {event: 5, depth: {one_of: [1, 2]}}\n"
+		"  - expect_dispatches: [{pe: 1, depth: 1}]\n"
+		"  - expect_dispatches: {by_profile: {default: {includes: [{pe: 0}]}, tf-a-fvp: []}}\n";
+	struct fx *f = *state;
+	const struct sim_program *p = &f->p;
+	const struct sim_expect_dispatch *d;
+
+	assert_int_equal(load(f, "t.yaml", text, NULL), 0);
+	assert_int_equal(p->steps[0].includes, 1);
+	assert_int_equal(p->steps[0].nlist, 2);
+	d = &p->dispatches[p->steps[0].list];
+	assert_int_equal(d[0].has_depth, 1);
+	match_is(&d[0].depth, SIM_M_EQ, SIM_V_CONST, 2, 0, 5, 26);
+	assert_int_equal(d[1].depth.kind, SIM_M_ONE_OF);
+	assert_int_equal(p->steps[1].includes, 0);
+	match_is(&p->dispatches[p->steps[1].list].depth, SIM_M_EQ, SIM_V_CONST, 1, 0, 7, 40);
+	assert_int_equal(p->steps[2].includes, 1);
+	assert_int_equal(p->steps[2].nlist, 1);
+	assert_int_equal(load(f, "t.yaml", text, "tf-a-fvp"), 0);
+	assert_int_equal(p->steps[2].includes, 0);
+	assert_int_equal(p->steps[2].nlist, 0);
+	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: {includes: []}\n",
+		   "t.yaml:3:35: `includes` lists at least one entry (`expect_dispatches: []` expects none)");
+	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: {includes: [{pe: 0}], pe: 0}\n",
+		   "t.yaml:3:46: unknown key 'pe' in `expect_dispatches` as a map (allowed: includes)");
+	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: {includes: {pe: 0}}\n",
+		   "t.yaml:3:35: `includes` must be a sequence, found a map");
+	load_fails(f, "name: e\nsteps:\n  - {call: VERSION, save: v}\n  - expect_dispatches: [{depth: $v}]\n",
+		   "t.yaml:4:33: `depth` must be a number known when the file loads, found $v "
+		   "(resolved only when the scenario runs)");
+}
+
 void test_by_profile_errors(void **state)
 {
 	struct fx *f = *state;
