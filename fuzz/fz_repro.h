@@ -18,7 +18,9 @@
  *  3. The minimised input's program gets expectations that make it fail
  *     where the finding is, without the reference model: the answers the
  *     specification allows for a call the dispatcher got wrong, the
- *     dispatches that should (or should not) have happened after a step.
+ *     dispatches that should (or should not) have happened after a step,
+ *     the nested dispatch of a critical event that had to preempt a
+ *     normal handler before its COMPLETE.
  *     Invariant violations and dispatcher faults need none: the simulator
  *     checks them in every run.
  *  4. That program is run as `sdeisim run` would run it (no model) and must
@@ -43,6 +45,8 @@ struct fz_repro {
 	char     minimised[800];    /* the same, as the minimised input finds it (its step
 				     * numbers are the reproducer's); empty when it does not */
 	char     signature[400];
+	bool     ran_through;       /* the input's program ran to its end on the machine (the
+				     * model aside): the minimised one must too */
 	bool     expressed;         /* the failure is pinned by the program alone */
 	bool     verified;          /* and running the program fails */
 	char     note[400];         /* why it is not expressed / not verified */

@@ -279,6 +279,12 @@ bool rm_call_judged(struct rm_model *m, unsigned pe, const uint64_t x[6], unsign
  * range for a PPI) does nothing. */
 void rm_fire(struct rm_model *m, uint32_t intid, unsigned pe);
 
+/* A critical event that must preempt the normal handler running alone on
+ * pe before it completes (§4.3.2.2, §6.2: certainly pending for pe,
+ * registered+enabled, pe unmasked in force), as an event index; -1 if
+ * none.  The event a call judged RM_V_NOTHING on pe came before. */
+int rm_preempting_critical(const struct rm_model *m, unsigned pe);
+
 /* The machine entered the handler of event `ev` on `pe` because an
  * interrupt was taken. Allowed only if: ev is event 0, a static event or a
  * bound slot; pe is on and unmasked; the event is registered+enabled and

@@ -204,11 +204,6 @@ void rm_release_slot(struct rm_model *m, unsigned e);
 void rm_trigger(struct rm_model *m, unsigned e, unsigned pe);
 /* End the innermost handler on pe (EVENT_COMPLETE or implicit completion). */
 void rm_complete_top(struct rm_model *m, unsigned pe);
-/* A critical event that must preempt the normal handler running alone on
- * pe before it completes (§4.3.2.2, §6.2: certainly pending for pe,
- * registered+enabled, pe unmasked in force), as an event index; -1 if
- * none. */
-int rm_preempting_critical(const struct rm_model *m, unsigned pe);
 /* Why nesting forbids event e on pe now, or NULL if it allows it. */
 const char *rm_nesting(const struct rm_model *m, unsigned pe, unsigned e);
 /* Does some PE's firmware hold intid (Active there, §5.1.14.3)? */

@@ -1,0 +1,106 @@
+/*
+ * test_repro_preemption.c INPUT OUT - `sdeisim repro` pins a COMPLETE that
+ * came before a dispatch that had to come first (the model's verdict
+ * RM_V_NOTHING): a critical event owed to a PE running a normal handler
+ * preempts that handler before its COMPLETE.  Built against the core with
+ * planted bug 43 (critical events at the normal GIC priority: the
+ * critical handler runs after the normal one completes), on the seed
+ * fuzz_seeds makes of scenarios/nesting/critical-raised-by-normal-
+ * handler-preempts-before-its-complete.yaml: the normal handler raises
+ * the critical PPI and completes.  The entries are the same either way
+ * (normal, then critical), in the same step; their depths differ.
+ *
+ *   input_finds_the_bug       the input finds the COMPLETE, with no
+ *                             answer allowed (RM_V_NOTHING);
+ *   repro_pins_the_nesting    the reproducer expects the critical entry,
+ *                             nested (depth 2), among the step's entries
+ *                             (expect_dispatches {includes: [...]}), and
+ *                             fails on its own; it is written to OUT,
+ *                             which fuzz.repro_preemption_passes_on_core
+ *                             runs on the real core.
+ *
+ * Before, repro gave up on that verdict ("no expectation on x0 says so"):
+ * the reproducer it wrote passed on the bug.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fz_input.h"
+#include "fz_repro.h"
+#include "fz_run_fixture.h"
+#include "scn.h"
+
+static const char *path, *out;
+static uint8_t input[FZ_MAX_INPUT];
+static size_t len;
+static struct fz_repro rp;
+
+static int setup(void **state)
+{
+	if (fz_run_fixture_read(path, input, sizeof input, &len) != 0)
+		return -1;
+	return fz_run_fixture_setup(state);
+}
+
+static void input_finds_the_bug(void **state)
+{
+	const struct fz_disagreement *d = &fixture_run.oracle.bad;
+
+	(void)state;
+	assert_false(fz_run_one(&fixture_run, input, len));
+	assert_true(fixture_run.oracle.failed);
+	assert_int_equal(d->kind, FZ_D_CALL);
+	assert_int_equal(d->allowed.kind, RM_V_NOTHING);
+}
+
+static void repro_pins_the_nesting(void **state)
+{
+	struct sim_program *p = &fixture_run.prog;
+	const struct sim_op *pin = NULL;
+	char err[256];
+	FILE *f;
+
+	(void)state;
+	assert_int_equal(fz_repro(&fixture_run, input, len, false, &rp), 0);
+	assert_int_equal(fixture_run.oracle.bad.allowed.kind, RM_V_NOTHING);
+	if (!rp.expressed)
+		fail_msg("not pinned: %s", rp.note);
+	assert_true(rp.verified);
+	for (uint32_t k = 0; k < p->nsteps; k++)
+		if (p->steps[k].kind == SIM_OP_EXPECT_DISPATCHES)
+			pin = &p->steps[k];
+	assert_non_null(pin);
+	assert_true(pin->includes);
+	assert_int_equal(pin->nlist, 1);
+	assert_true(p->dispatches[pin->list].has_depth);
+	assert_int_equal(p->dispatches[pin->list].depth.a.u, 2);
+	assert_int_equal(p->dispatches[pin->list].event.a.u, 0x40000200);
+
+	fz_choices_to_program(&fixture_run.choices, p);     /* as sdeisim repro writes it */
+	f = fopen(out, "w");
+	assert_non_null(f);
+	assert_int_equal(scn_write(f, p, err, sizeof err), 0);
+	assert_int_equal(fclose(f), 0);
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(input_finds_the_bug),
+		cmocka_unit_test(repro_pins_the_nesting),
+	};
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: test_repro_preemption INPUT OUT\n");
+		return 2;
+	}
+	path = argv[1];
+	out = argv[2];
+	return cmocka_run_group_tests(tests, setup, fz_run_fixture_teardown);
+}
