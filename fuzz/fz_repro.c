@@ -246,7 +246,7 @@ static bool pin_preemption(struct fz_run *r, const struct fz_log *log, struct fz
 	want = entry_of(d->pe, m->p.events[e].number);
 	want.has_depth = 1;
 	want.depth = sim_match_eq(sim_const(2));
-	op.includes = 1;
+	op.form = SIM_LIST_INCLUDES;
 	op.list = p->ndispatches;
 	for (uint32_t k = 0; k < log->n && log->o[k].time < d->time; k++) {
 		const struct sim_obs *o = &log->o[k];

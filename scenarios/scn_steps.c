@@ -149,27 +149,45 @@ bool scn_parse_set(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 
 /* ---- expect_dispatches / expect_resumes ---- */
 
-static const char *const includes_key[1] = { "includes" };
+/* The keys of expect_dispatches as a map, by enum sim_list_form less one. */
+static const char *const form_keys[3] = { "includes", "starts_with", "excludes" };
 
-/* The list of an expect_dispatches {includes: [...]} (map, a map with
- * that key): its id, or 0 (error recorded). */
-static int includes_list(struct scn *s, int map)
+/* The list of an expect_dispatches {includes | starts_with | excludes:
+ * [...]} (map, a map with one of the keys): its id, with *form and *what
+ * its key in words, or 0 (error recorded). */
+static int form_list(struct scn *s, int map, uint8_t *form, const char **what)
 {
+	static const char *const said[3] = { "`includes`", "`starts_with`", "`excludes`" };
 	static const struct scn_map_spec spec = {
-		"`expect_dispatches` as a map", includes_key, 1, 1, NULL,
+		"`expect_dispatches` as a map", form_keys, 3, 7, NULL,
 	};
-	struct scn_field f[1];
+	struct scn_field f[3];
+	int list = 0;
 
-	return scn_fields(s, map, &spec, f) ? f[0].value : 0;
+	if (!scn_fields(s, map, &spec, f))
+		return 0;
+	for (unsigned k = 0; k < 3; k++) {
+		if (!f[k].value)
+			continue;
+		if (list) {
+			scn_fail(s, f[k].key, "`expect_dispatches` as a map has one key: `includes`, "
+				 "`starts_with` or `excludes`");
+			return 0;
+		}
+		list = f[k].value;
+		*form = (uint8_t)(SIM_LIST_INCLUDES + k);
+		*what = said[k];
+	}
+	return list;
 }
 
 /* The entries of an expect_* list, or of the list a {by_profile: ...}
  * chooses: each parsed by entry(), which appends it to its pool (nothing
- * else appends to that pool meanwhile).  With includes (expect_dispatches),
- * the list may be the {includes: [...]} of the chosen value: *includes
- * says so. */
+ * else appends to that pool meanwhile).  With form (expect_dispatches),
+ * the list may be the {includes: [...]} or {starts_with: [...]} of the
+ * chosen value: *form says which. */
 static bool entries(struct scn *s, const struct scn_opin *in, const char *what,
-		    bool (*entry)(struct scn *s, int id), uint8_t *includes)
+		    bool (*entry)(struct scn *s, int id), uint8_t *form)
 {
 	const yaml_node_item_t *items;
 	int list = in->f[in->kind].value;
@@ -180,16 +198,13 @@ static bool entries(struct scn *s, const struct scn_opin *in, const char *what,
 	if (chosen == 0)
 		return false;
 	s->profile_chosen = chosen != list;
-	/* a map without the key is the list form's error, as before the key */
-	if (includes && scn_has_key(s, chosen, includes_key, 1, 1)) {
-		*includes = 1;
-		chosen = includes_list(s, chosen);
-		what = "`includes`";
-	}
+	/* a map without any of the keys is the list form's error, as before the keys */
+	if (form && scn_has_key(s, chosen, form_keys, 3, 7))
+		chosen = form_list(s, chosen, form, &what);
 	n = chosen ? scn_seq(s, chosen, what, &items) : -1;
-	if (n == 0 && includes && *includes)
-		ok = scn_fail(s, chosen, "`includes` lists at least one entry (`expect_dispatches: []` "
-			      "expects none)");
+	if (n == 0 && form && *form != SIM_LIST_ALL)
+		ok = scn_fail(s, chosen, "%s lists at least one entry (`expect_dispatches: []` "
+			      "expects none)", what);
 	for (int k = 0; k < n && ok; k++)
 		ok = entry(s, items[k]);
 	s->profile_chosen = false;
@@ -277,7 +292,7 @@ static bool resume_entry(struct scn *s, int id)
 bool scn_parse_expect_dispatches(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 {
 	op->list = s->prog->ndispatches;
-	if (!entries(s, in, "`expect_dispatches`", dispatch_entry, &op->includes))
+	if (!entries(s, in, "`expect_dispatches`", dispatch_entry, &op->form))
 		return false;
 	op->nlist = s->prog->ndispatches - op->list;
 	return true;

@@ -493,13 +493,17 @@ static void resume_entry(struct scn_w *w, const struct sim_expect_resume *e)
 /* An expect_dispatches or expect_resumes step: its entries as a block. */
 static void entries(struct scn_w *w, const struct sim_op *op)
 {
+	static const char *const form_key[] = { NULL, "includes", "starts_with", "excludes" };   /* by sim_list_form */
 	bool d = op->kind == SIM_OP_EXPECT_DISPATCHES;
+	const char *key = d && op->form < sizeof form_key / sizeof form_key[0] ? form_key[op->form] : NULL;
 
 	scn_w_out(w, "%s:%s\n", d ? "expect_dispatches" : "expect_resumes", op->nlist ? "" : " []");
-	if (d && op->includes && op->nlist == 0)
-		scn_w_fail(w, "an expect_dispatches {includes: [...]} with no entry cannot be written");
-	else if (d && op->includes)  /* the list at the key's indentation: YAML allows it */
-		scn_w_out(w, "      includes:\n");
+	if (d && op->form != SIM_LIST_ALL && key == NULL)
+		scn_w_fail(w, "an expect_dispatches of unknown form %u", op->form);
+	else if (key && op->nlist == 0)
+		scn_w_fail(w, "an expect_dispatches {%s: [...]} with no entry cannot be written", key);
+	else if (key)  /* the list at the key's indentation: YAML allows it */
+		scn_w_out(w, "      %s:\n", key);
 	for (uint32_t k = 0; k < op->nlist; k++) {
 		if (d)
 			dispatch_entry(w, &w->p->dispatches[op->list + k]);

@@ -157,8 +157,8 @@ struct sim_op {
 				    * in the usual mode of from_el's EL, SIM_A32_MODE(m) in
 				    * mode m, one of from_el's EL (sim_call_pstate) */
 	uint8_t  secure;          /* CALL (step): made from Secure state (at from_el's EL) */
-	uint8_t  includes;        /* EXPECT_DISPATCHES: the entries are among those seen, in
-				   * their order, others around them ({includes: [...]}) */
+	uint8_t  form;            /* EXPECT_DISPATCHES: how the entries match those seen
+				   * (enum sim_list_form) */
 	int32_t  save;            /* CALL/PSCI: variable to save x0 in, -1 none */
 	uint32_t intid;           /* INTERRUPT */
 	struct sim_value fid;     /* CALL: function ID; COMPLETE*: status / resume address */
@@ -169,6 +169,17 @@ struct sim_op {
 	uint32_t list, nlist;     /* EXPECT_DISPATCHES: dispatches[]; EXPECT_RESUMES: resumes[];
 				   * EXPECT_VIEW: views[] */
 	struct sim_loc loc;
+};
+
+/* How the entries of an expect_dispatches step match the handler entries
+ * seen since the previous one. */
+enum sim_list_form {
+	SIM_LIST_ALL = 0,         /* all of them, in order, and no more */
+	SIM_LIST_INCLUDES,        /* some of them, in their order, others around them
+				   * ({includes: [...]}) */
+	SIM_LIST_STARTS,          /* the first ones, in order, others after them
+				   * ({starts_with: [...]}) */
+	SIM_LIST_EXCLUDES         /* none of them matches any entry seen ({excludes: [...]}) */
 };
 
 /* One entry of an expect_dispatches step: each field checked only when

@@ -242,7 +242,7 @@ static bool same_views(struct eq *q, uint32_t xa, uint32_t xb, uint32_t n)
 static bool same_list(struct eq *q, const struct sim_op *x, const struct sim_op *y)
 {
 	if (!SAME(q, x->nlist, y->nlist, "entries") ||
-	    (x->kind == SIM_OP_EXPECT_DISPATCHES && !SAME(q, x->includes, y->includes, "includes")))
+	    (x->kind == SIM_OP_EXPECT_DISPATCHES && !SAME(q, x->form, y->form, "form")))
 		return false;
 	switch (x->kind) {
 	case SIM_OP_EXPECT_DISPATCHES: return same_dispatches(q, x->list, y->list, x->nlist);

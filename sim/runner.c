@@ -365,6 +365,26 @@ static bool expect_included(struct sim_machine *m, const struct sim_op *op, cons
 	return true;
 }
 
+/* expect_dispatches: {excludes: [...]}: no handler entry matches any of
+ * the entries. */
+static bool expect_excluded(struct sim_machine *m, const struct sim_op *op, const char *list)
+{
+	for (uint32_t k = 0; k < op->nlist; k++) {
+		const struct sim_expect_dispatch *e = &m->prog->dispatches[op->list + k];
+		for (uint32_t at = 0; at < m->nentries; at++) {
+			int res = entry_matches(m, e, k, &m->entries[at], "", false);
+			if (res < 0)
+				return false;
+			if (res == 1) {
+				sim_fail(m, SIM_FAIL_EXPECT, e->loc, "expected no handler entry like entry %u of "
+					 "`excludes`, got one (entry %u): %s", k + 1, at + 1, list);
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
 static bool op_expects_depth(const struct sim_program *p, const struct sim_op *op)
 {
 	for (uint32_t k = 0; k < op->nlist; k++)
@@ -373,29 +393,42 @@ static bool op_expects_depth(const struct sim_program *p, const struct sim_op *o
 	return false;
 }
 
-static void expect_dispatches(struct sim_machine *m, const struct sim_op *op)
+/* expect_dispatches as a list: entry k matches handler entry k, and
+ * there are as many handler entries as entries - or, {starts_with: [...]},
+ * at least as many. */
+static bool expect_first(struct sim_machine *m, const struct sim_op *op, const char *list)
 {
-	const struct sim_program *p = m->prog;
-	char list[300], got[304], waiting[300] = "";
+	bool starts = op->form == SIM_LIST_STARTS;
+	char got[304], waiting[300] = "";
 
-	list_entries(m, list, sizeof list, op_expects_depth(p, op));
-	if (op->includes) {
-		if (expect_included(m, op, list))
-			m->nentries = 0;
-		return;
-	}
-	if (op->nlist != m->nentries) {
+	if (starts ? m->nentries < op->nlist : m->nentries != op->nlist) {
 		if (m->nentries < op->nlist)      /* a PE_UNMASK forgotten? */
 			sim_masked_waiting(m, waiting, sizeof waiting);
-		sim_fail(m, SIM_FAIL_EXPECT, op->loc, "expected %u handler entr%s, got %u: %s%s", op->nlist,
-			 op->nlist == 1 ? "y" : "ies", m->nentries, list, waiting);
-		return;
+		sim_fail(m, SIM_FAIL_EXPECT, op->loc, "expected %s%u handler entr%s%s, got %u: %s%s",
+			 starts ? "at least " : "", op->nlist, op->nlist == 1 ? "y" : "ies",
+			 starts ? " (`starts_with`)" : "", m->nentries, list, waiting);
+		return false;
 	}
 	snprintf(got, sizeof got, ": %s", list);
 	for (uint32_t k = 0; k < op->nlist && !m->failed; k++)
-		if (entry_matches(m, &p->dispatches[op->list + k], k, &m->entries[k], got, true) != 1)
-			return;
-	m->nentries = 0;
+		if (entry_matches(m, &m->prog->dispatches[op->list + k], k, &m->entries[k], got, true) != 1)
+			return false;
+	return true;
+}
+
+static void expect_dispatches(struct sim_machine *m, const struct sim_op *op)
+{
+	char list[300];
+	bool ok;
+
+	list_entries(m, list, sizeof list, op_expects_depth(m->prog, op));
+	switch (op->form) {
+	case SIM_LIST_INCLUDES: ok = expect_included(m, op, list); break;
+	case SIM_LIST_EXCLUDES: ok = expect_excluded(m, op, list); break;
+	default:                ok = expect_first(m, op, list); break;
+	}
+	if (ok)
+		m->nentries = 0;
 }
 
 /* Handler entries after the last expect_dispatches step that ran, or in

@@ -76,7 +76,7 @@ static void repro_pins_the_nesting(void **state)
 		if (p->steps[k].kind == SIM_OP_EXPECT_DISPATCHES)
 			pin = &p->steps[k];
 	assert_non_null(pin);
-	assert_true(pin->includes);
+	assert_int_equal(pin->form, SIM_LIST_INCLUDES);
 	assert_int_equal(pin->nlist, 1);
 	assert_true(p->dispatches[pin->list].has_depth);
 	assert_int_equal(p->dispatches[pin->list].depth.a.u, 2);

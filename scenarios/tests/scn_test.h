@@ -71,6 +71,7 @@ const char *var_name(const struct sim_program *p, uint32_t k);
 	cmocka_unit_test_setup_teardown(test_by_profile_errors, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_by_profile_whole_list, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_expect_dispatches_includes, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_expect_dispatches_starts_with, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_expect_view, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_expect_view_errors, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_expect_view_includes, setup, teardown), \
@@ -97,6 +98,7 @@ void test_by_profile_tfa(void **state);
 void test_by_profile_errors(void **state);
 void test_by_profile_whole_list(void **state);
 void test_expect_dispatches_includes(void **state);
+void test_expect_dispatches_starts_with(void **state);
 void test_expect_view(void **state);
 void test_expect_view_errors(void **state);
 void test_expect_view_includes(void **state);

@@ -137,28 +137,66 @@ void test_expect_dispatches_includes(void **state)
 	const struct sim_expect_dispatch *d;
 
 	assert_int_equal(load(f, "t.yaml", text, NULL), 0);
-	assert_int_equal(p->steps[0].includes, 1);
+	assert_int_equal(p->steps[0].form, SIM_LIST_INCLUDES);
 	assert_int_equal(p->steps[0].nlist, 2);
 	d = &p->dispatches[p->steps[0].list];
 	assert_int_equal(d[0].has_depth, 1);
 	match_is(&d[0].depth, SIM_M_EQ, SIM_V_CONST, 2, 0, 5, 26);
 	assert_int_equal(d[1].depth.kind, SIM_M_ONE_OF);
-	assert_int_equal(p->steps[1].includes, 0);
+	assert_int_equal(p->steps[1].form, SIM_LIST_ALL);
 	match_is(&p->dispatches[p->steps[1].list].depth, SIM_M_EQ, SIM_V_CONST, 1, 0, 7, 40);
-	assert_int_equal(p->steps[2].includes, 1);
+	assert_int_equal(p->steps[2].form, SIM_LIST_INCLUDES);
 	assert_int_equal(p->steps[2].nlist, 1);
 	assert_int_equal(load(f, "t.yaml", text, "tf-a-fvp"), 0);
-	assert_int_equal(p->steps[2].includes, 0);
+	assert_int_equal(p->steps[2].form, SIM_LIST_ALL);
 	assert_int_equal(p->steps[2].nlist, 0);
 	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: {includes: []}\n",
 		   "t.yaml:3:35: `includes` lists at least one entry (`expect_dispatches: []` expects none)");
 	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: {includes: [{pe: 0}], pe: 0}\n",
-		   "t.yaml:3:46: unknown key 'pe' in `expect_dispatches` as a map (allowed: includes)");
+		   "t.yaml:3:46: unknown key 'pe' in `expect_dispatches` as a map (allowed: includes, starts_with or excludes)");
 	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: {includes: {pe: 0}}\n",
 		   "t.yaml:3:35: `includes` must be a sequence, found a map");
 	load_fails(f, "name: e\nsteps:\n  - {call: VERSION, save: v}\n  - expect_dispatches: [{depth: $v}]\n",
 		   "t.yaml:4:33: `depth` must be a number known when the file loads, found $v "
 		   "(resolved only when the scenario runs)");
+}
+
+/* expect_dispatches {starts_with: [...]}: the first entries, in order;
+ * {excludes: [...]}: entries none may match. */
+void test_expect_dispatches_starts_with(void **state)
+{
+	static const char text[] =
+		"name: starts_with\n"
+		"steps:\n"
+		"  - expect_dispatches:\n"
+		"      starts_with:\n"
+		"        - {pe: 0, depth: 1}\n"
+		"        - {event: {not: 5}}\n"
+		"  - expect_dispatches: {by_profile: {default: {starts_with: [{pe: 1}]}, tf-a-fvp: {includes: [{pe: 2}]}}}\n"
+		"  - expect_dispatches: {excludes: [{pe: 1, event: 5}, {depth: 2}]}\n";
+	struct fx *f = *state;
+	const struct sim_program *p = &f->p;
+
+	assert_int_equal(load(f, "t.yaml", text, NULL), 0);
+	assert_int_equal(p->steps[0].form, SIM_LIST_STARTS);
+	assert_int_equal(p->steps[0].nlist, 2);
+	assert_int_equal(p->dispatches[p->steps[0].list + 1].event.kind, SIM_M_NOT);
+	assert_int_equal(p->steps[1].form, SIM_LIST_STARTS);
+	assert_int_equal(p->steps[1].nlist, 1);
+	assert_int_equal(p->steps[2].form, SIM_LIST_EXCLUDES);
+	assert_int_equal(p->steps[2].nlist, 2);
+	match_is(&p->dispatches[p->steps[2].list + 1].depth, SIM_M_EQ, SIM_V_CONST, 2, 0, 8, 63);
+	assert_int_equal(load(f, "t.yaml", text, "tf-a-fvp"), 0);
+	assert_int_equal(p->steps[1].form, SIM_LIST_INCLUDES);
+	match_is(&p->dispatches[p->steps[1].list].pe, SIM_M_EQ, SIM_V_CONST, 2, 0, 7, 100);
+	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: {starts_with: []}\n",
+		   "t.yaml:3:38: `starts_with` lists at least one entry (`expect_dispatches: []` expects none)");
+	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: {excludes: []}\n",
+		   "t.yaml:3:35: `excludes` lists at least one entry (`expect_dispatches: []` expects none)");
+	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: {includes: [{pe: 0}], starts_with: [{pe: 0}]}\n",
+		   "t.yaml:3:46: `expect_dispatches` as a map has one key: `includes`, `starts_with` or `excludes`");
+	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: {starts_with: {pe: 0}}\n",
+		   "t.yaml:3:38: `starts_with` must be a sequence, found a map");
 }
 
 void test_by_profile_errors(void **state)
