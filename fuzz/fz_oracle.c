@@ -190,11 +190,14 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 		break;
 	case SIM_OBS_DISPATCH: {
 		struct rm_entry got, want;
+		struct rm_dispatch_verdict v;
 		/* explicit dispatches are judged by their SIM_OBS_EXPLICIT */
 		if (ob->intid < 1020) {
 			o->checks++;
-			if (!rm_dispatch(&o->model, ob->pe, ob->event, why, sizeof why)) {
+			if (!rm_dispatch_judged(&o->model, ob->pe, ob->event, &v, why, sizeof why)) {
 				struct fz_disagreement d = fz_oracle_about(FZ_D_DISPATCH, ob);
+				d.part = v.fault;
+				d.want = (uint32_t)v.first;
 				fz_oracle_disagree(o, ob->step, why, &d);
 				break;
 			}

@@ -46,14 +46,15 @@ struct fz_disagreement {
 	uint8_t  kind;           /* enum fz_disagreement_kind */
 	uint8_t  pe;
 	uint8_t  from_handler;   /* CALL: made by a handler action */
-	uint8_t  part;           /* FINAL: enum fz_final_part */
+	uint8_t  part;           /* FINAL: enum fz_final_part; DISPATCH: enum rm_dispatch_fault */
 	uint32_t step;           /* the step during which (SETTLED: after which) */
 	int32_t  op;             /* CALL: the op that made it (sim_obs.op) */
 	int32_t  event;          /* DISPATCH, EXPLICIT, SETTLED: the event */
 	uint32_t fid;            /* CALL */
 	int64_t  got;            /* CALL, EXPLICIT: what the dispatcher answered; ENTRY: x1 or PC;
 				  * FINAL: the dispatcher's state (part says which) */
-	uint64_t want;           /* ENTRY: the registered argument or entry point; FINAL: the model's */
+	uint64_t want;           /* ENTRY: the registered argument or entry point; FINAL: the model's;
+				  * DISPATCH (RM_DF_FIRST): the critical event that goes first */
 	bool     entry_pc;       /* ENTRY, FINAL ENTRY: the PC is wrong (x1 is right) */
 	bool     relative;       /* FINAL ENTRY: the dispatcher holds the entry point as an
 				  * offset from VBAR */

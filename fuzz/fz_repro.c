@@ -306,14 +306,16 @@ static bool pin_call(struct fz_run *r, const struct fz_log *log, struct fz_repro
 	return expect_x0(p, op, set, n);
 }
 
-/* After step `after`, expect exactly the handler entries of log up to
- * `until` (logical time, exclusive), then *extra when not NULL. */
+/* After step `after`, expect the handler entries of log up to `until`
+ * (logical time, exclusive), then *extra when not NULL: exactly those, or
+ * (form SIM_LIST_STARTS) those first, whatever comes after them. */
 static bool pin_dispatches(struct fz_run *r, const struct fz_log *log, uint32_t after, uint64_t until,
-			   const struct sim_expect_dispatch *extra)
+			   const struct sim_expect_dispatch *extra, uint8_t form)
 {
 	struct sim_program *p = &r->prog;
 	struct sim_op op = sim_op_new(SIM_OP_EXPECT_DISPATCHES, SIM_NONE);
 
+	op.form = form;
 	op.list = p->ndispatches;
 	for (uint32_t k = 0; k < log->n && log->o[k].time < until; k++) {
 		const struct sim_obs *o = &log->o[k];
@@ -329,6 +331,85 @@ static bool pin_dispatches(struct fz_run *r, const struct fz_log *log, uint32_t 
 		op.nlist++;
 	}
 	return !p->oom && fz_insert_step(p, after + 1, &op);
+}
+
+/* Does the handler entry o match the entry pinned for a dispatch that
+ * went wrong: on pe, of event, at depth (0: any)? */
+static bool like(const struct sim_obs *o, unsigned pe, int32_t event, unsigned depth)
+{
+	return o->kind == SIM_OBS_DISPATCH && o->pe == pe && o->event == event && (!depth || o->depth == depth);
+}
+
+/* The handler entry d names, as that of a dispatch that should not have
+ * been, excluded from the entries of its step: `expect_dispatches:
+ * {excludes: [{pe: P, event: E}]}` after it (with the depth for a nesting
+ * refused, which is wrong whenever it is seen again), and, when an earlier
+ * step entered the same, the entries of the earlier steps before it
+ * (exactly: a correct dispatcher ran the same until then).  false with a
+ * note when an entry of the step before it is the same: a correct
+ * dispatcher takes it there too. */
+static bool pin_excluded(struct fz_run *r, const struct fz_log *log, struct fz_repro *out)
+{
+	const struct fz_disagreement *d = &r->oracle.bad;
+	struct sim_program *p = &r->prog;
+	struct sim_op op = sim_op_new(SIM_OP_EXPECT_DISPATCHES, SIM_NONE);
+	struct sim_expect_dispatch e = entry_of(d->pe, d->event);
+	unsigned depth = 0;
+	bool before = false;
+
+	for (uint32_t k = 0; d->part == RM_DF_NESTED && k < log->n && log->o[k].time <= d->time; k++)
+		if (log->o[k].kind == SIM_OBS_DISPATCH && log->o[k].time == d->time)
+			depth = log->o[k].depth;          /* the entry that went wrong */
+	for (uint32_t k = 0; k < log->n && log->o[k].time < d->time; k++) {
+		const struct sim_obs *o = &log->o[k];
+		if (!like(o, d->pe, d->event, depth))
+			continue;
+		if (o->step == d->step) {
+			snprintf(out->note, sizeof out->note, "the same handler entry came earlier in the "
+				 "step, rightly: no expectation of the step's entries excludes it");
+			return false;
+		}
+		before = true;
+	}
+	if (depth) {
+		e.has_depth = 1;
+		e.depth = sim_match_eq(sim_const(depth));
+	}
+	op.form = SIM_LIST_EXCLUDES;
+	op.list = p->ndispatches;
+	op.nlist = 1;
+	sim_add_dispatch(p, &e);
+	if (p->oom || !fz_insert_step(p, d->step + 1, &op))
+		return false;
+	return !before || (d->step > 0 && pin_dispatches(r, log, d->step - 1, d->time, NULL, SIM_LIST_ALL));
+}
+
+/* A handler entered that should not have been (FZ_D_DISPATCH), pinned by
+ * what the model says a correct dispatcher does there instead.  Not by
+ * the entries before it, exactly: a correct dispatcher may enter more
+ * handlers later in the step (the event it should have taken, say), which
+ * the buggy run cannot show.
+ *  - RM_DF_FIRST: the entries up to it, then the critical event that had
+ *    to go first, on the PE (`starts_with`): a correct dispatcher runs
+ *    the same up to there (the run agreed with the model so far) and takes
+ *    that event at the point the bug took the normal one.
+ *  - RM_DF_NESTED: no entry of the event on the PE at that depth in the
+ *    step: a normal handler nested, or a third, is never right; a
+ *    critical one nested in a critical one would be right only over a
+ *    normal handler the step enters later.
+ *  - RM_DF_NOT_NOW: no entry of the event on the PE in the step: right
+ *    unless the step makes it deliverable there later (triggers it,
+ *    routes it there, unmasks the PE...), which the model cannot foresee;
+ *    a correct dispatcher takes another event there, or none. */
+static bool pin_dispatch(struct fz_run *r, const struct fz_log *log, struct fz_repro *out)
+{
+	const struct fz_disagreement *d = &r->oracle.bad;
+	struct sim_expect_dispatch first;
+
+	if (d->part != RM_DF_FIRST)
+		return pin_excluded(r, log, out);
+	first = entry_of(d->pe, (int32_t)d->want);
+	return pin_dispatches(r, log, d->step, d->time, &first, SIM_LIST_STARTS);
 }
 
 /* A handler entered with x1 or the PC not its registration's: expect the
@@ -352,7 +433,7 @@ static bool pin_entry(struct fz_run *r, const struct fz_log *log, const struct f
 		e.has_handler = 1;
 		e.handler = sim_match_eq((struct sim_value){ SIM_V_HANDLER, (uint64_t)h });
 	}
-	return pin_dispatches(r, log, d->step, d->time, &e);
+	return pin_dispatches(r, log, d->step, d->time, &e, SIM_LIST_ALL);
 }
 
 /* The final state gone wrong, as a last step that asks for it: a call
@@ -468,12 +549,12 @@ static void pin(struct fz_run *r, const struct fz_log *log, struct fz_repro *out
 		out->expressed = pin_call(r, log, out);
 		break;
 	case FZ_D_DISPATCH:
-		out->expressed = pin_dispatches(r, log, d->step, d->time, NULL);
+		out->expressed = pin_dispatch(r, log, out);
 		break;
 	case FZ_D_SETTLED:
 	{
 		struct sim_expect_dispatch e = entry_of(d->pe, d->event);
-		out->expressed = pin_dispatches(r, log, d->step, UINT64_MAX, &e);
+		out->expressed = pin_dispatches(r, log, d->step, UINT64_MAX, &e, SIM_LIST_ALL);
 		break;
 	}
 	case FZ_D_ENTRY:

@@ -299,6 +299,29 @@ int rm_preempting_critical(const struct rm_model *m, unsigned pe);
  * meanwhile), and the hold ends. */
 bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n);
 
+/* What was wrong with a dispatch rm_dispatch_judged refused, by the rule
+ * that refused it - what a correct dispatcher does instead:
+ *  - RM_DF_FIRST: critical event `first` (its number), pending for the
+ *    PE and able to run there, had to be dispatched there instead (a
+ *    normal event taken before it);
+ *  - RM_DF_NESTED: the handlers running on the PE let no event of its
+ *    class nest (two running, a critical one, or a normal one for a
+ *    normal event): nothing is entered at that depth;
+ *  - RM_DF_NOT_NOW: the event could not be taken on the PE at that point
+ *    (no such event or PE, an explicit event, the PE off or masked, its
+ *    state, not triggered there, routed elsewhere, its SPI held): what
+ *    comes instead, and whether the event comes later, is not known. */
+enum rm_dispatch_fault { RM_DF_NONE = 0, RM_DF_FIRST, RM_DF_NESTED, RM_DF_NOT_NOW };
+struct rm_dispatch_verdict {
+    uint8_t fault;     /* enum rm_dispatch_fault */
+    int32_t first;     /* RM_DF_FIRST: the critical event's number */
+};
+
+/* rm_dispatch, and what was wrong with the dispatch in *v (may be NULL;
+ * always written: RM_DF_NONE when it was allowed). */
+bool rm_dispatch_judged(struct rm_model *m, unsigned pe, int32_t ev, struct rm_dispatch_verdict *v,
+                        char *why, size_t n);
+
 /* The handler of event `ev` was entered on `pe` (a dispatch rm_dispatch or
  * rm_explicit accepted) with x1 and PC as in *got: those its registration
  * promised (§5.1.2: x1 is the registered ep_arg; the PC is the entry point,

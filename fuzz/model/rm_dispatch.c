@@ -163,17 +163,26 @@ static bool hold_is_trigger_of(const struct rm_model *m, unsigned pe, unsigned e
     return rm_find_intid(m, ps->hold_intid) == (int)e;
 }
 
-/* rm_dispatch's judgement; from_hold: of the trigger pe's firmware held. */
-static bool judge_dispatch(struct rm_model *m, unsigned pe, int32_t ev, bool from_hold, char *why, size_t n)
+/* A dispatch refused for fault (enum rm_dispatch_fault), with why. */
+static unsigned refuse(char *why, size_t n, int32_t ev, unsigned pe, const char *reason, unsigned fault)
+{
+    say(why, n, "dispatch", ev, pe, reason);
+    return fault;
+}
+
+/* rm_dispatch_judged's judgement (the model unchanged); from_hold: of the
+ * trigger pe's firmware held. */
+static unsigned judge_dispatch(const struct rm_model *m, unsigned pe, int32_t ev, bool from_hold,
+                               int32_t *first, char *why, size_t n)
 {
     char buf[96];
     int ei;
 
     if (pe >= m->p.pes)
-        return say(why, n, "dispatch", ev, pe, "no such PE");
+        return refuse(why, n, ev, pe, "no such PE", RM_DF_NOT_NOW);
     ei = ev < 0 ? -1 : rm_find_event(m, (uint32_t)ev);
     if (ei < 0 || !rm_exists(m, (unsigned)ei))
-        return say(why, n, "dispatch", ev, pe, "not an event");
+        return refuse(why, n, ev, pe, "not an event", RM_DF_NOT_NOW);
     unsigned e = (unsigned)ei;
     const struct rm_event *d = rm_ev(m, e);
     const struct rm_event_state *es = &m->ev[e];
@@ -182,11 +191,11 @@ static bool judge_dispatch(struct rm_model *m, unsigned pe, int32_t ev, bool fro
     const char *nest;
 
     if (!rm_has_intid(m, e))
-        return say(why, n, "dispatch", ev, pe, "explicit event taken as an interrupt");
+        return refuse(why, n, ev, pe, "explicit event taken as an interrupt", RM_DF_NOT_NOW);
     if (!m->pe[pe].on)
-        return say(why, n, "dispatch", ev, pe, "PE is off");
+        return refuse(why, n, ev, pe, "PE is off", RM_DF_NOT_NOW);
     if (rm_masked_now(m, pe))
-        return say(why, n, "dispatch", ev, pe, "PE is masked");
+        return refuse(why, n, ev, pe, "PE is masked", RM_DF_NOT_NOW);
     if (rm_transition(s, RM_A_DISPATCH).next < 0) {
         if (d->shared && (s & RM_RUN))
             snprintf(buf, sizeof buf, "state %s on PE %u (dispatch needs enabled, not running)",
@@ -194,42 +203,57 @@ static bool judge_dispatch(struct rm_model *m, unsigned pe, int32_t ev, bool fro
         else
             snprintf(buf, sizeof buf, "state %s (dispatch needs enabled, not running)",
                      rm_state_name(s));
-        return say(why, n, "dispatch", ev, pe, buf);
+        return refuse(why, n, ev, pe, buf, RM_DF_NOT_NOW);
     }
     /* an SPI another PE's firmware holds is active: the GIC signals it
      * nowhere until the hand-over ends it */
     if (!from_hold && d->shared && rm_intid_held(m, es->intid))
-        return say(why, n, "dispatch", ev, pe, "its SPI is active: a PE's firmware holds it");
+        return refuse(why, n, ev, pe, "its SPI is active: a PE's firmware holds it", RM_DF_NOT_NOW);
     if (from_hold ? !hold_is_trigger_of(m, pe, e) : !((es->pend | es->maybe) & bit))
-        return say(why, n, "dispatch", ev, pe, from_hold ? "the interrupt its firmware held is no trigger of it"
-                                           : d->shared ? "not triggered" : "not triggered on this PE");
+        return refuse(why, n, ev, pe, from_hold ? "the interrupt its firmware held is no trigger of it"
+                                      : d->shared ? "not triggered" : "not triggered on this PE",
+                      RM_DF_NOT_NOW);
     if (d->shared && es->rm_pe && rm_find_pe(m, es->affinity) != (int)pe) {
         snprintf(buf, sizeof buf, "routed RM_PE to MPIDR 0x%" PRIx64, es->affinity);
-        return say(why, n, "dispatch", ev, pe, buf);
+        return refuse(why, n, ev, pe, buf, RM_DF_NOT_NOW);
     }
     if ((nest = rm_nesting(m, pe, e)) != NULL)
-        return say(why, n, "dispatch", ev, pe, nest);
+        return refuse(why, n, ev, pe, nest, RM_DF_NESTED);
     if (!d->critical && !from_hold) {
         int c = critical_owed(m, pe);
         if (c >= 0) {
+            *first = rm_ev(m, (unsigned)c)->number;
             snprintf(buf, sizeof buf, "critical event 0x%" PRIx32 " is pending here and goes first",
-                     (uint32_t)rm_ev(m, (unsigned)c)->number);
-            return say(why, n, "dispatch", ev, pe, buf);
+                     (uint32_t)*first);
+            return refuse(why, n, ev, pe, buf, RM_DF_FIRST);
         }
     }
-    enter(m, pe, e, !from_hold);
     if (why && n)
         why[0] = '\0';
-    return true;
+    return RM_DF_NONE;
 }
 
 bool rm_dispatch(struct rm_model *m, unsigned pe, int32_t ev, char *why, size_t n)
 {
-    bool held = rm_holds(m, pe), ok = judge_dispatch(m, pe, ev, held, why, n);
+    return rm_dispatch_judged(m, pe, ev, NULL, why, n);
+}
 
+bool rm_dispatch_judged(struct rm_model *m, unsigned pe, int32_t ev, struct rm_dispatch_verdict *v,
+                        char *why, size_t n)
+{
+    bool held = rm_holds(m, pe);
+    int32_t first = 0;
+    unsigned fault = judge_dispatch(m, pe, ev, held, &first, why, n);
+
+    if (fault == RM_DF_NONE)      /* judged: an event of the platform */
+        enter(m, pe, (unsigned)rm_find_event(m, (uint32_t)ev), !held);
     if (held)
         rm_hold_end(m, pe);
-    return ok;
+    if (v) {
+        v->fault = (uint8_t)fault;
+        v->first = first;
+    }
+    return fault == RM_DF_NONE;
 }
 
 bool rm_explicit(struct rm_model *m, unsigned pe, int32_t ev, int64_t result, char *why, size_t n)

@@ -595,6 +595,35 @@ static void critical_before_normal(void **state)
     DISPATCH(&m, 0, EVP);                    /* RM_ANY, PE 1 unmasked: may be PE 1's */
 }
 
+/* What rm_dispatch_judged says was wrong with a refused dispatch: the
+ * critical event that goes first, a nesting refused, or the event not to
+ * be taken there now - and nothing, the model unchanged but for what it
+ * takes, for one allowed. */
+static void dispatch_faults(void **state)
+{
+    struct rm_model m;
+    struct rm_dispatch_verdict v;
+    (void)state;
+    tmodel(&m);
+    t_reg_enable(&m, 0, EVP);
+    t_reg_enable(&m, 0, EVPC);
+    assert_false(rm_dispatch_judged(&m, 0, EVP, &v, NULL, 0));
+    assert_int_equal(v.fault, RM_DF_NOT_NOW);            /* not triggered (and masked) */
+    rm_fire(&m, PPI_P, 0);
+    rm_fire(&m, PPI_PC, 0);
+    ACCEPT(&m, 0, F_PE_UNMASK, SUCCESS);
+    assert_false(rm_dispatch_judged(&m, 0, EVP, &v, NULL, 0));
+    assert_int_equal(v.fault, RM_DF_FIRST);
+    assert_int_equal(v.first, EVPC);
+    assert_true(rm_dispatch_judged(&m, 0, EVPC, &v, NULL, 0));
+    assert_int_equal(v.fault, RM_DF_NONE);
+    assert_false(rm_dispatch_judged(&m, 0, EVP, &v, NULL, 0));
+    assert_int_equal(v.fault, RM_DF_NESTED);             /* in a critical handler */
+    COMPLETES(&m, 0, F_COMPLETE, 0);
+    DISPATCH(&m, 0, EVP);
+    SETTLED(&m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -618,6 +647,7 @@ int main(void)
         cmocka_unit_test(critical_before_normal),
         cmocka_unit_test(critical_preempts_before_normal_completes),
         cmocka_unit_test(held_critical_spi_preempts_nothing),
+        cmocka_unit_test(dispatch_faults),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

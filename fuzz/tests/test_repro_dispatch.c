@@ -1,0 +1,143 @@
+/*
+ * test_repro_dispatch.c INPUT OUT FAULT - `sdeisim repro` pins a handler
+ * entered that should not have been (the model's DISPATCH disagreement)
+ * by what a correct dispatcher does there, and not by the entries before
+ * it, exactly: a correct dispatcher may enter more handlers in the step
+ * (the event it should have taken, the event on its right PE), and that
+ * exact list failed on the real core too.  FAULT is the model's reason
+ * the input finds (enum rm_dispatch_fault):
+ *
+ *   first     a normal event taken while a critical one pending for the
+ *             PE had to go first: planted bug 43 (critical events at the
+ *             normal GIC priority: of two pending interrupts the lower
+ *             INTID, the normal event's, is taken), on the seed of
+ *             scenarios/nesting/pending-critical-runs-before-pending-
+ *             normal.yaml; pinned as the entries up to it, then the
+ *             critical one on that PE (expect_dispatches {starts_with:
+ *             [...]}).  The exact list failed on the core with "expected
+ *             1 handler entry, got 3".
+ *   not_now   an event taken where it could not be: planted bug 16 (a
+ *             shared event routed RM_PE elsewhere while its interrupt was
+ *             held taken by the PE that held it), on the seed of
+ *             scenarios/races/routing-set-after-acknowledge-sends-trigger-
+ *             to-new-target.yaml; pinned as no entry of the event on that
+ *             PE in the step (expect_dispatches {excludes: [...]}).
+ *             Here the exact list (none) would pass on the core too:
+ *             minimising drops PE 1's PE_UNMASK, which the finding does
+ *             not need; with it, as in the scenario, a correct dispatcher
+ *             enters the handler on PE 1 in that step, and the exact list
+ *             fails there ("expected 0 handler entries, got 1").
+ *
+ *   input_finds_the_bug    the input's finding is a DISPATCH of FAULT;
+ *   repro_pins_the_right   the reproducer's last expect_dispatches is the
+ *                          pin above, and it fails on its own; it is
+ *                          written to OUT, which
+ *                          fuzz.repro_dispatch_*_passes_on_core runs on
+ *                          the real core.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fz_input.h"
+#include "fz_repro.h"
+#include "fz_run_fixture.h"
+#include "scn.h"
+
+static const char *path, *out;
+static unsigned fault;
+static uint8_t input[FZ_MAX_INPUT];
+static size_t len;
+static struct fz_repro rp;
+
+/* Is the event d names as the one first a critical event of the platform? */
+static bool first_is_critical(const struct fz_disagreement *d)
+{
+	const struct rm_platform *p = &fixture_run.oracle.model.p;
+
+	for (unsigned k = 0; k < p->nevents; k++)
+		if ((uint64_t)(uint32_t)p->events[k].number == d->want)
+			return p->events[k].critical;
+	return false;
+}
+
+static int setup(void **state)
+{
+	if (fz_run_fixture_read(path, input, sizeof input, &len) != 0)
+		return -1;
+	return fz_run_fixture_setup(state);
+}
+
+static void input_finds_the_bug(void **state)
+{
+	const struct fz_disagreement *d = &fixture_run.oracle.bad;
+
+	(void)state;
+	assert_false(fz_run_one(&fixture_run, input, len));
+	assert_true(fixture_run.oracle.failed);
+	assert_int_equal(d->kind, FZ_D_DISPATCH);
+	assert_int_equal(d->part, fault);
+	if (fault == RM_DF_FIRST)
+		assert_true(first_is_critical(d));
+}
+
+static void repro_pins_the_right(void **state)
+{
+	struct sim_program *p = &fixture_run.prog;
+	const struct fz_disagreement *d = &fixture_run.oracle.bad;
+	const struct sim_op *pin = NULL;
+	const struct sim_expect_dispatch *last;
+	char err[256];
+	FILE *f;
+
+	(void)state;
+	assert_int_equal(fz_repro(&fixture_run, input, len, false, &rp), 0);
+	assert_int_equal(d->kind, FZ_D_DISPATCH);
+	assert_int_equal(d->part, fault);
+	if (!rp.expressed)
+		fail_msg("not pinned: %s", rp.note);
+	assert_true(rp.verified);
+	for (uint32_t k = 0; k < p->nsteps; k++)
+		if (p->steps[k].kind == SIM_OP_EXPECT_DISPATCHES)
+			pin = &p->steps[k];
+	assert_non_null(pin);
+	assert_true(pin->nlist >= 1);
+	last = &p->dispatches[pin->list + pin->nlist - 1];
+	assert_int_equal(last->pe.a.u, d->pe);
+	if (fault == RM_DF_FIRST) {
+		assert_int_equal(pin->form, SIM_LIST_STARTS);
+		assert_int_equal(last->event.a.u, d->want);
+	} else {
+		assert_int_equal(pin->form, SIM_LIST_EXCLUDES);
+		assert_int_equal(pin->nlist, 1);
+		assert_int_equal(last->event.a.u, (uint32_t)d->event);
+	}
+
+	fz_choices_to_program(&fixture_run.choices, p);     /* as sdeisim repro writes it */
+	f = fopen(out, "w");
+	assert_non_null(f);
+	assert_int_equal(scn_write(f, p, err, sizeof err), 0);
+	assert_int_equal(fclose(f), 0);
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(input_finds_the_bug),
+		cmocka_unit_test(repro_pins_the_right),
+	};
+
+	if (argc != 4 || (strcmp(argv[3], "first") != 0 && strcmp(argv[3], "not_now") != 0)) {
+		fprintf(stderr, "usage: test_repro_dispatch INPUT OUT first|not_now\n");
+		return 2;
+	}
+	path = argv[1];
+	out = argv[2];
+	fault = strcmp(argv[3], "first") == 0 ? RM_DF_FIRST : RM_DF_NOT_NOW;
+	return cmocka_run_group_tests(tests, setup, fz_run_fixture_teardown);
+}
