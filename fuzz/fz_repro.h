@@ -18,7 +18,8 @@
  *  3. The minimised input's program gets expectations that make it fail
  *     where the finding is, without the reference model: the answers the
  *     specification allows for a call the dispatcher got wrong, the
- *     dispatches that should (or should not) have happened after a step,
+ *     dispatches that should (or should not) have happened in a step
+ *     (fz_repro_pin.c; fuzz/README.md has a table by finding),
  *     the nested dispatch of a critical event that had to preempt a
  *     normal handler before its COMPLETE.
  *     Invariant violations and dispatcher faults need none: the simulator
