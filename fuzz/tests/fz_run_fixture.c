@@ -8,6 +8,9 @@
 #include "hostfs.h"
 
 struct fz_run fixture_run;
+const char *fixture_path;
+uint8_t fixture_input[FZ_MAX_INPUT];
+size_t fixture_len;
 
 int fz_run_fixture_read(const char *path, uint8_t *buf, size_t cap, size_t *len)
 {
@@ -34,6 +37,13 @@ int fz_run_fixture_setup(void **state)
 		return -1;
 	}
 	return 0;
+}
+
+int fz_run_fixture_setup_input(void **state)
+{
+	if (fz_run_fixture_read(fixture_path, fixture_input, sizeof fixture_input, &fixture_len) != 0)
+		return -1;
+	return fz_run_fixture_setup(state);
 }
 
 int fz_run_fixture_teardown(void **state)

@@ -49,10 +49,8 @@
 #include "fz_run_fixture.h"
 #include "scn.h"
 
-static const char *path, *out;
+static const char *out;
 static unsigned fault;
-static uint8_t input[FZ_MAX_INPUT];
-static size_t len;
 static struct fz_repro rp;
 
 /* Is the event d names as the one first a critical event of the platform? */
@@ -66,19 +64,12 @@ static bool first_is_critical(const struct fz_disagreement *d)
 	return false;
 }
 
-static int setup(void **state)
-{
-	if (fz_run_fixture_read(path, input, sizeof input, &len) != 0)
-		return -1;
-	return fz_run_fixture_setup(state);
-}
-
 static void input_finds_the_bug(void **state)
 {
 	const struct fz_disagreement *d = &fixture_run.oracle.bad;
 
 	(void)state;
-	assert_false(fz_run_one(&fixture_run, input, len));
+	assert_false(fz_run_one(&fixture_run, fixture_input, fixture_len));
 	assert_true(fixture_run.oracle.failed);
 	assert_int_equal(d->kind, FZ_D_DISPATCH);
 	assert_int_equal(d->part, fault);
@@ -96,7 +87,7 @@ static void repro_pins_the_right(void **state)
 	FILE *f;
 
 	(void)state;
-	assert_int_equal(fz_repro(&fixture_run, input, len, false, &rp), 0);
+	assert_int_equal(fz_repro(&fixture_run, fixture_input, fixture_len, false, &rp), 0);
 	assert_int_equal(d->kind, FZ_D_DISPATCH);
 	assert_int_equal(d->part, fault);
 	if (!rp.expressed)
@@ -136,8 +127,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: test_repro_dispatch INPUT OUT first|not_now\n");
 		return 2;
 	}
-	path = argv[1];
+	fixture_path = argv[1];
 	out = argv[2];
 	fault = strcmp(argv[3], "first") == 0 ? RM_DF_FIRST : RM_DF_NOT_NOW;
-	return cmocka_run_group_tests(tests, setup, fz_run_fixture_teardown);
+	return cmocka_run_group_tests(tests, fz_run_fixture_setup_input, fz_run_fixture_teardown);
 }

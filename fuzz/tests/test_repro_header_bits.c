@@ -31,25 +31,22 @@
 #include "fz_repro.h"
 #include "fz_run_fixture.h"
 
-static const char *path;
-static uint8_t input[FZ_MAX_INPUT];
-static size_t len;
 static struct fz_repro rp;
 
 static int setup(void **state)
 {
-	if (fz_run_fixture_read(path, input, sizeof input, &len) != 0)
+	if (fz_run_fixture_setup_input(state) != 0)
 		return -1;
-	input[16] = 0xff;                       /* noise beside the policy bit */
-	input[17] = 0xff;
-	return fz_run_fixture_setup(state);
+	fixture_input[16] = 0xff;               /* noise beside the policy bit */
+	fixture_input[17] = 0xff;
+	return 0;
 }
 
 static void input_finds_the_bug(void **state)
 {
 	(void)state;
-	assert_int_equal(input[16] & fz_policy_bit(17).mask, fz_policy_bit(17).mask);
-	assert_false(fz_run_one(&fixture_run, input, len));
+	assert_int_equal(fixture_input[16] & fz_policy_bit(17).mask, fz_policy_bit(17).mask);
+	assert_false(fz_run_one(&fixture_run, fixture_input, fixture_len));
 }
 
 static void repro_keeps_only_the_policy_bit(void **state)
@@ -58,7 +55,7 @@ static void repro_keeps_only_the_policy_bit(void **state)
 
 	(void)state;
 	assert_int_equal(unreg_trigger.byte, 16);
-	assert_int_equal(fz_repro(&fixture_run, input, len, false, &rp), 0);
+	assert_int_equal(fz_repro(&fixture_run, fixture_input, fixture_len, false, &rp), 0);
 	assert_true(rp.len >= FZ_HEADER_BYTES);
 	assert_int_equal(rp.input[16], unreg_trigger.mask);
 	assert_int_equal(rp.input[17], 0);
@@ -76,6 +73,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: test_repro_header_bits INPUT\n");
 		return 2;
 	}
-	path = argv[1];
+	fixture_path = argv[1];
 	return cmocka_run_group_tests(tests, setup, fz_run_fixture_teardown);
 }

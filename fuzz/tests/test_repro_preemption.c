@@ -36,24 +36,15 @@
 #include "fz_run_fixture.h"
 #include "scn.h"
 
-static const char *path, *out;
-static uint8_t input[FZ_MAX_INPUT];
-static size_t len;
+static const char *out;
 static struct fz_repro rp;
-
-static int setup(void **state)
-{
-	if (fz_run_fixture_read(path, input, sizeof input, &len) != 0)
-		return -1;
-	return fz_run_fixture_setup(state);
-}
 
 static void input_finds_the_bug(void **state)
 {
 	const struct fz_disagreement *d = &fixture_run.oracle.bad;
 
 	(void)state;
-	assert_false(fz_run_one(&fixture_run, input, len));
+	assert_false(fz_run_one(&fixture_run, fixture_input, fixture_len));
 	assert_true(fixture_run.oracle.failed);
 	assert_int_equal(d->kind, FZ_D_CALL);
 	assert_int_equal(d->allowed.kind, RM_V_NOTHING);
@@ -67,7 +58,7 @@ static void repro_pins_the_nesting(void **state)
 	FILE *f;
 
 	(void)state;
-	assert_int_equal(fz_repro(&fixture_run, input, len, false, &rp), 0);
+	assert_int_equal(fz_repro(&fixture_run, fixture_input, fixture_len, false, &rp), 0);
 	assert_int_equal(fixture_run.oracle.bad.allowed.kind, RM_V_NOTHING);
 	if (!rp.expressed)
 		fail_msg("not pinned: %s", rp.note);
@@ -100,7 +91,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: test_repro_preemption INPUT OUT\n");
 		return 2;
 	}
-	path = argv[1];
+	fixture_path = argv[1];
 	out = argv[2];
-	return cmocka_run_group_tests(tests, setup, fz_run_fixture_teardown);
+	return cmocka_run_group_tests(tests, fz_run_fixture_setup_input, fz_run_fixture_teardown);
 }

@@ -50,17 +50,8 @@
 #include "fz_repro.h"
 #include "fz_run_fixture.h"
 
-static const char *path, *text;
-static uint8_t input[FZ_MAX_INPUT];
-static size_t len;
+static const char *text;
 static struct fz_repro rp;
-
-static int setup(void **state)
-{
-	if (fz_run_fixture_read(path, input, sizeof input, &len) != 0)
-		return -1;
-	return fz_run_fixture_setup(state);
-}
 
 static void assert_says(const char *finding)
 {
@@ -71,14 +62,14 @@ static void assert_says(const char *finding)
 static void input_finds_the_bug(void **state)
 {
 	(void)state;
-	assert_false(fz_run_one(&fixture_run, input, len));
+	assert_false(fz_run_one(&fixture_run, fixture_input, fixture_len));
 	assert_says(fixture_run.finding);
 }
 
 static void repro_keeps_the_finding(void **state)
 {
 	(void)state;
-	assert_int_equal(fz_repro(&fixture_run, input, len, false, &rp), 0);
+	assert_int_equal(fz_repro(&fixture_run, fixture_input, fixture_len, false, &rp), 0);
 	assert_says(rp.minimised);
 	assert_true(rp.verified);
 }
@@ -94,7 +85,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: test_repro_same_finding INPUT TEXT\n");
 		return 2;
 	}
-	path = argv[1];
+	fixture_path = argv[1];
 	text = argv[2];
-	return cmocka_run_group_tests(tests, setup, fz_run_fixture_teardown);
+	return cmocka_run_group_tests(tests, fz_run_fixture_setup_input, fz_run_fixture_teardown);
 }
