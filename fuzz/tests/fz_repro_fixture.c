@@ -1,0 +1,42 @@
+/*
+ * fz_repro_fixture.c - see fz_repro_fixture.h.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cmocka.h>
+
+#include "fz_repro_fixture.h"
+#include "fz_run_fixture.h"
+#include "scn.h"
+
+const struct sim_op *fz_repro_fixture_pin(struct fz_repro *rp)
+{
+	const struct sim_program *p = &fixture_run.prog;
+	const struct sim_op *pin = NULL;
+
+	assert_int_equal(fz_repro(&fixture_run, fixture_input, fixture_len, false, rp), 0);
+	if (!rp->expressed)
+		fail_msg("not pinned: %s", rp->note);
+	assert_true(rp->verified);
+	for (uint32_t k = 0; k < p->nsteps; k++)
+		if (p->steps[k].kind == SIM_OP_EXPECT_DISPATCHES)
+			pin = &p->steps[k];
+	assert_non_null(pin);
+	return pin;
+}
+
+void fz_repro_fixture_write(const char *out)
+{
+	char err[256];
+	FILE *f;
+
+	fz_choices_to_program(&fixture_run.choices, &fixture_run.prog);   /* as sdeisim repro writes it */
+	f = fopen(out, "w");
+	assert_non_null(f);
+	assert_int_equal(scn_write(f, &fixture_run.prog, err, sizeof err), 0);
+	assert_int_equal(fclose(f), 0);
+}
