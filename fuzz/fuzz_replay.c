@@ -25,6 +25,7 @@
 #include "fz_repro.h"
 #include "fz_run.h"
 #include "hostfs.h"
+#include "scn_near.h"
 
 #define STR_(x) #x
 #define STR(x)  STR_(x)
@@ -48,8 +49,43 @@ static const char usage[] =
 	"that cannot be run (missing, unreadable, too long; a directory with none).\n";
 
 static unsigned inputs, findings, errors;
-static bool verbose, migrate, repro;
+static bool verbose, migrate, repro, core_wanted, help;
 static struct fz_core *core;          /* --core */
+
+/* The options, each a flag it sets. */
+static const struct option_flag {
+	const char *name;
+	bool *set;
+} options[] = {
+	{ "-v", &verbose }, { "--migrate", &migrate }, { "--core", &core_wanted },
+	{ "--repro", &repro }, { "--help", &help }, { "-h", &help },
+};
+#define NOPTIONS (sizeof options / sizeof options[0])
+
+/* Set the flag word names; false, having said why, when it names none
+ * (with the option it is a slip of, if any: long options for "--x",
+ * short ones for "-x"). */
+static bool take_option(const char *word)
+{
+	size_t dashes = strncmp(word, "--", 2) == 0 ? 2 : 1;
+	struct scn_near nr = { 0 };
+	const char *near;
+
+	for (size_t k = 0; k < NOPTIONS; k++)
+		if (strcmp(word, options[k].name) == 0) {
+			*options[k].set = true;
+			return true;
+		}
+	for (size_t k = 0; k < NOPTIONS; k++)
+		if (strspn(options[k].name, "-") == dashes)
+			scn_near(&nr, word + dashes, strlen(word + dashes), options[k].name + dashes);
+	near = scn_near_said(&nr, dashes == 2 ? "--" : "-");
+	if (near)
+		fprintf(stderr, "fuzz_replay: unknown option '%s' (did you mean %s?)\n", word, near);
+	else
+		fprintf(stderr, "fuzz_replay: unknown option '%s' (try --help)\n", word);
+	return false;
+}
 
 /* -v: what each run observed, and the cells of extra coverage it set
  * (cleared before each input, as the engines clear theirs) */
@@ -159,23 +195,15 @@ int main(int argc, char **argv)
 	char err[200];
 	int first = 1;
 
-	for (; first < argc && argv[first][0] == '-'; first++) {
-		if (strcmp(argv[first], "-v") == 0) {
-			verbose = true;
-		} else if (strcmp(argv[first], "--migrate") == 0) {
-			migrate = true;
-		} else if (strcmp(argv[first], "--repro") == 0) {
-			repro = true;
-		} else if (strcmp(argv[first], "--core") == 0) {
-			core = &c;
-		} else if (strcmp(argv[first], "--help") == 0 || strcmp(argv[first], "-h") == 0) {
-			fputs(usage, stdout);
-			return 0;
-		} else {
-			fprintf(stderr, "fuzz_replay: unknown option '%s' (try --help)\n", argv[first]);
+	for (; first < argc && argv[first][0] == '-'; first++)
+		if (!take_option(argv[first]))
 			return 2;
-		}
+	if (help) {
+		fputs(usage, stdout);
+		return 0;
 	}
+	if (core_wanted)
+		core = &c;
 	if (first >= argc) {
 		fputs(usage, stderr);
 		return 2;
