@@ -327,13 +327,25 @@ bool sim_triggers_dispatch(struct sim_machine *m, unsigned pe, uint32_t handed);
 /* Every trigger no acknowledge or ICPENDR took is still latched. */
 bool sim_triggers_kept(struct sim_machine *m, struct sim_loc loc);
 
-/* ---- runner.c ---- */
+/* ---- match.c ---- */
 
 /* Value of v as seen now on pe, with the interrupted context int_pc /
  * int_pstate for interrupted_pc / interrupted_pstate.  false (and a
  * failure recorded at loc) when it cannot be resolved. */
 bool sim_resolve(struct sim_machine *m, const struct sim_value *v, uint64_t int_pc,
 		 uint64_t int_pstate, struct sim_loc loc, uint64_t *out);
+/* How a message shows the values an expectation compares with, in buf
+ * (returned): numbers (error codes by name, else hex), PE indices and
+ * other small counts (a depth), handlers' entry points (by name). */
+typedef const char *sim_show_fn(const struct sim_machine *m, char *buf, size_t n, uint64_t v);
+sim_show_fn sim_show_number, sim_show_index, sim_show_handler;
+/* A value for a message: error codes by name, else hex. */
+const char *sim_show_value(char *buf, size_t n, uint64_t v);
+/* Evaluate one match against seen.  *desc gets the expectation in words,
+ * its values shown by how.  Returns 1 matched, 0 not, -1 could not
+ * resolve (failure recorded). */
+int sim_match_eval(struct sim_machine *m, const struct sim_match *mt, uint64_t seen, uint64_t int_pc,
+		   uint64_t int_pstate, sim_show_fn *how, char *desc, size_t n);
 /* Check checks[first..first+n) against a context (regs, pstate, elr/spsr);
  * describe: what is being checked, for the message.  false on mismatch. */
 bool sim_check_regs(struct sim_machine *m, uint32_t first, uint32_t n, const struct sim_ctx *c,
@@ -342,6 +354,22 @@ bool sim_check_regs(struct sim_machine *m, uint32_t first, uint32_t n, const str
 bool sim_check_list(struct sim_machine *m, uint32_t first, uint32_t n,
 		    uint64_t (*get)(const void *src, unsigned reg), const void *src,
 		    uint64_t int_pc, uint64_t int_pstate, const char *describe);
+
+/* ---- expect_lists.c ---- */
+
+/* An expect_dispatches step: op's entries against the handler entries
+ * since the previous one, in op's form; on a match they are taken. */
+void sim_expect_dispatches(struct sim_machine *m, const struct sim_op *op);
+/* An expect_resumes step: op's landings against those at the resume pad
+ * since the previous one. */
+void sim_expect_resumes(struct sim_machine *m, const struct sim_op *op);
+/* After a run that passed: the handler entries after the last
+ * expect_dispatches step that ran, or in a run with none, which nothing
+ * checked (sim_result.unchecked). */
+void sim_note_unchecked(const struct sim_machine *m, struct sim_result *res);
+
+/* ---- runner.c ---- */
+
 /* After a call: check op's expectations - whether it returned (`returns`:
  * returned says), then x0 or the register map - and save x0. */
 void sim_after_call(struct sim_machine *m, const struct sim_op *op, const struct sim_ctx *c,
