@@ -14,7 +14,8 @@
  * found, 1 when something was, 2 on bad usage or an input that cannot be
  * run (missing, unreadable, longer than FZ_MAX_INPUT; a directory with no
  * input below it): the others still run,
- * but a run that skipped one is not a pass.
+ * but a run that skipped one is not a pass; 2 too when what it printed
+ * did not all reach standard output.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@
 #include "fz_repro.h"
 #include "fz_run.h"
 #include "hostfs.h"
+#include "outfile.h"
 #include "scn_near.h"
 
 #define STR_(x) #x
@@ -46,11 +48,24 @@ static const char usage[] =
 	"  --help, -h  this text\n\n"
 	"Inputs are at most " STR(FZ_MAX_INPUT) " bytes (as for sdeisim repro).\n"
 	"Exit status: 0 nothing found, 1 something found, 2 bad usage or an input\n"
-	"that cannot be run (missing, unreadable, too long; a directory with none).\n";
+	"that cannot be run (missing, unreadable, too long; a directory with none),\n"
+	"or what it printed did not all reach standard output (a full disk).\n";
 
 static unsigned inputs, findings, errors;
 static bool verbose, migrate, repro, core_wanted, help;
 static struct fz_core *core;          /* --core */
+
+/* status, unless what was printed did not all reach standard output (a
+ * full disk): the findings and the summary are the result */
+static int flushed(int status)
+{
+	char err[200];
+
+	if (outfile_flush_stdout(err, sizeof err) == 0)
+		return status;
+	fprintf(stderr, "fuzz_replay: %s\n", err);
+	return 2;
+}
 
 /* The options, each a flag it sets. */
 static const struct option_flag {
@@ -200,7 +215,7 @@ int main(int argc, char **argv)
 			return 2;
 	if (help) {
 		fputs(usage, stdout);
-		return 0;
+		return flushed(0);
 	}
 	if (core_wanted)
 		core = &c;
@@ -240,5 +255,5 @@ int main(int argc, char **argv)
 	fz_run_free(&r);
 	if (core)
 		fz_core_free(core);
-	return errors ? 2 : findings ? 1 : 0;
+	return flushed(errors ? 2 : findings ? 1 : 0);
 }

@@ -448,8 +448,12 @@ out:
 	if (cpu)
 		sim_cpu_destroy(cpu);
 	trace_reader_close(rd);
-	if (fflush(stdout) != 0)
+	/* the divergences are the result: lost, the replay has failed, and
+	 * says so as the other commands say a lost output */
+	if (outfile_flush_stdout(err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
 		status = EXIT_BAD;
+	}
 	return status;
 }
 

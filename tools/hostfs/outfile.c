@@ -239,6 +239,16 @@ int outfile_close(struct outfile *o, bool keep, char *err, size_t errlen)
 	return rc;
 }
 
+int outfile_flush_stdout(char *err, size_t errlen)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	/* an earlier write failed and left nothing to flush: its errno is gone */
+	snprintf(err, errlen, "standard output: write error: %s", strerror(errno ? errno : EIO));
+	return -1;
+}
+
 /* Where path leads: the real path of the file, or of the directory a
  * new file would go in and its name.  NULL when not even that exists. */
 static char *resolved(const char *path)

@@ -48,6 +48,12 @@ int outfile_check(const char *path, char *err, size_t errlen);
  * message "PATH: why" in err), 1 when not kept by request. */
 int outfile_close(struct outfile *o, bool keep, char *err, size_t errlen);
 
+/* Before a program exits: did all it printed reach standard output (not
+ * a full disk, a closed pipe)?  0, or -1 with "standard output: write
+ * error: REASON" in err.  A program whose report was lost there has
+ * failed, whatever it found. */
+int outfile_flush_stdout(char *err, size_t errlen);
+
 /* Do the two paths name the same file (the same file that exists, or
  * the same name in the same directory)?  False when either is "-". */
 bool outfile_is(const char *out, const char *in);

@@ -1,12 +1,12 @@
 /*
  * main.c - sdeisim: one binary, one table of subcommands.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "outfile.h"
 #include "scn_near.h"
 #include "sdeisim_gitrev.h"
 #include "trace.h"
@@ -87,9 +87,11 @@ int option_error(const char *cmd, int c, char **argv, const struct option *longs
  * output (a full disk, a closed pipe): that is a failure too. */
 static int flushed(int status)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	char err[200];
+
+	if (outfile_flush_stdout(err, sizeof err)) {
 		if (status != EXIT_BADINPUT)     /* else the command has said why */
-			fprintf(stderr, "sdeisim: standard output: write error: %s\n", strerror(errno));
+			fprintf(stderr, "sdeisim: %s\n", err);
 		return EXIT_BADINPUT;
 	}
 	return status;
@@ -136,7 +138,7 @@ int main(int argc, char **argv)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    (strcmp(argv[1], "help") == 0 && argc == 2)) {
 		usage(stdout);
-		return EXIT_PASSED;
+		return flushed(EXIT_PASSED);
 	}
 	if (strcmp(argv[1], "--version") == 0 && argc == 2) {
 		version();

@@ -4,7 +4,7 @@
 # no input below it (it ran as "0 inputs, no finding", exit 0), a missing
 # path, a symlink loop (told as "no such file"), a FIFO below a directory
 # (listed, not read: it was opened and waited for ever); the other
-# inputs still run.
+# inputs still run.  A summary lost to a full standard output is exit 2.
 set -u
 tool=$1
 work=$(mktemp -d) || exit 1
@@ -32,5 +32,10 @@ mkdir fifo && mkfifo fifo/f && cp good fifo/g
 expect 2 "fifo/f:1:1: not a regular file (a FIFO, socket or device): not read" fifo
 grep -qx '1 input, no finding' out || fail "fifo: $(cat out)"
 expect 0 "" good
+# a summary that does not reach standard output (a full disk) is a failure
+timeout 10 "$tool" trace good >/dev/full 2>err
+rc=$?
+[ "$rc" = 2 ] && grep -qxF "fuzz_traces_replay: standard output: write error: No space left on device" err ||
+  fail "a full standard output: exit $rc, stderr: $(cat err)"
 echo "check_replay_paths: $fails failed"
 [ "$fails" -eq 0 ]
