@@ -10,6 +10,7 @@
  * first; anything else (another record, the next step) lets them out
  * first.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,13 +31,13 @@ struct trace_recorder {
 	uint8_t last_kind[TRACE_MAX_PES];    /* the PE's previous observation: what caused a dispatch */
 	struct trace_rec held[HELD_MAX];
 	unsigned nheld;
-	bool failed;
+	int werr;               /* errno of the first write that failed, 0 */
 };
 
 static void write_rec(struct trace_recorder *r, const struct trace_rec *rec)
 {
-	if (!r->failed && trace_write(r->f, rec))
-		r->failed = true;
+	if (!r->werr && trace_write(r->f, rec))
+		r->werr = errno ? errno : EIO;
 }
 
 static void flush_held(struct trace_recorder *r)
@@ -262,7 +263,7 @@ int trace_recorder_close(struct trace_recorder *r)
 	int rc;
 
 	flush_held(r);
-	rc = r->failed || ferror(r->f) ? -1 : 0;
+	rc = r->werr ? r->werr : ferror(r->f) ? EIO : 0;
 	free(r);
 	return rc;
 }

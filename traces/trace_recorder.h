@@ -23,7 +23,8 @@ struct trace_recorder *trace_recorder_open(FILE *f, const struct sim_program *pr
  * next afterwards (next.obs NULL: none), so it can sit in front of
  * another observer. */
 struct sim_observer trace_recorder_observer(struct trace_recorder *r, struct sim_observer next);
-/* Free the recorder (f stays open).  0, or -1 if a write failed. */
+/* Free the recorder (f stays open).  0, or the errno of the first write
+ * that failed (EIO when it left none). */
 int trace_recorder_close(struct trace_recorder *r);
 
 #endif /* TRACES_TRACE_RECORDER_H */

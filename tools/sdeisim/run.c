@@ -94,11 +94,11 @@ static int open_trace(const char *path, const struct sim_program *prog, struct s
 static void close_trace(struct outfile *of, struct trace_recorder *tr, struct scen_report *rep)
 {
 	char err[600];
-	int bad = trace_recorder_close(tr);
+	int werr = trace_recorder_close(tr);
 
-	if (outfile_close(of, !bad, err, sizeof err) != 0 || bad) {
-		if (bad)
-			snprintf(err, sizeof err, "%s: writing the trace failed", of->path);
+	if (outfile_close(of, !werr, err, sizeof err) != 0 || werr) {
+		if (werr)       /* in outfile_close's words */
+			snprintf(err, sizeof err, "%s: write error: %s", of->path, strerror(werr));
 		snprintf(rep->output_error, sizeof rep->output_error, "%s (--trace)", err);
 	}
 }
