@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,6 +30,67 @@ static int stream_of(const struct stat *st)
 			return fd;
 	}
 	return -1;
+}
+
+/* The temporary files being written, each with the process that made it
+ * (a child of `run -j` has its parent's too, and leaves them alone):
+ * removed when a signal ends the program (a Ctrl-C, a kill, a closed
+ * terminal), which then dies of it as it would have.  Without this, a
+ * killed import left a part of its trace, as big as the trace, as
+ * .NAME.PID.N.  More at once than there are slots are not removed. */
+#define TEMPS 8
+static struct {
+	char *volatile path;
+	volatile pid_t pid;
+} temps[TEMPS];
+
+static void remove_temps(int sig)
+{
+	pid_t me = getpid();
+
+	for (unsigned k = 0; k < TEMPS; k++)
+		if (temps[k].path && temps[k].pid == me)
+			unlink(temps[k].path);
+	signal(sig, SIG_DFL);
+	raise(sig);             /* delivered once this handler returns */
+}
+
+/* The signals that end a program, once: a signal ignored (SIGINT in a
+ * background job, SIGHUP under nohup) stays ignored. */
+static void catch_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	static bool caught;
+	struct sigaction sa, old;
+
+	if (caught)
+		return;
+	caught = true;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = remove_temps;
+	sigemptyset(&sa.sa_mask);
+	for (unsigned k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+		sigaddset(&sa.sa_mask, sigs[k]);    /* one removal at a time */
+	for (unsigned k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+		if (sigaction(sigs[k], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sigs[k], &sa, NULL);
+}
+
+/* path (NULL: none) takes or gives up a slot of temps. */
+static void track_temp(char *path, bool on)
+{
+	for (unsigned k = 0; k < TEMPS; k++) {
+		if (on && temps[k].path == NULL) {
+			catch_signals();
+			temps[k].pid = getpid();
+			temps[k].path = path;   /* last: the handler reads pid first */
+			return;
+		}
+		if (!on && temps[k].path == path && temps[k].pid == getpid()) {
+			temps[k].path = NULL;
+			return;
+		}
+	}
 }
 
 /* Open a new temporary file beside target (DIR/.BASE.PID.N), with the
@@ -153,6 +215,7 @@ int outfile_open(struct outfile *o, const char *path, char *err, size_t errlen)
 		unlink(o->tmp);
 		goto fail;
 	}
+	track_temp(o->tmp, true);
 	return 0;
 fail:
 	snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
@@ -227,6 +290,7 @@ int outfile_close(struct outfile *o, bool keep, char *err, size_t errlen)
 		}
 		if (rc != 0)
 			unlink(o->tmp);
+		track_temp(o->tmp, false);
 	}
 	if (rc < 0)
 		snprintf(err, errlen, "%s: write error: %s", is_stdout(o->path) ? "standard output" : o->path,

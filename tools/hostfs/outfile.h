@@ -5,8 +5,10 @@
  *
  * A regular file (or a new one) is written to a temporary file in the
  * same directory, flushed to disk and renamed over the target when the
- * command keeps it: a command that fails, or a write that fails, leaves
- * what was there before; the file keeps its permissions, and a link to
+ * command keeps it: a command that fails, a write that fails, or a signal
+ * that ends the program (SIGINT, SIGTERM, SIGHUP: the temporary file is
+ * removed, and the program dies of it), leaves what was there before
+ * and nothing beside it; the file keeps its permissions, and a link to
  * it stays a link.  Written in place instead, without that guarantee (a
  * failure leaves what reached it): a target that is not a regular file
  * (/dev/null, a FIFO, a terminal), the file behind a standard stream
