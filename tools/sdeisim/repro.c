@@ -243,6 +243,28 @@ static int reproduce(struct fz_run *r, const uint8_t *data, size_t len, bool mig
 	return EXIT_FAILED;
 }
 
+/* --yaml, --input and INPUT are three files (NULL: not given): an output
+ * over the input, or the two outputs over each other, would lose one.
+ * false, having said which two are the same, when not. */
+static bool files_differ(const char *yaml, const char *input, const char *in)
+{
+	const struct {
+		const char *a, *a_is, *b, *b_is;
+	} pairs[] = {
+		{ yaml, "--yaml", in, "the input" },
+		{ input, "--input", in, "the input" },
+		{ yaml, "--yaml", input, "--input" },
+	};
+
+	for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+		if (pairs[k].a && pairs[k].b && outfile_is(pairs[k].a, pairs[k].b)) {
+			fprintf(stderr, "sdeisim repro: %s %s and %s %s are the same file\n", pairs[k].a_is,
+				pairs[k].a, pairs[k].b_is, pairs[k].b);
+			return false;
+		}
+	return true;
+}
+
 int cmd_repro(int argc, char **argv)
 {
 	static const struct option longs[] = {
@@ -285,11 +307,8 @@ int cmd_repro(int argc, char **argv)
 		fputs(repro_help, stderr);
 		return EXIT_BADINPUT;
 	}
-	if ((yaml && outfile_is(yaml, argv[optind])) || (input && outfile_is(input, argv[optind])) ||
-	    (yaml && input && outfile_is(yaml, input))) {
-		fprintf(stderr, "sdeisim repro: --yaml, --input and INPUT must be three different files\n");
+	if (!files_differ(yaml, input, argv[optind]))
 		return EXIT_BADINPUT;
-	}
 	/* an output that cannot be written is said now, not after the run
 	 * and the minimisation */
 	for (unsigned k = 0; k < 2; k++) {
