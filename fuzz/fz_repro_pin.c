@@ -43,18 +43,56 @@ static void add_unique(int64_t *set, unsigned *n, unsigned cap, int64_t v)
 		set[(*n)++] = v;
 }
 
-/* An expect_dispatches entry: event entered on pe (any handler, any
- * argument). */
-static struct sim_expect_dispatch entry_of(unsigned pe, int32_t event)
+/* An expect_dispatches entry: event entered on pe (any PE when negative;
+ * any handler, any argument). */
+static struct sim_expect_dispatch entry_of(int pe, int32_t event)
 {
 	struct sim_expect_dispatch e;
 
 	memset(&e, 0, sizeof e);
-	e.has_pe = 1;
-	e.pe = sim_match_eq(sim_const(pe));
+	e.has_pe = pe >= 0;
+	e.pe = sim_match_eq(sim_const((uint64_t)(pe >= 0 ? pe : 0)));
 	e.has_event = 1;
 	e.event = sim_match_eq(sim_const((uint32_t)event));
 	return e;
+}
+
+/* Is o a handler entry on pe (any PE when negative), of event, at depth
+ * (0: any)? */
+static bool like(const struct sim_obs *o, int pe, int32_t event, unsigned depth)
+{
+	return o->kind == SIM_OBS_DISPATCH && (pe < 0 || o->pe == (unsigned)pe) && o->event == event &&
+	       (!depth || o->depth == depth);
+}
+
+/* After step `after`, expect event entered on pe (any PE when negative)
+ * at depth (0: any) once more than the run of log entered it so, up to
+ * the end of that step and before `until` (logical time):
+ * `expect_dispatches: {includes: [ENTRY x n+1]}`.  The window of the list is every entry since the
+ * program started, as is the count: the fuzz decoder writes no
+ * expect_dispatches, and a finding is pinned by one. */
+static bool pin_once_more(struct fz_run *r, const struct fz_log *log, uint32_t after, uint64_t until,
+			  int pe, int32_t event, unsigned depth)
+{
+	struct sim_program *p = &r->prog;
+	struct sim_op op = sim_op_new(SIM_OP_EXPECT_DISPATCHES, SIM_NONE);
+	struct sim_expect_dispatch want = entry_of(pe, event);
+
+	if (depth) {
+		want.has_depth = 1;
+		want.depth = sim_match_eq(sim_const(depth));
+	}
+	op.form = SIM_LIST_INCLUDES;
+	op.list = p->ndispatches;
+	for (uint32_t k = 0; k < log->n && log->o[k].time < until; k++) {
+		if (log->o[k].step > after || !like(&log->o[k], pe, event, depth))
+			continue;
+		sim_add_dispatch(p, &want);
+		op.nlist++;
+	}
+	sim_add_dispatch(p, &want);
+	op.nlist++;
+	return !p->oom && fz_insert_step(p, after + 1, &op);
 }
 
 /* A COMPLETE (or COMPLETE_AND_RESUME) of a normal handler that came before
@@ -71,31 +109,13 @@ static bool pin_preemption(struct fz_run *r, const struct fz_log *log, struct fz
 	const struct fz_disagreement *d = &r->oracle.bad;
 	const struct rm_model *m = &r->oracle.model;    /* as it was at the call: the oracle stopped */
 	int e = rm_preempting_critical(m, d->pe);
-	struct sim_program *p = &r->prog;
-	struct sim_op op = sim_op_new(SIM_OP_EXPECT_DISPATCHES, SIM_NONE);
-	struct sim_expect_dispatch want;
 
 	if (e < 0) {
 		snprintf(out->note, sizeof out->note, "the model names no critical event owed to PE %u "
 			 "that the call came before", d->pe);
 		return false;
 	}
-	want = entry_of(d->pe, m->p.events[e].number);
-	want.has_depth = 1;
-	want.depth = sim_match_eq(sim_const(2));
-	op.form = SIM_LIST_INCLUDES;
-	op.list = p->ndispatches;
-	for (uint32_t k = 0; k < log->n && log->o[k].time < d->time; k++) {
-		const struct sim_obs *o = &log->o[k];
-		if (o->kind == SIM_OBS_DISPATCH && o->pe == d->pe && o->event == m->p.events[e].number &&
-		    o->depth == 2) {
-			sim_add_dispatch(p, &want);
-			op.nlist++;
-		}
-	}
-	sim_add_dispatch(p, &want);
-	op.nlist++;
-	return !p->oom && fz_insert_step(p, d->step + 1, &op);
+	return pin_once_more(r, log, d->step, d->time, d->pe, m->p.events[e].number, 2);
 }
 
 /* A call answered wrongly: its op expects what the specification allows -
@@ -170,11 +190,19 @@ static bool pin_dispatches(struct fz_run *r, const struct fz_log *log, uint32_t 
 	return !p->oom && fz_insert_step(p, after + 1, &op);
 }
 
-/* Does the handler entry o match the entry pinned for a dispatch that
- * went wrong: on pe, of event, at depth (0: any)? */
-static bool like(const struct sim_obs *o, unsigned pe, int32_t event, unsigned depth)
+/* The entries of the run up to the one the disagreement is about, then
+ * *e in its place, and whatever follows (`expect_dispatches:
+ * {starts_with: [...]}`): a correct dispatcher runs the same up to there
+ * (the run agreed with the model so far, and the bug shows first there)
+ * and makes the entry e there; what it does after that in the step - the
+ * right handler does what the wrong one did not; the event that had to go
+ * first runs its handler - the buggy run cannot show, and a list of every
+ * entry would forbid it. */
+static bool pin_then(struct fz_run *r, const struct fz_log *log, const struct sim_expect_dispatch *e)
 {
-	return o->kind == SIM_OBS_DISPATCH && o->pe == pe && o->event == event && (!depth || o->depth == depth);
+	const struct fz_disagreement *d = &r->oracle.bad;
+
+	return pin_dispatches(r, log, d->step, d->time, e, SIM_LIST_STARTS);
 }
 
 /* The handler entry d names, as that of a dispatch that should not have
@@ -227,9 +255,8 @@ static bool pin_excluded(struct fz_run *r, const struct fz_log *log, struct fz_r
  * handlers later in the step (the event it should have taken, say), which
  * the buggy run cannot show.
  *  - RM_DF_FIRST: the entries up to it, then the critical event that had
- *    to go first, on the PE (`starts_with`): a correct dispatcher runs
- *    the same up to there (the run agreed with the model so far) and takes
- *    that event at the point the bug took the normal one.
+ *    to go first, on the PE (pin_then): a correct dispatcher takes that
+ *    event at the point the bug took the normal one.
  *  - RM_DF_NESTED: no entry of the event on the PE at that depth in the
  *    step: a normal handler nested, or a third, is never right; a
  *    critical one nested in a critical one would be right only over a
@@ -246,15 +273,17 @@ static bool pin_dispatch(struct fz_run *r, const struct fz_log *log, struct fz_r
 	if (d->part != RM_DF_FIRST)
 		return pin_excluded(r, log, out);
 	first = entry_of(d->pe, (int32_t)d->want);
-	return pin_dispatches(r, log, d->step, d->time, &first, SIM_LIST_STARTS);
+	return pin_then(r, log, &first);
 }
 
-/* A handler entered with x1 or the PC not its registration's: expect the
- * entry with the argument, or the handler at the registered entry point
- * (false when no handler is there: nothing to name in YAML). */
-static bool pin_entry(struct fz_run *r, const struct fz_log *log, const struct fz_disagreement *d,
-		      struct fz_repro *out)
+/* A handler entered with x1 or the PC not its registration's: the
+ * entries up to it, then it with the registered argument, or at the
+ * handler at the registered entry point (pin_then: the right handler may
+ * enter more after it, as the one run in its place did not); false when
+ * no handler is there: nothing to name in YAML. */
+static bool pin_entry(struct fz_run *r, const struct fz_log *log, struct fz_repro *out)
 {
+	const struct fz_disagreement *d = &r->oracle.bad;
 	struct sim_expect_dispatch e = entry_of(d->pe, d->event);
 
 	if (!d->entry_pc) {
@@ -270,7 +299,39 @@ static bool pin_entry(struct fz_run *r, const struct fz_log *log, const struct f
 		e.has_handler = 1;
 		e.handler = sim_match_eq((struct sim_value){ SIM_V_HANDLER, (uint64_t)h });
 	}
-	return pin_dispatches(r, log, d->step, d->time, &e, SIM_LIST_ALL);
+	return pin_then(r, log, &e);
+}
+
+/* An event left owed once a step settled (FZ_D_SETTLED): the event
+ * entered on its PE once more than the buggy run entered it there up to
+ * the end of that step, among the entries since the program started
+ * (pin_once_more), on any PE for a shared event - the model names the first PE that could
+ * take it, and a correct dispatcher may have taken it on another (RM_ANY)
+ * or before a ROUTING_SET moved it (RM_PE).
+ * Why once more: the model keeps a trigger owed until an entry takes it
+ * (a trigger that comes while it is owed merges with it), so at the
+ * settle it had the buggy run's n entries each take an owed trigger, and
+ * one owed still.  A correct dispatcher gets the same triggers - from the
+ * steps, and from the handlers it runs, whose actions are the same at
+ * each entry - and takes each no later than the buggy run did, so no two
+ * that the buggy run kept apart merge on it; and it must not settle with
+ * one owed: n + 1 entries by the end of the step, at any depth.
+ * Not the entries of the step, exactly, then it: the model checks what is
+ * owed only once the step settled, and the correct dispatcher takes the
+ * event when it became owed - maybe before some of those entries - and
+ * runs its handler, which the buggy run did not.  The argument assumes
+ * that entering the event sooner changes no later trigger of it (its
+ * handler masks the PE or disables the event as often, only sooner). */
+static bool pin_settled(struct fz_run *r, const struct fz_log *log)
+{
+	const struct fz_disagreement *d = &r->oracle.bad;
+	const struct rm_platform *pl = &r->oracle.model.p;
+	bool shared = false;
+
+	for (unsigned k = 0; k < pl->nevents; k++)
+		if (pl->events[k].number == d->event)
+			shared = pl->events[k].shared;
+	return pin_once_more(r, log, d->step, UINT64_MAX, shared ? -1 : d->pe, d->event, 0);
 }
 
 /* The final state gone wrong, as a last step that asks for it: a call
@@ -389,13 +450,10 @@ void fz_repro_pin(struct fz_run *r, const struct fz_log *log, struct fz_repro *o
 		out->expressed = pin_dispatch(r, log, out);
 		break;
 	case FZ_D_SETTLED:
-	{
-		struct sim_expect_dispatch e = entry_of(d->pe, d->event);
-		out->expressed = pin_dispatches(r, log, d->step, UINT64_MAX, &e, SIM_LIST_ALL);
+		out->expressed = pin_settled(r, log);
 		break;
-	}
 	case FZ_D_ENTRY:
-		out->expressed = pin_entry(r, log, d, out);
+		out->expressed = pin_entry(r, log, out);
 		break;
 	case FZ_D_FINAL:
 		out->expressed = pin_final(r, d, out);
