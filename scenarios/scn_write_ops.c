@@ -1,249 +1,17 @@
 /*
  * scn_write_ops.c - the YAML writer's operations: steps and handler
  * actions as one flow map per line (blocks for expect_dispatches,
- * expect_resumes and expect_view, as FORMAT.md writes them), their
- * expectations and values, each written the way the loader reads it back
- * into the same element (scn.h lists the few exceptions).
+ * expect_resumes and expect_view, as FORMAT.md writes them), each written
+ * the way the loader reads it back into the same element (scn.h lists
+ * the few exceptions); their values and expectations are
+ * scn_write_values.c's.
  */
 #include <inttypes.h>
-#include <string.h>
 
 #include "call_rules.h"        /* sim_aarch32_modes */
 #include "scn_internal.h"
 #include "scn_write_internal.h"
 #include "sdd/sdd.h"
-
-_Static_assert(SIM_R_COUNT <= 64, "register sets are 64-bit masks");
-
-#define R(reg) (UINT64_C(1) << (reg))
-#define R_XN(n) (R(SIM_R_X0 + (n)) - 1)      /* x0 .. x(n-1) */
-#define R_FIELDS (R(SIM_R_PSTATE_EL) | R(SIM_R_PSTATE_DAIF) | R(SIM_R_PSTATE_SPSEL) | \
-		  R(SIM_R_PSTATE_PAN) | R(SIM_R_PSTATE_DIT) | R(SIM_R_PSTATE_NZCV))
-#define R_PSTATE_ALL (R(SIM_R_PSTATE) | R_FIELDS)
-#define R_SET_FIELDS (R(SIM_R_PSTATE_PAN) | R(SIM_R_PSTATE_DIT) | R(SIM_R_PSTATE_NZCV))
-
-/* ---- Values ---- */
-
-static void constant(struct scn_w *w, uint64_t u, enum scn_w_vctx c)
-{
-	const char *name = c == SCN_W_STATUS ? sim_sdei_error_name((int64_t)u) : NULL;
-
-	if (name) {
-		scn_w_out(w, "%s", name);
-		return;
-	}
-	if (c == SCN_W_COMPLETION && u <= SDD_EV_FAILED)
-		scn_w_out(w, "%s", u == SDD_EV_HANDLED ? "HANDLED" : "FAILED");
-	else if (u < 0x100)
-		scn_w_out(w, "%" PRIu64, u);
-	else
-		scn_w_out(w, "0x%" PRIX64, u);
-}
-
-static const char *handler(struct scn_w *w, uint64_t k)
-{
-	if (k >= w->p->nhandlers)
-		return scn_w_fail(w, "a value names handler %" PRIu64 ", which does not exist", k), "?";
-	return sim_str(w->p, w->p->handlers[k].name);
-}
-
-/* see scn_write_internal.h */
-void scn_w_value(struct scn_w *w, struct sim_value v, enum scn_w_vctx c)
-{
-	switch (v.kind) {
-	case SIM_V_CONST:
-		constant(w, v.u, c);
-		break;
-	case SIM_V_VAR:
-		if (v.u >= w->p->nvars) {
-			scn_w_fail(w, "a value names variable %" PRIu64 ", which does not exist", v.u);
-			break;
-		}
-		/* The format asks that a $name be saved somewhere, unless lenient. */
-		if (!w->p->lenient && !w->saved[v.u])
-			scn_w_fail(w, "$%s is used but nothing saves it (only a lenient program may "
-				   "do that)", sim_str(w->p, w->p->vars[v.u]));
-		scn_w_out(w, "$%s", sim_str(w->p, w->p->vars[v.u]));
-		break;
-	case SIM_V_HANDLER:
-		scn_w_out(w, "%s", handler(w, v.u));
-		break;
-	case SIM_V_HANDLER_OFF:
-		scn_w_out(w, "{offset: %s}", handler(w, v.u));
-		break;
-	case SIM_V_RESUME_PAD:
-		scn_w_out(w, "resume_pad");
-		break;
-	case SIM_V_MPIDR:
-		scn_w_out(w, "{mpidr: %" PRIu64 "}", v.u);
-		break;
-	case SIM_V_INT_PC:
-		scn_w_out(w, "interrupted_pc");
-		break;
-	case SIM_V_INT_PSTATE:
-		scn_w_out(w, "interrupted_pstate");
-		break;
-	default:
-		scn_w_fail(w, "a value of unknown kind %u", v.kind);
-	}
-}
-
-/* values[first .. first+n) as a flow sequence. */
-static void values(struct scn_w *w, uint32_t first, uint32_t n, enum scn_w_vctx c)
-{
-	scn_w_out(w, "[");
-	for (uint32_t k = 0; k < n; k++) {
-		scn_w_out(w, "%s", k ? ", " : "");
-		scn_w_value(w, w->p->values[first + k], c);
-	}
-	scn_w_out(w, "]");
-}
-
-static void match(struct scn_w *w, const struct sim_match *m, enum scn_w_vctx c)
-{
-	switch (m->kind) {
-	case SIM_M_EQ:
-		scn_w_value(w, m->a, c);
-		break;
-	case SIM_M_NOT:
-		scn_w_out(w, "{not: ");
-		scn_w_value(w, m->a, c);
-		scn_w_out(w, "}");
-		break;
-	case SIM_M_MASK:
-		scn_w_out(w, "{mask: ");
-		scn_w_value(w, m->a, SCN_W_NUMBER);
-		scn_w_out(w, ", value: ");
-		scn_w_value(w, m->b, SCN_W_NUMBER);
-		scn_w_out(w, "}");
-		break;
-	case SIM_M_ONE_OF:
-		if (m->count == 0)
-			scn_w_fail(w, "an empty one_of cannot be written (it never matches)");
-		scn_w_out(w, "{one_of: ");
-		values(w, m->list, m->count, c);
-		scn_w_out(w, "}");
-		break;
-	case SIM_M_SET:
-		values(w, m->list, m->count, SCN_W_NUMBER);
-		break;
-	case SIM_M_INCLUDES:
-		scn_w_out(w, "{includes: ");
-		values(w, m->list, m->count, SCN_W_NUMBER);
-		scn_w_out(w, "}");
-		break;
-	default:
-		scn_w_fail(w, "an expectation of unknown kind %u", m->kind);
-	}
-}
-
-/* ---- Register maps ---- */
-
-/* The key of register reg in a map. */
-static const char *reg_key(unsigned reg)
-{
-	return reg >= SIM_R_PSTATE_EL && reg <= SIM_R_PSTATE_NZCV ?
-	       scn_pstate_fields[reg - SIM_R_PSTATE_EL] : sim_reg_name(reg);
-}
-
-/* checks[first .. first+n) as the entries of a map (no braces), each
- * register one of allowed; PSTATE fields together under `pstate` at the
- * place of the first.  x0 of a result is compared sign-extended from 32
- * bits exactly when width32 says so (the loader's rule for PSCI). */
-static void check_entries(struct scn_w *w, uint32_t first, uint32_t n, uint64_t allowed,
-			  bool width32, enum scn_w_vctx x0ctx)
-{
-	const struct sim_check *cks = n ? &w->p->checks[first] : NULL;
-	uint64_t seen = 0;
-	bool any = false;
-
-	for (uint32_t k = 0; k < n; k++) {
-		unsigned reg = cks[k].reg;
-		bool field = reg >= SIM_R_PSTATE_EL && reg <= SIM_R_PSTATE_NZCV;
-		if (field && (seen & R_FIELDS))
-			continue;            /* written with the first field */
-		if (reg >= SIM_R_COUNT || !(allowed & R(reg)) || (seen & R(reg)) ||
-		    (reg == SIM_R_PSTATE && (seen & R_FIELDS)) || (field && (seen & R(SIM_R_PSTATE)))) {
-			scn_w_fail(w, "an expectation on %s cannot be written here", sim_reg_name(reg));
-			return;
-		}
-		if (cks[k].m.width32 != (width32 && reg == SIM_R_X0)) {
-			scn_w_fail(w, "a 32-bit comparison of %s cannot be written here", sim_reg_name(reg));
-			return;
-		}
-		scn_w_out(w, "%s%s: ", any ? ", " : "", field ? "pstate" : reg_key(reg));
-		any = true;
-		seen |= R(reg);
-		if (!field) {
-			match(w, &cks[k].m, reg == SIM_R_X0 ? x0ctx : SCN_W_NUMBER);
-			continue;
-		}
-		scn_w_out(w, "{");
-		for (uint32_t j = k; j < n; j++) {
-			unsigned fr = cks[j].reg;
-			if (fr < SIM_R_PSTATE_EL || fr > SIM_R_PSTATE_NZCV)
-				continue;
-			if ((j > k && (seen & R(fr))) || cks[j].m.width32) {
-				scn_w_fail(w, "this expectation on %s cannot be written", sim_reg_name(fr));
-				return;
-			}
-			seen |= R(fr);
-			scn_w_out(w, "%s%s: ", j > k ? ", " : "", reg_key(fr));
-			match(w, &cks[j].m, SCN_W_NUMBER);
-		}
-		scn_w_out(w, "}");
-	}
-}
-
-static void check_map(struct scn_w *w, uint32_t first, uint32_t n, uint64_t allowed)
-{
-	scn_w_out(w, "{");
-	check_entries(w, first, n, allowed, false, SCN_W_NUMBER);
-	scn_w_out(w, "}");
-}
-
-/* checks[first .. first+n) of a call's expect: x0, or a register map. */
-static void expect_value(struct scn_w *w, uint32_t first, uint32_t n, bool psci)
-{
-	const struct sim_check *c = &w->p->checks[first];
-
-	if (n == 1 && c->reg == SIM_R_X0) {
-		if (c->m.width32 != psci)
-			scn_w_fail(w, "a 32-bit comparison of x0 cannot be written here");
-		match(w, &c->m, SCN_W_STATUS);
-		return;
-	}
-	scn_w_out(w, "{");
-	check_entries(w, first, n, R_XN(31), psci, SCN_W_STATUS);
-	scn_w_out(w, "}");
-}
-
-/* `, expect: E` of a call, PSCI call or dispatch: x0, or a register map;
- * {returns: E} when its first check is that the call returned. */
-static void expect(struct scn_w *w, const struct sim_op *op)
-{
-	bool psci = op->kind == SIM_OP_PSCI;
-	const struct sim_check *c;
-
-	if (op->nchecks == 0)
-		return;              /* (an empty pool may be NULL: no pointer into it) */
-	c = &w->p->checks[op->checks];
-	scn_w_out(w, ", expect: ");
-	if (c->reg != SIM_R_RETURNED) {
-		expect_value(w, op->checks, op->nchecks, psci);
-		return;
-	}
-	if (op->nchecks < 2 || c->m.kind != SIM_M_EQ || c->m.a.kind != SIM_V_CONST || c->m.a.u != 1 ||
-	    op->kind == SIM_OP_DISPATCH) {
-		scn_w_fail(w, "this expectation that a call returns cannot be written");
-		return;
-	}
-	scn_w_out(w, "{returns: ");
-	expect_value(w, op->checks + 1, op->nchecks - 1, psci);
-	scn_w_out(w, "}");
-}
-
-/* ---- Operations ---- */
 
 static void pe_key(struct scn_w *w, const struct sim_op *op)
 {
@@ -260,7 +28,7 @@ static void args(struct scn_w *w, const struct sim_op *op)
 		scn_w_fail(w, "%u arguments cannot be written (x1..x5: at most 5)", n);
 	if (n) {
 		scn_w_out(w, ", args: ");
-		values(w, op->args, n, SCN_W_NUMBER);
+		scn_w_values(w, op->args, n, SCN_W_NUMBER);
 	}
 }
 
@@ -321,7 +89,7 @@ static void call(struct scn_w *w, const struct sim_op *op, bool action)
 		scn_w_value(w, op->fid, SCN_W_NUMBER);
 	}
 	args(w, op);
-	expect(w, op);
+	scn_w_expect(w, op);
 	save(w, op);
 	if ((op->from_el || op->aarch32 || op->secure) && action)
 		scn_w_fail(w, "a handler's call from another EL, from AArch32 or from Secure state cannot be written");
@@ -356,7 +124,7 @@ static void psci(struct scn_w *w, const struct sim_op *op, bool action)
 		scn_w_out(w, "]");
 	}
 	args(w, op);
-	expect(w, op);
+	scn_w_expect(w, op);
 	save(w, op);
 	if (op->from_el)
 		scn_w_fail(w, "a PSCI call from another EL cannot be written");
@@ -389,7 +157,7 @@ static void view(struct scn_w *w, const struct sim_op *op)
 				}
 				keys[reg] = true;
 				scn_w_out(w, "%s%s: ", ind, sim_reg_name(reg));
-				match(w, &cks[j].m, SCN_W_NUMBER);
+				scn_w_match(w, &cks[j].m, SCN_W_NUMBER);
 				scn_w_out(w, "\n");
 			}
 			break;
@@ -399,7 +167,7 @@ static void view(struct scn_w *w, const struct sim_op *op)
 				scn_w_fail(w, "two parts of one expect_view read the same context");
 			contexts[nested] = true;
 			scn_w_out(w, "%s%s: ", ind, nested ? "nested_context" : "context");
-			check_map(w, v->checks, v->nchecks,
+			scn_w_check_map(w, v->checks, v->nchecks,
 				  R(SIM_R_PC) | R_PSTATE_ALL | R_XN(SDD_CONTEXT_REGS));
 			scn_w_out(w, "\n");
 			break;
@@ -415,7 +183,7 @@ static void view(struct scn_w *w, const struct sim_op *op)
 			scn_w_out(w, "%s  ", ind);
 			scn_w_value(w, v->event, SCN_W_NUMBER);
 			scn_w_out(w, ": ");
-			check_map(w, v->checks, v->nchecks, R(SIM_R_VIEW_EP) | R(SIM_R_VIEW_ARG) |
+			scn_w_check_map(w, v->checks, v->nchecks, R(SIM_R_VIEW_EP) | R(SIM_R_VIEW_ARG) |
 				  R(SIM_R_VIEW_FLAGS) | R(SIM_R_VIEW_STATE));
 			scn_w_out(w, "\n");
 		}
@@ -460,7 +228,7 @@ static void entry_field(struct scn_w *w, bool *first, const char *key, uint8_t h
 	if (!ok)
 		scn_w_fail(w, "this expectation on `%s` of an entry cannot be written", key);
 	scn_w_out(w, "%s%s: ", *first ? "" : ", ", key);
-	match(w, m, SCN_W_NUMBER);
+	scn_w_match(w, m, SCN_W_NUMBER);
 	*first = false;
 }
 
@@ -485,7 +253,7 @@ static void resume_entry(struct scn_w *w, const struct sim_expect_resume *e)
 	entry_field(w, &first, "pe", e->has_pe, &e->pe, FK_PE);
 	if (!first && e->nchecks)
 		scn_w_out(w, ", ");
-	check_entries(w, e->checks, e->nchecks, R(SIM_R_ELR) | R(SIM_R_SPSR) | R_PSTATE_ALL, false,
+	scn_w_check_entries(w, e->checks, e->nchecks, R(SIM_R_ELR) | R(SIM_R_SPSR) | R_PSTATE_ALL, false,
 		      SCN_W_NUMBER);
 	scn_w_out(w, "}\n");
 }
@@ -547,7 +315,7 @@ static void set(struct scn_w *w, const struct sim_op *op)
 				return;
 			}
 			seen |= R(fr);
-			scn_w_out(w, "%s%s: %" PRIu64, j > k ? ", " : "", reg_key(fr), as[j].v.u);
+			scn_w_out(w, "%s%s: %" PRIu64, j > k ? ", " : "", scn_w_reg_key(fr), as[j].v.u);
 		}
 		scn_w_out(w, "}");
 	}
@@ -583,7 +351,7 @@ void scn_w_op(struct scn_w *w, const struct sim_op *op, bool action)
 		return;
 	case SIM_OP_EXPECT_ENTRY:
 		scn_w_out(w, "expect_entry: ");
-		check_map(w, op->checks, op->nchecks, R_XN(31) | R(SIM_R_SP) | R_PSTATE_ALL);
+		scn_w_check_map(w, op->checks, op->nchecks, R_XN(31) | R(SIM_R_SP) | R_PSTATE_ALL);
 		scn_w_out(w, "\n");
 		return;
 	case SIM_OP_MIGRATE:
@@ -599,7 +367,7 @@ void scn_w_op(struct scn_w *w, const struct sim_op *op, bool action)
 					SDD_FID_EVENT_COMPLETE : SDD_FID_EVENT_COMPLETE_AND_RESUME));
 			scn_w_value(w, op->fid, op->kind == SIM_OP_COMPLETE ? SCN_W_COMPLETION : SCN_W_NUMBER);
 			scn_w_out(w, "]");
-			expect(w, op);
+			scn_w_expect(w, op);
 			scn_w_out(w, "}\n");
 			return;
 		}
@@ -637,7 +405,7 @@ void scn_w_op(struct scn_w *w, const struct sim_op *op, bool action)
 		pe_key(w, op);
 		scn_w_out(w, "dispatch: ");
 		scn_w_value(w, op->event, SCN_W_NUMBER);
-		expect(w, op);
+		scn_w_expect(w, op);
 		break;
 	}
 	scn_w_out(w, "}\n");
