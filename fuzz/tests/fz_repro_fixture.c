@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <cmocka.h>
 
@@ -39,4 +40,16 @@ void fz_repro_fixture_write(const char *out)
 	assert_non_null(f);
 	assert_int_equal(scn_write(f, &fixture_run.prog, err, sizeof err), 0);
 	assert_int_equal(fclose(f), 0);
+}
+
+struct fz_log *fz_repro_fixture_log(const uint8_t *input, size_t len)
+{
+	struct fz_log *log = calloc(1, sizeof *log);
+
+	assert_non_null(log);
+	fixture_run.log = log;
+	assert_false(fz_run_one(&fixture_run, input, len));
+	fixture_run.log = NULL;
+	assert_int_equal(log->n, log->total);
+	return log;
 }

@@ -27,6 +27,15 @@
  *             not need; with it, as in the scenario, a correct dispatcher
  *             enters the handler on PE 1 in that step, and the exact list
  *             fails there ("expected 0 handler entries, got 1").
+ *   nested    a handler nested where nesting is refused: planted bug 44
+ *             (the nesting rules left to the GIC, a bound interrupt
+ *             programmed at the critical priority: the bound event,
+ *             raised by a running normal handler, preempts it), on the
+ *             seed of scenarios/nesting/bound-event-raised-by-normal-
+ *             handler-waits-for-it.yaml; pinned as no entry of the event
+ *             on that PE at that depth in the step (expect_dispatches
+ *             {excludes: [{..., depth: 2}]}): a correct dispatcher enters
+ *             it there too, at depth 1, once the handler completed.
  *
  *   input_finds_the_bug    the input's finding is a DISPATCH of FAULT;
  *   repro_pins_the_right   the reproducer's last expect_dispatches is the
@@ -40,6 +49,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -65,6 +75,22 @@ static bool first_is_critical(const struct fz_disagreement *d)
 	return false;
 }
 
+/* The depth of the handler entry the finding of input (run again, with a
+ * log) is about. */
+static unsigned entered_depth(const uint8_t *input, size_t len)
+{
+	const struct fz_disagreement *d = &fixture_run.oracle.bad;
+	struct fz_log *log = fz_repro_fixture_log(input, len);
+	unsigned depth = 0;
+
+	for (uint32_t k = 0; k < log->n; k++)
+		if (log->o[k].kind == SIM_OBS_DISPATCH && log->o[k].time == d->time)
+			depth = log->o[k].depth;
+	free(log);
+	assert_int_not_equal(depth, 0);
+	return depth;
+}
+
 static void input_finds_the_bug(void **state)
 {
 	const struct fz_disagreement *d = &fixture_run.oracle.bad;
@@ -76,6 +102,8 @@ static void input_finds_the_bug(void **state)
 	assert_int_equal(d->part, fault);
 	if (fault == RM_DF_FIRST)
 		assert_true(first_is_critical(d));
+	if (fault == RM_DF_NESTED)          /* a normal event over a normal handler */
+		assert_int_equal(entered_depth(fixture_input, fixture_len), 2);
 }
 
 static void repro_pins_the_right(void **state)
@@ -84,6 +112,7 @@ static void repro_pins_the_right(void **state)
 	const struct fz_disagreement *d = &fixture_run.oracle.bad;
 	const struct sim_op *pin;
 	const struct sim_expect_dispatch *last;
+	uint64_t depth = 0;
 
 	(void)state;
 	pin = fz_repro_fixture_pin(&rp);
@@ -99,9 +128,14 @@ static void repro_pins_the_right(void **state)
 		assert_int_equal(pin->form, SIM_LIST_EXCLUDES);
 		assert_int_equal(pin->nlist, 1);
 		assert_int_equal(last->event.a.u, (uint32_t)d->event);
+		/* a refused nesting is excluded at its depth only */
+		assert_int_equal(last->has_depth, fault == RM_DF_NESTED);
+		depth = last->has_depth ? last->depth.a.u : 0;
 	}
 
 	fz_repro_fixture_write(out);
+	if (fault == RM_DF_NESTED)          /* (runs the minimised input again: after the write) */
+		assert_int_equal(depth, entered_depth(rp.input, rp.len));
 }
 
 int main(int argc, char **argv)
@@ -111,12 +145,18 @@ int main(int argc, char **argv)
 		cmocka_unit_test(repro_pins_the_right),
 	};
 
-	if (argc != 4 || (strcmp(argv[3], "first") != 0 && strcmp(argv[3], "not_now") != 0)) {
-		fprintf(stderr, "usage: test_repro_dispatch INPUT OUT first|not_now\n");
+	static const struct { const char *name; unsigned fault; } faults[] = {
+		{ "first", RM_DF_FIRST }, { "nested", RM_DF_NESTED }, { "not_now", RM_DF_NOT_NOW },
+	};
+
+	for (unsigned k = 0; argc == 4 && k < sizeof faults / sizeof faults[0]; k++)
+		if (strcmp(argv[3], faults[k].name) == 0)
+			fault = faults[k].fault;
+	if (!fault) {
+		fprintf(stderr, "usage: test_repro_dispatch INPUT OUT first|nested|not_now\n");
 		return 2;
 	}
 	fixture_path = argv[1];
 	out = argv[2];
-	fault = strcmp(argv[3], "first") == 0 ? RM_DF_FIRST : RM_DF_NOT_NOW;
 	return cmocka_run_group_tests(tests, fz_run_fixture_setup_input, fz_run_fixture_teardown);
 }
