@@ -27,8 +27,10 @@
  *
  * Built once against the real core (FINAL_BUG ""): every case runs clean,
  * so no part of the check sees a difference the specification does not;
- * and once against each planted core (FINAL_BUG its number): that case's
- * part is the finding, and the reproducer fails on its own at the pin.
+ * and once against each planted core (FINAL_BUG its number, argument OUT):
+ * that case's part is the finding, the reproducer fails on its own at the
+ * pin, and it is written to OUT, which fuzz.final_state.*_passes_on_core
+ * runs on the real core.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -41,6 +43,7 @@
 
 #include "fz_input.h"
 #include "fz_repro.h"
+#include "fz_repro_fixture.h"
 #include "fz_run_fixture.h"
 #include "runtime/rt_layout.h"
 #include "scn.h"
@@ -126,6 +129,8 @@ static void real_core_agrees_with_the_model_at_the_end(void **state)
 		assert_true(fixture_run.oracle.checks > 0);
 	}
 }
+
+static const char *out;         /* where the planted group writes the reproducer */
 
 static const struct final_case *planted_case(void)
 {
@@ -225,7 +230,15 @@ static void repro_pins_the_part_last(void **state)
 	}
 }
 
-int main(void)
+/* ... and the reproducer, written as `sdeisim repro --yaml` writes it, for
+ * fuzz.final_state.*_passes_on_core, which runs it on the real core. */
+static void repro_written(void **state)
+{
+	(void)state;
+	fz_repro_fixture_write(out);
+}
+
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest real[] = {
 		cmocka_unit_test(real_core_agrees_with_the_model_at_the_end),
@@ -233,8 +246,14 @@ int main(void)
 	const struct CMUnitTest planted[] = {
 		cmocka_unit_test(planted_bug_is_a_final_finding),
 		cmocka_unit_test(repro_pins_the_part_last),
+		cmocka_unit_test(repro_written),
 	};
+	if (argc != (FINAL_BUG[0] == 0 ? 1 : 2)) {
+		fprintf(stderr, "usage: test_final_state%s\n", FINAL_BUG[0] == 0 ? "" : " OUT");
+		return 2;
+	}
 	if (FINAL_BUG[0] == 0)
 		return cmocka_run_group_tests(real, fz_run_fixture_setup, fz_run_fixture_teardown);
+	out = argv[1];
 	return cmocka_run_group_tests(planted, fz_run_fixture_setup, fz_run_fixture_teardown);
 }
