@@ -181,6 +181,38 @@ static int index_model(struct replay *rp)
 	return 0;
 }
 
+/* The notes sorted by line, stable (mid_run's assumptions come first
+ * otherwise: a reader of a window's notes wants one list by its lines). */
+struct note_at {
+	uint32_t line, k;
+	char *text;
+};
+
+static int by_line(const void *x, const void *y)
+{
+	const struct note_at *a = x, *b = y;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->k < b->k ? -1 : a->k > b->k;
+}
+
+static bool sort_notes(struct replay *rp)
+{
+	size_t skip = strlen(rp->name) + 1;       /* "TRACE:" before the line: replay_vnote */
+	struct note_at *at = malloc((rp->nnotes ? rp->nnotes : 1) * sizeof *at);
+
+	if (!at)
+		return false;
+	for (uint32_t k = 0; k < rp->nnotes; k++)
+		at[k] = (struct note_at){ (uint32_t)strtoul(rp->notes[k] + skip, NULL, 10), k, rp->notes[k] };
+	qsort(at, rp->nnotes, sizeof *at, by_line);
+	for (uint32_t k = 0; k < rp->nnotes; k++)
+		rp->notes[k] = at[k].text;
+	free(at);
+	return true;
+}
+
 int replay_build(struct replay *rp, struct trace_reader *rd, const struct replay_opts *o,
 		 char *err, size_t errlen)
 {
@@ -209,7 +241,7 @@ int replay_build(struct replay *rp, struct trace_reader *rd, const struct replay
 	}
 	if (replay_walk(rp, o, err, errlen))
 		return -1;
-	if (index_model(rp)) {
+	if (index_model(rp) || (o->mid_run && !sort_notes(rp))) {
 		snprintf(err, errlen, "%s: out of memory", rp->name);
 		return -1;
 	}

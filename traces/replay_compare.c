@@ -54,13 +54,43 @@ void cmp_note_unknown_mpidr(const struct cmp *c, uint32_t fid, const uint64_t ar
 	snprintf(buf + used, n - used, "; MPIDR 0x%" PRIx64 " (x%d) is no PE of this platform", aff, reg);
 }
 
+static bool assumed(const struct cmp *c, const struct trace_rec *r)
+{
+	return r >= c->rp->recs && r < c->rp->recs + c->rp->nassumed;
+}
+
+const char *cmp_who(const struct cmp *c, const struct trace_rec *r)
+{
+	return assumed(c, r) ? "assumed" : "trace";
+}
+
+/* The line of the first record --mid-run assumed that the replay did not
+ * bear out (compared, and not matched: the prologue's steps come before
+ * the trace's, so when a trace record diverges they have all run), 0. */
+static uint32_t assumption_failed(const struct cmp *c)
+{
+	for (uint32_t k = 0; k < c->rp->nassumed; k++)
+		if (c->rp->role[k] != ROLE_NONE && c->state[k] != MATCHED)
+			return c->rp->recs[k].line;
+	return 0;
+}
+
 const char *cmp_src(const struct cmp *c, char *buf, size_t n, const struct trace_rec *r)
 {
-	if (r >= c->rp->recs && r < c->rp->recs + c->rp->nassumed) {
-		snprintf(buf, n, " [assumed by --mid-run: not in the trace]");
+	uint32_t failed;
+	int used = 0;
+
+	if (assumed(c, r)) {
+		snprintf(buf, n, " [assumed by --mid-run: not in the trace, and the replay does not bear it out]");
 		return buf;
 	}
-	return trace_src_str(buf, n, r);
+	if ((failed = assumption_failed(c)) != 0)
+		used = snprintf(buf, n, "; this may follow from --mid-run's assumption at line %" PRIu32 ", which the "
+				"replay does not bear out", failed);
+	if (used < 0 || (size_t)used >= n)
+		return buf;
+	trace_src_str(buf + used, n - (size_t)used, r);
+	return buf;
 }
 
 /* The event a call concerns (for its state): its x1 for the calls that

@@ -54,8 +54,13 @@ enum { UNMATCHED = 0, MATCHED, DIVERGED };
 /* ---- replay_compare.c (cmp_: the comparison's) ---- */
 
 /* Where record r came from, for a divergence's end: " [from SRC:LINE]"
- * (trace_src_str), or that --mid-run assumed it (the trace lacks it). */
+ * (trace_src_str), or that --mid-run assumed it (the trace lacks it); a
+ * trace record's, after an assumption the replay did not bear out, says
+ * that it may follow from that first. */
 const char *cmp_src(const struct cmp *c, char *buf, size_t n, const struct trace_rec *r);
+/* Whose record r is, for a divergence's "trace x0=...": "trace", or
+ * "assumed" (--mid-run's). */
+const char *cmp_who(const struct cmp *c, const struct trace_rec *r);
 
 /* The PE and the event whose state explains the answer to call fid (for
  * a divergence's message; replay_evstate_describe). */

@@ -56,12 +56,13 @@ static void compare_call(struct cmp *c, uint32_t rec, const struct sim_obs *o)
 		diverge(c, r->line, "PE %u: the trace calls %s, the replay called %s%s", r->pe, trace_fid_str(nm, sizeof nm, fid),
 			trace_fid_str(a, sizeof a, o->fid), cmp_src(c, src, sizeof src, r));
 	} else if (r->end == TRACE_END_RET && !psci && o->status == 1) {
-		diverge(c, r->line, "%s on PE %u: trace x0=%s, replay: the call completed the handler; %s%s",
-			trace_fid_str(nm, sizeof nm, fid), r->pe, (r->r_known & 1) ? trace_result_str(a, sizeof a, want) : "?", st,
-			cmp_src(c, src, sizeof src, r));
+		diverge(c, r->line, "%s on PE %u: %s x0=%s, replay: the call completed the handler; %s%s",
+			trace_fid_str(nm, sizeof nm, fid), r->pe, cmp_who(c, r),
+			(r->r_known & 1) ? trace_result_str(a, sizeof a, want) : "?", st, cmp_src(c, src, sizeof src, r));
 	} else if (r->end == TRACE_END_RET && (r->r_known & 1) && want != got) {
-		diverge(c, r->line, "%s on PE %u: trace x0=%s, replay x0=%s; %s%s", trace_fid_str(nm, sizeof nm, fid), r->pe,
-			trace_result_str(a, sizeof a, want), trace_result_str(b, sizeof b, got), st, cmp_src(c, src, sizeof src, r));
+		diverge(c, r->line, "%s on PE %u: %s x0=%s, replay x0=%s; %s%s", trace_fid_str(nm, sizeof nm, fid), r->pe,
+			cmp_who(c, r), trace_result_str(a, sizeof a, want), trace_result_str(b, sizeof b, got), st,
+			cmp_src(c, src, sizeof src, r));
 	} else if (r->end == TRACE_END_COMPLETE && o->status != 1) {
 		diverge(c, r->line, "%s on PE %u: the trace's call completed the handler, the replay's returned x0=%s; %s%s",
 			trace_fid_str(nm, sizeof nm, fid), r->pe, trace_result_str(b, sizeof b, got), st, cmp_src(c, src, sizeof src, r));
@@ -155,8 +156,8 @@ static void judge_regs(struct cmp *c, uint32_t rec, const char *what, const stru
 	char src[300];
 
 	if (d->nt)
-		diverge(c, r->line, "%s of event %s on PE %u: trace%s, replay%s%s", what, EV(r->event), r->pe,
-			d->trace, d->replay, cmp_src(c, src, sizeof src, r));
+		diverge(c, r->line, "%s of event %s on PE %u: %s%s, replay%s%s", what, EV(r->event), r->pe,
+			cmp_who(c, r), d->trace, d->replay, cmp_src(c, src, sizeof src, r));
 	else
 		c->state[rec] = MATCHED;
 }

@@ -16,11 +16,14 @@
  *   its routing, a successful ENABLE, DISABLE, ROUTING_SET or UNREGISTER)
  *   before any EVENT_REGISTER of it (on that PE, for a private event):
  *   registered there (a shared one on the PE of its first record, with
- *   the routing GET_INFO shows, else any PE), with the entry point and
+ *   the routing its GET_INFOs show before any ROUTING_SET of it, else any
+ *   PE), with the entry point and
  *   argument its dispatch shows; enabled when dispatched, or shown enabled,
  *   before any ENABLE or DISABLE;
  *   a bind slot's event dispatched for an INTID before any INTERRUPT_BIND
- *   of it: bound first, in the slots' order, so that the dispatcher (which
+ *   of it, or registered and returned by the window's first INTERRUPT_BIND
+ *   of an INTID before any release: bound first, in the slots' order, so
+ *   that the dispatcher (which
  *   gives a binding the first free slot) numbers it as the trace does -
  *   a slot below it bound to an interrupt the trace never names, and
  *   released once the others are bound;
@@ -28,13 +31,15 @@
  *   a PE whose first records are a handler's (its calls, h=1, or a
  *   completion, with no dispatch before them): that handler's event
  *   dispatched first - by its interrupt, or explicitly - when the
- *   completion names it.
+ *   completion names it; and when that completion leaves another running,
+ *   a critical handler over a normal one, the outer one first and the
+ *   inner one over it.
  *
  * Records that reset what was there (PRIVATE_RESET, SHARED_RESET, a power
  * change, CPU_ON of the PE, SYSTEM_RESET) end what the window can be said
  * to start with.  Each assumption is a note at the line it comes from;
  * what cannot be assumed is a note too, and a window no one state
- * explains (two entry points, arguments or interrupts for one
+ * explains (two entry points, arguments, interrupts or routings for one
  * registration) is an error.  Without mid_run nothing here runs: a
  * dispatch of an event a whole trace never registered is a dispatcher's
  * fault, which the replay must keep reporting.
@@ -189,7 +194,116 @@ static void restart(struct mr *m, int pe, bool from_off)
 		reset(m, pe, false);
 }
 
+/* ---- Bindings ---- */
+
+static struct mr_bind *add_bind(struct mr *m, struct mr_bind **v, uint32_t *nv, uint32_t *cap, const struct mr_bind *x)
+{
+	struct mr_bind *room = sim_grow(*v, *nv, cap, sizeof *room, 8);
+
+	if (!room) {
+		m->failed = true;
+		return NULL;
+	}
+	*v = room;
+	room[*nv] = *x;
+	return &room[(*nv)++];
+}
+
+static bool no_one_binding(struct mr *m, const struct mr_bind *x, const struct mr_bind *y)
+{
+	const struct mr_bind *a = x->line < y->line ? x : y, *b = a == x ? y : x;
+
+	return contradiction(m, b->line, "event %s is %s INTID %" PRIu32 " here, but event %s was %s INTID %" PRIu32
+			     " at line %" PRIu32 ", with no INTERRUPT_RELEASE between: no one binding explains both",
+			     MR_EV(b->event), b->by_bind ? "returned by an INTERRUPT_BIND of" : "dispatched for", b->intid,
+			     MR_EV(a->event), a->by_bind ? "returned by an INTERRUPT_BIND of" : "dispatched for", a->intid,
+			     a->line);
+}
+
+static void released(struct mr *m, int32_t event)
+{
+	int32_t *room = sim_grow(m->released, m->nreleased, &m->cap_released, sizeof *room, 8);
+
+	if (!room) {
+		m->failed = true;
+		return;
+	}
+	m->released = room;
+	m->released[m->nreleased++] = event;
+}
+
+/* The window's first INTERRUPT_BIND of intid returned event: when event
+ * is a bind slot's the window has not released, it was bound to intid
+ * already if it was bound at all (a new binding takes a free slot). */
+static void bound_by_bind(struct mr *m, const struct trace_rec *r, uint32_t intid, int32_t event)
+{
+	uint32_t slot;
+	int cl = mr_ev_class(m->pl, event, &slot);
+
+	if (slot == UINT32_MAX || m->binds_reset[cl == MR_CL_SHARED])
+		return;
+	for (uint32_t k = 0; k < m->nreleased; k++)
+		if (m->released[k] == event)
+			return;
+	add_bind(m, &m->pins, &m->npins, &m->cap_pins,
+		 &(struct mr_bind){ event, intid, r->line, slot, r->pe, false, cl == MR_CL_SHARED, true });
+}
+
+/* The pins of events whose registration is assumed: bound when the
+ * window starts (the window may have made the others itself). */
+static void pinned(struct mr *m)
+{
+	for (uint32_t p = 0; p < m->npins && !m->failed; p++) {
+		const struct mr_bind *x = &m->pins[p], *same = NULL;
+		bool reg = false;
+		for (uint32_t k = 0; k < m->nkeys; k++)
+			reg |= m->keys[k].event == x->event && m->keys[k].reg;
+		for (uint32_t b = 0; b < m->nbinds && !same; b++)
+			if (m->binds[b].event == x->event)
+				same = &m->binds[b];
+		if (same && same->intid != x->intid)
+			no_one_binding(m, x, same);
+		else if (reg && !same)
+			add_bind(m, &m->binds, &m->nbinds, &m->cap_binds, x);
+	}
+}
+
 /* ---- What each record shows ---- */
+
+/* "RM_PE to MPIDR 0x1", "RM_PE", "RM_ANY". */
+static const char *routing_str(char *buf, size_t n, int rm, bool has_aff, uint64_t aff)
+{
+	if (rm && has_aff)
+		snprintf(buf, n, "RM_PE to MPIDR 0x%" PRIx64, aff);
+	else
+		snprintf(buf, n, "%s", rm ? "RM_PE" : "RM_ANY");
+	return buf;
+}
+
+/* A GET_INFO at r shows shared registration k's routing mode, or (aff)
+ * its affinity, which only RM_PE has: what one routing must explain. */
+static void routing_shown(struct mr *m, struct mr_key *k, const struct trace_rec *r, bool aff, uint64_t v)
+{
+	int rm = aff || (v & SDD_REGFLAG_RM_PE) ? (int)SDD_REGFLAG_RM_PE : 0;
+	char now[48], was[48];
+
+	if ((k->rm >= 0 && k->rm != rm) || (aff && k->has_aff && k->aff != v)) {
+		contradiction(m, r->line, "event %s (shared) is routed %s here (its EVENT_GET_INFO) but %s at line %" PRIu32
+			      ", with no EVENT_ROUTING_SET or EVENT_REGISTER between: no one routing explains both",
+			      MR_EV(k->event), routing_str(now, sizeof now, rm, aff, v),
+			      routing_str(was, sizeof was, k->rm, k->has_aff, k->aff), k->rm != rm ? k->rm_line : k->aff_line);
+		return;
+	}
+	if (k->rm < 0) {
+		k->rm = rm;
+		k->rm_line = r->line;
+	}
+	if (aff && !k->has_aff) {
+		k->has_aff = true;
+		k->aff = v;
+		k->aff_line = r->line;
+	}
+}
 
 static void on_call(struct mr *m, const struct trace_rec *r)
 {
@@ -208,6 +322,7 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		restart(m, MR_ANY_PE, false);
 		reset(m, MR_ANY_PE, false);
 		reset(m, MR_ANY_PE, true);
+		m->binds_reset[0] = m->binds_reset[1] = true;
 	}
 	switch (fid) {
 	case SDD_FID_EVENT_REGISTER:
@@ -226,6 +341,9 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 				   : mr_key(m, ev, r->pe);
 		/* the window enables or disables it itself (ROUTING_SET: it was disabled) */
 		enabled(k, false, r->line, "");
+		/* and routes it itself: what a GET_INFO shows after is its own */
+		if (k && fid == SDD_FID_EVENT_ROUTING_SET && ok && res == 0 && !k->rt_set)
+			k->rt_set = r->line;
 		break;
 	case SDD_FID_EVENT_STATUS:
 		if (!ok || res < 0)
@@ -242,15 +360,8 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		if (!ok || res < 0 || (mr_x(r, 2) != SDD_INFO_EV_ROUTING_MODE && mr_x(r, 2) != SDD_INFO_EV_ROUTING_AFF))
 			break;
 		k = registered(m, ev, r, "its EVENT_GET_INFO");
-		if (!k || k->pe != MR_ANY_PE)
-			break;
-		if (mr_x(r, 2) == SDD_INFO_EV_ROUTING_MODE && k->rm < 0) {
-			k->rm = res & SDD_REGFLAG_RM_PE ? (int)SDD_REGFLAG_RM_PE : 0;
-			k->rm_line = r->line;
-		} else if (mr_x(r, 2) == SDD_INFO_EV_ROUTING_AFF && !k->has_aff) {
-			k->has_aff = true;
-			k->aff = (uint64_t)res;
-		}
+		if (k && k->pe == MR_ANY_PE && !k->rt_set)
+			routing_shown(m, k, r, mr_x(r, 2) == SDD_INFO_EV_ROUTING_AFF, (uint64_t)res);
 		break;
 	case SDD_FID_PE_MASK:
 	case SDD_FID_PE_UNMASK:
@@ -258,18 +369,25 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		break;
 	case SDD_FID_PRIVATE_RESET:
 		reset(m, r->pe, false);
+		m->binds_reset[0] |= ok && res == 0;
 		break;
 	case SDD_FID_SHARED_RESET:
 		reset(m, MR_ANY_PE, true);
+		m->binds_reset[1] |= ok && res == 0;
 		break;
 	case SDD_FID_INTERRUPT_BIND:
-		if (sim_param32(m->pl, mr_x(r, 1), &intid) && intid < 1020)
-			m->intid_bound[intid] = true;
+		if (!sim_param32(m->pl, mr_x(r, 1), &intid) || intid >= 1020)
+			break;
+		if (ok && res >= 0 && res <= INT32_MAX && !m->intid_bound[intid])
+			bound_by_bind(m, r, intid, (int32_t)res);
+		m->intid_bound[intid] = true;
 		break;
 	case SDD_FID_INTERRUPT_RELEASE:
 		for (uint32_t b = 0; b < m->nbinds; b++)
 			if (m->binds[b].event == ev)
 				m->binds[b].closed = true;
+		if (ok && res == 0)
+			released(m, ev);
 		break;
 	default:
 		break;
@@ -279,8 +397,6 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 /* A bind slot's event dispatched for an interrupt the window has not bound. */
 static bool bound_before(struct mr *m, const struct trace_rec *r, uint32_t slot, bool shared)
 {
-	struct mr_bind *room;
-
 	if (r->cause != TRACE_CAUSE_IRQ || !(r->has & TRACE_HAS_INTID) || r->intid >= 1020 ||
 	    m->intid_bound[r->intid])
 		return true;
@@ -288,21 +404,11 @@ static bool bound_before(struct mr *m, const struct trace_rec *r, uint32_t slot,
 		const struct mr_bind *x = &m->binds[b];
 		if (x->closed || (x->event != r->event && x->intid != r->intid))
 			continue;
-		if (x->event != r->event || x->intid != r->intid)
-			return contradiction(m, r->line, "event %s is dispatched here for INTID %" PRIu32 " but event %s "
-					     "for INTID %" PRIu32 " at line %" PRIu32 ", with no INTERRUPT_BIND between: "
-					     "no one binding explains both", MR_EV(r->event), r->intid, MR_EV(x->event),
-					     x->intid, x->line);
-		return true;
+		return (x->event == r->event && x->intid == r->intid) ||
+		       no_one_binding(m, x, &(struct mr_bind){ r->event, r->intid, r->line, slot, r->pe, false, shared, false });
 	}
-	room = sim_grow(m->binds, m->nbinds, &m->cap_binds, sizeof *room, 8);
-	if (!room) {
-		m->failed = true;
-		return false;
-	}
-	m->binds = room;
-	m->binds[m->nbinds++] = (struct mr_bind){ r->event, r->intid, r->line, slot, r->pe, false, shared };
-	return true;
+	return add_bind(m, &m->binds, &m->nbinds, &m->cap_binds,
+			&(struct mr_bind){ r->event, r->intid, r->line, slot, r->pe, false, shared, false }) != NULL;
 }
 
 /* Two records of one registration that no registration explains. */
@@ -337,6 +443,11 @@ static bool on_dispatch(struct mr *m, const struct trace_rec *r)
 	if (!k)
 		return true;
 	enabled(k, true, r->line, "its dispatch");
+	if (!k->has_disp && !k->rt_set) {
+		k->has_disp = true;
+		k->disp_pe = r->pe;
+		k->disp_line = r->line;
+	}
 	if (r->has & TRACE_HAS_EP) {
 		if (k->has_ep && !same_value(m, k, r, "entry point", k->ep, k->ep_line, r->ep))
 			return false;
@@ -352,52 +463,28 @@ static bool on_dispatch(struct mr *m, const struct trace_rec *r)
 	return true;
 }
 
-/* The handlers each PE runs when the window starts: a PE whose first
- * handler records (a call with h=1, a completion) come with no dispatch
- * before them.  The completion that ends it names its event. */
-static void find_running(struct mr *m)
-{
-	uint8_t depth[TRACE_MAX_PES] = { 0 };
-	bool done[TRACE_MAX_PES] = { false };
-
-	for (uint32_t i = 0; i < m->rp->nrecs; i++) {
-		const struct trace_rec *r = &m->rp->recs[i];
-		unsigned p = r->pe;
-		if (r->kind == TRACE_PLATFORM || r->kind == TRACE_WARNING || done[p])
-			continue;
-		if (r->kind == TRACE_DISPATCH) {
-			depth[p]++;
-		} else if (r->kind == TRACE_COMPLETE && depth[p]) {
-			depth[p]--;
-		} else if (r->kind == TRACE_COMPLETE) {
-			if (!m->pre[p].line)
-				m->pre[p].line = r->line;
-			m->pre[p].done = r->line;
-			m->pre[p].event = r->event;
-			m->pre[p].nested = (r->has & TRACE_HAS_DEPTH) && r->depth > 0;
-			done[p] = true;
-		} else if (r->kind == TRACE_CALL && r->from_handler && !depth[p] && !m->pre[p].line) {
-			m->pre[p].line = r->line;
-		}
-	}
-}
-
 bool mr_scan(struct mr *m)
 {
-	find_running(m);
+	char why_not[400];
+
+	mr_find_running(m);
 	for (unsigned p = 0; p < TRACE_MAX_PES; p++) {
-		struct trace_rec r;
-		const char *why;
-		if (!m->pre[p].done || m->pre[p].nested || m->pre[p].event < 0)
+		if (!m->npre[p] || mr_running_why_not(m, p, why_not, sizeof why_not))
 			continue;
-		trace_rec_init(&r, TRACE_DISPATCH);
-		r.pe = (uint8_t)p;
-		r.line = m->pre[p].line;
-		r.event = m->pre[p].event;
-		why = m->pre[p].line == m->pre[p].done ? "its handler's completion" : "its handler's call";
-		enabled(registered(m, r.event, &r, why), true, r.line, why);
-		m->mask[p].line = r.line;
-		m->mask[p].why = why;
+		for (unsigned d = 0; d < m->npre[p]; d++) {
+			const struct mr_pre *x = &m->pre[p][d];
+			const char *why = x->line == x->done ? "its handler's completion" : "its handler's call";
+			struct trace_rec r;
+			trace_rec_init(&r, TRACE_DISPATCH);
+			r.pe = (uint8_t)p;
+			r.line = x->line;
+			r.event = x->event;
+			enabled(registered(m, r.event, &r, why), true, r.line, why);
+			if (d == 0) {
+				m->mask[p].line = r.line;
+				m->mask[p].why = why;
+			}
+		}
 	}
 	for (uint32_t i = 0; i < m->rp->nrecs && !m->failed; i++) {
 		const struct trace_rec *r = &m->rp->recs[i];
@@ -421,5 +508,6 @@ bool mr_scan(struct mr *m)
 			break;
 		}
 	}
+	pinned(m);
 	return !m->failed;
 }

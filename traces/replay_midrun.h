@@ -1,13 +1,14 @@
 /*
  * replay_midrun.h - between replay_midrun.c (what a window's records show
- * of the state it starts in) and replay_prologue.c (the records assumed
- * from it, before the window's first): replay_internal.h's
- * replay_mid_run.
+ * of the state it starts in), replay_running.c (the handlers it starts
+ * inside) and replay_prologue.c (the records assumed from it, before the
+ * window's first): replay_internal.h's replay_mid_run.
  */
 #ifndef TRACES_REPLAY_MIDRUN_H
 #define TRACES_REPLAY_MIDRUN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "replay_internal.h"
@@ -32,20 +33,40 @@ struct mr_key {
 	bool        has_ep, has_arg;
 	uint64_t    ep, arg;
 	uint32_t    ep_line, arg_line;
-	int         rm;              /* routing a GET_INFO shows: -1 none, else SDD_REGFLAG_RM_PE or 0 */
+	/* its routing when the window starts, as GET_INFO shows it before any
+	 * ROUTING_SET (rt_set: the line of the first; 0: none) */
+	int         rm;              /* -1 none, else SDD_REGFLAG_RM_PE or 0 */
 	bool        has_aff;
 	uint64_t    aff;
-	uint32_t    rm_line;
+	uint32_t    rm_line, aff_line, rt_set;
+	bool        has_disp;        /* a dispatch before that: its PE and line */
+	uint8_t     disp_pe;
+	uint32_t    disp_line;
 	bool        made;            /* the assumed registration is made */
 	bool        unknown;         /* no event of the platform: it cannot be */
 };
 
-/* A bind slot's event the window dispatches for an INTID before binding it. */
+/* A bind slot's event the window dispatches for an INTID before binding
+ * it, or that an INTERRUPT_BIND of the INTID returns before any
+ * INTERRUPT_RELEASE of it (by_bind: binding a bound interrupt returns its
+ * event, DEN0054C §5.1.14), at line. */
 struct mr_bind {
 	int32_t  event;
 	uint32_t intid, line, slot;
 	uint8_t  pe;
-	bool     closed, shared;
+	bool     closed, shared, by_bind;
+};
+
+/* A handler running on a PE when the window starts: its first record
+ * (line), the completion that names it (done, 0: none in the window), its
+ * event, and whether that completion leaves another running (nested: by
+ * its depth; unknown when the record has none). */
+#define MR_MAX_PRE 2           /* a critical handler over a normal one (DEN0054C §6.2) */
+enum { MR_NEST_NO, MR_NEST_YES, MR_NEST_UNKNOWN };
+struct mr_pre {
+	uint32_t line, done;
+	int32_t  event;
+	uint8_t  nested;           /* MR_NEST_* */
 };
 
 struct mr {
@@ -56,11 +77,23 @@ struct mr {
 	struct mr_bind *binds;
 	uint32_t nbinds, cap_binds;
 	bool intid_bound[1020];      /* an INTERRUPT_BIND of it in the window */
+	/* the window's first INTERRUPT_BIND of an INTID, returning a bind
+	 * slot's event before any release of it (by_bind binds: mr_scan keeps
+	 * those whose registration is assumed) */
+	struct mr_bind *pins;
+	uint32_t npins, cap_pins;
+	int32_t *released;           /* the events an INTERRUPT_RELEASE of the window released so far */
+	uint32_t nreleased, cap_released;
+	bool binds_reset[2];         /* a reset released the private [0], shared [1] bindings so far */
 	bool pe_reset[TRACE_MAX_PES], shared_reset;
 	struct { bool closed; uint32_t line; const char *why; } mask[TRACE_MAX_PES];
-	/* a handler running on the PE when the window starts: its first record
-	 * (line), the completion that names it (done, 0: none) */
-	struct { uint32_t line, done; int32_t event; bool nested; } pre[TRACE_MAX_PES];
+	/* the handlers running on the PE when the window starts, innermost
+	 * first (its completion is the PE's first with no dispatch before it):
+	 * npre of them; see struct mr_pre.  deep: the line of a completion
+	 * that shows a third one (0: none) */
+	struct mr_pre pre[TRACE_MAX_PES][MR_MAX_PRE];
+	uint8_t npre[TRACE_MAX_PES];
+	uint32_t deep[TRACE_MAX_PES];
 	struct trace_rec *out;
 	uint32_t nout, cap_out;
 	uint64_t t0;
@@ -86,5 +119,14 @@ struct mr_key *mr_key(struct mr *m, int32_t event, unsigned pe);
 /* Read the window: m->keys, binds, mask, pre.  false on a contradiction
  * (m->err) or when out of memory. */
 bool mr_scan(struct mr *m);
+
+/* ---- replay_running.c ---- */
+
+/* Find the handlers each PE runs when the window starts: m->pre, npre,
+ * deep. */
+void mr_find_running(struct mr *m);
+/* Why the handlers PE p runs when the window starts (m->pre) cannot be
+ * assumed, in buf: true, or false when they can (or there are none). */
+bool mr_running_why_not(const struct mr *m, unsigned p, char *buf, size_t n);
 
 #endif /* TRACES_REPLAY_MIDRUN_H */

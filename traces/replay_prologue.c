@@ -3,8 +3,9 @@
  * to come after (replay_internal.h, replay_mid_run; what its records show:
  * replay_midrun.c), put before its first: bindings (with the fillers that
  * make a binding's number the trace's), registrations, enables, unmasks,
- * and the dispatch of a handler running when the window starts.  Each is
- * a note at the line it comes from; the walk makes them steps.
+ * and the dispatch of the handlers running when the window starts (two:
+ * the outer one, then the one nested over it).  Each is a note at the
+ * line it comes from; the walk makes them steps.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -120,8 +121,10 @@ static void bind_all(struct mr *m)
 			x->closed = true;
 			continue;
 		}
-		mr_note(m, x->line, "assumed: INTID %" PRIu32 " bound to event %s on PE %u (its dispatch at line %" PRIu32 ")",
-		        x->intid, MR_EV(x->event), x->pe, x->line);
+		mr_note(m, x->line, "assumed: INTID %" PRIu32 " bound to event %s on PE %u (%s at line %" PRIu32 "%s)",
+		        x->intid, MR_EV(x->event), x->pe, x->by_bind ? "an INTERRUPT_BIND of it" : "its dispatch", x->line,
+		        x->by_bind ? " returns that event before any INTERRUPT_RELEASE of it, and its registration is "
+		        "assumed: binding a bound interrupt returns its event" : "");
 		call(m, x->pe, x->line, SDD_FID_INTERRUPT_BIND, (uint64_t[5]){ x->intid, 0, 0, 0, 0 }, x->event);
 		(*nx)++;
 	}
@@ -163,7 +166,7 @@ static void reg_detail(const struct mr_key *k, char *buf, size_t n)
 static void register_one(struct mr *m, struct mr_key *k)
 {
 	uint32_t slot;
-	char detail[200], route[120] = "";
+	char detail[200], route[160] = "", from[64] = "";
 	uint64_t flags = 0, aff = 0;
 
 	mr_ev_class(m->pl, k->event, &slot);
@@ -173,19 +176,30 @@ static void register_one(struct mr *m, struct mr_key *k)
 		return;
 	}
 	if (slot != UINT32_MAX && !binding(m, k->event)) {
-		mr_note(m, k->line, "cannot assume event %s registered: it is a bind slot, and no dispatch of it before an "
-		        "INTERRUPT_BIND shows the interrupt bound to it", MR_EV(k->event));
+		mr_note(m, k->line, "cannot assume event %s registered (%s at line %" PRIu32 "): it is a bind slot, and no "
+		        "record shows its interrupt (a dispatch of it by one, an INTERRUPT_BIND that returns it: no SDEI "
+		        "call answers with an INTID); start the window before one, or put that INTERRUPT_BIND's call "
+		        "record before this line", MR_EV(k->event), k->why, k->line);
 		return;
 	}
 	reg_detail(k, detail, sizeof detail);
 	if (k->pe == MR_ANY_PE) {
 		flags = k->rm > 0 ? SDD_REGFLAG_RM_PE : 0;
-		aff = k->has_aff ? k->aff : m->pl->mpidr[k->first_pe];
-		if (k->rm < 0)
+		aff = k->has_aff ? k->aff : m->pl->mpidr[k->has_disp ? k->disp_pe : k->first_pe];
+		if (k->has_aff && k->aff_line != k->rm_line)
+			snprintf(from, sizeof from, "; the affinity: its EVENT_GET_INFO at line %" PRIu32, k->aff_line);
+		else if (!k->has_aff && k->has_disp)
+			snprintf(from, sizeof from, "; the affinity: the PE of its dispatch at line %" PRIu32, k->disp_line);
+		else if (!k->has_aff)
+			snprintf(from, sizeof from, "; the affinity: its PE's");
+		if (k->rm < 0 && k->rt_set)
+			snprintf(route, sizeof route, ", routed to any PE (no EVENT_GET_INFO before its EVENT_ROUTING_SET at "
+				 "line %" PRIu32 " shows its routing)", k->rt_set);
+		else if (k->rm < 0)
 			snprintf(route, sizeof route, ", routed to any PE (no EVENT_GET_INFO shows its routing)");
 		else if (flags)
 			snprintf(route, sizeof route, ", routed to MPIDR 0x%" PRIx64 " (its EVENT_GET_INFO at line %" PRIu32
-				 "%s)", aff, k->rm_line, k->has_aff ? "" : "; the affinity: its PE's");
+				 "%s)", aff, k->rm_line, from);
 		else
 			snprintf(route, sizeof route, ", routed to any PE (its EVENT_GET_INFO at line %" PRIu32 ")",
 				 k->rm_line);
@@ -220,78 +234,113 @@ static bool fires(const struct mr *m)
 	return false;
 }
 
-/* The handler PE p runs when the window starts, dispatched first (by its
- * interrupt, as the dispatcher takes it; explicitly for an explicit
- * event), when its completion names an event the prologue registers. */
-static void running(struct mr *m, unsigned p)
+/* How a handler PE p runs when the window starts is dispatched: its
+ * registration (*k), explicitly (*expl) or by its interrupt (*intid);
+ * false, noted, when it cannot be. */
+static bool dispatch_how(struct mr *m, unsigned p, const struct mr_pre *x, struct mr_key **k, uint32_t *intid,
+			 bool *expl)
 {
 	const struct mr_bind *bd;
-	struct mr_key *k;
-	struct trace_rec *r;
-	uint32_t line = m->pre[p].line, intid = MR_NO_INTID, slot;
-	int32_t e = m->pre[p].event;
-	bool expl = false;
-	char how[60];
+	uint32_t slot;
+	int32_t e = x->event;
 
-	if (!line)
-		return;
-	if (!m->pre[p].done || e < 0) {
-		mr_note(m, line, "cannot assume the handler PE %u runs when the trace starts (this record is that "
-		        "handler's, with no dispatch before it): %s", p, m->pre[p].done ? "its completion does not "
-		        "name its event" : "no completion of it in the trace names its event");
-		return;
-	}
-	if (m->pre[p].nested) {
-		mr_note(m, line, "cannot assume the handlers PE %u runs when the trace starts: its completion at line %"
-		        PRIu32 " leaves another running, whose dispatch the trace does not show either", p, m->pre[p].done);
-		return;
-	}
-	k = mr_key(m, e, p);
-	if (!k || !k->made) {
-		mr_note(m, line, "cannot assume the handler of event %s that PE %u runs when the trace starts: its "
+	*k = mr_key(m, e, p);
+	*intid = MR_NO_INTID;
+	*expl = false;
+	if (!*k || !(*k)->made) {
+		mr_note(m, x->line, "cannot assume the handler of event %s that PE %u runs when the trace starts: its "
 		        "registration cannot be", MR_EV(e), p);
-		return;
+		return false;
 	}
 	mr_ev_class(m->pl, e, &slot);
 	for (unsigned i = 0; i < m->pl->nevents; i++)
 		if (m->pl->events[i].number == e) {
-			expl = m->pl->events[i].explicit_event;
-			intid = expl ? MR_NO_INTID : m->pl->events[i].intid;
+			*expl = m->pl->events[i].explicit_event;
+			*intid = *expl ? MR_NO_INTID : m->pl->events[i].intid;
 		}
 	if (e == 0)
-		intid = m->pl->event0_sgi;
+		*intid = m->pl->event0_sgi;
 	else if (slot != UINT32_MAX && (bd = binding(m, e)) != NULL)
-		intid = bd->intid;
-	if (intid == MR_NO_INTID && !expl) {
-		mr_note(m, line, "cannot assume the handler of event %s that PE %u runs when the trace starts: no interrupt "
-		        "of it is known to dispatch it by", MR_EV(e), p);
-		return;
+		*intid = bd->intid;
+	if (*intid == MR_NO_INTID && !*expl) {
+		mr_note(m, x->line, "cannot assume the handler of event %s that PE %u runs when the trace starts: no "
+		        "interrupt of it is known to dispatch it by", MR_EV(e), p);
+		return false;
 	}
-	if (expl)
-		snprintf(how, sizeof how, "an explicit dispatch");
-	else
-		snprintf(how, sizeof how, "INTID %" PRIu32, intid);
-	mr_note(m, line, "assumed: PE %u runs a handler of event %s when the trace starts (%s, with no dispatch before "
-	        "it; its completion at line %" PRIu32 "): dispatched first, by %s", p, MR_EV(e),
-	        line == m->pre[p].done ? "its completion here" : "this call of a handler", m->pre[p].done, how);
-	/* the interrupt: fired (a trace with fire records raises its
-	 * interrupts by them: the recorder's), then acknowledged */
+	return true;
+}
+
+/* The dispatch of that handler, depth deep (2: nested over the one
+ * dispatched before it), by its interrupt as the dispatcher takes it, or
+ * explicitly: fired (a trace with fire records raises its interrupts by
+ * them: the recorder's), then acknowledged, then dispatched. */
+static void dispatch(struct mr *m, unsigned p, const struct mr_pre *x, const struct mr_key *k, uint32_t intid,
+		     bool expl, unsigned depth)
+{
+	struct trace_rec *r;
+
 	for (int seen = fires(m) ? TRACE_IRQ_FIRE : TRACE_IRQ_ACK; !expl && seen >= 0;
 	     seen = seen == TRACE_IRQ_FIRE ? TRACE_IRQ_ACK : -1)
-		if ((r = add(m, TRACE_IRQ, p, line)) != NULL) {
+		if ((r = add(m, TRACE_IRQ, p, x->line)) != NULL) {
 			r->how = (uint8_t)seen;
 			r->intid = intid;
 		}
-	if ((r = add(m, TRACE_DISPATCH, p, line)) == NULL)
+	if ((r = add(m, TRACE_DISPATCH, p, x->line)) == NULL)
 		return;
-	r->event = e;
+	r->event = x->event;
 	r->cause = expl ? TRACE_CAUSE_EXPLICIT : TRACE_CAUSE_IRQ;
 	r->has |= TRACE_HAS_DEPTH | (expl ? 0 : TRACE_HAS_INTID) | (k->has_ep ? TRACE_HAS_EP : 0);
 	r->intid = expl ? 0 : intid;
-	r->depth = 1;
+	r->depth = (uint8_t)depth;
 	r->ep = k->ep;
-	r->x[0] = (uint32_t)e;
+	r->x[0] = (uint32_t)x->event;
 	r->x_known = 1;
+}
+
+/* The handlers PE p runs when the window starts, dispatched first - the
+ * outer one, then the one nested over it -, when their completions name
+ * events the prologue registers (mr_running_why_not: the rest). */
+static void running(struct mr *m, unsigned p)
+{
+	struct mr_key *k[MR_MAX_PRE];
+	uint32_t intid[MR_MAX_PRE];
+	bool expl[MR_MAX_PRE];
+	char why_not[400], how[60];
+	unsigned n = m->npre[p];
+
+	if (!n)
+		return;
+	if (mr_running_why_not(m, p, why_not, sizeof why_not)) {
+		mr_note(m, m->pre[p][0].line, "%s", why_not);
+		return;
+	}
+	for (unsigned d = 0; d < n; d++)
+		if (!dispatch_how(m, p, &m->pre[p][d], &k[d], &intid[d], &expl[d])) {
+			if (n > 1)
+				mr_note(m, m->pre[p][0].line, "cannot assume the two handlers PE %u runs when the trace "
+				        "starts (none is dispatched first): event %s's cannot be (line %" PRIu32 ")", p,
+				        MR_EV(m->pre[p][d].event), m->pre[p][d].line);
+			return;
+		}
+	for (unsigned d = n; d-- > 0;) {
+		const struct mr_pre *x = &m->pre[p][d];
+		if (expl[d])
+			snprintf(how, sizeof how, "an explicit dispatch");
+		else
+			snprintf(how, sizeof how, "INTID %" PRIu32, intid[d]);
+		if (d + 1 < n)
+			mr_note(m, x->line, "assumed: PE %u runs a handler of event %s nested over event %s's when the trace "
+			        "starts (%s, with no dispatch before it; its completion at line %" PRIu32 " leaves event %s's "
+			        "running): dispatched over it, by %s", p, MR_EV(x->event), MR_EV(m->pre[p][d + 1].event),
+			        x->line == x->done ? "its completion here" : "this call of a handler", x->done,
+			        MR_EV(m->pre[p][d + 1].event), how);
+		else
+			mr_note(m, x->line, "assumed: PE %u runs a handler of event %s when the trace starts (%s, with no "
+			        "dispatch before it; its completion at line %" PRIu32 "): dispatched first, by %s", p,
+			        MR_EV(x->event), x->line == x->done ? "its completion here" : "this call of a handler",
+			        x->done, how);
+		dispatch(m, p, x, k[d], intid[d], expl[d], n - d);
+	}
 }
 
 /* Put the assumed records before the trace's own (rp->nassumed). */
@@ -347,6 +396,8 @@ int replay_mid_run(struct replay *rp, char *err, size_t errlen)
 	rp->nfixed_notes = rp->nnotes;
 	free(m->keys);
 	free(m->binds);
+	free(m->released);
+	free(m->pins);
 	free(m->out);
 	free(m);
 	return ok ? 0 : -1;

@@ -1,5 +1,6 @@
 #!/bin/sh
 # check_mid_run.sh SDEISIM SAMPLES window NAME
+# check_mid_run.sh SDEISIM SAMPLES noted NAME
 # check_mid_run.sh SDEISIM SAMPLES whole
 #
 # window: NAME.trace (in SAMPLES) is a window of a run, which `sdeisim
@@ -8,6 +9,14 @@
 # report are NAME.mid-run.txt's, with no divergence (exit 0); and `export
 # yaml --mid-run` writes a scenario `sdeisim run` passes, where the export
 # without it fails.
+#
+# noted: NAME.trace is a window whose start --mid-run cannot wholly
+# assume, or whose assumptions the replay does not bear out: with
+# --mid-run its notes and report are NAME.mid-run.txt's (exit 1 when that
+# reports a divergence, else 0).
+#
+# In both, the notes of --mid-run come in the trace's line order (stable:
+# those of one line in the order they are made).
 #
 # whole: every other sample trace (not window-, not bad-) is a whole run:
 # on both profiles, --mid-run assumes nothing and the replay prints and
@@ -33,6 +42,23 @@ fail() {
 	bad=$((bad + 1))
 }
 
+# The notes in $1 (TRACE:LINE: ...) are in line order.
+in_line_order() {
+	awk -F: '$2 + 0 < last { bad = 1 } { last = $2 + 0 } END { exit bad }' "$1" ||
+		{ fail "the notes of replay --mid-run are not in line order:"; cat "$1"; }
+}
+
+if [ "$mode" = noted ]; then
+	"$sdeisim" replay "$name.trace" --mid-run > "$tmp/mid.txt" 2> "$tmp/mid-notes.txt"
+	rc=$?
+	cat "$tmp/mid-notes.txt" "$tmp/mid.txt" > "$tmp/both.txt"
+	diff -u "$name.mid-run.txt" "$tmp/both.txt" || fail "replay --mid-run differs from $name.mid-run.txt"
+	if grep -q ', 0 diverged$' "$name.mid-run.txt"; then want=0; else want=1; fi
+	[ "$rc" = "$want" ] || fail "replay --mid-run exited $rc, expected $want"
+	in_line_order "$tmp/mid-notes.txt"
+	exit $((bad > 0))
+fi
+
 if [ "$mode" = window ]; then
 	"$sdeisim" replay "$name.trace" > "$tmp/plain.txt" 2> "$tmp/plain-notes.txt"
 	rc=$?
@@ -44,6 +70,7 @@ if [ "$mode" = window ]; then
 	cat "$tmp/mid-notes.txt" "$tmp/mid.txt" > "$tmp/both.txt"
 	diff -u "$name.mid-run.txt" "$tmp/both.txt" || fail "replay --mid-run differs from $name.mid-run.txt"
 	[ "$rc" = 0 ] || fail "replay --mid-run exited $rc, expected 0"
+	in_line_order "$tmp/mid-notes.txt"
 	"$sdeisim" export yaml "$name.trace" --mid-run -o "$tmp/mid.yaml" 2> /dev/null || fail "export yaml --mid-run exited $?"
 	"$sdeisim" run "$tmp/mid.yaml" > "$tmp/run.txt" 2>&1 || { fail "the scenario export yaml --mid-run wrote fails:"; cat "$tmp/run.txt"; }
 	"$sdeisim" export yaml "$name.trace" -o "$tmp/plain.yaml" 2> /dev/null || fail "export yaml exited $?"
