@@ -76,6 +76,71 @@ static bool same_finding(struct fz_run *r, const uint8_t *data, size_t len, bool
 	return strcmp(sig, rp->signature) == 0;
 }
 
+/* ---- handlers named (minimising, tidying) ---- */
+
+/* The handlers a program's values name (SIM_V_HANDLER, _OFF), wherever
+ * they are - dispatch expectations too: prune_value marks them, or with
+ * renumber gives each its new index. */
+struct prune {
+	int32_t map[SIM_MAX_HANDLERS_PRUNE];   /* -1: not named; then the new index */
+	uint32_t n;
+	bool renumber;                         /* else: mark the handlers named */
+};
+
+static void prune_value(void *ctx, struct sim_value *v)
+{
+	struct prune *pr = ctx;
+
+	if ((v->kind != SIM_V_HANDLER && v->kind != SIM_V_HANDLER_OFF) || v->u >= pr->n)
+		return;
+	if (!pr->renumber)
+		pr->map[v->u] = 0;
+	else if (pr->map[v->u] >= 0)
+		v->u = (uint64_t)pr->map[v->u];
+}
+
+/* The handlers p names (SIM_V_HANDLER and _OFF values, wherever they
+ * are), as a bit per handler index (the decoder makes eight). */
+static uint64_t handlers_named(struct sim_program *p)
+{
+	struct prune pr;
+	uint64_t bits = 0;
+
+	pr.n = p->nhandlers < 64 ? p->nhandlers : 64;
+	pr.renumber = false;
+	for (uint32_t h = 0; h < pr.n; h++)
+		pr.map[h] = -1;
+	sim_each_value(p, prune_value, &pr);
+	for (uint32_t h = 0; h < pr.n; h++)
+		if (pr.map[h] == 0)
+			bits |= UINT64_C(1) << h;
+	return bits;
+}
+
+/* Does each handler a names run what one b names runs? */
+static bool bodies_named_in(struct sim_program *a, struct sim_program *b)
+{
+	uint64_t na = handlers_named(a), nb = handlers_named(b);
+
+	for (uint32_t h = 0; h < 64; h++) {
+		bool found = false;
+		if (!(na >> h & 1))
+			continue;
+		for (uint32_t g = 0; g < 64 && !found; g++)
+			found = (nb >> g & 1) && sim_handler_body_equal(a, h, b, g);
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* Do a and b name handlers that run the same, one for one by what they
+ * run (two handlers of the same actions may become one)? */
+static bool same_bodies_named(struct sim_program *a, struct sim_program *b)
+{
+	return bodies_named_in(a, b) && bodies_named_in(b, a);
+}
+
 /* ---- minimising ---- */
 
 static size_t records(size_t len)
@@ -117,6 +182,8 @@ static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
 {
 	uint8_t trial[sizeof out->input], plain[FZ_HEADER_BYTES];
 	bool changed = true;
+	struct sim_program before;      /* the plain step's input before each byte */
+	struct fz_choices ch;
 
 	for (unsigned pass = 0; changed && pass < 4; pass++) {
 		changed = false;
@@ -154,45 +221,37 @@ static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
 	 * the scenario is what the bug needs, not the mutations' noise.  A
 	 * record's kind stays, and so does fuzz_migrate's byte after the last
 	 * whole record, which sits where a kind would.  A header byte the
-	 * finding needs goes bit by bit (a record's byte is one value). */
+	 * finding needs goes bit by bit (a record's byte is one value).  The
+	 * handlers the program names keep running what they ran: a handler
+	 * operand made plain names another handler, whose actions the event
+	 * then runs - two events that had a handler each sharing one that
+	 * raises the other's interrupt, which the buggy run may never show
+	 * (it fails first) while a correct dispatcher raises and takes it for
+	 * ever (planted bug 33: "the machine did not settle" on the real
+	 * core).  Two handlers of the same actions may become one. */
 	plain_header(plain);
+	sim_program_init(&before);
 	for (size_t at = 1; at < out->len; at++) {
 		uint8_t keep = out->input[at], want = at < FZ_HEADER_BYTES ? plain[at] : 0;
 		if (keep == want || (at >= FZ_HEADER_BYTES && (at - FZ_HEADER_BYTES) % FZ_RECORD_BYTES == 0))
 			continue;
+		if (fz_decode(out->input, out->len, &before, &ch) != 0)
+			break;                  /* out of memory: the rest stays as it is */
 		out->input[at] = want;
-		if (same_finding(r, out->input, out->len, migrate, out))
+		if (same_finding(r, out->input, out->len, migrate, out) && same_bodies_named(&before, &r->prog))
 			continue;
 		out->input[at] = keep;
 		if (at < FZ_HEADER_BYTES)
 			plain_bits(r, out, at, want, migrate);
 	}
+	sim_program_free(&before);
 }
 
 /* ---- tidying ---- */
 
 /* Drop the handlers nothing names (the decoder always makes eight), so the
- * reproducer shows only what the finding needs.  Handler indices in values
- * (wherever they are: dispatch expectations too) are renumbered; dropped
- * handlers' actions stay in the pool, unreferenced. */
-struct prune {
-	int32_t map[SIM_MAX_HANDLERS_PRUNE];   /* -1: not named; then the new index */
-	uint32_t n;
-	bool renumber;                         /* else: mark the handlers named */
-};
-
-static void prune_value(void *ctx, struct sim_value *v)
-{
-	struct prune *pr = ctx;
-
-	if ((v->kind != SIM_V_HANDLER && v->kind != SIM_V_HANDLER_OFF) || v->u >= pr->n)
-		return;
-	if (!pr->renumber)
-		pr->map[v->u] = 0;
-	else if (pr->map[v->u] >= 0)
-		v->u = (uint64_t)pr->map[v->u];
-}
-
+ * reproducer shows only what the finding needs; dropped handlers' actions
+ * stay in the pool, unreferenced. */
 static void prune_handlers(struct sim_program *p)
 {
 	struct prune pr;

@@ -475,6 +475,11 @@ static inline bool sim_match_is_set(const struct sim_match *m)
  * first difference in why (n bytes; n may be 0). */
 bool sim_platform_equal(const struct sim_platform *a, const struct sim_platform *b, char *why, size_t n);
 
+/* Do handler ha of a and handler hb of b run the same - the same image,
+ * or the same actions, compared as sim_program_equal compares them -
+ * whatever their names?  false when either does not exist. */
+bool sim_handler_body_equal(const struct sim_program *a, uint32_t ha, const struct sim_program *b, uint32_t hb);
+
 /* Are a and b the same program?  Compared structurally: what every element
  * says, not where it is kept - ranges by their contents, variables by
  * name, handlers by position and name, of each operation only the fields

@@ -321,13 +321,11 @@ static bool same_platform(struct eq *q, const struct sim_platform *x, const stru
 	return true;
 }
 
-static bool same_handler(struct eq *q, uint32_t k)
+/* Handler x of a and handler y of b: what they run (an image, or the
+ * same actions), whatever their names. */
+static bool same_body(struct eq *q, const struct sim_handler *x, const struct sim_handler *y)
 {
-	const struct sim_handler *x = &q->a->handlers[k], *y = &q->b->handlers[k];
-
-	snprintf(q->where, sizeof q->where, "handler %u", k);
-	if (!same_str(q, sim_str(q->a, x->name), sim_str(q->b, y->name), "name") ||
-	    !SAME(q, x->kind, y->kind, "kind"))
+	if (!SAME(q, x->kind, y->kind, "kind"))
 		return false;
 	if (x->kind == SIM_H_ELF)
 		return same_str(q, sim_str(q->a, x->elf_path), sim_str(q->b, y->elf_path), "elf") &&
@@ -340,6 +338,22 @@ static bool same_handler(struct eq *q, uint32_t k)
 			return false;
 	}
 	return true;
+}
+
+static bool same_handler(struct eq *q, uint32_t k)
+{
+	const struct sim_handler *x = &q->a->handlers[k], *y = &q->b->handlers[k];
+
+	snprintf(q->where, sizeof q->where, "handler %u", k);
+	return same_str(q, sim_str(q->a, x->name), sim_str(q->b, y->name), "name") && same_body(q, x, y);
+}
+
+/* see program.h */
+bool sim_handler_body_equal(const struct sim_program *a, uint32_t ha, const struct sim_program *b, uint32_t hb)
+{
+	struct eq q = { a, b, NULL, 0, "" };
+
+	return ha < a->nhandlers && hb < b->nhandlers && same_body(&q, &a->handlers[ha], &b->handlers[hb]);
 }
 
 bool sim_platform_equal(const struct sim_platform *a, const struct sim_platform *b, char *why, size_t n)
