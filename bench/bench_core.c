@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "outfile.h"
 #include "sdd/sdd.h"
 
 static bool no_bool(void *c, unsigned pe, uint32_t i) { (void)c; (void)pe; (void)i; return false; }
@@ -121,5 +122,5 @@ int main(int argc, char **argv)
 	printf("bench_core: %.1f million SDEI calls/s (%.1f ns per call) [checksum %llx]\n",
 	       (double)seqs * calls_per_seq / runs[3] / 1e6, runs[3] * 1e9 / ((double)seqs * calls_per_seq),
 	       (unsigned long long)sink);
-	return sdd_check(&disp) == 0 ? 0 : 1;
+	return outfile_exit_status("bench_core", sdd_check(&disp) == 0 ? 0 : 1);
 }

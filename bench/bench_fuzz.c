@@ -24,6 +24,7 @@
 #include "fz_core.h"
 #include "fz_gen.h"
 #include "fz_run.h"
+#include "outfile.h"
 
 #define INPUTS 512
 #define OPS    32          /* records that are steps or handler actions */
@@ -153,5 +154,5 @@ int main(int argc, char **argv)
 		fz_core_free(&c);
 	else
 		fz_run_free(&r);
-	return 0;
+	return outfile_exit_status("bench_fuzz", 0);
 }

@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "gic/gic.h"
+#include "outfile.h"
 #include "runtime/rt_layout.h"
 #include "sdd/sdd.h"
 #include "sim.h"
@@ -207,5 +208,5 @@ int main(int argc, char **argv)
 	       sizeof(struct sim_machine), SIM_MAX_PES, rss1, rss0);
 	sim_program_free(&p);
 	sim_cpu_destroy(cpu);
-	return 0;
+	return outfile_exit_status("bench_sim", 0);
 }

@@ -59,12 +59,7 @@ static struct fz_core *core;          /* --core */
  * full disk): the findings and the summary are the result */
 static int flushed(int status)
 {
-	char err[200];
-
-	if (outfile_flush_stdout(err, sizeof err) == 0)
-		return status;
-	fprintf(stderr, "fuzz_replay: %s\n", err);
-	return 2;
+	return outfile_exit_status("fuzz_replay", status);
 }
 
 /* The options, each a flag it sets. */

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "import.h"
+#include "outfile.h"
 #include "replay.h"
 
 #define PES      4
@@ -367,5 +368,5 @@ int main(int argc, char **argv)
 		unlink(trace);
 		rmdir(dir);
 	}
-	return rc ? 1 : 0;
+	return outfile_exit_status("bench_trace_import", rc ? 1 : 0);
 }

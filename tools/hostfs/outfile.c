@@ -313,6 +313,16 @@ int outfile_flush_stdout(char *err, size_t errlen)
 	return -1;
 }
 
+int outfile_exit_status(const char *who, int status)
+{
+	char err[200];
+
+	if (outfile_flush_stdout(err, sizeof err) == 0)
+		return status;
+	fprintf(stderr, "%s: %s\n", who, err);
+	return 2;
+}
+
 /* Where path leads: the real path of the file, or of the directory a
  * new file would go in and its name.  NULL when not even that exists. */
 static char *resolved(const char *path)

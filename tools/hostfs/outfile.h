@@ -56,6 +56,11 @@ int outfile_close(struct outfile *o, bool keep, char *err, size_t errlen);
  * failed, whatever it found. */
 int outfile_flush_stdout(char *err, size_t errlen);
 
+/* A program's exit status: status, or when what it printed did not all
+ * reach standard output (outfile_flush_stdout) 2, with "WHO: standard
+ * output: write error: REASON" on standard error. */
+int outfile_exit_status(const char *who, int status);
+
 /* Do the two paths name the same file (the same file that exists, or
  * the same name in the same directory)?  False when either is "-". */
 bool outfile_is(const char *out, const char *in);

@@ -77,7 +77,6 @@ int main(int argc, char **argv)
 {
 	target t = NULL;
 	uint8_t *buf;
-	char why[200];
 
 	if (argc >= 3 && strcmp(argv[1], "tarmac") == 0)
 		t = fuzz_target_tarmac;
@@ -98,9 +97,5 @@ int main(int argc, char **argv)
 		run_path(t, argv[k], buf);
 	free(buf);
 	printf("%u input%s, no finding\n", ran, ran == 1 ? "" : "s");
-	if (outfile_flush_stdout(why, sizeof why)) {      /* the summary is the result */
-		fprintf(stderr, "fuzz_traces_replay: %s\n", why);
-		return 2;
-	}
-	return unreadable ? 2 : 0;
+	return outfile_exit_status("fuzz_traces_replay", unreadable ? 2 : 0);   /* the summary is the result */
 }
