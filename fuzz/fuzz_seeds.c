@@ -25,6 +25,7 @@
  * sdd_load still reads, as DIR/img1-FAMILY-NNN.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,15 +38,39 @@
 #include "scn.h"
 #include "sdd/sdd.h"
 
+/* -1, said: path cannot be written, for the reason errnum (0: a write
+ * failed before and its reason is gone) */
+static int cannot_write(const char *path, int errnum)
+{
+	fprintf(stderr, "fuzz_seeds: %s: cannot write: %s\n", path, strerror(errnum ? errnum : EIO));
+	return -1;
+}
+
+/* Close f, written as path: 0, or -1 said when a write did not reach it
+ * (a full disk: the last write fails only here). */
+static int close_written(FILE *f, const char *path)
+{
+	bool ok;
+	int saved;
+
+	errno = 0;
+	ok = fflush(f) == 0 && !ferror(f);
+	saved = errno;
+	if (fclose(f) != 0 && ok) {
+		ok = false;
+		saved = errno;
+	}
+	return ok ? 0 : cannot_write(path, saved);
+}
+
 static int write_file(const char *path, const uint8_t *p, size_t n)
 {
 	FILE *f = fopen(path, "wb");
 
-	if (f == NULL || fwrite(p, 1, n, f) != n || fclose(f) != 0) {
-		fprintf(stderr, "fuzz_seeds: %s: cannot write\n", path);
-		return -1;
-	}
-	return 0;
+	if (f == NULL)
+		return cannot_write(path, errno);
+	fwrite(p, 1, n, f);                  /* a short write leaves f's error set */
+	return close_written(f, path);
 }
 
 static void dict_entry(FILE *f, const char *name, unsigned n, const uint8_t rec[FZ_RECORD_BYTES])
@@ -66,10 +91,8 @@ static int write_dict(const char *path)
 	FILE *f = fopen(path, "w");
 	uint8_t rec[FZ_RECORD_BYTES];
 
-	if (f == NULL) {
-		fprintf(stderr, "fuzz_seeds: %s: %s\n", path, strerror(errno));
-		return 1;
-	}
+	if (f == NULL)
+		return cannot_write(path, errno) ? 1 : 0;
 	fprintf(f, "# sdeisim program harnesses: whole 8-byte records (see fuzz/fz_input.h)\n");
 	for (unsigned sel = 0; sel < SDD_CALL_COUNT; sel++) {
 		/* a step: PE 0, the first good value of each argument's role */
@@ -95,7 +118,7 @@ static int write_dict(const char *path)
 			rec[1 + b] = (uint8_t)(magic[k] >> (8 * b));
 		dict_entry(f, "literal", k, rec);
 	}
-	return fclose(f) == 0 ? 0 : 1;
+	return close_written(f, path) ? 1 : 0;
 }
 
 /* SCENARIO as DIR/scn-NAME, NAME its path with '/' as '_'. */
