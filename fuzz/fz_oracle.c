@@ -203,7 +203,7 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 			}
 		}
 		/* a dispatch it accepted: x1 and the PC are the registration's */
-		got = (struct rm_entry){ ob->regs[1], ob->pc };
+		got = (struct rm_entry){ .arg = ob->regs[1], .pc = ob->pc };
 		if (!rm_entry_ok(&o->model, ob->pe, ob->event, &got, &want, why, sizeof why)) {
 			struct fz_disagreement d = fz_oracle_about(FZ_D_ENTRY, ob);
 			d.entry_pc = got.arg == want.arg;

@@ -56,8 +56,8 @@ struct fz_disagreement {
 	uint64_t want;           /* ENTRY: the registered argument or entry point; FINAL: the model's;
 				  * DISPATCH (RM_DF_FIRST): the critical event that goes first */
 	bool     entry_pc;       /* ENTRY, FINAL ENTRY: the PC is wrong (x1 is right) */
-	bool     relative;       /* FINAL ENTRY: the dispatcher holds the entry point as an
-				  * offset from VBAR */
+	bool     relative;       /* FINAL ENTRY: the event was registered in relative mode
+				  * (whatever form the dispatcher holds its entry point in) */
 	bool     completed;      /* CALL: it completed the handler instead of returning */
 	struct rm_verdict allowed;   /* CALL: what the specification allows */
 	uint64_t time;           /* the observation's logical time */

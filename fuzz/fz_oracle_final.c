@@ -122,7 +122,7 @@ static bool entry_differs(struct fz_oracle *o, struct sdd *d, unsigned i, unsign
 	final_differs(o, FZ_FINAL_ENTRY, pe, ev, arg_wrong ? view[1] : pc, arg_wrong ? want.arg : want.pc, why);
 	/* final_differs recorded it (the check runs only while nothing has) */
 	o->bad.entry_pc = !arg_wrong;
-	o->bad.relative = (view[2] & SDD_REGFLAG_RELATIVE) != 0;
+	o->bad.relative = want.relative;
 	return true;
 }
 

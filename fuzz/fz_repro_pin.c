@@ -345,7 +345,8 @@ static bool pin_final(struct fz_run *r, const struct fz_disagreement *d, struct 
 	struct sim_program *p = &r->prog;
 	struct sim_op op = sim_op_new(SIM_OP_CALL, d->pe);
 	struct sim_expect_view v;
-	struct sim_check c;
+	struct sim_check c, form;
+	unsigned nchecks = 1;
 	int64_t want = (int64_t)d->want;
 
 	memset(&c, 0, sizeof c);
@@ -380,8 +381,9 @@ static bool pin_final(struct fz_run *r, const struct fz_disagreement *d, struct 
 				c.m.count++;
 			}
 		break;
-	case FZ_FINAL_ENTRY: {              /* events: {E: {arg: A}} or {E: {ep: h}} */
+	case FZ_FINAL_ENTRY: {              /* events: {E: {arg: A}} or {E: {ep: h, flags: ...}} */
 		int h = d->entry_pc ? sim_stub_handler(p, d->want) : 0;
+		bool offset = d->relative && p->platform.policy.rel_vbar == SDD_REL_VBAR_AT_DISPATCH;
 		v.part = SIM_VIEW_EVENT;
 		v.event = sim_const((uint32_t)d->event);
 		c.reg = d->entry_pc ? SIM_R_VIEW_EP : SIM_R_VIEW_ARG;
@@ -390,9 +392,22 @@ static bool pin_final(struct fz_run *r, const struct fz_disagreement *d, struct 
 				 "handler's, so no expect_view can name it", d->want);
 			return false;
 		}
-		/* the view holds a relative entry point as the offset from VBAR */
-		if (d->entry_pc)
-			c.m.a = (struct sim_value){ d->relative ? SIM_V_HANDLER_OFF : SIM_V_HANDLER, (uint64_t)h };
+		if (!d->entry_pc)
+			break;
+		/* The entry point in the form a correct dispatcher holds it,
+		 * with that form's flag (flags: {mask: 2, value: 2 or 0}): the
+		 * offset from VBAR, marked relative, for a relative
+		 * registration whose VBAR is read at the dispatch; else the
+		 * address, unmarked (the rel_vbar policy).  Not the form the
+		 * buggy view holds: there the address marked relative is the
+		 * right ep in the wrong form (VBAR added again at entry). */
+		c.m.a = (struct sim_value){ offset ? SIM_V_HANDLER_OFF : SIM_V_HANDLER, (uint64_t)h };
+		form = c;
+		form.reg = SIM_R_VIEW_FLAGS;
+		form.m.kind = SIM_M_MASK;
+		form.m.a = sim_const(SDD_REGFLAG_RELATIVE);
+		form.m.b = sim_const(offset ? SDD_REGFLAG_RELATIVE : 0);
+		nchecks = 2;
 		break;
 	}
 	case FZ_FINAL_PENDING:              /* pending: {includes: [event]} */
@@ -417,8 +432,10 @@ static bool pin_final(struct fz_run *r, const struct fz_disagreement *d, struct 
 	/* an expect_view step of one part */
 	op = sim_op_new(SIM_OP_EXPECT_VIEW, d->pe);
 	v.checks = p->nchecks;
-	v.nchecks = 1;
+	v.nchecks = nchecks;
 	sim_add_check(p, &c);
+	if (nchecks == 2)
+		sim_add_check(p, &form);
 	op.list = p->nviews;
 	op.nlist = 1;
 	sim_add_view(p, &v);

@@ -183,6 +183,7 @@ struct rm_event_state {
 struct rm_entry {
     uint64_t arg;   /* REGISTER's ep_arg (x3) */
     uint64_t pc;    /* REGISTER's entry point (x2), plus the VBAR in relative mode */
+    bool relative;  /* registered in relative mode (REGISTER's flag bit 1) */
 };
 
 struct rm_model {

@@ -127,7 +127,8 @@ void rm_h_register(struct rm_ctx *c)
         return;
     unsigned e = (unsigned)c->e;
     rm_set_state(m, e, c->pe, RM_REG);
-    m->entry[e][rm_ev(m, e)->shared ? 0 : c->pe] = (struct rm_entry){ c->x[3], entry_point(c) };
+    m->entry[e][rm_ev(m, e)->shared ? 0 : c->pe] =
+        (struct rm_entry){ c->x[3], entry_point(c), (c->x[4] & FLAG_RELATIVE) != 0 };
     if (rm_ev(m, e)->shared) {
         m->ev[e].rm_pe = (c->x[4] & FLAG_RM_PE) != 0;
         m->ev[e].affinity = m->ev[e].rm_pe ? c->x[5] & RM_AFF_MASK : 0;

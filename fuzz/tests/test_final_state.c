@@ -33,7 +33,12 @@
  *   47  REGISTER of event 0 in relative mode, VBAR read at the dispatch
  *       (the dispatcher stores VBAR + offset, still marked relative):
  *       the entry point, pinned by expect_view {events: {0: {ep:
- *       {offset: h}}}}, the form the view holds a relative one in.
+ *       {offset: h}, flags: {mask: 2, value: 2}}}}: the form the real
+ *       core holds it in, an offset, marked relative;
+ *   48  the same with VBAR read at REGISTER (the dispatcher adds it, and
+ *       keeps the registration marked relative): the entry point, whose
+ *       address is right but marked relative, pinned by {ep: h, flags:
+ *       {mask: 2, value: 0}}: the real core holds the address, unmarked.
  *
  * Built once against the real core (FINAL_BUG ""): every case runs clean,
  * so no part of the check sees a difference the specification does not;
@@ -74,8 +79,9 @@ struct final_case {
 	uint32_t info;            /* CALL of GET_INFO: the information asked for */
 	uint32_t event;           /* ENTRY: the event whose registration on PE 0 is wrong */
 	unsigned ep;              /* ENTRY: 0 the argument is wrong, else the entry point, in the
-				   * form the view holds h's: SIM_V_HANDLER or, relative,
-				   * SIM_V_HANDLER_OFF */
+				   * form the real core holds h's: SIM_V_HANDLER or, registered
+				   * relative with VBAR read at the dispatch, SIM_V_HANDLER_OFF */
+	bool relative;            /* ENTRY: registered in relative mode */
 };
 
 #define HANDLER "name: final state\nhandlers:\n  h:\n    - complete: HANDLED\n"
@@ -126,7 +132,11 @@ static const struct final_case cases[] = {
 	{ .bug = "47", .yaml = HANDLER "steps:\n"   /* flags 2: relative */
 	  "  - {pe: 0, call: EVENT_REGISTER, args: [0, {offset: h}, 0, 2, 0]}\n",
 	  .part = FZ_FINAL_ENTRY, .got = RT_STUBS + RT_VECTORS /* VBAR added twice */, .want = RT_STUBS,
-	  .pin = SIM_OP_EXPECT_VIEW, .reg = SIM_R_VIEW_EP, .event = 0, .ep = SIM_V_HANDLER_OFF },
+	  .pin = SIM_OP_EXPECT_VIEW, .reg = SIM_R_VIEW_EP, .event = 0, .ep = SIM_V_HANDLER_OFF, .relative = true },
+	{ .bug = "48", .yaml = HANDLER "platform:\n  policy: {rel_vbar: at_register}\nsteps:\n"
+	  "  - {pe: 0, call: EVENT_REGISTER, args: [0, {offset: h}, 0, 2, 0]}\n",
+	  .part = FZ_FINAL_ENTRY, .got = RT_STUBS + RT_VECTORS /* VBAR added twice */, .want = RT_STUBS,
+	  .pin = SIM_OP_EXPECT_VIEW, .reg = SIM_R_VIEW_EP, .event = 0, .ep = SIM_V_HANDLER, .relative = true },
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 
@@ -195,7 +205,7 @@ static void planted_bug_is_a_final_finding(void **state)
 		assert_int_equal(d->pe, 0);
 		assert_int_equal(d->event, c->event);
 		assert_int_equal(d->entry_pc, c->ep != 0);
-		assert_int_equal(d->relative, c->ep == SIM_V_HANDLER_OFF);
+		assert_int_equal(d->relative, c->relative);
 		assert_true(d->got == (int64_t)c->got);
 		assert_true(d->want == c->want);
 		break;
@@ -255,7 +265,8 @@ static void repro_pins_the_part_last(void **state)
 	}
 	assert_int_equal(last->nlist, 1);
 	assert_int_equal(p->views[last->list].part, c->part == FZ_FINAL_ENTRY ? SIM_VIEW_EVENT : SIM_VIEW_PE);
-	assert_int_equal(p->views[last->list].nchecks, 1);
+	/* an entry point with the form it is held in: {ep: ..., flags: {mask: 2, value: ...}} */
+	assert_int_equal(p->views[last->list].nchecks, c->ep ? 2 : 1);
 	chk = &p->checks[p->views[last->list].checks];
 	assert_int_equal(chk->reg, c->reg);
 	if (c->reg == SIM_R_VIEW_BOUND) {
@@ -264,10 +275,16 @@ static void repro_pins_the_part_last(void **state)
 	} else if (c->part == FZ_FINAL_ENTRY) {
 		assert_true(p->views[last->list].event.u == c->event);
 		assert_int_equal(chk->m.a.kind, c->ep ? c->ep : SIM_V_CONST);
-		if (c->ep)
-			assert_int_equal(chk->m.a.u, 0);  /* h */
-		else                                      /* minimising may choose another */
+		if (!c->ep) {                             /* minimising may choose another */
 			assert_true(chk->m.a.u == registered_arg(p));
+			return;
+		}
+		assert_int_equal(chk->m.a.u, 0);          /* h */
+		chk++;
+		assert_int_equal(chk->reg, SIM_R_VIEW_FLAGS);
+		assert_int_equal(chk->m.kind, SIM_M_MASK);
+		assert_true(chk->m.a.u == SDD_REGFLAG_RELATIVE);
+		assert_true(chk->m.b.u == (c->ep == SIM_V_HANDLER_OFF ? SDD_REGFLAG_RELATIVE : 0));
 	} else if (c->reg == SIM_R_VIEW_PENDING) {
 		assert_int_equal(chk->m.kind, SIM_M_INCLUDES);
 		assert_int_equal(chk->m.count, 1);

@@ -202,7 +202,7 @@ static void masking_again_in_a_nested_handler(void **state)
 static bool entry(const struct rm_model *m, unsigned pe, int32_t ev, uint64_t x1, uint64_t pc,
                   struct rm_entry *want, char *why, size_t n)
 {
-    struct rm_entry got = { x1, pc };
+    struct rm_entry got = { .arg = x1, .pc = pc };
     return rm_entry_ok(m, pe, ev, &got, want, why, n);
 }
 
