@@ -64,44 +64,43 @@ const char *cmp_who(const struct cmp *c, const struct trace_rec *r)
 	return assumed(c, r) ? "assumed" : "trace";
 }
 
-/* The line of the first record --mid-run assumed that the replay did not
- * bear out (compared, and not matched: the prologue's steps come before
- * the trace's, so when a trace record diverges they have all run), 0. */
-static uint32_t assumption_failed(const struct cmp *c)
-{
-	for (uint32_t k = 0; k < c->rp->nassumed; k++)
-		if (c->rp->role[k] != ROLE_NONE && c->state[k] != MATCHED)
-			return c->rp->recs[k].line;
-	return 0;
-}
-
 const char *cmp_src(const struct cmp *c, char *buf, size_t n, const struct trace_rec *r)
 {
-	uint32_t failed;
+	int32_t blamed;
 	int used = 0;
 
 	if (assumed(c, r)) {
 		snprintf(buf, n, " [assumed by --mid-run: not in the trace, and the replay does not bear it out]");
 		return buf;
 	}
-	if ((failed = assumption_failed(c)) != 0)
+	if ((blamed = cmp_blame(c, r)) >= 0)
 		used = snprintf(buf, n, "; this may follow from --mid-run's assumption at line %" PRIu32 ", which the "
-				"replay does not bear out", failed);
+				"replay does not bear out", c->rp->recs[blamed].line);
 	if (used < 0 || (size_t)used >= n)
 		return buf;
 	trace_src_str(buf + used, n - (size_t)used, r);
 	return buf;
 }
 
-/* The event a call concerns (for its state): its x1 for the calls that
- * name one, the running one for those made inside a handler. */
-int32_t cmp_event_of_call(const struct cmp *c, uint32_t fid, uint64_t x1, unsigned pe)
+bool cmp_call_names_event(uint32_t fid)
 {
 	switch (fid) {
 	case SDD_FID_EVENT_REGISTER: case SDD_FID_EVENT_ENABLE: case SDD_FID_EVENT_DISABLE:
 	case SDD_FID_EVENT_UNREGISTER: case SDD_FID_EVENT_STATUS: case SDD_FID_EVENT_GET_INFO:
 	case SDD_FID_EVENT_ROUTING_SET: case SDD_FID_INTERRUPT_RELEASE: case SDD_FID_EVENT_SIGNAL:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The event a call concerns (for its state): its x1 for the calls that
+ * name one, the running one for those made inside a handler. */
+int32_t cmp_event_of_call(const struct cmp *c, uint32_t fid, uint64_t x1, unsigned pe)
+{
+	if (cmp_call_names_event(fid))
 		return (int32_t)x1;
+	switch (fid) {
 	case SDD_FID_EVENT_CONTEXT: case SDD_FID_EVENT_COMPLETE: case SDD_FID_EVENT_COMPLETE_AND_RESUME:
 		return c->depth[pe] ? c->stack[pe][c->depth[pe] - 1].event : -1;
 	default:
@@ -235,7 +234,8 @@ int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, st
 	c.refused = calloc(rp->nrecs ? rp->nrecs : 1, 1);
 	c.inv_used = calloc(rp->ninvs ? rp->ninvs : 1, 1);
 	c.route = replay_route_new(rp);
-	if (!c.evs || !c.state || !c.refused || !c.inv_used || !c.route) {
+	c.intid_event = rp->nassumed ? cmp_intid_events(rp) : NULL;
+	if (!c.evs || !c.state || !c.refused || !c.inv_used || !c.route || (rp->nassumed && !c.intid_event)) {
 		snprintf(sum->stop_message, sizeof sum->stop_message, "out of memory");
 		rc = -1;
 		goto out;
@@ -280,6 +280,7 @@ out:
 	free(c.state);
 	free(c.refused);
 	free(c.inv_used);
+	free(c.intid_event);
 	replay_route_free(c.route);
 	replay_evstate_free(c.evs);
 	return rc;

@@ -38,6 +38,7 @@ struct cmp {
 	struct replay_route *route;
 	uint32_t step;
 	struct replay_divs divs;
+	int32_t *intid_event;                 /* with --mid-run's records: cmp_intid_events, else NULL */
 };
 
 enum { UNMATCHED = 0, MATCHED, DIVERGED };
@@ -55,8 +56,8 @@ enum { UNMATCHED = 0, MATCHED, DIVERGED };
 
 /* Where record r came from, for a divergence's end: " [from SRC:LINE]"
  * (trace_src_str), or that --mid-run assumed it (the trace lacks it); a
- * trace record's, after an assumption the replay did not bear out, says
- * that it may follow from that first. */
+ * trace record's that may follow from an assumption the replay did not
+ * bear out (cmp_blame) says so first. */
 const char *cmp_src(const struct cmp *c, char *buf, size_t n, const struct trace_rec *r);
 /* Whose record r is, for a divergence's "trace x0=...": "trace", or
  * "assumed" (--mid-run's). */
@@ -66,6 +67,23 @@ const char *cmp_who(const struct cmp *c, const struct trace_rec *r);
  * a divergence's message; replay_evstate_describe). */
 unsigned cmp_pe_of_call(const struct cmp *c, uint32_t fid, uint64_t x2, unsigned pe);
 int32_t cmp_event_of_call(const struct cmp *c, uint32_t fid, uint64_t x1, unsigned pe);
+/* Does call fid name an event in x1 (EVENT_REGISTER, ..., EVENT_SIGNAL)? */
+bool cmp_call_names_event(uint32_t fid);
+
+/* ---- replay_blame.c ---- */
+
+/* The assumed record (its index in rp->recs) a divergence of the trace's
+ * record r may follow from: the first of --mid-run's assumptions the
+ * replay has not borne out whose reach (the events, INTID, PE, bind
+ * slots it concerns) meets r's; -1: none (r is an assumed record, or no
+ * such assumption concerns what r does). */
+int32_t cmp_blame(const struct cmp *c, const struct trace_rec *r);
+/* For cmp_blame: the event each INTID below CMP_INTIDS is known to
+ * dispatch (the first dispatch of rp's records by it, else the first
+ * binding of it they show, else the platform's event of it; -1: none),
+ * malloc'd; NULL when out of memory. */
+#define CMP_INTIDS 1020
+int32_t *cmp_intid_events(const struct replay *rp);
 /* Append "; MPIDR V (xN) is no PE of this platform" to the text in buf (n
  * bytes) when call fid with args x1..x5 aims at an MPIDR whose affinity
  * fields name none of the platform's PEs (a trace of another platform, or

@@ -2,7 +2,9 @@
  * replay_midrun.h - between replay_midrun.c (what a window's records show
  * of the state it starts in), replay_running.c (the handlers it starts
  * inside) and replay_prologue.c (the records assumed from it, before the
- * window's first): replay_internal.h's replay_mid_run.
+ * window's first): replay_internal.h's replay_mid_run.  replay_blame.c
+ * (which assumption a divergence may follow from) reads events' classes
+ * and records' arguments as these do (mr_ev_class, mr_x).
  */
 #ifndef TRACES_REPLAY_MIDRUN_H
 #define TRACES_REPLAY_MIDRUN_H
