@@ -64,6 +64,9 @@ struct replay {
 	uint32_t nrecs;
 	uint32_t nassumed;                  /* recs[0 .. nassumed): not the trace's, but assumed by
 					     * mid_run (each at the line of the record it comes from) */
+	uint8_t *assumed_unlike;            /* per assumed record: 1 when mid_run made it otherwise than
+					     * the records show (noted: a routing to an MPIDR the platform
+					     * lacks, made RM_ANY); NULL with none assumed */
 	uint8_t *role;                      /* enum replay_role per record */
 	int32_t *rec_inv;                   /* calls: the invocation they belong to (-1: main context) */
 	struct replay_inv *invs;            /* in replay order */

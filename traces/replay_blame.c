@@ -3,9 +3,11 @@
  * trace may follow from (replay_compare_internal.h, cmp_blame).
  *
  * An assumed record the replay does not bear out (the dispatcher refused
- * the prologue's EVENT_REGISTER, say) leaves the replay in another state
- * than the window started in, and what the trace does with that state
- * then diverges too: those divergences must not read as the dispatcher's
+ * the prologue's EVENT_REGISTER, say), or one --mid-run made otherwise
+ * than the records show (replay.assumed_unlike: a routing to an MPIDR the
+ * platform lacks, made RM_ANY), leaves the replay in another state than
+ * the window started in, and what the trace does with that state then
+ * diverges too: those divergences must not read as the dispatcher's
  * fault.  But only those: a divergence of another event on another PE is
  * the dispatcher's own, and saying it may follow from the assumption would
  * hide it.  So each record has a reach - the events, the INTID, the PE it
@@ -188,7 +190,7 @@ int32_t cmp_blame(const struct cmp *c, const struct trace_rec *r)
 	if (r < rp->recs + rp->nassumed || r >= rp->recs + rp->nrecs)
 		return -1;
 	for (uint32_t k = 0; k < rp->nassumed; k++) {
-		if (rp->role[k] == ROLE_NONE || c->state[k] == MATCHED)
+		if ((rp->role[k] == ROLE_NONE || c->state[k] == MATCHED) && !(rp->assumed_unlike && rp->assumed_unlike[k]))
 			continue;
 		if (!known) {
 			reach_of(c, (uint32_t)(r - rp->recs), &t);

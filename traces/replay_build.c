@@ -266,6 +266,7 @@ void replay_free(struct replay *rp)
 	free(rp->invs);
 	free(rp->rec_inv);
 	free(rp->role);
+	free(rp->assumed_unlike);
 	free(rp->recs);
 	free(rp->name);
 	sim_program_free(&rp->prog);

@@ -74,8 +74,9 @@ const char *cmp_src(const struct cmp *c, char *buf, size_t n, const struct trace
 		return buf;
 	}
 	if ((blamed = cmp_blame(c, r)) >= 0)
-		used = snprintf(buf, n, "; this may follow from --mid-run's assumption at line %" PRIu32 ", which the "
-				"replay does not bear out", c->rp->recs[blamed].line);
+		used = snprintf(buf, n, "; this may follow from --mid-run's assumption at line %" PRIu32 ", which %s",
+				c->rp->recs[blamed].line, c->state[blamed] == MATCHED ? "is not what the trace shows (its "
+				"note says why)" : "the replay does not bear out");
 	if (used < 0 || (size_t)used >= n)
 		return buf;
 	trace_src_str(buf + used, n - (size_t)used, r);

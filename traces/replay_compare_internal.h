@@ -74,7 +74,8 @@ bool cmp_call_names_event(uint32_t fid);
 
 /* The assumed record (its index in rp->recs) a divergence of the trace's
  * record r may follow from: the first of --mid-run's assumptions the
- * replay has not borne out whose reach (the events, INTID, PE, bind
+ * replay has not borne out, or that were made otherwise than the trace
+ * shows (rp->assumed_unlike), whose reach (the events, INTID, PE, bind
  * slots it concerns) meets r's; -1: none (r is an assumed record, or no
  * such assumption concerns what r does). */
 int32_t cmp_blame(const struct cmp *c, const struct trace_rec *r);

@@ -98,6 +98,10 @@ struct mr {
 	uint32_t deep[TRACE_MAX_PES];
 	struct trace_rec *out;
 	uint32_t nout, cap_out;
+	/* the records of out not made as the window's records show them
+	 * (replay.assumed_unlike): their indexes */
+	uint32_t *unlike;
+	uint32_t nunlike, cap_unlike;
 	uint64_t t0;
 	char *err;
 	size_t errlen;

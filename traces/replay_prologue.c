@@ -13,6 +13,7 @@
 
 #include "replay_midrun.h"
 #include "grow.h"
+#include "psci_rules.h"
 #include "sdd/sdd_spec.h"
 
 static struct trace_rec *add(struct mr *m, unsigned kind, unsigned pe, uint32_t line)
@@ -163,11 +164,45 @@ static void reg_detail(const struct mr_key *k, char *buf, size_t n)
 			 arg, from);
 }
 
+/* The routing shared registration k's GET_INFOs show is to an MPIDR no
+ * PE of the platform has (a trace of another machine, or replayed under
+ * another profile): the dispatcher would refuse that registration, and
+ * with it everything the window does with the event.  It is registered
+ * routed to any PE instead - the 1-of-N SPI then goes where the trace
+ * shows it - noted at the GET_INFO with what replays it as traced, and
+ * marked unlike the trace, so that what follows from the routing says
+ * it may (replay_blame.c). */
+static bool routed_where_no_pe_is(struct mr *m, const struct mr_key *k)
+{
+	if (!k->has_aff || k->rm <= 0 || sim_pe_of_mpidr(m->pl->mpidr, m->pl->pes, k->aff) >= 0)
+		return false;
+	mr_note(m, k->aff_line, "cannot assume event %s routed to MPIDR 0x%" PRIx64 " (its EVENT_GET_INFO here): no PE of "
+	        "this platform has that MPIDR, so it is assumed routed to any PE, and what depends on its routing may "
+	        "diverge; to replay it as traced, give the trace's platform record the traced machine's MPIDRs (mpidr=) "
+	        "or use a --profile that has that PE", MR_EV(k->event), k->aff);
+	return true;
+}
+
+/* The last record made is not what the window's records show (struct
+ * mr's unlike). */
+static void unlike(struct mr *m)
+{
+	uint32_t *room = sim_grow(m->unlike, m->nunlike, &m->cap_unlike, sizeof *room, 4);
+
+	if (!room || !m->nout) {
+		m->failed = true;
+		return;
+	}
+	m->unlike = room;
+	m->unlike[m->nunlike++] = m->nout - 1;
+}
+
 static void register_one(struct mr *m, struct mr_key *k)
 {
 	uint32_t slot;
 	char detail[200], route[160] = "", from[64] = "";
 	uint64_t flags = 0, aff = 0;
+	bool elsewhere = false;
 
 	mr_ev_class(m->pl, k->event, &slot);
 	if (k->unknown) {
@@ -192,7 +227,12 @@ static void register_one(struct mr *m, struct mr_key *k)
 			snprintf(from, sizeof from, "; the affinity: the PE of its dispatch at line %" PRIu32, k->disp_line);
 		else if (!k->has_aff)
 			snprintf(from, sizeof from, "; the affinity: its PE's");
-		if (k->rm < 0 && k->rt_set)
+		elsewhere = routed_where_no_pe_is(m, k);
+		if (elsewhere) {
+			flags = 0;
+			snprintf(route, sizeof route, ", routed to any PE (not to MPIDR 0x%" PRIx64 " as its EVENT_GET_INFO at "
+				 "line %" PRIu32 " shows: no PE of this platform has it)", aff, k->aff_line);
+		} else if (k->rm < 0 && k->rt_set)
 			snprintf(route, sizeof route, ", routed to any PE (no EVENT_GET_INFO before its EVENT_ROUTING_SET at "
 				 "line %" PRIu32 " shows its routing)", k->rt_set);
 		else if (k->rm < 0)
@@ -209,6 +249,8 @@ static void register_one(struct mr *m, struct mr_key *k)
 	}
 	call(m, k->first_pe, k->line, SDD_FID_EVENT_REGISTER,
 	     (uint64_t[5]){ (uint32_t)k->event, k->ep, k->arg, flags, flags ? aff : 0 }, 0);
+	if (elsewhere)
+		unlike(m);
 	k->made = true;
 }
 
@@ -356,6 +398,10 @@ static bool prepend(struct mr *m)
 	rp->recs = all;
 	rp->nrecs += m->nout;
 	rp->nassumed = m->nout;
+	if ((rp->assumed_unlike = calloc(m->nout, 1)) == NULL)
+		return false;
+	for (uint32_t k = 0; k < m->nunlike; k++)
+		rp->assumed_unlike[m->unlike[k]] = 1;
 	return true;
 }
 
@@ -398,6 +444,7 @@ int replay_mid_run(struct replay *rp, char *err, size_t errlen)
 	free(m->binds);
 	free(m->released);
 	free(m->pins);
+	free(m->unlike);
 	free(m->out);
 	free(m);
 	return ok ? 0 : -1;
