@@ -149,6 +149,9 @@ struct rb {
 
 __attribute__((format(printf, 3, 4)))
 void rb_note(struct rb *b, uint32_t line, const char *fmt, ...);
+/* " (if the trace starts mid-run, --mid-run assumes ...)" for the first
+ * note that says a trace may start mid-run, without --mid-run; else "". */
+const char *rb_mid_run_hint(struct rb *b);
 struct sim_op rb_op(unsigned kind, unsigned pe, uint32_t line);
 /* Append a step (rec: the record it came from, -1), after the dispatches
  * expected so far. */

@@ -26,7 +26,9 @@
  *   that the dispatcher (which
  *   gives a binding the first free slot) numbers it as the trace does -
  *   a slot below it bound to an interrupt the trace never names, and
- *   released once the others are bound;
+ *   released once the others are bound - kept bound when it is below the
+ *   slot the window's own first new binding of its kind takes (the
+ *   slots below that one were all bound);
  *   a PE that takes a dispatch before any PE_MASK or PE_UNMASK: unmasked;
  *   a PE whose first records are a handler's (its calls, h=1, or a
  *   completion, with no dispatch before them): that handler's event
@@ -220,6 +222,13 @@ static bool no_one_binding(struct mr *m, const struct mr_bind *x, const struct m
 			     a->line);
 }
 
+/* The record at line freed a slot of the private (0) or shared (1) kind. */
+static void freed(struct mr *m, int shared, uint32_t line)
+{
+	if (!m->freed[shared])
+		m->freed[shared] = line;
+}
+
 static void released(struct mr *m, int32_t event)
 {
 	int32_t *room = sim_grow(m->released, m->nreleased, &m->cap_released, sizeof *room, 8);
@@ -307,7 +316,7 @@ static void routing_shown(struct mr *m, struct mr_key *k, const struct trace_rec
 
 static void on_call(struct mr *m, const struct trace_rec *r)
 {
-	uint32_t fid = trace_rec_fid(r), intid;
+	uint32_t fid = trace_rec_fid(r), intid, slot;
 	bool ok = r->end == TRACE_END_RET && (r->r_known & 1);
 	int64_t res = (int64_t)r->r[0];
 	int32_t ev = (int32_t)(uint32_t)mr_x(r, 1);
@@ -323,6 +332,8 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		reset(m, MR_ANY_PE, false);
 		reset(m, MR_ANY_PE, true);
 		m->binds_reset[0] = m->binds_reset[1] = true;
+		freed(m, 0, r->line);
+		freed(m, 1, r->line);
 	}
 	switch (fid) {
 	case SDD_FID_EVENT_REGISTER:
@@ -370,10 +381,14 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 	case SDD_FID_PRIVATE_RESET:
 		reset(m, r->pe, false);
 		m->binds_reset[0] |= ok && res == 0;
+		if (ok && res == 0)
+			freed(m, 0, r->line);
 		break;
 	case SDD_FID_SHARED_RESET:
 		reset(m, MR_ANY_PE, true);
 		m->binds_reset[1] |= ok && res == 0;
+		if (ok && res == 0)
+			freed(m, 1, r->line);
 		break;
 	case SDD_FID_INTERRUPT_BIND:
 		if (!sim_param32(m->pl, mr_x(r, 1), &intid) || intid >= 1020)
@@ -386,8 +401,12 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		for (uint32_t b = 0; b < m->nbinds; b++)
 			if (m->binds[b].event == ev)
 				m->binds[b].closed = true;
-		if (ok && res == 0)
+		if (ok && res == 0) {
+			int cl = mr_ev_class(m->pl, ev, &slot);
 			released(m, ev);
+			if (slot != UINT32_MAX)
+				freed(m, cl == MR_CL_SHARED, r->line);
+		}
 		break;
 	default:
 		break;

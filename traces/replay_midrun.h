@@ -87,6 +87,8 @@ struct mr {
 	int32_t *released;           /* the events an INTERRUPT_RELEASE of the window released so far */
 	uint32_t nreleased, cap_released;
 	bool binds_reset[2];         /* a reset released the private [0], shared [1] bindings so far */
+	uint32_t freed[2];           /* the line of the first record that freed a private [0], shared [1]
+				      * slot (a release, a reset), 0: none */
 	bool pe_reset[TRACE_MAX_PES], shared_reset;
 	struct { bool closed; uint32_t line; const char *why; } mask[TRACE_MAX_PES];
 	/* the handlers running on the PE when the window starts, innermost

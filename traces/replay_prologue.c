@@ -84,38 +84,95 @@ static int by_slot(const void *x, const void *y)
 	return a->slot < b->slot ? -1 : a->slot > b->slot;
 }
 
+/* The slots of a kind (shared or private) bound when the window starts
+ * that no record names: those below the slot the window's first new
+ * binding of that kind takes - its first INTERRUPT_BIND of an INTID that
+ * returns a slot of the kind, before any release or reset of one, and
+ * that rebinds no interrupt the prologue binds (a new binding takes the
+ * first free slot, so each slot below it was bound).  Their number, and that
+ * binding in *at (NULL, 0: none). */
+static uint32_t held_below(const struct mr *m, bool shared, const struct mr_bind **at)
+{
+	*at = NULL;
+	for (uint32_t p = 0; p < m->npins; p++) {
+		const struct mr_bind *x = &m->pins[p];
+		bool pinned = false;
+		if (x->shared != shared || (m->freed[shared] && x->line > m->freed[shared]))
+			continue;
+		for (uint32_t b = 0; b < m->nbinds && !pinned; b++)    /* bound already: a rebinding */
+			pinned = m->binds[b].event == x->event && m->binds[b].intid == x->intid;
+		if (!pinned) {
+			*at = x;
+			return x->slot;
+		}
+	}
+	return 0;
+}
+
+/* The bindings the prologue makes, with their fillers: interrupts no
+ * record names, bound to the slots below (held: those bound when the
+ * window starts, kept; the rest given back once the others are bound). */
+#define MR_MAX_FILLS 64
+struct fills {
+	struct { uint32_t line; int32_t event; uint8_t pe; bool kept; } v[MR_MAX_FILLS];
+	uint32_t n, next[2], cand[2], held[2];
+	const struct mr_bind *held_at[2];
+};
+
+/* Fill the slots of x's kind up to x's slot (x: the binding above them,
+ * or the window's first new binding, f->held_at): false when no
+ * interrupt the trace leaves unnamed is left for one. */
+static bool fill_to(struct mr *m, struct fills *f, const struct mr_bind *x)
+{
+	bool sh = x->shared;
+	int32_t base = sh ? m->pl->slot_shared_base : m->pl->slot_private_base;
+	uint32_t last = sh ? 32 + m->pl->spis : 32, *nx = &f->next[sh], *c = &f->cand[sh];
+
+	while (*nx < x->slot && f->n < MR_MAX_FILLS) {
+		const struct mr_bind *h = f->held_at[sh];
+		bool kept = *nx < f->held[sh];
+		const struct mr_bind *by = kept ? h : x;
+		while (*c < last && !unused_intid(m, *c))
+			(*c)++;
+		if (*c >= last)
+			break;
+		if (kept)
+			mr_note(m, h->line, "assumed: INTID %" PRIu32 " bound to event %s when the trace starts (an interrupt "
+			        "no record names: the INTERRUPT_BIND of INTID %" PRIu32 " here returns event %s, and the "
+			        "dispatcher gives a binding the first free slot, so each slot below it was bound)", *c,
+			        MR_EV(base + (int32_t)*nx), h->intid, MR_EV(h->event));
+		else
+			mr_note(m, x->line, "assumed: INTID %" PRIu32 " bound to event %s first, and released once the others "
+			        "are, so that INTID %" PRIu32 " binds as event %s (the dispatcher gives a binding the first "
+			        "free slot)", *c, MR_EV(base + (int32_t)*nx), x->intid, MR_EV(x->event));
+		call(m, by->pe, by->line, SDD_FID_INTERRUPT_BIND, (uint64_t[5]){ *c, 0, 0, 0, 0 }, base + (int32_t)*nx);
+		f->v[f->n].line = by->line;
+		f->v[f->n].event = base + (int32_t)*nx;
+		f->v[f->n].pe = by->pe;
+		f->v[f->n++].kept = kept;
+		(*c)++;
+		(*nx)++;
+	}
+	return *nx >= x->slot;
+}
+
 /* The bindings, in slot order: the dispatcher gives a binding the first
  * free slot, so a slot below one the window uses is taken by a filler -
  * an interrupt no record names - and given back once the others are
- * bound.  Bindings whose number cannot be made are noted and left out. */
+ * bound, unless the window's own first new binding shows it bound
+ * (held_below).  Bindings whose number cannot be made are noted and left
+ * out. */
 static void bind_all(struct mr *m)
 {
-	struct { uint32_t line; int32_t event; uint8_t pe; } fills[64];
-	uint32_t next[2] = { 0, 0 }, nfill = 0, cand[2] = { 16, 32 };
+	struct fills f = { .n = 0, .cand = { 16, 32 } };
 
+	for (int sh = 0; sh < 2; sh++)
+		f.held[sh] = held_below(m, sh, &f.held_at[sh]);
 	if (m->nbinds)
 		qsort(m->binds, m->nbinds, sizeof *m->binds, by_slot);
 	for (uint32_t b = 0; b < m->nbinds; b++) {
 		struct mr_bind *x = &m->binds[b];
-		int32_t base = x->shared ? m->pl->slot_shared_base : m->pl->slot_private_base;
-		uint32_t last = x->shared ? 32 + m->pl->spis : 32, *nx = &next[x->shared];
-		while (*nx < x->slot && nfill < sizeof fills / sizeof fills[0]) {
-			uint32_t *c = &cand[x->shared];
-			while (*c < last && !unused_intid(m, *c))
-				(*c)++;
-			if (*c >= last)
-				break;
-			mr_note(m, x->line, "assumed: INTID %" PRIu32 " bound to event %s first, and released once the others "
-			        "are, so that INTID %" PRIu32 " binds as event %s (the dispatcher gives a binding the first "
-			        "free slot)", *c, MR_EV(base + (int32_t)*nx), x->intid, MR_EV(x->event));
-			call(m, x->pe, x->line, SDD_FID_INTERRUPT_BIND, (uint64_t[5]){ *c, 0, 0, 0, 0 }, base + (int32_t)*nx);
-			fills[nfill].line = x->line;
-			fills[nfill].event = base + (int32_t)*nx;
-			fills[nfill++].pe = x->pe;
-			(*c)++;
-			(*nx)++;
-		}
-		if (*nx != x->slot) {
+		if (!fill_to(m, &f, x) || f.next[x->shared] != x->slot) {
 			mr_note(m, x->line, "cannot assume INTID %" PRIu32 " bound to event %s: a binding takes the first free "
 			        "slot, and no interrupt the trace leaves unnamed can take the slots below it",
 			        x->intid, MR_EV(x->event));
@@ -127,11 +184,18 @@ static void bind_all(struct mr *m)
 		        x->by_bind ? " returns that event before any INTERRUPT_RELEASE of it, and its registration is "
 		        "assumed: binding a bound interrupt returns its event" : "");
 		call(m, x->pe, x->line, SDD_FID_INTERRUPT_BIND, (uint64_t[5]){ x->intid, 0, 0, 0, 0 }, x->event);
-		(*nx)++;
+		f.next[x->shared]++;
 	}
-	for (uint32_t f = 0; f < nfill; f++)
-		call(m, fills[f].pe, fills[f].line, SDD_FID_INTERRUPT_RELEASE,
-		     (uint64_t[5]){ (uint32_t)fills[f].event, 0, 0, 0, 0 }, 0);
+	for (int sh = 0; sh < 2; sh++)
+		if (f.held_at[sh] && !fill_to(m, &f, f.held_at[sh]))
+			mr_note(m, f.held_at[sh]->line, "cannot assume the slots below event %s bound when the trace starts (the "
+			        "INTERRUPT_BIND of INTID %" PRIu32 " here returns it, and a binding takes the first free slot): "
+			        "no interrupt the trace leaves unnamed can take them", MR_EV(f.held_at[sh]->event),
+			        f.held_at[sh]->intid);
+	for (uint32_t k = 0; k < f.n; k++)
+		if (!f.v[k].kept)
+			call(m, f.v[k].pe, f.v[k].line, SDD_FID_INTERRUPT_RELEASE,
+			     (uint64_t[5]){ (uint32_t)f.v[k].event, 0, 0, 0, 0 }, 0);
 }
 
 /* A bind slot's event the prologue binds: its binding, else NULL. */

@@ -32,6 +32,20 @@ void rb_note(struct rb *b, uint32_t line, const char *fmt, ...)
 
 /* ---- Steps ---- */
 
+/* A trace that starts mid-run: the first of the records that say so
+ * (a dispatch of an event never registered, a handler's call or
+ * completion with no dispatch, a binding that skips a free slot)
+ * suggests the option that assumes the state the window presupposes,
+ * which the replay cannot take for granted in a whole trace (there, it
+ * is the dispatcher's fault). */
+const char *rb_mid_run_hint(struct rb *b)
+{
+	if (b->o->mid_run || b->w.hinted)
+		return "";
+	b->w.hinted = true;
+	return " (if the trace starts mid-run, --mid-run assumes the state it presupposes)";
+}
+
 struct sim_op rb_op(unsigned kind, unsigned pe, uint32_t line)
 {
 	struct sim_op op;
@@ -307,6 +321,28 @@ struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handle
 	return op;
 }
 
+/* The lowest bind slot event below ev, of its kind, that no binding the
+ * trace has shown so far holds: -1 when there is none, or ev is no bind
+ * slot. */
+static int64_t free_slot_below(const struct rb *b, int64_t ev)
+{
+	const struct sim_platform *pl = &b->p->platform;
+
+	for (int sh = 0; sh < 2; sh++) {
+		int64_t base = sh ? pl->slot_shared_base : pl->slot_private_base;
+		if (ev < base || ev >= base + (sh ? pl->bind_shared : pl->bind_private))
+			continue;
+		for (int64_t e = base; e < ev; e++) {
+			bool held = false;
+			for (unsigned k = 0; k < 1020 && !held; k++)
+				held = b->w.is_bound[k] && b->w.bound[k] == e;
+			if (!held)
+				return e;
+		}
+	}
+	return -1;
+}
+
 void rb_call_effects(struct rb *b, const struct trace_rec *r)
 {
 	uint32_t fid = trace_rec_fid(r);
@@ -332,6 +368,13 @@ void rb_call_effects(struct rb *b, const struct trace_rec *r)
 	rb_pending_cleared(b, r);      /* before RELEASE forgets the binding */
 	if (fid == SDD_FID_INTERRUPT_BIND && ok && res >= 0 && (r->x_known & 2) &&
 	    sim_param32(&b->p->platform, r->x[1], &intid) && intid < 1020) {
+		int64_t below = b->w.is_bound[intid] && b->w.bound[intid] == res ? -1 : free_slot_below(b, res);
+		if (below >= 0)
+			rb_note(b, r->line, "INTERRUPT_BIND of INTID %" PRIu32 " returns event %s, but no binding the trace "
+				"shows holds event %s, a slot below it (a binding takes the first free slot)%s", intid,
+				trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, (int32_t)res),
+				trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, (int32_t)below),
+				rb_mid_run_hint(b));
 		b->w.bound[intid] = (int32_t)res;
 		b->w.is_bound[intid] = true;
 	} else if (fid == SDD_FID_INTERRUPT_RELEASE && ok && res == 0) {

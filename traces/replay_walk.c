@@ -86,19 +86,6 @@ static void resume_step(struct rb *b, unsigned pe, uint32_t line)
 	rb_step(b, &op, -1);
 }
 
-/* A trace that starts mid-run: the first of the records that say so
- * (a dispatch of an event never registered, a handler's call or
- * completion with no dispatch) suggests the option that assumes the state
- * the window presupposes, which the replay cannot take for granted in a
- * whole trace (there, it is the dispatcher's fault). */
-static const char *mid_run_hint(struct rb *b)
-{
-	if (b->o->mid_run || b->w.hinted)
-		return "";
-	b->w.hinted = true;
-	return " (if the trace starts mid-run, --mid-run assumes the state it presupposes)";
-}
-
 /* ---- Calls ---- */
 
 /*
@@ -188,7 +175,7 @@ static void handler_call(struct rb *b, uint32_t i)
 
 	if (d == 0) {
 		rb_note(b, r->line, "a call from a handler whose dispatch is not in the trace: replayed from PE %u's "
-			"main context%s", r->pe, mid_run_hint(b));
+			"main context%s", r->pe, rb_mid_run_hint(b));
 		main_call(b, i);
 		return;
 	}
@@ -274,7 +261,7 @@ static void dispatch(struct rb *b, uint32_t i, uint32_t inv)
 	if (slot == RB_NO_SLOT) {
 		rb_note(b, r->line, "no EVENT_REGISTER of event %s before this dispatch: the replay cannot "
 			"enter its handler%s", trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, r->event),
-			mid_run_hint(b));
+			rb_mid_run_hint(b));
 		slot = slots_add(b->sl, r->event, r->ep, r->line);
 		if (slot == RB_NO_SLOT) {
 			b->w.oom = true;
@@ -330,7 +317,7 @@ static void complete(struct rb *b, uint32_t i)
 	struct rb_inv *v;
 
 	if (d == 0) {
-		rb_note(b, r->line, "a completion whose dispatch is not in the trace%s", mid_run_hint(b));
+		rb_note(b, r->line, "a completion whose dispatch is not in the trace%s", rb_mid_run_hint(b));
 		seen(b, r->pe, 0);
 		return;
 	}
