@@ -17,20 +17,26 @@
  *   an event: the same number, and for a private event the same PE (a
  *     private event's registration is each PE's own); a shared event on
  *     any PE (its routing decides which PE it is dispatched on, and any
- *     PE's calls read its state).  A call's events are the one it names
+ *     PE's calls read its state), and a private one too where either
+ *     record is an INTERRUPT_BIND or INTERRUPT_RELEASE (the binding of a
+ *     PPI is every PE's: its event is valid on all PEs, and a RELEASE
+ *     waits for every PE's UNREGISTER).  A call's events are the one it names
  *     (x1; EVENT_SIGNAL's on its target's PE; INTERRUPT_BIND's its
  *     result) and the one whose handler makes it; a dispatch's and a
  *     completion's, theirs; an acknowledgement's, the event its INTID is
  *     known to dispatch (the records' dispatches for it and bindings of
  *     it, the platform's events);
  *   an INTID: the same one (an SGI or PPI on the same PE: each PE has its
- *     own);
+ *     own - but a binding of a PPI binds it on every PE);
  *   a PE: an assumed PE_UNMASK reaches every record of its PE (a masked
  *     PE takes no dispatch, and an EVENT_SIGNAL to it stays pending);
  *   a bind slot: an assumed INTERRUPT_BIND or INTERRUPT_RELEASE reaches
  *     every INTERRUPT_BIND of the trace that returns a slot of its class
- *     (private or shared): the dispatcher gives a binding the first free
- *     slot, so one binding the prologue could not make renumbers them.
+ *     (private or shared), and every record that concerns the event of a
+ *     slot such a binding returns: the dispatcher gives a binding the
+ *     first free slot, so one binding the prologue could not make
+ *     renumbers them, and the trace's calls of the number it shows find
+ *     no binding (or another's).
  *
  * The reach is not followed further: what a handler the replay never ran
  * would have done to other events (registered them, signalled) is not
@@ -52,7 +58,10 @@ struct reach {
 	uint8_t  intid_pe;
 	uint8_t  on_pe;            /* the PE it acts on: its own, EVENT_SIGNAL's target */
 	int      pe;               /* an assumption's: every record that acts on that PE (-1: none) */
-	int      bind_class;       /* MR_CL_PRIVATE, MR_CL_SHARED: a binding of that class's slots; NO_CLASS */
+	int      bind_class;       /* MR_CL_PRIVATE, MR_CL_SHARED: an assumption's, a binding or release of
+				    * that class's slots; a trace record's, it concerns a slot of that class
+				    * the trace's own INTERRUPT_BIND returns; NO_CLASS */
+	bool     binding;          /* an INTERRUPT_BIND or INTERRUPT_RELEASE: of its event and INTID on every PE */
 };
 
 static void add_event(struct reach *x, int32_t ev, unsigned pe)
@@ -75,13 +84,29 @@ static int slot_class(const struct cmp *c, int64_t event)
 	return slot == UINT32_MAX ? NO_CLASS : cl;
 }
 
-int32_t *cmp_intid_events(const struct replay *rp)
+/* The class of event when it is a bind slot an INTERRUPT_BIND of the
+ * trace's own returns, else NO_CLASS. */
+static int numbered_class(const struct cmp *c, int32_t event)
+{
+	uint32_t slot;
+	int cl;
+
+	if (event < 0 || !c->known)
+		return NO_CLASS;
+	cl = mr_ev_class(&c->rp->prog.platform, event, &slot);
+	return slot < SDD_MAX_EVENTS && c->known->numbered[cl == MR_CL_SHARED][slot] ? cl : NO_CLASS;
+}
+
+struct cmp_known *cmp_known_new(const struct replay *rp)
 {
 	const struct sim_platform *pl = &rp->prog.platform;
-	int32_t *ev = malloc(CMP_INTIDS * sizeof *ev);
+	struct cmp_known *kn = calloc(1, sizeof *kn);
+	int32_t *ev;
+	uint32_t slot;
 
-	if (!ev)
+	if (!kn)
 		return NULL;
+	ev = kn->intid_event;
 	/* each source over the one before it; within one, the first record
 	 * over the later ones (the records go backwards) */
 	for (uint32_t i = 0; i < CMP_INTIDS; i++)
@@ -93,9 +118,16 @@ int32_t *cmp_intid_events(const struct replay *rp)
 		ev[pl->event0_sgi] = 0;
 	for (uint32_t k = rp->nrecs; k-- > 0;) {
 		const struct trace_rec *r = &rp->recs[k];
-		if (r->kind == TRACE_CALL && trace_rec_fid(r) == SDD_FID_INTERRUPT_BIND && mr_x(r, 1) < CMP_INTIDS &&
-		    (r->r_known & 1) && r->r[0] <= INT32_MAX)
+		if (r->kind != TRACE_CALL || trace_rec_fid(r) != SDD_FID_INTERRUPT_BIND || !(r->r_known & 1) ||
+		    r->r[0] > INT32_MAX)
+			continue;
+		if (mr_x(r, 1) < CMP_INTIDS)
 			ev[mr_x(r, 1)] = (int32_t)r->r[0];
+		if (k >= rp->nassumed) {
+			int cl = mr_ev_class(pl, (int32_t)r->r[0], &slot);
+			if (slot < SDD_MAX_EVENTS)
+				kn->numbered[cl == MR_CL_SHARED][slot] = true;
+		}
 	}
 	for (uint32_t k = rp->nrecs; k-- > 0;) {
 		const struct trace_rec *r = &rp->recs[k];
@@ -103,51 +135,30 @@ int32_t *cmp_intid_events(const struct replay *rp)
 		    r->intid < CMP_INTIDS)
 			ev[r->intid] = r->event;
 	}
-	return ev;
+	return kn;
 }
 
-/* The reach of record k (an assumed one's or the trace's). */
-static void reach_of(const struct cmp *c, uint32_t k, struct reach *x)
+/* The reach of call record k (reach_of's, for a call). */
+static void call_reach(const struct cmp *c, uint32_t k, struct reach *x)
 {
 	const struct replay *rp = c->rp;
 	const struct trace_rec *r = &rp->recs[k];
-	uint32_t fid;
+	uint32_t fid = trace_rec_fid(r);
 
-	x->nev = 0;
-	x->intid = MR_NO_INTID;
-	x->intid_pe = r->pe;
-	x->on_pe = r->pe;
-	x->pe = -1;
-	x->bind_class = NO_CLASS;
-	switch (r->kind) {
-	case TRACE_DISPATCH:
-		add_event(x, r->event, r->pe);
-		if (r->cause == TRACE_CAUSE_IRQ && (r->has & TRACE_HAS_INTID))
-			x->intid = r->intid;
-		return;
-	case TRACE_COMPLETE:
-		add_event(x, r->event, r->pe);
-		return;
-	case TRACE_IRQ:
-		x->intid = r->intid;
-		add_event(x, r->intid < CMP_INTIDS && c->intid_event ? c->intid_event[r->intid] : -1, r->pe);
-		return;
-	case TRACE_CALL:
-		break;
-	default:
-		return;
-	}
-	fid = trace_rec_fid(r);
 	switch (fid) {
 	case SDD_FID_INTERRUPT_BIND:
 		x->intid = (uint32_t)mr_x(r, 1);
+		x->binding = true;
 		if ((r->r_known & 1) && (int64_t)r->r[0] >= 0 && r->r[0] <= INT32_MAX) {
 			add_event(x, (int32_t)r->r[0], r->pe);
-			x->bind_class = slot_class(c, (int64_t)r->r[0]);
+			if (k < rp->nassumed)
+				x->bind_class = slot_class(c, (int64_t)r->r[0]);
 		}
 		break;
 	case SDD_FID_INTERRUPT_RELEASE:
-		x->bind_class = slot_class(c, (int64_t)(int32_t)(uint32_t)mr_x(r, 1));
+		x->binding = true;
+		if (k < rp->nassumed)
+			x->bind_class = slot_class(c, (int64_t)(int32_t)(uint32_t)mr_x(r, 1));
 		add_event(x, (int32_t)(uint32_t)mr_x(r, 1), r->pe);
 		break;
 	case SDD_FID_PE_UNMASK:
@@ -163,22 +174,58 @@ static void reach_of(const struct cmp *c, uint32_t k, struct reach *x)
 		add_event(x, rp->recs[rp->invs[rp->rec_inv[k]].dispatch].event, r->pe);
 }
 
+/* The reach of record k (an assumed one's or the trace's). */
+static void reach_of(const struct cmp *c, uint32_t k, struct reach *x)
+{
+	const struct replay *rp = c->rp;
+	const struct trace_rec *r = &rp->recs[k];
+
+	x->nev = 0;
+	x->intid = MR_NO_INTID;
+	x->intid_pe = r->pe;
+	x->on_pe = r->pe;
+	x->pe = -1;
+	x->bind_class = NO_CLASS;
+	x->binding = false;
+	switch (r->kind) {
+	case TRACE_DISPATCH:
+		add_event(x, r->event, r->pe);
+		if (r->cause == TRACE_CAUSE_IRQ && (r->has & TRACE_HAS_INTID))
+			x->intid = r->intid;
+		break;
+	case TRACE_COMPLETE:
+		add_event(x, r->event, r->pe);
+		break;
+	case TRACE_IRQ:
+		x->intid = r->intid;
+		add_event(x, r->intid < CMP_INTIDS && c->known ? c->known->intid_event[r->intid] : -1, r->pe);
+		break;
+	case TRACE_CALL:
+		call_reach(c, k, x);
+		break;
+	default:
+		break;
+	}
+	for (unsigned i = 0; i < x->nev && k >= rp->nassumed; i++)
+		if (x->bind_class == NO_CLASS)
+			x->bind_class = numbered_class(c, x->ev[i]);
+}
+
 static bool reaches(const struct cmp *c, const struct reach *a, const struct reach *t, const struct trace_rec *r)
 {
 	uint32_t slot;
 
 	for (unsigned i = 0; i < a->nev; i++)
 		for (unsigned j = 0; j < t->nev; j++)
-			if (a->ev[i] == t->ev[j] &&
-			    (a->ev_pe[i] == t->ev_pe[j] ||
-			     mr_ev_class(&c->rp->prog.platform, a->ev[i], &slot) == MR_CL_SHARED))
+			if (a->ev[i] == t->ev[j] && (a->ev_pe[i] == t->ev_pe[j] || a->binding || t->binding ||
+			    mr_ev_class(&c->rp->prog.platform, a->ev[i], &slot) == MR_CL_SHARED))
 				return true;
-	if (a->intid != MR_NO_INTID && a->intid == t->intid && (a->intid >= 32 || a->intid_pe == t->intid_pe))
+	if (a->intid != MR_NO_INTID && a->intid == t->intid &&
+	    (a->intid >= 32 || a->intid_pe == t->intid_pe || a->binding || t->binding))
 		return true;
 	if (a->pe >= 0 && (a->pe == r->pe || a->pe == t->on_pe))
 		return true;
-	return a->bind_class != NO_CLASS && a->bind_class == t->bind_class && r->kind == TRACE_CALL &&
-	       trace_rec_fid(r) == SDD_FID_INTERRUPT_BIND;
+	return a->bind_class != NO_CLASS && a->bind_class == t->bind_class;
 }
 
 int32_t cmp_blame(const struct cmp *c, const struct trace_rec *r)

@@ -235,8 +235,8 @@ int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, st
 	c.refused = calloc(rp->nrecs ? rp->nrecs : 1, 1);
 	c.inv_used = calloc(rp->ninvs ? rp->ninvs : 1, 1);
 	c.route = replay_route_new(rp);
-	c.intid_event = rp->nassumed ? cmp_intid_events(rp) : NULL;
-	if (!c.evs || !c.state || !c.refused || !c.inv_used || !c.route || (rp->nassumed && !c.intid_event)) {
+	c.known = rp->nassumed ? cmp_known_new(rp) : NULL;
+	if (!c.evs || !c.state || !c.refused || !c.inv_used || !c.route || (rp->nassumed && !c.known)) {
 		snprintf(sum->stop_message, sizeof sum->stop_message, "out of memory");
 		rc = -1;
 		goto out;
@@ -281,7 +281,7 @@ out:
 	free(c.state);
 	free(c.refused);
 	free(c.inv_used);
-	free(c.intid_event);
+	free(c.known);
 	replay_route_free(c.route);
 	replay_evstate_free(c.evs);
 	return rc;

@@ -38,7 +38,7 @@ struct cmp {
 	struct replay_route *route;
 	uint32_t step;
 	struct replay_divs divs;
-	int32_t *intid_event;                 /* with --mid-run's records: cmp_intid_events, else NULL */
+	struct cmp_known *known;              /* with --mid-run's records: cmp_known_new, else NULL */
 };
 
 enum { UNMATCHED = 0, MATCHED, DIVERGED };
@@ -79,12 +79,18 @@ bool cmp_call_names_event(uint32_t fid);
  * slots it concerns) meets r's; -1: none (r is an assumed record, or no
  * such assumption concerns what r does). */
 int32_t cmp_blame(const struct cmp *c, const struct trace_rec *r);
-/* For cmp_blame: the event each INTID below CMP_INTIDS is known to
- * dispatch (the first dispatch of rp's records by it, else the first
- * binding of it they show, else the platform's event of it; -1: none),
- * malloc'd; NULL when out of memory. */
+/* For cmp_blame, what the records show: the event each INTID below
+ * CMP_INTIDS is known to dispatch (the first dispatch of rp's records by
+ * it, else the first binding of it they show, else the platform's event
+ * of it; -1: none), and the bind slots of each class (private [0], shared
+ * [1]) an INTERRUPT_BIND of the trace's own returns.  malloc'd; NULL when
+ * out of memory. */
 #define CMP_INTIDS 1020
-int32_t *cmp_intid_events(const struct replay *rp);
+struct cmp_known {
+	int32_t intid_event[CMP_INTIDS];
+	bool    numbered[2][SDD_MAX_EVENTS];
+};
+struct cmp_known *cmp_known_new(const struct replay *rp);
 /* Append "; MPIDR V (xN) is no PE of this platform" to the text in buf (n
  * bytes) when call fid with args x1..x5 aims at an MPIDR whose affinity
  * fields name none of the platform's PEs (a trace of another platform, or
