@@ -25,6 +25,7 @@
 #include "fz_gen.h"
 #include "fz_run.h"
 #include "outfile.h"
+#include "writefile.h"
 
 #define INPUTS 512
 #define OPS    32          /* records that are steps or handler actions */
@@ -51,14 +52,10 @@ static int write_inputs(const char *dir, const struct input *in, const char *fam
 {
 	for (unsigned k = 0; k < INPUTS; k++) {
 		char path[4096];
-		FILE *f;
 
 		snprintf(path, sizeof path, "%s/%s-%03u", dir, family, k);
-		f = fopen(path, "wb");
-		if (f == NULL || fwrite(in[k].bytes, 1, in[k].len, f) != in[k].len || fclose(f) != 0) {
-			fprintf(stderr, "bench_fuzz: %s: cannot write\n", path);
+		if (writefile_bytes("bench_fuzz", path, in[k].bytes, in[k].len))
 			return 1;
-		}
 	}
 	return 0;
 }

@@ -37,41 +37,7 @@
 #include "fz_vocab.h"
 #include "scn.h"
 #include "sdd/sdd.h"
-
-/* -1, said: path cannot be written, for the reason errnum (0: a write
- * failed before and its reason is gone) */
-static int cannot_write(const char *path, int errnum)
-{
-	fprintf(stderr, "fuzz_seeds: %s: cannot write: %s\n", path, strerror(errnum ? errnum : EIO));
-	return -1;
-}
-
-/* Close f, written as path: 0, or -1 said when a write did not reach it
- * (a full disk: the last write fails only here). */
-static int close_written(FILE *f, const char *path)
-{
-	bool ok;
-	int saved;
-
-	errno = 0;
-	ok = fflush(f) == 0 && !ferror(f);
-	saved = errno;
-	if (fclose(f) != 0 && ok) {
-		ok = false;
-		saved = errno;
-	}
-	return ok ? 0 : cannot_write(path, saved);
-}
-
-static int write_file(const char *path, const uint8_t *p, size_t n)
-{
-	FILE *f = fopen(path, "wb");
-
-	if (f == NULL)
-		return cannot_write(path, errno);
-	fwrite(p, 1, n, f);                  /* a short write leaves f's error set */
-	return close_written(f, path);
-}
+#include "writefile.h"
 
 static void dict_entry(FILE *f, const char *name, unsigned n, const uint8_t rec[FZ_RECORD_BYTES])
 {
@@ -92,7 +58,7 @@ static int write_dict(const char *path)
 	uint8_t rec[FZ_RECORD_BYTES];
 
 	if (f == NULL)
-		return cannot_write(path, errno) ? 1 : 0;
+		return writefile_failed("fuzz_seeds", path, errno) ? 1 : 0;
 	fprintf(f, "# sdeisim program harnesses: whole 8-byte records (see fuzz/fz_input.h)\n");
 	for (unsigned sel = 0; sel < SDD_CALL_COUNT; sel++) {
 		/* a step: PE 0, the first good value of each argument's role */
@@ -118,7 +84,7 @@ static int write_dict(const char *path)
 			rec[1 + b] = (uint8_t)(magic[k] >> (8 * b));
 		dict_entry(f, "literal", k, rec);
 	}
-	return close_written(f, path) ? 1 : 0;
+	return writefile_close("fuzz_seeds", f, path) ? 1 : 0;
 }
 
 /* SCENARIO as DIR/scn-NAME, NAME its path with '/' as '_'. */
@@ -137,7 +103,7 @@ static int write_scenario(const char *dir, const char *file, struct sim_program 
 	for (const char *c = file; *c && at + 1 < sizeof path; c++)
 		path[at++] = *c == '/' ? '_' : *c;
 	path[at] = '\0';
-	return n ? write_file(path, buf, n) : (fprintf(stderr, "fuzz_seeds: %s: cannot encode\n", file), -1);
+	return n ? writefile_bytes("fuzz_seeds", path, buf, n) : (fprintf(stderr, "fuzz_seeds: %s: cannot encode\n", file), -1);
 }
 
 static int make_dir(const char *dir)
@@ -163,7 +129,7 @@ static int write_image(const char *dir, const char *name, const char *family, lo
 	memcpy(seed + 1, hdr, FZ_HEADER_BYTES);
 	memcpy(seed + 1 + FZ_HEADER_BYTES, img, n);
 	snprintf(path, sizeof path, "%s/%s-%s-%03ld", dir, name, family, k);
-	return write_file(path, seed, 1 + FZ_HEADER_BYTES + n);
+	return writefile_bytes("fuzz_seeds", path, seed, 1 + FZ_HEADER_BYTES + n);
 }
 
 /* fuzz_load's seeds (see the top of this file). */
@@ -233,7 +199,7 @@ int main(int argc, char **argv)
 			size_t n = fz_gen_input(&g, (enum fz_gen_family)f, 32, buf, sizeof buf);
 
 			snprintf(path, sizeof path, "%s/gen-%s-%03ld", argv[1], family[f], k);
-			if (write_file(path, buf, n))
+			if (writefile_bytes("fuzz_seeds", path, buf, n))
 				return 1;
 		}
 	sim_program_init(&prog);

@@ -28,6 +28,7 @@
 #include "import.h"
 #include "outfile.h"
 #include "replay.h"
+#include "writefile.h"
 
 #define PES      4
 #define QUANTUM  64         /* instructions per PE before the next one runs */
@@ -198,17 +199,21 @@ static void sdei(struct gen *g, unsigned pe)
 	}
 }
 
+/* The trace of size bytes as path: 0, or -1 said. */
 static int generate(const char *path, uint64_t size, uint64_t calls_every)
 {
 	struct gen *g = calloc(1, sizeof *g);
 	static char buf[1 << 20];
+	int rc;
 
-	if (!g)
+	if (!g) {
+		fprintf(stderr, "bench_trace_import: out of memory\n");
 		return -1;
+	}
 	g->f = fopen(path, "w");
 	if (!g->f) {
 		free(g);
-		return -1;
+		return writefile_failed("bench_trace_import", path, errno);
 	}
 	setvbuf(g->f, buf, _IOFBF, sizeof buf);
 	g->limit = size;
@@ -226,24 +231,28 @@ static int generate(const char *path, uint64_t size, uint64_t calls_every)
 					work(g, p);
 				}
 			}
-	if (fclose(g->f)) {
-		free(g);
-		return -1;
-	}
+	rc = writefile_close("bench_trace_import", g->f, path);
 	free(g);
-	return 0;
+	return rc;
 }
 
 /* ---- Measuring ---- */
 
-struct counter { FILE *out; uint64_t records, calls; };
+struct counter {
+	FILE *out;
+	uint64_t records, calls;
+	int errnum;             /* why the first record was not written (0: all were) */
+};
 
 static int emit(void *ctx, const struct trace_rec *r)
 {
 	struct counter *c = ctx;
 	c->records++;
 	c->calls += r->kind == TRACE_CALL;
-	return trace_write(c->out, r);
+	if (trace_write(c->out, r) == 0)
+		return 0;
+	c->errnum = errno;      /* gone by the time the file is closed */
+	return -1;
 }
 
 static uint64_t parse_size(const char *s)
@@ -301,7 +310,7 @@ int main(int argc, char **argv)
 	const char *keep = NULL;
 	bool do_replay = false;
 	char dir[256], tarmac[300], trace[300], err[800];
-	struct counter c = { NULL, 0, 0 };
+	struct counter c = { NULL, 0, 0, 0 };
 	struct import_opts o;
 	struct import_stats st;
 	struct linein *in;
@@ -326,23 +335,26 @@ int main(int argc, char **argv)
 		every = 2;
 	snprintf(dir, sizeof dir, "%s", keep ? keep : "/tmp/bench_trace_import.XXXXXX");
 	if (keep ? mkdir(dir, 0777) != 0 && errno != EEXIST : !mkdtemp(dir)) {
-		perror(dir);
+		writefile_failed("bench_trace_import", dir, errno);
 		return 2;
 	}
 	snprintf(tarmac, sizeof tarmac, "%s/synthetic.tarmac", dir);
 	snprintf(trace, sizeof trace, "%s/synthetic.trace", dir);
 	t0 = now();
-	if (generate(tarmac, size, every)) {
-		fprintf(stderr, "%s: cannot write\n", tarmac);
+	if (generate(tarmac, size, every))
 		return 2;
-	}
 	printf("generated %s: %.1f MiB in %.2f s (%u PEs, SDEI activity every %" PRIu64 " instructions)\n", tarmac,
 	       (double)size / (1 << 20), now() - t0, PES, every);
 
 	in = linein_open(tarmac, err, sizeof err);
+	if (!in) {
+		fprintf(stderr, "%s\n", err);
+		return 2;
+	}
 	c.out = fopen(trace, "w");
-	if (!in || !c.out) {
-		fprintf(stderr, "%s\n", in ? trace : err);
+	if (!c.out) {
+		writefile_failed("bench_trace_import", trace, errno);
+		linein_close(in);
 		return 2;
 	}
 	memset(&o, 0, sizeof o);
@@ -351,7 +363,15 @@ int main(int argc, char **argv)
 	trace_write_header(c.out, "bench_trace_import");
 	t0 = now();
 	rc = tarmac_import(in, &o, &st, err, sizeof err);
-	fclose(c.out);
+	/* the records lost to a full disk are the failure, not the import
+	 * that could not write them ("cannot write the records") */
+	if (c.errnum)
+		fclose(c.out);
+	if (c.errnum ? writefile_failed("bench_trace_import", trace, c.errnum)
+		     : writefile_close("bench_trace_import", c.out, trace)) {
+		linein_close(in);
+		return 2;
+	}
 	t1 = now();
 	linein_close(in);
 	if (rc) {
