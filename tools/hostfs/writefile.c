@@ -34,6 +34,13 @@ int writefile_bytes(const char *who, const char *path, const void *p, size_t n)
 
 	if (f == NULL)
 		return writefile_failed(who, path, errno);
-	fwrite(p, 1, n, f);                  /* a short write leaves f's error set */
+	/* A write larger than stdio's buffer fails here, not at the close,
+	 * whose errno would then be another's: the reason is this one's. */
+	errno = 0;
+	if (fwrite(p, 1, n, f) != n) {
+		int saved = errno;
+		fclose(f);
+		return writefile_failed(who, path, saved);
+	}
 	return writefile_close(who, f, path);
 }
