@@ -156,6 +156,38 @@ static bool fill_to(struct mr *m, struct fills *f, const struct mr_bind *x)
 	return *nx >= x->slot;
 }
 
+/* A binding the prologue makes is of an SPI beyond the platform's GIC (a
+ * trace of another machine, or replayed under another profile): the
+ * dispatcher refuses it, and with it the event's registration and all the
+ * window does with the event.  It is made all the same - it is what the
+ * records show, and its refusal is where the replay says what failed, the
+ * divergences that may follow from it saying so (replay_blame.c); not made,
+ * the event's registration could not be assumed either, and those would
+ * read as the dispatcher's own.  Noted with what replays it as traced: the
+ * platform record's SPI count, else a profile whose GIC has the SPI. */
+static void beyond_the_gic(struct mr *m, const struct mr_bind *x)
+{
+	struct sim_platform q;
+	char ranges[80], other[80] = "; no --profile's GIC has it";
+	const struct trace_rec *plat = NULL;
+
+	if (sim_intid_exists(m->pl, x->intid))
+		return;
+	for (uint32_t k = 0; k < m->rp->nrecs && !plat; k++)      /* the first is the one used */
+		if (m->rp->recs[k].kind == TRACE_PLATFORM)
+			plat = &m->rp->recs[k];
+	for (unsigned k = 0; sim_profile_name(k); k++)
+		if (sim_platform_profile(&q, sim_profile_name(k)) && sim_intid_exists(&q, x->intid)) {
+			snprintf(other, sizeof other, ", or use --profile %s, whose GIC has it", sim_profile_name(k));
+			break;
+		}
+	mr_note(m, x->line, "INTID %" PRIu32 " is beyond this platform's GIC (%s): the dispatcher refuses the binding "
+	        "assumed here, and what concerns event %s may diverge; to replay it as traced, give the trace's "
+	        "platform record the traced machine's SPI count (spis=%" PRIu32 " or more)%s", x->intid,
+	        sim_intid_ranges(m->pl, ranges, sizeof ranges), MR_EV(x->event), x->intid - 31,
+	        plat && (plat->has & TRACE_HAS_SPIS) ? "" : other);
+}
+
 /* The bindings, in slot order: the dispatcher gives a binding the first
  * free slot, so a slot below one the window uses is taken by a filler -
  * an interrupt no record names - and given back once the others are
@@ -183,6 +215,7 @@ static void bind_all(struct mr *m)
 		        x->intid, MR_EV(x->event), x->pe, x->by_bind ? "an INTERRUPT_BIND of it" : "its dispatch", x->line,
 		        x->by_bind ? " returns that event before any INTERRUPT_RELEASE of it, and its registration is "
 		        "assumed: binding a bound interrupt returns its event" : "");
+		beyond_the_gic(m, x);
 		call(m, x->pe, x->line, SDD_FID_INTERRUPT_BIND, (uint64_t[5]){ x->intid, 0, 0, 0, 0 }, x->event);
 		f.next[x->shared]++;
 	}
