@@ -4,6 +4,8 @@
  * comparison uses (replay_compare.c).
  */
 #include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,19 +36,29 @@ static const char *keep_warning(struct replay *rp, const char *msg)
 	return copy;
 }
 
+/* A note is as long as it needs to be: what to do comes at its end, and a
+ * trace's path has no bound. */
 bool replay_vnote(struct replay *rp, uint32_t line, const char *fmt, va_list ap)
 {
-	char text[400], **room;
-	int n = snprintf(text, sizeof text, "%s:%" PRIu32 ": ", rp->name, line);
+	char **room, *text;
+	va_list again;
+	int head = snprintf(NULL, 0, "%s:%" PRIu32 ": ", rp->name, line), body;
 
-	vsnprintf(text + n, sizeof text - (size_t)n, fmt, ap);
+	va_copy(again, ap);
+	body = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (head < 0 || body < 0)
+		return false;
 	room = sim_grow(rp->notes, rp->nnotes, &rp->cap_notes, sizeof *room, 8);
 	if (!room)
 		return false;
 	rp->notes = room;
-	rp->notes[rp->nnotes] = strdup(text);
-	if (rp->notes[rp->nnotes])
-		rp->nnotes++;
+	text = malloc((size_t)head + (size_t)body + 1);
+	if (!text)
+		return false;
+	snprintf(text, (size_t)head + 1, "%s:%" PRIu32 ": ", rp->name, line);
+	vsnprintf(text + head, (size_t)body + 1, fmt, ap);
+	rp->notes[rp->nnotes++] = text;
 	return true;
 }
 
