@@ -379,16 +379,18 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		m->mask[r->pe].closed = true;
 		break;
 	case SDD_FID_PRIVATE_RESET:
+		/* registrations only: no binding goes (DEN0054C §5.1.18) */
 		reset(m, r->pe, false);
-		m->binds_reset[0] |= ok && res == 0;
-		if (ok && res == 0)
-			freed(m, 0, r->line);
 		break;
 	case SDD_FID_SHARED_RESET:
+		/* every binding goes, a private event's too (§5.1.19; TF-A's
+		 * sdei_shared_reset, the core's): the slots of both kinds are free */
 		reset(m, MR_ANY_PE, true);
-		m->binds_reset[1] |= ok && res == 0;
-		if (ok && res == 0)
+		if (ok && res == 0) {
+			m->binds_reset[0] = m->binds_reset[1] = true;
+			freed(m, 0, r->line);
 			freed(m, 1, r->line);
+		}
 		break;
 	case SDD_FID_INTERRUPT_BIND:
 		if (!sim_param32(m->pl, mr_x(r, 1), &intid) || intid >= 1020)

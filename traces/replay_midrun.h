@@ -86,7 +86,7 @@ struct mr {
 	uint32_t npins, cap_pins;
 	int32_t *released;           /* the events an INTERRUPT_RELEASE of the window released so far */
 	uint32_t nreleased, cap_released;
-	bool binds_reset[2];         /* a reset released the private [0], shared [1] bindings so far */
+	bool binds_reset[2];         /* a SHARED_RESET or SYSTEM_RESET released the private [0], shared [1] bindings so far */
 	uint32_t freed[2];           /* the line of the first record that freed a private [0], shared [1]
 				      * slot (a release, a reset), 0: none */
 	bool pe_reset[TRACE_MAX_PES], shared_reset;

@@ -90,7 +90,16 @@ static int by_slot(const void *x, const void *y)
  * returns a slot of the kind, before any release or reset of one, and
  * that rebinds no interrupt the prologue binds (a new binding takes the
  * first free slot, so each slot below it was bound).  Their number, and that
- * binding in *at (NULL, 0: none). */
+ * binding in *at (NULL, 0: none).
+ *
+ * The same records are a whole trace's of a dispatcher that skipped a free
+ * slot, a fault the fillers would hide.  Only a record before the binding
+ * that frees the slots tells the two apart - a release, a SHARED_RESET
+ * (which releases every binding; Linux's SDEI probe makes one, so a trace
+ * of its boot has it) or a SYSTEM_RESET - and then none is held; a later
+ * binding that takes a slot below does not (in a window, a rebinding of
+ * the interrupt held there returns it), so the note of the first filler
+ * says what else the records may show. */
 static uint32_t held_below(const struct mr *m, bool shared, const struct mr_bind **at)
 {
 	*at = NULL;
@@ -115,7 +124,7 @@ static uint32_t held_below(const struct mr *m, bool shared, const struct mr_bind
 #define MR_MAX_FILLS 64
 struct fills {
 	struct { uint32_t line; int32_t event; uint8_t pe; bool kept; } v[MR_MAX_FILLS];
-	uint32_t n, next[2], cand[2], held[2];
+	uint32_t n, next[2], cand[2], held[2], said[2];
 	const struct mr_bind *held_at[2];
 };
 
@@ -136,11 +145,15 @@ static bool fill_to(struct mr *m, struct fills *f, const struct mr_bind *x)
 			(*c)++;
 		if (*c >= last)
 			break;
+		/* the first kept says what else the records may show (held_below) */
 		if (kept)
 			mr_note(m, h->line, "assumed: INTID %" PRIu32 " bound to event %s when the trace starts (an interrupt "
 			        "no record names: the INTERRUPT_BIND of INTID %" PRIu32 " here returns event %s, and the "
-			        "dispatcher gives a binding the first free slot, so each slot below it was bound)", *c,
-			        MR_EV(base + (int32_t)*nx), h->intid, MR_EV(h->event));
+			        "dispatcher gives a binding the first free slot, so each slot below it was bound%s)", *c,
+			        MR_EV(base + (int32_t)*nx), h->intid, MR_EV(h->event), f->said[sh]++ ? "" :
+			        "; the same records show a dispatcher that skipped a free slot, in a trace from boot with "
+			        "no SHARED_RESET before this binding (Linux's SDEI probe makes one) to say the slots were "
+			        "free: the replay without --mid-run reports that");
 		else
 			mr_note(m, x->line, "assumed: INTID %" PRIu32 " bound to event %s first, and released once the others "
 			        "are, so that INTID %" PRIu32 " binds as event %s (the dispatcher gives a binding the first "
