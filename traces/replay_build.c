@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "replay_internal.h"
+#include "replay_divs.h"
 #include "grow.h"
 #include "trace_simplat.h"
 
@@ -36,28 +37,17 @@ static const char *keep_warning(struct replay *rp, const char *msg)
 	return copy;
 }
 
-/* A note is as long as it needs to be: what to do comes at its end, and a
- * trace's path has no bound. */
+/* see replay_internal.h */
 bool replay_vnote(struct replay *rp, uint32_t line, const char *fmt, va_list ap)
 {
-	char **room, *text;
-	va_list again;
-	int head = snprintf(NULL, 0, "%s:%" PRIu32 ": ", rp->name, line), body;
+	char **room = sim_grow(rp->notes, rp->nnotes, &rp->cap_notes, sizeof *room, 8), *text;
 
-	va_copy(again, ap);
-	body = vsnprintf(NULL, 0, fmt, again);
-	va_end(again);
-	if (head < 0 || body < 0)
-		return false;
-	room = sim_grow(rp->notes, rp->nnotes, &rp->cap_notes, sizeof *room, 8);
 	if (!room)
 		return false;
 	rp->notes = room;
-	text = malloc((size_t)head + (size_t)body + 1);
+	text = replay_text_at(rp->name, line, fmt, ap);
 	if (!text)
 		return false;
-	snprintf(text, (size_t)head + 1, "%s:%" PRIu32 ": ", rp->name, line);
-	vsnprintf(text + head, (size_t)body + 1, fmt, ap);
 	rp->notes[rp->nnotes++] = text;
 	return true;
 }

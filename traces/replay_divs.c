@@ -11,27 +11,44 @@
 #include "grow.h"
 
 /* see replay_divs.h */
+char *replay_text_at(const char *name, uint32_t line, const char *fmt, va_list ap)
+{
+	char *text;
+	va_list again;
+	int head = snprintf(NULL, 0, "%s:%" PRIu32 ": ", name, line), body;
+
+	va_copy(again, ap);
+	body = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (head < 0 || body < 0)
+		return NULL;
+	text = malloc((size_t)head + (size_t)body + 1);
+	if (!text)
+		return NULL;
+	snprintf(text, (size_t)head + 1, "%s:%" PRIu32 ": ", name, line);
+	vsnprintf(text + head, (size_t)body + 1, fmt, ap);
+	return text;
+}
+
+/* see replay_divs.h */
 void replay_divs_add(struct replay_divs *d, const char *name, uint32_t line, bool weak, const char *fmt, ...)
 {
-	char text[900];
 	struct replay_div *room;
 	va_list ap;
-	int n = snprintf(text, sizeof text, "%s:%" PRIu32 ": ", name, line);
+	char *text;
 
 	va_start(ap, fmt);
-	vsnprintf(text + n, sizeof text - (size_t)n, fmt, ap);
+	text = replay_text_at(name, line, fmt, ap);
 	va_end(ap);
-	room = sim_grow(d->v, d->n, &d->cap, sizeof *room, 16);
+	room = text ? sim_grow(d->v, d->n, &d->cap, sizeof *room, 16) : NULL;
 	if (!room) {
+		free(text);
 		d->oom = true;
 		return;
 	}
 	d->v = room;
-	d->v[d->n] = (struct replay_div){ line, d->n, strdup(text), weak };
-	if (d->v[d->n].text)
-		d->n++;
-	else
-		d->oom = true;
+	d->v[d->n] = (struct replay_div){ line, d->n, text, weak };
+	d->n++;
 }
 
 static int by_line(const void *x, const void *y)

@@ -6,6 +6,7 @@
 #ifndef TRACES_REPLAY_DIVS_H
 #define TRACES_REPLAY_DIVS_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -20,6 +21,11 @@ struct replay_divs {
 	uint32_t n, cap;
 	bool     oom;            /* one could not be kept */
 };
+
+/* "NAME:LINE: " and fmt's text, as long as they need to be (a trace's
+ * path has no bound), malloc'd; NULL when out of memory.  A divergence's
+ * and a note's text alike. */
+char *replay_text_at(const char *name, uint32_t line, const char *fmt, va_list ap);
 
 /* Add one at line of the trace called name. */
 __attribute__((format(printf, 5, 6)))
