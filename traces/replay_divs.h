@@ -25,7 +25,8 @@ struct replay_divs {
 /* "NAME:LINE: " and fmt's text, as long as they need to be (a trace's
  * path has no bound), malloc'd; NULL when out of memory.  A divergence's
  * and a note's text alike. */
-char *replay_text_at(const char *name, uint32_t line, const char *fmt, va_list ap);
+char *replay_text_at(const char *name, uint32_t line, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 /* Add one at line of the trace called name. */
 __attribute__((format(printf, 5, 6)))
