@@ -120,6 +120,8 @@ struct rb_walk {
 	uint32_t signals[TRACE_MAX_PES];
 	int32_t  bound[1020];
 	bool     is_bound[1020];
+	bool     slots_freed[2];                  /* a record gave back private [0], shared [1] slots
+						   * (replay_slots_freed) */
 	bool     have_fires;
 	bool     hinted;                          /* mid_run_hint said it */
 	bool     oom;
@@ -179,6 +181,12 @@ uint64_t rb_x(const struct trace_rec *r, unsigned n);
 struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handler);
 /* What a call the trace made does to what later records mean. */
 void rb_call_effects(struct rb *b, const struct trace_rec *r);
+/* replay_release.c: the bind slot kinds call r gave back
+ * (replay_slots_freed, the rule --mid-run follows): when every binding
+ * went, the interrupts bound so far are no more (rb_bindings_gone); a
+ * binding after it that skips a free slot of a kind given back is no sign
+ * of a window (--mid-run assumes nothing for it: no hint). */
+void rb_slots_freed(struct rb *b, const struct trace_rec *r);
 /* Is action a, made from record first, what record r did (the same call,
  * and the same outcome: a returned call's result, or a completion)? */
 bool rb_same_action(const struct rb *b, const struct sim_op *a, const struct trace_rec *first,
@@ -224,6 +232,9 @@ int rb_event_intid(const struct rb *b, int32_t event);
  * an event other than event 0 (unless the policy unreg_trigger keeps
  * it), INTERRUPT_RELEASE.  Its next acknowledgement is a new assertion. */
 void rb_pending_cleared(struct rb *b, const struct trace_rec *r);
+/* Every binding is gone (a reset released them all): no interrupt is
+ * bound, and none of those that were is pending. */
+void rb_bindings_gone(struct rb *b);
 void rb_irq(struct rb *b, uint32_t i);
 void rb_power(struct rb *b, uint32_t i);
 

@@ -19,6 +19,18 @@ int replay_walk(struct replay *rp, const struct replay_opts *o, char *err, size_
  * one state explains) or out of memory. */
 int replay_mid_run(struct replay *rp, char *err, size_t errlen);
 
+/* replay_release.c: the kinds of bind slots (REPLAY_SLOTS_*) call record
+ * r gave back on platform pl: a release, a SHARED_RESET, a SYSTEM_RESET
+ * or SYSTEM_OFF.  *all: every binding of them is gone; else a release's
+ * one, or those no event used of a SHARED_RESET the dispatcher answered
+ * DENIED (TF-A's policy; shared_running: a shared event's handler ran
+ * then, and it released none). */
+#define REPLAY_SLOTS_PRIVATE 1u
+#define REPLAY_SLOTS_SHARED  2u
+#define REPLAY_SLOTS_BOTH    (REPLAY_SLOTS_PRIVATE | REPLAY_SLOTS_SHARED)
+unsigned replay_slots_freed(const struct sim_platform *pl, const struct trace_rec *r, bool shared_running,
+			    bool *all);
+
 /* Add the note "TRACE:LINE: text" to rp->notes.  false when out of memory. */
 bool replay_vnote(struct replay *rp, uint32_t line, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));

@@ -222,11 +222,25 @@ static bool no_one_binding(struct mr *m, const struct mr_bind *x, const struct m
 			     a->line);
 }
 
-/* The record at line freed a slot of the private (0) or shared (1) kind. */
-static void freed(struct mr *m, int shared, uint32_t line)
+/* What call r gave back of the bindings (replay_slots_freed): the slots
+ * of a kind it frees, and whether every binding of it went (a reset that
+ * releases them all: what the window binds from here on is its own), or
+ * any not in use may have (a SHARED_RESET TF-A answered DENIED: a binding
+ * after it that returns a bind slot's event says nothing of the start). */
+static void slots_freed(struct mr *m, const struct trace_rec *r)
 {
-	if (!m->freed[shared])
-		m->freed[shared] = line;
+	bool all;
+	unsigned kinds = replay_slots_freed(m->pl, r, m->shared_running > 0, &all);
+	bool reset = trace_rec_fid(r) != SDD_FID_INTERRUPT_RELEASE;
+
+	for (int sh = 0; sh < 2; sh++) {
+		if (!(kinds & (sh ? REPLAY_SLOTS_SHARED : REPLAY_SLOTS_PRIVATE)))
+			continue;
+		if (!m->freed[sh])
+			m->freed[sh] = r->line;
+		m->binds_reset[sh] |= all;
+		m->maybe_released[sh] |= reset;
+	}
 }
 
 static void released(struct mr *m, int32_t event)
@@ -249,7 +263,7 @@ static void bound_by_bind(struct mr *m, const struct trace_rec *r, uint32_t inti
 	uint32_t slot;
 	int cl = mr_ev_class(m->pl, event, &slot);
 
-	if (slot == UINT32_MAX || m->binds_reset[cl == MR_CL_SHARED])
+	if (slot == UINT32_MAX || m->maybe_released[cl == MR_CL_SHARED])
 		return;
 	for (uint32_t k = 0; k < m->nreleased; k++)
 		if (m->released[k] == event)
@@ -316,7 +330,7 @@ static void routing_shown(struct mr *m, struct mr_key *k, const struct trace_rec
 
 static void on_call(struct mr *m, const struct trace_rec *r)
 {
-	uint32_t fid = trace_rec_fid(r), intid, slot;
+	uint32_t fid = trace_rec_fid(r), intid;
 	bool ok = r->end == TRACE_END_RET && (r->r_known & 1);
 	int64_t res = (int64_t)r->r[0];
 	int32_t ev = (int32_t)(uint32_t)mr_x(r, 1);
@@ -331,10 +345,8 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		restart(m, MR_ANY_PE, false);
 		reset(m, MR_ANY_PE, false);
 		reset(m, MR_ANY_PE, true);
-		m->binds_reset[0] = m->binds_reset[1] = true;
-		freed(m, 0, r->line);
-		freed(m, 1, r->line);
 	}
+	slots_freed(m, r);
 	switch (fid) {
 	case SDD_FID_EVENT_REGISTER:
 		close_key(m, ev, r->pe);
@@ -383,14 +395,8 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		reset(m, r->pe, false);
 		break;
 	case SDD_FID_SHARED_RESET:
-		/* every binding goes, a private event's too (§5.1.19; TF-A's
-		 * sdei_shared_reset, the core's): the slots of both kinds are free */
+		/* the bindings it gives back: slots_freed */
 		reset(m, MR_ANY_PE, true);
-		if (ok && res == 0) {
-			m->binds_reset[0] = m->binds_reset[1] = true;
-			freed(m, 0, r->line);
-			freed(m, 1, r->line);
-		}
 		break;
 	case SDD_FID_INTERRUPT_BIND:
 		if (!sim_param32(m->pl, mr_x(r, 1), &intid) || intid >= 1020)
@@ -403,23 +409,22 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		for (uint32_t b = 0; b < m->nbinds; b++)
 			if (m->binds[b].event == ev)
 				m->binds[b].closed = true;
-		if (ok && res == 0) {
-			int cl = mr_ev_class(m->pl, ev, &slot);
+		if (ok && res == 0)
 			released(m, ev);
-			if (slot != UINT32_MAX)
-				freed(m, cl == MR_CL_SHARED, r->line);
-		}
 		break;
 	default:
 		break;
 	}
 }
 
-/* A bind slot's event dispatched for an interrupt the window has not bound. */
+/* A bind slot's event dispatched for an interrupt the window has not bound:
+ * bound when it starts, unless a reset released every binding of its kind
+ * since (the window binds them itself from there on: one that dispatches
+ * for an interrupt nothing bound again is the dispatcher's doing). */
 static bool bound_before(struct mr *m, const struct trace_rec *r, uint32_t slot, bool shared)
 {
 	if (r->cause != TRACE_CAUSE_IRQ || !(r->has & TRACE_HAS_INTID) || r->intid >= 1020 ||
-	    m->intid_bound[r->intid])
+	    m->intid_bound[r->intid] || m->binds_reset[shared])
 		return true;
 	for (uint32_t b = 0; b < m->nbinds; b++) {
 		const struct mr_bind *x = &m->binds[b];
@@ -484,12 +489,28 @@ static bool on_dispatch(struct mr *m, const struct trace_rec *r)
 	return true;
 }
 
+/* A handler of event starts (in) or finishes: count it when the event
+ * is shared (a SHARED_RESET while one runs releases no binding). */
+static void shared_handler(struct mr *m, int32_t event, bool in)
+{
+	uint32_t slot;
+
+	if (mr_ev_class(m->pl, event, &slot) != MR_CL_SHARED)
+		return;
+	if (in)
+		m->shared_running++;
+	else if (m->shared_running)
+		m->shared_running--;
+}
+
 bool mr_scan(struct mr *m)
 {
 	char why_not[400];
 
 	mr_find_running(m);
 	for (unsigned p = 0; p < TRACE_MAX_PES; p++) {
+		for (unsigned d = 0; d < m->npre[p]; d++)
+			shared_handler(m, m->pre[p][d].event, true);
 		if (!m->npre[p] || mr_running_why_not(m, p, why_not, sizeof why_not))
 			continue;
 		for (unsigned d = 0; d < m->npre[p]; d++) {
@@ -516,7 +537,11 @@ bool mr_scan(struct mr *m)
 				on_call(m, r);
 			break;
 		case TRACE_DISPATCH:
+			shared_handler(m, r->event, true);
 			on_dispatch(m, r);
+			break;
+		case TRACE_COMPLETE:
+			shared_handler(m, r->event, false);
 			break;
 		case TRACE_POWER:
 			/* off, frozen, or back from off or a power-down state (a

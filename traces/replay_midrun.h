@@ -87,6 +87,8 @@ struct mr {
 	int32_t *released;           /* the events an INTERRUPT_RELEASE of the window released so far */
 	uint32_t nreleased, cap_released;
 	bool binds_reset[2];         /* a SHARED_RESET or SYSTEM_RESET released the private [0], shared [1] bindings so far */
+	bool maybe_released[2];      /* ... or may have: one TF-A answered DENIED released those not in use */
+	unsigned shared_running;     /* shared events' handlers running (the trace's dispatches and completions) */
 	uint32_t freed[2];           /* the line of the first record that freed a private [0], shared [1]
 				      * slot (a release, a reset), 0: none */
 	bool pe_reset[TRACE_MAX_PES], shared_reset;

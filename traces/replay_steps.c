@@ -13,6 +13,7 @@
 
 #include "call_rules.h"        /* sim_aarch32_modes */
 #include "replay_builder.h"
+#include "replay_midrun.h"      /* mr_ev_class */
 #include "grow.h"
 #include "psci_rules.h"
 #include "runtime/rt_layout.h"
@@ -345,7 +346,7 @@ static int64_t free_slot_below(const struct rb *b, int64_t ev)
 
 void rb_call_effects(struct rb *b, const struct trace_rec *r)
 {
-	uint32_t fid = trace_rec_fid(r);
+	uint32_t fid = trace_rec_fid(r), slot;
 	bool ok = r->end == TRACE_END_RET && (r->r_known & 1);
 	int64_t res = (int64_t)r->r[0];
 	int fn = trace_fid_is_psci(fid) ? trace_psci_fn(fid) : -1;
@@ -366,15 +367,22 @@ void rb_call_effects(struct rb *b, const struct trace_rec *r)
 		rb_main_reset(b, r->pe);
 
 	rb_pending_cleared(b, r);      /* before RELEASE forgets the binding */
+	rb_slots_freed(b, r);
 	if (fid == SDD_FID_INTERRUPT_BIND && ok && res >= 0 && (r->x_known & 2) &&
 	    sim_param32(&b->p->platform, r->x[1], &intid) && intid < 1020) {
 		int64_t below = b->w.is_bound[intid] && b->w.bound[intid] == res ? -1 : free_slot_below(b, res);
+		bool freed = b->w.slots_freed[mr_ev_class(&b->p->platform, (int32_t)res, &slot) == MR_CL_SHARED];
 		if (below >= 0)
 			rb_note(b, r->line, "INTERRUPT_BIND of INTID %" PRIu32 " returns event %s, but no binding the trace "
 				"shows holds event %s, a slot below it (a binding takes the first free slot)%s", intid,
 				trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, (int32_t)res),
 				trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, (int32_t)below),
-				rb_mid_run_hint(b));
+				freed ? "" : rb_mid_run_hint(b));
+		/* an event has one interrupt: one bound to it before is not now
+		 * (released by a reset that did not say which: TF-A's DENIED one) */
+		for (unsigned k = 0; k < 1020; k++)
+			if (k != intid && b->w.is_bound[k] && b->w.bound[k] == (int32_t)res)
+				b->w.is_bound[k] = false;
 		b->w.bound[intid] = (int32_t)res;
 		b->w.is_bound[intid] = true;
 	} else if (fid == SDD_FID_INTERRUPT_RELEASE && ok && res == 0) {

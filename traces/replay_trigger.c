@@ -121,6 +121,25 @@ int rb_event_intid(const struct rb *b, int32_t event)
 	return -1;
 }
 
+/* Interrupt intid is pending no more: on PE pe, or every PE (all_pes).
+ * An SPI's pending state is the distributor's; a PPI's the caller's
+ * redistributor's, or every PE's when the binding is given back. */
+static void forget_pending(struct rb *b, uint32_t intid, unsigned pe, bool all_pes)
+{
+	for (unsigned p = 0; p < TRACE_MAX_PES; p++) {
+		struct rb_ack *a = &b->w.last_ack[p];
+
+		if (intid < 32 && !all_pes && p != pe)
+			continue;
+		if (a->valid && a->intid == intid)
+			a->consumed = true;
+		if (intid < 32)
+			b->w.repended_banked[p][intid] = 0;
+	}
+	if (intid >= 32)
+		b->w.spi_open[intid] = 0;
+}
+
 void rb_pending_cleared(struct rb *b, const struct trace_rec *r)
 {
 	uint32_t fid = trace_rec_fid(r);
@@ -140,20 +159,16 @@ void rb_pending_cleared(struct rb *b, const struct trace_rec *r)
 	/* event 0's SGI keeps a SIGNAL (§5.1.16) */
 	if ((uint32_t)r->x[1] == 0 || (intid = rb_event_intid(b, (int32_t)(uint32_t)r->x[1])) < 0)
 		return;
-	/* an SPI's pending state is the distributor's; a PPI's the caller's
-	 * redistributor's, or every PE's when the binding is given back */
-	for (unsigned p = 0; p < TRACE_MAX_PES; p++) {
-		struct rb_ack *a = &b->w.last_ack[p];
+	forget_pending(b, (uint32_t)intid, r->pe, all_pes);
+}
 
-		if (intid < 32 && !all_pes && p != r->pe)
-			continue;
-		if (a->valid && a->intid == (uint32_t)intid)
-			a->consumed = true;
-		if (intid < 32)
-			b->w.repended_banked[p][intid] = 0;
-	}
-	if (intid >= 32)
-		b->w.spi_open[intid] = 0;
+void rb_bindings_gone(struct rb *b)
+{
+	for (unsigned k = 0; k < 1020; k++)
+		if (b->w.is_bound[k]) {
+			forget_pending(b, k, 0, true);
+			b->w.is_bound[k] = false;
+		}
 }
 
 /* Firmware's acknowledgement r (an ack or a hold) on its PE: what makes
