@@ -109,19 +109,19 @@ struct cmp_known *cmp_known_new(const struct replay *rp)
 	ev = kn->intid_event;
 	/* each source over the one before it; within one, the first record
 	 * over the later ones (the records go backwards) */
-	for (uint32_t i = 0; i < CMP_INTIDS; i++)
+	for (uint32_t i = 0; i < GIC_NUM_INTIDS; i++)
 		ev[i] = -1;
 	for (unsigned k = pl->nevents; k-- > 0;)
-		if (!pl->events[k].explicit_event && pl->events[k].intid < CMP_INTIDS)
+		if (!pl->events[k].explicit_event && pl->events[k].intid < GIC_NUM_INTIDS)
 			ev[pl->events[k].intid] = pl->events[k].number;
-	if (pl->event0_sgi < CMP_INTIDS)
+	if (pl->event0_sgi < GIC_NUM_INTIDS)
 		ev[pl->event0_sgi] = 0;
 	for (uint32_t k = rp->nrecs; k-- > 0;) {
 		const struct trace_rec *r = &rp->recs[k];
 		if (r->kind != TRACE_CALL || trace_rec_fid(r) != SDD_FID_INTERRUPT_BIND || !(r->r_known & 1) ||
 		    r->r[0] > INT32_MAX)
 			continue;
-		if (mr_x(r, 1) < CMP_INTIDS)
+		if (mr_x(r, 1) < GIC_NUM_INTIDS)
 			ev[mr_x(r, 1)] = (int32_t)r->r[0];
 		if (k >= rp->nassumed) {
 			int cl = mr_ev_class(pl, (int32_t)r->r[0], &slot);
@@ -132,7 +132,7 @@ struct cmp_known *cmp_known_new(const struct replay *rp)
 	for (uint32_t k = rp->nrecs; k-- > 0;) {
 		const struct trace_rec *r = &rp->recs[k];
 		if (r->kind == TRACE_DISPATCH && r->cause == TRACE_CAUSE_IRQ && (r->has & TRACE_HAS_INTID) &&
-		    r->intid < CMP_INTIDS)
+		    r->intid < GIC_NUM_INTIDS)
 			ev[r->intid] = r->event;
 	}
 	return kn;
@@ -198,7 +198,7 @@ static void reach_of(const struct cmp *c, uint32_t k, struct reach *x)
 		break;
 	case TRACE_IRQ:
 		x->intid = r->intid;
-		add_event(x, r->intid < CMP_INTIDS && c->known ? c->known->intid_event[r->intid] : -1, r->pe);
+		add_event(x, r->intid < GIC_NUM_INTIDS && c->known ? c->known->intid_event[r->intid] : -1, r->pe);
 		break;
 	case TRACE_CALL:
 		call_reach(c, k, x);

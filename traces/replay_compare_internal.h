@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "gic/gic.h"            /* GIC_NUM_INTIDS */
 #include "replay.h"
 #include "replay_divs.h"
 #include "replay_route.h"
@@ -80,14 +81,13 @@ bool cmp_call_names_event(uint32_t fid);
  * such assumption concerns what r does). */
 int32_t cmp_blame(const struct cmp *c, const struct trace_rec *r);
 /* For cmp_blame, what the records show: the event each INTID below
- * CMP_INTIDS is known to dispatch (the first dispatch of rp's records by
+ * GIC_NUM_INTIDS is known to dispatch (the first dispatch of rp's records by
  * it, else the first binding of it they show, else the platform's event
  * of it; -1: none), and the bind slots of each class (private [0], shared
  * [1]) an INTERRUPT_BIND of the trace's own returns.  malloc'd; NULL when
  * out of memory. */
-#define CMP_INTIDS 1020
 struct cmp_known {
-	int32_t intid_event[CMP_INTIDS];
+	int32_t intid_event[GIC_NUM_INTIDS];
 	bool    numbered[2][SDD_MAX_EVENTS];
 };
 struct cmp_known *cmp_known_new(const struct replay *rp);

@@ -322,6 +322,15 @@ struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handle
 	return op;
 }
 
+/* No interrupt is bound to event ev any more (its binding was given back,
+ * or, when it is bound again, the binding before: an event has one). */
+static void unbind_event(struct rb *b, int32_t ev)
+{
+	for (unsigned k = 0; k < 1020; k++)
+		if (b->w.is_bound[k] && b->w.bound[k] == ev)
+			b->w.is_bound[k] = false;
+}
+
 /* The lowest bind slot event below ev, of its kind, that no binding the
  * trace has shown so far holds: -1 when there is none, or ev is no bind
  * slot. */
@@ -380,15 +389,11 @@ void rb_call_effects(struct rb *b, const struct trace_rec *r)
 				freed ? "" : rb_mid_run_hint(b));
 		/* an event has one interrupt: one bound to it before is not now
 		 * (released by a reset that did not say which: TF-A's DENIED one) */
-		for (unsigned k = 0; k < 1020; k++)
-			if (k != intid && b->w.is_bound[k] && b->w.bound[k] == (int32_t)res)
-				b->w.is_bound[k] = false;
+		unbind_event(b, (int32_t)res);
 		b->w.bound[intid] = (int32_t)res;
 		b->w.is_bound[intid] = true;
 	} else if (fid == SDD_FID_INTERRUPT_RELEASE && ok && res == 0) {
-		for (unsigned k = 0; k < 1020; k++)
-			if (b->w.is_bound[k] && b->w.bound[k] == (int32_t)rb_x(r, 1))
-				b->w.is_bound[k] = false;
+		unbind_event(b, (int32_t)rb_x(r, 1));
 	} else if (fid == SDD_FID_EVENT_SIGNAL && ok && res == 0) {
 		int t = rb_pe_of_mpidr(&b->p->platform, rb_x(r, 2));
 		if (t >= 0)

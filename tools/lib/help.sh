@@ -31,3 +31,10 @@ tool_print() {
 tool_help() {
   tool_print "${1##*/}" sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$1"
 }
+
+# tool_machine NAME - a benchmark's first line, "machine: N CPUs, MODEL",
+# printed as tool_print does: the figures that follow are this machine's.
+tool_machine() {
+  tool_print "$1" printf 'machine: %s CPUs, %s\n' "$(nproc)" \
+    "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+}
