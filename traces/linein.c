@@ -61,8 +61,8 @@ struct linein {
 	bool     complete;
 	bool     skip_rest;         /* a line too long was reported: its rest goes at the next call */
 	uint64_t lineno;
-	char     name[512];
-	char     error[800];
+	char    *name;              /* a copy of the caller's, kept whole */
+	char     error[LINEIN_MSG_MAX];
 };
 
 static struct linein *alloc(const char *name, size_t max_cap)
@@ -79,7 +79,11 @@ static struct linein *alloc(const char *name, size_t max_cap)
 		return NULL;
 	}
 	in->fd = -1;
-	snprintf(in->name, sizeof in->name, "%s", name);
+	in->name = strdup(name);
+	if (!in->name) {
+		linein_close(in);
+		return NULL;
+	}
 	return in;
 }
 
@@ -161,6 +165,7 @@ void linein_close(struct linein *in)
 	free(in->raw);
 	free((void *)(uintptr_t)in->mem);
 	free(in->buf);
+	free(in->name);
 	free(in);
 }
 

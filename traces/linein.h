@@ -15,6 +15,7 @@
 #ifndef TRACES_LINEIN_H
 #define TRACES_LINEIN_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -22,13 +23,21 @@
 
 #define LINEIN_MAX_LINE (1u << 20)
 
+/* Room for a message that names an input, "NAME:LINE:COLUMN: text", or
+ * a line that does (an imported trace's comment): any name the system
+ * opens (a path shorter than PATH_MAX) whole, and the text after it.  A
+ * reader keeps its name whole (a copy); every buffer such a message goes
+ * through, the readers', the importers' and the trace commands', is this
+ * big. */
+#define LINEIN_MSG_MAX (PATH_MAX + 1024)
+
 struct linein;
 
 /* Open path ("-": standard input).  NULL with a message in err. */
 struct linein *linein_open(const char *path, char *err, size_t errlen);
-/* Read from f (left open; plain text, no decompression). */
+/* Read from f (left open; plain text, no decompression), named name (copied). */
 struct linein *linein_open_file(FILE *f, const char *name);
-/* Read from data[0..n) (copied), named name in messages. */
+/* Read from data[0..n) (copied), named name (copied) in messages. */
 struct linein *linein_open_mem(const uint8_t *data, size_t n, const char *name);
 void linein_close(struct linein *in);
 

@@ -84,7 +84,7 @@ int tfa_log_import(struct linein *in, const struct import_opts *o, struct import
 	if (!lg)
 		return -1;
 	for (;;) {
-		char where[700];
+		char where[LINEIN_MSG_MAX];
 		char *line;
 		size_t len;
 		int rc = linein_next(in, &line, &len);

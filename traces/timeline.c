@@ -4,6 +4,7 @@
  */
 #include <inttypes.h>
 #include <json-c/json.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "timeline.h"
@@ -95,9 +96,14 @@ static json_object *of_record(const struct trace_rec *r)
 		return NULL;
 	}
 	if (r->has & TRACE_HAS_SRC) {
-		char src[600];
-		snprintf(src, sizeof src, "%s:%" PRIu32, r->src_file, r->src_line);
-		json_object_object_add(args, "src", json_object_new_string(src));
+		/* whole: a file name read from a trace is as long as its line */
+		size_t n = strlen(r->src_file) + sizeof ":4294967295";
+		char *src = malloc(n);
+		if (src) {
+			snprintf(src, n, "%s:%" PRIu32, r->src_file, r->src_line);
+			json_object_object_add(args, "src", json_object_new_string(src));
+		}
+		free(src);
 	}
 	json_object_object_add(args, "trace_line", json_object_new_int64(r->line));
 	json_object_object_add(ev, "args", args);

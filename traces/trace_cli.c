@@ -131,7 +131,7 @@ bool cli_open_out(const struct cli *c, struct outfile *o)
 {
 	const char *inputs[] = { c->npositional == 2 ? c->positional[1] : NULL, c->platform };
 	const char *in = outfile_clobbers(c->out, inputs, 2);
-	char err[600];
+	char err[LINEIN_MSG_MAX];
 
 	if (in) {
 		fprintf(stderr, "sdeisim %s: the output %s is the input %s\n", c->cmd, c->out, in);
@@ -148,7 +148,7 @@ bool cli_open_out(const struct cli *c, struct outfile *o)
  * succeeded) and every write did (outfile.h).  false if writing failed. */
 bool cli_close_out(struct outfile *o, bool keep)
 {
-	char err[600];
+	char err[LINEIN_MSG_MAX];
 
 	if (outfile_close(o, keep, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
@@ -159,7 +159,7 @@ bool cli_close_out(struct outfile *o, bool keep)
 
 struct trace_reader *cli_open_trace(const char *path)
 {
-	char err[600];
+	char err[LINEIN_MSG_MAX];
 	struct trace_reader *rd = trace_reader_open_path(path, err, sizeof err);
 
 	if (!rd)
@@ -226,7 +226,7 @@ static int platform_record(const char *path, const char *profile, struct trace_r
 			   struct trace_platform *store)
 {
 	struct sim_program prog;
-	char err[800];
+	char err[LINEIN_MSG_MAX];
 	int rc;
 
 	sim_program_init(&prog);
@@ -291,7 +291,7 @@ int trace_cmd_import(int argc, char **argv)
 	struct linein *in;
 	struct trace_rec prec;
 	struct trace_platform pstore;
-	char err[800], comment[700], what[600];
+	char err[LINEIN_MSG_MAX], comment[LINEIN_MSG_MAX], what[600];
 	struct outfile of;
 	bool tarmac;
 	FILE *out;
@@ -410,7 +410,7 @@ int trace_cmd_replay(int argc, char **argv)
 	struct replay_summary sum;
 	struct trace_reader *rd;
 	struct sim_cpu *cpu = NULL;
-	char err[800];
+	char err[LINEIN_MSG_MAX];
 	int status = EXIT_BAD;
 
 	if (!cli_parse(argc, argv, "pfm", 1, &c))

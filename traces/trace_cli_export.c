@@ -101,7 +101,7 @@ static int spool_close(struct spool *sp, FILE *out)
 static int export_timeline(const struct cli *c)
 {
 	struct trace_reader *rd = cli_open_trace(c->positional[1]);
-	char err[800];
+	char err[LINEIN_MSG_MAX];
 	struct outfile of;
 	bool opened = rd && cli_open_out(c, &of);
 	struct spool sp = { 0 };
@@ -138,7 +138,7 @@ static int export_tarmac(const struct cli *c)
 	struct sim_program prog;
 	struct sim_result res;
 	struct sim_cpu *cpu = NULL;
-	char err[800];
+	char err[LINEIN_MSG_MAX];
 	struct outfile of;
 	int status = EXIT_BAD;
 
@@ -183,7 +183,7 @@ static int export_yaml(const struct cli *c)
 	struct replay rp;
 	struct replay_opts ro = { c->profile, true, c->mid_run };
 	struct sim_cpu *cpu = NULL;
-	char err[800], desc[600], title[300];
+	char err[LINEIN_MSG_MAX], desc[LINEIN_MSG_MAX], title[300];
 	struct outfile of;
 	const char *base;
 	int rc = -1;

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "linein.h"           /* LINEIN_MSG_MAX: the messages' buffers */
 #include "outfile.h"
 #include "trace.h"
 

@@ -11,9 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "linein.h"          /* LINEIN_MSG_MAX */
 #include "trace_internal.h"
-
-struct linein;
 
 /* Every field of every record kind (key_names in trace_read.c spells them). */
 enum key {
@@ -33,7 +32,7 @@ struct trace_reader {
 	bool     failed;
 	unsigned version;         /* declared by the header */
 	struct trace_platform plat;   /* the last platform record's lists */
-	char     error[700];
+	char     error[LINEIN_MSG_MAX];
 	char    *msg;             /* unescaped warning text (msg_cap bytes, trace_room) */
 	char    *scratch;         /* unescaping src and profile (scratch_cap bytes) */
 	size_t   msg_cap, scratch_cap;

@@ -16,6 +16,7 @@
 
 #include "sdd/sdd.h"
 #include "sdd/sdd_spec.h"
+#include "linein.h"             /* LINEIN_MSG_MAX: the comment names the scenario */
 #include "trace.h"
 #include "trace_recorder.h"
 #include "trace_simplat.h"
@@ -236,7 +237,7 @@ struct trace_recorder *trace_recorder_open(FILE *f, const struct sim_program *pr
 	struct trace_recorder *r = calloc(1, sizeof *r);
 	struct trace_rec rec;
 	struct trace_platform plat;
-	char comment[600];
+	char comment[LINEIN_MSG_MAX];
 
 	if (!r)
 		return NULL;

@@ -4,35 +4,72 @@
  */
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "call_rules.h"        /* sim_aarch32_modes, sim_a32_mode_of */
 #include "program.h"          /* sim_policy_names, sim_policy_fields */
 #include "trace_internal.h"
 
-/* A line being built; overflow cannot happen (every field is bounded and
- * the text fields are truncated to fit) but is checked anyway. */
+/* A line being built, whole: the fields are bounded but for the text
+ * ones (a warning's msg, src's file name: a path, or as long as the line
+ * it was read from), for which the line grows.  overflow: out of memory
+ * (or a vsnprintf error), and the record is not written. */
 struct line {
-	char   buf[8192];        /* the longest: a platform record with everything (test_format's longest_platform) */
-	size_t n;
+	char  *buf;              /* small, or malloc'd once a line needs more */
+	size_t n, cap;
 	bool   overflow;
+	char   small[8192];      /* the longest with short texts: a platform record with everything (test_format's longest_platform) */
 };
+
+/* Room for need more bytes and a NUL at buf[n]; false when out of memory. */
+static bool room(struct line *l, size_t need)
+{
+	char *buf;
+
+	if (l->overflow || need < l->cap - l->n)
+		return !l->overflow;
+	buf = l->buf == l->small ? malloc(l->n + need + 1) : realloc(l->buf, l->n + need + 1);
+	if (!buf) {
+		l->overflow = true;
+		return false;
+	}
+	if (l->buf == l->small)
+		memcpy(buf, l->small, l->n);
+	l->buf = buf;
+	l->cap = l->n + need + 1;
+	return true;
+}
 
 __attribute__((format(printf, 2, 3)))
 static void add(struct line *l, const char *fmt, ...)
 {
-	va_list ap;
+	va_list ap, again;
 	int k;
 
 	if (l->overflow)
 		return;
 	va_start(ap, fmt);
-	k = vsnprintf(l->buf + l->n, sizeof l->buf - l->n, fmt, ap);
+	va_copy(again, ap);
+	k = vsnprintf(l->buf + l->n, l->cap - l->n, fmt, ap);
+	if (k >= 0 && (size_t)k >= l->cap - l->n && room(l, (size_t)k))
+		k = vsnprintf(l->buf + l->n, l->cap - l->n, fmt, again);
+	va_end(again);
 	va_end(ap);
-	if (k < 0 || (size_t)k >= sizeof l->buf - l->n)
+	if (k < 0 || (size_t)k >= l->cap - l->n)
 		l->overflow = true;
 	else
 		l->n += (size_t)k;
+}
+
+/* " key=" and text s escaped (FORMAT.md), whole. */
+static void add_escaped(struct line *l, const char *key, const char *s)
+{
+	size_t worst = 3 * strlen(s);      /* every byte %XX */
+
+	add(l, " %s=", key);
+	if (room(l, worst))
+		l->n += trace_escape(l->buf + l->n, worst + 1, s);
 }
 
 static void add_reg(struct line *l, const char *name, unsigned n, bool known, uint64_t v)
@@ -43,12 +80,6 @@ static void add_reg(struct line *l, const char *name, unsigned n, bool known, ui
 		add(l, " %s%u=?", name, n);
 }
 
-static void add_text(struct line *l, const char *key, const char *s)
-{
-	char esc[600];
-	trace_escape(esc, sizeof esc, s);
-	add(l, " %s=%s", key, esc);
-}
 
 /* see trace_internal.h */
 const char *trace_a32_mode_name(const struct trace_rec *r)
@@ -183,7 +214,7 @@ static void add_platform(struct line *l, const struct trace_rec *r)
 	const struct trace_platform *p = r->plat;
 
 	if (r->has & TRACE_HAS_PROFILE)
-		add_text(l, "profile", r->profile);
+		add_escaped(l, "profile", r->profile);
 	if (r->has & TRACE_HAS_PES)
 		add(l, " pes=%" PRIu32, r->pes);
 	if (!p)
@@ -229,10 +260,13 @@ static bool timed(unsigned kind)
 int trace_write(FILE *f, const struct trace_rec *r)
 {
 	struct line l;
+	bool ok;
 
 	if (r->kind >= TRACE_KIND_COUNT)
 		return -1;
+	l.buf = l.small;
 	l.n = 0;
+	l.cap = sizeof l.small;
 	l.overflow = false;
 	add(&l, "%s", trace_kind_name(r->kind));
 	if (timed(r->kind) || (r->has & TRACE_HAS_T))
@@ -263,37 +297,29 @@ int trace_write(FILE *f, const struct trace_rec *r)
 		add_platform(&l, r);
 		break;
 	case TRACE_WARNING:
-		add_text(&l, "msg", r->msg ? r->msg : "");
+		add_escaped(&l, "msg", r->msg ? r->msg : "");
 		break;
 	default:
 		break;
 	}
 	if ((r->has & TRACE_HAS_SRC) && r->src_file) {
-		char esc[512];
-		trace_escape(esc, sizeof esc, r->src_file);
-		add(&l, " src=%s:%" PRIu32, esc, r->src_line);
+		add_escaped(&l, "src", r->src_file);
+		add(&l, ":%" PRIu32, r->src_line);
 	}
 	add(&l, "\n");
-	if (l.overflow)
-		return -1;
-	return fwrite(l.buf, 1, l.n, f) == l.n ? 0 : -1;
+	ok = !l.overflow && fwrite(l.buf, 1, l.n, f) == l.n;
+	if (l.buf != l.small)
+		free(l.buf);
+	return ok ? 0 : -1;
 }
 
 int trace_write_header(FILE *f, const char *comment)
 {
 	if (fprintf(f, "# sdeisim-trace %d\n", TRACE_VERSION) < 0)
 		return -1;
-	if (comment) {
-		char esc[600];
-		size_t n = 0;
-		/* A comment is one line: anything that would start a new one is cut. */
-		while (comment[n] && comment[n] != '\n' && n < sizeof esc - 1) {
-			esc[n] = comment[n];
-			n++;
-		}
-		esc[n] = 0;
-		if (fprintf(f, "# %s\n", esc) < 0)
-			return -1;
-	}
+	/* A comment is one line: anything that would start a new one is cut
+	 * (it is whole otherwise: it names the input, up to a path's length). */
+	if (comment && fprintf(f, "# %.*s\n", (int)strcspn(comment, "\n"), comment) < 0)
+		return -1;
 	return 0;
 }
