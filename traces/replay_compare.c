@@ -14,6 +14,7 @@
  * record never reached is a divergence; they are printed in trace order.
  */
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,23 +65,26 @@ const char *cmp_who(const struct cmp *c, const struct trace_rec *r)
 	return assumed(c, r) ? "assumed" : "trace";
 }
 
-const char *cmp_src(const struct cmp *c, char *buf, size_t n, const struct trace_rec *r)
+void cmp_diverge(struct cmp *c, uint32_t line, bool weak, const struct trace_rec *r, bool blame, const char *fmt, ...)
 {
 	int32_t blamed;
-	int used = 0;
+	va_list ap;
+	char *text;
 
-	if (assumed(c, r)) {
-		snprintf(buf, n, " [assumed by --mid-run: not in the trace, and the replay does not bear it out]");
-		return buf;
+	va_start(ap, fmt);
+	text = replay_text_at(c->rp->name, line, fmt, ap);
+	va_end(ap);
+	if (blame && assumed(c, r)) {
+		text = replay_text_cat(text, " [assumed by --mid-run: not in the trace, and the replay does not bear it out]");
+	} else {
+		if (blame && (blamed = cmp_blame(c, r)) >= 0)
+			text = replay_text_cat(text, "; this may follow from --mid-run's assumption at line %" PRIu32
+					       ", which %s", c->rp->recs[blamed].line, c->state[blamed] == MATCHED ?
+					       "is not what the trace shows (its note says why)" : "the replay does not bear out");
+		if (r->has & TRACE_HAS_SRC)
+			text = replay_text_cat(text, " [from %s:%" PRIu32 "]", r->src_file, r->src_line);
 	}
-	if ((blamed = cmp_blame(c, r)) >= 0)
-		used = snprintf(buf, n, "; this may follow from --mid-run's assumption at line %" PRIu32 ", which %s",
-				c->rp->recs[blamed].line, c->state[blamed] == MATCHED ? "is not what the trace shows (its "
-				"note says why)" : "the replay does not bear out");
-	if (used < 0 || (size_t)used >= n)
-		return buf;
-	trace_src_str(buf + used, n - (size_t)used, r);
-	return buf;
+	replay_divs_add_text(&c->divs, line, weak, text);
 }
 
 bool cmp_call_names_event(uint32_t fid)
@@ -174,7 +178,7 @@ static uint32_t report_unreached(struct cmp *c, bool stopped, uint32_t stop_line
 
 	for (uint32_t k = 0; k < rp->nrecs; k++) {
 		const struct trace_rec *r = &rp->recs[k];
-		char nm[32], st[200], src[300];
+		char nm[32], st[200];
 		if (rp->role[k] == ROLE_NONE || c->state[k] != UNMATCHED)
 			continue;
 		if (stopped && r->line >= stop_line) {
@@ -187,32 +191,31 @@ static uint32_t report_unreached(struct cmp *c, bool stopped, uint32_t stop_line
 					st, sizeof st);
 		switch (rp->role[k]) {
 		case ROLE_CALL:
-			diverge(c, r->line, "%s on PE %u: the replay did not make this call; at the end: %s%s",
-				trace_fid_str(nm, sizeof nm, (uint32_t)r->x[0]), r->pe, st, cmp_src(c, src, sizeof src, r));
+			diverge_from(c, r->line, r, "%s on PE %u: the replay did not make this call; at the end: %s",
+				trace_fid_str(nm, sizeof nm, (uint32_t)r->x[0]), r->pe, st);
 			break;
 		case ROLE_DISPATCH: {
 			char res[80] = "";
 			if (c->refused[k])
 				snprintf(res, sizeof res, " (its explicit dispatch was refused, x0=%s)",
 					 c->refused[k] == -128 ? "?" : trace_result_str(nm, sizeof nm, c->refused[k]));
-			diverge(c, r->line, "dispatch of event %s on PE %u: the replay did not dispatch it%s; "
-				"at the end: %s%s", EV(r->event), r->pe, res, st, cmp_src(c, src, sizeof src, r));
+			diverge_from(c, r->line, r, "dispatch of event %s on PE %u: the replay did not dispatch it%s; "
+				"at the end: %s", EV(r->event), r->pe, res, st);
 			break;
 		}
 		case ROLE_COMPLETE:
-			diverge(c, r->line, "completion of event %s on PE %u: the replay's handler did not finish "
-				"here; at the end: %s%s", EV(r->event), r->pe, st, cmp_src(c, src, sizeof src, r));
+			diverge_from(c, r->line, r, "completion of event %s on PE %u: the replay's handler did not finish "
+				"here; at the end: %s", EV(r->event), r->pe, st);
 			break;
 		case ROLE_NO_INTID:
-			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay cannot %s it: this platform's GIC has "
-				"no such interrupt (%s)%s", r->intid, r->pe, r->how == TRACE_IRQ_FIRE ? "raise" : "acknowledge",
-				sim_intid_ranges(&rp->prog.platform, st, sizeof st), cmp_src(c, src, sizeof src, r));
+			diverge_from(c, r->line, r, "INTID %" PRIu32 " on PE %u: the replay cannot %s it: this platform's GIC has "
+				"no such interrupt (%s)", r->intid, r->pe, r->how == TRACE_IRQ_FIRE ? "raise" : "acknowledge",
+				sim_intid_ranges(&rp->prog.platform, st, sizeof st));
 			break;
 		default:
-			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay's firmware did not %s%s", r->intid,
+			diverge_from(c, r->line, r, "INTID %" PRIu32 " on PE %u: the replay's firmware did not %s", r->intid,
 				r->pe, rp->role[k] == ROLE_HOLD ? "acknowledge and hold it" :
-				rp->role[k] == ROLE_HAND_OVER ? "hand it over (it held it)" : "acknowledge it",
-				cmp_src(c, src, sizeof src, r));
+				rp->role[k] == ROLE_HAND_OVER ? "hand it over (it held it)" : "acknowledge it");
 			break;
 		}
 	}

@@ -52,14 +52,19 @@ enum { UNMATCHED = 0, MATCHED, DIVERGED };
 
 /* A divergence at line of the trace. */
 #define diverge(c, line, ...) replay_divs_add(&(c)->divs, (c)->rp->name, line, false, __VA_ARGS__)
+/* One about record r, at line: fmt's text, then where r came from
+ * (cmp_diverge's blame). */
+#define diverge_from(c, line, r, ...) cmp_diverge(c, line, false, r, true, __VA_ARGS__)
 
 /* ---- replay_compare.c (cmp_: the comparison's) ---- */
 
-/* Where record r came from, for a divergence's end: " [from SRC:LINE]"
- * (trace_src_str), or that --mid-run assumed it (the trace lacks it); a
- * trace record's that may follow from an assumption the replay did not
- * bear out (cmp_blame) says so first. */
-const char *cmp_src(const struct cmp *c, char *buf, size_t n, const struct trace_rec *r);
+/* A divergence at line (weak: replay_divs.h) whose text, fmt's, ends with
+ * where record r came from, whole: " [from FILE:LINE]" when r has src=;
+ * with blame, that --mid-run assumed r instead (the trace lacks it), or
+ * before it, for a record of the trace, the assumption the replay did
+ * not bear out it may follow from (cmp_blame). */
+__attribute__((format(printf, 6, 7)))
+void cmp_diverge(struct cmp *c, uint32_t line, bool weak, const struct trace_rec *r, bool blame, const char *fmt, ...);
 /* Whose record r is, for a divergence's "trace x0=...": "trace", or
  * "assumed" (--mid-run's). */
 const char *cmp_who(const struct cmp *c, const struct trace_rec *r);

@@ -10,37 +10,77 @@
 #include "replay_divs.h"
 #include "grow.h"
 
+/* text (NULL: "") with fmt's text after it, reallocated to their length;
+ * NULL when out of memory (text freed). */
+__attribute__((format(printf, 2, 0)))
+static char *vcat(char *text, const char *fmt, va_list ap)
+{
+	size_t have = text ? strlen(text) : 0;
+	va_list again;
+	char *whole;
+	int more;
+
+	va_copy(again, ap);
+	more = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	whole = more < 0 ? NULL : realloc(text, have + (size_t)more + 1);
+	if (!whole) {
+		free(text);
+		return NULL;
+	}
+	vsnprintf(whole + have, (size_t)more + 1, fmt, ap);
+	return whole;
+}
+
+__attribute__((format(printf, 2, 3)))
+static char *cat(char *text, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	text = vcat(text, fmt, ap);
+	va_end(ap);
+	return text;
+}
+
+/* see replay_divs.h */
+char *replay_text_cat(char *text, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!text)              /* out of memory before */
+		return NULL;
+	va_start(ap, fmt);
+	text = vcat(text, fmt, ap);
+	va_end(ap);
+	return text;
+}
+
 /* see replay_divs.h */
 char *replay_text_at(const char *name, uint32_t line, const char *fmt, va_list ap)
 {
-	char *text;
-	va_list again;
-	int head = snprintf(NULL, 0, "%s:%" PRIu32 ": ", name, line), body;
+	char *text = cat(NULL, "%s:%" PRIu32 ": ", name, line);
 
-	va_copy(again, ap);
-	body = vsnprintf(NULL, 0, fmt, again);
-	va_end(again);
-	if (head < 0 || body < 0)
-		return NULL;
-	text = malloc((size_t)head + (size_t)body + 1);
-	if (!text)
-		return NULL;
-	snprintf(text, (size_t)head + 1, "%s:%" PRIu32 ": ", name, line);
-	vsnprintf(text + head, (size_t)body + 1, fmt, ap);
-	return text;
+	return text ? vcat(text, fmt, ap) : NULL;
 }
 
 /* see replay_divs.h */
 void replay_divs_add(struct replay_divs *d, const char *name, uint32_t line, bool weak, const char *fmt, ...)
 {
-	struct replay_div *room;
 	va_list ap;
 	char *text;
 
 	va_start(ap, fmt);
 	text = replay_text_at(name, line, fmt, ap);
 	va_end(ap);
-	room = text ? sim_grow(d->v, d->n, &d->cap, sizeof *room, 16) : NULL;
+	replay_divs_add_text(d, line, weak, text);
+}
+
+/* see replay_divs.h */
+void replay_divs_add_text(struct replay_divs *d, uint32_t line, bool weak, char *text)
+{
+	struct replay_div *room = text ? sim_grow(d->v, d->n, &d->cap, sizeof *room, 16) : NULL;
+
 	if (!room) {
 		free(text);
 		d->oom = true;

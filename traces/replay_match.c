@@ -41,7 +41,7 @@ static void compare_call(struct cmp *c, uint32_t rec, const struct sim_obs *o)
 	const struct trace_rec *r = &c->rp->recs[rec];
 	uint32_t fid = trace_rec_fid(r);
 	bool psci = trace_fid_is_psci(fid);
-	char a[48], b[48], nm[32], st[280], src[300];
+	char a[48], b[48], nm[32], st[280];
 	int64_t want = (int64_t)r->r[0], got = o->result;
 
 	if (psci || r->aarch32) {     /* PSCI results are 32-bit, and so is an AArch32 caller's r0 */
@@ -53,19 +53,18 @@ static void compare_call(struct cmp *c, uint32_t rec, const struct sim_obs *o)
 	cmp_note_unknown_mpidr(c, fid, o->args, st, sizeof st);
 	c->state[rec] = DIVERGED;
 	if (o->fid != fid) {
-		diverge(c, r->line, "PE %u: the trace calls %s, the replay called %s%s", r->pe, trace_fid_str(nm, sizeof nm, fid),
-			trace_fid_str(a, sizeof a, o->fid), cmp_src(c, src, sizeof src, r));
+		diverge_from(c, r->line, r, "PE %u: the trace calls %s, the replay called %s", r->pe, trace_fid_str(nm, sizeof nm, fid),
+			trace_fid_str(a, sizeof a, o->fid));
 	} else if (r->end == TRACE_END_RET && !psci && o->status == 1) {
-		diverge(c, r->line, "%s on PE %u: %s x0=%s, replay: the call completed the handler; %s%s",
+		diverge_from(c, r->line, r, "%s on PE %u: %s x0=%s, replay: the call completed the handler; %s",
 			trace_fid_str(nm, sizeof nm, fid), r->pe, cmp_who(c, r),
-			(r->r_known & 1) ? trace_result_str(a, sizeof a, want) : "?", st, cmp_src(c, src, sizeof src, r));
+			(r->r_known & 1) ? trace_result_str(a, sizeof a, want) : "?", st);
 	} else if (r->end == TRACE_END_RET && (r->r_known & 1) && want != got) {
-		diverge(c, r->line, "%s on PE %u: %s x0=%s, replay x0=%s; %s%s", trace_fid_str(nm, sizeof nm, fid), r->pe,
-			cmp_who(c, r), trace_result_str(a, sizeof a, want), trace_result_str(b, sizeof b, got), st,
-			cmp_src(c, src, sizeof src, r));
+		diverge_from(c, r->line, r, "%s on PE %u: %s x0=%s, replay x0=%s; %s", trace_fid_str(nm, sizeof nm, fid), r->pe,
+			cmp_who(c, r), trace_result_str(a, sizeof a, want), trace_result_str(b, sizeof b, got), st);
 	} else if (r->end == TRACE_END_COMPLETE && o->status != 1) {
-		diverge(c, r->line, "%s on PE %u: the trace's call completed the handler, the replay's returned x0=%s; %s%s",
-			trace_fid_str(nm, sizeof nm, fid), r->pe, trace_result_str(b, sizeof b, got), st, cmp_src(c, src, sizeof src, r));
+		diverge_from(c, r->line, r, "%s on PE %u: the trace's call completed the handler, the replay's returned x0=%s; %s",
+			trace_fid_str(nm, sizeof nm, fid), r->pe, trace_result_str(b, sizeof b, got), st);
 	} else {
 		c->state[rec] = MATCHED;
 	}
@@ -153,11 +152,10 @@ static uint64_t same_interrupted(const struct trace_rec *dispatch, uint64_t repl
 static void judge_regs(struct cmp *c, uint32_t rec, const char *what, const struct regdiff *d)
 {
 	const struct trace_rec *r = &c->rp->recs[rec];
-	char src[300];
 
 	if (d->nt)
-		diverge(c, r->line, "%s of event %s on PE %u: %s%s, replay%s%s", what, EV(r->event), r->pe,
-			cmp_who(c, r), d->trace, d->replay, cmp_src(c, src, sizeof src, r));
+		diverge_from(c, r->line, r, "%s of event %s on PE %u: %s%s, replay%s", what, EV(r->event), r->pe,
+			cmp_who(c, r), d->trace, d->replay);
 	else
 		c->state[rec] = MATCHED;
 }
@@ -196,13 +194,11 @@ static void check_window_order(struct cmp *c, const struct sim_obs *o, int32_t v
 	for (uint32_t k = c->inv_pos[o->pe]; k < rp->npe_invs[o->pe] && (int32_t)list[k] != v; k++) {
 		const struct replay_inv *u = &rp->invs[list[k]];
 		const struct trace_rec *r = &rp->recs[u->dispatch];
-		char src[300];
 		if (c->inv_used[list[k]] || c->step < u->first_step || c->step > u->last_step)
 			continue;
-		replay_divs_add(&c->divs, rp->name, r->line, true, "dispatch of event %s on PE %u: the replay "
-				"dispatched event %s%s before it, %s%s", EV(r->event), r->pe, EV(o->event), line,
-				v >= 0 ? "the trace after it" : "which the trace does not here",
-				trace_src_str(src, sizeof src, r));
+		cmp_diverge(c, r->line, true, r, false, "dispatch of event %s on PE %u: the replay "
+				"dispatched event %s%s before it, %s", EV(r->event), r->pe, EV(o->event), line,
+				v >= 0 ? "the trace after it" : "which the trace does not here");
 		return;
 	}
 }
@@ -211,7 +207,7 @@ void cmp_on_dispatch(struct cmp *c, const struct sim_obs *o)
 {
 	struct replay *rp = c->rp;
 	int32_t v = find_inv(c, o->pe, o->event);
-	char st[200], src[300];
+	char st[200];
 
 	if (c->depth[o->pe] < MAX_DEPTH)
 		c->stack[o->pe][c->depth[o->pe]++] = (struct frame){ v, o->event, 0, o->regs[3] };
@@ -231,13 +227,12 @@ void cmp_on_dispatch(struct cmp *c, const struct sim_obs *o)
 			diverge(c, rp->prog.steps[c->step].loc.line, "PE %u: the replay dispatched event %s"
 				" here, before the trace does (line %" PRIu32 ")", o->pe, EV(o->event), r->line);
 		else if (c->step > iv->last_step)
-			diverge(c, r->line, "dispatch of event %s on PE %u: the replay dispatched it later, in "
-				"the step at line %" PRIu32 "%s", EV(r->event), r->pe, rp->prog.steps[c->step].loc.line,
-				cmp_src(c, src, sizeof src, r));
+			diverge_from(c, r->line, r, "dispatch of event %s on PE %u: the replay dispatched it later, in "
+				"the step at line %" PRIu32 "", EV(r->event), r->pe, rp->prog.steps[c->step].loc.line);
 		else if (iv->handler >= 0 && o->handler != iv->handler)
-			diverge(c, r->line, "dispatch of event %s on PE %u: the replay entered handler %s, not %s%s",
+			diverge_from(c, r->line, r, "dispatch of event %s on PE %u: the replay entered handler %s, not %s",
 				EV(r->event), r->pe, o->handler >= 0 ? sim_str(&rp->prog, rp->prog.handlers[o->handler].name) : "?",
-				sim_str(&rp->prog, rp->prog.handlers[iv->handler].name), cmp_src(c, src, sizeof src, r));
+				sim_str(&rp->prog, rp->prog.handlers[iv->handler].name));
 		else
 			compare_entry(c, iv->dispatch, o);
 	}
@@ -271,7 +266,6 @@ void cmp_on_complete(struct cmp *c, const struct sim_obs *o)
 	const struct frame *f;
 	const struct trace_rec *r;
 	int32_t how;
-	char src[300];
 
 	if (c->depth[o->pe] == 0)
 		return;
@@ -292,8 +286,8 @@ void cmp_on_complete(struct cmp *c, const struct sim_obs *o)
 	how = (int32_t)o->done;     /* enum sim_done is enum trace_done (trace_recorder.c) */
 	c->state[rp->invs[f->inv].complete] = DIVERGED;
 	if (how != r->how)
-		diverge(c, r->line, "event %s on PE %u: the trace's handler finished by %s, the replay's by %s%s",
-			EV(r->event), r->pe, done_name(r->how), done_name(o->done), cmp_src(c, src, sizeof src, r));
+		diverge_from(c, r->line, r, "event %s on PE %u: the trace's handler finished by %s, the replay's by %s",
+			EV(r->event), r->pe, done_name(r->how), done_name(o->done));
 	else
 		compare_landing(c, (uint32_t)rp->invs[f->inv].complete, f, o);
 }
@@ -308,13 +302,12 @@ void cmp_on_irq(struct cmp *c, const struct sim_obs *o)
 
 	if (k >= 0) {
 		const struct trace_rec *r = &rp->recs[k];
-		char src[300];
 		c->state[k] = MATCHED;
 		if ((r->has & TRACE_HAS_RES) && !trace_res_agrees(r->res, (unsigned)o->status)) {
 			c->state[k] = DIVERGED;
-			diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the trace's firmware %s it, the replay's %s it%s",
+			diverge_from(c, r->line, r, "INTID %" PRIu32 " on PE %u: the trace's firmware %s it, the replay's %s it",
 				r->intid, r->pe, trace_enum_name(TRACE_ENUM_RES, r->res),
-				trace_enum_name(TRACE_ENUM_RES, (unsigned)o->status), cmp_src(c, src, sizeof src, r));
+				trace_enum_name(TRACE_ENUM_RES, (unsigned)o->status));
 		}
 		return;
 	}
@@ -346,15 +339,16 @@ static void pe_condition(const struct cmp *c, unsigned pe, char *buf, size_t n)
 void cmp_misrouted(struct cmp *c, const struct replay_misroute *m, const struct sim_obs *o)
 {
 	const struct trace_rec *r = &c->rp->recs[m->rec];
-	char can[200], st[160], src[300];
+	/* each PE of the 64 a mask holds, "63, " at most: the whole list */
+	char can[64 * sizeof "63, "], st[160];
 	size_t len = 0;
 	unsigned n = 0;
 
 	c->state[m->rec] = DIVERGED;
 	if (!m->refused) {
-		diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay's GIC gave this 1-of-N SPI to PE %u, not to "
+		diverge_from(c, r->line, r, "INTID %" PRIu32 " on PE %u: the replay's GIC gave this 1-of-N SPI to PE %u, not to "
 			"PE %u as the trace does: it keeps a 1-of-N SPI on the PE it chose last while that PE can take "
-			"it%s", r->intid, r->pe, o->pe, r->pe, cmp_src(c, src, sizeof src, r));
+			"it", r->intid, r->pe, o->pe, r->pe);
 		return;
 	}
 	can[0] = 0;
@@ -363,9 +357,9 @@ void cmp_misrouted(struct cmp *c, const struct replay_misroute *m, const struct 
 		len += w > 0 ? (size_t)w : 0;
 	}
 	pe_condition(c, r->pe, st, sizeof st);
-	diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay cannot give this 1-of-N SPI to PE %u as the trace "
-		"does: PE %u cannot take it (%s); PE%s %s can, and PE %u took it%s", r->intid, r->pe, r->pe, r->pe, st,
-		n == 1 ? "" : "s", can, o->pe, cmp_src(c, src, sizeof src, r));
+	diverge_from(c, r->line, r, "INTID %" PRIu32 " on PE %u: the replay cannot give this 1-of-N SPI to PE %u as "
+		     "the trace does: PE %u cannot take it (%s); PE%s %s can, and PE %u took it", r->intid, r->pe, r->pe,
+		     r->pe, st, n == 1 ? "" : "s", can, o->pe);
 }
 
 /* The replay's acknowledgement o came from a tie that could not go as
@@ -376,7 +370,7 @@ void cmp_misrouted(struct cmp *c, const struct replay_misroute *m, const struct 
 void cmp_tie_missed(struct cmp *c, const struct replay_tie_miss *t, const struct sim_obs *o)
 {
 	const struct trace_rec *r = &c->rp->recs[t->rec];
-	char tied[80], src[300];
+	char tied[80];
 	size_t len = 0;
 
 	tied[0] = 0;
@@ -384,11 +378,11 @@ void cmp_tie_missed(struct cmp *c, const struct replay_tie_miss *t, const struct
 		int w = snprintf(tied + len, sizeof tied - len, "%s%u", k ? ", " : "", t->intids[k]);
 		len += w > 0 ? (size_t)w : 0;
 	}
-	diverge(c, r->line, "INTID %" PRIu32 " on PE %u: the replay cannot take it next as the trace does: it is "
+	cmp_diverge(c, r->line, false, r, false, "INTID %" PRIu32 " on PE %u: the replay cannot take it next as the trace does: it is "
 		"not among the interrupts pending at the PE's highest priority (INTIDs %s%s), and PE %u took "
-		"INTID %" PRIu32 ", %s%s", r->intid, r->pe, tied, t->n > 8 ? ", ..." : "", o->pe, o->intid,
+		"INTID %" PRIu32 ", %s", r->intid, r->pe, tied, t->n > 8 ? ", ..." : "", o->pe, o->intid,
 		t->later ? "the first of them the trace acknowledges after it" :
-			   "the lowest (the trace acknowledges none of them after it)", trace_src_str(src, sizeof src, r));
+			   "the lowest (the trace acknowledges none of them after it)");
 }
 
 /* An explicit dispatch the replay makes for a dispatch of the trace with

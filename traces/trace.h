@@ -251,9 +251,6 @@ bool trace_res_repends(unsigned res);
 const char *trace_result_str(char *buf, size_t n, int64_t v);
 /* A function ID for people: its name, or "function 0x%08x" in buf. */
 const char *trace_fid_str(char *buf, size_t n, uint32_t fid);
-/* Where record r came from, for messages: " [from FILE:LINE]" when an
- * importer gave it its source line, else "".  Returns buf. */
-const char *trace_src_str(char *buf, size_t n, const struct trace_rec *r);
 
 /* ---- Writing ---- */
 

@@ -125,15 +125,6 @@ const char *trace_fid_str(char *buf, size_t n, uint32_t fid)
 	return buf;
 }
 
-const char *trace_src_str(char *buf, size_t n, const struct trace_rec *r)
-{
-	if (r->has & TRACE_HAS_SRC)
-		snprintf(buf, n, " [from %s:%" PRIu32 "]", r->src_file, r->src_line);
-	else
-		buf[0] = 0;
-	return buf;
-}
-
 /* ---- Enumerated field values (FORMAT.md) ---- */
 
 static const char *const conduit_names[] = { "smc", "hvc" };
