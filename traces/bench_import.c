@@ -13,10 +13,12 @@
  * dispatched to a handler that reads its context and completes.  Then
  * imports it (MB/s of Tarmac read, records written, peak RSS), and with
  * --replay replays the canonical trace on tf-a-fvp (calls per second,
- * which must all match).  The files are deleted unless --keep.
+ * which must all match).  The files and their directory are deleted
+ * unless --keep, however the run ends; a failure is said, with why.
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -268,40 +270,81 @@ static uint64_t parse_size(const char *s)
 	return (uint64_t)v;
 }
 
+/* Replay the trace at path: 0, or -1 after saying why not (the trace
+ * cannot be read, the replay cannot run or diverged). */
 static int replay(const char *path, uint64_t calls)
 {
-	FILE *in = fopen(path, "r");
-	struct trace_reader *rd = in ? trace_reader_open(in, path) : NULL;
+	struct trace_reader *rd;
 	struct replay_opts ro = { "tf-a-fvp", false, false };
 	struct replay rp;
 	struct replay_summary sum;
-	struct sim_cpu *cpu;
-	char err[800];
+	struct sim_cpu *cpu = NULL;
+	char err[LINEIN_MSG_MAX];
 	double t0, t1, t2;
-	FILE *devnull = fopen("/dev/null", "w");
+	FILE *devnull = NULL;
 	int rc = -1;
 
-	cpu = sim_cpu_create(err, sizeof err);
-	if (!rd || !cpu || !devnull)
-		return -1;
+	rd = trace_reader_open_path(path, err, sizeof err);
+	if (rd && !(devnull = fopen("/dev/null", "w")))
+		snprintf(err, sizeof err, "/dev/null: cannot open: %s", strerror(errno));
+	if (devnull && !(cpu = sim_cpu_create(err, sizeof err)))
+		fprintf(stderr, "bench_trace_import: replay: cannot create the CPU: %s\n", err);
+	else if (!devnull)
+		fprintf(stderr, "bench_trace_import: replay: %s\n", err);
 	t0 = now();
-	if (replay_build(&rp, rd, &ro, err, sizeof err) == 0) {
+	if (cpu && replay_build(&rp, rd, &ro, err, sizeof err) != 0) {
+		fprintf(stderr, "bench_trace_import: replay: %s\n", err);
+		replay_free(&rp);
+	} else if (cpu) {
 		t1 = now();
-		if (replay_run(&rp, cpu, false, devnull, &sum) == 0) {
+		if (replay_run(&rp, cpu, false, devnull, &sum) != 0) {
+			fprintf(stderr, "bench_trace_import: replay: %s: %s\n", rp.name, sum.stop_message);
+		} else {
 			t2 = now();
 			printf("replay: %" PRIu64 " calls, %u matched, %u diverged; build %.2f s, run %.2f s: %.0f calls/s "
 			       "(build and run)\n", calls, sum.matched, sum.diverged, t1 - t0, t2 - t1,
 			       (double)calls / (t2 - t0));
 			printf("peak RSS after replay: %ld KiB\n", peak_rss_kib());
+			if (sum.diverged)
+				fprintf(stderr, "bench_trace_import: replay: %s: %u of the synthetic trace's records "
+					"diverged (sdeisim replay %s --profile tf-a-fvp says which)\n", rp.name,
+					sum.diverged, rp.name);
 			rc = sum.diverged ? -1 : 0;
 		}
 		replay_free(&rp);
 	}
-	sim_cpu_destroy(cpu);
+	if (cpu)
+		sim_cpu_destroy(cpu);
 	trace_reader_close(rd);
-	fclose(in);
-	fclose(devnull);
+	if (devnull)
+		fclose(devnull);
 	return rc;
+}
+
+/* What a run writes: the directory (made: mkdtemp's, without --keep) and
+ * its two files, their paths whole. */
+struct files {
+	char dir[PATH_MAX - sizeof "/synthetic.tarmac"], tarmac[PATH_MAX], trace[PATH_MAX];
+	bool made;
+};
+
+/* The run ends with status: without --keep, its directory goes, with what
+ * it holds (whichever of the files were written); one that cannot is said,
+ * and the run has failed. */
+static int finish(const struct files *fs, int status)
+{
+	if (!fs->made)
+		return status;
+	for (const char *const *p = (const char *const[]){ fs->tarmac, fs->trace, NULL }; *p; p++)
+		if (unlink(*p) != 0 && errno != ENOENT) {
+			fprintf(stderr, "bench_trace_import: %s: cannot remove: %s\n", *p, strerror(errno));
+			status = 2;
+		}
+	if (rmdir(fs->dir) != 0) {
+		fprintf(stderr, "bench_trace_import: %s: cannot remove: %s\n", fs->dir, strerror(errno));
+		status = 2;
+	}
+	return status;
 }
 
 int main(int argc, char **argv)
@@ -309,7 +352,8 @@ int main(int argc, char **argv)
 	uint64_t size = 100u << 20, every = 200;
 	const char *keep = NULL;
 	bool do_replay = false;
-	char dir[256], tarmac[300], trace[300], err[800];
+	struct files fs = { .made = false };
+	char err[LINEIN_MSG_MAX];
 	struct counter c = { NULL, 0, 0, 0 };
 	struct import_opts o;
 	struct import_stats st;
@@ -333,29 +377,33 @@ int main(int argc, char **argv)
 	}
 	if (every < 2)
 		every = 2;
-	snprintf(dir, sizeof dir, "%s", keep ? keep : "/tmp/bench_trace_import.XXXXXX");
-	if (keep ? mkdir(dir, 0777) != 0 && errno != EEXIST : !mkdtemp(dir)) {
-		writefile_failed("bench_trace_import", dir, errno);
+	if (snprintf(fs.dir, sizeof fs.dir, "%s", keep ? keep : "/tmp/bench_trace_import.XXXXXX") >= (int)sizeof fs.dir) {
+		writefile_failed("bench_trace_import", keep, ENAMETOOLONG);
 		return 2;
 	}
-	snprintf(tarmac, sizeof tarmac, "%s/synthetic.tarmac", dir);
-	snprintf(trace, sizeof trace, "%s/synthetic.trace", dir);
-	t0 = now();
-	if (generate(tarmac, size, every))
+	if (keep ? mkdir(fs.dir, 0777) != 0 && errno != EEXIST : !mkdtemp(fs.dir)) {
+		writefile_failed("bench_trace_import", fs.dir, errno);
 		return 2;
-	printf("generated %s: %.1f MiB in %.2f s (%u PEs, SDEI activity every %" PRIu64 " instructions)\n", tarmac,
+	}
+	fs.made = !keep;
+	snprintf(fs.tarmac, sizeof fs.tarmac, "%s/synthetic.tarmac", fs.dir);
+	snprintf(fs.trace, sizeof fs.trace, "%s/synthetic.trace", fs.dir);
+	t0 = now();
+	if (generate(fs.tarmac, size, every))
+		return finish(&fs, 2);
+	printf("generated %s: %.1f MiB in %.2f s (%u PEs, SDEI activity every %" PRIu64 " instructions)\n", fs.tarmac,
 	       (double)size / (1 << 20), now() - t0, PES, every);
 
-	in = linein_open(tarmac, err, sizeof err);
+	in = linein_open(fs.tarmac, err, sizeof err);
 	if (!in) {
-		fprintf(stderr, "%s\n", err);
-		return 2;
+		fprintf(stderr, "bench_trace_import: %s\n", err);
+		return finish(&fs, 2);
 	}
-	c.out = fopen(trace, "w");
+	c.out = fopen(fs.trace, "w");
 	if (!c.out) {
-		writefile_failed("bench_trace_import", trace, errno);
+		writefile_failed("bench_trace_import", fs.trace, errno);
 		linein_close(in);
-		return 2;
+		return finish(&fs, 2);
 	}
 	memset(&o, 0, sizeof o);
 	o.emit = emit;
@@ -367,26 +415,21 @@ int main(int argc, char **argv)
 	 * that could not write them ("cannot write the records") */
 	if (c.errnum)
 		fclose(c.out);
-	if (c.errnum ? writefile_failed("bench_trace_import", trace, c.errnum)
-		     : writefile_close("bench_trace_import", c.out, trace)) {
+	if (c.errnum ? writefile_failed("bench_trace_import", fs.trace, c.errnum)
+		     : writefile_close("bench_trace_import", c.out, fs.trace)) {
 		linein_close(in);
-		return 2;
+		return finish(&fs, 2);
 	}
 	t1 = now();
 	linein_close(in);
 	if (rc) {
-		fprintf(stderr, "%s\n", err);
-		return 2;
+		fprintf(stderr, "bench_trace_import: %s\n", err);
+		return finish(&fs, 2);
 	}
 	printf("import: %" PRIu64 " lines, %" PRIu64 " records (%" PRIu64 " calls) in %.2f s: %.0f MB/s "
 	       "(%.1f MiB/s)\n", st.lines, c.records, c.calls, t1 - t0, (double)size / 1e6 / (t1 - t0),
 	       (double)size / (1 << 20) / (t1 - t0));
 	printf("peak RSS after import: %ld KiB\n", peak_rss_kib());
-	rc = do_replay ? replay(trace, c.calls) : 0;
-	if (!keep) {
-		unlink(tarmac);
-		unlink(trace);
-		rmdir(dir);
-	}
-	return outfile_exit_status("bench_trace_import", rc ? 1 : 0);
+	rc = do_replay ? replay(fs.trace, c.calls) : 0;
+	return finish(&fs, outfile_exit_status("bench_trace_import", rc ? 1 : 0));
 }
