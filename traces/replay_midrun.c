@@ -13,7 +13,8 @@
  * like any other:
  *
  *   an event dispatched, or shown registered (EVENT_STATUS, GET_INFO of
- *   its routing, a successful ENABLE, DISABLE, ROUTING_SET or UNREGISTER)
+ *   its routing, a successful ENABLE, DISABLE, ROUTING_SET or UNREGISTER,
+ *   a shared event's INTERRUPT_RELEASE answered DENIED)
  *   before any EVENT_REGISTER of it (on that PE, for a private event):
  *   registered there (a shared one on the PE of its first record, with
  *   the routing its GET_INFOs show before any ROUTING_SET of it, else any
@@ -243,6 +244,11 @@ static void slots_freed(struct mr *m, const struct trace_rec *r)
 	}
 }
 
+/* A successful INTERRUPT_RELEASE of event: it was bound, and registered
+ * on no PE (DEN0054C §5.1.15), and its number is free.  What the window
+ * does with it from here on is its own: a binding of it, its
+ * registrations.  What records before showed of its start stays: the
+ * prologue's binding of it, its registration. */
 static void released(struct mr *m, int32_t event)
 {
 	int32_t *room = sim_grow(m->released, m->nreleased, &m->cap_released, sizeof *room, 8);
@@ -253,6 +259,19 @@ static void released(struct mr *m, int32_t event)
 	}
 	m->released = room;
 	m->released[m->nreleased++] = event;
+	for (uint32_t b = 0; b < m->nbinds; b++)
+		if (m->binds[b].event == event)
+			m->binds[b].closed = true;
+	for (unsigned p = 0; p < m->pl->pes && p < TRACE_MAX_PES; p++)
+		close_key(m, event, p);
+}
+
+static bool was_released(const struct mr *m, int32_t event)
+{
+	for (uint32_t k = 0; k < m->nreleased; k++)
+		if (m->released[k] == event)
+			return true;
+	return false;
 }
 
 /* The window's first INTERRUPT_BIND of intid returned event: when event
@@ -263,13 +282,10 @@ static void bound_by_bind(struct mr *m, const struct trace_rec *r, uint32_t inti
 	uint32_t slot;
 	int cl = mr_ev_class(m->pl, event, &slot);
 
-	if (slot == UINT32_MAX || m->maybe_released[cl == MR_CL_SHARED])
+	if (slot == UINT32_MAX || m->maybe_released[cl == MR_CL_SHARED] || was_released(m, event))
 		return;
-	for (uint32_t k = 0; k < m->nreleased; k++)
-		if (m->released[k] == event)
-			return;
 	add_bind(m, &m->pins, &m->npins, &m->cap_pins,
-		 &(struct mr_bind){ event, intid, r->line, slot, r->pe, false, cl == MR_CL_SHARED, true });
+		 &(struct mr_bind){ event, intid, r->line, slot, r->pe, false, cl == MR_CL_SHARED, true, false });
 }
 
 /* The pins of events whose registration is assumed: bound when the
@@ -330,7 +346,7 @@ static void routing_shown(struct mr *m, struct mr_key *k, const struct trace_rec
 
 static void on_call(struct mr *m, const struct trace_rec *r)
 {
-	uint32_t fid = trace_rec_fid(r), intid;
+	uint32_t fid = trace_rec_fid(r), intid, slot;
 	bool ok = r->end == TRACE_END_RET && (r->r_known & 1);
 	int64_t res = (int64_t)r->r[0];
 	int32_t ev = (int32_t)(uint32_t)mr_x(r, 1);
@@ -406,10 +422,13 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		m->intid_bound[intid] = true;
 		break;
 	case SDD_FID_INTERRUPT_RELEASE:
-		for (uint32_t b = 0; b < m->nbinds; b++)
-			if (m->binds[b].event == ev)
-				m->binds[b].closed = true;
-		if (ok && res == 0)
+		/* DENIED: the event is registered (DEN0054C §5.1.15: a release
+		 * needs it unregistered on every PE), so bound, and nothing is
+		 * released - a shared event's registration shows so; a private
+		 * event's is some PE's, which the record does not name */
+		if (ok && res == SDD_DENIED && mr_ev_class(m->pl, ev, &slot) == MR_CL_SHARED)
+			registered(m, ev, r, "its INTERRUPT_RELEASE answered DENIED");
+		else if (ok && res == 0)
 			released(m, ev);
 		break;
 	default:
@@ -419,22 +438,23 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 
 /* A bind slot's event dispatched for an interrupt the window has not bound:
  * bound when it starts, unless a reset released every binding of its kind
- * since (the window binds them itself from there on: one that dispatches
- * for an interrupt nothing bound again is the dispatcher's doing). */
+ * since, or a release the event's (the window binds them itself from
+ * there on: one that dispatches for an interrupt nothing bound again is
+ * the dispatcher's doing). */
 static bool bound_before(struct mr *m, const struct trace_rec *r, uint32_t slot, bool shared)
 {
 	if (r->cause != TRACE_CAUSE_IRQ || !(r->has & TRACE_HAS_INTID) || r->intid >= 1020 ||
-	    m->intid_bound[r->intid] || m->binds_reset[shared])
+	    m->intid_bound[r->intid] || m->binds_reset[shared] || was_released(m, r->event))
 		return true;
 	for (uint32_t b = 0; b < m->nbinds; b++) {
 		const struct mr_bind *x = &m->binds[b];
 		if (x->closed || (x->event != r->event && x->intid != r->intid))
 			continue;
 		return (x->event == r->event && x->intid == r->intid) ||
-		       no_one_binding(m, x, &(struct mr_bind){ r->event, r->intid, r->line, slot, r->pe, false, shared, false });
+		       no_one_binding(m, x, &(struct mr_bind){ r->event, r->intid, r->line, slot, r->pe, false, shared, false, false });
 	}
 	return add_bind(m, &m->binds, &m->nbinds, &m->cap_binds,
-			&(struct mr_bind){ r->event, r->intid, r->line, slot, r->pe, false, shared, false }) != NULL;
+			&(struct mr_bind){ r->event, r->intid, r->line, slot, r->pe, false, shared, false, false }) != NULL;
 }
 
 /* Two records of one registration that no registration explains. */

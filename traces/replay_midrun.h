@@ -51,12 +51,14 @@ struct mr_key {
 /* A bind slot's event the window dispatches for an INTID before binding
  * it, or that an INTERRUPT_BIND of the INTID returns before any
  * INTERRUPT_RELEASE of it (by_bind: binding a bound interrupt returns its
- * event, DEN0054C §5.1.14), at line. */
+ * event, DEN0054C §5.1.14), at line.  closed: the window released it
+ * since (what it binds from there on is its own; it was bound when the
+ * window started all the same); unmade: the prologue cannot make it. */
 struct mr_bind {
 	int32_t  event;
 	uint32_t intid, line, slot;
 	uint8_t  pe;
-	bool     closed, shared, by_bind;
+	bool     closed, shared, by_bind, unmade;
 };
 
 /* A handler running on a PE when the window starts: its first record

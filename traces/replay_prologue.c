@@ -221,7 +221,7 @@ static void bind_all(struct mr *m)
 			mr_note(m, x->line, "cannot assume INTID %" PRIu32 " bound to event %s: a binding takes the first free "
 			        "slot, and no interrupt the trace leaves unnamed can take the slots below it",
 			        x->intid, MR_EV(x->event));
-			x->closed = true;
+			x->unmade = true;
 			continue;
 		}
 		mr_note(m, x->line, "assumed: INTID %" PRIu32 " bound to event %s on PE %u (%s at line %" PRIu32 "%s)",
@@ -248,7 +248,7 @@ static void bind_all(struct mr *m)
 static const struct mr_bind *binding(const struct mr *m, int32_t event)
 {
 	for (uint32_t b = 0; b < m->nbinds; b++)
-		if (m->binds[b].event == event && !m->binds[b].closed)
+		if (m->binds[b].event == event && !m->binds[b].unmade)
 			return &m->binds[b];
 	return NULL;
 }
