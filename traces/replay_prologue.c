@@ -52,12 +52,10 @@ static void call(struct mr *m, unsigned pe, uint32_t line, uint32_t fid, const u
 	r->r_known = 1;
 }
 
-/* Is INTID i one no record of the window names, the client's to bind as
- * a slot of the kind (SPI: shared), which a filler can take? */
-static bool unused_intid(const struct mr *m, uint32_t i)
+/* Is INTID i the client's to bind on the platform: one its GIC has, not
+ * event 0's SGI, a secure one or a platform event's? */
+static bool bindable(const struct sim_platform *pl, uint32_t i)
 {
-	const struct sim_platform *pl = m->pl;
-
 	if (i == pl->event0_sgi || !sim_intid_exists(pl, i))
 		return false;
 	for (unsigned k = 0; k < pl->nsecure; k++)
@@ -66,6 +64,15 @@ static bool unused_intid(const struct mr *m, uint32_t i)
 	for (unsigned k = 0; k < pl->nevents; k++)
 		if (!pl->events[k].explicit_event && pl->events[k].intid == i)
 			return false;
+	return true;
+}
+
+/* Is INTID i one no record of the window names, the client's to bind as
+ * a slot of the kind (SPI: shared), which a filler can take? */
+static bool unused_intid(const struct mr *m, uint32_t i)
+{
+	if (!bindable(m->pl, i))
+		return false;
 	for (uint32_t k = 0; k < m->rp->nrecs; k++) {
 		const struct trace_rec *r = &m->rp->recs[k];
 		if (((r->kind == TRACE_IRQ || r->kind == TRACE_DISPATCH) && r->intid == i) ||
@@ -98,8 +105,8 @@ static int by_slot(const void *x, const void *y)
  * (which releases every binding; Linux's SDEI probe makes one, so a trace
  * of its boot has it) or a SYSTEM_RESET - and then none is held; a later
  * binding that takes a slot below does not (in a window, a rebinding of
- * the interrupt held there returns it), so the note of the first filler
- * says what else the records may show. */
+ * the interrupt held there returns it: rebound_later), so the note of the
+ * first filler says what else the records may show. */
 static uint32_t held_below(const struct mr *m, bool shared, const struct mr_bind **at)
 {
 	*at = NULL;
@@ -118,6 +125,31 @@ static uint32_t held_below(const struct mr *m, bool shared, const struct mr_bind
 	return 0;
 }
 
+/* The binding that names the interrupt held slot `slot` of a kind is bound
+ * to when the window starts (held_below): the window's INTERRUPT_BIND of
+ * an INTID that returns that slot's event before any release or reset of
+ * the kind - a rebinding (binding a bound interrupt returns its event;
+ * a new binding would take the first free slot, and every slot below the
+ * window's first new one was bound) - of an interrupt the client may bind
+ * and the prologue binds to no other event.  NULL: none, and the filler
+ * is an interrupt no record names.  Before, it always was one, and that
+ * INTERRUPT_BIND got a new slot in the replay. */
+static const struct mr_bind *rebound_later(const struct mr *m, bool shared, uint32_t slot)
+{
+	for (uint32_t p = 0; p < m->npins; p++) {
+		const struct mr_bind *x = &m->pins[p];
+		bool taken = false;
+		if (x->shared != shared || x->slot != slot || (m->freed[shared] && x->line > m->freed[shared]) ||
+		    !bindable(m->pl, x->intid))
+			continue;
+		for (uint32_t b = 0; b < m->nbinds && !taken; b++)
+			taken = m->binds[b].intid == x->intid;
+		if (!taken)
+			return x;
+	}
+	return NULL;
+}
+
 /* The bindings the prologue makes, with their fillers: interrupts no
  * record names, bound to the slots below (held: those bound when the
  * window starts, kept; the rest given back once the others are bound). */
@@ -130,40 +162,48 @@ struct fills {
 
 /* Fill the slots of x's kind up to x's slot (x: the binding above them,
  * or the window's first new binding, f->held_at): false when no
- * interrupt the trace leaves unnamed is left for one. */
+ * interrupt the trace leaves unnamed is left for one.  A held slot that a
+ * later INTERRUPT_BIND rebinds is bound to that one's interrupt. */
 static bool fill_to(struct mr *m, struct fills *f, const struct mr_bind *x)
 {
 	bool sh = x->shared;
 	int32_t base = sh ? m->pl->slot_shared_base : m->pl->slot_private_base;
-	uint32_t last = sh ? 32 + m->pl->spis : 32, *nx = &f->next[sh], *c = &f->cand[sh];
+	uint32_t last = sh ? 32 + m->pl->spis : 32, *nx = &f->next[sh], *c = &f->cand[sh], intid;
 
 	while (*nx < x->slot && f->n < MR_MAX_FILLS) {
 		const struct mr_bind *h = f->held_at[sh];
 		bool kept = *nx < f->held[sh];
-		const struct mr_bind *by = kept ? h : x;
-		while (*c < last && !unused_intid(m, *c))
-			(*c)++;
-		if (*c >= last)
-			break;
+		const struct mr_bind *by = kept ? h : x, *named = kept ? rebound_later(m, sh, *nx) : NULL;
+		char who[160] = "an interrupt no record names:";
+		if (named) {
+			intid = named->intid;
+			snprintf(who, sizeof who, "its INTERRUPT_BIND at line %" PRIu32 " returns that event before any "
+				 "release (binding a bound interrupt returns its event);", named->line);
+		} else {
+			while (*c < last && !unused_intid(m, *c))
+				(*c)++;
+			if (*c >= last)
+				break;
+			intid = (*c)++;
+		}
 		/* the first kept says what else the records may show (held_below) */
 		if (kept)
-			mr_note(m, h->line, "assumed: INTID %" PRIu32 " bound to event %s when the trace starts (an interrupt "
-			        "no record names: the INTERRUPT_BIND of INTID %" PRIu32 " here returns event %s, and the "
-			        "dispatcher gives a binding the first free slot, so each slot below it was bound%s)", *c,
-			        MR_EV(base + (int32_t)*nx), h->intid, MR_EV(h->event), f->said[sh]++ ? "" :
+			mr_note(m, h->line, "assumed: INTID %" PRIu32 " bound to event %s when the trace starts (%s the "
+			        "INTERRUPT_BIND of INTID %" PRIu32 " here returns event %s, and the dispatcher gives a binding "
+			        "the first free slot, so each slot below it was bound%s)", intid, MR_EV(base + (int32_t)*nx),
+			        who, h->intid, MR_EV(h->event), f->said[sh]++ ? "" :
 			        "; the same records show a dispatcher that skipped a free slot, in a trace from boot with "
 			        "no SHARED_RESET before this binding (Linux's SDEI probe makes one) to say the slots were "
 			        "free: the replay without --mid-run reports that");
 		else
 			mr_note(m, x->line, "assumed: INTID %" PRIu32 " bound to event %s first, and released once the others "
 			        "are, so that INTID %" PRIu32 " binds as event %s (the dispatcher gives a binding the first "
-			        "free slot)", *c, MR_EV(base + (int32_t)*nx), x->intid, MR_EV(x->event));
-		call(m, by->pe, by->line, SDD_FID_INTERRUPT_BIND, (uint64_t[5]){ *c, 0, 0, 0, 0 }, base + (int32_t)*nx);
+			        "free slot)", intid, MR_EV(base + (int32_t)*nx), x->intid, MR_EV(x->event));
+		call(m, by->pe, by->line, SDD_FID_INTERRUPT_BIND, (uint64_t[5]){ intid, 0, 0, 0, 0 }, base + (int32_t)*nx);
 		f->v[f->n].line = by->line;
 		f->v[f->n].event = base + (int32_t)*nx;
 		f->v[f->n].pe = by->pe;
 		f->v[f->n++].kept = kept;
-		(*c)++;
 		(*nx)++;
 	}
 	return *nx >= x->slot;
