@@ -182,8 +182,8 @@ struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handle
 /* What a call the trace made does to what later records mean. */
 void rb_call_effects(struct rb *b, const struct trace_rec *r);
 /* replay_release.c: the bind slot kinds call r gave back
- * (replay_slots_freed, the rule --mid-run follows): when every binding
- * went, the interrupts bound so far are no more (rb_bindings_gone); a
+ * (replay_slots_freed, the rule --mid-run follows): when every binding of
+ * a kind went, its interrupts bound so far are no more (rb_bindings_gone); a
  * binding after it that skips a free slot of a kind given back is no sign
  * of a window (--mid-run assumes nothing for it: no hint). */
 void rb_slots_freed(struct rb *b, const struct trace_rec *r);
@@ -232,9 +232,10 @@ int rb_event_intid(const struct rb *b, int32_t event);
  * an event other than event 0 (unless the policy unreg_trigger keeps
  * it), INTERRUPT_RELEASE.  Its next acknowledgement is a new assertion. */
 void rb_pending_cleared(struct rb *b, const struct trace_rec *r);
-/* Every binding is gone (a reset released them all): no interrupt is
+/* Every binding of the kinds (REPLAY_SLOTS_*: PPIs' private, SPIs'
+ * shared) is gone (a reset released them all): no such interrupt is
  * bound, and none of those that were is pending. */
-void rb_bindings_gone(struct rb *b);
+void rb_bindings_gone(struct rb *b, unsigned kinds);
 void rb_irq(struct rb *b, uint32_t i);
 void rb_power(struct rb *b, uint32_t i);
 

@@ -21,15 +21,16 @@ int replay_mid_run(struct replay *rp, char *err, size_t errlen);
 
 /* replay_release.c: the kinds of bind slots (REPLAY_SLOTS_*) call record
  * r gave back on platform pl: a release, a SHARED_RESET, a SYSTEM_RESET
- * or SYSTEM_OFF.  *all: every binding of them is gone; else a release's
- * one, or those no event used of a SHARED_RESET the dispatcher answered
- * DENIED (TF-A's policy; shared_running: a shared event's handler ran
- * then, and it released none). */
+ * or SYSTEM_OFF.  *all: the kinds every binding of which is gone; of the
+ * others, a release's one, or those no event used of a SHARED_RESET the
+ * dispatcher answered DENIED (TF-A's policy; shared_running: a shared
+ * event's handler ran then, and it released none; spi_held: some PE's
+ * firmware held an SPI then, Active, whose binding it may have kept). */
 #define REPLAY_SLOTS_PRIVATE 1u
 #define REPLAY_SLOTS_SHARED  2u
 #define REPLAY_SLOTS_BOTH    (REPLAY_SLOTS_PRIVATE | REPLAY_SLOTS_SHARED)
 unsigned replay_slots_freed(const struct sim_platform *pl, const struct trace_rec *r, bool shared_running,
-			    bool *all);
+			    bool spi_held, unsigned *all);
 
 /* Add the note "TRACE:LINE: text" to rp->notes.  false when out of memory. */
 bool replay_vnote(struct replay *rp, uint32_t line, const char *fmt, va_list ap)

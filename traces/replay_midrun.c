@@ -230,16 +230,19 @@ static bool no_one_binding(struct mr *m, const struct mr_bind *x, const struct m
  * after it that returns a bind slot's event says nothing of the start). */
 static void slots_freed(struct mr *m, const struct trace_rec *r)
 {
-	bool all;
-	unsigned kinds = replay_slots_freed(m->pl, r, m->shared_running > 0, &all);
-	bool reset = trace_rec_fid(r) != SDD_FID_INTERRUPT_RELEASE;
+	bool reset = trace_rec_fid(r) != SDD_FID_INTERRUPT_RELEASE, spi_held = false;
+	unsigned all, kinds;
 
+	for (unsigned p = 0; p < TRACE_MAX_PES; p++)
+		spi_held |= m->held[p] > 32;
+	kinds = replay_slots_freed(m->pl, r, m->shared_running > 0, spi_held, &all);
 	for (int sh = 0; sh < 2; sh++) {
-		if (!(kinds & (sh ? REPLAY_SLOTS_SHARED : REPLAY_SLOTS_PRIVATE)))
+		unsigned kind = sh ? REPLAY_SLOTS_SHARED : REPLAY_SLOTS_PRIVATE;
+		if (!(kinds & kind))
 			continue;
 		if (!m->freed[sh])
 			m->freed[sh] = r->line;
-		m->binds_reset[sh] |= all;
+		m->binds_reset[sh] |= (all & kind) != 0;
 		m->maybe_released[sh] |= reset;
 	}
 }
@@ -361,6 +364,7 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		restart(m, MR_ANY_PE, false);
 		reset(m, MR_ANY_PE, false);
 		reset(m, MR_ANY_PE, true);
+		memset(m->held, 0, sizeof m->held);    /* no firmware holds an interrupt any more */
 	}
 	slots_freed(m, r);
 	switch (fid) {
@@ -562,6 +566,14 @@ bool mr_scan(struct mr *m)
 			break;
 		case TRACE_COMPLETE:
 			shared_handler(m, r->event, false);
+			break;
+		case TRACE_IRQ:
+			/* a held interrupt is Active until its hand-over (a
+			 * SHARED_RESET TF-A answers DENIED keeps its binding) */
+			if (r->how == TRACE_IRQ_HOLD)
+				m->held[r->pe] = r->intid + 1;
+			else if (r->how == TRACE_IRQ_ACK && m->held[r->pe] == r->intid + 1)
+				m->held[r->pe] = 0;
 			break;
 		case TRACE_POWER:
 			/* off, frozen, or back from off or a power-down state (a

@@ -88,9 +88,12 @@ struct mr {
 	uint32_t npins, cap_pins;
 	int32_t *released;           /* the events an INTERRUPT_RELEASE of the window released so far */
 	uint32_t nreleased, cap_released;
-	bool binds_reset[2];         /* a SHARED_RESET or SYSTEM_RESET released the private [0], shared [1] bindings so far */
+	bool binds_reset[2];         /* a reset released every private [0], shared [1] binding so far
+				      * (replay_slots_freed's all: a DENIED SHARED_RESET's shared ones too) */
 	bool maybe_released[2];      /* ... or may have: one TF-A answered DENIED released those not in use */
 	unsigned shared_running;     /* shared events' handlers running (the trace's dispatches and completions) */
+	uint32_t held[TRACE_MAX_PES]; /* 1 + the INTID each PE's firmware holds (irq how=hold, until its
+				       * next ack of it: the hand-over), 0: none */
 	uint32_t freed[2];           /* the line of the first record that freed a private [0], shared [1]
 				      * slot (a release, a reset), 0: none */
 	bool pe_reset[TRACE_MAX_PES], shared_reset;

@@ -162,10 +162,10 @@ void rb_pending_cleared(struct rb *b, const struct trace_rec *r)
 	forget_pending(b, (uint32_t)intid, r->pe, all_pes);
 }
 
-void rb_bindings_gone(struct rb *b)
+void rb_bindings_gone(struct rb *b, unsigned kinds)
 {
 	for (unsigned k = 0; k < 1020; k++)
-		if (b->w.is_bound[k]) {
+		if (b->w.is_bound[k] && (kinds & (k >= 32 ? REPLAY_SLOTS_SHARED : REPLAY_SLOTS_PRIVATE))) {
 			forget_pending(b, k, 0, true);
 			b->w.is_bound[k] = false;
 		}
