@@ -14,8 +14,11 @@
  * --dict writes the harnesses' dictionary (AFL/libFuzzer syntax): whole
  * records, since that is what a mutation should insert - a call of each
  * SDEI function with well-chosen arguments, from PE 0 and from a handler,
- * an interrupt of each platform event, and literal records carrying the
- * magic values (function IDs, event numbers, MPIDR and bit-31 patterns).
+ * an interrupt of each platform event, episodes (an event registered,
+ * enabled, unmasked and fired on PE 0; a PPI and an SPI bound so), each
+ * handler's yield and raise of the interrupt an episode bound, and
+ * literal records carrying the magic values (function IDs, event
+ * numbers, MPIDR and bit-31 patterns).
  *
  * --images writes fuzz_load's seeds: COUNT (default 64) generated inputs
  * of each family run on fuzz_core's machine, the dispatcher's state at the
@@ -76,6 +79,30 @@ static int write_dict(const char *path)
 		rec[0] = fz_record_byte(FZ_R_INTERRUPT);
 		rec[2] = (uint8_t)(e << 2);
 		dict_entry(f, "interrupt", e, rec);
+	}
+	/* episodes (fz_input.h) on PE 0: event 0 and each platform event
+	 * fired, each with a handler of its own; a PPI and an SPI bound,
+	 * fired and not */
+	for (unsigned e = 0; e < 9; e++) {
+		static const uint8_t bind[4][2] = { { 0x30, 0 }, { 0x30, 2 }, { 0x79, 0 }, { 0x79, 2 } };
+		memset(rec, 0, sizeof rec);
+		rec[0] = fz_record_byte(FZ_R_EPISODE);
+		rec[2] = (uint8_t)(e < 5 ? e : 0x80);
+		rec[3] = (uint8_t)e;
+		rec[6] = e < 5 ? 0 : bind[e - 5][1];
+		rec[7] = e < 5 ? 0 : bind[e - 5][0];
+		dict_entry(f, "episode", e, rec);
+	}
+	/* in each handler: yield (the handler stays running while the steps
+	 * go on), and raise the first interrupt an episode bound on PE 0 */
+	for (unsigned h = 0; h < FZ_HANDLERS; h++) {
+		memset(rec, 0, sizeof rec);
+		rec[0] = fz_record_byte(FZ_R_ACTION);
+		rec[1] = (uint8_t)(h | 4 << 3);
+		dict_entry(f, "yield", h, rec);
+		rec[1] = (uint8_t)(h | 5 << 3);
+		rec[2] = 128;
+		dict_entry(f, "raise_bound", h, rec);
 	}
 	for (unsigned k = 0; k < sizeof magic / sizeof magic[0]; k++) {
 		memset(rec, 0, sizeof rec);

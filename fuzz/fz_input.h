@@ -45,7 +45,21 @@
  *     (fz_caller: the client EL's usual mode, or a mode of EL1 or EL2 at
  *     that EL); its [2] the SDEI call, or a raw call's x0 (fz_raw_fid:
  *     SMC32 forms, unassigned SDEI IDs, PSCI's, other services', and SDEI
- *     calls with bits 63:32 or SMCCC's SVE hint set)
+ *     calls with bits 63:32 or SMCCC's SVE hint set);
+ *     an episode record (kind bytes 106..115, which were interrupts' until
+ *     2026-11: no input kept in the repository has one) is what a working
+ *     client does with one event, as up to five steps on PE [1] % PEs,
+ *     all calls from its client in AArch64: [2] bit7 INTERRUPT_BIND of
+ *     the SPI (bit0 of [7] set) or PPI the INTID index [7] bits 7:2
+ *     names (fz_vocab.c), saving a $b, whose interrupt an INTID byte may
+ *     then name; else the event (bits 6:0 % (1 + events)): event 0 or
+ *     platform event n; EVENT_REGISTER of it with handler [3] % 8 (its
+ *     offset with the relative flag when bits 7:6 are both set), argument
+ *     [4] (a value byte), routing [5] bit0 (RM_PE) and affinity the
+ *     MPIDR of PE [5] bits 7:1 % PEs; EVENT_ENABLE; then by [6] % 4:
+ *     PE_UNMASK and the trigger, the trigger and PE_UNMASK, PE_UNMASK
+ *     alone, the trigger alone - the event's interrupt on the PE (event
+ *     0's SGI, a PPI), an SPI, or an explicit event's dispatch
  *
  * A record is a step, a literal for the value vocabulary, a handler action
  * (appended to one of 8 handlers, each of which always ends with a

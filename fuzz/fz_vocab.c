@@ -10,6 +10,11 @@
  *   2  an address or affinity: handler entry points, VBAR offsets, the
  *      resume pad, the IRQ vector, MPIDRs, bad addresses and affinities;
  *   3  INTIDs, the input's literals, and boundary values.
+ *
+ * An INTID byte (fz_intid) picks a class (b & 3) and an index (b >> 2):
+ * the platform events' interrupts and event 0's SGI - or, index 32 and
+ * up once an episode record bound an interrupt, those bound so far -,
+ * a PPI, an SPI, an SGI.
  */
 #include <string.h>
 
@@ -49,6 +54,7 @@ void fz_vocab_init(struct fz_ctx *c)
 		if (!p->events[k].explicit_event)
 			c->intids[c->nintids++] = p->events[k].intid;
 	c->intids[c->nintids++] = p->event0_sgi;
+	c->nbound = 0;
 	for (unsigned k = 0; k < FZ_VARS; k++)
 		c->var[k] = fresh ? sim_add_var(c->prog, names[k]) : sim_var(c->prog, names[k]);
 }
@@ -89,7 +95,9 @@ uint32_t fz_intid(const struct fz_ctx *c, uint8_t b)
 	unsigned spis = c->prog->platform.spis;
 
 	switch (b & 3) {
-	case 0:  return c->intids[(b >> 2) % c->nintids];
+	case 0:  /* half of them the interrupts episodes bound (none: as before
+		  * episodes came), so that a handler's action can raise one */
+		return c->nbound && b >= 128 ? c->bound[(b >> 2) % c->nbound] : c->intids[(b >> 2) % c->nintids];
 	case 1:  return 16 + (b >> 2) % 16;
 	case 2:  return spis ? 32u + (b >> 2) % spis : 16u + (b >> 2) % 16u;
 	default: return (b >> 2) % 16;

@@ -12,7 +12,8 @@
 
 enum fz_record {
 	FZ_R_CALL = 0, FZ_R_CALL_RAW, FZ_R_INTERRUPT, FZ_R_PSCI, FZ_R_SET, FZ_R_WAKE,
-	FZ_R_DISPATCH, FZ_R_MIGRATE, FZ_R_RESUME, FZ_R_ACTION, FZ_R_LITERAL, FZ_R_CHOICES
+	FZ_R_DISPATCH, FZ_R_MIGRATE, FZ_R_RESUME, FZ_R_ACTION, FZ_R_LITERAL, FZ_R_CHOICES,
+	FZ_R_EPISODE
 };
 
 #define FZ_MAX_BODY     16     /* actions per handler, before its completion */
@@ -31,6 +32,8 @@ struct fz_ctx {
 	unsigned nevents, nvalid;
 	uint32_t intids[8];                     /* the platform events' interrupts, SGI 8 */
 	unsigned nintids;
+	uint32_t bound[FZ_VARS];                /* the interrupts episodes bound so far */
+	unsigned nbound;
 	/* Last: the decoder clears what is above, and fills body[h] only as
 	 * far as nbody[h] says (it decodes every fuzz input). */
 	struct sim_op body[FZ_HANDLERS][FZ_MAX_BODY];

@@ -93,10 +93,12 @@ static bool is_platform_event(const struct sim_platform *pl, uint64_t v)
 /* ---- records and their ops ---- */
 
 /* The op record k of an input decoded to p made (NULL: none - a literal,
- * choices, an action past a full handler), and its handler (-1: a step). */
+ * choices, an action past a full handler), and its handler (-1: a step);
+ * n ops in a row (an episode record makes up to five steps). */
 struct rec_op {
 	const struct sim_op *op;
 	int handler;
+	unsigned n;
 };
 
 static size_t record_ops(const uint8_t *in, size_t len, const struct sim_program *p, struct rec_op *out)
@@ -110,14 +112,19 @@ static size_t record_ops(const uint8_t *in, size_t len, const struct sim_program
 	for (size_t k = 0; k < nrec; k++) {
 		const uint8_t *r = in + FZ_HEADER_BYTES + k * FZ_RECORD_BYTES;
 		unsigned kind = fz_record_kind(r[0]), h = r[1] % FZ_HANDLERS;
-		out[k] = (struct rec_op){ NULL, -1 };
+		out[k] = (struct rec_op){ NULL, -1, 0 };
 		if (kind == FZ_R_LITERAL || kind == FZ_R_CHOICES)
 			continue;
 		if (kind != FZ_R_ACTION) {
-			out[k].op = step < p->nsteps ? &p->steps[step++] : NULL;
+			out[k].op = step < p->nsteps ? &p->steps[step] : NULL;
+			while (step < p->nsteps && p->steps[step].loc.line == k + 1) {
+				step++;
+				out[k].n++;
+			}
 			continue;
 		}
 		out[k].handler = (int)h;
+		out[k].n = 1;
 		if (nbody[h] < FZ_MAX_BODY && h < p->nhandlers)
 			out[k].op = &p->actions[p->handlers[h].ops + nbody[h]];
 		nbody[h]++;
@@ -132,24 +139,25 @@ static void decoded_shares(const uint8_t *in, size_t len, const struct sim_progr
 	bool saved[64] = { false };
 	size_t nrec = record_ops(in, len, p, ops);
 
-	for (size_t k = 0; k < nrec; k++) {
-		const struct sim_op *op = ops[k].op;
-		struct sim_value v;
-		if (op == NULL || (!is_event_call(op) && op->kind != SIM_OP_DISPATCH))
-			goto next;
-		v = op->kind == SIM_OP_DISPATCH ? op->event : p->values[op->args];
-		s->decoded++;
-		if (v.kind == SIM_V_VAR)
-			s->n[saved[v.u % 64] ? S_VAR_SAVED : S_VAR_UNSAVED]++;
-		else if (v.kind != SIM_V_CONST)
-			s->n[S_OTHER_CONST]++;
-		else
-			s->n[v.u == 0 ? S_EVENT0 : is_platform_event(&p->platform, v.u) ? S_PLATFORM :
-			     is_slot(&p->platform, v.u) ? S_SLOT : S_OTHER_CONST]++;
-	next:
-		if (op && is_bind(op) && op->save >= 0)
-			saved[op->save % 64] = true;
-	}
+	for (size_t k = 0; k < nrec; k++)
+		for (unsigned i = 0; ops[k].op && i < ops[k].n; i++) {
+			const struct sim_op *op = ops[k].op + i;
+			struct sim_value v;
+			if (!is_event_call(op) && op->kind != SIM_OP_DISPATCH)
+				goto next;
+			v = op->kind == SIM_OP_DISPATCH ? op->event : p->values[op->args];
+			s->decoded++;
+			if (v.kind == SIM_V_VAR)
+				s->n[saved[v.u % 64] ? S_VAR_SAVED : S_VAR_UNSAVED]++;
+			else if (v.kind != SIM_V_CONST)
+				s->n[S_OTHER_CONST]++;
+			else
+				s->n[v.u == 0 ? S_EVENT0 : is_platform_event(&p->platform, v.u) ? S_PLATFORM :
+				     is_slot(&p->platform, v.u) ? S_SLOT : S_OTHER_CONST]++;
+		next:
+			if (is_bind(op) && op->save >= 0)
+				saved[op->save % 64] = true;
+		}
 }
 
 /* At run time: what each event argument of a call carries. */
@@ -266,6 +274,37 @@ static uint64_t mix(uint64_t h, uint64_t x)
 	return (h ^ x) * 0x100000001b3ull;
 }
 
+/* h with the meaning of op (of handler, -1: a step) mixed in; saver: the
+ * meaning of the record that saved each variable. */
+static uint64_t op_meaning(const struct sim_program *p, const struct sim_op *op, int handler,
+			   const uint64_t *saver, uint64_t h)
+{
+	struct sim_value vals[8];
+	unsigned nv = 0;
+
+	h = mix(h, (uint64_t)handler);
+	h = mix(h, (uint64_t)op->kind << 8 | op->pe);
+	h = mix(h, (uint64_t)op->from_el << 32 | (uint64_t)op->psci_fn << 24 | (uint64_t)op->target << 16 |
+		   (uint64_t)op->state << 8 | op->raw_fid);
+	h = mix(h, (uint64_t)op->aarch32 << 8 | op->secure);
+	h = mix(h, op->intid);
+	h = mix(h, op->save >= 0);
+	vals[nv++] = op->fid;
+	vals[nv++] = op->event;
+	for (uint32_t a = 0; a < op->nargs && nv < 7; a++)
+		vals[nv++] = p->values[op->args + a];
+	if (op->kind == SIM_OP_SET && op->nsets) {
+		h = mix(h, p->assigns[op->sets].reg);
+		vals[nv++] = p->assigns[op->sets].v;
+	}
+	for (unsigned a = 0; a < nv; a++) {
+		h = mix(h, vals[a].kind);
+		h = mix(h, vals[a].kind == SIM_V_VAR ? saver[vals[a].u % 64] : vals[a].u);
+	}
+	return h;
+}
+
+
 /* The meanings of the records of in (decoded into p): a hash each, 0 for
  * a record that makes no op. */
 static size_t meanings(const uint8_t *in, size_t len, struct sim_program *p, uint64_t *out)
@@ -280,36 +319,20 @@ static size_t meanings(const uint8_t *in, size_t len, struct sim_program *p, uin
 	for (unsigned k = 0; k < 64; k++)
 		saver[k] = 0;
 	for (size_t k = 0; k < nrec; k++) {
-		const struct sim_op *op = ops[k].op;
-		struct sim_value vals[8];
-		unsigned nv = 0;
 		uint64_t h = 0xcbf29ce484222325ull;
-		if (op == NULL) {
+		int32_t saves = -1;
+		if (ops[k].op == NULL) {
 			out[k] = 0;
 			continue;
 		}
-		h = mix(h, (uint64_t)ops[k].handler);
-		h = mix(h, (uint64_t)op->kind << 8 | op->pe);
-		h = mix(h, (uint64_t)op->from_el << 32 | (uint64_t)op->psci_fn << 24 | (uint64_t)op->target << 16 |
-			   (uint64_t)op->state << 8 | op->raw_fid);
-		h = mix(h, (uint64_t)op->aarch32 << 8 | op->secure);
-		h = mix(h, op->intid);
-		h = mix(h, op->save >= 0);
-		vals[nv++] = op->fid;
-		vals[nv++] = op->event;
-		for (uint32_t a = 0; a < op->nargs && nv < 7; a++)
-			vals[nv++] = p->values[op->args + a];
-		if (op->kind == SIM_OP_SET && op->nsets) {
-			h = mix(h, p->assigns[op->sets].reg);
-			vals[nv++] = p->assigns[op->sets].v;
-		}
-		for (unsigned a = 0; a < nv; a++) {
-			h = mix(h, vals[a].kind);
-			h = mix(h, vals[a].kind == SIM_V_VAR ? saver[vals[a].u % 64] : vals[a].u);
+		for (unsigned i = 0; i < ops[k].n; i++) {
+			h = op_meaning(p, ops[k].op + i, ops[k].handler, saver, h);
+			if (is_bind(ops[k].op + i) && ops[k].op[i].save >= 0)
+				saver[(saves = ops[k].op[i].save) % 64] = h | 1;   /* for the rest of the record */
 		}
 		out[k] = h | 1;
-		if (is_bind(op) && op->save >= 0)
-			saver[op->save % 64] = out[k];
+		if (saves >= 0)
+			saver[saves % 64] = out[k];
 	}
 	return nrec;
 }
