@@ -87,6 +87,37 @@ static void reset_class(struct replay_evstate *s, bool shared, unsigned pe)
 			s->ev[k].state[shared ? 0 : pe] = 0;
 }
 
+/* What an unregistration leaves: nothing, or, where the handler runs,
+ * the registration until COMPLETE ends it (unregister pending). */
+static void unregister(uint8_t *st, bool pending)
+{
+	if (pending)
+		*st |= ST_UNREG_PEND;
+	else
+		*st = 0;
+}
+
+/* PRIVATE_RESET and SHARED_RESET unregister every event of their class
+ * (the caller's private ones) before they answer, DENIED too: one that
+ * runs is left unregister-pending, and the call is DENIED for it, or
+ * (SHARED_RESET) for a binding still in use, whatever the reset_release
+ * policy then releases (core/src/sdd_call_bind.c; TF-A's
+ * sdei_private_reset and sdei_shared_reset, reference/tf-a-dispatcher.md).
+ * Another answer (NOT_SUPPORTED to a caller that is not the client)
+ * unregisters nothing. */
+static void reset_unregisters(struct replay_evstate *s, const struct sim_obs *o, bool shared)
+{
+	bool denied = o->result == SDD_DENIED;
+
+	if (o->result != 0 && !denied)
+		return;
+	for (unsigned k = 0; k < s->nev; k++) {
+		uint8_t *st = &s->ev[k].state[shared ? 0 : o->pe % TRACE_MAX_PES];
+		if (s->ev[k].shared == shared)
+			unregister(st, denied && (*st & ST_RUNNING));
+	}
+}
+
 static void call(struct replay_evstate *s, const struct sim_obs *o)
 {
 	uint8_t *st = state_of(s, (int32_t)o->args[0], o->pe);
@@ -105,10 +136,8 @@ static void call(struct replay_evstate *s, const struct sim_obs *o)
 			*st &= (uint8_t)~ST_ENABLED;
 		break;
 	case SDD_FID_EVENT_UNREGISTER:
-		if (st && o->result == 0)
-			*st = 0;
-		else if (st && o->result == SDD_PENDING)
-			*st |= ST_UNREG_PEND;
+		if (st && (o->result == 0 || o->result == SDD_PENDING))
+			unregister(st, o->result == SDD_PENDING);
 		break;
 	case SDD_FID_PE_MASK:
 		s->masked[o->pe] = true;
@@ -117,12 +146,8 @@ static void call(struct replay_evstate *s, const struct sim_obs *o)
 		s->masked[o->pe] = false;
 		break;
 	case SDD_FID_PRIVATE_RESET:
-		if (o->result == 0)
-			reset_class(s, false, o->pe);
-		break;
 	case SDD_FID_SHARED_RESET:
-		if (o->result == 0)
-			reset_class(s, true, o->pe);
+		reset_unregisters(s, o, o->fid == SDD_FID_SHARED_RESET);
 		break;
 	default:
 		break;
