@@ -244,6 +244,8 @@ static void slots_freed(struct mr *m, const struct trace_rec *r)
 			m->freed[sh] = r->line;
 		m->binds_reset[sh] |= (all & kind) != 0;
 		m->maybe_released[sh] |= reset;
+		for (uint32_t b = 0; b < m->nbound && reset; b++)
+			m->bound[b].closed |= m->bound[b].shared == (sh == 1);
 	}
 }
 
@@ -265,6 +267,9 @@ static void released(struct mr *m, int32_t event)
 	for (uint32_t b = 0; b < m->nbinds; b++)
 		if (m->binds[b].event == event)
 			m->binds[b].closed = true;
+	for (uint32_t b = 0; b < m->nbound; b++)
+		if (m->bound[b].event == event)
+			m->bound[b].closed = true;
 	for (unsigned p = 0; p < m->pl->pes && p < TRACE_MAX_PES; p++)
 		close_key(m, event, p);
 }
@@ -289,6 +294,24 @@ static void bound_by_bind(struct mr *m, const struct trace_rec *r, uint32_t inti
 		return;
 	add_bind(m, &m->pins, &m->npins, &m->cap_pins,
 		 &(struct mr_bind){ event, intid, r->line, slot, r->pe, false, cl == MR_CL_SHARED, true, false });
+}
+
+/* An INTERRUPT_BIND of intid returned event: a slot holds one interrupt,
+ * so one of another INTID that returned it before, with no release or
+ * reset between that may have freed it, is a window no start explains
+ * (a dispatcher that gave one slot two interrupts). */
+static bool bound_once(struct mr *m, const struct trace_rec *r, uint32_t intid, int32_t event)
+{
+	uint32_t slot;
+	int cl = mr_ev_class(m->pl, event, &slot);
+	struct mr_bind x = { event, intid, r->line, slot, r->pe, false, cl == MR_CL_SHARED, true, false };
+
+	if (slot == UINT32_MAX)
+		return true;
+	for (uint32_t b = 0; b < m->nbound; b++)
+		if (m->bound[b].event == event && !m->bound[b].closed)
+			return m->bound[b].intid == intid || no_one_binding(m, &m->bound[b], &x);
+	return add_bind(m, &m->bound, &m->nbound, &m->cap_bound, &x) != NULL;
 }
 
 /* The pins of events whose registration is assumed: bound when the
@@ -420,6 +443,8 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		break;
 	case SDD_FID_INTERRUPT_BIND:
 		if (!sim_param32(m->pl, mr_x(r, 1), &intid) || intid >= 1020)
+			break;
+		if (ok && res >= 0 && res <= INT32_MAX && !bound_once(m, r, intid, (int32_t)res))
 			break;
 		if (ok && res >= 0 && res <= INT32_MAX && !m->intid_bound[intid])
 			bound_by_bind(m, r, intid, (int32_t)res);

@@ -86,6 +86,10 @@ struct mr {
 	 * those whose registration is assumed) */
 	struct mr_bind *pins;
 	uint32_t npins, cap_pins;
+	/* what the window's INTERRUPT_BINDs returned (closed: freed since by a
+	 * release of the event or a reset of its kind) */
+	struct mr_bind *bound;
+	uint32_t nbound, cap_bound;
 	int32_t *released;           /* the events an INTERRUPT_RELEASE of the window released so far */
 	uint32_t nreleased, cap_released;
 	bool binds_reset[2];         /* a reset released every private [0], shared [1] binding so far

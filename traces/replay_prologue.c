@@ -592,6 +592,7 @@ int replay_mid_run(struct replay *rp, char *err, size_t errlen)
 	rp->nfixed_notes = rp->nnotes;
 	free(m->keys);
 	free(m->binds);
+	free(m->bound);
 	free(m->released);
 	free(m->pins);
 	free(m->unlike);
