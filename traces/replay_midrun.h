@@ -2,7 +2,8 @@
  * replay_midrun.h - between replay_midrun.c (what a window's records show
  * of the state it starts in), replay_running.c (the handlers it starts
  * inside) and replay_prologue.c (the records assumed from it, before the
- * window's first): replay_internal.h's replay_mid_run.  replay_blame.c
+ * window's first; the bindings among them: replay_prologue_bind.c):
+ * replay_internal.h's replay_mid_run.  replay_blame.c
  * (which assumption a divergence may follow from) reads events' classes
  * and records' arguments as these do (mr_ev_class, mr_x).
  */
@@ -147,5 +148,17 @@ void mr_find_running(struct mr *m);
 /* Why the handlers PE p runs when the window starts (m->pre) cannot be
  * assumed, in buf: true, or false when they can (or there are none). */
 bool mr_running_why_not(const struct mr *m, unsigned p, char *buf, size_t n);
+
+/* ---- replay_prologue.c ---- */
+
+/* Add a call of the client's from PE pe's main context that returned r0,
+ * made at line, to the assumed records. */
+void mr_call(struct mr *m, unsigned pe, uint32_t line, uint32_t fid, const uint64_t x[5], int64_t r0);
+
+/* ---- replay_prologue_bind.c ---- */
+
+/* Add the bindings the window's records show, with their fillers, to the
+ * assumed records (those whose number cannot be made: noted, unmade). */
+void mr_bind_all(struct mr *m);
 
 #endif /* TRACES_REPLAY_MIDRUN_H */

@@ -2,7 +2,8 @@
  * replay_prologue.c - the records a trace that starts mid-run is assumed
  * to come after (replay_internal.h, replay_mid_run; what its records show:
  * replay_midrun.c), put before its first: bindings (with the fillers that
- * make a binding's number the trace's), registrations, enables, unmasks,
+ * make a binding's number the trace's: replay_prologue_bind.c),
+ * registrations, enables, unmasks,
  * and the dispatch of the handlers running when the window starts (two:
  * the outer one, then the one nested over it).  Each is a note at the
  * line it comes from; the walk makes them steps.
@@ -34,8 +35,7 @@ static struct trace_rec *add(struct mr *m, unsigned kind, unsigned pe, uint32_t 
 	return room;
 }
 
-/* A call of the client's from PE pe's main context that returned r0. */
-static void call(struct mr *m, unsigned pe, uint32_t line, uint32_t fid, const uint64_t x[5], int64_t r0)
+void mr_call(struct mr *m, unsigned pe, uint32_t line, uint32_t fid, const uint64_t x[5], int64_t r0)
 {
 	struct trace_rec *r = add(m, TRACE_CALL, pe, line);
 
@@ -50,238 +50,6 @@ static void call(struct mr *m, unsigned pe, uint32_t line, uint32_t fid, const u
 	r->end = TRACE_END_RET;
 	r->r[0] = (uint64_t)r0;
 	r->r_known = 1;
-}
-
-/* Is INTID i the client's to bind on the platform: one its GIC has, not
- * event 0's SGI, a secure one or a platform event's? */
-static bool bindable(const struct sim_platform *pl, uint32_t i)
-{
-	if (i == pl->event0_sgi || !sim_intid_exists(pl, i))
-		return false;
-	for (unsigned k = 0; k < pl->nsecure; k++)
-		if (pl->secure_intids[k] == i)
-			return false;
-	for (unsigned k = 0; k < pl->nevents; k++)
-		if (!pl->events[k].explicit_event && pl->events[k].intid == i)
-			return false;
-	return true;
-}
-
-/* Is INTID i one no record of the window names, the client's to bind as
- * a slot of the kind (SPI: shared), which a filler can take? */
-static bool unused_intid(const struct mr *m, uint32_t i)
-{
-	if (!bindable(m->pl, i))
-		return false;
-	for (uint32_t k = 0; k < m->rp->nrecs; k++) {
-		const struct trace_rec *r = &m->rp->recs[k];
-		if (((r->kind == TRACE_IRQ || r->kind == TRACE_DISPATCH) && r->intid == i) ||
-		    (r->kind == TRACE_CALL && trace_rec_fid(r) == SDD_FID_INTERRUPT_BIND && (uint32_t)mr_x(r, 1) == i))
-			return false;
-	}
-	return true;
-}
-
-static int by_slot(const void *x, const void *y)
-{
-	const struct mr_bind *a = x, *b = y;
-
-	if (a->shared != b->shared)
-		return a->shared ? 1 : -1;
-	return a->slot < b->slot ? -1 : a->slot > b->slot;
-}
-
-/* The slots of a kind (shared or private) bound when the window starts
- * that no record names: those below the slot the window's first new
- * binding of that kind takes - its first INTERRUPT_BIND of an INTID that
- * returns a slot of the kind, before any release or reset of one, and
- * that rebinds no interrupt the prologue binds (a new binding takes the
- * first free slot, so each slot below it was bound).  Their number, and that
- * binding in *at (NULL, 0: none).
- *
- * The same records are a whole trace's of a dispatcher that skipped a free
- * slot, a fault the fillers would hide.  Only a record before the binding
- * that frees the slots tells the two apart - a release, a SHARED_RESET
- * (which releases every binding; Linux's SDEI probe makes one, so a trace
- * of its boot has it) or a SYSTEM_RESET - and then none is held; a later
- * binding that takes a slot below does not (in a window, a rebinding of
- * the interrupt held there returns it: rebound_later), so the note of the
- * first filler says what else the records may show. */
-static uint32_t held_below(const struct mr *m, bool shared, const struct mr_bind **at)
-{
-	*at = NULL;
-	for (uint32_t p = 0; p < m->npins; p++) {
-		const struct mr_bind *x = &m->pins[p];
-		bool pinned = false;
-		if (x->shared != shared || (m->freed[shared] && x->line > m->freed[shared]))
-			continue;
-		for (uint32_t b = 0; b < m->nbinds && !pinned; b++)    /* bound already: a rebinding */
-			pinned = m->binds[b].event == x->event && m->binds[b].intid == x->intid;
-		if (!pinned) {
-			*at = x;
-			return x->slot;
-		}
-	}
-	return 0;
-}
-
-/* The binding that names the interrupt held slot `slot` of a kind is bound
- * to when the window starts (held_below): the window's INTERRUPT_BIND of
- * an INTID that returns that slot's event before any release or reset of
- * the kind - a rebinding (binding a bound interrupt returns its event;
- * a new binding would take the first free slot, and every slot below the
- * window's first new one was bound) - of an interrupt the client may bind
- * and the prologue binds to no other event.  NULL: none, and the filler
- * is an interrupt no record names.  Before, it always was one, and that
- * INTERRUPT_BIND got a new slot in the replay. */
-static const struct mr_bind *rebound_later(const struct mr *m, bool shared, uint32_t slot)
-{
-	for (uint32_t p = 0; p < m->npins; p++) {
-		const struct mr_bind *x = &m->pins[p];
-		bool taken = false;
-		if (x->shared != shared || x->slot != slot || (m->freed[shared] && x->line > m->freed[shared]) ||
-		    !bindable(m->pl, x->intid))
-			continue;
-		for (uint32_t b = 0; b < m->nbinds && !taken; b++)
-			taken = m->binds[b].intid == x->intid;
-		if (!taken)
-			return x;
-	}
-	return NULL;
-}
-
-/* The bindings the prologue makes, with their fillers: interrupts no
- * record names, bound to the slots below (held: those bound when the
- * window starts, kept; the rest given back once the others are bound). */
-#define MR_MAX_FILLS 64
-struct fills {
-	struct { uint32_t line; int32_t event; uint8_t pe; bool kept; } v[MR_MAX_FILLS];
-	uint32_t n, next[2], cand[2], held[2], said[2];
-	const struct mr_bind *held_at[2];
-};
-
-/* Fill the slots of x's kind up to x's slot (x: the binding above them,
- * or the window's first new binding, f->held_at): false when no
- * interrupt the trace leaves unnamed is left for one.  A held slot that a
- * later INTERRUPT_BIND rebinds is bound to that one's interrupt. */
-static bool fill_to(struct mr *m, struct fills *f, const struct mr_bind *x)
-{
-	bool sh = x->shared;
-	int32_t base = sh ? m->pl->slot_shared_base : m->pl->slot_private_base;
-	uint32_t last = sh ? 32 + m->pl->spis : 32, *nx = &f->next[sh], *c = &f->cand[sh], intid;
-
-	while (*nx < x->slot && f->n < MR_MAX_FILLS) {
-		const struct mr_bind *h = f->held_at[sh];
-		bool kept = *nx < f->held[sh];
-		const struct mr_bind *by = kept ? h : x, *named = kept ? rebound_later(m, sh, *nx) : NULL;
-		char who[160] = "an interrupt no record names:";
-		if (named) {
-			intid = named->intid;
-			snprintf(who, sizeof who, "its INTERRUPT_BIND at line %" PRIu32 " returns that event before any "
-				 "release (binding a bound interrupt returns its event);", named->line);
-		} else {
-			while (*c < last && !unused_intid(m, *c))
-				(*c)++;
-			if (*c >= last)
-				break;
-			intid = (*c)++;
-		}
-		/* the first kept says what else the records may show (held_below) */
-		if (kept)
-			mr_note(m, h->line, "assumed: INTID %" PRIu32 " bound to event %s when the trace starts (%s the "
-			        "INTERRUPT_BIND of INTID %" PRIu32 " here returns event %s, and the dispatcher gives a binding "
-			        "the first free slot, so each slot below it was bound%s)", intid, MR_EV(base + (int32_t)*nx),
-			        who, h->intid, MR_EV(h->event), f->said[sh]++ ? "" :
-			        "; the same records show a dispatcher that skipped a free slot, in a trace from boot with "
-			        "no SHARED_RESET before this binding (Linux's SDEI probe makes one) to say the slots were "
-			        "free: the replay without --mid-run reports that");
-		else
-			mr_note(m, x->line, "assumed: INTID %" PRIu32 " bound to event %s first, and released once the others "
-			        "are, so that INTID %" PRIu32 " binds as event %s (the dispatcher gives a binding the first "
-			        "free slot)", intid, MR_EV(base + (int32_t)*nx), x->intid, MR_EV(x->event));
-		call(m, by->pe, by->line, SDD_FID_INTERRUPT_BIND, (uint64_t[5]){ intid, 0, 0, 0, 0 }, base + (int32_t)*nx);
-		f->v[f->n].line = by->line;
-		f->v[f->n].event = base + (int32_t)*nx;
-		f->v[f->n].pe = by->pe;
-		f->v[f->n++].kept = kept;
-		(*nx)++;
-	}
-	return *nx >= x->slot;
-}
-
-/* A binding the prologue makes is of an SPI beyond the platform's GIC (a
- * trace of another machine, or replayed under another profile): the
- * dispatcher refuses it, and with it the event's registration and all the
- * window does with the event.  It is made all the same - it is what the
- * records show, and its refusal is where the replay says what failed, the
- * divergences that may follow from it saying so (replay_blame.c); not made,
- * the event's registration could not be assumed either, and those would
- * read as the dispatcher's own.  Noted with what replays it as traced: the
- * platform record's SPI count, else a profile whose GIC has the SPI. */
-static void beyond_the_gic(struct mr *m, const struct mr_bind *x)
-{
-	struct sim_platform q;
-	char ranges[80], other[80] = "; no --profile's GIC has it";
-	const struct trace_rec *plat = NULL;
-
-	if (sim_intid_exists(m->pl, x->intid))
-		return;
-	for (uint32_t k = 0; k < m->rp->nrecs && !plat; k++)      /* the first is the one used */
-		if (m->rp->recs[k].kind == TRACE_PLATFORM)
-			plat = &m->rp->recs[k];
-	for (unsigned k = 0; sim_profile_name(k); k++)
-		if (sim_platform_profile(&q, sim_profile_name(k)) && sim_intid_exists(&q, x->intid)) {
-			snprintf(other, sizeof other, ", or use --profile %s, whose GIC has it", sim_profile_name(k));
-			break;
-		}
-	mr_note(m, x->line, "INTID %" PRIu32 " is beyond this platform's GIC (%s): the dispatcher refuses the binding "
-	        "assumed here, and what concerns event %s may diverge; to replay it as traced, give the trace's "
-	        "platform record the traced machine's SPI count (spis=%" PRIu32 " or more)%s", x->intid,
-	        sim_intid_ranges(m->pl, ranges, sizeof ranges), MR_EV(x->event), x->intid - 31,
-	        plat && (plat->has & TRACE_HAS_SPIS) ? "" : other);
-}
-
-/* The bindings, in slot order: the dispatcher gives a binding the first
- * free slot, so a slot below one the window uses is taken by a filler -
- * an interrupt no record names - and given back once the others are
- * bound, unless the window's own first new binding shows it bound
- * (held_below).  Bindings whose number cannot be made are noted and left
- * out. */
-static void bind_all(struct mr *m)
-{
-	struct fills f = { .n = 0, .cand = { 16, 32 } };
-
-	for (int sh = 0; sh < 2; sh++)
-		f.held[sh] = held_below(m, sh, &f.held_at[sh]);
-	if (m->nbinds)
-		qsort(m->binds, m->nbinds, sizeof *m->binds, by_slot);
-	for (uint32_t b = 0; b < m->nbinds; b++) {
-		struct mr_bind *x = &m->binds[b];
-		if (!fill_to(m, &f, x) || f.next[x->shared] != x->slot) {
-			mr_note(m, x->line, "cannot assume INTID %" PRIu32 " bound to event %s: a binding takes the first free "
-			        "slot, and no interrupt the trace leaves unnamed can take the slots below it",
-			        x->intid, MR_EV(x->event));
-			x->unmade = true;
-			continue;
-		}
-		mr_note(m, x->line, "assumed: INTID %" PRIu32 " bound to event %s on PE %u (%s at line %" PRIu32 "%s)",
-		        x->intid, MR_EV(x->event), x->pe, x->by_bind ? "an INTERRUPT_BIND of it" : "its dispatch", x->line,
-		        x->by_bind ? " returns that event before any INTERRUPT_RELEASE of it, and its registration is "
-		        "assumed: binding a bound interrupt returns its event" : "");
-		beyond_the_gic(m, x);
-		call(m, x->pe, x->line, SDD_FID_INTERRUPT_BIND, (uint64_t[5]){ x->intid, 0, 0, 0, 0 }, x->event);
-		f.next[x->shared]++;
-	}
-	for (int sh = 0; sh < 2; sh++)
-		if (f.held_at[sh] && !fill_to(m, &f, f.held_at[sh]))
-			mr_note(m, f.held_at[sh]->line, "cannot assume the slots below event %s bound when the trace starts (the "
-			        "INTERRUPT_BIND of INTID %" PRIu32 " here returns it, and a binding takes the first free slot): "
-			        "no interrupt the trace leaves unnamed can take them", MR_EV(f.held_at[sh]->event),
-			        f.held_at[sh]->intid);
-	for (uint32_t k = 0; k < f.n; k++)
-		if (!f.v[k].kept)
-			call(m, f.v[k].pe, f.v[k].line, SDD_FID_INTERRUPT_RELEASE,
-			     (uint64_t[5]){ (uint32_t)f.v[k].event, 0, 0, 0, 0 }, 0);
 }
 
 /* A bind slot's event the prologue binds: its binding, else NULL. */
@@ -397,7 +165,7 @@ static void register_one(struct mr *m, struct mr_key *k)
 	} else {
 		mr_note(m, k->line, "assumed: event %s registered on PE %d (%s)", MR_EV(k->event), k->pe, detail);
 	}
-	call(m, k->first_pe, k->line, SDD_FID_EVENT_REGISTER,
+	mr_call(m, k->first_pe, k->line, SDD_FID_EVENT_REGISTER,
 	     (uint64_t[5]){ (uint32_t)k->event, k->ep, k->arg, flags, flags ? aff : 0 }, 0);
 	if (elsewhere)
 		unlike(m);
@@ -414,7 +182,7 @@ static void enable_one(struct mr *m, const struct mr_key *k)
 		snprintf(where, sizeof where, " on PE %d", k->pe);
 	mr_note(m, k->en_line, "assumed: event %s enabled%s (%s at line %" PRIu32 ")", MR_EV(k->event), where, k->en_why,
 	        k->en_line);
-	call(m, k->first_pe, k->en_line, SDD_FID_EVENT_ENABLE, (uint64_t[5]){ (uint32_t)k->event, 0, 0, 0, 0 }, 0);
+	mr_call(m, k->first_pe, k->en_line, SDD_FID_EVENT_ENABLE, (uint64_t[5]){ (uint32_t)k->event, 0, 0, 0, 0 }, 0);
 }
 
 /* Does the trace raise its interrupts by fire records (the recorder's)? */
@@ -571,7 +339,7 @@ int replay_mid_run(struct replay *rp, char *err, size_t errlen)
 	m->errlen = errlen;
 	m->t0 = rp->nrecs ? rp->recs[0].t : 0;
 	if (mr_scan(m)) {
-		bind_all(m);
+		mr_bind_all(m);
 		for (uint32_t k = 0; k < m->nkeys; k++)
 			if (m->keys[k].reg)
 				register_one(m, &m->keys[k]);
@@ -581,7 +349,7 @@ int replay_mid_run(struct replay *rp, char *err, size_t errlen)
 			if (m->mask[p].line) {
 				mr_note(m, m->mask[p].line, "assumed: PE %u unmasked (%s at line %" PRIu32 ")", p,
 				        m->mask[p].why, m->mask[p].line);
-				call(m, p, m->mask[p].line, SDD_FID_PE_UNMASK, (uint64_t[5]){ 0 }, 0);
+				mr_call(m, p, m->mask[p].line, SDD_FID_PE_UNMASK, (uint64_t[5]){ 0 }, 0);
 			}
 		for (unsigned p = 0; p < TRACE_MAX_PES; p++)
 			running(m, p);
