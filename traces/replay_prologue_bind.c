@@ -11,19 +11,35 @@
 #include "replay_midrun.h"
 #include "sdd/sdd_spec.h"
 
-/* Is INTID i the client's to bind on the platform: one its GIC has, not
- * event 0's SGI, a secure one or a platform event's? */
-static bool bindable(const struct sim_platform *pl, uint32_t i)
+/* Why the client cannot bind an INTID on the platform (UB_NO: it can). */
+enum { UB_NO, UB_SGI, UB_GIC, UB_SECURE, UB_EVENT };
+
+/* Why the client cannot bind INTID i on the platform: an SGI (no client
+ * binds one: INTERRUPT_BIND takes PPIs and SPIs; event 0's among them),
+ * one its GIC lacks, one its firmware owns, or a platform event's (*event
+ * its number). */
+static int unbindable(const struct sim_platform *pl, uint32_t i, int32_t *event)
 {
-	if (i == pl->event0_sgi || !sim_intid_exists(pl, i))
-		return false;
+	if (i < 16)
+		return UB_SGI;
+	if (!sim_intid_exists(pl, i))
+		return UB_GIC;
 	for (unsigned k = 0; k < pl->nsecure; k++)
 		if (pl->secure_intids[k] == i)
-			return false;
+			return UB_SECURE;
 	for (unsigned k = 0; k < pl->nevents; k++)
-		if (!pl->events[k].explicit_event && pl->events[k].intid == i)
-			return false;
-	return true;
+		if (!pl->events[k].explicit_event && pl->events[k].intid == i) {
+			*event = pl->events[k].number;
+			return UB_EVENT;
+		}
+	return UB_NO;
+}
+
+static bool bindable(const struct sim_platform *pl, uint32_t i)
+{
+	int32_t event;
+
+	return unbindable(pl, i, &event) == UB_NO;
 }
 
 /* Is INTID i one no record of the window names, the client's to bind as
@@ -84,6 +100,65 @@ static uint32_t held_below(const struct mr *m, bool shared, const struct mr_bind
 	return 0;
 }
 
+/* What replays as traced a trace whose records name INTID i, beyond the
+ * platform's GIC: the platform record's SPI count, else a profile whose
+ * GIC has it, in buf. */
+static const char *spis_needed(const struct mr *m, uint32_t i, char *buf, size_t n)
+{
+	struct sim_platform q;
+	char other[80] = "; no --profile's GIC has it";
+	const struct trace_rec *plat = NULL;
+
+	for (uint32_t k = 0; k < m->rp->nrecs && !plat; k++)      /* the first is the one used */
+		if (m->rp->recs[k].kind == TRACE_PLATFORM)
+			plat = &m->rp->recs[k];
+	for (unsigned k = 0; sim_profile_name(k); k++)
+		if (sim_platform_profile(&q, sim_profile_name(k)) && sim_intid_exists(&q, i)) {
+			snprintf(other, sizeof other, ", or use --profile %s, whose GIC has it", sim_profile_name(k));
+			break;
+		}
+	snprintf(buf, n, "give the trace's platform record the traced machine's SPI count (spis=%" PRIu32 " or more)%s",
+		 i - 31, plat && (plat->has & TRACE_HAS_SPIS) ? "" : other);
+	return buf;
+}
+
+/* The rebinding x shows the interrupt a held slot is bound to when the
+ * window starts, but the platform will not bind that interrupt: the slot
+ * gets one no record names (rebound_later), and x's INTERRUPT_BIND may
+ * diverge.  Noted with why, and what platform replays it as traced. */
+static void rebinding_unbindable(struct mr *m, const struct mr_bind *x)
+{
+	char why[160], fix[240], ranges[80], spis[200];
+	int32_t event = 0;
+
+	switch (unbindable(m->pl, x->intid, &event)) {
+	case UB_SGI:
+		snprintf(why, sizeof why, "it is an SGI, which no client binds (INTERRUPT_BIND takes a PPI or an SPI)");
+		snprintf(fix, sizeof fix, "no platform makes it one the client binds");
+		break;
+	case UB_GIC:
+		snprintf(why, sizeof why, "it is beyond this platform's GIC (%s)", sim_intid_ranges(m->pl, ranges, sizeof ranges));
+		snprintf(fix, sizeof fix, "to replay it as traced, %s", spis_needed(m, x->intid, spis, sizeof spis));
+		break;
+	case UB_SECURE:
+		snprintf(why, sizeof why, "this platform's firmware owns it (a secure INTID)");
+		snprintf(fix, sizeof fix, "to replay it as traced, give the trace's platform record the traced machine's "
+			 "secure INTIDs (secure=, without %" PRIu32 ")", x->intid);
+		break;
+	case UB_EVENT:
+		snprintf(why, sizeof why, "it is the interrupt of this platform's event %s", MR_EV(event));
+		snprintf(fix, sizeof fix, "to replay it as traced, give the trace's platform record the traced machine's "
+			 "events (events=, none of them on INTID %" PRIu32 ")", x->intid);
+		break;
+	default:
+		return;
+	}
+	mr_note(m, x->line, "cannot assume INTID %" PRIu32 " bound to event %s when the trace starts, as this "
+	        "INTERRUPT_BIND shows (it returns that event before any release: binding a bound interrupt returns its "
+	        "event): %s; the slot is assumed bound to an interrupt no record names, and this INTERRUPT_BIND may "
+	        "diverge; %s", x->intid, MR_EV(x->event), why, fix);
+}
+
 /* The binding that names the interrupt held slot `slot` of a kind is bound
  * to when the window starts (held_below): the window's INTERRUPT_BIND of
  * an INTID that returns that slot's event before any release or reset of
@@ -92,15 +167,21 @@ static uint32_t held_below(const struct mr *m, bool shared, const struct mr_bind
  * window's first new one was bound) - of an interrupt the client may bind
  * and the prologue binds to no other event.  NULL: none, and the filler
  * is an interrupt no record names.  Before, it always was one, and that
- * INTERRUPT_BIND got a new slot in the replay. */
-static const struct mr_bind *rebound_later(const struct mr *m, bool shared, uint32_t slot)
+ * INTERRUPT_BIND got a new slot in the replay.  *refused: a rebinding of
+ * an interrupt the platform will not bind (NULL: none). */
+static const struct mr_bind *rebound_later(const struct mr *m, bool shared, uint32_t slot,
+					   const struct mr_bind **refused)
 {
+	*refused = NULL;
 	for (uint32_t p = 0; p < m->npins; p++) {
 		const struct mr_bind *x = &m->pins[p];
 		bool taken = false;
-		if (x->shared != shared || x->slot != slot || (m->freed[shared] && x->line > m->freed[shared]) ||
-		    !bindable(m->pl, x->intid))
+		if (x->shared != shared || x->slot != slot || (m->freed[shared] && x->line > m->freed[shared]))
 			continue;
+		if (!bindable(m->pl, x->intid)) {
+			*refused = x;
+			continue;
+		}
 		for (uint32_t b = 0; b < m->nbinds && !taken; b++)
 			taken = m->binds[b].intid == x->intid;
 		if (!taken)
@@ -122,7 +203,8 @@ struct fills {
 /* Fill the slots of x's kind up to x's slot (x: the binding above them,
  * or the window's first new binding, f->held_at): false when no
  * interrupt the trace leaves unnamed is left for one.  A held slot that a
- * later INTERRUPT_BIND rebinds is bound to that one's interrupt. */
+ * later INTERRUPT_BIND rebinds is bound to that one's interrupt (one the
+ * platform will not bind: noted, and an unnamed one). */
 static bool fill_to(struct mr *m, struct fills *f, const struct mr_bind *x)
 {
 	bool sh = x->shared;
@@ -132,7 +214,8 @@ static bool fill_to(struct mr *m, struct fills *f, const struct mr_bind *x)
 	while (*nx < x->slot && f->n < MR_MAX_FILLS) {
 		const struct mr_bind *h = f->held_at[sh];
 		bool kept = *nx < f->held[sh];
-		const struct mr_bind *by = kept ? h : x, *named = kept ? rebound_later(m, sh, *nx) : NULL;
+		const struct mr_bind *by = kept ? h : x, *refused = NULL;
+		const struct mr_bind *named = kept ? rebound_later(m, sh, *nx, &refused) : NULL;
 		char who[160] = "an interrupt no record names:";
 		if (named) {
 			intid = named->intid;
@@ -144,6 +227,8 @@ static bool fill_to(struct mr *m, struct fills *f, const struct mr_bind *x)
 			if (*c >= last)
 				break;
 			intid = (*c)++;
+			if (refused)
+				rebinding_unbindable(m, refused);
 		}
 		/* the first kept says what else the records may show (held_below) */
 		if (kept)
@@ -179,25 +264,13 @@ static bool fill_to(struct mr *m, struct fills *f, const struct mr_bind *x)
  * platform record's SPI count, else a profile whose GIC has the SPI. */
 static void beyond_the_gic(struct mr *m, const struct mr_bind *x)
 {
-	struct sim_platform q;
-	char ranges[80], other[80] = "; no --profile's GIC has it";
-	const struct trace_rec *plat = NULL;
+	char ranges[80], fix[200];
 
 	if (sim_intid_exists(m->pl, x->intid))
 		return;
-	for (uint32_t k = 0; k < m->rp->nrecs && !plat; k++)      /* the first is the one used */
-		if (m->rp->recs[k].kind == TRACE_PLATFORM)
-			plat = &m->rp->recs[k];
-	for (unsigned k = 0; sim_profile_name(k); k++)
-		if (sim_platform_profile(&q, sim_profile_name(k)) && sim_intid_exists(&q, x->intid)) {
-			snprintf(other, sizeof other, ", or use --profile %s, whose GIC has it", sim_profile_name(k));
-			break;
-		}
 	mr_note(m, x->line, "INTID %" PRIu32 " is beyond this platform's GIC (%s): the dispatcher refuses the binding "
-	        "assumed here, and what concerns event %s may diverge; to replay it as traced, give the trace's "
-	        "platform record the traced machine's SPI count (spis=%" PRIu32 " or more)%s", x->intid,
-	        sim_intid_ranges(m->pl, ranges, sizeof ranges), MR_EV(x->event), x->intid - 31,
-	        plat && (plat->has & TRACE_HAS_SPIS) ? "" : other);
+	        "assumed here, and what concerns event %s may diverge; to replay it as traced, %s", x->intid,
+	        sim_intid_ranges(m->pl, ranges, sizeof ranges), MR_EV(x->event), spis_needed(m, x->intid, fix, sizeof fix));
 }
 
 /* The bindings, in slot order: the dispatcher gives a binding the first
