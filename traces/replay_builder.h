@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "replay_internal.h"
+#include "gic/gic.h"            /* GIC_NUM_INTIDS */
 #include "replay_slots.h"
 
 #define RB_MAX_DEPTH 4
@@ -115,11 +116,11 @@ struct rb_walk {
 	/* triggers */
 	struct rb_ack last_ack[TRACE_MAX_PES];
 	struct rb_hold hold[TRACE_MAX_PES];
-	uint8_t  spi_open[1020];                  /* an ack of the SPI no dispatch followed yet */
+	uint8_t  spi_open[GIC_NUM_INTIDS];                  /* an ack of the SPI no dispatch followed yet */
 	uint8_t  repended_banked[TRACE_MAX_PES][32];
 	uint32_t signals[TRACE_MAX_PES];
-	int32_t  bound[1020];
-	bool     is_bound[1020];
+	int32_t  bound[GIC_NUM_INTIDS];
+	bool     is_bound[GIC_NUM_INTIDS];
 	bool     slots_freed[2];                  /* a record gave back private [0], shared [1] slots
 						   * (replay_slots_freed) */
 	bool     have_fires;

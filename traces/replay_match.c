@@ -228,7 +228,7 @@ void cmp_on_dispatch(struct cmp *c, const struct sim_obs *o)
 				" here, before the trace does (line %" PRIu32 ")", o->pe, EV(o->event), r->line);
 		else if (c->step > iv->last_step)
 			diverge_from(c, r->line, r, "dispatch of event %s on PE %u: the replay dispatched it later, in "
-				"the step at line %" PRIu32 "", EV(r->event), r->pe, rp->prog.steps[c->step].loc.line);
+				"the step at line %" PRIu32, EV(r->event), r->pe, rp->prog.steps[c->step].loc.line);
 		else if (iv->handler >= 0 && o->handler != iv->handler)
 			diverge_from(c, r->line, r, "dispatch of event %s on PE %u: the replay entered handler %s, not %s",
 				EV(r->event), r->pe, o->handler >= 0 ? sim_str(&rp->prog, rp->prog.handlers[o->handler].name) : "?",

@@ -442,7 +442,7 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		reset(m, MR_ANY_PE, true);
 		break;
 	case SDD_FID_INTERRUPT_BIND:
-		if (!sim_param32(m->pl, mr_x(r, 1), &intid) || intid >= 1020)
+		if (!sim_param32(m->pl, mr_x(r, 1), &intid) || intid >= GIC_NUM_INTIDS)
 			break;
 		if (ok && res >= 0 && res <= INT32_MAX && !bound_once(m, r, intid, (int32_t)res))
 			break;
@@ -472,7 +472,7 @@ static void on_call(struct mr *m, const struct trace_rec *r)
  * the dispatcher's doing). */
 static bool bound_before(struct mr *m, const struct trace_rec *r, uint32_t slot, bool shared)
 {
-	if (r->cause != TRACE_CAUSE_IRQ || !(r->has & TRACE_HAS_INTID) || r->intid >= 1020 ||
+	if (r->cause != TRACE_CAUSE_IRQ || !(r->has & TRACE_HAS_INTID) || r->intid >= GIC_NUM_INTIDS ||
 	    m->intid_bound[r->intid] || m->binds_reset[shared] || was_released(m, r->event))
 		return true;
 	for (uint32_t b = 0; b < m->nbinds; b++) {

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "replay_internal.h"
+#include "gic/gic.h"            /* GIC_NUM_INTIDS */
 
 #define MR_ANY_PE   (-1)
 #define MR_NO_INTID UINT32_MAX
@@ -81,7 +82,7 @@ struct mr {
 	uint32_t nkeys, cap_keys;
 	struct mr_bind *binds;
 	uint32_t nbinds, cap_binds;
-	bool intid_bound[1020];      /* an INTERRUPT_BIND of it in the window */
+	bool intid_bound[GIC_NUM_INTIDS];      /* an INTERRUPT_BIND of it in the window */
 	/* the window's first INTERRUPT_BIND of an INTID, returning a bind
 	 * slot's event before any release of it (by_bind binds: mr_scan keeps
 	 * those whose registration is assumed) */

@@ -10,9 +10,10 @@
 
 #include "replay_route.h"
 #include "grow.h"
+#include "gic/gic.h"            /* GIC_MAX_SPIS */
 
 #define FIRST_SPI 32u
-#define NSPI      (1020u - FIRST_SPI)
+#define NSPI      GIC_MAX_SPIS          /* SPIs 32..1019 */
 
 struct replay_route {
 	const struct replay *rp;

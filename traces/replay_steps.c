@@ -326,7 +326,7 @@ struct sim_op rb_call_op(struct rb *b, const struct trace_rec *r, bool in_handle
  * or, when it is bound again, the binding before: an event has one). */
 static void unbind_event(struct rb *b, int32_t ev)
 {
-	for (unsigned k = 0; k < 1020; k++)
+	for (unsigned k = 0; k < GIC_NUM_INTIDS; k++)
 		if (b->w.is_bound[k] && b->w.bound[k] == ev)
 			b->w.is_bound[k] = false;
 }
@@ -344,7 +344,7 @@ static int64_t free_slot_below(const struct rb *b, int64_t ev)
 			continue;
 		for (int64_t e = base; e < ev; e++) {
 			bool held = false;
-			for (unsigned k = 0; k < 1020 && !held; k++)
+			for (unsigned k = 0; k < GIC_NUM_INTIDS && !held; k++)
 				held = b->w.is_bound[k] && b->w.bound[k] == e;
 			if (!held)
 				return e;
@@ -378,7 +378,7 @@ void rb_call_effects(struct rb *b, const struct trace_rec *r)
 	rb_pending_cleared(b, r);      /* before RELEASE forgets the binding */
 	rb_slots_freed(b, r);
 	if (fid == SDD_FID_INTERRUPT_BIND && ok && res >= 0 && (r->x_known & 2) &&
-	    sim_param32(&b->p->platform, r->x[1], &intid) && intid < 1020) {
+	    sim_param32(&b->p->platform, r->x[1], &intid) && intid < GIC_NUM_INTIDS) {
 		int64_t below = b->w.is_bound[intid] && b->w.bound[intid] == res ? -1 : free_slot_below(b, res);
 		bool freed = b->w.slots_freed[mr_ev_class(&b->p->platform, (int32_t)res, &slot) == MR_CL_SHARED];
 		if (below >= 0)

@@ -28,7 +28,7 @@ static bool sdei_interrupt(const struct rb *b, uint32_t intid)
 {
 	const struct sim_platform *pl = &b->p->platform;
 
-	if (intid == pl->event0_sgi || (intid < 1020 && b->w.is_bound[intid]))
+	if (intid == pl->event0_sgi || (intid < GIC_NUM_INTIDS && b->w.is_bound[intid]))
 		return true;
 	for (unsigned k = 0; k < pl->nevents; k++)
 		if (!pl->events[k].explicit_event && pl->events[k].intid == intid)
@@ -115,7 +115,7 @@ int rb_event_intid(const struct rb *b, int32_t event)
 	for (unsigned k = 0; k < pl->nevents; k++)
 		if (pl->events[k].number == event)
 			return pl->events[k].explicit_event ? -1 : (int)pl->events[k].intid;
-	for (unsigned k = 16; k < 1020; k++)
+	for (unsigned k = 16; k < GIC_NUM_INTIDS; k++)
 		if (b->w.is_bound[k] && b->w.bound[k] == event)
 			return (int)k;
 	return -1;
@@ -164,7 +164,7 @@ void rb_pending_cleared(struct rb *b, const struct trace_rec *r)
 
 void rb_bindings_gone(struct rb *b, unsigned kinds)
 {
-	for (unsigned k = 0; k < 1020; k++)
+	for (unsigned k = 0; k < GIC_NUM_INTIDS; k++)
 		if (b->w.is_bound[k] && (kinds & (k >= 32 ? REPLAY_SLOTS_SHARED : REPLAY_SLOTS_PRIVATE))) {
 			forget_pending(b, k, 0, true);
 			b->w.is_bound[k] = false;

@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "gic/gic.h"            /* GIC_NUM_INTIDS */
 #include "sdd/sdd_spec.h"
 #include "tarmac_export.h"
 #include "tarmac.h"               /* tm_gic_ispendr: where the firmware sets an interrupt pending */
@@ -183,7 +184,7 @@ void tx_fw_eoi(struct tx *x, unsigned pe, uint32_t intid, bool pend)
  * register line, as the store's registers above get none. */
 void tx_fw_complete_eoi(struct tx *x, unsigned pe, uint32_t intid)
 {
-	if (intid < 1020)                /* 1020..1023: special, no interrupt */
+	if (intid < GIC_NUM_INTIDS)      /* 1020..1023: special, no interrupt */
 		tx_insn(x, pe, FW_COMPLETE(x->fw), OP_MSR_EOIR0_X17, tx_fw_pstate(x));
 }
 

@@ -11,6 +11,7 @@
  * store, the importer reads it: one map serves both.
  */
 #include "tarmac.h"
+#include "gic/gic.h"            /* GIC_NUM_INTIDS */
 
 /* FVP Base (TF-A plat/arm/board/fvp/fvp_def.h): the distributor, and
  * one 128 KiB redistributor per PE (RD_base, then SGI_base at 64 KiB). */
@@ -38,7 +39,7 @@ bool tm_gic_sets_pending(uint64_t addr, unsigned size, uint64_t value, uint32_t 
 			 (unsigned)((addr - GICR_BASE) / GICR_STRIDE) : 0;
 	uint64_t reg = tm_gic_ispendr(frame, intid);
 
-	if (intid >= 1020 || size > 8 || addr > reg || reg + 4 > addr + size)
+	if (intid >= GIC_NUM_INTIDS || size > 8 || addr > reg || reg + 4 > addr + size)
 		return false;
 	return (value >> (8 * (reg - addr)) >> (intid % 32) & 1) != 0;
 }

@@ -46,6 +46,7 @@
 #include <string.h>
 
 #include "call_rules.h"       /* sim_caller_of, sim_caller_regs: the simulator's rules for a caller */
+#include "gic/gic.h"           /* GIC_NUM_INTIDS */
 #include "program.h"          /* enum sim_psci_fn: the PSCI functions trace_psci_fn names */
 #include "sdd/sdd_spec.h"
 #include "tarmac_pe_state.h"
@@ -407,7 +408,7 @@ static int reg(struct tm_state *st, unsigned pe, const struct tm_line *l, uint64
 		if (p->iar_rt == l->n) {
 			uint32_t intid = (uint32_t)(v & 0xFFFFFF);
 			p->iar_rt = -1;
-			if (intid < 1020) {      /* 1020..1023: spurious, nothing acknowledged */
+			if (intid < GIC_NUM_INTIDS) {   /* 1020..1023: spurious, nothing acknowledged */
 				if (tm_ack_read(st, pe, l->time, lineno))
 					return -1;
 				p->intid = intid;

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gic/gic.h"            /* GIC_NUM_INTIDS */
 #include "sdd/sdd_spec.h"
 #include "sim.h"
 #include "tfa_log.h"
@@ -495,7 +496,7 @@ static int masked_line(struct tfa_log *lg, struct scan *c)
 	struct trace_rec r;
 	unsigned pe;
 
-	if (!number(c, 10, &intid) || intid >= 1020 || !lit(c, " on "))
+	if (!number(c, 10, &intid) || intid >= GIC_NUM_INTIDS || !lit(c, " on "))
 		return bad(lg, c, "expected 'interrupt N on MPIDR while PE masked'");
 	if (mpidr_field(lg, c, &pe) || cut_number(lg, c))
 		return 1;
