@@ -17,6 +17,10 @@
 #include "sim.h"
 
 #define TFA_MAX_EVENTS 64
+/* A line's error, whole: the longest is an MPIDR that is no PE's with the
+ * platform's 64 MPIDRs (", 0x" and 16 digits each); an input's number is
+ * quoted to its first TRACE_QUOTE_MAX bytes (trace_quote). */
+#define TFA_MSG_MAX (128 + TRACE_MAX_PES * 20)
 
 struct logcall;                  /* a call's log spelling (tfa_log.c) */
 
@@ -43,7 +47,7 @@ struct tfa_log {
 	int32_t bound_event[TFA_MAX_EVENTS];
 	uint32_t bound_intid[TFA_MAX_EVENTS];
 	unsigned nbound;
-	char msg[300];               /* the last line's error, at column col (0-based) */
+	char msg[TFA_MSG_MAX];       /* the last line's error, at column col (0-based) */
 	size_t col;
 };
 

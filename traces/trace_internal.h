@@ -47,8 +47,14 @@ enum trace_pfield {
 	TRACE_PF_COUNT
 };
 
+/* Room for a list of names in a message ("a, b or c": the policies', 15
+ * names, the longest), and for trace_platform_parse's message: a quoted
+ * token, such a list and the words around them. */
+#define TRACE_NAMES_MAX 400
+#define TRACE_PLATFORM_MSG (TRACE_NAMES_MAX + TRACE_QUOTE_STR + 100)
 /* Parse v[0..n), the value of platform field `field`, into pl.  0, or -1
- * with *bad = the offset in v of what is wrong and a message in msg. */
+ * with *bad = the offset in v of what is wrong and a message in msg
+ * (TRACE_PLATFORM_MSG bytes hold it whole). */
 int trace_platform_parse(unsigned field, const char *v, size_t n, struct trace_platform *pl, size_t *bad,
 			 char *msg, size_t msgn);
 /* The name of SDD_FEAT_* bit `bit` in `features=` (scenarios' names), or
@@ -59,6 +65,15 @@ const char *trace_feature_name(unsigned bit);
 const char *trace_a32_mode_name(const struct trace_rec *r);
 
 /* ---- trace_text.c ---- */
+
+/* An input's token in a message: whole up to TRACE_QUOTE_MAX bytes, else
+ * its first ones (whole UTF-8 characters) and "... (N characters)", so that a token as long as a
+ * line is (a MiB) neither fills the message nor cuts what follows it. */
+#define TRACE_QUOTE_MAX 64
+#define TRACE_QUOTE_STR (TRACE_QUOTE_MAX + 40)   /* and "... (" 20 digits " characters)" NUL */
+/* s[0..n) as a message quotes it, into buf (TRACE_QUOTE_STR bytes);
+ * returns buf. */
+const char *trace_quote(char *buf, const char *s, size_t n);
 
 /* Escape s for a text field (FORMAT.md: bytes that would end or split a
  * field become %XX) into out (cap bytes, NUL-terminated, truncated at a

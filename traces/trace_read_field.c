@@ -26,18 +26,21 @@ static size_t col_of(const struct field *fd, const char *p)
 
 static int bad_value(struct trace_reader *rd, const struct field *fd, const char *what)
 {
-	return rd_fail(rd, col_of(fd, fd->v), "%.*s=%.*s: %s", (int)fd->kn, fd->k, (int)fd->vn, fd->v, what);
+	char q[TRACE_QUOTE_STR];
+
+	return rd_fail(rd, col_of(fd, fd->v), "%.*s=%s: %s", (int)fd->kn, fd->k, trace_quote(q, fd->v, fd->vn), what);
 }
 
 static int num(struct trace_reader *rd, const struct field *fd, uint64_t max, uint64_t *out)
 {
 	if (!trace_scan_u64(fd->v, fd->vn, 10, out)) {
 		size_t k = 0;
+		char q[TRACE_QUOTE_STR];
 		while (k < fd->vn && fd->v[k] >= '0' && fd->v[k] <= '9')
 			k++;
 		if (k == fd->vn && k > 0)        /* digits, too many of them for 64 bits */
-			return rd_fail(rd, col_of(fd, fd->v), "%.*s=%.*s: out of range (at most %" PRIu64 ")",
-				       (int)fd->kn, fd->k, (int)fd->vn, fd->v, max);
+			return rd_fail(rd, col_of(fd, fd->v), "%.*s=%s: out of range (at most %" PRIu64 ")",
+				       (int)fd->kn, fd->k, trace_quote(q, fd->v, fd->vn), max);
 		return bad_value(rd, fd, "expected a decimal number");
 	}
 	if (*out > max)
@@ -270,7 +273,7 @@ int rd_set_field(struct trace_reader *rd, const struct field *fd, unsigned key, 
 			TRACE_HAS_SCTLR, TRACE_HAS_HCR, TRACE_HAS_POLICY,
 		};
 		_Static_assert(K_POLICY - K_MPIDR + 1 == TRACE_PF_COUNT, "a platform field per key");
-		char msg[400];
+		char msg[TRACE_PLATFORM_MSG];
 		if (key == K_SECURE && rec->kind == TRACE_CALL)
 			return caller_field(rd, fd, key, rec);
 		if (trace_platform_parse(key - K_MPIDR, fd->v, fd->vn, &rd->plat, &bad, msg, sizeof msg))
