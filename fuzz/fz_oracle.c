@@ -252,6 +252,15 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob)
 		fz_state_mark(&o->model, ob, o->state_cells);
 }
 
+/* see fz_oracle_internal.h */
+void fz_oracle_settle_last(struct fz_oracle *o)
+{
+	if (!o->active || o->failed || o->machine_failed || !o->step_open)
+		return;
+	settled(o, o->step);
+	o->step_open = false;
+}
+
 bool fz_oracle_end(struct fz_oracle *o, const struct sim_result *r)
 {
 	if (!o->active)

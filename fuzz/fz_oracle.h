@@ -101,7 +101,9 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob);
  * PE that is on, and the triggers the model owes to PEs that are not off
  * (each must be pending).  In that order, the first difference is the
  * finding (fz_final_part).  Not compared after a disagreement or a
- * failure of the machine.  (sim_run_opts.at_end calls it for the
+ * failure of the machine, nor when the last step left an event
+ * undelivered: that step's settledness check comes first (a SETTLED
+ * finding, not a trigger the final state lost).  (sim_run_opts.at_end calls it for the
  * simulator; fz_core's machine calls it itself.) */
 void fz_oracle_final(struct fz_oracle *o, struct sdd *d);
 

@@ -239,6 +239,7 @@ void fz_oracle_final(struct fz_oracle *o, struct sdd *d)
 {
 	unsigned on = o->npe;
 
+	fz_oracle_settle_last(o);
 	if (!o->active || o->failed || o->machine_failed)
 		return;
 	/* Every PE off (SYSTEM_OFF, which does not tell the dispatcher): no

@@ -15,4 +15,12 @@ void fz_oracle_disagree(struct fz_oracle *o, uint32_t step, const char *why, con
  * NULL: none), everything else zero. */
 struct fz_disagreement fz_oracle_about(unsigned kind, const struct sim_obs *ob);
 
+/* The settledness check of the last step (once: fz_oracle_end makes it
+ * when this has not), before the final state is compared: an event the
+ * last step left undelivered is that step's finding (SETTLED), pinned by
+ * its entry there; the final state would report its trigger as lost
+ * instead, pinned as pending at the end, which a correct dispatcher that
+ * took it in that step does not hold. */
+void fz_oracle_settle_last(struct fz_oracle *o);
+
 #endif /* FZ_ORACLE_INTERNAL_H */

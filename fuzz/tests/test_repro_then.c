@@ -31,6 +31,14 @@
  *             PE, as the model names the first PE that could take it and
  *             a correct dispatcher may take it on another (RM_ANY) or
  *             before a ROUTING_SET moves it (RM_PE).
+ *             And planted bug 20 (a masked PE's trigger not set pending
+ *             again) on data/bound-ppi-fired-masked-then-unmasked.bin
+ *             (an episode: BIND, REGISTER, ENABLE, the PPI on the masked
+ *             PE, PE_UNMASK last): the trigger left owed by the last
+ *             step is that step's SETTLED finding; it was the final
+ *             state's (a trigger lost), pinned as the PPI pending at the
+ *             end, which failed on the real core: there the PE_UNMASK
+ *             takes it.
  *
  *   input_finds_the_bug   the input's finding is of KIND;
  *   repro_pins_the_right  the reproducer's last expect_dispatches is the
