@@ -161,6 +161,15 @@ static void plain_header(uint8_t h[FZ_HEADER_BYTES])
 	sim_program_free(&p);
 }
 
+/* A trial that same_finding accepted is kept: once one whose program
+ * runs through is, every later one must run through too (the rule
+ * same_finding applies to an input that ran through from the start). */
+static void kept(const struct fz_run *r, struct fz_repro *out)
+{
+	if (r->res.passed)
+		out->ran_through = true;
+}
+
 /* The bits of input[at] that differ from want, each set to want's where
  * the finding stays without it: a header byte packs fields and policy
  * bits, and the finding may need some of them and not the others. */
@@ -171,19 +180,18 @@ static void plain_bits(struct fz_run *r, struct fz_repro *out, size_t at, uint8_
 		if (!((out->input[at] ^ want) & mask))
 			continue;
 		out->input[at] ^= mask;
-		if (!same_finding(r, out->input, out->len, migrate, out))
+		if (same_finding(r, out->input, out->len, migrate, out))
+			kept(r, out);
+		else
 			out->input[at] ^= mask;
 	}
 }
 
-/* Drop records while the finding stays; then simplify the header and
- * the operands. */
-static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
+/* Drop records while the finding stays. */
+static void drop_records(struct fz_run *r, struct fz_repro *out, bool migrate)
 {
-	uint8_t trial[sizeof out->input], plain[FZ_HEADER_BYTES];
+	uint8_t trial[sizeof out->input];
 	bool changed = true;
-	struct sim_program before;      /* the plain step's input before each byte */
-	struct fz_choices ch;
 
 	for (unsigned pass = 0; changed && pass < 4; pass++) {
 		changed = false;
@@ -194,16 +202,60 @@ static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
 			if (same_finding(r, trial, out->len - FZ_RECORD_BYTES, migrate, out)) {
 				memcpy(out->input, trial, out->len - FZ_RECORD_BYTES);
 				out->len -= FZ_RECORD_BYTES;
+				kept(r, out);
 				changed = true;
 			}
 		}
 	}
+}
+
+/* An input whose program does not run through (client code gone wrong,
+ * a machine that does not settle: a handler that raises its own event
+ * for ever, two handlers that resume at the resume pad back to back)
+ * fails on a correct dispatcher too, and no expectation after the
+ * finding is ever reached: no regression test.  That is most often a
+ * handler shared by two events, or one action too many, decided by one
+ * byte of a record (the handler of an episode's REGISTER, the handler an
+ * action is appended to, its operand): each bit of each record byte but
+ * the kinds is flipped in turn, and the first trial that finds the same
+ * and runs through is kept.  true when one did. */
+static bool make_run_through(struct fz_run *r, struct fz_repro *out, bool migrate)
+{
+	for (size_t at = FZ_HEADER_BYTES; at + FZ_RECORD_BYTES <= out->len; at++) {
+		if ((at - FZ_HEADER_BYTES) % FZ_RECORD_BYTES == 0)
+			continue;               /* a record's kind */
+		for (unsigned bit = 0; bit < 8; bit++) {
+			out->input[at] ^= (uint8_t)(1u << bit);
+			if (same_finding(r, out->input, out->len, migrate, out) && r->res.passed) {
+				out->ran_through = true;
+				return true;
+			}
+			out->input[at] ^= (uint8_t)(1u << bit);
+		}
+	}
+	return false;
+}
+
+/* Drop records while the finding stays (making the program run through
+ * on the way where it did not, for a finding of the model's: the others
+ * stop the machine, which then never runs through); then simplify the
+ * header and the operands. */
+static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate, bool model)
+{
+	uint8_t trial[sizeof out->input], plain[FZ_HEADER_BYTES];
+	struct sim_program before;      /* the plain step's input before each byte */
+	struct fz_choices ch;
+
+	drop_records(r, out, migrate);
+	if (model && !out->ran_through && make_run_through(r, out, migrate))
+		drop_records(r, out, migrate);
 	/* fewer PEs, no platform event that is not needed */
 	memcpy(trial, out->input, out->len);
 	for (uint8_t pes = 0; pes < out->input[0] % 8; pes++) {
 		trial[0] = pes;
 		if (same_finding(r, trial, out->len, migrate, out)) {
 			out->input[0] = pes;
+			kept(r, out);
 			break;
 		}
 		trial[0] = out->input[0];
@@ -212,8 +264,10 @@ static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
 		memcpy(trial, out->input, out->len);
 		trial[4 + 3 * e] &= (uint8_t)~1u;
 		if (trial[4 + 3 * e] != out->input[4 + 3 * e] &&
-		    same_finding(r, trial, out->len, migrate, out))
+		    same_finding(r, trial, out->len, migrate, out)) {
 			out->input[4 + 3 * e] = trial[4 + 3 * e];
+			kept(r, out);
+		}
 	}
 	/* Then every other byte to its plainest value - the default
 	 * platform's in the header, 0 in a record (PE 0, the first value of
@@ -238,8 +292,10 @@ static void minimise(struct fz_run *r, struct fz_repro *out, bool migrate)
 		if (fz_decode(out->input, out->len, &before, &ch) != 0)
 			break;                  /* out of memory: the rest stays as it is */
 		out->input[at] = want;
-		if (same_finding(r, out->input, out->len, migrate, out) && same_bodies_named(&before, &r->prog))
+		if (same_finding(r, out->input, out->len, migrate, out) && same_bodies_named(&before, &r->prog)) {
+			kept(r, out);
 			continue;
+		}
 		out->input[at] = keep;
 		if (at < FZ_HEADER_BYTES)
 			plain_bits(r, out, at, want, migrate);
@@ -295,6 +351,7 @@ int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, s
 {
 	struct fz_log *log, *keep = r->log;
 	struct sim_run_opts opts;
+	bool by_expectation = false;     /* pinned by expectations (the model's finding) */
 
 	memset(out, 0, sizeof *out);
 	out->original_len = size;
@@ -305,7 +362,7 @@ int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, s
 	snprintf(out->finding, sizeof out->finding, "%s", r->finding);
 	signature(r, out->signature, sizeof out->signature);
 	out->ran_through = r->res.passed;
-	minimise(r, out, migrate);
+	minimise(r, out, migrate, r->oracle.failed);
 
 	/* the minimised input once more, with its observations kept */
 	log = calloc(1, sizeof *log);
@@ -320,6 +377,7 @@ int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, s
 			snprintf(out->note, sizeof out->note, "no observations of the run were kept");
 		else
 			fz_repro_pin(r, r->last_log, out);   /* the run that failed: its program is r->prog */
+		by_expectation = r->oracle.failed;
 	}
 	r->log = keep;
 	free(log);
@@ -336,9 +394,16 @@ int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, s
 		if (sim_run(r->cpu, &r->prog, &opts, &out->res) != 0)
 			snprintf(out->note, sizeof out->note, "the program could not be run alone "
 				 "(the simulator refused it)");
-		else if (!(out->verified = !out->res.passed))
+		else if (out->res.passed)
 			snprintf(out->note, sizeof out->note,
 				 "the program with its expectations passes when run alone");
+		else if (by_expectation && out->res.fail_kind != SIM_FAIL_EXPECT)
+			/* client code gone wrong, a machine that does not
+			 * settle: so it fails on a correct dispatcher too */
+			snprintf(out->note, sizeof out->note, "the program fails on its own before its "
+				 "expectations are met or missed: %.300s", out->res.message);
+		else
+			out->verified = true;
 	}
 	r->choices.next = 0;
 	return 0;

@@ -15,6 +15,10 @@
  *     each role) where the signature stays the same without it, and a
  *     header byte that must stay is set bit by bit (its fields and
  *     policy bits, spare bits included, go where the finding allows).
+ *     Where the input's program ran through on the machine (the model
+ *     aside), every trial must too; where it did not, a record byte is
+ *     changed, bit by bit, until a trial that finds the same runs
+ *     through, which every later one must then do.
  *  3. The minimised input's program gets expectations that make it fail
  *     where the finding is, without the reference model: the answers the
  *     specification allows for a call the dispatcher got wrong, the
@@ -25,7 +29,10 @@
  *     Invariant violations and dispatcher faults need none: the simulator
  *     checks them in every run.
  *  4. That program is run as `sdeisim run` would run it (no model) and must
- *     fail; `verified` says whether it did.
+ *     fail - by its expectations, where the model's finding is pinned by
+ *     them: a program that fails on its own first (client code gone
+ *     wrong, a machine that does not settle) fails on a correct
+ *     dispatcher too -; `verified` says whether it did.
  */
 #ifndef FZ_REPRO_H
 #define FZ_REPRO_H
@@ -49,7 +56,8 @@ struct fz_repro {
 	bool     ran_through;       /* the input's program ran to its end on the machine (the
 				     * model aside): the minimised one must too */
 	bool     expressed;         /* the failure is pinned by the program alone */
-	bool     verified;          /* and running the program fails */
+	bool     verified;          /* and running the program fails: by its expectations when
+				     * they pin it (not by client code gone wrong, say) */
 	char     note[400];         /* why it is not expressed / not verified */
 	struct sim_result res;      /* the verification run */
 };

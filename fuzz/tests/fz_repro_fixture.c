@@ -23,6 +23,7 @@ const struct sim_op *fz_repro_fixture_pin(struct fz_repro *rp)
 	if (!rp->expressed)
 		fail_msg("not pinned: %s", rp->note);
 	assert_true(rp->verified);
+	assert_int_equal(rp->res.fail_kind, SIM_FAIL_EXPECT);    /* by its pin, not on its own */
 	for (uint32_t k = 0; k < p->nsteps; k++)
 		if (p->steps[k].kind == SIM_OP_EXPECT_DISPATCHES)
 			pin = &p->steps[k];

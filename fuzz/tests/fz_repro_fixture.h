@@ -13,7 +13,8 @@
 #include "sim.h"
 
 /* fz_repro of fixture_input into *rp, which must come out expressed
- * (pinned) and verified (failing as the finding did); the program's last
+ * (pinned) and verified (failing as the finding did, by its
+ * expectations); the program's last
  * expect_dispatches step, the pin (the test fails when it has none). */
 const struct sim_op *fz_repro_fixture_pin(struct fz_repro *rp);
 

@@ -37,6 +37,16 @@
  *             {excludes: [{..., depth: 2}]}): a correct dispatcher enters
  *             it there too, at depth 1, once the handler completed.
  *
+ *   Both again on inputs fuzzing from nothing found (fuzz.repro_dispatch_
+ *   *_runs_through), whose programs fail on their own after the finding:
+ *   data/critical-and-normal-resume-back-to-back.bin (43, fuzz_core: the
+ *   two events share a handler that resumes at the resume pad; the second
+ *   entry interrupts the pad and resumes into itself) and data/bound-
+ *   event-handler-raises-itself.bin (44, fuzz_sdei: the bound event shares
+ *   the handler that raises its interrupt, and raises it for ever).  The
+ *   reproducer must run through (another handler for one of the events):
+ *   it failed on the real core too, before its pin.
+ *
  *   input_finds_the_bug    the input's finding is a DISPATCH of FAULT;
  *   repro_pins_the_right   the reproducer's last expect_dispatches is the
  *                          pin above, and it fails on its own; it is

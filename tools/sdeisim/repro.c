@@ -40,7 +40,8 @@ static const char repro_help[] =
 	"                                 minimised)\n"
 	"  verdict: reproduces: FAILURE   minimised, and the program fails on its own, with\n"
 	"                                 FAILURE\n"
-	"  verdict: unverified: WHY       minimised, but the program passes when run alone\n"
+	"  verdict: unverified: WHY       minimised, but the program passes when run alone,\n"
+	"                                 or fails there on its own before its expectations\n"
 	"  verdict: unpinned: WHY         minimised, but the program cannot pin the finding\n"
 	"                                 by itself: only the input reproduces it\n"
 	"The words are kept as they are; the text after them is for people.\n";
