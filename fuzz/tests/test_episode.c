@@ -15,24 +15,10 @@
 
 #include "fz_input.h"
 #include "fz_run.h"
+#include "fz_run_fixture.h"
 #include "fz_vocab.h"
 #include "sdd/sdd_spec.h"
 
-static struct fz_run run;
-
-static int setup(void **state)
-{
-	char err[200];
-	(void)state;
-	return fz_run_init(&run, err, sizeof err) ? -1 : 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	fz_run_free(&run);
-	return 0;
-}
 
 /* A header of one PE, the default profile, one bind slot of each kind,
  * no platform event, then records. */
@@ -59,13 +45,13 @@ static void an_episode_registers_enables_unmasks_and_fires(void **state)
 {
 	static const uint8_t rec[1][FZ_RECORD_BYTES] = { { 0, 0, 0, 3, 0, 0, 0, 0 } };
 	uint8_t in[FZ_HEADER_BYTES + FZ_RECORD_BYTES];
-	const struct sim_program *p = &run.prog;
+	const struct sim_program *p = &fixture_run.prog;
 	size_t len;
 	(void)state;
 
 	len = input(in, rec, 1);
 	in[FZ_HEADER_BYTES] = fz_record_byte(FZ_R_EPISODE);
-	assert_int_equal(fz_decode(in, len, &run.prog, &run.choices), 0);
+	assert_int_equal(fz_decode(in, len, &fixture_run.prog, &fixture_run.choices), 0);
 	assert_int_equal(p->nsteps, 4);
 	assert_call(p, 0, SDD_FID_EVENT_REGISTER, 0);
 	assert_int_equal(p->values[p->steps[0].args].u, 0);                 /* event 0 */
@@ -75,8 +61,8 @@ static void an_episode_registers_enables_unmasks_and_fires(void **state)
 	assert_call(p, 2, SDD_FID_PE_UNMASK, 0);
 	assert_int_equal(p->steps[3].kind, SIM_OP_INTERRUPT);
 	assert_int_equal(p->steps[3].intid, p->platform.event0_sgi);
-	assert_true(fz_run_program(&run, false));
-	assert_int_equal(run.res.dispatches, 1);
+	assert_true(fz_run_program(&fixture_run, false));
+	assert_int_equal(fixture_run.res.dispatches, 1);
 }
 
 /* An INTID byte of class 0 and index 32 or more names an interrupt an
@@ -89,14 +75,14 @@ static void an_intid_byte_names_what_an_episode_bound(void **state)
 		{ 0, 0, 128 },
 	};
 	uint8_t in[FZ_HEADER_BYTES + 3 * FZ_RECORD_BYTES];
-	const struct sim_program *p = &run.prog;
+	const struct sim_program *p = &fixture_run.prog;
 	size_t len;
 	(void)state;
 
 	rec[0][0] = rec[2][0] = fz_record_byte(FZ_R_INTERRUPT);
 	rec[1][0] = fz_record_byte(FZ_R_EPISODE);
 	len = input(in, (const uint8_t (*)[FZ_RECORD_BYTES])rec, 3);
-	assert_int_equal(fz_decode(in, len, &run.prog, &run.choices), 0);
+	assert_int_equal(fz_decode(in, len, &fixture_run.prog, &fixture_run.choices), 0);
 	assert_int_equal(p->nsteps, 1 + 4 + 1);                 /* BIND REGISTER ENABLE UNMASK */
 	assert_int_equal(p->steps[0].intid, p->platform.event0_sgi);
 	assert_call(p, 1, SDD_FID_INTERRUPT_BIND, 1);
@@ -105,8 +91,8 @@ static void an_intid_byte_names_what_an_episode_bound(void **state)
 	assert_int_equal(p->values[p->steps[2].args].kind, SIM_V_VAR);     /* REGISTER $b0 */
 	assert_int_equal(p->values[p->steps[2].args].u, (uint64_t)p->steps[1].save);
 	assert_int_equal(p->steps[5].intid, 44);
-	assert_true(fz_run_program(&run, false));
-	assert_int_equal(run.res.dispatches, 1);                /* the SPI, after the unmask */
+	assert_true(fz_run_program(&fixture_run, false));
+	assert_int_equal(fixture_run.res.dispatches, 1);                /* the SPI, after the unmask */
 }
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
@@ -131,8 +117,8 @@ static void random_inputs_dispatch_handlers(void **state)
 	for (unsigned k = 0; k < n; k++) {
 		for (size_t b = 0; b < sizeof in; b++)
 			in[b] = next_byte();
-		fz_run_one(&run, in, sizeof in);
-		dispatched += run.res.dispatches > 0;
+		fz_run_one(&fixture_run, in, sizeof in);
+		dispatched += fixture_run.res.dispatches > 0;
 	}
 	print_message("%u of %u random inputs of 32 records dispatched a handler\n", dispatched, n);
 	assert_true(dispatched * 5 >= n);
@@ -145,5 +131,5 @@ int main(void)
 		cmocka_unit_test(an_intid_byte_names_what_an_episode_bound),
 		cmocka_unit_test(random_inputs_dispatch_handlers),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fz_run_fixture_setup, fz_run_fixture_teardown);
 }
