@@ -439,7 +439,7 @@ bool fz_core_run_program(struct fz_core *c)
 		return false;
 	}
 	fz_oracle_final(&c->oracle, m->core);
-	if (!fz_oracle_end(&c->oracle, res)) {
+	if (!fz_oracle_end(&c->oracle)) {
 		snprintf(c->finding, sizeof c->finding, "the reference model disagrees: %s", c->oracle.why);
 		return false;
 	}

@@ -261,11 +261,7 @@ void fz_oracle_settle_last(struct fz_oracle *o)
 	o->step_open = false;
 }
 
-bool fz_oracle_end(struct fz_oracle *o, const struct sim_result *r)
+bool fz_oracle_end(const struct fz_oracle *o)
 {
-	if (!o->active)
-		return true;
-	if (!o->failed && !o->machine_failed && r->passed && o->step_open)
-		settled(o, r->steps_run ? r->steps_run - 1 : 0);
-	return !o->failed;
+	return !o->active || !o->failed;
 }

@@ -107,7 +107,8 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob);
  * simulator; fz_core's machine calls it itself.) */
 void fz_oracle_final(struct fz_oracle *o, struct sdd *d);
 
-/* The run ended with result r: final checks.  true = no disagreement. */
-bool fz_oracle_end(struct fz_oracle *o, const struct sim_result *r);
+/* The run ended, and fz_oracle_final made the last step's checks and the
+ * final state's: true = no disagreement. */
+bool fz_oracle_end(const struct fz_oracle *o);
 
 #endif /* FZ_ORACLE_H */

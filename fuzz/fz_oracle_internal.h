@@ -15,8 +15,8 @@ void fz_oracle_disagree(struct fz_oracle *o, uint32_t step, const char *why, con
  * NULL: none), everything else zero. */
 struct fz_disagreement fz_oracle_about(unsigned kind, const struct sim_obs *ob);
 
-/* The settledness check of the last step (once: fz_oracle_end makes it
- * when this has not), before the final state is compared: an event the
+/* The settledness check of the last step (fz_oracle_final's, once),
+ * before the final state is compared: an event the
  * last step left undelivered is that step's finding (SETTLED), pinned by
  * its entry there; the final state would report its trigger as lost
  * instead, pinned as pending at the end, which a correct dispatcher that

@@ -123,7 +123,7 @@ bool fz_run_program(struct fz_run *r, bool digest)
 		snprintf(r->finding, sizeof r->finding, "step %u: %s", r->res.step + 1, r->res.message);
 		return false;
 	}
-	if (!fz_oracle_end(&r->oracle, &r->res)) {
+	if (!fz_oracle_end(&r->oracle)) {
 		snprintf(r->finding, sizeof r->finding, "the reference model disagrees: %s", r->oracle.why);
 		return false;
 	}

@@ -444,10 +444,12 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 	case SDD_FID_INTERRUPT_BIND:
 		if (!sim_param32(m->pl, mr_x(r, 1), &intid) || intid >= GIC_NUM_INTIDS)
 			break;
-		if (ok && res >= 0 && res <= INT32_MAX && !bound_once(m, r, intid, (int32_t)res))
-			break;
-		if (ok && res >= 0 && res <= INT32_MAX && !m->intid_bound[intid])
-			bound_by_bind(m, r, intid, (int32_t)res);
+		if (ok && res >= 0 && res <= INT32_MAX) {
+			if (!bound_once(m, r, intid, (int32_t)res))
+				break;          /* a contradiction: said */
+			if (!m->intid_bound[intid])
+				bound_by_bind(m, r, intid, (int32_t)res);
+		}
 		m->intid_bound[intid] = true;
 		break;
 	case SDD_FID_INTERRUPT_RELEASE:
