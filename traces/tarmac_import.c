@@ -49,7 +49,7 @@ int tarmac_import(struct linein *in, const struct import_opts *o, struct import_
 		return -1;
 	}
 	for (;;) {
-		char msg[300], where[LINEIN_MSG_MAX];
+		char msg[TM_MSG_MAX], where[LINEIN_MSG_MAX];
 		struct tm_line l;
 		size_t len, col = 0;
 		char *line;

@@ -74,6 +74,9 @@ const char *trace_a32_mode_name(const struct trace_rec *r);
 /* s[0..n) as a message quotes it, into buf (TRACE_QUOTE_STR bytes);
  * returns buf. */
 const char *trace_quote(char *buf, const char *s, size_t n);
+/* trace_quote into a buffer of its own that lasts to the end of the
+ * enclosing block: a message's argument, as many in one call as it has. */
+#define TRACE_QUOTED(s, n) trace_quote((char[TRACE_QUOTE_STR]){ 0 }, (s), (n))
 
 /* Escape s for a text field (FORMAT.md: bytes that would end or split a
  * field become %XX) into out (cap bytes, NUL-terminated, truncated at a

@@ -8,7 +8,10 @@
 # through 400, and the reader's through its error buffer: a long token
 # pushed the end of the message out, and 63 MPIDRs did not fit (64 were
 # said to be the profile's).  CASE is one of mpidrs-64, number-cut,
-# number-wide, policy-name, policy-value, features, decimal-range.
+# number-wide, policy-name, policy-value, features, decimal-range, or a
+# trace line's record kind, key=value word, field name or fn= (record-kind,
+# key-value, field-name, fn-name: these were quoted whole into the
+# reader's error, and one of 10000 characters lost its end).
 set -u
 tool=$1 samples=$2 case=$3
 tmp=$(mktemp -d) || exit 1
@@ -16,6 +19,7 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 x300=$(printf '%300s' '' | tr ' ' x)
 x64=$(printf '%64s' '' | tr ' ' x)
+x10k=$(printf '%10000s' '' | tr ' ' x)
 z64=$(printf '%064d' 0)
 n64=$(printf "%064d" 0 | tr 0 9)
 head -15 "$samples/tf-a-verbose.log" > log || exit 1
@@ -53,6 +57,27 @@ decimal-range)
 	trace "$(printf '%010000d' 0 | tr 0 9)" ""
 	cmd="replay t.trace"
 	want="t.trace:2:30: pes=$n64... (10000 characters): out of range (at most 64)" ;;
+record-kind)
+	trace 2 ""
+	printf '%s t=1\n' "$x10k" >> t.trace
+	cmd="replay t.trace"
+	want="t.trace:3:1: unknown record kind '$x64... (10000 characters)'" ;;
+key-value)
+	trace 2 ""
+	printf 'call %s\n' "$x10k" >> t.trace
+	cmd="replay t.trace"
+	want="t.trace:3:6: expected key=value, found '$x64... (10000 characters)'" ;;
+field-name)
+	trace 2 ""
+	printf 'call %s=1\n' "$x10k" >> t.trace
+	cmd="replay t.trace"
+	want="t.trace:3:6: call records have no field '$x64... (10000 characters)'" ;;
+fn-name)
+	trace 2 ""
+	printf 'call t=1 pe=0 conduit=smc el=2 h=0 fn=%s x0=0xc4000028 x1=0x0 x2=0x0 x3=0x0 x4=0x0 x5=0x0 end=ret r0=0x7\n' \
+		"$x10k" >> t.trace
+	cmd="replay t.trace"
+	want="t.trace:3:39: fn=$x64... (10000 characters) does not name the function in x0" ;;
 *)
 	echo "unknown case $case"; exit 1 ;;
 esac

@@ -378,7 +378,7 @@ static void long_source_names(void **state)
 {
 	static const char fvp[] = "FVP_Base_RevC_2xAEMvA.FVP_Base_RevC_2xAEMvA_cluster0.cpu0";
 	struct tm_names *names = calloc(1, sizeof *names);
-	char line[TM_MAX_SOURCE_NAME + 100], name[TM_MAX_SOURCE_NAME + 2], msg[400];
+	char line[TM_MAX_SOURCE_NAME + 100], name[TM_MAX_SOURCE_NAME + 2], msg[TM_MSG_MAX];
 	struct tm_line l;
 	size_t col;
 
@@ -398,7 +398,8 @@ static void long_source_names(void **state)
 	name[TM_MAX_SOURCE_NAME + 1] = 0;
 	snprintf(line, sizeof line, "1 clk %s R X0 0", name);
 	assert_int_equal(tm_lex(line, strlen(line), names, &l, msg, sizeof msg, &col), -1);
-	assert_string_equal(msg, "source name 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' is 256 bytes long, longer than 255");
+	assert_string_equal(msg, "source name 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa... (256 characters)' "
+			    "is longer than 255 bytes");
 	assert_int_equal(col, 6);
 	for (unsigned k = 2; k < 64; k++) {
 		snprintf(line, sizeof line, "1 clk core%u R X0 0", k);
