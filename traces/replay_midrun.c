@@ -29,7 +29,7 @@
  *   a slot below it bound to an interrupt the trace never names, and
  *   released once the others are bound - kept bound when it is below the
  *   slot the window's own first new binding of its kind takes (the
- *   slots below that one were all bound);
+ *   slots below that one were all bound) - replay_midrun_bind.c;
  *   a PE that takes a dispatch before any PE_MASK or PE_UNMASK: unmasked;
  *   a PE whose first records are a handler's (its calls, h=1, or a
  *   completion, with no dispatch before them): that handler's event
@@ -67,8 +67,7 @@ void mr_note(struct mr *m, uint32_t line, const char *fmt, ...)
 	va_end(ap);
 }
 
-static bool contradiction(struct mr *m, uint32_t line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static bool contradiction(struct mr *m, uint32_t line, const char *fmt, ...)
+bool mr_contradiction(struct mr *m, uint32_t line, const char *fmt, ...)
 {
 	va_list ap;
 	int n = snprintf(m->err, m->errlen, "%s:%" PRIu32 ":1: --mid-run: ", m->rp->name, line);
@@ -165,7 +164,7 @@ static void enabled(struct mr_key *k, bool en, uint32_t line, const char *why)
 	k->en_why = why;
 }
 
-static void close_key(struct mr *m, int32_t event, unsigned pe)
+void mr_close_key(struct mr *m, int32_t event, unsigned pe)
 {
 	struct mr_key *k = mr_key(m, event, pe);
 
@@ -197,142 +196,6 @@ static void restart(struct mr *m, int pe, bool from_off)
 		reset(m, pe, false);
 }
 
-/* ---- Bindings ---- */
-
-static struct mr_bind *add_bind(struct mr *m, struct mr_bind **v, uint32_t *nv, uint32_t *cap, const struct mr_bind *x)
-{
-	struct mr_bind *room = sim_grow(*v, *nv, cap, sizeof *room, 8);
-
-	if (!room) {
-		m->failed = true;
-		return NULL;
-	}
-	*v = room;
-	room[*nv] = *x;
-	return &room[(*nv)++];
-}
-
-static bool no_one_binding(struct mr *m, const struct mr_bind *x, const struct mr_bind *y)
-{
-	const struct mr_bind *a = x->line < y->line ? x : y, *b = a == x ? y : x;
-
-	return contradiction(m, b->line, "event %s is %s INTID %" PRIu32 " here, but event %s was %s INTID %" PRIu32
-			     " at line %" PRIu32 ", with no INTERRUPT_RELEASE between: no one binding explains both",
-			     MR_EV(b->event), b->by_bind ? "returned by an INTERRUPT_BIND of" : "dispatched for", b->intid,
-			     MR_EV(a->event), a->by_bind ? "returned by an INTERRUPT_BIND of" : "dispatched for", a->intid,
-			     a->line);
-}
-
-/* What call r gave back of the bindings (replay_slots_freed): the slots
- * of a kind it frees, and whether every binding of it went (a reset that
- * releases them all: what the window binds from here on is its own), or
- * any not in use may have (a SHARED_RESET TF-A answered DENIED: a binding
- * after it that returns a bind slot's event says nothing of the start). */
-static void slots_freed(struct mr *m, const struct trace_rec *r)
-{
-	bool reset = trace_rec_fid(r) != SDD_FID_INTERRUPT_RELEASE, spi_held = false;
-	unsigned all, kinds;
-
-	for (unsigned p = 0; p < TRACE_MAX_PES; p++)
-		spi_held |= m->held[p] > 32;
-	kinds = replay_slots_freed(m->pl, r, m->shared_running > 0, spi_held, &all);
-	for (int sh = 0; sh < 2; sh++) {
-		unsigned kind = sh ? REPLAY_SLOTS_SHARED : REPLAY_SLOTS_PRIVATE;
-		if (!(kinds & kind))
-			continue;
-		if (!m->freed[sh])
-			m->freed[sh] = r->line;
-		m->binds_reset[sh] |= (all & kind) != 0;
-		m->maybe_released[sh] |= reset;
-		for (uint32_t b = 0; b < m->nbound && reset; b++)
-			m->bound[b].closed |= m->bound[b].shared == (sh == 1);
-	}
-}
-
-/* A successful INTERRUPT_RELEASE of event: it was bound, and registered
- * on no PE (DEN0054C §5.1.15), and its number is free.  What the window
- * does with it from here on is its own: a binding of it, its
- * registrations.  What records before showed of its start stays: the
- * prologue's binding of it, its registration. */
-static void released(struct mr *m, int32_t event)
-{
-	int32_t *room = sim_grow(m->released, m->nreleased, &m->cap_released, sizeof *room, 8);
-
-	if (!room) {
-		m->failed = true;
-		return;
-	}
-	m->released = room;
-	m->released[m->nreleased++] = event;
-	for (uint32_t b = 0; b < m->nbinds; b++)
-		if (m->binds[b].event == event)
-			m->binds[b].closed = true;
-	for (uint32_t b = 0; b < m->nbound; b++)
-		if (m->bound[b].event == event)
-			m->bound[b].closed = true;
-	for (unsigned p = 0; p < m->pl->pes && p < TRACE_MAX_PES; p++)
-		close_key(m, event, p);
-}
-
-static bool was_released(const struct mr *m, int32_t event)
-{
-	for (uint32_t k = 0; k < m->nreleased; k++)
-		if (m->released[k] == event)
-			return true;
-	return false;
-}
-
-/* The window's first INTERRUPT_BIND of intid returned event: when event
- * is a bind slot's the window has not released, it was bound to intid
- * already if it was bound at all (a new binding takes a free slot). */
-static void bound_by_bind(struct mr *m, const struct trace_rec *r, uint32_t intid, int32_t event)
-{
-	uint32_t slot;
-	int cl = mr_ev_class(m->pl, event, &slot);
-
-	if (slot == UINT32_MAX || m->maybe_released[cl == MR_CL_SHARED] || was_released(m, event))
-		return;
-	add_bind(m, &m->pins, &m->npins, &m->cap_pins,
-		 &(struct mr_bind){ event, intid, r->line, slot, r->pe, false, cl == MR_CL_SHARED, true, false });
-}
-
-/* An INTERRUPT_BIND of intid returned event: a slot holds one interrupt,
- * so one of another INTID that returned it before, with no release or
- * reset between that may have freed it, is a window no start explains
- * (a dispatcher that gave one slot two interrupts). */
-static bool bound_once(struct mr *m, const struct trace_rec *r, uint32_t intid, int32_t event)
-{
-	uint32_t slot;
-	int cl = mr_ev_class(m->pl, event, &slot);
-	struct mr_bind x = { event, intid, r->line, slot, r->pe, false, cl == MR_CL_SHARED, true, false };
-
-	if (slot == UINT32_MAX)
-		return true;
-	for (uint32_t b = 0; b < m->nbound; b++)
-		if (m->bound[b].event == event && !m->bound[b].closed)
-			return m->bound[b].intid == intid || no_one_binding(m, &m->bound[b], &x);
-	return add_bind(m, &m->bound, &m->nbound, &m->cap_bound, &x) != NULL;
-}
-
-/* The pins of events whose registration is assumed: bound when the
- * window starts (the window may have made the others itself). */
-static void pinned(struct mr *m)
-{
-	for (uint32_t p = 0; p < m->npins && !m->failed; p++) {
-		const struct mr_bind *x = &m->pins[p], *same = NULL;
-		bool reg = false;
-		for (uint32_t k = 0; k < m->nkeys; k++)
-			reg |= m->keys[k].event == x->event && m->keys[k].reg;
-		for (uint32_t b = 0; b < m->nbinds && !same; b++)
-			if (m->binds[b].event == x->event)
-				same = &m->binds[b];
-		if (same && same->intid != x->intid)
-			no_one_binding(m, x, same);
-		else if (reg && !same)
-			add_bind(m, &m->binds, &m->nbinds, &m->cap_binds, x);
-	}
-}
-
 /* ---- What each record shows ---- */
 
 /* "RM_PE to MPIDR 0x1", "RM_PE", "RM_ANY". */
@@ -353,7 +216,7 @@ static void routing_shown(struct mr *m, struct mr_key *k, const struct trace_rec
 	char now[48], was[48];
 
 	if ((k->rm >= 0 && k->rm != rm) || (aff && k->has_aff && k->aff != v)) {
-		contradiction(m, r->line, "event %s (shared) is routed %s here (its EVENT_GET_INFO) but %s at line %" PRIu32
+		mr_contradiction(m, r->line, "event %s (shared) is routed %s here (its EVENT_GET_INFO) but %s at line %" PRIu32
 			      ", with no EVENT_ROUTING_SET or EVENT_REGISTER between: no one routing explains both",
 			      MR_EV(k->event), routing_str(now, sizeof now, rm, aff, v),
 			      routing_str(was, sizeof was, k->rm, k->has_aff, k->aff), k->rm != rm ? k->rm_line : k->aff_line);
@@ -389,15 +252,15 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		reset(m, MR_ANY_PE, true);
 		memset(m->held, 0, sizeof m->held);    /* no firmware holds an interrupt any more */
 	}
-	slots_freed(m, r);
+	mr_slots_freed(m, r);
 	switch (fid) {
 	case SDD_FID_EVENT_REGISTER:
-		close_key(m, ev, r->pe);
+		mr_close_key(m, ev, r->pe);
 		break;
 	case SDD_FID_EVENT_UNREGISTER:
 		if (ok && (res == 0 || res == SDD_PENDING))
 			registered(m, ev, r, "its EVENT_UNREGISTER");
-		close_key(m, ev, r->pe);
+		mr_close_key(m, ev, r->pe);
 		break;
 	case SDD_FID_EVENT_ENABLE:
 	case SDD_FID_EVENT_DISABLE:
@@ -415,7 +278,7 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		if (!ok || res < 0)
 			break;
 		if (!(res & SDD_STATUS_REGISTERED)) {
-			close_key(m, ev, r->pe);
+			mr_close_key(m, ev, r->pe);
 			break;
 		}
 		k = registered(m, ev, r, "its EVENT_STATUS");
@@ -445,10 +308,10 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		if (!sim_param32(m->pl, mr_x(r, 1), &intid) || intid >= GIC_NUM_INTIDS)
 			break;
 		if (ok && res >= 0 && res <= INT32_MAX) {
-			if (!bound_once(m, r, intid, (int32_t)res))
+			if (!mr_bound_once(m, r, intid, (int32_t)res))
 				break;          /* a contradiction: said */
 			if (!m->intid_bound[intid])
-				bound_by_bind(m, r, intid, (int32_t)res);
+				mr_bound_by_bind(m, r, intid, (int32_t)res);
 		}
 		m->intid_bound[intid] = true;
 		break;
@@ -460,32 +323,11 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		if (ok && res == SDD_DENIED && mr_ev_class(m->pl, ev, &slot) == MR_CL_SHARED)
 			registered(m, ev, r, "its INTERRUPT_RELEASE answered DENIED");
 		else if (ok && res == 0)
-			released(m, ev);
+			mr_released(m, ev);
 		break;
 	default:
 		break;
 	}
-}
-
-/* A bind slot's event dispatched for an interrupt the window has not bound:
- * bound when it starts, unless a reset released every binding of its kind
- * since, or a release the event's (the window binds them itself from
- * there on: one that dispatches for an interrupt nothing bound again is
- * the dispatcher's doing). */
-static bool bound_before(struct mr *m, const struct trace_rec *r, uint32_t slot, bool shared)
-{
-	if (r->cause != TRACE_CAUSE_IRQ || !(r->has & TRACE_HAS_INTID) || r->intid >= GIC_NUM_INTIDS ||
-	    m->intid_bound[r->intid] || m->binds_reset[shared] || was_released(m, r->event))
-		return true;
-	for (uint32_t b = 0; b < m->nbinds; b++) {
-		const struct mr_bind *x = &m->binds[b];
-		if (x->closed || (x->event != r->event && x->intid != r->intid))
-			continue;
-		return (x->event == r->event && x->intid == r->intid) ||
-		       no_one_binding(m, x, &(struct mr_bind){ r->event, r->intid, r->line, slot, r->pe, false, shared, false, false });
-	}
-	return add_bind(m, &m->binds, &m->nbinds, &m->cap_binds,
-			&(struct mr_bind){ r->event, r->intid, r->line, slot, r->pe, false, shared, false, false }) != NULL;
 }
 
 /* Two records of one registration that no registration explains. */
@@ -498,7 +340,7 @@ static bool same_value(struct mr *m, const struct mr_key *k, const struct trace_
 		return true;
 	if (k->pe != MR_ANY_PE)
 		snprintf(where, sizeof where, " on PE %d", k->pe);
-	return contradiction(m, r->line, "event %s%s is entered with %s 0x%" PRIx64 " here but 0x%" PRIx64 " at line %"
+	return mr_contradiction(m, r->line, "event %s%s is entered with %s 0x%" PRIx64 " here but 0x%" PRIx64 " at line %"
 			     PRIu32 ", with no EVENT_REGISTER between: no one registration explains both", MR_EV(k->event),
 			     where, what, now, was, was_line);
 }
@@ -510,7 +352,7 @@ static bool on_dispatch(struct mr *m, const struct trace_rec *r)
 	struct mr_key *k;
 
 	/* the binding first: a registration the window makes itself needs it too */
-	if (slot != UINT32_MAX && !bound_before(m, r, slot, cl == MR_CL_SHARED))
+	if (slot != UINT32_MAX && !mr_bound_before(m, r, slot, cl == MR_CL_SHARED))
 		return false;
 	if (!m->mask[r->pe].closed && !m->mask[r->pe].line) {
 		m->mask[r->pe].line = r->line;
@@ -613,6 +455,6 @@ bool mr_scan(struct mr *m)
 			break;
 		}
 	}
-	pinned(m);
+	mr_pinned(m);
 	return !m->failed;
 }

@@ -1,9 +1,10 @@
 /*
  * replay_midrun.h - between replay_midrun.c (what a window's records show
- * of the state it starts in), replay_running.c (the handlers it starts
- * inside) and replay_prologue.c (the records assumed from it, before the
- * window's first; the bindings among them: replay_prologue_bind.c):
- * replay_internal.h's replay_mid_run.  replay_blame.c
+ * of the state it starts in; of its bindings: replay_midrun_bind.c),
+ * replay_running.c (the handlers it starts inside) and replay_prologue.c
+ * (the records assumed from it, before the window's first; the bindings
+ * among them: replay_prologue_bind.c): replay_internal.h's
+ * replay_mid_run.  replay_blame.c
  * (which assumption a divergence may follow from) reads events' classes
  * and records' arguments as these do (mr_ev_class, mr_x).
  */
@@ -130,6 +131,9 @@ struct mr {
 enum { MR_CL_NONE, MR_CL_PRIVATE, MR_CL_SHARED };
 
 void mr_note(struct mr *m, uint32_t line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The window is one no start explains: the message in m->err, at line;
+ * false (m->failed). */
+bool mr_contradiction(struct mr *m, uint32_t line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 uint64_t mr_x(const struct trace_rec *r, unsigned n);
 /* The class of event e on the platform (MR_CL_*), and its bind slot
  * (UINT32_MAX: not one). */
@@ -137,9 +141,28 @@ int mr_ev_class(const struct sim_platform *pl, int32_t e, uint32_t *slot);
 /* The registration event has on pe (not a private event's: its one),
  * made when new; NULL when out of memory. */
 struct mr_key *mr_key(struct mr *m, int32_t event, unsigned pe);
+/* The window sets event's registration on pe itself from here on. */
+void mr_close_key(struct mr *m, int32_t event, unsigned pe);
 /* Read the window: m->keys, binds, mask, pre.  false on a contradiction
  * (m->err) or when out of memory. */
 bool mr_scan(struct mr *m);
+
+/* ---- replay_midrun_bind.c ---- */
+
+/* Call r gave back bindings (a reset, a release): what it freed. */
+void mr_slots_freed(struct mr *m, const struct trace_rec *r);
+/* A successful INTERRUPT_RELEASE of event. */
+void mr_released(struct mr *m, int32_t event);
+/* The window's first INTERRUPT_BIND of intid returned event (r). */
+void mr_bound_by_bind(struct mr *m, const struct trace_rec *r, uint32_t intid, int32_t event);
+/* An INTERRUPT_BIND of intid returned event (r): false on a contradiction. */
+bool mr_bound_once(struct mr *m, const struct trace_rec *r, uint32_t intid, int32_t event);
+/* Dispatch r of bind slot slot's event (of a shared event's slots or
+ * not): false on a contradiction. */
+bool mr_bound_before(struct mr *m, const struct trace_rec *r, uint32_t slot, bool shared);
+/* Once every record is read: the bindings of the events whose
+ * registration is assumed. */
+void mr_pinned(struct mr *m);
 
 /* ---- replay_running.c ---- */
 

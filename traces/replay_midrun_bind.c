@@ -1,0 +1,172 @@
+/*
+ * replay_midrun_bind.c - what a window's records show of the interrupt
+ * bindings it starts with (replay_midrun.c reads the records and asks
+ * these): a bind slot's event dispatched for an INTID, or returned by the
+ * window's first INTERRUPT_BIND of one, before any release that may have
+ * freed it, was bound to that INTID already; what a release or a reset
+ * gives back ends what can be said; and two INTIDs of one slot with
+ * nothing between that freed it are a window no start explains.  The
+ * prologue makes the bindings found here (replay_prologue_bind.c).
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+
+#include "replay_midrun.h"
+#include "grow.h"
+#include "sdd/sdd_spec.h"
+
+static struct mr_bind *add_bind(struct mr *m, struct mr_bind **v, uint32_t *nv, uint32_t *cap, const struct mr_bind *x)
+{
+	struct mr_bind *room = sim_grow(*v, *nv, cap, sizeof *room, 8);
+
+	if (!room) {
+		m->failed = true;
+		return NULL;
+	}
+	*v = room;
+	room[*nv] = *x;
+	return &room[(*nv)++];
+}
+
+static bool no_one_binding(struct mr *m, const struct mr_bind *x, const struct mr_bind *y)
+{
+	const struct mr_bind *a = x->line < y->line ? x : y, *b = a == x ? y : x;
+
+	return mr_contradiction(m, b->line, "event %s is %s INTID %" PRIu32 " here, but event %s was %s INTID %" PRIu32
+			     " at line %" PRIu32 ", with no INTERRUPT_RELEASE between: no one binding explains both",
+			     MR_EV(b->event), b->by_bind ? "returned by an INTERRUPT_BIND of" : "dispatched for", b->intid,
+			     MR_EV(a->event), a->by_bind ? "returned by an INTERRUPT_BIND of" : "dispatched for", a->intid,
+			     a->line);
+}
+
+/* What call r gave back of the bindings (replay_slots_freed): the slots
+ * of a kind it frees, and whether every binding of it went (a reset that
+ * releases them all: what the window binds from here on is its own), or
+ * any not in use may have (a SHARED_RESET TF-A answered DENIED: a binding
+ * after it that returns a bind slot's event says nothing of the start). */
+void mr_slots_freed(struct mr *m, const struct trace_rec *r)
+{
+	bool reset = trace_rec_fid(r) != SDD_FID_INTERRUPT_RELEASE, spi_held = false;
+	unsigned all, kinds;
+
+	for (unsigned p = 0; p < TRACE_MAX_PES; p++)
+		spi_held |= m->held[p] > 32;
+	kinds = replay_slots_freed(m->pl, r, m->shared_running > 0, spi_held, &all);
+	for (int sh = 0; sh < 2; sh++) {
+		unsigned kind = sh ? REPLAY_SLOTS_SHARED : REPLAY_SLOTS_PRIVATE;
+		if (!(kinds & kind))
+			continue;
+		if (!m->freed[sh])
+			m->freed[sh] = r->line;
+		m->binds_reset[sh] |= (all & kind) != 0;
+		m->maybe_released[sh] |= reset;
+		for (uint32_t b = 0; b < m->nbound && reset; b++)
+			m->bound[b].closed |= m->bound[b].shared == (sh == 1);
+	}
+}
+
+/* A successful INTERRUPT_RELEASE of event: it was bound, and registered
+ * on no PE (DEN0054C §5.1.15), and its number is free.  What the window
+ * does with it from here on is its own: a binding of it, its
+ * registrations.  What records before showed of its start stays: the
+ * prologue's binding of it, its registration. */
+void mr_released(struct mr *m, int32_t event)
+{
+	int32_t *room = sim_grow(m->released, m->nreleased, &m->cap_released, sizeof *room, 8);
+
+	if (!room) {
+		m->failed = true;
+		return;
+	}
+	m->released = room;
+	m->released[m->nreleased++] = event;
+	for (uint32_t b = 0; b < m->nbinds; b++)
+		if (m->binds[b].event == event)
+			m->binds[b].closed = true;
+	for (uint32_t b = 0; b < m->nbound; b++)
+		if (m->bound[b].event == event)
+			m->bound[b].closed = true;
+	for (unsigned p = 0; p < m->pl->pes && p < TRACE_MAX_PES; p++)
+		mr_close_key(m, event, p);
+}
+
+static bool was_released(const struct mr *m, int32_t event)
+{
+	for (uint32_t k = 0; k < m->nreleased; k++)
+		if (m->released[k] == event)
+			return true;
+	return false;
+}
+
+/* The window's first INTERRUPT_BIND of intid returned event: when event
+ * is a bind slot's the window has not released, it was bound to intid
+ * already if it was bound at all (a new binding takes a free slot). */
+void mr_bound_by_bind(struct mr *m, const struct trace_rec *r, uint32_t intid, int32_t event)
+{
+	uint32_t slot;
+	int cl = mr_ev_class(m->pl, event, &slot);
+
+	if (slot == UINT32_MAX || m->maybe_released[cl == MR_CL_SHARED] || was_released(m, event))
+		return;
+	add_bind(m, &m->pins, &m->npins, &m->cap_pins,
+		 &(struct mr_bind){ event, intid, r->line, slot, r->pe, false, cl == MR_CL_SHARED, true, false });
+}
+
+/* An INTERRUPT_BIND of intid returned event: a slot holds one interrupt,
+ * so one of another INTID that returned it before, with no release or
+ * reset between that may have freed it, is a window no start explains
+ * (a dispatcher that gave one slot two interrupts). */
+bool mr_bound_once(struct mr *m, const struct trace_rec *r, uint32_t intid, int32_t event)
+{
+	uint32_t slot;
+	int cl = mr_ev_class(m->pl, event, &slot);
+	struct mr_bind x = { event, intid, r->line, slot, r->pe, false, cl == MR_CL_SHARED, true, false };
+
+	if (slot == UINT32_MAX)
+		return true;
+	for (uint32_t b = 0; b < m->nbound; b++)
+		if (m->bound[b].event == event && !m->bound[b].closed)
+			return m->bound[b].intid == intid || no_one_binding(m, &m->bound[b], &x);
+	return add_bind(m, &m->bound, &m->nbound, &m->cap_bound, &x) != NULL;
+}
+
+/* The pins of events whose registration is assumed: bound when the
+ * window starts (the window may have made the others itself). */
+void mr_pinned(struct mr *m)
+{
+	for (uint32_t p = 0; p < m->npins && !m->failed; p++) {
+		const struct mr_bind *x = &m->pins[p], *same = NULL;
+		bool reg = false;
+		for (uint32_t k = 0; k < m->nkeys; k++)
+			reg |= m->keys[k].event == x->event && m->keys[k].reg;
+		for (uint32_t b = 0; b < m->nbinds && !same; b++)
+			if (m->binds[b].event == x->event)
+				same = &m->binds[b];
+		if (same && same->intid != x->intid)
+			no_one_binding(m, x, same);
+		else if (reg && !same)
+			add_bind(m, &m->binds, &m->nbinds, &m->cap_binds, x);
+	}
+}
+
+
+/* A bind slot's event dispatched for an interrupt the window has not bound:
+ * bound when it starts, unless a reset released every binding of its kind
+ * since, or a release the event's (the window binds them itself from
+ * there on: one that dispatches for an interrupt nothing bound again is
+ * the dispatcher's doing). */
+bool mr_bound_before(struct mr *m, const struct trace_rec *r, uint32_t slot, bool shared)
+{
+	if (r->cause != TRACE_CAUSE_IRQ || !(r->has & TRACE_HAS_INTID) || r->intid >= GIC_NUM_INTIDS ||
+	    m->intid_bound[r->intid] || m->binds_reset[shared] || was_released(m, r->event))
+		return true;
+	for (uint32_t b = 0; b < m->nbinds; b++) {
+		const struct mr_bind *x = &m->binds[b];
+		if (x->closed || (x->event != r->event && x->intid != r->intid))
+			continue;
+		return (x->event == r->event && x->intid == r->intid) ||
+		       no_one_binding(m, x, &(struct mr_bind){ r->event, r->intid, r->line, slot, r->pe, false, shared, false, false });
+	}
+	return add_bind(m, &m->binds, &m->nbinds, &m->cap_binds,
+			&(struct mr_bind){ r->event, r->intid, r->line, slot, r->pe, false, shared, false, false }) != NULL;
+}
