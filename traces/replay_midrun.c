@@ -80,6 +80,12 @@ bool mr_contradiction(struct mr *m, uint32_t line, const char *fmt, ...)
 	return false;
 }
 
+bool mr_is_call(const struct mr *m, const struct trace_rec *r)
+{
+	return r->kind == TRACE_CALL && (r->x_known & 1) &&
+	       r->conduit == (m->pl->conduit == SIM_CONDUIT_HVC ? TRACE_HVC : TRACE_SMC);
+}
+
 uint64_t mr_x(const struct trace_rec *r, unsigned n)
 {
 	return (r->x_known & (1u << n)) ? r->x[n] : 0;
@@ -426,7 +432,7 @@ bool mr_scan(struct mr *m)
 		switch (r->kind) {
 		case TRACE_CALL:
 			/* the calls the replay makes: its dispatcher's conduit (the walk) */
-			if ((r->x_known & 1) && r->conduit == (m->pl->conduit == SIM_CONDUIT_HVC ? TRACE_HVC : TRACE_SMC))
+			if (mr_is_call(m, r))
 				on_call(m, r);
 			break;
 		case TRACE_DISPATCH:

@@ -135,6 +135,8 @@ void mr_note(struct mr *m, uint32_t line, const char *fmt, ...) __attribute__((f
  * false (m->failed). */
 bool mr_contradiction(struct mr *m, uint32_t line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 uint64_t mr_x(const struct trace_rec *r, unsigned n);
+/* Is r a call the replay makes (one on its dispatcher's conduit)? */
+bool mr_is_call(const struct mr *m, const struct trace_rec *r);
 /* The class of event e on the platform (MR_CL_*), and its bind slot
  * (UINT32_MAX: not one). */
 int mr_ev_class(const struct sim_platform *pl, int32_t e, uint32_t *slot);

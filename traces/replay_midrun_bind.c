@@ -9,6 +9,7 @@
  * prologue makes the bindings found here (replay_prologue_bind.c).
  */
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "replay_midrun.h"
@@ -28,15 +29,67 @@ static struct mr_bind *add_bind(struct mr *m, struct mr_bind **v, uint32_t *nv, 
 	return &room[(*nv)++];
 }
 
+/* The window's first call `fid` after line lo and before line hi, or NULL. */
+static const struct trace_rec *call_between(const struct mr *m, uint32_t fid, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t i = 0; i < m->rp->nrecs; i++) {
+		const struct trace_rec *r = &m->rp->recs[i];
+		if (r->line > lo && r->line < hi && mr_is_call(m, r) && trace_rec_fid(r) == fid)
+			return r;
+	}
+	return NULL;
+}
+
+/* Two bindings of one slot, x and y, with nothing between that freed it.
+ * What would have: an INTERRUPT_RELEASE of the event, or a SHARED_RESET,
+ * which releases every binding (DEN0054C §5.1.19); the message says so,
+ * and of a reset between that did not, why: a PRIVATE_RESET releases none
+ * (§5.1.18: it unregisters private events), and a SHARED_RESET answered
+ * DENIED is taken to have kept it (replay_slots_freed). */
 static bool no_one_binding(struct mr *m, const struct mr_bind *x, const struct mr_bind *y)
 {
 	const struct mr_bind *a = x->line < y->line ? x : y, *b = a == x ? y : x;
+	const struct trace_rec *sr = call_between(m, SDD_FID_SHARED_RESET, a->line, b->line);
+	const struct trace_rec *pr = call_between(m, SDD_FID_PRIVATE_RESET, a->line, b->line);
+	char shared[200], priv[120] = "", res[40];
 
+	if (sr)
+		snprintf(shared, sizeof shared, "INTERRUPT_RELEASE between, and the SHARED_RESET at line %" PRIu32
+			 " between, %s%s, is taken to have kept it", sr->line,
+			 (sr->r_known & 1) ? "answered " : "with no result",
+			 (sr->r_known & 1) ? trace_result_str(res, sizeof res, (int64_t)sr->r[0]) : "");
+	else
+		snprintf(shared, sizeof shared, "INTERRUPT_RELEASE or SHARED_RESET between, either of which frees the "
+			 "slot (a SHARED_RESET releases every binding)");
+	if (pr)
+		snprintf(priv, sizeof priv, "; the PRIVATE_RESET at line %" PRIu32 " between releases none (it "
+			 "unregisters private events)", pr->line);
 	return mr_contradiction(m, b->line, "event %s is %s INTID %" PRIu32 " here, but event %s was %s INTID %" PRIu32
-			     " at line %" PRIu32 ", with no INTERRUPT_RELEASE between: no one binding explains both",
+			     " at line %" PRIu32 ", with no %s%s: no one binding explains both",
 			     MR_EV(b->event), b->by_bind ? "returned by an INTERRUPT_BIND of" : "dispatched for", b->intid,
 			     MR_EV(a->event), a->by_bind ? "returned by an INTERRUPT_BIND of" : "dispatched for", a->intid,
-			     a->line);
+			     a->line, shared, priv);
+}
+
+/* INTERRUPT_BIND binds a PPI as a private event and an SPI as a shared one
+ * (DEN0054C §5.1.14; reference sdei-spec.md §3.12), and which bind slots
+ * are which is the platform's layout, which no record changes: a binding
+ * of INTID intid that returns a slot of the other kind is no start's.
+ * Before, --mid-run took it for the interrupt a held slot was bound to,
+ * and its prologue bound that interrupt, which took a slot of the other
+ * kind; every record after diverged.  An SGI's binding is noted where it
+ * would be assumed (replay_prologue_bind.c). */
+static bool slot_of_its_kind(struct mr *m, const struct trace_rec *r, uint32_t intid, int32_t event, bool shared)
+{
+	int32_t base = shared ? m->pl->slot_shared_base : m->pl->slot_private_base;
+	uint32_t n = shared ? m->pl->bind_shared : m->pl->bind_private;
+
+	if (intid < 16 || (intid >= 32) == shared)
+		return true;
+	return mr_contradiction(m, r->line, "an INTERRUPT_BIND of INTID %" PRIu32 ", %s, returns event %s, one of this "
+				"platform's %s bind slots (%s..%s), but a binding of a PPI is a private event and of an "
+				"SPI a shared one: no binding explains it", intid, shared ? "a PPI" : "an SPI", MR_EV(event),
+				shared ? "shared" : "private", MR_EV(base), MR_EV(base + (int32_t)n - 1));
 }
 
 /* What call r gave back of the bindings (replay_slots_freed): the slots
@@ -124,6 +177,8 @@ bool mr_bound_once(struct mr *m, const struct trace_rec *r, uint32_t intid, int3
 
 	if (slot == UINT32_MAX)
 		return true;
+	if (!slot_of_its_kind(m, r, intid, event, cl == MR_CL_SHARED))
+		return false;
 	for (uint32_t b = 0; b < m->nbound; b++)
 		if (m->bound[b].event == event && !m->bound[b].closed)
 			return m->bound[b].intid == intid || no_one_binding(m, &m->bound[b], &x);
