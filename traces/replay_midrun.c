@@ -325,10 +325,21 @@ static void on_call(struct mr *m, const struct trace_rec *r)
 		/* DENIED: the event is registered (DEN0054C §5.1.15: a release
 		 * needs it unregistered on every PE), so bound, and nothing is
 		 * released - a shared event's registration shows so; a private
-		 * event's is some PE's, which the record does not name */
-		if (ok && res == SDD_DENIED && mr_ev_class(m->pl, ev, &slot) == MR_CL_SHARED)
-			registered(m, ev, r, "its INTERRUPT_RELEASE answered DENIED");
-		else if (ok && res == 0)
+		 * event's is some PE's, which the record does not name.  Unless
+		 * the platform refuses an Active interrupt's release too
+		 * (mr_release_denied_registers), when this is what would show
+		 * it registered */
+		if (ok && res == SDD_DENIED && mr_ev_class(m->pl, ev, &slot) == MR_CL_SHARED) {
+			k = mr_key(m, ev, r->pe);
+			if (k && !k->closed && !k->reg && !mr_release_denied_registers(m, r, ev))
+				break;
+			if ((k = registered(m, ev, r, "its INTERRUPT_RELEASE answered DENIED")) && k->line == r->line &&
+			    m->pl->policy.bound_active == SDD_BOUND_ACTIVE_DENIED)
+				mr_note(m, r->line, "assumed: the INTERRUPT_RELEASE of event %s here is answered DENIED "
+					"because the event is registered, not because its interrupt is Active, which this "
+					"platform refuses to release too (policy bound_active) and no record of the trace "
+					"shows: its interrupt's state when the trace starts is not in it", MR_EV(ev));
+		} else if (ok && res == 0)
 			mr_released(m, ev);
 		break;
 	default:

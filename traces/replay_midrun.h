@@ -162,6 +162,9 @@ bool mr_bound_once(struct mr *m, const struct trace_rec *r, uint32_t intid, int3
 /* Dispatch r of bind slot slot's event (of a shared event's slots or
  * not): false on a contradiction. */
 bool mr_bound_before(struct mr *m, const struct trace_rec *r, uint32_t slot, bool shared);
+/* A shared event's INTERRUPT_RELEASE r answered DENIED: does it show the
+ * event registered (false: it may say its interrupt is Active, noted)? */
+bool mr_release_denied_registers(struct mr *m, const struct trace_rec *r, int32_t event);
 /* Once every record is read: the bindings of the events whose
  * registration is assumed. */
 void mr_pinned(struct mr *m);

@@ -185,6 +185,36 @@ bool mr_bound_once(struct mr *m, const struct trace_rec *r, uint32_t intid, int3
 	return add_bind(m, &m->bound, &m->nbound, &m->cap_bound, &x) != NULL;
 }
 
+/* A shared event's INTERRUPT_RELEASE r answered DENIED: the event is
+ * registered (DEN0054C §5.1.15), but on a platform that also refuses to
+ * release a binding whose interrupt is Active (policy bound_active:
+ * TF-A's sdei_interrupt_release), DENIED may say that instead.  The
+ * window tells them apart when a PE's firmware holds (irq how=hold, not
+ * yet handed over) the INTID it shows the event bound to: then no
+ * registration is assumed, noted.  true: take it for one. */
+bool mr_release_denied_registers(struct mr *m, const struct trace_rec *r, int32_t event)
+{
+	uint32_t intid = MR_NO_INTID;
+
+	if (m->pl->policy.bound_active != SDD_BOUND_ACTIVE_DENIED)
+		return true;
+	for (uint32_t b = 0; b < m->nbound && intid == MR_NO_INTID; b++)
+		if (m->bound[b].event == event && !m->bound[b].closed)
+			intid = m->bound[b].intid;
+	for (uint32_t b = 0; b < m->nbinds && intid == MR_NO_INTID; b++)
+		if (m->binds[b].event == event && !m->binds[b].closed)
+			intid = m->binds[b].intid;
+	for (unsigned p = 0; p < TRACE_MAX_PES && intid != MR_NO_INTID; p++)
+		if (m->held[p] == intid + 1) {
+			mr_note(m, r->line, "cannot assume event %s registered from this INTERRUPT_RELEASE answered DENIED: "
+			        "PE %u's firmware holds INTID %" PRIu32 ", the event's, which is Active, and this platform "
+			        "refuses to release an Active interrupt's binding too (policy bound_active)", MR_EV(event),
+			        p, intid);
+			return false;
+		}
+	return true;
+}
+
 /* The pins of events whose registration is assumed: bound when the
  * window starts (the window may have made the others itself). */
 void mr_pinned(struct mr *m)
