@@ -14,8 +14,9 @@
  *     platform's in the header; 0 in a record: PE 0, the first value of
  *     each role) where the signature stays the same without it, and a
  *     header byte that must stay is set bit by bit (its fields and
- *     policy bits, spare bits included, go where the finding allows).
- *     Where the input's program ran through on the machine (the model
+ *     policy bits, spare bits included, go where the finding allows),
+ *     each event still running the actions it ran, or fewer ending in
+ *     EVENT_COMPLETE(HANDLED).  Where the input's program ran through on the machine (the model
  *     aside), every trial must too; where it did not, a record byte is
  *     changed, bit by bit, until a trial that finds the same runs
  *     through, which every later one must then do.

@@ -480,6 +480,13 @@ bool sim_platform_equal(const struct sim_platform *a, const struct sim_platform 
  * whatever their names?  false when either does not exist. */
 bool sim_handler_body_equal(const struct sim_program *a, uint32_t ha, const struct sim_program *b, uint32_t hb);
 
+/* Does handler ha of a run no more than handler hb of b: the same, or the
+ * first actions of hb and then EVENT_COMPLETE(HANDLED) where hb runs more
+ * (another completion, a resume, a raise)?  A handler so cut short raises
+ * nothing hb does not and completes back into what it interrupted,
+ * whenever a dispatcher enters it.  false when either does not exist. */
+bool sim_handler_body_within(const struct sim_program *a, uint32_t ha, const struct sim_program *b, uint32_t hb);
+
 /* Are a and b the same program?  Compared structurally: what every element
  * says, not where it is kept - ranges by their contents, variables by
  * name, handlers by position and name, of each operation only the fields

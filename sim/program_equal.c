@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "program.h"
+#include "sdd/sdd_spec.h"
 
 /* The two programs and where the first difference was found. */
 struct eq {
@@ -354,6 +355,32 @@ bool sim_handler_body_equal(const struct sim_program *a, uint32_t ha, const stru
 	struct eq q = { a, b, NULL, 0, "" };
 
 	return ha < a->nhandlers && hb < b->nhandlers && same_body(&q, &a->handlers[ha], &b->handlers[hb]);
+}
+
+/* see program.h */
+bool sim_handler_body_within(const struct sim_program *a, uint32_t ha, const struct sim_program *b, uint32_t hb)
+{
+	struct eq q = { a, b, NULL, 0, "" };
+	const struct sim_handler *x, *y;
+	const struct sim_op *last;
+
+	if (ha >= a->nhandlers || hb >= b->nhandlers)
+		return false;
+	x = &a->handlers[ha];
+	y = &b->handlers[hb];
+	if (same_body(&q, x, y))
+		return true;
+	if (x->kind != SIM_H_ACTIONS || y->kind != SIM_H_ACTIONS || x->nops == 0 || x->nops > y->nops)
+		return false;
+	/* (EVENT_COMPLETE(HANDLED): back to the interrupted context, wherever
+	 * that was - where a resume, or another status, may go wrong) */
+	last = &a->actions[x->ops + x->nops - 1];
+	if (last->kind != SIM_OP_COMPLETE || last->fid.kind != SIM_V_CONST || last->fid.u != SDD_EV_HANDLED)
+		return false;
+	for (uint32_t j = 0; j + 1 < x->nops; j++)
+		if (!same_op(&q, &a->actions[x->ops + j], &b->actions[y->ops + j]))
+			return false;
+	return true;
 }
 
 bool sim_platform_equal(const struct sim_platform *a, const struct sim_platform *b, char *why, size_t n)

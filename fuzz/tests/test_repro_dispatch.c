@@ -45,7 +45,16 @@
  *   event-handler-raises-itself.bin (44, fuzz_sdei: the bound event shares
  *   the handler that raises its interrupt, and raises it for ever).  The
  *   reproducer must run through (another handler for one of the events):
- *   it failed on the real core too, before its pin.
+ *   it failed on the real core too, before its pin.  And on one whose
+ *   program runs through on the bug and not on a correct dispatcher
+ *   (fuzz.repro_dispatch_nested_at_resume_pad: data/bound-raised-at-
+ *   resume-pad.bin, 44 from nothing, fuzz_core, libFuzzer seed 2): the
+ *   normal handler raises the bound interrupt and resumes at the resume
+ *   pad; the bug enters the bound event's handler, which resumes at the
+ *   pad too, nested over it, a correct dispatcher at the pad itself,
+ *   which then resumes into itself.  The reproducer's bound event must
+ *   run the plain handler (EVENT_COMPLETE(HANDLED) alone), which
+ *   minimising kept from it before: it failed on the real core so.
  *
  *   input_finds_the_bug    the input's finding is a DISPATCH of FAULT;
  *   repro_pins_the_right   the reproducer's last expect_dispatches is the
