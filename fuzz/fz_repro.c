@@ -168,10 +168,8 @@ static void named_value(void *ctx, struct sim_value *v)
  * pad itself, where the buggy one entered it elsewhere. */
 static bool each_place_runs_within(struct sim_program *a, struct sim_program *b)
 {
-	static struct named na, nb;     /* (not on the stack: 2 KiB each) */
+	struct named na = { .n = 0 }, nb = { .n = 0 };    /* 1 KiB each */
 
-	memset(&na, 0, sizeof na);
-	memset(&nb, 0, sizeof nb);
 	sim_each_value(a, named_value, &na);
 	sim_each_value(b, named_value, &nb);
 	if (na.more || nb.more || na.n != nb.n)
