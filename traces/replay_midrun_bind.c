@@ -74,22 +74,33 @@ static bool no_one_binding(struct mr *m, const struct mr_bind *x, const struct m
 /* INTERRUPT_BIND binds a PPI as a private event and an SPI as a shared one
  * (DEN0054C §5.1.14; reference sdei-spec.md §3.12), and which bind slots
  * are which is the platform's layout, which no record changes: a binding
- * of INTID intid that returns a slot of the other kind is no start's.
- * Before, --mid-run took it for the interrupt a held slot was bound to,
- * and its prologue bound that interrupt, which took a slot of the other
- * kind; every record after diverged.  An SGI's binding is noted where it
- * would be assumed (replay_prologue_bind.c). */
-static bool slot_of_its_kind(struct mr *m, const struct trace_rec *r, uint32_t intid, int32_t event, bool shared)
+ * of INTID intid that a record shows in a slot of the other kind - a
+ * binding that returns it (by_bind), or the slot's event dispatched for
+ * intid - is no start's.  Before, --mid-run took the one for the
+ * interrupt a held slot was bound to and its prologue bound that
+ * interrupt, which took a slot of the other kind; and it assumed the
+ * other bound when the window started, which no binding could have made:
+ * every record after diverged.  An SGI's binding is noted where it would
+ * be assumed (replay_prologue_bind.c). */
+#define KIND_RULE "a binding of a PPI is a private event and of an SPI a shared one: no binding explains it"
+
+static bool slot_of_its_kind(struct mr *m, const struct trace_rec *r, uint32_t intid, int32_t event, bool shared,
+			     bool by_bind)
 {
 	int32_t base = shared ? m->pl->slot_shared_base : m->pl->slot_private_base;
 	uint32_t n = shared ? m->pl->bind_shared : m->pl->bind_private;
+	const char *kind = shared ? "a PPI" : "an SPI";
+	char slots[2 * TRACE_EVENT_STR + 60];
 
 	if (intid < 16 || (intid >= 32) == shared)
 		return true;
-	return mr_contradiction(m, r->line, "an INTERRUPT_BIND of INTID %" PRIu32 ", %s, returns event %s, one of this "
-				"platform's %s bind slots (%s..%s), but a binding of a PPI is a private event and of an "
-				"SPI a shared one: no binding explains it", intid, shared ? "a PPI" : "an SPI", MR_EV(event),
-				shared ? "shared" : "private", MR_EV(base), MR_EV(base + (int32_t)n - 1));
+	snprintf(slots, sizeof slots, "one of this platform's %s bind slots (%s..%s)", shared ? "shared" : "private",
+		 MR_EV(base), MR_EV(base + (int32_t)n - 1));
+	if (by_bind)
+		return mr_contradiction(m, r->line, "an INTERRUPT_BIND of INTID %" PRIu32 ", %s, returns event %s, %s, "
+					"but %s", intid, kind, MR_EV(event), slots, KIND_RULE);
+	return mr_contradiction(m, r->line, "event %s, %s, is dispatched for INTID %" PRIu32 ", %s, but %s",
+				MR_EV(event), slots, intid, kind, KIND_RULE);
 }
 
 /* What call r gave back of the bindings (replay_slots_freed): the slots
@@ -177,7 +188,7 @@ bool mr_bound_once(struct mr *m, const struct trace_rec *r, uint32_t intid, int3
 
 	if (slot == UINT32_MAX)
 		return true;
-	if (!slot_of_its_kind(m, r, intid, event, cl == MR_CL_SHARED))
+	if (!slot_of_its_kind(m, r, intid, event, cl == MR_CL_SHARED, true))
 		return false;
 	for (uint32_t b = 0; b < m->nbound; b++)
 		if (m->bound[b].event == event && !m->bound[b].closed)
@@ -245,6 +256,8 @@ bool mr_bound_before(struct mr *m, const struct trace_rec *r, uint32_t slot, boo
 	if (r->cause != TRACE_CAUSE_IRQ || !(r->has & TRACE_HAS_INTID) || r->intid >= GIC_NUM_INTIDS ||
 	    m->intid_bound[r->intid] || m->binds_reset[shared] || was_released(m, r->event))
 		return true;
+	if (!slot_of_its_kind(m, r, r->intid, r->event, shared, false))
+		return false;
 	for (uint32_t b = 0; b < m->nbinds; b++) {
 		const struct mr_bind *x = &m->binds[b];
 		if (x->closed || (x->event != r->event && x->intid != r->intid))
