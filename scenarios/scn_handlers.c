@@ -17,7 +17,7 @@
 bool scn_handler_names(struct scn *s, int id)
 {
 	const yaml_node_pair_t *pairs;
-	char text[SCN_SHOW_SIZE], found[SCN_MSG_MAX];
+	char text[SIM_QUOTE_SIZE], found[SCN_MSG_MAX];
 	int n = scn_map(s, id, "`handlers`", &pairs);
 
 	for (int k = 0; k < n; k++) {
@@ -34,11 +34,11 @@ bool scn_handler_names(struct scn *s, int id)
 		/* An identifier has no NUL: name is the whole C string. */
 		if (scn_is_reserved(name, key->data.scalar.length))
 			return scn_fail(s, pairs[k].key, "'%s' cannot name a handler: it already means "
-					"something as a value", scn_show(s, pairs[k].key, text, sizeof text));
+					"something as a value", scn_show(s, pairs[k].key, text));
 		other = sim_find_handler(s->prog, name);
 		if (other >= 0)
 			return scn_fail(s, pairs[k].key, "duplicate handler '%s' (first at %u:%u)",
-					scn_show(s, pairs[k].key, text, sizeof text),
+					scn_show(s, pairs[k].key, text),
 					s->prog->handlers[other].loc.line, s->prog->handlers[other].loc.col);
 		if (s->prog->nhandlers >= SCN_MAX_HANDLERS)
 			return scn_fail(s, pairs[k].key, "too many handlers: at most %u", SCN_MAX_HANDLERS);
@@ -50,7 +50,7 @@ bool scn_handler_names(struct scn *s, int id)
 		else
 			return scn_fail(s, pairs[k].value, "handler '%s' is a list of actions or {elf: "
 					"PATH, symbol: NAME}, found %s",
-					scn_show(s, pairs[k].key, text, sizeof text),
+					scn_show(s, pairs[k].key, text),
 					scn_describe(s, pairs[k].value, found, sizeof found));
 		h.name = sim_add_string(s->prog, name);
 		h.loc = scn_loc(s, pairs[k].key);

@@ -29,6 +29,7 @@
 #include <yaml.h>
 
 #include "program.h"
+#include "quote.h"
 #include "scn.h"
 #include "scn_near.h"
 
@@ -39,8 +40,6 @@
 #endif
 
 #define SCN_MSG_MAX   640u  /* one message, without the FILE:LINE:COLUMN prefix */
-#define SCN_SHOW_MAX  48u   /* bytes of a user's text quoted in a message */
-#define SCN_SHOW_SIZE (SCN_SHOW_MAX * 4 + 8)  /* a buffer for scn_show: "\xNN" per byte, "..." */
 #define SCN_MAX_CHECKS 40u  /* checks of one register map: x0..x30, sp, 6 PSTATE fields */
 #define SCN_MAX_ARGS  5u    /* x1..x5 */
 
@@ -129,8 +128,9 @@ bool scn_is_keyed_map(const struct scn *s, int id);
 bool scn_text_is(const struct scn *s, int id, const char *lit);
 /* The node in words for "found ..." ("a map", "the string 'x'", "the number 5"). */
 const char *scn_describe(const struct scn *s, int id, char *buf, size_t n);
-/* The text of a scalar, quoted for a message (truncated, control bytes escaped). */
-const char *scn_show(const struct scn *s, int id, char *buf, size_t n);
+/* The text of a scalar as a message quotes it (sim_quote, into buf); ""
+ * for a node that is no scalar. */
+const char *scn_show(const struct scn *s, int id, char buf[SIM_QUOTE_SIZE]);
 /* A plain scalar that YAML reads as null / a boolean? */
 bool scn_is_null(const struct scn *s, int id);
 /* null, true, false in any of YAML's spellings (not the empty null). */

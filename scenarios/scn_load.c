@@ -116,11 +116,11 @@ enum prescan_result { PRE_DOCUMENT, PRE_EMPTY, PRE_SYNTAX, PRE_REFUSED, PRE_MORE
 
 /* The tag as the file writes it (`!!str`, not libyaml's resolved
  * `tag:yaml.org,2002:str`): after the node's anchor, if any, up to a blank
- * or flow indicator.  NULL if it is not found there. */
-static const char *written_tag(const unsigned char *text, size_t len, size_t at, char *buf,
-			       size_t n)
+ * or flow indicator.  Its length, from text[*start]; 0 if it is not found
+ * there. */
+static size_t written_tag(const unsigned char *text, size_t len, size_t at, size_t *start)
 {
-	size_t k = at, m = 0;
+	size_t k = at;
 	bool verbatim;
 
 	if (k < len && text[k] == '&') {
@@ -131,18 +131,19 @@ static const char *written_tag(const unsigned char *text, size_t len, size_t at,
 			k++;
 	}
 	if (k >= len || text[k] != '!')
-		return NULL;
+		return 0;
+	*start = k;
 	verbatim = k + 1 < len && text[k + 1] == '<';       /* !<tag:yaml.org,2002:str> */
-	while (k < len && m + 1 < n && text[k] > ' ' && text[k] < 0x7F) {
+	while (k < len && text[k] > ' ' && text[k] < 0x7F) {
 		char c = (char)text[k++];
-		if (!verbatim && memchr(",[]{}", c, 5))
+		if (!verbatim && memchr(",[]{}", c, 5)) {
+			k--;
 			break;
-		buf[m++] = c;
+		}
 		if (verbatim && c == '>')
 			break;
 	}
-	buf[m] = '\0';
-	return buf;
+	return k - *start;
 }
 
 /* YAML this loader does not take, which the node tree would hide: an
@@ -153,7 +154,7 @@ static bool unsupported(struct scn *s, const yaml_event_t *ev, struct sim_loc at
 			struct sim_loc map, const unsigned char *text, size_t len)
 {
 	const yaml_char_t *tag = NULL;
-	char written[41];
+	size_t start = 0, n;
 
 	if (ev->type == YAML_SCALAR_EVENT)
 		tag = ev->data.scalar.tag;
@@ -162,9 +163,10 @@ static bool unsupported(struct scn *s, const yaml_event_t *ev, struct sim_loc at
 	else if (ev->type == YAML_MAPPING_START_EVENT)
 		tag = ev->data.mapping_start.tag;
 	if (tag) {
-		const char *shown = written_tag(text, len, ev->start_mark.index, written, sizeof written);
-		scn_fail_at(s, at, "YAML tags are not taken (found '%.40s'): write the value itself "
-			    "(quoted for a string)", shown ? shown : (const char *)tag);
+		n = written_tag(text, len, ev->start_mark.index, &start);
+		scn_fail_at(s, at, "YAML tags are not taken (found '%s'): write the value itself "
+			    "(quoted for a string)", n ? SIM_QUOTED((const char *)text + start, n) :
+			    SIM_QUOTED((const char *)tag, strlen((const char *)tag)));
 		return true;
 	}
 	if (ev->type == YAML_SCALAR_EVENT && ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
@@ -456,8 +458,8 @@ static int load(const char *name, const unsigned char *text, size_t len, const c
 	if (prog->file == NULL || dir == NULL)
 		scn_fail_at(&s, file_start, "out of memory");
 	else if (!sim_platform_profile(&prog->platform, profile ? profile : "default"))
-		scn_fail_at(&s, file_start, "unknown platform profile '%.40s' (built-in: default, "
-			    "tf-a-fvp)", profile);
+		scn_fail_at(&s, file_start, "unknown platform profile '%s' (built-in: default, "
+			    "tf-a-fvp)", SIM_QUOTED(profile, strlen(profile)));
 	else if (len > SCN_MAX_FILE_SIZE)
 		scn_fail_at(&s, file_start, "the file is too large: more than %u bytes, the most a "
 			    "scenario file may have", SCN_MAX_FILE_SIZE);

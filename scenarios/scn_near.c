@@ -20,12 +20,11 @@ static bool same_letter(unsigned char a, unsigned char b)
  * texts than a name are just far. */
 static unsigned distance(const unsigned char *a, size_t n, const char *b)
 {
-	enum { LONGEST = 32 };
-	unsigned row[3][LONGEST + 1];     /* rows i-2, i-1 and i, by i % 3 */
+	unsigned row[3][SCN_NEAR_LONGEST + 1];     /* rows i-2, i-1 and i, by i % 3 */
 	size_t m = strlen(b);
 
-	if (n > LONGEST || m > LONGEST)
-		return LONGEST;
+	if (n > SCN_NEAR_LONGEST || m > SCN_NEAR_LONGEST)
+		return SCN_NEAR_LONGEST;
 	for (size_t j = 0; j <= m; j++)
 		row[0][j] = (unsigned)j;
 	for (size_t i = 1; i <= n; i++) {
@@ -71,10 +70,9 @@ const char *scn_near_said(struct scn_near *nr, const char *prefix)
 	if (nr->best == NULL)
 		return NULL;
 	if (nr->also)
-		snprintf(nr->said, sizeof nr->said, "%s%.*s or %s%.*s", prefix, (int)SCN_NEAR_NAME_MAX, nr->best,
-			 prefix, (int)SCN_NEAR_NAME_MAX, nr->also);
+		snprintf(nr->said, sizeof nr->said, "%s%s or %s%s", prefix, nr->best, prefix, nr->also);
 	else
-		snprintf(nr->said, sizeof nr->said, "%s%.*s", prefix, (int)SCN_NEAR_NAME_MAX, nr->best);
+		snprintf(nr->said, sizeof nr->said, "%s%s", prefix, nr->best);
 	return nr->said;
 }
 

@@ -18,20 +18,22 @@
 
 #include <stddef.h>
 
-#define SCN_NEAR_NAME_MAX 48u   /* bytes of a name quoted in the answer */
+/* The longest name (bytes) a word is measured against: a longer one is
+ * never the answer, so the answer is said whole. */
+#define SCN_NEAR_LONGEST 32u
 
 struct scn_near {
 	const char *best, *also;   /* the nearest names offered (NULL: none near) */
 	unsigned d;                /* their distance from the word */
-	char said[2 * SCN_NEAR_NAME_MAX + 16];
+	char said[2 * SCN_NEAR_LONGEST + 16];   /* two names and their prefixes */
 };
 
 /* Offer name (NUL-terminated; nr keeps the pointer until scn_near_said)
  * as what the len bytes at text may be a slip of. */
 void scn_near(struct scn_near *nr, const char *text, size_t len, const char *name);
 
-/* The nearest name offered, each after prefix ("$" for variables, "--"
- * for options), in nr->said: the first offered at the smallest distance,
+/* The nearest name offered, each after prefix (at most 4 bytes: "$" for
+ * variables, "--" for options), in nr->said: the first offered at the smallest distance,
  * or the first two offered there ("CPU_ON or CPU_OFF" for CPU_OF).  NULL
  * when no name offered is that near. */
 const char *scn_near_said(struct scn_near *nr, const char *prefix);

@@ -112,47 +112,20 @@ static bool looks_numeric(const yaml_node_t *n)
 }
 
 /* see scn_internal.h */
-const char *scn_show(const struct scn *s, int id, char *buf, size_t n)
+const char *scn_show(const struct scn *s, int id, char buf[SIM_QUOTE_SIZE])
 {
 	const yaml_node_t *node = scn_node(s, id);
-	const unsigned char *t;
-	size_t len, used = 0, k;
 
-	if (n == 0)
-		return buf;
-	buf[0] = '\0';
 	if (node == NULL || node->type != YAML_SCALAR_NODE)
-		return buf;
-	t = node->data.scalar.value;
-	len = node->data.scalar.length;
-	for (k = 0; k < len && k < SCN_SHOW_MAX && used + 5 < n; k++) {
-		if (t[k] < 0x20 || t[k] == 0x7F) {
-			snprintf(buf + used, n - used, "\\x%02X", t[k]);
-			used += 4;
-		} else {
-			buf[used++] = (char)t[k];
-		}
-	}
-	if (k < len) {
-		/* Do not cut a UTF-8 sequence in two. */
-		while (used > 0 && k > 0 && (t[k] & 0xC0) == 0x80) {
-			used--;
-			k--;
-		}
-		if (used + 4 <= n) {
-			memcpy(buf + used, "...", 3);
-			used += 3;
-		}
-	}
-	buf[used < n ? used : n - 1] = '\0';
-	return buf;
+		return sim_quote(buf, "", 0);
+	return sim_quote(buf, (const char *)node->data.scalar.value, node->data.scalar.length);
 }
 
 /* see scn_internal.h */
 const char *scn_describe(const struct scn *s, int id, char *buf, size_t n)
 {
 	const yaml_node_t *node = scn_node(s, id);
-	char text[SCN_SHOW_SIZE];
+	char text[SIM_QUOTE_SIZE];
 
 	if (node == NULL)
 		snprintf(buf, n, "nothing");
@@ -163,11 +136,11 @@ const char *scn_describe(const struct scn *s, int id, char *buf, size_t n)
 	else if (plain_one_of(node, null_words, 5))
 		snprintf(buf, n, "an empty value");
 	else if (plain_one_of(node, true_words, 3) || plain_one_of(node, false_words, 3))
-		snprintf(buf, n, "the boolean %s", scn_show(s, id, text, sizeof text));
+		snprintf(buf, n, "the boolean %s", scn_show(s, id, text));
 	else if (looks_numeric(node))
-		snprintf(buf, n, "the number %s", scn_show(s, id, text, sizeof text));
+		snprintf(buf, n, "the number %s", scn_show(s, id, text));
 	else
-		snprintf(buf, n, "the string '%s'", scn_show(s, id, text, sizeof text));
+		snprintf(buf, n, "the string '%s'", scn_show(s, id, text));
 	return buf;
 }
 
@@ -297,7 +270,7 @@ const char *scn_suggest(const struct scn *s, int id, const char *const *names, u
 bool scn_fields(struct scn *s, int map, const struct scn_map_spec *spec, struct scn_field *f)
 {
 	const yaml_node_pair_t *pairs;
-	char text[SCN_SHOW_SIZE], found[SCN_MSG_MAX], allowed[SCN_MSG_MAX / 2];
+	char text[SIM_QUOTE_SIZE], found[SCN_MSG_MAX], allowed[SCN_MSG_MAX / 2];
 	int np = scn_map(s, map, spec->what, &pairs);
 	bool ok = np >= 0;
 
@@ -323,12 +296,12 @@ bool scn_fields(struct scn *s, int map, const struct scn_map_spec *spec, struct 
 				list_names(spec->names, spec->n, spec->allowed, allowed, sizeof allowed);
 			if (near) {
 				ok = scn_fail(s, pairs[j].key, "unknown key '%s' in %s (did you mean %s?)",
-					      scn_show(s, pairs[j].key, text, sizeof text), spec->what, near);
+					      scn_show(s, pairs[j].key, text), spec->what, near);
 				continue;
 			}
 			ok = scn_fail(s, pairs[j].key, "%s '%s' %s %s (allowed: %s)",
 				      k == spec->n ? "unknown key" : "key",
-				      scn_show(s, pairs[j].key, text, sizeof text),
+				      scn_show(s, pairs[j].key, text),
 				      k == spec->n ? "in" : "is not allowed in", spec->what, hint);
 		} else if (f[k].key) {
 			struct sim_loc first = scn_loc(s, f[k].key);

@@ -111,7 +111,7 @@ static const char *kind_list(bool action, char *buf, size_t n)
 static bool no_kind(struct scn *s, int map, const yaml_node_pair_t *pairs, int np, bool action)
 {
 	const char *role = action ? "handler action" : "step";
-	char text[SCN_SHOW_SIZE], list[SCN_MSG_MAX / 2];
+	char text[SIM_QUOTE_SIZE], list[SCN_MSG_MAX / 2];
 	uint64_t known = 0;
 	struct scn_near nr = { 0 };
 	const char *near;
@@ -132,7 +132,7 @@ static bool no_kind(struct scn *s, int map, const yaml_node_pair_t *pairs, int n
 		if (kind_allowed(k, action))
 			known |= SCN_BIT(k) | (action ? kinds[k].action_keys : kinds[k].step_keys);
 	near = scn_suggest(s, pairs[j].key, op_keys, SCN_OK_COUNT, known, &nr);
-	scn_show(s, pairs[j].key, text, sizeof text);
+	scn_show(s, pairs[j].key, text);
 	if (near)
 		return scn_fail(s, pairs[j].key, "unknown key '%s' in a %s (did you mean %s?)", text,
 				role, near);
@@ -269,7 +269,7 @@ static bool call_common(struct scn *s, const struct scn_opin *in, struct sim_op 
 static bool call_name(struct scn *s, int id, struct sim_value *fid)
 {
 	const yaml_node_t *n = scn_node(s, id);
-	char text[SCN_SHOW_SIZE], found[SCN_MSG_MAX];
+	char text[SIM_QUOTE_SIZE], found[SCN_MSG_MAX];
 	struct scn_near near = { 0 };
 	bool exact = true;
 	const char *t;
@@ -296,10 +296,10 @@ static bool call_name(struct scn *s, int id, struct sim_value *fid)
 	}
 	if (scn_near_said(&near, ""))
 		return scn_fail(s, id, "unknown SDEI function '%s' (did you mean %s?)",
-				scn_show(s, id, text, sizeof text), near.said);
+				scn_show(s, id, text), near.said);
 	return scn_fail(s, id, "unknown SDEI function '%s' (expected a name such as VERSION or "
 			"EVENT_REGISTER, with or without SDEI_; `fid:` takes a raw function ID)",
-			scn_show(s, id, text, sizeof text));
+			scn_show(s, id, text));
 }
 
 /* An AArch32 caller's registers have 32 bits: a constant fid or argument
@@ -419,7 +419,7 @@ bool scn_parse_call(struct scn *s, const struct scn_opin *in, struct sim_op *op)
 static bool psci_name(struct scn *s, int id, unsigned *fn)
 {
 	const yaml_node_t *n = scn_node(s, id);
-	char text[SCN_SHOW_SIZE], list[SCN_MSG_MAX / 2];
+	char text[SIM_QUOTE_SIZE], list[SCN_MSG_MAX / 2];
 	const char *names[SIM_PSCI_FN_COUNT], *near;
 	struct scn_near nr = { 0 };
 	size_t used = 0;
@@ -439,9 +439,9 @@ static bool psci_name(struct scn *s, int id, unsigned *fn)
 	near = scn_suggest(s, id, names, SIM_PSCI_FN_COUNT, ~0ull, &nr);
 	if (near)
 		return scn_fail(s, id, "unknown PSCI function '%s' (did you mean %s?)",
-				scn_show(s, id, text, sizeof text), near);
+				scn_show(s, id, text), near);
 	return scn_fail(s, id, "unknown PSCI function '%s' (expected %s)",
-			scn_show(s, id, text, sizeof text), list);
+			scn_show(s, id, text), list);
 }
 
 /* see scn_internal.h */

@@ -59,12 +59,12 @@ static bool check_counts(struct scn *s, int id, const struct sim_platform *p, un
 
 static bool p_profile(struct scn *s, const struct pctx *c, int id)
 {
-	char *name = NULL, text[SCN_SHOW_SIZE];
+	char *name = NULL, text[SIM_QUOTE_SIZE];
 	bool ok = scn_string(s, id, "`profile`", &name);
 
 	if (ok && !sim_platform_profile(c->p, name))
 		ok = scn_fail(s, id, "unknown platform profile '%s' (built-in: default, tf-a-fvp)",
-			      scn_show(s, id, text, sizeof text));
+			      scn_show(s, id, text));
 	free(name);
 	return ok;
 }
@@ -83,7 +83,7 @@ static bool p_mpidr(struct scn *s, const struct pctx *c, int id)
 {
 	const yaml_node_item_t *items;
 	uint64_t mpidr[SIM_MAX_PES];
-	char text[SCN_SHOW_SIZE];
+	char text[SIM_QUOTE_SIZE];
 	int n = scn_seq(s, id, "`mpidr`", &items);
 
 	if (n < 0)
@@ -97,11 +97,11 @@ static bool p_mpidr(struct scn *s, const struct pctx *c, int id)
 		if (mpidr[k] & ~SDD_MPIDR_AFF_MASK)
 			return scn_fail(s, items[k], "MPIDR %s has bits outside the affinity fields "
 					"(bits 63:40 and 31:24 must be zero)",
-					scn_show(s, items[k], text, sizeof text));
+					scn_show(s, items[k], text));
 		for (int j = 0; j < k; j++)
 			if (mpidr[j] == mpidr[k])
 				return scn_fail(s, items[k], "MPIDR %s is already PE %d's",
-						scn_show(s, items[k], text, sizeof text), j);
+						scn_show(s, items[k], text), j);
 	}
 	memcpy(c->p->mpidr, mpidr, (size_t)n * sizeof mpidr[0]);
 	return true;
@@ -162,7 +162,7 @@ static bool named_bits(struct scn *s, int id, const char *key, const char *item,
 		       const uint8_t *bits, unsigned n, bool number_too, uint64_t *out)
 {
 	const yaml_node_item_t *items;
-	char text[SCN_SHOW_SIZE];
+	char text[SIM_QUOTE_SIZE];
 	uint64_t v = 0;
 	int len;
 
@@ -180,7 +180,7 @@ static bool named_bits(struct scn *s, int id, const char *key, const char *item,
 			return false;
 		if (v >> bits[name] & 1)
 			return scn_fail(s, items[k], "%s lists %s twice", key,
-					scn_show(s, items[k], text, sizeof text));
+					scn_show(s, items[k], text));
 		v |= 1ull << bits[name];
 	}
 	*out = v;
@@ -363,8 +363,8 @@ static const char *const event_keys[E_COUNT] = { "event", "type", "priority", "i
 static bool event_number(struct scn *s, const struct sim_platform *p, int id,
 			 const struct sim_event *prev, unsigned nprev, int32_t *out)
 {
-	char text[SCN_SHOW_SIZE];
-	const char *shown = scn_show(s, id, text, sizeof text);
+	char text[SIM_QUOTE_SIZE];
+	const char *shown = scn_show(s, id, text);
 	uint64_t v;
 
 	if (!scn_uint(s, id, "`event`", 0, UINT64_MAX, &v))
@@ -400,8 +400,8 @@ static bool event_number(struct scn *s, const struct sim_platform *p, int id,
 static bool event_intid(struct scn *s, const struct sim_platform *p, int id, uint8_t type,
 			const struct sim_event *prev, unsigned nprev, uint32_t *out)
 {
-	char text[SCN_SHOW_SIZE];
-	const char *shown = scn_show(s, id, text, sizeof text);
+	char text[SIM_QUOTE_SIZE];
+	const char *shown = scn_show(s, id, text);
 	uint64_t v;
 	int32_t other;
 

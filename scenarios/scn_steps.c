@@ -44,12 +44,12 @@ bool scn_parse_dispatch(struct scn *s, const struct scn_opin *in, struct sim_op 
 	int id = in->f[SCN_OK_DISPATCH].value;
 
 	if (scn_value(s, id, SCN_V_RUNTIME, "`dispatch`", &op->event)) {
-		char text[SCN_SHOW_SIZE];
+		char text[SIM_QUOTE_SIZE];
 		/* Cut to 32 bits it would dispatch another event; a lenient
 		 * program (a fuzz reproducer) is run as the fuzzer ran it. */
 		if (op->event.kind == SIM_V_CONST && !sim_event_fits(op->event.u) && !s->prog->lenient)
 			ok = scn_fail(s, id, "the event number a firmware dispatch passes has 32 bits, "
-				      "found %s", scn_show(s, id, text, sizeof text));
+				      "found %s", scn_show(s, id, text));
 	} else {
 		ok = false;
 	}

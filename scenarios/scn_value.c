@@ -129,13 +129,13 @@ static enum number parse_number(const char *t, size_t len, uint64_t *out)
 
 static bool need_runtime(struct scn *s, int id, unsigned flags, const char *what, const char *form)
 {
-	char text[SCN_SHOW_SIZE];
+	char text[SIM_QUOTE_SIZE];
 
 	if (flags & SCN_V_RUNTIME)
 		return true;
 	return scn_fail(s, id, "%s must be a number known when the file loads, found %s%s "
 			"(resolved only when the scenario runs)", what, form,
-			form[0] ? "" : scn_show(s, id, text, sizeof text));
+			form[0] ? "" : scn_show(s, id, text));
 }
 
 /* {offset: HANDLER} or {mpidr: N}. */
@@ -179,11 +179,11 @@ static bool map_value(struct scn *s, int id, unsigned flags, const char *what,
 static bool not_a_pe(struct scn *s, int id, const char *what, bool quoted)
 {
 	uint32_t pes = s->prog->platform.pes;
-	char text[SCN_SHOW_SIZE];
+	char text[SIM_QUOTE_SIZE];
 	const char *q = quoted ? "'" : "";
 
 	return scn_fail(s, id, "%s must be a PE index 0..%u (the platform has %u PE%s), found %s%s%s",
-			what, pes - 1, pes, pes == 1 ? "" : "s", q, scn_show(s, id, text, sizeof text), q);
+			what, pes - 1, pes, pes == 1 ? "" : "s", q, scn_show(s, id, text), q);
 }
 
 /* Offer every handler's name to nr (scn_near). */
@@ -217,7 +217,7 @@ static bool name_value(struct scn *s, int id, unsigned flags, const char *what,
 	const yaml_node_t *n = scn_node(s, id);
 	const char *t = (const char *)n->data.scalar.value;
 	size_t len = n->data.scalar.length;
-	char text[SCN_SHOW_SIZE], found[SCN_MSG_MAX];
+	char text[SIM_QUOTE_SIZE], found[SCN_MSG_MAX];
 	struct scn_near nr = { 0 };
 	const char *near;
 	int h;
@@ -251,7 +251,7 @@ static bool name_value(struct scn *s, int id, unsigned flags, const char *what,
 	}
 	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE && number_like(t, len))
 		return scn_fail(s, id, "%s must be a number, found the string '%s' (quoted, so not "
-				"a number)", what, scn_show(s, id, text, sizeof text));
+				"a number)", what, scn_show(s, id, text));
 	if (scn_is_null(s, id) || (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 				   scn_is_yaml_word(t, len)))
 		return scn_fail(s, id, "%s must be a number or a name, found %s", what,
@@ -261,8 +261,8 @@ static bool name_value(struct scn *s, int id, unsigned flags, const char *what,
 	near = near_name(s, t, len, flags, &nr);
 	if (near)
 		return scn_fail(s, id, "unknown name '%s' in %s (did you mean %s?)",
-				scn_show(s, id, text, sizeof text), what, near);
-	return scn_fail(s, id, "unknown name '%s' in %s (%s)", scn_show(s, id, text, sizeof text), what,
+				scn_show(s, id, text), what, near);
+	return scn_fail(s, id, "unknown name '%s' in %s (%s)", scn_show(s, id, text), what,
 			(flags & SCN_V_RUNTIME) ?
 			"not a value name such as SUCCESS or RM_PE, nor a handler" :
 			"expected a number or a value name such as SUCCESS or RM_PE");
@@ -292,7 +292,7 @@ static int lenient_var(struct scn *s, int id, const char *name, size_t len)
 bool scn_value(struct scn *s, int id, unsigned flags, const char *what, struct sim_value *out)
 {
 	const yaml_node_t *n = scn_node(s, id);
-	char text[SCN_SHOW_SIZE];
+	char text[SIM_QUOTE_SIZE];
 	const char *t;
 	size_t len;
 	int var;
@@ -310,24 +310,24 @@ bool scn_value(struct scn *s, int id, unsigned flags, const char *what, struct s
 			return true;
 		case NUM_RANGE:
 			return scn_fail(s, id, "number out of range: %s does not fit in 64 bits",
-					scn_show(s, id, text, sizeof text));
+					scn_show(s, id, text));
 		default:
 			return scn_fail(s, id, "%s: '%s' is not a number (write decimal or 0x hex, "
-					"either may be negative%s)", what, scn_show(s, id, text, sizeof text),
+					"either may be negative%s)", what, scn_show(s, id, text),
 					t[0] == '+' ? "; no + sign" : "");
 		}
 	}
 	if (len > 0 && t[0] == '$') {
 		if (!scn_is_ident(t + 1, len - 1))
 			return scn_fail(s, id, "'%s' is not a variable: write $ and the name given "
-					"to `save:`", scn_show(s, id, text, sizeof text));
+					"to `save:`", scn_show(s, id, text));
 		if (!need_runtime(s, id, flags, what, ""))
 			return false;
 		var = scn_find_var(s->prog, t + 1, len - 1);
 		if (var < 0 && s->prog->lenient && (var = lenient_var(s, id, t + 1, len - 1)) < 0)
 			return false;
 		if (var < 0) {
-			const char *shown = scn_show(s, id, text, sizeof text);
+			const char *shown = scn_show(s, id, text);
 			struct scn_near nr = { 0 };
 
 			for (uint32_t k = 0; k < s->prog->nvars; k++)
@@ -349,13 +349,13 @@ bool scn_value(struct scn *s, int id, unsigned flags, const char *what, struct s
 bool scn_uint(struct scn *s, int id, const char *what, uint64_t lo, uint64_t hi, uint64_t *out)
 {
 	struct sim_value v;
-	char text[SCN_SHOW_SIZE];
+	char text[SIM_QUOTE_SIZE];
 
 	if (!scn_value(s, id, SCN_V_CONST, what, &v))
 		return false;
 	if (v.u < lo || v.u > hi)
 		return scn_fail(s, id, "%s must be %" PRIu64 "..%" PRIu64 ", found %s", what, lo, hi,
-				scn_show(s, id, text, sizeof text));
+				scn_show(s, id, text));
 	*out = v.u;
 	return true;
 }
@@ -378,13 +378,13 @@ bool scn_pe(struct scn *s, int id, const char *what, uint8_t *out)
 bool scn_intid(struct scn *s, int id, const char *what, uint32_t *out)
 {
 	struct sim_value v;
-	char text[SCN_SHOW_SIZE], ranges[80];
+	char text[SIM_QUOTE_SIZE], ranges[80];
 
 	if (!scn_value(s, id, SCN_V_CONST, what, &v))
 		return false;
 	if (!sim_intid_exists(&s->prog->platform, v.u))
 		return scn_fail(s, id, "INTID %s does not exist on this platform (%s)",
-				scn_show(s, id, text, sizeof text),
+				scn_show(s, id, text),
 				sim_intid_ranges(&s->prog->platform, ranges, sizeof ranges));
 	*out = (uint32_t)v.u;
 	return true;

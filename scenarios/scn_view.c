@@ -169,7 +169,7 @@ static bool events(struct scn *s, int id, struct parts *ps)
 		"an entry of `events`", keys, 4, 15, "ep, arg, flags, state",
 	};
 	const yaml_node_pair_t *pairs;
-	char found[SCN_MSG_MAX], text[SCN_SHOW_SIZE];
+	char found[SCN_MSG_MAX], text[SIM_QUOTE_SIZE];
 	uint32_t first;
 	int n, v;
 	bool ok = true;
@@ -189,8 +189,8 @@ static bool events(struct scn *s, int id, struct parts *ps)
 			const struct sim_expect_view *o = &s->prog->views[j];
 			if (o->event.kind == ev.kind && o->event.u == ev.u)
 				return scn_fail(s, pairs[k].key, "event %s is listed twice in `events` "
-						"(first at %u:%u)", scn_show(s, pairs[k].key, text,
-						sizeof text), o->loc.line, o->loc.col);
+						"(first at %u:%u)", scn_show(s, pairs[k].key, text),
+						o->loc.line, o->loc.col);
 		}
 		part_start(s, ps, SIM_VIEW_EVENT, scn_loc(s, pairs[k].key));
 		ps->v.event = ev;

@@ -28,7 +28,7 @@
  * opens (a path shorter than PATH_MAX) whole, and the text after it (the
  * longest: the TF-A log's MPIDR that is no PE of a platform of 64,
  * tfa_log.h's TFA_MSG_MAX; an input's token is quoted to a fixed length,
- * trace_quote).  A reader keeps its name whole (a copy); every buffer such
+ * sim_quote).  A reader keeps its name whole (a copy); every buffer such
  * a message goes through, the readers', the importers' and the trace
  * commands', is this big. */
 #define LINEIN_MSG_MAX (PATH_MAX + 2048)

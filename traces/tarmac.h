@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #include "trace.h"
-#include "trace_internal.h"   /* TRACE_QUOTE_STR: TM_MSG_MAX */
+#include "trace_internal.h"   /* SIM_QUOTE_SIZE: TM_MSG_MAX */
 
 /* ---- Lexer ---- */
 
@@ -110,10 +110,10 @@ struct tm_names {
 /* Room for a message of the lexer's or the state machine's (msg,
  * msglen below): its text, at most 160 bytes with its numbers at their
  * widest (tm_source_mpidr's is the longest), at most two tokens of the
- * input, which it quotes (trace_quote: TRACE_QUOTE_STR each, whatever
+ * input, which it quotes (sim_quote: SIM_QUOTE_SIZE each, whatever
  * their length), and IMPORT_CUT_LINE, which tarmac_import adds to a line
  * the input ends in. */
-#define TM_MSG_MAX (2 * TRACE_QUOTE_STR + 256)
+#define TM_MSG_MAX (2 * SIM_QUOTE_SIZE + 256)
 
 /* Lex line[0..len) (NUL-terminated).  0, or -1 with a message and the
  * column (0-based) of the problem. */

@@ -126,11 +126,11 @@ int tm_value_cut(const char *line, size_t len, const struct tm_line *l, char *ms
 	 * is unknown either way. */
 	if (w && digits < w->min && all_known(v.p, span))
 		return FAIL(v.col, "truncated register line: the value '%s' of %s is cut short: %ld digits of %u",
-			    TRACE_QUOTED(v.p, span), TRACE_QUOTED(name.p, name.n), digits, w->min);
+			    SIM_QUOTED(v.p, span), SIM_QUOTED(name.p, name.n), digits, w->min);
 	/* Other registers: values come in 8-digit words. */
 	if (digits % 8 != 0 && !(w && digits >= w->min && digits <= w->max))
 		return FAIL(v.col, "truncated register line: the value '%s' of %s is cut short",
-			    TRACE_QUOTED(v.p, span), TRACE_QUOTED(name.p, name.n));
+			    SIM_QUOTED(v.p, span), SIM_QUOTED(name.p, name.n));
 	return 0;
 }
 
@@ -148,6 +148,6 @@ int tm_mode_cut(const char *line, size_t len, const struct tm_line *l, char *msg
 		return 0;                        /* the mode is not what the line ends in */
 	if (l->el < 0 || (l->pe_suffixed && !tm_mode_suffixed(line + l->mode_col, l->mode_n)))
 		return FAIL(l->mode_col, "truncated instruction line: the mode '%s' is cut short",
-			    TRACE_QUOTED(line + l->mode_col, l->mode_n));
+			    SIM_QUOTED(line + l->mode_col, l->mode_n));
 	return 0;
 }

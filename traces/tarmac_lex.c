@@ -186,7 +186,7 @@ static int lex_insn(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, 
 	if (a.p[0] == '(') {
 		if (!hb)
 			return FAIL(c->len, "truncated instruction line: expected the address or opcode after '%s'",
-				    TRACE_QUOTED(a.p, a.n));
+				    SIM_QUOTED(a.p, a.n));
 		if (hc && is_state(&cc)) {          /* (address[:index]) opcode state */
 			addr = &a;
 			op = &b;
@@ -204,7 +204,7 @@ static int lex_insn(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, 
 					    "after the opcode");
 			if (!is_state(&d))
 				return FAIL(d.col, "expected the instruction set (O, A, T), found '%s'",
-					    TRACE_QUOTED(d.p, d.n));
+					    SIM_QUOTED(d.p, d.n));
 			addr = &b;
 			op = &cc;
 			state = &d;
@@ -218,21 +218,21 @@ static int lex_insn(struct cursor *c, enum kw kw, struct tm_line *l, char *msg, 
 			return FAIL(c->len, "truncated instruction line: expected the instruction set after the opcode");
 		if (!is_state(&cc))
 			return FAIL(cc.col, "expected the instruction set (O, A, T), found '%s'",
-				    TRACE_QUOTED(cc.p, cc.n));
+				    SIM_QUOTED(cc.p, cc.n));
 		addr = &a;
 		op = &b;
 		state = &cc;
 		mode = hd ? d : (struct token){ NULL, 0, 0 };
 	}
 	if (!address(addr->p + (addr->p[0] == '('), addr->n - (addr->p[0] == '('), &l->pc))
-		return FAIL(addr->col, "bad instruction address '%s'", TRACE_QUOTED(addr->p, addr->n));
+		return FAIL(addr->col, "bad instruction address '%s'", SIM_QUOTED(addr->p, addr->n));
 	if (opcode(op->p, op->n, l))
-		return FAIL(op->col, "bad opcode '%s': expected 4 or 8 hex digits", TRACE_QUOTED(op->p, op->n));
+		return FAIL(op->col, "bad opcode '%s': expected 4 or 8 hex digits", SIM_QUOTED(op->p, op->n));
 	l->isa = (uint8_t)state_isa(state);
 	l->mode_col = mode.col;
 	l->mode_n = mode.n;
 	if (mode.n && no_such_el(&mode))
-		return FAIL(mode.col, "mode '%s' names no exception level (EL0..EL3)", TRACE_QUOTED(mode.p, mode.n));
+		return FAIL(mode.col, "mode '%s' names no exception level (EL0..EL3)", SIM_QUOTED(mode.p, mode.n));
 	l->el = mode.n ? mode_el(mode.p, mode.n, l) : -1;
 	return 0;
 }
@@ -254,17 +254,17 @@ static int lex_es(struct cursor *c, struct tm_line *l, char *msg, size_t msglen,
 	l->executed = true;
 	colon = memchr(a.p, ':', a.n);
 	if (a.p[0] != '(' || !colon || a.p[a.n - 1] != ')')
-		return FAIL(a.col, "expected '(address:opcode)', found '%s'", TRACE_QUOTED(a.p, a.n));
+		return FAIL(a.col, "expected '(address:opcode)', found '%s'", SIM_QUOTED(a.p, a.n));
 	if (!address(a.p + 1, (size_t)(colon - a.p - 1), &l->pc))
-		return FAIL(a.col, "bad instruction address in '%s'", TRACE_QUOTED(a.p, a.n));
+		return FAIL(a.col, "bad instruction address in '%s'", SIM_QUOTED(a.p, a.n));
 	if (opcode(colon + 1, (size_t)(a.p + a.n - 1 - colon - 1), l))
 		return FAIL((size_t)(colon + 1 - c->s), "bad opcode in '%s': expected 4 or 8 hex digits",
-			    TRACE_QUOTED(a.p, a.n));
+			    SIM_QUOTED(a.p, a.n));
 	if (!tm_next_token(c, &st))
 		return FAIL(c->len, "truncated ES line: expected the instruction set after '%s'",
-			    TRACE_QUOTED(a.p, a.n));
+			    SIM_QUOTED(a.p, a.n));
 	if (!is_state(&st))
-		return FAIL(st.col, "expected the instruction set (O, A, T), found '%s'", TRACE_QUOTED(st.p, st.n));
+		return FAIL(st.col, "expected the instruction set (O, A, T), found '%s'", SIM_QUOTED(st.p, st.n));
 	l->isa = (uint8_t)state_isa(&st);
 	if (!tm_next_token(c, &mode)) {
 		l->el = -1;
@@ -273,7 +273,7 @@ static int lex_es(struct cursor *c, struct tm_line *l, char *msg, size_t msglen,
 	l->mode_col = mode.col;
 	l->mode_n = mode.n;
 	if (no_such_el(&mode))
-		return FAIL(mode.col, "mode '%s' names no exception level (EL0..EL3)", TRACE_QUOTED(mode.p, mode.n));
+		return FAIL(mode.col, "mode '%s' names no exception level (EL0..EL3)", SIM_QUOTED(mode.p, mode.n));
 	l->el = mode_el(mode.p, mode.n, l);
 	if (l->el >= 0 && tm_next_token(c, &extra) && is(&extra, "CCFAIL"))
 		l->executed = false;
@@ -296,8 +296,8 @@ static int reg_value(struct cursor *c, const struct token *name, const struct to
 	size_t nw = 1, digits = tm_value_digits(v->p, v->n), d, save = c->pos;
 
 	if (!digits)
-		return FAIL(v->col, "bad value '%s' for register %s", TRACE_QUOTED(v->p, v->n),
-			    TRACE_QUOTED(name->p, name->n));
+		return FAIL(v->col, "bad value '%s' for register %s", SIM_QUOTED(v->p, v->n),
+			    SIM_QUOTED(name->p, name->n));
 	if (digits == 8 && tm_next_token(c, &more) && more.n == 8 && tm_value_digits(more.p, 8) == 8) {
 		words[nw++] = more;
 		digits += 8;
@@ -318,11 +318,11 @@ static int reg_value(struct cursor *c, const struct token *name, const struct to
 	c->pos = save;
 	if (digits > width)
 		return FAIL(over.col, "bad value '%s' for register %s: %zu hex digits, more than %u bits",
-			    TRACE_QUOTED(v->p, (size_t)(last.p + last.n - v->p)), TRACE_QUOTED(name->p, name->n),
+			    SIM_QUOTED(v->p, (size_t)(last.p + last.n - v->p)), SIM_QUOTED(name->p, name->n),
 			    digits, width * 4);
 	if (extra.p)
 		return FAIL(extra.col, "bad value '%s' for register %s: a split value is two words of 8 hex digits",
-			    TRACE_QUOTED(v->p, (size_t)(last.p + last.n - v->p)), TRACE_QUOTED(name->p, name->n));
+			    SIM_QUOTED(v->p, (size_t)(last.p + last.n - v->p)), SIM_QUOTED(name->p, name->n));
 	l->value = tm_value_of(words, nw, &l->known);
 	if (!l->known)
 		l->value = 0;
@@ -375,7 +375,7 @@ static int lex_reg(struct cursor *c, const struct tm_names *names, struct tm_lin
 	do {
 		if (!tm_next_token(c, &v))
 			return FAIL(c->len, "truncated register line: expected a value after '%s'",
-				    TRACE_QUOTED(name.p, name.n));
+				    SIM_QUOTED(name.p, name.n));
 	} while (v.p[0] == '(');           /* bank or view: R R1 (USR) 00000800 */
 	/* MPIDR_EL1, read only to check it against a cluster name's PE
 	 * (tarmac_source.c); the state machine ignores it */
@@ -487,7 +487,7 @@ int tm_lex(const char *line, size_t len, struct tm_names *names, struct tm_line 
 			 * a Tarmac line whose unit is corrupt, not a line of no kind */
 			if (have_stamp && unit < 0 && tm_time_number_end(stamp.p, stamp.n) == stamp.n &&
 			    tm_next_token(&c, &after) && keyword(&after) != KW_NONE)
-				return FAIL(src.col, "unknown timestamp unit '%s'", TRACE_QUOTED(src.p, src.n));
+				return FAIL(src.col, "unknown timestamp unit '%s'", SIM_QUOTED(src.p, src.n));
 			goto unknown;
 		}
 		have_src = true;

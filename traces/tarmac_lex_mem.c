@@ -65,16 +65,16 @@ int tm_lex_mem(struct cursor *c, const struct token *kind, struct tm_line *l, ch
 		size = size * 10 + (unsigned)(kind->p[i] - '0');
 	if (size == 0 || size > 64 || (size & (size - 1)) != 0)
 		return FAIL(kind->col + 2, "bad memory access size in '%s': 1, 2, 4 ... 64 bytes",
-			    TRACE_QUOTED(kind->p, kind->n));
+			    SIM_QUOTED(kind->p, kind->n));
 	l->kind = TM_MEM;
 	l->write = kind->p[1] == 'W';
 	l->size = (uint8_t)size;
 	if (!tm_next_token(c, &a))
 		return FAIL(c->len, "truncated memory line: expected an address after '%s'",
-			    TRACE_QUOTED(kind->p, kind->n));
+			    SIM_QUOTED(kind->p, kind->n));
 	if (!mem_address(&a, &l->addr))
 		return FAIL(a.col, "bad address '%s' in a memory line: expected hex VA[:PA[_SPACE]], SPACE letters "
-			    "(S, NS, RT, RL)", TRACE_QUOTED(a.p, a.n));
+			    "(S, NS, RT, RL)", SIM_QUOTED(a.p, a.n));
 	if (!tm_next_token(c, &v))
 		return FAIL(c->len, "truncated memory line: expected the value after the address");
 	if (v.p[0] == '(')
@@ -82,10 +82,10 @@ int tm_lex_mem(struct cursor *c, const struct token *kind, struct tm_line *l, ch
 	/* the register lines' value words: hex digits, '-' / 'x' unknown, '_' between */
 	digits = tm_value_digits(v.p, v.n);
 	if (digits == 0)
-		return FAIL(v.col, "bad value '%s' in a memory line", TRACE_QUOTED(v.p, v.n));
+		return FAIL(v.col, "bad value '%s' in a memory line", SIM_QUOTED(v.p, v.n));
 	if (digits != 2u * size)
 		return FAIL(v.col, "memory value '%s' has %zu hex digits; a %u-byte access has %u",
-			    TRACE_QUOTED(v.p, v.n),
+			    SIM_QUOTED(v.p, v.n),
 			    digits, size, 2 * size);
 	l->value = tm_value_of(&v, 1, &l->known);
 	l->known &= size <= 8;

@@ -48,10 +48,10 @@ static int claim(struct tm_names *nm, unsigned p, const struct token *what, char
 	if (owner) {
 		if (what)
 			snprintf(msg, msglen, "source '%s' is PE %u, already given to '%s'",
-				 TRACE_QUOTED(what->p, what->n), p, TRACE_QUOTED(owner, strlen(owner)));
+				 SIM_QUOTED(what->p, what->n), p, SIM_QUOTED(owner, strlen(owner)));
 		else
 			snprintf(msg, msglen, "a line without a source is PE %u, already given to '%s'", p,
-				 TRACE_QUOTED(owner, strlen(owner)));
+				 SIM_QUOTED(owner, strlen(owner)));
 		return -1;
 	}
 	nm->used |= 1ull << p;
@@ -110,13 +110,13 @@ static int cluster_pe(struct tm_names *nm, const struct token *t, uint64_t m, ui
 
 	if (n >= CLUSTER_CORES) {
 		snprintf(msg, msglen, "source '%s' names core %" PRIu64 " of a cluster: FVP Base's clusters, "
-			 "whose layout numbers the PEs, have %u (cpu0..cpu%u)", TRACE_QUOTED(t->p, t->n), n,
+			 "whose layout numbers the PEs, have %u (cpu0..cpu%u)", SIM_QUOTED(t->p, t->n), n,
 			 CLUSTER_CORES, CLUSTER_CORES - 1);
 		return -1;
 	}
 	if (m >= TRACE_MAX_PES / CLUSTER_CORES) {
 		snprintf(msg, msglen, "source '%s' out of range: cluster %s, and there are at most %u PEs "
-			 "(%u clusters of %u)", TRACE_QUOTED(t->p, t->n),
+			 "(%u clusters of %u)", SIM_QUOTED(t->p, t->n),
 			 m == UINT64_MAX ? "beyond 64 bits" : "past the last",
 			 TRACE_MAX_PES, TRACE_MAX_PES / CLUSTER_CORES, CLUSTER_CORES);
 		return -1;
@@ -125,10 +125,10 @@ static int cluster_pe(struct tm_names *nm, const struct token *t, uint64_t m, ui
 		owner = named(nm, (unsigned)p);
 		if (owner)
 			snprintf(msg, msglen, "source '%s' is PE %" PRIu64 ", already given to '%s'",
-				 TRACE_QUOTED(t->p, t->n), p, TRACE_QUOTED(owner, strlen(owner)));
+				 SIM_QUOTED(t->p, t->n), p, SIM_QUOTED(owner, strlen(owner)));
 		else
 			snprintf(msg, msglen, "source '%s' is PE %" PRIu64 ", already given to 'cpu%" PRIu64 "'%s",
-				 TRACE_QUOTED(t->p, t->n), p, p, p ? "" : " or to lines without a source");
+				 SIM_QUOTED(t->p, t->n), p, p, p ? "" : " or to lines without a source");
 		return -1;
 	}
 	nm->clustered |= 1ull << p;
@@ -142,7 +142,7 @@ int tm_source_pe(struct tm_names *nm, const struct token *t, char *msg, size_t m
 	if (numbered(t->p, t->n, "cpu", &n)) {
 		/* too many digits for 64 bits is as out of range as cpu64 */
 		if (n >= TRACE_MAX_PES) {
-			snprintf(msg, msglen, "PE '%s' out of range (at most %u PEs)", TRACE_QUOTED(t->p, t->n),
+			snprintf(msg, msglen, "PE '%s' out of range (at most %u PEs)", SIM_QUOTED(t->p, t->n),
 				 TRACE_MAX_PES);
 			return -1;
 		}
@@ -152,7 +152,7 @@ int tm_source_pe(struct tm_names *nm, const struct token *t, char *msg, size_t m
 		if (strlen(nm->name[k]) == t->n && memcmp(nm->name[k], t->p, t->n) == 0)
 			return nm->pe[k];
 	if (t->n > TM_MAX_SOURCE_NAME) {
-		snprintf(msg, msglen, "source name '%s' is longer than %u bytes", TRACE_QUOTED(t->p, t->n),
+		snprintf(msg, msglen, "source name '%s' is longer than %u bytes", SIM_QUOTED(t->p, t->n),
 			 TM_MAX_SOURCE_NAME);
 		return -1;
 	}
@@ -160,7 +160,7 @@ int tm_source_pe(struct tm_names *nm, const struct token *t, char *msg, size_t m
 		return cluster_pe(nm, t, m, n, msg, msglen);
 	if (nm->n == TRACE_MAX_PES || nm->used == UINT64_MAX) {
 		snprintf(msg, msglen, "too many sources: no PE left for '%s' (at most %u PEs)",
-			 TRACE_QUOTED(t->p, t->n), TRACE_MAX_PES);
+			 SIM_QUOTED(t->p, t->n), TRACE_MAX_PES);
 		return -1;
 	}
 	for (unsigned p = 0; p < TRACE_MAX_PES; p++)
@@ -187,7 +187,7 @@ int tm_source_mpidr(const struct tm_names *nm, int pe, uint64_t mpidr, char *msg
 	name = named(nm, (unsigned)pe);
 	snprintf(msg, msglen, "MPIDR_EL1 0x%" PRIx64 " is cluster %u, core %u (Aff%d, Aff%d), but source '%s' is "
 		 "cluster %u, core %u: PE %d, as FVP Base numbers its cores", mpidr, cluster, core, mt ? 2 : 1,
-		 mt ? 1 : 0, TRACE_QUOTED(name, strlen(name)), (unsigned)pe / CLUSTER_CORES,
+		 mt ? 1 : 0, SIM_QUOTED(name, strlen(name)), (unsigned)pe / CLUSTER_CORES,
 		 (unsigned)pe % CLUSTER_CORES, pe);
 	return -1;
 }

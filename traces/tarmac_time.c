@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "tarmac.h"
-#include "trace_internal.h"     /* trace_quote: the timestamp in a message */
+#include "trace_internal.h"     /* SIM_QUOTED: the timestamp in a message */
 
 static const struct { const char *name; uint32_t ps; } units[] = {
 	{ "clk", 0 }, { "ns", 1000 }, { "ps", 1 }, { "cs", 0 }, { "cyc", 0 }, { "tic", 0 }, { "us", 1000000 },
@@ -76,22 +76,22 @@ int tm_time_value(const char *p, size_t n, int unit, uint64_t *out, char *msg, s
 
 	*at = 0;
 	if (p[0] == '-')
-		return snprintf(msg, msglen, "negative timestamp '%s'", TRACE_QUOTED(p, n)), -1;
+		return snprintf(msg, msglen, "negative timestamp '%s'", SIM_QUOTED(p, n)), -1;
 	for (; i < end && p[i] != '.'; i++) {
 		unsigned d = (unsigned)(p[i] - '0');
 		if (v > (UINT64_MAX - d) / 10)
-			return snprintf(msg, msglen, "timestamp '%s' out of range", TRACE_QUOTED(p, n)), -1;
+			return snprintf(msg, msglen, "timestamp '%s' out of range", SIM_QUOTED(p, n)), -1;
 		v = v * 10 + d;
 	}
 	frac = i < end ? i + 1 : 0;
 	if (end < n && (unit = tm_unit(p + end, n - end)) < 0) {
 		*at = end;
-		return snprintf(msg, msglen, "unknown timestamp unit '%s'", TRACE_QUOTED(p + end, n - end)), -1;
+		return snprintf(msg, msglen, "unknown timestamp unit '%s'", SIM_QUOTED(p + end, n - end)), -1;
 	}
 	scale = unit >= 0 ? units[unit].ps : 0;
 	if (frac && !scale)
 		return snprintf(msg, msglen, "fractional timestamp '%s' %s%s: only us, ns and ps have fractions",
-				TRACE_QUOTED(p, n), unit < 0 ? "without a unit" : "in ",
+				SIM_QUOTED(p, n), unit < 0 ? "without a unit" : "in ",
 				unit < 0 ? "" : units[unit].name), -1;
 	if (scale) {
 		for (uint64_t s = scale; frac && frac < end && s > 1; frac++) {
@@ -99,7 +99,7 @@ int tm_time_value(const char *p, size_t n, int unit, uint64_t *out, char *msg, s
 			f += (uint64_t)(p[frac] - '0') * s;
 		}
 		if (v > (UINT64_MAX - f) / scale)
-			return snprintf(msg, msglen, "timestamp '%s' out of range", TRACE_QUOTED(p, n)), -1;
+			return snprintf(msg, msglen, "timestamp '%s' out of range", SIM_QUOTED(p, n)), -1;
 		v = v * scale + f;
 	}
 	*out = v;

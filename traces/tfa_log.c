@@ -108,12 +108,12 @@ static int bad(struct tfa_log *lg, const struct scan *c, const char *what)
 static int fits_32(struct tfa_log *lg, const struct scan *c, uint64_t v, const char *what)
 {
 	int64_t s = (int64_t)v;
-	char q[TRACE_QUOTE_STR];
+	char q[SIM_QUOTE_SIZE];
 
 	if (s >= INT32_MIN && s <= (int64_t)UINT32_MAX)
 		return 0;
 	snprintf(lg->msg, sizeof lg->msg, "%s %s does not fit in 32 bits", what,
-		 trace_quote(q, c->num, (size_t)(c->num_end - c->num)));
+		 sim_quote(q, c->num, (size_t)(c->num_end - c->num)));
 	lg->col = (size_t)(c->num - c->s);
 	return 1;
 }
@@ -126,12 +126,12 @@ static int fits_32(struct tfa_log *lg, const struct scan *c, uint64_t v, const c
  * width does not show it whole: tarmac_cut.c).  1 (lg->msg) or 0. */
 static int cut_number(struct tfa_log *lg, const struct scan *c)
 {
-	char q[TRACE_QUOTE_STR];
+	char q[SIM_QUOTE_SIZE];
 
 	if (linein_complete(lg->in) || c->num_end != c->p || *c->p)
 		return 0;
 	snprintf(lg->msg, sizeof lg->msg, "the number '%s' may be cut short: TF-A prints numbers with no fixed width",
-		 trace_quote(q, c->num, (size_t)(c->num_end - c->num)));
+		 sim_quote(q, c->num, (size_t)(c->num_end - c->num)));
 	lg->col = (size_t)(c->num - c->s);
 	return 1;
 }

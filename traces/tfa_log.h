@@ -19,7 +19,7 @@
 #define TFA_MAX_EVENTS 64
 /* A line's error, whole: the longest is an MPIDR that is no PE's with the
  * platform's 64 MPIDRs (", 0x" and 16 digits each); an input's number is
- * quoted to its first TRACE_QUOTE_MAX bytes (trace_quote). */
+ * quoted (sim_quote: SIM_QUOTE_SIZE bytes at most, whatever its length). */
 #define TFA_MSG_MAX (128 + TRACE_MAX_PES * 20)
 
 struct logcall;                  /* a call's log spelling (tfa_log.c) */

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "quote.h"   /* an input's token in a message: sim_quote, SIM_QUOTED */
 #include "trace.h"
 
 /* ---- trace_names.c: enumerated field values ---- */
@@ -51,7 +52,7 @@ enum trace_pfield {
  * names, the longest), and for trace_platform_parse's message: a quoted
  * token, such a list and the words around them. */
 #define TRACE_NAMES_MAX 400
-#define TRACE_PLATFORM_MSG (TRACE_NAMES_MAX + TRACE_QUOTE_STR + 100)
+#define TRACE_PLATFORM_MSG (TRACE_NAMES_MAX + SIM_QUOTE_SIZE + 100)
 /* Parse v[0..n), the value of platform field `field`, into pl.  0, or -1
  * with *bad = the offset in v of what is wrong and a message in msg
  * (TRACE_PLATFORM_MSG bytes hold it whole). */
@@ -65,18 +66,6 @@ const char *trace_feature_name(unsigned bit);
 const char *trace_a32_mode_name(const struct trace_rec *r);
 
 /* ---- trace_text.c ---- */
-
-/* An input's token in a message: whole up to TRACE_QUOTE_MAX bytes, else
- * its first ones (whole UTF-8 characters) and "... (N characters)", so that a token as long as a
- * line is (a MiB) neither fills the message nor cuts what follows it. */
-#define TRACE_QUOTE_MAX 64
-#define TRACE_QUOTE_STR (TRACE_QUOTE_MAX + 40)   /* and "... (" 20 digits " characters)" NUL */
-/* s[0..n) as a message quotes it, into buf (TRACE_QUOTE_STR bytes);
- * returns buf. */
-const char *trace_quote(char *buf, const char *s, size_t n);
-/* trace_quote into a buffer of its own that lasts to the end of the
- * enclosing block: a message's argument, as many in one call as it has. */
-#define TRACE_QUOTED(s, n) trace_quote((char[TRACE_QUOTE_STR]){ 0 }, (s), (n))
 
 /* Escape s for a text field (FORMAT.md: bytes that would end or split a
  * field become %XX) into out (cap bytes, NUL-terminated, truncated at a

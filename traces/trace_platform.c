@@ -245,7 +245,7 @@ const char *trace_feature_name(unsigned bit)
 /* NAME,NAME,...: the features (a scenario's `features` list), each once. */
 static int features(struct cursor *c, struct trace_platform *pl)
 {
-	char names[TRACE_NAMES_MAX], q[TRACE_QUOTE_STR];
+	char names[TRACE_NAMES_MAX], q[SIM_QUOTE_SIZE];
 	size_t off, len;
 
 	pl->features = 0;
@@ -254,7 +254,7 @@ static int features(struct cursor *c, struct trace_platform *pl)
 	while (item(c, ',', &off, &len)) {
 		int k = trace_name_index(sim_feature_names, SIM_FEATURES, c->v + off, len);
 		if (k < 0)
-			return bad_at(c, off, "features: '%s' is not a feature (%s)", trace_quote(q, c->v + off, len),
+			return bad_at(c, off, "features: '%s' is not a feature (%s)", sim_quote(q, c->v + off, len),
 				      alternatives(sim_feature_names, SIM_FEATURES, names, sizeof names));
 		if (pl->features >> sim_feature_bits[k] & 1)
 			return bad_at(c, off, "features: %s is listed twice", sim_feature_names[k]);
@@ -266,7 +266,7 @@ static int features(struct cursor *c, struct trace_platform *pl)
 /* NAME:VALUE,...: the policies that are not the profile's, each once. */
 static int policy(struct cursor *c, struct trace_platform *pl)
 {
-	char names[TRACE_NAMES_MAX], q[TRACE_QUOTE_STR];
+	char names[TRACE_NAMES_MAX], q[SIM_QUOTE_SIZE];
 	size_t off, len;
 
 	pl->policy_given = 0;
@@ -276,7 +276,7 @@ static int policy(struct cursor *c, struct trace_platform *pl)
 		int k = trace_name_index(sim_policy_names, SIM_POLICY_FIELDS, c->v + off, nlen), v;
 		const struct sim_policy_field *f;
 		if (k < 0)
-			return bad_at(c, off, "policy: '%s' is not a policy (%s)", trace_quote(q, c->v + off, nlen),
+			return bad_at(c, off, "policy: '%s' is not a policy (%s)", sim_quote(q, c->v + off, nlen),
 				      alternatives(sim_policy_names, SIM_POLICY_FIELDS, names, sizeof names));
 		if (!colon)
 			return bad_at(c, off + nlen, "policy: expected %s:VALUE", sim_policy_names[k]);
@@ -287,7 +287,7 @@ static int policy(struct cursor *c, struct trace_platform *pl)
 		if (v < 0)
 			return bad_at(c, off + nlen + 1, "policy: %s is %s, found '%s'", sim_policy_names[k],
 				      alternatives(f->values, f->nvalues, names, sizeof names),
-				      trace_quote(q, colon + 1, len - nlen - 1));
+				      sim_quote(q, colon + 1, len - nlen - 1));
 		/* the scenario loader refuses the same (sim_policy_refused) */
 		if (sim_policy_refused((unsigned)k, (unsigned)v))
 			return bad_at(c, off + nlen + 1, "policy: %s", sim_policy_refused((unsigned)k, (unsigned)v));

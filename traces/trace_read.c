@@ -196,7 +196,7 @@ static int check_record(struct trace_reader *rd, struct trace_rec *rec, uint64_t
 			const char *name = (rec->x_known & 1) ? trace_fid_name((uint32_t)rec->x[0]) : NULL;
 			if (!name || strlen(name) != fn_n || memcmp(name, fn_at, fn_n) != 0)
 				return rd_fail(rd, (size_t)(fn_at - line), "fn=%s does not name the function in x0",
-					       TRACE_QUOTED(fn_at, fn_n));
+					       SIM_QUOTED(fn_at, fn_n));
 		}
 	}
 	if (rec->kind == TRACE_PLATFORM && (seen & B(K_MPIDR)) && (!(seen & B(K_PES)) || rec->pes != rd->plat.nmpidr))
@@ -243,7 +243,7 @@ static int parse_record(struct trace_reader *rd, char *line, size_t len, struct 
 			kind = (int)k;
 	}
 	if (kind < 0)
-		return rd_fail(rd, 0, "unknown record kind '%s'", TRACE_QUOTED(ks, (size_t)(p - ks)));
+		return rd_fail(rd, 0, "unknown record kind '%s'", SIM_QUOTED(ks, (size_t)(p - ks)));
 	trace_rec_init(rec, (unsigned)kind);
 	rec->line = rd->lineno;
 	while (p < end) {
@@ -262,7 +262,7 @@ static int parse_record(struct trace_reader *rd, char *line, size_t len, struct 
 		eq = memchr(fd.k, '=', (size_t)(p - fd.k));
 		if (!eq)
 			return rd_fail(rd, (size_t)(fd.k - line), "expected key=value, found '%s'",
-				       TRACE_QUOTED(fd.k, (size_t)(p - fd.k)));
+				       SIM_QUOTED(fd.k, (size_t)(p - fd.k)));
 		fd.kn = (size_t)(eq - fd.k);
 		fd.v = eq + 1;
 		fd.vn = (size_t)(p - fd.v);
@@ -272,7 +272,7 @@ static int parse_record(struct trace_reader *rd, char *line, size_t len, struct 
 				       "(version 2 added it)", rd->version, key_names[key]);
 		if (key < 0 || !(kind_keys[kind].allowed & B(key)))
 			return rd_fail(rd, (size_t)(fd.k - line), "%s records have no field '%s'", trace_kind_name((unsigned)kind),
-				       TRACE_QUOTED(fd.k, fd.kn));
+				       SIM_QUOTED(fd.k, fd.kn));
 		if (seen & B(key))
 			return rd_fail(rd, (size_t)(fd.k - line), "field '%s' given twice", key_names[key]);
 		if (fd.vn == 0)

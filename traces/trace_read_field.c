@@ -26,21 +26,21 @@ static size_t col_of(const struct field *fd, const char *p)
 
 static int bad_value(struct trace_reader *rd, const struct field *fd, const char *what)
 {
-	char q[TRACE_QUOTE_STR];
+	char q[SIM_QUOTE_SIZE];
 
-	return rd_fail(rd, col_of(fd, fd->v), "%.*s=%s: %s", (int)fd->kn, fd->k, trace_quote(q, fd->v, fd->vn), what);
+	return rd_fail(rd, col_of(fd, fd->v), "%.*s=%s: %s", (int)fd->kn, fd->k, sim_quote(q, fd->v, fd->vn), what);
 }
 
 static int num(struct trace_reader *rd, const struct field *fd, uint64_t max, uint64_t *out)
 {
 	if (!trace_scan_u64(fd->v, fd->vn, 10, out)) {
 		size_t k = 0;
-		char q[TRACE_QUOTE_STR];
+		char q[SIM_QUOTE_SIZE];
 		while (k < fd->vn && fd->v[k] >= '0' && fd->v[k] <= '9')
 			k++;
 		if (k == fd->vn && k > 0)        /* digits, too many of them for 64 bits */
 			return rd_fail(rd, col_of(fd, fd->v), "%.*s=%s: out of range (at most %" PRIu64 ")",
-				       (int)fd->kn, fd->k, trace_quote(q, fd->v, fd->vn), max);
+				       (int)fd->kn, fd->k, sim_quote(q, fd->v, fd->vn), max);
 		return bad_value(rd, fd, "expected a decimal number");
 	}
 	if (*out > max)
@@ -51,13 +51,9 @@ static int num(struct trace_reader *rd, const struct field *fd, uint64_t max, ui
 
 static int hexreg(struct trace_reader *rd, const struct field *fd, uint64_t *out, bool *known)
 {
-	if (fd->vn == 1 && fd->v[0] == '?') {
-		*known = false;
-		return 0;
-	}
-	if (!trace_scan_reg(fd->v, fd->vn, out))
+	*known = !(fd->vn == 1 && fd->v[0] == '?');
+	if (*known && !trace_scan_reg(fd->v, fd->vn, out))
 		return bad_value(rd, fd, "expected 0x and 1 to 16 lowercase hex digits, or ?");
-	*known = true;
 	return 0;
 }
 

@@ -1,35 +1,13 @@
 /*
- * trace_text.c - text helpers every traces/ parser and writer uses: an
- * input's token as messages quote it, the percent escaping of text
- * fields, strict number scanning, and the reader's storage for what it
- * unescapes and keeps.
+ * trace_text.c - text helpers every traces/ parser and writer uses: the
+ * percent escaping of text fields, strict number scanning, and the
+ * reader's storage for what it unescapes and keeps.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "trace_internal.h"
-
-static bool utf8_continuation(char c)
-{
-	return ((unsigned char)c & 0xC0) == 0x80;
-}
-
-const char *trace_quote(char *buf, const char *s, size_t n)
-{
-	size_t k = TRACE_QUOTE_MAX, chars = 0;
-
-	if (n <= TRACE_QUOTE_MAX) {
-		snprintf(buf, TRACE_QUOTE_STR, "%.*s", (int)n, s);
-		return buf;
-	}
-	while (k > 0 && utf8_continuation(s[k]))    /* not inside a UTF-8 character */
-		k--;
-	for (size_t i = 0; i < n; i++)
-		chars += !utf8_continuation(s[i]);
-	snprintf(buf, TRACE_QUOTE_STR, "%.*s... (%zu characters)", (int)k, s, chars);
-	return buf;
-}
 
 /* Bytes a text field cannot hold literally: separators of the line
  * format, the escape character itself, and control characters. */

@@ -470,6 +470,22 @@ void test_reload_and_api(void **state)
 	assert_int_equal(load(f, "x.yaml", "name: a\nsteps: []\n", "juno"), -1);
 	assert_string_equal(f->err, "x.yaml:1:1: unknown platform profile 'juno' (built-in: "
 			    "default, tf-a-fvp)");
+	/* the name as every message quotes a token (sim_quote): its control
+	 * characters as \xNN, its first 64 characters (it was cut at 40,
+	 * with nothing to say so) */
+	assert_int_equal(load(f, "x.yaml", "name: a\nsteps: []\n", "ju\x1b[1mno"), -1);
+	assert_string_equal(f->err, "x.yaml:1:1: unknown platform profile 'ju\\x1B[1mno' (built-in: "
+			    "default, tf-a-fvp)");
+	assert_int_equal(load(f, "x.yaml", "name: a\nsteps: []\n",
+			      "tf-a-fvp-with-a-much-longer-name-than-any-profile-has-0123456789"), -1);
+	assert_string_equal(f->err, "x.yaml:1:1: unknown platform profile "
+			    "'tf-a-fvp-with-a-much-longer-name-than-any-profile-has-0123456789' (built-in: "
+			    "default, tf-a-fvp)");
+	assert_int_equal(load(f, "x.yaml", "name: a\nsteps: []\n",
+			      "tf-a-fvp-with-a-much-longer-name-than-any-profile-has-0123456789+"), -1);
+	assert_string_equal(f->err, "x.yaml:1:1: unknown platform profile "
+			    "'tf-a-fvp-with-a-much-longer-name-than-any-profile-has-0123456789... (65 characters)' "
+			    "(built-in: default, tf-a-fvp)");
 	/* The message is cut to fit, and always ends with a NUL. */
 	assert_int_equal(scn_load_string("x.yaml", "", 0, NULL, &f->p, small, sizeof small), -1);
 	assert_string_equal(small, "x.yaml:1:1:");

@@ -1,8 +1,8 @@
 #!/bin/sh
 # check_long_tokens.sh TOOL SAMPLES CASE
 #
-# A message that quotes an input's token says it to its first 64 bytes and
-# "... (N characters)", and the rest of the message whole; one that lists
+# A message that quotes an input's token says it to its first 64 characters
+# and "... (N characters)", and the rest of the message whole; one that lists
 # a platform's MPIDRs lists all 64.  Before, the TF-A importer's messages
 # went through 300 bytes and the trace reader's platform field errors
 # through 400, and the reader's through its error buffer: a long token

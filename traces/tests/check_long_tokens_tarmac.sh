@@ -2,7 +2,7 @@
 # check_long_tokens_tarmac.sh TOOL CASE
 #
 # Every message of the Tarmac importer that quotes a token of its input
-# says it to its first 64 bytes and "... (N characters)" (trace_quote),
+# says it to its first 64 characters and "... (N characters)" (sim_quote),
 # and the rest of the message whole: the file:line:column, what follows
 # the token, a second token, and " (the input ends in the middle of this
 # line)" for a cut line.  Before, the messages were formatted into 300
@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 
 rep() { printf "%$2s" '' | tr ' ' "$1"; }
-# what a message says of token $1: its first 64 bytes and its length
+# what a message says of token $1 (ASCII): its first 64 characters and its length
 q() { printf '%s... (%s characters)' "$(printf %s "$1" | cut -c1-64)" "${#1}"; }
 # the 1-based column just after text $1
 after() { echo $((${#1} + 1)); }

@@ -236,6 +236,17 @@ static const struct bad bad_inputs[] = {
 	{ "# sdeisim-trace 1\nwarning\tmsg=a\n", "mem:2:8: fields are separated by spaces, not tabs" },
 	{ "# sdeisim-trace 1\nwarning msg=a\001b\n", "mem:2:14: binary data (byte 0x01) in a text trace" },
 	{ "# sdeisim-trace 1\nirq t=1 pe=0 intid=3 how=ack junk\n", "mem:2:30: expected key=value, found 'junk'" },
+	/* a quoted token's first 64 characters, never its first 64 bytes: 40
+	 * two-byte ones are said whole (32 were), and a four-byte one is
+	 * the 64th (it was left out) */
+	{ "# sdeisim-trace 2\nirq t=1 pe=0 intid=3 how=ack "
+	  "éééééééééééééééééééé" "éééééééééééééééééééé\n",
+	  "mem:2:30: expected key=value, found '"
+	  "éééééééééééééééééééé" "éééééééééééééééééééé'" },
+	{ "# sdeisim-trace 2\n"
+	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\xF0\x9F\x98\x80" "yy t=1\n",
+	  "mem:2:1: unknown record kind '"
+	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\xF0\x9F\x98\x80... (66 characters)'" },
 	{ "# sdeisim-trace 1\nirq t=1 pe=0 intid=3 how=ack src=nolinenumber\n",
 	  "mem:2:34: src=nolinenumber: expected FILE:LINE" },
 	{ "# sdeisim-trace 1\nirq t=5 pe=2 intid=3 how=ack\nirq t=4 pe=2 intid=3 how=ack\n",

@@ -1,0 +1,53 @@
+/*
+ * quote.c - a user's token as an error message quotes it (quote.h).
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "quote.h"
+
+static bool continuation(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+/* The bytes of the character t[0..n) starts with (n > 0). */
+static size_t char_len(const unsigned char *t, size_t n)
+{
+	size_t k = 1;
+
+	while (k < n && k < 4 && continuation(t[k]))
+		k++;
+	return k;
+}
+
+const char *sim_quote(char buf[SIM_QUOTE_SIZE], const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *t = (const unsigned char *)s;
+	size_t used = 0, chars = 0;
+
+	/* every character is counted; the first SIM_QUOTE_MAX are written */
+	for (size_t i = 0; i < n; chars++) {
+		size_t len = char_len(t + i, n - i);
+
+		if (chars < SIM_QUOTE_MAX) {
+			if (t[i] < 0x20 || t[i] == 0x7F) {
+				buf[used++] = '\\';
+				buf[used++] = 'x';
+				buf[used++] = hex[t[i] >> 4];
+				buf[used++] = hex[t[i] & 15];
+			} else {
+				memcpy(buf + used, t + i, len);
+				used += len;
+			}
+		}
+		i += len;
+	}
+	if (chars > SIM_QUOTE_MAX)
+		snprintf(buf + used, SIM_QUOTE_SIZE - used, "... (%zu characters)", chars);
+	else
+		buf[used] = '\0';
+	return buf;
+}

@@ -1,0 +1,43 @@
+/*
+ * quote.h - a user's token as an error message quotes it: the scenario
+ * loader's, the trace reader's and the importers' messages all say a
+ * token of their input this one way.
+ *
+ * - Control characters (bytes 0x00-0x1F) and DEL (0x7F) are written
+ *   \xNN (upper-case hex), so that a token cannot end the message's line
+ *   or reach the terminal as an escape sequence; every other byte is
+ *   copied.
+ * - A token of up to SIM_QUOTE_MAX characters is said whole; a longer one
+ *   as its first SIM_QUOTE_MAX characters, "..." and " (N characters)",
+ *   N counting all of it, so that a token as long as a line (a MiB)
+ *   neither fills the message nor pushes out what follows it.
+ * - A character is a UTF-8 sequence: a byte that is not a continuation
+ *   byte (10xxxxxx) and the continuation bytes after it, four bytes at
+ *   most, so a cut never splits one.  Text that is not UTF-8 is counted
+ *   by the same rule (a continuation byte that no sequence takes starts
+ *   a character of its own).
+ *
+ * Why 64: the longest tokens the inputs have that a message must show
+ * whole fit (a Tarmac 32-byte access's value is 64 hex digits; register
+ * values, addresses, timestamps and names are shorter), and a message
+ * that quotes two long tokens still fits a couple of terminal lines.
+ */
+#ifndef SIM_QUOTE_H
+#define SIM_QUOTE_H
+
+#include <stddef.h>
+
+#define SIM_QUOTE_MAX 64u   /* characters of a token a message says */
+/* A quote's bytes: SIM_QUOTE_MAX characters of at most 4 bytes each (a
+ * UTF-8 sequence or \xNN), "... (", 20 digits, " characters)" and NUL. */
+#define SIM_QUOTE_SIZE (SIM_QUOTE_MAX * 4 + 38)
+
+/* s[0..n) (any bytes, NUL included) as a message quotes it, into buf
+ * (SIM_QUOTE_SIZE bytes), NUL-terminated; returns buf. */
+const char *sim_quote(char buf[SIM_QUOTE_SIZE], const char *s, size_t n);
+
+/* sim_quote into a buffer of its own that lasts to the end of the
+ * enclosing block: a message's argument, as many in one call as it has. */
+#define SIM_QUOTED(s, n) sim_quote((char[SIM_QUOTE_SIZE]){ 0 }, (s), (n))
+
+#endif /* SIM_QUOTE_H */
