@@ -1,7 +1,7 @@
 /*
  * quote.h - a user's token as an error message quotes it: the scenario
- * loader's, the trace reader's and the importers' messages all say a
- * token of their input this one way.
+ * loader's, the trace reader's, the importers' and the sdeisim command's
+ * messages all say a token of their input (or command line) this one way.
  *
  * - Control characters (bytes 0x00-0x1F) and DEL (0x7F) are written
  *   \xNN (upper-case hex), so that a token cannot end the message's line

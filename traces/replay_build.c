@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quote.h"
 #include "replay_internal.h"
 #include "replay_divs.h"
 #include "grow.h"
@@ -108,7 +109,8 @@ static int platform(struct replay *rp, const struct replay_opts *o, char *err, s
 	if (!profile)
 		profile = plat && (plat->has & TRACE_HAS_PROFILE) ? plat->profile : "default";
 	if (!sim_platform_profile(pl, profile)) {
-		snprintf(err, errlen, "%s: unknown profile '%s' (default, tf-a-fvp)", rp->name, profile);
+		snprintf(err, errlen, "%s: unknown profile '%s' (default, tf-a-fvp)", rp->name,
+			 SIM_QUOTED(profile, strlen(profile)));
 		return -1;
 	}
 	if (plat && trace_platform_apply(plat, rp->name, pl, err, errlen))

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quote.h"
 #include "tfa_log.h"
 #include "trace_simplat.h"
 
@@ -27,7 +28,7 @@ static struct tfa_log *tfa_log_new(struct linein *in, const struct import_opts *
 	lg->st = st;
 	lg->in = in;
 	if (!sim_platform_profile(&lg->plat, profile)) {
-		snprintf(err, errlen, "unknown profile '%s'", profile);
+		snprintf(err, errlen, "unknown profile '%s'", SIM_QUOTED(profile, strlen(profile)));
 		free(lg);
 		return NULL;
 	}

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quote.h"
 #include "replay.h"
 #include "scn.h"
 #include "tarmac_export.h"
@@ -243,7 +244,7 @@ int trace_cmd_export(int argc, char **argv)
 	kind = c.npositional ? c.positional[0] : "";
 	if (c.npositional && strcmp(kind, "timeline") && strcmp(kind, "tarmac") && strcmp(kind, "yaml")) {
 		fprintf(stderr, "sdeisim export: unknown kind of output '%s': timeline, tarmac or yaml (see --help)\n",
-			kind);
+			SIM_QUOTED(kind, strlen(kind)));
 		return EXIT_BAD;
 	}
 	if (c.npositional != 2) {

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "outfile.h"
+#include "quote.h"
 #include "scn_near.h"
 #include "sdeisim_gitrev.h"
 #include "trace.h"
@@ -77,9 +78,10 @@ int option_error(const char *cmd, int c, char **argv, const struct option *longs
 	else if (optopt)
 		fprintf(stderr, "sdeisim %s: unknown option '-%c' (try --help)\n", cmd, optopt);
 	else if (is_long && said_near(&nr, word + 2, strcspn(word + 2, "="), longs))
-		fprintf(stderr, "sdeisim %s: unknown option '%s' (did you mean %s?)\n", cmd, word, nr.said);
+		fprintf(stderr, "sdeisim %s: unknown option '%s' (did you mean %s?)\n", cmd,
+			SIM_QUOTED(word, strlen(word)), nr.said);
 	else
-		fprintf(stderr, "sdeisim %s: unknown option '%s' (try --help)\n", cmd, word);
+		fprintf(stderr, "sdeisim %s: unknown option '%s' (try --help)\n", cmd, SIM_QUOTED(word, strlen(word)));
 	return EXIT_BADINPUT;
 }
 
@@ -108,9 +110,10 @@ static int unknown_command(const char *who, const char *word)
 		scn_near(&nr, word, strlen(word), commands[k].name);
 	near = scn_near_said(&nr, "");
 	if (near)
-		fprintf(stderr, "%s: unknown command '%s' (did you mean %s?)\n\n", who, word, near);
+		fprintf(stderr, "%s: unknown command '%s' (did you mean %s?)\n\n", who,
+			SIM_QUOTED(word, strlen(word)), near);
 	else
-		fprintf(stderr, "%s: unknown command '%s'\n\n", who, word);
+		fprintf(stderr, "%s: unknown command '%s'\n\n", who, SIM_QUOTED(word, strlen(word)));
 	usage(stderr);
 	return EXIT_BADINPUT;
 }

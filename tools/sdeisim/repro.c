@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "fz_repro.h"
 #include "outfile.h"
+#include "quote.h"
 #include "fz_run.h"
 #include "hostfs.h"
 #include "input_kind.h"
@@ -292,7 +293,8 @@ int cmd_repro(int argc, char **argv)
 			if (!option_once("repro", "--harness", &harness))
 				return EXIT_BADINPUT;
 			if (strcmp(optarg, "fuzz_migrate") != 0 && strcmp(optarg, "fuzz_sdei") != 0) {
-				fprintf(stderr, "sdeisim repro: unknown harness '%s' (fuzz_sdei, fuzz_migrate)\n", optarg);
+				fprintf(stderr, "sdeisim repro: unknown harness '%s' (fuzz_sdei, fuzz_migrate)\n",
+					SIM_QUOTED(optarg, strlen(optarg)));
 				return EXIT_BADINPUT;
 			}
 			migrate = strcmp(optarg, "fuzz_migrate") == 0;

@@ -31,6 +31,7 @@
 
 #include "cli.h"
 #include "outfile.h"
+#include "quote.h"
 #include "scn.h"
 #include "trace_recorder.h"
 
@@ -505,7 +506,8 @@ int cmd_run(int argc, char **argv)
 		return EXIT_BADINPUT;
 	}
 	if (o.profile && !sim_platform_profile(&(struct sim_platform){ 0 }, o.profile)) {
-		fprintf(stderr, "sdeisim run: unknown profile '%s' (default, tf-a-fvp)\n", o.profile);
+		fprintf(stderr, "sdeisim run: unknown profile '%s' (default, tf-a-fvp)\n",
+			SIM_QUOTED(o.profile, strlen(o.profile)));
 		return EXIT_BADINPUT;
 	}
 	if (o.junit_times && !o.junit) {

@@ -585,6 +585,15 @@ static void unknown_profile(void **state)
 	replay_free(&rp);
 	trace_reader_close(rd);
 	fclose(in);
+	/* quoted as every message quotes a token (it went out raw) */
+	in = fmemopen((void *)(uintptr_t)twice, strlen(twice), "r");
+	rd = trace_reader_open(in, "t.trace");
+	ro.profile = "non\x1b[2Jsense";
+	assert_int_equal(replay_build(&rp, rd, &ro, err, sizeof err), -1);
+	assert_string_equal(err, "t.trace: unknown profile 'non\\x1B[2Jsense' (default, tf-a-fvp)");
+	replay_free(&rp);
+	trace_reader_close(rd);
+	fclose(in);
 }
 
 int main(void)

@@ -328,10 +328,24 @@ static void call_still_open(void **state)
 	free(o.text);
 }
 
+/* An unknown profile is said as every message quotes a token: its
+ * control characters as \xNN (they went out raw). */
+static void unknown_profile_is_quoted(void **state)
+{
+	struct out o;
+	char err[LINEIN_MSG_MAX];
+
+	(void)state;
+	assert_int_equal(import("VERBOSE: SDEI: > VER\n", NULL, "ju\x1b[2Jno", &o, err, sizeof err), -1);
+	assert_string_equal(err, "unknown profile 'ju\\x1B[2Jno'");
+	free(o.text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(platform_mpidrs_number_the_pes),
+		cmocka_unit_test(unknown_profile_is_quoted),
 		cmocka_unit_test(no_log_line_is_an_error),
 		cmocka_unit_test(last_line_cut_short),
 		cmocka_unit_test(signal_event_is_decimal),
