@@ -12,11 +12,14 @@ static bool continuation(unsigned char c)
 	return (c & 0xC0) == 0x80;
 }
 
-/* The bytes of the character t[0..n) starts with (n > 0). */
+/* The bytes of the character t[0..n) starts with (n > 0).  An ASCII
+ * byte is one (a control character's \xNN stands for it alone). */
 static size_t char_len(const unsigned char *t, size_t n)
 {
 	size_t k = 1;
 
+	if (t[0] < 0x80)
+		return 1;
 	while (k < n && k < 4 && continuation(t[k]))
 		k++;
 	return k;

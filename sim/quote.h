@@ -11,11 +11,12 @@
  *   as its first SIM_QUOTE_MAX characters, "..." and " (N characters)",
  *   N counting all of it, so that a token as long as a line (a MiB)
  *   neither fills the message nor pushes out what follows it.
- * - A character is a UTF-8 sequence: a byte that is not a continuation
- *   byte (10xxxxxx) and the continuation bytes after it, four bytes at
- *   most, so a cut never splits one.  Text that is not UTF-8 is counted
- *   by the same rule (a continuation byte that no sequence takes starts
- *   a character of its own).
+ * - A character is a UTF-8 sequence: an ASCII byte alone, or a byte
+ *   that is neither ASCII nor a continuation byte (10xxxxxx) and the
+ *   continuation bytes after it, four bytes at most, so a cut never
+ *   splits one.  Text that is not UTF-8 is counted by the same rule (a
+ *   continuation byte that no sequence takes starts a character of its
+ *   own).
  *
  * Why 64: the longest tokens the inputs have that a message must show
  * whole fit (a Tarmac 32-byte access's value is 64 hex digits; register

@@ -104,6 +104,11 @@ static void bytes_that_are_no_utf8_stay_within_the_buffer(void **state)
 	assert_string_equal(sim_quote(buf, cont, 1000), want);
 	/* a lead byte the token ends after */
 	assert_string_equal(sim_quote(buf, "ab\xE6", 3), "ab\xE6");
+	/* an ASCII byte is a character of one byte: a stray continuation
+	 * byte after one is a character of its own, not part of it (after a
+	 * control character it was lost with it, escaped as one) */
+	assert_string_equal(sim_quote(buf, "\x01\x80z", 3), "\\x01\x80z");
+	assert_string_equal(sim_quote(buf, "\x7f\x80\x80", 3), "\\x7F\x80\x80");
 	free(cont);
 }
 
