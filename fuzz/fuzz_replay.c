@@ -27,6 +27,7 @@
 #include "fz_run.h"
 #include "hostfs.h"
 #include "outfile.h"
+#include "quote.h"
 #include "scn_near.h"
 
 #define STR_(x) #x
@@ -91,9 +92,10 @@ static bool take_option(const char *word)
 			scn_near(&nr, word + dashes, strlen(word + dashes), options[k].name + dashes);
 	near = scn_near_said(&nr, dashes == 2 ? "--" : "-");
 	if (near)
-		fprintf(stderr, "fuzz_replay: unknown option '%s' (did you mean %s?)\n", word, near);
+		fprintf(stderr, "fuzz_replay: unknown option '%s' (did you mean %s?)\n", SIM_QUOTED(word, strlen(word)),
+			near);
 	else
-		fprintf(stderr, "fuzz_replay: unknown option '%s' (try --help)\n", word);
+		fprintf(stderr, "fuzz_replay: unknown option '%s' (try --help)\n", SIM_QUOTED(word, strlen(word)));
 	return false;
 }
 
