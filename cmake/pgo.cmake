@@ -13,6 +13,15 @@
 # change to what the harnesses are built from trains again, and the
 # objects recompile when the profile changed.
 #
+# SDEISIM_PGO_SHARE (the fuzz and fuzz-plain presets: build/pgo-share)
+# is a directory where builds that train on the same sources share the
+# profile: the second build takes the first one's instead of training
+# again (tools/pgo-train --share: a profile is kept under a hash of
+# every input the training reads, so a changed input never finds an old
+# one, and the same inputs train the same profile byte for byte).  On a
+# fresh clone's suite the throughput build trains no more (the fuzz
+# build has): BENCHMARKS.md.
+#
 # Why: the harnesses' host code (the simulator, the model, the decoder,
 # the checks) is branchy plumbing whose hot paths the compiler cannot
 # guess; with the profile it lays them out.  Measured in interleaved runs
@@ -22,6 +31,8 @@
 # counts are of the source's branches and calls (clang's front-end
 # instrumentation), the same whatever the sanitizers add below them.
 option(SDEISIM_PGO "Compile with a profile of the program harnesses on the seed corpus (clang fuzz builds)" OFF)
+set(SDEISIM_PGO_SHARE "" CACHE PATH
+    "Directory of training profiles shared by builds of the same sources (empty: this build trains its own)")
 
 if(SDEISIM_PGO)
   if(NOT CMAKE_C_COMPILER_ID STREQUAL "Clang" OR NOT SDEISIM_FUZZ)
@@ -68,18 +79,42 @@ function(sdeisim_pgo_finish)
   if(NOT SDEISIM_PGO)
     return()
   endif()
-  # what the trained harnesses and the seeds are built from (not the
-  # tests), and the scenarios the seeds encode
-  set(inputs "")
-  foreach(dir ${SDEISIM_CORE_DIR} ${PROJECT_SOURCE_DIR}/sim ${PROJECT_SOURCE_DIR}/fuzz
-              ${PROJECT_SOURCE_DIR}/scenarios)
-    file(GLOB_RECURSE found CONFIGURE_DEPENDS ${dir}/*.c ${dir}/*.h ${dir}/*.S ${dir}/*.cmake
-         ${dir}/CMakeLists.txt)
-    list(FILTER found EXCLUDE REGEX "/tests/")
+  # What the training reads: the sources of the trained harnesses and the
+  # seeds (not the tests, which it does not build), the scenarios the
+  # seeds encode with the files they name, and the CMake files of the
+  # training build (of traces/ only those: it builds nothing there).
+  # (/tests/ is left out below each directory, wherever the tree is.)  Listed in pgo/inputs.txt, written when the list changes
+  # (then the training runs again, even for files older than its
+  # profile): the key of the shared profile hashes the files it names.
+  set(inputs ${PROJECT_SOURCE_DIR}/CMakeLists.txt)
+  foreach(dir ${SDEISIM_CORE_DIR} sim fuzz tools/hostfs traces scenarios cmake)
+    cmake_path(ABSOLUTE_PATH dir BASE_DIRECTORY ${PROJECT_SOURCE_DIR})
+    set(patterns *.c *.h *.S *.cmake CMakeLists.txt)
+    if(dir MATCHES "/(scenarios|cmake)$")
+      set(patterns *)
+    elseif(dir MATCHES "/traces$")
+      set(patterns *.cmake CMakeLists.txt)
+    endif()
+    list(TRANSFORM patterns PREPEND ${dir}/)
+    file(GLOB_RECURSE found CONFIGURE_DEPENDS RELATIVE ${dir} ${patterns})
+    list(FILTER found EXCLUDE REGEX "(^|/)tests/")
+    list(TRANSFORM found PREPEND ${dir}/)
     list(APPEND inputs ${found})
   endforeach()
-  file(GLOB_RECURSE found CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/*.yaml ${PROJECT_SOURCE_DIR}/cmake/*)
-  list(APPEND inputs ${found})
+  list(SORT inputs)
+  list(JOIN inputs "\n" text)
+  set(list_file ${CMAKE_BINARY_DIR}/pgo/inputs.txt)
+  set(old "")
+  if(EXISTS ${list_file})
+    file(READ ${list_file} old)
+  endif()
+  if(NOT old STREQUAL "${text}\n")
+    file(WRITE ${list_file} "${text}\n")
+  endif()
+  set(share_args "")
+  if(SDEISIM_PGO_SHARE)
+    set(share_args --share ${SDEISIM_PGO_SHARE} ${list_file})
+  endif()
   # The training build uses this build's generator, or Ninja when that one
   # builds several configurations (pgo-train builds one, RelWithDebInfo,
   # and finds the harnesses in bin/).
@@ -89,9 +124,9 @@ function(sdeisim_pgo_finish)
     set(generator Ninja)
   endif()
   add_custom_command(OUTPUT ${SDEISIM_PGO_PROFILE}
-    COMMAND ${PROJECT_SOURCE_DIR}/tools/pgo-train ${PROJECT_SOURCE_DIR} ${SDEISIM_CORE_DIR}
+    COMMAND ${PROJECT_SOURCE_DIR}/tools/pgo-train ${share_args} ${PROJECT_SOURCE_DIR} ${SDEISIM_CORE_DIR}
             ${CMAKE_C_COMPILER} ${SDEISIM_LLVM_PROFDATA} ${CMAKE_BINARY_DIR}/pgo "${generator}"
-    DEPENDS ${inputs} ${PROJECT_SOURCE_DIR}/CMakeLists.txt ${PROJECT_SOURCE_DIR}/tools/pgo-train
+    DEPENDS ${inputs} ${list_file} ${PROJECT_SOURCE_DIR}/tools/pgo-train
     COMMENT "training run for profile-guided optimisation (tools/pgo-train)"
     USES_TERMINAL VERBATIM)
   add_custom_target(sdeisim_pgo_profile DEPENDS ${SDEISIM_PGO_PROFILE})
