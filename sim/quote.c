@@ -36,11 +36,15 @@ const char *sim_quote(char buf[SIM_QUOTE_SIZE], const char *s, size_t n)
 		size_t len = char_len(t + i, n - i);
 
 		if (chars < SIM_QUOTE_MAX) {
-			if (t[i] < 0x20 || t[i] == 0x7F) {
+			/* a C0 control or DEL, or a C1 control (U+0080-U+009F,
+			 * C2 80..C2 9F): \xNN of its code point, four bytes */
+			unsigned cp = len == 2 && t[i] == 0xC2 && t[i + 1] < 0xA0 ? t[i + 1] :
+				      t[i] < 0x20 || t[i] == 0x7F ? t[i] : 0x100;
+			if (cp < 0x100) {
 				buf[used++] = '\\';
 				buf[used++] = 'x';
-				buf[used++] = hex[t[i] >> 4];
-				buf[used++] = hex[t[i] & 15];
+				buf[used++] = hex[cp >> 4];
+				buf[used++] = hex[cp & 15];
 			} else {
 				memcpy(buf + used, t + i, len);
 				used += len;

@@ -3,9 +3,11 @@
  * loader's, the trace reader's, the importers' and the sdeisim command's
  * messages all say a token of their input (or command line) this one way.
  *
- * - Control characters (bytes 0x00-0x1F) and DEL (0x7F) are written
- *   \xNN (upper-case hex), so that a token cannot end the message's line
- *   or reach the terminal as an escape sequence; every other byte is
+ * - Control characters (bytes 0x00-0x1F), DEL (0x7F) and the C1
+ *   controls U+0080-U+009F (UTF-8 C2 80..C2 9F: U+009B is a terminal's
+ *   CSI) are written \xNN of their code point (upper-case hex, as
+ *   Python's repr writes them), so that a token cannot end the message's
+ *   line or reach the terminal as an escape sequence; every other byte is
  *   copied.
  * - A token of up to SIM_QUOTE_MAX characters is said whole; a longer one
  *   as its first SIM_QUOTE_MAX characters, "..." and " (N characters)",

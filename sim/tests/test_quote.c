@@ -38,6 +38,11 @@ static void control_characters_and_del_are_escaped(void **state)
 	assert_string_equal(sim_quote(buf, "x\r\n\t\x7f", 5), "x\\x0D\\x0A\\x09\\x7F");
 	assert_string_equal(sim_quote(buf, "a\0b", 3), "a\\x00b");       /* n, not a NUL, ends it */
 	assert_string_equal(sim_quote(buf, "caf\xC3\xA9 ~", 7), "caf\xC3\xA9 ~");   /* the rest as it is */
+	/* the C1 controls U+0080-U+009F (UTF-8 C2 80..C2 9F; U+009B is CSI,
+	 * which a terminal may act on) as \xNN of their code point, as
+	 * Python's repr writes them; U+00A0 on is text */
+	assert_string_equal(sim_quote(buf, "a\xC2\x9B" "2Jb", 6), "a\\x9B2Jb");
+	assert_string_equal(sim_quote(buf, "\xC2\x80\xC2\x9F\xC2\xA0", 6), "\\x80\\x9F\xC2\xA0");
 	assert_string_equal(sim_quote(buf, "", 0), "");
 }
 
