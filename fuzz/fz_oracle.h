@@ -103,8 +103,8 @@ void fz_oracle_observe(void *ctx, const struct sim_obs *ob);
  * finding (fz_final_part).  Not compared after a disagreement or a
  * failure of the machine, nor when the last step left an event
  * undelivered: that step's settledness check comes first (a SETTLED
- * finding, not a trigger the final state lost).  (sim_run_opts.at_end calls it for the
- * simulator; fz_core's machine calls it itself.) */
+ * finding, not a trigger the final state lost).  (sim_run_opts.at_end
+ * calls it for the simulator; fz_core's machine calls it itself.) */
 void fz_oracle_final(struct fz_oracle *o, struct sdd *d);
 
 /* The run ended, and fz_oracle_final made the last step's checks and the

@@ -16,10 +16,10 @@
  *     header byte that must stay is set bit by bit (its fields and
  *     policy bits, spare bits included, go where the finding allows),
  *     each event still running the actions it ran, or fewer ending in
- *     EVENT_COMPLETE(HANDLED).  Where the input's program ran through on the machine (the model
- *     aside), every trial must too; where it did not, a record byte is
- *     changed, bit by bit, until a trial that finds the same runs
- *     through, which every later one must then do.
+ *     EVENT_COMPLETE(HANDLED).  Where the input's program ran through on
+ *     the machine (the model aside), every trial must too; where it did
+ *     not, a record byte is changed, bit by bit, until a trial that
+ *     finds the same runs through, which every later one must then do.
  *  3. The minimised input's program gets expectations that make it fail
  *     where the finding is, without the reference model: the answers the
  *     specification allows for a call the dispatcher got wrong, the

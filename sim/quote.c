@@ -25,6 +25,16 @@ static size_t char_len(const unsigned char *t, size_t n)
 	return k;
 }
 
+/* The code point of the control character t[0..len) is (a C0 control,
+ * DEL, or a C1 control: C2 80..C2 9F), which is written \xNN; 0x100 for
+ * any other character, which is copied. */
+static unsigned control_point(const unsigned char *t, size_t len)
+{
+	if (len == 2 && t[0] == 0xC2 && t[1] < 0xA0)
+		return t[1];
+	return t[0] < 0x20 || t[0] == 0x7F ? t[0] : 0x100;
+}
+
 const char *sim_quote(char buf[SIM_QUOTE_SIZE], const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -36,10 +46,7 @@ const char *sim_quote(char buf[SIM_QUOTE_SIZE], const char *s, size_t n)
 		size_t len = char_len(t + i, n - i);
 
 		if (chars < SIM_QUOTE_MAX) {
-			/* a C0 control or DEL, or a C1 control (U+0080-U+009F,
-			 * C2 80..C2 9F): \xNN of its code point, four bytes */
-			unsigned cp = len == 2 && t[i] == 0xC2 && t[i + 1] < 0xA0 ? t[i + 1] :
-				      t[i] < 0x20 || t[i] == 0x7F ? t[i] : 0x100;
+			unsigned cp = control_point(t + i, len);   /* \xNN: four bytes */
 			if (cp < 0x100) {
 				buf[used++] = '\\';
 				buf[used++] = 'x';

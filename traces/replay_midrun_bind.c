@@ -29,6 +29,16 @@ static struct mr_bind *add_bind(struct mr *m, struct mr_bind **v, uint32_t *nv, 
 	return &room[(*nv)++];
 }
 
+/* The binding of event in v[0..n) that no release or reset has closed,
+ * or NULL. */
+static const struct mr_bind *open_bind(const struct mr_bind *v, uint32_t n, int32_t event)
+{
+	for (uint32_t b = 0; b < n; b++)
+		if (v[b].event == event && !v[b].closed)
+			return &v[b];
+	return NULL;
+}
+
 /* The window's first call `fid` after line lo and before line hi, or NULL. */
 static const struct trace_rec *call_between(const struct mr *m, uint32_t fid, uint32_t lo, uint32_t hi)
 {
@@ -185,14 +195,14 @@ bool mr_bound_once(struct mr *m, const struct trace_rec *r, uint32_t intid, int3
 	uint32_t slot;
 	int cl = mr_ev_class(m->pl, event, &slot);
 	struct mr_bind x = { event, intid, r->line, slot, r->pe, false, cl == MR_CL_SHARED, true, false };
+	const struct mr_bind *was;
 
 	if (slot == UINT32_MAX)
 		return true;
 	if (!slot_of_its_kind(m, r, intid, event, cl == MR_CL_SHARED, true))
 		return false;
-	for (uint32_t b = 0; b < m->nbound; b++)
-		if (m->bound[b].event == event && !m->bound[b].closed)
-			return m->bound[b].intid == intid || no_one_binding(m, &m->bound[b], &x);
+	if ((was = open_bind(m->bound, m->nbound, event)) != NULL)
+		return was->intid == intid || no_one_binding(m, was, &x);
 	return add_bind(m, &m->bound, &m->nbound, &m->cap_bound, &x) != NULL;
 }
 
@@ -205,17 +215,15 @@ bool mr_bound_once(struct mr *m, const struct trace_rec *r, uint32_t intid, int3
  * registration is assumed, noted.  true: take it for one. */
 bool mr_release_denied_registers(struct mr *m, const struct trace_rec *r, int32_t event)
 {
-	uint32_t intid = MR_NO_INTID;
+	const struct mr_bind *x;
+	uint32_t intid;
 
 	if (m->pl->policy.bound_active != SDD_BOUND_ACTIVE_DENIED)
 		return true;
-	for (uint32_t b = 0; b < m->nbound && intid == MR_NO_INTID; b++)
-		if (m->bound[b].event == event && !m->bound[b].closed)
-			intid = m->bound[b].intid;
-	for (uint32_t b = 0; b < m->nbinds && intid == MR_NO_INTID; b++)
-		if (m->binds[b].event == event && !m->binds[b].closed)
-			intid = m->binds[b].intid;
-	for (unsigned p = 0; p < TRACE_MAX_PES && intid != MR_NO_INTID; p++)
+	if ((x = open_bind(m->bound, m->nbound, event)) == NULL && (x = open_bind(m->binds, m->nbinds, event)) == NULL)
+		return true;
+	intid = x->intid;
+	for (unsigned p = 0; p < TRACE_MAX_PES; p++)
 		if (m->held[p] == intid + 1) {
 			mr_note(m, r->line, "cannot assume event %s registered from this INTERRUPT_RELEASE answered DENIED: "
 			        "PE %u's firmware holds INTID %" PRIu32 ", the event's, which is Active, and this platform "

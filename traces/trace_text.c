@@ -3,7 +3,6 @@
  * percent escaping of text fields, strict number scanning, and the
  * reader's storage for what it unescapes and keeps.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
