@@ -169,6 +169,9 @@ struct sim_run_opts {
 	uint32_t max_rounds;            /* scheduler rounds per step before "did not settle" (0: 100,000) */
 	bool     skip_invariants;       /* don't check invariants after every step */
 	bool     digest;                /* compute sim_result.digest */
+	bool     no_notes;              /* leave sim_result.unchecked* zero: for a caller
+					 * that reads no notes (formatting the list of
+					 * unchecked entries was 2% of a fuzz input) */
 	/* What sim_platform_to_sdd made of the program's platform, when the
 	 * caller has made it already (and it was accepted); NULL: sim_run
 	 * makes it.  Converting once per fuzz input instead of twice. */
