@@ -25,19 +25,37 @@ static size_t char_len(const unsigned char *t, size_t n)
 	return k;
 }
 
-/* The code point of the control character t[0..len) is (a C0 control,
- * DEL, or a C1 control: C2 80..C2 9F), which is written \xNN; 0x100 for
- * any other character, which is copied. */
-static unsigned control_point(const unsigned char *t, size_t len)
+/* How the character t[0..len) is written when it is not copied, into e:
+ * a control character (a C0 control, DEL, or a C1 control: C2 80..C2 9F)
+ * as \xNN of its code point; the quote and the backslash as \' and \\,
+ * so that a quote ends only where the message's own does and a \x in a
+ * token is never taken for an escape.  Returns its length (4 at most),
+ * 0 when the character is copied as it is. */
+static size_t escape(const unsigned char *t, size_t len, char e[4])
 {
-	if (len == 2 && t[0] == 0xC2 && t[1] < 0xA0)
-		return t[1];
-	return t[0] < 0x20 || t[0] == 0x7F ? t[0] : 0x100;
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned cp;
+
+	if (len == 1 && (t[0] == '\'' || t[0] == '\\')) {
+		e[0] = '\\';
+		e[1] = (char)t[0];
+		return 2;
+	}
+	if (len == 1 && (t[0] < 0x20 || t[0] == 0x7F))
+		cp = t[0];
+	else if (len == 2 && t[0] == 0xC2 && t[1] < 0xA0)
+		cp = t[1];
+	else
+		return 0;
+	e[0] = '\\';
+	e[1] = 'x';
+	e[2] = hex[cp >> 4];
+	e[3] = hex[cp & 15];
+	return 4;
 }
 
 const char *sim_quote(char buf[SIM_QUOTE_SIZE], const char *s, size_t n)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *t = (const unsigned char *)s;
 	size_t used = 0, chars = 0;
 
@@ -46,16 +64,10 @@ const char *sim_quote(char buf[SIM_QUOTE_SIZE], const char *s, size_t n)
 		size_t len = char_len(t + i, n - i);
 
 		if (chars < SIM_QUOTE_MAX) {
-			unsigned cp = control_point(t + i, len);   /* \xNN: four bytes */
-			if (cp < 0x100) {
-				buf[used++] = '\\';
-				buf[used++] = 'x';
-				buf[used++] = hex[cp >> 4];
-				buf[used++] = hex[cp & 15];
-			} else {
-				memcpy(buf + used, t + i, len);
-				used += len;
-			}
+			char e[4];
+			size_t elen = escape(t + i, len, e);
+			memcpy(buf + used, elen ? e : (const char *)t + i, elen ? elen : len);
+			used += elen ? elen : len;
 		}
 		i += len;
 	}

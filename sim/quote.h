@@ -7,8 +7,10 @@
  *   controls U+0080-U+009F (UTF-8 C2 80..C2 9F: U+009B is a terminal's
  *   CSI) are written \xNN of their code point (upper-case hex, as
  *   Python's repr writes them), so that a token cannot end the message's
- *   line or reach the terminal as an escape sequence; every other byte is
- *   copied.
+ *   line or reach the terminal as an escape sequence.  The quote and
+ *   the backslash are written \' and \\ (messages say a token '%s':
+ *   its quote ends where the message's does, and a \x in it is never
+ *   an escape).  Every other byte is copied.
  * - A token of up to SIM_QUOTE_MAX characters is said whole; a longer one
  *   as its first SIM_QUOTE_MAX characters, "..." and " (N characters)",
  *   N counting all of it, so that a token as long as a line (a MiB)

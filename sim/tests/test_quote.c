@@ -46,6 +46,18 @@ static void control_characters_and_del_are_escaped(void **state)
 	assert_string_equal(sim_quote(buf, "", 0), "");
 }
 
+/* A token is said between quotes ('%s'): a quote inside it would end the
+ * quote early, and a backslash before "x41" would read as an escape. */
+static void the_quote_and_the_backslash_are_escaped(void **state)
+{
+	char buf[SIM_QUOTE_SIZE];
+
+	(void)state;
+	assert_string_equal(sim_quote(buf, "it's", 4), "it\\'s");
+	assert_string_equal(sim_quote(buf, "C:\\x41", 6), "C:\\\\x41");
+	assert_string_equal(sim_quote(buf, "\"ok\"", 4), "\"ok\"");    /* a double quote is text */
+}
+
 static void a_token_of_64_characters_is_whole_and_a_longer_one_counted(void **state)
 {
 	char buf[SIM_QUOTE_SIZE], want[SIM_QUOTE_SIZE];
@@ -121,6 +133,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(control_characters_and_del_are_escaped),
+		cmocka_unit_test(the_quote_and_the_backslash_are_escaped),
 		cmocka_unit_test(a_token_of_64_characters_is_whole_and_a_longer_one_counted),
 		cmocka_unit_test(characters_are_counted_and_never_cut),
 		cmocka_unit_test(bytes_that_are_no_utf8_stay_within_the_buffer),
