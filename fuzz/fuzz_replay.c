@@ -92,10 +92,10 @@ static bool take_option(const char *word)
 			scn_near(&nr, word + dashes, strlen(word + dashes), options[k].name + dashes);
 	near = scn_near_said(&nr, dashes == 2 ? "--" : "-");
 	if (near)
-		fprintf(stderr, "fuzz_replay: unknown option '%s' (did you mean %s?)\n", SIM_QUOTED(word, strlen(word)),
+		fprintf(stderr, "fuzz_replay: unknown option '%s' (did you mean %s?)\n", SIM_QUOTED_STR(word),
 			near);
 	else
-		fprintf(stderr, "fuzz_replay: unknown option '%s' (try --help)\n", SIM_QUOTED(word, strlen(word)));
+		fprintf(stderr, "fuzz_replay: unknown option '%s' (try --help)\n", SIM_QUOTED_STR(word));
 	return false;
 }
 

@@ -166,7 +166,7 @@ static bool unsupported(struct scn *s, const yaml_event_t *ev, struct sim_loc at
 		n = written_tag(text, len, ev->start_mark.index, &start);
 		scn_fail_at(s, at, "YAML tags are not taken (found '%s'): write the value itself "
 			    "(quoted for a string)", n ? SIM_QUOTED((const char *)text + start, n) :
-			    SIM_QUOTED((const char *)tag, strlen((const char *)tag)));
+			    SIM_QUOTED_STR((const char *)tag));
 		return true;
 	}
 	if (ev->type == YAML_SCALAR_EVENT && ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
@@ -459,7 +459,7 @@ static int load(const char *name, const unsigned char *text, size_t len, const c
 		scn_fail_at(&s, file_start, "out of memory");
 	else if (!sim_platform_profile(&prog->platform, profile ? profile : "default"))
 		scn_fail_at(&s, file_start, "unknown platform profile '%s' (built-in: default, "
-			    "tf-a-fvp)", SIM_QUOTED(profile, strlen(profile)));
+			    "tf-a-fvp)", SIM_QUOTED_STR(profile));
 	else if (len > SCN_MAX_FILE_SIZE)
 		scn_fail_at(&s, file_start, "the file is too large: more than %u bytes, the most a "
 			    "scenario file may have", SCN_MAX_FILE_SIZE);

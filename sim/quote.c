@@ -77,3 +77,8 @@ const char *sim_quote(char buf[SIM_QUOTE_SIZE], const char *s, size_t n)
 		buf[used] = '\0';
 	return buf;
 }
+
+const char *sim_quote_str(char buf[SIM_QUOTE_SIZE], const char *s)
+{
+	return sim_quote(buf, s, strlen(s));
+}

@@ -41,8 +41,14 @@
  * (SIM_QUOTE_SIZE bytes), NUL-terminated; returns buf. */
 const char *sim_quote(char buf[SIM_QUOTE_SIZE], const char *s, size_t n);
 
-/* sim_quote into a buffer of its own that lasts to the end of the
- * enclosing block: a message's argument, as many in one call as it has. */
+/* sim_quote of the NUL-terminated string s (a command-line word, a
+ * name). */
+const char *sim_quote_str(char buf[SIM_QUOTE_SIZE], const char *s);
+
+/* sim_quote, sim_quote_str into a buffer of their own that lasts to the
+ * end of the enclosing block: a message's argument, as many in one call
+ * as it has. */
 #define SIM_QUOTED(s, n) sim_quote((char[SIM_QUOTE_SIZE]){ 0 }, (s), (n))
+#define SIM_QUOTED_STR(s) sim_quote_str((char[SIM_QUOTE_SIZE]){ 0 }, (s))
 
 #endif /* SIM_QUOTE_H */

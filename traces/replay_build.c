@@ -110,7 +110,7 @@ static int platform(struct replay *rp, const struct replay_opts *o, char *err, s
 		profile = plat && (plat->has & TRACE_HAS_PROFILE) ? plat->profile : "default";
 	if (!sim_platform_profile(pl, profile)) {
 		snprintf(err, errlen, "%s: unknown profile '%s' (default, tf-a-fvp)", rp->name,
-			 SIM_QUOTED(profile, strlen(profile)));
+			 SIM_QUOTED_STR(profile));
 		return -1;
 	}
 	if (plat && trace_platform_apply(plat, rp->name, pl, err, errlen))

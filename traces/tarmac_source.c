@@ -48,10 +48,10 @@ static int claim(struct tm_names *nm, unsigned p, const struct token *what, char
 	if (owner) {
 		if (what)
 			snprintf(msg, msglen, "source '%s' is PE %u, already given to '%s'",
-				 SIM_QUOTED(what->p, what->n), p, SIM_QUOTED(owner, strlen(owner)));
+				 SIM_QUOTED(what->p, what->n), p, SIM_QUOTED_STR(owner));
 		else
 			snprintf(msg, msglen, "a line without a source is PE %u, already given to '%s'", p,
-				 SIM_QUOTED(owner, strlen(owner)));
+				 SIM_QUOTED_STR(owner));
 		return -1;
 	}
 	nm->used |= 1ull << p;
@@ -125,7 +125,7 @@ static int cluster_pe(struct tm_names *nm, const struct token *t, uint64_t m, ui
 		owner = named(nm, (unsigned)p);
 		if (owner)
 			snprintf(msg, msglen, "source '%s' is PE %" PRIu64 ", already given to '%s'",
-				 SIM_QUOTED(t->p, t->n), p, SIM_QUOTED(owner, strlen(owner)));
+				 SIM_QUOTED(t->p, t->n), p, SIM_QUOTED_STR(owner));
 		else
 			snprintf(msg, msglen, "source '%s' is PE %" PRIu64 ", already given to 'cpu%" PRIu64 "'%s",
 				 SIM_QUOTED(t->p, t->n), p, p, p ? "" : " or to lines without a source");
@@ -187,7 +187,7 @@ int tm_source_mpidr(const struct tm_names *nm, int pe, uint64_t mpidr, char *msg
 	name = named(nm, (unsigned)pe);
 	snprintf(msg, msglen, "MPIDR_EL1 0x%" PRIx64 " is cluster %u, core %u (Aff%d, Aff%d), but source '%s' is "
 		 "cluster %u, core %u: PE %d, as FVP Base numbers its cores", mpidr, cluster, core, mt ? 2 : 1,
-		 mt ? 1 : 0, SIM_QUOTED(name, strlen(name)), (unsigned)pe / CLUSTER_CORES,
+		 mt ? 1 : 0, SIM_QUOTED_STR(name), (unsigned)pe / CLUSTER_CORES,
 		 (unsigned)pe % CLUSTER_CORES, pe);
 	return -1;
 }

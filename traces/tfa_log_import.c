@@ -28,7 +28,7 @@ static struct tfa_log *tfa_log_new(struct linein *in, const struct import_opts *
 	lg->st = st;
 	lg->in = in;
 	if (!sim_platform_profile(&lg->plat, profile)) {
-		snprintf(err, errlen, "unknown profile '%s'", SIM_QUOTED(profile, strlen(profile)));
+		snprintf(err, errlen, "unknown profile '%s'", SIM_QUOTED_STR(profile));
 		free(lg);
 		return NULL;
 	}

@@ -78,7 +78,7 @@ bool cli_parse(int argc, char **argv, const char *allowed, unsigned max, struct 
 		if (a[0] != '-' || a[1] == 0) {           /* "-" is standard input */
 			if (c->npositional == max) {
 				fprintf(stderr, "sdeisim %s: unexpected argument '%s' (try --help)\n", c->cmd,
-					SIM_QUOTED(a, strlen(a)));
+					SIM_QUOTED_STR(a));
 				return false;
 			}
 			c->positional[c->npositional++] = a;
@@ -90,10 +90,10 @@ bool cli_parse(int argc, char **argv, const char *allowed, unsigned max, struct 
 		if (opt == NCLI_OPTIONS) {
 			if (a[1] == '-' && scn_near_said(&nr, "--"))
 				fprintf(stderr, "sdeisim %s: unknown option '%s' (did you mean %s?)\n", c->cmd,
-					SIM_QUOTED(a, strlen(a)), nr.said);
+					SIM_QUOTED_STR(a), nr.said);
 			else
 				fprintf(stderr, "sdeisim %s: unknown option '%s' (try --help)\n", c->cmd,
-					SIM_QUOTED(a, strlen(a)));
+					SIM_QUOTED_STR(a));
 			return false;
 		}
 		len = strcspn(a, "=");                    /* the option as written */
@@ -121,7 +121,7 @@ bool cli_parse(int argc, char **argv, const char *allowed, unsigned max, struct 
 		*slot = value;
 		if (slot == &c->profile && !trace_profile_known(value)) {
 			fprintf(stderr, "sdeisim %s: unknown profile '%s' (default, tf-a-fvp)\n", c->cmd,
-				SIM_QUOTED(value, strlen(value)));
+				SIM_QUOTED_STR(value));
 			return false;
 		}
 	}
@@ -309,7 +309,7 @@ int trace_cmd_import(int argc, char **argv)
 	}
 	if (c.npositional >= 1 && strcmp(c.positional[0], "tarmac") && strcmp(c.positional[0], "tf-a-log")) {
 		fprintf(stderr, "sdeisim import: unknown kind of input '%s': tarmac or tf-a-log (see --help)\n",
-			SIM_QUOTED(c.positional[0], strlen(c.positional[0])));
+			SIM_QUOTED_STR(c.positional[0]));
 		return EXIT_BAD;
 	}
 	if (c.npositional != 2) {

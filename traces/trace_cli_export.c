@@ -244,7 +244,7 @@ int trace_cmd_export(int argc, char **argv)
 	kind = c.npositional ? c.positional[0] : "";
 	if (c.npositional && strcmp(kind, "timeline") && strcmp(kind, "tarmac") && strcmp(kind, "yaml")) {
 		fprintf(stderr, "sdeisim export: unknown kind of output '%s': timeline, tarmac or yaml (see --help)\n",
-			SIM_QUOTED(kind, strlen(kind)));
+			SIM_QUOTED_STR(kind));
 		return EXIT_BAD;
 	}
 	if (c.npositional != 2) {

@@ -79,9 +79,9 @@ int option_error(const char *cmd, int c, char **argv, const struct option *longs
 		fprintf(stderr, "sdeisim %s: unknown option '-%c' (try --help)\n", cmd, optopt);
 	else if (is_long && said_near(&nr, word + 2, strcspn(word + 2, "="), longs))
 		fprintf(stderr, "sdeisim %s: unknown option '%s' (did you mean %s?)\n", cmd,
-			SIM_QUOTED(word, strlen(word)), nr.said);
+			SIM_QUOTED_STR(word), nr.said);
 	else
-		fprintf(stderr, "sdeisim %s: unknown option '%s' (try --help)\n", cmd, SIM_QUOTED(word, strlen(word)));
+		fprintf(stderr, "sdeisim %s: unknown option '%s' (try --help)\n", cmd, SIM_QUOTED_STR(word));
 	return EXIT_BADINPUT;
 }
 
@@ -111,9 +111,9 @@ static int unknown_command(const char *who, const char *word)
 	near = scn_near_said(&nr, "");
 	if (near)
 		fprintf(stderr, "%s: unknown command '%s' (did you mean %s?)\n\n", who,
-			SIM_QUOTED(word, strlen(word)), near);
+			SIM_QUOTED_STR(word), near);
 	else
-		fprintf(stderr, "%s: unknown command '%s'\n\n", who, SIM_QUOTED(word, strlen(word)));
+		fprintf(stderr, "%s: unknown command '%s'\n\n", who, SIM_QUOTED_STR(word));
 	usage(stderr);
 	return EXIT_BADINPUT;
 }

@@ -294,7 +294,7 @@ int cmd_repro(int argc, char **argv)
 				return EXIT_BADINPUT;
 			if (strcmp(optarg, "fuzz_migrate") != 0 && strcmp(optarg, "fuzz_sdei") != 0) {
 				fprintf(stderr, "sdeisim repro: unknown harness '%s' (fuzz_sdei, fuzz_migrate)\n",
-					SIM_QUOTED(optarg, strlen(optarg)));
+					SIM_QUOTED_STR(optarg));
 				return EXIT_BADINPUT;
 			}
 			migrate = strcmp(optarg, "fuzz_migrate") == 0;

@@ -507,7 +507,7 @@ int cmd_run(int argc, char **argv)
 	}
 	if (o.profile && !sim_platform_profile(&(struct sim_platform){ 0 }, o.profile)) {
 		fprintf(stderr, "sdeisim run: unknown profile '%s' (default, tf-a-fvp)\n",
-			SIM_QUOTED(o.profile, strlen(o.profile)));
+			SIM_QUOTED_STR(o.profile));
 		return EXIT_BADINPUT;
 	}
 	if (o.junit_times && !o.junit) {
