@@ -6,8 +6,9 @@
  *   - the machine and the dispatcher agree on how many handlers run on
  *     each PE;
  *   - while an interrupt-backed handler runs, its interrupt is active,
- *     owned by that PE, and the running priority is its priority (X1);
- *     while an explicit one runs, PMR holds its class priority (X2);
+ *     owned by that PE, programmed at the event's class priority, and
+ *     the running priority is that (X1); while an explicit one runs, PMR
+ *     holds its class priority (X2);
  *   - a PE running no handler has no Group 0 interrupt active and PMR
  *     back at the client's value: nothing leaks back to the client (X3);
  *   - a PE whose firmware holds an interrupt it acknowledged (a hold
@@ -27,6 +28,55 @@
 static uint8_t owner_of(const struct gic *g, unsigned pe, uint32_t intid)
 {
 	return intid < 32 ? g->pe[pe].banked[intid].owner : g->spi[intid - 32].owner;
+}
+
+/* The GIC priority of event's class, as the platform describes the event
+ * (event 0, a platform event, or a bind slot's: normal, DEN0054C
+ * §5.1.14); 0 for a number the platform has none of. */
+static uint8_t class_priority_of(const struct sim_platform *pl, int32_t event)
+{
+	if (event == 0)
+		return sim_class_priority(pl->event0_priority);
+	for (unsigned i = 0; i < pl->nevents; i++)
+		if (pl->events[i].number == event)
+			return sim_class_priority(pl->events[i].priority);
+	if ((event >= pl->slot_private_base && event - pl->slot_private_base < (int64_t)pl->bind_private) ||
+	    (event >= pl->slot_shared_base && event - pl->slot_shared_base < (int64_t)pl->bind_shared))
+		return sim_class_priority(SDD_PRI_NORMAL);
+	return 0;
+}
+
+/* X1, X2: the innermost handler d runs at its event's class priority -
+ * the running priority for an interrupt-backed one, which stays
+ * programmed there; PMR for an explicit one.  The class is the
+ * platform's word, not what the dispatcher had the interrupt programmed
+ * at: a normal event's interrupt claimed at the critical priority is
+ * acknowledged there too, and running and programmed priorities agree. */
+static bool runs_at_its_class(struct sim_machine *m, unsigned pe, const struct sim_dispatch *d, struct sim_loc loc)
+{
+	const struct sim_pe *p = &m->pe[pe];
+	uint8_t want = class_priority_of(&m->plat, d->event), have, programmed;
+	bool irq = d->intid < GIC_NUM_INTIDS;
+
+	if (want == 0) {
+		sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs the handler of event 0x%x, which the platform does not "
+			 "have", pe, (unsigned)d->event);
+		return false;
+	}
+	have = irq ? gic_rpr(&m->gic, pe) : (p->npri ? gic_get_pmr(&m->gic, pe) : 0xFF);
+	if (have != want) {
+		sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs the handler of event 0x%x at priority 0x%02x, its "
+			 "class's is 0x%02x", pe, (unsigned)d->event, have, want);
+		return false;
+	}
+	programmed = irq ? gic_get_priority(&m->gic, pe, d->intid) & GIC_PRIO_MASK : want;
+	if (programmed != want) {
+		sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs the handler of event 0x%x, whose interrupt %u is "
+			 "programmed at priority 0x%02x, not its class's 0x%02x", pe, (unsigned)d->event,
+			 (unsigned)d->intid, programmed, want);
+		return false;
+	}
+	return true;
 }
 
 static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
@@ -72,20 +122,7 @@ static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 			return false;
 		}
 	}
-	if (depth > 0 && !p->hold.holding) {
-		const struct sim_dispatch *d = &p->disp[depth - 1];
-		uint8_t want = d->intid < GIC_NUM_INTIDS ?
-			       gic_get_priority(&m->gic, pe, d->intid) & GIC_PRIO_MASK :
-			       gic_get_pmr(&m->gic, pe);
-		uint8_t have = d->intid < GIC_NUM_INTIDS ? gic_rpr(&m->gic, pe) :
-			       (p->npri ? gic_get_pmr(&m->gic, pe) : 0xFF);
-		if (want != have || have == 0xFF) {
-			sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs the handler of event 0x%x at priority 0x%02x, "
-				 "expected 0x%02x", pe, (unsigned)d->event, have, want);
-			return false;
-		}
-	}
-	return true;
+	return p->hold.holding || runs_at_its_class(m, pe, &p->disp[depth - 1], loc);
 }
 
 /* GICR_WAKER.ProcessorSleep follows the PE's power (psci.c): set exactly
