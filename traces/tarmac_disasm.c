@@ -20,7 +20,7 @@
 const char *tm_mode_field(uint64_t pstate, bool secure, char buf[TM_MODE_FIELD])
 {
 	const char *a32 = sim_aarch32_modes[pstate & 15].name;
-	unsigned el = sim_caller_of(pstate).el;
+	unsigned el = sim_caller_of(pstate).el & 3u;   /* (0..3: one digit, as the buffer is sized) */
 	const char *sec = el == 3 || secure ? "s" : "n";
 
 	if (pstate & SDD_PSTATE_NRW)

@@ -82,6 +82,7 @@ static int decimal(struct cursor *c, size_t off, size_t len, const char *what, u
 {
 	uint64_t v;
 
+	*out = 0;                 /* (defined on failure too) */
 	if (!trace_scan_u64(c->v + off, len, 10, &v))
 		return bad_at(c, off, "%s: expected a decimal number", what);
 	if (v > max)

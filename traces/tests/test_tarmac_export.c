@@ -198,7 +198,10 @@ static int emit_to(void *ctx, const struct trace_rec *r)
 
 /* The Tarmac text of the run of p, which must pass (the caller frees
  * it); its length in *len when len is not NULL. */
-static char *exported(const struct sim_program *p, size_t *len)
+/* (Not inlined: GCC 12 at -O3 takes the text it returns for a pointer
+ * to its local `text`, whose address open_memstream keeps, and warns of
+ * a dangling pointer at every use.) */
+__attribute__((noinline)) static char *exported(const struct sim_program *p, size_t *len)
 {
 	struct sim_result res;
 	char *text = NULL;
