@@ -2,13 +2,14 @@
  * check.c - invariants checked after every step: the GIC model's own
  * (G1-G10), the dispatcher's own (sdd_check), that no operation left the
  * port lock held (port_rules.h), and those that tie them together
- * (reference/gicv3-ehf.md §4.3 X1, X3, X4):
+ * (reference/gicv3-ehf.md §4.3 X1-X4):
  *   - the machine and the dispatcher agree on how many handlers run on
  *     each PE;
  *   - while an interrupt-backed handler runs, its interrupt is active,
  *     owned by that PE, programmed at the event's class priority, and
  *     the running priority is that (X1); while an explicit one runs, PMR
- *     holds its class priority (X2);
+ *     holds its class priority (X2); two run nested only as a critical
+ *     one over a normal one, by the platform's classes (X4);
  *   - a PE running no handler has no Group 0 interrupt active and PMR
  *     back at the client's value: nothing leaks back to the client (X3);
  *   - a PE whose firmware holds an interrupt it acknowledged (a hold
@@ -30,39 +31,74 @@ static uint8_t owner_of(const struct gic *g, unsigned pe, uint32_t intid)
 	return intid < 32 ? g->pe[pe].banked[intid].owner : g->spi[intid - 32].owner;
 }
 
-/* The GIC priority of event's class, as the platform describes the event
- * (event 0, a platform event, or a bind slot's: normal, DEN0054C
- * §5.1.14); 0 for a number the platform has none of. */
-static uint8_t class_priority_of(const struct sim_platform *pl, int32_t event)
+/* The class of event as the platform describes it (event 0, a platform
+ * event, or a bind slot's: normal, DEN0054C §5.1.14) into *pri; false for
+ * a number the platform has none of. */
+static bool event_class(const struct sim_platform *pl, int32_t event, enum sdd_priority *pri)
 {
-	if (event == 0)
-		return sim_class_priority(pl->event0_priority);
+	*pri = SDD_PRI_NORMAL;
+	if (event == 0) {
+		*pri = (enum sdd_priority)pl->event0_priority;
+		return true;
+	}
 	for (unsigned i = 0; i < pl->nevents; i++)
-		if (pl->events[i].number == event)
-			return sim_class_priority(pl->events[i].priority);
-	if ((event >= pl->slot_private_base && event - pl->slot_private_base < (int64_t)pl->bind_private) ||
-	    (event >= pl->slot_shared_base && event - pl->slot_shared_base < (int64_t)pl->bind_shared))
-		return sim_class_priority(SDD_PRI_NORMAL);
-	return 0;
+		if (pl->events[i].number == event) {
+			*pri = (enum sdd_priority)pl->events[i].priority;
+			return true;
+		}
+	return (event >= pl->slot_private_base && event - pl->slot_private_base < (int64_t)pl->bind_private) ||
+	       (event >= pl->slot_shared_base && event - pl->slot_shared_base < (int64_t)pl->bind_shared);
 }
 
-/* X1, X2: the innermost handler d runs at its event's class priority -
- * the running priority for an interrupt-backed one, which stays
- * programmed there; PMR for an explicit one.  The class is the
+static const char *class_name(enum sdd_priority pri)
+{
+	return pri == SDD_PRI_CRITICAL ? "critical" : "normal";
+}
+
+/* The classes of the handlers a PE runs, d[0..depth), into pri[]; false,
+ * failing the run, when the platform has no such event. */
+static bool classes_of(struct sim_machine *m, unsigned pe, const struct sim_dispatch *d, unsigned depth,
+		       enum sdd_priority pri[2], struct sim_loc loc)
+{
+	for (unsigned k = 0; k < depth; k++)
+		if (!event_class(&m->plat, d[k].event, &pri[k])) {
+			sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs the handler of event 0x%x, which the platform "
+				 "does not have", pe, (unsigned)d[k].event);
+			return false;
+		}
+	return true;
+}
+
+/* X4: only a critical handler runs over another, and only over a normal
+ * one (DEN0054C §6.2) - by the platform's classes, not the dispatcher's
+ * account of its frames: with two of a class nested, an explicit
+ * dispatch is the only witness (the GIC never lets an interrupt of the
+ * running priority preempt). */
+static bool nests_by_class(struct sim_machine *m, unsigned pe, const enum sdd_priority pri[2], struct sim_loc loc)
+{
+	const struct sim_dispatch *d = m->pe[pe].disp;
+
+	if (pri[0] == SDD_PRI_NORMAL && pri[1] == SDD_PRI_CRITICAL)
+		return true;
+	sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs the handler of event 0x%x (%s) over that of event 0x%x (%s): "
+		 "only a critical event preempts, and only a normal one", pe, (unsigned)d[1].event,
+		 class_name(pri[1]), (unsigned)d[0].event, class_name(pri[0]));
+	return false;
+}
+
+/* X1, X2: the innermost handler d, of class pri, runs at its class
+ * priority - the running priority for an interrupt-backed one, which
+ * stays programmed there; PMR for an explicit one.  The class is the
  * platform's word, not what the dispatcher had the interrupt programmed
  * at: a normal event's interrupt claimed at the critical priority is
  * acknowledged there too, and running and programmed priorities agree. */
-static bool runs_at_its_class(struct sim_machine *m, unsigned pe, const struct sim_dispatch *d, struct sim_loc loc)
+static bool runs_at_its_class(struct sim_machine *m, unsigned pe, const struct sim_dispatch *d,
+			      enum sdd_priority pri, struct sim_loc loc)
 {
 	const struct sim_pe *p = &m->pe[pe];
-	uint8_t want = class_priority_of(&m->plat, d->event), have, programmed;
+	uint8_t want = sim_class_priority(pri), have, programmed;
 	bool irq = d->intid < GIC_NUM_INTIDS;
 
-	if (want == 0) {
-		sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs the handler of event 0x%x, which the platform does not "
-			 "have", pe, (unsigned)d->event);
-		return false;
-	}
 	have = irq ? gic_rpr(&m->gic, pe) : (p->npri ? gic_get_pmr(&m->gic, pe) : 0xFF);
 	if (have != want) {
 		sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs the handler of event 0x%x at priority 0x%02x, its "
@@ -82,6 +118,7 @@ static bool runs_at_its_class(struct sim_machine *m, unsigned pe, const struct s
 static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 {
 	const struct sim_pe *p = &m->pe[pe];
+	enum sdd_priority pri[2];
 	uint64_t st = 0;
 	unsigned depth;
 
@@ -122,7 +159,9 @@ static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 			return false;
 		}
 	}
-	return p->hold.holding || runs_at_its_class(m, pe, &p->disp[depth - 1], loc);
+	if (!classes_of(m, pe, p->disp, depth, pri, loc) || (depth == 2 && !nests_by_class(m, pe, pri, loc)))
+		return false;
+	return p->hold.holding || runs_at_its_class(m, pe, &p->disp[depth - 1], pri[depth - 1], loc);
 }
 
 /* GICR_WAKER.ProcessorSleep follows the PE's power (psci.c): set exactly

@@ -20,10 +20,11 @@
 #include "gic_internal.h"
 #include "sim_internal.h"
 
-/* PE 0 runs EV_NORM's handler (PPI 22), paused in it; PEs 1 and 2 idle
- * with EV_NORM registered, enabled and unmasked; PE 3 the same, then in a
- * standby suspend.  Returns the settled machine, which passes the checks. */
-static struct sim_machine *settled(void)
+/* PE 0 runs EV_NORM's handler (PPI 22), paused in it - and, nest, EV_CRIT's
+ * (PPI 23) over it; PEs 1 and 2 idle with EV_NORM registered, enabled and
+ * unmasked; PE 3 the same, then in a standby suspend.  Returns the settled
+ * machine, which passes the checks. */
+static struct sim_machine *settled_nesting(bool nest)
 {
 	static struct pb b;
 	struct sim_machine *m;
@@ -42,15 +43,25 @@ static struct sim_machine *settled(void)
 		pb_call0(&b, pe, SDD_FID_PE_UNMASK);
 	}
 	pb_interrupt(&b, 0, 22);
+	if (nest) {
+		pb_register(&b, 0, EV_CRIT, h, 0, 0, V(0));
+		pb_call1(&b, 0, SDD_FID_EVENT_ENABLE, V(EV_CRIT));
+		pb_interrupt(&b, 0, 23);
+	}
 	pb_psci(&b, 3, SIM_PSCI_CPU_SUSPEND, SIM_NONE);
 	b.p.steps[b.p.nsteps - 1].state = SIM_SUSPEND_STANDBY;
 	mt_assert_passes(&b);
 	pb_free(&b);
 	m = sim_cpu_workspace(mt_cpu, sizeof *m);
-	assert_int_equal(m->pe[0].depth, 1);
+	assert_int_equal(m->pe[0].depth, nest ? 2 : 1);
 	assert_int_equal(m->pe[3].power, SIM_PE_STANDBY);
 	assert_true(sim_check_invariants(m, here));
 	return m;
+}
+
+static struct sim_machine *settled(void)
+{
+	return settled_nesting(false);
 }
 
 /* The checks fail, with a message holding needle. */
@@ -120,6 +131,19 @@ static void a_normal_handler_acknowledged_at_the_critical_priority(void **state)
 	p->apr[GIC_G0] = 1u << (SIM_PRIO_CRITICAL >> GIC_GPRIO_SHIFT);
 	assert_int_equal(gic_rpr(&m->gic, 0), SIM_PRIO_CRITICAL);
 	assert_reported(m, "PE 0 runs the handler of event 0x40000101 at priority 0x60, its class's is 0x70");
+}
+
+/* X4: a handler runs over another only as a critical one over a normal
+ * one, by the platform's classes (the dispatcher's frames not asked): a
+ * critical handler over a critical one is reported. */
+static void a_critical_handler_over_a_critical_one(void **state)
+{
+	struct sim_machine *m = settled_nesting(true);
+	(void)state;
+
+	m->pe[0].disp[0].event = EV_CRIT;        /* as the machine would have tracked it */
+	assert_reported(m, "PE 0 runs the handler of event 0x40000100 (critical) over that of event 0x40000100 "
+			   "(critical): only a critical event preempts, and only a normal one");
 }
 
 /* X3: nothing running, nothing left raised. */
@@ -256,6 +280,7 @@ int main(void)
 		cmocka_unit_test(a_suspended_pe_left_with_an_interrupt_to_wake_it),
 		cmocka_unit_test(an_interrupt_reprogrammed_while_its_handler_runs),
 		cmocka_unit_test(a_normal_handler_acknowledged_at_the_critical_priority),
+		cmocka_unit_test(a_critical_handler_over_a_critical_one),
 		cmocka_unit_test(a_pmr_left_raised_with_no_handler),
 		cmocka_unit_test(the_machine_and_the_dispatcher_counting_handlers_differently),
 		cmocka_unit_test(a_trigger_the_gic_did_not_latch),
