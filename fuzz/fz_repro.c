@@ -395,7 +395,6 @@ static size_t repro_length(size_t size, bool migrate)
 int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, struct fz_repro *out)
 {
 	struct fz_log *log, *keep = r->log;
-	struct sim_run_opts opts;
 	bool by_expectation = false;     /* pinned by expectations (the model's finding) */
 
 	memset(out, 0, sizeof *out);
@@ -428,30 +427,43 @@ int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, s
 	free(log);
 	prune_handlers(&r->prog);
 
-	/* run it the way `sdeisim run` would: no model, the input's choices */
+	if (out->expressed) {
+		if (fz_repro_run_alone(r, true, &out->res) != 0)
+			snprintf(out->note, sizeof out->note, "the program could not be run alone "
+				 "(the simulator refused it)");
+		else if (out->res.passed)
+			snprintf(out->note, sizeof out->note,
+				 "the program with its expectations passes when run alone");
+		else if (by_expectation && out->res.fail_kind != SIM_FAIL_EXPECT &&
+			 !sim_fail_is_fault(out->res.fail_kind))
+			/* client code gone wrong, a machine that does not
+			 * settle: so it fails on a correct dispatcher too (an
+			 * invariant the bug breaks before the expectations are
+			 * reached, no correct dispatcher does) */
+			snprintf(out->note, sizeof out->note, "the program fails on its own before its "
+				 "expectations are met or missed: %.300s", out->res.message);
+		else
+			out->verified = true;
+	}
+	return 0;
+}
+
+/* see fz_repro.h */
+int fz_repro_run_alone(struct fz_run *r, bool invariants, struct sim_result *res)
+{
+	struct sim_run_opts opts;
+	int e;
+
 	memset(&opts, 0, sizeof opts);
 	r->choices.next = 0;
 	opts.choice.pick = fz_pick;
 	opts.choice.ctx = &r->choices;
 	opts.max_rounds = FZ_MAX_ROUNDS;
 	opts.slice_budget = FZ_SLICE_BUDGET;
-	if (out->expressed) {
-		if (sim_run(r->cpu, &r->prog, &opts, &out->res) != 0)
-			snprintf(out->note, sizeof out->note, "the program could not be run alone "
-				 "(the simulator refused it)");
-		else if (out->res.passed)
-			snprintf(out->note, sizeof out->note,
-				 "the program with its expectations passes when run alone");
-		else if (by_expectation && out->res.fail_kind != SIM_FAIL_EXPECT)
-			/* client code gone wrong, a machine that does not
-			 * settle: so it fails on a correct dispatcher too */
-			snprintf(out->note, sizeof out->note, "the program fails on its own before its "
-				 "expectations are met or missed: %.300s", out->res.message);
-		else
-			out->verified = true;
-	}
+	opts.skip_invariants = !invariants;
+	e = sim_run(r->cpu, &r->prog, &opts, res);
 	r->choices.next = 0;
-	return 0;
+	return e;
 }
 
 /* see fz_repro.h */

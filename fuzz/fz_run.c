@@ -115,6 +115,7 @@ bool fz_run_program(struct fz_run *r, bool digest)
 	opts.slice_budget = FZ_SLICE_BUDGET;
 	opts.digest = digest;
 	opts.no_notes = true;            /* a harness reads none */
+	opts.skip_invariants = r->no_invariants;
 	if (sim_run(r->cpu, &r->prog, &opts, &r->res)) {
 		/* the decoder only builds platforms the dispatcher accepts */
 		snprintf(r->finding, sizeof r->finding, "no machine for the decoded program: %s", r->res.message);

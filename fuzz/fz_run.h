@@ -60,6 +60,9 @@ struct fz_run {
 	struct sim_result res;
 	struct sim_observer also;     /* an extra observer (tracing), may be empty */
 	uint32_t max_rounds;          /* scheduler rounds per step (0: FZ_MAX_ROUNDS) */
+	bool no_invariants;           /* run without the simulator's invariant checks: the
+				       * model and the sanitizers alone judge (tests of what
+				       * the model finds where an invariant reports it first) */
 	char finding[800];            /* what was found; empty when nothing */
 	struct fz_log *log;           /* when set, the run's observations go here */
 	struct fz_log *pair;          /* fz_run_migrated's two logs */

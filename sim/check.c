@@ -118,7 +118,6 @@ static bool runs_at_its_class(struct sim_machine *m, unsigned pe, const struct s
 static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 {
 	const struct sim_pe *p = &m->pe[pe];
-	enum sdd_priority pri[2];
 	uint64_t st = 0;
 	unsigned depth;
 
@@ -159,9 +158,20 @@ static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 			return false;
 		}
 	}
-	if (!classes_of(m, pe, p->disp, depth, pri, loc) || (depth == 2 && !nests_by_class(m, pe, pri, loc)))
+	return sim_check_running(m, pe, loc);
+}
+
+/* see sim_internal.h */
+bool sim_check_running(struct sim_machine *m, unsigned pe, struct sim_loc loc)
+{
+	const struct sim_pe *p = &m->pe[pe];
+	enum sdd_priority pri[2];
+
+	if (m->skip_invariants || p->depth == 0)
+		return true;
+	if (!classes_of(m, pe, p->disp, p->depth, pri, loc) || (p->depth == 2 && !nests_by_class(m, pe, pri, loc)))
 		return false;
-	return p->hold.holding || runs_at_its_class(m, pe, &p->disp[depth - 1], pri[depth - 1], loc);
+	return p->hold.holding || runs_at_its_class(m, pe, &p->disp[p->depth - 1], pri[p->depth - 1], loc);
 }
 
 /* GICR_WAKER.ProcessorSleep follows the PE's power (psci.c): set exactly

@@ -94,7 +94,7 @@ bool sim_note_dispatch(struct sim_machine *m, unsigned pe, uint32_t handed, cons
 		sim_fail(m, SIM_FAIL_DISPATCHER, m->prog->steps[m->step].loc, "PE %u: the dispatcher %s", pe, why);
 		return false;
 	}
-	if (!sim_triggers_dispatch(m, pe, handed))
+	if (!sim_triggers_dispatch(m, pe, handed) || !sim_check_running(m, pe, m->prog->steps[m->step].loc))
 		return false;
 	m->dispatches++;
 	log = sim_log_room(m, SIM_BUF_ENTRIES, m->entries, m->nentries, &m->cap_entries, sizeof *log);

@@ -157,6 +157,17 @@ static void repro_pins_the_right(void **state)
 		assert_int_equal(depth, entered_depth(rp.input, rp.len));
 }
 
+/* The model's verdict is what these pin: the harness runs without the
+ * simulator's invariants, which report planted bugs 43 and 44 first, at
+ * the dispatch (X1: a handler at another class's priority; X4). */
+static int setup(void **state)
+{
+	int e = fz_run_fixture_setup_input(state);
+
+	fixture_run.no_invariants = true;
+	return e;
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -177,5 +188,5 @@ int main(int argc, char **argv)
 	}
 	fixture_path = argv[1];
 	out = argv[2];
-	return cmocka_run_group_tests(tests, fz_run_fixture_setup_input, fz_run_fixture_teardown);
+	return cmocka_run_group_tests(tests, setup, fz_run_fixture_teardown);
 }
