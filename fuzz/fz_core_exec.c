@@ -123,6 +123,8 @@ bool fzc_note_dispatch(struct fzc_machine *m, unsigned pe, uint32_t handed, cons
 		fzc_fail(m, SIM_FAIL_DISPATCHER, "PE %u: the dispatcher %s", pe, why);
 		return false;
 	}
+	if (!fzc_check_running(m, pe))
+		return false;
 	m->dispatches++;
 	sim_obs_dispatch_in(&o, pe, p->depth, d, p->ctx.x, p->ctx.pc, p->ctx.pstate);
 	fzc_observe(m, &o);

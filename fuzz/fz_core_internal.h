@@ -213,6 +213,10 @@ void fzc_fire_obs(struct fzc_machine *m, uint32_t intid, unsigned pe);
  * explicit dispatch; outcome o). */
 bool fzc_note_dispatch(struct fzc_machine *m, unsigned pe, uint32_t handed, const struct sdd_outcome *o,
 		       const struct sdd_regs *before);
+/* The priorities of the handlers pe runs (running_rules.h), after every
+ * step and at every dispatch (fz_core_run.c); false, the run failed, when
+ * they do not hold. */
+bool fzc_check_running(struct fzc_machine *m, unsigned pe);
 /* Hand the interrupt pe's firmware holds (a hold step) to the
  * dispatcher; false if it holds none. */
 bool fzc_hand_over_held(struct fzc_machine *m, unsigned pe);

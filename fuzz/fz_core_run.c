@@ -2,7 +2,8 @@
  * fz_core_run.c - see fz_core.h: one program from set-up to verdict on
  * fuzz_core's machine - its steps (as sim/runner.c runs them), a
  * migration (the dispatcher's own save and load, as sim/snapshot.c), the
- * invariants after every step (as sim/check.c), and the verdict (as
+ * invariants after every step (as sim/check.c; the priorities of running
+ * handlers by running_rules.h, at every dispatch too), and the verdict (as
  * fz_run.c gives it).
  */
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include "call_rules.h"
 #include "fz_core.h"
 #include "fz_core_internal.h"
+#include "running_rules.h"
 
 /* ---- Steps ---- */
 
@@ -263,19 +265,31 @@ static bool check_pe(struct fzc_machine *m, unsigned pe)
 			return false;
 		}
 	}
-	if (depth > 0 && !p->hold.holding) {
-		const struct sim_dispatch *d = &p->disp[depth - 1];
-		const struct fzc_irq *irq = fzc_irq_cref(g, pe, d->intid);
-		uint8_t want = d->intid < FZC_NUM_INTIDS ? (uint8_t)((irq ? irq->prio : 0) & FZC_PRIO_MASK)
-							 : g->pe[pe].pmr;
-		uint8_t have = d->intid < FZC_NUM_INTIDS ? fzc_rpr(g, pe) : (p->npri ? g->pe[pe].pmr : 0xFF);
-		if (want != have || have == 0xFF) {
-			fzc_fail(m, SIM_FAIL_INVARIANT, "PE %u runs the handler of event 0x%x at priority 0x%02x, "
-				 "expected 0x%02x", pe, (unsigned)d->event, have, want);
-			return false;
-		}
+	return fzc_check_running(m, pe);
+}
+
+/* see fz_core_internal.h */
+bool fzc_check_running(struct fzc_machine *m, unsigned pe)
+{
+	const struct fzc_gic *g = &m->gic;
+	const struct fzc_pe *p = &m->pe[pe];
+	struct sim_running_view v;
+	char why[200];
+
+	if (p->depth == 0)
+		return true;
+	v.rpr = fzc_rpr(g, pe);
+	v.pmr = g->pe[pe].pmr;
+	v.pmr_raised = p->npri > 0;
+	v.holding = p->hold.holding;
+	for (unsigned k = 0; k < 2; k++) {
+		const struct fzc_irq *irq = k < p->depth ? fzc_irq_cref(g, pe, p->disp[k].intid) : NULL;
+		v.programmed[k] = irq ? (uint8_t)(irq->prio & FZC_PRIO_MASK) : 0;
 	}
-	return true;
+	if (sim_running_ok(&m->splat, pe, p->disp, p->depth, &v, why, sizeof why))
+		return true;
+	fzc_fail(m, SIM_FAIL_INVARIANT, "%s", why);
+	return false;
 }
 
 static void check_invariants(struct fzc_machine *m)

@@ -31,10 +31,11 @@
  *     checks them in every run.
  *  4. That program is run as `sdeisim run` would run it (no model) and must
  *     fail - by its expectations, where the model's finding is pinned by
- *     them, or by an invariant or dispatcher fault the bug also makes
- *     first: a program that fails on its own first in another way
- *     (client code gone wrong, a machine that does not settle) fails on
- *     a correct dispatcher too -; `verified` says whether it did.
+ *     them (when an invariant or dispatcher fault the bug also makes
+ *     fails it first, by them once the simulator's invariants are off): a
+ *     program that fails on its own first in another way (client code
+ *     gone wrong, a machine that does not settle) fails on a correct
+ *     dispatcher too -; `verified` says whether it did.
  */
 #ifndef FZ_REPRO_H
 #define FZ_REPRO_H
@@ -71,12 +72,6 @@ struct fz_repro {
  * expectations (its choices in r->choices).  -1 when out of memory.
  */
 int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, struct fz_repro *out);
-
-/* Run r->prog (fz_repro's program) the way `sdeisim run` would: no model,
- * the input's choices; with invariants false, without the simulator's
- * invariant checks (to see what its expectations alone make of it).
- * Returns sim_run's value, the result in *res. */
-int fz_repro_run_alone(struct fz_run *r, bool invariants, struct sim_result *res);
 
 /* The description of rp's program, into buf[n]: where it came from and,
  * as its verdict is, whether it fails as the finding did - the YAML is

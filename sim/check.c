@@ -5,11 +5,9 @@
  * (reference/gicv3-ehf.md §4.3 X1-X4):
  *   - the machine and the dispatcher agree on how many handlers run on
  *     each PE;
- *   - while an interrupt-backed handler runs, its interrupt is active,
- *     owned by that PE, programmed at the event's class priority, and
- *     the running priority is that (X1); while an explicit one runs, PMR
- *     holds its class priority (X2); two run nested only as a critical
- *     one over a normal one, by the platform's classes (X4);
+ *   - while an interrupt-backed handler runs, its interrupt is active and
+ *     owned by that PE; the priorities of the handlers a PE runs (X1, X2,
+ *     X4: running_rules.h), after every step and at every dispatch;
  *   - a PE running no handler has no Group 0 interrupt active and PMR
  *     back at the client's value: nothing leaks back to the client (X3);
  *   - a PE whose firmware holds an interrupt it acknowledged (a hold
@@ -24,95 +22,12 @@
  * dispatches against triggers - where each trigger, acknowledge and
  * dispatch is made (check_triggers.c).
  */
+#include "running_rules.h"
 #include "sim_internal.h"
 
 static uint8_t owner_of(const struct gic *g, unsigned pe, uint32_t intid)
 {
 	return intid < 32 ? g->pe[pe].banked[intid].owner : g->spi[intid - 32].owner;
-}
-
-/* The class of event as the platform describes it (event 0, a platform
- * event, or a bind slot's: normal, DEN0054C §5.1.14) into *pri; false for
- * a number the platform has none of. */
-static bool event_class(const struct sim_platform *pl, int32_t event, enum sdd_priority *pri)
-{
-	*pri = SDD_PRI_NORMAL;
-	if (event == 0) {
-		*pri = (enum sdd_priority)pl->event0_priority;
-		return true;
-	}
-	for (unsigned i = 0; i < pl->nevents; i++)
-		if (pl->events[i].number == event) {
-			*pri = (enum sdd_priority)pl->events[i].priority;
-			return true;
-		}
-	return (event >= pl->slot_private_base && event - pl->slot_private_base < (int64_t)pl->bind_private) ||
-	       (event >= pl->slot_shared_base && event - pl->slot_shared_base < (int64_t)pl->bind_shared);
-}
-
-static const char *class_name(enum sdd_priority pri)
-{
-	return pri == SDD_PRI_CRITICAL ? "critical" : "normal";
-}
-
-/* The classes of the handlers a PE runs, d[0..depth), into pri[]; false,
- * failing the run, when the platform has no such event. */
-static bool classes_of(struct sim_machine *m, unsigned pe, const struct sim_dispatch *d, unsigned depth,
-		       enum sdd_priority pri[2], struct sim_loc loc)
-{
-	for (unsigned k = 0; k < depth; k++)
-		if (!event_class(&m->plat, d[k].event, &pri[k])) {
-			sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs the handler of event 0x%x, which the platform "
-				 "does not have", pe, (unsigned)d[k].event);
-			return false;
-		}
-	return true;
-}
-
-/* X4: only a critical handler runs over another, and only over a normal
- * one (DEN0054C §6.2) - by the platform's classes, not the dispatcher's
- * account of its frames: with two of a class nested, an explicit
- * dispatch is the only witness (the GIC never lets an interrupt of the
- * running priority preempt). */
-static bool nests_by_class(struct sim_machine *m, unsigned pe, const enum sdd_priority pri[2], struct sim_loc loc)
-{
-	const struct sim_dispatch *d = m->pe[pe].disp;
-
-	if (pri[0] == SDD_PRI_NORMAL && pri[1] == SDD_PRI_CRITICAL)
-		return true;
-	sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs the handler of event 0x%x (%s) over that of event 0x%x (%s): "
-		 "only a critical event preempts, and only a normal one", pe, (unsigned)d[1].event,
-		 class_name(pri[1]), (unsigned)d[0].event, class_name(pri[0]));
-	return false;
-}
-
-/* X1, X2: the innermost handler d, of class pri, runs at its class
- * priority - the running priority for an interrupt-backed one, which
- * stays programmed there; PMR for an explicit one.  The class is the
- * platform's word, not what the dispatcher had the interrupt programmed
- * at: a normal event's interrupt claimed at the critical priority is
- * acknowledged there too, and running and programmed priorities agree. */
-static bool runs_at_its_class(struct sim_machine *m, unsigned pe, const struct sim_dispatch *d,
-			      enum sdd_priority pri, struct sim_loc loc)
-{
-	const struct sim_pe *p = &m->pe[pe];
-	uint8_t want = sim_class_priority(pri), have, programmed;
-	bool irq = d->intid < GIC_NUM_INTIDS;
-
-	have = irq ? gic_rpr(&m->gic, pe) : (p->npri ? gic_get_pmr(&m->gic, pe) : 0xFF);
-	if (have != want) {
-		sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs the handler of event 0x%x at priority 0x%02x, its "
-			 "class's is 0x%02x", pe, (unsigned)d->event, have, want);
-		return false;
-	}
-	programmed = irq ? gic_get_priority(&m->gic, pe, d->intid) & GIC_PRIO_MASK : want;
-	if (programmed != want) {
-		sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u runs the handler of event 0x%x, whose interrupt %u is "
-			 "programmed at priority 0x%02x, not its class's 0x%02x", pe, (unsigned)d->event,
-			 (unsigned)d->intid, programmed, want);
-		return false;
-	}
-	return true;
 }
 
 static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
@@ -165,13 +80,21 @@ static bool check_pe(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 bool sim_check_running(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 {
 	const struct sim_pe *p = &m->pe[pe];
-	enum sdd_priority pri[2];
+	struct sim_running_view v;
+	char why[200];
 
 	if (m->skip_invariants || p->depth == 0)
 		return true;
-	if (!classes_of(m, pe, p->disp, p->depth, pri, loc) || (p->depth == 2 && !nests_by_class(m, pe, pri, loc)))
-		return false;
-	return p->hold.holding || runs_at_its_class(m, pe, &p->disp[p->depth - 1], pri[p->depth - 1], loc);
+	v.rpr = gic_rpr(&m->gic, pe);
+	v.pmr = gic_get_pmr(&m->gic, pe);
+	v.pmr_raised = p->npri > 0;
+	v.holding = p->hold.holding;
+	for (unsigned k = 0; k < 2; k++)
+		v.programmed[k] = k < p->depth ? gic_get_priority(&m->gic, pe, p->disp[k].intid) & GIC_PRIO_MASK : 0;
+	if (sim_running_ok(&m->splat, pe, p->disp, p->depth, &v, why, sizeof why))
+		return true;
+	sim_fail(m, SIM_FAIL_INVARIANT, loc, "%s", why);
+	return false;
 }
 
 /* GICR_WAKER.ProcessorSleep follows the PE's power (psci.c): set exactly

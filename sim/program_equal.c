@@ -92,7 +92,7 @@ static bool same_values(struct eq *q, uint32_t xa, uint32_t xb, uint32_t n, cons
 	char item[64];
 
 	for (uint32_t k = 0; k < n; k++) {
-		snprintf(item, sizeof item, "%.40s[%u]", what, k);     /* (what: a field's name) */
+		snprintf(item, sizeof item, "%.40s[%u]", what, k);     /* (what: a path, shorter) */
 		if (!same_value(q, q->a->values[xa + k], q->b->values[xb + k], item))
 			return false;
 	}

@@ -114,23 +114,54 @@ static void an_interrupt_reprogrammed_while_its_handler_runs(void **state)
 			   "priority 0x60, not its class's 0x70");
 }
 
-/* X1: the running priority is the event's class priority (the platform's
- * word for it), not whatever the interrupt was programmed at: a normal
- * event's interrupt claimed at the critical priority (TF-A FB04, planted
- * bug 33) is acknowledged there, the running priority then agrees with
- * the interrupt, and only the class tells. */
-static void a_normal_handler_acknowledged_at_the_critical_priority(void **state)
+/* ... the outer handler's too, under a nested one. */
+static void an_outer_handlers_interrupt_reprogrammed(void **state)
 {
-	struct sim_machine *m = settled();
-	struct gic_pe *p = &m->gic.pe[0];
+	struct sim_machine *m = settled_nesting(true);
 	(void)state;
 
 	gic_set_priority(&m->gic, 0, 22, SIM_PRIO_CRITICAL);
+	assert_reported(m, "PE 0 runs the handler of event 0x40000101, whose interrupt 22 is programmed at "
+			   "priority 0x60, not its class's 0x70");
+}
+
+/* PE 0's handler (EV_NORM, PPI 22) as if acknowledged at the critical
+ * priority: the acknowledge's record and the active priority bit. */
+static void acknowledged_at_the_critical_priority(struct sim_machine *m)
+{
+	struct gic_pe *p = &m->gic.pe[0];
+
 	assert_int_equal(p->nack, 1);
-	p->ack[0].gprio = SIM_PRIO_CRITICAL;        /* as the acknowledge would have made them */
+	p->ack[0].gprio = SIM_PRIO_CRITICAL;
 	p->apr[GIC_G0] = 1u << (SIM_PRIO_CRITICAL >> GIC_GPRIO_SHIFT);
 	assert_int_equal(gic_rpr(&m->gic, 0), SIM_PRIO_CRITICAL);
+}
+
+/* X1: the running priority is the event's class priority (the platform's
+ * word for it)... */
+static void a_handler_acknowledged_at_another_priority(void **state)
+{
+	struct sim_machine *m = settled();
+	(void)state;
+
+	acknowledged_at_the_critical_priority(m);
 	assert_reported(m, "PE 0 runs the handler of event 0x40000101 at priority 0x60, its class's is 0x70");
+}
+
+/* ... and neither it nor its interrupt's priority is taken from what the
+ * dispatcher had programmed: a normal event's interrupt claimed at the
+ * critical priority (TF-A FB04, planted bug 33) is acknowledged there, the
+ * running priority then agrees with the interrupt, and only the class
+ * tells. */
+static void a_normal_events_interrupt_claimed_at_the_critical_priority(void **state)
+{
+	struct sim_machine *m = settled();
+	(void)state;
+
+	gic_set_priority(&m->gic, 0, 22, SIM_PRIO_CRITICAL);
+	acknowledged_at_the_critical_priority(m);
+	assert_reported(m, "PE 0 runs the handler of event 0x40000101, whose interrupt 22 is programmed at "
+			   "priority 0x60, not its class's 0x70");
 }
 
 /* X4: a handler runs over another only as a critical one over a normal
@@ -279,7 +310,9 @@ int main(void)
 		cmocka_unit_test(an_interrupt_left_signalled_to_a_running_pe),
 		cmocka_unit_test(a_suspended_pe_left_with_an_interrupt_to_wake_it),
 		cmocka_unit_test(an_interrupt_reprogrammed_while_its_handler_runs),
-		cmocka_unit_test(a_normal_handler_acknowledged_at_the_critical_priority),
+		cmocka_unit_test(an_outer_handlers_interrupt_reprogrammed),
+		cmocka_unit_test(a_handler_acknowledged_at_another_priority),
+		cmocka_unit_test(a_normal_events_interrupt_claimed_at_the_critical_priority),
 		cmocka_unit_test(a_critical_handler_over_a_critical_one),
 		cmocka_unit_test(a_pmr_left_raised_with_no_handler),
 		cmocka_unit_test(the_machine_and_the_dispatcher_counting_handlers_differently),
