@@ -477,8 +477,10 @@ int fz_repro(struct fz_run *r, const uint8_t *data, size_t size, bool migrate, s
 			 * settle: so it fails on a correct dispatcher too */
 			snprintf(out->note, sizeof out->note, "the program fails on its own before its "
 				 "expectations are met or missed: %.300s", out->res.message);
-		else
+		else {
 			out->verified = true;
+			out->first_by_fault = by_expectation && out->res.fail_kind != SIM_FAIL_EXPECT;
+		}
 	}
 	return 0;
 }
@@ -499,6 +501,10 @@ void fz_repro_describe(const struct fz_repro *rp, bool migrate, char *buf, size_
 	else if (!rp->verified)
 		snprintf(buf + used, n - used, "Its expectations are meant to fail as the finding did, but it "
 			 "did not when run alone%s%s%s: check it before keeping it.", open, rp->note, close);
+	else if (rp->first_by_fault)
+		snprintf(buf + used, n - used, "It fails first by a check the simulator makes of every run, which "
+			 "the bug breaks too (%.240s); its expectations pin the finding, and fail it without those "
+			 "checks. Once the bug is fixed it passes: keep it as the regression test.", rp->res.message);
 	else
 		snprintf(buf + used, n - used, "It fails as the finding did; once the bug is fixed it passes: "
 			 "keep it as the regression test.");

@@ -61,6 +61,8 @@ struct fz_repro {
 	bool     expressed;         /* the failure is pinned by the program alone */
 	bool     verified;          /* and running the program fails: by its expectations when
 				     * they pin it (not by client code gone wrong, say) */
+	bool     first_by_fault;    /* verified, and failing first by an invariant or dispatcher
+				     * fault the bug makes too (res), its expectations after */
 	char     note[400];         /* why it is not expressed / not verified */
 	struct sim_result res;      /* the verification run */
 };

@@ -26,6 +26,7 @@ const struct sim_op *fz_repro_fixture_pin(struct fz_repro *rp)
 	 * breaks, and then by its pin without the simulator's invariants:
 	 * fz_repro verifies that) */
 	assert_true(rp->verified);
+	assert_int_equal(rp->first_by_fault, rp->res.fail_kind != SIM_FAIL_EXPECT);
 	if (rp->res.fail_kind != SIM_FAIL_EXPECT)
 		assert_int_equal(rp->res.fail_kind, SIM_FAIL_INVARIANT);
 	for (uint32_t k = 0; k < p->nsteps; k++)

@@ -6,6 +6,7 @@
  * the regression test. Note: ..." and passed with the bug.)
  *
  *   pinned_and_verified_says_it_fails
+ *   verified_first_by_a_fault_says_which
  *   unpinned_says_it_passes_with_the_bug
  *   unpinned_without_a_note_has_no_empty_parentheses
  *   unverified_says_it_did_not_fail
@@ -43,6 +44,24 @@ static void pinned_and_verified_says_it_fails(void **state)
 	assert_non_null(strstr(text, "It fails as the finding did; once the bug is fixed it passes"));
 }
 
+/* A model's finding whose program the simulator's own checks stop first
+ * (the bug breaks an invariant before the expectations are reached) says
+ * so, with the check's message. */
+static void verified_first_by_a_fault_says_which(void **state)
+{
+	(void)state;
+	memset(&rp, 0, sizeof rp);
+	rp.expressed = rp.verified = rp.first_by_fault = true;
+	rp.res.fail_kind = SIM_FAIL_INVARIANT;
+	strcpy(rp.res.message, "PE 0 runs the handler of event 0x40000200 at priority 0x70, its class's is 0x60");
+	fz_repro_describe(&rp, false, text, sizeof text);
+	assert_null(strstr(text, "It fails as the finding did"));
+	assert_non_null(strstr(text, "It fails first by a check the simulator makes of every run, which the bug "
+				     "breaks too (PE 0 runs the handler of event 0x40000200 at priority 0x70, its "
+				     "class's is 0x60); its expectations pin the finding"));
+	assert_non_null(strstr(text, "Once the bug is fixed it passes"));
+}
+
 static void unpinned_says_it_passes_with_the_bug(void **state)
 {
 	(void)state;
@@ -73,6 +92,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pinned_and_verified_says_it_fails),
+		cmocka_unit_test(verified_first_by_a_fault_says_which),
 		cmocka_unit_test(unpinned_says_it_passes_with_the_bug),
 		cmocka_unit_test(unpinned_without_a_note_has_no_empty_parentheses),
 		cmocka_unit_test(unverified_says_it_did_not_fail),
