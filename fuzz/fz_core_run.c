@@ -286,7 +286,7 @@ bool fzc_check_running(struct fzc_machine *m, unsigned pe)
 		const struct fzc_irq *irq = k < p->depth ? fzc_irq_cref(g, pe, p->disp[k].intid) : NULL;
 		v.programmed[k] = irq ? (uint8_t)(irq->prio & FZC_PRIO_MASK) : 0;
 	}
-	if (sim_running_ok(&m->splat, pe, p->disp, p->depth, &v, why, sizeof why))
+	if (sim_running_ok(&m->prog->platform, pe, p->disp, p->depth, &v, why, sizeof why))
 		return true;
 	fzc_fail(m, SIM_FAIL_INVARIANT, "%s", why);
 	return false;

@@ -91,7 +91,7 @@ bool sim_check_running(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 	v.holding = p->hold.holding;
 	for (unsigned k = 0; k < 2; k++)
 		v.programmed[k] = k < p->depth ? gic_get_priority(&m->gic, pe, p->disp[k].intid) & GIC_PRIO_MASK : 0;
-	if (sim_running_ok(&m->splat, pe, p->disp, p->depth, &v, why, sizeof why))
+	if (sim_running_ok(&m->plat, pe, p->disp, p->depth, &v, why, sizeof why))
 		return true;
 	sim_fail(m, SIM_FAIL_INVARIANT, loc, "%s", why);
 	return false;

@@ -388,6 +388,26 @@ const char *sim_sdei_error_name(int64_t x0);
  * Returns 0, or an sdd_init_error for a description the core refuses. */
 int sim_platform_to_sdd(const struct sim_platform *p, struct sdd_platform *out);
 
+/* The class (enum sdd_priority) of event on p into *pri, as
+ * sim_platform_to_sdd gives it: event 0's, a platform event's, normal for
+ * a bind slot's (DEN0054C §5.1.14).  False, *pri normal, for a number p
+ * has no event of. */
+static inline bool sim_event_class(const struct sim_platform *p, int32_t event, uint8_t *pri)
+{
+	*pri = SDD_PRI_NORMAL;
+	if (event == 0) {
+		*pri = p->event0_priority;
+		return true;
+	}
+	for (unsigned i = 0; i < p->nevents; i++)
+		if (p->events[i].number == event) {
+			*pri = p->events[i].priority;
+			return true;
+		}
+	return (event >= p->slot_private_base && event - p->slot_private_base < (int64_t)p->bind_private) ||
+	       (event >= p->slot_shared_base && event - p->slot_shared_base < (int64_t)p->bind_shared);
+}
+
 /* Life cycle.  A program starts on the default platform, with no steps. */
 void sim_program_init(struct sim_program *p);
 void sim_program_reset(struct sim_program *p);   /* empty again, memory kept */

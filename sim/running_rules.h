@@ -12,9 +12,9 @@
  *     running priority for an interrupt-backed one (X1), PMR for an
  *     explicit dispatch (X2).
  *
- * The class of an event is the platform's word for it - the priority
- * sim_platform_to_sdd gave it (event 0's, a platform event's, normal for
- * a bind slot's, DEN0054C §5.1.14) - and never what the dispatcher made
+ * The class of an event is the platform's word for it (sim_event_class:
+ * event 0's, a platform event's, normal for a bind slot's, DEN0054C
+ * §5.1.14) - and never what the dispatcher made
  * of it: a normal event's interrupt claimed at the critical priority is
  * acknowledged there, and running and programmed priorities then agree.
  * Each machine reads the priorities off its own GIC (struct
@@ -29,6 +29,7 @@
 
 #include "pe_track.h"
 #include "port_rules.h"     /* sim_class_priority */
+#include "program.h"        /* sim_event_class */
 #include "sdd/sdd.h"
 
 /* What a machine's GIC shows of a PE running handlers disp[0..depth). */
@@ -42,31 +43,18 @@ struct sim_running_view {
 				    * interrupt-backed ones) */
 };
 
-/* The class of event on the platform pl into *pri; false when pl has no
- * such event. */
-static inline bool sim_event_class(const struct sdd_platform *pl, int32_t event, enum sdd_priority *pri)
-{
-	for (unsigned i = 0; i < pl->event_count; i++)
-		if (pl->events[i].number == event) {
-			*pri = (enum sdd_priority)pl->events[i].priority;
-			return true;
-		}
-	*pri = SDD_PRI_NORMAL;
-	return false;
-}
-
-static inline const char *sim_class_name(enum sdd_priority pri)
+static inline const char *sim_class_name(uint8_t pri)
 {
 	return pri == SDD_PRI_CRITICAL ? "critical" : "normal";
 }
 
 /* Do the handlers disp[0..depth) (depth 1 or 2) PE pe runs keep the rules
  * above, as v shows them?  If not, false with why[n] saying what broke. */
-static inline bool sim_running_ok(const struct sdd_platform *pl, unsigned pe, const struct sim_dispatch *disp,
+static inline bool sim_running_ok(const struct sim_platform *pl, unsigned pe, const struct sim_dispatch *disp,
 				  unsigned depth, const struct sim_running_view *v, char *why, size_t n)
 {
 	const struct sim_dispatch *in = &disp[depth - 1];
-	enum sdd_priority pri[2] = { SDD_PRI_NORMAL, SDD_PRI_NORMAL };
+	uint8_t pri[2] = { SDD_PRI_NORMAL, SDD_PRI_NORMAL };
 	uint8_t want, have;
 
 	for (unsigned k = 0; k < depth && k < 2; k++)

@@ -57,16 +57,12 @@ void mr_find_running(struct mr *m)
 								   0, -1, MR_NEST_UNKNOWN };
 }
 
-/* Is event e critical on the platform (a bind slot's is normal: DEN0054C
- * §4.3.2.1)? */
+/* Is event e critical on the platform (a bind slot's is normal)? */
 static bool critical(const struct sim_platform *pl, int32_t e)
 {
-	if (e == 0)
-		return pl->event0_priority == SDD_PRI_CRITICAL;
-	for (unsigned k = 0; k < pl->nevents; k++)
-		if (pl->events[k].number == e)
-			return pl->events[k].priority == SDD_PRI_CRITICAL;
-	return false;
+	uint8_t pri;
+
+	return sim_event_class(pl, e, &pri) && pri == SDD_PRI_CRITICAL;
 }
 
 bool mr_running_why_not(const struct mr *m, unsigned p, char *buf, size_t n)
