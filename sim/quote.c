@@ -25,32 +25,34 @@ static size_t char_len(const unsigned char *t, size_t n)
 	return k;
 }
 
-/* How the character t[0..len) is written when it is not copied, into e:
- * a control character (a C0 control, DEL, or a C1 control: C2 80..C2 9F)
- * as \xNN of its code point; the quote and the backslash as \' and \\,
- * so that a quote ends only where the message's own does and a \x in a
- * token is never taken for an escape.  Returns its length (4 at most),
- * 0 when the character is copied as it is. */
-static size_t escape(const unsigned char *t, size_t len, char e[4])
+/* The character t[0..len) as a quote writes it, into out; returns the
+ * bytes written (4 at most).  A control character (a C0 control, DEL, or
+ * a C1 control: C2 80..C2 9F) as \xNN of its code point; the quote and
+ * the backslash as \' and \\, so that a quote ends only where the
+ * message's own does and a \x in a token is never taken for an escape;
+ * any other character as it is. */
+static size_t put_char(char *out, const unsigned char *t, size_t len)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	unsigned cp;
 
 	if (len == 1 && (t[0] == '\'' || t[0] == '\\')) {
-		e[0] = '\\';
-		e[1] = (char)t[0];
+		out[0] = '\\';
+		out[1] = (char)t[0];
 		return 2;
 	}
 	if (len == 1 && (t[0] < 0x20 || t[0] == 0x7F))
 		cp = t[0];
 	else if (len == 2 && t[0] == 0xC2 && t[1] < 0xA0)
 		cp = t[1];
-	else
-		return 0;
-	e[0] = '\\';
-	e[1] = 'x';
-	e[2] = hex[cp >> 4];
-	e[3] = hex[cp & 15];
+	else {
+		memcpy(out, t, len);
+		return len;
+	}
+	out[0] = '\\';
+	out[1] = 'x';
+	out[2] = hex[cp >> 4];
+	out[3] = hex[cp & 15];
 	return 4;
 }
 
@@ -63,12 +65,8 @@ const char *sim_quote(char buf[SIM_QUOTE_SIZE], const char *s, size_t n)
 	for (size_t i = 0; i < n; chars++) {
 		size_t len = char_len(t + i, n - i);
 
-		if (chars < SIM_QUOTE_MAX) {
-			char e[4];
-			size_t elen = escape(t + i, len, e);
-			memcpy(buf + used, elen ? e : (const char *)t + i, elen ? elen : len);
-			used += elen ? elen : len;
-		}
+		if (chars < SIM_QUOTE_MAX)
+			used += put_char(buf + used, t + i, len);
 		i += len;
 	}
 	if (chars > SIM_QUOTE_MAX)

@@ -302,12 +302,11 @@ bool sim_check_ack(struct sim_machine *m, unsigned pe, uint32_t intid);
  * expectation may notice and blame on the dispatcher.  False, the failure
  * recorded, when it does not. */
 bool sim_check_route(struct sim_machine *m, uint32_t intid, bool any, unsigned target);
-/* The handlers pe runs, as the machine tracks them: nested only as a
- * critical one over a normal one (X4), the innermost at its class
- * priority (X1, X2), by the platform's classes.  Checked after every step
- * and at every dispatch: a handler dispatched and completed within one
- * step is seen only there.  False, the failure recorded at loc, when they
- * do not hold. */
+/* The priorities of the handlers pe runs, as the machine tracks them
+ * (running_rules.h: X1, X2, X4 by the platform's classes).  Checked after
+ * every step and at every dispatch: a handler dispatched and completed
+ * within one step is seen only there.  False, the failure recorded at
+ * loc, when they do not hold. */
 bool sim_check_running(struct sim_machine *m, unsigned pe, struct sim_loc loc);
 
 /* ---- check_triggers.c: X7, dispatches against triggers ---- */
