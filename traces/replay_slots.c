@@ -381,13 +381,19 @@ static int make_handler(struct sim_program *p, const struct slot *s, const struc
 {
 	struct sim_handler h;
 	char name[64];
+	size_t len;
 
 	memset(&h, 0, sizeof h);
 	/* named for the event as people read it (0, 5000, 0x40000010; a
 	 * negative number, which a trace may claim registered, in hex: a name
-	 * has no '-') and the line that registered it */
-	snprintf(name, sizeof name, "ev%s_line%" PRIu32, trace_event_str((char[TRACE_EVENT_STR]){ 0 },
-		 TRACE_EVENT_STR, s->event), s->line);
+	 * has no '-') and the line that registered it; a second handler of
+	 * that event and line (--mid-run's assumed registration, whose line is
+	 * that of the handler's call, and that call, a REGISTER of its own
+	 * event) is _2, and so on: a scenario's handler names are unique */
+	len = (size_t)snprintf(name, sizeof name, "ev%s_line%" PRIu32,
+			       trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, s->event), s->line);
+	for (uint32_t k = 2; sim_find_handler(p, name) >= 0; k++)
+		snprintf(name + len, sizeof name - len, "_%" PRIu32, k);
 	h.name = sim_add_string(p, name);
 	h.kind = SIM_H_ACTIONS;
 	h.ops = p->nactions;
