@@ -84,6 +84,34 @@ static int read_all(struct replay *rp, struct trace_reader *rd, char *err, size_
 	return 0;
 }
 
+/* What the platform record says that the machine shaped after it cannot
+ * have (trace_platform_apply checked the record against the profile's PE
+ * count and client EL, which the records may change): a secure PPI of a
+ * PE the machine lacks, HCR_EL2 of a client at EL1 - the scenario loader
+ * refuses both, so `export yaml` would write a file that does not load.
+ * -1 with the error at the record's line, as trace_platform_apply's. */
+static int shaped_platform_refused(const struct replay *rp, const struct trace_rec *plat,
+				   const struct trace_rec *call, char *err, size_t errlen)
+{
+	const struct sim_platform *pl = &rp->prog.platform;
+
+	for (uint32_t k = 0; k < pl->nsecure; k++)
+		if (pl->pes < 64 && pl->secure_pes[k] >> pl->pes) {
+			snprintf(err, errlen, "%s:%" PRIu32 ":1: secure: INTID %" PRIu32 " names PE %u, but the machine "
+				 "has %" PRIu32 " PEs (the profile's, and the PEs the records name): give the record the "
+				 "traced machine's PE count (pes=)", rp->name, plat->line, pl->secure_intids[k],
+				 63u - (unsigned)__builtin_clzll(pl->secure_pes[k]), pl->pes);
+			return -1;
+		}
+	if (pl->hcr_el2 && pl->client_el != 2) {
+		snprintf(err, errlen, "%s:%" PRIu32 ":1: hcr_el2=0x%" PRIx64 " is the client's only when it runs at EL2, "
+			 "but the first SDEI call (line %" PRIu32 ") is made at EL%u and the record has no el=2", rp->name,
+			 plat->line, pl->hcr_el2, call ? call->line : 0, pl->client_el);
+		return -1;
+	}
+	return 0;
+}
+
 /* The platform: the profile's, with what the trace's platform record says
  * on top (a recorder's: the whole machine of the scenario, its PE count
  * too - raised only to the PEs the records name), shaped like the traced
@@ -134,7 +162,7 @@ static int platform(struct replay *rp, const struct replay_opts *o, char *err, s
 		pl->client_el = call->el;
 	if (!(plat && (plat->has & TRACE_HAS_CONDUIT)) && call)
 		pl->conduit = call->conduit;
-	return 0;
+	return plat ? shaped_platform_refused(rp, plat, call, err, errlen) : 0;
 }
 
 /* The records the comparison matches with the run's acknowledgements
