@@ -42,22 +42,60 @@ void scn_w_out(struct scn_w *w, const char *fmt, ...)
 
 /* ---- Strings ---- */
 
-/* Is s valid UTF-8?  (A double-quoted YAML string holds characters, and
- * its \x escapes are code points: bytes that are no UTF-8 cannot be
- * written.) */
+/* The length of the UTF-8 character at s, its code point in *cp; 0 when
+ * s starts none: a continuation byte, a sequence cut short, overlong, a
+ * surrogate or beyond U+10FFFF - which libyaml refuses, as it refuses any
+ * other bytes that are no UTF-8 (a double-quoted YAML string holds
+ * characters, and its \x escapes are code points). */
+static size_t utf8_char(const unsigned char *s, uint32_t *cp)
+{
+	static const uint32_t least[4] = { 0, 0x80, 0x800, 0x10000 };
+	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 :
+		   (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+	uint32_t c = n == 1 ? s[0] : n ? s[0] & (0x7Fu >> n) : 0;
+
+	for (size_t k = 1; k < n; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (s[k] & 0x3Fu);
+	}
+	if (n == 0 || c < least[n - 1] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+		return 0;
+	*cp = c;
+	return n;
+}
+
 static bool utf8(const unsigned char *s)
 {
-	while (*s) {
-		unsigned n = *s < 0x80 ? 0 : (*s & 0xE0) == 0xC0 ? 1 : (*s & 0xF0) == 0xE0 ? 2 :
-			     (*s & 0xF8) == 0xF0 ? 3 : 4;
-		if (n == 4 || (n == 1 && *s < 0xC2))
+	uint32_t cp;
+
+	for (size_t n; *s; s += n)
+		if ((n = utf8_char(s, &cp)) == 0)
 			return false;
-		s++;
-		for (unsigned k = 0; k < n; k++, s++)
-			if ((*s & 0xC0) != 0x80)
-				return false;
-	}
 	return true;
+}
+
+/* see scn.h */
+char *scn_utf8_text(const char *s)
+{
+	char *out = malloc(strlen(s) * 4 + 1), *o = out;
+	const unsigned char *c = (const unsigned char *)s;
+	uint32_t cp;
+
+	if (!out)
+		return NULL;
+	for (size_t n; *c; c += n) {
+		n = utf8_char(c, &cp);
+		if (n) {
+			memcpy(o, c, n);
+			o += n;
+		} else {
+			o += snprintf(o, 5, "\\x%02X", *c);
+			n = 1;
+		}
+	}
+	*o = 0;
+	return out;
 }
 
 /* Text that YAML reads back as this string when written plain: a letter,
@@ -78,6 +116,8 @@ static bool plain(const char *s)
 
 static void string(struct scn_w *w, const char *what, const char *s)
 {
+	size_t n;
+
 	if (!utf8((const unsigned char *)s)) {
 		scn_w_fail(w, "%s is not UTF-8 text", what);
 		return;
@@ -87,17 +127,21 @@ static void string(struct scn_w *w, const char *what, const char *s)
 		return;
 	}
 	scn_w_out(w, "\"");
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-		if (*c == '"' || *c == '\\')
+	for (const unsigned char *c = (const unsigned char *)s; *c; c += n) {
+		uint32_t cp;
+		n = utf8_char(c, &cp);
+		if (cp == '"' || cp == '\\')
 			scn_w_out(w, "\\%c", *c);
-		else if (*c == '\n')
+		else if (cp == '\n')
 			scn_w_out(w, "\\n");
-		else if (*c == '\t')
+		else if (cp == '\t')
 			scn_w_out(w, "\\t");
-		else if (*c < 0x20 || *c == 0x7F)
-			scn_w_out(w, "\\x%02X", *c);
+		else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+			scn_w_out(w, "\\x%02X", cp);   /* C0, DEL and C1 controls: YAML has none as they are */
+		else if (cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF)
+			scn_w_out(w, "\\u%04X", cp);   /* a byte order mark, and no characters */
 		else
-			scn_w_out(w, "%c", *c);
+			scn_w_out(w, "%.*s", (int)n, (const char *)c);
 	}
 	scn_w_out(w, "\"");
 }

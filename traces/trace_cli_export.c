@@ -187,6 +187,7 @@ static int export_yaml(const struct cli *c)
 	char err[LINEIN_MSG_MAX], desc[LINEIN_MSG_MAX], title[300];
 	struct outfile of;
 	const char *base;
+	char *name = NULL;
 	int rc = -1;
 
 	if (!rd)
@@ -197,12 +198,16 @@ static int export_yaml(const struct cli *c)
 		fprintf(stderr, "cannot create the CPU: %s\n", err);
 	} else if (replay_export_ready(&rp, cpu, err, sizeof err)) {
 		fprintf(stderr, "%s\n", err);
+	} else if ((name = scn_utf8_text(rp.name)) == NULL) {
+		fprintf(stderr, "%s: out of memory\n", rp.name);
 	} else if (cli_open_out(c, &of)) {
 		for (uint32_t k = 0; k < rp.nnotes; k++)
 			fprintf(stderr, "%s\n", rp.notes[k]);
+		/* the trace's path, which need not be UTF-8 (a Latin-1 file name):
+		 * a scenario's text must be */
 		snprintf(desc, sizeof desc, "The replay of %s (sdeisim export yaml): its calls, handlers and the "
 			 "interrupts and dispatches that ran them, with the results the trace recorded as expectations.",
-			 rp.name);
+			 name);
 		if (rp.nassumed)
 			snprintf(desc + strlen(desc), sizeof desc - strlen(desc), " It starts with the steps that make the "
 				 "state the trace presupposes (--mid-run: assumed, not in the trace).");
@@ -210,8 +215,8 @@ static int export_yaml(const struct cli *c)
 		rp.prog.description = strdup(desc);
 		/* named for the trace file, not the path it was read by (the
 		 * description keeps that): not "/tmp/x/fvp.trace" */
-		base = strrchr(rp.name, '/');
-		snprintf(title, sizeof title, "replay of %s", base ? base + 1 : rp.name);
+		base = strrchr(name, '/');
+		snprintf(title, sizeof title, "replay of %s", base ? base + 1 : name);
 		free(rp.prog.name);
 		rp.prog.name = strdup(title);
 		if (!rp.prog.name || !rp.prog.description)
@@ -225,6 +230,7 @@ static int export_yaml(const struct cli *c)
 	}
 	if (cpu)
 		sim_cpu_destroy(cpu);
+	free(name);
 	replay_free(&rp);
 	trace_reader_close(rd);
 	return rc ? EXIT_BAD : EXIT_OK;

@@ -232,6 +232,34 @@ static void refused(const struct sim_program *p, const char *why)
 	free(text);
 }
 
+/* Characters YAML does not take as they are - the C1 controls
+ * (U+0080-U+009F), U+FFFE, U+FFFF, a byte order mark - are written as
+ * escapes (they were written raw: a file that did not load, "control
+ * characters are not allowed"), and bytes libyaml refuses as UTF-8 (a
+ * surrogate, an overlong form) are no UTF-8 text: refused.  A name from
+ * outside is made writable by scn_utf8_text. */
+static void test_text_yaml_takes(void **state)
+{
+	struct sim_program p;
+	char *t;
+
+	(void)state;
+	writes_as("name: \"a\\x81b\\x85c\\uFFFEd\\uFEFFe\\u00E9f\"\nsteps: []\n",
+		  "name: \"a\\x81b\\x85c\\uFFFEd\\uFEFFe\xC3\xA9" "f\"\nplatform:\n  profile: default\nsteps: []\n",
+		  "escapes");
+	load_text(&p, "name: n\nsteps: []\n");
+	free(p.name);
+	p.name = strdup("a\xED\xA0\x80" "b");     /* U+D800, a surrogate */
+	refused(&p, "the name is not UTF-8 text");
+	free(p.name);
+	p.name = strdup("a\xC0\xAF" "b");           /* '/', overlong */
+	refused(&p, "the name is not UTF-8 text");
+	sim_program_free(&p);
+	t = scn_utf8_text("caf\xE9 \xC3\xA9\xED\xA0\x80");
+	assert_string_equal(t, "caf\\xE9 \xC3\xA9\\xED\\xA0\\x80");
+	free(t);
+}
+
 static void test_refusals(void **state)
 {
 	struct sim_program p;
@@ -455,6 +483,7 @@ int scn_write_api_tests(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_text_yaml_takes),
 		cmocka_unit_test(test_register_numbers),
 		cmocka_unit_test(test_trailing_zero_args),
 		cmocka_unit_test(test_aarch32_modes),
