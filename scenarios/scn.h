@@ -131,13 +131,4 @@ int scn_load_string(const char *name, const char *text, size_t len, const char *
  */
 int scn_write(FILE *f, const struct sim_program *prog, char *err, size_t errlen);
 
-/*
- * s as text scn_write can write: each byte that is no part of a UTF-8
- * character (a file name in Latin-1, say) as the four characters \xNN
- * (upper-case hex), the rest as it is.  For text made of a name from
- * outside, such as `export yaml`'s scenario name, which holds the trace's
- * file name.  A new string (free it), NULL when out of memory.
- */
-char *scn_utf8_text(const char *s);
-
 #endif /* SCN_H */

@@ -15,6 +15,7 @@
 #include "scn_internal.h"
 #include "scn_write_internal.h"
 #include "sdd/sdd.h"
+#include "utf8.h"
 
 /* see scn_write_internal.h */
 bool scn_w_fail(struct scn_w *w, const char *fmt, ...)
@@ -42,60 +43,17 @@ void scn_w_out(struct scn_w *w, const char *fmt, ...)
 
 /* ---- Strings ---- */
 
-/* The length of the UTF-8 character at s, its code point in *cp; 0 when
- * s starts none: a continuation byte, a sequence cut short, overlong, a
- * surrogate or beyond U+10FFFF - which libyaml refuses, as it refuses any
- * other bytes that are no UTF-8 (a double-quoted YAML string holds
- * characters, and its \x escapes are code points). */
-static size_t utf8_char(const unsigned char *s, uint32_t *cp)
-{
-	static const uint32_t least[4] = { 0, 0x80, 0x800, 0x10000 };
-	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 :
-		   (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-	uint32_t c = n == 1 ? s[0] : n ? s[0] & (0x7Fu >> n) : 0;
-
-	for (size_t k = 1; k < n; k++) {
-		if ((s[k] & 0xC0) != 0x80)
-			return 0;
-		c = c << 6 | (s[k] & 0x3Fu);
-	}
-	if (n == 0 || c < least[n - 1] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-		return 0;
-	*cp = c;
-	return n;
-}
-
+/* Is s UTF-8 text libyaml reads?  (A double-quoted YAML string holds
+ * characters, and its \x escapes are code points: bytes that are no
+ * UTF-8 cannot be written.) */
 static bool utf8(const unsigned char *s)
 {
 	uint32_t cp;
 
 	for (size_t n; *s; s += n)
-		if ((n = utf8_char(s, &cp)) == 0)
+		if ((n = sim_utf8_char(s, &cp)) == 0)
 			return false;
 	return true;
-}
-
-/* see scn.h */
-char *scn_utf8_text(const char *s)
-{
-	char *out = malloc(strlen(s) * 4 + 1), *o = out;
-	const unsigned char *c = (const unsigned char *)s;
-	uint32_t cp;
-
-	if (!out)
-		return NULL;
-	for (size_t n; *c; c += n) {
-		n = utf8_char(c, &cp);
-		if (n) {
-			memcpy(o, c, n);
-			o += n;
-		} else {
-			o += snprintf(o, 5, "\\x%02X", *c);
-			n = 1;
-		}
-	}
-	*o = 0;
-	return out;
 }
 
 /* Text that YAML reads back as this string when written plain: a letter,
@@ -129,7 +87,7 @@ static void string(struct scn_w *w, const char *what, const char *s)
 	scn_w_out(w, "\"");
 	for (const unsigned char *c = (const unsigned char *)s; *c; c += n) {
 		uint32_t cp;
-		n = utf8_char(c, &cp);
+		n = sim_utf8_char(c, &cp);
 		if (cp == '"' || cp == '\\')
 			scn_w_out(w, "\\%c", *c);
 		else if (cp == '\n')

@@ -15,6 +15,7 @@
 #include "timeline.h"
 #include "trace_cli.h"
 #include "trace_cli_internal.h"
+#include "utf8.h"
 
 /* ---- export ---- */
 
@@ -198,7 +199,7 @@ static int export_yaml(const struct cli *c)
 		fprintf(stderr, "cannot create the CPU: %s\n", err);
 	} else if (replay_export_ready(&rp, cpu, err, sizeof err)) {
 		fprintf(stderr, "%s\n", err);
-	} else if ((name = scn_utf8_text(rp.name)) == NULL) {
+	} else if ((name = sim_utf8_escaped(rp.name, NULL)) == NULL) {
 		fprintf(stderr, "%s: out of memory\n", rp.name);
 	} else if (cli_open_out(c, &of)) {
 		for (uint32_t k = 0; k < rp.nnotes; k++)

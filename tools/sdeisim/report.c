@@ -17,6 +17,7 @@
 #include "outfile.h"
 #include "sdd/sdd.h"
 #include "timeline.h"         /* trace_json_hex */
+#include "utf8.h"
 
 #define TID_GIC   1000    /* timeline thread for SPIs */
 #define TID_STEPS 1001    /* timeline thread for steps */
@@ -434,52 +435,19 @@ int write_timeline(struct outfile *of, const struct scen_report *reps, size_t n)
 	return 0;
 }
 
-/* The length of the UTF-8 sequence at s of an XML 1.0 character, or 0
- * (a byte that starts none, a control character XML cannot hold even as
- * a reference, a surrogate, U+FFFE, U+FFFF). */
-static size_t xml_char(const unsigned char *s)
+/* A character XML 1.0 holds, even as a reference: no C0 control but
+ * tab, newline and carriage return; not U+FFFE, U+FFFF (sim_utf8_char
+ * takes no surrogate). */
+static bool xml_keeps(uint32_t c)
 {
-	uint32_t c;
-	size_t n, k;
-
-	if (s[0] < 0x80)
-		return s[0] >= 0x20 || s[0] == '\t' || s[0] == '\n' || s[0] == '\r';
-	n = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
-	if (n == 0 || s[0] > 0xF4)
-		return 0;
-	c = s[0] & (0x7Fu >> n);
-	for (k = 1; k < n; k++) {
-		if ((s[k] & 0xC0) != 0x80)
-			return 0;
-		c = c << 6 | (s[k] & 0x3F);
-	}
-	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-	    (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF)
-		return 0;
-	return n;
+	return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
 }
 
 /* s as XML can hold it: each byte that is not part of an XML character
  * written as \xNN (names and messages come from the user's files). */
 static xmlChar *xml_text(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	char *out = malloc(4 * strlen((const char *)p) + 1), *o = out;
-
-	if (!out)
-		return NULL;
-	while (*p) {
-		size_t n = xml_char(p);
-		if (n) {
-			memcpy(o, p, n);
-			o += n;
-			p += n;
-		} else {
-			o += sprintf(o, "\\x%02X", *p++);
-		}
-	}
-	*o = 0;
-	return (xmlChar *)out;
+	return (xmlChar *)sim_utf8_escaped(s ? s : "", xml_keeps);
 }
 
 /* An attribute or the text of an element, made XML-safe.  0 or 1 (failed). */

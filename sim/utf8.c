@@ -1,0 +1,49 @@
+/*
+ * utf8.c - UTF-8 text in the formats sdeisim writes (utf8.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+size_t sim_utf8_char(const unsigned char *s, uint32_t *cp)
+{
+	/* the least code point of each length: a smaller one is overlong */
+	static const uint32_t least[4] = { 0, 0x80, 0x800, 0x10000 };
+	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 :
+		   (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+	uint32_t c = n == 1 ? s[0] : n ? s[0] & (0x7Fu >> n) : 0;
+
+	for (size_t k = 1; k < n; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (s[k] & 0x3Fu);
+	}
+	if (n == 0 || c < least[n - 1] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+		return 0;
+	*cp = c;
+	return n;
+}
+
+char *sim_utf8_escaped(const char *s, bool (*keep)(uint32_t cp))
+{
+	char *out = malloc(strlen(s) * 4 + 1), *o = out;
+	const unsigned char *c = (const unsigned char *)s;
+	uint32_t cp;
+
+	if (!out)
+		return NULL;
+	for (size_t n; *c; c += n) {
+		n = sim_utf8_char(c, &cp);
+		if (n && (!keep || keep(cp))) {
+			memcpy(o, c, n);
+			o += n;
+		} else {
+			o += snprintf(o, 5, "\\x%02X", *c);
+			n = 1;
+		}
+	}
+	*o = 0;
+	return out;
+}

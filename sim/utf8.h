@@ -1,0 +1,26 @@
+/*
+ * utf8.h - text from outside (a trace's file name, a user's names and
+ * messages) in the formats sdeisim writes: YAML (scn_write) and the XML
+ * of JUnit reports both hold UTF-8 characters only, and their readers
+ * refuse any other bytes (libyaml, libxml2).
+ */
+#ifndef SIM_UTF8_H
+#define SIM_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The length (1-4) of the UTF-8 character s starts with, its code point
+ * in *cp; 0 when s starts none: a continuation byte, a sequence cut
+ * short, an overlong form, a surrogate (U+D800-U+DFFF) or a code point
+ * beyond U+10FFFF.  s is NUL-terminated (a NUL ends any sequence). */
+size_t sim_utf8_char(const unsigned char *s, uint32_t *cp);
+
+/* s with each byte that starts no character keep() accepts (keep NULL:
+ * any character) written as the four characters \xNN (upper-case hex),
+ * the characters kept as they are.  A new string (free it), NULL when
+ * out of memory. */
+char *sim_utf8_escaped(const char *s, bool (*keep)(uint32_t cp));
+
+#endif /* SIM_UTF8_H */
