@@ -1,0 +1,79 @@
+#!/bin/sh
+# check_export_limits.sh SDEISIM CASE - `export yaml` of a long trace, made
+# here (awk), writes a scenario `sdeisim run` loads.  Before, the trace
+# below was written to a file `sdeisim run` refused (exit 2: "too many
+# handlers: at most 256"), and export yaml exited 0.
+#
+#   rounds-300        300 rounds of event 0 (REGISTER with its own argument,
+#                     ENABLE, SIGNAL, the handler's COMPLETE, UNREGISTER): one
+#                     handler serves them all (the argument is each dispatch's
+#                     `arg`), and the scenario passes
+#   system-off-arg    a dispatch whose handler calls SYSTEM_OFF, with another
+#                     argument than its registration's: the run ends before
+#                     the expect_dispatches step after it, so the handler's
+#                     expect_entry checks x1 (the scenario fails there)
+set -u
+sdeisim=$1 case=$2
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+# gen N KIND (same, distinct, vendor): the trace, on standard output
+gen() {
+	awk -v n="$1" -v kind="$2" 'BEGIN {
+		c = "call t=%d pe=0 conduit=smc el=2 h=%d fn=%s x0=%s x1=%s x2=%s x3=%s x4=0x0 x5=0x0 end=%s"
+		print "# sdeisim-trace 2"
+		print "platform profile=default pes=4 el=2 conduit=smc"
+		t = 1
+		if (kind == "vendor") {
+			for (k = 0; k < n; k++)
+				printf "call t=%d pe=0 conduit=smc el=2 h=0 x0=0xc2000001 x1=0x1 x2=0x2 x3=0x3 x4=0x4 x5=0x5 end=ret\n", t++
+			exit
+		}
+		printf c " r0=0x0\n", t++, 0, "PE_UNMASK", "0xc400002c", "0x0", "0x0", "0x0", "ret"
+		for (k = 0; k < n; k++) {
+			arg = sprintf("0x%x", 4096 + k)
+			printf c " r0=0x0\n", t++, 0, "EVENT_REGISTER", "0xc4000021", "0x0", "0x11000", arg, "ret"
+			printf c " r0=0x0\n", t++, 0, "EVENT_ENABLE", "0xc4000022", "0x0", "0x0", "0x0", "ret"
+			printf c " r0=0x0\n", t++, 0, "EVENT_SIGNAL", "0xc400002f", "0x0", "0x0", "0x0", "ret"
+			printf "irq t=%d pe=0 intid=8 how=ack res=dispatched\n", t++
+			printf "dispatch t=%d pe=0 event=0 ep=0x11000 cause=irq intid=8 depth=1 x0=0x0 x1=%s x2=0x10800 x3=0x9 pstate=0x3c9\n", t++, arg
+			if (kind == "distinct")
+				printf c " r0=0xfffffffffffffffe\n", t++, 1, "EVENT_STATUS", "0xc4000028", sprintf("0x%x", 100 + k), "0x0", "0x0", "ret"
+			printf c "\n", t++, 1, "EVENT_COMPLETE", "0xc4000025", "0x0", "0x0", "0x0", "complete"
+			printf "complete t=%d pe=0 event=0 how=complete status=0x0 pc=0x10800 pstate=0x9 depth=0\n", t++
+			printf c " r0=0x0\n", t++, 0, "EVENT_UNREGISTER", "0xc4000027", "0x0", "0x0", "0x0", "ret"
+		}
+	}'
+}
+
+case $case in
+rounds-300)
+	gen 300 same > t.trace
+	"$sdeisim" export yaml t.trace -o s.yaml 2> err || { echo "export yaml failed:"; cat err; exit 1; }
+	"$sdeisim" run s.yaml > out 2>&1 || { echo "sdeisim run failed:"; cat out; exit 1; }
+	n=$(grep -c '^  ev0_line' s.yaml)
+	[ "$n" = 1 ] || { echo "expected one handler, got $n"; exit 1; } ;;
+system-off-arg)
+	cat > t.trace <<-EOF
+	# sdeisim-trace 2
+	platform profile=default pes=4 el=2 conduit=smc
+	call t=2 pe=0 conduit=smc el=2 h=0 fn=PE_UNMASK x0=0xc400002c x1=0x0 x2=0x0 x3=0x0 x4=0x0 x5=0x0 end=ret r0=0x0
+	call t=4 pe=0 conduit=smc el=2 h=0 fn=EVENT_REGISTER x0=0xc4000021 x1=0x0 x2=0x11000 x3=0x1234 x4=0x0 x5=0x0 end=ret r0=0x0
+	call t=6 pe=0 conduit=smc el=2 h=0 fn=EVENT_ENABLE x0=0xc4000022 x1=0x0 x2=0x0 x3=0x0 x4=0x0 x5=0x0 end=ret r0=0x0
+	call t=8 pe=0 conduit=smc el=2 h=0 fn=EVENT_SIGNAL x0=0xc400002f x1=0x0 x2=0x0 x3=0x0 x4=0x0 x5=0x0 end=ret r0=0x0
+	irq t=9 pe=0 intid=8 how=ack res=dispatched
+	dispatch t=10 pe=0 event=0 ep=0x11000 cause=irq intid=8 depth=1 x0=0x0 x1=0x1235 x2=0x10800 x3=0x9 pstate=0x3c9
+	call t=11 pe=0 conduit=smc el=2 h=1 fn=SYSTEM_OFF x0=0x84000008 x1=0x0 x2=0x0 x3=0x0 x4=0x0 x5=0x0 end=none
+	complete t=11 pe=0 event=0 how=implicit depth=0
+	EOF
+	"$sdeisim" export yaml t.trace -o s.yaml 2> err || { echo "export yaml failed:"; cat err; exit 1; }
+	"$sdeisim" run s.yaml > out 2>&1
+	rc=$?
+	if [ "$rc" != 1 ] || ! grep -qF "handler entry: expected x1 == 0x1235, got 0x1234" out; then
+		echo "expected exit 1 at the entry's x1 check, got exit $rc:"; cat out; exit 1
+	fi ;;
+*)
+	echo "unknown case $case"; exit 1 ;;
+esac
+exit 0
