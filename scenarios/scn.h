@@ -85,7 +85,11 @@ int scn_load_string(const char *name, const char *text, size_t len, const char *
  * that loading it gives prog again (sim_program_equal), for any program
  * the format can express: what the loader builds, what the fuzz decoder
  * builds.  Returns 0, or -1 with one message in err (truncated to errlen,
- * NUL-terminated when errlen > 0) and nothing written to f.
+ * NUL-terminated when errlen > 0) and nothing written to f; or, the same
+ * way, SCN_WRITE_TOO_LARGE when the file would pass a limit of the
+ * loader's above, which would refuse it: more handlers than
+ * SCN_MAX_HANDLERS, more bytes than SCN_MAX_FILE_SIZE or more YAML nodes
+ * than SCN_MAX_NODES (the message says which, with the number).
  *
  * What it writes: the top level (`lenient` and `choices` when set), the
  * platform as `profile:` (the built-in profile whose dispatcher policies,
@@ -130,5 +134,6 @@ int scn_load_string(const char *name, const char *text, size_t len, const char *
  * The program must not be changed while it is written; f is left open.
  */
 int scn_write(FILE *f, const struct sim_program *prog, char *err, size_t errlen);
+#define SCN_WRITE_TOO_LARGE (-2)
 
 #endif /* SCN_H */

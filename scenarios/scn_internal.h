@@ -45,6 +45,15 @@
 
 #define SCN_BIT(k) (UINT64_C(1) << (k))
 
+/* Is a parse event of this type a node, as SCN_MAX_NODES counts them (a
+ * scalar, an alias, the start of a collection)?  The loader counts a
+ * file's nodes with it, and the writer the file it writes. */
+static inline bool scn_node_event(yaml_event_type_t type)
+{
+	return type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT ||
+	       type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT;
+}
+
 /* One use of a node of the document (scn_tree.c): an id. */
 struct scn_use {
 	uint32_t node;              /* what is used: index into scn_tree.nodes */

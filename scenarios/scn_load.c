@@ -199,6 +199,7 @@ static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsign
 		}
 		at.line = (uint32_t)ev.start_mark.line + 1;
 		at.col = (uint32_t)ev.start_mark.column + 1;
+		nodes += scn_node_event(ev.type);
 		/* Refused, but the document is still read: an error before
 		 * this one in the file is the one reported (vfail). */
 		unsupported(s, &ev, at, depth ? open[depth - 1] : at, text, len);
@@ -221,17 +222,12 @@ static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsign
 				break;
 			}
 			open[depth - 1] = at;
-			nodes++;
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
 			depth--;
 			break;
-		case YAML_SCALAR_EVENT:
-		case YAML_ALIAS_EVENT:
-			nodes++;
-			break;
-		default:            /* STREAM-START */
+		default:            /* STREAM-START, scalars, aliases */
 			break;
 		}
 		if (result == PRE_MORE && nodes > SCN_MAX_NODES) {

@@ -318,6 +318,61 @@ static void handlers(struct scn_w *w)
 
 /* ---- The file ---- */
 
+/* The program is more than the loader takes (scn.h, its limits): n of
+ * what, where a file may have limit. */
+static void too_large(struct scn_w *w, uint64_t n, const char *what, unsigned limit)
+{
+	if (w->failed)
+		return;
+	scn_w_fail(w, "%" PRIu64 " %s: a scenario file may have at most %u", n, what, limit);
+	w->too_large = true;
+}
+
+/* The YAML nodes of text, counted as the loader counts them; UINT64_MAX
+ * (failed, with the reason) when it does not parse, which is the writer's
+ * fault: a file the loader would refuse all the same. */
+static uint64_t yaml_nodes(struct scn_w *w, const char *text, size_t len)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	uint64_t n = 0;
+	bool end = false;
+
+	if (!yaml_parser_initialize(&parser)) {
+		scn_w_fail(w, "out of memory");
+		return UINT64_MAX;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	while (!end) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			scn_w_fail(w, "the file written is not YAML the loader reads: %s at line %zu",
+				   parser.problem ? parser.problem : "no reason given",
+				   parser.problem_mark.line + 1);
+			n = UINT64_MAX;
+			break;
+		}
+		n += scn_node_event(ev.type);
+		end = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return n;
+}
+
+/* Would the loader take text (len bytes) whole: its size and its nodes? */
+static void check_file(struct scn_w *w, const char *text, size_t len)
+{
+	uint64_t nodes;
+
+	if (len > SCN_MAX_FILE_SIZE) {
+		too_large(w, len, "bytes", SCN_MAX_FILE_SIZE);
+		return;
+	}
+	nodes = yaml_nodes(w, text, len);
+	if (nodes != UINT64_MAX && nodes > SCN_MAX_NODES)
+		too_large(w, nodes, "YAML nodes", SCN_MAX_NODES);
+}
+
 /* Which variables some step or action saves (a $name nothing saves is
  * only allowed in a lenient file). */
 static void find_saves(struct scn_w *w, const struct sim_op *ops, uint32_t n)
@@ -337,6 +392,10 @@ static void whole(struct scn_w *w)
 			scn_w_fail(w, "variable name '%s' cannot be written", v);
 			return;
 		}
+	}
+	if (p->nhandlers > SCN_MAX_HANDLERS) {
+		too_large(w, p->nhandlers, "handlers", SCN_MAX_HANDLERS);
+		return;
 	}
 	find_saves(w, p->steps, p->nsteps);
 	find_saves(w, p->actions, p->nactions);
@@ -384,12 +443,16 @@ int scn_write(FILE *f, const struct sim_program *prog, char *err, size_t errlen)
 		whole(&w);
 	if (w.f && fclose(w.f) != 0)
 		scn_w_fail(&w, "out of memory");
+	if (!w.failed)
+		check_file(&w, text, len);
 	if (!w.failed && fwrite(text, 1, len, f) != len)
 		scn_w_fail(&w, "cannot write the file");
 	if (!w.failed)
 		rc = 0;
 	else if (err && errlen)
 		snprintf(err, errlen, "%s", w.msg);
+	if (w.too_large)
+		rc = SCN_WRITE_TOO_LARGE;
 	free(text);
 	free(w.saved);
 	return rc;

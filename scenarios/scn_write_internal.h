@@ -27,6 +27,7 @@ struct scn_w {
 	const struct sim_program *p;
 	FILE *f;                    /* the memory stream */
 	bool failed;
+	bool too_large;             /* that reason is a limit of the loader's (SCN_WRITE_TOO_LARGE) */
 	char msg[400];              /* the first reason the program cannot be written */
 	uint8_t *saved;             /* saved[v]: some step or action saves variable v */
 };

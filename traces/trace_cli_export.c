@@ -224,7 +224,11 @@ static int export_yaml(const struct cli *c)
 			snprintf(err, sizeof err, "out of memory");
 		else
 			rc = scn_write(of.f, &rp.prog, err, sizeof err);
-		if (rc)
+		if (rc == SCN_WRITE_TOO_LARGE)
+			fprintf(stderr, "%s: too long for one scenario (%s): export a shorter window of it - its "
+				"lines up to the platform record, then the records wanted - with --mid-run when "
+				"the window starts mid-run\n", rp.name, err);
+		else if (rc)
 			fprintf(stderr, "%s: %s\n", rp.name, err);
 		if (!cli_close_out(&of, rc == 0))
 			rc = -1;

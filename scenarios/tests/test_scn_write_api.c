@@ -218,18 +218,23 @@ static void test_aarch32_modes(void **state)
 
 /* ---- Refusals: -1, the reason, and nothing written ---- */
 
-static void refused(const struct sim_program *p, const char *why)
+static void refused_as(const struct sim_program *p, int rc, const char *why)
 {
 	char *text = NULL, err[400];
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
 
 	assert_non_null(f);
-	assert_int_equal(scn_write(f, p, err, sizeof err), -1);
+	assert_int_equal(scn_write(f, p, err, sizeof err), rc);
 	fclose(f);
 	assert_string_equal(err, why);
 	assert_int_equal(len, 0);
 	free(text);
+}
+
+static void refused(const struct sim_program *p, const char *why)
+{
+	refused_as(p, -1, why);
 }
 
 /* Characters YAML does not take as they are - the C1 controls
@@ -330,6 +335,93 @@ static void test_refusals(void **state)
 	load_text(&p, "name: r\nsteps: [{pe: 0, psci: CPU_ON, target: 1}]\n");
 	p.steps[0].target = SIM_NONE;
 	refused(&p, "CPU_ON without a target cannot be written");
+	sim_program_free(&p);
+}
+
+/* ---- The loader's limits: what it would refuse, the writer refuses ---- */
+
+/* p is written, and what is written loads. */
+static void written_loads(const struct sim_program *p, const char *what)
+{
+	struct sim_program q;
+	char err[400];
+	char *text = write_text(p, err, sizeof err);
+
+	if (text == NULL)
+		fail_msg("%s: refused: %s", what, err);
+	sim_program_init(&q);
+	if (scn_load_string("limit.yaml", text, strlen(text), NULL, &q, err, sizeof err))
+		fail_msg("%s: what the writer wrote does not load: %s", what, err);
+	sim_program_free(&q);
+	free(text);
+}
+
+/* The number a refusal starts with ("N YAML nodes: ..."). */
+static unsigned long refusal_count(const struct sim_program *p)
+{
+	char err[400];
+	char *text = write_text(p, err, sizeof err);
+
+	assert_null(text);
+	return strtoul(err, NULL, 10);
+}
+
+/* A program the loader would refuse for its number of handlers, bytes or
+ * YAML nodes (scn.h's limits) is refused, SCN_WRITE_TOO_LARGE and the
+ * limit; one at the limit is written and loads.  Before, each was written
+ * (`sdeisim export yaml` of a long trace: a file `sdeisim run` refused). */
+static void test_loader_limits_refused(void **state)
+{
+	struct sim_program p;
+	struct sim_handler h;
+	char name[16], why[100], *text;
+	unsigned long base;
+	uint32_t n;
+
+	(void)state;
+	load_text(&p, "name: r\nhandlers: {h0: []}\nsteps: []\n");
+	h = p.handlers[0];
+	for (unsigned k = 1; k < SCN_MAX_HANDLERS; k++) {
+		snprintf(name, sizeof name, "h%u", k);
+		h.name = sim_add_string(&p, name);
+		sim_add_handler(&p, &h);
+	}
+	written_loads(&p, "256 handlers");
+	h.name = sim_add_string(&p, "one_more");
+	sim_add_handler(&p, &h);
+	refused_as(&p, SCN_WRITE_TOO_LARGE, "257 handlers: a scenario file may have at most 256");
+	sim_program_free(&p);
+
+	/* Bytes: a description that fills the file to the limit, then one more. */
+	load_text(&p, "name: r\ndescription: a\nsteps: []\n");
+	text = write_text(&p, why, sizeof why);
+	assert_non_null(text);
+	n = SCN_MAX_FILE_SIZE + 1 - (uint32_t)strlen(text);
+	free(text);
+	free(p.description);
+	p.description = malloc(n + 2);
+	assert_non_null(p.description);
+	memset(p.description, 'a', n + 1);
+	p.description[n + 1] = 0;
+	snprintf(why, sizeof why, "%u bytes: a scenario file may have at most %u", SCN_MAX_FILE_SIZE + 1,
+		 SCN_MAX_FILE_SIZE);
+	refused_as(&p, SCN_WRITE_TOO_LARGE, why);
+	p.description[n] = 0;
+	written_loads(&p, "a file of SCN_MAX_FILE_SIZE bytes");
+	sim_program_free(&p);
+
+	/* YAML nodes: `choices`, one node each; how many the rest has is what
+	 * a refusal with more than enough says. */
+	load_text(&p, "name: r\nsteps: []\n");
+	for (uint32_t k = 0; k <= SCN_MAX_NODES; k++)
+		sim_add_choice(&p, 0);
+	base = refusal_count(&p) - p.nchoices;
+	p.nchoices = SCN_MAX_NODES - (uint32_t)base;
+	written_loads(&p, "SCN_MAX_NODES nodes");
+	p.nchoices++;
+	snprintf(why, sizeof why, "%u YAML nodes: a scenario file may have at most %u", SCN_MAX_NODES + 1,
+		 SCN_MAX_NODES);
+	refused_as(&p, SCN_WRITE_TOO_LARGE, why);
 	sim_program_free(&p);
 }
 
@@ -484,6 +576,7 @@ int scn_write_api_tests(void)
 		cmocka_unit_test(test_trailing_zero_args),
 		cmocka_unit_test(test_aarch32_modes),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_loader_limits_refused),
 		cmocka_unit_test(test_scattered_pstate),
 		cmocka_unit_test(test_equal),
 	};

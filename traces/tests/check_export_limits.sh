@@ -1,13 +1,19 @@
 #!/bin/sh
 # check_export_limits.sh SDEISIM CASE - `export yaml` of a long trace, made
-# here (awk), writes a scenario `sdeisim run` loads.  Before, the trace
-# below was written to a file `sdeisim run` refused (exit 2: "too many
-# handlers: at most 256"), and export yaml exited 0.
+# here (awk), writes a scenario `sdeisim run` loads, or refuses: exit 2, no
+# file, and a message that names the loader's limit and says what to do.
+# Before, each trace below was written to a file `sdeisim run` refused
+# (exit 2: "too many handlers: at most 256", "the file is too large",
+# "too many YAML nodes"), and export yaml exited 0.
 #
 #   rounds-300        300 rounds of event 0 (REGISTER with its own argument,
 #                     ENABLE, SIGNAL, the handler's COMPLETE, UNREGISTER): one
 #                     handler serves them all (the argument is each dispatch's
 #                     `arg`), and the scenario passes
+#   distinct-300      the same, each handler asking the STATUS of another
+#                     event: 300 handlers, refused
+#   rounds-3000       3000 rounds: more bytes than a scenario file may have
+#   vendor-17000      17,000 vendor SMCs with 5 arguments: more YAML nodes
 #   system-off-arg    a dispatch whose handler calls SYSTEM_OFF, with another
 #                     argument than its registration's: the run ends before
 #                     the expect_dispatches step after it, so the handler's
@@ -47,6 +53,20 @@ gen() {
 	}'
 }
 
+# refused LIMIT: export yaml exits 2, writes no file, and says LIMIT and
+# what to do
+refused() {
+	"$sdeisim" export yaml t.trace -o s.yaml 2> err
+	rc=$?
+	msg="t.trace: too long for one scenario ($1): export a shorter window of it - its lines up to the platform record, then the records wanted - with --mid-run when the window starts mid-run"
+	if [ "$rc" != 2 ] || [ -e s.yaml ] || ! grep -qxF "$msg" err; then
+		echo "expected exit 2, no s.yaml, and: $msg"
+		echo "got exit $rc$( [ -e s.yaml ] && echo ', s.yaml written')"; cat err
+		[ -e s.yaml ] && "$sdeisim" run s.yaml
+		exit 1
+	fi
+}
+
 case $case in
 rounds-300)
 	gen 300 same > t.trace
@@ -54,6 +74,15 @@ rounds-300)
 	"$sdeisim" run s.yaml > out 2>&1 || { echo "sdeisim run failed:"; cat out; exit 1; }
 	n=$(grep -c '^  ev0_line' s.yaml)
 	[ "$n" = 1 ] || { echo "expected one handler, got $n"; exit 1; } ;;
+distinct-300)
+	gen 300 distinct > t.trace
+	refused "300 handlers: a scenario file may have at most 256" ;;
+rounds-3000)
+	gen 3000 same > t.trace
+	refused "1158493 bytes: a scenario file may have at most 1048576" ;;
+vendor-17000)
+	gen 17000 vendor > t.trace
+	refused "204014 YAML nodes: a scenario file may have at most 200000" ;;
 system-off-arg)
 	cat > t.trace <<-EOF
 	# sdeisim-trace 2
