@@ -9,8 +9,6 @@
 
 #include "fz_repro_internal.h"
 
-#define SIM_MAX_HANDLERS_PRUNE 256   /* the most handlers a program can have */
-
 /* ---- running and recognising the finding ---- */
 
 static bool finds(struct fz_run *r, const uint8_t *data, size_t len, bool migrate)
@@ -82,7 +80,7 @@ static bool same_finding(struct fz_run *r, const uint8_t *data, size_t len, bool
  * they are - dispatch expectations too: prune_value marks them, or with
  * renumber gives each its new index. */
 struct prune {
-	int32_t map[SIM_MAX_HANDLERS_PRUNE];   /* -1: not named; then the new index */
+	int32_t map[SIM_MAX_HANDLERS];   /* -1: not named; then the new index */
 	uint32_t n;
 	bool renumber;                         /* else: mark the handlers named */
 };
@@ -144,7 +142,7 @@ static bool same_bodies_named(struct sim_program *a, struct sim_program *b)
 /* The handlers p names, place by place (SIM_V_HANDLER and _OFF values
  * in sim_each_value's order: a REGISTER's entry point, an argument). */
 struct named {
-	uint32_t h[SIM_MAX_HANDLERS_PRUNE];
+	uint32_t h[SIM_MAX_HANDLERS];
 	uint32_t n;
 	bool more;                      /* more places than h holds */
 };
@@ -155,7 +153,7 @@ static void named_value(void *ctx, struct sim_value *v)
 
 	if (v->kind != SIM_V_HANDLER && v->kind != SIM_V_HANDLER_OFF)
 		return;
-	if (nm->n < SIM_MAX_HANDLERS_PRUNE)
+	if (nm->n < SIM_MAX_HANDLERS)
 		nm->h[nm->n++] = (uint32_t)v->u;
 	else
 		nm->more = true;
@@ -358,7 +356,7 @@ static void prune_handlers(struct sim_program *p)
 	struct prune pr;
 	uint32_t kept = 0;
 
-	if (p->nhandlers > SIM_MAX_HANDLERS_PRUNE)
+	if (p->nhandlers > SIM_MAX_HANDLERS)
 		return;
 	pr.n = p->nhandlers;
 	pr.renumber = false;

@@ -68,7 +68,7 @@
 #define SCN_MAX_DEPTH     32u          /* nesting of YAML collections (real files need < 10) */
 #define SCN_MAX_NODES     200000u      /* YAML nodes of the document */
 #define SCN_MAX_VISITS    1000000u     /* collection items looked at, aliases counted each time */
-#define SCN_MAX_HANDLERS  256u         /* the simulator's runtime holds 256 */
+#define SCN_MAX_HANDLERS  SIM_MAX_HANDLERS   /* what a program may have (program.h) */
 #define SCN_MAX_VARS      256u         /* different `save:` names */
 
 /* Load the scenario file at path into prog (see above). */

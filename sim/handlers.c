@@ -24,7 +24,7 @@ struct record {
 };
 
 _Static_assert(sizeof(struct record) == RT_ACTION_SIZE, "record layout is the runtime's");
-_Static_assert(RT_MAX_HANDLERS <= SIM_MAX_HANDLERS, "every handler has its entries in the machine");
+_Static_assert(RT_MAX_HANDLERS == SIM_MAX_HANDLERS, "a program's handlers are the runtime's, each with its entries in the machine");
 
 static uint64_t const_or_zero(const struct sim_value *v)
 {

@@ -25,6 +25,7 @@
 
 #define SIM_MAX_PES      64u
 #define SIM_MAX_EVENTS   48u      /* platform events besides event 0 and bind slots */
+#define SIM_MAX_HANDLERS 256u     /* handlers of a program: the runtime's image holds as many (RT_MAX_HANDLERS) */
 #define SIM_NONE         0xFFu    /* "unspecified" for PE fields */
 #define SIM_A32_EL_MODE  1u       /* sim_op.aarch32: AArch32, the usual mode of the call's EL */
 #define SIM_A32_MODE(m)  (0x10u | (m))  /* sim_op.aarch32: AArch32 mode PSTATE.M[3:0] = m */

@@ -22,8 +22,6 @@
 #include "sdd/sdd.h"
 #include "sim.h"
 
-#define SIM_MAX_HANDLERS 256u
-
 struct sim_pe {
 	struct sim_ctx ctx;      /* what the PE executes now (main context or a handler) */
 	uint8_t  power;          /* enum sim_power */
