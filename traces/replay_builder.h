@@ -126,6 +126,8 @@ struct rb_walk {
 	bool     have_fires;
 	bool     entry_arg;                       /* the trace has a SYSTEM_OFF: expect_entry
 						   * checks x1 (rb_expect_entry) */
+	uint32_t off;                             /* 1 + the record of the SYSTEM_OFF that ends the
+						   * run, 0: none so far (replay_end.c) */
 	bool     hinted;                          /* mid_run_hint said it */
 	bool     oom;
 };
@@ -207,6 +209,20 @@ bool rb_interrupted_pstate(struct rb *b, struct rb_inv *v, const struct trace_re
 /* Put the `set` and `hold` steps in (once, after the walk).  false when
  * out of memory. */
 bool rb_insert_steps(struct rb *b);
+
+/* ---- replay_end.c ---- */
+
+/* Call record k, a SYSTEM_OFF the replay makes, ends the run: the checks
+ * of the end (the last windows, the handler depths) go before its step. */
+void rb_run_ends(struct rb *b, uint32_t k);
+/* Record r comes after that SYSTEM_OFF (nothing when none yet): with
+ * expectations, note it when the replay compares it, which the scenario
+ * cannot. */
+void rb_after_end(struct rb *b, const struct trace_rec *r);
+/* After the walk: the checks of the end of the trace, unless a SYSTEM_OFF
+ * ended the run (then note the handlers it completes that the trace ends
+ * inside). */
+void rb_end(struct rb *b);
 
 /* ---- replay_pstate.c ---- */
 

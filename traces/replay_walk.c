@@ -27,11 +27,12 @@
  * handler, an interrupt, a power change, a call a step made on its PE
  * (made in its context: it waits).  It must also stop at position k when
  * it made k calls and then ended without one of its own (a step completed
- * it), when the trace ends inside it, and where a later invocation stops
- * following the list.  Each such place is a mark on the slot's list
- * (slots_mark): the handler yields there, and every invocation that gets
- * there goes on only with a `resume` step, put where its next call is in
- * the trace.  A mark can be found after other invocations went past that
+ * it), when the trace ends inside it, where a later invocation stops
+ * following the list, and before a SYSTEM_OFF (it ends the run: the steps
+ * that check what came before go first, replay_end.c).  Each such place
+ * is a mark on the slot's list (slots_mark): the handler yields there,
+ * and every invocation that gets there goes on only with a `resume` step,
+ * put where its next call is in the trace.  A mark can be found after other invocations went past that
  * place without a resume; then the walk is done again, with every mark
  * known from the start (the second pass finds no new one: marks depend on
  * the records only).
@@ -131,11 +132,17 @@ static void main_call(struct rb *b, uint32_t i)
 	seen(b, r->pe, 0);
 }
 
+/* The PSCI function of call r (enum sim_psci_fn), or -1. */
+static int psci_fn(const struct trace_rec *r)
+{
+	return trace_fid_is_psci((uint32_t)r->x[0]) ? trace_psci_fn((uint32_t)r->x[0]) : -1;
+}
+
 /* Does call r end the handler that makes it?  (COMPLETE, and the PSCI
  * calls the simulator completes a handler for.) */
 static bool ends_handler(const struct trace_rec *r)
 {
-	int fn = trace_fid_is_psci((uint32_t)r->x[0]) ? trace_psci_fn((uint32_t)r->x[0]) : -1;
+	int fn = psci_fn(r);
 
 	return r->end == TRACE_END_COMPLETE || fn == SIM_PSCI_CPU_OFF || fn == SIM_PSCI_CPU_FREEZE ||
 	       fn == SIM_PSCI_SYSTEM_OFF || fn == SIM_PSCI_SYSTEM_RESET;
@@ -198,7 +205,9 @@ static void handler_call(struct rb *b, uint32_t i)
 		main_call(b, i);
 		return;
 	}
-	was_busy = busy(b, v, r->pe, d);
+	/* a SYSTEM_OFF ends the run: the handler waits before it, so that the
+	 * checks of what came before run first (replay_end.c) */
+	was_busy = busy(b, v, r->pe, d) || psci_fn(r) == SIM_PSCI_SYSTEM_OFF;
 	b->rp->role[i] = ROLE_CALL;
 	b->rp->rec_inv[i] = (int32_t)v->inv;
 	if (!v->stepmode && v->recording) {
@@ -330,45 +339,7 @@ static void complete(struct rb *b, uint32_t i)
 	seen(b, r->pe, d);
 }
 
-/* ---- What the exported scenario checks at its end ---- */
-
-/* The replay compares a completion with the trace's whenever it comes; a
- * scenario checks things at its steps.  So the handlers each PE the trace
- * dispatched on is running at the end are checked by an expect_view step
- * there: a handler the replay finished where the trace ends inside it, or
- * one it never finished, fails it.  At the line of the PE's innermost
- * handler still running in the trace, else of its last completion. */
-static void end_depths(struct rb *b)
-{
-	const struct replay *rp = b->rp;
-	uint32_t line[TRACE_MAX_PES] = { 0 };
-
-	for (uint32_t k = 0; k < rp->nrecs; k++)
-		if (rp->role[k] == ROLE_DISPATCH || rp->role[k] == ROLE_COMPLETE)
-			line[rp->recs[k].pe] = rp->recs[k].line;
-	for (unsigned p = 0; p < TRACE_MAX_PES; p++) {
-		unsigned d = b->w.depth[p];
-		struct sim_op op;
-		struct sim_check c;
-		struct sim_expect_view v;
-		if (!line[p])
-			continue;
-		op = rb_op(SIM_OP_EXPECT_VIEW, p, d ? rp->recs[rp->invs[b->w.stack[p][d - 1].inv].dispatch].line : line[p]);
-		memset(&c, 0, sizeof c);
-		c.reg = SIM_R_VIEW_DEPTH;
-		c.m.kind = SIM_M_EQ;
-		c.m.a = sim_const(d);
-		c.m.loc = op.loc;
-		memset(&v, 0, sizeof v);
-		v.part = SIM_VIEW_PE;
-		v.checks = sim_add_check(b->p, &c);
-		v.nchecks = 1;
-		v.loc = op.loc;
-		op.list = sim_add_view(b->p, &v);
-		op.nlist = 1;
-		rb_step(b, &op, -1);
-	}
-}
+/* ---- What the exported scenario checks ---- */
 
 /* The format has no expectation on an acknowledgement: say so where the
  * replay's firmware or the trace's may acknowledge an interrupt (an irq
@@ -423,6 +394,9 @@ static void walk(struct rb *b)
 					rb_note(b, r->line, "a call on PE %u while its firmware holds INTID %" PRIu32
 						" (line %" PRIu32 "): a PE in its firmware makes none; the replay, "
 						"whose PE is there too, cannot make it", r->pe, h->intid, h->line);
+				rb_after_end(b, r);
+				if (!b->w.off && psci_fn(r) == SIM_PSCI_SYSTEM_OFF)
+					rb_run_ends(b, k);
 				if (r->from_handler)
 					handler_call(b, k);
 				else
@@ -430,12 +404,15 @@ static void walk(struct rb *b)
 			}
 			break;
 		case TRACE_DISPATCH:
+			rb_after_end(b, r);
 			dispatch(b, k, inv++);
 			break;
 		case TRACE_COMPLETE:
+			rb_after_end(b, r);
 			complete(b, k);
 			break;
 		case TRACE_IRQ:
+			rb_after_end(b, r);
 			rb_irq(b, k);
 			seen(b, r->pe, r->how != TRACE_IRQ_FIRE ? b->w.depth[r->pe] : 0);
 			break;
@@ -464,9 +441,8 @@ static void walk(struct rb *b)
 				trace_event_str((char[TRACE_EVENT_STR]){ 0 }, TRACE_EVENT_STR, r->event));
 		}
 	}
-	rb_flush_expected(b, true);
+	rb_end(b);
 	if (b->o->expectations) {
-		end_depths(b);
 		note_acks(b);
 		if (!b->w.oom && !rb_expect_pstates(b))
 			b->w.oom = true;
