@@ -124,8 +124,6 @@ struct rb_walk {
 	bool     slots_freed[2];                  /* a record gave back private [0], shared [1] slots
 						   * (replay_slots_freed) */
 	bool     have_fires;
-	bool     entry_arg;                       /* the trace has a SYSTEM_OFF: expect_entry
-						   * checks x1 (rb_expect_entry) */
 	uint32_t off;                             /* 1 + the record of the SYSTEM_OFF that ends the
 						   * run, 0: none so far (replay_end.c) */
 	bool     hinted;                          /* mid_run_hint said it */
@@ -175,9 +173,9 @@ void rb_window(struct rb *b, struct replay_inv *v);
 void rb_expect_x0(struct rb *b, struct sim_op *op, const struct trace_rec *r, bool width32);
 void rb_expect_dispatch(struct rb *b, uint32_t slot, const struct trace_rec *r);
 /* The expect_entry action of slot, made from invocation inv's dispatch r:
- * the event, the argument where the run may end before the
- * expect_dispatches step that checks it (rb_walk.entry_arg), and a PSTATE
- * check replay_pstate.c fills in. */
+ * the event, and a PSTATE check replay_pstate.c fills in (the argument is
+ * the expect_dispatches step's to check: slots that differ in it alone
+ * share a handler). */
 void rb_expect_entry(struct rb *b, uint32_t slot, uint32_t inv, const struct trace_rec *r);
 /* Invocation inv's COMPLETE_AND_RESUME r lands at the resume pad during
  * the last step: expected by the expect_resumes step after it (unless

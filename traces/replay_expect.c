@@ -79,19 +79,11 @@ void rb_expect_entry(struct rb *b, uint32_t slot, uint32_t inv, const struct tra
 	c.m.a = sim_const((uint64_t)(int64_t)r->event);
 	op.checks = sim_add_check(b->p, &c);
 	op.nchecks = 1;
-	/* The argument only where the run may end before the dispatch's
-	 * expect_dispatches step checks it (`arg`, rb_expect_dispatch): a
-	 * SYSTEM_OFF ends it, and later steps do not run.  Elsewhere it would
-	 * check nothing more, and it would keep slots that differ in it alone
-	 * (one registration per argument) from sharing one handler: a trace
-	 * that registers more than 256 times with as many arguments would
-	 * need more handlers than a scenario may have. */
-	if ((r->x_known & 2) && b->w.entry_arg) {
-		c.reg = SIM_R_X0 + 1;
-		c.m.a = sim_const(r->x[1]);
-		sim_add_check(b->p, &c);
-		op.nchecks = 2;
-	}
+	/* not the argument: the dispatch's expect_dispatches step checks it
+	 * (`arg`, rb_expect_dispatch), before the run can end (replay_end.c);
+	 * here it would keep slots that differ in it alone (one registration
+	 * per argument) from sharing one handler - more than the 256 a
+	 * scenario may have for a trace that registers 300 times */
 	/* the PSTATE, last: what it checks depends on the slot's other
 	 * entries, known after the walk */
 	if (r->has & TRACE_HAS_PSTATE) {

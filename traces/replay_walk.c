@@ -368,12 +368,8 @@ static void walk(struct rb *b)
 	struct replay *rp = b->rp;
 	uint32_t inv = 0;
 
-	for (uint32_t k = 0; k < rp->nrecs; k++) {
-		const struct trace_rec *r = &rp->recs[k];
-		b->w.have_fires |= r->kind == TRACE_IRQ && r->how == TRACE_IRQ_FIRE;
-		b->w.entry_arg |= r->kind == TRACE_CALL && (r->x_known & 1) &&
-				  trace_psci_fn((uint32_t)r->x[0]) == SIM_PSCI_SYSTEM_OFF;
-	}
+	for (uint32_t k = 0; k < rp->nrecs; k++)
+		b->w.have_fires |= rp->recs[k].kind == TRACE_IRQ && rp->recs[k].how == TRACE_IRQ_FIRE;
 	for (uint32_t k = 0; k < rp->nrecs && !b->w.oom; k++) {
 		const struct trace_rec *r = &rp->recs[k];
 		rp->rec_inv[k] = -1;
