@@ -23,18 +23,20 @@
  * A COMPLETE or COMPLETE_AND_RESUME that returned must return in the
  * scenario too ({returns: E}): one that completes would otherwise pass
  * an expected 0, which a dispatcher that answers SUCCESS without
- * completing gives. */
+ * completing gives.  So must a CPU_OFF or SYSTEM_OFF the trace shows
+ * returning, with its result: one that powers down is given 0 too. */
 void rb_expect_x0(struct rb *b, struct sim_op *op, const struct trace_rec *r, bool width32)
 {
 	uint32_t fid = trace_rec_fid(r);
 	bool completion = fid == SDD_FID_EVENT_COMPLETE || fid == SDD_FID_EVENT_COMPLETE_AND_RESUME;
+	bool power_down = trace_psci_powers_down(fid) && (r->r_known & 1);
 	uint32_t first = UINT32_MAX;
 	struct sim_check c;
 
 	if (!b->o->expectations)
 		return;
 	memset(&c, 0, sizeof c);
-	if (r->end == TRACE_END_RET && completion) {
+	if (r->end == TRACE_END_RET && (completion || power_down)) {
 		c.reg = SIM_R_RETURNED;
 		c.m.kind = SIM_M_EQ;
 		c.m.a = sim_const(1);

@@ -59,6 +59,10 @@ static void compare_call(struct cmp *c, uint32_t rec, const struct sim_obs *o)
 		diverge_from(c, r->line, r, "%s on PE %u: %s x0=%s, replay: the call completed the handler; %s",
 			trace_fid_str(nm, sizeof nm, fid), r->pe, cmp_who(c, r),
 			(r->r_known & 1) ? trace_result_str(a, sizeof a, want) : "?", st);
+	} else if (r->end == TRACE_END_RET && o->status == 1 && trace_psci_powers_down(fid)) {
+		diverge_from(c, r->line, r, "%s on PE %u: %s x0=%s, the replay's call did not return (it %s); %s",
+			trace_fid_str(nm, sizeof nm, fid), r->pe, cmp_who(c, r),
+			(r->r_known & 1) ? trace_result_str(a, sizeof a, want) : "?", trace_psci_powers_down(fid), st);
 	} else if (r->end == TRACE_END_RET && (r->r_known & 1) && want != got) {
 		diverge_from(c, r->line, r, "%s on PE %u: %s x0=%s, replay x0=%s; %s", trace_fid_str(nm, sizeof nm, fid), r->pe,
 			cmp_who(c, r), trace_result_str(a, sizeof a, want), trace_result_str(b, sizeof b, got), st);

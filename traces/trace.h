@@ -224,6 +224,10 @@ bool trace_fid_is_sdei(uint32_t fid);
 bool trace_fid_is_psci(uint32_t fid);
 /* The simulator's enum sim_psci_fn for a PSCI function ID, or -1. */
 int  trace_psci_fn(uint32_t fid);
+/* What a PSCI call that does not return when it succeeds does - CPU_OFF
+ * "powers the PE off", SYSTEM_OFF "powers the system off" -, or NULL
+ * (every other call returns, or may: CPU_SUSPEND at the wake-up). */
+const char *trace_psci_powers_down(uint32_t fid);
 /* How many argument registers (x1, x2, ...) function fid reads: 0..5
  * (5 for a function ID nothing defines). */
 unsigned trace_fid_nargs(uint32_t fid);

@@ -57,6 +57,13 @@ int trace_psci_fn(uint32_t fid)
 	return sim_psci_fn_of_fid(sim_smccc_fid(fid));
 }
 
+const char *trace_psci_powers_down(uint32_t fid)
+{
+	int fn = trace_psci_fn(fid);
+
+	return fn == SIM_PSCI_CPU_OFF ? "powers the PE off" : fn == SIM_PSCI_SYSTEM_OFF ? "powers the system off" : NULL;
+}
+
 const char *trace_fid_name(uint32_t fid)
 {
 	int fn;
