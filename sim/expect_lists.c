@@ -6,12 +6,18 @@
  * passing run gives.
  */
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "sim_internal.h"
 
+/* Room for ", ... (N more)" at a list's end, N a uint32_t, and its NUL. */
+#define MORE_ROOM sizeof(", ... (4294967295 more)")
+
 /* The handler entries seen, as expect_dispatches lists them (with their
- * depths when depth: where an entry expects one). */
+ * depths when depth: where an entry expects one), into buf (n bytes, at
+ * least MORE_ROOM): whole entries, and when they do not all fit, how many
+ * more there were, so that a cut list says it is one. */
 static void list_entries(const struct sim_machine *m, char *buf, size_t n, bool depth)
 {
 	size_t used = 0;
@@ -19,15 +25,23 @@ static void list_entries(const struct sim_machine *m, char *buf, size_t n, bool 
 	buf[0] = 0;
 	if (m->nentries == 0)
 		snprintf(buf, n, "none");
-	for (uint32_t k = 0; k < m->nentries && used < n; k++) {
+	for (uint32_t k = 0; k < m->nentries; k++) {
 		const struct sim_entry_rec *e = &m->entries[k];
+		size_t room = n - used - (k + 1 < m->nentries ? MORE_ROOM : 0);
 		char d[16] = "";
+		int len;
+
 		if (depth)
 			snprintf(d, sizeof d, ", depth: %u", e->depth);
-		used += (size_t)snprintf(buf + used, n - used, "%s{pe: %u, event: 0x%" PRIx32 "%s%s%s}",
-					 k ? ", " : "", e->pe, (uint32_t)e->event,
-					 e->handler >= 0 ? ", handler: " : "",
-					 e->handler >= 0 ? sim_str(m->prog, m->prog->handlers[e->handler].name) : "", d);
+		len = used + MORE_ROOM <= n ?
+		      snprintf(buf + used, room, "%s{pe: %u, event: 0x%" PRIx32 "%s%s%s}", k ? ", " : "", e->pe,
+			       (uint32_t)e->event, e->handler >= 0 ? ", handler: " : "",
+			       e->handler >= 0 ? sim_str(m->prog, m->prog->handlers[e->handler].name) : "", d) : -1;
+		if (len < 0 || (size_t)len >= room) {
+			snprintf(buf + used, n - used, "%s... (%" PRIu32 " more)", k ? ", " : "", m->nentries - k);
+			return;
+		}
+		used += (size_t)len;
 	}
 }
 

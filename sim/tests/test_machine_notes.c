@@ -36,6 +36,23 @@ static void entries_after_the_last_check(struct pb *b)
 	pb_interrupt(b, 1, 22);
 }
 
+/* n entries of EV_NORM on PE 1 and no expect_dispatches step. */
+static void entries_never_checked(struct pb *b, unsigned n)
+{
+	int h;
+
+	pb_init(b);
+	mt_setup_platform(b);
+	h = pb_handler(b, "h");
+	pb_complete(b, 0);
+	pb_end(b);
+	pb_register(b, 1, EV_NORM, h, 0x77, 0, V(0));
+	pb_call1(b, 1, SDD_FID_EVENT_ENABLE, V(EV_NORM));
+	pb_call0(b, 1, SDD_FID_PE_UNMASK);
+	for (unsigned k = 0; k < n; k++)
+		pb_interrupt(b, 1, 22);
+}
+
 static struct sim_result run(struct pb *b, bool no_notes)
 {
 	struct sim_run_opts opts;
@@ -65,6 +82,27 @@ static void unchecked_entries_are_noted_after_the_last_check(void **state)
 	pb_free(&b);
 }
 
+/* A list longer than the note has room for says how many entries it
+ * leaves out, after whole ones: it was cut mid-entry, with nothing to say
+ * so ("{pe: 1, event: 0x40" and the end). */
+static void a_long_list_of_entries_ends_with_how_many_more(void **state)
+{
+	struct pb b;
+	struct sim_result res;
+	size_t len;
+	(void)state;
+
+	entries_never_checked(&b, 20);
+	res = run(&b, false);
+	assert_true(res.passed);
+	assert_int_equal(res.unchecked, 20);
+	len = strlen(res.unchecked_list);
+	assert_true(len < sizeof res.unchecked_list);
+	assert_non_null(strstr(res.unchecked_list, "}, ... ("));
+	assert_string_equal(res.unchecked_list + len - 6, " more)");
+	pb_free(&b);
+}
+
 static void no_notes_leaves_them_out_and_changes_nothing_else(void **state)
 {
 	struct pb b;
@@ -90,6 +128,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(unchecked_entries_are_noted_after_the_last_check),
 		cmocka_unit_test(no_notes_leaves_them_out_and_changes_nothing_else),
+		cmocka_unit_test(a_long_list_of_entries_ends_with_how_many_more),
 	};
 	return cmocka_run_group_tests(tests, mt_group_setup, mt_group_teardown);
 }
