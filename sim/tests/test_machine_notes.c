@@ -16,9 +16,9 @@
 
 #include "mt.h"
 
-/* Two entries of EV_NORM on PE 1, the second after the program's only
- * expect_dispatches step. */
-static void entries_after_the_last_check(struct pb *b)
+/* EV_NORM registered on PE 1 with a handler that completes, enabled, PE 1
+ * unmasked: the handler. */
+static int ev_norm_ready_on_pe1(struct pb *b)
 {
 	int h;
 
@@ -30,6 +30,15 @@ static void entries_after_the_last_check(struct pb *b)
 	pb_register(b, 1, EV_NORM, h, 0x77, 0, V(0));
 	pb_call1(b, 1, SDD_FID_EVENT_ENABLE, V(EV_NORM));
 	pb_call0(b, 1, SDD_FID_PE_UNMASK);
+	return h;
+}
+
+/* Two entries of EV_NORM on PE 1, the second after the program's only
+ * expect_dispatches step. */
+static void entries_after_the_last_check(struct pb *b)
+{
+	int h = ev_norm_ready_on_pe1(b);
+
 	pb_interrupt(b, 1, 22);
 	pb_expect_dispatches(b);
 	pb_dispatch_is(b, 1, EV_NORM, h, 1, 0x77);
@@ -39,16 +48,7 @@ static void entries_after_the_last_check(struct pb *b)
 /* n entries of EV_NORM on PE 1 and no expect_dispatches step. */
 static void entries_never_checked(struct pb *b, unsigned n)
 {
-	int h;
-
-	pb_init(b);
-	mt_setup_platform(b);
-	h = pb_handler(b, "h");
-	pb_complete(b, 0);
-	pb_end(b);
-	pb_register(b, 1, EV_NORM, h, 0x77, 0, V(0));
-	pb_call1(b, 1, SDD_FID_EVENT_ENABLE, V(EV_NORM));
-	pb_call0(b, 1, SDD_FID_PE_UNMASK);
+	ev_norm_ready_on_pe1(b);
 	for (unsigned k = 0; k < n; k++)
 		pb_interrupt(b, 1, 22);
 }
