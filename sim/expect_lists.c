@@ -27,16 +27,17 @@ static void list_entries(const struct sim_machine *m, char *buf, size_t n, bool 
 		snprintf(buf, n, "none");
 	for (uint32_t k = 0; k < m->nentries; k++) {
 		const struct sim_entry_rec *e = &m->entries[k];
+		/* an entry but the last leaves room to say how many more: so
+		 * used stays below n - MORE_ROOM, and room never wraps */
 		size_t room = n - used - (k + 1 < m->nentries ? MORE_ROOM : 0);
 		char d[16] = "";
 		int len;
 
 		if (depth)
 			snprintf(d, sizeof d, ", depth: %u", e->depth);
-		len = used + MORE_ROOM <= n ?
-		      snprintf(buf + used, room, "%s{pe: %u, event: 0x%" PRIx32 "%s%s%s}", k ? ", " : "", e->pe,
+		len = snprintf(buf + used, room, "%s{pe: %u, event: 0x%" PRIx32 "%s%s%s}", k ? ", " : "", e->pe,
 			       (uint32_t)e->event, e->handler >= 0 ? ", handler: " : "",
-			       e->handler >= 0 ? sim_str(m->prog, m->prog->handlers[e->handler].name) : "", d) : -1;
+			       e->handler >= 0 ? sim_str(m->prog, m->prog->handlers[e->handler].name) : "", d);
 		if (len < 0 || (size_t)len >= room) {
 			snprintf(buf + used, n - used, "%s... (%" PRIu32 " more)", k ? ", " : "", m->nentries - k);
 			return;
