@@ -53,6 +53,18 @@ bool replay_vnote(struct replay *rp, uint32_t line, const char *fmt, va_list ap)
 	return true;
 }
 
+__attribute__((format(printf, 3, 4)))
+static bool replay_note(struct replay *rp, uint32_t line, const char *fmt, ...)
+{
+	va_list ap;
+	bool ok;
+
+	va_start(ap, fmt);
+	ok = replay_vnote(rp, line, fmt, ap);
+	va_end(ap);
+	return ok;
+}
+
 static int read_all(struct replay *rp, struct trace_reader *rd, char *err, size_t errlen)
 {
 	uint32_t cap = 0;
@@ -245,9 +257,25 @@ static bool sort_notes(struct replay *rp)
 	return true;
 }
 
+/* The records before the trace's window (trace_reader_window) made the
+ * state it starts in, which only --mid-run can assume: it is the window of
+ * a run, whatever the options said.  Noted at the window's first record. */
+static bool window_note(struct replay *rp, uint32_t cut)
+{
+	uint32_t line = 0;
+
+	for (uint32_t k = 0; k < rp->nrecs; k++)
+		if (rp->recs[k].kind != TRACE_PLATFORM && (line == 0 || rp->recs[k].line < line))
+			line = rp->recs[k].line;
+	return replay_note(rp, line, "the window starts here, after %" PRIu32 " record%s it does not read: it is "
+			   "replayed as --mid-run replays a window of a run", cut, cut == 1 ? "" : "s");
+}
+
 int replay_build(struct replay *rp, struct trace_reader *rd, const struct replay_opts *o,
 		 char *err, size_t errlen)
 {
+	struct replay_opts eff = *o;     /* mid_run: also when the reader's window cut records before it */
+
 	memset(rp, 0, sizeof *rp);
 	sim_program_init(&rp->prog);
 	rp->reader = rd;
@@ -260,7 +288,14 @@ int replay_build(struct replay *rp, struct trace_reader *rd, const struct replay
 	}
 	if (read_all(rp, rd, err, errlen) || platform(rp, o, err, errlen))
 		return -1;
-	if (o->mid_run && replay_mid_run(rp, err, errlen))
+	if (trace_reader_cut_before(rd) && !o->mid_run) {
+		eff.mid_run = true;
+		if (!window_note(rp, trace_reader_cut_before(rd))) {
+			snprintf(err, errlen, "%s: out of memory", rp->name);
+			return -1;
+		}
+	}
+	if (eff.mid_run && replay_mid_run(rp, err, errlen))
 		return -1;
 	for (uint32_t k = 0; k < rp->nrecs; k++)
 		rp->ninvs += rp->recs[k].kind == TRACE_DISPATCH;
@@ -271,9 +306,9 @@ int replay_build(struct replay *rp, struct trace_reader *rd, const struct replay
 		snprintf(err, errlen, "%s: out of memory", rp->name);
 		return -1;
 	}
-	if (replay_walk(rp, o, err, errlen))
+	if (replay_walk(rp, &eff, err, errlen))
 		return -1;
-	if (index_model(rp) || (o->mid_run && !sort_notes(rp))) {
+	if (index_model(rp) || (eff.mid_run && !sort_notes(rp))) {
 		snprintf(err, errlen, "%s: out of memory", rp->name);
 		return -1;
 	}

@@ -283,6 +283,16 @@ struct trace_reader *trace_reader_open_path(const char *path, char *err, size_t 
  * TRACE_VERSION are read, each with exactly the fields it defines.
  */
 int  trace_read(struct trace_reader *rd, struct trace_rec *rec);
+/*
+ * Read only the records at lines from .. to of the file (1-based, both
+ * included; UINT32_MAX: to its end), and the platform records before
+ * it too: a window of the trace.  Records before the window are still
+ * read and checked, then passed over (trace_reader_cut_before counts
+ * them, platform and warning records not); the lines after it are not
+ * read.  Call before the first trace_read.
+ */
+void trace_reader_window(struct trace_reader *rd, uint32_t from, uint32_t to);
+uint32_t trace_reader_cut_before(const struct trace_reader *rd);
 const char *trace_reader_error(const struct trace_reader *rd);
 const char *trace_reader_name(const struct trace_reader *rd);
 void trace_reader_close(struct trace_reader *rd);

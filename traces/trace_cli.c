@@ -44,6 +44,7 @@ static const struct cli_option cli_options[] = {
 	{ 'l', "lenient", offsetof(struct cli, lenient), false },
 	{ 'f', "first", offsetof(struct cli, first), false },
 	{ 'm', "mid-run", offsetof(struct cli, mid_run), false },
+	{ 'L', "lines", offsetof(struct cli, lines), true },
 };
 
 #define NCLI_OPTIONS (sizeof cli_options / sizeof cli_options[0])
@@ -62,10 +63,51 @@ static size_t find_option(const char *allowed, const char *name, size_t len, str
 	return NCLI_OPTIONS;
 }
 
+/* A line number of --lines at *p (advanced past it): 1 .. UINT32_MAX - 1. */
+static bool line_number(const char **p, uint32_t *n)
+{
+	uint64_t v = 0;
+
+	if (**p < '0' || **p > '9')
+		return false;
+	for (; **p >= '0' && **p <= '9'; (*p)++) {
+		v = v * 10 + (uint64_t)(**p - '0');
+		if (v >= UINT32_MAX)
+			return false;
+	}
+	*n = (uint32_t)v;
+	return v > 0;
+}
+
+/* --lines FROM-TO, FROM- (to the end) or -TO (from the start) into c. */
+static bool parse_lines(struct cli *c, const char *v)
+{
+	const char *p = v;
+
+	c->from_line = 1;
+	c->to_line = UINT32_MAX;
+	if (*p != '-' && !line_number(&p, &c->from_line))
+		goto bad;
+	if (*p++ != '-' || (*p && !line_number(&p, &c->to_line)) || *p || p == v + 1)
+		goto bad;
+	if (c->to_line < c->from_line) {
+		fprintf(stderr, "sdeisim %s: --lines '%s': the window ends (line %" PRIu32 ") before it starts (line %"
+			PRIu32 ")\n", c->cmd, SIM_QUOTED_STR(v), c->to_line, c->from_line);
+		return false;
+	}
+	return true;
+bad:
+	fprintf(stderr, "sdeisim %s: --lines '%s': expected FROM-TO, FROM- or -TO, trace line numbers from 1 "
+		"(e.g. --lines 120-300)\n", c->cmd, SIM_QUOTED_STR(v));
+	return false;
+}
+
 bool cli_parse(int argc, char **argv, const char *allowed, unsigned max, struct cli *c)
 {
 	memset(c, 0, sizeof *c);
 	c->cmd = argc > 0 ? argv[0] : "?";
+	c->from_line = 1;
+	c->to_line = UINT32_MAX;
 	for (int k = 1; k < argc; k++) {
 		const char *a = argv[k], *name = a + 2, *value, **slot;
 		size_t len = strcspn(name, "="), opt;
@@ -124,6 +166,8 @@ bool cli_parse(int argc, char **argv, const char *allowed, unsigned max, struct 
 				SIM_QUOTED_STR(value));
 			return false;
 		}
+		if (slot == &c->lines && !parse_lines(c, value))
+			return false;
 	}
 	return true;
 }
@@ -160,14 +204,38 @@ bool cli_close_out(struct outfile *o, bool keep)
 	return true;
 }
 
-struct trace_reader *cli_open_trace(const char *path)
+struct trace_reader *cli_open_trace(const struct cli *c, const char *path)
 {
 	char err[LINEIN_MSG_MAX];
 	struct trace_reader *rd = trace_reader_open_path(path, err, sizeof err);
 
 	if (!rd)
 		fprintf(stderr, "%s\n", err);
+	else
+		trace_reader_window(rd, c->from_line, c->to_line);
 	return rd;
+}
+
+const char *cli_lines_text(const struct cli *c, char *buf, size_t n)
+{
+	if (c->to_line == UINT32_MAX)
+		snprintf(buf, n, "%" PRIu32 "-", c->from_line);
+	else
+		snprintf(buf, n, "%" PRIu32 "-%" PRIu32, c->from_line, c->to_line);
+	return buf;
+}
+
+bool cli_window_has_records(const struct cli *c, const struct replay *rp)
+{
+	char lines[32];
+
+	if (!c->lines)
+		return true;
+	for (uint32_t k = rp->nassumed; k < rp->nrecs; k++)
+		if (rp->recs[k].kind != TRACE_PLATFORM)
+			return true;
+	fprintf(stderr, "%s: no record at lines %s (--lines)\n", rp->name, cli_lines_text(c, lines, sizeof lines));
+	return false;
 }
 
 /* ---- import ---- */
@@ -382,7 +450,7 @@ int trace_cmd_import(int argc, char **argv)
 /* ---- replay ---- */
 
 static const char replay_help[] =
-	"usage: sdeisim replay TRACE [--profile NAME] [--first] [--mid-run]\n\n"
+	"usage: sdeisim replay TRACE [--profile NAME] [--first] [--mid-run] [--lines FROM-TO]\n\n"
 	"Run a canonical SDEI trace (traces/FORMAT.md; plain or gzip; - for standard\n"
 	"input) on the simulated machine and compare what its dispatcher answers with\n"
 	"what the trace recorded: every call's result, every dispatch, completion and\n"
@@ -402,6 +470,11 @@ static const char replay_help[] =
 	"                   on stderr as `assumed:` at the line it comes from\n"
 	"                   (default: a dispatch of an event the trace never registered\n"
 	"                   is the dispatcher's fault, reported as such)\n"
+	"  --lines FROM-TO  replay only the records at those lines of TRACE (FROM-: to\n"
+	"                   its end, -TO: from its start) and the platform records\n"
+	"                   before them, as if the others were comment lines; a window\n"
+	"                   that leaves out records before it is replayed as --mid-run\n"
+	"                   replays one (noted on stderr)\n"
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 no divergence, 1 divergences, 2 bad input or usage.\n";
 
@@ -416,7 +489,7 @@ int trace_cmd_replay(int argc, char **argv)
 	char err[LINEIN_MSG_MAX];
 	int status = EXIT_BAD;
 
-	if (!cli_parse(argc, argv, "pfm", 1, &c))
+	if (!cli_parse(argc, argv, "pfmL", 1, &c))
 		return EXIT_BAD;
 	if (c.help) {
 		fputs(replay_help, stdout);
@@ -426,13 +499,14 @@ int trace_cmd_replay(int argc, char **argv)
 		fputs(replay_help, stderr);
 		return EXIT_BAD;
 	}
-	rd = cli_open_trace(c.positional[0]);
+	rd = cli_open_trace(&c, c.positional[0]);
 	if (!rd)
 		return EXIT_BAD;
 	ro.profile = c.profile;
 	ro.mid_run = c.mid_run;
-	if (replay_build(&rp, rd, &ro, err, sizeof err)) {
-		fprintf(stderr, "%s\n", err);
+	if (replay_build(&rp, rd, &ro, err, sizeof err) || !cli_window_has_records(&c, &rp)) {
+		if (err[0])
+			fprintf(stderr, "%s\n", err);
 		replay_free(&rp);
 		goto out;
 	}

@@ -22,7 +22,7 @@
 static const char export_help[] =
 	"usage: sdeisim export timeline TRACE [-o FILE]\n"
 	"       sdeisim export tarmac SCENARIO [-o FILE] [--profile NAME]\n"
-	"       sdeisim export yaml TRACE [-o FILE] [--profile NAME] [--mid-run]\n\n"
+	"       sdeisim export yaml TRACE [-o FILE] [--profile NAME] [--mid-run] [--lines FROM-TO]\n\n"
 	"Write a run in another form:\n"
 	"  timeline  a canonical SDEI trace (plain or gzip; - for standard input) as\n"
 	"            Chrome trace-event JSON (Perfetto, chrome://tracing): a thread per\n"
@@ -48,6 +48,8 @@ static const char export_help[] =
 	"  --mid-run        yaml: the trace is a window of a run that started before it:\n"
 	"                   the scenario first makes the state its records presuppose,\n"
 	"                   as `sdeisim replay --mid-run` does (noted on stderr)\n"
+	"  --lines FROM-TO  yaml: the scenario of the records at those lines of TRACE,\n"
+	"                   as `sdeisim replay --lines` replays them\n"
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 written (tarmac: and the scenario passed), 1 tarmac: written, but\n"
 	"the scenario failed (the trace ends where it failed), 2 bad input or usage.\n"
@@ -102,7 +104,7 @@ static int spool_close(struct spool *sp, FILE *out)
 
 static int export_timeline(const struct cli *c)
 {
-	struct trace_reader *rd = cli_open_trace(c->positional[1]);
+	struct trace_reader *rd = cli_open_trace(c, c->positional[1]);
 	char err[LINEIN_MSG_MAX];
 	struct outfile of;
 	bool opened = rd && cli_open_out(c, &of);
@@ -181,11 +183,11 @@ done:
  * choices that route its 1-of-N SPIs as the replay does. */
 static int export_yaml(const struct cli *c)
 {
-	struct trace_reader *rd = cli_open_trace(c->positional[1]);
+	struct trace_reader *rd = cli_open_trace(c, c->positional[1]);
 	struct replay rp;
 	struct replay_opts ro = { c->profile, true, c->mid_run };
 	struct sim_cpu *cpu = NULL;
-	char err[LINEIN_MSG_MAX], desc[LINEIN_MSG_MAX], title[300];
+	char err[LINEIN_MSG_MAX], desc[LINEIN_MSG_MAX], title[340], window[48] = "", lines[32];
 	struct outfile of;
 	const char *base;
 	char *name = NULL;
@@ -195,6 +197,8 @@ static int export_yaml(const struct cli *c)
 		return EXIT_BAD;
 	if (replay_build(&rp, rd, &ro, err, sizeof err)) {
 		fprintf(stderr, "%s\n", err);
+	} else if (!cli_window_has_records(c, &rp)) {
+		/* said */
 	} else if ((cpu = sim_cpu_create(err, sizeof err)) == NULL) {
 		fprintf(stderr, "cannot create the CPU: %s\n", err);
 	} else if (replay_export_ready(&rp, cpu, err, sizeof err)) {
@@ -204,11 +208,13 @@ static int export_yaml(const struct cli *c)
 	} else if (cli_open_out(c, &of)) {
 		for (uint32_t k = 0; k < rp.nnotes; k++)
 			fprintf(stderr, "%s\n", rp.notes[k]);
+		if (c->lines)
+			snprintf(window, sizeof window, ", lines %s", cli_lines_text(c, lines, sizeof lines));
 		/* the trace's path, which need not be UTF-8 (a Latin-1 file name):
 		 * a scenario's text must be */
-		snprintf(desc, sizeof desc, "The replay of %s (sdeisim export yaml): its calls, handlers and the "
+		snprintf(desc, sizeof desc, "The replay of %s%s (sdeisim export yaml): its calls, handlers and the "
 			 "interrupts and dispatches that ran them, with the results the trace recorded as expectations.",
-			 name);
+			 name, window);
 		if (rp.nassumed)
 			snprintf(desc + strlen(desc), sizeof desc - strlen(desc), " It starts with the steps that make the "
 				 "state the trace presupposes (--mid-run: assumed, not in the trace).");
@@ -217,7 +223,7 @@ static int export_yaml(const struct cli *c)
 		/* named for the trace file, not the path it was read by (the
 		 * description keeps that): not "/tmp/x/fvp.trace" */
 		base = strrchr(name, '/');
-		snprintf(title, sizeof title, "replay of %s", base ? base + 1 : name);
+		snprintf(title, sizeof title, "replay of %s%s", base ? base + 1 : name, window);
 		free(rp.prog.name);
 		rp.prog.name = strdup(title);
 		if (!rp.prog.name || !rp.prog.description)
@@ -225,9 +231,8 @@ static int export_yaml(const struct cli *c)
 		else
 			rc = scn_write(of.f, &rp.prog, err, sizeof err);
 		if (rc == SCN_WRITE_TOO_LARGE)
-			fprintf(stderr, "%s: too long for one scenario (%s): export a shorter window of it - its "
-				"lines up to the platform record, then the records wanted - with --mid-run when "
-				"the window starts mid-run\n", rp.name, err);
+			fprintf(stderr, "%s: too long for one scenario (%s): export a shorter window of it "
+				"(--lines FROM-TO)\n", rp.name, err);
 		else if (rc)
 			fprintf(stderr, "%s: %s\n", rp.name, err);
 		if (!cli_close_out(&of, rc == 0))
@@ -246,7 +251,7 @@ int trace_cmd_export(int argc, char **argv)
 	struct cli c;
 	const char *kind;
 
-	if (!cli_parse(argc, argv, "opm", 2, &c))
+	if (!cli_parse(argc, argv, "opmL", 2, &c))
 		return EXIT_BAD;
 	if (c.help) {
 		fputs(export_help, stdout);
@@ -264,8 +269,8 @@ int trace_cmd_export(int argc, char **argv)
 	}
 	if (strcmp(kind, "yaml") == 0)
 		return export_yaml(&c);
-	if (c.mid_run) {
-		fprintf(stderr, "sdeisim export: --mid-run is for yaml\n");
+	if (c.mid_run || c.lines) {
+		fprintf(stderr, "sdeisim export: %s is for yaml\n", c.mid_run ? "--mid-run" : "--lines");
 		return EXIT_BAD;
 	}
 	if (strcmp(kind, "tarmac") == 0)

@@ -11,6 +11,7 @@
 
 #include "linein.h"           /* LINEIN_MSG_MAX: the messages' buffers */
 #include "outfile.h"
+#include "replay.h"
 #include "trace.h"
 
 #define EXIT_OK       0
@@ -24,13 +25,15 @@ struct cli {
 	const char *out;
 	const char *profile;
 	const char *platform;
+	const char *lines;                 /* --lines as given, NULL: none */
+	uint32_t    from_line, to_line;    /* --lines FROM-TO (1 .. UINT32_MAX without it) */
 	bool        lenient, first, mid_run, help;
 };
 
 /* Parse argv[1..] into c: the options a command allows (a string of
  * letters: o = -o FILE, p = --profile NAME, P = --platform FILE,
- * l = --lenient, f = --first, m = --mid-run) and at most `max` positional arguments.
- * false after printing why. */
+ * l = --lenient, f = --first, m = --mid-run, L = --lines FROM-TO) and at
+ * most `max` positional arguments.  false after printing why. */
 bool cli_parse(int argc, char **argv, const char *allowed, unsigned max, struct cli *c);
 /* -o (standard output without one), written whole or not at all
  * (outfile.h); false after printing why. */
@@ -38,8 +41,15 @@ bool cli_open_out(const struct cli *c, struct outfile *o);
 /* Finish it: kept when keep and every write succeeded; false after
  * printing why a write failed. */
 bool cli_close_out(struct outfile *o, bool keep);
-/* A reader of the trace at path ("-": standard input; plain or gzip);
- * NULL after saying why it cannot be opened. */
-struct trace_reader *cli_open_trace(const char *path);
+/* A reader of the trace at path ("-": standard input; plain or gzip),
+ * of c's --lines of it (trace_reader_window); NULL after saying why it
+ * cannot be opened. */
+struct trace_reader *cli_open_trace(const struct cli *c, const char *path);
+/* The records a replay read are a window of the trace (--lines) with
+ * none in it: false after saying so (an empty replay would pass). */
+bool cli_window_has_records(const struct cli *c, const struct replay *rp);
+/* c's --lines as FROM-TO, or FROM- for a window to the trace's end: a
+ * value --lines reads again.  buf. */
+const char *cli_lines_text(const struct cli *c, char *buf, size_t n);
 
 #endif /* TRACES_TRACE_CLI_INTERNAL_H */

@@ -73,6 +73,7 @@ static struct trace_reader *reader_of(struct linein *in, const char *name)
 		return NULL;
 	}
 	rd->in = in;
+	rd->win_to = UINT32_MAX;
 	rd->name = strdup(name);
 	if (!rd->name) {
 		trace_reader_close(rd);
@@ -309,7 +310,8 @@ static int check_header(struct trace_reader *rd, const char *line, size_t len)
 	return 0;
 }
 
-int trace_read(struct trace_reader *rd, struct trace_rec *rec)
+/* The next record of the whole trace (trace_read without the window). */
+static int read_next(struct trace_reader *rd, struct trace_rec *rec)
 {
 	for (;;) {
 		char *line;
@@ -320,6 +322,8 @@ int trace_read(struct trace_reader *rd, struct trace_rec *rec)
 			return -1;
 		got = linein_next(rd->in, &line, &len);
 		rd->lineno = (uint32_t)linein_lineno(rd->in);
+		if (got > 0 && rd->lineno > rd->win_to && rd->header_seen)
+			return 0;              /* past the window: the rest is not read */
 		if (got < 0) {
 			snprintf(rd->error, sizeof rd->error, "%s", linein_error(rd->in));
 			rd->failed = true;
@@ -353,4 +357,27 @@ int trace_read(struct trace_reader *rd, struct trace_rec *rec)
 			return rd_fail(rd, (size_t)((char *)memchr(line, '\t', len) - line), "fields are separated by spaces, not tabs");
 		return parse_record(rd, line, len, rec) < 0 ? -1 : 1;
 	}
+}
+
+int trace_read(struct trace_reader *rd, struct trace_rec *rec)
+{
+	int rc;
+
+	/* Records before the window are read - a bad one is still an error -
+	 * and passed over, but for the platform records, which describe the
+	 * machine every record ran on. */
+	while ((rc = read_next(rd, rec)) == 1 && rec->line < rd->win_from && rec->kind != TRACE_PLATFORM)
+		rd->cut_before += rec->kind != TRACE_WARNING;
+	return rc;
+}
+
+void trace_reader_window(struct trace_reader *rd, uint32_t from, uint32_t to)
+{
+	rd->win_from = from;
+	rd->win_to = to;
+}
+
+uint32_t trace_reader_cut_before(const struct trace_reader *rd)
+{
+	return rd->cut_before;
 }

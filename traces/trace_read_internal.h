@@ -40,6 +40,8 @@ struct trace_reader {
 	uint64_t last_t[TRACE_MAX_PES];
 	uint32_t last_line[TRACE_MAX_PES];
 	bool     seen_pe[TRACE_MAX_PES];
+	uint32_t win_from, win_to;    /* trace_reader_window: the lines whose records are read */
+	uint32_t cut_before;          /* records before win_from passed over (not platform, warning) */
 };
 
 /* One key=value of a line. */

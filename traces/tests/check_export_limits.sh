@@ -62,7 +62,7 @@ gen() {
 refused() {
 	"$sdeisim" export yaml t.trace -o s.yaml 2> err
 	rc=$?
-	msg="t.trace: too long for one scenario ($1): export a shorter window of it - its lines up to the platform record, then the records wanted - with --mid-run when the window starts mid-run"
+	msg="t.trace: too long for one scenario ($1): export a shorter window of it (--lines FROM-TO)"
 	if [ "$rc" != 2 ] || [ -e s.yaml ] || ! grep -qxF "$msg" err; then
 		echo "expected exit 2, no s.yaml, and: $msg"
 		echo "got exit $rc$( [ -e s.yaml ] && echo ', s.yaml written')"; cat err

@@ -1,0 +1,107 @@
+#!/bin/sh
+# check_lines.sh SDEISIM SAMPLES
+#
+# `--lines FROM-TO` replays (and exports) the window of a trace those
+# lines hold, exactly as the trace cut by hand would replay: the records
+# outside it made comment lines (so that every line keeps its number),
+# the lines after it dropped, the header, comments and platform records
+# kept - with --mid-run when records before the window were cut, which
+# --lines implies and notes once, at the window's first record.  For
+# every whole sample trace (not window-, not bad-) and several windows of
+# each (all of it, from its second record, its second half, its first
+# half, its middle), the replay's report, notes and exit status and the
+# scenario `export yaml` writes (but for its title and description, which
+# say the lines) are the hand-cut trace's; and the scenario of a window
+# that replays with no divergence passes `sdeisim run`.
+#
+# Runs inside a copy of SAMPLES, the hand-cut trace under the same name
+# in a directory beside it, so that file names in the output are alike.
+set -u
+sdeisim=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") samples=$2
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/whole" "$tmp/cut" "$tmp/out"
+cp "$samples"/*.trace "$tmp/whole/" || exit 1
+bad=0 windows=0 cutwins=0 passed=0
+NOTE='the window starts here, after [0-9]+ records? it does not read: it is replayed as --mid-run replays a window of a run$'
+
+fail() {
+	echo "FAIL $*"
+	bad=$((bad + 1))
+}
+
+# The trace $1 with lines $2..$3 only: other record lines made "#", the
+# lines after $3 dropped; the header, comments and platform records kept.
+cut_by_hand() {
+	awk -v a="$2" -v b="$3" 'NR > b { exit }
+		NR == 1 || /^#/ || /^[ \t]*$/ || /^platform / || (NR >= a && NR <= b) { print; next }
+		{ print "#" }' "$1"
+}
+
+# Replay and export window $2-$3 of sample $1 both ways and compare.
+check_window() {
+	f=$1 from=$2 to=$3
+	windows=$((windows + 1))
+	cut_by_hand "$tmp/whole/$f" "$from" "$to" > "$tmp/cut/$f"
+	# records before the window: --lines replays it as --mid-run
+	before=$(awk -v a="$from" 'NR > 1 && NR < a && /^[a-z]/ && !/^(platform|warning) /' "$tmp/whole/$f" | wc -l)
+	mid=
+	[ "$before" -gt 0 ] && mid=--mid-run && cutwins=$((cutwins + 1))
+	(cd "$tmp/whole" && "$sdeisim" replay "$f" --lines "$from-$to") > "$tmp/out/lines.txt" 2> "$tmp/out/lines-notes.txt"
+	rc=$?
+	(cd "$tmp/cut" && "$sdeisim" replay "$f" $mid) > "$tmp/out/cut.txt" 2> "$tmp/out/cut-notes.txt"
+	crc=$?
+	n=$(grep -Ec "$NOTE" "$tmp/out/lines-notes.txt")
+	if [ -n "$mid" ] && [ "$n" != 1 ]; then
+		fail "$f --lines $from-$to: cuts $before records, but notes that $n times:"; cat "$tmp/out/lines-notes.txt"
+	elif [ -z "$mid" ] && [ "$n" != 0 ]; then
+		fail "$f --lines $from-$to: cuts no record, but notes the window starts mid-run"
+	fi
+	grep -Ev "$NOTE" "$tmp/out/lines-notes.txt" > "$tmp/out/lines-rest.txt"
+	if ! cmp -s "$tmp/out/lines.txt" "$tmp/out/cut.txt" || ! cmp -s "$tmp/out/lines-rest.txt" "$tmp/out/cut-notes.txt" ||
+	   [ "$rc" != "$crc" ]; then
+		fail "$f --lines $from-$to: replays otherwise (exit $rc) than the trace cut by hand ($mid, exit $crc):"
+		diff "$tmp/out/cut-notes.txt" "$tmp/out/lines-rest.txt"
+		diff "$tmp/out/cut.txt" "$tmp/out/lines.txt"
+	fi
+	[ "$rc" = 2 ] && return
+	(cd "$tmp/whole" && "$sdeisim" export yaml "$f" --lines "$from-$to" -o "$tmp/out/lines.yaml") 2> /dev/null
+	rc=$?
+	(cd "$tmp/cut" && "$sdeisim" export yaml "$f" $mid -o "$tmp/out/cut.yaml") 2> /dev/null
+	crc=$?
+	[ "$rc" = "$crc" ] || fail "$f --lines $from-$to: export yaml exits $rc, of the trace cut by hand $crc"
+	[ "$rc" = 0 ] || return
+	grep -Fq "name: replay of $f, lines $from-$to" "$tmp/out/lines.yaml" ||
+		fail "$f --lines $from-$to: the scenario's name does not say the lines"
+	grep -Fq "The replay of $f, lines $from-$to (sdeisim export yaml)" "$tmp/out/lines.yaml" ||
+		fail "$f --lines $from-$to: the scenario's description does not say the lines"
+	sed "s/, lines $from-$to//" "$tmp/out/lines.yaml" > "$tmp/out/lines-unnamed.yaml"
+	cmp -s "$tmp/out/lines-unnamed.yaml" "$tmp/out/cut.yaml" ||
+		{ fail "$f --lines $from-$to: export yaml writes otherwise than of the trace cut by hand:";
+		  diff "$tmp/out/cut.yaml" "$tmp/out/lines-unnamed.yaml"; }
+	if grep -q ', 0 diverged$' "$tmp/out/lines.txt"; then
+		if "$sdeisim" run "$tmp/out/lines.yaml" > "$tmp/out/run.txt" 2>&1; then
+			passed=$((passed + 1))
+		else
+			fail "$f --lines $from-$to: replays with no divergence, but its scenario fails:"; cat "$tmp/out/run.txt"
+		fi
+	fi
+}
+
+for path in "$tmp"/whole/*.trace; do
+	f=${path##*/}
+	case $f in window-*|bad-*) continue ;; esac
+	# the lines of its records (not platform, warning)
+	set -- $(awk '/^[a-z]/ && !/^(platform|warning) / { print NR }' "$path")
+	[ $# -ge 4 ] || continue
+	n=$# first=$1 second=$2 last=$(eval echo \${$n}) half=$(eval echo \${$((n / 2 + 1))})
+	third=$3 penult=$(eval echo \${$((n - 1))})
+	total=$(wc -l < "$path")
+	check_window "$f" "$first" "$last"
+	check_window "$f" "$second" "$total"
+	check_window "$f" "$half" "$total"
+	check_window "$f" 1 "$half"
+	check_window "$f" "$third" "$penult"
+done
+echo "$windows windows ($cutwins of them after records cut), $passed exported scenarios passed, $bad failed"
+[ "$bad" = 0 ] && [ "$windows" -gt 50 ] && [ "$cutwins" -gt 20 ] && [ "$passed" -gt 20 ]
