@@ -510,6 +510,13 @@ int trace_cmd_replay(int argc, char **argv)
 		replay_free(&rp);
 		goto out;
 	}
+	if (rp.prog.nhandlers > SIM_MAX_HANDLERS) {
+		/* the machine would refuse it: say what to do, as export yaml does */
+		fprintf(stderr, "%s: too long to replay at once (%" PRIu32 " handlers: the simulator holds at most %u): "
+			"replay a window of it (--lines FROM-TO)\n", rp.name, rp.prog.nhandlers, SIM_MAX_HANDLERS);
+		replay_free(&rp);
+		goto out;
+	}
 	for (uint32_t k = 0; k < rp.nnotes; k++)
 		fprintf(stderr, "%s\n", rp.notes[k]);
 	cpu = sim_cpu_create(err, sizeof err);

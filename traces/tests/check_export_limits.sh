@@ -11,7 +11,9 @@
 #                     handler serves them all (the argument is each dispatch's
 #                     `arg`), and the scenario passes
 #   distinct-300      the same, each handler asking the STATUS of another
-#                     event: 300 handlers, refused
+#                     event: 300 handlers, refused; `sdeisim replay` refuses
+#                     it too, saying to replay a window (--lines), and a
+#                     window of 100 rounds replays
 #   rounds-3000       3000 rounds: more bytes than a scenario file may have
 #   vendor-17000      17,000 vendor SMCs with 5 arguments: more YAML nodes
 #   system-off-arg    a dispatch whose handler calls SYSTEM_OFF, with another
@@ -80,7 +82,15 @@ rounds-300)
 	[ "$n" = 1 ] || { echo "expected one handler, got $n"; exit 1; } ;;
 distinct-300)
 	gen 300 distinct > t.trace
-	refused "300 handlers: a scenario file may have at most 256" ;;
+	refused "300 handlers: a scenario file may have at most 256"
+	# nor can the simulator replay it at once: it says so, and what to do
+	"$sdeisim" replay t.trace > out 2> err
+	rc=$?
+	msg="t.trace: too long to replay at once (300 handlers: the simulator holds at most 256): replay a window of it (--lines FROM-TO)"
+	[ "$rc" = 2 ] && grep -qxF "$msg" err || { echo "expected replay to exit 2 with: $msg"; echo "got exit $rc:"; cat err; exit 1; }
+	# a window of it replays: rounds 101-200 (9 records each), mid-run
+	"$sdeisim" replay t.trace --lines 904-1803 > out 2> err || { echo "replay --lines 904-1803 failed:"; cat out err; exit 1; }
+	grep -qx '900 matched, 0 diverged' out || { echo "expected 900 matched:"; cat out; exit 1; } ;;
 rounds-3000)
 	gen 3000 same > t.trace
 	refused "1158493 bytes: a scenario file may have at most 1048576" ;;
