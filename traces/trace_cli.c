@@ -225,17 +225,15 @@ const char *cli_lines_text(const struct cli *c, char *buf, size_t n)
 	return buf;
 }
 
-bool cli_window_has_records(const struct cli *c, const struct replay *rp)
+bool cli_window_empty(const struct cli *c, const struct trace_reader *rd, char *err, size_t n)
 {
 	char lines[32];
 
-	if (!c->lines)
-		return true;
-	for (uint32_t k = rp->nassumed; k < rp->nrecs; k++)
-		if (rp->recs[k].kind != TRACE_PLATFORM)
-			return true;
-	fprintf(stderr, "%s: no record at lines %s (--lines)\n", rp->name, cli_lines_text(c, lines, sizeof lines));
-	return false;
+	if (!c->lines || trace_reader_records(rd))
+		return false;
+	snprintf(err, n, "%s: no record at lines %s (--lines)", trace_reader_name(rd),
+		 cli_lines_text(c, lines, sizeof lines));
+	return true;
 }
 
 /* ---- import ---- */
@@ -504,9 +502,8 @@ int trace_cmd_replay(int argc, char **argv)
 		return EXIT_BAD;
 	ro.profile = c.profile;
 	ro.mid_run = c.mid_run;
-	if (replay_build(&rp, rd, &ro, err, sizeof err) || !cli_window_has_records(&c, &rp)) {
-		if (err[0])
-			fprintf(stderr, "%s\n", err);
+	if (replay_build(&rp, rd, &ro, err, sizeof err) || cli_window_empty(&c, rd, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
 		replay_free(&rp);
 		goto out;
 	}

@@ -20,7 +20,7 @@
 /* ---- export ---- */
 
 static const char export_help[] =
-	"usage: sdeisim export timeline TRACE [-o FILE]\n"
+	"usage: sdeisim export timeline TRACE [-o FILE] [--lines FROM-TO]\n"
 	"       sdeisim export tarmac SCENARIO [-o FILE] [--profile NAME]\n"
 	"       sdeisim export yaml TRACE [-o FILE] [--profile NAME] [--mid-run] [--lines FROM-TO]\n\n"
 	"Write a run in another form:\n"
@@ -48,8 +48,9 @@ static const char export_help[] =
 	"  --mid-run        yaml: the trace is a window of a run that started before it:\n"
 	"                   the scenario first makes the state its records presuppose,\n"
 	"                   as `sdeisim replay --mid-run` does (noted on stderr)\n"
-	"  --lines FROM-TO  yaml: the scenario of the records at those lines of TRACE,\n"
-	"                   as `sdeisim replay --lines` replays them\n"
+	"  --lines FROM-TO  timeline, yaml: only the records at those lines of TRACE\n"
+	"                   (FROM-: to its end, -TO: from its start), as `sdeisim\n"
+	"                   replay --lines` replays them\n"
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 written (tarmac: and the scenario passed), 1 tarmac: written, but\n"
 	"the scenario failed (the trace ends where it failed), 2 bad input or usage.\n"
@@ -119,11 +120,11 @@ static int export_timeline(const struct cli *c)
 	 * the pipe takes for a timeline.  That one gets the timeline through
 	 * a spool, and only once the whole trace has read. */
 	if (opened && of.tmp) {
-		rc = trace_timeline(rd, of.f, err, sizeof err);
+		rc = trace_timeline(rd, of.f, err, sizeof err) || cli_window_empty(c, rd, err, sizeof err) ? -1 : 0;
 	} else if (opened && !spool_open(&sp)) {
 		snprintf(err, sizeof err, "cannot keep the timeline until the trace has read: out of memory");
 	} else if (opened) {
-		rc = trace_timeline(rd, sp.f, err, sizeof err);
+		rc = trace_timeline(rd, sp.f, err, sizeof err) || cli_window_empty(c, rd, err, sizeof err) ? -1 : 0;
 		if (spool_close(&sp, rc == 0 ? of.f : NULL) && rc == 0) {
 			snprintf(err, sizeof err, "cannot read the timeline back from its temporary file");
 			rc = -1;
@@ -197,8 +198,8 @@ static int export_yaml(const struct cli *c)
 		return EXIT_BAD;
 	if (replay_build(&rp, rd, &ro, err, sizeof err)) {
 		fprintf(stderr, "%s\n", err);
-	} else if (!cli_window_has_records(c, &rp)) {
-		/* said */
+	} else if (cli_window_empty(c, rd, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
 	} else if ((cpu = sim_cpu_create(err, sizeof err)) == NULL) {
 		fprintf(stderr, "cannot create the CPU: %s\n", err);
 	} else if (replay_export_ready(&rp, cpu, err, sizeof err)) {
@@ -269,8 +270,12 @@ int trace_cmd_export(int argc, char **argv)
 	}
 	if (strcmp(kind, "yaml") == 0)
 		return export_yaml(&c);
-	if (c.mid_run || c.lines) {
-		fprintf(stderr, "sdeisim export: %s is for yaml\n", c.mid_run ? "--mid-run" : "--lines");
+	if (c.mid_run) {
+		fprintf(stderr, "sdeisim export: --mid-run is for yaml\n");
+		return EXIT_BAD;
+	}
+	if (strcmp(kind, "tarmac") == 0 && c.lines) {
+		fprintf(stderr, "sdeisim export: --lines is for yaml and timeline\n");
 		return EXIT_BAD;
 	}
 	if (strcmp(kind, "tarmac") == 0)

@@ -11,7 +11,6 @@
 
 #include "linein.h"           /* LINEIN_MSG_MAX: the messages' buffers */
 #include "outfile.h"
-#include "replay.h"
 #include "trace.h"
 
 #define EXIT_OK       0
@@ -45,9 +44,10 @@ bool cli_close_out(struct outfile *o, bool keep);
  * of c's --lines of it (trace_reader_window); NULL after saying why it
  * cannot be opened. */
 struct trace_reader *cli_open_trace(const struct cli *c, const char *path);
-/* The records a replay read are a window of the trace (--lines) with
- * none in it: false after saying so (an empty replay would pass). */
-bool cli_window_has_records(const struct cli *c, const struct replay *rp);
+/* rd, read to its end, was a window of the trace (--lines) with no
+ * record in it: true with the message in err (an empty replay would
+ * pass, an empty timeline look like one). */
+bool cli_window_empty(const struct cli *c, const struct trace_reader *rd, char *err, size_t n);
 /* c's --lines as FROM-TO, or FROM- for a window to the trace's end: a
  * value --lines reads again.  buf. */
 const char *cli_lines_text(const struct cli *c, char *buf, size_t n);

@@ -368,6 +368,7 @@ int trace_read(struct trace_reader *rd, struct trace_rec *rec)
 	 * machine every record ran on. */
 	while ((rc = read_next(rd, rec)) == 1 && rec->line < rd->win_from && rec->kind != TRACE_PLATFORM)
 		rd->cut_before += rec->kind != TRACE_WARNING;
+	rd->nread += rc == 1 && rec->kind != TRACE_PLATFORM;
 	return rc;
 }
 
@@ -380,4 +381,9 @@ void trace_reader_window(struct trace_reader *rd, uint32_t from, uint32_t to)
 uint32_t trace_reader_cut_before(const struct trace_reader *rd)
 {
 	return rd->cut_before;
+}
+
+uint32_t trace_reader_records(const struct trace_reader *rd)
+{
+	return rd->nread;
 }

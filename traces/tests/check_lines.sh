@@ -9,10 +9,11 @@
 # --lines implies and notes once, at the window's first record.  For
 # every whole sample trace (not window-, not bad-) and several windows of
 # each (all of it, from its second record, its second half, its first
-# half, its middle), the replay's report, notes and exit status and the
+# half, its middle), the replay's report, notes and exit status, the
 # scenario `export yaml` writes (but for its title and description, which
-# say the lines) are the hand-cut trace's; and the scenario of a window
-# that replays with no divergence passes `sdeisim run`.
+# say the lines) and the timeline `export timeline` writes are the
+# hand-cut trace's; and the scenario of a window that replays with no
+# divergence passes `sdeisim run`.
 #
 # Runs inside a copy of SAMPLES, the hand-cut trace under the same name
 # in a directory beside it, so that file names in the output are alike.
@@ -57,6 +58,7 @@ check_window() {
 	elif [ -z "$mid" ] && [ "$n" != 0 ]; then
 		fail "$f --lines $from-$to: cuts no record, but notes the window starts mid-run"
 	fi
+	replayed=$rc
 	grep -Ev "$NOTE" "$tmp/out/lines-notes.txt" > "$tmp/out/lines-rest.txt"
 	if ! cmp -s "$tmp/out/lines.txt" "$tmp/out/cut.txt" || ! cmp -s "$tmp/out/lines-rest.txt" "$tmp/out/cut-notes.txt" ||
 	   [ "$rc" != "$crc" ]; then
@@ -64,7 +66,13 @@ check_window() {
 		diff "$tmp/out/cut-notes.txt" "$tmp/out/lines-rest.txt"
 		diff "$tmp/out/cut.txt" "$tmp/out/lines.txt"
 	fi
-	[ "$rc" = 2 ] && return
+	(cd "$tmp/whole" && "$sdeisim" export timeline "$f" --lines "$from-$to") > "$tmp/out/lines.json" 2>&1
+	rc=$?
+	(cd "$tmp/cut" && "$sdeisim" export timeline "$f") > "$tmp/out/cut.json" 2>&1
+	crc=$?
+	[ "$rc" = 0 ] && [ "$crc" = 0 ] && cmp -s "$tmp/out/lines.json" "$tmp/out/cut.json" ||
+		fail "$f --lines $from-$to: export timeline (exit $rc) is not the hand-cut trace's (exit $crc)"
+	[ "$replayed" = 2 ] && return
 	(cd "$tmp/whole" && "$sdeisim" export yaml "$f" --lines "$from-$to" -o "$tmp/out/lines.yaml") 2> /dev/null
 	rc=$?
 	(cd "$tmp/cut" && "$sdeisim" export yaml "$f" $mid -o "$tmp/out/cut.yaml") 2> /dev/null
