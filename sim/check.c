@@ -21,6 +21,13 @@
  * the port, that GICD_IROUTER holds it (sim_check_route); and X7 -
  * dispatches against triggers - where each trigger, acknowledge and
  * dispatch is made (check_triggers.c).
+ *
+ * Whose fault: a check that only the simulator can break - the GIC
+ * model's own invariants but G9, the redistributor's sleep against the
+ * PE's power (PSCI), X6 (the scheduler), the port's route, X7's links
+ * from a trigger to its acknowledge - reports SIM_FAIL_SIMULATOR through
+ * sim_fail_own, labelled as the simulator's own fault; the others, G9
+ * among them, SIM_FAIL_INVARIANT: the dispatcher's.
  */
 #include "running_rules.h"
 #include "sim_internal.h"
@@ -114,8 +121,8 @@ static bool sleep_follows_power(struct sim_machine *m, unsigned pe, struct sim_l
 
 	if (m->system_off || (bool)m->gic.pe[pe].sleep == asleep)
 		return true;
-	sim_fail(m, SIM_FAIL_INVARIANT, loc, "PE %u is %s but its redistributor is %s (GICR_WAKER.ProcessorSleep)",
-		 pe, pw < sizeof power / sizeof power[0] ? power[pw] : "?", asleep ? "awake" : "asleep");
+	sim_fail_own(m, "PSCI model", loc, "PE %u is %s but its redistributor is %s (GICR_WAKER.ProcessorSleep)",
+		     pe, pw < sizeof power / sizeof power[0] ? power[pw] : "?", asleep ? "awake" : "asleep");
 	return false;
 }
 
@@ -133,23 +140,36 @@ static bool nothing_left(struct sim_machine *m, unsigned pe, struct sim_loc loc)
 	const struct sim_pe *p = &m->pe[pe];
 
 	if (p->power == SIM_PE_ON && !p->stuck && !p->hold.holding && sim_group0_ready(&m->gic, pe)) {
-		sim_fail(m, SIM_FAIL_INVARIANT, loc, "the machine settled with INTID %u signalled to PE %u, "
-			 "which runs and did not take it", (unsigned)gic_hppir0(&m->gic, pe), pe);
+		sim_fail_own(m, "scheduler", loc, "the machine settled with INTID %u signalled to PE %u, "
+			     "which runs and did not take it", (unsigned)gic_hppir0(&m->gic, pe), pe);
 		return false;
 	}
 	if ((p->power == SIM_PE_STANDBY || p->power == SIM_PE_POWERDOWN) && gic_wake_event(&m->gic, pe)) {
-		sim_fail(m, SIM_FAIL_INVARIANT, loc, "the machine settled with PE %u suspended and an interrupt "
-			 "pending for it that did not wake it", pe);
+		sim_fail_own(m, "scheduler", loc, "the machine settled with PE %u suspended and an interrupt "
+			     "pending for it that did not wake it", pe);
 		return false;
 	}
 	return true;
 }
 
-/* The GIC model broke invariant G<e>: the simulator's failure, not the
- * dispatcher's. */
+/* The GIC model broke invariant G<e>.  G9 - an EOI or DIR that is not of
+ * the interrupt acknowledged last - is the software's (reference/
+ * gicv3-ehf.md §4.3): the dispatcher had the port make it.  Every other
+ * one the model breaks by itself, since it masks and validates whatever
+ * the port writes: the simulator's failure, not the dispatcher's. */
 static void gic_broken(struct sim_machine *m, struct sim_loc loc, int e, const char *why)
 {
-	sim_fail(m, SIM_FAIL_INVARIANT, loc, "GIC invariant G%d violated: %s", e, why);
+	if (e == 9)
+		sim_fail(m, SIM_FAIL_INVARIANT, loc, "GIC invariant G%d violated: %s", e, why);
+	else
+		sim_fail_own(m, "GIC model", loc, "GIC invariant G%d violated: %s", e, why);
+}
+
+/* Where a check made outside the end-of-step ones reports: the step
+ * running, if any. */
+static struct sim_loc step_loc(const struct sim_machine *m)
+{
+	return m->step < m->prog->nsteps ? m->prog->steps[m->step].loc : (struct sim_loc){ 0, 0 };
 }
 
 bool sim_check_ack(struct sim_machine *m, unsigned pe, uint32_t intid)
@@ -160,7 +180,7 @@ bool sim_check_ack(struct sim_machine *m, unsigned pe, uint32_t intid)
 	if (m->skip_invariants)
 		return true;
 	if ((e = gic_check_ack(&m->gic, pe, intid, why, sizeof why))) {
-		gic_broken(m, m->prog->steps[m->step].loc, e, why);
+		gic_broken(m, step_loc(m), e, why);
 		return false;
 	}
 	return sim_triggers_ack(m, pe, intid);
@@ -185,10 +205,8 @@ bool sim_check_route(struct sim_machine *m, uint32_t intid, bool any, unsigned t
 	else
 		snprintf(asked, sizeof asked, "PE %u (MPIDR 0x%llx)", target,
 			 target < g->npe ? (unsigned long long)g->pe[target].mpidr : 0ull);
-	sim_fail(m, SIM_FAIL_INVARIANT, m->step < m->prog->nsteps ? m->prog->steps[m->step].loc : (struct sim_loc){ 0, 0 },
-		 "the port wrote GICD_IROUTER of SPI %u as "
-		 "IRM %u, affinity 0x%llx, for the dispatcher's route to %s", (unsigned)intid, r->irm,
-		 (unsigned long long)r->aff, asked);
+	sim_fail_own(m, "GIC port", step_loc(m), "the port wrote GICD_IROUTER of SPI %u as IRM %u, affinity 0x%llx, "
+		     "for the dispatcher's route to %s", (unsigned)intid, r->irm, (unsigned long long)r->aff, asked);
 	return false;
 }
 

@@ -24,6 +24,11 @@
  * (Level-sensitive interrupts are pending while their line is high: any
  * number of acknowledges is explained by the line.  An explicit dispatch
  * is the firmware's own trigger.)
+ *
+ * The first three links are the simulator's alone: every latch the
+ * dispatcher sets or clears goes through the port, which tells the
+ * ledger.  A break there is the simulator's own fault (sim_fail_own);
+ * the last link, a handler entered, is the dispatcher's.
  */
 #include <string.h>
 
@@ -85,8 +90,8 @@ bool sim_note_trigger(struct sim_machine *m, unsigned pe, uint32_t intid, bool g
 	ledger_swap(m, pe, intid, true);
 	if (latched(&m->gic, pe, intid))
 		return true;
-	sim_fail(m, SIM_FAIL_INVARIANT, here(m), "X7: INTID %u was triggered for PE %u and the GIC did not latch it "
-		 "(the trigger is lost)", (unsigned)intid, pe);
+	sim_fail_own(m, "GIC model", here(m), "X7: INTID %u was triggered for PE %u and the GIC did not latch "
+		     "it (the trigger is lost)", (unsigned)intid, pe);
 	return false;
 }
 
@@ -106,8 +111,8 @@ bool sim_triggers_ack(struct sim_machine *m, unsigned pe, uint32_t intid)
 	irq = intid < 32 ? &m->gic.pe[pe].banked[intid] : &m->gic.spi[intid - 32];
 	if (ledger_swap(m, pe, intid, false) || !irq->edge)
 		return true;
-	sim_fail(m, SIM_FAIL_INVARIANT, here(m), "X7: PE %u acknowledged INTID %u, edge-triggered, with no trigger "
-		 "since its last acknowledge", pe, (unsigned)intid);
+	sim_fail_own(m, "GIC model", here(m), "X7: PE %u acknowledged INTID %u, edge-triggered, with no "
+		     "trigger since its last acknowledge", pe, (unsigned)intid);
 	return false;
 }
 
@@ -170,10 +175,10 @@ bool sim_triggers_kept(struct sim_machine *m, struct sim_loc loc)
 	if (!first_lost(m, &pe, &intid))
 		return true;
 	if (intid < 32)
-		sim_fail(m, SIM_FAIL_INVARIANT, loc, "X7: INTID %u of PE %u was triggered and is no longer latched, "
-			 "with no acknowledge or ICPENDR since (the trigger is lost)", (unsigned)intid, pe);
+		sim_fail_own(m, "GIC model", loc, "X7: INTID %u of PE %u was triggered and is no longer latched, "
+			     "with no acknowledge or ICPENDR since (the trigger is lost)", (unsigned)intid, pe);
 	else
-		sim_fail(m, SIM_FAIL_INVARIANT, loc, "X7: SPI %u was triggered and is no longer latched, with no "
-			 "acknowledge or ICPENDR since (the trigger is lost)", (unsigned)intid);
+		sim_fail_own(m, "GIC model", loc, "X7: SPI %u was triggered and is no longer latched, with no "
+			     "acknowledge or ICPENDR since (the trigger is lost)", (unsigned)intid);
 	return false;
 }

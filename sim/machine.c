@@ -295,6 +295,20 @@ void sim_fail(struct sim_machine *m, unsigned kind, struct sim_loc loc, const ch
 	sim_observe(m, &o);
 }
 
+void sim_fail_own(struct sim_machine *m, const char *part, struct sim_loc loc, const char *fmt, ...)
+{
+	char what[sizeof m->fail_msg];
+	va_list ap;
+
+	if (m->failed)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	sim_fail(m, SIM_FAIL_SIMULATOR, loc, "the simulator's own fault (%s), not the dispatcher's - "
+		 "please report it to sdeisim: %s", part, what);
+}
+
 void sim_step_refused(struct sim_machine *m, unsigned pe, struct sim_loc loc, const char *fmt, ...)
 {
 	char why[sizeof m->fail_msg];

@@ -192,19 +192,28 @@ enum sim_fail_kind {
 	SIM_FAIL_CLIENT,      /* client code went wrong: ran out of actions, faulted, looped */
 	SIM_FAIL_SETTLE,      /* the machine kept running without settling */
 	SIM_FAIL_SCENARIO,    /* a step that cannot be made (PE off, nothing paused, $name unset) */
-	SIM_FAIL_INVARIANT,   /* a GIC, dispatcher or cross-layer invariant was violated */
+	SIM_FAIL_INVARIANT,   /* a dispatcher or cross-layer invariant was violated, or the GIC's
+			       * G9 (an EOI the dispatcher had the port make out of order) */
 	SIM_FAIL_DISPATCHER,  /* the dispatcher reported a fault, or refused its own migrated state */
-	SIM_FAIL_MACHINE      /* the simulator itself could not continue (out of memory) */
+	SIM_FAIL_MACHINE,     /* the simulator itself could not continue (out of memory) */
+	SIM_FAIL_SIMULATOR    /* the simulator broke one of its own invariants - its GIC model
+			       * G1-G8 or G10, its port, PSCI model or scheduler: a bug of
+			       * sdeisim, not of the dispatcher.  The message starts "the
+			       * simulator's own fault (PART), not the dispatcher's - please
+			       * report it to sdeisim: " */
 };
 
 /* A failure that is the machine's, not the program's: a violated
- * invariant, a dispatcher fault, the simulator out of memory.  No program
- * should meet one on a correct dispatcher, so the fuzzers count each as a
- * finding; the others (an expectation, client code, a step that cannot
- * be made) are what a program may well do. */
+ * invariant, a dispatcher fault, the simulator out of memory or broken.
+ * No program should meet one on a correct dispatcher and simulator, so
+ * the fuzzers count each as a finding (the simulator's own too: it is
+ * labelled as such, and must be known); the others (an expectation,
+ * client code, a step that cannot be made) are what a program may well
+ * do. */
 static inline bool sim_fail_is_fault(unsigned kind)
 {
-	return kind == SIM_FAIL_INVARIANT || kind == SIM_FAIL_DISPATCHER || kind == SIM_FAIL_MACHINE;
+	return kind == SIM_FAIL_INVARIANT || kind == SIM_FAIL_DISPATCHER || kind == SIM_FAIL_MACHINE ||
+	       kind == SIM_FAIL_SIMULATOR;
 }
 
 struct sim_result {

@@ -200,6 +200,12 @@ void sim_regs_to_ctx(const struct sdd_regs *restrict r, struct sim_ctx *restrict
 /* Record a failure (the first one wins) of kind (enum sim_fail_kind) at loc. */
 void sim_fail(struct sim_machine *m, unsigned kind, struct sim_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* A failure that is the simulator's own (SIM_FAIL_SIMULATOR): part
+ * (its GIC model, port, PSCI model, scheduler) broke one of its own
+ * invariants, whatever the dispatcher did.  Recorded as sim_fail does,
+ * its message labelled so that no one takes it for the dispatcher's. */
+void sim_fail_own(struct sim_machine *m, const char *part, struct sim_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /* A step that cannot be made on pe: the scenario fails with why at loc
  * (as sim_fail, SIM_FAIL_SCENARIO), or, in a lenient program (a
  * generated one, whose steps may ask the impossible), the step does

@@ -5,7 +5,12 @@
  * still looks: a run that passes leaves its machine in the CPU's
  * workspace, one field of it is broken by hand the way a bug would break
  * it, and sim_check_invariants must say so (X7's checks at a trigger,
- * an acknowledge and a dispatch: the call the machine makes there).
+ * an acknowledge and a dispatch: the call the machine makes there) - and
+ * whose fault it is: a check only the simulator can break (its GIC
+ * model's invariants but G9, its PSCI model's redistributor sleep, X6,
+ * its port's route, X7's links up to the acknowledge) SIM_FAIL_SIMULATOR,
+ * its message labelled as the simulator's own fault; the others, G9
+ * among them, SIM_FAIL_INVARIANT, the dispatcher's.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -64,15 +69,29 @@ static struct sim_machine *settled(void)
 	return settled_nesting(false);
 }
 
-/* The checks fail, with a message holding needle. */
-static void assert_reported(struct sim_machine *m, const char *needle)
+/* The label a failure of the simulator's own starts with (sim_fail_own),
+ * part naming the part of it at fault. */
+#define OWN(part) "the simulator's own fault (" part "), not the dispatcher's - please report it to sdeisim: "
+
+/* The machine failed, of kind, with a message holding needle - starting
+ * with it when the fault is the simulator's own (needle: OWN(...) and
+ * the message). */
+static void assert_failed(struct sim_machine *m, unsigned kind, const char *needle)
+{
+	const char *at = strstr(m->fail_msg, needle);
+
+	assert_true(m->failed);
+	if (m->fail_kind != kind || at == NULL || (kind == SIM_FAIL_SIMULATOR && at != m->fail_msg))
+		fail_msg("reported (kind %u): %s (expected kind %u, '%s')", m->fail_kind, m->fail_msg, kind, needle);
+}
+
+/* The checks fail, as assert_failed says. */
+static void assert_reported(struct sim_machine *m, unsigned kind, const char *needle)
 {
 	const struct sim_loc here = { 0, 0 };
 
 	assert_false(sim_check_invariants(m, here));
-	assert_true(m->failed);
-	if (strstr(m->fail_msg, needle) == NULL)
-		fail_msg("reported: %s (expected '%s')", m->fail_msg, needle);
+	assert_failed(m, kind, needle);
 }
 
 static void a_running_pe_with_its_redistributor_asleep(void **state)
@@ -81,7 +100,7 @@ static void a_running_pe_with_its_redistributor_asleep(void **state)
 	(void)state;
 
 	gic_set_sleep(&m->gic, 1, true);
-	assert_reported(m, "PE 1 is on but its redistributor is asleep");
+	assert_reported(m, SIM_FAIL_SIMULATOR, OWN("PSCI model") "PE 1 is on but its redistributor is asleep");
 }
 
 static void an_interrupt_left_signalled_to_a_running_pe(void **state)
@@ -90,7 +109,7 @@ static void an_interrupt_left_signalled_to_a_running_pe(void **state)
 	(void)state;
 
 	gic_fire(&m->gic, 2, 22);
-	assert_reported(m, "the machine settled with INTID 22 signalled to PE 2, which runs and did not take it");
+	assert_reported(m, SIM_FAIL_SIMULATOR, OWN("scheduler") "the machine settled with INTID 22 signalled to PE 2, which runs and did not take it");
 }
 
 static void a_suspended_pe_left_with_an_interrupt_to_wake_it(void **state)
@@ -99,7 +118,7 @@ static void a_suspended_pe_left_with_an_interrupt_to_wake_it(void **state)
 	(void)state;
 
 	gic_fire(&m->gic, 3, 22);
-	assert_reported(m, "the machine settled with PE 3 suspended and an interrupt pending for it");
+	assert_reported(m, SIM_FAIL_SIMULATOR, OWN("scheduler") "the machine settled with PE 3 suspended and an interrupt pending for it");
 }
 
 /* X1: a handler's interrupt stays programmed at its event's class
@@ -110,7 +129,7 @@ static void an_interrupt_reprogrammed_while_its_handler_runs(void **state)
 	(void)state;
 
 	gic_set_priority(&m->gic, 0, 22, SIM_PRIO_CRITICAL);
-	assert_reported(m, "PE 0 runs the handler of event 0x40000101, whose interrupt 22 is programmed at "
+	assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000101, whose interrupt 22 is programmed at "
 			   "priority 0x60, not its class's 0x70");
 }
 
@@ -121,7 +140,7 @@ static void an_outer_handlers_interrupt_reprogrammed(void **state)
 	(void)state;
 
 	gic_set_priority(&m->gic, 0, 22, SIM_PRIO_CRITICAL);
-	assert_reported(m, "PE 0 runs the handler of event 0x40000101, whose interrupt 22 is programmed at "
+	assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000101, whose interrupt 22 is programmed at "
 			   "priority 0x60, not its class's 0x70");
 }
 
@@ -145,7 +164,7 @@ static void a_handler_acknowledged_at_another_priority(void **state)
 	(void)state;
 
 	acknowledged_at_the_critical_priority(m);
-	assert_reported(m, "PE 0 runs the handler of event 0x40000101 at priority 0x60, its class's is 0x70");
+	assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000101 at priority 0x60, its class's is 0x70");
 }
 
 /* ... and neither it nor its interrupt's priority is taken from what the
@@ -160,7 +179,7 @@ static void a_normal_events_interrupt_claimed_at_the_critical_priority(void **st
 
 	gic_set_priority(&m->gic, 0, 22, SIM_PRIO_CRITICAL);
 	acknowledged_at_the_critical_priority(m);
-	assert_reported(m, "PE 0 runs the handler of event 0x40000101, whose interrupt 22 is programmed at "
+	assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000101, whose interrupt 22 is programmed at "
 			   "priority 0x60, not its class's 0x70");
 }
 
@@ -173,7 +192,7 @@ static void a_critical_handler_over_a_critical_one(void **state)
 	(void)state;
 
 	m->pe[0].disp[0].event = EV_CRIT;        /* as the machine would have tracked it */
-	assert_reported(m, "PE 0 runs the handler of event 0x40000100 (critical) over that of event 0x40000100 "
+	assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000100 (critical) over that of event 0x40000100 "
 			   "(critical): only a critical event preempts, and only a normal one");
 }
 
@@ -184,7 +203,7 @@ static void a_pmr_left_raised_with_no_handler(void **state)
 	(void)state;
 
 	gic_set_pmr(&m->gic, 1, SIM_PRIO_NORMAL);
-	assert_reported(m, "PE 1 runs no handler but its running priority is 0xff and PMR 0x70");
+	assert_reported(m, SIM_FAIL_INVARIANT, "PE 1 runs no handler but its running priority is 0xff and PMR 0x70");
 }
 
 static void the_machine_and_the_dispatcher_counting_handlers_differently(void **state)
@@ -193,7 +212,7 @@ static void the_machine_and_the_dispatcher_counting_handlers_differently(void **
 	(void)state;
 
 	m->pe[1].depth = 1;
-	assert_reported(m, "PE 1: the machine counts 1 running handler(s), the dispatcher 0");
+	assert_reported(m, SIM_FAIL_INVARIANT, "PE 1: the machine counts 1 running handler(s), the dispatcher 0");
 }
 
 /* X7: a trigger the GIC did not latch is lost there and then (an
@@ -205,8 +224,8 @@ static void a_trigger_the_gic_did_not_latch(void **state)
 
 	/* noted as made, never written to the GIC: what a GIC that drops it shows */
 	assert_false(sim_note_trigger(m, 1, 22, false));
-	assert_true(m->failed);
-	assert_non_null(strstr(m->fail_msg, "X7: INTID 22 was triggered for PE 1 and the GIC did not latch it"));
+	assert_failed(m, SIM_FAIL_SIMULATOR, OWN("GIC model") "X7: INTID 22 was triggered for PE 1 and the GIC did not "
+		      "latch it");
 }
 
 /* X7: a latch may go only by an acknowledge or the dispatcher's ICPENDR. */
@@ -218,7 +237,7 @@ static void a_latched_trigger_lost_before_its_acknowledge(void **state)
 	sim_fire(m, 22, 1);
 	assert_false(m->failed);
 	gic_set_pending(&m->gic, 1, 22, false);   /* the GIC, not the port */
-	assert_reported(m, "X7: INTID 22 of PE 1 was triggered and is no longer latched");
+	assert_reported(m, SIM_FAIL_SIMULATOR, OWN("GIC model") "X7: INTID 22 of PE 1 was triggered and is no longer latched");
 }
 
 /* X7: an edge-triggered interrupt is acknowledged once per trigger; one
@@ -236,8 +255,8 @@ static void an_acknowledge_with_no_trigger(void **state)
 	gic_set_pending(&m->gic, 1, 22, true);         /* no trigger */
 	assert_int_equal(gic_ack0(&m->gic, 1), 22);
 	assert_false(sim_check_ack(m, 1, 22));
-	assert_non_null(strstr(m->fail_msg, "X7: PE 1 acknowledged INTID 22, edge-triggered, with no trigger "
-			       "since its last acknowledge"));
+	assert_failed(m, SIM_FAIL_SIMULATOR, OWN("GIC model") "X7: PE 1 acknowledged INTID 22, edge-triggered, with "
+		      "no trigger since its last acknowledge");
 }
 
 /* X7: a handler entered for an interrupt takes an acknowledge of it. */
@@ -248,7 +267,7 @@ static void a_dispatch_for_an_interrupt_never_acknowledged(void **state)
 
 	sim_fire(m, 22, 1);
 	assert_false(sim_triggers_dispatch(m, 1, 22));
-	assert_non_null(strstr(m->fail_msg, "X7: PE 1 entered a handler for INTID 22, which it did not acknowledge"));
+	assert_failed(m, SIM_FAIL_INVARIANT, "X7: PE 1 entered a handler for INTID 22, which it did not acknowledge");
 }
 
 /* X7: one acknowledge, one handler entered. */
@@ -262,7 +281,7 @@ static void two_dispatches_for_one_acknowledge(void **state)
 	assert_true(sim_check_ack(m, 1, 22));
 	assert_true(sim_triggers_dispatch(m, 1, 22));
 	assert_false(sim_triggers_dispatch(m, 1, 22));
-	assert_non_null(strstr(m->fail_msg, "(or whose acknowledge a handler was entered for already)"));
+	assert_failed(m, SIM_FAIL_INVARIANT, "(or whose acknowledge a handler was entered for already)");
 }
 
 /* X7: an interrupt a hold step keeps is the hand_over's to give to the
@@ -280,7 +299,7 @@ static void a_dispatch_for_an_interrupt_the_firmware_holds(void **state)
 	assert_true(sim_check_ack(m, 1, 22));
 	assert_false(sim_hold_ack(&m->pe[1].hold, 1, 0, 22, 0, 0, &ob));   /* held */
 	assert_false(sim_triggers_dispatch(m, 1, 22));
-	assert_non_null(strstr(m->fail_msg, "X7: PE 1 entered a handler for INTID 22, which its firmware holds"));
+	assert_failed(m, SIM_FAIL_INVARIANT, "X7: PE 1 entered a handler for INTID 22, which its firmware holds");
 }
 
 /* The route the dispatcher asks of the port is the one GICD_IROUTER
@@ -294,13 +313,57 @@ static void a_route_the_port_wrote_for_another_pe(void **state)
 	gic_set_route(&m->gic, 40, false, m->gic.pe[1].mpidr);
 	assert_true(sim_check_route(m, 40, false, 1));
 	assert_false(sim_check_route(m, 40, true, 1));
-	assert_non_null(strstr(m->fail_msg, "the port wrote GICD_IROUTER of SPI 40 as IRM 0, affinity 0x1, for "
-			       "the dispatcher's route to any PE (1-of-N)"));
+	assert_failed(m, SIM_FAIL_SIMULATOR, OWN("GIC port") "the port wrote GICD_IROUTER of SPI 40 as IRM 0, affinity "
+		      "0x1, for the dispatcher's route to any PE (1-of-N)");
 	m = settled();
 	gic_set_route(&m->gic, 40, false, m->gic.pe[0].mpidr);
 	assert_false(sim_check_route(m, 40, false, 2));
-	assert_non_null(strstr(m->fail_msg, "the port wrote GICD_IROUTER of SPI 40 as IRM 0, affinity 0x0, for "
-			       "the dispatcher's route to PE 2 (MPIDR 0x2)"));
+	assert_failed(m, SIM_FAIL_SIMULATOR, OWN("GIC port") "the port wrote GICD_IROUTER of SPI 40 as IRM 0, affinity "
+		      "0x0, for the dispatcher's route to PE 2 (MPIDR 0x2)");
+}
+
+/* The GIC model breaking one of its own invariants (G1 here: an active
+ * priority bit with no acknowledge behind it, which the model's masking
+ * and checks of every write leave no port a way to make) is the
+ * simulator's fault, and said to be, whole. */
+static void a_gic_model_breaking_its_own_invariant_is_the_simulators_fault(void **state)
+{
+	struct sim_machine *m = settled();
+	(void)state;
+
+	m->gic.pe[1].apr[GIC_G0] = 1u << (SIM_PRIO_NORMAL >> GIC_GPRIO_SHIFT);
+	m->gic.epoch++;                        /* as a change of the model moves it */
+	assert_reported(m, SIM_FAIL_SIMULATOR, OWN("GIC model") "GIC invariant G1 violated: G1: PE 1: APR of group 0 "
+			   "is 0x00004000, ack list says 0x00000000");
+	assert_string_equal(m->fail_msg, OWN("GIC model") "GIC invariant G1 violated: G1: PE 1: APR of group 0 is "
+			    "0x00004000, ack list says 0x00000000");
+}
+
+/* ... at an acknowledge too, before the dispatcher is handed it: an
+ * INTID the GIC's acknowledge did not make active there (G3). */
+static void an_acknowledge_the_gic_did_not_record_is_the_simulators_fault(void **state)
+{
+	struct sim_machine *m = settled();
+	(void)state;
+
+	assert_false(sim_check_ack(m, 1, 22));   /* PE 1 acknowledged nothing */
+	assert_failed(m, SIM_FAIL_SIMULATOR, OWN("GIC model") "GIC invariant G3 violated: G3: PE 1 acknowledged "
+		      "INTID 22, which is not active there");
+}
+
+/* G9 is the software's (reference/gicv3-ehf.md §4.3): an EOI of an
+ * interrupt that is not the one acknowledged last, which the port writes
+ * when the dispatcher asks it to - the dispatcher's fault, reported in
+ * the words it always was. */
+static void an_illegal_eoi_stays_the_dispatchers_fault(void **state)
+{
+	struct sim_machine *m = settled();
+	(void)state;
+
+	gic_eoi0(&m->gic, 1, 22);              /* PE 1 acknowledged nothing */
+	assert_reported(m, SIM_FAIL_INVARIANT, "GIC invariant G9 violated");
+	assert_string_equal(m->fail_msg, "GIC invariant G9 violated: G9: 1 illegal EOI/DIR writes, the first: EOIR "
+			    "with nothing acknowledged, INTID 22 on PE 1");
 }
 
 int main(void)
@@ -323,6 +386,9 @@ int main(void)
 		cmocka_unit_test(two_dispatches_for_one_acknowledge),
 		cmocka_unit_test(a_dispatch_for_an_interrupt_the_firmware_holds),
 		cmocka_unit_test(a_route_the_port_wrote_for_another_pe),
+		cmocka_unit_test(a_gic_model_breaking_its_own_invariant_is_the_simulators_fault),
+		cmocka_unit_test(an_acknowledge_the_gic_did_not_record_is_the_simulators_fault),
+		cmocka_unit_test(an_illegal_eoi_stays_the_dispatchers_fault),
 	};
 	return cmocka_run_group_tests(tests, mt_group_setup, mt_group_teardown);
 }
