@@ -292,6 +292,10 @@ bool fzc_check_running(struct fzc_machine *m, unsigned pe)
 	return false;
 }
 
+/* The checks of sim/check.c that hold the dispatcher to account, G9
+ * among them (an illegal EOI is the software's).  None reports the host
+ * model's own fault: of its GIC's invariants it checks only G9, and
+ * SIM_FAIL_SIMULATOR is the simulator's alone (sim/sim.h). */
 static void check_invariants(struct fzc_machine *m)
 {
 	const char *lock = sim_port_lock_settled(&m->lock);

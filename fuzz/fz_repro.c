@@ -415,10 +415,10 @@ static int run_alone(struct fz_run *r, bool invariants, struct sim_result *res)
  * the bug makes before them (X1 at the dispatch, say) leaves them the
  * verdict, so the program runs again without the simulator's invariants
  * and must fail by them.  Anything else - client code gone wrong, a
- * machine that does not settle, out of memory - would fail a correct
- * dispatcher too.  (An invariant may in principle be the simulator's own
- * fault, a GIC model that breaks G1-G10 by itself; every fuzz run checks
- * for those, and the smoke runs find none.) */
+ * machine that does not settle, out of memory, and the simulator's own
+ * fault (SIM_FAIL_SIMULATOR: a GIC model that breaks its invariants by
+ * itself, which no bug of the dispatcher explains) - would fail a correct
+ * dispatcher too. */
 static bool expectations_fail_it(struct fz_run *r, const struct sim_result *first)
 {
 	struct sim_result alone;
@@ -499,6 +499,10 @@ void fz_repro_describe(const struct fz_repro *rp, bool migrate, char *buf, size_
 	else if (!rp->verified)
 		snprintf(buf + used, n - used, "Its expectations are meant to fail as the finding did, but it "
 			 "did not when run alone%s%s%s: check it before keeping it.", open, rp->note, close);
+	else if (rp->res.fail_kind == SIM_FAIL_SIMULATOR)
+		snprintf(buf + used, n - used, "It fails as the finding did: by a fault of the simulator itself, not "
+			 "of the dispatcher - please report it to sdeisim, with this file. Once sdeisim is fixed it "
+			 "passes.");
 	else if (rp->first_by_fault)
 		snprintf(buf + used, n - used, "It fails first by a check the simulator makes of every run, which "
 			 "the bug breaks too (%.240s); its expectations pin the finding, and fail it without those "

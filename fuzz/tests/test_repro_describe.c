@@ -10,6 +10,7 @@
  *   unpinned_says_it_passes_with_the_bug
  *   unpinned_without_a_note_has_no_empty_parentheses
  *   unverified_says_it_did_not_fail
+ *   failing_by_the_simulators_own_fault_says_to_report_it_to_sdeisim
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -88,6 +89,23 @@ static void unverified_says_it_did_not_fail(void **state)
 	assert_non_null(strstr(text, "did not when run alone (the program with its expectations passes"));
 }
 
+/* A finding that is the simulator's own fault (its GIC model broke an
+ * invariant by itself) is no regression test of the dispatcher: the
+ * description says whose it is, and where it goes. */
+static void failing_by_the_simulators_own_fault_says_to_report_it_to_sdeisim(void **state)
+{
+	(void)state;
+	memset(&rp, 0, sizeof rp);
+	rp.expressed = rp.verified = true;
+	rp.res.fail_kind = SIM_FAIL_SIMULATOR;
+	strcpy(rp.res.message, "the simulator's own fault (GIC model), not the dispatcher's - please report it to "
+			       "sdeisim: GIC invariant G1 violated: G1: PE 0: RPR 0x70, ack list says 0xff");
+	fz_repro_describe(&rp, false, text, sizeof text);
+	assert_null(strstr(text, "keep it as the regression test"));
+	assert_non_null(strstr(text, "It fails as the finding did: by a fault of the simulator itself, not of the "
+				     "dispatcher - please report it to sdeisim, with this file."));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -96,6 +114,7 @@ int main(void)
 		cmocka_unit_test(unpinned_says_it_passes_with_the_bug),
 		cmocka_unit_test(unpinned_without_a_note_has_no_empty_parentheses),
 		cmocka_unit_test(unverified_says_it_did_not_fail),
+		cmocka_unit_test(failing_by_the_simulators_own_fault_says_to_report_it_to_sdeisim),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
