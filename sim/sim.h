@@ -200,7 +200,8 @@ enum sim_fail_kind {
 			       * G1-G8 or G10, its port, PSCI model or scheduler: a bug of
 			       * sdeisim, not of the dispatcher.  The message starts "the
 			       * simulator's own fault (PART), not the dispatcher's - please
-			       * report it to sdeisim: " */
+			       * report it to sdeisim: " (the last kind: tables by kind are
+			       * sized by it) */
 };
 
 /* A failure that is the machine's, not the program's: a violated
