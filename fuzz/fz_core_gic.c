@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "fz_core_internal.h"
+#include "gic.h"
 
 #define AFF_MASK 0xFF00FFFFFFull
 
@@ -456,6 +457,8 @@ void fzc_eoi0(struct fzc_machine *m, unsigned pe, uint32_t intid)
 		if (g->bad_eoi++ == 0) {
 			g->bad_eoi_pe = (uint8_t)pe;
 			g->bad_eoi_intid = (uint16_t)intid;
+			/* as sim/gic tells them (Group 0 alone here: no wrong group) */
+			g->bad_eoi_fault = p->nack == 0 ? GIC_EOI_NOTHING_ACTIVE : GIC_EOI_NOT_TOP;
 		}
 	}
 	if (p->apr) {

@@ -79,6 +79,7 @@ struct fzc_gic {
 	uint32_t bad_eoi;
 	uint16_t bad_eoi_intid;
 	uint8_t  bad_eoi_pe;
+	uint8_t  bad_eoi_fault;           /* enum gic_eoi_fault (sim/gic/gic.h) */
 	struct fzc_gic_pe pe[SIM_MAX_PES];
 	struct fzc_irq spi[FZC_MAX_SPIS];
 	uint64_t aff[FZC_MAX_SPIS];       /* GICD_IROUTER affinity */
@@ -217,6 +218,9 @@ bool fzc_note_dispatch(struct fzc_machine *m, unsigned pe, uint32_t handed, cons
  * step and at every dispatch (fz_core_run.c); false, the run failed, when
  * they do not hold. */
 bool fzc_check_running(struct fzc_machine *m, unsigned pe);
+/* The invariants sim/check.c holds the dispatcher to, after every step
+ * (fz_core_run.c): on a violation the run fails (m->failed, fail_msg). */
+void fzc_check_invariants(struct fzc_machine *m);
 /* Hand the interrupt pe's firmware holds (a hold step) to the
  * dispatcher; false if it holds none. */
 bool fzc_hand_over_held(struct fzc_machine *m, unsigned pe);

@@ -431,13 +431,17 @@ static int gic_check_exclusive(const struct gic *g, const struct gic_scan *t, ch
 
 /* ---- G9, G10 ---- */
 
+int gic_g9_text(char *why, size_t n, unsigned count, unsigned fault, unsigned intid, unsigned pe)
+{
+	return gic_fail(why, n, 9, "G9: %u illegal EOI/DIR writes, the first: %s, INTID %u on PE %u", count,
+			gic_fault_name((uint8_t)fault), intid, pe);
+}
+
 static int gic_check_eoi(const struct gic *g, char *why, size_t n)
 {
 	if (g->bad_eoi == 0)
 		return 0;
-	return gic_fail(why, n, 9, "G9: %u illegal EOI/DIR writes, the first: %s, INTID %u on PE %u",
-			(unsigned)g->bad_eoi, gic_fault_name(g->bad_eoi_fault),
-			g->bad_eoi_intid, g->bad_eoi_pe);
+	return gic_g9_text(why, n, g->bad_eoi, g->bad_eoi_fault, g->bad_eoi_intid, g->bad_eoi_pe);
 }
 
 static int gic_check_masks(const struct gic *g, char *why, size_t n)
