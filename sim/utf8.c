@@ -47,3 +47,14 @@ char *sim_utf8_escaped(const char *s, bool (*keep)(uint32_t cp))
 	*o = 0;
 	return out;
 }
+
+void sim_utf8_mark_cut(char *buf, size_t size)
+{
+	size_t end = size - 4;     /* room for "..." and the NUL */
+
+	/* back to the first byte of the character at end (at most 3 bytes of
+	 * one before it: text that is no UTF-8 is cut where it is) */
+	for (size_t k = 0; k < 3 && end > 0 && ((unsigned char)buf[end] & 0xC0) == 0x80; k++)
+		end--;
+	memcpy(buf + end, "...", 4);
+}

@@ -23,4 +23,9 @@ size_t sim_utf8_char(const unsigned char *s, uint32_t *cp);
  * out of memory. */
 char *sim_utf8_escaped(const char *s, bool (*keep)(uint32_t cp));
 
+/* buf (size bytes, size >= 4) holds a text snprintf cut to fit it: end
+ * it with "..." after its last whole character, so that a reader knows
+ * there was more, and no character is left cut in two. */
+void sim_utf8_mark_cut(char *buf, size_t size);
+
 #endif /* SIM_UTF8_H */

@@ -366,6 +366,23 @@ static void an_illegal_eoi_stays_the_dispatchers_fault(void **state)
 			    "with nothing acknowledged, INTID 22 on PE 1");
 }
 
+/* A failure's message too long for its room (sim_result.message) ends
+ * in "..." after its last whole character, so that nobody reads a cut
+ * one as whole: a list of handler entries and a masked PE's waiting
+ * events may together pass it. */
+static void a_message_too_long_for_its_room_ends_in_dots(void **state)
+{
+	struct sim_machine *m = settled();
+	char said[sizeof m->fail_msg + 100];
+	(void)state;
+
+	memset(said, 'x', sizeof said - 1);
+	said[sizeof said - 1] = 0;
+	sim_fail(m, SIM_FAIL_EXPECT, (struct sim_loc){ 1, 1 }, "expected 3 handler entries, got %s", said);
+	assert_int_equal(strlen(m->fail_msg), sizeof m->fail_msg - 1);
+	assert_string_equal(m->fail_msg + sizeof m->fail_msg - 5, "x...");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -389,6 +406,7 @@ int main(void)
 		cmocka_unit_test(a_gic_model_breaking_its_own_invariant_is_the_simulators_fault),
 		cmocka_unit_test(an_acknowledge_the_gic_did_not_record_is_the_simulators_fault),
 		cmocka_unit_test(an_illegal_eoi_stays_the_dispatchers_fault),
+		cmocka_unit_test(a_message_too_long_for_its_room_ends_in_dots),
 	};
 	return cmocka_run_group_tests(tests, mt_group_setup, mt_group_teardown);
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "utf8.h"
@@ -78,6 +79,29 @@ static void characters_keep_refuses_are_escaped_by_their_bytes(void **state)
 	free(t);
 }
 
+/* text cut as snprintf cuts it to fit buf (n bytes) */
+static void cut_into(char *buf, size_t n, const char *text)
+{
+	memcpy(buf, text, n - 1);
+	buf[n - 1] = 0;
+}
+
+/* A text snprintf cut ends in "..." after its last whole character: a
+ * character the cut would split is left out whole. */
+static void a_cut_text_ends_in_dots_after_a_whole_character(void **state)
+{
+	char buf[10];
+
+	(void)state;
+	cut_into(buf, sizeof buf, "abcdefghijk");
+	sim_utf8_mark_cut(buf, sizeof buf);
+	assert_string_equal(buf, "abcdef...");
+	/* the euro sign (3 bytes) would be cut by the dots at byte 6 */
+	cut_into(buf, sizeof buf, "abcde\xE2\x82\xACxyz");
+	sim_utf8_mark_cut(buf, sizeof buf);
+	assert_string_equal(buf, "abcde...");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -85,6 +109,7 @@ int main(void)
 		cmocka_unit_test(bytes_that_start_no_character_are_refused),
 		cmocka_unit_test(other_bytes_are_escaped_the_characters_kept),
 		cmocka_unit_test(characters_keep_refuses_are_escaped_by_their_bytes),
+		cmocka_unit_test(a_cut_text_ends_in_dots_after_a_whole_character),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
