@@ -21,6 +21,7 @@
 #include "call_rules.h"
 #include "context_rules.h"
 #include "psci_rules.h"
+#include "utf8.h"
 
 /* ---- Observations, failures, choices ---- */
 
@@ -43,7 +44,7 @@ void fzc_fail(struct fzc_machine *m, unsigned kind, const char *fmt, ...)
 	m->failed = true;
 	m->fail_kind = (uint8_t)kind;
 	va_start(ap, fmt);
-	vsnprintf(m->fail_msg, sizeof m->fail_msg, fmt, ap);
+	sim_utf8_vformat(m->fail_msg, sizeof m->fail_msg, fmt, ap);   /* as sim_fail words one too long */
 	va_end(ap);
 	sim_obs_fail_in(&o, m->running_pe, m->fail_msg);
 	fzc_observe(m, &o);

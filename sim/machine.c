@@ -279,15 +279,6 @@ void sim_regs_to_ctx(const struct sdd_regs *restrict r, struct sim_ctx *restrict
 
 /* ---- Failures, observations, choices ---- */
 
-/* A message into buf: one too long for it ends in "..." after its last
- * whole character (sim_utf8_mark_cut), not cut without a word. */
-__attribute__((format(printf, 3, 0)))
-static void format_marked(char *buf, size_t n, const char *fmt, va_list ap)
-{
-	if (vsnprintf(buf, n, fmt, ap) >= (int)n)
-		sim_utf8_mark_cut(buf, n);
-}
-
 void sim_fail(struct sim_machine *m, unsigned kind, struct sim_loc loc, const char *fmt, ...)
 {
 	va_list ap;
@@ -299,7 +290,7 @@ void sim_fail(struct sim_machine *m, unsigned kind, struct sim_loc loc, const ch
 	m->fail_kind = (uint8_t)kind;
 	m->fail_loc = loc;
 	va_start(ap, fmt);
-	format_marked(m->fail_msg, sizeof m->fail_msg, fmt, ap);
+	sim_utf8_vformat(m->fail_msg, sizeof m->fail_msg, fmt, ap);
 	va_end(ap);
 	sim_obs_fail_in(&o, m->running_pe, m->fail_msg);
 	sim_observe(m, &o);
@@ -313,7 +304,7 @@ void sim_fail_own(struct sim_machine *m, const char *part, struct sim_loc loc, c
 	if (m->failed)
 		return;
 	va_start(ap, fmt);
-	format_marked(what, sizeof what, fmt, ap);
+	sim_utf8_vformat(what, sizeof what, fmt, ap);
 	va_end(ap);
 	sim_fail(m, SIM_FAIL_SIMULATOR, loc, "the simulator's own fault (%s), not the dispatcher's - "
 		 "please report it to sdeisim: %s", part, what);
@@ -326,7 +317,7 @@ void sim_step_refused(struct sim_machine *m, unsigned pe, struct sim_loc loc, co
 	va_list ap;
 
 	va_start(ap, fmt);
-	format_marked(why, sizeof why, fmt, ap);
+	sim_utf8_vformat(why, sizeof why, fmt, ap);
 	va_end(ap);
 	if (!m->prog->lenient) {
 		sim_fail(m, SIM_FAIL_SCENARIO, loc, "%s", why);

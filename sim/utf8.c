@@ -58,3 +58,9 @@ void sim_utf8_mark_cut(char *buf, size_t size)
 		end--;
 	memcpy(buf + end, "...", 4);
 }
+
+void sim_utf8_vformat(char *buf, size_t n, const char *fmt, va_list ap)
+{
+	if (vsnprintf(buf, n, fmt, ap) >= (int)n)
+		sim_utf8_mark_cut(buf, n);
+}

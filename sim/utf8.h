@@ -7,6 +7,7 @@
 #ifndef SIM_UTF8_H
 #define SIM_UTF8_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -27,5 +28,9 @@ char *sim_utf8_escaped(const char *s, bool (*keep)(uint32_t cp));
  * it with "..." after its last whole character, so that a reader knows
  * there was more, and no character is left cut in two. */
 void sim_utf8_mark_cut(char *buf, size_t size);
+/* vsnprintf into buf (n >= 4 bytes), a text too long for it marked as
+ * sim_utf8_mark_cut marks it: the simulator's failure messages. */
+void sim_utf8_vformat(char *buf, size_t n, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 #endif /* SIM_UTF8_H */
