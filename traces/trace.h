@@ -293,7 +293,8 @@ int  trace_read(struct trace_reader *rd, struct trace_rec *rec);
  */
 void trace_reader_window(struct trace_reader *rd, uint32_t from, uint32_t to);
 uint32_t trace_reader_cut_before(const struct trace_reader *rd);
-/* The records trace_read has returned, platform records not counted. */
+/* The records trace_read has returned, platform and warning records not
+ * counted (a window of warnings alone has nothing to replay). */
 uint32_t trace_reader_records(const struct trace_reader *rd);
 const char *trace_reader_error(const struct trace_reader *rd);
 const char *trace_reader_name(const struct trace_reader *rd);

@@ -359,6 +359,13 @@ static int read_next(struct trace_reader *rd, struct trace_rec *rec)
 	}
 }
 
+/* A record the replay replays: not a platform record (the machine) nor
+ * a warning (a producer's remark, which it only notes). */
+static bool replayed(const struct trace_rec *rec)
+{
+	return rec->kind != TRACE_PLATFORM && rec->kind != TRACE_WARNING;
+}
+
 int trace_read(struct trace_reader *rd, struct trace_rec *rec)
 {
 	int rc;
@@ -367,8 +374,8 @@ int trace_read(struct trace_reader *rd, struct trace_rec *rec)
 	 * and passed over, but for the platform records, which describe the
 	 * machine every record ran on. */
 	while ((rc = read_next(rd, rec)) == 1 && rec->line < rd->win_from && rec->kind != TRACE_PLATFORM)
-		rd->cut_before += rec->kind != TRACE_WARNING;
-	rd->nread += rc == 1 && rec->kind != TRACE_PLATFORM;
+		rd->cut_before += replayed(rec);
+	rd->nread += rc == 1 && replayed(rec);
 	return rc;
 }
 

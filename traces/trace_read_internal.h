@@ -42,7 +42,7 @@ struct trace_reader {
 	bool     seen_pe[TRACE_MAX_PES];
 	uint32_t win_from, win_to;    /* trace_reader_window: the lines whose records are read */
 	uint32_t cut_before;          /* records before win_from passed over (not platform, warning) */
-	uint32_t nread;               /* records trace_read returned, not counting platform records */
+	uint32_t nread;               /* records trace_read returned, not counting platform, warning */
 };
 
 /* One key=value of a line. */

@@ -13,7 +13,11 @@
 # scenario `export yaml` writes (but for its title and description, which
 # say the lines) and the timeline `export timeline` writes are the
 # hand-cut trace's; and the scenario of a window that replays with no
-# divergence passes `sdeisim run`.
+# divergence passes `sdeisim run`.  The samples have no warning record:
+# warned.trace, made here, is one of them with warnings before its first
+# record and inside it (a warning is not replayed: none cut makes the
+# window mid-run), and a window of its warnings alone is no window (exit
+# 2, as one with no record: before, it replayed nothing and passed).
 #
 # Runs inside a copy of SAMPLES, the hand-cut trace under the same name
 # in a directory beside it, so that file names in the output are alike.
@@ -23,6 +27,8 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/whole" "$tmp/cut" "$tmp/out"
 cp "$samples"/*.trace "$tmp/whole/" || exit 1
+awk 'NR == 3 { print "warning msg=before%20the%20first%20record"; print "warning t=1 pe=1 msg=again" }
+     NR == 11 { print "warning msg=inside" } { print }' "$samples/fvp-multi-pe-signal.trace" > "$tmp/whole/warned.trace"
 bad=0 windows=0 cutwins=0 passed=0
 NOTE='the window starts here, after [0-9]+ records? it does not read: it is replayed as --mid-run replays a window of a run$'
 
@@ -110,6 +116,13 @@ for path in "$tmp"/whole/*.trace; do
 	check_window "$f" "$half" "$total"
 	check_window "$f" 1 "$half"
 	check_window "$f" "$third" "$penult"
+done
+# lines 3-4 of warned.trace: its first two warnings, nothing to replay
+for cmd in replay "export yaml" "export timeline"; do
+	(cd "$tmp/whole" && $sdeisim $cmd warned.trace --lines 3-4) > "$tmp/out/warn.txt" 2>&1
+	rc=$?
+	grep -qx 'warned.trace: no record at lines 3-4 (--lines)' "$tmp/out/warn.txt" && [ "$rc" = 2 ] ||
+		{ fail "$cmd warned.trace --lines 3-4 (warnings alone): exit $rc, not 2 with 'no record':"; cat "$tmp/out/warn.txt"; }
 done
 echo "$windows windows ($cutwins of them after records cut), $passed exported scenarios passed, $bad failed"
 [ "$bad" = 0 ] && [ "$windows" -gt 50 ] && [ "$cutwins" -gt 20 ] && [ "$passed" -gt 20 ]
