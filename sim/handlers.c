@@ -25,6 +25,7 @@ struct record {
 
 _Static_assert(sizeof(struct record) == RT_ACTION_SIZE, "record layout is the runtime's");
 _Static_assert(RT_MAX_HANDLERS == SIM_MAX_HANDLERS, "a program's handlers are the runtime's, each with its entries in the machine");
+_Static_assert(RT_MAX_ACTIONS == SIM_MAX_ACTION_RECORDS, "a program's action records are the runtime's");
 
 static uint64_t const_or_zero(const struct sim_value *v)
 {
@@ -93,9 +94,8 @@ int sim_handlers_load(struct sim_machine *m, char *err, size_t errlen)
 {
 	const struct sim_program *p = m->prog;
 	uint64_t table[RT_MAX_HANDLERS];
-	const struct sim_handler *over = NULL;
 	struct record *recs;
-	uint32_t n = 0, total = 0;
+	uint32_t n = 0, total, over;
 
 	if (p->nhandlers > RT_MAX_HANDLERS) {
 		snprintf(err, errlen, "too many handlers (%u, at most %u)", p->nhandlers, RT_MAX_HANDLERS);
@@ -108,25 +108,21 @@ int sim_handlers_load(struct sim_machine *m, char *err, size_t errlen)
 	memset(m->handler_rec, 0, p->nhandlers * sizeof m->handler_rec[0]);
 	for (uint32_t h = 0; h < p->nhandlers; h++) {
 		const struct sim_handler *hd = &p->handlers[h];
-		if (hd->kind == SIM_H_ELF) {
-			char why[300];
-			if (sim_elf_load(m, sim_str(p, hd->elf_path), sim_str(p, hd->symbol),
-					 &m->handler_entry[h], why, sizeof why)) {
-				snprintf(err, errlen, "handler '%s': %s", sim_str(p, hd->name), why);
-				m->fail_loc = hd->loc;
-				return -1;
-			}
-			continue;
+		char why[300];
+
+		if (hd->kind == SIM_H_ELF && sim_elf_load(m, sim_str(p, hd->elf_path), sim_str(p, hd->symbol),
+							  &m->handler_entry[h], why, sizeof why)) {
+			snprintf(err, errlen, "handler '%s': %s", sim_str(p, hd->name), why);
+			m->fail_loc = hd->loc;
+			return -1;
 		}
-		total += hd->nops + 1;
-		if (total > RT_MAX_ACTIONS && over == NULL)
-			over = hd;             /* where the limit is passed */
 	}
-	if (over) {
+	total = sim_action_records(p, &over);
+	if (over < p->nhandlers) {
 		snprintf(err, errlen, "handler '%s': too many handler actions: the handlers take %u records (one "
-			 "per action, one more per handler), at most %u", sim_str(p, over->name), total,
+			 "per action, one more per handler), at most %u", sim_str(p, p->handlers[over].name), total,
 			 (unsigned)RT_MAX_ACTIONS);
-		m->fail_loc = over->loc;
+		m->fail_loc = p->handlers[over].loc;
 		return -1;
 	}
 	recs = sim_cpu_buffer(m->cpu, SIM_BUF_RECORDS, (total ? total : 1) * sizeof *recs, NULL);

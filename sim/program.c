@@ -384,6 +384,22 @@ int sim_find_handler(const struct sim_program *p, const char *name)
 	return -1;
 }
 
+uint32_t sim_action_records(const struct sim_program *p, uint32_t *over)
+{
+	uint32_t total = 0, first = p->nhandlers;
+
+	for (uint32_t h = 0; h < p->nhandlers; h++) {
+		if (p->handlers[h].kind == SIM_H_ELF)
+			continue;
+		total += p->handlers[h].nops + 1;
+		if (total > SIM_MAX_ACTION_RECORDS && first == p->nhandlers)
+			first = h;             /* where the limit is passed */
+	}
+	if (over)
+		*over = first;
+	return total;
+}
+
 static void each_match_value(struct sim_match *m, void (*fn)(void *ctx, struct sim_value *v),
 			     void *ctx)
 {

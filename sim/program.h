@@ -26,6 +26,7 @@
 #define SIM_MAX_PES      64u
 #define SIM_MAX_EVENTS   48u      /* platform events besides event 0 and bind slots */
 #define SIM_MAX_HANDLERS 256u     /* handlers of a program: the runtime's image holds as many (RT_MAX_HANDLERS) */
+#define SIM_MAX_ACTION_RECORDS 32736u  /* its handlers' action records (sim_action_records): as many (RT_MAX_ACTIONS) */
 #define SIM_NONE         0xFFu    /* "unspecified" for PE fields */
 #define SIM_A32_EL_MODE  1u       /* sim_op.aarch32: AArch32, the usual mode of the call's EL */
 #define SIM_A32_MODE(m)  (0x10u | (m))  /* sim_op.aarch32: AArch32 mode PSTATE.M[3:0] = m */
@@ -458,6 +459,11 @@ uint32_t sim_var(struct sim_program *p, const char *name);
 uint32_t sim_add_var(struct sim_program *p, const char *name);
 /* Handler index of name, or -1. */
 int sim_find_handler(const struct sim_program *p, const char *name);
+/* The action records the runtime's image takes for p's handlers (one per
+ * action, one more per handler; an ELF handler none), at most
+ * SIM_MAX_ACTION_RECORDS of which a machine runs.  *over (when not NULL):
+ * the handler whose records pass that limit, p->nhandlers when none do. */
+uint32_t sim_action_records(const struct sim_program *p, uint32_t *over);
 /* Every value the program holds, wherever it is kept - values[], and the
  * values of operations, checks, assignments, expect_dispatches and
  * expect_resumes entries and expect_view parts - each once; fn may change

@@ -476,6 +476,25 @@ static const char replay_help[] =
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 no divergence, 1 divergences, 2 bad input or usage.\n";
 
+/* A replay's program the machine would refuse for its size - more handlers,
+ * or more handler action records, than the runtime's image holds: true
+ * after saying so and what to do, as export yaml does of a scenario. */
+static bool too_long_to_replay(const struct replay *rp)
+{
+	uint32_t records = sim_action_records(&rp->prog, NULL);
+
+	if (rp->prog.nhandlers > SIM_MAX_HANDLERS)
+		fprintf(stderr, "%s: too long to replay at once (%" PRIu32 " handlers: the simulator holds at most %u): "
+			"replay a window of it (--lines FROM-TO)\n", rp->name, rp->prog.nhandlers, SIM_MAX_HANDLERS);
+	else if (records > SIM_MAX_ACTION_RECORDS)
+		fprintf(stderr, "%s: too long to replay at once (%" PRIu32 " handler action records: the simulator holds "
+			"at most %u): replay a window of it (--lines FROM-TO)\n", rp->name, records,
+			SIM_MAX_ACTION_RECORDS);
+	else
+		return false;
+	return true;
+}
+
 int trace_cmd_replay(int argc, char **argv)
 {
 	struct cli c;
@@ -507,10 +526,7 @@ int trace_cmd_replay(int argc, char **argv)
 		replay_free(&rp);
 		goto out;
 	}
-	if (rp.prog.nhandlers > SIM_MAX_HANDLERS) {
-		/* the machine would refuse it: say what to do, as export yaml does */
-		fprintf(stderr, "%s: too long to replay at once (%" PRIu32 " handlers: the simulator holds at most %u): "
-			"replay a window of it (--lines FROM-TO)\n", rp.name, rp.prog.nhandlers, SIM_MAX_HANDLERS);
+	if (too_long_to_replay(&rp)) {
 		replay_free(&rp);
 		goto out;
 	}

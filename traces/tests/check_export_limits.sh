@@ -15,6 +15,12 @@
 #                     it too, saying to replay a window (--lines), and a
 #                     window of 100 rounds replays
 #   rounds-3000       3000 rounds: more bytes than a scenario file may have
+#   calls-33000       one round whose handler makes 33,000 calls: more
+#                     handler actions than the simulator holds (32,736
+#                     records): `sdeisim replay` refuses it saying to replay
+#                     a window (--lines), as it does 300 handlers (before:
+#                     "handler 'ev0_line4': too many handler actions: ..."),
+#                     and a window of 20,000 calls replays
 #   vendor-17000      17,000 vendor SMCs with 5 arguments: more YAML nodes
 #   system-off-arg    a dispatch whose handler calls SYSTEM_OFF, with another
 #                     argument than its registration's: the run ends at the
@@ -43,7 +49,8 @@ gen() {
 			exit
 		}
 		printf c " r0=0x0\n", t++, 0, "PE_UNMASK", "0xc400002c", "0x0", "0x0", "0x0", "ret"
-		for (k = 0; k < n; k++) {
+		rounds = kind == "calls" ? 1 : n
+		for (k = 0; k < rounds; k++) {
 			arg = sprintf("0x%x", 4096 + k)
 			printf c " r0=0x0\n", t++, 0, "EVENT_REGISTER", "0xc4000021", "0x0", "0x11000", arg, "ret"
 			printf c " r0=0x0\n", t++, 0, "EVENT_ENABLE", "0xc4000022", "0x0", "0x0", "0x0", "ret"
@@ -52,6 +59,8 @@ gen() {
 			printf "dispatch t=%d pe=0 event=0 ep=0x11000 cause=irq intid=8 depth=1 x0=0x0 x1=%s x2=0x10800 x3=0x9 pstate=0x3c9\n", t++, arg
 			if (kind == "distinct")
 				printf c " r0=0xfffffffffffffffe\n", t++, 1, "EVENT_STATUS", "0xc4000028", sprintf("0x%x", 100 + k), "0x0", "0x0", "ret"
+			for (j = 0; kind == "calls" && j < n; j++)
+				printf c " r0=0xfffffffffffffffe\n", t++, 1, "EVENT_STATUS", "0xc4000028", sprintf("0x%x", 100 + j), "0x0", "0x0", "ret"
 			printf c "\n", t++, 1, "EVENT_COMPLETE", "0xc4000025", "0x0", "0x0", "0x0", "complete"
 			printf "complete t=%d pe=0 event=0 how=complete status=0x0 pc=0x10800 pstate=0x9 depth=0\n", t++
 			printf c " r0=0x0\n", t++, 0, "EVENT_UNREGISTER", "0xc4000027", "0x0", "0x0", "0x0", "ret"
@@ -94,6 +103,16 @@ distinct-300)
 rounds-3000)
 	gen 3000 same > t.trace
 	refused "1158493 bytes: a scenario file may have at most 1048576" ;;
+calls-33000)
+	gen 33000 calls > t.trace
+	"$sdeisim" replay t.trace > out 2> err
+	rc=$?
+	msg="t.trace: too long to replay at once (33003 handler action records: the simulator holds at most 32736): replay a window of it (--lines FROM-TO)"
+	[ "$rc" = 2 ] && grep -qxF "$msg" err || { echo "expected replay to exit 2 with: $msg"; echo "got exit $rc:"; cat err; exit 1; }
+	# lines 3-20002: the round's start and its first 19,994 calls, the
+	# handler running when the window ends
+	"$sdeisim" replay t.trace --lines 3-20002 > out 2> err || { echo "replay --lines 3-20002 failed:"; cat out err; exit 1; }
+	grep -qx '20000 matched, 0 diverged' out || { echo "expected 20000 matched:"; cat out; exit 1; } ;;
 vendor-17000)
 	gen 17000 vendor > t.trace
 	refused "204014 YAML nodes: a scenario file may have at most 200000" ;;
