@@ -285,16 +285,20 @@ struct trace_reader *trace_reader_open_path(const char *path, char *err, size_t 
 int  trace_read(struct trace_reader *rd, struct trace_rec *rec);
 /*
  * Read only the records at lines from .. to of the file (1-based, both
- * included; UINT32_MAX: to its end), and the platform records before
- * it too: a window of the trace.  Records before the window are still
- * read and checked, then passed over (trace_reader_cut_before counts
- * them, platform and warning records not); the lines after it are not
- * read.  Call before the first trace_read.
+ * included; UINT32_MAX: to its end), and the platform records before it
+ * too: a window of the trace (trace_window.c).  On each PE, an exchange
+ * the window's edge splits - a call or an acknowledge, and the dispatch
+ * or completion it brought about - is kept whole: the record after the
+ * window's end that its last record there is owed, and the record
+ * before its start that its first record there follows from.  Records
+ * before the window are still read and checked, then passed over; the
+ * lines after it are read only as far as the records owed.  Call before
+ * the first trace_read.  0, or -1 when out of memory.
  */
-void trace_reader_window(struct trace_reader *rd, uint32_t from, uint32_t to);
+int trace_reader_window(struct trace_reader *rd, uint32_t from, uint32_t to);
+/* The records (not platform or warning records) passed over before the
+ * window, and those trace_read has returned. */
 uint32_t trace_reader_cut_before(const struct trace_reader *rd);
-/* The records trace_read has returned, platform and warning records not
- * counted (a window of warnings alone has nothing to replay). */
 uint32_t trace_reader_records(const struct trace_reader *rd);
 const char *trace_reader_error(const struct trace_reader *rd);
 const char *trace_reader_name(const struct trace_reader *rd);

@@ -209,10 +209,13 @@ struct trace_reader *cli_open_trace(const struct cli *c, const char *path)
 	char err[LINEIN_MSG_MAX];
 	struct trace_reader *rd = trace_reader_open_path(path, err, sizeof err);
 
-	if (!rd)
+	if (!rd) {
 		fprintf(stderr, "%s\n", err);
-	else
-		trace_reader_window(rd, c->from_line, c->to_line);
+	} else if (trace_reader_window(rd, c->from_line, c->to_line)) {
+		fprintf(stderr, "%s: out of memory\n", path);
+		trace_reader_close(rd);
+		rd = NULL;
+	}
 	return rd;
 }
 
@@ -470,8 +473,10 @@ static const char replay_help[] =
 	"                   is the dispatcher's fault, reported as such)\n"
 	"  --lines FROM-TO  replay only the records at those lines of TRACE (FROM-: to\n"
 	"                   its end, -TO: from its start) and the platform records\n"
-	"                   before them, as if the others were comment lines; a window\n"
-	"                   that leaves out records before it is replayed as --mid-run\n"
+	"                   before them, as if the others were comment lines - but a\n"
+	"                   PE's call or acknowledge and the dispatch or completion it\n"
+	"                   made, which an edge splits, are kept whole; a window that\n"
+	"                   leaves out records before it is replayed as --mid-run\n"
 	"                   replays one (noted on stderr)\n"
 	"  --help, -h       this text\n\n"
 	"Exit status: 0 no divergence, 1 divergences, 2 bad input or usage.\n";

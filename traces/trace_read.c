@@ -108,6 +108,7 @@ void trace_reader_close(struct trace_reader *rd)
 	trace_strset_free(&rd->files);
 	free(rd->msg);
 	free(rd->scratch);
+	free(rd->before);
 	linein_close(rd->in);
 	free(rd->name);
 	free(rd);
@@ -310,8 +311,8 @@ static int check_header(struct trace_reader *rd, const char *line, size_t len)
 	return 0;
 }
 
-/* The next record of the whole trace (trace_read without the window). */
-static int read_next(struct trace_reader *rd, struct trace_rec *rec)
+/* see trace_read_internal.h */
+int rd_read_next(struct trace_reader *rd, struct trace_rec *rec)
 {
 	for (;;) {
 		char *line;
@@ -322,8 +323,8 @@ static int read_next(struct trace_reader *rd, struct trace_rec *rec)
 			return -1;
 		got = linein_next(rd->in, &line, &len);
 		rd->lineno = (uint32_t)linein_lineno(rd->in);
-		if (got > 0 && rd->lineno > rd->win_to && rd->header_seen)
-			return 0;              /* past the window: the rest is not read */
+		if (got > 0 && rd->lineno > rd->win_to && rd->header_seen && !rd->owed)
+			return 0;              /* past the window, nothing owed: the rest is not read */
 		if (got < 0) {
 			snprintf(rd->error, sizeof rd->error, "%s", linein_error(rd->in));
 			rd->failed = true;
@@ -357,40 +358,4 @@ static int read_next(struct trace_reader *rd, struct trace_rec *rec)
 			return rd_fail(rd, (size_t)((char *)memchr(line, '\t', len) - line), "fields are separated by spaces, not tabs");
 		return parse_record(rd, line, len, rec) < 0 ? -1 : 1;
 	}
-}
-
-/* A record the replay replays: not a platform record (the machine) nor
- * a warning (a producer's remark, which it only notes). */
-static bool replayed(const struct trace_rec *rec)
-{
-	return rec->kind != TRACE_PLATFORM && rec->kind != TRACE_WARNING;
-}
-
-int trace_read(struct trace_reader *rd, struct trace_rec *rec)
-{
-	int rc;
-
-	/* Records before the window are read - a bad one is still an error -
-	 * and passed over, but for the platform records, which describe the
-	 * machine every record ran on. */
-	while ((rc = read_next(rd, rec)) == 1 && rec->line < rd->win_from && rec->kind != TRACE_PLATFORM)
-		rd->cut_before += replayed(rec);
-	rd->nread += rc == 1 && replayed(rec);
-	return rc;
-}
-
-void trace_reader_window(struct trace_reader *rd, uint32_t from, uint32_t to)
-{
-	rd->win_from = from;
-	rd->win_to = to;
-}
-
-uint32_t trace_reader_cut_before(const struct trace_reader *rd)
-{
-	return rd->cut_before;
-}
-
-uint32_t trace_reader_records(const struct trace_reader *rd)
-{
-	return rd->nread;
 }

@@ -40,9 +40,18 @@ struct trace_reader {
 	uint64_t last_t[TRACE_MAX_PES];
 	uint32_t last_line[TRACE_MAX_PES];
 	bool     seen_pe[TRACE_MAX_PES];
-	uint32_t win_from, win_to;    /* trace_reader_window: the lines whose records are read */
-	uint32_t cut_before;          /* records before win_from passed over (not platform, warning) */
-	uint32_t nread;               /* records trace_read returned, not counting platform, warning */
+	/* trace_reader_window (trace_window.c) */
+	uint32_t win_from, win_to;    /* the lines whose records are read */
+	uint32_t cut_before;          /* replayed records before win_from passed over */
+	uint32_t nread;               /* replayed records trace_read returned */
+	uint64_t owed;                /* PEs whose last record of the window is a cause (a call, an
+				       * acknowledge): their next record, a dispatch or completion
+				       * after the window, is read too */
+	uint64_t started;             /* PEs with a record of the window returned */
+	uint64_t have_before;         /* PEs with a record before the window, in before[] */
+	struct trace_rec *before;     /* per PE: its last record before the window (a cause, kept) */
+	struct trace_rec next;        /* a record held while its PE's cause before it is returned */
+	bool     have_next;
 };
 
 /* One key=value of a line. */
@@ -56,6 +65,11 @@ struct field {
  * says where and fmt what, and the reader reads no more.  Returns -1. */
 __attribute__((format(printf, 3, 4)))
 int rd_fail(struct trace_reader *rd, size_t col, const char *fmt, ...);
+
+/* The next record of the whole trace, the window aside (trace_read.c):
+ * 1, 0 at its end (or past the window's last line when no PE is owed a
+ * record), -1 on an error. */
+int rd_read_next(struct trace_reader *rd, struct trace_rec *rec);
 
 /* Parse fd's value, that of field `key` (enum key), into rec: 0, or -1
  * after rd_fail.  Whether rec's kind allows the field, and whether it

@@ -4,9 +4,10 @@
 # `--lines FROM-TO` replays (and exports) the window of a trace those
 # lines hold, exactly as the trace cut by hand would replay: the records
 # outside it made comment lines (so that every line keeps its number),
-# the lines after it dropped, the header, comments and platform records
-# kept - with --mid-run when records before the window were cut, which
-# --lines implies and notes once, at the window's first record.  For
+# the header, comments and platform records kept, and on each PE an
+# exchange an edge splits kept whole (cut_by_hand) - with --mid-run when
+# records before the window were cut, which --lines implies and notes
+# once, at the window's first record.  For
 # every whole sample trace (not window-, not bad-) and several windows of
 # each (all of it, from its second record, its second half, its first
 # half, its middle), the replay's report, notes and exit status, the
@@ -38,11 +39,38 @@ fail() {
 }
 
 # The trace $1 with lines $2..$3 only: other record lines made "#", the
-# lines after $3 dropped; the header, comments and platform records kept.
+# lines after $3 too; the header, comments and platform records before
+# $3 kept - and, on each PE, an exchange the window's edges split (a call
+# or an acknowledge, and the dispatch or completion it made) kept whole:
+# the record before $2 a PE's first record in the window follows from,
+# the record after $3 its last one there is owed.  (A second reading of
+# the rule trace_window.c follows, written apart from it.)
 cut_by_hand() {
-	awk -v a="$2" -v b="$3" 'NR > b { exit }
-		NR == 1 || /^#/ || /^[ \t]*$/ || /^platform / || (NR >= a && NR <= b) { print; next }
-		{ print "#" }' "$1"
+	awk -v a="$2" -v b="$3" '
+	function kind(line) {
+		if (line ~ /^call / || (line ~ /^irq / && line ~ / how=ack( |$)/)) return "cause"
+		if (line ~ /^(dispatch|complete) /) return "consequence"
+		return "other"
+	}
+	function pe_of(line) { return match(line, / pe=[0-9]+/) ? substr(line, RSTART + 4, RLENGTH - 4) : "" }
+	FNR == NR {
+		if (FNR == 1 || $0 !~ /^[a-z]/ || /^(platform|warning) /) next
+		p = pe_of($0); k = kind($0)
+		if (FNR < a) { last_line[p] = FNR; last_kind[p] = k; next }
+		if (FNR <= b) {
+			if (!(p in first) && k == "consequence" && last_kind[p] == "cause") keep[last_line[p]] = 1
+			first[p] = 1; end_kind[p] = k; next
+		}
+		if (!(p in after)) { after[p] = 1; if (end_kind[p] == "cause" && k == "consequence") keep[FNR] = 1 }
+		next
+	}
+	FNR == 1 || /^#/ || /^[ \t]*$/ || (/^platform / && FNR <= b) || (FNR >= a && FNR <= b) || (FNR in keep) { print; next }
+	{ print "#" }' "$1" "$1"
+}
+
+# The records (not platform, warning) of trace $1 before line $2.
+records_before() {
+	awk -v a="$2" 'NR > 1 && NR < a && /^[a-z]/ && !/^(platform|warning) /' "$1" | wc -l
 }
 
 # Replay and export window $2-$3 of sample $1 both ways and compare.
@@ -50,8 +78,8 @@ check_window() {
 	f=$1 from=$2 to=$3
 	windows=$((windows + 1))
 	cut_by_hand "$tmp/whole/$f" "$from" "$to" > "$tmp/cut/$f"
-	# records before the window: --lines replays it as --mid-run
-	before=$(awk -v a="$from" 'NR > 1 && NR < a && /^[a-z]/ && !/^(platform|warning) /' "$tmp/whole/$f" | wc -l)
+	# records before the window (but a cause kept): --lines replays it as --mid-run
+	before=$(($(records_before "$tmp/whole/$f" "$from") - $(records_before "$tmp/cut/$f" "$from")))
 	mid=
 	[ "$before" -gt 0 ] && mid=--mid-run && cutwins=$((cutwins + 1))
 	(cd "$tmp/whole" && "$sdeisim" replay "$f" --lines "$from-$to") > "$tmp/out/lines.txt" 2> "$tmp/out/lines-notes.txt"
