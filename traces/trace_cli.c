@@ -97,8 +97,8 @@ static bool parse_lines(struct cli *c, const char *v)
 	}
 	return true;
 bad:
-	fprintf(stderr, "sdeisim %s: --lines '%s': expected FROM-TO, FROM- or -TO, trace line numbers from 1 "
-		"(e.g. --lines 120-300)\n", c->cmd, SIM_QUOTED_STR(v));
+	fprintf(stderr, "sdeisim %s: --lines '%s': expected FROM-TO, FROM- or -TO, trace line numbers 1 to %" PRIu32 " "
+		"(e.g. --lines 120-300)\n", c->cmd, SIM_QUOTED_STR(v), UINT32_MAX - 1);
 	return false;
 }
 
