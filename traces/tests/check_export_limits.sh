@@ -82,6 +82,21 @@ refused() {
 	fi
 }
 
+# replay_refused LIMIT: `sdeisim replay` exits 2 saying the trace is too
+# long to replay at once (LIMIT) and to replay a window of it
+replay_refused() {
+	"$sdeisim" replay t.trace > out 2> err
+	rc=$?
+	msg="t.trace: too long to replay at once ($1): replay a window of it (--lines FROM-TO)"
+	[ "$rc" = 2 ] && grep -qxF "$msg" err || { echo "expected replay to exit 2 with: $msg"; echo "got exit $rc:"; cat err; exit 1; }
+}
+
+# window_replays LINES N: `sdeisim replay --lines LINES` matches N records, diverging nowhere
+window_replays() {
+	"$sdeisim" replay t.trace --lines "$1" > out 2> err || { echo "replay --lines $1 failed:"; cat out err; exit 1; }
+	grep -qx "$2 matched, 0 diverged" out || { echo "expected $2 matched:"; cat out; exit 1; }
+}
+
 case $case in
 rounds-300)
 	gen 300 same > t.trace
@@ -93,26 +108,18 @@ distinct-300)
 	gen 300 distinct > t.trace
 	refused "300 handlers: a scenario file may have at most 256"
 	# nor can the simulator replay it at once: it says so, and what to do
-	"$sdeisim" replay t.trace > out 2> err
-	rc=$?
-	msg="t.trace: too long to replay at once (300 handlers: the simulator holds at most 256): replay a window of it (--lines FROM-TO)"
-	[ "$rc" = 2 ] && grep -qxF "$msg" err || { echo "expected replay to exit 2 with: $msg"; echo "got exit $rc:"; cat err; exit 1; }
+	replay_refused "300 handlers: the simulator holds at most 256"
 	# a window of it replays: rounds 101-200 (9 records each), mid-run
-	"$sdeisim" replay t.trace --lines 904-1803 > out 2> err || { echo "replay --lines 904-1803 failed:"; cat out err; exit 1; }
-	grep -qx '900 matched, 0 diverged' out || { echo "expected 900 matched:"; cat out; exit 1; } ;;
+	window_replays 904-1803 900 ;;
 rounds-3000)
 	gen 3000 same > t.trace
 	refused "1158493 bytes: a scenario file may have at most 1048576" ;;
 calls-33000)
 	gen 33000 calls > t.trace
-	"$sdeisim" replay t.trace > out 2> err
-	rc=$?
-	msg="t.trace: too long to replay at once (33003 handler action records: the simulator holds at most 32736): replay a window of it (--lines FROM-TO)"
-	[ "$rc" = 2 ] && grep -qxF "$msg" err || { echo "expected replay to exit 2 with: $msg"; echo "got exit $rc:"; cat err; exit 1; }
+	replay_refused "33003 handler action records: the simulator holds at most 32736"
 	# lines 3-20002: the round's start and its first 19,994 calls, the
 	# handler running when the window ends
-	"$sdeisim" replay t.trace --lines 3-20002 > out 2> err || { echo "replay --lines 3-20002 failed:"; cat out err; exit 1; }
-	grep -qx '20000 matched, 0 diverged' out || { echo "expected 20000 matched:"; cat out; exit 1; } ;;
+	window_replays 3-20002 20000 ;;
 vendor-17000)
 	gen 17000 vendor > t.trace
 	refused "204014 YAML nodes: a scenario file may have at most 200000" ;;
