@@ -52,6 +52,7 @@ struct trace_reader {
 	struct trace_rec *before;     /* per PE: its last record before the window (a cause, kept) */
 	struct trace_rec next;        /* a record held while its PE's cause before it is returned */
 	bool     have_next;
+	bool     past_window;         /* a line after the window did not read: the trace ends */
 };
 
 /* One key=value of a line. */

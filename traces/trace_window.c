@@ -13,7 +13,9 @@
  * user did not ask about.  So a window keeps, on each PE, the record
  * after its end when its last record is a cause and that one is a
  * dispatch or a completion, and the record before its start when its
- * first record is one of those and that one is a cause.
+ * first record is one of those and that one is a cause.  A line after
+ * the window that does not read ends it (it was read only for a record
+ * owed, or for its line number): what the user asked for is the window.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +60,8 @@ int trace_read(struct trace_reader *rd, struct trace_rec *rec)
 {
 	int rc;
 
+	if (rd->past_window)
+		return 0;
 	if (rd->have_next) {             /* held while its PE's cause went first */
 		rd->have_next = false;
 		*rec = rd->next;
@@ -101,6 +105,12 @@ int trace_read(struct trace_reader *rd, struct trace_rec *rec)
 		}
 		rd->started |= pe_bit(rec);
 		return in_window(rd, rec);
+	}
+	if (rc < 0 && rd->lineno > rd->win_to) {
+		/* a line after the window that does not read - read only for
+		 * a record owed - is none of the window's: it ends there */
+		rd->past_window = true;
+		return 0;
 	}
 	return rc;
 }
