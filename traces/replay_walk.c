@@ -418,7 +418,10 @@ static void walk(struct rb *b)
 			break;
 		case TRACE_WARNING:
 			/* not compared (nothing to replay), but not lost either */
-			rb_note(b, r->line, "the trace's warning on PE %u: %s", r->pe, r->msg ? r->msg : "");
+			if (r->has & TRACE_HAS_PE)
+				rb_note(b, r->line, "the trace's warning on PE %u: %s", r->pe, r->msg ? r->msg : "");
+			else       /* of no PE: not said to be PE 0's */
+				rb_note(b, r->line, "the trace's warning: %s", r->msg ? r->msg : "");
 			break;
 		default:
 			break;
