@@ -401,6 +401,36 @@ static bool on_dispatch(struct mr *m, const struct trace_rec *r)
 
 /* A handler of event starts (in) or finishes: count it when the event
  * is shared (a SHARED_RESET while one runs releases no binding). */
+/* The platform event whose own interrupt intid is (event 0's SGI, or
+ * another's fixed INTID), into *event; false when none is: a bound
+ * interrupt's event the window alone tells. */
+static bool platform_event_of(const struct sim_platform *pl, uint32_t intid, int32_t *event)
+{
+	if (intid == pl->event0_sgi) {
+		*event = 0;
+		return true;
+	}
+	for (unsigned k = 0; k < pl->nevents; k++)
+		if (!pl->events[k].explicit_event && pl->events[k].intid == intid) {
+			*event = pl->events[k].number;
+			return true;
+		}
+	return false;
+}
+
+/* A hold of a platform event's own interrupt, or an acknowledge deferred
+ * for a masked PE - no dispatch in the window to show the event: the GIC
+ * signalled it, and the dispatcher enables an event's interrupt only
+ * while the event is enabled, so it was registered and enabled. */
+static void acknowledged(struct mr *m, const struct trace_rec *r)
+{
+	const char *why = r->how == TRACE_IRQ_HOLD ? "its interrupt's hold" : "its interrupt's deferred acknowledge";
+	int32_t event;
+
+	if (platform_event_of(m->pl, r->intid, &event))
+		enabled(registered(m, event, r, why), true, r->line, why);
+}
+
 static void shared_handler(struct mr *m, int32_t event, bool in)
 {
 	uint32_t slot;
@@ -460,6 +490,9 @@ bool mr_scan(struct mr *m)
 				m->held[r->pe] = r->intid + 1;
 			else if (r->how == TRACE_IRQ_ACK && m->held[r->pe] == r->intid + 1)
 				m->held[r->pe] = 0;
+			if (r->how == TRACE_IRQ_HOLD ||
+			    (r->how == TRACE_IRQ_ACK && (r->has & TRACE_HAS_RES) && r->res == TRACE_RES_DEFERRED))
+				acknowledged(m, r);
 			break;
 		case TRACE_POWER:
 			/* off, frozen, or back from off or a power-down state (a
