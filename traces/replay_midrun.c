@@ -399,8 +399,6 @@ static bool on_dispatch(struct mr *m, const struct trace_rec *r)
 	return true;
 }
 
-/* A handler of event starts (in) or finishes: count it when the event
- * is shared (a SHARED_RESET while one runs releases no binding). */
 /* The platform event whose own interrupt intid is (event 0's SGI, or
  * another's fixed INTID), into *event; false when none is: a bound
  * interrupt's event the window alone tells. */
@@ -431,6 +429,8 @@ static void acknowledged(struct mr *m, const struct trace_rec *r)
 		enabled(registered(m, event, r, why), true, r->line, why);
 }
 
+/* A handler of event starts (in) or finishes: count it when the event
+ * is shared (a SHARED_RESET while one runs releases no binding). */
 static void shared_handler(struct mr *m, int32_t event, bool in)
 {
 	uint32_t slot;
