@@ -165,13 +165,6 @@ static void gic_broken(struct sim_machine *m, struct sim_loc loc, int e, const c
 		sim_fail_own(m, "GIC model", loc, "GIC invariant G%d violated: %s", e, why);
 }
 
-/* Where a check made outside the end-of-step ones reports: the step
- * running, if any. */
-static struct sim_loc step_loc(const struct sim_machine *m)
-{
-	return m->step < m->prog->nsteps ? m->prog->steps[m->step].loc : (struct sim_loc){ 0, 0 };
-}
-
 bool sim_check_ack(struct sim_machine *m, unsigned pe, uint32_t intid)
 {
 	char why[200];
@@ -180,7 +173,7 @@ bool sim_check_ack(struct sim_machine *m, unsigned pe, uint32_t intid)
 	if (m->skip_invariants)
 		return true;
 	if ((e = gic_check_ack(&m->gic, pe, intid, why, sizeof why))) {
-		gic_broken(m, step_loc(m), e, why);
+		gic_broken(m, sim_step_loc(m), e, why);
 		return false;
 	}
 	return sim_triggers_ack(m, pe, intid);
@@ -205,7 +198,7 @@ bool sim_check_route(struct sim_machine *m, uint32_t intid, bool any, unsigned t
 	else
 		snprintf(asked, sizeof asked, "PE %u (MPIDR 0x%llx)", target,
 			 target < g->npe ? (unsigned long long)g->pe[target].mpidr : 0ull);
-	sim_fail_own(m, "GIC port", step_loc(m), "the port wrote GICD_IROUTER of SPI %u as IRM %u, affinity 0x%llx, "
+	sim_fail_own(m, "GIC port", sim_step_loc(m), "the port wrote GICD_IROUTER of SPI %u as IRM %u, affinity 0x%llx, "
 		     "for the dispatcher's route to %s", (unsigned)intid, r->irm, (unsigned long long)r->aff, asked);
 	return false;
 }

@@ -34,13 +34,6 @@
 
 #include "sim_internal.h"
 
-static struct sim_loc here(const struct sim_machine *m)
-{
-	struct sim_loc none = { 0, 0 };
-
-	return m->step < m->prog->nsteps ? m->prog->steps[m->step].loc : none;
-}
-
 /* Set (on) or clear the ledger's bit of intid's instance of pe (both
  * valid); returns what it was. */
 static bool ledger_swap(struct sim_machine *m, unsigned pe, uint32_t intid, bool on)
@@ -90,7 +83,7 @@ bool sim_note_trigger(struct sim_machine *m, unsigned pe, uint32_t intid, bool g
 	ledger_swap(m, pe, intid, true);
 	if (latched(&m->gic, pe, intid))
 		return true;
-	sim_fail_own(m, "GIC model", here(m), "X7: INTID %u was triggered for PE %u and the GIC did not latch "
+	sim_fail_own(m, "GIC model", sim_step_loc(m), "X7: INTID %u was triggered for PE %u and the GIC did not latch "
 		     "it (the trigger is lost)", (unsigned)intid, pe);
 	return false;
 }
@@ -111,7 +104,7 @@ bool sim_triggers_ack(struct sim_machine *m, unsigned pe, uint32_t intid)
 	irq = intid < 32 ? &m->gic.pe[pe].banked[intid] : &m->gic.spi[intid - 32];
 	if (ledger_swap(m, pe, intid, false) || !irq->edge)
 		return true;
-	sim_fail_own(m, "GIC model", here(m), "X7: PE %u acknowledged INTID %u, edge-triggered, with no "
+	sim_fail_own(m, "GIC model", sim_step_loc(m), "X7: PE %u acknowledged INTID %u, edge-triggered, with no "
 		     "trigger since its last acknowledge", pe, (unsigned)intid);
 	return false;
 }
@@ -127,14 +120,14 @@ bool sim_triggers_dispatch(struct sim_machine *m, unsigned pe, uint32_t handed)
 	acked = m->triggers.acked[pe];
 	m->triggers.acked[pe] = 0;
 	if (m->pe[pe].hold.holding && m->pe[pe].hold.intid == handed) {
-		sim_fail(m, SIM_FAIL_INVARIANT, here(m), "X7: PE %u entered a handler for INTID %u, which its "
+		sim_fail(m, SIM_FAIL_INVARIANT, sim_step_loc(m), "X7: PE %u entered a handler for INTID %u, which its "
 			 "firmware holds (a hold step keeps it from the dispatcher until the hand_over)", pe,
 			 (unsigned)handed);
 		return false;
 	}
 	if (acked == handed + 1 && p->nack > 0 && p->ack[p->nack - 1].intid == handed)
 		return true;
-	sim_fail(m, SIM_FAIL_INVARIANT, here(m), "X7: PE %u entered a handler for INTID %u, which it %s", pe,
+	sim_fail(m, SIM_FAIL_INVARIANT, sim_step_loc(m), "X7: PE %u entered a handler for INTID %u, which it %s", pe,
 		 (unsigned)handed, acked == handed + 1 ? "no longer holds as its latest acknowledge" :
 		 "did not acknowledge (or whose acknowledge a handler was entered for already)");
 	return false;

@@ -197,6 +197,11 @@ void sim_main_context(const struct sim_machine *m, unsigned pe, struct sim_ctx *
  * vectors, as it cannot while they might overlap). */
 void sim_ctx_to_regs(const struct sim_ctx *restrict c, struct sdd_regs *restrict r);
 void sim_regs_to_ctx(const struct sdd_regs *restrict r, struct sim_ctx *restrict c);
+/* Where a check made during a step reports: the step running, if any. */
+static inline struct sim_loc sim_step_loc(const struct sim_machine *m)
+{
+	return m->step < m->prog->nsteps ? m->prog->steps[m->step].loc : (struct sim_loc){ 0, 0 };
+}
 /* Record a failure (the first one wins) of kind (enum sim_fail_kind) at loc. */
 void sim_fail(struct sim_machine *m, unsigned kind, struct sim_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

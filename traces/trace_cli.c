@@ -79,13 +79,13 @@ static bool line_number(const char **p, uint32_t *n)
 	return v > 0;
 }
 
-/* --lines FROM-TO, FROM- (to the end) or -TO (from the start) into c. */
+/* --lines FROM-TO, FROM- (to the end) or -TO (from the start) into c,
+ * whose from_line and to_line hold cli_parse's defaults, the bound a form
+ * leaves out. */
 static bool parse_lines(struct cli *c, const char *v)
 {
 	const char *p = v;
 
-	c->from_line = 1;
-	c->to_line = UINT32_MAX;
 	if (*p != '-' && !line_number(&p, &c->from_line))
 		goto bad;
 	if (*p++ != '-' || (*p && !line_number(&p, &c->to_line)) || *p || p == v + 1)

@@ -103,6 +103,13 @@ static int spool_close(struct spool *sp, FILE *out)
 	return rc;
 }
 
+/* The timeline of rd into f: 0, or -1 with the message in err (a trace
+ * that does not read, or a --lines window with no record). */
+static int write_timeline(const struct cli *c, struct trace_reader *rd, FILE *f, char *err, size_t n)
+{
+	return trace_timeline(rd, f, err, n) || cli_window_empty(c, rd, err, n) ? -1 : 0;
+}
+
 static int export_timeline(const struct cli *c)
 {
 	struct trace_reader *rd = cli_open_trace(c, c->positional[1]);
@@ -120,11 +127,11 @@ static int export_timeline(const struct cli *c)
 	 * the pipe takes for a timeline.  That one gets the timeline through
 	 * a spool, and only once the whole trace has read. */
 	if (opened && of.tmp) {
-		rc = trace_timeline(rd, of.f, err, sizeof err) || cli_window_empty(c, rd, err, sizeof err) ? -1 : 0;
+		rc = write_timeline(c, rd, of.f, err, sizeof err);
 	} else if (opened && !spool_open(&sp)) {
 		snprintf(err, sizeof err, "cannot keep the timeline until the trace has read: out of memory");
 	} else if (opened) {
-		rc = trace_timeline(rd, sp.f, err, sizeof err) || cli_window_empty(c, rd, err, sizeof err) ? -1 : 0;
+		rc = write_timeline(c, rd, sp.f, err, sizeof err);
 		if (spool_close(&sp, rc == 0 ? of.f : NULL) && rc == 0) {
 			snprintf(err, sizeof err, "cannot read the timeline back from its temporary file");
 			rc = -1;
