@@ -97,6 +97,21 @@ static void syntax_error(struct scn *s, const yaml_parser_t *p, const unsigned c
 		scn_fail_at(s, file_start, "out of memory");
 		return;
 	}
+	if (p->error == YAML_READER_ERROR && strcmp(p->problem, "invalid trailing UTF-8 octet") == 0 &&
+	    p->problem_offset > 0 && p->problem_offset < len) {
+		/* libyaml's offset is the byte that fails to continue the
+		 * character, often a plain one (the space after a Latin-1 é):
+		 * the character at fault starts at the lead byte before it. */
+		size_t lead = p->problem_offset - 1;
+
+		while (lead > 0 && (text[lead] & 0xC0) == 0x80)
+			lead--;
+		scn_fail_at(s, loc_of_offset(text, len, lead),
+			    "YAML syntax error: invalid trailing UTF-8 octet: byte 0x%02X starts a "
+			    "character that byte 0x%02X after it does not continue (scenario files "
+			    "are UTF-8)", text[lead], text[p->problem_offset]);
+		return;
+	}
 	if (p->error == YAML_READER_ERROR) {
 		loc = loc_of_offset(text, len, p->problem_offset);
 	} else {

@@ -39,6 +39,17 @@ void test_generated_inputs(void **state)
 		   "nul.yaml:2:10: YAML syntax error: control characters are not allowed");
 	fails_with(f, "utf8.yaml", "name: \xFF\nsteps: []\n", 18,
 		   "utf8.yaml:1:7: YAML syntax error: invalid leading UTF-8 octet");
+	/* A Latin-1 e-acute (0xE9) starts a 3-byte character the space after
+	 * it does not continue: the place is the 0xE9, not the space libyaml
+	 * names, and the message says which bytes. */
+	fails_with(f, "latin1.yaml", "name: caf\xE9 x\nsteps: []\n", 23,
+		   "latin1.yaml:1:10: YAML syntax error: invalid trailing UTF-8 octet: byte 0xE9 "
+		   "starts a character that byte 0x20 after it does not continue (scenario files "
+		   "are UTF-8)");
+	fails_with(f, "cut.yaml", "name: \xE2\x82!\nsteps: []\n", 20,
+		   "cut.yaml:1:7: YAML syntax error: invalid trailing UTF-8 octet: byte 0xE2 "
+		   "starts a character that byte 0x21 after it does not continue (scenario files "
+		   "are UTF-8)");
 	fails_with(f, "utf16.yaml", "\xFF\xFEn\0a\0", 6,
 		   "utf16.yaml:1:1: the file is UTF-16: scenario files are UTF-8");
 	fails_with(f, "doc.yaml", "---\n", 4,
