@@ -207,6 +207,47 @@ void sim_note_unchecked(const struct sim_machine *m, struct sim_result *res)
 	list_entries(m, res->unchecked_list, sizeof res->unchecked_list, false);
 }
 
+/* Append ", what" (the first without the comma) to buf, as room allows. */
+static void add_unfinished(char *buf, size_t n, const char *what)
+{
+	size_t len = strlen(buf);
+
+	if (len < n)
+		snprintf(buf + len, n - len, "%s%s", len ? "; " : "", what);
+}
+
+/* see sim_internal.h */
+void sim_note_unfinished(const struct sim_machine *m, struct sim_result *res)
+{
+	char what[96], one[320];
+
+	res->unfinished[0] = '\0';
+	if (m->system_off)          /* the machine is off: nothing waits */
+		return;
+	for (unsigned pe = 0; pe < m->npe; pe++) {
+		const struct sim_pe *p = &m->pe[pe];
+
+		/* innermost first, as `resume` continues them */
+		for (unsigned d = p->depth; d >= 1; d--)
+			if (p->paused & (1u << (d - 1))) {
+				snprintf(one, sizeof one, "%s on PE %u%s is still paused by a yield (no "
+					 "`resume: %u` followed it: its actions after the yield did not run)",
+					 sim_running_what(m->prog, (uint8_t)d, p->disp, what, sizeof what),
+					 pe, p->depth < 2 ? "" : d == 2 ? " (nested)" : " (outer)", pe);
+				add_unfinished(res->unfinished, sizeof res->unfinished, one);
+			}
+		if (p->hold.holding) {
+			snprintf(one, sizeof one, "PE %u's firmware still holds INTID %u (no `hand_over: %u` "
+				 "followed: the dispatcher never saw it)", pe, (unsigned)p->hold.intid, pe);
+			add_unfinished(res->unfinished, sizeof res->unfinished, one);
+		} else if (p->hold.armed) {
+			snprintf(one, sizeof one, "PE %u's hold took no interrupt (none was acknowledged "
+				 "there after it)", pe);
+			add_unfinished(res->unfinished, sizeof res->unfinished, one);
+		}
+	}
+}
+
 /* see sim_internal.h */
 void sim_expect_resumes(struct sim_machine *m, const struct sim_op *op)
 {

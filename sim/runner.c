@@ -337,8 +337,10 @@ int sim_run(struct sim_cpu *cpu, const struct sim_program *prog, const struct si
 		res->steps_run = k + 1;
 	}
 	res->passed = !m->failed;
-	if (res->passed && !opts->no_notes)
+	if (res->passed && !opts->no_notes) {
 		sim_note_unchecked(m, res);
+		sim_note_unfinished(m, res);
+	}
 	res->fail_kind = m->failed ? m->fail_kind : SIM_FAIL_NONE;
 	res->step = m->step;
 	res->loc = m->fail_loc;

@@ -234,6 +234,11 @@ struct sim_result {
 	bool     unchecked_by_none;
 	struct sim_loc unchecked_after;
 	char     unchecked_list[300];
+	/* A run that passed with all its steps run and something left
+	 * unfinished at the end: a handler still paused by a yield (its
+	 * actions after it never ran), an interrupt a PE's firmware still
+	 * holds, a hold that took none.  Each said; "" when none. */
+	char     unfinished[600];
 	/* With opts.digest: a 64-bit hash of the machine's final state (the
 	 * dispatcher's saved state, the GIC's canonical form, each PE's power,
 	 * context and running handlers, the program's variables).  Two runs

@@ -382,6 +382,8 @@ void sim_expect_resumes(struct sim_machine *m, const struct sim_op *op);
  * expect_dispatches step that ran, or in a run with none, which nothing
  * checked (sim_result.unchecked). */
 void sim_note_unchecked(const struct sim_machine *m, struct sim_result *res);
+/* A run that passed: what it left unfinished (sim_result.unfinished). */
+void sim_note_unfinished(const struct sim_machine *m, struct sim_result *res);
 
 /* ---- runner.c ---- */
 

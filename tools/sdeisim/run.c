@@ -188,6 +188,13 @@ static void run_one(struct sim_cpu **cpu, const char *file, const char *error,
 				snprintf(note, room, "%s:%u:%u: note: this step did not run%s: "
 					 "SYSTEM_OFF ended the run at step %u", file, at->line, at->col, nor,
 					 res.steps_run);
+			} else if (res.unfinished[0] && res.steps_run > 0) {
+				/* a handler's actions after its yield, or a held
+				 * interrupt, never reached: said, not believed run */
+				const struct sim_loc *at = &prog.steps[res.steps_run - 1].loc;
+
+				snprintf(note, room, "%s:%u:%u: note: after this last step, %s", file,
+					 at->line, at->col, res.unfinished);
 			}
 		}
 	}
