@@ -87,6 +87,21 @@ static struct sim_loc loc_of_offset(const unsigned char *text, size_t len, size_
 	return loc;
 }
 
+/* libyaml's contexts that name something opened and not closed: a flow
+ * collection, a quoted scalar (its words, yaml_parser_parse's). */
+static bool unclosed_context(const char *context)
+{
+	static const char *const opened[] = {
+		"while parsing a flow sequence", "while parsing a flow mapping",
+		"while scanning a quoted scalar",
+	};
+
+	for (size_t k = 0; k < sizeof opened / sizeof opened[0]; k++)
+		if (strcmp(context, opened[k]) == 0)
+			return true;
+	return false;
+}
+
 static void syntax_error(struct scn *s, const yaml_parser_t *p, const unsigned char *text,
 			 size_t len)
 {
@@ -117,6 +132,16 @@ static void syntax_error(struct scn *s, const yaml_parser_t *p, const unsigned c
 	} else {
 		loc.line = (uint32_t)p->problem_mark.line + 1;
 		loc.col = (uint32_t)p->problem_mark.column + 1;
+	}
+	/* libyaml notices an unclosed collection or quote where the file goes
+	 * on (often its end), lines after the mistake: where the collection or
+	 * quote opened is said too. */
+	if (p->error != YAML_READER_ERROR && p->context && p->context_mark.line < p->problem_mark.line &&
+	    unclosed_context(p->context)) {
+		scn_fail_at(s, loc, "YAML syntax error: %s (%s that starts at %u:%u)", p->problem,
+			    p->context, (unsigned)p->context_mark.line + 1,
+			    (unsigned)p->context_mark.column + 1);
+		return;
 	}
 	/* libyaml's word for a tab where YAML wants spaces says nothing of tabs */
 	scn_fail_at(s, loc, "YAML syntax error: %s%s", p->problem,
