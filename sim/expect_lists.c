@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sim_internal.h"
+#include "utf8.h"
 
 /* Room for ", ... (N more)" at a list's end, N a uint32_t, and its NUL. */
 #define MORE_ROOM sizeof(", ... (4294967295 more)")
@@ -207,13 +208,20 @@ void sim_note_unchecked(const struct sim_machine *m, struct sim_result *res)
 	list_entries(m, res->unchecked_list, sizeof res->unchecked_list, false);
 }
 
-/* Append ", what" (the first without the comma) to buf, as room allows. */
+/* Append "; what" (the first without the "; ") to buf, as room allows:
+ * a list that does not fit ends in "..." (sim_utf8_mark_cut), and what
+ * comes after it is left out. */
 static void add_unfinished(char *buf, size_t n, const char *what)
 {
 	size_t len = strlen(buf);
 
-	if (len < n)
-		snprintf(buf + len, n - len, "%s%s", len ? "; " : "", what);
+	if (len + 1 >= n) {                     /* full: cut, if not already */
+		if (len < 3 || strcmp(buf + len - 3, "...") != 0)
+			sim_utf8_mark_cut(buf, n);
+		return;
+	}
+	if (snprintf(buf + len, n - len, "%s%s", len ? "; " : "", what) >= (int)(n - len))
+		sim_utf8_mark_cut(buf, n);
 }
 
 /* see sim_internal.h */
