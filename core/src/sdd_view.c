@@ -217,6 +217,10 @@ static int check_frames(const struct sdd *d, unsigned pe, uint64_t irq)
 	 * at or above event_count) */
 	if (p->deferred & ~irq)
 		return SDD_CHECK_HELD_NO_IRQ;
+	/* triggers are held back only while the PE is masked: the mask
+	 * coming off gives them all back (mask_in_force) */
+	if (p->deferred != 0 && !sdd_pe_masked(d, pe))
+		return SDD_CHECK_HELD_UNMASKED;
 	return 0;
 }
 
@@ -317,7 +321,7 @@ static void scan_pe(const struct sdd *d, unsigned pe, struct scan *sc)
 	for (unsigned s = 0; s < d->npriv; s++)
 		residue |= sdd_entry_residue(&row[s]);
 	if (residue == 0 && p->depth == 0 && p->masked <= 1 && p->mask_depth == 0 &&
-	    !(p->deferred & ~sc->irq))
+	    !(p->deferred & ~sc->irq) && (p->deferred == 0 || p->masked))
 		return;
 	stack_bits(d, pe, &one, &two);
 	sc->many |= (sc->seen & one) | two;
@@ -379,6 +383,7 @@ static const char *const check_rules[] = {
 	[-SDD_CHECK_FRAME_IDLE] = "a dispatch frame of an event not marked running",
 	[-SDD_CHECK_FRAME_PE] = "a shared event's frame on a PE it does not run on",
 	[-SDD_CHECK_HELD_NO_IRQ] = "a PE holds back a trigger of an event no interrupt backs",
+	[-SDD_CHECK_HELD_UNMASKED] = "a PE not masked holds back a trigger",
 	[-SDD_CHECK_PLATFORM_BOUND] = "a platform event's binding changed",
 	[-SDD_CHECK_FREE_SLOT_USED] = "a free bind slot has an interrupt or a registration",
 	[-SDD_CHECK_SLOT_INTID] = "a bound slot's interrupt is not a PPI (private) or an existing SPI (shared)",

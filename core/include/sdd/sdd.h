@@ -309,6 +309,7 @@ enum sdd_check_code {
 	SDD_CHECK_FRAME_IDLE      = -15,
 	SDD_CHECK_FRAME_PE        = -16,
 	SDD_CHECK_HELD_NO_IRQ     = -17,
+	SDD_CHECK_HELD_UNMASKED   = -18,
 	/* bindings, event by event */
 	SDD_CHECK_PLATFORM_BOUND  = -20,
 	SDD_CHECK_FREE_SLOT_USED  = -21,
@@ -324,7 +325,9 @@ enum sdd_check_code {
 
 /* Check the dispatcher's own invariants (state bits legal, dispatch stacks
  * at most two deep, normal below critical, running bits matching frames,
- * at most one running instance of each shared event, bindings consistent).
+ * at most one running instance of each shared event, triggers held back
+ * only by a masked PE and only for events an interrupt backs, bindings
+ * consistent).
  * Returns 0, or the enum sdd_check_code of the first violated rule. */
 int sdd_check(const struct sdd *d);
 
