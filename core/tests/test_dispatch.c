@@ -103,6 +103,53 @@ static void context_reads_the_interrupted_registers(void **state)
 	assert_int_equal(tp_call1(t, 1, SDD_FID_EVENT_CONTEXT, 0), DEN);
 }
 
+/* Every outcome is defined, and says how many handlers run on the PE
+ * afterwards (sdd.h), whatever the entry point did: a call that returned,
+ * an interrupt that was not the dispatcher's, an explicit dispatch it
+ * refused; with no register file, a refusal with no event.  (Mutants that
+ * left the depth 0, or the outcome as the caller's garbage, passed every
+ * scenario: the simulator reads the outcome's depth of none of these.) */
+static void every_outcome_is_defined_and_gives_the_depth_after(void **state)
+{
+	struct tp *t = *state;
+	struct sdd_outcome o;
+
+	tp_arm(t, 3, EV_PPI_NORM, H_A, 0);
+	tp_fire(t, PPI_NORM, 3);
+	assert_int_equal(tp_depth(t, 3), 1);
+	memset(&t->last_out, 0xA5, sizeof t->last_out);
+	tp_call1(t, 3, SDD_FID_EVENT_STATUS, EV_PPI_NORM);
+	assert_int_equal(t->last_out.action, SDD_ACT_RETURN);
+	assert_int_equal(t->last_out.depth, 1);
+	assert_int_equal(t->last_out.event, -1);
+
+	memset(&o, 0xA5, sizeof o);
+	assert_int_equal(sdd_irq(&t->d, 3, 1022, &t->regs[3], &o), SDD_IRQ_NOT_MINE);
+	assert_int_equal(o.action, SDD_ACT_NONE);
+	assert_int_equal(o.depth, 1);
+	assert_int_equal(o.event, -1);
+
+	memset(&o, 0xA5, sizeof o);
+	assert_true(sdd_dispatch_explicit(&t->d, 3, EV_PPI_NORM, &t->regs[3], &o) < 0);
+	assert_int_equal(o.action, SDD_ACT_NONE);
+	assert_int_equal(o.depth, 1);
+	assert_int_equal(o.event, -1);
+
+	memset(&o, 0xA5, sizeof o);
+	assert_int_equal(sdd_call(&t->d, 3, NULL, &o), SDD_ACT_NONE);
+	assert_int_equal(o.action, SDD_ACT_NONE);
+	assert_int_equal(o.event, -1);
+	memset(&o, 0xA5, sizeof o);
+	assert_int_equal(sdd_irq(&t->d, 3, PPI_NORM, NULL, &o), SDD_IRQ_REFUSED);
+	assert_int_equal(o.action, SDD_ACT_NONE);
+	assert_int_equal(o.event, -1);
+	memset(&o, 0xA5, sizeof o);
+	assert_true(sdd_dispatch_explicit(&t->d, 3, EV_EXPL_NORM, NULL, &o) < 0);
+	assert_int_equal(o.action, SDD_ACT_NONE);
+	assert_int_equal(o.event, -1);
+	assert_int_equal(tp_depth(t, 3), 1);
+}
+
 static void complete_restores_the_interrupted_context(void **state)
 {
 	struct tp *t = *state;
@@ -428,6 +475,7 @@ int main(void)
 		TP_TEST(disable_inside_the_handler_does_not_stop_it),
 		TP_TEST(relative_entry_point_uses_vbar_at_dispatch),
 		TP_TEST(explicit_dispatch),
+		TP_TEST(every_outcome_is_defined_and_gives_the_depth_after),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
