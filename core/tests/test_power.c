@@ -77,6 +77,33 @@ static void cpu_off_inside_a_handler_completes_it(void **state)
 	assert_int_equal(t->log[1].pe, 1);
 }
 
+/* A PE coming up (sdd_pe_on) whose power-down the embedder never
+ * reported: what ran there is ended as CPU_OFF would have ended it (the
+ * shared event no longer running, its interrupt EOI'd, another PE can
+ * take it), and the PE starts masked, out of 1-of-N routing.  Deleting
+ * either the completion or the masking passed every other test, scenario
+ * and seed: sdd_pe_off did both first there. */
+static void cpu_on_without_a_reported_cpu_off_ends_what_ran_and_masks(void **state)
+{
+	struct tp *t = *state;
+
+	tp_register(t, 0, EV_SPI_NORM, H_A, 0);
+	tp_enable(t, 0, EV_SPI_NORM);
+	tp_unmask(t, 2);
+	tp_fire(t, SPI_NORM, 0);
+	assert_int_equal(tp_depth(t, 2), 1);
+	sdd_pe_on(&t->d, 2);
+	assert_int_equal(tp_depth(t, 2), 0);
+	assert_int_equal(tp_status(t, 0, EV_SPI_NORM), 3);         /* not running anywhere */
+	assert_false(tp_irq(t, 0, SPI_NORM)->active);              /* EOI'd */
+	assert_int_equal(tp_call0(t, 2, SDD_FID_PE_MASK), 0);       /* already masked */
+	assert_false(t->participate[2]);
+	tp_unmask(t, 1);
+	tp_fire(t, SPI_NORM, 0);                                    /* another PE takes it */
+	assert_int_equal(t->nlog, 2);
+	assert_int_equal(t->log[1].pe, 1);
+}
+
 static void cpu_off_with_nested_handlers_completes_both(void **state)
 {
 	struct tp *t = *state;
@@ -183,6 +210,7 @@ int main(void)
 		TP_TEST(cpu_on_masks_and_resets_private_registrations),
 		TP_TEST(cpu_off_on_never_leaves_release_refused),
 		TP_TEST(cpu_off_inside_a_handler_completes_it),
+		TP_TEST(cpu_on_without_a_reported_cpu_off_ends_what_ran_and_masks),
 		TP_TEST(cpu_off_with_nested_handlers_completes_both),
 		TP_TEST(system_off_or_reset_inside_a_handler_completes_it),
 		TP_TEST(wake_from_powerdown_masks_the_pe),
