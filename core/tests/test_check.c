@@ -462,6 +462,22 @@ static void a_held_event_on_a_pe_not_masked_is_minus_18(void **state)
 	assert_int_equal(sdd_check(d), 0);
 }
 
+/* The same on a PE sdd_check's fast path would pass over: idle, no
+ * registration, nothing held back it may not hold.  (With the fast path
+ * skipping an unmasked PE that holds something, the busy state's -18
+ * above was still found, this one not.) */
+static void a_held_event_on_an_idle_pe_not_masked_is_minus_18(void **state)
+{
+	static struct tp t;
+
+	(void)state;
+	tp_setup(&t, NULL);
+	t.d.pe[1].deferred = BIT(I_PPI_NORM);
+	assert_int_equal(sdd_check(&t.d), 0);          /* every PE starts masked */
+	t.d.pe[1].masked = 0;
+	assert_int_equal(sdd_check(&t.d), -18);
+}
+
 /* ---- Precedence ---- */
 
 static void a_binding_error_wins_over_registration_and_stack_errors(void **state)
@@ -621,6 +637,7 @@ int main(void)
 		T(a_held_event_past_the_last_is_minus_17),
 		T(a_held_event_without_an_interrupt_is_minus_17),
 		T(a_held_event_on_a_pe_not_masked_is_minus_18),
+		T(a_held_event_on_an_idle_pe_not_masked_is_minus_18),
 		T(a_binding_error_wins_over_registration_and_stack_errors),
 		T(a_registration_error_wins_over_a_stack_error),
 		T(the_lowest_event_wins_among_registration_errors),
