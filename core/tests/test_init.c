@@ -25,6 +25,8 @@ static void pe_count_65(struct sdd_platform *p)          { p->pe_count = SDD_MAX
 static void mpidr_bit31(struct sdd_platform *p)          { p->mpidr[1] = 0x80000001ull; }
 static void mpidr_high(struct sdd_platform *p)           { p->mpidr[2] = 1ull << 40; }
 static void mpidr_dup(struct sdd_platform *p)            { p->mpidr[3] = p->mpidr[0]; }
+static void mpidr_pe0_high(struct sdd_platform *p)       { p->mpidr[0] = 1ull << 40; }
+static void mpidr_dup_2_3(struct sdd_platform *p)        { p->mpidr[3] = p->mpidr[2]; }
 static void client_el_3(struct sdd_platform *p)          { p->client_el = 3; }
 static void client_el_0(struct sdd_platform *p)          { p->client_el = 0; }
 static void version_2(struct sdd_platform *p)            { p->version_minor = 2; }
@@ -40,6 +42,13 @@ static void negative_number(struct sdd_platform *p)      { p->events[12].number 
 static void reserved_number(struct sdd_platform *p)      { p->events[12].number = 0x41000000; }
 static void unsorted(struct sdd_platform *p)             { p->events[3].number = 0x40000050; }
 static void duplicate(struct sdd_platform *p)            { p->events[2].number = p->events[1].number; }
+static void two_events0(struct sdd_platform *p)          { p->events[1] = p->events[0]; p->events[1].intid = 9; }
+static void event0_second(struct sdd_platform *p)
+{
+	struct sdd_event_desc ev0 = p->events[0];
+	p->events[0] = p->events[1];
+	p->events[1] = ev0;
+}
 static void bad_kind(struct sdd_platform *p)             { p->events[2].kind = 9; }
 static void bad_type(struct sdd_platform *p)             { p->events[2].type = 2; }
 static void bad_priority(struct sdd_platform *p)         { p->events[2].priority = 2; }
@@ -50,10 +59,12 @@ static void no_event0(struct sdd_platform *p)
 }
 static void event0_shared(struct sdd_platform *p)        { p->events[0].type = SDD_SHARED; }
 static void event0_on_ppi(struct sdd_platform *p)        { p->events[0].intid = 20; }
+static void event0_on_ppi16(struct sdd_platform *p)      { p->events[0].intid = 16; }
 static void event0_static(struct sdd_platform *p)        { p->events[0].kind = SDD_EVK_STATIC; }
 static void event0_kind_elsewhere(struct sdd_platform *p) { p->events[5].kind = SDD_EVK_EVENT0; p->events[5].intid = 9; }
 static void static_private_spi(struct sdd_platform *p)   { p->events[2].intid = 40 + 10; }
 static void static_private_sgi(struct sdd_platform *p)   { p->events[2].intid = 3; }
+static void static_private_spi32(struct sdd_platform *p) { p->events[2].intid = 32; }
 static void static_shared_ppi(struct sdd_platform *p)    { p->events[3].intid = 20; }
 static void static_shared_beyond(struct sdd_platform *p) { p->events[3].intid = 32 + 96; }
 static void intid_dup(struct sdd_platform *p)            { p->events[2].intid = p->events[1].intid; }
@@ -92,6 +103,8 @@ static const struct bad_platform cases[] = {
 	{ "MPIDR bit 31", mpidr_bit31, SDD_INIT_MPIDR_BITS },
 	{ "MPIDR bit 40", mpidr_high, SDD_INIT_MPIDR_BITS },
 	{ "duplicate MPIDR", mpidr_dup, SDD_INIT_MPIDR_DUPLICATE },
+	{ "MPIDR bit 40 on PE 0", mpidr_pe0_high, SDD_INIT_MPIDR_BITS },
+	{ "PEs 2 and 3 share an MPIDR", mpidr_dup_2_3, SDD_INIT_MPIDR_DUPLICATE },
 	{ "client EL 3", client_el_3, SDD_INIT_CLIENT_EL },
 	{ "client EL 0", client_el_0, SDD_INIT_CLIENT_EL },
 	{ "version 1.2", version_2, SDD_INIT_VERSION },
@@ -107,16 +120,20 @@ static const struct bad_platform cases[] = {
 	{ "reserved bits", reserved_number, SDD_INIT_EVENT_NUMBER },
 	{ "unsorted", unsorted, SDD_INIT_EVENT_ORDER },
 	{ "duplicate number", duplicate, SDD_INIT_EVENT_ORDER },
+	{ "two events 0", two_events0, SDD_INIT_EVENT_ORDER },
+	{ "event 0 second", event0_second, SDD_INIT_EVENT_ORDER },
 	{ "kind 9", bad_kind, SDD_INIT_EVENT_FIELD },
 	{ "type 2", bad_type, SDD_INIT_EVENT_FIELD },
 	{ "priority 2", bad_priority, SDD_INIT_EVENT_FIELD },
 	{ "no event 0", no_event0, SDD_INIT_EVENT0_MISSING },
 	{ "shared event 0", event0_shared, SDD_INIT_EVENT0_SHAPE },
 	{ "event 0 on a PPI", event0_on_ppi, SDD_INIT_EVENT0_SHAPE },
+	{ "event 0 on the first PPI, 16", event0_on_ppi16, SDD_INIT_EVENT0_SHAPE },
 	{ "event 0 static", event0_static, SDD_INIT_EVENT0_SHAPE },
 	{ "EVENT0 kind on another number", event0_kind_elsewhere, SDD_INIT_EVENT0_SHAPE },
 	{ "static private on an SPI", static_private_spi, SDD_INIT_STATIC_PRIVATE_NOT_PPI },
 	{ "static private on an SGI", static_private_sgi, SDD_INIT_STATIC_PRIVATE_NOT_PPI },
+	{ "static private on the first SPI, 32", static_private_spi32, SDD_INIT_STATIC_PRIVATE_NOT_PPI },
 	{ "static shared on a PPI", static_shared_ppi, SDD_INIT_STATIC_SHARED_NOT_SPI },
 	{ "static shared beyond the SPIs", static_shared_beyond, SDD_INIT_STATIC_SHARED_NOT_SPI },
 	{ "two events on one PPI", intid_dup, SDD_INIT_INTID_DUPLICATE },
@@ -215,6 +232,45 @@ static void a_good_description_claims_the_platform_interrupts(void **state)
 	tp_check(&t);
 }
 
+/* Only the first event_count entries of events[] describe the platform:
+ * what lies after them (here the default platform's other events, a
+ * static shared one first) is not claimed.  Each of the rest is claimed
+ * once: the private ones on every PE, the shared one on PE 0. */
+static void events_past_event_count_claim_nothing(void **state)
+{
+	static struct tp t;
+	struct sdd_platform p;
+	(void)state;
+
+	tp_default_platform(&p);
+	p.event_count = 4;             /* EV0, PPI_CRIT, PPI_NORM, SPI_NORM; SPI_CRIT next */
+	tp_setup(&t, &p);
+	assert_int_equal(t.claims, TP_PES * 3 + 1);
+	assert_true(tp_irq(&t, 0, SPI_NORM)->fw);
+	assert_false(tp_irq(&t, 0, SPI_CRIT)->fw);
+	for (unsigned pe = 0; pe < TP_PES; pe++)
+		assert_false(tp_irq(&t, pe, 0)->fw);
+	tp_check(&t);
+}
+
+/* The largest description: 64 PEs, 64 events, 32 of them private (every
+ * entry of struct sdd's priv in use). */
+static void limits_platform(struct sdd_platform *p)
+{
+	memset(p, 0, sizeof *p);
+	p->pe_count = SDD_MAX_PES;
+	for (unsigned k = 0; k < SDD_MAX_PES; k++)
+		p->mpidr[k] = ((uint64_t)(k / 16) << 8) | (k % 16);
+	p->client_el = 1;
+	p->spi_count = 988;
+	p->event_count = SDD_MAX_EVENTS;
+	p->events[0] = (struct sdd_event_desc){ 0, SDD_EVK_EVENT0, SDD_PRIVATE, SDD_PRI_NORMAL, 15 };
+	for (unsigned i = 1; i < SDD_MAX_EVENTS; i++)
+		p->events[i] = (struct sdd_event_desc){ (int32_t)(0x40000000 + i), SDD_EVK_DYNAMIC,
+							i < SDD_MAX_PRIVATE_EVENTS ? SDD_PRIVATE : SDD_SHARED,
+							SDD_PRI_NORMAL, 0 };
+}
+
 static void the_limits_are_accepted(void **state)
 {
 	static struct tp t;
@@ -223,22 +279,42 @@ static void the_limits_are_accepted(void **state)
 	(void)state;
 
 	tp_setup(&t, NULL);
-	memset(&p, 0, sizeof p);
-	p.pe_count = SDD_MAX_PES;
-	for (unsigned k = 0; k < SDD_MAX_PES; k++)
-		p.mpidr[k] = ((uint64_t)(k / 16) << 8) | (k % 16);
-	p.client_el = 1;
-	p.spi_count = 988;
-	p.event_count = SDD_MAX_EVENTS;
-	p.events[0] = (struct sdd_event_desc){ 0, SDD_EVK_EVENT0, SDD_PRIVATE, SDD_PRI_NORMAL, 15 };
-	for (unsigned i = 1; i < SDD_MAX_EVENTS; i++)
-		p.events[i] = (struct sdd_event_desc){ (int32_t)(0x40000000 + i), SDD_EVK_DYNAMIC,
-						       i < SDD_MAX_PRIVATE_EVENTS ? SDD_PRIVATE : SDD_SHARED,
-						       SDD_PRI_NORMAL, 0 };
+	limits_platform(&p);
 	/* d is not tp's: give it a tp port anyway; tp ignores PEs beyond its 4 */
 	t.npe = TP_PES;
 	assert_int_equal(sdd_init(&d, &p, &t.port, &t), SDD_INIT_OK);
 	assert_int_equal(sdd_check(&d), 0);
+}
+
+/* At the limits, init, a save, a load and the reset after a refused load
+ * write nothing past the dispatcher: the memory after it is the
+ * caller's. */
+static void a_dispatcher_at_the_limits_writes_nothing_past_itself(void **state)
+{
+	static struct tp t;
+	static struct {
+		struct sdd d;
+		uint8_t after[64];
+	} w;
+	static const uint8_t junk[24] = { 'S', 'D', 'D', 'S' };
+	static uint8_t image[8192];
+	struct sdd_platform p;
+	size_t n;
+	(void)state;
+
+	tp_setup(&t, NULL);
+	limits_platform(&p);
+	t.npe = TP_PES;
+	memset(w.after, 0xA5, sizeof w.after);
+	assert_int_equal(sdd_init(&w.d, &p, &t.port, &t), SDD_INIT_OK);
+	assert_int_equal(w.d.npriv, SDD_MAX_PRIVATE_EVENTS);
+	n = sdd_save(&w.d, image, sizeof image);
+	assert_int_not_equal(n, 0);
+	assert_int_equal(sdd_load(&w.d, image, n), SDD_LOAD_OK);
+	assert_int_not_equal(sdd_load(&w.d, junk, sizeof junk), SDD_LOAD_OK);
+	assert_int_equal(sdd_check(&w.d), 0);
+	for (unsigned k = 0; k < sizeof w.after; k++)
+		assert_int_equal(w.after[k], 0xA5);
 }
 
 int main(void)
@@ -248,7 +324,9 @@ int main(void)
 		cmocka_unit_test(bad_arguments_and_incomplete_ports),
 		cmocka_unit_test(validating_no_description_is_a_null_argument),
 		cmocka_unit_test(a_good_description_claims_the_platform_interrupts),
+		cmocka_unit_test(events_past_event_count_claim_nothing),
 		cmocka_unit_test(the_limits_are_accepted),
+		cmocka_unit_test(a_dispatcher_at_the_limits_writes_nothing_past_itself),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
