@@ -194,9 +194,11 @@ static const uint8_t pinned[] = {
 };
 
 /* Offsets in pinned. */
+#define V2_INTID          24
 #define V2_SHARED_PRESENT 36
 #define V2_SHARED         (V2_SHARED_PRESENT + 8)
 #define V2_PE0            (V2_SHARED + ENTRY_BYTES)
+#define V2_FRAME          (V2_PE0 + 20)          /* PE 1's */
 #define V2_PE0_PRESENT    (V2_PE0 + 20 + 165)
 #define V2_PE0_PRIVATE    (V2_PE0_PRESENT + 4)
 #define V2_PE1_PRESENT    (V2_PE0_PRIVATE + ENTRY_BYTES)
@@ -258,6 +260,30 @@ static void the_pinned_version_1_image_loads_to_the_same_state(void **state)
 	tp_register(&t, 1, EV0, H_B, 0x78);
 	assert_int_equal(sdd_load(&t.d, pinned_v1, sizeof pinned_v1), SDD_LOAD_OK);
 	assert_int_equal(sdd_check(&t.d), 0);
+	assert_int_equal(tp_status(&t, 0, EV_EXPL_NORM), 0);
+	assert_int_equal(tp_status(&t, 1, EV0), 0);
+	n = sdd_save(&t.d, buf, sizeof buf);
+	assert_int_equal(n, sizeof pinned);
+	assert_memory_equal(buf, pinned, n);
+}
+
+/* Likewise for a version-2 image, whose tables name only the entries
+ * written: every other registration, event 0's on each PE (slot 0 of
+ * every private table) among them, is cleared by the load. */
+static void a_version_2_image_leaves_nothing_of_the_state_it_loads_over(void **state)
+{
+	static struct tp t;
+	static uint8_t buf[4096];
+	size_t n;
+	(void)state;
+
+	small_image(&t, buf, sizeof buf);
+	tp_register(&t, 0, EV0, H_B, 0x76);
+	tp_register(&t, 0, EV_EXPL_NORM, H_B, 0x77);
+	tp_register(&t, 1, EV0, H_B, 0x78);
+	assert_int_equal(sdd_load(&t.d, pinned, sizeof pinned), SDD_LOAD_OK);
+	assert_int_equal(sdd_check(&t.d), 0);
+	assert_int_equal(tp_status(&t, 0, EV0), 0);
 	assert_int_equal(tp_status(&t, 0, EV_EXPL_NORM), 0);
 	assert_int_equal(tp_status(&t, 1, EV0), 0);
 	n = sdd_save(&t.d, buf, sizeof buf);
@@ -361,6 +387,7 @@ static void malformed_version_1_images_are_refused(void **state)
 static void malformed_version_2_images_are_refused(void **state)
 {
 	static const uint8_t cleared[ENTRY_BYTES] = { [19] = 0xFF };
+	static const uint8_t intid_1020[2] = { 0xFC, 0x03 };
 	static const uint8_t extra = 0;
 	static const struct forged cases[] = {
 		BYTE("version 3", OFF_VERSION, 3, SDD_LOAD_BAD_VERSION),
@@ -381,8 +408,23 @@ static void malformed_version_2_images_are_refused(void **state)
 		/* a cleared registration written: never by sdd_save */
 		{ "a cleared entry written", V2_PE0_PRESENT, 0x03, V2_PE0_PRIVATE, 0, cleared,
 		  sizeof cleared, true, SDD_LOAD_BAD_STATE },
+		/* the last entry of the last table a cleared one: nothing is
+		 * read out of place after it */
+		{ "a cleared entry written last", V2_PE1_PRESENT, 0x06, sizeof pinned - 4, 0, cleared,
+		  sizeof cleared, true, SDD_LOAD_BAD_STATE },
 		/* a written entry that only looks unregistered */
 		BYTE("state 0 with an ep", V2_PE0_PRIVATE + 16, 0, SDD_LOAD_BAD_STATE),
+		/* event 0's interrupt is the platform's: another SGI, and
+		 * one past the last interrupt (1020), are no state */
+		BYTE("event 0 on SGI 9", V2_INTID, 9, SDD_LOAD_BAD_STATE),
+		{ "event 0 on interrupt 1020", 0, NO_BYTE, V2_INTID, 2, intid_1020, sizeof intid_1020,
+		  false, SDD_LOAD_BAD_STATE },
+		BYTE("SPI_CRIT on interrupt 0x4029", V2_INTID + 2 * 2 + 1, 0x40, SDD_LOAD_BAD_STATE),
+		/* a payload length one more than the bytes there are */
+		BYTE("payload length one long", OFF_LENGTH, 0x1A, SDD_LOAD_TRUNCATED),
+		/* PE 1's frame cut short, the length saying so: nothing after
+		 * it is read from its bytes */
+		{ "a frame cut short", 0, NO_BYTE, V2_FRAME + 20, 100, NULL, 0, true, SDD_LOAD_TRUNCATED },
 		/* the last entry missing, the length saying so */
 		{ "truncated", 0, NO_BYTE, sizeof pinned - 4 - ENTRY_BYTES, ENTRY_BYTES, NULL, 0, true,
 		  SDD_LOAD_TRUNCATED },
@@ -394,6 +436,34 @@ static void malformed_version_2_images_are_refused(void **state)
 	};
 	(void)state;
 	refuse_forged(pinned, sizeof pinned, cases, sizeof cases / sizeof cases[0]);
+}
+
+/* 63 events (event 0 and 62 shared bind slots): the shared PRESENT
+ * word's bit 63 names no event, and an image with it set (and an entry
+ * for it) is refused. */
+static void a_present_bit_past_the_last_of_63_events_is_refused(void **state)
+{
+	static struct tp t;
+	static uint8_t img[4096], buf[4096];
+	static const uint8_t entry[ENTRY_BYTES] = { 0x00, 0x04, 0x02, [16] = 1, [19] = 0xFF };
+	enum { EVENTS = 63, PRESENT = HEADER_BYTES + 8 + 2 * EVENTS };
+	const struct forged f = { "shared PRESENT: bit 63", PRESENT + 7, 0x80, PRESENT + 8, 0,
+				  entry, sizeof entry, true, SDD_LOAD_BAD_STATE };
+	struct sdd_platform p;
+	size_t n, len;
+	(void)state;
+
+	tp_default_platform(&p);
+	p.event_count = EVENTS;
+	for (unsigned i = 1; i < EVENTS; i++)
+		p.events[i] = (struct sdd_event_desc){ (int32_t)(0x40000000 + i), SDD_EVK_DYNAMIC,
+						       SDD_SHARED, SDD_PRI_NORMAL, 0 };
+	tp_setup(&t, &p);
+	n = sdd_save(&t.d, img, sizeof img);
+	assert_int_equal(n, PRESENT + 8 + TP_PES * (10 + 4) + 4);
+	len = forge(buf, img, n, &f);
+	assert_int_equal(sdd_load(&t.d, buf, len), f.err);
+	tp_assert_fresh(&t);
 }
 
 /* Every byte of every field the fingerprint covers that a valid
@@ -509,9 +579,11 @@ int main(void)
 		cmocka_unit_test(a_small_image_has_exactly_the_pinned_bytes),
 		cmocka_unit_test(the_pinned_image_loads_and_saves_back_unchanged),
 		cmocka_unit_test(the_pinned_version_1_image_loads_to_the_same_state),
+		cmocka_unit_test(a_version_2_image_leaves_nothing_of_the_state_it_loads_over),
 		cmocka_unit_test(every_damaged_image_is_refused),
 		cmocka_unit_test(malformed_version_1_images_are_refused),
 		cmocka_unit_test(malformed_version_2_images_are_refused),
+		cmocka_unit_test(a_present_bit_past_the_last_of_63_events_is_refused),
 		cmocka_unit_test(the_fingerprint_of_a_dense_platform_is_pinned),
 		cmocka_unit_test(every_load_error_has_a_name_of_its_own),
 	};
