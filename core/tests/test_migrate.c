@@ -213,6 +213,25 @@ static void save_is_deterministic(void **state)
 	assert_int_equal(sdd_save(&t.d, b2, 0), 0);
 }
 
+/* A buffer too small for the image is refused, and nothing is written
+ * past its cap bytes, whatever the cap: the rest is the caller's. */
+static void a_save_too_big_for_its_buffer_writes_nothing_past_it(void **state)
+{
+	static struct tp t;
+	static uint8_t good[4096], buf[4096];
+	size_t n;
+	(void)state;
+
+	n = busy_state(&t, good, sizeof good);
+	for (size_t cap = 0; cap < n; cap++) {
+		memset(buf, 0xA5, n + 8);
+		assert_int_equal(sdd_save(&t.d, buf, cap), 0);
+		for (size_t k = cap; k < n + 8; k++)
+			if (buf[k] != 0xA5)
+				fail_msg("cap %zu: byte %zu written", cap, k);
+	}
+}
+
 static void every_truncation_is_refused(void **state)
 {
 	static struct tp t;
@@ -320,6 +339,73 @@ static void magic_trailing_and_platform_are_checked(void **state)
 	assert_int_equal(sdd_load(&u.d, NULL, 4), SDD_LOAD_UNUSABLE);
 }
 
+/* The fingerprint is of the description's fields, not of the bytes of
+ * the struct holding it: a copy made field by field over other padding
+ * (the policy's last byte is followed by two) takes the same states. */
+static void the_fingerprint_is_of_the_fields_not_the_padding(void **state)
+{
+	static struct tp t, u;
+	static uint8_t buf[4096];
+	struct sdd_platform p, q;
+	size_t n;
+	(void)state;
+
+	tp_default_platform(&p);
+	memset(&q, 0xFF, sizeof q);
+	q.pe_count = p.pe_count;
+	memcpy(q.mpidr, p.mpidr, sizeof q.mpidr);
+	q.client_el = p.client_el;
+	q.version_minor = p.version_minor;
+	q.relative_mode = p.relative_mode;
+	q.vendor_version = p.vendor_version;
+	q.spi_count = p.spi_count;
+	q.features = p.features;
+	memcpy(&q.policy, &p.policy, sizeof q.policy);
+	q.event_count = p.event_count;
+	for (unsigned i = 0; i < SDD_MAX_EVENTS; i++) {
+		q.events[i].number = p.events[i].number;
+		q.events[i].kind = p.events[i].kind;
+		q.events[i].type = p.events[i].type;
+		q.events[i].priority = p.events[i].priority;
+		q.events[i].intid = p.events[i].intid;
+	}
+	tp_setup(&t, &p);
+	tp_setup(&u, &q);
+	n = sdd_save(&t.d, buf, sizeof buf);
+	assert_int_equal(sdd_load(&u.d, buf, n), SDD_LOAD_OK);
+	n = sdd_save(&u.d, buf, sizeof buf);
+	assert_int_equal(sdd_load(&t.d, buf, n), SDD_LOAD_OK);
+}
+
+/* A header and a trailer, 20 bytes, are long enough to be read: 20 bytes
+ * that are no image are not a saved state; 19 are too short for one. */
+static void twenty_bytes_are_read_as_an_image(void **state)
+{
+	static struct tp u;
+	static const uint8_t zeros[20];
+	(void)state;
+
+	tp_setup(&u, NULL);
+	assert_int_equal(sdd_load(&u.d, zeros, 20), SDD_LOAD_BAD_MAGIC);
+	assert_int_equal(sdd_load(&u.d, zeros, 19), SDD_LOAD_TRUNCATED);
+}
+
+/* No buffer is an empty image when its length is 0 (truncated: the state
+ * is reset, as after any refused load), and no buffer at all otherwise
+ * (the state is left alone). */
+static void a_null_buffer_is_an_empty_image_only_at_length_0(void **state)
+{
+	static struct tp t;
+	static uint8_t buf[4096];
+	(void)state;
+
+	busy_state(&t, buf, sizeof buf);
+	assert_int_equal(sdd_load(&t.d, NULL, 1), SDD_LOAD_UNUSABLE);
+	assert_int_equal(tp_depth(&t, 1), 2);
+	assert_int_equal(sdd_load(&t.d, NULL, 0), SDD_LOAD_TRUNCATED);
+	tp_assert_fresh(&t);
+}
+
 static void register_view(void **state)
 {
 	static struct tp t;
@@ -400,10 +486,14 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(round_trip_at_every_point_of_a_sequence),
 		cmocka_unit_test(save_is_deterministic),
+		cmocka_unit_test(a_save_too_big_for_its_buffer_writes_nothing_past_it),
 		cmocka_unit_test(every_truncation_is_refused),
 		cmocka_unit_test(every_byte_change_is_refused),
 		cmocka_unit_test(impossible_states_are_refused),
 		cmocka_unit_test(magic_trailing_and_platform_are_checked),
+		cmocka_unit_test(the_fingerprint_is_of_the_fields_not_the_padding),
+		cmocka_unit_test(twenty_bytes_are_read_as_an_image),
+		cmocka_unit_test(a_null_buffer_is_an_empty_image_only_at_length_0),
 		cmocka_unit_test(register_view),
 		cmocka_unit_test(the_checksum_is_zlibs_crc32_at_every_length_and_alignment),
 	};
