@@ -637,7 +637,7 @@ int main(void)
 		T(a_held_event_past_the_last_is_minus_17),
 		T(a_held_event_without_an_interrupt_is_minus_17),
 		T(a_held_event_on_a_pe_not_masked_is_minus_18),
-		T(a_held_event_on_an_idle_pe_not_masked_is_minus_18),
+		cmocka_unit_test(a_held_event_on_an_idle_pe_not_masked_is_minus_18),   /* its own state */
 		T(a_binding_error_wins_over_registration_and_stack_errors),
 		T(a_registration_error_wins_over_a_stack_error),
 		T(the_lowest_event_wins_among_registration_errors),
