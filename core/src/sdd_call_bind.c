@@ -100,7 +100,7 @@ int64_t sdd_call_interrupt_release(struct sdd_call_args *c)
 		return err;
 	if (sdd_desc(d, i)->kind != SDD_EVK_DYNAMIC || !(d->bound & SDD_BIT(i)))
 		return SDD_INVALID_PARAMETERS;    /* platform events and free slots */
-	if (!sdd_unused_everywhere(d, i) || sdd_active_refused(d, c->pe, i))
+	if (!sdd_releasable_everywhere(d, i) || sdd_active_refused(d, c->pe, i))
 		return SDD_DENIED;                /* registered or running on some PE; Active */
 	sdd_release_slot(d, c->pe, i);
 	return SDD_SUCCESS;
@@ -129,7 +129,7 @@ int64_t sdd_call_private_reset(struct sdd_call_args *c)
  * binding (sdei_interrupt_release) refuses as INTERRUPT_RELEASE does? */
 static bool binding_kept(const struct sdd *d, unsigned pe, unsigned i)
 {
-	return !sdd_unused_everywhere(d, i) || sdd_active_refused(d, pe, i);
+	return !sdd_releasable_everywhere(d, i) || sdd_active_refused(d, pe, i);
 }
 
 int64_t sdd_call_shared_reset(struct sdd_call_args *c)

@@ -181,7 +181,7 @@ int64_t sdd_call_routing_set(struct sdd_call_args *c)
 	struct sdd *d = c->d;
 	uint64_t mode = c->r->x[2];
 	struct sdd_entry *e;
-	uint8_t target;
+	uint8_t target, next;
 	unsigned i;
 	int err;
 
@@ -196,8 +196,10 @@ int64_t sdd_call_routing_set(struct sdd_call_args *c)
 	if (sdd_is_private(d, i))
 		return SDD_INVALID_PARAMETERS;
 	e = &d->shared[i];
-	if (sdd_state_next(e->state, SDD_OP_ROUTING_SET) == SDD_STATE_DENIED)
+	next = sdd_state_next(e->state, SDD_OP_ROUTING_SET);
+	if (next == SDD_STATE_DENIED)
 		return SDD_DENIED;
+	e->state = next;          /* registered, as it was: the table says so */
 	e->flags = (uint8_t)((e->flags & ~SDD_REGFLAG_RM_PE) | (mode & SDD_REGFLAG_RM_PE));
 	e->target = target;       /* with the mode: TF-A FB19 forgot the affinity */
 	route_shared(d, i);

@@ -121,12 +121,12 @@ int sdd_unregister(struct sdd *d, unsigned pe, unsigned i)
 	return SDD_PENDING;
 }
 
-bool sdd_unused_everywhere(const struct sdd *d, unsigned i)
+bool sdd_releasable_everywhere(const struct sdd *d, unsigned i)
 {
 	if (!sdd_is_private(d, i))
-		return d->shared[i].state == 0;
+		return sdd_state_next(d->shared[i].state, SDD_OP_RELEASE) != SDD_STATE_DENIED;
 	for (unsigned p = 0; p < d->plat.pe_count; p++)
-		if (sdd_entry_ro(d, p, i)->state != 0)
+		if (sdd_state_next(sdd_entry_ro(d, p, i)->state, SDD_OP_RELEASE) == SDD_STATE_DENIED)
 			return false;
 	return true;
 }

@@ -240,8 +240,9 @@ static inline uint64_t sdd_entry_residue(const struct sdd_entry *e)
 	return e->ep | e->arg | (sdd_entry_tail_bytes(e) ^ sdd_entry_tail_bytes(&cleared));
 }
 
-/* Is bind slot / event i unregistered on every PE (or globally)? */
-bool sdd_unused_everywhere(const struct sdd *d, unsigned i);
+/* Does the state table let bind slot / event i be released on every PE (or
+ * globally)?  Only where it is unregistered (DEN0054C Table 14). */
+bool sdd_releasable_everywhere(const struct sdd *d, unsigned i);
 
 /* Release bind slot i (must be bound and unused everywhere). */
 void sdd_release_slot(struct sdd *d, unsigned pe, unsigned i);

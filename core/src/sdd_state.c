@@ -9,6 +9,12 @@
  * returns PENDING (§5.1.8.1).  The extra preconditions of some calls (a
  * bind slot must be bound, RELEASE needs every PE unregistered, ...) are
  * checked by the calls themselves, not here.
+ *
+ * Every column is read by its call but CONTEXT's: EVENT_CONTEXT names no
+ * event and is keyed on the calling PE's running handler (§5.1.5), which
+ * has its event in a running state (4, 5 or 7) exactly where that column
+ * permits the call.  core.matrix pins every cell, CONTEXT's too, through
+ * the calls.
  */
 #include "sdd_internal.h"
 
