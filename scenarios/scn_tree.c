@@ -26,13 +26,6 @@ struct scn_anchor {
 	uint32_t node;
 };
 
-/* An error in the YAML that libyaml's loader found before this tree
- * replaced it: worded as it was (the parser's own: syntax_error, scn_load.c). */
-static bool yaml_error(struct scn *s, struct sim_loc at, const char *problem)
-{
-	return scn_fail_at(s, at, "YAML syntax error: %s", problem);
-}
-
 static bool out_of_memory(struct scn *s)
 {
 	s->prog->oom = true;
@@ -110,7 +103,8 @@ static bool grow_anchors(struct scn_tree *t)
 }
 
 /* libyaml refuses an anchor given twice ("second occurrence"), where YAML
- * 1.2 would take the later one: kept, as every file so far was read so. */
+ * 1.2 would take the later one: kept, as every file so far was read so,
+ * and said with the name and the first one's place. */
 static bool add_anchor(struct scn *s, const yaml_char_t *name, uint32_t node, struct sim_loc at)
 {
 	struct scn_tree *t = &s->tree;
@@ -119,8 +113,13 @@ static bool add_anchor(struct scn *s, const yaml_char_t *name, uint32_t node, st
 	if (2 * (t->nanchors + 1) > t->anchor_cap && !grow_anchors(t))
 		return out_of_memory(s);
 	a = slot(t, (const char *)name);
-	if (a->name)
-		return yaml_error(s, at, "second occurrence");
+	if (a->name) {
+		yaml_mark_t first = t->nodes[a->node].start_mark;
+		return scn_fail_at(s, at, "anchor '&%s' is given a second time (first at %u:%u): an "
+				   "anchor name may be given once per file",
+				   SIM_QUOTED_STR((const char *)name), (unsigned)first.line + 1,
+				   (unsigned)first.column + 1);
+	}
 	a->name = strdup((const char *)name);
 	if (a->name == NULL)
 		return out_of_memory(s);
@@ -249,8 +248,13 @@ bool scn_tree_add(struct scn *s, const yaml_event_t *ev)
 		return true;
 	case YAML_ALIAS_EVENT:
 		a = t->anchor_cap ? slot(t, (const char *)ev->data.alias.anchor) : NULL;
+		/* libyaml's "found undefined alias" names neither the alias nor
+		 * why; an anchor later in the file does not count (YAML reads
+		 * them in order), which a writer may not know. */
 		if (a == NULL || a->name == NULL)
-			return yaml_error(s, at, "found undefined alias");
+			return scn_fail_at(s, at, "undefined alias '*%s': no anchor '&%s' before it",
+					   SIM_QUOTED_STR((const char *)ev->data.alias.anchor),
+					   SIM_QUOTED_STR((const char *)ev->data.alias.anchor));
 		return add_use(s, a->node, at, true);
 	default:            /* stream and document events */
 		return true;
