@@ -98,6 +98,14 @@ struct scn {
 bool scn_fail(struct scn *s, int id, const char *fmt, ...) SCN_PRINTF(3, 4);
 bool scn_fail_at(struct scn *s, struct sim_loc loc, const char *fmt, ...) SCN_PRINTF(3, 4);
 
+/* ==== scn_yaml_error.c: libyaml's errors ==== */
+
+/* Record the error libyaml's parser p found reading text (len bytes): its
+ * message, at the place in the file it concerns, with what the loader can
+ * tell about it (the byte that is not UTF-8, where an unclosed bracket or
+ * quote opened, what a block-indentation message means). */
+void scn_yaml_error(struct scn *s, const yaml_parser_t *p, const unsigned char *text, size_t len);
+
 /* ==== scn_tree.c: the document ==== */
 
 /* Add what event ev (of the first document) says to s->tree; the caller

@@ -9,7 +9,7 @@
  * level too many), then added to the node tree the scenario is read from
  * (scn_tree.c, not libyaml's yaml_parser_load, whose aliases have no
  * position of their own).  Then one more event tells whether a second
- * document follows.
+ * document follows.  libyaml's own errors are said by scn_yaml_error.c.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -67,87 +67,6 @@ bool scn_fail(struct scn *s, int id, const char *fmt, ...)
 }
 
 static const struct sim_loc file_start = { 1, 1 };
-
-/* Line and column of byte offset in text: libyaml gives only an offset
- * for errors found while decoding the bytes (bad UTF-8, NUL). */
-static struct sim_loc loc_of_offset(const unsigned char *text, size_t len, size_t offset)
-{
-	struct sim_loc loc = { 1, 1 };
-	/* libyaml drops a UTF-8 BOM before it counts columns. */
-	size_t k = len >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF ? 3 : 0;
-
-	for (; k < offset && k < len; k++) {
-		if (text[k] == '\n' || (text[k] == '\r' && (k + 1 >= len || text[k + 1] != '\n'))) {
-			loc.line++;
-			loc.col = 1;
-		} else if ((text[k] & 0xC0) != 0x80 && text[k] != '\r') {
-			loc.col++;          /* columns count characters, not bytes */
-		}
-	}
-	return loc;
-}
-
-/* libyaml's contexts that name something opened and not closed: a flow
- * collection, a quoted scalar (its words, yaml_parser_parse's). */
-static bool unclosed_context(const char *context)
-{
-	static const char *const opened[] = {
-		"while parsing a flow sequence", "while parsing a flow mapping",
-		"while scanning a quoted scalar",
-	};
-
-	for (size_t k = 0; k < sizeof opened / sizeof opened[0]; k++)
-		if (strcmp(context, opened[k]) == 0)
-			return true;
-	return false;
-}
-
-static void syntax_error(struct scn *s, const yaml_parser_t *p, const unsigned char *text,
-			 size_t len)
-{
-	struct sim_loc loc;
-
-	/* libyaml leaves some allocation failures without an error code. */
-	if (p->error == YAML_MEMORY_ERROR || p->error == YAML_NO_ERROR || p->problem == NULL) {
-		scn_fail_at(s, file_start, "out of memory");
-		return;
-	}
-	if (p->error == YAML_READER_ERROR && strcmp(p->problem, "invalid trailing UTF-8 octet") == 0 &&
-	    p->problem_offset > 0 && p->problem_offset < len) {
-		/* libyaml's offset is the byte that fails to continue the
-		 * character, often a plain one (the space after a Latin-1 é):
-		 * the character at fault starts at the lead byte before it. */
-		size_t lead = p->problem_offset - 1;
-
-		while (lead > 0 && (text[lead] & 0xC0) == 0x80)
-			lead--;
-		scn_fail_at(s, loc_of_offset(text, len, lead),
-			    "YAML syntax error: invalid trailing UTF-8 octet: byte 0x%02X starts a "
-			    "character that byte 0x%02X after it does not continue (scenario files "
-			    "are UTF-8)", text[lead], text[p->problem_offset]);
-		return;
-	}
-	if (p->error == YAML_READER_ERROR) {
-		loc = loc_of_offset(text, len, p->problem_offset);
-	} else {
-		loc.line = (uint32_t)p->problem_mark.line + 1;
-		loc.col = (uint32_t)p->problem_mark.column + 1;
-	}
-	/* libyaml notices an unclosed collection or quote where the file goes
-	 * on (often its end), lines after the mistake: where the collection or
-	 * quote opened is said too. */
-	if (p->error != YAML_READER_ERROR && p->context && p->context_mark.line < p->problem_mark.line &&
-	    unclosed_context(p->context)) {
-		scn_fail_at(s, loc, "YAML syntax error: %s (%s that starts at %u:%u)", p->problem,
-			    p->context, (unsigned)p->context_mark.line + 1,
-			    (unsigned)p->context_mark.column + 1);
-		return;
-	}
-	/* libyaml's word for a tab where YAML wants spaces says nothing of tabs */
-	scn_fail_at(s, loc, "YAML syntax error: %s%s", p->problem,
-		    p->error != YAML_READER_ERROR && p->problem_mark.index < len && text[p->problem_mark.index] == '\t' ?
-		    " (a tab: YAML indents with spaces only)" : "");
-}
 
 /* ---- Reading the document: limits, then the tree ---- */
 
@@ -234,7 +153,7 @@ static enum prescan_result prescan(struct scn *s, yaml_parser_t *p, const unsign
 		enum prescan_result result = PRE_MORE;
 
 		if (!yaml_parser_parse(p, &ev)) {
-			syntax_error(s, p, text, len);
+			scn_yaml_error(s, p, text, len);
 			return PRE_SYNTAX;
 		}
 		at.line = (uint32_t)ev.start_mark.line + 1;
@@ -289,7 +208,7 @@ static void second_document(struct scn *s, yaml_parser_t *p, const unsigned char
 	yaml_event_t ev;
 
 	if (!yaml_parser_parse(p, &ev)) {
-		syntax_error(s, p, text, len);
+		scn_yaml_error(s, p, text, len);
 		return;
 	}
 	if (ev.type == YAML_DOCUMENT_START_EVENT)

@@ -37,8 +37,15 @@ void test_generated_inputs(void **state)
 		   "garbage.bin:1:1: YAML syntax error: control characters are not allowed");
 	fails_with(f, "nul.yaml", "name: x\nsteps: []\0\n", 19,
 		   "nul.yaml:2:10: YAML syntax error: control characters are not allowed");
+	/* A byte that cannot start a character is said, as one that does
+	 * not continue one is (below): 0xFF is never UTF-8, 0x80 only
+	 * continues a character. */
 	fails_with(f, "utf8.yaml", "name: \xFF\nsteps: []\n", 18,
-		   "utf8.yaml:1:7: YAML syntax error: invalid leading UTF-8 octet");
+		   "utf8.yaml:1:7: YAML syntax error: invalid leading UTF-8 octet: byte 0xFF cannot "
+		   "start a character (scenario files are UTF-8)");
+	fails_with(f, "cont.yaml", "name: a\x80\nsteps: []\n", 19,
+		   "cont.yaml:1:8: YAML syntax error: invalid leading UTF-8 octet: byte 0x80 cannot "
+		   "start a character (scenario files are UTF-8)");
 	/* A Latin-1 e-acute (0xE9) starts a 3-byte character the space after
 	 * it does not continue: the place is the 0xE9, not the space libyaml
 	 * names, and the message says which bytes. */
