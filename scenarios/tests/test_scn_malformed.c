@@ -57,6 +57,24 @@ void test_generated_inputs(void **state)
 		   "cut.yaml:1:7: YAML syntax error: invalid trailing UTF-8 octet: byte 0xE2 "
 		   "starts a character that byte 0x21 after it does not continue (scenario files "
 		   "are UTF-8)");
+	/* What libyaml's block messages mean depends on what is before the
+	 * token on its line: lines are counted as libyaml counts them, past a
+	 * BOM and CR LF, CR, NEL (U+0085), LS and PS (U+2028, U+2029). */
+	fails_with(f, "crlf.yaml", "\xEF\xBB\xBFname: x\r\nsteps: []\r\n  platform: {}\r\n", 39,
+		   "crlf.yaml:3:3: YAML syntax error: did not find expected key (this line is indented "
+		   "more than the keys of the map that starts at 1:1, but is not part of the value "
+		   "before it: indent it as the keys or the list items beside it)");
+	fails_with(f, "cr.yaml", "name: x\rsteps: []\r\"a\" b: c\r", 27,
+		   "cr.yaml:3:5: YAML syntax error: did not find expected key (something before it on "
+		   "this line has ended, such as a quoted string, a [...] or a {...}: only a comment "
+		   "may follow it there)");
+	fails_with(f, "nel.yaml", "name: x\xC2\x85steps: []\xC2\x85- {call: VERSION}\n", 38,
+		   "nel.yaml:3:1: YAML syntax error: did not find expected key (this line is at the "
+		   "column of the keys of the map that starts at 1:1, but is not `KEY: VALUE`)");
+	fails_with(f, "ls.yaml", "name: x\xE2\x80\xA8steps: []\xE2\x80\xA9  x: 1\n", 29,
+		   "ls.yaml:3:3: YAML syntax error: did not find expected key (this line is indented "
+		   "more than the keys of the map that starts at 1:1, but is not part of the value "
+		   "before it: indent it as the keys or the list items beside it)");
 	fails_with(f, "utf16.yaml", "\xFF\xFEn\0a\0", 6,
 		   "utf16.yaml:1:1: the file is UTF-16: scenario files are UTF-8");
 	fails_with(f, "doc.yaml", "---\n", 4,
