@@ -360,7 +360,9 @@ bool scn_choice(struct scn *s, int id, const char *what, const char *const *name
 		unsigned *out)
 {
 	const yaml_node_t *node = scn_node(s, id);
-	char found[SCN_MSG_MAX], choices[SCN_MSG_MAX / 2];
+	struct scn_near nr = { 0 };
+	char found[SCN_MSG_MAX], choices[SCN_MSG_MAX / 2], hint[sizeof nr.said + 20] = "";
+	const char *near;
 
 	for (unsigned k = 0; k < n; k++) {
 		if (text_eq(node, names[k])) {
@@ -368,7 +370,15 @@ bool scn_choice(struct scn *s, int id, const char *what, const char *const *name
 			return true;
 		}
 	}
-	return scn_fail(s, id, "%s must be %s, found %s", what,
+	/* A slip of a word, as of a key (scn_fields): the nearest, unless it
+	 * is every choice there is, which the list says already.  A number
+	 * is no slip (`version: 2.0` is not one of 1.0). */
+	near = node && node->type == YAML_SCALAR_NODE && node->data.scalar.length &&
+	       (node->data.scalar.value[0] < '0' || node->data.scalar.value[0] > '9') ?
+	       scn_suggest(s, id, names, n, SCN_BIT(n) - 1, &nr) : NULL;
+	if (near && (n > 2 || nr.also == NULL))
+		snprintf(hint, sizeof hint, " (did you mean %s?)", near);
+	return scn_fail(s, id, "%s must be %s, found %s%s", what,
 			list_names(names, n, SCN_BIT(n) - 1, choices, sizeof choices),
-			scn_describe(s, id, found, sizeof found));
+			scn_describe(s, id, found, sizeof found), hint);
 }
