@@ -80,6 +80,14 @@ int scn_load_file(const char *path, const char *profile, struct sim_program *pro
 int scn_load_string(const char *name, const char *text, size_t len, const char *profile,
 		    struct sim_program *prog, char *err, size_t errlen);
 
+/* For a message about name, a profile name that is none of the built-in
+ * ones (sim_profile_name): their list, "default, tf-a-fvp", followed by
+ * "; did you mean tf-a-fvp?" when name is a slip of one of them (one or
+ * two letters off, as the loader's other suggestions).  Written into buf
+ * (cut to fit size bytes, NUL-terminated when size > 0); returns buf. */
+const char *scn_profile_choices(const char *name, char *buf, size_t size);
+#define SCN_PROFILE_CHOICES_SIZE 128u   /* room enough for the list and the suggestion */
+
 /*
  * The YAML writer: prog as a scenario file (FORMAT.md) written to f, such
  * that loading it gives prog again (sim_program_equal), for any program

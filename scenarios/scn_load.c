@@ -402,7 +402,7 @@ static int load(const char *name, const unsigned char *text, size_t len, const c
 		struct sim_program *prog, char *err, size_t errlen)
 {
 	struct scn s;
-	char *dir;
+	char *dir, choices[SCN_PROFILE_CHOICES_SIZE];
 	/* another of the tool's inputs, given to the wrong command */
 	enum sim_input_kind kind = sim_input_kind_of((const char *)text, len);
 
@@ -416,8 +416,8 @@ static int load(const char *name, const unsigned char *text, size_t len, const c
 	if (prog->file == NULL || dir == NULL)
 		scn_fail_at(&s, file_start, "out of memory");
 	else if (!sim_platform_profile(&prog->platform, profile ? profile : "default"))
-		scn_fail_at(&s, file_start, "unknown platform profile '%s' (built-in: default, "
-			    "tf-a-fvp)", SIM_QUOTED_STR(profile));
+		scn_fail_at(&s, file_start, "unknown platform profile '%s' (built-in: %s)",
+			    SIM_QUOTED_STR(profile), scn_profile_choices(profile, choices, sizeof choices));
 	else if (len > SCN_MAX_FILE_SIZE)
 		scn_fail_at(&s, file_start, "the file is too large: more than %u bytes, the most a "
 			    "scenario file may have", SCN_MAX_FILE_SIZE);

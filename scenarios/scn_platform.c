@@ -57,14 +57,36 @@ static bool check_counts(struct scn *s, int id, const struct sim_platform *p, un
 
 /* ---- Keys ---- */
 
+/* see scn.h */
+const char *scn_profile_choices(const char *name, char *buf, size_t size)
+{
+	struct scn_near nr = { 0 };
+	size_t at = 0;
+	const char *p;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	for (unsigned k = 0; (p = sim_profile_name(k)) != NULL; k++) {
+		int n = snprintf(buf + at, size - at, "%s%s", k ? ", " : "", p);
+
+		scn_near(&nr, name, strlen(name), p);
+		at = n < 0 || (size_t)n >= size - at ? size - 1 : at + (size_t)n;   /* cut: stays cut */
+	}
+	/* one nearest only: "default or tf-a-fvp" would repeat the list */
+	if (nr.best && nr.also == NULL)
+		snprintf(buf + at, size - at, "; did you mean %s?", nr.best);
+	return buf;
+}
+
 static bool p_profile(struct scn *s, const struct pctx *c, int id)
 {
-	char *name = NULL, text[SIM_QUOTE_SIZE];
+	char *name = NULL, text[SIM_QUOTE_SIZE], choices[SCN_PROFILE_CHOICES_SIZE];
 	bool ok = scn_string(s, id, "`profile`", &name);
 
 	if (ok && !sim_platform_profile(c->p, name))
-		ok = scn_fail(s, id, "unknown platform profile '%s' (built-in: default, tf-a-fvp)",
-			      scn_show(s, id, text));
+		ok = scn_fail(s, id, "unknown platform profile '%s' (built-in: %s)", scn_show(s, id, text),
+			      scn_profile_choices(name, choices, sizeof choices));
 	free(name);
 	return ok;
 }

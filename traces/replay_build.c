@@ -11,6 +11,7 @@
 
 #include "quote.h"
 #include "replay_internal.h"
+#include "scn.h"               /* scn_profile_choices */
 #include "replay_divs.h"
 #include "grow.h"
 #include "trace_simplat.h"
@@ -149,8 +150,10 @@ static int platform(struct replay *rp, const struct replay_opts *o, char *err, s
 	if (!profile)
 		profile = plat && (plat->has & TRACE_HAS_PROFILE) ? plat->profile : "default";
 	if (!sim_platform_profile(pl, profile)) {
-		snprintf(err, errlen, "%s: unknown profile '%s' (default, tf-a-fvp)", rp->name,
-			 SIM_QUOTED_STR(profile));
+		char choices[SCN_PROFILE_CHOICES_SIZE];
+
+		snprintf(err, errlen, "%s: unknown profile '%s' (%s)", rp->name, SIM_QUOTED_STR(profile),
+			 scn_profile_choices(profile, choices, sizeof choices));
 		return -1;
 	}
 	if (plat && trace_platform_apply(plat, rp->name, pl, err, errlen))

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "quote.h"
+#include "scn.h"               /* scn_profile_choices */
 #include "tfa_log.h"
 #include "trace_simplat.h"
 
@@ -28,7 +29,10 @@ static struct tfa_log *tfa_log_new(struct linein *in, const struct import_opts *
 	lg->st = st;
 	lg->in = in;
 	if (!sim_platform_profile(&lg->plat, profile)) {
-		snprintf(err, errlen, "unknown profile '%s'", SIM_QUOTED_STR(profile));
+		char choices[SCN_PROFILE_CHOICES_SIZE];
+
+		snprintf(err, errlen, "unknown profile '%s' (%s)", SIM_QUOTED_STR(profile),
+			 scn_profile_choices(profile, choices, sizeof choices));
 		free(lg);
 		return NULL;
 	}

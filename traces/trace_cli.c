@@ -162,8 +162,10 @@ bool cli_parse(int argc, char **argv, const char *allowed, unsigned max, struct 
 		}
 		*slot = value;
 		if (slot == &c->profile && !trace_profile_known(value)) {
-			fprintf(stderr, "sdeisim %s: unknown profile '%s' (default, tf-a-fvp)\n", c->cmd,
-				SIM_QUOTED_STR(value));
+			char choices[SCN_PROFILE_CHOICES_SIZE];
+
+			fprintf(stderr, "sdeisim %s: unknown profile '%s' (%s)\n", c->cmd, SIM_QUOTED_STR(value),
+				scn_profile_choices(value, choices, sizeof choices));
 			return false;
 		}
 		if (slot == &c->lines && !parse_lines(c, value))

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "call_rules.h"        /* sim_aarch32_modes */
+#include "scn.h"               /* scn_profile_choices */
 #include "trace_read_internal.h"
 
 #define MAX_SRC_FILES 1024   /* distinct src= files a reader keeps: its memory stays bounded */
@@ -248,8 +249,13 @@ int rd_set_field(struct trace_reader *rd, const struct field *fd, unsigned key, 
 			return rd_fail(rd, col_of(fd, fd->v + bad), "profile: malformed %%XX escape");
 		if (strlen(rd->scratch) >= sizeof rec->profile)
 			return bad_value(rd, fd, "profile names are at most 15 characters");
-		if (!trace_profile_known(rd->scratch))
-			return bad_value(rd, fd, "not a platform profile (default, tf-a-fvp)");
+		if (!trace_profile_known(rd->scratch)) {
+			char why[SCN_PROFILE_CHOICES_SIZE + 32], choices[SCN_PROFILE_CHOICES_SIZE];
+
+			snprintf(why, sizeof why, "not a platform profile (%s)",
+				 scn_profile_choices(rd->scratch, choices, sizeof choices));
+			return bad_value(rd, fd, why);
+		}
 		strcpy(rec->profile, rd->scratch);
 		rec->has |= TRACE_HAS_PROFILE;
 		return 0;

@@ -62,7 +62,8 @@ const char *var_name(const struct sim_program *p, uint32_t k);
 	cmocka_unit_test_setup_teardown(test_steps_details, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_references_and_aliases, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_elf_handlers, setup, teardown), \
-	cmocka_unit_test_setup_teardown(test_reload_and_api, setup, teardown)
+	cmocka_unit_test_setup_teardown(test_reload_and_api, setup, teardown), \
+	cmocka_unit_test(test_profile_choices_are_cut_to_fit)
 
 /* test_scn_ext.c */
 #define EXT_CASES \
@@ -93,6 +94,7 @@ void test_steps_details(void **state);
 void test_references_and_aliases(void **state);
 void test_elf_handlers(void **state);
 void test_reload_and_api(void **state);
+void test_profile_choices_are_cut_to_fit(void **state);
 void test_by_profile_default(void **state);
 void test_by_profile_tfa(void **state);
 void test_by_profile_errors(void **state);

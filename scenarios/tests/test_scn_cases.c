@@ -470,6 +470,14 @@ void test_reload_and_api(void **state)
 	assert_int_equal(load(f, "x.yaml", "name: a\nsteps: []\n", "juno"), -1);
 	assert_string_equal(f->err, "x.yaml:1:1: unknown platform profile 'juno' (built-in: "
 			    "default, tf-a-fvp)");
+	/* a slip of a profile's name gets the nearest, as a key's does; in
+	 * the file too */
+	assert_int_equal(load(f, "x.yaml", "name: a\nsteps: []\n", "tf-a-fvpp"), -1);
+	assert_string_equal(f->err, "x.yaml:1:1: unknown platform profile 'tf-a-fvpp' (built-in: "
+			    "default, tf-a-fvp; did you mean tf-a-fvp?)");
+	assert_int_equal(load(f, "x.yaml", "name: a\nplatform: {profile: Default}\nsteps: []\n", NULL), -1);
+	assert_string_equal(f->err, "x.yaml:2:21: unknown platform profile 'Default' (built-in: "
+			    "default, tf-a-fvp; did you mean default?)");
 	/* the name as every message quotes a token (sim_quote): its control
 	 * characters as \xNN, its first 64 characters (it was cut at 40,
 	 * with nothing to say so) */
@@ -490,4 +498,31 @@ void test_reload_and_api(void **state)
 	assert_int_equal(scn_load_string("x.yaml", "", 0, NULL, &f->p, small, sizeof small), -1);
 	assert_string_equal(small, "x.yaml:1:1:");
 	assert_int_equal(scn_load_string("x.yaml", "", 0, NULL, &f->p, NULL, 0), -1);
+}
+
+/* The profiles' list for a message (scn_profile_choices) is cut to the
+ * room given, NUL-terminated, never written past; a name far from every
+ * profile gets no suggestion. */
+void test_profile_choices_are_cut_to_fit(void **state)
+{
+	char buf[SCN_PROFILE_CHOICES_SIZE], guard[24];
+
+	(void)state;
+	assert_string_equal(scn_profile_choices("juno", buf, sizeof buf), "default, tf-a-fvp");
+	assert_string_equal(scn_profile_choices("", buf, sizeof buf), "default, tf-a-fvp");
+	assert_string_equal(scn_profile_choices("tf-a-fvp1", buf, sizeof buf),
+			    "default, tf-a-fvp; did you mean tf-a-fvp?");
+	for (size_t room = 1; room < sizeof guard; room++) {
+		const char *whole = "default, tf-a-fvp; did you mean tf-a-fvp?";
+
+		memset(guard, '#', sizeof guard);
+		assert_ptr_equal(scn_profile_choices("tf-a-fvp1", guard, room), guard);
+		assert_int_equal(strlen(guard), room - 1);
+		assert_memory_equal(guard, whole, room - 1);
+		for (size_t k = room; k < sizeof guard; k++)
+			assert_int_equal(guard[k], '#');
+	}
+	guard[0] = '#';
+	scn_profile_choices("x", guard, 0);       /* no room: nothing written */
+	assert_int_equal(guard[0], '#');
 }

@@ -513,8 +513,10 @@ int cmd_run(int argc, char **argv)
 		return EXIT_BADINPUT;
 	}
 	if (o.profile && !sim_platform_profile(&(struct sim_platform){ 0 }, o.profile)) {
-		fprintf(stderr, "sdeisim run: unknown profile '%s' (default, tf-a-fvp)\n",
-			SIM_QUOTED_STR(o.profile));
+		char choices[SCN_PROFILE_CHOICES_SIZE];
+
+		fprintf(stderr, "sdeisim run: unknown profile '%s' (%s)\n", SIM_QUOTED_STR(o.profile),
+			scn_profile_choices(o.profile, choices, sizeof choices));
 		return EXIT_BADINPUT;
 	}
 	if (o.junit_times && !o.junit) {

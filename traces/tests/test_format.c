@@ -312,6 +312,9 @@ static const struct bad bad_inputs[] = {
 	{ "# sdeisim-trace 2\nplatform pes=2 secure=29,20@0+2\n", "mem:2:1: secure: INTID 20 names PE 2, but pes=2" },
 	{ "# sdeisim-trace 1\nplatform profile=bogus\n",
 	  "mem:2:18: profile=bogus: not a platform profile (default, tf-a-fvp)" },
+	/* a slip of a profile's name is said as the loader says one */
+	{ "# sdeisim-trace 2\nplatform profile=tf-a-fpv\n",
+	  "mem:2:18: profile=tf-a-fpv: not a platform profile (default, tf-a-fvp; did you mean tf-a-fvp?)" },
 };
 
 static void reader_errors(void **state)

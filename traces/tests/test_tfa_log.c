@@ -329,7 +329,8 @@ static void call_still_open(void **state)
 }
 
 /* An unknown profile is said as every message quotes a token: its
- * control characters as \xNN (they went out raw). */
+ * control characters as \xNN (they went out raw); with the profiles
+ * there are, and the nearest of a slip (it named neither). */
 static void unknown_profile_is_quoted(void **state)
 {
 	struct out o;
@@ -337,7 +338,10 @@ static void unknown_profile_is_quoted(void **state)
 
 	(void)state;
 	assert_int_equal(import("VERBOSE: SDEI: > VER\n", NULL, "ju\x1b[2Jno", &o, err, sizeof err), -1);
-	assert_string_equal(err, "unknown profile 'ju\\x1B[2Jno'");
+	assert_string_equal(err, "unknown profile 'ju\\x1B[2Jno' (default, tf-a-fvp)");
+	free(o.text);
+	assert_int_equal(import("VERBOSE: SDEI: > VER\n", NULL, "tfa-fvp", &o, err, sizeof err), -1);
+	assert_string_equal(err, "unknown profile 'tfa-fvp' (default, tf-a-fvp; did you mean tf-a-fvp?)");
 	free(o.text);
 }
 
