@@ -35,6 +35,19 @@ struct fz_disagreement fz_oracle_about(unsigned kind, const struct sim_obs *ob)
 	return d;
 }
 
+/* A platform the dispatcher accepts that the model cannot follow: the run
+ * would go unchecked, so it is a finding of its own (no decoded input
+ * makes one: a model that refuses such a platform, or a decoder that
+ * builds one, is wrong). */
+static bool cannot_follow(struct fz_oracle *o, const char *why)
+{
+	o->active = o->failed = true;
+	o->bad.kind = FZ_D_NONE;
+	snprintf(o->why, sizeof o->why, "the platform: the dispatcher accepts it, the model cannot follow "
+		 "it (%s), so nothing of the run would be checked", why);
+	return false;
+}
+
 /* The model's platform is built in place and only as far as p uses it
  * (this runs for every fuzz input). */
 bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *sp, const struct sdd_platform *d)
@@ -47,8 +60,10 @@ bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *sp, con
 	o->why[0] = 0;
 	memset(&o->bad, 0, sizeof o->bad);
 	o->checks = 0;
-	if (d == NULL || sp->pes > RM_MAX_PES || sp->nsecure > 64 || d->event_count > RM_MAX_EVENTS)
+	if (d == NULL)
 		return false;
+	if (sp->pes > RM_MAX_PES || sp->nsecure > 64 || d->event_count > RM_MAX_EVENTS)
+		return cannot_follow(o, "more PEs, firmware-owned interrupts or events than it holds");
 	p->pes = sp->pes;
 	memcpy(p->mpidr, sp->mpidr, sp->pes * sizeof p->mpidr[0]);
 	p->client_el = sp->client_el;
@@ -86,7 +101,7 @@ bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *sp, con
 	p->reset_signal_keep = sp->policy.reset_signal == SDD_RESET_SIGNAL_KEEP;
 	p->cpu_on_keep = sp->policy.cpu_on == SDD_CPU_ON_KEEP_PRIVATE;
 	if (rm_init(&o->model, p) != 0)
-		return false;
+		return cannot_follow(o, "rm_init refuses it");
 	o->active = true;
 	o->npe = sp->pes;
 	memset(o->power, SIM_PE_ON, o->npe);

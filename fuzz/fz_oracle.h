@@ -85,8 +85,10 @@ struct fz_oracle {
 
 /* Start a run on platform p, whose dispatcher description d is what
  * sim_platform_to_sdd made of it (NULL when it refused p).  Returns false
- * when the model cannot follow this platform (the run is then not
- * checked). */
+ * when the model cannot follow this platform: for a d the dispatcher
+ * accepted, that is the run's finding (fz_oracle_end false, with why: an
+ * unchecked run would pass whatever the dispatcher did); for a NULL d the
+ * run is not checked. */
 bool fz_oracle_begin_sdd(struct fz_oracle *o, const struct sim_platform *p, const struct sdd_platform *d);
 
 /* The observer function (ctx: the oracle). */
