@@ -32,7 +32,8 @@
  *
  * Initial state (gic_init) is the state after firmware GIC set-up: every
  * INTID Non-secure Group 1, priority 0xA0, disabled, edge-triggered, not
- * pending, inactive; GICD_CTLR with all three groups enabled; every PE
+ * pending, inactive; every SPI routed to affinity 0.0.0.0 (IRM=0, no
+ * 1-of-N choice); GICD_CTLR with all three groups enabled; every PE
  * awake, participating in 1-of-N for every group, PMR 0xFF (held as 0xF8,
  * its implemented bits, so priority 0xFF can never be signalled), all CPU
  * interface group enables on, no active priorities.

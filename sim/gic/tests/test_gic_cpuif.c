@@ -219,6 +219,7 @@ static void dir_after_eoi_changes_nothing(void **state)
 static void dir_deactivates_group1_without_priority_drop(void **state)
 {
 	struct gic *g = &((struct fx *)*state)->g;
+	uint64_t epoch;
 
 	fx_irq(g, 0, SPI_NS, GIC_G1NS, NSPRI, 0);
 	gic_set_active(g, 0, SPI_NS, true);   /* active, not acknowledged */
@@ -240,7 +241,9 @@ static void dir_deactivates_group1_without_priority_drop(void **state)
 	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
 	gic_fire(g, 0, SPI_N);
 	gic_ack0(g, 0);
+	epoch = g->epoch;
 	gic_dir(g, 0, SPI_N);                 /* Group 0: EOImode 0, ignored */
+	assert_int_not_equal(g->epoch, epoch); /* but recorded: a change */
 	assert_true(gic_is_active(g, 0, SPI_N));
 	assert_int_equal(g->bad_eoi, 2);
 	gic_eoi0(g, 0, SPI_N);
@@ -416,6 +419,64 @@ static void pick_tie_chooses_among_interrupts_of_the_same_priority(void **state)
 	assert_int_equal(tie_calls, 1);
 }
 
+/* The same with only SGIs and PPIs live (no SPI): two tied banked
+ * interrupts are a tie too, whichever bits they are (SGIs 0 and 1 here:
+ * the two lowest bits of the live bitmap). */
+static void pick_tie_chooses_among_tied_sgis_with_no_spi_live(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	tie_calls = 0;
+	g->choice.pick_tie = pick_last_tied;
+	fx_irq(g, 0, 0, GIC_G0, NORM, 0);
+	fx_irq(g, 0, 1, GIC_G0, NORM, 0);
+	gic_sgi(g, 2, 0, 0, GIC_G0);
+	gic_sgi(g, 2, 0, 1, GIC_G0);
+	assert_int_equal(gic_ack0(g, 0), 1);
+	assert_int_equal(tie_calls, 1);
+	assert_int_equal(tie_n, 2);
+	assert_int_equal(tie_first, 0);
+	gic_eoi0(g, 0, 1);
+	assert_int_equal(gic_ack0(g, 0), 0);               /* alone now: not asked */
+	assert_int_equal(tie_calls, 1);
+	gic_eoi0(g, 0, 0);
+}
+
+/* A DIR of an interrupt acknowledged under another (deeper in the ack
+ * list than its top) is before its drop all the same. */
+static void dir_of_an_interrupt_below_the_top_of_the_ack_list_is_recorded(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, FX_LAST, GIC_G1NS, NSPRI, 0);
+	fx_irq(g, 0, SPI_C, GIC_G0, CRIT, 0);
+	gic_fire(g, 0, FX_LAST);
+	assert_int_equal(gic_ack1(g, 0), FX_LAST);
+	gic_fire(g, 0, SPI_C);
+	assert_int_equal(gic_ack0(g, 0), SPI_C);
+	gic_dir(g, 0, FX_LAST);
+	assert_false(gic_is_active(g, 0, FX_LAST));
+	assert_int_equal(g->bad_eoi, 1);
+	assert_int_equal(g->bad_eoi_fault, GIC_DIR_BEFORE_DROP);
+	assert_int_equal(g->bad_eoi_intid, FX_LAST);
+}
+
+/* An SPI left active by its PE's redistributor reset is in no ack list
+ * (gic.h: gic_redist_reset): its DIR is after any drop, legal. */
+static void dir_of_an_spi_its_pe_reset_left_active_is_legal(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI_NS, GIC_G1NS, NSPRI, 1);
+	gic_fire(g, 0, SPI_NS);
+	assert_int_equal(gic_ack1(g, 1), SPI_NS);
+	gic_redist_reset(g, 1);
+	assert_true(gic_is_active(g, 1, SPI_NS));
+	gic_dir(g, 1, SPI_NS);
+	assert_false(gic_is_active(g, 1, SPI_NS));
+	assert_int_equal(g->bad_eoi, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -436,6 +497,9 @@ int main(void)
 		T(gicd_group_enables_gate_only_their_own_group),
 		TB(eoi_on_another_pe_leaves_the_spi_active_and_its_priority_with_the_acknowledger),
 		T(pick_tie_chooses_among_interrupts_of_the_same_priority),
+		T(pick_tie_chooses_among_tied_sgis_with_no_spi_live),
+		TB(dir_of_an_interrupt_below_the_top_of_the_ack_list_is_recorded),
+		T(dir_of_an_spi_its_pe_reset_left_active_is_legal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -324,11 +324,16 @@ static void wake_event_for_one_of_n_is_the_chosen_pe_or_the_first_sleeper(void *
 		assert_false(gic_wake_event(g, pe));
 }
 
-/* Counts its calls and picks the last candidate. */
+/* Counts its calls, keeps what the latest was asked (its SPI, its
+ * candidates as a mask) and picks the last candidate. */
+static uint32_t last_intid;
+static unsigned last_pes;
 static unsigned pick_last(void *ctx, uint32_t intid, const uint8_t *pes, unsigned n)
 {
-	(void)intid;
-	(void)pes;
+	last_intid = intid;
+	last_pes = 0;
+	for (unsigned k = 0; k < n; k++)
+		last_pes |= 1u << pes[k];
 	++*(unsigned *)ctx;
 	return n - 1;
 }
@@ -351,6 +356,8 @@ static void wake_target_of_one_of_n_is_chosen_and_kept(void **state)
 	gic_fire(g, 0, SPI);
 	assert_int_equal(CHOSEN(g), GIC_NO_PE);
 	assert_int_equal(calls, 1);                    /* among PEs 1, 2, 3: the last */
+	assert_int_equal(last_intid, SPI);
+	assert_int_equal(last_pes, 0xE);
 	for (unsigned pe = 0; pe < FX_PES; pe++)
 		assert_int_equal(gic_wake_event(g, pe), pe == 3);
 	gic_set_sleep(g, 0, true);                     /* a new sleeper: the choice stands */
@@ -366,6 +373,10 @@ static void wake_target_of_one_of_n_is_chosen_and_kept(void **state)
 	assert_int_equal(calls, 3);
 	assert_true(gic_wake_event(g, 2));
 	assert_false(gic_wake_event(g, 3));
+	gic_set_route(g, SPI, false, 0);               /* a route write forgets it: asked again */
+	gic_set_route(g, SPI, true, 0);
+	assert_int_equal(calls, 4);
+	assert_true(gic_wake_event(g, 2));
 }
 
 static void wake_event_ignores_sleep_masks_and_cpu_interface_enables(void **state)
@@ -462,6 +473,46 @@ static void irm0_spi_to_a_pe_with_the_group_disabled_waits_there(void **state)
 }
 
 
+/* With two sleepers to wake, the choice is asked too (not only from
+ * three up). */
+static void wake_target_among_two_sleepers_is_chosen(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+	unsigned calls = 0;
+	struct gic_choice c = { NULL, &calls, pick_last, NULL };
+
+	gic_init(g, FX_PES, fx_mpidr, FX_SPIS, &c);
+	gic_set_sleep(g, 1, true);
+	gic_set_sleep(g, 2, true);
+	gic_set_pmr(g, 0, 0);
+	gic_set_pmr(g, 3, 0);
+	fx_irq(g, 0, SPI, GIC_G0, NORM, FX_ANY);
+	gic_fire(g, 0, SPI);
+	assert_int_equal(calls, 1);
+	assert_int_equal(last_pes, 0x6);
+	assert_true(gic_wake_event(g, 2));
+	assert_false(gic_wake_event(g, 1));
+}
+
+/* Every live SPI is looked at for the wake event, not only the first:
+ * two adjacent ones, the second routed to the sleeping PE. */
+static void wake_event_sees_each_of_adjacent_live_spis(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->g;
+
+	fx_irq(g, 0, SPI, GIC_G0, NORM, 0);
+	fx_irq(g, 0, SPI + 1, GIC_G0, NORM, 1);
+	gic_set_sleep(g, 1, true);
+	gic_fire(g, 0, SPI);
+	gic_fire(g, 0, SPI + 1);
+	assert_true(gic_wake_event(g, 1));
+	assert_int_equal(gic_ack0(g, 0), SPI);
+	gic_eoi0(g, 0, SPI);
+	gic_set_sleep(g, 1, false);
+	assert_int_equal(gic_ack0(g, 1), SPI + 1);
+	gic_eoi0(g, 1, SPI + 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -481,6 +532,8 @@ int main(void)
 		T(one_of_n_spi_is_on_at_most_one_pe),
 		T(wake_event_for_one_of_n_is_the_chosen_pe_or_the_first_sleeper),
 		T(wake_target_of_one_of_n_is_chosen_and_kept),
+		T(wake_target_among_two_sleepers_is_chosen),
+		T(wake_event_sees_each_of_adjacent_live_spis),
 		T(wake_event_ignores_sleep_masks_and_cpu_interface_enables),
 		T(wake_event_needs_an_enabled_inactive_interrupt_of_an_enabled_group),
 		T(irm0_routing_matches_aff3),
