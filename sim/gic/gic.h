@@ -362,9 +362,13 @@ uint64_t gic_sgir_value(const struct gic *g, unsigned target, uint32_t intid);
  *  G8  SGIs are edge-triggered and have no input line;
  *  G9  no illegal EOIR/DIR write has been made (bad_eoi == 0);
  *  G10 priorities, PMR and ack priorities hold only implemented bits, and
- *      every field is in range.  A state with out-of-range fields is
- *      reported as G10 before anything else, since nothing else can be
- *      evaluated on it.
+ *      every field is in range.  A state with out-of-range fields (the
+ *      counts, INTIDs, groups and flags the other checks index tables
+ *      with) is reported as G10 before anything else, since nothing else
+ *      can be evaluated on it.  Unimplemented priority bits are no
+ *      range error: an interrupt's are checked with its instance's rules,
+ *      the PMR's and the ack priorities' last, so another invariant they
+ *      break (an ack priority's G1, say) may be reported first.
  * gic_check does not change the model. */
 int gic_check(struct gic *g, char *why, size_t n);
 
