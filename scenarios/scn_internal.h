@@ -83,8 +83,6 @@ struct scn {
 	bool over_budget;           /* SCN_MAX_VISITS reached: everything stops */
 	bool failed;
 	bool profile_chosen;        /* inside the entry a by_profile chose: none nests there */
-	bool foreign;               /* another of the tool's inputs (input_kind.h): the message
-				     * says so, not what libyaml's errors mean in a scenario */
 	struct sim_loc err_loc;     /* position of the earliest error so far */
 	char msg[SCN_MSG_MAX];
 	/* Where the maps that hold a merge key start (the first few): a map

@@ -403,12 +403,9 @@ static int load(const char *name, const unsigned char *text, size_t len, const c
 {
 	struct scn s;
 	char *dir, choices[SCN_PROFILE_CHOICES_SIZE];
-	/* another of the tool's inputs, given to the wrong command */
-	enum sim_input_kind kind = sim_input_kind_of((const char *)text, len);
 
 	memset(&s, 0, sizeof s);
 	s.prog = prog;
-	s.foreign = kind != SIM_INPUT_SCENARIO && kind != SIM_INPUT_UNKNOWN;
 	sim_program_reset(prog);
 	prog->file = strdup(name);
 	dir = dir_of(name);
@@ -431,9 +428,12 @@ static int load(const char *name, const unsigned char *text, size_t len, const c
 	free(dir);
 	if (!s.failed)
 		return 0;
-	if (err && errlen)
+	if (err && errlen) {
+		/* another of the tool's inputs, given to the wrong command */
+		enum sim_input_kind kind = sim_input_kind_of((const char *)text, len);
 		snprintf(err, errlen, "%s:%u:%u: %s%s", name, s.err_loc.line, s.err_loc.col, s.msg,
 			 kind == SIM_INPUT_SCENARIO ? "" : sim_input_hint(kind));
+	}
 	return -1;
 }
 

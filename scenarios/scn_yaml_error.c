@@ -6,15 +6,22 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "input_kind.h"
 #include "scn_internal.h"
+
+/* Bytes of text before libyaml's first line and column: a UTF-8 BOM's,
+ * which libyaml drops before it counts. */
+static size_t bom_len(const unsigned char *text, size_t len)
+{
+	return len >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF ? 3 : 0;
+}
 
 /* Line and column of byte offset in text: libyaml gives only an offset
  * for errors found while decoding the bytes (bad UTF-8, NUL). */
 static struct sim_loc loc_of_offset(const unsigned char *text, size_t len, size_t offset)
 {
 	struct sim_loc loc = { 1, 1 };
-	/* libyaml drops a UTF-8 BOM before it counts columns. */
-	size_t k = len >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF ? 3 : 0;
+	size_t k = bom_len(text, len);
 
 	for (; k < offset && k < len; k++) {
 		if (text[k] == '\n' || (text[k] == '\r' && (k + 1 >= len || text[k + 1] != '\n'))) {
@@ -78,7 +85,7 @@ static bool unclosed_context(const char *context)
  * one. */
 static bool first_on_line(const unsigned char *text, size_t len, yaml_mark_t m)
 {
-	size_t k = len >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF ? 3 : 0;
+	size_t k = bom_len(text, len);
 
 	for (size_t line = 0; line < m.line && k < len; k++) {
 		if (text[k] == '\r' && k + 1 < len && text[k + 1] == '\n')
@@ -164,6 +171,11 @@ void scn_yaml_error(struct scn *s, const yaml_parser_t *p, const unsigned char *
 {
 	struct sim_loc loc;
 	char why[SCN_MSG_MAX / 2];
+	/* another of the tool's inputs, given to the wrong command: the
+	 * loader's message says so (sim_input_hint), not what libyaml's
+	 * errors would mean in a scenario */
+	enum sim_input_kind kind = sim_input_kind_of((const char *)text, len);
+	bool foreign = kind != SIM_INPUT_SCENARIO && kind != SIM_INPUT_UNKNOWN;
 
 	/* libyaml leaves some allocation failures without an error code. */
 	if (p->error == YAML_MEMORY_ERROR || p->error == YAML_NO_ERROR || p->problem == NULL) {
@@ -189,5 +201,5 @@ void scn_yaml_error(struct scn *s, const yaml_parser_t *p, const unsigned char *
 		return;
 	}
 	scn_fail_at(s, loc, "YAML syntax error: %s%s", p->problem,
-		    p->error == YAML_READER_ERROR || s->foreign ? "" : meaning(p, text, len, why, sizeof why));
+		    p->error == YAML_READER_ERROR || foreign ? "" : meaning(p, text, len, why, sizeof why));
 }
