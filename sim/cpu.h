@@ -84,6 +84,7 @@ enum sim_cpu_buf {
 	SIM_BUF_VAR_SET,
 	SIM_BUF_ENTRIES,      /* a run's logs of handler entries and landings */
 	SIM_BUF_LANDINGS,
+	SIM_BUF_RAN,          /* which handler actions a run made, which handlers it entered */
 	SIM_BUF_COUNT
 };
 

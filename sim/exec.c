@@ -373,11 +373,14 @@ static void on_enter(struct sim_machine *m, unsigned pe, const struct sim_ctx *c
 
 	if (h < 0 || s->depth == 0)
 		return;
+	sim_mark_entered(m, (uint32_t)h);
 	for (uint32_t k = 0; k < p->handlers[h].nops; k++) {
 		const struct sim_op *op = &p->actions[p->handlers[h].ops + k];
-		if (op->kind == SIM_OP_EXPECT_ENTRY)
+		if (op->kind == SIM_OP_EXPECT_ENTRY) {
+			sim_mark_ran(m, p->handlers[h].ops + k);
 			sim_check_regs(m, op->checks, op->nchecks, ctx, s->disp[s->depth - 1].int_pc,
 				       s->disp[s->depth - 1].int_pstate, "handler entry");
+		}
 	}
 }
 
@@ -483,8 +486,10 @@ static enum sim_trap_action on_trap(void *hctx, enum sim_trap_kind kind, uint32_
 			return stray_call(m, pe, ctx);
 		if (ctx->pc >= RT_INTERP && ctx->pc < RT_STUBS) {
 			a = sim_action_of_record(m, ctx->x[RT_ACTION_REG], &h);
-			if (a >= 0)
+			if (a >= 0) {
 				op = &m->prog->actions[a];
+				sim_mark_ran(m, (uint32_t)a);
+			}
 		}
 		return sim_firmware_call(m, pe, ctx, op, true);
 	}

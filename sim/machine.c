@@ -525,6 +525,17 @@ int sim_machine_init(struct sim_machine *m, struct sim_cpu *cpu, const struct si
 	}
 	memset(m->var_value, 0, n * sizeof *m->var_value);
 	memset(m->var_set, 0, n * sizeof *m->var_set);
+	m->ran = NULL;
+	if (!opts || !opts->no_notes) {
+		size_t nran = (size_t)prog->nactions + prog->nhandlers + 1;
+
+		m->ran = sim_cpu_buffer(cpu, SIM_BUF_RAN, nran, NULL);
+		if (!m->ran) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		memset(m->ran, 0, nran);
+	}
 	if (sim_cpu_make_fresh(cpu, has_elf_handlers(prog))) {
 		snprintf(err, errlen, "cannot restore the client memory");
 		return -1;

@@ -340,6 +340,7 @@ int sim_run(struct sim_cpu *cpu, const struct sim_program *prog, const struct si
 	if (res->passed && !opts->no_notes) {
 		sim_note_unchecked(m, res);
 		sim_note_unfinished(m, res);
+		sim_note_unran(m, res);
 	}
 	res->fail_kind = m->failed ? m->fail_kind : SIM_FAIL_NONE;
 	res->step = m->step;

@@ -239,6 +239,13 @@ struct sim_result {
 	 * actions after it never ran), an interrupt a PE's firmware still
 	 * holds, a hold that took none.  Each said; "" when none. */
 	char     unfinished[600];
+	/* A run that passed with handler actions whose expectations it never
+	 * made (a call's `expect`, an `expect_entry`): how many, where the
+	 * first in file order is written, and why it did not run, in words
+	 * ("handler 'h' was never entered", ...).  0 when none. */
+	uint32_t unran;
+	struct sim_loc unran_at;
+	char     unran_why[200];
 	/* With opts.digest: a 64-bit hash of the machine's final state (the
 	 * dispatcher's saved state, the GIC's canonical form, each PE's power,
 	 * context and running handlers, the program's variables).  Two runs

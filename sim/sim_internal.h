@@ -101,6 +101,12 @@ struct sim_machine {
 	struct sim_entry_rec *entries;   uint32_t nentries, cap_entries;
 	struct sim_landing *landings;    uint32_t nlandings, cap_landings;
 
+	/* With notes (not sim_run_opts.no_notes), in a CPU buffer: ran[a]
+	 * is set once action a made its call or its entry checks, and
+	 * ran[nactions + h] once handler h was entered (sim_note_unran);
+	 * NULL without notes. */
+	uint8_t *ran;
+
 	/* X7's ledger: set up with the GIC (power_up), kept by a migration
 	 * as the GIC is */
 	struct sim_triggers triggers;
@@ -384,6 +390,24 @@ void sim_expect_resumes(struct sim_machine *m, const struct sim_op *op);
 void sim_note_unchecked(const struct sim_machine *m, struct sim_result *res);
 /* A run that passed: what it left unfinished (sim_result.unfinished). */
 void sim_note_unfinished(const struct sim_machine *m, struct sim_result *res);
+
+/* ---- unran.c ---- */
+
+/* Action a (its index in actions[]) made its call or its entry checks;
+ * handler h was entered.  Nothing without notes (m->ran NULL). */
+static inline void sim_mark_ran(struct sim_machine *m, uint32_t a)
+{
+	if (m->ran)
+		m->ran[a] = 1;
+}
+static inline void sim_mark_entered(struct sim_machine *m, uint32_t h)
+{
+	if (m->ran)
+		m->ran[m->prog->nactions + h] = 1;
+}
+/* A run that passed: the handler actions with expectations it never made
+ * (sim_result.unran*). */
+void sim_note_unran(const struct sim_machine *m, struct sim_result *res);
 
 /* ---- runner.c ---- */
 

@@ -1,7 +1,8 @@
 /*
  * test_machine_notes.c - what a passing run notes for its reader: the
  * handler entries no expect_dispatches step checked (sim_result's
- * unchecked*), which `sdeisim run` prints as a note.  A caller that reads
+ * unchecked*) and the expectations in handlers it never made (unran*),
+ * which `sdeisim run` prints as notes.  A caller that reads
  * no notes (the fuzz harnesses) says so with opts.no_notes and gets the
  * same run without them: the notes are the only difference.
  */
@@ -103,6 +104,108 @@ static void a_long_list_of_entries_ends_with_how_many_more(void **state)
 	pb_free(&b);
 }
 
+/* EV_NORM's handler on PE 1 checks its status (made), then stop_fn (a
+ * PSCI function) and a second check; fired once, then migrated (when
+ * migrate) and fired again. */
+static void handler_checks_around(struct pb *b, unsigned stop_fn, bool migrate)
+{
+	int h;
+
+	pb_init(b);
+	mt_setup_platform(b);
+	h = pb_handler(b, "h");
+	pb_call1(b, SIM_NONE, SDD_FID_EVENT_STATUS, V(EV_NORM));
+	pb_expect(b, 7);
+	pb_psci(b, SIM_NONE, stop_fn, SIM_NONE);
+	pb_call1(b, SIM_NONE, SDD_FID_EVENT_STATUS, V(EV_NORM));
+	pb_expect(b, 7);
+	pb_complete(b, 0);
+	pb_end(b);
+	pb_register(b, 1, EV_NORM, h, 0, 0, V(0));
+	pb_call1(b, 1, SDD_FID_EVENT_ENABLE, V(EV_NORM));
+	pb_call0(b, 1, SDD_FID_PE_UNMASK);
+	pb_interrupt(b, 1, 22);
+	if (migrate)
+		pb_migrate(b);
+}
+
+/* An expectation written after a call that never returns to the handler
+ * - the PSCI rule's own answer for a caller inside a handler: CPU_OFF,
+ * CPU_FREEZE, SYSTEM_RESET - is never made, and said so; after one that
+ * returns (CPU_SUSPEND is refused inside a handler: the check then runs),
+ * nothing is said. */
+static void an_expectation_after_a_call_that_stops_the_handler_is_noted(void **state)
+{
+	static const struct { unsigned fn; const char *name; } stops[] = {
+		{ SIM_PSCI_CPU_OFF, "CPU_OFF" }, { SIM_PSCI_CPU_FREEZE, "CPU_FREEZE" },
+		{ SIM_PSCI_SYSTEM_RESET, "SYSTEM_RESET" },
+	};
+	struct pb b;
+	struct sim_result res;
+	char want[120];
+	(void)state;
+
+	for (unsigned k = 0; k < sizeof stops / sizeof stops[0]; k++) {
+		handler_checks_around(&b, stops[k].fn, false);
+		res = run(&b, false);
+		assert_true(res.passed);
+		assert_int_equal(res.unran, 1);
+		assert_int_equal(res.unran_at.line, b.p.actions[2].loc.line);
+		snprintf(want, sizeof want, "it comes after %s at %u:%u, which does not return to the handler",
+			 stops[k].name, b.p.actions[1].loc.line, b.p.actions[1].loc.col);
+		assert_string_equal(res.unran_why, want);
+		pb_free(&b);
+	}
+	handler_checks_around(&b, SIM_PSCI_CPU_SUSPEND, false);
+	res = run(&b, false);
+	assert_true(res.passed);
+	assert_int_equal(res.unran, 0);
+	assert_string_equal(res.unran_why, "");
+	pb_free(&b);
+}
+
+/* What a run made before a migration stays made: the handler's first
+ * check ran before it, on the machine migrated from. */
+static void an_expectation_made_before_a_migration_stays_made(void **state)
+{
+	struct pb b;
+	struct sim_result res;
+	(void)state;
+
+	handler_checks_around(&b, SIM_PSCI_CPU_SUSPEND, true);
+	res = run(&b, false);
+	if (!res.passed)
+		fail_msg("%s", res.message);
+	assert_int_equal(res.unran, 0);
+	pb_free(&b);
+}
+
+/* A handler no event entered: its first expectation said (the entry's
+ * checks too are expectations), with how many others. */
+static void the_expectations_of_a_handler_never_entered_are_noted(void **state)
+{
+	struct pb b;
+	struct sim_result res;
+	(void)state;
+
+	pb_init(&b);
+	mt_setup_platform(&b);
+	pb_handler(&b, "never");
+	pb_expect_entry(&b);
+	pb_check(&b, SIM_R_X0 + 1, V(3));
+	pb_call0(&b, SIM_NONE, SDD_FID_PE_MASK);
+	pb_expect(&b, 0);
+	pb_complete(&b, 0);
+	pb_end(&b);
+	pb_call0(&b, 0, SDD_FID_PE_UNMASK);
+	res = run(&b, false);
+	assert_true(res.passed);
+	assert_int_equal(res.unran, 2);
+	assert_int_equal(res.unran_at.line, b.p.actions[0].loc.line);
+	assert_string_equal(res.unran_why, "handler 'never' was never entered");
+	pb_free(&b);
+}
+
 static void no_notes_leaves_them_out_and_changes_nothing_else(void **state)
 {
 	struct pb b;
@@ -121,6 +224,16 @@ static void no_notes_leaves_them_out_and_changes_nothing_else(void **state)
 	assert_int_equal(without.calls, with.calls);
 	assert_true(without.digest == with.digest);
 	pb_free(&b);
+
+	handler_checks_around(&b, SIM_PSCI_CPU_OFF, false);
+	with = run(&b, false);
+	without = run(&b, true);
+	assert_int_equal(with.unran, 1);
+	assert_int_equal(without.unran, 0);
+	assert_int_equal(without.unran_at.line, 0);
+	assert_string_equal(without.unran_why, "");
+	assert_true(without.digest == with.digest);
+	pb_free(&b);
 }
 
 int main(void)
@@ -129,6 +242,9 @@ int main(void)
 		cmocka_unit_test(unchecked_entries_are_noted_after_the_last_check),
 		cmocka_unit_test(no_notes_leaves_them_out_and_changes_nothing_else),
 		cmocka_unit_test(a_long_list_of_entries_ends_with_how_many_more),
+		cmocka_unit_test(an_expectation_after_a_call_that_stops_the_handler_is_noted),
+		cmocka_unit_test(an_expectation_made_before_a_migration_stays_made),
+		cmocka_unit_test(the_expectations_of_a_handler_never_entered_are_noted),
 	};
 	return cmocka_run_group_tests(tests, mt_group_setup, mt_group_teardown);
 }

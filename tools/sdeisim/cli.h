@@ -58,7 +58,7 @@ struct scen_report {
 	char  *name;            /* NULL if it could not be loaded */
 	int    status;          /* EXIT_PASSED, EXIT_FAILED or EXIT_BADINPUT */
 	char   message[800];    /* "FILE:LINE:COL: message" when not passed; passed, a note or "" */
-	char   note[800];       /* passed with two notes: the second, in file order, or "" */
+	char   note[2][800];    /* passed with more notes: the second and third, in file order, or "" */
 	double seconds;         /* wall-clock, with --junit-times only (else 0) */
 	char  *verbose;         /* --verbose text (may be NULL) */
 	char  *timeline;        /* trace events of this scenario, comma-separated JSON objects (may be NULL) */

@@ -104,6 +104,68 @@ static void close_trace(struct outfile *of, struct trace_recorder *tr, struct sc
 	}
 }
 
+/* A passing run's notes: what it did not check, said where it is
+ * written, not left to be believed checked. */
+struct note { struct sim_loc at; char text[800]; };
+
+static int note_order(const void *a, const void *b)
+{
+	const struct sim_loc *x = &((const struct note *)a)->at, *y = &((const struct note *)b)->at;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+/* The notes of a run of prog (from file) that passed, into rep: the first
+ * as its message, the others as its notes, in file order. */
+static void note_passed(const char *file, const struct sim_program *prog, const struct sim_result *res,
+			struct scen_report *rep)
+{
+	struct note notes[3];
+	unsigned n = 0;
+
+	if (res->unran) {
+		/* expectations in handlers that were never made */
+		char nor[40] = "";
+
+		if (res->unran > 1)
+			snprintf(nor, sizeof nor, ", nor %u more in handlers", (unsigned)(res->unran - 1));
+		notes[n].at = res->unran_at;
+		snprintf(notes[n++].text, sizeof notes[0].text, "this expectation was never made%s: %s", nor,
+			 res->unran_why);
+	}
+	if (res->unchecked) {
+		/* dispatches after the last check: said, as a contract's
+		 * "unexpected dispatch" that nothing looked for */
+		notes[n].at = res->unchecked_after;
+		snprintf(notes[n++].text, sizeof notes[0].text, "%u handler entr%s %s: %s", res->unchecked,
+			 res->unchecked == 1 ? "y" : "ies", res->unchecked_by_none ?
+			 "by this last step, and no expect_dispatches step checks them" :
+			 "after this expect_dispatches, checked by no later one", res->unchecked_list);
+	}
+	if (res->steps_run < prog->nsteps) {
+		/* steps were written that never ran */
+		uint32_t more = prog->nsteps - res->steps_run - 1;
+		char nor[40] = "";
+
+		if (more)
+			snprintf(nor, sizeof nor, ", nor the %u after it", (unsigned)more);
+		notes[n].at = prog->steps[res->steps_run].loc;
+		snprintf(notes[n++].text, sizeof notes[0].text, "this step did not run%s: SYSTEM_OFF ended the run "
+			 "at step %u", nor, res->steps_run);
+	} else if (res->unfinished[0] && res->steps_run > 0) {
+		/* a handler's actions after its yield, or a held interrupt,
+		 * never reached */
+		notes[n].at = prog->steps[res->steps_run - 1].loc;
+		snprintf(notes[n++].text, sizeof notes[0].text, "after this last step, %s", res->unfinished);
+	}
+	qsort(notes, n, sizeof notes[0], note_order);
+	for (unsigned k = 0; k < n; k++)
+		snprintf(k ? rep->note[k - 1] : rep->message, sizeof rep->message, "%s:%u:%u: note: %s", file,
+			 notes[k].at.line, notes[k].at.col, notes[k].text);
+}
+
 /* Load and run one scenario into rep; error: why file (a directory)
  * cannot be read, or NULL. */
 static void run_one(struct sim_cpu **cpu, const char *file, const char *error,
@@ -158,44 +220,7 @@ static void run_one(struct sim_cpu **cpu, const char *file, const char *error,
 			snprintf(rep->message, sizeof rep->message, "%s:%u:%u: %s", file, res.loc.line,
 				 res.loc.col, res.message);
 		} else {
-			/* Passed: what it did not check is said, each in file
-			 * order - the entries (they come before the steps that
-			 * did not run), then those steps. */
-			char *note = rep->message;
-			size_t room = sizeof rep->message;
-
-			if (res.unchecked) {
-				/* dispatches after the last check: said, as a contract's
-				 * "unexpected dispatch" that nothing looked for */
-				snprintf(note, room, "%s:%u:%u: note: %u handler entr%s %s: %s", file,
-					 res.unchecked_after.line, res.unchecked_after.col, res.unchecked,
-					 res.unchecked == 1 ? "y" : "ies", res.unchecked_by_none ?
-					 "by this last step, and no expect_dispatches step checks them" :
-					 "after this expect_dispatches, checked by no later one",
-					 res.unchecked_list);
-				note = rep->note;
-				room = sizeof rep->note;
-			}
-			if (res.steps_run < prog.nsteps) {
-				/* steps were written that never ran: said, not left
-				 * to be believed checked */
-				const struct sim_loc *at = &prog.steps[res.steps_run].loc;
-				uint32_t more = prog.nsteps - res.steps_run - 1;
-				char nor[40] = "";
-
-				if (more)
-					snprintf(nor, sizeof nor, ", nor the %u after it", (unsigned)more);
-				snprintf(note, room, "%s:%u:%u: note: this step did not run%s: "
-					 "SYSTEM_OFF ended the run at step %u", file, at->line, at->col, nor,
-					 res.steps_run);
-			} else if (res.unfinished[0] && res.steps_run > 0) {
-				/* a handler's actions after its yield, or a held
-				 * interrupt, never reached: said, not believed run */
-				const struct sim_loc *at = &prog.steps[res.steps_run - 1].loc;
-
-				snprintf(note, room, "%s:%u:%u: note: after this last step, %s", file,
-					 at->line, at->col, res.unfinished);
-			}
+			note_passed(file, &prog, &res, rep);
 		}
 	}
 out:
@@ -232,8 +257,8 @@ static void print_report(const struct scen_report *r)
 		 * count), and after its PASS line where both go to one place */
 		fflush(stdout);
 		put_line(stderr, r->message);
-		if (r->note[0])
-			put_line(stderr, r->note);
+		for (unsigned k = 0; k < 2 && r->note[k][0]; k++)
+			put_line(stderr, r->note[k]);
 	}
 	fflush(stdout);
 	if (r->output_error[0])
@@ -258,7 +283,7 @@ static int send_report(FILE *f, uint32_t index, const struct scen_report *r)
 	int32_t status = r->status;
 	return put(f, &index, sizeof index) || put(f, &status, sizeof status) ||
 	       put(f, &r->seconds, sizeof r->seconds) || put_str(f, r->file) || put_str(f, r->name) ||
-	       put_str(f, r->message) || put_str(f, r->note) || put_str(f, r->verbose) ||
+	       put_str(f, r->message) || put_str(f, r->note[0]) || put_str(f, r->note[1]) || put_str(f, r->verbose) ||
 	       put_str(f, r->timeline) || put_str(f, r->output_error);
 }
 
@@ -297,16 +322,17 @@ static int recv_report(struct reader *rd, struct scen_report *reps, size_t n)
 	uint32_t index;
 	int32_t status;
 	double seconds;
-	char *msg = NULL, *note = NULL, *oerr = NULL;
+	char *msg = NULL, *note = NULL, *note2 = NULL, *oerr = NULL;
 	struct scen_report r;
 
 	memset(&r, 0, sizeof r);
 	if (get(rd, &index, sizeof index) || index >= n || get(rd, &status, sizeof status) ||
 	    get(rd, &seconds, sizeof seconds) || get_str(rd, &r.file) || get_str(rd, &r.name) ||
-	    get_str(rd, &msg) || get_str(rd, &note) || get_str(rd, &r.verbose) ||
+	    get_str(rd, &msg) || get_str(rd, &note) || get_str(rd, &note2) || get_str(rd, &r.verbose) ||
 	    get_str(rd, &r.timeline) || get_str(rd, &oerr)) {
 		free(msg);
 		free(note);
+		free(note2);
 		free(oerr);
 		report_free(&r);
 		return -1;
@@ -314,10 +340,12 @@ static int recv_report(struct reader *rd, struct scen_report *reps, size_t n)
 	r.status = status;
 	r.seconds = seconds;
 	snprintf(r.message, sizeof r.message, "%s", msg ? msg : "");
-	snprintf(r.note, sizeof r.note, "%s", note ? note : "");
+	snprintf(r.note[0], sizeof r.note[0], "%s", note ? note : "");
+	snprintf(r.note[1], sizeof r.note[1], "%s", note2 ? note2 : "");
 	snprintf(r.output_error, sizeof r.output_error, "%s", oerr ? oerr : "");
 	free(msg);
 	free(note);
+	free(note2);
 	free(oerr);
 	report_free(&reps[index]);
 	reps[index] = r;
