@@ -161,9 +161,12 @@ static void note_passed(const char *file, const struct sim_program *prog, const 
 		snprintf(notes[n++].text, sizeof notes[0].text, "after this last step, %s", res->unfinished);
 	}
 	qsort(notes, n, sizeof notes[0], note_order);
-	for (unsigned k = 0; k < n; k++)
-		snprintf(k ? rep->note[k - 1] : rep->message, sizeof rep->message, "%s:%u:%u: note: %s", file,
-			 notes[k].at.line, notes[k].at.col, notes[k].text);
+	for (unsigned k = 0; k < n; k++) {
+		char *to = k ? rep->note[k - 1] : rep->message;
+		size_t room = k ? sizeof rep->note[0] : sizeof rep->message;
+
+		snprintf(to, room, "%s:%u:%u: note: %s", file, notes[k].at.line, notes[k].at.col, notes[k].text);
+	}
 }
 
 /* Load and run one scenario into rep; error: why file (a directory)
