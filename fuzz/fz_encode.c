@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "call_rules.h"        /* sim_a32_mode_of */
+#include "fz_encode_names.h"
 #include "fz_vocab.h"
 #include "smccc.h"
 #include "sdd/sdd_spec.h"
@@ -26,8 +27,7 @@ struct enc {
 	uint64_t literal[FZ_MAX_LITERALS];
 	unsigned nliterals;
 	bool     collecting;             /* first pass: gather literals only */
-	struct { uint32_t from, to; } renumbered[4];   /* platform events the header renames */
-	unsigned nrenumbered;
+	struct fz_renaming names;        /* what the seed names otherwise (fz_encode_names.c) */
 };
 
 static void emit(struct enc *e, const uint8_t *rec, size_t n)
@@ -39,58 +39,6 @@ static void emit(struct enc *e, const uint8_t *rec, size_t n)
 }
 
 /* ---- header ---- */
-
-#define HEADER_EVENT(b) (0x40000000u + ((uint32_t)(b) << 8))   /* fz_input.h: byte b */
-
-/* Does the source program name the number anywhere (a platform event, a
- * constant)?  A number it does cannot stand for another of its events. */
-static bool source_names(const struct sim_program *p, uint32_t number)
-{
-	for (unsigned k = 0; k < p->platform.nevents; k++)
-		if ((uint32_t)p->platform.events[k].number == number)
-			return true;
-	for (uint32_t k = 0; k < p->nvalues; k++)
-		if (p->values[k].kind == SIM_V_CONST && p->values[k].u == number)
-			return true;
-	return false;
-}
-
-/* The header's number byte for platform event `number`, the ne-th of
- * the header (d: the bytes of those before it).  A number the header can
- * say (0x40000000 + b * 0x100, b not taken) keeps its byte; another one
- * (0x40000210, 100, or a byte an earlier event took) gets a free byte
- * whose number the program does not name (if any; else the number's
- * bits 15:8), and is renamed in every value
- * (translate): the events keep apart and their calls keep reaching them,
- * where the byte of bits 15:8 alone made two events one and every call
- * of the other an unknown number. */
-static uint8_t event_byte(struct enc *e, int32_t number, const uint8_t *h, unsigned ne)
-{
-	uint32_t n = (uint32_t)number;
-	unsigned b = (n >> 8) & 0xFF;
-	bool taken = false;
-
-	for (unsigned k = 0; k < ne; k++)
-		taken |= h[4 + 3 * k + 1] == b;
-	if (n == HEADER_EVENT(b) && !taken)
-		return (uint8_t)b;
-	/* the free byte at or above the number first: the dispatcher keeps
-	 * its events sorted by number, and a call that walks them (a reset)
-	 * must meet them in the order it met them in */
-	unsigned from = n >> 16 != 0x4000 ? 0 : b + (HEADER_EVENT(b) < n);
-	for (unsigned k = 0; k < 256; k++) {
-		bool used = source_names(e->src, HEADER_EVENT((from + k) & 0xFF));
-		for (unsigned j = 0; j < ne && !used; j++)
-			used = h[4 + 3 * j + 1] == ((from + k) & 0xFF);
-		if (!used) {
-			b = (from + k) & 0xFF;
-			break;
-		}
-	}
-	e->renumbered[e->nrenumbered].from = n;
-	e->renumbered[e->nrenumbered++].to = HEADER_EVENT(b);
-	return (uint8_t)b;
-}
 
 /* The header bits of p's features, SCTLR and HCR (fz_input.h), into h
  * (a feature set no header can pick becomes the profile's). */
@@ -161,7 +109,7 @@ static void header(struct enc *e, uint8_t h[FZ_HEADER_BYTES])
 			continue;                    /* comes with the profile */
 		d[0] = (uint8_t)(1 | (ev->type == SDD_SHARED) << 1 | (ev->priority == SDD_PRI_CRITICAL) << 2 |
 				 (ev->explicit_event ? 8 : 0));
-		d[1] = event_byte(e, ev->number, h, ne);
+		d[1] = fz_event_byte(&e->names, e->src, ev->number, h, ne);
 		d[2] = (uint8_t)(ev->type == SDD_SHARED ? (ev->intid - 32) % 256 : (ev->intid - 16) % 16);
 		ne++;
 	}
@@ -190,9 +138,9 @@ static struct sim_value translate(struct enc *e, struct sim_value v)
 	}
 	if ((v.kind == SIM_V_HANDLER || v.kind == SIM_V_HANDLER_OFF) && v.u >= FZ_HANDLERS)
 		return sim_const(0);
-	for (unsigned k = 0; v.kind == SIM_V_CONST && k < e->nrenumbered; k++)
-		if (v.u == e->renumbered[k].from)
-			return sim_const(e->renumbered[k].to);
+	for (unsigned k = 0; v.kind == SIM_V_CONST && k < e->names.nevents; k++)
+		if (v.u == e->names.event[k].from)
+			return sim_const(e->names.event[k].to);
 	return v;
 }
 
@@ -478,6 +426,21 @@ static bool is_closing(uint32_t h, const struct sim_op *op)
 	return op->kind == SIM_OP_COMPLETE && op->fid.kind == SIM_V_CONST && op->fid.u == SDD_EV_HANDLED;
 }
 
+/* The handler actions of p the encoding keeps: handler h's first *n. */
+static const struct sim_op *kept_actions(const struct sim_program *p, uint32_t h, uint32_t *n)
+{
+	*n = p->handlers[h].nops;
+	if (p->handlers[h].kind != SIM_H_ACTIONS) {
+		*n = 0;
+		return NULL;
+	}
+	if (*n > 0 && is_closing(h, &p->actions[p->handlers[h].ops + *n - 1]))
+		(*n)--;                      /* the decoder adds it back */
+	if (*n > FZ_MAX_BODY)
+		*n = FZ_MAX_BODY;
+	return &p->actions[p->handlers[h].ops];
+}
+
 static void encode_body(struct enc *e)
 {
 	const struct sim_program *p = e->src;
@@ -488,13 +451,10 @@ static void encode_body(struct enc *e)
 	/* Handler actions first: a BIND in a handler runs later, but its
 	 * $var mapping must be known when steps that use it are encoded. */
 	for (uint32_t h = 0; h < p->nhandlers && h < FZ_HANDLERS; h++) {
-		uint32_t n = p->handlers[h].nops;
-		if (p->handlers[h].kind != SIM_H_ACTIONS)
-			continue;
-		if (n > 0 && is_closing(h, &p->actions[p->handlers[h].ops + n - 1]))
-			n--;                 /* the decoder adds it back */
-		for (uint32_t k = 0; k < n && k < FZ_MAX_BODY; k++)
-			encode_action(e, h, &p->actions[p->handlers[h].ops + k]);
+		uint32_t n;
+		const struct sim_op *ops = kept_actions(p, h, &n);
+		for (uint32_t k = 0; k < n; k++)
+			encode_action(e, h, &ops[k]);
 	}
 	for (uint32_t k = 0; k < p->nsteps; k++)
 		encode_step(e, &p->steps[k]);
@@ -545,6 +505,11 @@ static size_t encode(struct enc *e)
 
 size_t fz_encode(const struct sim_program *prog, uint8_t *buf, size_t cap)
 {
+	return fz_encode_renaming(prog, buf, cap, NULL);
+}
+
+size_t fz_encode_renaming(const struct sim_program *prog, uint8_t *buf, size_t cap, struct fz_renaming *r)
+{
 	struct enc *e = calloc(1, sizeof *e);   /* large: keep it off the stack */
 	size_t n;
 
@@ -554,6 +519,8 @@ size_t fz_encode(const struct sim_program *prog, uint8_t *buf, size_t cap)
 	e->buf = buf;
 	e->cap = cap;
 	n = encode(e);
+	if (r != NULL)
+		*r = e->names;
 	free(e);
 	return n;
 }

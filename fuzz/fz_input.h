@@ -144,4 +144,17 @@ void fz_choices_to_program(const struct fz_choices *ch, struct sim_program *prog
  * may become one a BIND saves).  Returns the number of bytes written (at most cap). */
 size_t fz_encode(const struct sim_program *prog, uint8_t *buf, size_t cap);
 
+/* What fz_encode renamed: platform event numbers the header cannot say
+ * (each to a 0x40000000 + b * 0x100 the program does not name). */
+struct fz_rename {
+	uint32_t from, to;
+};
+struct fz_renaming {
+	unsigned nevents;
+	struct fz_rename event[4];
+};
+
+/* fz_encode, saying into *r (when not NULL) what it renamed. */
+size_t fz_encode_renaming(const struct sim_program *prog, uint8_t *buf, size_t cap, struct fz_renaming *r);
+
 #endif /* FZ_INPUT_H */
