@@ -23,6 +23,8 @@ struct enc {
 	struct sim_program shadow;       /* the program the header decodes to */
 	const struct sim_program *src;
 	int32_t  var_map[64];            /* source $var -> decoder var index, -1 unknown */
+	int32_t  step_var[64];           /* ... as the first step BIND saving it saves it, -1 none */
+	bool     in_handlers;            /* encoding handler actions */
 	unsigned nbinds;
 	uint64_t literal[FZ_MAX_LITERALS];
 	unsigned nliterals;
@@ -102,15 +104,18 @@ static void header(struct enc *e, uint8_t h[FZ_HEADER_BYTES])
 	controls(p, h);
 	h[3] = (uint8_t)(p->spis >= 32 && p->spis <= 96 ? p->spis - 32 : 64);
 	h[3] = (uint8_t)(h[3] + 65 * secure_ppi_variant(p, h[3]));
+	fz_intid_renaming(&e->names, e->src, 32 + h[3] % 65, p->nsecure != 0);
 	for (unsigned k = 0; k < p->nevents && ne < 4; k++) {
 		const struct sim_event *ev = &p->events[k];
 		uint8_t *d = h + 4 + 3 * ne;
+		uint32_t intid;
 		if (ev->number >= 5000 && ev->number <= 5004 && (h[1] & 0x10))
 			continue;                    /* comes with the profile */
 		d[0] = (uint8_t)(1 | (ev->type == SDD_SHARED) << 1 | (ev->priority == SDD_PRI_CRITICAL) << 2 |
 				 (ev->explicit_event ? 8 : 0));
 		d[1] = fz_event_byte(&e->names, e->src, ev->number, h, ne);
-		d[2] = (uint8_t)(ev->type == SDD_SHARED ? (ev->intid - 32) % 256 : (ev->intid - 16) % 16);
+		intid = fz_intid_renamed(&e->names, ev->intid);
+		d[2] = (uint8_t)(ev->type == SDD_SHARED ? (intid - 32) % 256 : (intid - 16) % 16);
 		ne++;
 	}
 	policies(p, h);
@@ -130,6 +135,9 @@ static struct sim_value translate(struct enc *e, struct sim_value v)
 		const char *name = v.u < e->src->nvars ? sim_str(e->src, e->src->vars[v.u]) : "";
 		if (v.u < 64 && e->var_map[v.u] >= 0)
 			return (struct sim_value){ SIM_V_VAR, (uint64_t)e->var_map[v.u] };
+		/* a handler's read of what a step's BIND saves */
+		if (v.u < 64 && e->in_handlers && e->step_var[v.u] >= 0)
+			return (struct sim_value){ SIM_V_VAR, (uint64_t)e->step_var[v.u] };
 		/* not saved by a BIND encoded so far: the decoder's own $b0..$b7
 		 * keep their number (read before any BIND, they are 0) */
 		if (name[0] == 'b' && name[1] >= '0' && name[1] < '0' + FZ_VARS && name[2] == '\0')
@@ -218,6 +226,7 @@ static uint8_t pe_byte(const struct enc *e, unsigned pe, const struct sim_op *ca
 
 static uint8_t intid_byte(const struct enc *e, uint32_t intid)
 {
+	intid = fz_intid_renamed(&e->names, intid);
 	for (unsigned b = 0; b < 256; b++)
 		if (fz_intid(&e->c, (uint8_t)b) == intid)
 			return (uint8_t)b;
@@ -229,8 +238,12 @@ static uint8_t intid_byte(const struct enc *e, uint32_t intid)
 static void call_args(struct enc *e, const struct sim_op *op, unsigned sel, bool raw, uint8_t *out)
 {
 	const uint8_t *roles = fz_call_roles(sel);
+	bool bind = sim_smccc_fid(op->fid.u) == SDD_FID_INTERRUPT_BIND;
+
 	for (unsigned k = 0; k < 5; k++) {
 		struct sim_value v = k < op->nargs ? e->src->values[op->args + k] : sim_const(0);
+		if (bind && k == 0 && v.kind == SIM_V_CONST && v.u <= UINT32_MAX)
+			v.u = fz_intid_renamed(&e->names, (uint32_t)v.u);   /* the INTID it binds */
 		out[k] = value_byte(e, raw ? FZ_ANY : roles[k], v);
 	}
 }
@@ -441,6 +454,43 @@ static const struct sim_op *kept_actions(const struct sim_program *p, uint32_t h
 	return &p->actions[p->handlers[h].ops];
 }
 
+static bool is_bind(const struct sim_op *op, bool step)
+{
+	uint8_t sel;
+	bool raw;
+
+	return op->kind == SIM_OP_CALL && call_selector(op, step, &sel, &raw) && !raw &&
+	       sel == SDD_FID_INTERRUPT_BIND - SDD_FID_FIRST;
+}
+
+/* step_var: the decoder's variable each $var a step's BIND saves gets
+ * from the first such BIND (the decoder numbers BINDs in record order:
+ * the handlers' actions, then the steps), so that a handler reading it -
+ * run after that step, or there is nothing to read - reads what the step
+ * saved, not 0 (handler actions are encoded before any step). */
+static void plan_step_vars(struct enc *e)
+{
+	const struct sim_program *p = e->src;
+	unsigned nb = 0;
+
+	for (unsigned k = 0; k < 64; k++)
+		e->step_var[k] = -1;
+	for (uint32_t h = 0; h < p->nhandlers && h < FZ_HANDLERS; h++) {
+		uint32_t n;
+		const struct sim_op *ops = kept_actions(p, h, &n);
+		for (uint32_t k = 0; k < n; k++)
+			nb += is_bind(&ops[k], false);
+	}
+	for (uint32_t k = 0; k < p->nsteps; k++) {
+		const struct sim_op *op = &p->steps[k];
+		if (!is_bind(op, true))
+			continue;
+		if (op->save >= 0 && op->save < 64 && e->step_var[op->save] < 0)
+			e->step_var[op->save] = (int32_t)e->c.var[nb % FZ_VARS];
+		nb++;
+	}
+}
+
 static void encode_body(struct enc *e)
 {
 	const struct sim_program *p = e->src;
@@ -448,14 +498,17 @@ static void encode_body(struct enc *e)
 	e->nbinds = 0;
 	for (unsigned k = 0; k < 64; k++)
 		e->var_map[k] = -1;
+	plan_step_vars(e);
 	/* Handler actions first: a BIND in a handler runs later, but its
 	 * $var mapping must be known when steps that use it are encoded. */
+	e->in_handlers = true;
 	for (uint32_t h = 0; h < p->nhandlers && h < FZ_HANDLERS; h++) {
 		uint32_t n;
 		const struct sim_op *ops = kept_actions(p, h, &n);
 		for (uint32_t k = 0; k < n; k++)
 			encode_action(e, h, &ops[k]);
 	}
+	e->in_handlers = false;
 	for (uint32_t k = 0; k < p->nsteps; k++)
 		encode_step(e, &p->steps[k]);
 }

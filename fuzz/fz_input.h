@@ -138,20 +138,31 @@ unsigned fz_pick(void *choices, unsigned kind, unsigned n);
 void fz_choices_to_program(const struct fz_choices *ch, struct sim_program *prog);
 
 /* Encode prog as an input that decodes to the same program or a close
- * one (expectations are dropped; more than 8 PEs or handlers, more than
- * four platform events and values outside the vocabulary are
- * approximated, and so is a $var read before anything saved it, which
- * may become one a BIND saves).  Returns the number of bytes written (at most cap). */
+ * one.  Expectations are dropped.  Kept under other names (the same
+ * everywhere, fz_encode_renaming): platform event numbers the header
+ * cannot say, SPIs the seed's platform (at most 96 SPIs) lacks or that an
+ * interrupt raises and no INTID byte names, firmware-owned interrupts
+ * other than PPI 27 and SPI 33 (one of each kind).  A handler's read of a
+ * $var a step's BIND saves reads the variable that BIND saves to.
+ * Approximated: more than 8 PEs, handlers or $b variables, 16 actions to a
+ * handler, 7 bind slots of a kind or four platform events, values
+ * outside the vocabulary (64-bit values beyond a 56-bit literal, MPIDRs
+ * other than the PE index, function IDs, PSCI arguments, completion
+ * statuses past 2), feature sets, ELF handlers, and a $var read before
+ * anything saved it (it may become one a BIND saves).  Returns the number
+ * of bytes written (at most cap). */
 size_t fz_encode(const struct sim_program *prog, uint8_t *buf, size_t cap);
 
-/* What fz_encode renamed: platform event numbers the header cannot say
- * (each to a 0x40000000 + b * 0x100 the program does not name). */
+/* What fz_encode renamed: platform event numbers the header cannot say,
+ * and INTIDs the seed cannot have, raise or own as prog does (each to one
+ * of the same kind prog does not use, the same everywhere). */
+#define FZ_MAX_INTID_RENAMES 16
 struct fz_rename {
 	uint32_t from, to;
 };
 struct fz_renaming {
-	unsigned nevents;
-	struct fz_rename event[4];
+	unsigned nevents, nintids;
+	struct fz_rename event[4], intid[FZ_MAX_INTID_RENAMES];
 };
 
 /* fz_encode, saying into *r (when not NULL) what it renamed. */
