@@ -536,6 +536,11 @@ const char *sim_reg_name(unsigned reg);
  * importers and the reports. */
 uint32_t sim_psci_fid(unsigned fn);
 int sim_psci_fn_of_fid(uint32_t fid);
+/* Does PSCI function fn, called from inside a handler, never return to it
+ * whatever its arguments (CPU_OFF, CPU_FREEZE, SYSTEM_OFF, SYSTEM_RESET:
+ * the simulator's PSCI rule, psci_rules.h, asked)?  A handler's actions
+ * after one never run. */
+bool sim_psci_leaves_handler(unsigned fn);
 
 /* Does v fit in the 32-bit event number a firmware dispatch passes: bits
  * 63:32 zero, or a negative 32-bit number sign-extended? */

@@ -27,6 +27,15 @@ uint32_t sim_psci_fid(unsigned fn)
 	return fn < SIM_PSCI_FN_COUNT ? psci_fids[fn] : 0;
 }
 
+bool sim_psci_leaves_handler(unsigned fn)
+{
+	/* any target, any power: the functions that stop their caller do so
+	 * whatever they are given (a handler runs at depth 1 or more) */
+	static const struct sim_psci_view in_handler = { -1, SIM_PE_OFF, 1 };
+
+	return fn < SIM_PSCI_FN_COUNT && sim_psci_decide(psci_fids[fn], 0, 0, &in_handler).stops;
+}
+
 static void note_power(struct sim_machine *m, unsigned pe, enum sim_power state)
 {
 	struct sim_obs o = sim_psci_power_obs(pe, m->pe[pe].power, state);

@@ -12,7 +12,6 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "psci_rules.h"
 #include "sdd/sdd_spec.h"
 #include "sim_internal.h"
 
@@ -35,20 +34,19 @@ static uint32_t fixed_fid(const struct sim_op *op)
 }
 
 /* Can action op stop its handler there, and how, said after the action:
- * "which does not return to the handler" (a PSCI call that stops its
- * caller whatever it is given, by the PSCI rule itself: a handler runs at
- * depth 1 or more), "which ends the handler when it succeeds" (a
+ * "which does not return to the handler" (a PSCI call that never does,
+ * sim_psci_leaves_handler), "which ends the handler when it succeeds" (a
  * completion), "and no `resume` continued ..." (a yield), or NULL. */
 static const char *stops_handler(const struct sim_op *op)
 {
-	static const struct sim_psci_view in_handler = { -1, SIM_PE_OFF, 1 };
 	uint32_t fid = fixed_fid(op);
+	int fn = sim_psci_fn_of_fid(fid);
 
 	if (op->kind == SIM_OP_YIELD)
 		return "and no `resume` continued the handler past it";
 	if (fid == SDD_FID_EVENT_COMPLETE || fid == SDD_FID_EVENT_COMPLETE_AND_RESUME)
 		return "which ends the handler when it succeeds";
-	if (sim_is_psci_fid(fid) && sim_psci_decide(fid, 0, 0, &in_handler).stops)
+	if (fid && fn >= 0 && sim_psci_leaves_handler((unsigned)fn))
 		return "which does not return to the handler";
 	return NULL;
 }

@@ -342,7 +342,9 @@ static struct sim_op extra_op(const struct slot *s, unsigned kind, uint32_t line
 /* The actions a slot's handler runs, into *list (grown as needed): its
  * recorded calls with a yield before each marked one, or (never entered
  * in the trace) EVENT_COMPLETE at once; then the final yield, which also
- * stands for every mark past the last call. */
+ * stands for every mark past the last call - but for a handler whose last
+ * call is a PSCI one that never returns to it (SYSTEM_OFF, CPU_OFF ...),
+ * where a yield could never run. */
 static bool final_list(const struct slots *sl, uint32_t slot, struct sim_op **list, uint32_t *cap, uint32_t *n)
 {
 	const struct slot *s = &sl->v[slot];
@@ -363,7 +365,8 @@ static bool final_list(const struct slots *sl, uint32_t slot, struct sim_op **li
 	}
 	if (!s->claimed)
 		(*list)[(*n)++] = extra_op(s, SIM_OP_COMPLETE, 0);
-	(*list)[(*n)++] = extra_op(s, SIM_OP_YIELD, 0);
+	if (*n == 0 || (*list)[*n - 1].kind != SIM_OP_PSCI || !sim_psci_leaves_handler((*list)[*n - 1].psci_fn))
+		(*list)[(*n)++] = extra_op(s, SIM_OP_YIELD, 0);
 	return true;
 }
 
