@@ -189,6 +189,10 @@ struct rm_entry {
 struct rm_model {
     struct rm_platform    p;
     unsigned              slots_private, slots_shared;
+    /* How many PEs, events and firmware-owned INTIDs p's lists and the
+     * state below may hold something of, from this platform or an earlier
+     * one: rm_init clears that far (0 in a zeroed struct). */
+    unsigned              used_pes, used_events, used_secure;
     struct rm_pe_state    pe[RM_MAX_PES];
     struct rm_event_state ev[RM_MAX_EVENTS];
     /* The client's own interrupts (no SDEI event behind them) that fired
@@ -202,15 +206,18 @@ struct rm_model {
     uint16_t              fw_ppi[RM_MAX_PES];
     /* What each registration promised its handler: by event, then PE for
      * a private event ([0] for a shared one).  Written by every REGISTER
-     * the model accepts and read only for a registered event, so only a
-     * system reset clears it (rm_init does not: it runs for every input). */
+     * the model accepts and read only for a registered event. */
     struct rm_entry       entry[RM_MAX_EVENTS][RM_MAX_PES];
 };
 
 /* Build the model of a freshly initialised dispatcher on p: every PE on and
  * masked, nothing registered, bound or pending. p is copied (it may be &m->p,
  * a platform built in place; only its first pes MPIDRs, nsecure INTIDs and
- * nevents events are read). Returns 0, or
+ * nevents events are read). A model reused for another platform (or the
+ * same one) is left byte for byte as a zeroed struct given p is: nothing of
+ * an earlier run stays, past the platform's lists included - provided the
+ * struct was zeroed before its first rm_init (static storage, calloc,
+ * memset; otherwise only what p uses is defined). Returns 0, or
  * -1 if p is not something the model supports (then the harness skips the
  * input): pes not in 1..64; an MPIDR with bits outside Aff3..Aff0 or two
  * equal; client_el not 1/2; version_minor not 0/1; more than 988 SPIs;

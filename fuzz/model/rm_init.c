@@ -1,4 +1,5 @@
 /* Platform validation and the initial state. */
+#include <stddef.h>
 #include <string.h>
 
 #include "rm_internal.h"
@@ -93,18 +94,35 @@ static bool valid_events(const struct rm_platform *p)
 
 /* ---- initial state ----------------------------------------------------- */
 
-void rm_reset_runtime(struct rm_model *m)
+/* How far state may reach: the larger of what an earlier platform used
+ * (garbage in a struct that was not zeroed: at most max) and now. */
+static unsigned reach(unsigned used, unsigned now, unsigned max)
+{
+    unsigned n = used > now ? used : now;
+
+    return n < max ? n : max;
+}
+
+/* Zero the state of PEs 0..pes-1 and events 0..events-1 (the entries of
+ * each event on each of those PEs included), and the SPIs' pending bits. */
+static void clear_state(struct rm_model *m, unsigned pes, unsigned events)
+{
+    memset(m->pe, 0, pes * sizeof m->pe[0]);
+    memset(m->ev, 0, events * sizeof m->ev[0]);
+    memset(m->ppi_pending, 0, pes * sizeof m->ppi_pending[0]);
+    memset(m->fw_ppi, 0, pes * sizeof m->fw_ppi[0]);
+    memset(m->spi_pending, 0, sizeof m->spi_pending);
+    for (unsigned e = 0; e < events; e++)
+        memset(m->entry[e], 0, pes * sizeof m->entry[e][0]);
+}
+
+/* The state rm_init builds, on state cleared as far as the platform goes. */
+static void initial_state(struct rm_model *m)
 {
     /* Every PE on and masked (§5.1.12.3), nothing registered, bound or
-     * pending.  Only the platform's PEs and events are state (a model is
-     * built for every fuzz input: the rest is never read). */
-    memset(m->pe, 0, m->p.pes * sizeof m->pe[0]);
-    memset(m->ev, 0, m->p.nevents * sizeof m->ev[0]);
-    memset(m->ppi_pending, 0, m->p.pes * sizeof m->ppi_pending[0]);
-    for (unsigned p = 0; p < m->p.pes; p++)
-        m->fw_ppi[p] = rm_fw_ppi_at_power_up(m, p);
-    memset(m->spi_pending, 0, sizeof m->spi_pending);
+     * pending. */
     for (unsigned p = 0; p < m->p.pes; p++) {
+        m->fw_ppi[p] = rm_fw_ppi_at_power_up(m, p);
         m->pe[p].on = true;
         m->pe[p].masked = true;
     }
@@ -113,12 +131,62 @@ void rm_reset_runtime(struct rm_model *m)
             m->ev[e].intid = rm_ev(m, e)->intid;
 }
 
+void rm_reset_runtime(struct rm_model *m)
+{
+    /* Only the platform's PEs and events hold anything (rm_init). */
+    clear_state(m, m->p.pes, m->p.nevents);
+    initial_state(m);
+}
+
+/* Copy the platform p into m->p (unless it is m->p), its lists only as
+ * far as p uses them, and zero them past that as far as an earlier
+ * platform's went: what a caller leaves there (over an earlier platform
+ * built in place, say) is not the model's, and copying it would cost
+ * more than the lists used (this runs for every fuzz input). */
+_Static_assert(offsetof(struct rm_platform, mpidr) < offsetof(struct rm_platform, secure) &&
+               offsetof(struct rm_platform, secure) < offsetof(struct rm_platform, secure_pes) &&
+               offsetof(struct rm_platform, secure_pes) < offsetof(struct rm_platform, events),
+               "take_platform copies the lists in the order struct rm_platform has them");
+
+static void take_platform(struct rm_model *m, const struct rm_platform *p)
+{
+    const struct {
+        size_t at, size, whole;
+        unsigned n, used;
+    } lists[] = {
+        { offsetof(struct rm_platform, mpidr), sizeof p->mpidr[0], sizeof p->mpidr, p->pes, m->used_pes },
+        { offsetof(struct rm_platform, secure), sizeof p->secure[0], sizeof p->secure, p->nsecure,
+          m->used_secure },
+        { offsetof(struct rm_platform, secure_pes), sizeof p->secure_pes[0], sizeof p->secure_pes,
+          p->nsecure, m->used_secure },
+        { offsetof(struct rm_platform, events), sizeof p->events[0], sizeof p->events, p->nevents,
+          m->used_events },
+    };
+    unsigned char *to = (unsigned char *)&m->p;
+    const unsigned char *from = (const unsigned char *)p;
+    size_t done = 0;
+
+    for (unsigned i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        size_t at = lists[i].at, used = lists[i].n * lists[i].size;
+        size_t stale = reach(lists[i].used, lists[i].n, (unsigned)(lists[i].whole / lists[i].size)) *
+                       lists[i].size;
+
+        if (p != &m->p) {
+            memcpy(to + done, from + done, at - done);   /* the fields between lists */
+            memcpy(to + at, from + at, used);
+        }
+        memset(to + at + used, 0, stale - used);
+        done = at + lists[i].whole;
+    }
+    if (p != &m->p)
+        memcpy(to + done, from + done, sizeof *p - done);
+}
+
 int rm_init(struct rm_model *m, const struct rm_platform *p)
 {
     if (!valid_pes(p) || !valid_basics(p) || !valid_events(p) || !valid_secure_pes(p))
         return -1;
-    if (p != &m->p)                 /* the caller may have built it in place */
-        m->p = *p;
+    take_platform(m, p);            /* the caller may have built it in place */
     m->slots_private = m->slots_shared = 0;
     for (unsigned e = 0; e < m->p.nevents; e++) {
         if (m->p.events[e].kind != RM_SLOT)
@@ -128,6 +196,13 @@ int rm_init(struct rm_model *m, const struct rm_platform *p)
         else
             m->slots_private++;
     }
-    rm_reset_runtime(m);
+    /* As far as this platform or an earlier one reaches: a model is built
+     * for every fuzz input, and no input's state may reach the next. */
+    clear_state(m, reach(m->used_pes, m->p.pes, RM_MAX_PES),
+                reach(m->used_events, m->p.nevents, RM_MAX_EVENTS));
+    m->used_pes = m->p.pes;
+    m->used_events = m->p.nevents;
+    m->used_secure = m->p.nsecure;
+    initial_state(m);
     return 0;
 }

@@ -1,7 +1,5 @@
 /* Power transitions (PSCI), DEN0054C §6.5 and the machine's documented
  * power semantics (scenarios/FORMAT.md "PSCI"). */
-#include <string.h>
-
 #include "rm_internal.h"
 
 void rm_complete_all(struct rm_model *m, unsigned pe)
@@ -69,9 +67,4 @@ void rm_wake(struct rm_model *m, unsigned pe, bool from_powerdown)
 void rm_system_reset(struct rm_model *m)
 {
     rm_reset_runtime(m);
-    /* No registration survives, so no entry is read before another
-     * REGISTER writes it; cleared all the same, for a model that is the
-     * fresh one to the byte. */
-    for (unsigned e = 0; e < m->p.nevents; e++)
-        memset(m->entry[e], 0, m->p.pes * sizeof m->entry[e][0]);
 }

@@ -40,8 +40,8 @@ void tplat(struct rm_platform *p)
 
 void tinit(struct rm_model *m, const struct rm_platform *p)
 {
-    /* rm_init sets up only the platform's PEs and events (the rest is
-     * never read): zeros elsewhere let tests compare whole models. */
+    /* A model is the fresh one to the byte only from a zeroed struct
+     * (rm.h, rm_init): tests compare whole models. */
     memset(m, 0, sizeof *m);
     assert_int_equal(rm_init(m, p), 0);
 }

@@ -1,4 +1,7 @@
 /* rm_init: which platforms the model supports. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "rm_test.h"
 
 /* pes PEs, MPIDRs 0..pes-1. */
@@ -130,12 +133,98 @@ static void init_counts_slots_anywhere(void **state)
     ACCEPT(&m, 0, F_FEATURES, 0x20002, 0);
 }
 
+/* Platform src written into dst as a caller building it in place does
+ * (fz_oracle_begin_sdd): every field, the lists only as far as src uses
+ * them - the rest keeps what dst held. */
+static void build_in_place(struct rm_platform *dst, const struct rm_platform *src)
+{
+    struct rm_platform *old = malloc(sizeof *old);
+
+    assert_non_null(old);
+    *old = *dst;
+    *dst = *src;
+    memcpy(dst->mpidr + src->pes, old->mpidr + src->pes, (RM_MAX_PES - src->pes) * sizeof dst->mpidr[0]);
+    memcpy(dst->secure + src->nsecure, old->secure + src->nsecure, (64 - src->nsecure) * sizeof dst->secure[0]);
+    memcpy(dst->secure_pes + src->nsecure, old->secure_pes + src->nsecure,
+           (64 - src->nsecure) * sizeof dst->secure_pes[0]);
+    memcpy(dst->events + src->nevents, old->events + src->nevents,
+           (RM_MAX_EVENTS - src->nevents) * sizeof dst->events[0]);
+    free(old);
+}
+
+/* A model zeroed, then given the largest platform and a run that leaves
+ * state on its last PEs and events (registrations, a binding, a hold, a
+ * client interrupt pending, a PE off). */
+static struct rm_model *used_big_model(void)
+{
+    struct rm_model *m = calloc(1, sizeof *m);
+    struct rm_platform p;
+
+    assert_non_null(m);
+    tplat(&p);
+    mpidrs(&p, RM_MAX_PES);
+    p.secure_pes[0] = 1ull << 63;
+    fill_with_slots(&p);
+    assert_int_equal(rm_init(m, &p), 0);
+    t_run(m, 63, EVP);
+    t_run(m, 62, EVS);
+    ACCEPT(m, 63, F_BIND, 0x40FE003E, 20);           /* the last private slot */
+    t_run(m, 59, 0x40FE003E);
+    ACCEPT(m, 63, F_BIND, 0x40FE003F, 90);           /* the last shared one */
+    t_reg_enable(m, 63, 0x40FE003F);
+    rm_fire(m, 18, 63);                              /* a client PPI, pending */
+    rm_fire(m, 90, 0);
+    rm_hold(m, 61, 90);
+    rm_cpu_off(m, 60);
+    return m;
+}
+
+/* The platform after it: fewer PEs, events and firmware-owned INTIDs. */
+static void small_platform(struct rm_platform *p)
+{
+    tplat(p);
+    p->pes = 2;
+    p->nevents = 5;
+    p->nsecure = 1;
+}
+
+/* A model reused for another platform (the harness keeps one for every
+ * input) is the fresh one for it, to the byte: nothing of an earlier
+ * platform's run is left past the new platform's PEs and events (once
+ * only a mutant's loop one past the end read it; state carried from one
+ * input to the next all the same). */
+static void init_leaves_a_reused_model_as_a_fresh_one(void **state)
+{
+    struct rm_model *fresh = calloc(1, sizeof *fresh), *m;
+    struct rm_platform small;
+    (void)state;
+
+    assert_non_null(fresh);
+    small_platform(&small);
+    assert_int_equal(rm_init(fresh, &small), 0);
+    m = used_big_model();
+    assert_int_equal(rm_init(m, &small), 0);         /* the platform copied */
+    assert_memory_equal(m, fresh, sizeof *m);
+    free(m);
+
+    memset(fresh, 0, sizeof *fresh);
+    build_in_place(&fresh->p, &small);
+    assert_int_equal(rm_init(fresh, &fresh->p), 0);
+    m = used_big_model();
+    build_in_place(&m->p, &small);                   /* built in place, as fz_oracle does */
+    assert_int_equal(rm_init(m, &m->p), 0);
+    assert_memory_equal(m, fresh, sizeof *m);
+    free(m);
+    free(fresh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(init_refuses),
         cmocka_unit_test(init_accepts_the_edges),
         cmocka_unit_test(init_counts_slots_anywhere),
+        cmocka_unit_test(init_leaves_a_reused_model_as_a_fresh_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
