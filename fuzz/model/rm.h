@@ -197,7 +197,9 @@ struct rm_model {
     struct rm_event_state ev[RM_MAX_EVENTS];
     /* The client's own interrupts (no SDEI event behind them) that fired
      * and are pending at the GIC: PPIs 16..31 per PE (bit intid - 16), SPIs
-     * (bit intid - 32).  Nothing the client can do clears them. */
+     * (bit intid - 32).  Nothing the client can do clears them; a binding
+     * bind_tfa makes of a pending one leaves its bit, which nothing reads
+     * then (only the specification's BIND asks it, and refuses). */
     uint16_t              ppi_pending[RM_MAX_PES];
     uint64_t              spi_pending[16];
     /* The PPIs of p.secure owned PE by PE that the firmware still owns on

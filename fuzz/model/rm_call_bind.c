@@ -64,18 +64,6 @@ static bool client_pending(const struct rm_model *m, uint32_t intid)
     return m->spi_pending[(intid - 32) / 64] >> ((intid - 32) % 64) & 1;
 }
 
-/* A binding takes intid over with its pending state cleared (bind_tfa
- * binds pending interrupts too). */
-static void client_taken(struct rm_model *m, uint32_t intid)
-{
-    if (is_ppi(intid)) {
-        for (unsigned p = 0; p < m->p.pes; p++)
-            m->ppi_pending[p] &= (uint16_t)~(1u << (intid - 16));
-    } else {
-        m->spi_pending[(intid - 32) / 64] &= ~(1ull << ((intid - 32) % 64));
-    }
-}
-
 static int64_t chk_bind_inactive(struct rm_ctx *c)
 {
     /* Binding takes the interrupt over; one that is pending, or Active
@@ -162,9 +150,13 @@ void rm_h_bind(struct rm_ctx *c)
     if (!rm_expect_slot(c, shared, NULL))
         return;
     unsigned e = (unsigned)rm_find_event(m, (uint32_t)c->got);
+    /* The client's pending state of intid (bind_tfa binds a pending one)
+     * is not carried over: the claim leaves it not pending (sdd_port.h
+     * irq_claim; TF-A clears it at REGISTER), and no call asks it again -
+     * BIND asks it only under the specification's order, which refuses a
+     * pending interrupt, and the policy is the platform's for the run. */
     m->ev[e].bound = true;
     m->ev[e].intid = intid;
-    client_taken(m, intid);
     for (unsigned p = 0; is_ppi(intid) && p < m->p.pes; p++)
         m->fw_ppi[p] &= (uint16_t)~(1u << (intid - 16));   /* claimed on every PE */
     m->ev[e].pend = m->ev[e].maybe = 0;
