@@ -1,5 +1,4 @@
 /* Platform validation and the initial state. */
-#include <stddef.h>
 #include <string.h>
 
 #include "rm_internal.h"
@@ -138,55 +137,32 @@ void rm_reset_runtime(struct rm_model *m)
     initial_state(m);
 }
 
-/* Copy the platform p into m->p (unless it is m->p), its lists only as
- * far as p uses them, and zero them past that as far as an earlier
- * platform's went: what a caller leaves there (over an earlier platform
- * built in place, say) is not the model's, and copying it would cost
- * more than the lists used (this runs for every fuzz input). */
-_Static_assert(offsetof(struct rm_platform, mpidr) < offsetof(struct rm_platform, secure) &&
-               offsetof(struct rm_platform, secure) < offsetof(struct rm_platform, secure_pes) &&
-               offsetof(struct rm_platform, secure_pes) < offsetof(struct rm_platform, events),
-               "take_platform copies the lists in the order struct rm_platform has them");
-
+/* The platform p made m's: copied, as a fresh model copies it - or, built
+ * in place by the caller (p is m->p), its lists zeroed past what it uses
+ * as far as an earlier platform's reached, which a fresh model built in
+ * place does not have. */
 static void take_platform(struct rm_model *m, const struct rm_platform *p)
 {
-    const struct {
-        size_t at, size, whole;
-        unsigned n, used;
-    } lists[] = {
-        { offsetof(struct rm_platform, mpidr), sizeof p->mpidr[0], sizeof p->mpidr, p->pes, m->used_pes },
-        { offsetof(struct rm_platform, secure), sizeof p->secure[0], sizeof p->secure, p->nsecure,
-          m->used_secure },
-        { offsetof(struct rm_platform, secure_pes), sizeof p->secure_pes[0], sizeof p->secure_pes,
-          p->nsecure, m->used_secure },
-        { offsetof(struct rm_platform, events), sizeof p->events[0], sizeof p->events, p->nevents,
-          m->used_events },
-    };
-    unsigned char *to = (unsigned char *)&m->p;
-    const unsigned char *from = (const unsigned char *)p;
-    size_t done = 0;
+    struct rm_platform *q = &m->p;
+    unsigned pes = reach(m->used_pes, q->pes, RM_MAX_PES);
+    unsigned secure = reach(m->used_secure, q->nsecure, 64);
+    unsigned events = reach(m->used_events, q->nevents, RM_MAX_EVENTS);
 
-    for (unsigned i = 0; i < sizeof lists / sizeof lists[0]; i++) {
-        size_t at = lists[i].at, used = lists[i].n * lists[i].size;
-        size_t stale = reach(lists[i].used, lists[i].n, (unsigned)(lists[i].whole / lists[i].size)) *
-                       lists[i].size;
-
-        if (p != &m->p) {
-            memcpy(to + done, from + done, at - done);   /* the fields between lists */
-            memcpy(to + at, from + at, used);
-        }
-        memset(to + at + used, 0, stale - used);
-        done = at + lists[i].whole;
+    if (p != q) {
+        *q = *p;
+        return;
     }
-    if (p != &m->p)
-        memcpy(to + done, from + done, sizeof *p - done);
+    memset(q->mpidr + q->pes, 0, (pes - q->pes) * sizeof q->mpidr[0]);
+    memset(q->secure + q->nsecure, 0, (secure - q->nsecure) * sizeof q->secure[0]);
+    memset(q->secure_pes + q->nsecure, 0, (secure - q->nsecure) * sizeof q->secure_pes[0]);
+    memset(q->events + q->nevents, 0, (events - q->nevents) * sizeof q->events[0]);
 }
 
 int rm_init(struct rm_model *m, const struct rm_platform *p)
 {
     if (!valid_pes(p) || !valid_basics(p) || !valid_events(p) || !valid_secure_pes(p))
         return -1;
-    take_platform(m, p);            /* the caller may have built it in place */
+    take_platform(m, p);
     m->slots_private = m->slots_shared = 0;
     for (unsigned e = 0; e < m->p.nevents; e++) {
         if (m->p.events[e].kind != RM_SLOT)
