@@ -118,12 +118,13 @@ static void clear_state(struct rm_model *m, unsigned pes, unsigned events)
 /* The state rm_init builds, on state cleared as far as the platform goes. */
 static void initial_state(struct rm_model *m)
 {
-    /* Every PE on and masked (§5.1.12.3), nothing registered, bound or
-     * pending. */
+    /* Every PE on and masked (§5.1.12.3), holding nothing; nothing
+     * registered, bound or pending. */
     for (unsigned p = 0; p < m->p.pes; p++) {
         m->fw_ppi[p] = rm_fw_ppi_at_power_up(m, p);
         m->pe[p].on = true;
         m->pe[p].masked = true;
+        m->pe[p].hold_ev = 0xFF;
     }
     for (unsigned e = 0; e < m->p.nevents; e++)
         if (rm_ev(m, e)->kind == RM_EVENT0 || rm_ev(m, e)->kind == RM_STATIC)

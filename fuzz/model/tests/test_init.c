@@ -218,6 +218,30 @@ static void init_leaves_a_reused_model_as_a_fresh_one(void **state)
     free(fresh);
 }
 
+/* Every PE starts on, masked, holding nothing - and its held event "no
+ * event's" (0xFF, rm.h), not event 0's index, after rm_init and after a
+ * system reset alike. */
+static void init_holds_nothing_on_any_pe(void **state)
+{
+    struct rm_model m;
+    struct rm_platform p;
+    (void)state;
+
+    tplat(&p);
+    mpidrs(&p, 8);
+    memset(&m, 0x5A, sizeof m);
+    assert_int_equal(rm_init(&m, &p), 0);
+    for (int round = 0; round < 2; round++) {
+        for (unsigned pe = 0; pe < p.pes; pe++) {
+            assert_true(m.pe[pe].on);
+            assert_true(m.pe[pe].masked);
+            assert_int_equal(m.pe[pe].hold, RM_HOLD_NONE);
+            assert_int_equal(m.pe[pe].hold_ev, 0xFF);
+        }
+        rm_system_reset(&m);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,6 +249,7 @@ int main(void)
         cmocka_unit_test(init_accepts_the_edges),
         cmocka_unit_test(init_counts_slots_anywhere),
         cmocka_unit_test(init_leaves_a_reused_model_as_a_fresh_one),
+        cmocka_unit_test(init_holds_nothing_on_any_pe),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
