@@ -4,13 +4,14 @@
  * correct machine never makes one, so no scenario can show that a check
  * still looks: a run that passes leaves its machine in the CPU's
  * workspace, one field of it is broken by hand the way a bug would break
- * it, and sim_check_invariants must say so (X7's checks at a trigger,
- * an acknowledge and a dispatch: the call the machine makes there) - and
- * whose fault it is: a check only the simulator can break (its GIC
- * model's invariants but G9, its PSCI model's redistributor sleep, X6,
- * its port's route, X7's links up to the acknowledge) SIM_FAIL_SIMULATOR,
- * its message labelled as the simulator's own fault; the others, G9
- * among them, SIM_FAIL_INVARIANT, the dispatcher's.
+ * it (mc.h), and sim_check_invariants must say so (the acknowledge and
+ * route checks: the call the machine makes there; X7's links:
+ * test_machine_triggers.c) - and whose fault it is: a check only the
+ * simulator can break (its GIC model's invariants but G9, its PSCI
+ * model's redistributor sleep, X6, its port's route, X7's links up to
+ * the acknowledge) SIM_FAIL_SIMULATOR, its message labelled as the
+ * simulator's own fault; the others, G9 among them, SIM_FAIL_INVARIANT,
+ * the dispatcher's.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -21,126 +22,125 @@
 
 #include <cmocka.h>
 
-#include "mt.h"
 #include "gic_internal.h"
-#include "sim_internal.h"
-
-/* PE 0 runs EV_NORM's handler (PPI 22), paused in it - and, nest, EV_CRIT's
- * (PPI 23) over it; PEs 1 and 2 idle with EV_NORM registered, enabled and
- * unmasked; PE 3 the same, then in a standby suspend.  Returns the settled
- * machine, which passes the checks. */
-static struct sim_machine *settled_nesting(bool nest)
-{
-	static struct pb b;
-	struct sim_machine *m;
-	const struct sim_loc here = { 0, 0 };
-	int h;
-
-	pb_init(&b);
-	mt_setup_platform(&b);
-	h = pb_handler(&b, "pausing");
-	pb_yield(&b);
-	pb_complete(&b, 0);
-	pb_end(&b);
-	for (unsigned pe = 0; pe < 4; pe++) {
-		pb_register(&b, pe, EV_NORM, h, 0, 0, V(0));
-		pb_call1(&b, pe, SDD_FID_EVENT_ENABLE, V(EV_NORM));
-		pb_call0(&b, pe, SDD_FID_PE_UNMASK);
-	}
-	pb_interrupt(&b, 0, 22);
-	if (nest) {
-		pb_register(&b, 0, EV_CRIT, h, 0, 0, V(0));
-		pb_call1(&b, 0, SDD_FID_EVENT_ENABLE, V(EV_CRIT));
-		pb_interrupt(&b, 0, 23);
-	}
-	pb_psci(&b, 3, SIM_PSCI_CPU_SUSPEND, SIM_NONE);
-	b.p.steps[b.p.nsteps - 1].state = SIM_SUSPEND_STANDBY;
-	mt_assert_passes(&b);
-	pb_free(&b);
-	m = sim_cpu_workspace(mt_cpu, sizeof *m);
-	assert_int_equal(m->pe[0].depth, nest ? 2 : 1);
-	assert_int_equal(m->pe[3].power, SIM_PE_STANDBY);
-	assert_true(sim_check_invariants(m, here));
-	return m;
-}
-
-static struct sim_machine *settled(void)
-{
-	return settled_nesting(false);
-}
-
-/* The label a failure of the simulator's own starts with (sim_fail_own),
- * part naming the part of it at fault. */
-#define OWN(part) "the simulator's own fault (" part "), not the dispatcher's - please report it to sdeisim: "
-
-/* The machine failed, of kind, with a message holding needle - starting
- * with it when the fault is the simulator's own (needle: OWN(...) and
- * the message). */
-static void assert_failed(struct sim_machine *m, unsigned kind, const char *needle)
-{
-	const char *at = strstr(m->fail_msg, needle);
-
-	assert_true(m->failed);
-	if (m->fail_kind != kind || at == NULL || (kind == SIM_FAIL_SIMULATOR && at != m->fail_msg))
-		fail_msg("reported (kind %u): %s (expected kind %u, '%s')", m->fail_kind, m->fail_msg, kind, needle);
-}
-
-/* The checks fail, as assert_failed says. */
-static void assert_reported(struct sim_machine *m, unsigned kind, const char *needle)
-{
-	const struct sim_loc here = { 0, 0 };
-
-	assert_false(sim_check_invariants(m, here));
-	assert_failed(m, kind, needle);
-}
+#include "mc.h"
 
 static void a_running_pe_with_its_redistributor_asleep(void **state)
 {
-	struct sim_machine *m = settled();
+	struct sim_machine *m = mc_settled();
 	(void)state;
 
 	gic_set_sleep(&m->gic, 1, true);
-	assert_reported(m, SIM_FAIL_SIMULATOR, OWN("PSCI model") "PE 1 is on but its redistributor is asleep");
+	mc_assert_reported(m, SIM_FAIL_SIMULATOR, OWN("PSCI model") "PE 1 is on but its redistributor is asleep");
 }
 
 static void an_interrupt_left_signalled_to_a_running_pe(void **state)
 {
-	struct sim_machine *m = settled();
+	struct sim_machine *m = mc_settled();
 	(void)state;
 
 	gic_fire(&m->gic, 2, 22);
-	assert_reported(m, SIM_FAIL_SIMULATOR, OWN("scheduler") "the machine settled with INTID 22 signalled to PE 2, which runs and did not take it");
+	mc_assert_reported(m, SIM_FAIL_SIMULATOR, OWN("scheduler") "the machine settled with INTID 22 signalled to PE 2, which runs and did not take it");
 }
 
 static void a_suspended_pe_left_with_an_interrupt_to_wake_it(void **state)
 {
-	struct sim_machine *m = settled();
+	struct sim_machine *m = mc_settled();
 	(void)state;
 
 	gic_fire(&m->gic, 3, 22);
-	assert_reported(m, SIM_FAIL_SIMULATOR, OWN("scheduler") "the machine settled with PE 3 suspended and an interrupt pending for it");
+	mc_assert_reported(m, SIM_FAIL_SIMULATOR, OWN("scheduler") "the machine settled with PE 3 suspended and an interrupt pending for it");
+}
+
+/* SPI spi made active on PE 2, Group 0 and acknowledged there, by the GIC
+ * alone (no handler): an interrupt active, and owned by another PE. */
+static void active_on_pe2(struct sim_machine *m, uint32_t spi)
+{
+	gic_set_irq(&m->gic, 0, spi, GIC_G0, SIM_PRIO_NORMAL, true, false);
+	gic_set_route(&m->gic, spi, false, m->gic.pe[2].mpidr);
+	gic_fire(&m->gic, 2, spi);
+	assert_int_equal(gic_ack0(&m->gic, 2), spi);
+}
+
+/* X1: a running handler's interrupt is active, and on the PE that runs
+ * it - the outer handler's as well as the nested one's. */
+static void a_handlers_interrupt_not_active_on_its_pe(void **state)
+{
+	struct sim_machine *m = mc_settled_nesting(true);
+	(void)state;
+
+	active_on_pe2(m, 32);
+	m->pe[0].disp[0].intid = 32;             /* as the machine would have tracked it */
+	mc_assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000101 but its interrupt 32 is not "
+			   "active on this PE");
+	m = mc_settled_nesting(true);
+	m->pe[0].disp[1].intid = 31;
+	mc_assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000100 but its interrupt 31 is not "
+			   "active on this PE");
+}
+
+/* PE 1's firmware acknowledged intid (Group 0, normal priority) and holds
+ * it: a hold step. */
+static void held_on_pe1(struct sim_machine *m, uint32_t intid)
+{
+	struct sim_obs ob;
+
+	gic_set_irq(&m->gic, 1, intid, GIC_G0, SIM_PRIO_NORMAL, true, false);
+	if (intid >= 32)
+		gic_set_route(&m->gic, intid, false, m->gic.pe[1].mpidr);
+	sim_fire(m, intid, 1);
+	assert_true(sim_hold_arm(&m->pe[1].hold));
+	assert_int_equal(gic_ack0(&m->gic, 1), intid);
+	assert_true(sim_check_ack(m, 1, intid));
+	assert_false(sim_hold_ack(&m->pe[1].hold, 1, 0, intid, 0, 0, &ob));
+}
+
+/* A PE whose firmware holds an interrupt runs no handler at a raised
+ * running priority: legal, for an interrupt at either end of the banked
+ * and SPI ranges - while it is active there.  Not active, or active on
+ * another PE, it is reported. */
+static void a_held_interrupt_not_active_on_its_pe(void **state)
+{
+	static const uint32_t ends[] = { 16, 31, 32, 127 };
+	const struct sim_loc here = { 0, 0 };
+	struct sim_machine *m;
+	(void)state;
+
+	for (unsigned k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+		m = mc_settled();
+		held_on_pe1(m, ends[k]);
+		if (!sim_check_invariants(m, here))
+			fail_msg("holding INTID %u: %s", ends[k], m->fail_msg);
+	}
+	m->pe[1].hold.intid = 21;                /* as the machine would have tracked it */
+	mc_assert_reported(m, SIM_FAIL_INVARIANT, "PE 1 holds INTID 21, which is not active on this PE");
+	m = mc_settled();
+	held_on_pe1(m, 22);
+	active_on_pe2(m, 40);
+	m->pe[1].hold.intid = 40;
+	mc_assert_reported(m, SIM_FAIL_INVARIANT, "PE 1 holds INTID 40, which is not active on this PE");
 }
 
 /* X1: a handler's interrupt stays programmed at its event's class
  * priority while the handler runs. */
 static void an_interrupt_reprogrammed_while_its_handler_runs(void **state)
 {
-	struct sim_machine *m = settled();
+	struct sim_machine *m = mc_settled();
 	(void)state;
 
 	gic_set_priority(&m->gic, 0, 22, SIM_PRIO_CRITICAL);
-	assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000101, whose interrupt 22 is programmed at "
+	mc_assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000101, whose interrupt 22 is programmed at "
 			   "priority 0x60, not its class's 0x70");
 }
 
 /* ... the outer handler's too, under a nested one. */
 static void an_outer_handlers_interrupt_reprogrammed(void **state)
 {
-	struct sim_machine *m = settled_nesting(true);
+	struct sim_machine *m = mc_settled_nesting(true);
 	(void)state;
 
 	gic_set_priority(&m->gic, 0, 22, SIM_PRIO_CRITICAL);
-	assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000101, whose interrupt 22 is programmed at "
+	mc_assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000101, whose interrupt 22 is programmed at "
 			   "priority 0x60, not its class's 0x70");
 }
 
@@ -160,11 +160,11 @@ static void acknowledged_at_the_critical_priority(struct sim_machine *m)
  * word for it)... */
 static void a_handler_acknowledged_at_another_priority(void **state)
 {
-	struct sim_machine *m = settled();
+	struct sim_machine *m = mc_settled();
 	(void)state;
 
 	acknowledged_at_the_critical_priority(m);
-	assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000101 at priority 0x60, its class's is 0x70");
+	mc_assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000101 at priority 0x60, its class's is 0x70");
 }
 
 /* ... and neither it nor its interrupt's priority is taken from what the
@@ -174,12 +174,12 @@ static void a_handler_acknowledged_at_another_priority(void **state)
  * tells. */
 static void a_normal_events_interrupt_claimed_at_the_critical_priority(void **state)
 {
-	struct sim_machine *m = settled();
+	struct sim_machine *m = mc_settled();
 	(void)state;
 
 	gic_set_priority(&m->gic, 0, 22, SIM_PRIO_CRITICAL);
 	acknowledged_at_the_critical_priority(m);
-	assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000101, whose interrupt 22 is programmed at "
+	mc_assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000101, whose interrupt 22 is programmed at "
 			   "priority 0x60, not its class's 0x70");
 }
 
@@ -188,118 +188,31 @@ static void a_normal_events_interrupt_claimed_at_the_critical_priority(void **st
  * critical handler over a critical one is reported. */
 static void a_critical_handler_over_a_critical_one(void **state)
 {
-	struct sim_machine *m = settled_nesting(true);
+	struct sim_machine *m = mc_settled_nesting(true);
 	(void)state;
 
 	m->pe[0].disp[0].event = EV_CRIT;        /* as the machine would have tracked it */
-	assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000100 (critical) over that of event 0x40000100 "
+	mc_assert_reported(m, SIM_FAIL_INVARIANT, "PE 0 runs the handler of event 0x40000100 (critical) over that of event 0x40000100 "
 			   "(critical): only a critical event preempts, and only a normal one");
 }
 
 /* X3: nothing running, nothing left raised. */
 static void a_pmr_left_raised_with_no_handler(void **state)
 {
-	struct sim_machine *m = settled();
+	struct sim_machine *m = mc_settled();
 	(void)state;
 
 	gic_set_pmr(&m->gic, 1, SIM_PRIO_NORMAL);
-	assert_reported(m, SIM_FAIL_INVARIANT, "PE 1 runs no handler but its running priority is 0xff and PMR 0x70");
+	mc_assert_reported(m, SIM_FAIL_INVARIANT, "PE 1 runs no handler but its running priority is 0xff and PMR 0x70");
 }
 
 static void the_machine_and_the_dispatcher_counting_handlers_differently(void **state)
 {
-	struct sim_machine *m = settled();
+	struct sim_machine *m = mc_settled();
 	(void)state;
 
 	m->pe[1].depth = 1;
-	assert_reported(m, SIM_FAIL_INVARIANT, "PE 1: the machine counts 1 running handler(s), the dispatcher 0");
-}
-
-/* X7: a trigger the GIC did not latch is lost there and then (an
- * EVENT_SIGNAL's SGI the GIC dropped leaves nothing for X6 to find). */
-static void a_trigger_the_gic_did_not_latch(void **state)
-{
-	struct sim_machine *m = settled();
-	(void)state;
-
-	/* noted as made, never written to the GIC: what a GIC that drops it shows */
-	assert_false(sim_note_trigger(m, 1, 22, false));
-	assert_failed(m, SIM_FAIL_SIMULATOR, OWN("GIC model") "X7: INTID 22 was triggered for PE 1 and the GIC did not "
-		      "latch it");
-}
-
-/* X7: a latch may go only by an acknowledge or the dispatcher's ICPENDR. */
-static void a_latched_trigger_lost_before_its_acknowledge(void **state)
-{
-	struct sim_machine *m = settled();
-	(void)state;
-
-	sim_fire(m, 22, 1);
-	assert_false(m->failed);
-	gic_set_pending(&m->gic, 1, 22, false);   /* the GIC, not the port */
-	assert_reported(m, SIM_FAIL_SIMULATOR, OWN("GIC model") "X7: INTID 22 of PE 1 was triggered and is no longer latched");
-}
-
-/* X7: an edge-triggered interrupt is acknowledged once per trigger; one
- * acknowledged with none since the last (a latch the acknowledge left
- * set, or one set from nowhere) is a dispatch no trigger explains. */
-static void an_acknowledge_with_no_trigger(void **state)
-{
-	struct sim_machine *m = settled();
-	(void)state;
-
-	sim_fire(m, 22, 1);
-	assert_int_equal(gic_ack0(&m->gic, 1), 22);
-	assert_true(sim_check_ack(m, 1, 22));          /* the fire explains it */
-	gic_eoi0(&m->gic, 1, 22);
-	gic_set_pending(&m->gic, 1, 22, true);         /* no trigger */
-	assert_int_equal(gic_ack0(&m->gic, 1), 22);
-	assert_false(sim_check_ack(m, 1, 22));
-	assert_failed(m, SIM_FAIL_SIMULATOR, OWN("GIC model") "X7: PE 1 acknowledged INTID 22, edge-triggered, with "
-		      "no trigger since its last acknowledge");
-}
-
-/* X7: a handler entered for an interrupt takes an acknowledge of it. */
-static void a_dispatch_for_an_interrupt_never_acknowledged(void **state)
-{
-	struct sim_machine *m = settled();
-	(void)state;
-
-	sim_fire(m, 22, 1);
-	assert_false(sim_triggers_dispatch(m, 1, 22));
-	assert_failed(m, SIM_FAIL_INVARIANT, "X7: PE 1 entered a handler for INTID 22, which it did not acknowledge");
-}
-
-/* X7: one acknowledge, one handler entered. */
-static void two_dispatches_for_one_acknowledge(void **state)
-{
-	struct sim_machine *m = settled();
-	(void)state;
-
-	sim_fire(m, 22, 1);
-	assert_int_equal(gic_ack0(&m->gic, 1), 22);
-	assert_true(sim_check_ack(m, 1, 22));
-	assert_true(sim_triggers_dispatch(m, 1, 22));
-	assert_false(sim_triggers_dispatch(m, 1, 22));
-	assert_failed(m, SIM_FAIL_INVARIANT, "(or whose acknowledge a handler was entered for already)");
-}
-
-/* X7: an interrupt a hold step keeps is the hand_over's to give to the
- * dispatcher; a handler entered for it before then is a second path to
- * the dispatcher, which hands it over again at the hand_over. */
-static void a_dispatch_for_an_interrupt_the_firmware_holds(void **state)
-{
-	struct sim_machine *m = settled();
-	struct sim_obs ob;
-	(void)state;
-
-	sim_fire(m, 22, 1);
-	assert_true(sim_hold_arm(&m->pe[1].hold));
-	assert_int_equal(gic_ack0(&m->gic, 1), 22);
-	assert_true(sim_check_ack(m, 1, 22));
-	assert_false(sim_hold_ack(&m->pe[1].hold, 1, 0, 22, 0, 0, &ob));   /* held */
-	assert_false(sim_triggers_dispatch(m, 1, 22));
-	assert_failed(m, SIM_FAIL_INVARIANT, "X7: PE 1 entered a handler for INTID 22, which its firmware holds");
+	mc_assert_reported(m, SIM_FAIL_INVARIANT, "PE 1: the machine counts 1 running handler(s), the dispatcher 0");
 }
 
 /* The route the dispatcher asks of the port is the one GICD_IROUTER
@@ -307,19 +220,66 @@ static void a_dispatch_for_an_interrupt_the_firmware_holds(void **state)
  * dispatch on the wrong PE that only an expectation would notice. */
 static void a_route_the_port_wrote_for_another_pe(void **state)
 {
-	struct sim_machine *m = settled();
+	struct sim_machine *m = mc_settled();
 	(void)state;
 
 	gic_set_route(&m->gic, 40, false, m->gic.pe[1].mpidr);
 	assert_true(sim_check_route(m, 40, false, 1));
 	assert_false(sim_check_route(m, 40, true, 1));
-	assert_failed(m, SIM_FAIL_SIMULATOR, OWN("GIC port") "the port wrote GICD_IROUTER of SPI 40 as IRM 0, affinity "
-		      "0x1, for the dispatcher's route to any PE (1-of-N)");
-	m = settled();
+	mc_assert_failed(m, SIM_FAIL_SIMULATOR, OWN("GIC port") "the port wrote GICD_IROUTER of SPI 40 as IRM 0, affinity "
+			 "0x1, for the dispatcher's route to any PE (1-of-N)");
+	m = mc_settled();
 	gic_set_route(&m->gic, 40, false, m->gic.pe[0].mpidr);
 	assert_false(sim_check_route(m, 40, false, 2));
-	assert_failed(m, SIM_FAIL_SIMULATOR, OWN("GIC port") "the port wrote GICD_IROUTER of SPI 40 as IRM 0, affinity "
-		      "0x0, for the dispatcher's route to PE 2 (MPIDR 0x2)");
+	mc_assert_failed(m, SIM_FAIL_SIMULATOR, OWN("GIC port") "the port wrote GICD_IROUTER of SPI 40 as IRM 0, affinity "
+			 "0x0, for the dispatcher's route to PE 2 (MPIDR 0x2)");
+	m = mc_settled();
+	assert_true(sim_check_route(m, 31, true, 0));       /* a PPI has no route */
+	assert_false(sim_check_route(m, 32, true, 0));      /* the first SPI has one */
+	mc_assert_failed(m, SIM_FAIL_SIMULATOR, OWN("GIC port") "the port wrote GICD_IROUTER of SPI 32 as IRM 0");
+}
+
+/* With the invariants off (sim_run_opts.skip_invariants: a fuzz
+ * reproducer run without them), the checks a step makes pass whatever
+ * they see - one that said false there would drop the acknowledge it was
+ * asked about, or the handler entry - and the ledger notes nothing. */
+static void with_the_invariants_off_the_checks_in_a_step_pass(void **state)
+{
+	struct sim_machine *m = mc_settled();
+	const struct sim_loc here = { 0, 0 };
+	(void)state;
+
+	m->skip_invariants = true;
+	m->pe[0].disp[0].event = EV_CRIT;        /* X1 broken */
+	assert_true(sim_check_running(m, 0, here));
+	assert_true(sim_check_ack(m, 1, 22));    /* PE 1 acknowledged nothing */
+	assert_true(sim_triggers_dispatch(m, 1, 22));
+	assert_true(sim_check_route(m, 40, true, 1));
+	assert_true(sim_note_trigger(m, 1, 22, false));   /* not latched */
+	assert_false(m->failed);
+}
+
+/* An operation of the port that returned with its lock held is the
+ * dispatcher's fault, found at the step's end. */
+static void the_port_lock_left_held(void **state)
+{
+	struct sim_machine *m = mc_settled();
+	(void)state;
+
+	m->lock.held = true;
+	mc_assert_reported(m, SIM_FAIL_DISPATCHER, "the dispatcher returned from an operation with its lock held");
+}
+
+/* The dispatcher's own invariants (sdd_check) are asked after a step
+ * that called into it: one broken is its fault. */
+static void a_dispatcher_invariant_broken(void **state)
+{
+	struct sim_machine *m = mc_settled();
+	(void)state;
+
+	m->core.intid[1] = 42;
+	m->core_touched = true;                  /* as a call into the dispatcher marks it */
+	mc_assert_reported(m, SIM_FAIL_INVARIANT, "dispatcher invariant violated (sdd_check -20: ");
 }
 
 /* The GIC model breaking one of its own invariants (G1 here: an active
@@ -328,27 +288,31 @@ static void a_route_the_port_wrote_for_another_pe(void **state)
  * simulator's fault, and said to be, whole. */
 static void a_gic_model_breaking_its_own_invariant_is_the_simulators_fault(void **state)
 {
-	struct sim_machine *m = settled();
+	struct sim_machine *m = mc_settled();
 	(void)state;
 
 	m->gic.pe[1].apr[GIC_G0] = 1u << (SIM_PRIO_NORMAL >> GIC_GPRIO_SHIFT);
 	m->gic.epoch++;                        /* as a change of the model moves it */
-	assert_reported(m, SIM_FAIL_SIMULATOR, OWN("GIC model") "GIC invariant G1 violated: G1: PE 1: APR of group 0 "
+	mc_assert_reported(m, SIM_FAIL_SIMULATOR, OWN("GIC model") "GIC invariant G1 violated: G1: PE 1: APR of group 0 "
 			   "is 0x00004000, ack list says 0x00000000");
 	assert_string_equal(m->fail_msg, OWN("GIC model") "GIC invariant G1 violated: G1: PE 1: APR of group 0 is "
 			    "0x00004000, ack list says 0x00000000");
+	m = mc_settled();                        /* a GIC not checked yet is, whatever its epoch */
+	m->gic.pe[1].apr[GIC_G0] = 1u << (SIM_PRIO_NORMAL >> GIC_GPRIO_SHIFT);
+	m->gic_checked = false;                  /* as a restored (migrated) machine's */
+	mc_assert_reported(m, SIM_FAIL_SIMULATOR, OWN("GIC model") "GIC invariant G1 violated");
 }
 
 /* ... at an acknowledge too, before the dispatcher is handed it: an
  * INTID the GIC's acknowledge did not make active there (G3). */
 static void an_acknowledge_the_gic_did_not_record_is_the_simulators_fault(void **state)
 {
-	struct sim_machine *m = settled();
+	struct sim_machine *m = mc_settled();
 	(void)state;
 
 	assert_false(sim_check_ack(m, 1, 22));   /* PE 1 acknowledged nothing */
-	assert_failed(m, SIM_FAIL_SIMULATOR, OWN("GIC model") "GIC invariant G3 violated: G3: PE 1 acknowledged "
-		      "INTID 22, which is not active there");
+	mc_assert_failed(m, SIM_FAIL_SIMULATOR, OWN("GIC model") "GIC invariant G3 violated: G3: PE 1 acknowledged "
+			 "INTID 22, which is not active there");
 }
 
 /* G9 is the software's (reference/gicv3-ehf.md §4.3): an EOI of an
@@ -357,11 +321,11 @@ static void an_acknowledge_the_gic_did_not_record_is_the_simulators_fault(void *
  * the words it always was. */
 static void an_illegal_eoi_stays_the_dispatchers_fault(void **state)
 {
-	struct sim_machine *m = settled();
+	struct sim_machine *m = mc_settled();
 	(void)state;
 
 	gic_eoi0(&m->gic, 1, 22);              /* PE 1 acknowledged nothing */
-	assert_reported(m, SIM_FAIL_INVARIANT, "GIC invariant G9 violated");
+	mc_assert_reported(m, SIM_FAIL_INVARIANT, "GIC invariant G9 violated");
 	assert_string_equal(m->fail_msg, "GIC invariant G9 violated: G9: 1 illegal EOI/DIR writes, the first: EOIR "
 			    "with nothing acknowledged, INTID 22 on PE 1");
 }
@@ -372,7 +336,7 @@ static void an_illegal_eoi_stays_the_dispatchers_fault(void **state)
  * events may together pass it. */
 static void a_message_too_long_for_its_room_ends_in_dots(void **state)
 {
-	struct sim_machine *m = settled();
+	struct sim_machine *m = mc_settled();
 	char said[sizeof m->fail_msg + 100];
 	(void)state;
 
@@ -389,6 +353,8 @@ int main(void)
 		cmocka_unit_test(a_running_pe_with_its_redistributor_asleep),
 		cmocka_unit_test(an_interrupt_left_signalled_to_a_running_pe),
 		cmocka_unit_test(a_suspended_pe_left_with_an_interrupt_to_wake_it),
+		cmocka_unit_test(a_handlers_interrupt_not_active_on_its_pe),
+		cmocka_unit_test(a_held_interrupt_not_active_on_its_pe),
 		cmocka_unit_test(an_interrupt_reprogrammed_while_its_handler_runs),
 		cmocka_unit_test(an_outer_handlers_interrupt_reprogrammed),
 		cmocka_unit_test(a_handler_acknowledged_at_another_priority),
@@ -396,13 +362,10 @@ int main(void)
 		cmocka_unit_test(a_critical_handler_over_a_critical_one),
 		cmocka_unit_test(a_pmr_left_raised_with_no_handler),
 		cmocka_unit_test(the_machine_and_the_dispatcher_counting_handlers_differently),
-		cmocka_unit_test(a_trigger_the_gic_did_not_latch),
-		cmocka_unit_test(a_latched_trigger_lost_before_its_acknowledge),
-		cmocka_unit_test(an_acknowledge_with_no_trigger),
-		cmocka_unit_test(a_dispatch_for_an_interrupt_never_acknowledged),
-		cmocka_unit_test(two_dispatches_for_one_acknowledge),
-		cmocka_unit_test(a_dispatch_for_an_interrupt_the_firmware_holds),
 		cmocka_unit_test(a_route_the_port_wrote_for_another_pe),
+		cmocka_unit_test(with_the_invariants_off_the_checks_in_a_step_pass),
+		cmocka_unit_test(the_port_lock_left_held),
+		cmocka_unit_test(a_dispatcher_invariant_broken),
 		cmocka_unit_test(a_gic_model_breaking_its_own_invariant_is_the_simulators_fault),
 		cmocka_unit_test(an_acknowledge_the_gic_did_not_record_is_the_simulators_fault),
 		cmocka_unit_test(an_illegal_eoi_stays_the_dispatchers_fault),
