@@ -92,8 +92,25 @@ void fx_assert_clean(struct gic *g)
 	assert_int_equal(r, 0);
 }
 
+void fx_assert_check(struct gic *g, int inv, const char *msg)
+{
+	char why[200];
+
+	assert_int_equal(gic_check(g, why, sizeof why), inv);
+	assert_string_equal(why, msg);
+}
+
 void fx_normal_and_critical_on_pe0(struct gic *g)
 {
 	fx_irq(g, 0, SPI_N, GIC_G0, NORM, 0);
 	fx_irq(g, 0, SPI_C, GIC_G0, CRIT, 0);
+}
+
+void fx_nest_normal_then_critical(struct gic *g)
+{
+	fx_normal_and_critical_on_pe0(g);
+	gic_fire(g, 0, SPI_N);
+	assert_int_equal(gic_ack0(g, 0), SPI_N);
+	gic_fire(g, 0, SPI_C);
+	assert_int_equal(gic_ack0(g, 0), SPI_C);
 }

@@ -54,6 +54,8 @@ unsigned fx_hppi_mask(struct gic *g, uint32_t intid);
 
 /* gic_check() must say 0 (prints its message otherwise). */
 void fx_assert_clean(struct gic *g);
+/* gic_check() must say inv, with the message msg. */
+void fx_assert_check(struct gic *g, int inv, const char *msg);
 
 /* SPIs routed to PE 0 that several tests use: Group 0 at NORM, Group 0
  * at CRIT, Non-secure Group 1 (at NSPRI, as the test configures it). */
@@ -63,6 +65,8 @@ void fx_assert_clean(struct gic *g);
 
 /* SPI_N and SPI_C configured (fx_irq), neither pending. */
 void fx_normal_and_critical_on_pe0(struct gic *g);
+/* PE 0 in a normal handler (SPI_N) preempted by a critical one (SPI_C). */
+void fx_nest_normal_then_critical(struct gic *g);
 
 /* A test on the fixture that ends in a legal state (T: checked by
  * gic_check), or in a broken one it has asserted itself (TB). */

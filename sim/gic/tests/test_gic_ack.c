@@ -99,6 +99,28 @@ static void ack_check_reports_an_spi_taken_where_it_is_not_routed(void **state)
 	g->pe[0].igrpen[GIC_G0] = 0;
 	assert_ack(g, 0, 50, 4, "G4: PE 0 acknowledged INTID 50, which is disabled, of a group disabled "
 		   "in GICD_CTLR or at its CPU interface, or for a sleeping PE");
+	g->pe[0].igrpen[GIC_G0] = 1;
+	fx_irq(g, 0, 32, GIC_G0, CRIT, 0);           /* the first SPI is routed too */
+	gic_fire(g, 0, 32);
+	ack_and_check(g, 0, 32);
+	g->route[0].aff = 0x100;
+	assert_ack(g, 0, 32, 6, "G6: PE 0 acknowledged SPI 32, which is routed to 0x100");
+}
+
+/* On a model of GIC_MAX_PES PEs, the most there can be, the last PE's
+ * acknowledge is checked like any other; a model that claims more PEs
+ * than that has no PE to look at. */
+static void ack_check_on_the_largest_model(void **state)
+{
+	struct gic *g = &((struct fx *)*state)->other;
+
+	gic_init(g, GIC_MAX_PES, NULL, FX_SPIS, NULL);
+	fx_irq(g, GIC_MAX_PES - 1, 20, GIC_G0, NORM, 0);
+	gic_fire(g, GIC_MAX_PES - 1, 20);
+	ack_and_check(g, GIC_MAX_PES - 1, 20);
+	g->npe = GIC_MAX_PES + 1;
+	assert_ack(g, 0, 20, 10, "G10: PE 0 acknowledged INTID 20, which it does not have or with fields out "
+		   "of range");
 }
 
 /* Not the latest acknowledge of that PE, or no interrupt of this GIC. */
@@ -149,6 +171,7 @@ int main(void)
 		T(ack_check_is_silent_on_legal_acknowledges),
 		TB(ack_check_reports_what_the_signal_rule_forbids),
 		TB(ack_check_reports_an_spi_taken_where_it_is_not_routed),
+		TB(ack_check_on_the_largest_model),
 		TB(ack_check_reports_an_intid_that_was_not_acknowledged),
 		TB(ack_check_reports_a_latch_the_acknowledge_left_set),
 	};

@@ -20,9 +20,9 @@
 
 #define NSPI 100u   /* words of 64: one full, one of 36; routes: 12 groups of 8 and 4 */
 
-/* The legal model: SPIs 0, 63, 64 and 99 touched (the last two pending
- * 1-of-N and affinity-routed), PE 2 in two nested handlers, PE 3 asleep
- * with a PPI of its own pending. */
+/* The legal model: SPIs 0, 63, 64 and 99 touched (the last three pending,
+ * 64 1-of-N, the others affinity-routed), PE 2 in two nested handlers,
+ * PE 3 asleep with a PPI of its own pending. */
 static void build(struct gic *g)
 {
 	static const unsigned touched[] = { 0, 63, 64, 99 };
@@ -31,6 +31,7 @@ static void build(struct gic *g)
 	for (unsigned k = 0; k < sizeof touched / sizeof touched[0]; k++)
 		fx_irq(g, 0, 32 + touched[k], GIC_G0, NORM, k == 2 ? FX_ANY : 0);
 	gic_set_pmr(g, 0, 0);                      /* PE 0 takes nothing: they wait */
+	gic_fire(g, 0, 32 + 63);
 	gic_fire(g, 0, 32 + 64);
 	gic_fire(g, 0, 32 + 99);
 	fx_irq(g, 2, 20, GIC_G0, NORM, 0);
@@ -79,8 +80,10 @@ static void b_route99(struct gic *g)     { g->route[99].irm = 2; }
 static void b_live99(struct gic *g)      { g->spi_live[1] &= ~(1ull << 35); }
 static void b_live98(struct gic *g)      { g->spi_live[1] |= 1ull << 34; }
 static void b_live0(struct gic *g)       { g->spi_live[0] |= 1; }
+static void b_live100(struct gic *g)     { g->spi_live[1] |= 1ull << 36; }   /* beyond the last */
 static void b_banked_live(struct gic *g) { g->pe[3].banked_live &= ~(1u << 31); }
 static void b_busy(struct gic *g)        { g->pe[1].apr[GIC_G0] = 1u << (NORM >> 3); }
+static void b_choice96(struct gic *g)    { g->route[64].chosen = 3; }   /* asleep */
 
 static const struct brk brks[] = {
 	{ "GICD_CTLR 0", b_gicd0, 10 }, { "GICD_CTLR 1", b_gicd1, 10 }, { "GICD_CTLR 2", b_gicd2, 10 },
@@ -96,8 +99,8 @@ static const struct brk brks[] = {
 	{ "route 32 IRM", b_route0, 10 }, { "route 127 choice", b_route95, 10 },
 	{ "route 128 wake", b_route96, 10 }, { "route 131 IRM", b_route99, 10 },
 	{ "live bit of SPI 131", b_live99, 4 }, { "live bit of SPI 130", b_live98, 4 },
-	{ "live bit of SPI 32", b_live0, 4 }, { "live bit of PPI 31", b_banked_live, 4 },
-	{ "APR of an idle PE", b_busy, 1 },
+	{ "live bit of SPI 32", b_live0, 4 }, { "live bit of SPI 132", b_live100, 4 }, { "live bit of PPI 31", b_banked_live, 4 },
+	{ "APR of an idle PE", b_busy, 1 }, { "choice of SPI 96", b_choice96, 4 },
 };
 
 static void check_is_silent_on_a_model_spread_over_every_piece(void **state)
