@@ -9,6 +9,7 @@
 
 #include "call_rules.h"
 #include "sim_internal.h"
+#include "utf8.h"
 
 /* see sim_internal.h */
 bool sim_resolve(struct sim_machine *m, const struct sim_value *v, uint64_t int_pc,
@@ -112,6 +113,8 @@ int sim_match_eval(struct sim_machine *m, const struct sim_match *mt, uint64_t s
 							 how(m, sa, sizeof sa, v));
 			hit |= seen == v;
 		}
+		if (used >= n)          /* a list cut short says so */
+			sim_utf8_mark_cut(desc, n);
 		return hit;
 	}
 	}
