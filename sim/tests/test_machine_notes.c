@@ -206,6 +206,84 @@ static void the_expectations_of_a_handler_never_entered_are_noted(void **state)
 	pb_free(&b);
 }
 
+/* The reason said is the first action that can stop the handler from the
+ * last call the run made in it on: a COMPLETE written as a call ends it
+ * as `complete` does; a PSCI call that returns inside a handler
+ * (CPU_SUSPEND is refused there) is no such action, the yield after it
+ * is; and a handler never entered is said so whichever handler it is
+ * (here the second of three, the third entered and run to its end). */
+static void the_reason_said_is_the_stop_after_the_last_call_made(void **state)
+{
+	struct pb b;
+	struct sim_result res;
+	char want[160];
+	int h;
+	(void)state;
+
+	pb_init(&b);
+	mt_setup_platform(&b);
+	h = pb_handler(&b, "h");
+	pb_call1(&b, SIM_NONE, SDD_FID_EVENT_COMPLETE, V(0));
+	pb_call0(&b, SIM_NONE, SDD_FID_PE_MASK);
+	pb_expect(&b, 0);
+	pb_end(&b);
+	pb_register(&b, 1, EV_NORM, h, 0, 0, V(0));
+	pb_call1(&b, 1, SDD_FID_EVENT_ENABLE, V(EV_NORM));
+	pb_call0(&b, 1, SDD_FID_PE_UNMASK);
+	pb_interrupt(&b, 1, 22);
+	res = run(&b, false);
+	assert_true(res.passed);
+	assert_int_equal(res.unran, 1);
+	snprintf(want, sizeof want, "it comes after EVENT_COMPLETE at %u:%u, which ends the handler when it "
+		 "succeeds", b.p.actions[0].loc.line, b.p.actions[0].loc.col);
+	assert_string_equal(res.unran_why, want);
+	pb_free(&b);
+
+	pb_init(&b);
+	mt_setup_platform(&b);
+	h = pb_handler(&b, "h");
+	pb_psci(&b, SIM_NONE, SIM_PSCI_CPU_SUSPEND, SIM_NONE);
+	pb_yield(&b);
+	pb_call0(&b, SIM_NONE, SDD_FID_PE_MASK);
+	pb_expect(&b, 0);
+	pb_complete(&b, 0);
+	pb_end(&b);
+	pb_register(&b, 1, EV_NORM, h, 0, 0, V(0));
+	pb_call1(&b, 1, SDD_FID_EVENT_ENABLE, V(EV_NORM));
+	pb_call0(&b, 1, SDD_FID_PE_UNMASK);
+	pb_interrupt(&b, 1, 22);
+	res = run(&b, false);
+	assert_true(res.passed);
+	assert_int_equal(res.unran, 1);
+	snprintf(want, sizeof want, "it comes after the yield at %u:%u, and no `resume` continued the handler "
+		 "past it", b.p.actions[1].loc.line, b.p.actions[1].loc.col);
+	assert_string_equal(res.unran_why, want);
+	pb_free(&b);
+
+	pb_init(&b);
+	mt_setup_platform(&b);
+	pb_handler(&b, "first");
+	pb_complete(&b, 0);
+	pb_end(&b);
+	pb_handler(&b, "never");
+	pb_call0(&b, SIM_NONE, SDD_FID_PE_MASK);
+	pb_expect(&b, 0);
+	pb_complete(&b, 0);
+	pb_end(&b);
+	h = pb_handler(&b, "last");
+	pb_complete(&b, 0);
+	pb_end(&b);
+	pb_register(&b, 1, EV_NORM, h, 0, 0, V(0));
+	pb_call1(&b, 1, SDD_FID_EVENT_ENABLE, V(EV_NORM));
+	pb_call0(&b, 1, SDD_FID_PE_UNMASK);
+	pb_interrupt(&b, 1, 22);
+	res = run(&b, false);
+	assert_true(res.passed);
+	assert_int_equal(res.unran, 1);
+	assert_string_equal(res.unran_why, "handler 'never' was never entered");
+	pb_free(&b);
+}
+
 static void no_notes_leaves_them_out_and_changes_nothing_else(void **state)
 {
 	struct pb b;
@@ -245,6 +323,7 @@ int main(void)
 		cmocka_unit_test(an_expectation_after_a_call_that_stops_the_handler_is_noted),
 		cmocka_unit_test(an_expectation_made_before_a_migration_stays_made),
 		cmocka_unit_test(the_expectations_of_a_handler_never_entered_are_noted),
+		cmocka_unit_test(the_reason_said_is_the_stop_after_the_last_call_made),
 	};
 	return cmocka_run_group_tests(tests, mt_group_setup, mt_group_teardown);
 }
