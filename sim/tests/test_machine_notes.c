@@ -17,6 +17,22 @@
 
 #include "mt.h"
 
+/* Steps: EV_NORM registered on PE 1 with handler h and argument arg,
+ * enabled, PE 1 unmasked. */
+static void ev_norm_ready_with(struct pb *b, int h, uint64_t arg)
+{
+	pb_register(b, 1, EV_NORM, h, arg, 0, V(0));
+	pb_call1(b, 1, SDD_FID_EVENT_ENABLE, V(EV_NORM));
+	pb_call0(b, 1, SDD_FID_PE_UNMASK);
+}
+
+/* ... and its interrupt fired once: handler h runs on PE 1. */
+static void ev_norm_fired_with(struct pb *b, int h)
+{
+	ev_norm_ready_with(b, h, 0);
+	pb_interrupt(b, 1, 22);
+}
+
 /* EV_NORM registered on PE 1 with a handler that completes, enabled, PE 1
  * unmasked: the handler. */
 static int ev_norm_ready_on_pe1(struct pb *b)
@@ -28,9 +44,7 @@ static int ev_norm_ready_on_pe1(struct pb *b)
 	h = pb_handler(b, "h");
 	pb_complete(b, 0);
 	pb_end(b);
-	pb_register(b, 1, EV_NORM, h, 0x77, 0, V(0));
-	pb_call1(b, 1, SDD_FID_EVENT_ENABLE, V(EV_NORM));
-	pb_call0(b, 1, SDD_FID_PE_UNMASK);
+	ev_norm_ready_with(b, h, 0x77);
 	return h;
 }
 
@@ -65,6 +79,26 @@ static struct sim_result run(struct pb *b, bool no_notes)
 	memset(&res, 0xA5, sizeof res);           /* what is not written shows */
 	assert_int_equal(sim_run(mt_cpu, &b->p, &opts, &res), 0);
 	return res;
+}
+
+/* b's program runs, passes, and notes one expectation never made, for
+ * the reason why. */
+static void assert_one_unran(struct pb *b, const char *why)
+{
+	struct sim_result res = run(b, false);
+
+	assert_true(res.passed);
+	assert_int_equal(res.unran, 1);
+	assert_string_equal(res.unran_why, why);
+}
+
+/* The reason said for an expectation after action a of b, named name,
+ * which stops the handler as how says. */
+static const char *after(char *buf, size_t n, const struct pb *b, uint32_t a, const char *name, const char *how)
+{
+	snprintf(buf, n, "it comes after %s at %u:%u, %s", name, b->p.actions[a].loc.line, b->p.actions[a].loc.col,
+		 how);
+	return buf;
 }
 
 static void unchecked_entries_are_noted_after_the_last_check(void **state)
@@ -121,10 +155,7 @@ static void handler_checks_around(struct pb *b, unsigned stop_fn, bool migrate)
 	pb_expect(b, 7);
 	pb_complete(b, 0);
 	pb_end(b);
-	pb_register(b, 1, EV_NORM, h, 0, 0, V(0));
-	pb_call1(b, 1, SDD_FID_EVENT_ENABLE, V(EV_NORM));
-	pb_call0(b, 1, SDD_FID_PE_UNMASK);
-	pb_interrupt(b, 1, 22);
+	ev_norm_fired_with(b, h);
 	if (migrate)
 		pb_migrate(b);
 }
@@ -148,12 +179,9 @@ static void an_expectation_after_a_call_that_stops_the_handler_is_noted(void **s
 	for (unsigned k = 0; k < sizeof stops / sizeof stops[0]; k++) {
 		handler_checks_around(&b, stops[k].fn, false);
 		res = run(&b, false);
-		assert_true(res.passed);
-		assert_int_equal(res.unran, 1);
 		assert_int_equal(res.unran_at.line, b.p.actions[2].loc.line);
-		snprintf(want, sizeof want, "it comes after %s at %u:%u, which does not return to the handler",
-			 stops[k].name, b.p.actions[1].loc.line, b.p.actions[1].loc.col);
-		assert_string_equal(res.unran_why, want);
+		assert_one_unran(&b, after(want, sizeof want, &b, 1, stops[k].name,
+					   "which does not return to the handler"));
 		pb_free(&b);
 	}
 	handler_checks_around(&b, SIM_PSCI_CPU_SUSPEND, false);
@@ -215,7 +243,6 @@ static void the_expectations_of_a_handler_never_entered_are_noted(void **state)
 static void the_reason_said_is_the_stop_after_the_last_call_made(void **state)
 {
 	struct pb b;
-	struct sim_result res;
 	char want[160];
 	int h;
 	(void)state;
@@ -227,16 +254,8 @@ static void the_reason_said_is_the_stop_after_the_last_call_made(void **state)
 	pb_call0(&b, SIM_NONE, SDD_FID_PE_MASK);
 	pb_expect(&b, 0);
 	pb_end(&b);
-	pb_register(&b, 1, EV_NORM, h, 0, 0, V(0));
-	pb_call1(&b, 1, SDD_FID_EVENT_ENABLE, V(EV_NORM));
-	pb_call0(&b, 1, SDD_FID_PE_UNMASK);
-	pb_interrupt(&b, 1, 22);
-	res = run(&b, false);
-	assert_true(res.passed);
-	assert_int_equal(res.unran, 1);
-	snprintf(want, sizeof want, "it comes after EVENT_COMPLETE at %u:%u, which ends the handler when it "
-		 "succeeds", b.p.actions[0].loc.line, b.p.actions[0].loc.col);
-	assert_string_equal(res.unran_why, want);
+	ev_norm_fired_with(&b, h);
+	assert_one_unran(&b, after(want, sizeof want, &b, 0, "EVENT_COMPLETE", "which ends the handler when it succeeds"));
 	pb_free(&b);
 
 	pb_init(&b);
@@ -248,16 +267,9 @@ static void the_reason_said_is_the_stop_after_the_last_call_made(void **state)
 	pb_expect(&b, 0);
 	pb_complete(&b, 0);
 	pb_end(&b);
-	pb_register(&b, 1, EV_NORM, h, 0, 0, V(0));
-	pb_call1(&b, 1, SDD_FID_EVENT_ENABLE, V(EV_NORM));
-	pb_call0(&b, 1, SDD_FID_PE_UNMASK);
-	pb_interrupt(&b, 1, 22);
-	res = run(&b, false);
-	assert_true(res.passed);
-	assert_int_equal(res.unran, 1);
-	snprintf(want, sizeof want, "it comes after the yield at %u:%u, and no `resume` continued the handler "
-		 "past it", b.p.actions[1].loc.line, b.p.actions[1].loc.col);
-	assert_string_equal(res.unran_why, want);
+	ev_norm_fired_with(&b, h);
+	assert_one_unran(&b, after(want, sizeof want, &b, 1, "the yield",
+				   "and no `resume` continued the handler past it"));
 	pb_free(&b);
 
 	pb_init(&b);
@@ -273,14 +285,8 @@ static void the_reason_said_is_the_stop_after_the_last_call_made(void **state)
 	h = pb_handler(&b, "last");
 	pb_complete(&b, 0);
 	pb_end(&b);
-	pb_register(&b, 1, EV_NORM, h, 0, 0, V(0));
-	pb_call1(&b, 1, SDD_FID_EVENT_ENABLE, V(EV_NORM));
-	pb_call0(&b, 1, SDD_FID_PE_UNMASK);
-	pb_interrupt(&b, 1, 22);
-	res = run(&b, false);
-	assert_true(res.passed);
-	assert_int_equal(res.unran, 1);
-	assert_string_equal(res.unran_why, "handler 'never' was never entered");
+	ev_norm_fired_with(&b, h);
+	assert_one_unran(&b, "handler 'never' was never entered");
 	pb_free(&b);
 }
 
