@@ -146,9 +146,8 @@ static struct sim_value translate(struct enc *e, struct sim_value v)
 	}
 	if ((v.kind == SIM_V_HANDLER || v.kind == SIM_V_HANDLER_OFF) && v.u >= FZ_HANDLERS)
 		return sim_const(0);
-	for (unsigned k = 0; v.kind == SIM_V_CONST && k < e->names.nevents; k++)
-		if (v.u == e->names.event[k].from)
-			return sim_const(e->names.event[k].to);
+	if (v.kind == SIM_V_CONST)
+		return sim_const(fz_renamed(e->names.event, e->names.nevents, v.u));
 	return v;
 }
 

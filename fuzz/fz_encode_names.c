@@ -146,17 +146,9 @@ static bool is_target(const struct fz_renaming *m, uint32_t intid)
 	return false;
 }
 
-static bool is_from(const struct fz_renaming *m, uint32_t intid)
-{
-	for (unsigned k = 0; k < m->nintids; k++)
-		if (m->intid[k].from == intid)
-			return true;
-	return false;
-}
-
 static void add(struct fz_renaming *m, uint32_t from, uint32_t to)
 {
-	if (from != to && m->nintids < FZ_MAX_INTID_RENAMES && !is_from(m, from)) {
+	if (from != to && m->nintids < FZ_MAX_INTID_RENAMES && fz_intid_renamed(m, from) == from) {
 		m->intid[m->nintids].from = from;
 		m->intid[m->nintids++].to = to;
 	}
@@ -228,10 +220,15 @@ void fz_intid_renaming(struct fz_renaming *m, const struct sim_program *p, unsig
 	}
 }
 
+uint64_t fz_renamed(const struct fz_rename *r, unsigned n, uint64_t v)
+{
+	for (unsigned k = 0; k < n; k++)
+		if (r[k].from == v)
+			return r[k].to;
+	return v;
+}
+
 uint32_t fz_intid_renamed(const struct fz_renaming *m, uint32_t intid)
 {
-	for (unsigned k = 0; k < m->nintids; k++)
-		if (m->intid[k].from == intid)
-			return m->intid[k].to;
-	return intid;
+	return (uint32_t)fz_renamed(m->intid, m->nintids, intid);
 }

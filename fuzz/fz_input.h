@@ -165,6 +165,9 @@ struct fz_renaming {
 	struct fz_rename event[4], intid[FZ_MAX_INTID_RENAMES];
 };
 
+/* v as the n renamings of r say it: the `to` of the one from v, else v. */
+uint64_t fz_renamed(const struct fz_rename *r, unsigned n, uint64_t v);
+
 /* fz_encode, saying into *r (when not NULL) what it renamed. */
 size_t fz_encode_renaming(const struct sim_program *prog, uint8_t *buf, size_t cap, struct fz_renaming *r);
 

@@ -46,7 +46,7 @@ static const char *stops_handler(const struct sim_op *op)
 		return "and no `resume` continued the handler past it";
 	if (fid == SDD_FID_EVENT_COMPLETE || fid == SDD_FID_EVENT_COMPLETE_AND_RESUME)
 		return "which ends the handler when it succeeds";
-	if (fid && fn >= 0 && sim_psci_leaves_handler((unsigned)fn))
+	if (fn >= 0 && sim_psci_leaves_handler((unsigned)fn))
 		return "which does not return to the handler";
 	return NULL;
 }

@@ -114,13 +114,6 @@ static void record(void *ctx, const struct sim_obs *o)
 
 static struct sim_cpu *cpu;
 
-static uint64_t renamed(const struct fz_rename *r, unsigned n, uint64_t v)
-{
-	for (unsigned k = 0; k < n; k++)
-		if (v == r[k].from)
-			return r[k].to;
-	return v;
-}
 
 /* The scenario's observations as the seed names things: the platform
  * events and INTIDs the encoder renamed (fz_encode_renaming), wherever
@@ -131,14 +124,14 @@ static void rename_all(struct olog *l, const struct fz_renaming *r)
 {
 	for (unsigned k = 0; l->n != ~0u && k < l->n; k++) {
 		struct sim_obs *o = &l->o[k];
-		o->event = (int32_t)renamed(r->event, r->nevents, (uint32_t)o->event);
+		o->event = (int32_t)fz_renamed(r->event, r->nevents, (uint32_t)o->event);
 		for (unsigned a = 0; a < 5; a++)
-			o->args[a] = renamed(r->event, r->nevents, o->args[a]);
+			o->args[a] = fz_renamed(r->event, r->nevents, o->args[a]);
 		for (unsigned a = 0; a < 4; a++)
-			o->regs[a] = renamed(r->event, r->nevents, o->regs[a]);
-		o->intid = (uint32_t)renamed(r->intid, r->nintids, o->intid);
+			o->regs[a] = fz_renamed(r->event, r->nevents, o->regs[a]);
+		o->intid = (uint32_t)fz_renamed(r->intid, r->nintids, o->intid);
 		if ((o->kind == SIM_OBS_CALL || o->kind == SIM_OBS_UNANSWERED) && o->fid == SDD_FID_INTERRUPT_BIND)
-			o->args[0] = renamed(r->intid, r->nintids, o->args[0]);
+			o->args[0] = fz_renamed(r->intid, r->nintids, o->args[0]);
 	}
 }
 
