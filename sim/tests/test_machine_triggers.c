@@ -71,6 +71,37 @@ static void a_trigger_lost_anywhere_in_the_ledger(void **state)
 	}
 }
 
+/* ... and of the last SPI of a platform whose SPIs end at either end of
+ * a word of the ledger, or inside one: the search for a lost trigger
+ * walks the words as far as the platform's last SPI (the suite's
+ * platforms have 96 and 224 SPIs, both whole or half words). */
+static void a_trigger_lost_at_the_last_spi_of_any_platform(void **state)
+{
+	static const uint32_t counts[] = { 63, 64, 65, 127, 128, 129, 130, 191, 192, 193, 195, GIC_MAX_SPIS };
+	static struct pb b;
+	char want[256];
+	(void)state;
+
+	for (unsigned k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+		uint32_t last = 32 + counts[k] - 1;
+		struct sim_machine *m;
+
+		pb_init(&b);
+		mt_setup_platform(&b);
+		b.p.platform.spis = counts[k];
+		pb_call0(&b, 0, SDD_FID_PE_UNMASK);
+		mt_assert_passes(&b);
+		pb_free(&b);
+		m = sim_cpu_workspace(mt_cpu, sizeof *m);
+		sim_fire(m, last, 0);
+		assert_false(m->failed);
+		gic_set_pending(&m->gic, 0, last, false);
+		snprintf(want, sizeof want, OWN("GIC model") "X7: SPI %u was triggered and is no longer latched",
+			 (unsigned)last);
+		mc_assert_reported(m, SIM_FAIL_SIMULATOR, want);
+	}
+}
+
 /* X7: an edge-triggered interrupt is acknowledged once per trigger; one
  * acknowledged with none since the last (a latch the acknowledge left
  * set, or one set from nowhere) is a dispatch no trigger explains. */
@@ -208,6 +239,7 @@ int main(void)
 		cmocka_unit_test(a_trigger_the_gic_did_not_latch),
 		cmocka_unit_test(a_latched_trigger_lost_before_its_acknowledge),
 		cmocka_unit_test(a_trigger_lost_anywhere_in_the_ledger),
+		cmocka_unit_test(a_trigger_lost_at_the_last_spi_of_any_platform),
 		cmocka_unit_test(an_acknowledge_with_no_trigger),
 		cmocka_unit_test(an_acknowledge_at_a_range_end_with_no_trigger),
 		cmocka_unit_test(a_dispatch_for_an_interrupt_never_acknowledged),
