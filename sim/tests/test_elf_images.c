@@ -9,8 +9,8 @@
  *
  * The images are written here (write_image): N PT_LOAD segments, one a
  * page, from the start of the user area; the first holds a handler that
- * adds one to a counter in the last and completes; a symbol table names
- * it `h`.
+ * adds one to a counter in the last (or in the first, after the code)
+ * and completes; a symbol table names it `h`.
  */
 #include <elf.h>
 #include <setjmp.h>
@@ -31,15 +31,18 @@
 
 #define SEG_STRIDE 0x1000u
 
-static uint64_t counter_addr(unsigned nseg)
+#define CODE_SIZE  40u      /* handler_code's 10 instructions */
+
+/* The counter: in the last segment, or (in_first) just after the code,
+ * in the first segment's zero-filled tail. */
+static uint64_t counter_addr(unsigned nseg, bool in_first)
 {
-	return RT_USER_BASE + (uint64_t)(nseg - 1) * SEG_STRIDE;
+	return in_first ? RT_USER_BASE + CODE_SIZE : RT_USER_BASE + (uint64_t)(nseg - 1) * SEG_STRIDE;
 }
 
 /* h: x9 = the counter; *x9 += 1; EVENT_COMPLETE(HANDLED). */
-static void handler_code(unsigned nseg, uint32_t code[10])
+static void handler_code(uint64_t c, uint32_t code[10])
 {
-	uint64_t c = counter_addr(nseg);
 	uint32_t k = 0;
 
 	code[k++] = 0xD2A00009u | (uint32_t)((c >> 16) & 0xFFFF) << 5;   /* movz x9, #hi, lsl #16 */
@@ -56,17 +59,19 @@ static void handler_code(unsigned nseg, uint32_t code[10])
 
 /* What write_image writes besides the segments: the value of `h` (0: the
  * handler's address); with cut_phdrs, a program header table said to be
- * at the end of the file, its second header cut by the end. */
+ * at the end of the file, its second header cut by the end; with
+ * counter_in_first, the counter in the first segment (counter_addr). */
 struct image_opts {
 	uint64_t sym_value;
 	bool cut_phdrs;
+	bool counter_in_first;
 };
 
 /* Write an image of nseg segments to a new file; its path into path. */
 static void write_image_with(unsigned nseg, const struct image_opts *o, char path[64])
 {
 	static const char strtab[] = "\0h";
-	uint32_t code[10];
+	uint32_t code[CODE_SIZE / 4];
 	Elf64_Ehdr eh;
 	Elf64_Phdr ph;
 	Elf64_Sym sym[2];
@@ -112,10 +117,13 @@ static void write_image_with(unsigned nseg, const struct image_opts *o, char pat
 		ph.p_offset = k == 0 ? seg_off : seg_off + sizeof code + (uint64_t)(k - 1) * 8;
 		ph.p_vaddr = ph.p_paddr = RT_USER_BASE + (uint64_t)k * SEG_STRIDE;
 		ph.p_filesz = ph.p_memsz = k == 0 ? sizeof code : 8;
+		if (k == 0 && o->counter_in_first)
+			ph.p_memsz += 8;
+
 		ph.p_align = 4;
 		fwrite(&ph, sizeof ph, 1, f);
 	}
-	handler_code(nseg, code);
+	handler_code(counter_addr(nseg, o->counter_in_first), code);
 	fwrite(code, sizeof code, 1, f);
 	for (unsigned k = 1; k < nseg; k++)
 		fwrite(zero, 8, 1, f);
@@ -172,12 +180,12 @@ static void run_across_a_migration(const char *path, unsigned nhandlers)
 
 /* The handler's counter after run_across_a_migration: 2 when the memory
  * it wrote before the migration came across. */
-static uint64_t counter_after(const char *path, unsigned nseg, unsigned nhandlers)
+static uint64_t counter_after(const char *path, unsigned nseg, bool in_first, unsigned nhandlers)
 {
 	uint64_t count = 0;
 
 	run_across_a_migration(path, nhandlers);
-	assert_int_equal(sim_cpu_read(mt_cpu, counter_addr(nseg), &count, sizeof count), 0);
+	assert_int_equal(sim_cpu_read(mt_cpu, counter_addr(nseg, in_first), &count, sizeof count), 0);
 	return count;
 }
 
@@ -189,7 +197,21 @@ static void every_segment_of_an_image_is_carried_across_a_migration(void **state
 	(void)state;
 
 	write_image(17, path);
-	assert_int_equal(counter_after(path, 17, 1), 2);
+	assert_int_equal(counter_after(path, 17, false, 1), 2);
+	unlink(path);
+}
+
+/* The first segment too (the code's, here with the counter in its
+ * zero-filled tail): a migration that carried all but the first passed
+ * the test above. */
+static void the_first_segment_is_carried_across_a_migration(void **state)
+{
+	struct image_opts o = { .sym_value = 0, .cut_phdrs = false, .counter_in_first = true };
+	char path[64];
+	(void)state;
+
+	write_image_with(2, &o, path);
+	assert_int_equal(counter_after(path, 2, true, 1), 2);
 	unlink(path);
 }
 
@@ -202,7 +224,7 @@ static void one_image_named_by_several_handlers_counts_once(void **state)
 	/* three handlers of one image: three times the segments the machine
 	 * keeps, if each load counted */
 	write_image(nseg, path);
-	assert_int_equal(counter_after(path, nseg, 3), 2);
+	assert_int_equal(counter_after(path, nseg, false, 3), 2);
 	unlink(path);
 }
 
@@ -267,6 +289,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_segment_of_an_image_is_carried_across_a_migration),
+		cmocka_unit_test(the_first_segment_is_carried_across_a_migration),
 		cmocka_unit_test(one_image_named_by_several_handlers_counts_once),
 		cmocka_unit_test(more_segments_than_a_machine_keeps_are_refused),
 		cmocka_unit_test(an_entry_point_the_image_does_not_load_is_refused),
