@@ -61,30 +61,30 @@ static struct sim_machine *settled(void)
 	return m;
 }
 
-/* Flip one bit of byte `at` of the field at p: does the digest change?
+/* Flip bit `bit` of byte `at` of the field at p: does the digest change?
  * The field is put back, and the digest with it. */
-static bool digest_sees_byte(struct sim_machine *m, uint8_t *p, size_t at)
+static bool digest_sees_bit(struct sim_machine *m, uint8_t *p, size_t at, unsigned bit)
 {
 	uint64_t before = sim_machine_digest(m), after;
 
-	p[at] ^= 1;
+	p[at] ^= (uint8_t)(1u << bit);
 	after = sim_machine_digest(m);
-	p[at] ^= 1;
+	p[at] ^= (uint8_t)(1u << bit);
 	assert_true(sim_machine_digest(m) == before);
 	return after != before;
 }
 
-/* Does it see the field's first byte and its last (each alone)? */
+/* Does it see the field's lowest bit and its highest (each alone)? */
 static bool digest_sees(struct sim_machine *m, void *p, size_t size)
 {
-	return digest_sees_byte(m, p, 0) && digest_sees_byte(m, p, size - 1);
+	return digest_sees_bit(m, p, 0, 0) && digest_sees_bit(m, p, size - 1, 7);
 }
 
-/* Does it see any byte of the field? */
+/* Does it see any bit of the field? */
 static bool digest_sees_any(struct sim_machine *m, void *p, size_t size)
 {
-	for (size_t k = 0; k < size; k++)
-		if (digest_sees_byte(m, p, k))
+	for (size_t k = 0; k < size * 8; k++)
+		if (digest_sees_bit(m, p, k / 8, k % 8))
 			return true;
 	return false;
 }
