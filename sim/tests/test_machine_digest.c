@@ -97,7 +97,7 @@ static void the_digest_sees_every_field_of_the_state(void **state)
 	struct sim_machine *m = settled();
 	struct sim_pe *p = &m->pe[0], *last = &m->pe[m->npe - 1];
 	struct sdd_regs r;
-	uint64_t before = sim_machine_digest(m);
+	uint64_t before = sim_machine_digest(m), epoch;
 	(void)state;
 
 	/* the GIC, through its canonical form: an SGI latched on PE 1 */
@@ -105,17 +105,31 @@ static void the_digest_sees_every_field_of_the_state(void **state)
 	assert_true(sim_machine_digest(m) != before);
 	gic_set_pending(&m->gic, 1, 5, false);
 	assert_true(sim_machine_digest(m) == before);
-	/* the dispatcher, through its saved state: PE 1 unmasked */
+	/* the dispatcher, through its saved state alone: EV_NORM registered
+	 * on PE 1 (no port operation: the GIC is not changed) */
 	sim_ctx_to_regs(&m->pe[1].ctx, &r);        /* a call from its main context */
-	r.x[0] = SDD_FID_PE_UNMASK;
+	r.x[0] = SDD_FID_EVENT_REGISTER;
+	r.x[1] = EV_NORM;
+	r.x[2] = m->pe[1].ctx.pc;                  /* client code */
+	r.x[3] = r.x[4] = r.x[5] = 0;
+	epoch = m->gic.epoch;
 	sdd_call(&m->core, 1, &r, NULL);
-	assert_int_equal(r.x[0], 0);                 /* it was masked */
+	assert_int_equal(r.x[0], 0);
+	assert_true(m->gic.epoch == epoch);
 	assert_true(sim_machine_digest(m) != before);
 	sim_ctx_to_regs(&m->pe[1].ctx, &r);
-	r.x[0] = SDD_FID_PE_MASK;
+	r.x[0] = SDD_FID_EVENT_UNREGISTER;
+	r.x[1] = EV_NORM;
 	sdd_call(&m->core, 1, &r, NULL);
-	assert_int_equal(r.x[0], 1);
+	assert_int_equal(r.x[0], 0);
 	assert_true(sim_machine_digest(m) == before);
+	/* two registers' values swapped: the same bytes, in other places */
+	p->ctx.x[1] = 0x1111;
+	p->ctx.x[2] = 0x2222;
+	before = sim_machine_digest(m);
+	p->ctx.x[1] = 0x2222;
+	p->ctx.x[2] = 0x1111;
+	assert_true(sim_machine_digest(m) != before);
 	SEEN(p->power);
 	SEEN(p->depth);
 	SEEN(p->paused);

@@ -430,6 +430,30 @@ static void assert_same_run(const struct olog *a, const struct olog *b)
 	assert_int_equal(j, b->n);
 }
 
+/* The migrations log observed, each of no PE, and the migrate steps of
+ * b: one observation each.  (assert_same_run passes them over, so a
+ * migration observed as a step, or not at all, passed.) */
+static unsigned migrations_seen(const struct olog *log)
+{
+	unsigned n = 0;
+
+	for (unsigned k = 0; k < log->n; k++)
+		if (log->o[k].kind == SIM_OBS_MIGRATE) {
+			assert_int_equal(log->o[k].pe, SIM_NONE);
+			n++;
+		}
+	return n;
+}
+
+static unsigned migrate_steps(const struct pb *b)
+{
+	unsigned n = 0;
+
+	for (uint32_t k = 0; k < b->p.nsteps; k++)
+		n += b->p.steps[k].kind == SIM_OP_MIGRATE;
+	return n;
+}
+
 static void migration_anywhere_gives_the_identical_run(void **state)
 {
 	static struct olog ref, mig;
@@ -453,6 +477,7 @@ static void migration_anywhere_gives_the_identical_run(void **state)
 		if (!r.passed)
 			fail_msg("migrated at %d: line %u: %s", cut, r.loc.line, r.message);
 		assert_same_run(&ref, &mig);
+		assert_int_equal(migrations_seen(&mig), migrate_steps(&b));
 		if (r.digest != final)
 			fail_msg("migrated at %d: the final state differs", cut);
 		pb_free(&b);
