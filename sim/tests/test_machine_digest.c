@@ -61,6 +61,30 @@ static struct sim_machine *settled(void)
 	return m;
 }
 
+/* A call to the dispatcher from PE 1's main context; its x0. */
+static uint64_t core_call(struct sim_machine *m, uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	struct sdd_regs r;
+
+	sim_ctx_to_regs(&m->pe[1].ctx, &r);
+	r.x[0] = fid;
+	r.x[1] = a1;
+	r.x[2] = a2;
+	r.x[3] = a3;
+	r.x[4] = r.x[5] = 0;
+	sdd_call(&m->core, 1, &r, NULL);
+	return r.x[0];
+}
+
+/* PE 1's EV_NORM registered (again, when again) with arg, its entry
+ * point PE 1's main context (client code). */
+static void reregister(struct sim_machine *m, uint64_t arg, bool again)
+{
+	if (again)
+		assert_int_equal(core_call(m, SDD_FID_EVENT_UNREGISTER, EV_NORM, 0, 0), 0);
+	assert_int_equal(core_call(m, SDD_FID_EVENT_REGISTER, EV_NORM, m->pe[1].ctx.pc, arg), 0);
+}
+
 /* Flip bit `bit` of byte `at` of the field at p: does the digest change?
  * The field is put back, and the digest with it. */
 static bool digest_sees_bit(struct sim_machine *m, uint8_t *p, size_t at, unsigned bit)
@@ -96,8 +120,8 @@ static void the_digest_sees_every_field_of_the_state(void **state)
 {
 	struct sim_machine *m = settled();
 	struct sim_pe *p = &m->pe[0], *last = &m->pe[m->npe - 1];
-	struct sdd_regs r;
 	uint64_t before = sim_machine_digest(m), epoch;
+	size_t size;
 	(void)state;
 
 	/* the GIC, through its canonical form: an SGI latched on PE 1 */
@@ -105,23 +129,17 @@ static void the_digest_sees_every_field_of_the_state(void **state)
 	assert_true(sim_machine_digest(m) != before);
 	gic_set_pending(&m->gic, 1, 5, false);
 	assert_true(sim_machine_digest(m) == before);
-	/* the dispatcher, through its saved state alone: EV_NORM registered
-	 * on PE 1 (no port operation: the GIC is not changed) */
-	sim_ctx_to_regs(&m->pe[1].ctx, &r);        /* a call from its main context */
-	r.x[0] = SDD_FID_EVENT_REGISTER;
-	r.x[1] = EV_NORM;
-	r.x[2] = m->pe[1].ctx.pc;                  /* client code */
-	r.x[3] = r.x[4] = r.x[5] = 0;
+	/* the dispatcher, through its saved state alone: PE 1's registration
+	 * of EV_NORM given another argument (the saved state's size the same,
+	 * no port operation: the GIC is not changed) */
+	reregister(m, 0, false);
+	before = sim_machine_digest(m);
 	epoch = m->gic.epoch;
-	sdd_call(&m->core, 1, &r, NULL);
-	assert_int_equal(r.x[0], 0);
-	assert_true(m->gic.epoch == epoch);
+	size = sdd_save_size(&m->core);
+	reregister(m, 0x1234, true);
+	assert_true(sdd_save_size(&m->core) == size && m->gic.epoch == epoch);
 	assert_true(sim_machine_digest(m) != before);
-	sim_ctx_to_regs(&m->pe[1].ctx, &r);
-	r.x[0] = SDD_FID_EVENT_UNREGISTER;
-	r.x[1] = EV_NORM;
-	sdd_call(&m->core, 1, &r, NULL);
-	assert_int_equal(r.x[0], 0);
+	reregister(m, 0, true);
 	assert_true(sim_machine_digest(m) == before);
 	/* two registers' values swapped: the same bytes, in other places */
 	p->ctx.x[1] = 0x1111;
