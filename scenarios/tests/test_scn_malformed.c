@@ -119,7 +119,9 @@ void test_generated_inputs(void **state)
 	free(text);
 }
 
-/* A text of n numbered lines: "  h0: []", "  h1: []", ... */
+/* A text of n numbered lines: "  h0: []", "  h1: []", ... (which 0), a
+ * step saving $v0, $v1, ... (1), a platform event (2), a step reading
+ * $v0, $v1, ... that nothing saves (3). */
 static char *numbered(const char *head, unsigned n, int which)
 {
 	size_t cap = strlen(head) + (size_t)n * 64 + 1, used;
@@ -132,6 +134,9 @@ static char *numbered(const char *head, unsigned n, int which)
 			used += (size_t)snprintf(buf + used, cap - used, "  h%u: []\n", k);
 		else if (which == 1)
 			used += (size_t)snprintf(buf + used, cap - used, "  - {call: VERSION, save: v%u}\n", k);
+		else if (which == 3)
+			used += (size_t)snprintf(buf + used, cap - used, "  - {call: EVENT_STATUS, "
+						 "args: [$v%u]}\n", k);
 		else
 			used += (size_t)snprintf(buf + used, cap - used, "    - {event: %u, type: shared, "
 						 "intid: %u}\n", 0x40000001u + k, 32 + k);
@@ -151,6 +156,17 @@ void test_more_errors(void **state)
 	text = numbered("name: vars\nsteps:\n", SCN_MAX_VARS + 1, 1);
 	fails_with(f, "vars.yaml", text, strlen(text), "vars.yaml:259:27: too many variables: at "
 		   "most 256 different names can be saved");
+	free(text);
+	/* A lenient file declares a $name where it is first used, to the same
+	 * limit: 256 load, the 257th is refused where it is. */
+	text = numbered("name: vars\nlenient: true\nsteps:\n", SCN_MAX_VARS, 3);
+	assert_int_equal(scn_load_string("lenient.yaml", text, strlen(text), NULL, &f->p, f->err,
+					 sizeof f->err), 0);
+	assert_int_equal(f->p.nvars, SCN_MAX_VARS);
+	free(text);
+	text = numbered("name: vars\nlenient: true\nsteps:\n", SCN_MAX_VARS + 1, 3);
+	fails_with(f, "lenient.yaml", text, strlen(text), "lenient.yaml:260:33: too many variables: "
+		   "at most 256 different names can be used");
 	free(text);
 	text = numbered("name: events\nsteps: []\nplatform:\n  bind_slots: {private: 4, shared: 12}\n"
 			"  events:\n", SIM_MAX_EVENTS, 2);
