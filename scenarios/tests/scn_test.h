@@ -81,7 +81,10 @@ const char *var_name(const struct sim_program *p, uint32_t k);
 /* test_scn_malformed.c */
 #define MALFORMED_CASES \
 	cmocka_unit_test_setup_teardown(test_generated_inputs, setup, teardown), \
-	cmocka_unit_test_setup_teardown(test_more_errors, setup, teardown)
+	cmocka_unit_test_setup_teardown(test_more_errors, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_found_words, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_identifiers, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_choice_slips, setup, teardown)
 
 void test_platform_defaults(void **state);
 void test_platform_profiles(void **state);
@@ -107,5 +110,8 @@ void test_expect_view_includes(void **state);
 void test_reproducer_keys(void **state);
 void test_generated_inputs(void **state);
 void test_more_errors(void **state);
+void test_found_words(void **state);
+void test_identifiers(void **state);
+void test_choice_slips(void **state);
 
 #endif /* SCN_TEST_H */

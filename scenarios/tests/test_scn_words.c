@@ -1,0 +1,76 @@
+/*
+ * test_scn_words.c - how the loader reads single words: which plain
+ * scalars a message calls a number (YAML's core schema, not only the
+ * loader's own numbers), which names are identifiers, and which wrong
+ * choices are offered as slips.
+ */
+#include "scn_test.h"
+
+/* A value `lenient` refuses, and how the message says it: "the number"
+ * for what YAML reads as an int or a float, "the string" otherwise. */
+static const struct {
+	const char *value, *found;
+} found_words[] = {
+	{ "9", "the number 9" },
+	{ "-0", "the number -0" },
+	{ "+7", "the number +7" },
+	{ "0x19aF", "the number 0x19aF" },
+	{ "-0XfA0", "the number -0XfA0" },
+	{ "0xA", "the number 0xA" },
+	{ "1.", "the number 1." },
+	{ ".5", "the number .5" },
+	{ "-.5e-3", "the number -.5e-3" },
+	{ "1E+9", "the number 1E+9" },
+	{ "2e5", "the number 2e5" },
+	{ "0x", "the string '0x'" },
+	{ "0x1g", "the string '0x1g'" },
+	{ ".", "the string '.'" },
+	{ "+", "the string '+'" },
+	{ "+x", "the string '+x'" },
+	{ "1e", "the string '1e'" },
+	{ "1e+", "the string '1e+'" },
+	{ "e5", "the string 'e5'" },
+	{ "1e5x", "the string '1e5x'" },
+	{ "1.2.3", "the string '1.2.3'" },
+	{ "12a", "the string '12a'" },
+	{ "~", "an empty value" },
+};
+
+void test_found_words(void **state)
+{
+	struct fx *f = *state;
+	char text[80], want[160];
+
+	for (size_t k = 0; k < sizeof found_words / sizeof found_words[0]; k++) {
+		snprintf(text, sizeof text, "name: d\nlenient: %s\nsteps: []\n", found_words[k].value);
+		snprintf(want, sizeof want, "t.yaml:2:10: `lenient` must be true or false, found %s",
+			 found_words[k].found);
+		load_fails(f, text, want);
+	}
+}
+
+/* Identifiers take every letter, A and Z and a and z too, digits after
+ * the first character, and _. */
+void test_identifiers(void **state)
+{
+	struct fx *f = *state;
+
+	load_ok(f, "name: n\nhandlers:\n  AZ_az_09:\n    - complete: HANDLED\nsteps:\n"
+		   "  - {call: EVENT_REGISTER, args: [0, AZ_az_09, 0, RM_ANY, 0], save: ZA_za}\n"
+		   "  - {call: EVENT_STATUS, args: [$ZA_za]}\n");
+	assert_int_equal(f->p.nhandlers, 1);
+	assert_int_equal(f->p.nvars, 1);
+}
+
+/* A choice that starts with a digit is a number, no slip of a word. */
+void test_choice_slips(void **state)
+{
+	struct fx *f = *state;
+
+	load_fails(f, "name: d\nplatform: {conduit: smd}\nsteps: []\n",
+		   "t.yaml:2:21: `conduit` must be smc or hvc, found the string 'smd' (did you mean smc?)");
+	load_fails(f, "name: d\nplatform: {conduit: 0mc}\nsteps: []\n",
+		   "t.yaml:2:21: `conduit` must be smc or hvc, found the string '0mc'");
+	load_fails(f, "name: d\nplatform: {conduit: 9mc}\nsteps: []\n",
+		   "t.yaml:2:21: `conduit` must be smc or hvc, found the string '9mc'");
+}
