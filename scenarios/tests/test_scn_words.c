@@ -23,6 +23,7 @@ static const struct {
 	{ "1E+9", "the number 1E+9" },
 	{ "2e5", "the number 2e5" },
 	{ "0x", "the string '0x'" },
+	{ "-0x", "the string '-0x'" },
 	{ "0x1g", "the string '0x1g'" },
 	{ ".", "the string '.'" },
 	{ "+", "the string '+'" },
