@@ -84,7 +84,8 @@ const char *var_name(const struct sim_program *p, uint32_t k);
 	cmocka_unit_test_setup_teardown(test_more_errors, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_found_words, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_identifiers, setup, teardown), \
-	cmocka_unit_test_setup_teardown(test_choice_slips, setup, teardown)
+	cmocka_unit_test_setup_teardown(test_choice_slips, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_yaml_words, setup, teardown)
 
 void test_platform_defaults(void **state);
 void test_platform_profiles(void **state);
@@ -113,5 +114,6 @@ void test_more_errors(void **state);
 void test_found_words(void **state);
 void test_identifiers(void **state);
 void test_choice_slips(void **state);
+void test_yaml_words(void **state);
 
 #endif /* SCN_TEST_H */

@@ -75,3 +75,34 @@ void test_choice_slips(void **state)
 	load_fails(f, "name: d\nplatform: {conduit: 9mc}\nsteps: []\n",
 		   "t.yaml:2:21: `conduit` must be smc or hvc, found the string '9mc'");
 }
+
+/* YAML's booleans in all their spellings; and every one of them, with
+ * the null words, a name no handler can have (a value reads it as YAML's). */
+void test_yaml_words(void **state)
+{
+	static const struct {
+		const char *word;
+		bool value;
+	} booleans[] = {
+		{ "true", true }, { "True", true }, { "TRUE", true },
+		{ "false", false }, { "False", false }, { "FALSE", false },
+	};
+	static const char *const nulls[] = { "null", "Null", "NULL" };
+	struct fx *f = *state;
+	char text[120], want[160];
+
+	for (size_t k = 0; k < sizeof booleans / sizeof booleans[0]; k++) {
+		snprintf(text, sizeof text, "name: b\nlenient: %s\nsteps: []\n", booleans[k].word);
+		load_ok(f, text);
+		assert_int_equal(f->p.lenient, booleans[k].value);
+		snprintf(text, sizeof text, "name: h\nhandlers:\n  %s: [{complete: HANDLED}]\nsteps: []\n",
+			 booleans[k].word);
+		snprintf(want, sizeof want, "t.yaml:3:3: '%s' cannot name a handler: it already means "
+			 "something as a value", booleans[k].word);
+		load_fails(f, text, want);
+	}
+	for (size_t k = 0; k < sizeof nulls / sizeof nulls[0]; k++) {
+		snprintf(text, sizeof text, "name: n\nlenient: %s\nsteps: []\n", nulls[k]);
+		load_fails(f, text, "t.yaml:2:10: `lenient` must be true or false, found an empty value");
+	}
+}
