@@ -76,8 +76,9 @@ void test_choice_slips(void **state)
 		   "t.yaml:2:21: `conduit` must be smc or hvc, found the string '9mc'");
 }
 
-/* YAML's booleans in all their spellings; and every one of them, with
- * the null words, a name no handler can have (a value reads it as YAML's). */
+/* YAML's booleans in all their spellings: each loads as a boolean, names
+ * no handler, and where a number is expected is said as a boolean; the
+ * null words are said as an empty value. */
 void test_yaml_words(void **state)
 {
 	static const struct {
@@ -99,6 +100,11 @@ void test_yaml_words(void **state)
 			 booleans[k].word);
 		snprintf(want, sizeof want, "t.yaml:3:3: '%s' cannot name a handler: it already means "
 			 "something as a value", booleans[k].word);
+		load_fails(f, text, want);
+		snprintf(text, sizeof text, "name: v\nsteps:\n  - {call: EVENT_STATUS, args: [%s]}\n",
+			 booleans[k].word);
+		snprintf(want, sizeof want, "t.yaml:3:33: an argument must be a number or a name, "
+			 "found the boolean %s", booleans[k].word);
 		load_fails(f, text, want);
 	}
 	for (size_t k = 0; k < sizeof nulls / sizeof nulls[0]; k++) {
