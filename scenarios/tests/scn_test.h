@@ -60,6 +60,7 @@ const char *var_name(const struct sim_program *p, uint32_t k);
 	cmocka_unit_test_setup_teardown(test_entry_and_resumes, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_entry_field_forms, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_steps_details, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_set_every_register, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_references_and_aliases, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_elf_handlers, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_reload_and_api, setup, teardown), \
@@ -95,6 +96,7 @@ void test_expect_forms(void **state);
 void test_entry_and_resumes(void **state);
 void test_entry_field_forms(void **state);
 void test_steps_details(void **state);
+void test_set_every_register(void **state);
 void test_references_and_aliases(void **state);
 void test_elf_handlers(void **state);
 void test_reload_and_api(void **state);

@@ -376,6 +376,32 @@ void test_steps_details(void **state)
 	assert_int_equal(p->nvars, 1);
 }
 
+/* A set step of every register and every PSTATE field a step may set:
+ * all 35 assignments kept, in file order. */
+void test_set_every_register(void **state)
+{
+	struct fx *f = *state;
+	const struct sim_program *p = &f->p;
+	char text[1024];
+	int used = snprintf(text, sizeof text, "name: set\nsteps:\n  - set: {");
+
+	for (unsigned r = 0; r <= 30; r++)
+		used += snprintf(text + used, sizeof text - (size_t)used, "x%u: %u, ", r, r + 100);
+	snprintf(text + used, sizeof text - (size_t)used,
+		 "sp: 0x81000, pstate: {pan: 1, dit: 1, nzcv: 15}}\n");
+	load_ok(f, text);
+	assert_int_equal(p->steps[0].nsets, 35);
+	for (unsigned r = 0; r <= 30; r++) {
+		assert_int_equal(p->assigns[p->steps[0].sets + r].reg, SIM_R_X0 + r);
+		value_is(p->assigns[p->steps[0].sets + r].v, SIM_V_CONST, r + 100);
+	}
+	assert_int_equal(p->assigns[p->steps[0].sets + 31].reg, SIM_R_SP);
+	assert_int_equal(p->assigns[p->steps[0].sets + 32].reg, SIM_R_PSTATE_PAN);
+	assert_int_equal(p->assigns[p->steps[0].sets + 33].reg, SIM_R_PSTATE_DIT);
+	assert_int_equal(p->assigns[p->steps[0].sets + 34].reg, SIM_R_PSTATE_NZCV);
+	value_is(p->assigns[p->steps[0].sets + 34].v, SIM_V_CONST, 15);
+}
+
 void test_references_and_aliases(void **state)
 {
 	struct fx *f = *state;
