@@ -377,7 +377,7 @@ void test_steps_details(void **state)
 }
 
 /* A set step of every register and every PSTATE field a step may set:
- * all 35 assignments kept, in file order. */
+ * all 35 assignments kept, in file order, on PE 0 (no `pe`). */
 void test_set_every_register(void **state)
 {
 	struct fx *f = *state;
@@ -390,6 +390,7 @@ void test_set_every_register(void **state)
 	snprintf(text + used, sizeof text - (size_t)used,
 		 "sp: 0x81000, pstate: {pan: 1, dit: 1, nzcv: 15}}\n");
 	load_ok(f, text);
+	op_is(&p->steps[0], SIM_OP_SET, 0, 3, 5);      /* no `pe`: PE 0 */
 	assert_int_equal(p->steps[0].nsets, 35);
 	for (unsigned r = 0; r <= 30; r++) {
 		assert_int_equal(p->assigns[p->steps[0].sets + r].reg, SIM_R_X0 + r);
