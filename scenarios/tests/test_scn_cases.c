@@ -285,6 +285,18 @@ void test_entry_field_forms(void **state)
 	assert_true(!d[3].has_pe && !d[3].has_handler && d[3].has_event && r[1].has_pe);
 	match_is(&r[0].pe, SIM_M_ONE_OF, SIM_V_CONST, 0, 0, 9, 27);
 	match_is(&r[1].pe, SIM_M_MASK, SIM_V_CONST, 2, 0, 9, 48);
+	/* PSTATE as a whole value in the forms not and one_of, not only
+	 * mask and value; a map of a field and a form is the fields' error,
+	 * at the form's key. */
+	load_ok(f, "name: pstate forms\nsteps:\n"
+		   "  - expect_resumes: [{pstate: {not: 0x3c5}}, {pstate: {one_of: [0x3c5, 0x3c9]}}]\n");
+	r = &p->resumes[p->steps[0].list];
+	check_is(p, r[0].checks, 0, SIM_R_PSTATE, SIM_M_NOT, SIM_V_CONST, 0x3c5, 0, 3, 31);
+	check_is(p, r[1].checks, 0, SIM_R_PSTATE, SIM_M_ONE_OF, SIM_V_CONST, 0, 0, 3, 55);
+	load_fails(f, "name: e\nsteps:\n  - expect_resumes: [{pstate: {daif: 0xf, mask: 1}}]\n",
+		   "t.yaml:3:43: unknown key 'mask' in `pstate` (allowed: el, daif, spsel, pan, dit, nzcv; "
+		   "or the whole value as an expectation, {mask: M, value: V}, {not: V} or "
+		   "{one_of: [V, ...]})");
 	/* The values compared with are PE indices and handler names (not
 	 * those of a mask); a by_profile entry may be a form. */
 	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: [{pe: {not: 4}}]\n",
