@@ -286,8 +286,8 @@ void test_entry_field_forms(void **state)
 	match_is(&r[0].pe, SIM_M_ONE_OF, SIM_V_CONST, 0, 0, 9, 27);
 	match_is(&r[1].pe, SIM_M_MASK, SIM_V_CONST, 2, 0, 9, 48);
 	/* PSTATE as a whole value in the forms not and one_of, not only
-	 * mask and value; a map of a field and a form is the fields' error,
-	 * at the form's key. */
+	 * mask and value; a map of a field (el too) and a form is the
+	 * fields' error, at the form's key; a mask alone is the form's. */
 	load_ok(f, "name: pstate forms\nsteps:\n"
 		   "  - expect_resumes: [{pstate: {not: 0x3c5}}, {pstate: {one_of: [0x3c5, 0x3c9]}}]\n");
 	r = &p->resumes[p->steps[0].list];
@@ -297,6 +297,12 @@ void test_entry_field_forms(void **state)
 		   "t.yaml:3:43: unknown key 'mask' in `pstate` (allowed: el, daif, spsel, pan, dit, nzcv; "
 		   "or the whole value as an expectation, {mask: M, value: V}, {not: V} or "
 		   "{one_of: [V, ...]})");
+	load_fails(f, "name: e\nsteps:\n  - expect_resumes: [{pstate: {el: 1, mask: 1}}]\n",
+		   "t.yaml:3:39: unknown key 'mask' in `pstate` (allowed: el, daif, spsel, pan, dit, nzcv; "
+		   "or the whole value as an expectation, {mask: M, value: V}, {not: V} or "
+		   "{one_of: [V, ...]})");
+	load_fails(f, "name: e\nsteps:\n  - expect_resumes: [{pstate: {mask: 1}}]\n",
+		   "t.yaml:3:31: {mask: M, value: V} needs both `mask` and `value`");
 	/* The values compared with are PE indices and handler names (not
 	 * those of a mask); a by_profile entry may be a form. */
 	load_fails(f, "name: e\nsteps:\n  - expect_dispatches: [{pe: {not: 4}}]\n",
