@@ -310,6 +310,9 @@ void test_expect_view(void **state)
 	op_is(&p->steps[2], SIM_OP_EXPECT_VIEW, 0, 14, 5);
 	assert_int_equal(p->steps[2].nlist, 0);
 	assert_int_equal(p->nviews, 7);
+	/* An empty `events` map checks no event: no part either. */
+	load_ok(f, "name: view\nsteps:\n  - expect_view: {pe: 0, events: {}}\n");
+	assert_int_equal(p->steps[0].nlist, 0);
 }
 
 /* `{includes: [...]}`: a bitmap that holds those events among others. */
