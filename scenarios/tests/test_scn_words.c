@@ -32,6 +32,10 @@ static const struct {
 	{ "1e+", "the string '1e+'" },
 	{ "e5", "the string 'e5'" },
 	{ "1e5x", "the string '1e5x'" },
+	{ "1ea", "the string '1ea'" },
+	{ "1d5", "the string '1d5'" },
+	{ "0xg1", "the string '0xg1'" },
+	{ "0x1@", "the string '0x1@'" },
 	{ "1.2.3", "the string '1.2.3'" },
 	{ "12a", "the string '12a'" },
 	{ "~", "an empty value" },
@@ -78,7 +82,8 @@ void test_choice_slips(void **state)
 
 /* YAML's booleans in all their spellings: each loads as a boolean, names
  * no handler, and where a number is expected is said as a boolean; the
- * null words are said as an empty value. */
+ * null words are said as an empty value, are no string and name no
+ * handler either. */
 void test_yaml_words(void **state)
 {
 	static const struct {
@@ -110,5 +115,12 @@ void test_yaml_words(void **state)
 	for (size_t k = 0; k < sizeof nulls / sizeof nulls[0]; k++) {
 		snprintf(text, sizeof text, "name: n\nlenient: %s\nsteps: []\n", nulls[k]);
 		load_fails(f, text, "t.yaml:2:10: `lenient` must be true or false, found an empty value");
+		snprintf(text, sizeof text, "name: n\ndescription: %s\nsteps: []\n", nulls[k]);
+		load_fails(f, text, "t.yaml:2:14: `description` must be a string, found an empty value");
+		snprintf(text, sizeof text, "name: h\nhandlers:\n  %s: [{complete: HANDLED}]\nsteps: []\n",
+			 nulls[k]);
+		snprintf(want, sizeof want, "t.yaml:3:3: '%s' cannot name a handler: it already means "
+			 "something as a value", nulls[k]);
+		load_fails(f, text, want);
 	}
 }
