@@ -1,8 +1,9 @@
 /*
  * test_scn_words.c - how the loader reads single words: which plain
  * scalars a message calls a number (YAML's core schema, not only the
- * loader's own numbers), which names are identifiers, and which wrong
- * choices are offered as slips.
+ * loader's own numbers), YAML's booleans and nulls in every spelling,
+ * which names are identifiers, and which wrong choices are offered as
+ * slips.
  */
 #include "scn_test.h"
 
