@@ -113,6 +113,10 @@ bool sim_migrate(struct sim_machine *m, struct sim_loc loc)
 		return false;
 	}
 	copy_user(m, s.user, false);
+	/* The rebuilt machine's GIC still holds the state saved from it: made
+	 * garbage first, so the restored GIC is the saved one's copy alone (a
+	 * copy that lost a field would otherwise find it still there). */
+	gic_scramble(&m->gic, s.gic);
 	gic_copy(&m->gic, s.gic);
 	m->gic_checked = false;
 	m->core_touched = true;

@@ -187,6 +187,12 @@ void gic_init(struct gic *g, unsigned npe, const uint64_t *mpidr, unsigned nspi,
  * (the epoch, the choice callback and the derived spi_live are ignored;
  * route.chosen is compared, since it decides where an SPI goes next). */
 void gic_copy(struct gic *dst, const struct gic *src);
+/* Overwrite every byte gic_copy(g, like) writes with a fixed pattern,
+ * keeping g's choice callback: a state no function accepts (the counts
+ * too are garbage), which only that copy makes whole again.  Before a
+ * restore into a GIC that already held state, so that what the copy
+ * leaves out shows instead of surviving from before. */
+void gic_scramble(struct gic *g, const struct gic *like);
 bool gic_equal(const struct gic *a, const struct gic *b);
 /* The state in a canonical byte form (what gic_equal compares): written
  * to buf up to cap bytes; returns the full length (call with cap 0 to

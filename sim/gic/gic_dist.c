@@ -62,18 +62,42 @@ void gic_init(struct gic *g, unsigned npe, const uint64_t *mpidr, unsigned nspi,
 	g->bad_choice_intid = GIC_SPURIOUS;
 }
 
+/* The bytes of a GIC that hold the state of one like `like`: everything
+ * before the SPIs, and like's SPIs, routes and PEs (the slots past them
+ * are not state).  What gic_copy writes, and gic_scramble. */
+struct gic_part { size_t at, len; };
+
+static void gic_parts(const struct gic *like, struct gic_part part[4])
+{
+	part[0] = (struct gic_part){ 0, offsetof(struct gic, spi) };
+	part[1] = (struct gic_part){ offsetof(struct gic, spi), like->nspi * sizeof like->spi[0] };
+	part[2] = (struct gic_part){ offsetof(struct gic, route), like->nspi * sizeof like->route[0] };
+	part[3] = (struct gic_part){ offsetof(struct gic, pe), like->npe * sizeof like->pe[0] };
+}
+
 void gic_copy(struct gic *dst, const struct gic *src)
 {
 	struct gic_choice keep;
+	struct gic_part part[4];
 
 	if (dst == src)
 		return;
 	keep = dst->choice;
-	memcpy(dst, src, offsetof(struct gic, spi));
-	memcpy(dst->spi, src->spi, src->nspi * sizeof src->spi[0]);
-	memcpy(dst->route, src->route, src->nspi * sizeof src->route[0]);
-	memcpy(dst->pe, src->pe, src->npe * sizeof src->pe[0]);
+	gic_parts(src, part);
+	for (unsigned k = 0; k < 4; k++)
+		memcpy((char *)dst + part[k].at, (const char *)src + part[k].at, part[k].len);
 	dst->choice = keep;
+}
+
+void gic_scramble(struct gic *g, const struct gic *like)
+{
+	struct gic_choice keep = g->choice;
+	struct gic_part part[4];
+
+	gic_parts(like, part);
+	for (unsigned k = 0; k < 4; k++)
+		memset((char *)g + part[k].at, 0xA5, part[k].len);
+	g->choice = keep;
 }
 
 /* ---- canonical form ---- */

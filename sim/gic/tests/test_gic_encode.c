@@ -1,7 +1,7 @@
 /*
- * test_gic_encode.c - gic_copy, gic_equal and the canonical form they
- * rest on (gic_encode): every kind of change, and every byte of every
- * field that is state, alone makes two models unequal; the derived
+ * test_gic_encode.c - gic_copy, gic_scramble, gic_equal and the canonical
+ * form they rest on (gic_encode): every kind of change, and every byte of
+ * every field that is state, alone makes two models unequal; the derived
  * fields, caches and history do not.
  */
 #include <setjmp.h>
@@ -37,6 +37,45 @@ static void copy_keeps_the_destinations_choice(void **state)
 	gic_copy(g, dst);                      /* and the other way */
 	assert_non_null(g->choice.pick);
 	assert_ptr_equal(g->choice.ctx, &f->pick);
+}
+
+/* A GIC scrambled like g is garbage (its counts too) until a copy of g
+ * makes it whole: every byte the copy writes comes from g, to the last
+ * SPI and the last PE, derived fields included (gic_check), and the
+ * scrambled GIC keeps its own choice callback. */
+static bool all_scrambled(const void *p, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (((const unsigned char *)p)[k] != 0xA5)
+			return false;
+	return true;
+}
+
+static void scramble_leaves_what_only_a_whole_copy_mends(void **state)
+{
+	struct fx *f = *state;
+	struct gic *g = &f->g, *dst = &f->other;
+	char why[160];
+
+	fx_irq(g, 0, FX_LAST, GIC_G0, NORM, FX_ANY);   /* the last SPI, 1-of-N */
+	gic_fire(g, 0, FX_LAST);
+	fx_irq(g, FX_PES - 1, 31, GIC_G1NS, CRIT, 0);  /* the last PE's last PPI */
+	gic_fire(g, FX_PES - 1, 31);
+	gic_set_pmr(g, FX_PES - 1, 0x80);
+	gic_scramble(dst, g);
+	assert_int_equal(gic_check(dst, why, sizeof why), 10);
+	assert_true(all_scrambled(&dst->nspi, sizeof dst->nspi));
+	assert_true(all_scrambled(&dst->spi[FX_SPIS - 1], sizeof dst->spi[0]));
+	assert_true(all_scrambled(&dst->route[FX_SPIS - 1], sizeof dst->route[0]));
+	assert_true(all_scrambled(&dst->pe[FX_PES - 1], sizeof dst->pe[0]));
+	assert_false(gic_equal(dst, g));
+	assert_null(dst->choice.pick);
+	gic_copy(dst, g);
+	assert_true(gic_equal(dst, g));
+	fx_assert_clean(dst);
+	assert_null(dst->choice.pick);
+	assert_int_equal(fx_hppi_mask(dst, FX_LAST), fx_hppi_mask(g, FX_LAST));
+	assert_int_equal(gic_highest_pending(dst, FX_PES - 1).intid, gic_highest_pending(g, FX_PES - 1).intid);
 }
 
 /* Each of these makes a state differ from the fixture's initial one. */
@@ -172,6 +211,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(copy_keeps_the_destinations_choice),
+		T(scramble_leaves_what_only_a_whole_copy_mends),
 		TB(equal_sees_every_kind_of_state),
 		TB(equal_sees_every_byte_of_every_field),
 		TB(equal_ignores_derived_fields_and_unused_slots),
