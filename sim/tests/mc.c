@@ -20,10 +20,7 @@ struct sim_machine *mc_settled_nesting(bool nest)
 
 	pb_init(&b);
 	mt_setup_platform(&b);
-	h = pb_handler(&b, "pausing");
-	pb_yield(&b);
-	pb_complete(&b, 0);
-	pb_end(&b);
+	h = mt_pausing_handler(&b);
 	for (unsigned pe = 0; pe < 4; pe++) {
 		pb_register(&b, pe, EV_NORM, h, 0, 0, V(0));
 		pb_call1(&b, pe, SDD_FID_EVENT_ENABLE, V(EV_NORM));

@@ -52,6 +52,16 @@ void mt_setup_platform(struct pb *b)
 	add_event(b, EV_EXPL, SDD_PRIVATE, SDD_PRI_NORMAL, 1, 0);
 }
 
+int mt_pausing_handler(struct pb *b)
+{
+	int h = pb_handler(b, "pausing");
+
+	pb_yield(b);
+	pb_complete(b, 0);
+	pb_end(b);
+	return h;
+}
+
 void mt_set_context(struct pb *b, unsigned pe)
 {
 	pb_set(b, pe, SIM_R_X0 + 4, 0x4444);

@@ -23,6 +23,9 @@ int mt_group_teardown(void **state);
 
 /* Add the EV_* events above to b's platform. */
 void mt_setup_platform(struct pb *b);
+/* A handler that pauses (yield) and, resumed, completes HANDLED, named
+ * "pausing": its index. */
+int mt_pausing_handler(struct pb *b);
 
 /* Give pe's main context recognisable values (x4, x17, x29, DIT, NZCV)
  * for a handler to find in its interrupted context. */

@@ -34,10 +34,7 @@ static struct sim_machine *settled(void)
 
 	pb_init(&b);
 	mt_setup_platform(&b);
-	h = pb_handler(&b, "pausing");
-	pb_yield(&b);
-	pb_complete(&b, 0);
-	pb_end(&b);
+	h = mt_pausing_handler(&b);
 	pb_register(&b, 0, EV_NORM, h, 0, 0, V(0));
 	pb_call1(&b, 0, SDD_FID_EVENT_ENABLE, V(EV_NORM));
 	pb_register(&b, 0, EV_CRIT, h, 0, 0, V(0));

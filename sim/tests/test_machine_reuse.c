@@ -74,10 +74,7 @@ static void small_program(struct pb *b)
 	pb_call1(b, SIM_NONE, SDD_FID_EVENT_CONTEXT, V(2));
 	pb_complete_and_resume(b, VPAD);
 	pb_end(b);
-	hp = pb_handler(b, "pausing");
-	pb_yield(b);
-	pb_complete(b, 0);
-	pb_end(b);
+	hp = mt_pausing_handler(b);
 	mt_set_context(b, 1);
 	pb_register(b, 0, EV_NORM, hn, 0x10, 0, V(0));
 	pb_call1(b, 0, SDD_FID_EVENT_ENABLE, V(EV_NORM));
