@@ -100,10 +100,15 @@ int  replay_build(struct replay *rp, struct trace_reader *rd, const struct repla
 		  char *err, size_t errlen);
 void replay_free(struct replay *rp);
 
+/* Divergences printed at one trace line at most, and the last there; the
+ * ones between are counted in one line ("TRACE:LINE: and N more
+ * divergences here, not shown"). */
+#define REPLAY_SHOWN_A_LINE 10u
+
 /* The result of a replay run. */
 struct replay_summary {
 	uint32_t matched;        /* compared records the replay agreed with */
-	uint32_t diverged;       /* divergences printed */
+	uint32_t diverged;       /* divergences found (with first: 1 at most) */
 	bool     stopped;        /* the simulator stopped the run early (a failure of its own) */
 	uint8_t  fail_kind;      /* then why: enum sim_fail_kind */
 	char     stop_message[700];
@@ -111,7 +116,8 @@ struct replay_summary {
 
 /*
  * Run the program on cpu, compare, and print each divergence to out in
- * trace order ("TRACE:LINE: ..."), or only the first with first.
+ * trace order ("TRACE:LINE: ..."; REPLAY_SHOWN_A_LINE and the last of a
+ * line at most), or only the first with first.
  * Returns 0, or -1 when the simulator cannot build a machine for the
  * program or memory runs out (message in sum->stop_message).
  */

@@ -222,6 +222,34 @@ static uint32_t report_unreached(struct cmp *c, bool stopped, uint32_t stop_line
 	return untried;
 }
 
+/* The first n divergences, in trace order; of a line's, the first
+ * REPLAY_SHOWN_A_LINE and the last only, the ones between said as a
+ * count.  A run that goes astray at one record (a handler that signals
+ * itself, an interrupt that never stops) makes one at that step for each
+ * of its dispatches, up to the simulator's limit of rounds; the last,
+ * found after the run, is why it stopped. */
+static void print_divergences(FILE *out, const char *name, const struct replay_divs *d, uint32_t n)
+{
+	uint32_t k = 0;
+
+	while (k < n) {
+		uint32_t line = d->v[k].line, end = k, hidden;
+
+		while (end < n && d->v[end].line == line)
+			end++;
+		/* (one hidden would take a line to say: it is shown) */
+		hidden = end - k > REPLAY_SHOWN_A_LINE + 2 ? end - k - REPLAY_SHOWN_A_LINE - 1 : 0;
+		for (uint32_t j = k; j < end; j++) {
+			if (j - k == REPLAY_SHOWN_A_LINE && hidden)
+				fprintf(out, "%s:%" PRIu32 ": and %" PRIu32 " more divergences here, not shown\n",
+					name, line, hidden);
+			if (j - k < REPLAY_SHOWN_A_LINE || j == end - 1 || !hidden)
+				fprintf(out, "%s\n", d->v[j].text);
+		}
+		k = end;
+	}
+}
+
 int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, struct replay_summary *sum)
 {
 	struct cmp c;
@@ -269,8 +297,7 @@ int replay_run(struct replay *rp, struct sim_cpu *cpu, bool first, FILE *out, st
 		goto out;
 	}
 	limit = first && c.divs.n ? 1 : c.divs.n;
-	for (uint32_t k = 0; k < limit; k++)
-		fprintf(out, "%s\n", c.divs.v[k].text);
+	print_divergences(out, rp->name, &c.divs, limit);
 	for (uint32_t k = rp->nassumed; k < rp->nrecs; k++)    /* the trace's records */
 		if (c.state[k] == MATCHED && (!first || c.divs.n == 0 || rp->recs[k].line < c.divs.v[0].line))
 			sum->matched++;
