@@ -25,6 +25,12 @@ struct cli_cmd {
 	int (*run)(int argc, char **argv);   /* argv[0] is the subcommand's name */
 };
 
+/* The whole command (main.c): argv[1] names the subcommand.  The exit
+ * status.  It keeps nothing between calls, so a test may run it many
+ * times in one process (tools/tests/sdeisim_batch.c) where it would
+ * otherwise start thousands of processes. */
+int sdeisim_main(int argc, char **argv);
+
 /* The subcommands (run.c, repro.c; the trace ones are traces/trace_cli.h). */
 int cmd_run(int argc, char **argv);
 int cmd_repro(int argc, char **argv);

@@ -1,5 +1,6 @@
 /*
- * main.c - sdeisim: one binary, one table of subcommands.
+ * main.c - sdeisim: one binary, one table of subcommands (entry.c's main
+ * runs it).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -118,7 +119,7 @@ static int unknown_command(const char *who, const char *word)
 	return EXIT_BADINPUT;
 }
 
-int main(int argc, char **argv)
+int sdeisim_main(int argc, char **argv)
 {
 	if (argc < 2) {
 		usage(stderr);

@@ -285,7 +285,11 @@ int cmd_repro(int argc, char **argv)
 	size_t len;
 	int c, status;
 
-	optind = 1;
+	/* 0: getopt starts afresh (glibc), not where a command before this
+	 * one in the same process left it - in a cluster of short options
+	 * when it stopped at a bad one (-zv), pointing into that command's
+	 * arguments (tools/tests/sdeisim_batch.c runs many) */
+	optind = 0;
 	opterr = 0;           /* option_error says it, as "sdeisim repro: ..." */
 	while ((c = getopt_long(argc, argv, ":qh", longs, NULL)) != -1) {
 		switch (c) {

@@ -508,7 +508,11 @@ int cmd_run(int argc, char **argv)
 	size_t n;
 	int c;
 
-	optind = 1;
+	/* 0: getopt starts afresh (glibc), not where a command before this
+	 * one in the same process left it - in a cluster of short options
+	 * when it stopped at a bad one (-zv), pointing into that command's
+	 * arguments (tools/tests/sdeisim_batch.c runs many) */
+	optind = 0;
 	opterr = 0;           /* option_error says it, as "sdeisim run: ..." */
 	while ((c = getopt_long(argc, argv, ":vhj:", longopts, NULL)) != -1) {
 		switch (c) {

@@ -1,5 +1,5 @@
 #!/bin/sh
-# check_lines.sh SDEISIM SAMPLES
+# check_lines.sh SDEISIM_BATCH SAMPLES
 #
 # `--lines FROM-TO` replays (and exports) the window of a trace those
 # lines hold, exactly as the trace cut by hand would replay: the records
@@ -23,10 +23,14 @@
 #
 # Runs inside a copy of SAMPLES, the hand-cut trace under the same name
 # in a directory beside it, so that file names in the output are alike.
+# The commands run in one process (SDEISIM_BATCH, tools/tests'
+# sdeisim_batch), not some 1,300 of their own.
 set -u
-sdeisim=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") samples=$2
+batch=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") samples=$2
+. "$(dirname "$0")/../../tools/tests/sdeisim_batch.sh"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+batch_start "$batch" "$tmp"
 mkdir "$tmp/whole" "$tmp/cut" "$tmp/out"
 cp "$samples"/*.trace "$tmp/whole/" || exit 1
 awk 'NR == 3 { print "warning msg=before%20the%20first%20record"; print "warning t=1 pe=1 msg=again" }
@@ -83,9 +87,9 @@ check_window() {
 	before=$(($(records_before "$tmp/whole/$f" "$from") - $(records_before "$tmp/cut/$f" "$from")))
 	mid=
 	[ "$before" -gt 0 ] && mid=--mid-run && cutwins=$((cutwins + 1))
-	(cd "$tmp/whole" && "$sdeisim" replay "$f" --lines "$from-$to") > "$tmp/out/lines.txt" 2> "$tmp/out/lines-notes.txt"
+	(cd "$tmp/whole" && sdeisim "$tmp/out/lines.txt" "$tmp/out/lines-notes.txt" replay "$f" --lines "$from-$to")
 	rc=$?
-	(cd "$tmp/cut" && "$sdeisim" replay "$f" $mid) > "$tmp/out/cut.txt" 2> "$tmp/out/cut-notes.txt"
+	(cd "$tmp/cut" && sdeisim "$tmp/out/cut.txt" "$tmp/out/cut-notes.txt" replay "$f" $mid)
 	crc=$?
 	n=$(grep -Ec "$NOTE" "$tmp/out/lines-notes.txt")
 	if [ -n "$mid" ] && [ "$n" != 1 ]; then
@@ -101,16 +105,16 @@ check_window() {
 		diff "$tmp/out/cut-notes.txt" "$tmp/out/lines-rest.txt"
 		diff "$tmp/out/cut.txt" "$tmp/out/lines.txt"
 	fi
-	(cd "$tmp/whole" && "$sdeisim" export timeline "$f" --lines "$from-$to") > "$tmp/out/lines.json" 2>&1
+	(cd "$tmp/whole" && sdeisim "$tmp/out/lines.json" = export timeline "$f" --lines "$from-$to")
 	rc=$?
-	(cd "$tmp/cut" && "$sdeisim" export timeline "$f") > "$tmp/out/cut.json" 2>&1
+	(cd "$tmp/cut" && sdeisim "$tmp/out/cut.json" = export timeline "$f")
 	crc=$?
 	[ "$rc" = 0 ] && [ "$crc" = 0 ] && cmp -s "$tmp/out/lines.json" "$tmp/out/cut.json" ||
 		fail "$f --lines $from-$to: export timeline (exit $rc) is not the hand-cut trace's (exit $crc)"
 	[ "$replayed" = 2 ] && return
-	(cd "$tmp/whole" && "$sdeisim" export yaml "$f" --lines "$from-$to" -o "$tmp/out/lines.yaml") 2> /dev/null
+	(cd "$tmp/whole" && sdeisim /dev/null /dev/null export yaml "$f" --lines "$from-$to" -o "$tmp/out/lines.yaml")
 	rc=$?
-	(cd "$tmp/cut" && "$sdeisim" export yaml "$f" $mid -o "$tmp/out/cut.yaml") 2> /dev/null
+	(cd "$tmp/cut" && sdeisim /dev/null /dev/null export yaml "$f" $mid -o "$tmp/out/cut.yaml")
 	crc=$?
 	[ "$rc" = "$crc" ] || fail "$f --lines $from-$to: export yaml exits $rc, of the trace cut by hand $crc"
 	[ "$rc" = 0 ] || return
@@ -123,7 +127,7 @@ check_window() {
 		{ fail "$f --lines $from-$to: export yaml writes otherwise than of the trace cut by hand:";
 		  diff "$tmp/out/cut.yaml" "$tmp/out/lines-unnamed.yaml"; }
 	if grep -q ', 0 diverged$' "$tmp/out/lines.txt"; then
-		if "$sdeisim" run "$tmp/out/lines.yaml" > "$tmp/out/run.txt" 2>&1; then
+		if sdeisim "$tmp/out/run.txt" = run "$tmp/out/lines.yaml"; then
 			passed=$((passed + 1))
 		else
 			fail "$f --lines $from-$to: replays with no divergence, but its scenario fails:"; cat "$tmp/out/run.txt"
@@ -148,7 +152,7 @@ for path in "$tmp"/whole/*.trace; do
 done
 # lines 3-4 of warned.trace: its first two warnings, nothing to replay
 for cmd in replay "export yaml" "export timeline"; do
-	(cd "$tmp/whole" && $sdeisim $cmd warned.trace --lines 3-4) > "$tmp/out/warn.txt" 2>&1
+	(cd "$tmp/whole" && sdeisim "$tmp/out/warn.txt" = $cmd warned.trace --lines 3-4)
 	rc=$?
 	grep -qx 'warned.trace: no record at lines 3-4 (--lines)' "$tmp/out/warn.txt" && [ "$rc" = 2 ] ||
 		{ fail "$cmd warned.trace --lines 3-4 (warnings alone): exit $rc, not 2 with 'no record':"; cat "$tmp/out/warn.txt"; }
@@ -162,17 +166,18 @@ clean=0
 for path in "$tmp"/whole/*.trace; do
 	f=${path##*/}
 	case $f in window-*|bad-*|warned.trace) continue ;; esac
-	(cd "$tmp/whole" && "$sdeisim" replay "$f") > /dev/null 2>&1 || continue
+	(cd "$tmp/whole" && sdeisim /dev/null = replay "$f") || continue
 	set -- $(awk '/^[a-z]/ && !/^(platform|warning) / { print NR }' "$path")
 	[ $# -ge 6 ] || continue
 	n=$#
 	for a in $2 $3; do
 		for b in $(eval echo \${$((n - 1))} \${$((n - 2))}); do
 			clean=$((clean + 1))
-			(cd "$tmp/whole" && "$sdeisim" replay "$f" --lines "$a-$b") > "$tmp/out/edge.txt" 2>&1 ||
+			(cd "$tmp/whole" && sdeisim "$tmp/out/edge.txt" = replay "$f" --lines "$a-$b") ||
 				{ fail "$f --lines $a-$b diverges, the whole trace does not:"; cat "$tmp/out/edge.txt"; }
 		done
 	done
 done
+batch_stop
 echo "$windows windows ($cutwins of them after records cut), $passed exported scenarios passed, $clean edge windows, $bad failed"
 [ "$bad" = 0 ] && [ "$windows" -gt 50 ] && [ "$cutwins" -gt 20 ] && [ "$passed" -gt 20 ] && [ "$clean" -gt 40 ]
