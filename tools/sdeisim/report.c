@@ -50,17 +50,17 @@ _Static_assert(IRQ_RESULTS == SDD_IRQ_REROUTED + 1, "a name per result");
 
 static const char *const power_names[] = { "on", "off", "standby", "powerdown", "frozen" };
 
+/* An SDEI or PSCI function's name (a PSCI one by its SMC64 or SMC32 ID:
+ * the simulator's table), else its ID in hex in buf. */
 static const char *fid_name(uint32_t fid, bool psci, char *buf, size_t n)
 {
-	static const uint32_t psci_fids[] = { 0x84000000, 0x8400000A, 0xC4000003, 0x84000002,
-		0xC4000001, 0xC4000004, 0x84000008, 0x84000009, 0x8400000B };
 	const char *s = sdd_call_name(fid);
 
 	if (s)
 		return s;
 	if (psci)
-		for (unsigned k = 0; k < sizeof psci_fids / sizeof psci_fids[0]; k++)
-			if (psci_fids[k] == (fid | 0x40000000u) || psci_fids[k] == fid)
+		for (unsigned k = 0; k < SIM_PSCI_FN_COUNT; k++)
+			if (sim_psci_fid(k) == (fid | 0x40000000u) || sim_psci_fid(k) == fid)
 				return sim_psci_name(k);
 	snprintf(buf, n, "0x%08" PRIx32, fid);
 	return buf;
