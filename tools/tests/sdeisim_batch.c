@@ -125,7 +125,8 @@ int main(void)
 	static char line[MAX_LINE];
 	/* where the answers and this program's own complaints go, kept while
 	 * a command's output has descriptors 1 and 2 */
-	int keep_out = dup(STDOUT_FILENO), keep_err = dup(STDERR_FILENO);
+	int keep_out = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+	int keep_err = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
 	int home = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);   /* each request's DIR is named from here */
 
 	if (keep_out < 0 || keep_err < 0 || home < 0)
