@@ -313,6 +313,11 @@ void test_expect_view(void **state)
 	/* An empty `events` map checks no event: no part either. */
 	load_ok(f, "name: view\nsteps:\n  - expect_view: {pe: 0, events: {}}\n");
 	assert_int_equal(p->steps[0].nlist, 0);
+	/* An event is listed twice only against the other events: the PE part
+	 * before `events` (event field zero, as event 0's) is no event. */
+	load_ok(f, "name: view\nsteps:\n  - expect_view: {pe: 0, masked: 0, events: {1: {}, 0: {}}}\n");
+	assert_int_equal(p->steps[0].nlist, 3);
+	value_is(p->views[p->steps[0].list + 2].event, SIM_V_CONST, 0);
 }
 
 /* `{includes: [...]}`: a bitmap that holds those events among others. */
