@@ -79,6 +79,11 @@ const char *var_name(const struct sim_program *p, uint32_t k);
 	cmocka_unit_test_setup_teardown(test_expect_view_includes, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_reproducer_keys, setup, teardown)
 
+/* test_scn_platform.c */
+#define PLATFORM_CASES \
+	cmocka_unit_test_setup_teardown(test_platform_bounds, setup, teardown), \
+	cmocka_unit_test_setup_teardown(test_platform_dependencies, setup, teardown)
+
 /* test_scn_malformed.c */
 #define MALFORMED_CASES \
 	cmocka_unit_test_setup_teardown(test_generated_inputs, setup, teardown), \
@@ -111,6 +116,8 @@ void test_expect_view(void **state);
 void test_expect_view_errors(void **state);
 void test_expect_view_includes(void **state);
 void test_reproducer_keys(void **state);
+void test_platform_bounds(void **state);
+void test_platform_dependencies(void **state);
 void test_generated_inputs(void **state);
 void test_more_errors(void **state);
 void test_found_words(void **state);

@@ -307,7 +307,8 @@ int main(int argc, char **argv)
 	const struct CMUnitTest load_tests[] = {
 		cmocka_unit_test_setup_teardown(test_contract_examples, setup, teardown),
 		LOAD_CASES,
-		EXT_CASES
+		EXT_CASES,
+		PLATFORM_CASES
 	};
 	const struct CMUnitTest malformed_tests[] = {
 		cmocka_unit_test_setup_teardown(test_malformed_files, setup, teardown),
