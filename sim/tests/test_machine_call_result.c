@@ -43,8 +43,8 @@ enum sdd_action __wrap_sdd_call(struct sdd *d, unsigned pe, struct sdd_regs *r, 
 }
 
 /* PE 2 makes one call, VERSION, the answer broken at what: the run fails
- * there, the dispatcher's fault, with needle in its message - or passes
- * when nothing is broken (needle NULL). */
+ * there, the dispatcher's fault, with needle in its message - or passes,
+ * its one call counted, when nothing is broken (needle NULL). */
 static void assert_one_call(unsigned what, const char *needle)
 {
 	struct sim_result res;
@@ -61,6 +61,8 @@ static void assert_one_call(unsigned what, const char *needle)
 	broken = BREAK_NONE;
 	if (needle == NULL && !res.passed)
 		fail_msg("nothing broken: line %u: %s", res.loc.line, res.message);
+	if (needle == NULL && res.calls != 1)      /* the result counts the calls made */
+		fail_msg("nothing broken: %u calls counted, 1 made", res.calls);
 	if (needle != NULL && (res.passed || res.fail_kind != SIM_FAIL_DISPATCHER || res.loc.line != line ||
 			       strstr(res.message, needle) == NULL))
 		fail_msg("register %u broken: expected the dispatcher's failure at line %u containing '%s', got %s "
