@@ -8,6 +8,10 @@
  * its line is asserted).
  *
  *   pulse_then_complete: line high, line low, EVENT_COMPLETE(HANDLED)
+ *   raise_41_then_complete: SPI 41's line high (left so), EVENT_COMPLETE
+ *   lower_41_then_complete: SPI 41's line low, EVENT_COMPLETE
+ * (level-line-driven-high-is-pending-until-lowered.yaml: one handler
+ * leaves a line high, another event's handler lowers it.)
  *
  * level-line.elf was built from this file with:
  *   clang --target=aarch64-none-elf -c level-line.S -o level-line.o
@@ -25,3 +29,22 @@ pulse_then_complete:
 	mov	x1, #0			/* HANDLED */
 	smc	#0
 	udf	#0			/* EVENT_COMPLETE does not return */
+
+	.global raise_41_then_complete
+raise_41_then_complete:
+	mov	x11, #0x09000000
+	mov	x9, #41
+	str	x9, [x11, #0x10]	/* SPI 41's line high, left high */
+	b	complete
+
+	.global lower_41_then_complete
+lower_41_then_complete:
+	mov	x11, #0x09000000
+	mov	x9, #41
+	str	x9, [x11, #0x18]	/* SPI 41's line low */
+complete:
+	movz	w0, #0x0025		/* EVENT_COMPLETE */
+	movk	w0, #0xC400, lsl #16
+	mov	x1, #0			/* HANDLED */
+	smc	#0
+	udf	#0
