@@ -192,6 +192,31 @@ static void an_expectation_after_a_call_that_stops_the_handler_is_noted(void **s
 	pb_free(&b);
 }
 
+/* An entry check is made when its handler is entered, wherever it is
+ * written: a handler that ran its expect_entry leaves nothing noted. */
+static void an_entry_check_of_a_handler_entered_is_not_noted(void **state)
+{
+	struct pb b;
+	struct sim_result res;
+	int h;
+	(void)state;
+
+	pb_init(&b);
+	mt_setup_platform(&b);
+	h = pb_handler(&b, "h");
+	pb_expect_entry(&b);
+	pb_check(&b, SIM_R_X0 + 1, V(0x1234));
+	pb_complete(&b, 0);
+	pb_end(&b);
+	ev_norm_ready_with(&b, h, 0x1234);
+	pb_interrupt(&b, 1, 22);
+	res = run(&b, false);
+	if (!res.passed)
+		fail_msg("line %u: %s", res.loc.line, res.message);
+	assert_int_equal(res.unran, 0);
+	pb_free(&b);
+}
+
 /* What a run made before a migration stays made: the handler's first
  * check ran before it, on the machine migrated from. */
 static void an_expectation_made_before_a_migration_stays_made(void **state)
@@ -328,6 +353,7 @@ int main(void)
 		cmocka_unit_test(a_long_list_of_entries_ends_with_how_many_more),
 		cmocka_unit_test(an_expectation_after_a_call_that_stops_the_handler_is_noted),
 		cmocka_unit_test(an_expectation_made_before_a_migration_stays_made),
+		cmocka_unit_test(an_entry_check_of_a_handler_entered_is_not_noted),
 		cmocka_unit_test(the_expectations_of_a_handler_never_entered_are_noted),
 		cmocka_unit_test(the_reason_said_is_the_stop_after_the_last_call_made),
 	};
