@@ -62,11 +62,13 @@ static const struct {
 	{ "routing/affinity-aff3-aff2-routing-info-and-signal.yaml", "" },
 	/* function IDs no raw call byte names; a handler's raw call (its
 	 * actions make SDEI calls only) */
+	{ "calls/call-result-is-left-in-the-callers-x0.yaml", "" },
 	{ "calls/function-id-is-w0-upper-x0-ignored.yaml", "" },
 	{ "calls/smccc-sve-hint-bit-ignored.yaml", "" },
 	{ "calls/smccc-sve-hint-bit-ignored.yaml", "tf-a-fvp" },
 	{ "psci/smc32-calls-ignore-the-upper-halves-of-arguments.yaml", "" },
 	{ "psci/smc64-affinity-info-reads-its-level-as-32-bit.yaml", "" },
+	{ "calls/unknown-function-returns-not-supported.yaml", "" },
 	/* PSCI arguments (a PSCI record has its target, a power state, and
 	 * PSCI_FEATURES' argument only) */
 	{ "psci/affinity-info-tracks-power-states.yaml", "" },
@@ -78,6 +80,7 @@ static const struct {
 	/* ELF handlers */
 	{ "conduits/hvc-on-smc-platform-not-answered.yaml", "" },
 	{ "conduits/smc-on-hvc-platform-not-answered.yaml", "" },
+	{ "dispatch/level-line-driven-high-is-pending-until-lowered.yaml", "" },
 	{ "dispatch/level-line-pulsed-by-the-handler-fires-once.yaml", "" },
 	/* a call from Secure state at another EL (a PE byte says one) */
 	{ "conduits/secure-callers-not-supported.yaml", "" },
