@@ -159,15 +159,21 @@ static void write_image(unsigned nseg, char path[64])
 	write_image_with(nseg, &plain, path);
 }
 
-/* nhandlers handlers naming the image at path; EV_SHARED registered to
- * the first, fired, the machine migrated, fired again: the run must pass. */
-static void run_across_a_migration(const char *path, unsigned nhandlers)
+/* nhandlers handlers naming the image at path (after a handler of
+ * actions when plain_first); EV_SHARED registered to the first image's,
+ * fired, the machine migrated, fired again: the run must pass. */
+static void run_across_a_migration(const char *path, unsigned nhandlers, bool plain_first)
 {
 	struct pb b;
 	int h = -1;
 
 	pb_init(&b);
 	mt_setup_platform(&b);
+	if (plain_first) {
+		pb_handler(&b, "plain");
+		pb_complete(&b, 0);
+		pb_end(&b);
+	}
 	for (unsigned k = 0; k < nhandlers; k++) {
 		int this = mt_elf_handler(&b, path, "h");
 		if (h < 0)
@@ -180,11 +186,12 @@ static void run_across_a_migration(const char *path, unsigned nhandlers)
 
 /* The handler's counter after run_across_a_migration: 2 when the memory
  * it wrote before the migration came across. */
-static uint64_t counter_after(const char *path, unsigned nseg, bool in_first, unsigned nhandlers)
+static uint64_t counter_after(const char *path, unsigned nseg, bool in_first, unsigned nhandlers,
+			      bool plain_first)
 {
 	uint64_t count = 0;
 
-	run_across_a_migration(path, nhandlers);
+	run_across_a_migration(path, nhandlers, plain_first);
 	assert_int_equal(sim_cpu_read(mt_cpu, counter_addr(nseg, in_first), &count, sizeof count), 0);
 	return count;
 }
@@ -197,7 +204,7 @@ static void every_segment_of_an_image_is_carried_across_a_migration(void **state
 	(void)state;
 
 	write_image(17, path);
-	assert_int_equal(counter_after(path, 17, false, 1), 2);
+	assert_int_equal(counter_after(path, 17, false, 1, false), 2);
 	unlink(path);
 }
 
@@ -211,7 +218,20 @@ static void the_first_segment_is_carried_across_a_migration(void **state)
 	(void)state;
 
 	write_image_with(2, &o, path);
-	assert_int_equal(counter_after(path, 2, true, 1), 2);
+	assert_int_equal(counter_after(path, 2, true, 1, false), 2);
+	unlink(path);
+}
+
+/* A program has handler images whichever handler is one: the client
+ * memory is made writable for an image's stores when the first handler
+ * is a list of actions too. */
+static void an_image_handler_after_a_plain_one_stores_into_its_memory(void **state)
+{
+	char path[64];
+	(void)state;
+
+	write_image(2, path);
+	assert_int_equal(counter_after(path, 2, false, 1, true), 2);
 	unlink(path);
 }
 
@@ -224,7 +244,7 @@ static void one_image_named_by_several_handlers_counts_once(void **state)
 	/* three handlers of one image: three times the segments the machine
 	 * keeps, if each load counted */
 	write_image(nseg, path);
-	assert_int_equal(counter_after(path, nseg, false, 3), 2);
+	assert_int_equal(counter_after(path, nseg, false, 3, false), 2);
 	unlink(path);
 }
 
@@ -290,6 +310,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_segment_of_an_image_is_carried_across_a_migration),
 		cmocka_unit_test(the_first_segment_is_carried_across_a_migration),
+		cmocka_unit_test(an_image_handler_after_a_plain_one_stores_into_its_memory),
 		cmocka_unit_test(one_image_named_by_several_handlers_counts_once),
 		cmocka_unit_test(more_segments_than_a_machine_keeps_are_refused),
 		cmocka_unit_test(an_entry_point_the_image_does_not_load_is_refused),
