@@ -41,17 +41,19 @@ struct pctx {
 static bool check_counts(struct scn *s, int id, const struct sim_platform *p, unsigned nevents,
 			 unsigned nprivate)
 {
-	unsigned total = 1 + nevents + p->bind_private + p->bind_shared;
+	unsigned slots = p->bind_private + p->bind_shared;
+	unsigned total = 1 + nevents + slots;
 	unsigned priv = 1 + nprivate + p->bind_private;
 
 	if (total > SDD_MAX_EVENTS)
-		return scn_fail(s, id, "too many events: event 0, %u platform events and %u bind "
-				"slots make %u, at most %u", nevents, p->bind_private + p->bind_shared,
-				total, SDD_MAX_EVENTS);
+		return scn_fail(s, id, "too many events: event 0, %u platform event%s and %u bind "
+				"slot%s make %u, at most %u", nevents, nevents == 1 ? "" : "s", slots,
+				slots == 1 ? "" : "s", total, SDD_MAX_EVENTS);
 	if (priv > SDD_MAX_PRIVATE_EVENTS)
-		return scn_fail(s, id, "too many private events: event 0, %u private platform events "
-				"and %u private bind slots make %u, at most %u", nprivate,
-				p->bind_private, priv, SDD_MAX_PRIVATE_EVENTS);
+		return scn_fail(s, id, "too many private events: event 0, %u private platform event%s "
+				"and %u private bind slot%s make %u, at most %u", nprivate,
+				nprivate == 1 ? "" : "s", p->bind_private, p->bind_private == 1 ? "" : "s",
+				priv, SDD_MAX_PRIVATE_EVENTS);
 	return true;
 }
 
