@@ -233,19 +233,18 @@ static void print_divergences(FILE *out, const char *name, const struct replay_d
 	uint32_t k = 0;
 
 	while (k < n) {
-		uint32_t line = d->v[k].line, end = k, hidden;
+		uint32_t line = d->v[k].line, end = k, hidden, shown;
 
 		while (end < n && d->v[end].line == line)
 			end++;
 		/* (one hidden would take a line to say: it is shown) */
 		hidden = end - k > REPLAY_SHOWN_A_LINE + 2 ? end - k - REPLAY_SHOWN_A_LINE - 1 : 0;
-		for (uint32_t j = k; j < end; j++) {
-			if (j - k == REPLAY_SHOWN_A_LINE && hidden)
-				fprintf(out, "%s:%" PRIu32 ": and %" PRIu32 " more divergences here, not shown\n",
-					name, line, hidden);
-			if (j - k < REPLAY_SHOWN_A_LINE || j == end - 1 || !hidden)
-				fprintf(out, "%s\n", d->v[j].text);
-		}
+		shown = hidden ? REPLAY_SHOWN_A_LINE : end - k;
+		for (uint32_t j = k; j < k + shown; j++)
+			fprintf(out, "%s\n", d->v[j].text);
+		if (hidden)
+			fprintf(out, "%s:%" PRIu32 ": and %" PRIu32 " more divergences here, not shown\n%s\n",
+				name, line, hidden, d->v[end - 1].text);
 		k = end;
 	}
 }
