@@ -20,27 +20,24 @@
 # commands running (up to their time limit) after it had gone.  Returns
 # when none is left.
 #
-# _descendants PID - the processes below PID that have not ended (a
-# zombie has: only its parent's wait is owed), a PID a line
+# _descendants PID - the processes below PID, a PID a line
 _descendants() {
-  ps -e -o pid= -o ppid= -o stat= | awk -v root="$1" '
-    { kids[$2] = kids[$2] " " $1; if ($3 ~ /^Z/) dead[$1] = 1 }
+  ps -e -o pid= -o ppid= | awk -v root="$1" '
+    { kids[$2] = kids[$2] " " $1 }
     END {
       todo = root
       while (todo != "") {
         n = split(todo, now, " "); todo = ""
         for (k = 1; k <= n; k++) {
           m = split(kids[now[k]], below, " ")
-          for (j = 1; j <= m; j++) {
-            if (!(below[j] in dead)) print below[j]
-            todo = todo " " below[j]
-          }
+          for (j = 1; j <= m; j++) { print below[j]; todo = todo " " below[j] }
         }
       }
     }'
 }
 
-# _alive PID... - those of the PIDs whose processes are there, not zombies
+# _alive PID... - those of the PIDs whose processes are there and have
+# not ended (a zombie has: only its parent's wait is owed)
 _alive() {
   local p
   for p; do
